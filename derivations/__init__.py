@@ -1,0 +1,49 @@
+"""The derivation catalog: one readable module per topic, each defining ``DERIVATIONS``.
+
+Modules are discovered automatically, in alphabetical order of their names; within a module
+the order is the reading order.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from functools import cache
+
+from symderive.errors import UsageError
+from symderive.model import Derivation, derivation_index
+
+
+@cache
+def all_derivations() -> tuple[Derivation, ...]:
+    """Every catalog entry (a cached, immutable tuple)."""
+    found: list[Derivation] = []
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        found.extend(getattr(module, "DERIVATIONS", ()))
+    by_id = derivation_index(found)
+    for derivation in found:
+        if derivation.erratum_of and derivation.erratum_of not in by_id:
+            raise ValueError(
+                f"{derivation.id}: erratum_of names unknown derivation {derivation.erratum_of!r}"
+            )
+    return tuple(found)
+
+
+def catalog() -> Mapping[str, Derivation]:
+    return derivation_index(all_derivations())
+
+
+def get(derivation_id: str) -> Derivation:
+    """The derivation with this id, or a UsageError naming close matches."""
+    entries = catalog()
+    if derivation_id in entries:
+        return entries[derivation_id]
+    import difflib
+
+    close = difflib.get_close_matches(derivation_id, list(entries), n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise UsageError(f"no derivation with id {derivation_id!r}{hint}; see 'symderive list'")

@@ -1,0 +1,3 @@
+from symderive.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""A real time budget: each check runs in a forked worker process that is killed at its deadline.
+
+SymPy cannot be interrupted inside a thread, so the only honest budget is a process.  The
+worker streams every outcome it reaches (quick proof, numeric verdict, thorough proof); at the
+deadline the parent keeps the best outcome so far — a *checked* verdict survives a proof that
+ran out of time — and otherwise reports *undecided*.  Several workers may run at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
+from multiprocessing.connection import wait
+
+import sympy as sp
+
+from symderive.check.context import CheckContext
+from symderive.check.decide import decide
+from symderive.report import Outcome
+
+
+@dataclass(frozen=True)
+class Task:
+    key: Hashable
+    lhs: sp.Basic
+    rhs: sp.Basic
+    relation: str
+    context: CheckContext
+    seed: int = 0
+
+
+def _worker(connection, task: Task) -> None:
+    try:
+        for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):
+            connection.send(outcome)
+    except BaseException as error:  # noqa: BLE001 - any failure becomes an honest 'undecided'
+        message = " ".join(str(error).split())[:200]
+        connection.send(
+            Outcome("undecided", reason=f"checker error: {type(error).__name__}: {message}")
+        )
+    finally:
+        connection.close()
+
+
+def _finalize(latest: Outcome | None, budget_seconds: float, timed_out: bool) -> Outcome:
+    if latest is None:
+        reason = (
+            f"time budget of {budget_seconds:g} s exceeded"
+            if timed_out
+            else "the worker stopped without an outcome"
+        )
+        return Outcome("undecided", reason=reason, seconds=budget_seconds if timed_out else 0.0)
+    if timed_out and latest.verdict == "checked":
+        note = f"symbolic attempts did not finish within {budget_seconds:g} s"
+        return replace(latest, reason=(latest.reason + "; " if latest.reason else "") + note)
+    return latest
+
+
+def _is_final(outcome: Outcome) -> bool:
+    return outcome.verdict in ("proved", "refuted")
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    budget_seconds: float = 2.0,
+    jobs: int = 1,
+    on_done: Callable[[Task, Outcome], None] | None = None,
+) -> dict[Hashable, Outcome]:
+    """Run every task under its own budget, ``jobs`` at a time; returns key → outcome."""
+    if budget_seconds <= 0:
+        raise ValueError("the time budget must be positive")
+    results: dict[Hashable, Outcome] = {}
+    if not hasattr(os, "fork"):
+        return _run_in_process(tasks, on_done)
+    context = multiprocessing.get_context("fork")
+    pending = list(tasks)
+    running: dict = {}  # connection -> (task, process, deadline, latest outcome)
+    while pending or running:
+        while pending and len(running) < max(1, jobs):
+            task = pending.pop(0)
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_worker, args=(sender, task), daemon=True)
+            process.start()
+            sender.close()
+            running[receiver] = [task, process, time.monotonic() + budget_seconds, None]
+        now = time.monotonic()
+        timeout = max(0.0, min(entry[2] for entry in running.values()) - now)
+        ready = wait(list(running), timeout=timeout)
+        finished = []
+        for connection in ready:
+            entry = running[connection]
+            try:
+                outcome = connection.recv()
+                entry[3] = outcome
+                if _is_final(outcome):
+                    finished.append((connection, False))
+            except (EOFError, OSError):
+                finished.append((connection, False))
+        now = time.monotonic()
+        for connection, entry in running.items():
+            if entry[2] <= now and all(connection is not done for done, _ in finished):
+                finished.append((connection, True))
+        for connection, timed_out in finished:
+            task, process, _, latest = running.pop(connection)
+            if process.is_alive():
+                process.kill()
+            process.join(timeout=5)
+            connection.close()
+            outcome = _finalize(latest, budget_seconds, timed_out)
+            results[task.key] = outcome
+            if on_done:
+                on_done(task, outcome)
+    return results
+
+
+def _run_in_process(tasks, on_done) -> dict:
+    """Fallback where fork is unavailable: no hard budget (documented limitation)."""
+    results = {}
+    for task in tasks:
+        latest = None
+        for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):
+            latest = outcome
+        outcome = _finalize(latest, 0.0, False)
+        results[task.key] = outcome
+        if on_done:
+            on_done(task, outcome)
+    return results

@@ -1,0 +1,68 @@
+"""What a check knows about its symbols: domains, givens and independence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symderive.model import Domain, domain_from_assumptions
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    domains: tuple[tuple[sp.Basic, Domain], ...] = ()
+    givens: tuple[sp.Eq, ...] = ()
+    independent: tuple[tuple[sp.Basic, ...], ...] = ()
+
+    @classmethod
+    def build(
+        cls,
+        domains: Mapping[sp.Basic, Domain] | tuple | None = None,
+        givens=(),
+        independent=(),
+    ) -> CheckContext:
+        if domains is None:
+            pairs: tuple = ()
+        elif isinstance(domains, Mapping):
+            pairs = tuple(domains.items())
+        else:
+            pairs = tuple(domains)
+        return cls(pairs, tuple(givens), tuple(tuple(group) for group in independent))
+
+    def domain_of(self, symbol: sp.Basic) -> Domain:
+        """The declared domain; for ``p[i]`` the domain of ``p``; else from assumptions."""
+        candidates = [symbol]
+        if isinstance(symbol, sp.Indexed):
+            candidates += [symbol.base, symbol.base.label]
+        for candidate in candidates:
+            for known, domain in self.domains:
+                if known == candidate or (
+                    isinstance(known, sp.IndexedBase) and known.label == candidate
+                ):
+                    return domain
+        return domain_from_assumptions(symbol)
+
+    def random_symbols(self, symbols) -> list[sp.Basic]:
+        return [symbol for symbol in symbols if self.domain_of(symbol).kind == "random"]
+
+    def centered_symbols(self) -> list[sp.Basic]:
+        from symderive.expectation import E
+
+        centered = [s for s, d in self.domains if d.kind == "random" and d.centered]
+        for given in self.givens:
+            if isinstance(given.lhs, E) and given.rhs == 0 and given.lhs.args[0].is_Symbol:
+                centered.append(given.lhs.args[0])
+        return centered
+
+    def substitutions(self) -> list[tuple[sp.Basic, sp.Basic]]:
+        """Givens usable as rewrites ``lhs → rhs`` (facts about E[X] = 0 are used separately)."""
+        from symderive.expectation import E
+
+        rewrites = []
+        for given in self.givens:
+            if isinstance(given.lhs, E) and given.rhs == 0:
+                continue
+            rewrites.append((given.lhs, given.rhs))
+        return rewrites

@@ -1,0 +1,337 @@
+"""The decision procedure for one claimed relation ``lhs <relation> rhs``.
+
+Phases, each reported as soon as it has something to say (the worker streams them to the
+parent, which enforces the time budget):
+
+1. quick symbolic attempts on the difference — *proved* if one reaches exactly 0;
+2. numeric sampling — a confirmed disagreement *refutes* with the point as counterexample;
+   agreement everywhere makes the step *checked* (with the points and digits);
+3. thorough symbolic attempts — upgrade *checked* to *proved* when one reaches exactly 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from collections.abc import Callable, Iterator
+
+import sympy as sp
+
+from symderive.check import finite, numeric, sampling, symbolic
+from symderive.check.context import CheckContext
+from symderive.check.explicit import explicit_matrices, make_explicit
+from symderive.expectation import E, Var, expand_expectations, factor_assignment
+from symderive.functions import to_elementary
+from symderive.matrixcalc import Grad, Jacobian
+from symderive.report import Counterexample, Outcome
+
+POINTS_PER_SIZE = 4
+POINTS_WITHOUT_SIZES = 8
+MAX_SIZE_COMBINATIONS = 4
+EXPECTATION_MODELS = 4
+
+
+def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
+    """Givens substituted, sizes/indices fixed, derivatives/sums done, DL functions rewritten,
+    matrices made explicit."""
+    if not isinstance(expr, sp.Basic):
+        return expr
+    for old, new in context.substitutions():
+        expr = expr.subs(old, new)
+    if fixed:
+        expr = expr.xreplace(fixed)
+    if expr.atoms(sp.MatrixSymbol) or expr.atoms(Grad, Jacobian):
+        matrices = {
+            matrix
+            for matrix in expr.atoms(sp.MatrixSymbol)
+            if all(sp.Integer(d) == d for d in matrix.shape)
+        }
+        expr = make_explicit(expr, explicit_matrices(matrices))
+    expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)
+    return to_elementary(expr)
+
+
+def _doit_outside(expr: sp.Basic) -> sp.Basic:
+    """``doit`` that leaves E/Var atoms alone (their arguments are done separately)."""
+    replacements = {node: node.func(node.args[0].doit()) for node in expr.atoms(E, Var)}
+    return expr.xreplace(replacements).doit() if replacements else expr.doit()
+
+
+def _difference(lhs: sp.Basic, rhs: sp.Basic) -> sp.Basic | None:
+    lhs_matrix = getattr(lhs, "is_Matrix", False)
+    rhs_matrix = getattr(rhs, "is_Matrix", False)
+    if lhs_matrix != rhs_matrix:
+        return None
+    if lhs_matrix and lhs.shape != rhs.shape:
+        return None
+    return sp.ImmutableMatrix(lhs - rhs) if lhs_matrix else lhs - rhs
+
+
+def _has_unsized_matrix(expr: sp.Basic) -> bool:
+    return any(not all(sp.Integer(d) == d for d in m.shape) for m in expr.atoms(sp.MatrixSymbol))
+
+
+def _symbolic_difference(lhs, rhs, context: CheckContext) -> sp.Basic | None:
+    """The difference in a form the rewrites can work on (expectations expanded)."""
+    if _has_unsized_matrix(lhs) or _has_unsized_matrix(rhs):
+        return None
+    left = prepare(lhs, context, {})
+    right = prepare(rhs, context, {})
+    if left.atoms(E, Var) or right.atoms(E, Var):
+        randoms = context.random_symbols(left.free_symbols | right.free_symbols)
+        randoms += [s for s, d in context.domains if d.kind == "random" and s not in randoms]
+        spaces = factor_assignment(randoms, context.independent)
+        centered = context.centered_symbols()
+        left = expand_expectations(left, randoms, lambda s: spaces.get(s, 0), centered)
+        right = expand_expectations(right, randoms, lambda s: spaces.get(s, 0), centered)
+    return _difference(left, right)
+
+
+def _format_point(point: dict) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (str(symbol), str(value))
+        for symbol, value in sorted(point.items(), key=lambda kv: sp.default_sort_key(kv[0]))
+    )
+
+
+def _size_combinations(size_symbols: list) -> list[dict]:
+    if not size_symbols:
+        return [{}]
+    combos = []
+    for values in itertools.product(sampling.SIZES, repeat=len(size_symbols)):
+        combos.append(dict(zip(size_symbols, (sp.Integer(v) for v in values))))
+    # spread the choices: small, medium, large; at most MAX_SIZE_COMBINATIONS
+    if len(combos) > MAX_SIZE_COMBINATIONS:
+        step = max(1, len(combos) // MAX_SIZE_COMBINATIONS)
+        combos = combos[1::step][:MAX_SIZE_COMBINATIONS]
+    elif len(size_symbols) == 1:
+        combos = combos[1:] if len(combos) > 2 else combos  # n = 1 is degenerate for most sums
+    return combos
+
+
+def numeric_phase(
+    lhs: sp.Basic, rhs: sp.Basic, relation: str, context: CheckContext, rng: random.Random
+) -> Outcome:
+    """Sample points (and finite distributions), compare; refute on a confirmed disagreement."""
+    free = lhs.free_symbols | rhs.free_symbols if isinstance(lhs, sp.Basic) else set()
+    if isinstance(rhs, sp.Basic):
+        free |= rhs.free_symbols
+    sizes = sorted(
+        (s for s in free if context.domain_of(s).kind == "size"), key=sp.default_sort_key
+    )
+    # matrices with symbolic shapes bring their size symbols too
+    for side in (lhs, rhs):
+        for matrix in side.atoms(sp.MatrixSymbol) if isinstance(side, sp.Basic) else ():
+            for dimension in matrix.shape:
+                for symbol in getattr(dimension, "free_symbols", ()):
+                    if symbol not in sizes:
+                        sizes.append(symbol)
+    indices = sorted(
+        (s for s in free if context.domain_of(s).kind == "index"), key=sp.default_sort_key
+    )
+    valid_points: list = []
+    used_sizes: list[int] = []
+    skipped_reasons: list[str] = []
+    for size_values in _size_combinations(sizes):
+        try:
+            fixed = dict(size_values)
+            fixed.update(sampling.draw_indices(indices, context, size_values, rng))
+            left = prepare(lhs, context, fixed)
+            right = prepare(rhs, context, fixed)
+        except (ValueError, TypeError, NotImplementedError) as error:
+            skipped_reasons.append(f"could not instantiate: {error}")
+            continue
+        if size_values:
+            used_sizes.extend(int(v) for v in size_values.values())
+        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, valid_points,
+                                      skipped_reasons)
+        if outcome is not None:
+            return outcome
+    if not valid_points:
+        reason = "no sample point where both sides are defined and real"
+        if skipped_reasons:
+            reason += f" ({skipped_reasons[0]})"
+        return Outcome("undecided", method="numeric", reason=reason)
+    if relation == "!=":
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason="no point found where the two sides differ",
+            points=tuple(valid_points[:8]),
+            digits=numeric.DIGITS,
+        )
+    return Outcome(
+        "checked",
+        method="numeric",
+        points=tuple(valid_points[:8]),
+        digits=numeric.DIGITS,
+        sizes=tuple(dict.fromkeys(used_sizes)),
+    )
+
+
+def _sample_and_compare(left, right, relation, context, rng, fixed, valid_points,
+                        skipped_reasons) -> Outcome | None:
+    symbols = sorted(
+        (left.free_symbols | right.free_symbols)
+        | left.atoms(sp.Indexed)
+        | right.atoms(sp.Indexed),
+        key=sp.default_sort_key,
+    )
+    symbols = [s for s in symbols if not (isinstance(s, sp.Symbol) and _is_indexed_label(s, left, right))]
+    has_expectations = bool(left.atoms(E, Var) or right.atoms(E, Var))
+    randoms = context.random_symbols(symbols)
+    deterministic = [s for s in symbols if s not in randoms]
+    base_point = sampling.draw_point(deterministic, context, rng)
+    count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
+    points = [base_point] + [
+        sampling.draw_point(deterministic, context, rng) for _ in range(count - 1)
+    ]
+    points += sampling.kink_points(left - right if _difference(left, right) is not None else left,
+                                   base_point)[:2]
+    for point in points:
+        if has_expectations or randoms:
+            spaces = factor_assignment(randoms, context.independent)
+            models = [
+                finite.draw_model(spaces, set(context.centered_symbols()), rng)
+                for _ in range(max(1, EXPECTATION_MODELS // POINTS_PER_SIZE))
+            ]
+        else:
+            models = [None]
+        for model in models:
+            outcome = _compare_at(left, right, relation, point, model, fixed, valid_points,
+                                  skipped_reasons)
+            if outcome is not None:
+                return outcome
+    return None
+
+
+def _is_indexed_label(symbol, left, right) -> bool:
+    labels = {indexed.base.label for side in (left, right) for indexed in side.atoms(sp.Indexed)}
+    return symbol in labels
+
+
+def _compare_at(left, right, relation, point, model, fixed, valid_points, skipped_reasons):
+    at_left = left.xreplace(point)
+    at_right = right.xreplace(point)
+    outcomes = range(len(model.probabilities)) if model is not None else [None]
+    for outcome_index in outcomes:
+        if model is not None:
+            l_value = model.at(at_left, outcome_index)
+            r_value = model.at(at_right, outcome_index)
+        else:
+            l_value, r_value = at_left, at_right
+        comparison = numeric.compare(l_value, r_value, relation)
+        if comparison.status == "skip":
+            skipped_reasons.append(comparison.reason)
+            continue
+        if relation == "!=":
+            # a claimed difference needs one witness; equality at a point proves nothing
+            if comparison.status == "agree":
+                witness = _format_point({**fixed, **point})
+                return Outcome(
+                    "checked",
+                    method="numeric witness",
+                    points=(witness,),
+                    digits=numeric.DIGITS,
+                    reason=f"the sides differ here: {comparison.lhs_value} vs "
+                    f"{comparison.rhs_value}",
+                )
+            valid_points.append(_format_point({**fixed, **point}))
+            continue
+        if comparison.status == "disagree":
+            confirmed = numeric.compare(l_value, r_value, relation, numeric.CONFIRM_DIGITS)
+            if confirmed.status != "disagree":
+                continue
+            values = _format_point({**fixed, **point})
+            if model is not None:
+                values += model.describe() + (("outcome", str(outcome_index)),)
+            return Outcome(
+                "refuted",
+                method="numeric" if model is None else "exact-finite",
+                counterexample=Counterexample(values, confirmed.lhs_value, confirmed.rhs_value),
+                digits=numeric.CONFIRM_DIGITS,
+                reason=confirmed.reason,
+            )
+        if len(valid_points) < 64:
+            valid_points.append(_format_point({**fixed, **point}))
+    return None
+
+
+def decide(
+    lhs: sp.Basic,
+    rhs: sp.Basic,
+    relation: str,
+    context: CheckContext,
+    seed: int = 0,
+) -> Iterator[Outcome]:
+    """Yield successively better outcomes; the last one yielded is the verdict."""
+    started = time.monotonic()
+    rng = random.Random(seed)
+
+    def stamped(outcome: Outcome) -> Outcome:
+        from dataclasses import replace
+
+        return replace(outcome, seconds=time.monotonic() - started)
+
+    difference = None
+    try:
+        difference = _symbolic_difference(lhs, rhs, context)
+    except (TypeError, ValueError, NotImplementedError, AttributeError):
+        difference = None
+    if difference is not None and relation in ("=", "<=", ">=", "!="):
+        method = symbolic.try_prove_zero(difference, thorough=False)
+        if method:
+            yield stamped(_proved_or_refuted(lhs, rhs, relation, context, method, rng))
+            return
+    numeric_outcome = numeric_phase(lhs, rhs, relation, context, rng)
+    yield stamped(numeric_outcome)
+    if numeric_outcome.verdict == "refuted":
+        return
+    if difference is not None and relation in ("=", "<=", ">=", "!="):
+        method = symbolic.try_prove_zero(difference, thorough=True)
+        if method:
+            yield stamped(_proved_or_refuted(lhs, rhs, relation, context, method, rng,
+                                             numeric_outcome))
+
+
+def _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome=None):
+    """The difference is exactly zero: '=' / '<=' / '>=' are proved, '!=' is refuted."""
+    if relation == "!=":
+        witness = numeric_outcome or numeric_phase(lhs, rhs, "=", context, rng)
+        point = witness.points[0] if witness.points else ()
+        return Outcome(
+            "refuted",
+            method=f"symbolic: {method}",
+            counterexample=Counterexample(point, "equal", "equal"),
+            reason="the two sides are identical, so they never differ",
+        )
+    excluded: tuple[str, ...] = ()
+    try:
+        left = prepare(lhs, context, {})
+        right = prepare(rhs, context, {})
+        excluded = symbolic.undefined_points(left, right) + symbolic.undefined_points(right, left)
+    except (TypeError, ValueError, NotImplementedError, AttributeError):
+        excluded = ()
+    reason = f"holds except where undefined: {', '.join(excluded)}" if excluded else ""
+    return Outcome(
+        "proved",
+        method=f"symbolic: {method}",
+        excluded=excluded,
+        reason=reason,
+        points=numeric_outcome.points if numeric_outcome else (),
+        digits=numeric_outcome.digits if numeric_outcome else 0,
+    )
+
+
+def run_to_completion(lhs, rhs, relation, context, seed=0,
+                      on_outcome: Callable[[Outcome], None] | None = None) -> Outcome:
+    """In-process: the final outcome (no time budget — use symderive.check for that)."""
+    final = Outcome("undecided", reason="no outcome")
+    for outcome in decide(lhs, rhs, relation, context, seed):
+        final = outcome
+        if on_outcome:
+            on_outcome(outcome)
+    return final
+
+

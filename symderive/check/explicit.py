@@ -1,0 +1,89 @@
+"""Matrix expressions made explicit: MatrixSymbols become matrices of scalar symbols.
+
+Checking ``Grad((W*x).T*(W*x), x) = 2*W.T*W*x`` entrywise on an explicit 2×3 ``W`` avoids
+SymPy's MatrixSymbol calculus, whose conventions can silently give wrong results.  Symbolic
+sizes (``MatrixSymbol("W", n, n)``) are instantiated by the caller first.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symderive.matrixcalc import Grad, Jacobian
+
+
+def has_matrix(expr: sp.Basic) -> bool:
+    return isinstance(expr, sp.Basic) and (
+        bool(expr.atoms(sp.MatrixSymbol)) or getattr(expr, "is_Matrix", False)
+    )
+
+
+def explicit_matrices(symbols: set[sp.MatrixSymbol]) -> dict[sp.MatrixSymbol, sp.ImmutableMatrix]:
+    """One real scalar symbol per entry: W → [[W_11, W_12, ...], ...] (1-based names)."""
+    mapping = {}
+    for matrix in sorted(symbols, key=sp.default_sort_key):
+        rows, cols = (int(dimension) for dimension in matrix.shape)
+        mapping[matrix] = sp.ImmutableMatrix(
+            rows,
+            cols,
+            lambda i, j, name=matrix.name, cols=cols: sp.Symbol(
+                f"{name}_{i + 1}{j + 1}" if cols > 1 and rows > 1 else f"{name}_{i + j + 1}",
+                real=True,
+            ),
+        )
+    return mapping
+
+
+def make_explicit(expr: sp.Basic, mapping: dict) -> sp.Basic:
+    """Evaluate ``expr`` with explicit matrices; Grad/Jacobian nodes are done entrywise."""
+    if not isinstance(expr, sp.Basic):
+        return expr
+    calculus_nodes = [
+        node for node in sp.postorder_traversal(expr) if isinstance(node, (Grad, Jacobian))
+    ]
+    for node in calculus_nodes:
+        if node not in expr.atoms(Grad, Jacobian):
+            continue
+        expr = expr.xreplace({node: _evaluate_calculus(node, mapping)})
+    expr = expr.xreplace(mapping)
+    expr = _evaluate(expr)
+    return as_plain(expr)
+
+
+def _evaluate(expr: sp.Basic) -> sp.Basic:
+    evaluated = expr.doit()
+    if isinstance(evaluated, sp.MatrixExpr) and not isinstance(evaluated, sp.MatrixBase):
+        evaluated = evaluated.as_explicit()
+    return evaluated
+
+
+def as_plain(expr: sp.Basic) -> sp.Basic:
+    """A 1×1 matrix is its entry; other matrices stay (immutable) matrices."""
+    if getattr(expr, "is_Matrix", False):
+        matrix = sp.ImmutableMatrix(expr)
+        if matrix.shape == (1, 1):
+            return matrix[0, 0]
+        return matrix
+    return expr
+
+
+def _evaluate_calculus(node: sp.Basic, mapping: dict) -> sp.ImmutableMatrix:
+    function = make_explicit(node.function, mapping)
+    wrt = node.wrt
+    wrt_explicit = mapping.get(wrt, wrt) if isinstance(wrt, sp.MatrixSymbol) else wrt
+    wrt_explicit = sp.ImmutableMatrix(_evaluate(wrt_explicit))
+    if isinstance(node, Grad):
+        if getattr(function, "is_Matrix", False):
+            raise ValueError(f"Grad needs a scalar function, got shape {function.shape}")
+        return sp.ImmutableMatrix(
+            wrt_explicit.rows,
+            wrt_explicit.cols,
+            lambda i, j: sp.diff(function, wrt_explicit[i, j]),
+        )
+    outputs = (
+        list(sp.ImmutableMatrix(function)) if getattr(function, "is_Matrix", False) else [function]
+    )
+    inputs = list(wrt_explicit)
+    return sp.ImmutableMatrix(
+        len(outputs), len(inputs), lambda i, j: sp.diff(outputs[i], inputs[j])
+    )

@@ -1,0 +1,134 @@
+"""Expectations and variances of random symbols, and the algebra the checker may use on them.
+
+``E(X)`` and ``Var(X)`` are unevaluated SymPy functions, so derivations read like the notes.
+:func:`expand_expectations` applies the rules a proof may use — linearity, constants out,
+``E[XY] = E[X]E[Y]`` for independent factors, ``Var(X) = E[X²] − E[X]²``, and ``E[X] = 0``
+for centred variables — and leaves every other expectation as an atom ``E(...)``.
+The numeric counterpart (exact evaluation on random finite distributions) is in
+:mod:`symderive.check.finite`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+
+import sympy as sp
+
+
+class E(sp.Function):  # noqa: N801 - reads like the mathematics
+    """The expectation 𝔼[X] of an expression of random symbols."""
+
+    nargs = 1
+
+    def _latex(self, printer):
+        return r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
+
+
+class Var(sp.Function):  # noqa: N801
+    """The variance Var(X) = 𝔼[(X − 𝔼X)²]."""
+
+    nargs = 1
+
+    def _latex(self, printer):
+        return r"\operatorname{Var}\left(%s\right)" % printer._print(self.args[0])
+
+
+def has_expectation(expr: sp.Basic) -> bool:
+    return isinstance(expr, sp.Basic) and bool(expr.atoms(E, Var))
+
+
+def expand_expectations(
+    expr: sp.Basic,
+    random_symbols: Collection[sp.Basic],
+    factor_of: Callable[[sp.Basic], int],
+    centered: Collection[sp.Basic] = (),
+) -> sp.Basic:
+    """Rewrite every E/Var in ``expr`` by linearity and independence.
+
+    ``factor_of(symbol)`` names the independent factor a random symbol lives on; symbols on
+    different factors are independent.  Non-random symbols are constants.
+    """
+    random_set = frozenset(random_symbols)
+    centered_set = frozenset(centered)
+
+    def is_random(term: sp.Basic) -> bool:
+        return bool(term.free_symbols & random_set)
+
+    def expectation(argument: sp.Basic) -> sp.Basic:
+        argument = sp.expand(argument)
+        if not is_random(argument):
+            return argument
+        if argument.is_Add:
+            return sp.Add(*(expectation(term) for term in argument.args))
+        constant, random_part = _split_constant(argument, is_random)
+        if constant != 1:
+            return constant * expectation(random_part)
+        groups = _group_by_factor(random_part, factor_of, random_set)
+        if len(groups) > 1:
+            return sp.Mul(*(expectation(group) for group in groups))
+        if random_part in centered_set:
+            return sp.S.Zero
+        return E(random_part)
+
+    def rewrite(node: sp.Basic) -> sp.Basic:
+        if not node.args:
+            return node
+        node = node.func(*(rewrite(argument) for argument in node.args))
+        if isinstance(node, E):
+            return expectation(node.args[0])
+        if isinstance(node, Var):
+            argument = node.args[0]
+            return sp.expand(expectation(argument**2) - expectation(argument) ** 2)
+        return node
+
+    return rewrite(expr)
+
+
+def _split_constant(
+    product: sp.Basic, is_random: Callable[[sp.Basic], bool]
+) -> tuple[sp.Basic, sp.Basic]:
+    factors = sp.Mul.make_args(product)
+    constant = sp.Mul(*(factor for factor in factors if not is_random(factor)))
+    random_part = sp.Mul(*(factor for factor in factors if is_random(factor)))
+    return constant, random_part
+
+
+def _group_by_factor(
+    product: sp.Basic, factor_of: Callable[[sp.Basic], int], random_set: frozenset
+) -> list[sp.Basic]:
+    """Split a product of random factors into independent groups (one per factor space).
+
+    A factor mixing symbols from different spaces (e.g. (X + Y)²) joins them into one group;
+    a symbol of space 0 may depend on anything, so it joins everything.
+    """
+    factors = sp.Mul.make_args(product)
+    if any(factor_of(symbol) == 0 for symbol in product.free_symbols & random_set):
+        return [product]
+    groups: list[tuple[set[int], list[sp.Basic]]] = []
+    for factor in factors:
+        spaces = {factor_of(symbol) for symbol in factor.free_symbols & random_set}
+        merged_spaces, merged_factors = set(spaces), [factor]
+        remaining = []
+        for group_spaces, group_factors in groups:
+            if group_spaces & merged_spaces:
+                merged_spaces |= group_spaces
+                merged_factors.extend(group_factors)
+            else:
+                remaining.append((group_spaces, group_factors))
+        groups = remaining + [(merged_spaces, merged_factors)]
+    return [sp.Mul(*factors) for _, factors in groups]
+
+
+def factor_assignment(
+    random_symbols: Iterable[sp.Basic], independent: Iterable[Iterable[sp.Basic]]
+) -> dict[sp.Basic, int]:
+    """Give each random symbol a factor space: members of an independence group each get their
+    own space; every other random symbol is on space 0, which may depend on every space."""
+    assignment: dict[sp.Basic, int] = {symbol: 0 for symbol in random_symbols}
+    next_space = 1
+    for group in independent:
+        for symbol in group:
+            if assignment.get(symbol, 0) == 0:
+                assignment[symbol] = next_space
+                next_space += 1
+    return assignment

@@ -1,0 +1,84 @@
+"""Gradients and Jacobians of matrix expressions, as unevaluated matrix expressions.
+
+SymPy's own derivatives of ``MatrixSymbol`` expressions follow conventions that differ from
+the notes' and can silently return wrong shapes or zero, so a derivation writes
+``Grad(f, X)`` (∂f/∂X, the shape of X, for a scalar or 1×1 ``f``) or ``Jacobian(q, x)``
+(∂q_i/∂x_j, numerator layout) and the checker evaluates them entrywise on explicit matrices
+(:mod:`symderive.check.explicit`).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+
+def _shape_of(expr: sp.Basic) -> tuple:
+    shape = getattr(expr, "shape", None)
+    if shape is None:
+        raise TypeError(f"{expr} has no matrix shape")
+    return tuple(shape)
+
+
+class Grad(sp.MatrixExpr):
+    """∂f/∂X: the gradient of a scalar (or 1×1) expression f, shaped like X."""
+
+    def __new__(cls, function: sp.Basic, wrt: sp.Basic):
+        if not isinstance(function, sp.Basic) or not isinstance(wrt, sp.Basic):
+            raise TypeError("Grad takes SymPy objects")
+        _shape_of(wrt)
+        return sp.Basic.__new__(cls, function, wrt)
+
+    @property
+    def function(self) -> sp.Basic:
+        return self.args[0]
+
+    @property
+    def wrt(self) -> sp.Basic:
+        return self.args[1]
+
+    @property
+    def shape(self) -> tuple:
+        return _shape_of(self.wrt)
+
+    def _latex(self, printer):
+        return r"\frac{\partial}{\partial %s}\left(%s\right)" % (
+            printer._print(self.wrt),
+            printer._print(self.function),
+        )
+
+    def _sympystr(self, printer):
+        return "Grad(%s, %s)" % (printer._print(self.function), printer._print(self.wrt))
+
+
+class Jacobian(sp.MatrixExpr):
+    """∂q/∂x with entries ∂q_i/∂x_j (numerator layout): shape len(q) × len(x)."""
+
+    def __new__(cls, function: sp.Basic, wrt: sp.Basic):
+        if not isinstance(function, sp.Basic) or not isinstance(wrt, sp.Basic):
+            raise TypeError("Jacobian takes SymPy objects")
+        _shape_of(function)
+        _shape_of(wrt)
+        return sp.Basic.__new__(cls, function, wrt)
+
+    @property
+    def function(self) -> sp.Basic:
+        return self.args[0]
+
+    @property
+    def wrt(self) -> sp.Basic:
+        return self.args[1]
+
+    @property
+    def shape(self) -> tuple:
+        rows_q, cols_q = _shape_of(self.function)
+        rows_x, cols_x = _shape_of(self.wrt)
+        return (rows_q * cols_q, rows_x * cols_x)
+
+    def _latex(self, printer):
+        return r"\frac{\partial %s}{\partial %s}" % (
+            printer._print(self.function),
+            printer._print(self.wrt),
+        )
+
+    def _sympystr(self, printer):
+        return "Jacobian(%s, %s)" % (printer._print(self.function), printer._print(self.wrt))

@@ -1,0 +1,1 @@
+"""Renderers read reports and present them; they never decide a verdict."""
