@@ -130,6 +130,12 @@ def numeric_phase(
     indices = sorted(
         (s for s in free if context.domain_of(s).kind == "index"), key=sp.default_sort_key
     )
+    for index_symbol in indices:  # an index bounded by a size brings that size along
+        domain = context.domain_of(index_symbol)
+        for bound in (domain.low, domain.high):
+            for symbol in getattr(bound, "free_symbols", ()):
+                if symbol not in sizes:
+                    sizes.append(symbol)
     valid_points: list = []
     used_sizes: list[int] = []
     skipped_reasons: list[str] = []
@@ -161,10 +167,11 @@ def numeric_phase(
             points=tuple(valid_points[:8]),
             digits=numeric.DIGITS,
         )
+    spread = valid_points[:: max(1, len(valid_points) // 8)][:8]
     return Outcome(
         "checked",
         method="numeric",
-        points=tuple(valid_points[:8]),
+        points=tuple(spread),
         digits=numeric.DIGITS,
         sizes=tuple(dict.fromkeys(used_sizes)),
     )
@@ -182,10 +189,12 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, valid_points
     has_expectations = bool(left.atoms(E, Var) or right.atoms(E, Var))
     randoms = context.random_symbols(symbols)
     deterministic = [s for s in symbols if s not in randoms]
-    base_point = sampling.draw_point(deterministic, context, rng)
+    size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
+    base_point = sampling.draw_point(deterministic, context, rng, size_values)
     count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
     points = [base_point] + [
-        sampling.draw_point(deterministic, context, rng) for _ in range(count - 1)
+        sampling.draw_point(deterministic, context, rng, size_values)
+        for _ in range(count - 1)
     ]
     points += sampling.kink_points(left - right if _difference(left, right) is not None else left,
                                    base_point)[:2]

@@ -40,7 +40,10 @@ def draw_value(kind: str, rng: random.Random) -> sp.Rational:
 
 
 def draw_point(
-    symbols: list[sp.Basic], context: CheckContext, rng: random.Random
+    symbols: list[sp.Basic],
+    context: CheckContext,
+    rng: random.Random,
+    sizes: dict | None = None,
 ) -> dict[sp.Basic, sp.Basic]:
     """A point for ``symbols`` (scalars and Indexed entries); simplex groups sum to 1."""
     point: dict[sp.Basic, sp.Basic] = {}
@@ -53,12 +56,33 @@ def draw_point(
             continue
         else:
             point[symbol] = draw_value(domain.kind, rng)
-    for members in groups.values():
+    for group, members in groups.items():
+        complete = _group_is_complete(group, members, context, sizes or {})
         weights = [rng.randint(1, 20) for _ in members]
-        total = sum(weights)
+        # members missing from this expression (other coordinates of the same probability
+        # vector) take the remaining mass
+        slack = 0 if complete else rng.randint(1, 20) * max(1, len(members))
+        total = sum(weights) + slack
         for member, weight in zip(members, weights):
             point[member] = sp.Rational(weight, total)
     return point
+
+
+def _group_is_complete(group: str, members: list, context: CheckContext, sizes: dict) -> bool:
+    """Whether ``members`` are the whole probability vector ``group``."""
+    declared = [s for s, d in context.domains if d.kind == "simplex" and d.group == group]
+    plain = [s for s in declared if not isinstance(s, sp.IndexedBase)]
+    bases = [s for s in declared if isinstance(s, sp.IndexedBase)]
+    present = set(members)
+    if plain and not bases:
+        return set(plain) <= present
+    if bases and not plain and len(bases) == 1:
+        indices = {m.indices[0] for m in members if isinstance(m, sp.Indexed)}
+        for size in sizes.values():
+            if indices == {sp.Integer(k) for k in range(1, int(size) + 1)}:
+                return True
+        return False
+    return not declared  # a group declared nowhere else is whatever the expression holds
 
 
 def size_symbols(expr: sp.Basic, context: CheckContext) -> list[sp.Symbol]:
