@@ -42,6 +42,7 @@ class Outcome:
     reason: str = ""  # for undecided; also notes such as excluded points for proved
     excluded: tuple[str, ...] = ()  # points where one side is undefined (domain-losing steps)
     sizes: tuple[int, ...] = ()  # instantiated sizes for symbolic bounds
+    used_givens: tuple[str, ...] = ()  # facts of the derivation the check relied on
     seconds: float = 0.0
 
     def __post_init__(self) -> None:
@@ -64,6 +65,7 @@ class Outcome:
             "reason": self.reason,
             "excluded": list(self.excluded),
             "sizes": list(self.sizes),
+            "used_givens": list(self.used_givens),
             "seconds": round(self.seconds, 4),
         }
 

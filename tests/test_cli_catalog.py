@@ -40,9 +40,7 @@ def test_show_json_reports_every_step_with_a_verdict():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["id"] == "sigmoid-derivative" and report["erratum"] is False
-    assert [step["index"] for step in report["steps"]] == list(
-        range(1, len(report["steps"]) + 1)
-    )
+    assert [step["index"] for step in report["steps"]] == list(range(1, len(report["steps"]) + 1))
     assert all(step["verdict"] in ("proved", "checked") for step in report["steps"])
 
 

@@ -1,8 +1,8 @@
 """The step checker: every claimed relation gets *proved*, *checked*, *refuted* or *undecided*.
 
-    check_relation(lhs, rhs, "=", domains={x: POSITIVE}, budget_seconds=2.0) -> Outcome
-    check_derivation(derivation) -> DerivationReport
-    check_catalog(derivations, jobs=2, on_step=...) -> (reports, summary)
+check_relation(lhs, rhs, "=", domains={x: POSITIVE}, budget_seconds=2.0) -> Outcome
+check_derivation(derivation) -> DerivationReport
+check_catalog(derivations, jobs=2, on_step=...) -> (reports, summary)
 """
 
 from __future__ import annotations
@@ -78,14 +78,21 @@ def tasks_for(derivation: Derivation, seed: int = 0) -> list[Task]:
         if step.correction is not None:
             correction_key = (derivation.id, index, "correction")
             tasks.append(
-                Task(correction_key, previous.expr, step.correction, step.relation, context,
-                     seed_here)
+                Task(
+                    correction_key,
+                    previous.expr,
+                    step.correction,
+                    step.relation,
+                    context,
+                    seed_here,
+                )
             )
     return tasks
 
 
-def build_report(derivation: Derivation, outcomes: Mapping, seconds: float = 0.0
-                 ) -> DerivationReport:
+def build_report(
+    derivation: Derivation, outcomes: Mapping, seconds: float = 0.0
+) -> DerivationReport:
     steps = []
     for index, previous, step in derivation.pairs():
         correction_outcome = outcomes.get((derivation.id, index, "correction"))

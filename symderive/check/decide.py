@@ -15,6 +15,7 @@ import itertools
 import random
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import sympy as sp
 
@@ -150,8 +151,9 @@ def numeric_phase(
             continue
         if size_values:
             used_sizes.extend(int(v) for v in size_values.values())
-        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, valid_points,
-                                      skipped_reasons)
+        outcome = _sample_and_compare(
+            left, right, relation, context, rng, fixed, valid_points, skipped_reasons
+        )
         if outcome is not None:
             return outcome
     if not valid_points:
@@ -177,15 +179,15 @@ def numeric_phase(
     )
 
 
-def _sample_and_compare(left, right, relation, context, rng, fixed, valid_points,
-                        skipped_reasons) -> Outcome | None:
+def _sample_and_compare(
+    left, right, relation, context, rng, fixed, valid_points, skipped_reasons
+) -> Outcome | None:
     symbols = sorted(
-        (left.free_symbols | right.free_symbols)
-        | left.atoms(sp.Indexed)
-        | right.atoms(sp.Indexed),
+        (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
     )
-    symbols = [s for s in symbols if not (isinstance(s, sp.Symbol) and _is_indexed_label(s, left, right))]
+    labels = {indexed.base.label for side in (left, right) for indexed in side.atoms(sp.Indexed)}
+    symbols = [s for s in symbols if s not in labels]
     has_expectations = bool(left.atoms(E, Var) or right.atoms(E, Var))
     randoms = context.random_symbols(symbols)
     deterministic = [s for s in symbols if s not in randoms]
@@ -193,11 +195,11 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, valid_points
     base_point = sampling.draw_point(deterministic, context, rng, size_values)
     count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
     points = [base_point] + [
-        sampling.draw_point(deterministic, context, rng, size_values)
-        for _ in range(count - 1)
+        sampling.draw_point(deterministic, context, rng, size_values) for _ in range(count - 1)
     ]
-    points += sampling.kink_points(left - right if _difference(left, right) is not None else left,
-                                   base_point)[:2]
+    points += sampling.kink_points(
+        left - right if _difference(left, right) is not None else left, base_point
+    )[:2]
     for point in points:
         if has_expectations or randoms:
             spaces = factor_assignment(randoms, context.independent)
@@ -208,16 +210,12 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, valid_points
         else:
             models = [None]
         for model in models:
-            outcome = _compare_at(left, right, relation, point, model, fixed, valid_points,
-                                  skipped_reasons)
+            outcome = _compare_at(
+                left, right, relation, point, model, fixed, valid_points, skipped_reasons
+            )
             if outcome is not None:
                 return outcome
     return None
-
-
-def _is_indexed_label(symbol, left, right) -> bool:
-    labels = {indexed.base.label for side in (left, right) for indexed in side.atoms(sp.Indexed)}
-    return symbol in labels
 
 
 def _compare_at(left, right, relation, point, model, fixed, valid_points, skipped_reasons):
@@ -278,10 +276,14 @@ def decide(
     started = time.monotonic()
     rng = random.Random(seed)
 
-    def stamped(outcome: Outcome) -> Outcome:
-        from dataclasses import replace
+    used_givens = tuple(
+        f"{sp.sstr(given.lhs)} = {sp.sstr(given.rhs)}"
+        for given in context.givens
+        if any(isinstance(side, sp.Basic) and side.has(given.lhs) for side in (lhs, rhs))
+    )
 
-        return replace(outcome, seconds=time.monotonic() - started)
+    def stamped(outcome: Outcome) -> Outcome:
+        return replace(outcome, seconds=time.monotonic() - started, used_givens=used_givens)
 
     difference = None
     try:
@@ -300,8 +302,9 @@ def decide(
     if difference is not None and relation in ("=", "<=", ">=", "!="):
         method = symbolic.try_prove_zero(difference, thorough=True)
         if method:
-            yield stamped(_proved_or_refuted(lhs, rhs, relation, context, method, rng,
-                                             numeric_outcome))
+            yield stamped(
+                _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome)
+            )
 
 
 def _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome=None):
@@ -333,8 +336,9 @@ def _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome
     )
 
 
-def run_to_completion(lhs, rhs, relation, context, seed=0,
-                      on_outcome: Callable[[Outcome], None] | None = None) -> Outcome:
+def run_to_completion(
+    lhs, rhs, relation, context, seed=0, on_outcome: Callable[[Outcome], None] | None = None
+) -> Outcome:
     """In-process: the final outcome (no time budget — use symderive.check for that)."""
     final = Outcome("undecided", reason="no outcome")
     for outcome in decide(lhs, rhs, relation, context, seed):
@@ -342,5 +346,3 @@ def run_to_completion(lhs, rhs, relation, context, seed=0,
         if on_outcome:
             on_outcome(outcome)
     return final
-
-

@@ -23,15 +23,20 @@ def explicit_matrices(symbols: set[sp.MatrixSymbol]) -> dict[sp.MatrixSymbol, sp
     mapping = {}
     for matrix in sorted(symbols, key=sp.default_sort_key):
         rows, cols = (int(dimension) for dimension in matrix.shape)
-        mapping[matrix] = sp.ImmutableMatrix(
-            rows,
-            cols,
-            lambda i, j, name=matrix.name, cols=cols: sp.Symbol(
-                f"{name}_{i + 1}{j + 1}" if cols > 1 and rows > 1 else f"{name}_{i + j + 1}",
-                real=True,
-            ),
-        )
+        entries = [
+            [sp.Symbol(_entry_name(matrix.name, i, j, rows, cols), real=True) for j in range(cols)]
+            for i in range(rows)
+        ]
+        mapping[matrix] = sp.ImmutableMatrix(entries)
     return mapping
+
+
+def _entry_name(name: str, i: int, j: int, rows: int, cols: int) -> str:
+    """W_12 for a matrix entry, v_3 for a vector entry (1-based, as in the notes)."""
+    if rows == 1 or cols == 1:
+        return f"{name}_{i + j + 1}"
+    separator = "," if max(rows, cols) > 9 else ""
+    return f"{name}_{i + 1}{separator}{j + 1}"
 
 
 def make_explicit(expr: sp.Basic, mapping: dict) -> sp.Basic:

@@ -60,9 +60,7 @@ class FiniteModel:
         return tuple(rows)
 
 
-def draw_model(
-    space_of: dict[sp.Basic, int], centered: set, rng: random.Random
-) -> FiniteModel:
+def draw_model(space_of: dict[sp.Basic, int], centered: set, rng: random.Random) -> FiniteModel:
     spaces = sorted({space for space in space_of.values() if space != 0})
     per_space_probabilities = {}
     for space in spaces:

@@ -18,10 +18,19 @@ def register(subparsers) -> None:
     parser.add_argument("ids", nargs="*", help="derivation ids (or --all)")
     parser.add_argument("--all", action="store_true", help="check the whole catalog")
     add_common_options(parser)
-    parser.add_argument("--timeout", type=float, default=2.0, metavar="SECONDS",
-                        help="time budget per step (default 2)")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                        help="worker processes (default: 2 or the number of cores)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="time budget per step (default 2)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="worker processes (default: 2 or the number of cores)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric sampling")
     parser.set_defaults(func=run)
 
@@ -38,12 +47,14 @@ def run(args, console) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     derivations = all_derivations() if args.all else tuple(get(i) for i in args.ids)
-    total = sum(len(d.steps) - 1 + sum(1 for s in d.steps if s.correction is not None)
-                for d in derivations)
+    total = sum(
+        len(d.steps) - 1 + sum(1 for s in d.steps if s.correction is not None) for d in derivations
+    )
 
     if args.json:
-        reports, summary = check_catalog(derivations, budget_seconds=args.timeout,
-                                         jobs=args.jobs, seed=args.seed)
+        reports, summary = check_catalog(
+            derivations, budget_seconds=args.timeout, jobs=args.jobs, seed=args.seed
+        )
         document = {
             "derivations": [report.as_dict() for report in reports],
             "summary": summary.as_dict(),
@@ -72,7 +83,9 @@ def run(args, console) -> int:
         )
     console.print(check_table(reports))
     for derivation_id, step in unexpected_steps(reports):
-        console.print(f"[red]unexpected[/red] {derivation_id} step {step.index}: "
-                      f"{step.outcome.verdict} ({step.outcome.reason or step.outcome.method})")
+        console.print(
+            f"[red]unexpected[/red] {derivation_id} step {step.index}: "
+            f"{step.outcome.verdict} ({step.outcome.reason or step.outcome.method})"
+        )
     console.print(summary_text(summary))
     return 0 if summary.ok else 1

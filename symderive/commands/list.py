@@ -10,10 +10,16 @@ from symderive.render.console import add_common_options
 def register(subparsers) -> None:
     parser = subparsers.add_parser("list", help="list the derivation catalog")
     add_common_options(parser)
-    parser.add_argument("--check", action="store_true",
-                        help="check every entry and show its status (slower)")
-    parser.add_argument("--timeout", type=float, default=2.0, metavar="SECONDS",
-                        help="time budget per step with --check (default 2)")
+    parser.add_argument(
+        "--check", action="store_true", help="check every entry and show its status (slower)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="time budget per step with --check (default 2)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -47,6 +53,7 @@ def run(args, console) -> int:
         console.file.write(json.dumps({"derivations": rows}, ensure_ascii=False, indent=2) + "\n")
         return 0
     console.print(catalog_table(derivations, reports))
-    console.print(f"{len(derivations)} entries, "
-                  f"{sum(1 for d in derivations if d.is_erratum)} errata")
+    console.print(
+        f"{len(derivations)} entries, {sum(1 for d in derivations if d.is_erratum)} errata"
+    )
     return 0

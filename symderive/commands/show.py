@@ -11,8 +11,13 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("show", help="show one derivation step by step, checked")
     parser.add_argument("id", help="derivation id (see 'symderive list')")
     add_common_options(parser)
-    parser.add_argument("--timeout", type=float, default=2.0, metavar="SECONDS",
-                        help="time budget per step (default 2)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="time budget per step (default 2)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the numeric sampling")
     parser.set_defaults(func=run)
 

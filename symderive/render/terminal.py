@@ -50,8 +50,9 @@ def outcome_details(outcome: Outcome) -> Text:
             ", ".join(f"{name}={value}" for name, value in point) for point in outcome.points[:3]
         )
         more = f" (+{len(outcome.points) - 3} more)" if len(outcome.points) > 3 else ""
-        text.append(f"\n{len(outcome.points)} points at {outcome.digits} digits: {shown}{more}",
-                    style="dim")
+        text.append(
+            f"\n{len(outcome.points)} points at {outcome.digits} digits: {shown}{more}", style="dim"
+        )
     if outcome.sizes:
         text.append(f"\nsizes n = {', '.join(str(s) for s in outcome.sizes)}", style="dim")
     if outcome.counterexample is not None:
@@ -61,10 +62,14 @@ def outcome_details(outcome: Outcome) -> Text:
             f"\n  lhs = {outcome.counterexample.lhs_value}, rhs = {outcome.counterexample.rhs_value}",
             style="red",
         )
+    if outcome.used_givens:
+        text.append(f"\nusing given: {'; '.join(outcome.used_givens)}", style="dim")
     if outcome.excluded:
         text.append(f"\nexcluded: {', '.join(outcome.excluded)}", style="yellow")
     if outcome.reason and not outcome.excluded:
-        text.append(f"\n{outcome.reason}", style="yellow" if outcome.verdict == "undecided" else "dim")
+        text.append(
+            f"\n{outcome.reason}", style="yellow" if outcome.verdict == "undecided" else "dim"
+        )
     return text
 
 
@@ -75,8 +80,9 @@ def derivation_header(derivation: Derivation | DerivationReport) -> Panel:
     body.append(f"source: {derivation.source}\n")
     body.append(f"claim: {derivation.claim}")
     if derivation.erratum_of:
-        body.append(f"\nerratum: the note's chain, corrected in '{derivation.erratum_of}'",
-                    style="magenta")
+        body.append(
+            f"\nerratum: the note's chain, corrected in '{derivation.erratum_of}'", style="magenta"
+        )
     return Panel(body, box=box.ROUNDED, expand=False)
 
 
@@ -88,11 +94,10 @@ def steps_table(derivation: Derivation, report: DerivationReport) -> Table:
     table.add_column("verdict", max_width=60)
     table.add_row("0", pretty(derivation.steps[0].expr), derivation.steps[0].justification, "")
     for step_report, step in zip(report.steps, derivation.steps[1:]):
-        math = f"{RELATION_SYMBOL[step_report.relation]} " + pretty(step.expr).replace(
-            "\n", "\n  "
+        math = f"{RELATION_SYMBOL[step_report.relation]} " + pretty(step.expr).replace("\n", "\n  ")
+        verdict = Group(
+            verdict_text(step_report.outcome.verdict), outcome_details(step_report.outcome)
         )
-        verdict = Group(verdict_text(step_report.outcome.verdict),
-                        outcome_details(step_report.outcome))
         justification = Text(step_report.justification)
         if step_report.expect == "refuted":
             justification.append("\n(the note's step)", style="magenta")
@@ -122,8 +127,9 @@ def derivation_view(derivation: Derivation, report: DerivationReport) -> Group:
     return Group(derivation_header(derivation), steps_table(derivation, report), footer)
 
 
-def catalog_table(derivations: Sequence[Derivation],
-                  reports: dict[str, DerivationReport] | None = None) -> Table:
+def catalog_table(
+    derivations: Sequence[Derivation], reports: dict[str, DerivationReport] | None = None
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title="symderive catalog", expand=False)
     table.add_column("id", style="bold")
     table.add_column("title", max_width=48)
@@ -133,8 +139,10 @@ def catalog_table(derivations: Sequence[Derivation],
     for derivation in derivations:
         if reports and derivation.id in reports:
             status = reports[derivation.id].status
-            style = "red" if status.startswith("unexpected") else (
-                "magenta" if status == "erratum" else "green"
+            style = (
+                "red"
+                if status.startswith("unexpected")
+                else ("magenta" if status == "erratum" else "green")
             )
             status_text = Text(status, style=style)
         else:
@@ -165,8 +173,10 @@ def check_table(reports: Iterable[DerivationReport]) -> Table:
     for report in reports:
         verdicts = [step.outcome.verdict for step in report.steps]
         status = report.status
-        style = "bold red" if status.startswith("unexpected") else (
-            "magenta" if status == "erratum" else "green"
+        style = (
+            "bold red"
+            if status.startswith("unexpected")
+            else ("magenta" if status == "erratum" else "green")
         )
         table.add_row(
             report.id,
@@ -196,8 +206,11 @@ def summary_text(summary: CatalogSummary) -> Text:
     text.append(f"{summary.refuted} refuted", style="red")
     text.append(", ")
     text.append(f"{summary.undecided} undecided", style="yellow")
-    text.append(f"\nerrata: {summary.errata} ({summary.errata_reproduced} reproduced: the "
-                "note's wrong steps refuted, corrections hold)", style="magenta")
+    text.append(
+        f"\nerrata: {summary.errata} ({summary.errata_reproduced} reproduced: the "
+        "note's wrong steps refuted, corrections hold)",
+        style="magenta",
+    )
     text.append(f"\nwall time: {summary.seconds:.1f} s\n")
     if summary.ok:
         text.append("everything holds as expected", style="bold green")

@@ -17,8 +17,11 @@ x, y, a, b = sp.symbols("x y a b", real=True)
 
 def sides_disagree_at(lhs, rhs, counterexample) -> bool:
     """Substitute the counterexample back, independently of the checker, with mpmath."""
-    values = {sp.Symbol(name, real=True): sp.Rational(value) for name, value in
-              counterexample.values if "/" in value or value.lstrip("-").isdigit()}
+    values = {
+        sp.Symbol(name, real=True): sp.Rational(value)
+        for name, value in counterexample.values
+        if "/" in value or value.lstrip("-").isdigit()
+    }
     mpmath.mp.dps = 40
     left = complex(sp.N(lhs.doit().subs(values), 40))
     right = complex(sp.N(rhs.doit().subs(values), 40))
@@ -105,10 +108,18 @@ def test_a_wrong_softmax_gradient_is_refuted_at_an_instantiated_size():
     partition = sp.Sum(sp.exp(o[i]), (i, 1, n))
     loss = -sp.Sum(t[i] * sp.log(sp.exp(o[i]) / partition), (i, 1, n))
     domains = {n: Domain("size"), j: index(1, n), t: simplex("t")}
-    right = check_relation(sp.Derivative(loss, o[j]), sp.exp(o[j]) / partition - t[j],
-                           domains=domains, budget_seconds=3)
-    wrong = check_relation(sp.Derivative(loss, o[j]), sp.exp(o[j]) / partition + t[j],
-                           domains=domains, budget_seconds=3)
+    right = check_relation(
+        sp.Derivative(loss, o[j]),
+        sp.exp(o[j]) / partition - t[j],
+        domains=domains,
+        budget_seconds=3,
+    )
+    wrong = check_relation(
+        sp.Derivative(loss, o[j]),
+        sp.exp(o[j]) / partition + t[j],
+        domains=domains,
+        budget_seconds=3,
+    )
     assert right.holds and right.sizes
     assert wrong.verdict == "refuted"
 
@@ -146,8 +157,9 @@ def test_not_equal_needs_a_witness():
 
 def test_probability_domain_stays_inside_the_open_unit_interval():
     p = sp.Symbol("p", real=True)
-    outcome = check_relation(sp.log(p * (1 - p)), sp.log(p) + sp.log(1 - p),
-                             domains={p: Domain("probability")})
+    outcome = check_relation(
+        sp.log(p * (1 - p)), sp.log(p) + sp.log(1 - p), domains={p: Domain("probability")}
+    )
     assert outcome.holds
 
 
@@ -157,8 +169,12 @@ def test_time_budget_is_enforced_and_reported_as_undecided_or_checked():
     o = sp.IndexedBase("o")
     hard = sp.Sum(sp.log(1 + sp.exp(o[i])) ** 3, (i, 1, n)) ** 4
     started = time.monotonic()
-    outcome = check_relation(sp.expand(hard) + sp.cos(x) ** 2, hard + 1 - sp.sin(x) ** 2,
-                             domains={n: Domain("size")}, budget_seconds=0.2)
+    outcome = check_relation(
+        sp.expand(hard) + sp.cos(x) ** 2,
+        hard + 1 - sp.sin(x) ** 2,
+        domains={n: Domain("size")},
+        budget_seconds=0.2,
+    )
     assert time.monotonic() - started < 2.0
     assert outcome.verdict in ("undecided", "checked", "proved")
 
@@ -176,3 +192,11 @@ def test_proved_needs_positive_symbols_not_floats():
 
 
 _ = POSITIVE
+
+
+def test_a_given_is_used_and_the_outcome_says_so():
+    t1, t2, t3 = sp.symbols("t1 t2 t3", positive=True)
+    outcome = check_relation(t1 + t2 + t3, 1, givens=(sp.Eq(t3, 1 - t1 - t2),))
+    assert outcome.verdict == "proved"
+    assert outcome.used_givens == ("t3 = -t1 - t2 + 1",)
+    assert check_relation(t1 + t2 + t3, 1).verdict == "refuted"
