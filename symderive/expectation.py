@@ -14,14 +14,17 @@ from collections.abc import Callable, Collection, Iterable
 
 import sympy as sp
 
+from symderive.printing import power_latex
+
 
 class E(sp.Function):  # noqa: N801 - reads like the mathematics
     """The expectation 𝔼[X] of an expression of random symbols."""
 
     nargs = 1
 
-    def _latex(self, printer):
-        return r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        latex = r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
+        return power_latex(latex, exp)
 
 
 class Var(sp.Function):  # noqa: N801
@@ -29,8 +32,9 @@ class Var(sp.Function):  # noqa: N801
 
     nargs = 1
 
-    def _latex(self, printer):
-        return r"\operatorname{Var}\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        latex = r"\operatorname{Var}\left(%s\right)" % printer._print(self.args[0])
+        return power_latex(latex, exp)
 
 
 def has_expectation(expr: sp.Basic) -> bool:

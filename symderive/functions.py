@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.printing import power_latex
+
 
 class sigmoid(sp.Function):  # noqa: N801 - reads like the mathematics
     """σ(x) = 1 / (1 + e^(−x)); σ'(x) = σ(x)(1 − σ(x)), proven in 'sigmoid-derivative'."""
@@ -40,8 +42,9 @@ class sigmoid(sp.Function):  # noqa: N801 - reads like the mathematics
     def _eval_is_positive(self):
         return True if self.args[0].is_real else None
 
-    def _latex(self, printer):
-        return r"\sigma\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        latex = r"\sigma\left(%s\right)" % printer._print(self.args[0])
+        return power_latex(latex, exp)
 
 
 class relu(sp.Function):  # noqa: N801
@@ -74,8 +77,9 @@ class relu(sp.Function):  # noqa: N801
     def _eval_is_real(self):
         return self.args[0].is_real
 
-    def _latex(self, printer):
-        return r"\operatorname{relu}\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        latex = r"\operatorname{relu}\left(%s\right)" % printer._print(self.args[0])
+        return power_latex(latex, exp)
 
 
 class leaky_relu(sp.Function):  # noqa: N801
@@ -106,12 +110,13 @@ class leaky_relu(sp.Function):  # noqa: N801
     def _eval_evalf(self, prec):
         return self.rewrite(sp.Piecewise).evalf(prec_to_digits(prec))
 
-    def _latex(self, printer):
+    def _latex(self, printer, exp=None):
         arg, alpha = self.args
-        return r"\operatorname{leaky\_relu}_{%s}\left(%s\right)" % (
+        latex = r"\operatorname{leaky\_relu}_{%s}\left(%s\right)" % (
             printer._print(alpha),
             printer._print(arg),
         )
+        return power_latex(latex, exp)
 
 
 def prec_to_digits(prec: int) -> int:

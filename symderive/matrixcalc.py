@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.printing import power_latex
+
 
 def _shape_of(expr: sp.Basic) -> tuple:
     shape = getattr(expr, "shape", None)
@@ -40,11 +42,12 @@ class Grad(sp.MatrixExpr):
     def shape(self) -> tuple:
         return _shape_of(self.wrt)
 
-    def _latex(self, printer):
-        return r"\frac{\partial}{\partial %s}\left(%s\right)" % (
+    def _latex(self, printer, exp=None):
+        latex = r"\frac{\partial}{\partial %s}\left(%s\right)" % (
             printer._print(self.wrt),
             printer._print(self.function),
         )
+        return power_latex(latex, exp)
 
     def _sympystr(self, printer):
         return "Grad(%s, %s)" % (printer._print(self.function), printer._print(self.wrt))
@@ -74,11 +77,12 @@ class Jacobian(sp.MatrixExpr):
         rows_x, cols_x = _shape_of(self.wrt)
         return (rows_q * cols_q, rows_x * cols_x)
 
-    def _latex(self, printer):
-        return r"\frac{\partial %s}{\partial %s}" % (
+    def _latex(self, printer, exp=None):
+        latex = r"\frac{\partial %s}{\partial %s}" % (
             printer._print(self.function),
             printer._print(self.wrt),
         )
+        return power_latex(latex, exp)
 
     def _sympystr(self, printer):
         return "Jacobian(%s, %s)" % (printer._print(self.function), printer._print(self.wrt))

@@ -59,6 +59,14 @@ def as_expression(value: sp.Basic | int | float) -> sp.Basic:
     raise TypeError(f"expected a SymPy expression, got {type(value).__name__}")
 
 
+def latex_of(expr: sp.Basic) -> str:
+    """LaTeX of an expression; a printer failure falls back to SymPy's plain text."""
+    try:
+        return sp.latex(expr)
+    except Exception:  # noqa: BLE001 - printing must never lose a report
+        return r"\texttt{%s}" % sp.sstr(expr).replace("_", r"\_")
+
+
 def _context_of(derivation: Derivation) -> CheckContext:
     return CheckContext.build(derivation.domains, derivation.givens, derivation.independent)
 
@@ -101,15 +109,15 @@ def build_report(
                 index=index,
                 lhs=sp.sstr(previous.expr),
                 rhs=sp.sstr(step.expr),
-                lhs_latex=sp.latex(previous.expr),
-                rhs_latex=sp.latex(step.expr),
+                lhs_latex=latex_of(previous.expr),
+                rhs_latex=latex_of(step.expr),
                 relation=step.relation,
                 justification=step.justification,
                 outcome=outcomes[(derivation.id, index, "step")],
                 expect=step.expect,
                 correction=sp.sstr(step.correction) if step.correction is not None else None,
                 correction_latex=(
-                    sp.latex(step.correction) if step.correction is not None else None
+                    latex_of(step.correction) if step.correction is not None else None
                 ),
                 correction_outcome=correction_outcome,
             )

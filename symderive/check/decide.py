@@ -3,10 +3,10 @@
 Phases, each reported as soon as it has something to say (the worker streams them to the
 parent, which enforces the time budget):
 
-1. quick symbolic attempts on the difference — *proved* if one reaches exactly 0;
-2. numeric sampling — a confirmed disagreement *refutes* with the point as counterexample;
+1. numeric sampling — a confirmed disagreement *refutes* with the point as counterexample;
    agreement everywhere makes the step *checked* (with the points and digits);
-3. thorough symbolic attempts — upgrade *checked* to *proved* when one reaches exactly 0.
+2. symbolic attempts on the difference, quick ones first — upgrade *checked* to *proved*
+   when one reaches exactly 0.
 """
 
 from __future__ import annotations
@@ -49,8 +49,31 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
             if all(sp.Integer(d) == d for d in matrix.shape)
         }
         expr = make_explicit(expr, explicit_matrices(matrices))
+    if fixed:
+        expr = expand_finite_sums(expr)
     expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)
     return to_elementary(expr)
+
+
+def expand_finite_sums(expr: sp.Basic) -> sp.Basic:
+    """Sums and products with numeric bounds written out term by term.
+
+    ``Sum.doit`` tries symbolic summation (Gosper) even for numeric bounds, which costs
+    seconds; with the sizes instantiated, writing the terms out is exact and immediate.
+    """
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Sum, sp.Product):
+        return expr
+    arguments = tuple(expand_finite_sums(argument) for argument in expr.args)
+    if arguments != expr.args:
+        expr = expr.func(*arguments)
+    if isinstance(expr, (sp.Sum, sp.Product)) and len(expr.limits) == 1:
+        index, low, high = expr.limits[0]
+        if low.is_Integer and high.is_Integer and high - low < 1000:
+            terms = [expr.function.xreplace({index: sp.Integer(k)})
+                     for k in range(int(low), int(high) + 1)]
+            combine = sp.Add if isinstance(expr, sp.Sum) else sp.Mul
+            return combine(*terms)
+    return expr
 
 
 def _doit_outside(expr: sp.Basic) -> sp.Basic:
@@ -73,12 +96,8 @@ def _has_unsized_matrix(expr: sp.Basic) -> bool:
     return any(not all(sp.Integer(d) == d for d in m.shape) for m in expr.atoms(sp.MatrixSymbol))
 
 
-def _symbolic_difference(lhs, rhs, context: CheckContext) -> sp.Basic | None:
-    """The difference in a form the rewrites can work on (expectations expanded)."""
-    if _has_unsized_matrix(lhs) or _has_unsized_matrix(rhs):
-        return None
-    left = prepare(lhs, context, {})
-    right = prepare(rhs, context, {})
+def _symbolic_difference(left, right, context: CheckContext) -> sp.Basic | None:
+    """The difference of two prepared sides, with expectations expanded by their algebra."""
     if left.atoms(E, Var) or right.atoms(E, Var):
         randoms = context.random_symbols(left.free_symbols | right.free_symbols)
         randoms += [s for s, d in context.domains if d.kind == "random" and s not in randoms]
@@ -115,9 +134,12 @@ def numeric_phase(
     lhs: sp.Basic, rhs: sp.Basic, relation: str, context: CheckContext, rng: random.Random
 ) -> Outcome:
     """Sample points (and finite distributions), compare; refute on a confirmed disagreement."""
-    free = lhs.free_symbols | rhs.free_symbols if isinstance(lhs, sp.Basic) else set()
-    if isinstance(rhs, sp.Basic):
-        free |= rhs.free_symbols
+    free: set = set()
+    for side in (lhs, rhs):
+        free |= side.free_symbols
+        for derivative in side.atoms(sp.Derivative):  # d/do[j]: j is bound, yet sampled
+            for variable in derivative.variables:
+                free |= variable.free_symbols
     sizes = sorted(
         (s for s in free if context.domain_of(s).kind == "size"), key=sp.default_sort_key
     )
@@ -200,6 +222,9 @@ def _sample_and_compare(
     points += sampling.kink_points(
         left - right if _difference(left, right) is not None else left, base_point
     )[:2]
+    fast = None
+    if not (has_expectations or randoms):
+        fast = _fast_evaluator(left, right, sorted(base_point, key=sp.default_sort_key))
     for point in points:
         if has_expectations or randoms:
             spaces = factor_assignment(randoms, context.independent)
@@ -211,14 +236,77 @@ def _sample_and_compare(
             models = [None]
         for model in models:
             outcome = _compare_at(
-                left, right, relation, point, model, fixed, valid_points, skipped_reasons
+                left, right, relation, point, model, fixed, valid_points, skipped_reasons, fast
             )
             if outcome is not None:
                 return outcome
     return None
 
 
-def _compare_at(left, right, relation, point, model, fixed, valid_points, skipped_reasons):
+FAST_DIGITS = 40  # working precision of the first, compiled mpmath evaluation
+
+
+def _fast_evaluator(left, right, symbols):
+    """A compiled mpmath function of ``symbols`` giving both sides (entrywise for matrices),
+    or None where that is not possible (shapes differ, a function mpmath lacks)."""
+    left_matrix = getattr(left, "is_Matrix", False)
+    right_matrix = getattr(right, "is_Matrix", False)
+    if left_matrix != right_matrix or (left_matrix and left.shape != right.shape):
+        return None
+    left_entries = list(left) if left_matrix else [left]
+    right_entries = list(right) if right_matrix else [right]
+    if not all(isinstance(e, sp.Expr) for e in left_entries + right_entries):
+        return None
+    symbols = list(symbols)
+    stand_ins = {s: sp.Dummy(real=True) for s in symbols if not isinstance(s, sp.Symbol)}
+    entries = [e.xreplace(stand_ins) for e in left_entries + right_entries]
+    arguments = [stand_ins.get(s, s) for s in symbols]
+    try:
+        # lambdify generates code from our own SymPy trees (never from user text)
+        function = sp.lambdify(arguments, entries, modules="mpmath", cse=True)
+    except Exception:  # noqa: BLE001 - any printer gap just means the slow, exact path
+        return None
+    return symbols, function, len(left_entries)
+
+
+def _fast_status(fast, point, relation) -> str | None:
+    """Agreement of every entry pair, or None when any value is not plainly real."""
+    import mpmath
+
+    symbols, function, count = fast
+    try:
+        with mpmath.workdps(FAST_DIGITS):
+            arguments = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
+            values = function(*arguments)
+            pairs = zip(values[:count], values[count:])
+            if relation == "!=":
+                statuses = [numeric.fast_status(a, b, "=") for a, b in pairs]
+                if None in statuses:
+                    return None
+                return "disagree" if all(s == "agree" for s in statuses) else "agree"
+            statuses = [numeric.fast_status(a, b, relation) for a, b in pairs]
+    except Exception:  # noqa: BLE001 - a failure here falls back to exact evaluation
+        return None
+    if None in statuses:
+        return None
+    return "agree" if all(s == "agree" for s in statuses) else "disagree"
+
+
+def _compare_at(
+    left, right, relation, point, model, fixed, valid_points, skipped_reasons, fast=None
+):
+    """Compare at one point (every outcome of ``model`` when there are expectations).
+
+    Without expectations, both sides are first evaluated by a compiled mpmath function at 40
+    digits (SymPy's exact evaluation of log(3/7)-like atoms is slow); anything but plain
+    agreement is then redone from the exact rational point with SymPy's adaptive 30- and
+    60-digit evaluation, so only exact arithmetic ever refutes a step or witnesses a difference.
+    """
+    if model is None and fast is not None:
+        status = _fast_status(fast, point, relation)
+        if status == ("disagree" if relation == "!=" else "agree"):
+            valid_points.append(_format_point({**fixed, **point}))
+            return None
     at_left = left.xreplace(point)
     at_right = right.xreplace(point)
     outcomes = range(len(model.probabilities)) if model is not None else [None]
@@ -272,7 +360,11 @@ def decide(
     context: CheckContext,
     seed: int = 0,
 ) -> Iterator[Outcome]:
-    """Yield successively better outcomes; the last one yielded is the verdict."""
+    """Yield successively better outcomes; the last one yielded is the verdict.
+
+    The numeric phase runs first: it is cheap and bounded, so even a step whose proof runs
+    out of time ends *checked* (or *refuted*) rather than *undecided*.
+    """
     started = time.monotonic()
     rng = random.Random(seed)
 
@@ -285,43 +377,43 @@ def decide(
     def stamped(outcome: Outcome) -> Outcome:
         return replace(outcome, seconds=time.monotonic() - started, used_givens=used_givens)
 
-    difference = None
-    try:
-        difference = _symbolic_difference(lhs, rhs, context)
-    except (TypeError, ValueError, NotImplementedError, AttributeError):
-        difference = None
-    if difference is not None and relation in ("=", "<=", ">=", "!="):
-        method = symbolic.try_prove_zero(difference, thorough=False)
-        if method:
-            yield stamped(_proved_or_refuted(lhs, rhs, relation, context, method, rng))
-            return
     numeric_outcome = numeric_phase(lhs, rhs, relation, context, rng)
     yield stamped(numeric_outcome)
     if numeric_outcome.verdict == "refuted":
         return
-    if difference is not None and relation in ("=", "<=", ">=", "!="):
-        method = symbolic.try_prove_zero(difference, thorough=True)
+    if relation == "!=" and numeric_outcome.verdict == "checked":
+        return  # a witness settles a claimed difference
+    if relation not in ("=", "<=", ">=", "!="):
+        return  # strict inequalities are never proved by a zero difference
+    if _has_unsized_matrix(lhs) or _has_unsized_matrix(rhs):
+        return
+    try:
+        left, right = prepare(lhs, context, {}), prepare(rhs, context, {})
+        difference = _symbolic_difference(left, right, context)
+    except (TypeError, ValueError, NotImplementedError, AttributeError):
+        return
+    if difference is None:
+        return
+    for thorough in (False, True):
+        method = symbolic.try_prove_zero(difference, thorough=thorough)
         if method:
             yield stamped(
-                _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome)
+                _proved_or_refuted(left, right, relation, method, numeric_outcome)
             )
+            return
 
 
-def _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome=None):
+def _proved_or_refuted(left, right, relation, method, numeric_outcome):
     """The difference is exactly zero: '=' / '<=' / '>=' are proved, '!=' is refuted."""
     if relation == "!=":
-        witness = numeric_outcome or numeric_phase(lhs, rhs, "=", context, rng)
-        point = witness.points[0] if witness.points else ()
+        point = numeric_outcome.points[0] if numeric_outcome.points else ()
         return Outcome(
             "refuted",
             method=f"symbolic: {method}",
             counterexample=Counterexample(point, "equal", "equal"),
             reason="the two sides are identical, so they never differ",
         )
-    excluded: tuple[str, ...] = ()
     try:
-        left = prepare(lhs, context, {})
-        right = prepare(rhs, context, {})
         excluded = symbolic.undefined_points(left, right) + symbolic.undefined_points(right, left)
     except (TypeError, ValueError, NotImplementedError, AttributeError):
         excluded = ()
@@ -331,8 +423,8 @@ def _proved_or_refuted(lhs, rhs, relation, context, method, rng, numeric_outcome
         method=f"symbolic: {method}",
         excluded=excluded,
         reason=reason,
-        points=numeric_outcome.points if numeric_outcome else (),
-        digits=numeric_outcome.digits if numeric_outcome else 0,
+        points=numeric_outcome.points,
+        digits=numeric_outcome.digits,
     )
 
 

@@ -124,3 +124,36 @@ def _short(value: sp.Basic) -> str:
         return str(sp.N(value, 15))
     except (TypeError, ValueError):
         return str(value)
+
+
+def fast_status(lhs_value, rhs_value, relation: str) -> str | None:
+    """'agree' / 'disagree' for two finite real mpmath values, None when not plainly real."""
+    import mpmath
+
+    values = []
+    for value in (lhs_value, rhs_value):
+        if isinstance(value, mpmath.mpc):
+            if value.imag != 0:
+                return None
+            value = value.real
+        try:
+            value = mpmath.mpf(value)
+        except (TypeError, ValueError):
+            return None
+        if not mpmath.isfinite(value):
+            return None
+        values.append(value)
+    left, right = values
+    tolerance = max(mpmath.mpf(1), abs(left), abs(right)) * mpmath.mpf(10) ** (
+        -TOLERANCE_EXPONENT
+    )
+    gap = left - right
+    verdicts = {
+        "=": abs(gap) <= tolerance,
+        "!=": abs(gap) > tolerance,
+        "<=": gap <= tolerance,
+        ">=": gap >= -tolerance,
+        "<": gap < -tolerance,
+        ">": gap > tolerance,
+    }
+    return "agree" if verdicts[relation] else "disagree"
