@@ -22,6 +22,9 @@ class E(sp.Function):  # noqa: N801 - reads like the mathematics
 
     nargs = 1
 
+    def _eval_evalf(self, prec):
+        return None  # an expectation has no value without a distribution (not mpmath's e)
+
     def _latex(self, printer, exp=None):
         latex = r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
         return power_latex(latex, exp)
@@ -31,6 +34,9 @@ class Var(sp.Function):  # noqa: N801
     """The variance Var(X) = 𝔼[(X − 𝔼X)²]."""
 
     nargs = 1
+
+    def _eval_evalf(self, prec):
+        return None
 
     def _latex(self, printer, exp=None):
         latex = r"\operatorname{Var}\left(%s\right)" % printer._print(self.args[0])
@@ -56,6 +62,10 @@ def expand_expectations(
     centered_set = frozenset(centered)
 
     def is_random(term: sp.Basic) -> bool:
+        # an expectation inside (E[X] in E[X·E[X]]) is a number, not a random quantity
+        moments = term.atoms(E, Var)
+        if moments:
+            term = term.xreplace({moment: sp.Dummy() for moment in moments})
         return bool(term.free_symbols & random_set)
 
     def expectation(argument: sp.Basic) -> sp.Basic:

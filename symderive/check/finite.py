@@ -39,19 +39,16 @@ class FiniteModel:
         return expr.xreplace({symbol: values[outcome] for symbol, values in self.values.items()})
 
     def resolve(self, expr: sp.Basic) -> sp.Basic:
-        """Replace every E(...) / Var(...) (innermost first) by its exact value."""
-        nodes = [n for n in sp.postorder_traversal(expr) if isinstance(n, (E, Var))]
-        for node in nodes:
-            if node not in expr.atoms(E, Var):
-                continue
-            argument = self.resolve(node.args[0])
-            if isinstance(node, E):
-                value = self.expectation(argument)
-            else:
-                mean = self.expectation(argument)
-                value = self.expectation((argument - mean) ** 2)
-            expr = expr.xreplace({node: sp.nsimplify(value) if value.is_Float else value})
-        return expr
+        """Replace every E(...) / Var(...), innermost first, by its exact value."""
+        if not isinstance(expr, sp.Basic) or not expr.has(E, Var):
+            return expr
+        if isinstance(expr, (E, Var)):
+            argument = self.resolve(expr.args[0])
+            mean = self.expectation(argument)
+            if isinstance(expr, E):
+                return mean
+            return self.expectation((argument - mean) ** 2)
+        return expr.func(*(self.resolve(argument) for argument in expr.args))
 
     def describe(self) -> tuple[tuple[str, str], ...]:
         rows = [("P(outcome)", str(list(self.probabilities)))]

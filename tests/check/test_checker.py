@@ -200,3 +200,10 @@ def test_a_given_is_used_and_the_outcome_says_so():
     assert outcome.verdict == "proved"
     assert outcome.used_givens == ("t3 = -t1 - t2 + 1",)
     assert check_relation(t1 + t2 + t3, 1).verdict == "refuted"
+
+
+def test_variance_is_the_expected_squared_deviation():
+    X = sp.Symbol("X")
+    domains = {X: Domain("random")}
+    assert check_relation(E((X - E(X)) ** 2), Var(X), domains=domains).verdict == "proved"
+    assert check_relation(E((X - E(X)) ** 2), E(X**2), domains=domains).verdict == "refuted"
