@@ -1,9 +1,13 @@
 """A real time budget: each check runs in a forked worker process that is killed at its deadline.
 
 SymPy cannot be interrupted inside a thread, so the only honest budget is a process.  The
-worker streams every outcome it reaches (quick proof, numeric verdict, thorough proof); at the
+worker streams every outcome it reaches (numeric verdict, quick proof, thorough proof); at the
 deadline the parent keeps the best outcome so far — a *checked* verdict survives a proof that
 ran out of time — and otherwise reports *undecided*.  Several workers may run at once.
+
+The budget counts the worker's CPU time where the system reports it (Linux ``/proc``), so a
+verdict does not depend on how busy the machine is; a wall-clock cap of
+``WALL_FACTOR × budget + WALL_SLACK`` seconds still bounds every check, so nothing hangs.
 """
 
 from __future__ import annotations
@@ -20,6 +24,31 @@ import sympy as sp
 from symderive.check.context import CheckContext
 from symderive.check.decide import decide
 from symderive.report import Outcome
+
+WALL_FACTOR = 4.0
+WALL_SLACK = 2.0
+POLL_SECONDS = 0.05
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process from /proc, or None where that is unavailable."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _over_budget(process, started: float, budget_seconds: float, now: float) -> bool:
+    wall = now - started
+    if wall >= WALL_FACTOR * budget_seconds + WALL_SLACK:
+        return True
+    used = cpu_seconds(process.pid)
+    if used is None:
+        return wall >= budget_seconds
+    return used >= budget_seconds
 
 
 @dataclass(frozen=True)
@@ -48,7 +77,7 @@ def _worker(connection, task: Task) -> None:
 def _finalize(latest: Outcome | None, budget_seconds: float, timed_out: bool) -> Outcome:
     if latest is None:
         reason = (
-            f"time budget of {budget_seconds:g} s exceeded"
+            f"time budget of {budget_seconds:g} s (CPU) exceeded"
             if timed_out
             else "the worker stopped without an outcome"
         )
@@ -77,7 +106,7 @@ def run_tasks(
         return _run_in_process(tasks, on_done)
     context = multiprocessing.get_context("fork")
     pending = list(tasks)
-    running: dict = {}  # connection -> (task, process, deadline, latest outcome)
+    running: dict = {}  # connection -> [task, process, start time, latest outcome]
     while pending or running:
         while pending and len(running) < max(1, jobs):
             task = pending.pop(0)
@@ -85,25 +114,23 @@ def run_tasks(
             process = context.Process(target=_worker, args=(sender, task), daemon=True)
             process.start()
             sender.close()
-            running[receiver] = [task, process, time.monotonic() + budget_seconds, None]
-        now = time.monotonic()
-        timeout = max(0.0, min(entry[2] for entry in running.values()) - now)
-        ready = wait(list(running), timeout=timeout)
-        finished = []
+            running[receiver] = [task, process, time.monotonic(), None]
+        ready = wait(list(running), timeout=POLL_SECONDS)
+        finished: dict = {}  # connection -> timed out?
         for connection in ready:
             entry = running[connection]
             try:
                 outcome = connection.recv()
                 entry[3] = outcome
                 if _is_final(outcome):
-                    finished.append((connection, False))
+                    finished[connection] = False
             except (EOFError, OSError):
-                finished.append((connection, False))
+                finished[connection] = False
         now = time.monotonic()
-        for connection, entry in running.items():
-            if entry[2] <= now and all(connection is not done for done, _ in finished):
-                finished.append((connection, True))
-        for connection, timed_out in finished:
+        for connection, (_, process, started, _) in running.items():
+            if connection not in finished and _over_budget(process, started, budget_seconds, now):
+                finished[connection] = True
+        for connection, timed_out in finished.items():
             task, process, _, latest = running.pop(connection)
             if process.is_alive():
                 process.kill()

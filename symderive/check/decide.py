@@ -69,8 +69,10 @@ def expand_finite_sums(expr: sp.Basic) -> sp.Basic:
     if isinstance(expr, (sp.Sum, sp.Product)) and len(expr.limits) == 1:
         index, low, high = expr.limits[0]
         if low.is_Integer and high.is_Integer and high - low < 1000:
-            terms = [expr.function.xreplace({index: sp.Integer(k)})
-                     for k in range(int(low), int(high) + 1)]
+            terms = [
+                expr.function.xreplace({index: sp.Integer(k)})
+                for k in range(int(low), int(high) + 1)
+            ]
             combine = sp.Add if isinstance(expr, sp.Sum) else sp.Mul
             return combine(*terms)
     return expr
@@ -94,6 +96,40 @@ def _difference(lhs: sp.Basic, rhs: sp.Basic) -> sp.Basic | None:
 
 def _has_unsized_matrix(expr: sp.Basic) -> bool:
     return any(not all(sp.Integer(d) == d for d in m.shape) for m in expr.atoms(sp.MatrixSymbol))
+
+
+ASSUMPTIONS = {
+    "positive": {"positive": True},
+    "negative": {"negative": True},
+    "nonnegative": {"nonnegative": True},
+    "nonzero": {"real": True, "nonzero": True},
+    "integer": {"integer": True},
+    "probability": {"positive": True},  # and < 1, which SymPy's assumptions cannot say
+    "simplex": {"positive": True},
+}
+
+
+def with_assumptions(left: sp.Basic, right: sp.Basic, context: CheckContext):
+    """Both sides with each symbol replaced by one carrying its domain as SymPy assumptions,
+    so rewrites such as log(pq) = log p + log q apply exactly where the domain allows."""
+    replacements: dict = {}
+    for side in (left, right):
+        for atom in side.free_symbols | side.atoms(sp.Indexed):
+            if atom in replacements or not isinstance(atom, (sp.Symbol, sp.Indexed)):
+                continue
+            assumptions = ASSUMPTIONS.get(context.domain_of(atom).kind)
+            if not assumptions or all(
+                getattr(atom, f"is_{k}") is v for k, v in assumptions.items()
+            ):
+                continue
+            if isinstance(atom, sp.Indexed):
+                base = sp.IndexedBase(atom.base.label.name, **assumptions)
+                replacements[atom] = base[atom.indices]
+            else:
+                replacements[atom] = sp.Symbol(atom.name, **assumptions)
+    if not replacements:
+        return left, right
+    return left.xreplace(replacements), right.xreplace(replacements)
 
 
 def _symbolic_difference(left, right, context: CheckContext) -> sp.Basic | None:
@@ -220,7 +256,7 @@ def _sample_and_compare(
         sampling.draw_point(deterministic, context, rng, size_values) for _ in range(count - 1)
     ]
     points += sampling.kink_points(
-        left - right if _difference(left, right) is not None else left, base_point
+        left - right if _difference(left, right) is not None else left, base_point, context
     )[:2]
     fast = None
     if not (has_expectations or randoms):
@@ -389,6 +425,7 @@ def decide(
         return
     try:
         left, right = prepare(lhs, context, {}), prepare(rhs, context, {})
+        left, right = with_assumptions(left, right, context)
         difference = _symbolic_difference(left, right, context)
     except (TypeError, ValueError, NotImplementedError, AttributeError):
         return
@@ -397,9 +434,7 @@ def decide(
     for thorough in (False, True):
         method = symbolic.try_prove_zero(difference, thorough=thorough)
         if method:
-            yield stamped(
-                _proved_or_refuted(left, right, relation, method, numeric_outcome)
-            )
+            yield stamped(_proved_or_refuted(left, right, relation, method, numeric_outcome))
             return
 
 

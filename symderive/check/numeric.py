@@ -144,9 +144,7 @@ def fast_status(lhs_value, rhs_value, relation: str) -> str | None:
             return None
         values.append(value)
     left, right = values
-    tolerance = max(mpmath.mpf(1), abs(left), abs(right)) * mpmath.mpf(10) ** (
-        -TOLERANCE_EXPONENT
-    )
+    tolerance = max(mpmath.mpf(1), abs(left), abs(right)) * mpmath.mpf(10) ** (-TOLERANCE_EXPONENT)
     gap = left - right
     verdicts = {
         "=": abs(gap) <= tolerance,

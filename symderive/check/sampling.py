@@ -117,8 +117,25 @@ def _as_basic(value) -> sp.Basic:
     return sp.Integer(value) if isinstance(value, int) else value
 
 
+def in_domain(value: sp.Basic, domain) -> bool:
+    """Whether a kink point's coordinate lies in its symbol's domain (else it is no witness)."""
+    kind = domain.kind
+    checks = {
+        "positive": lambda v: v > 0,
+        "negative": lambda v: v < 0,
+        "nonnegative": lambda v: v >= 0,
+        "nonzero": lambda v: v != 0,
+        "integer": lambda v: v.is_integer,
+        "probability": lambda v: 0 < v < 1,
+    }
+    if kind == "simplex":
+        return False  # a probability vector's coordinates cannot move one at a time
+    check = checks.get(kind)
+    return bool(check(value)) if check else True
+
+
 def kink_points(
-    expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic]
+    expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic], context: CheckContext | None = None
 ) -> list[dict[sp.Basic, sp.Basic]]:
     """Points where a kink argument vanishes (Heaviside(0), Abs(0), ties of Max/Min).
 
@@ -136,6 +153,8 @@ def kink_points(
             for _, condition in node.args:
                 if isinstance(condition, sp.core.relational.Relational):
                     arguments.append(condition.lhs - condition.rhs)
+    context = context or CheckContext()
+    domains = {symbol: context.domain_of(symbol) for symbol in base_point}
     points = []
     for argument in arguments[:4]:
         free = sorted(argument.free_symbols & set(base_point), key=sp.default_sort_key)
@@ -148,7 +167,7 @@ def kink_points(
         except (NotImplementedError, ValueError, TypeError):
             continue
         for solution in solutions[:1]:
-            if solution.is_real and solution.is_finite:
+            if solution.is_real and solution.is_finite and in_domain(solution, domains[target]):
                 point = dict(base_point)
                 point[target] = sp.nsimplify(solution) if not solution.is_Rational else solution
                 points.append(point)

@@ -175,7 +175,7 @@ def test_time_budget_is_enforced_and_reported_as_undecided_or_checked():
         domains={n: Domain("size")},
         budget_seconds=0.2,
     )
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 0.2 * 4 + 2 + 1  # the wall-clock cap, plus start-up
     assert outcome.verdict in ("undecided", "checked", "proved")
 
 
@@ -207,3 +207,16 @@ def test_variance_is_the_expected_squared_deviation():
     domains = {X: Domain("random")}
     assert check_relation(E((X - E(X)) ** 2), Var(X), domains=domains).verdict == "proved"
     assert check_relation(E((X - E(X)) ** 2), E(X**2), domains=domains).verdict == "refuted"
+
+
+def test_domains_become_assumptions_in_the_symbolic_attempts():
+    q = sp.Symbol("q", real=True)
+    outcome = check_relation(
+        sp.log(2 * q), sp.log(2) + sp.log(q), domains={q: Domain("probability")}
+    )
+    assert outcome.verdict == "proved"
+
+
+def test_kink_points_stay_inside_the_domain():
+    t = sp.Symbol("t", real=True)
+    assert check_relation(sp.sign(t), 1, domains={t: Domain("probability")}).holds
