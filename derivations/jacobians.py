@@ -1,0 +1,265 @@
+"""Vectorized backpropagation (note 001 § Vectorized operations): the Jacobian of W·x, the
+gradient of ‖Wx‖², and why an elementwise layer's Jacobian is never built.
+
+Layouts. ``Jacobian(q, x)`` is the numerator layout, entries ∂q_i/∂x_j (shape len q × len x);
+its transpose is the denominator layout the note uses for ∂q/∂x (row j holds ∂q/∂x_j), in
+which the chain rule for a scalar L reads ∂L/∂x = (∂q/∂x)·(∂L/∂q) and gradients have the shape
+of their variable. Mixing the two (the note's ∂L/∂q·Wᵀ and xᵀ·∂L/∂q) is its erratum.
+
+W is a general, non-symmetric 3 × 3 matrix so that W and Wᵀ differ in every counterexample.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from symderive.functions import relu
+from symderive.matrixcalc import Grad, Jacobian
+from symderive.model import Derivation, Source, Step
+
+NOTE_001 = "001_6d1c2946096a9f6c.txt"
+VECTORIZED = "Vectorized operations (Affine 계층)"
+
+n = 3
+W = sp.MatrixSymbol("W", n, n)
+x = sp.MatrixSymbol("x", n, 1)
+q = W * x  # q = W·x
+norm_squared = q.T * q  # f(q) = ‖q‖² = q₁² + … + q_n² (a 1 × 1 matrix)
+
+WX_JACOBIAN = Derivation(
+    id="wx-jacobian",
+    title="The Jacobian of q = W·x is W",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(Jacobian(q, x), justification="definition: q = W·x, entries ∂q_i/∂x_j"),
+        Step(W, justification="q_i = Σ_j W_ij x_j, so ∂q_i/∂x_j = W_ij"),
+    ),
+    claim="∂q/∂x = W in numerator layout (∂q_i/∂x_j = W_ij)",
+    topic="jacobians",
+    tags=("jacobian", "matrix-calculus"),
+)
+
+WX_JACOBIAN_DENOMINATOR_LAYOUT = Derivation(
+    id="wx-jacobian-denominator-layout",
+    title="The note's ∂q/∂x = Wᵀ is the denominator layout",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(
+            Jacobian(q, x).T,
+            justification="the note's matrix: row j is ∂q/∂x_j = (W_1j, W_2j, …, W_nj)",
+        ),
+        Step(W.T, justification="row j of Wᵀ is column j of W"),
+    ),
+    claim="stacking ∂q/∂x_j as rows gives Wᵀ: the transpose of the Jacobian W",
+    topic="jacobians",
+    tags=("jacobian", "matrix-calculus"),
+)
+
+NORM_WX_GRADIENT = Derivation(
+    id="norm-wx-gradient",
+    title="Gradient of ‖Wx‖² with respect to x: 2Wᵀq",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(Grad(norm_squared, x), justification="definition: f = ‖q‖², q = W·x"),
+        Step(
+            Jacobian(q, x).T * (2 * q),
+            justification="chain rule, denominator layout: ∂f/∂x = (∂q/∂x)ᵀ_num·∂f/∂q with "
+            "∂f/∂q = 2q (∂(q₁² + … + q_n²)/∂q_i = 2q_i)",
+        ),
+        Step(W.T * (2 * q), justification="the Jacobian of W·x is W ('wx-jacobian')"),
+        Step(2 * W.T * W * x, justification="q = W·x: ∇_x f = 2WᵀWx"),
+    ),
+    claim="∇_x ‖Wx‖² = 2Wᵀq = 2WᵀWx",
+    topic="jacobians",
+    tags=("matrix-calculus", "gradient"),
+)
+
+NORM_WX_WEIGHT_GRADIENT = Derivation(
+    id="norm-wx-weight-gradient",
+    title="Gradient of ‖Wx‖² with respect to W: 2q·xᵀ",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(Grad(norm_squared, W), justification="definition: f = ‖q‖², q = W·x"),
+        Step(
+            2 * q * x.T,
+            justification="∂f/∂W_ij = Σ_k 2q_k·∂q_k/∂W_ij = 2q_i·x_j, since ∂q_k/∂W_ij = "
+            "δ_ki x_j: the outer product 2q·xᵀ",
+        ),
+    ),
+    claim="∇_W ‖Wx‖² = 2q·xᵀ (shaped like W)",
+    topic="jacobians",
+    tags=("matrix-calculus", "gradient"),
+)
+
+NORM_WX_GRADIENT_ERRATUM = Derivation(
+    id="norm-wx-gradient-erratum",
+    title="Erratum: ∂L/∂x = ∂L/∂q·Wᵀ multiplies in the wrong order",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(Grad(norm_squared, x), justification="definition: L = ‖q‖², q = W·x"),
+        Step(2 * W.T * q, justification="the note's result 2Wᵀ·q, which is right"),
+        Step(
+            ((2 * q).T * W.T).T,
+            justification="as written in the note: = ∂L/∂q·Wᵀ; with ∂L/∂q = 2q a column the "
+            "product is undefined, and with ∂L/∂q read as the row 2qᵀ it is 2qᵀWᵀ, i.e. the "
+            "column 2Wq: the denominator-layout ∂q/∂x = Wᵀ must come first",
+            expect="refuted",
+            correction=W.T * (2 * q),
+        ),
+    ),
+    claim="∂L/∂x = (∂q/∂x)·(∂L/∂q) = Wᵀ·2q, not ∂L/∂q·Wᵀ (= 2Wq as a column)",
+    erratum_of="norm-wx-gradient",
+    topic="jacobians",
+    tags=("matrix-calculus", "layout", "erratum"),
+)
+
+NORM_WX_WEIGHT_GRADIENT_ERRATUM = Derivation(
+    id="norm-wx-weight-gradient-erratum",
+    title="Erratum: ∂L/∂W = xᵀ·∂L/∂q is a scalar, not 2q·xᵀ",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(Grad(norm_squared, W), justification="definition: L = ‖q‖², q = W·x"),
+        Step(2 * q * x.T, justification="the note's result 2q·xᵀ, which is right"),
+        Step(
+            x.T * (2 * q),
+            justification="as written in the note: = xᵀ·∂L/∂q with ∂L/∂q = 2q, an inner "
+            "product (1 × 1), not the outer product 2q·xᵀ (n × n)",
+            expect="refuted",
+            correction=(2 * q) * x.T,
+        ),
+    ),
+    claim="∂L/∂W = ∂L/∂q·xᵀ = 2q·xᵀ (outer product), not xᵀ·∂L/∂q",
+    erratum_of="norm-wx-weight-gradient",
+    topic="jacobians",
+    tags=("matrix-calculus", "layout", "erratum"),
+)
+
+# ∂q/∂W (note 001 § 2): the note's matrix holds ∂q_i/∂W_ij = x_j in row i — identical rows.
+w_entries = sp.ImmutableMatrix(n, n, lambda i, j: sp.Symbol(f"W_{i + 1}{j + 1}", real=True))
+x_entries = sp.ImmutableMatrix(n, 1, lambda i, j: sp.Symbol(f"x_{i + 1}", real=True))
+q_entries = w_entries * x_entries
+
+DQ_DW_ERRATUM = Derivation(
+    id="dq-dw-erratum",
+    title="Erratum: the matrix of identical rows (x₁, …, x_n) is not xᵀ",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(
+            sp.ImmutableMatrix(n, n, lambda i, j: sp.Derivative(q_entries[i], w_entries[i, j])),
+            justification="definition: the note's matrix of ∂q/∂W_ij, of which only the "
+            "component q_i depends on W_ij",
+        ),
+        Step(
+            sp.ImmutableMatrix.ones(n, 1) * x_entries.T,
+            justification="∂q_i/∂W_ij = x_j: every row is (x₁, x₂, …, x_n)",
+        ),
+        Step(
+            x_entries.T,
+            justification="as written in the note: = (x₁, x₂, …, x_n) = xᵀ; an n × n matrix "
+            "is not a 1 × n row (and ∂q/∂W is really the n × n × n array δ_ki x_j)",
+            expect="refuted",
+            correction=sp.ImmutableMatrix.ones(n, 1) * x_entries.T,
+        ),
+    ),
+    claim="the matrix [∂q_i/∂W_ij] = 1·xᵀ has n identical rows; it is not the row xᵀ",
+    erratum_of="norm-wx-weight-gradient",
+    topic="jacobians",
+    tags=("matrix-calculus", "layout", "erratum"),
+)
+
+# An elementwise layer y = f(x), f = max(0, ·) as in the lecture's 4096-d example, on n = 3.
+inputs = sp.ImmutableMatrix(sp.symbols("x_1 x_2 x_3", real=True))
+upstream = sp.ImmutableMatrix(sp.symbols("g_1 g_2 g_3", real=True))
+outputs = inputs.applyfunc(relu)
+relu_slopes = inputs.applyfunc(lambda entry: sp.Heaviside(entry, 0))
+
+ELEMENTWISE_JACOBIAN_DIAGONAL = Derivation(
+    id="elementwise-jacobian-diagonal",
+    title="The Jacobian of an elementwise layer is diagonal",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(
+            Jacobian(outputs, inputs),
+            justification="definition: y_i = max(0, x_i), entries ∂y_i/∂x_j (n = 3 for 4096)",
+        ),
+        Step(
+            sp.ImmutableMatrix.diag(*relu_slopes),
+            justification="y_i does not depend on x_j for j ≠ i: df/dx_i = [0, …, f'(x_i), …, 0]",
+        ),
+    ),
+    claim="∂f(x)/∂x = diag(f'(x₁), …, f'(x_n)) for an elementwise f",
+    topic="jacobians",
+    tags=("jacobian", "relu"),
+)
+
+ELEMENTWISE_BACKWARD_WITHOUT_JACOBIAN = Derivation(
+    id="elementwise-backward-without-jacobian",
+    title="Backward through an elementwise layer: Jᵀg = f'(x) ⊙ g",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(
+            Jacobian(outputs, inputs).T * upstream,
+            justification="definition: downstream gradient = Jᵀ·upstream g",
+        ),
+        Step(
+            sp.ImmutableMatrix.diag(*relu_slopes) * upstream,
+            justification="the Jacobian is diagonal ('elementwise-jacobian-diagonal')",
+        ),
+        Step(
+            sp.ImmutableMatrix([slope * g for slope, g in zip(relu_slopes, upstream)]),
+            justification="a diagonal matrix times a vector is an elementwise product: "
+            "출력에 해당된 요소에만 backpropagation",
+        ),
+    ),
+    claim="Jᵀg = f'(x) ⊙ g: the n × n Jacobian never needs to be formed",
+    topic="jacobians",
+    tags=("jacobian", "relu"),
+)
+
+BATCH, FEATURES, BYTES_PER_FLOAT32 = 100, 4096, 4
+
+JACOBIAN_MEMORY = Derivation(
+    id="jacobian-memory",
+    title="A minibatch's full Jacobian would need 671 GB",
+    source=Source(note=NOTE_001, section=VECTORIZED),
+    steps=(
+        Step(
+            sp.Mul(
+                sp.Pow(sp.Mul(BATCH, FEATURES, evaluate=False), 2, evaluate=False),
+                BYTES_PER_FLOAT32,
+                evaluate=False,
+            ),
+            justification="definition: (100·4096) inputs and outputs, one float32 (4 bytes) "
+            "per Jacobian entry",
+        ),
+        Step(
+            sp.Mul(sp.Pow(409600, 2, evaluate=False), BYTES_PER_FLOAT32, evaluate=False),
+            justification="100 × 4096 = 409,600 ([409,600 × 409,600])",
+        ),
+        Step(
+            sp.Mul(167772160000, BYTES_PER_FLOAT32, evaluate=False),
+            justification="409,600² = 167,772,160,000 entries",
+        ),
+        Step(
+            sp.Integer(671088640000),
+            justification="671,088,640,000 bytes ≈ 671 GB (625 GiB), while f'(x) ⊙ g needs "
+            "409,600 numbers",
+        ),
+    ),
+    claim="(100·4096)² float32 entries = 671,088,640,000 bytes ≈ 671 GB",
+    topic="jacobians",
+    tags=("jacobian", "memory"),
+)
+
+DERIVATIONS: tuple[Derivation, ...] = (
+    WX_JACOBIAN,
+    WX_JACOBIAN_DENOMINATOR_LAYOUT,
+    NORM_WX_GRADIENT,
+    NORM_WX_WEIGHT_GRADIENT,
+    NORM_WX_GRADIENT_ERRATUM,
+    NORM_WX_WEIGHT_GRADIENT_ERRATUM,
+    DQ_DW_ERRATUM,
+    ELEMENTWISE_JACOBIAN_DIAGONAL,
+    ELEMENTWISE_BACKWARD_WITHOUT_JACOBIAN,
+    JACOBIAN_MEMORY,
+)

@@ -1,0 +1,81 @@
+"""Catalog: the affine layer — the checker's verdicts, and the backward formulas against
+NumPy finite differences of L = Σ G ∘ (XW + b)."""
+
+import numpy as np
+import pytest
+
+from derivations import affine
+from symderive.check import check_catalog
+from symderive.matrixcalc import Grad
+
+BUDGET_SECONDS = 2.0
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(affine.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
+    return {report.id: report for report in found}
+
+
+def numeric_gradient(loss, array: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """Central differences of a scalar ``loss()`` in every entry of ``array`` (edited in place)."""
+    gradient = np.zeros_like(array)
+    for position in np.ndindex(array.shape):
+        saved = array[position]
+        array[position] = saved + h
+        up = loss()
+        array[position] = saved - h
+        down = loss()
+        array[position] = saved
+        gradient[position] = (up - down) / (2 * h)
+    return gradient
+
+
+@pytest.mark.parametrize("derivation", affine.DERIVATIONS, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
+    assert report.as_expected, verdicts
+    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_affine_backward_matches_finite_differences(seed):
+    rng = np.random.default_rng(seed)
+    n, d, m = 4, 3, 5  # other shapes than the catalog's 2 × 3 × 2
+    x, w, b, g = (rng.normal(size=shape) for shape in [(n, d), (d, m), (m,), (n, m)])
+
+    def loss() -> float:
+        return float(np.sum(g * (x @ w + b)))  # b broadcast over rows; ∂L/∂Y = G
+
+    np.testing.assert_allclose(numeric_gradient(loss, x), g @ w.T, atol=1e-8)
+    np.testing.assert_allclose(numeric_gradient(loss, w), x.T @ g, atol=1e-8)
+    np.testing.assert_allclose(numeric_gradient(loss, b), g.sum(axis=0), atol=1e-8)
+
+
+def test_gradients_have_the_shape_of_their_variable():
+    for derivation in (affine.AFFINE_BACKWARD, affine.AFFINE_BACKWARD_WEIGHTS):
+        gradient = derivation.steps[0].expr
+        assert isinstance(gradient, Grad)
+        assert gradient.shape == gradient.wrt.shape == derivation.steps[-1].expr.shape
+    bias = affine.AFFINE_BACKWARD_BIAS
+    assert bias.steps[-1].expr.shape == affine.b.shape == (1, affine.M)
+    shaped = affine.GRADIENT_HAS_SHAPE_OF_VARIABLE
+    assert shaped.steps[-1].expr.shape == affine.x_vector.shape == (3, 1)  # (x × z)(z × 1)
+
+
+def test_two_linear_layers_are_one_linear_layer():
+    rng = np.random.default_rng(2)
+    w1, w2, x = rng.normal(size=(3, 2)), rng.normal(size=(2, 3)), rng.normal(size=(2, 1))
+    np.testing.assert_allclose(w2 @ (w1 @ x), (w2 @ w1) @ x, rtol=1e-12)
+
+
+def test_a_relu_between_the_layers_breaks_linearity():
+    rng = np.random.default_rng(3)
+    w1, w2 = rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
+
+    def f(x: np.ndarray) -> np.ndarray:
+        return w2 @ np.maximum(0.0, w1 @ x)
+
+    x = rng.normal(size=(2, 1))
+    assert not np.allclose(f(-x), -f(x))

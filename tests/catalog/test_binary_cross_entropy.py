@@ -1,0 +1,93 @@
+"""Catalog: binary cross-entropy — verdicts, gradients by finite differences, the lost sign."""
+
+import math
+import random
+from fractions import Fraction
+
+import pytest
+
+from derivations import binary_cross_entropy
+from symderive.check import check_catalog
+
+BUDGET_SECONDS = (
+    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+)
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(
+        binary_cross_entropy.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2
+    )
+    return {report.id: report for report in found}
+
+
+def bce(t: float, y: float) -> float:
+    return -t * math.log(y) - (1 - t) * math.log(1 - y)
+
+
+def cross_entropy(label, prediction) -> float:
+    return -sum(a * math.log(b) for a, b in zip(label, prediction))
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+@pytest.mark.parametrize("derivation", binary_cross_entropy.DERIVATIONS, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    assert report.as_expected, [
+        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
+    ]
+    if not derivation.is_erratum:
+        assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+
+
+def test_binary_cross_entropy_is_two_class_cross_entropy():
+    rng = random.Random(0)
+    for _ in range(20):
+        t, y = rng.random(), rng.uniform(0.01, 0.99)
+        assert bce(t, y) == pytest.approx(cross_entropy((t, 1 - t), (y, 1 - y)))
+
+
+def test_one_hot_cross_entropy_picks_the_true_class():
+    prediction = (0.1, 0.6, 0.3)
+    for true_class in range(3):
+        one_hot = [1.0 if i == true_class else 0.0 for i in range(3)]
+        assert cross_entropy(one_hot, prediction) == -math.log(prediction[true_class])
+
+
+@pytest.mark.parametrize(("t", "y"), [(1.0, 0.3), (0.0, 0.8), (0.25, 0.5), (0.9, 0.05)])
+def test_gradient_in_the_prediction_matches_finite_differences(t, y):
+    step = 1e-6
+    slope = (bce(t, y + step) - bce(t, y - step)) / (2 * step)
+    assert slope == pytest.approx((y - t) / (y * (1 - y)), rel=1e-6)
+
+
+@pytest.mark.parametrize(("t", "z"), [(1.0, -2.0), (0.0, 1.5), (0.3, 0.0), (0.7, 4.0)])
+def test_gradient_through_a_sigmoid_is_sigma_minus_t_by_finite_differences(t, z):
+    step = 1e-6
+    slope = (bce(t, sigmoid(z + step)) - bce(t, sigmoid(z - step))) / (2 * step)
+    assert slope == pytest.approx(sigmoid(z) - t, rel=1e-6, abs=1e-9)
+
+
+def test_sign_erratum_counterexample_really_disagrees(reports):
+    step = reports["binary-cross-entropy-sign-erratum"].steps[0]
+    values = dict(step.outcome.counterexample.values)
+    t, y = float(Fraction(values["t"])), float(Fraction(values["yhat"]))
+    notes_loss = t * math.log(y) + (1 - t) * math.log(1 - y)
+    assert bce(t, y) > 0 > notes_loss
+    assert float(step.outcome.counterexample.lhs_value) == pytest.approx(bce(t, y))
+    assert float(step.outcome.counterexample.rhs_value) == pytest.approx(notes_loss)
+
+
+def test_t_log_y_falls_towards_minus_infinity_as_y_goes_to_zero(reports):
+    """The note says t log y "becomes very large" as y → 0; it goes to −∞ instead."""
+    step = reports["cross-entropy-t-log-y-erratum"].steps[0]
+    assert step.outcome.verdict == "refuted"
+    t = 1.0
+    values = [t * math.log(y) for y in (0.5, 0.1, 1e-3, 1e-9)]
+    assert values == sorted(values, reverse=True)
+    assert values[-1] < -20
+    assert [-v for v in values] == sorted(-v for v in values)  # −t log y is what grows

@@ -1,0 +1,139 @@
+"""Catalog: entropy — the checker's verdicts, and the notes' numbers computed independently."""
+
+import math
+import random
+from fractions import Fraction
+
+import pytest
+
+from derivations import entropy
+from symderive.check import check_catalog
+
+BUDGET_SECONDS = (
+    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+)
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(entropy.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
+    return {report.id: report for report in found}
+
+
+def shannon_entropy(probabilities) -> float:
+    return -sum(p * math.log(p) for p in probabilities)
+
+
+def random_simplex(size: int, rng: random.Random) -> list[float]:
+    weights = [rng.uniform(0.05, 1.0) for _ in range(size)]
+    return [w / sum(weights) for w in weights]
+
+
+@pytest.mark.parametrize("derivation", entropy.DERIVATIONS, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    assert report.as_expected, [
+        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
+    ]
+    if not derivation.is_erratum:
+        assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+
+
+def test_every_wrong_step_is_refuted_with_a_counterexample(reports):
+    for derivation in entropy.DERIVATIONS:
+        for step in reports[derivation.id].steps:
+            if step.expect == "refuted":
+                assert step.outcome.verdict == "refuted"
+                assert step.outcome.counterexample is not None
+                assert step.correction_outcome.holds
+
+
+def test_coin_entropy_is_log_2_which_the_note_gives_as_0_693():
+    coin = entropy.COIN_ENTROPY
+    assert float(coin.steps[0].expr) == pytest.approx(math.log(2), rel=1e-15)
+    assert float(coin.steps[-1].expr) == pytest.approx(shannon_entropy([0.5, 0.5]), rel=1e-15)
+    assert round(math.log(2), 3) == 0.693
+
+
+def test_die_entropy_is_log_6_which_the_note_gives_as_1_79():
+    die = entropy.DIE_ENTROPY
+    assert float(die.steps[0].expr) == pytest.approx(shannon_entropy([1 / 6] * 6), rel=1e-15)
+    assert float(die.steps[-1].expr) == pytest.approx(math.log(6), rel=1e-15)
+    assert round(math.log(6), 2) == 1.79
+    assert math.log(6) > math.log(2)  # 주사위의 엔트로피 값이 더 높다
+
+
+def test_urn_with_fifty_red_balls_is_far_more_uncertain_than_with_one():
+    one_red = shannon_entropy([1 / 100, 99 / 100])
+    half_red = shannon_entropy([50 / 100, 50 / 100])
+    urn = entropy.BALL_URN_ENTROPIES
+    assert float(urn.steps[-1].expr) == pytest.approx(one_red, rel=1e-13)
+    assert float(urn.steps[0].expr) == pytest.approx(half_red, rel=1e-13)
+    assert half_red > 10 * one_red  # 후자가 훨씬 크게 나옵니다
+
+
+def test_entropy_is_the_expected_information_on_random_distributions():
+    rng = random.Random(0)
+    for size in (2, 3, 7):
+        p = random_simplex(size, rng)
+        information = [-math.log(value) for value in p]
+        assert shannon_entropy(p) == pytest.approx(sum(a * b for a, b in zip(p, information)))
+        assert 0 < shannon_entropy(p) <= math.log(size) + 1e-12
+
+
+def test_cross_entropy_exceeds_entropy_unless_the_distributions_agree():
+    rng = random.Random(1)
+    for size in (2, 4, 6):
+        p, q = random_simplex(size, rng), random_simplex(size, rng)
+        cross = -sum(qi * math.log(pi) for pi, qi in zip(p, q))
+        kl = sum(qi * math.log(qi / pi) for pi, qi in zip(p, q))
+        assert cross == pytest.approx(shannon_entropy(q) + kl)
+        assert cross > shannon_entropy(q)
+        cross_with_itself = -sum(qi * math.log(qi) for qi in q)
+        assert cross_with_itself == pytest.approx(shannon_entropy(q))
+
+
+@pytest.mark.parametrize("x", [0.01, 0.2, 0.5, 0.9, 1.0])
+def test_neg_log_falls_as_x_grows_by_finite_differences(x):
+    step = 1e-6
+    slope = (-math.log(x + step) + math.log(x - step)) / (2 * step)
+    assert slope == pytest.approx(-1 / x, rel=1e-6)
+    assert slope < 0
+
+
+def test_neg_log_erratum_counterexample_really_disagrees(reports):
+    """The note's slope sign +1 against the sign of a finite-difference slope of −log x."""
+    step_report = reports["neg-log-increasing-erratum"].steps[0]
+    counterexample = step_report.outcome.counterexample
+    x = float(Fraction(dict(counterexample.values).get("x", "1/2")))
+    slope = (-math.log(x + 1e-6) + math.log(x - 1e-6)) / 2e-6
+    assert float(counterexample.lhs_value) == math.copysign(1.0, slope) == -1.0
+    assert float(counterexample.rhs_value) == 1.0  # the note's "−log x grows"
+
+
+def test_entropy_term_erratum_counterexample_is_below_one_over_e(reports):
+    """At the counterexample p < 1/e the term p(−log p) rises with p, against the note."""
+    counterexample = reports["entropy-term-grows-as-p-shrinks-erratum"].steps[0].outcome
+    counterexample = counterexample.counterexample
+    p = float(Fraction(dict(counterexample.values)["p_i"]))
+
+    def term(value: float) -> float:
+        return -value * math.log(value)
+
+    slope = (term(p + 1e-7) - term(p - 1e-7)) / 2e-7
+    assert p < 1 / math.e
+    assert slope > 0
+    assert float(counterexample.lhs_value) == 1.0
+    assert float(counterexample.rhs_value) == -1.0
+    assert term(0.9) < term(0.5)  # the note's claim does hold above 1/e
+
+
+def test_entropy_sign_erratum_counterexample_really_disagrees(reports):
+    """At the reported distribution, −Σ y log y > 0 while the note's Σ y log y < 0."""
+    counterexample = reports["entropy-sign-erratum"].steps[0].outcome.counterexample
+    values = dict(counterexample.values)
+    y = [float(Fraction(values[f"p[{i}]"])) for i in range(1, int(values["n"]) + 1)]
+    notes_entropy = sum(value * math.log(value) for value in y)
+    assert shannon_entropy(y) > 0 > notes_entropy
+    assert float(counterexample.lhs_value) == pytest.approx(shannon_entropy(y))
+    assert float(counterexample.rhs_value) == pytest.approx(notes_entropy)

@@ -1,0 +1,72 @@
+"""Catalog: initialisation — verdicts, and the uniform variances by quadrature and sampling."""
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+
+from derivations import initialization
+from symderive.check import check_catalog
+
+BUDGET_SECONDS = (
+    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+)
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(initialization.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
+    return {report.id: report for report in found}
+
+
+def uniform_variance(bound: float) -> float:
+    """∫ w² /(2b) dw over [−b, b], by mpmath quadrature."""
+    return float(mpmath.quad(lambda w: w**2 / (2 * bound), [-bound, bound]))
+
+
+def kaiming_uniform_bound(fan_in: int, negative_slope: float) -> float:
+    """PyTorch's kaiming_uniform_ (mode fan_in, leaky_relu): √3 · √(2/(1 + a²)) / √fan_in."""
+    gain = math.sqrt(2 / (1 + negative_slope**2))
+    return math.sqrt(3) * gain / math.sqrt(fan_in)
+
+
+@pytest.mark.parametrize("derivation", initialization.DERIVATIONS, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    assert report.as_expected, [
+        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
+    ]
+    if not derivation.is_erratum:
+        assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+
+
+@pytest.mark.parametrize("fan_in", [1, 3, 64, 784])
+def test_linear_init_variance_is_one_third_of_k(fan_in):
+    k = 1 / fan_in
+    assert uniform_variance(math.sqrt(k)) == pytest.approx(k / 3, rel=1e-12)
+
+
+def test_linear_init_variance_by_sampling():
+    fan_in = 50
+    bound = 1 / math.sqrt(fan_in)
+    weights = np.random.default_rng(0).uniform(-bound, bound, size=400_000)
+    assert weights.var() == pytest.approx(1 / (3 * fan_in), rel=0.01)
+
+
+@pytest.mark.parametrize("fan_in", [2, 10, 512])
+def test_linear_bound_is_kaiming_uniform_with_slope_sqrt5_not_he(fan_in):
+    assert kaiming_uniform_bound(fan_in, math.sqrt(5)) == pytest.approx(1 / math.sqrt(fan_in))
+    he_bound = kaiming_uniform_bound(fan_in, 0.0)
+    assert he_bound == pytest.approx(math.sqrt(6 / fan_in))
+    assert uniform_variance(he_bound) == pytest.approx(2 / fan_in, rel=1e-12)
+
+
+def test_he_erratum_counterexample_really_disagrees(reports):
+    step = reports["linear-init-is-he-erratum"].steps[0]
+    counterexample = step.outcome.counterexample
+    fan_in = int(dict(counterexample.values)["fan_in"])
+    actual = uniform_variance(1 / math.sqrt(fan_in))
+    assert float(counterexample.lhs_value) == pytest.approx(actual)
+    assert float(counterexample.rhs_value) == pytest.approx(2 / fan_in)
+    assert (2 / fan_in) / actual == pytest.approx(6)

@@ -1,0 +1,121 @@
+"""Catalog: Jacobians and ‖Wx‖² — the checker's verdicts, the errata's counterexamples
+substituted back with NumPy, and the gradients against finite differences."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from derivations import jacobians
+from symderive.check import check_catalog
+
+BUDGET_SECONDS = 2.0
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(jacobians.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
+    return {report.id: report for report in found}
+
+
+def numeric_gradient(function, array: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """Central differences of ``function()`` (scalar or array) in every entry of ``array``;
+    the result has shape function().shape + array.shape."""
+    columns = []
+    for position in np.ndindex(array.shape):
+        saved = array[position]
+        array[position] = saved + h
+        up = np.asarray(function(), dtype=float)
+        array[position] = saved - h
+        down = np.asarray(function(), dtype=float)
+        array[position] = saved
+        columns.append((up - down) / (2 * h))
+    stacked = np.stack(columns, axis=-1)
+    return stacked.reshape(stacked.shape[:-1] + array.shape)
+
+
+def counterexample_arrays(step_report, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """W (n × n) and x (n × 1) from a counterexample's W_ij and x_i values."""
+    values = {
+        name: float(Fraction(value)) for name, value in step_report.outcome.counterexample.values
+    }
+    w = np.array([[values[f"W_{i + 1}{j + 1}"] for j in range(n)] for i in range(n)])
+    x = np.array([[values[f"x_{i + 1}"]] for i in range(n)])
+    return w, x
+
+
+def wrong_step(reports, derivation_id):
+    (step,) = [s for s in reports[derivation_id].steps if s.expect == "refuted"]
+    return step
+
+
+@pytest.mark.parametrize("derivation", jacobians.DERIVATIONS, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
+    assert report.as_expected, verdicts
+    for step, step_report in zip(derivation.steps[1:], report.steps):
+        if step.expect == "holds":
+            assert step_report.outcome.verdict in ("proved", "checked")
+        else:
+            assert step_report.outcome.verdict == "refuted"
+            assert step_report.correction_outcome.holds
+
+
+def test_jacobian_of_wx_is_w_and_the_gradient_of_its_norm_is_2_wt_w_x():
+    rng = np.random.default_rng(0)
+    w, x = rng.normal(size=(3, 3)), rng.normal(size=(3, 1))
+    jacobian = numeric_gradient(lambda: (w @ x).ravel(), x).reshape(3, 3)
+    np.testing.assert_allclose(jacobian, w, atol=1e-8)
+    norm_squared = lambda: float(np.sum((w @ x) ** 2))  # noqa: E731
+    np.testing.assert_allclose(numeric_gradient(norm_squared, x), 2 * w.T @ w @ x, atol=1e-6)
+    np.testing.assert_allclose(numeric_gradient(norm_squared, w), 2 * (w @ x) @ x.T, atol=1e-6)
+
+
+def test_note_order_for_dl_dx_gives_2_w_q_not_2_wt_q_at_the_counterexample(reports):
+    w, x = counterexample_arrays(wrong_step(reports, "norm-wx-gradient-erratum"), 3)
+    q = w @ x
+    true_gradient = numeric_gradient(lambda: float(np.sum((w @ x) ** 2)), x)
+    note_reading = ((2 * q).T @ w.T).T  # ∂L/∂q·Wᵀ with ∂L/∂q read as the row 2qᵀ
+    np.testing.assert_allclose(true_gradient, 2 * w.T @ q, atol=1e-6)
+    assert not np.allclose(note_reading, true_gradient, atol=1e-3)
+    with pytest.raises(ValueError):
+        (2 * q) @ w.T  # with ∂L/∂q the column 2q the product is undefined
+
+
+def test_note_order_for_dl_dw_gives_a_scalar_at_the_counterexample(reports):
+    w, x = counterexample_arrays(wrong_step(reports, "norm-wx-weight-gradient-erratum"), 3)
+    note_reading = x.T @ (2 * w @ x)
+    assert note_reading.shape == (1, 1)
+    true_gradient = numeric_gradient(lambda: float(np.sum((w @ x) ** 2)), w)
+    assert true_gradient.shape == w.shape == (3, 3)
+
+
+def test_the_identical_rows_matrix_is_not_the_row_x_transposed(reports):
+    step = wrong_step(reports, "dq-dw-erratum")
+    values = {name: float(Fraction(v)) for name, v in step.outcome.counterexample.values}
+    x = np.array([[values[f"x_{i + 1}"]] for i in range(3)])
+    rng = np.random.default_rng(1)
+    w = rng.normal(size=(3, 3))
+    dq_dw = numeric_gradient(lambda: (w @ x).ravel(), w)  # shape (3, 3, 3): ∂q_k/∂W_ij
+    np.testing.assert_allclose(dq_dw, np.einsum("ki,j->kij", np.eye(3), x.ravel()), atol=1e-8)
+    identical_rows = np.einsum("iij->ij", dq_dw)  # ∂q_i/∂W_ij, the note's matrix
+    np.testing.assert_allclose(identical_rows, np.ones((3, 1)) @ x.T, atol=1e-8)
+    assert identical_rows.shape != x.T.shape
+
+
+def test_elementwise_jacobian_is_diagonal_and_jt_g_is_a_hadamard_product():
+    rng = np.random.default_rng(4)
+    x = np.array([-1.2, 0.7, 2.1])
+    g = rng.normal(size=3)
+    jacobian = numeric_gradient(lambda: np.maximum(0.0, x), x)
+    np.testing.assert_allclose(jacobian, np.diag((x > 0).astype(float)), atol=1e-9)
+    np.testing.assert_allclose(jacobian.T @ g, (x > 0) * g, atol=1e-9)
+
+
+def test_minibatch_jacobian_would_need_about_671_gigabytes():
+    entries_per_side = 100 * 4096
+    assert entries_per_side == 409_600
+    size_in_bytes = entries_per_side**2 * np.dtype(np.float32).itemsize
+    assert size_in_bytes == int(jacobians.JACOBIAN_MEMORY.steps[-1].expr)
+    assert round(size_in_bytes / 1e9) == 671

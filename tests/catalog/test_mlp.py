@@ -1,0 +1,66 @@
+"""Catalog: the lecture's two-layer MLP — the checker's verdicts, and the hand-written gradients
+of the lecture's NumPy code against finite differences on other shapes."""
+
+import numpy as np
+import pytest
+
+from derivations import mlp
+from symderive.check import check_catalog
+
+BUDGET_SECONDS = 2.0
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(mlp.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
+    return {report.id: report for report in found}
+
+
+def numeric_gradient(loss, array: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    gradient = np.zeros_like(array)
+    for position in np.ndindex(array.shape):
+        saved = array[position]
+        array[position] = saved + h
+        up = loss()
+        array[position] = saved - h
+        down = loss()
+        array[position] = saved
+        gradient[position] = (up - down) / (2 * h)
+    return gradient
+
+
+@pytest.mark.parametrize("derivation", mlp.DERIVATIONS, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
+    assert report.as_expected, verdicts
+    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+
+
+@pytest.mark.parametrize("n, d, h, c", [(3, 4, 5, 2), (1, 2, 3, 4)])
+def test_lecture_gradients_match_finite_differences(n, d, h, c):
+    rng = np.random.default_rng(n + d + h + c)
+    x, y = rng.normal(size=(n, d)), rng.normal(size=(n, c))
+    w1, w2 = rng.normal(size=(d, h)), rng.normal(size=(h, c))
+
+    def loss() -> float:
+        hidden = 1 / (1 + np.exp(-x.dot(w1)))
+        return float(np.square(hidden.dot(w2) - y).sum())
+
+    # the lecture's backward pass, as written in its code
+    hidden = 1 / (1 + np.exp(-x.dot(w1)))
+    y_pred = hidden.dot(w2)
+    grad_y_pred = 2.0 * (y_pred - y)
+    grad_w2 = hidden.T.dot(grad_y_pred)
+    grad_h = grad_y_pred.dot(w2.T)
+    grad_w1 = x.T.dot(grad_h * hidden * (1 - hidden))
+
+    np.testing.assert_allclose(numeric_gradient(loss, w2), grad_w2, rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(numeric_gradient(loss, w1), grad_w1, rtol=1e-6, atol=1e-8)
+
+
+def test_catalog_shapes_are_the_small_ones_the_checker_expands():
+    assert (mlp.N, mlp.D, mlp.H, mlp.C) == (2, 2, 2, 2)
+    for derivation in mlp.DERIVATIONS:
+        gradient = derivation.steps[0].expr
+        assert gradient.shape == derivation.steps[-1].expr.shape

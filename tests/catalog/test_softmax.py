@@ -1,0 +1,125 @@
+"""Catalog: softmax — the checker's verdicts, and the softmax facts against NumPy with finite
+differences for random sizes (hypothesis)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from derivations import softmax as catalog_softmax
+from symderive.check import check_catalog
+
+BUDGET_SECONDS = 2.0
+
+
+# The general-n cross-entropy gradient spends the whole budget on each of its three steps
+# (numeric at n = 2..5, then symbolic attempts), so it runs as a slow test of its own.
+GENERAL_GRADIENT = catalog_softmax.SOFTMAX_CROSS_ENTROPY_GRADIENT
+FAST_ENTRIES = [d for d in catalog_softmax.DERIVATIONS if d is not GENERAL_GRADIENT]
+
+
+@pytest.fixture(scope="module")
+def reports():
+    found, _ = check_catalog(FAST_ENTRIES, budget_seconds=BUDGET_SECONDS, jobs=2)
+    return {report.id: report for report in found}
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    exponentials = np.exp(logits - logits.max())  # stable: 'softmax-shift-invariance'
+    return exponentials / exponentials.sum()
+
+
+def naive_softmax(logits: np.ndarray) -> np.ndarray:
+    return np.exp(logits) / np.exp(logits).sum()
+
+
+def cross_entropy(logits: np.ndarray, targets: np.ndarray) -> float:
+    return float(-np.sum(targets * np.log(naive_softmax(logits))))
+
+
+def numeric_gradient(function, at: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    columns = []
+    for position in range(at.size):
+        step = np.zeros_like(at)
+        step[position] = h
+        columns.append(
+            (np.asarray(function(at + step)) - np.asarray(function(at - step))) / (2 * h)
+        )
+    return np.stack(columns, axis=-1)
+
+
+logit_vectors = st.integers(min_value=2, max_value=6).flatmap(
+    lambda n: st.lists(st.floats(min_value=-4, max_value=4), min_size=n, max_size=n)
+)
+
+
+@pytest.mark.parametrize("derivation", FAST_ENTRIES, ids=lambda d: d.id)
+def test_every_entry_checks_as_expected(reports, derivation):
+    report = reports[derivation.id]
+    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
+    assert report.as_expected, verdicts
+    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+
+
+def test_general_n_cross_entropy_gradient_checks_as_expected():
+    (report,), _ = check_catalog([GENERAL_GRADIENT], budget_seconds=2 * BUDGET_SECONDS, jobs=2)
+    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
+    assert report.as_expected, verdicts
+    assert all(step.outcome.sizes for step in report.steps if step.outcome.verdict == "checked")
+
+
+def test_general_n_entries_were_checked_at_several_sizes(reports):
+    for derivation_id in ("softmax-sums-to-one", "softmax-jacobian"):
+        numeric_steps = [s for s in reports[derivation_id].steps if s.outcome.verdict == "checked"]
+        for step in numeric_steps:
+            assert len(step.outcome.sizes) >= 2
+
+
+@settings(max_examples=30, deadline=None)
+@given(logit_vectors)
+def test_softmax_is_a_probability_vector(values):
+    probabilities = softmax(np.array(values))
+    assert np.all(probabilities > 0)
+    assert probabilities.sum() == pytest.approx(1.0, abs=1e-12)
+
+
+@settings(max_examples=30, deadline=None)
+@given(logit_vectors, st.randoms(use_true_random=False))
+def test_cross_entropy_gradient_is_y_minus_t(values, rng):
+    logits = np.array(values)
+    weights = np.array([rng.uniform(0.05, 1.0) for _ in values])
+    targets = weights / weights.sum()
+    gradient = numeric_gradient(lambda o: cross_entropy(o, targets), logits)
+    np.testing.assert_allclose(gradient, softmax(logits) - targets, atol=1e-7)
+
+
+def test_one_hot_cross_entropy_is_minus_log_of_the_labels_probability():
+    logits = np.array([0.3, -1.2, 2.0])
+    targets = np.array([1.0, 0.0, 0.0])
+    expected = -logits[0] + np.log(np.exp(logits).sum())
+    assert cross_entropy(logits, targets) == pytest.approx(expected, rel=1e-14)
+    assert cross_entropy(logits, targets) == pytest.approx(-np.log(softmax(logits)[0]), rel=1e-14)
+
+
+@settings(max_examples=30, deadline=None)
+@given(logit_vectors)
+def test_softmax_jacobian_is_diag_y_minus_y_y_transposed(values):
+    logits = np.array(values)
+    y = softmax(logits)
+    np.testing.assert_allclose(
+        numeric_gradient(softmax, logits), np.diag(y) - np.outer(y, y), atol=1e-8
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(logit_vectors, st.floats(min_value=-50, max_value=50))
+def test_softmax_ignores_a_common_shift(values, shift):
+    logits = np.array(values)
+    np.testing.assert_allclose(naive_softmax(logits + shift), naive_softmax(logits), rtol=1e-12)
+
+
+def test_the_shift_makes_large_logits_safe():
+    logits = np.array([1000.0, 1001.0, 999.0])
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert np.isnan(naive_softmax(logits)).any()
+    np.testing.assert_allclose(softmax(logits), naive_softmax(logits - 1000.0), rtol=1e-15)
