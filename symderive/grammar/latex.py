@@ -1,0 +1,1029 @@
+r"""A safe parser for the LaTeX subset lecture notes use for backpropagation mathematics.
+
+It builds SymPy objects directly from tokens (never ``sympify``/``parse_latex``/``eval``), reports
+unknown commands instead of guessing, and bounds its input (length, nesting depth, exponent and
+factorial size), so a hostile note costs bounded time and memory.
+
+Grammar (``expr`` is one side of an equation; relations are split off by the chain splitter)::
+
+    expr     := term (("+" | "-" | "\pm") term)*
+    term     := unary (("\cdot" | "\times" | "*" | "/" | <implicit>) unary)*
+    unary    := ("-" | "+") unary | postfix
+    postfix  := primary ("^" group | "_" group | "!" | "'" | "^\top" | "^T")*
+    primary  := number | letter | greek | group | "\frac" g g | "\sqrt" ["[" n "]"] g
+              | function argument | "\sum" limits term | "\prod" limits term
+              | "|" expr "|" | "\|" expr "\|" | "\hat" g | "\mathbf" g | E "[" expr "]" | …
+
+Documented rules that resolve the ambiguities of written mathematics:
+
+* **Implicit multiplication** binds like ``\cdot`` (``2xy`` is 2·x·y, ``a/bc`` is (a/b)·c).
+* **Function arguments**: a delimited group right after the function name (``(…)``, ``{…}``,
+  ``\left(…\right)``, ``\big(…\big)``) is the argument; otherwise the argument is the implicit
+  product that follows, up to the next ``+ - \cdot \times /`` or function name
+  (``\log 2x`` is log(2x), ``\log x + 1`` is log(x) + 1, ``\log a \log b`` is log(a)·log(b)).
+* **Sums/products** take the following ``term`` as body (``\sum_i a_i b_i + c`` is
+  (Σ a_i b_i) + c). ``\sum_i`` without limits runs over i = 1..n with the shared size symbol n.
+* **Letters followed by "("**: f, g, h, F, G, H, J, L and any name the context declares as a
+  function are applied; p and q are applied only to a single symbol (``p(x_i)`` is read as the
+  probability p_i), so ``p(1-p)`` stays a product; every other letter multiplies.
+* **Words**: a run of three or more letters must be a known name (log, exp, max, softmax, Var,
+  minimize, …); an unknown word is an error, never a product of letters. Two letters multiply.
+* ``e`` is Euler's number; ``\sigma(…)`` is the sigmoid, ``\sigma`` alone is the symbol sigma;
+  ``W^T``/``W^\top`` is a transpose; ``x_i`` with a bound summation index is ``x[i]``.
+* ``\frac{d}{dx} f``, ``\frac{df}{dx}``, ``\frac{\partial f}{\partial x}`` are unevaluated
+  derivatives; ``\frac{d}{dx}`` applies to the following term.
+* ``E[…]``/``\mathbb{E}[…]`` is the expectation and ``\operatorname{Var}(…)``/``Var(…)`` the
+  variance (symderive.expectation); ``D_{KL}(P\|Q)`` is Σ_i p_i log(p_i/q_i);
+  ``H(p)`` is not special (notes use H for many things).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symderive.errors import ParseError
+from symderive.expectation import E, Var
+from symderive.functions import relu, sigmoid
+
+MAX_LENGTH = 4000  # characters in one expression
+MAX_DEPTH = 40  # nesting of groups, fractions, functions
+MAX_EXPONENT = 1000  # |n| in a numeric power b^n with numeric b
+MAX_FACTORIAL = 200
+MAX_DIGITS = 60
+
+SIZE = sp.Symbol("n", integer=True, positive=True)  # the implicit bound of \sum_i
+
+GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+    "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma",
+    "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta",
+    "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell", "nabla",
+}  # fmt: skip
+UNICODE_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "η": "eta",
+    "θ": "theta", "λ": "lambda", "μ": "mu", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+    "φ": "phi", "ψ": "psi", "ω": "omega", "Σ": "Sigma",
+}  # fmt: skip
+UNICODE_OPERATORS = {"−": "-", "·": r"\cdot", "×": r"\times", "∂": r"\partial", "…": r"\dots"}
+
+# elementary functions by name (backslash command or bare word)
+ELEMENTARY = {
+    "log": sp.log, "ln": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
+    "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sigmoid": sigmoid, "relu": relu,
+    "ReLU": relu, "sqrt": sp.sqrt, "abs": sp.Abs,
+}  # fmt: skip
+MULTI_ARGUMENT = {"max": sp.Max, "min": sp.Min}
+SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "space", "displaystyle", "textstyle",
+           "limits", "nolimits", "nonumber", "notag"}  # fmt: skip
+SIZING = {"big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
+          "Biggl", "Biggr", "left", "right"}  # fmt: skip
+BOLD = {"mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "mathbfit", "pmb"}
+DECORATION = {"hat": r"\hat", "tilde": r"\tilde", "bar": r"\bar", "overline": r"\bar",
+              "widehat": r"\hat", "widetilde": r"\tilde"}  # fmt: skip
+KNOWN_WORDS = set(ELEMENTARY) | set(MULTI_ARGUMENT) | {"Var", "softmax", "E"}
+FUNCTION_LETTERS = frozenset("fghFGHJL")
+PROBABILITY_LETTERS = frozenset("pq")
+
+TOKEN = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<command>\\[A-Za-z]+|\\[^A-Za-z])"
+    r"|(?P<number>\d+(?:\.\d+)?|\.\d+)"
+    r"|(?P<letter>[A-Za-z])"
+    r"|(?P<symbol>[-+*/^_'!()\[\]{}|,.<>=:;&~])"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # command, number, letter, symbol, end
+    text: str
+    column: int  # 1-based within the expression
+
+
+@dataclass(frozen=True)
+class LatexContext:
+    """What the notes declared: matrix/vector shapes, function names, extra random symbols.
+
+    ``shapes`` maps a symbol's LaTeX name (``W``, ``\\hat{f}``) to (rows, cols); such symbols
+    become MatrixSymbols. ``functions`` are extra names applied to a following ``(…)``.
+    """
+
+    shapes: tuple[tuple[str, tuple[int, int]], ...] = ()
+    functions: frozenset[str] = field(default_factory=frozenset)
+
+    def shape_of(self, name: str) -> tuple[int, int] | None:
+        for known, shape in self.shapes:
+            if known == name:
+                return shape
+        return None
+
+
+def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token]:
+    """Split LaTeX into tokens; Unicode minus, ·, ×, ∂ and Greek letters are normalised."""
+    if len(text) > MAX_LENGTH:
+        raise ParseError(
+            f"expression longer than {MAX_LENGTH} characters", source=source, line=line
+        )
+    tokens: list[Token] = []
+    position = 0
+    while position < len(text):
+        character = text[position]
+        if character in UNICODE_OPERATORS:
+            replacement = UNICODE_OPERATORS[character]
+            kind = "command" if replacement.startswith("\\") else "symbol"
+            tokens.append(Token(kind, replacement, position + 1))
+            position += 1
+            continue
+        if character in UNICODE_GREEK:
+            tokens.append(Token("command", "\\" + UNICODE_GREEK[character], position + 1))
+            position += 1
+            continue
+        match = TOKEN.match(text, position)
+        if match is None:
+            raise ParseError(
+                f"unexpected character {character!r}", source=source, line=line,
+                column=position + 1,
+            )  # fmt: skip
+        kind = match.lastgroup or "symbol"
+        if kind == "number" and len(match.group()) > MAX_DIGITS:
+            raise ParseError("number too long", source=source, line=line, column=position + 1)
+        if kind != "space":
+            tokens.append(Token(kind, match.group(), position + 1))
+        position = match.end()
+    tokens.append(Token("end", "", len(text) + 1))
+    return tokens
+
+
+class _Parser:
+    """Recursive descent over the token list; see the module docstring for the rules."""
+
+    def __init__(self, text: str, context: LatexContext, source: str, line: int):
+        self.text = text
+        self.context = context
+        self.source = source
+        self.line = line
+        self.tokens = [t for t in tokenize(text, source=source, line=line) if not _spacing(t)]
+        self.position = 0
+        self.depth = 0
+        self.bound: list[sp.Symbol] = []  # summation indices in scope
+        self.open_bars: list[str] = []  # closers of |…| and \|…\| being read
+
+    # -- token helpers -------------------------------------------------------------------
+    @property
+    def current(self) -> Token:
+        return self.tokens[self.position]
+
+    def peek(self, offset: int = 1) -> Token:
+        return self.tokens[min(self.position + offset, len(self.tokens) - 1)]
+
+    def advance(self) -> Token:
+        token = self.current
+        if token.kind != "end":
+            self.position += 1
+        return token
+
+    def at(self, text: str) -> bool:
+        return self.current.text == text and self.current.kind != "end"
+
+    def accept(self, text: str) -> bool:
+        if self.at(text):
+            self.advance()
+            return True
+        return False
+
+    def expect(self, text: str) -> Token:
+        if not self.at(text):
+            self.fail(f"expected {text!r}")
+        return self.advance()
+
+    def fail(self, message: str, token: Token | None = None) -> None:
+        token = token or self.current
+        found = "end of expression" if token.kind == "end" else repr(token.text)
+        raise ParseError(
+            f"{message} (found {found})", source=self.source, line=self.line, column=token.column
+        )
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self.fail(f"nesting deeper than {MAX_DEPTH}")
+
+    def leave(self) -> None:
+        self.depth -= 1
+
+    # -- grammar -------------------------------------------------------------------------
+    def parse(self) -> sp.Basic:
+        if self.current.kind == "end":
+            self.fail("empty expression")
+        result = self.expr()
+        if self.current.kind != "end":
+            self.fail("unexpected token")
+        return result
+
+    def expr(self) -> sp.Basic:
+        self.enter()
+        result = self.term()
+        while True:
+            if self.accept("+"):
+                result = result + self.term()
+            elif self.accept("-"):
+                result = result - self.term()
+            else:
+                break
+        self.leave()
+        return result
+
+    def term(self, *, stop_at_function: bool = False) -> sp.Basic:
+        result = self.unary()
+        while True:
+            if self.at(r"\cdot") or self.at(r"\times") or self.at("*"):
+                self.advance()
+                result = _multiply(result, self.unary())
+            elif self.at("/"):
+                self.advance()
+                result = _multiply(result, sp.Pow(self.unary(), -1))
+            elif self.starts_factor():
+                if stop_at_function and self.starts_function():
+                    break
+                result = _multiply(result, self.postfix())
+            else:
+                break
+        return result
+
+    def unary(self) -> sp.Basic:
+        if self.accept("-"):
+            return -self.unary()
+        if self.accept("+"):
+            return self.unary()
+        return self.postfix()
+
+    def starts_factor(self) -> bool:
+        token = self.current
+        if token.kind in ("number", "letter"):
+            return True
+        if token.kind == "symbol":
+            return token.text in ("(", "{", "[") or (
+                token.text == "|" and "|" not in self.open_bars
+            )
+        if token.kind == "command":
+            name = token.text[1:]
+            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp"):
+                return False
+            if token.text in self.open_bars:
+                return False
+            if name in SIZING:
+                return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert")
+            return True
+        return False
+
+    def starts_function(self) -> bool:
+        token = self.current
+        if token.kind == "command":
+            name = token.text[1:]
+            return (
+                name in ELEMENTARY
+                or name in MULTI_ARGUMENT
+                or name
+                in (
+                    "sum",
+                    "prod",
+                    "operatorname",
+                    "mathbb",
+                    "frac",
+                    "sigma",
+                )
+            )
+        if token.kind == "letter":
+            return self.word_at() is not None
+        return False
+
+    def postfix(self) -> sp.Basic:
+        result = self.primary()
+        return self.postfix_operators(result)
+
+    def postfix_operators(self, result: sp.Basic) -> sp.Basic:
+        while True:
+            if self.at("^"):
+                self.advance()
+                if self.at(r"\top") or (self.at("T") and isinstance(result, sp.MatrixExpr)):
+                    self.advance()
+                    result = _transpose(result)
+                    continue
+                if self.at("{") and self.peek().text in (r"\top", "T") and self.peek(2).text == "}":
+                    if self.peek().text == r"\top" or isinstance(result, sp.MatrixExpr):
+                        self.position += 3
+                        result = _transpose(result)
+                        continue
+                exponent = self.script()
+                result = self.power(result, exponent)
+            elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
+                self.fail("subscript on a compound expression is not supported")
+            elif self.at("!"):
+                token = self.advance()
+                if result.is_Integer and abs(int(result)) > MAX_FACTORIAL:
+                    self.fail(f"factorial larger than {MAX_FACTORIAL}!", token)
+                result = sp.factorial(result)
+            elif self.at("'"):
+                self.fail("primes (f') are not supported: write \\frac{d}{dx}")
+            else:
+                return result
+
+    def power(self, base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
+        if base.is_number and exponent.is_number:
+            if exponent.is_Integer and abs(int(exponent)) > MAX_EXPONENT:
+                self.fail(f"exponent larger than {MAX_EXPONENT}")
+            if not exponent.is_Integer and exponent.is_Rational and abs(exponent) > MAX_EXPONENT:
+                self.fail(f"exponent larger than {MAX_EXPONENT}")
+        if isinstance(base, sp.MatrixExpr):
+            if exponent.is_Integer:
+                return sp.MatPow(base, exponent)
+            self.fail("a matrix raised to a non-integer power")
+        return sp.Pow(base, exponent)
+
+    def script(self) -> sp.Basic:
+        """The argument of ^ or _: a braced group or a single token."""
+        if self.at("{"):
+            return self.group()
+        token = self.current
+        if token.kind == "number":
+            self.advance()
+            # x^23 in LaTeX is x^2 3
+            if len(token.text) > 1 and "." not in token.text:
+                self.tokens.insert(self.position, Token("number", token.text[1:], token.column + 1))
+                return sp.Integer(token.text[0])
+            return _number(token.text)
+        if token.kind == "letter" or token.kind == "command":
+            return self.primary()
+        if token.text == "-":
+            self.advance()
+            return -self.script()
+        self.fail("expected an exponent")
+        raise AssertionError  # unreachable
+
+    def group(self) -> sp.Basic:
+        self.expect("{")
+        if self.at("}"):
+            self.fail("empty group")
+        inner = self.expr()
+        self.expect("}")
+        return inner
+
+    def delimited(self) -> sp.Basic | None:
+        """A delimited group ( … ), [ … ], { … }, \\left( … \\right), \\big( … \\big)."""
+        sized = False
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            sized = True
+            self.advance()
+        opener = self.current.text
+        closers = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
+        if opener not in closers:
+            if sized:
+                self.fail("expected a delimiter after a sizing command")
+            return None
+        self.advance()
+        inner = self.expr()
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        self.expect(closers[opener])
+        return inner
+
+    def arguments(self) -> list[sp.Basic]:
+        """( a, b, … ) for functions of several arguments."""
+        sized = self.current.kind == "command" and self.current.text[1:] in SIZING
+        if sized:
+            self.advance()
+        opener = self.current.text
+        closers = {"(": ")", "[": "]", "{": "}"}
+        if opener not in closers:
+            self.fail("expected '(' after a function of several arguments")
+        self.advance()
+        values = [self.expr()]
+        while self.accept(","):
+            values.append(self.expr())
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        self.expect(closers[opener])
+        return values
+
+    def function_argument(self) -> sp.Basic:
+        """A delimited group, else the implicit product that follows (documented rule)."""
+        if self.at("^"):  # \log^2 x is (log x)^2: handled by caller
+            self.fail("powers of functions before the argument are not supported")
+        if (
+            self.at("(")
+            or self.at("{")
+            or self.at("[")
+            or (
+                self.current.kind == "command"
+                and self.current.text[1:] in SIZING
+                and self.peek().text in ("(", "[", r"\{")
+            )
+        ):
+            argument = self.delimited()
+            assert argument is not None
+            return argument
+        if not self.starts_factor():
+            self.fail("a function without an argument")
+        self.enter()
+        argument = self.term(stop_at_function=True)
+        self.leave()
+        return argument
+
+    def primary(self) -> sp.Basic:
+        self.enter()
+        try:
+            return self._primary()
+        finally:
+            self.leave()
+
+    def _primary(self) -> sp.Basic:
+        token = self.current
+        if token.kind == "number":
+            self.advance()
+            return _number(token.text)
+        if token.kind == "letter":
+            return self.letter_or_word()
+        if token.kind == "symbol":
+            if token.text in ("(", "[", "{"):
+                inner = self.delimited()
+                assert inner is not None
+                return inner
+            if token.text == "|":
+                self.advance()
+                return self.absolute("|")
+            self.fail("unexpected symbol")
+        if token.kind == "command":
+            return self.command()
+        self.fail("unexpected end of expression")
+        raise AssertionError
+
+    def absolute(self, closer: str, norm: bool = False) -> sp.Basic:
+        r"""|x| (closer '|') or the Euclidean norm \|x\|; the opener is already consumed."""
+        self.open_bars.append(closer)
+        try:
+            inner = self.expr()
+        finally:
+            self.open_bars.pop()
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        self.expect(closer)
+        if norm and isinstance(inner, sp.MatrixExpr):
+            return (
+                sp.sqrt((inner.T * inner)[0, 0])
+                if inner.shape[1] == 1
+                else self.fail("matrix norms are not supported")
+            )
+        return sp.Abs(inner)
+
+    # -- letters and words ----------------------------------------------------------------
+    def word_at(self) -> str | None:
+        """The known word starting at the current letter, if any (longest match)."""
+        letters = ""
+        offset = 0
+        while self.peek(offset).kind == "letter" and offset < 12:
+            letters += self.peek(offset).text
+            offset += 1
+        for length in range(len(letters), 1, -1):
+            if letters[:length] in KNOWN_WORDS or letters[:length] in ("minimize", "maximize"):
+                return letters[:length]
+        return None
+
+    def letter_run(self) -> str:
+        letters = ""
+        offset = 0
+        while self.peek(offset).kind == "letter":
+            letters += self.peek(offset).text
+            offset += 1
+        return letters
+
+    def letter_or_word(self) -> sp.Basic:
+        start = self.current
+        word = self.word_at()
+        if word == "E" or (word is None and start.text == "E" and self.peek().text == "["):
+            word = None
+        if word is not None:
+            run = self.letter_run()
+            for _ in word:
+                self.advance()
+            return self.named_function(word, start)
+        run = self.letter_run()
+        if len(run) >= 3:
+            self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
+        letter = self.advance().text
+        if letter == "E" and self.at("["):
+            return self.expectation_bracket()
+        if letter == "e" and not self.at("_"):
+            return sp.E
+        if letter == "D" and self.at("_"):
+            subscript_text = self.peek_group_text()
+            if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):
+                self.skip_script()
+                return self.kl_divergence()
+        return self.symbol_with_scripts(letter)
+
+    def peek_group_text(self) -> str:
+        """Raw text of the subscript group after '_' (without consuming)."""
+        if self.peek().text == "{":
+            depth, offset, parts = 0, 1, []
+            while True:
+                token = self.peek(offset)
+                if token.kind == "end":
+                    return ""
+                if token.text == "{":
+                    depth += 1
+                elif token.text == "}":
+                    depth -= 1
+                    if depth == 0:
+                        parts.append("}")
+                        return "".join(parts)
+                parts.append(token.text)
+                offset += 1
+        return self.peek().text + self.peek(2).text if self.peek(2).kind == "letter" else ""
+
+    def skip_script(self) -> None:
+        self.expect("_")
+        if self.at("{"):
+            depth = 0
+            while True:
+                token = self.advance()
+                if token.text == "{":
+                    depth += 1
+                elif token.text == "}":
+                    depth -= 1
+                    if depth == 0:
+                        return
+                elif token.kind == "end":
+                    self.fail("unterminated subscript")
+        else:
+            self.advance()
+            if self.current.kind == "letter":
+                self.advance()
+
+    def subscript_text(self) -> tuple[str, list[Token]]:
+        """Read the subscript after '_' as a name fragment (letters, digits, commas)."""
+        self.expect("_")
+        if self.at("{"):
+            self.advance()
+            parts: list[Token] = []
+            depth = 1
+            while True:
+                token = self.current
+                if token.kind == "end":
+                    self.fail("unterminated subscript")
+                if token.text == "{":
+                    depth += 1
+                elif token.text == "}":
+                    depth -= 1
+                    if depth == 0:
+                        self.advance()
+                        break
+                parts.append(token)
+                self.advance()
+            allowed = [t for t in parts if t.text not in ("{", "}")]
+            for t in allowed:
+                if t.kind == "command" and t.text[1:] not in GREEK and t.text[1:] not in BOLD:
+                    self.fail("unsupported subscript", t)
+                if t.kind == "symbol" and t.text not in (",", "+", "-"):
+                    self.fail("unsupported subscript", t)
+            return "".join(_plain(t) for t in allowed), allowed
+        token = self.advance()
+        if token.kind not in ("letter", "number") and not (
+            token.kind == "command" and token.text[1:] in GREEK
+        ):
+            self.fail("unsupported subscript", token)
+        if token.kind == "number" and len(token.text) > 1:
+            # x_12 in LaTeX is x_1 2
+            self.tokens.insert(self.position, Token("number", token.text[1:], token.column + 1))
+            return token.text[0], [Token("number", token.text[0], token.column)]
+        return _plain(token), [token]
+
+    def symbol_with_scripts(self, name: str) -> sp.Basic:
+        """A named symbol, its subscript (a name part or a bound index) and what follows."""
+        if self.at("_"):
+            text, parts = self.subscript_text()
+            bound_names = {str(index): index for index in self.bound}
+            # y_{ti} with bound i → y_t[i];  p_i → p[i];  W_{i,j} → W[i, j]
+            pieces = [p for p in text.split(",") if p]
+            if (
+                pieces
+                and all(piece in bound_names or piece.isdigit() for piece in pieces)
+                and (any(piece in bound_names for piece in pieces))
+            ):
+                indices = [
+                    bound_names[piece] if piece in bound_names else sp.Integer(piece)
+                    for piece in pieces
+                ]
+                return self.after_symbol(sp.IndexedBase(name)[tuple(indices)], name)
+            if len(text) > 1 and text[-1] in bound_names and "," not in text:
+                base = sp.IndexedBase(f"{name}_{text[:-1]}")
+                return self.after_symbol(base[bound_names[text[-1]]], name)
+            name = f"{name}_{text}"
+        return self.after_symbol(self.make_symbol(name), name)
+
+    def make_symbol(self, name: str) -> sp.Basic:
+        shape = self.context.shape_of(name)
+        if shape is not None:
+            return sp.MatrixSymbol(name, *shape)
+        for index in self.bound:
+            if str(index) == name:
+                return index
+        return sp.Symbol(name)
+
+    def after_symbol(self, symbol: sp.Basic, letter: str) -> sp.Basic:
+        """Function application for f(…), p(x_i) → p_i, else the symbol itself."""
+        if not self.at("(") and not (self.at(r"\left") and self.peek().text == "("):
+            return symbol
+        if not isinstance(symbol, sp.Symbol):
+            return symbol
+        name = symbol.name
+        applies = name in self.context.functions or name in FUNCTION_LETTERS
+        if name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name):
+            saved = self.position
+            arguments = self.arguments()
+            single = len(arguments) == 1 and isinstance(arguments[0], (sp.Symbol, sp.Indexed))
+            if single:
+                argument = arguments[0]
+                if isinstance(argument, sp.Indexed):
+                    return sp.IndexedBase(name)[argument.indices]
+                return sp.Function(name)(argument)
+            self.position = saved
+            return symbol
+        if not applies:
+            return symbol
+        arguments = self.arguments()
+        return sp.Function(name)(*arguments)
+
+    def named_function(self, name: str, start: Token) -> sp.Basic:
+        if name in ("minimize", "maximize"):
+            self.fail(f"'{name}' is an optimisation, not a value", start)
+        if name == "Var":
+            return self.postfix_operators(Var(self.function_argument()))
+        if name == "E":
+            return self.expectation_bracket()
+        if name == "softmax":
+            self.fail("softmax needs an explicit vector; write it with \\exp and \\sum", start)
+        if name in MULTI_ARGUMENT:
+            return MULTI_ARGUMENT[name](*self.arguments())
+        function = ELEMENTARY[name]
+        if name in ("log", "ln") and self.at("_"):
+            self.advance()
+            base = self.script()
+            argument = self.function_argument()
+            return sp.log(argument) / sp.log(base)
+        if self.at("^"):
+            # \log^2 x = (log x)^2, \sin^2 x
+            self.advance()
+            exponent = self.script()
+            return self.power(function(self.function_argument()), exponent)
+        return function(self.function_argument())
+
+    def expectation_bracket(self) -> sp.Basic:
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        if self.at("["):
+            self.advance()
+            inner = self.expr()
+            if self.current.kind == "command" and self.current.text[1:] in SIZING:
+                self.advance()
+            self.expect("]")
+        elif self.at("(") or self.at("{"):
+            inner = self.delimited()
+            assert inner is not None
+        else:
+            self.fail("expected '[' after an expectation")
+            raise AssertionError
+        return E(inner)
+
+    def kl_divergence(self) -> sp.Basic:
+        r"""D_{KL}(P\|Q) = Σ_i p_i log(p_i / q_i), i = 1..n (lower-case letters hold the masses)."""
+        self.expect("(")
+        first = self.advance()
+        if first.kind != "letter":
+            self.fail("D_KL expects two distribution names", first)
+        if self.at(r"\|"):
+            self.advance()
+        elif self.at("|") and self.peek().text == "|":
+            self.advance()
+            self.advance()
+        elif self.at("|") or self.at(",") or self.at(r"\parallel") or self.at(r"\Vert"):
+            self.advance()
+        else:
+            self.fail("expected '\\|' between the two distributions")
+        second = self.advance()
+        if second.kind != "letter":
+            self.fail("D_KL expects two distribution names", second)
+        self.expect(")")
+        index = sp.Symbol("i", integer=True)
+        p = sp.IndexedBase(first.text.lower())
+        q = sp.IndexedBase(second.text.lower())
+        return sp.Sum(p[index] * sp.log(p[index] / q[index]), (index, 1, SIZE))
+
+    # -- commands -------------------------------------------------------------------------
+    def command(self) -> sp.Basic:
+        token = self.advance()
+        name = token.text[1:]
+        if name in SIZING:
+            self.position -= 1
+            inner = self.delimited()
+            if inner is None:
+                self.fail("expected a delimiter")
+            return inner
+        if name in ("frac", "dfrac", "tfrac"):
+            return self.fraction(token)
+        if name == "sqrt":
+            if self.accept("["):
+                degree = self.expr()
+                self.expect("]")
+                return sp.root(self.group(), degree)
+            return sp.sqrt(self.script() if not self.at("{") else self.group())
+        if name in ("sum", "prod"):
+            return self.big_operator(name, token)
+        if name == "sigma":
+            if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+                return sigmoid(self.delimited())
+            return self.symbol_with_scripts("sigma")
+        if name in ELEMENTARY or name in MULTI_ARGUMENT:
+            return self.named_function(name, token)
+        if name in ("operatorname", "mathrm", "text", "textrm", "mathit") and self.at("{"):
+            word = self.braced_word()
+            if word in ("Var", "var", "Variance"):
+                return self.postfix_operators(Var(self.function_argument()))
+            if word in ELEMENTARY or word in MULTI_ARGUMENT or word == "softmax":
+                return self.named_function(word, token)
+            if word == "E" and (self.at("[") or self.at(r"\left") or self.at(r"\big")):
+                return self.expectation_bracket()
+            if name in ("mathrm", "mathit") and len(word) == 1:
+                return self.symbol_with_scripts(word)
+            if name in ("text", "textrm"):
+                self.fail("prose inside \\text{} is not mathematics", token)
+            self.fail(f"unknown operator name {word!r}", token)
+        if name == "mathbb" and self.at("{"):
+            word = self.braced_word()
+            if word == "E":
+                return self.expectation_bracket()
+            self.fail(f"unknown \\mathbb{{{word}}}", token)
+        if name in BOLD:
+            inner_name = self.decorated_name()
+            return self.symbol_with_scripts(inner_name)
+        if name in DECORATION:
+            inner_name = self.decorated_name()
+            return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name}}}")
+        if name in GREEK:
+            return self.symbol_with_scripts(name)
+        if name in ("|", "lVert", "Vert"):
+            closer = {"|": r"\|", "lVert": r"\rVert", "Vert": r"\Vert"}[name]
+            return self.absolute(closer, norm=True)
+        if name == "lvert":
+            return self.absolute(r"\rvert")
+        if name == "infty":
+            return sp.oo
+        if name in ("partial",):
+            self.fail("a bare \\partial outside a derivative fraction", token)
+        self.fail(f"unsupported command {token.text}", token)
+        raise AssertionError
+
+    def braced_word(self) -> str:
+        self.expect("{")
+        word = ""
+        while not self.at("}"):
+            token = self.advance()
+            if token.kind == "end":
+                self.fail("unterminated group")
+            word += token.text
+        self.expect("}")
+        return word
+
+    def decorated_name(self) -> str:
+        r"""The name inside \hat{y}, \hat y, \mathbf{x}, \hat{\sigma}."""
+        braced = self.accept("{")
+        token = self.advance()
+        if token.kind == "letter":
+            name = token.text
+        elif token.kind == "command" and token.text[1:] in GREEK:
+            name = token.text[1:]
+        elif token.kind == "command" and token.text[1:] in BOLD | set(DECORATION) and braced:
+            self.position -= 1
+            name = self.decorated_name()
+        else:
+            self.fail("expected a letter to decorate", token)
+            raise AssertionError
+        if braced:
+            if self.at("_"):  # \hat{y_i} → treat as \hat{y}_i
+                self.fail("write the subscript outside the decoration: \\hat{y}_i")
+            self.expect("}")
+        return name
+
+    def fraction(self, token: Token) -> sp.Basic:
+        derivative = self.try_derivative_fraction()
+        if derivative is not None:
+            return derivative
+        numerator = self.group() if self.at("{") else self.script()
+        denominator = self.group() if self.at("{") else self.script()
+        if isinstance(numerator, sp.MatrixExpr) or isinstance(denominator, sp.MatrixExpr):
+            if isinstance(denominator, sp.MatrixExpr):
+                self.fail("division by a matrix", token)
+            return numerator * sp.Pow(denominator, -1)
+        return sp.Mul(numerator, sp.Pow(denominator, -1))
+
+    def try_derivative_fraction(self) -> sp.Basic | None:
+        r"""\frac{d}{dx}, \frac{df}{dx}, \frac{\partial f}{\partial x}, \frac{d^2 f}{dx^2}."""
+        if not self.at("{"):
+            return None
+        start = self.position
+        head = self.peek()
+        if not (
+            head.text in ("d", r"\partial")
+            or (head.text == r"\mathrm" and self.peek(2).text == "{" and self.peek(3).text == "d")
+        ):  # noqa: E501
+            return None
+        # find the end of the numerator group
+        depth, offset = 0, 0
+        while True:
+            token = self.peek(offset)
+            if token.kind == "end":
+                return None
+            if token.text == "{":
+                depth += 1
+            elif token.text == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            offset += 1
+        after_numerator = self.position + offset + 1
+        denominator_start = (
+            self.tokens[after_numerator] if after_numerator < len(self.tokens) else None
+        )  # noqa: E501
+        if denominator_start is None or denominator_start.text != "{":
+            return None
+        first_in_denominator = self.tokens[after_numerator + 1]
+        if first_in_denominator.text not in ("d", r"\partial", r"\mathrm"):
+            return None
+        # a numerator 'd' followed directly by a letter that makes a word (e.g. 'dx' alone)
+        self.advance()  # {
+        operator = self.advance().text
+        if operator == r"\mathrm":
+            self.expect("{")
+            self.expect("d")
+            self.expect("}")
+            operator = "d"
+        order = 1
+        if self.accept("^"):
+            order_expr = self.script()
+            if not order_expr.is_Integer or not 1 <= int(order_expr) <= 4:
+                self.fail("derivative order must be an integer from 1 to 4")
+            order = int(order_expr)
+        function = None
+        if not self.at("}"):
+            function = self.expr()
+        self.expect("}")
+        self.expect("{")
+        variables: list[sp.Basic] = []
+        while not self.at("}"):
+            marker = self.advance()
+            if marker.text == r"\mathrm":
+                self.expect("{")
+                self.expect("d")
+                self.expect("}")
+            elif marker.text not in ("d", r"\partial"):
+                self.position = start
+                return None
+            variable = self.derivative_variable()
+            power = 1
+            if self.accept("^"):
+                power_expr = self.script()
+                if not power_expr.is_Integer or not 1 <= int(power_expr) <= 4:
+                    self.fail("derivative order must be an integer from 1 to 4")
+                power = int(power_expr)
+            variables.extend([variable] * power)
+        self.expect("}")
+        if len(variables) != order:
+            self.fail("the orders of the numerator and denominator differ")
+        if function is None:
+            self.enter()
+            function = self.term()
+            self.leave()
+        return _derivative(function, variables, self)
+
+    def derivative_variable(self) -> sp.Basic:
+        if self.at("{"):
+            self.advance()
+            variable = self.postfix()
+            self.expect("}")
+            return variable
+        return self.postfix_no_power()
+
+    def postfix_no_power(self) -> sp.Basic:
+        return self.primary()
+
+    def big_operator(self, name: str, token: Token) -> sp.Basic:
+        r"""\sum_{i=1}^{n} body, \sum_i body (i = 1..n), \prod likewise."""
+        if not self.at("_"):
+            self.fail(f"\\{name} needs an index: \\{name}_{{i=1}}^{{n}}", token)
+        self.advance()
+        braced = self.accept("{")
+        index_token = self.advance()
+        if index_token.kind != "letter":
+            self.fail("the summation index must be a letter", index_token)
+        index = sp.Symbol(index_token.text, integer=True)
+        low: sp.Basic = sp.Integer(1)
+        high: sp.Basic = SIZE
+        explicit_bounds = False
+        if braced:
+            if self.accept("="):
+                low = self.expr()
+                explicit_bounds = True
+            elif self.at(r"\in"):
+                self.fail("\\sum over a set is not supported; use \\sum_{i=1}^{n}")
+            self.expect("}")
+        if self.accept("^"):
+            high = self.script()
+            explicit_bounds = True
+        elif explicit_bounds:
+            self.fail("a sum with a lower bound needs an upper bound")
+        self.bound.append(index)
+        try:
+            self.enter()
+            body = self.term()
+            self.leave()
+        finally:
+            self.bound.pop()
+        limits = (index, low, high)
+        if isinstance(body, sp.MatrixExpr):
+            self.fail("sums of matrices are not supported")
+        if name == "sum":
+            return sp.Sum(body, limits)
+        return sp.Product(body, limits)
+
+
+def _spacing(token: Token) -> bool:
+    return token.kind == "command" and token.text[1:] in SPACING or token.text == "&"
+
+
+def _plain(token: Token) -> str:
+    if token.kind == "command":
+        return token.text[1:]
+    return token.text
+
+
+def _number(text: str) -> sp.Basic:
+    if "." in text:
+        return sp.Rational(text)  # exact: 0.5 is 1/2
+    return sp.Integer(text)
+
+
+def _multiply(left: sp.Basic, right: sp.Basic) -> sp.Basic:
+    if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
+        return left * right
+    return sp.Mul(left, right)
+
+
+def _transpose(value: sp.Basic) -> sp.Basic:
+    if isinstance(value, sp.MatrixExpr):
+        return value.T
+    if isinstance(value, sp.Symbol):
+        raise ParseError(
+            f"transpose of the scalar {value}: declare it with 'assume {value} matrix'"
+        )
+    return value
+
+
+def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) -> sp.Basic:
+    for variable in variables:
+        if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):
+            parser.fail("derivatives with respect to matrices are not supported in notes yet")
+        if not isinstance(variable, (sp.Symbol, sp.Indexed)):
+            parser.fail("a derivative must be taken with respect to a symbol")
+    return sp.Derivative(function, *variables)
+
+
+def parse_latex_math(
+    text: str,
+    *,
+    context: LatexContext | None = None,
+    source: str = "<input>",
+    line: int = 1,
+) -> sp.Basic:
+    """Parse one side of an equation written in the LaTeX subset into a SymPy expression.
+
+    Raises :class:`symderive.errors.ParseError` (with source, line, column) for anything outside
+    the subset or beyond the input limits.
+    """
+    parser = _Parser(text, context or LatexContext(), source, line)
+    try:
+        return parser.parse()
+    except RecursionError:
+        raise ParseError("expression nested too deeply", source=source, line=line) from None
+    except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
+        # SymPy refusing to build something (a shape mismatch, a bad power): a clear message
+        message = " ".join(str(error).split())[:160]
+        raise ParseError(
+            f"cannot build this expression: {message}", source=source, line=line
+        ) from None
+
+
+def parse_latex_identity_side(text: str) -> sp.Basic:
+    """One side of ``symderive equal --latex LHS RHS`` (no context: symbols are real)."""
+    return parse_latex_math(text, source="<command line>")

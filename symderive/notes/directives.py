@@ -1,0 +1,152 @@
+r"""What a note tells the checker: ``<!-- symderive: … -->`` directives and ``:=`` definitions.
+
+A directive is an HTML comment (invisible when the note is rendered) holding statements
+separated by ``;``, with names written as in the LaTeX::
+
+    <!-- symderive: assume x real; assume p, q positive; assume y_1 probability;
+         assume W matrix 2 3; assume v vector 3; assume \hat{f}, \varepsilon random;
+         assume \hat{f}, \varepsilon independent; given y_3 = 1 - y_1 - y_2;
+         given \mathbb{E}[\varepsilon] = 0 -->
+
+Domains: real, positive, negative, nonnegative, nonzero, integer, probability (open (0, 1)),
+matrix R C, vector N, random; ``independent`` groups random symbols. Directives apply to the
+whole file, wherever they stand. A ``given`` is a fact the checker may use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symderive.errors import ParseError
+from symderive.grammar.latex import LatexContext, parse_latex_math
+
+DIRECTIVE = re.compile(r"<!--\s*symderive:(.*?)-->", re.S)
+SCALAR_DOMAINS = ("real", "positive", "negative", "nonnegative", "nonzero", "integer",
+                  "probability", "random")  # fmt: skip
+MAX_SHAPE = 8  # matrices are checked entrywise: keep them small
+
+
+@dataclass(frozen=True)
+class Assumption:
+    names: tuple[str, ...]  # LaTeX names as written
+    kind: str  # one of SCALAR_DOMAINS, "matrix", "vector", "independent"
+    shape: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Given:
+    lhs: str
+    rhs: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Directives:
+    assumptions: tuple[Assumption, ...] = ()
+    givens: tuple[Given, ...] = ()
+    errors: tuple[tuple[int, str], ...] = ()  # (line, message) of statements not understood
+
+    def latex_context(self) -> LatexContext:
+        shapes = tuple(
+            (name, assumption.shape)
+            for assumption in self.assumptions
+            if assumption.shape is not None
+            for name in assumption.names
+        )
+        return LatexContext(shapes=shapes)
+
+
+def read_directives(text: str) -> Directives:
+    """Every ``<!-- symderive: … -->`` statement of a note (errors are collected, not raised)."""
+    assumptions: list[Assumption] = []
+    givens: list[Given] = []
+    errors: list[tuple[int, str]] = []
+    for match in DIRECTIVE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        for statement in match.group(1).split(";"):
+            statement = " ".join(statement.split())
+            if not statement:
+                continue
+            try:
+                if statement.startswith("assume "):
+                    assumptions.append(_assumption(statement[len("assume ") :]))
+                elif statement.startswith("given "):
+                    lhs, separator, rhs = statement[len("given ") :].partition("=")
+                    if not separator or not lhs.strip() or not rhs.strip():
+                        raise ValueError("a given must read 'given LHS = RHS'")
+                    givens.append(Given(lhs.strip(), rhs.strip(), line))
+                else:
+                    raise ValueError(f"unknown statement {statement!r} (use assume or given)")
+            except ValueError as problem:
+                errors.append((line, str(problem)))
+    return Directives(tuple(assumptions), tuple(givens), tuple(errors))
+
+
+def _assumption(body: str) -> Assumption:
+    words = body.split()
+    for position in range(len(words) - 1, 0, -1):
+        kind = words[position]
+        if kind in SCALAR_DOMAINS or kind in ("matrix", "vector", "independent"):
+            names_text = " ".join(words[:position])
+            arguments = words[position + 1 :]
+            break
+    else:
+        raise ValueError(f"no domain in 'assume {body}'")
+    names = tuple(name.strip() for name in names_text.split(",") if name.strip())
+    if not names:
+        raise ValueError(f"no names in 'assume {body}'")
+    shape = None
+    if kind == "matrix":
+        shape = _shape(arguments, 2, body)
+    elif kind == "vector":
+        rows = _shape(arguments, 1, body)
+        shape = (rows[0], 1)
+    elif arguments:
+        raise ValueError(f"unexpected words after {kind!r} in 'assume {body}'")
+    return Assumption(names, kind, shape)  # type: ignore[arg-type]
+
+
+def _shape(arguments: list[str], count: int, body: str) -> tuple[int, ...]:
+    if len(arguments) != count or not all(argument.isdigit() for argument in arguments):
+        raise ValueError(f"'assume {body}' needs {count} positive integer size(s)")
+    sizes = tuple(int(argument) for argument in arguments)
+    if not all(1 <= size <= MAX_SHAPE for size in sizes):
+        raise ValueError(f"sizes must lie in 1..{MAX_SHAPE}")
+    return sizes
+
+
+def name_symbol(name: str, context: LatexContext) -> sp.Basic:
+    """The SymPy symbol a LaTeX name denotes (``y_1``, ``\\hat{f}``, ``W``)."""
+    value = parse_latex_math(name, context=context, source="<directive>")
+    if isinstance(value, (sp.Symbol, sp.MatrixSymbol)):
+        return value
+    raise ParseError(f"{name!r} is not a name", source="<directive>")
+
+
+DEFINITION_HEAD = re.compile(
+    r"^\s*(?P<name>(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"|\\[A-Za-z]+|[A-Za-z]))"
+    r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
+    r"(?P<args>\((?:[^()]|\([^()]*\))*\))?\s*$"
+)
+NOT_NAMES = {
+    r"\log", r"\ln", r"\exp", r"\sin", r"\cos", r"\tanh", r"\max", r"\min", r"\sum", r"\prod",
+    r"\frac", r"\sqrt", r"\left", r"\mathbb", r"\operatorname", "e", "E",
+}  # fmt: skip
+
+
+def definition_head(latex: str) -> tuple[str, str | None] | None:
+    """(name, argument text) when ``latex`` is a defined name such as ``L``, ``f(x, y)``,
+    ``H_p(q)`` or ``\\sigma(x)``; None for any other expression."""
+    match = DEFINITION_HEAD.match(latex)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if name in NOT_NAMES:
+        return None
+    head = name + (match.group("sub") or "")
+    arguments = match.group("args")
+    return head, (arguments[1:-1] if arguments else None)

@@ -1,0 +1,229 @@
+r"""Find the mathematics in Markdown and LaTeX notes, with the line it starts on.
+
+Recognised: display math ``$$…$$`` and ``\[…\]``, the environments equation/align/gather/
+multline/eqnarray (starred too), inline ``$…$`` and ``\(…\)``, and — because notes often render
+formulas as images — LaTeX in image alt-text (``![\frac{a}{b} = c](…)``) or in the URL-encoded
+``latex=`` parameter of LaTeX image services (decoded with ``urllib.parse``, never evaluated).
+Code spans, fenced code and HTML comments are not mathematics. Nothing here reads any file:
+the caller passes the text, so ``\input`` and ``\include`` are reported, never followed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+ENVIRONMENTS = ("equation", "align", "gather", "multline", "eqnarray", "displaymath", "math")
+MAX_BLOCK = 20_000  # characters of one math block; longer blocks are reported, not parsed
+
+FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+IMAGE = re.compile(
+    r"!\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+ENVIRONMENT = re.compile(
+    r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}(.*?)(\\end\{\1\2\}|\Z)", re.S
+)
+TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+NOT_FOLLOWED = re.compile(r"\\(input|include|def|newcommand|renewcommand|DeclareMathOperator)\b")
+
+
+@dataclass(frozen=True)
+class MathBlock:
+    """One piece of mathematics as written, with the 1-based line where it starts."""
+
+    latex: str
+    line: int
+    kind: str  # display, inline, environment, alt-text, image-url
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something in the file that was noticed but not used (unterminated $$, \\input, …)."""
+
+    line: int
+    code: str  # unterminated-math, include-not-followed, macro-not-expanded, block-too-long
+    message: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    blocks: tuple[MathBlock, ...]
+    notices: tuple[Notice, ...]
+
+
+class _Lines:
+    """Offset → 1-based line number."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def _blank_matches(text: str, pattern: re.Pattern[str]) -> str:
+    pieces = []
+    last = 0
+    for match in pattern.finditer(text):
+        pieces.append(text[last : match.start()])
+        pieces.append(re.sub(r"[^\n]", " ", match.group()))
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def looks_like_latex(text: str) -> bool:
+    """Alt-text that is a formula: a LaTeX command or a relation, and not a file name or URL."""
+    stripped = text.strip()
+    if not stripped or "://" in stripped or re.search(r"\.(png|jpe?g|gif|svg)$", stripped, re.I):
+        return False
+    if re.match(r"^[\w\- ]+$", stripped) and "=" not in stripped:
+        return False  # image-20220522161126250, Pasted image 2024…
+    return bool(re.search(r"\\[A-Za-z]+|=|\^|_\{", stripped))
+
+
+def latex_from_image_url(url: str) -> str | None:
+    """The ``latex=`` query parameter of a LaTeX image link (e.g. …/latex.php?latex=…)."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return None
+    values = parse_qs(query).get("latex")  # parse_qs decodes %xx and '+' (unquote_plus)
+    if not values:
+        return None
+    return values[0]
+
+
+def extract_math(text: str, *, markdown: bool = True) -> Extraction:
+    """Every math block of a note, in reading order, plus notices about what was not used."""
+    lines = _Lines(text)
+    notices: list[Notice] = []
+    blocks: list[MathBlock] = []
+    if markdown:
+        working = _blank_matches(text, FENCE)
+        working = _blank_matches(working, HTML_COMMENT)
+        working = _blank_matches(working, CODE_SPAN)
+        working = _images(working, lines, blocks)
+    else:
+        working = _blank_matches(text, TEX_COMMENT)
+    for match in NOT_FOLLOWED.finditer(working):
+        code = (
+            "include-not-followed"
+            if match.group(1) in ("input", "include")
+            else ("macro-not-expanded")
+        )
+        notices.append(
+            Notice(lines.line_of(match.start()), code, f"\\{match.group(1)} is not followed")
+        )
+    working = _environments(working, lines, blocks, notices)
+    _delimited(working, lines, blocks, notices)
+    blocks.sort(key=lambda block: block.line)
+    kept = []
+    for block in blocks:
+        if len(block.latex) > MAX_BLOCK:
+            notices.append(
+                Notice(block.line, "block-too-long", f"math longer than {MAX_BLOCK} characters")
+            )
+        else:
+            kept.append(block)
+    return Extraction(tuple(kept), tuple(notices))
+
+
+def _images(text: str, lines: _Lines, blocks: list[MathBlock]) -> str:
+    for match in IMAGE.finditer(text):
+        alt, url = match.group(1), match.group(2)
+        line = lines.line_of(match.start())
+        if looks_like_latex(alt):
+            blocks.append(MathBlock(alt.strip(), line, "alt-text"))
+        else:
+            from_url = latex_from_image_url(url)
+            if from_url and looks_like_latex(from_url):
+                blocks.append(MathBlock(from_url.strip(), line, "image-url"))
+    return _blank_matches(text, IMAGE)
+
+
+def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice]) -> str:
+    for match in ENVIRONMENT.finditer(text):
+        line = lines.line_of(match.start())
+        if not match.group(4):
+            notices.append(
+                Notice(line, "unterminated-math", f"\\begin{{{match.group(1)}}} is never ended")
+            )
+        else:
+            offset = match.start(3)
+            blocks.append(MathBlock(match.group(3), lines.line_of(offset), "environment"))
+    return _blank_matches(text, ENVIRONMENT)
+
+
+def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice]) -> None:
+    r"""$$…$$, \[…\], $…$ and \(…\) in one left-to-right scan (escaped \$ is text)."""
+    position = 0
+    length = len(text)
+    while position < length:
+        character = text[position]
+        if character == "\\" and position + 1 < length:
+            following = text[position + 1]
+            if following in "[(":
+                closer = "\\]" if following == "[" else "\\)"
+                end = text.find(closer, position + 2)
+                if end < 0:
+                    position += 2
+                    continue
+                kind = "display" if following == "[" else "inline"
+                content = text[position + 2 : end]
+                blocks.append(MathBlock(content, _content_line(text, lines, position + 2), kind))
+                position = end + 2
+                continue
+            position += 2  # \$ and other escapes
+            continue
+        if character != "$":
+            position += 1
+            continue
+        if text.startswith("$$", position):
+            end = text.find("$$", position + 2)
+            if end < 0:
+                notices.append(
+                    Notice(lines.line_of(position), "unterminated-math", "$$ is never closed")
+                )
+                return
+            content = text[position + 2 : end]
+            blocks.append(MathBlock(content, _content_line(text, lines, position + 2), "display"))
+            position = end + 2
+            continue
+        end = _inline_end(text, position + 1)
+        if end is None:
+            position += 1
+            continue
+        content = text[position + 1 : end]
+        blocks.append(MathBlock(content, lines.line_of(position), "inline"))
+        position = end + 1
+
+
+def _inline_end(text: str, start: int) -> int | None:
+    """Closing $ of an inline formula on the same paragraph; None if it is a lone dollar."""
+    if start >= len(text) or text[start] in " \t\n":
+        return None
+    position = start
+    while position < len(text):
+        character = text[position]
+        if character == "\\":
+            position += 2
+            continue
+        if character == "\n" and text.startswith("\n", position + 1):
+            return None  # a blank line ends the paragraph
+        if character == "$":
+            if text[position - 1] in " \t":
+                return None
+            return position
+        position += 1
+    return None
+
+
+def _content_line(text: str, lines: _Lines, offset: int) -> int:
+    """The line of the first non-blank character of a block (``$$\\n a = b`` starts at a)."""
+    match = re.compile(r"\s*").match(text, offset)
+    return lines.line_of(match.end() if match else offset)

@@ -1,0 +1,157 @@
+"""What checking a set of notes found: frozen values that renderers read and never recompute.
+
+Every step of every equation chain gets a verdict — proved / checked / refuted / undecided
+(from :mod:`symderive.check`) or ``skipped`` with a countable :class:`SkipReason`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from symderive.report import Counterexample, Outcome
+
+
+class SkipReason(str, Enum):
+    """Why an equation or a step was not checked (counted in the summary)."""
+
+    NOT_A_CHAIN = "not-a-chain"  # a single expression, no relation
+    DEFINITION = "definition"  # name = expression, :=, \coloneqq, \triangleq, \equiv
+    TABLE = "table"  # \begin{array}, \hline
+    PROSE = "prose"  # \text{…} words
+    OPTIMIZATION = "optimization"  # minimize(…) = maximize(…): not values
+    UNCHECKED_RELATION = "unchecked-relation"  # \approx, \sim, \to, \Rightarrow, ':'
+    UNKNOWN_COMMAND = "unknown-command"  # a command or word outside the grammar
+    PARSE_ERROR = "parse-error"  # malformed or beyond the grammar
+    UNDEFINED_DERIVATIVE = "undefined-derivative"  # ∂L/∂x with L never defined
+    MATRIX = "matrix"  # matrix layouts, pmatrix, \vdots
+    INPUT_LIMIT = "input-limit"  # too long, too deep, exponent too large
+
+
+@dataclass(frozen=True)
+class NoteStep:
+    """Step ``index`` (1-based) claims ``lhs <relation> rhs`` (element index-1 vs index)."""
+
+    index: int
+    lhs_latex: str
+    rhs_latex: str
+    relation: str
+    verdict: str  # proved, checked, refuted, undecided, skipped
+    lhs: str = ""  # the SymPy reading, for the curious
+    rhs: str = ""
+    outcome: Outcome | None = None
+    suggestion: str | None = None  # LaTeX of what the right side should be, when computable
+    reason: str = ""
+    skip: SkipReason | None = None
+
+    @property
+    def counterexample(self) -> Counterexample | None:
+        return self.outcome.counterexample if self.outcome else None
+
+    def as_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "lhs": self.lhs_latex,
+            "rhs": self.rhs_latex,
+            "relation": self.relation,
+            "verdict": self.verdict,
+            "counterexample": self.counterexample.as_dict() if self.counterexample else None,
+            "suggestion": self.suggestion,
+            "reason": self.reason,
+            "skip_reason": self.skip.value if self.skip else None,
+            "lhs_sympy": self.lhs,
+            "rhs_sympy": self.rhs,
+            "method": self.outcome.method if self.outcome else "",
+            "sizes": list(self.outcome.sizes) if self.outcome else [],
+        }
+
+
+@dataclass(frozen=True)
+class NoteEquation:
+    """One chain ``e0 rel e1 rel …`` of a note, where it is, and each step's verdict."""
+
+    line: int
+    latex: str
+    kind: str  # display, inline, environment, alt-text, image-url
+    steps: tuple[NoteStep, ...] = ()
+    skip: SkipReason | None = None  # the whole equation was not checked
+    reason: str = ""
+    parsed: bool = False  # a chain whose every element the grammar read
+
+    @property
+    def checked(self) -> bool:
+        return any(step.verdict != "skipped" for step in self.steps)
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "latex": self.latex,
+            "kind": self.kind,
+            "skip_reason": self.skip.value if self.skip else None,
+            "reason": self.reason,
+            "parsed": self.parsed,
+            "steps": [step.as_dict() for step in self.steps],
+        }
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    path: str
+    equations: tuple[NoteEquation, ...] = ()
+    notices: tuple[str, ...] = ()  # "line 12: \\input is not followed", …
+    error: str | None = None  # the file could not be read (not UTF-8, too large, …)
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "error": self.error,
+            "notices": list(self.notices),
+            "equations": [equation.as_dict() for equation in self.equations],
+        }
+
+
+@dataclass(frozen=True)
+class NotesReport:
+    files: tuple[NoteFile, ...]
+    seconds: float = 0.0
+
+    def steps(self) -> list[NoteStep]:
+        return [step for file in self.files for eq in file.equations for step in eq.steps]
+
+    @property
+    def refuted(self) -> bool:
+        return any(step.verdict == "refuted" for step in self.steps())
+
+    def summary(self) -> dict:
+        """Counts: equations found/parsed/checked/skipped (by reason) and step verdicts."""
+        equations = [eq for file in self.files for eq in file.equations]
+        verdicts = Counter(step.verdict for step in self.steps())
+        skip_reasons: Counter[str] = Counter()
+        for equation in equations:
+            if equation.skip is not None:
+                skip_reasons[equation.skip.value] += 1
+        step_skips = Counter(step.skip.value for step in self.steps() if step.skip is not None)
+        return {
+            "files": len(self.files),
+            "files_unreadable": sum(1 for file in self.files if file.error),
+            "equations": len(equations),
+            "equations_parsed": sum(1 for equation in equations if equation.parsed),
+            "equations_checked": sum(1 for equation in equations if equation.checked),
+            "equations_skipped": sum(1 for equation in equations if equation.skip is not None),
+            "equations_skipped_by_reason": dict(sorted(skip_reasons.items())),
+            "steps": sum(verdicts.values()),
+            "proved": verdicts["proved"],
+            "checked": verdicts["checked"],
+            "refuted": verdicts["refuted"],
+            "undecided": verdicts["undecided"],
+            "skipped": verdicts["skipped"],
+            "steps_skipped_by_reason": dict(sorted(step_skips.items())),
+            "seconds": round(self.seconds, 3),
+        }
+
+    def as_dict(self) -> dict:
+        return {
+            "files": [file.as_dict() for file in self.files],
+            "summary": self.summary(),
+        }
