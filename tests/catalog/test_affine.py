@@ -5,38 +5,16 @@ import numpy as np
 import pytest
 
 from derivations import affine
-from symderive.check import check_catalog
 from symderive.matrixcalc import Grad
+from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
+from tests.catalog.finite_differences import numeric_gradient
 
-BUDGET_SECONDS = 2.0
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(affine.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
+reports = catalog_reports(affine.DERIVATIONS)
 
 
-def numeric_gradient(loss, array: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    """Central differences of a scalar ``loss()`` in every entry of ``array`` (edited in place)."""
-    gradient = np.zeros_like(array)
-    for position in np.ndindex(array.shape):
-        saved = array[position]
-        array[position] = saved + h
-        up = loss()
-        array[position] = saved - h
-        down = loss()
-        array[position] = saved
-        gradient[position] = (up - down) / (2 * h)
-    return gradient
-
-
-@pytest.mark.parametrize("derivation", affine.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", affine.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 @pytest.mark.parametrize("seed", [0, 1])

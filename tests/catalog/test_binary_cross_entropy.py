@@ -2,24 +2,20 @@
 
 import math
 import random
-from fractions import Fraction
 
 import pytest
 
 from derivations import binary_cross_entropy
-from symderive.check import check_catalog
-
-BUDGET_SECONDS = (
-    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+from tests.catalog.expectations import (
+    GENEROUS_BUDGET_SECONDS,
+    assert_checks_as_expected,
+    catalog_reports,
+    counterexample_floats,
+    entry_id,
 )
+from tests.catalog.finite_differences import central_difference
 
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(
-        binary_cross_entropy.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2
-    )
-    return {report.id: report for report in found}
+reports = catalog_reports(binary_cross_entropy.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
 
 
 def bce(t: float, y: float) -> float:
@@ -34,14 +30,9 @@ def sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-@pytest.mark.parametrize("derivation", binary_cross_entropy.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", binary_cross_entropy.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    assert report.as_expected, [
-        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
-    ]
-    if not derivation.is_erratum:
-        assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 def test_binary_cross_entropy_is_two_class_cross_entropy():
@@ -60,22 +51,20 @@ def test_one_hot_cross_entropy_picks_the_true_class():
 
 @pytest.mark.parametrize(("t", "y"), [(1.0, 0.3), (0.0, 0.8), (0.25, 0.5), (0.9, 0.05)])
 def test_gradient_in_the_prediction_matches_finite_differences(t, y):
-    step = 1e-6
-    slope = (bce(t, y + step) - bce(t, y - step)) / (2 * step)
+    slope = central_difference(lambda prediction: bce(t, prediction), y)
     assert slope == pytest.approx((y - t) / (y * (1 - y)), rel=1e-6)
 
 
 @pytest.mark.parametrize(("t", "z"), [(1.0, -2.0), (0.0, 1.5), (0.3, 0.0), (0.7, 4.0)])
 def test_gradient_through_a_sigmoid_is_sigma_minus_t_by_finite_differences(t, z):
-    step = 1e-6
-    slope = (bce(t, sigmoid(z + step)) - bce(t, sigmoid(z - step))) / (2 * step)
+    slope = central_difference(lambda logit: bce(t, sigmoid(logit)), z)
     assert slope == pytest.approx(sigmoid(z) - t, rel=1e-6, abs=1e-9)
 
 
 def test_sign_erratum_counterexample_really_disagrees(reports):
     step = reports["binary-cross-entropy-sign-erratum"].steps[0]
-    values = dict(step.outcome.counterexample.values)
-    t, y = float(Fraction(values["t"])), float(Fraction(values["yhat"]))
+    values = counterexample_floats(step)
+    t, y = values["t"], values["yhat"]
     notes_loss = t * math.log(y) + (1 - t) * math.log(1 - y)
     assert bce(t, y) > 0 > notes_loss
     assert float(step.outcome.counterexample.lhs_value) == pytest.approx(bce(t, y))

@@ -1,37 +1,25 @@
 """Catalog: the chain rule — the checker's verdicts, and the rule against finite differences."""
 
 import math
-from fractions import Fraction
 
 import pytest
 
 from derivations import chain_rule
-from symderive.check import check_catalog
+from tests.catalog.expectations import (
+    assert_checks_as_expected,
+    catalog_reports,
+    counterexample_floats,
+    entry_id,
+    the_wrong_step,
+)
+from tests.catalog.finite_differences import central_difference
 
-BUDGET_SECONDS = 2.0
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(chain_rule.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
-
-
-def central_difference(function, at: float, h: float = 1e-6) -> float:
-    return (function(at + h) - function(at - h)) / (2 * h)
+reports = catalog_reports(chain_rule.DERIVATIONS)
 
 
-@pytest.mark.parametrize("derivation", chain_rule.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", chain_rule.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    for step, step_report in zip(derivation.steps[1:], report.steps):
-        if step.expect == "holds":
-            assert step_report.outcome.verdict in ("proved", "checked")
-        else:
-            assert step_report.outcome.verdict == "refuted"
-            assert step_report.outcome.counterexample is not None
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 @pytest.mark.parametrize("x, y", [(0.3, 1.2), (-2.0, 0.5), (1.7, -4.1)])
@@ -70,10 +58,7 @@ def test_copy_gate_adds_the_gradients_of_both_copies(x):
 
 
 def test_dt_dz_erratum_counterexample_really_gives_one_instead_of_dz_dx(reports):
-    (wrong_step,) = [s for s in reports["chain-rule-dt-dz-erratum"].steps if s.expect == "refuted"]
-    values = {
-        name: float(Fraction(value)) for name, value in wrong_step.outcome.counterexample.values
-    }
+    values = counterexample_floats(the_wrong_step(reports["chain-rule-dt-dz-erratum"]))
     x, y = values["x"], values["y"]
     t = x + y
     dz_dt = central_difference(lambda v: v**2, t)

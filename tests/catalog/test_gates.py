@@ -1,25 +1,21 @@
 """Catalog: gates — the checker's verdicts, and each gate's rule against finite differences."""
 
 import math
-from fractions import Fraction
 
 import pytest
 import sympy as sp
 
 from derivations import gates
-from symderive.check import check_catalog
+from tests.catalog.expectations import (
+    assert_checks_as_expected,
+    catalog_reports,
+    counterexample_floats,
+    entry_id,
+    the_wrong_step,
+)
+from tests.catalog.finite_differences import central_difference
 
-BUDGET_SECONDS = 2.0
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(gates.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
-
-
-def central_difference(function, at: float, h: float = 1e-6) -> float:
-    return (function(at + h) - function(at - h)) / (2 * h)
+reports = catalog_reports(gates.DERIVATIONS)
 
 
 def gate_rule(derivation, x: float, y: float, upstream: float) -> list[float]:
@@ -28,18 +24,9 @@ def gate_rule(derivation, x: float, y: float, upstream: float) -> list[float]:
     return [float(entry) for entry in rule]
 
 
-@pytest.mark.parametrize("derivation", gates.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", gates.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    for step, step_report in zip(derivation.steps[1:], report.steps):
-        if step.expect == "holds":
-            assert step_report.outcome.verdict in ("proved", "checked")
-        else:
-            assert step_report.outcome.verdict == "refuted"
-            assert step_report.outcome.counterexample is not None
-            assert step_report.correction_outcome.holds
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 @pytest.mark.parametrize(
@@ -75,8 +62,7 @@ def test_max_is_x_plus_relu_of_y_minus_x(x, y):
 
 
 def test_max_tie_erratum_counterexample_doubles_the_true_change(reports):
-    (wrong,) = [s for s in reports["max-gate-tie-erratum"].steps if s.expect == "refuted"]
-    upstream = float(Fraction(dict(wrong.outcome.counterexample.values)["g"]))
+    upstream = counterexample_floats(the_wrong_step(reports["max-gate-tie-erratum"]))["g"]
     a = 0.25
     true_change = central_difference(lambda t: upstream * max(a + t, a + t), 0.0)
     note_claim = upstream + upstream  # both inputs get the full upstream gradient
@@ -101,5 +87,4 @@ def test_upstream_gradients_of_the_logistic_tail_are_not_its_forward_values(repo
     assert [float(sp.N(value)) for value in erratum.steps[-1].correction] == pytest.approx(
         upstream, rel=1e-7
     )
-    (wrong,) = [s for s in reports[erratum.id].steps if s.expect == "refuted"]
-    assert wrong.outcome.counterexample is not None
+    assert the_wrong_step(reports[erratum.id]).outcome.counterexample is not None

@@ -7,17 +7,14 @@ import numpy as np
 import pytest
 
 from derivations import initialization
-from symderive.check import check_catalog
-
-BUDGET_SECONDS = (
-    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+from tests.catalog.expectations import (
+    GENEROUS_BUDGET_SECONDS,
+    assert_checks_as_expected,
+    catalog_reports,
+    entry_id,
 )
 
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(initialization.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
+reports = catalog_reports(initialization.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
 
 
 def uniform_variance(bound: float) -> float:
@@ -31,14 +28,9 @@ def kaiming_uniform_bound(fan_in: int, negative_slope: float) -> float:
     return math.sqrt(3) * gain / math.sqrt(fan_in)
 
 
-@pytest.mark.parametrize("derivation", initialization.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", initialization.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    assert report.as_expected, [
-        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
-    ]
-    if not derivation.is_erratum:
-        assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 @pytest.mark.parametrize("fan_in", [1, 3, 64, 784])

@@ -1,65 +1,33 @@
 """Catalog: Jacobians and ‖Wx‖² — the checker's verdicts, the errata's counterexamples
 substituted back with NumPy, and the gradients against finite differences."""
 
-from fractions import Fraction
-
 import numpy as np
 import pytest
 
 from derivations import jacobians
-from symderive.check import check_catalog
+from tests.catalog.expectations import (
+    assert_checks_as_expected,
+    catalog_reports,
+    counterexample_floats,
+    entry_id,
+    the_wrong_step,
+)
+from tests.catalog.finite_differences import numeric_gradient
 
-BUDGET_SECONDS = 2.0
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(jacobians.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
-
-
-def numeric_gradient(function, array: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    """Central differences of ``function()`` (scalar or array) in every entry of ``array``;
-    the result has shape function().shape + array.shape."""
-    columns = []
-    for position in np.ndindex(array.shape):
-        saved = array[position]
-        array[position] = saved + h
-        up = np.asarray(function(), dtype=float)
-        array[position] = saved - h
-        down = np.asarray(function(), dtype=float)
-        array[position] = saved
-        columns.append((up - down) / (2 * h))
-    stacked = np.stack(columns, axis=-1)
-    return stacked.reshape(stacked.shape[:-1] + array.shape)
+reports = catalog_reports(jacobians.DERIVATIONS)
 
 
 def counterexample_arrays(step_report, n: int) -> tuple[np.ndarray, np.ndarray]:
     """W (n × n) and x (n × 1) from a counterexample's W_ij and x_i values."""
-    values = {
-        name: float(Fraction(value)) for name, value in step_report.outcome.counterexample.values
-    }
+    values = counterexample_floats(step_report)
     w = np.array([[values[f"W_{i + 1}{j + 1}"] for j in range(n)] for i in range(n)])
     x = np.array([[values[f"x_{i + 1}"]] for i in range(n)])
     return w, x
 
 
-def wrong_step(reports, derivation_id):
-    (step,) = [s for s in reports[derivation_id].steps if s.expect == "refuted"]
-    return step
-
-
-@pytest.mark.parametrize("derivation", jacobians.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", jacobians.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    for step, step_report in zip(derivation.steps[1:], report.steps):
-        if step.expect == "holds":
-            assert step_report.outcome.verdict in ("proved", "checked")
-        else:
-            assert step_report.outcome.verdict == "refuted"
-            assert step_report.correction_outcome.holds
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 def test_jacobian_of_wx_is_w_and_the_gradient_of_its_norm_is_2_wt_w_x():
@@ -73,7 +41,7 @@ def test_jacobian_of_wx_is_w_and_the_gradient_of_its_norm_is_2_wt_w_x():
 
 
 def test_note_order_for_dl_dx_gives_2_w_q_not_2_wt_q_at_the_counterexample(reports):
-    w, x = counterexample_arrays(wrong_step(reports, "norm-wx-gradient-erratum"), 3)
+    w, x = counterexample_arrays(the_wrong_step(reports["norm-wx-gradient-erratum"]), 3)
     q = w @ x
     true_gradient = numeric_gradient(lambda: float(np.sum((w @ x) ** 2)), x)
     note_reading = ((2 * q).T @ w.T).T  # ∂L/∂q·Wᵀ with ∂L/∂q read as the row 2qᵀ
@@ -84,7 +52,7 @@ def test_note_order_for_dl_dx_gives_2_w_q_not_2_wt_q_at_the_counterexample(repor
 
 
 def test_note_order_for_dl_dw_gives_a_scalar_at_the_counterexample(reports):
-    w, x = counterexample_arrays(wrong_step(reports, "norm-wx-weight-gradient-erratum"), 3)
+    w, x = counterexample_arrays(the_wrong_step(reports["norm-wx-weight-gradient-erratum"]), 3)
     note_reading = x.T @ (2 * w @ x)
     assert note_reading.shape == (1, 1)
     true_gradient = numeric_gradient(lambda: float(np.sum((w @ x) ** 2)), w)
@@ -92,8 +60,7 @@ def test_note_order_for_dl_dw_gives_a_scalar_at_the_counterexample(reports):
 
 
 def test_the_identical_rows_matrix_is_not_the_row_x_transposed(reports):
-    step = wrong_step(reports, "dq-dw-erratum")
-    values = {name: float(Fraction(v)) for name, v in step.outcome.counterexample.values}
+    values = counterexample_floats(the_wrong_step(reports["dq-dw-erratum"]))
     x = np.array([[values[f"x_{i + 1}"]] for i in range(3)])
     rng = np.random.default_rng(1)
     w = rng.normal(size=(3, 3))

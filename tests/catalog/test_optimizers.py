@@ -5,26 +5,19 @@ import math
 import pytest
 
 from derivations import optimizers
-from symderive.check import check_catalog
-
-BUDGET_SECONDS = (
-    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+from tests.catalog.expectations import (
+    GENEROUS_BUDGET_SECONDS,
+    assert_checks_as_expected,
+    catalog_reports,
+    entry_id,
 )
 
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(optimizers.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
+reports = catalog_reports(optimizers.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
 
 
-@pytest.mark.parametrize("derivation", optimizers.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", optimizers.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    assert report.as_expected, [
-        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
-    ]
-    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 @pytest.mark.parametrize("eta", [0.1, 0.5, 0.9, 1.5, 1.99])

@@ -6,19 +6,15 @@ import random
 import pytest
 
 from derivations import output_distributions
-from symderive.check import check_catalog
-
-BUDGET_SECONDS = (
-    20.0  # generous: every step finishes in ~2 s of CPU; the budget guards against load
+from tests.catalog.expectations import (
+    GENEROUS_BUDGET_SECONDS,
+    assert_checks_as_expected,
+    catalog_reports,
+    entry_id,
 )
+from tests.catalog.finite_differences import central_difference
 
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(
-        output_distributions.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2
-    )
-    return {report.id: report for report in found}
+reports = catalog_reports(output_distributions.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
 
 
 def gaussian_density(y: float, mean: float, sigma: float) -> float:
@@ -31,13 +27,9 @@ def softmax(logits):
     return [e / sum(exponentials) for e in exponentials]
 
 
-@pytest.mark.parametrize("derivation", output_distributions.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", output_distributions.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    assert report.as_expected, [
-        (s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps
-    ]
-    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 def test_gaussian_nll_is_half_squared_error_over_sigma_squared_plus_a_constant():
@@ -51,13 +43,10 @@ def test_gaussian_nll_is_half_squared_error_over_sigma_squared_plus_a_constant()
 
 
 def test_gaussian_nll_and_squared_error_share_their_minimiser_and_gradient_direction():
-    y, sigma, step = 0.7, 1.7, 1e-6
+    y, sigma = 0.7, 1.7
     for mean in (-1.0, 0.0, 0.7, 2.5):
-        nll_slope = (
-            -math.log(gaussian_density(y, mean + step, sigma))
-            + math.log(gaussian_density(y, mean - step, sigma))
-        ) / (2 * step)
-        mse_slope = ((y - mean - step) ** 2 / 2 - (y - mean + step) ** 2 / 2) / (2 * step)
+        nll_slope = central_difference(lambda m: -math.log(gaussian_density(y, m, sigma)), mean)
+        mse_slope = central_difference(lambda m: (y - m) ** 2 / 2, mean)
         assert nll_slope == pytest.approx(mse_slope / sigma**2, rel=1e-6, abs=1e-9)
 
 

@@ -2,43 +2,31 @@
 back, and the formulas against finite differences and the math module."""
 
 import math
-from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from derivations import sigmoid as catalog_sigmoid
-from symderive.check import check_catalog
+from tests.catalog.expectations import (
+    assert_checks_as_expected,
+    catalog_reports,
+    counterexample_floats,
+    entry_id,
+    wrong_steps,
+)
+from tests.catalog.finite_differences import central_difference
 
-BUDGET_SECONDS = 2.0
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(catalog_sigmoid.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
+reports = catalog_reports(catalog_sigmoid.DERIVATIONS)
 
 
 def sigma(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def central_difference(function, at: float, h: float = 1e-6) -> float:
-    return (function(at + h) - function(at - h)) / (2 * h)
-
-
-@pytest.mark.parametrize("derivation", catalog_sigmoid.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", catalog_sigmoid.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    for step, step_report in zip(derivation.steps[1:], report.steps):
-        if step.expect == "holds":
-            assert step_report.outcome.verdict in ("proved", "checked")
-        else:
-            assert step_report.outcome.verdict == "refuted"
-            assert step_report.correction_outcome.holds
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 def test_sigmoid_derivative_is_proved_not_only_sampled(reports):
@@ -56,14 +44,14 @@ def test_sigmoid_slope_at_zero_is_one_quarter():
 
 
 def test_erratum_counterexamples_really_disagree(reports):
-    wrong_steps = [s for s in reports["sigmoid-derivative-erratum"].steps if s.expect == "refuted"]
-    assert len(wrong_steps) == 2
+    wrong = wrong_steps(reports["sigmoid-derivative-erratum"])
+    assert len(wrong) == 2
     # the first wrong step: the note's e^(−x)/(1 + e^(−x)) against the true slope
-    x = float(Fraction(dict(wrong_steps[0].outcome.counterexample.values)["x"]))
+    x = counterexample_floats(wrong[0])["x"]
     note_slope = math.exp(-x) / (1 + math.exp(-x))
     assert abs(note_slope - central_difference(sigma, x)) > 1e-3
     # the second: its own next expression (with the square) against the square-less one
-    x = float(Fraction(dict(wrong_steps[1].outcome.counterexample.values)["x"]))
+    x = counterexample_floats(wrong[1])["x"]
     with_square = ((1 + math.exp(-x) - 1) / (1 + math.exp(-x))) * (1 / (1 + math.exp(-x)))
     assert abs(with_square - math.exp(-x) / (1 + math.exp(-x))) > 1e-3
 

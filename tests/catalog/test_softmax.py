@@ -8,20 +8,19 @@ from hypothesis import strategies as st
 
 from derivations import softmax as catalog_softmax
 from symderive.check import check_catalog
-
-BUDGET_SECONDS = 2.0
-
+from tests.catalog.expectations import (
+    BUDGET_SECONDS,
+    assert_checks_as_expected,
+    catalog_reports,
+    entry_id,
+)
+from tests.catalog.finite_differences import numeric_gradient
 
 # The general-n cross-entropy gradient spends the whole budget on each of its three steps
 # (numeric at n = 2..5, then symbolic attempts), so it runs as a slow test of its own.
 GENERAL_GRADIENT = catalog_softmax.SOFTMAX_CROSS_ENTROPY_GRADIENT
 FAST_ENTRIES = [d for d in catalog_softmax.DERIVATIONS if d is not GENERAL_GRADIENT]
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(FAST_ENTRIES, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
+reports = catalog_reports(FAST_ENTRIES)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -37,34 +36,19 @@ def cross_entropy(logits: np.ndarray, targets: np.ndarray) -> float:
     return float(-np.sum(targets * np.log(naive_softmax(logits))))
 
 
-def numeric_gradient(function, at: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    columns = []
-    for position in range(at.size):
-        step = np.zeros_like(at)
-        step[position] = h
-        columns.append(
-            (np.asarray(function(at + step)) - np.asarray(function(at - step))) / (2 * h)
-        )
-    return np.stack(columns, axis=-1)
-
-
 logit_vectors = st.integers(min_value=2, max_value=6).flatmap(
     lambda n: st.lists(st.floats(min_value=-4, max_value=4), min_size=n, max_size=n)
 )
 
 
-@pytest.mark.parametrize("derivation", FAST_ENTRIES, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", FAST_ENTRIES, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 def test_general_n_cross_entropy_gradient_checks_as_expected():
     (report,), _ = check_catalog([GENERAL_GRADIENT], budget_seconds=2 * BUDGET_SECONDS, jobs=2)
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
+    assert_checks_as_expected(GENERAL_GRADIENT, report)
     assert all(step.outcome.sizes for step in report.steps if step.outcome.verdict == "checked")
 
 
@@ -89,7 +73,7 @@ def test_cross_entropy_gradient_is_y_minus_t(values, rng):
     logits = np.array(values)
     weights = np.array([rng.uniform(0.05, 1.0) for _ in values])
     targets = weights / weights.sum()
-    gradient = numeric_gradient(lambda o: cross_entropy(o, targets), logits)
+    gradient = numeric_gradient(lambda: cross_entropy(logits, targets), logits)
     np.testing.assert_allclose(gradient, softmax(logits) - targets, atol=1e-7)
 
 
@@ -107,7 +91,7 @@ def test_softmax_jacobian_is_diag_y_minus_y_y_transposed(values):
     logits = np.array(values)
     y = softmax(logits)
     np.testing.assert_allclose(
-        numeric_gradient(softmax, logits), np.diag(y) - np.outer(y, y), atol=1e-8
+        numeric_gradient(lambda: softmax(logits), logits), np.diag(y) - np.outer(y, y), atol=1e-8
     )
 
 

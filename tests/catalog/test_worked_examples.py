@@ -7,38 +7,19 @@ import pytest
 import sympy as sp
 
 from derivations import worked_examples
-from symderive.check import check_catalog
+from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
+from tests.catalog.finite_differences import partial_differences
 
-BUDGET_SECONDS = 2.0
-
-
-@pytest.fixture(scope="module")
-def reports():
-    found, _ = check_catalog(worked_examples.DERIVATIONS, budget_seconds=BUDGET_SECONDS, jobs=2)
-    return {report.id: report for report in found}
-
-
-def partial_differences(function, point: list[float], h: float = 1e-6) -> list[float]:
-    """Central differences of ``function`` in each coordinate of ``point``."""
-    gradient = []
-    for position in range(len(point)):
-        up, down = list(point), list(point)
-        up[position] += h
-        down[position] -= h
-        gradient.append((function(*up) - function(*down)) / (2 * h))
-    return gradient
+reports = catalog_reports(worked_examples.DERIVATIONS)
 
 
 def last_column(derivation) -> list[float]:
     return [float(sp.N(entry)) for entry in derivation.steps[-1].expr]
 
 
-@pytest.mark.parametrize("derivation", worked_examples.DERIVATIONS, ids=lambda d: d.id)
+@pytest.mark.parametrize("derivation", worked_examples.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
-    report = reports[derivation.id]
-    verdicts = [(s.index, s.outcome.verdict, s.outcome.reason) for s in report.steps]
-    assert report.as_expected, verdicts
-    assert all(step.outcome.verdict in ("proved", "checked") for step in report.steps)
+    assert_checks_as_expected(derivation, reports[derivation.id])
 
 
 def test_add_mul_circuit_numbers_match_a_forward_pass_and_finite_differences():
