@@ -1,0 +1,133 @@
+"""A checked narration: the rule tree, every node's local verdict and the final comparison.
+
+Each node of the tree claims ``d/dv expression = result`` and is checked in-process against
+``sympy.diff`` (:meth:`Rule.check`). The narration's final result is then compared with
+``sympy.diff(expression, variable)`` by the project's checker (:func:`check_relation`, which
+runs in a worker process under a hard time budget). A narration that disagrees with SymPy is
+never presented as correct: :attr:`Narration.agrees` is False and the CLI exits 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symderive.report import Outcome
+from symderive.steps.local import NodeCheck
+from symderive.steps.narrate import narrate
+from symderive.steps.rules import ChainRule, FallbackRule, Rule
+
+DEFAULT_BUDGET_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Narration:
+    """``d/d(variable) expression``, narrated rule by rule and checked at every node."""
+
+    expression: sp.Expr
+    variable: sp.Symbol
+    tree: Rule
+    checks: tuple[NodeCheck, ...]  # one per node of ``tree.walk()``, in the same order
+    reference: sp.Expr  # sympy.diff(expression, variable)
+    final: Outcome  # tree.result compared with reference by the checker
+
+    @property
+    def result(self) -> sp.Expr:
+        return self.tree.result
+
+    @property
+    def agrees(self) -> bool:
+        """Every node's equality holds and the final result agrees with ``sympy.diff``."""
+        return self.final.holds and all(check.holds for check in self.checks)
+
+    @property
+    def missing_rules(self) -> tuple[str, ...]:
+        """What the fallback nodes name (rules the narrator does not have)."""
+        return tuple(node.missing for _, node in self.tree.walk() if isinstance(node, FallbackRule))
+
+    def walk(self) -> Iterator[tuple[int, Rule, NodeCheck]]:
+        """(depth, node, its check) in reading order."""
+        for (depth, node), check in zip(self.tree.walk(), self.checks):
+            yield depth, node, check
+
+    def as_dict(self) -> dict:
+        """The JSON form; expressions are written in the plain syntax ``diff`` reads back."""
+        from symderive.grammar.plain import to_plain
+
+        checks = iter(self.checks)
+
+        def node_dict(node: Rule) -> dict:
+            check = next(checks)
+            entry = {
+                "rule": node.rule,
+                "expression": to_plain(node.expression),
+                "variable": str(node.variable),
+                "result": to_plain(node.result),
+                "description": node.describe(),
+                "check": check.as_dict(),
+            }
+            if isinstance(node, ChainRule):
+                entry["inner"] = {
+                    "symbol": str(node.inner_symbol),
+                    "expression": to_plain(node.inner),
+                }
+            if isinstance(node, FallbackRule):
+                entry["missing"] = node.missing
+            entry["substeps"] = [node_dict(substep) for substep in node.substeps]
+            return entry
+
+        return {
+            "expression": to_plain(self.expression),
+            "variable": str(self.variable),
+            "result": to_plain(self.result),
+            "sympy_diff": to_plain(self.reference),
+            "agrees_with_sympy": self.agrees,
+            "final_check": self.final.as_dict(),
+            "missing_rules": list(self.missing_rules),
+            "steps": [node_dict(self.tree)],
+        }
+
+
+def check_tree(
+    expression: sp.Expr,
+    variable: sp.Symbol,
+    tree: Rule,
+    *,
+    budget_seconds: float = DEFAULT_BUDGET_SECONDS,
+    seed: int = 0,
+) -> Narration:
+    """Check every node locally, then the final result against ``sympy.diff`` by the checker."""
+    from symderive.check import check_relation
+
+    checks = tuple(node.check(seed=seed) for _, node in tree.walk())
+    reference = sp.diff(expression, variable)
+    final = check_relation(tree.result, reference, "=", budget_seconds=budget_seconds, seed=seed)
+    return Narration(expression, variable, tree, checks, reference, final)
+
+
+def differentiate(
+    expression: sp.Expr,
+    variable: sp.Symbol,
+    *,
+    budget_seconds: float = DEFAULT_BUDGET_SECONDS,
+    seed: int = 0,
+) -> Narration:
+    """Narrate ``d/d(variable) expression`` and check it (the Python form of ``diff --steps``)."""
+    tree = narrate(expression, variable)
+    return check_tree(expression, variable, tree, budget_seconds=budget_seconds, seed=seed)
+
+
+def differentiate_partials(
+    expression: sp.Expr,
+    variables: Sequence[sp.Symbol],
+    *,
+    budget_seconds: float = DEFAULT_BUDGET_SECONDS,
+    seed: int = 0,
+) -> tuple[Narration, ...]:
+    """One checked narration per variable: all partial derivatives of ``expression``."""
+    return tuple(
+        differentiate(expression, variable, budget_seconds=budget_seconds, seed=seed)
+        for variable in variables
+    )
