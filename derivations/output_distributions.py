@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
-from symderive.model import Derivation, Domain, Source, Step, simplex
+from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
 SECTION = "1. Backpropagation"
@@ -81,6 +81,35 @@ GAUSSIAN_NLL_GRADIENT_IS_MSE_GRADIENT = Derivation(
         ),
     ),
     claim="∂(−log N(y; ŷ, σ²))/∂ŷ = (ŷ − y)/σ² = (1/σ²) ∂(½(y − ŷ)²)/∂ŷ",
+    topic=TOPIC,
+    tags=("output-distribution", "gaussian", "mse", "gradient"),
+)
+
+j = sp.Symbol("j", integer=True)
+predictions = sp.IndexedBase("yhat", real=True)  # a batch of n predictions
+targets = sp.IndexedBase("y", real=True)  # and their targets
+mean_squared_error = sp.Sum((predictions[i] - targets[i]) ** 2, (i, 1, n)) / n
+
+MSE_GRADIENT = Derivation(
+    id="mse-gradient",
+    title="Gradient of the mean squared error over a batch: ∂L/∂ŷ_j = 2(ŷ_j − y_j)/n",
+    source=Source(note=NOTE_001, section=SECTION),
+    steps=(
+        Step(
+            sp.Derivative(mean_squared_error, predictions[j]),
+            justification="definition: L = (1/n) Σ_i (ŷ_i − y_i)², the Gaussian row's cost",
+        ),
+        Step(
+            sp.Sum(2 * (predictions[i] - targets[i]) * sp.KroneckerDelta(i, j), (i, 1, n)) / n,
+            justification="differentiate term by term: ∂ŷ_i/∂ŷ_j = δ_ij",
+        ),
+        Step(
+            2 * (predictions[j] - targets[j]) / n,
+            justification="only the term i = j survives the sum",
+        ),
+    ),
+    claim="for L = (1/n) Σ (ŷ_i − y_i)², ∂L/∂ŷ_j = 2(ŷ_j − y_j)/n (the engine's MSE backward)",
+    domains=((n, Domain("size")), (j, index(1, n))),
     topic=TOPIC,
     tags=("output-distribution", "gaussian", "mse", "gradient"),
 )
@@ -192,6 +221,7 @@ SOFTMAX_MULTINOULLI_NLL_IS_LOG_SUM_EXP = Derivation(
 DERIVATIONS: tuple[Derivation, ...] = (
     GAUSSIAN_NLL_IS_MSE,
     GAUSSIAN_NLL_GRADIENT_IS_MSE_GRADIENT,
+    MSE_GRADIENT,
     BERNOULLI_NLL_IS_BINARY_CROSS_ENTROPY,
     SIGMOID_BERNOULLI_NLL_IS_SOFTPLUS,
     MULTINOULLI_NLL_IS_CROSS_ENTROPY,

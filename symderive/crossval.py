@@ -1,0 +1,771 @@
+"""Three-way cross-validation: SymPy ↔ code (engine / verified function) ↔ finite differences.
+
+Every row evaluates one gradient three independent ways at random points:
+
+* symbolic — the SymPy derivative of the single definition (:mod:`symderive.ops`), evaluated in
+  mpmath at 30 digits (or exact rationals for the worked examples);
+* code — the engine's backward and, where one exists, the verified NumPy function;
+* numeric — central differences in float64 (:mod:`symderive.gradcheck`).
+
+``symderive verify`` prints these rows; the test suite asserts them. The module also measures
+the verified functions in ULPs against mpmath (:func:`worst_ulp`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from symderive import functions, verified
+from symderive.engine import functional
+from symderive.engine.tensor import Tensor
+from symderive.gradcheck import elementwise_central_difference, numeric_gradient, relative_error
+from symderive.ops.definitions import ELEMENTWISE, LOSSES
+from symderive.ops.derive import loss_rule, rule
+
+EXACT_THRESHOLD = 1e-9
+"""symbolic ↔ code: the same formula twice in float64 (relative error, floor 1e-8)."""
+NUMERIC_THRESHOLD = 1e-6
+"""anything ↔ finite differences (see :mod:`symderive.gradcheck`)."""
+FLOOR = 1e-8
+LEAKY_ALPHA = 0.1
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """One gradient checked three ways; errors are the largest relative errors over the points."""
+
+    name: str
+    kind: str  # "op", "loss", "verified", "example", "network"
+    proven_by: tuple[str, ...]
+    points: int
+    symbolic_code: float
+    code_numeric: float
+    symbolic_numeric: float
+    note: str = ""
+    exact_threshold: float = EXACT_THRESHOLD
+    numeric_threshold: float = NUMERIC_THRESHOLD
+
+    @property
+    def passed(self) -> bool:
+        return (
+            self.symbolic_code <= self.exact_threshold
+            and self.code_numeric <= self.numeric_threshold
+            and self.symbolic_numeric <= self.numeric_threshold
+        )
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "proven_by": list(self.proven_by),
+            "points": self.points,
+            "symbolic_vs_code": self.symbolic_code,
+            "code_vs_numeric": self.code_numeric,
+            "symbolic_vs_numeric": self.symbolic_numeric,
+            "passed": self.passed,
+            "note": self.note,
+        }
+
+
+def _worst(a, b) -> float:
+    return float(np.max(relative_error(a, b, FLOOR), initial=0.0))
+
+
+def _mp_float(function: Callable, *columns: np.ndarray) -> np.ndarray:
+    """Evaluate an mpmath function entrywise at 30 digits and round to float64."""
+    with mpmath.workdps(30):
+        flat = [np.ravel(c) for c in columns]
+        values = [
+            float(function(*[mpmath.mpf(float(c[i])) for c in flat])) for i in range(len(flat[0]))
+        ]
+    return np.array(values).reshape(np.shape(columns[0]))
+
+
+def _sample(domain: str, rng: np.random.Generator, size: int) -> np.ndarray:
+    if domain == "positive":
+        return np.exp(rng.standard_normal(size))
+    return 2.0 * rng.standard_normal(size)
+
+
+# -- elementwise ops ------------------------------------------------------------------------------
+def check_op(name: str, *, count: int = 32, seed: int = 0) -> list[CrossValidation]:
+    """∂op/∂input_i: SymPy (mpmath) ↔ engine backward ↔ vectorised central differences."""
+    op = ELEMENTWISE[name]
+    derived = rule(name)
+    rng = np.random.default_rng(seed)
+    params = (LEAKY_ALPHA,) * len(op.params)
+    values = [_sample(domain, rng, count) for domain in op.domains]
+    tensors = [Tensor(v.copy(), requires_grad=True) for v in values]
+    from symderive.engine.tensor import elementwise
+
+    elementwise(name, *tensors, params=params).sum().backward()
+    rows = []
+    for i, symbol in enumerate(op.inputs):
+        symbolic = _mp_float(lambda *a, i=i: derived.reference[i](*a, *params), *values)
+        engine = tensors[i].grad
+        numeric = elementwise_central_difference(
+            lambda *a: op.kernel(*a, *params), values, position=i
+        )
+        note = _kink_note(name, params) if i == 0 and op.kinks else ""
+        rows.append(
+            CrossValidation(
+                name=f"{name} ∂/∂{symbol}",
+                kind="op",
+                proven_by=op.proven_by,
+                points=count,
+                symbolic_code=_worst(symbolic, engine),
+                code_numeric=_worst(engine, numeric),
+                symbolic_numeric=_worst(symbolic, numeric),
+                note=note,
+            )
+        )
+    return rows
+
+
+def kink_values(name: str, alpha: float = LEAKY_ALPHA) -> dict[str, tuple[float, ...]]:
+    """At the kink: the symbolic rule, the engine, and the one-sided differences per input.
+
+    The shared convention holds when symbolic == engine and that value equals one of the two
+    one-sided differences (relu, leaky_relu: the left one; maximum: ∂x the right, ∂y the left).
+    """
+    op = ELEMENTWISE[name]
+    derived = rule(name)
+    params = (alpha,) * len(op.params)
+    point = [0.0] * op.arity if name != "maximum" else [1.5, 1.5]
+    tensors = [Tensor(np.array(p), requires_grad=True) for p in point]
+    from symderive.engine.tensor import elementwise
+
+    elementwise(name, *tensors, params=params).backward()
+    result = {}
+    step = 1e-6
+    for i, symbol in enumerate(op.inputs):
+        with mpmath.workdps(30):
+            symbolic = float(derived.reference[i](*[mpmath.mpf(p) for p in point], *params))
+        shifted_up = list(point)
+        shifted_down = list(point)
+        shifted_up[i] += step
+        shifted_down[i] -= step
+        here = float(op.kernel(*[np.float64(p) for p in point], *params))
+        right = (float(op.kernel(*map(np.float64, shifted_up), *params)) - here) / step
+        left = (here - float(op.kernel(*map(np.float64, shifted_down), *params))) / step
+        result[str(symbol)] = (symbolic, float(tensors[i].grad), left, right)
+    return result
+
+
+def _kink_note(name: str, params: tuple) -> str:
+    parts = []
+    for symbol, (symbolic, engine, left, right) in kink_values(name, *params).items():
+        side = (
+            "left" if abs(engine - left) < 1e-6 else "right" if abs(engine - right) < 1e-6 else "?"
+        )
+        agree = "=" if symbolic == engine else "≠"
+        parts.append(f"∂{symbol}: sympy {symbolic:g} {agree} engine {engine:g} = {side} difference")
+    return "kink: " + "; ".join(parts)
+
+
+def kink_convention_holds(name: str) -> bool:
+    """symbolic == engine at the kink, and equal to a one-sided difference."""
+    for symbolic, engine, left, right in kink_values(name).values():
+        if symbolic != engine or min(abs(engine - left), abs(engine - right)) > 1e-6:
+            return False
+    return True
+
+
+# -- losses ---------------------------------------------------------------------------------------
+_ENGINE_LOSSES = {
+    "softmax_cross_entropy": functional.softmax_cross_entropy,
+    "binary_cross_entropy": functional.binary_cross_entropy,
+    "binary_cross_entropy_with_logits": functional.binary_cross_entropy_with_logits,
+    "mse": functional.mse,
+}
+
+
+def _loss_inputs(name: str, rng: np.random.Generator, rows: int, classes: int):
+    """(prediction, target for the code, target rows for the symbolic definition)."""
+    if name == "softmax_cross_entropy":
+        logits = 3.0 * rng.standard_normal((rows, classes))
+        labels = rng.integers(0, classes, rows)
+        return logits, labels, np.eye(classes)[labels]
+    if name == "binary_cross_entropy":
+        p = rng.uniform(0.05, 0.95, (rows, 1))
+        t = rng.uniform(0, 1, (rows, 1))
+        return p, t, t
+    if name == "binary_cross_entropy_with_logits":
+        z = 3.0 * rng.standard_normal((rows, 1))
+        t = rng.uniform(0, 1, (rows, 1))
+        return z, t, t
+    if name == "mse":
+        y = rng.standard_normal((rows, 1))
+        t = rng.standard_normal((rows, 1))
+        return y, t, t
+    # entries bounded away from 0: central differences with h ≈ 6e-6 need q ≫ h
+    q = rng.dirichlet(np.full(classes, 8.0), rows)
+    p = rng.dirichlet(np.ones(classes), rows)
+    return q, p, p
+
+
+def check_loss(name: str, *, rows: int = 5, seed: int = 0) -> CrossValidation:
+    """∂L/∂prediction: SymPy gradient of the row definition ↔ engine node and verified
+    function ↔ central differences of the verified loss value."""
+    loss = LOSSES[name]
+    classes = loss.classes
+    derived = loss_rule(name)
+    rng = np.random.default_rng(seed)
+    prediction, target, target_rows = _loss_inputs(name, rng, rows, classes)
+    count = prediction.shape[0] if classes > 1 else prediction.size
+    with mpmath.workdps(30):
+        symbolic = (
+            np.array(
+                [
+                    [
+                        float(g)
+                        for g in derived.gradient_reference(
+                            *[mpmath.mpf(float(v)) for v in prediction[r]],
+                            *[mpmath.mpf(float(v)) for v in target_rows[r]],
+                        )
+                    ]
+                    for r in range(rows)
+                ]
+            )
+            / count
+        )
+    verified_function = verified.VERIFIED[name]
+    if name == "kl_divergence":
+        _, verified_grad = verified_function(target, prediction)
+        q = Tensor(prediction.copy(), requires_grad=True)
+        functional.kl_divergence(target, q).backward()
+        engine_grad = q.grad
+
+        def value(q_values):
+            return verified_function(target, q_values)[0]
+    else:
+        _, verified_grad = verified_function(prediction, target)
+        tensor = Tensor(prediction.copy(), requires_grad=True)
+        _ENGINE_LOSSES[name](tensor, target).backward()
+        engine_grad = tensor.grad
+
+        def value(predictions):
+            return verified_function(predictions, target)[0]
+
+    numeric = numeric_gradient(value, [prediction], 0)
+    return CrossValidation(
+        name=name,
+        kind="loss",
+        proven_by=loss.proven_by,
+        points=rows,
+        symbolic_code=max(_worst(symbolic, engine_grad), _worst(symbolic, verified_grad)),
+        code_numeric=max(_worst(engine_grad, numeric), _worst(verified_grad, numeric)),
+        symbolic_numeric=_worst(symbolic, numeric),
+        note="code = engine node and verified function",
+    )
+
+
+# -- verified functions without a loss row ---------------------------------------------------------
+_VERIFIED_DERIVATIVES = {
+    "sigmoid_grad": ("sigmoid", verified.sigmoid_grad, ()),
+    "tanh_grad": ("tanh", verified.tanh_grad, ()),
+    "relu_grad": ("relu", verified.relu_grad, ()),
+    "leaky_relu_grad": ("leaky_relu", lambda x: verified.leaky_relu_grad(x, LEAKY_ALPHA), ()),
+}
+
+
+def check_verified_derivative(name: str, *, count: int = 64, seed: int = 1) -> CrossValidation:
+    """A verified derivative function ↔ the SymPy derivative ↔ differences of the op's kernel."""
+    op_name, function, _ = _VERIFIED_DERIVATIVES[name]
+    op = ELEMENTWISE[op_name]
+    params = (LEAKY_ALPHA,) * len(op.params)
+    x = _sample("real", np.random.default_rng(seed), count)
+    symbolic = _mp_float(lambda a: rule(op_name).reference[0](a, *params), x)
+    code = function(x)
+    numeric = elementwise_central_difference(lambda a: op.kernel(a, *params), [x], 0)
+    return CrossValidation(
+        name,
+        "verified",
+        function.proven_by if hasattr(function, "proven_by") else op.proven_by,
+        count,
+        _worst(symbolic, code),
+        _worst(code, numeric),
+        _worst(symbolic, numeric),
+    )
+
+
+def _softmax_symbolic(logits_row: np.ndarray, weights_row: np.ndarray, log: bool) -> list[float]:
+    """∂/∂o of Σ_k r_k softmax(o)_k (or log softmax) by SymPy, evaluated exactly then rounded."""
+    logits = sp.Matrix(sp.symbols(f"o0:{len(logits_row)}", real=True))
+    probabilities = functions.softmax(logits)
+    outputs = probabilities.applyfunc(sp.log) if log else probabilities
+    objective = sum(float(r) * out for r, out in zip(weights_row, outputs))
+    point = {o: sp.Float(float(v), 30) for o, v in zip(logits, logits_row)}
+    return [float(sp.diff(objective, o).evalf(30, subs=point)) for o in logits]
+
+
+def check_softmax(log: bool, *, rows: int = 3, classes: int = 4, seed: int = 2) -> CrossValidation:
+    """∂/∂o Σ r·softmax(o): SymPy ↔ engine (exp, sum, div, log) ↔ differences of verified."""
+    rng = np.random.default_rng(seed)
+    logits = 2.0 * rng.standard_normal((rows, classes))
+    weights = rng.standard_normal((rows, classes))
+    symbolic = np.array([_softmax_symbolic(logits[r], weights[r], log) for r in range(rows)])
+    tensor = Tensor(logits.copy(), requires_grad=True)
+    exponentials = tensor.exp()
+    probabilities = exponentials / exponentials.sum(axis=1, keepdims=True)
+    outputs = probabilities.log() if log else probabilities
+    (outputs * weights).sum().backward()
+    function = verified.log_softmax if log else verified.softmax
+    numeric = numeric_gradient(lambda o: np.sum(weights * function(o)), [logits], 0)
+    return CrossValidation(
+        "log_softmax" if log else "softmax",
+        "verified",
+        function.proven_by,
+        rows,
+        _worst(symbolic, tensor.grad),
+        _worst(tensor.grad, numeric),
+        _worst(symbolic, numeric),
+        note="code = engine composition; numeric = differences of the verified function",
+    )
+
+
+def check_affine(*, seed: int = 3) -> CrossValidation:
+    """L = Σ R∘(XW + b): SymPy entrywise ↔ engine and verified.affine_backward ↔ differences."""
+    rng = np.random.default_rng(seed)
+    n, d, m = 3, 4, 2
+    x, w, b, upstream = (
+        rng.standard_normal((n, d)),
+        rng.standard_normal((d, m)),
+        rng.standard_normal(m),
+        rng.standard_normal((n, m)),
+    )
+    xs = sp.Matrix(n, d, lambda i, j: sp.Symbol(f"x{i}{j}", real=True))
+    ws = sp.Matrix(d, m, lambda i, j: sp.Symbol(f"w{i}{j}", real=True))
+    bs = sp.Matrix(1, m, lambda i, j: sp.Symbol(f"b{j}", real=True))
+    out = xs * ws + sp.ones(n, 1) * bs
+    objective = sum(upstream[i, j] * out[i, j] for i in range(n) for j in range(m))
+    point = {**dict(zip(xs, x.ravel())), **dict(zip(ws, w.ravel())), **dict(zip(bs, b.ravel()))}
+    symbolic = [
+        np.array([float(sp.diff(objective, s).subs(point)) for s in matrix]).reshape(shape)
+        for matrix, shape in ((xs, x.shape), (ws, w.shape), (bs, b.shape))
+    ]
+    tensors = [Tensor(a.copy(), requires_grad=True) for a in (x, w, b)]
+    ((tensors[0] @ tensors[1] + tensors[2]) * upstream).sum().backward()
+    engine = [t.grad for t in tensors]
+    code = verified.affine_backward(upstream, x, w)
+
+    def value(xv, wv, bv):
+        return np.sum(upstream * verified.affine_forward(xv, wv, bv))
+
+    numeric = [numeric_gradient(value, [x, w, b], i) for i in range(3)]
+    return CrossValidation(
+        "affine_forward / affine_backward",
+        "verified",
+        verified.affine_backward.proven_by,
+        n,
+        max(max(_worst(s, e), _worst(s, c)) for s, e, c in zip(symbolic, engine, code)),
+        max(max(_worst(e, q), _worst(c, q)) for e, c, q in zip(engine, code, numeric)),
+        max(_worst(s, q) for s, q in zip(symbolic, numeric)),
+        note="∂L/∂X = G·Wᵀ, ∂L/∂W = Xᵀ·G, ∂L/∂b = Σ G",
+    )
+
+
+# -- worked examples of the notes ------------------------------------------------------------------
+@dataclass(frozen=True)
+class WorkedExample:
+    """A scalar circuit of the notes: a SymPy expression, the point, and the engine version."""
+
+    name: str
+    proven_by: tuple[str, ...]
+    variables: tuple[sp.Symbol, ...]
+    expression: sp.Expr
+    point: tuple[float, ...]
+    engine: Callable[..., Tensor]
+
+
+def worked_examples() -> list[WorkedExample]:
+    x, y, z = sp.symbols("x y z", real=True)
+    w0, w1, w2, x0, x1 = sp.symbols("w0 w1 w2 x0 x1", real=True)
+    apple, apples, orange, oranges, tax = sp.symbols("apple apples orange oranges tax", real=True)
+    return [
+        WorkedExample(
+            "(x + y)·z at x = −2, y = 5, z = −4",
+            ("add-gate", "mul-gate"),
+            (x, y, z),
+            (x + y) * z,
+            (-2.0, 5.0, -4.0),
+            lambda a, b, c: (a + b) * c,
+        ),
+        WorkedExample(
+            "σ(w0·x0 + w1·x1 + w2), w = [2, −3, −3], x = [−1, −2]",
+            ("sigmoid-derivative", "mul-gate", "add-gate"),
+            (w0, x0, w1, x1, w2),
+            functions.sigmoid(w0 * x0 + w1 * x1 + w2),
+            (2.0, -1.0, -3.0, -2.0, -3.0),
+            lambda a, b, c, d, e: (a * b + c * d + e).sigmoid(),
+        ),
+        WorkedExample(
+            "apples and oranges: (100·2 + 150·3)·1.1",
+            ("mul-gate", "add-gate"),
+            (apple, apples, orange, oranges, tax),
+            (apple * apples + orange * oranges) * tax,
+            (100.0, 2.0, 150.0, 3.0, 1.1),
+            lambda a, b, c, d, e: (a * b + c * d) * e,
+        ),
+    ]
+
+
+def check_example(example: WorkedExample) -> CrossValidation:
+    """Exact SymPy partials at the point ↔ engine ↔ central differences of the engine forward."""
+    point = dict(zip(example.variables, (sp.nsimplify(v) for v in example.point)))
+    symbolic = np.array(
+        [
+            float(functions.to_elementary(sp.diff(example.expression, v)).subs(point).evalf(30))
+            for v in example.variables
+        ]
+    )
+    tensors = [Tensor(np.array(v), requires_grad=True) for v in example.point]
+    example.engine(*tensors).backward()
+    engine = np.array([float(t.grad) for t in tensors])
+
+    def value(*args):
+        return example.engine(*[Tensor(a) for a in args]).data
+
+    arrays = [np.array(v) for v in example.point]
+    numeric = np.array([float(numeric_gradient(value, arrays, i)) for i in range(len(arrays))])
+    return CrossValidation(
+        example.name,
+        "example",
+        example.proven_by,
+        1,
+        _worst(symbolic, engine),
+        _worst(engine, numeric),
+        _worst(symbolic, numeric),
+        note="∂ = " + ", ".join(f"{g:.6g}" for g in engine),
+    )
+
+
+# -- the lecture's network -------------------------------------------------------------------------
+def lecture_mlp_data(n: int = 64, d: int = 1000, h: int = 100, c: int = 10, seed: int = 0):
+    """x, y, w1, w2 as in the lecture: everything standard normal."""
+    rng = np.random.default_rng(seed)
+    return (
+        rng.standard_normal((n, d)),
+        rng.standard_normal((n, c)),
+        rng.standard_normal((d, h)),
+        rng.standard_normal((h, c)),
+    )
+
+
+def hand_written_gradients(x, y, w1, w2) -> tuple[float, np.ndarray, np.ndarray]:
+    """The notes' gradients: h = σ(xw1), ŷ = hw2, L = Σ(ŷ − y)²; grad_w1 = xᵀ(grad_h·h·(1 − h))."""
+    h = 1 / (1 + np.exp(-x.dot(w1)))
+    y_pred = h.dot(w2)
+    loss = np.square(y_pred - y).sum()
+    grad_y_pred = 2.0 * (y_pred - y)
+    grad_w2 = h.T.dot(grad_y_pred)
+    grad_h = grad_y_pred.dot(w2.T)
+    grad_w1 = x.T.dot(grad_h * h * (1 - h))
+    return loss, grad_w1, grad_w2
+
+
+def check_lecture_mlp(
+    *, directions: int = 4, seed: int = 0, scale: float = 0.05
+) -> CrossValidation:
+    """Engine ↔ the notes' hand-written gradients ↔ directional central differences.
+
+    The weights are scaled by ``scale`` so the hidden layer is not saturated (with standard
+    normal w1 every σ is 0 or 1 to 16 digits and the hidden gradients vanish).
+    """
+    x, y, w1, w2 = lecture_mlp_data(seed=seed)
+    w1, w2 = w1 * scale, w2 * scale
+    _, hand_w1, hand_w2 = hand_written_gradients(x, y, w1, w2)
+    t1, t2 = Tensor(w1.copy(), requires_grad=True), Tensor(w2.copy(), requires_grad=True)
+    functional.sum_squared_error((Tensor(x) @ t1).sigmoid() @ t2, y).backward()
+    rng = np.random.default_rng(seed + 1)
+
+    def loss(a, b):
+        return hand_written_gradients(x, y, a, b)[0]
+
+    code_numeric = symbolic_numeric = 0.0
+    for position, (engine, hand) in enumerate(((t1.grad, hand_w1), (t2.grad, hand_w2))):
+        for _ in range(directions):
+            direction = rng.standard_normal(engine.shape)
+            direction /= np.linalg.norm(direction)
+            numeric = _directional(loss, [w1, w2], position, direction)
+            code_numeric = max(code_numeric, _worst(np.sum(engine * direction), numeric))
+            symbolic_numeric = max(symbolic_numeric, _worst(np.sum(hand * direction), numeric))
+    return CrossValidation(
+        "lecture 2-layer MLP (N=64, D=1000, H=100, C=10)",
+        "network",
+        ("two-layer-mlp-gradients", "affine-backward", "sigmoid-derivative"),
+        2 * directions,
+        max(_worst(t1.grad, hand_w1), _worst(t2.grad, hand_w2)),
+        code_numeric,
+        symbolic_numeric,
+        note="symbolic corner = the notes' hand-written gradients; numeric = "
+        f"{directions} random directions per weight",
+    )
+
+
+def _directional(function, points, position, direction) -> float:
+    from symderive.gradcheck import STEP_SCALE
+
+    step = STEP_SCALE * max(1.0, float(np.max(np.abs(points[position]))))
+    plus, minus = list(points), list(points)
+    plus[position] = points[position] + step * direction
+    minus[position] = points[position] - step * direction
+    return (function(*plus) - function(*minus)) / (2 * step)
+
+
+def all_checks(seed: int = 0) -> Iterable[CrossValidation]:
+    """Every row of ``symderive verify`` in order: ops, losses, verified, examples, network."""
+    for name in ELEMENTWISE:
+        yield from check_op(name, seed=seed)
+    for name in LOSSES:
+        yield check_loss(name, seed=seed)
+    for name in _VERIFIED_DERIVATIVES:
+        yield check_verified_derivative(name, seed=seed + 1)
+    yield check_softmax(log=False, seed=seed + 2)
+    yield check_softmax(log=True, seed=seed + 2)
+    yield check_affine(seed=seed + 3)
+    for example in worked_examples():
+        yield check_example(example)
+    yield check_lecture_mlp(seed=seed)
+
+
+# -- accuracy in ULPs against mpmath --------------------------------------------------------------
+@dataclass(frozen=True)
+class UlpReport:
+    """The worst error of a verified function in units in the last place, and where."""
+
+    function: str
+    dtype: str
+    worst_ulp: float
+    at: str
+    samples: int
+    finite: bool  # no NaN/inf anywhere in the outputs
+
+
+def ulp_errors(computed: np.ndarray, reference: list, dtype) -> np.ndarray:
+    """|computed − reference| / ulp(reference rounded to dtype); reference holds mpf values."""
+    dtype = np.dtype(dtype)
+    errors = np.empty(len(reference))
+    flat = np.ravel(computed)
+    with mpmath.workdps(60):
+        for k, exact in enumerate(reference):
+            rounded = dtype.type(float(exact))
+            if not np.isfinite(flat[k]):
+                errors[k] = np.inf
+                continue
+            spacing = mpmath.mpf(float(np.spacing(np.abs(rounded))))
+            errors[k] = float(abs(mpmath.mpf(float(flat[k])) - exact) / spacing)
+    return errors
+
+
+REFERENCE_DIGITS = 400
+"""Logits spread by 1e4 make log Σ e^o = m + s with s down to 1e-324 relative to m ≈ 1e4: the
+reference needs about 330 digits to resolve what float64 can represent."""
+
+
+def _mp_sigmoid(x):
+    return 1 / (1 + mpmath.exp(-x))
+
+
+def _elementwise_points(dtype, count: int, seed: int, limit: float = 745.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    grid = np.linspace(-limit, limit, count // 2)
+    spread = np.sign(rng.standard_normal(count - count // 2)) * np.exp(
+        rng.uniform(np.log(1e-8), np.log(limit), count - count // 2)
+    )
+    return np.concatenate([grid, spread, [0.0, -limit, limit]]).astype(dtype)
+
+
+def _ulp_elementwise(name, function, reference, dtype, count, seed) -> UlpReport:
+    x = _elementwise_points(dtype, count, seed)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        computed = function(x)
+    with mpmath.workdps(REFERENCE_DIGITS):
+        exact = [reference(mpmath.mpf(float(v))) for v in x]
+    errors = ulp_errors(computed, exact, dtype)
+    worst = int(np.argmax(errors))
+    return UlpReport(
+        name,
+        np.dtype(dtype).name,
+        float(errors[worst]),
+        f"x = {float(x[worst]):.6g}",
+        len(x),
+        bool(np.all(np.isfinite(computed))),
+    )
+
+
+def _ulp_rows(name, rows, evaluate, reference, dtype) -> UlpReport:
+    """Loss functions: one row at a time; ULPs of the loss value and of every gradient entry."""
+    worst, where, finite, samples = 0.0, "", True, 0
+    for row in rows:
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            loss, gradient = evaluate(*row)
+        exact_loss, exact_gradient = reference(*row)
+        errors = ulp_errors(
+            np.concatenate([[loss], np.ravel(gradient)]), [exact_loss, *exact_gradient], dtype
+        )
+        finite &= bool(np.isfinite(loss) and np.all(np.isfinite(gradient)))
+        samples += errors.size
+        if errors.max() > worst:
+            worst = float(errors.max())
+            where = "loss" if errors.argmax() == 0 else f"gradient[{errors.argmax() - 1}]"
+            where += f" at {np.array2string(np.asarray(row[0]), precision=4, threshold=6)}"
+    return UlpReport(name, np.dtype(dtype).name, worst, where, samples, finite)
+
+
+def _loss_reference(name: str, classes: int, digits: int = REFERENCE_DIGITS):
+    derived = loss_rule(name, classes)
+
+    def reference(prediction, target):
+        with mpmath.workdps(digits):
+            args = [mpmath.mpf(float(v)) for v in np.ravel(prediction)] + [
+                mpmath.mpf(float(v)) for v in np.ravel(target)
+            ]
+            return derived.value_reference(*args), list(derived.gradient_reference(*args))
+
+    return reference
+
+
+def worst_ulp(name: str, dtype=np.float64, count: int = 400, seed: int = 0) -> UlpReport:
+    """Measure one verified function against mpmath (400 digits) over the whole float range.
+
+    Inputs: sigmoid and its derivative on [−745, 745] (a grid plus log-spread magnitudes),
+    tanh_grad on the same range, logits spread by 1e4 (softmax, log_softmax, cross-entropies),
+    probabilities within 1e-15 of 0 and 1 (binary cross-entropy, KL).
+    """
+    rng = np.random.default_rng(seed)
+    dtype = np.dtype(dtype)
+    if name == "sigmoid":
+        return _ulp_elementwise(name, verified.sigmoid, _mp_sigmoid, dtype, count, seed)
+    if name == "sigmoid_grad":
+        return _ulp_elementwise(
+            name,
+            verified.sigmoid_grad,
+            lambda x: _mp_sigmoid(x) * _mp_sigmoid(-x),
+            dtype,
+            count,
+            seed,
+        )
+    if name == "tanh_grad":
+        return _ulp_elementwise(
+            name, verified.tanh_grad, lambda x: 1 / mpmath.cosh(x) ** 2, dtype, count, seed
+        )
+    rows_count = max(8, count // 10)
+    classes = 4
+    if name in ("softmax", "log_softmax"):
+        logits = (
+            rng.standard_normal((rows_count, classes)) * 10.0 ** rng.integers(0, 5, (rows_count, 1))
+        ).astype(dtype)
+        function = verified.VERIFIED[name]
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            computed = function(logits)
+        exact = []
+        with mpmath.workdps(REFERENCE_DIGITS):
+            for row in logits:
+                values = [mpmath.mpf(float(v)) for v in row]
+                log_total = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in values))
+                exact += [
+                    (v - log_total) if name == "log_softmax" else mpmath.exp(v - log_total)
+                    for v in values
+                ]
+        errors = ulp_errors(computed, exact, dtype)
+        worst = int(np.argmax(errors))
+        return UlpReport(
+            name,
+            dtype.name,
+            float(errors[worst]),
+            f"logits row {worst // classes}",
+            errors.size,
+            bool(np.all(np.isfinite(computed))),
+        )
+    if name == "softmax_cross_entropy":
+        spread = 10.0 ** rng.integers(0, 5, rows_count)
+        rows = []
+        for k in range(rows_count):
+            logits = (rng.standard_normal((1, classes)) * spread[k]).astype(dtype)
+            label = int(rng.integers(0, classes)) if k % 2 else int(np.argmax(logits))
+            rows.append((logits, np.array([label])))
+        reference = _loss_reference(name, classes)
+        return _ulp_rows(
+            name,
+            rows,
+            verified.softmax_cross_entropy,
+            lambda logits, labels: reference(logits, np.eye(classes)[labels]),
+            dtype,
+        )
+    if name == "binary_cross_entropy":
+        near = 10.0 ** -rng.uniform(1, 15, rows_count)
+        probabilities = np.where(rng.random(rows_count) < 0.5, near, 1 - near)
+        targets = rng.choice([0.0, 1.0, 0.3], rows_count)
+        rows = [
+            (np.array([p], dtype=dtype), np.array([t], dtype=dtype))
+            for p, t in zip(probabilities.astype(dtype), targets)
+        ]
+        rows = [(p, t) for p, t in rows if 0 < p[0] < 1]
+        return _ulp_rows(name, rows, verified.binary_cross_entropy, _loss_reference(name, 1), dtype)
+    if name == "binary_cross_entropy_with_logits":
+        logits = rng.standard_normal(rows_count) * 10.0 ** rng.integers(-2, 5, rows_count)
+        targets = rng.choice([0.0, 1.0], rows_count)
+        rows = [
+            (np.array([z], dtype=dtype), np.array([t], dtype=dtype))
+            for z, t in zip(logits, targets)
+        ]
+        # 1 − σ(z) = e^(−z)/(1 + e^(−z)) ≈ 10^(−z/2.3): the definition needs z/2.3 + 60 digits
+
+        def reference(z, t):
+            digits = 60 + int(float(np.max(np.abs(z))) / 2.3)
+            return _loss_reference(name, 1, digits)(z, t)
+
+        return _ulp_rows(name, rows, verified.binary_cross_entropy_with_logits, reference, dtype)
+    if name == "mse":
+        rows = [
+            (rng.standard_normal(1).astype(dtype), rng.standard_normal(1).astype(dtype))
+            for _ in range(rows_count)
+        ]
+        return _ulp_rows(name, rows, verified.mse, _loss_reference(name, 1), dtype)
+    if name == "kl_divergence":
+        rows = []
+        for _ in range(rows_count):
+            q = rng.dirichlet(np.full(classes, 0.3)).astype(dtype)
+            p = rng.dirichlet(np.full(classes, 0.3)).astype(dtype)
+            q = np.maximum(q, np.finfo(dtype).tiny)
+            p = np.maximum(p, np.finfo(dtype).tiny)
+            rows.append((q[None, :], p[None, :]))
+        reference = _loss_reference(name, classes)
+        return _ulp_rows(name, rows, lambda q, p: verified.kl_divergence(p, q), reference, dtype)
+    raise KeyError(name)
+
+
+ULP_BOUNDS = {
+    "softmax": 6.0,  # ≤ 4 ULPs from fl(x − m) below spread 8 (kernels.shift_by_max) + exp + ÷
+    "log_softmax": 6.0,
+    "softmax_cross_entropy": 6.0,
+    # a sum of terms of both signs: about 1.5·κ ULPs with κ = Σ|p log(p/q)| / KL (≈ 10 at worst
+    # in 3000 Dirichlet(0.3) rows; 12.2 ULPs measured)
+    "kl_divergence": 16.0,
+}
+"""The accuracy a verified function promises (default 4 ULPs); tests and `verify` enforce it."""
+DEFAULT_ULP_BOUND = 4.0
+
+
+def ulp_bound(name: str) -> float:
+    return ULP_BOUNDS.get(name, DEFAULT_ULP_BOUND)
+
+
+ULP_FUNCTIONS = (
+    "sigmoid",
+    "sigmoid_grad",
+    "tanh_grad",
+    "softmax",
+    "log_softmax",
+    "softmax_cross_entropy",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "mse",
+    "kl_divergence",
+)

@@ -1,0 +1,135 @@
+"""Optimizers; each update rule is the one derived in the catalog entry named in ``proven_by``.
+
+Updates run in place on ``parameter.data`` (no graph is recorded). Per-parameter state
+(velocity, squared-gradient caches) is kept in arrays allocated once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from symderive.engine.tensor import Tensor
+
+
+class Optimizer:
+    proven_by: tuple[str, ...] = ()
+
+    def __init__(self, parameters: Iterable[Tensor], lr: float) -> None:
+        self.parameters = list(parameters)
+        self.lr = lr
+
+    def zero_grad(self) -> None:
+        for parameter in self.parameters:
+            parameter.grad = None
+
+    def step(self) -> None:
+        for index, parameter in enumerate(self.parameters):
+            if parameter.grad is not None:
+                self.update(index, parameter.data, parameter.grad)
+
+    def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """w ← w − η·g ('sgd-update')."""
+
+    proven_by = ("sgd-update",)
+
+    def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        weights -= self.lr * gradient
+
+
+class Momentum(Optimizer):
+    """v ← μ·v − η·g; w ← w + v ('momentum-update')."""
+
+    proven_by = ("momentum-update",)
+
+    def __init__(self, parameters: Iterable[Tensor], lr: float, momentum: float = 0.9) -> None:
+        super().__init__(parameters, lr)
+        self.momentum = momentum
+        self.velocity = [np.zeros_like(p.data) for p in self.parameters]
+
+    def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        velocity = self.velocity[index]
+        velocity *= self.momentum
+        velocity -= self.lr * gradient
+        weights += velocity
+
+
+class AdaGrad(Optimizer):
+    """c ← c + g²; w ← w − η·g/(√c + ε) ('adagrad-update')."""
+
+    proven_by = ("adagrad-update",)
+
+    def __init__(self, parameters: Iterable[Tensor], lr: float, eps: float = 1e-7) -> None:
+        super().__init__(parameters, lr)
+        self.eps = eps
+        self.cache = [np.zeros_like(p.data) for p in self.parameters]
+
+    def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        cache = self.cache[index]
+        cache += gradient * gradient
+        weights -= self.lr * gradient / (np.sqrt(cache) + self.eps)
+
+
+class RMSProp(Optimizer):
+    """c ← ρ·c + (1 − ρ)·g²; w ← w − η·g/(√c + ε) ('rmsprop-update')."""
+
+    proven_by = ("rmsprop-update",)
+
+    def __init__(
+        self, parameters: Iterable[Tensor], lr: float, decay: float = 0.99, eps: float = 1e-8
+    ) -> None:
+        super().__init__(parameters, lr)
+        self.decay = decay
+        self.eps = eps
+        self.cache = [np.zeros_like(p.data) for p in self.parameters]
+
+    def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        cache = self.cache[index]
+        cache *= self.decay
+        cache += (1 - self.decay) * gradient * gradient
+        weights -= self.lr * gradient / (np.sqrt(cache) + self.eps)
+
+
+class Adam(Optimizer):
+    """m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; w ← w − η·m̂/(√v̂ + ε) ('adam-update').
+
+    m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) are the bias-corrected moments at step t (from 1).
+    """
+
+    proven_by = ("adam-update",)
+
+    def __init__(
+        self,
+        parameters: Iterable[Tensor],
+        lr: float = 1e-3,
+        beta1: float = 0.9,
+        beta2: float = 0.999,
+        eps: float = 1e-8,
+    ) -> None:
+        super().__init__(parameters, lr)
+        self.beta1, self.beta2, self.eps = beta1, beta2, eps
+        self.first = [np.zeros_like(p.data) for p in self.parameters]
+        self.second = [np.zeros_like(p.data) for p in self.parameters]
+        self.steps = 0
+
+    def step(self) -> None:
+        self.steps += 1
+        super().step()
+
+    def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        first, second = self.first[index], self.second[index]
+        first *= self.beta1
+        first += (1 - self.beta1) * gradient
+        second *= self.beta2
+        second += (1 - self.beta2) * gradient * gradient
+        first_hat = first / (1 - self.beta1**self.steps)
+        second_hat = second / (1 - self.beta2**self.steps)
+        weights -= self.lr * first_hat / (np.sqrt(second_hat) + self.eps)
+
+
+OPTIMIZERS = {cls.__name__: cls for cls in (SGD, Momentum, AdaGrad, RMSProp, Adam)}

@@ -1,0 +1,419 @@
+"""Tensor: an ndarray with ``.grad``, reverse-mode differentiation over a topological order.
+
+Every elementwise operation takes its forward kernel and its backward rule from
+:mod:`symderive.ops` (the backward was derived by SymPy from the op's definition and lambdified
+once); matrix operations use the rules of the catalog ('affine-backward': ∂L/∂X = G·Wᵀ,
+∂L/∂W = Xᵀ·G). Broadcasting is undone in the backward by summing the gradient down to the
+input's shape. Gradients of reused nodes accumulate; leaves keep accumulating across calls to
+:meth:`Tensor.backward` until the optimizer's ``zero_grad``.
+
+Topological order: every tensor gets a creation number, and a node is always created after its
+parents, so "newest first" is a reverse topological order. :meth:`Tensor.backward` walks the
+graph with a heap keyed by that number — sorting and the backward pass are one iterative loop,
+with no recursion and no separate DFS.
+
+Kink convention (as in :mod:`symderive.ops.definitions`): relu'(0) = 0, leaky_relu'(0) = α,
+``maximum`` gives a tie to its first argument.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+import numpy as np
+
+from symderive.ops.definitions import ELEMENTWISE
+from symderive.ops.derive import rule
+
+Gradients = Sequence["np.ndarray | None"]
+
+
+class _GradMode:
+    """Whether operations record the graph (switched off inside :func:`no_grad`)."""
+
+    enabled = True
+
+
+@contextmanager
+def no_grad() -> Iterator[None]:
+    """Evaluate without recording a graph (inference, optimizer updates)."""
+    previous = _GradMode.enabled
+    _GradMode.enabled = False
+    try:
+        yield
+    finally:
+        _GradMode.enabled = previous
+
+
+_creation_numbers = itertools.count()
+
+_BACKWARD: dict[str, tuple[Callable[..., np.ndarray], ...]] = {}
+
+
+def _backward_rules(name: str) -> tuple[Callable[..., np.ndarray], ...]:
+    """The lambdified backward of op ``name``: derived on first use, then a dict lookup."""
+    rules = _BACKWARD.get(name)
+    if rules is None:
+        rules = _BACKWARD[name] = rule(name).backward
+    return rules
+
+
+def _unbroadcast(gradient: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+    """Sum a gradient over the axes that broadcasting added or stretched, back to ``shape``."""
+    if gradient.shape != shape:
+        gradient = np.asarray(gradient)
+        extra = gradient.ndim - len(shape)
+        if extra:
+            gradient = gradient.sum(axis=tuple(range(extra)))
+        stretched = tuple(i for i, n in enumerate(shape) if n == 1 and gradient.shape[i] != 1)
+        if stretched:
+            gradient = gradient.sum(axis=stretched, keepdims=True)
+        if gradient.shape != shape:
+            gradient = np.broadcast_to(gradient, shape)
+    if gradient.dtype != dtype:
+        gradient = gradient.astype(dtype)
+    return gradient
+
+
+class Tensor:
+    """An ndarray that remembers how it was computed, for reverse-mode differentiation."""
+
+    __slots__ = ("data", "grad", "requires_grad", "parents", "backward_rule", "op", "number")
+
+    def __init__(
+        self,
+        data,
+        requires_grad: bool = False,
+        *,
+        parents: tuple[Tensor, ...] = (),
+        backward_rule: Callable[[np.ndarray], Gradients] | None = None,
+        op: str = "",
+    ) -> None:
+        array = data if isinstance(data, np.ndarray) else np.asarray(data)
+        if array.dtype.kind != "f":
+            array = array.astype(np.float64)
+        self.data = array
+        self.grad: np.ndarray | None = None
+        self.requires_grad = requires_grad
+        self.parents = parents
+        self.backward_rule = backward_rule
+        self.op = op
+        self.number = next(_creation_numbers)
+
+    # -- inspection -------------------------------------------------------------------------
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.data.shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self.data.dtype
+
+    @property
+    def ndim(self) -> int:
+        return self.data.ndim
+
+    def numpy(self) -> np.ndarray:
+        return self.data
+
+    def item(self) -> float:
+        return self.data.item()
+
+    def __repr__(self) -> str:
+        grad = ", requires_grad=True" if self.requires_grad else ""
+        return f"Tensor({self.data!r}{grad})"
+
+    # -- reverse mode -------------------------------------------------------------------------
+    def topological_order(self) -> list[Tensor]:
+        """The nodes :meth:`backward` visits, parents after children (newest first)."""
+        order = []
+        seen = {self.number}
+        heap = [(-self.number, self)]
+        while heap:
+            _, node = heapq.heappop(heap)
+            order.append(node)
+            for parent in node.parents:
+                if parent.requires_grad and parent.number not in seen:
+                    seen.add(parent.number)
+                    heapq.heappush(heap, (-parent.number, parent))
+        return order
+
+    def backward(self, gradient: np.ndarray | None = None) -> None:
+        """Accumulate ∂self/∂leaf into every leaf's ``.grad`` (seed 1 for a scalar)."""
+        if not self.requires_grad:
+            raise RuntimeError("backward() on a tensor that does not require a gradient")
+        if gradient is None:
+            if self.data.size != 1:
+                raise RuntimeError("backward() needs an explicit gradient for a non-scalar")
+            gradient = np.array(1.0, self.data.dtype).reshape(self.data.shape)
+        pending: dict[int, np.ndarray] = {self.number: np.asarray(gradient, self.data.dtype)}
+        owned: set[int] = set()  # gradients we allocated ourselves, safe to add to in place
+        heap = [(-self.number, self)]
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            _, node = pop(heap)
+            upstream = pending.pop(node.number)
+            if node.backward_rule is None:  # a leaf
+                node.grad = upstream if node.grad is None else node.grad + upstream
+                continue
+            node.grad = upstream
+            for parent, contribution in zip(node.parents, node.backward_rule(upstream)):
+                if contribution is None:
+                    continue
+                key = parent.number
+                existing = pending.get(key)
+                if existing is None:
+                    pending[key] = contribution
+                    push(heap, (-key, parent))
+                elif key in owned:
+                    existing += contribution
+                else:
+                    pending[key] = existing + contribution
+                    owned.add(key)
+
+    # -- elementwise operations (rules derived in symderive.ops) ------------------------------
+    def __add__(self, other) -> Tensor:
+        return elementwise("add", self, other)
+
+    def __radd__(self, other) -> Tensor:
+        return elementwise("add", other, self)
+
+    def __sub__(self, other) -> Tensor:
+        return elementwise("sub", self, other)
+
+    def __rsub__(self, other) -> Tensor:
+        return elementwise("sub", other, self)
+
+    def __mul__(self, other) -> Tensor:
+        return elementwise("mul", self, other)
+
+    def __rmul__(self, other) -> Tensor:
+        return elementwise("mul", other, self)
+
+    def __truediv__(self, other) -> Tensor:
+        return elementwise("div", self, other)
+
+    def __rtruediv__(self, other) -> Tensor:
+        return elementwise("div", other, self)
+
+    def __neg__(self) -> Tensor:
+        return elementwise("neg", self)
+
+    def __pow__(self, exponent) -> Tensor:
+        if isinstance(exponent, (int, float)) and exponent == 2:
+            return elementwise("square", self)  # x·x: no general pow in forward or backward
+        return elementwise("pow", self, exponent)
+
+    def __rpow__(self, base) -> Tensor:
+        return elementwise("pow", base, self)
+
+    def exp(self) -> Tensor:
+        return elementwise("exp", self)
+
+    def log(self) -> Tensor:
+        return elementwise("log", self)
+
+    def sigmoid(self) -> Tensor:
+        return elementwise("sigmoid", self)
+
+    def tanh(self) -> Tensor:
+        return elementwise("tanh", self)
+
+    def relu(self) -> Tensor:
+        return elementwise("relu", self)
+
+    def leaky_relu(self, alpha: float = 0.01) -> Tensor:
+        return elementwise("leaky_relu", self, params=(alpha,))
+
+    def maximum(self, other) -> Tensor:
+        return elementwise("maximum", self, other)
+
+    # -- matrix operations ('affine-backward') --------------------------------------------------
+    def __matmul__(self, other) -> Tensor:
+        return matmul(self, other)
+
+    def __rmatmul__(self, other) -> Tensor:
+        return matmul(other, self)
+
+    def sum(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
+        return reduce_sum(self, axis, keepdims)
+
+    def mean(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
+        count = self.data.size if axis is None else _axis_count(self.data.shape, axis)
+        return reduce_sum(self, axis, keepdims) * (1.0 / count)
+
+    def reshape(self, *shape) -> Tensor:
+        return reshape(self, shape[0] if len(shape) == 1 else shape)
+
+    def transpose(self, *axes) -> Tensor:
+        return transpose(self, axes or None)
+
+    @property
+    def T(self) -> Tensor:  # noqa: N802 - numpy's name
+        return transpose(self, None)
+
+    def __getitem__(self, index) -> Tensor:
+        return take(self, index)
+
+
+def as_tensor(value) -> Tensor:
+    """A Tensor as is; anything else becomes a constant (no gradient)."""
+    return value if isinstance(value, Tensor) else Tensor(value)
+
+
+def _constant(value, other) -> Tensor:
+    """A constant operand; a Python number takes the other operand's dtype (float32 stays so)."""
+    if isinstance(value, (int, float)) and isinstance(other, Tensor):
+        return Tensor(np.asarray(value, dtype=other.data.dtype))
+    return Tensor(value)
+
+
+def _records(*tensors: Tensor) -> bool:
+    if not _GradMode.enabled:
+        return False
+    for tensor in tensors:
+        if tensor.requires_grad:
+            return True
+    return False
+
+
+def elementwise(name: str, *operands, params: tuple = ()) -> Tensor:
+    """Apply the op ``name`` of :data:`symderive.ops.ELEMENTWISE` and record its backward."""
+    kernel = ELEMENTWISE[name].kernel
+    if len(operands) == 1:
+        (x,) = operands
+        x = x if isinstance(x, Tensor) else Tensor(x)
+        out = kernel(x.data, *params)
+        if not (_GradMode.enabled and x.requires_grad):
+            return Tensor(out)
+        (backward_x,) = _backward_rules(name)
+        x_data = x.data
+
+        def unary_backward(upstream: np.ndarray) -> Gradients:
+            return (
+                _unbroadcast(
+                    backward_x(upstream, x_data, out, *params), x_data.shape, x_data.dtype
+                ),
+            )
+
+        return Tensor(out, True, parents=(x,), backward_rule=unary_backward, op=name)
+
+    x, y = operands
+    if not isinstance(y, Tensor):
+        y = _constant(y, x)
+    if not isinstance(x, Tensor):
+        x = _constant(x, y)
+    out = kernel(x.data, y.data, *params)
+    if not _records(x, y):
+        return Tensor(out)
+    backward_x, backward_y = _backward_rules(name)
+    x_data, y_data = x.data, y.data
+    x_needs, y_needs = x.requires_grad, y.requires_grad
+
+    def binary_backward(upstream: np.ndarray) -> Gradients:
+        grad_x = grad_y = None
+        if x_needs:
+            grad_x = _unbroadcast(
+                backward_x(upstream, x_data, y_data, out, *params), x_data.shape, x_data.dtype
+            )
+        if y_needs:
+            grad_y = _unbroadcast(
+                backward_y(upstream, x_data, y_data, out, *params), y_data.shape, y_data.dtype
+            )
+        return grad_x, grad_y
+
+    return Tensor(out, True, parents=(x, y), backward_rule=binary_backward, op=name)
+
+
+def matmul(a, b) -> Tensor:
+    """A·B with ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G ('affine-backward'); 2-D operands."""
+    a = as_tensor(a)
+    b = as_tensor(b)
+    a_data, b_data = a.data, b.data
+    out = a_data @ b_data
+    if not _records(a, b):
+        return Tensor(out)
+    a_needs, b_needs = a.requires_grad, b.requires_grad
+
+    def matmul_backward(upstream: np.ndarray) -> Gradients:
+        return (
+            upstream @ b_data.T if a_needs else None,
+            a_data.T @ upstream if b_needs else None,
+        )
+
+    return Tensor(out, True, parents=(a, b), backward_rule=matmul_backward, op="matmul")
+
+
+def _axis_count(shape: tuple[int, ...], axis: int | tuple[int, ...]) -> int:
+    axes = axis if isinstance(axis, tuple) else (axis,)
+    return int(np.prod([shape[a] for a in axes]))
+
+
+def reduce_sum(x: Tensor, axis=None, keepdims: bool = False) -> Tensor:
+    """Σ over ``axis``; the backward copies G to every summed entry (the copy gate, reversed)."""
+    out = x.data.sum(axis=axis, keepdims=keepdims)
+    if not _records(x):
+        return Tensor(out)
+    shape = x.data.shape
+
+    def sum_backward(upstream: np.ndarray) -> Gradients:
+        if axis is None:
+            copies = np.empty(shape, upstream.dtype)
+            copies.fill(upstream)
+            return (copies,)
+        if not keepdims:
+            upstream = np.expand_dims(upstream, axis)
+        return (np.broadcast_to(upstream, shape),)
+
+    return Tensor(out, True, parents=(x,), backward_rule=sum_backward, op="sum")
+
+
+def reshape(x: Tensor, shape) -> Tensor:
+    """A view of a different shape; the gradient is reshaped back."""
+    out = x.data.reshape(shape)
+    if not _records(x):
+        return Tensor(out)
+    original = x.data.shape
+    return Tensor(
+        out, True, parents=(x,), backward_rule=lambda g: (g.reshape(original),), op="reshape"
+    )
+
+
+def transpose(x: Tensor, axes=None) -> Tensor:
+    """Permuted axes; the gradient is permuted back with the inverse permutation."""
+    out = np.transpose(x.data, axes)
+    if not _records(x):
+        return Tensor(out)
+    inverse = None if axes is None else tuple(np.argsort(axes))
+    return Tensor(
+        out,
+        True,
+        parents=(x,),
+        backward_rule=lambda g: (np.transpose(g, inverse),),
+        op="transpose",
+    )
+
+
+def take(x: Tensor, index) -> Tensor:
+    """x[index]; the gradient scatters G back, adding where an index repeats."""
+    out = x.data[index]
+    if not _records(x):
+        return Tensor(out)
+    x_data = x.data
+
+    def take_backward(upstream: np.ndarray) -> Gradients:
+        gradient = np.zeros_like(x_data)
+        np.add.at(gradient, index, upstream)
+        return (gradient,)
+
+    return Tensor(np.asarray(out), True, parents=(x,), backward_rule=take_backward, op="getitem")
+
+
+def concatenate_grads(tensors: Sequence[Tensor]) -> np.ndarray:
+    """All ``.grad`` arrays flattened into one vector (zeros where a grad is missing)."""
+    return np.concatenate(
+        [(t.grad if t.grad is not None else np.zeros_like(t.data)).ravel() for t in tensors]
+    )

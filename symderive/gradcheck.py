@@ -1,0 +1,246 @@
+"""Finite-difference gradient checks: full (every coordinate) and directional (fast).
+
+Numeric side. Central differences (f(x + h·e) − f(x − h·e)) / 2h, always evaluated in float64
+(inputs are cast up), with h = ε^(1/3)·max(1, |x_i|) for ε the machine epsilon of float64
+(h ≈ 6e-6): the step that balances the truncation error O(h²) against rounding O(ε/h).
+
+Comparison. relative error = |a − n| / max(|a|, |n|, floor), floor = 1e-8 (float64 analytic
+gradients) or 1e-4 (float32) times max(1, max|a| of that input), so gradients that are 0 are
+compared absolutely; the rounding noise of the difference quotient, 16ε·(|f(x+h)| +
+|f(x−h)|)/2h, is subtracted from |a − n| first (it bounds what float64 evaluation of f can
+resolve). Thresholds: 1e-6 when the analytic gradient is float64, 1e-3 when it is float32
+(override with ``threshold=``). CS231n's rule of thumb (≤ 1e-7 good, ≥ 1e-2 wrong) sits on both
+sides of these.
+
+Kinks (the shared convention: relu'(0) = 0, leaky_relu'(0) = α, max ties → first argument):
+where the one-sided differences disagree the function has a kink inside [x − h, x + h]; the
+analytic value is accepted if it matches either one-sided difference (an endpoint of the
+subdifferential) and the coordinate is counted in ``kinks``.
+
+Modes. ``full`` perturbs every coordinate of every input (2 evaluations each; use it for small
+inputs). ``directional`` draws ``directions`` random unit directions v per input and compares
+⟨∂f/∂x, v⟩ with (f(x + hv) − f(x − hv)) / 2h: its cost does not depend on the parameter count.
+A failure names the input, the index (or direction), both values and the relative error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+EPS64 = float(np.finfo(np.float64).eps)
+STEP_SCALE = EPS64 ** (1 / 3)
+ROUNDING_ULPS = 16.0
+THRESHOLDS = {np.dtype(np.float64): 1e-6, np.dtype(np.float32): 1e-3}
+FLOORS = {np.dtype(np.float64): 1e-8, np.dtype(np.float32): 1e-4}
+ONE_SIDED_TOLERANCE = 1e-3
+
+
+@dataclass(frozen=True)
+class GradcheckFailure:
+    """One coordinate (or direction) where the analytic and numeric gradients disagree."""
+
+    input_name: str
+    index: str  # "(2, 3)" in full mode, "direction 4" in directional mode
+    analytic: float
+    numeric: float
+    relative_error: float
+
+    def message(self) -> str:
+        return (
+            f"gradient of {self.input_name} at {self.index}: analytic {self.analytic:.10g}, "
+            f"numeric {self.numeric:.10g}, relative error {self.relative_error:.3g}"
+        )
+
+
+@dataclass(frozen=True)
+class GradcheckResult:
+    """What was compared and how well; falsy when a coordinate failed."""
+
+    passed: bool
+    mode: str
+    compared: int
+    max_relative_error: float
+    threshold: float
+    kinks: int
+    failures: tuple[GradcheckFailure, ...]
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def message(self) -> str:
+        if self.passed:
+            return (
+                f"gradcheck ({self.mode}) passed: {self.compared} comparisons, max relative "
+                f"error {self.max_relative_error:.3g} ≤ {self.threshold:g}"
+            )
+        return "; ".join(failure.message() for failure in self.failures[:5])
+
+
+def relative_error(analytic, numeric, floor: float) -> np.ndarray:
+    """|a − n| / max(|a|, |n|, floor), elementwise."""
+    analytic = np.asarray(analytic, dtype=np.float64)
+    numeric = np.asarray(numeric, dtype=np.float64)
+    scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), floor)
+    return np.abs(analytic - numeric) / scale
+
+
+def engine_gradients(function: Callable, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """∂f/∂input_i by the engine: ``function`` takes Tensors and returns a scalar Tensor."""
+    from symderive.engine.tensor import Tensor
+
+    tensors = [Tensor(np.array(x), requires_grad=True) for x in inputs]
+    output = function(*tensors)
+    output.backward()
+    return [t.grad if t.grad is not None else np.zeros_like(t.data) for t in tensors]
+
+
+def _scalar_function(function: Callable, engine: bool) -> Callable[..., float]:
+    if not engine:
+        return lambda *arrays: float(np.asarray(function(*arrays)))
+
+    from symderive.engine.tensor import Tensor, no_grad
+
+    def evaluate(*arrays: np.ndarray) -> float:
+        with no_grad():
+            return float(function(*[Tensor(a) for a in arrays]).data)
+
+    return evaluate
+
+
+def gradcheck(
+    function: Callable,
+    inputs: Sequence[np.ndarray],
+    analytic: Sequence[np.ndarray] | None = None,
+    *,
+    names: Sequence[str] | None = None,
+    mode: str = "full",
+    directions: int = 8,
+    threshold: float | None = None,
+    seed: int = 0,
+) -> GradcheckResult:
+    """Compare analytic gradients of a scalar function with central differences.
+
+    With ``analytic=None`` the function is written with engine Tensors and the analytic
+    gradients come from the engine's backward; otherwise ``function`` takes NumPy arrays and
+    ``analytic[i]`` is ∂f/∂inputs[i].
+    """
+    if mode not in ("full", "directional"):
+        raise ValueError(f"mode must be 'full' or 'directional', not {mode!r}")
+    arrays = [np.asarray(x) for x in inputs]
+    if analytic is None:
+        analytic = engine_gradients(function, arrays)
+        evaluate = _scalar_function(function, engine=True)
+    else:
+        evaluate = _scalar_function(function, engine=False)
+    names = list(names) if names else [f"input {i}" for i in range(len(arrays))]
+    points = [a.astype(np.float64) for a in arrays]
+    analytic = [np.asarray(a) for a in analytic]
+    dtype = np.result_type(*[a.dtype for a in analytic])
+    dtype = dtype if dtype in THRESHOLDS else np.dtype(np.float64)
+    limit = threshold if threshold is not None else THRESHOLDS[dtype]
+    rng = np.random.default_rng(seed)
+
+    failures: list[GradcheckFailure] = []
+    worst = 0.0
+    compared = kinks = 0
+    for position, (name, gradient) in enumerate(zip(names, analytic)):
+        gradient = np.broadcast_to(gradient, points[position].shape).astype(np.float64)
+        floor = FLOORS[dtype] * max(1.0, float(np.max(np.abs(gradient), initial=0.0)))
+        if mode == "full":
+            probes = [
+                (str(tuple(int(i) for i in index)), _unit(points[position].shape, index))
+                for index in np.ndindex(points[position].shape)
+            ]
+        else:
+            probes = [
+                (f"direction {k}", _random_unit(rng, points[position].shape))
+                for k in range(directions)
+            ]
+        for label, direction in probes:
+            expected = float(np.sum(gradient * direction))
+            step = STEP_SCALE * max(1.0, float(np.max(np.abs(points[position][direction != 0]))))
+            f_plus, f_zero, f_minus = _evaluate_along(evaluate, points, position, direction, step)
+            numeric = (f_plus - f_minus) / (2 * step)
+            # rounding noise of the difference itself: a few ε of |f| over 2h (not a gradient error)
+            noise = ROUNDING_ULPS * EPS64 * (abs(f_plus) + abs(f_minus)) / (2 * step)
+            error = float(
+                max(0.0, abs(expected - numeric) - noise) / max(abs(expected), abs(numeric), floor)
+            )
+            if error > limit:
+                forward = (f_plus - f_zero) / step
+                backward = (f_zero - f_minus) / step
+                one_sided = relative_error([expected, expected], [forward, backward], floor)
+                if float(relative_error(forward, backward, floor)) > ONE_SIDED_TOLERANCE and (
+                    float(np.min(one_sided)) <= ONE_SIDED_TOLERANCE
+                ):
+                    kinks += 1
+                    error = 0.0
+            compared += 1
+            worst = max(worst, error)
+            if error > limit:
+                failures.append(GradcheckFailure(name, label, expected, numeric, error))
+    return GradcheckResult(not failures, mode, compared, worst, limit, kinks, tuple(failures))
+
+
+def _unit(shape: tuple[int, ...], index: tuple[int, ...]) -> np.ndarray:
+    direction = np.zeros(shape)
+    direction[index] = 1.0
+    return direction
+
+
+def _random_unit(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+    direction = rng.standard_normal(shape)
+    return direction / max(float(np.linalg.norm(direction)), 1e-300)
+
+
+def _evaluate_along(
+    evaluate: Callable[..., float],
+    points: list[np.ndarray],
+    position: int,
+    direction: np.ndarray,
+    step: float,
+) -> tuple[float, float, float]:
+    values = []
+    for sign in (1.0, 0.0, -1.0):
+        shifted = list(points)
+        shifted[position] = points[position] + sign * step * direction
+        values.append(evaluate(*shifted))
+    return values[0], values[1], values[2]
+
+
+def elementwise_central_difference(
+    function: Callable[..., np.ndarray], inputs: Sequence[np.ndarray], position: int
+) -> np.ndarray:
+    """∂f/∂x_position of an elementwise f at every coordinate at once (vectorised full mode).
+
+    Valid because output k depends on input entry k only: all coordinates can be perturbed
+    together. Evaluated in float64 with h = ε^(1/3)·max(1, |x|) per entry.
+    """
+    points = [np.asarray(x, dtype=np.float64) for x in inputs]
+    x = points[position]
+    step = STEP_SCALE * np.maximum(1.0, np.abs(x))
+    plus = list(points)
+    minus = list(points)
+    plus[position] = x + step
+    minus[position] = x - step
+    return (function(*plus) - function(*minus)) / (2 * step)
+
+
+def numeric_gradient(
+    function: Callable[..., float], inputs: Sequence[np.ndarray], position: int
+) -> np.ndarray:
+    """∂f/∂inputs[position] of a scalar NumPy function by central differences, coordinate-wise."""
+    points = [np.asarray(x, dtype=np.float64) for x in inputs]
+    x = points[position]
+    gradient = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        direction = _unit(x.shape, index)
+        step = STEP_SCALE * max(1.0, abs(float(x[index])))
+        f_plus, _, f_minus = _evaluate_along(
+            lambda *a: float(np.asarray(function(*a))), points, position, direction, step
+        )
+        gradient[index] = (f_plus - f_minus) / (2 * step)
+    return gradient

@@ -1,0 +1,60 @@
+"""The verify and train commands: exit codes, JSON, and a loss that falls."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from symderive import crossval
+from symderive.cli import main
+
+
+def run_json(capsys, *argv: str) -> tuple[int, dict]:
+    code = main(list(argv))
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_verify_json_passes_and_lists_every_check(capsys):
+    code, report = run_json(capsys, "verify", "--json", "--no-ulp")
+    assert code == 0 and report["passed"]
+    names = {check["name"] for check in report["checks"]}
+    assert {"softmax_cross_entropy", "kl_divergence", "sigmoid ∂/∂x"} <= names
+    assert all(check["proven_by"] for check in report["checks"] if check["kind"] == "loss")
+    assert all(report["kink_convention"].values())
+
+
+@pytest.mark.slow
+def test_verify_with_accuracy_table(capsys):
+    code, report = run_json(capsys, "verify", "--json")
+    assert code == 0
+    assert {entry["function"] for entry in report["ulp"]} == set(crossval.ULP_FUNCTIONS)
+
+
+def test_verify_exits_1_when_a_check_disagrees(capsys, monkeypatch):
+    broken = crossval.CrossValidation("broken", "op", (), 1, 1.0, 0.0, 0.0)
+    original = crossval.all_checks
+    monkeypatch.setattr(crossval, "all_checks", lambda seed=0: [*original(seed), broken])
+    code, report = run_json(capsys, "verify", "--json", "--no-ulp")
+    assert code == 1 and not report["passed"]
+
+
+def test_train_loss_falls(capsys):
+    code, report = run_json(capsys, "train", "--json", "--steps", "30", "--classifier-steps", "30")
+    assert code == 0 and report["loss_fell"]
+    mlp, classifier = report["runs"]
+    assert mlp["steps"] == 30 and mlp["final_loss"] < mlp["first_loss"]
+    assert classifier["final_loss"] < classifier["first_loss"]
+
+
+def test_train_text_output_has_a_summary(capsys):
+    assert main(["train", "--no-color", "--steps", "5", "--classifier-steps", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "lecture 2-layer MLP" in out and "→" in out
+
+
+def test_train_rejects_a_bad_step_count(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["train", "--steps", "0"])
+    assert stop.value.code == 2
+    assert "positive integer" in capsys.readouterr().err

@@ -1,0 +1,74 @@
+"""gradcheck finds wrong gradients, says where, and accepts the kink convention."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from symderive.gradcheck import THRESHOLDS, gradcheck, numeric_gradient
+
+
+def cube_sum(x):
+    return np.sum(x**3)
+
+
+def test_correct_gradient_passes_in_full_mode():
+    x = np.random.default_rng(0).standard_normal((3, 2))
+    result = gradcheck(cube_sum, [x], analytic=[3 * x**2])
+    assert result.passed and result.compared == 6 and result.max_relative_error < 1e-8
+
+
+def test_wrong_entry_is_named_with_input_index_values_and_error():
+    x = np.random.default_rng(0).standard_normal((3, 2))
+    wrong = 3 * x**2
+    wrong[2, 1] += 0.5
+    result = gradcheck(cube_sum, [x], analytic=[wrong], names=["weights"])
+    assert not result.passed
+    (failure,) = result.failures
+    assert failure.input_name == "weights" and failure.index == "(2, 1)"
+    assert failure.analytic == pytest.approx(wrong[2, 1])
+    assert failure.numeric == pytest.approx(3 * x[2, 1] ** 2, rel=1e-8)
+    assert "weights" in result.message() and "(2, 1)" in result.message()
+
+
+def test_directional_mode_costs_do_not_depend_on_size_and_still_catch_errors():
+    x = np.random.default_rng(1).standard_normal(10_000)
+    good = gradcheck(cube_sum, [x], analytic=[3 * x**2], mode="directional", directions=3)
+    assert good.passed and good.compared == 3
+    bad = gradcheck(cube_sum, [x], analytic=[3 * x**2 * 1.01], mode="directional", directions=3)
+    assert not bad.passed and bad.failures[0].index.startswith("direction")
+
+
+def test_engine_gradients_are_used_when_no_analytic_gradient_is_given():
+    rng = np.random.default_rng(2)
+    x, w = rng.standard_normal((4, 3)), rng.standard_normal((3, 2))
+    result = gradcheck(lambda a, b: ((a @ b).tanh() ** 2).sum(), [x, w], names=["x", "w"])
+    assert result.passed, result.message()
+
+
+def test_relu_kink_is_accepted_under_the_left_derivative_convention():
+    x = np.array([0.0, 1.5, -2.0])
+    result = gradcheck(lambda a: a.relu().sum(), [x])
+    assert result.passed and result.kinks == 1
+
+
+def test_a_gradient_that_matches_neither_side_of_a_kink_fails():
+    x = np.array([0.0])
+    result = gradcheck(lambda a: np.sum(np.maximum(a, 0)), [x], analytic=[np.array([0.3])])
+    assert not result.passed
+
+
+def test_float32_gradients_get_the_looser_threshold():
+    x = np.random.default_rng(3).standard_normal(5)
+    analytic = (3 * x**2).astype(np.float32)
+    result = gradcheck(cube_sum, [x], analytic=[analytic])
+    assert result.threshold == THRESHOLDS[np.dtype(np.float32)] and result.passed
+
+
+def test_numeric_gradient_of_a_quadratic_form():
+    rng = np.random.default_rng(4)
+    a = rng.standard_normal((3, 3))
+    x = rng.standard_normal(3)
+    np.testing.assert_allclose(
+        numeric_gradient(lambda v: v @ a @ v, [x], 0), (a + a.T) @ x, rtol=1e-8
+    )
