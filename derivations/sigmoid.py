@@ -22,6 +22,14 @@ u, e, v = sp.symbols("u e v", real=True)  # graph nodes: u = 1 + e, e = exp(v), 
 
 sigma_elementary = 1 / (1 + sp.exp(-x))
 
+# The note's (1 + e^(−x) − 1)/(1 + e^(−x)) · 1/(1 + e^(−x)), kept as written: SymPy would
+# otherwise cancel 1 − 1 on construction and the step would no longer be the note's.
+NOTE_PRODUCT = sp.Mul(
+    sp.Mul(sp.Add(1, sp.exp(-x), -1, evaluate=False), 1 / (1 + sp.exp(-x)), evaluate=False),
+    1 / (1 + sp.exp(-x)),
+    evaluate=False,
+)
+
 SIGMOID_DERIVATIVE = Derivation(
     id="sigmoid-derivative",
     title="Derivative of the sigmoid: σ'(x) = σ(x)(1 − σ(x))",
@@ -33,7 +41,7 @@ SIGMOID_DERIVATIVE = Derivation(
             justification="quotient (or chain) rule: −(1 + e^(−x))^(−2)·(−e^(−x))",
         ),
         Step(
-            ((1 + sp.exp(-x) - 1) / (1 + sp.exp(-x))) * (1 / (1 + sp.exp(-x))),
+            NOTE_PRODUCT,
             justification="split the square and write e^(−x) = (1 + e^(−x)) − 1",
         ),
         Step(
@@ -94,7 +102,7 @@ SIGMOID_DERIVATIVE_ERRATUM = Derivation(
             correction=sp.exp(-x) / (1 + sp.exp(-x)) ** 2,
         ),
         Step(
-            ((1 + sp.exp(-x) - 1) / (1 + sp.exp(-x))) * (1 / (1 + sp.exp(-x))),
+            NOTE_PRODUCT,
             justification="as written in the note: (1 + e^(−x) − 1)/(1 + e^(−x)) · 1/(1 + e^(−x)), "
             "which has the square, so it does not equal the previous (square-less) expression",
             expect="refuted",

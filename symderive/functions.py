@@ -42,6 +42,9 @@ class sigmoid(sp.Function):  # noqa: N801 - reads like the mathematics
     def _eval_is_positive(self):
         return True if self.args[0].is_real else None
 
+    def _pretty(self, printer, *args):
+        return pretty_call("σ", printer._print(self.args[0]))
+
     def _latex(self, printer, exp=None):
         latex = r"\sigma\left(%s\right)" % printer._print(self.args[0])
         return power_latex(latex, exp)
@@ -117,6 +120,14 @@ class leaky_relu(sp.Function):  # noqa: N801
             printer._print(arg),
         )
         return power_latex(latex, exp)
+
+
+def pretty_call(name: str, argument_form):
+    """``name(argument)`` as a SymPy pretty-printing form (σ(x) rather than sigmoid(x))."""
+    from sympy.printing.pretty.stringpict import prettyForm
+
+    argument = prettyForm(*argument_form.parens())
+    return prettyForm(*argument.left(name))
 
 
 def prec_to_digits(prec: int) -> int:

@@ -58,10 +58,8 @@ def outcome_details(outcome: Outcome) -> Text:
     if outcome.counterexample is not None:
         values = ", ".join(f"{name}={value}" for name, value in outcome.counterexample.values)
         text.append(f"\ncounterexample: {values}", style="red")
-        text.append(
-            f"\n  lhs = {outcome.counterexample.lhs_value}, rhs = {outcome.counterexample.rhs_value}",
-            style="red",
-        )
+        sides = outcome.counterexample
+        text.append(f"\n  lhs = {sides.lhs_value}, rhs = {sides.rhs_value}", style="red")
     if outcome.used_givens:
         text.append(f"\nusing given: {'; '.join(outcome.used_givens)}", style="dim")
     if outcome.excluded:
@@ -88,27 +86,26 @@ def derivation_header(derivation: Derivation | DerivationReport) -> Panel:
 
 def steps_table(derivation: Derivation, report: DerivationReport) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=False)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("step")
+    table.add_column("#", justify="right", style="dim", vertical="middle")
+    table.add_column("", justify="center", vertical="middle")  # the relation to the previous
+    table.add_column("step", vertical="middle")
     table.add_column("justification", max_width=42)
     table.add_column("verdict", max_width=60)
-    table.add_row("0", pretty(derivation.steps[0].expr), derivation.steps[0].justification, "")
+    table.add_row("0", "", pretty(derivation.steps[0].expr), derivation.steps[0].justification, "")
     for step_report, step in zip(report.steps, derivation.steps[1:]):
-        math = f"{RELATION_SYMBOL[step_report.relation]} " + pretty(step.expr).replace("\n", "\n  ")
+        relation = RELATION_SYMBOL[step_report.relation]
         verdict = Group(
             verdict_text(step_report.outcome.verdict), outcome_details(step_report.outcome)
         )
         justification = Text(step_report.justification)
         if step_report.expect == "refuted":
             justification.append("\n(the note's step)", style="magenta")
-        table.add_row(str(step_report.index), math, justification, verdict)
+        table.add_row(str(step_report.index), relation, pretty(step.expr), justification, verdict)
         if step.correction is not None and step_report.correction_outcome is not None:
-            corrected = f"{RELATION_SYMBOL[step_report.relation]} " + pretty(
-                step.correction
-            ).replace("\n", "\n  ")
             table.add_row(
                 Text(f"{step_report.index}′", style="green"),
-                corrected,
+                relation,
+                pretty(step.correction),
                 Text("corrected step", style="green"),
                 Group(
                     verdict_text(step_report.correction_outcome.verdict),
