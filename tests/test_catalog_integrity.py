@@ -1,4 +1,4 @@
-"""The catalog as a whole: sources exist, errata link to their corrections, coverage of the notes."""
+"""The catalog as a whole: sources exist, errata link to corrections, the notes are covered."""
 
 from pathlib import Path
 

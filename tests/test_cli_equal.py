@@ -10,8 +10,6 @@ import pytest
 
 from symderive.cli import main
 
-pytest.importorskip("symderive.check")
-
 JSON_KEYS = {
     "verdict",
     "counterexample",
