@@ -21,12 +21,16 @@ def _shape_of(expr: sp.Basic) -> tuple:
     return tuple(shape)
 
 
-class Grad(sp.MatrixExpr):
-    """∂f/∂X: the gradient of a scalar (or 1×1) expression f, shaped like X."""
+class _MatrixDerivative(sp.MatrixExpr):
+    """An unevaluated derivative of ``function`` with respect to the matrix ``wrt``."""
+
+    _needs_matrix_function = False
 
     def __new__(cls, function: sp.Basic, wrt: sp.Basic):
         if not isinstance(function, sp.Basic) or not isinstance(wrt, sp.Basic):
-            raise TypeError("Grad takes SymPy objects")
+            raise TypeError(f"{cls.__name__} takes SymPy objects")
+        if cls._needs_matrix_function:
+            _shape_of(function)
         _shape_of(wrt)
         return sp.Basic.__new__(cls, function, wrt)
 
@@ -37,6 +41,17 @@ class Grad(sp.MatrixExpr):
     @property
     def wrt(self) -> sp.Basic:
         return self.args[1]
+
+    def _sympystr(self, printer):
+        return "%s(%s, %s)" % (
+            type(self).__name__,
+            printer._print(self.function),
+            printer._print(self.wrt),
+        )
+
+
+class Grad(_MatrixDerivative):
+    """∂f/∂X: the gradient of a scalar (or 1×1) expression f, shaped like X."""
 
     @property
     def shape(self) -> tuple:
@@ -49,27 +64,11 @@ class Grad(sp.MatrixExpr):
         )
         return power_latex(latex, exp)
 
-    def _sympystr(self, printer):
-        return "Grad(%s, %s)" % (printer._print(self.function), printer._print(self.wrt))
 
-
-class Jacobian(sp.MatrixExpr):
+class Jacobian(_MatrixDerivative):
     """∂q/∂x with entries ∂q_i/∂x_j (numerator layout): shape len(q) × len(x)."""
 
-    def __new__(cls, function: sp.Basic, wrt: sp.Basic):
-        if not isinstance(function, sp.Basic) or not isinstance(wrt, sp.Basic):
-            raise TypeError("Jacobian takes SymPy objects")
-        _shape_of(function)
-        _shape_of(wrt)
-        return sp.Basic.__new__(cls, function, wrt)
-
-    @property
-    def function(self) -> sp.Basic:
-        return self.args[0]
-
-    @property
-    def wrt(self) -> sp.Basic:
-        return self.args[1]
+    _needs_matrix_function = True
 
     @property
     def shape(self) -> tuple:
@@ -83,6 +82,3 @@ class Jacobian(sp.MatrixExpr):
             printer._print(self.wrt),
         )
         return power_latex(latex, exp)
-
-    def _sympystr(self, printer):
-        return "Jacobian(%s, %s)" % (printer._print(self.function), printer._print(self.wrt))
