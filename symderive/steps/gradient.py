@@ -30,7 +30,7 @@ class GradientRule(Rule):
     name: ClassVar[str] = "gradient"
     formula: ClassVar[str] = "(df/dX)_ij = df/dX_ij"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         rows, columns = self.shape
         results = [substep.result for substep in self.substeps]
         return sp.ImmutableMatrix(rows, columns, results)
@@ -43,7 +43,7 @@ class GradientRule(Rule):
         )
 
     def check(self, *, seed: int = 0) -> NodeCheck:
-        if self.eval() != self.result:
+        if self.reapply() != self.result:
             return NodeCheck("refuted", "the rule re-evaluated to a different result")
         verdicts = [
             compare(substep.result, sp.diff(self.expression, substep.variable), seed=seed)
@@ -129,7 +129,7 @@ def narrate_gradient(function: sp.Basic, wrt: sp.MatrixSymbol) -> GradientRule:
         wrt=wrt,
         shape=(int(rows), int(columns)),
     )
-    return replace(node, result=node.eval())
+    return replace(node, result=node.reapply())
 
 
 def compare_with_closed_form(gradient: GradientRule, closed_form: sp.Basic) -> NodeCheck:

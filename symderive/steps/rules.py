@@ -1,7 +1,7 @@
 """The differentiation rules as data, in the style of SymPy's ``manualintegrate``.
 
 Every node of a narration is a frozen dataclass that claims ``d/d(variable) expression =
-result``. ``eval()`` re-applies the node's rule to the results of its substeps (the formula in
+result``. ``reapply()`` re-applies the node's rule to the results of its substeps (the formula in
 ``formula``), so a tree can be re-evaluated and each node checks its own equality against
 ``sympy.diff`` (:meth:`Rule.check`). Build nodes with :meth:`Rule.of`, which computes
 ``result`` from the rule, never by hand.
@@ -35,14 +35,14 @@ class Rule:
     def of(cls, **fields) -> Rule:
         """A node whose ``result`` is computed by the rule itself from its substeps."""
         node = cls(result=sp.S.Zero, **fields)
-        return replace(node, result=node.eval())
+        return replace(node, result=node.reapply())
 
     @property
     def rule(self) -> str:
         """The rule's name as shown and written to JSON (``chain``, ``sigmoid`` …)."""
         return self.name
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         """Apply this rule to the substeps' results."""
         raise NotImplementedError
 
@@ -52,7 +52,7 @@ class Rule:
 
     def check(self, *, seed: int = 0) -> NodeCheck:
         """Re-evaluate the rule, then compare the node's result with ``sympy.diff``."""
-        if self.eval() != self.result:
+        if self.reapply() != self.result:
             return NodeCheck("refuted", "the rule re-evaluated to a different result")
         return local_check(self.expression, self.variable, self.result, seed=seed)
 
@@ -70,7 +70,7 @@ class ConstantRule(Rule):
     name: ClassVar[str] = "constant"
     formula: ClassVar[str] = "d/dx c = 0"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return sp.S.Zero
 
     def describe(self) -> str:
@@ -84,7 +84,7 @@ class VariableRule(Rule):
     name: ClassVar[str] = "variable"
     formula: ClassVar[str] = "d/dx x = 1"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return sp.S.One
 
     def describe(self) -> str:
@@ -99,7 +99,7 @@ class ConstantMultipleRule(Rule):
     name: ClassVar[str] = "constant multiple"
     formula: ClassVar[str] = "(c*f)' = c*f'"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return self.constant * self.substeps[0].result
 
     def describe(self) -> str:
@@ -113,7 +113,7 @@ class SumRule(Rule):
     name: ClassVar[str] = "sum"
     formula: ClassVar[str] = "(f + g)' = f' + g'"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return sp.Add(*(substep.result for substep in self.substeps))
 
     def describe(self) -> str:
@@ -127,7 +127,7 @@ class ProductRule(Rule):
     name: ClassVar[str] = "product"
     formula: ClassVar[str] = "(f*g)' = f'*g + f*g'"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         factors = [substep.expression for substep in self.substeps]
         terms = []
         for position, substep in enumerate(self.substeps):
@@ -148,7 +148,7 @@ class QuotientRule(Rule):
     name: ClassVar[str] = "quotient"
     formula: ClassVar[str] = "(f/g)' = (f'*g - f*g')/g^2"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         numerator, denominator = self.substeps
         return (
             numerator.result * denominator.expression - numerator.expression * denominator.result
@@ -166,7 +166,7 @@ class PowerRule(Rule):
     name: ClassVar[str] = "power"
     formula: ClassVar[str] = "d/dx x^n = n*x^(n-1)"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return self.exponent * self.variable ** (self.exponent - 1)
 
     def describe(self) -> str:
@@ -181,7 +181,7 @@ class ExponentialRule(Rule):
     name: ClassVar[str] = "exponential"
     formula: ClassVar[str] = "d/dx a^x = a^x*log(a)"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return self.base**self.variable * sp.log(self.base)
 
     def describe(self) -> str:
@@ -195,7 +195,7 @@ class GeneralPowerRule(Rule):
     name: ClassVar[str] = "general power"
     formula: ClassVar[str] = "(f^g)' = f^g*(g'*log(f) + g*f'/f)"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         base, exponent = self.substeps
         return self.expression * (
             exponent.result * sp.log(base.expression)
@@ -265,7 +265,7 @@ class FunctionRule(Rule):
     def rule(self) -> str:
         return KNOWN_DERIVATIVES[self.function].name
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return KNOWN_DERIVATIVES[self.function].derivative(self.variable, *self.parameters)
 
     def describe(self) -> str:
@@ -282,7 +282,7 @@ class ChainRule(Rule):
     name: ClassVar[str] = "chain"
     formula: ClassVar[str] = "d/dx f(g(x)) = f'(g(x))*g'(x)"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         outer, inner = self.substeps
         return outer.result.subs(self.inner_symbol, self.inner) * inner.result
 
@@ -303,7 +303,7 @@ class SoftmaxRule(Rule):
     name: ClassVar[str] = "softmax"
     formula: ClassVar[str] = "d s_i = s_i*(d a_i - sum_k s_k*d a_k), s_k = exp(a_k)/sum exp(a)"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         normaliser = sp.Add(*(sp.exp(argument) for argument in self.arguments))
         shares = [sp.exp(argument) / normaliser for argument in self.arguments]
         mean_change = sp.Add(
@@ -323,7 +323,7 @@ class LogSumExpRule(Rule):
     name: ClassVar[str] = "log-sum-exp"
     formula: ClassVar[str] = "d log(sum_k exp(a_k)) = sum_k softmax(a)_k * d a_k"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         normaliser = sp.Add(*(sp.exp(argument) for argument in self.arguments))
         return (
             sp.Add(
@@ -356,7 +356,7 @@ class MaxMinRule(Rule):
     def rule(self) -> str:
         return "max" if self.function is sp.Max else "min"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         first, second = self.substeps
         difference = first.expression - second.expression
         if self.function is sp.Min:
@@ -379,7 +379,7 @@ class FallbackRule(Rule):
     name: ClassVar[str] = "fallback"
     formula: ClassVar[str] = "no narration rule: sympy.diff"
 
-    def eval(self) -> sp.Expr:
+    def reapply(self) -> sp.Expr:
         return sp.diff(self.expression, self.variable)
 
     def describe(self) -> str:
