@@ -1,7 +1,9 @@
 """The derivation catalog: one readable module per topic, each defining ``DERIVATIONS``.
 
-Modules are discovered automatically, in alphabetical order of their names; within a module
-the order is the reading order.
+Modules are discovered automatically. They are read in the order of the course — ``READING_ORDER``
+(information theory, then the chain rule and computational graphs, activations, vectorised
+backprop, losses, training) — and any module not named there after them, alphabetically;
+within a module the order is the module's own.
 """
 
 from __future__ import annotations
@@ -14,12 +16,38 @@ from functools import cache
 from symderive.errors import UsageError
 from symderive.model import Derivation, derivation_index
 
+READING_ORDER = (
+    "entropy",
+    "chain_rule",
+    "gates",
+    "worked_examples",
+    "sigmoid",
+    "activations",
+    "affine",
+    "jacobians",
+    "mlp",
+    "softmax",
+    "binary_cross_entropy",
+    "kl_divergence",
+    "output_distributions",
+    "bias_variance",
+    "initialization",
+    "optimizers",
+)
+
+
+def _reading_position(name: str) -> tuple[int, str]:
+    if name in READING_ORDER:
+        return READING_ORDER.index(name), name
+    return len(READING_ORDER), name
+
 
 @cache
 def all_derivations() -> tuple[Derivation, ...]:
     """Every catalog entry (a cached, immutable tuple)."""
     found: list[Derivation] = []
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    modules = sorted(pkgutil.iter_modules(__path__), key=lambda m: _reading_position(m.name))
+    for module_info in modules:
         if module_info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{module_info.name}")
