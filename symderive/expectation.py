@@ -43,10 +43,6 @@ class Var(sp.Function):  # noqa: N801
         return power_latex(latex, exp)
 
 
-def has_expectation(expr: sp.Basic) -> bool:
-    return isinstance(expr, sp.Basic) and bool(expr.atoms(E, Var))
-
-
 def expand_expectations(
     expr: sp.Basic,
     random_symbols: Collection[sp.Basic],

@@ -156,11 +156,11 @@ class Derivation:
         """Every free symbol of the steps, corrections and givens, in a stable order."""
         found: set[sp.Basic] = set()
         for step in self.steps:
-            found |= free_symbols(step.expr)
+            found |= step.expr.free_symbols
             if step.correction is not None:
-                found |= free_symbols(step.correction)
+                found |= step.correction.free_symbols
         for given in self.givens:
-            found |= free_symbols(given)
+            found |= given.free_symbols
         found |= {symbol for symbol, _ in self.domains}
         return tuple(sorted(found, key=sp.default_sort_key))
 
@@ -187,16 +187,6 @@ def domain_from_assumptions(symbol: sp.Basic) -> Domain:
     if getattr(symbol, "is_nonzero", None) and getattr(symbol, "is_real", None):
         return Domain("nonzero")
     return REAL
-
-
-def free_symbols(expr: sp.Basic) -> set[sp.Basic]:
-    """Free symbols including MatrixSymbols and Indexed bases' indices, excluding dummies."""
-    if not isinstance(expr, sp.Basic):
-        return set()
-    found = set(expr.free_symbols)
-    # An IndexedBase's label is a free symbol of its Indexed terms; the Indexed itself is what
-    # gets sampled, so keep both and let the sampler decide.
-    return found
 
 
 def derivation_index(derivations: Iterable[Derivation]) -> Mapping[str, Derivation]:

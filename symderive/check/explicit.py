@@ -12,12 +12,6 @@ import sympy as sp
 from symderive.matrixcalc import Grad, Jacobian
 
 
-def has_matrix(expr: sp.Basic) -> bool:
-    return isinstance(expr, sp.Basic) and (
-        bool(expr.atoms(sp.MatrixSymbol)) or getattr(expr, "is_Matrix", False)
-    )
-
-
 def explicit_matrices(symbols: set[sp.MatrixSymbol]) -> dict[sp.MatrixSymbol, sp.ImmutableMatrix]:
     """One real scalar symbol per entry: W → [[W_11, W_12, ...], ...] (1-based names)."""
     mapping = {}

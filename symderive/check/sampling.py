@@ -85,20 +85,6 @@ def _group_is_complete(group: str, members: list, context: CheckContext, sizes: 
     return not declared  # a group declared nowhere else is whatever the expression holds
 
 
-def size_symbols(expr: sp.Basic, context: CheckContext) -> list[sp.Symbol]:
-    return sorted(
-        (s for s in expr.free_symbols if context.domain_of(s).kind == "size"),
-        key=sp.default_sort_key,
-    )
-
-
-def index_symbols(expr: sp.Basic, context: CheckContext) -> list[sp.Symbol]:
-    return sorted(
-        (s for s in expr.free_symbols if context.domain_of(s).kind == "index"),
-        key=sp.default_sort_key,
-    )
-
-
 def draw_indices(
     indices: list[sp.Symbol], context: CheckContext, sizes: dict, rng: random.Random
 ) -> dict[sp.Symbol, sp.Integer]:

@@ -23,14 +23,8 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.assumptions import parse_assumptions, symbols_for
 from symderive.grammar.plain import parse_expression, time_limit, to_plain
 from symderive.render.console import add_common_options
+from symderive.render.terminal import VERDICT_STYLE
 from symderive.report import Outcome
-
-VERDICT_STYLES = {
-    "proved": "bold green",
-    "checked": "bold cyan",
-    "refuted": "bold red",
-    "undecided": "bold yellow",
-}
 
 PRINT_SECONDS = 1.0  # beyond this, print terms in SymPy's internal order (see `printed`)
 
@@ -163,7 +157,7 @@ def render(lhs: sp.Expr, rhs: sp.Expr, outcome: Outcome, console: Console) -> No
         lines = printed(pretty, side).splitlines()
         console.print(Text("\n".join("  " + line for line in lines)))
     line = Text("verdict: ")
-    line.append(outcome.verdict, style=VERDICT_STYLES[outcome.verdict])
+    line.append(outcome.verdict, style=VERDICT_STYLE[outcome.verdict][1])
     if outcome.method:
         line.append(f" (method: {outcome.method})")
     console.print(line)

@@ -10,14 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep
+from symderive.render.terminal import VERDICT_STYLE as CHECKER_VERDICT_STYLE
 
-VERDICT_STYLE = {
-    "proved": ("✔ proved", "bold green"),
-    "checked": ("≈ checked", "cyan"),
-    "refuted": ("✘ refuted", "bold red"),
-    "undecided": ("? undecided", "yellow"),
-    "skipped": ("– skipped", "dim"),
-}
+# the checker's four verdicts as everywhere else, plus the notes' own "skipped"
+VERDICT_STYLE = {**CHECKER_VERDICT_STYLE, "skipped": ("– skipped", "dim")}
 
 
 def step_text(path: str, equation: NoteEquation, step: NoteStep) -> Text:
