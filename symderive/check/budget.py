@@ -62,14 +62,19 @@ class Task:
 
 
 def _worker(connection, task: Task) -> None:
+    sent = False
     try:
         for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):
             connection.send(outcome)
+            sent = True
     except BaseException as error:  # noqa: BLE001 - any failure becomes an honest 'undecided'
-        message = " ".join(str(error).split())[:200]
-        connection.send(
-            Outcome("undecided", reason=f"checker error: {type(error).__name__}: {message}")
-        )
+        # a failure in a later phase (a proof attempt) must not overwrite a verdict already
+        # reached (a numeric check): the parent keeps the last outcome it received
+        if not sent:
+            message = " ".join(str(error).split())[:200]
+            connection.send(
+                Outcome("undecided", reason=f"checker error: {type(error).__name__}: {message}")
+            )
     finally:
         connection.close()
 

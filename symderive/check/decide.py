@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 
 import sympy as sp
@@ -46,7 +46,7 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
         matrices = {
             matrix
             for matrix in expr.atoms(sp.MatrixSymbol)
-            if all(sp.Integer(d) == d for d in matrix.shape)
+            if has_numeric_shape(matrix)
         }
         expr = make_explicit(expr, explicit_matrices(matrices))
     if fixed:
@@ -78,6 +78,11 @@ def expand_finite_sums(expr: sp.Basic) -> sp.Basic:
     return expr
 
 
+def has_numeric_shape(matrix: sp.MatrixSymbol) -> bool:
+    """Whether a MatrixSymbol's shape is fixed numbers (not a size symbol such as n)."""
+    return all(isinstance(d, int) or getattr(d, "is_Integer", False) for d in matrix.shape)
+
+
 def _doit_outside(expr: sp.Basic) -> sp.Basic:
     """``doit`` that leaves E/Var atoms alone (their arguments are done separately)."""
     replacements = {node: node.func(node.args[0].doit()) for node in expr.atoms(E, Var)}
@@ -95,7 +100,7 @@ def _difference(lhs: sp.Basic, rhs: sp.Basic) -> sp.Basic | None:
 
 
 def _has_unsized_matrix(expr: sp.Basic) -> bool:
-    return any(not all(sp.Integer(d) == d for d in m.shape) for m in expr.atoms(sp.MatrixSymbol))
+    return any(not has_numeric_shape(m) for m in expr.atoms(sp.MatrixSymbol))
 
 
 ASSUMPTIONS = {
@@ -461,15 +466,3 @@ def _proved_or_refuted(left, right, relation, method, numeric_outcome):
         points=numeric_outcome.points,
         digits=numeric_outcome.digits,
     )
-
-
-def run_to_completion(
-    lhs, rhs, relation, context, seed=0, on_outcome: Callable[[Outcome], None] | None = None
-) -> Outcome:
-    """In-process: the final outcome (no time budget — use symderive.check for that)."""
-    final = Outcome("undecided", reason="no outcome")
-    for outcome in decide(lhs, rhs, relation, context, seed):
-        final = outcome
-        if on_outcome:
-            on_outcome(outcome)
-    return final

@@ -220,3 +220,15 @@ def test_domains_become_assumptions_in_the_symbolic_attempts():
 def test_kink_points_stay_inside_the_domain():
     t = sp.Symbol("t", real=True)
     assert check_relation(sp.sign(t), 1, domains={t: Domain("probability")}).holds
+
+
+def test_matrices_of_symbolic_size_are_checked_at_instantiated_sizes():
+    n = sp.Symbol("n", integer=True, positive=True)
+    W = sp.MatrixSymbol("W", n, n)
+    v = sp.MatrixSymbol("v", n, 1)
+    domains = {n: Domain("size")}
+    holds = check_relation((W * v).T * (W * v), v.T * W.T * W * v, domains=domains)
+    assert holds.verdict == "checked" and holds.sizes
+    assert check_relation((W * v).T * (W * v), v.T * W * W * v, domains=domains).verdict == (
+        "refuted"
+    )
