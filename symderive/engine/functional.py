@@ -1,24 +1,115 @@
 """Losses as single engine nodes whose forward and backward are the verified functions.
 
-Each node computes ``(loss, ∂loss/∂prediction)`` once in the forward with the stable kernels of
-:mod:`symderive.verified` and multiplies the stored gradient by the upstream scalar in the
-backward — the rule proven by the catalog entry named in ``proven_by``.
+Each node checks its inputs (:mod:`symderive.engine.checks`: equal shapes, labels in range,
+probabilities in [0, 1]), computes ``(loss, ∂loss/∂prediction)`` once in the forward with the
+stable kernels of :mod:`symderive.verified`, and multiplies the stored gradient by the upstream
+scalar in the backward — the rule proven by the catalog entry named in ``proven_by``.
+:data:`LOSS_NODES` is the table the captured step (:mod:`symderive.engine.replay`) reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from symderive import verified
+from symderive.engine import checks
 from symderive.engine.tensor import Gradients, Tensor, _records, as_tensor
 
 
-def _loss_node(name: str, kernel: Callable[..., tuple], prediction, target, *extra) -> Tensor:
+@dataclass(frozen=True)
+class LossNode:
+    """A loss as one node: ``check(prediction, target)`` then ``kernel`` → (loss, gradient)."""
+
+    name: str
+    kernel: Callable[[np.ndarray, np.ndarray], tuple]
+    check: Callable[[np.ndarray, np.ndarray], None]
+    proven_by: tuple[str, ...]
+
+
+def _check_labels(logits: np.ndarray, labels: np.ndarray) -> None:
+    checks.class_labels("softmax_cross_entropy", logits, labels)
+
+
+def _check_values(name: str, prediction: np.ndarray, target: np.ndarray) -> None:
+    checks.same_shape(name, prediction, target, ("predictions", "targets"))
+    checks.non_empty(name, prediction, "predictions")
+    checks.finite(name, target, "targets")
+
+
+def _check_probabilities(name: str, prediction: np.ndarray, target: np.ndarray) -> None:
+    checks.same_shape(name, prediction, target, ("probabilities", "targets"))
+    checks.non_empty(name, prediction, "probabilities")
+    checks.within_unit_interval(name, prediction, "probabilities")
+    checks.finite(name, target, "targets")
+    checks.within_unit_interval(name, target, "targets")
+
+
+def _check_logits_and_targets(name: str, prediction: np.ndarray, target: np.ndarray) -> None:
+    checks.same_shape(name, prediction, target, ("logits", "targets"))
+    checks.non_empty(name, prediction, "logits")
+    checks.finite(name, target, "targets")
+    checks.within_unit_interval(name, target, "targets")
+
+
+def _check_distributions(name: str, q: np.ndarray, p: np.ndarray) -> None:
+    checks.same_shape(name, q, p, ("model distribution q", "distribution p"))
+    checks.non_empty(name, q, "q")
+    checks.finite(name, p, "p")
+    checks.within_unit_interval(name, p, "p")
+    checks.within_unit_interval(name, q, "q")
+
+
+LOSS_NODES: dict[str, LossNode] = {
+    node.name: node
+    for node in (
+        LossNode(
+            "softmax_cross_entropy",
+            verified.softmax_cross_entropy,
+            _check_labels,
+            verified.softmax_cross_entropy.proven_by,
+        ),
+        LossNode(
+            "binary_cross_entropy",
+            verified.binary_cross_entropy,
+            lambda p, t: _check_probabilities("binary_cross_entropy", p, t),
+            verified.binary_cross_entropy.proven_by,
+        ),
+        LossNode(
+            "binary_cross_entropy_with_logits",
+            verified.binary_cross_entropy_with_logits,
+            lambda z, t: _check_logits_and_targets("binary_cross_entropy_with_logits", z, t),
+            verified.binary_cross_entropy_with_logits.proven_by,
+        ),
+        LossNode(
+            "mse",
+            verified.mse,
+            lambda y, t: _check_values("mse", y, t),
+            verified.mse.proven_by,
+        ),
+        LossNode(
+            "kl_divergence",
+            lambda q, p: verified.kl_divergence(p, q),
+            lambda q, p: _check_distributions("kl_divergence", q, p),
+            verified.kl_divergence.proven_by,
+        ),
+    )
+}
+
+
+def _target_array(target) -> np.ndarray:
+    return target.data if isinstance(target, Tensor) else np.asarray(target)
+
+
+def loss_node(name: str, prediction, target) -> Tensor:
+    """The loss ``name`` of :data:`LOSS_NODES` as one node with the prediction as its parent."""
+    node = LOSS_NODES[name]
     prediction = as_tensor(prediction)
-    target_data = target.data if isinstance(target, Tensor) else np.asarray(target)
-    loss, gradient = kernel(prediction.data, target_data, *extra)
+    target_data = _target_array(target)
+    node.check(prediction.data, target_data)
+    loss, gradient = node.kernel(prediction.data, target_data)
     if not _records(prediction):
         return Tensor(np.asarray(loss))
 
@@ -26,52 +117,47 @@ def _loss_node(name: str, kernel: Callable[..., tuple], prediction, target, *ext
         return (gradient * upstream,)
 
     return Tensor(
-        np.asarray(loss), True, parents=(prediction,), backward_rule=loss_backward, op=name
+        np.asarray(loss),
+        True,
+        parents=(prediction,),
+        backward_rule=loss_backward,
+        op=name,
+        params=(target_data,),
     )
 
 
 def softmax_cross_entropy(logits, labels) -> Tensor:
     """mean −log softmax(o)_y; backward (softmax(o) − onehot(y))/N.
 
-    Proven in 'softmax-cross-entropy-gradient'.
+    ``labels``: integer class indices of shape ``logits.shape[:-1]`` in [0, C), or probability
+    targets of the logits' shape. Proven in 'softmax-cross-entropy-gradient'.
     """
-    return _loss_node("softmax_cross_entropy", verified.softmax_cross_entropy, logits, labels)
+    return loss_node("softmax_cross_entropy", logits, labels)
 
 
 def binary_cross_entropy(probabilities, targets) -> Tensor:
-    """mean −(t log p + (1 − t) log(1 − p)) ('binary-cross-entropy-gradient')."""
-    return _loss_node("binary_cross_entropy", verified.binary_cross_entropy, probabilities, targets)
+    """mean −(t log p + (1 − t) log(1 − p)), p and t in [0, 1] ('binary-cross-entropy-gradient')."""
+    return loss_node("binary_cross_entropy", probabilities, targets)
 
 
 def binary_cross_entropy_with_logits(logits, targets) -> Tensor:
     """mean −(t log σ(z) + (1 − t) log(1 − σ(z))); backward (σ(z) − t)/n."""
-    return _loss_node(
-        "binary_cross_entropy_with_logits",
-        verified.binary_cross_entropy_with_logits,
-        logits,
-        targets,
-    )
+    return loss_node("binary_cross_entropy_with_logits", logits, targets)
 
 
 def mse(predictions, targets) -> Tensor:
-    """mean (y − t)²; backward 2(y − t)/n ('mse-gradient')."""
-    return _loss_node("mse", verified.mse, predictions, targets)
+    """mean (y − t)² over entries of equal shapes; backward 2(y − t)/n ('mse-gradient')."""
+    return loss_node("mse", predictions, targets)
 
 
 def kl_divergence(p, q) -> Tensor:
     """KL(p ‖ q) as a function of the model distribution q; backward −p/q/rows."""
-    q = as_tensor(q)
-    p_data = p.data if isinstance(p, Tensor) else np.asarray(p)
-    loss, gradient = verified.kl_divergence(p_data, q.data)
-    if not _records(q):
-        return Tensor(np.asarray(loss))
-    return Tensor(
-        np.asarray(loss),
-        True,
-        parents=(q,),
-        backward_rule=lambda upstream: (gradient * upstream,),
-        op="kl_divergence",
-    )
+    return loss_node("kl_divergence", q, p)
+
+
+def check_sum_squared_error(predictions: np.ndarray, targets: np.ndarray) -> None:
+    checks.same_shape("sum_squared_error", predictions, targets, ("predictions", "targets"))
+    checks.finite("sum_squared_error", targets, "targets")
 
 
 def sum_squared_error(predictions, targets) -> Tensor:
@@ -81,7 +167,8 @@ def sum_squared_error(predictions, targets) -> Tensor:
     with a single node instead of three.
     """
     predictions = as_tensor(predictions)
-    target_data = targets.data if isinstance(targets, Tensor) else np.asarray(targets)
+    target_data = _target_array(targets)
+    check_sum_squared_error(predictions.data, target_data)
     difference = predictions.data - target_data
     flat = difference.ravel()
     loss = np.asarray(flat @ flat)
@@ -92,5 +179,10 @@ def sum_squared_error(predictions, targets) -> Tensor:
         return (difference * (2 * upstream),)
 
     return Tensor(
-        loss, True, parents=(predictions,), backward_rule=squared_error_backward, op="sse"
+        loss,
+        True,
+        parents=(predictions,),
+        backward_rule=squared_error_backward,
+        op="sse",
+        params=(target_data,),
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from symderive.engine.checks import EngineInputError
 from symderive.engine.tensor import Tensor
 
 
@@ -49,6 +50,7 @@ class Linear(Module):
     ) -> None:
         rng = rng if rng is not None else np.random.default_rng()
         scale = scale if scale is not None else 1.0 / np.sqrt(in_features)
+        self.in_features, self.out_features = in_features, out_features
         weight = rng.standard_normal((in_features, out_features)) * scale
         self.weight = Tensor(weight.astype(dtype), requires_grad=True)
         self.bias = (
@@ -56,6 +58,13 @@ class Linear(Module):
         )
 
     def forward(self, x: Tensor) -> Tensor:
+        shape = x.shape if isinstance(x, Tensor) else np.shape(x)
+        if not shape or shape[-1] != self.in_features:
+            raise EngineInputError(
+                f"Linear({self.in_features} → {self.out_features})",
+                f"input of shape {tuple(shape)} must have {self.in_features} entries on its "
+                "last axis",
+            )
         out = x @ self.weight
         return out + self.bias if self.bias is not None else out
 

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from symderive.engine import checks
 from symderive.ops.definitions import ELEMENTWISE
 from symderive.ops.derive import rule
 
@@ -50,15 +51,30 @@ def no_grad() -> Iterator[None]:
 
 _creation_numbers = itertools.count()
 
-_BACKWARD: dict[str, tuple[Callable[..., np.ndarray], ...]] = {}
+
+class EngineOp:
+    """An elementwise op bound for the hot path: its kernel, and its backward on first use.
+
+    One object per entry of :data:`symderive.ops.ELEMENTWISE`; the Tensor methods hold them
+    directly, so applying an op costs no registry lookup.
+    """
+
+    __slots__ = ("name", "kernel", "_backward")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.kernel = ELEMENTWISE[name].kernel
+        self._backward: tuple[Callable[..., np.ndarray], ...] | None = None
+
+    @property
+    def backward(self) -> tuple[Callable[..., np.ndarray], ...]:
+        """``g·∂op/∂input_i`` lambdified from the SymPy derivative (derived once, then kept)."""
+        if self._backward is None:
+            self._backward = rule(self.name).backward
+        return self._backward
 
 
-def _backward_rules(name: str) -> tuple[Callable[..., np.ndarray], ...]:
-    """The lambdified backward of op ``name``: derived on first use, then a dict lookup."""
-    rules = _BACKWARD.get(name)
-    if rules is None:
-        rules = _BACKWARD[name] = rule(name).backward
-    return rules
+ENGINE_OPS: dict[str, EngineOp] = {name: EngineOp(name) for name in ELEMENTWISE}
 
 
 def _unbroadcast(gradient: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
@@ -81,7 +97,16 @@ def _unbroadcast(gradient: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) 
 class Tensor:
     """An ndarray that remembers how it was computed, for reverse-mode differentiation."""
 
-    __slots__ = ("data", "grad", "requires_grad", "parents", "backward_rule", "op", "number")
+    __slots__ = (
+        "data",
+        "grad",
+        "requires_grad",
+        "parents",
+        "backward_rule",
+        "op",
+        "params",
+        "number",
+    )
 
     def __init__(
         self,
@@ -91,6 +116,7 @@ class Tensor:
         parents: tuple[Tensor, ...] = (),
         backward_rule: Callable[[np.ndarray], Gradients] | None = None,
         op: str = "",
+        params: tuple = (),
     ) -> None:
         array = data if isinstance(data, np.ndarray) else np.asarray(data)
         if array.dtype.kind != "f":
@@ -101,6 +127,7 @@ class Tensor:
         self.parents = parents
         self.backward_rule = backward_rule
         self.op = op
+        self.params = params  # what the op needs besides its parents (replay reads it)
         self.number = next(_creation_numbers)
 
     # -- inspection -------------------------------------------------------------------------
@@ -176,60 +203,60 @@ class Tensor:
 
     # -- elementwise operations (rules derived in symderive.ops) ------------------------------
     def __add__(self, other) -> Tensor:
-        return elementwise("add", self, other)
+        return apply_op(_ADD, self, other)
 
     def __radd__(self, other) -> Tensor:
-        return elementwise("add", other, self)
+        return apply_op(_ADD, other, self)
 
     def __sub__(self, other) -> Tensor:
-        return elementwise("sub", self, other)
+        return apply_op(_SUB, self, other)
 
     def __rsub__(self, other) -> Tensor:
-        return elementwise("sub", other, self)
+        return apply_op(_SUB, other, self)
 
     def __mul__(self, other) -> Tensor:
-        return elementwise("mul", self, other)
+        return apply_op(_MUL, self, other)
 
     def __rmul__(self, other) -> Tensor:
-        return elementwise("mul", other, self)
+        return apply_op(_MUL, other, self)
 
     def __truediv__(self, other) -> Tensor:
-        return elementwise("div", self, other)
+        return apply_op(_DIV, self, other)
 
     def __rtruediv__(self, other) -> Tensor:
-        return elementwise("div", other, self)
+        return apply_op(_DIV, other, self)
 
     def __neg__(self) -> Tensor:
-        return elementwise("neg", self)
+        return apply_op(_NEG, self)
 
     def __pow__(self, exponent) -> Tensor:
         if isinstance(exponent, (int, float)) and exponent == 2:
-            return elementwise("square", self)  # x·x: no general pow in forward or backward
-        return elementwise("pow", self, exponent)
+            return apply_op(_SQUARE, self)  # x·x: no general pow in forward or backward
+        return apply_op(_POW, self, exponent)
 
     def __rpow__(self, base) -> Tensor:
-        return elementwise("pow", base, self)
+        return apply_op(_POW, base, self)
 
     def exp(self) -> Tensor:
-        return elementwise("exp", self)
+        return apply_op(_EXP, self)
 
     def log(self) -> Tensor:
-        return elementwise("log", self)
+        return apply_op(_LOG, self)
 
     def sigmoid(self) -> Tensor:
-        return elementwise("sigmoid", self)
+        return apply_op(_SIGMOID, self)
 
     def tanh(self) -> Tensor:
-        return elementwise("tanh", self)
+        return apply_op(_TANH, self)
 
     def relu(self) -> Tensor:
-        return elementwise("relu", self)
+        return apply_op(_RELU, self)
 
     def leaky_relu(self, alpha: float = 0.01) -> Tensor:
-        return elementwise("leaky_relu", self, params=(alpha,))
+        return apply_op(_LEAKY_RELU, self, params=(alpha,))
 
     def maximum(self, other) -> Tensor:
-        return elementwise("maximum", self, other)
+        return apply_op(_MAXIMUM, self, other)
 
     # -- matrix operations ('affine-backward') --------------------------------------------------
     def __matmul__(self, other) -> Tensor:
@@ -259,6 +286,14 @@ class Tensor:
         return take(self, index)
 
 
+_ADD, _SUB, _MUL, _DIV, _NEG, _POW, _SQUARE = (
+    ENGINE_OPS[name] for name in ("add", "sub", "mul", "div", "neg", "pow", "square")
+)
+_EXP, _LOG, _SIGMOID, _TANH, _RELU, _LEAKY_RELU, _MAXIMUM = (
+    ENGINE_OPS[name] for name in ("exp", "log", "sigmoid", "tanh", "relu", "leaky_relu", "maximum")
+)
+
+
 def as_tensor(value) -> Tensor:
     """A Tensor as is; anything else becomes a constant (no gradient)."""
     return value if isinstance(value, Tensor) else Tensor(value)
@@ -282,24 +317,30 @@ def _records(*tensors: Tensor) -> bool:
 
 def elementwise(name: str, *operands, params: tuple = ()) -> Tensor:
     """Apply the op ``name`` of :data:`symderive.ops.ELEMENTWISE` and record its backward."""
-    kernel = ELEMENTWISE[name].kernel
+    return apply_op(ENGINE_OPS[name], *operands, params=params)
+
+
+def apply_op(op: EngineOp, *operands, params: tuple = ()) -> Tensor:
+    """The forward kernel of ``op`` now; its derived backward, bound to the operands, for later."""
+    kernel = op.kernel
     if len(operands) == 1:
         (x,) = operands
         x = x if isinstance(x, Tensor) else Tensor(x)
         out = kernel(x.data, *params)
         if not (_GradMode.enabled and x.requires_grad):
             return Tensor(out)
-        (backward_x,) = _backward_rules(name)
+        (backward_x,) = op.backward
         x_data = x.data
 
         def unary_backward(upstream: np.ndarray) -> Gradients:
-            return (
-                _unbroadcast(
-                    backward_x(upstream, x_data, out, *params), x_data.shape, x_data.dtype
-                ),
-            )
+            gradient = backward_x(upstream, x_data, out, *params)
+            if gradient.shape != x_data.shape or gradient.dtype != x_data.dtype:
+                gradient = _unbroadcast(gradient, x_data.shape, x_data.dtype)
+            return (gradient,)
 
-        return Tensor(out, True, parents=(x,), backward_rule=unary_backward, op=name)
+        return Tensor(
+            out, True, parents=(x,), backward_rule=unary_backward, op=op.name, params=params
+        )
 
     x, y = operands
     if not isinstance(y, Tensor):
@@ -307,9 +348,9 @@ def elementwise(name: str, *operands, params: tuple = ()) -> Tensor:
     if not isinstance(x, Tensor):
         x = _constant(x, y)
     out = kernel(x.data, y.data, *params)
-    if not _records(x, y):
+    if not (_GradMode.enabled and (x.requires_grad or y.requires_grad)):
         return Tensor(out)
-    backward_x, backward_y = _backward_rules(name)
+    backward_x, backward_y = op.backward
     x_data, y_data = x.data, y.data
     x_needs, y_needs = x.requires_grad, y.requires_grad
 
@@ -325,7 +366,9 @@ def elementwise(name: str, *operands, params: tuple = ()) -> Tensor:
             )
         return grad_x, grad_y
 
-    return Tensor(out, True, parents=(x, y), backward_rule=binary_backward, op=name)
+    return Tensor(
+        out, True, parents=(x, y), backward_rule=binary_backward, op=op.name, params=params
+    )
 
 
 def matmul(a, b) -> Tensor:
@@ -333,7 +376,11 @@ def matmul(a, b) -> Tensor:
     a = as_tensor(a)
     b = as_tensor(b)
     a_data, b_data = a.data, b.data
-    out = a_data @ b_data
+    try:
+        out = a_data @ b_data
+    except ValueError:
+        checks.matmul_shapes(a_data, b_data)
+        raise
     if not _records(a, b):
         return Tensor(out)
     a_needs, b_needs = a.requires_grad, b.requires_grad
@@ -368,7 +415,9 @@ def reduce_sum(x: Tensor, axis=None, keepdims: bool = False) -> Tensor:
             upstream = np.expand_dims(upstream, axis)
         return (np.broadcast_to(upstream, shape),)
 
-    return Tensor(out, True, parents=(x,), backward_rule=sum_backward, op="sum")
+    return Tensor(
+        out, True, parents=(x,), backward_rule=sum_backward, op="sum", params=(axis, keepdims)
+    )
 
 
 def reshape(x: Tensor, shape) -> Tensor:
@@ -378,7 +427,12 @@ def reshape(x: Tensor, shape) -> Tensor:
         return Tensor(out)
     original = x.data.shape
     return Tensor(
-        out, True, parents=(x,), backward_rule=lambda g: (g.reshape(original),), op="reshape"
+        out,
+        True,
+        parents=(x,),
+        backward_rule=lambda g: (g.reshape(original),),
+        op="reshape",
+        params=(shape,),
     )
 
 
@@ -394,6 +448,7 @@ def transpose(x: Tensor, axes=None) -> Tensor:
         parents=(x,),
         backward_rule=lambda g: (np.transpose(g, inverse),),
         op="transpose",
+        params=(axes,),
     )
 
 
@@ -409,7 +464,14 @@ def take(x: Tensor, index) -> Tensor:
         np.add.at(gradient, index, upstream)
         return (gradient,)
 
-    return Tensor(np.asarray(out), True, parents=(x,), backward_rule=take_backward, op="getitem")
+    return Tensor(
+        np.asarray(out),
+        True,
+        parents=(x,),
+        backward_rule=take_backward,
+        op="getitem",
+        params=(index,),
+    )
 
 
 def concatenate_grads(tensors: Sequence[Tensor]) -> np.ndarray:
