@@ -1,7 +1,8 @@
 """Interleaved timing: every implementation runs once per round, the median is reported.
 
 Interleaving spreads a busy machine's noise evenly over the implementations instead of
-penalising whichever ran during a burst; medians discard the bursts.
+penalising whichever ran during a burst; medians discard the bursts. Paired ratios divide each
+contender's time by the baseline's time *in the same round*, so a slow round slows both.
 """
 
 from __future__ import annotations
@@ -9,14 +10,24 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 
 def interleaved_medians(
     candidates: dict[str, Callable[[], object]], *, rounds: int, repeat: int
 ) -> dict[str, float]:
     """Seconds per call (median over rounds of the mean over ``repeat`` calls) per candidate."""
+    samples = interleaved_samples(candidates, rounds=rounds, repeat=repeat)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def interleaved_samples(
+    candidates: dict[str, Callable[[], object]], *, rounds: int, repeat: int
+) -> dict[str, list[float]]:
+    """Seconds per call in each round (the mean over ``repeat`` calls), per candidate."""
     samples: dict[str, list[float]] = {name: [] for name in candidates}
-    for function in candidates.values():  # warm-up: caches, lazily derived rules
+    for function in candidates.values():  # warm-up: caches, lazily derived rules, recording
+        function()
         function()
     for _ in range(rounds):
         for name, function in candidates.items():
@@ -24,4 +35,27 @@ def interleaved_medians(
             for _ in range(repeat):
                 function()
             samples[name].append((time.perf_counter() - start) / repeat)
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
+
+
+@dataclass(frozen=True)
+class PairedRatio:
+    """time(contender)/time(baseline) per round: the median and the range over rounds."""
+
+    median: float
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"{self.median:.2f}× ({self.low:.2f}–{self.high:.2f})"
+
+
+def paired_ratios(samples: dict[str, list[float]], baseline: str) -> dict[str, PairedRatio]:
+    base = samples[baseline]
+    ratios = {}
+    for name, values in samples.items():
+        if name == baseline:
+            continue
+        per_round = [value / reference for value, reference in zip(values, base)]
+        ratios[name] = PairedRatio(statistics.median(per_round), min(per_round), max(per_round))
+    return ratios

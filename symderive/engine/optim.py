@@ -34,12 +34,20 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    """w ← w − η·g ('sgd-update')."""
+    """w ← w − η·g ('sgd-update'); η·g goes to a buffer kept per parameter, not a temporary."""
 
     proven_by = ("sgd-update",)
 
+    def __init__(self, parameters: Iterable[Tensor], lr: float) -> None:
+        super().__init__(parameters, lr)
+        self.scaled: list[np.ndarray | None] = [None] * len(self.parameters)
+
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
-        weights -= self.lr * gradient
+        scaled = self.scaled[index]
+        if scaled is None or scaled.shape != gradient.shape or scaled.dtype != gradient.dtype:
+            scaled = self.scaled[index] = np.empty_like(gradient)
+        np.multiply(gradient, self.lr, out=scaled)
+        weights -= scaled
 
 
 class Momentum(Optimizer):

@@ -372,23 +372,42 @@ def apply_op(op: EngineOp, *operands, params: tuple = ()) -> Tensor:
 
 
 def matmul(a, b) -> Tensor:
-    """A·B with ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G ('affine-backward'); 2-D operands."""
+    """A·B with ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G ('affine-backward').
+
+    Matrices go through ``ndarray.dot`` (the same BLAS gemm as ``@``, without the gufunc
+    machinery that costs a few µs per call on small matrices); other ranks through ``@``.
+    """
     a = as_tensor(a)
     b = as_tensor(b)
     a_data, b_data = a.data, b.data
     try:
-        out = a_data @ b_data
+        out = a_data.dot(b_data) if a_data.ndim == 2 == b_data.ndim else a_data @ b_data
     except ValueError:
         checks.matmul_shapes(a_data, b_data)
         raise
     if not _records(a, b):
         return Tensor(out)
     a_needs, b_needs = a.requires_grad, b.requires_grad
+    if a_data.ndim != 2 or b_data.ndim != 2:
+
+        def general_backward(upstream: np.ndarray) -> Gradients:
+            return (
+                upstream @ np.swapaxes(b_data, -1, -2) if a_needs else None,
+                np.swapaxes(a_data, -1, -2) @ upstream if b_needs else None,
+            )
+
+        if a_data.ndim < 2 or b_data.ndim < 2:
+            raise checks.EngineInputError(
+                "matmul",
+                f"operands of shapes {a_data.shape} and {b_data.shape}: gradients need matrices "
+                "(reshape vectors to (1, n) or (n, 1))",
+            )
+        return Tensor(out, True, parents=(a, b), backward_rule=general_backward, op="matmul")
 
     def matmul_backward(upstream: np.ndarray) -> Gradients:
         return (
-            upstream @ b_data.T if a_needs else None,
-            a_data.T @ upstream if b_needs else None,
+            upstream.dot(b_data.T) if a_needs else None,
+            a_data.T.dot(upstream) if b_needs else None,
         )
 
     return Tensor(out, True, parents=(a, b), backward_rule=matmul_backward, op="matmul")
