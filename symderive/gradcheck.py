@@ -20,7 +20,10 @@ subdifferential) and the coordinate is counted in ``kinks``.
 Modes. ``full`` perturbs every coordinate of every input (2 evaluations each; use it for small
 inputs). ``directional`` draws ``directions`` random unit directions v per input and compares
 ⟨∂f/∂x, v⟩ with (f(x + hv) − f(x − hv)) / 2h: its cost does not depend on the parameter count.
-A failure names the input, the index (or direction), both values and the relative error.
+A failure names the input, the index (or direction), both values and the absolute and relative
+errors; the result counts the failures and names the worst entry. A wrong-shaped analytic
+gradient, a missing one, or a function that does not return a scalar raise
+:class:`GradcheckError` before anything is compared.
 """
 
 from __future__ import annotations
@@ -30,12 +33,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from symderive.errors import SymderiveError
+
 EPS64 = float(np.finfo(np.float64).eps)
 STEP_SCALE = EPS64 ** (1 / 3)
 ROUNDING_ULPS = 16.0
 THRESHOLDS = {np.dtype(np.float64): 1e-6, np.dtype(np.float32): 1e-3}
 FLOORS = {np.dtype(np.float64): 1e-8, np.dtype(np.float32): 1e-4}
 ONE_SIDED_TOLERANCE = 1e-3
+
+
+class GradcheckError(SymderiveError, ValueError):
+    """gradcheck was called with something it cannot compare (says what and which input)."""
 
 
 @dataclass(frozen=True)
@@ -48,16 +57,28 @@ class GradcheckFailure:
     numeric: float
     relative_error: float
 
+    @property
+    def absolute_error(self) -> float:
+        return abs(self.analytic - self.numeric)
+
     def message(self) -> str:
         return (
             f"gradient of {self.input_name} at {self.index}: analytic {self.analytic:.10g}, "
-            f"numeric {self.numeric:.10g}, relative error {self.relative_error:.3g}"
+            f"numeric {self.numeric:.10g}, absolute error {self.absolute_error:.3g}, "
+            f"relative error {self.relative_error:.3g}"
         )
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 @dataclass(frozen=True)
 class GradcheckResult:
-    """What was compared and how well; falsy when a coordinate failed."""
+    """What was compared and how well; falsy when a coordinate failed.
+
+    ``failures`` lists every failing entry in the order checked; ``worst`` is the one with the
+    largest relative error; ``max_absolute_error`` is |analytic − numeric| over all entries.
+    """
 
     passed: bool
     mode: str
@@ -66,17 +87,38 @@ class GradcheckResult:
     threshold: float
     kinks: int
     failures: tuple[GradcheckFailure, ...]
+    max_absolute_error: float = 0.0
 
     def __bool__(self) -> bool:
         return self.passed
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def worst(self) -> GradcheckFailure | None:
+        return max(self.failures, key=lambda f: f.relative_error, default=None)
 
     def message(self) -> str:
         if self.passed:
             return (
                 f"gradcheck ({self.mode}) passed: {self.compared} comparisons, max relative "
-                f"error {self.max_relative_error:.3g} ≤ {self.threshold:g}"
+                f"error {self.max_relative_error:.3g} ≤ {self.threshold:g}, max absolute "
+                f"error {self.max_absolute_error:.3g}"
+                + (f", {self.kinks} at a kink" if self.kinks else "")
             )
-        return "; ".join(failure.message() for failure in self.failures[:5])
+        worst = self.worst
+        shown = "; ".join(failure.message() for failure in self.failures[:3])
+        more = f"; … {self.failed - 3} more" if self.failed > 3 else ""
+        return (
+            f"gradcheck ({self.mode}) failed: {self.failed} of {self.compared} comparisons "
+            f"exceed relative error {self.threshold:g}; worst: {worst.message()}; max "
+            f"absolute error {self.max_absolute_error:.3g}. Failing: {shown}{more}"
+        )
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 def relative_error(analytic, numeric, floor: float) -> np.ndarray:
@@ -93,13 +135,36 @@ def engine_gradients(function: Callable, inputs: Sequence[np.ndarray]) -> list[n
 
     tensors = [Tensor(np.array(x), requires_grad=True) for x in inputs]
     output = function(*tensors)
+    if not isinstance(output, Tensor):
+        raise GradcheckError(
+            f"gradcheck: the function returned {type(output).__name__}, not a Tensor: without "
+            "analytic gradients it must be written with engine Tensors"
+        )
+    _require_scalar(output.data)
+    if not output.requires_grad:
+        return [np.zeros_like(t.data) for t in tensors]
     output.backward()
     return [t.grad if t.grad is not None else np.zeros_like(t.data) for t in tensors]
 
 
+def _require_scalar(value) -> None:
+    shape = np.shape(value)
+    if int(np.prod(shape)) != 1:
+        raise GradcheckError(
+            f"gradcheck: the function returned shape {shape}, not a scalar; check a scalar "
+            "function of the inputs (for example the sum, or one output at a time)"
+        )
+
+
 def _scalar_function(function: Callable, engine: bool) -> Callable[..., float]:
     if not engine:
-        return lambda *arrays: float(np.asarray(function(*arrays)))
+
+        def evaluate_array(*arrays: np.ndarray) -> float:
+            value = np.asarray(function(*arrays))
+            _require_scalar(value)
+            return float(value.reshape(()))
+
+        return evaluate_array
 
     from symderive.engine.tensor import Tensor, no_grad
 
@@ -128,26 +193,42 @@ def gradcheck(
     ``analytic[i]`` is ∂f/∂inputs[i].
     """
     if mode not in ("full", "directional"):
-        raise ValueError(f"mode must be 'full' or 'directional', not {mode!r}")
+        raise GradcheckError(f"gradcheck: mode must be 'full' or 'directional', not {mode!r}")
     arrays = [np.asarray(x) for x in inputs]
+    names = list(names) if names else [f"input {i}" for i in range(len(arrays))]
+    if len(names) != len(arrays):
+        raise GradcheckError(f"gradcheck: {len(names)} names for {len(arrays)} inputs")
     if analytic is None:
         analytic = engine_gradients(function, arrays)
         evaluate = _scalar_function(function, engine=True)
     else:
         evaluate = _scalar_function(function, engine=False)
-    names = list(names) if names else [f"input {i}" for i in range(len(arrays))]
-    points = [a.astype(np.float64) for a in arrays]
     analytic = [np.asarray(a) for a in analytic]
+    if len(analytic) != len(arrays):
+        raise GradcheckError(
+            f"gradcheck: {len(analytic)} analytic gradients for {len(arrays)} inputs"
+        )
+    for name, gradient, array in zip(names, analytic, arrays):
+        if gradient.shape != array.shape:
+            raise GradcheckError(
+                f"gradcheck: the analytic gradient of {name} has shape {gradient.shape}, but "
+                f"{name} has shape {array.shape}; a gradient has its input's shape"
+            )
+        if gradient.dtype.kind not in "fiu":
+            raise GradcheckError(
+                f"gradcheck: the analytic gradient of {name} is {gradient.dtype}, not real numbers"
+            )
+    points = [a.astype(np.float64) for a in arrays]
     dtype = np.result_type(*[a.dtype for a in analytic])
     dtype = dtype if dtype in THRESHOLDS else np.dtype(np.float64)
     limit = threshold if threshold is not None else THRESHOLDS[dtype]
     rng = np.random.default_rng(seed)
 
     failures: list[GradcheckFailure] = []
-    worst = 0.0
+    worst = worst_absolute = 0.0
     compared = kinks = 0
     for position, (name, gradient) in enumerate(zip(names, analytic)):
-        gradient = np.broadcast_to(gradient, points[position].shape).astype(np.float64)
+        gradient = gradient.astype(np.float64)
         floor = FLOORS[dtype] * max(1.0, float(np.max(np.abs(gradient), initial=0.0)))
         if mode == "full":
             probes = [
@@ -180,9 +261,12 @@ def gradcheck(
                     error = 0.0
             compared += 1
             worst = max(worst, error)
+            worst_absolute = max(worst_absolute, abs(expected - numeric))
             if error > limit:
                 failures.append(GradcheckFailure(name, label, expected, numeric, error))
-    return GradcheckResult(not failures, mode, compared, worst, limit, kinks, tuple(failures))
+    return GradcheckResult(
+        not failures, mode, compared, worst, limit, kinks, tuple(failures), worst_absolute
+    )
 
 
 def _unit(shape: tuple[int, ...], index: tuple[int, ...]) -> np.ndarray:
