@@ -36,11 +36,18 @@ def same_shape(function: str, prediction: np.ndarray, target: np.ndarray, names:
 
 def non_empty(function: str, array: np.ndarray, name: str) -> None:
     if array.size == 0:
-        raise EngineInputError(function, f"{name} of shape {array.shape} is empty: a mean over no entries has no value")
+        raise EngineInputError(
+            function, f"{name} of shape {array.shape} is empty: a mean over no entries has no value"
+        )
 
 
 def _first_index(mask: np.ndarray) -> tuple[int, ...]:
     return tuple(int(i) for i in np.argwhere(mask)[0])
+
+
+def _entries_outside(count: int) -> str:
+    """'1 entry does not' / '3 entries do not'."""
+    return "1 entry does not" if count == 1 else f"{count} entries do not"
 
 
 def within_unit_interval(function: str, values: np.ndarray, name: str) -> None:
@@ -50,8 +57,8 @@ def within_unit_interval(function: str, values: np.ndarray, name: str) -> None:
         index = _first_index(outside)
         raise EngineInputError(
             function,
-            f"{name} must lie in [0, 1]; {int(outside.sum())} entries do not, the first "
-            f"{values[index]!r} at index {index}",
+            f"{name} must lie in [0, 1]; {_entries_outside(int(outside.sum()))}, the first "
+            f"{float(values[index]):g} at index {index}",
         )
 
 
@@ -62,8 +69,8 @@ def finite(function: str, values: np.ndarray, name: str) -> None:
         index = _first_index(bad)
         raise EngineInputError(
             function,
-            f"{name} must be finite; {int(bad.sum())} entries are not, the first "
-            f"{values[index]!r} at index {index}",
+            f"{name} must be finite; {int(bad.sum())} of {values.size} entries are not, "
+            f"the first {float(values[index]):g} at index {index}",
         )
 
 
@@ -113,7 +120,9 @@ def class_labels(function: str, logits: np.ndarray, labels: np.ndarray) -> str:
 def matmul_shapes(a: np.ndarray, b: np.ndarray) -> None:
     """A·B needs A's last axis to match B's first (or second to last) axis."""
     if a.ndim == 0 or b.ndim == 0:
-        raise EngineInputError("matmul", f"operands of shapes {a.shape} and {b.shape}: a scalar has no matrix product")
+        raise EngineInputError(
+            "matmul", f"operands of shapes {a.shape} and {b.shape}: a scalar has no matrix product"
+        )
     inner_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
     if a.shape[-1] != inner_b:
         raise EngineInputError(
