@@ -47,6 +47,18 @@ def test_train_loss_falls(capsys):
     assert classifier["final_loss"] < classifier["first_loss"]
 
 
+def test_train_replays_the_captured_step_unless_eager(capsys):
+    argv = ["train", "--json", "--steps", "20", "--classifier-steps", "20"]
+    code, replayed = run_json(capsys, *argv)
+    assert code == 0 and {run["engine"] for run in replayed["runs"]} == {"replay"}
+    code, eager = run_json(capsys, *argv, "--eager")
+    assert code == 0 and {run["engine"] for run in eager["runs"]} == {"eager"}
+    for replayed_run, eager_run in zip(replayed["runs"], eager["runs"]):
+        # the first step is the recording, an eager step: the two modes start identically
+        assert replayed_run["first_loss"] == eager_run["first_loss"]
+        assert replayed_run["final_loss"] == pytest.approx(eager_run["final_loss"], rel=1e-9)
+
+
 def test_train_text_output_has_a_summary(capsys):
     assert main(["train", "--no-color", "--steps", "5", "--classifier-steps", "5"]) == 0
     out = capsys.readouterr().out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from symderive.gradcheck import THRESHOLDS, gradcheck, numeric_gradient
+from symderive.gradcheck import THRESHOLDS, GradcheckError, gradcheck, numeric_gradient
 
 
 def cube_sum(x):
@@ -72,3 +72,54 @@ def test_numeric_gradient_of_a_quadratic_form():
     np.testing.assert_allclose(
         numeric_gradient(lambda v: v @ a @ v, [x], 0), (a + a.T) @ x, rtol=1e-8
     )
+
+
+def test_failures_are_counted_and_the_worst_entry_is_named():
+    x = np.random.default_rng(5).standard_normal((3, 2))
+    wrong = 3 * x**2
+    wrong[0, 1] += 0.01 * (1 + abs(wrong[0, 1]))
+    wrong[2, 0] += 2.0 * (1 + abs(wrong[2, 0]))
+    result = gradcheck(cube_sum, [x], analytic=[wrong], names=["w"])
+    assert result.failed == 2 and result.compared == 6
+    assert result.worst.index == "(2, 0)" and result.worst.input_name == "w"
+    exact = 3 * x[2, 0] ** 2
+    assert result.max_absolute_error == pytest.approx(abs(wrong[2, 0] - exact), rel=1e-6)
+    assert result.worst.absolute_error == pytest.approx(abs(wrong[2, 0] - exact), rel=1e-6)
+    text = str(result)
+    assert text.startswith("gradcheck (full) failed: 2 of 6 comparisons exceed relative error")
+    assert "worst: gradient of w at (2, 0)" in text and "max absolute error" in text
+
+
+def test_a_passing_result_reads_as_a_sentence():
+    x = np.random.default_rng(6).standard_normal(4)
+    text = str(gradcheck(cube_sum, [x], analytic=[3 * x**2]))
+    assert text.startswith("gradcheck (full) passed: 4 comparisons, max relative error")
+
+
+def test_a_wrong_shaped_analytic_gradient_is_refused_before_any_broadcast():
+    x = np.ones((3, 2))
+    with pytest.raises(
+        GradcheckError,
+        match=r"the analytic gradient of weights has shape \(2,\), but weights has shape \(3, 2\)",
+    ):
+        gradcheck(cube_sum, [x], analytic=[np.ones(2)], names=["weights"])
+
+
+def test_a_missing_analytic_gradient_is_refused():
+    with pytest.raises(GradcheckError, match="1 analytic gradients for 2 inputs"):
+        gradcheck(lambda a, b: np.sum(a * b), [np.ones(2), np.ones(2)], analytic=[np.ones(2)])
+
+
+def test_a_non_scalar_numpy_function_is_refused():
+    with pytest.raises(GradcheckError, match=r"returned shape \(3,\), not a scalar"):
+        gradcheck(lambda a: a**3, [np.ones(3)], analytic=[np.ones(3)])
+
+
+def test_a_non_scalar_engine_function_is_refused():
+    with pytest.raises(GradcheckError, match=r"returned shape \(2, 2\), not a scalar"):
+        gradcheck(lambda a: a * 3.0, [np.ones((2, 2))])
+
+
+def test_gradcheck_errors_are_value_errors():
+    with pytest.raises(ValueError, match="mode must be 'full' or 'directional'"):
+        gradcheck(cube_sum, [np.ones(2)], analytic=[np.ones(2)], mode="sideways")
