@@ -28,6 +28,7 @@ os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_
 
 import argparse  # noqa: E402
 import sys  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -181,6 +182,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
     parser.add_argument("--sizes", nargs="*", help="only the sizes whose label starts so")
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="wall time (default) or this process's CPU time (less sensitive to other jobs)",
+    )
     args = parser.parse_args()
     contenders = {"eager": engine_step, "replay": replay_step}
     notes = []
@@ -197,8 +204,10 @@ def main() -> None:
         notes.append("scipy not installed: replay updates with NumPy after the gradient")
     print(f"numpy {np.__version__}; {blas_description()}")
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} (2 cores)")
-    print(f"{args.rounds} interleaved rounds; ratio = time / numpy time in the same round, "
-          "median (min–max)")
+    print(
+        f"{args.rounds} interleaved rounds, {args.clock} clock; ratio = time / numpy time in "
+        "the same round, median (min–max)"
+    )
     for note in notes:
         print(note)
     print(f"{'size':38s} {'numpy step':>11s}" + "".join(f" {name:>22s}" for name in contenders))
@@ -210,7 +219,8 @@ def main() -> None:
         candidates = {"numpy": numpy_step(*data(*size, dtype))}
         for name, factory in contenders.items():
             candidates[name] = factory(*data(*size, dtype))
-        samples = interleaved_samples(candidates, rounds=args.rounds, repeat=repeat)
+        clock = time.perf_counter if args.clock == "wall" else time.process_time
+        samples = interleaved_samples(candidates, rounds=args.rounds, repeat=repeat, clock=clock)
         base = sorted(samples["numpy"])[len(samples["numpy"]) // 2]
         ratios = paired_ratios(samples, "numpy")
         cells = "".join(f" {str(ratios[name]):>22s}" for name in contenders)

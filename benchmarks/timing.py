@@ -22,19 +22,27 @@ def interleaved_medians(
 
 
 def interleaved_samples(
-    candidates: dict[str, Callable[[], object]], *, rounds: int, repeat: int
+    candidates: dict[str, Callable[[], object]],
+    *,
+    rounds: int,
+    repeat: int,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, list[float]]:
-    """Seconds per call in each round (the mean over ``repeat`` calls), per candidate."""
+    """Seconds per call in each round (the mean over ``repeat`` calls), per candidate.
+
+    ``clock=time.process_time`` counts the CPU time of this process only (one BLAS thread):
+    on a machine shared with other jobs it leaves out the time spent waiting for a core.
+    """
     samples: dict[str, list[float]] = {name: [] for name in candidates}
     for function in candidates.values():  # warm-up: caches, lazily derived rules, recording
         function()
         function()
     for _ in range(rounds):
         for name, function in candidates.items():
-            start = time.perf_counter()
+            start = clock()
             for _ in range(repeat):
                 function()
-            samples[name].append((time.perf_counter() - start) / repeat)
+            samples[name].append((clock() - start) / repeat)
     return samples
 
 

@@ -171,7 +171,7 @@ def sum_squared_error(predictions, targets) -> Tensor:
     check_sum_squared_error(predictions.data, target_data)
     difference = predictions.data - target_data
     flat = difference.ravel()
-    loss = np.asarray(flat @ flat)
+    loss = np.asarray(np.dot(flat, flat))
     if not _records(predictions):
         return Tensor(loss)
 

@@ -37,10 +37,20 @@ import sympy as sp
 
 from symderive.engine import functional
 from symderive.engine.tensor import ENGINE_OPS, Tensor, _unbroadcast, no_grad
+from symderive.ops import kernels
 from symderive.ops.definitions import ELEMENTWISE, OUT, UPSTREAM
 
-FUSED_UPDATE_MIN_SIZE = 4096
-"""Below this many weights a SciPy ``gemm`` call costs more than the NumPy update it saves."""
+EXACT_ABOVE = {"sigmoid": lambda dtype: -kernels.EXP_LIMITS[np.dtype(dtype)]}
+"""Ops whose definition evaluated as written is the kernel, bit for bit, where x ≥ the bound.
+
+σ's kernel clamps e^(−x) at e^L and patches x < −L; above −L it performs exactly the operations
+of 1/(1 + e^(−x)). A fused step evaluates the lambdified definition there (four ufunc calls)
+and hands any batch with an entry below the bound (or a NaN) to the kernel.
+"""
+
+FUSED_UPDATE_MIN_SIZE = 1
+"""Fold the update from this many weights on (one gemm call beats a product and two ufuncs
+even for a 3×4 matrix, measured)."""
 
 
 class ReplayRecorded(UserWarning):
@@ -252,6 +262,7 @@ class _Plan:
 
     # -- compilation --------------------------------------------------------------------------
     def _compile(self, fuse: bool, optimizer) -> None:
+        self.fuse = fuse
         groups = self._chains() if fuse else {}
         grouped = {member for members in groups.values() for member in members[:-1]}
         for index, node in enumerate(self.nodes):
@@ -330,6 +341,8 @@ class _Plan:
         op = node.op
         if op in ENGINE_OPS:
             kernel = ENGINE_OPS[op].kernel
+            if self.fuse and len(parents) == 1 and op in EXACT_ABOVE:
+                kernel = _derived_kernel(op, node.data.dtype)
             params = node.params
             out = np.empty_like(node.data) if isinstance(kernel, np.ufunc) else None
             if len(parents) == 1:
@@ -416,13 +429,14 @@ class _Plan:
         self.aux_difference[index] = difference
         check = functional.check_sum_squared_error
         flat = difference.reshape(-1)
+        dot, subtract, asarray = np.dot, np.subtract, np.asarray
 
         def squared_error() -> None:
             predicted = values[prediction]
             if changing:
                 check(predicted, target)
-            np.subtract(predicted, target, out=difference)
-            values[index] = np.asarray(flat @ flat)
+            subtract(predicted, target, difference)
+            values[index] = asarray(dot(flat, flat))
 
         return squared_error
 
@@ -530,8 +544,19 @@ class _Plan:
             out = np.empty_like(difference)
             deliver = self._deliver(x)
 
+            multiply = np.multiply
+            if index == self.loss_slot:  # the upstream is the seed 1: 2·g is a constant
+                twice_seed = 2 * np.array(1.0, np.asarray(node.data).dtype).reshape(
+                    np.shape(node.data)
+                )
+
+                def squared_error_root_backward() -> None:
+                    deliver(multiply(difference, twice_seed, out))
+
+                return [squared_error_root_backward]
+
             def squared_error_backward() -> None:
-                deliver(np.multiply(difference, 2 * grads[index], out=out))
+                deliver(multiply(difference, 2 * grads[index], out))
 
             return [squared_error_backward]
         if op in functional.LOSS_NODES:
@@ -685,7 +710,7 @@ class _Plan:
             ops.append(
                 (
                     index,
-                    ENGINE_OPS[node.op].kernel,
+                    _derived_kernel(node.op, node.data.dtype),
                     tuple(self.slot[id(p)] for p in node.parents),
                     node.params,
                 )
@@ -864,6 +889,26 @@ class _Plan:
             if parameter.grad is not None:
                 parameter.data -= lr * parameter.grad
                 parameter.grad = None
+
+
+def _derived_kernel(name: str, dtype: np.dtype) -> Callable[..., np.ndarray]:
+    """The op's forward for a fused step: its lambdified definition where that is exact
+    (:data:`EXACT_ABOVE`), its kernel everywhere else."""
+    op = ELEMENTWISE[name]
+    kernel = op.kernel
+    bound_of = EXACT_ABOVE.get(name)
+    if bound_of is None or op.arity != 1 or op.params:
+        return kernel
+    formula = sp.lambdify(op.inputs, op.definition.rewrite(sp.exp), modules="numpy")
+    bound = bound_of(dtype)
+    lowest = np.minimum.reduce
+
+    def derived(x: np.ndarray) -> np.ndarray:
+        if x.size and lowest(x, axis=None) >= bound:
+            return formula(x)
+        return kernel(x)
+
+    return derived
 
 
 def _fortran(matrix: np.ndarray) -> tuple[np.ndarray, int]:
