@@ -828,12 +828,12 @@ class _Plan:
         ]
         self.inline_sgd = type(optimizer) is optim.SGD
         leaf_ids = {id(leaf) for leaf in self.leaves}
-        self.optimizer_others = (
-            [p for p in optimizer.parameters if id(p) not in leaf_ids] if optimizer else []
-        )
-        updated = {id(p) for p in optimizer.parameters} if optimizer else set()
-        self.sgd_targets = [id(leaf) in updated for leaf in self.leaves]
-        self.scaled = [np.empty_like(leaf.data) for leaf in self.leaves]
+        parameters = list(optimizer.parameters) if optimizer is not None else []
+        self.optimizer_others = [
+            (position, p) for position, p in enumerate(parameters) if id(p) not in leaf_ids
+        ]
+        position_of = {id(p): position for position, p in enumerate(parameters)}
+        self.sgd_positions = [position_of.get(id(leaf)) for leaf in self.leaves]
 
     def run(self, optimizer) -> Tensor:
         values, grads, handed = self.values, self.grads, self.handed
@@ -852,7 +852,7 @@ class _Plan:
         for step in self.fused_backward if fused else self.backward:
             step()
         if optimizer is not None and self.inline_sgd:
-            self._sgd(optimizer.lr, fused)
+            self._sgd(optimizer, fused)
             return loss
         fused_slots = self.sgd_fused_slots if fused else ()
         for i, slot, leaf in self.leaf_triples:
@@ -866,28 +866,26 @@ class _Plan:
         _apply_optimizer(optimizer)
         return loss
 
-    def _sgd(self, lr: float, fused: bool) -> None:
-        """``backward(); SGD.step(); zero_grad()`` with η·g in a kept buffer (as optim.SGD)."""
-        grads, scaled = self.grads, self.scaled
+    def _sgd(self, optimizer, fused: bool) -> None:
+        """``backward(); SGD.step(); zero_grad()``: the optimizer's own update, no graph walk."""
+        grads = self.grads
         fused_slots = self.sgd_fused_slots if fused else ()
+        update = optimizer.update
         for i, slot, leaf in self.leaf_triples:
             if slot in fused_slots:
                 continue
             gradient = grads[slot]
             if leaf.grad is not None:
                 gradient = leaf.grad + gradient
-            if not self.sgd_targets[i]:
+            position = self.sgd_positions[i]
+            if position is None:
                 leaf.grad = gradient
                 continue
-            buffer = scaled[i]
-            if buffer.dtype != gradient.dtype:
-                buffer = scaled[i] = np.empty_like(gradient)
-            np.multiply(gradient, lr, out=buffer)
-            leaf.data -= buffer
+            update(position, leaf.data, gradient)
             leaf.grad = None
-        for parameter in self.optimizer_others:
+        for position, parameter in self.optimizer_others:
             if parameter.grad is not None:
-                parameter.data -= lr * parameter.grad
+                update(position, parameter.data, parameter.grad)
                 parameter.grad = None
 
 
