@@ -91,7 +91,9 @@ class Replay:
         self._parameter_data = [p.data for p in self.parameters]
         signature = (
             tuple((a.shape, a.dtype) for a in arrays),
-            tuple((p.data.shape, p.data.dtype) for p in self.parameters),
+            tuple(
+                (p.data.shape, p.data.dtype, p.data.flags.c_contiguous) for p in self.parameters
+            ),
         )
         if signature != self._signature:
             return self._record(arrays, signature)
@@ -182,7 +184,7 @@ def _apply_optimizer(optimizer) -> None:
 def _describe(signature: tuple) -> str:
     inputs, parameters = signature
     shapes = [f"{shape}/{dtype}" for shape, dtype in inputs]
-    shapes += [f"param {shape}/{dtype}" for shape, dtype in parameters]
+    shapes += [f"param {shape}/{dtype}" for shape, dtype, _ in parameters]
     return ", ".join(shapes) or "no inputs"
 
 
@@ -194,10 +196,10 @@ def _changes(old: tuple, new: tuple) -> str:
             changes.append(f"{len(before)} {kind}s → {len(after)}")
             continue
         for position, (was, now) in enumerate(zip(before, after)):
-            if was != now:
-                changes.append(
-                    f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}"
-                )
+            if was[:2] != now[:2]:
+                changes.append(f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}")
+            elif was != now:
+                changes.append(f"{kind} {position} is no longer laid out as when recorded")
     return "; ".join(changes)
 
 
