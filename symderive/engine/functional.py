@@ -33,33 +33,26 @@ def _check_labels(logits: np.ndarray, labels: np.ndarray) -> None:
     checks.class_labels("softmax_cross_entropy", logits, labels)
 
 
-def _check_values(name: str, prediction: np.ndarray, target: np.ndarray) -> None:
-    checks.same_shape(name, prediction, target, ("predictions", "targets"))
-    checks.non_empty(name, prediction, "predictions")
-    checks.finite(name, target, "targets")
+def _paired_check(
+    name: str,
+    prediction_name: str,
+    target_name: str = "targets",
+    *,
+    prediction_in_unit_interval: bool = False,
+    target_in_unit_interval: bool = False,
+) -> Callable[[np.ndarray, np.ndarray], None]:
+    """The checks of a loss that pairs entry k of the prediction with entry k of the target."""
 
+    def check(prediction: np.ndarray, target: np.ndarray) -> None:
+        checks.same_shape(name, prediction, target, (prediction_name, target_name))
+        checks.non_empty(name, prediction, prediction_name)
+        if prediction_in_unit_interval:
+            checks.within_unit_interval(name, prediction, prediction_name)
+        checks.finite(name, target, target_name)
+        if target_in_unit_interval:
+            checks.within_unit_interval(name, target, target_name)
 
-def _check_probabilities(name: str, prediction: np.ndarray, target: np.ndarray) -> None:
-    checks.same_shape(name, prediction, target, ("probabilities", "targets"))
-    checks.non_empty(name, prediction, "probabilities")
-    checks.within_unit_interval(name, prediction, "probabilities")
-    checks.finite(name, target, "targets")
-    checks.within_unit_interval(name, target, "targets")
-
-
-def _check_logits_and_targets(name: str, prediction: np.ndarray, target: np.ndarray) -> None:
-    checks.same_shape(name, prediction, target, ("logits", "targets"))
-    checks.non_empty(name, prediction, "logits")
-    checks.finite(name, target, "targets")
-    checks.within_unit_interval(name, target, "targets")
-
-
-def _check_distributions(name: str, q: np.ndarray, p: np.ndarray) -> None:
-    checks.same_shape(name, q, p, ("model distribution q", "distribution p"))
-    checks.non_empty(name, q, "q")
-    checks.finite(name, p, "p")
-    checks.within_unit_interval(name, p, "p")
-    checks.within_unit_interval(name, q, "q")
+    return check
 
 
 LOSS_NODES: dict[str, LossNode] = {
@@ -74,25 +67,38 @@ LOSS_NODES: dict[str, LossNode] = {
         LossNode(
             "binary_cross_entropy",
             verified.binary_cross_entropy,
-            lambda p, t: _check_probabilities("binary_cross_entropy", p, t),
+            _paired_check(
+                "binary_cross_entropy",
+                "probabilities",
+                prediction_in_unit_interval=True,
+                target_in_unit_interval=True,
+            ),
             verified.binary_cross_entropy.proven_by,
         ),
         LossNode(
             "binary_cross_entropy_with_logits",
             verified.binary_cross_entropy_with_logits,
-            lambda z, t: _check_logits_and_targets("binary_cross_entropy_with_logits", z, t),
+            _paired_check(
+                "binary_cross_entropy_with_logits", "logits", target_in_unit_interval=True
+            ),
             verified.binary_cross_entropy_with_logits.proven_by,
         ),
         LossNode(
             "mse",
             verified.mse,
-            lambda y, t: _check_values("mse", y, t),
+            _paired_check("mse", "predictions"),
             verified.mse.proven_by,
         ),
         LossNode(
             "kl_divergence",
             lambda q, p: verified.kl_divergence(p, q),
-            lambda q, p: _check_distributions("kl_divergence", q, p),
+            _paired_check(
+                "kl_divergence",
+                "q",
+                "p",
+                prediction_in_unit_interval=True,
+                target_in_unit_interval=True,
+            ),
             verified.kl_divergence.proven_by,
         ),
     )
@@ -156,6 +162,7 @@ def kl_divergence(p, q) -> Tensor:
 
 
 def check_sum_squared_error(predictions: np.ndarray, targets: np.ndarray) -> None:
+    """Equal shapes and finite targets (an empty sum is 0, so an empty batch is allowed)."""
     checks.same_shape("sum_squared_error", predictions, targets, ("predictions", "targets"))
     checks.finite("sum_squared_error", targets, "targets")
 

@@ -38,7 +38,7 @@ import sympy as sp
 from symderive.engine import functional
 from symderive.engine.tensor import ENGINE_OPS, Tensor, _unbroadcast, no_grad
 from symderive.ops import kernels
-from symderive.ops.definitions import ELEMENTWISE, OUT, UPSTREAM
+from symderive.ops.definitions import ELEMENTWISE, UPSTREAM
 
 EXACT_ABOVE = {"sigmoid": lambda dtype: -kernels.EXP_LIMITS[np.dtype(dtype)]}
 """Ops whose definition evaluated as written is the kernel, bit for bit, where x ≥ the bound.
@@ -91,9 +91,7 @@ class Replay:
         self._parameter_data = [p.data for p in self.parameters]
         signature = (
             tuple((a.shape, a.dtype) for a in arrays),
-            tuple(
-                (p.data.shape, p.data.dtype, p.data.flags.c_contiguous) for p in self.parameters
-            ),
+            tuple((p.data.shape, p.data.dtype, p.data.flags.c_contiguous) for p in self.parameters),
         )
         if signature != self._signature:
             return self._record(arrays, signature)
@@ -481,13 +479,13 @@ class _Plan:
                     deliver(gradient)
 
                 return [unary_backward]
+            x, y = parents
             for position, (parent, rule_of) in enumerate(zip(parents, backward_rules)):
                 if not needs[position]:
                     continue
                 deliver = self._deliver(parent)
                 shape = self.nodes[parent].data.shape
                 dtype = self.nodes[parent].data.dtype
-                x, y = parents
 
                 def binary_backward(rule_of=rule_of, deliver=deliver, shape=shape, dtype=dtype):
                     gradient = rule_of(grads[index], values[x], values[y], values[index], *params)

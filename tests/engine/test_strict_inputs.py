@@ -41,7 +41,9 @@ def test_label_minus_one_does_not_wrap_to_the_last_class():
 
 
 def test_label_equal_to_the_class_count_is_refused_with_a_count():
-    with pytest.raises(EngineInputError, match=r"label 2 at index \(0,\).*\(2 labels out of range\)"):
+    with pytest.raises(
+        EngineInputError, match=r"label 2 at index \(0,\).*\(2 labels out of range\)"
+    ):
         functional.softmax_cross_entropy(Tensor(np.zeros((3, 2))), np.array([2, 0, 2]))
 
 
@@ -85,7 +87,8 @@ def test_bce_refuses_a_probability_above_one():
 
 def test_bce_refuses_a_target_of_two():
     with pytest.raises(
-        EngineInputError, match=r"targets must lie in \[0, 1\]; 1 entry does not, the first 2 at index \(1,\)"
+        EngineInputError,
+        match=r"targets must lie in \[0, 1\]; 1 entry does not, the first 2 at index \(1,\)",
     ):
         functional.binary_cross_entropy(Tensor(np.array([0.5, 0.5])), np.array([1.0, 2.0]))
 
@@ -97,7 +100,9 @@ def test_bce_with_logits_refuses_targets_outside_the_unit_interval():
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
 def test_non_finite_targets_are_meaningless(bad):
-    with pytest.raises(EngineInputError, match=r"targets must be finite; 1 of 2 entries are not, the first"):
+    with pytest.raises(
+        EngineInputError, match=r"targets must be finite; 1 of 2 entries are not, the first"
+    ):
         functional.mse(Tensor(np.array([1.0, 2.0])), np.array([1.0, bad]))
 
 
