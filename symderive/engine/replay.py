@@ -110,7 +110,7 @@ class Replay:
             warnings.warn(message, ReplayRecorded, stacklevel=3)
         else:
             self.events.append(f"Replay: recorded for {_describe(signature)}")
-        self._signature = signature
+        self._plan, self._signature, self.mode = None, None, "unrecorded"
         self.recordings += 1
         buffers = [np.array(a, copy=True) for a in arrays]
         tracers = [Tensor(b, requires_grad=True) if b.dtype.kind == "f" else b for b in buffers]
@@ -139,7 +139,7 @@ class Replay:
         self._plan, self.mode = None, "eager"
         for fuse in (True, False) if self.fuse else (False,):
             try:
-                plan = _Plan(nodes, leaves, tracers, buffers, fuse=fuse, optimizer=self.optimizer)
+                plan = _Plan(nodes, leaves, buffers, fuse=fuse, optimizer=self.optimizer)
             except _CannotCompile as reason:
                 self.events.append(f"Replay: cannot compile ({reason}); running eagerly")
                 break
@@ -159,6 +159,7 @@ class Replay:
                 ReplayRecorded,
                 stacklevel=3,
             )
+        self._signature = signature
         # The recording's own step is the eager one just computed.
         for leaf, grad in zip(leaves, eager_grads):
             leaf.grad = grad if leaf.grad is None else leaf.grad + grad
@@ -227,7 +228,7 @@ class _CannotCompile(Exception):
 class _Plan:
     """Registers, buffers and the forward and backward step lists of one recording."""
 
-    def __init__(self, nodes, leaves, tracers, buffers, *, fuse: bool, optimizer) -> None:
+    def __init__(self, nodes, leaves, buffers, *, fuse: bool, optimizer) -> None:
         self.slot = {id(node): index for index, node in enumerate(nodes)}
         self.nodes = nodes
         self.values: list = [node.data for node in nodes]
@@ -236,7 +237,6 @@ class _Plan:
         self.leaf_slots = [self.slot[id(leaf)] for leaf in leaves]
         self.input_buffers = buffers
         self.loss_slot = len(nodes) - 1
-        tracer_ids = {id(t) for t in tracers if isinstance(t, Tensor)}
         self.changing = {id(b) for b in buffers}  # arrays refreshed each call (inputs)
         leaf_ids = {id(leaf) for leaf in leaves}
         self.needs = [False] * len(nodes)
@@ -245,7 +245,6 @@ class _Plan:
                 self.needs[index] = id(node) in leaf_ids
             else:
                 self.needs[index] = any(self.needs[self.slot[id(p)]] for p in node.parents)
-        del tracer_ids
         self.consumers: list[list[int]] = [[] for _ in nodes]
         for index, node in enumerate(nodes):
             for parent in node.parents:
@@ -257,6 +256,8 @@ class _Plan:
         self._contributions = [0] * len(nodes)
         self._accumulators: dict[int, np.ndarray] = {}
         self._derived_chains: dict[int, tuple] = {}
+        self.aux_difference: dict[int, np.ndarray] = {}  # y − t of each sse node
+        self.aux_gradient: dict[int, np.ndarray] = {}  # ∂loss/∂prediction of each loss node
         self.sgd_fused_slots: set[int] = set()
         self._compile(fuse, optimizer)
 
@@ -425,7 +426,6 @@ class _Plan:
         (target,) = node.params
         changing = id(target) in self.changing
         difference = np.empty_like(self.nodes[prediction].data)
-        self.aux_difference = getattr(self, "aux_difference", {})
         self.aux_difference[index] = difference
         check = functional.check_sum_squared_error
         flat = difference.reshape(-1)
@@ -445,7 +445,6 @@ class _Plan:
         (target,) = node.params
         loss_node = functional.LOSS_NODES[node.op]
         kernel, check = loss_node.kernel, loss_node.check
-        self.aux_gradient = getattr(self, "aux_gradient", {})
         aux = self.aux_gradient
 
         def loss() -> None:

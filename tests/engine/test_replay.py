@@ -263,3 +263,14 @@ def test_sgd_folded_into_the_gemm_matches_the_two_step_update():
     for replayed, reference in zip(fused, eager):
         np.testing.assert_allclose(replayed.data, reference.data, rtol=1e-12, atol=1e-15)
         assert replayed.grad is None
+
+
+def test_a_recording_that_fails_leaves_no_stale_step_behind():
+    rng = np.random.default_rng(11)
+    model = nn.Linear(3, 2, rng=rng)
+    step = Replay(lambda x, y: functional.mse(model(x), y), model.parameters())
+    step(rng.standard_normal((4, 3)), rng.standard_normal((4, 2)))
+    with pytest.raises(EngineInputError, match=r"predictions of shape \(5, 2\)"):
+        step(rng.standard_normal((5, 3)), rng.standard_normal((5, 1)))
+    with pytest.raises(EngineInputError, match=r"predictions of shape \(5, 2\)"):
+        step(rng.standard_normal((5, 3)), rng.standard_normal((5, 1)))  # not the old plan
