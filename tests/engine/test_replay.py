@@ -270,7 +270,10 @@ def test_a_recording_that_fails_leaves_no_stale_step_behind():
     model = nn.Linear(3, 2, rng=rng)
     step = Replay(lambda x, y: functional.mse(model(x), y), model.parameters())
     step(rng.standard_normal((4, 3)), rng.standard_normal((4, 2)))
-    with pytest.raises(EngineInputError, match=r"predictions of shape \(5, 2\)"):
+    with (
+        pytest.warns(ReplayRecorded),
+        pytest.raises(EngineInputError, match=r"predictions of shape \(5, 2\)"),
+    ):
         step(rng.standard_normal((5, 3)), rng.standard_normal((5, 1)))
     with pytest.raises(EngineInputError, match=r"predictions of shape \(5, 2\)"):
         step(rng.standard_normal((5, 3)), rng.standard_normal((5, 1)))  # not the old plan
