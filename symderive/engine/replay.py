@@ -896,7 +896,9 @@ def _derived_kernel(name: str, dtype: np.dtype) -> Callable[..., np.ndarray]:
     bound_of = EXACT_ABOVE.get(name)
     if bound_of is None or op.arity != 1 or op.params:
         return kernel
-    formula = sp.lambdify(op.inputs, op.definition.rewrite(sp.exp), modules="numpy")
+    elementary = getattr(op, "elementary", None)  # the definition in exp/log, where kept
+    expression = elementary if elementary is not None else op.definition.rewrite(sp.exp)
+    formula = sp.lambdify(op.inputs, expression, modules="numpy")
     bound = bound_of(dtype)
     lowest = np.minimum.reduce
 
