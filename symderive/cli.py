@@ -2,6 +2,8 @@
 
 Each sub-command lives in ``symderive/commands/<name>.py`` and exposes
 ``register(subparsers)`` (adds its parser, sets ``func``) and ``run(args, console) -> int``.
+Only the module of the sub-command named on the command line is imported, so ``--help``,
+``--version`` and a usage error answer without loading SymPy.
 Exit codes: 0 everything expected holds, 1 a step refuted/undecided unexpectedly, 2 bad usage
 or bad input (one line on stderr, never a traceback).
 """
@@ -12,17 +14,63 @@ import argparse
 import importlib
 import sys
 
-from symderive.errors import SymderiveError
+__all__ = ["COMMANDS", "build_parser", "main", "version"]
 
-COMMANDS = ("list", "show", "check", "equal", "diff", "docs", "notes", "verify", "train")
+# name → one-line help, shown by ``symderive --help`` without importing the command's module
+# (tests/cli/test_start.py checks each module registers the same line)
+COMMANDS = {
+    "list": "list the derivation catalog",
+    "show": "show one derivation step by step, checked",
+    "check": "check catalog derivations step by step",
+    "equal": "check whether two expressions are equal",
+    "diff": "differentiate, step by step (every step checked against SymPy)",
+    "docs": "write the catalog as a LaTeX document (and build the PDF)",
+    "notes": "check the derivations written in Markdown / LaTeX notes",
+    "verify": "cross-validate every op and verified function: SymPy ↔ engine ↔ finite differences",
+    "train": "train the lecture's 2-layer MLP and a softmax classifier with the engine",
+}
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage as one line and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"symderive: error: {message}\n")
+        sys.stderr.write(f"{self.prog}: error: {_with_hint(message)}\n")
         raise SystemExit(2)
+
+
+def _with_hint(message: str) -> str:
+    """argparse's message, plus 'did you mean' for a misspelt command."""
+    if message.startswith("argument COMMAND: invalid choice:"):
+        import difflib
+
+        word = message.split("'")[1] if "'" in message else ""
+        close = difflib.get_close_matches(word, list(COMMANDS), n=1)
+        if close:
+            return f"unknown command {word!r} (did you mean {close[0]}?)"
+        return f"unknown command {word!r} (commands: {', '.join(COMMANDS)})"
+    return message
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked (importlib.metadata costs start-up time)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        sys.stdout.write(f"symderive {version()}\n")
+        raise SystemExit(0)
+
+
+def version() -> str:
+    """The installed distribution's version (no import of the package's heavy modules)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as distribution_version
+
+    try:
+        return distribution_version("symderive")
+    except PackageNotFoundError:
+        from symderive import __version__
+
+        return __version__
 
 
 def _requested_command(argv: list[str]) -> str | None:
@@ -36,32 +84,37 @@ def _requested_command(argv: list[str]) -> str | None:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that sub-command is fully configured (the others are
+    listed with their help line, so ``--help`` and typos need no import)."""
     parser = _Parser(
         prog="symderive",
         description="Check the mathematics of backpropagation.",
     )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     parser.add_argument("--no-color", action="store_true", help="plain text, no colours")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in (only,) if only else COMMANDS:
-        try:
-            module = importlib.import_module(f"symderive.commands.{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"symderive.commands.{name}":
-                raise
+    for name, summary in COMMANDS.items():
+        if only is None or name != only:
+            if only is None:
+                subparsers.add_parser(name, help=summary)
             continue
+        module = importlib.import_module(f"symderive.commands.{name}")
         module.register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    from symderive.render.console import make_console
-
     arguments = sys.argv[1:] if argv is None else argv
     parser = build_parser(only=_requested_command(arguments))
     args = parser.parse_args(arguments)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from symderive.errors import SymderiveError
+    from symderive.render.console import make_console
+
     console = make_console(no_color=args.no_color or getattr(args, "sub_no_color", False))
     try:
         return int(args.func(args, console))
@@ -71,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("symderive: interrupted\n")
         return 130
+    except BrokenPipeError:
+        return 1
 
 
 if __name__ == "__main__":
