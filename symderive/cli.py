@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Sequence
+from functools import partial
 
 __all__ = ["COMMANDS", "build_parser", "main", "version"]
 
@@ -32,14 +34,19 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage as one line and exit code 2."""
+    """argparse that reports bad usage as one line (with a hint when one helps) and exit code 2.
+    ``argv`` is the command line being parsed, for the hints."""
+
+    def __init__(self, *args, argv: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.argv = argv
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {_with_hint(message)}\n")
+        sys.stderr.write(f"{self.prog}: error: {_with_hint(message, self.argv)}\n")
         raise SystemExit(2)
 
 
-def _with_hint(message: str) -> str:
+def _with_hint(message: str, argv: tuple[str, ...] = ()) -> str:
     """argparse's message, plus 'did you mean' for a misspelt command."""
     if message.startswith("argument COMMAND: invalid choice:"):
         import difflib
@@ -49,7 +56,24 @@ def _with_hint(message: str) -> str:
         if close:
             return f"unknown command {word!r} (did you mean {close[0]}?)"
         return f"unknown command {word!r} (commands: {', '.join(COMMANDS)})"
+    if _looks_like_negative_expression(message, argv):
+        return f"{message} (an argument that starts with '-' goes after '--', e.g. " \
+            "symderive equal -- -x 0)"
     return message
+
+
+def _looks_like_negative_expression(message: str, argv: tuple[str, ...]) -> bool:
+    """argparse read an expression such as ``-x`` as an unknown option."""
+    if "the following arguments are required" in message:
+        return any(
+            arg.startswith("-") and not arg.startswith("--") and len(arg) > 1
+            for arg in argv
+        )
+    if message.startswith("unrecognized arguments: "):
+        words = message.split(": ", 1)[1].split()
+        return any(word.startswith("-") and not word.startswith("--") for word in words)
+    return False
+
 
 
 class _VersionAction(argparse.Action):
@@ -83,10 +107,11 @@ def _requested_command(argv: list[str]) -> str | None:
     return None
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; with ``only``, just that sub-command is fully configured (the others are
     listed with their help line, so ``--help`` and typos need no import)."""
-    parser = _Parser(
+    parser_class = partial(_Parser, argv=tuple(argv))
+    parser = parser_class(
         prog="symderive",
         description="Check the mathematics of backpropagation.",
     )
@@ -94,7 +119,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--version", action=_VersionAction, nargs=0, help="show the version and exit"
     )
     parser.add_argument("--no-color", action="store_true", help="plain text, no colours")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name, summary in COMMANDS.items():
         if only is None or name != only:
             if only is None:
@@ -107,7 +132,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    parser = build_parser(only=_requested_command(arguments))
+    parser = build_parser(only=_requested_command(arguments), argv=arguments)
     args = parser.parse_args(arguments)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -69,7 +69,9 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 
 
 def status_text(status: str) -> Text:
-    return Text(status, style=STATUS_STYLE.get(status, UNEXPECTED_STYLE))
+    """A derivation's status; ``unexpected-refuted`` shows as ``unexpected refuted`` so a narrow
+    column wraps it between the words."""
+    return Text(status.replace("-", " "), style=STATUS_STYLE.get(status, UNEXPECTED_STYLE))
 
 
 def _id_column(table: Table, ids: Iterable[str]) -> None:
@@ -198,12 +200,19 @@ def catalog_table(
 def check_table(reports: Iterable[DerivationReport]) -> Table:
     """Counts of verdicts per derivation (short headings, so 80 columns hold the full ids)."""
     reports = list(reports)
-    table = Table(box=box.SIMPLE_HEAD, expand=False, caption=_LEGEND, caption_justify="left")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        caption=_LEGEND,
+        caption_justify="left",
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
     _id_column(table, (report.id for report in reports))
     table.add_column("steps", justify="right")
     for heading, (_, style) in zip(_COUNT_HEADINGS, VERDICT_STYLE.values()):
         table.add_column(heading, justify="right", style=style)
-    table.add_column("status", overflow="fold")
+    table.add_column("status", min_width=len("unexpected"))
     for report in reports:
         verdicts = [step.outcome.verdict for step in report.steps]
         table.add_row(
