@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
         self.argv = argv
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {_with_hint(message, self.argv)}\n")
+        sys.stderr.write(f"symderive: error: {_with_hint(message, self.argv)}\n")
         raise SystemExit(2)
 
 
