@@ -85,7 +85,22 @@ class _VersionAction(argparse.Action):
 
 
 def version() -> str:
-    """The installed distribution's version (no import of the package's heavy modules)."""
+    """The installed distribution's version, read from its metadata (``Version:`` of the
+    ``METADATA`` file that importlib.metadata reads too, without importing that module and the
+    e-mail parser it loads: ``--version`` must answer at once)."""
+    from pathlib import Path
+
+    for entry in sys.path:
+        for metadata in sorted(Path(entry or ".").glob("symderive-*.dist-info/METADATA")):
+            try:
+                with metadata.open(encoding="utf-8") as lines:
+                    for line in lines:
+                        if line.startswith("Version:"):
+                            return line.split(":", 1)[1].strip()
+                        if not line.strip():
+                            break  # end of the headers
+            except OSError:
+                continue
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as distribution_version
 
