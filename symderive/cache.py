@@ -111,14 +111,21 @@ def cache_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def step_key(task, budget_seconds: float) -> str:
-    """The key of one checker task (``symderive.check.budget.Task``) under a budget."""
+def step_key(task, budget_seconds: float) -> str | None:
+    """The key of one checker task (``symderive.check.budget.Task``) under a budget; None when
+    some part of the task has no canonical text (such a step is checked, never cached)."""
+    try:
+        parts = (
+            _canonical(task.lhs),
+            _canonical(task.rhs),
+            str(task.relation),
+            _canonical(task.context),
+        )
+    except TypeError:
+        return None
     return cache_key(
         "step",
-        _canonical(task.lhs),
-        _canonical(task.rhs),
-        str(task.relation),
-        _canonical(task.context),
+        *parts,
         str(int(task.seed)),
         repr(float(budget_seconds)),
     )

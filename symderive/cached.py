@@ -39,12 +39,12 @@ def run_tasks_cached(
     from symderive.check.budget import run_tasks
 
     outcomes: dict[Hashable, object] = {}
-    keys: dict[Hashable, str] = {}
+    keys: dict[Hashable, str | None] = {}
     missing = []
     for task in tasks:
-        key = step_key(task, budget_seconds) if results.enabled else ""
+        key = step_key(task, budget_seconds) if results.enabled else None
         keys[task.key] = key
-        found = results.get("steps", key) if results.enabled else None
+        found = results.get("steps", key) if key is not None else None
         if found is not None:
             outcomes[task.key] = found
             if on_done:
@@ -56,7 +56,7 @@ def run_tasks_cached(
         for task in missing:
             outcome = fresh[task.key]
             outcomes[task.key] = outcome
-            if not is_transient(outcome):
+            if keys[task.key] is not None and not is_transient(outcome):
                 results.put("steps", keys[task.key], outcome)
     return outcomes
 

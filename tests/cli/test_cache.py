@@ -124,3 +124,17 @@ def test_no_cache_writes_nothing(tmp_path):
     assert not folder.exists() or not any(folder.rglob("*.json"))
     symderive("notes", str(CORPUS / "calculus.md"), env={"SYMDERIVE_CACHE_DIR": str(folder)})
     assert any(folder.rglob("*.json"))
+
+
+def test_a_step_without_a_canonical_text_gets_no_key_and_a_plain_step_is_stored(tmp_path):
+    from symderive.cached import run_tasks_cached
+
+    x = sp.Symbol("x", real=True)
+    odd = CheckContext(domains=((x, object()),))  # a context part with no canonical text
+    task = Task("k", (x + 1) ** 2, x**2 + 2 * x + 1, "=", odd, 0)
+    assert step_key(task, 2.0) is None
+    plain = Task("k", (x + 1) ** 2, x**2 + 2 * x + 1, "=", CheckContext.build({}), 0)
+    results = ResultCache(tmp_path)
+    outcomes = run_tasks_cached([plain], 2.0, 1, results=results)
+    assert outcomes["k"].verdict == "proved"
+    assert results.get("steps", step_key(plain, 2.0)) == outcomes["k"]
