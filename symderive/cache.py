@@ -27,6 +27,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Mapping
 from functools import cache
@@ -36,6 +37,7 @@ __all__ = [
     "ResultCache",
     "cache_directory",
     "cache_key",
+    "catalog_key",
     "code_fingerprint",
     "decode",
     "encode",
@@ -44,6 +46,7 @@ __all__ = [
 ]
 
 FORMAT = "symderive-cache-1"
+VERDICT_LIBRARIES = ("sympy", "mpmath", "numpy", "lark", "python_flint")
 TRANSIENT_REASONS = ("the worker stopped without an outcome", "checker error")
 
 
@@ -59,11 +62,18 @@ def cache_directory(environ: Mapping[str, str] = os.environ) -> Path:
 
 @cache
 def code_fingerprint() -> str:
-    """symderive's version and a hash of every source file of the package (and the catalog)."""
+    """symderive's version, a hash of every source file of the package (and the catalog), and
+    the installed versions of the libraries that decide verdicts (their metadata folders'
+    names, found without importing them)."""
     import symderive
 
     digest = hashlib.sha256()
     digest.update(symderive.__version__.encode())
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        for library in VERDICT_LIBRARIES:
+            for metadata in sorted(folder.glob(f"{library}-*.dist-info")):
+                digest.update(metadata.name.encode())
     roots = [Path(symderive.__file__).parent]
     catalog = importlib.util.find_spec("derivations")  # located, not imported (it is slow)
     if catalog is not None and catalog.origin:
@@ -131,6 +141,12 @@ def step_key(task, budget_seconds: float) -> str | None:
     )
 
 
+def catalog_key(selection: tuple[str, ...], budget_seconds: float, seed: int) -> str:
+    """The key of a whole catalog run: the ids asked for (``("--all",)`` for all of them), the
+    budget and the seed; the catalog's source is part of every key (:func:`code_fingerprint`)."""
+    return cache_key("catalog", *selection, repr(float(budget_seconds)), str(int(seed)))
+
+
 def note_key(path: str, content: bytes, budget_seconds: float, seed: int) -> str:
     """The key of one note file's report."""
     return cache_key(
@@ -145,11 +161,20 @@ def note_key(path: str, content: bytes, budget_seconds: float, seed: int) -> str
 # -- values -------------------------------------------------------------------------------
 def _types() -> dict[str, type]:
     from symderive.notes.report import NoteEquation, NoteFile, NoteStep, SkipReason
-    from symderive.report import Counterexample, Outcome
+    from symderive.report import Counterexample, DerivationReport, Outcome, StepReport
 
     return {
         cls.__name__: cls
-        for cls in (Outcome, Counterexample, NoteStep, NoteEquation, NoteFile, SkipReason)
+        for cls in (
+            Outcome,
+            Counterexample,
+            StepReport,
+            DerivationReport,
+            NoteStep,
+            NoteEquation,
+            NoteFile,
+            SkipReason,
+        )
     }
 
 

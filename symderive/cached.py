@@ -16,9 +16,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
 
-from symderive.cache import ResultCache, is_transient, note_key, step_key
+from symderive.cache import ResultCache, catalog_key, is_transient, note_key, step_key
 
 __all__ = [
+    "cached_catalog_run",
     "check_catalog_cached",
     "check_derivation_cached",
     "check_notes_cached",
@@ -61,6 +62,21 @@ def run_tasks_cached(
     return outcomes
 
 
+def cached_catalog_run(
+    selection: tuple[str, ...], *, budget_seconds: float, seed: int, results: ResultCache
+):
+    """(reports, summary) of an earlier identical run — the same ids (``("--all",)``), budget,
+    seed, catalog source and symderive — or None. Needs neither the catalog nor SymPy."""
+    from symderive.report import CatalogSummary
+
+    started = time.monotonic()
+    stored = results.get("catalog", catalog_key(selection, budget_seconds, seed))
+    if not isinstance(stored, list):
+        return None
+    reports = tuple(stored)
+    return reports, CatalogSummary.of(reports, time.monotonic() - started)
+
+
 def check_catalog_cached(
     derivations: Iterable,
     *,
@@ -69,8 +85,11 @@ def check_catalog_cached(
     seed: int = 0,
     results: ResultCache,
     on_step: Callable | None = None,
+    selection: tuple[str, ...] | None = None,
 ):
-    """``symderive.check.check_catalog`` with the cache: (reports in the given order, summary)."""
+    """``symderive.check.check_catalog`` with the cache: (reports in the given order, summary).
+    With ``selection`` (the ids as asked for) the whole run is stored for
+    :func:`cached_catalog_run` too."""
     from symderive.check import build_report, tasks_for
     from symderive.report import CatalogSummary
 
@@ -79,6 +98,8 @@ def check_catalog_cached(
     tasks = [task for derivation in derivations for task in tasks_for(derivation, seed)]
     outcomes = run_tasks_cached(tasks, budget_seconds, jobs, on_step, results=results)
     reports = tuple(build_report(derivation, outcomes) for derivation in derivations)
+    if selection is not None and not any(is_transient(o) for o in outcomes.values()):
+        results.put("catalog", catalog_key(selection, budget_seconds, seed), list(reports))
     return reports, CatalogSummary.of(reports, time.monotonic() - started)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -120,33 +119,36 @@ def _display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def entry_locations(derivations: Iterable) -> dict[str, tuple[str, int]]:
-    """``id → (file, line)``: the module defining each (already loaded) entry and the first
-    line that spells its id as a string literal; line 1 when it cannot be found."""
-    wanted = {d.id for d in derivations}
+def entry_locations(ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """``id → (file, line)``: the catalog module and line that define each entry — the line
+    with ``id="<id>"`` (or, failing that, the first line that spells the id as a string). Read
+    as text: the catalog is not imported. An id found nowhere is left out."""
+    wanted = list(dict.fromkeys(ids))
+    folder = _catalog_folder()
+    texts = []
+    if folder is not None:
+        for path in sorted(folder.glob("*.py")):
+            try:
+                texts.append((path, path.read_text(encoding="utf-8").splitlines()))
+            except (OSError, UnicodeDecodeError):
+                continue
     located: dict[str, tuple[str, int]] = {}
-    modules = [
-        module
-        for name, module in sorted(sys.modules.items())
-        if name.startswith(CATALOG_PACKAGE + ".") and getattr(module, "__file__", None)
-    ]
-    for module in modules:
-        ids = [d.id for d in getattr(module, "DERIVATIONS", ()) if d.id in wanted]
-        if not ids:
-            continue
-        path = Path(module.__file__)
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            lines = []
-        for entry_id in ids:
-            line = next(
+    for entry_id in wanted:
+        patterns = (
+            (f'id="{entry_id}"', f"id='{entry_id}'"),
+            (f'"{entry_id}"', f"'{entry_id}'"),
+        )
+        for pattern in patterns:
+            found = next(
                 (
-                    number
+                    (_display_path(path), number)
+                    for path, lines in texts
                     for number, text in enumerate(lines, start=1)
-                    if f'"{entry_id}"' in text or f"'{entry_id}'" in text
+                    if any(p in text for p in pattern)
                 ),
-                1,
+                None,
             )
-            located[entry_id] = (_display_path(path), line)
+            if found is not None:
+                located[entry_id] = found
+                break
     return located

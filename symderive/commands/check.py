@@ -30,36 +30,47 @@ def register(subparsers) -> None:
 
 
 def run(args, console) -> int:
-    from symderive.commands.options import jobs_of, output_format, result_cache
+    from symderive.cached import cached_catalog_run
+    from symderive.commands.options import output_format, result_cache
     from symderive.errors import UsageError
 
     if args.all == bool(args.ids):
         raise UsageError("name derivation ids or --all (not both)")
     form = output_format(args)
-    from derivations import all_derivations, get
-    from symderive.catalog_files import entry_locations
-    from symderive.cached import check_catalog_cached
-
-    derivations = all_derivations() if args.all else tuple(get(i) for i in args.ids)
     results = result_cache(args)
-
+    selection = ("--all",) if args.all else tuple(args.ids)
+    found = cached_catalog_run(
+        selection, budget_seconds=args.timeout, seed=args.seed, results=results
+    )
+    reports, summary = found if found is not None else _check(args, console, form, results)
     if form != "text":
-        reports, summary = check_catalog_cached(
-            derivations, budget_seconds=args.timeout, jobs=jobs_of(args), seed=args.seed,
-            results=results,
-        )  # fmt: skip
-        console.file.write(_formatted(form, reports, summary, entry_locations(derivations)))
-        return 0 if summary.ok else 1
+        from symderive.catalog_files import entry_locations
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+        locations = entry_locations(report.id for report in reports)
+        console.file.write(_formatted(form, reports, summary, locations))
+        return 0 if summary.ok else 1
 
     from symderive.render.terminal import check_table, summary_text, unexpected_lines
 
-    total = sum(len(d.steps) - 1 for d in derivations)  # the summary's count of steps
+    console.print(check_table(reports))
+    for line in unexpected_lines(reports):
+        console.print(line)
+    console.print(summary_text(summary, reports))
+    return 0 if summary.ok else 1
 
-    def advance(task, outcome) -> None:
-        if task.key[-1] == "step":
-            progress.advance(bar)
+
+def _check(args, console, form: str, results):
+    """Check the named derivations (steps already in the cache are not run again), with a
+    progress bar on a terminal; the progress counts the steps the summary counts."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from derivations import all_derivations, get
+    from symderive.cached import check_catalog_cached
+    from symderive.commands.options import jobs_of
+
+    derivations = all_derivations() if args.all else tuple(get(i) for i in args.ids)
+    selection = ("--all",) if args.all else tuple(args.ids)
+    total = sum(len(d.steps) - 1 for d in derivations)  # corrections are not counted as steps
 
     with Progress(
         "[progress.description]{task.description}",
@@ -68,18 +79,18 @@ def run(args, console) -> int:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        disable=form != "text" or not console.is_terminal,
     ) as progress:
         bar = progress.add_task("checking steps", total=total)
-        reports, summary = check_catalog_cached(
+
+        def advance(task, outcome) -> None:
+            if task.key[-1] == "step":
+                progress.advance(bar)
+
+        return check_catalog_cached(
             derivations, budget_seconds=args.timeout, jobs=jobs_of(args), seed=args.seed,
-            results=results, on_step=advance,
+            results=results, on_step=advance, selection=selection,
         )  # fmt: skip
-    console.print(check_table(reports))
-    for line in unexpected_lines(reports):
-        console.print(line)
-    console.print(summary_text(summary, reports))
-    return 0 if summary.ok else 1
 
 
 def _formatted(form: str, reports, summary, locations) -> str:

@@ -2,10 +2,14 @@
 ignored, and a warm run identical to a cold one."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import sympy as sp
 
+from derivations import get
 from symderive.cache import ResultCache, cache_directory, step_key
 from symderive.cached import check_notes_cached
 from symderive.check.budget import Task
@@ -138,3 +142,21 @@ def test_a_step_without_a_canonical_text_gets_no_key_and_a_plain_step_is_stored(
     outcomes = run_tasks_cached([plain], 2.0, 1, results=results)
     assert outcomes["k"].verdict == "proved"
     assert results.get("steps", step_key(plain, 2.0)) == outcomes["k"]
+
+
+def test_a_repeated_catalog_check_is_answered_without_sympy_and_says_the_same(tmp_path):
+    env = {"SYMDERIVE_CACHE_DIR": str(tmp_path)}
+    ids = ("sigmoid-derivative", "sigmoid-derivative-erratum")
+    cold = symderive("check", *ids, "--json", env=env)
+    assert cold.returncode == 0, cold.stderr
+    warm = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "symderive", "check", *ids, "--json"],
+        capture_output=True, text=True, env={**os.environ, **env}, timeout=120,
+    )  # fmt: skip
+    assert warm.returncode == 0
+    assert without_timings(json.loads(warm.stdout)) == without_timings(json.loads(cold.stdout))
+    imported = [line.split("|")[-1].strip() for line in warm.stderr.splitlines()]
+    assert "symderive.cli" in imported and "sympy" not in imported
+    # a different selection or seed is checked afresh
+    other = symderive("check", ids[0], "--json", "--seed", "1", env=env)
+    assert json.loads(other.stdout)["summary"]["steps"] == len(get(ids[0]).steps) - 1

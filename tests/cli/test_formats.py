@@ -123,7 +123,7 @@ def id_line(entry_id: str) -> tuple[str, int]:
 def test_catalog_cases_point_at_the_entrys_module_and_line():
     derivation = get("sigmoid-derivative-erratum")
     report = check_derivation(derivation)
-    locations = entry_locations([derivation])
+    locations = entry_locations([derivation.id])
     assert locations[derivation.id] == id_line(derivation.id)
     cases = catalog_cases([report], locations)
     # an erratum's wrong step refuted is as expected: no failure
