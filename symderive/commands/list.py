@@ -37,14 +37,21 @@ def run(args, console) -> int:
     rows = catalog_rows(results)
     reports = None
     if args.check:
-        from derivations import all_derivations
-        from symderive.cached import check_catalog_cached
+        from symderive.cached import cached_catalog_run
 
-        checked, _ = check_catalog_cached(
-            all_derivations(), budget_seconds=args.timeout, jobs=jobs_of(args), seed=args.seed,
-            results=results,
-        )  # fmt: skip
-        reports = {report.id: report for report in checked}
+        # the same run as 'check --all': one cache entry serves both
+        found = cached_catalog_run(
+            ("--all",), budget_seconds=args.timeout, seed=args.seed, results=results
+        )
+        if found is None:
+            from derivations import all_derivations
+            from symderive.cached import check_catalog_cached
+
+            found = check_catalog_cached(
+                all_derivations(), budget_seconds=args.timeout, jobs=jobs_of(args),
+                seed=args.seed, results=results, selection=("--all",),
+            )  # fmt: skip
+        reports = {report.id: report for report in found[0]}
     if args.json:
         import json
 
