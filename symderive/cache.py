@@ -253,11 +253,15 @@ class ResultCache:
         return value
 
     def put(self, kind: str, key: str, value) -> None:
-        """Store atomically; a cache that cannot be written is silently skipped."""
+        """Store atomically; a cache that cannot be written, or a value that cannot be
+        encoded, is silently skipped."""
         if not self.enabled:
             return
         path = self._path(kind, key)
-        text = json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False)
+        try:
+            text = json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return  # a value the codec does not know is simply not cached
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")

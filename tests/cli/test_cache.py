@@ -160,3 +160,10 @@ def test_a_repeated_catalog_check_is_answered_without_sympy_and_says_the_same(tm
     # a different selection or seed is checked afresh
     other = symderive("check", ids[0], "--json", "--seed", "1", env=env)
     assert json.loads(other.stdout)["summary"]["steps"] == len(get(ids[0]).steps) - 1
+
+
+def test_a_value_the_codec_does_not_know_is_not_stored(tmp_path):
+    results = ResultCache(tmp_path)
+    results.put("steps", "ab" * 32, {"value": object()})
+    assert results.get("steps", "ab" * 32) is None
+    assert not any(tmp_path.rglob("*.json"))
