@@ -22,6 +22,10 @@ import sympy as sp
 from symderive.report import DerivationReport, StepReport
 from symderive.steps.narration import Narration
 
+__all__ = ["DerivationView", "NarrationView", "StepView", "diff", "docs", "narrate", "show", "view"]
+
+REPR_LIMIT = 60  # characters of an expression shown in a terminal repr
+
 MARKS = {"proved": "✓", "checked": "≈", "refuted": "✗", "undecided": "?"}
 COLORS = {"proved": "green", "checked": "blue", "refuted": "red", "undecided": "orange"}
 RELATIONS = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">", "!=": r"\neq"}
@@ -43,6 +47,15 @@ def mathjax_text(text: str) -> str:
     return text
 
 
+def _clip(text: str, limit: int = REPR_LIMIT) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def verdict_latex(verdict: str) -> str:
     return rf"\color{{{COLORS[verdict]}}}{{\text{{{MARKS[verdict]} {verdict}}}}}"
 
@@ -52,6 +65,19 @@ class StepView:
     """One checked step: ``lhs <relation> rhs``, its justification and verdict."""
 
     step: StepReport
+
+    def __repr__(self) -> str:
+        step = self.step
+        claim = _clip(f"{step.lhs} {step.relation} {step.rhs}")
+        return f"<StepView {step.index}: {claim} — {step.outcome.verdict}>"
+
+    def __rich__(self):
+        from symderive.render.terminal import verdict_text
+
+        step = self.step
+        text = verdict_text(step.outcome.verdict)
+        text.append(f"  step {step.index}: {step.lhs} {step.relation} {step.rhs}")
+        return text
 
     def _repr_latex_(self) -> str:
         step = self.step
@@ -81,6 +107,24 @@ class DerivationView:
     """A checked derivation as an aligned chain with a verdict per step."""
 
     report: DerivationReport
+
+    def __repr__(self) -> str:
+        report = self.report
+        return (
+            f"<DerivationView {report.id}: {report.status}, "
+            f"{_plural(len(report.steps), 'step')}>"
+        )
+
+    def __rich__(self):
+        from rich.console import Group
+        from rich.text import Text
+
+        from symderive.render.terminal import status_text
+
+        head = Text(f"{self.report.id}  ", style="bold")
+        head.append_text(status_text(self.report.status))
+        head.append(f"  {self.report.title}")
+        return Group(head, *(view.__rich__() for view in self.steps))
 
     @property
     def steps(self) -> tuple[StepView, ...]:
@@ -122,6 +166,19 @@ class NarrationView:
     """A checked narration: the rule tree as an indented array (LaTeX) or nested list."""
 
     narration: Narration
+
+    def __repr__(self) -> str:
+        narration = self.narration
+        agreement = "agrees with sympy.diff" if narration.agrees else "does NOT agree"
+        return (
+            f"<NarrationView d/d{narration.variable} {_clip(str(narration.expression), 40)} = "
+            f"{_clip(str(narration.result), 40)} ({agreement})>"
+        )
+
+    def __rich__(self):
+        from symderive.render.narration import narration_summary
+
+        return narration_summary(self.narration)
 
     @property
     def result(self) -> sp.Expr:

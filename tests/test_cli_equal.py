@@ -122,8 +122,8 @@ def test_a_budget_too_small_to_decide_is_undecided_with_a_reason(capsys):
         (["2x", "2*x"], "LHS:1:2: missing operator"),
         (["x", "softmax(x)"], "RHS:1:1: softmax"),
         (["x", "x", "--assume", "x fuzzy"], "--assume:1:3:"),
-        (["x", "x", "--timeout", "0"], "--timeout must be a positive"),
-        (["x", "x", "--timeout", "nan"], "--timeout must be a positive"),
+        (["x", "x", "--timeout", "0"], "argument --timeout: expected a number greater than 0"),
+        (["x", "x", "--timeout", "nan"], "argument --timeout: expected a finite number"),
         (["x"], "the following arguments are required"),
     ],
 )

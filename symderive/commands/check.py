@@ -1,68 +1,76 @@
 """``symderive check``: check derivations (``--all`` or ids); errata are counted separately.
 
 Exit code 0 when every step holds as expected (an erratum's wrong steps refuted and its
-corrections holding count as expected), 1 otherwise, 2 for bad usage.
+corrections holding count as expected), 1 otherwise, 2 for bad usage. ``--format github``
+annotates the catalog module that defines each unexpected entry; ``--format junit`` writes one
+test case per step. Results come from the cache (:mod:`symderive.cache`) unless ``--no-cache``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-
-from symderive.errors import UsageError
-from symderive.render.console import add_common_options
+from symderive.commands.options import (
+    add_cache_option,
+    add_format_option,
+    add_jobs_option,
+    add_seed_option,
+    add_timeout_option,
+)
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("check", help="check catalog derivations step by step")
     parser.add_argument("ids", nargs="*", help="derivation ids (or --all)")
     parser.add_argument("--all", action="store_true", help="check the whole catalog")
-    add_common_options(parser)
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=2.0,
-        metavar="SECONDS",
-        help="time budget per step (default 2)",
-    )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=min(2, os.cpu_count() or 1),
-        help="worker processes (default: 2 or the number of cores)",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric sampling")
+    add_format_option(parser)
+    add_timeout_option(parser)
+    add_jobs_option(parser)
+    add_seed_option(parser)
+    add_cache_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args, console) -> int:
-    from derivations import all_derivations, get
-    from symderive.check import check_catalog
-    from symderive.render.terminal import check_table, summary_text, unexpected_steps
+    from symderive.cached import cached_catalog_run
+    from symderive.commands.options import output_format, result_cache
+    from symderive.errors import UsageError
 
     if args.all == bool(args.ids):
         raise UsageError("name derivation ids or --all (not both)")
-    if args.timeout <= 0 or args.timeout > 3600:
-        raise UsageError("--timeout must be between 0 and 3600 seconds")
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    derivations = all_derivations() if args.all else tuple(get(i) for i in args.ids)
-    total = sum(
-        len(d.steps) - 1 + sum(1 for s in d.steps if s.correction is not None) for d in derivations
+    form = output_format(args)
+    results = result_cache(args)
+    selection = ("--all",) if args.all else tuple(args.ids)
+    found = cached_catalog_run(
+        selection, budget_seconds=args.timeout, seed=args.seed, results=results
     )
+    reports, summary = found if found is not None else _check(args, console, form, results)
+    if form != "text":
+        from symderive.catalog_files import entry_locations
 
-    if args.json:
-        reports, summary = check_catalog(
-            derivations, budget_seconds=args.timeout, jobs=args.jobs, seed=args.seed
-        )
-        document = {
-            "derivations": [report.as_dict() for report in reports],
-            "summary": summary.as_dict(),
-        }
-        console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        locations = entry_locations(report.id for report in reports)
+        console.file.write(_formatted(form, reports, summary, locations))
         return 0 if summary.ok else 1
 
+    from symderive.render.terminal import check_table, summary_text, unexpected_lines
+
+    console.print(check_table(reports))
+    for line in unexpected_lines(reports):
+        console.print(line)
+    console.print(summary_text(summary, reports))
+    return 0 if summary.ok else 1
+
+
+def _check(args, console, form: str, results):
+    """Check the named derivations (steps already in the cache are not run again), with a
+    progress bar on a terminal; the progress counts the steps the summary counts."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from derivations import all_derivations, get
+    from symderive.cached import check_catalog_cached
+    from symderive.commands.options import jobs_of
+
+    derivations = all_derivations() if args.all else tuple(get(i) for i in args.ids)
+    selection = ("--all",) if args.all else tuple(args.ids)
+    total = sum(len(d.steps) - 1 for d in derivations)  # corrections are not counted as steps
 
     with Progress(
         "[progress.description]{task.description}",
@@ -71,21 +79,37 @@ def run(args, console) -> int:
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        disable=form != "text" or not console.is_terminal,
     ) as progress:
         bar = progress.add_task("checking steps", total=total)
-        reports, summary = check_catalog(
-            derivations,
-            budget_seconds=args.timeout,
-            jobs=args.jobs,
-            seed=args.seed,
-            on_step=lambda task, outcome: progress.advance(bar),
-        )
-    console.print(check_table(reports))
-    for derivation_id, step in unexpected_steps(reports):
-        console.print(
-            f"[red]unexpected[/red] {derivation_id} step {step.index}: "
-            f"{step.outcome.verdict} ({step.outcome.reason or step.outcome.method})"
-        )
-    console.print(summary_text(summary))
-    return 0 if summary.ok else 1
+
+        def advance(task, outcome) -> None:
+            if task.key[-1] == "step":
+                progress.advance(bar)
+
+        return check_catalog_cached(
+            derivations, budget_seconds=args.timeout, jobs=jobs_of(args), seed=args.seed,
+            results=results, on_step=advance, selection=selection,
+        )  # fmt: skip
+
+
+def _formatted(form: str, reports, summary, locations) -> str:
+    if form == "json":
+        import json
+
+        document = {
+            "derivations": [report.as_dict() for report in reports],
+            "summary": summary.as_dict(),
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from symderive.render.ci_cases import catalog_cases
+
+    cases = catalog_cases(reports, locations)
+    if form == "github":
+        from symderive.render.github import annotations
+        from symderive.render.terminal import summary_line
+
+        return annotations(cases, summary_line(summary))
+    from symderive.render.junit import junit_xml
+
+    return junit_xml(cases, name="symderive check")

@@ -12,8 +12,8 @@ import json
 
 import sympy as sp
 
-from symderive.errors import UsageError
-from symderive.render.console import add_common_options
+from symderive.commands.options import add_common_options, add_timeout_option
+from symderive.errors import ParseError, UsageError
 
 
 def register(subparsers) -> None:
@@ -29,13 +29,7 @@ def register(subparsers) -> None:
     parser.add_argument("variables", metavar="VAR", nargs="+", help="variable(s), e.g. x")
     parser.add_argument("--steps", action="store_true", help="show every rule applied")
     parser.add_argument("--latex", action="store_true", help="write the narration as LaTeX")
-    parser.add_argument(
-        "--budget",
-        type=float,
-        default=2.0,
-        metavar="SECONDS",
-        help="time budget of the final comparison with sympy.diff (default 2)",
-    )
+    add_timeout_option(parser, what="time budget of the final comparison with sympy.diff")
     add_common_options(parser)
     parser.set_defaults(func=run)
 
@@ -65,12 +59,17 @@ def run(args, console) -> int:
 
     if args.json and args.latex:
         raise UsageError("choose one of --json and --latex")
-    expression = parse_expression(args.expression, source="<expression>")
+    try:
+        expression = parse_expression(args.expression, source="<expression>")
+    except ParseError as error:
+        from symderive.commands.hints import explained
+
+        raise explained(error, args.expression) from None
     variables = [resolve_variable(expression, name) for name in args.variables]
     if len(set(variables)) != len(variables):
         raise UsageError("a variable is named twice")
     narrations = [
-        differentiate(expression, variable, budget_seconds=args.budget) for variable in variables
+        differentiate(expression, variable, budget_seconds=args.timeout) for variable in variables
     ]
     if args.json:
         documents = [narration.as_dict() for narration in narrations]

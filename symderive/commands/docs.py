@@ -11,7 +11,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from symderive.render.console import add_common_options
+from symderive.commands.options import (
+    add_common_options,
+    add_jobs_option,
+    add_timeout_option,
+    jobs_of,
+)
 
 DOCS_BUDGET_SECONDS = 20.0  # generous, so that verdicts do not depend on the machine's load
 
@@ -24,14 +29,8 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--out", default="docs", metavar="DIR", help="output folder (docs)")
     parser.add_argument("--pdf", action="store_true", help="also build the PDF (needs TeX)")
-    parser.add_argument(
-        "--budget",
-        type=float,
-        default=DOCS_BUDGET_SECONDS,
-        metavar="SECONDS",
-        help=f"time budget per step (default {DOCS_BUDGET_SECONDS:g})",
-    )
-    parser.add_argument("--jobs", type=int, default=2, help="checker processes (default 2)")
+    add_timeout_option(parser, default=DOCS_BUDGET_SECONDS)
+    add_jobs_option(parser)
     add_common_options(parser)
     parser.set_defaults(func=run)
 
@@ -51,7 +50,7 @@ def run(args, console) -> int:
     from symderive.render.latex_doc import CATALOG_FILE, build_pdf
 
     out_dir = Path(args.out)
-    written, reports = generate(out_dir, budget_seconds=args.budget, jobs=args.jobs)
+    written, reports = generate(out_dir, budget_seconds=args.timeout, jobs=jobs_of(args))
     unexpected = [report.id for report in reports if not report.as_expected]
     build = build_pdf(out_dir / CATALOG_FILE) if args.pdf else None
     if args.json:

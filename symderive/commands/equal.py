@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Callable
 
 import sympy as sp
@@ -19,10 +18,11 @@ from rich.text import Text
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
-from symderive.errors import ParseError, UsageError
+from symderive.errors import ParseError
 from symderive.grammar.assumptions import parse_assumptions, symbols_for
 from symderive.grammar.plain import parse_expression, time_limit, to_plain
-from symderive.render.console import add_common_options
+from symderive.commands.hints import explained
+from symderive.commands.options import add_common_options, add_seed_option, add_timeout_option
 from symderive.render.terminal import VERDICT_STYLE
 from symderive.report import Outcome
 
@@ -62,14 +62,8 @@ def register(subparsers) -> None:
         help="domains of variables, e.g. 'a,b positive; p probability' "
         "(kinds: real positive negative nonnegative nonzero integer probability size)",
     )
-    parser.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=float,
-        default=2.0,
-        help="time budget of the check (default 2)",
-    )
-    parser.add_argument("--seed", metavar="N", type=int, default=0, help="sampling seed")
+    add_timeout_option(parser, what="time budget of the check")
+    add_seed_option(parser)
     parser.add_argument(
         "--latex",
         action="store_true",
@@ -81,15 +75,15 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    if not math.isfinite(args.timeout) or args.timeout <= 0:
-        raise UsageError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     domains = parse_assumptions(args.assume) if args.assume.strip() else {}
     symbols = symbols_for(domains)
     if args.latex:
         lhs, rhs = parse_latex_sides(args.lhs, args.rhs, symbols)
     else:
-        lhs = parse_expression(args.lhs, symbols=symbols, source="LHS")
-        rhs = parse_expression(args.rhs, symbols=symbols, source="RHS")
+        lhs, rhs = (
+            _parse_plain(text, symbols, source)
+            for text, source in ((args.lhs, "LHS"), (args.rhs, "RHS"))
+        )
 
     from symderive.check import check_relation  # imported late: parsing errors stay fast
 
@@ -107,6 +101,13 @@ def run(args: argparse.Namespace, console: Console) -> int:
     else:
         render(lhs, rhs, outcome, console)
     return 0 if outcome.holds else 1
+
+
+def _parse_plain(text: str, symbols: dict, source: str) -> sp.Basic:
+    try:
+        return parse_expression(text, symbols=symbols, source=source)
+    except ParseError as error:
+        raise explained(error, text) from None
 
 
 def parse_latex_sides(lhs_text: str, rhs_text: str, symbols: dict) -> tuple[sp.Basic, sp.Basic]:

@@ -1,16 +1,20 @@
 """``symderive notes PATH…``: check every equation chain written in Markdown / LaTeX notes.
 
 Exit code 0 when no step is refuted, 1 when any step is refuted (so a course repository can
-gate on it), 2 for bad usage (a missing path, a bad option).
+gate on it), 2 for bad usage (a missing path, a bad option). ``--format github`` prints
+workflow annotations on the notes' lines, ``--format junit`` a JUnit XML report. Files whose
+bytes are unchanged come from the result cache unless ``--no-cache``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-
-from symderive.errors import UsageError
-from symderive.render.console import add_common_options
+from symderive.commands.options import (
+    add_cache_option,
+    add_format_option,
+    add_jobs_option,
+    add_seed_option,
+    add_timeout_option,
+)
 
 
 def register(subparsers) -> None:
@@ -18,34 +22,50 @@ def register(subparsers) -> None:
         "notes", help="check the derivations written in Markdown / LaTeX notes"
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="note files or folders")
-    add_common_options(parser)
+    add_format_option(parser)
+    add_timeout_option(parser)
+    add_jobs_option(parser)
+    add_seed_option(parser)
+    add_cache_option(parser)
     parser.add_argument(
-        "--timeout", type=float, default=2.0, metavar="SECONDS",
-        help="time budget per step (default 2)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--jobs", type=int, default=min(2, os.cpu_count() or 1),
-        help="worker processes (default: 2 or the number of cores)",
-    )  # fmt: skip
-    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric sampling")
-    parser.add_argument(
-        "--all-steps", action="store_true", help="show every step, not only the doubtful ones"
+        "-v",
+        "--verbose",
+        "--all-steps",
+        dest="verbose",
+        action="store_true",
+        help="show every step, and every skipped equation with its reason",
     )
     parser.set_defaults(func=run)
 
 
 def run(args, console) -> int:
-    from symderive.notes.check_notes import NotesOptions, check_notes
-    from symderive.render.notes_terminal import render_notes
+    from symderive.cached import check_notes_cached
+    from symderive.commands.options import jobs_of, output_format, result_cache
 
-    if args.timeout <= 0 or args.timeout > 3600:
-        raise UsageError("--timeout must be between 0 and 3600 seconds")
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    options = NotesOptions(budget_seconds=args.timeout, jobs=args.jobs, seed=args.seed)
-    report = check_notes(args.paths, options)
-    if args.json:
+    form = output_format(args)
+    report = check_notes_cached(
+        args.paths, budget_seconds=args.timeout, jobs=jobs_of(args), seed=args.seed,
+        results=result_cache(args),
+    )  # fmt: skip
+    if form == "json":
+        import json
+
         console.file.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif form in ("github", "junit"):
+        from symderive.render.ci_cases import notes_cases
+
+        cases = notes_cases(report)
+        if form == "github":
+            from symderive.render.github import annotations
+            from symderive.render.notes_terminal import summary_line
+
+            console.file.write(annotations(cases, summary_line(report)))
+        else:
+            from symderive.render.junit import junit_xml
+
+            console.file.write(junit_xml(cases, name="symderive notes"))
     else:
-        console.print(render_notes(report, verbose=args.all_steps))
+        from symderive.render.notes_terminal import render_notes
+
+        console.print(render_notes(report, verbose=args.verbose))
     return 1 if report.refuted else 0

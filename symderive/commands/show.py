@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
-import json
-
-from symderive.render.console import add_common_options
+from symderive.commands.options import (
+    add_cache_option,
+    add_common_options,
+    add_jobs_option,
+    add_seed_option,
+    add_timeout_option,
+)
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("show", help="show one derivation step by step, checked")
     parser.add_argument("id", help="derivation id (see 'symderive list')")
     add_common_options(parser)
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=2.0,
-        metavar="SECONDS",
-        help="time budget per step (default 2)",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="seed of the numeric sampling")
+    add_timeout_option(parser)
+    add_jobs_option(parser)
+    add_seed_option(parser)
+    add_cache_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args, console) -> int:
     from derivations import get
-    from symderive.check import check_derivation
-    from symderive.render.terminal import derivation_view
+    from symderive.cached import check_derivation_cached
+    from symderive.commands.options import jobs_of, result_cache
 
     derivation = get(args.id)
-    report = check_derivation(derivation, budget_seconds=args.timeout, seed=args.seed, jobs=2)
+    report = check_derivation_cached(
+        derivation, budget_seconds=args.timeout, seed=args.seed, jobs=jobs_of(args),
+        results=result_cache(args),
+    )  # fmt: skip
     if args.json:
+        import json
+
         console.file.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
+        from symderive.render.terminal import derivation_view
+
         console.print(derivation_view(derivation, report))
     return 0 if report.as_expected else 1

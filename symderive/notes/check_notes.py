@@ -29,7 +29,6 @@ Context rules:
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -47,11 +46,11 @@ from symderive.model import Domain
 from symderive.notes.chains import CHECKED_RELATIONS, Chain, relation_kind, split_chains
 from symderive.notes.directives import Directives, definition_head, read_directives
 from symderive.notes.extract import MathBlock, extract_math
+from symderive.notes.paths import NOTE_SUFFIXES, collect_paths  # noqa: F401 - re-exported
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 
 MAX_FILE_BYTES = 1_000_000
 MAX_CHAINS_PER_FILE = 400
-NOTE_SUFFIXES = (".md", ".markdown", ".tex", ".txt")
 EXPANSION_ROUNDS = 8
 MAX_SUGGESTION_OPS = 80  # tidy a suggested derivative only when it is small (bounded time)
 OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operatorname\{arg")
@@ -63,41 +62,6 @@ class NotesOptions:
     budget_seconds: float = 2.0
     jobs: int = 1
     seed: int = 0
-
-
-# -- paths ----------------------------------------------------------------------------------
-def collect_paths(arguments: Sequence[str]) -> list[Path]:
-    """Named files, and every note file under named folders (no hidden folders, no symlinks
-    leading out of the folder). A missing path is a usage error."""
-    paths: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if not path.exists():
-            raise UsageError(f"no such file or folder: {argument}")
-        if path.is_dir():
-            paths.extend(_notes_in_folder(path))
-        elif path.is_file():
-            paths.append(path)
-        else:
-            raise UsageError(f"not a regular file or folder: {argument}")
-    return paths
-
-
-def _notes_in_folder(folder: Path) -> list[Path]:
-    root = folder.resolve()
-    found = []
-    for directory, subdirectories, files in os.walk(folder, followlinks=False):
-        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
-        for name in sorted(files):
-            candidate = Path(directory) / name
-            if name.startswith(".") or candidate.suffix.lower() not in NOTE_SUFFIXES:
-                continue
-            resolved = candidate.resolve()
-            if candidate.is_symlink() and root not in resolved.parents:
-                continue
-            if resolved.is_file():
-                found.append(candidate)
-    return found
 
 
 def read_note(path: Path) -> tuple[str | None, str | None]:

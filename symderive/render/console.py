@@ -1,4 +1,8 @@
-"""The rich console: colour unless --no-color or NO_COLOR; plain text when piped."""
+"""The rich console: colour unless --no-color or NO_COLOR; plain text when piped.
+
+The width is the terminal's; when piped it is ``COLUMNS`` if set, otherwise
+:data:`PIPED_WIDTH`.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,34 @@ import sys
 
 from rich.console import Console
 
+from symderive.commands.options import add_common_options  # noqa: F401 - kept for train/verify
+
+__all__ = ["PIPED_WIDTH", "make_console", "width_from_environment"]
+
+PIPED_WIDTH = 120
+MIN_WIDTH = 20
+
+
+def width_from_environment(environ=os.environ) -> int | None:
+    """``COLUMNS`` when it is a sensible whole number, else None."""
+    text = environ.get("COLUMNS", "").strip()
+    if text.isdigit() and MIN_WIDTH <= int(text) <= 10_000:
+        return int(text)
+    return None
+
 
 def make_console(*, no_color: bool = False, stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
-    plain = no_color or bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+    terminal = stream.isatty()
+    plain = no_color or bool(os.environ.get("NO_COLOR")) or not terminal
+    width = width_from_environment()
+    if width is None and not terminal:
+        width = PIPED_WIDTH
     return Console(
         file=stream,
         no_color=plain,
         color_system=None if plain else "auto",
         highlight=False,
         soft_wrap=False,
-        width=None if stream.isatty() else 120,
-    )
-
-
-def add_common_options(parser) -> None:
-    """--json and --no-color, accepted after the sub-command too."""
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument(
-        "--no-color", dest="sub_no_color", action="store_true", help="plain text, no colours"
+        width=width,
     )

@@ -15,6 +15,16 @@ from symderive.steps.local import NodeCheck
 from symderive.steps.narration import Narration
 from symderive.steps.rules import ChainRule, FallbackRule, Rule
 
+__all__ = [
+    "narration_latex",
+    "narration_markdown",
+    "narration_mathjax",
+    "narration_renderable",
+    "narration_summary",
+    "narration_tree",
+    "plain",
+]
+
 MARKS = {"proved": "✓", "checked": "≈", "refuted": "✗", "undecided": "?"}
 STYLES = {"proved": "green", "checked": "cyan", "refuted": "bold red", "undecided": "yellow"}
 LATEX_MARKS = {

@@ -6,43 +6,56 @@ Reads the report only; every verdict was decided by the checker.
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep
 from symderive.render.terminal import VERDICT_STYLE as CHECKER_VERDICT_STYLE
+from symderive.render.terminal import plural
+
+__all__ = ["VERDICT_STYLE", "file_group", "render_notes", "step_text", "summary_line", "summary_table"]
+
+INDENT = 4
 
 # the checker's four verdicts as everywhere else, plus the notes' own "skipped"
 VERDICT_STYLE = {**CHECKER_VERDICT_STYLE, "skipped": ("– skipped", "dim")}
 
 
-def step_text(path: str, equation: NoteEquation, step: NoteStep) -> Text:
-    """``file:line  step k  lhs = rhs  verdict`` plus evidence on the following lines."""
-    label, style = VERDICT_STYLE[step.verdict]
-    text = Text()
-    text.append(f"{path}:{equation.line}", style="bold")
-    text.append(f"  step {step.index}  ")
-    text.append(label, style=style)
-    text.append(f"\n    {step.lhs_latex}  {step.relation}  {step.rhs_latex}")
+def _indented(text: str, style: str = "") -> Padding:
+    """A detail line; when it wraps, the continuation keeps the indent."""
+    return Padding(Text(text, style=style), (0, 0, 0, INDENT))
+
+
+def step_text(path: str, equation: NoteEquation, step: NoteStep) -> Group:
+    """``file:line  step k  verdict``, the step as written, then the evidence, indented."""
+    label, style = VERDICT_STYLE.get(step.verdict, (step.verdict, ""))
+    head = Text()
+    head.append(f"{path}:{equation.line}", style="bold")
+    head.append(f"  step {step.index}  ")
+    head.append(label, style=style)
+    lines: list = [head, _indented(f"{step.lhs_latex}  {step.relation}  {step.rhs_latex}")]
     if step.skip is not None:
-        text.append(f"\n    {step.skip.value}: {step.reason}", style="dim")
-        return text
+        lines.append(_indented(f"{step.skip.value}: {step.reason}", "dim"))
+        return Group(*lines)
     outcome = step.outcome
     if outcome is not None and outcome.method:
-        text.append(f"\n    {outcome.method}", style="dim")
+        lines.append(_indented(outcome.method, "dim"))
     if step.counterexample is not None:
         values = ", ".join(f"{name} = {value}" for name, value in step.counterexample.values)
-        text.append(f"\n    counterexample: {values}", style="red")
-        text.append(
-            f"\n    left side = {step.counterexample.lhs_value}, "
-            f"right side = {step.counterexample.rhs_value}",
-            style="red",
+        lines.append(_indented(f"counterexample: {values}", "red"))
+        lines.append(
+            _indented(
+                f"left side = {step.counterexample.lhs_value}, "
+                f"right side = {step.counterexample.rhs_value}",
+                "red",
+            )
         )
     if step.suggestion:
-        text.append(f"\n    suggestion: the left side equals {step.suggestion}", style="green")
+        lines.append(_indented(f"suggestion: the left side equals {step.suggestion}", "green"))
     if step.reason:
-        text.append(f"\n    {step.reason}", style="dim")
-    return text
+        lines.append(_indented(step.reason, "dim"))
+    return Group(*lines)
 
 
 def file_group(file: NoteFile, *, verbose: bool = False) -> Group:
@@ -56,13 +69,12 @@ def file_group(file: NoteFile, *, verbose: bool = False) -> Group:
     for equation in file.equations:
         if equation.skip is not None:
             if verbose:
-                parts.append(
-                    Text(
-                        f"{file.path}:{equation.line}  skipped ({equation.skip.value}): "
-                        f"{_short(equation.latex)}",
-                        style="dim",
-                    )
-                )
+                line = Text(f"{file.path}:{equation.line}", style="bold")
+                line.append(f"  skipped ({equation.skip.value})", style="dim")
+                parts.append(line)
+                if equation.reason:
+                    parts.append(_indented(equation.reason, "dim"))
+                parts.append(_indented(_short(equation.latex), "dim"))
             continue
         for step in equation.steps:
             if verbose or step.verdict in ("refuted", "undecided"):
@@ -75,25 +87,46 @@ def summary_table(report: NotesReport) -> Table:
     table = Table(title="symderive notes", show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("files", str(summary["files"]))
+    table.add_row("files", plural(summary["files"], "file"))
     table.add_row(
         "equations",
-        f"{summary['equations']} found, {summary['equations_parsed']} chains parsed, "
+        f"{plural(summary['equations'], 'equation')} found, "
+        f"{summary['equations_parsed']} parsed as chains, "
         f"{summary['equations_checked']} checked, "
         f"{summary['equations_skipped']} skipped",
     )
     for reason, count in summary["equations_skipped_by_reason"].items():
-        table.add_row("", f"  {count} skipped: {reason}")
-    table.add_row(
-        "steps",
-        f"{summary['proved']} proved, {summary['checked']} checked, "
-        f"{summary['refuted']} refuted, {summary['undecided']} undecided, "
-        f"{summary['skipped']} skipped",
-    )
+        table.add_row("", f"  {plural(count, 'equation')} skipped: {reason}")
+    counts = Text(f"{plural(summary['steps'], 'step')}: ")
+    for verdict in ("proved", "checked", "refuted", "undecided", "skipped"):
+        style = VERDICT_STYLE[verdict][1] if summary[verdict] else ""
+        counts.append(f"{summary[verdict]} {verdict}", style=style)
+        if verdict != "skipped":
+            counts.append(", ")
+    table.add_row("steps", counts)
     for reason, count in summary["steps_skipped_by_reason"].items():
-        table.add_row("", f"  {count} steps skipped: {reason}")
+        table.add_row("", f"  {plural(count, 'step')} skipped: {reason}")
     table.add_row("time", f"{summary['seconds']:.1f} s")
+    if summary["refuted"]:
+        verdict = Text(f"{plural(summary['refuted'], 'step')} refuted", style="bold red")
+    elif summary["undecided"]:
+        verdict = Text(
+            f"no step refuted; {summary['undecided']} undecided (see above)", style="yellow"
+        )
+    else:
+        verdict = Text("no step refuted", style="bold green")
+    table.add_row("result", verdict)
     return table
+
+
+def summary_line(report: NotesReport) -> str:
+    """The step counts in one plain line (for CI notices)."""
+    summary = report.summary()
+    counts = ", ".join(
+        f"{summary[verdict]} {verdict}"
+        for verdict in ("proved", "checked", "refuted", "undecided", "skipped")
+    )
+    return f"{plural(summary['files'], 'file')}, {plural(summary['steps'], 'step')}: {counts}"
 
 
 def render_notes(report: NotesReport, *, verbose: bool = False) -> Group:

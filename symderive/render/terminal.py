@@ -5,17 +5,39 @@ Everything here reads reports; no verdict is computed in this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import sympy as sp
 from rich import box
 from rich.console import Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from symderive.model import Derivation
 from symderive.report import CatalogSummary, DerivationReport, Outcome, StepReport
+
+if TYPE_CHECKING:  # the listing is rendered without importing SymPy
+    import sympy as sp
+
+    from symderive.catalog_files import CatalogRow
+    from symderive.model import Derivation
+
+__all__ = [
+    "RELATION_SYMBOL",
+    "STATUS_STYLE",
+    "VERDICT_STYLE",
+    "catalog_table",
+    "check_table",
+    "derivation_view",
+    "outcome_details",
+    "plural",
+    "summary_line",
+    "summary_text",
+    "unexpected_lines",
+    "unexpected_steps",
+    "verdict_text",
+]
 
 VERDICT_STYLE = {
     "proved": ("✔ proved", "bold green"),
@@ -23,6 +45,15 @@ VERDICT_STYLE = {
     "refuted": ("✘ refuted", "bold red"),
     "undecided": ("? undecided", "yellow"),
 }
+
+# a derivation's status (``DerivationReport.status``) → colour: proved and checked differ,
+# an erratum reproduced as expected is not an alarm
+STATUS_STYLE = {
+    "proved": "bold green",
+    "checked": "cyan",
+    "erratum": "magenta",
+}
+UNEXPECTED_STYLE = "bold red"
 
 RELATION_SYMBOL = {"=": "=", "<=": "≤", ">=": "≥", "<": "<", ">": ">", "!=": "≠"}
 
@@ -32,8 +63,27 @@ def verdict_text(verdict: str) -> Text:
     return Text(label, style=style)
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 step``, ``2 steps``, ``0 steps``."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def status_text(status: str) -> Text:
+    """A derivation's status; ``unexpected-refuted`` shows as ``unexpected refuted`` so a narrow
+    column wraps it between the words."""
+    return Text(status.replace("-", " "), style=STATUS_STYLE.get(status, UNEXPECTED_STYLE))
+
+
+def _id_column(table: Table, ids: Iterable[str]) -> None:
+    """The id column: never truncated nor wrapped (users type ids into ``show``)."""
+    width = max((len(entry_id) for entry_id in ids), default=2)
+    table.add_column("id", style="bold", no_wrap=True, min_width=width)
+
+
 def pretty(expr: sp.Basic) -> str:
     """Unicode pretty-printing of a SymPy expression (multi-line where the math needs it)."""
+    import sympy as sp
+
     try:
         return sp.pretty(expr, use_unicode=True, wrap_line=False)
     except Exception:  # noqa: BLE001 - a printer failure must not hide the report
@@ -116,75 +166,66 @@ def steps_table(derivation: Derivation, report: DerivationReport) -> Table:
 
 
 def derivation_view(derivation: Derivation, report: DerivationReport) -> Group:
-    status = report.status
-    style = "green" if report.as_expected else "bold red"
-    footer = Text(f"status: {status}", style=style)
+    footer = Text("status: ")
+    footer.append_text(status_text(report.status))
     if report.is_erratum and report.as_expected:
         footer.append("  (every wrong step of the note refuted; corrections hold)", style="dim")
     return Group(derivation_header(derivation), steps_table(derivation, report), footer)
 
 
 def catalog_table(
-    derivations: Sequence[Derivation], reports: dict[str, DerivationReport] | None = None
-) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="symderive catalog", expand=False)
-    table.add_column("id", style="bold")
-    table.add_column("title", max_width=48)
-    table.add_column("source", max_width=44)
-    table.add_column("steps", justify="right")
-    table.add_column("status")
-    for derivation in derivations:
-        if reports and derivation.id in reports:
-            status = reports[derivation.id].status
-            style = (
-                "red"
-                if status.startswith("unexpected")
-                else ("magenta" if status == "erratum" else "green")
-            )
-            status_text = Text(status, style=style)
+    rows: Sequence[CatalogRow], reports: Mapping[str, DerivationReport] | None = None
+) -> Group:
+    """The listing, two lines an entry: the id in full (what ``show`` takes), its steps and
+    status; then, indented, the title and the source, wrapped to the terminal's width."""
+    width = max((len(row.id) for row in rows), default=2)
+    lines: list = [Text(f"{'id':<{width}}  steps  status", style="bold")]
+    for row in rows:
+        if reports and row.id in reports:
+            status = status_text(reports[row.id].status)
+        elif row.erratum_of:
+            status = Text(f"erratum → {row.erratum_of}", style="magenta")
         else:
-            status_text = (
-                Text(f"erratum → {derivation.erratum_of}", style="magenta")
-                if derivation.erratum_of
-                else Text("derivation", style="dim")
-            )
-        table.add_row(
-            derivation.id,
-            derivation.title,
-            str(derivation.source),
-            str(len(derivation.steps) - 1),
-            status_text,
-        )
-    return table
+            status = Text("derivation", style="dim")
+        head = Text(f"{row.id:<{width}}", style="bold")
+        head.append(f"  {row.steps:>5}  ")
+        head.append_text(status)
+        lines.append(head)
+        detail = Text(row.title)
+        detail.append(f" · {row.source}", style="dim")
+        lines.append(Padding(detail, (0, 0, 0, 4)))
+    return Group(*lines)
 
 
 def check_table(reports: Iterable[DerivationReport]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("id", style="bold")
+    """Counts of verdicts per derivation (short headings, so 80 columns hold the full ids)."""
+    reports = list(reports)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=False,
+        caption=_LEGEND,
+        caption_justify="left",
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    _id_column(table, (report.id for report in reports))
     table.add_column("steps", justify="right")
-    table.add_column("proved", justify="right", style="green")
-    table.add_column("checked", justify="right", style="cyan")
-    table.add_column("refuted", justify="right", style="red")
-    table.add_column("undecided", justify="right", style="yellow")
-    table.add_column("status")
+    for heading, (_, style) in zip(_COUNT_HEADINGS, VERDICT_STYLE.values()):
+        table.add_column(heading, justify="right", style=style)
+    table.add_column("status", min_width=len("unexpected"))
     for report in reports:
         verdicts = [step.outcome.verdict for step in report.steps]
-        status = report.status
-        style = (
-            "bold red"
-            if status.startswith("unexpected")
-            else ("magenta" if status == "erratum" else "green")
-        )
         table.add_row(
             report.id,
             str(len(verdicts)),
-            str(verdicts.count("proved")),
-            str(verdicts.count("checked")),
-            str(verdicts.count("refuted")),
-            str(verdicts.count("undecided")),
-            Text(status, style=style),
+            *(str(verdicts.count(verdict)) for verdict in VERDICT_STYLE),
+            status_text(report.status),
         )
     return table
+
+
+_COUNT_HEADINGS = ("✔", "≈", "✘", "?")
+_LEGEND = "✔ proved  ≈ checked  ✘ refuted  ? undecided"
 
 
 def unexpected_steps(reports: Iterable[DerivationReport]) -> list[tuple[str, StepReport]]:
@@ -193,16 +234,67 @@ def unexpected_steps(reports: Iterable[DerivationReport]) -> list[tuple[str, Ste
     ]
 
 
-def summary_text(summary: CatalogSummary) -> Text:
+def unexpected_lines(reports: Iterable[DerivationReport]) -> list[Text]:
+    """One line per step that is not as expected."""
+    lines = []
+    for derivation_id, step in unexpected_steps(reports):
+        line = Text("unexpected ", style=UNEXPECTED_STYLE)
+        line.append(f"{derivation_id} step {step.index}: ")
+        line.append_text(verdict_text(step.outcome.verdict))
+        line.append(f" ({step.outcome.reason or step.outcome.method})")
+        lines.append(line)
+    return lines
+
+
+def _errata_refuted(reports: Iterable[DerivationReport]) -> int:
+    return sum(
+        1
+        for report in reports
+        if report.is_erratum
+        for step in report.steps
+        if step.outcome.verdict == "refuted" and step.expect == "refuted"
+    )
+
+
+def summary_line(summary: CatalogSummary) -> str:
+    """The summary in one plain line (for CI notices)."""
+    verdicts = ", ".join(
+        f"{getattr(summary, verdict)} {verdict}" for verdict in ("proved", "checked", "refuted",
+                                                                 "undecided")
+    )
+    outcome = (
+        "everything holds as expected"
+        if summary.ok
+        else "unexpected results in: " + ", ".join(summary.unexpected)
+    )
+    return (
+        f"{plural(summary.derivations, 'derivation')}, {plural(summary.steps, 'step')}: "
+        f"{verdicts}; {outcome}"
+    )
+
+
+def summary_text(
+    summary: CatalogSummary, reports: Iterable[DerivationReport] = ()
+) -> Text:
+    """Counts coloured by what they mean: refutations of the notes' known errors (errata) are
+    expected and shown as such; red only for what is unexpected."""
+    expected_refuted = _errata_refuted(reports)
     text = Text()
-    text.append(f"{summary.derivations} derivations, {summary.steps} steps: ")
-    text.append(f"{summary.proved} proved", style="green")
+    text.append(
+        f"{plural(summary.derivations, 'derivation')}, {plural(summary.steps, 'step')}: "
+    )
+    text.append(f"{summary.proved} proved", style=VERDICT_STYLE["proved"][1])
     text.append(", ")
-    text.append(f"{summary.checked} checked", style="cyan")
+    text.append(f"{summary.checked} checked", style=VERDICT_STYLE["checked"][1])
     text.append(", ")
-    text.append(f"{summary.refuted} refuted", style="red")
+    unexpected_refuted = summary.refuted - expected_refuted
+    if expected_refuted:
+        text.append(f"{summary.refuted} refuted", style="red" if unexpected_refuted else "magenta")
+        text.append(f" ({expected_refuted} in errata, as expected)", style="magenta")
+    else:
+        text.append(f"{summary.refuted} refuted", style="red" if summary.refuted else "")
     text.append(", ")
-    text.append(f"{summary.undecided} undecided", style="yellow")
+    text.append(f"{summary.undecided} undecided", style="yellow" if summary.undecided else "")
     text.append(
         f"\nerrata: {summary.errata} ({summary.errata_reproduced} reproduced: the "
         "note's wrong steps refuted, corrections hold)",
@@ -212,5 +304,7 @@ def summary_text(summary: CatalogSummary) -> Text:
     if summary.ok:
         text.append("everything holds as expected", style="bold green")
     else:
-        text.append(f"unexpected results in: {', '.join(summary.unexpected)}", style="bold red")
+        text.append(
+            f"unexpected results in: {', '.join(summary.unexpected)}", style=UNEXPECTED_STYLE
+        )
     return text
