@@ -10,12 +10,19 @@ import numpy as np
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from symderive import training
+from symderive.argtypes import non_negative_int, open_unit_interval, positive_int
 
 SPARK = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(losses: tuple[float, ...], width: int = 40) -> str:
-    """The loss curve on a log scale, one block character per bucket of steps."""
+    """The loss curve on a log scale, one block character per bucket of steps; a loss that
+    diverged (NaN or ±inf) is drawn as '×'."""
+    finite = [loss for loss in losses if math.isfinite(loss)]
+    if len(finite) < len(losses):
+        return sparkline(tuple(finite), width) + "×" if finite else "×"
+    if not losses:
+        return ""
     values = np.log10(np.maximum(np.asarray(losses), 1e-300))
     buckets = np.array_split(values, min(width, len(values)))
     means = np.array([bucket.mean() for bucket in buckets])
@@ -31,13 +38,15 @@ def register(subparsers) -> None:
         "train", help="train the lecture's 2-layer MLP and a softmax classifier with the engine"
     )
     parser.add_argument(
-        "--steps", type=_positive, default=2000, help="MLP steps (the lecture: 2000)"
+        "--steps", type=positive_int, default=2000, help="MLP steps (the lecture: 2000)"
     )
-    parser.add_argument("--lr", type=float, default=1e-4, help="MLP learning rate (lecture: 1e-4)")
     parser.add_argument(
-        "--classifier-steps", type=_positive, default=200, help="softmax classifier steps"
+        "--lr", type=open_unit_interval, default=1e-4, help="MLP learning rate (lecture: 1e-4)"
     )
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--classifier-steps", type=positive_int, default=200, help="softmax classifier steps"
+    )
+    parser.add_argument("--seed", type=non_negative_int, default=0)
     parser.add_argument(
         "--eager",
         action="store_true",
@@ -46,15 +55,6 @@ def register(subparsers) -> None:
     add_common_options(parser)
     parser.set_defaults(func=run)
 
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, not {text!r}")
-    return value
 
 
 def _progress(console) -> Progress:
@@ -82,7 +82,8 @@ def run(args, console) -> int:
     if progress is not None:
         progress.start()
     try:
-        with training.single_blas_thread():
+        # a diverging run is reported below in words, not as NumPy overflow warnings
+        with training.single_blas_thread(), np.errstate(all="ignore"):
             runs = [
                 training.train_lecture_mlp(
                     args.steps,
@@ -125,5 +126,7 @@ def run(args, console) -> int:
         )
         if run_.accuracy is not None:
             console.print(f"  training accuracy {run_.accuracy:.1%}")
+    if any(not math.isfinite(loss) for run_ in runs for loss in run_.losses):
+        console.print("[red]the loss diverged (a NaN or infinite loss): try a smaller --lr[/]")
     console.print("loss fell in both runs" if fell else "[red]the loss did not fall[/]")
     return 0 if fell else 1

@@ -83,7 +83,6 @@ def test_the_installed_command_reports_bad_values_in_one_line(argv):
         ("train", "--lr", "nan"),
     ],
 )
-@pytest.mark.xfail(reason="commands/train.py and verify.py: their owners adopt symderive.argtypes")
 def test_training_and_verification_options_are_validated(argv):
     assert_one_line_usage_error(symderive(*argv, timeout=120))
 
