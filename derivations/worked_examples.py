@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.chain_rule import partial_at
+from symderive.catalog.chain_rule import partial_at
 from symderive.functions import sigmoid
 from symderive.model import Derivation, Source, Step
 

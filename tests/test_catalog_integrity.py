@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from derivations import all_derivations, catalog
+from symderive.catalog import all_derivations, catalog
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 

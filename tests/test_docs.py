@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations import all_derivations, get
+from symderive.catalog import all_derivations, get
 from symderive.check import check_catalog
 from symderive.model import Derivation, Source, Step
 from symderive.render import latex_doc

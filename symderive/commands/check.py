@@ -36,7 +36,7 @@ def register(subparsers) -> None:
 
 
 def run(args, console) -> int:
-    from derivations import all_derivations, get
+    from symderive.catalog import all_derivations, get
     from symderive.check import check_catalog
     from symderive.render.terminal import check_table, summary_text, unexpected_steps
 

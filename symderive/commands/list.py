@@ -24,7 +24,7 @@ def register(subparsers) -> None:
 
 
 def run(args, console) -> int:
-    from derivations import all_derivations
+    from symderive.catalog import all_derivations
     from symderive.render.terminal import catalog_table
 
     derivations = all_derivations()

@@ -23,7 +23,7 @@ def register(subparsers) -> None:
 
 
 def run(args, console) -> int:
-    from derivations import get
+    from symderive.catalog import get
     from symderive.check import check_derivation
     from symderive.render.terminal import derivation_view
 

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from derivations import binary_cross_entropy
+from symderive.catalog import binary_cross_entropy
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

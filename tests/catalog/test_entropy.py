@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from derivations import entropy
+from symderive.catalog import entropy
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

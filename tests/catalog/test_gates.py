@@ -5,7 +5,7 @@ import math
 import pytest
 import sympy as sp
 
-from derivations import gates
+from symderive.catalog import gates
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,

@@ -6,7 +6,7 @@ import mpmath
 import numpy as np
 import pytest
 
-from derivations import initialization
+from symderive.catalog import initialization
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

@@ -4,7 +4,7 @@ substituted back with NumPy, and the gradients against finite differences."""
 import numpy as np
 import pytest
 
-from derivations import jacobians
+from symderive.catalog import jacobians
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import sigmoid as catalog_sigmoid
+from symderive.catalog import sigmoid as catalog_sigmoid
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
