@@ -15,6 +15,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_002 = "002_f459f0ea7166ca1b.txt"
@@ -62,7 +63,7 @@ BINARY_CROSS_ENTROPY_AS_TWO_CLASS_CE = Derivation(
             "(y가 0 혹은 1만 되는 경우)",
         ),
         Step(
-            -(t * sp.log(y_hat) + (1 - t) * sp.log(1 - y_hat)),
+            held(-1, plus(t * sp.log(y_hat), (1 - t) * sp.log(1 - y_hat))),
             justification="factor out the minus sign",
         ),
         Step(
@@ -136,7 +137,10 @@ SIGMOID_BINARY_CROSS_ENTROPY_GRADIENT = Derivation(
             justification="chain rule: ∂L/∂z = ∂L/∂ŷ · dŷ/dz",
         ),
         Step(
-            (sigmoid(z) - t) / (sigmoid(z) * (1 - sigmoid(z))) * sigmoid(z) * (1 - sigmoid(z)),
+            held(
+                over(sigmoid(z) - t, held(sigmoid(z), 1 - sigmoid(z))),
+                held(sigmoid(z), 1 - sigmoid(z)),
+            ),
             justification="binary-cross-entropy-gradient at ŷ = σ(z), and σ' = σ(1 − σ)",
         ),
         Step(sigmoid(z) - t, justification="σ(1 − σ) cancels"),

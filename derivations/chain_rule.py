@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -53,7 +54,7 @@ CHAIN_RULE_COMPOSITE = Derivation(
             "(합성 함수의 미분은 각 함수의 미분 곱)",
         ),
         Step(
-            2 * (x + y) * 1,
+            held(2, x + y, 1),
             justification="local derivatives: ∂z/∂t = 2t at t = x + y, ∂t/∂x = 1",
         ),
         Step(2 * x + 2 * y, justification="expand"),
@@ -145,7 +146,7 @@ COPY_GATE = Derivation(
             "(copy gate: gradient adder, upstream gradient의 합)",
         ),
         Step(
-            (x**2 + sp.cos(x)) + 2 * x * x,
+            plus(x**2 + sp.cos(x), held(2, x, x)),
             justification="∂₁g = b² + cos a, ∂₂g = 2ab, both at a = b = x",
         ),
         Step(3 * x**2 + sp.cos(x), justification="collect terms"),

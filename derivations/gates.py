@@ -19,6 +19,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import relu, sigmoid
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -43,7 +44,8 @@ ADD_GATE = Derivation(
     source=Source(note=NOTE_003, section=PATTERNS),
     steps=(
         Step(downstream(x + y), justification="downstream = upstream × local gradient, z = x + y"),
-        Step(sp.ImmutableMatrix([g * 1, g * 1]), justification="local gradients ∂z/∂x = ∂z/∂y = 1"),
+        Step(
+            sp.ImmutableMatrix([held(g, 1), held(g, 1)]), justification="local gradients ∂z/∂x = ∂z/∂y = 1"),
         Step(
             sp.ImmutableMatrix([g, g]),
             justification="both inputs receive the upstream gradient unchanged "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Domain, Source, Step
 
 NOTE_004 = "004_75ba1db62c35dc7a.txt"
@@ -52,7 +53,10 @@ LINEAR_INIT_VARIANCE = Derivation(
             justification="E[w] = 0: the integrand w is odd on a symmetric interval",
         ),
         Step(
-            ((sp.sqrt(k)) ** 3 - (-sp.sqrt(k)) ** 3) / (6 * sp.sqrt(k)),
+            over(
+                plus(power(sp.sqrt(k), 3), held(-1, power(-sp.sqrt(k), 3))),
+                held(6, sp.sqrt(k)),
+            ),
             justification="antiderivative w³/(6√k) between −√k and √k",
         ),
         Step(k / 3, justification="2k^(3/2) / (6k^(1/2)) = k/3"),
@@ -71,13 +75,16 @@ LINEAR_INIT_IS_KAIMING_UNIFORM_WITH_A_SQRT5 = Derivation(
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
         Step(
-            (sp.sqrt(3) * sp.sqrt(2 / (1 + a**2)) / sp.sqrt(fan_in)).subs(a, sp.sqrt(5)),
+            over(
+                held(sp.sqrt(3), sp.sqrt(over(2, plus(1, power(sp.sqrt(5), 2))), evaluate=False)),
+                sp.sqrt(fan_in),
+            ),
             justification="definition: PyTorch's kaiming_uniform_ bound √3·gain/√fan_in with "
             "gain = √(2/(1 + a²)) (leaky_relu), called by Linear.reset_parameters as "
             "init.kaiming_uniform_(self.weight, a=math.sqrt(5))",
         ),
         Step(
-            sp.sqrt(3) * sp.sqrt(sp.Rational(1, 3)) / sp.sqrt(fan_in),
+            over(held(sp.sqrt(3), sp.sqrt(sp.Rational(1, 3), evaluate=False)), sp.sqrt(fan_in)),
             justification="a² = 5: gain = √(2/6) = √(1/3)",
         ),
         Step(1 / sp.sqrt(fan_in), justification="√3·√(1/3) = 1"),
@@ -99,7 +106,7 @@ HE_UNIFORM_BOUND = Derivation(
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
         Step(
-            (sp.sqrt(3) * sp.sqrt(2 / (1 + a**2)) / sp.sqrt(fan_in)).subs(a, 0),
+            over(held(sp.sqrt(3), sp.sqrt(2, evaluate=False)), sp.sqrt(fan_in)),
             justification="definition: He initialisation for ReLU is kaiming_uniform_ with "
             "a = 0: bound √3·gain/√fan_in with gain √2",
         ),
@@ -122,8 +129,10 @@ HE_UNIFORM_VARIANCE = Derivation(
             "√(6/fan_in)) (he-uniform-bound)",
         ),
         Step(uniform_moment(2, HE_BOUND), justification="E[w] = 0 by symmetry"),
-        Step(HE_BOUND**2 / 3, justification="∫ w²/(2b) dw over [−b, b] = b²/3"),
-        Step(2 / fan_in, justification="(6/fan_in)/3"),
+        Step(
+            over(power(HE_BOUND, 2), 3), justification="∫ w²/(2b) dw over [−b, b] = b²/3"
+        ),
+        Step(2 / fan_in, justification="b² = 6/fan_in, and (6/fan_in)/3 = 2/fan_in"),
     ),
     claim="He uniform: Var(w) = (6/fan_in)/3 = 2/fan_in",
     domains=((fan_in, Domain("size")),),

@@ -15,6 +15,7 @@ import sympy as sp
 
 from symderive.functions import relu
 from symderive.matrixcalc import Grad, Jacobian
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -66,8 +67,10 @@ NORM_WX_GRADIENT = Derivation(
             justification="chain rule, denominator layout: ∂f/∂x = (∂q/∂x)ᵀ_num·∂f/∂q with "
             "∂f/∂q = 2q (∂(q₁² + … + q_n²)/∂q_i = 2q_i)",
         ),
-        Step(W.T * (2 * q), justification="the Jacobian of W·x is W ('wx-jacobian')"),
-        Step(2 * W.T * W * x, justification="q = W·x: ∇_x f = 2WᵀWx"),
+        Step(
+            2 * W.T * W * x,
+            justification="the Jacobian of W·x is W ('wx-jacobian'), so ∇_x f = 2Wᵀq = 2WᵀWx",
+        ),
     ),
     claim="∇_x ‖Wx‖² = 2Wᵀq = 2WᵀWx",
     topic="jacobians",
@@ -202,7 +205,7 @@ ELEMENTWISE_BACKWARD_WITHOUT_JACOBIAN = Derivation(
             justification="definition: downstream gradient = Jᵀ·upstream g",
         ),
         Step(
-            sp.ImmutableMatrix.diag(*relu_slopes) * upstream,
+            sp.MatMul(sp.ImmutableMatrix.diag(*relu_slopes), upstream, evaluate=False),
             justification="the Jacobian is diagonal ('elementwise-jacobian-diagonal')",
         ),
         Step(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_004 = "004_75ba1db62c35dc7a.txt"
@@ -56,7 +57,10 @@ KL_EQUALS_CROSS_ENTROPY_MINUS_ENTROPY = Derivation(
             justification="split the sum (the note's Σ p log p − Σ p log q)",
         ),
         Step(
-            -sp.Sum(p[i] * sp.log(q[i]), (i, 1, n)) - (-sp.Sum(p[i] * sp.log(p[i]), (i, 1, n))),
+            plus(
+                held(-1, sp.Sum(p[i] * sp.log(q[i]), (i, 1, n))),
+                held(-1, held(-1, sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)))),
+            ),
             justification="regroup: cross-entropy CE(p, q) = −Σ p log q minus entropy "
             "H(p) = −Σ p log p",
         ),
@@ -136,8 +140,15 @@ KL_OF_A_DISTRIBUTION_WITH_ITSELF_IS_ZERO = Derivation(
     title="The KL divergence of a distribution from itself is zero",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
-        Step(kl(p, p), justification="definition: D_KL(P‖P) (metric law 2: d(x,y) = 0 iff x==y)"),
-        Step(sp.Sum(p[i] * sp.log(1), (i, 1, n)), justification="p_i/p_i = 1"),
+        Step(
+            sp.Sum(held(p[i], sp.log(over(p[i], p[i]), evaluate=False)), (i, 1, n)),
+            justification="definition: D_KL(P‖P) = Σ_i p_i log(p_i/p_i) "
+            "(metric law 2: d(x,y) = 0 iff x==y)",
+        ),
+        Step(
+            sp.Sum(held(p[i], sp.log(1, evaluate=False)), (i, 1, n)),
+            justification="p_i/p_i = 1",
+        ),
         Step(sp.S.Zero, justification="log 1 = 0"),
     ),
     claim="D_KL(P‖P) = Σ p_i log 1 = 0; with kl-nonnegative, D_KL(P‖Q) > 0 when Q ≠ P",

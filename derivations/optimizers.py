@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Domain, Source, Step
 
 NOTE_000 = "000_85d43775668d16e5.txt"
@@ -199,7 +200,7 @@ ADAM_UPDATE = Derivation(
             "unrolled from m₀ = 0, constant gradient g (standard Adam; not in the note's text)",
         ),
         Step(
-            (1 - beta1**t) * g / (1 - beta1**t),
+            over(held(1 - beta1**t, g), 1 - beta1**t),
             justification="geometric sum, as in rmsprop-update: m_t = (1 − β₁^t)g",
         ),
         Step(g, justification="the bias correction divides out (1 − β₁^t)"),
@@ -220,7 +221,7 @@ ADAM_SECOND_MOMENT_BIAS_CORRECTION = Derivation(
             justification="definition: v̂_t = v_t/(1 − β₂^t) with v ← β₂v + (1 − β₂)g²",
         ),
         Step(
-            (1 - beta2**t) * g**2 / (1 - beta2**t),
+            over(held(1 - beta2**t, g**2), 1 - beta2**t),
             justification="geometric sum: v_t = (1 − β₂^t)g²",
         ),
         Step(g**2, justification="the bias correction divides out (1 − β₂^t)"),

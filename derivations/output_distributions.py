@@ -14,6 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -57,7 +58,10 @@ GAUSSIAN_NLL_IS_MSE = Derivation(
             justification="log √u = ½ log u",
         ),
         Step(
-            (1 / sigma**2) * ((y - y_hat) ** 2 / 2) + sp.log(2 * sp.pi * sigma**2) / 2,
+            plus(
+                held(1 / sigma**2, held(sp.Rational(1, 2), (y - y_hat) ** 2)),
+                sp.log(2 * sp.pi * sigma**2) / 2,
+            ),
             justification="the squared error ½(y − ŷ)² scaled by 1/σ², plus a term free of ŷ "
             "(Gaussian cross-entropy (MSE))",
         ),
@@ -127,7 +131,7 @@ BERNOULLI_NLL_IS_BINARY_CROSS_ENTROPY = Derivation(
             "P(t; p̂) = p̂^t (1 − p̂)^(1−t)",
         ),
         Step(
-            -(t * sp.log(p_hat) + (1 - t) * sp.log(1 - p_hat)),
+            held(-1, plus(t * sp.log(p_hat), (1 - t) * sp.log(1 - p_hat))),
             justification="log of a product is the sum of logs; log a^b = b log a for a > 0",
         ),
         Step(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import softmax
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import SIZE, Derivation, Domain, Source, Step, index, simplex
 
 NOTE_000 = "000_85d43775668d16e5.txt"
@@ -119,9 +120,14 @@ SOFTMAX_CROSS_ENTROPY_ONE_HOT = Derivation(
     source=Source(note=NOTE_000, section="Last layer의 Backward pass"),
     steps=(
         Step(
-            -sum(
-                sp.Mul(target, sp.log(p), evaluate=False)
-                for target, p in zip(one_hot_first, probabilities3)
+            held(
+                -1,
+                plus(
+                    *(
+                        held(target, sp.log(p))
+                        for target, p in zip(one_hot_first, probabilities3)
+                    )
+                ),
             ),
             justification="definition: L = −Σ_k t_k log y_k with t = (1, 0, 0)",
         ),
@@ -198,7 +204,7 @@ SOFTMAX_SHIFT_INVARIANCE = Derivation(
             justification="definition: softmax(o + c)_i",
         ),
         Step(
-            sp.exp(c) * sp.exp(o[i]) / (sp.exp(c) * partition),
+            over(held(sp.exp(c), sp.exp(o[i])), held(sp.exp(c), partition)),
             justification="e^(o + c) = e^c e^o; e^c leaves the sum",
         ),
         Step(softmax_i, justification="cancel e^c > 0"),
