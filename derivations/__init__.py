@@ -32,6 +32,7 @@ READING_ORDER = (
     "output_distributions",
     "bias_variance",
     "initialization",
+    "tensors",
     "optimizers",
 )
 
