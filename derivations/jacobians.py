@@ -211,7 +211,8 @@ ELEMENTWISE_JACOBIAN_DIAGONAL = Derivation(
         ),
         Step(
             sp.ImmutableMatrix.diag(*relu_slopes),
-            justification="y_i does not depend on x_j for j ≠ i: df/dx_i = [0, …, f'(x_i), …, 0]",
+            justification="y_i does not depend on x_j for j ≠ i: df/dx_i = [0, …, f'(x_i), …, 0], "
+            "with the tie rule relu'(0) = 0",
             quote='**그러나 행렬식을 잘 보면 Jacobian 행렬은 대각행렬이므로 굳이 행렬 전체를 계산해줄 필요가 없고',
         ),
     ),
@@ -231,7 +232,8 @@ ELEMENTWISE_BACKWARD_WITHOUT_JACOBIAN = Derivation(
         ),
         Step(
             sp.MatMul(sp.ImmutableMatrix.diag(*relu_slopes), upstream, evaluate=False),
-            justification="the Jacobian is diagonal ('elementwise-jacobian-diagonal')",
+            justification="the Jacobian is diagonal ('elementwise-jacobian-diagonal'; "
+            "relu'(0) = 0)",
         ),
         Step(
             sp.ImmutableMatrix([slope * g for slope, g in zip(relu_slopes, upstream)]),
