@@ -172,7 +172,7 @@ def test_justifications_are_typeset_as_mathematics():
 def test_counterexample_values_are_formatted_numbers_tuples_and_matrices():
     assert latex_doc.value_latex("3.00000000000000") == "3"
     assert latex_doc.value_latex("-0.693147180559945") == "-0.693147"
-    assert latex_doc.value_latex("[0.25, 0.75]") == r"\left(0.25, 0.75\right)"
+    assert latex_doc.value_latex("[0.25, 0.75]") == r"(0.25,\allowbreak 0.75)"
     assert latex_doc.value_latex("Matrix([[1, 2], [3, 4]])") == (
         r"\begin{pmatrix}1 & 2 \\ 3 & 4\end{pmatrix}"
     )

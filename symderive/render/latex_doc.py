@@ -516,7 +516,8 @@ def value_latex(value: str) -> str:
         )
         return r"\begin{pmatrix}" + body + r"\end{pmatrix}"
     if value.startswith("[") and value.endswith("]"):
-        return r"\left(" + ", ".join(value_latex(cell) for cell in value[1:-1].split(",")) + r"\right)"
+        cells = (value_latex(cell) for cell in value[1:-1].split(","))
+        return "(" + r",\allowbreak ".join(cells) + ")"  # breakable inside a line
     escaped = value.replace("**", "^").replace("*", r"\cdot ")
     escaped = re.sub(r"\bsqrt\(([^()]*)\)", r"\\sqrt{\1}", escaped)
     escaped = re.sub(r"\b(exp|log)\b", r"\\\1", escaped)
@@ -535,7 +536,7 @@ def name_latex(name: str) -> str:
 
 SAFE_QUOTE_COMMANDS = frozenset(
     "frac partial sum left right cdot times log hat sigma lVert rVert cdots space Big sqrt "
-    "dots vdots ldots le ge".split()
+    "dots vdots ldots le ge text mathcal begin end pmatrix hat".split()
 )
 HANGUL_CHARACTER = re.compile(r"[\uac00-\ud7a3]")
 
@@ -546,18 +547,35 @@ def quote_latex(quote: str) -> str:
     formula = quote.strip()
     if formula.startswith("$") and formula.endswith("$") and formula.count("$") == 2:
         formula = formula[1:-1]
+    elif formula.count("$") >= 2 and formula.count("$") % 2 == 0:
+        # prose with inline formulas: each $…$ typeset where safe, the words as text
+        pieces = formula.replace("**", "").split("$")
+        shown = [
+            _safe_formula(piece) or text("$" + piece + "$") if odd else text(piece)
+            for odd, piece in ((index % 2 == 1, piece) for index, piece in enumerate(pieces))
+        ]
+        return "``" + "".join(shown) + "''"
+    typeset = _safe_formula(formula)
+    if typeset:
+        return typeset
+    shown = quote.replace("\n", " ").replace("**", "")
+    return "``" + text(shown) + "''"
+
+
+def _safe_formula(formula: str) -> str | None:
+    """``$\\displaystyle …$`` for a formula that is safe to typeset inline, else None."""
+    if r"\begin{pmatrix}" not in formula:
+        formula = formula.replace("&", " ")  # an alignment mark of the note's aligned block
     commands = set(re.findall(r"\\([A-Za-z]+)", formula))
     if (
         not HANGUL_CHARACTER.search(formula)
-        and not re.search(r"[`$&%#_]{1}(?![{A-Za-z0-9])|\\\\|\n", formula)
-        and "$" not in formula
-        and "&" not in formula
+        and not re.search(r"[`$%#]|\n|\\text\{[^}]*_", formula)
+        and (r"\\" not in formula or r"\begin{pmatrix}" in formula)
         and commands <= SAFE_QUOTE_COMMANDS
         and formula.count("{") == formula.count("}")
     ):
         return r"$\displaystyle " + formula.replace("−", "-") + "$"
-    shown = quote.replace("\n", " ").replace("**", "").replace("_**", "")
-    return "``" + text(shown) + "''"
+    return None
 
 
 def step_lines(relation: str, expr: sp.Basic) -> list[str]:
@@ -1147,6 +1165,7 @@ def build_pdf(tex_file: Path, build_dir: Path | None = None, timeout: float = 60
             cwd=tex_file.parent,
             capture_output=True,
             text=True,
+            errors="replace",  # TeX writes its logs in Latin-1 as often as in UTF-8
             timeout=timeout,
             check=False,
         )

@@ -13,14 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-STRONG = set("^_=∂Σ∑∇‖·×≤≥≠→←√∫⊙⊗ᵀ²³₀₁₂₃≈∞′ŷ−½¼¾") | set("αβγδεζηθλμνπρστφχψωΓΔΘΛΠΣΦΨΩ")
+STRONG = set("^_=∂Σ∑∇‖·×≤≥≠→←√∫⊙⊗ᵀ²³₀₁₂₃≈∞′ŷ−½¼¾\u0302") | set("αβγδεζηθλμνπρστφχψωΓΔΘΛΠΣΦΨΩ")
 OPERATORS = {"=", "+", "−", "-", "·", "×", "/", "<", ">", "≤", "≥", "≠", "≈", "→", "⊙", "*"}
 TRAILING = ",.;:"
 SINGLE_LETTER = re.compile(r"^[(\[]*[A-Za-zα-ωΑ-Ω][′']?[)\]]*$")
 APPLICATION = re.compile(r"^[(\[]*[A-Za-zσαβ]{1,4}[₀₁₂₃0-9]*[′']?[(\[][^ ]*[)\]]+$")
 NUMERIC = re.compile(r"^[(\[]*[0-9.]*[0-9][A-Za-z]{0,2}[)\]]*$|^[0-9()/.+−]*[/()][0-9()/.+−]*$")
 QUOTES = "“”‘"
-FUNCTION_NAMES = ("log", "exp", "sin", "cos", "tanh", "max", "min", "sign", "tr")
+SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+# a name from code (grad_y_pred, fan_in, in_features): upright, underscores kept
+CODE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){2,}|[A-Za-z]{2,}(?:_[A-Za-z]{2,})+")
+FUNCTION_NAMES = ("log", "exp", "sin", "cos", "tanh", "max", "min")
+OPERATOR_NAMES = ("sign", "tr", "relu", "softmax", "Var", "Bias")
 
 MATH_SYMBOLS = {
     "−": "-",
@@ -121,6 +125,8 @@ def _group(text: str, position: int) -> tuple[str, int]:
         return text[position + 1 :], len(text)
     match = re.match(r"[−-]?[A-Za-z0-9α-ω′']+|.", text[position:])
     token = match.group(0) if match else ""
+    camel = re.match(r"[a-z0-9]+(?=[A-Z])", token)  # y_tE[ŷ]: the subscript is t
+    token = camel.group(0) if camel else token
     return token, position + len(token)
 
 
@@ -130,6 +136,23 @@ def to_math(formula: str) -> str:
     position = 0
     while position < len(formula):
         character = formula[position]
+        if formula[position + 1 : position + 2] == "\u0302" and character.isalpha():
+            out.append(r"\hat{" + character + "}")  # p̂: a letter with a combining hat
+            position += 2
+            continue
+        if character in SUBSCRIPT_DIGITS:
+            end = position
+            while end < len(formula) and formula[end] in SUBSCRIPT_DIGITS:
+                end += 1
+            digits = "".join(str(SUBSCRIPT_DIGITS.index(c)) for c in formula[position:end])
+            out.append("_{" + digits + "}")
+            position = end
+            continue
+        code_name = CODE_NAME.match(formula, position)
+        if code_name and (position == 0 or not formula[position - 1].isalnum()):
+            out.append(r"\mathrm{" + code_name.group(0).replace("_", r"\_") + "}")
+            position = code_name.end()
+            continue
         if character == "√":
             group, position = _group(formula, position + 1)
             out.append(r"\sqrt{" + to_math(group) + "}")
@@ -152,7 +175,9 @@ def to_math(formula: str) -> str:
     result = "".join(out)
     for name in FUNCTION_NAMES:
         result = re.sub(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", rf"\\{name} ", result)
-    return re.sub(r"(?<![A-Za-z\\])relu(?![A-Za-z])", r"\\operatorname{relu}", result)
+    for name in OPERATOR_NAMES:
+        result = re.sub(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])", rf"\\operatorname{{{name}}}", result)
+    return result
 
 
 def prose(value: str, text: Callable[[str], str]) -> str:
