@@ -144,6 +144,7 @@ ASCII_ESCAPES = {
     "^": r"\^{}",
     "<": r"\ensuremath{<}",
     ">": r"\ensuremath{>}",
+    "|": r"\textbar{}",
 }
 _HANGUL_LETTERS = r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+"
 HANGUL = re.compile(rf"{_HANGUL_LETTERS}(?:[ \t]+{_HANGUL_LETTERS})*")
@@ -525,7 +526,7 @@ def value_latex(value: str) -> str:
 
 
 def name_latex(name: str) -> str:
-    """``p[1]`` → ``p_{1}``, ``x_1`` → ``x_{1}``, ``yhat`` → ``\hat{y}``: a symbol's name."""
+    r"""``p[1]`` → ``p_{1}``, ``x_1`` → ``x_{1}``, ``yhat`` → ``\hat{y}``: a symbol's name."""
     name = re.sub(r"\[([^\]]*)\]", r"_{\1}", name.strip())
     name = re.sub(r"_([A-Za-z0-9]+)$", r"_{\1}", name)
     name = name.replace("yhat", r"\hat{y}").replace("phat", r"\hat{p}")
@@ -567,8 +568,10 @@ def _safe_formula(formula: str) -> str | None:
     if r"\begin{pmatrix}" not in formula:
         formula = formula.replace("&", " ")  # an alignment mark of the note's aligned block
     commands = set(re.findall(r"\\([A-Za-z]+)", formula))
+    words_outside_text = re.sub(r"\\text\{[^}]*\}", "", formula)
     if (
-        not HANGUL_CHARACTER.search(formula)
+        not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", words_outside_text)  # English prose
+        and not HANGUL_CHARACTER.search(formula)
         and not re.search(r"[`$%#]|\n|\\text\{[^}]*_", formula)
         and (r"\\" not in formula or r"\begin{pmatrix}" in formula)
         and commands <= SAFE_QUOTE_COMMANDS

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-STRONG = set("^_=∂Σ∑∇‖·×≤≥≠→←√∫⊙⊗ᵀ²³₀₁₂₃≈∞′ŷ−½¼¾\u0302") | set("αβγδεζηθλμνπρστφχψωΓΔΘΛΠΣΦΨΩ")
-OPERATORS = {"=", "+", "−", "-", "·", "×", "/", "<", ">", "≤", "≥", "≠", "≈", "→", "⊙", "*"}
+STRONG = set("^_=∂Σ∑∇‖·×≤≥≠→←√∫⊙⊗ᵀ²³₀₁₂₃≈∞′ŷ−½¼¾|\u0302") | set("αβγδεζηθλμνπρστφχψωΓΔΘΛΠΣΦΨΩ")
+OPERATORS = {"=", "+", "−", "-", "·", "×", "/", "<", ">", "≤", "≥", "≠", "≈", "→", "⊙", "*", "~"}
+# code and file names (nn.Linear, kaiming_uniform_, ../image/graph.png): typewriter, not math
+CODE_WORD = re.compile(r"[A-Za-z_]\.[A-Za-z_]|_$|_\(|\.png|\.py\b|^\.\./")
 TRAILING = ",.;:"
 SINGLE_LETTER = re.compile(r"^[(\[]*[A-Za-zα-ωΑ-Ω][′']?[)\]]*$")
 APPLICATION = re.compile(r"^[(\[]*[A-Za-zσαβ]{1,4}[₀₁₂₃0-9]*[′']?[(\[][^ ]*[)\]]+$")
@@ -123,7 +125,7 @@ def _group(text: str, position: int) -> tuple[str, int]:
             if depth == 0:
                 return text[position + 1 : end], end + 1
         return text[position + 1 :], len(text)
-    match = re.match(r"[−-]?[A-Za-z0-9α-ω′']+|.", text[position:])
+    match = re.match(r"[−-]?[A-Za-z0-9α-ω′'\u0302]+|.", text[position:])
     token = match.group(0) if match else ""
     camel = re.match(r"[a-z0-9]+(?=[A-Z])", token)  # y_tE[ŷ]: the subscript is t
     token = camel.group(0) if camel else token
@@ -216,6 +218,11 @@ def prose(value: str, text: Callable[[str], str]) -> str:
         run.clear()
 
     for word, flag in zip(words, flags):
+        core = word.rstrip(TRAILING)
+        if CODE_WORD.search(core.strip("()")):
+            close_run()
+            pieces.append(r"\texttt{" + text(core) + "}" + text(word[len(core) :]))
+            continue
         if flag:
             run.append(word)
             if word.endswith(tuple(TRAILING)):
