@@ -316,10 +316,11 @@ KL_TRIANGLE_INEQUALITY_ERRATUM = Derivation(
 )
 
 # Only-if half of "D_KL(P‖Q) = 0 iff P = Q".  With u_i = q_i/p_i and Σq = Σp = 1,
-# D = Σ p_i (u_i − 1 − log u_i), and u − 1 − log u ≥ (u − 1)²/(2 max(1, u)) (integrate
+# D = Σ p_i (u_i − 1 − log u_i), and u − 1 − log u ≥ (u − 1)²/(2(1 + u)) for u > 0 (integrate
 # 1 − 1/s from 1 to u: for u > 1 the integrand (s − 1)/s ≥ (s − 1)/u, for u < 1 the integrand
-# (1 − s)/s ≥ 1 − s).  So D ≥ Σ (p_i − q_i)²/(2 max(p_i, q_i)), a sum of terms that vanish
-# only where q_i = p_i: D = 0 forces Q = P.
+# (1 − s)/s ≥ 1 − s, so the difference is at least (u − 1)²/(2 max(1, u)) ≥ (u − 1)²/(2(1 + u))).
+# So D ≥ Σ (p_i − q_i)²/(2(p_i + q_i)), a sum of terms that vanish only where q_i = p_i:
+# D = 0 forces Q = P.
 KL_ZERO_ONLY_IF_EQUAL = Derivation(
     id="kl-zero-only-if-equal",
     title="D_KL(P‖Q) = 0 only if P = Q: KL is at least a sum of squared differences",
@@ -337,17 +338,17 @@ KL_ZERO_ONLY_IF_EQUAL = Derivation(
             "log(p/q) = −log(q/p)",
         ),
         Step(
-            sp.Sum(p[i] * (q[i] / p[i] - 1) ** 2 / (2 * sp.Max(1, q[i] / p[i])), (i, 1, n)),
+            sp.Sum(p[i] * (q[i] / p[i] - 1) ** 2 / (2 * (1 + q[i] / p[i])), (i, 1, n)),
             relation=">=",
-            justification="u − 1 − log u = ∫₁ᵘ (1 − 1/s) ds ≥ (u − 1)²/(2 max(1, u)) for u > 0 "
-            "(a tangent-line bound sharpening Gibbs' log u ≤ u − 1, equality only at u = 1)",
+            justification="u − 1 − log u = ∫₁ᵘ (1 − 1/s) ds ≥ (u − 1)²/(2(1 + u)) for u > 0 "
+            "(a sharpening of Gibbs' log u ≤ u − 1, whose equality holds only at u = 1)",
         ),
         Step(
-            sp.Sum((p[i] - q[i]) ** 2 / (2 * sp.Max(p[i], q[i])), (i, 1, n)),
-            justification="p_i (u_i − 1)²/max(1, u_i) = (q_i − p_i)²/max(p_i, q_i) for p_i > 0",
+            sp.Sum((p[i] - q[i]) ** 2 / (2 * (p[i] + q[i])), (i, 1, n)),
+            justification="p_i (u_i − 1)²/(1 + u_i) = (q_i − p_i)²/(p_i + q_i) for p_i > 0",
         ),
     ),
-    claim="D_KL(P‖Q) ≥ Σ_i (p_i − q_i)²/(2 max(p_i, q_i)) ≥ 0, and the middle sum is 0 only if "
+    claim="D_KL(P‖Q) ≥ Σ_i (p_i − q_i)²/(2(p_i + q_i)) ≥ 0, and the middle sum is 0 only if "
     "every q_i = p_i: D_KL(P‖Q) = 0 implies P = Q",
     domains=DISTRIBUTIONS,
     topic=TOPIC,
