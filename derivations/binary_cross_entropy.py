@@ -15,7 +15,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
-from symderive.catalog._unevaluated import held, over, plus, power
+from symderive.catalog._unevaluated import held, over, plus
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_002 = "002_f459f0ea7166ca1b.txt"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symderive.catalog._unevaluated import held, over, plus, power
+from symderive.catalog._unevaluated import held
 from symderive.model import Derivation, Domain, Source, Step, simplex
 
 NOTE_000 = "000_85d43775668d16e5.txt"

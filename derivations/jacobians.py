@@ -15,7 +15,6 @@ import sympy as sp
 
 from symderive.functions import relu
 from symderive.matrixcalc import Grad, Jacobian
-from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"

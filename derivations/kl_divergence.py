@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symderive.catalog._unevaluated import held, over, plus, power
+from symderive.catalog._unevaluated import held, over, plus
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_004 = "004_75ba1db62c35dc7a.txt"

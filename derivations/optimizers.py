@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symderive.catalog._unevaluated import held, over, plus, power
+from symderive.catalog._unevaluated import held, over
 from symderive.model import Derivation, Domain, Source, Step
 
 NOTE_000 = "000_85d43775668d16e5.txt"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
-from symderive.catalog._unevaluated import held, over, plus, power
+from symderive.catalog._unevaluated import held, plus
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import softmax
-from symderive.catalog._unevaluated import held, over, plus, power
+from symderive.catalog._unevaluated import held, over, plus
 from symderive.model import SIZE, Derivation, Domain, Source, Step, index, simplex
 
 NOTE_000 = "000_85d43775668d16e5.txt"

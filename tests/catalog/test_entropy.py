@@ -12,7 +12,6 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
-    reported_vector,
 )
 from tests.catalog.finite_differences import central_difference
 from tests.catalog.random_distributions import random_simplex

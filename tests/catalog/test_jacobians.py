@@ -1,5 +1,5 @@
 """Catalog: Jacobians and ‖Wx‖² — the checker's verdicts, the errata's counterexamples
-substituted back with NumPy, and the gradients against finite differences."""
+and the gradients against finite differences."""
 
 import numpy as np
 import pytest
@@ -8,21 +8,11 @@ from symderive.catalog import jacobians
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
-    counterexample_floats,
     entry_id,
-    the_wrong_step,
 )
 from tests.catalog.finite_differences import numeric_gradient
 
 reports = catalog_reports(jacobians.DERIVATIONS)
-
-
-def counterexample_arrays(step_report, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """W (n × n) and x (n × 1) from a counterexample's W_ij and x_i values."""
-    values = counterexample_floats(step_report)
-    w = np.array([[values[f"W_{i + 1}{j + 1}"] for j in range(n)] for i in range(n)])
-    x = np.array([[values[f"x_{i + 1}"]] for i in range(n)])
-    return w, x
 
 
 @pytest.mark.parametrize("derivation", jacobians.DERIVATIONS, ids=entry_id)
