@@ -16,6 +16,14 @@ from functools import cache
 from symderive.errors import UsageError
 from symderive.model import Derivation, derivation_index
 
+TIE_RULE = (
+    "At a kink the catalog, the engine, the narrator and the verified functions use one "
+    "convention: relu'(0) = 0 (Heaviside(x, 0)), leaky_relu'(0) = α, and a tie of max(x, y) "
+    "routes the whole upstream gradient to the first argument (∂max/∂x = Heaviside(x − y, 1), "
+    "∂max/∂y = Heaviside(y − x, 0))."
+)
+"""The one tie rule, stated once: every Heaviside in the catalog spells out its value at 0."""
+
 READING_ORDER = (
     "entropy",
     "chain_rule",
@@ -32,6 +40,7 @@ READING_ORDER = (
     "output_distributions",
     "bias_variance",
     "initialization",
+    "tensors",
     "optimizers",
 )
 

@@ -37,6 +37,8 @@ RELU_DERIVATIVE = Derivation(
             sp.Piecewise((1, x > 0), (0, True)),
             justification="x > 0: ∂y/∂x = 1; x < 0: ∂y/∂x = 0 (at x = 0 the branch x ≤ 0 "
             "gives the convention relu'(0) = 0)",
+            quote='1. $x>0 : x, \\frac{\\partial{y}}{\\partial{x}} = 1$\n2. $x<0 : 0, \\frac{'
+                  r"\partial{y}}{\partial{x}} = 0$",
         ),
         Step(sp.Heaviside(x, 0), justification="the step function with H(0) = 0"),
         Step(
@@ -57,6 +59,7 @@ LEAKY_RELU_DERIVATIVE = Derivation(
         Step(
             sp.Derivative(leaky_piecewise, x),
             justification="definition: f(x) = x for x > 0, αx otherwise (보통 알파 = 0.01)",
+            quote='음수 부분의 기울기 알파를 주어 음수 쪽으로도 약간의 정보를 갖고 있도록 합니다. 보통 알파 = 0.01 정도를 사용합니다.',
         ),
         Step(
             sp.Piecewise((1, x > 0), (alpha, True)),

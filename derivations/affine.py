@@ -35,7 +35,13 @@ AFFINE_SECTION = "3-3. Affine"
 AFFINE_UPSTREAM = Derivation(
     id="affine-upstream",
     title="L = Σ G∘Y has ∂L/∂Y = G: how an upstream gradient enters a matrix derivation",
-    source=Source(note=NOTE_002, section=AFFINE_SECTION),
+    source=Source(
+        note=NOTE_002,
+        section=AFFINE_SECTION,
+        kind='supplement',
+        reference="the affine layer's backward pass (Saito, Deep Learning from Scratch §5.6, "
+                  'which 002 follows); 002 § 3-3 states only that matrices flow through it',
+    ),
     steps=(
         Step(Grad(sp.Trace(G.T * Y), Y), justification="definition: L = tr(GᵀY) = Σ_ij G_ij Y_ij"),
         Step(G, justification="∂(Σ G_kl Y_kl)/∂Y_ij = G_ij"),
@@ -48,11 +54,18 @@ AFFINE_UPSTREAM = Derivation(
 AFFINE_BACKWARD = Derivation(
     id="affine-backward",
     title="Affine backward: ∂L/∂X = G·Wᵀ",
-    source=Source(note=NOTE_002, section=AFFINE_SECTION),
+    source=Source(
+        note=NOTE_002,
+        section=AFFINE_SECTION,
+        kind='supplement',
+        reference='∂L/∂X = G·Wᵀ (Saito, Deep Learning from Scratch §5.6, which 002 follows); '
+                  '002 § 3-3 states only that matrices flow through it',
+    ),
     steps=(
         Step(
             Grad(loss_with_upstream_g, X),
             justification="definition: Y = X·W + b (b broadcast over rows), upstream G = ∂L/∂Y",
+            quote='Affine은 행렬이 흐르고 있다.',
         ),
         Step(G * W.T, justification="∂L/∂X_ij = Σ_k G_ik W_jk = (G·Wᵀ)_ij"),
     ),
@@ -64,7 +77,12 @@ AFFINE_BACKWARD = Derivation(
 AFFINE_BACKWARD_WEIGHTS = Derivation(
     id="affine-backward-weights",
     title="Affine backward: ∂L/∂W = Xᵀ·G",
-    source=Source(note=NOTE_002, section=AFFINE_SECTION),
+    source=Source(
+        note=NOTE_002,
+        section=AFFINE_SECTION,
+        kind='supplement',
+        reference='∂L/∂W = Xᵀ·G (Saito, Deep Learning from Scratch §5.6, which 002 follows)',
+    ),
     steps=(
         Step(Grad(loss_with_upstream_g, W), justification="definition: as in 'affine-backward'"),
         Step(X.T * G, justification="∂L/∂W_jk = Σ_i X_ij G_ik = (Xᵀ·G)_jk"),
@@ -77,7 +95,13 @@ AFFINE_BACKWARD_WEIGHTS = Derivation(
 AFFINE_BACKWARD_BIAS = Derivation(
     id="affine-backward-bias",
     title="Affine backward: ∂L/∂b = the column sums of G",
-    source=Source(note=NOTE_002, section=AFFINE_SECTION),
+    source=Source(
+        note=NOTE_002,
+        section=AFFINE_SECTION,
+        kind='supplement',
+        reference='∂L/∂b = Σ_i G_i (Saito, Deep Learning from Scratch §5.6, which 002 follows'
+                  ')',
+    ),
     steps=(
         Step(Grad(loss_with_upstream_g, b), justification="definition: as in 'affine-backward'"),
         Step(
@@ -101,10 +125,15 @@ STACKED_LINEAR_COLLAPSE = Derivation(
     title="Two linear layers are one linear layer: W2(W1x) = (W2W1)x",
     source=Source(note=NOTE_003, section=MLP_SECTION),
     steps=(
-        Step(sp.MatMul(W2, sp.MatMul(W1, x_in)), justification="definition: f(x) = W2(W1·x)"),
+        Step(
+            sp.MatMul(W2, sp.MatMul(W1, x_in)),
+            justification="definition: f(x) = W2(W1·x)",
+            quote='f(x) = w2(w1*x)',
+        ),
         Step(
             sp.MatMul(sp.MatMul(W2, W1), x_in),
             justification="associativity: w2*w1 = w라고 놓으면 f(x) = w*x, one linear model",
+            quote='행렬에서 w2*w1 = w라고 놓으면 f(x) = w*x',
         ),
     ),
     claim="W2(W1x) = (W2W1)x = Wx with W = W2W1",
@@ -131,6 +160,8 @@ MLP_NEEDS_NONLINEARITY = Derivation(
         Step(
             two_layer_relu(-x_entries),
             justification="definition: f(x) = W2·relu(W1·x) (a2(w2*a1(w1*x))) at −x",
+            quote='(x) = a2(w2*a1(w1*x)) : 이제 이 함수는 linear model로 치환 불가능 (non-liner function이'
+                  ' 됨)',
         ),
         Step(
             -two_layer_relu(x_entries),
@@ -164,8 +195,14 @@ GRADIENT_HAS_SHAPE_OF_VARIABLE = Derivation(
             Jacobian(W_zx * x_vector, x_vector).T * g_upstream,
             justification="downstream = local gradient × upstream: dz/dx has x × z entries "
             "(the transposed Jacobian), times the z × 1 upstream gradient",
+            quote='dL/dx의 dimension  = (x * z)*(z*1)  = x*1',
         ),
-        Step(W_zx.T * g_upstream, justification="the Jacobian of W·x is W ('wx-jacobian')"),
+        Step(
+            W_zx.T * g_upstream,
+            justification="the Jacobian of W·x is W ('wx-jacobian')",
+            quote='**Gradients of variables w.r.t. loss have same dimensionality as the origi'
+                  'nal variable.**',
+        ),
     ),
     claim="∂L/∂x = Wᵀg is 3 × 1 like x (Gradients of variables w.r.t. loss have same "
     "dimensionality as the original variable)",

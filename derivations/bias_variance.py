@@ -50,7 +50,11 @@ BIAS_VARIANCE_DECOMPOSITION = Derivation(
     title="Bias–variance decomposition: E[(y_t − ŷ)²] = σ² + Var(ŷ) + Bias(ŷ)²",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
-        Step(E((y_t - y_hat) ** 2), justification="definition: the expected squared error"),
+        Step(
+            E((y_t - y_hat) ** 2),
+            justification="definition: the expected squared error",
+            quote=r"E[(y_t - \hat y)^2]",
+        ),
         Step(EXPANDED_SQUARE, justification="expand the square"),
         Step(LINEARITY, justification="linearity of expectation"),
         Step(
@@ -69,6 +73,7 @@ BIAS_VARIANCE_DECOMPOSITION = Derivation(
         Step(
             sigma**2 + Var(y_hat) + bias_squared,
             justification="(f − E[ŷ])² = (E[ŷ] − f)² = Bias(ŷ)²",
+            quote=r"\sigma^2 + Var(\hat y) + Bias(\hat y)^2",
         ),
     ),
     claim="E[(y_t − ŷ)²] = σ² + Var(ŷ) + Bias(ŷ)² with Bias(ŷ) = E[ŷ] − f, for y_t = f + ε, "
@@ -87,8 +92,16 @@ BIAS_VARIANCE_ERRATUM = Derivation(
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
         Step(E((y_t - y_hat) ** 2), justification="definition: the expected squared error"),
-        Step(EXPANDED_SQUARE, justification="as written in the note: expand the square"),
-        Step(LINEARITY, justification="as written in the note: linearity of expectation"),
+        Step(
+            EXPANDED_SQUARE,
+            justification="as written in the note: expand the square",
+            quote=r"E[y_t^2 + \hat y ^2 - 2y_t \hat y]",
+        ),
+        Step(
+            LINEARITY,
+            justification="as written in the note: linearity of expectation",
+            quote=r"E[y_t^2] + E[\hat y ^2] - 2E[y_t \hat y]",
+        ),
         Step(
             NOTE_LINE_3,
             justification="as written in the note: = Var(y_t) + E[y_t]² + Var(ŷ) + E[ŷ]² − "
@@ -96,6 +109,7 @@ BIAS_VARIANCE_ERRATUM = Derivation(
             "y_t is random: the right side is a random variable, the left a number",
             expect="refuted",
             correction=Var(y_t) + E(y_t) ** 2 + Var(y_hat) + E(y_hat) ** 2 - 2 * E(y_t) * E(y_hat),
+            quote=r"Var(y_t) + E[y_t]^2 + Var(\hat y) + E[\hat y]^2 - 2y_t E[\hat y]",
         ),
         Step(
             NOTE_LINE_4,
@@ -107,6 +121,7 @@ BIAS_VARIANCE_ERRATUM = Derivation(
             + Var(y_hat)
             + (E(y_t) - E(y_hat)) ** 2
             + 2 * (E(y_t) - y_t) * E(y_hat),
+            quote=r"Var(y_t) + Var(\hat y) + E[(y_t - \hat y)^2]",
         ),
         Step(
             sigma**2 + Var(y_hat) + bias_squared,
@@ -115,12 +130,14 @@ BIAS_VARIANCE_ERRATUM = Derivation(
             "equals 2σ² + 2Var(ŷ) + Bias(ŷ)²",
             expect="refuted",
             correction=2 * sigma**2 + 2 * Var(y_hat) + bias_squared,
+            quote=r"\sigma^2 + Var(\hat y) + Bias(\hat y)^2",
         ),
     ),
     claim="The note's result E[(y_t − ŷ)²] = σ² + Var(ŷ) + Bias(ŷ)² is right, but its chain is "
     "not: −2y_tE[ŷ] must be −2E[y_t]E[ŷ], and the leftover E[y_t]² + E[ŷ]² − 2E[y_t]E[ŷ] is "
     "the squared bias (E[y_t] − E[ŷ])², not E[(y_t − ŷ)²] (bias-variance-decomposition)",
     erratum_of="bias-variance-decomposition",
+    erratum_kind="error",
     topic=TOPIC,
     tags=("expectation", "bias-variance", "erratum"),
     **SETTING,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
+from symderive.catalog._unevaluated import held, over, plus
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_002 = "002_f459f0ea7166ca1b.txt"
@@ -60,9 +61,10 @@ BINARY_CROSS_ENTROPY_AS_TWO_CLASS_CE = Derivation(
             BCE,
             justification="definition: L = −y_t log ŷ − (1 − y_t) log(1 − ŷ) "
             "(y가 0 혹은 1만 되는 경우)",
+            quote=r"L = - y_t log \hat y - (1-y_t) log (1-\hat y)",
         ),
         Step(
-            -(t * sp.log(y_hat) + (1 - t) * sp.log(1 - y_hat)),
+            held(-1, plus(t * sp.log(y_hat), (1 - t) * sp.log(1 - y_hat))),
             justification="factor out the minus sign",
         ),
         Step(
@@ -70,6 +72,7 @@ BINARY_CROSS_ENTROPY_AS_TWO_CLASS_CE = Derivation(
             justification="the label vector (y_t1, y_t2) = (y_t, 1 − y_t) and the prediction "
             "(ŷ_1, ŷ_2) = (ŷ, 1 − ŷ): this is L = −Σ_{i=1}^{2} y_ti log ŷ_i, the multi-class "
             "cross-entropy with two classes",
+            quote=r"L = - \sum_i y_{ti} log \hat y_i",
         ),
     ),
     claim="−y_t log ŷ − (1 − y_t) log(1 − ŷ) = −Σ_{i=1}^{2} y_ti log ŷ_i with "
@@ -89,6 +92,7 @@ CROSS_ENTROPY_WITH_ONE_HOT_LABEL = Derivation(
             -sp.Sum(sp.KroneckerDelta(i, c) * sp.log(y_hat_vector[i]), (i, 1, n)),
             justification="definition: L = −Σ_i y_ti log ŷ_i with the one-hot label "
             "y_ti = δ_ic (y가 여러 class를 갖는 경우)",
+            quote=r"L = - \sum_i y_{ti} log \hat y_i",
         ),
         Step(
             -sp.log(y_hat_vector[c]),
@@ -106,7 +110,11 @@ BINARY_CROSS_ENTROPY_GRADIENT = Derivation(
     title="Gradient of binary cross-entropy in the prediction: (ŷ − t)/(ŷ(1 − ŷ))",
     source=Source(note=NOTE_004, section=SECTION_004),
     steps=(
-        Step(sp.Derivative(BCE, y_hat), justification="definition: ∂L/∂ŷ"),
+        Step(
+            sp.Derivative(BCE, y_hat),
+            justification="definition: ∂L/∂ŷ",
+            quote=r"L = - y_t log \hat y - (1-y_t) log (1-\hat y)",
+        ),
         Step(
             -t / y_hat + (1 - t) / (1 - y_hat),
             justification="d log ŷ/dŷ = 1/ŷ, d log(1 − ŷ)/dŷ = −1/(1 − ŷ)",
@@ -130,13 +138,17 @@ SIGMOID_BINARY_CROSS_ENTROPY_GRADIENT = Derivation(
         Step(
             sp.Derivative(binary_cross_entropy(t, sigmoid(z)), z),
             justification="definition: ∂L/∂z with ŷ = σ(z)",
+            quote=r"L = - y_t log \hat y - (1-y_t) log (1-\hat y)",
         ),
         Step(
             sp.Subs(sp.Derivative(BCE, y_hat), y_hat, sigmoid(z)) * sp.Derivative(sigmoid(z), z),
             justification="chain rule: ∂L/∂z = ∂L/∂ŷ · dŷ/dz",
         ),
         Step(
-            (sigmoid(z) - t) / (sigmoid(z) * (1 - sigmoid(z))) * sigmoid(z) * (1 - sigmoid(z)),
+            held(
+                over(sigmoid(z) - t, held(sigmoid(z), 1 - sigmoid(z))),
+                held(sigmoid(z), 1 - sigmoid(z)),
+            ),
             justification="binary-cross-entropy-gradient at ŷ = σ(z), and σ' = σ(1 − σ)",
         ),
         Step(sigmoid(z) - t, justification="σ(1 − σ) cancels"),
@@ -156,6 +168,7 @@ BINARY_CROSS_ENTROPY_SIGN_ERRATUM = Derivation(
             -(t1 * sp.log(y1) + t2 * sp.log(y2)),
             justification="definition: the note's H(x) = −Σ q(x_i) log p(x_i) with two classes, "
             "label q = (t, 1 − t), prediction p = (y, 1 − y)",
+            quote=r"H(x)=−\sum_{i=1}^{n}  q(x_i) log{p(x_i)}",
         ),
         Step(
             t * sp.log(y_hat) + (1 - t) * sp.log(1 - y_hat),
@@ -163,6 +176,7 @@ BINARY_CROSS_ENTROPY_SIGN_ERRATUM = Derivation(
             "(binary cross entropy는 binary 일 때만 가능하다)",
             expect="refuted",
             correction=-t * sp.log(y_hat) - (1 - t) * sp.log(1 - y_hat),
+            quote=r"H(x)=t\log{y} + (1-t)\log{(1-y)}",
         ),
     ),
     claim="The binary cross-entropy is −t log y − (1 − t) log(1 − y); the note's "
@@ -170,6 +184,7 @@ BINARY_CROSS_ENTROPY_SIGN_ERRATUM = Derivation(
     domains=LABEL_AND_PREDICTION,
     givens=TWO_CLASS_VECTORS,
     erratum_of="binary-cross-entropy-as-two-class-ce",
+    erratum_kind="error",
     topic=TOPIC,
     tags=("cross-entropy", "binary", "erratum"),
 )
@@ -183,6 +198,7 @@ CROSS_ENTROPY_GROWS_AS_PREDICTION_SHRINKS = Derivation(
             sp.Derivative(-t * sp.log(y_hat), y_hat),
             justification="definition: the slope of the loss −t log y in the predicted "
             "probability y of the true class (t > 0)",
+            quote=r"H(x)=−\sum_{i=1}^{n}  q(x_i) log{p(x_i)}",
         ),
         Step(-t / y_hat, justification="d log y/dy = 1/y"),
         Step(sp.S.Zero, relation="<", justification="t > 0 and y > 0"),
@@ -195,26 +211,28 @@ CROSS_ENTROPY_GROWS_AS_PREDICTION_SHRINKS = Derivation(
 
 CROSS_ENTROPY_T_LOG_Y_ERRATUM = Derivation(
     id="cross-entropy-t-log-y-erratum",
-    title="Erratum: t log y falls, not grows, as the true class's probability y goes to 0",
+    title="Notation: the loss the prose calls t log y is the term −t log y",
     source=Source(note=NOTE_002, section="2) cross entropy"),
     steps=(
         Step(
-            sp.sign(sp.Derivative(t * sp.log(y_hat), y_hat)),
-            justification="definition: the direction in which the note's loss t log y moves "
-            "as the predicted probability y grows",
+            sp.sign(sp.Derivative(held(-1, t * sp.log(y_hat)), y_hat)),
+            justification="definition: the direction in which the loss term −t log y of the "
+            "note's H = −Σ q log p moves as the predicted probability y grows; the prose's "
+            "“t log y, 즉 loss” names that term without its minus sign",
+            quote=r"만약 실제로 정답이었던 값의 확률이 0에 근접하게 나온다면, $t\log{y}$, "
+            "즉 loss 값은 매우 커질 것이다",
         ),
         Step(
             sp.S.NegativeOne,
-            justification="as written in the note: cross entropy는 t log y 로써 ... 정답이었던 "
-            "값의 확률이 0에 근접하게 나온다면, t log y, 즉 loss 값은 매우 커질 것이다 (the "
-            "loss t log y grows as y goes to 0)",
-            expect="refuted",
-            correction=sp.S.One,
+            justification="d(−t log y)/dy = −t/y < 0: the loss falls as y grows, so it grows "
+            "without bound as y → 0, as the note says",
         ),
     ),
-    claim="d(t log y)/dy = t/y > 0: t log y falls to −∞ as y → 0; it is −t log y that grows",
+    claim="d(−t log y)/dy = −t/y < 0: the loss −t log y grows as y → 0 (the prose's “t log y” "
+    "is that term, read with the formula's minus sign)",
     domains=LABEL_AND_PREDICTION,
     erratum_of="cross-entropy-grows-as-prediction-shrinks",
+    erratum_kind="notation",
     topic=TOPIC,
     tags=("cross-entropy", "log", "erratum"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, plus
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -46,14 +47,17 @@ CHAIN_RULE_COMPOSITE = Derivation(
         Step(
             sp.Derivative((x + y) ** 2, x),
             justification="definition: z = t² with t = x + y, differentiated with respect to x",
+            quote='**함수 $z=t^2$이고** $t=(x+y)$인 합성함수가 존재한다고 하자',
         ),
         Step(
             sp.Subs(sp.Derivative(z_of_t, t), t, t_of_xy) * sp.Derivative(t_of_xy, x),
             justification="chain rule: ∂z/∂x = ∂z/∂t × ∂t/∂x "
             "(합성 함수의 미분은 각 함수의 미분 곱)",
+            quote=r"\frac{\partial{z}}{\partial{x}}= \frac{\partial{z}}{\partial{t}}\ti"
+                  r"mes{\frac{\partial{t}}{\partial{x}}}",
         ),
         Step(
-            2 * (x + y) * 1,
+            held(2, x + y, 1),
             justification="local derivatives: ∂z/∂t = 2t at t = x + y, ∂t/∂x = 1",
         ),
         Step(2 * x + 2 * y, justification="expand"),
@@ -76,6 +80,7 @@ CHAIN_RULE_DT_DZ_ERRATUM = Derivation(
         Step(
             sp.Derivative((xp + yp) ** 2, xp),
             justification="definition: z = t², t = x + y; the rate of change of z with x",
+            quote='t는 $x+y$, z는 $(x+y)^2$.',
         ),
         Step(
             partial_at(z_of_t, t, {t: xp + yp})
@@ -83,10 +88,13 @@ CHAIN_RULE_DT_DZ_ERRATUM = Derivation(
             justification="as written in the note: ∂z/∂t and ∂t/∂z (t = √z for t > 0)",
             expect="refuted",
             correction=partial_at(z_of_t, t, {t: xp + yp}) * sp.Derivative(xp + yp, xp),
+            quote=r"$\frac{\partial{z}}{\partial{z}}, \frac{\partial{z}}{\partial{t}}, "
+                  r"\frac{\partial{t}}{\partial{z}}$ 를 이용하여",
         ),
     ),
     claim="∂z/∂x = ∂z/∂t·∂t/∂x = 2(x + y); ∂z/∂t·∂t/∂z = 1 is not it",
     erratum_of="chain-rule-composite",
+    erratum_kind="error",
     topic="chain_rule",
     tags=("chain-rule", "erratum"),
 )
@@ -110,10 +118,9 @@ MULTIVARIABLE_CHAIN_RULE = Derivation(
         Step(
             partial_at(f_of_u, u1, at_u_of_x) * sp.Derivative(u1_of_x, x)
             + partial_at(f_of_u, u2, at_u_of_x) * sp.Derivative(u2_of_x, x),
-            justification=(
-                "chain rule through every component: df/dx = Σ_i ∂f/∂u_i · du_i/dx "
-                "(모든 성분이 받은 영향을 다 더해줘야함)"
-            ),
+            justification="chain rule through every component: df/dx = Σ_i ∂f/∂u_i · du_i/dx "
+                "(모든 성분이 받은 영향을 다 더해줘야함)",
+            quote='따라서 모든 성분이 받은 영향을 다 더해줘야함',
         ),
         Step(
             (sp.sin(x) + sp.exp(x**2)) * 2 * x + x**2 * sp.cos(x),
@@ -143,9 +150,10 @@ COPY_GATE = Derivation(
             partial_at(g_of_ab, a, at_copy) + partial_at(g_of_ab, b, at_copy),
             justification="chain rule over both copies: d/dx g(x, x) = ∂₁g + ∂₂g "
             "(copy gate: gradient adder, upstream gradient의 합)",
+            quote='gradient 값: **upstream gradient의 합**',
         ),
         Step(
-            (x**2 + sp.cos(x)) + 2 * x * x,
+            plus(x**2 + sp.cos(x), held(2, x, x)),
             justification="∂₁g = b² + cos a, ∂₂g = 2ab, both at a = b = x",
         ),
         Step(3 * x**2 + sp.cos(x), justification="collect terms"),
@@ -155,9 +163,73 @@ COPY_GATE = Derivation(
     tags=("chain-rule", "gate"),
 )
 
+# 002 § 2.2 says the graph gives "각각의 z에 대한 x, t의 변화율" — the rate of change of x and t
+# with respect to z; what it computes (and what the chain rule gives) is the rate of change of
+# z with respect to x and t.
+CHAIN_RULE_RATE_DIRECTION_WORDING = Derivation(
+    id="chain-rule-rate-direction-wording",
+    title="Wording: the graph gives the rate of change of z with respect to x, not of x w.r.t. z",
+    source=Source(note=NOTE_002, section="2.2 방법"),
+    steps=(
+        Step(
+            sp.Derivative((x + y) ** 2, x),
+            justification="definition: the rate of change of z = (x + y)² with respect to x, "
+            "which the graph computes; the note's prose says “of x, t with respect to z” "
+            "(z에 대한 x, t의 변화율), the other way round",
+            quote=r"각각의 $z$에 대한 $x, t$의 변화율을 구한 그래프이다",
+        ),
+        Step(
+            held(2, x + y, 1),
+            justification="chain rule: ∂z/∂t · ∂t/∂x = 2t · 1 with t = x + y",
+        ),
+    ),
+    claim="the graph of 002 § 2.2 computes ∂z/∂x = 2(x + y) and ∂z/∂t = 2t: rates of change of "
+    "z with respect to x and t (the prose reverses them)",
+    erratum_of="chain-rule-composite",
+    erratum_kind="wording",
+    topic="chain_rule",
+    tags=("chain-rule", "erratum"),
+)
+
+# 000 § Partial Derivative: "x1 은 증가하는 방향 x2는 감소방향 x3 그대로" — a change along a direction
+# that moves several variables at once is a directional derivative, not a partial derivative.
+x1, x2, x3, h = sp.symbols("x1 x2 x3 h", real=True)
+f_of_three = x1**2 * x2 + sp.sin(x3)
+
+DIRECTIONAL_CHANGE_WORDING = Derivation(
+    id="directional-change-is-not-a-partial-derivative",
+    title="Wording: moving x₁ up and x₂ down at once is a directional derivative, not a partial one",
+    source=Source(note=NOTE_000, section="Back Propagation"),
+    steps=(
+        Step(
+            sp.Subs(sp.Derivative(f_of_three.subs({x1: x1 + h, x2: x2 - h}), h), h, 0),
+            justification="definition: the change of f(x₁, x₂, x₃) = x₁²x₂ + sin x₃ when x₁ "
+            "increases, x₂ decreases and x₃ stays, the direction v = (1, −1, 0); the note "
+            "calls this a partial derivative (편미분), which moves one variable only",
+            quote="다변수일때는 x1 은 증가하는 방향 x2는 감소방향 x3 그대로? "
+            "그럼 이런 표현을 다 해주어야 한다.",
+        ),
+        Step(
+            sp.Derivative(f_of_three, x1) - sp.Derivative(f_of_three, x2),
+            justification="chain rule: the directional derivative ∇f·v = ∂f/∂x₁ − ∂f/∂x₂, "
+            "a combination of the partial derivatives",
+        ),
+        Step(2 * x1 * x2 - x1**2, justification="∂f/∂x₁ = 2x₁x₂, ∂f/∂x₂ = x₁²"),
+    ),
+    claim="the change along v = (1, −1, 0) is the directional derivative ∇f·v = ∂f/∂x₁ − ∂f/∂x₂; "
+    "a partial derivative varies one variable with the others fixed",
+    erratum_of="multivariable-chain-rule",
+    erratum_kind="wording",
+    topic="chain_rule",
+    tags=("chain-rule", "erratum"),
+)
+
+
 DERIVATIONS: tuple[Derivation, ...] = (
     CHAIN_RULE_COMPOSITE,
     CHAIN_RULE_DT_DZ_ERRATUM,
     MULTIVARIABLE_CHAIN_RULE,
     COPY_GATE,
+    CHAIN_RULE_RATE_DIRECTION_WORDING,
+    DIRECTIONAL_CHANGE_WORDING,
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held
 from symderive.model import Derivation, Domain, Source, Step, simplex
 
 NOTE_000 = "000_85d43775668d16e5.txt"
@@ -56,12 +57,18 @@ COIN_ENTROPY = Derivation(
             COIN_ENTROPY_TERMS,
             justification="definition: H = −Σ p log p over the two faces, each with p = 1/2 "
             "(동전을 던졌을때 ==> 확률1/2)",
+            quote=r"H(x)= -\left( \frac{1}{2} log{\frac{1}{2}} + \frac{1}{2} log{\frac{1}"
+                  r"{2}} \right)",
         ),
         Step(
             sp.Mul(-1, sp.log(half, evaluate=False), evaluate=False),
             justification="the two equal terms add up: ½ log ½ + ½ log ½ = log ½",
         ),
-        Step(sp.log(2), justification="log ½ = −log 2 (the note's figure: ≈ 0.693)"),
+        Step(
+            sp.log(2),
+            justification="log ½ = −log 2 (the note's figure: ≈ 0.693)",
+            quote='동전의 엔트로피 값은 약 0.693',
+        ),
     ),
     claim="H(coin) = −(½ log ½ + ½ log ½) = log 2 ≈ 0.693 nats",
     topic=TOPIC,
@@ -77,6 +84,9 @@ DIE_ENTROPY = Derivation(
             DIE_ENTROPY_TERMS,
             justification="definition: H = −Σ p log p over six faces, each with p = 1/6 "
             "(주사위를 던졌을때 ==> 확률1/6)",
+            quote=r"H(x)= - \left( \frac{1}{6} log{\frac{1}{6}} + \frac{1}{6} log{\frac{1"
+                  r"}{6}} + \frac{1}{6} log{\frac{1}{6}} + \frac{1}{6} log{\frac{1}{6}} + "
+                  r"\frac{1}{6} log{\frac{1}{6}} + \frac{1}{6} log{\frac{1}{6}} \right)",
         ),
         Step(
             sp.Mul(
@@ -92,7 +102,11 @@ DIE_ENTROPY = Derivation(
             sp.Mul(-1, sp.log(sixth, evaluate=False), evaluate=False),
             justification="6 · 1/6 = 1",
         ),
-        Step(sp.log(6), justification="log(1/6) = −log 6 (the note's figure: ≈ 1.79)"),
+        Step(
+            sp.log(6),
+            justification="log(1/6) = −log 6 (the note's figure: ≈ 1.79)",
+            quote='주사위의 엔트로피 값은 1.79 정도로',
+        ),
     ),
     claim="H(die) = −6 · (1/6) log(1/6) = log 6 ≈ 1.79 nats",
     topic=TOPIC,
@@ -110,6 +124,7 @@ DIE_MORE_UNCERTAIN_THAN_COIN = Derivation(
             sp.log(2),
             relation=">",
             justification="log is increasing and 6 > 2 (주사위의 엔트로피 값이 더 높다)",
+            quote='**주사위의 엔트로피 값이 더 높다**',
         ),
         Step(COIN_ENTROPY_TERMS, justification="the coin's entropy (coin-entropy)"),
     ),
@@ -127,6 +142,7 @@ BALL_URN_ENTROPIES = Derivation(
             HALF_RED_ENTROPY_TERMS,
             justification="definition: second urn, 50 red and 50 black of 100 "
             "(공 50개는 빨간색이고, 나머지는 모두 검은색)",
+            quote='전체 공이 100개이다. 공 50개는 빨간색이고, 나머지는 모두 검은색이다.',
         ),
         Step(sp.log(2), justification="two equal terms, log(50/100) = −log 2"),
         Step(
@@ -134,11 +150,13 @@ BALL_URN_ENTROPIES = Derivation(
             relation=">",
             justification="log 2 ≈ 0.693 > 0.056 "
             "(실제로 엔트로피를 계산하면 후자가 훨씬 크게 나옵니다)",
+            quote='실제로 엔트로피를 계산하면 후자가 훨씬 크게 나옵니다.',
         ),
         Step(
             ONE_RED_ENTROPY_TERMS,
             justification="first urn, 1 red and 99 black of 100 (공 하나만 빨간색): "
             "−(1/100 log 1/100 + 99/100 log 99/100) = log 100 − (99/100) log 99",
+            quote='전체 공이 100개이다. 공 하나만 빨간색이고, 나머지는 모두 검은색이다.',
         ),
     ),
     claim="H(50 red of 100) = log 2 > log 100 − 0.99 log 99 = H(1 red of 100)",
@@ -155,10 +173,12 @@ ENTROPY_DEFINITION = Derivation(
             -sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)),
             justification="definition: H(x) = −Σ_{i=1}^n p(x_i) log p(x_i) "
             "(000 § 용어; 002 § 1) Entropy)",
+            quote=r"H(x)=−\sum_{i=1}^{n} p(x_i) log{p(x_i)}",
         ),
         Step(
             sp.Sum(p[i] * (-sp.log(p[i])), (i, 1, n)),
             justification="move the minus sign inside the sum: H(x) = Σ p(x_i)(−log p(x_i))",
+            quote=r"H(x)=\sum_{i=1}^{n} p(x_i) \left( -log{p(x_i)} \right)",
         ),
         Step(
             sp.Sum(p[i] * sp.log(1 / p[i]), (i, 1, n)),
@@ -179,6 +199,7 @@ ENTROPY_NONNEGATIVE = Derivation(
         Step(
             -sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)),
             justification="definition: H = −Σ p(x_i) log p(x_i)",
+            quote=r"H(x)=−\sum_{i=1}^{n}  p(x_i) log{p(x_i)}",
         ),
         Step(
             sp.Sum(p[i] * sp.log(1 / p[i]), (i, 1, n)),
@@ -198,7 +219,7 @@ ENTROPY_NONNEGATIVE = Derivation(
 
 ENTROPY_SIGN_ERRATUM = Derivation(
     id="entropy-sign-erratum",
-    title="Erratum: entropy is −y log y, not y log y",
+    title="Notation: “the entropy is y log y” names the terms of −Σ y log y",
     source=Source(note=NOTE_002, section="2) cross entropy"),
     steps=(
         Step(
@@ -207,16 +228,18 @@ ENTROPY_SIGN_ERRATUM = Derivation(
             "(002 § 1) Entropy)",
         ),
         Step(
-            sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)),
-            justification="as written in the note: 원래의 엔트로피는 예측한 y log y (the entropy "
-            "is y log y) — the minus sign is lost, and y log y ≤ 0",
-            expect="refuted",
-            correction=-sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)),
+            sp.Sum(held(-1, p[i] * sp.log(p[i])), (i, 1, n)),
+            justification="the note's “y log y” names the summand y_i log y_i of the "
+            "definition it wrote just above, whose minus sign goes with it: "
+            "H = Σ_i −(y_i log y_i) ≥ 0",
+            quote=r"원래의 엔트로피는 예측한 $y\log{y}$ 이지만",
         ),
     ),
-    claim="The entropy of y is −Σ y_i log y_i ≥ 0; the note's y log y is its negative",
+    claim="The entropy of y is −Σ y_i log y_i ≥ 0; the prose's “y log y” is shorthand for its "
+    "terms, read with the definition's minus sign",
     domains=((n, Domain("size")), (p, simplex("p"))),
     erratum_of="entropy-nonnegative",
+    erratum_kind="notation",
     topic=TOPIC,
     tags=("entropy", "erratum"),
 )
@@ -224,11 +247,19 @@ ENTROPY_SIGN_ERRATUM = Derivation(
 ENTROPY_AT_MOST_LOG_N = Derivation(
     id="entropy-at-most-log-n",
     title="Entropy is at most log n, reached by the uniform distribution",
-    source=Source(note=NOTE_000, section="용어"),
+    source=Source(
+        note=NOTE_000,
+        section="용어",
+        kind='supplement',
+        reference='H(p) ≤ log n with equality for the uniform distribution (Cover & Thomas, E'
+                  'lements of Information Theory, Thm 2.6.4); the note only compares the coin'
+                  ' and the die',
+    ),
     steps=(
         Step(
             -sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)),
             justification="definition: H(p) = −Σ p(x_i) log p(x_i)",
+            quote=r"H(x)=−\sum_{i=1}^{n} p(x_i) log{p(x_i)}",
         ),
         Step(
             sp.log(n) - sp.Sum(p[i] * sp.log(p[i] / (1 / n)), (i, 1, n)),
@@ -259,6 +290,7 @@ CROSS_ENTROPY_DEFINITION = Derivation(
             -sp.Sum(q[i] * sp.log(p[i]), (i, 1, n)),
             justification="definition: H_p(q) = −Σ q(x_i) log p(x_i) (000; 002 § 2) cross "
             "entropy writes the same sum as H(x) = −Σ q(x_i) log p(x_i))",
+            quote=r"H_p (q)=−\sum_{i=1}^{n} q(x_i) log  {p(x_i)}",
         ),
         Step(
             sp.Sum(q[i] * (-sp.log(p[i])), (i, 1, n)),
@@ -290,6 +322,7 @@ NEG_LOG_DECREASING = Derivation(
         Step(
             sp.Derivative(-sp.log(x), x),
             justification="definition: the slope of the information −log x",
+            quote='x값이 커지게 되면 -log값은 기하급수적으로 커짐',
         ),
         Step(-1 / x, justification="d/dx log x = 1/x"),
         Step(sp.S.Zero, relation="<", justification="x > 0 (for a probability, x in (0, 1])"),
@@ -315,12 +348,14 @@ NEG_LOG_INCREASING_ERRATUM = Derivation(
             "커짐 (as x grows, −log x grows)",
             expect="refuted",
             correction=sp.S.NegativeOne,
+            quote='x값이 커지게 되면 -log값은 기하급수적으로 커짐',
         ),
     ),
     claim="The note's sign(d/dx(−log x)) = +1 is wrong: d/dx(−log x) = −1/x < 0; −log x "
     "grows without bound as x shrinks to 0",
     domains=((x, Domain("positive")),),
     erratum_of="neg-log-decreasing",
+    erratum_kind="error",
     topic=TOPIC,
     tags=("entropy", "log", "erratum"),
 )
@@ -333,6 +368,7 @@ ENTROPY_TERM_SLOPE = Derivation(
         Step(
             sp.Derivative(-p_term * sp.log(p_term), p_term),
             justification="definition: the slope of one entropy term p(x_i)(−log p(x_i))",
+            quote=r"H(x)=\sum_{i=1}^{n} p(x_i) \left( -log{p(x_i)} \right)",
         ),
         Step(-sp.log(p_term) - 1, justification="product rule: −log p − p · (1/p)"),
         Step(
@@ -364,12 +400,14 @@ ENTROPY_TERM_GROWS_AS_P_SHRINKS_ERRATUM = Derivation(
             "shrinks, so the term grows), i.e. the term's slope in p is negative",
             expect="refuted",
             correction=sp.sign(-sp.log(p_term) - 1),
+            quote='이때 x가 작아진것보다 log x 가 커지는 것이 훨씬 크기 때문에 전체값은 증가하게 된다.',
         ),
     ),
     claim="The term p(−log p) grows as p shrinks only for p > 1/e; for p < 1/e it shrinks "
     "(to 0 as p → 0): its slope is −log p − 1",
     domains=((p_term, Domain("probability")),),
     erratum_of="entropy-term-slope",
+    erratum_kind="error",
     topic=TOPIC,
     tags=("entropy", "log", "erratum"),
 )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import relu, sigmoid
+from symderive.catalog._unevaluated import held
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -43,11 +44,13 @@ ADD_GATE = Derivation(
     source=Source(note=NOTE_003, section=PATTERNS),
     steps=(
         Step(downstream(x + y), justification="downstream = upstream × local gradient, z = x + y"),
-        Step(sp.ImmutableMatrix([g * 1, g * 1]), justification="local gradients ∂z/∂x = ∂z/∂y = 1"),
+        Step(
+            sp.ImmutableMatrix([held(g, 1), held(g, 1)]), justification="local gradients ∂z/∂x = ∂z/∂y = 1"),
         Step(
             sp.ImmutableMatrix([g, g]),
             justification="both inputs receive the upstream gradient unchanged "
             "(둘 다 upstream gradient 값 그대로)",
+            quote='gradient 값: 둘 다 **upstream gradient** 값 그대로',
         ),
     ),
     claim="z = x + y: ∂L/∂x = ∂L/∂y = ∂L/∂z",
@@ -65,6 +68,7 @@ MUL_GATE = Derivation(
             sp.ImmutableMatrix([g * y, g * x]),
             justification="local gradients swap the inputs: ∂(xy)/∂x = y, ∂(xy)/∂y = x "
             "(상대방의 input값 * upstream gradient)",
+            quote='gradient 값: **상대방의 input값 * upstream gradient**',
         ),
     ),
     claim="z = x·y: ∂L/∂x = y·∂L/∂z, ∂L/∂y = x·∂L/∂z",
@@ -77,7 +81,11 @@ MAX_AS_RELU = Derivation(
     title="max(x, y) = x + relu(y − x): the form that carries the tie convention",
     source=Source(note=NOTE_003, section=PATTERNS),
     steps=(
-        Step(sp.Max(x, y), justification="definition: the max gate's output"),
+        Step(
+            sp.Max(x, y),
+            justification="definition: the max gate's output",
+            quote='max gate : gradient router',
+        ),
         Step(
             x + relu(y - x),
             justification="y − x > 0 gives y, otherwise x; at a tie both are x",
@@ -111,6 +119,7 @@ MAX_GATE = Derivation(
             justification="the input that was the max gets the upstream gradient, the other 0 "
             "(max값이 선택됐던 쪽: upstream gradient, 반대쪽: 0); at a tie x = y the whole "
             "upstream gradient goes to the first argument",
+            quote='**max값이 선택됐던 쪽의 gradient : upstream gradient**',
         ),
     ),
     claim="z = max(x, y): ∂L/∂x = H(x − y, 1)·∂L/∂z, ∂L/∂y = H(y − x, 0)·∂L/∂z "
@@ -136,12 +145,14 @@ MAX_GATE_TIE_ERRATUM = Derivation(
             "gradient 값을 가짐), so along (1, 1) the change would be g + g",
             expect="refuted",
             correction=g * sp.Heaviside(0, 1) + g * sp.Heaviside(0, 0),
+            quote='두 input node가 같은 값이라면, 두 node의 gradient는 모두 upstream gradient 값을 가짐',
         ),
     ),
     claim="at x = y, max(x + t, y + t) = x + t changes by t, so the gradients (g, g) "
     "(directional derivative 2g) are wrong; any split summing to g, e.g. (g, 0), is right",
     givens=(sp.Eq(y, x),),
     erratum_of="max-gate",
+    erratum_kind="error",
     topic="gates",
     tags=("gate", "kink-convention"),
 )
@@ -152,9 +163,9 @@ node_u, node_e, node_v = sp.symbols("u e v", real=True)
 output_node = sp.Symbol("f", real=True)
 S_AT_POINT = sp.Integer(1)
 
-UPSTREAM_GRADIENT_IS_NOT_OUTPUT_ERRATUM = Derivation(
-    id="upstream-gradient-is-not-output-erratum",
-    title="Erratum: a node's upstream gradient is not its output value",
+LOGISTIC_CIRCUIT_UPSTREAM_GRADIENTS = Derivation(
+    id="logistic-circuit-upstream-gradients",
+    title="The upstream gradients along the logistic circuit: 1 at the end, then local × upstream",
     source=Source(note=NOTE_003, section="Another Example : Logistic Regression"),
     steps=(
         Step(
@@ -173,28 +184,21 @@ UPSTREAM_GRADIENT_IS_NOT_OUTPUT_ERRATUM = Derivation(
         Step(
             sp.ImmutableMatrix(
                 [
-                    sigmoid(S_AT_POINT),
-                    1 + sp.exp(-S_AT_POINT),
-                    sp.exp(-S_AT_POINT),
-                    -S_AT_POINT,
-                ]
-            ),
-            justification="as written in the note: upstream gradient = node의 output값 "
-            "(forward values 0.73, 1.37, 0.37, −1)",
-            expect="refuted",
-            correction=sp.ImmutableMatrix(
-                [
                     1,
                     -1 / (1 + sp.exp(-S_AT_POINT)) ** 2,
                     -1 / (1 + sp.exp(-S_AT_POINT)) ** 2,
                     -sp.exp(-S_AT_POINT) / (1 + sp.exp(-S_AT_POINT)) ** 2,
                 ]
             ),
+            justification="the last node's upstream gradient is 1; each earlier one is the "
+            "value the later node outputs in the backward pass (upstream × local gradient): "
+            "1, −1/u² = −0.53, −0.53, −e^(−1)/u² = −0.20. This is the note's “upstream "
+            "gradient = node의 output값”: the node's output in the backward flow",
+            quote="맨 끝에는 upstream gradient은 **1** (always!) (다음 node 없음)",
         ),
     ),
-    claim="the upstream gradients at the nodes 1/x, +1, exp, ×−1 are 1, −0.53, −0.53, −0.20, "
-    "not the forward values 0.73, 1.37, 0.37, −1",
-    erratum_of="logistic-circuit",
+    claim="the upstream gradients at the nodes 1/x, +1, exp, ×−1 of σ(w·x) at w·x = 1 are "
+    "1, −0.53, −0.53, −0.20",
     topic="gates",
     tags=("backprop",),
 )
@@ -205,5 +209,5 @@ DERIVATIONS: tuple[Derivation, ...] = (
     MAX_AS_RELU,
     MAX_GATE,
     MAX_GATE_TIE_ERRATUM,
-    UPSTREAM_GRADIENT_IS_NOT_OUTPUT_ERRATUM,
+    LOGISTIC_CIRCUIT_UPSTREAM_GRADIENTS,
 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over, plus, power
 from symderive.model import Derivation, Domain, Source, Step
 
 NOTE_004 = "004_75ba1db62c35dc7a.txt"
@@ -46,13 +47,18 @@ LINEAR_INIT_VARIANCE = Derivation(
             uniform_moment(2, LINEAR_BOUND) - uniform_moment(1, LINEAR_BOUND) ** 2,
             justification="definition: Var(w) = E[w²] − E[w]² for w ~ U(−√k, √k), density "
             "1/(2√k) (The values are initialized from U(−√k, √k), where k = 1/in_features)",
+            quote=r"The values are initialized from $\mathcal{U}(-\sqrt{k}, \sqrt{k})$, whe"
+                  r"re $k = \frac{1}{\text{in_features}}$",
         ),
         Step(
             uniform_moment(2, LINEAR_BOUND),
             justification="E[w] = 0: the integrand w is odd on a symmetric interval",
         ),
         Step(
-            ((sp.sqrt(k)) ** 3 - (-sp.sqrt(k)) ** 3) / (6 * sp.sqrt(k)),
+            over(
+                plus(power(sp.sqrt(k), 3), held(-1, power(-sp.sqrt(k), 3))),
+                held(6, sp.sqrt(k)),
+            ),
             justification="antiderivative w³/(6√k) between −√k and √k",
         ),
         Step(k / 3, justification="2k^(3/2) / (6k^(1/2)) = k/3"),
@@ -68,20 +74,33 @@ LINEAR_INIT_VARIANCE = Derivation(
 LINEAR_INIT_IS_KAIMING_UNIFORM_WITH_A_SQRT5 = Derivation(
     id="linear-init-is-kaiming-uniform-with-a-sqrt5",
     title="nn.Linear's bound √k is kaiming_uniform_ with negative slope a = √5",
-    source=Source(note=NOTE_004, section=SECTION),
+    source=Source(
+        note=NOTE_004,
+        section=SECTION,
+        kind='supplement',
+        reference='PyTorch nn.Linear.reset_parameters calls init.kaiming_uniform_(weight, a=m'
+                  "ath.sqrt(5)); kaiming_uniform_'s bound is √3·gain/√fan_in",
+    ),
     steps=(
         Step(
-            (sp.sqrt(3) * sp.sqrt(2 / (1 + a**2)) / sp.sqrt(fan_in)).subs(a, sp.sqrt(5)),
+            over(
+                held(sp.sqrt(3), sp.sqrt(over(2, plus(1, power(sp.sqrt(5), 2))), evaluate=False)),
+                sp.sqrt(fan_in),
+            ),
             justification="definition: PyTorch's kaiming_uniform_ bound √3·gain/√fan_in with "
             "gain = √(2/(1 + a²)) (leaky_relu), called by Linear.reset_parameters as "
             "init.kaiming_uniform_(self.weight, a=math.sqrt(5))",
         ),
         Step(
-            sp.sqrt(3) * sp.sqrt(sp.Rational(1, 3)) / sp.sqrt(fan_in),
+            over(held(sp.sqrt(3), sp.sqrt(sp.Rational(1, 3), evaluate=False)), sp.sqrt(fan_in)),
             justification="a² = 5: gain = √(2/6) = √(1/3)",
         ),
         Step(1 / sp.sqrt(fan_in), justification="√3·√(1/3) = 1"),
-        Step(sp.sqrt(k), justification="k = 1/in_features: the documented U(−√k, √k)"),
+        Step(
+            sp.sqrt(k),
+            justification="k = 1/in_features: the documented U(−√k, √k)",
+            quote=r"$\mathcal{U}(-\sqrt{k}, \sqrt{k})$",
+        ),
     ),
     claim="√3·√(2/(1 + 5))/√fan_in = 1/√fan_in = √k: the documented bound is kaiming_uniform_ "
     "with a = √5, not He's ReLU setting a = 0",
@@ -96,10 +115,16 @@ HE_BOUND = sp.sqrt(6 / fan_in)
 HE_UNIFORM_BOUND = Derivation(
     id="he-uniform-bound",
     title="He (Kaiming, ReLU) uniform initialisation has bound √(6/fan_in)",
-    source=Source(note=NOTE_004, section=SECTION),
+    source=Source(
+        note=NOTE_004,
+        section=SECTION,
+        kind='supplement',
+        reference='He et al., Delving Deep into Rectifiers (2015); PyTorch init.kaiming_unifo'
+                  'rm_ with a = 0',
+    ),
     steps=(
         Step(
-            (sp.sqrt(3) * sp.sqrt(2 / (1 + a**2)) / sp.sqrt(fan_in)).subs(a, 0),
+            over(held(sp.sqrt(3), sp.sqrt(2, evaluate=False)), sp.sqrt(fan_in)),
             justification="definition: He initialisation for ReLU is kaiming_uniform_ with "
             "a = 0: bound √3·gain/√fan_in with gain √2",
         ),
@@ -114,7 +139,12 @@ HE_UNIFORM_BOUND = Derivation(
 HE_UNIFORM_VARIANCE = Derivation(
     id="he-uniform-variance",
     title="He (Kaiming, ReLU) uniform initialisation has variance 2/fan_in",
-    source=Source(note=NOTE_004, section=SECTION),
+    source=Source(
+        note=NOTE_004,
+        section=SECTION,
+        kind='supplement',
+        reference='He et al., Delving Deep into Rectifiers (2015): Var(w) = 2/fan_in for ReLU',
+    ),
     steps=(
         Step(
             uniform_moment(2, HE_BOUND) - uniform_moment(1, HE_BOUND) ** 2,
@@ -122,8 +152,10 @@ HE_UNIFORM_VARIANCE = Derivation(
             "√(6/fan_in)) (he-uniform-bound)",
         ),
         Step(uniform_moment(2, HE_BOUND), justification="E[w] = 0 by symmetry"),
-        Step(HE_BOUND**2 / 3, justification="∫ w²/(2b) dw over [−b, b] = b²/3"),
-        Step(2 / fan_in, justification="(6/fan_in)/3"),
+        Step(
+            over(power(HE_BOUND, 2), 3), justification="∫ w²/(2b) dw over [−b, b] = b²/3"
+        ),
+        Step(2 / fan_in, justification="b² = 6/fan_in, and (6/fan_in)/3 = 2/fan_in"),
     ),
     claim="He uniform: Var(w) = (6/fan_in)/3 = 2/fan_in",
     domains=((fan_in, Domain("size")),),
@@ -133,26 +165,35 @@ HE_UNIFORM_VARIANCE = Derivation(
 
 LINEAR_INIT_IS_HE_ERRATUM = Derivation(
     id="linear-init-is-he-erratum",
-    title="Erratum: nn.Linear's default initialisation is not He initialisation",
+    title="Wording: nn.Linear's numbers are right; calling them “He initialization” is loose",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
         Step(
             uniform_moment(2, LINEAR_BOUND) - uniform_moment(1, LINEAR_BOUND) ** 2,
-            justification="definition: Var(w) for nn.Linear's w ~ U(−√k, √k), k = 1/in_features",
+            justification="definition: Var(w) for nn.Linear's w ~ U(−√k, √k), k = 1/in_features, "
+            "the distribution the note states correctly",
+        ),
+        Step(
+            1 / (3 * fan_in),
+            justification="linear-init-variance: k/3 with k = 1/in_features",
         ),
         Step(
             2 / fan_in,
-            justification="as written in the note: Kaiming Uniform (more commonly called He "
-            "initialization) — He initialisation has Var(w) = 2/fan_in (he-uniform-variance)",
-            expect="refuted",
-            correction=1 / (3 * fan_in),
+            relation="<",
+            justification="He initialisation for ReLU has Var(w) = 2/fan_in (he-uniform-variance), "
+            "six times more: the note's “Kaiming Uniform (more commonly called He "
+            "initialization)” names the function PyTorch calls (kaiming_uniform_, with "
+            "a = √5), not He's ReLU setting",
+            quote="Kaiming Uniform (more commonly called He initialization)",
         ),
     ),
-    claim="nn.Linear's U(−√k, √k) has Var(w) = 1/(3·fan_in), not He's 2/fan_in: it is "
-    "kaiming_uniform_ with a = √5 (linear-init-is-kaiming-uniform-with-a-sqrt5)",
+    claim="nn.Linear's U(−√k, √k) has Var(w) = 1/(3·fan_in) < 2/fan_in (He): the note's numbers "
+    "are right, only the name is loose — it is kaiming_uniform_ with a = √5 "
+    "(linear-init-is-kaiming-uniform-with-a-sqrt5)",
     domains=((fan_in, Domain("size")),),
     givens=LINEAR_K,
     erratum_of="linear-init-variance",
+    erratum_kind="wording",
     topic=TOPIC,
     tags=("initialization", "pytorch", "erratum"),
 )

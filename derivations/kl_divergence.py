@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over, plus
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_004 = "004_75ba1db62c35dc7a.txt"
@@ -46,7 +47,11 @@ KL_EQUALS_CROSS_ENTROPY_MINUS_ENTROPY = Derivation(
     title="KL divergence is cross-entropy minus entropy",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
-        Step(kl(p, q), justification="definition: D_KL(P‖Q) = Σ_i p_i log(p_i/q_i)"),
+        Step(
+            kl(p, q),
+            justification="definition: D_KL(P‖Q) = Σ_i p_i log(p_i/q_i)",
+            quote=r"D_{KL}(P, Q) = D_{KL}(P || Q) = \sum_{i} p_i log \frac{p_i}{q_i}",
+        ),
         Step(
             sp.Sum(p[i] * sp.log(p[i]) - p[i] * sp.log(q[i]), (i, 1, n)),
             justification="log(p/q) = log p − log q for p, q > 0",
@@ -54,9 +59,13 @@ KL_EQUALS_CROSS_ENTROPY_MINUS_ENTROPY = Derivation(
         Step(
             sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)) - sp.Sum(p[i] * sp.log(q[i]), (i, 1, n)),
             justification="split the sum (the note's Σ p log p − Σ p log q)",
+            quote=r"\sum_i p_i log p_i - \sum_i p_i log q_i",
         ),
         Step(
-            -sp.Sum(p[i] * sp.log(q[i]), (i, 1, n)) - (-sp.Sum(p[i] * sp.log(p[i]), (i, 1, n))),
+            plus(
+                held(-1, sp.Sum(p[i] * sp.log(q[i]), (i, 1, n))),
+                held(-1, held(-1, sp.Sum(p[i] * sp.log(p[i]), (i, 1, n)))),
+            ),
             justification="regroup: cross-entropy CE(p, q) = −Σ p log q minus entropy "
             "H(p) = −Σ p log p",
         ),
@@ -76,6 +85,7 @@ MINIMISING_KL_IS_MINIMISING_CROSS_ENTROPY = Derivation(
             sp.Derivative(kl(p, q), q[j]),
             justification="definition: the gradient of D_KL(P‖Q) in the prediction q_j "
             "(minimize (D_KL))",
+            quote='minimize (D_{KL})',
         ),
         Step(
             sp.Derivative(
@@ -84,15 +94,18 @@ MINIMISING_KL_IS_MINIMISING_CROSS_ENTROPY = Derivation(
             ),
             justification="kl-equals-cross-entropy-minus-entropy "
             "(= minimize(Σ p log p − Σ p log q))",
+            quote=r"minimize ( \sum_i p_i log p_i - \sum_i p_i log q_i)",
         ),
         Step(
             -sp.Derivative(sp.Sum(p[i] * sp.log(q[i]), (i, 1, n)), q[j]),
             justification="p is fixed (p는 고정값): Σ p log p does not depend on q, so "
             "minimising D_KL is maximising Σ p log q",
+            quote='p는 고정값이라는 것을 생각하면',
         ),
         Step(
             sp.Derivative(-sp.Sum(p[i] * sp.log(q[i]), (i, 1, n)), q[j]),
             justification="maximize(Σ p log q) = minimize(−Σ p log q): the cross-entropy",
+            quote=r"maximize (\sum_i p_i log q_i) \\ = minimize (- \sum_i p_i log q_i)",
         ),
         Step(-p[j] / q[j], justification="only the i = j term depends on q_j"),
     ),
@@ -108,7 +121,11 @@ KL_NONNEGATIVE = Derivation(
     title="Gibbs' inequality: KL divergence is never negative",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
-        Step(kl(p, q), justification="definition: D_KL(P‖Q) = Σ p_i log(p_i/q_i)"),
+        Step(
+            kl(p, q),
+            justification="definition: D_KL(P‖Q) = Σ p_i log(p_i/q_i)",
+            quote='d(x,y) >=0',
+        ),
         Step(
             sp.Sum(-p[i] * sp.log(q[i] / p[i]), (i, 1, n)),
             justification="log(p/q) = −log(q/p)",
@@ -136,8 +153,16 @@ KL_OF_A_DISTRIBUTION_WITH_ITSELF_IS_ZERO = Derivation(
     title="The KL divergence of a distribution from itself is zero",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
-        Step(kl(p, p), justification="definition: D_KL(P‖P) (metric law 2: d(x,y) = 0 iff x==y)"),
-        Step(sp.Sum(p[i] * sp.log(1), (i, 1, n)), justification="p_i/p_i = 1"),
+        Step(
+            sp.Sum(held(p[i], sp.log(over(p[i], p[i]), evaluate=False)), (i, 1, n)),
+            justification="definition: D_KL(P‖P) = Σ_i p_i log(p_i/p_i) "
+            "(metric law 2: d(x,y) = 0 iff x==y)",
+            quote='d(x,y) = 0 iff x==y',
+        ),
+        Step(
+            sp.Sum(held(p[i], sp.log(1, evaluate=False)), (i, 1, n)),
+            justification="p_i/p_i = 1",
+        ),
         Step(sp.S.Zero, justification="log 1 = 0"),
     ),
     claim="D_KL(P‖P) = Σ p_i log 1 = 0; with kl-nonnegative, D_KL(P‖Q) > 0 when Q ≠ P",
@@ -157,6 +182,7 @@ KL_NOT_SYMMETRIC = Derivation(
             relation="!=",
             justification="swap the arguments: D_KL(Q‖P) differs in general "
             "(KL은 3번 성질 대칭성(symmetry)을 만족하지 못함)",
+            quote='KL은 위 4가지 성질 중 3번 성질 대칭성(symmetry)을 만족하지 못함',
         ),
     ),
     claim="D_KL(P‖Q) ≠ D_KL(Q‖P) in general (a witness pair of distributions exists)",
@@ -174,6 +200,7 @@ KL_CONVEX_IN_Q = Derivation(
             sp.Derivative(kl(p, q), q[j], 2),
             justification="definition: the curvature of D_KL(P‖Q) along q_j "
             "(q에 대한 볼록 함수(convex function))",
+            quote='KL divergence 또한 q에 대한 볼록 함수(convex function)이기 때문에',
         ),
         Step(p[j] / q[j] ** 2, justification="∂/∂q_j of −p_j/q_j (see the gradient above)"),
         Step(sp.S.Zero, relation=">", justification="p_j > 0 and q_j² > 0"),
@@ -192,6 +219,7 @@ KL_HESSIAN_IN_Q_IS_DIAGONAL = Derivation(
         Step(
             sp.Derivative(kl(p, q), q[j], q[k]),
             justification="definition: the (j, k) entry of the Hessian of D_KL(P‖Q) in q",
+            quote='q에 대한 볼록 함수(convex function)',
         ),
         Step(
             sp.KroneckerDelta(j, k) * p[j] / q[j] ** 2,
@@ -210,7 +238,11 @@ KL_THREE_POINT_IDENTITY = Derivation(
     title="Three-point identity: how far KL is from the triangle inequality",
     source=Source(note=NOTE_004, section=SECTION),
     steps=(
-        Step(kl(p, r), justification="definition: D_KL(P‖R)"),
+        Step(
+            kl(p, r),
+            justification="definition: D_KL(P‖R)",
+            quote='d(x,z) <= d(x,y) + d(y,z)',
+        ),
         Step(
             sp.Sum(p[i] * sp.log(p[i] / q[i]) + p[i] * sp.log(q[i] / r[i]), (i, 1, n)),
             justification="p/r = (p/q)(q/r), and log of a product is the sum of logs",
@@ -243,6 +275,7 @@ KL_VIOLATES_TRIANGLE_INEQUALITY = Derivation(
         Step(
             _kl_spelled_out(P_WITNESS, R_WITNESS),
             justification="definition: D_KL(P‖R) for P = (1/2, 1/2), R = (9/10, 1/10)",
+            quote='d(x,z) <= d(x,y) + d(y,z)',
         ),
         Step(sp.log(sp.Rational(5, 3)), justification="½ log(5/9) + ½ log 5 = log(5/3) ≈ 0.511"),
         Step(
@@ -270,15 +303,91 @@ KL_TRIANGLE_INEQUALITY_ERRATUM = Derivation(
             "(symmetry)을 만족하지 못함 — i.e. it satisfies law 4, d(x,z) ≤ d(x,y) + d(y,z)",
             expect="refuted",
             correction=kl(p, q) + kl(q, r) + sp.Sum((p[i] - q[i]) * sp.log(q[i] / r[i]), (i, 1, n)),
+            quote='KL은 위 4가지 성질 중 3번 성질 대칭성(symmetry)을 만족하지 못함',
         ),
     ),
     claim="The note's D_KL(P‖R) ≤ D_KL(P‖Q) + D_KL(Q‖R) is false; exactly, D_KL(P‖R) = "
     "D_KL(P‖Q) + D_KL(Q‖R) + Σ (p_i − q_i) log(q_i/r_i) (kl-three-point-identity)",
     domains=DISTRIBUTIONS + ((r, simplex("r")),),
     erratum_of="kl-three-point-identity",
+    erratum_kind="error",
     topic=TOPIC,
     tags=("kl", "metric", "erratum"),
 )
+
+# Only-if half of "D_KL(P‖Q) = 0 iff P = Q".  With u_i = q_i/p_i and Σq = Σp = 1,
+# D = Σ p_i (u_i − 1 − log u_i), and u − 1 − log u ≥ (u − 1)²/(2(1 + u)) for u > 0 (integrate
+# 1 − 1/s from 1 to u: for u > 1 the integrand (s − 1)/s ≥ (s − 1)/u, for u < 1 the integrand
+# (1 − s)/s ≥ 1 − s, so the difference is at least (u − 1)²/(2 max(1, u)) ≥ (u − 1)²/(2(1 + u))).
+# So D ≥ Σ (p_i − q_i)²/(2(p_i + q_i)), a sum of terms that vanish only where q_i = p_i:
+# D = 0 forces Q = P.
+KL_ZERO_ONLY_IF_EQUAL = Derivation(
+    id="kl-zero-only-if-equal",
+    title="D_KL(P‖Q) = 0 only if P = Q: KL is at least a sum of squared differences",
+    source=Source(note=NOTE_004, section=SECTION),
+    steps=(
+        Step(
+            kl(p, q),
+            justification="definition: D_KL(P‖Q) (metric law 2: d(x,y) = 0 iff x==y — the "
+            "“if” half is kl-of-a-distribution-with-itself-is-zero)",
+            quote="d(x,y) = 0 iff x==y",
+        ),
+        Step(
+            sp.Sum(p[i] * (q[i] / p[i] - 1 - sp.log(q[i] / p[i])), (i, 1, n)),
+            justification="add Σ p_i(q_i/p_i − 1) = Σ q_i − Σ p_i = 1 − 1 = 0 and write "
+            "log(p/q) = −log(q/p)",
+        ),
+        Step(
+            sp.Sum(p[i] * (q[i] / p[i] - 1) ** 2 / (2 * (1 + q[i] / p[i])), (i, 1, n)),
+            relation=">=",
+            justification="u − 1 − log u = ∫₁ᵘ (1 − 1/s) ds ≥ (u − 1)²/(2(1 + u)) for u > 0 "
+            "(a sharpening of Gibbs' log u ≤ u − 1, whose equality holds only at u = 1)",
+        ),
+        Step(
+            sp.Sum((p[i] - q[i]) ** 2 / (2 * (p[i] + q[i])), (i, 1, n)),
+            justification="p_i (u_i − 1)²/(1 + u_i) = (q_i − p_i)²/(p_i + q_i) for p_i > 0",
+        ),
+    ),
+    claim="D_KL(P‖Q) ≥ Σ_i (p_i − q_i)²/(2(p_i + q_i)) ≥ 0, and the middle sum is 0 only if "
+    "every q_i = p_i: D_KL(P‖Q) = 0 implies P = Q",
+    domains=DISTRIBUTIONS,
+    topic=TOPIC,
+    tags=("kl", "metric"),
+)
+
+KL_SEMI_DISTANCE_WORDING = Derivation(
+    id="kl-semi-distance-wording",
+    title="Wording: KL satisfies two of the four metric laws, not three — it is a divergence",
+    source=Source(note=NOTE_004, section=SECTION),
+    steps=(
+        Step(
+            _kl_spelled_out(
+                (sp.Rational(1, 2), sp.Rational(1, 2)), (sp.Rational(1, 4), sp.Rational(3, 4))
+            ),
+            justification="definition: D_KL(P‖Q) for P = (1/2, 1/2), Q = (1/4, 3/4); the note "
+            "calls KL a semi-distance satisfying 3 of the 4 metric laws",
+            quote="거리(distance, 혹은 metric)의 성질 4가지 중 3가지를 만족하는 "
+            "준거리공식(semi-distance)",
+        ),
+        Step(
+            _kl_spelled_out(
+                (sp.Rational(1, 4), sp.Rational(3, 4)), (sp.Rational(1, 2), sp.Rational(1, 2))
+            ),
+            relation=">",
+            justification="D_KL(Q‖P) is smaller (0.131 < 0.144): law 3, symmetry, fails — and "
+            "kl-violates-triangle-inequality shows law 4 fails too, so KL keeps laws 1 and 2 "
+            "only; a semi-distance (semimetric) is usually symmetric, so “divergence” is the "
+            "name that fits",
+        ),
+    ),
+    claim="D_KL(P‖Q) ≠ D_KL(Q‖P) and the triangle inequality fails: KL satisfies 2 of the 4 "
+    "metric laws (nonnegativity, zero iff equal), not 3",
+    erratum_of="kl-not-symmetric",
+    erratum_kind="wording",
+    topic=TOPIC,
+    tags=("kl", "metric", "erratum"),
+)
+
 
 DERIVATIONS: tuple[Derivation, ...] = (
     KL_EQUALS_CROSS_ENTROPY_MINUS_ENTROPY,
@@ -291,4 +400,6 @@ DERIVATIONS: tuple[Derivation, ...] = (
     KL_THREE_POINT_IDENTITY,
     KL_VIOLATES_TRIANGLE_INEQUALITY,
     KL_TRIANGLE_INEQUALITY_ERRATUM,
+    KL_ZERO_ONLY_IF_EQUAL,
+    KL_SEMI_DISTANCE_WORDING,
 )

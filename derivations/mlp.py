@@ -62,11 +62,18 @@ prediction = hidden * w2
 TWO_LAYER_MLP_GRAD_Y_PRED = Derivation(
     id="two-layer-mlp-grad-y-pred",
     title="2-layer MLP: grad_y_pred = 2(y_pred − y)",
-    source=Source(note=NOTE_003, section=SECTION),
+    source=Source(
+        note=NOTE_003,
+        section=SECTION,
+        kind='supplement',
+        reference="the NumPy 2-layer network of the CS231n lecture 4 slide 'Implementation: 2"
+                  "-layer MLP', which the note describes but does not copy",
+    ),
     steps=(
         Step(
             Grad(squared_loss(y_pred_free), y_pred_free),
             justification="definition: L = Σ(y_pred − y)², differentiated by y_pred",
+            quote='y_pred와 y의 squared loss 계산해서 출력',
         ),
         Step(2 * (y_pred_free - y), justification="∂(Σ (p − y)²)/∂p_ij = 2(p_ij − y_ij)"),
     ),
@@ -78,7 +85,13 @@ TWO_LAYER_MLP_GRAD_Y_PRED = Derivation(
 TWO_LAYER_MLP_GRAD_W2 = Derivation(
     id="two-layer-mlp-grad-w2",
     title="2-layer MLP: grad_w2 = hᵀ·grad_y_pred",
-    source=Source(note=NOTE_003, section=SECTION),
+    source=Source(
+        note=NOTE_003,
+        section=SECTION,
+        kind='supplement',
+        reference="grad_w2 = h.T.dot(grad_y_pred) in the CS231n lecture 4 slide 'Implementati"
+                  "on: 2-layer MLP'",
+    ),
     steps=(
         Step(
             Grad(squared_loss(h_free * w2), w2),
@@ -98,7 +111,13 @@ TWO_LAYER_MLP_GRAD_W2 = Derivation(
 TWO_LAYER_MLP_GRAD_H = Derivation(
     id="two-layer-mlp-grad-h",
     title="2-layer MLP: grad_h = grad_y_pred·w2ᵀ",
-    source=Source(note=NOTE_003, section=SECTION),
+    source=Source(
+        note=NOTE_003,
+        section=SECTION,
+        kind='supplement',
+        reference="grad_h = grad_y_pred.dot(w2.T) in the CS231n lecture 4 slide 'Implementati"
+                  "on: 2-layer MLP'",
+    ),
     steps=(
         Step(
             Grad(squared_loss(h_free * w2), h_free),
@@ -120,7 +139,13 @@ grad_h = grad_y_pred * w2.T
 TWO_LAYER_MLP_GRADIENTS = Derivation(
     id="two-layer-mlp-gradients",
     title="2-layer MLP: grad_w1 = xᵀ·(grad_h ⊙ h ⊙ (1 − h))",
-    source=Source(note=NOTE_003, section=SECTION),
+    source=Source(
+        note=NOTE_003,
+        section=SECTION,
+        kind='supplement',
+        reference="grad_w1 = x.T.dot(grad_h * h * (1 - h)) in the CS231n lecture 4 slide 'Imp"
+                  "lementation: 2-layer MLP'",
+    ),
     steps=(
         Step(
             Grad(squared_loss(prediction), w1),

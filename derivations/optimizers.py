@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.catalog._unevaluated import held, over
 from symderive.model import Derivation, Domain, Source, Step
 
 NOTE_000 = "000_85d43775668d16e5.txt"
@@ -49,12 +50,18 @@ w_after_sgd = w - eta * sp.Derivative(quadratic_loss, w)
 SGD_UPDATE = Derivation(
     id="sgd-update",
     title="One SGD step on a quadratic scales the error by (1 − ηa)",
-    source=Source(note=NOTE_000, section="Stochasitic Gradient Descent SGD"),
+    source=Source(
+        note=NOTE_000,
+        section="Stochasitic Gradient Descent SGD",
+        kind='figure',
+        reference='image-20220523213027062.png: the SGD update W ← W − η ∂L/∂W',
+    ),
     steps=(
         Step(
             w_after_sgd - c,
             justification="definition: W ← W − η ∂L/∂W on L = ½a(w − c)², error to the "
             "minimiser c (본인지점에 가장 빠른 감소방향만 찾음, 거기에 lr을 곱함)",
+            quote='본인지점에 가장 빠른 감소방향만 찾음',
         ),
         Step(w - eta * a * (w - c) - c, justification="∂L/∂w = a(w − c)"),
         Step((1 - eta * a) * (w - c), justification="factor (w − c)"),
@@ -67,7 +74,12 @@ SGD_UPDATE = Derivation(
 SGD_STEP_DECREASES_QUADRATIC_LOSS = Derivation(
     id="sgd-step-decreases-quadratic-loss",
     title="An SGD step with 0 < η < 2/a does not increase a quadratic loss",
-    source=Source(note=NOTE_000, section="Stochasitic Gradient Descent SGD"),
+    source=Source(
+        note=NOTE_000,
+        section="Stochasitic Gradient Descent SGD",
+        kind='figure',
+        reference='image-20220523213027062.png: the SGD update, on a quadratic loss',
+    ),
     steps=(
         Step(
             quadratic_loss.subs(w, w - eta * a * (w - c)),
@@ -82,6 +94,7 @@ SGD_STEP_DECREASES_QUADRATIC_LOSS = Derivation(
             relation="<=",
             justification="η = 2u/a with 0 < u < 1 gives (1 − ηa)² = (1 − 2u)² < 1; for "
             "ηa > 1 the factor 1 − ηa is negative and the iterate jumps across c (왔다갔다)",
+            quote='따라서 한번에 가운데로 가는 것이 아니라 왔다갔다 하면서 가게 된다.',
         ),
     ),
     claim="L(w − η∇L) = (1 − ηa)² L(w) ≤ L(w) for 0 < η < 2/a",
@@ -94,12 +107,19 @@ SGD_STEP_DECREASES_QUADRATIC_LOSS = Derivation(
 MOMENTUM_UPDATE = Derivation(
     id="momentum-update",
     title="Momentum: three steps from rest give v₃ = −η(g₃ + αg₂ + α²g₁)",
-    source=Source(note=NOTE_000, section="Momentum"),
+    source=Source(
+        note=NOTE_000,
+        section="Momentum",
+        kind='figure',
+        reference='image-20220523213250916.png: the momentum update v ← αv − η ∂L/∂W, W ← W +'
+                  ' v',
+    ),
     steps=(
         Step(
             alpha * (alpha * (alpha * sp.S.Zero - eta * g1) - eta * g2) - eta * g3,
             justification="definition: v ← αv − η g three times from v₀ = 0 (gradient가 "
             "빠르게 변하는 것을 막으면서 update유도)",
+            quote='gradient가 빠르게 변하는 것을 막으면서 update유도 ( 방향을 확확바꾸지 않는다 )',
         ),
         Step(
             -eta * (g3 + alpha * g2 + alpha**2 * g1),
@@ -115,7 +135,12 @@ MOMENTUM_UPDATE = Derivation(
 MOMENTUM_CONSTANT_GRADIENT_VELOCITY = Derivation(
     id="momentum-constant-gradient-velocity",
     title="Momentum with a constant gradient: v_t = −ηg(1 − α^t)/(1 − α)",
-    source=Source(note=NOTE_000, section="Momentum"),
+    source=Source(
+        note=NOTE_000,
+        section="Momentum",
+        kind='figure',
+        reference='image-20220523213250916.png: the momentum update, unrolled',
+    ),
     steps=(
         Step(
             -eta * sp.Sum(alpha ** (t - s) * g, (s, 1, t)),
@@ -140,7 +165,13 @@ MOMENTUM_CONSTANT_GRADIENT_VELOCITY = Derivation(
 ADAGRAD_UPDATE = Derivation(
     id="adagrad-update",
     title="AdaGrad: each parameter's effective rate η/√h never increases",
-    source=Source(note=NOTE_000, section="AdaGrad"),
+    source=Source(
+        note=NOTE_000,
+        section="AdaGrad",
+        kind='supplement',
+        reference='AdaGrad (Duchi, Hazan & Singer, 2011): h ← h + g⊙g, W ← W − η g/√h; the no'
+                  'te gives its idea in words',
+    ),
     steps=(
         Step(
             eta / sp.sqrt(h + g**2),
@@ -152,6 +183,7 @@ ADAGRAD_UPDATE = Derivation(
             relation="<=",
             justification="h + g² ≥ h and 1/√· is decreasing (전에 많이 업데이트를 해주었다면 "
             "다음에는 업데이트를 덜 해주게 된다)",
+            quote='전에 많이 업데이트를 해주었다면 다음에는 업데이트를 덜 해주게 된다.',
         ),
     ),
     claim="η/√(h + g²) ≤ η/√h: the per-parameter rate of AdaGrad is non-increasing",
@@ -162,7 +194,13 @@ ADAGRAD_UPDATE = Derivation(
 RMSPROP_UPDATE = Derivation(
     id="rmsprop-update",
     title="RMSProp with a constant gradient: h_t = (1 − ρ^t)g²",
-    source=Source(note=NOTE_000, section="Optimizer"),
+    source=Source(
+        note=NOTE_000,
+        section="Optimizer",
+        kind='supplement',
+        reference="RMSProp (Tieleman & Hinton, 2012): h ← ρh + (1 − ρ)g²; the note's § Optimi"
+                  'zer does not write it',
+    ),
     steps=(
         Step(
             sp.Sum(rho ** (t - s) * (1 - rho) * g**2, (s, 1, t)),
@@ -191,7 +229,13 @@ def _moment(decay: sp.Symbol, value: sp.Expr) -> sp.Expr:
 ADAM_UPDATE = Derivation(
     id="adam-update",
     title="Adam's bias-corrected first moment equals a constant gradient",
-    source=Source(note=NOTE_000, section="Optimizer"),
+    source=Source(
+        note=NOTE_000,
+        section="Optimizer",
+        kind='supplement',
+        reference='Adam (Kingma & Ba, 2015): m ← β₁m + (1 − β₁)g, m̂ = m/(1 − β₁^t); not in t'
+                  "he note's text",
+    ),
     steps=(
         Step(
             _moment(beta1, g) / (1 - beta1**t),
@@ -199,7 +243,7 @@ ADAM_UPDATE = Derivation(
             "unrolled from m₀ = 0, constant gradient g (standard Adam; not in the note's text)",
         ),
         Step(
-            (1 - beta1**t) * g / (1 - beta1**t),
+            over(held(1 - beta1**t, g), 1 - beta1**t),
             justification="geometric sum, as in rmsprop-update: m_t = (1 − β₁^t)g",
         ),
         Step(g, justification="the bias correction divides out (1 − β₁^t)"),
@@ -213,14 +257,20 @@ ADAM_UPDATE = Derivation(
 ADAM_SECOND_MOMENT_BIAS_CORRECTION = Derivation(
     id="adam-second-moment-bias-correction",
     title="Adam's bias-corrected second moment equals g² for a constant gradient",
-    source=Source(note=NOTE_000, section="Optimizer"),
+    source=Source(
+        note=NOTE_000,
+        section="Optimizer",
+        kind='supplement',
+        reference='Adam (Kingma & Ba, 2015): v ← β₂v + (1 − β₂)g², v̂ = v/(1 − β₂^t); not in '
+                  "the note's text",
+    ),
     steps=(
         Step(
             _moment(beta2, g**2) / (1 - beta2**t),
             justification="definition: v̂_t = v_t/(1 − β₂^t) with v ← β₂v + (1 − β₂)g²",
         ),
         Step(
-            (1 - beta2**t) * g**2 / (1 - beta2**t),
+            over(held(1 - beta2**t, g**2), 1 - beta2**t),
             justification="geometric sum: v_t = (1 − β₂^t)g²",
         ),
         Step(g**2, justification="the bias correction divides out (1 − β₂^t)"),
@@ -234,7 +284,12 @@ ADAM_SECOND_MOMENT_BIAS_CORRECTION = Derivation(
 ADAM_STEP_IS_SIGN_OF_GRADIENT = Derivation(
     id="adam-step-is-sign-of-gradient",
     title="For a constant gradient, Adam's step direction m̂/√v̂ is the sign of the gradient",
-    source=Source(note=NOTE_000, section="Optimizer"),
+    source=Source(
+        note=NOTE_000,
+        section="Optimizer",
+        kind='supplement',
+        reference="Adam (Kingma & Ba, 2015): W ← W − η m̂/(√v̂ + ε); not in the note's text",
+    ),
     steps=(
         Step(
             (_moment(beta1, g) / (1 - beta1**t)) / sp.sqrt(_moment(beta2, g**2) / (1 - beta2**t)),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symderive.functions import sigmoid
+from symderive.catalog._unevaluated import held, plus
 from symderive.model import Derivation, Domain, Source, Step, index, simplex
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -41,7 +42,13 @@ gaussian_nll = -sp.log(gaussian_density, evaluate=False)
 GAUSSIAN_NLL_IS_MSE = Derivation(
     id="gaussian-nll-is-mse",
     title="Gaussian negative log-likelihood is the squared error plus a constant",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference="the negative log-likelihood of the table's Gaussian row (Goodfellow, Bengi"
+                  'o & Courville, Deep Learning (2016) §6.2.2.1)',
+    ),
     steps=(
         Step(
             gaussian_nll,
@@ -57,9 +64,13 @@ GAUSSIAN_NLL_IS_MSE = Derivation(
             justification="log √u = ½ log u",
         ),
         Step(
-            (1 / sigma**2) * ((y - y_hat) ** 2 / 2) + sp.log(2 * sp.pi * sigma**2) / 2,
+            plus(
+                held(1 / sigma**2, held(sp.Rational(1, 2), (y - y_hat) ** 2)),
+                sp.log(2 * sp.pi * sigma**2) / 2,
+            ),
             justification="the squared error ½(y − ŷ)² scaled by 1/σ², plus a term free of ŷ "
             "(Gaussian cross-entropy (MSE))",
+            quote=r"\text{Gaussian cross-entropy (MSE)}",
         ),
     ),
     claim="−log N(y; ŷ, σ²) = (y − ŷ)²/(2σ²) + ½ log(2πσ²): the MSE up to the factor 1/σ² and "
@@ -71,7 +82,13 @@ GAUSSIAN_NLL_IS_MSE = Derivation(
 GAUSSIAN_NLL_GRADIENT_IS_MSE_GRADIENT = Derivation(
     id="gaussian-nll-gradient-is-mse-gradient",
     title="Minimising the Gaussian NLL over ŷ is minimising the squared error",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference='the gradient of the Gaussian negative log-likelihood (Goodfellow, Bengio &'
+                  ' Courville, Deep Learning (2016) §6.2.2.1)',
+    ),
     steps=(
         Step(sp.Derivative(gaussian_nll, y_hat), justification="definition: ∂(−log N)/∂ŷ"),
         Step((y_hat - y) / sigma**2, justification="gaussian-nll-is-mse, differentiated in ŷ"),
@@ -93,7 +110,13 @@ mean_squared_error = sp.Sum((predictions[i] - targets[i]) ** 2, (i, 1, n)) / n
 MSE_GRADIENT = Derivation(
     id="mse-gradient",
     title="Gradient of the mean squared error over a batch: ∂L/∂ŷ_j = 2(ŷ_j − y_j)/n",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference="the gradient of the mean squared error of the table's Gaussian row (Goodfe"
+                  'llow, Bengio & Courville, Deep Learning (2016) §6.2.2.1)',
+    ),
     steps=(
         Step(
             sp.Derivative(mean_squared_error, predictions[j]),
@@ -119,7 +142,13 @@ bernoulli_pmf = p_hat**t * (1 - p_hat) ** (1 - t)
 BERNOULLI_NLL_IS_BINARY_CROSS_ENTROPY = Derivation(
     id="bernoulli-nll-is-binary-cross-entropy",
     title="Bernoulli negative log-likelihood is binary cross-entropy",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference="the negative log-likelihood of the table's Bernoulli row (Goodfellow, Beng"
+                  'io & Courville, Deep Learning (2016) §6.2.2.2)',
+    ),
     steps=(
         Step(
             -sp.log(bernoulli_pmf),
@@ -127,12 +156,14 @@ BERNOULLI_NLL_IS_BINARY_CROSS_ENTROPY = Derivation(
             "P(t; p̂) = p̂^t (1 − p̂)^(1−t)",
         ),
         Step(
-            -(t * sp.log(p_hat) + (1 - t) * sp.log(1 - p_hat)),
+            held(-1, plus(t * sp.log(p_hat), (1 - t) * sp.log(1 - p_hat))),
             justification="log of a product is the sum of logs; log a^b = b log a for a > 0",
         ),
         Step(
             -t * sp.log(p_hat) - (1 - t) * sp.log(1 - p_hat),
             justification="the binary cross-entropy (binary-cross-entropy-as-two-class-ce)",
+            quote=r"\text{Binary} & \text{Bernoulli} & \text{Sigmoid} & \text{Binary cross"
+                  r"-entropy}",
         ),
     ),
     claim="−log(p̂^t (1 − p̂)^(1−t)) = −t log p̂ − (1 − t) log(1 − p̂)",
@@ -144,7 +175,13 @@ BERNOULLI_NLL_IS_BINARY_CROSS_ENTROPY = Derivation(
 SIGMOID_BERNOULLI_NLL_IS_SOFTPLUS = Derivation(
     id="sigmoid-bernoulli-nll-is-softplus",
     title="With a sigmoid output layer, the Bernoulli NLL is a sum of softplus terms",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference='binary cross-entropy through a sigmoid is softplus (Goodfellow, Bengio & C'
+                  'ourville, Deep Learning (2016) §6.2.2.2)',
+    ),
     steps=(
         Step(
             -t * sp.log(sigmoid(z)) - (1 - t) * sp.log(1 - sigmoid(z)),
@@ -164,7 +201,13 @@ SIGMOID_BERNOULLI_NLL_IS_SOFTPLUS = Derivation(
 MULTINOULLI_NLL_IS_CROSS_ENTROPY = Derivation(
     id="multinoulli-nll-is-cross-entropy",
     title="Multinoulli negative log-likelihood is the discrete cross-entropy",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference="the negative log-likelihood of the table's Multinoulli row (Goodfellow, Be"
+                  'ngio & Courville, Deep Learning (2016) §6.2.2.3)',
+    ),
     steps=(
         Step(
             -sp.log(sp.Product(p_vector[i] ** t_vector[i], (i, 1, n))),
@@ -178,6 +221,8 @@ MULTINOULLI_NLL_IS_CROSS_ENTROPY = Derivation(
         Step(
             -sp.Sum(t_vector[i] * sp.log(p_vector[i]), (i, 1, n)),
             justification="log a^b = b log a for a > 0: the discrete cross-entropy",
+            quote=r"\text{Discrete} & \text{Multinoulli} & \text{Softmax} & \text{Discrete"
+                  r" cross-entropy}",
         ),
     ),
     claim="−log Π_i p̂_i^(t_i) = −Σ_i t_i log p̂_i",
@@ -191,7 +236,13 @@ softmax_i = sp.exp(o[i]) / sp.Sum(sp.exp(o[k]), (k, 1, n))
 SOFTMAX_MULTINOULLI_NLL_IS_LOG_SUM_EXP = Derivation(
     id="softmax-multinoulli-nll-is-log-sum-exp",
     title="With a softmax output, cross-entropy is log-sum-exp minus the label-weighted logit",
-    source=Source(note=NOTE_001, section=SECTION),
+    source=Source(
+        note=NOTE_001,
+        section=SECTION,
+        kind='supplement',
+        reference='softmax cross-entropy as log-sum-exp (Goodfellow, Bengio & Courville, Deep'
+                  ' Learning (2016) §6.2.2.3)',
+    ),
     steps=(
         Step(
             -sp.Sum(t_vector[i] * sp.log(softmax_i), (i, 1, n)),

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.chain_rule import partial_at
+from symderive.catalog.chain_rule import partial_at
 from symderive.functions import sigmoid
+from symderive.catalog._unevaluated import over, power
 from symderive.model import Derivation, Source, Step
 
 NOTE_001 = "001_6d1c2946096a9f6c.txt"
@@ -35,7 +36,11 @@ SIGMOID_DERIVATIVE = Derivation(
     title="Derivative of the sigmoid: σ'(x) = σ(x)(1 − σ(x))",
     source=Source(note=NOTE_001, section="example 2"),
     steps=(
-        Step(sp.Derivative(sigma_elementary, x), justification="definition: σ(x) = 1/(1 + e^(−x))"),
+        Step(
+            sp.Derivative(sigma_elementary, x),
+            justification="definition: σ(x) = 1/(1 + e^(−x))",
+            quote=r"\sigma(x)=\frac{1}{1+e^{-x}}",
+        ),
         Step(
             sp.exp(-x) / (1 + sp.exp(-x)) ** 2,
             justification="quotient (or chain) rule: −(1 + e^(−x))^(−2)·(−e^(−x))",
@@ -43,10 +48,12 @@ SIGMOID_DERIVATIVE = Derivation(
         Step(
             NOTE_PRODUCT,
             justification="split the square and write e^(−x) = (1 + e^(−x)) − 1",
+            quote=r"\Big(\frac{1+e^{-x}-1}{1+e^{-x}}\Big) \Big(\frac{1}{1+e^{-x}}\Big)",
         ),
         Step(
             (1 - sigmoid(x)) * sigmoid(x),
             justification="(1 + e^(−x) − 1)/(1 + e^(−x)) = 1 − σ(x), 1/(1 + e^(−x)) = σ(x)",
+            quote=r"(1-\sigma(x))(\sigma(x))",
         ),
         Step(
             sp.Derivative(sigmoid(x), x),
@@ -81,6 +88,7 @@ SIGMOID_DERIVATIVE_GRAPH = Derivation(
         Step(
             sigmoid(x) * (1 - sigmoid(x)),
             justification="e^(−x)/(1 + e^(−x))² = σ(x)(1 − σ(x)) as in 'sigmoid-derivative'",
+            quote='**sigmoid function(f(x)) 미분 값  = f(x) * (1- f(x))**',
         ),
     ),
     claim="the product of the local gradients of 1/u, u = 1 + e, e = e^v, v = −x is σ(1 − σ)",
@@ -99,23 +107,15 @@ SIGMOID_DERIVATIVE_ERRATUM = Derivation(
             justification="as written in the note: dσ/dx = e^(−x)/(1 + e^(−x)) (the square of "
             "the denominator is missing)",
             expect="refuted",
-            correction=sp.exp(-x) / (1 + sp.exp(-x)) ** 2,
-        ),
-        Step(
-            NOTE_PRODUCT,
-            justification="as written in the note: (1 + e^(−x) − 1)/(1 + e^(−x)) · 1/(1 + e^(−x)), "
-            "which has the square, so it does not equal the previous (square-less) expression",
-            expect="refuted",
-            correction=sp.exp(-x) / (1 + sp.exp(-x)),
-        ),
-        Step(
-            (1 - sigmoid(x)) * sigmoid(x),
-            justification="as written in the note: = (1 − σ(x))σ(x), right from the product",
+            correction=over(sp.exp(-x), power(1 + sp.exp(-x), 2)),
+            quote=r"\frac{d\sigma(x)}{dx}=\frac{e^{-x}}{1+e^{-x}}",
         ),
     ),
-    claim="note 001 writes dσ/dx = e^(−x)/(1 + e^(−x)); the correct e^(−x)/(1 + e^(−x))² "
-    "is what its own next expression and final result (1 − σ)σ say",
+    claim="note 001 writes dσ/dx = e^(−x)/(1 + e^(−x)); the derivative is e^(−x)/(1 + e^(−x))², "
+    "which is what the note's next expression (1 + e^(−x) − 1)/(1 + e^(−x)) · 1/(1 + e^(−x)) "
+    "and its result (1 − σ)σ say ('sigmoid-derivative' checks that chain)",
     erratum_of="sigmoid-derivative",
+    erratum_kind="error",
     topic="sigmoid",
     tags=("sigmoid", "erratum"),
 )
@@ -132,6 +132,7 @@ SIGMOID_RANGE = Derivation(
             sigmoid(x),
             relation="<",
             justification="σ(x) = 1/(1 + e^(−x)) with 1 + e^(−x) > 0 (결과값이 0부터 1 사이)",
+            quote='Sigmoid는 결과값이 0부터 1 사이의 값으로 나오기 때문에',
         ),
         Step(sp.Integer(1), relation="<", justification="1 + e^(−x) > 1"),
     ),
@@ -145,7 +146,13 @@ tanh_elementary = (sp.exp(x) - sp.exp(-x)) / (sp.exp(x) + sp.exp(-x))
 TANH_DERIVATIVE = Derivation(
     id="tanh-derivative",
     title="Derivative of tanh: tanh'(x) = 1 − tanh²(x)",
-    source=Source(note=NOTE_003, section="Activation Functions"),
+    source=Source(
+        note=NOTE_003,
+        section="Activation Functions",
+        kind='supplement',
+        reference="tanh x = (e^x − e^(−x))/(e^x + e^(−x)) and tanh' = 1 − tanh²; the note onl"
+                  'y lists tanh (Goodfellow, Bengio & Courville, Deep Learning (2016) §6.3.3)',
+    ),
     steps=(
         Step(
             sp.Derivative(tanh_elementary, x),
@@ -167,7 +174,13 @@ TANH_DERIVATIVE = Derivation(
 TANH_AS_SIGMOID = Derivation(
     id="tanh-as-sigmoid",
     title="tanh is a rescaled sigmoid: tanh(x) = 2σ(2x) − 1",
-    source=Source(note=NOTE_003, section="Activation Functions"),
+    source=Source(
+        note=NOTE_003,
+        section="Activation Functions",
+        kind='supplement',
+        reference='tanh x = 2σ(2x) − 1; the note only lists tanh (Goodfellow, Bengio & Courvi'
+                  'lle, Deep Learning (2016) §6.3.3)',
+    ),
     steps=(
         Step(sp.tanh(x), justification="definition"),
         Step(tanh_elementary, justification="tanh x = (e^x − e^(−x))/(e^x + e^(−x))"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.chain_rule import partial_at
+from symderive.catalog.chain_rule import partial_at
 from symderive.functions import sigmoid
 from symderive.model import Derivation, Source, Step
 
@@ -51,6 +51,7 @@ ADD_MUL_CIRCUIT = Derivation(
             ),
             justification="definition: the column [q, f, ∂f/∂f, ∂f/∂z, ∂f/∂q, ∂f/∂x, ∂f/∂y] "
             "at x = −2, y = 5, z = −4, with f = qz and q = x + y",
+            quote='suppose the input is x = -2, y = 5, z = -4',
         ),
         Step(
             column(
@@ -76,10 +77,12 @@ ADD_MUL_CIRCUIT = Derivation(
             ),
             justification="forward: q = −2 + 5, f = qz; backward: ∂f/∂f = 1 (맨 마지막 단의 "
             "미분값은 항상 1), ∂(qz)/∂z = q, ∂(qz)/∂q = z, ∂q/∂x = ∂q/∂y = 1",
+            quote='df/df : 맨 마지막 단의 미분값은 항상 **1**',
         ),
         Step(
             column(3, -12, 1, 3, -4, -4, -4),
             justification="the numbers of the note: q = 3, f = −12, gradients 1, 3, −4, −4, −4",
+            quote='q = -2+5 = 3, f = -12',
         ),
     ),
     claim="f = (x + y)z at (−2, 5, −4): q = 3, f = −12, ∂f/∂z = 3, ∂f/∂q = −4, ∂f/∂x = ∂f/∂y = −4",
@@ -100,7 +103,13 @@ fruit_inputs = (apple_price, apple_count, orange_price, orange_count, tax)
 APPLE_ORANGE_TAX = Derivation(
     id="apple-orange-tax",
     title="Buying apples and oranges: forward total and backward gradients",
-    source=Source(note=NOTE_002, section="1. 계산 그래프"),
+    source=Source(
+        note=NOTE_002,
+        section="1. 계산 그래프",
+        kind='figure',
+        reference='../image/computational_graph.png: the apple/orange/tax graph; its prices, '
+                  'counts and the 1.1 tax appear only in the figure',
+    ),
     steps=(
         Step(
             column(
@@ -110,6 +119,7 @@ APPLE_ORANGE_TAX = Derivation(
             justification="definition: total = (apple price·count + orange price·count)·tax; "
             "the column [total, ∂total/∂apple price, ∂/∂apple count, ∂/∂orange price, "
             "∂/∂orange count, ∂/∂tax] at 2 apples of 100, 3 oranges of 150, tax 1.1",
+            quote='위의 그래프에서 input은 사과의 개수, 귤의 개수를 의미한다. 또한 weight는 사과의 가격, 귤의 가격, 소비세 들을 말한다.',
         ),
         Step(
             column(
@@ -168,7 +178,13 @@ sigmoid_slope = sigmoid(S) * (1 - sigmoid(S))  # σ'(1) ≈ 0.1966
 LOGISTIC_CIRCUIT_FORWARD = Derivation(
     id="logistic-circuit-forward",
     title="Logistic circuit, forward pass node by node",
-    source=Source(note=NOTE_001, section="example 2"),
+    source=Source(
+        note=NOTE_001,
+        section="example 2",
+        kind='figure',
+        reference='the velog image after example 2 (…/af131c66…/image.png): the circuit at w '
+                  '= [2, −3, −3], x = [−1, −2] with its node values',
+    ),
     steps=(
         Step(
             column(
@@ -180,6 +196,7 @@ LOGISTIC_CIRCUIT_FORWARD = Derivation(
             ),
             justification="definition: the outputs of the nodes (+, ×−1, exp, +1, 1/x) at "
             "w = [2, −3, −3], x = [−1, −2]",
+            quote=r"f(w,x)=\frac{1}{1+e^{-(w_0x_0+w_1x_1+w_2x_2)}}",
         ),
         Step(
             column(
@@ -204,12 +221,19 @@ LOGISTIC_CIRCUIT_FORWARD = Derivation(
 LOGISTIC_CIRCUIT = Derivation(
     id="logistic-circuit",
     title="Logistic circuit, backward pass: gradients of w0, x0, w1, x1, w2",
-    source=Source(note=NOTE_001, section="example 2"),
+    source=Source(
+        note=NOTE_001,
+        section="example 2",
+        kind='figure',
+        reference='the velog image after example 2 (…/af131c66…/image.png): the backward valu'
+                  'es of the circuit',
+    ),
     steps=(
         Step(
             column(*(partial_at(logistic_f, name, LOGISTIC_POINT) for name in logistic_inputs)),
             justification="definition: f = 1/(1 + e^(−(w0x0 + w1x1 + w2))); the gradients "
             "[∂f/∂w0, ∂f/∂x0, ∂f/∂w1, ∂f/∂x1, ∂f/∂w2] at w = [2, −3, −3], x = [−1, −2]",
+            quote=r"f(w,x)=\frac{1}{1+e^{-(w_0x_0+w_1x_1+w_2x_2)}}",
         ),
         Step(
             column(
@@ -249,6 +273,7 @@ LOGISTIC_CIRCUIT_BIAS_TRICK = Derivation(
             sp.Subs(1 / (1 + sp.exp(-(w0 * x0 + w1 * x1 + w2 * x2))), x2, 1),
             justification="the note's f(w, x) = 1/(1 + e^(−(w0x0 + w1x1 + w2x2))) with the "
             "constant input x2 = 1 (bias trick)",
+            quote=r"f(w,x)=\frac{1}{1+e^{-(w_0x_0+w_1x_1+w_2x_2)}}",
         ),
         Step(logistic_f, justification="w2·1 = w2: the bias of the lecture's circuit"),
         Step(

@@ -75,7 +75,7 @@ def code_fingerprint() -> str:
             for metadata in sorted(folder.glob(f"{library}-*.dist-info")):
                 digest.update(metadata.name.encode())
     roots = [Path(symderive.__file__).parent]
-    catalog = importlib.util.find_spec("derivations")  # located, not imported (it is slow)
+    catalog = importlib.util.find_spec("symderive.catalog")  # located, not imported (it is slow)
     if catalog is not None and catalog.origin:
         roots.append(Path(catalog.origin).parent)
     for root in roots:

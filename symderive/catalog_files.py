@@ -19,7 +19,7 @@ from pathlib import Path
 
 __all__ = ["CatalogRow", "catalog_rows", "catalog_source_digest", "entry_locations", "rows_of"]
 
-CATALOG_PACKAGE = "derivations"
+CATALOG_PACKAGE = "symderive.catalog"
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def catalog_rows(results=None) -> tuple[CatalogRow, ...]:
                 return tuple(CatalogRow(**row) for row in stored)
             except TypeError:
                 pass
-    from derivations import all_derivations
+    from symderive.catalog import all_derivations
 
     rows = rows_of(all_derivations())
     if results is not None:

@@ -72,15 +72,36 @@ def index(low: sp.Basic | int, high: sp.Basic | int) -> Domain:
     return Domain("index", low=low, high=high)
 
 
+SOURCE_KINDS = ("note", "figure", "supplement")
+
+ERRATUM_KINDS = ("error", "notation", "wording")
+
+
 @dataclass(frozen=True)
 class Source:
-    """Where a derivation comes from: a seed note (file name) and a section heading in it."""
+    """Where a derivation comes from: a seed note (file name), a section heading in it, and
+    whether the material is in the note's text (``kind="note"``: its steps quote the text),
+    in a figure of that section (``"figure"``) or supplied from a standard reference the note
+    relies on without writing it (``"supplement"``); ``reference`` names the figure or book."""
 
     note: str
     section: str
+    kind: str = "note"
+    reference: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in SOURCE_KINDS:
+            raise ValueError(f"unknown source kind {self.kind!r}; expected one of {SOURCE_KINDS}")
+        if self.kind != "note" and not self.reference.strip():
+            raise ValueError(f"a {self.kind} source needs a reference saying where it comes from")
 
     def __str__(self) -> str:
-        return f"{self.note} § {self.section}"
+        where = f"{self.note} § {self.section}"
+        if self.kind == "figure":
+            return f"{where} (figure: {self.reference})"
+        if self.kind == "supplement":
+            return f"{where} (supplement: {self.reference})"
+        return where
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,11 @@ class Step:
     ``expect`` is ``"holds"`` for a correct step and ``"refuted"`` for a wrong step that an
     erratum reproduces from the notes; such a step carries its ``correction``, the expression
     the note should have written (checked against the previous step too).
+
+    ``quote`` is the note's own text for this step, verbatim from the cited section (a test
+    finds it there); a step without one is the catalog's own working between quoted steps.
+    ``restatement`` marks a step whose two sides are the same expression because the note
+    itself restates it (a definition read twice); any other such step checks nothing.
     """
 
     expr: sp.Basic
@@ -99,8 +125,12 @@ class Step:
     expect: str = "holds"
     correction: sp.Basic | None = None
     note_latex: str | None = None  # the note's own rendering of this step, where useful
+    quote: str | None = None
+    restatement: bool = False
 
     def __post_init__(self) -> None:
+        if self.quote is not None and not self.quote.strip():
+            raise ValueError("a quote must not be empty")
         if self.relation not in RELATIONS:
             raise ValueError(f"unknown relation {self.relation!r}; expected one of {RELATIONS}")
         if self.expect not in ("holds", "refuted"):
@@ -116,7 +146,12 @@ class Derivation:
     ``givens`` are facts the checker may substitute (``Eq(p3, 1 - p1 - p2)``): each is an
     equation whose left side is a symbol (or a function application) to replace by the right.
     ``independent`` lists groups of random symbols that are mutually independent.
-    ``erratum_of`` names the corrected derivation when this one reproduces a wrong note.
+    ``erratum_of`` names the corrected derivation when this one reproduces a slip of a note;
+    ``erratum_kind`` says what kind of slip: ``"error"`` (a wrong step, refuted with a
+    counterexample, with a correction that holds), ``"notation"`` (the note's form is right
+    under a conventional reading, which the steps encode — nothing is refuted) or
+    ``"wording"`` (the prose misnames something; the mathematics holds).  An erratum with a
+    wrong step and no kind is an ``"error"``.
     """
 
     id: str
@@ -130,6 +165,7 @@ class Derivation:
     erratum_of: str | None = None
     topic: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
+    erratum_kind: str | None = None
 
     def __post_init__(self) -> None:
         if not ID_PATTERN.match(self.id):
@@ -137,14 +173,34 @@ class Derivation:
         if len(self.steps) < 2:
             raise ValueError(f"{self.id}: a derivation needs at least two steps")
         has_wrong_step = any(step.expect == "refuted" for step in self.steps)
-        if self.erratum_of and not has_wrong_step:
-            raise ValueError(f"{self.id}: an erratum must contain a step expected to be refuted")
+        if self.erratum_kind is not None:
+            if self.erratum_kind not in ERRATUM_KINDS:
+                raise ValueError(
+                    f"{self.id}: unknown erratum kind {self.erratum_kind!r}; "
+                    f"expected one of {ERRATUM_KINDS}"
+                )
+            if not self.erratum_of:
+                raise ValueError(f"{self.id}: an erratum kind needs erratum_of")
+        if self.kind_of_erratum == "error" and not has_wrong_step:
+            raise ValueError(f"{self.id}: an error erratum must contain a step expected to be refuted")
+        if self.kind_of_erratum in ("notation", "wording") and has_wrong_step:
+            raise ValueError(
+                f"{self.id}: a {self.kind_of_erratum} erratum reads the note so that it holds; "
+                "no step may be expected to be refuted"
+            )
         if has_wrong_step and not self.erratum_of:
             raise ValueError(f"{self.id}: a wrong step belongs to an erratum (set erratum_of)")
 
     @property
     def is_erratum(self) -> bool:
         return self.erratum_of is not None
+
+    @property
+    def kind_of_erratum(self) -> str | None:
+        """'error', 'notation' or 'wording' for an erratum (an unlabelled one is an error)."""
+        if self.erratum_of is None:
+            return None
+        return self.erratum_kind or "error"
 
     def domain_of(self, symbol: sp.Basic) -> Domain:
         for known, domain in self.domains:

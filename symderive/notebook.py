@@ -197,7 +197,7 @@ class NarrationView:
 
 def show(derivation_id: str, *, budget_seconds: float = 2.0, seed: int = 0) -> DerivationView:
     """Check one catalog derivation and return it as a notebook view."""
-    from derivations import get
+    from symderive.catalog import get
     from symderive.check import check_derivation
 
     report = check_derivation(get(derivation_id), budget_seconds=budget_seconds, seed=seed)

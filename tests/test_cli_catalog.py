@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from derivations import all_derivations
+from symderive.catalog import all_derivations
 
 
 def symderive(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:

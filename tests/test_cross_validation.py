@@ -82,7 +82,7 @@ def test_lecture_mlp_engine_gradients_equal_the_notes_formulas_at_the_lecture_sc
 
 
 # -- the catalog's own closed forms, evaluated numerically against the code --------------------
-from derivations import catalog  # noqa: E402 - grouped with the tests that use it
+from symderive.catalog import catalog  # noqa: E402 - grouped with the tests that use it
 
 
 def catalog_value(

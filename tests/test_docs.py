@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations import all_derivations, get
+from symderive.catalog import all_derivations, get
 from symderive.check import check_catalog
 from symderive.model import Derivation, Source, Step
 from symderive.render import latex_doc
@@ -160,3 +160,37 @@ def test_the_catalog_document_compiles_to_a_readable_pdf(tmp_path):
     assert build.pages is not None and build.pages >= 10
     log = build.log.read_text(encoding="utf-8", errors="replace")
     assert "LaTeX Error" not in log and "Undefined control sequence" not in log
+
+
+def test_justifications_are_typeset_as_mathematics():
+    rendered = latex_doc.prose("quotient rule: −(1 + e^(−x))^(−2)·(−e^(−x)) for x > 0")
+    assert r"$-(1 + e^{-x})^{-2}\cdot (-e^{-x})$" in rendered
+    assert r"\^{}" not in rendered  # no eˆ(−x) in running text
+    assert latex_doc.prose("ordinary words stay text") == "ordinary words stay text"
+
+
+def test_counterexample_values_are_formatted_numbers_tuples_and_matrices():
+    assert latex_doc.value_latex("3.00000000000000") == "3"
+    assert latex_doc.value_latex("-0.693147180559945") == "-0.693147"
+    assert latex_doc.value_latex("[0.25, 0.75]") == r"(0.25,\allowbreak 0.75)"
+    assert latex_doc.value_latex("Matrix([[1, 2], [3, 4]])") == (
+        r"\begin{pmatrix}1 & 2 \\ 3 & 4\end{pmatrix}"
+    )
+    assert latex_doc.name_latex("p[2]") == "p_{2}"
+
+
+def test_every_page_shows_the_kind_of_erratum_and_of_source():
+    document = (DOCS / "derivations.tex").read_text(encoding="utf-8")
+    for derivation in all_derivations():
+        page = (DOCS / "derivations" / f"{derivation.id}.tex").read_text(encoding="utf-8")
+        if derivation.erratum_of:
+            assert f"Erratum ({derivation.kind_of_erratum})" in page, derivation.id
+        if derivation.source.kind == "figure":
+            assert "from a figure" in page, derivation.id
+        if derivation.source.kind == "supplement":
+            assert "supplement, not in the note's text" in page, derivation.id
+    prose_lines = [
+        line for line in document.splitlines() if line.startswith(("\\textbf{Claim", "\\intertext"))
+    ]
+    assert prose_lines and not any(r"\^{}" in line for line in prose_lines)
+    assert not any("[0." in line or "Matrix([" in line for line in prose_lines)

@@ -64,7 +64,7 @@ def _check(args, console, form: str, results):
     progress bar on a terminal; the progress counts the steps the summary counts."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from derivations import all_derivations, get
+    from symderive.catalog import all_derivations, get
     from symderive.cached import check_catalog_cached
     from symderive.commands.options import jobs_of
 

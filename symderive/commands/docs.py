@@ -37,7 +37,7 @@ def register(subparsers) -> None:
 
 def generate(out_dir: Path, *, budget_seconds: float = DOCS_BUDGET_SECONDS, jobs: int = 2):
     """Check the catalog and write its LaTeX; returns (files written, reports)."""
-    from derivations import all_derivations
+    from symderive.catalog import all_derivations
     from symderive.check import check_catalog
     from symderive.render.latex_doc import entries_for, write_documents
 

@@ -44,7 +44,7 @@ def run(args, console) -> int:
             ("--all",), budget_seconds=args.timeout, seed=args.seed, results=results
         )
         if found is None:
-            from derivations import all_derivations
+            from symderive.catalog import all_derivations
             from symderive.cached import check_catalog_cached
 
             found = check_catalog_cached(

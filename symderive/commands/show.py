@@ -23,7 +23,7 @@ def register(subparsers) -> None:
 
 
 def run(args, console) -> int:
-    from derivations import get
+    from symderive.catalog import get
     from symderive.cached import check_derivation_cached
     from symderive.commands.options import jobs_of, result_cache
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import sympy as sp
 
-from symderive.model import Derivation, Domain
+from symderive.model import Derivation, Domain, Step
+from symderive.render.prose_math import prose as _prose
 from symderive.report import CatalogSummary, DerivationReport, Outcome
 
 LINE_UNITS = 52.0  # estimated width units (≈ one letter) that fit on one aligned line
@@ -143,6 +144,7 @@ ASCII_ESCAPES = {
     "^": r"\^{}",
     "<": r"\ensuremath{<}",
     ">": r"\ensuremath{>}",
+    "|": r"\textbar{}",
 }
 _HANGUL_LETTERS = r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+"
 HANGUL = re.compile(rf"{_HANGUL_LETTERS}(?:[ \t]+{_HANGUL_LETTERS})*")
@@ -158,6 +160,11 @@ def text(value: str) -> str:
         position = match.end()
     pieces.append(_escape(value[position:]))
     return "".join(pieces)
+
+
+def prose(value: str) -> str:
+    """Running text (a claim, a justification) with its formulas typeset as mathematics."""
+    return _prose(value, text)
 
 
 def _escape(value: str) -> str:
@@ -469,15 +476,109 @@ def outcome_detail(outcome: Outcome) -> str:
         parts.append("at sizes " + ", ".join(str(size) for size in outcome.sizes))
     if outcome.counterexample is not None:
         values = ", ".join(
-            f"{text(name)} = {text(value)}" for name, value in outcome.counterexample.values
+            f"${name_latex(name)} = {value_latex(value)}$"
+            for name, value in outcome.counterexample.values
         )
         parts.append(
-            f"counterexample {values}: left side {text(outcome.counterexample.lhs_value)}, "
-            f"right side {text(outcome.counterexample.rhs_value)}"
+            f"counterexample {values}: left side ${value_latex(outcome.counterexample.lhs_value)}$,"
+            f" right side ${value_latex(outcome.counterexample.rhs_value)}$"
         )
     if outcome.verdict == "undecided" and outcome.reason:
         parts.append(text(outcome.reason))
     return "; ".join(parts)
+
+
+SIGNIFICANT_DIGITS = 6
+_NUMBER = re.compile(r"-?\d+\.\d+(?:[eE][-+]?\d+)?|-?\d+")
+
+
+def _number_latex(match: re.Match) -> str:
+    number = match.group(0)
+    if "." not in number and "e" not in number.lower():
+        return number
+    value = float(number)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    formatted = f"{value:.{SIGNIFICANT_DIGITS}g}"
+    mantissa, _, exponent = formatted.partition("e")
+    return mantissa + (rf"\times 10^{{{int(exponent)}}}" if exponent else "")
+
+
+def value_latex(value: str) -> str:
+    """A value the checker reports (``3.00000000000000``, ``[0.2, 0.3]``, ``Matrix([[1, 2]])``)
+    as formatted mathematics: numbers to six significant digits, lists as tuples, matrices as
+    matrices."""
+    value = value.strip()
+    matrix = re.fullmatch(r"(?:Immutable)?Matrix\(\[(.*)\]\)", value, re.DOTALL)
+    if matrix:
+        rows = re.findall(r"\[([^\[\]]*)\]", matrix.group(1))
+        body = r" \\ ".join(
+            " & ".join(value_latex(cell) for cell in row.split(",")) for row in rows
+        )
+        return r"\begin{pmatrix}" + body + r"\end{pmatrix}"
+    if value.startswith("[") and value.endswith("]"):
+        cells = (value_latex(cell) for cell in value[1:-1].split(","))
+        return "(" + r",\allowbreak ".join(cells) + ")"  # breakable inside a line
+    escaped = value.replace("**", "^").replace("*", r"\cdot ")
+    escaped = re.sub(r"\bsqrt\(([^()]*)\)", r"\\sqrt{\1}", escaped)
+    escaped = re.sub(r"\b(exp|log)\b", r"\\\1", escaped)
+    return _NUMBER.sub(_number_latex, escaped.replace("_", r"\_"))
+
+
+def name_latex(name: str) -> str:
+    r"""``p[1]`` → ``p_{1}``, ``x_1`` → ``x_{1}``, ``yhat`` → ``\hat{y}``: a symbol's name."""
+    name = re.sub(r"\[([^\]]*)\]", r"_{\1}", name.strip())
+    name = re.sub(r"_([A-Za-z0-9]+)$", r"_{\1}", name)
+    name = name.replace("yhat", r"\hat{y}").replace("phat", r"\hat{p}")
+    greek = {"sigma": r"\sigma", "alpha": r"\alpha", "beta1": r"\beta_1", "beta2": r"\beta_2",
+             "epsilon": r"\varepsilon", "eta": r"\eta", "rho": r"\rho"}
+    return greek.get(name, name)
+
+
+SAFE_QUOTE_COMMANDS = frozenset(
+    "frac partial sum left right cdot times log hat sigma lVert rVert cdots space Big sqrt "
+    "dots vdots ldots le ge text mathcal begin end pmatrix hat".split()
+)
+HANGUL_CHARACTER = re.compile(r"[\uac00-\ud7a3]")
+
+
+def quote_latex(quote: str) -> str:
+    """The note's own words: a formula in LaTeX typesets as mathematics when it uses only
+    commands that are safe inline; anything else (prose, tables, code) is shown as text."""
+    formula = quote.strip()
+    if formula.startswith("$") and formula.endswith("$") and formula.count("$") == 2:
+        formula = formula[1:-1]
+    elif formula.count("$") >= 2 and formula.count("$") % 2 == 0:
+        # prose with inline formulas: each $…$ typeset where safe, the words as text
+        pieces = formula.replace("**", "").split("$")
+        shown = [
+            _safe_formula(piece) or text("$" + piece + "$") if odd else text(piece)
+            for odd, piece in ((index % 2 == 1, piece) for index, piece in enumerate(pieces))
+        ]
+        return "``" + "".join(shown) + "''"
+    typeset = _safe_formula(formula)
+    if typeset:
+        return typeset
+    shown = quote.replace("\n", " ").replace("**", "")
+    return "``" + text(shown) + "''"
+
+
+def _safe_formula(formula: str) -> str | None:
+    """``$\\displaystyle …$`` for a formula that is safe to typeset inline, else None."""
+    if r"\begin{pmatrix}" not in formula:
+        formula = formula.replace("&", " ")  # an alignment mark of the note's aligned block
+    commands = set(re.findall(r"\\([A-Za-z]+)", formula))
+    words_outside_text = re.sub(r"\\text\{[^}]*\}", "", formula)
+    if (
+        not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", words_outside_text)  # English prose
+        and not HANGUL_CHARACTER.search(formula)
+        and not re.search(r"[`$%#]|\n|\\text\{[^}]*_", formula)
+        and (r"\\" not in formula or r"\begin{pmatrix}" in formula)
+        and commands <= SAFE_QUOTE_COMMANDS
+        and formula.count("{") == formula.count("}")
+    ):
+        return r"$\displaystyle " + formula.replace("−", "-") + "$"
+    return None
 
 
 def step_lines(relation: str, expr: sp.Basic) -> list[str]:
@@ -493,10 +594,16 @@ def first_lines(expr: sp.Basic) -> list[str]:
     return [rf"& \fitmath{{{line}}}" for line in lines]
 
 
+def quote_line(step: Step) -> str:
+    """`` --- the note: …`` when the step quotes its note."""
+    return rf" (\emph{{the note:}} {quote_latex(step.quote)})" if step.quote else ""
+
+
 def steps_latex(derivation: Derivation, report: DerivationReport) -> str:
     """The chain in ``align*``: each step introduced by its justification and verdict."""
     first = derivation.steps[0]
-    opening = r"{\small " + (text(first.justification) if first.justification else "Start") + ":}"
+    opening = r"{\small " + (prose(first.justification) if first.justification else "Start")
+    opening += quote_line(first) + ":}"
     rows = [line + r"\\" for line in first_lines(first.expr)]
     for (index, _, step), step_report in zip(derivation.pairs(), report.steps):
         intro = (
@@ -509,7 +616,8 @@ def steps_latex(derivation: Derivation, report: DerivationReport) -> str:
             + ")"
         )
         if step.justification:
-            intro += ": " + text(step.justification)
+            intro += ": " + prose(step.justification)
+        intro += quote_line(step)
         if step.expect == "refuted":
             intro += r" \textbf{\textcolor{BrickRed}{[erratum: the note's step, wrong]}}"
         rows.append(r"\intertext{" + intro + "}")
@@ -585,32 +693,61 @@ def assumptions_latex(derivation: Derivation) -> str:
     return "; ".join(parts) if parts else "none"
 
 
+ERRATUM_KIND_TEXT = {
+    "error": "the note's step is wrong; the checker refutes it with a counterexample and "
+    "checks the correction.",
+    "notation": "the note's form is right under the conventional reading shown here; "
+    "nothing is refuted.",
+    "wording": "the note's prose misnames or misstates something; the mathematics, as checked "
+    "here, holds.",
+}
+
+
+def source_latex(derivation: Derivation) -> str:
+    """``004 … § 공부``, and for a figure or a supplement where the material comes from."""
+    source = derivation.source
+    where = rf"{text(source.note)}, \ensuremath{{\S}}~{text(source.section)}"
+    if source.kind == "figure":
+        return where + rf" --- \emph{{from a figure:}} {prose(source.reference)}"
+    if source.kind == "supplement":
+        return where + rf" --- \emph{{supplement, not in the note's text:}} {prose(source.reference)}"
+    return where + " (quoted below)"
+
+
 def derivation_latex(entry: Entry, *, standalone: bool = False) -> str:
     """The subsection of one derivation: source, assumptions, claim, steps, NumPy code."""
     derivation, report = entry.derivation, entry.report
     heading = "section" if standalone else "subsection"
     status = report.status
+    erratum_status = {
+        "error": r"\textcolor{BrickRed}{error in the note: its step is refuted, the correction holds}",
+        "notation": r"\textcolor{NavyBlue}{notation: the note's form holds, read conventionally}",
+        "wording": r"\textcolor{NavyBlue}{wording: a remark on the prose; the mathematics holds}",
+    }
     status_text = {
         "proved": r"\vproved",
         "checked": r"\vchecked",
-        "erratum": r"\textcolor{BrickRed}{erratum reproduced: the note's error is refuted}",
+        "erratum": erratum_status.get(derivation.kind_of_erratum or "error", ""),
     }.get(status, r"\textcolor{BrickRed}{\textbf{" + text(status) + "}}")
     lines = [
         rf"\{heading}{{{heading_text(derivation.title)}}}\label{{d:{derivation.id}}}",
         rf"\textbf{{Id:}} \texttt{{{text(derivation.id)}}} \hfill "
         rf"\textbf{{Verdict:}} {status_text}",
         "",
-        rf"\textbf{{Source:}} {text(derivation.source.note)}, "
-        rf"\ensuremath{{\S}}~{text(derivation.source.section)}",
+        rf"\textbf{{Source:}} {source_latex(derivation)}",
         "",
     ]
     if derivation.erratum_of:
         target = rf"\texttt{{{text(derivation.erratum_of)}}}"
         if not standalone:
             target = rf"\hyperref[d:{derivation.erratum_of}]{{{target}}}"
-        lines += [rf"\textbf{{Erratum of:}} {target} (the corrected derivation).", ""]
+        kind = derivation.kind_of_erratum
+        label = {"error": "Erratum (error)", "notation": "Erratum (notation)"}.get(
+            kind, "Erratum (wording)"
+        )
+        lines += [rf"\textbf{{{label}}} of {target}: {ERRATUM_KIND_TEXT[kind]}", ""]
     lines += [
-        rf"\textbf{{Claim:}} {text(derivation.claim)}",
+        rf"\textbf{{Claim:}} {prose(derivation.claim)}",
         "",
         rf"\textbf{{Assumptions:}} {assumptions_latex(derivation)}.",
         "",
@@ -711,7 +848,7 @@ def heading_text(value: str) -> str:
         BOOKMARK_NAMES.get(character, character if ord(character) < 128 else "")
         for character in value
     )
-    return rf"\texorpdfstring{{{text(value)}}}{{{_escape(bookmark)}}}"
+    return rf"\texorpdfstring{{{prose(value)}}}{{{_escape(bookmark)}}}"
 
 
 def summary_latex(reports: Sequence[DerivationReport]) -> str:
@@ -770,9 +907,12 @@ def fingerprint(derivation: Derivation) -> str:
                 step.relation,
                 step.expect,
                 expression(step.correction),
+                step.quote,
+                step.restatement,
             ]
             for step in derivation.steps
         ],
+        derivation.erratum_kind,
         [[expression(symbol), repr(domain)] for symbol, domain in derivation.domains],
         [expression(given) for given in derivation.givens],
         [[expression(member) for member in group] for group in derivation.independent],
@@ -1028,6 +1168,7 @@ def build_pdf(tex_file: Path, build_dir: Path | None = None, timeout: float = 60
             cwd=tex_file.parent,
             capture_output=True,
             text=True,
+            errors="replace",  # TeX writes its logs in Latin-1 as often as in UTF-8
             timeout=timeout,
             check=False,
         )

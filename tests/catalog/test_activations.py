@@ -4,7 +4,7 @@ against one-sided finite differences."""
 import pytest
 import sympy as sp
 
-from derivations import activations
+from symderive.catalog import activations
 from symderive.functions import leaky_relu, relu
 from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
 from tests.catalog.finite_differences import backward_difference, central_difference

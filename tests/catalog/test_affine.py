@@ -4,7 +4,7 @@ NumPy finite differences of L = Σ G ∘ (XW + b)."""
 import numpy as np
 import pytest
 
-from derivations import affine
+from symderive.catalog import affine
 from symderive.matrixcalc import Grad
 from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
 from tests.catalog.finite_differences import numeric_gradient

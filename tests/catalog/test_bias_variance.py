@@ -5,7 +5,7 @@ from itertools import product
 
 import pytest
 
-from derivations import bias_variance
+from symderive.catalog import bias_variance
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

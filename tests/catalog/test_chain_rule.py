@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from derivations import chain_rule
+from symderive.catalog import chain_rule
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,

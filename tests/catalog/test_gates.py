@@ -5,7 +5,7 @@ import math
 import pytest
 import sympy as sp
 
-from derivations import gates
+from symderive.catalog import gates
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
@@ -83,8 +83,8 @@ def test_upstream_gradients_of_the_logistic_tail_are_not_its_forward_values(repo
     ]
     assert [round(g, 2) for g in upstream] == [1.0, -0.53, -0.53, -0.2]
     assert [round(value, 2) for value in forward] == [0.73, 1.37, 0.37, -1.0]
-    erratum = gates.UPSTREAM_GRADIENT_IS_NOT_OUTPUT_ERRATUM
-    assert [float(sp.N(value)) for value in erratum.steps[-1].correction] == pytest.approx(
+    entry = gates.LOGISTIC_CIRCUIT_UPSTREAM_GRADIENTS
+    assert [float(sp.N(value)) for value in entry.steps[-1].expr] == pytest.approx(
         upstream, rel=1e-7
     )
-    assert the_wrong_step(reports[erratum.id]).outcome.counterexample is not None
+    assert reports[entry.id].steps[0].outcome.holds

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from derivations import kl_divergence
+from symderive.catalog import kl_divergence
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

@@ -4,7 +4,7 @@ of the lecture's NumPy code against finite differences on other shapes."""
 import numpy as np
 import pytest
 
-from derivations import mlp
+from symderive.catalog import mlp
 from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
 from tests.catalog.finite_differences import numeric_gradient
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from derivations import optimizers
+from symderive.catalog import optimizers
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from derivations import output_distributions
+from symderive.catalog import output_distributions
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import sigmoid as catalog_sigmoid
+from symderive.catalog import sigmoid as catalog_sigmoid
 from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
@@ -45,15 +45,15 @@ def test_sigmoid_slope_at_zero_is_one_quarter():
 
 def test_erratum_counterexamples_really_disagree(reports):
     wrong = wrong_steps(reports["sigmoid-derivative-erratum"])
-    assert len(wrong) == 2
-    # the first wrong step: the note's e^(−x)/(1 + e^(−x)) against the true slope
+    assert len(wrong) == 1
+    # the note's e^(−x)/(1 + e^(−x)) against the true slope
     x = counterexample_floats(wrong[0])["x"]
     note_slope = math.exp(-x) / (1 + math.exp(-x))
     assert abs(note_slope - central_difference(sigma, x)) > 1e-3
-    # the second: its own next expression (with the square) against the square-less one
-    x = counterexample_floats(wrong[1])["x"]
+    # the correction has the square, as the note's own next expression does
+    assert wrong[0].correction_outcome.holds
     with_square = ((1 + math.exp(-x) - 1) / (1 + math.exp(-x))) * (1 / (1 + math.exp(-x)))
-    assert abs(with_square - math.exp(-x) / (1 + math.exp(-x))) > 1e-3
+    assert with_square == pytest.approx(central_difference(sigma, x), rel=1e-8)
 
 
 @given(st.floats(min_value=-30, max_value=30))

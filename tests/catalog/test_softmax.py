@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from derivations import softmax as catalog_softmax
+from symderive.catalog import softmax as catalog_softmax
 from symderive.check import check_catalog
 from tests.catalog.expectations import (
     BUDGET_SECONDS,

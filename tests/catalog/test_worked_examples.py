@@ -6,7 +6,7 @@ import math
 import pytest
 import sympy as sp
 
-from derivations import worked_examples
+from symderive.catalog import worked_examples
 from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
 from tests.catalog.finite_differences import partial_differences
 

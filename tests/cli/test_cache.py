@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derivations import get
+from symderive.catalog import get
 from symderive.cache import ResultCache, cache_directory, step_key
 from symderive.cached import check_notes_cached
 from symderive.check.budget import Task

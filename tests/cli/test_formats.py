@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from derivations import get
+from symderive.catalog import get
 from symderive.catalog_files import entry_locations
 from symderive.check import check_derivation
 from symderive.render.ci_cases import catalog_cases

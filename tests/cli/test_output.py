@@ -8,7 +8,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from derivations import all_derivations, get
+from symderive.catalog import all_derivations, get
 from symderive.check import check_derivation
 from symderive.render.terminal import VERDICT_STYLE, plural, summary_text
 from symderive.report import CatalogSummary
