@@ -3,6 +3,7 @@
 from rich.console import Console
 
 from symderive import notebook
+from symderive.render.terminal import plural
 
 
 def test_views_have_short_terminal_reprs_that_say_what_they_hold():
@@ -10,7 +11,7 @@ def test_views_have_short_terminal_reprs_that_say_what_they_hold():
     text = repr(view)
     assert len(text) < 100 and "\n" not in text
     assert "sigmoid-derivative-erratum" in text and view.report.status in text
-    assert f"{len(view.report.steps)} steps" in text
+    assert plural(len(view.report.steps), "step") in text
     for step_view in view.steps:
         line = repr(step_view)
         assert len(line) < 120 and step_view.step.outcome.verdict in line
