@@ -24,8 +24,7 @@ from symderive import functions, verified
 from symderive.engine import functional
 from symderive.engine.tensor import Tensor
 from symderive.gradcheck import elementwise_central_difference, numeric_gradient, relative_error
-from symderive.ops.definitions import ELEMENTWISE, LOSSES
-from symderive.ops.derive import loss_rule, rule
+from symderive.ops import ELEMENTWISE, LOSSES, loss_rule, rule
 
 EXACT_THRESHOLD = 1e-9
 """symbolic ↔ code: the same formula twice in float64 (relative error, floor 1e-8)."""
@@ -266,27 +265,28 @@ def check_loss(name: str, *, rows: int = 5, seed: int = 0) -> CrossValidation:
 
 
 # -- verified functions without a loss row ---------------------------------------------------------
-_VERIFIED_DERIVATIVES = {
-    "sigmoid_grad": ("sigmoid", verified.sigmoid_grad, ()),
-    "tanh_grad": ("tanh", verified.tanh_grad, ()),
-    "relu_grad": ("relu", verified.relu_grad, ()),
-    "leaky_relu_grad": ("leaky_relu", lambda x: verified.leaky_relu_grad(x, LEAKY_ALPHA), ()),
-}
+def _op_params(op) -> tuple[float, ...]:
+    return (LEAKY_ALPHA,) * len(op.params)
+
+
+VERIFIED_DERIVATIVES = tuple(f"{name}_grad" for name, op in ELEMENTWISE.items() if op.verified)
+"""The verified derivative functions, one per verified op of the table."""
 
 
 def check_verified_derivative(name: str, *, count: int = 64, seed: int = 1) -> CrossValidation:
     """A verified derivative function ↔ the SymPy derivative ↔ differences of the op's kernel."""
-    op_name, function, _ = _VERIFIED_DERIVATIVES[name]
+    op_name = name.removesuffix("_grad")
     op = ELEMENTWISE[op_name]
-    params = (LEAKY_ALPHA,) * len(op.params)
+    function = verified.VERIFIED[name]
+    params = _op_params(op)
     x = _sample("real", np.random.default_rng(seed), count)
     symbolic = _mp_float(lambda a: rule(op_name).reference[0](a, *params), x)
-    code = function(x)
+    code = function(x, *params)
     numeric = elementwise_central_difference(lambda a: op.kernel(a, *params), [x], 0)
     return CrossValidation(
         name,
         "verified",
-        function.proven_by if hasattr(function, "proven_by") else op.proven_by,
+        function.proven_by,
         count,
         _worst(symbolic, code),
         _worst(code, numeric),
@@ -524,7 +524,7 @@ def all_checks(seed: int = 0) -> Iterable[CrossValidation]:
         yield from check_op(name, seed=seed)
     for name in LOSSES:
         yield check_loss(name, seed=seed)
-    for name in _VERIFIED_DERIVATIVES:
+    for name in VERIFIED_DERIVATIVES:
         yield check_verified_derivative(name, seed=seed + 1)
     yield check_softmax(log=False, seed=seed + 2)
     yield check_softmax(log=True, seed=seed + 2)
@@ -566,10 +566,6 @@ def ulp_errors(computed: np.ndarray, reference: list, dtype) -> np.ndarray:
 REFERENCE_DIGITS = 400
 """Logits spread by 1e4 make log Σ e^o = m + s with s down to 1e-324 relative to m ≈ 1e4: the
 reference needs about 330 digits to resolve what float64 can represent."""
-
-
-def _mp_sigmoid(x):
-    return 1 / (1 + mpmath.exp(-x))
 
 
 def _elementwise_points(dtype, count: int, seed: int, limit: float = 745.0) -> np.ndarray:
@@ -640,21 +636,11 @@ def worst_ulp(name: str, dtype=np.float64, count: int = 400, seed: int = 0) -> U
     """
     rng = np.random.default_rng(seed)
     dtype = np.dtype(dtype)
-    if name == "sigmoid":
-        return _ulp_elementwise(name, verified.sigmoid, _mp_sigmoid, dtype, count, seed)
-    if name == "sigmoid_grad":
-        return _ulp_elementwise(
-            name,
-            verified.sigmoid_grad,
-            lambda x: _mp_sigmoid(x) * _mp_sigmoid(-x),
-            dtype,
-            count,
-            seed,
-        )
-    if name == "tanh_grad":
-        return _ulp_elementwise(
-            name, verified.tanh_grad, lambda x: 1 / mpmath.cosh(x) ** 2, dtype, count, seed
-        )
+    if name in ELEMENTWISE_ULP:
+        op_name = name.removesuffix("_grad")
+        derived = rule(op_name)
+        reference = derived.reference[0] if name.endswith("_grad") else derived.forward_reference
+        return _ulp_elementwise(name, verified.VERIFIED[name], reference, dtype, count, seed)
     rows_count = max(8, count // 10)
     classes = 4
     if name in ("softmax", "log_softmax"):
@@ -757,10 +743,12 @@ def ulp_bound(name: str) -> float:
     return ULP_BOUNDS.get(name, DEFAULT_ULP_BOUND)
 
 
+ELEMENTWISE_ULP = ("sigmoid", "sigmoid_grad", "tanh", "tanh_grad")
+"""The elementwise verified functions measured over the whole float range (the piecewise-linear
+ones, relu and leaky_relu, are exact by construction and measured by the tests)."""
+
 ULP_FUNCTIONS = (
-    "sigmoid",
-    "sigmoid_grad",
-    "tanh_grad",
+    *ELEMENTWISE_ULP,
     "softmax",
     "log_softmax",
     "softmax_cross_entropy",
