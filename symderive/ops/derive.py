@@ -30,6 +30,16 @@ from symderive.ops.losses import LOSSES, Loss
 from symderive.ops.symbolic import partial_forms, to_elementary
 
 MPMATH = ["mpmath"]
+_STEP = sp.Function("heaviside")
+"""H(d, H0) for NumPy: lambdify would print SymPy's Heaviside as a ``select`` (which maps NaN to
+a number); this name prints as a call and binds to ``numpy.heaviside`` (NaN stays NaN)."""
+NUMPY = [{"heaviside": np.heaviside}, "numpy"]
+
+
+def _numpy_form(expr: sp.Expr) -> sp.Expr:
+    return expr.replace(
+        lambda node: isinstance(node, sp.Heaviside), lambda node: _STEP(*node.args)
+    )
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ def rule(name: str) -> Rule:
     backward_forms = partial_forms(op)
     numpy_arguments = [UPSTREAM, *op.inputs, OUT, *op.params]
     backward = tuple(
-        sp.lambdify(numpy_arguments, UPSTREAM * form, modules="numpy", cse=True)
+        sp.lambdify(numpy_arguments, _numpy_form(UPSTREAM * form), modules=NUMPY, cse=True)
         for form in backward_forms
     )
     reference = tuple(

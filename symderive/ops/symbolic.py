@@ -26,7 +26,7 @@ _COMPARISONS = (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.Less
 
 
 def step_form(expr: sp.Expr) -> sp.Expr:
-    """Two-branch Piecewise ``(a, d > 0), (b, True)`` as ``b + (a − b)·H(d, H0)``.
+    """Two-branch Piecewise ``(a, d > 0), (b, True)`` as ``a·H(d, H0) + b·(1 − H(d, H0))``.
 
     ``H0`` is 0 for a strict condition and 1 for ``≥``: the branch that holds at the kink
     gives the value there, which is the kink convention. Anything else is left as it is.
@@ -43,7 +43,8 @@ def step_form(expr: sp.Expr) -> sp.Expr:
         else:
             difference = condition.lhs - condition.rhs
         at_zero = sp.S.Zero if isinstance(condition, _STRICT) else sp.S.One
-        return second + (first - second) * sp.Heaviside(difference, at_zero)
+        step = sp.Heaviside(difference, at_zero)
+        return first * step + second * (1 - step)  # exact in floating point for H ∈ {0, 1}
 
     return expr.replace(lambda node: isinstance(node, sp.Piecewise), rewrite)
 
