@@ -80,7 +80,7 @@ def _forward(op: Elementwise) -> Callable[..., np.ndarray]:
 
     forward.__name__ = forward.__qualname__ = op.name
     forward.__doc__ = (
-        f"{op.name}(x) = {sp.sstr(op.definition)}, elementwise ({_first_line(op.kernel)}).\n\n"
+        f"{op.name}(x) = {sp.sstr(op.elementary)}, elementwise ({_first_line(op.kernel)}).\n\n"
         f"Its derivative is proven in {_cite(op.proven_by)}."
     )
     forward.proven_by = op.proven_by  # type: ignore[attr-defined]

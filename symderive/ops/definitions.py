@@ -43,7 +43,8 @@ derivative is derived from them (:func:`symderive.ops.symbolic.step_form`)."""
 
 @dataclass(frozen=True)
 class Elementwise:
-    """An elementwise op: ``definition`` of the inputs ``(x,)`` or ``(x, y)`` is the truth.
+    """An elementwise op: ``elementary``, its definition in the inputs ``(x,)`` or ``(x, y)``,
+    is the truth (:attr:`definition` is the same op as the generated SymPy function).
 
     ``params`` are non-differentiable constants (``alpha`` of leaky_relu). ``domains`` say where
     random test points are drawn: "real", or "positive" for the inputs of log / pow / div.
@@ -57,7 +58,7 @@ class Elementwise:
 
     name: str
     inputs: tuple[sp.Symbol, ...]
-    definition: sp.Expr
+    elementary: sp.Expr  # the definition, in exp / log / Piecewise: the single source of truth
     kernel: Callable[..., np.ndarray]
     proven_by: tuple[str, ...] = ()  # catalog ids; () = SymPy's own table rule (exp, log …)
     params: tuple[sp.Symbol, ...] = ()
@@ -76,12 +77,23 @@ class Elementwise:
         return len(self.inputs)
 
     @property
+    def definition(self) -> sp.Expr:
+        """The op as a SymPy expression of its symbols: the generated function applied
+        (``sigmoid(x)``, whose derivative reuses it: σ(1 − σ)) where the op has one, otherwise
+        the elementary definition itself (``x + y``, ``tanh(x)``)."""
+        if not self.function:
+            return self.elementary
+        from symderive.ops.symbolic import FUNCTIONS
+
+        return FUNCTIONS[self.function](*self.symbols)
+
+    @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
         """Inputs then parameters: the arguments of the generated SymPy function."""
         return (*self.inputs, *self.params)
 
     def __repr__(self) -> str:
-        return f"Elementwise({self.name}: {self.definition})"
+        return f"Elementwise({self.name}: {self.elementary})"
 
 
 _UNARY = ("real",)

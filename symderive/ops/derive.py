@@ -33,7 +33,12 @@ MPMATH = ["mpmath"]
 _STEP = sp.Function("heaviside")
 """H(d, H0) for NumPy: lambdify would print SymPy's Heaviside as a ``select`` (which maps NaN to
 a number); this name prints as a call and binds to ``numpy.heaviside`` (NaN stays NaN)."""
-NUMPY = [{"heaviside": np.heaviside}, "numpy"]
+NUMPY_NAMESPACE: dict[str, Callable] = {
+    **{op.function: op.kernel for op in ELEMENTWISE.values() if op.function},
+    "heaviside": np.heaviside,
+}
+"""The generated SymPy functions' names bound to the ops' NumPy kernels, for lambdify."""
+NUMPY = [NUMPY_NAMESPACE, "numpy"]
 
 
 def _numpy_form(expr: sp.Expr) -> sp.Expr:
@@ -58,7 +63,7 @@ class Rule:
 def rule(name: str) -> Rule:
     """Derive (once) the backward rule of the elementwise op ``name``."""
     op = ELEMENTWISE[name]
-    partials = tuple(sp.diff(op.definition, symbol) for symbol in op.inputs)
+    partials = tuple(sp.diff(op.elementary, symbol) for symbol in op.inputs)
     backward_forms = partial_forms(op)
     numpy_arguments = [UPSTREAM, *op.inputs, OUT, *op.params]
     backward = tuple(
@@ -68,7 +73,7 @@ def rule(name: str) -> Rule:
     reference = tuple(
         sp.lambdify(op.symbols, partial, modules=MPMATH) for partial in partials
     )
-    forward_reference = sp.lambdify(op.symbols, op.definition, modules=MPMATH)
+    forward_reference = sp.lambdify(op.symbols, op.elementary, modules=MPMATH)
     return Rule(op, partials, backward_forms, backward, reference, forward_reference)
 
 

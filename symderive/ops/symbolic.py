@@ -92,8 +92,8 @@ def partial_forms(op: Elementwise) -> tuple[sp.Expr, ...]:
     """∂op/∂input_i in step form, with ``OUT`` for the op's value where that is possible."""
     forms = []
     for symbol in op.inputs:
-        partial = step_form(sp.powsimp(sp.diff(op.definition, symbol)))
-        reused = in_terms_of_output(partial, op.definition) if op.reuse_output else None
+        partial = step_form(sp.powsimp(sp.diff(op.elementary, symbol)))
+        reused = in_terms_of_output(partial, op.elementary) if op.reuse_output else None
         forms.append(reused if reused is not None else partial)
     return tuple(forms)
 
@@ -116,11 +116,11 @@ def _prec_to_digits(prec: int) -> int:
 def _generate(op: Elementwise) -> type[sp.Function]:
     """The SymPy function class of ``op`` (see the module docstring)."""
     symbols = op.symbols
-    piecewise = isinstance(op.definition, sp.Piecewise)
+    piecewise = isinstance(op.elementary, sp.Piecewise)
     derivatives: list[sp.Expr] = []  # filled below, once the class exists (σ' mentions σ)
 
     def elementary(arguments) -> sp.Expr:
-        return op.definition.xreplace(dict(zip(symbols, arguments)))
+        return op.elementary.xreplace(dict(zip(symbols, arguments)))
 
     def eval_(cls, *arguments):
         # Numbers give a number when nothing transcendental appears (σ(0) = 1/2, relu(−2) = 0);
@@ -161,7 +161,7 @@ def _generate(op: Elementwise) -> type[sp.Function]:
 
     namespace = {
         "__module__": "symderive.functions",
-        "__doc__": f"{op.function}: {sp.sstr(op.definition)} (generated from the ops table).",
+        "__doc__": f"{op.function}: {sp.sstr(op.elementary)} (generated from the ops table).",
         "nargs": len(symbols),
         "eval": classmethod(eval_),
         "fdiff": fdiff,
@@ -203,7 +203,7 @@ def to_elementary(expr: sp.Basic) -> sp.Basic:
         return expr
     return expr.replace(
         lambda node: isinstance(node, classes),
-        lambda node: node.func.op.definition.xreplace(dict(zip(node.func.op.symbols, node.args))),
+        lambda node: node.func.op.elementary.xreplace(dict(zip(node.func.op.symbols, node.args))),
     )
 
 
