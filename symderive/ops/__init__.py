@@ -9,11 +9,12 @@ loss_kernels.py  stable NumPy kernels of the losses
 catalog.py       the catalog entry's first step read in an op's symbols
 """
 
-from symderive.ops.definitions import ELEMENTWISE, KINK_CONVENTION, Elementwise
+from symderive.ops.definitions import ALL_OPS, ELEMENTWISE, KINK_CONVENTION, Elementwise
 from symderive.ops.derive import LossRule, Rule, loss_rule, rule
 from symderive.ops.losses import LOSSES, Loss
 
 __all__ = [
+    "ALL_OPS",
     "ELEMENTWISE",
     "KINK_CONVENTION",
     "LOSSES",

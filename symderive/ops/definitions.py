@@ -177,6 +177,12 @@ ELEMENTWISE: dict[str, Elementwise] = {
             latex=r"\max\left({x}, {y}\right)",
             pretty="max",
         ),
+    )
+}
+
+SYMBOLIC_ONLY: dict[str, Elementwise] = {
+    op.name: op
+    for op in (
         Elementwise(
             "minimum",
             (X, Y),
@@ -191,3 +197,8 @@ ELEMENTWISE: dict[str, Elementwise] = {
         ),
     )
 }
+"""Ops with a SymPy function and derivative rule (the narrator and the checker use them) but no
+engine node: every entry of :data:`ELEMENTWISE` is an engine op."""
+
+ALL_OPS: dict[str, Elementwise] = {**ELEMENTWISE, **SYMBOLIC_ONLY}
+"""Every entry: the SymPy functions and the derived rules are generated for all of them."""

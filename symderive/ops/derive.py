@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from symderive.ops.definitions import ELEMENTWISE, OUT, UPSTREAM, Elementwise
+from symderive.ops.definitions import ALL_OPS, OUT, UPSTREAM, Elementwise
 from symderive.ops.losses import LOSSES, Loss
 from symderive.ops.symbolic import partial_forms, to_elementary
 
@@ -34,7 +34,7 @@ _STEP = sp.Function("heaviside")
 """H(d, H0) for NumPy: lambdify would print SymPy's Heaviside as a ``select`` (which maps NaN to
 a number); this name prints as a call and binds to ``numpy.heaviside`` (NaN stays NaN)."""
 NUMPY_NAMESPACE: dict[str, Callable] = {
-    **{op.function: op.kernel for op in ELEMENTWISE.values() if op.function},
+    **{op.function: op.kernel for op in ALL_OPS.values() if op.function},
     "heaviside": np.heaviside,
 }
 """The generated SymPy functions' names bound to the ops' NumPy kernels, for lambdify."""
@@ -62,7 +62,7 @@ class Rule:
 @functools.cache
 def rule(name: str) -> Rule:
     """Derive (once) the backward rule of the elementwise op ``name``."""
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     partials = tuple(sp.diff(op.elementary, symbol) for symbol in op.inputs)
     backward_forms = partial_forms(op)
     numpy_arguments = [UPSTREAM, *op.inputs, OUT, *op.params]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symderive.ops.definitions import ELEMENTWISE, OUT, Elementwise
+from symderive.ops.definitions import ALL_OPS, OUT, Elementwise
 from symderive.printing import power_latex
 
 _STRICT = (sp.StrictGreaterThan, sp.StrictLessThan)
@@ -58,7 +58,7 @@ def in_terms_of_output(derivative: sp.Expr, definition: sp.Expr) -> sp.Expr | No
     """
     direct = derivative.xreplace({definition: OUT})
     if direct.has(OUT):
-        return _readable(direct) if direct.is_polynomial(OUT) else direct
+        return direct
     exponentials = definition.atoms(sp.exp)
     if len(exponentials) != 1:
         return None
@@ -183,7 +183,7 @@ def _generate(op: Elementwise) -> type[sp.Function]:
 
 
 FUNCTIONS: dict[str, type[sp.Function]] = {
-    op.function: _generate(op) for op in ELEMENTWISE.values() if op.function
+    op.function: _generate(op) for op in ALL_OPS.values() if op.function
 }
 """The generated SymPy function classes by name."""
 

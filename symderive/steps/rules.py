@@ -16,7 +16,7 @@ from typing import ClassVar
 import sympy as sp
 
 from symderive.functions import FUNCTIONS, derivative, maximum, minimum
-from symderive.ops import ELEMENTWISE, rule
+from symderive.ops import ALL_OPS, rule
 from symderive.steps.local import DEFAULT_NODE_BUDGET_SECONDS, NodeCheck, local_check
 
 
@@ -243,7 +243,7 @@ KNOWN_DERIVATIVES: dict[type, KnownDerivative] = {
         FUNCTIONS[op.function]: KnownDerivative(
             op.name, FUNCTIONS[op.function], f"kink at {op.kinks[0]}" if op.kinks else ""
         )
-        for op in ELEMENTWISE.values()
+        for op in ALL_OPS.values()
         if op.function and op.arity == 1
     },
 }

@@ -15,7 +15,7 @@ import sympy as sp
 
 from symderive.check import check_relation
 from symderive.functions import FUNCTIONS, to_elementary
-from symderive.ops import ELEMENTWISE, KINK_CONVENTION, LOSSES, loss_rule, rule
+from symderive.ops import ALL_OPS, KINK_CONVENTION, LOSSES, loss_rule, rule
 from symderive.ops.catalog import loss_in_catalog, op_in_catalog
 from symderive.ops.definitions import OUT
 
@@ -55,18 +55,18 @@ def proved(lhs, rhs) -> bool:
     return True
 
 
-@pytest.mark.parametrize("name", sorted(ELEMENTWISE))
+@pytest.mark.parametrize("name", sorted(ALL_OPS))
 def test_kernel_computes_the_definition(name):
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     values = points(op, 24, seed=3)
     params = (ALPHA_VALUE,) * len(op.params)
     reference = mp_values(rule(name).forward_reference, values, params)
     np.testing.assert_allclose(op.kernel(*values, *params), reference, rtol=4e-16, atol=0)
 
 
-@pytest.mark.parametrize("name", sorted(ELEMENTWISE))
+@pytest.mark.parametrize("name", sorted(ALL_OPS))
 def test_lambdified_backward_computes_upstream_times_the_derivative(name):
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     derived = rule(name)
     values = points(op, 24, seed=7)
     params = (ALPHA_VALUE,) * len(op.params)
@@ -79,9 +79,9 @@ def test_lambdified_backward_computes_upstream_times_the_derivative(name):
         np.testing.assert_allclose(computed, reference, rtol=1e-12, atol=1e-15)
 
 
-@pytest.mark.parametrize("name", sorted(n for n, op in ELEMENTWISE.items() if op.gradient_kernels))
+@pytest.mark.parametrize("name", sorted(n for n, op in ALL_OPS.items() if op.gradient_kernels))
 def test_gradient_kernels_compute_the_derivative(name):
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     values = points(op, 24, seed=5)
     values[0][2:6] = [-700.0, 700.0, -30.0, 30.0]  # far tails: 1 − σ and 1 − tanh² vanish
     params = (ALPHA_VALUE,) * len(op.params)
@@ -91,17 +91,17 @@ def test_gradient_kernels_compute_the_derivative(name):
         np.testing.assert_allclose(kernel(*values, *params), reference, rtol=4e-15, atol=0)
 
 
-@pytest.mark.parametrize("name", sorted(ELEMENTWISE))
+@pytest.mark.parametrize("name", sorted(ALL_OPS))
 def test_backward_written_with_the_output_is_the_derivative(name):
     """backward_forms with `out` put back as the definition: proved equal to diff(definition)."""
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     for symbol, form in zip(op.inputs, rule(name).backward_forms):
         assert proved(form.xreplace({OUT: op.elementary}), sp.diff(op.elementary, symbol))
 
 
-@pytest.mark.parametrize("name", sorted(n for n, op in ELEMENTWISE.items() if op.function))
+@pytest.mark.parametrize("name", sorted(n for n, op in ALL_OPS.items() if op.function))
 def test_generated_sympy_function_differentiates_as_its_definition(name):
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     function = FUNCTIONS[op.function]
     applied = function(*op.symbols)
     assert applied == op.definition and to_elementary(applied) == op.elementary
@@ -111,9 +111,9 @@ def test_generated_sympy_function_differentiates_as_its_definition(name):
         assert proved(to_elementary(generated), sp.diff(op.elementary, symbol))
 
 
-@pytest.mark.parametrize("name", sorted(n for n, op in ELEMENTWISE.items() if op.proven_by))
+@pytest.mark.parametrize("name", sorted(n for n, op in ALL_OPS.items() if op.proven_by))
 def test_catalog_entry_that_proves_the_op_starts_from_its_definition(name):
-    op = ELEMENTWISE[name]
+    op = ALL_OPS[name]
     stated = op_in_catalog(op, catalog()[op.proven_by[0]])
     assert proved(stated, op.elementary)
 
@@ -188,7 +188,7 @@ def test_kink_convention_is_the_same_in_sympy_the_engine_backward_and_the_mpmath
     }
     assert "first argument" in KINK_CONVENTION
     for name, (point, derivatives) in expected.items():
-        op = ELEMENTWISE[name]
+        op = ALL_OPS[name]
         derived = rule(name)
         params = (ALPHA_VALUE,) * len(op.params)
         arrays = [np.array([p]) for p in point]

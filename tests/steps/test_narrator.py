@@ -15,7 +15,7 @@ import sympy as sp
 from symderive.cli import main
 from symderive.functions import to_elementary
 from symderive.grammar.plain import parse_expression
-from symderive.ops import ELEMENTWISE, rule
+from symderive.ops import ALL_OPS, rule
 from symderive.steps import KNOWN_DERIVATIVES, differentiate, differentiate_partials, narrate
 from symderive.steps.local import compare
 from symderive.steps.narration import check_tree
@@ -132,7 +132,7 @@ def test_ties_follow_the_ops_table_rule(text, variable, at_tie):
     assert narration.agrees and narration.final.verdict == "proved"
     tie = {symbol: sp.Integer(0) for symbol in symbols.values()}
     assert narration.result.xreplace(tie) == at_tie
-    op = ELEMENTWISE[{"max": "maximum", "min": "minimum"}.get(text[:3], "relu")]
+    op = ALL_OPS[{"max": "maximum", "min": "minimum"}.get(text[:3], "relu")]
     index = 0 if variable == "x" else 1
     zeros = [np.zeros(1)] * op.arity
     assert rule(op.name).backward[index](np.ones(1), *zeros, op.kernel(*zeros))[0] == at_tie
