@@ -64,11 +64,15 @@ def in_terms_of_output(derivative: sp.Expr, definition: sp.Expr) -> sp.Expr | No
         return None
     (exponential,) = exponentials
     placeholder = sp.Dummy("t", positive=True)
-    solutions = sp.solve(sp.Eq(definition.xreplace({exponential: placeholder}), OUT), placeholder)
-    if len(solutions) != 1:
+    # definition = p(t)/q(t); when p − OUT·q is linear in t it has one root (no sp.solve:
+    # this runs at import for every op)
+    numerator, denominator = sp.fraction(sp.together(definition.xreplace({exponential: placeholder})))
+    equation = sp.Poly(sp.expand(numerator - OUT * denominator), placeholder)
+    if equation.degree() != 1:
         return None
+    slope, intercept = equation.all_coeffs()
     substituted = derivative.xreplace({exponential: placeholder}).xreplace(
-        {placeholder: solutions[0]}
+        {placeholder: -intercept / slope}
     )
     rewritten = _readable(sp.cancel(substituted))
     return None if rewritten.has(*definition.free_symbols) else rewritten
@@ -175,10 +179,21 @@ def _generate(op: Elementwise) -> type[sp.Function]:
         "op": op,
     }
     function = type(op.function, (sp.Function,), namespace)
-    generic = function(*symbols)
-    derivatives.extend(
-        form.xreplace({OUT: generic}) if form.has(OUT) else form for form in partial_forms(op)
-    )
+
+    def derive() -> None:  # on first use: importing the functions costs no differentiation
+        generic = function(*symbols)
+        derivatives.extend(
+            form.xreplace({OUT: generic}) if form.has(OUT) else form for form in partial_forms(op)
+        )
+
+    namespace_fdiff = fdiff
+
+    def lazy_fdiff(self, argindex: int = 1):
+        if not derivatives:
+            derive()
+        return namespace_fdiff(self, argindex)
+
+    function.fdiff = lazy_fdiff
     return function
 
 
