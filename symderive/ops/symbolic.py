@@ -213,12 +213,14 @@ def to_elementary(expr: sp.Basic) -> sp.Basic:
     """Every generated function replaced by its definition (exp / Piecewise), recursively."""
     if not isinstance(expr, sp.Basic):
         return expr
-    classes = tuple(FUNCTIONS.values())
-    if not expr.has(*classes):
+    found = expr.atoms(*FUNCTIONS.values())  # one traversal (``has`` would take one per class)
+    if not found:
         return expr
-    return expr.replace(
-        lambda node: isinstance(node, classes),
-        lambda node: node.func.op.elementary.xreplace(dict(zip(node.func.op.symbols, node.args))),
+    return expr.xreplace(
+        {
+            node: to_elementary(node.func.op.elementary.xreplace(dict(zip(node.func.op.symbols, node.args))))
+            for node in found
+        }
     )
 
 
