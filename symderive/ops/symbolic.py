@@ -64,9 +64,10 @@ def in_terms_of_output(derivative: sp.Expr, definition: sp.Expr) -> sp.Expr | No
         return None
     (exponential,) = exponentials
     placeholder = sp.Dummy("t", positive=True)
-    # definition = p(t)/q(t); when p − OUT·q is linear in t it has one root (no sp.solve:
-    # this runs at import for every op)
-    numerator, denominator = sp.fraction(sp.together(definition.xreplace({exponential: placeholder})))
+    # definition = p(t)/q(t); when p − OUT·q is linear in t it has one root (sp.solve would
+    # cost a third of a second per op for the same answer)
+    in_t = definition.xreplace({exponential: placeholder})
+    numerator, denominator = sp.fraction(sp.together(in_t))
     equation = sp.Poly(sp.expand(numerator - OUT * denominator), placeholder)
     if equation.degree() != 1:
         return None
@@ -218,7 +219,9 @@ def to_elementary(expr: sp.Basic) -> sp.Basic:
         return expr
     return expr.xreplace(
         {
-            node: to_elementary(node.func.op.elementary.xreplace(dict(zip(node.func.op.symbols, node.args))))
+            node: to_elementary(
+                node.func.op.elementary.xreplace(dict(zip(node.func.op.symbols, node.args)))
+            )
             for node in found
         }
     )
