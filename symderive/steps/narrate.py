@@ -93,7 +93,8 @@ class _Narrator:
             )
         if expression.func in KNOWN_DERIVATIVES:
             return self.function(expression, variable)
-        if isinstance(expression, (sp.Max, sp.Min, maximum, minimum)) and len(expression.args) == 2:
+        ordered_pair = isinstance(expression, (sp.Max, sp.Min, maximum, minimum))
+        if ordered_pair and len(expression.args) == 2:
             first, second = expression.args  # Max/Min: SymPy's canonical order
             return MaxMinRule.of(
                 expression=expression,
