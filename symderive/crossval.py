@@ -7,8 +7,9 @@ Every row evaluates one gradient three independent ways at random points:
 * code — the engine's backward and, where one exists, the verified NumPy function;
 * numeric — central differences in float64 (:mod:`symderive.gradcheck`).
 
-``symderive verify`` prints these rows; the test suite asserts them. The module also measures
-the verified functions in ULPs against mpmath (:func:`worst_ulp`).
+``symderive verify`` prints these rows (:func:`verify` builds its whole report and verdict);
+the test suite asserts them. The ULP measurements live in :mod:`symderive.accuracy` (re-exported
+here: :func:`worst_ulp`, :func:`ulp_errors`, :data:`ULP_FUNCTIONS`).
 """
 
 from __future__ import annotations
@@ -21,11 +22,18 @@ import numpy as np
 import sympy as sp
 
 from symderive import functions, verified
+from symderive.accuracy import (
+    ULP_BOUNDS,
+    ULP_FUNCTIONS,
+    UlpReport,
+    ulp_bound,
+    ulp_errors,
+    worst_ulp,
+)
 from symderive.engine import functional
 from symderive.engine.tensor import Tensor
 from symderive.gradcheck import elementwise_central_difference, numeric_gradient, relative_error
-from symderive.ops.definitions import ELEMENTWISE, LOSSES
-from symderive.ops.derive import loss_rule, rule
+from symderive.ops import ELEMENTWISE, LOSSES, loss_rule, rule
 
 EXACT_THRESHOLD = 1e-9
 """symbolic ↔ code: the same formula twice in float64 (relative error, floor 1e-8)."""
@@ -136,7 +144,7 @@ def kink_values(name: str, alpha: float = LEAKY_ALPHA) -> dict[str, tuple[float,
     op = ELEMENTWISE[name]
     derived = rule(name)
     params = (alpha,) * len(op.params)
-    point = [0.0] * op.arity if name != "maximum" else [1.5, 1.5]
+    point = [0.0] if op.arity == 1 else [1.5, 1.5]
     tensors = [Tensor(np.array(p), requires_grad=True) for p in point]
     from symderive.engine.tensor import elementwise
 
@@ -266,27 +274,28 @@ def check_loss(name: str, *, rows: int = 5, seed: int = 0) -> CrossValidation:
 
 
 # -- verified functions without a loss row ---------------------------------------------------------
-_VERIFIED_DERIVATIVES = {
-    "sigmoid_grad": ("sigmoid", verified.sigmoid_grad, ()),
-    "tanh_grad": ("tanh", verified.tanh_grad, ()),
-    "relu_grad": ("relu", verified.relu_grad, ()),
-    "leaky_relu_grad": ("leaky_relu", lambda x: verified.leaky_relu_grad(x, LEAKY_ALPHA), ()),
-}
+def _op_params(op) -> tuple[float, ...]:
+    return (LEAKY_ALPHA,) * len(op.params)
+
+
+VERIFIED_DERIVATIVES = tuple(f"{name}_grad" for name, op in ELEMENTWISE.items() if op.verified)
+"""The verified derivative functions, one per verified op of the table."""
 
 
 def check_verified_derivative(name: str, *, count: int = 64, seed: int = 1) -> CrossValidation:
     """A verified derivative function ↔ the SymPy derivative ↔ differences of the op's kernel."""
-    op_name, function, _ = _VERIFIED_DERIVATIVES[name]
+    op_name = name.removesuffix("_grad")
     op = ELEMENTWISE[op_name]
-    params = (LEAKY_ALPHA,) * len(op.params)
+    function = verified.VERIFIED[name]
+    params = _op_params(op)
     x = _sample("real", np.random.default_rng(seed), count)
     symbolic = _mp_float(lambda a: rule(op_name).reference[0](a, *params), x)
-    code = function(x)
+    code = function(x, *params)
     numeric = elementwise_central_difference(lambda a: op.kernel(a, *params), [x], 0)
     return CrossValidation(
         name,
         "verified",
-        function.proven_by if hasattr(function, "proven_by") else op.proven_by,
+        function.proven_by,
         count,
         _worst(symbolic, code),
         _worst(code, numeric),
@@ -524,7 +533,7 @@ def all_checks(seed: int = 0) -> Iterable[CrossValidation]:
         yield from check_op(name, seed=seed)
     for name in LOSSES:
         yield check_loss(name, seed=seed)
-    for name in _VERIFIED_DERIVATIVES:
+    for name in VERIFIED_DERIVATIVES:
         yield check_verified_derivative(name, seed=seed + 1)
     yield check_softmax(log=False, seed=seed + 2)
     yield check_softmax(log=True, seed=seed + 2)
@@ -534,238 +543,116 @@ def all_checks(seed: int = 0) -> Iterable[CrossValidation]:
     yield check_lecture_mlp(seed=seed)
 
 
-# -- accuracy in ULPs against mpmath --------------------------------------------------------------
+
+# -- the verdict of `symderive verify` -------------------------------------------------------------
 @dataclass(frozen=True)
-class UlpReport:
-    """The worst error of a verified function in units in the last place, and where."""
+class Accuracy:
+    """A ULP measurement and whether it keeps the function's promise (finite, within bound)."""
 
-    function: str
-    dtype: str
-    worst_ulp: float
-    at: str
-    samples: int
-    finite: bool  # no NaN/inf anywhere in the outputs
+    report: UlpReport
+    bound: float
 
+    @property
+    def passed(self) -> bool:
+        return self.report.finite and self.report.worst_ulp <= self.bound
 
-def ulp_errors(computed: np.ndarray, reference: list, dtype) -> np.ndarray:
-    """|computed − reference| / ulp(reference rounded to dtype); reference holds mpf values."""
-    dtype = np.dtype(dtype)
-    errors = np.empty(len(reference))
-    flat = np.ravel(computed)
-    with mpmath.workdps(60):
-        for k, exact in enumerate(reference):
-            rounded = dtype.type(float(exact))
-            if not np.isfinite(flat[k]):
-                errors[k] = np.inf
-                continue
-            spacing = mpmath.mpf(float(np.spacing(np.abs(rounded))))
-            errors[k] = float(abs(mpmath.mpf(float(flat[k])) - exact) / spacing)
-    return errors
+    def as_dict(self) -> dict:
+        report = self.report
+        return {
+            "function": report.function,
+            "dtype": report.dtype,
+            "worst_ulp": report.worst_ulp,
+            "at": report.at,
+            "samples": report.samples,
+            "finite": report.finite,
+            "passed": self.passed,
+        }
 
 
-REFERENCE_DIGITS = 400
-"""Logits spread by 1e4 make log Σ e^o = m + s with s down to 1e-324 relative to m ≈ 1e4: the
-reference needs about 330 digits to resolve what float64 can represent."""
+@dataclass(frozen=True)
+class VerifyReport:
+    """Everything ``symderive verify`` found: cross-validations, kink conventions, accuracy."""
+
+    checks: tuple[CrossValidation, ...]
+    kink_convention: tuple[tuple[str, bool], ...]
+    accuracy: tuple[Accuracy, ...]
+
+    @property
+    def failures(self) -> int:
+        return (
+            sum(not row.passed for row in self.checks)
+            + sum(not holds for _, holds in self.kink_convention)
+            + sum(not measured.passed for measured in self.accuracy)
+        )
+
+    @property
+    def passed(self) -> bool:
+        return self.failures == 0
+
+    def as_dict(self) -> dict:
+        return {
+            "passed": self.passed,
+            "checks": [row.as_dict() for row in self.checks],
+            "kink_convention": dict(self.kink_convention),
+            "ulp": [measured.as_dict() for measured in self.accuracy],
+        }
+
+    def __rich__(self):
+        """Tables of what was found (presentation only: every verdict is computed above)."""
+        from rich.console import Group
+        from rich.table import Table
+
+        def mark(passed: bool) -> str:
+            return "[green]ok[/]" if passed else "[red]FAIL[/]"
+
+        checks = Table(title="three-way cross-validation (max relative error)")
+        for column in ("check", "proven by", "symbolic↔code", "code↔numeric", "symbolic↔numeric", ""):
+            checks.add_column(column)
+        for row in self.checks:
+            checks.add_row(
+                row.name,
+                ", ".join(row.proven_by) or "(SymPy table)",
+                f"{row.symbolic_code:.1e}",
+                f"{row.code_numeric:.1e}",
+                f"{row.symbolic_numeric:.1e}",
+                mark(row.passed),
+            )
+        parts: list = [checks]
+        parts += [f"{row.name.split()[0]} {row.note}" for row in self.checks if row.note.startswith("kink")]
+        if self.accuracy:
+            table = Table(title="accuracy against mpmath (worst error in ULPs)")
+            for column in ("function", "dtype", "worst ULP", "where", "samples", ""):
+                table.add_column(column)
+            for measured in self.accuracy:
+                report = measured.report
+                table.add_row(
+                    report.function,
+                    report.dtype,
+                    f"{report.worst_ulp:.2f}",
+                    report.at,
+                    str(report.samples),
+                    mark(measured.passed),
+                )
+            parts.append(table)
+        verdict = "[green]all agree[/]" if self.passed else f"[red]{self.failures} disagree[/]"
+        parts.append(
+            f"{len(self.checks)} cross-validations, {len(self.kink_convention)} kink conventions, "
+            f"{len(self.accuracy)} accuracy checks: {verdict}"
+        )
+        return Group(*parts)
 
 
-def _mp_sigmoid(x):
-    return 1 / (1 + mpmath.exp(-x))
-
-
-def _elementwise_points(dtype, count: int, seed: int, limit: float = 745.0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    grid = np.linspace(-limit, limit, count // 2)
-    spread = np.sign(rng.standard_normal(count - count // 2)) * np.exp(
-        rng.uniform(np.log(1e-8), np.log(limit), count - count // 2)
+def verify(*, seed: int = 0, ulp: bool = True, ulp_samples: int = 200) -> VerifyReport:
+    """Run every cross-validation, the kink conventions and (``ulp``) the ULP measurements."""
+    checks = tuple(all_checks(seed=seed))
+    kinks = tuple(
+        (name, kink_convention_holds(name)) for name, op in ELEMENTWISE.items() if op.kinks
     )
-    return np.concatenate([grid, spread, [0.0, -limit, limit]]).astype(dtype)
-
-
-def _ulp_elementwise(name, function, reference, dtype, count, seed) -> UlpReport:
-    x = _elementwise_points(dtype, count, seed)
-    with np.errstate(over="raise", invalid="raise", divide="raise"):
-        computed = function(x)
-    with mpmath.workdps(REFERENCE_DIGITS):
-        exact = [reference(mpmath.mpf(float(v))) for v in x]
-    errors = ulp_errors(computed, exact, dtype)
-    worst = int(np.argmax(errors))
-    return UlpReport(
-        name,
-        np.dtype(dtype).name,
-        float(errors[worst]),
-        f"x = {float(x[worst]):.6g}",
-        len(x),
-        bool(np.all(np.isfinite(computed))),
-    )
-
-
-def _ulp_rows(name, rows, evaluate, reference, dtype) -> UlpReport:
-    """Loss functions: one row at a time; ULPs of the loss value and of every gradient entry."""
-    worst, where, finite, samples = 0.0, "", True, 0
-    for row in rows:
-        with np.errstate(over="raise", invalid="raise", divide="raise"):
-            loss, gradient = evaluate(*row)
-        exact_loss, exact_gradient = reference(*row)
-        errors = ulp_errors(
-            np.concatenate([[loss], np.ravel(gradient)]), [exact_loss, *exact_gradient], dtype
+    accuracy = ()
+    if ulp:
+        accuracy = tuple(
+            Accuracy(worst_ulp(name, dtype, count=ulp_samples, seed=seed), ulp_bound(name))
+            for dtype in (np.float64, np.float32)
+            for name in ULP_FUNCTIONS
         )
-        finite &= bool(np.isfinite(loss) and np.all(np.isfinite(gradient)))
-        samples += errors.size
-        if errors.max() > worst:
-            worst = float(errors.max())
-            where = "loss" if errors.argmax() == 0 else f"gradient[{errors.argmax() - 1}]"
-            where += f" at {np.array2string(np.asarray(row[0]), precision=4, threshold=6)}"
-    return UlpReport(name, np.dtype(dtype).name, worst, where, samples, finite)
-
-
-def _loss_reference(name: str, classes: int, digits: int = REFERENCE_DIGITS):
-    derived = loss_rule(name, classes)
-
-    def reference(prediction, target):
-        with mpmath.workdps(digits):
-            args = [mpmath.mpf(float(v)) for v in np.ravel(prediction)] + [
-                mpmath.mpf(float(v)) for v in np.ravel(target)
-            ]
-            return derived.value_reference(*args), list(derived.gradient_reference(*args))
-
-    return reference
-
-
-def worst_ulp(name: str, dtype=np.float64, count: int = 400, seed: int = 0) -> UlpReport:
-    """Measure one verified function against mpmath (400 digits) over the whole float range.
-
-    Inputs: sigmoid and its derivative on [−745, 745] (a grid plus log-spread magnitudes),
-    tanh_grad on the same range, logits spread by 1e4 (softmax, log_softmax, cross-entropies),
-    probabilities within 1e-15 of 0 and 1 (binary cross-entropy, KL).
-    """
-    rng = np.random.default_rng(seed)
-    dtype = np.dtype(dtype)
-    if name == "sigmoid":
-        return _ulp_elementwise(name, verified.sigmoid, _mp_sigmoid, dtype, count, seed)
-    if name == "sigmoid_grad":
-        return _ulp_elementwise(
-            name,
-            verified.sigmoid_grad,
-            lambda x: _mp_sigmoid(x) * _mp_sigmoid(-x),
-            dtype,
-            count,
-            seed,
-        )
-    if name == "tanh_grad":
-        return _ulp_elementwise(
-            name, verified.tanh_grad, lambda x: 1 / mpmath.cosh(x) ** 2, dtype, count, seed
-        )
-    rows_count = max(8, count // 10)
-    classes = 4
-    if name in ("softmax", "log_softmax"):
-        logits = (
-            rng.standard_normal((rows_count, classes)) * 10.0 ** rng.integers(0, 5, (rows_count, 1))
-        ).astype(dtype)
-        function = verified.VERIFIED[name]
-        with np.errstate(over="raise", invalid="raise", divide="raise"):
-            computed = function(logits)
-        exact = []
-        with mpmath.workdps(REFERENCE_DIGITS):
-            for row in logits:
-                values = [mpmath.mpf(float(v)) for v in row]
-                log_total = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in values))
-                exact += [
-                    (v - log_total) if name == "log_softmax" else mpmath.exp(v - log_total)
-                    for v in values
-                ]
-        errors = ulp_errors(computed, exact, dtype)
-        worst = int(np.argmax(errors))
-        return UlpReport(
-            name,
-            dtype.name,
-            float(errors[worst]),
-            f"logits row {worst // classes}",
-            errors.size,
-            bool(np.all(np.isfinite(computed))),
-        )
-    if name == "softmax_cross_entropy":
-        spread = 10.0 ** rng.integers(0, 5, rows_count)
-        rows = []
-        for k in range(rows_count):
-            logits = (rng.standard_normal((1, classes)) * spread[k]).astype(dtype)
-            label = int(rng.integers(0, classes)) if k % 2 else int(np.argmax(logits))
-            rows.append((logits, np.array([label])))
-        reference = _loss_reference(name, classes)
-        return _ulp_rows(
-            name,
-            rows,
-            verified.softmax_cross_entropy,
-            lambda logits, labels: reference(logits, np.eye(classes)[labels]),
-            dtype,
-        )
-    if name == "binary_cross_entropy":
-        near = 10.0 ** -rng.uniform(1, 15, rows_count)
-        probabilities = np.where(rng.random(rows_count) < 0.5, near, 1 - near)
-        targets = rng.choice([0.0, 1.0, 0.3], rows_count)
-        rows = [
-            (np.array([p], dtype=dtype), np.array([t], dtype=dtype))
-            for p, t in zip(probabilities.astype(dtype), targets)
-        ]
-        rows = [(p, t) for p, t in rows if 0 < p[0] < 1]
-        return _ulp_rows(name, rows, verified.binary_cross_entropy, _loss_reference(name, 1), dtype)
-    if name == "binary_cross_entropy_with_logits":
-        logits = rng.standard_normal(rows_count) * 10.0 ** rng.integers(-2, 5, rows_count)
-        targets = rng.choice([0.0, 1.0], rows_count)
-        rows = [
-            (np.array([z], dtype=dtype), np.array([t], dtype=dtype))
-            for z, t in zip(logits, targets)
-        ]
-        # 1 − σ(z) = e^(−z)/(1 + e^(−z)) ≈ 10^(−z/2.3): the definition needs z/2.3 + 60 digits
-
-        def reference(z, t):
-            digits = 60 + int(float(np.max(np.abs(z))) / 2.3)
-            return _loss_reference(name, 1, digits)(z, t)
-
-        return _ulp_rows(name, rows, verified.binary_cross_entropy_with_logits, reference, dtype)
-    if name == "mse":
-        rows = [
-            (rng.standard_normal(1).astype(dtype), rng.standard_normal(1).astype(dtype))
-            for _ in range(rows_count)
-        ]
-        return _ulp_rows(name, rows, verified.mse, _loss_reference(name, 1), dtype)
-    if name == "kl_divergence":
-        rows = []
-        for _ in range(rows_count):
-            q = rng.dirichlet(np.full(classes, 0.3)).astype(dtype)
-            p = rng.dirichlet(np.full(classes, 0.3)).astype(dtype)
-            q = np.maximum(q, np.finfo(dtype).tiny)
-            p = np.maximum(p, np.finfo(dtype).tiny)
-            rows.append((q[None, :], p[None, :]))
-        reference = _loss_reference(name, classes)
-        return _ulp_rows(name, rows, lambda q, p: verified.kl_divergence(p, q), reference, dtype)
-    raise KeyError(name)
-
-
-ULP_BOUNDS = {
-    "softmax": 6.0,  # ≤ 4 ULPs from fl(x − m) below spread 8 (kernels.shift_by_max) + exp + ÷
-    "log_softmax": 6.0,
-    "softmax_cross_entropy": 6.0,
-    # a sum of terms of both signs: about 1.5·κ ULPs with κ = Σ|p log(p/q)| / KL (≈ 10 at worst
-    # in 3000 Dirichlet(0.3) rows; 12.2 ULPs measured)
-    "kl_divergence": 16.0,
-}
-"""The accuracy a verified function promises (default 4 ULPs); tests and `verify` enforce it."""
-DEFAULT_ULP_BOUND = 4.0
-
-
-def ulp_bound(name: str) -> float:
-    return ULP_BOUNDS.get(name, DEFAULT_ULP_BOUND)
-
-
-ULP_FUNCTIONS = (
-    "sigmoid",
-    "sigmoid_grad",
-    "tanh_grad",
-    "softmax",
-    "log_softmax",
-    "softmax_cross_entropy",
-    "binary_cross_entropy",
-    "binary_cross_entropy_with_logits",
-    "mse",
-    "kl_divergence",
-)
+    return VerifyReport(checks, kinks, accuracy)

@@ -8,6 +8,7 @@ import pytest
 
 from symderive import crossval
 from symderive.cli import main
+from symderive.ops import ELEMENTWISE, LOSSES
 
 
 def run_json(capsys, *argv: str) -> tuple[int, dict]:
@@ -19,9 +20,26 @@ def test_verify_json_passes_and_lists_every_check(capsys):
     code, report = run_json(capsys, "verify", "--json", "--no-ulp")
     assert code == 0 and report["passed"]
     names = {check["name"] for check in report["checks"]}
-    assert {"softmax_cross_entropy", "kl_divergence", "sigmoid ∂/∂x"} <= names
+    for name, op in ELEMENTWISE.items():
+        assert {f"{name} ∂/∂{symbol}" for symbol in op.inputs} <= names
+    assert set(LOSSES) | set(crossval.VERIFIED_DERIVATIVES) <= names
     assert all(check["proven_by"] for check in report["checks"] if check["kind"] == "loss")
-    assert all(report["kink_convention"].values())
+    assert report["kink_convention"] == {name: True for name, op in ELEMENTWISE.items() if op.kinks}
+
+
+def test_verify_verdict_counts_every_kind_of_failure():
+    row = crossval.CrossValidation("row", "op", (), 1, 0.0, 0.0, 0.0)
+    wrong = crossval.CrossValidation("wrong", "op", (), 1, 1.0, 0.0, 0.0)
+    inaccurate = crossval.Accuracy(crossval.UlpReport("f", "float64", 9.0, "x = 1", 1, True), 4.0)
+    assert crossval.VerifyReport((row,), (("relu", True),), ()).passed
+    report = crossval.VerifyReport((row, wrong), (("relu", False),), (inaccurate,))
+    assert report.failures == 3 and not report.as_dict()["passed"]
+
+
+def test_verify_prints_tables_and_a_summary(capsys):
+    assert main(["verify", "--no-ulp", "--no-color"]) == 0
+    output = capsys.readouterr().out
+    assert "three-way cross-validation" in output and "all agree" in output
 
 
 @pytest.mark.slow

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
+import mpmath
 import numpy as np
 import pytest
+import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symderive import verified
-from symderive.crossval import ULP_FUNCTIONS, ulp_bound, worst_ulp
+from symderive.crossval import ULP_FUNCTIONS, ulp_bound, ulp_errors, worst_ulp
 from symderive.gradcheck import gradcheck
+from symderive.ops import ELEMENTWISE, rule
+from symderive.ops.definitions import X
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
@@ -148,3 +153,104 @@ def test_loss_gradients_pass_gradcheck_for_any_batch_shape_and_dtype(name, shape
         lambda p: function(p, target)[0], [prediction], analytic=[gradient], mode="directional"
     )
     assert result.passed, result.message()
+
+
+# -- the edges: NaN, ±inf, extremes, and arguments that mean nothing ---------------------------
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_one_nan_spoils_no_other_entry_and_infinities_give_the_limits(dtype):
+    x = np.array([np.nan, -np.inf, -720.0, np.inf], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = verified.sigmoid(x)
+    assert np.isnan(values[0]) and values[1] == 0 and values[3] == 1
+    deep = float(mpmath.exp(-720)) if dtype == np.float64 else 0.0  # e^−720 underflows float32
+    assert values[2] == dtype(deep)
+    limits = {  # f(−∞), f(+∞) from the definitions, evaluated by SymPy
+        name: tuple(
+            float(sp.limit(expression, X, end))
+            for end in (-sp.oo, sp.oo)
+            for expression in [ELEMENTWISE[name.removesuffix("_grad")].elementary]
+            for expression in [expression.diff(X) if name.endswith("_grad") else expression]
+        )
+        for name in ("sigmoid", "sigmoid_grad", "tanh", "tanh_grad")
+    }
+    for name, (low, high) in limits.items():
+        values = verified.VERIFIED[name](x)
+        assert np.isnan(values[0]) and (values[1], values[3]) == (low, high), name
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("name", [n for n, op in ELEMENTWISE.items() if op.verified])
+def test_every_verified_op_has_a_forward_and_a_derivative_that_never_warn(name, dtype):
+    x = np.array([-1e4, -100.0, -1.0, 0.0, 1.0, 100.0, 1e4], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for function in (verified.VERIFIED[name], verified.VERIFIED[f"{name}_grad"]):
+            values = function(x)
+            assert values.dtype == dtype and np.all(np.isfinite(values))
+    params = (0.01,) if ELEMENTWISE[name].params else ()
+    with mpmath.workdps(50):
+        reference = [rule(name).forward_reference(mpmath.mpf(float(v)), *params) for v in x]
+    assert np.max(ulp_errors(verified.VERIFIED[name](x), reference, dtype)) <= 1
+
+
+def test_public_names_are_the_verified_functions():
+    assert set(verified.__all__) == set(verified.VERIFIED) | {"VERIFIED", "InputError"}
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_cross_entropy_of_an_infinite_logit_is_its_exact_limit(dtype):
+    logits = np.array([[np.inf, 0.0, 1.0], [np.inf, 0.0, 1.0], [-np.inf, 0.0, 0.0]], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        certain, certain_gradient = verified.softmax_cross_entropy(logits[:1], np.array([0]))
+        wrong, wrong_gradient = verified.softmax_cross_entropy(logits[1:2], np.array([2]))
+        _, excluded_gradient = verified.softmax_cross_entropy(logits[2:], np.array([1]))
+    # all probability on the infinite logit: L = 0 when it is the label, +∞ otherwise
+    assert certain == 0 and np.all(certain_gradient == 0)
+    assert wrong == np.inf
+    np.testing.assert_array_equal(wrong_gradient, [[1, 0, -1]])
+    # a −∞ logit has probability 0 and the others split as softmax([0, 0]) = [1/2, 1/2]
+    np.testing.assert_array_equal(excluded_gradient, [[0, -0.5, 0.5]])
+    assert certain.dtype == dtype
+
+
+def test_a_nan_row_gives_nan_for_that_row_only():
+    logits = np.array([[np.nan, 0.0], [1.0, 2.0]])
+    _, gradient = verified.softmax_cross_entropy(logits, np.array([0, 1]))
+    assert np.all(np.isnan(gradient[0]))
+    _, clean = verified.softmax_cross_entropy(logits[1:], np.array([1]))
+    np.testing.assert_allclose(gradient[1], clean[0] / 2, rtol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("logits", "labels", "message"),
+    [
+        (np.zeros((0, 3)), np.zeros(0, dtype=int), "empty"),
+        (np.zeros((2, 3)), np.array([-1, 0]), "label -1 at (0,) is outside 0 … 2"),
+        (np.zeros((2, 3)), np.array([0, 3]), "label 3 at (1,) is outside 0 … 2"),
+        (np.zeros((2, 3)), np.array([1.0, 0.0]), "float labels of shape (2,)"),
+        (np.zeros((2, 3)), np.array([0, 1, 2]), "do not match logits of shape (2, 3)"),
+    ],
+)
+def test_cross_entropy_refuses_what_means_nothing_with_a_typed_error(logits, labels, message):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(verified.InputError, match=re.escape(message)) as raised:
+            verified.softmax_cross_entropy(logits, labels)
+    assert raised.value.function == "softmax_cross_entropy"
+
+
+@pytest.mark.parametrize(
+    ("name", "prediction", "target", "message"),
+    [
+        ("mse", np.zeros((3, 1)), np.zeros(3), "shape (3,) differs from the prediction's (3, 1)"),
+        ("binary_cross_entropy", np.array([1.5]), np.array([1.0]), "outside [0, 1]"),
+        ("binary_cross_entropy", np.array([0.5]), np.array([2.0]), "outside [0, 1]"),
+        ("binary_cross_entropy_with_logits", np.zeros(2), np.array([0.0, -1.0]), "outside [0, 1]"),
+        ("mse", np.zeros(0), np.zeros(0), "empty"),
+    ],
+)
+def test_losses_refuse_broadcasting_and_impossible_probabilities(name, prediction, target, message):
+    with pytest.raises(verified.InputError, match=re.escape(message)):
+        verified.VERIFIED[name](prediction, target)

@@ -42,9 +42,9 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
     L = 708 (float64) or 87 (float32). There the formula loses nothing: e^(−x) is accurate to
     half an ULP, and 1 + e^(−x) and the reciprocal add one rounding each. Below −L, 1 + e^x
-    rounds to 1, so σ(x) = e^x/(1 + e^x) is e^x itself (subnormal down to σ(−745)): those
-    entries are patched and nothing overflows. In place, five NumPy calls: about the price of
-    the naive formula.
+    rounds to 1, so σ(x) = e^x/(1 + e^x) is e^x itself (subnormal down to σ(−745), 0 at −∞):
+    those entries are patched and nothing overflows. NaN entries stay NaN and spoil nothing
+    else; σ(+∞) = 1. In place, five NumPy calls: about the price of the naive formula.
     """
     x = _floating(x)
     limit = EXP_LIMITS[x.dtype]
@@ -53,14 +53,15 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     np.exp(result, out=result)
     result += 1.0
     np.divide(1.0, result, out=result)
-    if result.size and x.min() < -limit:
+    # `not min >= −L` is also true when a NaN makes the minimum NaN: then the mask decides
+    if result.size and not x.min() >= -limit:
         deep = x < -limit
         result[deep] = np.exp(x[deep])
     return result
 
 
 def sigmoid_grad(x: np.ndarray) -> np.ndarray:
-    """σ'(x) = σ(x)(1 − σ(x)) = z/(1 + z)² with z = e^(−|x|) (σ' is even, so |x| suffices)."""
+    """σ'(x) = z/(1 + z)² with z = e^(−|x|): σ' is even, so |x| suffices; 0 at ±∞."""
     x = _floating(x)
     z = _exp_minus_abs(x)
     denominator = np.add(z, 1.0, out=np.empty_like(z))
@@ -69,8 +70,13 @@ def sigmoid_grad(x: np.ndarray) -> np.ndarray:
     return z
 
 
+def tanh(x: np.ndarray) -> np.ndarray:
+    """tanh(x): NumPy's own, correctly rounded to within an ULP, ±1 at ±∞."""
+    return np.tanh(_floating(x))
+
+
 def tanh_grad(x: np.ndarray) -> np.ndarray:
-    """tanh'(x) = 1 − tanh²(x) = 4z/(1 + z)² with z = e^(−2|x|): no cancellation for large |x|."""
+    """tanh'(x) = 4z/(1 + z)² with z = e^(−2|x|): no cancellation in 1 − tanh² for large |x|."""
     x = _floating(x)
     z = _exp_minus_abs(x, 2.0)
     denominator = np.add(z, 1.0, out=np.empty_like(z))
@@ -80,16 +86,28 @@ def tanh_grad(x: np.ndarray) -> np.ndarray:
     return z
 
 
+def relu(x: np.ndarray) -> np.ndarray:
+    """max(x, 0), NaN propagating."""
+    return np.maximum(_floating(x), 0)
+
+
 def relu_grad(x: np.ndarray) -> np.ndarray:
-    """relu'(x) = H(x) with relu'(0) = 0 (the shared kink convention)."""
+    """H(x) with H(0) = 0 (the kink convention), NaN propagating."""
     x = _floating(x)
-    return (x > 0).astype(x.dtype)
+    return np.heaviside(x, x.dtype.type(0))
+
+
+def leaky_relu(x: np.ndarray, alpha: float = 0.01) -> np.ndarray:
+    """x for x > 0, αx otherwise (NaN propagates through αx)."""
+    x = _floating(x)
+    return np.where(x > 0, x, x.dtype.type(alpha) * x)
 
 
 def leaky_relu_grad(x: np.ndarray, alpha: float = 0.01) -> np.ndarray:
-    """leaky_relu'(x) = 1 for x > 0, α for x ≤ 0 (leaky_relu'(0) = α, the shared convention)."""
+    """1 for x > 0, α for x ≤ 0 (α at the kink), NaN at NaN."""
     x = _floating(x)
-    return np.where(x > 0, x.dtype.type(1), x.dtype.type(alpha))
+    slope = np.where(x <= 0, x.dtype.type(alpha), x)  # NaN stays NaN
+    return np.where(x > 0, x.dtype.type(1), slope)
 
 
 def softplus(x: np.ndarray) -> np.ndarray:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 import sympy as sp
 
+from symderive.functions import maximum, minimum
 from symderive.steps.rules import (
     KNOWN_DERIVATIVES,
     ChainRule,
@@ -92,8 +93,9 @@ class _Narrator:
             )
         if expression.func in KNOWN_DERIVATIVES:
             return self.function(expression, variable)
-        if isinstance(expression, (sp.Max, sp.Min)) and len(expression.args) == 2:
-            first, second = sorted(expression.args, key=sp.default_sort_key)
+        ordered_pair = isinstance(expression, (sp.Max, sp.Min, maximum, minimum))
+        if ordered_pair and len(expression.args) == 2:
+            first, second = expression.args  # Max/Min: SymPy's canonical order
             return MaxMinRule.of(
                 expression=expression,
                 variable=variable,

@@ -1,9 +1,10 @@
 """A checked narration: the rule tree, every node's local verdict and the final comparison.
 
-Each node of the tree claims ``d/dv expression = result`` and is checked in-process against
-``sympy.diff`` (:meth:`Rule.check`). The narration's final result is then compared with
-``sympy.diff(expression, variable)`` by the project's checker (:func:`check_relation`, which
-runs in a worker process under a hard time budget). A narration that disagrees with SymPy is
+Each node of the tree claims ``d/dv expression = result``; the project's checker decides it
+against the reference derivative (:meth:`Rule.check`), and then the narration's final result
+against ``sympy.diff(expression, variable)`` under the kink convention
+(:func:`symderive.functions.derivative`) — :func:`check_relation`, in a worker process under a
+hard time budget. A narration that disagrees with SymPy is
 never presented as correct: :attr:`Narration.agrees` is False and the CLI exits 1.
 """
 
@@ -30,7 +31,7 @@ class Narration:
     variable: sp.Symbol
     tree: Rule
     checks: tuple[NodeCheck, ...]  # one per node of ``tree.walk()``, in the same order
-    reference: sp.Expr  # sympy.diff(expression, variable)
+    reference: sp.Expr  # sympy.diff(expression, variable) under the kink convention
     final: Outcome  # tree.result compared with reference by the checker
 
     @property
@@ -98,11 +99,15 @@ def check_tree(
     budget_seconds: float = DEFAULT_BUDGET_SECONDS,
     seed: int = 0,
 ) -> Narration:
-    """Check every node locally, then the final result against ``sympy.diff`` by the checker."""
+    """Check every node, then the final result against the reference derivative (the checker
+    decides both, each under ``budget_seconds``)."""
     from symderive.check import check_relation
+    from symderive.functions import derivative
 
-    checks = tuple(node.check(seed=seed) for _, node in tree.walk())
-    reference = sp.diff(expression, variable)
+    checks = tuple(
+        node.check(seed=seed, budget_seconds=budget_seconds) for _, node in tree.walk()
+    )
+    reference = derivative(expression, variable)
     final = check_relation(tree.result, reference, "=", budget_seconds=budget_seconds, seed=seed)
     return Narration(expression, variable, tree, checks, reference, final)
 

@@ -2,8 +2,8 @@
 
 Every node of a narration is a frozen dataclass that claims ``d/d(variable) expression =
 result``. ``reapply()`` re-applies the node's rule to the results of its substeps (the formula in
-``formula``), so a tree can be re-evaluated and each node checks its own equality against
-``sympy.diff`` (:meth:`Rule.check`). Build nodes with :meth:`Rule.of`, which computes
+``formula``), so a tree can be re-evaluated and each node has the project's checker decide its
+own equality with the derivative (:meth:`Rule.check`, :mod:`symderive.steps.local`). Build nodes with :meth:`Rule.of`, which computes
 ``result`` from the rule, never by hand.
 """
 
@@ -15,8 +15,9 @@ from typing import ClassVar
 
 import sympy as sp
 
-from symderive.functions import leaky_relu, relu, sigmoid
-from symderive.steps.local import NodeCheck, local_check
+from symderive.functions import FUNCTIONS, derivative, maximum, minimum
+from symderive.ops import ALL_OPS, rule
+from symderive.steps.local import DEFAULT_NODE_BUDGET_SECONDS, NodeCheck, local_check
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,11 +51,16 @@ class Rule:
         """One line saying which rule applies and to what (plain text)."""
         return self.formula
 
-    def check(self, *, seed: int = 0) -> NodeCheck:
-        """Re-evaluate the rule, then compare the node's result with ``sympy.diff``."""
-        if self.reapply() != self.result:
-            return NodeCheck("refuted", "the rule re-evaluated to a different result")
-        return local_check(self.expression, self.variable, self.result, seed=seed)
+    def check(
+        self, *, seed: int = 0, budget_seconds: float = DEFAULT_NODE_BUDGET_SECONDS
+    ) -> NodeCheck:
+        """Re-evaluate the rule, then let the checker compare the result with the derivative."""
+        verdict = local_check(
+            self.expression, self.variable, self.result, seed=seed, budget_seconds=budget_seconds
+        )
+        if self.reapply() != self.result and verdict.verdict != "refuted":
+            return NodeCheck("undecided", "the rule re-evaluated to a different result")
+        return verdict
 
     def walk(self, depth: int = 0) -> Iterator[tuple[int, Rule]]:
         """Every node with its depth, in pre-order (the reading order of a narration)."""
@@ -208,48 +214,38 @@ class GeneralPowerRule(Rule):
 
 @dataclass(frozen=True)
 class KnownDerivative:
-    """One line of the table of functions whose derivative the narrator knows."""
+    """One row of the table of functions whose derivative the narrator knows.
+
+    The derivative is never typed here: it is the function's own ``fdiff`` — SymPy's for
+    ``exp``, ``log``, ``sin`` …, generated from the ops table for ``sigmoid``, ``relu`` …
+    """
 
     name: str
-    derivative: Callable[..., sp.Expr]  # (argument, *parameters) -> f'(argument)
-    formula: str  # with {u} standing for the argument
+    function: type
+    kink: str = ""  # where the derivative jumps and which value it takes there
+
+    def derivative(self, argument: sp.Symbol, *parameters: sp.Expr) -> sp.Expr:
+        """f'(argument) for f applied to the symbol ``argument`` itself."""
+        return sp.diff(self.function(argument, *parameters), argument)
+
+    def formula(self, argument: sp.Symbol, *parameters: sp.Expr) -> str:
+        call = sp.sstr(self.function(argument, *parameters))
+        text = f"d/d{argument} {call} = {sp.sstr(self.derivative(argument, *parameters))}"
+        return f"{text} ({self.kink})" if self.kink else text
 
 
-# The table of primitives (HIPS-autograd style): one line per function, f'(u) in terms of u.
+_SYMPY_FUNCTIONS = (sp.exp, sp.log, sp.tanh, sp.Abs, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh)
+
+# The table of primitives (HIPS-autograd style): one row per function, generated.
 KNOWN_DERIVATIVES: dict[type, KnownDerivative] = {
-    sp.exp: KnownDerivative("exp", lambda u: sp.exp(u), "d/d{u} exp({u}) = exp({u})"),
-    sp.log: KnownDerivative("log", lambda u: 1 / u, "d/d{u} log({u}) = 1/{u}"),
-    sp.tanh: KnownDerivative(
-        "tanh", lambda u: 1 - sp.tanh(u) ** 2, "d/d{u} tanh({u}) = 1 - tanh({u})^2"
-    ),
-    sigmoid: KnownDerivative(
-        "sigmoid",
-        lambda u: sigmoid(u) * (1 - sigmoid(u)),
-        "d/d{u} sigmoid({u}) = sigmoid({u})*(1 - sigmoid({u}))",
-    ),
-    relu: KnownDerivative(
-        "relu",
-        lambda u: sp.Heaviside(u, 0),
-        "d/d{u} relu({u}) = H({u}), the step function with H(0) = 0",
-    ),
-    leaky_relu: KnownDerivative(
-        "leaky_relu",
-        lambda u, alpha: sp.Heaviside(u, 0) + alpha * (1 - sp.Heaviside(u, 0)),
-        "d/d{u} leaky_relu({u}, a) = 1 for {u} > 0, a otherwise",
-    ),
-    # sign(u) written as H(u) - H(-u) (H(0) = 0), which the plain syntax can express
-    sp.Abs: KnownDerivative(
-        "abs",
-        lambda u: sp.Heaviside(u, 0) - sp.Heaviside(-u, 0),
-        "d/d{u} abs({u}) = sign({u}) = H({u}) - H(-{u}) for real {u}",
-    ),
-    sp.sin: KnownDerivative("sin", lambda u: sp.cos(u), "d/d{u} sin({u}) = cos({u})"),
-    sp.cos: KnownDerivative("cos", lambda u: -sp.sin(u), "d/d{u} cos({u}) = -sin({u})"),
-    sp.tan: KnownDerivative(
-        "tan", lambda u: 1 + sp.tan(u) ** 2, "d/d{u} tan({u}) = 1 + tan({u})^2"
-    ),
-    sp.sinh: KnownDerivative("sinh", lambda u: sp.cosh(u), "d/d{u} sinh({u}) = cosh({u})"),
-    sp.cosh: KnownDerivative("cosh", lambda u: sp.sinh(u), "d/d{u} cosh({u}) = sinh({u})"),
+    **{function: KnownDerivative(function.__name__.lower(), function) for function in _SYMPY_FUNCTIONS},
+    **{
+        FUNCTIONS[op.function]: KnownDerivative(
+            op.name, FUNCTIONS[op.function], f"kink at {op.kinks[0]}" if op.kinks else ""
+        )
+        for op in ALL_OPS.values()
+        if op.function and op.arity == 1
+    },
 }
 
 
@@ -270,7 +266,7 @@ class FunctionRule(Rule):
 
     def describe(self) -> str:
         known = KNOWN_DERIVATIVES[self.function]
-        return f"{known.name} rule: {known.formula.format(u=self.variable)}"
+        return f"{known.name} rule: {known.formula(self.variable, *self.parameters)}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -344,30 +340,36 @@ class LogSumExpRule(Rule):
 
 @dataclass(frozen=True, kw_only=True)
 class MaxMinRule(Rule):
-    """max(f, g)' = H(f − g)·f' + H(g − f)·g' with SymPy's H(0) = 1/2 (at a tie, where max has
-    no derivative, half of each, as ``sympy.diff`` says; the engine's kernels route a tie to
-    the first argument instead). min swaps the comparison."""
+    """max(f, g)' = ∂max/∂f·f' + ∂max/∂g·g' with the partials of the ops table's ``maximum``:
+    f' where f > g, g' where g > f, and at a tie the first argument's (the kink convention).
+    min likewise. ``substeps = (f, g)``; for SymPy's ``Max``/``Min``, which forget the order
+    they were written in, f is the first argument in SymPy's canonical order."""
 
-    function: type  # sp.Max or sp.Min
+    function: type  # sp.Max, sp.Min, or the ops' maximum / minimum
     name: ClassVar[str] = "max/min"
-    formula: ClassVar[str] = "max(f, g)' = f' where f > g, g' where g > f"
+    formula: ClassVar[str] = "max(f, g)' = f' where f >= g, else g' (a tie goes to f)"
+
+    @property
+    def op(self) -> str:
+        return "maximum" if self.function in (sp.Max, maximum) else "minimum"
 
     @property
     def rule(self) -> str:
-        return "max" if self.function is sp.Max else "min"
+        return "max" if self.op == "maximum" else "min"
 
     def reapply(self) -> sp.Expr:
         first, second = self.substeps
-        difference = first.expression - second.expression
-        if self.function is sp.Min:
-            difference = -difference
-        return sp.Heaviside(difference) * first.result + sp.Heaviside(-difference) * second.result
+        derived = rule(self.op)
+        arguments = dict(zip(derived.op.inputs, (first.expression, second.expression)))
+        partials = [form.xreplace(arguments) for form in derived.backward_forms]
+        return partials[0] * first.result + partials[1] * second.result
 
     def describe(self) -> str:
-        comparison = ">" if self.function is sp.Max else "<"
+        first, second = (sp.sstr(substep.expression) for substep in self.substeps)
+        comparison = ">" if self.op == "maximum" else "<"
         return (
-            f"{self.rule} rule: the derivative of the chosen argument "
-            f"(f' where f {comparison} g, else g'; half of each at a tie, as SymPy)"
+            f"{self.rule} rule: the derivative of the chosen argument ({first}' where "
+            f"{first} {comparison} {second}, else {second}'; a tie goes to the first, {first})"
         )
 
 
@@ -380,7 +382,7 @@ class FallbackRule(Rule):
     formula: ClassVar[str] = "no narration rule: sympy.diff"
 
     def reapply(self) -> sp.Expr:
-        return sp.diff(self.expression, self.variable)
+        return derivative(self.expression, self.variable)
 
     def describe(self) -> str:
         return f"no narration rule for {self.missing}: SymPy's derivative is used"
