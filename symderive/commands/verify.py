@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from symderive import crossval
+from symderive.argtypes import non_negative_int
 
 
 def register(subparsers) -> None:
@@ -19,7 +20,9 @@ def register(subparsers) -> None:
         "verify",
         help="cross-validate every op and verified function: SymPy ↔ engine ↔ finite differences",
     )
-    parser.add_argument("--seed", type=int, default=0, help="random points (default 0)")
+    parser.add_argument(
+        "--seed", type=non_negative_int, default=0, help="random points (default 0)"
+    )
     parser.add_argument(
         "--no-ulp", action="store_true", help="skip the ULP accuracy measurement (faster)"
     )
