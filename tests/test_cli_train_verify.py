@@ -87,4 +87,4 @@ def test_train_rejects_a_bad_step_count(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["train", "--steps", "0"])
     assert stop.value.code == 2
-    assert "positive integer" in capsys.readouterr().err
+    assert "expected an integer ≥ 1" in capsys.readouterr().err
