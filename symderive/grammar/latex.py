@@ -47,12 +47,13 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
+from symderive.grammar.build import LIMITS, Construction, time_limit
 
-MAX_LENGTH = 4000  # characters in one expression
-MAX_DEPTH = 40  # nesting of groups, fractions, functions
-MAX_EXPONENT = 1000  # |n| in a numeric power b^n with numeric b
-MAX_FACTORIAL = 200
-MAX_DIGITS = 60
+# one limit table for every channel (symderive.grammar.build.LIMITS)
+MAX_LENGTH = LIMITS.length  # characters in one expression
+MAX_DEPTH = LIMITS.depth  # nesting of groups, fractions, functions
+MAX_EXPONENT = LIMITS.exponent  # |n| in a numeric power b^n
+MAX_FACTORIAL = LIMITS.factorial
 
 SIZE = sp.Symbol("n", integer=True, positive=True)  # the implicit bound of \sum_i
 
@@ -148,7 +149,7 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
                 column=position + 1,
             )  # fmt: skip
         kind = match.lastgroup or "symbol"
-        if kind == "number" and len(match.group()) > MAX_DIGITS:
+        if kind == "number" and len(match.group()) > LIMITS.literal_digits:
             raise ParseError("number too long", source=source, line=line, column=position + 1)
         if kind != "space":
             tokens.append(Token(kind, match.group(), position + 1))
@@ -170,6 +171,7 @@ class _Parser:
         self.depth = 0
         self.bound: list[sp.Symbol] = []  # summation indices in scope
         self.open_bars: list[str] = []  # closers of |…| and \|…\| being read
+        self.build = Construction(source, line)  # guards and the natural domain
 
     # -- token helpers -------------------------------------------------------------------
     @property
@@ -228,9 +230,9 @@ class _Parser:
         result = self.term()
         while True:
             if self.accept("+"):
-                result = result + self.term()
+                result = self.add(result, self.term())
             elif self.accept("-"):
-                result = result - self.term()
+                result = self.add(result, self.negate(self.term()))
             else:
                 break
         self.leave()
@@ -241,21 +243,21 @@ class _Parser:
         while True:
             if self.at(r"\cdot") or self.at(r"\times") or self.at("*"):
                 self.advance()
-                result = _multiply(result, self.unary())
+                result = self.build.multiply([result, self.unary()])
             elif self.at("/"):
                 self.advance()
-                result = _multiply(result, sp.Pow(self.unary(), -1))
+                result = self.build.divide(result, self.unary())
             elif self.starts_factor():
                 if stop_at_function and self.starts_function():
                     break
-                result = _multiply(result, self.postfix())
+                result = self.build.multiply([result, self.postfix()])
             else:
                 break
         return result
 
     def unary(self) -> sp.Basic:
         if self.accept("-"):
-            return -self.unary()
+            return self.negate(self.unary())
         if self.accept("+"):
             return self.unary()
         return self.postfix()
@@ -323,25 +325,24 @@ class _Parser:
                 self.fail("subscript on a compound expression is not supported")
             elif self.at("!"):
                 token = self.advance()
-                if result.is_Integer and abs(int(result)) > MAX_FACTORIAL:
-                    self.fail(f"factorial larger than {MAX_FACTORIAL}!", token)
-                result = sp.factorial(result)
+                result = self.build.factorial(result, token.column)
             elif self.at("'"):
                 self.fail("primes (f') are not supported: write \\frac{d}{dx}")
             else:
                 return result
 
     def power(self, base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
-        if base.is_number and exponent.is_number:
-            if exponent.is_Integer and abs(int(exponent)) > MAX_EXPONENT:
-                self.fail(f"exponent larger than {MAX_EXPONENT}")
-            if not exponent.is_Integer and exponent.is_Rational and abs(exponent) > MAX_EXPONENT:
-                self.fail(f"exponent larger than {MAX_EXPONENT}")
-        if isinstance(base, sp.MatrixExpr):
-            if exponent.is_Integer:
-                return sp.MatPow(base, exponent)
-            self.fail("a matrix raised to a non-integer power")
-        return sp.Pow(base, exponent)
+        return self.build.power(base, exponent, self.current.column)
+
+    def add(self, left: sp.Basic, right: sp.Basic) -> sp.Basic:
+        if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
+            return left + right
+        return self.build.add([left, right])
+
+    def negate(self, value: sp.Basic) -> sp.Basic:
+        if isinstance(value, sp.MatrixExpr):
+            return -value
+        return self.build.negate(value)
 
     def script(self) -> sp.Basic:
         """The argument of ^ or _: a braced group or a single token."""
@@ -354,12 +355,12 @@ class _Parser:
             if len(token.text) > 1 and "." not in token.text:
                 self.tokens.insert(self.position, Token("number", token.text[1:], token.column + 1))
                 return sp.Integer(token.text[0])
-            return _number(token.text)
+            return self.build.number(token.text, token.column)
         if token.kind == "letter" or token.kind == "command":
             return self.primary()
         if token.text == "-":
             self.advance()
-            return -self.script()
+            return self.negate(self.script())
         self.fail("expected an exponent")
         raise AssertionError  # unreachable
 
@@ -443,7 +444,7 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            return _number(token.text)
+            return self.build.number(token.text, token.column)
         if token.kind == "letter":
             return self.letter_or_word()
         if token.kind == "symbol":
@@ -516,7 +517,7 @@ class _Parser:
         if letter == "E" and self.at("["):
             return self.expectation_bracket()
         if letter == "e" and not self.at("_"):
-            return sp.E
+            return self.build.constant("e")
         if letter == "D" and self.at("_"):
             subscript_text = self.peek_group_text()
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):
@@ -666,19 +667,20 @@ class _Parser:
         if name == "softmax":
             self.fail("softmax needs an explicit vector; write it with \\exp and \\sum", start)
         if name in MULTI_ARGUMENT:
-            return MULTI_ARGUMENT[name](*self.arguments())
+            return self.build.call(MULTI_ARGUMENT[name], self.arguments(), start.column)
         function = ELEMENTARY[name]
         if name in ("log", "ln") and self.at("_"):
             self.advance()
             base = self.script()
             argument = self.function_argument()
-            return sp.log(argument) / sp.log(base)
+            return self.build.log(argument, base, start.column)
         if self.at("^"):
             # \log^2 x = (log x)^2, \sin^2 x
             self.advance()
             exponent = self.script()
-            return self.power(function(self.function_argument()), exponent)
-        return function(self.function_argument())
+            applied = self.build.call(function, [self.function_argument()], start.column)
+            return self.power(applied, exponent)
+        return self.build.call(function, [self.function_argument()], start.column)
 
     def expectation_bracket(self) -> sp.Basic:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
@@ -737,8 +739,9 @@ class _Parser:
             if self.accept("["):
                 degree = self.expr()
                 self.expect("]")
-                return sp.root(self.group(), degree)
-            return sp.sqrt(self.script() if not self.at("{") else self.group())
+                return self.build.root(self.group(), degree, token.column)
+            radicand = self.script() if not self.at("{") else self.group()
+            return self.build.sqrt(radicand, token.column)
         if name in ("sum", "prod"):
             return self.big_operator(name, token)
         if name == "sigma":
@@ -755,6 +758,8 @@ class _Parser:
                 return self.named_function(word, token)
             if word == "E" and (self.at("[") or self.at(r"\left") or self.at(r"\big")):
                 return self.expectation_bracket()
+            if name in ("mathrm", "mathit") and word == "e" and not self.at("_"):
+                return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
             if name in ("mathrm", "mathit") and len(word) == 1:
                 return self.symbol_with_scripts(word)
             if name in ("text", "textrm"):
@@ -771,6 +776,8 @@ class _Parser:
         if name in DECORATION:
             inner_name = self.decorated_name()
             return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name}}}")
+        if name == "pi" and not self.at("_") and not self.at("("):
+            return self.build.constant("pi")  # \pi is the constant; \pi_\theta a symbol
         if name in GREEK:
             return self.symbol_with_scripts(name)
         if name in ("|", "lVert", "Vert"):
@@ -779,7 +786,7 @@ class _Parser:
         if name == "lvert":
             return self.absolute(r"\rvert")
         if name == "infty":
-            return sp.oo
+            return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
@@ -822,11 +829,7 @@ class _Parser:
             return derivative
         numerator = self.group() if self.at("{") else self.script()
         denominator = self.group() if self.at("{") else self.script()
-        if isinstance(numerator, sp.MatrixExpr) or isinstance(denominator, sp.MatrixExpr):
-            if isinstance(denominator, sp.MatrixExpr):
-                self.fail("division by a matrix", token)
-            return numerator * sp.Pow(denominator, -1)
-        return sp.Mul(numerator, sp.Pow(denominator, -1))
+        return self.build.divide(numerator, denominator, token.column)
 
     def try_derivative_fraction(self) -> sp.Basic | None:
         r"""\frac{d}{dx}, \frac{df}{dx}, \frac{\partial f}{\partial x}, \frac{d^2 f}{dx^2}."""
@@ -953,9 +956,7 @@ class _Parser:
         limits = (index, low, high)
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
-        if name == "sum":
-            return sp.Sum(body, limits)
-        return sp.Product(body, limits)
+        return self.build.big_operator(name, body, *limits, column=token.column)
 
 
 def _spacing(token: Token) -> bool:
@@ -966,18 +967,6 @@ def _plain(token: Token) -> str:
     if token.kind == "command":
         return token.text[1:]
     return token.text
-
-
-def _number(text: str) -> sp.Basic:
-    if "." in text:
-        return sp.Rational(text)  # exact: 0.5 is 1/2
-    return sp.Integer(text)
-
-
-def _multiply(left: sp.Basic, right: sp.Basic) -> sp.Basic:
-    if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
-        return left * right
-    return sp.Mul(left, right)
 
 
 def _transpose(value: sp.Basic) -> sp.Basic:
@@ -996,7 +985,7 @@ def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) 
             parser.fail("derivatives with respect to matrices are not supported in notes yet")
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             parser.fail("a derivative must be taken with respect to a symbol")
-    return sp.Derivative(function, *variables)
+    return parser.build.derivative(function, variables)
 
 
 def parse_latex_math(
@@ -1011,9 +1000,23 @@ def parse_latex_math(
     Raises :class:`symderive.errors.ParseError` (with source, line, column) for anything outside
     the subset or beyond the input limits.
     """
+    return parse_latex_side(text, context=context, source=source, line=line)[0]
+
+
+def parse_latex_side(
+    text: str,
+    *,
+    context: LatexContext | None = None,
+    source: str = "<input>",
+    line: int = 1,
+) -> tuple[sp.Basic, tuple]:
+    """Like :func:`parse_latex_math`, with the natural domain of the written form (the
+    :class:`~symderive.grammar.build.Condition` s recorded while building)."""
     parser = _Parser(text, context or LatexContext(), source, line)
     try:
-        return parser.parse()
+        with time_limit(LIMITS.parse_seconds, source=source, what="building the expression"):
+            result = parser.build.finish(parser.parse())
+        return result, tuple(parser.build.conditions)
     except RecursionError:
         raise ParseError("expression nested too deeply", source=source, line=line) from None
     except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
