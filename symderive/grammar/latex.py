@@ -85,8 +85,18 @@ BOLD = {"mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "mathbfit", "pm
 DECORATION = {"hat": r"\hat", "tilde": r"\tilde", "bar": r"\bar", "overline": r"\bar",
               "widehat": r"\hat", "widetilde": r"\tilde"}  # fmt: skip
 KNOWN_WORDS = set(ELEMENTARY) | set(MULTI_ARGUMENT) | {"Var", "softmax", "E"}
-FUNCTION_LETTERS = frozenset("fghFGHJL")
+FUNCTION_LETTERS = frozenset("fghFGHJLPI")
+FUNCTION_GREEK = frozenset({"ell", "phi", "varphi", "psi", "Phi", "Psi"})
 PROBABILITY_LETTERS = frozenset("pq")
+# names read as scalars before "(" unless the notes define them as functions: x(1-x) is a product
+SCALAR_LETTERS = frozenset("abcdnmkrstuvwxyzijlo") | {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "lambda", "mu",
+    "nu", "rho", "tau", "omega", "kappa", "xi", "zeta", "sigma",
+}  # fmt: skip
+MATRIX_SIZE = sp.Symbol("size", integer=True, positive=True)  # shape of undeclared matrices
+BOLD_MATRIX = {"mathbf", "boldsymbol", "bm", "pmb", "mathbfit"}
+OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
+                  "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 
 TOKEN = re.compile(
     r"(?P<space>\s+)"
@@ -112,8 +122,9 @@ class LatexContext:
     become MatrixSymbols. ``functions`` are extra names applied to a following ``(…)``.
     """
 
-    shapes: tuple[tuple[str, tuple[int, int]], ...] = ()
+    shapes: tuple[tuple[str, tuple], ...] = ()  # sizes may be symbols (MATRIX_SIZE)
     functions: frozenset[str] = field(default_factory=frozenset)
+    scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -172,6 +183,7 @@ class _Parser:
         self.bound: list[sp.Symbol] = []  # summation indices in scope
         self.open_bars: list[str] = []  # closers of |…| and \|…\| being read
         self.build = Construction(source, line)  # guards and the natural domain
+        self.readings: dict[str, str] = {}  # name -> how it was read, where not literal
 
     # -- token helpers -------------------------------------------------------------------
     @property
@@ -319,6 +331,8 @@ class _Parser:
                         self.position += 3
                         result = _transpose(result)
                         continue
+                if self.at("{") and self.peek().text == "(" or self.at("("):
+                    self.fail("f^{(n)} is an n-th derivative, not a power (not read)")
                 exponent = self.script()
                 result = self.power(result, exponent)
             elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
@@ -514,8 +528,13 @@ class _Parser:
         if len(run) >= 3:
             self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
         letter = self.advance().text
-        if letter == "E" and self.at("["):
+        if letter == "E" and (self.at("[") or self.at("(")):
+            self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
+        if letter == "D" and not self.at("_") and self.starts_factor() and "D" not in (
+            self.context.scalars
+        ):
+            self.fail("D applied to an expression is a differential operator (not read)")
         if letter == "e" and not self.at("_"):
             return self.build.constant("e")
         if letter == "D" and self.at("_"):
@@ -523,6 +542,13 @@ class _Parser:
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):
                 self.skip_script()
                 return self.kl_divergence()
+            if "D" not in self.context.scalars:
+                saved = self.position
+                self.subscript_text()
+                applied = self.starts_factor()
+                self.position = saved
+                if applied:
+                    self.fail("D_x applied to an expression is a differential operator (not read)")
         return self.symbol_with_scripts(letter)
 
     def peek_group_text(self) -> str:
@@ -628,19 +654,38 @@ class _Parser:
         shape = self.context.shape_of(name)
         if shape is not None:
             return sp.MatrixSymbol(name, *shape)
+        if name.startswith("\\bold{") and name.endswith("}"):
+            inner = name[len("\\bold{") : name.index("}")]
+            columns = MATRIX_SIZE if inner[:1].isupper() else 1
+            kind = "matrix" if columns != 1 else "vector"
+            self.readings[name] = f"{kind} of size {MATRIX_SIZE}" + (
+                f"×{MATRIX_SIZE}" if columns != 1 else ""
+            ) + " (bold; shapes checked at instantiated sizes)"
+            return sp.MatrixSymbol(name, MATRIX_SIZE, columns)
         for index in self.bound:
             if str(index) == name:
                 return index
         return sp.Symbol(name)
 
     def after_symbol(self, symbol: sp.Basic, letter: str) -> sp.Basic:
-        """Function application for f(…), p(x_i) → p_i, else the symbol itself."""
+        """Function application for f(…), p(x_i) → p_i, else the symbol itself.
+
+        ``name(…)`` is an application unless the name is known to be a scalar: declared so,
+        or a letter in :data:`SCALAR_LETTERS` that the notes never define as a function
+        (``x(1 - x)`` is a product, ``h_\\theta(x)``, ``\\ell(\\theta)``, ``P(x)`` are applied)."""
         if not self.at("(") and not (self.at(r"\left") and self.peek().text == "("):
             return symbol
         if not isinstance(symbol, sp.Symbol):
             return symbol
         name = symbol.name
-        applies = name in self.context.functions or name in FUNCTION_LETTERS
+        base = _base_letter(name)
+        if base in ("P", "Pr") and self.conditional_probability_ahead():
+            return self.opaque_probability(name)
+        applies = name in self.context.functions or (
+            name not in self.context.scalars
+            and (base in FUNCTION_LETTERS or base in FUNCTION_GREEK
+                 or (base not in SCALAR_LETTERS and base not in PROBABILITY_LETTERS))
+        )  # fmt: skip
         if name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name):
             saved = self.position
             arguments = self.arguments()
@@ -653,9 +698,48 @@ class _Parser:
             self.position = saved
             return symbol
         if not applies:
+            if base not in SCALAR_LETTERS:
+                self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
             return symbol
         arguments = self.arguments()
+        if name not in self.context.functions:
+            self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def conditional_probability_ahead(self) -> bool:
+        """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
+        depth, offset = 0, 0
+        while True:
+            token = self.peek(offset)
+            if token.kind == "end":
+                return False
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert"):
+                return True
+            offset += 1
+
+    def opaque_probability(self, name: str) -> sp.Basic:
+        """``P(Y=1 | X=x)`` is one unknown value, named by what is written."""
+        depth, parts = 0, []
+        while True:
+            token = self.advance()
+            if token.kind == "end":
+                self.fail("unterminated probability")
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+            parts.append(token.text if token.text != r"\mid" else "|")
+            if depth == 0:
+                break
+        written = name + "".join(parts)
+        self.readings.setdefault(written, "a probability (an unknown value)")
+        return sp.Symbol(written, positive=True)
 
     def named_function(self, name: str, start: Token) -> sp.Basic:
         if name in ("minimize", "maximize"):
@@ -758,6 +842,8 @@ class _Parser:
                 return self.named_function(word, token)
             if word == "E" and (self.at("[") or self.at(r"\left") or self.at(r"\big")):
                 return self.expectation_bracket()
+            if word in OPERATOR_NAMES:
+                return self.operator(OPERATOR_NAMES[word], token)
             if name in ("mathrm", "mathit") and word == "e" and not self.at("_"):
                 return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
             if name in ("mathrm", "mathit") and len(word) == 1:
@@ -768,11 +854,30 @@ class _Parser:
         if name == "mathbb" and self.at("{"):
             word = self.braced_word()
             if word == "E":
+                if self.at("_"):
+                    self.skip_script()  # \mathbb{E}_{x \sim p}[…]: the distribution is implicit
                 return self.expectation_bracket()
             self.fail(f"unknown \\mathbb{{{word}}}", token)
+        if name in BOLD_MATRIX and self.context.shape_of(self.peek_decorated()) is None:
+            inner_name = self.decorated_name()
+            if self.context.shape_of(inner_name) is not None:
+                return self.symbol_with_scripts(inner_name)
+            if self.at("_"):  # \mathbf{x}_i: an entry, a scalar
+                return self.symbol_with_scripts(inner_name)
+            return self.symbol_with_scripts(f"\\bold{{{inner_name}}}")
         if name in BOLD:
             inner_name = self.decorated_name()
             return self.symbol_with_scripts(inner_name)
+        if name in ("det", "tr"):
+            return self.operator(OPERATOR_NAMES[name], token)
+        if name == "nabla":
+            self.fail("\\nabla is the gradient operator (not read in notes)", token)
+        if name in ("Delta", "delta") and self.current.kind == "letter":
+            letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
+            self.readings.setdefault(f"\\{name} {letter}", "a single name (an increment)")
+            return self.symbol_with_scripts(f"{name} {letter}")
+        if name == "int":
+            return self.integral(token)
         if name in DECORATION:
             inner_name = self.decorated_name()
             return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name}}}")
@@ -791,6 +896,62 @@ class _Parser:
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
+
+    def peek_decorated(self) -> str:
+        """The name a decoration command would read next (without consuming)."""
+        offset = 1 if self.at("{") else 0
+        token = self.peek(offset)
+        return token.text.lstrip("\\") if token.kind in ("letter", "command") else ""
+
+    def operator(self, kind: str, token: Token) -> sp.Basic:
+        """tr, det (of matrices), sech, Cov(X, Y) = E[XY] - E[X]E[Y]."""
+        if kind == "Cov":
+            first, second = self.arguments()
+            return E(first * second) - E(first) * E(second)
+        argument = self.function_argument()
+        if kind == "sech":
+            return self.build.call(sp.sech, [argument], token.column)
+        if not isinstance(argument, sp.MatrixExpr):
+            self.fail(f"{kind} of a scalar: declare the matrix with 'assume NAME matrix R C'")
+        if kind == "trace":
+            return sp.Trace(argument)
+        return sp.Determinant(argument)
+
+    def integral(self, token: Token) -> sp.Basic:
+        r"""\int_a^b body \, dx: a definite integral (indefinite ones are not read)."""
+        if not self.at("_"):
+            self.fail("an indefinite integral (no bounds) is not read", token)
+        self.advance()
+        low = self.script()
+        if not self.accept("^"):
+            self.fail("a definite integral needs an upper bound", token)
+        high = self.script()
+        depth, offset = 0, 0
+        while True:
+            ahead = self.peek(offset)
+            if ahead.kind == "end":
+                self.fail("an integral without its d<variable>", token)
+            if ahead.text in ("{", "(", "["):
+                depth += 1
+            elif ahead.text in ("}", ")", "]"):
+                depth -= 1
+            elif depth == 0 and ahead.text == "d" and self.peek(offset + 1).kind == "letter":
+                break
+            offset += 1
+        if offset == 0:
+            self.fail("an integral with an empty body", token)
+        stop = self.position + offset
+        saved_tokens = self.tokens
+        self.tokens = saved_tokens[:stop] + [Token("end", "", saved_tokens[stop].column)]
+        try:
+            body = self.expr()
+            if self.current.kind != "end":
+                self.fail("unexpected token in the integrand")
+        finally:
+            self.tokens = saved_tokens
+        self.position = stop + 1
+        variable = sp.Symbol(self.advance().text)
+        return sp.Integral(body, (variable, low, high))
 
     def braced_word(self) -> str:
         self.expect("{")
@@ -959,6 +1120,14 @@ class _Parser:
         return self.build.big_operator(name, body, *limits, column=token.column)
 
 
+def _base_letter(name: str) -> str:
+    """``h`` of ``h_\\theta``, ``f`` of ``\\bar{f}_w``, ``ell`` of ``ell``."""
+    name = name.split("_", 1)[0]
+    if name.startswith("\\") and "{" in name:
+        name = name[name.index("{") + 1 : name.rindex("}")] if "}" in name else name
+    return name
+
+
 def _spacing(token: Token) -> bool:
     return token.kind == "command" and token.text[1:] in SPACING or token.text == "&"
 
@@ -1021,6 +1190,29 @@ def parse_latex_side(
         raise ParseError("expression nested too deeply", source=source, line=line) from None
     except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
         # SymPy refusing to build something (a shape mismatch, a bad power): a clear message
+        message = " ".join(str(error).split())[:160]
+        raise ParseError(
+            f"cannot build this expression: {message}", source=source, line=line
+        ) from None
+
+
+def parse_latex_reading(
+    text: str,
+    *,
+    context: LatexContext | None = None,
+    source: str = "<input>",
+    line: int = 1,
+) -> tuple[sp.Basic, dict[str, str]]:
+    """Like :func:`parse_latex_math`, with how each name was read where the reading is not
+    literal (``h_\\theta``: unknown function of 1 argument; ``\\bold{A}``: matrix …)."""
+    parser = _Parser(text, context or LatexContext(), source, line)
+    try:
+        with time_limit(LIMITS.parse_seconds, source=source, what="building the expression"):
+            result = parser.build.finish(parser.parse())
+        return result, dict(parser.readings)
+    except RecursionError:
+        raise ParseError("expression nested too deeply", source=source, line=line) from None
+    except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
         message = " ".join(str(error).split())[:160]
         raise ParseError(
             f"cannot build this expression: {message}", source=source, line=line

@@ -1,0 +1,343 @@
+r"""Stage 3 of checking a note: turn each located chain into planned steps (no checking yet).
+
+Each element is parsed with the note's :class:`~symderive.grammar.latex.LatexContext`, its
+indices made consistent with the chain (``z_k`` and ``z[k]`` the same entry), definitions in
+force at its line substituted and derivatives evaluated (:mod:`symderive.notes.expand`). A step
+is skipped with a countable reason when it is not a claim (definition, example value,
+condition, update rule) or cannot be read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symderive.errors import ParseError
+from symderive.expectation import E, Var
+from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.model import Domain
+from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
+from symderive.notes.context import DefinitionView, FileContext, Located
+from symderive.notes.expand import (
+    TooLarge,
+    UndefinedDerivative,
+    prepare,
+    used_definitions,
+    with_unknowns,
+)
+from symderive.notes.instances import unknown_functions
+from symderive.notes.report import SkipReason
+from symderive.notes.roles import Role, is_number
+
+OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operatorname\{arg")
+TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
+DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
+APPROXIMATE = {r"\approx", "≈", r"\simeq"}
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """Step ``index`` (1-based): element index-1 ``relation`` element index, ready to check."""
+
+    index: int
+    relation: str  # the checked relation ("=", "<=", …); as written when skipped
+    lhs: sp.Basic | None = None
+    rhs: sp.Basic | None = None
+    skip: SkipReason | None = None
+    reason: str = ""
+    had_derivative: bool = False
+    used: frozenset = frozenset()  # definition keys the step relied on
+    unknown: tuple[tuple[str, int], ...] = ()  # unknown functions (name, arity): instances
+    solve_like: bool = False  # expression = number: an equation in unknowns when false
+    places: int | None = None  # decimals written: checked to this precision
+
+
+@dataclass
+class PlannedEquation:
+    located: Located
+    skip: SkipReason | None = None
+    reason: str = ""
+    steps: list[PlannedStep] = field(default_factory=list)
+    view: DefinitionView | None = None
+    parsed: bool = True  # every element was read by the grammar
+    random: set = field(default_factory=set)  # symbols inferred random in this chain
+    readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
+
+    @property
+    def chain(self):
+        return self.located.chain
+
+    @property
+    def block(self):
+        return self.located.block
+
+
+def skip_code(problem: ParseError) -> SkipReason:
+    message = problem.message
+    if "operator" in message and "not read" in message or "derivative, not a power" in message:
+        return SkipReason.OPERATOR
+    if "unsupported command" in message or "unknown word" in message or "unknown" in message:
+        if r"\begin" in message or "pmatrix" in message or r"\vdots" in message:
+            return SkipReason.MATRIX
+        return SkipReason.UNKNOWN_COMMAND
+    if "prose" in message:
+        return SkipReason.PROSE
+    if "optimisation" in message:
+        return SkipReason.OPTIMIZATION
+    if "matri" in message or "transpose" in message or "Mix of" in message:
+        return SkipReason.MATRIX
+    if (
+        "longer than" in message or "deeper than" in message or "larger than" in message
+        or "too long" in message or "too large" in message or "time" in message
+    ):  # fmt: skip
+        return SkipReason.INPUT_LIMIT
+    return SkipReason.PARSE_ERROR
+
+
+def classify_chain(located: Located) -> tuple[SkipReason | None, str]:
+    """Why a whole chain is not checked, or (None, '')."""
+    chain = located.chain
+    text = " ".join(chain.elements)
+    if TABLE.search(chain.latex):
+        return SkipReason.TABLE, "a table, not an equation"
+    if not chain.is_chain:
+        if re.search(r"\\text\{[^}]*[A-Za-z]{2}", text):
+            return SkipReason.PROSE, "prose in \\text{}"
+        return SkipReason.NOT_A_CHAIN, "a single expression, no relation"
+    if OPTIMIZATION.search(text):
+        return SkipReason.OPTIMIZATION, "minimize/maximize state equal optimisers, not equal values"
+    if chain.conditional:
+        return SkipReason.CONDITION, "one case of a condition (':')"
+    role = located.reading.role
+    if role is Role.UPDATE:
+        return SkipReason.UPDATE_RULE, located.reading.why
+    if role is Role.CONDITION:
+        return SkipReason.CONDITION, located.reading.why
+    unchecked = [
+        relation for relation in chain.relations
+        if relation_kind(relation) == "unchecked" and not _approximation(chain, relation)
+    ]  # fmt: skip
+    if unchecked:
+        return SkipReason.UNCHECKED_RELATION, f"relation {unchecked[0]} is not checked"
+    if role in (Role.DEFINITION, Role.EXAMPLE) and len(chain.elements) == 2:
+        what = "an example value" if role is Role.EXAMPLE else "a definition"
+        return SkipReason.DEFINITION, f"{what} ({located.reading.why})"
+    if any(not element for element in chain.elements):
+        return SkipReason.PARSE_ERROR, "an empty side"
+    return None, ""
+
+
+def _approximation(chain, relation: str) -> bool:
+    """``\\approx`` next to a written decimal is checked to the decimals written."""
+    if relation not in APPROXIMATE:
+        return False
+    position = chain.relations.index(relation)
+    return any(
+        DECIMAL.match(chain.elements[k]) for k in (position, position + 1)
+    )
+
+
+def decimals_written(left: str, right: str) -> int | None:
+    """Places of a rounded decimal on either side (``2.5849`` → 4), when that side is a bare
+    number and the other is not: the claim is then 'equal to that many decimals'."""
+    for mine, other in ((left, right), (right, left)):
+        match = DECIMAL.match(mine)
+        if match and not is_number(other):
+            return len(match.group(1))
+        if match and is_number(other) and not DECIMAL.match(other):
+            return len(match.group(1))
+    return None
+
+
+def plan_steps(
+    equation: PlannedEquation, context: FileContext, source: str, notices: list[str]
+) -> None:
+    chain = equation.chain
+    view = context.definitions_at(chain.line)
+    equation.view = view
+    relations = list(chain.relations)
+    elements = list(chain.elements)
+    if len(relations) > MAX_STEPS:
+        notices.append(
+            f"line {chain.line}: only the first {MAX_STEPS} of {len(relations)} steps of this "
+            "chain checked"
+        )
+        relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
+    raws: list = []
+    for element in elements:
+        try:
+            raws.append(parse_reading(element, context.latex, source, chain.line, equation))
+        except ParseError as problem:
+            raws.append(problem)
+            equation.parsed = False
+    raws = normalise_indices(raws, context)
+    view = with_unknowns([raw for raw in raws if not isinstance(raw, ParseError)], view)
+    parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
+    for raw in raws:
+        if isinstance(raw, ParseError):
+            parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
+            continue
+        unknown: set = set()
+        try:
+            prepared = prepare(raw, view, unknown)
+        except UndefinedDerivative as undefined:
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE,
+                           f"derivative of {undefined}, which the notes never define",
+                           False, frozenset()))  # fmt: skip
+            continue
+        except TooLarge as problem:
+            parsed.append((None, SkipReason.INPUT_LIMIT, str(problem), False, frozenset()))
+            continue
+        except Exception as problem:  # noqa: BLE001 - SymPy failing on one element skips it
+            message = " ".join(str(problem).split())[:160]
+            parsed.append((None, SkipReason.PARSE_ERROR, f"cannot evaluate: {message}",
+                           False, frozenset()))  # fmt: skip
+            continue
+        for name in unknown:
+            equation.readings.setdefault(name, "unknown function (never defined): instances")
+        parsed.append(
+            (prepared, None, "", bool(raw.atoms(sp.Derivative)),
+             frozenset(used_definitions(raw, view)))
+        )  # fmt: skip
+    defines_head = equation.located.reading.role in (Role.DEFINITION, Role.EXAMPLE)
+    for index in range(1, len(elements)):
+        written = relations[index - 1]
+        left, right = parsed[index - 1], parsed[index]
+        if index == 1 and defines_head:
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
+                                              reason="defines the name on the left"))  # fmt: skip
+            continue
+        if relation_kind(written) == "definition":
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
+                                              reason="a definition"))  # fmt: skip
+            continue
+        problem = left if left[0] is None else right if right[0] is None else None
+        if problem is not None:
+            equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
+            continue
+        places = decimals_written(elements[index - 1], elements[index])
+        relation = CHECKED_RELATIONS.get(written, "=")
+        lhs, rhs = left[0], right[0]
+        equation.steps.append(
+            PlannedStep(
+                index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
+                unknown=tuple(sorted(unknown_functions(lhs, rhs).items())),
+                solve_like=_solve_like(lhs, rhs, raws[index - 1], raws[index], len(elements)),
+                places=places if relation == "=" else None,
+            )
+        )  # fmt: skip
+
+
+def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
+    """``expr = number`` standing alone, with unknowns and no derivative written: if it is
+    not an identity it is an equation to solve or a condition (``\\cos\\theta = -1``)."""
+    if count != 2:
+        return False
+    for side, other, raw in ((lhs, rhs, raw_left), (rhs, lhs, raw_right)):
+        if (
+            isinstance(other, sp.Basic) and not other.free_symbols
+            and isinstance(side, sp.Basic) and side.free_symbols
+            and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
+        ):  # fmt: skip
+            return True
+    return False
+
+
+def parse_reading(
+    latex: str, context: LatexContext, source: str, line: int, equation: PlannedEquation
+) -> sp.Basic:
+    from symderive.grammar.latex import parse_latex_reading
+
+    value, readings = parse_latex_reading(latex, context=context, source=source, line=line)
+    for name, how in readings.items():
+        equation.readings.setdefault(name, how)
+    return value
+
+
+def names_something(latex: str, context: LatexContext) -> bool:
+    try:
+        value = parse_latex_math(latex, context=context)
+    except ParseError:
+        return False
+    return isinstance(value, (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef))
+
+
+def normalise_indices(raws: list, context: FileContext) -> list:
+    """Make one chain's notation consistent before anything is evaluated.
+
+    * Symbols bounding a sum (``n`` in ``\\sum_{i=1}^{n}``) become positive integers with the
+      size domain, everywhere in the chain.
+    * Where ``o`` is summed over as ``o_k``, a free ``o_j`` is the same vector's entry
+      ``o[j]`` (j an integer index in 1..n), and ``o_2`` is ``o[2]``: ``z_k`` and ``z[k]`` are
+      one entry, so ``\\frac{\\partial}{\\partial o_j} \\sum_k e^{o_k}`` is not 0.
+    """
+    expressions = [raw for raw in raws if not isinstance(raw, ParseError)]
+    bound_names: set[str] = set()
+    upper: dict[str, sp.Basic] = {}
+    for expr in expressions:
+        for node in expr.atoms(sp.Sum, sp.Product):
+            for _index, low, high in node.limits:
+                bound_names |= {
+                    s.name
+                    for s in (low.free_symbols | high.free_symbols)
+                    if isinstance(s, sp.Symbol)
+                }
+            for indexed in node.function.atoms(sp.Indexed):
+                upper.setdefault(str(indexed.base.label), node.limits[0][2])
+    replacements: dict = {}
+    for expr in expressions:
+        for symbol in expr.free_symbols:
+            if not isinstance(symbol, sp.Symbol):
+                continue
+            if symbol.name in bound_names and not symbol.is_integer:
+                replacements[symbol] = sp.Symbol(symbol.name, integer=True, positive=True)
+            base, _, subscript = symbol.name.rpartition("_")
+            if base in upper and (
+                subscript.isdigit() or (len(subscript) == 1 and subscript.isalpha())
+            ):
+                if subscript.isdigit():
+                    index: sp.Basic = sp.Integer(subscript)
+                else:
+                    index = sp.Symbol(subscript, integer=True)
+                    high = upper[base]
+                    context.domains.setdefault(index, Domain("index", low=1, high=high))
+                replacements[symbol] = sp.IndexedBase(base)[index]
+    for name in bound_names:
+        context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
+    if not replacements:
+        return raws
+    for key, domain in list(context.domains.items()):
+        if domain.kind == "index" and isinstance(domain.high, sp.Basic):
+            context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
+    return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+def infer_random(planned: list[PlannedEquation], context: FileContext) -> None:
+    """Random symbols of each chain that uses E[…] or Var(…), where no directive decides.
+
+    A symbol is random when somewhere in the file it is the whole argument of an expectation or
+    a variance (``E[X]``, ``E[X^2]``, ``Var(X)``): so in ``E[aX + b] = aE[X] + b`` X is random
+    and a, b are constants.
+    """
+    alone: set = set()
+    for equation in planned:
+        for step in equation.steps:
+            for expr in (step.lhs, step.rhs):
+                if expr is None:
+                    continue
+                for node in expr.atoms(E, Var):
+                    argument = node.args[0]
+                    if argument.is_Pow and argument.exp.is_Integer:
+                        argument = argument.base
+                    if isinstance(argument, sp.Symbol):
+                        alone.add(argument)
+    for equation in planned:
+        expressions = [e for step in equation.steps for e in (step.lhs, step.rhs) if e is not None]
+        if not any(expr.atoms(E, Var) for expr in expressions):
+            continue
+        symbols = set().union(*(expr.free_symbols for expr in expressions))
+        equation.random = {symbol for symbol in symbols & alone if symbol not in context.domains}
+        for symbol in equation.random:
+            equation.readings.setdefault(str(symbol), "random variable (alone inside E[…]/Var)")
