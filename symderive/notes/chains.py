@@ -37,7 +37,7 @@ LAYOUT = re.compile(
 )
 ROW_SPACING = re.compile(r"\\\\\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]")  # \\[10pt]
 EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # x^{ } from Korean editors
-SPACED_NAME = re.compile(r"\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
+SPACED_NAME = re.compile(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
 TRAILING_PROSE = re.compile(
     r"(?:\\q?quad|\\[,;:]|,)\s*\\(?:text|mbox|textrm|textit)\s*\{[^{}]*\}[^\\]*?(?=\\\\|$)"
 )
@@ -116,7 +116,7 @@ def split_chains(latex: str, line: int) -> list[Chain]:
 
 
 def normalise_layout(latex: str) -> str:
-    """Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
+    r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
     prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed)."""
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)

@@ -112,7 +112,7 @@ def _directive_bodies(text: str) -> list[tuple[int, str]]:
 
 
 def _split_given(body: str) -> tuple[str, str]:
-    """``LHS = RHS`` split at its top-level ``=`` (not the one inside ``\sum_{j=1}``)."""
+    """``LHS = RHS`` split at its top-level ``=`` (not the one inside ``\\sum_{j=1}``)."""
     spans = [
         (start, end) for start, end in top_level_spans(body, RELATION_TOKEN)
         if body[start:end] == "="

@@ -217,13 +217,24 @@ def plan_steps(
         if problem is not None:
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
+        lhs, rhs = left[0], right[0]
+        unknown = unknown_functions(lhs, rhs)
+        if unknown and not all(
+            set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs)
+        ):
+            names = ", ".join(sorted(unknown))
+            equation.steps.append(PlannedStep(
+                index, written, skip=SkipReason.UNDEFINED_DERIVATIVE,
+                reason=f"{names} never defined here, and only one side is about it: its value "
+                "is unknown (a general rule about unknown functions is checked on instances)",
+            ))  # fmt: skip
+            continue
         places = decimals_written(elements[index - 1], elements[index])
         relation = CHECKED_RELATIONS.get(written, "=")
-        lhs, rhs = left[0], right[0]
         equation.steps.append(
             PlannedStep(
                 index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
-                unknown=tuple(sorted(unknown_functions(lhs, rhs).items())),
+                unknown=tuple(sorted(unknown.items())),
                 solve_like=_solve_like(lhs, rhs, raws[index - 1], raws[index], len(elements)),
                 places=places if relation == "=" else None,
             )

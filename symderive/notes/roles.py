@@ -10,6 +10,8 @@ Rules (documented in docs/notes.md, "How relations are classified"):
   name only when the name has not been defined before in the section; the first ``=`` of
   ``H(x) = A = B`` defines H and the rest is checked. A second definition of the same name, a
   value of a defined function (``f(2) = 5``) and any inequality or ``\ne`` are *claims*.
+* Exception: ``H(x) = …`` whose right side does not mention the parameter x uses ``H(x)`` as a
+  label (the entropy of this example); a later ``H(x) = …`` is a new value of the label.
 * A definition whose right side is a plain number is an *example value* (``x = -2``,
   ``w_5 = 0.4``): substituted in what follows, within its section.
 * A chain of inequalities bounding bare names (``1 \le i \le n``, ``0 < p < 1``) is a
@@ -95,6 +97,12 @@ def classify_first_step(chain: Chain, lead: str, defined: set[str]) -> Reading:
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
+        if name in defined and arguments is not None and _parameters(arguments) and not any(
+            _mentions(second, parameter.strip()) for parameter in arguments.split(",")
+        ):
+            # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
+            return Reading(Role.DEFINITION, name, arguments,
+                           "a new value of a label (its parameter is not on the right)")
         if name in defined:
             return Reading(Role.CLAIM, why=f"{name} is already defined: a claim")
         if arguments is not None and not _parameters(arguments):
