@@ -673,6 +673,12 @@ class _Parser:
         ``name(…)`` is an application unless the name is known to be a scalar: declared so,
         or a letter in :data:`SCALAR_LETTERS` that the notes never define as a function
         (``x(1 - x)`` is a product, ``h_\\theta(x)``, ``\\ell(\\theta)``, ``P(x)`` are applied)."""
+        if (
+            self.at("[") and isinstance(symbol, sp.Symbol) and symbol.name in ("H", "I", "L")
+        ):  # H[P], I[X]: a functional applied to its argument
+            arguments = self.arguments()
+            self.readings.setdefault(symbol.name, "unknown functional (applied with [ ])")
+            return sp.Function(symbol.name)(*arguments)
         if not self.at("(") and not (self.at(r"\left") and self.peek().text == "("):
             return symbol
         if not isinstance(symbol, sp.Symbol):
@@ -1069,7 +1075,24 @@ class _Parser:
             self.enter()
             function = self.term()
             self.leave()
-        return _derivative(function, variables, self)
+            return _derivative(function, variables, self)
+        derivative = _derivative(function, variables, self)
+        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+            return self.derivative_at(derivative, variables)
+        return derivative
+
+    def derivative_at(self, derivative: sp.Basic, variables: list) -> sp.Basic:
+        r"""``\frac{dg}{dx}(x)`` is the derivative itself; ``\frac{dg}{dh}(h(x))`` its value at
+        h(x); ``\frac{df}{dx}\left(\frac{df}{dx}\right)`` composes operators (not read)."""
+        arguments = self.arguments()
+        distinct = list(dict.fromkeys(variables))
+        if len(arguments) != len(distinct):
+            self.fail("a derivative evaluated at a different number of points")
+        if any(argument.atoms(sp.Derivative) for argument in arguments):
+            self.fail("a derivative applied to a derivative is operator notation (not read)")
+        if list(arguments) == distinct:
+            return derivative
+        return sp.Subs(derivative, tuple(distinct), tuple(arguments))
 
     def derivative_variable(self) -> sp.Basic:
         if self.at("{"):
@@ -1118,6 +1141,13 @@ class _Parser:
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
         return self.build.big_operator(name, body, *limits, column=token.column)
+
+
+def reads_as_function(name: str) -> bool:
+    """Whether ``name(…)`` is read as an application by default (f, g, h, F, G, H, J, L, P,
+    I, ℓ, φ, ψ and their subscripted or decorated forms)."""
+    base = _base_letter(name)
+    return base in FUNCTION_LETTERS or base in FUNCTION_GREEK
 
 
 def _base_letter(name: str) -> str:

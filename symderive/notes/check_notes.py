@@ -30,14 +30,21 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.check.context import CheckContext
 from symderive.errors import UsageError
-from symderive.grammar.latex import MATRIX_SIZE
+from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.model import Domain
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.directives import read_directives
 from symderive.notes.extract import extract_math
 from symderive.notes.instances import instances
-from symderive.notes.plan import PlannedEquation, PlannedStep, classify_chain, infer_random, plan_steps
+from symderive.notes.plan import (
+    PlannedEquation,
+    PlannedStep,
+    classify_chain,
+    index_ambiguity,
+    infer_random,
+    plan_steps,
+)
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.report import Outcome
 
@@ -140,6 +147,11 @@ def heading_lines(text: str, markdown: bool) -> list[int]:
     return lines
 
 
+def blank_lines(text: str) -> list[int]:
+    """Lines that are empty (paragraph breaks), in one pass."""
+    return [number for number, line in enumerate(text.split("\n"), start=1) if not line.strip()]
+
+
 def _matrix_shapes(text: str, base: tuple) -> tuple:
     """Capital letters the note transposes (``X^T``, ``W^\\top``) are matrices; undeclared
     ones get the symbolic square shape size × size (checked at instantiated sizes)."""
@@ -162,14 +174,15 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
-    located = locate(pairs, heading_lines(text, markdown))
+    located = locate(pairs, heading_lines(text, markdown), blank_lines(text))
     context = build_context(located, directives, source)
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     context.latex = replace(context.latex, shapes=shapes, scalars=context.latex.scalars | frozenset(
-        d.key[1].name for d in context.definitions if d.key[0] == "symbol"
+        d.key[1].name for d in context.definitions
+        if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
     ))  # fmt: skip
     notices.extend(context.problems)
     planned = []
@@ -196,14 +209,36 @@ def _suggestion(lhs: sp.Basic, had_derivative: bool) -> str | None:
     return sp.latex(lhs)
 
 
-def _check_context(plan: FilePlan, equation: PlannedEquation, independent: bool) -> CheckContext:
+# readings the note may intend without saying so: a refutation that disappears under one of
+# them is reported *undecided*, naming the hypothesis (and the directive that states it)
+ALTERNATIVES = {
+    "independent": "holds if the random symbols are independent, fails if they may be "
+    "dependent: say which with '<!-- symderive: assume X, Y independent -->'",
+    "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
+    "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
+}
+
+
+def _check_context(
+    plan: FilePlan, equation: PlannedEquation, alternative: str = "", step=None
+) -> CheckContext:
     context = plan.context
     domains = dict(context.domains)
     domains.update({symbol: Domain("random") for symbol in equation.random})
     groups = list(context.independent)
-    if independent and equation.random:
+    if alternative == "independent" and equation.random:
         groups.append(tuple(sorted(equation.random, key=str)))
+    if alternative == "simplex" and step is not None:
+        for base in _indexed_bases(step):
+            domains[base] = Domain("simplex", group=str(base))
     return CheckContext.build(domains, context.givens, groups)
+
+
+def _indexed_bases(step: PlannedStep) -> list:
+    found = set()
+    for side in (step.lhs, step.rhs):
+        found |= {indexed.base for indexed in side.atoms(sp.Indexed)}
+    return sorted(found, key=str)
 
 
 def _variants(step: PlannedStep, seed: int) -> list[tuple[str, sp.Basic, sp.Basic, str, str]]:
@@ -246,12 +281,12 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     variants[key] = problem
                     continue
                 variants[key] = chosen
-                context = _check_context(plan, equation, independent=False)
+                context = _check_context(plan, equation)
                 for name, lhs, rhs, relation, _ in chosen:
                     tasks.append(Task(key + (name,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
     outcomes = run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
-    outcomes.update(_independence_round(plans, variants, outcomes, options))
+    outcomes.update(_alternative_round(plans, variants, outcomes, options))
     results = []
     for file_index, plan in enumerate(plans):
         if isinstance(plan, NoteFile):
@@ -268,28 +303,32 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
     return NotesReport(tuple(results), time.monotonic() - started)
 
 
-def _independence_round(plans, variants, outcomes, options) -> dict:
-    """A refuted claim about several random symbols that no directive calls independent is
-    checked again with them independent: if it then holds, the verdict depends on a hypothesis
-    the note states only in words, so it is *undecided*, not refuted."""
+def _alternative_round(plans, variants, outcomes, options) -> dict:
+    """A refuted claim is checked again under the readings in :data:`ALTERNATIVES` that apply
+    (random symbols independent; indexed vectors summing to 1): if it then holds, the verdict
+    depends on a hypothesis the note states only in words, so it is *undecided*."""
     tasks = []
     for file_index, plan in enumerate(plans):
         if isinstance(plan, NoteFile):
             continue
         for equation_index, equation in enumerate(plan.equations):
-            if len(equation.random) < 2:
-                continue
             for step in equation.steps:
                 key = (file_index, equation_index, step.index)
                 chosen = variants.get(key)
-                if not isinstance(chosen, list) or len(chosen) != 1:
+                if not isinstance(chosen, list) or len(chosen) != 1 or chosen[0][0] != "plain":
                     continue
                 if outcomes.get(key + ("plain",), Outcome("undecided")).verdict != "refuted":
                     continue
-                context = _check_context(plan, equation, independent=True)
+                applicable = []
+                if len(equation.random) >= 2:
+                    applicable.append("independent")
+                if _indexed_bases(step):
+                    applicable.append("simplex")
                 _, lhs, rhs, relation, _ = chosen[0]
-                tasks.append(Task(key + ("independent",), lhs, rhs, relation, context,
-                                  options.seed + step.index))  # fmt: skip
+                for alternative in applicable:
+                    context = _check_context(plan, equation, alternative, step)
+                    tasks.append(Task(key + (alternative,), lhs, rhs, relation, context,
+                                      options.seed + step.index))  # fmt: skip
     return run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
 
 
@@ -298,12 +337,10 @@ def _combined(key, chosen, outcomes) -> tuple[Outcome, str]:
     if len(chosen) == 1:
         name, _, _, _, description = chosen[0]
         outcome = outcomes[key + (name,)]
-        independent = outcomes.get(key + ("independent",))
-        if outcome.verdict == "refuted" and independent is not None and independent.holds:
-            return Outcome("undecided", method=outcome.method, reason=(
-                "holds if the random symbols are independent, fails if they may be dependent: "
-                "say which with '<!-- symderive: assume X, Y independent -->'"
-            )), description  # fmt: skip
+        for alternative, why in ALTERNATIVES.items():
+            other = outcomes.get(key + (alternative,))
+            if outcome.verdict == "refuted" and other is not None and other.holds:
+                return Outcome("undecided", method=outcome.method, reason=why), description
         if name == "decimal" and outcome.verdict == "proved":
             outcome = replace(outcome, verdict="checked")  # a rounded value is not an identity
         return outcome, description
@@ -350,6 +387,20 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         outcome, description = _combined(key, chosen, outcomes)
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
+        if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
+            steps.append(NoteStep(
+                step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.MATRIX,
+                reason="the two sides have different shapes as read (which names are matrices "
+                "is not known): declare them with 'assume NAME matrix R C'", used=used,
+            ))  # fmt: skip
+            continue
+        ambiguity = (
+            index_ambiguity(step.lhs, step.rhs, step.had_derivative)
+            if outcome.verdict == "refuted" else ""
+        )  # fmt: skip
+        if ambiguity:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but {ambiguity}: not refuted"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(NoteStep(
                 step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.CONDITION,

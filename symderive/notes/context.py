@@ -102,33 +102,44 @@ def section_ends(headings: Sequence[int]) -> callable:
 
 
 def locate(
-    pairs: Sequence[tuple[MathBlock, Chain]], headings: Sequence[int]
+    pairs: Sequence[tuple[MathBlock, Chain]],
+    headings: Sequence[int],
+    blank_lines: Sequence[int] = (),
 ) -> list[Located]:
     """Give each chain its section and the role of its first step, reading in order: a name
     defined earlier in the section makes a later ``name = …`` a claim."""
     end_of = section_ends(headings)
-    defined: dict[int, dict[str, Role]] = {}
+    blanks = sorted(blank_lines)
+    defined: dict[int, dict[str, tuple[Role, int]]] = {}
     located = []
     for block, chain in pairs:
         end = end_of(chain.line)
         names = defined.setdefault(end, {})
+        near = True
+        if len(chain.elements) >= 2:
+            head = definition_head(chain.elements[0])
+            if head and head[0] in names:
+                since = names[head[0]][1]
+                near = bisect.bisect_left(blanks, since) == bisect.bisect_left(blanks, chain.line)
         reading = (
-            classify_first_step(chain, block.lead, _redefinable(names, chain))
+            classify_first_step(
+                chain, block.lead, _redefinable(names, chain), near, block.kind == "inline"
+            )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
         )
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
-            names[reading.name] = reading.role
+            names[reading.name] = (reading.role, chain.line)
         located.append(Located(block, chain, end, reading))
     return located
 
 
-def _redefinable(names: dict[str, Role], chain: Chain) -> set[str]:
+def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain) -> set[str]:
     """Names whose new ``=`` is a claim: every defined name, except that a new example value
     replaces an earlier example value (``x = 1`` … later ``x = 2``)."""
 
     if len(chain.elements) >= 2 and is_number(chain.elements[1]):
-        return {name for name, role in names.items() if role is not Role.EXAMPLE}
+        return {name for name, (role, _) in names.items() if role is not Role.EXAMPLE}
     return set(names)
 
 

@@ -174,7 +174,7 @@ DEFINITION_HEAD = re.compile(
     r"^\s*(?P<name>(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z]))"
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
-    r"(?P<args>\((?:[^()]|\([^()]*\))*\))?\s*$"
+    r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
 )
 NOT_NAMES = {
     r"\log", r"\ln", r"\exp", r"\sin", r"\cos", r"\tanh", r"\max", r"\min", r"\sum", r"\prod",

@@ -219,8 +219,9 @@ def plan_steps(
             continue
         lhs, rhs = left[0], right[0]
         unknown = unknown_functions(lhs, rhs)
-        if unknown and not all(
-            set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs)
+        if unknown and (
+            not all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))
+            or not _structured(lhs, rhs, set(unknown))
         ):
             names = ", ".join(sorted(unknown))
             equation.steps.append(PlannedStep(
@@ -241,11 +242,44 @@ def plan_steps(
         )  # fmt: skip
 
 
+def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:
+    """A general rule about unknown functions differentiates them or applies them to
+    something other than a bare name (``h(x_1 + x_2)``, ``g(h(x))``); ``H(Y) = H(X)`` is a
+    statement about two unknown quantities, not a rule to check on instances."""
+    for side in (lhs, rhs):
+        if side.atoms(sp.Derivative, sp.Subs):
+            return True
+        for applied in side.atoms(sp.core.function.AppliedUndef):
+            if applied.func.__name__ in names and not all(
+                isinstance(argument, (sp.Symbol, sp.Indexed)) for argument in applied.args
+            ):
+                return True
+    return False
+
+
+def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
+    """Why indices may be meant otherwise than read: a letter index repeated in one product
+    (Einstein summation, ``x_i a_{ij} x_j``) or two index letters on one base in a derivative
+    (``dx_i/dx_k`` is δ_ik, not 0)."""
+    by_base: dict[str, set[str]] = {}
+    for side in (lhs, rhs):
+        for term in sp.Add.make_args(sp.expand(side) if side.is_Mul or side.is_Add else side):
+            letters: list[str] = []
+            for symbol in term.free_symbols:
+                base, _, sub = getattr(symbol, "name", "").rpartition("_")
+                if base and sub.isalpha():
+                    letters.extend(sub)
+                    by_base.setdefault(base, set()).add(sub)
+            if len(letters) != len(set(letters)):
+                return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
+    if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
+        return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
+    return ""
+
+
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
-    """``expr = number`` standing alone, with unknowns and no derivative written: if it is
-    not an identity it is an equation to solve or a condition (``\\cos\\theta = -1``)."""
-    if count != 2:
-        return False
+    """``expr = number``, with unknowns and no derivative written: if it is not an identity
+    it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
     for side, other, raw in ((lhs, rhs, raw_left), (rhs, lhs, raw_right)):
         if (
             isinstance(other, sp.Basic) and not other.free_symbols

@@ -16,6 +16,10 @@ Rules (documented in docs/notes.md, "How relations are classified"):
   ``w_5 = 0.4``): substituted in what follows, within its section.
 * A chain of inequalities bounding bare names (``1 \le i \le n``, ``0 < p < 1``) is a
   *condition*: it gives the names a domain and is not checked.
+* A second definition is a claim only in the paragraph of the first, and not after words that
+  introduce a new example (*function, consider, for, of, e.g., (ii)*, 예를, 함수): notes reuse
+  ``L_i``, ``f(x)`` for each new example.
+* ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition.
 * A relation introduced by words of supposition — *if, when, suppose, assume, let, by making,
   such that*, or Korean 만약, 가정, 일 때, 라면, 이면, 조건 — and not shaped like a definition is a
   *condition* (a hypothesis the note makes, never refuted).
@@ -40,6 +44,15 @@ class Role(str, Enum):
     UNCHECKED = "unchecked"  # \approx, \sim, \to … (decided elsewhere)
 
 
+CONDITIONAL = re.compile(
+    r"(?:\b(?:if|when|whenever|unless|iff|only if|provided)\b|만약|일\s*때)(?:\s+the)?\s*$",
+    re.I,
+)
+DEFINING = re.compile(
+    r"(?:\b(?:function|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
+    r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
+    re.I,
+)
 SUPPOSING = re.compile(
     r"(?:\b(?:if|when|whenever|suppose|supposing|assume|assuming|let|by making|such that|"
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
@@ -52,6 +65,7 @@ BARE_NAME = re.compile(
     r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z])\s*(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*$"
 )
+CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
 BOUND = re.compile(r"^\s*(?:[-+−]?\s*\d+(?:\.\d*)?|\\infty|-\\infty|[A-Za-z]|\\[A-Za-z]+)\s*$")
 
 
@@ -73,9 +87,17 @@ def is_bare_name(latex: str) -> bool:
     return bool(BARE_NAME.match(latex))
 
 
-def classify_first_step(chain: Chain, lead: str, defined: set[str]) -> Reading:
+def _words(lead: str) -> str:
+    """The last words before a formula, with other formulas removed."""
+    return re.sub(r"\$[^$]*\$", " ", lead)[-60:]
+
+
+def classify_first_step(
+    chain: Chain, lead: str, defined: set[str], near: bool = True, inline: bool = True
+) -> Reading:
     """Role of ``chain``'s first relation; ``defined`` holds the names already defined in the
-    section (head text such as ``y``, ``f``, ``h_\\theta``), ``lead`` the words before the math."""
+    section (head text such as ``y``, ``f``, ``h_\\theta``), ``lead`` the words before the math,
+    ``near`` whether the earlier definition of the same name is in the same paragraph."""
     if not chain.relations:
         return Reading(Role.CLAIM)
     relation = chain.relations[0]
@@ -89,7 +111,12 @@ def classify_first_step(chain: Chain, lead: str, defined: set[str]) -> Reading:
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    words = _words(lead)
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
+    if head is None and relation == "=" and CONDITIONED_NAME.match(first):
+        head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
+    if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
+        return Reading(Role.CONDITION, why="introduced by 'if'/'when': a condition")
     if kind == "definition":
         if head is None:
             return Reading(Role.CLAIM)
@@ -103,6 +130,9 @@ def classify_first_step(chain: Chain, lead: str, defined: set[str]) -> Reading:
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
                            "a new value of a label (its parameter is not on the right)")
+        if name in defined and (not near or DEFINING.search(words)):
+            return Reading(Role.DEFINITION, name, arguments,
+                           "a new definition of the name (a new example or paragraph)")
         if name in defined:
             return Reading(Role.CLAIM, why=f"{name} is already defined: a claim")
         if arguments is not None and not _parameters(arguments):
