@@ -147,6 +147,27 @@ def heading_lines(text: str, markdown: bool) -> list[int]:
     return lines
 
 
+def continue_chains(pairs: list) -> list:
+    """A block that starts with a relation (``$$ = … $$``, a common Markdown style) continues
+    the last chain of the block before it."""
+    merged: list = []
+    for block, chain in pairs:
+        if (
+            merged and chain.relations and not chain.elements[0].strip()
+            and merged[-1][0] is not block and merged[-1][1].elements[-1].strip()
+        ):  # fmt: skip
+            previous_block, previous = merged[-1]
+            merged[-1] = (previous_block, replace(
+                previous,
+                latex=previous.latex + r" \\ " + chain.latex,
+                elements=previous.elements + chain.elements[1:],
+                relations=previous.relations + chain.relations,
+            ))  # fmt: skip
+            continue
+        merged.append((block, chain))
+    return merged
+
+
 def blank_lines(text: str) -> list[int]:
     """Lines that are empty (paragraph breaks), in one pass."""
     return [number for number, line in enumerate(text.split("\n"), start=1) if not line.strip()]
@@ -174,7 +195,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
-    located = locate(pairs, heading_lines(text, markdown), blank_lines(text))
+    located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
     context = build_context(located, directives, source)
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
@@ -220,7 +241,8 @@ ALTERNATIVES = {
 
 
 def _check_context(
-    plan: FilePlan, equation: PlannedEquation, alternative: str = "", step=None
+    plan: FilePlan, equation: PlannedEquation, alternative: str = "", step=None,
+    expressions: tuple = (),
 ) -> CheckContext:
     context = plan.context
     domains = dict(context.domains)
@@ -231,7 +253,29 @@ def _check_context(
     if alternative == "simplex" and step is not None:
         for base in _indexed_bases(step):
             domains[base] = Domain("simplex", group=str(base))
+    if expressions or step is not None:
+        _entry_domains(expressions or (step.lhs, step.rhs), domains)
     return CheckContext.build(domains, context.givens, groups)
+
+
+def _entry_domains(expressions: tuple, domains: dict) -> None:
+    """``p_i`` takes the domain declared for ``p``; a simplex declared by directive is given
+    either by its entries ``y_1 … y_N`` or by its indexed base ``y[j]``, as the step uses it."""
+    symbols = set().union(*(expr.free_symbols for expr in expressions))
+    indexed = {str(s.base) for s in symbols if isinstance(s, sp.Indexed)}
+    for key, domain in list(domains.items()):
+        if domain.kind == "simplex" and domain.group in indexed and isinstance(key, sp.Symbol):
+            del domains[key]
+        elif domain.kind == "simplex" and domain.group not in indexed and not isinstance(
+            key, sp.Symbol
+        ):
+            del domains[key]
+    by_name = {key.name: domain for key, domain in domains.items() if isinstance(key, sp.Symbol)}
+    for symbol in symbols:
+        if isinstance(symbol, sp.Symbol) and symbol not in domains and "_" in symbol.name:
+            inherited = by_name.get(symbol.name.rpartition("_")[0])
+            if inherited is not None and inherited.kind != "simplex":
+                domains[symbol] = inherited
 
 
 def _indexed_bases(step: PlannedStep) -> list:
@@ -241,9 +285,55 @@ def _indexed_bases(step: PlannedStep) -> list:
     return sorted(found, key=str)
 
 
-def _variants(step: PlannedStep, seed: int) -> list[tuple[str, sp.Basic, sp.Basic, str, str]]:
+def _onehot_cases(step: PlannedStep, onehot: list) -> list[tuple[str, dict]]:
+    """For ``assume t onehot N``: the N cases t = e_k, as substitutions of t_m and t[j]."""
+    cases = []
+    symbols = step.lhs.free_symbols | step.rhs.free_symbols
+    for name, size in onehot:
+        entries = {sp.Symbol(f"{name}_{m}"): m for m in range(1, size + 1)}
+        present = [s for s in symbols if s in entries] + [
+            s for s in symbols if isinstance(s, sp.Indexed) and str(s.base) == name
+        ]
+        if not present:
+            continue
+        for k in range(1, size + 1):
+            mapping = {symbol: sp.Integer(int(m == k)) for symbol, m in entries.items()}
+            mapping.update({s: sp.KroneckerDelta(s.indices[0], k)
+                            for s in symbols if isinstance(s, sp.Indexed) and str(s.base) == name})
+            cases.append((f"{name} = e_{k}", mapping))  # fmt: skip
+    return cases
+
+
+def _simplex_entries(expr: sp.Basic, names: set) -> sp.Basic:
+    """Sums with numeric bounds over a declared probability vector written out, and its
+    entries ``y[m]`` named ``y_m``, so that the checker sees the whole vector."""
+    expr = expr.replace(
+        lambda node: isinstance(node, sp.Sum)
+        and all(low.is_Integer and high.is_Integer for _, low, high in node.limits)
+        and any(str(i.base) in names for i in node.atoms(sp.Indexed)),
+        lambda node: node.doit(),
+    )
+    return expr.xreplace({
+        entry: sp.Symbol(f"{entry.base}_{entry.indices[0]}")
+        for entry in expr.atoms(sp.Indexed)
+        if str(entry.base) in names and len(entry.indices) == 1 and entry.indices[0].is_Integer
+    })  # fmt: skip
+
+
+def _variants(
+    step: PlannedStep, seed: int, onehot: list = (), simplex: set = frozenset()
+) -> list[tuple[str, sp.Basic, sp.Basic, str, str]]:
     """(variant, lhs, rhs, relation, description) to check for one step."""
     lhs, rhs, relation = step.lhs, step.rhs, step.relation
+    cases = _onehot_cases(step, list(onehot))
+    if simplex:
+        lhs, rhs = (_simplex_entries(side, simplex) for side in (lhs, rhs))
+    if cases:
+        return [
+            (f"onehot{k}", lhs.xreplace(mapping).doit(), rhs.xreplace(mapping).doit(), relation,
+             f"one-hot case {description}")
+            for k, (description, mapping) in enumerate(cases)
+        ]  # fmt: skip
     if step.places is not None:
         tolerance = sp.Rational(1, 10**step.places)
         return [("decimal", sp.Abs(lhs - rhs), tolerance, "<=",
@@ -276,13 +366,14 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     continue
                 key = (file_index, equation_index, step.index)
                 try:
-                    chosen = _variants(step, options.seed + step.index)
+                    chosen = _variants(step, options.seed + step.index, plan.context.onehot,
+                                       plan.context.simplex)  # fmt: skip
                 except Exception as problem:  # noqa: BLE001 - an instance SymPy cannot build
                     variants[key] = problem
                     continue
                 variants[key] = chosen
-                context = _check_context(plan, equation)
                 for name, lhs, rhs, relation, _ in chosen:
+                    context = _check_context(plan, equation, expressions=(lhs, rhs))
                     tasks.append(Task(key + (name,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
     outcomes = run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
@@ -345,12 +436,19 @@ def _combined(key, chosen, outcomes) -> tuple[Outcome, str]:
             outcome = replace(outcome, verdict="checked")  # a rounded value is not an identity
         return outcome, description
     results = [(outcomes[key + (name,)], description) for name, *_, description in chosen]
+    onehot = chosen[0][0].startswith("onehot")
     for outcome, description in results:
         if outcome.verdict == "refuted":
-            return outcome, f"unknown function(s) refuted on the instance {description}"
+            where = description if onehot else f"the instance {description}"
+            return outcome, f"refuted in {where}"
     if all(outcome.holds for outcome, _ in results):
         first = results[0][0]
         names = "; ".join(description for _, description in results)
+        if onehot:
+            verdict = "proved" if all(o.verdict == "proved" for o, _ in results) else "checked"
+            return replace(first, verdict=verdict, method="one-hot cases",
+                           reason=f"holds in each of the {len(results)} one-hot cases"
+                           ), names  # fmt: skip
         return replace(first, verdict="checked", method="instances",
                        reason=f"holds on {len(results)} instances of the unknown functions"
                        ), f"instances: {names}"  # fmt: skip
@@ -409,6 +507,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 used=used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted" and step.named_in_words:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but {step.named_in_words} is never defined in the note's "
+                "mathematics (it is defined in the prose): not refuted"))  # fmt: skip
         explanation = outcome.reason
         extras = []
         if description:

@@ -20,6 +20,7 @@ from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
+from symderive.notes.indices import normalise_indices
 from symderive.notes.roles import Reading, Role, classify_first_step, is_number
 
 FOREVER = 10**9
@@ -65,6 +66,7 @@ class FileContext:
     givens: list = field(default_factory=list)
     independent: list = field(default_factory=list)
     onehot: list = field(default_factory=list)  # (name, size) of one-hot vectors
+    simplex: set = field(default_factory=set)  # names of declared probability vectors
     definitions: list = field(default_factory=list)  # Definition
     problems: list = field(default_factory=list)
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
@@ -184,6 +186,7 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
             for name in assumption.names:
                 entries = [sp.Symbol(f"{name}_{k}") for k in range(1, size + 1)]
                 if assumption.kind == "simplex":
+                    context.simplex.add(name)
                     for entry in (*entries, sp.IndexedBase(name)):
                         context.domains[entry] = Domain("simplex", group=name)
                 else:
@@ -227,6 +230,7 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
         rhs = parse(chain.elements[1], context.latex, source, chain.line)
     except ParseError:
         return
+    lhs, rhs = normalise_indices([lhs, rhs], context)
     key, value = definition_entry(lhs, rhs, item.reading.arguments)
     if key is None:
         return

@@ -94,6 +94,8 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
         if not replacements:
             return expr
         expr = _check_size(_replace_outside_indexed(expr, replacements))
+    if any(symbol in outside_indexed(expr) for symbol in view.symbols if symbol not in keep):
+        raise TooLarge(f"definitions nested deeper than {EXPANSION_ROUNDS} levels")
     return expr
 
 

@@ -19,7 +19,9 @@ from symderive.expectation import E, Var
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
+from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
+from symderive.notes.indices import normalise_indices
 from symderive.notes.expand import (
     TooLarge,
     UndefinedDerivative,
@@ -52,6 +54,7 @@ class PlannedStep:
     unknown: tuple[tuple[str, int], ...] = ()  # unknown functions (name, arity): instances
     solve_like: bool = False  # expression = number: an equation in unknowns when false
     places: int | None = None  # decimals written: checked to this precision
+    named_in_words: str = ""  # a first left side naming one quantity defined only in prose
 
 
 @dataclass
@@ -172,7 +175,8 @@ def plan_steps(
         except ParseError as problem:
             raws.append(problem)
             equation.parsed = False
-    raws = normalise_indices(raws, context)
+    values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
+    raws = normalise_indices(raws, context, values)
     view = with_unknowns([raw for raw in raws if not isinstance(raw, ParseError)], view)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
     for raw in raws:
@@ -209,6 +213,14 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="defines the name on the left"))  # fmt: skip
             continue
+        if (
+            index > 1 and defines_head and written == "="
+            and definition_head(elements[index - 1]) is not None
+            and names_something(elements[index - 1], context.latex)
+        ):  # y = f(x) = x^3 - 1/x: defines y and (again) f
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
+                                              reason="defines the name on the left"))  # fmt: skip
+            continue
         if relation_kind(written) == "definition":
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="a definition"))  # fmt: skip
@@ -238,8 +250,22 @@ def plan_steps(
                 unknown=tuple(sorted(unknown.items())),
                 solve_like=_solve_like(lhs, rhs, raws[index - 1], raws[index], len(elements)),
                 places=places if relation == "=" else None,
+                named_in_words=_named_in_words(index, raws[index - 1], rhs, view, context),
             )
         )  # fmt: skip
+
+
+def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, context) -> str:
+    """``Var(s) = Var(\\sum_i w_i x_i)`` with s never defined: s is defined in the prose (the
+    first left side is about one undefined quantity that the right side never mentions)."""
+    if index != 1 or isinstance(raw, (ParseError, sp.Symbol)) or raw.atoms(sp.Derivative):
+        return ""
+    symbols = [s for s in raw.free_symbols if isinstance(s, sp.Symbol)]
+    if len(symbols) != 1 or symbols[0] in view.symbols or symbols[0] in rhs.free_symbols:
+        return ""
+    if symbols[0] in context.domains or symbols[0].name.partition("_")[0] in context.readings:
+        return ""  # declared by a directive: its meaning is known
+    return str(symbols[0])
 
 
 def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:
@@ -280,9 +306,12 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     """``expr = number``, with unknowns and no derivative written: if it is not an identity
     it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
-    for side, other, raw in ((lhs, rhs, raw_left), (rhs, lhs, raw_right)):
+    for side, other, raw, raw_other in (
+        (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
+    ):
         if (
             isinstance(other, sp.Basic) and not other.free_symbols
+            and not isinstance(raw_other, ParseError) and not raw_other.atoms(sp.Derivative)
             and isinstance(side, sp.Basic) and side.free_symbols
             and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
         ):  # fmt: skip
@@ -307,56 +336,6 @@ def names_something(latex: str, context: LatexContext) -> bool:
     except ParseError:
         return False
     return isinstance(value, (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef))
-
-
-def normalise_indices(raws: list, context: FileContext) -> list:
-    """Make one chain's notation consistent before anything is evaluated.
-
-    * Symbols bounding a sum (``n`` in ``\\sum_{i=1}^{n}``) become positive integers with the
-      size domain, everywhere in the chain.
-    * Where ``o`` is summed over as ``o_k``, a free ``o_j`` is the same vector's entry
-      ``o[j]`` (j an integer index in 1..n), and ``o_2`` is ``o[2]``: ``z_k`` and ``z[k]`` are
-      one entry, so ``\\frac{\\partial}{\\partial o_j} \\sum_k e^{o_k}`` is not 0.
-    """
-    expressions = [raw for raw in raws if not isinstance(raw, ParseError)]
-    bound_names: set[str] = set()
-    upper: dict[str, sp.Basic] = {}
-    for expr in expressions:
-        for node in expr.atoms(sp.Sum, sp.Product):
-            for _index, low, high in node.limits:
-                bound_names |= {
-                    s.name
-                    for s in (low.free_symbols | high.free_symbols)
-                    if isinstance(s, sp.Symbol)
-                }
-            for indexed in node.function.atoms(sp.Indexed):
-                upper.setdefault(str(indexed.base.label), node.limits[0][2])
-    replacements: dict = {}
-    for expr in expressions:
-        for symbol in expr.free_symbols:
-            if not isinstance(symbol, sp.Symbol):
-                continue
-            if symbol.name in bound_names and not symbol.is_integer:
-                replacements[symbol] = sp.Symbol(symbol.name, integer=True, positive=True)
-            base, _, subscript = symbol.name.rpartition("_")
-            if base in upper and (
-                subscript.isdigit() or (len(subscript) == 1 and subscript.isalpha())
-            ):
-                if subscript.isdigit():
-                    index: sp.Basic = sp.Integer(subscript)
-                else:
-                    index = sp.Symbol(subscript, integer=True)
-                    high = upper[base]
-                    context.domains.setdefault(index, Domain("index", low=1, high=high))
-                replacements[symbol] = sp.IndexedBase(base)[index]
-    for name in bound_names:
-        context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
-    if not replacements:
-        return raws
-    for key, domain in list(context.domains.items()):
-        if domain.kind == "index" and isinstance(domain.high, sp.Basic):
-            context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
-    return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
 
 
 def infer_random(planned: list[PlannedEquation], context: FileContext) -> None:

@@ -113,7 +113,7 @@ def classify_first_step(
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
     words = _words(lead)
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
-    if head is None and relation == "=" and CONDITIONED_NAME.match(first):
+    if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
     if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
         return Reading(Role.CONDITION, why="introduced by 'if'/'when': a condition")
