@@ -29,7 +29,8 @@ import sympy as sp
 
 from symderive.check.budget import Task, run_tasks
 from symderive.check.context import CheckContext
-from symderive.errors import UsageError
+from symderive.errors import ParseError, UsageError
+from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.model import Domain
 from symderive.notes.chains import MAX_ROWS, split_chains
@@ -38,6 +39,7 @@ from symderive.notes.directives import read_directives
 from symderive.notes.extract import extract_math
 from symderive.notes.instances import instances
 from symderive.notes.plan import (
+    PLAN_SECONDS,
     PlannedEquation,
     PlannedStep,
     classify_chain,
@@ -344,7 +346,11 @@ def _variants(
              instance.describe())
             for k, instance in enumerate(instances(dict(step.unknown), seed))
         ]  # fmt: skip
-    return [("plain", lhs, rhs, relation, "")]
+    plain = [("plain", lhs, rhs, relation, "")]
+    if step.general is not None and step.general != (lhs, rhs):
+        general_lhs, general_rhs = step.general
+        plain.append(("general", general_lhs, general_rhs, relation, "without example values"))
+    return plain
 
 
 def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -> NotesReport:
@@ -366,8 +372,9 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     continue
                 key = (file_index, equation_index, step.index)
                 try:
-                    chosen = _variants(step, options.seed + step.index, plan.context.onehot,
-                                       plan.context.simplex)  # fmt: skip
+                    with time_limit(PLAN_SECONDS, source=plan.path, what="building the instances"):
+                        chosen = _variants(step, options.seed + step.index,
+                                           plan.context.onehot, plan.context.simplex)  # fmt: skip
                 except Exception as problem:  # noqa: BLE001 - an instance SymPy cannot build
                     variants[key] = problem
                     continue
@@ -423,8 +430,28 @@ def _alternative_round(plans, variants, outcomes, options) -> dict:
     return run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
 
 
-def _combined(key, chosen, outcomes) -> tuple[Outcome, str]:
+def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
+    """A claim after example values: true for all values → that verdict; refuted at the
+    example → refuted; true only at the example → its verdict when the example was given just
+    before (the claim is about it), else undecided (the note may mean the general claim)."""
+    example, general = outcomes[key + ("plain",)], outcomes[key + ("general",)]
+    if general.holds:
+        return general, "holds for all values, not only the example values"
+    if not near and not example.holds:
+        return general, ""  # the note may mean the general claim: judge that one
+    if example.verdict == "refuted" or not example.holds:
+        return example, ""
+    if near:
+        return example, "for the example values given just before"
+    return Outcome("undecided", method=example.method, reason=(
+        "holds for the example values in force, but not for all values: say which is meant"
+    )), ""  # fmt: skip
+
+
+def _combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
     """One outcome for a step from its variants; the description of what was checked."""
+    if [name for name, *_ in chosen] == ["plain", "general"]:
+        return _with_examples(key, outcomes, near)
     if len(chosen) == 1:
         name, _, _, _, description = chosen[0]
         outcome = outcomes[key + (name,)]
@@ -482,7 +509,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   reason=f"cannot build the instances: {chosen}",
                                   skip=SkipReason.PARSE_ERROR))  # fmt: skip
             continue
-        outcome, description = _combined(key, chosen, outcomes)
+        outcome, description = _combined(key, chosen, outcomes, step.example_near)
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
@@ -492,10 +519,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "is not known): declare them with 'assume NAME matrix R C'", used=used,
             ))  # fmt: skip
             continue
-        ambiguity = (
-            index_ambiguity(step.lhs, step.rhs, step.had_derivative)
-            if outcome.verdict == "refuted" else ""
-        )  # fmt: skip
+        ambiguity = ""
+        if outcome.verdict == "refuted":
+            try:
+                with time_limit(PLAN_SECONDS, source=plan.path, what="reading indices"):
+                    ambiguity = index_ambiguity(step.lhs, step.rhs, step.had_derivative)
+            except ParseError:
+                ambiguity = "indices could not be read in time"
         if ambiguity:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {ambiguity}: not refuted"))  # fmt: skip
@@ -522,9 +552,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.sizes:
             extras.append("sizes checked: " + ", ".join(str(size) for size in outcome.sizes))
         explanation = "; ".join([explanation] + extras if explanation else extras)
-        suggestion = (
-            _suggestion(step.lhs, step.had_derivative) if outcome.verdict == "refuted" else None
-        )
+        suggestion = None
+        if outcome.verdict == "refuted":
+            try:
+                with time_limit(PLAN_SECONDS, source=plan.path, what="suggesting"):
+                    suggestion = _suggestion(step.lhs, step.had_derivative)
+            except ParseError:
+                suggestion = None
         steps.append(NoteStep(
             step.index, lhs_latex, rhs_latex, written, outcome.verdict,
             lhs=sp.sstr(step.lhs), rhs=sp.sstr(step.rhs), outcome=outcome,

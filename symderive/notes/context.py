@@ -55,6 +55,12 @@ class DefinitionView:
     symbols: dict
     functions: dict
     notes: dict  # key -> note
+    examples: dict = field(default_factory=dict)  # key -> line of an example value in force
+
+    def without_examples(self) -> DefinitionView:
+        """The general reading: example values not substituted."""
+        symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
+        return DefinitionView(symbols, self.functions, self.notes)
 
 
 @dataclass
@@ -78,14 +84,16 @@ class FileContext:
                 current = latest.get(definition.key)
                 if current is None or definition.start >= current.start:
                     latest[definition.key] = definition
-        symbols, functions, notes = {}, {}, {}
+        symbols, functions, notes, examples = {}, {}, {}, {}
         for key, definition in latest.items():
             if key[0] == "symbol":
                 symbols[key[1]] = definition.value
             else:
                 functions[key[1]] = definition.value
             notes[key] = definition.note
-        return DefinitionView(symbols, functions, notes)
+            if definition.role is Role.EXAMPLE:
+                examples[key] = definition.start
+        return DefinitionView(symbols, functions, notes, examples)
 
 
 def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic:

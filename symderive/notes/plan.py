@@ -16,6 +16,7 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
+from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
@@ -37,6 +38,8 @@ OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operat
 TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
 DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
 APPROXIMATE = {r"\approx", "≈", r"\simeq"}
+NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
+PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class PlannedStep:
     solve_like: bool = False  # expression = number: an equation in unknowns when false
     places: int | None = None  # decimals written: checked to this precision
     named_in_words: str = ""  # a first left side naming one quantity defined only in prose
+    general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
+    example_near: bool = False  # the example values were given just before (≤ NEAR lines)
 
 
 @dataclass
@@ -185,11 +190,15 @@ def plan_steps(
             continue
         unknown: set = set()
         try:
-            prepared = prepare(raw, view, unknown)
+            with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
+                prepared = prepare(raw, view, unknown)
         except UndefinedDerivative as undefined:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE,
                            f"derivative of {undefined}, which the notes never define",
                            False, frozenset()))  # fmt: skip
+            continue
+        except ParseError as problem:
+            parsed.append((None, skip_code(problem), problem.message, False, frozenset()))
             continue
         except TooLarge as problem:
             parsed.append((None, SkipReason.INPUT_LIMIT, str(problem), False, frozenset()))
@@ -201,10 +210,15 @@ def plan_steps(
             continue
         for name in unknown:
             equation.readings.setdefault(name, "unknown function (never defined): instances")
-        parsed.append(
-            (prepared, None, "", bool(raw.atoms(sp.Derivative)),
-             frozenset(used_definitions(raw, view)))
-        )  # fmt: skip
+        used = frozenset(used_definitions(raw, view))
+        general = None
+        if any(key in view.examples for key in used):
+            try:
+                with time_limit(PLAN_SECONDS, source=source, what="the general reading"):
+                    general = prepare(raw, view.without_examples())
+            except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
+                general = None
+        parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
     defines_head = equation.located.reading.role in (Role.DEFINITION, Role.EXAMPLE)
     for index in range(1, len(elements)):
         written = relations[index - 1]
@@ -226,6 +240,13 @@ def plan_steps(
                                               reason="a definition"))  # fmt: skip
             continue
         problem = left if left[0] is None else right if right[0] is None else None
+        example_lines = [view.examples[k] for k in (left[4] | right[4]) if k in view.examples]
+        general = None
+        if example_lines and problem is None:
+            general = (
+                left[5] if left[5] is not None else left[0],
+                right[5] if right[5] is not None else right[0],
+            )
         if problem is not None:
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
@@ -248,9 +269,12 @@ def plan_steps(
             PlannedStep(
                 index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
                 unknown=tuple(sorted(unknown.items())),
-                solve_like=_solve_like(lhs, rhs, raws[index - 1], raws[index], len(elements)),
+                solve_like=_solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
+                                       len(elements)),  # fmt: skip
                 places=places if relation == "=" else None,
                 named_in_words=_named_in_words(index, raws[index - 1], rhs, view, context),
+                general=general,
+                example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
             )
         )  # fmt: skip
 
