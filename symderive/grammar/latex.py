@@ -153,6 +153,10 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
             tokens.append(Token("command", "\\" + UNICODE_GREEK[character], position + 1))
             position += 1
             continue
+        if text.startswith("\\mid", position) and not text[position + 4 : position + 5].isalpha():
+            tokens.append(Token("symbol", "|", position + 1))  # \mid is a bar, as | is
+            position += 4
+            continue
         match = TOKEN.match(text, position)
         if match is None:
             raise ParseError(
@@ -334,6 +338,12 @@ class _Parser:
                 if self.at("{") and self.peek().text == "(" or self.at("("):
                     self.fail("f^{(n)} is an n-th derivative, not a power (not read)")
                 exponent = self.script()
+                if (
+                    isinstance(result, sp.Symbol) and reads_as_function(result.name)
+                    and (self.at("(") or (self.at(r"\left") and self.peek().text == "("))
+                ):  # fmt: skip
+                    self.fail("f^{-1}(x), f^2(x): a power of a function is operator notation "
+                              "(not read)")  # fmt: skip
                 result = self.power(result, exponent)
             elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
                 self.fail("subscript on a compound expression is not supported")
@@ -673,6 +683,8 @@ class _Parser:
         ``name(…)`` is an application unless the name is known to be a scalar: declared so,
         or a letter in :data:`SCALAR_LETTERS` that the notes never define as a function
         (``x(1 - x)`` is a product, ``h_\\theta(x)``, ``\\ell(\\theta)``, ``P(x)`` are applied)."""
+        if self.at("'") and isinstance(symbol, sp.Symbol):
+            return self.primed(symbol.name)
         if (
             self.at("[") and isinstance(symbol, sp.Symbol) and symbol.name in ("H", "I", "L")
         ):  # H[P], I[X]: a functional applied to its argument
@@ -711,6 +723,25 @@ class _Parser:
         if name not in self.context.functions:
             self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def primed(self, name: str) -> sp.Basic:
+        """``f'(x)``, ``f''(x)``: derivatives of the function f, at x (or at a point)."""
+        order = 0
+        while self.accept("'"):
+            order += 1
+        if order > LIMITS.derivative_order:
+            self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
+        if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
+            self.fail("primes (f') are not supported without an argument: write f'(x)")
+        arguments = self.arguments()
+        if len(arguments) != 1:
+            self.fail("primes (f') of a function of several arguments")
+        [argument] = arguments
+        self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
+        if isinstance(argument, sp.Symbol):
+            return sp.Derivative(sp.Function(name)(argument), (argument, order))
+        point = sp.Dummy("u")
+        return sp.Subs(sp.Derivative(sp.Function(name)(point), (point, order)), point, argument)
 
     def conditional_probability_ahead(self) -> bool:
         """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
@@ -840,7 +871,7 @@ class _Parser:
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
             return self.named_function(name, token)
-        if name in ("operatorname", "mathrm", "text", "textrm", "mathit") and self.at("{"):
+        if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
             if word in ("Var", "var", "Variance"):
                 return self.postfix_operators(Var(self.function_argument()))
@@ -852,7 +883,12 @@ class _Parser:
                 return self.operator(OPERATOR_NAMES[word], token)
             if name in ("mathrm", "mathit") and word == "e" and not self.at("_"):
                 return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
-            if name in ("mathrm", "mathit") and len(word) == 1:
+            if name in ("mathrm", "mathit", "mathsf") and len(word) == 1:
+                return self.symbol_with_scripts(word)
+            if name in ("mathrm", "mathsf", "mathit", "textrm") and re.fullmatch(
+                r"[A-Za-z]{2,}", word
+            ):
+                self.readings.setdefault(word, "a name written as a word")
                 return self.symbol_with_scripts(word)
             if name in ("text", "textrm"):
                 self.fail("prose inside \\text{} is not mathematics", token)

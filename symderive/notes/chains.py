@@ -41,6 +41,18 @@ SPACED_NAME = re.compile(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  #
 TRAILING_PROSE = re.compile(
     r"(?:\\q?quad|\\[,;:]|,)\s*\\(?:text|mbox|textrm|textit)\s*\{[^{}]*\}[^\\]*?(?=\\\\|$)"
 )
+# "A ⇒ B = C", "… = 0 \text{ and hence } …": an arrow or a connective starts a new chain
+CONNECTIVE = re.compile(
+    r"\\(?:Rightarrow|implies|rightarrow|Longrightarrow|longrightarrow)(?![A-Za-z])"
+    r"|\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:and hence|and so|hence|thus|so|therefore|and|"
+    r"i\.e\.|since|because|then|or)\s*[,.]?\s*\}"
+)
+# \text{for } n, \textrm{Sum rule}: a phrase (two words, or a leading "for/if/where") ends a row
+PHRASE = re.compile(
+    r"\\(?:text|textrm|mbox|textit)\s*\{\s*(?:(?:for|if|where|when|otherwise|with)\b[^{}]*"
+    r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}.*?(?=\\\\|$)",
+    re.S,
+)
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
 RELATION_TOKEN = re.compile(
     r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
@@ -115,13 +127,21 @@ def split_chains(latex: str, line: int) -> list[Chain]:
     return chains
 
 
+def _sizing(text: str, position: int, command: str) -> bool:
+    """``\\left`` / ``\\right`` here, and not ``\\leftarrow`` / ``\\rightarrow``."""
+    end = position + len(command)
+    return text.startswith(command, position) and not (end < len(text) and text[end].isalpha())
+
+
 def normalise_layout(latex: str) -> str:
     r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
     prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed)."""
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
     text = LAYOUT.sub(" ", text)
+    text = CONNECTIVE.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), text)
     text = TRAILING_PROSE.sub(" ", text)
+    text = PHRASE.sub(lambda m: " " * len(m.group()), text)
     text = EMPTY_SCRIPT.sub(" ", text)
     return SPACED_NAME.sub(lambda m: m.group(1), text)
 
@@ -137,9 +157,9 @@ def _split_rows(text: str) -> list[tuple[int, str]]:
     start = 0
     position = 0
     while position < len(text):
-        if text.startswith(r"\begin{", position) or text.startswith(r"\left", position):
+        if text.startswith(r"\begin{", position) or _sizing(text, position, r"\left"):
             depth += 1
-        elif text.startswith(r"\end{", position) or text.startswith(r"\right", position):
+        elif text.startswith(r"\end{", position) or _sizing(text, position, r"\right"):
             depth = max(0, depth - 1)
         character = text[position]
         if character == "\\" and position + 1 < len(text):
@@ -166,11 +186,11 @@ def top_level_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]
     depth = 0
     position = 0
     while position < len(text):
-        if text.startswith(r"\begin{", position) or text.startswith(r"\left", position):
+        if text.startswith(r"\begin{", position) or _sizing(text, position, r"\left"):
             depth += 1
             position += 5
             continue
-        if text.startswith(r"\end{", position) or text.startswith(r"\right", position):
+        if text.startswith(r"\end{", position) or _sizing(text, position, r"\right"):
             depth = max(0, depth - 1)
             position += 5
             continue

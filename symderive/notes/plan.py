@@ -84,7 +84,10 @@ class PlannedEquation:
 
 def skip_code(problem: ParseError) -> SkipReason:
     message = problem.message
-    if "operator" in message and "not read" in message or "derivative, not a power" in message:
+    if (
+        "operator" in message and "not read" in message or "derivative, not a power" in message
+        or "bare \\partial" in message or "primes" in message
+    ):  # fmt: skip
         return SkipReason.OPERATOR
     if "unsupported command" in message or "unknown word" in message or "unknown" in message:
         if r"\begin" in message or "pmatrix" in message or r"\vdots" in message:

@@ -144,7 +144,7 @@ def test_declared_functions_apply_to_their_argument():
         (r"x +", "unexpected"),
         (r"", "empty"),
         (r"\frac{1}", "expected"),
-        (r"f'(x)", "primes"),
+        (r"f'", "primes"),
         (r"\input{secret}", "unsupported command"),
     ],
 )

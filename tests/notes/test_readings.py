@@ -157,7 +157,16 @@ def test_a_transposed_capital_is_a_matrix_not_a_power(tmp_path):
     assert "X^T" not in step.lhs and "**T" not in step.lhs
 
 
-@pytest.mark.parametrize("claim", [r"\nabla f = 0", r"D_x f = f_x", r"f^{(n)}(x) = e^{x}"])
+def test_primes_are_derivatives_of_the_function(tmp_path):
+    text = "$f(x) = x^3$\n$$f'(x) = 3x^2$$\n$$f''(x) = 6x$$\n$$f'(x) = 3x$$\n"
+    assert [s.verdict for s in steps(tmp_path, text) if s.skip is None] == [
+        "proved", "proved", "refuted",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "claim", [r"\nabla f = 0", r"D_x f = f_x", r"f^{(n)}(x) = e^{x}", r"f^{-1}(f(x)) = x"]
+)
 def test_operators_are_not_products(tmp_path, claim):
     [step] = steps(tmp_path, f"$${claim}$$\n")
     assert step.verdict == "skipped"
