@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
@@ -328,6 +329,12 @@ class _Parser:
                 self.advance()
                 if self.at(r"\top") or (self.at("T") and isinstance(result, sp.MatrixExpr)):
                     self.advance()
+                    result = _transpose(result)
+                    continue
+                if self.at(r"\intercal") or (
+                    self.at(r"\mathsf") and self.peek(2).text == "T" and self.peek(3).text == "}"
+                ):  # W^\intercal, W^\mathsf{T}
+                    self.position += 1 if self.at(r"\intercal") else 4
                     result = _transpose(result)
                     continue
                 if self.at("{") and self.peek().text in (r"\top", "T") and self.peek(2).text == "}":
@@ -664,8 +671,8 @@ class _Parser:
         shape = self.context.shape_of(name)
         if shape is not None:
             return sp.MatrixSymbol(name, *shape)
-        if name.startswith("\\bold{") and name.endswith("}"):
-            inner = name[len("\\bold{") : name.index("}")]
+        if name.startswith("\\mathbf{") and name.endswith("}"):
+            inner = name[len("\\mathbf{") : name.index("}")]
             columns = MATRIX_SIZE if inner[:1].isupper() else 1
             kind = "matrix" if columns != 1 else "vector"
             self.readings[name] = f"{kind} of size {MATRIX_SIZE}" + (
@@ -906,7 +913,7 @@ class _Parser:
                 return self.symbol_with_scripts(inner_name)
             if self.at("_"):  # \mathbf{x}_i: an entry, a scalar
                 return self.symbol_with_scripts(inner_name)
-            return self.symbol_with_scripts(f"\\bold{{{inner_name}}}")
+            return self.symbol_with_scripts(f"\\mathbf{{{inner_name}}}")
         if name in BOLD:
             inner_name = self.decorated_name()
             return self.symbol_with_scripts(inner_name)
@@ -1215,12 +1222,29 @@ def _transpose(value: sp.Basic) -> sp.Basic:
 
 
 def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) -> sp.Basic:
+    if any(isinstance(variable, sp.MatrixSymbol) for variable in variables):
+        return _matrix_derivative(function, variables, parser)
     for variable in variables:
         if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):
             parser.fail("derivatives with respect to matrices are not supported in notes yet")
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             parser.fail("a derivative must be taken with respect to a symbol")
     return parser.build.derivative(function, variables)
+
+
+def _matrix_derivative(function: sp.Basic, variables: list, parser: _Parser) -> sp.Basic:
+    r"""``\frac{\partial}{\partial W}`` of a 1×1 matrix expression, a trace or a determinant
+    (denominator layout: the result has W's shape). Entries written out (``\|v\|`` as a sum of
+    squares) are refused: SymPy differentiates those by a matrix as 0."""
+    if len(variables) != 1 or not isinstance(variables[0], sp.MatrixSymbol):
+        parser.fail("derivatives with respect to matrices: one matrix variable at a time")
+    scalar_matrix = isinstance(function, sp.MatrixExpr) and function.shape == (1, 1)
+    if not (scalar_matrix or isinstance(function, (sp.Trace, sp.Determinant))):
+        parser.fail("derivatives with respect to matrices are read only for x^T A x-like, "
+                    "trace and determinant expressions")  # fmt: skip
+    if function.atoms(MatrixElement):
+        parser.fail("derivatives of matrix entries with respect to a matrix are not read")
+    return sp.Derivative(function, variables[0])
 
 
 def parse_latex_math(
@@ -1270,7 +1294,7 @@ def parse_latex_reading(
     line: int = 1,
 ) -> tuple[sp.Basic, dict[str, str]]:
     """Like :func:`parse_latex_math`, with how each name was read where the reading is not
-    literal (``h_\\theta``: unknown function of 1 argument; ``\\bold{A}``: matrix …)."""
+    literal (``h_\\theta``: unknown function of 1 argument; ``\\mathbf{A}``: matrix …)."""
     parser = _Parser(text, context or LatexContext(), source, line)
     try:
         with time_limit(LIMITS.parse_seconds, source=source, what="building the expression"):

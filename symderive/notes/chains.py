@@ -33,8 +33,9 @@ LAYOUT = re.compile(
     r"\\(?:begin|end)\{(?:aligned|alignedat|split|gathered|align\*?|equation\*?|gather\*?)\}"
     r"(?:\{\d+\})?|\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber|\\notag|&"
     r"|\\(?:therefore|because|displaystyle|textstyle)(?![A-Za-z])"
-    r"|\\[hv]space\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
+    r"|\\vspace\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
 )
+HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")  # separates equations as \qquad does
 ROW_SPACING = re.compile(r"\\\\\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]")  # \\[10pt]
 EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # x^{ } from Korean editors
 SPACED_NAME = re.compile(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
@@ -138,6 +139,7 @@ def normalise_layout(latex: str) -> str:
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
     prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed)."""
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
+    text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
     text = LAYOUT.sub(" ", text)
     text = CONNECTIVE.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), text)
     text = TRAILING_PROSE.sub(" ", text)

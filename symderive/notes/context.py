@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -34,6 +34,7 @@ class Located:
     chain: Chain
     section_end: int
     reading: Reading
+    row_local: bool = False  # a definition in a table of cases: it holds on its own row only
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def locate(
     end_of = section_ends(headings)
     blanks = sorted(blank_lines)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
-    located = []
+    located: list[Located] = []
     for block, chain in pairs:
         end = end_of(chain.line)
         names = defined.setdefault(end, {})
@@ -141,6 +142,34 @@ def locate(
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
         located.append(Located(block, chain, end, reading))
+    return _tables_of_cases(located)
+
+
+def _tables_of_cases(located: list[Located]) -> list[Located]:
+    """A display block whose rows define the same letter again and again (``f(x) = 1/x →
+    df/dx = …`` then ``f_c(x) = c + x → df/dx = …``) is a table of cases: each row's
+    definitions hold on that row only, and a repeated one is a new case, not a claim."""
+    by_block: dict[int, list[int]] = {}
+    for position, item in enumerate(located):
+        if item.reading.name and item.reading.role in (Role.DEFINITION, Role.EXAMPLE, Role.CLAIM):
+            by_block.setdefault(id(item.block), []).append(position)
+    for positions in by_block.values():
+        letters = [_letter(located[p].reading.name) for p in positions]
+        if len(positions) < 2 or len(set(letters)) == len(letters):
+            continue
+        for position in positions:
+            item = located[position]
+            reading = item.reading
+            if reading.role is Role.CLAIM:
+                reading = Reading(Role.DEFINITION, reading.name, reading.arguments,
+                                  "a case in a table of definitions")  # fmt: skip
+            located[position] = replace(item, reading=reading, row_local=True)
+    return located
+
+
+def _letter(name: str) -> str:
+    """``f`` of ``f_c``, ``f``; ``\\sigma`` of ``\\sigma``."""
+    return name.split("_", 1)[0]
     return located
 
 
@@ -245,7 +274,8 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     context.definitions.append(
-        Definition(key, value, note, chain.line, item.section_end, item.reading.role)
+        Definition(key, value, note, chain.line,
+                   chain.line if item.row_local else item.section_end, item.reading.role)
     )
     name = item.reading.name or str(lhs)
     kind = "function" if key[0] == "function" else "scalar"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.notes.context import DefinitionView
 
@@ -171,6 +172,10 @@ def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = No
                 inner = unknown_function(inner, variables)
             elif isinstance(inner, sp.Indexed) and inner not in variables:
                 raise UndefinedDerivative(str(inner))
+            if any(isinstance(v, sp.MatrixSymbol) for v in variables) and inner.atoms(
+                MatrixElement
+            ):
+                raise ValueError("entries differentiated by a matrix (SymPy would answer 0)")
             return _check_size(sp.diff(inner, *variables))
         if not node.args or isinstance(node, (sp.Indexed, sp.IndexedBase)):
             return node

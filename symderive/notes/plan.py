@@ -337,6 +337,11 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
     ):
         if (
+            isinstance(raw_other, sp.Basic) and raw_other == 0 and isinstance(raw, sp.Basic)
+            and isinstance(raw, (sp.Derivative, sp.Subs))
+        ):  # fmt: skip
+            return True  # f'(x) = 0, ∂L/∂w = 0: a stationarity condition to solve
+        if (
             isinstance(other, sp.Basic) and not other.free_symbols
             and not isinstance(raw_other, ParseError) and not raw_other.atoms(sp.Derivative)
             and isinstance(side, sp.Basic) and side.free_symbols

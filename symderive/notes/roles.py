@@ -53,6 +53,11 @@ DEFINING = re.compile(
     r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
     re.I,
 )
+SOLVING = re.compile(
+    r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
+    r"|풀면|풀어|방정식)",
+    re.I,
+)
 SUPPOSING = re.compile(
     r"(?:\b(?:if|when|whenever|suppose|supposing|assume|assuming|let|by making|such that|"
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
@@ -134,7 +139,7 @@ def classify_first_step(
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:
-            return Reading(Role.CLAIM, why=f"{name} is already defined: a claim")
+            return Reading(Role.CLAIM, name, arguments, f"{name} is already defined: a claim")
         if arguments is not None and not _parameters(arguments):
             return Reading(Role.CLAIM, why="a value of a function: a claim")
         if is_number(second) and arguments is None:
@@ -142,6 +147,8 @@ def classify_first_step(
         return Reading(Role.DEFINITION, name, arguments, "the first '=' for this name")
     if relation == "=" and SUPPOSING.search(lead):
         return Reading(Role.CONDITION, why="introduced as a supposition")
+    if relation == "=" and len(chain.relations) == 1 and SOLVING.search(words):
+        return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
     return Reading(Role.CLAIM)
 
 

@@ -61,7 +61,7 @@ def parse(text: str, **kwargs) -> sp.Basic:
         (r"\max(0, x)", sp.Max(0, x)),
         (r"\hat y", sp.Symbol(r"\hat{y}")),
         (r"\hat{y}_t", sp.Symbol(r"\hat{y}_t")),
-        (r"\mathbf{x}", sp.MatrixSymbol(r"\bold{x}", MATRIX_SIZE, 1)),  # bold: a vector
+        (r"\mathbf{x}", sp.MatrixSymbol(r"\mathbf{x}", MATRIX_SIZE, 1)),  # bold: a vector
         (r"\mathbf{x}_i", sp.Symbol("x_i")),  # an entry of it is a scalar
         (r"y_{t}", sp.Symbol("y_t")),
         (r"−x", -x),  # the Unicode minus of copied notes

@@ -280,7 +280,7 @@ def test_readings_are_reported_for_explain(tmp_path):
     )
     readings = dict(file_readings(plan))
     assert "function, defined at line 1" in readings["h_\\theta"]
-    assert "matrix" in readings["\\bold{A}"] and "vector" in readings["\\bold{x}"]
+    assert "matrix" in readings["\\mathbf{A}"] and "vector" in readings["\\mathbf{x}"]
 
 
 # -- bounded: scans are linear, caps are reported ----------------------------------------------
@@ -312,3 +312,25 @@ def test_long_chains_are_cut_with_a_notice(tmp_path):
     report = check_files([note], NotesOptions(budget_seconds=2.0, jobs=2))
     assert any("steps of this chain checked" in notice for notice in report.files[0].notices)
     assert len(report.files[0].equations[0].steps) == 60
+
+
+def test_matrix_calculus_in_notes_is_checked_at_instantiated_sizes(tmp_path):
+    residual = r"(\mathbf{y} - \mathbf{X}\mathbf{w})^\top(\mathbf{y} - \mathbf{X}\mathbf{w})"
+    text = (
+        f"$$\\frac{{\\partial}}{{\\partial \\mathbf{{w}}}} {residual}"
+        r" = 2\mathbf{X}^\top(\mathbf{X}\mathbf{w} - \mathbf{y})$$" "\n"
+        f"$$\\frac{{\\partial}}{{\\partial \\mathbf{{w}}}} {residual}"
+        r" = 2\mathbf{X}(\mathbf{X}\mathbf{w} - \mathbf{y})$$" "\n"
+        r"$$\frac{\partial}{\partial \mathbf{W}} \operatorname{tr}(\mathbf{A}\mathbf{W})"
+        r" = \mathbf{A}^\top$$" "\n"
+    )
+    result = steps(tmp_path, text)
+    assert [s.verdict for s in result] == ["checked", "refuted", "checked"]
+    assert result[0].outcome.sizes  # the sizes the shapes were instantiated at are reported
+
+
+def test_a_derivative_of_written_out_entries_by_a_matrix_is_refused(tmp_path):
+    # SymPy differentiates entry sums by a matrix as 0: reading it would "prove" this
+    text = r"$$\frac{\partial}{\partial \mathbf{w}} \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2 = 0$$"
+    [step] = steps(tmp_path, text + "\n")
+    assert step.verdict == "skipped"
