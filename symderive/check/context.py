@@ -15,6 +15,9 @@ class CheckContext:
     domains: tuple[tuple[sp.Basic, Domain], ...] = ()
     givens: tuple[sp.Eq, ...] = ()
     independent: tuple[tuple[sp.Basic, ...], ...] = ()
+    # the natural domain of the written sides: (side "lhs"/"rhs", kind, expression, why),
+    # kind nonzero / positive / nonnegative (symderive.grammar.build.Condition)
+    conditions: tuple[tuple[str, str, sp.Basic, str], ...] = ()
 
     @classmethod
     def build(
@@ -22,6 +25,7 @@ class CheckContext:
         domains: Mapping[sp.Basic, Domain] | tuple | None = None,
         givens=(),
         independent=(),
+        conditions=(),
     ) -> CheckContext:
         if domains is None:
             pairs: tuple = ()
@@ -29,7 +33,21 @@ class CheckContext:
             pairs = tuple(domains.items())
         else:
             pairs = tuple(domains)
-        return cls(pairs, tuple(givens), tuple(tuple(group) for group in independent))
+        return cls(
+            pairs,
+            tuple(givens),
+            tuple(tuple(group) for group in independent),
+            tuple(tuple(condition) for condition in conditions),
+        )
+
+    def conditions_at(self, fixed: Mapping) -> tuple:
+        """The natural-domain conditions with sizes and indices fixed."""
+        if not fixed:
+            return self.conditions
+        return tuple(
+            (side, kind, expr.xreplace(dict(fixed)), why)
+            for side, kind, expr, why in self.conditions
+        )
 
     def domain_of(self, symbol: sp.Basic) -> Domain:
         """The declared domain; for ``p[i]`` the domain of ``p``; else from assumptions."""

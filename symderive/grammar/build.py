@@ -170,6 +170,8 @@ class Construction:
             if verdict is None:
                 self.conditions.append(Condition(kind, expr, why))
             return
+        if _always_holds(kind, expr):
+            return
         condition = Condition(kind, expr, why)
         if condition not in self.conditions:
             self.conditions.append(condition)
@@ -412,6 +414,22 @@ class Construction:
                 "works with real numbers"
             )
         return expression
+
+
+def _always_holds(kind: str, expr: sp.Expr) -> bool:
+    """Whether SymPy's assumptions (every symbol real) already guarantee the condition."""
+    real = expr.xreplace(
+        {
+            symbol: sp.Dummy(symbol.name, real=True)
+            for symbol in expr.free_symbols
+            if isinstance(symbol, sp.Symbol) and symbol.is_real is None
+        }
+    )
+    if kind == "nonzero":
+        return bool(real.is_positive or real.is_negative)
+    if kind == "positive":
+        return bool(real.is_positive)
+    return bool(real.is_nonnegative)
 
 
 def _outside_limits(expression: sp.Basic) -> sp.Basic:
