@@ -40,6 +40,21 @@ class CheckContext:
             tuple(tuple(condition) for condition in conditions),
         )
 
+    def renamed(self, mapping: Mapping) -> CheckContext:
+        """The same context with symbols replaced (see ``decide.unify_symbols``)."""
+        if not mapping:
+            return self
+
+        def swap(value):
+            return value.xreplace(mapping) if isinstance(value, sp.Basic) else value
+
+        return CheckContext(
+            tuple((swap(symbol), domain) for symbol, domain in self.domains),
+            tuple(swap(given) for given in self.givens),
+            tuple(tuple(swap(s) for s in group) for group in self.independent),
+            tuple((side, kind, swap(expr), why) for side, kind, expr, why in self.conditions),
+        )
+
     def conditions_at(self, fixed: Mapping) -> tuple:
         """The natural-domain conditions with sizes and indices fixed."""
         if not fixed:
@@ -78,9 +93,17 @@ class CheckContext:
         """Givens usable as rewrites ``lhs → rhs`` (facts about E[X] = 0 are used separately)."""
         from symderive.expectation import E
 
+        from symderive.expectation import Var
+
         rewrites = []
         for given in self.givens:
             if isinstance(given.lhs, E) and given.rhs == 0:
+                continue
+            if given.lhs.has(E, Var) and isinstance(given.rhs, sp.Symbol):
+                # E[X] = μ names a moment: μ is replaced by E[X], so the finite models (which
+                # compute E[X]) and the symbol agree; the other way round μ would be sampled
+                # as an unrelated number
+                rewrites.append((given.rhs, given.lhs))
                 continue
             rewrites.append((given.lhs, given.rhs))
         return rewrites

@@ -123,6 +123,15 @@ def ranges_may_be_empty(expr: sp.Basic) -> bool:
     return False
 
 
+def broadcast_zero(left, right):
+    """``W - W = 0``: a scalar 0 against a matrix is the zero matrix of that shape."""
+    for first, second in ((left, right), (right, left)):
+        if getattr(first, "is_Matrix", False) and isinstance(second, sp.Expr) and second == 0:
+            zero = sp.ImmutableMatrix.zeros(*first.shape)
+            return (first, zero) if first is left else (zero, first)
+    return left, right
+
+
 def has_numeric_shape(matrix: sp.MatrixSymbol) -> bool:
     """Whether a MatrixSymbol's shape is fixed numbers (not a size symbol such as n)."""
     return all(isinstance(d, int) or getattr(d, "is_Integer", False) for d in matrix.shape)
@@ -217,6 +226,14 @@ def _sizes_of(lhs, rhs, free, context) -> list:
     sizes = sorted(
         (s for s in free if context.domain_of(s).kind == "size"), key=sp.default_sort_key
     )
+    # an undeclared symbol in the bounds of a sum or product counts terms: it is a size
+    for side in (lhs, rhs):
+        for node in side.atoms(sp.Sum, sp.Product) if isinstance(side, sp.Basic) else ():
+            for _, low, high in node.limits:
+                for symbol in sorted((low.free_symbols | high.free_symbols) & free, key=str):
+                    if context.domain_of(symbol).kind in ("real", "integer", "positive"):
+                        if symbol not in sizes:
+                            sizes.append(symbol)
     # matrices with symbolic shapes bring their size symbols too
     for side in (lhs, rhs):
         for matrix in side.atoms(sp.MatrixSymbol) if isinstance(side, sp.Basic) else ():
@@ -257,8 +274,7 @@ def numeric_phase(
         try:
             fixed = dict(size_values)
             fixed.update(sampling.draw_indices(indices, context, size_values, rng))
-            left = prepare(lhs, context, fixed)
-            right = prepare(rhs, context, fixed)
+            left, right = broadcast_zero(prepare(lhs, context, fixed), prepare(rhs, context, fixed))
         except (ValueError, TypeError, NotImplementedError) as error:
             tally.skipped.append(f"could not instantiate: {error}")
             continue
@@ -283,7 +299,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
     if size_symbols:
         names = ", ".join(str(s) for s in size_symbols)
         size_text = f"; sizes ({names}) = " + ", ".join(str(c) for c in tally.sizes)
-    if tally.unsupported and not tally.agreeing:
+    if tally.unsupported and len(tally.agreeing) < MIN_AGREEING_POINTS:
         return Outcome(
             "undecided",
             method="numeric",
@@ -324,6 +340,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
 
 POINTS_PER_SIZE = 3
 POINTS_WITHOUT_SIZES = 10
+POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are random ones
 MODELS_PER_POINT = 2
 
 
@@ -339,6 +356,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     deterministic = [s for s in symbols if s not in randoms]
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
     count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
+    if has_expectations or randoms:
+        count = min(count, POINTS_WITH_MODELS)
     offset = rng.randrange(len(sampling.STYLES))
     styles = ["plain"] + [
         sampling.STYLES[(k + offset) % len(sampling.STYLES)] for k in range(count - 1)
@@ -419,8 +438,9 @@ def _compare_values(l_value, r_value, relation, point, conditions):
 def _compare_at(left, right, relation, point, model, fixed, tally, conditions):
     """Compare at one point (every outcome of ``model`` when there are expectations)."""
     if model is not None:  # finite models need the point written in; plain points do not
-        at_left = left.xreplace(point) if point else left
-        at_right = right.xreplace(point) if point else right
+        # expectations are exact finite sums: compute them once, then read each outcome
+        at_left = model.resolve(left.xreplace(point) if point else left)
+        at_right = model.resolve(right.xreplace(point) if point else right)
     outcomes = range(len(model.probabilities)) if model is not None else [None]
     formatted = _format_point({**fixed, **point})
     for outcome_index in outcomes:
@@ -434,6 +454,7 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions):
         status = comparison.status
         if status == "unsupported":
             tally.unsupported.append(comparison.reason)
+            tally.inconclusive += 1
             return None
         if status == "skip":
             tally.skipped.append(comparison.reason)
@@ -518,14 +539,22 @@ def decide(
     """
     started = time.monotonic()
     rng = random.Random(seed)
+    lhs, rhs, context, merged = unify_symbols(lhs, rhs, context)
 
     used_givens = tuple(
         f"{sp.sstr(given.lhs)} = {sp.sstr(given.rhs)}"
         for given in context.givens
-        if any(isinstance(side, sp.Basic) and side.has(given.lhs) for side in (lhs, rhs))
+        if any(
+            isinstance(side, sp.Basic) and (side.has(given.lhs) or side.has(given.rhs))
+            for side in (lhs, rhs)
+        )
     )
 
     def stamped(outcome: Outcome) -> Outcome:
+        if merged:
+            note = f"one symbol per name: {', '.join(merged)}"
+            outcome = replace(outcome, reason=f"{outcome.reason}; {note}" if outcome.reason
+                              else note)
         return replace(outcome, seconds=time.monotonic() - started, used_givens=used_givens)
 
     numeric_outcome = numeric_phase(lhs, rhs, relation, context, rng)
@@ -541,7 +570,7 @@ def decide(
     if ranges_may_be_empty(lhs) or ranges_may_be_empty(rhs):
         return
     try:
-        left, right = prepare(lhs, context, {}), prepare(rhs, context, {})
+        left, right = broadcast_zero(prepare(lhs, context, {}), prepare(rhs, context, {}))
         left, right = with_assumptions(left, right, context)
         difference = _symbolic_difference(left, right, context)
     except (TypeError, ValueError, NotImplementedError, AttributeError):
@@ -581,6 +610,49 @@ def _with_domain(outcome: Outcome, context: CheckContext) -> Outcome:
     )
 
 
+def unify_symbols(lhs, rhs, context: CheckContext):
+    r"""One symbol per printed name, and every symbol real unless declared otherwise.
+
+    Two front ends may give the same name to different SymPy symbols (the LaTeX grammar's
+    size ``n`` of ``\sum_i`` and a plain ``n``; a vector's entry ``v_1`` and a written
+    ``v_1``); SymPy would treat them as unrelated variables and sample them apart, so a
+    counterexample "at n = 20/7" would not reproduce as written.  The symbol declared in the
+    context (else the one with the most assumptions) stands for all of them; a symbol
+    without assumptions becomes real, the project's default domain.
+    """
+    symbols: set = set()
+    for value in (lhs, rhs):
+        if isinstance(value, sp.Basic):
+            symbols |= value.free_symbols
+    declared = [s for s, _ in context.domains if isinstance(s, sp.Symbol)]
+    symbols |= set(declared)
+    by_name: dict = {}
+    for symbol in symbols:
+        if isinstance(symbol, sp.Symbol) and not isinstance(symbol, sp.Dummy):
+            by_name.setdefault(symbol.name, []).append(symbol)
+    mapping: dict = {}
+    merged: list[str] = []
+    for name, group in by_name.items():
+        chosen = [s for s in group if s in declared] or sorted(
+            group, key=lambda s: (-sum(bool(v) for v in s.assumptions0.values()), str(s))
+        )
+        representative = chosen[0]
+        if representative.is_real is None and representative.is_commutative:
+            representative = sp.Symbol(name, real=True, **{
+                k: v for k, v in representative.assumptions0.items()
+                if k in ("integer", "positive", "negative", "nonnegative", "nonzero")
+            })
+        if len(group) > 1:
+            merged.append(name)
+        for symbol in group:
+            if symbol != representative:
+                mapping[symbol] = representative
+    if not mapping:
+        return lhs, rhs, context, ()
+    swap = lambda value: value.xreplace(mapping) if isinstance(value, sp.Basic) else value  # noqa: E731
+    return swap(lhs), swap(rhs), context.renamed(mapping), tuple(sorted(merged))
+
+
 def _proved_or_refuted(left, right, relation, method, numeric_outcome):
     """The difference is exactly zero: '=' / '<=' / '>=' are proved, '!=' is refuted."""
     if relation == "!=":
@@ -603,4 +675,7 @@ def _proved_or_refuted(left, right, relation, method, numeric_outcome):
         reason=reason,
         points=numeric_outcome.points,
         digits=numeric_outcome.digits,
+        sizes=numeric_outcome.sizes,
+        points_checked=numeric_outcome.points_checked,
+        false_agreement_bound=numeric_outcome.false_agreement_bound,
     )

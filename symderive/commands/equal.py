@@ -149,11 +149,17 @@ def printed(printer: Callable[..., str], expr: sp.Basic) -> str:
     (sorting terms evaluates numeric ones, which is ruinous for some inputs)."""
     try:
         with time_limit(PRINT_SECONDS, source="output", what="printing"):
-            return printer(expr)
-    except ParseError:
-        return printer(expr, order="none")
-    except ValueError:
-        return sp.sstr(expr)  # outside the plain syntax (e.g. read with --latex)
+            try:
+                return printer(expr)
+            except ValueError:
+                return sp.sstr(expr)  # outside the plain syntax (e.g. read with --latex)
+    except (ParseError, ValueError):
+        pass
+    try:
+        with time_limit(PRINT_SECONDS, source="output", what="printing"):
+            return printer(expr, order="none")
+    except (ParseError, ValueError):  # too slow, or a number beyond Python's int→str limit
+        return "<an expression too large to print>"
 
 
 def render(lhs: sp.Expr, rhs: sp.Expr, outcome: Outcome, console: Console) -> None:
