@@ -18,13 +18,13 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from symderive.check import certified, finite, sampling, symbolic
+from symderive.check import certified, exact, finite, sampling, symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
 from symderive.errors import ParseError
 from symderive.expectation import E, Var, expand_expectations, factor_assignment
 from symderive.functions import to_elementary
-from symderive.grammar.build import time_limit
+from symderive.grammar.build import tie_rule, time_limit
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.report import Counterexample, Outcome
 
@@ -94,16 +94,9 @@ def _ordered_kinks(expr: sp.Basic) -> sp.Basic:
 
 
 def _tie_rule(node: sp.Basic) -> sp.Basic:
-    """max(a, b, …) as the first argument that is >= all the others (min: <=)."""
+    """A SymPy Max/Min (arguments in SymPy's order; the grammars keep the written order)."""
     arguments = [_tie_rule(a) if isinstance(a, (sp.Max, sp.Min)) else a for a in node.args]
-    wins = (lambda a, b: a >= b) if isinstance(node, sp.Max) else (lambda a, b: a <= b)
-    branches = []
-    for position, candidate in enumerate(arguments):
-        others = [b for k, b in enumerate(arguments) if k != position]
-        condition = sp.And(*(wins(candidate, other) for other in others))
-        branches.append((candidate, condition))
-    branches[-1] = (arguments[-1], True)
-    return sp.Piecewise(*branches)
+    return tie_rule(sp.Max if isinstance(node, sp.Max) else sp.Min, arguments)
 
 
 def ranges_may_be_empty(expr: sp.Basic) -> bool:
@@ -219,7 +212,7 @@ class Tally:
     skipped: list = field(default_factory=list)  # reasons a side had no value at a point
     unsupported: list = field(default_factory=list)  # nodes without certified evaluation
     sizes: list = field(default_factory=list)
-    exact_points: int = 0  # agreeing points evaluated exactly (rational arithmetic)
+    exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -283,6 +276,17 @@ def numeric_phase(
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
         if outcome is not None:
             return outcome
+        if not size_values:
+            exact_result = exact.exact_check(left, right, relation, context, rng)
+            if exact_result is not None and exact_result[0] == "disagree":
+                _, point, l_value, r_value = exact_result
+                return Outcome(
+                    "refuted",
+                    method="exact rational arithmetic",
+                    counterexample=Counterexample(_format_point(point), str(l_value), str(r_value)),
+                )
+            if exact_result is not None:
+                tally.exact_bound = exact_result[1]
     return _verdict_of(tally, relation, sizes)
 
 
@@ -333,9 +337,21 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
         points=tuple(spread),
         digits=certified.DIGITS,
         sizes=sizes_used,
-        reason=counts + size_text if tally.inconclusive or tally.skipped or size_text else "",
+        reason=_checked_note(tally, counts + size_text),
         points_checked=len(tally.agreeing),
+        false_agreement_bound=tally.exact_bound,
     )
+
+
+def _checked_note(tally: Tally, counts: str) -> str:
+    note = counts if tally.inconclusive or tally.skipped or "sizes" in counts else ""
+    if tally.exact_bound is not None:
+        exact_note = (
+            f"exact at {exact.POINTS} random points of a set of 2^62 per coordinate: a false "
+            f"agreement has probability <= {tally.exact_bound:.3g} (Schwartz-Zippel)"
+        )
+        note = f"{note}; {exact_note}" if note else exact_note
+    return note
 
 
 POINTS_PER_SIZE = 3

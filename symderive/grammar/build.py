@@ -148,6 +148,17 @@ class Construction:
         self.limits = limits
         self.root_digits = 0
         self.conditions: list[Condition] = []
+        self.derivative_depth = 0  # > 0 while reading the function of a written derivative
+
+    @contextmanager
+    def inside_derivative(self) -> Iterator[None]:
+        """While the function of ``d/dx`` is read, max/min keep their written order (the tie
+        rule depends on it; SymPy's Max sorts its arguments)."""
+        self.derivative_depth += 1
+        try:
+            yield
+        finally:
+            self.derivative_depth -= 1
 
     # -- errors and bookkeeping ----------------------------------------------------------
     def error(self, message: str, column: int | None = None) -> ParseError:
@@ -366,6 +377,8 @@ class Construction:
             return self.log(arguments[0], None, column)
         if function is sp.sqrt:
             return self.sqrt(arguments[0], column)
+        if function in (sp.Max, sp.Min) and self.derivative_depth and len(arguments) > 1:
+            return tie_rule(function, arguments)
         if function is sp.tan:
             self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
         return self.sized(function(*arguments), column)
@@ -414,6 +427,19 @@ class Construction:
                 "works with real numbers"
             )
         return expression
+
+
+def tie_rule(function, arguments: Sequence[sp.Expr]) -> sp.Expr:
+    """max(a, b, …) as written, with the project's one tie rule (docs/conventions.md): the
+    first argument that is >= all the others wins (min: <=), so
+    d/dx max(a, b) = [a >= b]·a' + [a < b]·b' and d/dx max(0, x) = 0 at x = 0 (= relu'(0))."""
+    wins = (lambda a, b: a >= b) if function is sp.Max else (lambda a, b: a <= b)
+    branches = []
+    for position, candidate in enumerate(arguments):
+        others = [b for k, b in enumerate(arguments) if k != position]
+        branches.append((candidate, sp.And(*(wins(candidate, other) for other in others))))
+    branches[-1] = (arguments[-1], True)
+    return sp.Piecewise(*branches)
 
 
 def _always_holds(kind: str, expr: sp.Expr) -> bool:
