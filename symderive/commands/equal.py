@@ -21,6 +21,7 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.assumptions import parse_assumptions, symbols_for
+from symderive.grammar.build import Condition
 from symderive.grammar.plain import parse_side, time_limit, to_plain
 from symderive.render.console import add_common_options
 from symderive.render.terminal import VERDICT_STYLE
@@ -129,7 +130,10 @@ def parse_latex_sides(lhs_text: str, rhs_text: str, symbols: dict) -> tuple:
         }
         if by_name:
             side = side.xreplace(by_name)
-            domain = tuple((c.kind, c.expr.xreplace(by_name), c.why) for c in domain)
+            domain = tuple(
+                Condition(c.kind, c.expr.xreplace(by_name), c.why) for c in domain
+            )
+            domain = tuple(c for c in domain if c.needed())
         sides.append((side, domain))
     return sides[0], sides[1]
 

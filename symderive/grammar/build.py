@@ -64,6 +64,11 @@ class Condition:
     expr: sp.Expr
     why: str
 
+    def needed(self) -> bool:
+        """False when SymPy's assumptions already guarantee it (after symbols were swapped
+        for declared ones, e.g. ``p`` for ``p positive``)."""
+        return not _always_holds(self.kind, self.expr)
+
     def violated_text(self) -> str:
         """The excluded set, as a reader would write it: ``x = 0``, ``x <= 0``, ``x < 0``."""
         text = sp.sstr(self.expr)
