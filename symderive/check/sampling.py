@@ -70,12 +70,15 @@ def size_combinations(
     one symbol; for several, all-ones, the diagonal, and random independent combinations."""
     if not size_symbols:
         return [{}]
+    # beyond the small sizes, two drawn from further out: a polynomial in n vanishing at
+    # 1..7 (``(n-1)…(n-7) = 0``) must still be caught
+    wider = sizes + (rng.randint(8, 12), rng.randint(13, 40)) if sizes == SIZES else sizes
     if len(size_symbols) == 1:
-        values = [(v,) for v in sizes]
+        values = [(v,) for v in wider]
     else:
         count = len(size_symbols)
         values = [(1,) * count, (2,) * count]
-        values += [tuple(rng.choice(sizes) for _ in range(count)) for _ in range(40)]
+        values += [tuple(rng.choice(wider) for _ in range(count)) for _ in range(40)]
         values = list(dict.fromkeys(values))[:MAX_SIZE_COMBINATIONS]
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
 
