@@ -64,6 +64,11 @@ class Condition:
     expr: sp.Expr
     why: str
 
+    def needed(self) -> bool:
+        """False when SymPy's assumptions already guarantee it (after symbols were swapped
+        for declared ones, e.g. ``p`` for ``p positive``)."""
+        return not _always_holds(self.kind, self.expr)
+
     def violated_text(self) -> str:
         """The excluded set, as a reader would write it: ``x = 0``, ``x <= 0``, ``x < 0``."""
         text = sp.sstr(self.expr)
@@ -148,6 +153,17 @@ class Construction:
         self.limits = limits
         self.root_digits = 0
         self.conditions: list[Condition] = []
+        self.derivative_depth = 0  # > 0 while reading the function of a written derivative
+
+    @contextmanager
+    def inside_derivative(self) -> Iterator[None]:
+        """While the function of ``d/dx`` is read, max/min keep their written order (the tie
+        rule depends on it; SymPy's Max sorts its arguments)."""
+        self.derivative_depth += 1
+        try:
+            yield
+        finally:
+            self.derivative_depth -= 1
 
     # -- errors and bookkeeping ----------------------------------------------------------
     def error(self, message: str, column: int | None = None) -> ParseError:
@@ -169,6 +185,8 @@ class Construction:
                 raise self.error(f"{what}: {why} is {sp.sstr(expr)}", column)
             if verdict is None:
                 self.conditions.append(Condition(kind, expr, why))
+            return
+        if _always_holds(kind, expr):
             return
         condition = Condition(kind, expr, why)
         if condition not in self.conditions:
@@ -364,6 +382,8 @@ class Construction:
             return self.log(arguments[0], None, column)
         if function is sp.sqrt:
             return self.sqrt(arguments[0], column)
+        if function in (sp.Max, sp.Min) and self.derivative_depth and len(arguments) > 1:
+            return tie_rule(function, arguments)
         if function is sp.tan:
             self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
         return self.sized(function(*arguments), column)
@@ -412,6 +432,35 @@ class Construction:
                 "works with real numbers"
             )
         return expression
+
+
+def tie_rule(function, arguments: Sequence[sp.Expr]) -> sp.Expr:
+    """max(a, b, …) as written, with the project's one tie rule (docs/conventions.md): the
+    first argument that is >= all the others wins (min: <=), so
+    d/dx max(a, b) = [a >= b]·a' + [a < b]·b' and d/dx max(0, x) = 0 at x = 0 (= relu'(0))."""
+    wins = (lambda a, b: a >= b) if function is sp.Max else (lambda a, b: a <= b)
+    branches = []
+    for position, candidate in enumerate(arguments):
+        others = [b for k, b in enumerate(arguments) if k != position]
+        branches.append((candidate, sp.And(*(wins(candidate, other) for other in others))))
+    branches[-1] = (arguments[-1], True)
+    return sp.Piecewise(*branches)
+
+
+def _always_holds(kind: str, expr: sp.Expr) -> bool:
+    """Whether SymPy's assumptions (every symbol real) already guarantee the condition."""
+    real = expr.xreplace(
+        {
+            symbol: sp.Dummy(symbol.name, real=True)
+            for symbol in expr.free_symbols
+            if isinstance(symbol, sp.Symbol) and symbol.is_real is None
+        }
+    )
+    if kind == "nonzero":
+        return bool(real.is_positive or real.is_negative)
+    if kind == "positive":
+        return bool(real.is_positive)
+    return bool(real.is_nonnegative)
 
 
 def _outside_limits(expression: sp.Basic) -> sp.Basic:

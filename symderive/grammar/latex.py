@@ -1090,7 +1090,8 @@ class _Parser:
             order = int(order_expr)
         function = None
         if not self.at("}"):
-            function = self.expr()
+            with self.build.inside_derivative():
+                function = self.expr()
         self.expect("}")
         self.expect("{")
         variables: list[sp.Basic] = []
@@ -1116,7 +1117,8 @@ class _Parser:
             self.fail("the orders of the numerator and denominator differ")
         if function is None:
             self.enter()
-            function = self.term()
+            with self.build.inside_derivative():
+                function = self.term()
             self.leave()
             return _derivative(function, variables, self)
         derivative = _derivative(function, variables, self)
