@@ -126,6 +126,7 @@ class LatexContext:
     shapes: tuple[tuple[str, tuple], ...] = ()  # sizes may be symbols (MATRIX_SIZE)
     functions: frozenset[str] = field(default_factory=frozenset)
     scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
+    bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -671,6 +672,8 @@ class _Parser:
         shape = self.context.shape_of(name)
         if shape is not None:
             return sp.MatrixSymbol(name, *shape)
+        if name in self.context.bold and self.context.shape_of(name) is None:
+            name = f"\\mathbf{{{name}}}"  # the note also writes it bold: the same matrix
         if name.startswith("\\mathbf{") and name.endswith("}"):
             inner = name[len("\\mathbf{") : name.index("}")]
             columns = MATRIX_SIZE if inner[:1].isupper() else 1
@@ -1294,14 +1297,14 @@ def parse_latex_reading(
     context: LatexContext | None = None,
     source: str = "<input>",
     line: int = 1,
-) -> tuple[sp.Basic, dict[str, str]]:
-    """Like :func:`parse_latex_math`, with how each name was read where the reading is not
-    literal (``h_\\theta``: unknown function of 1 argument; ``\\mathbf{A}``: matrix …)."""
+) -> tuple[sp.Basic, dict[str, str], tuple]:
+    """Like :func:`parse_latex_side` (value and natural domain), with how each name was read
+    where the reading is not literal (``h_\\theta``: unknown function of 1 argument; ``\\mathbf{A}``: matrix …)."""
     parser = _Parser(text, context or LatexContext(), source, line)
     try:
         with time_limit(LIMITS.parse_seconds, source=source, what="building the expression"):
             result = parser.build.finish(parser.parse())
-        return result, dict(parser.readings)
+        return result, dict(parser.readings), tuple(parser.build.conditions)
     except RecursionError:
         raise ParseError("expression nested too deeply", source=source, line=line) from None
     except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:

@@ -54,6 +54,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_CHAINS_PER_FILE = 400
 NOTE_SUFFIXES = (".md", ".markdown", ".tex", ".txt")
 MAX_SUGGESTION_OPS = 80  # tidy a suggested derivative only when it is small (bounded time)
+BOLD_CAPITAL = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Z])\s*\}")
 TRANSPOSED = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")
 
 
@@ -178,7 +179,7 @@ def blank_lines(text: str) -> list[int]:
 def _matrix_shapes(text: str, base: tuple) -> tuple:
     """Capital letters the note transposes (``X^T``, ``W^\\top``) are matrices; undeclared
     ones get the symbolic square shape size × size (checked at instantiated sizes)."""
-    declared = {name for name, _ in base}
+    declared = {name for name, _ in base} | set(BOLD_CAPITAL.findall(text))
     found = sorted({match.group(1) for match in TRANSPOSED.finditer(text)} - declared)
     return base + tuple((name, (MATRIX_SIZE, MATRIX_SIZE)) for name in found)
 
@@ -203,7 +204,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
-    context.latex = replace(context.latex, shapes=shapes, scalars=context.latex.scalars | frozenset(
+    bold = frozenset(BOLD_CAPITAL.findall(math_text))
+    context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
     ))  # fmt: skip
@@ -244,7 +246,7 @@ ALTERNATIVES = {
 
 def _check_context(
     plan: FilePlan, equation: PlannedEquation, alternative: str = "", step=None,
-    expressions: tuple = (),
+    expressions: tuple = (), domain: tuple = (),
 ) -> CheckContext:
     context = plan.context
     domains = dict(context.domains)
@@ -257,7 +259,7 @@ def _check_context(
             domains[base] = Domain("simplex", group=str(base))
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
-    return CheckContext.build(domains, context.givens, groups)
+    return CheckContext.build(domains, context.givens, groups, domain)
 
 
 def _entry_domains(expressions: tuple, domains: dict) -> None:
@@ -380,7 +382,10 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     continue
                 variants[key] = chosen
                 for name, lhs, rhs, relation, _ in chosen:
-                    context = _check_context(plan, equation, expressions=(lhs, rhs))
+                    context = _check_context(
+                        plan, equation, expressions=(lhs, rhs),
+                        domain=step.domain if name == "plain" else (),
+                    )  # fmt: skip
                     tasks.append(Task(key + (name,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
     outcomes = run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}

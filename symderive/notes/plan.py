@@ -58,6 +58,7 @@ class PlannedStep:
     solve_like: bool = False  # expression = number: an equation in unknowns when false
     places: int | None = None  # decimals written: checked to this precision
     named_in_words: str = ""  # a first left side naming one quantity defined only in prose
+    domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the example values were given just before (≤ NEAR lines)
 
@@ -72,6 +73,7 @@ class PlannedEquation:
     parsed: bool = True  # every element was read by the grammar
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
+    conditions: dict = field(default_factory=dict)  # element latex -> its natural domain
 
     @property
     def chain(self):
@@ -276,10 +278,28 @@ def plan_steps(
                                        len(elements)),  # fmt: skip
                 places=places if relation == "=" else None,
                 named_in_words=_named_in_words(index, raws[index - 1], rhs, view, context),
+                domain=_natural_domain(equation, elements[index - 1], elements[index],
+                                       raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
             )
         )  # fmt: skip
+
+
+def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
+    """The written sides' natural domains (denominators ≠ 0, log arguments > 0 …), kept where
+    their symbols are still the step's own (a renamed or substituted symbol drops its
+    condition rather than constrain an unrelated one)."""
+    found = []
+    for side, latex, raw in (("lhs", left, raw_left), ("rhs", right, raw_right)):
+        for condition in equation.conditions.get(latex, ()):
+            symbols = condition.expr.free_symbols
+            renamed = {str(entry.base) for entry in raw.atoms(sp.Indexed)}
+            if not symbols & set(view.symbols) and not any(
+                str(symbol).rpartition("_")[0] in renamed for symbol in symbols
+            ):
+                found.append((side, condition.kind, condition.expr, condition.why))
+    return tuple(found)
 
 
 def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, context) -> str:
@@ -356,9 +376,12 @@ def parse_reading(
 ) -> sp.Basic:
     from symderive.grammar.latex import parse_latex_reading
 
-    value, readings = parse_latex_reading(latex, context=context, source=source, line=line)
+    value, readings, conditions = parse_latex_reading(
+        latex, context=context, source=source, line=line
+    )
     for name, how in readings.items():
         equation.readings.setdefault(name, how)
+    equation.conditions[latex] = conditions
     return value
 
 
