@@ -1276,19 +1276,10 @@ def parse_latex_side(
 ) -> tuple[sp.Basic, tuple]:
     """Like :func:`parse_latex_math`, with the natural domain of the written form (the
     :class:`~symderive.grammar.build.Condition` s recorded while building)."""
-    parser = _Parser(text, context or LatexContext(), source, line)
-    try:
-        with time_limit(LIMITS.parse_seconds, source=source, what="building the expression"):
-            result = parser.build.finish(parser.parse())
-        return result, tuple(parser.build.conditions)
-    except RecursionError:
-        raise ParseError("expression nested too deeply", source=source, line=line) from None
-    except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
-        # SymPy refusing to build something (a shape mismatch, a bad power): a clear message
-        message = " ".join(str(error).split())[:160]
-        raise ParseError(
-            f"cannot build this expression: {message}", source=source, line=line
-        ) from None
+    value, _readings, conditions = parse_latex_reading(
+        text, context=context, source=source, line=line
+    )
+    return value, conditions
 
 
 def parse_latex_reading(
