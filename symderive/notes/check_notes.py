@@ -239,6 +239,8 @@ def _suggestion(lhs: sp.Basic, had_derivative: bool) -> str | None:
 ALTERNATIVES = {
     "independent": "holds if the random symbols are independent, fails if they may be "
     "dependent: say which with '<!-- symderive: assume X, Y independent -->'",
+    "identical": "holds if the indexed entries are identically distributed (x_i like x), "
+    "fails otherwise: the note states this in words",
     "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
     "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
 }
@@ -280,6 +282,20 @@ def _entry_domains(expressions: tuple, domains: dict) -> None:
             inherited = by_name.get(symbol.name.rpartition("_")[0])
             if inherited is not None and inherited.kind != "simplex":
                 domains[symbol] = inherited
+
+
+def _identical(step: PlannedStep) -> tuple | None:
+    """The step with each entry ``x[i]`` read as ``x`` when the step also names ``x`` itself
+    (``\\sum_i Var(x_i) = n Var(x)``: entries distributed like x); None when it does not."""
+    names = {s for side in (step.lhs, step.rhs) for s in side.free_symbols
+             if isinstance(s, sp.Symbol)}  # fmt: skip
+    mapping = {
+        entry: sp.Symbol(str(entry.base)) for side in (step.lhs, step.rhs)
+        for entry in side.atoms(sp.Indexed) if sp.Symbol(str(entry.base)) in names
+    }  # fmt: skip
+    if not mapping:
+        return None
+    return step.lhs.xreplace(mapping).doit(), step.rhs.xreplace(mapping).doit()
 
 
 def _indexed_bases(step: PlannedStep) -> list:
@@ -427,8 +443,12 @@ def _alternative_round(plans, variants, outcomes, options) -> dict:
                     applicable.append("independent")
                 if _indexed_bases(step):
                     applicable.append("simplex")
+                if _identical(step) is not None:
+                    applicable.append("identical")
                 _, lhs, rhs, relation, _ = chosen[0]
                 for alternative in applicable:
+                    if alternative == "identical":
+                        lhs, rhs = _identical(step)
                     context = _check_context(plan, equation, alternative, step)
                     tasks.append(Task(key + (alternative,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip

@@ -268,6 +268,13 @@ def plan_steps(
                 "is unknown (a general rule about unknown functions is checked on instances)",
             ))  # fmt: skip
             continue
+        if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
+            equation.steps.append(PlannedStep(
+                index, written, skip=SkipReason.MATRIX,
+                reason="one side is a matrix and the other a scalar as read (which names are "
+                "matrices is not known): declare them with 'assume NAME matrix R C'",
+            ))  # fmt: skip
+            continue
         places = decimals_written(elements[index - 1], elements[index])
         relation = CHECKED_RELATIONS.get(written, "=")
         equation.steps.append(
@@ -293,6 +300,8 @@ def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) 
     found = []
     for side, latex, raw in (("lhs", left, raw_left), ("rhs", right, raw_right)):
         for condition in equation.conditions.get(latex, ()):
+            if condition.kind != "nonzero":
+                continue  # notes mean their claims on the common domain (d/dx log x = 1/x)
             symbols = condition.expr.free_symbols
             renamed = {str(entry.base) for entry in raw.atoms(sp.Indexed)}
             if not symbols & set(view.symbols) and not any(
