@@ -213,6 +213,7 @@ class Tally:
     unsupported: list = field(default_factory=list)  # nodes without certified evaluation
     sizes: list = field(default_factory=list)
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
+    constant: bool = True  # no symbol was sampled: one point says all there is to say
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -262,7 +263,15 @@ def numeric_phase(
         not has_numeric_shape(m) for side in (lhs, rhs) for m in side.atoms(sp.MatrixSymbol)
     )
     tally = Tally()
+    # sums, indexed entries and matrices grow with the size: those take the small sizes only
+    # (plus one just beyond); a bare polynomial in a size is also tried further out
+    grows = any(
+        isinstance(side, sp.Basic) and side.has(sp.Sum, sp.Product, sp.Indexed, sp.Derivative)
+        for side in (lhs, rhs)
+    )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
+    if grows and not symbolic_shapes:
+        choices = sampling.SIZES + (rng.randint(8, 9),)
     for size_values in sampling.size_combinations(sizes, rng, choices):
         try:
             fixed = dict(size_values)
@@ -322,7 +331,8 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
             points=tuple(tally.agreeing[:8]),
             digits=certified.DIGITS,
         )
-    if len(tally.agreeing) < MIN_AGREEING_POINTS or tally.inconclusive > len(tally.agreeing):
+    needed = 1 if tally.constant else MIN_AGREEING_POINTS
+    if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
         return Outcome(
             "undecided",
             method="numeric",
@@ -370,6 +380,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     has_expectations = bool(left.atoms(E, Var) or right.atoms(E, Var))
     randoms = context.random_symbols(symbols)
     deterministic = [s for s in symbols if s not in randoms]
+    if symbols or fixed:
+        tally.constant = False
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
     count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
     if has_expectations or randoms:
