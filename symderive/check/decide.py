@@ -408,7 +408,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     ]
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
-    points += sampling.kink_points(difference, base_point, context)[:3]
+    points += sampling.kink_points(difference, base_point, context)[:6]
     if not fixed:
         points += sampling.edge_points(base_point, context, rng)[:3]
     # rational points first: a counterexample in fractions is one a reader can redo by hand
@@ -639,13 +639,10 @@ def _with_domain(outcome: Outcome, context: CheckContext) -> Outcome:
         other = "rhs" if side == "lhs" else "lhs"
         if (kind, expr) in by_side[other]:
             continue
-        text = {"nonzero": f"{sp.sstr(expr)} = 0", "positive": f"{sp.sstr(expr)} <= 0"}.get(
-            kind, f"{sp.sstr(expr)} < 0"
-        )
-        lost.append(f"{text} ({why})")
+        lost.append(f"{_excluded_text(kind, expr)} ({why})")
     if not lost:
         return outcome
-    excluded = tuple(dict.fromkeys(outcome.excluded + tuple(lost)))
+    excluded = tuple(dict.fromkeys(tuple(lost)))
     return replace(
         outcome, excluded=excluded, reason=f"holds except where undefined: {', '.join(excluded)}"
     )
@@ -692,6 +689,21 @@ def unify_symbols(lhs, rhs, context: CheckContext):
         return lhs, rhs, context, ()
     swap = lambda value: value.xreplace(mapping) if isinstance(value, sp.Basic) else value  # noqa: E731
     return swap(lhs), swap(rhs), context.renamed(mapping), tuple(sorted(merged))
+
+
+def _excluded_text(kind: str, expr: sp.Basic) -> str:
+    """Where a condition fails, as a reader writes it: ``x = 1`` rather than ``x - 1 = 0``."""
+    if kind == "nonzero" and len(expr.free_symbols) == 1:
+        (symbol,) = expr.free_symbols
+        try:
+            with time_limit(0.5, source="domain", what="solving"):
+                roots = sp.solveset(expr, symbol, domain=sp.S.Reals)
+        except (ParseError, NotImplementedError, ValueError, TypeError):
+            roots = None
+        if isinstance(roots, sp.FiniteSet) and 0 < len(roots) <= 4:
+            return " or ".join(f"{symbol} = {root}" for root in roots)
+    relation = {"nonzero": "=", "positive": "<="}.get(kind, "<")
+    return f"{sp.sstr(expr)} {relation} 0"
 
 
 def _proved_or_refuted(left, right, relation, method, numeric_outcome):

@@ -211,10 +211,17 @@ def kink_points(
         except (NotImplementedError, ValueError, TypeError):
             continue
         for solution in solutions[:1]:
-            if solution.is_real and solution.is_finite and in_domain(solution, domains[target]):
-                point = dict(base_point)
-                point[target] = sp.nsimplify(solution) if not solution.is_Rational else solution
-                points.append(point)
+            if not (solution.is_real and solution.is_finite):
+                continue
+            solution = sp.nsimplify(solution) if not solution.is_Rational else solution
+            # the kink itself, and a step to either side: a kink far out (relu(x - 5000),
+            # min(x, 2202)) is found even when no random point lands beyond it
+            step = max(sp.S.One, abs(solution)) / 7 if solution.is_Rational else sp.S.One
+            for value in (solution, solution + step, solution - step):
+                if in_domain(value, domains[target]):
+                    point = dict(base_point)
+                    point[target] = value
+                    points.append(point)
     return points
 
 
