@@ -100,7 +100,12 @@ def _pow(base: arb, exponent_node: sp.Basic, exponent: arb) -> arb:
         raise Uncertain("base of a root")
     if sign == 1:
         return (base.log() * exponent).exp()
-    if sign == 0 and exponent > 0:
+    if sign == 0:  # 0^y: 0 for y > 0, 1 at y = 0 (as 0^0 = 1), a pole for y < 0
+        exponent_sign = _sign(exponent)
+        if exponent_sign == 0:
+            return arb(1)
+        if exponent_sign < 0:
+            raise Undefined("pole", "0 to a negative power")
         return arb(0)
     if sign == -1 and exponent.is_exact() and exponent.is_integer():
         return base ** int(exponent.unique_fmpz())
@@ -374,6 +379,10 @@ def compare(
         if left_undefined or right_undefined:
             return _undefined_status(left, right, left_undefined, right_undefined, relation)
         status = _decide(left - right, left, right, relation, digits)
+        if status is not None and relation in ("=", "!=") and not _separated(left, right):
+            # agreement (or, for '!=', the lack of a witness) rests on a tolerance: look again
+            # far beyond it, so 1 + 10^-50 = 1 is refuted rather than agreed to 30 digits
+            status = _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status)
         if status is not None:
             shown = 15
             while _text(left, shown) == _text(right, shown) and shown < 60 and status != "agree":
@@ -381,6 +390,29 @@ def compare(
             return PointComparison(status, _text(left, shown), _text(right, shown), bits=prec)
         reason = "the balls did not tighten enough"
     return PointComparison("inconclusive", reason=reason or "no precision decided")
+
+
+CONFIRM_FACTOR = 8  # agreement within the tolerance is re-examined at 8× the precision
+
+
+def _separated(left: arb, right: arb) -> bool:
+    difference = left - right
+    return bool(difference > 0 or difference < 0)
+
+
+def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status):
+    """Re-evaluate at CONFIRM_FACTOR × the bits: disjoint balls there overturn an agreement
+    that only held within the tolerance."""
+    try:
+        left, _ = _side(lhs, point, max(prec * CONFIRM_FACTOR, 1280), lhs_conditions)
+        right, _ = _side(rhs, point, max(prec * CONFIRM_FACTOR, 1280), rhs_conditions)
+    except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
+        return status
+    if left is None or right is None:
+        return status
+    if _separated(left, right):
+        return "disagree" if status == "agree" else "agree"
+    return status
 
 
 def _undefined_status(left, right, left_undefined, right_undefined, relation):
@@ -410,10 +442,12 @@ def _decide(difference: arb, left: arb, right: arb, relation: str, digits: int) 
             return "agree"
         return "disagree" if small else None
     if relation in ("<=", ">="):
+        # no tolerance for inequalities: 1 + 10^-50 <= 1 must come out false, so only a
+        # certified sign (or an exact zero) decides; otherwise more precision, else undecided
         good, bad = (negative, positive) if relation == "<=" else (positive, negative)
         if bad:
             return "disagree"
-        return "agree" if good or exact_zero or small else None
+        return "agree" if good or exact_zero else None
     if relation in ("<", ">"):
         good, bad = (negative, positive) if relation == "<" else (positive, negative)
         if good:

@@ -213,6 +213,7 @@ class Tally:
     unsupported: list = field(default_factory=list)  # nodes without certified evaluation
     sizes: list = field(default_factory=list)
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
+    constant: bool = True  # no symbol was sampled: one point says all there is to say
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -262,7 +263,18 @@ def numeric_phase(
         not has_numeric_shape(m) for side in (lhs, rhs) for m in side.atoms(sp.MatrixSymbol)
     )
     tally = Tally()
+    # sums, indexed entries and matrices grow with the size: those take the small sizes only
+    # (plus one just beyond); a bare polynomial in a size is also tried further out
+    costly = any(
+        isinstance(side, sp.Basic) and side.has(sp.Indexed, sp.Derivative, E, Var)
+        for side in (lhs, rhs)
+    )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
+    if not symbolic_shapes and (costly or _sums_grow(lhs, rhs, sizes)):
+        # written out term by term: sums over a size stay below a hundred terms, and entries
+        # or derivatives that multiply with the size stay small
+        extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
+        choices = sampling.SIZES + (extra,)
     for size_values in sampling.size_combinations(sizes, rng, choices):
         try:
             fixed = dict(size_values)
@@ -288,6 +300,16 @@ def numeric_phase(
             if exact_result is not None:
                 tally.exact_bound = exact_result[1]
     return _verdict_of(tally, relation, sizes)
+
+
+def _sums_grow(lhs, rhs, sizes) -> bool:
+    """Whether a sum or product has a size in its bounds (its terms grow with the size)."""
+    for side in (lhs, rhs):
+        for node in side.atoms(sp.Sum, sp.Product) if isinstance(side, sp.Basic) else ():
+            for _, low, high in node.limits:
+                if (low.free_symbols | high.free_symbols) & set(sizes):
+                    return True
+    return False
 
 
 MIN_AGREEING_POINTS = 3
@@ -322,7 +344,8 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
             points=tuple(tally.agreeing[:8]),
             digits=certified.DIGITS,
         )
-    if len(tally.agreeing) < MIN_AGREEING_POINTS or tally.inconclusive > len(tally.agreeing):
+    needed = 1 if tally.constant else MIN_AGREEING_POINTS
+    if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
         return Outcome(
             "undecided",
             method="numeric",
@@ -370,6 +393,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     has_expectations = bool(left.atoms(E, Var) or right.atoms(E, Var))
     randoms = context.random_symbols(symbols)
     deterministic = [s for s in symbols if s not in randoms]
+    if symbols or fixed:
+        tally.constant = False
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
     count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
     if has_expectations or randoms:
@@ -383,7 +408,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     ]
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
-    points += sampling.kink_points(difference, base_point, context)[:3]
+    points += sampling.kink_points(difference, base_point, context)[:6]
     if not fixed:
         points += sampling.edge_points(base_point, context, rng)[:3]
     # rational points first: a counterexample in fractions is one a reader can redo by hand
@@ -614,13 +639,10 @@ def _with_domain(outcome: Outcome, context: CheckContext) -> Outcome:
         other = "rhs" if side == "lhs" else "lhs"
         if (kind, expr) in by_side[other]:
             continue
-        text = {"nonzero": f"{sp.sstr(expr)} = 0", "positive": f"{sp.sstr(expr)} <= 0"}.get(
-            kind, f"{sp.sstr(expr)} < 0"
-        )
-        lost.append(f"{text} ({why})")
+        lost.append(f"{_excluded_text(kind, expr)} ({why})")
     if not lost:
         return outcome
-    excluded = tuple(dict.fromkeys(outcome.excluded + tuple(lost)))
+    excluded = tuple(dict.fromkeys(tuple(lost)))
     return replace(
         outcome, excluded=excluded, reason=f"holds except where undefined: {', '.join(excluded)}"
     )
@@ -667,6 +689,21 @@ def unify_symbols(lhs, rhs, context: CheckContext):
         return lhs, rhs, context, ()
     swap = lambda value: value.xreplace(mapping) if isinstance(value, sp.Basic) else value  # noqa: E731
     return swap(lhs), swap(rhs), context.renamed(mapping), tuple(sorted(merged))
+
+
+def _excluded_text(kind: str, expr: sp.Basic) -> str:
+    """Where a condition fails, as a reader writes it: ``x = 1`` rather than ``x - 1 = 0``."""
+    if kind == "nonzero" and len(expr.free_symbols) == 1:
+        (symbol,) = expr.free_symbols
+        try:
+            with time_limit(0.5, source="domain", what="solving"):
+                roots = sp.solveset(expr, symbol, domain=sp.S.Reals)
+        except (ParseError, NotImplementedError, ValueError, TypeError):
+            roots = None
+        if isinstance(roots, sp.FiniteSet) and 0 < len(roots) <= 4:
+            return " or ".join(f"{symbol} = {root}" for root in roots)
+    relation = {"nonzero": "=", "positive": "<="}.get(kind, "<")
+    return f"{sp.sstr(expr)} {relation} 0"
 
 
 def _proved_or_refuted(left, right, relation, method, numeric_outcome):

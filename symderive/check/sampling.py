@@ -27,14 +27,20 @@ def _magnitude(rng: random.Random, style: str) -> sp.Basic:
     """A positive value: small (0, 8], wide 10^-6..10^6, tiny 10^-12..10^-6, or irrational."""
     if style == "plain":  # the first point: a counterexample a reader can check by hand
         return sp.Rational(rng.randint(1, 48), rng.choice((3, 4, 5, 7)))
-    denominator = rng.choice((7, 12, 97, 1000, 65537, 999_983))
+    # denominators from a fixed list and from a random range: no fixed set of points holds
+    # every sample (a function vanishing on k/d for the listed d must still be caught)
+    denominator = rng.choice((7, 12, 97, 1000, 65537, 999_983, rng.randint(10**5, 10**12)))
     if style == "small":
         return sp.Rational(rng.randint(1, 8 * denominator), denominator)
     if style == "tiny":
         return sp.Rational(rng.randint(1, 999), 1000) * sp.Rational(1, 10 ** rng.randint(6, 12))
     if style == "irrational":
-        coefficient = sp.Rational(rng.randint(1, 40), rng.randint(1, 12))
-        return coefficient * (sp.sqrt(rng.choice(PRIMES)) if rng.random() < 0.7 else sp.pi)
+        coefficient = sp.Rational(rng.randint(1, 400), rng.randint(1, 10**6))
+        prime = rng.choice(PRIMES)
+        irrational = rng.choice(
+            (sp.sqrt(prime), sp.cbrt(prime), sp.root(prime, 5), sp.pi, sp.E, sp.log(prime))
+        )
+        return coefficient * irrational
     exponent = rng.randint(-6, 6)
     mantissa = sp.Rational(rng.randint(denominator, 10 * denominator), denominator)
     return mantissa * sp.Rational(10) ** exponent
@@ -72,7 +78,10 @@ def size_combinations(
         return [{}]
     # beyond the small sizes, two drawn from further out: a polynomial in n vanishing at
     # 1..7 (``(n-1)…(n-7) = 0``) must still be caught
-    wider = sizes + (rng.randint(8, 12), rng.randint(13, 40)) if sizes == SIZES else sizes
+    # (and one large size, so a product of 40 factors (n - i) is caught as well)
+    wider = sizes
+    if sizes == SIZES:
+        wider = sizes + (rng.randint(8, 12), rng.randint(13, 64), rng.randint(65, 10**6))
     if len(size_symbols) == 1:
         values = [(v,) for v in wider]
     else:
@@ -202,10 +211,17 @@ def kink_points(
         except (NotImplementedError, ValueError, TypeError):
             continue
         for solution in solutions[:1]:
-            if solution.is_real and solution.is_finite and in_domain(solution, domains[target]):
-                point = dict(base_point)
-                point[target] = sp.nsimplify(solution) if not solution.is_Rational else solution
-                points.append(point)
+            if not (solution.is_real and solution.is_finite):
+                continue
+            solution = sp.nsimplify(solution) if not solution.is_Rational else solution
+            # the kink itself, and a step to either side: a kink far out (relu(x - 5000),
+            # min(x, 2202)) is found even when no random point lands beyond it
+            step = max(sp.S.One, abs(solution)) / 7 if solution.is_Rational else sp.S.One
+            for value in (solution, solution + step, solution - step):
+                if in_domain(value, domains[target]):
+                    point = dict(base_point)
+                    point[target] = value
+                    points.append(point)
     return points
 
 

@@ -322,3 +322,48 @@ def test_a_worker_dies_with_its_parent(tmp_path):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+# --- the adversarial review of this branch (/work/findings/soundness.md) -------------------
+@pytest.mark.parametrize(
+    "lhs, rhs",
+    [
+        ("1", "1 + 1e-50"),
+        ("pi", "3.14159265358979323846264338327950288419716939937510582"),
+        ("cos(x)^2 + sin(x)^2 + 10^-50", "1"),
+    ],
+)
+def test_f1_agreement_within_the_tolerance_is_looked_at_again(lhs, rhs):
+    for verdict, _ in plain_channels(lhs, rhs):
+        assert verdict in NOT_HOLDS
+
+
+def test_f1_an_inequality_is_never_accepted_by_tolerance():
+    small = sp.Rational(1, 10**50)
+    assert check_relation(1 + small, sp.Integer(1), "<=").verdict in NOT_HOLDS
+    assert check_relation(sp.Integer(1), 1 + small, ">=").verdict in NOT_HOLDS
+    assert check_relation(sp.Integer(1), 1 + small, "<=").verdict in HOLDS
+
+
+def test_f2_no_fixed_set_of_sample_points():
+    n = 1521543415842349812758023704999950400000000000000000000000000000000
+    for seed in (0, 1):
+        verdict, _ = via_equal(f"sin(pi*{n}*x^2)*sin({n}*x)", "0", budget=1.5)
+        assert verdict in NOT_HOLDS, seed
+
+
+@pytest.mark.parametrize("lhs", ["0^(x^2)", "0^abs(x)", "0^x"])
+def test_f3_zero_to_the_zero_is_one_at_the_edge_point(lhs):
+    for verdict, detail in plain_channels(lhs, "0"):
+        assert verdict == "refuted"
+        assert detail["counterexample"]["values"] == {"x": "0"}
+
+
+@pytest.mark.parametrize(
+    "lhs, assume",
+    [(r"\prod_{i=1}^{40} (n - i)", "n size"), (r"\sum_{i=1}^{n} \max(0, i - 40)", "")],
+)
+def test_f4_sizes_are_drawn_beyond_forty(lhs, assume):
+    for verdict, detail in latex_channels(lhs, "0", assume):
+        assert verdict == "refuted"
+        assert int(detail["counterexample"]["values"]["n"]) > 40

@@ -32,9 +32,9 @@ def run(identity, channel: str) -> str:
     lhs = identity.lhs.latex if latex else identity.lhs.plain
     rhs = identity.rhs.latex if latex else identity.rhs.plain
     if channel == "check_relation":
-        verdict, _ = via_relation(lhs, rhs, identity.assume, latex=latex, budget=1.0)
+        verdict, _ = via_relation(lhs, rhs, identity.assume, latex=latex, budget=0.5)
     else:
-        verdict, _ = via_equal(lhs, rhs, identity.assume, latex=latex, budget=1.0)
+        verdict, _ = via_equal(lhs, rhs, identity.assume, latex=latex, budget=0.5)
     return verdict
 
 
