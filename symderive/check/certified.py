@@ -327,6 +327,11 @@ def _side(expr, point, prec, conditions=()):
     """The ball of one side, or why it has no real value here (its written form's natural
     domain first: ``sqrt(x)^2`` is undefined at x = -1 even though SymPy wrote it as x)."""
     for kind, condition, why in conditions:
+        if kind == "power":  # (b, y): real where b > 0, b = 0 < y, or y an integer
+            failure = _power_failure(condition, point, prec, why)
+            if failure is not None:
+                return None, failure
+            continue
         try:
             sign = _sign(enclosure(condition, point, prec))
         except Undefined as undefined:
@@ -341,6 +346,25 @@ def _side(expr, point, prec, conditions=()):
         return enclosure(expr, point, prec), None
     except Undefined as undefined:
         return None, undefined
+
+
+def _power_failure(pair, point, prec, why) -> Undefined | None:
+    base_node, exponent_node = pair.args
+    try:
+        base = enclosure(base_node, point, prec)
+        exponent = enclosure(exponent_node, point, prec)
+    except Undefined as undefined:
+        return undefined
+    sign = _sign_or_none(base)
+    if sign == 1:
+        return None
+    if exponent.is_exact() and exponent.is_integer():
+        return None if sign != 0 or exponent >= 0 else Undefined("pole", f"{why} is 0")
+    if sign == 0:
+        return None if exponent > 0 else Undefined("pole", f"{why} is 0")
+    if sign == -1 and not exponent.contains_integer():
+        return Undefined("nonreal", f"{why} is negative")
+    raise Uncertain("a power of a negative base")
 
 
 def compare(

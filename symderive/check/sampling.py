@@ -230,7 +230,7 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
     symbol's domain allows it: identities that fail only there are caught."""
     edges = []
     symbols = sorted(base_point, key=sp.default_sort_key)
-    for symbol in symbols[:4]:
+    for symbol in symbols[:3]:
         kind = context.domain_of(symbol).kind
         candidates = {
             "real": (0, 1, -1),
@@ -240,11 +240,41 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
             "nonzero": (1, -1),
             "negative": (-1,),
         }.get(kind, ())
-        if candidates:
-            edges.append({**base_point, symbol: sp.Integer(rng.choice(candidates))})
+        for candidate in candidates:  # every edge, not one drawn: e^x > 1 + x fails at 0
+            edges.append({**base_point, symbol: sp.Integer(candidate)})
     if len(symbols) > 1:
         ones = {s: sp.S.One for s in symbols if context.domain_of(s).kind in ("real", "positive",
                                                                                 "integer")}
         if len(ones) == len(symbols):
             edges.append(ones)
     return edges
+
+
+def zero_points(
+    difference: sp.Basic, base_point: dict, context: CheckContext
+) -> list[dict]:
+    """Points where ``difference`` vanishes, solved for one symbol at a time with the others
+    at ``base_point`` (bounded: a solve that takes long is abandoned)."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    if not isinstance(difference, sp.Expr) or getattr(difference, "is_Matrix", False):
+        return []
+    points = []
+    for target in sorted(difference.free_symbols & set(base_point), key=sp.default_sort_key)[:2]:
+        others = {s: v for s, v in base_point.items() if s != target}
+        try:
+            with time_limit(0.3, source="sampling", what="solving"):
+                solutions = sp.solve(difference.xreplace(others), target, rational=True)
+                solutions = [
+                    sp.nsimplify(v) if not v.is_Rational else v
+                    for v in solutions
+                    if v.is_real and v.is_finite
+                ]
+        except (ParseError, NotImplementedError, ValueError, TypeError, AttributeError):
+            continue
+        domain = context.domain_of(target)
+        for solution in solutions[:2]:
+            if in_domain(solution, domain):
+                points.append({**base_point, target: solution})
+    return points

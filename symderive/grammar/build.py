@@ -57,7 +57,8 @@ class Condition:
     """One requirement of a side's natural domain, read from its written form.
 
     ``kind`` is ``nonzero`` (denominators, log bases ≠ 1 via ``log b``), ``positive`` (log
-    arguments and bases, bases of symbolic powers) or ``nonnegative`` (even roots).
+    arguments and bases), ``nonnegative`` (even roots) or ``power`` (``expr`` is the pair
+    (b, y) of b^y: real where b > 0, or where y is an integer).
     """
 
     kind: str
@@ -71,6 +72,8 @@ class Condition:
 
     def violated_text(self) -> str:
         """The excluded set, as a reader would write it: ``x = 0``, ``x <= 0``, ``x < 0``."""
+        if self.kind == "power":
+            return f"{sp.sstr(self.expr.args[0])} <= 0"
         text = sp.sstr(self.expr)
         return {"nonzero": f"{text} = 0", "positive": f"{text} <= 0"}.get(
             self.kind, f"{text} < 0"
@@ -171,9 +174,15 @@ class Construction:
 
     def _require(self, kind: str, expr: sp.Expr, why: str, column: int | None) -> None:
         """Record ``expr`` kind (nonzero/positive/nonnegative); refuse when it plainly fails."""
-        if not isinstance(expr, sp.Expr) or isinstance(expr, sp.MatrixExpr):
+        if kind != "power" and (not isinstance(expr, sp.Expr) or isinstance(expr, sp.MatrixExpr)):
             return
-        if expr.is_number:
+        if kind == "power":
+            base, exponent = expr.args
+            if base.is_number and base.is_negative and exponent.is_number:
+                if not exponent.is_integer:
+                    raise self.error(f"undefined (non-real): {why} is {sp.sstr(base)}", column)
+                return
+        elif expr.is_number:
             verdict = {
                 "nonzero": expr.is_zero,
                 "positive": expr.is_positive,
@@ -288,11 +297,15 @@ class Construction:
                     value = sp.Pow(-base, exponent)
                     return self.sized(-value if exponent.p % 2 else value, column)
             return self.sized(sp.Pow(base, exponent), column)
-        if exponent.is_number and exponent.is_integer:
+        if exponent.is_integer:  # x^i with i an integer (a summation index, a size)
+            if not exponent.is_nonnegative:
+                self._require("nonzero", base, "the base of a power with a negative exponent",
+                              column)
             return self.sized(sp.Pow(base, exponent), column)
         if base.is_number and base.is_nonnegative:
             return self.sized(sp.Pow(base, exponent), column)
-        self._require("positive", base, "the base of a power with a non-integer exponent", column)
+        # b^y with y not known to be an integer: real where b > 0, or where y is an integer
+        self._require("power", sp.Tuple(base, exponent), "the base of a power", column)
         return self.sized(sp.Pow(base, exponent), column)
 
     def root(self, radicand: sp.Expr, degree: sp.Expr, column: int | None = None) -> sp.Expr:
@@ -449,6 +462,9 @@ def tie_rule(function, arguments: Sequence[sp.Expr]) -> sp.Expr:
 
 def _always_holds(kind: str, expr: sp.Expr) -> bool:
     """Whether SymPy's assumptions (every symbol real) already guarantee the condition."""
+    if kind == "power":
+        base, exponent = expr.args
+        return bool(exponent.is_integer) or _always_holds("positive", base)
     real = expr.xreplace(
         {
             symbol: sp.Dummy(symbol.name, real=True)

@@ -367,3 +367,43 @@ def test_f4_sizes_are_drawn_beyond_forty(lhs, assume):
     for verdict, detail in latex_channels(lhs, "0", assume):
         assert verdict == "refuted"
         assert int(detail["counterexample"]["values"]["n"]) > 40
+
+
+@pytest.mark.parametrize("lhs, rhs", [("x^2", "0"), ("exp(x)", "1 + x"), ("(x - 1/3)^2", "0")])
+def test_f5_a_strict_inequality_failing_where_the_sides_meet_is_refuted_for_every_seed(lhs, rhs):
+    from symderive.grammar.plain import parse_expression
+
+    left, right = parse_expression(lhs), parse_expression(rhs)
+    for seed in range(6):
+        assert check_relation(left, right, ">", seed=seed).verdict == "refuted", seed
+        assert check_relation(left, right, ">=", seed=seed).verdict in HOLDS, seed
+
+
+@pytest.mark.parametrize(
+    "lhs, rhs, assume, expected",
+    [
+        (r"\sum_{i=0}^{2} x^{i}", "1 + x + x^2", "", HOLDS),
+        (r"\prod_{i=1}^{n} x", "x^{n}", "", HOLDS),
+        (r"\prod_{i=1}^{3} x^{i}", "x^6", "", HOLDS),
+        (r"\sum_{i=1}^{n} (-1)^{i}", "0", "", {"refuted"}),  # at n = 1 the sum is -1
+    ],
+)
+def test_f6_integer_exponents_need_no_positive_base(lhs, rhs, assume, expected):
+    for verdict, detail in latex_channels(lhs, rhs, assume):
+        assert verdict in expected, detail
+    for verdict, _ in plain_channels("(-1)^n*(-1)^n", "1", "n size"):
+        assert verdict in HOLDS
+
+
+@pytest.mark.parametrize(
+    "lhs, rhs, latex",
+    [
+        (r"\prod_{i=1}^{\infty} 2", "0", True),
+        (r"\sum_{i=1}^{\infty} 1", "7", True),
+        ("log(-1-x^2)", "log(-2-x^2)", False),
+        ("log(10^-40 - (x - 3^(1/3))^2) + 1", "log(10^-40 - (x - 3^(1/3))^2)", False),
+    ],
+)
+def test_f7_points_where_a_side_is_undefined_are_not_agreement(lhs, rhs, latex):
+    for verdict, _ in [via_relation(lhs, rhs, latex=latex), via_equal(lhs, rhs, latex=latex)]:
+        assert verdict in NOT_HOLDS
