@@ -128,7 +128,7 @@ def check_notes_cached(
     bytes (and the budget and seed) are unchanged is not read by the pipeline again; the others
     are checked together by ``check_files`` (one pool of ``jobs`` workers for all their steps).
     SymPy and the pipeline are imported only when some file must be checked."""
-    from symderive.notes.paths import collect_paths
+    from symderive.notes.files import collect_paths
     from symderive.notes.report import NotesReport
 
     started = time.monotonic()

@@ -44,6 +44,9 @@ class Outcome:
     sizes: tuple[int, ...] = ()  # instantiated sizes for symbolic bounds
     used_givens: tuple[str, ...] = ()  # facts of the derivation the check relied on
     seconds: float = 0.0
+    points_checked: int = 0  # points where certified balls agreed (``points`` shows up to 8)
+    # for rational sides checked exactly: Schwartz–Zippel bound on a false agreement
+    false_agreement_bound: float | None = None
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
@@ -67,6 +70,8 @@ class Outcome:
             "sizes": list(self.sizes),
             "used_givens": list(self.used_givens),
             "seconds": round(self.seconds, 4),
+            "points_checked": self.points_checked,
+            "false_agreement_bound": self.false_agreement_bound,
         }
 
 

@@ -39,11 +39,30 @@ def check_relation(
     independent: Iterable[Iterable[sp.Basic]] = (),
     budget_seconds: float = DEFAULT_BUDGET_SECONDS,
     seed: int = 0,
+    lhs_domain: Iterable = (),
+    rhs_domain: Iterable = (),
 ) -> Outcome:
-    """Decide ``lhs <relation> rhs`` within ``budget_seconds`` (a hard, process-level budget)."""
-    context = CheckContext.build(domains, givens, independent)
+    """Decide ``lhs <relation> rhs`` within ``budget_seconds`` (a hard, process-level budget).
+
+    ``lhs_domain`` / ``rhs_domain`` are the natural domains of the written sides (the
+    :class:`~symderive.grammar.build.Condition` s a grammar recorded, or ``(kind, expr, why)``
+    triples): points outside them are not counterexamples of a denominator, and a proof
+    reports what it excludes.
+    """
+    conditions = tuple(
+        (side, *_condition_triple(condition))
+        for side, domain in (("lhs", lhs_domain), ("rhs", rhs_domain))
+        for condition in domain
+    )
+    context = CheckContext.build(domains, givens, independent, conditions)
     task = Task("relation", as_expression(lhs), as_expression(rhs), relation, context, seed)
     return run_tasks([task], budget_seconds)["relation"]
+
+
+def _condition_triple(condition) -> tuple[str, sp.Basic, str]:
+    if isinstance(condition, tuple):
+        return condition
+    return (condition.kind, condition.expr, condition.why)
 
 
 def as_expression(value: sp.Basic | int | float) -> sp.Basic:

@@ -61,7 +61,38 @@ class Task:
     seed: int = 0
 
 
-def _worker(connection, task: Task) -> None:
+PR_SET_PDEATHSIG = 1
+WATCHDOG_SECONDS = 0.5
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker die when its parent does: the kernel's parent-death signal
+    (``prctl(PR_SET_PDEATHSIG, SIGKILL)`` on Linux), and a watchdog thread that polls the
+    parent pid where prctl is unavailable (or the parent died before prctl took effect)."""
+    import ctypes
+    import signal
+    import threading
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent_pid:  # the parent died before prctl was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _worker(connection, task: Task, parent_pid: int | None = None) -> None:
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     sent = False
     try:
         for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):
@@ -116,7 +147,9 @@ def run_tasks(
         while pending and len(running) < max(1, jobs):
             task = pending.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(sender, task), daemon=True)
+            process = context.Process(
+                target=_worker, args=(sender, task, os.getpid()), daemon=True
+            )
             process.start()
             sender.close()
             running[receiver] = [task, process, time.monotonic(), None]

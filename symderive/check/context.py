@@ -15,6 +15,9 @@ class CheckContext:
     domains: tuple[tuple[sp.Basic, Domain], ...] = ()
     givens: tuple[sp.Eq, ...] = ()
     independent: tuple[tuple[sp.Basic, ...], ...] = ()
+    # the natural domain of the written sides: (side "lhs"/"rhs", kind, expression, why),
+    # kind nonzero / positive / nonnegative (symderive.grammar.build.Condition)
+    conditions: tuple[tuple[str, str, sp.Basic, str], ...] = ()
 
     @classmethod
     def build(
@@ -22,6 +25,7 @@ class CheckContext:
         domains: Mapping[sp.Basic, Domain] | tuple | None = None,
         givens=(),
         independent=(),
+        conditions=(),
     ) -> CheckContext:
         if domains is None:
             pairs: tuple = ()
@@ -29,7 +33,36 @@ class CheckContext:
             pairs = tuple(domains.items())
         else:
             pairs = tuple(domains)
-        return cls(pairs, tuple(givens), tuple(tuple(group) for group in independent))
+        return cls(
+            pairs,
+            tuple(givens),
+            tuple(tuple(group) for group in independent),
+            tuple(tuple(condition) for condition in conditions),
+        )
+
+    def renamed(self, mapping: Mapping) -> CheckContext:
+        """The same context with symbols replaced (see ``decide.unify_symbols``)."""
+        if not mapping:
+            return self
+
+        def swap(value):
+            return value.xreplace(mapping) if isinstance(value, sp.Basic) else value
+
+        return CheckContext(
+            tuple((swap(symbol), domain) for symbol, domain in self.domains),
+            tuple(swap(given) for given in self.givens),
+            tuple(tuple(swap(s) for s in group) for group in self.independent),
+            tuple((side, kind, swap(expr), why) for side, kind, expr, why in self.conditions),
+        )
+
+    def conditions_at(self, fixed: Mapping) -> tuple:
+        """The natural-domain conditions with sizes and indices fixed."""
+        if not fixed:
+            return self.conditions
+        return tuple(
+            (side, kind, expr.xreplace(dict(fixed)), why)
+            for side, kind, expr, why in self.conditions
+        )
 
     def domain_of(self, symbol: sp.Basic) -> Domain:
         """The declared domain; for ``p[i]`` the domain of ``p``; else from assumptions."""
@@ -60,9 +93,17 @@ class CheckContext:
         """Givens usable as rewrites ``lhs → rhs`` (facts about E[X] = 0 are used separately)."""
         from symderive.expectation import E
 
+        from symderive.expectation import Var
+
         rewrites = []
         for given in self.givens:
             if isinstance(given.lhs, E) and given.rhs == 0:
+                continue
+            if given.lhs.has(E, Var) and isinstance(given.rhs, sp.Symbol):
+                # E[X] = μ names a moment: μ is replaced by E[X], so the finite models (which
+                # compute E[X]) and the symbol agree; the other way round μ would be sampled
+                # as an unrelated number
+                rewrites.append((given.rhs, given.lhs))
                 continue
             rewrites.append((given.lhs, given.rhs))
         return rewrites

@@ -11,26 +11,23 @@ parent, which enforces the time budget):
 
 from __future__ import annotations
 
-import itertools
 import random
 import time
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from symderive.check import finite, numeric, sampling, symbolic
+from symderive.check import certified, exact, finite, sampling, symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
+from symderive.errors import ParseError
 from symderive.expectation import E, Var, expand_expectations, factor_assignment
 from symderive.functions import to_elementary
+from symderive.grammar.build import tie_rule, time_limit
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.report import Counterexample, Outcome
 
-POINTS_PER_SIZE = 4
-POINTS_WITHOUT_SIZES = 8
-MAX_SIZE_COMBINATIONS = 4
-EXPECTATION_MODELS = 4
 
 
 def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
@@ -49,8 +46,8 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
             if has_numeric_shape(matrix)
         }
         expr = make_explicit(expr, explicit_matrices(matrices))
-    if fixed:
-        expr = expand_finite_sums(expr)
+    expr = expand_finite_sums(expr)  # the usual convention: an empty sum is 0 (never Karr's)
+    expr = _ordered_kinks(expr)
     expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)
     return to_elementary(expr)
 
@@ -76,6 +73,56 @@ def expand_finite_sums(expr: sp.Basic) -> sp.Basic:
             combine = sp.Add if isinstance(expr, sp.Sum) else sp.Mul
             return combine(*terms)
     return expr
+
+
+def _ordered_kinks(expr: sp.Basic) -> sp.Basic:
+    """Max/Min under a derivative become their tie rule (docs/conventions.md): a tie of max
+    goes to the first argument, d/dx max(a, b) = [a >= b] a' + [a < b] b'.  SymPy's own
+    derivative of Max is Heaviside(a - b) with H(0) = 1/2, which follows no written rule."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Derivative):
+        return expr
+    replacements = {}
+    for derivative in expr.atoms(sp.Derivative):
+        inner = derivative.expr
+        kinks = {}
+        for node in sp.preorder_traversal(inner):
+            if isinstance(node, (sp.Max, sp.Min)):
+                kinks[node] = _tie_rule(node)
+        if kinks:
+            replacements[derivative] = derivative.func(inner.xreplace(kinks), *derivative.variable_count)
+    return expr.xreplace(replacements) if replacements else expr
+
+
+def _tie_rule(node: sp.Basic) -> sp.Basic:
+    """A SymPy Max/Min (arguments in SymPy's order; the grammars keep the written order)."""
+    arguments = [_tie_rule(a) if isinstance(a, (sp.Max, sp.Min)) else a for a in node.args]
+    return tie_rule(sp.Max if isinstance(node, sp.Max) else sp.Min, arguments)
+
+
+def ranges_may_be_empty(expr: sp.Basic) -> bool:
+    """Whether a Sum/Product's range may be empty or reversed for some allowed value of its
+    bounds: SymPy's closed forms then follow Karr's convention (Σ_{i=3}^{n} 1 = n - 2 even at
+    n = 1), which is not the usual one, so no proof may rest on them."""
+    if not isinstance(expr, sp.Basic):
+        return False
+    for node in expr.atoms(sp.Sum, sp.Product):
+        for _, low, high in node.limits:
+            terms = (high - low + 1).xreplace(
+                {s: sp.Dummy(integer=True, positive=True) for s in (high - low).free_symbols
+                 if s.is_integer and s.is_positive}
+            )
+            if not terms.is_nonnegative:
+                return True
+    return False
+
+
+def broadcast_zero(left, right):
+    """``W - W = 0``: a scalar 0 against a matrix is the zero matrix of that shape."""
+    for first, second in ((left, right), (right, left)):
+        if getattr(first, "is_Matrix", False) and isinstance(second, sp.Expr) and second == 0:
+            zero = sp.ImmutableMatrix.zeros(*first.shape)
+            return (first, zero) if first is left else (zero, first)
+    return left, right
 
 
 def has_numeric_shape(matrix: sp.MatrixSymbol) -> bool:
@@ -156,34 +203,31 @@ def _format_point(point: dict) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _size_combinations(size_symbols: list) -> list[dict]:
-    if not size_symbols:
-        return [{}]
-    combos = []
-    for values in itertools.product(sampling.SIZES, repeat=len(size_symbols)):
-        combos.append(dict(zip(size_symbols, (sp.Integer(v) for v in values))))
-    # spread the choices: small, medium, large; at most MAX_SIZE_COMBINATIONS
-    if len(combos) > MAX_SIZE_COMBINATIONS:
-        step = max(1, len(combos) // MAX_SIZE_COMBINATIONS)
-        combos = combos[1::step][:MAX_SIZE_COMBINATIONS]
-    elif len(size_symbols) == 1:
-        combos = combos[1:] if len(combos) > 2 else combos  # n = 1 is degenerate for most sums
-    return combos
+@dataclass
+class Tally:
+    """What the sampled points said so far (a mutable scratchpad of one numeric phase)."""
+
+    agreeing: list = field(default_factory=list)  # formatted points that agreed (certified)
+    inconclusive: int = 0  # points no precision decided
+    skipped: list = field(default_factory=list)  # reasons a side had no value at a point
+    unsupported: list = field(default_factory=list)  # nodes without certified evaluation
+    sizes: list = field(default_factory=list)
+    exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
+    constant: bool = True  # no symbol was sampled: one point says all there is to say
 
 
-def numeric_phase(
-    lhs: sp.Basic, rhs: sp.Basic, relation: str, context: CheckContext, rng: random.Random
-) -> Outcome:
-    """Sample points (and finite distributions), compare; refute on a confirmed disagreement."""
-    free: set = set()
-    for side in (lhs, rhs):
-        free |= side.free_symbols
-        for derivative in side.atoms(sp.Derivative):  # d/do[j]: j is bound, yet sampled
-            for variable in derivative.variables:
-                free |= variable.free_symbols
+def _sizes_of(lhs, rhs, free, context) -> list:
     sizes = sorted(
         (s for s in free if context.domain_of(s).kind == "size"), key=sp.default_sort_key
     )
+    # an undeclared symbol in the bounds of a sum or product counts terms: it is a size
+    for side in (lhs, rhs):
+        for node in side.atoms(sp.Sum, sp.Product) if isinstance(side, sp.Basic) else ():
+            for _, low, high in node.limits:
+                for symbol in sorted((low.free_symbols | high.free_symbols) & free, key=str):
+                    if context.domain_of(symbol).kind in ("real", "integer", "positive"):
+                        if symbol not in sizes:
+                            sizes.append(symbol)
     # matrices with symbolic shapes bring their size symbols too
     for side in (lhs, rhs):
         for matrix in side.atoms(sp.MatrixSymbol) if isinstance(side, sp.Basic) else ():
@@ -191,6 +235,21 @@ def numeric_phase(
                 for symbol in getattr(dimension, "free_symbols", ()):
                     if symbol not in sizes:
                         sizes.append(symbol)
+    return sizes
+
+
+def numeric_phase(
+    lhs: sp.Basic, rhs: sp.Basic, relation: str, context: CheckContext, rng: random.Random
+) -> Outcome:
+    """Sample points (and finite distributions) and compare with certified balls; a certified,
+    reproduced disagreement refutes; certified agreement everywhere makes the step checked."""
+    free: set = set()
+    for side in (lhs, rhs):
+        free |= side.free_symbols
+        for derivative in side.atoms(sp.Derivative):  # d/do[j]: j is bound, yet sampled
+            for variable in derivative.variables:
+                free |= variable.free_symbols
+    sizes = _sizes_of(lhs, rhs, free, context)
     indices = sorted(
         (s for s in free if context.domain_of(s).kind == "index"), key=sp.default_sort_key
     )
@@ -200,51 +259,131 @@ def numeric_phase(
             for symbol in getattr(bound, "free_symbols", ()):
                 if symbol not in sizes:
                     sizes.append(symbol)
-    valid_points: list = []
-    used_sizes: list[int] = []
-    skipped_reasons: list[str] = []
-    for size_values in _size_combinations(sizes):
+    symbolic_shapes = any(
+        not has_numeric_shape(m) for side in (lhs, rhs) for m in side.atoms(sp.MatrixSymbol)
+    )
+    tally = Tally()
+    # sums, indexed entries and matrices grow with the size: those take the small sizes only
+    # (plus one just beyond); a bare polynomial in a size is also tried further out
+    costly = any(
+        isinstance(side, sp.Basic) and side.has(sp.Indexed, sp.Derivative, E, Var)
+        for side in (lhs, rhs)
+    )
+    choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
+    if not symbolic_shapes and (costly or _sums_grow(lhs, rhs, sizes)):
+        # written out term by term: sums over a size stay below a hundred terms, and entries
+        # or derivatives that multiply with the size stay small
+        extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
+        choices = sampling.SIZES + (extra,)
+    for size_values in sampling.size_combinations(sizes, rng, choices):
         try:
             fixed = dict(size_values)
             fixed.update(sampling.draw_indices(indices, context, size_values, rng))
-            left = prepare(lhs, context, fixed)
-            right = prepare(rhs, context, fixed)
+            left, right = broadcast_zero(prepare(lhs, context, fixed), prepare(rhs, context, fixed))
         except (ValueError, TypeError, NotImplementedError) as error:
-            skipped_reasons.append(f"could not instantiate: {error}")
+            tally.skipped.append(f"could not instantiate: {error}")
             continue
         if size_values:
-            used_sizes.extend(int(v) for v in size_values.values())
-        outcome = _sample_and_compare(
-            left, right, relation, context, rng, fixed, valid_points, skipped_reasons
-        )
+            tally.sizes.append(tuple(int(v) for v in size_values.values()))
+        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
         if outcome is not None:
             return outcome
-    if not valid_points:
+        if not size_values:
+            exact_result = exact.exact_check(left, right, relation, context, rng)
+            if exact_result is not None and exact_result[0] == "disagree":
+                _, point, l_value, r_value = exact_result
+                return Outcome(
+                    "refuted",
+                    method="exact rational arithmetic",
+                    counterexample=Counterexample(_format_point(point), str(l_value), str(r_value)),
+                )
+            if exact_result is not None:
+                tally.exact_bound = exact_result[1]
+    return _verdict_of(tally, relation, sizes)
+
+
+def _sums_grow(lhs, rhs, sizes) -> bool:
+    """Whether a sum or product has a size in its bounds (its terms grow with the size)."""
+    for side in (lhs, rhs):
+        for node in side.atoms(sp.Sum, sp.Product) if isinstance(side, sp.Basic) else ():
+            for _, low, high in node.limits:
+                if (low.free_symbols | high.free_symbols) & set(sizes):
+                    return True
+    return False
+
+
+MIN_AGREEING_POINTS = 3
+
+
+def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
+    counts = (
+        f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
+        f"{len(tally.skipped)} skipped"
+    )
+    sizes_used = tuple(dict.fromkeys(v for combo in tally.sizes for v in combo))
+    size_text = ""
+    if size_symbols:
+        names = ", ".join(str(s) for s in size_symbols)
+        size_text = f"; sizes ({names}) = " + ", ".join(str(c) for c in tally.sizes)
+    if tally.unsupported and len(tally.agreeing) < MIN_AGREEING_POINTS:
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"no certified evaluation: {tally.unsupported[0]}",
+        )
+    if not tally.agreeing and not tally.inconclusive:
         reason = "no sample point where both sides are defined and real"
-        if skipped_reasons:
-            reason += f" ({skipped_reasons[0]})"
+        if tally.skipped:
+            reason += f" ({tally.skipped[0]})"
         return Outcome("undecided", method="numeric", reason=reason)
     if relation == "!=":
         return Outcome(
             "undecided",
             method="numeric",
-            reason="no point found where the two sides differ",
-            points=tuple(valid_points[:8]),
-            digits=numeric.DIGITS,
+            reason="no point found where the two sides certainly differ (" + counts + ")",
+            points=tuple(tally.agreeing[:8]),
+            digits=certified.DIGITS,
         )
-    spread = valid_points[:: max(1, len(valid_points) // 8)][:8]
+    needed = 1 if tally.constant else MIN_AGREEING_POINTS
+    if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason="too few points decided with certified bounds (" + counts + ")",
+            digits=certified.DIGITS,
+            sizes=sizes_used,
+        )
+    spread = tally.agreeing[:: max(1, len(tally.agreeing) // 8)][:8]
     return Outcome(
         "checked",
-        method="numeric",
+        method="numeric (certified balls)",
         points=tuple(spread),
-        digits=numeric.DIGITS,
-        sizes=tuple(dict.fromkeys(used_sizes)),
+        digits=certified.DIGITS,
+        sizes=sizes_used,
+        reason=_checked_note(tally, counts + size_text),
+        points_checked=len(tally.agreeing),
+        false_agreement_bound=tally.exact_bound,
     )
 
 
-def _sample_and_compare(
-    left, right, relation, context, rng, fixed, valid_points, skipped_reasons
-) -> Outcome | None:
+def _checked_note(tally: Tally, counts: str) -> str:
+    note = counts if tally.inconclusive or tally.skipped or "sizes" in counts else ""
+    if tally.exact_bound is not None:
+        exact_note = (
+            f"exact at {exact.POINTS} random points of a set of 2^62 per coordinate: a false "
+            f"agreement has probability <= {tally.exact_bound:.3g} (Schwartz-Zippel)"
+        )
+        note = f"{note}; {exact_note}" if note else exact_note
+    return note
+
+
+POINTS_PER_SIZE = 3
+POINTS_WITHOUT_SIZES = 10
+POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are random ones
+MODELS_PER_POINT = 2
+
+
+def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Outcome | None:
     symbols = sorted(
         (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
@@ -254,144 +393,202 @@ def _sample_and_compare(
     has_expectations = bool(left.atoms(E, Var) or right.atoms(E, Var))
     randoms = context.random_symbols(symbols)
     deterministic = [s for s in symbols if s not in randoms]
+    if symbols or fixed:
+        tally.constant = False
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
-    base_point = sampling.draw_point(deterministic, context, rng, size_values)
     count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
-    points = [base_point] + [
-        sampling.draw_point(deterministic, context, rng, size_values) for _ in range(count - 1)
+    if has_expectations or randoms:
+        count = min(count, POINTS_WITH_MODELS)
+    offset = rng.randrange(len(sampling.STYLES))
+    styles = ["plain"] + [
+        sampling.STYLES[(k + offset) % len(sampling.STYLES)] for k in range(count - 1)
     ]
-    points += sampling.kink_points(
-        left - right if _difference(left, right) is not None else left, base_point, context
-    )[:2]
-    fast = None
-    if not (has_expectations or randoms):
-        fast = _fast_evaluator(left, right, sorted(base_point, key=sp.default_sort_key))
+    points = [
+        sampling.draw_point(deterministic, context, rng, size_values, style) for style in styles
+    ]
+    base_point = points[0]
+    difference = left - right if _difference(left, right) is not None else left
+    points += sampling.kink_points(difference, base_point, context)[:6]
+    if relation in ("<", ">", "<=", ">="):
+        # an inequality fails first where the sides meet: e^x > 1 + x at x = 0
+        points += sampling.zero_points(difference, base_point, context)[:3]
+    if not fixed:
+        points += sampling.edge_points(base_point, context, rng)[:10]
+    # rational points first: a counterexample in fractions is one a reader can redo by hand
+    points.sort(key=lambda point: not all(v.is_Rational for v in point.values()))
+    conditions = context.conditions_at(fixed)
     for point in points:
         if has_expectations or randoms:
             spaces = factor_assignment(randoms, context.independent)
             models = [
                 finite.draw_model(spaces, set(context.centered_symbols()), rng)
-                for _ in range(max(1, EXPECTATION_MODELS // POINTS_PER_SIZE))
+                for _ in range(MODELS_PER_POINT)
             ]
         else:
             models = [None]
         for model in models:
             outcome = _compare_at(
-                left, right, relation, point, model, fixed, valid_points, skipped_reasons, fast
+                left, right, relation, point, model, fixed, tally, conditions
             )
             if outcome is not None:
                 return outcome
     return None
 
 
-FAST_DIGITS = 40  # working precision of the first, compiled mpmath evaluation
+def _entries(value):
+    return list(value) if getattr(value, "is_Matrix", False) else [value]
 
 
-def _fast_evaluator(left, right, symbols):
-    """A compiled mpmath function of ``symbols`` giving both sides (entrywise for matrices),
-    or None where that is not possible (shapes differ, a function mpmath lacks)."""
-    left_matrix = getattr(left, "is_Matrix", False)
-    right_matrix = getattr(right, "is_Matrix", False)
-    if left_matrix != right_matrix or (left_matrix and left.shape != right.shape):
-        return None
-    left_entries = list(left) if left_matrix else [left]
-    right_entries = list(right) if right_matrix else [right]
-    if not all(isinstance(e, sp.Expr) for e in left_entries + right_entries):
-        return None
-    symbols = list(symbols)
-    stand_ins = {s: sp.Dummy(real=True) for s in symbols if not isinstance(s, sp.Symbol)}
-    entries = [e.xreplace(stand_ins) for e in left_entries + right_entries]
-    arguments = [stand_ins.get(s, s) for s in symbols]
-    try:
-        # lambdify generates code from our own SymPy trees (never from user text)
-        function = sp.lambdify(arguments, entries, modules="mpmath", cse=True)
-    except Exception:  # noqa: BLE001 - any printer gap just means the slow, exact path
-        return None
-    return symbols, function, len(left_entries)
+def _compare_values(l_value, r_value, relation, point, conditions):
+    """Entrywise certified comparison; returns one PointComparison for the whole value."""
+    left_matrix = getattr(l_value, "is_Matrix", False)
+    right_matrix = getattr(r_value, "is_Matrix", False)
+    if left_matrix != right_matrix or (left_matrix and l_value.shape != r_value.shape):
+        shapes = (getattr(l_value, "shape", "scalar"), getattr(r_value, "shape", "scalar"))
+        status = "agree" if relation == "!=" else "disagree"
+        return certified.PointComparison(
+            status, str(shapes[0]), str(shapes[1]), reason="shapes differ"
+        )
+    scalar_relation = "=" if relation == "!=" else relation
+    results = []
+    for left_entry, right_entry in zip(_entries(l_value), _entries(r_value)):
+        result = certified.compare(
+            left_entry, right_entry, scalar_relation, point, conditions=conditions
+        )
+        results.append(result)
+        if result.status in ("disagree", "unsupported"):
+            break
+    statuses = {r.status for r in results}
+    for status in ("unsupported", "disagree", "skip", "inconclusive"):
+        if status in statuses:
+            chosen = next(r for r in results if r.status == status)
+            break
+    else:
+        chosen = results[0]
+        if len(results) > 1:
+            chosen = certified.PointComparison(
+                "agree",
+                str([r.lhs_value for r in results]),
+                str([r.rhs_value for r in results]),
+            )
+    if relation == "!=" and chosen.status in ("agree", "disagree"):
+        flipped = "disagree" if chosen.status == "agree" else "agree"
+        return certified.PointComparison(
+            flipped, chosen.lhs_value, chosen.rhs_value, chosen.reason, chosen.bits
+        )
+    return chosen
 
 
-def _fast_status(fast, point, relation) -> str | None:
-    """Agreement of every entry pair, or None when any value is not plainly real."""
-    import mpmath
-
-    symbols, function, count = fast
-    try:
-        with mpmath.workdps(FAST_DIGITS):
-            arguments = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
-            values = function(*arguments)
-            pairs = zip(values[:count], values[count:])
-            if relation == "!=":
-                statuses = [numeric.fast_status(a, b, "=") for a, b in pairs]
-                if None in statuses:
-                    return None
-                return "disagree" if all(s == "agree" for s in statuses) else "agree"
-            statuses = [numeric.fast_status(a, b, relation) for a, b in pairs]
-    except Exception:  # noqa: BLE001 - a failure here falls back to exact evaluation
-        return None
-    if None in statuses:
-        return None
-    return "agree" if all(s == "agree" for s in statuses) else "disagree"
-
-
-def _compare_at(
-    left, right, relation, point, model, fixed, valid_points, skipped_reasons, fast=None
-):
-    """Compare at one point (every outcome of ``model`` when there are expectations).
-
-    Without expectations, both sides are first evaluated by a compiled mpmath function at 40
-    digits (SymPy's exact evaluation of log(3/7)-like atoms is slow); anything but plain
-    agreement is then redone from the exact rational point with SymPy's adaptive 30- and
-    60-digit evaluation, so only exact arithmetic ever refutes a step or witnesses a difference.
-    """
-    if model is None and fast is not None:
-        status = _fast_status(fast, point, relation)
-        if status == ("disagree" if relation == "!=" else "agree"):
-            valid_points.append(_format_point({**fixed, **point}))
-            return None
-    at_left = left.xreplace(point)
-    at_right = right.xreplace(point)
+def _compare_at(left, right, relation, point, model, fixed, tally, conditions):
+    """Compare at one point (every outcome of ``model`` when there are expectations)."""
+    if model is not None:  # finite models need the point written in; plain points do not
+        # expectations are exact finite sums: compute them once, then read each outcome
+        at_left = model.resolve(left.xreplace(point) if point else left)
+        at_right = model.resolve(right.xreplace(point) if point else right)
     outcomes = range(len(model.probabilities)) if model is not None else [None]
+    formatted = _format_point({**fixed, **point})
+    agreed = False
     for outcome_index in outcomes:
         if model is not None:
             l_value = model.at(at_left, outcome_index)
             r_value = model.at(at_right, outcome_index)
+            where = {}
         else:
-            l_value, r_value = at_left, at_right
-        comparison = numeric.compare(l_value, r_value, relation)
-        if comparison.status == "skip":
-            skipped_reasons.append(comparison.reason)
+            l_value, r_value, where = _substituted(left, right, point)
+        comparison = _compare_values(
+            l_value, r_value, relation, where, conditions_at(conditions, point) if not where
+            else conditions
+        )
+        status = comparison.status
+        if status == "unsupported":
+            tally.unsupported.append(comparison.reason)
+            tally.inconclusive += 1
+            return None
+        if status == "skip":
+            tally.skipped.append(comparison.reason)
             continue
-        if relation == "!=":
-            # a claimed difference needs one witness; equality at a point proves nothing
-            if comparison.status == "agree":
-                witness = _format_point({**fixed, **point})
-                return Outcome(
-                    "checked",
-                    method="numeric witness",
-                    points=(witness,),
-                    digits=numeric.DIGITS,
-                    reason=f"the sides differ here: {comparison.lhs_value} vs "
-                    f"{comparison.rhs_value}",
-                )
-            valid_points.append(_format_point({**fixed, **point}))
-            continue
-        if comparison.status == "disagree":
-            confirmed = numeric.compare(l_value, r_value, relation, numeric.CONFIRM_DIGITS)
-            if confirmed.status != "disagree":
-                continue
-            values = _format_point({**fixed, **point})
+        if status == "inconclusive":
+            tally.inconclusive += 1
+            return None
+        if relation == "!=" and status == "agree":
+            return Outcome(
+                "checked",
+                method="certified witness",
+                points=(formatted,),
+                digits=certified.DIGITS,
+                reason=f"the sides certainly differ here: {comparison.lhs_value} vs "
+                f"{comparison.rhs_value}",
+            )
+        if status == "disagree" and relation != "!=":
+            if not _reproduces(left, right, relation, point, model, outcome_index, conditions):
+                tally.inconclusive += 1
+                return None
+            values = formatted
             if model is not None:
                 values += model.describe() + (("outcome", str(outcome_index)),)
             return Outcome(
                 "refuted",
-                method="numeric" if model is None else "exact-finite",
-                counterexample=Counterexample(values, confirmed.lhs_value, confirmed.rhs_value),
-                digits=numeric.CONFIRM_DIGITS,
-                reason=confirmed.reason,
+                method="numeric (certified balls)" if model is None else "exact-finite",
+                counterexample=Counterexample(values, comparison.lhs_value, comparison.rhs_value),
+                digits=certified.DIGITS,
+                reason=comparison.reason,
             )
-        if len(valid_points) < 64:
-            valid_points.append(_format_point({**fixed, **point}))
+        agreed = True
+    # a point where every outcome was skipped (a side undefined) is no evidence of agreement
+    if agreed and len(tally.agreeing) < 64:
+        tally.agreeing.append(formatted)
     return None
+
+
+SUBSTITUTE_SECONDS = 0.2
+
+
+def _substituted(left, right, point):
+    """A rational point written into both sides, so that SymPy's exact arithmetic decides
+    what balls cannot (x - 1/3 at x = 1/3 is exactly 0, not a ball around 0); where that is
+    slow (x^(10^6)), the sides and the point are evaluated as balls instead."""
+    if not point or not all(value.is_Rational for value in point.values()):
+        return left, right, point
+    try:
+        with time_limit(SUBSTITUTE_SECONDS, source="sampling", what="substituting"):
+            return left.xreplace(point), right.xreplace(point), {}
+    except (ParseError, TypeError, ValueError, ArithmeticError):
+        return left, right, point
+
+
+def _reproduces(left, right, relation, point, model, outcome_index, conditions) -> bool:
+    """A counterexample is kept only if the point, substituted into both sides afresh (SymPy
+    simplifies the numbers its own way), disagrees again under certified evaluation."""
+    try:
+        with time_limit(REPRODUCE_SECONDS, source="counterexample", what="substituting"):
+            l_value = left.xreplace(point) if point else left
+            r_value = right.xreplace(point) if point else right
+            if model is not None:
+                l_value = model.at(l_value, outcome_index)
+                r_value = model.at(r_value, outcome_index)
+            where: dict = {}
+            again = _compare_values(
+                l_value, r_value, relation, where, conditions_at(conditions, point)
+            )
+    except ParseError:
+        # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)): the
+        # point is re-evaluated from scratch instead, which is the same certified arithmetic
+        if model is not None:
+            return False
+        again = _compare_values(left, right, relation, point, conditions)
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+    return again.status == "disagree"
+
+
+REPRODUCE_SECONDS = 0.5
+
+
+def conditions_at(conditions, point):
+    """The natural-domain conditions with the point substituted."""
+    if not point:
+        return conditions
+    return tuple((side, kind, expr.xreplace(point), why) for side, kind, expr, why in conditions)
 
 
 def decide(
@@ -408,14 +605,22 @@ def decide(
     """
     started = time.monotonic()
     rng = random.Random(seed)
+    lhs, rhs, context, merged = unify_symbols(lhs, rhs, context)
 
     used_givens = tuple(
         f"{sp.sstr(given.lhs)} = {sp.sstr(given.rhs)}"
         for given in context.givens
-        if any(isinstance(side, sp.Basic) and side.has(given.lhs) for side in (lhs, rhs))
+        if any(
+            isinstance(side, sp.Basic) and (side.has(given.lhs) or side.has(given.rhs))
+            for side in (lhs, rhs)
+        )
     )
 
     def stamped(outcome: Outcome) -> Outcome:
+        if merged:
+            note = f"one symbol per name: {', '.join(merged)}"
+            outcome = replace(outcome, reason=f"{outcome.reason}; {note}" if outcome.reason
+                              else note)
         return replace(outcome, seconds=time.monotonic() - started, used_givens=used_givens)
 
     numeric_outcome = numeric_phase(lhs, rhs, relation, context, rng)
@@ -428,8 +633,10 @@ def decide(
         return  # strict inequalities are never proved by a zero difference
     if _has_unsized_matrix(lhs) or _has_unsized_matrix(rhs):
         return
+    if ranges_may_be_empty(lhs) or ranges_may_be_empty(rhs):
+        return
     try:
-        left, right = prepare(lhs, context, {}), prepare(rhs, context, {})
+        left, right = broadcast_zero(prepare(lhs, context, {}), prepare(rhs, context, {}))
         left, right = with_assumptions(left, right, context)
         difference = _symbolic_difference(left, right, context)
     except (TypeError, ValueError, NotImplementedError, AttributeError):
@@ -439,8 +646,91 @@ def decide(
     for thorough in (False, True):
         method = symbolic.try_prove_zero(difference, thorough=thorough)
         if method:
-            yield stamped(_proved_or_refuted(left, right, relation, method, numeric_outcome))
+            outcome = _proved_or_refuted(left, right, relation, method, numeric_outcome)
+            if outcome.verdict == "proved":
+                outcome = _with_domain(outcome, context)
+            yield stamped(outcome)
             return
+
+
+def _with_domain(outcome: Outcome, context: CheckContext) -> Outcome:
+    """A proof holds on the common natural domain of the written sides: name what it excludes
+    (``x/x = 1`` is proved with x = 0 excluded)."""
+    lost = []
+    by_side: dict = {"lhs": set(), "rhs": set()}
+    for side, kind, expr, _ in context.conditions:
+        by_side[side].add((kind, expr))
+    for side, kind, expr, why in context.conditions:
+        other = "rhs" if side == "lhs" else "lhs"
+        if (kind, expr) in by_side[other]:
+            continue
+        lost.append(f"{_excluded_text(kind, expr)} ({why})")
+    if not lost:
+        return outcome
+    excluded = tuple(dict.fromkeys(tuple(lost)))
+    return replace(
+        outcome, excluded=excluded, reason=f"holds except where undefined: {', '.join(excluded)}"
+    )
+
+
+def unify_symbols(lhs, rhs, context: CheckContext):
+    r"""One symbol per printed name, and every symbol real unless declared otherwise.
+
+    Two front ends may give the same name to different SymPy symbols (the LaTeX grammar's
+    size ``n`` of ``\sum_i`` and a plain ``n``; a vector's entry ``v_1`` and a written
+    ``v_1``); SymPy would treat them as unrelated variables and sample them apart, so a
+    counterexample "at n = 20/7" would not reproduce as written.  The symbol declared in the
+    context (else the one with the most assumptions) stands for all of them; a symbol
+    without assumptions becomes real, the project's default domain.
+    """
+    symbols: set = set()
+    for value in (lhs, rhs):
+        if isinstance(value, sp.Basic):
+            symbols |= value.free_symbols
+    declared = [s for s, _ in context.domains if isinstance(s, sp.Symbol)]
+    symbols |= set(declared)
+    by_name: dict = {}
+    for symbol in symbols:
+        if isinstance(symbol, sp.Symbol) and not isinstance(symbol, sp.Dummy):
+            by_name.setdefault(symbol.name, []).append(symbol)
+    mapping: dict = {}
+    merged: list[str] = []
+    for name, group in by_name.items():
+        chosen = [s for s in group if s in declared] or sorted(
+            group, key=lambda s: (-sum(bool(v) for v in s.assumptions0.values()), str(s))
+        )
+        representative = chosen[0]
+        if representative.is_real is None and representative.is_commutative:
+            representative = sp.Symbol(name, real=True, **{
+                k: v for k, v in representative.assumptions0.items()
+                if k in ("integer", "positive", "negative", "nonnegative", "nonzero")
+            })
+        if len(group) > 1:
+            merged.append(name)
+        for symbol in group:
+            if symbol != representative:
+                mapping[symbol] = representative
+    if not mapping:
+        return lhs, rhs, context, ()
+    swap = lambda value: value.xreplace(mapping) if isinstance(value, sp.Basic) else value  # noqa: E731
+    return swap(lhs), swap(rhs), context.renamed(mapping), tuple(sorted(merged))
+
+
+def _excluded_text(kind: str, expr: sp.Basic) -> str:
+    """Where a condition fails, as a reader writes it: ``x = 1`` rather than ``x - 1 = 0``."""
+    if kind == "power":
+        return f"{sp.sstr(expr.args[0])} <= 0"
+    if kind == "nonzero" and len(expr.free_symbols) == 1:
+        (symbol,) = expr.free_symbols
+        try:
+            with time_limit(0.5, source="domain", what="solving"):
+                roots = sp.solveset(expr, symbol, domain=sp.S.Reals)
+        except (ParseError, NotImplementedError, ValueError, TypeError):
+            roots = None
+        if isinstance(roots, sp.FiniteSet) and 0 < len(roots) <= 4:
+            return " or ".join(f"{symbol} = {root}" for root in roots)
+    relation = {"nonzero": "=", "positive": "<="}.get(kind, "<")
+    return f"{sp.sstr(expr)} {relation} 0"
 
 
 def _proved_or_refuted(left, right, relation, method, numeric_outcome):
@@ -465,4 +755,7 @@ def _proved_or_refuted(left, right, relation, method, numeric_outcome):
         reason=reason,
         points=numeric_outcome.points,
         digits=numeric_outcome.digits,
+        sizes=numeric_outcome.sizes,
+        points_checked=numeric_outcome.points_checked,
+        false_agreement_bound=numeric_outcome.false_agreement_bound,
     )

@@ -17,7 +17,7 @@ import sympy as sp
 
 from symderive.expectation import E, Var
 
-OUTCOMES_PER_SPACE = 3
+OUTCOMES_PER_SPACE = {0: 8, 1: 7, 2: 5}  # outcomes per factor space, by number of spaces
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,14 @@ class FiniteModel:
 
 def draw_model(space_of: dict[sp.Basic, int], centered: set, rng: random.Random) -> FiniteModel:
     spaces = sorted({space for space in space_of.values() if space != 0})
+    # more atoms than the moments an identity of low order can pin down (a k-atom law makes
+    # every (k+1)×(k+1) Hankel determinant of moments vanish), fewer when spaces multiply
+    per_space = OUTCOMES_PER_SPACE.get(len(spaces), 3)
     per_space_probabilities = {}
     for space in spaces:
-        weights = [rng.randint(1, 9) for _ in range(OUTCOMES_PER_SPACE)]
+        weights = [rng.randint(1, 99) for _ in range(per_space)]
         per_space_probabilities[space] = [sp.Rational(w, sum(weights)) for w in weights]
-    base = [range(OUTCOMES_PER_SPACE) for _ in spaces] or [range(1)]
+    base = [range(per_space) for _ in spaces] or [range(1)]
     joint = list(itertools.product(*base))
     probabilities = []
     for combination in joint:
@@ -73,18 +76,18 @@ def draw_model(space_of: dict[sp.Basic, int], centered: set, rng: random.Random)
         probabilities.append(probability)
     if not spaces:
         # only space-0 symbols: a single space of a few outcomes
-        weights = [rng.randint(1, 9) for _ in range(OUTCOMES_PER_SPACE + 1)]
+        weights = [rng.randint(1, 99) for _ in range(per_space)]
         probabilities = [sp.Rational(w, sum(weights)) for w in weights]
         joint = [(k,) for k in range(len(weights))]
     values = {}
     for symbol, space in sorted(space_of.items(), key=lambda kv: str(kv[0])):
         if space == 0:
-            raw = [sp.Rational(rng.randint(-30, 30), rng.choice((2, 3, 4, 5))) for _ in joint]
+            raw = [sp.Rational(rng.randint(-300, 300), rng.choice((2, 3, 7, 11))) for _ in joint]
         else:
             position = spaces.index(space)
             local = [
-                sp.Rational(rng.randint(-30, 30), rng.choice((2, 3, 4, 5)))
-                for _ in range(OUTCOMES_PER_SPACE)
+                sp.Rational(rng.randint(-300, 300), rng.choice((2, 3, 7, 11)))
+                for _ in range(per_space)
             ]
             raw = [local[combination[position]] for combination in joint]
         if symbol in centered:

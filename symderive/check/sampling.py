@@ -13,30 +13,83 @@ import sympy as sp
 
 from symderive.check.context import CheckContext
 
-SIZES = (1, 2, 3, 4, 5)  # symbolic bounds of sums/products are instantiated at these sizes
+SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol independently
+MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
+MAX_SIZE_COMBINATIONS = 10
+PRIMES = (2, 3, 5, 7, 11, 13)
+
+# how each real coordinate is drawn, in turn: small fractions with large denominators, values
+# spread over many decades, irrational points (a rational times a square root or π)
+STYLES = ("small", "wide", "small", "irrational", "wide", "small", "tiny", "irrational")
 
 
-def _fraction(rng: random.Random, low: int, high: int, denominator: int = 12) -> sp.Rational:
-    return sp.Rational(rng.randint(low * denominator, high * denominator), denominator)
+def _magnitude(rng: random.Random, style: str) -> sp.Basic:
+    """A positive value: small (0, 8], wide 10^-6..10^6, tiny 10^-12..10^-6, or irrational."""
+    if style == "plain":  # the first point: a counterexample a reader can check by hand
+        return sp.Rational(rng.randint(1, 48), rng.choice((3, 4, 5, 7)))
+    # denominators from a fixed list and from a random range: no fixed set of points holds
+    # every sample (a function vanishing on k/d for the listed d must still be caught)
+    denominator = rng.choice((7, 12, 97, 1000, 65537, 999_983, rng.randint(10**5, 10**12)))
+    if style == "small":
+        return sp.Rational(rng.randint(1, 8 * denominator), denominator)
+    if style == "tiny":
+        return sp.Rational(rng.randint(1, 999), 1000) * sp.Rational(1, 10 ** rng.randint(6, 12))
+    if style == "irrational":
+        coefficient = sp.Rational(rng.randint(1, 400), rng.randint(1, 10**6))
+        prime = rng.choice(PRIMES)
+        irrational = rng.choice(
+            (sp.sqrt(prime), sp.cbrt(prime), sp.root(prime, 5), sp.pi, sp.E, sp.log(prime))
+        )
+        return coefficient * irrational
+    exponent = rng.randint(-6, 6)
+    mantissa = sp.Rational(rng.randint(denominator, 10 * denominator), denominator)
+    return mantissa * sp.Rational(10) ** exponent
 
 
-def draw_value(kind: str, rng: random.Random) -> sp.Rational:
-    """One exact value from a scalar domain."""
+def draw_value(kind: str, rng: random.Random, style: str | None = None) -> sp.Basic:
+    """One exact value from a scalar domain (a rational, or an exact irrational number)."""
+    style = style or rng.choice(STYLES)
     if kind == "positive":
-        return sp.Rational(rng.randint(1, 48), rng.choice((4, 6, 8, 12)))
+        return _magnitude(rng, style)
     if kind == "negative":
-        return -sp.Rational(rng.randint(1, 48), rng.choice((4, 6, 8, 12)))
+        return -_magnitude(rng, style)
     if kind == "nonnegative":
-        return sp.Rational(rng.randint(0, 48), rng.choice((4, 6, 8, 12)))
+        return _magnitude(rng, style) if rng.random() > 0.05 else sp.S.Zero
     if kind == "integer":
-        return sp.Integer(rng.randint(-6, 6))
+        if style == "wide":
+            return sp.Integer(rng.choice((-1, 1)) * rng.randint(10, 10**6))
+        return sp.Integer(rng.randint(-12, 12))
     if kind == "probability":
-        return sp.Rational(rng.randint(1, 99), 100)
-    # real and nonzero: a nonzero fraction in [-4, 4]; 0 is reached through kink points
-    while True:
-        value = _fraction(rng, -4, 4, rng.choice((3, 4, 5, 7, 8)))
-        if value != 0:
-            return value
+        if style == "tiny":
+            edge = sp.Rational(rng.randint(1, 999), 10 ** rng.randint(4, 9))
+            return edge if rng.random() < 0.5 else 1 - edge
+        denominator = rng.choice((100, 997, 65537))
+        return sp.Rational(rng.randint(1, denominator - 1), denominator)
+    # real and nonzero: both signs; 0 is reached through kink and edge points
+    return rng.choice((-1, 1)) * _magnitude(rng, style)
+
+
+def size_combinations(
+    size_symbols: list, rng: random.Random, sizes: tuple[int, ...] = SIZES
+) -> list[dict]:
+    """Sizes for the size symbols, each sampled independently: every value of ``sizes`` for
+    one symbol; for several, all-ones, the diagonal, and random independent combinations."""
+    if not size_symbols:
+        return [{}]
+    # beyond the small sizes, two drawn from further out: a polynomial in n vanishing at
+    # 1..7 (``(n-1)…(n-7) = 0``) must still be caught
+    # (and one large size, so a product of 40 factors (n - i) is caught as well)
+    wider = sizes
+    if sizes == SIZES:
+        wider = sizes + (rng.randint(8, 12), rng.randint(13, 64), rng.randint(65, 10**6))
+    if len(size_symbols) == 1:
+        values = [(v,) for v in wider]
+    else:
+        count = len(size_symbols)
+        values = [(1,) * count, (2,) * count]
+        values += [tuple(rng.choice(wider) for _ in range(count)) for _ in range(40)]
+        values = list(dict.fromkeys(values))[:MAX_SIZE_COMBINATIONS]
+    return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
 
 
 def draw_point(
@@ -44,8 +97,12 @@ def draw_point(
     context: CheckContext,
     rng: random.Random,
     sizes: dict | None = None,
+    style: str | None = None,
 ) -> dict[sp.Basic, sp.Basic]:
-    """A point for ``symbols`` (scalars and Indexed entries); simplex groups sum to 1."""
+    """A point for ``symbols`` (scalars and Indexed entries); simplex groups sum to 1.
+
+    ``style`` (see :data:`STYLES`) is shared by the coordinates of one point, else drawn per
+    coordinate."""
     point: dict[sp.Basic, sp.Basic] = {}
     groups: dict[str, list[sp.Basic]] = defaultdict(list)
     for symbol in symbols:
@@ -55,13 +112,14 @@ def draw_point(
         elif domain.kind in ("random", "matrix", "size", "index"):
             continue
         else:
-            point[symbol] = draw_value(domain.kind, rng)
+            point[symbol] = draw_value(domain.kind, rng, style)
     for group, members in groups.items():
         complete = _group_is_complete(group, members, context, sizes or {})
-        weights = [rng.randint(1, 20) for _ in members]
+        spread = rng.choice((20, 1000, 10**6))
+        weights = [rng.randint(1, spread) for _ in members]
         # members missing from this expression (other coordinates of the same probability
         # vector) take the remaining mass
-        slack = 0 if complete else rng.randint(1, 20) * max(1, len(members))
+        slack = 0 if complete else rng.randint(1, spread) * max(1, len(members))
         total = sum(weights) + slack
         for member, weight in zip(members, weights):
             point[member] = sp.Rational(weight, total)
@@ -153,8 +211,70 @@ def kink_points(
         except (NotImplementedError, ValueError, TypeError):
             continue
         for solution in solutions[:1]:
-            if solution.is_real and solution.is_finite and in_domain(solution, domains[target]):
-                point = dict(base_point)
-                point[target] = sp.nsimplify(solution) if not solution.is_Rational else solution
-                points.append(point)
+            if not (solution.is_real and solution.is_finite):
+                continue
+            solution = sp.nsimplify(solution) if not solution.is_Rational else solution
+            # the kink itself, and a step to either side: a kink far out (relu(x - 5000),
+            # min(x, 2202)) is found even when no random point lands beyond it
+            step = max(sp.S.One, abs(solution)) / 7 if solution.is_Rational else sp.S.One
+            for value in (solution, solution + step, solution - step):
+                if in_domain(value, domains[target]):
+                    point = dict(base_point)
+                    point[target] = value
+                    points.append(point)
+    return points
+
+
+def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> list[dict]:
+    """The base point with one coordinate moved to a domain edge (0, 1 or -1) where the
+    symbol's domain allows it: identities that fail only there are caught."""
+    edges = []
+    symbols = sorted(base_point, key=sp.default_sort_key)
+    for symbol in symbols[:3]:
+        kind = context.domain_of(symbol).kind
+        candidates = {
+            "real": (0, 1, -1),
+            "integer": (0, 1, -1),
+            "nonnegative": (0, 1),
+            "positive": (1,),
+            "nonzero": (1, -1),
+            "negative": (-1,),
+        }.get(kind, ())
+        for candidate in candidates:  # every edge, not one drawn: e^x > 1 + x fails at 0
+            edges.append({**base_point, symbol: sp.Integer(candidate)})
+    if len(symbols) > 1:
+        ones = {s: sp.S.One for s in symbols if context.domain_of(s).kind in ("real", "positive",
+                                                                                "integer")}
+        if len(ones) == len(symbols):
+            edges.append(ones)
+    return edges
+
+
+def zero_points(
+    difference: sp.Basic, base_point: dict, context: CheckContext
+) -> list[dict]:
+    """Points where ``difference`` vanishes, solved for one symbol at a time with the others
+    at ``base_point`` (bounded: a solve that takes long is abandoned)."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    if not isinstance(difference, sp.Expr) or getattr(difference, "is_Matrix", False):
+        return []
+    points = []
+    for target in sorted(difference.free_symbols & set(base_point), key=sp.default_sort_key)[:2]:
+        others = {s: v for s, v in base_point.items() if s != target}
+        try:
+            with time_limit(0.3, source="sampling", what="solving"):
+                solutions = sp.solve(difference.xreplace(others), target, rational=True)
+                solutions = [
+                    sp.nsimplify(v) if not v.is_Rational else v
+                    for v in solutions
+                    if v.is_real and v.is_finite
+                ]
+        except (ParseError, NotImplementedError, ValueError, TypeError, AttributeError):
+            continue
+        domain = context.domain_of(target)
+        for solution in solutions[:2]:
+            if in_domain(solution, domain):
+                points.append({**base_point, target: solution})
     return points

@@ -42,7 +42,17 @@ QUICK: tuple[Attempt, ...] = (
     ("together/cancel", lambda d: sp.cancel(sp.together(d))),
 )
 
+def _minimal_polynomial(expr: sp.Basic) -> sp.Basic:
+    """An algebraic constant is 0 exactly when its minimal polynomial is the variable itself
+    (Cardano's (√108 + 10)^(1/3) − (√108 − 10)^(1/3) − 2, Gauss's cos(2π/17) closed form)."""
+    if not (expr.is_number and expr.is_algebraic):
+        return expr
+    variable = sp.Dummy("t")
+    return sp.S.Zero if sp.minimal_polynomial(expr, variable) == variable else expr
+
+
 THOROUGH: tuple[Attempt, ...] = (
+    ("minimal polynomial", _minimal_polynomial),
     ("expand_log", _expand_log),
     ("exp rewrite + cancel", _exp_to_common),
     ("simplify", sp.simplify),

@@ -20,9 +20,10 @@ from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
 from symderive.errors import ParseError
 from symderive.grammar.assumptions import parse_assumptions, symbols_for
-from symderive.grammar.plain import parse_expression, time_limit, to_plain
 from symderive.commands.hints import explained
 from symderive.commands.options import add_common_options, add_seed_option, add_timeout_option
+from symderive.grammar.build import Condition
+from symderive.grammar.plain import parse_side, time_limit, to_plain
 from symderive.render.terminal import VERDICT_STYLE
 from symderive.report import Outcome
 
@@ -78,12 +79,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     domains = parse_assumptions(args.assume) if args.assume.strip() else {}
     symbols = symbols_for(domains)
     if args.latex:
-        lhs, rhs = parse_latex_sides(args.lhs, args.rhs, symbols)
+        (lhs, lhs_domain), (rhs, rhs_domain) = parse_latex_sides(args.lhs, args.rhs, symbols)
     else:
-        lhs, rhs = (
-            _parse_plain(text, symbols, source)
-            for text, source in ((args.lhs, "LHS"), (args.rhs, "RHS"))
-        )
+        lhs, lhs_domain = _parse_plain(args.lhs, symbols, "LHS")
+        rhs, rhs_domain = _parse_plain(args.rhs, symbols, "RHS")
 
     from symderive.check import check_relation  # imported late: parsing errors stay fast
 
@@ -94,6 +93,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         domains={symbols[name]: domain for name, domain in domains.items()},
         budget_seconds=args.timeout,
         seed=args.seed,
+        lhs_domain=lhs_domain,
+        rhs_domain=rhs_domain,
     )
     if args.json:
         # console.out: no markup, emoji codes or wrapping inside the JSON text
@@ -103,21 +104,24 @@ def run(args: argparse.Namespace, console: Console) -> int:
     return 0 if outcome.holds else 1
 
 
-def _parse_plain(text: str, symbols: dict, source: str) -> sp.Basic:
+def _parse_plain(text: str, symbols: dict, source: str) -> tuple:
+    """One side in the plain grammar with its natural domain; a parse error gets a hint
+    (did you mean …, add --latex, use '--')."""
     try:
-        return parse_expression(text, symbols=symbols, source=source)
+        return parse_side(text, symbols=symbols, source=source)
     except ParseError as error:
         raise explained(error, text) from None
 
 
-def parse_latex_sides(lhs_text: str, rhs_text: str, symbols: dict) -> tuple[sp.Basic, sp.Basic]:
-    """Both sides read with the notes' LaTeX grammar; --assume names its symbols as written."""
-    from symderive.grammar.latex import parse_latex_identity_side
+def parse_latex_sides(lhs_text: str, rhs_text: str, symbols: dict) -> tuple:
+    """Both sides read with the notes' LaTeX grammar; --assume names its symbols as written.
+    Each side comes with its natural domain (the conditions its written form imposes)."""
+    from symderive.grammar.latex import parse_latex_side
 
     sides = []
     for text, source in ((lhs_text, "LHS"), (rhs_text, "RHS")):
         try:
-            side = parse_latex_identity_side(text)
+            side, domain = parse_latex_side(text, source="<command line>")
         except ParseError as error:
             raise ParseError(error.message, source=source, column=error.column) from None
         by_name = {
@@ -125,7 +129,13 @@ def parse_latex_sides(lhs_text: str, rhs_text: str, symbols: dict) -> tuple[sp.B
             for symbol in side.free_symbols
             if isinstance(symbol, sp.Symbol) and symbol.name in symbols
         }
-        sides.append(side.xreplace(by_name) if by_name else side)
+        if by_name:
+            side = side.xreplace(by_name)
+            domain = tuple(
+                Condition(c.kind, c.expr.xreplace(by_name), c.why) for c in domain
+            )
+            domain = tuple(c for c in domain if c.needed())
+        sides.append((side, domain))
     return sides[0], sides[1]
 
 
@@ -144,11 +154,17 @@ def printed(printer: Callable[..., str], expr: sp.Basic) -> str:
     (sorting terms evaluates numeric ones, which is ruinous for some inputs)."""
     try:
         with time_limit(PRINT_SECONDS, source="output", what="printing"):
-            return printer(expr)
-    except ParseError:
-        return printer(expr, order="none")
-    except ValueError:
-        return sp.sstr(expr)  # outside the plain syntax (e.g. read with --latex)
+            try:
+                return printer(expr)
+            except ValueError:
+                return sp.sstr(expr)  # outside the plain syntax (e.g. read with --latex)
+    except (ParseError, ValueError):
+        pass
+    try:
+        with time_limit(PRINT_SECONDS, source="output", what="printing"):
+            return printer(expr, order="none")
+    except (ParseError, ValueError):  # too slow, or a number beyond Python's int→str limit
+        return "<an expression too large to print>"
 
 
 def render(lhs: sp.Expr, rhs: sp.Expr, outcome: Outcome, console: Console) -> None:

@@ -43,16 +43,18 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
+from symderive.grammar.build import LIMITS, Construction, time_limit
 
-MAX_LENGTH = 4000  # characters in one expression
-MAX_DEPTH = 40  # nesting of groups, fractions, functions
-MAX_EXPONENT = 1000  # |n| in a numeric power b^n with numeric b
-MAX_FACTORIAL = 200
-MAX_DIGITS = 60
+# one limit table for every channel (symderive.grammar.build.LIMITS)
+MAX_LENGTH = LIMITS.length  # characters in one expression
+MAX_DEPTH = LIMITS.depth  # nesting of groups, fractions, functions
+MAX_EXPONENT = LIMITS.exponent  # |n| in a numeric power b^n
+MAX_FACTORIAL = LIMITS.factorial
 
 SIZE = sp.Symbol("n", integer=True, positive=True)  # the implicit bound of \sum_i
 
@@ -84,8 +86,18 @@ BOLD = {"mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "mathbfit", "pm
 DECORATION = {"hat": r"\hat", "tilde": r"\tilde", "bar": r"\bar", "overline": r"\bar",
               "widehat": r"\hat", "widetilde": r"\tilde"}  # fmt: skip
 KNOWN_WORDS = set(ELEMENTARY) | set(MULTI_ARGUMENT) | {"Var", "softmax", "E"}
-FUNCTION_LETTERS = frozenset("fghFGHJL")
+FUNCTION_LETTERS = frozenset("fghFGHJLPI")
+FUNCTION_GREEK = frozenset({"ell", "phi", "varphi", "psi", "Phi", "Psi"})
 PROBABILITY_LETTERS = frozenset("pq")
+# names read as scalars before "(" unless the notes define them as functions: x(1-x) is a product
+SCALAR_LETTERS = frozenset("abcdnmkrstuvwxyzijlo") | {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "lambda", "mu",
+    "nu", "rho", "tau", "omega", "kappa", "xi", "zeta", "sigma",
+}  # fmt: skip
+MATRIX_SIZE = sp.Symbol("size", integer=True, positive=True)  # shape of undeclared matrices
+BOLD_MATRIX = {"mathbf", "boldsymbol", "bm", "pmb", "mathbfit"}
+OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
+                  "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 
 TOKEN = re.compile(
     r"(?P<space>\s+)"
@@ -111,8 +123,10 @@ class LatexContext:
     become MatrixSymbols. ``functions`` are extra names applied to a following ``(…)``.
     """
 
-    shapes: tuple[tuple[str, tuple[int, int]], ...] = ()
+    shapes: tuple[tuple[str, tuple], ...] = ()  # sizes may be symbols (MATRIX_SIZE)
     functions: frozenset[str] = field(default_factory=frozenset)
+    scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
+    bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -141,6 +155,10 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
             tokens.append(Token("command", "\\" + UNICODE_GREEK[character], position + 1))
             position += 1
             continue
+        if text.startswith("\\mid", position) and not text[position + 4 : position + 5].isalpha():
+            tokens.append(Token("symbol", "|", position + 1))  # \mid is a bar, as | is
+            position += 4
+            continue
         match = TOKEN.match(text, position)
         if match is None:
             raise ParseError(
@@ -148,7 +166,7 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
                 column=position + 1,
             )  # fmt: skip
         kind = match.lastgroup or "symbol"
-        if kind == "number" and len(match.group()) > MAX_DIGITS:
+        if kind == "number" and len(match.group()) > LIMITS.literal_digits:
             raise ParseError("number too long", source=source, line=line, column=position + 1)
         if kind != "space":
             tokens.append(Token(kind, match.group(), position + 1))
@@ -170,6 +188,8 @@ class _Parser:
         self.depth = 0
         self.bound: list[sp.Symbol] = []  # summation indices in scope
         self.open_bars: list[str] = []  # closers of |…| and \|…\| being read
+        self.build = Construction(source, line)  # guards and the natural domain
+        self.readings: dict[str, str] = {}  # name -> how it was read, where not literal
 
     # -- token helpers -------------------------------------------------------------------
     @property
@@ -228,9 +248,9 @@ class _Parser:
         result = self.term()
         while True:
             if self.accept("+"):
-                result = result + self.term()
+                result = self.add(result, self.term())
             elif self.accept("-"):
-                result = result - self.term()
+                result = self.add(result, self.negate(self.term()))
             else:
                 break
         self.leave()
@@ -241,21 +261,21 @@ class _Parser:
         while True:
             if self.at(r"\cdot") or self.at(r"\times") or self.at("*"):
                 self.advance()
-                result = _multiply(result, self.unary())
+                result = self.build.multiply([result, self.unary()])
             elif self.at("/"):
                 self.advance()
-                result = _multiply(result, sp.Pow(self.unary(), -1))
+                result = self.build.divide(result, self.unary())
             elif self.starts_factor():
                 if stop_at_function and self.starts_function():
                     break
-                result = _multiply(result, self.postfix())
+                result = self.build.multiply([result, self.postfix()])
             else:
                 break
         return result
 
     def unary(self) -> sp.Basic:
         if self.accept("-"):
-            return -self.unary()
+            return self.negate(self.unary())
         if self.accept("+"):
             return self.unary()
         return self.postfix()
@@ -312,36 +332,49 @@ class _Parser:
                     self.advance()
                     result = _transpose(result)
                     continue
+                if self.at(r"\intercal") or (
+                    self.at(r"\mathsf") and self.peek(2).text == "T" and self.peek(3).text == "}"
+                ):  # W^\intercal, W^\mathsf{T}
+                    self.position += 1 if self.at(r"\intercal") else 4
+                    result = _transpose(result)
+                    continue
                 if self.at("{") and self.peek().text in (r"\top", "T") and self.peek(2).text == "}":
                     if self.peek().text == r"\top" or isinstance(result, sp.MatrixExpr):
                         self.position += 3
                         result = _transpose(result)
                         continue
+                if self.at("{") and self.peek().text == "(" or self.at("("):
+                    self.fail("f^{(n)} is an n-th derivative, not a power (not read)")
                 exponent = self.script()
+                if (
+                    isinstance(result, sp.Symbol) and reads_as_function(result.name)
+                    and (self.at("(") or (self.at(r"\left") and self.peek().text == "("))
+                ):  # fmt: skip
+                    self.fail("f^{-1}(x), f^2(x): a power of a function is operator notation "
+                              "(not read)")  # fmt: skip
                 result = self.power(result, exponent)
             elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
                 self.fail("subscript on a compound expression is not supported")
             elif self.at("!"):
                 token = self.advance()
-                if result.is_Integer and abs(int(result)) > MAX_FACTORIAL:
-                    self.fail(f"factorial larger than {MAX_FACTORIAL}!", token)
-                result = sp.factorial(result)
+                result = self.build.factorial(result, token.column)
             elif self.at("'"):
                 self.fail("primes (f') are not supported: write \\frac{d}{dx}")
             else:
                 return result
 
     def power(self, base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
-        if base.is_number and exponent.is_number:
-            if exponent.is_Integer and abs(int(exponent)) > MAX_EXPONENT:
-                self.fail(f"exponent larger than {MAX_EXPONENT}")
-            if not exponent.is_Integer and exponent.is_Rational and abs(exponent) > MAX_EXPONENT:
-                self.fail(f"exponent larger than {MAX_EXPONENT}")
-        if isinstance(base, sp.MatrixExpr):
-            if exponent.is_Integer:
-                return sp.MatPow(base, exponent)
-            self.fail("a matrix raised to a non-integer power")
-        return sp.Pow(base, exponent)
+        return self.build.power(base, exponent, self.current.column)
+
+    def add(self, left: sp.Basic, right: sp.Basic) -> sp.Basic:
+        if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
+            return left + right
+        return self.build.add([left, right])
+
+    def negate(self, value: sp.Basic) -> sp.Basic:
+        if isinstance(value, sp.MatrixExpr):
+            return -value
+        return self.build.negate(value)
 
     def script(self) -> sp.Basic:
         """The argument of ^ or _: a braced group or a single token."""
@@ -354,12 +387,12 @@ class _Parser:
             if len(token.text) > 1 and "." not in token.text:
                 self.tokens.insert(self.position, Token("number", token.text[1:], token.column + 1))
                 return sp.Integer(token.text[0])
-            return _number(token.text)
+            return self.build.number(token.text, token.column)
         if token.kind == "letter" or token.kind == "command":
             return self.primary()
         if token.text == "-":
             self.advance()
-            return -self.script()
+            return self.negate(self.script())
         self.fail("expected an exponent")
         raise AssertionError  # unreachable
 
@@ -443,7 +476,7 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            return _number(token.text)
+            return self.build.number(token.text, token.column)
         if token.kind == "letter":
             return self.letter_or_word()
         if token.kind == "symbol":
@@ -513,15 +546,27 @@ class _Parser:
         if len(run) >= 3:
             self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
         letter = self.advance().text
-        if letter == "E" and self.at("["):
+        if letter == "E" and (self.at("[") or self.at("(")):
+            self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
+        if letter == "D" and not self.at("_") and self.starts_factor() and "D" not in (
+            self.context.scalars
+        ):
+            self.fail("D applied to an expression is a differential operator (not read)")
         if letter == "e" and not self.at("_"):
-            return sp.E
+            return self.build.constant("e")
         if letter == "D" and self.at("_"):
             subscript_text = self.peek_group_text()
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):
                 self.skip_script()
                 return self.kl_divergence()
+            if "D" not in self.context.scalars:
+                saved = self.position
+                self.subscript_text()
+                applied = self.starts_factor()
+                self.position = saved
+                if applied:
+                    self.fail("D_x applied to an expression is a differential operator (not read)")
         return self.symbol_with_scripts(letter)
 
     def peek_group_text(self) -> str:
@@ -627,19 +672,48 @@ class _Parser:
         shape = self.context.shape_of(name)
         if shape is not None:
             return sp.MatrixSymbol(name, *shape)
+        if name in self.context.bold and self.context.shape_of(name) is None:
+            name = f"\\mathbf{{{name}}}"  # the note also writes it bold: the same matrix
+        if name.startswith("\\mathbf{") and name.endswith("}"):
+            inner = name[len("\\mathbf{") : name.index("}")]
+            columns = MATRIX_SIZE if inner[:1].isupper() else 1
+            kind = "matrix" if columns != 1 else "vector"
+            self.readings[name] = f"{kind} of size {MATRIX_SIZE}" + (
+                f"×{MATRIX_SIZE}" if columns != 1 else ""
+            ) + " (bold; shapes checked at instantiated sizes)"
+            return sp.MatrixSymbol(name, MATRIX_SIZE, columns)
         for index in self.bound:
             if str(index) == name:
                 return index
         return sp.Symbol(name)
 
     def after_symbol(self, symbol: sp.Basic, letter: str) -> sp.Basic:
-        """Function application for f(…), p(x_i) → p_i, else the symbol itself."""
+        """Function application for f(…), p(x_i) → p_i, else the symbol itself.
+
+        ``name(…)`` is an application unless the name is known to be a scalar: declared so,
+        or a letter in :data:`SCALAR_LETTERS` that the notes never define as a function
+        (``x(1 - x)`` is a product, ``h_\\theta(x)``, ``\\ell(\\theta)``, ``P(x)`` are applied)."""
+        if self.at("'") and isinstance(symbol, sp.Symbol):
+            return self.primed(symbol.name)
+        if (
+            self.at("[") and isinstance(symbol, sp.Symbol) and symbol.name in ("H", "I", "L")
+        ):  # H[P], I[X]: a functional applied to its argument
+            arguments = self.arguments()
+            self.readings.setdefault(symbol.name, "unknown functional (applied with [ ])")
+            return sp.Function(symbol.name)(*arguments)
         if not self.at("(") and not (self.at(r"\left") and self.peek().text == "("):
             return symbol
         if not isinstance(symbol, sp.Symbol):
             return symbol
         name = symbol.name
-        applies = name in self.context.functions or name in FUNCTION_LETTERS
+        base = _base_letter(name)
+        if base in ("P", "Pr") and self.conditional_probability_ahead():
+            return self.opaque_probability(name)
+        applies = name in self.context.functions or (
+            name not in self.context.scalars
+            and (base in FUNCTION_LETTERS or base in FUNCTION_GREEK
+                 or (base not in SCALAR_LETTERS and base not in PROBABILITY_LETTERS))
+        )  # fmt: skip
         if name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name):
             saved = self.position
             arguments = self.arguments()
@@ -652,9 +726,67 @@ class _Parser:
             self.position = saved
             return symbol
         if not applies:
+            if base not in SCALAR_LETTERS:
+                self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
             return symbol
         arguments = self.arguments()
+        if name not in self.context.functions:
+            self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def primed(self, name: str) -> sp.Basic:
+        """``f'(x)``, ``f''(x)``: derivatives of the function f, at x (or at a point)."""
+        order = 0
+        while self.accept("'"):
+            order += 1
+        if order > LIMITS.derivative_order:
+            self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
+        if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
+            self.fail("primes (f') are not supported without an argument: write f'(x)")
+        arguments = self.arguments()
+        if len(arguments) != 1:
+            self.fail("primes (f') of a function of several arguments")
+        [argument] = arguments
+        self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
+        if isinstance(argument, sp.Symbol):
+            return sp.Derivative(sp.Function(name)(argument), (argument, order))
+        point = sp.Dummy("u")
+        return sp.Subs(sp.Derivative(sp.Function(name)(point), (point, order)), point, argument)
+
+    def conditional_probability_ahead(self) -> bool:
+        """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
+        depth, offset = 0, 0
+        while True:
+            token = self.peek(offset)
+            if token.kind == "end":
+                return False
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert"):
+                return True
+            offset += 1
+
+    def opaque_probability(self, name: str) -> sp.Basic:
+        """``P(Y=1 | X=x)`` is one unknown value, named by what is written."""
+        depth, parts = 0, []
+        while True:
+            token = self.advance()
+            if token.kind == "end":
+                self.fail("unterminated probability")
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+            parts.append(token.text if token.text != r"\mid" else "|")
+            if depth == 0:
+                break
+        written = name + "".join(parts)
+        self.readings.setdefault(written, "a probability (an unknown value)")
+        return sp.Symbol(written, positive=True)
 
     def named_function(self, name: str, start: Token) -> sp.Basic:
         if name in ("minimize", "maximize"):
@@ -666,19 +798,20 @@ class _Parser:
         if name == "softmax":
             self.fail("softmax needs an explicit vector; write it with \\exp and \\sum", start)
         if name in MULTI_ARGUMENT:
-            return MULTI_ARGUMENT[name](*self.arguments())
+            return self.build.call(MULTI_ARGUMENT[name], self.arguments(), start.column)
         function = ELEMENTARY[name]
         if name in ("log", "ln") and self.at("_"):
             self.advance()
             base = self.script()
             argument = self.function_argument()
-            return sp.log(argument) / sp.log(base)
+            return self.build.log(argument, base, start.column)
         if self.at("^"):
             # \log^2 x = (log x)^2, \sin^2 x
             self.advance()
             exponent = self.script()
-            return self.power(function(self.function_argument()), exponent)
-        return function(self.function_argument())
+            applied = self.build.call(function, [self.function_argument()], start.column)
+            return self.power(applied, exponent)
+        return self.build.call(function, [self.function_argument()], start.column)
 
     def expectation_bracket(self) -> sp.Basic:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
@@ -737,8 +870,9 @@ class _Parser:
             if self.accept("["):
                 degree = self.expr()
                 self.expect("]")
-                return sp.root(self.group(), degree)
-            return sp.sqrt(self.script() if not self.at("{") else self.group())
+                return self.build.root(self.group(), degree, token.column)
+            radicand = self.script() if not self.at("{") else self.group()
+            return self.build.sqrt(radicand, token.column)
         if name in ("sum", "prod"):
             return self.big_operator(name, token)
         if name == "sigma":
@@ -747,7 +881,7 @@ class _Parser:
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
             return self.named_function(name, token)
-        if name in ("operatorname", "mathrm", "text", "textrm", "mathit") and self.at("{"):
+        if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
             if word in ("Var", "var", "Variance"):
                 return self.postfix_operators(Var(self.function_argument()))
@@ -755,7 +889,16 @@ class _Parser:
                 return self.named_function(word, token)
             if word == "E" and (self.at("[") or self.at(r"\left") or self.at(r"\big")):
                 return self.expectation_bracket()
-            if name in ("mathrm", "mathit") and len(word) == 1:
+            if word in OPERATOR_NAMES:
+                return self.operator(OPERATOR_NAMES[word], token)
+            if name in ("mathrm", "mathit") and word == "e" and not self.at("_"):
+                return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
+            if name in ("mathrm", "mathit", "mathsf") and len(word) == 1:
+                return self.symbol_with_scripts(word)
+            if name in ("mathrm", "mathsf", "mathit", "textrm") and re.fullmatch(
+                r"[A-Za-z]{2,}", word
+            ):
+                self.readings.setdefault(word, "a name written as a word")
                 return self.symbol_with_scripts(word)
             if name in ("text", "textrm"):
                 self.fail("prose inside \\text{} is not mathematics", token)
@@ -763,14 +906,35 @@ class _Parser:
         if name == "mathbb" and self.at("{"):
             word = self.braced_word()
             if word == "E":
+                if self.at("_"):
+                    self.skip_script()  # \mathbb{E}_{x \sim p}[…]: the distribution is implicit
                 return self.expectation_bracket()
             self.fail(f"unknown \\mathbb{{{word}}}", token)
+        if name in BOLD_MATRIX and self.context.shape_of(self.peek_decorated()) is None:
+            inner_name = self.decorated_name()
+            if self.context.shape_of(inner_name) is not None:
+                return self.symbol_with_scripts(inner_name)
+            if self.at("_"):  # \mathbf{x}_i: an entry, a scalar
+                return self.symbol_with_scripts(inner_name)
+            return self.symbol_with_scripts(f"\\mathbf{{{inner_name}}}")
         if name in BOLD:
             inner_name = self.decorated_name()
             return self.symbol_with_scripts(inner_name)
+        if name in ("det", "tr"):
+            return self.operator(OPERATOR_NAMES[name], token)
+        if name == "nabla":
+            self.fail("\\nabla is the gradient operator (not read in notes)", token)
+        if name in ("Delta", "delta") and self.current.kind == "letter":
+            letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
+            self.readings.setdefault(f"\\{name} {letter}", "a single name (an increment)")
+            return self.symbol_with_scripts(f"{name} {letter}")
+        if name == "int":
+            return self.integral(token)
         if name in DECORATION:
             inner_name = self.decorated_name()
             return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name}}}")
+        if name == "pi" and not self.at("_") and not self.at("("):
+            return self.build.constant("pi")  # \pi is the constant; \pi_\theta a symbol
         if name in GREEK:
             return self.symbol_with_scripts(name)
         if name in ("|", "lVert", "Vert"):
@@ -779,11 +943,67 @@ class _Parser:
         if name == "lvert":
             return self.absolute(r"\rvert")
         if name == "infty":
-            return sp.oo
+            return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
+
+    def peek_decorated(self) -> str:
+        """The name a decoration command would read next (without consuming)."""
+        offset = 1 if self.at("{") else 0
+        token = self.peek(offset)
+        return token.text.lstrip("\\") if token.kind in ("letter", "command") else ""
+
+    def operator(self, kind: str, token: Token) -> sp.Basic:
+        """tr, det (of matrices), sech, Cov(X, Y) = E[XY] - E[X]E[Y]."""
+        if kind == "Cov":
+            first, second = self.arguments()
+            return E(first * second) - E(first) * E(second)
+        argument = self.function_argument()
+        if kind == "sech":
+            return self.build.call(sp.sech, [argument], token.column)
+        if not isinstance(argument, sp.MatrixExpr):
+            self.fail(f"{kind} of a scalar: declare the matrix with 'assume NAME matrix R C'")
+        if kind == "trace":
+            return sp.Trace(argument)
+        return sp.Determinant(argument)
+
+    def integral(self, token: Token) -> sp.Basic:
+        r"""\int_a^b body \, dx: a definite integral (indefinite ones are not read)."""
+        if not self.at("_"):
+            self.fail("an indefinite integral (no bounds) is not read", token)
+        self.advance()
+        low = self.script()
+        if not self.accept("^"):
+            self.fail("a definite integral needs an upper bound", token)
+        high = self.script()
+        depth, offset = 0, 0
+        while True:
+            ahead = self.peek(offset)
+            if ahead.kind == "end":
+                self.fail("an integral without its d<variable>", token)
+            if ahead.text in ("{", "(", "["):
+                depth += 1
+            elif ahead.text in ("}", ")", "]"):
+                depth -= 1
+            elif depth == 0 and ahead.text == "d" and self.peek(offset + 1).kind == "letter":
+                break
+            offset += 1
+        if offset == 0:
+            self.fail("an integral with an empty body", token)
+        stop = self.position + offset
+        saved_tokens = self.tokens
+        self.tokens = saved_tokens[:stop] + [Token("end", "", saved_tokens[stop].column)]
+        try:
+            body = self.expr()
+            if self.current.kind != "end":
+                self.fail("unexpected token in the integrand")
+        finally:
+            self.tokens = saved_tokens
+        self.position = stop + 1
+        variable = sp.Symbol(self.advance().text)
+        return sp.Integral(body, (variable, low, high))
 
     def braced_word(self) -> str:
         self.expect("{")
@@ -822,11 +1042,7 @@ class _Parser:
             return derivative
         numerator = self.group() if self.at("{") else self.script()
         denominator = self.group() if self.at("{") else self.script()
-        if isinstance(numerator, sp.MatrixExpr) or isinstance(denominator, sp.MatrixExpr):
-            if isinstance(denominator, sp.MatrixExpr):
-                self.fail("division by a matrix", token)
-            return numerator * sp.Pow(denominator, -1)
-        return sp.Mul(numerator, sp.Pow(denominator, -1))
+        return self.build.divide(numerator, denominator, token.column)
 
     def try_derivative_fraction(self) -> sp.Basic | None:
         r"""\frac{d}{dx}, \frac{df}{dx}, \frac{\partial f}{\partial x}, \frac{d^2 f}{dx^2}."""
@@ -877,7 +1093,8 @@ class _Parser:
             order = int(order_expr)
         function = None
         if not self.at("}"):
-            function = self.expr()
+            with self.build.inside_derivative():
+                function = self.expr()
         self.expect("}")
         self.expect("{")
         variables: list[sp.Basic] = []
@@ -903,9 +1120,27 @@ class _Parser:
             self.fail("the orders of the numerator and denominator differ")
         if function is None:
             self.enter()
-            function = self.term()
+            with self.build.inside_derivative():
+                function = self.term()
             self.leave()
-        return _derivative(function, variables, self)
+            return _derivative(function, variables, self)
+        derivative = _derivative(function, variables, self)
+        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+            return self.derivative_at(derivative, variables)
+        return derivative
+
+    def derivative_at(self, derivative: sp.Basic, variables: list) -> sp.Basic:
+        r"""``\frac{dg}{dx}(x)`` is the derivative itself; ``\frac{dg}{dh}(h(x))`` its value at
+        h(x); ``\frac{df}{dx}\left(\frac{df}{dx}\right)`` composes operators (not read)."""
+        arguments = self.arguments()
+        distinct = list(dict.fromkeys(variables))
+        if len(arguments) != len(distinct):
+            self.fail("a derivative evaluated at a different number of points")
+        if any(argument.atoms(sp.Derivative) for argument in arguments):
+            self.fail("a derivative applied to a derivative is operator notation (not read)")
+        if list(arguments) == distinct:
+            return derivative
+        return sp.Subs(derivative, tuple(distinct), tuple(arguments))
 
     def derivative_variable(self) -> sp.Basic:
         if self.at("{"):
@@ -953,9 +1188,22 @@ class _Parser:
         limits = (index, low, high)
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
-        if name == "sum":
-            return sp.Sum(body, limits)
-        return sp.Product(body, limits)
+        return self.build.big_operator(name, body, *limits, column=token.column)
+
+
+def reads_as_function(name: str) -> bool:
+    """Whether ``name(…)`` is read as an application by default (f, g, h, F, G, H, J, L, P,
+    I, ℓ, φ, ψ and their subscripted or decorated forms)."""
+    base = _base_letter(name)
+    return base in FUNCTION_LETTERS or base in FUNCTION_GREEK
+
+
+def _base_letter(name: str) -> str:
+    """``h`` of ``h_\\theta``, ``f`` of ``\\bar{f}_w``, ``ell`` of ``ell``."""
+    name = name.split("_", 1)[0]
+    if name.startswith("\\") and "{" in name:
+        name = name[name.index("{") + 1 : name.rindex("}")] if "}" in name else name
+    return name
 
 
 def _spacing(token: Token) -> bool:
@@ -966,18 +1214,6 @@ def _plain(token: Token) -> str:
     if token.kind == "command":
         return token.text[1:]
     return token.text
-
-
-def _number(text: str) -> sp.Basic:
-    if "." in text:
-        return sp.Rational(text)  # exact: 0.5 is 1/2
-    return sp.Integer(text)
-
-
-def _multiply(left: sp.Basic, right: sp.Basic) -> sp.Basic:
-    if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
-        return left * right
-    return sp.Mul(left, right)
 
 
 def _transpose(value: sp.Basic) -> sp.Basic:
@@ -991,12 +1227,29 @@ def _transpose(value: sp.Basic) -> sp.Basic:
 
 
 def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) -> sp.Basic:
+    if any(isinstance(variable, sp.MatrixSymbol) for variable in variables):
+        return _matrix_derivative(function, variables, parser)
     for variable in variables:
         if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):
             parser.fail("derivatives with respect to matrices are not supported in notes yet")
         if not isinstance(variable, (sp.Symbol, sp.Indexed)):
             parser.fail("a derivative must be taken with respect to a symbol")
-    return sp.Derivative(function, *variables)
+    return parser.build.derivative(function, variables)
+
+
+def _matrix_derivative(function: sp.Basic, variables: list, parser: _Parser) -> sp.Basic:
+    r"""``\frac{\partial}{\partial W}`` of a 1×1 matrix expression, a trace or a determinant
+    (denominator layout: the result has W's shape). Entries written out (``\|v\|`` as a sum of
+    squares) are refused: SymPy differentiates those by a matrix as 0."""
+    if len(variables) != 1 or not isinstance(variables[0], sp.MatrixSymbol):
+        parser.fail("derivatives with respect to matrices: one matrix variable at a time")
+    scalar_matrix = isinstance(function, sp.MatrixExpr) and function.shape == (1, 1)
+    if not (scalar_matrix or isinstance(function, (sp.Trace, sp.Determinant))):
+        parser.fail("derivatives with respect to matrices are read only for x^T A x-like, "
+                    "trace and determinant expressions")  # fmt: skip
+    if function.atoms(MatrixElement):
+        parser.fail("derivatives of matrix entries with respect to a matrix are not read")
+    return sp.Derivative(function, variables[0])
 
 
 def parse_latex_math(
@@ -1011,13 +1264,41 @@ def parse_latex_math(
     Raises :class:`symderive.errors.ParseError` (with source, line, column) for anything outside
     the subset or beyond the input limits.
     """
+    return parse_latex_side(text, context=context, source=source, line=line)[0]
+
+
+def parse_latex_side(
+    text: str,
+    *,
+    context: LatexContext | None = None,
+    source: str = "<input>",
+    line: int = 1,
+) -> tuple[sp.Basic, tuple]:
+    """Like :func:`parse_latex_math`, with the natural domain of the written form (the
+    :class:`~symderive.grammar.build.Condition` s recorded while building)."""
+    value, _readings, conditions = parse_latex_reading(
+        text, context=context, source=source, line=line
+    )
+    return value, conditions
+
+
+def parse_latex_reading(
+    text: str,
+    *,
+    context: LatexContext | None = None,
+    source: str = "<input>",
+    line: int = 1,
+) -> tuple[sp.Basic, dict[str, str], tuple]:
+    """Like :func:`parse_latex_side` (value and natural domain), with how each name was read
+    where the reading is not literal (``h_\\theta``: unknown function of 1 argument; ``\\mathbf{A}``: matrix …)."""
     parser = _Parser(text, context or LatexContext(), source, line)
     try:
-        return parser.parse()
+        with time_limit(LIMITS.parse_seconds, source=source, what="building the expression"):
+            result = parser.build.finish(parser.parse())
+        return result, dict(parser.readings), tuple(parser.build.conditions)
     except RecursionError:
         raise ParseError("expression nested too deeply", source=source, line=line) from None
     except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
-        # SymPy refusing to build something (a shape mismatch, a bad power): a clear message
         message = " ".join(str(error).split())[:160]
         raise ParseError(
             f"cannot build this expression: {message}", source=source, line=line

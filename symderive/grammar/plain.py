@@ -78,16 +78,17 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from symderive.errors import ParseError
+from symderive.grammar.build import LIMITS, Condition, Construction, time_limit
 from symderive.functions import leaky_relu, relu, sigmoid
 
-MAX_LENGTH = 10_000  # characters of input
-MAX_DEPTH = 200  # nesting of parentheses, and of operators/calls in the parsed tree
-MAX_LITERAL_DIGITS = 1000  # digits in one written number
-MAX_DECIMAL_EXPONENT = 1000  # |n| in a written 1.5e<n>
-MAX_NUMBER_DIGITS = 1000  # digits of numerator or denominator of any exact number built
-MAX_EXPONENT = 10_000  # |n| for a numeric exponent n
-MAX_ROOT_DIGITS = 100  # total digits of the numbers under fractional powers
-MAX_PARSE_SECONDS = 1.5  # time SymPy may spend building one expression
+MAX_LENGTH = LIMITS.length  # characters of input
+MAX_DEPTH = LIMITS.depth  # nesting of parentheses, and of operators/calls in the parsed tree
+MAX_LITERAL_DIGITS = LIMITS.literal_digits  # digits in one written number
+MAX_DECIMAL_EXPONENT = LIMITS.decimal_exponent  # |n| in a written 1.5e<n>
+MAX_NUMBER_DIGITS = LIMITS.number_digits  # digits of any exact number built
+MAX_EXPONENT = LIMITS.exponent  # |n| for a numeric exponent n
+MAX_ROOT_DIGITS = LIMITS.root_digits  # total digits of the numbers under fractional powers
+MAX_PARSE_SECONDS = LIMITS.parse_seconds  # time SymPy may spend building one expression
 
 NAME_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*")
 
@@ -226,6 +227,18 @@ def parse_expression(
     ``budget_seconds`` bounds the time SymPy may spend building the expression (see
     :func:`time_limit`; ``None`` for no bound).
     """
+    return parse_side(text, symbols=symbols, source=source, budget_seconds=budget_seconds)[0]
+
+
+def parse_side(
+    text: str,
+    *,
+    symbols: Mapping[str, sp.Symbol] | None = None,
+    source: str = "<argument>",
+    budget_seconds: float | None = MAX_PARSE_SECONDS,
+) -> tuple[sp.Expr, tuple[Condition, ...]]:
+    """Like :func:`parse_expression`, with the natural domain of the written form (the
+    conditions — denominators ≠ 0, log arguments > 0, … — recorded while building)."""
     if not isinstance(text, str):
         raise TypeError(f"expected text, got {type(text).__name__}")
     check_characters(text, source=source)
@@ -237,16 +250,18 @@ def parse_expression(
         return _parse(text, symbols or {}, source)
 
 
-def _parse(text: str, symbols: Mapping[str, sp.Symbol], source: str) -> sp.Expr:
+def _parse(
+    text: str, symbols: Mapping[str, sp.Symbol], source: str
+) -> tuple[sp.Expr, tuple[Condition, ...]]:
     _check_tokens(text, source)
     try:
         tree = _parser().parse(text)
     except UnexpectedInput as error:
         raise _parse_error(error, text, source) from None
     _check_depth(tree, source)
+    builder = _Builder(symbols, source)
     try:
-        expression = _Builder(symbols, source).transform(tree)
-        _check_real_and_finite(expression, source)
+        expression = builder.build.finish(builder.transform(tree))
     except VisitError as error:  # lark wraps what the builder raises
         if isinstance(error.orig_exc, ParseError):
             raise error.orig_exc from None
@@ -255,7 +270,7 @@ def _parse(text: str, symbols: Mapping[str, sp.Symbol], source: str) -> sp.Expr:
         raise
     except _SYMPY_REFUSALS as error:
         raise _refusal(error, source) from None
-    return expression
+    return expression, tuple(builder.build.conditions)
 
 
 # What SymPy raises when it refuses a construction, e.g. max(log(-1), 1): "not comparable".
@@ -265,71 +280,6 @@ _SYMPY_REFUSALS = (ValueError, TypeError, ArithmeticError, RecursionError)
 def _refusal(error: BaseException, source: str) -> ParseError:
     reason = " ".join(str(error).split())[:200]
     return ParseError(f"SymPy cannot build this expression: {reason}", source=source)
-
-
-def _check_real_and_finite(expression: sp.Expr, source: str) -> None:
-    if expression.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-        raise ParseError(
-            "the expression is undefined (it evaluates to infinity or NaN, e.g. log(0))",
-            source=source,
-        )
-    if expression.has(sp.I) or any(
-        node.is_number and node.is_extended_real is False
-        for node in sp.preorder_traversal(expression)
-        if isinstance(node, sp.Pow)
-    ):
-        raise ParseError(
-            "the expression has a non-real value (e.g. sqrt(-1), log(-2)); symderive works "
-            "with real numbers",
-            source=source,
-        )
-
-
-class _Expired(BaseException):
-    """Raised by the alarm; a BaseException so that SymPy's ``except Exception`` cannot
-    swallow it."""
-
-
-@contextmanager
-def time_limit(seconds: float | None, *, source: str, what: str) -> Iterator[None]:
-    """Raise ParseError when the body runs longer than ``seconds`` (a SIGALRM timer).
-
-    SymPy evaluates numeric sub-expressions eagerly, and some small inputs are ruinous
-    (``relu(cos(exp(exp(exp(3)))))`` asks for the sign of a cosine of a number with 10^8
-    digits).  No syntactic rule catches them all, so the time is bounded instead.  Works in
-    the main thread of a Unix process (the CLI, the checker's workers); elsewhere, or with
-    ``seconds=None``, the body runs unbounded.  An enclosing timer is re-armed afterwards.
-    """
-    if (
-        seconds is None
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def expire(signum, frame):
-        raise _Expired
-
-    started = time.monotonic()
-    previous_handler = signal.signal(signal.SIGALRM, expire)
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    except _Expired:
-        raise ParseError(
-            f"{what} took longer than {seconds:g} s (numbers that SymPy evaluates slowly, "
-            "or a very large expression)",
-            source=source,
-        ) from None
-    finally:
-        signal.signal(signal.SIGALRM, previous_handler)
-        if previous_delay:
-            remaining = max(previous_delay - (time.monotonic() - started), 1e-3)
-            signal.setitimer(signal.ITIMER_REAL, remaining, previous_interval)
 
 
 def check_characters(text: str, *, source: str = "<argument>") -> None:
@@ -496,95 +446,25 @@ def _check_depth(tree: Tree, source: str) -> None:
                 stack.append((child, depth + (child.data != "arguments")))
 
 
-_NUMBER_LIMIT = 10**MAX_NUMBER_DIGITS
-
-
-def _too_big(number: sp.Rational) -> bool:
-    """More than MAX_NUMBER_DIGITS digits in the numerator or the denominator (exact test)."""
-    return abs(int(number.p)) >= _NUMBER_LIMIT or int(number.q) >= _NUMBER_LIMIT
-
-
-def _digits(number: sp.Rational) -> int:
-    """Decimal digits of the longer of numerator and denominator (of an already sized number)."""
-    return max(len(str(abs(int(number.p)))), len(str(int(number.q))))
-
-
-def _numeric_part(base: sp.Expr) -> sp.Expr:
-    """The part of ``base`` whose numbers SymPy would raise to a power when it builds b^n."""
-    if base.is_number:
-        return base
-    if isinstance(base, sp.Mul):
-        return base.as_independent(*base.free_symbols, as_Add=False)[0]
-    return sp.S.One
-
-
-def _estimated_digits(base: sp.Expr, exponent: sp.Rational) -> float:
-    """Digits SymPy may create evaluating ``base**exponent``: |n| · log10 of its largest number,
-    computed before SymPy computes anything."""
-    numbers = _numeric_part(base).atoms(sp.Rational)
-    largest = max(
-        (math.log10(max(abs(int(number.p)), int(number.q))) for number in numbers), default=0.0
-    )
-    return abs(float(exponent)) * largest
-
-
 class _Builder(Transformer_NonRecursive):
-    """Build SymPy objects from the parse tree; every number and power is size-checked."""
+    """Build SymPy objects from the parse tree through :class:`Construction` (the builder
+    shared with the LaTeX grammar): every number, power and call is guarded there."""
 
     def __init__(self, symbols: Mapping[str, sp.Symbol], source: str) -> None:
         super().__init__()
         self.symbols = symbols
-        self.source = source
-        self.root_digits = 0  # total digits of numbers under fractional powers so far
-
-    def _error(self, message: str, column: int) -> ParseError:
-        return ParseError(message, source=self.source, column=column)
-
-    def _sized(self, expression: sp.Expr, column: int) -> sp.Expr:
-        for number in (expression, *expression.args):
-            if isinstance(number, sp.Rational) and _too_big(number):
-                raise self._error(
-                    f"a number with more than {MAX_NUMBER_DIGITS} digits arises", column
-                )
-        return expression
+        self.build = Construction(source)
 
     # --- leaves -------------------------------------------------------------------------
     def number(self, children: list[Token]) -> sp.Expr:
         (token,) = children
-        return self._literal(token)
-
-    def _literal(self, token: Token) -> sp.Rational:
-        text = str(token).lower()
-        mantissa, _, exponent_text = text.partition("e")
-        whole, _, fraction = mantissa.partition(".")
-        if len(whole) + len(fraction) > MAX_LITERAL_DIGITS:
-            raise self._error(
-                f"number literal {text[:12]}... has more than {MAX_LITERAL_DIGITS} digits",
-                token.column,
-            )
-        exponent = 0
-        if exponent_text:
-            exponent_digits = exponent_text.lstrip("+-")
-            if len(exponent_digits) > 6 or int(exponent_digits) > MAX_DECIMAL_EXPONENT:
-                raise self._error(
-                    f"decimal exponent in {text[:20]!r} is out of range "
-                    f"(|exponent| <= {MAX_DECIMAL_EXPONENT})",
-                    token.column,
-                )
-            exponent = int(exponent_text)
-        exponent -= len(fraction)
-        significand = sp.Integer(int(whole + fraction or "0"))
-        if exponent >= 0:
-            value = significand * sp.Integer(10) ** exponent
-        else:
-            value = sp.Rational(significand, sp.Integer(10) ** -exponent)
-        return self._sized(value, token.column)
+        return self.build.number(str(token), token.column)
 
     def name(self, children: list[Token]) -> sp.Expr:
         (token,) = children
         name = str(token)
         if name in CONSTANTS:
-            return CONSTANTS[name]
+            return self.build.constant(name)
         if name in self.symbols:
             return self.symbols[name]
         return sp.Symbol(name, real=True)
@@ -594,110 +474,50 @@ class _Builder(Transformer_NonRecursive):
         terms = [children[0]]
         for operator, term in zip(children[1::2], children[2::2]):
             terms.append(term if operator == "+" else -term)
-        return self._sized(sp.Add(*terms), children[1].column)
+        return self.build.add(terms, children[1].column)
 
     def product(self, children: list) -> sp.Expr:
-        factors = [children[0]]
+        result = children[0]
         for operator, factor in zip(children[1::2], children[2::2]):
             if operator == "*":
-                factors.append(factor)
-                continue
-            if factor.is_zero:
-                raise self._error("division by zero", operator.column)
-            factors.append(self._power(factor, sp.S.NegativeOne, operator.column))
-        return self._sized(sp.Mul(*factors), children[1].column)
+                result = self.build.multiply([result, factor], operator.column)
+            else:
+                result = self.build.divide(result, factor, operator.column)
+        return result
 
     def signed(self, children: list) -> sp.Expr:
         operator, operand = children
-        return operand if operator == "+" else self._sized(-operand, operator.column)
+        return operand if operator == "+" else self.build.negate(operand, operator.column)
 
     def power(self, children: list) -> sp.Expr:
         base, operator, exponent = children
-        return self._power(base, exponent, operator.column)
-
-    def _power(self, base: sp.Expr, exponent: sp.Expr, column: int) -> sp.Expr:
-        """b^n, refusing numeric exponents that would make SymPy build huge numbers."""
-        self._check_power(base, exponent, column)
-        if base is sp.E:  # SymPy turns e^y into exp(y)
-            self._check_exponential(exponent, column)
-        return self._sized(sp.Pow(base, exponent), column)
-
-    def _check_power(self, base: sp.Expr, exponent: sp.Expr, column: int) -> None:
-        if isinstance(exponent, sp.Rational):
-            if abs(exponent) > MAX_EXPONENT:
-                raise self._error(
-                    f"exponent {_short(exponent)} is too large (|exponent| <= {MAX_EXPONENT})",
-                    column,
-                )
-            if base.is_zero and exponent.is_negative:
-                raise self._error("division by zero (0 to a negative power)", column)
-            if _estimated_digits(base, exponent) > MAX_NUMBER_DIGITS:
-                raise self._error(
-                    f"the power would create a number with more than {MAX_NUMBER_DIGITS} digits",
-                    column,
-                )
-            if not exponent.is_integer:
-                self.root_digits += sum(
-                    _digits(number)
-                    for number in _numeric_part(base).atoms(sp.Rational)
-                    if abs(number) != 1
-                )
-                if self.root_digits > MAX_ROOT_DIGITS:
-                    raise self._error(
-                        f"numbers under fractional powers exceed {MAX_ROOT_DIGITS} digits",
-                        column,
-                    )
-
-    def _check_exponential(self, argument: sp.Expr, column: int) -> None:
-        """SymPy evaluates exp(c·log(b)) to b^c and exp(a + c·log(b)) to b^c·exp(a), so
-        ``exp(10^999*log(2))`` would never finish: check those powers like any other first.
-        (This mirrors the single-log-factor rule of SymPy's ``exp.eval``.)"""
-        for term in sp.Add.make_args(argument):
-            if not term.is_Mul:
-                continue
-            coefficient, rest = term.as_coeff_Mul()
-            coefficients, log_argument = [coefficient], None
-            for factor in sp.Mul.make_args(rest):
-                combined = sp.logcombine(factor)
-                if isinstance(combined, sp.log) and log_argument is None:
-                    log_argument = combined.args[0]
-                elif factor.is_comparable:
-                    coefficients.append(factor)
-                else:  # a second log or a symbol: SymPy leaves exp(term) alone
-                    log_argument = None
-                    break
-            if log_argument is not None:
-                self._check_power(log_argument, sp.Mul(*coefficients), column)
+        return self.build.power(base, exponent, operator.column)
 
     def call(self, children: list) -> sp.Expr:
         name_token, arguments = children
         name = str(name_token)
         fewest, most, build = FUNCTIONS[name]
         count = len(arguments)
+        column = name_token.column
         if count < fewest or (most is not None and count > most):
             wanted = str(fewest) if fewest == most else f"{fewest} or more"
             if most is not None and most != fewest:
                 wanted = f"{fewest} to {most}"
-            raise self._error(
+            raise self.build.error(
                 f"{name} takes {wanted} argument{'s' if wanted != '1' else ''}, got {count}",
-                name_token.column,
+                column,
             )
-        if name == "sqrt":
-            return self._power(arguments[0], sp.S.Half, name_token.column)
-        if name in ("exp", "logsumexp"):
-            for argument in arguments:
-                self._check_exponential(argument, name_token.column)
+        if name in ("log", "ln"):
+            return self.build.log(arguments[0], arguments[1] if count == 2 else None, column)
+        if name == "logsumexp":
+            exponentials = [self.build.exp(argument, column) for argument in arguments]
+            return self.build.log(self.build.add(exponentials, column), None, column)
         if name == "heaviside" and count == 2 and not arguments[1].is_number:
-            raise self._error("heaviside(x, h0) needs a number h0", name_token.column)
-        return self._sized(build(*arguments), name_token.column)
+            raise self.build.error("heaviside(x, h0) needs a number h0", column)
+        return self.build.call(build, arguments, column)
 
     def arguments(self, children: list) -> list[sp.Expr]:
         return list(children)
-
-
-def _short(number: sp.Rational) -> str:
-    text = str(number) if _digits(number) <= 30 else f"of about {_digits(number)} digits"
-    return text
 
 
 # --- printing back ------------------------------------------------------------------------

@@ -31,8 +31,30 @@ DEFINING_RELATIONS = {
 # every other relation (\approx, \sim, \to, \Rightarrow, ':' …) is not checked
 LAYOUT = re.compile(
     r"\\(?:begin|end)\{(?:aligned|alignedat|split|gathered|align\*?|equation\*?|gather\*?)\}"
-    r"(?:\{\d+\})?|\\label\{[^{}]*\}|\\tag\*?\{[^{}]*\}|\\nonumber|\\notag|&"
+    r"(?:\{\d+\})?|\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber|\\notag|&"
+    r"|\\(?:therefore|because|displaystyle|textstyle)(?![A-Za-z])"
+    r"|\\vspace\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
 )
+HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")  # separates equations as \qquad does
+ROW_SPACING = re.compile(r"\\\\\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]")  # \\[10pt]
+EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # x^{ } from Korean editors
+SPACED_NAME = re.compile(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
+TRAILING_PROSE = re.compile(
+    r"(?:\\q?quad|\\[,;:]|,)\s*\\(?:text|mbox|textrm|textit)\s*\{[^{}]*\}[^\\]*?(?=\\\\|$)"
+)
+# "A ⇒ B = C", "… = 0 \text{ and hence } …": an arrow or a connective starts a new chain
+CONNECTIVE = re.compile(
+    r"\\(?:Rightarrow|implies|rightarrow|Longrightarrow|longrightarrow)(?![A-Za-z])"
+    r"|\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:and hence|and so|hence|thus|so|therefore|and|"
+    r"i\.e\.|since|because|then|or)\s*[,.]?\s*\}"
+)
+# \text{for } n, \textrm{Sum rule}: a phrase (two words, or a leading "for/if/where") ends a row
+PHRASE = re.compile(
+    r"\\(?:text|textrm|mbox|textit)\s*\{\s*(?:(?:for|if|where|when|otherwise|with)\b[^{}]*"
+    r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}.*?(?=\\\\|$)",
+    re.S,
+)
+MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
 RELATION_TOKEN = re.compile(
     r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
     r"|\\triangleq|\\equiv|\\doteq|\\leqslant|\\geqslant|\\leq|\\geq|\\le(?![a-zA-Z])"
@@ -66,7 +88,7 @@ class Chain:
 
 def split_chains(latex: str, line: int) -> list[Chain]:
     """The chains of one math block; ``line`` is the block's first line."""
-    text = LAYOUT.sub(" ", latex)
+    text = normalise_layout(latex)
     rows = _split_rows(text)
     chains: list[Chain] = []
     pending: list[tuple[int, list[str], list[str], list[str]]] = []  # line, elements, rels, src
@@ -106,6 +128,26 @@ def split_chains(latex: str, line: int) -> list[Chain]:
     return chains
 
 
+def _sizing(text: str, position: int, command: str) -> bool:
+    """``\\left`` / ``\\right`` here, and not ``\\leftarrow`` / ``\\rightarrow``."""
+    end = position + len(command)
+    return text.startswith(command, position) and not (end < len(text) and text[end].isalpha())
+
+
+def normalise_layout(latex: str) -> str:
+    r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
+    ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
+    prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed)."""
+    text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
+    text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
+    text = LAYOUT.sub(" ", text)
+    text = CONNECTIVE.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), text)
+    text = TRAILING_PROSE.sub(" ", text)
+    text = PHRASE.sub(lambda m: " " * len(m.group()), text)
+    text = EMPTY_SCRIPT.sub(" ", text)
+    return SPACED_NAME.sub(lambda m: m.group(1), text)
+
+
 def latex_lines_before(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
@@ -117,9 +159,9 @@ def _split_rows(text: str) -> list[tuple[int, str]]:
     start = 0
     position = 0
     while position < len(text):
-        if text.startswith(r"\begin{", position) or text.startswith(r"\left", position):
+        if text.startswith(r"\begin{", position) or _sizing(text, position, r"\left"):
             depth += 1
-        elif text.startswith(r"\end{", position) or text.startswith(r"\right", position):
+        elif text.startswith(r"\end{", position) or _sizing(text, position, r"\right"):
             depth = max(0, depth - 1)
         character = text[position]
         if character == "\\" and position + 1 < len(text):
@@ -140,17 +182,17 @@ def _split_rows(text: str) -> list[tuple[int, str]]:
     return rows
 
 
-def _top_level_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+def top_level_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of ``pattern`` matches outside braces, brackets, parentheses and environments."""
     spans = []
     depth = 0
     position = 0
     while position < len(text):
-        if text.startswith(r"\begin{", position) or text.startswith(r"\left", position):
+        if text.startswith(r"\begin{", position) or _sizing(text, position, r"\left"):
             depth += 1
             position += 5
             continue
-        if text.startswith(r"\end{", position) or text.startswith(r"\right", position):
+        if text.startswith(r"\end{", position) or _sizing(text, position, r"\right"):
             depth = max(0, depth - 1)
             position += 5
             continue
@@ -179,7 +221,7 @@ def _top_level_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int
 
 def _split_equations(row: str) -> list[str]:
     """Cut a row at top-level separators between equations; glue pieces without a relation."""
-    spans = _top_level_spans(row, SEPARATOR)
+    spans = top_level_spans(row, SEPARATOR)
     if not spans:
         return [row]
     pieces = []
@@ -191,7 +233,7 @@ def _split_equations(row: str) -> list[str]:
     merged: list[str] = []
     separators = [row[start:end] for start, end in spans]
     for position, piece in enumerate(pieces):
-        has_relation = bool(_top_level_spans(piece, RELATION_TOKEN))
+        has_relation = bool(top_level_spans(piece, RELATION_TOKEN))
         if merged and (not has_relation or not _has_relation_before(merged[-1])):
             merged[-1] = merged[-1] + separators[position - 1] + piece
         else:
@@ -200,11 +242,11 @@ def _split_equations(row: str) -> list[str]:
 
 
 def _has_relation_before(piece: str) -> bool:
-    return bool(_top_level_spans(piece, RELATION_TOKEN))
+    return bool(top_level_spans(piece, RELATION_TOKEN))
 
 
 def _split_relations(piece: str) -> tuple[list[str], list[str]]:
-    spans = _top_level_spans(piece, RELATION_TOKEN)
+    spans = top_level_spans(piece, RELATION_TOKEN)
     elements: list[str] = []
     relations: list[str] = []
     last = 0

@@ -22,10 +22,12 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.notes.chains import RELATION_TOKEN, top_level_spans
 
-DIRECTIVE = re.compile(r"<!--\s*symderive:(.*?)-->", re.S)
+DIRECTIVE_START = re.compile(r"<!--\s*symderive:")
 SCALAR_DOMAINS = ("real", "positive", "negative", "nonnegative", "nonzero", "integer",
-                  "probability", "random")  # fmt: skip
+                  "probability", "random", "scalar", "function", "index", "size")  # fmt: skip
+VECTOR_KINDS = ("simplex", "onehot")  # a probability vector / a one-hot vector of N entries
 MAX_SHAPE = 8  # matrices are checked entrywise: keep them small
 
 
@@ -53,10 +55,19 @@ class Directives:
         shapes = tuple(
             (name, assumption.shape)
             for assumption in self.assumptions
-            if assumption.shape is not None
+            if assumption.shape is not None and assumption.kind in ("matrix", "vector")
             for name in assumption.names
         )
-        return LatexContext(shapes=shapes)
+        functions = frozenset(
+            name for assumption in self.assumptions if assumption.kind == "function"
+            for name in assumption.names
+        )  # fmt: skip
+        scalars = frozenset(
+            name for assumption in self.assumptions
+            if assumption.kind not in ("matrix", "vector", "function", "independent")
+            for name in assumption.names
+        )  # fmt: skip
+        return LatexContext(shapes=shapes, functions=functions, scalars=scalars)
 
 
 def read_directives(text: str) -> Directives:
@@ -64,9 +75,8 @@ def read_directives(text: str) -> Directives:
     assumptions: list[Assumption] = []
     givens: list[Given] = []
     errors: list[tuple[int, str]] = []
-    for match in DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        for statement in match.group(1).split(";"):
+    for line, body in _directive_bodies(text):
+        for statement in body.split(";"):
             statement = " ".join(statement.split())
             if not statement:
                 continue
@@ -74,10 +84,8 @@ def read_directives(text: str) -> Directives:
                 if statement.startswith("assume "):
                     assumptions.append(_assumption(statement[len("assume ") :]))
                 elif statement.startswith("given "):
-                    lhs, separator, rhs = statement[len("given ") :].partition("=")
-                    if not separator or not lhs.strip() or not rhs.strip():
-                        raise ValueError("a given must read 'given LHS = RHS'")
-                    givens.append(Given(lhs.strip(), rhs.strip(), line))
+                    lhs, rhs = _split_given(statement[len("given ") :])
+                    givens.append(Given(lhs, rhs, line))
                 else:
                     raise ValueError(f"unknown statement {statement!r} (use assume or given)")
             except ValueError as problem:
@@ -85,11 +93,44 @@ def read_directives(text: str) -> Directives:
     return Directives(tuple(assumptions), tuple(givens), tuple(errors))
 
 
+def _directive_bodies(text: str) -> list[tuple[int, str]]:
+    """(line, body) of every ``<!-- symderive: … -->``, in one left-to-right scan: an unclosed
+    directive ends the scan instead of being searched for again from every later start."""
+    found = []
+    position, line, counted = 0, 1, 0
+    while True:
+        match = DIRECTIVE_START.search(text, position)
+        if match is None:
+            return found
+        end = text.find("-->", match.end())
+        if end < 0:
+            return found
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        found.append((line, text[match.end() : end]))
+        position = end + 3
+
+
+def _split_given(body: str) -> tuple[str, str]:
+    """``LHS = RHS`` split at its top-level ``=`` (not the one inside ``\\sum_{j=1}``)."""
+    spans = [
+        (start, end) for start, end in top_level_spans(body, RELATION_TOKEN)
+        if body[start:end] == "="
+    ]  # fmt: skip
+    if len(spans) != 1:
+        raise ValueError("a given must read 'given LHS = RHS' with one top-level '='")
+    start, end = spans[0]
+    lhs, rhs = body[:start].strip(), body[end:].strip()
+    if not lhs or not rhs:
+        raise ValueError("a given must read 'given LHS = RHS'")
+    return lhs, rhs
+
+
 def _assumption(body: str) -> Assumption:
     words = body.split()
     for position in range(len(words) - 1, 0, -1):
         kind = words[position]
-        if kind in SCALAR_DOMAINS or kind in ("matrix", "vector", "independent"):
+        if kind in SCALAR_DOMAINS or kind in ("matrix", "vector", "independent") + VECTOR_KINDS:
             names_text = " ".join(words[:position])
             arguments = words[position + 1 :]
             break
@@ -104,6 +145,9 @@ def _assumption(body: str) -> Assumption:
     elif kind == "vector":
         rows = _shape(arguments, 1, body)
         shape = (rows[0], 1)
+    elif kind in VECTOR_KINDS:
+        rows = _shape(arguments, 1, body)
+        shape = (rows[0], 1)  # entries name_1 … name_N (kept scalar; the shape is their count)
     elif arguments:
         raise ValueError(f"unexpected words after {kind!r} in 'assume {body}'")
     return Assumption(names, kind, shape)  # type: ignore[arg-type]
@@ -127,10 +171,11 @@ def name_symbol(name: str, context: LatexContext) -> sp.Basic:
 
 
 DEFINITION_HEAD = re.compile(
-    r"^\s*(?P<name>(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"^\s*(?P<name>(?:\\(?:mathrm|textrm|mathit|mathsf)\s*\{[A-Za-z]{2,}\}"
+    r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z]))"
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
-    r"(?P<args>\((?:[^()]|\([^()]*\))*\))?\s*$"
+    r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
 )
 NOT_NAMES = {
     r"\log", r"\ln", r"\exp", r"\sin", r"\cos", r"\tanh", r"\max", r"\min", r"\sum", r"\prod",

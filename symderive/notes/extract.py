@@ -19,10 +19,13 @@ ENVIRONMENTS = ("equation", "align", "gather", "multline", "eqnarray", "displaym
 MAX_BLOCK = 20_000  # characters of one math block; longer blocks are reported, not parsed
 
 FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
-CODE_SPAN = re.compile(r"(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+CODE_SPAN = re.compile(r"(`{1,20})(?!`)((?:(?!\n[ \t]*\n).){1,5000}?)(?<!`)\1(?!`)", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# every repetition is bounded, so an unclosed "![" costs at most MAX_ALT characters (linear scan)
+MAX_ALT = 2000
 IMAGE = re.compile(
-    r"!\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"!\[((?:[^\[\]\\]|\\.|\[[^\]\n]{0,200}\]){0,%d})\]\(\s*<?([^)\s>]{0,2000})>?"
+    r"(?:\s+\"[^\"\n]{0,500}\")?\s*\)" % MAX_ALT
 )
 ENVIRONMENT = re.compile(
     r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}(.*?)(\\end\{\1\2\}|\Z)", re.S
@@ -38,6 +41,7 @@ class MathBlock:
     latex: str
     line: int
     kind: str  # display, inline, environment, alt-text, image-url
+    lead: str = ""  # the words just before the math on its line (or the line before)
 
 
 @dataclass(frozen=True)
@@ -138,11 +142,13 @@ def _images(text: str, lines: _Lines, blocks: list[MathBlock]) -> str:
         alt, url = match.group(1), match.group(2)
         line = lines.line_of(match.start())
         if looks_like_latex(alt):
-            blocks.append(MathBlock(alt.strip(), line, "alt-text"))
+            blocks.append(MathBlock(alt.strip(), line, "alt-text", _lead(text, match.start())))
         else:
             from_url = latex_from_image_url(url)
             if from_url and looks_like_latex(from_url):
-                blocks.append(MathBlock(from_url.strip(), line, "image-url"))
+                blocks.append(
+                    MathBlock(from_url.strip(), line, "image-url", _lead(text, match.start()))
+                )
     return _blank_matches(text, IMAGE)
 
 
@@ -155,7 +161,10 @@ def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: li
             )
         else:
             offset = match.start(3)
-            blocks.append(MathBlock(match.group(3), lines.line_of(offset), "environment"))
+            blocks.append(
+                MathBlock(match.group(3), lines.line_of(offset), "environment",
+                          _lead(text, match.start()))
+            )  # fmt: skip
     return _blank_matches(text, ENVIRONMENT)
 
 
@@ -163,19 +172,24 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
     r"""$$…$$, \[…\], $…$ and \(…\) in one left-to-right scan (escaped \$ is text)."""
     position = 0
     length = len(text)
+    unclosed: set[str] = set()  # closers known absent from here on: each is searched once
     while position < length:
         character = text[position]
         if character == "\\" and position + 1 < length:
             following = text[position + 1]
             if following in "[(":
                 closer = "\\]" if following == "[" else "\\)"
-                end = text.find(closer, position + 2)
+                end = -1 if closer in unclosed else text.find(closer, position + 2)
                 if end < 0:
+                    unclosed.add(closer)
                     position += 2
                     continue
                 kind = "display" if following == "[" else "inline"
                 content = text[position + 2 : end]
-                blocks.append(MathBlock(content, _content_line(text, lines, position + 2), kind))
+                blocks.append(
+                    MathBlock(content, _content_line(text, lines, position + 2), kind,
+                              _lead(text, position))
+                )  # fmt: skip
                 position = end + 2
                 continue
             position += 2  # \$ and other escapes
@@ -191,7 +205,10 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
                 )
                 return
             content = text[position + 2 : end]
-            blocks.append(MathBlock(content, _content_line(text, lines, position + 2), "display"))
+            blocks.append(
+                MathBlock(content, _content_line(text, lines, position + 2), "display",
+                          _lead(text, position))
+            )  # fmt: skip
             position = end + 2
             continue
         end = _inline_end(text, position + 1)
@@ -199,8 +216,22 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
             position += 1
             continue
         content = text[position + 1 : end]
-        blocks.append(MathBlock(content, lines.line_of(position), "inline"))
+        blocks.append(MathBlock(content, lines.line_of(position), "inline", _lead(text, position)))
         position = end + 1
+
+
+MAX_INLINE = 5000  # an inline formula longer than this is a lone dollar (keeps the scan linear)
+LEAD = 120  # characters of text before a formula that its classification may read
+
+
+def _lead(text: str, offset: int) -> str:
+    """The text just before ``offset``: the start of its line, or the line before when the
+    formula opens the line (``Suppose\n$$x = 1$$``)."""
+    window = text[max(0, offset - LEAD) : offset]
+    before, _, same_line = window.rpartition("\n")
+    if same_line.strip():
+        return same_line.strip()
+    return before.rstrip().rpartition("\n")[2].strip()
 
 
 def _inline_end(text: str, start: int) -> int | None:
@@ -208,7 +239,7 @@ def _inline_end(text: str, start: int) -> int | None:
     if start >= len(text) or text[start] in " \t\n":
         return None
     position = start
-    while position < len(text):
+    while position < len(text) and position - start < MAX_INLINE:
         character = text[position]
         if character == "\\":
             position += 2

@@ -26,7 +26,10 @@ class SkipReason(str, Enum):
     PARSE_ERROR = "parse-error"  # malformed or beyond the grammar
     UNDEFINED_DERIVATIVE = "undefined-derivative"  # ∂L/∂x with L never defined
     MATRIX = "matrix"  # matrix layouts, pmatrix, \vdots
-    INPUT_LIMIT = "input-limit"  # too long, too deep, exponent too large
+    INPUT_LIMIT = "input-limit"  # too long, too deep, exponent too large, expands too far
+    CONDITION = "condition"  # a hypothesis or an equation to solve: 1 <= i <= n, cos θ = -1
+    UPDATE_RULE = "update-rule"  # θ := θ - α∇J
+    OPERATOR = "operator"  # ∇f, D_x f, f^{(n)}: operators the notes reader does not evaluate
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class NoteStep:
     suggestion: str | None = None  # LaTeX of what the right side should be, when computable
     reason: str = ""
     skip: SkipReason | None = None
+    readings: tuple[str, ...] = ()  # how names were read where not literal ("h_θ: function…")
+    used: tuple[str, ...] = ()  # definitions and example values the verdict relied on
+    instances: str = ""  # the concrete functions an unknown function was checked on
 
     @property
     def counterexample(self) -> Counterexample | None:
@@ -64,6 +70,10 @@ class NoteStep:
             "rhs_sympy": self.rhs,
             "method": self.outcome.method if self.outcome else "",
             "sizes": list(self.outcome.sizes) if self.outcome else [],
+            "readings": list(self.readings),
+            "used": list(self.used),
+            "givens_used": list(self.outcome.used_givens) if self.outcome else [],
+            "instances": self.instances,
         }
 
 
@@ -101,12 +111,15 @@ class NoteFile:
     equations: tuple[NoteEquation, ...] = ()
     notices: tuple[str, ...] = ()  # "line 12: \\input is not followed", …
     error: str | None = None  # the file could not be read (not UTF-8, too large, …)
+    readings: tuple[tuple[str, str], ...] = ()  # (name, how it was read) for --explain
+    seconds: float = 0.0  # time spent reading and planning this file (checks excluded)
 
     def as_dict(self) -> dict:
         return {
             "path": self.path,
             "error": self.error,
             "notices": list(self.notices),
+            "readings": [{"name": name, "read_as": how} for name, how in self.readings],
             "equations": [equation.as_dict() for equation in self.equations],
         }
 

@@ -221,7 +221,7 @@ def test_undefined_results_are_refused():
 
 
 def test_non_real_constants_are_refused():
-    for text in ("sqrt(-1)", "log(-2) + x", "max(log(-1), 1)", "sigmoid((-8)^(1/3))"):
+    for text in ("sqrt(-1)", "log(-2) + x", "max(log(-1), 1)", "sigmoid((-8)^(1/4))"):
         with pytest.raises(ParseError, match="non-real|not comparable"):
             parse_expression(text)
 
@@ -407,8 +407,26 @@ EXPRESSIONS = st.recursive(LEAVES, _trees, max_leaves=10)
 @given(EXPRESSIONS)
 def test_to_plain_reads_back_as_the_same_expression(expression):
     assume(_is_real_and_finite(expression))
+    # under the real-root convention (docs/conventions.md) b^(p/q) with q odd reads as the
+    # real root, which SymPy's principal power is not for negative b
+    assume(not any(_odd_root_of_maybe_negative(node) for node in sp.preorder_traversal(expression)))
     text = to_plain(expression)
-    assert parse_expression(text, symbols=NAMED) == rebuilt(expression), text
+    try:
+        parsed = parse_expression(text, symbols=NAMED)
+    except ParseError as error:  # only a written form undefined everywhere may be refused
+        assert "undefined" in error.message, (text, error.message)
+        return
+    assert parsed == rebuilt(expression), text
+
+
+def _odd_root_of_maybe_negative(node: sp.Basic) -> bool:
+    return (
+        isinstance(node, sp.Pow)
+        and node.exp.is_Rational
+        and not node.exp.is_integer
+        and node.exp.q % 2 == 1
+        and not node.base.is_nonnegative
+    )
 
 
 def rebuilt(expression: sp.Basic) -> sp.Basic:

@@ -13,6 +13,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import sigmoid
 from symderive.grammar.latex import (
+    MATRIX_SIZE,
     MAX_DEPTH,
     MAX_LENGTH,
     LatexContext,
@@ -60,7 +61,8 @@ def parse(text: str, **kwargs) -> sp.Basic:
         (r"\max(0, x)", sp.Max(0, x)),
         (r"\hat y", sp.Symbol(r"\hat{y}")),
         (r"\hat{y}_t", sp.Symbol(r"\hat{y}_t")),
-        (r"\mathbf{x}", x),
+        (r"\mathbf{x}", sp.MatrixSymbol(r"\mathbf{x}", MATRIX_SIZE, 1)),  # bold: a vector
+        (r"\mathbf{x}_i", sp.Symbol("x_i")),  # an entry of it is a scalar
         (r"y_{t}", sp.Symbol("y_t")),
         (r"−x", -x),  # the Unicode minus of copied notes
         (r"0.5 x", x / 2),
@@ -142,7 +144,7 @@ def test_declared_functions_apply_to_their_argument():
         (r"x +", "unexpected"),
         (r"", "empty"),
         (r"\frac{1}", "expected"),
-        (r"f'(x)", "primes"),
+        (r"f'", "primes"),
         (r"\input{secret}", "unsupported command"),
     ],
 )

@@ -1,8 +1,4 @@
-"""Which files ``symderive notes PATH…`` reads: named files, and note files under named folders.
-
-Kept apart from the checking pipeline so that finding the files (and answering from the result
-cache) needs no SymPy.
-"""
+"""Stage 1 of checking notes: which files, and their text (UTF-8, bounded, never executed)."""
 
 from __future__ import annotations
 
@@ -12,8 +8,7 @@ from pathlib import Path
 
 from symderive.errors import UsageError
 
-__all__ = ["NOTE_SUFFIXES", "collect_paths"]
-
+MAX_FILE_BYTES = 1_000_000
 NOTE_SUFFIXES = (".md", ".markdown", ".tex", ".txt")
 
 
@@ -49,3 +44,29 @@ def _notes_in_folder(folder: Path) -> list[Path]:
             if resolved.is_file():
                 found.append(candidate)
     return found
+
+
+def read_note(path: Path) -> tuple[str | None, str | None]:
+    """(text, None) or (None, why it could not be read)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return (
+                None,
+                f"file larger than {MAX_FILE_BYTES // 1_000_000} MB ({size} bytes): not read",
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as problem:
+        return None, f"cannot read: {problem.strerror or problem}"
+    if len(raw) > MAX_FILE_BYTES:
+        return None, f"file larger than {MAX_FILE_BYTES // 1_000_000} MB: not read"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        return None, (
+            f"not UTF-8 (byte 0x{raw[problem.start]:02x} at offset {problem.start}): not read"
+        )
+    if "\x00" in text:
+        return None, "binary file (NUL bytes): not read"
+    return text, None

@@ -1,0 +1,482 @@
+"""Certified evaluation: a SymPy expression at an exact point becomes an Arb ball (python-flint).
+
+A ball ``[m ± r]`` is guaranteed to contain the true value, whatever the rounding, so a
+comparison read off two balls is a fact, not a guess: disjoint balls prove the sides differ at
+that point; a difference ball within 10^-d of 0 says they agree to d digits.  The working
+precision is raised until the balls decide (:func:`compare`); a ball that never tightens
+enough leaves the point *inconclusive*.
+
+Conventions (docs/conventions.md): real numbers only (a log of a negative is *not real*, not a
+complex number); an odd root of a negative number is the real root; ``Heaviside(0)`` is its
+second argument; Max/Min are the usual ones; a node this module does not know raises
+:class:`Unsupported` — never a floating-point guess.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sympy as sp
+from flint import arb, ctx
+
+from symderive.functions import leaky_relu, relu, sigmoid
+
+PRECISIONS = (80, 160, 320, 640, 1280, 2560, 5120, 10240, 20480)  # bits, tried in order
+DIGITS = 30  # agreement required for "checked": |lhs - rhs| <= 10^-30 · max(1, |lhs|, |rhs|)
+
+
+class Undefined(Exception):
+    """The expression has no real value at the point: ``kind`` is ``pole`` (a zero
+    denominator) or ``nonreal`` (log or even root of a negative number)."""
+
+    def __init__(self, kind: str, why: str):
+        super().__init__(why)
+        self.kind = kind
+        self.why = why
+
+
+class Uncertain(Exception):
+    """The ball straddles a decision (a sign, a branch, a pole): more precision may settle it."""
+
+
+class Unsupported(Exception):
+    """A node without a certified evaluation (an unevaluated derivative, an unknown function)."""
+
+
+def _rational(value: sp.Rational) -> arb:
+    if value.q == 1:
+        return arb(int(value.p))
+    return arb(int(value.p)) / arb(int(value.q))
+
+
+def _float(value: sp.Float) -> arb:
+    sign, mantissa, exponent, _ = value._mpf_
+    if not mantissa and exponent:  # inf / nan
+        raise Undefined("pole", "an infinite float")
+    result = arb(int(mantissa)) * arb(2) ** int(exponent)
+    return -result if sign else result
+
+
+def _sign(value: arb) -> int:
+    """The certified sign of a ball: 1, -1, or 0 for an exact zero."""
+    if value > 0:
+        return 1
+    if value < 0:
+        return -1
+    if value.is_exact() and value.is_zero():
+        return 0
+    raise Uncertain("sign")
+
+
+def _positive_power(base: arb, exponent: sp.Rational) -> arb:
+    return (base.log() * _rational(exponent)).exp()
+
+
+def _pow(base: arb, exponent_node: sp.Basic, exponent: arb) -> arb:
+    if isinstance(exponent_node, sp.Integer):
+        n = int(exponent_node)
+        if n >= 0:
+            return base**n
+        if _sign_or_none(base) == 0:
+            raise Undefined("pole", "a zero denominator")
+        if 0 in base:
+            raise Uncertain("denominator")
+        return 1 / base**-n
+    sign = _sign_or_none(base)
+    if isinstance(exponent_node, sp.Rational):
+        if sign == 1:
+            return _positive_power(base, exponent_node)
+        if sign == 0:
+            if exponent_node > 0:
+                return arb(0)
+            raise Undefined("pole", "a zero denominator")
+        if sign == -1:
+            if exponent_node.q % 2 == 0:
+                raise Undefined("nonreal", "an even root of a negative number")
+            value = _positive_power(-base, exponent_node)
+            return -value if exponent_node.p % 2 else value
+        raise Uncertain("base of a root")
+    if sign == 1:
+        return (base.log() * exponent).exp()
+    if sign == 0:  # 0^y: 0 for y > 0, 1 at y = 0 (as 0^0 = 1), a pole for y < 0
+        exponent_sign = _sign(exponent)
+        if exponent_sign == 0:
+            return arb(1)
+        if exponent_sign < 0:
+            raise Undefined("pole", "0 to a negative power")
+        return arb(0)
+    if sign == -1 and exponent.is_exact() and exponent.is_integer():
+        return base ** int(exponent.unique_fmpz())
+    raise Uncertain("base of a power")
+
+
+def _sign_or_none(value: arb) -> int | None:
+    try:
+        return _sign(value)
+    except Uncertain:
+        return None
+
+
+def _log(argument: arb) -> arb:
+    sign = _sign_or_none(argument)
+    if sign == 1:
+        return argument.log()
+    if sign == 0:
+        raise Undefined("pole", "log(0)")
+    if sign == -1:
+        raise Undefined("nonreal", "the log of a negative number")
+    raise Uncertain("log argument")
+
+
+def _bounded(function_name: str, low: float, high: float, open_interval: bool):
+    def evaluate(value: arb) -> arb:
+        inside = (value > low and value < high) if open_interval else (
+            value >= low and value <= high
+        )
+        if inside:
+            return getattr(value, function_name)()
+        outside = (value <= low or value >= high) if open_interval else (
+            value < low or value > high
+        )
+        if outside:
+            raise Undefined("nonreal", f"{function_name} outside its domain")
+        raise Uncertain(function_name)
+
+    return evaluate
+
+
+def _tan(value: arb) -> arb:
+    cosine = value.cos()
+    if 0 in cosine:
+        raise Uncertain("tan near a pole")
+    return value.sin() / cosine
+
+
+def _acosh(value: arb) -> arb:
+    if value >= 1:
+        return value.acosh()
+    if value < 1:
+        raise Undefined("nonreal", "acosh below 1")
+    raise Uncertain("acosh")
+
+
+UNARY = {
+    sp.exp: lambda v: v.exp(),
+    sp.log: _log,
+    sp.sin: lambda v: v.sin(),
+    sp.cos: lambda v: v.cos(),
+    sp.tan: _tan,
+    sp.sinh: lambda v: v.sinh(),
+    sp.cosh: lambda v: v.cosh(),
+    sp.tanh: lambda v: v.tanh(),
+    sp.asinh: lambda v: v.asinh(),
+    sp.acosh: _acosh,
+    sp.atanh: _bounded("atanh", -1, 1, True),
+    sp.asin: _bounded("asin", -1, 1, False),
+    sp.acos: _bounded("acos", -1, 1, False),
+    sp.atan: lambda v: v.atan(),
+    sp.Abs: abs,
+    sigmoid: lambda v: 1 / (1 + (-v).exp()),
+}
+
+
+def _maximum(values: list[arb], largest: bool) -> arb:
+    result = values[0]
+    for value in values[1:]:
+        result = result.max(value) if largest else result.min(value)
+    return result
+
+
+def _relation_holds(condition: sp.Basic, evaluate) -> bool:
+    """A Piecewise condition decided with certainty (or Uncertain)."""
+    if condition is sp.true or condition is True:
+        return True
+    if condition is sp.false or condition is False:
+        return False
+    if isinstance(condition, sp.And):
+        return all(_relation_holds(c, evaluate) for c in condition.args)
+    if isinstance(condition, sp.Or):
+        return any(_relation_holds(c, evaluate) for c in condition.args)
+    if isinstance(condition, sp.Not):
+        return not _relation_holds(condition.args[0], evaluate)
+    if isinstance(condition, sp.core.relational.Relational):
+        sign = _sign(evaluate(condition.lhs) - evaluate(condition.rhs))
+        return {
+            sp.StrictGreaterThan: sign > 0,
+            sp.GreaterThan: sign >= 0,
+            sp.StrictLessThan: sign < 0,
+            sp.LessThan: sign <= 0,
+            sp.Equality: sign == 0,
+            sp.Unequality: sign != 0,
+        }[type(condition)]
+    raise Unsupported(f"condition {type(condition).__name__}")
+
+
+def enclosure(expr: sp.Basic, point: Mapping[sp.Basic, sp.Basic], prec: int) -> arb:
+    """A ball containing the real value of ``expr`` at ``point`` (symbol → SymPy number)."""
+    saved = ctx.prec
+    ctx.prec = prec
+    try:
+        memo: dict = {}
+        values = {symbol: _evaluate(value, {}, memo) for symbol, value in point.items()}
+        memo = {}
+        return _evaluate(expr, values, memo)
+    finally:
+        ctx.prec = saved
+
+
+def _evaluate(node: sp.Basic, values: Mapping, memo: dict) -> arb:
+    known = memo.get(node)
+    if known is not None:
+        return known
+    result = _node(node, values, memo)
+    if not result.is_finite():
+        raise Uncertain("an unbounded ball")
+    memo[node] = result
+    return result
+
+
+def _node(node: sp.Basic, values: Mapping, memo: dict) -> arb:  # noqa: C901 - a dispatch table
+    def evaluate(child):
+        return _evaluate(child, values, memo)
+
+    if node in values:
+        return values[node]
+    if isinstance(node, sp.Rational):
+        return _rational(node)
+    if isinstance(node, sp.Float):
+        return _float(node)
+    if node is sp.pi:
+        return arb.pi()
+    if node is sp.E:
+        return arb(1).exp()
+    if node in (sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise Undefined("pole", "an infinite or undefined value")
+    if node is sp.I:
+        raise Undefined("nonreal", "the imaginary unit")
+    if isinstance(node, sp.Add):
+        total = arb(0)
+        for term in node.args:
+            total += evaluate(term)
+        return total
+    if isinstance(node, sp.Mul):
+        product = arb(1)
+        for factor in node.args:
+            product *= evaluate(factor)
+        return product
+    if isinstance(node, sp.Pow):
+        return _pow(evaluate(node.base), node.exp, evaluate(node.exp))
+    function = type(node)
+    if function in UNARY and len(node.args) == 1:
+        return UNARY[function](evaluate(node.args[0]))
+    if isinstance(node, sp.log) and len(node.args) == 2:
+        return _log(evaluate(node.args[0])) / _log(evaluate(node.args[1]))
+    if isinstance(node, sp.sign):
+        return arb(_sign(evaluate(node.args[0])))
+    if isinstance(node, sp.Heaviside):
+        sign = _sign(evaluate(node.args[0]))
+        if sign == 0:
+            at_zero = node.args[1] if len(node.args) > 1 else sp.S.Half
+            return evaluate(at_zero)
+        return arb(1 if sign > 0 else 0)
+    if isinstance(node, (sp.Max, sp.Min)):
+        return _maximum([evaluate(a) for a in node.args], isinstance(node, sp.Max))
+    if isinstance(node, relu):
+        return _maximum([arb(0), evaluate(node.args[0])], True)
+    if isinstance(node, leaky_relu):
+        argument, alpha = (evaluate(a) for a in node.args)
+        if argument > 0 or (argument.is_exact() and argument.is_zero()):
+            return argument if argument > 0 else arb(0)
+        if argument < 0:
+            return alpha * argument
+        return argument.union(alpha * argument)  # continuous at 0: the hull encloses it
+    if isinstance(node, sp.Piecewise):
+        for branch, condition in node.args:
+            if _relation_holds(condition, evaluate):
+                return evaluate(branch)
+        raise Undefined("pole", "no branch of a piecewise expression applies")
+    if isinstance(node, sp.factorial) and node.args[0].is_Integer:
+        n = int(node.args[0])
+        if n < 0:
+            raise Undefined("pole", "factorial of a negative integer")
+        if n > 10_000:
+            raise Unsupported("a factorial too large to evaluate")
+        return arb(math.factorial(n))
+    raise Unsupported(f"no certified evaluation of {function.__name__}")
+
+
+@dataclass(frozen=True)
+class PointComparison:
+    """How two sides compare at one point: ``status`` is agree / disagree / skip /
+    inconclusive / unsupported; the values are the balls' midpoints (15 digits)."""
+
+    status: str
+    lhs_value: str = ""
+    rhs_value: str = ""
+    reason: str = ""
+    bits: int = 0
+
+
+def _text(value: arb, digits: int = 15) -> str:
+    return value.str(digits, radius=False)
+
+
+def _side(expr, point, prec, conditions=()):
+    """The ball of one side, or why it has no real value here (its written form's natural
+    domain first: ``sqrt(x)^2`` is undefined at x = -1 even though SymPy wrote it as x)."""
+    for kind, condition, why in conditions:
+        if kind == "power":  # (b, y): real where b > 0, b = 0 < y, or y an integer
+            failure = _power_failure(condition, point, prec, why)
+            if failure is not None:
+                return None, failure
+            continue
+        try:
+            sign = _sign(enclosure(condition, point, prec))
+        except Undefined as undefined:
+            return None, undefined
+        if kind == "nonzero" and sign == 0:
+            return None, Undefined("pole", f"{why} is 0")
+        if kind == "positive" and sign <= 0:
+            return None, Undefined("pole" if sign == 0 else "nonreal", f"{why} is not > 0")
+        if kind == "nonnegative" and sign < 0:
+            return None, Undefined("nonreal", f"{why} is negative")
+    try:
+        return enclosure(expr, point, prec), None
+    except Undefined as undefined:
+        return None, undefined
+
+
+def _power_failure(pair, point, prec, why) -> Undefined | None:
+    base_node, exponent_node = pair.args
+    try:
+        base = enclosure(base_node, point, prec)
+        exponent = enclosure(exponent_node, point, prec)
+    except Undefined as undefined:
+        return undefined
+    sign = _sign_or_none(base)
+    if sign == 1:
+        return None
+    if exponent.is_exact() and exponent.is_integer():
+        return None if sign != 0 or exponent >= 0 else Undefined("pole", f"{why} is 0")
+    if sign == 0:
+        return None if exponent > 0 else Undefined("pole", f"{why} is 0")
+    if sign == -1 and not exponent.contains_integer():
+        return Undefined("nonreal", f"{why} is negative")
+    raise Uncertain("a power of a negative base")
+
+
+def compare(
+    lhs: sp.Basic,
+    rhs: sp.Basic,
+    relation: str,
+    point=None,
+    digits: int = DIGITS,
+    *,
+    conditions=(),
+) -> PointComparison:
+    """Decide ``lhs <relation> rhs`` at ``point`` with certified balls (scalar sides).
+
+    agree: the relation holds (for '=': agreement to ``digits`` significant digits);
+    disagree: certainly violated (for '=': the balls are disjoint); skip: a side has no value
+    here (a pole of either side, or both not real); inconclusive: no precision up to the last
+    of :data:`PRECISIONS` decided.  A point where one side is real and the other is not
+    disagrees for '=' (the identity fails over the reals there).  ``conditions`` are the
+    natural domain of the written sides: ``(side, kind, expr, why)`` with side lhs/rhs.
+    """
+    point = point or {}
+    reason = ""
+    lhs_conditions = tuple(c[1:] for c in conditions if c[0] == "lhs")
+    rhs_conditions = tuple(c[1:] for c in conditions if c[0] == "rhs")
+    for prec in PRECISIONS:
+        try:
+            left, left_undefined = _side(lhs, point, prec, lhs_conditions)
+            right, right_undefined = _side(rhs, point, prec, rhs_conditions)
+        except Uncertain as uncertain:
+            reason = f"undecided branch or sign ({uncertain})"
+            continue
+        except Unsupported as unsupported:
+            return PointComparison("unsupported", reason=str(unsupported))
+        except (ZeroDivisionError, ValueError, OverflowError) as error:
+            return PointComparison("unsupported", reason=f"{type(error).__name__}: {error}")
+        if left_undefined or right_undefined:
+            return _undefined_status(left, right, left_undefined, right_undefined, relation)
+        status = _decide(left - right, left, right, relation, digits)
+        if status is not None and relation in ("=", "!=") and not _separated(left, right):
+            # agreement (or, for '!=', the lack of a witness) rests on a tolerance: look again
+            # far beyond it, so 1 + 10^-50 = 1 is refuted rather than agreed to 30 digits
+            status = _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status)
+        if status is not None:
+            shown = 15
+            while _text(left, shown) == _text(right, shown) and shown < 60 and status != "agree":
+                shown += 15
+            return PointComparison(status, _text(left, shown), _text(right, shown), bits=prec)
+        reason = "the balls did not tighten enough"
+    return PointComparison("inconclusive", reason=reason or "no precision decided")
+
+
+CONFIRM_FACTOR = 8  # agreement within the tolerance is re-examined at 8× the precision
+
+
+def _separated(left: arb, right: arb) -> bool:
+    difference = left - right
+    return bool(difference > 0 or difference < 0)
+
+
+def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status):
+    """Re-evaluate at CONFIRM_FACTOR × the bits: disjoint balls there overturn an agreement
+    that only held within the tolerance."""
+    try:
+        left, _ = _side(lhs, point, max(prec * CONFIRM_FACTOR, 1280), lhs_conditions)
+        right, _ = _side(rhs, point, max(prec * CONFIRM_FACTOR, 1280), rhs_conditions)
+    except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
+        return status
+    if left is None or right is None:
+        return status
+    if _separated(left, right):
+        return "disagree" if status == "agree" else "agree"
+    return status
+
+
+def _undefined_status(left, right, left_undefined, right_undefined, relation):
+    lhs_text = _text(left) if left is not None else f"undefined ({left_undefined.why})"
+    rhs_text = _text(right) if right is not None else f"undefined ({right_undefined.why})"
+    kinds = {u.kind for u in (left_undefined, right_undefined) if u is not None}
+    one_sided = (left_undefined is None) != (right_undefined is None)
+    if relation == "=" and one_sided and kinds == {"nonreal"}:
+        return PointComparison(
+            "disagree", lhs_text, rhs_text, reason="one side is real here, the other is not"
+        )
+    return PointComparison("skip", lhs_text, rhs_text, reason="a side is undefined here")
+
+
+def _decide(difference: arb, left: arb, right: arb, relation: str, digits: int) -> str | None:
+    # (1 + |l| + |r|) / 3 <= max(1, |l|, |r|): the tolerance errs on the strict side
+    tolerance = arb(10) ** (-digits) * (1 + abs(left) + abs(right)) / 3
+    small = abs(difference) < tolerance  # certainly within 10^-digits · scale
+    exact_zero = difference.is_exact() and difference.is_zero()
+    positive, negative = difference > 0, difference < 0
+    if relation == "=":
+        if positive or negative:
+            return "disagree"
+        return "agree" if small else None
+    if relation == "!=":
+        if positive or negative:
+            return "agree"
+        return "disagree" if small else None
+    if relation in ("<=", ">="):
+        # no tolerance for inequalities: 1 + 10^-50 <= 1 must come out false, so only a
+        # certified sign (or an exact zero) decides; otherwise more precision, else undecided
+        good, bad = (negative, positive) if relation == "<=" else (positive, negative)
+        if bad:
+            return "disagree"
+        return "agree" if good or exact_zero else None
+    if relation in ("<", ">"):
+        good, bad = (negative, positive) if relation == "<" else (positive, negative)
+        if good:
+            return "agree"
+        if bad or exact_zero:
+            return "disagree"
+        return None
+    raise ValueError(f"unknown relation {relation!r}")

@@ -1,0 +1,488 @@
+"""One builder for every front end: the plain grammar and the LaTeX subset construct SymPy here.
+
+Usage (a front end parses text into a tree, then builds bottom-up through a Construction):
+
+    construction = Construction(source="LHS")            # one per expression read
+    x = construction.symbol("x")                          # or the front end's own symbols
+    two = construction.number("2.5", column=3)            # exact: 5/2, size-checked
+    side = construction.divide(construction.log(x), x)    # records x > 0 and x != 0
+    side = construction.finish(side)                      # refuses ∞/NaN/non-real; returns it
+    construction.conditions                               # the natural domain: (kind, expr, why)
+    with time_limit(LIMITS.parse_seconds, source="LHS", what="building"): ...
+
+Every limit lives in :data:`LIMITS` (one table for every channel); every guard against SymPy's
+eager evaluation (huge powers, ``exp(c·log b)``, log bases, division by zero, even roots of
+negatives, empty sums) is a method here, so the plain and LaTeX grammars cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symderive.errors import ParseError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one expression may cost, whichever front end reads it."""
+
+    length: int = 10_000  # characters of input
+    depth: int = 100  # nesting of groups, operators and calls
+    literal_digits: int = 1000  # digits in one written number
+    decimal_exponent: int = 1000  # |n| in a written 1.5e<n>
+    number_digits: int = 1000  # digits of numerator/denominator of any exact number built
+    exponent: int = 10_000  # |n| for a numeric exponent n (and c in exp(c·log b))
+    root_digits: int = 100  # total digits of numbers under fractional powers
+    parse_seconds: float = 1.5  # time SymPy may spend building one expression
+    factorial: int = 200  # n in n!
+    derivative_order: int = 4  # order of a written derivative
+    sum_terms: int = 1000  # terms of a finite sum/product written out
+
+
+LIMITS = Limits()
+
+CONSTANT_NAMES = frozenset({"e", "pi"})
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One requirement of a side's natural domain, read from its written form.
+
+    ``kind`` is ``nonzero`` (denominators, log bases ≠ 1 via ``log b``), ``positive`` (log
+    arguments and bases), ``nonnegative`` (even roots) or ``power`` (``expr`` is the pair
+    (b, y) of b^y: real where b > 0, or where y is an integer).
+    """
+
+    kind: str
+    expr: sp.Expr
+    why: str
+
+    def needed(self) -> bool:
+        """False when SymPy's assumptions already guarantee it (after symbols were swapped
+        for declared ones, e.g. ``p`` for ``p positive``)."""
+        return not _always_holds(self.kind, self.expr)
+
+    def violated_text(self) -> str:
+        """The excluded set, as a reader would write it: ``x = 0``, ``x <= 0``, ``x < 0``."""
+        if self.kind == "power":
+            return f"{sp.sstr(self.expr.args[0])} <= 0"
+        text = sp.sstr(self.expr)
+        return {"nonzero": f"{text} = 0", "positive": f"{text} <= 0"}.get(
+            self.kind, f"{text} < 0"
+        )
+
+
+class _Expired(BaseException):
+    """Raised by the alarm; a BaseException so SymPy's ``except Exception`` cannot swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, *, source: str, what: str) -> Iterator[None]:
+    """Raise ParseError when the body runs longer than ``seconds`` (a SIGALRM timer).
+
+    Works in the main thread of a Unix process (the CLI, the checker's workers); elsewhere, or
+    with ``seconds=None``, the body runs unbounded.  An enclosing timer is re-armed afterwards.
+    """
+    if (
+        seconds is None
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Expired
+
+    started = time.monotonic()
+    previous_handler = signal.signal(signal.SIGALRM, expire)
+    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Expired:
+        raise ParseError(
+            f"{what} took longer than {seconds:g} s (numbers that SymPy evaluates slowly, "
+            "or a very large expression)",
+            source=source,
+        ) from None
+    finally:
+        signal.signal(signal.SIGALRM, previous_handler)
+        if previous_delay:
+            remaining = max(previous_delay - (time.monotonic() - started), 1e-3)
+            signal.setitimer(signal.ITIMER_REAL, remaining, previous_interval)
+
+
+def _digits(number: sp.Rational) -> int:
+    """Decimal digits of the longer of numerator and denominator (of a sized number)."""
+    return max(len(str(abs(int(number.p)))), len(str(int(number.q))))
+
+
+def _numeric_part(base: sp.Expr) -> sp.Expr:
+    """The part of ``base`` whose numbers SymPy would raise to a power when it builds b^n."""
+    if base.is_number:
+        return base
+    if isinstance(base, sp.Mul):
+        return base.as_independent(*base.free_symbols, as_Add=False)[0]
+    return sp.S.One
+
+
+def _log10_size(number: sp.Rational) -> float:
+    return math.log10(max(abs(int(number.p)), int(number.q), 1))
+
+
+def short(number: sp.Rational) -> str:
+    """A number for a message: itself when short, else its size."""
+    digits = max(abs(int(number.p)).bit_length(), int(number.q).bit_length()) * 0.30103
+    return str(number) if digits <= 30 else f"of about {int(digits) + 1} digits"
+
+
+class Construction:
+    """Builds one expression: guards every operation and records the natural domain."""
+
+    def __init__(self, source: str = "<input>", line: int = 1, limits: Limits = LIMITS):
+        self.source = source
+        self.line = line
+        self.limits = limits
+        self.root_digits = 0
+        self.conditions: list[Condition] = []
+        self.derivative_depth = 0  # > 0 while reading the function of a written derivative
+
+    @contextmanager
+    def inside_derivative(self) -> Iterator[None]:
+        """While the function of ``d/dx`` is read, max/min keep their written order (the tie
+        rule depends on it; SymPy's Max sorts its arguments)."""
+        self.derivative_depth += 1
+        try:
+            yield
+        finally:
+            self.derivative_depth -= 1
+
+    # -- errors and bookkeeping ----------------------------------------------------------
+    def error(self, message: str, column: int | None = None) -> ParseError:
+        return ParseError(message, source=self.source, line=self.line, column=column or 0)
+
+    def _require(self, kind: str, expr: sp.Expr, why: str, column: int | None) -> None:
+        """Record ``expr`` kind (nonzero/positive/nonnegative); refuse when it plainly fails."""
+        if kind != "power" and (not isinstance(expr, sp.Expr) or isinstance(expr, sp.MatrixExpr)):
+            return
+        if kind == "power":
+            base, exponent = expr.args
+            if base.is_number and base.is_negative and exponent.is_number:
+                if not exponent.is_integer:
+                    raise self.error(f"undefined (non-real): {why} is {sp.sstr(base)}", column)
+                return
+        elif expr.is_number:
+            verdict = {
+                "nonzero": expr.is_zero,
+                "positive": expr.is_positive,
+                "nonnegative": expr.is_nonnegative,
+            }[kind]
+            failed = verdict is True if kind == "nonzero" else verdict is False
+            if failed or expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                what = "undefined" if kind == "nonzero" else "undefined (non-real)"
+                raise self.error(f"{what}: {why} is {sp.sstr(expr)}", column)
+            if verdict is None:
+                self.conditions.append(Condition(kind, expr, why))
+            return
+        if _always_holds(kind, expr):
+            return
+        condition = Condition(kind, expr, why)
+        if condition not in self.conditions:
+            self.conditions.append(condition)
+
+    def sized(self, expression: sp.Basic, column: int | None = None) -> sp.Basic:
+        limit = 10**self.limits.number_digits
+        for number in (expression, *getattr(expression, "args", ())):
+            if isinstance(number, sp.Rational) and (
+                abs(int(number.p)) >= limit or int(number.q) >= limit
+            ):
+                raise self.error(
+                    f"a number with more than {self.limits.number_digits} digits arises", column
+                )
+        return expression
+
+    # -- leaves --------------------------------------------------------------------------
+    def number(self, text: str, column: int | None = None) -> sp.Rational:
+        """A written number, exact: ``1.5`` is 3/2, ``1e-3`` is 1/1000."""
+        text = text.lower()
+        mantissa, _, exponent_text = text.partition("e")
+        whole, _, fraction = mantissa.partition(".")
+        if len(whole) + len(fraction) > self.limits.literal_digits:
+            raise self.error(
+                f"number literal {text[:12]}... has more than {self.limits.literal_digits} "
+                "digits",
+                column,
+            )
+        exponent = 0
+        if exponent_text:
+            exponent_digits = exponent_text.lstrip("+-")
+            if len(exponent_digits) > 6 or int(exponent_digits) > self.limits.decimal_exponent:
+                raise self.error(
+                    f"decimal exponent in {text[:20]!r} is out of range "
+                    f"(|exponent| <= {self.limits.decimal_exponent})",
+                    column,
+                )
+            exponent = int(exponent_text)
+        exponent -= len(fraction)
+        significand = sp.Integer(int(whole + fraction or "0"))
+        if exponent >= 0:
+            value = significand * sp.Integer(10) ** exponent
+        else:
+            value = sp.Rational(significand, sp.Integer(10) ** -exponent)
+        return self.sized(value, column)
+
+    @staticmethod
+    def constant(name: str) -> sp.Expr:
+        """Euler's number and π: constants in every channel, never variables."""
+        return {"e": sp.E, "pi": sp.pi}[name]
+
+    # -- arithmetic ----------------------------------------------------------------------
+    def add(self, terms: Sequence[sp.Expr], column: int | None = None) -> sp.Expr:
+        return self.sized(sp.Add(*terms), column)
+
+    def negate(self, value: sp.Expr, column: int | None = None) -> sp.Expr:
+        return self.sized(-value, column)
+
+    def multiply(self, factors: Sequence[sp.Basic], column: int | None = None) -> sp.Basic:
+        if any(isinstance(f, sp.MatrixExpr) for f in factors):
+            result = factors[0]
+            for factor in factors[1:]:
+                result = result * factor
+            return result
+        return self.sized(sp.Mul(*factors), column)
+
+    def divide(self, numerator: sp.Expr, denominator: sp.Expr, column=None) -> sp.Expr:
+        if isinstance(denominator, sp.MatrixExpr):
+            raise self.error("division by a matrix", column)
+        if getattr(denominator, "is_zero", None):
+            raise self.error("division by zero", column)
+        quotient = self.power(denominator, sp.S.NegativeOne, column)
+        return self.multiply([numerator, quotient], column)
+
+    def power(self, base: sp.Basic, exponent: sp.Basic, column: int | None = None) -> sp.Basic:
+        """b^n, refusing what would make SymPy build huge numbers; odd roots are real roots
+        (``(-8)^(1/3) = -2``); records b ≠ 0 for negative n, b ≥ 0 for even roots, b > 0 for
+        symbolic exponents."""
+        if isinstance(base, sp.MatrixExpr):
+            if exponent.is_Integer:
+                return sp.MatPow(base, exponent)
+            raise self.error("a matrix raised to a non-integer power", column)
+        for part in (base, exponent):
+            if part.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+                raise self.error("undefined: ∞ in a power", column)
+        self.check_power(base, exponent, column)
+        if base is sp.E:  # SymPy turns e^y into exp(y)
+            return self.exp(exponent, column)
+        if isinstance(exponent, sp.Rational):
+            if exponent.is_negative:
+                self._require("nonzero", base, "a denominator", column)
+            if not exponent.is_integer:
+                if exponent.q % 2 == 0:
+                    self._require("nonnegative", base, "the base of an even root", column)
+                elif base.is_number and base.is_negative:
+                    # the real odd root (docs/conventions.md): (-8)^(1/3) = -2, and
+                    # (-8)^(2/3) = 4; a symbolic base keeps b^(p/q), which the checker
+                    # evaluates with the same real-root convention
+                    value = sp.Pow(-base, exponent)
+                    return self.sized(-value if exponent.p % 2 else value, column)
+            return self.sized(sp.Pow(base, exponent), column)
+        if exponent.is_integer:  # x^i with i an integer (a summation index, a size)
+            if not exponent.is_nonnegative:
+                self._require("nonzero", base, "the base of a power with a negative exponent",
+                              column)
+            return self.sized(sp.Pow(base, exponent), column)
+        if base.is_number and base.is_nonnegative:
+            return self.sized(sp.Pow(base, exponent), column)
+        # b^y with y not known to be an integer: real where b > 0, or where y is an integer
+        self._require("power", sp.Tuple(base, exponent), "the base of a power", column)
+        return self.sized(sp.Pow(base, exponent), column)
+
+    def root(self, radicand: sp.Expr, degree: sp.Expr, column: int | None = None) -> sp.Expr:
+        """The real ``degree``-th root (``\\sqrt[3]{-8} = -2``)."""
+        if not (degree.is_Integer and degree >= 1):
+            if degree.is_number:
+                raise self.error("the degree of a root must be a positive integer", column)
+            return self.power(radicand, 1 / degree, column)
+        return self.power(radicand, sp.Rational(1, int(degree)), column)
+
+    def sqrt(self, radicand: sp.Expr, column: int | None = None) -> sp.Expr:
+        return self.power(radicand, sp.S.Half, column)
+
+    def check_power(self, base: sp.Expr, exponent: sp.Expr, column: int | None = None) -> None:
+        if not isinstance(exponent, sp.Rational):
+            return
+        if abs(exponent) > self.limits.exponent:
+            raise self.error(
+                f"exponent {short(exponent)} is too large (|exponent| <= {self.limits.exponent})",
+                column,
+            )
+        if base.is_zero and exponent.is_negative:
+            raise self.error("division by zero (0 to a negative power)", column)
+        numbers = _numeric_part(base).atoms(sp.Rational)
+        largest = max((_log10_size(number) for number in numbers), default=0.0)
+        if abs(float(exponent)) * largest > self.limits.number_digits:
+            raise self.error(
+                "the power would create a number with more than "
+                f"{self.limits.number_digits} digits",
+                column,
+            )
+        if not exponent.is_integer:
+            self.root_digits += sum(
+                _digits(number) for number in numbers if abs(number) != 1
+            )
+            if self.root_digits > self.limits.root_digits:
+                raise self.error(
+                    f"numbers under fractional powers exceed {self.limits.root_digits} digits",
+                    column,
+                )
+
+    def check_exponential(self, argument: sp.Expr, column: int | None = None) -> None:
+        """SymPy evaluates exp(c·log(b)) to b^c and exp(a + c·log(b)) to b^c·exp(a), so
+        ``exp(10^999*log(2))`` would never finish: check those powers like any other first.
+        (This mirrors the single-log-factor rule of SymPy's ``exp.eval``.)"""
+        for term in sp.Add.make_args(argument):
+            if not term.is_Mul:
+                continue
+            coefficient, rest = term.as_coeff_Mul()
+            coefficients, log_argument = [coefficient], None
+            for factor in sp.Mul.make_args(rest):
+                if isinstance(factor, sp.log) and log_argument is None:
+                    log_argument = factor.args[0]
+                elif factor.is_comparable:
+                    coefficients.append(factor)
+                else:  # a second log or a symbol: SymPy leaves exp(term) alone
+                    log_argument = None
+                    break
+            if log_argument is not None:
+                coefficient = sp.Mul(*coefficients)
+                if coefficient.is_Rational:
+                    self.check_power(log_argument, coefficient, column)
+                elif coefficient.is_number:
+                    raise self.error(
+                        "exp(c·log(b)) with an irrational c is not supported", column
+                    )
+
+    # -- functions -----------------------------------------------------------------------
+    def exp(self, argument: sp.Expr, column: int | None = None) -> sp.Expr:
+        self.check_exponential(argument, column)
+        return self.sized(sp.exp(argument), column)
+
+    def log(self, argument: sp.Expr, base: sp.Expr | None = None, column=None) -> sp.Expr:
+        """Natural log, or log to ``base``: argument > 0, base > 0 and base ≠ 1."""
+        self._require("positive", argument, "the argument of a logarithm", column)
+        if base is None:
+            return self.sized(sp.log(argument), column)
+        self._require("positive", base, "the base of a logarithm", column)
+        self._require("nonzero", base - 1, "the base of a logarithm minus 1", column)
+        return self.sized(sp.log(argument) / sp.log(base), column)
+
+    def call(self, function, arguments: Sequence[sp.Expr], column: int | None = None):
+        """Any other function of the vocabulary, size-checked."""
+        if function is sp.exp:
+            return self.exp(arguments[0], column)
+        if function is sp.log and len(arguments) == 1:
+            return self.log(arguments[0], None, column)
+        if function is sp.sqrt:
+            return self.sqrt(arguments[0], column)
+        if function in (sp.Max, sp.Min) and self.derivative_depth and len(arguments) > 1:
+            return tie_rule(function, arguments)
+        if function is sp.tan:
+            self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
+        return self.sized(function(*arguments), column)
+
+    def factorial(self, value: sp.Expr, column: int | None = None) -> sp.Expr:
+        if value.is_Integer and abs(int(value)) > self.limits.factorial:
+            raise self.error(f"factorial larger than {self.limits.factorial}!", column)
+        return sp.factorial(value)
+
+    # -- sums and products ---------------------------------------------------------------
+    def big_operator(self, kind: str, body, index, low, high, column=None) -> sp.Basic:
+        """Σ/Π with the usual convention: an empty range gives 0 (Σ) or 1 (Π) — never
+        SymPy's Karr convention, under which Σ_{i=5}^{3} i = −4."""
+        for bound in (low, high):
+            if isinstance(bound, sp.Basic) and bound.has(sp.zoo, sp.nan, -sp.oo):
+                raise self.error("undefined bound of a sum or product", column)
+        if low.is_Integer and high.is_Integer and high < low:
+            return sp.S.Zero if kind == "sum" else sp.S.One
+        node = sp.Sum if kind == "sum" else sp.Product
+        return node(body, (index, low, high))
+
+    def derivative(self, function, variables: Sequence[sp.Basic], column=None) -> sp.Basic:
+        if len(variables) > self.limits.derivative_order:
+            raise self.error(
+                f"derivative order above {self.limits.derivative_order}", column
+            )
+        return sp.Derivative(function, *variables)
+
+    # -- the end ---------------------------------------------------------------------------
+    def finish(self, expression: sp.Basic) -> sp.Basic:
+        """Refuse a side that is undefined (∞, NaN) or not real; return it unchanged."""
+        if not isinstance(expression, sp.Basic):
+            raise self.error("not an expression")
+        plain = _outside_limits(expression)
+        if plain.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise self.error(
+                "the expression is undefined (it evaluates to infinity or NaN, e.g. log(0))"
+            )
+        if plain.has(sp.I) or any(
+            node.is_number and node.is_extended_real is False
+            for node in sp.preorder_traversal(plain)
+            if isinstance(node, (sp.Pow, sp.log))
+        ):
+            raise self.error(
+                "the expression has a non-real value (e.g. sqrt(-1), log(-2)); symderive "
+                "works with real numbers"
+            )
+        return expression
+
+
+def tie_rule(function, arguments: Sequence[sp.Expr]) -> sp.Expr:
+    """max(a, b, …) as written, with the project's one tie rule (docs/conventions.md): the
+    first argument that is >= all the others wins (min: <=), so
+    d/dx max(a, b) = [a >= b]·a' + [a < b]·b' and d/dx max(0, x) = 0 at x = 0 (= relu'(0))."""
+    wins = (lambda a, b: a >= b) if function is sp.Max else (lambda a, b: a <= b)
+    branches = []
+    for position, candidate in enumerate(arguments):
+        others = [b for k, b in enumerate(arguments) if k != position]
+        branches.append((candidate, sp.And(*(wins(candidate, other) for other in others))))
+    branches[-1] = (arguments[-1], True)
+    return sp.Piecewise(*branches)
+
+
+def _always_holds(kind: str, expr: sp.Expr) -> bool:
+    """Whether SymPy's assumptions (every symbol real) already guarantee the condition."""
+    if kind == "power":
+        base, exponent = expr.args
+        return bool(exponent.is_integer) or _always_holds("positive", base)
+    real = expr.xreplace(
+        {
+            symbol: sp.Dummy(symbol.name, real=True)
+            for symbol in expr.free_symbols
+            if isinstance(symbol, sp.Symbol) and symbol.is_real is None
+        }
+    )
+    if kind == "nonzero":
+        return bool(real.is_positive or real.is_negative)
+    if kind == "positive":
+        return bool(real.is_positive)
+    return bool(real.is_nonnegative)
+
+
+def _outside_limits(expression: sp.Basic) -> sp.Basic:
+    """The expression with the bounds of sums/products blanked (an upper bound ∞ is allowed)."""
+    replacements = {}
+    for node in sp.preorder_traversal(expression):
+        if isinstance(node, (sp.Sum, sp.Product)):
+            replacements[node] = node.function
+    return expression.xreplace(replacements) if replacements else expression

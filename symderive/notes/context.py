@@ -1,0 +1,311 @@
+r"""What one note defines, assumes and supposes, with where each holds.
+
+A definition, an example value or a condition holds from its line to the end of its section
+(the next Markdown heading or ``\section``), never backwards; the most recent one of a name
+wins. Directives hold in the whole file. See :mod:`symderive.notes.roles` for which relations
+define, and docs/notes.md for the rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import sympy as sp
+
+from symderive.errors import ParseError
+from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.model import Domain
+from symderive.notes.chains import Chain
+from symderive.notes.directives import Directives, definition_head
+from symderive.notes.extract import MathBlock
+from symderive.notes.indices import normalise_indices
+from symderive.notes.roles import Reading, Role, classify_first_step, is_number
+
+FOREVER = 10**9
+
+
+@dataclass(frozen=True)
+class Located:
+    """A chain with where it stands: its block, its section's last line, its first step's role."""
+
+    block: MathBlock
+    chain: Chain
+    section_end: int
+    reading: Reading
+    row_local: bool = False  # a definition in a table of cases: it holds on its own row only
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``name = value`` from the note, in force on lines ``start``..``end``."""
+
+    key: tuple  # ("symbol", Symbol) or ("function", name)
+    value: object  # expr, or (parameters, body) for a function
+    note: str  # as written, with its line
+    start: int
+    end: int
+    role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
+
+
+@dataclass(frozen=True)
+class DefinitionView:
+    """The definitions in force at one line."""
+
+    symbols: dict
+    functions: dict
+    notes: dict  # key -> note
+    examples: dict = field(default_factory=dict)  # key -> line of an example value in force
+
+    def without_examples(self) -> DefinitionView:
+        """The general reading: example values not substituted."""
+        symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
+        return DefinitionView(symbols, self.functions, self.notes)
+
+
+@dataclass
+class FileContext:
+    """What one note defines and assumes, built once and used by every chain."""
+
+    latex: LatexContext
+    domains: dict = field(default_factory=dict)
+    givens: list = field(default_factory=list)
+    independent: list = field(default_factory=list)
+    onehot: list = field(default_factory=list)  # (name, size) of one-hot vectors
+    simplex: set = field(default_factory=set)  # names of declared probability vectors
+    definitions: list = field(default_factory=list)  # Definition
+    problems: list = field(default_factory=list)
+    readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
+
+    def definitions_at(self, line: int) -> DefinitionView:
+        latest: dict = {}
+        for definition in self.definitions:
+            if definition.start <= line <= definition.end:
+                current = latest.get(definition.key)
+                if current is None or definition.start >= current.start:
+                    latest[definition.key] = definition
+        symbols, functions, notes, examples = {}, {}, {}, {}
+        for key, definition in latest.items():
+            if key[0] == "symbol":
+                symbols[key[1]] = definition.value
+            else:
+                functions[key[1]] = definition.value
+            notes[key] = definition.note
+            if definition.role is Role.EXAMPLE:
+                examples[key] = definition.start
+        return DefinitionView(symbols, functions, notes, examples)
+
+
+def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic:
+    return parse_latex_math(latex, context=context, source=source, line=line)
+
+
+def section_ends(headings: Sequence[int]) -> callable:
+    """line → the last line of its section."""
+    ordered = sorted(headings)
+
+    def end_of(line: int) -> int:
+        position = bisect.bisect_right(ordered, line)
+        return ordered[position] - 1 if position < len(ordered) else FOREVER
+
+    return end_of
+
+
+def locate(
+    pairs: Sequence[tuple[MathBlock, Chain]],
+    headings: Sequence[int],
+    blank_lines: Sequence[int] = (),
+) -> list[Located]:
+    """Give each chain its section and the role of its first step, reading in order: a name
+    defined earlier in the section makes a later ``name = …`` a claim."""
+    end_of = section_ends(headings)
+    blanks = sorted(blank_lines)
+    defined: dict[int, dict[str, tuple[Role, int]]] = {}
+    located: list[Located] = []
+    for block, chain in pairs:
+        end = end_of(chain.line)
+        names = defined.setdefault(end, {})
+        near = True
+        if len(chain.elements) >= 2:
+            head = definition_head(chain.elements[0])
+            if head and head[0] in names:
+                since = names[head[0]][1]
+                near = bisect.bisect_left(blanks, since) == bisect.bisect_left(blanks, chain.line)
+        reading = (
+            classify_first_step(
+                chain, block.lead, _redefinable(names, chain), near, block.kind == "inline"
+            )
+            if len(chain.elements) >= 2 and not chain.conditional
+            else Reading(Role.CLAIM)
+        )
+        if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
+            names[reading.name] = (reading.role, chain.line)
+        located.append(Located(block, chain, end, reading))
+    return _tables_of_cases(located)
+
+
+def _tables_of_cases(located: list[Located]) -> list[Located]:
+    """A display block whose rows define the same letter again and again (``f(x) = 1/x →
+    df/dx = …`` then ``f_c(x) = c + x → df/dx = …``) is a table of cases: each row's
+    definitions hold on that row only, and a repeated one is a new case, not a claim."""
+    by_block: dict[int, list[int]] = {}
+    for position, item in enumerate(located):
+        if item.reading.name and item.reading.role in (Role.DEFINITION, Role.EXAMPLE, Role.CLAIM):
+            by_block.setdefault(id(item.block), []).append(position)
+    for positions in by_block.values():
+        letters = [_letter(located[p].reading.name) for p in positions]
+        if len(positions) < 2 or len(set(letters)) == len(letters):
+            continue
+        for position in positions:
+            item = located[position]
+            reading = item.reading
+            if reading.role is Role.CLAIM:
+                reading = Reading(Role.DEFINITION, reading.name, reading.arguments,
+                                  "a case in a table of definitions")  # fmt: skip
+            located[position] = replace(item, reading=reading, row_local=True)
+    return located
+
+
+def _letter(name: str) -> str:
+    """``f`` of ``f_c``, ``f``; ``\\sigma`` of ``\\sigma``."""
+    return name.split("_", 1)[0]
+    return located
+
+
+def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain) -> set[str]:
+    """Names whose new ``=`` is a claim: every defined name, except that a new example value
+    replaces an earlier example value (``x = 1`` … later ``x = 2``)."""
+
+    if len(chain.elements) >= 2 and is_number(chain.elements[1]):
+        return {name for name, (role, _) in names.items() if role is not Role.EXAMPLE}
+    return set(names)
+
+
+def build_context(
+    located: Sequence[Located], directives: Directives, source: str
+) -> FileContext:
+    function_names = set(directives.latex_context().functions)
+    for item in located:
+        if item.reading.role is Role.DEFINITION and item.reading.arguments is not None:
+            head = definition_head(item.chain.elements[0])
+            if head and not head[0].startswith("\\"):
+                function_names.add(head[0].replace("{", "").replace("}", ""))
+    base = directives.latex_context()
+    latex = LatexContext(
+        shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars
+    )
+    context = FileContext(latex=latex)
+    for line, message in directives.errors:
+        context.problems.append(f"line {line}: directive not understood: {message}")
+    _read_assumptions(directives, context, source)
+    for given in directives.givens:
+        try:
+            lhs = parse(given.lhs, latex, source, given.line)
+            rhs = parse(given.rhs, latex, source, given.line)
+        except ParseError as problem:
+            context.problems.append(f"line {given.line}: given not understood: {problem.message}")
+            continue
+        context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
+    for item in located:
+        if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
+            _add_definition(item, context, source)
+        elif item.reading.role is Role.CONDITION:
+            _add_condition(item, context, source)
+    return context
+
+
+def _read_assumptions(directives: Directives, context: FileContext, source: str) -> None:
+    latex = context.latex
+    for assumption in directives.assumptions:
+        if assumption.kind in ("simplex", "onehot"):
+            size = assumption.shape[0] if assumption.shape else 0
+            for name in assumption.names:
+                entries = [sp.Symbol(f"{name}_{k}") for k in range(1, size + 1)]
+                if assumption.kind == "simplex":
+                    context.simplex.add(name)
+                    for entry in (*entries, sp.IndexedBase(name)):
+                        context.domains[entry] = Domain("simplex", group=name)
+                else:
+                    context.onehot.append((name, size))
+                context.readings[name] = f"{assumption.kind} vector of {size} entries (directive)"
+            continue
+        if assumption.kind in ("function", "scalar"):
+            for name in assumption.names:
+                context.readings[name] = f"{assumption.kind} (directive)"
+            continue
+        symbols = []
+        for name in assumption.names:
+            try:
+                symbol = parse(name, latex, source, 1)
+            except ParseError as problem:
+                context.problems.append(f"directive name {name!r}: {problem.message}")
+                continue
+            if not isinstance(symbol, (sp.Symbol, sp.MatrixSymbol)):
+                context.problems.append(f"directive name {name!r} is not a name")
+                continue
+            symbols.append(symbol)
+            context.readings[name] = f"{assumption.kind} (directive)"
+        if assumption.kind == "independent":
+            context.independent.append(tuple(symbols))
+            for symbol in symbols:
+                context.domains.setdefault(symbol, Domain("random"))
+        elif assumption.kind in ("matrix", "vector"):
+            for symbol in symbols:
+                context.domains[symbol] = Domain("matrix")
+        else:
+            for symbol in symbols:
+                context.domains[symbol] = Domain(assumption.kind)
+                if isinstance(symbol, sp.Symbol):
+                    context.domains.setdefault(sp.IndexedBase(symbol.name), Domain(assumption.kind))
+
+
+def _add_definition(item: Located, context: FileContext, source: str) -> None:
+    chain = item.chain
+    try:
+        lhs = parse(chain.elements[0], context.latex, source, chain.line)
+        rhs = parse(chain.elements[1], context.latex, source, chain.line)
+    except ParseError:
+        return
+    lhs, rhs = normalise_indices([lhs, rhs], context)
+    key, value = definition_entry(lhs, rhs, item.reading.arguments)
+    if key is None:
+        return
+    what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
+    note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
+    context.definitions.append(
+        Definition(key, value, note, chain.line,
+                   chain.line if item.row_local else item.section_end, item.reading.role)
+    )
+    name = item.reading.name or str(lhs)
+    kind = "function" if key[0] == "function" else "scalar"
+    context.readings.setdefault(name, f"{kind}, {what} at line {chain.line}")
+
+
+def _add_condition(item: Located, context: FileContext, source: str) -> None:
+    """``1 \\le i \\le n`` gives i the index domain 1..n; other conditions only show."""
+    chain = item.chain
+    if len(chain.elements) == 3 and all(r in (r"\le", r"\leq", "≤") for r in chain.relations):
+        try:
+            low, middle, high = (
+                parse(element, context.latex, source, chain.line) for element in chain.elements
+            )
+        except ParseError:
+            return
+        if isinstance(middle, sp.Symbol) and low.is_Integer:
+            index = sp.Symbol(middle.name, integer=True)
+            context.domains.setdefault(index, Domain("index", low=low, high=high))
+            context.readings.setdefault(
+                middle.name, f"index in {low}..{high} (condition at line {chain.line})"
+            )
+
+
+def definition_entry(lhs: sp.Basic, rhs: sp.Basic, arguments: str | None) -> tuple:
+    if isinstance(lhs, sp.Symbol) and arguments is None:
+        return ("symbol", lhs), rhs
+    if isinstance(lhs, sp.core.function.AppliedUndef):
+        parameters = lhs.args
+        if not all(isinstance(parameter, sp.Symbol) for parameter in parameters):
+            return None, None
+        return ("function", lhs.func.__name__), (parameters, rhs)
+    return None, None

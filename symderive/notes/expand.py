@@ -1,0 +1,184 @@
+r"""Substitute a note's definitions into one expression and evaluate its derivatives, bounded.
+
+Definitions are substituted outside-in for at most :data:`EXPANSION_ROUNDS` rounds and the
+result may hold at most :data:`MAX_NODES` nodes (``a := b + b, b := c + c, …`` would otherwise
+double at every round): beyond that the step is skipped with a reason, never expanded further.
+A derivative of a name the note never defines is kept as a derivative of an *unknown function*
+(``\frac{\partial L}{\partial x}`` with L undefined is ``d/dx L(x, …)``), so general rules such as
+the chain rule are checked on instances instead of being skipped (:mod:`symderive.notes.instances`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
+
+from symderive.notes.context import DefinitionView
+
+EXPANSION_ROUNDS = 8
+MAX_NODES = 4000
+
+
+class TooLarge(Exception):
+    """Definitions expand beyond :data:`MAX_NODES` nodes."""
+
+
+class UndefinedDerivative(Exception):
+    """A derivative of a name the notes never define, in a form the instances cannot carry."""
+
+
+def node_count(expr: sp.Basic, limit: int = MAX_NODES) -> int:
+    """Nodes of ``expr`` counted up to ``limit`` (stops early: linear in the limit)."""
+    count = 0
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > limit:
+            return count
+        stack.extend(node.args)
+    return count
+
+
+def _check_size(expr: sp.Basic) -> sp.Basic:
+    if node_count(expr) > MAX_NODES:
+        raise TooLarge(f"definitions expand beyond {MAX_NODES} nodes")
+    return expr
+
+
+def outside_indexed(expr: sp.Basic) -> set:
+    """Free symbols that are not only the label of an IndexedBase (``p`` of ``p[i]``)."""
+    if isinstance(expr, sp.Indexed):
+        return set().union(*(index.free_symbols for index in expr.indices))
+    if isinstance(expr, sp.Symbol):
+        return {expr}
+    found: set = set()
+    for argument in expr.args:
+        found |= outside_indexed(argument)
+    return found
+
+
+def _replace_outside_indexed(expr: sp.Basic, replacements: dict) -> sp.Basic:
+    """xreplace that leaves ``p[i]`` alone when ``p`` itself is being replaced, and turns a
+    derivative by a replaced variable into its value there (``dL/dz`` at z = t²)."""
+    if isinstance(expr, (sp.Indexed, sp.IndexedBase)):
+        return expr
+    if expr in replacements:
+        return replacements[expr]
+    if isinstance(expr, sp.Derivative) and any(v in replacements for v in expr.variables):
+        variables = tuple(dict.fromkeys(expr.variables))
+        dummies = tuple(sp.Dummy(str(v)) for v in variables)
+        inner = expr.xreplace(dict(zip(variables, dummies)))
+        points = tuple(_replace_outside_indexed(v, replacements) for v in variables)
+        return sp.Subs(inner, dummies, points)
+    if not expr.args:
+        return expr
+    return expr.func(*(_replace_outside_indexed(argument, replacements) for argument in expr.args))
+
+
+def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()) -> sp.Basic:
+    keep = set(keep)
+    for _ in range(EXPANSION_ROUNDS):
+        visible = outside_indexed(expr)
+        replacements = {
+            symbol: value
+            for symbol, value in view.symbols.items()
+            if symbol in visible and symbol not in keep
+        }
+        for applied in expr.atoms(sp.core.function.AppliedUndef):
+            definition = view.functions.get(applied.func.__name__)
+            if definition and len(definition[0]) == len(applied.args):
+                parameters, body = definition
+                replacements[applied] = body.xreplace(dict(zip(parameters, applied.args)))
+        if not replacements:
+            return expr
+        expr = _check_size(_replace_outside_indexed(expr, replacements))
+    if any(symbol in outside_indexed(expr) for symbol in view.symbols if symbol not in keep):
+        raise TooLarge(f"definitions nested deeper than {EXPANSION_ROUNDS} levels")
+    return expr
+
+
+def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
+    """Keys of the definitions an expression uses, directly or through other definitions."""
+    used: set = set()
+    frontier = [expr]
+    for _ in range(EXPANSION_ROUNDS):
+        found = set()
+        for item in frontier:
+            visible = outside_indexed(item)
+            for symbol in view.symbols:
+                if symbol in visible:
+                    found.add(("symbol", symbol))
+            for applied in item.atoms(sp.core.function.AppliedUndef):
+                if applied.func.__name__ in view.functions:
+                    found.add(("function", applied.func.__name__))
+        found -= used
+        if not found:
+            break
+        used |= found
+        frontier = [
+            view.symbols[key[1]] if key[0] == "symbol" else view.functions[key[1]][1]
+            for key in found
+        ]
+    return used
+
+
+def unknown_function(name: sp.Basic, variables: Iterable[sp.Basic]) -> sp.Basic:
+    """The undefined quantity ``L`` differentiated by x, y read as ``L(x, y)``."""
+    arguments = tuple(dict.fromkeys(variables))
+    return sp.Function(f"{name}")(*arguments)
+
+
+def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionView:
+    """The view with every differentiated name the note never defines read as an unknown
+    function: of the intermediate quantities it is differentiated by (names defined in the
+    view, or themselves unknown), else of every variable it is differentiated by. So in
+    ``∂L/∂x = ∂L/∂q · ∂q/∂x`` with ``q = Wx``, L is L(q) and the chain rule is checked."""
+    by: dict[sp.Symbol, list] = {}
+    for raw in raws:
+        for derivative in raw.atoms(sp.Derivative):
+            if isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols:
+                by.setdefault(derivative.expr, []).extend(derivative.variables)
+    if not by:
+        return view
+    symbols = dict(view.symbols)
+    for name, variables in by.items():
+        variables = [v for v in dict.fromkeys(variables) if v != name]
+        intermediate = [v for v in variables if v in view.symbols or v in by]
+        arguments = intermediate or variables
+        if arguments:
+            symbols[name] = unknown_function(name, arguments)
+    return DefinitionView(symbols, view.functions, view.notes)
+
+
+def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None) -> sp.Basic:
+    """Definitions substituted; derivatives evaluated on the expanded differentiand.
+
+    A derivative of an undefined name becomes the derivative of an unknown function of the
+    variables it is taken by; ``unknown_names`` collects those names for the report."""
+
+    def rewrite(node: sp.Basic) -> sp.Basic:
+        if isinstance(node, sp.Derivative):
+            variables = node.variables
+            inner = expand_definitions(rewrite(node.expr), view, keep=variables)
+            for applied in inner.atoms(sp.core.function.AppliedUndef):
+                if unknown_names is not None and applied.func.__name__ not in view.functions:
+                    unknown_names.add(applied.func.__name__)
+            if isinstance(inner, sp.Symbol) and inner not in variables:
+                if unknown_names is not None:
+                    unknown_names.add(str(inner))
+                inner = unknown_function(inner, variables)
+            elif isinstance(inner, sp.Indexed) and inner not in variables:
+                raise UndefinedDerivative(str(inner))
+            if any(isinstance(v, sp.MatrixSymbol) for v in variables) and inner.atoms(
+                MatrixElement
+            ):
+                raise ValueError("entries differentiated by a matrix (SymPy would answer 0)")
+            return _check_size(sp.diff(inner, *variables))
+        if not node.args or isinstance(node, (sp.Indexed, sp.IndexedBase)):
+            return node
+        return node.func(*(rewrite(argument) for argument in node.args))
+
+    return expand_definitions(rewrite(expr), view)

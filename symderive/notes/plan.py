@@ -1,0 +1,430 @@
+r"""Stage 3 of checking a note: turn each located chain into planned steps (no checking yet).
+
+Each element is parsed with the note's :class:`~symderive.grammar.latex.LatexContext`, its
+indices made consistent with the chain (``z_k`` and ``z[k]`` the same entry), definitions in
+force at its line substituted and derivatives evaluated (:mod:`symderive.notes.expand`). A step
+is skipped with a countable reason when it is not a claim (definition, example value,
+condition, update rule) or cannot be read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symderive.errors import ParseError
+from symderive.expectation import E, Var
+from symderive.grammar.build import time_limit
+from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
+from symderive.notes.directives import definition_head
+from symderive.notes.context import DefinitionView, FileContext, Located
+from symderive.notes.indices import normalise_indices
+from symderive.notes.expand import (
+    TooLarge,
+    UndefinedDerivative,
+    prepare,
+    used_definitions,
+    with_unknowns,
+)
+from symderive.notes.instances import unknown_functions
+from symderive.notes.report import SkipReason
+from symderive.notes.roles import Role, is_number
+
+OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operatorname\{arg")
+TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
+DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
+APPROXIMATE = {r"\approx", "≈", r"\simeq"}
+NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
+PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """Step ``index`` (1-based): element index-1 ``relation`` element index, ready to check."""
+
+    index: int
+    relation: str  # the checked relation ("=", "<=", …); as written when skipped
+    lhs: sp.Basic | None = None
+    rhs: sp.Basic | None = None
+    skip: SkipReason | None = None
+    reason: str = ""
+    had_derivative: bool = False
+    used: frozenset = frozenset()  # definition keys the step relied on
+    unknown: tuple[tuple[str, int], ...] = ()  # unknown functions (name, arity): instances
+    solve_like: bool = False  # expression = number: an equation in unknowns when false
+    places: int | None = None  # decimals written: checked to this precision
+    named_in_words: str = ""  # a first left side naming one quantity defined only in prose
+    domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
+    general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
+    example_near: bool = False  # the example values were given just before (≤ NEAR lines)
+
+
+@dataclass
+class PlannedEquation:
+    located: Located
+    skip: SkipReason | None = None
+    reason: str = ""
+    steps: list[PlannedStep] = field(default_factory=list)
+    view: DefinitionView | None = None
+    parsed: bool = True  # every element was read by the grammar
+    random: set = field(default_factory=set)  # symbols inferred random in this chain
+    readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
+    conditions: dict = field(default_factory=dict)  # element latex -> its natural domain
+
+    @property
+    def chain(self):
+        return self.located.chain
+
+    @property
+    def block(self):
+        return self.located.block
+
+
+def skip_code(problem: ParseError) -> SkipReason:
+    message = problem.message
+    if (
+        "operator" in message and "not read" in message or "derivative, not a power" in message
+        or "bare \\partial" in message or "primes" in message
+    ):  # fmt: skip
+        return SkipReason.OPERATOR
+    if "unsupported command" in message or "unknown word" in message or "unknown" in message:
+        if r"\begin" in message or "pmatrix" in message or r"\vdots" in message:
+            return SkipReason.MATRIX
+        return SkipReason.UNKNOWN_COMMAND
+    if "prose" in message:
+        return SkipReason.PROSE
+    if "optimisation" in message:
+        return SkipReason.OPTIMIZATION
+    if "matri" in message or "transpose" in message or "Mix of" in message:
+        return SkipReason.MATRIX
+    if (
+        "longer than" in message or "deeper than" in message or "larger than" in message
+        or "too long" in message or "too large" in message or "time" in message
+    ):  # fmt: skip
+        return SkipReason.INPUT_LIMIT
+    return SkipReason.PARSE_ERROR
+
+
+def classify_chain(located: Located) -> tuple[SkipReason | None, str]:
+    """Why a whole chain is not checked, or (None, '')."""
+    chain = located.chain
+    text = " ".join(chain.elements)
+    if TABLE.search(chain.latex):
+        return SkipReason.TABLE, "a table, not an equation"
+    if not chain.is_chain:
+        if re.search(r"\\text\{[^}]*[A-Za-z]{2}", text):
+            return SkipReason.PROSE, "prose in \\text{}"
+        return SkipReason.NOT_A_CHAIN, "a single expression, no relation"
+    if OPTIMIZATION.search(text):
+        return SkipReason.OPTIMIZATION, "minimize/maximize state equal optimisers, not equal values"
+    if chain.conditional:
+        return SkipReason.CONDITION, "one case of a condition (':')"
+    role = located.reading.role
+    if role is Role.UPDATE:
+        return SkipReason.UPDATE_RULE, located.reading.why
+    if role is Role.CONDITION:
+        return SkipReason.CONDITION, located.reading.why
+    unchecked = [
+        relation for relation in chain.relations
+        if relation_kind(relation) == "unchecked" and not _approximation(chain, relation)
+    ]  # fmt: skip
+    if unchecked:
+        return SkipReason.UNCHECKED_RELATION, f"relation {unchecked[0]} is not checked"
+    if role in (Role.DEFINITION, Role.EXAMPLE) and len(chain.elements) == 2:
+        what = "an example value" if role is Role.EXAMPLE else "a definition"
+        return SkipReason.DEFINITION, f"{what} ({located.reading.why})"
+    if any(not element for element in chain.elements):
+        return SkipReason.PARSE_ERROR, "an empty side"
+    return None, ""
+
+
+def _approximation(chain, relation: str) -> bool:
+    """``\\approx`` next to a written decimal is checked to the decimals written."""
+    if relation not in APPROXIMATE:
+        return False
+    position = chain.relations.index(relation)
+    return any(
+        DECIMAL.match(chain.elements[k]) for k in (position, position + 1)
+    )
+
+
+def decimals_written(left: str, right: str) -> int | None:
+    """Places of a rounded decimal on either side (``2.5849`` → 4), when that side is a bare
+    number and the other is not: the claim is then 'equal to that many decimals'."""
+    for mine, other in ((left, right), (right, left)):
+        match = DECIMAL.match(mine)
+        if match and not is_number(other):
+            return len(match.group(1))
+        if match and is_number(other) and not DECIMAL.match(other):
+            return len(match.group(1))
+    return None
+
+
+def plan_steps(
+    equation: PlannedEquation, context: FileContext, source: str, notices: list[str]
+) -> None:
+    chain = equation.chain
+    view = context.definitions_at(chain.line)
+    equation.view = view
+    relations = list(chain.relations)
+    elements = list(chain.elements)
+    if len(relations) > MAX_STEPS:
+        notices.append(
+            f"line {chain.line}: only the first {MAX_STEPS} of {len(relations)} steps of this "
+            "chain checked"
+        )
+        relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
+    raws: list = []
+    for element in elements:
+        try:
+            raws.append(parse_reading(element, context.latex, source, chain.line, equation))
+        except ParseError as problem:
+            raws.append(problem)
+            equation.parsed = False
+    values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
+    raws = normalise_indices(raws, context, values)
+    view = with_unknowns([raw for raw in raws if not isinstance(raw, ParseError)], view)
+    parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
+    for raw in raws:
+        if isinstance(raw, ParseError):
+            parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
+            continue
+        unknown: set = set()
+        try:
+            with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
+                prepared = prepare(raw, view, unknown)
+        except UndefinedDerivative as undefined:
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE,
+                           f"derivative of {undefined}, which the notes never define",
+                           False, frozenset()))  # fmt: skip
+            continue
+        except ParseError as problem:
+            parsed.append((None, skip_code(problem), problem.message, False, frozenset()))
+            continue
+        except TooLarge as problem:
+            parsed.append((None, SkipReason.INPUT_LIMIT, str(problem), False, frozenset()))
+            continue
+        except Exception as problem:  # noqa: BLE001 - SymPy failing on one element skips it
+            message = " ".join(str(problem).split())[:160]
+            parsed.append((None, SkipReason.PARSE_ERROR, f"cannot evaluate: {message}",
+                           False, frozenset()))  # fmt: skip
+            continue
+        for name in unknown:
+            equation.readings.setdefault(name, "unknown function (never defined): instances")
+        used = frozenset(used_definitions(raw, view))
+        general = None
+        if any(key in view.examples for key in used):
+            try:
+                with time_limit(PLAN_SECONDS, source=source, what="the general reading"):
+                    general = prepare(raw, view.without_examples())
+            except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
+                general = None
+        parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
+    defines_head = equation.located.reading.role in (Role.DEFINITION, Role.EXAMPLE)
+    for index in range(1, len(elements)):
+        written = relations[index - 1]
+        left, right = parsed[index - 1], parsed[index]
+        if index == 1 and defines_head:
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
+                                              reason="defines the name on the left"))  # fmt: skip
+            continue
+        if (
+            index > 1 and defines_head and written == "="
+            and definition_head(elements[index - 1]) is not None
+            and names_something(elements[index - 1], context.latex)
+        ):  # y = f(x) = x^3 - 1/x: defines y and (again) f
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
+                                              reason="defines the name on the left"))  # fmt: skip
+            continue
+        if relation_kind(written) == "definition":
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
+                                              reason="a definition"))  # fmt: skip
+            continue
+        problem = left if left[0] is None else right if right[0] is None else None
+        example_lines = [view.examples[k] for k in (left[4] | right[4]) if k in view.examples]
+        general = None
+        if example_lines and problem is None:
+            general = (
+                left[5] if left[5] is not None else left[0],
+                right[5] if right[5] is not None else right[0],
+            )
+        if problem is not None:
+            equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
+            continue
+        lhs, rhs = left[0], right[0]
+        unknown = unknown_functions(lhs, rhs)
+        if unknown and (
+            not all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))
+            or not _structured(lhs, rhs, set(unknown))
+        ):
+            names = ", ".join(sorted(unknown))
+            equation.steps.append(PlannedStep(
+                index, written, skip=SkipReason.UNDEFINED_DERIVATIVE,
+                reason=f"{names} never defined here, and only one side is about it: its value "
+                "is unknown (a general rule about unknown functions is checked on instances)",
+            ))  # fmt: skip
+            continue
+        if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
+            equation.steps.append(PlannedStep(
+                index, written, skip=SkipReason.MATRIX,
+                reason="one side is a matrix and the other a scalar as read (which names are "
+                "matrices is not known): declare them with 'assume NAME matrix R C'",
+            ))  # fmt: skip
+            continue
+        places = decimals_written(elements[index - 1], elements[index])
+        relation = CHECKED_RELATIONS.get(written, "=")
+        equation.steps.append(
+            PlannedStep(
+                index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
+                unknown=tuple(sorted(unknown.items())),
+                solve_like=_solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
+                                       len(elements)),  # fmt: skip
+                places=places if relation == "=" else None,
+                named_in_words=_named_in_words(index, raws[index - 1], rhs, view, context),
+                domain=_natural_domain(equation, elements[index - 1], elements[index],
+                                       raws[index - 1], raws[index], view),  # fmt: skip
+                general=general,
+                example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
+            )
+        )  # fmt: skip
+
+
+def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
+    """The written sides' natural domains (denominators ≠ 0, log arguments > 0 …), kept where
+    their symbols are still the step's own (a renamed or substituted symbol drops its
+    condition rather than constrain an unrelated one)."""
+    found = []
+    for side, latex, raw in (("lhs", left, raw_left), ("rhs", right, raw_right)):
+        for condition in equation.conditions.get(latex, ()):
+            if condition.kind != "nonzero":
+                continue  # notes mean their claims on the common domain (d/dx log x = 1/x)
+            symbols = condition.expr.free_symbols
+            renamed = {str(entry.base) for entry in raw.atoms(sp.Indexed)}
+            if not symbols & set(view.symbols) and not any(
+                str(symbol).rpartition("_")[0] in renamed for symbol in symbols
+            ):
+                found.append((side, condition.kind, condition.expr, condition.why))
+    return tuple(found)
+
+
+def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, context) -> str:
+    """``Var(s) = Var(\\sum_i w_i x_i)`` with s never defined: s is defined in the prose (the
+    first left side is about one undefined quantity that the right side never mentions)."""
+    if index != 1 or isinstance(raw, (ParseError, sp.Symbol)) or raw.atoms(sp.Derivative):
+        return ""
+    symbols = [s for s in raw.free_symbols if isinstance(s, sp.Symbol)]
+    if len(symbols) != 1 or symbols[0] in view.symbols or symbols[0] in rhs.free_symbols:
+        return ""
+    if symbols[0] in context.domains or symbols[0].name.partition("_")[0] in context.readings:
+        return ""  # declared by a directive: its meaning is known
+    return str(symbols[0])
+
+
+def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:
+    """A general rule about unknown functions differentiates them or applies them to
+    something other than a bare name (``h(x_1 + x_2)``, ``g(h(x))``); ``H(Y) = H(X)`` is a
+    statement about two unknown quantities, not a rule to check on instances."""
+    for side in (lhs, rhs):
+        if side.atoms(sp.Derivative, sp.Subs):
+            return True
+        for applied in side.atoms(sp.core.function.AppliedUndef):
+            if applied.func.__name__ in names and not all(
+                isinstance(argument, (sp.Symbol, sp.Indexed)) for argument in applied.args
+            ):
+                return True
+    return False
+
+
+def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
+    """Why indices may be meant otherwise than read: a letter index repeated in one product
+    (Einstein summation, ``x_i a_{ij} x_j``) or two index letters on one base in a derivative
+    (``dx_i/dx_k`` is δ_ik, not 0)."""
+    by_base: dict[str, set[str]] = {}
+    for side in (lhs, rhs):
+        for term in sp.Add.make_args(sp.expand(side) if side.is_Mul or side.is_Add else side):
+            letters: list[str] = []
+            for symbol in term.free_symbols:
+                base, _, sub = getattr(symbol, "name", "").rpartition("_")
+                if base and sub.isalpha():
+                    letters.extend(sub)
+                    by_base.setdefault(base, set()).add(sub)
+            if len(letters) != len(set(letters)):
+                return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
+    if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
+        return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
+    return ""
+
+
+def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
+    """``expr = number``, with unknowns and no derivative written: if it is not an identity
+    it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
+    for side, other, raw, raw_other in (
+        (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
+    ):
+        if (
+            isinstance(raw_other, sp.Basic) and raw_other == 0 and isinstance(raw, sp.Basic)
+            and isinstance(raw, (sp.Derivative, sp.Subs))
+        ):  # fmt: skip
+            return True  # f'(x) = 0, ∂L/∂w = 0: a stationarity condition to solve
+        if (
+            isinstance(other, sp.Basic) and not other.free_symbols
+            and not isinstance(raw_other, ParseError) and not raw_other.atoms(sp.Derivative)
+            and isinstance(side, sp.Basic) and side.free_symbols
+            and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
+        ):  # fmt: skip
+            return True
+    return False
+
+
+def parse_reading(
+    latex: str, context: LatexContext, source: str, line: int, equation: PlannedEquation
+) -> sp.Basic:
+    from symderive.grammar.latex import parse_latex_reading
+
+    value, readings, conditions = parse_latex_reading(
+        latex, context=context, source=source, line=line
+    )
+    for name, how in readings.items():
+        equation.readings.setdefault(name, how)
+    equation.conditions[latex] = conditions
+    return value
+
+
+def names_something(latex: str, context: LatexContext) -> bool:
+    try:
+        value = parse_latex_math(latex, context=context)
+    except ParseError:
+        return False
+    return isinstance(value, (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef))
+
+
+def infer_random(planned: list[PlannedEquation], context: FileContext) -> None:
+    """Random symbols of each chain that uses E[…] or Var(…), where no directive decides.
+
+    A symbol is random when somewhere in the file it is the whole argument of an expectation or
+    a variance (``E[X]``, ``E[X^2]``, ``Var(X)``): so in ``E[aX + b] = aE[X] + b`` X is random
+    and a, b are constants.
+    """
+    alone: set = set()
+    for equation in planned:
+        for step in equation.steps:
+            for expr in (step.lhs, step.rhs):
+                if expr is None:
+                    continue
+                for node in expr.atoms(E, Var):
+                    argument = node.args[0]
+                    if argument.is_Pow and argument.exp.is_Integer:
+                        argument = argument.base
+                    if isinstance(argument, sp.Symbol):
+                        alone.add(argument)
+    for equation in planned:
+        expressions = [e for step in equation.steps for e in (step.lhs, step.rhs) if e is not None]
+        if not any(expr.atoms(E, Var) for expr in expressions):
+            continue
+        symbols = set().union(*(expr.free_symbols for expr in expressions))
+        equation.random = {symbol for symbol in symbols & alone if symbol not in context.domains}
+        for symbol in equation.random:
+            equation.readings.setdefault(str(symbol), "random variable (alone inside E[…]/Var)")

@@ -1,0 +1,176 @@
+r"""What a written relation *is*: a claim to check, a definition, an example value, a condition,
+an update rule — decided from its syntax and the words just before it (English and Korean).
+
+Rules (documented in docs/notes.md, "How relations are classified"):
+
+* ``name := …`` (``\coloneqq``, ``\triangleq``, ``\equiv``, ``=:``) defines ``name``; when the
+  name also occurs on the right (``\theta := \theta - \alpha \nabla J``) it is an *update rule*,
+  not a claim and not a definition.
+* ``name = …`` with a bare name on the left (``y``, ``f(x, y)``, ``h_\theta(x)``) defines the
+  name only when the name has not been defined before in the section; the first ``=`` of
+  ``H(x) = A = B`` defines H and the rest is checked. A second definition of the same name, a
+  value of a defined function (``f(2) = 5``) and any inequality or ``\ne`` are *claims*.
+* Exception: ``H(x) = …`` whose right side does not mention the parameter x uses ``H(x)`` as a
+  label (the entropy of this example); a later ``H(x) = …`` is a new value of the label.
+* A definition whose right side is a plain number is an *example value* (``x = -2``,
+  ``w_5 = 0.4``): substituted in what follows, within its section.
+* A chain of inequalities bounding bare names (``1 \le i \le n``, ``0 < p < 1``) is a
+  *condition*: it gives the names a domain and is not checked.
+* A second definition is a claim only in the paragraph of the first, and not after words that
+  introduce a new example (*function, consider, for, of, e.g., (ii)*, 예를, 함수): notes reuse
+  ``L_i``, ``f(x)`` for each new example.
+* ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition.
+* A relation introduced by words of supposition — *if, when, suppose, assume, let, by making,
+  such that*, or Korean 만약, 가정, 일 때, 라면, 이면, 조건 — and not shaped like a definition is a
+  *condition* (a hypothesis the note makes, never refuted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from symderive.notes.chains import Chain, relation_kind
+from symderive.notes.directives import definition_head
+
+
+class Role(str, Enum):
+    CLAIM = "claim"
+    DEFINITION = "definition"
+    EXAMPLE = "example"
+    CONDITION = "condition"
+    UPDATE = "update"
+    UNCHECKED = "unchecked"  # \approx, \sim, \to … (decided elsewhere)
+
+
+CONDITIONAL = re.compile(
+    r"(?:\b(?:if|when|whenever|unless|iff|only if|provided)\b|만약|일\s*때)(?:\s+the)?\s*$",
+    re.I,
+)
+DEFINING = re.compile(
+    r"(?:\b(?:function|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
+    r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
+    re.I,
+)
+SOLVING = re.compile(
+    r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
+    r"|풀면|풀어|방정식)",
+    re.I,
+)
+SUPPOSING = re.compile(
+    r"(?:\b(?:if|when|whenever|suppose|supposing|assume|assuming|let|by making|such that|"
+    r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
+    re.I,
+)
+INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<", ">", "≤", "≥",
+                r"\lt", r"\gt"}  # fmt: skip
+NUMBER = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
+BARE_NAME = re.compile(
+    r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"|\\[A-Za-z]+|[A-Za-z])\s*(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*$"
+)
+CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
+BOUND = re.compile(r"^\s*(?:[-+−]?\s*\d+(?:\.\d*)?|\\infty|-\\infty|[A-Za-z]|\\[A-Za-z]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The role of a chain's first step (the rest of a chain is always claims)."""
+
+    role: Role
+    name: str | None = None  # the defined name (its head), for definitions and examples
+    arguments: str | None = None  # parameter text of a defined function
+    why: str = ""
+
+
+def is_number(latex: str) -> bool:
+    return bool(NUMBER.match(latex.replace(r"\,", "")))
+
+
+def is_bare_name(latex: str) -> bool:
+    return bool(BARE_NAME.match(latex))
+
+
+def _words(lead: str) -> str:
+    """The last words before a formula, with other formulas removed."""
+    return re.sub(r"\$[^$]*\$", " ", lead)[-60:]
+
+
+def classify_first_step(
+    chain: Chain, lead: str, defined: set[str], near: bool = True, inline: bool = True
+) -> Reading:
+    """Role of ``chain``'s first relation; ``defined`` holds the names already defined in the
+    section (head text such as ``y``, ``f``, ``h_\\theta``), ``lead`` the words before the math,
+    ``near`` whether the earlier definition of the same name is in the same paragraph."""
+    if not chain.relations:
+        return Reading(Role.CLAIM)
+    relation = chain.relations[0]
+    kind = relation_kind(relation)
+    first, second = chain.elements[0], chain.elements[1]
+    if kind == "unchecked" and relation not in (r"\gets", r"\leftarrow"):
+        return Reading(Role.UNCHECKED)
+    if relation in (r"\gets", r"\leftarrow") or (
+        kind == "definition" and _mentions(second, first)
+    ):
+        return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
+    if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
+        return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    words = _words(lead)
+    head = definition_head(first) if relation in ("=",) or kind == "definition" else None
+    if relation == "=" and CONDITIONED_NAME.match(first):
+        head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
+    if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
+        return Reading(Role.CONDITION, why="introduced by 'if'/'when': a condition")
+    if kind == "definition":
+        if head is None:
+            return Reading(Role.CLAIM)
+        role = Role.EXAMPLE if is_number(second) and head[1] is None else Role.DEFINITION
+        return Reading(role, head[0], head[1], "written as a definition")
+    if relation == "=" and head is not None:
+        name, arguments = head
+        if name in defined and arguments is not None and _parameters(arguments) and not any(
+            _mentions(second, parameter.strip()) for parameter in arguments.split(",")
+        ):
+            # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
+            return Reading(Role.DEFINITION, name, arguments,
+                           "a new value of a label (its parameter is not on the right)")
+        if name in defined and (not near or DEFINING.search(words)):
+            return Reading(Role.DEFINITION, name, arguments,
+                           "a new definition of the name (a new example or paragraph)")
+        if name in defined:
+            return Reading(Role.CLAIM, name, arguments, f"{name} is already defined: a claim")
+        if arguments is not None and not _parameters(arguments):
+            return Reading(Role.CLAIM, why="a value of a function: a claim")
+        if is_number(second) and arguments is None:
+            return Reading(Role.EXAMPLE, name, None, "an example value")
+        return Reading(Role.DEFINITION, name, arguments, "the first '=' for this name")
+    if relation == "=" and SUPPOSING.search(lead):
+        return Reading(Role.CONDITION, why="introduced as a supposition")
+    if relation == "=" and len(chain.relations) == 1 and SOLVING.search(words):
+        return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
+    return Reading(Role.CLAIM)
+
+
+def _mentions(expression: str, name: str) -> bool:
+    """Whether the LaTeX name occurs in the expression as a whole token."""
+    name = name.strip()
+    if not name:
+        return False
+    pattern = re.escape(name) + (r"(?![A-Za-z])" if name[-1].isalpha() else "")
+    return re.search(r"(?<![A-Za-z\\])" + pattern, expression) is not None
+
+
+def _parameters(arguments: str) -> bool:
+    """``x, y`` (distinct names) — not ``2`` or ``x+1``: a function's parameter list."""
+    parts = [part.strip() for part in arguments.split(",")]
+    return all(part and is_bare_name(part) for part in parts) and len(set(parts)) == len(parts)
+
+
+def _bounds_names(chain: Chain) -> bool:
+    """``1 \\le i \\le n``, ``0 < p < 1``, ``x > 0``: every element a name or a number, at least
+    one a name."""
+    elements = [element.strip() for element in chain.elements]
+    if not all(BOUND.match(element) or is_bare_name(element) for element in elements):
+        return False
+    return any(is_bare_name(element) and not is_number(element) for element in elements)

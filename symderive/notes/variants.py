@@ -1,0 +1,244 @@
+"""Stage 5 of checking notes, per step: the readings checked and how their outcomes combine.
+
+A step is checked as written, and also — each a separate worker task — on instances of its
+unknown functions, in each one-hot case, to the decimals written, at and without its example
+values, and (after a refutation) under the hypotheses notes state only in words
+(:data:`ALTERNATIVES`). One outcome per step comes back, naming what it relied on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from symderive.check.budget import Task, run_tasks
+from symderive.check.context import CheckContext
+from symderive.model import Domain
+from symderive.notes.instances import instances
+from symderive.notes.plan import PlannedEquation, PlannedStep
+from symderive.notes.report import NoteFile
+from symderive.report import Outcome
+
+
+# readings the note may intend without saying so: a refutation that disappears under one of
+# them is reported *undecided*, naming the hypothesis (and the directive that states it)
+ALTERNATIVES = {
+    "independent": "holds if the random symbols are independent, fails if they may be "
+    "dependent: say which with '<!-- symderive: assume X, Y independent -->'",
+    "identical": "holds if the indexed entries are identically distributed (x_i like x), "
+    "fails otherwise: the note states this in words",
+    "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
+    "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
+}
+
+
+def check_context(
+    plan, equation: PlannedEquation, alternative: str = "", step=None,
+    expressions: tuple = (), domain: tuple = (),
+) -> CheckContext:
+    context = plan.context
+    domains = dict(context.domains)
+    domains.update({symbol: Domain("random") for symbol in equation.random})
+    groups = list(context.independent)
+    if alternative == "independent" and equation.random:
+        groups.append(tuple(sorted(equation.random, key=str)))
+    if alternative == "simplex" and step is not None:
+        for base in _indexed_bases(step):
+            domains[base] = Domain("simplex", group=str(base))
+    if expressions or step is not None:
+        _entry_domains(expressions or (step.lhs, step.rhs), domains)
+    return CheckContext.build(domains, context.givens, groups, domain)
+
+
+def _entry_domains(expressions: tuple, domains: dict) -> None:
+    """``p_i`` takes the domain declared for ``p``; a simplex declared by directive is given
+    either by its entries ``y_1 … y_N`` or by its indexed base ``y[j]``, as the step uses it."""
+    symbols = set().union(*(expr.free_symbols for expr in expressions))
+    indexed = {str(s.base) for s in symbols if isinstance(s, sp.Indexed)}
+    for key, domain in list(domains.items()):
+        if domain.kind == "simplex" and domain.group in indexed and isinstance(key, sp.Symbol):
+            del domains[key]
+        elif domain.kind == "simplex" and domain.group not in indexed and not isinstance(
+            key, sp.Symbol
+        ):
+            del domains[key]
+    by_name = {key.name: domain for key, domain in domains.items() if isinstance(key, sp.Symbol)}
+    for symbol in symbols:
+        if isinstance(symbol, sp.Symbol) and symbol not in domains and "_" in symbol.name:
+            inherited = by_name.get(symbol.name.rpartition("_")[0])
+            if inherited is not None and inherited.kind != "simplex":
+                domains[symbol] = inherited
+
+
+def _identical(step: PlannedStep) -> tuple | None:
+    """The step with each entry ``x[i]`` read as ``x`` when the step also names ``x`` itself
+    (``\\sum_i Var(x_i) = n Var(x)``: entries distributed like x); None when it does not."""
+    names = {s for side in (step.lhs, step.rhs) for s in side.free_symbols
+             if isinstance(s, sp.Symbol)}  # fmt: skip
+    mapping = {
+        entry: sp.Symbol(str(entry.base)) for side in (step.lhs, step.rhs)
+        for entry in side.atoms(sp.Indexed) if sp.Symbol(str(entry.base)) in names
+    }  # fmt: skip
+    if not mapping:
+        return None
+    return step.lhs.xreplace(mapping).doit(), step.rhs.xreplace(mapping).doit()
+
+
+def _indexed_bases(step: PlannedStep) -> list:
+    found = set()
+    for side in (step.lhs, step.rhs):
+        found |= {indexed.base for indexed in side.atoms(sp.Indexed)}
+    return sorted(found, key=str)
+
+
+def _onehot_cases(step: PlannedStep, onehot: list) -> list[tuple[str, dict]]:
+    """For ``assume t onehot N``: the N cases t = e_k, as substitutions of t_m and t[j]."""
+    cases = []
+    symbols = step.lhs.free_symbols | step.rhs.free_symbols
+    for name, size in onehot:
+        entries = {sp.Symbol(f"{name}_{m}"): m for m in range(1, size + 1)}
+        present = [s for s in symbols if s in entries] + [
+            s for s in symbols if isinstance(s, sp.Indexed) and str(s.base) == name
+        ]
+        if not present:
+            continue
+        for k in range(1, size + 1):
+            mapping = {symbol: sp.Integer(int(m == k)) for symbol, m in entries.items()}
+            mapping.update({s: sp.KroneckerDelta(s.indices[0], k)
+                            for s in symbols if isinstance(s, sp.Indexed) and str(s.base) == name})
+            cases.append((f"{name} = e_{k}", mapping))  # fmt: skip
+    return cases
+
+
+def _simplex_entries(expr: sp.Basic, names: set) -> sp.Basic:
+    """Sums with numeric bounds over a declared probability vector written out, and its
+    entries ``y[m]`` named ``y_m``, so that the checker sees the whole vector."""
+    expr = expr.replace(
+        lambda node: isinstance(node, sp.Sum)
+        and all(low.is_Integer and high.is_Integer for _, low, high in node.limits)
+        and any(str(i.base) in names for i in node.atoms(sp.Indexed)),
+        lambda node: node.doit(),
+    )
+    return expr.xreplace({
+        entry: sp.Symbol(f"{entry.base}_{entry.indices[0]}")
+        for entry in expr.atoms(sp.Indexed)
+        if str(entry.base) in names and len(entry.indices) == 1 and entry.indices[0].is_Integer
+    })  # fmt: skip
+
+
+def variants_of(
+    step: PlannedStep, seed: int, onehot: list = (), simplex: set = frozenset()
+) -> list[tuple[str, sp.Basic, sp.Basic, str, str]]:
+    """(variant, lhs, rhs, relation, description) to check for one step."""
+    lhs, rhs, relation = step.lhs, step.rhs, step.relation
+    cases = _onehot_cases(step, list(onehot))
+    if simplex:
+        lhs, rhs = (_simplex_entries(side, simplex) for side in (lhs, rhs))
+    if cases:
+        return [
+            (f"onehot{k}", lhs.xreplace(mapping).doit(), rhs.xreplace(mapping).doit(), relation,
+             f"one-hot case {description}")
+            for k, (description, mapping) in enumerate(cases)
+        ]  # fmt: skip
+    if step.places is not None:
+        tolerance = sp.Rational(1, 10**step.places)
+        return [("decimal", sp.Abs(lhs - rhs), tolerance, "<=",
+                 f"checked to {step.places} decimals (|difference| ≤ {tolerance})")]  # fmt: skip
+    if step.unknown:
+        return [
+            (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
+             instance.describe())
+            for k, instance in enumerate(instances(dict(step.unknown), seed))
+        ]  # fmt: skip
+    plain = [("plain", lhs, rhs, relation, "")]
+    if step.general is not None and step.general != (lhs, rhs):
+        general_lhs, general_rhs = step.general
+        plain.append(("general", general_lhs, general_rhs, relation, "without example values"))
+    return plain
+
+
+def alternative_round(plans, variants, outcomes, options) -> dict:
+    """A refuted claim is checked again under the readings in :data:`ALTERNATIVES` that apply
+    (random symbols independent; indexed vectors summing to 1): if it then holds, the verdict
+    depends on a hypothesis the note states only in words, so it is *undecided*."""
+    tasks = []
+    for file_index, plan in enumerate(plans):
+        if isinstance(plan, NoteFile):
+            continue
+        for equation_index, equation in enumerate(plan.equations):
+            for step in equation.steps:
+                key = (file_index, equation_index, step.index)
+                chosen = variants.get(key)
+                if not isinstance(chosen, list) or len(chosen) != 1 or chosen[0][0] != "plain":
+                    continue
+                if outcomes.get(key + ("plain",), Outcome("undecided")).verdict != "refuted":
+                    continue
+                applicable = []
+                if len(equation.random) >= 2:
+                    applicable.append("independent")
+                if _indexed_bases(step):
+                    applicable.append("simplex")
+                if _identical(step) is not None:
+                    applicable.append("identical")
+                _, lhs, rhs, relation, _ = chosen[0]
+                for alternative in applicable:
+                    if alternative == "identical":
+                        lhs, rhs = _identical(step)
+                    context = check_context(plan, equation, alternative, step)
+                    tasks.append(Task(key + (alternative,), lhs, rhs, relation, context,
+                                      options.seed + step.index))  # fmt: skip
+    return run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
+
+
+def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
+    """A claim after example values: true for all values → that verdict; refuted at the
+    example → refuted; true only at the example → its verdict when the example was given just
+    before (the claim is about it), else undecided (the note may mean the general claim)."""
+    example, general = outcomes[key + ("plain",)], outcomes[key + ("general",)]
+    if general.holds:
+        return general, "holds for all values, not only the example values"
+    if not near and not example.holds:
+        return general, ""  # the note may mean the general claim: judge that one
+    if example.verdict == "refuted" or not example.holds:
+        return example, ""
+    if near:
+        return example, "for the example values given just before"
+    return Outcome("undecided", method=example.method, reason=(
+        "holds for the example values in force, but not for all values: say which is meant"
+    )), ""  # fmt: skip
+
+
+def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
+    """One outcome for a step from its variants; the description of what was checked."""
+    if [name for name, *_ in chosen] == ["plain", "general"]:
+        return _with_examples(key, outcomes, near)
+    if len(chosen) == 1:
+        name, _, _, _, description = chosen[0]
+        outcome = outcomes[key + (name,)]
+        for alternative, why in ALTERNATIVES.items():
+            other = outcomes.get(key + (alternative,))
+            if outcome.verdict == "refuted" and other is not None and other.holds:
+                return Outcome("undecided", method=outcome.method, reason=why), description
+        if name == "decimal" and outcome.verdict == "proved":
+            outcome = replace(outcome, verdict="checked")  # a rounded value is not an identity
+        return outcome, description
+    results = [(outcomes[key + (name,)], description) for name, *_, description in chosen]
+    onehot = chosen[0][0].startswith("onehot")
+    for outcome, description in results:
+        if outcome.verdict == "refuted":
+            where = description if onehot else f"the instance {description}"
+            return outcome, f"refuted in {where}"
+    if all(outcome.holds for outcome, _ in results):
+        first = results[0][0]
+        names = "; ".join(description for _, description in results)
+        if onehot:
+            verdict = "proved" if all(o.verdict == "proved" for o, _ in results) else "checked"
+            return replace(first, verdict=verdict, method="one-hot cases",
+                           reason=f"holds in each of the {len(results)} one-hot cases"
+                           ), names  # fmt: skip
+        return replace(first, verdict="checked", method="instances",
+                       reason=f"holds on {len(results)} instances of the unknown functions"
+                       ), f"instances: {names}"  # fmt: skip
+    undecided = next(outcome for outcome, _ in results if not outcome.holds)
+    return undecided, "instances: " + "; ".join(description for _, description in results)
