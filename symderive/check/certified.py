@@ -279,6 +279,10 @@ def _node(node: sp.Basic, values: Mapping, memo: dict) -> arb:  # noqa: C901 - a
         sign = _sign(evaluate(node.args[0]))
         if sign == 0:
             at_zero = node.args[1] if len(node.args) > 1 else sp.S.Half
+            if at_zero == sp.S.Half:
+                # H(0) = 1/2 is SymPy's default (from its derivative of Max/Abs), which no
+                # documented rule gives (docs/conventions.md): no verdict rests on it
+                raise Unsupported("Heaviside(0) with SymPy's default 1/2")
             return evaluate(at_zero)
         return arb(1 if sign > 0 else 0)
     if isinstance(node, (sp.Max, sp.Min)):

@@ -48,7 +48,8 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
         expr = make_explicit(expr, explicit_matrices(matrices))
     expr = expand_finite_sums(expr)  # the usual convention: an empty sum is 0 (never Karr's)
     expr = _ordered_kinks(expr)
-    expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)
+    expr = expr.doit(deep=True)
+    expr = _no_half_heaviside(expr) if not expr.atoms(E, Var) else _doit_outside(expr)
     return to_elementary(expr)
 
 
@@ -90,6 +91,20 @@ def _ordered_kinks(expr: sp.Basic) -> sp.Basic:
                 kinks[node] = _tie_rule(node)
         if kinks:
             replacements[derivative] = derivative.func(inner.xreplace(kinks), *derivative.variable_count)
+    return expr.xreplace(replacements) if replacements else expr
+
+
+def _no_half_heaviside(expr: sp.Basic) -> sp.Basic:
+    """SymPy's Heaviside(a) has H(0) = 1/2 (it comes from SymPy's derivative of Max or Abs,
+    never from the grammars, which write H(0) explicitly): no documented rule gives 1/2, so
+    such a node is left undefined at a = 0 and no verdict rests on its value there."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Heaviside):
+        return expr
+    replacements = {
+        node: sp.Piecewise((1, node.args[0] > 0), (0, node.args[0] < 0))
+        for node in expr.atoms(sp.Heaviside)
+        if len(node.args) == 1 or node.args[1] == sp.S.Half
+    }
     return expr.xreplace(replacements) if replacements else expr
 
 
@@ -417,6 +432,11 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     # rational points first: a counterexample in fractions is one a reader can redo by hand
     points.sort(key=lambda point: not all(v.is_Rational for v in point.values()))
     conditions = context.conditions_at(fixed)
+    givens = tuple(
+        (given.lhs.xreplace(fixed), given.rhs.xreplace(fixed))
+        for given in context.givens
+        if isinstance(given, sp.Eq) and not given.has(E, Var)
+    )
     for point in points:
         if has_expectations or randoms:
             spaces = factor_assignment(randoms, context.independent)
@@ -428,7 +448,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
             models = [None]
         for model in models:
             outcome = _compare_at(
-                left, right, relation, point, model, fixed, tally, conditions
+                left, right, relation, point, model, fixed, tally, conditions, givens
             )
             if outcome is not None:
                 return outcome
@@ -479,8 +499,14 @@ def _compare_values(l_value, r_value, relation, point, conditions):
     return chosen
 
 
-def _compare_at(left, right, relation, point, model, fixed, tally, conditions):
-    """Compare at one point (every outcome of ``model`` when there are expectations)."""
+def _compare_at(left, right, relation, point, model, fixed, tally, conditions, givens=()):
+    """Compare at one point (every outcome of ``model`` when there are expectations).
+
+    A point that violates a given (``x^2 = y`` at x = 2, y = 3) is neither a counterexample
+    nor evidence: the givens restrict the claim to the points that satisfy them."""
+    if model is None and _violates_a_given(givens, point, fixed):
+        tally.skipped.append("the point does not satisfy a given")
+        return None
     if model is not None:  # finite models need the point written in; plain points do not
         # expectations are exact finite sums: compute them once, then read each outcome
         at_left = model.resolve(left.xreplace(point) if point else left)
@@ -538,6 +564,20 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions):
     if agreed and len(tally.agreeing) < 64:
         tally.agreeing.append(formatted)
     return None
+
+
+def _violates_a_given(givens, point, fixed) -> bool:
+    """Whether the point (with sizes fixed) certainly or possibly breaks a given equation
+    whose symbols it assigns (givens rewritten away by ``prepare`` hold by construction)."""
+    known = set(point) | set(fixed)
+    for lhs, rhs in givens:
+        symbols = lhs.free_symbols | rhs.free_symbols
+        if not symbols or not symbols <= known:
+            continue
+        status = certified.compare(lhs, rhs, "=", point).status
+        if status != "agree":
+            return True
+    return False
 
 
 SUBSTITUTE_SECONDS = 0.2
