@@ -48,8 +48,7 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
         expr = make_explicit(expr, explicit_matrices(matrices))
     expr = expand_finite_sums(expr)  # the usual convention: an empty sum is 0 (never Karr's)
     expr = _ordered_kinks(expr)
-    expr = expr.doit(deep=True)
-    expr = _no_half_heaviside(expr) if not expr.atoms(E, Var) else _doit_outside(expr)
+    expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)
     return to_elementary(expr)
 
 
@@ -294,7 +293,10 @@ def numeric_phase(
         try:
             fixed = dict(size_values)
             fixed.update(sampling.draw_indices(indices, context, size_values, rng))
-            left, right = broadcast_zero(prepare(lhs, context, fixed), prepare(rhs, context, fixed))
+            left, right = broadcast_zero(
+                _no_half_heaviside(prepare(lhs, context, fixed)),
+                _no_half_heaviside(prepare(rhs, context, fixed)),
+            )
         except (ValueError, TypeError, NotImplementedError) as error:
             tally.skipped.append(f"could not instantiate: {error}")
             continue
