@@ -228,6 +228,7 @@ class Tally:
     sizes: list = field(default_factory=list)
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
     constant: bool = True  # no symbol was sampled: one point says all there is to say
+    kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -361,6 +362,14 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
             points=tuple(tally.agreeing[:8]),
             digits=certified.DIGITS,
         )
+    if tally.kinks_undecided:
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason="a kink point (where a sign, a max or a step switches) could not be decided "
+            "with certified bounds (" + counts + ")",
+            digits=certified.DIGITS,
+        )
     needed = 1 if tally.constant else MIN_AGREEING_POINTS
     if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
         return Outcome(
@@ -425,7 +434,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     ]
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
-    points += sampling.kink_points(difference, base_point, context)[:6]
+    kinks = sampling.kink_points(difference, base_point, context)[:6]
+    points += kinks
     if relation in ("<", ">", "<=", ">=") and not fixed and len(base_point) <= 2:
         # an inequality fails first where the sides meet: e^x > 1 + x at x = 0 (solved for
         # small scalar claims only: solving costs up to 0.3 s a symbol)
@@ -449,12 +459,15 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
             ]
         else:
             models = [None]
+        undecided_before = tally.inconclusive
         for model in models:
             outcome = _compare_at(
                 left, right, relation, point, model, fixed, tally, conditions, givens
             )
             if outcome is not None:
                 return outcome
+        if tally.inconclusive > undecided_before and any(point is kink for kink in kinks):
+            tally.kinks_undecided += 1
     return None
 
 

@@ -456,3 +456,16 @@ def test_f13_a_counterexample_must_satisfy_the_givens():
     if wrong.verdict == "refuted":  # only with a point where x^2 = y (x < 0)
         values = {k: sp.Rational(v) for k, v in wrong.counterexample.values}
         assert values["x"] ** 2 == values["y"]
+
+
+@pytest.mark.parametrize(
+    "lhs",
+    [
+        "heaviside(x^5 - x - 1) + heaviside(1 + x - x^5)",
+        "heaviside(x - pi) + heaviside(pi - x)",
+        "sign(x - sqrt(2))^2",
+    ],
+)
+def test_f15_f17_an_undecidable_kink_point_leaves_the_claim_undecided(lhs):
+    for verdict, _ in plain_channels(lhs, "1"):
+        assert verdict in NOT_HOLDS
