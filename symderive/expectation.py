@@ -132,13 +132,16 @@ def _group_by_factor(
 def factor_assignment(
     random_symbols: Iterable[sp.Basic], independent: Iterable[Iterable[sp.Basic]]
 ) -> dict[sp.Basic, int]:
-    """Give each random symbol a factor space: members of an independence group each get their
-    own space; every other random symbol is on space 0, which may depend on every space."""
+    """Give each random symbol a factor space: members of ONE independence group (the largest)
+    each get their own space; every other random symbol is on space 0, which may depend on
+    every space.  Symbols on their own spaces are mutually independent, which only a single
+    declared group says: pairwise declarations (X,Y), (Y,Z), (X,Z) do not make X, Y, Z
+    mutually independent (Z = XY with X, Y uniform on ±1 is pairwise independent of both)."""
     assignment: dict[sp.Basic, int] = {symbol: 0 for symbol in random_symbols}
-    next_space = 1
-    for group in independent:
-        for symbol in group:
-            if assignment.get(symbol, 0) == 0:
-                assignment[symbol] = next_space
-                next_space += 1
+    groups = [tuple(dict.fromkeys(group)) for group in independent]
+    if not groups:
+        return assignment
+    largest = max(groups, key=len)
+    for space, symbol in enumerate(largest, start=1):
+        assignment[symbol] = space
     return assignment

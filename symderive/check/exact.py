@@ -71,9 +71,8 @@ def exact_check(left, right, relation: str, context: CheckContext, rng: random.R
     symbols = frozenset(left.free_symbols | right.free_symbols)
     if not symbols or any(context.domain_of(s).kind not in _SETS for s in symbols):
         return None
-    bound = degree_bound(left - right, symbols) if not (left - right).is_number else None
     parts = [degree_bound(side, symbols) for side in (left, right)]
-    if None in parts or bound is None:
+    if None in parts:
         return None
     # numerator of lhs − rhs over the common denominator
     degree = max(parts[0][0] + parts[1][1], parts[1][0] + parts[0][1])

@@ -401,6 +401,17 @@ class Construction:
             self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
         return self.sized(function(*arguments), column)
 
+    def function_power(self, value: sp.Expr, exponent: sp.Expr, column=None) -> sp.Expr:
+        r"""``\sin^2 x = (\sin x)^2``; a negative exponent on a function name is refused:
+        ``\tan^{-1}`` means arctan in most notes and 1/tan in a few."""
+        if exponent.is_number and exponent.is_negative:
+            raise self.error(
+                "a negative power on a function name is ambiguous (inverse or reciprocal?): "
+                "write \\arctan x or \\frac{1}{\\tan x}",
+                column,
+            )
+        return self.power(value, exponent, column)
+
     def factorial(self, value: sp.Expr, column: int | None = None) -> sp.Expr:
         if value.is_Integer and abs(int(value)) > self.limits.factorial:
             raise self.error(f"factorial larger than {self.limits.factorial}!", column)
@@ -410,6 +421,11 @@ class Construction:
     def big_operator(self, kind: str, body, index, low, high, column=None) -> sp.Basic:
         """Σ/Π with the usual convention: an empty range gives 0 (Σ) or 1 (Π) — never
         SymPy's Karr convention, under which Σ_{i=5}^{3} i = −4."""
+        if getattr(index, "name", "") in CONSTANT_NAMES:
+            raise self.error(
+                f"{index.name} is a constant (docs/conventions.md); name the index otherwise",
+                column,
+            )
         for bound in (low, high):
             if isinstance(bound, sp.Basic) and bound.has(sp.zoo, sp.nan, -sp.oo):
                 raise self.error("undefined bound of a sum or product", column)

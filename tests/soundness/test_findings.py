@@ -407,3 +407,65 @@ def test_f6_integer_exponents_need_no_positive_base(lhs, rhs, assume, expected):
 def test_f7_points_where_a_side_is_undefined_are_not_agreement(lhs, rhs, latex):
     for verdict, _ in [via_relation(lhs, rhs, latex=latex), via_equal(lhs, rhs, latex=latex)]:
         assert verdict in NOT_HOLDS
+
+
+def test_f8_sympys_heaviside_one_half_never_decides_a_verdict():
+    """d/dx of a Max reached outside the grammar (sp.diff in a caller) has H(0) = 1/2, which no
+    documented rule gives: the point x = 0 cannot refute on it."""
+    x = sp.Symbol("x", real=True)
+    slope = sp.diff(sp.Max(0, x), x)  # Heaviside(x): H(0) = 1/2 in SymPy
+    assert check_relation(slope, sp.Heaviside(x, 0)).verdict != "refuted"
+
+
+@pytest.mark.parametrize("lhs", [r"\tan^{-1}(x)", r"\sin^{-1}(x)", r"\exp^{-1}(x)"])
+def test_f9_a_negative_power_on_a_function_name_is_refused(lhs):
+    for verdict, detail in latex_channels(lhs, r"\frac{1}{x}"):
+        assert verdict == "refused" and "ambiguous" in detail["reason"]
+
+
+def test_f10_an_index_cannot_be_named_like_a_constant():
+    for verdict, detail in latex_channels(r"\sum_{e=1}^{3} e", "6"):
+        assert verdict == "refused" and "constant" in detail["reason"]
+
+
+def test_f11_a_constant_difference_hidden_under_huge_values_is_refuted():
+    for seed in range(4):
+        verdict, _ = via_equal("10^(200)*x + 1", "10^(200)*x")
+        assert verdict == "refuted", seed
+
+
+def test_f12_pairwise_independence_is_not_mutual_independence():
+    X, Y, Z = sp.symbols("X Y Z")
+    domains = {s: Domain("random") for s in (X, Y, Z)}
+    outcome = check_relation(
+        E(X * Y * Z), E(X) * E(Y) * E(Z), domains=domains,
+        independent=((X, Y), (Y, Z), (X, Z)),
+    )
+    assert outcome.verdict in NOT_HOLDS
+    mutual = check_relation(
+        E(X * Y * Z), E(X) * E(Y) * E(Z), domains=domains, independent=((X, Y, Z),)
+    )
+    assert mutual.verdict in HOLDS
+
+
+def test_f13_a_counterexample_must_satisfy_the_givens():
+    x, y = sp.symbols("x y", real=True)
+    outcome = check_relation(sp.Abs(x), sp.sqrt(y), givens=(sp.Eq(x**2, y),))
+    assert outcome.verdict != "refuted"
+    wrong = check_relation(x, sp.sqrt(y), givens=(sp.Eq(x**2, y),))
+    if wrong.verdict == "refuted":  # only with a point where x^2 = y (x < 0)
+        values = {k: sp.Rational(v) for k, v in wrong.counterexample.values}
+        assert values["x"] ** 2 == values["y"]
+
+
+@pytest.mark.parametrize(
+    "lhs",
+    [
+        "heaviside(x^5 - x - 1) + heaviside(1 + x - x^5)",
+        "heaviside(x - pi) + heaviside(pi - x)",
+        "sign(x - sqrt(2))^2",
+    ],
+)
+def test_f15_f17_an_undecidable_kink_point_leaves_the_claim_undecided(lhs):
+    for verdict, _ in plain_channels(lhs, "1"):
+        assert verdict in NOT_HOLDS
