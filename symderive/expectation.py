@@ -145,3 +145,18 @@ def factor_assignment(
     for space, symbol in enumerate(largest, start=1):
         assignment[symbol] = space
     return assignment
+
+
+def symbols_read_as_random(expressions: Iterable[sp.Basic]) -> set[sp.Symbol]:
+    """The symbols that stand alone inside an expectation or a variance (``E[X]``, ``E[X^2]``,
+    ``Var(X)``): the one rule by which every channel reads a name as a random variable, so that
+    in ``E[aX + b] = aE[X] + b`` X is random and a, b are constants."""
+    alone: set[sp.Symbol] = set()
+    for expr in expressions:
+        for node in expr.atoms(E, Var):
+            argument = node.args[0]
+            if argument.is_Pow and argument.exp.is_Integer:
+                argument = argument.base
+            if isinstance(argument, sp.Symbol):
+                alone.add(argument)
+    return alone

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         lhs,
         rhs,
         "=",
-        domains={symbols[name]: domain for name, domain in domains.items()},
+        domains=_domains_with_random(lhs, rhs, {symbols[n]: d for n, d in domains.items()}),
         budget_seconds=args.timeout,
         seed=args.seed,
         lhs_domain=lhs_domain,
@@ -102,6 +102,15 @@ def run(args: argparse.Namespace, console: Console) -> int:
     else:
         render(lhs, rhs, outcome, console)
     return 0 if outcome.holds else 1
+
+
+def _domains_with_random(lhs: sp.Basic, rhs: sp.Basic, domains: dict) -> dict:
+    """--assume's domains, plus the random variables read from E[X] / Var(X) as in notes."""
+    from symderive.expectation import symbols_read_as_random
+    from symderive.model import RANDOM
+
+    random = symbols_read_as_random((lhs, rhs)) - set(domains)
+    return {**domains, **dict.fromkeys(random, RANDOM)}
 
 
 def _parse_plain(text: str, symbols: dict, source: str) -> tuple:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from symderive.errors import ParseError
-from symderive.expectation import E, Var
+from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
@@ -408,18 +408,13 @@ def infer_random(planned: list[PlannedEquation], context: FileContext) -> None:
     a variance (``E[X]``, ``E[X^2]``, ``Var(X)``): so in ``E[aX + b] = aE[X] + b`` X is random
     and a, b are constants.
     """
-    alone: set = set()
-    for equation in planned:
-        for step in equation.steps:
-            for expr in (step.lhs, step.rhs):
-                if expr is None:
-                    continue
-                for node in expr.atoms(E, Var):
-                    argument = node.args[0]
-                    if argument.is_Pow and argument.exp.is_Integer:
-                        argument = argument.base
-                    if isinstance(argument, sp.Symbol):
-                        alone.add(argument)
+    alone = symbols_read_as_random(
+        expr
+        for equation in planned
+        for step in equation.steps
+        for expr in (step.lhs, step.rhs)
+        if expr is not None
+    )
     for equation in planned:
         expressions = [e for step in equation.steps for e in (step.lhs, step.rhs) if e is not None]
         if not any(expr.atoms(E, Var) for expr in expressions):

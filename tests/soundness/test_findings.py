@@ -469,3 +469,18 @@ def test_f13_a_counterexample_must_satisfy_the_givens():
 def test_f15_f17_an_undecidable_kink_point_leaves_the_claim_undecided(lhs):
     for verdict, _ in plain_channels(lhs, "1"):
         assert verdict in NOT_HOLDS
+
+
+# --- review F16: a name alone inside E[·] or Var(·) is random in `equal` as in notes ---------
+@pytest.mark.parametrize(
+    "lhs, rhs",
+    [(r"\mathrm{Var}(X)", "0"), (r"\mathbb{E}[X^2]", r"\mathbb{E}[X]^2")],
+)
+def test_a_variance_of_a_random_variable_is_not_proved_zero_in_equal(lhs, rhs):
+    verdict, _ = via_equal(lhs, rhs, latex=True)
+    assert verdict == "refuted"
+
+
+def test_linearity_of_expectation_still_holds_in_equal():
+    verdict, _ = via_equal(r"\mathbb{E}[a X + b]", r"a\mathbb{E}[X] + b", latex=True)
+    assert verdict == "proved"
