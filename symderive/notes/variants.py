@@ -48,7 +48,20 @@ def check_context(
             domains[base] = Domain("simplex", group=str(base))
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
+        domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
     return CheckContext.build(domains, context.givens, groups, domain)
+
+
+def _conditions_on_the_point(domain: tuple, expressions: tuple) -> tuple:
+    """The natural-domain conditions that speak of the sampled point: a condition on a summand
+    (``q_i \ne 0`` inside ``\sum_i``) names the bound index, which no point gives a value; the
+    evaluator itself treats a point where a summand is undefined as no evidence either way."""
+    free = set().union(*(e.free_symbols for e in expressions if isinstance(e, sp.Basic)))
+    return tuple(
+        condition
+        for condition in domain
+        if not isinstance(condition[2], sp.Basic) or condition[2].free_symbols <= free
+    )
 
 
 def _entry_domains(expressions: tuple, domains: dict) -> None:
