@@ -172,7 +172,36 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
             tokens.append(Token(kind, match.group(), position + 1))
         position = match.end()
     tokens.append(Token("end", "", len(text) + 1))
-    return tokens
+    return _digit_groups(tokens)
+
+
+def _digit_groups(tokens: list[Token]) -> list[Token]:
+    r"""``1\,024`` (a thin space grouping digits, SI style) is the number 1024, never 1·024:
+    an integer followed by ``\,`` (or ``\;``, ``~``) and exactly three digits is one number."""
+    result: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if (
+            token.kind == "number" and result and result[-1].kind == "number"
+            and "." not in result[-1].text
+            and re.fullmatch(r"\d{3}(?:\.\d+)?", token.text) is not None
+            and index >= 1 and tokens[index - 1].text in (r"\,", r"\;", "~")
+        ):  # fmt: skip
+            merged = result[-1].text + token.text
+            result[-1] = Token("number", merged, result[-1].column)
+            index += 1
+            continue
+        if token.text in (r"\,", r"\;", "~") and result and result[-1].kind == "number":
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and following.kind == "number" and re.fullmatch(
+                r"\d{3}(?:\.\d+)?", following.text
+            ):
+                index += 1  # the separator itself is dropped; the group joins above
+                continue
+        result.append(token)
+        index += 1
+    return result
 
 
 class _Parser:
@@ -809,6 +838,10 @@ class _Parser:
             # \log^2 x = (log x)^2, \sin^2 x
             self.advance()
             exponent = self.script()
+            if exponent.is_number and exponent.is_negative:
+                # \sin^{-1} x is arcsin x by convention, never 1/sin x: not read
+                self.fail(f"\\{name}^{{{exponent}}}: an inverse function is operator notation "
+                          "(not read)", start)  # fmt: skip
             applied = self.build.call(function, [self.function_argument()], start.column)
             return self.power(applied, exponent)
         return self.build.call(function, [self.function_argument()], start.column)

@@ -33,7 +33,7 @@ from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.directives import read_directives
-from symderive.notes.extract import extract_math
+from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
     PLAN_SECONDS,
@@ -74,15 +74,26 @@ class FilePlan:
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
 def heading_lines(text: str, markdown: bool) -> list[int]:
-    """Lines of section headings (Markdown ``#``, LaTeX ``\\section``): definitions hold until
-    the next one. One pass over the text (line numbers by counting forward, never from 0)."""
-    pattern = r"^#{1,6}\s" if markdown else r"^\s*\\(?:sub)*section\*?\{"
-    lines, line, counted = [], 1, 0
-    for match in re.finditer(pattern, text, re.M):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        lines.append(line)
-    return lines
+    """Lines of section headings (Markdown ``#`` and Setext ``Title`` over ``===``/``---``,
+    HTML ``<h1>``…``<h6>``; LaTeX ``\\section``): definitions hold until the next one. A ``#``
+    line inside fenced code (a Python comment) is not a heading. One pass over the lines."""
+    if not markdown:
+        pattern = re.compile(r"^\s*\\(?:sub)*section\*?\{")
+        return [n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+    working = _blank_matches(text, FENCE)
+    found = []
+    previous = ""
+    for number, line in enumerate(working.split("\n"), start=1):
+        if re.match(r"^ {0,3}#{1,6}(\s|$)", line) or re.match(r"^\s*<h[1-6][\s>]", line, re.I):
+            found.append(number)
+        elif (
+            re.match(r"^ {0,3}(=+|-+)[ \t]*$", line) and previous.strip()
+            and not re.match(r"^ {0,3}(#|>|[-*+] |\d+[.)] |\$\$|\\\[)", previous)
+            and (not found or found[-1] != number - 1)
+        ):  # fmt: skip
+            found.append(number - 1)  # Setext: the title line starts the section
+        previous = line
+    return found
 
 
 def continue_chains(pairs: list) -> list:
@@ -122,7 +133,10 @@ def _matrix_shapes(text: str, base: tuple) -> tuple:
 def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
-    directives = read_directives(text)
+    # a directive shown inside fenced code or a code span is an example, not a comment
+    directives = read_directives(
+        _blank_matches(_blank_matches(text, FENCE), CODE_SPAN) if markdown else text
+    )
     extraction = extract_math(text, markdown=markdown)
     notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices]
     pairs = []

@@ -1,0 +1,63 @@
+"""Regression tests for the adversarial review of ``symderive notes`` (findings N1–N41 in
+/work/findings/notes.md): each reproduces a finding's note and asserts the corrected verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from symderive.notes.check_notes import NotesOptions, check_files
+
+
+def verdicts(tmp_path: Path, text: str, name: str = "note.md") -> dict:
+    """(line, lhs, rhs) → (verdict, reason) for every step of the note."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=2))
+    found = {}
+    for equation in report.files[0].equations:
+        for step in equation.steps:
+            found[(equation.line, step.lhs_latex.strip(), step.rhs_latex.strip())] = (
+                step.verdict, step.reason or "")
+    return found
+
+
+def verdict_of(found: dict, lhs: str, rhs: str) -> str:
+    matches = [v for (line, left, right), v in found.items() if left == lhs and right == rhs]
+    assert matches, f"no step {lhs} = {rhs} in {found}"
+    return matches[0][0]
+
+
+GOOD = ("proved", "checked")
+
+
+def test_n20_thin_space_digit_groups(tmp_path):
+    found = verdicts(tmp_path, "# N\n\n$$ 24 = 1\\,024 $$\n\n$$ 2^{10} = 1\\,024 $$\n")
+    assert verdict_of(found, "24", r"1\,024") == "refuted"
+    assert verdict_of(found, "2^{10}", r"1\,024") == "proved"
+
+
+def test_n33_inverse_trig_is_not_a_reciprocal(tmp_path):
+    found = verdicts(tmp_path, "# S\n\n$$ \\sin^{-1} x = \\frac{1}{\\sin x} $$\n\n"
+                     "$$ \\tan^{-1}(1) = \\frac{\\pi}{4} $$\n")
+    assert verdict_of(found, r"\sin^{-1} x", r"\frac{1}{\sin x}") == "skipped"
+    assert verdict_of(found, r"\tan^{-1}(1)", r"\frac{\pi}{4}") == "skipped"
+
+
+def test_n15_setext_heading_ends_a_section(tmp_path):
+    found = verdicts(tmp_path, "Part one\n========\n\nLet $x = 2$. Then $x^2 = 4$.\n\n"
+                     "Part two\n--------\n\nFor every $x$: $x^2 = 2x$.\n")
+    assert verdict_of(found, "x^2", "2x") not in GOOD
+
+
+def test_n16_comment_in_fenced_code_is_not_a_heading(tmp_path):
+    found = verdicts(tmp_path, "# Model\n\nLet $y = 2x$.\n\n```python\n# the model in code\n"
+                     "z = 1\n```\n\nAlso $y + y = 4x$.\n")
+    assert verdict_of(found, "y + y", "4x") == "proved"
+
+
+def test_n27_directive_inside_code_is_not_applied(tmp_path):
+    found = verdicts(tmp_path, "# How to use directives\n\nWrite this in your note:\n\n```\n"
+                     "<!-- symderive: given x = 0 -->\n```\n\nNow a real claim: $x^2 = x$.\n\n"
+                     "`<!-- symderive: given y = 1 -->` and $y^3 = y$.\n")
+    assert verdict_of(found, "x^2", "x") not in GOOD
+    assert verdict_of(found, "y^3", "y") not in GOOD
