@@ -96,6 +96,30 @@ def heading_lines(text: str, markdown: bool) -> list[int]:
     return found
 
 
+ARRAY_WORDS = re.compile(r"matri(?:x|ces)|vectors?\b|tensors?\b|행렬|벡터|텐서", re.I)
+NAME_LIST = re.compile(
+    r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?"
+    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?)*)\s*\$"
+)
+
+
+def prose_arrays(text: str) -> set[str]:
+    """Names written alone in inline math (``$A$``, ``$A, B$``) in a paragraph whose words
+    call something a matrix or vector (``Let $A$ and $B$ be n × n matrices``): such a name
+    may not be a commuting scalar, whatever the grammar reads."""
+    found: set[str] = set()
+    for paragraph in re.split(r"\n[ \t]*\n", text):
+        words = re.sub(r"\$[^$]*\$", " ", paragraph)
+        if not ARRAY_WORDS.search(words):
+            continue
+        for match in NAME_LIST.finditer(paragraph):
+            for name in match.group(1).split(","):
+                name = re.sub(r"\\[A-Za-z]+\s*\{|[{}\s]", "", name)
+                if name:
+                    found.add(name)
+    return found
+
+
 def continue_chains(pairs: list) -> list:
     """A block that starts with a relation (``$$ = … $$``, a common Markdown style) continues
     the last chain of the block before it."""
@@ -149,6 +173,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
     context = build_context(located, directives, source)
+    context.prose_arrays = prose_arrays(text)
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:

@@ -35,6 +35,7 @@ class Located:
     section_end: int
     reading: Reading
     row_local: bool = False  # a definition in a table of cases: it holds on its own row only
+    order: int = -1  # position in reading order (chains on one line are read left to right)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Definition:
     start: int
     end: int
     role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
+    order: int = -1  # reading order of its chain: on its own line it holds only after it
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,14 @@ class FileContext:
     simplex: set = field(default_factory=set)  # names of declared probability vectors
     definitions: list = field(default_factory=list)  # Definition
     problems: list = field(default_factory=list)
+    prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
 
-    def definitions_at(self, line: int) -> DefinitionView:
+    def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}
         for definition in self.definitions:
+            if definition.start == line and order is not None and definition.order > order:
+                continue  # written later on the same line: never backwards
             if definition.start <= line <= definition.end:
                 current = latest.get(definition.key)
                 if current is None or definition.start >= current.start:
@@ -141,7 +146,7 @@ def locate(
         )
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
-        located.append(Located(block, chain, end, reading))
+        located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
 
 
@@ -275,7 +280,8 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     context.definitions.append(
         Definition(key, value, note, chain.line,
-                   chain.line if item.row_local else item.section_end, item.reading.role)
+                   chain.line if item.row_local else item.section_end, item.reading.role,
+                   item.order)
     )
     name = item.reading.name or str(lhs)
     kind = "function" if key[0] == "function" else "scalar"

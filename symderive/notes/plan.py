@@ -83,6 +83,11 @@ class PlannedEquation:
         return self.located.block
 
 
+GENERAL_WORDS = re.compile(
+    r"\b(?:in general|for (?:every|all|any|each)|generally)\b|일반적으로|모든", re.I
+)
+
+
 def skip_code(problem: ParseError) -> SkipReason:
     message = problem.message
     if (
@@ -167,7 +172,9 @@ def plan_steps(
     equation: PlannedEquation, context: FileContext, source: str, notices: list[str]
 ) -> None:
     chain = equation.chain
-    view = context.definitions_at(chain.line)
+    view = context.definitions_at(chain.line, equation.located.order)
+    if GENERAL_WORDS.search(equation.located.block.lead or ""):
+        view = view.without_examples()  # "in general, for every x": not at the example
     equation.view = view
     relations = list(chain.relations)
     elements = list(chain.elements)
@@ -267,6 +274,11 @@ def plan_steps(
                 "is unknown (a general rule about unknown functions is checked on instances)",
             ))  # fmt: skip
             continue
+        array_reason = _array_in_words(lhs, rhs, elements[index - 1], elements[index], context)
+        if array_reason:
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.MATRIX,
+                                              reason=array_reason))  # fmt: skip
+            continue
         if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
             equation.steps.append(PlannedStep(
                 index, written, skip=SkipReason.MATRIX,
@@ -290,6 +302,31 @@ def plan_steps(
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
             )
         )  # fmt: skip
+
+
+VECTOR_ARROW = re.compile(r"\\(?:vec|overrightarrow|overset\s*\{\s*\\rightarrow)\b")
+BOLD_LOWER = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[a-z]")
+
+
+def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> str:
+    """Why a step cannot be read with scalars: an arrow vector (``\\vec{a}``), ``\\times``
+    between bold vectors (a cross product), or a name the prose calls a matrix or vector
+    (``Let $A$ and $B$ be n × n matrices``) read here as a commuting scalar."""
+    written = left + " " + right
+    if VECTOR_ARROW.search(written):
+        return ("\\vec{…} is a vector (and × between vectors a cross product): vectors "
+                "written with arrows are not read")
+    if re.search(r"\\times", written) and BOLD_LOWER.search(written):
+        return "× between vectors may be the cross product: not read"
+    named = sorted(
+        symbol.name for symbol in (lhs.free_symbols | rhs.free_symbols)
+        if isinstance(symbol, sp.Symbol) and symbol.name in context.prose_arrays
+    )
+    if named:
+        first = named[0]
+        return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
+                f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
+    return ""
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:

@@ -61,3 +61,40 @@ def test_n27_directive_inside_code_is_not_applied(tmp_path):
                      "`<!-- symderive: given y = 1 -->` and $y^3 = y$.\n")
     assert verdict_of(found, "x^2", "x") not in GOOD
     assert verdict_of(found, "y^3", "y") not in GOOD
+
+
+def test_n9_example_later_on_the_line_is_not_used_backwards(tmp_path):
+    found = verdicts(tmp_path, "# W\n\nFor all real $x$ we have $x^2 = 2x$, e.g. $x = 2$ gives "
+                     "$4 = 4$.\n")
+    assert verdict_of(found, "x^2", "2x") not in GOOD
+
+
+def test_n9_roots_after_the_quadratic_are_not_substituted(tmp_path):
+    found = verdicts(tmp_path, "# Q\n\nThe quadratic $x^2 - 3x + 2 = 0$ has the roots $x = 1$ "
+                     "and $x = 2$.\n")
+    assert verdict_of(found, "x^2 - 3x + 2", "0") not in GOOD
+
+
+def test_n6_in_general_leaves_the_example(tmp_path):
+    found = verdicts(tmp_path, "# Section\n\nFor example, take $x = 0$. Then $x y = 0$.\n\n"
+                     "In general, for every real $x$, we have $(x+1)^2 = x^2 + 1$.\n")
+    assert verdict_of(found, "(x+1)^2", "x^2 + 1") not in GOOD
+    assert verdict_of(found, "x y", "0") in GOOD
+
+
+def test_n8_matrices_named_in_prose_are_not_scalars(tmp_path):
+    found = verdicts(tmp_path, "# Matrices\n\nLet $A$ and $B$ be invertible $n \\times n$ "
+                     "matrices. Then\n\n$$ (A + B)^2 = A^2 + 2AB + B^2 $$\n\n"
+                     "$$ (AB)^{-1} = A^{-1} B^{-1} $$\n")
+    assert verdict_of(found, "(A + B)^2", "A^2 + 2AB + B^2") not in GOOD
+    assert verdict_of(found, "(AB)^{-1}", "A^{-1} B^{-1}") not in GOOD
+
+
+def test_n23_arrow_vectors_and_cross_products_are_not_scalars(tmp_path):
+    found = verdicts(tmp_path, "# Vectors\n\n$$ \\vec{a} \\times \\vec{b} = \\vec{b} \\times "
+                     "\\vec{a} $$\n\n$$ \\vec{a} \\times \\vec{a} = \\vec{a}^2 $$\n\n"
+                     "$$ \\mathbf{a} \\times \\mathbf{b} = \\mathbf{b} \\times \\mathbf{a} $$\n")
+    assert verdict_of(found, r"\vec{a} \times \vec{b}", r"\vec{b} \times \vec{a}") not in GOOD
+    assert verdict_of(found, r"\vec{a} \times \vec{a}", r"\vec{a}^2") not in GOOD
+    assert verdict_of(found, r"\mathbf{a} \times \mathbf{b}",
+                      r"\mathbf{b} \times \mathbf{a}") not in GOOD
