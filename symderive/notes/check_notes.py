@@ -317,6 +317,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {step.named_in_words} is never defined in the note's "
                 "mathematics (it is defined in the prose): not refuted"))  # fmt: skip
+        if (
+            step.relation == "!=" and outcome.verdict == "checked"
+            and (step.lhs.free_symbols | step.rhs.free_symbols)
+        ):  # fmt: skip
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                "the sides differ somewhere, but ≠ claims they differ for every value: one "
+                "differing point does not check it (only a proof or a refutation decides)"))
         explanation = outcome.reason
         extras = []
         if description:

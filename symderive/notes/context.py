@@ -211,6 +211,21 @@ def build_context(
         except ParseError as problem:
             context.problems.append(f"line {given.line}: given not understood: {problem.message}")
             continue
+        try:
+            evaluated = sp.Eq(lhs, rhs)
+        except Exception:  # noqa: BLE001 - shapes SymPy cannot compare: kept unevaluated
+            evaluated = None
+        if evaluated is sp.false:
+            context.problems.append(
+                f"line {given.line}: given {given.lhs} = {given.rhs} is false: not used")
+            continue
+        if evaluated is sp.true:
+            continue  # says nothing
+        clash = _contradicts_domain(lhs, rhs, context.domains)
+        if clash:
+            context.problems.append(
+                f"line {given.line}: given {given.lhs} = {given.rhs} contradicts {clash}: not used")
+            continue
         context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
@@ -218,6 +233,25 @@ def build_context(
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
     return context
+
+
+DOMAIN_TESTS = {
+    "size": lambda v: v.is_integer and v.is_positive, "positive": lambda v: v.is_positive,
+    "negative": lambda v: v.is_negative, "nonnegative": lambda v: v.is_nonnegative,
+    "nonzero": lambda v: v.is_nonzero, "integer": lambda v: v.is_integer,
+    "index": lambda v: v.is_integer, "probability": lambda v: 0 < v < 1,
+}  # fmt: skip
+
+
+def _contradicts_domain(lhs, rhs, domains: dict) -> str:
+    """``given n = 0`` with ``assume n size``: the declared domain it contradicts, or ""."""
+    if not (isinstance(lhs, sp.Symbol) and rhs.is_number and rhs.is_real):
+        return ""
+    for symbol, domain in domains.items():
+        if getattr(symbol, "name", None) == lhs.name and domain.kind in DOMAIN_TESTS:
+            if not DOMAIN_TESTS[domain.kind](rhs):
+                return f"the declared domain of {lhs.name} ({domain.kind})"
+    return ""
 
 
 def _read_assumptions(directives: Directives, context: FileContext, source: str) -> None:

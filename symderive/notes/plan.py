@@ -156,6 +156,13 @@ def _approximation(chain, relation: str) -> bool:
     )
 
 
+def _exact_decimals(lhs, rhs, places: int) -> bool:
+    """Both sides exact numbers with at most ``places`` decimals: nothing was rounded."""
+    return all(
+        isinstance(side, sp.Rational) and (10**places) % int(side.q) == 0 for side in (lhs, rhs)
+    )
+
+
 def decimals_written(left: str, right: str) -> int | None:
     """Places of a rounded decimal on either side (``2.5849`` → 4), when that side is a bare
     number and the other is not: the claim is then 'equal to that many decimals'."""
@@ -287,6 +294,8 @@ def plan_steps(
             ))  # fmt: skip
             continue
         places = decimals_written(elements[index - 1], elements[index])
+        if places is not None and _exact_decimals(lhs, rhs, places):
+            places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
         equation.steps.append(
             PlannedStep(

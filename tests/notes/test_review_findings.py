@@ -98,3 +98,56 @@ def test_n23_arrow_vectors_and_cross_products_are_not_scalars(tmp_path):
     assert verdict_of(found, r"\vec{a} \times \vec{a}", r"\vec{a}^2") not in GOOD
     assert verdict_of(found, r"\mathbf{a} \times \mathbf{b}",
                       r"\mathbf{b} \times \mathbf{a}") not in GOOD
+
+
+def test_n4_exact_decimal_arithmetic_is_exact(tmp_path):
+    found = verdicts(tmp_path, "# R\n\n$$ 0.1 + 0.2 = 0.4 $$\n\n$$ 3 + 0.4 = 3.3 $$\n\n"
+                     "$$ 1000000 = 999999.9 $$\n\n$$ 2 = 1.9 $$\n\n$$ \\frac{7}{10} = 0.6 $$\n\n"
+                     "$$ 0.1 + 0.2 = 0.3 $$\n")
+    for lhs, rhs in (("0.1 + 0.2", "0.4"), ("3 + 0.4", "3.3"), ("1000000", "999999.9"),
+                     ("2", "1.9"), (r"\frac{7}{10}", "0.6")):
+        assert verdict_of(found, lhs, rhs) == "refuted"
+    assert verdict_of(found, "0.1 + 0.2", "0.3") == "proved"
+
+
+def test_n5_a_rounded_decimal_is_within_half_a_unit(tmp_path):
+    found = verdicts(tmp_path, "# Rounding\n\n$$ \\sqrt{2} = 1.5 $$\n\n$$ e = 2.8 $$\n\n"
+                     "$$ \\pi \\approx 3.2 $$\n\n$$ \\frac{1}{3} = 0.3 $$\n\n$$ \\sqrt{2} = 1.41 $$\n")
+    for lhs, rhs in ((r"\sqrt{2}", "1.5"), ("e", "2.8"), (r"\pi", "3.2")):
+        assert verdict_of(found, lhs, rhs) not in GOOD
+    assert verdict_of(found, r"\frac{1}{3}", "0.3") == "checked"
+    assert verdict_of(found, r"\sqrt{2}", "1.41") == "checked"
+
+
+def test_n26_ne_is_not_checked_by_one_witness(tmp_path):
+    found = verdicts(tmp_path, "# Nonzero\n\nThe derivative of the square, $2x$, never vanishes: "
+                     "$2x \\ne 0$.\n\n$$ (x - 1)^2 \\neq 0 $$\n\n$$ \\frac{d}{dx} x^3 \\ne 0 $$\n")
+    assert verdict_of(found, "2x", "0") not in GOOD
+    assert verdict_of(found, "(x - 1)^2", "0") not in GOOD
+    assert verdict_of(found, r"\frac{d}{dx} x^3", "0") not in GOOD
+
+
+CR1 = r"""<!-- symderive: assume \mathbf{A} matrix 2 3; assume x vector 3; assume s simplex 1; assume t onehot 1; assume n size; assume m index; assume W matrix 3 3; given W = W^{\top}; given \mathbf{A}\mathbf{A} = 0; given x^2 = 1; given s_1 = 2; given n = 0; given 1 = 2 -->
+# X
+
+$$ \mathbf{A}\mathbf{A} = \mathbf{A} $$
+
+$$ x^2 = x^{\top} x $$
+
+$$ \sum_{i=1}^{n} 1 = n $$
+
+$$ 3 = 4 $$
+"""
+
+
+def test_n40_contradictory_givens_are_reported_not_a_checker_error(tmp_path):
+    path = tmp_path / "cr1.md"
+    path.write_text(CR1, encoding="utf-8")
+    report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=2))
+    note = report.files[0]
+    steps = {(s.lhs_latex.strip(), s.rhs_latex.strip()): s for e in note.equations for s in e.steps}
+    assert steps[("3", "4")].verdict == "refuted"
+    assert not any("AttributeError" in (s.reason or "") for s in steps.values())
+    assert any("1 = 2 is false" in notice for notice in note.notices)
+    assert any("n = 0 contradicts" in notice for notice in note.notices)
+    assert "n = 0" not in (steps[(r"\sum_{i=1}^{n} 1", "n")].reason or "")
