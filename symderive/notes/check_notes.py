@@ -49,6 +49,8 @@ from symderive.notes.variants import alternative_round, check_context, combined,
 from symderive.report import Outcome
 
 MAX_CHAINS_PER_FILE = 400
+MAX_FILE_SECONDS = 240.0  # worker time one file may claim (steps × budget); later steps skip
+FILE_BUDGET = "file budget reached"
 MAX_SUGGESTION_OPS = 80  # tidy a suggested derivative only when it is small (bounded time)
 BOLD_CAPITAL = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Z])\s*\}")
 TRANSPOSED = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")
@@ -214,7 +216,11 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
     plans: list[FilePlan | NoteFile] = []
     tasks: list[Task] = []
     variants: dict = {}
+    copies: dict = {}  # task key -> the key of an identical task checked once
     for file_index, path in enumerate(paths):
+        seen: dict = {}  # (lhs, rhs, relation, context) -> task key, within this file
+        file_seconds = 0.0
+        capped = 0
         text, error = read_note(path)
         if text is None:
             plans.append(NoteFile(str(path), error=error))
@@ -226,6 +232,10 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                 if step.skip is not None:
                     continue
                 key = (file_index, equation_index, step.index)
+                if file_seconds >= MAX_FILE_SECONDS:
+                    variants[key] = FILE_BUDGET
+                    capped += 1
+                    continue
                 try:
                     with time_limit(PLAN_SECONDS, source=plan.path, what="building the instances"):
                         chosen = variants_of(step, options.seed + step.index,
@@ -239,9 +249,27 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                         plan, equation, expressions=(lhs, rhs),
                         domain=step.domain if name == "plain" else (),
                     )  # fmt: skip
+                    try:
+                        identity = (sp.srepr(lhs), sp.srepr(rhs), relation, repr(context))
+                    except Exception:  # noqa: BLE001 - no identity: checked on its own
+                        identity = None
+                    if identity is not None and identity in seen:
+                        copies[key + (name,)] = seen[identity]  # the same step, checked once
+                        continue
+                    if identity is not None:
+                        seen[identity] = key + (name,)
+                    file_seconds += options.budget_seconds
                     tasks.append(Task(key + (name,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
+        if capped:
+            plan = replace(plan, notices=plan.notices + (
+                f"the file's checking budget ({MAX_FILE_SECONDS:g} s of worker time) was "
+                f"reached: {capped} later step(s) not checked",))  # fmt: skip
+            plans[-1] = plan
     outcomes = run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
+    for copy, original in copies.items():
+        if original in outcomes:
+            outcomes[copy] = outcomes[original]
     outcomes.update(alternative_round(plans, variants, outcomes, options))
     results = []
     for file_index, plan in enumerate(plans):
@@ -280,6 +308,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             continue
         key = (file_index, equation_index, step.index)
         chosen = variants.get(key)
+        if chosen is FILE_BUDGET:
+            steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
+                                  reason=f"not checked: the file's checking budget "
+                                  f"({MAX_FILE_SECONDS:g} s of worker time) was reached",
+                                  skip=SkipReason.INPUT_LIMIT))  # fmt: skip
+            continue
         if not isinstance(chosen, list):
             steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
                                   reason=f"cannot build the instances: {chosen}",

@@ -269,6 +269,18 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
         lhs, rhs = left[0], right[0]
+        arities: dict = {}
+        for applied in (lhs.atoms(sp.core.function.AppliedUndef)
+                        | rhs.atoms(sp.core.function.AppliedUndef)):  # fmt: skip
+            arities.setdefault(applied.func.__name__, set()).add(len(applied.args))
+        mixed = sorted(name for name, counts in arities.items() if len(counts) > 1)
+        if mixed:
+            counts = " and ".join(str(n) for n in sorted(arities[mixed[0]]))
+            equation.steps.append(PlannedStep(
+                index, written, skip=SkipReason.UNDEFINED_DERIVATIVE,
+                reason=f"{mixed[0]} is used with {counts} arguments: not one function",
+            ))  # fmt: skip
+            continue
         unknown = unknown_functions(lhs, rhs)
         if unknown and (
             not all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))

@@ -151,3 +151,42 @@ def test_n40_contradictory_givens_are_reported_not_a_checker_error(tmp_path):
     assert any("1 = 2 is false" in notice for notice in note.notices)
     assert any("n = 0 contradicts" in notice for notice in note.notices)
     assert "n = 0" not in (steps[(r"\sum_{i=1}^{n} 1", "n")].reason or "")
+
+
+def test_n7_one_function_with_two_arities_is_skipped_quickly(tmp_path):
+    import time
+
+    started = time.monotonic()
+    found = verdicts(tmp_path, "# U\n\n$$ g(x+y) = g(x, y) $$\n\n$$ g(x + 0, y) = g(x, y + 0, 0) $$\n")
+    assert verdict_of(found, "g(x+y)", "g(x, y)") == "skipped"
+    assert verdict_of(found, "g(x + 0, y)", "g(x, y + 0, 0)") == "skipped"
+    assert time.monotonic() - started < 20
+
+
+def test_n19_identical_steps_are_checked_once(tmp_path):
+    import time
+
+    line = "$$ (\\mathbf{A}\\mathbf{B})^{-1} = \\mathbf{B}^{-1}\\mathbf{A}^{-1} $$\n\n"
+    started = time.monotonic()
+    path = tmp_path / "p7.md"
+    path.write_text(line * 6, encoding="utf-8")
+    report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=2))
+    assert time.monotonic() - started < 15  # one step's budget, not six
+    verdicts_seen = {s.verdict for e in report.files[0].equations for s in e.steps}
+    assert len(verdicts_seen) == 1
+
+
+def test_n28_a_file_has_a_checking_budget_reported(tmp_path, monkeypatch):
+    from symderive.notes import check_notes
+
+    monkeypatch.setattr(check_notes, "MAX_FILE_SECONDS", 8.0)  # two steps, two readings each
+    text = "# B\n\n" + "\n".join(f"Let $a_{{{i}}} = {i}$. Then $a_{{{i}}} + 1 = {i + 1}$."
+                                  for i in range(5))
+    path = tmp_path / "big.md"
+    path.write_text(text, encoding="utf-8")
+    report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=2))
+    note = report.files[0]
+    steps = [s for e in note.equations for s in e.steps if s.lhs_latex.strip().endswith("+ 1")]
+    assert [s.verdict for s in steps[:2]] == ["proved", "proved"]
+    assert all(s.verdict == "skipped" and "budget" in s.reason for s in steps[2:])
+    assert any("checking budget" in notice for notice in note.notices)
