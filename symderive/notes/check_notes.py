@@ -32,6 +32,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
+from symderive.notes.roles import Role
 from symderive.notes.directives import read_directives
 from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
@@ -176,6 +177,12 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
     context = build_context(located, directives, source)
     context.prose_arrays = prose_arrays(text)
+    for item in located:
+        if item.reading.role is Role.CONDITION or any(
+            relation in (r"\in", "∈") for relation in item.chain.relations
+        ):
+            context.conditions_by_line.setdefault(item.chain.line, []).append(
+                item.chain.latex.strip())
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:
@@ -339,6 +346,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if ambiguity:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {ambiguity}: not refuted"))  # fmt: skip
+        hypothesis = _stated_hypothesis(equation, plan.context)
+        if outcome.verdict == "refuted" and hypothesis:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but the note states a condition for it ({hypothesis}) that "
+                "the counterexample need not satisfy: not refuted"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(NoteStep(
                 step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.CONDITION,
@@ -387,6 +399,28 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,
     )  # fmt: skip
+
+
+HYPOTHESIS_PHRASE = re.compile(
+    r"\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|where|unless|provided|given|"
+    r"assuming|on)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
+    r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
+    r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$",
+    re.M,
+)
+
+
+def _stated_hypothesis(equation, context: FileContext) -> str:
+    """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
+    ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
+    chain = equation.chain
+    stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
+    if stated:
+        return ", ".join(stated[:3])
+    match = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    if match:
+        return " ".join(match.group().split())[:80]
+    return ""
 
 
 def file_readings(plan: FilePlan) -> tuple[tuple[str, str], ...]:

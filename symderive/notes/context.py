@@ -79,6 +79,7 @@ class FileContext:
     definitions: list = field(default_factory=list)  # Definition
     problems: list = field(default_factory=list)
     prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
+    conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:

@@ -190,3 +190,31 @@ def test_n28_a_file_has_a_checking_budget_reported(tmp_path, monkeypatch):
     assert [s.verdict for s in steps[:2]] == ["proved", "proved"]
     assert all(s.verdict == "skipped" and "budget" in s.reason for s in steps[2:])
     assert any("checking budget" in notice for notice in note.notices)
+
+
+def test_n31_a_claim_under_if_is_not_refuted_outside_it(tmp_path):
+    found = verdicts(tmp_path, "# Cases\n\nIf $x = 1$, then $x^2 = x$.\n\n"
+                     "When $n = 2$, we get $n^2 = 2n$.\n")
+    assert verdict_of(found, "x^2", "x") != "refuted"
+    assert verdict_of(found, "n^2", "2n") != "refuted"
+
+
+def test_n32_stated_domains_are_not_violated_by_a_refutation(tmp_path):
+    found = verdicts(tmp_path, "# Domains\n\nFor $x > 0$, $\\sqrt{x^2} = x$.\n\n"
+                     "We have $|y| = y$ for $y \\ge 0$.\n\n"
+                     "Let $\\sigma > 0$. Then $\\sqrt{\\sigma^2} = \\sigma$.\n\n"
+                     "For $0 < a < 1$: $|a - 1| = 1 - a$.\n\n"
+                     "Assume $t \\in (0, \\infty)$. Then $\\sqrt{t^2} = t$.\n")
+    for lhs, rhs in ((r"\sqrt{x^2}", "x"), ("|y|", "y"), (r"\sqrt{\sigma^2}", r"\sigma"),
+                     ("|a - 1|", "1 - a"), (r"\sqrt{t^2}", "t")):
+        assert verdict_of(found, lhs, rhs) != "refuted", (lhs, rhs)
+
+
+def test_n38_a_condition_inside_the_display_is_a_hypothesis(tmp_path):
+    found = verdicts(tmp_path, "# C\n\n$$ x^2 = x \\quad \\text{if } x = 1 $$\n\n"
+                     "$$ \\sqrt{x^2} = x \\qquad \\text{for } x \\ge 0 $$\n\n"
+                     "$$ |x| = -x, \\quad x < 0 $$\n\n$$ y^2 = y $$\n")
+    assert verdict_of(found, "x^2", "x") != "refuted"
+    assert verdict_of(found, r"\sqrt{x^2}", "x") != "refuted"
+    assert verdict_of(found, "|x|", "-x") != "refuted"
+    assert verdict_of(found, "y^2", "y") == "refuted"  # no condition: still refuted
