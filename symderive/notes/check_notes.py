@@ -346,6 +346,16 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if ambiguity:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {ambiguity}: not refuted"))  # fmt: skip
+        if outcome.verdict == "refuted" and any(
+            "undefined" in value for value in (outcome.counterexample.lhs_value,
+                                               outcome.counterexample.rhs_value)
+        ):  # fmt: skip
+            side = "left" if "undefined" in outcome.counterexample.lhs_value else "right"
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read only where the {side} side is undefined "
+                f"({outcome.counterexample.lhs_value} vs {outcome.counterexample.rhs_value}): "
+                "a claim is meant where both sides are defined, so this is not a refutation; "
+                "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
         hypothesis = _stated_hypothesis(equation, plan.context)
         if outcome.verdict == "refuted" and hypothesis:
             outcome = Outcome("undecided", method=outcome.method, reason=(

@@ -218,3 +218,17 @@ def test_n38_a_condition_inside_the_display_is_a_hypothesis(tmp_path):
     assert verdict_of(found, r"\sqrt{x^2}", "x") != "refuted"
     assert verdict_of(found, "|x|", "-x") != "refuted"
     assert verdict_of(found, "y^2", "y") == "refuted"  # no condition: still refuted
+
+
+def test_n25_no_refutation_where_a_side_is_undefined(tmp_path):
+    found = verdicts(tmp_path, "# Logs\n\n$$ \\log(xy) = \\log x + \\log y $$\n\n"
+                     "$$ \\log x^2 = 2 \\log x $$\n")
+    assert verdict_of(found, r"\log(xy)", r"\log x + \log y") != "refuted"
+    assert verdict_of(found, r"\log x^2", r"2 \log x") != "refuted"
+
+
+def test_n29_cross_entropy_not_refuted_where_the_log_is_undefined(tmp_path):
+    found = verdicts(tmp_path, "# Softmax\n\nWith a one-hot label $\\mathbf{y}$ whose only "
+                     "nonzero entry is $y_c = 1$, the cross-entropy is\n\n"
+                     "$$ -\\sum_{j=1}^{q} y_j \\log \\hat{y}_j = -\\log \\hat{y}_c $$\n")
+    assert verdict_of(found, r"-\sum_{j=1}^{q} y_j \log \hat{y}_j", r"-\log \hat{y}_c") != "refuted"
