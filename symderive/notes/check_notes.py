@@ -32,7 +32,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
-from symderive.notes.roles import Role
+from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
@@ -177,6 +177,12 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
     context = build_context(located, directives, source)
     context.prose_arrays = prose_arrays(text)
+    context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
+    context.assigned_constants = {
+        item.chain.elements[0].strip() for item in located
+        if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
+        and is_number(item.chain.elements[1])
+    }  # fmt: skip
     for item in located:
         if item.reading.role is Role.CONDITION or any(
             relation in (r"\in", "∈") for relation in item.chain.relations
@@ -356,6 +362,25 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"({outcome.counterexample.lhs_value} vs {outcome.counterexample.rhs_value}): "
                 "a claim is meant where both sides are defined, so this is not a refutation; "
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
+        if outcome.verdict == "refuted":
+            doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
+            if doubt:
+                outcome = Outcome("undecided", method=outcome.method,
+                                  reason=f"refuted as read, but {doubt}: not refuted")
+        if outcome.holds and outcome.sizes and set(outcome.sizes) == {1}:
+            steps.append(NoteStep(
+                step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.MATRIX,
+                reason="as read it is defined only at size 1 (the other sizes do not fit "
+                "together): not checked; declare the shapes with 'assume NAME matrix R C'",
+                used=used,
+            ))  # fmt: skip
+            continue
+        if outcome.verdict == "checked":
+            loose = _unbounded_indices(step, plan.context)
+            if loose:
+                outcome = Outcome("undecided", method=outcome.method, reason=(
+                    f"agrees at the few values sampled for the index {loose}, which is not "
+                    "bounded: not checked (bound it, e.g. 1 \\le m \\le n)"))
         hypothesis = _stated_hypothesis(equation, plan.context)
         if outcome.verdict == "refuted" and hypothesis:
             outcome = Outcome("undecided", method=outcome.method, reason=(
@@ -430,6 +455,69 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = HYPOTHESIS_PHRASE.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
+    return ""
+
+
+IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
+                       r"(?<![A-Za-z\\])i\s*\\(?:sin|cos|theta|omega|pi))")
+SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
+KRONECKER = re.compile(r"\\delta\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
+IDENTITY = re.compile(r"\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*(?:I|1)\s*\}|(?<![A-Za-z\\])I_\{?[n0-9]")
+SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|근|해는", re.I)
+ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
+
+
+def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
+    """A reading the note may not mean, under which the refutation may not stand (the step is
+    then undecided, naming it): i the imaginary unit, σ a positive scale, a logarithm in
+    another base, π or e given values, the identity matrix, the Kronecker delta, or one of
+    several alternative values (``x = 0 or x = 1``)."""
+    written = lhs_latex + " " + rhs_latex
+    names = {getattr(symbol, "name", str(symbol)) for symbol in
+             (step.lhs.free_symbols | step.rhs.free_symbols)}  # fmt: skip
+    values = dict(outcome.counterexample.values) if outcome.counterexample else {}
+    if "i" in names and IMAGINARY.search(written):
+        return "i may be the imaginary unit here (e^{i…} beside sin/cos)"
+    if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
+           for name, value in values.items()) and SCALE_WORDS.search(plan.context.words):
+        return "σ is a standard deviation or scale in the note, so positive ('assume \\sigma positive')"
+    try:
+        left = float(outcome.counterexample.lhs_value)
+        right = float(outcome.counterexample.rhs_value)
+    except (TypeError, ValueError, AttributeError):
+        left = right = None
+    if left and right and re.search(r"\\log|\\ln|\\lg", written):
+        import math
+
+        for base in (2.0, 10.0):
+            factor = math.log(base)
+            if any(abs(a / b - factor) < 1e-9 * factor for a, b in ((left, right), (right, left))):
+                return f"the sides differ by the factor ln {base:g}: the logarithm may be base {base:g}"
+    for constant in plan.context.assigned_constants:
+        if re.search(r"(?<![A-Za-z\\])" + re.escape(constant) + r"(?![A-Za-z])", written):
+            return f"the note assigns {constant} a value, so it may be a variable here"
+    if IDENTITY.search(written):
+        return "I may be the identity matrix"
+    if KRONECKER.search(written):
+        return "\\delta_{ij} may be the Kronecker delta"
+    if SOLVE_WORDS.search(equation.block.lead or ""):
+        return "the note solves it (its roots or solutions), it is not an identity"
+    if (
+        len(chain.elements) == 2 and is_number(chain.elements[1])
+        and re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*", chain.elements[0])
+        and ALTERNATIVE_WORDS.search(equation.block.lead or "")
+    ):  # fmt: skip
+        return "it states one of several alternative values of the name (x = a or x = b)"
+    return ""
+
+
+def _unbounded_indices(step, context: FileContext) -> str:
+    """A symbol of the step declared an index without bounds (sampled at few values)."""
+    names = {getattr(symbol, "name", "") for symbol in (step.lhs.free_symbols | step.rhs.free_symbols)}
+    for symbol, domain in context.domains.items():
+        name = getattr(symbol, "name", "")
+        if name in names and domain.kind == "index" and domain.high is None:
+            return name
     return ""
 
 

@@ -80,6 +80,8 @@ class FileContext:
     problems: list = field(default_factory=list)
     prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
     conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
+    words: str = ""  # the prose (math removed), for readings named in words
+    assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:

@@ -232,3 +232,61 @@ def test_n29_cross_entropy_not_refuted_where_the_log_is_undefined(tmp_path):
                      "nonzero entry is $y_c = 1$, the cross-entropy is\n\n"
                      "$$ -\\sum_{j=1}^{q} y_j \\log \\hat{y}_j = -\\log \\hat{y}_c $$\n")
     assert verdict_of(found, r"-\sum_{j=1}^{q} y_j \log \hat{y}_j", r"-\log \hat{y}_c") != "refuted"
+
+
+def test_n39_an_unbounded_index_is_not_checked_at_two_values(tmp_path):
+    found = verdicts(tmp_path, "<!-- symderive: assume m index -->\n# X\n\n$$ m! = m $$\n\n"
+                     "$$ m^2 = m $$\n\n$$ (m-1)(m-2) = 0 $$\n")
+    for lhs, rhs in (("m!", "m"), ("m^2", "m"), ("(m-1)(m-2)", "0")):
+        assert verdict_of(found, lhs, rhs) not in GOOD
+
+
+def test_n24_a_step_defined_only_at_size_one_is_not_checked(tmp_path):
+    found = verdicts(tmp_path, "# V\n\n$$ |\\mathbf{x}|^2 = \\mathbf{x}^{\\top}\\mathbf{x} $$\n")
+    assert verdict_of(found, r"|\mathbf{x}|^2", r"\mathbf{x}^{\top}\mathbf{x}") not in GOOD
+
+
+def test_n1_euler_formula_is_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# Complex\n\nEuler's formula: $e^{i\\theta} = \\cos\\theta + "
+                     "i\\sin\\theta$.\n")
+    assert verdict_of(found, r"e^{i\theta}", r"\cos\theta + i\sin\theta") != "refuted"
+
+
+def test_n2_standard_deviation_is_positive(tmp_path):
+    found = verdicts(tmp_path, "# Normal\n\nThe density with standard deviation $\\sigma$ is\n\n"
+                     "$$ \\frac{1}{\\sqrt{2\\pi\\sigma^2}} = \\frac{1}{\\sigma\\sqrt{2\\pi}} $$\n")
+    assert verdict_of(found, r"\frac{1}{\sqrt{2\pi\sigma^2}}",
+                      r"\frac{1}{\sigma\sqrt{2\pi}}") != "refuted"
+
+
+def test_n3_log_base_two_is_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# Entropy (bits)\n\nAll logarithms are base 2. A fair coin has "
+                     "entropy\n\n$$ H = -\\frac{1}{2}\\log\\frac{1}{2} - \\frac{1}{2}\\log"
+                     "\\frac{1}{2} = 1 $$\n")
+    assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n11_pi_and_e_given_values_are_variables(tmp_path):
+    found = verdicts(tmp_path, "# Policy\n\nLet the policy pick action 1 with probability "
+                     "$\\pi = 0.3$. Then $1 - \\pi = 0.7$.\n\nLet the learning error be $e = 0.1$. "
+                     "Then $e^2 = 0.01$.\n")
+    assert verdict_of(found, r"1 - \pi", "0.7") != "refuted"
+    assert verdict_of(found, "e^2", "0.01") != "refuted"
+
+
+def test_n37_identity_matrix_is_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# I\n\n$$ \\mathbf{A}\\mathbf{I} = \\mathbf{I}\\mathbf{A} $$\n\n"
+                     "$$ \\mathbf{A}\\mathbf{I} = \\mathbf{A} $$\n")
+    assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n18_kronecker_delta_is_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# Increments\n\n$$ \\sum_{j=1}^{n} \\delta_{ij} x_j = x_i $$\n")
+    assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n10_alternative_roots_are_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# W\n\nThe roots satisfy $x^2 = x$, i.e. $x = 0$ or $x = 1$.\n")
+    assert not [key for key, (verdict, _) in found.items()
+                if verdict == "refuted" and key[1:] == ("x", "1")]
+    assert verdict_of(found, "x^2", "x") not in ("refuted", "proved", "checked")
