@@ -199,6 +199,24 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
             ):
                 index += 1  # the separator itself is dropped; the group joins above
                 continue
+        following = tokens[index + 1 : index + 4]
+        if (
+            token.kind == "number" and len(following) >= 2 and following[0].text == "e"
+            and following[0].kind == "letter"
+            and following[0].column == token.column + len(token.text)
+        ):  # fmt: skip
+            # 2.5e3, 1e-3: E-notation (learning rates), not 2.5·e·3
+            sign = following[1].text if following[1].text in ("-", "+") else ""
+            digits = following[2] if sign and len(following) >= 3 else following[1]
+            if (
+                digits.kind == "number" and digits.text.isdigit()
+                and following[1].column == following[0].column + 1
+                and (not sign or digits.column == following[1].column + 1)
+            ):  # fmt: skip
+                result.append(Token("number", f"{token.text}e{sign}{digits.text}", token.column))
+                index += 3 if sign else 2
+                index += 1
+                continue
         result.append(token)
         index += 1
     return result

@@ -36,6 +36,9 @@ from symderive.notes.roles import Role, is_number
 OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operatorname\{arg")
 TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
 DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
+SCIENTIFIC = re.compile(
+    r"^\s*[-+−]?\s*\d+\.(\d+)\s*\\(?:times|cdot)\s*10\s*\^\s*\{?\s*([-−]?\d{1,3})\s*\}?\s*$"
+)
 APPROXIMATE = {r"\approx", "≈", r"\simeq"}
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
 PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
@@ -158,15 +161,18 @@ def _approximation(chain, relation: str) -> bool:
 
 def _exact_decimals(lhs, rhs, places: int) -> bool:
     """Both sides exact numbers with at most ``places`` decimals: nothing was rounded."""
-    return all(
-        isinstance(side, sp.Rational) and (10**places) % int(side.q) == 0 for side in (lhs, rhs)
-    )
+    scale = sp.Integer(10) ** places
+    return all(isinstance(side, sp.Rational) and (side * scale).is_integer for side in (lhs, rhs))
 
 
 def decimals_written(left: str, right: str) -> int | None:
     """Places of a rounded decimal on either side (``2.5849`` → 4), when that side is a bare
     number and the other is not: the claim is then 'equal to that many decimals'."""
     for mine, other in ((left, right), (right, left)):
+        scientific = SCIENTIFIC.match(mine)
+        if scientific and not SCIENTIFIC.match(other):
+            # 3.33 \times 10^{2}: rounded to 2 - 2 = 0 decimals (the last written digit)
+            return len(scientific.group(1)) - int(scientific.group(2).replace("−", "-"))
         match = DECIMAL.match(mine)
         if match and not is_number(other):
             return len(match.group(1))

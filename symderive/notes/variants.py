@@ -144,8 +144,8 @@ def variants_of(
     if step.places is not None:
         # correctly rounded: within half a unit of the last place written; within one unit it
         # may be a truncation (undecided), beyond that it is wrong to the decimals written
-        half = sp.Rational(1, 2 * 10**step.places)
-        unit = sp.Rational(1, 10**step.places)
+        unit = sp.Integer(10) ** (-step.places)
+        half = unit / 2
         return [("decimal", sp.Abs(lhs - rhs), half, "<=",
                  f"checked to {step.places} decimals (|difference| ≤ {half})"),
                 ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",

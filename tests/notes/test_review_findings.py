@@ -290,3 +290,16 @@ def test_n10_alternative_roots_are_not_refuted(tmp_path):
     assert not [key for key, (verdict, _) in found.items()
                 if verdict == "refuted" and key[1:] == ("x", "1")]
     assert verdict_of(found, "x^2", "x") not in ("refuted", "proved", "checked")
+
+
+def test_n22_e_notation_is_a_number(tmp_path):
+    found = verdicts(tmp_path, "# LR\n\n$$ 2.5e3 = 2500 $$\n\n$$ 1e-3 = 0.001 $$\n")
+    assert verdict_of(found, "2.5e3", "2500") == "proved"
+    assert verdict_of(found, "1e-3", "0.001") == "proved"
+
+
+def test_n21_scientific_notation_is_checked_to_the_digits_written(tmp_path):
+    found = verdicts(tmp_path, "# Numbers\n\n$$ \\frac{1}{3} \\times 10^{3} = 3.33 \\times 10^{2} $$"
+                     "\n\n$$ \\frac{1}{3} \\times 10^{3} = 3.39 \\times 10^{2} $$\n")
+    assert verdict_of(found, r"\frac{1}{3} \times 10^{3}", r"3.33 \times 10^{2}") == "checked"
+    assert verdict_of(found, r"\frac{1}{3} \times 10^{3}", r"3.39 \times 10^{2}") == "refuted"
