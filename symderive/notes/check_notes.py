@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from fractions import Fraction
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -178,6 +179,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context = build_context(located, directives, source)
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
+    context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -463,6 +465,7 @@ IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\ex
 SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
 KRONECKER = re.compile(r"\\delta\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 IDENTITY = re.compile(r"\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*(?:I|1)\s*\}|(?<![A-Za-z\\])I_\{?[n0-9]")
+GREEK_APPLIED = {"sigma", "phi", "psi", "ell", "varphi", "Phi", "Psi", "pi"}
 SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해는", re.I)
 ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
 
@@ -476,6 +479,29 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     names = {getattr(symbol, "name", str(symbol)) for symbol in
              (step.lhs.free_symbols | step.rhs.free_symbols)}  # fmt: skip
     values = dict(outcome.counterexample.values) if outcome.counterexample else {}
+    vectors = {name for name, _ in plan.context.onehot} | set(plan.context.simplex)
+    for name, value in values.items():
+        base = re.split(r"[\[_]", str(name).lstrip("\\"), maxsplit=1)[0]
+        if base in vectors or str(name).split("[")[0] in vectors:
+            try:
+                number = Fraction(str(value).strip())
+            except (ValueError, ZeroDivisionError):
+                continue
+            if not 0 <= number <= 1:
+                return (f"the counterexample gives {name} = {value}, outside the declared "
+                        f"simplex/one-hot vector {base}")
+    for name in sorted(names):
+        if not re.fullmatch(r"[A-Za-z]+", name) or (len(name) > 1 and name not in GREEK_APPLIED) or (
+            len(name) == 1 and not reads_as_function(name)
+        ):  # x(1 - x) is a product: only names read as functions by default
+            continue
+        command = ("\\" + name) if len(name) > 1 else name
+        if len(name) == 1:  # mg(h_1 + h_2): g applied after other letters, not inside \log(
+            applied = re.compile(r"(?<![A-Za-z\\])(\\?)[A-Za-z]*" + name + r"\s*(?:\\left\s*)?\(")
+        else:
+            applied = re.compile(r"(?<![A-Za-z\\])()" + re.escape(command) + r"\s*(?:\\left\s*)?\(")
+        if any(not match.group(1) for match in applied.finditer(plan.context.math_text)):
+            return f"{command} is used both as a value and applied like a function in the note"
     if "i" in names and IMAGINARY.search(written):
         return "i may be the imaginary unit here (e^{i…} beside sin/cos)"
     if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")

@@ -303,3 +303,22 @@ def test_n21_scientific_notation_is_checked_to_the_digits_written(tmp_path):
                      "\n\n$$ \\frac{1}{3} \\times 10^{3} = 3.39 \\times 10^{2} $$\n")
     assert verdict_of(found, r"\frac{1}{3} \times 10^{3}", r"3.33 \times 10^{2}") == "checked"
     assert verdict_of(found, r"\frac{1}{3} \times 10^{3}", r"3.39 \times 10^{2}") == "refuted"
+
+
+def test_n30_a_counterexample_outside_the_declared_onehot_is_not_a_refutation(tmp_path):
+    found = verdicts(tmp_path, "<!-- symderive: assume p simplex 3; assume y onehot 3 -->\n# S\n\n"
+                     "$$ -\\sum_{j=1}^{3} y_j \\log p_j = -\\log \\sum_{j=1}^{3} y_j p_j $$\n")
+    assert verdict_of(found, r"-\sum_{j=1}^{3} y_j \log p_j",
+                      r"-\log \sum_{j=1}^{3} y_j p_j") != "refuted"
+
+
+def test_n13_sigma_bare_and_applied_is_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# Scale\n\nThe noise has standard deviation $\\sigma$, so scaling "
+                     "by $\\sigma$ gives\n\n$$ \\sigma(z_1 + z_2) = \\sigma z_1 + \\sigma z_2 $$\n")
+    assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n17_g_bare_and_applied_is_not_refuted(tmp_path):
+    found = verdicts(tmp_path, "# Physics\n\nWith gravity $g$ and heights $h_1, h_2$ the energy "
+                     "difference is\n\n$$ E = mg(h_1 + h_2) $$\n\n$$ \\frac{E}{mg} = h_1 + h_2 $$\n")
+    assert "refuted" not in {v for v, _ in found.values()}
