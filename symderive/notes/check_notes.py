@@ -180,6 +180,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
+    context.raw_text = text
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -502,6 +503,16 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
             applied = re.compile(r"(?<![A-Za-z\\])()" + re.escape(command) + r"\s*(?:\\left\s*)?\(")
         if any(not match.group(1) for match in applied.finditer(plan.context.math_text)):
             return f"{command} is used both as a value and applied like a function in the note"
+    outside = _outside_real_domain(step, values)
+    if outside:
+        return outside
+    if re.search(r"(?<![A-Za-z\\])E\s*\(", written) and re.search(
+        r"(?:^|[^A-Za-z\\])E\s*\(\s*[a-z]\s*\)\s*=", plan.context.math_text
+    ):  # fmt: skip
+        return "E is defined as a function in the note, not only the expectation"
+    constants = set(re.findall(r"constants?\s+\$\s*([A-Za-z])\s*\$", plan.context.raw_text))
+    if names & constants:
+        return f"{', '.join(sorted(names & constants))} is called a constant in the note"
     if "i" in names and IMAGINARY.search(written):
         return "i may be the imaginary unit here (e^{i…} beside sin/cos)"
     if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
@@ -534,6 +545,38 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
         and ALTERNATIVE_WORDS.search(equation.block.lead or "")
     ):  # fmt: skip
         return "it states one of several alternative values of the name (x = a or x = b)"
+    return ""
+
+
+def _outside_real_domain(step, values: dict) -> str:
+    """A square root (or even root) of a negative number, or a logarithm of a non-positive one,
+    at the counterexample: the written side is undefined there, so it refutes nothing."""
+    symbols = {str(symbol): symbol for symbol in (step.lhs.free_symbols | step.rhs.free_symbols)}
+    mapping = {}
+    for name, value in values.items():
+        try:
+            number = Fraction(str(value).strip())
+        except (ValueError, ZeroDivisionError):
+            return ""  # a value that is not a plain fraction: no judgement
+        if str(name) in symbols:
+            mapping[symbols[str(name)]] = sp.Rational(number.numerator, number.denominator)
+    if not mapping:
+        return ""
+    try:
+        with time_limit(PLAN_SECONDS, source="", what="the natural domain"):
+            for side in (step.lhs, step.rhs):
+                for power in side.atoms(sp.Pow):
+                    exponent = power.exp
+                    if exponent.is_Rational and exponent.q % 2 == 0:
+                        argument = power.base.xreplace(mapping)
+                        if argument.is_number and argument.is_negative:
+                            return f"the square root of {sp.sstr(power.base)} is undefined at the counterexample"
+                for logarithm in side.atoms(sp.log):
+                    argument = logarithm.args[0].xreplace(mapping)
+                    if argument.is_number and argument.is_nonpositive:
+                        return f"log({sp.sstr(logarithm.args[0])}) is undefined at the counterexample"
+    except Exception:  # noqa: BLE001 - no judgement in time
+        return ""
     return ""
 
 

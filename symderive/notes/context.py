@@ -82,6 +82,7 @@ class FileContext:
     conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
+    raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
 

@@ -227,6 +227,13 @@ def test_n25_no_refutation_where_a_side_is_undefined(tmp_path):
     assert verdict_of(found, r"\log x^2", r"2 \log x") != "refuted"
 
 
+def test_n25_square_root_rule_not_refuted_at_negative_arguments(tmp_path):
+    found = verdicts(tmp_path, "# Roots\n\n$$ \\sqrt{xy} = \\sqrt{x}\\sqrt{y} $$\n\n"
+                     "$$ \\sqrt{x^2} = x $$\n")
+    assert verdict_of(found, r"\sqrt{xy}", r"\sqrt{x}\sqrt{y}") != "refuted"
+    assert verdict_of(found, r"\sqrt{x^2}", "x") == "refuted"  # defined at x < 0, and false
+
+
 def test_n29_cross_entropy_not_refuted_where_the_log_is_undefined(tmp_path):
     found = verdicts(tmp_path, "# Softmax\n\nWith a one-hot label $\\mathbf{y}$ whose only "
                      "nonzero entry is $y_c = 1$, the cross-entropy is\n\n"
@@ -321,4 +328,16 @@ def test_n13_sigma_bare_and_applied_is_not_refuted(tmp_path):
 def test_n17_g_bare_and_applied_is_not_refuted(tmp_path):
     found = verdicts(tmp_path, "# Physics\n\nWith gravity $g$ and heights $h_1, h_2$ the energy "
                      "difference is\n\n$$ E = mg(h_1 + h_2) $$\n\n$$ \\frac{E}{mg} = h_1 + h_2 $$\n")
+    assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n35_a_function_named_e_is_not_refuted_as_an_expectation(tmp_path):
+    found = verdicts(tmp_path, "# Energy\n\nLet the energy be $E(x) = x^2$. Then $E(3) = 9$.\n")
+    assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n12_a_constant_named_in_words_is_not_random(tmp_path):
+    found = verdicts(tmp_path, "# Expectation\n\nFor a constant $a$, $E[a] = a$. Hence\n\n"
+                     "$$ E[aX + b] = aE[X] + b $$\n\n"
+                     "$$ \\operatorname{Var}(aX + b) = a^2 \\operatorname{Var}(X) $$\n")
     assert "refuted" not in {v for v, _ in found.values()}
