@@ -378,6 +378,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 used=used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "checked" and step.unknown:
+            fewer = _fewer_arguments(step, plan)
+            if fewer:
+                outcome = Outcome("undecided", method=outcome.method, reason=(
+                    f"holds on instances, but {fewer}: a path through the other arguments may "
+                    "be missing, not checked"))
         if outcome.verdict == "checked":
             loose = _unbounded_indices(step, plan.context)
             if loose:
@@ -577,6 +583,25 @@ def _outside_real_domain(step, values: dict) -> str:
                         return f"log({sp.sstr(logarithm.args[0])}) is undefined at the counterexample"
     except Exception:  # noqa: BLE001 - no judgement in time
         return ""
+    return ""
+
+
+def _fewer_arguments(step, plan) -> str:
+    """An unknown function read here with fewer arguments than the note gives it elsewhere
+    (``L(p, q)`` in the prose or another step): the step's instances may miss a path."""
+    for name, arity in step.unknown:
+        count = arity if isinstance(arity, int) else len(arity) if isinstance(arity, tuple) else 0
+        most = count
+        for equation in plan.equations:
+            for other in equation.steps:
+                for other_name, other_arity in getattr(other, "unknown", ()) or ():
+                    if other_name == name and isinstance(other_arity, int):
+                        most = max(most, other_arity)
+        pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]{0,200})\)"
+        for match in re.finditer(pattern, plan.context.raw_text):
+            most = max(most, match.group(1).count(",") + 1)
+        if most > count:
+            return f"{name} has {most} arguments elsewhere in the note and {count} here"
     return ""
 
 

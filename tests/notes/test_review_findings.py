@@ -341,3 +341,17 @@ def test_n12_a_constant_named_in_words_is_not_random(tmp_path):
                      "$$ E[aX + b] = aE[X] + b $$\n\n"
                      "$$ \\operatorname{Var}(aX + b) = a^2 \\operatorname{Var}(X) $$\n")
     assert "refuted" not in {v for v, _ in found.values()}
+
+
+def test_n14_a_chain_rule_missing_a_path_is_not_checked(tmp_path):
+    found = verdicts(tmp_path, "# Backprop\n\nLet $q = x + y$ and $p = x y$, and let the loss "
+                     "$L(p, q)$ depend on both.\n\n$$ \\frac{\\partial L}{\\partial y} = "
+                     "\\frac{\\partial L}{\\partial p}\\frac{\\partial p}{\\partial y} + "
+                     "\\frac{\\partial L}{\\partial q}\\frac{\\partial q}{\\partial y} $$\n\n"
+                     "$$ \\frac{\\partial L}{\\partial x} = \\frac{\\partial L}{\\partial q}"
+                     "\\frac{\\partial q}{\\partial x} $$\n")
+    assert verdict_of(found, r"\frac{\partial L}{\partial x}",
+                      r"\frac{\partial L}{\partial q}\frac{\partial q}{\partial x}") not in GOOD
+    assert verdict_of(found, r"\frac{\partial L}{\partial y}",
+                      r"\frac{\partial L}{\partial p}\frac{\partial p}{\partial y} + "
+                      r"\frac{\partial L}{\partial q}\frac{\partial q}{\partial y}") == "checked"
