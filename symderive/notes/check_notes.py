@@ -100,27 +100,33 @@ def heading_lines(text: str, markdown: bool) -> list[int]:
     return found
 
 
-ARRAY_WORDS = re.compile(r"matri(?:x|ces)|vectors?\b|tensors?\b|행렬|벡터|텐서", re.I)
-NAME_LIST = re.compile(
-    r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?"
-    r"(?:\s*,\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?)*)\s*\$"
+ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"
+ONE_NAME = r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?(?:\s*,\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?)*)\s*\$"
+NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
+# "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
+ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)
+ARRAY_AFTER = re.compile(
+    NAMES + r"\s+(?:be|are|is|denote)\s+[^.$\n]{0,40}(?:\$[^$\n]{0,20}\$\s*)?[^.$\n]{0,20}?"
+    + ARRAY_WORD, re.I,
 )
 
 
 def prose_arrays(text: str) -> set[str]:
-    """Names written alone in inline math (``$A$``, ``$A, B$``) in a paragraph whose words
-    call something a matrix or vector (``Let $A$ and $B$ be n × n matrices``): such a name
-    may not be a commuting scalar, whatever the grammar reads."""
+    """Names the prose calls matrices or vectors right beside them (``Let $A$ and $B$ be n × n
+    matrices``, ``the matrix $W$``): such a name may not be a commuting scalar, whatever the
+    grammar reads."""
     found: set[str] = set()
-    for paragraph in re.split(r"\n[ \t]*\n", text):
-        words = re.sub(r"\$[^$]*\$", " ", paragraph)
-        if not ARRAY_WORDS.search(words):
-            continue
-        for match in NAME_LIST.finditer(paragraph):
-            for name in match.group(1).split(","):
-                name = re.sub(r"\\[A-Za-z]+\s*\{|[{}\s]", "", name)
-                if name:
-                    found.add(name)
+    for pattern in (ARRAY_BEFORE, ARRAY_AFTER):
+        for match in pattern.finditer(text):
+            for latex in re.findall(r"\$([^$]*)\$", match.group()):
+                if re.fullmatch(ONE_NAME[2:-2].replace("(", "(?:", 1), latex.strip()) is None:
+                    continue
+                for name in latex.split(","):
+                    name = re.sub(r"\\[A-Za-z]+\s*\{|[{}\s]", "", name)
+                    # a lower-case name called a vector is usually also a scalar variable in
+                    # notes (d2l's x): only capitals, and names called matrices, are kept
+                    if name and (name[0].isupper() or re.search(r"matri|행렬", match.group(), re.I)):
+                        found.add(name)
     return found
 
 
@@ -181,6 +187,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.raw_text = text
+    context.headings = heading_lines(text, markdown)
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -379,11 +386,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             ))  # fmt: skip
             continue
         if outcome.verdict == "checked" and step.unknown:
-            fewer = _fewer_arguments(step, plan)
+            fewer = _fewer_arguments(step, plan, equation, lhs_latex + rhs_latex)
             if fewer:
                 outcome = Outcome("undecided", method=outcome.method, reason=(
-                    f"holds on instances, but {fewer}: a path through the other arguments may "
-                    "be missing, not checked"))
+                    f"holds on instances, but {fewer}: not checked"))
         if outcome.verdict == "checked":
             loose = _unbounded_indices(step, plan.context)
             if loose:
@@ -586,22 +592,32 @@ def _outside_real_domain(step, values: dict) -> str:
     return ""
 
 
-def _fewer_arguments(step, plan) -> str:
-    """An unknown function read here with fewer arguments than the note gives it elsewhere
-    (``L(p, q)`` in the prose or another step): the step's instances may miss a path."""
-    for name, arity in step.unknown:
-        count = arity if isinstance(arity, int) else len(arity) if isinstance(arity, tuple) else 0
-        most = count
-        for equation in plan.equations:
-            for other in equation.steps:
-                for other_name, other_arity in getattr(other, "unknown", ()) or ():
-                    if other_name == name and isinstance(other_arity, int):
-                        most = max(most, other_arity)
+def _fewer_arguments(step, plan, equation, written: str) -> str:
+    """An unknown function whose section writes it with a defined intermediate (``L(p, q)``
+    with ``p = xy``) that this step never mentions, though it depends on the step's variables:
+    the step's instances cannot see the path through it (an incomplete chain rule)."""
+    end = equation.located.section_end
+    start = max((h for h in plan.context.headings if h <= equation.chain.line), default=1)
+    section_text = "\n".join(plan.context.raw_text.split("\n")[start - 1 : end])
+    view = equation.view
+    if view is None:
+        return ""
+    defined = {getattr(symbol, "name", str(symbol)): value for symbol, value in view.symbols.items()}
+    variables = step.lhs.free_symbols | step.rhs.free_symbols
+    plain = re.sub(r"\\[A-Za-z]+", " ", written)  # \partial is not p
+    for name, _ in step.unknown:
         pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]{0,200})\)"
-        for match in re.finditer(pattern, plan.context.raw_text):
-            most = max(most, match.group(1).count(",") + 1)
-        if most > count:
-            return f"{name} has {most} arguments elsewhere in the note and {count} here"
+        for match in re.finditer(pattern, section_text):
+            for argument in match.group(1).split(","):
+                argument = argument.strip()
+                value = defined.get(argument)
+                if (
+                    value is not None
+                    and not re.search(r"(?<![A-Za-z])" + re.escape(argument) + r"(?![A-Za-z])", plain)
+                    and getattr(value, "free_symbols", set()) & variables
+                ):  # fmt: skip
+                    return (f"the note writes {name}({match.group(1).strip()}) and this step has "
+                            f"no path through {argument}")
     return ""
 
 

@@ -83,6 +83,7 @@ class FileContext:
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
+    headings: list = field(default_factory=list)  # lines where sections start
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
 
