@@ -172,7 +172,54 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
             tokens.append(Token(kind, match.group(), position + 1))
         position = match.end()
     tokens.append(Token("end", "", len(text) + 1))
-    return tokens
+    return _digit_groups(tokens)
+
+
+def _digit_groups(tokens: list[Token]) -> list[Token]:
+    r"""``1\,024`` (a thin space grouping digits, SI style) is the number 1024, never 1·024:
+    an integer followed by ``\,`` (or ``\;``, ``~``) and exactly three digits is one number."""
+    result: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if (
+            token.kind == "number" and result and result[-1].kind == "number"
+            and "." not in result[-1].text
+            and re.fullmatch(r"\d{3}(?:\.\d+)?", token.text) is not None
+            and index >= 1 and tokens[index - 1].text in (r"\,", r"\;", "~")
+        ):  # fmt: skip
+            merged = result[-1].text + token.text
+            result[-1] = Token("number", merged, result[-1].column)
+            index += 1
+            continue
+        if token.text in (r"\,", r"\;", "~") and result and result[-1].kind == "number":
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and following.kind == "number" and re.fullmatch(
+                r"\d{3}(?:\.\d+)?", following.text
+            ):
+                index += 1  # the separator itself is dropped; the group joins above
+                continue
+        following = tokens[index + 1 : index + 4]
+        if (
+            token.kind == "number" and len(following) >= 2 and following[0].text == "e"
+            and following[0].kind == "letter"
+            and following[0].column == token.column + len(token.text)
+        ):  # fmt: skip
+            # 2.5e3, 1e-3: E-notation (learning rates), not 2.5·e·3
+            sign = following[1].text if following[1].text in ("-", "+") else ""
+            digits = following[2] if sign and len(following) >= 3 else following[1]
+            if (
+                digits.kind == "number" and digits.text.isdigit()
+                and following[1].column == following[0].column + 1
+                and (not sign or digits.column == following[1].column + 1)
+            ):  # fmt: skip
+                result.append(Token("number", f"{token.text}e{sign}{digits.text}", token.column))
+                index += 3 if sign else 2
+                index += 1
+                continue
+        result.append(token)
+        index += 1
+    return result
 
 
 class _Parser:
@@ -809,6 +856,10 @@ class _Parser:
             # \log^2 x = (log x)^2, \sin^2 x
             self.advance()
             exponent = self.script()
+            if exponent.is_number and exponent.is_negative:
+                # \sin^{-1} x is arcsin x by convention, never 1/sin x: not read
+                self.fail(f"\\{name}^{{{exponent}}}: an inverse function is operator notation "
+                          "(not read)", start)  # fmt: skip
             applied = self.build.call(function, [self.function_argument()], start.column)
             return self.build.function_power(applied, exponent, start.column)
         return self.build.call(function, [self.function_argument()], start.column)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from fractions import Fraction
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,8 +33,9 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
+from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
-from symderive.notes.extract import extract_math
+from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
     PLAN_SECONDS,
@@ -49,6 +51,8 @@ from symderive.notes.variants import alternative_round, check_context, combined,
 from symderive.report import Outcome
 
 MAX_CHAINS_PER_FILE = 400
+MAX_FILE_SECONDS = 240.0  # worker time one file may claim (steps × budget); later steps skip
+FILE_BUDGET = "file budget reached"
 MAX_SUGGESTION_OPS = 80  # tidy a suggested derivative only when it is small (bounded time)
 BOLD_CAPITAL = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Z])\s*\}")
 TRANSPOSED = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")
@@ -74,15 +78,56 @@ class FilePlan:
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
 def heading_lines(text: str, markdown: bool) -> list[int]:
-    """Lines of section headings (Markdown ``#``, LaTeX ``\\section``): definitions hold until
-    the next one. One pass over the text (line numbers by counting forward, never from 0)."""
-    pattern = r"^#{1,6}\s" if markdown else r"^\s*\\(?:sub)*section\*?\{"
-    lines, line, counted = [], 1, 0
-    for match in re.finditer(pattern, text, re.M):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        lines.append(line)
-    return lines
+    """Lines of section headings (Markdown ``#`` and Setext ``Title`` over ``===``/``---``,
+    HTML ``<h1>``…``<h6>``; LaTeX ``\\section``): definitions hold until the next one. A ``#``
+    line inside fenced code (a Python comment) is not a heading. One pass over the lines."""
+    if not markdown:
+        pattern = re.compile(r"^\s*\\(?:sub)*section\*?\{")
+        return [n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+    working = _blank_matches(text, FENCE)
+    found = []
+    previous = ""
+    for number, line in enumerate(working.split("\n"), start=1):
+        if re.match(r"^ {0,3}#{1,6}(\s|$)", line) or re.match(r"^\s*<h[1-6][\s>]", line, re.I):
+            found.append(number)
+        elif (
+            re.match(r"^ {0,3}(=+|-+)[ \t]*$", line) and previous.strip()
+            and not re.match(r"^ {0,3}(#|>|[-*+] |\d+[.)] |\$\$|\\\[)", previous)
+            and (not found or found[-1] != number - 1)
+        ):  # fmt: skip
+            found.append(number - 1)  # Setext: the title line starts the section
+        previous = line
+    return found
+
+
+ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"
+ONE_NAME = r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?(?:\s*,\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?)*)\s*\$"
+NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
+# "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
+ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)
+ARRAY_AFTER = re.compile(
+    NAMES + r"\s+(?:be|are|is|denote)\s+[^.$\n]{0,40}(?:\$[^$\n]{0,20}\$\s*)?[^.$\n]{0,20}?"
+    + ARRAY_WORD, re.I,
+)
+
+
+def prose_arrays(text: str) -> set[str]:
+    """Names the prose calls matrices or vectors right beside them (``Let $A$ and $B$ be n × n
+    matrices``, ``the matrix $W$``): such a name may not be a commuting scalar, whatever the
+    grammar reads."""
+    found: set[str] = set()
+    for pattern in (ARRAY_BEFORE, ARRAY_AFTER):
+        for match in pattern.finditer(text):
+            for latex in re.findall(r"\$([^$]*)\$", match.group()):
+                if re.fullmatch(ONE_NAME[2:-2].replace("(", "(?:", 1), latex.strip()) is None:
+                    continue
+                for name in latex.split(","):
+                    name = re.sub(r"\\[A-Za-z]+\s*\{|[{}\s]", "", name)
+                    # a lower-case name called a vector is usually also a scalar variable in
+                    # notes (d2l's x): only capitals, and names called matrices, are kept
+                    if name and (name[0].isupper() or re.search(r"matri|행렬", match.group(), re.I)):
+                        found.add(name)
+    return found
 
 
 def continue_chains(pairs: list) -> list:
@@ -122,7 +167,10 @@ def _matrix_shapes(text: str, base: tuple) -> tuple:
 def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
-    directives = read_directives(text)
+    # a directive shown inside fenced code or a code span is an example, not a comment
+    directives = read_directives(
+        _blank_matches(_blank_matches(text, FENCE), CODE_SPAN) if markdown else text
+    )
     extraction = extract_math(text, markdown=markdown)
     notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices]
     pairs = []
@@ -135,6 +183,22 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
     context = build_context(located, directives, source)
+    context.prose_arrays = prose_arrays(text)
+    context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
+    context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
+    context.raw_text = text
+    context.headings = heading_lines(text, markdown)
+    context.assigned_constants = {
+        item.chain.elements[0].strip() for item in located
+        if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
+        and is_number(item.chain.elements[1])
+    }  # fmt: skip
+    for item in located:
+        if item.reading.role is Role.CONDITION or any(
+            relation in (r"\in", "∈") for relation in item.chain.relations
+        ):
+            context.conditions_by_line.setdefault(item.chain.line, []).append(
+                item.chain.latex.strip())
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:
@@ -175,7 +239,11 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
     plans: list[FilePlan | NoteFile] = []
     tasks: list[Task] = []
     variants: dict = {}
+    copies: dict = {}  # task key -> the key of an identical task checked once
     for file_index, path in enumerate(paths):
+        seen: dict = {}  # (lhs, rhs, relation, context) -> task key, within this file
+        file_seconds = 0.0
+        capped = 0
         text, error = read_note(path)
         if text is None:
             plans.append(NoteFile(str(path), error=error))
@@ -187,6 +255,10 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                 if step.skip is not None:
                     continue
                 key = (file_index, equation_index, step.index)
+                if file_seconds >= MAX_FILE_SECONDS:
+                    variants[key] = FILE_BUDGET
+                    capped += 1
+                    continue
                 try:
                     with time_limit(PLAN_SECONDS, source=plan.path, what="building the instances"):
                         chosen = variants_of(step, options.seed + step.index,
@@ -200,9 +272,27 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                         plan, equation, expressions=(lhs, rhs),
                         domain=step.domain if name == "plain" else (),
                     )  # fmt: skip
+                    try:
+                        identity = (sp.srepr(lhs), sp.srepr(rhs), relation, repr(context))
+                    except Exception:  # noqa: BLE001 - no identity: checked on its own
+                        identity = None
+                    if identity is not None and identity in seen:
+                        copies[key + (name,)] = seen[identity]  # the same step, checked once
+                        continue
+                    if identity is not None:
+                        seen[identity] = key + (name,)
+                    file_seconds += options.budget_seconds
                     tasks.append(Task(key + (name,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
+        if capped:
+            plan = replace(plan, notices=plan.notices + (
+                f"the file's checking budget ({MAX_FILE_SECONDS:g} s of worker time) was "
+                f"reached: {capped} later step(s) not checked",))  # fmt: skip
+            plans[-1] = plan
     outcomes = run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
+    for copy, original in copies.items():
+        if original in outcomes:
+            outcomes[copy] = outcomes[original]
     outcomes.update(alternative_round(plans, variants, outcomes, options))
     results = []
     for file_index, plan in enumerate(plans):
@@ -241,6 +331,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             continue
         key = (file_index, equation_index, step.index)
         chosen = variants.get(key)
+        if chosen is FILE_BUDGET:
+            steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
+                                  reason=f"not checked: the file's checking budget "
+                                  f"({MAX_FILE_SECONDS:g} s of worker time) was reached",
+                                  skip=SkipReason.INPUT_LIMIT))  # fmt: skip
+            continue
         if not isinstance(chosen, list):
             steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
                                   reason=f"cannot build the instances: {chosen}",
@@ -266,6 +362,45 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if ambiguity:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {ambiguity}: not refuted"))  # fmt: skip
+        if outcome.verdict == "refuted" and any(
+            "undefined" in value for value in (outcome.counterexample.lhs_value,
+                                               outcome.counterexample.rhs_value)
+        ):  # fmt: skip
+            side = "left" if "undefined" in outcome.counterexample.lhs_value else "right"
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read only where the {side} side is undefined "
+                f"({outcome.counterexample.lhs_value} vs {outcome.counterexample.rhs_value}): "
+                "a claim is meant where both sides are defined, so this is not a refutation; "
+                "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
+        if outcome.verdict == "refuted":
+            doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
+            if doubt:
+                outcome = Outcome("undecided", method=outcome.method,
+                                  reason=f"refuted as read, but {doubt}: not refuted")
+        if outcome.holds and outcome.sizes and set(outcome.sizes) == {1}:
+            steps.append(NoteStep(
+                step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.MATRIX,
+                reason="as read it is defined only at size 1 (the other sizes do not fit "
+                "together): not checked; declare the shapes with 'assume NAME matrix R C'",
+                used=used,
+            ))  # fmt: skip
+            continue
+        if outcome.verdict == "checked" and step.unknown:
+            fewer = _fewer_arguments(step, plan, equation, lhs_latex + rhs_latex)
+            if fewer:
+                outcome = Outcome("undecided", method=outcome.method, reason=(
+                    f"holds on instances, but {fewer}: not checked"))
+        if outcome.verdict == "checked":
+            loose = _unbounded_indices(step, plan.context)
+            if loose:
+                outcome = Outcome("undecided", method=outcome.method, reason=(
+                    f"agrees at the few values sampled for the index {loose}, which is not "
+                    "bounded: not checked (bound it, e.g. 1 \\le m \\le n)"))
+        hypothesis = _stated_hypothesis(equation, plan.context)
+        if outcome.verdict == "refuted" and hypothesis:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but the note states a condition for it ({hypothesis}) that "
+                "the counterexample need not satisfy: not refuted"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(NoteStep(
                 step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.CONDITION,
@@ -278,6 +413,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {step.named_in_words} is never defined in the note's "
                 "mathematics (it is defined in the prose): not refuted"))  # fmt: skip
+        if (
+            step.relation == "!=" and outcome.verdict == "checked"
+            and (step.lhs.free_symbols | step.rhs.free_symbols)
+        ):  # fmt: skip
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                "the sides differ somewhere, but ≠ claims they differ for every value: one "
+                "differing point does not check it (only a proof or a refutation decides)"))
         explanation = outcome.reason
         extras = []
         if description:
@@ -307,6 +449,186 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,
     )  # fmt: skip
+
+
+HYPOTHESIS_PHRASE = re.compile(
+    r"\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|where|unless|provided|given|"
+    r"assuming|on)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
+    r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
+    r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$",
+    re.M,
+)
+
+
+def _stated_hypothesis(equation, context: FileContext) -> str:
+    """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
+    ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
+    chain = equation.chain
+    stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
+    if stated:
+        return ", ".join(stated[:3])
+    match = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    if match:
+        return " ".join(match.group().split())[:80]
+    return ""
+
+
+IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
+                       r"(?<![A-Za-z\\])i\s*\\(?:sin|cos|theta|omega|pi))")
+SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
+KRONECKER = re.compile(r"\\delta\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
+IDENTITY = re.compile(r"\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*(?:I|1)\s*\}|(?<![A-Za-z\\])I_\{?[n0-9]")
+GREEK_APPLIED = {"sigma", "phi", "psi", "ell", "varphi", "Phi", "Psi", "pi"}
+SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해는", re.I)
+ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
+
+
+def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
+    """A reading the note may not mean, under which the refutation may not stand (the step is
+    then undecided, naming it): i the imaginary unit, σ a positive scale, a logarithm in
+    another base, π or e given values, the identity matrix, the Kronecker delta, or one of
+    several alternative values (``x = 0 or x = 1``)."""
+    written = lhs_latex + " " + rhs_latex
+    names = {getattr(symbol, "name", str(symbol)) for symbol in
+             (step.lhs.free_symbols | step.rhs.free_symbols)}  # fmt: skip
+    values = dict(outcome.counterexample.values) if outcome.counterexample else {}
+    vectors = {name for name, _ in plan.context.onehot} | set(plan.context.simplex)
+    for name, value in values.items():
+        base = re.split(r"[\[_]", str(name).lstrip("\\"), maxsplit=1)[0]
+        if base in vectors or str(name).split("[")[0] in vectors:
+            try:
+                number = Fraction(str(value).strip())
+            except (ValueError, ZeroDivisionError):
+                continue
+            if not 0 <= number <= 1:
+                return (f"the counterexample gives {name} = {value}, outside the declared "
+                        f"simplex/one-hot vector {base}")
+    for name in sorted(names):
+        if not re.fullmatch(r"[A-Za-z]+", name) or (len(name) > 1 and name not in GREEK_APPLIED) or (
+            len(name) == 1 and not reads_as_function(name)
+        ):  # x(1 - x) is a product: only names read as functions by default
+            continue
+        command = ("\\" + name) if len(name) > 1 else name
+        if len(name) == 1:  # mg(h_1 + h_2): g applied after other letters, not inside \log(
+            applied = re.compile(r"(?<![A-Za-z\\])(\\?)[A-Za-z]*" + name + r"\s*(?:\\left\s*)?\(")
+        else:
+            applied = re.compile(r"(?<![A-Za-z\\])()" + re.escape(command) + r"\s*(?:\\left\s*)?\(")
+        if any(not match.group(1) for match in applied.finditer(plan.context.math_text)):
+            return f"{command} is used both as a value and applied like a function in the note"
+    outside = _outside_real_domain(step, values)
+    if outside:
+        return outside
+    if re.search(r"(?<![A-Za-z\\])E\s*\(", written) and re.search(
+        r"(?:^|[^A-Za-z\\])E\s*\(\s*[a-z]\s*\)\s*=", plan.context.math_text
+    ):  # fmt: skip
+        return "E is defined as a function in the note, not only the expectation"
+    constants = set(re.findall(r"constants?\s+\$\s*([A-Za-z])\s*\$", plan.context.raw_text))
+    if names & constants:
+        return f"{', '.join(sorted(names & constants))} is called a constant in the note"
+    if "i" in names and IMAGINARY.search(written):
+        return "i may be the imaginary unit here (e^{i…} beside sin/cos)"
+    if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
+           for name, value in values.items()) and SCALE_WORDS.search(plan.context.words):
+        return "σ is a standard deviation or scale in the note, so positive ('assume \\sigma positive')"
+    try:
+        left = float(outcome.counterexample.lhs_value)
+        right = float(outcome.counterexample.rhs_value)
+    except (TypeError, ValueError, AttributeError):
+        left = right = None
+    if left and right and re.search(r"\\log|\\ln|\\lg", written):
+        import math
+
+        for base in (2.0, 10.0):
+            factor = math.log(base)
+            if any(abs(a / b - factor) < 1e-9 * factor for a, b in ((left, right), (right, left))):
+                return f"the sides differ by the factor ln {base:g}: the logarithm may be base {base:g}"
+    for constant in plan.context.assigned_constants:
+        if re.search(r"(?<![A-Za-z\\])" + re.escape(constant) + r"(?![A-Za-z])", written):
+            return f"the note assigns {constant} a value, so it may be a variable here"
+    if IDENTITY.search(written):
+        return "I may be the identity matrix"
+    if KRONECKER.search(written):
+        return "\\delta_{ij} may be the Kronecker delta"
+    if SOLVE_WORDS.search(equation.block.lead or ""):
+        return "the note solves it (its roots or solutions), it is not an identity"
+    if (
+        len(chain.elements) == 2 and is_number(chain.elements[1])
+        and re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*", chain.elements[0])
+        and ALTERNATIVE_WORDS.search(equation.block.lead or "")
+    ):  # fmt: skip
+        return "it states one of several alternative values of the name (x = a or x = b)"
+    return ""
+
+
+def _outside_real_domain(step, values: dict) -> str:
+    """A square root (or even root) of a negative number, or a logarithm of a non-positive one,
+    at the counterexample: the written side is undefined there, so it refutes nothing."""
+    symbols = {str(symbol): symbol for symbol in (step.lhs.free_symbols | step.rhs.free_symbols)}
+    mapping = {}
+    for name, value in values.items():
+        try:
+            number = Fraction(str(value).strip())
+        except (ValueError, ZeroDivisionError):
+            return ""  # a value that is not a plain fraction: no judgement
+        if str(name) in symbols:
+            mapping[symbols[str(name)]] = sp.Rational(number.numerator, number.denominator)
+    if not mapping:
+        return ""
+    try:
+        with time_limit(PLAN_SECONDS, source="", what="the natural domain"):
+            for side in (step.lhs, step.rhs):
+                for power in side.atoms(sp.Pow):
+                    exponent = power.exp
+                    if exponent.is_Rational and exponent.q % 2 == 0:
+                        argument = power.base.xreplace(mapping)
+                        if argument.is_number and argument.is_negative:
+                            return f"the square root of {sp.sstr(power.base)} is undefined at the counterexample"
+                for logarithm in side.atoms(sp.log):
+                    argument = logarithm.args[0].xreplace(mapping)
+                    if argument.is_number and argument.is_nonpositive:
+                        return f"log({sp.sstr(logarithm.args[0])}) is undefined at the counterexample"
+    except Exception:  # noqa: BLE001 - no judgement in time
+        return ""
+    return ""
+
+
+def _fewer_arguments(step, plan, equation, written: str) -> str:
+    """An unknown function whose section writes it with a defined intermediate (``L(p, q)``
+    with ``p = xy``) that this step never mentions, though it depends on the step's variables:
+    the step's instances cannot see the path through it (an incomplete chain rule)."""
+    end = equation.located.section_end
+    start = max((h for h in plan.context.headings if h <= equation.chain.line), default=1)
+    section_text = "\n".join(plan.context.raw_text.split("\n")[start - 1 : end])
+    view = equation.view
+    if view is None:
+        return ""
+    defined = {getattr(symbol, "name", str(symbol)): value for symbol, value in view.symbols.items()}
+    variables = step.lhs.free_symbols | step.rhs.free_symbols
+    plain = re.sub(r"\\[A-Za-z]+", " ", written)  # \partial is not p
+    for name, _ in step.unknown:
+        pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]{0,200})\)"
+        for match in re.finditer(pattern, section_text):
+            for argument in match.group(1).split(","):
+                argument = argument.strip()
+                value = defined.get(argument)
+                if (
+                    value is not None
+                    and not re.search(r"(?<![A-Za-z])" + re.escape(argument) + r"(?![A-Za-z])", plain)
+                    and getattr(value, "free_symbols", set()) & variables
+                ):  # fmt: skip
+                    return (f"the note writes {name}({match.group(1).strip()}) and this step has "
+                            f"no path through {argument}")
+    return ""
+
+
+def _unbounded_indices(step, context: FileContext) -> str:
+    """A symbol of the step declared an index without bounds (sampled at few values)."""
+    names = {getattr(symbol, "name", "") for symbol in (step.lhs.free_symbols | step.rhs.free_symbols)}
+    for symbol, domain in context.domains.items():
+        name = getattr(symbol, "name", "")
+        if name in names and domain.kind == "index" and domain.high is None:
+            return name
+    return ""
 
 
 def file_readings(plan: FilePlan) -> tuple[tuple[str, str], ...]:

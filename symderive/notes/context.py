@@ -35,6 +35,7 @@ class Located:
     section_end: int
     reading: Reading
     row_local: bool = False  # a definition in a table of cases: it holds on its own row only
+    order: int = -1  # position in reading order (chains on one line are read left to right)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Definition:
     start: int
     end: int
     role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
+    order: int = -1  # reading order of its chain: on its own line it holds only after it
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,20 @@ class FileContext:
     simplex: set = field(default_factory=set)  # names of declared probability vectors
     definitions: list = field(default_factory=list)  # Definition
     problems: list = field(default_factory=list)
+    prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
+    conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
+    words: str = ""  # the prose (math removed), for readings named in words
+    math_text: str = ""  # every math block, for names read two ways
+    raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
+    headings: list = field(default_factory=list)  # lines where sections start
+    assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
 
-    def definitions_at(self, line: int) -> DefinitionView:
+    def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}
         for definition in self.definitions:
+            if definition.start == line and order is not None and definition.order > order:
+                continue  # written later on the same line: never backwards
             if definition.start <= line <= definition.end:
                 current = latest.get(definition.key)
                 if current is None or definition.start >= current.start:
@@ -141,7 +152,7 @@ def locate(
         )
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
-        located.append(Located(block, chain, end, reading))
+        located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
 
 
@@ -206,6 +217,21 @@ def build_context(
         except ParseError as problem:
             context.problems.append(f"line {given.line}: given not understood: {problem.message}")
             continue
+        try:
+            evaluated = sp.Eq(lhs, rhs)
+        except Exception:  # noqa: BLE001 - shapes SymPy cannot compare: kept unevaluated
+            evaluated = None
+        if evaluated is sp.false:
+            context.problems.append(
+                f"line {given.line}: given {given.lhs} = {given.rhs} is false: not used")
+            continue
+        if evaluated is sp.true:
+            continue  # says nothing
+        clash = _contradicts_domain(lhs, rhs, context.domains)
+        if clash:
+            context.problems.append(
+                f"line {given.line}: given {given.lhs} = {given.rhs} contradicts {clash}: not used")
+            continue
         context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
@@ -213,6 +239,25 @@ def build_context(
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
     return context
+
+
+DOMAIN_TESTS = {
+    "size": lambda v: v.is_integer and v.is_positive, "positive": lambda v: v.is_positive,
+    "negative": lambda v: v.is_negative, "nonnegative": lambda v: v.is_nonnegative,
+    "nonzero": lambda v: v.is_nonzero, "integer": lambda v: v.is_integer,
+    "index": lambda v: v.is_integer, "probability": lambda v: 0 < v < 1,
+}  # fmt: skip
+
+
+def _contradicts_domain(lhs, rhs, domains: dict) -> str:
+    """``given n = 0`` with ``assume n size``: the declared domain it contradicts, or ""."""
+    if not (isinstance(lhs, sp.Symbol) and rhs.is_number and rhs.is_real):
+        return ""
+    for symbol, domain in domains.items():
+        if getattr(symbol, "name", None) == lhs.name and domain.kind in DOMAIN_TESTS:
+            if not DOMAIN_TESTS[domain.kind](rhs):
+                return f"the declared domain of {lhs.name} ({domain.kind})"
+    return ""
 
 
 def _read_assumptions(directives: Directives, context: FileContext, source: str) -> None:
@@ -275,7 +320,8 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     context.definitions.append(
         Definition(key, value, note, chain.line,
-                   chain.line if item.row_local else item.section_end, item.reading.role)
+                   chain.line if item.row_local else item.section_end, item.reading.role,
+                   item.order)
     )
     name = item.reading.name or str(lhs)
     kind = "function" if key[0] == "function" else "scalar"

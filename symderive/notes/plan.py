@@ -36,6 +36,9 @@ from symderive.notes.roles import Role, is_number
 OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operatorname\{arg")
 TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
 DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
+SCIENTIFIC = re.compile(
+    r"^\s*[-+−]?\s*\d+\.(\d+)\s*\\(?:times|cdot)\s*10\s*\^\s*\{?\s*([-−]?\d{1,3})\s*\}?\s*$"
+)
 APPROXIMATE = {r"\approx", "≈", r"\simeq"}
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
 PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
@@ -81,6 +84,11 @@ class PlannedEquation:
     @property
     def block(self):
         return self.located.block
+
+
+GENERAL_WORDS = re.compile(
+    r"\b(?:in general|for (?:every|all|any|each)|generally)\b|일반적으로|모든", re.I
+)
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -151,10 +159,20 @@ def _approximation(chain, relation: str) -> bool:
     )
 
 
+def _exact_decimals(lhs, rhs, places: int) -> bool:
+    """Both sides exact numbers with at most ``places`` decimals: nothing was rounded."""
+    scale = sp.Integer(10) ** places
+    return all(isinstance(side, sp.Rational) and (side * scale).is_integer for side in (lhs, rhs))
+
+
 def decimals_written(left: str, right: str) -> int | None:
     """Places of a rounded decimal on either side (``2.5849`` → 4), when that side is a bare
     number and the other is not: the claim is then 'equal to that many decimals'."""
     for mine, other in ((left, right), (right, left)):
+        scientific = SCIENTIFIC.match(mine)
+        if scientific and not SCIENTIFIC.match(other):
+            # 3.33 \times 10^{2}: rounded to 2 - 2 = 0 decimals (the last written digit)
+            return len(scientific.group(1)) - int(scientific.group(2).replace("−", "-"))
         match = DECIMAL.match(mine)
         if match and not is_number(other):
             return len(match.group(1))
@@ -167,7 +185,9 @@ def plan_steps(
     equation: PlannedEquation, context: FileContext, source: str, notices: list[str]
 ) -> None:
     chain = equation.chain
-    view = context.definitions_at(chain.line)
+    view = context.definitions_at(chain.line, equation.located.order)
+    if GENERAL_WORDS.search(equation.located.block.lead or ""):
+        view = view.without_examples()  # "in general, for every x": not at the example
     equation.view = view
     relations = list(chain.relations)
     elements = list(chain.elements)
@@ -255,6 +275,18 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
         lhs, rhs = left[0], right[0]
+        arities: dict = {}
+        for applied in (lhs.atoms(sp.core.function.AppliedUndef)
+                        | rhs.atoms(sp.core.function.AppliedUndef)):  # fmt: skip
+            arities.setdefault(applied.func.__name__, set()).add(len(applied.args))
+        mixed = sorted(name for name, counts in arities.items() if len(counts) > 1)
+        if mixed:
+            counts = " and ".join(str(n) for n in sorted(arities[mixed[0]]))
+            equation.steps.append(PlannedStep(
+                index, written, skip=SkipReason.UNDEFINED_DERIVATIVE,
+                reason=f"{mixed[0]} is used with {counts} arguments: not one function",
+            ))  # fmt: skip
+            continue
         unknown = unknown_functions(lhs, rhs)
         if unknown and (
             not all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))
@@ -267,6 +299,11 @@ def plan_steps(
                 "is unknown (a general rule about unknown functions is checked on instances)",
             ))  # fmt: skip
             continue
+        array_reason = _array_in_words(lhs, rhs, elements[index - 1], elements[index], context)
+        if array_reason:
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.MATRIX,
+                                              reason=array_reason))  # fmt: skip
+            continue
         if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
             equation.steps.append(PlannedStep(
                 index, written, skip=SkipReason.MATRIX,
@@ -275,6 +312,8 @@ def plan_steps(
             ))  # fmt: skip
             continue
         places = decimals_written(elements[index - 1], elements[index])
+        if places is not None and _exact_decimals(lhs, rhs, places):
+            places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
         equation.steps.append(
             PlannedStep(
@@ -290,6 +329,31 @@ def plan_steps(
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
             )
         )  # fmt: skip
+
+
+VECTOR_ARROW = re.compile(r"\\(?:vec|overrightarrow|overset\s*\{\s*\\rightarrow)\b")
+BOLD_LOWER = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[a-z]")
+
+
+def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> str:
+    """Why a step cannot be read with scalars: an arrow vector (``\\vec{a}``), ``\\times``
+    between bold vectors (a cross product), or a name the prose calls a matrix or vector
+    (``Let $A$ and $B$ be n × n matrices``) read here as a commuting scalar."""
+    written = left + " " + right
+    if VECTOR_ARROW.search(written):
+        return ("\\vec{…} is a vector (and × between vectors a cross product): vectors "
+                "written with arrows are not read")
+    if re.search(r"\\times", written) and BOLD_LOWER.search(written):
+        return "× between vectors may be the cross product: not read"
+    named = sorted(
+        symbol.name for symbol in (lhs.free_symbols | rhs.free_symbols)
+        if isinstance(symbol, sp.Symbol) and symbol.name in context.prose_arrays
+    )
+    if named:
+        first = named[0]
+        return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
+                f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
+    return ""
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:

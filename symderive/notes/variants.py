@@ -155,9 +155,14 @@ def variants_of(
             for k, (description, mapping) in enumerate(cases)
         ]  # fmt: skip
     if step.places is not None:
-        tolerance = sp.Rational(1, 10**step.places)
-        return [("decimal", sp.Abs(lhs - rhs), tolerance, "<=",
-                 f"checked to {step.places} decimals (|difference| ≤ {tolerance})")]  # fmt: skip
+        # correctly rounded: within half a unit of the last place written; within one unit it
+        # may be a truncation (undecided), beyond that it is wrong to the decimals written
+        unit = sp.Integer(10) ** (-step.places)
+        half = unit / 2
+        return [("decimal", sp.Abs(lhs - rhs), half, "<=",
+                 f"checked to {step.places} decimals (|difference| ≤ {half})"),
+                ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",
+                 f"to within one unit of the last of {step.places} decimals")]  # fmt: skip
     if step.unknown:
         return [
             (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
@@ -226,6 +231,16 @@ def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
     """One outcome for a step from its variants; the description of what was checked."""
     if [name for name, *_ in chosen] == ["plain", "general"]:
         return _with_examples(key, outcomes, near)
+    if [name for name, *_ in chosen] == ["decimal", "decimal-unit"]:
+        rounded, unit = (outcomes[key + (name,)] for name, *_ in chosen)
+        description = chosen[0][4]
+        if rounded.holds:
+            return replace(rounded, verdict="checked"), description  # a rounding, not an identity
+        if rounded.verdict == "refuted" and unit.holds:
+            return Outcome("undecided", method=rounded.method, reason=(
+                "the written decimal is not the value correctly rounded, but agrees to within "
+                "one unit of its last place (a truncation?): not checked")), description
+        return rounded, description
     if len(chosen) == 1:
         name, _, _, _, description = chosen[0]
         outcome = outcomes[key + (name,)]

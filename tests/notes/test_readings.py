@@ -91,10 +91,12 @@ def test_an_equation_to_solve_is_not_refuted(tmp_path):
 
 
 def test_rounded_decimals_are_checked_to_the_places_written(tmp_path):
-    assert verdicts(tmp_path, "$$-\\log_2(1/6) = 2.5849$$\n$$-7/3 = -2.33$$\n") == [
+    assert verdicts(tmp_path, "$$-\\log_2(1/6) = 2.5850$$\n$$-7/3 = -2.33$$\n") == [
         "checked",
         "checked",
     ]
+    # 2.58496… truncated (not rounded) to 2.5849: within one unit, so undecided, never refuted
+    assert verdicts(tmp_path, "$$-\\log_2(1/6) = 2.5849$$\n") == ["undecided"]
     assert verdicts(tmp_path, "$$-7/3 = -2.35$$\n") == ["refuted"]  # off by more than 0.01
 
 
