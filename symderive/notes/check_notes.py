@@ -338,18 +338,17 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   skip=SkipReason.INPUT_LIMIT))  # fmt: skip
             continue
         if not isinstance(chosen, list):
-            steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
-                                  reason=f"cannot build the instances: {chosen}",
-                                  skip=SkipReason.PARSE_ERROR))  # fmt: skip
+            steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.PARSE_ERROR,
+                                  f"cannot build the instances: {chosen}"))  # fmt: skip
             continue
         outcome, description = combined(key, chosen, outcomes, step.example_near)
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
-            steps.append(NoteStep(
-                step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.MATRIX,
-                reason="the two sides have different shapes as read (which names are matrices "
-                "is not known): declare them with 'assume NAME matrix R C'", used=used,
+            steps.append(_skipped(
+                step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
+                "the two sides have different shapes as read (which names are matrices "
+                "is not known): declare them with 'assume NAME matrix R C'", used,
             ))  # fmt: skip
             continue
         ambiguity = ""
@@ -378,11 +377,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 outcome = Outcome("undecided", method=outcome.method,
                                   reason=f"refuted as read, but {doubt}: not refuted")
         if outcome.holds and outcome.sizes and set(outcome.sizes) == {1}:
-            steps.append(NoteStep(
-                step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.MATRIX,
-                reason="as read it is defined only at size 1 (the other sizes do not fit "
-                "together): not checked; declare the shapes with 'assume NAME matrix R C'",
-                used=used,
+            steps.append(_skipped(
+                step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
+                "as read it is defined only at size 1 (the other sizes do not fit "
+                "together): not checked; declare the shapes with 'assume NAME matrix R C'", used,
             ))  # fmt: skip
             continue
         if outcome.verdict == "checked" and step.unknown:
@@ -402,11 +400,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"refuted as read, but the note states a condition for it ({hypothesis}) that "
                 "the counterexample need not satisfy: not refuted"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
-            steps.append(NoteStep(
-                step.index, lhs_latex, rhs_latex, written, "skipped", skip=SkipReason.CONDITION,
-                reason="an equation in unknowns (a condition or an equation to solve), not an "
-                "identity: it does not hold for all values, so it is not refuted",
-                used=used,
+            steps.append(_skipped(
+                step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
+                "an equation in unknowns (a condition or an equation to solve), not an "
+                "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
         if outcome.verdict == "refuted" and step.named_in_words:
@@ -646,3 +643,10 @@ def check_notes(arguments: Sequence[str], options: NotesOptions = NotesOptions()
     if not paths:
         raise UsageError("no note files (*.md, *.markdown, *.tex, *.txt) in the given paths")
     return check_files(paths, options)
+
+
+def _skipped(step, lhs_latex: str, rhs_latex: str, written, skip: SkipReason, reason: str,
+             used: tuple = ()) -> NoteStep:
+    """A step reported as skipped, with the reason a reader sees and what it relied on."""
+    return NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped", skip=skip,
+                    reason=reason, used=used)
