@@ -407,19 +407,30 @@ def compare(
         if left_undefined or right_undefined:
             return _undefined_status(left, right, left_undefined, right_undefined, relation)
         status = _decide(left - right, left, right, relation, digits)
+        fine_difference = None
         if status is not None and relation in ("=", "!=", "<=", ">=") and not _separated(
             left, right
         ):
             # agreement (or, for '!=', the lack of a witness) rests on a tolerance: look again
             # far beyond it, so 1 + 10^-50 = 1 is refuted rather than agreed to 30 digits
-            status = _confirm(
+            status, fine_difference = _confirm(
                 lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation
+            )
+        if status == "agree" and fine_difference is not None and not abs(fine_difference) < 1:
+            # agreement relative to values so large that a difference of 1 is below the
+            # precision: exp(10^300) = exp(10^300) + 1 is not evidence, at any digits
+            return PointComparison(
+                "inconclusive", reason="the values are too large to resolve a difference of 1"
             )
         if status is not None:
             shown = 15
             while _text(left, shown) == _text(right, shown) and shown < 60 and status != "agree":
                 shown += 15
-            return PointComparison(status, _text(left, shown), _text(right, shown), bits=prec)
+            lhs_text, rhs_text = _text(left, shown), _text(right, shown)
+            if lhs_text == rhs_text and status != "agree" and fine_difference is not None:
+                # the sides differ beyond the digits shown: say by how much (certified)
+                rhs_text += f" (RHS - LHS = {_text(-fine_difference, 5)})"
+            return PointComparison(status, lhs_text, rhs_text, bits=prec)
         reason = "the balls did not tighten enough"
     return PointComparison("inconclusive", reason=reason or "no precision decided")
 
@@ -434,22 +445,22 @@ def _separated(left: arb, right: arb) -> bool:
 
 def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation="="):
     """Re-evaluate at CONFIRM_FACTOR × the bits: disjoint balls there overturn an agreement
-    that only held within the tolerance."""
+    that only held within the tolerance. Returns the status and the difference found there."""
     try:
         left, _ = _side(lhs, point, max(prec * CONFIRM_FACTOR, 1280), lhs_conditions)
         right, _ = _side(rhs, point, max(prec * CONFIRM_FACTOR, 1280), rhs_conditions)
     except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
-        return status
+        return status, None
     if left is None or right is None:
-        return status
+        return status, None
     difference = left - right
     if relation == "<=":
-        return "disagree" if difference > 0 else status
+        return ("disagree" if difference > 0 else status), difference
     if relation == ">=":
-        return "disagree" if difference < 0 else status
+        return ("disagree" if difference < 0 else status), difference
     if _separated(left, right):
-        return "disagree" if status == "agree" else "agree"
-    return status
+        return ("disagree" if status == "agree" else "agree"), difference
+    return status, difference
 
 
 def _undefined_status(left, right, left_undefined, right_undefined, relation):

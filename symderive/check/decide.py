@@ -379,7 +379,8 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
             digits=certified.DIGITS,
             sizes=sizes_used,
         )
-    spread = tally.agreeing[:: max(1, len(tally.agreeing) // 8)][:8]
+    distinct = list(dict.fromkeys(tally.agreeing))  # a constant claim has one point, not 8 copies
+    spread = distinct[:: max(1, len(distinct) // 8)][:8]
     return Outcome(
         "checked",
         method="numeric (certified balls)",
@@ -387,7 +388,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
         digits=certified.DIGITS,
         sizes=sizes_used,
         reason=_checked_note(tally, counts + size_text),
-        points_checked=len(tally.agreeing),
+        points_checked=len(distinct),
         false_agreement_bound=tally.exact_bound,
     )
 

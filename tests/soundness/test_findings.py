@@ -484,3 +484,22 @@ def test_a_variance_of_a_random_variable_is_not_proved_zero_in_equal(lhs, rhs):
 def test_linearity_of_expectation_still_holds_in_equal():
     verdict, _ = via_equal(r"\mathbb{E}[a X + b]", r"a\mathbb{E}[X] + b", latex=True)
     assert verdict == "proved"
+
+
+def test_a_counterexample_beyond_the_shown_digits_says_by_how_much_the_sides_differ():
+    outcome = check_relation(sp.Symbol("x"), sp.Symbol("x") + sp.Rational(1, 10**300), "=")
+    assert outcome.verdict == "refuted"
+    example = outcome.counterexample
+    assert example.lhs_value.split()[0] == example.rhs_value.split()[0]  # equal to 60 digits
+    difference = sp.Float(example.rhs_value.split("RHS - LHS = ")[1].rstrip(")"), 30)
+    assert abs(difference - sp.Rational(1, 10**300)) < sp.Rational(1, 10**304)
+
+
+def test_agreement_relative_to_a_huge_value_is_not_evidence():
+    # exp(10^300) and exp(10^300) + 1 agree to any number of significant digits
+    for verdict, _ in plain_channels("exp(10^300)", "exp(10^300) + 1"):
+        assert verdict in NOT_HOLDS
+    x, y = sp.symbols("x y", real=True)
+    # a true identity still holds although some sample points have enormous values
+    softplus_pair = check_relation(sp.log(sp.exp(x) + sp.exp(y)), x + sp.log(1 + sp.exp(y - x)))
+    assert softplus_pair.verdict in HOLDS
