@@ -47,7 +47,11 @@ __all__ = [
 
 FORMAT = "symderive-cache-1"
 VERDICT_LIBRARIES = ("sympy", "mpmath", "numpy", "lark", "python_flint")
-TRANSIENT_REASONS = ("the worker stopped without an outcome", "checker error")
+TRANSIENT_REASONS = (
+    "the worker stopped without an outcome",
+    "checker error",
+    "a time limit inside the checker was reached",  # grammar.build.TIME_LIMIT_REACHED
+)
 
 
 def cache_directory(environ: Mapping[str, str] = os.environ) -> Path:

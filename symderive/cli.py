@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     from symderive.errors import SymderiveError
+    from symderive.grammar.build import TimeLimitExpired
     from symderive.render.console import make_console
 
     console = make_console(no_color=args.no_color or getattr(args, "sub_no_color", False))
@@ -160,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args, console))
     except SymderiveError as error:
         sys.stderr.write(f"symderive: error: {error.one_line()}\n")
+        return 2
+    except TimeLimitExpired:  # an alarm that fired as a time-limited block was ending
+        sys.stderr.write("symderive: error: a time limit was reached; try again or simplify\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("symderive: interrupted\n")

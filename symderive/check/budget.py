@@ -23,6 +23,7 @@ import sympy as sp
 
 from symderive.check.context import CheckContext
 from symderive.check.decide import decide
+from symderive.grammar.build import TIME_LIMIT_REACHED, TimeLimitExpired
 from symderive.report import Outcome
 
 WALL_FACTOR = 4.0
@@ -98,6 +99,9 @@ def _worker(connection, task: Task, parent_pid: int | None = None) -> None:
         for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):
             connection.send(outcome)
             sent = True
+    except TimeLimitExpired:
+        if not sent:
+            connection.send(Outcome("undecided", reason=TIME_LIMIT_REACHED))
     except BaseException as error:  # noqa: BLE001 - any failure becomes an honest 'undecided'
         # a failure in a later phase (a proof attempt) must not overwrite a verdict already
         # reached (a numeric check): the parent keeps the last outcome it received
