@@ -383,7 +383,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "together): not checked; declare the shapes with 'assume NAME matrix R C'", used,
             ))  # fmt: skip
             continue
-        if outcome.verdict == "checked" and step.unknown:
+        if outcome.verdict in ("checked", "proved") and step.unknown:
             fewer = _fewer_arguments(step, plan, equation, lhs_latex + rhs_latex)
             if fewer:
                 outcome = Outcome("undecided", method=outcome.method, reason=(
@@ -602,6 +602,8 @@ def _fewer_arguments(step, plan, equation, written: str) -> str:
     defined = {getattr(symbol, "name", str(symbol)): value for symbol, value in view.symbols.items()}
     variables = step.lhs.free_symbols | step.rhs.free_symbols
     plain = re.sub(r"\\[A-Za-z]+", " ", written)  # \partial is not p
+    # a derivative by the intermediate (dy/du, \partial y/\partial u) is a path through it
+    plain += " " + " ".join(re.findall(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*([A-Za-z])(?![A-Za-z])", written))
     for name, _ in step.unknown:
         pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]{0,200})\)"
         for match in re.finditer(pattern, section_text):

@@ -21,7 +21,7 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
-from symderive.notes.roles import Reading, Role, classify_first_step, is_number
+from symderive.notes.roles import Reading, Role, classify_first_step, is_bare_name, is_number
 
 FOREVER = 10**9
 
@@ -35,6 +35,7 @@ class Located:
     section_end: int
     reading: Reading
     row_local: bool = False  # a definition in a table of cases: it holds on its own row only
+    row_end: int = 0  # the last line of that row (the line before the next case of the table)
     order: int = -1  # position in reading order (chains on one line are read left to right)
 
 
@@ -168,13 +169,18 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
         letters = [_letter(located[p].reading.name) for p in positions]
         if len(positions) < 2 or len(set(letters)) == len(letters):
             continue
-        for position in positions:
+        block = located[positions[0]].block
+        last = max(item.chain.line for item in located if item.block is block)
+        for number, position in enumerate(positions):
             item = located[position]
             reading = item.reading
             if reading.role is Role.CLAIM:
                 reading = Reading(Role.DEFINITION, reading.name, reading.arguments,
                                   "a case in a table of definitions")  # fmt: skip
-            located[position] = replace(item, reading=reading, row_local=True)
+            following = [located[p].chain.line for p in positions[number + 1 :]
+                         if located[p].chain.line > item.chain.line]  # fmt: skip
+            row_end = following[0] - 1 if following else last
+            located[position] = replace(item, reading=reading, row_local=True, row_end=row_end)
     return located
 
 
@@ -236,6 +242,7 @@ def build_context(
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
             _add_definition(item, context, source)
+            _add_chained_definitions(item, context, source)
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
     return context
@@ -318,14 +325,52 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
         return
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
+    end = max(item.row_end, chain.line) if item.row_local else item.section_end
     context.definitions.append(
-        Definition(key, value, note, chain.line,
-                   chain.line if item.row_local else item.section_end, item.reading.role,
-                   item.order)
+        Definition(key, value, note, chain.line, end, item.reading.role, item.order)
     )
+    letter = _letter(key[1]) if key[0] == "function" else ""
+    if item.row_local and letter and letter != key[1]:
+        # a table of cases (f(x) = 1/x → df/dx, then f_c(x) = c + x → df/dx): on its row the
+        # bare letter f is the row's function f_c
+        context.definitions.append(Definition(
+            ("function", letter), value, f"{note[:-1]}; the row's {letter})", chain.line, end,
+            item.reading.role, item.order))  # fmt: skip
     name = item.reading.name or str(lhs)
     kind = "function" if key[0] == "function" else "scalar"
     context.readings.setdefault(name, f"{kind}, {what} at line {chain.line}")
+
+
+def _add_chained_definitions(item: Located, context: FileContext, source: str) -> None:
+    """``u = f(x) = 3x^2 - 4x`` and ``y = f(x) = x^3 - 1/x`` define f as well: a later element
+    written as a function of distinct names (``f(x)``) followed by ``=`` defines that function
+    (the planner skips that step as a definition too)."""
+    chain = item.chain
+    for index in range(1, len(chain.elements) - 1):
+        if chain.relations[index] != "=":
+            break
+        head = definition_head(chain.elements[index])
+        if head is None or head[1] is None or not _parameter_list(head[1]):
+            break
+        try:
+            lhs = parse(chain.elements[index], context.latex, source, chain.line)
+            rhs = parse(chain.elements[index + 1], context.latex, source, chain.line)
+        except ParseError:
+            return
+        key, value = definition_entry(lhs, rhs, head[1])
+        if key is None or key[0] != "function":
+            return
+        note = (f"{chain.elements[index]} = {chain.elements[index + 1]} "
+                f"(defined, line {chain.line})")  # fmt: skip
+        end = max(item.row_end, chain.line) if item.row_local else item.section_end
+        context.definitions.append(
+            Definition(key, value, note, chain.line, end, item.reading.role, item.order))
+        context.readings.setdefault(head[0], f"function, defined at line {chain.line}")
+
+
+def _parameter_list(arguments: str) -> bool:
+    parts = [part.strip() for part in arguments.split(",")]
+    return all(part and is_bare_name(part) for part in parts) and len(set(parts)) == len(parts)
 
 
 def _add_condition(item: Located, context: FileContext, source: str) -> None:

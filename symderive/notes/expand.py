@@ -153,6 +153,53 @@ def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionV
     return DefinitionView(symbols, view.functions, view.notes)
 
 
+def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
+    r"""The view with each defined function's bare name, where a derivative uses it, read as
+    the function's value at its own parameters: ``\frac{\partial f}{\partial x}`` after
+    ``f(x, y) = xy`` is the derivative of xy. A name in such a body that is itself a defined
+    function (``u`` in ``f(u, v) = (u + v)^2`` after ``u(a, b) = (a + b)^2``) is composed the same
+    way, so ``\frac{\partial f}{\partial a}`` sees the path through u. Only names a derivative
+    of the chain differentiates or differentiates by start this (a bare ``h`` used as a step
+    size elsewhere stays a name). Returns (view, {name: definition note}) for the report."""
+    bodies = {
+        name: (parameters, body) for name, (parameters, body) in view.functions.items()
+        if parameters and all(isinstance(p, sp.Symbol) for p in parameters)
+    }  # fmt: skip
+    if not bodies:
+        return view, {}
+    frontier = []
+    for raw in raws:
+        for derivative in raw.atoms(sp.Derivative):
+            for name in (derivative.expr, *derivative.variables):
+                if isinstance(name, sp.Symbol) and name.name in bodies and name not in view.symbols:
+                    frontier.append(name)
+    chosen: dict = {}
+    while frontier:
+        name = frontier.pop()
+        if name in chosen:
+            continue
+        parameters, body = bodies[name.name]
+        if name in parameters:
+            continue
+        chosen[name] = body
+        frontier.extend(
+            symbol for symbol in body.free_symbols
+            if isinstance(symbol, sp.Symbol) and symbol.name in bodies
+            and symbol not in view.symbols
+        )  # fmt: skip
+    if not chosen:
+        return view, {}
+    symbols = {**view.symbols, **chosen}
+    notes = dict(view.notes)
+    shown = {}
+    for name in chosen:
+        note = view.notes.get(("function", name.name))
+        if note is not None:
+            notes[("symbol", name)] = note
+            shown[name.name] = note
+    return DefinitionView(symbols, view.functions, notes, view.examples), shown
+
+
 def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None) -> sp.Basic:
     """Definitions substituted; derivatives evaluated on the expanded differentiand.
 

@@ -27,6 +27,7 @@ from symderive.notes.expand import (
     UndefinedDerivative,
     prepare,
     used_definitions,
+    with_function_values,
     with_unknowns,
 )
 from symderive.notes.instances import unknown_functions
@@ -206,7 +207,13 @@ def plan_steps(
             equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values)
-    view = with_unknowns([raw for raw in raws if not isinstance(raw, ParseError)], view)
+    readable = [raw for raw in raws if not isinstance(raw, ParseError)]
+    view, valued = with_function_values(readable, view)
+    for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value
+        equation.readings[name] = f"the defined function {note}"
+    if valued:
+        equation.view = view
+    view = with_unknowns(readable, view)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
     for raw in raws:
         if isinstance(raw, ParseError):
@@ -233,7 +240,7 @@ def plan_steps(
                            False, frozenset()))  # fmt: skip
             continue
         for name in unknown:
-            equation.readings.setdefault(name, "unknown function (never defined): instances")
+            equation.readings.setdefault(name, "unknown function (never defined): proved for every function or checked on instances")
         used = frozenset(used_definitions(raw, view))
         general = None
         if any(key in view.examples for key in used):

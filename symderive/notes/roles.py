@@ -49,7 +49,7 @@ CONDITIONAL = re.compile(
     re.I,
 )
 DEFINING = re.compile(
-    r"(?:\b(?:function|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
+    r"(?:\b(?:functions?|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
     r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
     re.I,
 )

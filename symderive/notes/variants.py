@@ -164,7 +164,9 @@ def variants_of(
                 ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",
                  f"to within one unit of the last of {step.places} decimals")]  # fmt: skip
     if step.unknown:
-        return [
+        # first as written, with SymPy's undefined functions: a rewrite to exactly 0 proves the
+        # rule for every function (the chain rule); otherwise the instances decide
+        return [("symbolic", lhs, rhs, relation, "every function (SymPy undefined functions)")] + [
             (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
              instance.describe())
             for k, instance in enumerate(instances(dict(step.unknown), seed))
@@ -251,6 +253,13 @@ def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
         if name == "decimal" and outcome.verdict == "proved":
             outcome = replace(outcome, verdict="checked")  # a rounded value is not an identity
         return outcome, description
+    if chosen[0][0] == "symbolic":
+        general = outcomes.get(key + ("symbolic",))
+        if general is not None and general.verdict == "proved" and not general.counterexample:
+            return replace(general, reason=(
+                "proved for every function: the difference is exactly 0 with the unknown "
+                "functions kept as SymPy undefined functions")), ""  # fmt: skip
+        chosen = chosen[1:]
     results = [(outcomes[key + (name,)], description) for name, *_, description in chosen]
     onehot = chosen[0][0].startswith("onehot")
     for outcome, description in results:

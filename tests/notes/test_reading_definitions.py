@@ -1,0 +1,104 @@
+r"""Definitions read where the note makes them (issue 9, items 1-2): a defined function's bare
+name in a derivative is that function (cs231n's ``f(x,y) = xy → ∂f/∂x = y``), names in its body
+that are defined functions compose (d2l's ``f(u, v)`` with ``u(a, b)``), a table of cases holds
+row by row, ``u = f(x) = …`` defines f as well, and rules about unknown functions are proved for
+every function. Each test also shows the false variant is refuted (the reading is not vacuous);
+refutations are substituted back here with exact fractions.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+from symderive.notes.check_notes import NotesOptions, check_files
+
+
+def checked(tmp_path: Path, text: str):
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    return [(equation.line, step) for equation in report.files[0].equations
+            for step in equation.steps if step.verdict != "skipped"]  # fmt: skip
+
+
+def point(step) -> dict:
+    return {name: Fraction(value) for name, value in step.counterexample.values}
+
+
+def test_a_defined_function_is_what_its_derivative_differentiates(tmp_path):
+    text = (
+        "# Gates\n\nConsider $f(x,y) = x y$:\n\n"
+        "$$\nf(x,y) = x y \\hspace{0.5in} \\rightarrow \\hspace{0.5in} "
+        "\\frac{\\partial f}{\\partial x} = y \\hspace{0.5in} \\frac{\\partial f}{\\partial y} = x\n$$\n\n"
+        "The addition gate:\n\n"
+        "$$\nf(x,y) = x + y \\hspace{0.5in} \\rightarrow \\hspace{0.5in} "
+        "\\frac{\\partial f}{\\partial x} = 1 \\hspace{0.5in} \\frac{\\partial f}{\\partial y} = x\n$$\n"
+    )
+    found = checked(tmp_path, text)
+    assert [step.verdict for _, step in found] == ["proved", "proved", "proved", "refuted"]
+    # each derivative used the definition nearest before it in the section, and says so
+    assert found[0][1].used == ("f(x,y) = x y (defined, line 7)",)
+    assert found[0][1].readings == ("f: the defined function f(x,y) = x y (defined, line 7)",)
+    assert found[3][1].used == ("f(x,y) = x + y (defined, line 13)",)
+    wrong = found[3][1]  # ∂(x + y)/∂y = 1, not x
+    assert point(wrong)["x"] != 1
+
+
+def test_names_in_a_body_that_are_defined_functions_compose(tmp_path):
+    text = (
+        "# Chain\n\n$$\n\\begin{aligned}\nf(u, v) & = (u+v)^{2} \\\\\n"
+        "u(a, b) & = (a+b)^{2}, \\qquad v(a, b) = (a-b)^{2}\n\\end{aligned}\n$$\n\n"
+        "$$\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial u}\\frac{\\partial u}"
+        "{\\partial a} + \\frac{\\partial f}{\\partial v}\\frac{\\partial v}{\\partial a}$$\n\n"
+        "$$\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial u}\\frac{\\partial u}"
+        "{\\partial a}$$\n\n"
+        "$$\\frac{\\partial u}{\\partial a} = 2(a+b)$$\n"
+    )
+    found = checked(tmp_path, text)
+    # the full chain rule holds; dropping the path through v is wrong (not a vacuous 0 = 0)
+    assert [step.verdict for _, step in found] == ["proved", "refuted", "proved"]
+    wrong = found[1][1]
+    a, b = point(wrong)["a"], point(wrong)["b"]
+    u, v = (a + b) ** 2, (a - b) ** 2
+    assert 2 * (u + v) * 2 * (a + b) + 2 * (u + v) * 2 * (a - b) != 2 * (u + v) * 2 * (a + b)
+
+
+def test_a_table_of_cases_holds_row_by_row(tmp_path):
+    text = (
+        "# Gates\n\nThere are more gates:\n\n$$\nf(x) = \\frac{1}{x}\n\\hspace{1in} \\rightarrow "
+        "\\hspace{1in}\n\\frac{df}{dx} = -1/x^2\n\\\\\\\\\nf_c(x) = c + x\n\\hspace{1in} "
+        "\\rightarrow \\hspace{1in}\n\\frac{df}{dx} = 1\n\\\\\\\\\nf_a(x) = ax\n\\hspace{1in} "
+        "\\rightarrow \\hspace{1in}\n\\frac{df}{dx} = x\n$$\n"
+    )
+    found = checked(tmp_path, text)
+    # the row's f is the row's function: -1/x^2 for 1/x, 1 for c + x; d(ax)/dx is a, not x
+    assert [step.verdict for _, step in found] == ["proved", "proved", "refuted"]
+    values = point(found[2][1])
+    assert values["a"] != values["x"]
+
+
+def test_a_chained_definition_defines_the_function_too(tmp_path):
+    text = (
+        "# Derivatives\n\n(Define $u = f(x) = 3x^2-4x$.)\n\n"
+        "We see that indeed $f'(1) = 2$, and not $f'(1) = 3$.\n"
+    )
+    found = checked(tmp_path, text)
+    assert [step.verdict for _, step in found] == ["proved", "refuted"]
+
+
+def test_the_chain_rule_with_unknown_functions_is_proved_for_every_function(tmp_path):
+    text = (
+        "# Chain rule\n\nSuppose that $y = f(g(x))$ and that the underlying functions "
+        "$y=f(u)$ and $u=g(x)$ are both differentiable. The chain rule states that\n\n"
+        "$$\\frac{dy}{dx} = \\frac{dy}{du} \\frac{du}{dx}.$$\n\n"
+        "A wrong one: $$\\frac{dy}{dx} = \\frac{dy}{du}.$$\n\n# Linear?\n\n"
+        "$$h_\\theta(x_1 + x_2) = h_\\theta(x_1) + h_\\theta(x_2)$$\n\n"
+        "$$\\ell(2\\theta) = 2\\ell(\\theta)$$\n"
+    )
+    found = checked(tmp_path, text)
+    verdicts = [step.verdict for _, step in found]
+    assert verdicts[0] == "proved" and "every function" in found[0][1].reason
+    # the misreadings of issue 9: a function is not linear, so these are never proved
+    assert verdicts[1:] == ["refuted", "refuted", "refuted"]
+    assert all(step.instances for _, step in found[1:])
