@@ -187,6 +187,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.raw_text = text
+    context.lines = text.split("\n")
     context.headings = heading_lines(text, markdown)
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located

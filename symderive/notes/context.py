@@ -61,6 +61,16 @@ class DefinitionView:
     notes: dict  # key -> note
     examples: dict = field(default_factory=dict)  # key -> line of an example value in force
 
+    def without_names(self, names: set) -> DefinitionView:
+        """The view with the functions and values of ``names`` forgotten (``any functions $f$
+        and $g$``: generic functions, not the ones defined earlier)."""
+        symbols = {s: v for s, v in self.symbols.items() if getattr(s, "name", "") not in names}
+        functions = {n: v for n, v in self.functions.items() if n not in names}
+        keep = {("symbol", s) for s in symbols} | {("function", n) for n in functions}
+        notes = {k: v for k, v in self.notes.items() if k in keep}
+        examples = {k: v for k, v in self.examples.items() if k in keep}
+        return DefinitionView(symbols, functions, notes, examples)
+
     def without_examples(self) -> DefinitionView:
         """The general reading: example values not substituted."""
         symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
@@ -87,6 +97,7 @@ class FileContext:
     headings: list = field(default_factory=list)  # lines where sections start
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
+    lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}

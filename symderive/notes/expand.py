@@ -29,6 +29,12 @@ class UndefinedDerivative(Exception):
     """A derivative of a name the notes never define, in a form the instances cannot carry."""
 
 
+class HiddenPath(UndefinedDerivative):
+    """``∂f/∂a`` where a is a defined intermediate that f, as defined, never mentions although
+    it depends on what a depends on (``f(w, x, y, z) = …`` written out, then ``∂f/∂a``): the
+    derivative through a is not determined by the definitions in force (0 would be a misreading)."""
+
+
 def node_count(expr: sp.Basic, limit: int = MAX_NODES) -> int:
     """Nodes of ``expr`` counted up to ``limit`` (stops early: linear in the limit)."""
     count = 0
@@ -200,6 +206,23 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
     return DefinitionView(symbols, view.functions, notes, view.examples), shown
 
 
+def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:
+    """Raise :class:`HiddenPath` when the derivative is taken by a defined name that the
+    expanded differentiand does not contain but whose own value shares its variables."""
+    for variable in node.variables:
+        if not isinstance(variable, sp.Symbol) or variable not in view.symbols:
+            continue
+        if variable in inner.free_symbols:
+            continue
+        value = expand_definitions(view.symbols[variable], view)
+        if value.free_symbols & inner.free_symbols:
+            raise HiddenPath(
+                f"\\partial {node.expr} / \\partial {variable}: {variable} is defined in terms of "
+                f"the variables of {node.expr}, but {node.expr} as defined here never goes through "
+                f"{variable}, so this derivative is not determined (not read as 0)"
+            )
+
+
 def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None) -> sp.Basic:
     """Definitions substituted; derivatives evaluated on the expanded differentiand.
 
@@ -210,6 +233,7 @@ def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = No
         if isinstance(node, sp.Derivative):
             variables = node.variables
             inner = expand_definitions(rewrite(node.expr), view, keep=variables)
+            _no_hidden_path(node, inner, view)
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
                     unknown_names.add(applied.func.__name__)

@@ -23,6 +23,7 @@ from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
 from symderive.notes.indices import normalise_indices
 from symderive.notes.expand import (
+    HiddenPath,
     TooLarge,
     UndefinedDerivative,
     prepare,
@@ -189,6 +190,11 @@ def plan_steps(
     view = context.definitions_at(chain.line, equation.located.order)
     if GENERAL_WORDS.search(equation.located.block.lead or ""):
         view = view.without_examples()  # "in general, for every x": not at the example
+    generic = generic_functions(context.lines, equation.block.line)
+    if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
+        view = view.without_names(generic)
+        for name in generic:
+            equation.readings[name] = "a generic function (the prose says 'any functions')"
     equation.view = view
     relations = list(chain.relations)
     elements = list(chain.elements)
@@ -223,6 +229,9 @@ def plan_steps(
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
                 prepared = prepare(raw, view, unknown)
+        except HiddenPath as hidden:
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
+            continue
         except UndefinedDerivative as undefined:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE,
                            f"derivative of {undefined}, which the notes never define",
@@ -336,6 +345,28 @@ def plan_steps(
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
             )
         )  # fmt: skip
+
+
+GENERIC = re.compile(
+    r"\b(?:any|arbitrary|every)\b[^.$]{0,40}?\bfunctions?\s*((?:\$[^$\n]{1,30}\$\s*(?:,|and|or)?\s*)+)",
+    re.I,
+)
+GENERIC_LINES = 4  # the prose just before a formula that may name its functions as generic
+
+
+def generic_functions(lines: list, line: int) -> set:
+    """Names the prose just before a formula introduces as arbitrary functions (``the
+    following rules … of any differentiable functions $f$ and $g$``): in that formula they
+    are generic, not the f defined earlier in the section."""
+    before = " ".join(lines[max(0, line - 1 - GENERIC_LINES) : max(0, line - 1)])
+    found: set = set()
+    for match in GENERIC.finditer(before):
+        for latex in re.findall(r"\$([^$]*)\$", match.group(1)):
+            for name in latex.split(","):
+                name = name.strip()
+                if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\\?\w+\}?)?", name):
+                    found.add(name.replace("{", "").replace("}", "").lstrip("\\"))
+    return found
 
 
 VECTOR_ARROW = re.compile(r"\\(?:vec|overrightarrow|overset\s*\{\s*\\rightarrow)\b")

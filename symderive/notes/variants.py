@@ -166,11 +166,15 @@ def variants_of(
     if step.unknown:
         # first as written, with SymPy's undefined functions: a rewrite to exactly 0 proves the
         # rule for every function (the chain rule); otherwise the instances decide
-        return [("symbolic", lhs, rhs, relation, "every function (SymPy undefined functions)")] + [
-            (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
-             instance.describe())
-            for k, instance in enumerate(instances(dict(step.unknown), seed))
-        ]  # fmt: skip
+        general = [("symbolic", lhs, rhs, relation, "every function (SymPy undefined functions)")]
+        try:
+            return general + [
+                (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
+                 instance.describe())
+                for k, instance in enumerate(instances(dict(step.unknown), seed))
+            ]  # fmt: skip
+        except (TypeError, ValueError, AttributeError):
+            return general  # SymPy could not substitute an instance: the general check alone
     plain = [("plain", lhs, rhs, relation, "")]
     if step.general is not None and step.general != (lhs, rhs):
         general_lhs, general_rhs = step.general

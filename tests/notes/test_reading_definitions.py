@@ -102,3 +102,32 @@ def test_the_chain_rule_with_unknown_functions_is_proved_for_every_function(tmp_
     # the misreadings of issue 9: a function is not linear, so these are never proved
     assert verdicts[1:] == ["refuted", "refuted", "refuted"]
     assert all(step.instances for _, step in found[1:])
+
+
+def test_a_derivative_by_an_intermediate_the_definition_never_goes_through_is_not_zero(tmp_path):
+    # d2l: f written out in w…z, then ∂f/∂a with a(w, …) defined: reading ∂f/∂a as 0 would
+    # "prove" 0 = 0; the derivative is not determined by the definitions in force
+    text = (
+        "# Chain\n\n$$a(w, x) = (w+x)^{2}, \\qquad b(w, x) = (w-x)^2$$\n\n"
+        "$$f(w, x) = \\left((w+x)^2 + (w-x)^2\\right)^2$$\n\n"
+        "$$\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial b}$$\n"
+    )
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    [step] = [s for e in report.files[0].equations for s in e.steps if e.line == 7]
+    assert step.verdict == "skipped" and "not determined" in step.reason
+
+
+def test_functions_the_prose_calls_arbitrary_are_not_the_earlier_ones(tmp_path):
+    text = (
+        "# Rules\n\nDefine $u = f(x) = 3x^2-4x$.\n\n"
+        "The following rules come in handy for working with compositions\n"
+        "of any differentiable functions\n$f$ and $g$, and constant $C$.\n\n"
+        "$$\\frac{d}{dx} [f(x) g(x)] = f(x) \\frac{d}{dx} g(x) + g(x) \\frac{d}{dx} f(x)$$\n\n"
+        "$$\\frac{d}{dx} [f(x) g(x)] = \\frac{d}{dx} f(x) \\frac{d}{dx} g(x)$$\n"
+    )
+    found = checked(tmp_path, text)
+    assert [step.verdict for _, step in found] == ["proved", "refuted"]
+    assert "every function" in found[0][1].reason and not found[0][1].used
+    assert any("generic" in reading for reading in found[0][1].readings)
