@@ -407,6 +407,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted" and step.opaque:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"fails when {', '.join(step.opaque)} are arbitrary numbers, but they are values "
+                "of functions the note never defines: the claim may hold by facts about them "
+                "that are not written as mathematics (e.g. independence): not refuted"))
         if outcome.verdict == "refuted" and step.named_in_words:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {step.named_in_words} is never defined in the note's "

@@ -172,7 +172,7 @@ def name_symbol(name: str, context: LatexContext) -> sp.Basic:
 
 DEFINITION_HEAD = re.compile(
     r"^\s*(?P<name>(?:\\(?:mathrm|textrm|mathit|mathsf)\s*\{[A-Za-z]{2,}\}"
-    r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z]))"
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
     r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"

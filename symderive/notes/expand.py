@@ -137,7 +137,9 @@ def unknown_function(name: sp.Basic, variables: Iterable[sp.Basic]) -> sp.Basic:
     return sp.Function(f"{name}")(*arguments)
 
 
-def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionView:
+def with_unknowns(
+    raws: Iterable[sp.Basic], view: DefinitionView, constants: frozenset = frozenset()
+) -> DefinitionView:
     """The view with every differentiated name the note never defines read as an unknown
     function: of the intermediate quantities it is differentiated by (names defined in the
     view, or themselves unknown), else of every variable it is differentiated by. So in
@@ -145,7 +147,10 @@ def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionV
     by: dict[sp.Symbol, list] = {}
     for raw in raws:
         for derivative in raw.atoms(sp.Derivative):
-            if isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols:
+            if (
+                isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols
+                and derivative.expr.name not in constants  # "for any constant $C$": d/dx C = 0
+            ):  # fmt: skip
                 by.setdefault(derivative.expr, []).extend(derivative.variables)
     if not by:
         return view
@@ -223,7 +228,10 @@ def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) 
             )
 
 
-def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None) -> sp.Basic:
+def prepare(
+    expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None,
+    constants: frozenset = frozenset(),
+) -> sp.Basic:
     """Definitions substituted; derivatives evaluated on the expanded differentiand.
 
     A derivative of an undefined name becomes the derivative of an unknown function of the
@@ -237,7 +245,7 @@ def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = No
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
                     unknown_names.add(applied.func.__name__)
-            if isinstance(inner, sp.Symbol) and inner not in variables:
+            if isinstance(inner, sp.Symbol) and inner not in variables and inner.name not in constants:
                 if unknown_names is not None:
                     unknown_names.add(str(inner))
                 inner = unknown_function(inner, variables)

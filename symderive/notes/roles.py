@@ -67,7 +67,7 @@ INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<
                 r"\lt", r"\gt"}  # fmt: skip
 NUMBER = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
 BARE_NAME = re.compile(
-    r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z])\s*(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*$"
 )
 CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
@@ -135,6 +135,10 @@ def classify_first_step(
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
                            "a new value of a label (its parameter is not on the right)")
+        if name in defined and arguments is not None and _applies(second, name):
+            # H(X, Y) = H(X) + H(Y): the defined function on both sides relates its values
+            return Reading(Role.CLAIM, name, arguments,
+                           f"{name} is already defined and applied on the right: a claim")
         if name in defined and (not near or DEFINING.search(words)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
@@ -159,6 +163,11 @@ def _mentions(expression: str, name: str) -> bool:
         return False
     pattern = re.escape(name) + (r"(?![A-Za-z])" if name[-1].isalpha() else "")
     return re.search(r"(?<![A-Za-z\\])" + pattern, expression) is not None
+
+
+def _applies(expression: str, name: str) -> bool:
+    """Whether ``name(…)`` is applied in the expression (``H(X)`` in ``H(X) + H(Y)``)."""
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(", expression) is not None
 
 
 def _parameters(arguments: str) -> bool:
