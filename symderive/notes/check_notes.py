@@ -312,11 +312,23 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
 
 
 def _step_readings(step_latex: str, readings: dict) -> tuple[str, ...]:
+    """The readings of the names this step writes: a name with a command (``h_\\theta``) is
+    found in the step as written; a plain one (``t``, ``f``) as a whole name outside commands
+    (not the t of ``\\partial`` or the f of ``\\frac``)."""
     squeezed = re.sub(r"[\\{}\s]", "", step_latex)
-    return tuple(
-        f"{name}: {how}" for name, how in readings.items()
-        if re.sub(r"[\\{}\s]", "", name) and re.sub(r"[\\{}\s]", "", name) in squeezed
-    )  # fmt: skip
+    plain = re.sub(r"\\[A-Za-z]+|[{}\s]", " ", step_latex)
+    found = []
+    for name, how in readings.items():
+        bare = re.sub(r"[\\{}\s]", "", name)
+        if not bare:
+            continue
+        if "\\" in name or not re.fullmatch(r"[A-Za-z0-9_]+", bare):
+            hit = bare in squeezed
+        else:
+            hit = re.search(r"(?<![A-Za-z0-9_])" + re.escape(bare) + r"(?![A-Za-z0-9])", plain)
+        if hit:
+            found.append(f"{name}: {how}")
+    return tuple(found)
 
 
 def _equation_report(file_index, equation_index, equation, plan, variants, outcomes):
@@ -637,12 +649,53 @@ def _unbounded_indices(step, context: FileContext) -> str:
 
 
 def file_readings(plan: FilePlan) -> tuple[tuple[str, str], ...]:
-    """How each name of the file was read where the reading is not literal (``--explain``)."""
+    """How every name of the file was read (``--explain``): first the readings that are not
+    literal (definitions, directives, conditions, the grammar's readings, unknown functions,
+    constants), each with where it came from; then every other name the checked steps use,
+    by its kind (scalar variable, entry of a vector, matrix, unknown function)."""
     found = dict(plan.context.readings)
     for equation in plan.equations:
         for name, how in equation.readings.items():
             found.setdefault(name, f"{how} (first at line {equation.chain.line})")
+    shown = {re.sub(r"[\\{}\s]", "", name) for name in found}
+    for equation in plan.equations:
+        for step in equation.steps:
+            for side in (step.lhs, step.rhs):
+                if not isinstance(side, sp.Basic):
+                    continue
+                for name, kind in _literal_kinds(side):
+                    if re.sub(r"[\\{}\s]", "", name) not in shown:
+                        shown.add(re.sub(r"[\\{}\s]", "", name))
+                        found[name] = f"{kind} (as written, first at line {equation.chain.line})"
+    for definition in plan.context.definitions:  # parameters and names inside definitions
+        value = definition.value
+        parts = (*value[0], value[1]) if isinstance(value, tuple) else (value,)
+        for part in parts:
+            if not isinstance(part, sp.Basic):
+                continue
+            for name, kind in _literal_kinds(part):
+                if re.sub(r"[\\{}\s]", "", name) not in shown:
+                    shown.add(re.sub(r"[\\{}\s]", "", name))
+                    found[name] = f"{kind} (in the definition at line {definition.start})"
     return tuple(sorted(found.items()))
+
+
+def _literal_kinds(expr: sp.Basic) -> list[tuple[str, str]]:
+    """(name, kind) of the names in one read expression, by what the grammar made of them."""
+    kinds = []
+    for entry in expr.atoms(sp.Indexed):
+        kinds.append((str(entry.base), f"vector with entries {entry.base}[…]"))
+    for matrix in expr.atoms(sp.MatrixSymbol):
+        rows, columns = matrix.shape
+        kinds.append((str(matrix), f"matrix {rows}×{columns}"))
+    for applied in expr.atoms(sp.core.function.AppliedUndef):
+        kinds.append((applied.func.__name__, f"function of {len(applied.args)} argument(s)"))
+    bases = {str(entry.base) for entry in expr.atoms(sp.Indexed)}
+    for symbol in expr.free_symbols:
+        if isinstance(symbol, sp.Symbol) and symbol.name not in bases:
+            kind = "index (integer)" if symbol.is_integer else "scalar variable"
+            kinds.append((symbol.name, kind))
+    return sorted(kinds)
 
 
 def check_notes(arguments: Sequence[str], options: NotesOptions = NotesOptions()) -> NotesReport:

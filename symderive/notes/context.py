@@ -349,7 +349,11 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
             item.reading.role, item.order))  # fmt: skip
     name = item.reading.name or str(lhs)
     kind = "function" if key[0] == "function" else "scalar"
-    context.readings.setdefault(name, f"{kind}, {what} at line {chain.line}")
+    earlier = context.readings.get(name, "")
+    if earlier.startswith(f"{kind}, "):  # defined again: each definition holds from its line
+        context.readings[name] = f"{earlier}; again at line {chain.line}"
+    else:
+        context.readings.setdefault(name, f"{kind}, {what} at line {chain.line}")
 
 
 def _add_chained_definitions(item: Located, context: FileContext, source: str) -> None:

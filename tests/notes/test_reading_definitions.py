@@ -131,3 +131,26 @@ def test_functions_the_prose_calls_arbitrary_are_not_the_earlier_ones(tmp_path):
     assert [step.verdict for _, step in found] == ["proved", "refuted"]
     assert "every function" in found[0][1].reason and not found[0][1].used
     assert any("generic" in reading for reading in found[0][1].readings)
+
+
+def test_explain_shows_how_every_name_was_read(tmp_path, capsys):
+    from symderive.cli import main
+
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Gates\n\n<!-- symderive: assume y simplex 3; assume t onehot 3 -->\n\n"
+        "$$f(x,w) = x w \\hspace{0.5in} \\rightarrow \\hspace{0.5in} "
+        "\\frac{\\partial f}{\\partial x} = w$$\n\n$$\\frac{d}{dz} g(z^2) = 2z g'(z^2)$$\n",
+        encoding="utf-8",
+    )
+    assert main(["notes", "--explain", "--no-cache", "--verbose", str(note)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "how the names were read" in out
+    assert "f: function, defined at line 5" in out  # the definition, with its line
+    assert "y: simplex vector of 3 entries (directive)" in out
+    assert "t: onehot vector of 3 entries (directive)" in out
+    assert "x: scalar variable (in the definition at line 5)" in out  # literal names too
+    assert "z: scalar variable (as written, first at line 7)" in out
+    assert "g: unknown function" in out
+    # each verdict shows the reading it relied on
+    assert "read as: f: the defined function f(x,w) = x w (defined, line 5)" in out
