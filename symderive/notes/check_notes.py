@@ -47,7 +47,13 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
-from symderive.notes.variants import alternative_round, check_context, combined, variants_of
+from symderive.notes.variants import (
+    alternative_round,
+    check_context,
+    combined,
+    stated_vectors,
+    variants_of,
+)
 from symderive.report import Outcome
 
 MAX_CHAINS_PER_FILE = 400
@@ -130,6 +136,24 @@ def prose_arrays(text: str) -> set[str]:
     return found
 
 
+STATED_SIMPLEX = re.compile(
+    r"\$\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$\s*"
+    r"(?:is|are|은|는|이|가)\s+(?:a|an|the)?\s*(?:(?:[^.$\n]|\$[^$\n]{0,10}\$){0,30}?\s)?"
+    r"(?:one-hot|원\s*-?\s*핫|probability vector|확률\s*벡터)",
+    re.I,
+)
+
+
+def stated_simplex(text: str) -> dict:
+    """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
+    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A step
+    refuted as read that holds with exactly these vectors summing to 1 is checked under it."""
+    found: dict = {}
+    for match in STATED_SIMPLEX.finditer(text):
+        found.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return found
+
+
 def continue_chains(pairs: list) -> list:
     """A block that starts with a relation (``$$ = … $$``, a common Markdown style) continues
     the last chain of the block before it."""
@@ -188,6 +212,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.raw_text = text
     context.lines = text.split("\n")
+    context.stated_simplex = stated_simplex(text)
     context.headings = heading_lines(text, markdown)
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
@@ -354,7 +379,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.PARSE_ERROR,
                                   f"cannot build the instances: {chosen}"))  # fmt: skip
             continue
-        outcome, description = combined(key, chosen, outcomes, step.example_near)
+        stated = ", ".join(
+            f"{base} (line {plan.context.stated_simplex[str(base)]})"
+            for base in stated_vectors(plan, equation, step)
+        )  # fmt: skip
+        outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:

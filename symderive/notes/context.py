@@ -98,6 +98,7 @@ class FileContext:
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
+    stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}

@@ -46,6 +46,9 @@ def check_context(
     if alternative == "simplex" and step is not None:
         for base in _indexed_bases(step):
             domains[base] = Domain("simplex", group=str(base))
+    if alternative == "stated" and step is not None:
+        for base in stated_vectors(plan, equation, step):
+            domains[base] = Domain("simplex", group=str(base))
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
@@ -96,6 +99,17 @@ def _identical(step: PlannedStep) -> tuple | None:
     if not mapping:
         return None
     return step.lhs.xreplace(mapping).doit(), step.rhs.xreplace(mapping).doit()
+
+
+def stated_vectors(plan, equation: PlannedEquation, step: PlannedStep) -> list:
+    """The indexed vectors of the step that the prose, on a line before this chain, calls
+    one-hot or probability vectors (``Since $\\mathbf{y}$ is a one-hot vector of length $q$``):
+    only those are put on the simplex, never the step's other vectors."""
+    stated = {
+        name for name, line in plan.context.stated_simplex.items()
+        if line <= equation.chain.line
+    }  # fmt: skip
+    return [base for base in _indexed_bases(step) if str(base) in stated]
 
 
 def _indexed_bases(step: PlannedStep) -> list:
@@ -203,6 +217,8 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
                     applicable.append("independent")
                 if _indexed_bases(step):
                     applicable.append("simplex")
+                if stated_vectors(plan, equation, step):
+                    applicable.append("stated")
                 if _identical(step) is not None:
                     applicable.append("identical")
                 _, lhs, rhs, relation, _ = chosen[0]
@@ -233,7 +249,7 @@ def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
     )), ""  # fmt: skip
 
 
-def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
+def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tuple[Outcome, str]:
     """One outcome for a step from its variants; the description of what was checked."""
     if [name for name, *_ in chosen] == ["plain", "general"]:
         return _with_examples(key, outcomes, near)
@@ -250,6 +266,13 @@ def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
     if len(chosen) == 1:
         name, _, _, _, description = chosen[0]
         outcome = outcomes[key + (name,)]
+        words = stated
+        stated = outcomes.get(key + ("stated",))
+        if outcome.verdict == "refuted" and stated is not None and stated.holds:
+            return replace(stated, verdict="checked", reason=(
+                f"holds when {words or 'the vectors the note calls one-hot'} sum to 1, as the "
+                "note says in words (one-hot / probability vector): checked on that simplex; "
+                "it fails for other vectors")), description
         for alternative, why in ALTERNATIVES.items():
             other = outcomes.get(key + (alternative,))
             if outcome.verdict == "refuted" and other is not None and other.holds:

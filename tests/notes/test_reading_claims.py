@@ -62,3 +62,21 @@ def test_a_new_sans_serif_name_is_defined_not_claimed(tmp_path):
     report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
     equations = report.files[0].equations
     assert [equation.skip.value for equation in equations] == ["definition", "definition"]
+
+
+def test_a_vector_the_prose_calls_one_hot_sums_to_one_in_later_steps(tmp_path):
+    body = (
+        "$$\n\\sum_{j=1}^q y_j \\log \\sum_{k=1}^q \\exp(o_k) - \\sum_{j=1}^q y_j o_j = "
+        "\\log \\sum_{k=1}^q \\exp(o_k) - \\sum_{j=1}^q y_j o_j\n$$\n\n"
+        "$$\n\\sum_{j=1}^q y_j \\log \\sum_{k=1}^q \\exp(o_k) = \\log \\sum_{k=1}^q \\exp(o_k) "
+        "+ 1\n$$\n\n$$\n\\sum_{k=1}^q o_k \\sum_{j=1}^q y_j = 1\n$$\n"
+    )
+    stated = "# Loss\n\nSince $\\mathbf{y}$ is a one-hot vector of length $q$, only one term stays.\n\n"
+    found = [step for _, step in steps(tmp_path, stated + body)]
+    # softmax cross-entropy: holds with y summing to 1, as the note says (checked, naming it);
+    # a step false even then is refuted; o is not stated to sum to 1, so that step stays open
+    assert [step.verdict for step in found] == ["checked", "refuted", "undecided"]
+    assert "y (line 3) sum to 1" in found[0].reason
+    # without the sentence the first step is not checked (the hypothesis is not in the note)
+    unstated = [step for _, step in steps(tmp_path, "# Loss\n\n" + body)]
+    assert unstated[0].verdict == "undecided"
