@@ -342,6 +342,7 @@ def _step_readings(step_latex: str, readings: dict) -> tuple[str, ...]:
     (not the t of ``\\partial`` or the f of ``\\frac``)."""
     squeezed = re.sub(r"[\\{}\s]", "", step_latex)
     plain = re.sub(r"\\[A-Za-z]+|[{}\s]", " ", step_latex)
+    plain = re.sub(r"(?<![A-Za-z])d(?=[A-Za-z](?![A-Za-z]))", "d ", plain)  # df/dx: d f, d x
     found = []
     for name, how in readings.items():
         bare = re.sub(r"[\\{}\s]", "", name)
@@ -486,7 +487,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             step.index, lhs_latex, rhs_latex, written, outcome.verdict,
             lhs=sp.sstr(step.lhs), rhs=sp.sstr(step.rhs), outcome=outcome,
             suggestion=suggestion, reason=explanation,
-            readings=_step_readings(lhs_latex + rhs_latex, readings), used=used,
+            readings=_step_readings(lhs_latex + " " + rhs_latex, readings), used=used,
             instances=description if step.unknown else "",
         ))  # fmt: skip
     return NoteEquation(

@@ -412,7 +412,7 @@ def definition_entry(lhs: sp.Basic, rhs: sp.Basic, arguments: str | None) -> tup
         return ("symbol", lhs), rhs
     if isinstance(lhs, sp.core.function.AppliedUndef):
         parameters = lhs.args
-        if not all(isinstance(parameter, sp.Symbol) for parameter in parameters):
-            return None, None
+        if not all(isinstance(parameter, (sp.Symbol, sp.MatrixSymbol)) for parameter in parameters):
+            return None, None  # f(\mathbf{x}) = \sum_i \beta_i x_i: a vector parameter is a name too
         return ("function", lhs.func.__name__), (parameters, rhs)
     return None, None

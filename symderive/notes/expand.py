@@ -174,7 +174,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
     size elsewhere stays a name). Returns (view, {name: definition note}) for the report."""
     bodies = {
         name: (parameters, body) for name, (parameters, body) in view.functions.items()
-        if parameters and all(isinstance(p, sp.Symbol) for p in parameters)
+        if parameters and all(isinstance(p, (sp.Symbol, sp.MatrixSymbol)) for p in parameters)
     }  # fmt: skip
     if not bodies:
         return view, {}
