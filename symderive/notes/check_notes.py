@@ -48,9 +48,11 @@ from symderive.notes.plan import (
 )
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
+    ALTERNATIVES,
     alternative_round,
     check_context,
     combined,
+    simplex_directive,
     stated_vectors,
     variants_of,
 )
@@ -385,6 +387,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             for base in stated_vectors(plan, equation, step)
         )  # fmt: skip
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
+        if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
+            outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:

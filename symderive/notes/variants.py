@@ -101,6 +101,16 @@ def _identical(step: PlannedStep) -> tuple | None:
     return step.lhs.xreplace(mapping).doit(), step.rhs.xreplace(mapping).doit()
 
 
+def simplex_directive(step: PlannedStep) -> str:
+    """The 'holds if the vectors sum to 1' reason naming the step's vectors and the exact
+    directives that would settle it (N is each vector's length)."""
+    bases = [str(base) for base in _indexed_bases(step)]
+    directives = "; ".join(f"assume {base} simplex N" for base in bases)
+    return (f"holds if {', '.join(bases)} sum to 1 (probability or one-hot vectors), fails "
+            f"otherwise: if the note means that, say so with '<!-- symderive: {directives} -->' "
+            "(N the length), or in words (a one-hot vector)")
+
+
 def stated_vectors(plan, equation: PlannedEquation, step: PlannedStep) -> list:
     """The indexed vectors of the step that the prose, on a line before this chain, calls
     one-hot or probability vectors (``Since $\\mathbf{y}$ is a one-hot vector of length $q$``):

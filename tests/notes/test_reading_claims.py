@@ -80,3 +80,10 @@ def test_a_vector_the_prose_calls_one_hot_sums_to_one_in_later_steps(tmp_path):
     # without the sentence the first step is not checked (the hypothesis is not in the note)
     unstated = [step for _, step in steps(tmp_path, "# Loss\n\n" + body)]
     assert unstated[0].verdict == "undecided"
+
+
+def test_a_step_that_needs_a_probability_vector_names_the_exact_directive(tmp_path):
+    text = "# Loss\n\n$$\n\\sum_{k=1}^q o_k \\sum_{j=1}^q y_j = \\sum_{k=1}^q o_k\n$$\n"
+    [step] = [step for _, step in steps(tmp_path, text)]
+    assert step.verdict == "undecided"
+    assert "<!-- symderive: assume o simplex N; assume y simplex N -->" in step.reason
