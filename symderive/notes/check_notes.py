@@ -148,7 +148,8 @@ STATED_SIMPLEX = re.compile(
 
 def stated_simplex(text: str) -> dict:
     """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
-    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A step
+    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A
+    step
     refuted as read that holds with exactly these vectors summing to 1 is checked under it."""
     found: dict = {}
     for match in STATED_SIMPLEX.finditer(text):
@@ -655,7 +656,8 @@ def _fewer_arguments(step, plan, equation, written: str) -> str:
     variables = step.lhs.free_symbols | step.rhs.free_symbols
     plain = re.sub(r"\\[A-Za-z]+", " ", written)  # \partial is not p
     # a derivative by the intermediate (dy/du, \partial y/\partial u) is a path through it
-    plain += " " + " ".join(re.findall(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*([A-Za-z])(?![A-Za-z])", written))
+    plain += " " + " ".join(
+        re.findall(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*([A-Za-z])(?![A-Za-z])", written))
     for name, _ in step.unknown:
         pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]{0,200})\)"
         for match in re.finditer(pattern, section_text):
@@ -691,27 +693,27 @@ def file_readings(plan: FilePlan) -> tuple[tuple[str, str], ...]:
     for equation in plan.equations:
         for name, how in equation.readings.items():
             found.setdefault(name, f"{how} (first at line {equation.chain.line})")
-    shown = {re.sub(r"[\\{}\s]", "", name) for name in found}
+    shown = {_squeezed(name) for name in found}
+
+    def add(expr, where: str) -> None:
+        for name, kind in _literal_kinds(expr) if isinstance(expr, sp.Basic) else ():
+            if _squeezed(name) not in shown:
+                shown.add(_squeezed(name))
+                found[name] = f"{kind} ({where})"
+
     for equation in plan.equations:
         for step in equation.steps:
             for side in (step.lhs, step.rhs):
-                if not isinstance(side, sp.Basic):
-                    continue
-                for name, kind in _literal_kinds(side):
-                    if re.sub(r"[\\{}\s]", "", name) not in shown:
-                        shown.add(re.sub(r"[\\{}\s]", "", name))
-                        found[name] = f"{kind} (as written, first at line {equation.chain.line})"
+                add(side, f"as written, first at line {equation.chain.line}")
     for definition in plan.context.definitions:  # parameters and names inside definitions
         value = definition.value
-        parts = (*value[0], value[1]) if isinstance(value, tuple) else (value,)
-        for part in parts:
-            if not isinstance(part, sp.Basic):
-                continue
-            for name, kind in _literal_kinds(part):
-                if re.sub(r"[\\{}\s]", "", name) not in shown:
-                    shown.add(re.sub(r"[\\{}\s]", "", name))
-                    found[name] = f"{kind} (in the definition at line {definition.start})"
+        for part in (*value[0], value[1]) if isinstance(value, tuple) else (value,):
+            add(part, f"in the definition at line {definition.start}")
     return tuple(sorted(found.items()))
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\\{}\s]", "", name)
 
 
 def _literal_kinds(expr: sp.Basic) -> list[tuple[str, str]]:

@@ -21,7 +21,13 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
-from symderive.notes.roles import Reading, Role, classify_first_step, is_bare_name, is_number
+from symderive.notes.roles import (
+    Reading,
+    Role,
+    classify_first_step,
+    is_number,
+    is_parameter_list,
+)
 
 FOREVER = 10**9
 
@@ -366,7 +372,7 @@ def _add_chained_definitions(item: Located, context: FileContext, source: str) -
         if chain.relations[index] != "=":
             break
         head = definition_head(chain.elements[index])
-        if head is None or head[1] is None or not _parameter_list(head[1]):
+        if head is None or head[1] is None or not is_parameter_list(head[1]):
             break
         try:
             lhs = parse(chain.elements[index], context.latex, source, chain.line)
@@ -382,11 +388,6 @@ def _add_chained_definitions(item: Located, context: FileContext, source: str) -
         context.definitions.append(
             Definition(key, value, note, chain.line, end, item.reading.role, item.order))
         context.readings.setdefault(head[0], f"function, defined at line {chain.line}")
-
-
-def _parameter_list(arguments: str) -> bool:
-    parts = [part.strip() for part in arguments.split(",")]
-    return all(part and is_bare_name(part) for part in parts) and len(set(parts)) == len(parts)
 
 
 def _add_condition(item: Located, context: FileContext, source: str) -> None:
@@ -412,7 +413,8 @@ def definition_entry(lhs: sp.Basic, rhs: sp.Basic, arguments: str | None) -> tup
         return ("symbol", lhs), rhs
     if isinstance(lhs, sp.core.function.AppliedUndef):
         parameters = lhs.args
+        # f(\mathbf{x}) = \sum_i \beta_i x_i: a vector parameter is a name too
         if not all(isinstance(parameter, (sp.Symbol, sp.MatrixSymbol)) for parameter in parameters):
-            return None, None  # f(\mathbf{x}) = \sum_i \beta_i x_i: a vector parameter is a name too
+            return None, None
         return ("function", lhs.func.__name__), (parameters, rhs)
     return None, None

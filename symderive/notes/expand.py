@@ -245,7 +245,10 @@ def prepare(
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
                     unknown_names.add(applied.func.__name__)
-            if isinstance(inner, sp.Symbol) and inner not in variables and inner.name not in constants:
+            if (
+                isinstance(inner, sp.Symbol) and inner not in variables
+                and inner.name not in constants
+            ):  # fmt: skip
                 if unknown_names is not None:
                     unknown_names.add(str(inner))
                 inner = unknown_function(inner, variables)

@@ -253,7 +253,8 @@ def plan_steps(
                            False, frozenset()))  # fmt: skip
             continue
         for name in unknown:
-            equation.readings.setdefault(name, "unknown function (never defined): proved for every function or checked on instances")
+            equation.readings.setdefault(name, "unknown function (never defined): proved for "
+                                         "every function or checked on instances")
         used = frozenset(used_definitions(raw, view))
         general = None
         if any(key in view.examples for key in used):
@@ -363,7 +364,8 @@ def plan_steps(
 
 
 GENERIC = re.compile(
-    r"\b(?:any|arbitrary|every)\b[^.$]{0,40}?\bfunctions?\s*((?:\$[^$\n]{1,30}\$\s*(?:,|and|or)?\s*)+)",
+    r"\b(?:any|arbitrary|every)\b[^.$]{0,40}?\bfunctions?\s*"
+    r"((?:\$[^$\n]{1,30}\$\s*(?:,|and|or)?\s*)+)",
     re.I,
 )
 GENERIC_LINES = 4  # the prose just before a formula that may name its functions as generic

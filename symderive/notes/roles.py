@@ -129,7 +129,7 @@ def classify_first_step(
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
-        if name in defined and arguments is not None and _parameters(arguments) and not any(
+        if name in defined and arguments is not None and is_parameter_list(arguments) and not any(
             _mentions(second, parameter.strip()) for parameter in arguments.split(",")
         ):
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
@@ -144,7 +144,7 @@ def classify_first_step(
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:
             return Reading(Role.CLAIM, name, arguments, f"{name} is already defined: a claim")
-        if arguments is not None and not _parameters(arguments):
+        if arguments is not None and not is_parameter_list(arguments):
             return Reading(Role.CLAIM, why="a value of a function: a claim")
         if is_number(second) and arguments is None:
             return Reading(Role.EXAMPLE, name, None, "an example value")
@@ -170,7 +170,7 @@ def _applies(expression: str, name: str) -> bool:
     return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(", expression) is not None
 
 
-def _parameters(arguments: str) -> bool:
+def is_parameter_list(arguments: str) -> bool:
     """``x, y`` (distinct names) — not ``2`` or ``x+1``: a function's parameter list."""
     parts = [part.strip() for part in arguments.split(",")]
     return all(part and is_bare_name(part) for part in parts) and len(set(parts)) == len(parts)

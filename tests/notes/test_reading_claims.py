@@ -15,7 +15,7 @@ from symderive.notes.check_notes import NotesOptions, check_files
 def steps(tmp_path: Path, text: str):
     note = tmp_path / "note.md"
     note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
     return [(equation.line, step) for equation in report.files[0].equations
             for step in equation.steps]  # fmt: skip
 
@@ -59,7 +59,7 @@ def test_letters_the_prose_calls_constants_differentiate_to_zero(tmp_path):
 def test_a_new_sans_serif_name_is_defined_not_claimed(tmp_path):
     note = tmp_path / "note.md"
     note.write_text("# Graph\n\nLet $\\mathsf{Y}=f(\\mathsf{X})$ and $\\mathsf{Z}=g(\\mathsf{Y})$.\n")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
     equations = report.files[0].equations
     assert [equation.skip.value for equation in equations] == ["definition", "definition"]
 

@@ -17,7 +17,7 @@ from symderive.notes.check_notes import NotesOptions, check_files
 def checked(tmp_path: Path, text: str):
     note = tmp_path / "note.md"
     note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
     return [(equation.line, step) for equation in report.files[0].equations
             for step in equation.steps if step.verdict != "skipped"]  # fmt: skip
 
@@ -114,7 +114,7 @@ def test_a_derivative_by_an_intermediate_the_definition_never_goes_through_is_no
     )
     note = tmp_path / "note.md"
     note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
     [step] = [s for e in report.files[0].equations for s in e.steps if e.line == 7]
     assert step.verdict == "skipped" and "not determined" in step.reason
 
