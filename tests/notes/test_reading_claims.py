@@ -87,3 +87,18 @@ def test_a_step_that_needs_a_probability_vector_names_the_exact_directive(tmp_pa
     [step] = [step for _, step in steps(tmp_path, text)]
     assert step.verdict == "undecided"
     assert "<!-- symderive: assume o simplex N; assume y simplex N -->" in step.reason
+
+
+def test_model_equations_for_decorated_vectors_are_definitions(tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(
+        "# Model\n\n$${\\hat{\\mathbf{y}}} = \\mathbf{X} \\mathbf{w} + b$$\n\n"
+        "# Softmax\n\n$$\\hat{\\mathbf{y}} = \\mathrm{softmax}(\\mathbf{o})$$\n\n"
+        "# Claim\n\n$$\\hat{y} + \\hat{y} = 3\\hat{y}$$\n",
+        encoding="utf-8",
+    )
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
+    first, second, claim = report.files[0].equations
+    assert first.skip.value == "definition" and second.skip.value == "definition"
+    # a genuine claim about the decorated name stays a claim (and is refuted)
+    assert claim.skip is None and claim.steps[0].verdict == "refuted"
