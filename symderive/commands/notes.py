@@ -35,6 +35,11 @@ def register(subparsers) -> None:
         action="store_true",
         help="show every step, and every skipped equation with its reason",
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="first show how every name of each note was read (kind, and where it came from)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -67,5 +72,5 @@ def run(args, console) -> int:
     else:
         from symderive.render.notes_terminal import render_notes
 
-        console.print(render_notes(report, verbose=args.verbose))
+        console.print(render_notes(report, verbose=args.verbose, explain=args.explain))
     return 1 if report.refuted else 0

@@ -47,7 +47,15 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
-from symderive.notes.variants import alternative_round, check_context, combined, variants_of
+from symderive.notes.variants import (
+    ALTERNATIVES,
+    alternative_round,
+    check_context,
+    combined,
+    simplex_directive,
+    stated_vectors,
+    variants_of,
+)
 from symderive.report import Outcome
 
 MAX_CHAINS_PER_FILE = 400
@@ -130,6 +138,25 @@ def prose_arrays(text: str) -> set[str]:
     return found
 
 
+STATED_SIMPLEX = re.compile(
+    r"\$\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$\s*"
+    r"(?:is|are|은|는|이|가)\s+(?:a|an|the)?\s*(?:(?:[^.$\n]|\$[^$\n]{0,10}\$){0,30}?\s)?"
+    r"(?:one-hot|원\s*-?\s*핫|probability vector|확률\s*벡터)",
+    re.I,
+)
+
+
+def stated_simplex(text: str) -> dict:
+    """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
+    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A
+    step
+    refuted as read that holds with exactly these vectors summing to 1 is checked under it."""
+    found: dict = {}
+    for match in STATED_SIMPLEX.finditer(text):
+        found.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return found
+
+
 def continue_chains(pairs: list) -> list:
     """A block that starts with a relation (``$$ = … $$``, a common Markdown style) continues
     the last chain of the block before it."""
@@ -187,6 +214,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.raw_text = text
+    context.lines = text.split("\n")
+    context.stated_simplex = stated_simplex(text)
     context.headings = heading_lines(text, markdown)
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
@@ -311,11 +340,24 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
 
 
 def _step_readings(step_latex: str, readings: dict) -> tuple[str, ...]:
+    """The readings of the names this step writes: a name with a command (``h_\\theta``) is
+    found in the step as written; a plain one (``t``, ``f``) as a whole name outside commands
+    (not the t of ``\\partial`` or the f of ``\\frac``)."""
     squeezed = re.sub(r"[\\{}\s]", "", step_latex)
-    return tuple(
-        f"{name}: {how}" for name, how in readings.items()
-        if re.sub(r"[\\{}\s]", "", name) and re.sub(r"[\\{}\s]", "", name) in squeezed
-    )  # fmt: skip
+    plain = re.sub(r"\\[A-Za-z]+|[{}\s]", " ", step_latex)
+    plain = re.sub(r"(?<![A-Za-z])d(?=[A-Za-z](?![A-Za-z]))", "d ", plain)  # df/dx: d f, d x
+    found = []
+    for name, how in readings.items():
+        bare = re.sub(r"[\\{}\s]", "", name)
+        if not bare:
+            continue
+        if "\\" in name or not re.fullmatch(r"[A-Za-z0-9_]+", bare):
+            hit = bare in squeezed
+        else:
+            hit = re.search(r"(?<![A-Za-z0-9_])" + re.escape(bare) + r"(?![A-Za-z0-9])", plain)
+        if hit:
+            found.append(f"{name}: {how}")
+    return tuple(found)
 
 
 def _equation_report(file_index, equation_index, equation, plan, variants, outcomes):
@@ -341,7 +383,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.PARSE_ERROR,
                                   f"cannot build the instances: {chosen}"))  # fmt: skip
             continue
-        outcome, description = combined(key, chosen, outcomes, step.example_near)
+        stated = ", ".join(
+            f"{base} (line {plan.context.stated_simplex[str(base)]})"
+            for base in stated_vectors(plan, equation, step)
+        )  # fmt: skip
+        outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
+        if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
+            outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
@@ -383,7 +431,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "together): not checked; declare the shapes with 'assume NAME matrix R C'", used,
             ))  # fmt: skip
             continue
-        if outcome.verdict == "checked" and step.unknown:
+        if outcome.verdict in ("checked", "proved") and step.unknown:
             fewer = _fewer_arguments(step, plan, equation, lhs_latex + rhs_latex)
             if fewer:
                 outcome = Outcome("undecided", method=outcome.method, reason=(
@@ -406,6 +454,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted" and step.opaque:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"fails when {', '.join(step.opaque)} are arbitrary numbers, but they are values "
+                "of functions the note never defines: the claim may hold by facts about them "
+                "that are not written as mathematics (e.g. independence): not refuted"))
         if outcome.verdict == "refuted" and step.named_in_words:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"refuted as read, but {step.named_in_words} is never defined in the note's "
@@ -439,7 +492,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             step.index, lhs_latex, rhs_latex, written, outcome.verdict,
             lhs=sp.sstr(step.lhs), rhs=sp.sstr(step.rhs), outcome=outcome,
             suggestion=suggestion, reason=explanation,
-            readings=_step_readings(lhs_latex + rhs_latex, readings), used=used,
+            readings=_step_readings(lhs_latex + " " + rhs_latex, readings), used=used,
             instances=description if step.unknown else "",
         ))  # fmt: skip
     return NoteEquation(
@@ -602,6 +655,9 @@ def _fewer_arguments(step, plan, equation, written: str) -> str:
     defined = {getattr(symbol, "name", str(symbol)): value for symbol, value in view.symbols.items()}
     variables = step.lhs.free_symbols | step.rhs.free_symbols
     plain = re.sub(r"\\[A-Za-z]+", " ", written)  # \partial is not p
+    # a derivative by the intermediate (dy/du, \partial y/\partial u) is a path through it
+    plain += " " + " ".join(
+        re.findall(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*([A-Za-z])(?![A-Za-z])", written))
     for name, _ in step.unknown:
         pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]{0,200})\)"
         for match in re.finditer(pattern, section_text):
@@ -629,12 +685,53 @@ def _unbounded_indices(step, context: FileContext) -> str:
 
 
 def file_readings(plan: FilePlan) -> tuple[tuple[str, str], ...]:
-    """How each name of the file was read where the reading is not literal (``--explain``)."""
+    """How every name of the file was read (``--explain``): first the readings that are not
+    literal (definitions, directives, conditions, the grammar's readings, unknown functions,
+    constants), each with where it came from; then every other name the checked steps use,
+    by its kind (scalar variable, entry of a vector, matrix, unknown function)."""
     found = dict(plan.context.readings)
     for equation in plan.equations:
         for name, how in equation.readings.items():
             found.setdefault(name, f"{how} (first at line {equation.chain.line})")
+    shown = {_squeezed(name) for name in found}
+
+    def add(expr, where: str) -> None:
+        for name, kind in _literal_kinds(expr) if isinstance(expr, sp.Basic) else ():
+            if _squeezed(name) not in shown:
+                shown.add(_squeezed(name))
+                found[name] = f"{kind} ({where})"
+
+    for equation in plan.equations:
+        for step in equation.steps:
+            for side in (step.lhs, step.rhs):
+                add(side, f"as written, first at line {equation.chain.line}")
+    for definition in plan.context.definitions:  # parameters and names inside definitions
+        value = definition.value
+        for part in (*value[0], value[1]) if isinstance(value, tuple) else (value,):
+            add(part, f"in the definition at line {definition.start}")
     return tuple(sorted(found.items()))
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\\{}\s]", "", name)
+
+
+def _literal_kinds(expr: sp.Basic) -> list[tuple[str, str]]:
+    """(name, kind) of the names in one read expression, by what the grammar made of them."""
+    kinds = []
+    for entry in expr.atoms(sp.Indexed):
+        kinds.append((str(entry.base), f"vector with entries {entry.base}[…]"))
+    for matrix in expr.atoms(sp.MatrixSymbol):
+        rows, columns = matrix.shape
+        kinds.append((str(matrix), f"matrix {rows}×{columns}"))
+    for applied in expr.atoms(sp.core.function.AppliedUndef):
+        kinds.append((applied.func.__name__, f"function of {len(applied.args)} argument(s)"))
+    bases = {str(entry.base) for entry in expr.atoms(sp.Indexed)}
+    for symbol in expr.free_symbols:
+        if isinstance(symbol, sp.Symbol) and symbol.name not in bases:
+            kind = "index (integer)" if symbol.is_integer else "scalar variable"
+            kinds.append((symbol.name, kind))
+    return sorted(kinds)
 
 
 def check_notes(arguments: Sequence[str], options: NotesOptions = NotesOptions()) -> NotesReport:

@@ -21,7 +21,13 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
-from symderive.notes.roles import Reading, Role, classify_first_step, is_number
+from symderive.notes.roles import (
+    Reading,
+    Role,
+    classify_first_step,
+    is_number,
+    is_parameter_list,
+)
 
 FOREVER = 10**9
 
@@ -35,6 +41,7 @@ class Located:
     section_end: int
     reading: Reading
     row_local: bool = False  # a definition in a table of cases: it holds on its own row only
+    row_end: int = 0  # the last line of that row (the line before the next case of the table)
     order: int = -1  # position in reading order (chains on one line are read left to right)
 
 
@@ -59,6 +66,16 @@ class DefinitionView:
     functions: dict
     notes: dict  # key -> note
     examples: dict = field(default_factory=dict)  # key -> line of an example value in force
+
+    def without_names(self, names: set) -> DefinitionView:
+        """The view with the functions and values of ``names`` forgotten (``any functions $f$
+        and $g$``: generic functions, not the ones defined earlier)."""
+        symbols = {s: v for s, v in self.symbols.items() if getattr(s, "name", "") not in names}
+        functions = {n: v for n, v in self.functions.items() if n not in names}
+        keep = {("symbol", s) for s in symbols} | {("function", n) for n in functions}
+        notes = {k: v for k, v in self.notes.items() if k in keep}
+        examples = {k: v for k, v in self.examples.items() if k in keep}
+        return DefinitionView(symbols, functions, notes, examples)
 
     def without_examples(self) -> DefinitionView:
         """The general reading: example values not substituted."""
@@ -86,6 +103,8 @@ class FileContext:
     headings: list = field(default_factory=list)  # lines where sections start
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
+    lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
+    stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}
@@ -168,13 +187,18 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
         letters = [_letter(located[p].reading.name) for p in positions]
         if len(positions) < 2 or len(set(letters)) == len(letters):
             continue
-        for position in positions:
+        block = located[positions[0]].block
+        last = max(item.chain.line for item in located if item.block is block)
+        for number, position in enumerate(positions):
             item = located[position]
             reading = item.reading
             if reading.role is Role.CLAIM:
                 reading = Reading(Role.DEFINITION, reading.name, reading.arguments,
                                   "a case in a table of definitions")  # fmt: skip
-            located[position] = replace(item, reading=reading, row_local=True)
+            following = [located[p].chain.line for p in positions[number + 1 :]
+                         if located[p].chain.line > item.chain.line]  # fmt: skip
+            row_end = following[0] - 1 if following else last
+            located[position] = replace(item, reading=reading, row_local=True, row_end=row_end)
     return located
 
 
@@ -236,6 +260,7 @@ def build_context(
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
             _add_definition(item, context, source)
+            _add_chained_definitions(item, context, source)
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
     return context
@@ -318,14 +343,51 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
         return
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
+    end = max(item.row_end, chain.line) if item.row_local else item.section_end
     context.definitions.append(
-        Definition(key, value, note, chain.line,
-                   chain.line if item.row_local else item.section_end, item.reading.role,
-                   item.order)
+        Definition(key, value, note, chain.line, end, item.reading.role, item.order)
     )
+    letter = _letter(key[1]) if key[0] == "function" else ""
+    if item.row_local and letter and letter != key[1]:
+        # a table of cases (f(x) = 1/x → df/dx, then f_c(x) = c + x → df/dx): on its row the
+        # bare letter f is the row's function f_c
+        context.definitions.append(Definition(
+            ("function", letter), value, f"{note[:-1]}; the row's {letter})", chain.line, end,
+            item.reading.role, item.order))  # fmt: skip
     name = item.reading.name or str(lhs)
     kind = "function" if key[0] == "function" else "scalar"
-    context.readings.setdefault(name, f"{kind}, {what} at line {chain.line}")
+    earlier = context.readings.get(name, "")
+    if earlier.startswith(f"{kind}, "):  # defined again: each definition holds from its line
+        context.readings[name] = f"{earlier}; again at line {chain.line}"
+    else:
+        context.readings.setdefault(name, f"{kind}, {what} at line {chain.line}")
+
+
+def _add_chained_definitions(item: Located, context: FileContext, source: str) -> None:
+    """``u = f(x) = 3x^2 - 4x`` and ``y = f(x) = x^3 - 1/x`` define f as well: a later element
+    written as a function of distinct names (``f(x)``) followed by ``=`` defines that function
+    (the planner skips that step as a definition too)."""
+    chain = item.chain
+    for index in range(1, len(chain.elements) - 1):
+        if chain.relations[index] != "=":
+            break
+        head = definition_head(chain.elements[index])
+        if head is None or head[1] is None or not is_parameter_list(head[1]):
+            break
+        try:
+            lhs = parse(chain.elements[index], context.latex, source, chain.line)
+            rhs = parse(chain.elements[index + 1], context.latex, source, chain.line)
+        except ParseError:
+            return
+        key, value = definition_entry(lhs, rhs, head[1])
+        if key is None or key[0] != "function":
+            return
+        note = (f"{chain.elements[index]} = {chain.elements[index + 1]} "
+                f"(defined, line {chain.line})")  # fmt: skip
+        end = max(item.row_end, chain.line) if item.row_local else item.section_end
+        context.definitions.append(
+            Definition(key, value, note, chain.line, end, item.reading.role, item.order))
+        context.readings.setdefault(head[0], f"function, defined at line {chain.line}")
 
 
 def _add_condition(item: Located, context: FileContext, source: str) -> None:
@@ -351,7 +413,8 @@ def definition_entry(lhs: sp.Basic, rhs: sp.Basic, arguments: str | None) -> tup
         return ("symbol", lhs), rhs
     if isinstance(lhs, sp.core.function.AppliedUndef):
         parameters = lhs.args
-        if not all(isinstance(parameter, sp.Symbol) for parameter in parameters):
+        # f(\mathbf{x}) = \sum_i \beta_i x_i: a vector parameter is a name too
+        if not all(isinstance(parameter, (sp.Symbol, sp.MatrixSymbol)) for parameter in parameters):
             return None, None
         return ("function", lhs.func.__name__), (parameters, rhs)
     return None, None

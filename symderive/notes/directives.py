@@ -172,7 +172,8 @@ def name_symbol(name: str, context: LatexContext) -> sp.Basic:
 
 DEFINITION_HEAD = re.compile(
     r"^\s*(?P<name>(?:\\(?:mathrm|textrm|mathit|mathsf)\s*\{[A-Za-z]{2,}\}"
-    r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"|\\(?:hat|tilde|bar)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}\s*\}"
+    r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z]))"
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
     r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
@@ -186,6 +187,9 @@ NOT_NAMES = {
 def definition_head(latex: str) -> tuple[str, str | None] | None:
     """(name, argument text) when ``latex`` is a defined name such as ``L``, ``f(x, y)``,
     ``H_p(q)`` or ``\\sigma(x)``; None for any other expression."""
+    outer = re.fullmatch(r"\s*\{(.*)\}\s*", latex)
+    if outer and outer.group(1).count("{") == outer.group(1).count("}"):
+        latex = outer.group(1)  # {\hat{\mathbf{y}}} = … (an editor's outer braces)
     match = DEFINITION_HEAD.match(latex)
     if not match:
         return None

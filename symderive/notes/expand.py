@@ -29,6 +29,12 @@ class UndefinedDerivative(Exception):
     """A derivative of a name the notes never define, in a form the instances cannot carry."""
 
 
+class HiddenPath(UndefinedDerivative):
+    """``∂f/∂a`` where a is a defined intermediate that f, as defined, never mentions although
+    it depends on what a depends on (``f(w, x, y, z) = …`` written out, then ``∂f/∂a``): the
+    derivative through a is not determined by the definitions in force (0 would be a misreading)."""
+
+
 def node_count(expr: sp.Basic, limit: int = MAX_NODES) -> int:
     """Nodes of ``expr`` counted up to ``limit`` (stops early: linear in the limit)."""
     count = 0
@@ -131,7 +137,9 @@ def unknown_function(name: sp.Basic, variables: Iterable[sp.Basic]) -> sp.Basic:
     return sp.Function(f"{name}")(*arguments)
 
 
-def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionView:
+def with_unknowns(
+    raws: Iterable[sp.Basic], view: DefinitionView, constants: frozenset = frozenset()
+) -> DefinitionView:
     """The view with every differentiated name the note never defines read as an unknown
     function: of the intermediate quantities it is differentiated by (names defined in the
     view, or themselves unknown), else of every variable it is differentiated by. So in
@@ -139,7 +147,10 @@ def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionV
     by: dict[sp.Symbol, list] = {}
     for raw in raws:
         for derivative in raw.atoms(sp.Derivative):
-            if isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols:
+            if (
+                isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols
+                and derivative.expr.name not in constants  # "for any constant $C$": d/dx C = 0
+            ):  # fmt: skip
                 by.setdefault(derivative.expr, []).extend(derivative.variables)
     if not by:
         return view
@@ -153,7 +164,74 @@ def with_unknowns(raws: Iterable[sp.Basic], view: DefinitionView) -> DefinitionV
     return DefinitionView(symbols, view.functions, view.notes)
 
 
-def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None) -> sp.Basic:
+def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
+    r"""The view with each defined function's bare name, where a derivative uses it, read as
+    the function's value at its own parameters: ``\frac{\partial f}{\partial x}`` after
+    ``f(x, y) = xy`` is the derivative of xy. A name in such a body that is itself a defined
+    function (``u`` in ``f(u, v) = (u + v)^2`` after ``u(a, b) = (a + b)^2``) is composed the same
+    way, so ``\frac{\partial f}{\partial a}`` sees the path through u. Only names a derivative
+    of the chain differentiates or differentiates by start this (a bare ``h`` used as a step
+    size elsewhere stays a name). Returns (view, {name: definition note}) for the report."""
+    bodies = {
+        name: (parameters, body) for name, (parameters, body) in view.functions.items()
+        if parameters and all(isinstance(p, (sp.Symbol, sp.MatrixSymbol)) for p in parameters)
+    }  # fmt: skip
+    if not bodies:
+        return view, {}
+    frontier = []
+    for raw in raws:
+        for derivative in raw.atoms(sp.Derivative):
+            for name in (derivative.expr, *derivative.variables):
+                if isinstance(name, sp.Symbol) and name.name in bodies and name not in view.symbols:
+                    frontier.append(name)
+    chosen: dict = {}
+    while frontier:
+        name = frontier.pop()
+        if name in chosen:
+            continue
+        parameters, body = bodies[name.name]
+        if name in parameters:
+            continue
+        chosen[name] = body
+        frontier.extend(
+            symbol for symbol in body.free_symbols
+            if isinstance(symbol, sp.Symbol) and symbol.name in bodies
+            and symbol not in view.symbols
+        )  # fmt: skip
+    if not chosen:
+        return view, {}
+    symbols = {**view.symbols, **chosen}
+    notes = dict(view.notes)
+    shown = {}
+    for name in chosen:
+        note = view.notes.get(("function", name.name))
+        if note is not None:
+            notes[("symbol", name)] = note
+            shown[name.name] = note
+    return DefinitionView(symbols, view.functions, notes, view.examples), shown
+
+
+def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:
+    """Raise :class:`HiddenPath` when the derivative is taken by a defined name that the
+    expanded differentiand does not contain but whose own value shares its variables."""
+    for variable in node.variables:
+        if not isinstance(variable, sp.Symbol) or variable not in view.symbols:
+            continue
+        if variable in inner.free_symbols:
+            continue
+        value = expand_definitions(view.symbols[variable], view)
+        if value.free_symbols & inner.free_symbols:
+            raise HiddenPath(
+                f"\\partial {node.expr} / \\partial {variable}: {variable} is defined in terms of "
+                f"the variables of {node.expr}, but {node.expr} as defined here never goes through "
+                f"{variable}, so this derivative is not determined (not read as 0)"
+            )
+
+
+def prepare(
+    expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None,
+    constants: frozenset = frozenset(),
+) -> sp.Basic:
     """Definitions substituted; derivatives evaluated on the expanded differentiand.
 
     A derivative of an undefined name becomes the derivative of an unknown function of the
@@ -163,10 +241,14 @@ def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = No
         if isinstance(node, sp.Derivative):
             variables = node.variables
             inner = expand_definitions(rewrite(node.expr), view, keep=variables)
+            _no_hidden_path(node, inner, view)
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
                     unknown_names.add(applied.func.__name__)
-            if isinstance(inner, sp.Symbol) and inner not in variables:
+            if (
+                isinstance(inner, sp.Symbol) and inner not in variables
+                and inner.name not in constants
+            ):  # fmt: skip
                 if unknown_names is not None:
                     unknown_names.add(str(inner))
                 inner = unknown_function(inner, variables)

@@ -23,10 +23,12 @@ from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
 from symderive.notes.indices import normalise_indices
 from symderive.notes.expand import (
+    HiddenPath,
     TooLarge,
     UndefinedDerivative,
     prepare,
     used_definitions,
+    with_function_values,
     with_unknowns,
 )
 from symderive.notes.instances import unknown_functions
@@ -63,6 +65,7 @@ class PlannedStep:
     domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the example values were given just before (≤ NEAR lines)
+    opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
 
 
 @dataclass
@@ -188,6 +191,11 @@ def plan_steps(
     view = context.definitions_at(chain.line, equation.located.order)
     if GENERAL_WORDS.search(equation.located.block.lead or ""):
         view = view.without_examples()  # "in general, for every x": not at the example
+    generic = generic_functions(context.lines, equation.block.line)
+    if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
+        view = view.without_names(generic)
+        for name in generic:
+            equation.readings[name] = "a generic function (the prose says 'any functions')"
     equation.view = view
     relations = list(chain.relations)
     elements = list(chain.elements)
@@ -206,7 +214,16 @@ def plan_steps(
             equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values)
-    view = with_unknowns([raw for raw in raws if not isinstance(raw, ParseError)], view)
+    readable = [raw for raw in raws if not isinstance(raw, ParseError)]
+    view, valued = with_function_values(readable, view)
+    for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value
+        equation.readings[name] = f"the defined function {note}"
+    if valued:
+        equation.view = view
+    constants = prose_constants(context, equation, readable)
+    for name in constants:
+        equation.readings[name] = "a constant (so called in the prose)"
+    view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
     for raw in raws:
         if isinstance(raw, ParseError):
@@ -215,7 +232,10 @@ def plan_steps(
         unknown: set = set()
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
-                prepared = prepare(raw, view, unknown)
+                prepared = prepare(raw, view, unknown, constants)
+        except HiddenPath as hidden:
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
+            continue
         except UndefinedDerivative as undefined:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE,
                            f"derivative of {undefined}, which the notes never define",
@@ -233,13 +253,14 @@ def plan_steps(
                            False, frozenset()))  # fmt: skip
             continue
         for name in unknown:
-            equation.readings.setdefault(name, "unknown function (never defined): instances")
+            equation.readings.setdefault(name, "unknown function (never defined): proved for "
+                                         "every function or checked on instances")
         used = frozenset(used_definitions(raw, view))
         general = None
         if any(key in view.examples for key in used):
             try:
                 with time_limit(PLAN_SECONDS, source=source, what="the general reading"):
-                    general = prepare(raw, view.without_examples())
+                    general = prepare(raw, view.without_examples(), None, constants)
             except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
                 general = None
         parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
@@ -288,6 +309,16 @@ def plan_steps(
             ))  # fmt: skip
             continue
         unknown = unknown_functions(lhs, rhs)
+        opaque: tuple = ()
+        if (
+            unknown and all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))
+            and not _structured(lhs, rhs, set(unknown))
+        ):  # log(1/P(j)) = -log P(j): the unknown values are arbitrary numbers
+            lhs, rhs, opaque = opaque_values(lhs, rhs)
+            for name in opaque:
+                equation.readings.setdefault(
+                    name, "the value of a function the note never defines: any number")
+            unknown = {}
         if unknown and (
             not all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))
             or not _structured(lhs, rhs, set(unknown))
@@ -327,8 +358,32 @@ def plan_steps(
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
+                opaque=opaque,
             )
         )  # fmt: skip
+
+
+GENERIC = re.compile(
+    r"\b(?:any|arbitrary|every)\b[^.$]{0,40}?\bfunctions?\s*"
+    r"((?:\$[^$\n]{1,30}\$\s*(?:,|and|or)?\s*)+)",
+    re.I,
+)
+GENERIC_LINES = 4  # the prose just before a formula that may name its functions as generic
+
+
+def generic_functions(lines: list, line: int) -> set:
+    """Names the prose just before a formula introduces as arbitrary functions (``the
+    following rules … of any differentiable functions $f$ and $g$``): in that formula they
+    are generic, not the f defined earlier in the section."""
+    before = " ".join(lines[max(0, line - 1 - GENERIC_LINES) : max(0, line - 1)])
+    found: set = set()
+    for match in GENERIC.finditer(before):
+        for latex in re.findall(r"\$([^$]*)\$", match.group(1)):
+            for name in latex.split(","):
+                name = name.strip()
+                if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\\?\w+\}?)?", name):
+                    found.add(name.replace("{", "").replace("}", "").lstrip("\\"))
+    return found
 
 
 VECTOR_ARROW = re.compile(r"\\(?:vec|overrightarrow|overset\s*\{\s*\\rightarrow)\b")
@@ -385,6 +440,39 @@ def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, contex
     if symbols[0] in context.domains or symbols[0].name.partition("_")[0] in context.readings:
         return ""  # declared by a directive: its meaning is known
     return str(symbols[0])
+
+
+CONSTANT_NAMED = re.compile(r"\bconstants?\s+\$\s*\\?([A-Za-z])\s*\$|상수\s*\$\s*([A-Za-z])\s*\$")
+CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
+
+
+def prose_constants(context: FileContext, equation: PlannedEquation, raws: list) -> frozenset:
+    """Differentiated single letters the prose calls constants: ``for any constant $C$``
+    anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
+    ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
+    named = {a or b for a, b in CONSTANT_NAMED.findall(context.raw_text)}
+    differentiated = {
+        derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
+        if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1
+    }  # fmt: skip
+    found = differentiated & named
+    if CONSTANT_WORD.search(equation.block.lead or "") and len(differentiated) == 1:
+        found |= differentiated
+    return frozenset(found)
+
+
+def opaque_values(lhs: sp.Basic, rhs: sp.Basic) -> tuple:
+    """Each value of a never-defined function applied to names only (``P(j)``, ``H(X, Y)``)
+    replaced by one symbol of that name: a claim true for every value of them is true (proved
+    or checked); one that fails for some values may still hold by facts about them the note
+    does not write (``H(X, Y) = H(X) + H(Y)`` needs independence), so it is never refuted."""
+    applied = sorted(
+        lhs.atoms(sp.core.function.AppliedUndef) | rhs.atoms(sp.core.function.AppliedUndef),
+        key=sp.default_sort_key,
+    )
+    mapping = {value: sp.Symbol(sp.sstr(value)) for value in applied}
+    names = tuple(sp.sstr(value) for value in applied)
+    return lhs.xreplace(mapping), rhs.xreplace(mapping), names
 
 
 def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:

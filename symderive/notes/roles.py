@@ -49,7 +49,7 @@ CONDITIONAL = re.compile(
     re.I,
 )
 DEFINING = re.compile(
-    r"(?:\b(?:function|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
+    r"(?:\b(?:functions?|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
     r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
     re.I,
 )
@@ -67,7 +67,7 @@ INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<
                 r"\lt", r"\gt"}  # fmt: skip
 NUMBER = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
 BARE_NAME = re.compile(
-    r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z])\s*(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*$"
 )
 CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
@@ -129,18 +129,22 @@ def classify_first_step(
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
-        if name in defined and arguments is not None and _parameters(arguments) and not any(
+        if name in defined and arguments is not None and is_parameter_list(arguments) and not any(
             _mentions(second, parameter.strip()) for parameter in arguments.split(",")
         ):
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
                            "a new value of a label (its parameter is not on the right)")
+        if name in defined and arguments is not None and _applies(second, name):
+            # H(X, Y) = H(X) + H(Y): the defined function on both sides relates its values
+            return Reading(Role.CLAIM, name, arguments,
+                           f"{name} is already defined and applied on the right: a claim")
         if name in defined and (not near or DEFINING.search(words)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:
             return Reading(Role.CLAIM, name, arguments, f"{name} is already defined: a claim")
-        if arguments is not None and not _parameters(arguments):
+        if arguments is not None and not is_parameter_list(arguments):
             return Reading(Role.CLAIM, why="a value of a function: a claim")
         if is_number(second) and arguments is None:
             return Reading(Role.EXAMPLE, name, None, "an example value")
@@ -161,7 +165,12 @@ def _mentions(expression: str, name: str) -> bool:
     return re.search(r"(?<![A-Za-z\\])" + pattern, expression) is not None
 
 
-def _parameters(arguments: str) -> bool:
+def _applies(expression: str, name: str) -> bool:
+    """Whether ``name(…)`` is applied in the expression (``H(X)`` in ``H(X) + H(Y)``)."""
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(", expression) is not None
+
+
+def is_parameter_list(arguments: str) -> bool:
     """``x, y`` (distinct names) — not ``2`` or ``x+1``: a function's parameter list."""
     parts = [part.strip() for part in arguments.split(",")]
     return all(part and is_bare_name(part) for part in parts) and len(set(parts)) == len(parts)

@@ -46,6 +46,9 @@ def check_context(
     if alternative == "simplex" and step is not None:
         for base in _indexed_bases(step):
             domains[base] = Domain("simplex", group=str(base))
+    if alternative == "stated" and step is not None:
+        for base in stated_vectors(plan, equation, step):
+            domains[base] = Domain("simplex", group=str(base))
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
@@ -96,6 +99,27 @@ def _identical(step: PlannedStep) -> tuple | None:
     if not mapping:
         return None
     return step.lhs.xreplace(mapping).doit(), step.rhs.xreplace(mapping).doit()
+
+
+def simplex_directive(step: PlannedStep) -> str:
+    """The 'holds if the vectors sum to 1' reason naming the step's vectors and the exact
+    directives that would settle it (N is each vector's length)."""
+    bases = [str(base) for base in _indexed_bases(step)]
+    directives = "; ".join(f"assume {base} simplex N" for base in bases)
+    return (f"holds if {', '.join(bases)} sum to 1 (probability or one-hot vectors), fails "
+            f"otherwise: if the note means that, say so with '<!-- symderive: {directives} -->' "
+            "(N the length), or in words (a one-hot vector)")
+
+
+def stated_vectors(plan, equation: PlannedEquation, step: PlannedStep) -> list:
+    """The indexed vectors of the step that the prose, on a line before this chain, calls
+    one-hot or probability vectors (``Since $\\mathbf{y}$ is a one-hot vector of length $q$``):
+    only those are put on the simplex, never the step's other vectors."""
+    stated = {
+        name for name, line in plan.context.stated_simplex.items()
+        if line <= equation.chain.line
+    }  # fmt: skip
+    return [base for base in _indexed_bases(step) if str(base) in stated]
 
 
 def _indexed_bases(step: PlannedStep) -> list:
@@ -164,11 +188,17 @@ def variants_of(
                 ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",
                  f"to within one unit of the last of {step.places} decimals")]  # fmt: skip
     if step.unknown:
-        return [
-            (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
-             instance.describe())
-            for k, instance in enumerate(instances(dict(step.unknown), seed))
-        ]  # fmt: skip
+        # first as written, with SymPy's undefined functions: a rewrite to exactly 0 proves the
+        # rule for every function (the chain rule); otherwise the instances decide
+        general = [("symbolic", lhs, rhs, relation, "every function (SymPy undefined functions)")]
+        try:
+            return general + [
+                (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
+                 instance.describe())
+                for k, instance in enumerate(instances(dict(step.unknown), seed))
+            ]  # fmt: skip
+        except (TypeError, ValueError, AttributeError):
+            return general  # SymPy could not substitute an instance: the general check alone
     plain = [("plain", lhs, rhs, relation, "")]
     if step.general is not None and step.general != (lhs, rhs):
         general_lhs, general_rhs = step.general
@@ -197,6 +227,8 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
                     applicable.append("independent")
                 if _indexed_bases(step):
                     applicable.append("simplex")
+                if stated_vectors(plan, equation, step):
+                    applicable.append("stated")
                 if _identical(step) is not None:
                     applicable.append("identical")
                 _, lhs, rhs, relation, _ = chosen[0]
@@ -227,7 +259,7 @@ def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
     )), ""  # fmt: skip
 
 
-def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
+def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tuple[Outcome, str]:
     """One outcome for a step from its variants; the description of what was checked."""
     if [name for name, *_ in chosen] == ["plain", "general"]:
         return _with_examples(key, outcomes, near)
@@ -244,6 +276,13 @@ def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
     if len(chosen) == 1:
         name, _, _, _, description = chosen[0]
         outcome = outcomes[key + (name,)]
+        words = stated
+        stated = outcomes.get(key + ("stated",))
+        if outcome.verdict == "refuted" and stated is not None and stated.holds:
+            return replace(stated, verdict="checked", reason=(
+                f"holds when {words or 'the vectors the note calls one-hot'} sum to 1, as the "
+                "note says in words (one-hot / probability vector): checked on that simplex; "
+                "it fails for other vectors")), description
         for alternative, why in ALTERNATIVES.items():
             other = outcomes.get(key + (alternative,))
             if outcome.verdict == "refuted" and other is not None and other.holds:
@@ -251,6 +290,13 @@ def combined(key, chosen, outcomes, near: bool = False) -> tuple[Outcome, str]:
         if name == "decimal" and outcome.verdict == "proved":
             outcome = replace(outcome, verdict="checked")  # a rounded value is not an identity
         return outcome, description
+    if chosen[0][0] == "symbolic":
+        general = outcomes.get(key + ("symbolic",))
+        if general is not None and general.verdict == "proved" and not general.counterexample:
+            return replace(general, reason=(
+                "proved for every function: the difference is exactly 0 with the unknown "
+                "functions kept as SymPy undefined functions")), ""  # fmt: skip
+        chosen = chosen[1:]
     results = [(outcomes[key + (name,)], description) for name, *_, description in chosen]
     onehot = chosen[0][0].startswith("onehot")
     for outcome, description in results:

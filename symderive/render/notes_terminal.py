@@ -55,7 +55,19 @@ def step_text(path: str, equation: NoteEquation, step: NoteStep) -> Group:
         lines.append(_indented(f"suggestion: the left side equals {step.suggestion}", "green"))
     if step.reason:
         lines.append(_indented(step.reason, "dim"))
+    if step.readings:
+        lines.append(_indented("read as: " + "; ".join(step.readings), "dim"))
     return Group(*lines)
+
+
+def readings_group(file: NoteFile) -> Group:
+    """``--explain``: how every name of a file was read, and where the reading came from."""
+    parts: list = [Text(f"{file.path}: how the names were read", style="bold")]
+    if not file.readings:
+        parts.append(_indented("no names read", "dim"))
+    for name, how in file.readings:
+        parts.append(_indented(f"{name}: {how}"))
+    return Group(*parts)
 
 
 def file_group(file: NoteFile, *, verbose: bool = False) -> Group:
@@ -129,10 +141,12 @@ def summary_line(report: NotesReport) -> str:
     return f"{plural(summary['files'], 'file')}, {plural(summary['steps'], 'step')}: {counts}"
 
 
-def render_notes(report: NotesReport, *, verbose: bool = False) -> Group:
+def render_notes(report: NotesReport, *, verbose: bool = False, explain: bool = False) -> Group:
+    explained = [readings_group(file) for file in report.files if explain and not file.error]
     return Group(
-        *(file_group(file, verbose=verbose) for file in report.files), summary_table(report)
-    )
+        *explained, *(file_group(file, verbose=verbose) for file in report.files),
+        summary_table(report),
+    )  # fmt: skip
 
 
 def _short(latex: str, limit: int = 80) -> str:
