@@ -46,6 +46,7 @@ from symderive.notes.plan import (
     infer_random,
     plan_steps,
 )
+from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import alternative_round, check_context, combined, variants_of
 from symderive.report import Outcome
@@ -213,7 +214,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for item in located:
         skip, reason = classify_chain(item)
         equation = PlannedEquation(item, skip, reason)
-        if skip is None:
+        if skip is SkipReason.DEFINITION and (found := restatement(item, context, source)):
+            equation = restated_equation(item, found)  # a formula given again: a claim
+        elif skip is None:
             plan_steps(equation, context, source, notices)
         planned.append(equation)
     infer_random(planned, context)

@@ -131,6 +131,18 @@ def test_the_sigmoid_derivative_error_of_seed_001_is_found(report):
     assert "sigma" in step.suggestion  # σ(x)(1 − σ(x))
 
 
+def test_the_binary_cross_entropy_sign_error_of_seed_002_is_found(report):
+    """Read as the two-class case of the cross-entropy written just before it
+    (q = (t, 1 - t), p = (y, 1 - y)), the binary formula has lost its minus sign."""
+    step = refuted_step(report, "002", 108, 1)
+    values = {name: Fraction(v) for name, v in step.counterexample.values}
+    t = mpmath.mpf(values["t"].numerator) / values["t"].denominator
+    y = mpmath.mpf(values["y"].numerator) / values["y"].denominator
+    two_class_cross_entropy = -(t * mpmath.log(y) + (1 - t) * mpmath.log(1 - y))
+    written = t * mpmath.log(y) + (1 - t) * mpmath.log(1 - y)
+    assert abs(two_class_cross_entropy - written) > 1e-6
+
+
 def expectation(values, probabilities, function):
     return sum(p * function(*v) for p, v in zip(probabilities, zip(*values)))
 
