@@ -374,6 +374,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"({outcome.counterexample.lhs_value} vs {outcome.counterexample.rhs_value}): "
                 "a claim is meant where both sides are defined, so this is not a refutation; "
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
+        if outcome.verdict == "refuted" and step.doubt:
+            outcome = Outcome("undecided", method=outcome.method,
+                              reason=f"refuted as read, but {step.doubt}: not refuted")
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:

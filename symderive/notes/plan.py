@@ -63,6 +63,7 @@ class PlannedStep:
     domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the example values were given just before (≤ NEAR lines)
+    doubt: str = ""  # another plausible reading under which a refutation would not stand
 
 
 @dataclass

@@ -17,7 +17,10 @@ examples); two general readings turn it into the claim the author makes (docs/no
 * **A restatement.** The next ``H(x) = …`` written right after the previous one with no words
   between (only the math delimiters) and with exactly the same free names (at least one)
   restates it: ``-\sum p(x_i)\log p(x_i)`` then ``\sum p(x_i)(-\log p(x_i))`` is the claim that
-  the two are equal. Values without names (a new example's number) are never compared.
+  the two are equal. It may also be an alternative formula listed after the first (``L = (y -
+  \hat y)^2`` then ``L = |y - \hat y|``), so it is proved or checked but never refuted: a
+  refutation is *undecided*, naming both readings. Values without names (a new example's
+  number) are never compared.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class Restatement:
     rhs: sp.Basic
     previous: Definition
     how: str  # how the name was read, for the verdict line
+    doubt: str = ""  # the other plausible reading, when a refutation would rest on this one
 
 
 def previous_definition(item: Located, context: FileContext) -> tuple[Definition, Definition] | None:
@@ -178,7 +182,9 @@ def restatement(item: Located, context: FileContext, source: str) -> Restatement
     ):  # fmt: skip
         return Restatement(before, now, previous,
                            f"{name} written again right after line {previous.start}: "
-                           "a restatement")  # fmt: skip
+                           "a restatement",
+                           "written right after it, it may be an alternative formula (a new "
+                           "definition) rather than the same one rearranged")  # fmt: skip
     return None
 
 
@@ -188,5 +194,6 @@ def restated_equation(item: Located, found: Restatement) -> PlannedEquation:
     equation.view = DefinitionView({}, {}, {found.previous.key: found.previous.note})
     equation.readings[item.reading.name or sp.sstr(found.previous.key[1])] = found.how
     equation.steps.append(PlannedStep(1, "=", found.lhs, found.rhs,
-                                      used=frozenset({found.previous.key})))  # fmt: skip
+                                      used=frozenset({found.previous.key}),
+                                      doubt=found.doubt))  # fmt: skip
     return equation
