@@ -46,6 +46,7 @@ from symderive.notes.plan import (
     infer_random,
     plan_steps,
 )
+from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
     ALTERNATIVES,
@@ -242,7 +243,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for item in located:
         skip, reason = classify_chain(item)
         equation = PlannedEquation(item, skip, reason)
-        if skip is None:
+        if skip is SkipReason.DEFINITION and (found := restatement(item, context, source)):
+            equation = restated_equation(item, found)  # a formula given again: a claim
+        elif skip is None:
             plan_steps(equation, context, source, notices)
         planned.append(equation)
     infer_random(planned, context)
@@ -419,6 +422,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"({outcome.counterexample.lhs_value} vs {outcome.counterexample.rhs_value}): "
                 "a claim is meant where both sides are defined, so this is not a refutation; "
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
+        if outcome.verdict == "refuted" and step.doubt:
+            outcome = Outcome("undecided", method=outcome.method,
+                              reason=f"refuted as read, but {step.doubt}: not refuted")
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:

@@ -66,6 +66,7 @@ class PlannedStep:
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the example values were given just before (≤ NEAR lines)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
+    doubt: str = ""  # another plausible reading under which a refutation would not stand
 
 
 @dataclass

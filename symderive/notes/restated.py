@@ -1,0 +1,199 @@
+r"""A name given a second formula in its section, read as a claim about the first one.
+
+Notes often give a formula and then write it again in another form — the k-term case of a sum
+(binary cross-entropy as the two-class cross-entropy) or the same sum rearranged. The roles
+stage reads such a second ``H(x) = …`` as a new definition (notes reuse names for new
+examples); two general readings turn it into the claim the author makes (docs/notes.md,
+"Formulas given again"):
+
+* **The k-term case of a sum.** After ``H(x) = -\sum_{i=1}^{n} q(x_i) \log p(x_i)``, the next
+  ``H(x) = t\log y + (1-t)\log(1-y)`` of the same section, whose k ≥ 2 terms each match the
+  summand with its entries (``q(x_i)``, ``p(x_i)``) bound to expressions in the note's names,
+  states the sum at n = k with those entries: the claim ``-(t\log y + (1-t)\log(1-y)) = t\log y
+  + (1-t)\log(1-y)``. A minus sign in front of a written term is the term's sign and never part
+  of an entry (no entry is bound to ``-t``); when a term does not match, an entry would be a
+  negated expression or a bare number (numbers are evaluated before matching, so their
+  structure is lost), or the summand has no entries, the formula stays a new definition.
+* **A restatement.** The next ``H(x) = …`` written right after the previous one with no words
+  between (only the math delimiters) and with exactly the same free names (at least one)
+  restates it: ``-\sum p(x_i)\log p(x_i)`` then ``\sum p(x_i)(-\log p(x_i))`` is the claim that
+  the two are equal. It may also be an alternative formula listed after the first (``L = (y -
+  \hat y)^2`` then ``L = |y - \hat y|``), so it is proved or checked but never refuted: a
+  refutation is *undecided*, naming both readings. Values without names (a new example's
+  number) are never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symderive.grammar.build import time_limit
+from symderive.errors import ParseError
+from symderive.notes.chains import top_level_spans
+from symderive.notes.context import Definition, DefinitionView, FileContext, Located, parse
+from symderive.notes.plan import PlannedEquation, PlannedStep
+
+MATCH_SECONDS = 2.0
+MAX_TERMS = 8
+INLINE_OR_DISPLAY = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\[.*?\\\]")
+DELIMITERS_ONLY = re.compile(r"^(?:\$\$|\\\]|\\\[|\\end\{[a-z*]+\}|\s)*$")
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """The claim a second formula of a name makes: ``lhs = rhs``, relying on ``previous``."""
+
+    lhs: sp.Basic
+    rhs: sp.Basic
+    previous: Definition
+    how: str  # how the name was read, for the verdict line
+    doubt: str = ""  # the other plausible reading, when a refutation would rest on this one
+
+
+def previous_definition(item: Located, context: FileContext) -> tuple[Definition, Definition] | None:
+    """(the definition just before in the section, this item's own) of the same name."""
+    own = [d for d in context.definitions if d.order == item.order and d.start == item.chain.line]
+    if len(own) != 1:
+        return None
+    [mine] = own
+    earlier = [
+        d for d in context.definitions
+        if d.key == mine.key and d.order < item.order and d.end >= item.chain.line
+    ]  # fmt: skip
+    if not earlier:
+        return None
+    return max(earlier, key=lambda d: d.order), mine
+
+
+def _body(definition: Definition) -> sp.Basic:
+    return definition.value[1] if definition.key[0] == "function" else definition.value
+
+
+SIGN = re.compile(r"[+\-−]")
+
+
+def written_terms(latex: str) -> list[tuple[int, str]]:
+    """The top-level terms of a written right side with their written signs:
+    ``t\\log y - (1-t)\\log(1-y)`` → [(1, ``t\\log y``), (-1, ``(1-t)\\log(1-y)``)]."""
+    cuts = top_level_spans(latex, SIGN)
+    terms, start, sign = [], 0, 1
+    for begin, end in cuts:
+        if latex[start:begin].strip():
+            terms.append((sign, latex[start:begin].strip()))
+        elif terms:
+            return []  # two signs in a row: not a plain sum of terms
+        sign = -1 if latex[begin:end] in "-−" else 1
+        start = end
+    if latex[start:].strip():
+        terms.append((sign, latex[start:].strip()))
+    return terms
+
+
+def sum_case(previous: sp.Basic, terms: list[sp.Basic]) -> tuple[sp.Basic, list] | None:
+    """``previous`` (one ``\\sum_{i=low}^{n}`` with entries ``e[i]``) at n = k, its entries bound
+    so that each summand is one written term (``terms``: each without its written sign);
+    ``None`` unless every term matches."""
+    sums = list(previous.atoms(sp.Sum))
+    if len(sums) != 1 or len(sums[0].limits) != 1:
+        return None
+    [total] = sums
+    index, low, high = total.limits[0]
+    if not (low.is_Integer and isinstance(high, sp.Symbol)):
+        return None
+    entries = sorted(
+        {e for e in total.function.atoms(sp.Indexed) if e.indices == (index,)}, key=sp.srepr
+    )
+    if not entries or not 2 <= len(terms) <= MAX_TERMS:
+        return None
+    wilds = [sp.Wild(f"entry{k}") for k in range(len(entries))]
+    pattern = total.function.xreplace(dict(zip(entries, wilds)))
+    if index in pattern.free_symbols or not pattern.atoms(sp.Function):
+        return None  # the index used bare, or a bare product of entries: matches are ambiguous
+    bound: list = []
+    summands = []
+    for term in terms:
+        for sign in (1, -1):  # the summand as written, else its negative (Σ p(−log p))
+            match = term.match(sign * pattern)
+            if match and set(match) == set(wilds):
+                break
+        else:
+            return None
+        values = [match[w] for w in wilds]
+        if any(not value.free_symbols for value in values):
+            return None  # numbers are evaluated before matching: their structure is lost
+        if sp.expand(sign * pattern.xreplace(match) - term) != 0:
+            return None
+        bound.append(values)
+        summands.append(sign * term)
+    dummy = sp.Dummy("sum")
+    outer = previous.xreplace({total: dummy}).subs(high, len(terms))
+    instance = outer.subs(dummy, sp.Add(*summands))
+    readings = [
+        ", ".join(f"{sp.sstr(e.subs(index, low + k))} = {sp.sstr(v)}" for e, v in zip(entries, vs))
+        for k, vs in enumerate(bound)
+    ]
+    return instance, readings
+
+
+def _parsed_terms(item: Located, context: FileContext, source: str, whole: sp.Basic) -> list:
+    """The written right side's terms, each parsed without its sign (empty unless they add up
+    to the right side as read)."""
+    terms = written_terms(item.chain.elements[1])
+    if len(terms) < 2:
+        return []
+    try:
+        parsed = [(sign, parse(text, context.latex, source, item.chain.line))
+                  for sign, text in terms]  # fmt: skip
+    except ParseError:
+        return []
+    if sp.expand(sp.Add(*(sign * term for sign, term in parsed)) - whole) != 0:
+        return []
+    return [term for _, term in parsed]
+
+
+def restatement(item: Located, context: FileContext, source: str) -> Restatement | None:
+    """The claim of a definition that gives its name a second formula, by the rules above."""
+    found = previous_definition(item, context)
+    if found is None:
+        return None
+    previous, mine = found
+    if previous.key[0] == "function" and previous.value[0] != mine.value[0]:
+        return None  # different parameters: not the same function written again
+    before, now = _body(previous), _body(mine)
+    try:
+        with time_limit(MATCH_SECONDS, source=source, what="matching the formula given again"):
+            case = sum_case(before, _parsed_terms(item, context, source, now))
+    except Exception:  # noqa: BLE001 - SymPy failing to match: the formula stays a definition
+        case = None
+    name = item.reading.name or sp.sstr(previous.key[1])
+    if case is not None:
+        instance, readings = case
+        terms = len(readings)
+        return Restatement(instance, now, previous,
+                           f"the {terms}-term case of the sum of line {previous.start} "
+                           f"({'; '.join(readings)})")  # fmt: skip
+    lead = INLINE_OR_DISPLAY.sub(" ", item.block.lead or "")  # the line before, math removed
+    if (
+        DELIMITERS_ONLY.match(lead) and now.free_symbols and now.free_symbols == before.free_symbols
+        and not previous.end < item.chain.line
+    ):  # fmt: skip
+        return Restatement(before, now, previous,
+                           f"{name} written again right after line {previous.start}: "
+                           "a restatement",
+                           "written right after it, it may be an alternative formula (a new "
+                           "definition) rather than the same one rearranged")  # fmt: skip
+    return None
+
+
+def restated_equation(item: Located, found: Restatement) -> PlannedEquation:
+    """The planned claim ``name = …`` (step 1 of the written chain) of a formula given again."""
+    equation = PlannedEquation(item)
+    equation.view = DefinitionView({}, {}, {found.previous.key: found.previous.note})
+    equation.readings[item.reading.name or sp.sstr(found.previous.key[1])] = found.how
+    equation.steps.append(PlannedStep(1, "=", found.lhs, found.rhs,
+                                      used=frozenset({found.previous.key}),
+                                      doubt=found.doubt))  # fmt: skip
+    return equation
