@@ -43,11 +43,11 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
-from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
+from symderive.grammar import matrices
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -372,6 +372,7 @@ class _Parser:
         return self.postfix_operators(result)
 
     def postfix_operators(self, result: sp.Basic) -> sp.Basic:
+        result = self.layer_label(result)  # matrix hook
         while True:
             if self.at("^"):
                 self.advance()
@@ -550,13 +551,39 @@ class _Parser:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
             self.advance()
         self.expect(closer)
-        if norm and isinstance(inner, sp.MatrixExpr):
-            return (
-                sp.sqrt((inner.T * inner)[0, 0])
-                if inner.shape[1] == 1
-                else self.fail("matrix norms are not supported")
-            )
+        if norm and isinstance(inner, sp.MatrixExpr):  # --- matrix hook: norms ---
+            subscript = self.norm_subscript()
+            return matrices.norm(inner, subscript, self.fail)
         return sp.Abs(inner)
+
+    def norm_subscript(self) -> str:
+        r"""The subscript written after ``\|X\|`` (``2``, ``F``, ``\textrm{F}``), or ''."""
+        if not self.at("_"):
+            return ""
+        self.advance()
+        if self.current.kind in ("number", "letter"):
+            return self.advance().text
+        if self.current.kind == "command" and self.peek().text == "{":
+            name = self.advance().text[1:]
+            return f"{name}{{{self.braced_word()}}}"
+        if self.at("{"):
+            return self.braced_word()
+        self.fail("expected the subscript of a norm")
+        raise AssertionError
+
+    def layer_label(self, result: sp.Basic) -> sp.Basic:
+        r"""``\mathbf{W}^{(1)}`` on a matrix or vector: a label, part of the name (matrix hook)."""
+        if not (isinstance(result, sp.MatrixSymbol) and self.at("^") and self.peek().text == "{"
+                and self.peek(2).text == "(" ):  # fmt: skip
+            return result
+        close = 3
+        while self.peek(close).kind in ("letter", "number") and close < 8:
+            close += 1
+        if close == 3 or self.peek(close).text != ")" or self.peek(close + 1).text != "}":
+            return result
+        label = "".join(self.peek(k).text for k in range(3, close))
+        self.position += close + 2
+        return matrices.labelled(result, label)
 
     # -- letters and words ----------------------------------------------------------------
     def word_at(self) -> str | None:
@@ -934,6 +961,8 @@ class _Parser:
             return self.named_function(name, token)
         if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
+            if word == "prod":  # matrix hook: d2l's "appropriate product"
+                self.fail(matrices.APPROPRIATE_PRODUCT, token)
             if word in ("Var", "var", "Variance"):
                 return self.postfix_operators(Var(self.function_argument()))
             if word in ELEMENTARY or word in MULTI_ARGUMENT or word == "softmax":
@@ -974,6 +1003,9 @@ class _Parser:
         if name in ("det", "tr"):
             return self.operator(OPERATOR_NAMES[name], token)
         if name == "nabla":
+            gradient = self.matrix_nabla()  # matrix hook: \nabla_{\mathbf{x}} by a vector/matrix
+            if gradient is not None:
+                return gradient
             self.fail("\\nabla is the gradient operator (not read in notes)", token)
         if name in ("Delta", "delta") and self.current.kind == "letter":
             letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
@@ -999,6 +1031,26 @@ class _Parser:
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
+
+    def matrix_nabla(self) -> sp.Basic | None:
+        r"""``\nabla_{\mathbf{x}} f`` with a vector or matrix subscript: ∂f/∂x in denominator
+        layout (:mod:`symderive.grammar.matrices`); else None (nothing consumed)."""
+        if not self.at("_"):
+            return None
+        saved = self.position
+        self.advance()
+        try:
+            variable = self.group() if self.at("{") else self.primary()
+        except ParseError:
+            variable = None
+        if not isinstance(variable, sp.MatrixSymbol):
+            self.position = saved
+            return None
+        self.enter()
+        with self.build.inside_derivative():
+            function = self.term()
+        self.leave()
+        return _matrix_derivative(function, [variable], self)
 
     def peek_decorated(self) -> str:
         """The name a decoration command would read next (without consuming)."""
@@ -1202,7 +1254,7 @@ class _Parser:
         return self.postfix_no_power()
 
     def postfix_no_power(self) -> sp.Basic:
-        return self.primary()
+        return self.layer_label(self.primary())  # matrix hook: \partial \mathbf{W}^{(2)}
 
     def big_operator(self, name: str, token: Token) -> sp.Basic:
         r"""\sum_{i=1}^{n} body, \sum_i body (i = 1..n), \prod likewise."""
@@ -1289,18 +1341,8 @@ def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) 
 
 
 def _matrix_derivative(function: sp.Basic, variables: list, parser: _Parser) -> sp.Basic:
-    r"""``\frac{\partial}{\partial W}`` of a 1×1 matrix expression, a trace or a determinant
-    (denominator layout: the result has W's shape). Entries written out (``\|v\|`` as a sum of
-    squares) are refused: SymPy differentiates those by a matrix as 0."""
-    if len(variables) != 1 or not isinstance(variables[0], sp.MatrixSymbol):
-        parser.fail("derivatives with respect to matrices: one matrix variable at a time")
-    scalar_matrix = isinstance(function, sp.MatrixExpr) and function.shape == (1, 1)
-    if not (scalar_matrix or isinstance(function, (sp.Trace, sp.Determinant))):
-        parser.fail("derivatives with respect to matrices are read only for x^T A x-like, "
-                    "trace and determinant expressions")  # fmt: skip
-    if function.atoms(MatrixElement):
-        parser.fail("derivatives of matrix entries with respect to a matrix are not read")
-    return sp.Derivative(function, variables[0])
+    # --- matrix hook (owner: matrix engineer; symderive.grammar.matrices) ---
+    return matrices.matrix_derivative(function, variables, parser.fail)
 
 
 def parse_latex_math(

@@ -18,6 +18,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.matrices import has_matrix_derivative
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
@@ -304,7 +305,9 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.MATRIX,
                                               reason=array_reason))  # fmt: skip
             continue
-        if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
+        if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr) and not (
+            lhs == 0 or rhs == 0  # matrix hook: "= 0" is the zero matrix of that shape
+        ):
             equation.steps.append(PlannedStep(
                 index, written, skip=SkipReason.MATRIX,
                 reason="one side is a matrix and the other a scalar as read (which names are "
@@ -430,7 +433,7 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     ):
         if (
             isinstance(raw_other, sp.Basic) and raw_other == 0 and isinstance(raw, sp.Basic)
-            and isinstance(raw, (sp.Derivative, sp.Subs))
+            and (isinstance(raw, (sp.Derivative, sp.Subs)) or has_matrix_derivative(raw))
         ):  # fmt: skip
             return True  # f'(x) = 0, ∂L/∂w = 0: a stationarity condition to solve
         if (
