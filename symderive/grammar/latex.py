@@ -127,6 +127,7 @@ class LatexContext:
     functions: frozenset[str] = field(default_factory=frozenset)
     scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
     bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
+    frobenius_2: bool = False  # ‖M‖_2 of a matrix is Frobenius (the note says so: matrices)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -400,6 +401,11 @@ class _Parser:
                 ):  # fmt: skip
                     self.fail("f^{-1}(x), f^2(x): a power of a function is operator notation "
                               "(not read)")  # fmt: skip
+                if isinstance(result, sp.MatrixExpr) and (
+                    isinstance(exponent, sp.MatrixExpr)
+                    or (matrices.is_vector(result) and not exponent.is_Integer)
+                ):
+                    self.fail(matrices.MULTI_INDEX_POWER)  # matrix hook: \mathbf{p}^\mathbf{z}
                 result = self.power(result, exponent)
             elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
                 self.fail("subscript on a compound expression is not supported")
@@ -553,7 +559,10 @@ class _Parser:
         self.expect(closer)
         if norm and isinstance(inner, sp.MatrixExpr):  # --- matrix hook: norms ---
             subscript = self.norm_subscript()
-            return matrices.norm(inner, subscript, self.fail)
+            if subscript == "2" and self.context.frobenius_2 and not matrices.is_vector(inner):
+                self.readings.setdefault("\\|·\\|_2", "Frobenius norm of a matrix (the note writes "
+                                         "it as the sum of squared entries)")  # fmt: skip
+            return matrices.norm(inner, subscript, self.fail, self.context.frobenius_2)
         return sp.Abs(inner)
 
     def norm_subscript(self) -> str:
@@ -582,6 +591,9 @@ class _Parser:
         if close == 3 or self.peek(close).text != ")" or self.peek(close + 1).text != "}":
             return result
         label = "".join(self.peek(k).text for k in range(3, close))
+        if label in {str(index) for index in self.bound}:
+            self.fail(f"{result.name}^{{({label})}} inside a sum over {label} is the {label}-th "
+                      "example, a different matrix for each term: not read")  # fmt: skip
         self.position += close + 2
         return matrices.labelled(result, label)
 
@@ -1028,6 +1040,9 @@ class _Parser:
         if name == "infty":
             return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):
+            gradient = self.matrix_nabla()  # matrix hook: \partial_{\mathbf{w}} f (d2l)
+            if gradient is not None:
+                return gradient
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
@@ -1332,6 +1347,7 @@ def _transpose(value: sp.Basic) -> sp.Basic:
 def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) -> sp.Basic:
     if any(isinstance(variable, sp.MatrixSymbol) for variable in variables):
         return _matrix_derivative(function, variables, parser)
+    matrices.refuse_entry_derivative(function, parser.fail)  # matrix hook: d/dv_ab of V
     for variable in variables:
         if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):
             parser.fail("derivatives with respect to matrices are not supported in notes yet")

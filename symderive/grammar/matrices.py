@@ -31,6 +31,7 @@ readings give different verdicts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import sympy as sp
@@ -45,6 +46,10 @@ APPROPRIATE_PRODUCT = (
     "prod(·,·) is d2l's 'appropriate product' of two matrices or tensors (transposes and "
     "swaps chosen so that the shapes fit): what it computes depends on shapes the note does "
     "not state, so it is not read"
+)
+MULTI_INDEX_POWER = (
+    "a vector raised to a vector (p^z) is multi-index notation for the product of p_j^{z_j}, "
+    "which the note defines itself: a shorthand, not a matrix power, so it is not read"
 )
 FROBENIUS = frozenset({"F", "textrm{F}", "mathrm{F}", "text{F}", "rm F", "mathrm F", "textrm F"})
 SPECTRAL_OR_FROBENIUS = (
@@ -85,6 +90,15 @@ def matrix_derivative(
     raise AssertionError  # fail raises
 
 
+def refuse_entry_derivative(function: sp.Basic, fail: Callable[[str], None]) -> None:
+    """``d/dv_ab`` (or ``d/dx_1``) of an expression in the matrix ``V`` (or vector ``x``): the
+    note's entry names are not linked to the matrix's entries, so SymPy would answer 0."""
+    if isinstance(function, sp.Basic) and function.atoms(sp.MatrixSymbol):
+        fail("a derivative by a scalar or an entry (v_ab) of an expression in matrices or "
+             "vectors: entries written with lower-case letters are not linked to the matrix, "
+             "so it is not read")  # fmt: skip
+
+
 def other_layout(expr: sp.Basic) -> sp.Basic:
     """The same expression with every matrix derivative in the other layout (transposed)."""
     if not isinstance(expr, sp.Basic):
@@ -102,9 +116,25 @@ def has_matrix_derivative(expr: sp.Basic) -> bool:
     return isinstance(expr, sp.Basic) and bool(expr.atoms(Grad, Jacobian))
 
 
-def norm(inner: sp.Basic, subscript: str, fail: Callable[[str], None]) -> sp.Basic:
+# the note itself writes ‖M‖_2² of a matrix as a double sum over its entries (d2l:
+# ``\|\mathbf{X} - \mathbf{U}\mathbf{V}\|_2^{2} = \sum_{i, j}(x_{ij} - …)^2``): its ‖·‖_2 is Frobenius
+ENTRYWISE_2_NORM = re.compile(
+    r"\\\|[^|$]{1,200}?\\\|_\{?2\}?\^\{?2\}?\s*=\s*(?:\\frac\{d\}\{d(?:[^{}]|\{[^{}]*\}){1,20}\}\s*)?"
+    r"\\sum_\{\s*[a-z]\s*,\s*[a-z]\s*\}"
+)
+
+
+def note_means_frobenius(math_text: str) -> bool:
+    """Whether the note writes ‖M‖_2² as a double sum over entries (so ‖M‖_2 is Frobenius)."""
+    return ENTRYWISE_2_NORM.search(math_text) is not None
+
+
+def norm(
+    inner: sp.Basic, subscript: str, fail: Callable[[str], None], frobenius_2: bool = False
+) -> sp.Basic:
     r"""``\|inner\|`` with the subscript written after it ('' when none): see the module
-    docstring for which norms are read."""
+    docstring for which norms are read; ``frobenius_2`` when the note itself writes ‖M‖_2² of
+    a matrix as the sum of its squared entries (:func:`note_means_frobenius`)."""
     frobenius = subscript.replace(" ", "").replace("\\", "") in {
         s.replace(" ", "") for s in FROBENIUS
     }
@@ -114,7 +144,7 @@ def norm(inner: sp.Basic, subscript: str, fail: Callable[[str], None]) -> sp.Bas
     if is_vector(inner) or tuple(inner.shape) == (1, 1):
         column = inner if inner.shape[1] == 1 else inner.T
         return sp.sqrt((column.T * column)[0, 0])
-    if frobenius:
+    if frobenius or (frobenius_2 and subscript == "2"):
         return sp.sqrt(sp.Trace(inner.T * inner))
     fail(SPECTRAL_OR_FROBENIUS)
     raise AssertionError

@@ -150,3 +150,46 @@ def test_frobenius_and_euclidean_norms_are_sums_of_squares():
 def test_a_matrix_by_a_matrix_is_a_tensor_not_read():
     with pytest.raises(ParseError, match="tensor"):
         parse_latex_math(r"\frac{\partial \mathbf{A}\mathbf{W}}{\partial \mathbf{W}}")
+
+
+def test_a_derivative_by_an_entry_of_a_bold_vector_is_refused():
+    # x_1 is not linked to the entries of the bold x: SymPy would differentiate it as 0
+    with pytest.raises(ParseError, match="not linked"):
+        parse_latex_math(r"\frac{d}{dx_1}\|\mathbf{x}\|^2")
+
+
+def test_partial_with_a_bold_subscript_is_the_gradient(tmp_path):
+    step = only(tmp_path, r"\partial_{\mathbf{w}} \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2"
+                          r" = 2 \mathbf{X}^\top (\mathbf{X} \mathbf{w} - \mathbf{y})")
+    assert step.verdict == "checked"
+
+
+@pytest.mark.parametrize("power", [r"\mathbf{p}^\mathbf{z}", r"\boldsymbol{\pi}^{\mathbf{y}_i}"])
+def test_a_vector_to_a_vector_power_is_notation_not_a_matrix_power(power):
+    with pytest.raises(ParseError, match="multi-index notation"):
+        parse_latex_math(power)
+
+
+def test_a_label_naming_the_summation_index_is_not_one_matrix():
+    # x^{(i)} inside \sum_i is the i-th example: one constant vector would misread it
+    with pytest.raises(ParseError, match="i-th example"):
+        parse_latex_math(r"\sum_{i=1}^n \mathbf{w}^\top \mathbf{x}^{(i)}")
+
+
+FACTORISATION = (
+    "$$\\frac{d}{d\\mathbf{V}} \\|\\mathbf{X} - \\mathbf{U}\\mathbf{V}\\|_2^{2}"
+    "= -2\\mathbf{U}^\\top(\\mathbf{X} - \\mathbf{U}\\mathbf{V}).$$\n"
+)
+ENTRYWISE = (
+    "$$\\frac{d}{dv_{ab}} \\|\\mathbf{X} - \\mathbf{U}\\mathbf{V}\\|_2^{2}= \\frac{d}{dv_{ab}} "
+    "\\sum_{i, j}\\left(x_{ij} - \\sum_k u_{ik}v_{kj}\\right)^2.$$\n"
+)
+
+
+def test_the_2_norm_of_a_matrix_is_frobenius_when_the_note_writes_it_entrywise(tmp_path):
+    # d2l expands ‖X − UV‖_2² as the double sum of squared entries: its ‖·‖_2 is Frobenius
+    claims = [s for s in steps(tmp_path, FACTORISATION + "\n" + ENTRYWISE) if s.verdict != "skipped"]
+    assert [s.verdict for s in claims] == ["checked"]
+    # without that evidence the same claim is not read (spectral or Frobenius?)
+    [alone] = steps(tmp_path, FACTORISATION)
+    assert alone.verdict == "skipped" and "spectral" in alone.reason
