@@ -128,6 +128,7 @@ class LatexContext:
     scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
     bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
     frobenius_2: bool = False  # ‖M‖_2 of a matrix is Frobenius (the note says so: matrices)
+    declared: tuple[tuple[str, tuple], ...] = ()  # shapes the prose gives (matrices module)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -595,7 +596,7 @@ class _Parser:
             self.fail(f"{result.name}^{{({label})}} inside a sum over {label} is the {label}-th "
                       "example, a different matrix for each term: not read")  # fmt: skip
         self.position += close + 2
-        return matrices.labelled(result, label)
+        return matrices.labelled(result, label, self.context.shape_of)
 
     # -- letters and words ----------------------------------------------------------------
     def word_at(self) -> str | None:

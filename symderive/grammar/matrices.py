@@ -150,7 +150,126 @@ def norm(
     raise AssertionError
 
 
-def labelled(matrix: sp.MatrixSymbol, label: str) -> sp.MatrixSymbol:
+def labelled(matrix: sp.MatrixSymbol, label: str, shape_of: Callable) -> sp.MatrixSymbol:
     r"""``\mathbf{W}^{(1)}``: a layer label, part of the name (never a power or a derivative
-    order), with the shape of the unlabelled name."""
-    return sp.MatrixSymbol(f"{matrix.name}^{{({label})}}", *matrix.shape)
+    order), with its declared shape, else the shape of the unlabelled name."""
+    name = f"{matrix.name}^{{({label})}}"
+    return sp.MatrixSymbol(name, *(shape_of(name) or matrix.shape))
+
+
+# -- shapes the note declares in its prose ---------------------------------------------------
+_NAME = r"(\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}(?:\^\{\(\d\)\})?|[A-Z])"
+_SIZE = r"(?:[a-z]|\d)"
+DECLARED_IN = re.compile(
+    _NAME + r"\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*(?:\{\s*(" + _SIZE + r")\s*(?:\\times\s*("
+    + _SIZE + r")\s*)?\}|(" + _SIZE + r"))"
+)
+DECLARED_IS = re.compile(
+    r"\$\s*" + _NAME + r"\s*\$\s+is\s+an?\s+\$\s*(" + _SIZE + r")\s*\\times\s*(" + _SIZE
+    + r")\s*\$"
+)
+
+
+def _dimension(text: str) -> sp.Basic:
+    if text.isdigit():
+        return sp.Integer(text)
+    return sp.Symbol(text, integer=True, positive=True)
+
+
+def _key(name: str) -> str:
+    """The name as the grammar spells it: ``\\mathbf{W}^{(1)}``, ``A``."""
+    name = re.sub(r"\s+", "", name)
+    name = re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", name)
+    return name
+
+
+def declared_shapes(text: str) -> tuple[tuple[str, tuple], ...]:
+    r"""Shapes the prose gives (``\mathbf{X} \in \mathbb{R}^{n \times d}``, ``\mathbf{x} \in
+    \mathbb{R}^d``, ``$\mathbf{U}$ is an $n \times r$``), with symbolic sizes; a name declared
+    with two different shapes in the file is left out (its shape is not one thing)."""
+    found: dict[str, set] = {}
+    for match in DECLARED_IN.finditer(text):
+        name, rows, columns, single = match.groups()
+        shape = (
+            (_dimension(single), sp.Integer(1)) if single
+            else (_dimension(rows), _dimension(columns) if columns else sp.Integer(1))
+        )  # fmt: skip
+        found.setdefault(_key(name), set()).add(shape)
+    for match in DECLARED_IS.finditer(text):
+        name, rows, columns = match.groups()
+        found.setdefault(_key(name), set()).add((_dimension(rows), _dimension(columns)))
+    return tuple(
+        (name, next(iter(shapes))) for name, shapes in sorted(found.items()) if len(shapes) == 1
+    )
+
+
+def shape_problem(expr: sp.Basic) -> str:
+    """Why the declared shapes do not fit in ``expr`` (sizes compared as written), or ''.
+
+    SymPy accepts ``X − U`` for an n×m and an n×r matrix (it cannot tell m from r), so the
+    shapes are compared here, structurally."""
+    if not isinstance(expr, sp.Basic):
+        return ""
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.MatMul):
+            factors = [f for f in node.args if isinstance(f, sp.MatrixExpr)]
+            for left, right in zip(factors, factors[1:]):
+                if left.shape[1] != right.shape[0]:
+                    return (f"{_shape_text(left)} times {_shape_text(right)}: the inner sizes "
+                            "differ")  # fmt: skip
+        elif isinstance(node, (sp.MatAdd, sp.HadamardProduct)):
+            shapes = {tuple(term.shape) for term in node.args if isinstance(term, sp.MatrixExpr)}
+            if len(shapes) > 1:
+                terms = ", ".join(_shape_text(t) for t in node.args if isinstance(t, sp.MatrixExpr))
+                return f"a sum of {terms}: the shapes differ"
+    return ""
+
+
+def _shape_text(value: sp.Basic) -> str:
+    rows, columns = value.shape
+    return f"{sp.sstr(value)} ({rows}×{columns})"
+
+
+def read_with_declared_shapes(
+    elements: Sequence[str], parse: Callable, context, declared: tuple
+) -> list:
+    """``parse(element, latex_context)`` for each element of one chain, with the shapes the
+    prose declares when they fit the whole chain; where they do not fit an expression of
+    declared names only, that element is reported (the note's shapes contradict it), and
+    otherwise the chain is read with the default shapes (square, one size), as before."""
+    from dataclasses import replace
+
+    from symderive.errors import ParseError
+
+    def attempt(element, latex_context):
+        try:
+            return parse(element, latex_context)
+        except ParseError as problem:
+            return problem
+
+    known = {name for name, _ in context.shapes}
+    extra = tuple((name, shape) for name, shape in declared if name not in known)
+    if not extra:
+        return [attempt(element, context) for element in elements]
+    shaped_context = replace(context, shapes=context.shapes + extra)
+    shaped = [attempt(element, shaped_context) for element in elements]
+    names = {name for name, _ in extra}
+    problems = {}
+    for index, value in enumerate(shaped):
+        if isinstance(value, ParseError):
+            continue
+        problem = shape_problem(value)
+        matrices_used = {m.name for m in value.atoms(sp.MatrixSymbol)} if not problem else set()
+        if problem and all(
+            m.name in names or m.name in known for m in value.atoms(sp.MatrixSymbol)
+        ):
+            problems[index] = ParseError(
+                f"the matrix shapes the note declares do not fit: {problem} (a shape mismatch, "
+                "not a value to refute)"
+            )
+        elif problem or (matrices_used - names - known and matrices_used & names):
+            return [attempt(element, context) for element in elements]  # default shapes
+    shapes_of = [tuple(v.shape) for v in shaped if isinstance(v, sp.MatrixExpr)]
+    if len(set(shapes_of)) > 1 and not problems:
+        return [attempt(element, context) for element in elements]
+    return [problems.get(index, value) for index, value in enumerate(shaped)]

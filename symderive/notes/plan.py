@@ -18,7 +18,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
-from symderive.grammar.matrices import has_matrix_derivative
+from symderive.grammar.matrices import has_matrix_derivative, read_with_declared_shapes
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
@@ -198,13 +198,13 @@ def plan_steps(
             "chain checked"
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
-    raws: list = []
-    for element in elements:
-        try:
-            raws.append(parse_reading(element, context.latex, source, chain.line, equation))
-        except ParseError as problem:
-            raws.append(problem)
-            equation.parsed = False
+    raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
+        elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
+                                                       equation),
+        context.latex, context.latex.declared,
+    )  # fmt: skip
+    if any(isinstance(raw, ParseError) for raw in raws):
+        equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values)
     view = with_unknowns([raw for raw in raws if not isinstance(raw, ParseError)], view)

@@ -193,3 +193,53 @@ def test_the_2_norm_of_a_matrix_is_frobenius_when_the_note_writes_it_entrywise(t
     # without that evidence the same claim is not read (spectral or Frobenius?)
     [alone] = steps(tmp_path, FACTORISATION)
     assert alone.verdict == "skipped" and "spectral" in alone.reason
+
+
+SHAPES = (
+    "Suppose that $\\mathbf{X}$ is a $n \\times m$ matrix, $\\mathbf{U}$ is an $n \\times r$ "
+    "and $\\mathbf{V}$ is an $r \\times m$.\n\n"
+)
+
+
+def test_shapes_declared_in_the_prose_are_checked_at_rectangular_sizes(tmp_path):
+    text = SHAPES + (
+        "$$\\frac{\\partial}{\\partial \\mathbf{V}} \\|\\mathbf{X} - \\mathbf{U}\\mathbf{V}\\|_F^2"
+        " = -2\\mathbf{U}^\\top(\\mathbf{X} - \\mathbf{U}\\mathbf{V})$$\n"
+    )
+    [step] = [s for s in steps(tmp_path, text) if s.lhs_latex.strip()]
+    assert step.verdict == "checked"
+    assert "(r, m, n)" in step.reason or "sizes (" in step.reason
+    assert any(len(set(combo)) > 1 for combo in _size_combinations(step.reason))
+
+
+def _size_combinations(reason: str) -> list[tuple[int, ...]]:
+    import re
+
+    return [tuple(int(v) for v in group.split(",") if v.strip())
+            for group in re.findall(r"\(([\d, ]+)\)", reason)]  # fmt: skip
+
+
+def test_a_product_whose_declared_shapes_do_not_fit_is_a_shape_mismatch_not_refuted(tmp_path):
+    # d2l's first guess -2(X - UV)U: n×m times n×r does not fit (the note says so itself)
+    text = SHAPES + (
+        "$$\\frac{\\partial}{\\partial \\mathbf{V}} \\|\\mathbf{X} - \\mathbf{U}\\mathbf{V}\\|_F^2"
+        " = -2(\\mathbf{X} - \\mathbf{U}\\mathbf{V})\\mathbf{U}$$\n"
+    )
+    [step] = [s for s in steps(tmp_path, text) if s.lhs_latex.strip()]
+    assert step.verdict == "skipped" and step.skip.value == "matrix"
+    assert "do not fit" in step.reason
+
+
+def test_declared_shapes_are_read_from_the_prose():
+    from symderive.grammar.matrices import declared_shapes
+
+    n, d, h = (sp.Symbol(s, integer=True, positive=True) for s in "ndh")
+    text = (
+        "the design matrix $\\mathbf{X} \\in \\mathbb{R}^{n \\times d}$, a vector "
+        "$\\mathbf{x} \\in \\mathbb{R}^d$, $\\mathbf{W}^{(1)} \\in \\mathbb{R}^{h \\times d}$, "
+        "and $\\mathbf{A} \\in \\mathbb{R}^{n \\times n}$ here but $\\mathbf{A} \\in "
+        "\\mathbb{R}^{d \\times n}$ there"
+    )
+    assert dict(declared_shapes(text)) == {
+        "\\mathbf{X}": (n, d), "\\mathbf{x}": (d, 1), "\\mathbf{W}^{(1)}": (h, d),
+    }  # A has two shapes: left to the default reading
