@@ -422,6 +422,8 @@ class _Parser:
         return self.build.power(base, exponent, self.current.column)
 
     def add(self, left: sp.Basic, right: sp.Basic) -> sp.Basic:
+        if isinstance(left, sp.MatrixExpr) != isinstance(right, sp.MatrixExpr):
+            left, right = matrices.as_scalar(left), matrices.as_scalar(right)  # xᵀw + b
         if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
             return left + right
         return self.build.add([left, right])
@@ -495,6 +497,11 @@ class _Parser:
             self.advance()
         self.expect(closers[opener])
         return values
+
+    def scalar_argument(self) -> sp.Basic:
+        """The argument of exp, log, σ …: a 1×1 matrix (``\\mathbf{w}^\\top\\mathbf{x}``) is its
+        entry, a number (matrix hook)."""
+        return matrices.as_scalar(self.function_argument())
 
     def function_argument(self) -> sp.Basic:
         """A delimited group, else the implicit product that follows (documented rule)."""
@@ -879,7 +886,7 @@ class _Parser:
         if name in ("minimize", "maximize"):
             self.fail(f"'{name}' is an optimisation, not a value", start)
         if name == "Var":
-            return self.postfix_operators(Var(self.function_argument()))
+            return self.postfix_operators(Var(self.scalar_argument()))
         if name == "E":
             return self.expectation_bracket()
         if name == "softmax":
@@ -890,7 +897,7 @@ class _Parser:
         if name in ("log", "ln") and self.at("_"):
             self.advance()
             base = self.script()
-            argument = self.function_argument()
+            argument = self.scalar_argument()
             return self.build.log(argument, base, start.column)
         if self.at("^"):
             # \log^2 x = (log x)^2, \sin^2 x
@@ -900,9 +907,9 @@ class _Parser:
                 # \sin^{-1} x is arcsin x by convention, never 1/sin x: not read
                 self.fail(f"\\{name}^{{{exponent}}}: an inverse function is operator notation "
                           "(not read)", start)  # fmt: skip
-            applied = self.build.call(function, [self.function_argument()], start.column)
+            applied = self.build.call(function, [self.scalar_argument()], start.column)
             return self.build.function_power(applied, exponent, start.column)
-        return self.build.call(function, [self.function_argument()], start.column)
+        return self.build.call(function, [self.scalar_argument()], start.column)
 
     def expectation_bracket(self) -> sp.Basic:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
@@ -968,7 +975,7 @@ class _Parser:
             return self.big_operator(name, token)
         if name == "sigma":
             if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
-                return sigmoid(self.delimited())
+                return sigmoid(matrices.as_scalar(self.delimited()))  # matrix hook
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
             return self.named_function(name, token)

@@ -72,6 +72,13 @@ def is_scalar_valued(value: sp.Basic) -> bool:
     return isinstance(value, sp.Expr)
 
 
+def as_scalar(value: sp.Basic) -> sp.Basic:
+    """A 1 × 1 matrix expression (``wᵀx``) is the number it holds; anything else unchanged."""
+    if isinstance(value, sp.MatrixExpr) and tuple(value.shape) == (1, 1):
+        return sp.Trace(value)  # its one entry; written out only at instantiation (fast)
+    return value
+
+
 def matrix_derivative(
     function: sp.Basic, variables: Sequence[sp.Basic], fail: Callable[[str], None]
 ) -> sp.Basic:
@@ -143,7 +150,7 @@ def norm(
              "\\|X\\|_F)")  # fmt: skip
     if is_vector(inner) or tuple(inner.shape) == (1, 1):
         column = inner if inner.shape[1] == 1 else inner.T
-        return sp.sqrt((column.T * column)[0, 0])
+        return sp.sqrt(sp.Trace(column.T * column))  # tr of 1×1: entries stay a product
     if frobenius or (frobenius_2 and subscript == "2"):
         return sp.sqrt(sp.Trace(inner.T * inner))
     fail(SPECTRAL_OR_FROBENIUS)

@@ -167,6 +167,10 @@ def prepare(expr: sp.Basic, view: DefinitionView, unknown_names: set | None = No
                 isinstance(inner, sp.MatrixSymbol) and inner != node.wrt
             ):
                 raise UndefinedDerivative(str(inner))  # J never defined: ∂J/∂W is unknown
+            for applied in inner.atoms(sp.core.function.AppliedUndef):
+                if any(isinstance(a, sp.MatrixExpr) or a.atoms(sp.MatrixSymbol)
+                       for a in applied.args):  # fmt: skip
+                    raise UndefinedDerivative(str(applied))  # f(x) of a vector, f unknown
             return _check_size(node.func(inner, node.wrt))
         if isinstance(node, sp.Derivative):
             variables = node.variables

@@ -18,7 +18,11 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
-from symderive.grammar.matrices import has_matrix_derivative, read_with_declared_shapes
+from symderive.grammar.matrices import (
+    as_scalar,
+    has_matrix_derivative,
+    read_with_declared_shapes,
+)
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
@@ -305,6 +309,8 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.MATRIX,
                                               reason=array_reason))  # fmt: skip
             continue
+        if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
+            lhs, rhs = as_scalar(lhs), as_scalar(rhs)  # matrix hook: a 1×1 matrix is a number
         if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr) and not (
             lhs == 0 or rhs == 0  # matrix hook: "= 0" is the zero matrix of that shape
         ):

@@ -243,3 +243,27 @@ def test_declared_shapes_are_read_from_the_prose():
     assert dict(declared_shapes(text)) == {
         "\\mathbf{X}": (n, d), "\\mathbf{x}": (d, 1), "\\mathbf{W}^{(1)}": (h, d),
     }  # A has two shapes: left to the default reading
+
+
+def test_a_one_by_one_product_is_a_number_inside_functions(tmp_path):
+    # σ(aᵀx): aᵀx is 1×1, a number; the logistic gradient is σ(1-σ)a, not σ a
+    text = (
+        "$$\\frac{\\partial}{\\partial \\mathbf{x}} \\sigma(\\mathbf{a}^\\top\\mathbf{x}) = "
+        "\\sigma(\\mathbf{a}^\\top\\mathbf{x})(1-\\sigma(\\mathbf{a}^\\top\\mathbf{x})) \\mathbf{a}$$\n\n"
+        "$$\\frac{\\partial}{\\partial \\mathbf{x}} \\sigma(\\mathbf{a}^\\top\\mathbf{x}) = "
+        "\\sigma(\\mathbf{a}^\\top\\mathbf{x}) \\mathbf{a}$$\n\n"
+        "$$\\nabla_{\\mathbf{w}} (\\mathbf{w}^\\top\\mathbf{x} + b - y)^2 = "
+        "2(\\mathbf{w}^\\top\\mathbf{x} + b - y)\\mathbf{x}$$\n"
+    )
+    assert [s.verdict for s in steps(tmp_path, text)] == ["checked", "refuted", "checked"]
+
+
+@pytest.mark.parametrize("rhs", ["0", r"\mathbf{x}", r"\nabla_{\mathbf{x}} f(\mathbf{x})"])
+def test_the_gradient_of_an_unknown_function_of_a_vector_is_not_read(tmp_path, rhs):
+    step = only(tmp_path, rf"\nabla_{{\mathbf{{x}}}} f(\mathbf{{x}}) = {rhs}")
+    assert step.verdict in ("skipped", "undecided") and step.verdict != "refuted"
+
+
+def test_prod_is_refused_with_its_meaning():
+    with pytest.raises(ParseError, match="appropriate product"):
+        parse_latex_math(r"\textrm{prod}\left(\mathbf{A}, \mathbf{B}\right)")
