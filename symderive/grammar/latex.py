@@ -1366,7 +1366,12 @@ def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) 
 
 def _matrix_derivative(function: sp.Basic, variables: list, parser: _Parser) -> sp.Basic:
     # --- matrix hook (owner: matrix engineer; symderive.grammar.matrices) ---
-    return matrices.matrix_derivative(function, variables, parser.fail)
+    derivative = matrices.matrix_derivative(function, variables, parser.fail)
+    name = variables[0].name
+    how = parser.readings.get(name, "")
+    if matrices.LAYOUT_READING not in how:
+        parser.readings[name] = "; ".join(filter(None, (how, matrices.LAYOUT_READING)))
+    return derivative
 
 
 def parse_latex_math(

@@ -38,6 +38,7 @@ import sympy as sp
 
 from symderive.matrixcalc import Grad, Jacobian
 
+LAYOUT_READING = "derivatives by it in denominator layout (shaped like it; ∇_x Ax = Aᵀ)"
 LAYOUT_AMBIGUITY = (
     "holds in numerator layout (∂f/∂x with the shape of fᵀ), fails in denominator layout "
     "(∂f/∂x shaped like x, as d2l writes ∇): the note does not say which layout it uses"
@@ -124,9 +125,11 @@ def has_matrix_derivative(expr: sp.Basic) -> bool:
 
 
 # the note itself writes ‖M‖_2² of a matrix as a double sum over its entries (d2l:
-# ``\|\mathbf{X} - \mathbf{U}\mathbf{V}\|_2^{2} = \sum_{i, j}(x_{ij} - …)^2``): its ‖·‖_2 is Frobenius
+# ``\|\mathbf{X} - \mathbf{U}\mathbf{V}\|_2^{2} = \sum_{i, j}(x_{ij} - …)^2``): ‖·‖_2 is
+# Frobenius there
 ENTRYWISE_2_NORM = re.compile(
-    r"\\\|[^|$]{1,200}?\\\|_\{?2\}?\^\{?2\}?\s*=\s*(?:\\frac\{d\}\{d(?:[^{}]|\{[^{}]*\}){1,20}\}\s*)?"
+    r"\\\|[^|$]{1,200}?\\\|_\{?2\}?\^\{?2\}?\s*=\s*"
+    r"(?:\\frac\{d\}\{d(?:[^{}]|\{[^{}]*\}){1,20}\}\s*)?"  # the same d/dv_{ab} on both sides
     r"\\sum_\{\s*[a-z]\s*,\s*[a-z]\s*\}"
 )
 

@@ -52,10 +52,12 @@ def explicit(name: str, values: dict) -> sp.Matrix:
     [
         r"\nabla_{\mathbf{x}} \mathbf{A} \mathbf{x} = \mathbf{A}^\top",
         r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} = \mathbf{A}",
-        r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x} = (\mathbf{A} + \mathbf{A}^\top)\mathbf{x}",
+        r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x}"
+        r" = (\mathbf{A} + \mathbf{A}^\top)\mathbf{x}",
         r"\nabla_{\mathbf{x}} \|\mathbf{x} \|^2 = 2\mathbf{x}",
         r"\nabla_{\mathbf{X}} \|\mathbf{X} \|_\textrm{F}^2 = 2\mathbf{X}",
-        r"\frac{\partial}{\partial \mathbf{W}} \operatorname{tr}(\mathbf{W}^\top\mathbf{W}) = 2\mathbf{W}",
+        r"\frac{\partial}{\partial \mathbf{W}} \operatorname{tr}(\mathbf{W}^\top\mathbf{W})"
+        r" = 2\mathbf{W}",
         r"\frac{\partial}{\partial \mathbf{w}} \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2"
         r" = 2 \mathbf{X}^\top (\mathbf{X} \mathbf{w} - \mathbf{y})",
     ],
@@ -117,7 +119,8 @@ def test_a_gradient_of_an_undefined_name_is_not_zero(tmp_path):
 
 
 def test_a_gradient_set_to_zero_is_an_equation_to_solve(tmp_path):
-    step = only(tmp_path, r"\frac{\partial}{\partial \mathbf{w}} \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2 = 0")
+    step = only(tmp_path, r"\frac{\partial}{\partial \mathbf{w}}"
+                          r" \|\mathbf{y} - \mathbf{X}\mathbf{w}\|^2 = 0")
     assert step.verdict == "skipped" and step.skip.value == "condition"
 
 
@@ -187,8 +190,9 @@ ENTRYWISE = (
 
 
 def test_the_2_norm_of_a_matrix_is_frobenius_when_the_note_writes_it_entrywise(tmp_path):
-    # d2l expands ‖X − UV‖_2² as the double sum of squared entries: its ‖·‖_2 is Frobenius
-    claims = [s for s in steps(tmp_path, FACTORISATION + "\n" + ENTRYWISE) if s.verdict != "skipped"]
+    # d2l expands ‖X − UV‖_2² as the double sum of squared entries: ‖·‖_2 is Frobenius there
+    found = steps(tmp_path, FACTORISATION + "\n" + ENTRYWISE)
+    claims = [s for s in found if s.verdict != "skipped"]
     assert [s.verdict for s in claims] == ["checked"]
     # without that evidence the same claim is not read (spectral or Frobenius?)
     [alone] = steps(tmp_path, FACTORISATION)
@@ -249,7 +253,8 @@ def test_a_one_by_one_product_is_a_number_inside_functions(tmp_path):
     # σ(aᵀx): aᵀx is 1×1, a number; the logistic gradient is σ(1-σ)a, not σ a
     text = (
         "$$\\frac{\\partial}{\\partial \\mathbf{x}} \\sigma(\\mathbf{a}^\\top\\mathbf{x}) = "
-        "\\sigma(\\mathbf{a}^\\top\\mathbf{x})(1-\\sigma(\\mathbf{a}^\\top\\mathbf{x})) \\mathbf{a}$$\n\n"
+        "\\sigma(\\mathbf{a}^\\top\\mathbf{x})(1-\\sigma(\\mathbf{a}^\\top\\mathbf{x}))"
+        " \\mathbf{a}$$\n\n"
         "$$\\frac{\\partial}{\\partial \\mathbf{x}} \\sigma(\\mathbf{a}^\\top\\mathbf{x}) = "
         "\\sigma(\\mathbf{a}^\\top\\mathbf{x}) \\mathbf{a}$$\n\n"
         "$$\\nabla_{\\mathbf{w}} (\\mathbf{w}^\\top\\mathbf{x} + b - y)^2 = "
