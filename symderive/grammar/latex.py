@@ -571,6 +571,10 @@ class _Parser:
                 self.readings.setdefault("\\|·\\|_2", "Frobenius norm of a matrix (the note writes "
                                          "it as the sum of squared entries)")  # fmt: skip
             return matrices.norm(inner, subscript, self.fail, self.context.frobenius_2)
+        if isinstance(inner, sp.MatrixExpr):  # matrix hook: |wᵀx| is a number; |x|, |A| not read
+            inner = matrices.as_scalar(inner)
+            if isinstance(inner, sp.MatrixExpr):
+                self.fail(matrices.BARS_OF_AN_ARRAY)
         return sp.Abs(inner)
 
     def norm_subscript(self) -> str:

@@ -38,6 +38,10 @@ import sympy as sp
 
 from symderive.matrixcalc import Grad, Jacobian
 
+BARS_OF_AN_ARRAY = (
+    "|x| of a vector or matrix may be its Euclidean norm, its entries' absolute values or (|A|) "
+    "a determinant: not read (write \\|x\\| for the norm, \\det A for the determinant)"
+)
 LAYOUT_READING = "derivatives by it in denominator layout (shaped like it; ∇_x Ax = Aᵀ)"
 LAYOUT_AMBIGUITY = (
     "holds in numerator layout (∂f/∂x with the shape of fᵀ), fails in denominator layout "

@@ -272,3 +272,15 @@ def test_the_gradient_of_an_unknown_function_of_a_vector_is_not_read(tmp_path, r
 def test_prod_is_refused_with_its_meaning():
     with pytest.raises(ParseError, match="appropriate product"):
         parse_latex_math(r"\textrm{prod}\left(\mathbf{A}, \mathbf{B}\right)")
+
+
+@pytest.mark.parametrize("bars", [r"|\mathbf{x}|", r"|\mathbf{A}|"])
+def test_bars_around_a_vector_or_matrix_are_not_read_as_abs(bars):
+    # norm, entrywise absolute value or determinant: never a matrix square root
+    with pytest.raises(ParseError, match="not read"):
+        parse_latex_math(bars)
+
+
+def test_bars_around_a_one_by_one_product_are_the_absolute_value(tmp_path):
+    step = only(tmp_path, r"|\mathbf{w}^\top\mathbf{x}|^2 = (\mathbf{w}^\top\mathbf{x})^2")
+    assert step.verdict in ("proved", "checked")
