@@ -43,11 +43,11 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
-from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
+from symderive.grammar import matrices
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -127,6 +127,8 @@ class LatexContext:
     functions: frozenset[str] = field(default_factory=frozenset)
     scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
     bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
+    frobenius_2: bool = False  # ‖M‖_2 of a matrix is Frobenius (the note says so: matrices)
+    declared: tuple[tuple[str, tuple], ...] = ()  # shapes the prose gives (matrices module)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -372,6 +374,7 @@ class _Parser:
         return self.postfix_operators(result)
 
     def postfix_operators(self, result: sp.Basic) -> sp.Basic:
+        result = self.layer_label(result)  # matrix hook
         while True:
             if self.at("^"):
                 self.advance()
@@ -399,6 +402,11 @@ class _Parser:
                 ):  # fmt: skip
                     self.fail("f^{-1}(x), f^2(x): a power of a function is operator notation "
                               "(not read)")  # fmt: skip
+                if isinstance(result, sp.MatrixExpr) and (
+                    isinstance(exponent, sp.MatrixExpr)
+                    or (matrices.is_vector(result) and not exponent.is_Integer)
+                ):
+                    self.fail(matrices.MULTI_INDEX_POWER)  # matrix hook: \mathbf{p}^\mathbf{z}
                 result = self.power(result, exponent)
             elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
                 self.fail("subscript on a compound expression is not supported")
@@ -414,6 +422,8 @@ class _Parser:
         return self.build.power(base, exponent, self.current.column)
 
     def add(self, left: sp.Basic, right: sp.Basic) -> sp.Basic:
+        if isinstance(left, sp.MatrixExpr) != isinstance(right, sp.MatrixExpr):
+            left, right = matrices.as_scalar(left), matrices.as_scalar(right)  # xᵀw + b
         if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
             return left + right
         return self.build.add([left, right])
@@ -488,6 +498,11 @@ class _Parser:
         self.expect(closers[opener])
         return values
 
+    def scalar_argument(self) -> sp.Basic:
+        """The argument of exp, log, σ …: a 1×1 matrix (``\\mathbf{w}^\\top\\mathbf{x}``) is its
+        entry, a number (matrix hook)."""
+        return matrices.as_scalar(self.function_argument())
+
     def function_argument(self) -> sp.Basic:
         """A delimited group, else the implicit product that follows (documented rule)."""
         if self.at("^"):  # \log^2 x is (log x)^2: handled by caller
@@ -550,13 +565,49 @@ class _Parser:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
             self.advance()
         self.expect(closer)
-        if norm and isinstance(inner, sp.MatrixExpr):
-            return (
-                sp.sqrt((inner.T * inner)[0, 0])
-                if inner.shape[1] == 1
-                else self.fail("matrix norms are not supported")
-            )
+        if norm and isinstance(inner, sp.MatrixExpr):  # --- matrix hook: norms ---
+            subscript = self.norm_subscript()
+            if subscript == "2" and self.context.frobenius_2 and not matrices.is_vector(inner):
+                self.readings.setdefault("\\|·\\|_2", "Frobenius norm of a matrix (the note writes "
+                                         "it as the sum of squared entries)")  # fmt: skip
+            return matrices.norm(inner, subscript, self.fail, self.context.frobenius_2)
+        if isinstance(inner, sp.MatrixExpr):  # matrix hook: |wᵀx| is a number; |x|, |A| not read
+            inner = matrices.as_scalar(inner)
+            if isinstance(inner, sp.MatrixExpr):
+                self.fail(matrices.BARS_OF_AN_ARRAY)
         return sp.Abs(inner)
+
+    def norm_subscript(self) -> str:
+        r"""The subscript written after ``\|X\|`` (``2``, ``F``, ``\textrm{F}``), or ''."""
+        if not self.at("_"):
+            return ""
+        self.advance()
+        if self.current.kind in ("number", "letter"):
+            return self.advance().text
+        if self.current.kind == "command" and self.peek().text == "{":
+            name = self.advance().text[1:]
+            return f"{name}{{{self.braced_word()}}}"
+        if self.at("{"):
+            return self.braced_word()
+        self.fail("expected the subscript of a norm")
+        raise AssertionError
+
+    def layer_label(self, result: sp.Basic) -> sp.Basic:
+        r"""``\mathbf{W}^{(1)}`` on a matrix or vector: a label, part of the name (matrix hook)."""
+        if not (isinstance(result, sp.MatrixSymbol) and self.at("^") and self.peek().text == "{"
+                and self.peek(2).text == "(" ):  # fmt: skip
+            return result
+        close = 3
+        while self.peek(close).kind in ("letter", "number") and close < 8:
+            close += 1
+        if close == 3 or self.peek(close).text != ")" or self.peek(close + 1).text != "}":
+            return result
+        label = "".join(self.peek(k).text for k in range(3, close))
+        if label in {str(index) for index in self.bound}:
+            self.fail(f"{result.name}^{{({label})}} inside a sum over {label} is the {label}-th "
+                      "example, a different matrix for each term: not read")  # fmt: skip
+        self.position += close + 2
+        return matrices.labelled(result, label, self.context.shape_of)
 
     # -- letters and words ----------------------------------------------------------------
     def word_at(self) -> str | None:
@@ -839,7 +890,7 @@ class _Parser:
         if name in ("minimize", "maximize"):
             self.fail(f"'{name}' is an optimisation, not a value", start)
         if name == "Var":
-            return self.postfix_operators(Var(self.function_argument()))
+            return self.postfix_operators(Var(self.scalar_argument()))
         if name == "E":
             return self.expectation_bracket()
         if name == "softmax":
@@ -850,7 +901,7 @@ class _Parser:
         if name in ("log", "ln") and self.at("_"):
             self.advance()
             base = self.script()
-            argument = self.function_argument()
+            argument = self.scalar_argument()
             return self.build.log(argument, base, start.column)
         if self.at("^"):
             # \log^2 x = (log x)^2, \sin^2 x
@@ -860,9 +911,9 @@ class _Parser:
                 # \sin^{-1} x is arcsin x by convention, never 1/sin x: not read
                 self.fail(f"\\{name}^{{{exponent}}}: an inverse function is operator notation "
                           "(not read)", start)  # fmt: skip
-            applied = self.build.call(function, [self.function_argument()], start.column)
+            applied = self.build.call(function, [self.scalar_argument()], start.column)
             return self.build.function_power(applied, exponent, start.column)
-        return self.build.call(function, [self.function_argument()], start.column)
+        return self.build.call(function, [self.scalar_argument()], start.column)
 
     def expectation_bracket(self) -> sp.Basic:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
@@ -928,12 +979,14 @@ class _Parser:
             return self.big_operator(name, token)
         if name == "sigma":
             if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
-                return sigmoid(self.delimited())
+                return sigmoid(matrices.as_scalar(self.delimited()))  # matrix hook
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
             return self.named_function(name, token)
         if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
+            if word == "prod":  # matrix hook: d2l's "appropriate product"
+                self.fail(matrices.APPROPRIATE_PRODUCT, token)
             if word in ("Var", "var", "Variance"):
                 return self.postfix_operators(Var(self.function_argument()))
             if word in ELEMENTARY or word in MULTI_ARGUMENT or word == "softmax":
@@ -974,6 +1027,9 @@ class _Parser:
         if name in ("det", "tr"):
             return self.operator(OPERATOR_NAMES[name], token)
         if name == "nabla":
+            gradient = self.matrix_nabla()  # matrix hook: \nabla_{\mathbf{x}} by a vector/matrix
+            if gradient is not None:
+                return gradient
             self.fail("\\nabla is the gradient operator (not read in notes)", token)
         if name in ("Delta", "delta") and self.current.kind == "letter":
             letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
@@ -996,9 +1052,32 @@ class _Parser:
         if name == "infty":
             return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):
+            gradient = self.matrix_nabla()  # matrix hook: \partial_{\mathbf{w}} f (d2l)
+            if gradient is not None:
+                return gradient
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
+
+    def matrix_nabla(self) -> sp.Basic | None:
+        r"""``\nabla_{\mathbf{x}} f`` with a vector or matrix subscript: ∂f/∂x in denominator
+        layout (:mod:`symderive.grammar.matrices`); else None (nothing consumed)."""
+        if not self.at("_"):
+            return None
+        saved = self.position
+        self.advance()
+        try:
+            variable = self.group() if self.at("{") else self.primary()
+        except ParseError:
+            variable = None
+        if not isinstance(variable, sp.MatrixSymbol):
+            self.position = saved
+            return None
+        self.enter()
+        with self.build.inside_derivative():
+            function = self.term()
+        self.leave()
+        return _matrix_derivative(function, [variable], self)
 
     def peek_decorated(self) -> str:
         """The name a decoration command would read next (without consuming)."""
@@ -1202,7 +1281,7 @@ class _Parser:
         return self.postfix_no_power()
 
     def postfix_no_power(self) -> sp.Basic:
-        return self.primary()
+        return self.layer_label(self.primary())  # matrix hook: \partial \mathbf{W}^{(2)}
 
     def big_operator(self, name: str, token: Token) -> sp.Basic:
         r"""\sum_{i=1}^{n} body, \sum_i body (i = 1..n), \prod likewise."""
@@ -1280,6 +1359,7 @@ def _transpose(value: sp.Basic) -> sp.Basic:
 def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) -> sp.Basic:
     if any(isinstance(variable, sp.MatrixSymbol) for variable in variables):
         return _matrix_derivative(function, variables, parser)
+    matrices.refuse_entry_derivative(function, parser.fail)  # matrix hook: d/dv_ab of V
     for variable in variables:
         if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):
             parser.fail("derivatives with respect to matrices are not supported in notes yet")
@@ -1289,18 +1369,13 @@ def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) 
 
 
 def _matrix_derivative(function: sp.Basic, variables: list, parser: _Parser) -> sp.Basic:
-    r"""``\frac{\partial}{\partial W}`` of a 1×1 matrix expression, a trace or a determinant
-    (denominator layout: the result has W's shape). Entries written out (``\|v\|`` as a sum of
-    squares) are refused: SymPy differentiates those by a matrix as 0."""
-    if len(variables) != 1 or not isinstance(variables[0], sp.MatrixSymbol):
-        parser.fail("derivatives with respect to matrices: one matrix variable at a time")
-    scalar_matrix = isinstance(function, sp.MatrixExpr) and function.shape == (1, 1)
-    if not (scalar_matrix or isinstance(function, (sp.Trace, sp.Determinant))):
-        parser.fail("derivatives with respect to matrices are read only for x^T A x-like, "
-                    "trace and determinant expressions")  # fmt: skip
-    if function.atoms(MatrixElement):
-        parser.fail("derivatives of matrix entries with respect to a matrix are not read")
-    return sp.Derivative(function, variables[0])
+    # --- matrix hook (owner: matrix engineer; symderive.grammar.matrices) ---
+    derivative = matrices.matrix_derivative(function, variables, parser.fail)
+    name = variables[0].name
+    how = parser.readings.get(name, "")
+    if matrices.LAYOUT_READING not in how:
+        parser.readings[name] = "; ".join(filter(None, (how, matrices.LAYOUT_READING)))
+    return derivative
 
 
 def parse_latex_math(

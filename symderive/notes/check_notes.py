@@ -31,6 +31,7 @@ from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
+from symderive.grammar.matrices import declared_shapes, note_means_frobenius
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
@@ -234,6 +235,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name, shape in shapes[len(context.latex.shapes) :]:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     bold = frozenset(BOLD_CAPITAL.findall(math_text))
+    context.latex = replace(context.latex, frobenius_2=note_means_frobenius(math_text),
+                            declared=declared_shapes(text))  # matrices: prose shapes
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)

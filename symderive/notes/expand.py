@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
+from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.context import DefinitionView
 
 EXPANSION_ROUNDS = 8
@@ -238,6 +239,17 @@ def prepare(
     variables it is taken by; ``unknown_names`` collects those names for the report."""
 
     def rewrite(node: sp.Basic) -> sp.Basic:
+        if isinstance(node, (Grad, Jacobian)):  # matrix hook: ∂f/∂W, evaluated entrywise later
+            inner = expand_definitions(rewrite(node.function), view, keep=(node.wrt,))
+            if isinstance(inner, sp.Symbol) or (
+                isinstance(inner, sp.MatrixSymbol) and inner != node.wrt
+            ):
+                raise UndefinedDerivative(str(inner))  # J never defined: ∂J/∂W is unknown
+            for applied in inner.atoms(sp.core.function.AppliedUndef):
+                if any(isinstance(a, sp.MatrixExpr) or a.atoms(sp.MatrixSymbol)
+                       for a in applied.args):  # fmt: skip
+                    raise UndefinedDerivative(str(applied))  # f(x) of a vector, f unknown
+            return _check_size(node.func(inner, node.wrt))
         if isinstance(node, sp.Derivative):
             variables = node.variables
             inner = expand_definitions(rewrite(node.expr), view, keep=variables)

@@ -18,6 +18,11 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.matrices import (
+    as_scalar,
+    has_matrix_derivative,
+    read_with_declared_shapes,
+)
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
@@ -206,13 +211,13 @@ def plan_steps(
             "chain checked"
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
-    raws: list = []
-    for element in elements:
-        try:
-            raws.append(parse_reading(element, context.latex, source, chain.line, equation))
-        except ParseError as problem:
-            raws.append(problem)
-            equation.parsed = False
+    raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
+        elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
+                                                       equation),
+        context.latex, context.latex.declared,
+    )  # fmt: skip
+    if any(isinstance(raw, ParseError) for raw in raws):
+        equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values)
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
@@ -337,6 +342,10 @@ def plan_steps(
                                               reason=array_reason))  # fmt: skip
             continue
         if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr):
+            lhs, rhs = as_scalar(lhs), as_scalar(rhs)  # matrix hook: a 1×1 matrix is a number
+        if isinstance(lhs, sp.MatrixExpr) != isinstance(rhs, sp.MatrixExpr) and not (
+            lhs == 0 or rhs == 0  # matrix hook: "= 0" is the zero matrix of that shape
+        ):
             equation.steps.append(PlannedStep(
                 index, written, skip=SkipReason.MATRIX,
                 reason="one side is a matrix and the other a scalar as read (which names are "
@@ -519,7 +528,7 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     ):
         if (
             isinstance(raw_other, sp.Basic) and raw_other == 0 and isinstance(raw, sp.Basic)
-            and isinstance(raw, (sp.Derivative, sp.Subs))
+            and (isinstance(raw, (sp.Derivative, sp.Subs)) or has_matrix_derivative(raw))
         ):  # fmt: skip
             return True  # f'(x) = 0, ∂L/∂w = 0: a stationarity condition to solve
         if (

@@ -14,6 +14,7 @@ import sympy as sp
 
 from symderive.check.budget import Task, run_tasks
 from symderive.check.context import CheckContext
+from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
 from symderive.notes.plan import PlannedEquation, PlannedStep
@@ -30,6 +31,7 @@ ALTERNATIVES = {
     "fails otherwise: the note states this in words",
     "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
     "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
+    "layout": matrices.LAYOUT_AMBIGUITY,  # matrix hook: ∂f/∂x transposed
 }
 
 
@@ -231,10 +233,17 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
                     applicable.append("stated")
                 if _identical(step) is not None:
                     applicable.append("identical")
-                _, lhs, rhs, relation, _ = chosen[0]
+                if matrices.has_matrix_derivative(step.lhs) or matrices.has_matrix_derivative(
+                    step.rhs
+                ):
+                    applicable.append("layout")
+                _, written_lhs, written_rhs, relation, _ = chosen[0]
                 for alternative in applicable:
+                    lhs, rhs = written_lhs, written_rhs
                     if alternative == "identical":
                         lhs, rhs = _identical(step)
+                    if alternative == "layout":
+                        lhs, rhs = matrices.other_layout(lhs), matrices.other_layout(rhs)
                     context = check_context(plan, equation, alternative, step)
                     tasks.append(Task(key + (alternative,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
