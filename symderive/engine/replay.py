@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from symderive.engine import functional
+from symderive.engine import blas, functional
 from symderive.engine.straight_line import (
     CannotInline,
     Program,
@@ -589,9 +589,23 @@ class _Plan:
             sample = np.empty(a_data.shape, dtype)
             self._deliver(a, self._call(np.ndarray.dot, upstream, b_transposed, out=sample), sample)
         if self.needs[b] and b not in fused:
-            a_transposed = self._transposed(self._value[a])
             sample = np.empty(b_data.shape, dtype)
-            self._deliver(b, self._call(np.ndarray.dot, a_transposed, upstream, out=sample), sample)
+            gemm = blas.routine("gemm", dtype)
+            upstream_sample = np.asarray(self._grad_sample[index])
+            if gemm is not None and upstream_sample.dtype == dtype and a_data.dtype == dtype:
+                # blas.transposed_product, as eager mode computes it, into a buffer
+                buffer = program.buffer(sample)
+                program.emit(
+                    f"{program.constant(gemm, 'f')}({program.constant(1.0, 'k')}, "
+                    f"{self._transposed(upstream)}, {self._transposed(self._value[a])}, "
+                    f"{program.constant(0.0, 'k')}, {program.constant(program.namespace[buffer].T, 'c')}, "
+                    f"{program.constant(0, 'k')}, {program.constant(1, 'k')}, {program.constant(1, 'k')})"
+                )
+                self._deliver(b, buffer, sample)
+            else:
+                a_transposed = self._transposed(self._value[a])
+                gradient = self._call(np.ndarray.dot, a_transposed, upstream, out=sample)
+                self._deliver(b, gradient, sample)
         # Fused SGD last: the other operand's gradient above still reads the old weights.
         for weight in (a, b):
             if weight in fused:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from symderive.engine import checks
+from symderive.engine import blas, checks
 from symderive.ops.definitions import ELEMENTWISE
 from symderive.ops.derive import rule
 
@@ -407,7 +407,7 @@ def matmul(a, b) -> Tensor:
     def matmul_backward(upstream: np.ndarray) -> Gradients:
         return (
             upstream.dot(b_data.T) if a_needs else None,
-            a_data.T.dot(upstream) if b_needs else None,
+            blas.transposed_product(a_data, upstream) if b_needs else None,
         )
 
     return Tensor(out, True, parents=(a, b), backward_rule=matmul_backward, op="matmul")
