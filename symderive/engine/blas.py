@@ -42,10 +42,9 @@ def transposed_product(a: np.ndarray, g: np.ndarray, holder=None) -> np.ndarray:
         if holder is not None:
             holder.spare = product
         return product
-    if spare is None:
-        product = gemm(1.0, g.T, a.T, trans_b=1)
-    else:
-        product = gemm(1.0, g.T, a.T, 0.0, spare, 0, 1, 1)
+    # positional arguments (alpha, a, b, beta, c, trans_a, trans_b, overwrite_c): f2py parses
+    # them faster than keywords
+    product = gemm(1.0, g.T, a.T, 0.0, spare, 0, 1, 1)
     if holder is not None:
         holder.spare = product
     return product.T

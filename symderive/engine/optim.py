@@ -64,7 +64,7 @@ class SGD(Optimizer):
             and weights.flags.c_contiguous
             and gradient.flags.c_contiguous
         ):
-            axpy(gradient.reshape(-1), weights.reshape(-1), a=-self.lr)
+            axpy(gradient.reshape(-1), weights.reshape(-1), gradient.size, -self.lr)  # x, y, n, a
             return
         scaled = self.scaled[index]
         if scaled is None or scaled.shape != gradient.shape or scaled.dtype != gradient.dtype:

@@ -461,9 +461,7 @@ class _Plan:
         difference = np.empty_like(self.nodes[prediction].data)
         difference_name = program.constant(difference, "b")
         flat = program.constant(difference.reshape(-1), "b")
-        program.emit(
-            f"{program.constant(np.subtract, 'u')}({x}, {target_name}, {difference_name})"
-        )
+        program.emit(f"{program.constant(np.subtract, 'u')}({x}, {target_name}, {difference_name})")
         product = self._call(np.ndarray.dot, flat, flat)
         self._value[index] = self._call(np.asarray, product)
         self._aux[index] = difference_name
@@ -513,7 +511,7 @@ class _Plan:
             params = [program.constant(value, "k") for value in node.params]
             arguments = [upstream, *values, self._value[index], *params]
             samples = [upstream_sample, *[p.data for p in node.parents], node.data, *node.params]
-            for position, (parent, rule_of) in enumerate(zip(parents, ENGINE_OPS[op].backward)):
+            for parent, rule_of in zip(parents, ENGINE_OPS[op].backward):
                 if not self.needs[parent]:
                     continue
                 with np.errstate(all="ignore"):
@@ -541,7 +539,9 @@ class _Plan:
             if not keepdims:
                 expanded = self._call(np.expand_dims, upstream, program.constant(axis, "k"))
             name = self._call(np.broadcast_to, expanded, program.constant(shape, "k"))
-            self._deliver(x, name, np.broadcast_to(np.zeros((), np.asarray(upstream_sample).dtype), shape))
+            self._deliver(
+                x, name, np.broadcast_to(np.zeros((), np.asarray(upstream_sample).dtype), shape)
+            )
             return
         if op == "reshape":
             name = self._call(np.reshape, upstream, program.constant(shape, "k"))
@@ -595,11 +595,13 @@ class _Plan:
             if gemm is not None and upstream_sample.dtype == dtype and a_data.dtype == dtype:
                 # blas.transposed_product, as eager mode computes it, into a buffer
                 buffer = program.buffer(sample)
-                program.emit(
-                    f"{program.constant(gemm, 'f')}({program.constant(1.0, 'k')}, "
-                    f"{self._transposed(upstream)}, {self._transposed(self._value[a])}, "
-                    f"{program.constant(0.0, 'k')}, {program.constant(program.namespace[buffer].T, 'c')}, "
-                    f"{program.constant(0, 'k')}, {program.constant(1, 'k')}, {program.constant(1, 'k')})"
+                self._emit_gemm(
+                    gemm,
+                    program.constant(1.0, "k"),
+                    (self._transposed(upstream), 0),
+                    (self._transposed(self._value[a]), 1),
+                    0.0,
+                    program.namespace[buffer].T,
                 )
                 self._deliver(b, buffer, sample)
             else:
@@ -617,11 +619,8 @@ class _Plan:
         For M = A·B: the gradient of B is Aᵀ·G, of A it is G·Bᵀ. W in C order is Wᵀ in Fortran
         order, so the call computes Wᵀ ← Wᵀ − η·Rᵀ·Lᵀ, reading the C arrays as they lie.
         """
-        from scipy.linalg import blas
-
-        program = self._program
         leaf = self.nodes[weight]
-        gemm = blas.get_blas_funcs("gemm", (leaf.data,))
+        gemm = blas.routine("gemm", leaf.data.dtype)
         a, b = (self.slot[id(p)] for p in self.nodes[matmul_index].parents)
         upstream = self._grad[matmul_index]
         upstream_sample = np.asarray(self._grad_sample[matmul_index])
@@ -631,13 +630,24 @@ class _Plan:
         else:  # L = G, R = Bᵀ: Rᵀ = B, Lᵀ = Gᵀ
             first = self._fortran_operand(self._value[b], self.nodes[b].data, transposed=False)
             second = self._fortran_operand(upstream, upstream_sample, transposed=True)
+        self._emit_gemm(gemm, self._negative_lr, first, second, 1.0, leaf.data.T)
+
+    def _emit_gemm(self, gemm, alpha: str, first, second, beta: float, c: np.ndarray) -> None:
+        """C ← alpha·op(first)·op(second) + beta·C in place (C a Fortran-ordered view);
+        ``first``/``second`` are (name, trans). Positional: f2py parses them fastest."""
+        program = self._program
         (first_name, trans_first), (second_name, trans_second) = first, second
-        one = program.constant(1.0, "k")
-        program.emit(
-            f"{program.constant(gemm, 'f')}({self._negative_lr}, {first_name}, {second_name}, "
-            f"{one}, {program.constant(leaf.data.T, 'c')}, {program.constant(trans_first, 'k')}, "
-            f"{program.constant(trans_second, 'k')}, {program.constant(1, 'k')})"
-        )
+        arguments = [
+            alpha,
+            first_name,
+            second_name,
+            program.constant(beta, "k"),
+            program.constant(c, "c"),
+            program.constant(trans_first, "k"),
+            program.constant(trans_second, "k"),
+            program.constant(1, "k"),  # overwrite_c
+        ]
+        program.emit(f"{program.constant(gemm, 'f')}({', '.join(arguments)})")
 
     def _fortran_operand(self, name: str, sample: np.ndarray, transposed: bool):
         """(name, trans) with op(array) == sample (or its transpose): Fortran order, no copy.
@@ -798,10 +808,6 @@ class _Plan:
         self._optimizer = optimizer
         if type(optimizer) is not optim.SGD:
             return set()
-        try:
-            from scipy.linalg import blas  # noqa: F401 - optional: SciPy is not a dependency
-        except ImportError:
-            return set()
         updated = {id(p) for p in optimizer.parameters}
         fusable = set()
         for slot, leaf in zip(self.leaf_slots, self.leaves):
@@ -813,7 +819,7 @@ class _Plan:
                 and self.nodes[consumers[0]].op == "matmul"
                 and data.ndim == 2
                 and data.flags.c_contiguous
-                and data.dtype in (np.float32, np.float64)
+                and blas.routine("gemm", data.dtype) is not None  # SciPy importable
                 and data.size >= FUSED_UPDATE_MIN_SIZE
                 and self.nodes[consumers[0]].data.dtype == data.dtype
                 and all(p.data.ndim == 2 for p in self.nodes[consumers[0]].parents)

@@ -41,6 +41,7 @@ def out_argument(function: object, buffer: str) -> str:
     """The buffer as the last argument of a call: positional (cheapest) where allowed."""
     return f"out={buffer}" if any(function is f for f in _KEYWORD_OUT) else buffer
 
+
 _BINARY_UFUNCS = {
     ast.Add: np.add,
     ast.Sub: np.subtract,
@@ -159,8 +160,10 @@ def _inline_body(program: Program, definition: ast.FunctionDef, scope, bindings)
                 value = statement.value
                 parts = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
                 results = [_inline(program, part, scope, bindings) for part in parts]
-                if any(name is None or not isinstance(sample, (np.ndarray, np.generic))
-                       for name, sample in results):
+                if any(
+                    name is None or not isinstance(sample, (np.ndarray, np.generic))
+                    for name, sample in results
+                ):
                     raise CannotInline("a constant result")
                 return results  # type: ignore[return-value]
             else:
