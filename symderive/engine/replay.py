@@ -1,25 +1,30 @@
 """The captured step: record the graph of a loss once, then replay forward and backward.
 
 ``Replay(loss_fn, parameters)`` runs ``loss_fn`` once in eager mode to record its graph, then
-compiles the graph into two straight lists of small steps over a register file (one slot per
-node): no Tensor is created, no heap is walked and no closure is built per step. Matrix
-products, reductions and ufunc ops write into buffers allocated at recording (``out=``);
-gradients that meet at a node are added into a buffer of their own.
+generates one straight-line Python function for it (:mod:`symderive.engine.straight_line`):
+a flat run of NumPy calls over local names, every result written into a buffer allocated at
+recording (``ufunc(x, y, buffer)``, ``ndarray.dot(a, b, buffer)``). No Tensor, heap, closure or
+dict lookup per step; a gradient that meets another at a node is added into a buffer of its own.
+The backward rules are not retyped: each op's lambdified SymPy rule is read back and emitted as
+the same ufunc calls in the same order, into buffers (the ``out=`` printer), so the generated
+step performs the arithmetic of eager mode.
 
 Elementwise chains (an op whose only consumer is the next op of the chain, same shape) are
-fused: their forward runs each op's own kernel in turn, and their backward is one function
-lambdified with CSE from the SymPy derivative of the *composed* definition (the chain rule done
-symbolically), in which every intermediate value is replaced by the forward value the forward
-already computed (σ(b + m)' = out·(1 − out)).
+fused: their backward is one function lambdified with CSE from the SymPy derivative of the
+*composed* definition (the chain rule done symbolically), in which every intermediate value is
+replaced by the forward value the forward already computed (σ(b + m)' = out·(1 − out)); it is
+inlined the same way.
 
 Exactness is checked, not assumed: at recording the compiled step is run on the recorded
 inputs and its loss and every gradient are compared bit for bit with eager mode; a fused plan
 that differs is replaced by the unfused one, and an unfused plan that differs leaves the
 Replay in eager mode (with a warning). With ``optimizer=optim.SGD(...)`` each call also
-updates the weights (``backward(); step(); zero_grad()``); where SciPy's BLAS is importable the
-update of a weight used once by a matrix product is folded into that product's gradient GEMM
-(``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient array): the weights then differ
-from the two-step update by the rounding of one multiply-add, and ``.grad`` stays None.
+updates the weights (``backward(); step(); zero_grad()``) inside the same generated function:
+where SciPy's BLAS is importable the update of a weight used once by a matrix product is folded
+into that product's gradient GEMM (``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient
+array), other weights take ``η·g`` into a buffer and a subtraction. The weights then differ
+from eager SGD's update by the rounding of one multiply-add, and ``.grad`` stays None. A leaf
+given a new array, or a gradient left pending, sends the call through the general path.
 
 Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
 into the recording's buffers. Anything else ``loss_fn`` captured is frozen at recording, by
@@ -52,8 +57,9 @@ EXACT_ABOVE = {"sigmoid": lambda dtype: -kernels.EXP_LIMITS[np.dtype(dtype)]}
 """Ops whose definition evaluated as written is the kernel, bit for bit, where x ≥ the bound.
 
 σ's kernel clamps e^(−x) at e^L and patches x < −L; above −L it performs exactly the operations
-of 1/(1 + e^(−x)). A fused step evaluates the lambdified definition there (four ufunc calls)
-and hands any batch with an entry below the bound (or a NaN) to the kernel.
+of 1/(1 + e^(−x)). A fused step evaluates the lambdified definition there (four ufunc calls
+into buffers) and hands any batch with an entry below the bound to the kernel; the test is a
+comparison and a ``count_nonzero`` (no reduction). A NaN entry gives NaN either way.
 """
 
 FUSED_UPDATE_MIN_SIZE = 1
@@ -455,14 +461,14 @@ class _Plan:
         (target,) = node.params
         x = self._value[prediction]
         target_name = program.constant(target, "c")
-        if id(target) in self.changing:
-            check = program.constant(functional.check_sum_squared_error, "f")
-            program.emit(f"{check}({x}, {target_name})")
         difference = np.empty_like(self.nodes[prediction].data)
         difference_name = program.constant(difference, "b")
         flat = program.constant(difference.reshape(-1), "b")
         program.emit(f"{program.constant(np.subtract, 'u')}({x}, {target_name}, {difference_name})")
         product = self._call(np.ndarray.dot, flat, flat)
+        if id(target) in self.changing:  # shapes are the recording's; finiteness is checked
+            check = program.constant(functional.check_squared_error_targets, "f")
+            program.emit(f"{check}({product}, {target_name})")
         self._value[index] = self._call(np.asarray, product)
         self._aux[index] = difference_name
         self._fresh_loss = index == self.loss_slot

@@ -94,3 +94,21 @@ def test_losses_returned_by_earlier_steps_keep_their_values():
     losses = [step(batch) for batch in batches]
     for loss, batch in zip(losses, batches):
         assert loss.item() == (model(Tensor(batch)) ** 2).sum().item()
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_a_non_finite_target_passed_to_a_replayed_step_is_refused(bad):
+    """Σ(y − t)² checks its targets on every call: not finite ⇒ the targets are looked at."""
+    from symderive.engine import EngineInputError
+
+    rng = np.random.default_rng(23)
+    w = Tensor(rng.standard_normal((3, 2)), requires_grad=True)
+    step = Replay(lambda x, t: functional.sum_squared_error(x @ w, t), [w])
+    step(rng.standard_normal((4, 3)), rng.standard_normal((4, 2)))
+    targets = rng.standard_normal((4, 2))
+    targets[2, 1] = bad
+    with pytest.raises(EngineInputError, match=r"targets must be finite; 1 of 8 entries"):
+        step(rng.standard_normal((4, 3)), targets)
+    with np.errstate(invalid="ignore"):  # inf·w sums to inf − inf somewhere: NaN, as eagerly
+        loss = step(np.full((4, 3), np.inf), rng.standard_normal((4, 2)))
+    assert not np.isfinite(loss.item()), "a non-finite prediction propagates, unrefused"
