@@ -9,6 +9,7 @@ scalar in the backward — the rule proven by the catalog entry named in ``prove
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -161,10 +162,13 @@ def kl_divergence(p, q) -> Tensor:
     return loss_node("kl_divergence", q, p)
 
 
-def check_sum_squared_error(predictions: np.ndarray, targets: np.ndarray) -> None:
-    """Equal shapes and finite targets (an empty sum is 0, so an empty batch is allowed)."""
-    checks.same_shape("sum_squared_error", predictions, targets, ("predictions", "targets"))
-    checks.finite("sum_squared_error", targets, "targets")
+def check_squared_error_targets(loss: float, targets: np.ndarray) -> None:
+    """Targets are finite, checked only when Σ(y − t)² is not: a finite sum has a finite
+    difference in every entry, and y − t is finite only where t is (inf − x and x − inf are
+    ±inf, inf − inf is NaN). A non-finite sum from finite targets is the prediction's, and
+    propagates."""
+    if not math.isfinite(loss):
+        checks.finite("sum_squared_error", targets, "targets")
 
 
 def sum_squared_error(predictions, targets) -> Tensor:
@@ -175,10 +179,13 @@ def sum_squared_error(predictions, targets) -> Tensor:
     """
     predictions = as_tensor(predictions)
     target_data = _target_array(targets)
-    check_sum_squared_error(predictions.data, target_data)
+    checks.same_shape(
+        "sum_squared_error", predictions.data, target_data, ("predictions", "targets")
+    )
     difference = predictions.data - target_data
     flat = difference.ravel()
     loss = np.asarray(np.dot(flat, flat))
+    check_squared_error_targets(loss, target_data)
     if not _records(predictions):
         return Tensor(loss)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from symderive.engine import blas
 from symderive.engine.tensor import Tensor
 
 
@@ -40,13 +41,7 @@ def blas_axpy(dtype: np.dtype) -> Callable | None:
     passes. With it the update is a fused multiply-add, so w − η·g is rounded once instead of
     twice (the two differ by at most one rounding of w).
     """
-    try:
-        from scipy.linalg import blas
-    except ImportError:
-        return None
-    if np.dtype(dtype) not in (np.float32, np.float64):
-        return None
-    return blas.get_blas_funcs("axpy", dtype=np.dtype(dtype))
+    return blas.routine("axpy", dtype)
 
 
 class SGD(Optimizer):
@@ -69,7 +64,7 @@ class SGD(Optimizer):
             and weights.flags.c_contiguous
             and gradient.flags.c_contiguous
         ):
-            axpy(gradient.reshape(-1), weights.reshape(-1), a=-self.lr)
+            axpy(gradient.reshape(-1), weights.reshape(-1), gradient.size, -self.lr)  # x, y, n, a
             return
         scaled = self.scaled[index]
         if scaled is None or scaled.shape != gradient.shape or scaled.dtype != gradient.dtype:

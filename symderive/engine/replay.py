@@ -1,25 +1,30 @@
 """The captured step: record the graph of a loss once, then replay forward and backward.
 
 ``Replay(loss_fn, parameters)`` runs ``loss_fn`` once in eager mode to record its graph, then
-compiles the graph into two straight lists of small steps over a register file (one slot per
-node): no Tensor is created, no heap is walked and no closure is built per step. Matrix
-products, reductions and ufunc ops write into buffers allocated at recording (``out=``);
-gradients that meet at a node are added into a buffer of their own.
+generates one straight-line Python function for it (:mod:`symderive.engine.straight_line`):
+a flat run of NumPy calls over local names, every result written into a buffer allocated at
+recording (``ufunc(x, y, buffer)``, ``ndarray.dot(a, b, buffer)``). No Tensor, heap, closure or
+dict lookup per step; a gradient that meets another at a node is added into a buffer of its own.
+The backward rules are not retyped: each op's lambdified SymPy rule is read back and emitted as
+the same ufunc calls in the same order, into buffers (the ``out=`` printer), so the generated
+step performs the arithmetic of eager mode.
 
 Elementwise chains (an op whose only consumer is the next op of the chain, same shape) are
-fused: their forward runs each op's own kernel in turn, and their backward is one function
-lambdified with CSE from the SymPy derivative of the *composed* definition (the chain rule done
-symbolically), in which every intermediate value is replaced by the forward value the forward
-already computed (σ(b + m)' = out·(1 − out)).
+fused: their backward is one function lambdified with CSE from the SymPy derivative of the
+*composed* definition (the chain rule done symbolically), in which every intermediate value is
+replaced by the forward value the forward already computed (σ(b + m)' = out·(1 − out)); it is
+inlined the same way.
 
 Exactness is checked, not assumed: at recording the compiled step is run on the recorded
 inputs and its loss and every gradient are compared bit for bit with eager mode; a fused plan
 that differs is replaced by the unfused one, and an unfused plan that differs leaves the
 Replay in eager mode (with a warning). With ``optimizer=optim.SGD(...)`` each call also
-updates the weights (``backward(); step(); zero_grad()``); where SciPy's BLAS is importable the
-update of a weight used once by a matrix product is folded into that product's gradient GEMM
-(``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient array): the weights then differ
-from the two-step update by the rounding of one multiply-add, and ``.grad`` stays None.
+updates the weights (``backward(); step(); zero_grad()``) inside the same generated function:
+where SciPy's BLAS is importable the update of a weight used once by a matrix product is folded
+into that product's gradient GEMM (``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient
+array), other weights take ``η·g`` into a buffer and a subtraction. The weights then differ
+from eager SGD's update by the rounding of one multiply-add, and ``.grad`` stays None. A leaf
+given a new array, or a gradient left pending, sends the call through the general path.
 
 Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
 into the recording's buffers. Anything else ``loss_fn`` captured is frozen at recording, by
@@ -29,13 +34,21 @@ says so: a :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
 
 from __future__ import annotations
 
+import functools
+import operator
 import warnings
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
-from symderive.engine import functional
+from symderive.engine import blas, functional
+from symderive.engine.straight_line import (
+    CannotInline,
+    Program,
+    inline_lambdified,
+    out_argument,
+)
 from symderive.engine.tensor import ENGINE_OPS, Tensor, _unbroadcast, no_grad
 from symderive.ops import kernels
 from symderive.ops.definitions import ELEMENTWISE, UPSTREAM
@@ -44,8 +57,9 @@ EXACT_ABOVE = {"sigmoid": lambda dtype: -kernels.EXP_LIMITS[np.dtype(dtype)]}
 """Ops whose definition evaluated as written is the kernel, bit for bit, where x ≥ the bound.
 
 σ's kernel clamps e^(−x) at e^L and patches x < −L; above −L it performs exactly the operations
-of 1/(1 + e^(−x)). A fused step evaluates the lambdified definition there (four ufunc calls)
-and hands any batch with an entry below the bound (or a NaN) to the kernel.
+of 1/(1 + e^(−x)). A fused step evaluates the lambdified definition there (four ufunc calls
+into buffers) and hands any batch with an entry below the bound to the kernel; the test is a
+comparison and a ``count_nonzero`` (no reduction). A NaN entry gives NaN either way.
 """
 
 FUSED_UPDATE_MIN_SIZE = 1
@@ -82,6 +96,11 @@ class Replay:
     def __call__(self, *inputs) -> Tensor:
         plan = self._plan
         if not inputs and plan is not None:
+            fast = plan.fast
+            if fast is not None:
+                loss = fast()  # None when a leaf holds a new array or a gradient is pending
+                if loss is not None:
+                    return Tensor(loss)
             for leaf, data in zip(self.parameters, self._parameter_data):
                 if leaf.data is not data:
                     break
@@ -147,7 +166,7 @@ class Replay:
             if _identical(replayed_loss, loss.data) and all(
                 _identical(a, b) for a, b in zip(replayed_grads, eager_grads)
             ):
-                plan.bind_optimizer(self.optimizer)
+                plan.build_fast(self.optimizer)
                 self._plan, self.mode = plan, "fused" if fuse else "unfused"
                 break
             self.events.append(
@@ -226,13 +245,17 @@ class _CannotCompile(Exception):
 
 
 class _Plan:
-    """Registers, buffers and the forward and backward step lists of one recording."""
+    """One recording compiled into generated straight-line steps (:mod:`.straight_line`).
+
+    ``plain(*leaf_arrays)`` runs forward and backward and returns ``(loss, *leaf_gradients)``;
+    ``fast()`` (with ``optim.SGD``) runs forward, backward and the update, and returns the
+    loss, or None when a leaf was given a new array or a gradient is pending (then the caller
+    takes the general path).
+    """
 
     def __init__(self, nodes, leaves, buffers, *, fuse: bool, optimizer) -> None:
         self.slot = {id(node): index for index, node in enumerate(nodes)}
         self.nodes = nodes
-        self.values: list = [node.data for node in nodes]
-        self.grads: list = [None] * len(nodes)
         self.leaves = leaves
         self.leaf_slots = [self.slot[id(leaf)] for leaf in leaves]
         self.input_buffers = buffers
@@ -249,422 +272,424 @@ class _Plan:
         for index, node in enumerate(nodes):
             for parent in node.parents:
                 self.consumers[self.slot[id(parent)]].append(index)
-        self.forward: list[Callable[[], None]] = []
-        self.backward: list[Callable[[], None]] = []
-        self.fused_backward: list[Callable[[], None]] | None = None
-        self.handed: list = [None] * len(leaves)
-        self._contributions = [0] * len(nodes)
-        self._accumulators: dict[int, np.ndarray] = {}
-        self._derived_chains: dict[int, tuple] = {}
-        self.aux_difference: dict[int, np.ndarray] = {}  # y − t of each sse node
-        self.aux_gradient: dict[int, np.ndarray] = {}  # ∂loss/∂prediction of each loss node
-        self.sgd_fused_slots: set[int] = set()
-        self._compile(fuse, optimizer)
-
-    # -- compilation --------------------------------------------------------------------------
-    def _compile(self, fuse: bool, optimizer) -> None:
         self.fuse = fuse
-        groups = self._chains() if fuse else {}
-        grouped = {member for members in groups.values() for member in members[:-1]}
-        for index, node in enumerate(self.nodes):
-            if not node.parents or index in grouped:
+        self.groups = self._chains() if fuse else {}
+        self._derived_chains: dict[int, tuple] = {}
+        self.sgd_fused_slots: set[int] = self._fusable_updates(optimizer)
+        self.handed: list = [None] * len(leaves)
+        self.plain = self._generate(sgd=False)
+        self.fast: Callable[[], np.ndarray | None] | None = None
+        self.fast_leaf_data: list[np.ndarray] = []
+        self.source = self.plain.source
+
+    # -- generation ---------------------------------------------------------------------------
+    def _generate(self, sgd: bool) -> Callable:
+        """The generated step; with ``sgd``, the SGD update too (and the fused GEMMs)."""
+        program = Program()
+        self._program = program
+        self._value: list[str | None] = [None] * len(self.nodes)
+        self._grad: list[str | None] = [None] * len(self.nodes)
+        self._grad_sample: list = [None] * len(self.nodes)
+        self._accumulator: dict[int, str] = {}
+        self._aux: dict[int, str] = {}
+        self._fresh_loss = False
+        arguments = []
+        leaf_slots = set(self.leaf_slots)
+        if sgd:
+            self._emit_guard()
+        for slot, node in enumerate(self.nodes):
+            if node.parents:
                 continue
-            if index in groups:
-                self.forward.append(self._chain_forward(groups[index]))
+            if slot in leaf_slots and not sgd:
+                self._value[slot] = f"a{slot}"
+                arguments.append(f"a{slot}")
             else:
-                self.forward.append(self._forward_step(index, node))
-        fusable = self._fusable_updates(optimizer)
-        plain: list[Callable[[], None]] = []
-        fused: list[Callable[[], None]] = []
-        seed_dtype = self.nodes[-1].data.dtype
-        seed = np.array(1.0, seed_dtype).reshape(self.nodes[-1].data.shape)
-        loss_slot = self.loss_slot
-        grads = self.grads
-
-        def set_seed() -> None:
-            grads[loss_slot] = seed
-
-        plain.append(set_seed)
-        fused.append(set_seed)
+                self._value[slot] = program.constant(node.data, "c")
+        grouped = {member for chain in self.groups.values() for member in chain[:-1]}
+        for slot, node in enumerate(self.nodes):
+            if node.parents:
+                self._emit_forward(slot, node)
+        loss = self._value[self.loss_slot]
+        if not self._fresh_loss:  # the loss array must not be a buffer the next call reuses
+            copied = program.fresh("v")
+            program.emit(f"{copied} = {program.constant(np.array, 'f')}({loss})")
+            loss = copied
+        fused = self.sgd_fused_slots if sgd else set()
+        if fused:
+            self._negative_lr = program.fresh("r")
+            program.emit(f"{self._negative_lr} = -{program.constant(self._optimizer, 'o')}.lr")
+        seed_data = np.asarray(self.nodes[-1].data)
+        seed = np.array(1.0, seed_data.dtype).reshape(seed_data.shape)
+        self._grad[self.loss_slot] = program.constant(seed, "s")
+        self._grad_sample[self.loss_slot] = seed
         for index in range(len(self.nodes) - 1, -1, -1):
             node = self.nodes[index]
             if not node.parents or not self.needs[index] or index in grouped:
                 continue
-            counts_before = list(self._contributions)
-            if index in groups:
-                plain.extend(self._chain_backward(groups[index]))
+            if self._grad[index] is None:  # no consumer passed a gradient back
+                continue
+            if index in self.groups:
+                self._emit_chain_backward(self.groups[index])
             else:
-                plain.extend(self._backward_steps(index, node, fused_slots=set()))
-            if fusable:
-                after = self._contributions
-                self._contributions = counts_before
-                if index in groups:
-                    fused.extend(self._chain_backward(groups[index]))
-                else:
-                    fused.extend(self._backward_steps(index, node, fused_slots=fusable))
-                self._contributions = after
-        self.backward = plain
-        if fusable:
-            self.fused_backward = fused
-            self.sgd_fused_slots = fusable
+                self._emit_backward(index, node, fused)
+        if sgd:
+            self._emit_sgd(fused)
+            program.emit(f"return {loss}")
+            return program.compile()
+        grads = [self._grad[slot] or "None" for slot in self.leaf_slots]
+        program.emit(f"return {', '.join([loss, *grads])},")
+        return program.compile(arguments)
 
-    def _new_contribution(self, parent: int) -> bool:
-        """True for the first gradient that reaches ``parent`` (it is bound, not added)."""
-        self._contributions[parent] += 1
-        return self._contributions[parent] == 1
+    def _emit_guard(self) -> None:
+        """Leave (return None) unless every leaf holds its recorded array and no grad is set."""
+        program = self._program
+        conditions = []
+        for leaf in self.leaves:
+            name = program.constant(leaf, "p")
+            conditions.append(f"{name}.data is not {program.constant(leaf.data, 'c')}")
+            conditions.append(f"{name}.grad is not None")
+        for parameter in self._optimizer.parameters:
+            conditions.append(f"{program.constant(parameter, 'p')}.grad is not None")
+        conditions = list(dict.fromkeys(conditions))
+        program.emit(f"if {' or '.join(conditions)}:")
+        program.indent()
+        program.emit("return None")
+        program.dedent()
 
-    def _deliver(self, parent: int) -> Callable[[np.ndarray], None]:
-        """A function that hands one contribution to ``parent``: bind the first, add the rest."""
-        grads = self.grads
-        if self._new_contribution(parent):
+    def _call(self, function, *arguments: str, out: np.ndarray | None = None) -> str:
+        """Emit ``result = function(*arguments[, buffer])``; returns the result's name."""
+        program = self._program
+        names = list(arguments)
+        if out is not None:  # ufuncs and ndarray.dot return their buffer: name it directly
+            buffer = program.buffer(out)
+            names.append(out_argument(function, buffer))
+            program.emit(f"{program.constant(function, 'f')}({', '.join(names)})")
+            return buffer
+        result = program.fresh("v")
+        program.emit(f"{result} = {program.constant(function, 'f')}({', '.join(names)})")
+        return result
 
-            def bind(contribution: np.ndarray) -> None:
-                grads[parent] = contribution
+    def _transposed(self, name: str) -> str:
+        """The transpose of a value: a view made once when the value is a fixed array."""
+        program = self._program
+        fixed = program.namespace.get(name)
+        if isinstance(fixed, np.ndarray):
+            return program.constant(fixed.T, "c")
+        return self._call(np.transpose, name)
 
-            return bind
-        accumulator = self._accumulators.get(parent)
-        if accumulator is None:
-            data = self.nodes[parent].data
-            accumulator = self._accumulators[parent] = np.empty(data.shape, data.dtype)
-
-        def add(contribution: np.ndarray) -> None:
-            existing = grads[parent]
-            if existing.dtype != accumulator.dtype or contribution.dtype != accumulator.dtype:
-                grads[parent] = existing + contribution
-            else:
-                grads[parent] = np.add(existing, contribution, out=accumulator)
-
-        return add
-
-    def _forward_step(self, index: int, node: Tensor) -> Callable[[], None]:
-        values = self.values
+    def _emit_forward(self, index: int, node: Tensor) -> None:
+        program = self._program
         parents = [self.slot[id(p)] for p in node.parents]
+        names = [self._value[p] for p in parents]
+        params = [program.constant(value, "k") for value in node.params]
         op = node.op
         if op in ENGINE_OPS:
             kernel = ENGINE_OPS[op].kernel
-            if self.fuse and len(parents) == 1 and op in EXACT_ABOVE:
-                kernel = _derived_kernel(op, node.data.dtype)
-            params = node.params
-            out = np.empty_like(node.data) if isinstance(kernel, np.ufunc) else None
-            if len(parents) == 1:
-                (x,) = parents
-                if out is not None and not params:
-
-                    def unary_ufunc() -> None:
-                        values[index] = kernel(values[x], out=out)
-
-                    return unary_ufunc
-
-                def unary() -> None:
-                    values[index] = kernel(values[x], *params)
-
-                return unary
-            x, y = parents
-            if out is not None and not params:
-
-                def binary_ufunc() -> None:
-                    values[index] = kernel(values[x], values[y], out=out)
-
-                return binary_ufunc
-
-            def binary() -> None:
-                values[index] = kernel(values[x], values[y], *params)
-
-            return binary
+            if isinstance(kernel, np.ufunc) and not params:
+                self._value[index] = self._call(kernel, *names, out=np.asarray(node.data))
+            elif self.fuse and op in EXACT_ABOVE and len(parents) == 1 and not params:
+                self._value[index] = self._emit_exact_above(node)
+            else:
+                self._value[index] = self._call(kernel, *names, *params)
+            return
         if op == "matmul":
-            a, b = parents
             if node.data.ndim != 2 or any(p.data.ndim != 2 for p in node.parents):
                 raise _CannotCompile("matmul of other than matrices")
-            out = np.empty_like(node.data)
-            dot = np.dot
-
-            def product() -> None:
-                values[index] = dot(values[a], values[b], out)
-
-            return product
+            self._value[index] = self._call(np.ndarray.dot, *names, out=node.data)
+            return
         if op == "sum":
-            (x,) = parents
-            axis, keepdims = node.params
-            out = np.empty_like(np.asarray(node.data))
-
-            def total() -> None:
-                values[index] = np.sum(values[x], axis=axis, keepdims=keepdims, out=out)
-
-            return total
+            axis, keepdims = params
+            self._value[index] = self._call(
+                np.sum, names[0], axis, "None", program.buffer(node.data), keepdims
+            )
+            return
         if op == "reshape":
-            (x,) = parents
-            (shape,) = node.params
-
-            def reshaped() -> None:
-                values[index] = values[x].reshape(shape)
-
-            return reshaped
+            self._value[index] = self._call(np.reshape, names[0], *params)
+            return
         if op == "transpose":
-            (x,) = parents
-            (axes,) = node.params
-
-            def transposed() -> None:
-                values[index] = np.transpose(values[x], axes)
-
-            return transposed
+            self._value[index] = self._call(np.transpose, names[0], *params)
+            return
         if op == "getitem":
-            (x,) = parents
-            (item,) = node.params
-
-            def taken() -> None:
-                values[index] = np.asarray(values[x][item])
-
-            return taken
+            taken = self._call(operator.getitem, names[0], *params)
+            self._value[index] = self._call(np.asarray, taken)
+            return
         if op == "sse":
-            return self._sse_forward(index, parents[0], node)
+            self._emit_sse_forward(index, parents[0], node)
+            return
         if op in functional.LOSS_NODES:
-            return self._loss_forward(index, parents[0], node)
+            loss_node = functional.LOSS_NODES[op]
+            (target,) = params
+            program.emit(f"{program.constant(loss_node.check, 'f')}({names[0]}, {target})")
+            value, aux = program.fresh("v"), program.fresh("x")
+            kernel = program.constant(loss_node.kernel, "f")
+            program.emit(f"{value}, {aux} = {kernel}({names[0]}, {target})")
+            self._value[index] = self._call(np.asarray, value)
+            self._aux[index] = aux
+            self._fresh_loss = index == self.loss_slot
+            return
         raise _CannotCompile(f"op {op!r}")
 
-    def _sse_forward(self, index: int, prediction: int, node: Tensor) -> Callable[[], None]:
-        values = self.values
+    def _emit_exact_above(self, node: Tensor) -> str:
+        """σ as its lambdified definition, inlined into buffers, unless an entry is below −L."""
+        program = self._program
+        (parent,) = node.parents
+        x = self._value[self.slot[id(parent)]]
+        op = ELEMENTWISE[node.op]
+        bound = EXACT_ABOVE[node.op](node.data.dtype)
+        result = program.fresh("v")
+        mask = program.buffer(np.empty(parent.data.shape, bool))
+        program.emit(
+            f"{program.constant(np.less, 'u')}({x}, {program.constant(bound, 'k')}, {mask})"
+        )
+        program.emit(f"if {program.constant(np.count_nonzero, 'f')}({mask}):")
+        program.indent()
+        program.emit(f"{result} = {program.constant(op.kernel, 'f')}({x})")
+        program.dedent()
+        program.emit("else:")
+        program.indent()
+        formula = _definition_formula(node.op)
+        try:
+            ((name, _),) = inline_lambdified(program, formula, [x], [parent.data])
+        except CannotInline:
+            name = self._call(formula, x)
+        program.emit(f"{result} = {name}")
+        program.dedent()
+        return result
+
+    def _emit_sse_forward(self, index: int, prediction: int, node: Tensor) -> None:
+        program = self._program
         (target,) = node.params
-        changing = id(target) in self.changing
+        x = self._value[prediction]
+        target_name = program.constant(target, "c")
         difference = np.empty_like(self.nodes[prediction].data)
-        self.aux_difference[index] = difference
-        check = functional.check_sum_squared_error
-        flat = difference.reshape(-1)
-        dot, subtract, asarray = np.dot, np.subtract, np.asarray
+        difference_name = program.constant(difference, "b")
+        flat = program.constant(difference.reshape(-1), "b")
+        program.emit(f"{program.constant(np.subtract, 'u')}({x}, {target_name}, {difference_name})")
+        product = self._call(np.ndarray.dot, flat, flat)
+        if id(target) in self.changing:  # shapes are the recording's; finiteness is checked
+            check = program.constant(functional.check_squared_error_targets, "f")
+            program.emit(f"{check}({product}, {target_name})")
+        self._value[index] = self._call(np.asarray, product)
+        self._aux[index] = difference_name
+        self._fresh_loss = index == self.loss_slot
 
-        def squared_error() -> None:
-            predicted = values[prediction]
-            if changing:
-                check(predicted, target)
-            subtract(predicted, target, difference)
-            values[index] = asarray(dot(flat, flat))
+    # -- backward -------------------------------------------------------------------------------
+    def _deliver(self, parent: int, name: str, sample) -> None:
+        """Hand one gradient to ``parent``: the first is bound, later ones are added."""
+        existing = self._grad[parent]
+        if existing is None:
+            self._grad[parent], self._grad_sample[parent] = name, sample
+            return
+        program = self._program
+        data = np.asarray(self.nodes[parent].data)
+        accumulator = self._accumulator.get(parent)
+        if accumulator is None:
+            accumulator = self._accumulator[parent] = program.buffer(data)
+        before = self._grad_sample[parent]
+        total = np.add(before, sample)
+        if np.asarray(total).dtype != data.dtype or np.shape(total) != data.shape:
+            self._grad[parent] = self._call(np.add, existing, name)
+        else:
+            added = program.fresh("v")
+            program.emit(
+                f"{added} = {program.constant(np.add, 'u')}({existing}, {name}, {accumulator})"
+            )
+            self._grad[parent] = added
+        self._grad_sample[parent] = total
 
-        return squared_error
+    def _unbroadcast_to(self, name: str, sample, parent: int) -> tuple[str, object]:
+        data = np.asarray(self.nodes[parent].data)
+        if np.shape(sample) == data.shape and np.asarray(sample).dtype == data.dtype:
+            return name, sample
+        program = self._program
+        shape, dtype = program.constant(data.shape, "k"), program.constant(data.dtype, "k")
+        return self._call(_unbroadcast, name, shape, dtype), _unbroadcast(
+            np.asarray(sample), data.shape, data.dtype
+        )
 
-    def _loss_forward(self, index: int, prediction: int, node: Tensor) -> Callable[[], None]:
-        values = self.values
-        (target,) = node.params
-        loss_node = functional.LOSS_NODES[node.op]
-        kernel, check = loss_node.kernel, loss_node.check
-        aux = self.aux_gradient
-
-        def loss() -> None:
-            predicted = values[prediction]
-            check(predicted, target)
-            value, gradient = kernel(predicted, target)
-            values[index] = np.asarray(value)
-            aux[index] = gradient
-
-        return loss
-
-    def _backward_steps(self, index: int, node: Tensor, fused_slots: set[int]):
-        values, grads = self.values, self.grads
+    def _emit_backward(self, index: int, node: Tensor, fused: set[int]) -> None:
+        program = self._program
+        upstream, upstream_sample = self._grad[index], self._grad_sample[index]
         parents = [self.slot[id(p)] for p in node.parents]
-        needs = [self.needs[p] for p in parents]
         op = node.op
-        steps: list[Callable[[], None]] = []
         if op in ENGINE_OPS:
-            backward_rules = ENGINE_OPS[op].backward
-            params = node.params
-            if len(parents) == 1:
-                (x,) = parents
-                (rule_x,) = backward_rules
-                deliver = self._deliver(x)
-                shape, dtype = self.nodes[x].data.shape, self.nodes[x].data.dtype
-
-                def unary_backward() -> None:
-                    gradient = rule_x(grads[index], values[x], values[index], *params)
-                    if gradient.shape != shape or gradient.dtype != dtype:
-                        gradient = _unbroadcast(gradient, shape, dtype)
-                    deliver(gradient)
-
-                return [unary_backward]
-            x, y = parents
-            for position, (parent, rule_of) in enumerate(zip(parents, backward_rules)):
-                if not needs[position]:
+            values = [self._value[p] for p in parents]
+            params = [program.constant(value, "k") for value in node.params]
+            arguments = [upstream, *values, self._value[index], *params]
+            samples = [upstream_sample, *[p.data for p in node.parents], node.data, *node.params]
+            for parent, rule_of in zip(parents, ENGINE_OPS[op].backward):
+                if not self.needs[parent]:
                     continue
-                deliver = self._deliver(parent)
-                shape = self.nodes[parent].data.shape
-                dtype = self.nodes[parent].data.dtype
-
-                def binary_backward(rule_of=rule_of, deliver=deliver, shape=shape, dtype=dtype):
-                    gradient = rule_of(grads[index], values[x], values[y], values[index], *params)
-                    deliver(_unbroadcast(gradient, shape, dtype))
-
-                steps.append(binary_backward)
-            return steps
+                with np.errstate(all="ignore"):
+                    sample = rule_of(*samples)
+                try:
+                    ((name, sample),) = inline_lambdified(program, rule_of, arguments, samples)
+                except CannotInline:
+                    name = self._call(rule_of, *arguments)
+                self._deliver(parent, *self._unbroadcast_to(name, sample, parent))
+            return
         if op == "matmul":
-            return self._matmul_backward(index, parents, needs, fused_slots)
+            self._emit_matmul_backward(index, parents, fused)
+            return
+        (x,) = parents[:1]
+        shape = np.asarray(self.nodes[x].data).shape
         if op == "sum":
-            (x,) = parents
             axis, keepdims = node.params
-            shape = self.nodes[x].data.shape
-            deliver = self._deliver(x)
             if axis is None:
                 copies = np.empty(shape, np.asarray(node.data).dtype)
-
-                def sum_backward() -> None:
-                    copies.fill(grads[index])
-                    deliver(copies)
-
-                return [sum_backward]
-
-            def axis_sum_backward() -> None:
-                upstream = grads[index]
-                if not keepdims:
-                    upstream = np.expand_dims(upstream, axis)
-                deliver(np.broadcast_to(upstream, shape))
-
-            return [axis_sum_backward]
+                copies_name = program.constant(copies, "b")
+                program.emit(f"{program.constant(np.ndarray.fill, 'f')}({copies_name}, {upstream})")
+                self._deliver(x, copies_name, copies)
+                return
+            expanded = upstream
+            if not keepdims:
+                expanded = self._call(np.expand_dims, upstream, program.constant(axis, "k"))
+            name = self._call(np.broadcast_to, expanded, program.constant(shape, "k"))
+            self._deliver(
+                x, name, np.broadcast_to(np.zeros((), np.asarray(upstream_sample).dtype), shape)
+            )
+            return
         if op == "reshape":
-            (x,) = parents
-            original = self.nodes[x].data.shape
-            deliver = self._deliver(x)
-            return [lambda: deliver(grads[index].reshape(original))]
+            name = self._call(np.reshape, upstream, program.constant(shape, "k"))
+            self._deliver(x, name, np.reshape(upstream_sample, shape))
+            return
         if op == "transpose":
-            (x,) = parents
             (axes,) = node.params
             inverse = None if axes is None else tuple(np.argsort(axes))
-            deliver = self._deliver(x)
-            return [lambda: deliver(np.transpose(grads[index], inverse))]
+            name = self._call(np.transpose, upstream, program.constant(inverse, "k"))
+            self._deliver(x, name, np.transpose(upstream_sample, inverse))
+            return
         if op == "getitem":
-            (x,) = parents
             (item,) = node.params
-            deliver = self._deliver(x)
-
-            def take_backward() -> None:
-                gradient = np.zeros_like(values[x])
-                np.add.at(gradient, item, grads[index])
-                deliver(gradient)
-
-            return [take_backward]
+            gradient = self._call(np.zeros_like, self._value[x])
+            add_at = program.constant(np.add.at, "f")
+            program.emit(f"{add_at}({gradient}, {program.constant(item, 'k')}, {upstream})")
+            self._deliver(x, gradient, np.zeros_like(self.nodes[x].data))
+            return
         if op == "sse":
-            (x,) = parents
-            difference = self.aux_difference[index]
-            out = np.empty_like(difference)
-            deliver = self._deliver(x)
-
-            multiply = np.multiply
+            difference = self._aux[index]
+            sample = np.asarray(self.nodes[x].data)
             if index == self.loss_slot:  # the upstream is the seed 1: 2·g is a constant
-                twice_seed = 2 * np.array(1.0, np.asarray(node.data).dtype).reshape(
-                    np.shape(node.data)
-                )
-
-                def squared_error_root_backward() -> None:
-                    deliver(multiply(difference, twice_seed, out))
-
-                return [squared_error_root_backward]
-
-            def squared_error_backward() -> None:
-                deliver(multiply(difference, 2 * grads[index], out))
-
-            return [squared_error_backward]
+                twice_seed = program.constant(2 * np.asarray(upstream_sample), "k")
+                name = self._call(np.multiply, difference, twice_seed, out=sample)
+            else:
+                twice = self._call(np.multiply, program.constant(2, "k"), upstream)
+                name = self._call(np.multiply, difference, twice, out=sample)
+            self._deliver(x, name, sample)
+            return
         if op in functional.LOSS_NODES:
-            (x,) = parents
-            aux = self.aux_gradient
-            deliver = self._deliver(x)
-
-            def loss_backward() -> None:
-                gradient = aux[index]
-                deliver(np.multiply(gradient, grads[index], out=gradient))
-
-            return [loss_backward]
+            aux = self._aux[index]
+            program.emit(f"{program.constant(np.multiply, 'u')}({aux}, {upstream}, {aux})")
+            self._deliver(x, aux, np.asarray(self.nodes[x].data))
+            return
         raise _CannotCompile(f"op {op!r}")
 
-    def _matmul_backward(self, index, parents, needs, fused_slots):
-        values, grads = self.values, self.grads
+    def _emit_matmul_backward(self, index: int, parents: list[int], fused: set[int]) -> None:
+        program = self._program
+        upstream = self._grad[index]
         a, b = parents
-        steps = []
         dtype = self.nodes[index].data.dtype
-        if needs[0] and a not in fused_slots:
-            out_a = np.empty(self.nodes[a].data.shape, dtype)
-            deliver_a = self._deliver(a)
-
-            def grad_left() -> None:
-                deliver_a(np.dot(grads[index], values[b].T, out_a))
-
-            steps.append(grad_left)
-        if needs[1] and b not in fused_slots:
-            out_b = np.empty(self.nodes[b].data.shape, dtype)
-            deliver_b = self._deliver(b)
-
-            def grad_right() -> None:
-                deliver_b(np.dot(values[a].T, grads[index], out_b))
-
-            steps.append(grad_right)
+        a_data, b_data = self.nodes[a].data, self.nodes[b].data
+        if self.needs[a] and a not in fused:
+            b_transposed = self._transposed(self._value[b])
+            sample = np.empty(a_data.shape, dtype)
+            self._deliver(a, self._call(np.ndarray.dot, upstream, b_transposed, out=sample), sample)
+        if self.needs[b] and b not in fused:
+            sample = np.empty(b_data.shape, dtype)
+            gemm = blas.routine("gemm", dtype)
+            upstream_sample = np.asarray(self._grad_sample[index])
+            if gemm is not None and upstream_sample.dtype == dtype and a_data.dtype == dtype:
+                # blas.transposed_product, as eager mode computes it, into a buffer
+                buffer = program.buffer(sample)
+                self._emit_gemm(
+                    gemm,
+                    program.constant(1.0, "k"),
+                    (self._transposed(upstream), 0),
+                    (self._transposed(self._value[a]), 1),
+                    0.0,
+                    program.namespace[buffer].T,
+                )
+                self._deliver(b, buffer, sample)
+            else:
+                a_transposed = self._transposed(self._value[a])
+                gradient = self._call(np.ndarray.dot, a_transposed, upstream, out=sample)
+                self._deliver(b, gradient, sample)
         # Fused SGD last: the other operand's gradient above still reads the old weights.
         for weight in (a, b):
-            if weight in fused_slots:
-                steps.append(self._fused_sgd(weight, index))
-        return steps
+            if weight in fused:
+                self._emit_fused_sgd(weight, index)
 
-    def _fused_sgd(self, weight: int, matmul_index: int) -> Callable[[], None]:
+    def _emit_fused_sgd(self, weight: int, matmul_index: int) -> None:
         """W ← W − η·(L·R) as one gemm with β = 1, where L·R is W's gradient.
 
         For M = A·B: the gradient of B is Aᵀ·G, of A it is G·Bᵀ. W in C order is Wᵀ in Fortran
         order, so the call computes Wᵀ ← Wᵀ − η·Rᵀ·Lᵀ, reading the C arrays as they lie.
         """
-        from scipy.linalg import blas
-
-        values, grads = self.values, self.grads
         leaf = self.nodes[weight]
-        gemm = blas.get_blas_funcs("gemm", (leaf.data,))
-        optimizer = self._optimizer
+        gemm = blas.routine("gemm", leaf.data.dtype)
         a, b = (self.slot[id(p)] for p in self.nodes[matmul_index].parents)
-        weight_is_right = weight == b
+        upstream = self._grad[matmul_index]
+        upstream_sample = np.asarray(self._grad_sample[matmul_index])
+        if weight == b:  # L = Aᵀ, R = G: Rᵀ = Gᵀ, Lᵀ = A
+            first = self._fortran_operand(upstream, upstream_sample, transposed=True)
+            second = self._fortran_operand(self._value[a], self.nodes[a].data, transposed=False)
+        else:  # L = G, R = Bᵀ: Rᵀ = B, Lᵀ = Gᵀ
+            first = self._fortran_operand(self._value[b], self.nodes[b].data, transposed=False)
+            second = self._fortran_operand(upstream, upstream_sample, transposed=True)
+        self._emit_gemm(gemm, self._negative_lr, first, second, 1.0, leaf.data.T)
 
-        def fused_update() -> None:
-            upstream = grads[matmul_index]
-            if weight_is_right:  # L = Aᵀ, R = G: Rᵀ = Gᵀ, Lᵀ = A
-                first, trans_first = _fortran(upstream.T)
-                second, trans_second = _fortran(values[a])
-            else:  # L = G, R = Bᵀ: Rᵀ = B, Lᵀ = Gᵀ
-                first, trans_first = _fortran(values[b])
-                second, trans_second = _fortran(upstream.T)
-            gemm(
-                -optimizer.lr,
-                first,
-                second,
-                beta=1.0,
-                c=leaf.data.T,
-                trans_a=trans_first,
-                trans_b=trans_second,
-                overwrite_c=1,
-            )
+    def _emit_gemm(self, gemm, alpha: str, first, second, beta: float, c: np.ndarray) -> None:
+        """C ← alpha·op(first)·op(second) + beta·C in place (C a Fortran-ordered view);
+        ``first``/``second`` are (name, trans). Positional: f2py parses them fastest."""
+        program = self._program
+        (first_name, trans_first), (second_name, trans_second) = first, second
+        arguments = [
+            alpha,
+            first_name,
+            second_name,
+            program.constant(beta, "k"),
+            program.constant(c, "c"),
+            program.constant(trans_first, "k"),
+            program.constant(trans_second, "k"),
+            program.constant(1, "k"),  # overwrite_c
+        ]
+        program.emit(f"{program.constant(gemm, 'f')}({', '.join(arguments)})")
 
-        return fused_update
+    def _fortran_operand(self, name: str, sample: np.ndarray, transposed: bool):
+        """(name, trans) with op(array) == sample (or its transpose): Fortran order, no copy.
 
-    def _fusable_updates(self, optimizer) -> set[int]:
-        """Weights whose SGD update can be folded into their only gradient GEMM."""
-        from symderive.engine import optim
+        Decided on the recorded sample; an array laid out otherwise at run time is still read
+        correctly (SciPy copies it), only slower.
+        """
+        sample = sample.T if transposed else sample
+        source = self._transposed(name) if transposed else name
+        if sample.flags.f_contiguous:
+            return source, 0
+        if sample.flags.c_contiguous:
+            return (name if transposed else self._transposed(source)), 1
+        return self._call(np.asfortranarray, source), 0
 
-        self._optimizer = optimizer
-        self._matmul_of: dict[int, int] = {}
-        if type(optimizer) is not optim.SGD:
-            return set()
-        try:
-            from scipy.linalg import blas  # noqa: F401 - optional: SciPy is not a dependency
-        except ImportError:
-            return set()
-        updated = {id(p) for p in optimizer.parameters}
-        fusable = set()
+    def _emit_sgd(self, fused: set[int]) -> None:
+        """w ← w − η·g for the leaves not folded into a GEMM (η·g into a buffer, subtracted)."""
+        program = self._program
+        optimizer = program.constant(self._optimizer, "o")
+        learning_rate = None
         for slot, leaf in zip(self.leaf_slots, self.leaves):
-            data = leaf.data
-            consumers = self.consumers[slot]
-            if (
-                id(leaf) in updated
-                and len(consumers) == 1
-                and self.nodes[consumers[0]].op == "matmul"
-                and data.ndim == 2
-                and data.flags.c_contiguous
-                and data.dtype in (np.float32, np.float64)
-                and data.size >= FUSED_UPDATE_MIN_SIZE
-                and self.nodes[consumers[0]].data.dtype == data.dtype
-                and all(p.data.ndim == 2 for p in self.nodes[consumers[0]].parents)
-                and self.nodes[consumers[0]].parents[0] is not self.nodes[consumers[0]].parents[1]
-            ):
-                fusable.add(slot)
-                self._matmul_of[slot] = consumers[0]
-        return fusable
+            if slot in fused or self._grad[slot] is None:
+                continue
+            sample = np.asarray(self._grad_sample[slot])
+            if sample.shape != leaf.data.shape or sample.dtype != leaf.data.dtype:
+                raise _NoFastPath(f"the gradient of a {leaf.data.shape} weight")
+            if learning_rate is None:
+                learning_rate = program.fresh("r")
+                program.emit(f"{learning_rate} = {optimizer}.lr")
+            weights = program.constant(leaf.data, "c")
+            scaled = program.buffer(leaf.data)
+            program.emit(
+                f"{program.constant(np.multiply, 'u')}({self._grad[slot]}, {learning_rate}, "
+                f"{scaled})"
+            )
+            program.emit(f"{program.constant(np.subtract, 'u')}({weights}, {scaled}, {weights})")
 
     # -- elementwise chains ---------------------------------------------------------------------
     def _chains(self) -> dict[int, list[int]]:
@@ -700,30 +725,9 @@ class _Plan:
                     inputs.append(p)
         return inputs
 
-    def _chain_forward(self, chain: list[int]) -> Callable[[], None]:
-        """Each op's own kernel in turn (the eager forward, without the nodes)."""
-        values = self.values
-        ops = []
-        for index in chain:
-            node = self.nodes[index]
-            ops.append(
-                (
-                    index,
-                    _derived_kernel(node.op, node.data.dtype),
-                    tuple(self.slot[id(p)] for p in node.parents),
-                    node.params,
-                )
-            )
-
-        def chain_forward() -> None:
-            for index, kernel, parents, params in ops:
-                values[index] = kernel(*[values[p] for p in parents], *params)
-
-        return chain_forward
-
-    def _chain_backward(self, chain: list[int]) -> list[Callable[[], None]]:
+    def _emit_chain_backward(self, chain: list[int]) -> None:
         """g·∂(composed chain)/∂input for every input, from one CSE'd lambdified SymPy list."""
-        values, grads = self.values, self.grads
+        program = self._program
         inputs = self._chain_inputs(chain)
         needed = [slot for slot in inputs if self.needs[slot]]
         cached = self._derived_chains.get(chain[-1])
@@ -731,26 +735,35 @@ class _Plan:
             cached = self._derived_chains[chain[-1]] = self._derive_chain(chain, inputs, needed)
         backward, parameter_values = cached
         last = chain[-1]
-        targets = [
-            (self._deliver(slot), self.nodes[slot].data.shape, self.nodes[slot].data.dtype)
-            for slot in needed
+        arguments = [
+            self._grad[last],
+            *[self._value[s] for s in inputs],
+            *[self._value[s] for s in chain],
+            *[program.constant(value, "k") for value in parameter_values],
         ]
-
-        def chain_backward() -> None:
-            gradients = backward(
-                grads[last],
-                *[values[s] for s in inputs],
-                *[values[s] for s in chain],
-                *parameter_values,
-            )
-            for (deliver, shape, dtype), gradient in zip(targets, gradients):
-                if gradient.shape != shape or gradient.dtype != dtype:
-                    gradient = _unbroadcast(
-                        np.broadcast_to(gradient, values[last].shape), shape, dtype
-                    )
-                deliver(gradient)
-
-        return [chain_backward]
+        samples = [
+            self._grad_sample[last],
+            *[self.nodes[s].data for s in inputs],
+            *[self.nodes[s].data for s in chain],
+            *parameter_values,
+        ]
+        try:
+            results = inline_lambdified(program, backward, arguments, samples)
+        except CannotInline:
+            with np.errstate(all="ignore"):
+                values = [np.asarray(g) for g in backward(*samples)]
+            everything = self._call(backward, *arguments)
+            results = []
+            for position, value in enumerate(values):
+                name = self._call(operator.getitem, everything, program.constant(position, "k"))
+                results.append((self._call(np.asarray, name), value))
+        last_shape = program.constant(self.nodes[last].data.shape, "k")
+        for slot, (name, sample) in zip(needed, results):
+            data = self.nodes[slot].data
+            if np.shape(sample) != data.shape or np.asarray(sample).dtype != data.dtype:
+                name = self._call(np.broadcast_to, name, last_shape)
+                sample = np.broadcast_to(sample, self.nodes[last].data.shape)
+            self._deliver(slot, *self._unbroadcast_to(name, sample, slot))
 
     def _derive_chain(self, chain: list[int], inputs: list[int], needed: list[int]):
         """The lambdified list [g·∂chain/∂input] and the chain's parameter values."""
@@ -791,129 +804,91 @@ class _Plan:
             *parameter_symbols,
         ]
         backward = sp.lambdify(arguments, forms, modules=[NUMPY_NAMESPACE, "numpy"], cse=True)
+        return backward, tuple(parameter_values)
 
-        def as_arrays(*arguments):
-            return [np.asarray(gradient) for gradient in backward(*arguments)]
-
-        return as_arrays, tuple(parameter_values)
-
-    # -- running --------------------------------------------------------------------------------
-    def _refresh_leaves(self) -> None:
-        values = self.values
-        for slot, leaf in zip(self.leaf_slots, self.leaves):
-            values[slot] = leaf.data
-
-    def check(self) -> tuple[np.ndarray, list]:
-        """One step on the recorded inputs without touching the leaves: (loss, gradients)."""
-        self._refresh_leaves()
-        with no_grad():
-            for step in self.forward:
-                step()
-            for step in self.backward:
-                step()
-        return np.array(self.values[self.loss_slot]), [
-            np.array(self.grads[slot]) for slot in self.leaf_slots
-        ]
-
-    def bind_optimizer(self, optimizer) -> None:
-        """Precompute what :meth:`run` needs: leaf triples, inline SGD, fused leaves."""
+    # -- optimizer ------------------------------------------------------------------------------
+    def _fusable_updates(self, optimizer) -> set[int]:
+        """Weights whose SGD update can be folded into their only gradient GEMM."""
         from symderive.engine import optim
 
-        self.leaf_triples = [
-            (i, slot, leaf) for i, (slot, leaf) in enumerate(zip(self.leaf_slots, self.leaves))
-        ]
-        self.fused_leaves = [
-            leaf for slot, leaf in zip(self.leaf_slots, self.leaves) if slot in self.sgd_fused_slots
-        ]
-        self.inline_sgd = type(optimizer) is optim.SGD
-        leaf_ids = {id(leaf) for leaf in self.leaves}
-        parameters = list(optimizer.parameters) if optimizer is not None else []
-        self.optimizer_others = [
-            (position, p) for position, p in enumerate(parameters) if id(p) not in leaf_ids
-        ]
-        position_of = {id(p): position for position, p in enumerate(parameters)}
-        self.sgd_positions = [position_of.get(id(leaf)) for leaf in self.leaves]
+        self._optimizer = optimizer
+        if type(optimizer) is not optim.SGD:
+            return set()
+        updated = {id(p) for p in optimizer.parameters}
+        fusable = set()
+        for slot, leaf in zip(self.leaf_slots, self.leaves):
+            data = leaf.data
+            consumers = self.consumers[slot]
+            if (
+                id(leaf) in updated
+                and len(consumers) == 1
+                and self.nodes[consumers[0]].op == "matmul"
+                and data.ndim == 2
+                and data.flags.c_contiguous
+                and blas.routine("gemm", data.dtype) is not None  # SciPy importable
+                and data.size >= FUSED_UPDATE_MIN_SIZE
+                and self.nodes[consumers[0]].data.dtype == data.dtype
+                and all(p.data.ndim == 2 for p in self.nodes[consumers[0]].parents)
+                and self.nodes[consumers[0]].parents[0] is not self.nodes[consumers[0]].parents[1]
+            ):
+                fusable.add(slot)
+        return fusable
+
+    def build_fast(self, optimizer) -> None:
+        """The generated step with its SGD update, where every leaf is an SGD parameter."""
+        from symderive.engine import optim
+
+        self.fast = None
+        if type(optimizer) is not optim.SGD:
+            return
+        optimized = {id(p) for p in optimizer.parameters}
+        if any(id(leaf) not in optimized for leaf in self.leaves):
+            return
+        try:
+            self.fast = self._generate(sgd=True)
+        except _NoFastPath:
+            return
+        self.fast_leaf_data = [leaf.data for leaf in self.leaves]
+
+    # -- running --------------------------------------------------------------------------------
+    def check(self) -> tuple[np.ndarray, list]:
+        """One step on the recorded inputs without touching the leaves: (loss, gradients)."""
+        with no_grad():
+            loss, *grads = self.plain(*[leaf.data for leaf in self.leaves])
+        return np.array(loss), [np.array(g) for g in grads]
 
     def run(self, optimizer) -> Tensor:
-        values, grads, handed = self.values, self.grads, self.handed
-        for i, slot, leaf in self.leaf_triples:
-            values[slot] = leaf.data
+        fast = self.fast
+        if fast is not None:
+            loss = fast()
+            if loss is not None:
+                return Tensor(loss)
+            if any(leaf.data is not data for leaf, data in zip(self.leaves, self.fast_leaf_data)):
+                self.build_fast(optimizer)  # a leaf holds a new array: bind it from now on
+        handed = self.handed
+        for i, leaf in enumerate(self.leaves):
             if leaf.grad is not None and leaf.grad is handed[i]:
                 leaf.grad = leaf.grad.copy()  # last call's buffer, about to be overwritten
-        for step in self.forward:
-            step()
-        loss = Tensor(values[self.loss_slot])
-        fused = self.fused_backward is not None
-        if fused:
-            for leaf in self.fused_leaves:
-                if leaf.grad is not None:
-                    fused = False
-        for step in self.fused_backward if fused else self.backward:
-            step()
-        if optimizer is not None and self.inline_sgd:
-            self._sgd(optimizer, fused)
-            return loss
-        fused_slots = self.sgd_fused_slots if fused else ()
-        for i, slot, leaf in self.leaf_triples:
-            if slot in fused_slots:
+        loss, *grads = self.plain(*[leaf.data for leaf in self.leaves])
+        for i, (leaf, gradient) in enumerate(zip(self.leaves, grads)):
+            if gradient is None:
                 continue
-            gradient = grads[slot]
             if leaf.grad is None:
                 leaf.grad = handed[i] = gradient
             else:
                 leaf.grad = leaf.grad + gradient
         _apply_optimizer(optimizer)
-        return loss
-
-    def _sgd(self, optimizer, fused: bool) -> None:
-        """``backward(); SGD.step(); zero_grad()``: the optimizer's own update, no graph walk."""
-        grads = self.grads
-        fused_slots = self.sgd_fused_slots if fused else ()
-        update = optimizer.update
-        for i, slot, leaf in self.leaf_triples:
-            if slot in fused_slots:
-                continue
-            gradient = grads[slot]
-            if leaf.grad is not None:
-                gradient = leaf.grad + gradient
-            position = self.sgd_positions[i]
-            if position is None:
-                leaf.grad = gradient
-                continue
-            update(position, leaf.data, gradient)
-            leaf.grad = None
-        for position, parameter in self.optimizer_others:
-            if parameter.grad is not None:
-                update(position, parameter.data, parameter.grad)
-                parameter.grad = None
+        return Tensor(loss)
 
 
-def _derived_kernel(name: str, dtype: np.dtype) -> Callable[..., np.ndarray]:
-    """The op's forward for a fused step: its lambdified definition where that is exact
-    (:data:`EXACT_ABOVE`), its kernel everywhere else."""
+class _NoFastPath(Exception):
+    """The SGD step cannot be generated (a gradient's shape or dtype is not its weight's)."""
+
+
+@functools.cache
+def _definition_formula(name: str) -> Callable[..., np.ndarray]:
+    """The op's elementary definition lambdified for NumPy (exact above :data:`EXACT_ABOVE`)."""
     op = ELEMENTWISE[name]
-    kernel = op.kernel
-    bound_of = EXACT_ABOVE.get(name)
-    if bound_of is None or op.arity != 1 or op.params:
-        return kernel
     elementary = getattr(op, "elementary", None)  # the definition in exp/log, where kept
     expression = elementary if elementary is not None else op.definition.rewrite(sp.exp)
-    formula = sp.lambdify(op.inputs, expression, modules="numpy")
-    bound = bound_of(dtype)
-    lowest = np.minimum.reduce
-
-    def derived(x: np.ndarray) -> np.ndarray:
-        if x.size and lowest(x, axis=None) >= bound:
-            return formula(x)
-        return kernel(x)
-
-    return derived
-
-
-def _fortran(matrix: np.ndarray) -> tuple[np.ndarray, int]:
-    """(array, trans) with array Fortran-contiguous and op(array) == matrix (no copy if C or F)."""
-    if matrix.flags.f_contiguous:
-        return matrix, 0
-    if matrix.flags.c_contiguous:
-        return matrix.T, 1
-    return np.asfortranarray(matrix), 0
+    return sp.lambdify(op.inputs, expression, modules="numpy")

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from symderive.engine import checks
+from symderive.engine import blas, checks
 from symderive.ops.definitions import ELEMENTWISE
 from symderive.ops.derive import rule
 
@@ -106,6 +106,7 @@ class Tensor:
         "op",
         "params",
         "number",
+        "spare",
     )
 
     def __init__(
@@ -129,6 +130,7 @@ class Tensor:
         self.op = op
         self.params = params  # what the op needs besides its parents (replay reads it)
         self.number = next(_creation_numbers)
+        self.spare: np.ndarray | None = None  # the last weight gradient, reused when unshared
 
     # -- inspection -------------------------------------------------------------------------
     @property
@@ -404,10 +406,12 @@ def matmul(a, b) -> Tensor:
             )
         return Tensor(out, True, parents=(a, b), backward_rule=general_backward, op="matmul")
 
+    holder = b if b.backward_rule is None else None  # a weight: its gradient buffer is reused
+
     def matmul_backward(upstream: np.ndarray) -> Gradients:
         return (
             upstream.dot(b_data.T) if a_needs else None,
-            a_data.T.dot(upstream) if b_needs else None,
+            blas.transposed_product(a_data, upstream, holder) if b_needs else None,
         )
 
     return Tensor(out, True, parents=(a, b), backward_rule=matmul_backward, op="matmul")

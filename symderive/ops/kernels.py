@@ -44,17 +44,19 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     half an ULP, and 1 + e^(−x) and the reciprocal add one rounding each. Below −L, 1 + e^x
     rounds to 1, so σ(x) = e^x/(1 + e^x) is e^x itself (subnormal down to σ(−745), 0 at −∞):
     those entries are patched and nothing overflows. NaN entries stay NaN and spoil nothing
-    else; σ(+∞) = 1. In place, five NumPy calls: about the price of the naive formula.
+    else; σ(+∞) = 1. In place: the naive formula's four NumPy calls and a minimum.
     """
     x = _floating(x)
     limit = EXP_LIMITS[x.dtype]
+    # `not min >= −L` is also true when a NaN makes the minimum NaN: then the mask decides
+    every_entry_above = not x.size or x.min() >= -limit
     result = np.negative(x, out=np.empty_like(x))
-    np.minimum(result, limit, out=result)
+    if not every_entry_above:  # the clamp only matters (and only costs a pass) below −L
+        np.minimum(result, limit, out=result)
     np.exp(result, out=result)
     result += 1.0
     np.divide(1.0, result, out=result)
-    # `not min >= −L` is also true when a NaN makes the minimum NaN: then the mask decides
-    if result.size and not x.min() >= -limit:
+    if not every_entry_above:
         deep = x < -limit
         result[deep] = np.exp(x[deep])
     return result

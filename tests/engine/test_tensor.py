@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -142,3 +144,37 @@ def test_fused_sum_squared_error_equals_the_elementwise_composition():
     assert loss_fused.item() == pytest.approx(loss_composed.item(), rel=1e-14)
     np.testing.assert_allclose(fused.grad, composed.grad, rtol=1e-14)
     assert loss_composed.parents[0].op == "square"
+
+
+def test_a_weight_gradient_buffer_is_reused_only_when_nobody_holds_it():
+    """∂L/∂W = Xᵀ·G is written into the previous step's array once ``.grad`` was dropped;
+    a gradient the caller kept (or a view of it) is never overwritten."""
+    rng = np.random.default_rng(12)
+    x = Tensor(rng.standard_normal((8, 30)))
+    w = Tensor(rng.standard_normal((30, 4)), requires_grad=True)
+
+    def weight_gradient() -> np.ndarray:
+        (x @ w).sum().backward()
+        gradient = w.grad
+        w.grad = None
+        return gradient
+
+    def owner(array: np.ndarray) -> np.ndarray:
+        return array if array.base is None else array.base
+
+    expected = x.data.T @ np.ones((8, 4))  # ∂Σ(XW)/∂W = Xᵀ·1
+    kept = weight_gradient()
+    kept_copy = kept.copy()
+    row_view = weight_gradient()[0]  # only a view of the second gradient survives
+    row_copy = row_view.copy()
+    third = weight_gradient()
+    np.testing.assert_array_equal(kept, kept_copy)
+    np.testing.assert_array_equal(row_view, row_copy)
+    assert owner(third) is not owner(kept) and owner(third) is not owner(row_view)
+    del kept, row_view
+    previous = weakref.ref(owner(third))
+    del third
+    w.data *= 2.0  # the product does not depend on W: the same gradient, written in place
+    fourth = weight_gradient()
+    np.testing.assert_allclose(fourth, expected)
+    assert owner(fourth) is previous(), "an unshared buffer is reused"
