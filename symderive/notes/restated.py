@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from symderive.grammar.build import time_limit
 from symderive.errors import ParseError
+from symderive.grammar.build import time_limit
 from symderive.notes.chains import top_level_spans
 from symderive.notes.context import Definition, DefinitionView, FileContext, Located, parse
 from symderive.notes.plan import PlannedEquation, PlannedStep
@@ -53,7 +53,9 @@ class Restatement:
     doubt: str = ""  # the other plausible reading, when a refutation would rest on this one
 
 
-def previous_definition(item: Located, context: FileContext) -> tuple[Definition, Definition] | None:
+def previous_definition(
+    item: Located, context: FileContext
+) -> tuple[Definition, Definition] | None:
     """(the definition just before in the section, this item's own) of the same name."""
     own = [d for d in context.definitions if d.order == item.order and d.start == item.chain.line]
     if len(own) != 1:
@@ -176,10 +178,7 @@ def restatement(item: Located, context: FileContext, source: str) -> Restatement
                            f"the {terms}-term case of the sum of line {previous.start} "
                            f"({'; '.join(readings)})")  # fmt: skip
     lead = INLINE_OR_DISPLAY.sub(" ", item.block.lead or "")  # the line before, math removed
-    if (
-        DELIMITERS_ONLY.match(lead) and now.free_symbols and now.free_symbols == before.free_symbols
-        and not previous.end < item.chain.line
-    ):  # fmt: skip
+    if DELIMITERS_ONLY.match(lead) and now.free_symbols and now.free_symbols == before.free_symbols:
         return Restatement(before, now, previous,
                            f"{name} written again right after line {previous.start}: "
                            "a restatement",
