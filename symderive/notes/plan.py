@@ -307,6 +307,12 @@ def plan_steps(
                         | rhs.atoms(sp.core.function.AppliedUndef)):  # fmt: skip
             arities.setdefault(applied.func.__name__, set()).add(len(applied.args))
         mixed = sorted(name for name, counts in arities.items() if len(counts) > 1)
+        opaque: tuple = ()
+        if mixed and all(unknown_functions(side) for side in (lhs, rhs)) and not _structured(
+            lhs, rhs, set(arities)
+        ):  # H(X, Y) = H(X) + H(Y): the values H(X, Y), H(X), H(Y) are arbitrary numbers
+            lhs, rhs, opaque = opaque_values(lhs, rhs)
+            mixed = []
         if mixed:
             counts = " and ".join(str(n) for n in sorted(arities[mixed[0]]))
             equation.steps.append(PlannedStep(
@@ -315,7 +321,6 @@ def plan_steps(
             ))  # fmt: skip
             continue
         unknown = unknown_functions(lhs, rhs)
-        opaque: tuple = ()
         if (
             unknown and all(set(unknown) <= set(unknown_functions(side)) for side in (lhs, rhs))
             and not _structured(lhs, rhs, set(unknown))

@@ -135,10 +135,11 @@ def classify_first_step(
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
                            "a new value of a label (its parameter is not on the right)")
-        if name in defined and arguments is not None and _applies(second, name):
-            # H(X, Y) = H(X) + H(Y): the defined function on both sides relates its values
+        if arguments is not None and _applies(second, name) and (
+            name in defined or _applied_to_names(second, name)
+        ):  # H(X, Y) = H(X) + H(Y): the function on both sides relates its values
             return Reading(Role.CLAIM, name, arguments,
-                           f"{name} is already defined and applied on the right: a claim")
+                           f"{name} is applied on both sides: a claim, not a definition")
         if name in defined and (not near or DEFINING.search(words)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
@@ -168,6 +169,14 @@ def _mentions(expression: str, name: str) -> bool:
 def _applies(expression: str, name: str) -> bool:
     """Whether ``name(…)`` is applied in the expression (``H(X)`` in ``H(X) + H(Y)``)."""
     return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(", expression) is not None
+
+
+def _applied_to_names(expression: str, name: str) -> bool:
+    """Every ``name(…)`` in the expression applied to bare names only (``H(X)``, not the
+    ``f(x - 1)`` of a recursive definition)."""
+    pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"\s*\(([^()]*)\)"
+    found = re.findall(pattern, expression)
+    return bool(found) and all(is_parameter_list(arguments) for arguments in found)
 
 
 def is_parameter_list(arguments: str) -> bool:

@@ -102,3 +102,15 @@ def test_model_equations_for_decorated_vectors_are_definitions(tmp_path):
     assert first.skip.value == "definition" and second.skip.value == "definition"
     # a genuine claim about the decorated name stays a claim (and is refuted)
     assert claim.skip is None and claim.steps[0].verdict == "refuted"
+
+
+def test_a_claim_that_needs_independence_is_undecided_never_refuted(tmp_path):
+    text = (
+        "# Joint\n\nWhen $X$ and $Y$ are independent, $H(X, Y) = H(X) + H(Y)$.\n\n"
+        "$$H(X, X) + H(Y) = H(Y) + H(X, X)$$\n"
+    )
+    found = [step for _, step in steps(tmp_path, text)]
+    # H(X, Y) = H(X) + H(Y) is not a definition of H (H is on both sides), and it fails for
+    # arbitrary values: undecided, saying it may hold by unwritten facts such as independence
+    assert [step.verdict for step in found] == ["undecided", "proved"]
+    assert "independence" in found[0].reason
