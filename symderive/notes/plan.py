@@ -10,7 +10,7 @@ condition, update rule) or cannot be read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -18,6 +18,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
@@ -198,9 +199,10 @@ def plan_steps(
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
     raws: list = []
+    latex = chain_context(context.latex, elements, view)
     for element in elements:
         try:
-            raws.append(parse_reading(element, context.latex, source, chain.line, equation))
+            raws.append(parse_reading(element, latex, source, chain.line, equation))
         except ParseError as problem:
             raws.append(problem)
             equation.parsed = False
@@ -441,6 +443,15 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         ):  # fmt: skip
             return True
     return False
+
+
+def chain_context(latex: LatexContext, elements: list, view) -> LatexContext:
+    """The note's context with what the chain's operators need (symderive.grammar.operators):
+    the chain's one differentiation variable (f', D f) and the names defined so far (a D the
+    notes define is a name, not the derivative operator)."""
+    defined = {str(name) for name in view.symbols} | set(view.functions)
+    return replace(latex, variable=chain_variable(elements), defined=frozenset(defined),
+                   differentiated=differentiated(elements))  # fmt: skip
 
 
 def parse_reading(
