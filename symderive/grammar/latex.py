@@ -32,6 +32,14 @@ Documented rules that resolve the ambiguities of written mathematics:
   ``W^T``/``W^\top`` is a transpose; ``x_i`` with a bound summation index is ``x[i]``.
 * ``\frac{d}{dx} f``, ``\frac{df}{dx}``, ``\frac{\partial f}{\partial x}`` are unevaluated
   derivatives; ``\frac{d}{dx}`` applies to the following term.
+* ``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_x f`` differentiate the following term by the
+  written variable, else by the chain's one variable (``LatexContext.variable``, found by
+  :func:`symderive.grammar.operators.chain_variable`), which ``f'``/``y'`` without an argument
+  also take; D is a name wherever the notes define or declare it.
+* ``f^{(2)}(x)`` (a function name applied, a number) is a derivative; ``y^{(i)}``,
+  ``\mathbf{W}^{(2)}``, ``b^*`` are labels/decorations, part of the name, never powers.
+* ``\lim_{h \to 0}`` is a two-sided ``Limit``; ``\mathbb{1}(cond)`` is 1 where cond holds;
+  ``a_1 + \cdots + a_n`` is Σ_{i=1}^{n} a_i; ``\text{year}`` among mathematics is a name.
 * ``E[…]``/``\mathbb{E}[…]`` is the expectation and ``\operatorname{Var}(…)``/``Var(…)`` the
   variance (symderive.expectation); ``D_{KL}(P\|Q)`` is Σ_i p_i log(p_i/q_i);
   ``H(p)`` is not special (notes use H for many things).
@@ -1495,6 +1503,8 @@ class _Parser:
         order = 1
         if self.accept("^"):
             order_expr = self.script()
+            if isinstance(order_expr, sp.Symbol):  # \frac{d^n f}{dx^n}
+                self.fail("an n-th derivative of symbolic order is operator notation (not read)")
             if not order_expr.is_Integer or not 1 <= int(order_expr) <= 4:
                 self.fail("derivative order must be an integer from 1 to 4")
             order = int(order_expr)
