@@ -1525,6 +1525,11 @@ class _Parser:
                 self.position = start
                 return None
             variable = self.derivative_variable()
+            if self.at("^") and (self.peek().text == "(" or (
+                self.peek().text == "{" and self.peek(2).text == "("
+            )):  # \partial \mathbf{W}^{(2)}: a label, not the order
+                self.advance()
+                variable = self.parenthesised_superscript(variable)
             power = 1
             if self.accept("^"):
                 power_expr = self.script()

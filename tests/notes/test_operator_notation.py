@@ -218,3 +218,10 @@ def test_a_decorated_bold_name_is_a_vector():
     value = parse_latex_math(r"\hat{\mathbf{y}}")
     assert value.shape[1] == 1
     assert str(parse_latex_math(r"\hat{\mathbf{y}}_i")) == r"\hat{y}_i"  # an entry
+
+
+def test_a_label_in_a_derivatives_denominator_is_not_its_order():
+    # ∂s/∂x^{(2)}: by the labelled name x^{(2)}, not a second derivative by x
+    value = parse_latex_math(r"\frac{\partial s}{\partial x^{(2)}}")
+    assert str(value) == "Derivative(s, x^{(2)})"
+    assert str(parse_latex_math(r"\frac{d^2 s}{dx^2}")) == "Derivative(s, (x, 2))"
