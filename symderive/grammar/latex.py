@@ -108,6 +108,9 @@ BOLD_MATRIX = {"mathbf", "boldsymbol", "bm", "pmb", "mathbfit"}
 SUBSCRIPT_DERIVATIVE = frozenset("fgh")  # f_x is ∂f/∂x (only as a whole side, see below)
 INDEX_LETTERS = frozenset("ijklm")  # \partial_i, D_i: an index into a list of variables
 ELLIPSIS = frozenset({"cdots", "ldots", "dots"})
+PROSE_WORDS = frozenset({"if", "for", "and", "or", "where", "otherwise", "when", "else", "with",
+                         "then", "thus", "hence", "since", "so", "is", "of", "to", "in", "at",
+                         "all", "any", "each", "every", "some", "st", "iff", "not"})  # fmt: skip
 RELATION_COMMANDS = frozenset({"ge", "geq", "le", "leq", "neq", "ne", "lt", "gt"})
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
                   "Cov": "Cov", "cov": "Cov"}  # fmt: skip
@@ -455,7 +458,12 @@ class _Parser:
                         self.position += 3
                         result = _transpose(result)
                         continue
-                if self.at("{") and self.peek().text == "(" or self.at("("):
+                if (self.at("{") and self.peek().text == "(" or self.at("(")) and isinstance(
+                    result, (sp.Symbol, sp.MatrixSymbol)
+                ):  # x^{(i)}, f^{(2)}(x) on a name; e^{(x+1)}, 2^{(n)} are powers
+                    if not self.single_parenthesised(result):
+                        self.fail("a^{(l-1)} on a name: a label or a power — two readings "
+                                  "(operator notation, not read)")  # fmt: skip
                     result = self.parenthesised_superscript(result)
                     continue
                 if self.at("*") or self.at(r"\ast") or self.at(r"\star") or (
@@ -857,7 +865,9 @@ class _Parser:
         if order > LIMITS.derivative_order:
             self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
         if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
-            if not self.context.variable:  # u' = 2: by what is not written
+            whole = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?[^{}']*\}?)?\s*'+\s*", self.text)
+            if not self.context.variable or not whole:  # u' = 2: by what is not written;
+                # f' g' beside f(g(x)): at which point? only a whole side y' is read
                 self.fail("primes (f') are not supported without an argument: write f'(x)")
             variable = self.parse_variable(self.context.variable, self.current)
             self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{variable}")
@@ -877,6 +887,13 @@ class _Parser:
         return sp.Subs(sp.Derivative(sp.Function(name)(point), (point, order)), point, argument)
 
     # -- superscripts that are part of a name: labels x^{(i)}, W^{(2)} and stars w^* ----------
+    def single_parenthesised(self, base: sp.Basic) -> bool:
+        """``^{(i)}``/``^(2)`` holding one token, on a name: a label or an order (below)."""
+        offset = 1 if self.at("{") else 0
+        closing = [")", "}"] if offset else [")"]
+        after = [self.peek(offset + 2 + k).text for k in range(len(closing))]
+        return isinstance(base, (sp.Symbol, sp.MatrixSymbol)) and after == closing
+
     def parenthesised_superscript(self, base: sp.Basic) -> sp.Basic:
         r"""``f^{(n)}(x)`` or a label ``x^{(i)}``, ``\mathbf{W}^{(2)}``, ``l^{(i)}`` (the rule):
 
@@ -1339,7 +1356,7 @@ class _Parser:
         r"""``A\cdot\text{year}+B``, ``\text{transistor\_count}``: a word in \text is a name
         when it is one identifier (letters, ``\_``) among mathematics: not after a number
         (``4\text{bits}`` is a unit) and not the whole expression's only content."""
-        if not re.fullmatch(r"[A-Za-z]{2,}(?:\\_[A-Za-z]+)*", word):
+        if not re.fullmatch(r"[A-Za-z]{2,}(?:\\_[A-Za-z]+)*", word) or word.lower() in PROSE_WORDS:
             return False
         index = self.tokens.index(token)
         before = self.tokens[index - 1] if index > 0 else None

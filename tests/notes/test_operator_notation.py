@@ -225,3 +225,26 @@ def test_a_label_in_a_derivatives_denominator_is_not_its_order():
     value = parse_latex_math(r"\frac{\partial s}{\partial x^{(2)}}")
     assert str(value) == "Derivative(s, x^{(2)})"
     assert str(parse_latex_math(r"\frac{d^2 s}{dx^2}")) == "Derivative(s, (x, 2))"
+
+
+def test_a_longer_parenthesised_superscript_on_a_name_is_two_readings():
+    # a^{(l-1)}: the previous layer's a, or a to the power l-1 — not guessed
+    with pytest.raises(Exception, match="two readings"):
+        parse_latex_math(r"a^{(l-1)}")
+    # on a number or e the parentheses only group the exponent
+    x = parse_latex_math("x")
+    assert parse_latex_math(r"e^{(x+1)}") == parse_latex_math(r"e^{x+1}")
+    assert parse_latex_math(r"2^{(x)}") == 2**x
+
+
+def test_primes_inside_a_product_are_not_given_a_point():
+    # f' g' beside d/dx f(g(x)) means f'(g(x)) g'(x): at which point f' is taken is not written
+    context = LatexContext(variable="x")
+    with pytest.raises(Exception, match="primes"):
+        parse_latex_math("f' g'", context=context)
+    assert str(parse_latex_math("y''", context=context)) == "Derivative(y, (x, 2))"
+
+
+def test_prose_words_in_text_stay_prose():
+    with pytest.raises(Exception, match="prose"):
+        parse_latex_math(r"x \text{if} y")
