@@ -546,6 +546,9 @@ class _Parser:
             return None
         self.advance()
         inner = self.expr()
+        if self.at(","):  # [e^1, e^{-2}, e^0], (r_x, r_y, r_z), x(a, b) for a scalar x
+            self.fail("a list or tuple of values (an elementwise claim or a dependence "
+                      "x(a, b)) is not read")  # fmt: skip
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
             self.advance()
         self.expect(closers[opener])

@@ -248,3 +248,10 @@ def test_primes_inside_a_product_are_not_given_a_point():
 def test_prose_words_in_text_stay_prose():
     with pytest.raises(Exception, match="prose"):
         parse_latex_math(r"x \text{if} y")
+
+
+@pytest.mark.parametrize("written", [r"[e^1, e^{-2}, e^0]", r"x(a, b)", r"(r_x, r_y, r_z)"])
+def test_lists_and_dependences_are_not_read_as_values(written):
+    # [2.71, 0.14, 1] elementwise, or "x depends on a and b": never a product with a tuple
+    with pytest.raises(Exception, match="list or tuple"):
+        parse_latex_math(written)
