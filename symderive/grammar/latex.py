@@ -32,6 +32,14 @@ Documented rules that resolve the ambiguities of written mathematics:
   ``W^T``/``W^\top`` is a transpose; ``x_i`` with a bound summation index is ``x[i]``.
 * ``\frac{d}{dx} f``, ``\frac{df}{dx}``, ``\frac{\partial f}{\partial x}`` are unevaluated
   derivatives; ``\frac{d}{dx}`` applies to the following term.
+* ``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_x f`` differentiate the following term by the
+  written variable, else by the chain's one variable (``LatexContext.variable``, found by
+  :func:`symderive.grammar.operators.chain_variable`), which ``f'``/``y'`` without an argument
+  also take; D is a name wherever the notes define or declare it.
+* ``f^{(2)}(x)`` (a function name applied, a number) is a derivative; ``y^{(i)}``,
+  ``\mathbf{W}^{(2)}``, ``b^*`` are labels/decorations, part of the name, never powers.
+* ``\lim_{h \to 0}`` is a two-sided ``Limit``; ``\mathbb{1}(cond)`` is 1 where cond holds;
+  ``a_1 + \cdots + a_n`` is Σ_{i=1}^{n} a_i; ``\text{year}`` among mathematics is a name.
 * ``E[…]``/``\mathbb{E}[…]`` is the expectation and ``\operatorname{Var}(…)``/``Var(…)`` the
   variance (symderive.expectation); ``D_{KL}(P\|Q)`` is Σ_i p_i log(p_i/q_i);
   ``H(p)`` is not special (notes use H for many things).
@@ -47,7 +55,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
-from symderive.grammar import matrices
+from symderive.grammar import matrices, operators
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -96,6 +104,13 @@ SCALAR_LETTERS = frozenset("abcdnmkrstuvwxyzijlo") | {
 }  # fmt: skip
 MATRIX_SIZE = sp.Symbol("size", integer=True, positive=True)  # shape of undeclared matrices
 BOLD_MATRIX = {"mathbf", "boldsymbol", "bm", "pmb", "mathbfit"}
+SUBSCRIPT_DERIVATIVE = frozenset("fgh")  # f_x is ∂f/∂x (only as a whole side, see below)
+INDEX_LETTERS = frozenset("ijklm")  # \partial_i, D_i: an index into a list of variables
+ELLIPSIS = frozenset({"cdots", "ldots", "dots"})
+PROSE_WORDS = frozenset({"if", "for", "and", "or", "where", "otherwise", "when", "else", "with",
+                         "then", "thus", "hence", "since", "so", "is", "of", "to", "in", "at",
+                         "all", "any", "each", "every", "some", "st", "iff", "not"})  # fmt: skip
+RELATION_COMMANDS = frozenset({"ge", "geq", "le", "leq", "neq", "ne", "lt", "gt"})
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
                   "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 
@@ -129,6 +144,11 @@ class LatexContext:
     bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
     frobenius_2: bool = False  # ‖M‖_2 of a matrix is Frobenius (the note says so: matrices)
     declared: tuple[tuple[str, tuple], ...] = ()  # shapes the prose gives (matrices module)
+    # the chain's one differentiation variable (LaTeX text, symderive.grammar.operators):
+    # what f', y', D f, \nabla f, \partial_i f differentiate by; "" when none is written
+    variable: str = ""
+    defined: frozenset[str] = field(default_factory=frozenset)  # names the notes define
+    differentiated: frozenset[str] = field(default_factory=frozenset)  # f of the chain's df/dx
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -295,15 +315,60 @@ class _Parser:
     def expr(self) -> sp.Basic:
         self.enter()
         result = self.term()
+        terms = [result]  # the written terms, for a_1 + a_2 + \cdots + a_n
         while True:
             if self.accept("+"):
-                result = self.add(result, self.term())
+                if self.current.kind == "command" and self.current.text[1:] in ELLIPSIS:
+                    ellipsis = self.advance()
+                    if not self.accept("+"):
+                        self.fail("an infinite series or a list written with an ellipsis "
+                                  "(not read)", ellipsis)  # fmt: skip
+                    last = self.term()
+                    result = self.written_sum(terms, last, ellipsis)
+                    terms = [result]
+                    continue
+                term = self.term()
+                terms.append(term)
+                result = self.add(result, term)
             elif self.accept("-"):
                 result = self.add(result, self.negate(self.term()))
             else:
                 break
         self.leave()
         return result
+
+    def written_sum(self, terms: list, last: sp.Basic, ellipsis: Token) -> sp.Basic:
+        r"""``\beta_1x_1 + \cdots + \beta_nx_n`` is Σ_{i=1}^{n} β_i x_i: the terms written
+        before the ellipsis must be the general term at 1, 2, … and the last one at n (the
+        names' subscripts 1, 2, …, n); anything else is not read."""
+        family = _subscript_family(last)
+        if family is None:
+            self.fail("the terms around the ellipsis are not one indexed family (not read)",
+                      ellipsis)  # fmt: skip
+        bound, bases = family
+        used = {piece for term in terms + [last] for symbol in term.atoms(sp.Symbol)
+                for piece in str(symbol).split("_")}  # fmt: skip
+        index = next(sp.Symbol(name, integer=True) for name in ("i", "j", "k", "r")
+                     if name not in used)  # fmt: skip
+        general = last.xreplace({sp.Symbol(f"{b}_{bound}"): sp.IndexedBase(b)[index]
+                                 for b in bases})  # fmt: skip
+        run = 0
+        for length in range(len(terms), 0, -1):  # the written run ends right before the ellipsis
+            expected = [general.xreplace({index: sp.Integer(k)}) for k in range(1, length + 1)]
+            if [_indexed_names(t) for t in terms[-length:]] == [
+                _indexed_names(e) for e in expected
+            ]:
+                run = length
+                break
+        if run == 0:
+            self.fail("the terms before the ellipsis do not start the family at 1 (not read)",
+                      ellipsis)  # fmt: skip
+        before = terms[: len(terms) - run]
+        sum_ = self.build.big_operator("sum", general, index, sp.Integer(1),
+                                       sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
+        self.readings.setdefault(r"\cdots", "a written sum: the general term from 1 to "
+                                 f"{bound}")  # fmt: skip
+        return self.build.add([*before, sum_]) if before else sum_
 
     def term(self, *, stop_at_function: bool = False) -> sp.Basic:
         result = self.unary()
@@ -339,7 +404,9 @@ class _Parser:
             )
         if token.kind == "command":
             name = token.text[1:]
-            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp"):
+            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}") or (
+                name in ELLIPSIS or name in RELATION_COMMANDS
+            ):
                 return False
             if token.text in self.open_bars:
                 return False
@@ -393,8 +460,21 @@ class _Parser:
                         self.position += 3
                         result = _transpose(result)
                         continue
-                if self.at("{") and self.peek().text == "(" or self.at("("):
-                    self.fail("f^{(n)} is an n-th derivative, not a power (not read)")
+                if (self.at("{") and self.peek().text == "(" or self.at("(")) and isinstance(
+                    result, (sp.Symbol, sp.MatrixSymbol)
+                ):  # x^{(i)}, f^{(2)}(x) on a name; e^{(x+1)}, 2^{(n)} are powers
+                    if not self.single_parenthesised(result):
+                        self.fail("a^{(l-1)} on a name: a label or a power — two readings "
+                                  "(operator notation, not read)")  # fmt: skip
+                    result = self.parenthesised_superscript(result)
+                    continue
+                if self.at("*") or self.at(r"\ast") or self.at(r"\star") or (
+                    self.at("{") and self.peek().text in ("*", r"\ast", r"\star")
+                    and self.peek(2).text == "}"
+                ):  # fmt: skip
+                    self.position += 3 if self.at("{") else 1
+                    result = self.starred(result)
+                    continue
                 exponent = self.script()
                 if (
                     isinstance(result, sp.Symbol) and reads_as_function(result.name)
@@ -475,6 +555,9 @@ class _Parser:
             return None
         self.advance()
         inner = self.expr()
+        if self.at(","):  # [e^1, e^{-2}, e^0], (r_x, r_y, r_z), x(a, b) for a scalar x
+            self.fail("a list or tuple of values (an elementwise claim or a dependence "
+                      "x(a, b)) is not read")  # fmt: skip
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
             self.advance()
         self.expect(closers[opener])
@@ -647,10 +730,6 @@ class _Parser:
         if letter == "E" and (self.at("[") or self.at("(")):
             self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
-        if letter == "D" and not self.at("_") and self.starts_factor() and "D" not in (
-            self.context.scalars
-        ):
-            self.fail("D applied to an expression is a differential operator (not read)")
         if letter == "e" and not self.at("_"):
             return self.build.constant("e")
         if letter == "D" and self.at("_"):
@@ -658,13 +737,12 @@ class _Parser:
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):
                 self.skip_script()
                 return self.kl_divergence()
-            if "D" not in self.context.scalars:
-                saved = self.position
-                self.subscript_text()
-                applied = self.starts_factor()
-                self.position = saved
-                if applied:
-                    self.fail("D_x applied to an expression is a differential operator (not read)")
+        if letter == "D" and self.reads_as_operator("D"):
+            return self.derivative_operator("D", start)
+        if letter in SUBSCRIPT_DERIVATIVE and self.at("_") and start.column == 1:
+            derivative = self.subscript_derivative(letter)
+            if derivative is not None:
+                return derivative
         return self.symbol_with_scripts(letter)
 
     def peek_group_text(self) -> str:
@@ -840,7 +918,17 @@ class _Parser:
         if order > LIMITS.derivative_order:
             self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
         if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
-            self.fail("primes (f') are not supported without an argument: write f'(x)")
+            whole = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?[^{}']*\}?)?\s*'+\s*", self.text)
+            if not self.context.variable or not whole:  # u' = 2: by what is not written;
+                # f' g' beside f(g(x)): at which point? only a whole side y' is read
+                self.fail("primes (f') are not supported without an argument: write f'(x)")
+            variable = self.parse_variable(self.context.variable, self.current)
+            self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{variable}")
+            return self.build.derivative(sp.Symbol(name), [variable] * order)
+        return self.applied_derivative(name, order)
+
+    def applied_derivative(self, name: str, order: int) -> sp.Basic:
+        """``f'(x)``, ``f^{(2)}(x)``: the order-th derivative of the function f at the argument."""
         arguments = self.arguments()
         if len(arguments) != 1:
             self.fail("primes (f') of a function of several arguments")
@@ -850,6 +938,220 @@ class _Parser:
             return sp.Derivative(sp.Function(name)(argument), (argument, order))
         point = sp.Dummy("u")
         return sp.Subs(sp.Derivative(sp.Function(name)(point), (point, order)), point, argument)
+
+    # -- superscripts that are part of a name: labels x^{(i)}, W^{(2)} and stars w^* ----------
+    def single_parenthesised(self, base: sp.Basic) -> bool:
+        """``^{(i)}``/``^(2)`` holding one token, on a name: a label or an order (below)."""
+        offset = 1 if self.at("{") else 0
+        closing = [")", "}"] if offset else [")"]
+        after = [self.peek(offset + 2 + k).text for k in range(len(closing))]
+        return isinstance(base, (sp.Symbol, sp.MatrixSymbol)) and after == closing
+
+    def parenthesised_superscript(self, base: sp.Basic) -> sp.Basic:
+        r"""``f^{(n)}(x)`` or a label ``x^{(i)}``, ``\mathbf{W}^{(2)}``, ``l^{(i)}`` (the rule):
+
+        * a function name (f, g, h, F, …, or declared) applied right after, with a number in
+          the parentheses: the n-th derivative (``f^{(2)}(x) = f''(x)``); with a letter n: an
+          n-th derivative of symbolic order, not read;
+        * a function name not applied: a derivative or a label — two readings, not read;
+        * any other name with an index letter or a number: a label, part of the name
+          (``y^{(i)}`` is the i-th example's y, never a power or a derivative); labelled by a
+          bound summation index it is an entry of the labelled family (``y^{(i)}`` in
+          ``\sum_i`` is y^{(·)}[i])."""
+        braced = self.accept("{")
+        self.expect("(")
+        written = self.advance()
+        self.expect(")")
+        if braced:
+            self.expect("}")
+        label = written.text[1:] if written.kind == "command" else written.text
+        if written.kind not in ("letter", "number") and label not in GREEK:
+            self.fail("a superscript in parentheses that is neither an order nor a label "
+                      "(operator notation, not read)", written)  # fmt: skip
+        applied = self.at("(") or (self.at(r"\left") and self.peek().text == "(")
+        if isinstance(base, sp.Symbol) and (
+            reads_as_function(base.name) or base.name in self.context.functions
+        ):
+            if not applied:
+                self.fail(f"{base.name}^{{({label})}}: an n-th derivative or a label — two "
+                          "readings (operator notation, not read)", written)  # fmt: skip
+            if written.kind != "number":
+                self.fail("f^{(n)} with a symbolic order is an n-th derivative (operator "
+                          "notation, not read)", written)  # fmt: skip
+            order = int(written.text)
+            if not 1 <= order <= LIMITS.derivative_order:
+                self.fail(f"derivative order must be from 1 to {LIMITS.derivative_order}")
+            return self.applied_derivative(base.name, order)
+        labelled = f"{getattr(base, 'name', '')}^{{({label})}}"
+        bound = {str(index): index for index in self.bound}
+        if isinstance(base, sp.MatrixSymbol) and label not in bound:
+            self.readings.setdefault(labelled, "a label (a superscript in parentheses)")
+            return sp.MatrixSymbol(labelled, *base.shape)
+        if isinstance(base, sp.Symbol):
+            self.readings.setdefault(labelled, "a label (a superscript in parentheses)")
+            if label in bound:
+                if applied:
+                    self.fail("a name labelled by a summation index and applied to arguments "
+                              "(not read)", written)  # fmt: skip
+                return sp.IndexedBase(f"{base.name}^{{(\\cdot)}}")[bound[label]]
+            return self.after_symbol(self.make_symbol(labelled), labelled)
+        self.fail("a label on this expression is not read", written)
+        raise AssertionError
+
+    def starred(self, base: sp.Basic) -> sp.Basic:
+        r"""``\mathbf{w}^*``, ``b^*``, ``x^*(a)``: the star decorates the name (an optimum, a
+        fixed point), never a power; a starred name applied to ``(…)`` is a function of it."""
+        if isinstance(base, sp.MatrixSymbol):
+            return sp.MatrixSymbol(f"{base.name}^*", *base.shape)
+        if not isinstance(base, sp.Symbol):
+            self.fail("a star on this expression is not read (a conjugate or a convolution?)")
+        name = f"{base.name}^*"
+        self.readings.setdefault(name, "a name (the star decorates it)")
+        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+            arguments = self.arguments()
+            self.readings[name] = f"unknown function of {len(arguments)} argument(s) (starred)"
+            return sp.Function(name)(*arguments)
+        return self.make_symbol(name)
+
+    # -- derivative operators (D, \nabla, \partial_x, primes, f_x) and limits -------------
+    def reads_as_operator(self, letter: str) -> bool:
+        r"""``D f``, ``D_x f``: D is the derivative operator unless the notes use D as a name
+        (declared, defined, a matrix or a function) — then ``Dx`` stays the product D·x."""
+        context = self.context
+        if (
+            letter in context.scalars or letter in context.functions or letter in context.defined
+            or context.shape_of(letter) is not None or letter in context.bold
+        ):  # fmt: skip
+            return False
+        if not self.at("_"):
+            return self.starts_factor()
+        saved = self.position
+        try:
+            if self.peek().text == "{":
+                self.skip_script()
+            else:
+                self.position += 2  # D_xf: the subscript is one token
+            return self.starts_factor()
+        except ParseError:
+            return False
+        finally:
+            self.position = saved
+
+    def derivative_operator(self, kind: str, token: Token) -> sp.Basic:
+        r"""``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_{x_i} f``, ``\partial_i f``: the
+        derivative of the following term (as ``\frac{d}{dx}`` applies to it) by the written
+        variable, else by the chain's one variable (:mod:`symderive.grammar.operators`)."""
+        variable = self.operator_variable(kind, token) if self.at("_") else None
+        if not self.starts_factor():
+            self.fail(f"{kind} without an operand is operator notation (not read)", token)
+        self.enter()
+        with self.build.inside_derivative():
+            operand = self.term()
+        self.leave()
+        if variable is None:
+            variable = self.implicit_variable(kind, token, operand)
+        self.readings.setdefault(kind, f"derivative operator: d/d{variable}")
+        return _derivative(operand, [variable], self)
+
+    def operator_variable(self, kind: str, token: Token) -> sp.Basic:
+        r"""The subscript of ``D_x``, ``\nabla_{\mathbf{x}}``, ``\partial_{x_i}``; ``\partial_i``
+        is ∂/∂x_i only in a chain whose variable is x_i (else i indexes an unnamed list)."""
+        self.expect("_")
+        braced_letter = self.at("{") and self.peek().kind == "letter" and self.peek(2).text == "}"
+        written = self.peek() if braced_letter else self.current
+        if written.kind == "number":
+            self.fail(f"{kind}_{written.text}: a position in an argument list is operator "
+                      "notation (not read)", written)  # fmt: skip
+        if written.kind != "letter":
+            return self.derivative_variable()
+        variable = self.context.variable
+        self.position += 3 if braced_letter else 1  # D_xf: one letter is the subscript
+        if written.text == operators.index_of(variable):
+            return self.parse_variable(variable, token)
+        if written.text in INDEX_LETTERS and not operators.same_variable(written.text, variable):
+            self.fail(f"{kind}_{written.text}: {written.text} indexes a list of variables "
+                      "this chain does not name; operator notation (not read)", written)  # fmt: skip
+        return self.make_symbol(written.text)
+
+    def parse_variable(self, text: str, token: Token) -> sp.Basic:
+        """The chain's variable (LaTeX text) as a symbol of this expression."""
+        parser = _Parser(text, self.context, self.source, self.line)
+        parser.bound = list(self.bound)
+        value = parser.postfix()
+        if parser.current.kind != "end" or not isinstance(
+            value, (sp.Symbol, sp.Indexed, sp.MatrixSymbol)
+        ):
+            self.fail(f"the chain's variable {text!r} is not a name", token)
+        return value
+
+    def implicit_variable(self, kind: str, token: Token, operand: sp.Basic) -> sp.Basic:
+        r"""The variable ``D f`` and ``\nabla f`` leave unwritten: the chain's one variable;
+        for D (d2l's "D = d/dx") x when the operand mentions x or only constants (``DC``)."""
+        if self.context.variable:
+            return self.parse_variable(self.context.variable, token)
+        names = {str(symbol) for symbol in operand.free_symbols}
+        if kind == "D" and ("x" in names or not any(name[:1].islower() for name in names)):
+            return self.make_symbol("x")
+        self.fail(f"{kind} without a subscript: the variable is not written; operator "
+                  "notation (not read)", token)  # fmt: skip
+        raise AssertionError
+
+    def subscript_derivative(self, letter: str) -> sp.Basic | None:
+        r"""``f_x``, ``f_{x_i}``, ``f_i`` as a whole side of a chain whose variable is x (x_i)
+        and that differentiates f in a written fraction: the partial derivative of f (the
+        chain ``\frac{d}{dx}f = f' = D_xf = f_x``); elsewhere f_i is a name (a component)."""
+        variable = self.context.variable
+        if not variable or letter not in self.context.differentiated:
+            return None
+        saved = self.position
+        try:
+            self.skip_script()
+        except ParseError:
+            self.position = saved
+            return None
+        text = "".join(t.text for t in self.tokens[saved + 1 : self.position])
+        text = text[1:-1] if text.startswith("{") and text.endswith("}") else text
+        if self.current.kind == "end" and (
+            operators.same_variable(text, variable) or text == operators.index_of(variable)
+        ):
+            self.readings.setdefault(f"{letter}_{text}", f"the derivative of {letter}")
+            return self.build.derivative(
+                sp.Symbol(letter), [self.parse_variable(variable, self.current)]
+            )
+        self.position = saved
+        return None
+
+    def limit(self, token: Token) -> sp.Basic:
+        r"""``\lim_{h \to 0} body``: SymPy's two-sided limit, left unevaluated here (the checker
+        evaluates it under its time budget; one SymPy cannot decide stays undecided)."""
+        if not self.at("_"):
+            self.fail("\\lim needs its variable and point: \\lim_{h \\to 0}", token)
+        self.advance()
+        self.expect("{")
+        written = self.advance()
+        if written.kind == "letter":
+            variable = sp.Symbol(written.text)
+        elif written.kind == "command" and written.text[1:] in GREEK:
+            variable = sp.Symbol(written.text[1:])
+        else:
+            self.fail("the variable of a limit must be a letter", written)
+            raise AssertionError
+        if not any(self.accept(arrow) for arrow in (r"\to", r"\rightarrow", r"\longrightarrow")):
+            self.fail("expected \\to in the limit's subscript")
+        point = self.expr()
+        self.expect("}")
+        if not self.starts_factor():
+            self.fail("a limit without its expression", token)
+        self.enter()
+        body = self.term()
+        self.leave()
+        if isinstance(body, sp.MatrixExpr):
+            self.fail("limits of matrices are not read", token)
+        bound = sp.Dummy(variable.name)  # bound: an example value of the name never enters
+        body = body.xreplace({variable: bound})
+        if point in (sp.oo, -sp.oo):
+            return sp.Limit(body, bound, point)
+        return sp.Limit(body, bound, point, dir="+-")
 
     def conditional_probability_ahead(self) -> bool:
         """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
@@ -1004,6 +1306,10 @@ class _Parser:
             ):
                 self.readings.setdefault(word, "a name written as a word")
                 return self.symbol_with_scripts(word)
+            if name in ("text", "textrm") and self.text_name(word, token):
+                named = word.replace("\\_", "_")
+                self.readings.setdefault(named, "a name written as a word (\\text)")
+                return self.symbol_with_scripts(named)
             if name in ("text", "textrm"):
                 self.fail("prose inside \\text{} is not mathematics", token)
             self.fail(f"unknown operator name {word!r}", token)
@@ -1013,6 +1319,8 @@ class _Parser:
                 if self.at("_"):
                     self.skip_script()  # \mathbb{E}_{x \sim p}[…]: the distribution is implicit
                 return self.expectation_bracket()
+            if word == "1":
+                return self.indicator(token)
             self.fail(f"unknown \\mathbb{{{word}}}", token)
         if name in BOLD_MATRIX and self.context.shape_of(self.peek_decorated()) is None:
             inner_name = self.decorated_name()
@@ -1027,10 +1335,11 @@ class _Parser:
         if name in ("det", "tr"):
             return self.operator(OPERATOR_NAMES[name], token)
         if name == "nabla":
-            gradient = self.matrix_nabla()  # matrix hook: \nabla_{\mathbf{x}} by a vector/matrix
-            if gradient is not None:
-                return gradient
-            self.fail("\\nabla is the gradient operator (not read in notes)", token)
+            return self.derivative_operator("\\nabla", token)
+        if name == "partial" and self.at("_"):
+            return self.derivative_operator("\\partial", token)
+        if name == "lim":
+            return self.limit(token)
         if name in ("Delta", "delta") and self.current.kind == "letter":
             letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
             self.readings.setdefault(f"\\{name} {letter}", "a single name (an increment)")
@@ -1039,6 +1348,10 @@ class _Parser:
             return self.integral(token)
         if name in DECORATION:
             inner_name = self.decorated_name()
+            if inner_name.startswith("\\mathbf{"):
+                if self.at("_"):  # \hat{\mathbf{y}}_i: an entry, a scalar
+                    return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name[8:-1]}}}")
+                return self.decorated_matrix(f"{DECORATION[name]}{{{inner_name}}}", inner_name)
             return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name}}}")
         if name == "pi" and not self.at("_") and not self.at("("):
             return self.build.constant("pi")  # \pi is the constant; \pi_\theta a symbol
@@ -1051,33 +1364,71 @@ class _Parser:
             return self.absolute(r"\rvert")
         if name == "infty":
             return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
-        if name in ("partial",):
-            gradient = self.matrix_nabla()  # matrix hook: \partial_{\mathbf{w}} f (d2l)
-            if gradient is not None:
-                return gradient
+        if name in ("partial",):  # \partial_{\mathbf{w}} f is derivative_operator's (above)
             self.fail("a bare \\partial outside a derivative fraction", token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
 
-    def matrix_nabla(self) -> sp.Basic | None:
-        r"""``\nabla_{\mathbf{x}} f`` with a vector or matrix subscript: ∂f/∂x in denominator
-        layout (:mod:`symderive.grammar.matrices`); else None (nothing consumed)."""
-        if not self.at("_"):
-            return None
-        saved = self.position
-        self.advance()
-        try:
-            variable = self.group() if self.at("{") else self.primary()
-        except ParseError:
-            variable = None
-        if not isinstance(variable, sp.MatrixSymbol):
-            self.position = saved
-            return None
-        self.enter()
-        with self.build.inside_derivative():
-            function = self.term()
-        self.leave()
-        return _matrix_derivative(function, [variable], self)
+    def indicator(self, token: Token) -> sp.Basic:
+        r"""``\mathbb{1}(a \ge b)``, ``\mathbb{1}\{y_i = k\}``: 1 where the written condition
+        holds, else 0. The condition is read as written, so a tie goes where the author puts
+        it (``\mathbb{1}(x \ge y)`` is 1 at x = y), as the tie rule of max does for its first
+        argument (docs/conventions.md)."""
+        closers = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        opener = self.advance().text
+        if opener not in closers:
+            self.fail("expected the condition of the indicator in parentheses", token)
+        left = self.expr()
+        relation = self.relation_operator()
+        right = self.expr()
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        self.expect(closers[opener])
+        if isinstance(left, sp.MatrixExpr) or isinstance(right, sp.MatrixExpr):
+            self.fail("an indicator of a condition on matrices is not read", token)
+        self.readings.setdefault("\\mathbb{1}", "indicator: 1 where the condition holds, else 0")
+        return sp.Piecewise((sp.S.One, relation(left, right)), (sp.S.Zero, True))
+
+    def relation_operator(self):
+        """=, <, >, <=, >=, \\le, \\ge, \\neq … inside an indicator."""
+        token = self.advance()
+        text = token.text
+        if text in ("<", ">") and self.at("="):
+            self.advance()
+            text += "="
+        relations = {
+            "=": sp.Eq, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge,
+            r"\le": sp.Le, r"\leq": sp.Le, r"\ge": sp.Ge, r"\geq": sp.Ge,
+            r"\neq": sp.Ne, r"\ne": sp.Ne, r"\lt": sp.Lt, r"\gt": sp.Gt,
+        }  # fmt: skip
+        if text not in relations:
+            self.fail("expected a relation in the indicator's condition", token)
+        return relations[text]
+
+    def text_name(self, word: str, token: Token) -> bool:
+        r"""``A\cdot\text{year}+B``, ``\text{transistor\_count}``: a word in \text is a name
+        when it is one identifier (letters, ``\_``) among mathematics: not after a number
+        (``4\text{bits}`` is a unit) and not the whole expression's only content."""
+        if not re.fullmatch(r"[A-Za-z]{2,}(?:\\_[A-Za-z]+)*", word) or word.lower() in PROSE_WORDS:
+            return False
+        index = self.tokens.index(token)
+        before = self.tokens[index - 1] if index > 0 else None
+        if before is not None and before.kind == "number":
+            return False
+        return not (before is None and self.current.kind == "end")
+
+    def decorated_matrix(self, name: str, bold: str) -> sp.Basic:
+        r"""``\hat{\mathbf{y}}``: a decorated bold name is a vector (matrix) as the bold one is."""
+        shape = self.context.shape_of(name) or self.context.shape_of(bold[8:-1])
+        if shape is None:
+            inner = bold[8:-1]
+            shape = (MATRIX_SIZE, MATRIX_SIZE if inner[:1].isupper() else 1)
+            kind = "matrix" if inner[:1].isupper() else "vector"
+            self.readings.setdefault(name, f"{kind} (decorated bold; shapes checked at "
+                                     "instantiated sizes)")  # fmt: skip
+        return sp.MatrixSymbol(name, *shape)
 
     def peek_decorated(self) -> str:
         """The name a decoration command would read next (without consuming)."""
@@ -1155,8 +1506,14 @@ class _Parser:
         elif token.kind == "command" and token.text[1:] in GREEK:
             name = token.text[1:]
         elif token.kind == "command" and token.text[1:] in BOLD | set(DECORATION) and braced:
-            self.position -= 1
-            name = self.decorated_name()
+            inner = self.decorated_name()  # \hat{\mathbf{y}}, \hat{\bar{x}}: keep both
+            command = token.text[1:]
+            if command in BOLD_MATRIX:
+                name = f"\\mathbf{{{inner}}}"
+            elif command in DECORATION:
+                name = f"{DECORATION[command]}{{{inner}}}"
+            else:
+                name = inner
         else:
             self.fail("expected a letter to decorate", token)
             raise AssertionError
@@ -1218,6 +1575,8 @@ class _Parser:
         order = 1
         if self.accept("^"):
             order_expr = self.script()
+            if isinstance(order_expr, sp.Symbol):  # \frac{d^n f}{dx^n}
+                self.fail("an n-th derivative of symbolic order is operator notation (not read)")
             if not order_expr.is_Integer or not 1 <= int(order_expr) <= 4:
                 self.fail("derivative order must be an integer from 1 to 4")
             order = int(order_expr)
@@ -1238,6 +1597,11 @@ class _Parser:
                 self.position = start
                 return None
             variable = self.derivative_variable()
+            if self.at("^") and (self.peek().text == "(" or (
+                self.peek().text == "{" and self.peek(2).text == "("
+            )):  # \partial \mathbf{W}^{(2)}: a label, not the order
+                self.advance()
+                variable = self.parenthesised_superscript(variable)
             power = 1
             if self.accept("^"):
                 power_expr = self.script()
@@ -1319,6 +1683,29 @@ class _Parser:
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
         return self.build.big_operator(name, body, *limits, column=token.column)
+
+
+def _subscript_family(term: sp.Basic) -> tuple[str, list[str]] | None:
+    """(n, bases) when every subscripted name of ``term`` ends in the same letter ``_n``."""
+    bases, bound = [], None
+    for symbol in term.free_symbols:
+        name = str(symbol)
+        if "_" not in name:
+            continue
+        base, subscript = name.rsplit("_", 1)
+        if not (len(subscript) == 1 and subscript.isalpha()) or bound not in (None, subscript):
+            return None
+        bound = subscript
+        bases.append(base)
+    return (bound, bases) if bound else None
+
+
+def _indexed_names(term: sp.Basic) -> sp.Basic:
+    """``β[2]·x[2]`` written as ``β_2 x_2``: the term with entries spelled as names."""
+    return term.xreplace({
+        entry: sp.Symbol(f"{entry.base}_{entry.indices[0]}")
+        for entry in term.atoms(sp.Indexed) if len(entry.indices) == 1
+    })  # fmt: skip
 
 
 def reads_as_function(name: str) -> bool:

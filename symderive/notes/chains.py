@@ -134,6 +134,17 @@ def _sizing(text: str, position: int, command: str) -> bool:
     return text.startswith(command, position) and not (end < len(text) and text[end].isalpha())
 
 
+def _brace_depths(text: str) -> list[int]:
+    """The brace nesting depth at each position (escaped \\{ \\} are not braces)."""
+    depths, depth, previous = [], 0, ""
+    for character in text:
+        if previous != "\\":
+            depth += {"{": 1, "}": -1}.get(character, 0)
+        depths.append(max(depth, 0))
+        previous = character if previous != "\\" else ""
+    return depths
+
+
 def normalise_layout(latex: str) -> str:
     r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
@@ -141,7 +152,10 @@ def normalise_layout(latex: str) -> str:
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
     text = LAYOUT.sub(" ", text)
-    text = CONNECTIVE.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), text)
+    depth = _brace_depths(text)  # \lim_{h \rightarrow 0}: an arrow inside braces is no connective
+    text = CONNECTIVE.sub(
+        lambda m: m.group() if depth[m.start()] else "\\\\" + " " * (len(m.group()) - 2), text
+    )
     text = TRAILING_PROSE.sub(" ", text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)
     text = EMPTY_SCRIPT.sub(" ", text)

@@ -175,6 +175,9 @@ DEFINITION_HEAD = re.compile(
     r"|\\(?:hat|tilde|bar)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}\s*\}"
     r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z]))"
+    # a star or a label in parentheses is part of the name (symderive.grammar.latex):
+    # w^* = (X^T X)^{-1} X^T y defines w^*; W^{(2)} = … defines W^{(2)}
+    r"(?P<mark>\^\s*(?:\*|\{\s*\*\s*\}|\\ast|\{\s*\(\s*[A-Za-z0-9]\s*\)\s*\}))?"
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
     r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
 )
@@ -196,6 +199,8 @@ def definition_head(latex: str) -> tuple[str, str | None] | None:
     name = match.group("name").strip()
     if name in NOT_NAMES:
         return None
-    head = name + (match.group("sub") or "")
+    head = name + (match.group("mark") or "") + (match.group("sub") or "")
     arguments = match.group("args")
+    if arguments and "(" in (match.group("mark") or ""):
+        return None  # f^{(2)}(x) = …: a derivative's value, not a definition
     return head, (arguments[1:-1] if arguments else None)

@@ -10,7 +10,7 @@ condition, update rule) or cannot be read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -23,6 +23,7 @@ from symderive.grammar.matrices import (
     has_matrix_derivative,
     read_with_declared_shapes,
 )
+from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
@@ -211,10 +212,11 @@ def plan_steps(
             "chain checked"
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
+    latex = chain_context(context.latex, elements, view)  # the chain's operator variable
     raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
         elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
                                                        equation),
-        context.latex, context.latex.declared,
+        latex, latex.declared,
     )  # fmt: skip
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
@@ -544,6 +546,15 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         ):  # fmt: skip
             return True
     return False
+
+
+def chain_context(latex: LatexContext, elements: list, view) -> LatexContext:
+    """The note's context with what the chain's operators need (symderive.grammar.operators):
+    the chain's one differentiation variable (f', D f) and the names defined so far (a D the
+    notes define is a name, not the derivative operator)."""
+    defined = {str(name) for name in view.symbols} | set(view.functions)
+    return replace(latex, variable=chain_variable(elements), defined=frozenset(defined),
+                   differentiated=differentiated(elements))  # fmt: skip
 
 
 def parse_reading(

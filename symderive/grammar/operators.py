@@ -1,0 +1,122 @@
+r"""The variable of a chain's derivative notation, for the operators that do not write it.
+
+``f'``, ``y'``, ``D f``, ``\nabla f`` and ``\partial_i f`` name the variable only implicitly:
+single-variable notes write ``f'(x) = y' = \frac{dy}{dx} = Df(x)``, and the variable is the one
+every written derivative of the chain takes (``d/dx``, ``f'(x)``). :func:`chain_variable` finds
+it from the chain's own text: exactly one variable written in a derivative fraction or a primed
+application; none (or two) → no implicit variable, and those operators stay unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symderive.errors import ParseError
+
+_MARKERS = ("d", r"\partial")
+_DECORATION = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathrm", r"\hat", r"\bar")
+
+
+def chain_variable(elements: Sequence[str]) -> str:
+    """The one variable the chain's written derivatives take (LaTeX text), else ""."""
+    from symderive.grammar.latex import tokenize  # one tokenizer for every reader
+
+    found: dict[str, str] = {}
+    for element in elements:
+        try:
+            tokens = [t for t in tokenize(element) if t.kind != "end"]
+        except ParseError:
+            continue
+        texts = [t.text for t in tokens]
+        for position in range(len(texts) - 2):
+            if texts[position] == "}" and texts[position + 1] == "{" and (
+                texts[position + 2] in _MARKERS
+            ):  # the denominator of \frac{…}{d x}
+                variable = _variable_at(texts, position + 3)
+                if variable:
+                    found.setdefault(_key(variable), variable)
+            if texts[position] == "'" and texts[position + 1] == "(":
+                variable = _variable_at(texts, position + 2)
+                if variable and position + 2 + _length(variable, texts, position + 2) < len(
+                    texts
+                ) and texts[position + 2 + _length(variable, texts, position + 2)] == ")":
+                    found.setdefault(_key(variable), variable)
+    return next(iter(found.values())) if len(found) == 1 else ""
+
+
+DIFFERENTIATED = re.compile(
+    r"\\frac\s*\{\s*(?:d|\\partial)\s*(?:\^\s*\{?\s*\d\s*\}?\s*)?([A-Za-z])\s*\}"  # \frac{df}{dx}
+    r"|\\frac\s*\{\s*(?:d|\\partial)\s*\}\s*\{[^{}]*\}\s*([A-Za-z])(?![A-Za-z(])"  # \frac{d}{dx} f
+)
+
+
+def differentiated(elements: Sequence[str]) -> frozenset[str]:
+    """The single-letter names the chain differentiates in a written fraction (``df/dx``,
+    ``\\frac{d}{dx} f``): only those may be written ``f_x`` for their derivative."""
+    return frozenset(
+        first or second
+        for element in elements
+        for first, second in DIFFERENTIATED.findall(element)
+    )
+
+
+def index_of(variable: str) -> str:
+    """``i`` of ``x_i``/``x_{i}``, else ""."""
+    key = _key(variable)
+    if "_" in key:
+        index = key.split("_", 1)[1]
+        return index if len(index) == 1 and index.isalpha() else ""
+    return ""
+
+
+def same_variable(written: str, variable: str) -> bool:
+    return bool(variable) and _key(written) == _key(variable)
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text if ch not in "{} ")
+
+
+def _variable_at(texts: list[str], start: int) -> str:
+    """A variable written from ``start``: a letter or Greek command with an optional single or
+    braced subscript, or a decorated letter (``\\mathbf{x}``); "" when none is there."""
+    if start >= len(texts):
+        return ""
+    head = texts[start]
+    pieces = []
+    position = start
+    if head in _DECORATION:
+        if position + 3 < len(texts) and texts[position + 1] == "{" and texts[position + 3] == "}":
+            pieces = texts[position : position + 4]
+            position += 4
+        else:
+            return ""
+    elif head == "{":
+        return ""
+    elif len(head) == 1 and head.isalpha() or head.startswith("\\") and head[1:].isalpha():
+        pieces = [head]
+        position += 1
+    else:
+        return ""
+    if position + 1 < len(texts) and texts[position] == "_":
+        if texts[position + 1] == "{":
+            depth, end = 0, position + 1
+            while end < len(texts):
+                depth += {"{": 1, "}": -1}.get(texts[end], 0)
+                if depth == 0:
+                    break
+                end += 1
+            pieces += texts[position : end + 1]
+        else:
+            pieces += texts[position : position + 2]
+    return "".join(p + (" " if p.startswith("\\") else "") for p in pieces).strip()
+
+
+def _length(variable: str, texts: list[str], start: int) -> int:
+    """How many tokens the variable read by :func:`_variable_at` spans."""
+    count, joined = 0, ""
+    while start + count < len(texts) and _key(joined) != _key(variable):
+        joined += texts[start + count]
+        count += 1
+    return count
