@@ -583,10 +583,22 @@ class _PlainPrinter(StrPrinter):
             sums = [factor for factor in numerator if isinstance(factor, sp.Add)]
             numerator = (plain or [sp.S.One]) + sums
         level = PRECEDENCE["Mul"]
+        numbers: list[str] = []
+        if any(isinstance(factor, sp.Add) for factor in numerator) and isinstance(
+            coefficient, sp.Rational
+        ):
+            # 3*(x + y)/x/2 would read back distributed (3x + 3y): write the sum and the other
+            # factors first and the number last, (x + y)/x*3/2, as SymPy keeps Mul(3/2, x + y, 1/x)
+            if coefficient.p != 1:
+                numerator.remove(sp.Integer(coefficient.p))
+                numbers.append("*" + str(coefficient.p))
+            if coefficient.q != 1:
+                denominator.remove(sp.Integer(coefficient.q))
+                numbers.append("/" + str(coefficient.q))
         text = "*".join(self.parenthesize(factor, level) for factor in numerator) or "1"
         for factor in denominator:
             text += "/" + self.parenthesize(factor, level, strict=True)
-        return sign + text
+        return sign + text + "".join(numbers)
 
     def _print_Pi(self, expr) -> str:
         return "pi"
