@@ -1,6 +1,6 @@
 """A training step of the lecture's 2-layer MLP: engine (eager, replay) vs hand-written NumPy.
 
-    .venv/bin/python benchmarks/bench_training.py [--rounds 15] [--quick]
+    .venv/bin/python benchmarks/bench_training.py [--rounds 15] [--clock cpu] [--sizes tiny]
 
 One BLAS thread: OMP/OPENBLAS/MKL_NUM_THREADS are set to 1 below, before NumPy loads, and
 threadpoolctl (when installed) limits every loaded BLAS to one thread and names its kernel.

@@ -505,9 +505,12 @@ def _always_holds(kind: str, expr: sp.Expr) -> bool:
 
 
 def _outside_limits(expression: sp.Basic) -> sp.Basic:
-    """The expression with the bounds of sums/products blanked (an upper bound ∞ is allowed)."""
+    """The expression with the bounds of sums/products and the points of limits blanked (an
+    upper bound ∞, a limit at ∞ are allowed)."""
     replacements = {}
     for node in sp.preorder_traversal(expression):
         if isinstance(node, (sp.Sum, sp.Product)):
             replacements[node] = node.function
+        elif isinstance(node, sp.Limit):
+            replacements[node] = node.args[0]
     return expression.xreplace(replacements) if replacements else expression

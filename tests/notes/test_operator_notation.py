@@ -255,3 +255,8 @@ def test_lists_and_dependences_are_not_read_as_values(written):
     # [2.71, 0.14, 1] elementwise, or "x depends on a and b": never a product with a tuple
     with pytest.raises(Exception, match="list or tuple"):
         parse_latex_math(written)
+
+
+def test_a_limit_at_infinity(tmp_path):
+    assert verdicts(tmp_path, "$$\\lim_{x \\to \\infty} \\frac{2x + 1}{x} = 2$$\n") == ["proved"]
+    assert verdicts(tmp_path, "$$\\lim_{x \\to \\infty} \\frac{2x + 1}{x} = 1$$\n") == ["refuted"]
