@@ -50,7 +50,7 @@ VERDICT_LIBRARIES = ("sympy", "mpmath", "numpy", "lark", "python_flint")
 TRANSIENT_REASONS = (
     "the worker stopped without an outcome",
     "checker error",
-    "a time limit inside the checker was reached",  # grammar.build.TIME_LIMIT_REACHED
+    "a time limit inside the checker was reached",  # errors.TIME_LIMIT_REACHED
 )
 
 

@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     from symderive.errors import SymderiveError
-    from symderive.grammar.build import TimeLimitExpired
+    from symderive.errors import TimeLimitExpired
     from symderive.render.console import make_console
 
     console = make_console(no_color=args.no_color or getattr(args, "sub_no_color", False))

@@ -28,3 +28,16 @@ class UsageError(SymderiveError):
 
 class BudgetExceeded(SymderiveError):
     """A check ran past its time budget (the step is then *undecided*)."""
+
+
+class TimeLimitExpired(BaseException):
+    """Raised by the alarm of ``grammar.build.time_limit``; a BaseException so SymPy's
+    ``except Exception`` cannot swallow it.
+
+    ``time_limit`` turns it into a ParseError. An alarm that fires in the few bytecodes between
+    the end of the body and the context manager's exit escapes as itself: callers at the top
+    (the checker's worker, the CLI) treat it as a time limit reached (``TIME_LIMIT_REACHED``).
+    """
+
+
+TIME_LIMIT_REACHED = "a time limit inside the checker was reached"

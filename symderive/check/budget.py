@@ -23,7 +23,7 @@ import sympy as sp
 
 from symderive.check.context import CheckContext
 from symderive.check.decide import decide
-from symderive.grammar.build import TIME_LIMIT_REACHED, TimeLimitExpired
+from symderive.errors import TIME_LIMIT_REACHED, TimeLimitExpired
 from symderive.report import Outcome
 
 WALL_FACTOR = 4.0

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from symderive.errors import ParseError
+from symderive.errors import ParseError, TimeLimitExpired
 
 
 @dataclass(frozen=True)
@@ -80,17 +80,7 @@ class Condition:
         )
 
 
-class _Expired(BaseException):
-    """Raised by the alarm; a BaseException so SymPy's ``except Exception`` cannot swallow it.
-
-    ``time_limit`` turns it into a ParseError. An alarm that fires in the few bytecodes between
-    the end of the body and the context manager's exit escapes as itself: callers at the top
-    (the checker's worker, the CLI) treat it as a time limit reached (``TIME_LIMIT_REACHED``).
-    """
-
-
-TimeLimitExpired = _Expired  # the public name for the top-level handlers
-TIME_LIMIT_REACHED = "a time limit inside the checker was reached"
+_Expired = TimeLimitExpired  # raised by the alarm (symderive.errors: importable without SymPy)
 
 
 @contextmanager

@@ -577,28 +577,25 @@ class _PlainPrinter(StrPrinter):
                 denominator.append(sp.Pow(factor.base, -factor.exp))
             else:
                 numerator.append(factor)
-        if sign and numerator and isinstance(numerator[0], sp.Add):
-            # a leading minus binds to the first factor only, and -(x + y) would distribute
-            plain = [factor for factor in numerator if not isinstance(factor, sp.Add)]
-            sums = [factor for factor in numerator if isinstance(factor, sp.Add)]
-            numerator = (plain or [sp.S.One]) + sums
         level = PRECEDENCE["Mul"]
-        numbers: list[str] = []
-        if any(isinstance(factor, sp.Add) for factor in numerator) and isinstance(
-            coefficient, sp.Rational
-        ):
-            # 3*(x + y)/x/2 would read back distributed (3x + 3y): write the sum and the other
-            # factors first and the number last, (x + y)/x*3/2, as SymPy keeps Mul(3/2, x + y, 1/x)
-            if coefficient.p != 1:
-                numerator.remove(sp.Integer(coefficient.p))
-                numbers.append("*" + str(coefficient.p))
-            if coefficient.q != 1:
-                denominator.remove(sp.Integer(coefficient.q))
-                numbers.append("/" + str(coefficient.q))
+        sums = [factor for factor in numerator if isinstance(factor, sp.Add)]
+        if sums and (sign or coefficient != 1):
+            # -1*(x + y)/x or 3*(x + y)/x/2 would read back distributed (-x - y, 3x + 3y):
+            # write the other factors first and the sums last, -1/x*(x + y), which reads back
+            # as the same Mul(-1, 1/x, x + y) (SymPy distributes a number over a lone sum only)
+            plain = [factor for factor in numerator if not isinstance(factor, sp.Add)]
+            numbers = [factor for factor in denominator if factor.is_Number]
+            others = [factor for factor in denominator if not factor.is_Number]
+            text = "*".join(self.parenthesize(factor, level) for factor in plain) or "1"
+            for factor in others + numbers:
+                text += "/" + self.parenthesize(factor, level, strict=True)
+            for factor in sums:
+                text += "*" + self.parenthesize(factor, level)
+            return sign + text
         text = "*".join(self.parenthesize(factor, level) for factor in numerator) or "1"
         for factor in denominator:
             text += "/" + self.parenthesize(factor, level, strict=True)
-        return sign + text + "".join(numbers)
+        return sign + text
 
     def _print_Pi(self, expr) -> str:
         return "pi"

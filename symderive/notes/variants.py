@@ -58,7 +58,7 @@ def check_context(
 
 
 def _conditions_on_the_point(domain: tuple, expressions: tuple) -> tuple:
-    """The natural-domain conditions that speak of the sampled point: a condition on a summand
+    r"""The natural-domain conditions that speak of the sampled point: a condition on a summand
     (``q_i \ne 0`` inside ``\sum_i``) names the bound index, which no point gives a value; the
     evaluator itself treats a point where a summand is undefined as no evidence either way."""
     free = set().union(*(e.free_symbols for e in expressions if isinstance(e, sp.Basic)))

@@ -8,7 +8,7 @@ import sympy as sp
 from symderive import cache, cli
 from symderive.check import budget
 from symderive.check.context import CheckContext
-from symderive.grammar.build import TIME_LIMIT_REACHED, TimeLimitExpired
+from symderive.errors import TIME_LIMIT_REACHED, TimeLimitExpired
 
 
 def _expire(*args, **kwargs):
