@@ -34,8 +34,11 @@ Documented rules that resolve the ambiguities of written mathematics:
   derivatives; ``\frac{d}{dx}`` applies to the following term.
 * ``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_x f`` differentiate the following term by the
   written variable, else by the chain's one variable (``LatexContext.variable``, found by
-  :func:`symderive.grammar.operators.chain_variable`), which ``f'``/``y'`` without an argument
-  also take; D is a name wherever the notes define or declare it.
+  :func:`symderive.grammar.operators.chain_variable`). ``f'``/``y'`` without an argument take
+  the variable of the name's own definition (``f(x) = …`` → d/dx; ``y = x^3`` → d/dx only in a
+  chain whose variable is x), an undefined name the chain's one variable when no definition
+  links it to another; else not read. D is a name wherever the note defines, declares or uses
+  it as one (``Let $D$ be the degree matrix``, ``L = D - A``): never the operator there.
 * ``f^{(2)}(x)`` (a function name applied, a number) is a derivative; ``y^{(i)}``,
   ``\mathbf{W}^{(2)}``, ``b^*`` are labels/decorations, part of the name, never powers.
 * ``\lim_{h \to 0}`` is a two-sided ``Limit``; ``\mathbb{1}(cond)`` is 1 where cond holds;
@@ -149,6 +152,16 @@ class LatexContext:
     variable: str = ""
     defined: frozenset[str] = field(default_factory=frozenset)  # names the notes define
     differentiated: frozenset[str] = field(default_factory=frozenset)  # f of the chain's df/dx
+    # what a bare prime (y', f'') differentiates by, for names the notes define: a function
+    # defined f(x) = … → its parameter x; a name defined y = … → the chain's variable only when
+    # y's definition is in that variable alone; None → not read (symderive.grammar.operators)
+    primes: tuple[tuple[str, str, object], ...] = ()  # (name, "function"|"name"|"unread", var)
+    # the chain's variable is defined or defines another name (x = t^2): then a bare prime of
+    # an undefined name could be by either, so it is not read
+    variable_linked: bool = False
+    # letters the note uses as names somewhere (D the degree matrix, R^D): never the
+    # derivative operator anywhere in the note (symderive.grammar.operators.names_not_operators)
+    names: frozenset[str] = field(default_factory=frozenset)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -331,7 +344,9 @@ class _Parser:
                 terms.append(term)
                 result = self.add(result, term)
             elif self.accept("-"):
-                result = self.add(result, self.negate(self.term()))
+                term = self.negate(self.term())
+                terms.append(term)  # with its sign: a_1 - a_2 + \cdots is no Σ a_i
+                result = self.add(result, term)
             else:
                 break
         self.leave()
@@ -361,8 +376,8 @@ class _Parser:
                 run = length
                 break
         if run == 0:
-            self.fail("the terms before the ellipsis do not start the family at 1 (not read)",
-                      ellipsis)  # fmt: skip
+            self.fail("the terms before the ellipsis, with their written signs, are not the "
+                      "general term at 1, 2, … (not read)", ellipsis)  # fmt: skip
         before = terms[: len(terms) - run]
         sum_ = self.build.big_operator("sum", general, index, sp.Integer(1),
                                        sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
@@ -919,13 +934,35 @@ class _Parser:
             self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
         if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
             whole = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?[^{}']*\}?)?\s*'+\s*", self.text)
-            if not self.context.variable or not whole:  # u' = 2: by what is not written;
-                # f' g' beside f(g(x)): at which point? only a whole side y' is read
+            if not whole:  # f' g' beside f(g(x)): at which point? only a whole side y' is read
                 self.fail("primes (f') are not supported without an argument: write f'(x)")
-            variable = self.parse_variable(self.context.variable, self.current)
-            self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{variable}")
-            return self.build.derivative(sp.Symbol(name), [variable] * order)
+            return self.bare_prime(name, order)
         return self.applied_derivative(name, order)
+
+    def bare_prime(self, name: str, order: int) -> sp.Basic:
+        """``y'`` as a whole side: by the variable of y's own definition (``f(x) = …`` → d/dx;
+        ``y = x^3`` → d/dx only in a chain whose variable is x), else by the chain's one
+        variable when nothing else is possible; otherwise two readings, not read."""
+        for known, kind, parameter in self.context.primes:
+            if known != name:
+                continue
+            if kind == "unread":
+                self.fail(f"{name}' without an argument: by the variable of {name}'s "
+                          "definition or by the chain's? (not read): write "
+                          f"{name}'(x) or \\frac{{d{name}}}{{dx}}")  # fmt: skip
+            if kind == "function":  # f(x) = …: f' is f'(x)
+                self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
+                return sp.Derivative(sp.Function(name)(parameter), (parameter, order))
+            self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{parameter}")
+            return self.build.derivative(sp.Symbol(name), [parameter] * order)
+        if self.context.variable_linked:
+            self.fail(f"{name}' without an argument: the chain's variable is linked to another "
+                      "by a definition, so by which one? (not read)")  # fmt: skip
+        if not self.context.variable:  # u' = 2: by what is not written
+            self.fail("primes (f') are not supported without an argument: write f'(x)")
+        variable = self.parse_variable(self.context.variable, self.current)
+        self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{variable}")
+        return self.build.derivative(sp.Symbol(name), [variable] * order)
 
     def applied_derivative(self, name: str, order: int) -> sp.Basic:
         """``f'(x)``, ``f^{(2)}(x)``: the order-th derivative of the function f at the argument."""
@@ -1020,6 +1057,7 @@ class _Parser:
         context = self.context
         if (
             letter in context.scalars or letter in context.functions or letter in context.defined
+            or letter in context.names
             or context.shape_of(letter) is not None or letter in context.bold
         ):  # fmt: skip
             return False

@@ -32,6 +32,7 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import declared_shapes, note_means_frobenius
+from symderive.grammar.operators import names_not_operators
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
@@ -236,7 +237,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     bold = frozenset(BOLD_CAPITAL.findall(math_text))
     context.latex = replace(context.latex, frobenius_2=note_means_frobenius(math_text),
-                            declared=declared_shapes(text))  # matrices: prose shapes
+                            declared=declared_shapes(text),  # matrices: prose shapes
+                            names=names_not_operators(  # D the degree matrix: no operator
+                                text, [block.latex for block in extraction.blocks],
+                                context.prose_arrays))  # fmt: skip
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)

@@ -1,0 +1,115 @@
+r"""Round-2 review findings on the LaTeX front end (R1 bare primes, R2 written sums' signs,
+R7 D named in the prose, and the smaller readings): each note, shortened, and the verdict it
+must get. A false proof becomes unread (skipped) or refuted; a true claim is never refuted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from symderive.grammar.latex import parse_latex_math
+from symderive.notes.check_notes import NotesOptions, check_files
+
+
+def steps(tmp_path: Path, text: str):
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    return [step for equation in report.files[0].equations for step in equation.steps]
+
+
+def verdicts(tmp_path: Path, text: str) -> list[str]:
+    return [step.verdict for step in steps(tmp_path, text)]
+
+
+# -- R1: a bare prime differentiates by the variable of the name's own definition ---------------
+def test_a_bare_prime_of_a_name_defined_by_another_variable_is_not_read(tmp_path):
+    # y = x^3 with x = t^2: y' is dy/dx = 3t^4, dy/dt = 6t^5; never "proved"
+    note = "Let $x = t^2$ and $y = x^3$.\n\n$$ \\frac{dy}{dt} = y' $$\n"
+    assert verdicts(tmp_path, note) == ["skipped"]
+
+
+def test_a_bare_prime_of_a_function_is_by_its_parameter(tmp_path):
+    # f(x) = x^2, x = t^3: f' = 2x = 2t^3, while df/dt = 6t^5 (the note's own chain)
+    note = "Let $f(x) = x^2$ and $x = t^3$.\n\n$$ f' = \\frac{df}{dt} = 6t^5 $$\n"
+    assert verdicts(tmp_path, note) == ["refuted", "proved"]
+
+
+def test_g_prime_is_not_dg_dt(tmp_path):
+    note = ("Let $g(x) = x^2$ and $x = 2t$.\n\n$$ g' = \\frac{dg}{dt} $$\n\n"
+            "$$ \\frac{d}{dt} g(x) = 8 t $$\n")
+    assert verdicts(tmp_path, note) == ["refuted", "proved"]
+
+
+def test_a_bare_prime_by_the_definitions_own_variable_holds(tmp_path):
+    note = ("Let $f(u) = u^2$ and $u = 3x$.\n\n$$ f' = 2u $$\n\n"
+            "Let $y = x^3$.\n\n$$ \\frac{dy}{dx} = y' = 3x^2 $$\n")
+    assert verdicts(tmp_path, note) == ["proved", "proved", "proved"]
+
+
+def test_a_bare_prime_of_an_undefined_name_beside_a_linked_variable_is_not_read(tmp_path):
+    # x = t^2 links the chain's variable t to x: z' by t or by x? not read
+    note = "Let $x = t^2$.\n\n$$ \\frac{dz}{dt} = z' $$\n"
+    assert verdicts(tmp_path, note) == ["skipped"]
+
+
+@pytest.mark.parametrize(
+    "note, expected",
+    [
+        ("Let $z = w x + b$ and $L(z) = \\frac{1}{2} z^2$.\n\n"
+         "$$ \\frac{\\partial L}{\\partial w} = z x $$\n\n"
+         "$$ \\frac{\\partial L}{\\partial w} = w $$\n", ["proved", "refuted"]),
+        ("Let $z = 3w$ and $L(z) = z^2$.\n\n$$ \\frac{dL}{dw} = 18 w $$\n\n"
+         "$$ \\frac{dL}{dw} = 2w $$\n", ["proved", "refuted"]),
+        ("Let $u = 3x$ and $f(u) = u^2$.\n\n$$ D_x f = 18 x $$\n\n$$ \\nabla_x f = 18 x $$\n",
+         ["proved", "proved"]),
+    ],
+)
+def test_a_function_definition_is_applied_at_its_written_argument(tmp_path, note, expected):
+    assert verdicts(tmp_path, note) == expected
+
+
+# -- R2: the terms before an ellipsis keep their written signs ----------------------------------
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"a_1 - a_2 + \cdots + a_n = \sum_{i=1}^{n} a_i",
+        r"a_1 b_1 - a_2 b_2 + \cdots + a_n b_n = \sum_{i=1}^{n} a_i b_i",
+        r"a_1 - a_2 + \cdots + a_n = \sum_{i=1}^{n} (-1)^{i+1} a_i",
+    ],
+)
+def test_a_written_sum_with_a_minus_is_not_the_plain_sum(tmp_path, claim):
+    assert verdicts(tmp_path, f"$$ {claim} $$\n") == ["skipped"]
+
+
+def test_a_minus_before_the_ellipsis_is_kept_or_refused():
+    with pytest.raises(Exception, match="signs"):
+        parse_latex_math(r"a_1 - a_2 + \cdots + a_n")
+    # written with plus signs it is the sum (n = 2: a_1 + a_2)
+    value = parse_latex_math(r"a_1 + a_2 + \cdots + a_n")
+    assert value.subs("n", 2).doit().free_symbols and "Sum" in str(value)
+
+
+# -- R7: D the note names is never the derivative operator --------------------------------------
+def test_d_the_prose_calls_a_matrix_is_not_the_operator(tmp_path):
+    note = ("Let $D$ be the diagonal degree matrix and $A$ the adjacency matrix of the graph."
+            "\n\n$$ D x^2 = 2 x $$\n")
+    assert verdicts(tmp_path, note) != ["proved"]
+
+
+def test_d_described_in_words_is_a_name(tmp_path):
+    note = "Let $D$ be the number of features.\n\n$$ D x^2 = 2 x $$\n"
+    assert verdicts(tmp_path, note) == ["refuted"]  # D x^2 with D a number: not 2x
+
+
+def test_d_used_as_a_name_in_the_mathematics_is_never_the_operator(tmp_path):
+    note = "The Laplacian is $L = D - A$.\n\n$$ D x^2 = 2 x $$\n"
+    assert verdicts(tmp_path, note) == ["refuted"]
+
+
+def test_d_called_an_operator_stays_the_operator(tmp_path):
+    note = ("where the symbols $\\frac{d}{dx}$ and $D$ are *differentiation operators*.\n\n"
+            "* $Dx^n = nx^{n-1}$\n* $D x^3 = x^2$\n")
+    assert verdicts(tmp_path, note)[-2:] == ["proved", "refuted"]
