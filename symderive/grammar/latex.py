@@ -162,6 +162,8 @@ class LatexContext:
     # letters the note uses as names somewhere (D the degree matrix, R^D): never the
     # derivative operator anywhere in the note (symderive.grammar.operators.names_not_operators)
     names: frozenset[str] = field(default_factory=frozenset)
+    # f the note labels f^{(1)}(x) = x, f^{(2)}(x) = x^2: f^{(k)}(x) there is not read
+    labelled: frozenset[str] = field(default_factory=frozenset)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -1015,6 +1017,10 @@ class _Parser:
             if written.kind != "number":
                 self.fail("f^{(n)} with a symbolic order is an n-th derivative (operator "
                           "notation, not read)", written)  # fmt: skip
+            if base.name in self.context.labelled:
+                self.fail(f"{base.name}^{{({label})}}: the note writes {base.name}^{{(k)}}(…) = … "
+                          "as labelled functions: a label or a derivative — two readings "
+                          "(not read)", written)  # fmt: skip
             order = int(written.text)
             if not 1 <= order <= LIMITS.derivative_order:
                 self.fail(f"derivative order must be from 1 to {LIMITS.derivative_order}")
@@ -1339,6 +1345,9 @@ class _Parser:
                 return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
             if name in ("mathrm", "mathit", "mathsf") and len(word) == 1:
                 return self.symbol_with_scripts(word)
+            if re.fullmatch(r"[A-Za-z]{2,}", word) and self.applied_word(word):
+                self.fail(f"{word}(…): a function named by a word the note does not define "
+                          "(sign, Bias, …): its meaning is not known (not read)", token)  # fmt: skip
             if name in ("mathrm", "mathsf", "mathit", "textrm") and re.fullmatch(
                 r"[A-Za-z]{2,}", word
             ):
@@ -1444,6 +1453,13 @@ class _Parser:
         if text not in relations:
             self.fail("expected a relation in the indicator's condition", token)
         return relations[text]
+
+    def applied_word(self, word: str) -> bool:
+        """A word (``\\text{sign}``) right before ``(`` that the note does not define as a
+        function: an application of a function whose meaning is unknown, never an instance."""
+        return word not in self.context.functions and (
+            self.at("(") or (self.at(r"\left") and self.peek().text == "(")
+        )
 
     def text_name(self, word: str, token: Token) -> bool:
         r"""``A\cdot\text{year}+B``, ``\text{transistor\_count}``: a word in \text is a name

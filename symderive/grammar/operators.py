@@ -147,3 +147,25 @@ def names_not_operators(
         if _INLINE_D.search(line) and not _OPERATOR_WORDS.search(line):
             return frozenset({"D"})
     return frozenset()
+
+
+# f^{(1)}(x) = … written as a head: a labelled function (the first feature, the second layer)
+_LABEL_HEAD = re.compile(
+    r"(?<![A-Za-z\\])([A-Za-z])\s*\^\s*\{?\s*\(\s*\d+\s*\)\s*\}?\s*\([^()=]*\)\s*=([^=]*)"
+)
+
+
+def labelled_functions(blocks: Sequence[str], functions: frozenset[str]) -> frozenset[str]:
+    """Letters f the note writes ``f^{(k)}(x) = …`` for, as a definition of a label (f itself
+    not defined as a function, the right side not about f nor a derivative): there
+    ``f^{(k)}(x)`` is a label or the k-th derivative — two readings, not read."""
+    found = set()
+    for block in blocks:
+        for letter, right in _LABEL_HEAD.findall(block):
+            if letter in functions:
+                continue
+            about = re.search(rf"(?<![A-Za-z\\]){letter}\s*(?:\(|'|\^)|\\frac\s*\{{\s*d|"
+                              r"\\partial", right)  # fmt: skip
+            if not about:
+                found.add(letter)
+    return frozenset(found)

@@ -212,6 +212,9 @@ def top_level_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]
             continue
         character = text[position]
         if character == "\\" and position + 1 < len(text) and text[position + 1] in "{}|,;!: ":
+            # \mathbb{1}\{x \ne y\}, \{1, …, K\}: a relation inside set braces is no connective
+            depth = depth + 1 if text[position + 1] == "{" else (
+                max(0, depth - 1) if text[position + 1] == "}" else depth)
             position += 2
             continue
         if character in "{([":

@@ -113,3 +113,44 @@ def test_d_called_an_operator_stays_the_operator(tmp_path):
     note = ("where the symbols $\\frac{d}{dx}$ and $D$ are *differentiation operators*.\n\n"
             "* $Dx^n = nx^{n-1}$\n* $D x^3 = x^2$\n")
     assert verdicts(tmp_path, note)[-2:] == ["proved", "refuted"]
+
+
+# -- R11: a word in \text applied to (…) is a function whose meaning is not known ---------------
+@pytest.mark.parametrize(
+    "claim", [r"\text{sign}(-x) = -\text{sign}(x)", r"\mathrm{sign}(-x) = -\mathrm{sign}(x)"]
+)
+def test_a_function_word_in_text_is_never_an_arbitrary_instance(tmp_path, claim):
+    assert verdicts(tmp_path, f"$$ {claim} $$\n") == ["skipped"]  # true (sign is odd): no refutation
+
+
+def test_known_function_words_in_text_keep_their_meaning(tmp_path):
+    assert verdicts(tmp_path, "$$ \\text{relu}(\\text{relu}(x)) = \\text{relu}(x) $$\n") == ["proved"]
+
+
+# -- R12: f^{(1)}, f^{(2)} the note defines are labels or derivatives: not read --------------------
+def test_functions_the_note_labels_f1_f2_are_not_read_as_derivatives(tmp_path):
+    note = ("The features are $f^{(1)}(x) = x$ and $f^{(2)}(x) = x^2$.\n\n"
+            "$$ f^{(2)}(x) = x \\, f^{(1)}(x) $$\n")
+    assert "refuted" not in verdicts(tmp_path, note)
+
+
+def test_a_derivative_order_on_a_defined_function_is_still_a_derivative(tmp_path):
+    note = "Let $f(x) = x^3$.\n\n$$ f^{(2)}(x) = 6x $$\n\n$$ f^{(2)}(x) = 5x $$\n"
+    assert verdicts(tmp_path, note) == ["proved", "refuted"]
+
+
+# -- R17: the indicator is no identity matrix; a relation inside \{…\} is no connective ----------
+def test_a_false_indicator_claim_is_refuted_not_hidden(tmp_path):
+    # 1(x > 0) x = |x| fails at x = -1: no "I may be the identity matrix" doubt
+    assert verdicts(tmp_path, "$$ \\mathbb{1}(x > 0) \\cdot x = |x| $$\n") == ["refuted"]
+
+
+def test_a_relation_inside_the_indicators_braces_does_not_split_the_chain(tmp_path):
+    note = "$$ \\mathbb{1}\\{x \\neq y\\} = 1 - \\mathbb{1}\\{x = y\\} $$\n"
+    assert verdicts(tmp_path, note) == ["proved"]
+
+
+def test_a_derivative_refuted_only_at_the_kink_is_undecided(tmp_path):
+    # d/dx max(x, 0) at x = 0 does not exist: 1(x > 0) and 1(x >= 0) are both conventions
+    note = "$$ \\frac{d}{dx} \\max(x, 0) = \\mathbb{1}(x > 0) $$\n"
+    assert verdicts(tmp_path, note) == ["undecided"]
