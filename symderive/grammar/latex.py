@@ -254,6 +254,10 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
                 index += 3 if sign else 2
                 index += 1
                 continue
+        if token.text in (r"\text", r"\textrm", r"\operatorname") and [
+            t.text for t in following
+        ] == ["{", "d", "}"]:  # \text{d}x: the upright differential d, as \mathrm{d}
+            token = Token("command", r"\mathrm", token.column)
         result.append(token)
         index += 1
     return result
@@ -351,6 +355,10 @@ class _Parser:
                 result = self.add(result, term)
             else:
                 break
+        escaped = _escaped_index(terms)
+        if escaped:
+            self.fail(f"the summation index {escaped} is used after the sum's body (does the "
+                      "sum run over the following terms too?): write parentheses (not read)")
         self.leave()
         return result
 
@@ -714,7 +722,7 @@ class _Parser:
         """The known word starting at the current letter, if any (longest match)."""
         letters = ""
         offset = 0
-        while self.peek(offset).kind == "letter" and offset < 12:
+        while self.peek(offset).kind == "letter" and offset < 12 and self.adjacent(offset):
             letters += self.peek(offset).text
             offset += 1
         for length in range(len(letters), 1, -1):
@@ -723,12 +731,17 @@ class _Parser:
         return None
 
     def letter_run(self) -> str:
+        """The letters written together from here (``x y z`` spaced apart are three letters,
+        a product, never the word xyz)."""
         letters = ""
         offset = 0
-        while self.peek(offset).kind == "letter":
+        while self.peek(offset).kind == "letter" and self.adjacent(offset):
             letters += self.peek(offset).text
             offset += 1
         return letters
+
+    def adjacent(self, offset: int) -> bool:
+        return offset == 0 or self.peek(offset).column == self.peek(offset - 1).column + 1
 
     def letter_or_word(self) -> sp.Basic:
         start = self.current
@@ -918,6 +931,8 @@ class _Parser:
                 return sp.Function(name)(argument)
             self.position = saved
             return symbol
+        if not applies and name not in self.context.scalars and self.several_arguments_ahead():
+            applies = True  # l(\mathbf{y}, \hat{\mathbf{y}}): a name applied to an argument list
         if not applies:
             if base not in SCALAR_LETTERS:
                 self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
@@ -926,6 +941,26 @@ class _Parser:
         if name not in self.context.functions:
             self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def several_arguments_ahead(self) -> bool:
+        """``(a, b)`` follows: a comma at the top level of the parentheses (a product of a
+        scalar with a list means nothing, so the name is applied)."""
+        offset = 1 if self.at("(") else 2
+        depth = 0
+        while offset < 400:
+            token = self.peek(offset)
+            if token.kind == "end":
+                return False
+            if token.text in ("(", "[", "{") or token.text == r"\left":
+                depth += 1
+            elif token.text in (")", "]", "}") or token.text == r"\right":
+                if depth == 0:
+                    return False
+                depth -= 1
+            elif token.text == "," and depth == 0:
+                return True
+            offset += 1
+        return False
 
     def primed(self, name: str) -> sp.Basic:
         """``f'(x)``, ``f''(x)``: derivatives of the function f, at x (or at a point)."""
@@ -1737,6 +1772,23 @@ class _Parser:
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
         return self.build.big_operator(name, body, *limits, column=token.column)
+
+
+def _escaped_index(terms: list) -> str:
+    """The index of a sum among ``terms`` that a later term uses free (``\\sum_i y_i \\log
+    \\pi_i + (1 - y_i) \\log(1 - \\pi_i)``: y_i after the body), else ""."""
+    indices: set[str] = set()
+    for term in terms:
+        if not isinstance(term, sp.Basic):
+            continue
+        for symbol in term.free_symbols:
+            name = str(symbol)
+            subscript = name.rsplit("_", 1)[1].strip("{}") if "_" in name else name
+            if subscript in indices:
+                return subscript
+        for big in term.atoms(sp.Sum, sp.Product):
+            indices.update(str(limit[0]) for limit in big.limits)
+    return ""
 
 
 def _subscript_family(term: sp.Basic) -> tuple[str, list[str]] | None:
