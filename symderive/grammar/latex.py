@@ -931,8 +931,8 @@ class _Parser:
                 return sp.Function(name)(argument)
             self.position = saved
             return symbol
-        if not applies and name not in self.context.scalars and self.several_arguments_ahead():
-            applies = True  # l(\mathbf{y}, \hat{\mathbf{y}}): a name applied to an argument list
+        if base == "l" and name not in self.context.scalars and self.several_arguments_ahead():
+            applies = True  # l(\mathbf{y}, \hat{\mathbf{y}}): the loss (as \ell) of a pair
         if not applies:
             if base not in SCALAR_LETTERS:
                 self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
@@ -943,8 +943,8 @@ class _Parser:
         return sp.Function(name)(*arguments)
 
     def several_arguments_ahead(self) -> bool:
-        """``(a, b)`` follows: a comma at the top level of the parentheses (a product of a
-        scalar with a list means nothing, so the name is applied)."""
+        """``(a, b)`` follows: a comma at the top level of the parentheses (``l(y, \\hat{y})``
+        is the loss of a pair, as ``\\ell(y, \\hat{y})``; ``x(a, b)`` stays refused)."""
         offset = 1 if self.at("(") else 2
         depth = 0
         while offset < 400:

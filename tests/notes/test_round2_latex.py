@@ -154,3 +154,42 @@ def test_a_derivative_refuted_only_at_the_kink_is_undecided(tmp_path):
     # d/dx max(x, 0) at x = 0 does not exist: 1(x > 0) and 1(x >= 0) are both conventions
     note = "$$ \\frac{d}{dx} \\max(x, 0) = \\mathbb{1}(x > 0) $$\n"
     assert verdicts(tmp_path, note) == ["undecided"]
+
+
+# -- R19: letters written apart are a product; \text{d} is the differential d --------------------
+def test_letters_spaced_apart_are_a_product_not_a_word():
+    x, y, z = (parse_latex_math(name) for name in "xyz")
+    assert parse_latex_math(r"\sin(x y z)") == parse_latex_math(r"\sin(x \cdot y \cdot z)")
+    assert parse_latex_math("x y z") == x * y * z
+    with pytest.raises(Exception, match="unknown word"):
+        parse_latex_math("xyz")  # written together it is still an unknown word
+
+
+def test_an_upright_text_d_is_the_differential(tmp_path):
+    assert verdicts(tmp_path, "$$ \\frac{\\text{d}}{\\text{d}x} x^2 = 2x $$\n") == ["proved"]
+    assert verdicts(tmp_path, "$$ \\frac{\\text{d}}{\\text{d}x} x^2 = x $$\n") == ["refuted"]
+
+
+# -- field corpus: argument lists, sums whose index escapes, annotations -------------------------
+def test_a_name_applied_to_an_argument_list_is_a_function():
+    value = parse_latex_math(r"l(\mathbf{y}, \hat{\mathbf{y}})")
+    assert len(value.args) == 2 and str(value.func) == "l"
+    assert parse_latex_math("x(1 - x)").expand() == parse_latex_math("x - x^2")
+
+
+def test_an_upper_limit_alone_runs_from_1():
+    assert parse_latex_math(r"\sum_i^n x_i") == parse_latex_math(r"\sum_{i=1}^{n} x_i")
+
+
+def test_a_summation_index_used_after_the_body_is_not_read(tmp_path):
+    # the author means Σ (y_i log π_i + (1 - y_i) log(1 - π_i)); read literally i is free after
+    claim = (r"\log \prod_{i=1}^n \pi_i^{y_i} (1 - \pi_i)^{1 - y_i} = "
+             r"\sum_{i=1}^n y_i \log(\pi_i) + (1 - y_i) \log (1 - \pi_i)")
+    [step] = steps(tmp_path, f"$$ {claim} $$\n")
+    assert step.verdict == "skipped" and "summation index" in step.reason
+
+
+def test_kind_annotations_are_not_relations(tmp_path):
+    note = "$$ y = 3 x \\space\\space <scalar> $$\n\n$$ y = 3 x $$\n"
+    [first, *_] = steps(tmp_path, note)
+    assert first.rhs_latex.strip().startswith("3 x")
