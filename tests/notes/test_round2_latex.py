@@ -193,3 +193,9 @@ def test_kind_annotations_are_not_relations(tmp_path):
     note = "$$ y = 3 x \\space\\space <scalar> $$\n\n$$ y = 3 x $$\n"
     [first, *_] = steps(tmp_path, note)
     assert first.rhs_latex.strip().startswith("3 x")
+
+
+def test_a_word_the_note_defines_as_a_function_is_applied(tmp_path):
+    note = ("Softmax: $\\textrm{RealSoftMax}(a, b) = \\log (\\exp(a) + \\exp(b))$.\n\n"
+            "Prove that $\\textrm{RealSoftMax}(a, b) > \\mathrm{max}(a, b)$.\n")
+    assert verdicts(tmp_path, note) == ["checked"]
