@@ -985,7 +985,7 @@ class _Parser:
                 continue
             if kind == "unread":
                 self.fail(f"{name}' without an argument: by the variable of {name}'s "
-                          "definition or by the chain's? (not read): write "
+                          "definition or by the chain's? — operator notation (not read): write "
                           f"{name}'(x) or \\frac{{d{name}}}{{dx}}")  # fmt: skip
             if kind == "function":  # f(x) = …: f' is f'(x)
                 self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
@@ -994,7 +994,7 @@ class _Parser:
             return self.build.derivative(sp.Symbol(name), [parameter] * order)
         if self.context.variable_linked:
             self.fail(f"{name}' without an argument: the chain's variable is linked to another "
-                      "by a definition, so by which one? (not read)")  # fmt: skip
+                      "by a definition, so by which one? — operator notation (not read)")  # fmt: skip
         if not self.context.variable:  # u' = 2: by what is not written
             self.fail("primes (f') are not supported without an argument: write f'(x)")
         variable = self.parse_variable(self.context.variable, self.current)
@@ -1055,7 +1055,7 @@ class _Parser:
             if base.name in self.context.labelled:
                 self.fail(f"{base.name}^{{({label})}}: the note writes {base.name}^{{(k)}}(…) = … "
                           "as labelled functions: a label or a derivative — two readings "
-                          "(not read)", written)  # fmt: skip
+                          "(operator notation, not read)", written)  # fmt: skip
             order = int(written.text)
             if not 1 <= order <= LIMITS.derivative_order:
                 self.fail(f"derivative order must be from 1 to {LIMITS.derivative_order}")
@@ -1382,7 +1382,7 @@ class _Parser:
                 return self.symbol_with_scripts(word)
             if re.fullmatch(r"[A-Za-z]{2,}", word) and self.applied_word(word):
                 self.fail(f"{word}(…): a function named by a word the note does not define "
-                          "(sign, Bias, …): its meaning is not known (not read)", token)  # fmt: skip
+                          "(sign, Bias, …): its meaning is unknown (not read)", token)  # fmt: skip
             if name in ("mathrm", "mathsf", "mathit", "textrm") and re.fullmatch(
                 r"[A-Za-z]{2,}", word
             ):
