@@ -34,8 +34,11 @@ Documented rules that resolve the ambiguities of written mathematics:
   derivatives; ``\frac{d}{dx}`` applies to the following term.
 * ``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_x f`` differentiate the following term by the
   written variable, else by the chain's one variable (``LatexContext.variable``, found by
-  :func:`symderive.grammar.operators.chain_variable`), which ``f'``/``y'`` without an argument
-  also take; D is a name wherever the notes define or declare it.
+  :func:`symderive.grammar.operators.chain_variable`). ``f'``/``y'`` without an argument take
+  the variable of the name's own definition (``f(x) = …`` → d/dx; ``y = x^3`` → d/dx only in a
+  chain whose variable is x), an undefined name the chain's one variable when no definition
+  links it to another; else not read. D is a name wherever the note defines, declares or uses
+  it as one (``Let $D$ be the degree matrix``, ``L = D - A``): never the operator there.
 * ``f^{(2)}(x)`` (a function name applied, a number) is a derivative; ``y^{(i)}``,
   ``\mathbf{W}^{(2)}``, ``b^*`` are labels/decorations, part of the name, never powers.
 * ``\lim_{h \to 0}`` is a two-sided ``Limit``; ``\mathbb{1}(cond)`` is 1 where cond holds;
@@ -149,6 +152,18 @@ class LatexContext:
     variable: str = ""
     defined: frozenset[str] = field(default_factory=frozenset)  # names the notes define
     differentiated: frozenset[str] = field(default_factory=frozenset)  # f of the chain's df/dx
+    # what a bare prime (y', f'') differentiates by, for names the notes define: a function
+    # defined f(x) = … → its parameter x; a name defined y = … → the chain's variable only when
+    # y's definition is in that variable alone; None → not read (symderive.grammar.operators)
+    primes: tuple[tuple[str, str, object], ...] = ()  # (name, "function"|"name"|"unread", var)
+    # the chain's variable is defined or defines another name (x = t^2): then a bare prime of
+    # an undefined name could be by either, so it is not read
+    variable_linked: bool = False
+    # letters the note uses as names somewhere (D the degree matrix, R^D): never the
+    # derivative operator anywhere in the note (symderive.grammar.operators.names_not_operators)
+    names: frozenset[str] = field(default_factory=frozenset)
+    # f the note labels f^{(1)}(x) = x, f^{(2)}(x) = x^2: f^{(k)}(x) there is not read
+    labelled: frozenset[str] = field(default_factory=frozenset)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -239,6 +254,10 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
                 index += 3 if sign else 2
                 index += 1
                 continue
+        if token.text in (r"\text", r"\textrm", r"\operatorname") and [
+            t.text for t in following
+        ] == ["{", "d", "}"]:  # \text{d}x: the upright differential d, as \mathrm{d}
+            token = Token("command", r"\mathrm", token.column)
         result.append(token)
         index += 1
     return result
@@ -331,9 +350,15 @@ class _Parser:
                 terms.append(term)
                 result = self.add(result, term)
             elif self.accept("-"):
-                result = self.add(result, self.negate(self.term()))
+                term = self.negate(self.term())
+                terms.append(term)  # with its sign: a_1 - a_2 + \cdots is no Σ a_i
+                result = self.add(result, term)
             else:
                 break
+        escaped = _escaped_index(terms)
+        if escaped:
+            self.fail(f"the summation index {escaped} is used after the sum's body (does the "
+                      "sum run over the following terms too?): write parentheses (not read)")
         self.leave()
         return result
 
@@ -361,8 +386,8 @@ class _Parser:
                 run = length
                 break
         if run == 0:
-            self.fail("the terms before the ellipsis do not start the family at 1 (not read)",
-                      ellipsis)  # fmt: skip
+            self.fail("the terms before the ellipsis, with their written signs, are not the "
+                      "general term at 1, 2, … (not read)", ellipsis)  # fmt: skip
         before = terms[: len(terms) - run]
         sum_ = self.build.big_operator("sum", general, index, sp.Integer(1),
                                        sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
@@ -697,7 +722,7 @@ class _Parser:
         """The known word starting at the current letter, if any (longest match)."""
         letters = ""
         offset = 0
-        while self.peek(offset).kind == "letter" and offset < 12:
+        while self.peek(offset).kind == "letter" and offset < 12 and self.adjacent(offset):
             letters += self.peek(offset).text
             offset += 1
         for length in range(len(letters), 1, -1):
@@ -706,12 +731,17 @@ class _Parser:
         return None
 
     def letter_run(self) -> str:
+        """The letters written together from here (``x y z`` spaced apart are three letters,
+        a product, never the word xyz)."""
         letters = ""
         offset = 0
-        while self.peek(offset).kind == "letter":
+        while self.peek(offset).kind == "letter" and self.adjacent(offset):
             letters += self.peek(offset).text
             offset += 1
         return letters
+
+    def adjacent(self, offset: int) -> bool:
+        return offset == 0 or self.peek(offset).column == self.peek(offset - 1).column + 1
 
     def letter_or_word(self) -> sp.Basic:
         start = self.current
@@ -901,6 +931,8 @@ class _Parser:
                 return sp.Function(name)(argument)
             self.position = saved
             return symbol
+        if base == "l" and name not in self.context.scalars and self.several_arguments_ahead():
+            applies = True  # l(\mathbf{y}, \hat{\mathbf{y}}): the loss (as \ell) of a pair
         if not applies:
             if base not in SCALAR_LETTERS:
                 self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
@@ -909,6 +941,26 @@ class _Parser:
         if name not in self.context.functions:
             self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def several_arguments_ahead(self) -> bool:
+        """``(a, b)`` follows: a comma at the top level of the parentheses (``l(y, \\hat{y})``
+        is the loss of a pair, as ``\\ell(y, \\hat{y})``; ``x(a, b)`` stays refused)."""
+        offset = 1 if self.at("(") else 2
+        depth = 0
+        while offset < 400:
+            token = self.peek(offset)
+            if token.kind == "end":
+                return False
+            if token.text in ("(", "[", "{") or token.text == r"\left":
+                depth += 1
+            elif token.text in (")", "]", "}") or token.text == r"\right":
+                if depth == 0:
+                    return False
+                depth -= 1
+            elif token.text == "," and depth == 0:
+                return True
+            offset += 1
+        return False
 
     def primed(self, name: str) -> sp.Basic:
         """``f'(x)``, ``f''(x)``: derivatives of the function f, at x (or at a point)."""
@@ -919,13 +971,35 @@ class _Parser:
             self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
         if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
             whole = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?[^{}']*\}?)?\s*'+\s*", self.text)
-            if not self.context.variable or not whole:  # u' = 2: by what is not written;
-                # f' g' beside f(g(x)): at which point? only a whole side y' is read
+            if not whole:  # f' g' beside f(g(x)): at which point? only a whole side y' is read
                 self.fail("primes (f') are not supported without an argument: write f'(x)")
-            variable = self.parse_variable(self.context.variable, self.current)
-            self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{variable}")
-            return self.build.derivative(sp.Symbol(name), [variable] * order)
+            return self.bare_prime(name, order)
         return self.applied_derivative(name, order)
+
+    def bare_prime(self, name: str, order: int) -> sp.Basic:
+        """``y'`` as a whole side: by the variable of y's own definition (``f(x) = …`` → d/dx;
+        ``y = x^3`` → d/dx only in a chain whose variable is x), else by the chain's one
+        variable when nothing else is possible; otherwise two readings, not read."""
+        for known, kind, parameter in self.context.primes:
+            if known != name:
+                continue
+            if kind == "unread":
+                self.fail(f"{name}' without an argument: by the variable of {name}'s "
+                          "definition or by the chain's? — operator notation (not read): write "
+                          f"{name}'(x) or \\frac{{d{name}}}{{dx}}")  # fmt: skip
+            if kind == "function":  # f(x) = …: f' is f'(x)
+                self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
+                return sp.Derivative(sp.Function(name)(parameter), (parameter, order))
+            self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{parameter}")
+            return self.build.derivative(sp.Symbol(name), [parameter] * order)
+        if self.context.variable_linked:
+            self.fail(f"{name}' without an argument: the chain's variable is linked to another "
+                      "by a definition, so by which one? — operator notation (not read)")  # fmt: skip
+        if not self.context.variable:  # u' = 2: by what is not written
+            self.fail("primes (f') are not supported without an argument: write f'(x)")
+        variable = self.parse_variable(self.context.variable, self.current)
+        self.readings.setdefault(name + "'" * order, f"the derivative d{name}/d{variable}")
+        return self.build.derivative(sp.Symbol(name), [variable] * order)
 
     def applied_derivative(self, name: str, order: int) -> sp.Basic:
         """``f'(x)``, ``f^{(2)}(x)``: the order-th derivative of the function f at the argument."""
@@ -978,6 +1052,10 @@ class _Parser:
             if written.kind != "number":
                 self.fail("f^{(n)} with a symbolic order is an n-th derivative (operator "
                           "notation, not read)", written)  # fmt: skip
+            if base.name in self.context.labelled:
+                self.fail(f"{base.name}^{{({label})}}: the note writes {base.name}^{{(k)}}(…) = … "
+                          "as labelled functions: a label or a derivative — two readings "
+                          "(operator notation, not read)", written)  # fmt: skip
             order = int(written.text)
             if not 1 <= order <= LIMITS.derivative_order:
                 self.fail(f"derivative order must be from 1 to {LIMITS.derivative_order}")
@@ -1020,6 +1098,7 @@ class _Parser:
         context = self.context
         if (
             letter in context.scalars or letter in context.functions or letter in context.defined
+            or letter in context.names
             or context.shape_of(letter) is not None or letter in context.bold
         ):  # fmt: skip
             return False
@@ -1301,6 +1380,9 @@ class _Parser:
                 return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
             if name in ("mathrm", "mathit", "mathsf") and len(word) == 1:
                 return self.symbol_with_scripts(word)
+            if re.fullmatch(r"[A-Za-z]{2,}", word) and self.applied_word(word):
+                self.fail(f"{word}(…): a function named by a word the note does not define "
+                          "(sign, Bias, …): its meaning is unknown (not read)", token)  # fmt: skip
             if name in ("mathrm", "mathsf", "mathit", "textrm") and re.fullmatch(
                 r"[A-Za-z]{2,}", word
             ):
@@ -1406,6 +1488,13 @@ class _Parser:
         if text not in relations:
             self.fail("expected a relation in the indicator's condition", token)
         return relations[text]
+
+    def applied_word(self, word: str) -> bool:
+        """A word (``\\text{sign}``) right before ``(`` that the note does not define as a
+        function: an application of a function whose meaning is unknown, never an instance."""
+        return word not in self.context.functions and (
+            self.at("(") or (self.at(r"\left") and self.peek().text == "(")
+        )
 
     def text_name(self, word: str, token: Token) -> bool:
         r"""``A\cdot\text{year}+B``, ``\text{transistor\_count}``: a word in \text is a name
@@ -1683,6 +1772,23 @@ class _Parser:
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
         return self.build.big_operator(name, body, *limits, column=token.column)
+
+
+def _escaped_index(terms: list) -> str:
+    """The index of a sum among ``terms`` that a later term uses free (``\\sum_i y_i \\log
+    \\pi_i + (1 - y_i) \\log(1 - \\pi_i)``: y_i after the body), else ""."""
+    indices: set[str] = set()
+    for term in terms:
+        if not isinstance(term, sp.Basic):
+            continue
+        for symbol in term.free_symbols:
+            name = str(symbol)
+            subscript = name.rsplit("_", 1)[1].strip("{}") if "_" in name else name
+            if subscript in indices:
+                return subscript
+        for big in term.atoms(sp.Sum, sp.Product):
+            indices.update(str(limit[0]) for limit in big.limits)
+    return ""
 
 
 def _subscript_family(term: sp.Basic) -> tuple[str, list[str]] | None:

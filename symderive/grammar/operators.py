@@ -120,3 +120,52 @@ def _length(variable: str, texts: list[str], start: int) -> int:
         joined += texts[start + count]
         count += 1
     return count
+
+
+# D where the mathematics uses it as a name: followed by "=", a relation, a sign, a closing
+# bracket or nothing (``D = \mathrm{diag}(…)``, ``L = D - A``, ``x \in R^D``, ``D^{-1}``)
+_D_AS_NAME = re.compile(
+    r"(?<![A-Za-z\\])D\s*(?:$|[=+\-^),\]|&.;:<>]|\\(?:in|cdot|times|top|le|ge|leq|geq|ne|neq"
+    r"|succ|preceq|right|\\)(?![A-Za-z]))"
+)
+_INLINE_D = re.compile(r"(?:\$|\\\()\s*D\s*(?:\$|\\\))")
+_OPERATOR_WORDS = re.compile(r"operator|differentiat|derivative|미분|연산자", re.I)
+
+
+def names_not_operators(
+    text: str, blocks: Sequence[str], prose_arrays: set[str]
+) -> frozenset[str]:
+    """{"D"} when the note uses D as a name anywhere, so it is never the derivative operator
+    (conservative: D is the operator only in a note that never uses it otherwise): the prose
+    calls it a matrix or vector; an inline ``$D$`` is described in words other than an operator
+    (``Let $D$ be the diagonal degree matrix``); or the mathematics uses it as a name."""
+    if "D" in prose_arrays or any(
+        _D_AS_NAME.search(block) for block in blocks if block.strip() != "D"
+    ):  # a $D$ alone is a mention: its words decide (below)
+        return frozenset({"D"})
+    for line in text.split("\n"):
+        if _INLINE_D.search(line) and not _OPERATOR_WORDS.search(line):
+            return frozenset({"D"})
+    return frozenset()
+
+
+# f^{(1)}(x) = … written as a head: a labelled function (the first feature, the second layer)
+_LABEL_HEAD = re.compile(
+    r"(?<![A-Za-z\\])([A-Za-z])\s*\^\s*\{?\s*\(\s*\d+\s*\)\s*\}?\s*\([^()=]*\)\s*=([^=]*)"
+)
+
+
+def labelled_functions(blocks: Sequence[str], functions: frozenset[str]) -> frozenset[str]:
+    """Letters f the note writes ``f^{(k)}(x) = …`` for, as a definition of a label (f itself
+    not defined as a function, the right side not about f nor a derivative): there
+    ``f^{(k)}(x)`` is a label or the k-th derivative — two readings, not read."""
+    found = set()
+    for block in blocks:
+        for letter, right in _LABEL_HEAD.findall(block):
+            if letter in functions:
+                continue
+            about = re.search(rf"(?<![A-Za-z\\]){letter}\s*(?:\(|'|\^)|\\frac\s*\{{\s*d|"
+                              r"\\partial", right)  # fmt: skip
+            if not about:
+                found.add(letter)
+    return frozenset(found)

@@ -37,6 +37,8 @@ LAYOUT = re.compile(
 )
 HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")  # separates equations as \qquad does
 ROW_SPACING = re.compile(r"\\\\\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]")  # \\[10pt]
+# \space\space <Vector>, <scalar>: an annotation of the formula's kind, no relations < and >
+ANNOTATION = re.compile(r"<\s*[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})*\s*>")
 EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # x^{ } from Korean editors
 SPACED_NAME = re.compile(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
 TRAILING_PROSE = re.compile(
@@ -159,6 +161,7 @@ def normalise_layout(latex: str) -> str:
     text = TRAILING_PROSE.sub(" ", text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)
     text = EMPTY_SCRIPT.sub(" ", text)
+    text = ANNOTATION.sub(lambda m: " " * len(m.group()), text)
     return SPACED_NAME.sub(lambda m: m.group(1), text)
 
 
@@ -212,6 +215,9 @@ def top_level_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]
             continue
         character = text[position]
         if character == "\\" and position + 1 < len(text) and text[position + 1] in "{}|,;!: ":
+            # \mathbb{1}\{x \ne y\}, \{1, …, K\}: a relation inside set braces is no connective
+            depth = depth + 1 if text[position + 1] == "{" else (
+                max(0, depth - 1) if text[position + 1] == "}" else depth)
             position += 2
             continue
         if character in "{([":

@@ -32,6 +32,7 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import declared_shapes, note_means_frobenius
+from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
@@ -236,7 +237,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     bold = frozenset(BOLD_CAPITAL.findall(math_text))
     context.latex = replace(context.latex, frobenius_2=note_means_frobenius(math_text),
-                            declared=declared_shapes(text))  # matrices: prose shapes
+                            declared=declared_shapes(text),  # matrices: prose shapes
+                            names=names_not_operators(  # D the degree matrix: no operator
+                                text, [block.latex for block in extraction.blocks],
+                                context.prose_arrays),
+                            labelled=labelled_functions(  # f^{(1)}(x) = x: labels
+                                [block.latex for block in extraction.blocks],
+                                context.latex.functions))  # fmt: skip
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
@@ -536,10 +543,31 @@ IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\ex
                        r"(?<![A-Za-z\\])i\s*\\(?:sin|cos|theta|omega|pi))")
 SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
 KRONECKER = re.compile(r"\\delta\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
-IDENTITY = re.compile(r"\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*(?:I|1)\s*\}|(?<![A-Za-z\\])I_\{?[n0-9]")
+IDENTITY = re.compile(  # \mathbb{1}(x > 0), \mathbb{1}\{…\}: the indicator, no identity matrix
+    r"\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*I\s*\}|(?<![A-Za-z\\])I_\{?[n0-9]"
+    r"|\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*1\s*\}(?!\s*(?:\(|\\\{|\\left|\\[bB]igg?l?\b))"
+)
 GREEK_APPLIED = {"sigma", "phi", "psi", "ell", "varphi", "Phi", "Psi", "pi"}
 SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해는", re.I)
 ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
+
+
+KINK_FUNCTION = re.compile(r"\\max|\\min|relu|ReLU|\||\\mathbb\s*\{\s*1\s*\}")
+DERIVATIVE_WRITTEN = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)|'|\\nabla|\\partial|(?<![A-Za-z\\])D")
+
+
+def _at_a_kink(written: str, values: dict) -> bool:
+    """A derivative of max, |·| or a step refuted only at a tie or at 0 (d/dx max(x, 0) =
+    𝟙(x > 0) at x = 0): the one-sided derivatives differ there, any value is a convention."""
+    if not (KINK_FUNCTION.search(written) and DERIVATIVE_WRITTEN.search(written)):
+        return False
+    numbers = []
+    for value in values.values():
+        try:
+            numbers.append(Fraction(str(value).strip()))
+        except (ValueError, ZeroDivisionError):
+            return False
+    return 0 in numbers or len(set(numbers)) < len(numbers)
 
 
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
@@ -577,6 +605,10 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     outside = _outside_real_domain(step, values)
     if outside:
         return outside
+    if _at_a_kink(written, values):
+        return ("the counterexample sits where the max/|·| switches (a tie or 0), where the "
+                "derivative does not exist and its value is a convention")
+
     if re.search(r"(?<![A-Za-z\\])E\s*\(", written) and re.search(
         r"(?:^|[^A-Za-z\\])E\s*\(\s*[a-z]\s*\)\s*=", plan.context.math_text
     ):  # fmt: skip

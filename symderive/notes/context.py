@@ -8,6 +8,8 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
+import re
+
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -226,6 +228,10 @@ def build_context(
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):
                 function_names.add(head[0].replace("{", "").replace("}", ""))
+            word = re.fullmatch(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([A-Za-z]{2,})\}",
+                                head[0].strip()) if head else None  # fmt: skip
+            if word:  # \textrm{RealSoftMax}(a, b) = …: a word the note defines as a function
+                function_names.add(word.group(1))
     base = directives.latex_context()
     latex = LatexContext(
         shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars

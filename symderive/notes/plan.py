@@ -553,8 +553,36 @@ def chain_context(latex: LatexContext, elements: list, view) -> LatexContext:
     the chain's one differentiation variable (f', D f) and the names defined so far (a D the
     notes define is a name, not the derivative operator)."""
     defined = {str(name) for name in view.symbols} | set(view.functions)
-    return replace(latex, variable=chain_variable(elements), defined=frozenset(defined),
-                   differentiated=differentiated(elements))  # fmt: skip
+    variable = chain_variable(elements)
+    primes, linked = prime_variables(view, variable)
+    return replace(latex, variable=variable, defined=frozenset(defined),
+                   differentiated=differentiated(elements), primes=primes,
+                   variable_linked=linked)  # fmt: skip
+
+
+def prime_variables(view, variable: str) -> tuple[tuple, bool]:
+    """What a bare prime of each defined name differentiates by (LatexContext.primes): a
+    function of one parameter (f(x) = …) by its parameter; a name (y = x^3) by the chain's
+    variable only when its definition is in that variable alone; anything else is unread.
+    And whether the chain's variable is linked to another by a definition (x = t^2)."""
+    key = "".join(ch for ch in variable if ch not in "{} ")
+    primes = []
+    for name, (parameters, _body) in view.functions.items():
+        if len(parameters) == 1 and isinstance(parameters[0], sp.Symbol):
+            primes.append((name, "function", parameters[0]))
+        else:
+            primes.append((name, "unread", None))
+    linked = False
+    for symbol, value in view.symbols.items():
+        names = [s for s in getattr(value, "free_symbols", ()) if isinstance(s, sp.Symbol)]
+        keys = {"".join(ch for ch in s.name if ch not in "{} ") for s in names}
+        if key and ("".join(ch for ch in str(symbol) if ch not in "{} ") == key or key in keys):
+            linked = True
+        if key and keys == {key} and len(names) == 1:
+            primes.append((str(symbol), "name", names[0]))
+        else:
+            primes.append((str(symbol), "unread", None))
+    return tuple(primes), linked
 
 
 def parse_reading(
