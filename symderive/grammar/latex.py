@@ -1383,6 +1383,10 @@ class _Parser:
             if re.fullmatch(r"[A-Za-z]{2,}", word) and self.applied_word(word):
                 self.fail(f"{word}(…): a function named by a word the note does not define "
                           "(sign, Bias, …): its meaning is unknown (not read)", token)  # fmt: skip
+            if name in ("text", "textrm", "mathrm", "mathsf", "mathit") and len(word) > 1 and (
+                self.at("[")
+            ):  # \text{stride}[i]: an entry of a named array, not a product with [i]
+                self.fail(f"{word}[…]: an entry of an array named by a word (not read)", token)
             if name in ("mathrm", "mathsf", "mathit", "textrm") and re.fullmatch(
                 r"[A-Za-z]{2,}", word
             ):

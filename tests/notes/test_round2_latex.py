@@ -200,3 +200,10 @@ def test_a_word_the_note_defines_as_a_function_is_applied(tmp_path):
     note = ("Softmax: $\\textrm{RealSoftMax}(a, b) = \\log (\\exp(a) + \\exp(b))$.\n\n"
             "Prove that $\\textrm{RealSoftMax}(a, b) > \\mathrm{max}(a, b)$.\n")
     assert verdicts(tmp_path, note) == ["checked"]
+
+
+def test_a_word_followed_by_brackets_is_an_array_entry_not_a_product(tmp_path):
+    # stride[i] = stride[i+1] × size[i+1] (a tensor's strides): never stride·i = stride·(i+1)·…
+    note = "$$\\text{stride}[i] = \\text{stride}[i+1] \\times \\text{size}[i+1]$$\n"
+    [step] = steps(tmp_path, note)
+    assert step.verdict == "skipped" and "entry of an array" in step.reason
