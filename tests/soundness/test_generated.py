@@ -2,7 +2,8 @@
 
 Gate: no false identity is *proved* or *checked*, no true one is *refuted*; *undecided* (and a
 refusal of the input) is allowed and counted.  At the end the confusion table is printed
-(``pytest -s`` shows it); ``SOUNDNESS_EXAMPLES`` scales the run (default 50 × 20 = 1,000 identities, about 110 s; a deep run uses 500).
+(``pytest -s`` shows it); ``SOUNDNESS_EXAMPLES`` scales the run (default 50 × 20 = 1,000
+identities, about 110 s; a deep run uses 500).
 """
 
 from __future__ import annotations
