@@ -229,6 +229,7 @@ class Tally:
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
+    ill_shaped: list = field(default_factory=list)  # sizes where the matrix shapes do not fit
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -300,6 +301,8 @@ def numeric_phase(
             )
         except (ValueError, TypeError, NotImplementedError) as error:
             tally.skipped.append(f"could not instantiate: {error}")
+            if size_values and isinstance(error, sp.ShapeError):
+                tally.ill_shaped.append((tuple(int(v) for v in size_values.values()), error))
             continue
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
@@ -354,6 +357,14 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
         if tally.skipped:
             reason += f" ({tally.skipped[0]})"
         return Outcome("undecided", method="numeric", reason=reason)
+    if tally.ill_shaped:  # checked where the shapes fit only would be a special case
+        (sizes_there, error), names = tally.ill_shaped[0], ", ".join(map(str, size_symbols))
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"the claim is not defined at some sizes ({names}) = {sizes_there}: {error} "
+            f"(agreement where the shapes fit is not a check of the claim; {counts})",
+        )
     if relation == "!=":
         return Outcome(
             "undecided",

@@ -1,0 +1,127 @@
+r"""Review round 2 (R5, R6, R8, R13): matrix shapes stated in the prose, operations whose
+check at square sizes would cover only a special case, and hypotheses stated in words.
+
+Each note is the reviewer's (shortened); the verdict asserted is the honest one: a claim that
+is false for some shape the note allows is never *checked* from the square cases alone.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from symderive.check.context import CheckContext
+from symderive.check.decide import numeric_phase
+from symderive.grammar.latex import MATRIX_SIZE
+from symderive.grammar.matrices import declared_shapes, size_problem
+from symderive.notes.check_notes import NotesOptions, check_files
+
+
+def verdicts(tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    return {
+        f"{step.lhs_latex} = {step.rhs_latex}".replace(" ", ""): (
+            step.verdict, step.reason or (step.outcome.reason if step.outcome else "")
+        )
+        for equation in report.files[0].equations for step in equation.steps
+    }  # fmt: skip
+
+
+def _det_of_rectangular_product(rows: int, columns: int) -> tuple[sp.Expr, sp.Expr]:
+    """det(X Xᵀ) and det(Xᵀ X) of an explicit random rows × columns integer matrix."""
+    rng = random.Random(rows * 10 + columns)
+    x = sp.Matrix(rows, columns, lambda i, j: rng.randint(-9, 9))
+    return (x * x.T).det(), (x.T * x).det()
+
+
+def test_a_plain_capital_declared_rectangular_in_the_prose_is_not_square(tmp_path):
+    r"""m1.md: ``X \in \mathbb{R}^{n\times d}``; det(XXᵀ) = det(XᵀX) is false whenever n ≠ d
+    (one side is a Gram determinant of rank ≤ min(n, d)): it must not be checked."""
+    left, right = _det_of_rectangular_product(3, 1)
+    assert left == 0 and right != 0  # the claim is false for a 3 × 1 X: independent check
+    found = verdicts(tmp_path, "Let $X \\in \\mathbb{R}^{n\\times d}$ be the data matrix.\n\n"
+                     "$$ \\det(X X^\\top) = \\det(X^\\top X) $$\n\n"
+                     "$$ \\operatorname{tr}(X X^\\top) = \\operatorname{tr}(X^\\top X) $$\n")  # fmt: skip
+    verdict, _ = found[r"\det(XX^\top)=\det(X^\topX)"]
+    assert verdict in ("refuted", "skipped", "undecided")
+    verdict, reason = found[r"\operatorname{tr}(XX^\top)=\operatorname{tr}(X^\topX)"]
+    assert verdict == "checked" and "(n, d)" in reason  # checked at rectangular sizes too
+
+
+def test_let_a_be_an_n_by_d_matrix_declares_its_shape():
+    text = ("Let $\\mathbf{A}$ be an $n \\times d$ matrix and $\\mathbf{B}$ a $d \\times n$ "
+            "matrix.")  # fmt: skip
+    n, d = (sp.Symbol(s, integer=True, positive=True) for s in "nd")
+    assert dict(declared_shapes(text)) == {"\\mathbf{A}": (n, d), "\\mathbf{B}": (d, n)}
+
+
+def test_det_ab_equals_det_ba_is_not_checked_for_an_n_by_d_and_a_d_by_n_matrix(tmp_path):
+    """m3.md: det(AB) = det(BA) fails for A 3 × 1, B 1 × 3 (a rank-one 3 × 3 vs a number)."""
+    a = sp.Matrix([[1], [2], [3]])
+    b = sp.Matrix([[4, 5, 6]])
+    assert (a * b).det() != (b * a).det()
+    found = verdicts(tmp_path, "Let $\\mathbf{A}$ be an $n \\times d$ matrix and $\\mathbf{B}$ "
+                     "a $d \\times n$ matrix.\n\n"
+                     "$$ \\det(\\mathbf{A}\\mathbf{B}) = \\det(\\mathbf{B}\\mathbf{A}) $$\n")  # fmt: skip
+    [(verdict, _)] = found.values()
+    assert verdict in ("refuted", "skipped", "undecided")
+
+
+def test_det_of_a_product_with_rectangular_declared_shapes_is_skipped_for_shape(tmp_path):
+    """R6, m5.md: det(A) of an n × d matrix exists only where n = d: skipped (matrix), not a
+    check built from the square sizes."""
+    found = verdicts(tmp_path, "Let $\\mathbf{A} \\in \\mathbb{R}^{n \\times d}$ and "
+                     "$\\mathbf{B} \\in \\mathbb{R}^{d \\times n}$.\n\n"
+                     "$$ \\det(\\mathbf{A}\\mathbf{B}) = \\det(\\mathbf{A})\\det(\\mathbf{B}) $$\n")  # fmt: skip
+    [(verdict, reason)] = found.values()
+    assert verdict == "skipped" and "only where d = n" in reason
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"\det(\mathbf{M}\mathbf{M}^\top) = \det(\mathbf{M}^\top \mathbf{M})",
+        r"\det(\mathbf{A}\mathbf{B}) = \det(\mathbf{B}\mathbf{A})",
+    ],
+)
+def test_a_determinant_or_inverse_of_matrices_of_unknown_shape_is_not_checked(tmp_path, claim):
+    """m3.md 'Undeclared': M of unknown shape; det(MMᵀ) = det(MᵀM) is false for M 3 × 1 (and
+    det(AB) = det(BA) for A 3 × 1, B 1 × 3)."""
+    left, right = _det_of_rectangular_product(3, 1)
+    assert left != right
+    [(verdict, reason)] = verdicts(tmp_path, f"$$ {claim} $$\n").values()
+    assert verdict == "skipped" and "not known" in reason
+
+
+def test_a_claim_that_forces_its_matrices_square_is_still_checked(tmp_path):
+    """det(Mᵀ) = det(M) and det(AB) = det(A) det(B) make every matrix square and of one size:
+    the square instances are all the shapes there are."""
+    found = verdicts(tmp_path, "$$ \\det(\\mathbf{M}^\\top) = \\det(\\mathbf{M}) $$\n\n"
+                     "$$ \\det(\\mathbf{A}\\mathbf{B}) = \\det(\\mathbf{A})\\det(\\mathbf{B}) $$\n")  # fmt: skip
+    assert {verdict for verdict, _ in found.values()} <= {"checked", "proved"}
+
+
+def test_size_problem_follows_the_shapes():
+    n, d = (sp.Symbol(s, integer=True, positive=True) for s in "nd")
+    x = sp.MatrixSymbol("X", MATRIX_SIZE, MATRIX_SIZE)
+    assert "not known" in size_problem([sp.Determinant(x * x.T), sp.Determinant(x.T * x)],
+                                       MATRIX_SIZE)  # fmt: skip
+    assert size_problem([sp.Trace(x * x.T), sp.Trace(x.T * x)], MATRIX_SIZE) == ""
+    assert size_problem([sp.Determinant(x.T), sp.Determinant(x)], MATRIX_SIZE) == ""
+    a = sp.MatrixSymbol("A", n, d)
+    assert "d = n" in size_problem([sp.Trace(a), sp.Integer(0)], MATRIX_SIZE)
+
+
+def test_the_numeric_check_never_reports_checked_after_skipping_ill_shaped_sizes():
+    """The safety net under the reading: sizes where det(A) of an n × d A does not exist make
+    the step undecided, never checked on the square sizes alone."""
+    n, d = (sp.Symbol(s, integer=True, positive=True) for s in "nd")
+    a, b = sp.MatrixSymbol("A", n, d), sp.MatrixSymbol("B", d, n)
+    outcome = numeric_phase(sp.Determinant(a * b), sp.Determinant(a) * sp.Determinant(b), "=",
+                            CheckContext(), random.Random(1))  # fmt: skip
+    assert outcome.verdict != "checked"
