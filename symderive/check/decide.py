@@ -45,7 +45,11 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
             for matrix in expr.atoms(sp.MatrixSymbol)
             if has_numeric_shape(matrix)
         }
-        expr = make_explicit(expr, explicit_matrices(matrices))
+        # a matrix one differentiates by keeps independent entries (∂/∂A of a symmetric A
+        # has two conventions): its symmetry is used only where it is not a variable
+        variables = {node.wrt for node in expr.atoms(Grad, Jacobian)}
+        symmetric = {m.name for m in matrices if m not in variables} & context.symmetric
+        expr = make_explicit(expr, explicit_matrices(matrices, symmetric))
     expr = expand_finite_sums(expr)  # the usual convention: an empty sum is 0 (never Karr's)
     expr = _ordered_kinks(expr)
     expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)

@@ -471,3 +471,50 @@ def size_problem(values: Sequence[sp.Basic], default: sp.Basic) -> str:
 
 def _is_one(item) -> bool:
     return isinstance(item, sp.Basic) and item == 1
+
+
+# -- properties of matrices stated in words ---------------------------------------------------
+PROPERTY = (
+    r"(?P<property>(?:skew[- ]?|anti-?)?symmetric|positive\s+(?:semi-?)?definite|orthogonal|"
+    r"diagonal|invertible|non-?singular|idempotent|unitary|(?:upper|lower)\s+triangular|"
+    r"orthonormal|비?대칭|(?:양의\s*)?(?:준)?정부호|직교|대각|가역)"
+)
+_ONE = r"\$\s*(?P<name>" + _NAME[1:-1] + r")\s*\$"
+_OTHERS = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$)*)"
+STATED_AFTER = re.compile(
+    _ONE + _OTHERS + r"\s*(?:(?:is|be|are|은|는|이|가)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:real|square|n\s*\\times\s*n|\$[^$\n]{1,20}\$)\s+)*" + PROPERTY, re.I
+)
+STATED_BEFORE = re.compile(
+    PROPERTY + r"\s*(?:(?:real|square)\s+)?(?:matri(?:x|ces)|행렬)\s+" + _ONE + _OTHERS, re.I
+)
+
+
+def stated_properties(text: str) -> list[tuple[str, str, int]]:
+    r"""Matrices the prose gives a property in words (``Let $\mathbf{A}$ be a symmetric
+    matrix``, ``the positive definite matrix $\Sigma$``, ``$A$는 대칭 행렬``): (name as the
+    grammar spells it, the property in lower case, line)."""
+    found = []
+    for pattern in (STATED_AFTER, STATED_BEFORE):
+        for match in pattern.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            names = [match.group("name")] + re.findall(
+                r"\$\s*(" + _NAME[1:-1] + r")\s*\$", match.group("more") or ""
+            )
+            for name in names:
+                found.append((_key(name), " ".join(match.group("property").lower().split()), line))
+    return found
+
+
+def properties_in_section(
+    stated: list, headings: list, line: int
+) -> list[tuple[str, str, int]]:
+    """The stated properties in the section of ``line`` (from its heading to the next)."""
+    start = max((h for h in headings if h <= line), default=1)
+    end = min((h for h in headings if h > line), default=None)
+    return [p for p in stated if p[2] >= start and (end is None or p[2] < end)]
+
+
+def is_symmetric_word(word: str) -> bool:
+    """'symmetric' or 대칭 itself (not skew-, anti- or 비대칭)."""
+    return word in ("symmetric", "대칭")

@@ -125,3 +125,57 @@ def test_the_numeric_check_never_reports_checked_after_skipping_ill_shaped_sizes
     outcome = numeric_phase(sp.Determinant(a * b), sp.Determinant(a) * sp.Determinant(b), "=",
                             CheckContext(), random.Random(1))  # fmt: skip
     assert outcome.verdict != "checked"
+
+
+# -- R13, R8: a symmetric matrix stated in words; a false quadratic-form gradient ------------
+QUADRATIC_FORM = r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x} = 2 \mathbf{A} \mathbf{x}"
+
+
+def _gradient_of_quadratic_form_minus_claim(values: dict[str, str]) -> sp.Matrix:
+    """(A + Aᵀ)x − 2Ax at a counterexample, from its entries (A_12 of a matrix, x_2 of a
+    vector, A_1 of a 1 × 1): the independent reference ∇ xᵀAx = (A + Aᵀ)x."""
+    from fractions import Fraction
+
+    size = int(values["size"])
+
+    def value(key: str) -> sp.Rational:
+        return sp.Rational(str(Fraction(values[key])))
+
+    def a_entry(i: int, j: int) -> sp.Rational:
+        return value("\\mathbf{A}_1" if size == 1 else f"\\mathbf{{A}}_{i + 1}{j + 1}")
+
+    a = sp.Matrix(size, size, a_entry)
+    x = sp.Matrix(size, 1, lambda i, _: value(f"\\mathbf{{x}}_{i + 1}"))
+    return (a + a.T) * x - 2 * a * x
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Let $\\mathbf{A}$ be a symmetric matrix.", "$\\mathbf{A}$는 대칭 행렬이다."],
+)
+def test_a_matrix_the_prose_calls_symmetric_is_instantiated_symmetric(tmp_path, statement):
+    """m6.md: ∇ xᵀAx = 2Ax is the textbook result for a symmetric A (stated in words)."""
+    [(verdict, reason)] = verdicts(tmp_path, f"# Gradients\n\n{statement}\n\n$$ {QUADRATIC_FORM} $$\n").values()  # fmt: skip
+    assert verdict == "checked"
+
+
+def test_symmetry_stated_in_another_section_is_not_used(tmp_path):
+    """c2.md (R8): without the hypothesis the claim is false; the refutation's counterexample
+    reproduces in (A + Aᵀ)x ≠ 2Ax, and the run ends in a report, not a traceback."""
+    note = tmp_path / "note.md"
+    note.write_text("# One\n\nLet $\\mathbf{A}$ be a symmetric matrix.\n\n# Two\n\n"
+                    f"$$ {QUADRATIC_FORM} $$\n", encoding="utf-8")  # fmt: skip
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=2))
+    [step] = [s for e in report.files[0].equations for s in e.steps]
+    assert step.verdict == "refuted"
+    values = dict(step.outcome.counterexample.values)
+    assert any(_gradient_of_quadratic_form_minus_claim(values))  # reproduces
+
+
+def test_a_property_in_words_that_is_not_read_makes_a_refutation_undecided(tmp_path):
+    """Qᵀ Q = I holds for the orthogonal Q the prose states; the property is not instantiated,
+    so the refutation as read is undecided, naming it."""
+    found = verdicts(tmp_path, "Let $\\mathbf{Q}$ be an orthogonal matrix.\n\n"
+                     "$$ \\mathbf{Q}^\\top \\mathbf{Q} \\mathbf{x} = \\mathbf{x} $$\n")  # fmt: skip
+    [(verdict, reason)] = found.values()
+    assert verdict == "undecided" and "orthogonal" in reason
