@@ -179,3 +179,17 @@ def test_a_property_in_words_that_is_not_read_makes_a_refutation_undecided(tmp_p
                      "$$ \\mathbf{Q}^\\top \\mathbf{Q} \\mathbf{x} = \\mathbf{x} $$\n")  # fmt: skip
     [(verdict, reason)] = found.values()
     assert verdict == "undecided" and "orthogonal" in reason
+
+
+def test_the_columns_of_a_matrix_literal_keep_their_separators(tmp_path):
+    r"""d2l's Hessian ``\begin{bmatrix}2 c_{11} & c_{12} \\ c_{12} & 2c_{22}\end{bmatrix}``: the
+    ``&`` of an aligned display is layout, but inside a matrix it separates columns; the
+    literal is not read (a matrix literal), and the step is reported as written."""
+    note = tmp_path / "note.md"
+    note.write_text("$$\\begin{aligned}\n\\mathbf{H} f (0,0) & = \\begin{bmatrix}2 c_{11} & "
+                    "c_{12} \\\\ c_{12} & 2c_{22}\\end{bmatrix}\n\\end{aligned}$$\n",
+                    encoding="utf-8")  # fmt: skip
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    [step] = [s for e in report.files[0].equations for s in e.steps]
+    assert step.verdict == "skipped" and step.skip.value == "matrix"
+    assert "2 c_{11} & c_{12}" in step.rhs_latex and "&" not in step.lhs_latex
