@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.matrixcalc import Grad, Jacobian
 
@@ -400,6 +401,9 @@ class _Sizes:
                 self.new() if shape is None else shape[0] if _is_one(shape[1]) else shape[1]
                 for shape in (function, wrt)
             )
+        if isinstance(node, MatrixElement):  # an entry: padding keeps it
+            self.shape(node.parent)
+            return None
         if isinstance(node, sp.MatrixExpr):
             for arg in node.args:
                 if isinstance(arg, sp.Basic):
@@ -430,14 +434,15 @@ def size_problem(values: Sequence[sp.Basic], default: sp.Basic) -> str:
       inverse, …) while unknown sizes stay free (``det(X Xᵀ)`` with X of unknown shape):
       square instances cover only a special case.
     """
+    values = [v for v in values if isinstance(v, sp.Basic)]
+    if not any(v.atoms(sp.MatrixSymbol) for v in values):
+        return ""
     sizes = _Sizes(default)
     shapes = []
     for value in values:
-        if not isinstance(value, sp.Basic):
-            continue
         try:
             shape = sizes.shape(value)
-        except (AttributeError, IndexError, TypeError):
+        except (AttributeError, IndexError, TypeError, RecursionError):
             return "the shapes of the matrices could not be followed"
         if shape is not None:
             shapes.append(shape)
