@@ -317,8 +317,9 @@ def read_with_declared_shapes(
 # inverses, other powers, the identity matrix, functions of matrices and anything else do not
 # commute with padding: there the square instances cover only the shapes the claim itself
 # forces to be square and equal.
-_PADDING_SAFE = (sp.MatrixSymbol, sp.MatAdd, sp.MatMul, sp.Transpose, sp.Trace,
-                 sp.HadamardProduct, sp.ZeroMatrix, Grad)  # fmt: skip
+
+
+_UNSAFE_NAMES = {sp.Determinant: "a determinant", sp.Inverse: "an inverse"}
 
 
 class _Sizes:
@@ -369,27 +370,18 @@ class _Sizes:
                 self.union(shapes[0][0], other[0])
                 self.union(shapes[0][1], other[1])
             return shapes[0] if shapes else None
-        if isinstance(node, (sp.Trace, sp.Determinant)):
-            if isinstance(node, sp.Determinant):
-                self.unsafe.append("a determinant")
-            inner = self.shape(node.arg)
+        if isinstance(node, (sp.Trace, sp.Determinant, sp.Inverse, sp.MatPow)):
+            # each needs a square argument; only the trace and whole powers survive padding
+            if isinstance(node, sp.MatPow):
+                self.shape(node.exp)
+                if not (node.exp.is_Integer and node.exp > 0):
+                    self.unsafe.append("a matrix power other than a positive whole one")
+            elif not isinstance(node, sp.Trace):
+                self.unsafe.append(_UNSAFE_NAMES[type(node)])
+            inner = self.shape(node.args[0])
             if inner:
                 self.square(inner)
-            return None
-        if isinstance(node, sp.Inverse):
-            self.unsafe.append("an inverse")
-            inner = self.shape(node.arg)
-            if inner:
-                self.square(inner)
-            return inner
-        if isinstance(node, sp.MatPow):
-            inner = self.shape(node.base)
-            self.shape(node.exp)
-            if not (node.exp.is_Integer and node.exp > 0):
-                self.unsafe.append("a matrix power other than a positive whole one")
-            if inner:
-                self.square(inner)
-            return inner
+            return None if isinstance(node, (sp.Trace, sp.Determinant)) else inner
         if isinstance(node, sp.ZeroMatrix):
             return (self.new(), self.new())
         if isinstance(node, Grad):
