@@ -18,6 +18,8 @@ class CheckContext:
     # the natural domain of the written sides: (side "lhs"/"rhs", kind, expression, why),
     # kind nonzero / positive / nonnegative (symderive.grammar.build.Condition)
     conditions: tuple[tuple[str, str, sp.Basic, str], ...] = ()
+    # names of matrices known to be symmetric (instantiated with A_ij = A_ji)
+    symmetric: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -53,6 +55,7 @@ class CheckContext:
             tuple(swap(given) for given in self.givens),
             tuple(tuple(swap(s) for s in group) for group in self.independent),
             tuple((side, kind, swap(expr), why) for side, kind, expr, why in self.conditions),
+            self.symmetric,
         )
 
     def conditions_at(self, fixed: Mapping) -> tuple:

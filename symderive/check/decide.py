@@ -45,7 +45,11 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
             for matrix in expr.atoms(sp.MatrixSymbol)
             if has_numeric_shape(matrix)
         }
-        expr = make_explicit(expr, explicit_matrices(matrices))
+        # a matrix one differentiates by keeps independent entries (∂/∂A of a symmetric A
+        # has two conventions): its symmetry is used only where it is not a variable
+        variables = {node.wrt for node in expr.atoms(Grad, Jacobian)}
+        symmetric = {m.name for m in matrices if m not in variables} & context.symmetric
+        expr = make_explicit(expr, explicit_matrices(matrices, symmetric))
     expr = expand_finite_sums(expr)  # the usual convention: an empty sum is 0 (never Karr's)
     expr = _ordered_kinks(expr)
     expr = expr.doit(deep=True) if not expr.atoms(E, Var) else _doit_outside(expr)
@@ -229,6 +233,7 @@ class Tally:
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
+    ill_shaped: list = field(default_factory=list)  # sizes where the matrix shapes do not fit
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -300,6 +305,8 @@ def numeric_phase(
             )
         except (ValueError, TypeError, NotImplementedError) as error:
             tally.skipped.append(f"could not instantiate: {error}")
+            if size_values and isinstance(error, sp.ShapeError):
+                tally.ill_shaped.append((tuple(int(v) for v in size_values.values()), error))
             continue
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
@@ -354,6 +361,14 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
         if tally.skipped:
             reason += f" ({tally.skipped[0]})"
         return Outcome("undecided", method="numeric", reason=reason)
+    if tally.ill_shaped:  # checked where the shapes fit only would be a special case
+        (sizes_there, error), names = tally.ill_shaped[0], ", ".join(map(str, size_symbols))
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"the claim is not defined at some sizes ({names}) = {sizes_there}: {error} "
+            f"(agreement where the shapes fit is not a check of the claim; {counts})",
+        )
     if relation == "!=":
         return Outcome(
             "undecided",

@@ -12,15 +12,21 @@ import sympy as sp
 from symderive.matrixcalc import Grad, Jacobian
 
 
-def explicit_matrices(symbols: set[sp.MatrixSymbol]) -> dict[sp.MatrixSymbol, sp.ImmutableMatrix]:
-    """One real scalar symbol per entry: W → [[W_11, W_12, ...], ...] (1-based names)."""
+def explicit_matrices(
+    symbols: set[sp.MatrixSymbol], symmetric: frozenset[str] | set[str] = frozenset()
+) -> dict[sp.MatrixSymbol, sp.ImmutableMatrix]:
+    """One real scalar symbol per entry: W → [[W_11, W_12, ...], ...] (1-based names); a
+    square matrix named in ``symmetric`` has one symbol per pair: A_21 is A_12."""
     mapping = {}
     for matrix in sorted(symbols, key=sp.default_sort_key):
         rows, cols = (int(dimension) for dimension in matrix.shape)
-        entries = [
-            [sp.Symbol(_entry_name(matrix.name, i, j, rows, cols), real=True) for j in range(cols)]
-            for i in range(rows)
-        ]
+        tied = matrix.name in symmetric and rows == cols
+
+        def entry(i: int, j: int, name=matrix.name, rows=rows, cols=cols, tied=tied):
+            i, j = (min(i, j), max(i, j)) if tied else (i, j)
+            return sp.Symbol(_entry_name(name, i, j, rows, cols), real=True)
+
+        entries = [[entry(i, j) for j in range(cols)] for i in range(rows)]
         mapping[matrix] = sp.ImmutableMatrix(entries)
     return mapping
 

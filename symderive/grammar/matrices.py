@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.matrixcalc import Grad, Jacobian
 
@@ -179,7 +180,8 @@ DECLARED_IN = re.compile(
     + _SIZE + r")\s*)?\}|(" + _SIZE + r"))"
 )
 DECLARED_IS = re.compile(
-    r"\$\s*" + _NAME + r"\s*\$\s+is\s+an?\s+\$\s*(" + _SIZE + r")\s*\\times\s*(" + _SIZE
+    r"\$\s*" + _NAME + r"\s*\$\s+(?:(?:is|be)\s+an?\s+|an?\s+(?=\$[^$]{1,30}\$\s*matri))\$\s*("
+    + _SIZE + r")\s*\\times\s*(" + _SIZE
     + r")\s*\$"
 )
 
@@ -261,11 +263,30 @@ def read_with_declared_shapes(
         except ParseError as problem:
             return problem
 
-    known = {name for name, _ in context.shapes}
+    from symderive.grammar.latex import MATRIX_SIZE
+
+    def checked(values: list) -> list:
+        """Every element not read when the chain's sizes are not covered by the check."""
+        problem = size_problem(values, MATRIX_SIZE)
+        if not problem:
+            return values
+        return [v if isinstance(v, ParseError) else ParseError(problem) for v in values]
+
+    def default_shapes() -> list:
+        return checked([attempt(element, context) for element in elements])
+
+    declared_names = {name for name, _ in declared}
+    # a capital the note transposes has the default square shape unless the prose declares one
+    default = (MATRIX_SIZE, MATRIX_SIZE)
+    kept = tuple(
+        (name, shape) for name, shape in context.shapes
+        if not (name in declared_names and tuple(shape) == default)
+    )  # fmt: skip
+    known = {name for name, _ in kept}
     extra = tuple((name, shape) for name, shape in declared if name not in known)
     if not extra:
-        return [attempt(element, context) for element in elements]
-    shaped_context = replace(context, shapes=context.shapes + extra)
+        return default_shapes()
+    shaped_context = replace(context, shapes=kept + extra)
     shaped = [attempt(element, shaped_context) for element in elements]
     names = {name for name, _ in extra}
     problems = {}
@@ -282,8 +303,215 @@ def read_with_declared_shapes(
                 "not a value to refute)"
             )
         elif problem or (matrices_used - names - known and matrices_used & names):
-            return [attempt(element, context) for element in elements]  # default shapes
+            return default_shapes()
     shapes_of = [tuple(v.shape) for v in shaped if isinstance(v, sp.MatrixExpr)]
-    if len(set(shapes_of)) > 1 and not problems:
-        return [attempt(element, context) for element in elements]
-    return [problems.get(index, value) for index, value in enumerate(shaped)]
+    if len(set(shapes_of)) > 1 and not problems and not size_problem(shaped, MATRIX_SIZE):
+        return default_shapes()
+    return checked([problems.get(index, value) for index, value in enumerate(shaped)])
+
+
+# -- which sizes a check at square instances covers ------------------------------------------
+# Padding every matrix with zeros to one square size commutes with sums, products (and positive
+# whole powers, which are products), transposes, traces and entrywise products: a claim in
+# those holds at every shape that fits iff it holds at the square sizes.  Determinants,
+# inverses, other powers, the identity matrix, functions of matrices and anything else do not
+# commute with padding: there the square instances cover only the shapes the claim itself
+# forces to be square and equal.
+
+
+_UNSAFE_NAMES = {sp.Determinant: "a determinant", sp.Inverse: "an inverse"}
+
+
+class _Sizes:
+    """Union–find over the dimensions of the matrices of one chain (see :func:`size_problem`)."""
+
+    def __init__(self, default: sp.Basic):
+        self.default = default
+        self.parent: dict = {}
+        self.unsafe: list[str] = []  # operations that do not commute with padding
+        self.fresh = 0
+
+    def find(self, item):
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first, second) -> None:
+        self.parent[self.find(first)] = self.find(second)
+
+    def new(self) -> tuple:
+        self.fresh += 1
+        return ("fresh", self.fresh)
+
+    def dimension(self, name: str, position: int, value: sp.Basic):
+        """A matrix's dimension: the written size, or its own unknown size when undeclared."""
+        return ("unknown", name, position) if value == self.default else value
+
+    def square(self, shape) -> None:
+        self.union(shape[0], shape[1])
+
+    def shape(self, node: sp.Basic):
+        """(rows, columns) of a matrix-valued node (as union–find items), None for scalars."""
+        if isinstance(node, sp.MatrixSymbol):
+            return tuple(self.dimension(node.name, i, v) for i, v in enumerate(node.shape))
+        if isinstance(node, sp.Transpose):
+            inner = self.shape(node.arg)
+            return (inner[1], inner[0]) if inner else None
+        if isinstance(node, sp.MatMul):
+            shapes = [s for s in (self.shape(arg) for arg in node.args) if s is not None]
+            for left, right in zip(shapes, shapes[1:]):
+                self.union(left[1], right[0])
+            return (shapes[0][0], shapes[-1][1]) if shapes else None
+        if isinstance(node, (sp.MatAdd, sp.HadamardProduct)):
+            shapes = [s for s in (self.shape(arg) for arg in node.args) if s is not None]
+            for other in shapes[1:]:
+                self.union(shapes[0][0], other[0])
+                self.union(shapes[0][1], other[1])
+            return shapes[0] if shapes else None
+        if isinstance(node, (sp.Trace, sp.Determinant, sp.Inverse, sp.MatPow)):
+            # each needs a square argument; only the trace and whole powers survive padding
+            if isinstance(node, sp.MatPow):
+                self.shape(node.exp)
+                if not (node.exp.is_Integer and node.exp > 0):
+                    self.unsafe.append("a matrix power other than a positive whole one")
+            elif not isinstance(node, sp.Trace):
+                self.unsafe.append(_UNSAFE_NAMES[type(node)])
+            inner = self.shape(node.args[0])
+            if inner:
+                self.square(inner)
+            return None if isinstance(node, (sp.Trace, sp.Determinant)) else inner
+        if isinstance(node, sp.ZeroMatrix):
+            return (self.new(), self.new())
+        if isinstance(node, Grad):
+            self.shape(node.function)
+            return self.shape(node.wrt)
+        if isinstance(node, Jacobian):  # numerator layout: (length of f) × (length of x)
+            function, wrt = self.shape(node.function), self.shape(node.wrt)
+            return tuple(
+                self.new() if shape is None else shape[0] if _is_one(shape[1]) else shape[1]
+                for shape in (function, wrt)
+            )
+        if isinstance(node, MatrixElement):  # an entry: padding keeps it
+            self.shape(node.parent)
+            return None
+        if isinstance(node, sp.MatrixExpr):
+            for arg in node.args:
+                if isinstance(arg, sp.Basic):
+                    self.shape(arg)
+            self.unsafe.append(f"{type(node).__name__}" if not isinstance(node, sp.Identity)
+                               else "the identity matrix")  # fmt: skip
+            return (self.new(), self.new())
+        matrices_inside = False
+        for arg in node.args:
+            if isinstance(arg, sp.Basic) and self.shape(arg) is not None:
+                matrices_inside = True
+        if matrices_inside and not isinstance(node, (sp.Tuple,)):
+            self.unsafe.append(f"{type(node).__name__} of a matrix")
+        return None
+
+
+def size_problem(values: Sequence[sp.Basic], default: sp.Basic) -> str:
+    """Why a check of this chain at the instantiated sizes would not cover every shape the
+    note allows, or ''.
+
+    ``values`` are the chain's sides as read; a matrix whose dimension is ``default`` (the
+    shared square size of undeclared matrices) has a size of its own, unknown.  Two cases:
+
+    * the written sizes are made equal by the claim (``det(A)`` with A n × d): the claim is
+      ill-formed wherever they differ (n ≠ d) — a check at the sizes that happen to fit would
+      say nothing of the others;
+    * the claim uses an operation that does not commute with zero padding (a determinant, an
+      inverse, …) while unknown sizes stay free (``det(X Xᵀ)`` with X of unknown shape):
+      square instances cover only a special case.
+    """
+    values = [v for v in values if isinstance(v, sp.Basic)]
+    if not any(v.atoms(sp.MatrixSymbol) for v in values):
+        return ""
+    sizes = _Sizes(default)
+    shapes = []
+    for value in values:
+        try:
+            shape = sizes.shape(value)
+        except (AttributeError, IndexError, TypeError, RecursionError):
+            return "the shapes of the matrices could not be followed"
+        if shape is not None:
+            shapes.append(shape)
+    shapes = [s for s in shapes if not (_is_one(s[0]) and _is_one(s[1]))]  # 1×1 = a number
+    for other in shapes[1:]:
+        sizes.union(shapes[0][0], other[0])
+        sizes.union(shapes[0][1], other[1])
+    classes: dict = {}
+    for item in list(sizes.parent):
+        classes.setdefault(sizes.find(item), []).append(item)
+    for members in classes.values():
+        written = sorted({m for m in members if isinstance(m, sp.Basic)}, key=sp.default_sort_key)
+        if len(written) > 1:
+            equal = " = ".join(str(m) for m in written)
+            return (f"the matrix shapes make the claim well-formed only where {equal}: at the "
+                    "other sizes it is not defined, so it is not checked on the sizes that fit")
+    if sizes.unsafe:
+        free = [members for members in classes.values()
+                if any(isinstance(m, tuple) and m[0] == "unknown" for m in members)]  # fmt: skip
+        names = sorted({m[1] for members in free for m in members
+                        if isinstance(m, tuple) and m[0] == "unknown"})  # fmt: skip
+        if len(free) > 1 or any(
+            any(isinstance(m, sp.Basic) for m in members) for members in free
+        ):
+            return (f"the claim uses {sizes.unsafe[0]} and the shapes of {', '.join(names)} are "
+                    "not known (nor forced square by the claim): checking square instances only "
+                    "would cover a special case; state the shapes "
+                    "(\\mathbf{X} \\in \\mathbb{R}^{n \\times d}) or 'assume NAME matrix R C'")
+    return ""
+
+
+def _is_one(item) -> bool:
+    return isinstance(item, sp.Basic) and item == 1
+
+
+# -- properties of matrices stated in words ---------------------------------------------------
+PROPERTY = (
+    r"(?P<property>(?:skew[- ]?|anti-?)?symmetric|positive\s+(?:semi-?)?definite|orthogonal|"
+    r"diagonal|invertible|non-?singular|idempotent|unitary|(?:upper|lower)\s+triangular|"
+    r"orthonormal|비?대칭|(?:양의\s*)?(?:준)?정부호|직교|대각|가역)"
+)
+_ONE = r"\$\s*(?P<name>" + _NAME[1:-1] + r")\s*\$"
+_OTHERS = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$)*)"
+STATED_AFTER = re.compile(
+    _ONE + _OTHERS + r"\s*(?:(?:is|be|are|은|는|이|가)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:real|square|n\s*\\times\s*n|\$[^$\n]{1,20}\$)\s+)*" + PROPERTY, re.I
+)
+STATED_BEFORE = re.compile(
+    PROPERTY + r"\s*(?:(?:real|square)\s+)?(?:matri(?:x|ces)|행렬)\s+" + _ONE + _OTHERS, re.I
+)
+
+
+def stated_properties(text: str) -> list[tuple[str, str, int]]:
+    r"""Matrices the prose gives a property in words (``Let $\mathbf{A}$ be a symmetric
+    matrix``, ``the positive definite matrix $\Sigma$``, ``$A$는 대칭 행렬``): (name as the
+    grammar spells it, the property in lower case, line)."""
+    found = []
+    for pattern in (STATED_AFTER, STATED_BEFORE):
+        for match in pattern.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            names = [match.group("name")] + re.findall(
+                r"\$\s*(" + _NAME[1:-1] + r")\s*\$", match.group("more") or ""
+            )
+            for name in names:
+                found.append((_key(name), " ".join(match.group("property").lower().split()), line))
+    return found
+
+
+def properties_in_section(
+    stated: list, headings: list, line: int
+) -> list[tuple[str, str, int]]:
+    """The stated properties in the section of ``line`` (from its heading to the next)."""
+    start = max((h for h in headings if h <= line), default=1)
+    end = min((h for h in headings if h > line), default=None)
+    return [p for p in stated if p[2] >= start and (end is None or p[2] < end)]
+
+
+def is_symmetric_word(word: str) -> bool:
+    """'symmetric' or 대칭 itself (not skew-, anti- or 비대칭)."""
+    return word in ("symmetric", "대칭")

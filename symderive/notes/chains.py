@@ -35,6 +35,11 @@ LAYOUT = re.compile(
     r"|\\(?:therefore|because|displaystyle|textstyle)(?![A-Za-z])"
     r"|\\vspace\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
 )
+# inside these, & separates the columns of a matrix: it is mathematics, not alignment
+ARRAY_ENVIRONMENT = re.compile(
+    r"\\begin\{(?P<kind>[pbvBV]?matrix\*?|smallmatrix|array|cases)\}.*?\\end\{(?P=kind)\}",
+    re.S,
+)
 HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")  # separates equations as \qquad does
 ROW_SPACING = re.compile(r"\\\\\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]")  # \\[10pt]
 # \space\space <Vector>, <scalar>: an annotation of the formula's kind, no relations < and >
@@ -153,7 +158,11 @@ def normalise_layout(latex: str) -> str:
     prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed)."""
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
-    text = LAYOUT.sub(" ", text)
+    arrays = [match.span() for match in ARRAY_ENVIRONMENT.finditer(text)]
+    text = LAYOUT.sub(
+        lambda m: m.group() if m.group() == "&" and any(a <= m.start() < b for a, b in arrays)
+        else " ", text,
+    )  # fmt: skip
     depth = _brace_depths(text)  # \lim_{h \rightarrow 0}: an arrow inside braces is no connective
     text = CONNECTIVE.sub(
         lambda m: m.group() if depth[m.start()] else "\\\\" + " " * (len(m.group()) - 2), text

@@ -31,7 +31,13 @@ from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
-from symderive.grammar.matrices import declared_shapes, note_means_frobenius
+from symderive.grammar.matrices import (
+    declared_shapes,
+    is_symmetric_word,
+    note_means_frobenius,
+    properties_in_section,
+    stated_properties,
+)
 from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
@@ -219,6 +225,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.raw_text = text
     context.lines = text.split("\n")
     context.stated_simplex = stated_simplex(text)
+    context.matrix_properties = stated_properties(text)  # matrices: "A is symmetric"
     context.headings = heading_lines(text, markdown)
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
@@ -405,6 +412,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
+        used += _symmetric_used(step, plan, equation)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -526,6 +534,19 @@ HYPOTHESIS_PHRASE = re.compile(
 )
 
 
+def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
+    """The matrices of the step checked as symmetric because the prose says so."""
+    here = {m.name for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+            for m in side.atoms(sp.MatrixSymbol)}  # fmt: skip
+    return tuple(
+        f"{name} symmetric (stated in the prose, line {line}; instantiated with equal "
+        f"entries across the diagonal)"
+        for name, word, line in properties_in_section(
+            plan.context.matrix_properties, plan.context.headings, equation.chain.line)
+        if name in here and is_symmetric_word(word)
+    )  # fmt: skip
+
+
 def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
     ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
@@ -638,6 +659,13 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
             return f"the note assigns {constant} a value, so it may be a variable here"
     if IDENTITY.search(written):
         return "I may be the identity matrix"
+    matrices_here = {m.name for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+                     for m in side.atoms(sp.MatrixSymbol)}  # fmt: skip
+    for name, word, line in properties_in_section(
+        plan.context.matrix_properties, plan.context.headings, chain.line
+    ):  # a property in words the check does not use (symmetry is instantiated)
+        if name in matrices_here and not is_symmetric_word(word):
+            return f"the note says {name} is {word} (line {line}), which is not read here"
     if KRONECKER.search(written):
         return "\\delta_{ij} may be the Kronecker delta"
     if SOLVE_WORDS.search(equation.block.lead or ""):

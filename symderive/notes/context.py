@@ -107,6 +107,8 @@ class FileContext:
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
     stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
+    # matrix properties stated in words: (name as the grammar spells it, property, line)
+    matrix_properties: list = field(default_factory=list)
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}

@@ -54,7 +54,13 @@ def check_context(
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
-    return CheckContext.build(domains, context.givens, groups, domain)
+    built = CheckContext.build(domains, context.givens, groups, domain)
+    symmetric = frozenset(  # matrix hook: "Let A be a symmetric matrix" in this section
+        name for name, word, _ in matrices.properties_in_section(
+            context.matrix_properties, context.headings, equation.chain.line)
+        if matrices.is_symmetric_word(word)
+    )  # fmt: skip
+    return replace(built, symmetric=symmetric) if symmetric else built
 
 
 def _conditions_on_the_point(domain: tuple, expressions: tuple) -> tuple:
