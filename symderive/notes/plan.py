@@ -520,6 +520,12 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                 if base and sub.isalpha():
                     letters.extend(sub)
                     by_base.setdefault(base, set()).add(sub)
+            for entry in term.atoms(sp.Indexed):  # x_i of a declared vector x: x[i]
+                sub = "".join(str(index) for index in entry.indices)
+                free = all(index in term.free_symbols for index in entry.indices)
+                if sub.isalpha() and free:  # a summed index (\sum_i x_i y_i) is not Einstein
+                    letters.extend(sub)
+                    by_base.setdefault(str(entry.base), set()).add(sub)
             if len(letters) != len(set(letters)):
                 return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
     if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
