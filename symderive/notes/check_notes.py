@@ -474,8 +474,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "mathematics (it is defined in the prose): not refuted"))  # fmt: skip
         if (
             step.relation == "!=" and outcome.verdict == "checked"
-            and (step.lhs.free_symbols | step.rhs.free_symbols)
-        ):  # fmt: skip
+            and (step.lhs.free_symbols | step.rhs.free_symbols
+                 or step.general and any(side.free_symbols for side in step.general))
+        ):  # fmt: skip (z ≠ 0 at an example value z = 0: the general claim has unknowns)
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "the sides differ somewhere, but ≠ claims they differ for every value: one "
                 "differing point does not check it (only a proof or a refutation decides)"))

@@ -97,8 +97,20 @@ class PlannedEquation:
 
 
 GENERAL_WORDS = re.compile(
-    r"\b(?:in general|for (?:every|all|any|each)|generally)\b|일반적으로|모든", re.I
+    r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
+    r"regardless|always|any value|no matter|identically|universally)\b"
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
+    re.I,
 )
+VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
+
+
+def general_words(lead: str) -> bool:
+    """The words before a claim quantify over its variables ("for arbitrary x", "whatever the
+    value of x", 임의의, 항상): only the words after the last formula with an ``=`` count, so
+    "We always take $x = 3$. Then …" stays at the example."""
+    pieces = VALUED_FORMULA.split(lead or "")
+    return bool(GENERAL_WORDS.search(pieces[-1]))
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -196,7 +208,7 @@ def plan_steps(
 ) -> None:
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order)
-    if GENERAL_WORDS.search(equation.located.block.lead or ""):
+    if general_words(equation.located.block.lead):
         view = view.without_examples()  # "in general, for every x": not at the example
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f

@@ -15,7 +15,9 @@ Rules (documented in docs/notes.md, "How relations are classified"):
 * A definition whose right side is a plain number is an *example value* (``x = -2``,
   ``w_5 = 0.4``): substituted in what follows, within its section.
 * A chain of inequalities bounding bare names (``1 \le i \le n``, ``0 < p < 1``) is a
-  *condition*: it gives the names a domain and is not checked.
+  *condition*: it gives the names a domain and is not checked; so is ``z \ne 0``.
+* ``x = 1`` after words that exclude it (*not the case, fails at, except, other than*, 아닌,
+  제외) is a condition (the value the note rules out), never an example value.
 * A second definition is a claim only in the paragraph of the first, and not after words that
   introduce a new example (*function, consider, for, of, e.g., (ii)*, 예를, 함수): notes reuse
   ``L_i``, ``f(x)`` for each new example.
@@ -63,6 +65,13 @@ SUPPOSING = re.compile(
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
     re.I,
 )
+EXCLUDING = re.compile(
+    r"(?:\bnot\b(?:\s+[\w'’]+){0,3}|\bfails?\s+(?:at|for|when|if)|\bexcept(?:\s+(?:at|for|when|if))?"
+    r"|\bexcluding|\bother than|\bbreaks down (?:at|for)|\bundefined (?:at|for)|\bavoid(?:ing)?"
+    r"|\bnever|제외|아닌|아니)\s*[:,]?\s*$",
+    re.I,
+)
+UNEQUAL = {r"\ne", r"\neq", "≠", "!="}
 INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<", ">", "≤", "≥",
                 r"\lt", r"\gt"}  # fmt: skip
 NUMBER = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
@@ -116,7 +125,12 @@ def classify_first_step(
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
+        return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)
+    if relation == "=" and is_number(second) and EXCLUDING.search(words):
+        return Reading(Role.CONDITION, why=(
+            "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability

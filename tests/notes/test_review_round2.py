@@ -21,3 +21,39 @@ def test_einstein_entries_of_a_declared_vector_are_not_refuted():
     # a summed index is not Einstein: sum_i x_i y_i keeps its refutation
     y = sp.IndexedBase("y")
     assert index_ambiguity(lhs, sp.Sum(x[i] * y[i], (i, 1, n)), False) == ""
+
+
+def test_r3_a_claim_for_arbitrary_x_is_not_read_at_the_example(tmp_path):
+    # "for arbitrary x", "whatever the value", "regardless", "always", 임의의/항상/관계없이/언제나:
+    # x·x = 3x is false in general, so it must not be proved at the example value x = 3
+    leads = ["임의의 실수 $x$에 대하여", "For arbitrary $x$ we then have",
+             "Whatever the value of $x$,", "This always holds:", "Regardless of $x$,",
+             "이 식은 항상 성립한다:", "$x$의 값에 관계없이", "언제나"]
+    text = "".join(f"# {k}\n\nLet $x = 3$. {lead} $x \\cdot x = 3x$.\n\n"
+                   for k, lead in enumerate(leads))
+    found = verdicts(tmp_path, text)
+    claims = [v for (_, lhs, rhs), v in found.items() if (lhs, rhs) == (r"x \cdot x", "3x")]
+    assert len(claims) == len(leads)
+    assert all(verdict == "refuted" for verdict, _ in claims), claims
+
+
+def test_r3_a_value_fixed_before_always_stays_the_example(tmp_path):
+    # the quantifier words before the example value do not leave it
+    found = verdicts(tmp_path, "# E\n\nWe always take $x = 3$. Then $x \\cdot x = 9$.\n")
+    assert verdict_of(found, r"x \cdot x", "9") in GOOD
+
+
+def test_r4_a_value_the_prose_excludes_is_not_an_example(tmp_path):
+    found = verdicts(tmp_path, "# A\n\nThis is not the case $x = 1$; we treat general $x$.\n\n"
+                     "$$ x^3 = x $$\n\n# C\n\nThe bound fails at $z = 0$, so consider "
+                     "$z \\ne 0$:\n\n$$ z^2 + z = 0 $$\n")
+    assert verdict_of(found, "x^3", "x") == "refuted"
+    assert verdict_of(found, "z^2 + z", "0") not in GOOD
+    # z ≠ 0 is a condition, never "checked … holds for all values"
+    assert all(v not in GOOD for (_, lhs, _), (v, _) in found.items() if lhs == "z")
+
+
+def test_r4_unequal_at_an_example_value_is_not_checked_for_all_values(tmp_path):
+    # a ≠ claim whose general reading has unknowns: one differing point does not check it
+    found = verdicts(tmp_path, "# U\n\nLet $w = 2$. Then $$ w^2 + 1 \\ne 5 w $$\n")
+    assert verdict_of(found, "w^2 + 1", "5 w") not in GOOD
