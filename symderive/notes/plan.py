@@ -375,14 +375,18 @@ def plan_steps(
         if places is not None and _exact_decimals(lhs, rhs, places):
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
+        solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
+                                 len(elements))  # fmt: skip
+        # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
+        false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         equation.steps.append(
             PlannedStep(
                 index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
                 unknown=tuple(sorted(unknown.items())),
-                solve_like=_solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
-                                       len(elements)),  # fmt: skip
+                solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
-                named_in_words=_named_in_words(index, raws[index - 1], rhs, view, context),
+                named_in_words="" if false_everywhere else _named_in_words(
+                    index, raws[index - 1], rhs, view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
@@ -543,6 +547,17 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
         return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
     return ""
+
+
+def _no_solution(lhs, rhs, source: str) -> bool:
+    """The difference of the sides simplifies to a nonzero constant (``\sin^2 x + \cos^2 x =
+    2``): no value solves it, so it is not an equation to solve but a false claim."""
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="simplifying the difference"):
+            difference = sp.simplify(lhs - rhs)
+    except Exception:  # noqa: BLE001 - a slow or failing simplification keeps it solve-like
+        return False
+    return bool(difference.is_number and difference.is_zero is False)
 
 
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:

@@ -128,7 +128,7 @@ def classify_first_step(
     if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
         return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)
-    if relation == "=" and is_number(second) and EXCLUDING.search(words):
+    if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
         return Reading(Role.CONDITION, why=(
             "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None

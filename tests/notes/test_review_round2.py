@@ -57,3 +57,15 @@ def test_r4_unequal_at_an_example_value_is_not_checked_for_all_values(tmp_path):
     # a ≠ claim whose general reading has unknowns: one differing point does not check it
     found = verdicts(tmp_path, "# U\n\nLet $w = 2$. Then $$ w^2 + 1 \\ne 5 w $$\n")
     assert verdict_of(found, "w^2 + 1", "5 w") not in GOOD
+
+
+def test_r16_an_equation_no_value_solves_is_refuted_not_a_condition(tmp_path):
+    # each left side minus the right side simplifies to the constant -1: no x solves it
+    found = verdicts(tmp_path, "# Identities\n\n$$ \\sin^2 x + \\cos^2 x = 2 $$\n\n"
+                     "$$ (x + 1)^2 - x^2 - 2x = 2 $$\n\n$$ \\frac{x^2 - 1}{x - 1} - x = 0 $$\n\n"
+                     "$$ x^2 - 1 = 3 $$\n")
+    assert verdict_of(found, r"\sin^2 x + \cos^2 x", "2") == "refuted"
+    assert verdict_of(found, "(x + 1)^2 - x^2 - 2x", "2") == "refuted"
+    assert verdict_of(found, r"\frac{x^2 - 1}{x - 1} - x", "0") == "refuted"
+    # x² − 1 = 3 has solutions (x = ±2): still an equation to solve, not refuted
+    assert verdict_of(found, "x^2 - 1", "3") == "skipped"
