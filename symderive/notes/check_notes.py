@@ -428,6 +428,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and step.doubt:
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"refuted as read, but {step.doubt}: not refuted")
+        stated_property = _stated_property(step, chain.line, plan.context)
+        if outcome.verdict == "refuted" and stated_property:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but the note states a property of {stated_property}, which "
+                "the instances of the unknown function need not satisfy: not refuted"))
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
@@ -518,6 +523,16 @@ HYPOTHESIS_PHRASE = re.compile(
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$",
     re.M,
 )
+
+
+def _stated_property(step, line: int, context: FileContext) -> str:
+    """A property the note states for an unknown function of the step (``f(x) = f(-x)`` on
+    line 3): 'f (line 3: f(x) = f(-x))', or ''."""
+    names = {name for name, _ in step.unknown}
+    for name, start, end, latex in context.properties:
+        if name in names and start <= line <= end:
+            return f"{name} (line {start}: {latex})"
+    return ""
 
 
 def _stated_hypothesis(equation, context: FileContext) -> str:

@@ -22,6 +22,7 @@ from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes.roles import (
+    PROPERTY,
     Reading,
     Role,
     classify_first_step,
@@ -97,6 +98,7 @@ class FileContext:
     problems: list = field(default_factory=list)
     prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
     conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
+    properties: list = field(default_factory=list)  # (name, line, section end, latex): f(x) = f(-x)
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
@@ -393,6 +395,10 @@ def _add_chained_definitions(item: Located, context: FileContext, source: str) -
 def _add_condition(item: Located, context: FileContext, source: str) -> None:
     """``1 \\le i \\le n`` gives i the index domain 1..n; other conditions only show."""
     chain = item.chain
+    if item.reading.why == PROPERTY and item.reading.name:
+        context.properties.append(
+            (item.reading.name, chain.line, item.section_end, " ".join(chain.latex.split())))
+        return
     if len(chain.elements) == 3 and all(r in (r"\le", r"\leq", "≤") for r in chain.relations):
         try:
             low, middle, high = (

@@ -21,6 +21,11 @@ Rules (documented in docs/notes.md, "How relations are classified"):
 * A second definition is a claim only in the paragraph of the first, and not after words that
   introduce a new example (*function, consider, for, of, e.g., (ii)*, 예를, 함수): notes reuse
   ``L_i``, ``f(x)`` for each new example.
+* ``f(x) = …`` whose right side applies f again (``f(x) = f(-x)``, ``g(x) = 2 g(x/2)``) is a
+  *property* of f (a condition): claims about f are then never refuted by instances that
+  need not satisfy it. ``v = \beta v + g`` (a bare name on both sides) is an update.
+* A second ``name = …`` after words offering an alternative (*another, alternative, instead,
+  "and the … is"*, 다른, 대신) is a new definition, never compared with the first.
 * ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition.
 * A relation introduced by words of supposition — *if, when, suppose, assume, let, by making,
   such that*, or Korean 만약, 가정, 일 때, 라면, 이면, 조건 — and not shaped like a definition is a
@@ -55,6 +60,11 @@ DEFINING = re.compile(
     r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
     re.I,
 )
+ANOTHER = re.compile(  # "…; another is $g(z) = \tanh z$": an alternative, not a claim
+    r"(?:\banother\b|\balternatives?\b|\binstead\b|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"
+    r"|다른|대신)",
+    re.I,
+)
 SOLVING = re.compile(
     r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
     r"|풀면|풀어|방정식)",
@@ -81,6 +91,9 @@ BARE_NAME = re.compile(
 )
 CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
 BOUND = re.compile(r"^\s*(?:[-+−]?\s*\d+(?:\.\d*)?|\\infty|-\\infty|[A-Za-z]|\\[A-Za-z]+)\s*$")
+
+
+PROPERTY = "a property of the function (it is applied on the right too), not a definition"
 
 
 @dataclass(frozen=True)
@@ -154,7 +167,15 @@ def classify_first_step(
         ):  # H(X, Y) = H(X) + H(Y): the function on both sides relates its values
             return Reading(Role.CLAIM, name, arguments,
                            f"{name} is applied on both sides: a claim, not a definition")
-        if name in defined and (not near or DEFINING.search(words)):
+        if arguments is not None and is_parameter_list(arguments) and _applies(second, name):
+            # f(x) = f(-x), g(x) = 2 g(x/2): a property (functional equation), not a definition
+            return Reading(Role.CONDITION, name, arguments, PROPERTY)
+        if arguments is None and not is_number(second) and _mentions(second, name) and (
+            name not in defined
+        ):  # v = βv + g: the name on both sides is an update or a recursion, not a definition
+            return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
+                           "definition")
+        if name in defined and (not near or DEFINING.search(words) or ANOTHER.search(words)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:

@@ -69,3 +69,25 @@ def test_r16_an_equation_no_value_solves_is_refuted_not_a_condition(tmp_path):
     assert verdict_of(found, r"\frac{x^2 - 1}{x - 1} - x", "0") == "refuted"
     # x² − 1 = 3 has solutions (x = ±2): still an equation to solve, not refuted
     assert verdict_of(found, "x^2 - 1", "3") == "skipped"
+
+
+def test_r10_a_self_referential_formula_is_a_property_not_a_definition(tmp_path):
+    # f even and g(x) = 2 g(x/2): the consequences follow; instances need not satisfy them
+    found = verdicts(tmp_path, "# Self reference\n\n$$ f(x) = f(-x) $$\n\n$$ f(3) = f(-3) $$\n\n"
+                     "$$ f(x) + f(-x) = 2 f(x) $$\n\n# Recursion\n\n$$ g(x) = 2 g(x/2) $$\n\n"
+                     "$$ g(8) = 8 g(1) $$\n")
+    assert verdict_of(found, "f(3)", "f(-3)") != "refuted"
+    assert verdict_of(found, "f(x) + f(-x)", "2 f(x)") != "refuted"
+    assert verdict_of(found, "g(8)", "8 g(1)") != "refuted"
+
+
+def test_r10_a_property_does_not_shield_other_sections(tmp_path):
+    found = verdicts(tmp_path, "# A\n\n$$ f(x) = f(-x) $$\n\n# B\n\n$$ f(x) + f(-x) = 2 f(x) $$\n")
+    assert verdict_of(found, "f(x) + f(-x)", "2 f(x)") == "refuted"
+
+
+def test_r14_alternatives_in_one_sentence_are_not_compared(tmp_path):
+    found = verdicts(tmp_path, "# Losses\n\nThe regression loss is $L = (y - \\hat{y})^2$ and "
+                     "the classification loss is $L = -\\log p$.\n\n# Activations\n\nA common "
+                     "activation is $g(z) = \\max(0, z)$; another is $g(z) = \\tanh z$.\n")
+    assert all(verdict != "refuted" for verdict, _ in found.values()), found
