@@ -63,6 +63,8 @@ from symderive.report import Outcome
 MAX_CHAINS_PER_FILE = 400
 MAX_FILE_SECONDS = 240.0  # worker time one file may claim (steps × budget); later steps skip
 FILE_BUDGET = "file budget reached"
+MAX_INSTANCE_SECONDS = 30.0  # main-process time one file may spend building unknown-function
+INSTANCE_BUDGET = "instance budget reached"  # instances; later such steps are skipped
 MAX_SUGGESTION_OPS = 80  # tidy a suggested derivative only when it is small (bounded time)
 BOLD_CAPITAL = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Z])\s*\}")
 TRANSPOSED = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")
@@ -285,6 +287,8 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
             continue
         plan = plan_file(text, str(path), path.suffix.lower() != ".tex")
         plans.append(plan)
+        file_seconds = plan.seconds  # reading and planning count against the file's budget
+        instance_seconds = 0.0
         for equation_index, equation in enumerate(plan.equations):
             for step in equation.steps:
                 if step.skip is not None:
@@ -294,6 +298,10 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     variants[key] = FILE_BUDGET
                     capped += 1
                     continue
+                if step.unknown and instance_seconds >= MAX_INSTANCE_SECONDS:
+                    variants[key] = INSTANCE_BUDGET
+                    continue
+                building = time.monotonic()
                 try:
                     with time_limit(PLAN_SECONDS, source=plan.path, what="building the instances"):
                         chosen = variants_of(step, options.seed + step.index,
@@ -301,6 +309,11 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                 except Exception as problem:  # noqa: BLE001 - an instance SymPy cannot build
                     variants[key] = problem
                     continue
+                finally:  # main-process time: it counts against the file's budget too
+                    spent = time.monotonic() - building
+                    file_seconds += spent
+                    if step.unknown:
+                        instance_seconds += spent
                 variants[key] = chosen
                 for name, lhs, rhs, relation, _ in chosen:
                     context = check_context(
@@ -385,9 +398,18 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   f"({MAX_FILE_SECONDS:g} s of worker time) was reached",
                                   skip=SkipReason.INPUT_LIMIT))  # fmt: skip
             continue
+        if chosen is INSTANCE_BUDGET:
+            steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
+                                  reason="not checked: the file's time for building instances "
+                                  f"of unknown functions ({MAX_INSTANCE_SECONDS:g} s) was "
+                                  "reached", skip=SkipReason.INPUT_LIMIT))  # fmt: skip
+            continue
         if not isinstance(chosen, list):
-            steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.PARSE_ERROR,
-                                  f"cannot build the instances: {chosen}"))  # fmt: skip
+            message = getattr(chosen, "message", None) or str(chosen)
+            code = SkipReason.INPUT_LIMIT if "longer than" in message else SkipReason.PARSE_ERROR
+            steps.append(_skipped(step, lhs_latex, rhs_latex, written, code,
+                                  f"cannot build the instances of its unknown functions: "
+                                  f"{message}"))  # fmt: skip
             continue
         stated = ", ".join(
             f"{base} (line {plan.context.stated_simplex[str(base)]})"

@@ -9,6 +9,7 @@ define, and docs/notes.md for the rules.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -57,6 +58,24 @@ class Definition:
     end: int
     role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
     order: int = -1  # reading order of its chain: on its own line it holds only after it
+    forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
+
+
+FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
+
+
+def defines_forward(item: Located) -> bool:
+    """A definition of a formula the line states before it: after *for, where, with, given*
+    (``Show that $f'(x) = 2x$ for $f(x) = x^2$``), or after a comma in the same formula
+    (``\frac{dy}{dx} = (1-g(x))g(x), g(x) = …``). Only a non-number definition: an example
+    value never reaches back."""
+    if item.reading.role is not Role.DEFINITION:
+        return False
+    lead = item.block.lead or ""
+    words = re.sub(r"\$[^$]*\$", " ", lead)
+    if "$" in lead and FORWARD_WORDS.search(words):
+        return True
+    return not item.block.latex.strip().startswith(item.chain.latex.strip())
 
 
 @dataclass(frozen=True)
@@ -111,8 +130,11 @@ class FileContext:
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}
         for definition in self.definitions:
-            if definition.start == line and order is not None and definition.order > order:
-                continue  # written later on the same line: never backwards
+            if (
+                definition.start == line and order is not None and definition.order > order
+                and not definition.forward
+            ):  # fmt: skip
+                continue  # written later on the same line: never backwards (unless "for …")
             if definition.start <= line <= definition.end:
                 current = latest.get(definition.key)
                 if current is None or definition.start >= current.start:
@@ -346,9 +368,8 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
-    context.definitions.append(
-        Definition(key, value, note, chain.line, end, item.reading.role, item.order)
-    )
+    context.definitions.append(Definition(
+        key, value, note, chain.line, end, item.reading.role, item.order, defines_forward(item)))
     letter = _letter(key[1]) if key[0] == "function" else ""
     if item.row_local and letter and letter != key[1]:
         # a table of cases (f(x) = 1/x → df/dx, then f_c(x) = c + x → df/dx): on its row the

@@ -171,7 +171,7 @@ def classify_first_step(
             # f(x) = f(-x), g(x) = 2 g(x/2): a property (functional equation), not a definition
             return Reading(Role.CONDITION, name, arguments, PROPERTY)
         if arguments is None and not is_number(second) and _mentions(second, name) and (
-            name not in defined
+            name not in defined and len(chain.relations) == 1 and second.strip() != first.strip()
         ):  # v = βv + g: the name on both sides is an update or a recursion, not a definition
             return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
                            "definition")

@@ -91,3 +91,48 @@ def test_r14_alternatives_in_one_sentence_are_not_compared(tmp_path):
                      "the classification loss is $L = -\\log p$.\n\n# Activations\n\nA common "
                      "activation is $g(z) = \\max(0, z)$; another is $g(z) = \\tanh z$.\n")
     assert all(verdict != "refuted" for verdict, _ in found.values()), found
+
+
+def test_r15_a_definition_after_the_claim_on_its_line_is_the_one_used(tmp_path):
+    found = verdicts(tmp_path, "# Exercises\n\n1. Differentiate $f(x) = x^3$.\n"
+                     "2. Show that $f'(x) = 2x$ for $f(x) = x^2$.\n"
+                     "3. Show that $g'(x) = \\cos x$ where $g(x) = \\sin x$.\n"
+                     "4. Show that $f'(x) = 3x$ for $f(x) = x^2$.\n")
+    claims = [(line, v) for (line, lhs, rhs), (v, _) in found.items() if lhs == "f'(x)"]
+    assert dict(claims) == {4: "proved", 6: "refuted"}  # 2x is right for x², 3x is wrong
+    assert verdict_of(found, "g'(x)", r"\cos x") == "proved"
+
+
+def test_r15_a_definition_after_a_comma_in_the_same_formula(tmp_path):
+    # seeds 002:67: g is defined after the claim, in the same formula
+    found = verdicts(tmp_path, "# Sigmoid\n\n1. $y = \\frac{1}{(1+e^{-x})}$\n"
+                     "2. $\\frac{\\partial{y}}{\\partial{x}} = (1-g(x))g(x), "
+                     "g(x)=\\frac{1}{(1+e^{-x})}$\n")
+    assert verdict_of(found, r"\frac{\partial{y}}{\partial{x}}", "(1-g(x))g(x)") == "proved"
+
+
+def test_r15_an_example_value_never_reaches_back(tmp_path):
+    found = verdicts(tmp_path, "# E\n\nWe have $x^2 = 4$ for $x = 2$ only.\n")
+    assert verdict_of(found, "x^2", "4") != "proved"
+
+
+NESTED = "$$ f(f(f(f(f(f(f(f({0})))))))) = f(f(f(f(f(f(f(f({0} + 1)))))))) $$\n\n"
+
+
+def test_r9_building_instances_counts_and_is_capped_per_file(tmp_path, monkeypatch):
+    import symderive.notes.check_notes as check_notes
+
+    monkeypatch.setattr(check_notes, "MAX_INSTANCE_SECONDS", 1.0)
+    text = "# Nested unknown\n\n" + NESTED.format("a_k") + NESTED.format("a_m")
+    path = tmp_path / "nested.md"
+    path.write_text(text, encoding="utf-8")
+    report = check_notes.check_files([path], check_notes.NotesOptions(budget_seconds=2.0, jobs=1))
+    steps = [(equation.line, step) for equation in report.files[0].equations
+             for step in equation.steps]
+    assert [line for line, _ in steps] == [3, 5]
+    first, second = (step for _, step in steps)
+    # the first times out on its own line: an input limit with that reason, not a parse error
+    assert first.verdict == "skipped" and first.skip.value == "input-limit"
+    assert "instances" in first.reason and "longer than" in first.reason
+    # the file's time for instances is then spent: the next one is not built at all
+    assert second.verdict == "skipped" and "building instances" in second.reason
