@@ -136,3 +136,10 @@ def test_r9_building_instances_counts_and_is_capped_per_file(tmp_path, monkeypat
     assert "instances" in first.reason and "longer than" in first.reason
     # the file's time for instances is then spent: the next one is not built at all
     assert second.verdict == "skipped" and "building instances" in second.reason
+
+
+def test_r20_an_explanation_does_not_claim_words_the_note_lacks(tmp_path):
+    found = verdicts(tmp_path, "# Sums\n\n$$ a_1 + a_2 + \\dots + a_n = n a_1 $$\n")
+    verdict, reason = next(v for (_, lhs, _), v in found.items() if lhs.startswith("a_1"))
+    assert verdict != "proved" and verdict != "checked"
+    assert "states this in words" not in reason
