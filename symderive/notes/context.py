@@ -281,13 +281,32 @@ def build_context(
                 f"line {given.line}: given {given.lhs} = {given.rhs} contradicts {clash}: not used")
             continue
         context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
+    values: dict = {}  # (section end, left side as written) -> (line, right side)
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
             _add_definition(item, context, source)
             _add_chained_definitions(item, context, source)
+            _contradicting_values(item, values, context)
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
     return context
+
+
+def _contradicting_values(item: Located, values: dict, context: FileContext) -> None:
+    """``D(x^2 y) = x^2`` then ``D(x^2 y) = 2 x y`` in one section, each read as a new
+    definition (so neither is checked): say so, rather than pass in silence."""
+    arguments = item.reading.arguments
+    if arguments is None or is_parameter_list(arguments) or len(item.chain.elements) < 2:
+        return
+    written = " ".join(item.chain.elements[0].split())
+    right = " ".join(item.chain.elements[1].split())
+    earlier = values.get((item.section_end, written))
+    if earlier is not None and earlier[1] != right:
+        context.problems.append(
+            f"line {item.chain.line}: {written} is given two different values in one section "
+            f"({earlier[1]} at line {earlier[0]}, {right} here), each read as a new "
+            "definition: neither is checked")
+    values[(item.section_end, written)] = (item.chain.line, right)
 
 
 DOMAIN_TESTS = {

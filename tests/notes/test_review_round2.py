@@ -143,3 +143,16 @@ def test_r20_an_explanation_does_not_claim_words_the_note_lacks(tmp_path):
     verdict, reason = next(v for (_, lhs, _), v in found.items() if lhs.startswith("a_1"))
     assert verdict != "proved" and verdict != "checked"
     assert "states this in words" not in reason
+
+
+def test_r20_two_values_of_one_application_are_not_silent(tmp_path):
+    path = tmp_path / "operator.md"
+    path.write_text("# Operator on y\n\nHere $D = \\frac{d}{dy}$ is the derivative with respect "
+                    "to $y$.\n\n$$ D(x^2 y) = x^2 $$\n\n$$ D(x^2 y) = 2 x y $$\n",
+                    encoding="utf-8")
+    from symderive.notes.check_notes import NotesOptions, check_files
+
+    report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=1))
+    steps = [step for equation in report.files[0].equations for step in equation.steps]
+    assert all(step.verdict not in GOOD + ("refuted",) for step in steps)
+    assert any("two different values" in notice for notice in report.files[0].notices)
