@@ -75,7 +75,9 @@ def defines_forward(item: Located) -> bool:
     words = re.sub(r"\$[^$]*\$", " ", lead)
     if "$" in lead and FORWARD_WORDS.search(words):
         return True
-    return not item.block.latex.strip().startswith(item.chain.latex.strip())
+    position = item.block.latex.find(item.chain.latex.strip())
+    before = item.block.latex[:position].rstrip() if position > 0 else ""
+    return before.endswith(",")  # a derived value after → (A = …) is not a "where"
 
 
 @dataclass(frozen=True)
