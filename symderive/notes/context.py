@@ -67,7 +67,7 @@ FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:
 def defines_forward(item: Located) -> bool:
     """A definition of a formula the line states before it: after *for, where, with, given*
     (``Show that $f'(x) = 2x$ for $f(x) = x^2$``), or after a comma in the same formula
-    (``\frac{dy}{dx} = (1-g(x))g(x), g(x) = …``). Only a non-number definition: an example
+    (``\\frac{dy}{dx} = (1-g(x))g(x), g(x) = …``). Only a non-number definition: an example
     value never reaches back."""
     if item.reading.role is not Role.DEFINITION:
         return False

@@ -550,7 +550,7 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
 
 
 def _no_solution(lhs, rhs, source: str) -> bool:
-    """The difference of the sides simplifies to a nonzero constant (``\sin^2 x + \cos^2 x =
+    """The difference of the sides simplifies to a nonzero constant (``\\sin^2 x + \\cos^2 x =
     2``): no value solves it, so it is not an equation to solve but a false claim."""
     try:
         with time_limit(PLAN_SECONDS, source=source, what="simplifying the difference"):
