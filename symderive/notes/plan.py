@@ -113,6 +113,19 @@ def general_words(lead: str) -> bool:
     return bool(GENERAL_WORDS.search(pieces[-1]))
 
 
+def trailing_words(lines: list, block) -> str:
+    """The words after an inline formula up to the end of its sentence or the next formula
+    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
+    if block.kind != "inline" or not 0 < block.line <= len(lines):
+        return ""
+    text = lines[block.line - 1]
+    position = text.find("$" + block.latex + "$")
+    if position < 0:
+        return ""
+    rest = text[position + len(block.latex) + 2 :]
+    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
+
+
 def skip_code(problem: ParseError) -> SkipReason:
     message = problem.message
     if (
@@ -208,7 +221,9 @@ def plan_steps(
 ) -> None:
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order)
-    if general_words(equation.located.block.lead):
+    if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
+        trailing_words(context.lines, equation.block)
+    ):
         view = view.without_examples()  # "in general, for every x": not at the example
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f

@@ -156,3 +156,12 @@ def test_r20_two_values_of_one_application_are_not_silent(tmp_path):
     steps = [step for equation in report.files[0].equations for step in equation.steps]
     assert all(step.verdict not in GOOD + ("refuted",) for step in steps)
     assert any("two different values" in notice for notice in report.files[0].notices)
+
+
+def test_r3_general_words_after_the_claim_in_its_sentence(tmp_path):
+    found = verdicts(tmp_path, "# A\n\nLet $x = 3$. Then $x \\cdot x = 3x$ holds for every "
+                     "real number.\n\n# B\n\n$x = 2$라 하자. $x \\cdot x = 2x$ 는 항상 성립한다.\n\n"
+                     "# C\n\nLet $x = 3$. Then $x \\cdot x = 9$. In general it is not.\n")
+    assert verdict_of(found, r"x \cdot x", "3x") == "refuted"
+    assert verdict_of(found, r"x \cdot x", "2x") == "refuted"
+    assert verdict_of(found, r"x \cdot x", "9") in GOOD  # the next sentence does not count
