@@ -70,6 +70,8 @@ from symderive.report import Outcome
 MAX_CHAINS_PER_FILE = 400
 MAX_FILE_SECONDS = 240.0  # worker time one file may claim (steps × budget); later steps skip
 FILE_BUDGET = "file budget reached"
+MAX_INSTANCE_SECONDS = 30.0  # main-process time one file may spend building unknown-function
+INSTANCE_BUDGET = "instance budget reached"  # instances; later such steps are skipped
 MAX_SUGGESTION_OPS = 80  # tidy a suggested derivative only when it is small (bounded time)
 BOLD_CAPITAL = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Z])\s*\}")
 TRANSPOSED = re.compile(r"(?<![A-Za-z\\])([A-Z])\s*\^\s*\{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])")
@@ -299,6 +301,8 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
             continue
         plan = plan_file(text, str(path), path.suffix.lower() != ".tex")
         plans.append(plan)
+        file_seconds = plan.seconds  # reading and planning count against the file's budget
+        instance_seconds = 0.0
         for equation_index, equation in enumerate(plan.equations):
             for step in equation.steps:
                 if step.skip is not None:
@@ -308,6 +312,10 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     variants[key] = FILE_BUDGET
                     capped += 1
                     continue
+                if step.unknown and instance_seconds >= MAX_INSTANCE_SECONDS:
+                    variants[key] = INSTANCE_BUDGET
+                    continue
+                building = time.monotonic()
                 try:
                     with time_limit(PLAN_SECONDS, source=plan.path, what="building the instances"):
                         chosen = variants_of(step, options.seed + step.index,
@@ -315,6 +323,11 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                 except Exception as problem:  # noqa: BLE001 - an instance SymPy cannot build
                     variants[key] = problem
                     continue
+                finally:  # main-process time: it counts against the file's budget too
+                    spent = time.monotonic() - building
+                    file_seconds += spent
+                    if step.unknown:
+                        instance_seconds += spent
                 variants[key] = chosen
                 for name, lhs, rhs, relation, _ in chosen:
                     context = check_context(
@@ -399,9 +412,18 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   f"({MAX_FILE_SECONDS:g} s of worker time) was reached",
                                   skip=SkipReason.INPUT_LIMIT))  # fmt: skip
             continue
+        if chosen is INSTANCE_BUDGET:
+            steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
+                                  reason="not checked: the file's time for building instances "
+                                  f"of unknown functions ({MAX_INSTANCE_SECONDS:g} s) was "
+                                  "reached", skip=SkipReason.INPUT_LIMIT))  # fmt: skip
+            continue
         if not isinstance(chosen, list):
-            steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.PARSE_ERROR,
-                                  f"cannot build the instances: {chosen}"))  # fmt: skip
+            message = getattr(chosen, "message", None) or str(chosen)
+            code = SkipReason.INPUT_LIMIT if "longer than" in message else SkipReason.PARSE_ERROR
+            steps.append(_skipped(step, lhs_latex, rhs_latex, written, code,
+                                  f"cannot build the instances of its unknown functions: "
+                                  f"{message}"))  # fmt: skip
             continue
         stated = ", ".join(
             f"{base} (line {plan.context.stated_simplex[str(base)]})"
@@ -443,6 +465,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and step.doubt:
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"refuted as read, but {step.doubt}: not refuted")
+        stated_property = _stated_property(step, chain.line, plan.context)
+        if outcome.verdict == "refuted" and stated_property:
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but the note states a property of {stated_property}, which "
+                "the instances of the unknown function need not satisfy: not refuted"))
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
@@ -489,8 +516,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "mathematics (it is defined in the prose): not refuted"))  # fmt: skip
         if (
             step.relation == "!=" and outcome.verdict == "checked"
-            and (step.lhs.free_symbols | step.rhs.free_symbols)
-        ):  # fmt: skip
+            and (step.lhs.free_symbols | step.rhs.free_symbols
+                 or step.general and any(side.free_symbols for side in step.general))
+        ):  # fmt: skip (z ≠ 0 at an example value z = 0: the general claim has unknowns)
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "the sides differ somewhere, but ≠ claims they differ for every value: one "
                 "differing point does not check it (only a proof or a refutation decides)"))
@@ -545,6 +573,16 @@ def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
             plan.context.matrix_properties, plan.context.headings, equation.chain.line)
         if name in here and is_symmetric_word(word)
     )  # fmt: skip
+
+
+def _stated_property(step, line: int, context: FileContext) -> str:
+    """A property the note states for an unknown function of the step (``f(x) = f(-x)`` on
+    line 3): 'f (line 3: f(x) = f(-x))', or ''."""
+    names = {name for name, _ in step.unknown}
+    for name, start, end, latex in context.properties:
+        if name in names and start <= line <= end:
+            return f"{name} (line {start}: {latex})"
+    return ""
 
 
 def _stated_hypothesis(equation, context: FileContext) -> str:

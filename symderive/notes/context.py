@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -24,6 +25,7 @@ from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes.roles import (
+    PROPERTY,
     Reading,
     Role,
     classify_first_step,
@@ -58,6 +60,26 @@ class Definition:
     end: int
     role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
     order: int = -1  # reading order of its chain: on its own line it holds only after it
+    forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
+
+
+FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
+
+
+def defines_forward(item: Located) -> bool:
+    """A definition of a formula the line states before it: after *for, where, with, given*
+    (``Show that $f'(x) = 2x$ for $f(x) = x^2$``), or after a comma in the same formula
+    (``\\frac{dy}{dx} = (1-g(x))g(x), g(x) = …``). Only a non-number definition: an example
+    value never reaches back."""
+    if item.reading.role is not Role.DEFINITION:
+        return False
+    lead = item.block.lead or ""
+    words = re.sub(r"\$[^$]*\$", " ", lead)
+    if "$" in lead and FORWARD_WORDS.search(words):
+        return True
+    position = item.block.latex.find(item.chain.latex.strip())
+    before = item.block.latex[:position].rstrip() if position > 0 else ""
+    return before.endswith(",")  # a derived value after → (A = …) is not a "where"
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,7 @@ class FileContext:
     problems: list = field(default_factory=list)
     prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
     conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
+    properties: list = field(default_factory=list)  # (name, line, section end, latex): f(x) = f(-x)
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
@@ -113,8 +136,11 @@ class FileContext:
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}
         for definition in self.definitions:
-            if definition.start == line and order is not None and definition.order > order:
-                continue  # written later on the same line: never backwards
+            if (
+                definition.start == line and order is not None and definition.order > order
+                and not definition.forward
+            ):  # fmt: skip
+                continue  # written later on the same line: never backwards (unless "for …")
             if definition.start <= line <= definition.end:
                 current = latest.get(definition.key)
                 if current is None or definition.start >= current.start:
@@ -265,13 +291,32 @@ def build_context(
                 f"line {given.line}: given {given.lhs} = {given.rhs} contradicts {clash}: not used")
             continue
         context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
+    values: dict = {}  # (section end, left side as written) -> (line, right side)
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
             _add_definition(item, context, source)
             _add_chained_definitions(item, context, source)
+            _contradicting_values(item, values, context)
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
     return context
+
+
+def _contradicting_values(item: Located, values: dict, context: FileContext) -> None:
+    """``D(x^2 y) = x^2`` then ``D(x^2 y) = 2 x y`` in one section, each read as a new
+    definition (so neither is checked): say so, rather than pass in silence."""
+    arguments = item.reading.arguments
+    if arguments is None or is_parameter_list(arguments) or len(item.chain.elements) < 2:
+        return
+    written = " ".join(item.chain.elements[0].split())
+    right = " ".join(item.chain.elements[1].split())
+    earlier = values.get((item.section_end, written))
+    if earlier is not None and earlier[1] != right:
+        context.problems.append(
+            f"line {item.chain.line}: {written} is given two different values in one section "
+            f"({earlier[1]} at line {earlier[0]}, {right} here), each read as a new "
+            "definition: neither is checked")
+    values[(item.section_end, written)] = (item.chain.line, right)
 
 
 DOMAIN_TESTS = {
@@ -352,9 +397,8 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
-    context.definitions.append(
-        Definition(key, value, note, chain.line, end, item.reading.role, item.order)
-    )
+    context.definitions.append(Definition(
+        key, value, note, chain.line, end, item.reading.role, item.order, defines_forward(item)))
     letter = _letter(key[1]) if key[0] == "function" else ""
     if item.row_local and letter and letter != key[1]:
         # a table of cases (f(x) = 1/x → df/dx, then f_c(x) = c + x → df/dx): on its row the
@@ -401,6 +445,10 @@ def _add_chained_definitions(item: Located, context: FileContext, source: str) -
 def _add_condition(item: Located, context: FileContext, source: str) -> None:
     """``1 \\le i \\le n`` gives i the index domain 1..n; other conditions only show."""
     chain = item.chain
+    if item.reading.why == PROPERTY and item.reading.name:
+        context.properties.append(
+            (item.reading.name, chain.line, item.section_end, " ".join(chain.latex.split())))
+        return
     if len(chain.elements) == 3 and all(r in (r"\le", r"\leq", "≤") for r in chain.relations):
         try:
             low, middle, high = (

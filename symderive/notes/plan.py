@@ -97,8 +97,33 @@ class PlannedEquation:
 
 
 GENERAL_WORDS = re.compile(
-    r"\b(?:in general|for (?:every|all|any|each)|generally)\b|일반적으로|모든", re.I
+    r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
+    r"regardless|always|any value|no matter|identically|universally)\b"
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
+    re.I,
 )
+VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
+
+
+def general_words(lead: str) -> bool:
+    """The words before a claim quantify over its variables ("for arbitrary x", "whatever the
+    value of x", 임의의, 항상): only the words after the last formula with an ``=`` count, so
+    "We always take $x = 3$. Then …" stays at the example."""
+    pieces = VALUED_FORMULA.split(lead or "")
+    return bool(GENERAL_WORDS.search(pieces[-1]))
+
+
+def trailing_words(lines: list, block) -> str:
+    """The words after an inline formula up to the end of its sentence or the next formula
+    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
+    if block.kind != "inline" or not 0 < block.line <= len(lines):
+        return ""
+    text = lines[block.line - 1]
+    position = text.find("$" + block.latex + "$")
+    if position < 0:
+        return ""
+    rest = text[position + len(block.latex) + 2 :]
+    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -196,7 +221,9 @@ def plan_steps(
 ) -> None:
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order)
-    if GENERAL_WORDS.search(equation.located.block.lead or ""):
+    if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
+        trailing_words(context.lines, equation.block)
+    ):
         view = view.without_examples()  # "in general, for every x": not at the example
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
@@ -363,14 +390,18 @@ def plan_steps(
         if places is not None and _exact_decimals(lhs, rhs, places):
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
+        solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
+                                 len(elements))  # fmt: skip
+        # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
+        false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         equation.steps.append(
             PlannedStep(
                 index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
                 unknown=tuple(sorted(unknown.items())),
-                solve_like=_solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
-                                       len(elements)),  # fmt: skip
+                solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
-                named_in_words=_named_in_words(index, raws[index - 1], rhs, view, context),
+                named_in_words="" if false_everywhere else _named_in_words(
+                    index, raws[index - 1], rhs, view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
@@ -520,11 +551,28 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                 if base and sub.isalpha():
                     letters.extend(sub)
                     by_base.setdefault(base, set()).add(sub)
+            for entry in term.atoms(sp.Indexed):  # x_i of a declared vector x: x[i]
+                sub = "".join(str(index) for index in entry.indices)
+                free = all(index in term.free_symbols for index in entry.indices)
+                if sub.isalpha() and free:  # a summed index (\sum_i x_i y_i) is not Einstein
+                    letters.extend(sub)
+                    by_base.setdefault(str(entry.base), set()).add(sub)
             if len(letters) != len(set(letters)):
                 return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
     if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
         return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
     return ""
+
+
+def _no_solution(lhs, rhs, source: str) -> bool:
+    """The difference of the sides simplifies to a nonzero constant (``\\sin^2 x + \\cos^2 x =
+    2``): no value solves it, so it is not an equation to solve but a false claim."""
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="simplifying the difference"):
+            difference = sp.simplify(lhs - rhs)
+    except Exception:  # noqa: BLE001 - a slow or failing simplification keeps it solve-like
+        return False
+    return bool(difference.is_number and difference.is_zero is False)
 
 
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:

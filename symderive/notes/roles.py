@@ -15,10 +15,17 @@ Rules (documented in docs/notes.md, "How relations are classified"):
 * A definition whose right side is a plain number is an *example value* (``x = -2``,
   ``w_5 = 0.4``): substituted in what follows, within its section.
 * A chain of inequalities bounding bare names (``1 \le i \le n``, ``0 < p < 1``) is a
-  *condition*: it gives the names a domain and is not checked.
+  *condition*: it gives the names a domain and is not checked; so is ``z \ne 0``.
+* ``x = 1`` after words that exclude it (*not the case, fails at, except, other than*, 아닌,
+  제외) is a condition (the value the note rules out), never an example value.
 * A second definition is a claim only in the paragraph of the first, and not after words that
   introduce a new example (*function, consider, for, of, e.g., (ii)*, 예를, 함수): notes reuse
   ``L_i``, ``f(x)`` for each new example.
+* ``f(x) = …`` whose right side applies f again (``f(x) = f(-x)``, ``g(x) = 2 g(x/2)``) is a
+  *property* of f (a condition): claims about f are then never refuted by instances that
+  need not satisfy it. ``v = \beta v + g`` (a bare name on both sides) is an update.
+* A second ``name = …`` after words offering an alternative (*another, alternative, instead,
+  "and the … is"*, 다른, 대신) is a new definition, never compared with the first.
 * ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition.
 * A relation introduced by words of supposition — *if, when, suppose, assume, let, by making,
   such that*, or Korean 만약, 가정, 일 때, 라면, 이면, 조건 — and not shaped like a definition is a
@@ -53,6 +60,11 @@ DEFINING = re.compile(
     r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
     re.I,
 )
+ANOTHER = re.compile(  # "…; another is $g(z) = \tanh z$": an alternative, not a claim
+    r"(?:\banother\b|\balternatives?\b|\binstead\b|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"
+    r"|다른|대신)",
+    re.I,
+)
 SOLVING = re.compile(
     r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
     r"|풀면|풀어|방정식)",
@@ -63,6 +75,13 @@ SUPPOSING = re.compile(
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
     re.I,
 )
+EXCLUDING = re.compile(
+    r"(?:\bnot\b(?:\s+[\w'’]+){0,3}|\bfails?\s+(?:at|for|when|if)|\bexcept(?:\s+(?:at|for|when|if))?"
+    r"|\bexcluding|\bother than|\bbreaks down (?:at|for)|\bundefined (?:at|for)|\bavoid(?:ing)?"
+    r"|\bnever|제외|아닌|아니)\s*[:,]?\s*$",
+    re.I,
+)
+UNEQUAL = {r"\ne", r"\neq", "≠", "!="}
 INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<", ">", "≤", "≥",
                 r"\lt", r"\gt"}  # fmt: skip
 NUMBER = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
@@ -72,6 +91,9 @@ BARE_NAME = re.compile(
 )
 CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
 BOUND = re.compile(r"^\s*(?:[-+−]?\s*\d+(?:\.\d*)?|\\infty|-\\infty|[A-Za-z]|\\[A-Za-z]+)\s*$")
+
+
+PROPERTY = "a property of the function (it is applied on the right too), not a definition"
 
 
 @dataclass(frozen=True)
@@ -116,7 +138,12 @@ def classify_first_step(
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
+        return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)
+    if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
+        return Reading(Role.CONDITION, why=(
+            "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
@@ -140,7 +167,15 @@ def classify_first_step(
         ):  # H(X, Y) = H(X) + H(Y): the function on both sides relates its values
             return Reading(Role.CLAIM, name, arguments,
                            f"{name} is applied on both sides: a claim, not a definition")
-        if name in defined and (not near or DEFINING.search(words)):
+        if arguments is not None and is_parameter_list(arguments) and _applies(second, name):
+            # f(x) = f(-x), g(x) = 2 g(x/2): a property (functional equation), not a definition
+            return Reading(Role.CONDITION, name, arguments, PROPERTY)
+        if arguments is None and not is_number(second) and _mentions(second, name) and (
+            name not in defined and len(chain.relations) == 1 and second.strip() != first.strip()
+        ):  # v = βv + g: the name on both sides is an update or a recursion, not a definition
+            return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
+                           "definition")
+        if name in defined and (not near or DEFINING.search(words) or ANOTHER.search(words)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:

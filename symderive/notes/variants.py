@@ -27,8 +27,8 @@ from symderive.report import Outcome
 ALTERNATIVES = {
     "independent": "holds if the random symbols are independent, fails if they may be "
     "dependent: say which with '<!-- symderive: assume X, Y independent -->'",
-    "identical": "holds if the indexed entries are identically distributed (x_i like x), "
-    "fails otherwise: the note states this in words",
+    "identical": "holds if the indexed entries are identically distributed (x_i like x) or "
+    "all equal, fails otherwise: which one is meant is not written as mathematics",
     "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
     "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
     "layout": matrices.LAYOUT_AMBIGUITY,  # matrix hook: ∂f/∂x transposed
