@@ -219,6 +219,13 @@ def gradcheck(
                 f"gradcheck: the analytic gradient of {name} is {gradient.dtype}, not real numbers"
             )
     points = [a.astype(np.float64) for a in arrays]
+    for name, point in zip(names, points):
+        if point.size == 0:
+            raise GradcheckError(f"gradcheck: {name} is empty; there is no entry to compare")
+        if not np.all(np.isfinite(point)):
+            raise GradcheckError(
+                f"gradcheck: {name} holds NaN or ±inf; finite differences need a finite point"
+            )
     dtype = np.result_type(*[a.dtype for a in analytic])
     dtype = dtype if dtype in THRESHOLDS else np.dtype(np.float64)
     limit = threshold if threshold is not None else THRESHOLDS[dtype]
@@ -250,7 +257,9 @@ def gradcheck(
             error = float(
                 max(0.0, abs(expected - numeric) - noise) / max(abs(expected), abs(numeric), floor)
             )
-            if error > limit:
+            if not (np.isfinite(expected) and np.isfinite(numeric)):
+                error = float("inf")  # a NaN or infinite gradient never passes (NaN > limit is False)
+            elif error > limit:
                 forward = (f_plus - f_zero) / step
                 backward = (f_zero - f_minus) / step
                 one_sided = relative_error([expected, expected], [forward, backward], floor)
@@ -261,7 +270,8 @@ def gradcheck(
                     error = 0.0
             compared += 1
             worst = max(worst, error)
-            worst_absolute = max(worst_absolute, abs(expected - numeric))
+            difference = abs(expected - numeric)
+            worst_absolute = max(worst_absolute, difference if difference == difference else np.inf)
             if error > limit:
                 failures.append(GradcheckFailure(name, label, expected, numeric, error))
     return GradcheckResult(

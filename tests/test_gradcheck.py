@@ -123,3 +123,21 @@ def test_a_non_scalar_engine_function_is_refused():
 def test_gradcheck_errors_are_value_errors():
     with pytest.raises(ValueError, match="mode must be 'full' or 'directional'"):
         gradcheck(cube_sum, [np.ones(2)], analytic=[np.ones(2)], mode="sideways")
+
+
+def test_a_nan_gradient_never_passes_and_the_report_says_so():
+    def squares(x):
+        return float(np.sum(np.asarray(x) ** 2))
+
+    result = gradcheck(squares, [np.array([1.0, 2.0])], [np.array([np.nan, np.nan])])
+    assert not result and len(result.failures) == 2
+    assert "nan" in str(result) and result.max_absolute_error == np.inf
+    assert gradcheck(squares, [np.array([1.0, 2.0])], [np.array([2.0, 4.0])])  # 2x passes
+
+
+@pytest.mark.parametrize(
+    "point, why", [(np.array([1.0, np.nan]), "NaN or ±inf"), (np.array([]), "empty")]
+)
+def test_a_point_with_nan_or_no_entries_is_refused(point, why):
+    with pytest.raises(GradcheckError, match=why):
+        gradcheck(lambda x: float(np.sum(x)), [point], [np.ones_like(point)])
