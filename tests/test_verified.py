@@ -254,3 +254,22 @@ def test_cross_entropy_refuses_what_means_nothing_with_a_typed_error(logits, lab
 def test_losses_refuse_broadcasting_and_impossible_probabilities(name, prediction, target, message):
     with pytest.raises(verified.InputError, match=re.escape(message)):
         verified.VERIFIED[name](prediction, target)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_softmax_at_infinite_logits_gives_its_limits_row_by_row(dtype):
+    logits = np.array(
+        [[-np.inf, 0.3, -1.2], [np.inf, 0.0, np.inf], [-np.inf, -np.inf, -np.inf], [0.5, 1.0, 2.0]],
+        dtype=dtype,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = verified.softmax(logits)
+    assert result.dtype == dtype
+    # a masked logit (−inf) has probability 0; the others are the softmax of the rest (mpmath)
+    rest = [mpmath.e ** mpmath.mpf(float(v)) for v in (0.3, -1.2)]
+    expected = [0.0] + [float(r / sum(rest)) for r in rest]
+    np.testing.assert_allclose(result[0], expected, rtol=4 * np.finfo(dtype).eps)
+    np.testing.assert_array_equal(result[1], [0.5, 0.0, 0.5])  # +inf entries share the mass
+    assert np.isnan(result[2]).all()  # every logit −inf: no limit
+    np.testing.assert_allclose(result[3], verified.softmax(logits[3:]).ravel())  # untouched

@@ -176,12 +176,39 @@ def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     x − m is carried exactly when the spread needs it (:func:`shift_by_max`).
     """
     x = _floating(x)
+    infinite = np.isinf(x)
+    if infinite.any():
+        return _softmax_with_infinities(x, axis)
     difference, correction, top = shift_by_max(x, axis)
     exponentials = np.exp(difference, out=difference)
     if correction is not None:
         index, error = correction
         exponentials[index] *= error + 1
     exponentials /= np.sum(exponentials, axis=axis, keepdims=True)
+    return exponentials
+
+
+def _softmax_with_infinities(x: np.ndarray, axis: int) -> np.ndarray:
+    """The limits: a −inf entry (a masked logit) has probability 0 and leaves the others as
+    without it; a row with +inf entries shares 1 among them; a row of only −inf, or with a NaN,
+    is NaN (no limit) — and no other row is touched."""
+    positive = np.isposinf(x)
+    undefined = np.isnan(x).any(axis=axis, keepdims=True) | np.isneginf(x).all(
+        axis=axis, keepdims=True
+    )
+    rows = positive.any(axis=axis, keepdims=True)
+    safe = np.where(rows | undefined, 0, x).astype(x.dtype)  # those rows are written below
+    with np.errstate(invalid="ignore"):  # the rounding error of e^(−inf) is no error at all
+        difference, correction, _ = shift_by_max(safe, axis)
+        exponentials = np.exp(difference, out=difference)
+        if correction is not None:
+            index, error = correction
+            exponentials[index] *= np.where(np.isfinite(error), error, 0) + 1
+    exponentials /= np.sum(exponentials, axis=axis, keepdims=True)
+    if rows.any():
+        shares = positive / np.maximum(positive.sum(axis=axis, keepdims=True), 1)
+        np.copyto(exponentials, shares.astype(x.dtype), where=np.broadcast_to(rows, x.shape))
+    np.copyto(exponentials, np.nan, where=np.broadcast_to(undefined, x.shape))
     return exponentials
 
 
