@@ -450,8 +450,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             except ParseError:
                 ambiguity = "indices could not be read in time"
         if ambiguity:
-            outcome = Outcome("undecided", method=outcome.method, reason=(
-                f"refuted as read, but {ambiguity}: not refuted"))  # fmt: skip
+            outcome = _not_refuted(outcome, ambiguity)
         if outcome.verdict == "refuted" and any(
             "undefined" in value for value in (outcome.counterexample.lhs_value,
                                                outcome.counterexample.rhs_value)
@@ -463,18 +462,16 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "a claim is meant where both sides are defined, so this is not a refutation; "
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
         if outcome.verdict == "refuted" and step.doubt:
-            outcome = Outcome("undecided", method=outcome.method,
-                              reason=f"refuted as read, but {step.doubt}: not refuted")
+            outcome = _not_refuted(outcome, step.doubt)
         stated_property = _stated_property(step, chain.line, plan.context)
         if outcome.verdict == "refuted" and stated_property:
-            outcome = Outcome("undecided", method=outcome.method, reason=(
-                f"refuted as read, but the note states a property of {stated_property}, which "
-                "the instances of the unknown function need not satisfy: not refuted"))
+            outcome = _not_refuted(outcome, (
+                f"the note states a property of {stated_property}, which the instances of the "
+                "unknown function need not satisfy"))  # fmt: skip
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
-                outcome = Outcome("undecided", method=outcome.method,
-                                  reason=f"refuted as read, but {doubt}: not refuted")
+                outcome = _not_refuted(outcome, doubt)
         if outcome.holds and outcome.sizes and set(outcome.sizes) == {1}:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -495,9 +492,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                     "bounded: not checked (bound it, e.g. 1 \\le m \\le n)"))
         hypothesis = _stated_hypothesis(equation, plan.context)
         if outcome.verdict == "refuted" and hypothesis:
-            outcome = Outcome("undecided", method=outcome.method, reason=(
-                f"refuted as read, but the note states a condition for it ({hypothesis}) that "
-                "the counterexample need not satisfy: not refuted"))  # fmt: skip
+            outcome = _not_refuted(outcome, (
+                f"the note states a condition for it ({hypothesis}) that the counterexample "
+                "need not satisfy"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
@@ -511,9 +508,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "of functions the note never defines: the claim may hold by facts about them "
                 "that are not written as mathematics (e.g. independence): not refuted"))
         if outcome.verdict == "refuted" and step.named_in_words:
-            outcome = Outcome("undecided", method=outcome.method, reason=(
-                f"refuted as read, but {step.named_in_words} is never defined in the note's "
-                "mathematics (it is defined in the prose): not refuted"))  # fmt: skip
+            outcome = _not_refuted(outcome, (
+                f"{step.named_in_words} is never defined in the note's mathematics (it is "
+                "defined in the prose)"))  # fmt: skip
         if (
             step.relation == "!=" and outcome.verdict == "checked"
             and (step.lhs.free_symbols | step.rhs.free_symbols
@@ -560,6 +557,12 @@ HYPOTHESIS_PHRASE = re.compile(
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$",
     re.M,
 )
+
+
+def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
+    """A refutation that another plausible reading of the note would not stand: undecided."""
+    return Outcome("undecided", method=outcome.method,
+                   reason=f"refuted as read, but {doubt}: not refuted")  # fmt: skip
 
 
 def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
