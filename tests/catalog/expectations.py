@@ -7,15 +7,21 @@
   a counterexample, and the correction the catalog gives for it holds.
 - ``wrong_steps`` / ``the_wrong_step`` / ``counterexample_floats`` / ``reported_vector``: read a
   refuted step's counterexample, so a test can substitute it back into an independent computation.
+- ``evaluate(expr, values)``: a catalog expression at given numbers (exact or float, scalars,
+  vectors or matrices), so a test can compare the catalog's own steps with its independent
+  computation — the catalog, not a copy of its formula, is what such a test checks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
+from numbers import Rational
 from types import MappingProxyType
 
+import numpy as np
 import pytest
+import sympy as sp
 
 from symderive.check import check_catalog
 from symderive.model import Derivation
@@ -90,3 +96,54 @@ def counterexample_floats(step_report: StepReport) -> dict[str, float]:
     """name → value of a refuted step's counterexample (reported as exact fractions)."""
     values = step_report.outcome.counterexample.values
     return {name: float(Fraction(value)) for name, value in values}
+
+
+Number = int | float | Fraction
+Value = Number | Sequence[Number] | np.ndarray
+
+
+def _sympy_number(value: Number) -> sp.Expr:
+    """An exact int or Fraction stays exact (Rational); a float becomes a 53-bit Float."""
+    if isinstance(value, Rational):
+        return sp.Rational(value.numerator, value.denominator)
+    return sp.Float(float(value))
+
+
+def _python_value(result: sp.Basic) -> Fraction | float | np.ndarray:
+    if isinstance(result, sp.MatrixBase):
+        return np.array([[float(_python_value(entry)) for entry in row]
+                         for row in result.tolist()])
+    if result.free_symbols:
+        raise ValueError(f"evaluate: {sorted(map(str, result.free_symbols))} left free in {result}")
+    if isinstance(result, sp.Rational):
+        return Fraction(int(result.p), int(result.q))
+    return float(result.evalf())
+
+
+def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | float | np.ndarray:
+    """``expr`` with ``values`` put in for its symbols, every Sum, Product, Integral and
+    Derivative done.
+
+    A Symbol takes a number, a MatrixSymbol a 2-D array, an IndexedBase a sequence whose first
+    entry is base[1] (the catalog's sums run from 1).  The result is a Fraction when it is
+    rational (exact inputs: ints and Fractions), a float otherwise, a float array for a matrix.
+    """
+    replacements: dict[sp.Basic, sp.Basic] = {}
+    entries: dict[sp.IndexedBase, list[sp.Expr]] = {}
+    for symbol, value in values.items():
+        if isinstance(symbol, sp.IndexedBase):
+            entries[symbol] = [_sympy_number(entry) for entry in value]
+        elif isinstance(symbol, sp.MatrixSymbol):
+            rows = np.asarray(value, dtype=object).tolist()
+            replacements[symbol] = sp.ImmutableMatrix(
+                [[_sympy_number(entry) for entry in row] for row in rows]
+            )
+        else:
+            replacements[symbol] = _sympy_number(value)
+    result = expr.subs(replacements).doit()
+    if entries:
+        result = result.replace(
+            lambda node: isinstance(node, sp.Indexed) and node.base in entries,
+            lambda node: entries[node.base][int(node.indices[0]) - 1],
+        ).doit()
+    return _python_value(result)

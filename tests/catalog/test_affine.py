@@ -6,7 +6,12 @@ import pytest
 
 from symderive.catalog import affine
 from symderive.matrixcalc import Grad
-from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
+from tests.catalog.expectations import (
+    assert_checks_as_expected,
+    catalog_reports,
+    entry_id,
+    evaluate,
+)
 from tests.catalog.finite_differences import numeric_gradient
 
 reports = catalog_reports(affine.DERIVATIONS)
@@ -43,12 +48,18 @@ def test_gradients_have_the_shape_of_their_variable():
 
 
 def test_two_linear_layers_are_one_linear_layer():
+    """The catalog's W2(W1x) and (W2W1)x are both NumPy's w2 @ (w1 @ x), for random matrices."""
     rng = np.random.default_rng(2)
     w1, w2, x = rng.normal(size=(3, 2)), rng.normal(size=(2, 3)), rng.normal(size=(2, 1))
     np.testing.assert_allclose(w2 @ (w1 @ x), (w2 @ w1) @ x, rtol=1e-12)
+    at = {affine.W1: w1, affine.W2: w2, affine.x_in: x}
+    nested, collapsed = (step.expr for step in affine.STACKED_LINEAR_COLLAPSE.steps)
+    np.testing.assert_allclose(evaluate(nested, at), w2 @ (w1 @ x), rtol=1e-12)
+    np.testing.assert_allclose(evaluate(collapsed, at), w2 @ (w1 @ x), rtol=1e-12)
 
 
 def test_a_relu_between_the_layers_breaks_linearity():
+    """f(x) = W2·relu(W1·x): the catalog's f(−x) and −f(x) are NumPy's, and they differ."""
     rng = np.random.default_rng(3)
     w1, w2 = rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
 
@@ -57,3 +68,12 @@ def test_a_relu_between_the_layers_breaks_linearity():
 
     x = rng.normal(size=(2, 1))
     assert not np.allclose(f(-x), -f(x))
+    at = dict(
+        zip(
+            (*affine.w1_entries, *affine.w2_entries, *affine.x_entries),
+            (*w1.ravel(), *w2.ravel(), *x.ravel()),
+        )
+    )
+    at_minus_x, minus_f = (step.expr for step in affine.MLP_NEEDS_NONLINEARITY.steps)
+    np.testing.assert_allclose(evaluate(at_minus_x, at), f(-x), rtol=1e-12)
+    np.testing.assert_allclose(evaluate(minus_f, at), -f(x), rtol=1e-12)

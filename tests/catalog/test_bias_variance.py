@@ -4,13 +4,16 @@ from fractions import Fraction
 from itertools import product
 
 import pytest
+import sympy as sp
 
 from symderive.catalog import bias_variance
+from symderive.check.finite import FiniteModel
 from tests.catalog.expectations import (
     GENEROUS_BUDGET_SECONDS,
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate,
 )
 
 reports = catalog_reports(bias_variance.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
@@ -31,7 +34,8 @@ def test_every_entry_checks_as_expected(reports, derivation):
 
 
 def test_decomposition_on_an_explicit_joint_distribution():
-    """y_t = f + ε, ŷ independent of ε: E[(y_t − ŷ)²] = σ² + Var(ŷ) + (E[ŷ] − f)², exactly."""
+    """y_t = f + ε, ŷ independent of ε: E[(y_t − ŷ)²] = σ² + Var(ŷ) + (E[ŷ] − f)², exactly —
+    and the catalog's first and last lines, on the same joint distribution, give that number."""
     f = Fraction(3, 2)
     noise = [
         (Fraction(1, 4), Fraction(-2)),
@@ -49,6 +53,24 @@ def test_decomposition_on_an_explicit_joint_distribution():
     )
     expected_error = expectation(probabilities, [(target - y) ** 2 for _, target, y in joint])
     assert expected_error == sigma_squared + variance + (mean_prediction - f) ** 2
+
+    decomposition = bias_variance.BIAS_VARIANCE_DECOMPOSITION
+    # the entry's own setting: y_t = f + ε and σ² = Var(ε)
+    givens = {given.lhs: given.rhs for given in decomposition.givens}
+    model = FiniteModel(
+        tuple(sp.Rational(p) for p in probabilities),
+        {
+            bias_variance.eps: tuple(sp.Rational(f_plus_e - f) for _, f_plus_e, _ in joint),
+            bias_variance.y_hat: tuple(sp.Rational(y) for _, _, y in joint),
+        },
+    )
+
+    def on_the_joint_distribution(line: sp.Expr) -> Fraction:
+        return evaluate(model.resolve(line.subs(givens)), {bias_variance.f: f})
+
+    squared_error, decomposed = decomposition.steps[0].expr, decomposition.steps[-1].expr
+    assert on_the_joint_distribution(squared_error) == expected_error
+    assert on_the_joint_distribution(decomposed) == expected_error
 
 
 def the_notes_lines_on(values: dict) -> dict[int, tuple[Fraction, Fraction]]:
