@@ -7,9 +7,10 @@
   a counterexample, and the correction the catalog gives for it holds.
 - ``wrong_steps`` / ``the_wrong_step`` / ``counterexample_floats`` / ``reported_vector``: read a
   refuted step's counterexample, so a test can substitute it back into an independent computation.
-- ``evaluate(expr, values)``: a catalog expression at given numbers (exact or float, scalars,
-  vectors or matrices), so a test can compare the catalog's own steps with its independent
-  computation — the catalog, not a copy of its formula, is what such a test checks.
+- ``evaluate(expr, values)`` / ``evaluate_steps(derivation, values)``: a catalog expression (or
+  every line of an entry) at given numbers — exact or float, scalars, vectors or matrices — so a
+  test compares the catalog's own steps with its independent computation: the catalog, not a
+  copy of its formula, is what such a test checks.
 """
 
 from __future__ import annotations
@@ -147,3 +148,8 @@ def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | flo
             lambda node: entries[node.base][int(node.indices[0]) - 1],
         ).doit()
     return _python_value(result)
+
+
+def evaluate_steps(derivation: Derivation, values: Mapping[sp.Basic, Value]) -> tuple:
+    """Every line of ``derivation`` at ``values``, first to last (see :func:`evaluate`)."""
+    return tuple(evaluate(step.expr, values) for step in derivation.steps)

@@ -12,6 +12,8 @@ from tests.catalog.expectations import (
     catalog_reports,
     counterexample_floats,
     entry_id,
+    evaluate,
+    evaluate_steps,
 )
 from tests.catalog.finite_differences import central_difference
 
@@ -36,17 +38,37 @@ def test_every_entry_checks_as_expected(reports, derivation):
 
 
 def test_binary_cross_entropy_is_two_class_cross_entropy():
+    """−t log ŷ − (1 − t) log(1 − ŷ) = −Σ_{i=1}^{2} t_i log ŷ_i with t = (t, 1 − t), ŷ = (ŷ, 1 − ŷ):
+    the catalog's first line is bce, its last (on the entry's two-class vectors) the two-class
+    cross-entropy."""
+    entry = binary_cross_entropy.BINARY_CROSS_ENTROPY_AS_TWO_CLASS_CE
+    binary = entry.steps[0].expr
+    two_class = entry.steps[-1].expr.subs({given.lhs: given.rhs for given in entry.givens})
     rng = random.Random(0)
     for _ in range(20):
         t, y = rng.random(), rng.uniform(0.01, 0.99)
         assert bce(t, y) == pytest.approx(cross_entropy((t, 1 - t), (y, 1 - y)))
+        at = {binary_cross_entropy.t: t, binary_cross_entropy.y_hat: y}
+        assert evaluate(binary, at) == pytest.approx(bce(t, y), rel=1e-12)
+        assert evaluate(two_class, at) == pytest.approx(
+            cross_entropy((t, 1 - t), (y, 1 - y)), rel=1e-12
+        )
 
 
 def test_one_hot_cross_entropy_picks_the_true_class():
+    """−Σ_i δ_ic log ŷ_i = −log ŷ_c: both of the catalog's lines, at n = 3 and each class c."""
+    one_hot_entry = binary_cross_entropy.CROSS_ENTROPY_WITH_ONE_HOT_LABEL
     prediction = (0.1, 0.6, 0.3)
     for true_class in range(3):
         one_hot = [1.0 if i == true_class else 0.0 for i in range(3)]
         assert cross_entropy(one_hot, prediction) == -math.log(prediction[true_class])
+        at = {
+            binary_cross_entropy.n: 3,
+            binary_cross_entropy.c: true_class + 1,  # the catalog counts classes from 1
+            binary_cross_entropy.y_hat_vector: prediction,
+        }
+        for line in evaluate_steps(one_hot_entry, at):
+            assert line == pytest.approx(cross_entropy(one_hot, prediction), rel=1e-14)
 
 
 @pytest.mark.parametrize(("t", "y"), [(1.0, 0.3), (0.0, 0.8), (0.25, 0.5), (0.9, 0.05)])

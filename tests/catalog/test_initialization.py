@@ -1,6 +1,7 @@
 """Catalog: initialisation — verdicts, and the uniform variances by quadrature and sampling."""
 
 import math
+from fractions import Fraction
 
 import mpmath
 import numpy as np
@@ -12,6 +13,7 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate,
 )
 
 reports = catalog_reports(initialization.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
@@ -40,10 +42,19 @@ def test_linear_init_variance_is_one_third_of_k(fan_in):
 
 
 def test_linear_init_variance_by_sampling():
+    """w ~ U(−√k, √k) with k = 1/in_features: the sample variance is the catalog's
+    Var(w) = ∫ w²/(2√k) dw − (∫ w/(2√k) dw)² (its first line) and 1/(3·in_features) (its last)."""
+    entry = initialization.LINEAR_INIT_VARIANCE
     fan_in = 50
-    bound = 1 / math.sqrt(fan_in)
+    k = Fraction(1, fan_in)
+    bound = evaluate(initialization.LINEAR_BOUND, {initialization.k: k})
+    assert bound == pytest.approx(1 / math.sqrt(fan_in), rel=1e-15)
     weights = np.random.default_rng(0).uniform(-bound, bound, size=400_000)
     assert weights.var() == pytest.approx(1 / (3 * fan_in), rel=0.01)
+    as_integrals = evaluate(entry.steps[0].expr, {initialization.k: k})
+    in_fan_in = evaluate(entry.steps[-1].expr, {initialization.fan_in: fan_in})
+    assert weights.var() == pytest.approx(float(as_integrals), rel=0.01)
+    assert weights.var() == pytest.approx(float(in_fan_in), rel=0.01)
 
 
 @pytest.mark.parametrize("fan_in", [2, 10, 512])

@@ -11,6 +11,7 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate_steps,
     reported_vector,
 )
 from tests.catalog.finite_differences import (
@@ -92,9 +93,18 @@ def test_three_point_identity_on_random_distributions():
 
 
 def test_the_catalog_witness_breaks_the_triangle_inequality():
+    """D_KL(P‖R) = log(5/3) > D_KL(P‖Q) + D_KL(Q‖R) for the catalog's P, Q, R: its three lines
+    are the plain-float sums on its witness."""
+    entry = kl_divergence.KL_VIOLATES_TRIANGLE_INEQUALITY
     p, q, r = (1 / 2, 1 / 2), (3 / 4, 1 / 4), (9 / 10, 1 / 10)
+    witness = (kl_divergence.P_WITNESS, kl_divergence.Q_WITNESS, kl_divergence.R_WITNESS)
+    assert [tuple(map(float, distribution)) for distribution in witness] == [p, q, r]
     assert kl(p, r) == pytest.approx(math.log(5 / 3))
     assert kl(p, r) > kl(p, q) + kl(q, r)
+    p_to_r, log_five_thirds, through_q = evaluate_steps(entry, {})
+    assert p_to_r == pytest.approx(kl(p, r), rel=1e-14)
+    assert log_five_thirds == pytest.approx(kl(p, r), rel=1e-14)
+    assert through_q == pytest.approx(kl(p, q) + kl(q, r), rel=1e-14)
 
 
 def test_triangle_erratum_counterexample_really_violates_the_inequality(reports):
