@@ -16,6 +16,8 @@ from tests.catalog.expectations import (
 
 reports = catalog_reports(optimizers.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
 
+DECREASE = optimizers.SGD_STEP_DECREASES_QUADRATIC_LOSS  # L(w − η∇L) = (1 − ηa)² L(w) ≤ L(w)
+
 
 @pytest.mark.parametrize("derivation", optimizers.DERIVATIONS, ids=entry_id)
 def test_every_entry_checks_as_expected(reports, derivation):
@@ -40,7 +42,7 @@ def test_sgd_on_a_quadratic_shrinks_the_loss_below_the_stability_limit(eta):
         at = {optimizers.w: w, optimizers.c: c, optimizers.a: a, optimizers.eta: eta}
         for error in evaluate_steps(optimizers.SGD_UPDATE, at):
             assert error == pytest.approx(w_next - c, rel=1e-12)
-        after_a_step, scaled, before = evaluate_steps(optimizers.SGD_STEP_DECREASES_QUADRATIC_LOSS, at)
+        after_a_step, scaled, before = evaluate_steps(DECREASE, at)
         assert after_a_step == pytest.approx(loss(w_next), rel=1e-12)
         assert scaled == pytest.approx(loss(w_next), rel=1e-12)
         assert before == pytest.approx(loss(w), rel=1e-12)
@@ -52,7 +54,7 @@ def test_sgd_diverges_beyond_two_over_a():
     a, c, w, eta = 1.0, 0.0, 1.0, 2.1
     assert a / 2 * (w - eta * a * (w - c) - c) ** 2 > a / 2 * (w - c) ** 2
     at = {optimizers.w: w, optimizers.c: c, optimizers.a: a, optimizers.eta: eta}
-    after_a_step, scaled, before = evaluate_steps(optimizers.SGD_STEP_DECREASES_QUADRATIC_LOSS, at)
+    after_a_step, scaled, before = evaluate_steps(DECREASE, at)
     assert after_a_step == pytest.approx(a / 2 * (w - eta * a * (w - c) - c) ** 2, rel=1e-12)
     assert scaled == pytest.approx(after_a_step, rel=1e-12)
     assert before == pytest.approx(a / 2 * (w - c) ** 2, rel=1e-12)
@@ -81,7 +83,8 @@ def test_momentum_three_steps_from_rest():
 
 @pytest.mark.parametrize("steps", [1, 2, 10, 50])
 def test_momentum_velocity_for_a_constant_gradient(steps):
-    """v_t = −η Σ_{s=1}^t α^(t−s) g = −ηg(1 − α^t)/(1 − α): every line of the catalog's entry at t = steps."""
+    """v_t = −η Σ_{s=1}^t α^(t−s) g = −ηg(1 − α^t)/(1 − α): every line of the catalog's entry,
+    at t = steps."""
     alpha, eta, g, velocity = 0.8, 0.05, 1.3, 0.0
     for _ in range(steps):
         velocity = alpha * velocity - eta * g

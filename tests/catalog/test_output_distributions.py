@@ -11,6 +11,7 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate_steps,
 )
 from tests.catalog.finite_differences import central_difference
 
@@ -33,6 +34,8 @@ def test_every_entry_checks_as_expected(reports, derivation):
 
 
 def test_gaussian_nll_is_half_squared_error_over_sigma_squared_plus_a_constant():
+    """−log N(y; ŷ, σ²) = (y − ŷ)²/(2σ²) + ½ log(2πσ²): every line of the catalog's
+    'gaussian-nll-is-mse' is −log of the density computed with floats."""
     rng = random.Random(0)
     for _ in range(10):
         y, mean, sigma = rng.uniform(-3, 3), rng.uniform(-3, 3), rng.uniform(0.2, 3)
@@ -40,6 +43,13 @@ def test_gaussian_nll_is_half_squared_error_over_sigma_squared_plus_a_constant()
         assert nll == pytest.approx(
             (y - mean) ** 2 / (2 * sigma**2) + math.log(2 * math.pi * sigma**2) / 2
         )
+        at = {
+            output_distributions.y: y,
+            output_distributions.y_hat: mean,
+            output_distributions.sigma: sigma,
+        }
+        for line in evaluate_steps(output_distributions.GAUSSIAN_NLL_IS_MSE, at):
+            assert line == pytest.approx(nll, rel=1e-12, abs=1e-14)
 
 
 def test_gaussian_nll_and_squared_error_share_their_minimiser_and_gradient_direction():
@@ -58,15 +68,25 @@ def test_bernoulli_nll_is_binary_cross_entropy_for_both_labels(t):
 
 
 def test_sigmoid_bernoulli_nll_is_softplus():
+    """−t log σ(z) − (1 − t) log(1 − σ(z)) = t·log(1 + e^(−z)) + (1 − t)·log(1 + e^z): the
+    catalog's two lines are the floats' bce and softplus."""
     for t in (0.0, 1.0, 0.4):
         for z in (-3.0, 0.0, 2.0):
             sigma = 1 / (1 + math.exp(-z))
             bce = -t * math.log(sigma) - (1 - t) * math.log(1 - sigma)
             softplus = t * math.log1p(math.exp(-z)) + (1 - t) * math.log1p(math.exp(z))
             assert bce == pytest.approx(softplus)
+            at = {output_distributions.t: t, output_distributions.z: z}
+            catalog_bce, catalog_softplus = evaluate_steps(
+                output_distributions.SIGMOID_BERNOULLI_NLL_IS_SOFTPLUS, at
+            )
+            assert catalog_bce == pytest.approx(bce, rel=1e-12)
+            assert catalog_softplus == pytest.approx(softplus, rel=1e-12)
 
 
 def test_multinoulli_nll_of_a_softmax_is_log_sum_exp_minus_the_true_logit():
+    """−log Π_i p̂_i^(t_i) = −Σ_i t_i log p̂_i = log Σ_k e^(o_k) − o_c for p̂ = softmax(o) and a
+    one-hot t: each line of the catalog's two Multinoulli entries, at n = 4 and each class c."""
     logits = [0.3, -1.2, 2.0, 0.5]
     probabilities = softmax(logits)
     for true_class in range(len(logits)):
@@ -76,3 +96,20 @@ def test_multinoulli_nll_of_a_softmax_is_log_sum_exp_minus_the_true_logit():
         log_sum_exp = math.log(sum(math.exp(o) for o in logits))
         assert -math.log(likelihood) == pytest.approx(cross_entropy)
         assert cross_entropy == pytest.approx(log_sum_exp - logits[true_class])
+        n = len(logits)
+        on_the_softmax = {
+            output_distributions.n: n,
+            output_distributions.t_vector: label,
+            output_distributions.p_vector: probabilities,
+        }
+        multinoulli = output_distributions.MULTINOULLI_NLL_IS_CROSS_ENTROPY
+        for line in evaluate_steps(multinoulli, on_the_softmax):
+            assert line == pytest.approx(cross_entropy, rel=1e-12)
+        on_the_logits = {
+            output_distributions.n: n,
+            output_distributions.t_vector: label,
+            output_distributions.o: logits,
+        }
+        through_the_softmax = output_distributions.SOFTMAX_MULTINOULLI_NLL_IS_LOG_SUM_EXP
+        for line in evaluate_steps(through_the_softmax, on_the_logits):
+            assert line == pytest.approx(log_sum_exp - logits[true_class], rel=1e-12)

@@ -7,12 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symderive.catalog import softmax as catalog_softmax
+from symderive import verified
 from symderive.check import check_catalog
 from tests.catalog.expectations import (
     BUDGET_SECONDS,
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate_steps,
 )
 from tests.catalog.finite_differences import numeric_gradient
 
@@ -78,11 +80,19 @@ def test_cross_entropy_gradient_is_y_minus_t(values, rng):
 
 
 def test_one_hot_cross_entropy_is_minus_log_of_the_labels_probability():
+    """−Σ_k t_k log y_k = −log y₁ = −o₁ + log Σ_i e^(o_i) for t = (1, 0, 0): every line of the
+    catalog's 'softmax-cross-entropy-one-hot', and the verified softmax_cross_entropy."""
     logits = np.array([0.3, -1.2, 2.0])
     targets = np.array([1.0, 0.0, 0.0])
     expected = -logits[0] + np.log(np.exp(logits).sum())
     assert cross_entropy(logits, targets) == pytest.approx(expected, rel=1e-14)
     assert cross_entropy(logits, targets) == pytest.approx(-np.log(softmax(logits)[0]), rel=1e-14)
+    assert [float(label) for label in catalog_softmax.one_hot_first] == list(targets)
+    at = dict(zip((catalog_softmax.o1, catalog_softmax.o2, catalog_softmax.o3), logits))
+    for line in evaluate_steps(catalog_softmax.SOFTMAX_CROSS_ENTROPY_ONE_HOT, at):
+        assert line == pytest.approx(expected, rel=1e-14)
+    loss, _ = verified.softmax_cross_entropy(logits[np.newaxis], np.array([0]))
+    assert float(loss) == pytest.approx(expected, rel=1e-14)
 
 
 @settings(max_examples=30, deadline=None)
@@ -103,7 +113,20 @@ def test_softmax_ignores_a_common_shift(values, shift):
 
 
 def test_the_shift_makes_large_logits_safe():
+    """softmax(o + c) = softmax(o): logits near 1000 overflow e^o, yet the verified softmax
+    (which shifts by −max o) gives softmax(o − 1000), as do the catalog's lines with c = 1000."""
     logits = np.array([1000.0, 1001.0, 999.0])
     with np.errstate(over="ignore", invalid="ignore"):
         assert np.isnan(naive_softmax(logits)).any()
     np.testing.assert_allclose(softmax(logits), naive_softmax(logits - 1000.0), rtol=1e-15)
+    safe = verified.softmax(logits)
+    np.testing.assert_allclose(safe, naive_softmax(logits - 1000.0), rtol=1e-15)
+    for i in range(len(logits)):
+        at = {
+            catalog_softmax.n: len(logits),
+            catalog_softmax.i: i + 1,  # the catalog counts logits from 1
+            catalog_softmax.o: logits - 1000.0,
+            catalog_softmax.c: 1000.0,
+        }
+        for line in evaluate_steps(catalog_softmax.SOFTMAX_SHIFT_INVARIANCE, at):
+            assert line == pytest.approx(safe[i], rel=1e-14)
