@@ -11,6 +11,7 @@ from tests.catalog.expectations import (
     catalog_reports,
     counterexample_floats,
     entry_id,
+    evaluate_steps,
     the_wrong_step,
 )
 from tests.catalog.finite_differences import central_difference
@@ -58,7 +59,10 @@ def test_max_gate_routes_a_tie_to_the_first_argument_and_keeps_the_directional_d
 
 @pytest.mark.parametrize("x, y", [(0.5, 0.5), (-1.0, 2.0), (3.0, -1.0)])
 def test_max_is_x_plus_relu_of_y_minus_x(x, y):
+    """max(x, y) = x + relu(y − x), ties included: every line of the catalog's 'max-as-relu'."""
     assert max(x, y) == x + max(0.0, y - x)
+    for line in evaluate_steps(gates.MAX_AS_RELU, {gates.x: x, gates.y: y}):
+        assert line == max(x, y)
 
 
 def test_max_tie_erratum_counterexample_doubles_the_true_change(reports):

@@ -14,6 +14,7 @@ from tests.catalog.expectations import (
     catalog_reports,
     entry_id,
     evaluate,
+    evaluate_steps,
 )
 
 reports = catalog_reports(initialization.DERIVATIONS, budget_seconds=GENEROUS_BUDGET_SECONDS)
@@ -37,8 +38,14 @@ def test_every_entry_checks_as_expected(reports, derivation):
 
 @pytest.mark.parametrize("fan_in", [1, 3, 64, 784])
 def test_linear_init_variance_is_one_third_of_k(fan_in):
+    """Var(w) = ∫ w²/(2√k) dw = k/3 = 1/(3·in_features) for w ~ U(−√k, √k): mpmath's quadrature,
+    and every line of the catalog's 'linear-init-variance' at k = 1/in_features."""
     k = 1 / fan_in
     assert uniform_variance(math.sqrt(k)) == pytest.approx(k / 3, rel=1e-12)
+    at = {initialization.k: Fraction(1, fan_in), initialization.fan_in: fan_in}
+    for line in evaluate_steps(initialization.LINEAR_INIT_VARIANCE, at):
+        assert line == Fraction(1, 3 * fan_in)
+        assert float(line) == pytest.approx(uniform_variance(math.sqrt(k)), rel=1e-12)
 
 
 def test_linear_init_variance_by_sampling():
@@ -59,10 +66,21 @@ def test_linear_init_variance_by_sampling():
 
 @pytest.mark.parametrize("fan_in", [2, 10, 512])
 def test_linear_bound_is_kaiming_uniform_with_slope_sqrt5_not_he(fan_in):
+    """√3·√(2/(1 + a²))/√fan_in is √k = 1/√fan_in at a = √5 and He's √(6/fan_in) at a = 0,
+    whose variance is 2/fan_in: PyTorch's formula against every line of the catalog's
+    'linear-init-is-kaiming-uniform-with-a-sqrt5', 'he-uniform-bound', 'he-uniform-variance'."""
     assert kaiming_uniform_bound(fan_in, math.sqrt(5)) == pytest.approx(1 / math.sqrt(fan_in))
     he_bound = kaiming_uniform_bound(fan_in, 0.0)
     assert he_bound == pytest.approx(math.sqrt(6 / fan_in))
     assert uniform_variance(he_bound) == pytest.approx(2 / fan_in, rel=1e-12)
+    at = {initialization.k: Fraction(1, fan_in), initialization.fan_in: fan_in}
+    sqrt5 = initialization.LINEAR_INIT_IS_KAIMING_UNIFORM_WITH_A_SQRT5
+    for line in evaluate_steps(sqrt5, at):
+        assert float(line) == pytest.approx(kaiming_uniform_bound(fan_in, math.sqrt(5)), rel=1e-14)
+    for line in evaluate_steps(initialization.HE_UNIFORM_BOUND, at):
+        assert float(line) == pytest.approx(he_bound, rel=1e-14)
+    for line in evaluate_steps(initialization.HE_UNIFORM_VARIANCE, at):
+        assert float(line) == pytest.approx(uniform_variance(he_bound), rel=1e-12)
 
 
 @pytest.mark.parametrize("fan_in", [1, 3, 64, 1000])

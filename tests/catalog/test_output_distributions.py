@@ -62,9 +62,14 @@ def test_gaussian_nll_and_squared_error_share_their_minimiser_and_gradient_direc
 
 @pytest.mark.parametrize("t", [0, 1])
 def test_bernoulli_nll_is_binary_cross_entropy_for_both_labels(t):
+    """−log(p̂^t (1 − p̂)^(1−t)) = −t log p̂ − (1 − t) log(1 − p̂) for t = 0 and t = 1: the floats'
+    −log-likelihood, and every line of the catalog's 'bernoulli-nll-is-binary-cross-entropy'."""
     for p in (0.1, 0.5, 0.93):
         likelihood = p**t * (1 - p) ** (1 - t)
         assert -math.log(likelihood) == pytest.approx(-t * math.log(p) - (1 - t) * math.log(1 - p))
+        at = {output_distributions.t: t, output_distributions.p_hat: p}
+        for line in evaluate_steps(output_distributions.BERNOULLI_NLL_IS_BINARY_CROSS_ENTROPY, at):
+            assert line == pytest.approx(-math.log(likelihood), rel=1e-12)
 
 
 def test_sigmoid_bernoulli_nll_is_softplus():

@@ -13,6 +13,7 @@ from tests.catalog.expectations import (
     catalog_reports,
     counterexample_floats,
     entry_id,
+    evaluate_steps,
     wrong_steps,
 )
 from tests.catalog.finite_differences import central_difference
@@ -58,7 +59,12 @@ def test_erratum_counterexamples_really_disagree(reports):
 
 @given(st.floats(min_value=-30, max_value=30))
 def test_sigmoid_lies_strictly_between_0_and_1(x):
+    """0 < σ(x) < 1: the catalog's 'sigmoid-range' reads 0 < σ(x) < 1 at every x, with its σ(x)
+    the float 1/(1 + e^(−x))."""
     assert 0 < sigma(x) < 1
+    lower, value, upper = evaluate_steps(catalog_sigmoid.SIGMOID_RANGE, {catalog_sigmoid.x: x})
+    assert value == pytest.approx(sigma(x), rel=1e-14)
+    assert lower < value < upper
 
 
 @pytest.mark.parametrize("x", [-2.0, -0.3, 0.0, 0.8, 2.5])
@@ -68,4 +74,7 @@ def test_tanh_slope_is_one_minus_tanh_squared(x):
 
 @given(st.floats(min_value=-20, max_value=20))
 def test_tanh_is_twice_sigma_of_twice_x_minus_one(x):
+    """tanh(x) = 2σ(2x) − 1: every line of the catalog's 'tanh-as-sigmoid' is math.tanh(x)."""
     assert math.tanh(x) == pytest.approx(2 * sigma(2 * x) - 1, abs=1e-14)
+    for line in evaluate_steps(catalog_sigmoid.TANH_AS_SIGMOID, {catalog_sigmoid.x: x}):
+        assert line == pytest.approx(math.tanh(x), abs=1e-14)

@@ -64,9 +64,15 @@ def test_general_n_entries_were_checked_at_several_sizes(reports):
 @settings(max_examples=30, deadline=None)
 @given(logit_vectors)
 def test_softmax_is_a_probability_vector(values):
+    """softmax(o)_i > 0 and Σ_i softmax(o)_i = 1: NumPy's, the verified softmax, and every line
+    of the catalog's 'softmax-sums-to-one' at these logits."""
     probabilities = softmax(np.array(values))
     assert np.all(probabilities > 0)
     assert probabilities.sum() == pytest.approx(1.0, abs=1e-12)
+    np.testing.assert_allclose(verified.softmax(np.array(values)), probabilities, rtol=1e-14)
+    at = {catalog_softmax.n: len(values), catalog_softmax.o: values}
+    for line in evaluate_steps(catalog_softmax.SOFTMAX_SUMS_TO_ONE, at):
+        assert line == pytest.approx(probabilities.sum(), abs=1e-12)
 
 
 @settings(max_examples=30, deadline=None)
@@ -108,8 +114,19 @@ def test_softmax_jacobian_is_diag_y_minus_y_y_transposed(values):
 @settings(max_examples=30, deadline=None)
 @given(logit_vectors, st.floats(min_value=-50, max_value=50))
 def test_softmax_ignores_a_common_shift(values, shift):
+    """softmax(o + c) = softmax(o): NumPy's, and every line of the catalog's
+    'softmax-shift-invariance' for each class i."""
     logits = np.array(values)
     np.testing.assert_allclose(naive_softmax(logits + shift), naive_softmax(logits), rtol=1e-12)
+    for i, expected in enumerate(naive_softmax(logits), start=1):
+        at = {
+            catalog_softmax.n: len(values),
+            catalog_softmax.i: i,
+            catalog_softmax.o: values,
+            catalog_softmax.c: shift,
+        }
+        for line in evaluate_steps(catalog_softmax.SOFTMAX_SHIFT_INVARIANCE, at):
+            assert line == pytest.approx(expected, rel=1e-12)
 
 
 def test_the_shift_makes_large_logits_safe():

@@ -7,7 +7,12 @@ import pytest
 import sympy as sp
 
 from symderive.catalog import worked_examples
-from tests.catalog.expectations import assert_checks_as_expected, catalog_reports, entry_id
+from tests.catalog.expectations import (
+    assert_checks_as_expected,
+    catalog_reports,
+    entry_id,
+    evaluate_steps,
+)
 from tests.catalog.finite_differences import partial_differences
 
 reports = catalog_reports(worked_examples.DERIVATIONS)
@@ -67,6 +72,12 @@ def test_logistic_gradients_match_finite_differences_and_round_to_the_lectures_n
     "w0, x0, w1, x1, w2", [(0.3, -1.2, 2.0, 0.7, -0.4), (-1.0, 2.0, 0.5, 0.1, 3.0)]
 )
 def test_bias_trick_x2_equal_to_1_gives_the_same_circuit(w0, x0, w1, x1, w2):
+    """1/(1 + e^(−(w0x0 + w1x1 + w2x2))) at x2 = 1 is σ(w0x0 + w1x1 + w2): the note's form in
+    floats, and every line of the catalog's 'logistic-circuit-bias-trick'."""
     x2 = 1.0
     note_form = 1 / (1 + math.exp(-(w0 * x0 + w1 * x1 + w2 * x2)))
     assert note_form == pytest.approx(logistic(w0, x0, w1, x1, w2), rel=1e-15)
+    symbols = (worked_examples.w0, worked_examples.x0, worked_examples.w1, worked_examples.x1)
+    at = dict(zip((*symbols, worked_examples.w2), (w0, x0, w1, x1, w2)))
+    for line in evaluate_steps(worked_examples.LOGISTIC_CIRCUIT_BIAS_TRICK, at):
+        assert line == pytest.approx(note_form, rel=1e-14)
