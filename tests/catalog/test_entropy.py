@@ -12,6 +12,7 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate_steps,
 )
 from tests.catalog.finite_differences import central_difference
 from tests.catalog.random_distributions import random_simplex
@@ -57,15 +58,26 @@ def test_urn_with_fifty_red_balls_is_far_more_uncertain_than_with_one():
 
 
 def test_entropy_is_the_expected_information_on_random_distributions():
+    """H(p) = −Σ p_i log p_i = Σ p_i (−log p_i) ≤ log n: the floats, and every line of the
+    catalog's 'entropy-definition' and 'entropy-at-most-log-n' on the same p."""
     rng = random.Random(0)
     for size in (2, 3, 7):
         p = random_simplex(size, rng)
         information = [-math.log(value) for value in p]
         assert shannon_entropy(p) == pytest.approx(sum(a * b for a, b in zip(p, information)))
         assert 0 < shannon_entropy(p) <= math.log(size) + 1e-12
+        at = {entropy.n: size, entropy.p: p}
+        for line in evaluate_steps(entropy.ENTROPY_DEFINITION, at):
+            assert line == pytest.approx(shannon_entropy(p), rel=1e-12)
+        *equal, bound = evaluate_steps(entropy.ENTROPY_AT_MOST_LOG_N, at)
+        assert equal == pytest.approx([shannon_entropy(p)] * len(equal), rel=1e-12)
+        assert bound == pytest.approx(math.log(size), rel=1e-14)
+        assert all(line <= bound for line in equal)
 
 
 def test_cross_entropy_exceeds_entropy_unless_the_distributions_agree():
+    """H_p(q) = −Σ q_i log p_i = H(q) + D_KL(q‖p) > H(q) for q ≠ p: the floats, and the lines of
+    the catalog's 'cross-entropy-definition' on the same p, q."""
     rng = random.Random(1)
     for size in (2, 4, 6):
         p, q = random_simplex(size, rng), random_simplex(size, rng)
@@ -75,13 +87,23 @@ def test_cross_entropy_exceeds_entropy_unless_the_distributions_agree():
         assert cross > shannon_entropy(q)
         cross_with_itself = -sum(qi * math.log(qi) for qi in q)
         assert cross_with_itself == pytest.approx(shannon_entropy(q))
+        at = {entropy.n: size, entropy.p: p, entropy.q: q}
+        *equal, least = evaluate_steps(entropy.CROSS_ENTROPY_DEFINITION, at)
+        assert equal == pytest.approx([cross] * len(equal), rel=1e-12)
+        assert least == pytest.approx(shannon_entropy(q), rel=1e-12)
+        assert all(line > least for line in equal)
 
 
 @pytest.mark.parametrize("x", [0.01, 0.2, 0.5, 0.9, 1.0])
 def test_neg_log_falls_as_x_grows_by_finite_differences(x):
+    """d/dx(−log x) = −1/x < 0: the catalog's 'neg-log-decreasing' against a central difference."""
     slope = central_difference(neg_log, x)
     assert slope == pytest.approx(-1 / x, rel=1e-6)
     assert slope < 0
+    derivative, closed_form, zero = evaluate_steps(entropy.NEG_LOG_DECREASING, {entropy.x: x})
+    assert derivative == pytest.approx(slope, rel=1e-6)
+    assert closed_form == pytest.approx(slope, rel=1e-6)
+    assert closed_form < zero == 0
 
 
 def test_neg_log_erratum_counterexample_really_disagrees(reports):
