@@ -25,6 +25,8 @@ import pytest
 import sympy as sp
 
 from symderive.check import check_catalog
+from symderive.check.explicit import explicit_matrices, make_explicit
+from symderive.matrixcalc import Grad, Jacobian
 from symderive.model import Derivation
 from symderive.report import DerivationReport, StepReport
 
@@ -122,24 +124,30 @@ def _python_value(result: sp.Basic) -> Fraction | float | np.ndarray:
 
 
 def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | float | np.ndarray:
-    """``expr`` with ``values`` put in for its symbols, every Sum, Product, Integral and
-    Derivative done.
+    """``expr`` with ``values`` put in for its symbols, every Sum, Product, Integral, Derivative,
+    Grad and Jacobian done.
 
-    A Symbol takes a number, a MatrixSymbol a 2-D array, an IndexedBase a sequence whose first
-    entry is base[1] (the catalog's sums run from 1).  The result is a Fraction when it is
-    rational (exact inputs: ints and Fractions), a float otherwise, a float array for a matrix.
+    A Symbol takes a number, a MatrixSymbol a 2-D array (the checker's own explicit evaluation
+    turns it into a matrix of entries first, so Grad/Jacobian are done entrywise), an IndexedBase
+    a sequence whose first entry is base[1] (the catalog's sums run from 1).  The result is a
+    Fraction when it is rational (exact inputs: ints and Fractions), a float otherwise, a float
+    array for a matrix.
     """
     replacements: dict[sp.Basic, sp.Basic] = {}
     entries: dict[sp.IndexedBase, list[sp.Expr]] = {}
+    matrices = {symbol for symbol in values if isinstance(symbol, sp.MatrixSymbol)}
+    if matrices or expr.has(Grad, Jacobian):
+        explicit = explicit_matrices(matrices)
+        expr = make_explicit(expr, explicit)
+        for matrix, symbols in explicit.items():
+            numbers = np.asarray(values[matrix], dtype=object).ravel()
+            if len(numbers) != len(symbols):
+                raise ValueError(f"evaluate: {matrix} is {matrix.shape}, got {len(numbers)} values")
+            replacements.update(zip(symbols, map(_sympy_number, numbers)))
     for symbol, value in values.items():
         if isinstance(symbol, sp.IndexedBase):
             entries[symbol] = [_sympy_number(entry) for entry in value]
-        elif isinstance(symbol, sp.MatrixSymbol):
-            rows = np.asarray(value, dtype=object).tolist()
-            replacements[symbol] = sp.ImmutableMatrix(
-                [[_sympy_number(entry) for entry in row] for row in rows]
-            )
-        else:
+        elif not isinstance(symbol, sp.MatrixSymbol):
             replacements[symbol] = _sympy_number(value)
     result = expr.subs(replacements).doit()
     if entries:

@@ -24,6 +24,9 @@ def test_every_entry_checks_as_expected(reports, derivation):
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_affine_backward_matches_finite_differences(seed):
+    """Y = XW + b, L = Σ G∘Y: ∂L/∂X = G·Wᵀ, ∂L/∂W = Xᵀ·G, ∂L/∂b = 1ᵀG by finite differences —
+    at other shapes than the catalog's, and at its 2 × 3 × 2 against every line of
+    'affine-backward', 'affine-backward-weights' and 'affine-backward-bias'."""
     rng = np.random.default_rng(seed)
     n, d, m = 4, 3, 5  # other shapes than the catalog's 2 × 3 × 2
     x, w, b, g = (rng.normal(size=shape) for shape in [(n, d), (d, m), (m,), (n, m)])
@@ -34,6 +37,18 @@ def test_affine_backward_matches_finite_differences(seed):
     np.testing.assert_allclose(numeric_gradient(loss, x), g @ w.T, atol=1e-8)
     np.testing.assert_allclose(numeric_gradient(loss, w), x.T @ g, atol=1e-8)
     np.testing.assert_allclose(numeric_gradient(loss, b), g.sum(axis=0), atol=1e-8)
+
+    shapes = [matrix.shape for matrix in (affine.X, affine.W, affine.b, affine.G)]
+    # new arrays under the same names: loss() reads these now (b is 1 × M in the catalog)
+    x, w, b, g = (rng.normal(size=shape) for shape in shapes)
+    at = {affine.X: x, affine.W: w, affine.b: b, affine.G: g}
+    for entry, variable in [
+        (affine.AFFINE_BACKWARD, x),
+        (affine.AFFINE_BACKWARD_WEIGHTS, w),
+        (affine.AFFINE_BACKWARD_BIAS, b),
+    ]:
+        for line in evaluate_steps(entry, at):
+            np.testing.assert_allclose(line, numeric_gradient(loss, variable), atol=1e-8)
 
 
 def test_gradients_have_the_shape_of_their_variable():

@@ -9,6 +9,7 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
+    evaluate_steps,
 )
 from tests.catalog.finite_differences import numeric_gradient
 
@@ -21,6 +22,8 @@ def test_every_entry_checks_as_expected(reports, derivation):
 
 
 def test_jacobian_of_wx_is_w_and_the_gradient_of_its_norm_is_2_wt_w_x():
+    """∂(Wx)/∂x = W, ∇_x ‖Wx‖² = 2WᵀWx, ∇_W ‖Wx‖² = 2q·xᵀ: finite differences, and every line
+    of the catalog's 'wx-jacobian', 'norm-wx-gradient' and 'norm-wx-weight-gradient'."""
     rng = np.random.default_rng(0)
     w, x = rng.normal(size=(3, 3)), rng.normal(size=(3, 1))
     jacobian = numeric_gradient(lambda: (w @ x).ravel(), x).reshape(3, 3)
@@ -28,6 +31,13 @@ def test_jacobian_of_wx_is_w_and_the_gradient_of_its_norm_is_2_wt_w_x():
     norm_squared = lambda: float(np.sum((w @ x) ** 2))  # noqa: E731
     np.testing.assert_allclose(numeric_gradient(norm_squared, x), 2 * w.T @ w @ x, atol=1e-6)
     np.testing.assert_allclose(numeric_gradient(norm_squared, w), 2 * (w @ x) @ x.T, atol=1e-6)
+    at = {jacobians.W: w, jacobians.x: x}
+    for line in evaluate_steps(jacobians.WX_JACOBIAN, at):
+        np.testing.assert_allclose(line, jacobian, atol=1e-8)
+    for line in evaluate_steps(jacobians.NORM_WX_GRADIENT, at):
+        np.testing.assert_allclose(line, numeric_gradient(norm_squared, x), atol=1e-6)
+    for line in evaluate_steps(jacobians.NORM_WX_WEIGHT_GRADIENT, at):
+        np.testing.assert_allclose(line, numeric_gradient(norm_squared, w), atol=1e-6)
 
 
 def test_the_layout_readings_of_the_note_hold(reports):
@@ -47,6 +57,8 @@ def test_the_layout_readings_of_the_note_hold(reports):
 
 
 def test_the_identical_rows_matrix_repeats_the_row_x_transposed():
+    """[∂q_i/∂W_ij] = 1·xᵀ (n copies of the row xᵀ): finite differences of q = Wx in W, and
+    every line of the catalog's 'dq-dw-erratum'."""
     x = np.array([[0.3], [-1.1], [2.0]])
     rng = np.random.default_rng(1)
     w = rng.normal(size=(3, 3))
@@ -55,15 +67,26 @@ def test_the_identical_rows_matrix_repeats_the_row_x_transposed():
     identical_rows = np.einsum("iij->ij", dq_dw)  # ∂q_i/∂W_ij, the note's matrix
     np.testing.assert_allclose(identical_rows, np.ones((3, 1)) @ x.T, atol=1e-8)
     assert identical_rows.shape != x.T.shape
+    at = dict(zip((*jacobians.w_entries, *jacobians.x_entries), (*w.ravel(), *x.ravel())))
+    for line in evaluate_steps(jacobians.DQ_DW_ERRATUM, at):
+        np.testing.assert_allclose(line, identical_rows, atol=1e-8)
 
 
 def test_elementwise_jacobian_is_diagonal_and_jt_g_is_a_hadamard_product():
+    """For y = relu(x) entrywise, ∂y/∂x = diag(relu'(x)) and Jᵀg = relu'(x) ⊙ g: finite
+    differences, and every line of 'elementwise-jacobian-diagonal' and
+    'elementwise-backward-without-jacobian'."""
     rng = np.random.default_rng(4)
     x = np.array([-1.2, 0.7, 2.1])
     g = rng.normal(size=3)
     jacobian = numeric_gradient(lambda: np.maximum(0.0, x), x)
     np.testing.assert_allclose(jacobian, np.diag((x > 0).astype(float)), atol=1e-9)
     np.testing.assert_allclose(jacobian.T @ g, (x > 0) * g, atol=1e-9)
+    at = dict(zip((*jacobians.inputs, *jacobians.upstream), (*x, *g)))
+    for line in evaluate_steps(jacobians.ELEMENTWISE_JACOBIAN_DIAGONAL, at):
+        np.testing.assert_allclose(line, jacobian, atol=1e-9)
+    for line in evaluate_steps(jacobians.ELEMENTWISE_BACKWARD_WITHOUT_JACOBIAN, at):
+        np.testing.assert_allclose(line.ravel(), jacobian.T @ g, atol=1e-9)
 
 
 def test_minibatch_jacobian_would_need_about_671_gigabytes():
