@@ -128,8 +128,9 @@ def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | flo
     Grad and Jacobian done.
 
     A Symbol takes a number, a MatrixSymbol a 2-D array (the checker's own explicit evaluation
-    turns it into a matrix of entries first, so Grad/Jacobian are done entrywise), an IndexedBase
-    a sequence whose first entry is base[1] (the catalog's sums run from 1).  The result is a
+    turns it into a matrix of entries first, so Grad/Jacobian are done entrywise), a matrix of
+    symbols an array of its shape, an IndexedBase a sequence whose first entry is base[1] (the
+    catalog's sums run from 1).  The result is a
     Fraction when it is rational (exact inputs: ints and Fractions), a float otherwise, a float
     array for a matrix.
     """
@@ -147,6 +148,11 @@ def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | flo
     for symbol, value in values.items():
         if isinstance(symbol, sp.IndexedBase):
             entries[symbol] = [_sympy_number(entry) for entry in value]
+        elif isinstance(symbol, sp.MatrixBase):
+            numbers = np.asarray(value, dtype=object).ravel()
+            if len(numbers) != len(symbol):
+                raise ValueError(f"evaluate: {symbol} is {symbol.shape}, got {len(numbers)} values")
+            replacements.update(zip(symbol, map(_sympy_number, numbers)))
         elif not isinstance(symbol, sp.MatrixSymbol):
             replacements[symbol] = _sympy_number(value)
     result = expr.subs(replacements).doit()

@@ -83,12 +83,7 @@ def test_a_relu_between_the_layers_breaks_linearity():
 
     x = rng.normal(size=(2, 1))
     assert not np.allclose(f(-x), -f(x))
-    at = dict(
-        zip(
-            (*affine.w1_entries, *affine.w2_entries, *affine.x_entries),
-            (*w1.ravel(), *w2.ravel(), *x.ravel()),
-        )
-    )
+    at = {affine.w1_entries: w1, affine.w2_entries: w2, affine.x_entries: x}
     f_of_minus_x, minus_f_of_x = evaluate_steps(affine.MLP_NEEDS_NONLINEARITY, at)
     np.testing.assert_allclose(f_of_minus_x, f(-x), rtol=1e-12)
     np.testing.assert_allclose(minus_f_of_x, -f(x), rtol=1e-12)

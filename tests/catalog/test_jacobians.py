@@ -67,7 +67,7 @@ def test_the_identical_rows_matrix_repeats_the_row_x_transposed():
     identical_rows = np.einsum("iij->ij", dq_dw)  # ∂q_i/∂W_ij, the note's matrix
     np.testing.assert_allclose(identical_rows, np.ones((3, 1)) @ x.T, atol=1e-8)
     assert identical_rows.shape != x.T.shape
-    at = dict(zip((*jacobians.w_entries, *jacobians.x_entries), (*w.ravel(), *x.ravel())))
+    at = {jacobians.w_entries: w, jacobians.x_entries: x}
     for line in evaluate_steps(jacobians.DQ_DW_ERRATUM, at):
         np.testing.assert_allclose(line, identical_rows, atol=1e-8)
 
@@ -82,7 +82,7 @@ def test_elementwise_jacobian_is_diagonal_and_jt_g_is_a_hadamard_product():
     jacobian = numeric_gradient(lambda: np.maximum(0.0, x), x)
     np.testing.assert_allclose(jacobian, np.diag((x > 0).astype(float)), atol=1e-9)
     np.testing.assert_allclose(jacobian.T @ g, (x > 0) * g, atol=1e-9)
-    at = dict(zip((*jacobians.inputs, *jacobians.upstream), (*x, *g)))
+    at = {jacobians.inputs: x, jacobians.upstream: g}
     for line in evaluate_steps(jacobians.ELEMENTWISE_JACOBIAN_DIAGONAL, at):
         np.testing.assert_allclose(line, jacobian, atol=1e-9)
     for line in evaluate_steps(jacobians.ELEMENTWISE_BACKWARD_WITHOUT_JACOBIAN, at):
