@@ -76,13 +76,24 @@ def test_softmax_is_a_probability_vector(values):
 
 
 @settings(max_examples=30, deadline=None)
-@given(logit_vectors, st.randoms(use_true_random=False))
-def test_cross_entropy_gradient_is_y_minus_t(values, rng):
+@given(logit_vectors, st.randoms(use_true_random=False), st.data())
+def test_cross_entropy_gradient_is_y_minus_t(values, rng, data):
+    """∂/∂o_j [−Σ_k t_k log softmax(o)_k] = y_j − t_j: finite differences, and every line of the
+    catalog's general-n 'softmax-cross-entropy-gradient' at a drawn j (SymPy is slow: one j)."""
     logits = np.array(values)
     weights = np.array([rng.uniform(0.05, 1.0) for _ in values])
     targets = weights / weights.sum()
     gradient = numeric_gradient(lambda: cross_entropy(logits, targets), logits)
     np.testing.assert_allclose(gradient, softmax(logits) - targets, atol=1e-7)
+    j = data.draw(st.integers(min_value=1, max_value=len(values)), label="j")
+    at = {
+        catalog_softmax.n: len(values),
+        catalog_softmax.j: j,
+        catalog_softmax.o: values,
+        catalog_softmax.t: targets,
+    }
+    for line in evaluate_steps(GENERAL_GRADIENT, at):
+        assert line == pytest.approx(gradient[j - 1], abs=1e-7)
 
 
 def test_one_hot_cross_entropy_is_minus_log_of_the_labels_probability():
@@ -102,31 +113,42 @@ def test_one_hot_cross_entropy_is_minus_log_of_the_labels_probability():
 
 
 @settings(max_examples=30, deadline=None)
-@given(logit_vectors)
-def test_softmax_jacobian_is_diag_y_minus_y_y_transposed(values):
+@given(logit_vectors, st.data())
+def test_softmax_jacobian_is_diag_y_minus_y_y_transposed(values, data):
+    """∂y_i/∂o_j = y_i(δ_ij − y_j), i.e. diag(y) − y·yᵀ: finite differences, and every line of the
+    catalog's 'softmax-jacobian' at a drawn (i, j) (SymPy is slow: one entry per example)."""
     logits = np.array(values)
     y = softmax(logits)
-    np.testing.assert_allclose(
-        numeric_gradient(lambda: softmax(logits), logits), np.diag(y) - np.outer(y, y), atol=1e-8
-    )
+    jacobian = numeric_gradient(lambda: softmax(logits), logits)
+    np.testing.assert_allclose(jacobian, np.diag(y) - np.outer(y, y), atol=1e-8)
+    classes = st.integers(min_value=1, max_value=len(values))
+    i, j = data.draw(classes, label="i"), data.draw(classes, label="j")
+    at = {
+        catalog_softmax.n: len(values),
+        catalog_softmax.i: i,
+        catalog_softmax.j: j,
+        catalog_softmax.o: values,
+    }
+    for line in evaluate_steps(catalog_softmax.SOFTMAX_JACOBIAN, at):
+        assert line == pytest.approx(jacobian[i - 1, j - 1], abs=1e-8)
 
 
 @settings(max_examples=30, deadline=None)
-@given(logit_vectors, st.floats(min_value=-50, max_value=50))
-def test_softmax_ignores_a_common_shift(values, shift):
+@given(logit_vectors, st.floats(min_value=-50, max_value=50), st.data())
+def test_softmax_ignores_a_common_shift(values, shift, data):
     """softmax(o + c) = softmax(o): NumPy's, and every line of the catalog's
-    'softmax-shift-invariance' for each class i."""
+    'softmax-shift-invariance' at a drawn class i."""
     logits = np.array(values)
     np.testing.assert_allclose(naive_softmax(logits + shift), naive_softmax(logits), rtol=1e-12)
-    for i, expected in enumerate(naive_softmax(logits), start=1):
-        at = {
-            catalog_softmax.n: len(values),
-            catalog_softmax.i: i,
-            catalog_softmax.o: values,
-            catalog_softmax.c: shift,
-        }
-        for line in evaluate_steps(catalog_softmax.SOFTMAX_SHIFT_INVARIANCE, at):
-            assert line == pytest.approx(expected, rel=1e-12)
+    i = data.draw(st.integers(min_value=1, max_value=len(values)), label="i")
+    at = {
+        catalog_softmax.n: len(values),
+        catalog_softmax.i: i,
+        catalog_softmax.o: values,
+        catalog_softmax.c: shift,
+    }
+    for line in evaluate_steps(catalog_softmax.SOFTMAX_SHIFT_INVARIANCE, at):
+        assert line == pytest.approx(naive_softmax(logits)[i - 1], rel=1e-12)
 
 
 def test_the_shift_makes_large_logits_safe():
