@@ -73,14 +73,24 @@ def test_one_hot_cross_entropy_picks_the_true_class():
 
 @pytest.mark.parametrize(("t", "y"), [(1.0, 0.3), (0.0, 0.8), (0.25, 0.5), (0.9, 0.05)])
 def test_gradient_in_the_prediction_matches_finite_differences(t, y):
+    """∂L/∂ŷ = −t/ŷ + (1 − t)/(1 − ŷ) = (ŷ − t)/(ŷ(1 − ŷ)): a central difference of bce, and every
+    line of the catalog's 'binary-cross-entropy-gradient'."""
     slope = central_difference(lambda prediction: bce(t, prediction), y)
     assert slope == pytest.approx((y - t) / (y * (1 - y)), rel=1e-6)
+    at = {binary_cross_entropy.t: t, binary_cross_entropy.y_hat: y}
+    for line in evaluate_steps(binary_cross_entropy.BINARY_CROSS_ENTROPY_GRADIENT, at):
+        assert line == pytest.approx(slope, rel=1e-6)
 
 
 @pytest.mark.parametrize(("t", "z"), [(1.0, -2.0), (0.0, 1.5), (0.3, 0.0), (0.7, 4.0)])
 def test_gradient_through_a_sigmoid_is_sigma_minus_t_by_finite_differences(t, z):
+    """∂/∂z [−t log σ(z) − (1 − t) log(1 − σ(z))] = σ(z) − t: a central difference, and every
+    line of the catalog's 'sigmoid-binary-cross-entropy-gradient'."""
     slope = central_difference(lambda logit: bce(t, sigmoid(logit)), z)
     assert slope == pytest.approx(sigmoid(z) - t, rel=1e-6, abs=1e-9)
+    at = {binary_cross_entropy.t: t, binary_cross_entropy.z: z}
+    for line in evaluate_steps(binary_cross_entropy.SIGMOID_BINARY_CROSS_ENTROPY_GRADIENT, at):
+        assert line == pytest.approx(slope, rel=1e-6, abs=1e-9)
 
 
 def test_sign_erratum_counterexample_really_disagrees(reports):

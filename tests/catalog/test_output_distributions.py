@@ -53,11 +53,20 @@ def test_gaussian_nll_is_half_squared_error_over_sigma_squared_plus_a_constant()
 
 
 def test_gaussian_nll_and_squared_error_share_their_minimiser_and_gradient_direction():
+    """∂(−log N(y; ŷ, σ²))/∂ŷ = (ŷ − y)/σ² = (1/σ²) ∂(½(y − ŷ)²)/∂ŷ: central differences of
+    both, and every line of the catalog's 'gaussian-nll-gradient-is-mse-gradient'."""
     y, sigma = 0.7, 1.7
     for mean in (-1.0, 0.0, 0.7, 2.5):
         nll_slope = central_difference(lambda m: -math.log(gaussian_density(y, m, sigma)), mean)
         mse_slope = central_difference(lambda m: (y - m) ** 2 / 2, mean)
         assert nll_slope == pytest.approx(mse_slope / sigma**2, rel=1e-6, abs=1e-9)
+        at = {
+            output_distributions.y: y,
+            output_distributions.y_hat: mean,
+            output_distributions.sigma: sigma,
+        }
+        for line in evaluate_steps(output_distributions.GAUSSIAN_NLL_GRADIENT_IS_MSE_GRADIENT, at):
+            assert line == pytest.approx(nll_slope, rel=1e-6, abs=1e-9)
 
 
 @pytest.mark.parametrize("t", [0, 1])

@@ -2,6 +2,7 @@
 back, and the formulas against finite differences and the math module."""
 
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -37,11 +38,18 @@ def test_sigmoid_derivative_is_proved_not_only_sampled(reports):
 
 @pytest.mark.parametrize("x", [-3.0, -0.5, 0.0, 1.0, 4.0])
 def test_sigmoid_slope_is_sigma_times_one_minus_sigma(x):
+    """σ'(x) = e^(−x)/(1 + e^(−x))² = (1 − σ(x))σ(x): a central difference, and every line of the
+    catalog's 'sigmoid-derivative' (whose last is the derivative symderive's sigmoid declares)."""
     assert central_difference(sigma, x) == pytest.approx(sigma(x) * (1 - sigma(x)), rel=1e-8)
+    for line in evaluate_steps(catalog_sigmoid.SIGMOID_DERIVATIVE, {catalog_sigmoid.x: x}):
+        assert line == pytest.approx(central_difference(sigma, x), rel=1e-8)
 
 
 def test_sigmoid_slope_at_zero_is_one_quarter():
+    """σ'(0) = σ(0)(1 − σ(0)) = 1/4, exactly on every line of the catalog's 'sigmoid-derivative'."""
     assert central_difference(sigma, 0.0) == pytest.approx(0.25, rel=1e-9)
+    for line in evaluate_steps(catalog_sigmoid.SIGMOID_DERIVATIVE, {catalog_sigmoid.x: 0}):
+        assert line == Fraction(1, 4)
 
 
 def test_erratum_counterexamples_really_disagree(reports):
@@ -69,7 +77,10 @@ def test_sigmoid_lies_strictly_between_0_and_1(x):
 
 @pytest.mark.parametrize("x", [-2.0, -0.3, 0.0, 0.8, 2.5])
 def test_tanh_slope_is_one_minus_tanh_squared(x):
+    """tanh'(x) = 1 − tanh²(x): a central difference, and every line of 'tanh-derivative'."""
     assert central_difference(math.tanh, x) == pytest.approx(1 - math.tanh(x) ** 2, rel=1e-8)
+    for line in evaluate_steps(catalog_sigmoid.TANH_DERIVATIVE, {catalog_sigmoid.x: x}):
+        assert line == pytest.approx(central_difference(math.tanh, x), rel=1e-8)
 
 
 @given(st.floats(min_value=-20, max_value=20))
