@@ -112,10 +112,17 @@ def _sympy_number(value: Number) -> sp.Expr:
     return sp.Float(float(value))
 
 
+def _entrywise(symbols: sp.MatrixBase, value: Value) -> dict[sp.Basic, sp.Expr]:
+    """Each entry of a matrix of symbols → the number at the same place of ``value``."""
+    numbers = np.asarray(value, dtype=object).ravel()
+    if len(numbers) != len(symbols):
+        raise ValueError(f"evaluate: {symbols.shape} entries, got {np.shape(value)} values")
+    return dict(zip(symbols, map(_sympy_number, numbers)))
+
+
 def _python_value(result: sp.Basic) -> Fraction | float | np.ndarray:
     if isinstance(result, sp.MatrixBase):
-        return np.array([[float(_python_value(entry)) for entry in row]
-                         for row in result.tolist()])
+        return np.array([[float(_python_value(entry)) for entry in row] for row in result.tolist()])
     if result.free_symbols:
         raise ValueError(f"evaluate: {sorted(map(str, result.free_symbols))} left free in {result}")
     if isinstance(result, sp.Rational):
@@ -130,9 +137,8 @@ def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | flo
     A Symbol takes a number, a MatrixSymbol a 2-D array (the checker's own explicit evaluation
     turns it into a matrix of entries first, so Grad/Jacobian are done entrywise), a matrix of
     symbols an array of its shape, an IndexedBase a sequence whose first entry is base[1] (the
-    catalog's sums run from 1).  The result is a
-    Fraction when it is rational (exact inputs: ints and Fractions), a float otherwise, a float
-    array for a matrix.
+    catalog's sums run from 1).  The result is a Fraction when it is rational (exact inputs: ints
+    and Fractions), a float otherwise, a float array for a matrix.
     """
     replacements: dict[sp.Basic, sp.Basic] = {}
     entries: dict[sp.IndexedBase, list[sp.Expr]] = {}
@@ -141,18 +147,12 @@ def evaluate(expr: sp.Basic, values: Mapping[sp.Basic, Value]) -> Fraction | flo
         explicit = explicit_matrices(matrices)
         expr = make_explicit(expr, explicit)
         for matrix, symbols in explicit.items():
-            numbers = np.asarray(values[matrix], dtype=object).ravel()
-            if len(numbers) != len(symbols):
-                raise ValueError(f"evaluate: {matrix} is {matrix.shape}, got {len(numbers)} values")
-            replacements.update(zip(symbols, map(_sympy_number, numbers)))
+            replacements.update(_entrywise(symbols, values[matrix]))
     for symbol, value in values.items():
         if isinstance(symbol, sp.IndexedBase):
             entries[symbol] = [_sympy_number(entry) for entry in value]
         elif isinstance(symbol, sp.MatrixBase):
-            numbers = np.asarray(value, dtype=object).ravel()
-            if len(numbers) != len(symbol):
-                raise ValueError(f"evaluate: {symbol} is {symbol.shape}, got {len(numbers)} values")
-            replacements.update(zip(symbol, map(_sympy_number, numbers)))
+            replacements.update(_entrywise(symbol, value))
         elif not isinstance(symbol, sp.MatrixSymbol):
             replacements[symbol] = _sympy_number(value)
     result = expr.subs(replacements).doit()

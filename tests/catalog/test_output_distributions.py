@@ -22,6 +22,12 @@ def gaussian_density(y: float, mean: float, sigma: float) -> float:
     return math.exp(-((y - mean) ** 2) / (2 * sigma**2)) / math.sqrt(2 * math.pi * sigma**2)
 
 
+def gaussian_point(y: float, mean: float, sigma: float) -> dict:
+    """The catalog's target y, mean ŷ and standard deviation σ at these numbers."""
+    catalog = output_distributions
+    return {catalog.y: y, catalog.y_hat: mean, catalog.sigma: sigma}
+
+
 def softmax(logits):
     largest = max(logits)
     exponentials = [math.exp(o - largest) for o in logits]
@@ -43,11 +49,7 @@ def test_gaussian_nll_is_half_squared_error_over_sigma_squared_plus_a_constant()
         assert nll == pytest.approx(
             (y - mean) ** 2 / (2 * sigma**2) + math.log(2 * math.pi * sigma**2) / 2
         )
-        at = {
-            output_distributions.y: y,
-            output_distributions.y_hat: mean,
-            output_distributions.sigma: sigma,
-        }
+        at = gaussian_point(y, mean, sigma)
         for line in evaluate_steps(output_distributions.GAUSSIAN_NLL_IS_MSE, at):
             assert line == pytest.approx(nll, rel=1e-12, abs=1e-14)
 
@@ -60,11 +62,7 @@ def test_gaussian_nll_and_squared_error_share_their_minimiser_and_gradient_direc
         nll_slope = central_difference(lambda m: -math.log(gaussian_density(y, m, sigma)), mean)
         mse_slope = central_difference(lambda m: (y - m) ** 2 / 2, mean)
         assert nll_slope == pytest.approx(mse_slope / sigma**2, rel=1e-6, abs=1e-9)
-        at = {
-            output_distributions.y: y,
-            output_distributions.y_hat: mean,
-            output_distributions.sigma: sigma,
-        }
+        at = gaussian_point(y, mean, sigma)
         for line in evaluate_steps(output_distributions.GAUSSIAN_NLL_GRADIENT_IS_MSE_GRADIENT, at):
             assert line == pytest.approx(nll_slope, rel=1e-6, abs=1e-9)
 
