@@ -108,20 +108,12 @@ def test_multinoulli_nll_of_a_softmax_is_log_sum_exp_minus_the_true_logit():
         log_sum_exp = math.log(sum(math.exp(o) for o in logits))
         assert -math.log(likelihood) == pytest.approx(cross_entropy)
         assert cross_entropy == pytest.approx(log_sum_exp - logits[true_class])
-        n = len(logits)
-        on_the_softmax = {
-            output_distributions.n: n,
-            output_distributions.t_vector: label,
-            output_distributions.p_vector: probabilities,
-        }
+        one_hot = {output_distributions.n: len(logits), output_distributions.t_vector: label}
+        on_the_softmax = {**one_hot, output_distributions.p_vector: probabilities}
         multinoulli = output_distributions.MULTINOULLI_NLL_IS_CROSS_ENTROPY
         for line in evaluate_steps(multinoulli, on_the_softmax):
             assert line == pytest.approx(cross_entropy, rel=1e-12)
-        on_the_logits = {
-            output_distributions.n: n,
-            output_distributions.t_vector: label,
-            output_distributions.o: logits,
-        }
+        on_the_logits = {**one_hot, output_distributions.o: logits}
         through_the_softmax = output_distributions.SOFTMAX_MULTINOULLI_NLL_IS_LOG_SUM_EXP
         for line in evaluate_steps(through_the_softmax, on_the_logits):
             assert line == pytest.approx(log_sum_exp - logits[true_class], rel=1e-12)
