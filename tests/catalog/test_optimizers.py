@@ -10,7 +10,6 @@ from tests.catalog.expectations import (
     assert_checks_as_expected,
     catalog_reports,
     entry_id,
-    evaluate,
     evaluate_steps,
 )
 
