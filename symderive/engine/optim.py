@@ -1,7 +1,9 @@
 """Optimizers; each update rule is the one derived in the catalog entry named in ``proven_by``.
 
 Updates run in place on ``parameter.data`` (no graph is recorded). Per-parameter state
-(velocity, squared-gradient caches) is kept in arrays allocated once.
+(velocity, squared-gradient caches) is kept in arrays allocated once. A parameter whose array
+is read-only is refused with :class:`EngineInputError` before it is updated, whichever path
+(SciPy's BLAS or NumPy) the update would take.
 """
 
 from __future__ import annotations
