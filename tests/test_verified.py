@@ -344,3 +344,13 @@ def test_softmax_at_infinite_logits_gives_its_limits_row_by_row(dtype):
     np.testing.assert_array_equal(result[1], [0.5, 0.0, 0.5])  # +inf entries share the mass
     assert np.isnan(result[2]).all()  # every logit −inf: no limit
     np.testing.assert_allclose(result[3], verified.softmax(logits[3:]).ravel())  # untouched
+
+
+@pytest.mark.parametrize("name", list(LOSS_INPUTS)[1:])
+def test_elementwise_losses_take_a_single_number(name):
+    """A 0-d prediction is one entry: the same loss and gradient as a batch of one."""
+    prediction, target = 0.3 if name == "binary_cross_entropy" else -1.7, 0.25
+    loss, gradient = verified.VERIFIED[name](prediction, target)
+    batch_loss, batch_gradient = verified.VERIFIED[name](np.array([prediction]), np.array([target]))
+    assert loss == batch_loss and np.asarray(gradient).shape == ()
+    assert float(gradient) == batch_gradient[0]

@@ -140,7 +140,7 @@ def binary_cross_entropy(probabilities: np.ndarray, targets: np.ndarray):
 def _linear_part(z: np.ndarray, t: np.ndarray) -> np.ndarray:
     """max(z, 0) − t·z, with its limits at infinite logits: (1 − t)·z as z → +∞ and −t·z as
     z → −∞ are 0 when the target is certain of that side (t = 1, t = 0), +∞ otherwise."""
-    terms = np.maximum(z, 0)
+    terms = np.maximum(z, 0, out=np.empty_like(z))
     infinite = np.isinf(z)
     if not infinite.any():
         terms -= t * z
@@ -164,7 +164,7 @@ def binary_cross_entropy_with_logits(logits: np.ndarray, targets: np.ndarray):
     z = logits
     t = np.asarray(targets, dtype=z.dtype)
     count = _count(z, class_axis=False)
-    small = np.abs(z)
+    small = np.abs(z, out=np.empty_like(z))  # an array also for 0-d input, so out= works
     np.negative(small, out=small)
     np.exp(small, out=small)  # e^(−|z|) ≤ 1
     terms = _linear_part(z, t)
