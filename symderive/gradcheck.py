@@ -190,20 +190,34 @@ def gradcheck(
 
     With ``analytic=None`` the function is written with engine Tensors and the analytic
     gradients come from the engine's backward; otherwise ``function`` takes NumPy arrays and
-    ``analytic[i]`` is ∂f/∂inputs[i].
+    ``analytic[i]`` is ∂f/∂inputs[i]. ``inputs`` is a list (or tuple) of arrays, one per
+    argument of ``function``; a single array (or number) is the one input of a one-argument
+    function, and then ``analytic`` may be a single array too. Inputs are real: complex,
+    boolean or object arrays are refused.
     """
     if mode not in ("full", "directional"):
         raise GradcheckError(f"gradcheck: mode must be 'full' or 'directional', not {mode!r}")
-    arrays = [np.asarray(x) for x in inputs]
+    arrays = [np.asarray(x) for x in _as_list(inputs)]
     names = list(names) if names else [f"input {i}" for i in range(len(arrays))]
     if len(names) != len(arrays):
         raise GradcheckError(f"gradcheck: {len(names)} names for {len(arrays)} inputs")
+    for name, array in zip(names, arrays):
+        if array.dtype.kind not in "fiu":
+            hint = (
+                "pass the real and imaginary parts as two real inputs"
+                if array.dtype.kind == "c"
+                else "cast it to float"
+            )
+            raise GradcheckError(
+                f"gradcheck: {name} is {array.dtype}; finite differences here compare gradients "
+                f"of a real function of real inputs ({hint})"
+            )
     if analytic is None:
         analytic = engine_gradients(function, arrays)
         evaluate = _scalar_function(function, engine=True)
     else:
         evaluate = _scalar_function(function, engine=False)
-    analytic = [np.asarray(a) for a in analytic]
+    analytic = [np.asarray(a) for a in _as_list(analytic)]
     if len(analytic) != len(arrays):
         raise GradcheckError(
             f"gradcheck: {len(analytic)} analytic gradients for {len(arrays)} inputs"
@@ -258,7 +272,8 @@ def gradcheck(
                 max(0.0, abs(expected - numeric) - noise) / max(abs(expected), abs(numeric), floor)
             )
             if not (np.isfinite(expected) and np.isfinite(numeric)):
-                error = float("inf")  # a NaN or infinite gradient never passes (NaN > limit is False)
+                # a NaN or infinite gradient never passes (NaN > limit is False)
+                error = float("inf")
             elif error > limit:
                 forward = (f_plus - f_zero) / step
                 backward = (f_zero - f_minus) / step
@@ -277,6 +292,15 @@ def gradcheck(
     return GradcheckResult(
         not failures, mode, compared, worst, limit, kinks, tuple(failures), worst_absolute
     )
+
+
+def _as_list(arrays) -> list:
+    """A list or tuple of arrays as it is; one array, Tensor or number as a list of one (an
+    ndarray would otherwise be iterated row by row, as if each row were an input)."""
+    if isinstance(arrays, (list, tuple)):
+        return list(arrays)
+    data = getattr(arrays, "data", None)  # an engine Tensor: its array
+    return [data if isinstance(data, np.ndarray) else arrays]
 
 
 def _unit(shape: tuple[int, ...], index: tuple[int, ...]) -> np.ndarray:

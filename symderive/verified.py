@@ -267,8 +267,9 @@ def kl_divergence(p, q) -> tuple[np.floating, np.ndarray]:
     """KL(p ‖ q) = mean over rows of Σ_k p_k log(p_k/q_k); ∂KL/∂q = −p/q / rows.
 
     Equal to cross-entropy minus entropy, H(p, q) − H(p) (catalog entry
-    'kl-equals-cross-entropy-minus-entropy'); 0·log 0 = 0 and q is clipped to ≥ tiny so the
-    value stays finite. The arguments are in the order of the notation: data p, then model q.
+    'kl-equals-cross-entropy-minus-entropy'); 0·log 0 = 0, and a class with p > 0 = q gives the
+    limits KL = +∞, ∂KL/∂q = −∞ (nothing is clipped). The arguments are in the order of the
+    notation: data p, then model q.
     """
     return _kl_of_q(q, p)
 

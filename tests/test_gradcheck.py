@@ -141,3 +141,39 @@ def test_a_nan_gradient_never_passes_and_the_report_says_so():
 def test_a_point_with_nan_or_no_entries_is_refused(point, why):
     with pytest.raises(GradcheckError, match=why):
         gradcheck(lambda x: float(np.sum(x)), [point], [np.ones_like(point)])
+
+
+# -- one array, and inputs that are not real (engine review E11) --------------------------------
+def test_a_single_array_is_the_one_input_not_a_list_of_rows():
+    """gradcheck(f, x) means gradcheck(f, [x]): iterating x made each entry an input."""
+    x = np.array([1.0, 2.0])
+    alone = gradcheck(cube_sum, x, analytic=3 * x**2)
+    listed = gradcheck(cube_sum, [x], analytic=[3 * x**2])
+    assert alone and alone.compared == listed.compared == 2
+    assert not gradcheck(cube_sum, x, analytic=2 * x**2)  # and a wrong gradient still fails
+    assert gradcheck(lambda w: (w * w * w).sum(), x)  # the engine's own gradient
+
+
+def test_a_single_matrix_stays_one_input_of_its_shape():
+    x = np.arange(6.0).reshape(3, 2) / 4
+    result = gradcheck(cube_sum, x, analytic=3 * x**2, names=["weights"])
+    assert result and result.compared == 6
+    with pytest.raises(GradcheckError, match="1 analytic gradients for 2 inputs"):
+        gradcheck(lambda a, b: np.sum(a * b), [x, x], analytic=np.stack([x, x]))
+
+
+@pytest.mark.parametrize(
+    "point, kind, hint",
+    [
+        (
+            np.array([1.0 + 2.0j]),
+            "complex128",
+            "pass the real and imaginary parts as two real inputs",
+        ),
+        (np.array([True, False]), "bool", "cast it to float"),
+    ],
+)
+def test_an_input_that_is_not_real_is_refused(point, kind, hint):
+    """Complex inputs were cast to their real part with only a ComplexWarning."""
+    with pytest.raises(GradcheckError, match=rf"gradcheck: input 0 is {kind}; .*\({hint}\)"):
+        gradcheck(lambda z: (z * z).sum(), [point])

@@ -84,18 +84,89 @@ def test_batch_dimensions_are_averaged_over():
     np.testing.assert_allclose(gradient.reshape(6, 4), flat_gradient, rtol=1e-14)
 
 
+_P, _T, _Z = sp.symbols("p t z", real=True)
+_BCE = -(_T * sp.log(_P) + (1 - _T) * sp.log(1 - _P))
+_BCE_OF_LOGIT = _BCE.subs(_P, 1 / (1 + sp.exp(-_Z)))
+
+
+def _one_sided_limit(expression, symbol, end, values: dict) -> float:
+    """SymPy's limit of ``expression`` at ``end`` (from inside [0, 1] or at ±∞)."""
+    direction = "+" if end == 0 else "-"
+    return float(sp.limit(expression.subs(values), symbol, end, direction))
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_binary_cross_entropy_at_probabilities_zero_and_one_stays_finite(dtype):
-    p = np.array([0.0, 1.0, 1e-30, 1 - 1e-7], dtype=dtype)
-    t = np.array([1.0, 0.0, 0.0, 1.0], dtype=dtype)
+def test_binary_cross_entropy_at_probabilities_zero_and_one_gives_the_limits(dtype):
+    """No clipping: every entry is the limit of the term and of its derivative as p → 0⁺ or 1⁻
+    (0·log 0 = 0 for a target that puts no weight there; +∞ and ∓∞ for a certain wrong one)."""
+    p = np.array([0.0, 1.0, 0.0, 1.0], dtype=dtype)
+    t = np.array([0.0, 1.0, 1.0, 0.0], dtype=dtype)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         loss, gradient = verified.binary_cross_entropy(p, t)
-        logit_loss, logit_gradient = verified.binary_cross_entropy_with_logits(
-            np.array([-1e4, 1e4, 0.0], dtype=dtype), np.array([1.0, 0.0, 1.0], dtype=dtype)
+        right_loss, right_gradient = verified.binary_cross_entropy(p[:2], t[:2])
+    limits = [
+        (
+            _one_sided_limit(_BCE, _P, int(a), {_T: int(b)}),
+            _one_sided_limit(_BCE.diff(_P), _P, int(a), {_T: int(b)}),
         )
-    for value in (loss, gradient, logit_loss, logit_gradient):
-        assert np.all(np.isfinite(value)) and np.asarray(value).dtype == dtype
+        for a, b in zip(p, t)
+    ]
+    assert right_loss == dtype(np.mean([term for term, _ in limits[:2]])) == 0
+    np.testing.assert_array_equal(right_gradient, [g / 2 for _, g in limits[:2]])
+    assert loss == np.inf and loss.dtype == dtype and gradient.dtype == dtype
+    np.testing.assert_array_equal(gradient, [g / 4 for _, g in limits])
+
+
+def test_binary_cross_entropy_of_a_subnormal_probability_is_its_value():
+    """p = 1e−310 is not clipped to the smallest normal number: the loss is −log p (mpmath);
+    the derivative −1/p overflows the float range, so it rounds to −∞."""
+    p, t = np.array([1e-310, 0.25]), np.array([1.0, 0.5])
+    loss, gradient = verified.binary_cross_entropy(p, t)
+    with mpmath.workdps(50):
+        terms = [
+            -(b * mpmath.log(mpmath.mpf(a)) + (1 - b) * mpmath.log(1 - mpmath.mpf(a)))
+            for a, b in zip(p, t)
+        ]
+        exact_gradient = (mpmath.mpf(p[0]) - 1) / (mpmath.mpf(p[0]) * (1 - mpmath.mpf(p[0]))) / 2
+    assert loss == pytest.approx(float(sum(terms) / 2), rel=4 * np.finfo(np.float64).eps)
+    assert abs(exact_gradient) > np.finfo(np.float64).max and gradient[0] == -np.inf
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_binary_cross_entropy_with_infinite_logits_gives_the_limits(dtype):
+    z = np.array([np.inf, np.inf, np.inf, -np.inf, -np.inf, -np.inf, -1e4, 1e4], dtype=dtype)
+    t = np.array([0.0, 1.0, 0.5, 0.0, 1.0, 0.5, 1.0, 0.0], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        terms = [
+            verified.binary_cross_entropy_with_logits(z[i : i + 1], t[i : i + 1]) for i in range(8)
+        ]
+    for (loss, gradient), a, b in zip(terms, z, t):
+        target = sp.Rational(str(b))
+        if np.isinf(a):
+            end = sp.oo if a > 0 else -sp.oo
+            assert loss == _one_sided_limit(_BCE_OF_LOGIT, _Z, end, {_T: target}), (a, b)
+            assert gradient[0] == dtype(
+                _one_sided_limit(_BCE_OF_LOGIT.diff(_Z), _Z, end, {_T: target})
+            )
+        else:  # ±1e4 on the wrong side: a large, finite loss |z|
+            assert loss == dtype(abs(a)) and np.isfinite(gradient[0])
+        assert loss.dtype == dtype
+
+
+def test_kl_divergence_of_a_zero_model_probability_is_infinite():
+    """p > 0 = q: KL = +∞ and ∂KL/∂q = −∞ (the limits); p = 0 = q contributes 0 with slope 0."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss, gradient = verified.kl_divergence(
+            np.array([0.5, 0.5, 0.0]), np.array([0.5, 0.0, 0.0])
+        )
+        zero, zero_gradient = verified.kl_divergence(np.array([0.0, 1.0]), np.array([0.0, 1.0]))
+    assert loss == np.inf
+    np.testing.assert_array_equal(gradient, [-1.0, -np.inf, 0.0])
+    assert zero == 0
+    np.testing.assert_array_equal(zero_gradient, [0.0, -1.0])
 
 
 def test_affine_backward_matches_the_matrix_rules():
@@ -273,3 +344,13 @@ def test_softmax_at_infinite_logits_gives_its_limits_row_by_row(dtype):
     np.testing.assert_array_equal(result[1], [0.5, 0.0, 0.5])  # +inf entries share the mass
     assert np.isnan(result[2]).all()  # every logit −inf: no limit
     np.testing.assert_allclose(result[3], verified.softmax(logits[3:]).ravel())  # untouched
+
+
+@pytest.mark.parametrize("name", list(LOSS_INPUTS)[1:])
+def test_elementwise_losses_take_a_single_number(name):
+    """A 0-d prediction is one entry: the same loss and gradient as a batch of one."""
+    prediction, target = 0.3 if name == "binary_cross_entropy" else -1.7, 0.25
+    loss, gradient = verified.VERIFIED[name](prediction, target)
+    batch_loss, batch_gradient = verified.VERIFIED[name](np.array([prediction]), np.array([target]))
+    assert loss == batch_loss and np.asarray(gradient).shape == ()
+    assert float(gradient) == batch_gradient[0]

@@ -3,8 +3,10 @@
 NumPy broadcasting turns a (N, 1) prediction against a (N,) target into an (N, N) table, a label
 of −1 indexes the last class, and a probability of 1.5 gives a finite, meaningless loss. Each
 check here raises :class:`EngineInputError` naming the function, the shapes or the offending
-entry, and what was expected; nothing is coerced. NaN in a prediction is not refused: it
-propagates to a NaN loss, which is the honest answer.
+entry, and what was expected; nothing is coerced. NaN in a prediction that is a number (a
+logit, a regression output) is not refused: it propagates to a NaN loss, which is the honest
+answer, and ±∞ there gives the loss's limit. A probability must lie in [0, 1], so NaN there is
+refused.
 """
 
 from __future__ import annotations
@@ -51,9 +53,11 @@ def _entries_outside(count: int) -> str:
 
 
 def within_unit_interval(function: str, values: np.ndarray, name: str) -> None:
-    """Probabilities and targets of a cross-entropy lie in [0, 1] (NaN propagates, not refused)."""
-    outside = (values < 0) | (values > 1)
-    if outside.any():
+    """Probabilities and targets of a cross-entropy lie in [0, 1]; NaN is no probability and is
+    refused too (written as "not inside", since every comparison with NaN is False)."""
+    inside = (values >= 0) & (values <= 1)
+    if not inside.all():
+        outside = ~inside
         index = _first_index(outside)
         raise EngineInputError(
             function,

@@ -1,7 +1,9 @@
 """Optimizers; each update rule is the one derived in the catalog entry named in ``proven_by``.
 
 Updates run in place on ``parameter.data`` (no graph is recorded). Per-parameter state
-(velocity, squared-gradient caches) is kept in arrays allocated once.
+(velocity, squared-gradient caches) is kept in arrays allocated once. A parameter whose array
+is read-only is refused with :class:`EngineInputError` before it is updated, whichever path
+(SciPy's BLAS or NumPy) the update would take.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from symderive.engine import blas
+from symderive.engine.checks import EngineInputError
 from symderive.engine.tensor import Tensor
 
 
@@ -28,10 +31,35 @@ class Optimizer:
     def step(self) -> None:
         for index, parameter in enumerate(self.parameters):
             if parameter.grad is not None:
+                if not parameter.data.flags.writeable:
+                    raise read_only_parameter(type(self).__name__, index, parameter.data)
                 self.update(index, parameter.data, parameter.grad)
 
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
         raise NotImplementedError
+
+
+def read_only_parameter(optimizer: str, index: int, weights: np.ndarray) -> EngineInputError:
+    """The error for an update that would have to write into a read-only array.
+
+    NumPy refuses such a write, but SciPy's BLAS copies a read-only operand, updates the copy
+    and drops it: the weight would silently never change. Every optimizer checks the flag first,
+    so both paths say the same thing.
+    """
+    return EngineInputError(
+        optimizer,
+        f"parameter {index} (shape {weights.shape}, {weights.dtype}) is a read-only array "
+        "(its writeable flag is False, as for np.frombuffer of bytes); the update cannot write "
+        "into it: give the Tensor a writeable copy (tensor.data = tensor.data.copy())",
+    )
+
+
+def require_writeable(optimizer, parameters) -> None:
+    """Raise :func:`read_only_parameter` for the first read-only array among ``parameters``
+    (Tensors, in the optimizer's order). One flag read per parameter: cheap enough per step."""
+    for index, parameter in enumerate(parameters):
+        if not parameter.data.flags.writeable:
+            raise read_only_parameter(type(optimizer).__name__, index, parameter.data)
 
 
 def blas_axpy(dtype: np.dtype) -> Callable | None:

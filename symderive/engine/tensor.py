@@ -94,8 +94,31 @@ def _unbroadcast(gradient: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) 
     return gradient
 
 
+def _leaf_gradient(upstream: np.ndarray, handed: set[int]) -> np.ndarray:
+    """The array a leaf keeps as ``.grad``: writeable and its own.
+
+    A rule may pass on a read-only broadcast view (Σ over an axis), the array it received (add
+    hands the same upstream to both operands, reshape and transpose a view of it) or the seed
+    the caller passed: those are copied, so ``leaf.grad += …`` changes no other gradient and
+    never fails. A fresh result (every product, every derived rule) is kept as it is.
+    """
+    base = upstream.base
+    if (
+        not upstream.flags.writeable
+        or id(upstream) in handed
+        or (base is not None and id(base) in handed)
+    ):
+        upstream = upstream.copy()
+    handed.add(id(upstream))
+    return upstream
+
+
 class Tensor:
     """An ndarray that remembers how it was computed, for reverse-mode differentiation."""
+
+    # NumPy defers to the reflected operators: ``ndarray * Tensor`` and ``ndarray @ Tensor``
+    # call Tensor.__rmul__ / __rmatmul__ and give a Tensor, not an object array of Tensors.
+    __array_ufunc__ = None
 
     __slots__ = (
         "data",
@@ -178,17 +201,25 @@ class Tensor:
             if self.data.size != 1:
                 raise RuntimeError("backward() needs an explicit gradient for a non-scalar")
             gradient = np.array(1.0, self.data.dtype).reshape(self.data.shape)
-        pending: dict[int, np.ndarray] = {self.number: np.asarray(gradient, self.data.dtype)}
+        seed = np.asarray(gradient, self.data.dtype)
+        pending: dict[int, np.ndarray] = {self.number: seed}
         owned: set[int] = set()  # gradients we allocated ourselves, safe to add to in place
+        handed = {id(seed)}  # arrays (and their bases) already handed out as some .grad
         heap = [(-self.number, self)]
         pop, push = heapq.heappop, heapq.heappush
         while heap:
             _, node = pop(heap)
             upstream = pending.pop(node.number)
             if node.backward_rule is None:  # a leaf
-                node.grad = upstream if node.grad is None else node.grad + upstream
+                if node.grad is None:
+                    node.grad = _leaf_gradient(upstream, handed)
+                else:
+                    node.grad = node.grad + upstream
                 continue
             node.grad = upstream
+            handed.add(id(upstream))
+            if upstream.base is not None:
+                handed.add(id(upstream.base))
             for parent, contribution in zip(node.parents, node.backward_rule(upstream)):
                 if contribution is None:
                     continue

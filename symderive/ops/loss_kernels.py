@@ -102,31 +102,54 @@ def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray):
                 flat[finite], flat_labels[finite], hard
             )
         for row in np.flatnonzero(~finite):
-            targets = np.eye(classes, dtype=flat.dtype)[flat_labels[row]] if hard else flat_labels[row]
+            targets = (
+                np.eye(classes, dtype=flat.dtype)[flat_labels[row]] if hard else flat_labels[row]
+            )
             row_loss[row], gradient[row] = _limit_row(flat[row], targets)
     gradient /= rows
     return logits.dtype.type(np.sum(row_loss) / rows), gradient.reshape(logits.shape)
 
 
-def _clip_probability(p: np.ndarray) -> np.ndarray:
-    """Keep p in [tiny, 1 − ε⁻] so log p, log(1 − p) and 1/(p(1 − p)) stay finite."""
-    info = np.finfo(p.dtype)
-    return np.clip(p, info.tiny, 1 - info.epsneg)
-
-
 def binary_cross_entropy(probabilities: np.ndarray, targets: np.ndarray):
     """L = mean of −(t log p + (1 − t) log(1 − p)); ∂L/∂p = (p − t)/(p(1 − p)) / n.
 
-    log(1 − p) is computed as log1p(−p) (exact for p near 0) and p is clipped to
-    [tiny, 1 − ε⁻] so p ∈ {0, 1} gives finite values.
+    log(1 − p) is computed as log1p(−p) (exact for p near 0). Nothing is clipped: at p = 0 or
+    p = 1 the values are the limits — 0·log 0 = 0, so a term whose target puts no weight there
+    is 0 and its gradient the limit 1 (p = t = 0) or −1 (p = t = 1) of (p − t)/(p(1 − p));
+    a certain prediction of the wrong class makes the loss +∞ and its gradient −∞ (p = 0 < t)
+    or +∞ (p = 1 > t), as the mathematics says (PyTorch clamps the log at −100 instead).
     """
-    p = _clip_probability(probabilities)
+    p = probabilities
     t = np.asarray(targets, dtype=p.dtype)
     count = _count(p, class_axis=False)
-    terms = -(t * np.log(p) + (1 - t) * np.log1p(-p))
-    gradient = (p - t) / (p * (1 - p))
+    if p.size and np.min(p) >= np.finfo(p.dtype).tiny and np.max(p) < 1:
+        terms = -(t * np.log(p) + (1 - t) * np.log1p(-p))
+        gradient = (p - t) / (p * (1 - p))
+    else:  # p = 0, p = 1 or p subnormal: limits, and overflow to ±∞ where |∂L/∂p| > max
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            weighted_log_p = np.where(t == 0, 0, t * np.log(p))
+            weighted_log_q = np.where(t == 1, 0, (1 - t) * np.log1p(-p))
+            terms = -(weighted_log_p + weighted_log_q)
+            gradient = (p - t) / (p * (1 - p))
+        gradient = np.where((p == 0) & (t == 0), 1, gradient)
+        gradient = np.where((p == 1) & (t == 1), -1, gradient).astype(p.dtype, copy=False)
     gradient /= count
     return p.dtype.type(np.sum(terms) / count), gradient
+
+
+def _linear_part(z: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """max(z, 0) − t·z, with its limits at infinite logits: (1 − t)·z as z → +∞ and −t·z as
+    z → −∞ are 0 when the target is certain of that side (t = 1, t = 0), +∞ otherwise."""
+    terms = np.maximum(z, 0, out=np.empty_like(z))
+    infinite = np.isinf(z)
+    if not infinite.any():
+        terms -= t * z
+        return terms
+    with np.errstate(invalid="ignore"):  # ∞ − ∞ and 0·∞, replaced just below
+        terms -= t * z
+    certain = np.where(z > 0, t == 1, t == 0)
+    terms[infinite] = np.where(certain, 0, np.inf)[infinite]
+    return terms
 
 
 def binary_cross_entropy_with_logits(logits: np.ndarray, targets: np.ndarray):
@@ -134,16 +157,17 @@ def binary_cross_entropy_with_logits(logits: np.ndarray, targets: np.ndarray):
 
     Stable form: L = max(z, 0) − t·z + log1p(e^(−|z|)) and, with q = σ(−|z|) =
     e^(−|z|)/(1 + e^(−|z|)), σ(z) − t = (1 − t) − q for z ≥ 0 and q − t for z < 0: no
-    exponential of a positive number and no cancellation for t ∈ {0, 1}.
+    exponential of a positive number and no cancellation for t ∈ {0, 1}. An infinite logit
+    gives the limit: 0 when the target is certain of that side (t = 1 at +∞, t = 0 at −∞),
+    +∞ otherwise; the gradient σ(±∞) − t stays finite.
     """
     z = logits
     t = np.asarray(targets, dtype=z.dtype)
     count = _count(z, class_axis=False)
-    small = np.abs(z)
+    small = np.abs(z, out=np.empty_like(z))  # an array also for 0-d input, so out= works
     np.negative(small, out=small)
     np.exp(small, out=small)  # e^(−|z|) ≤ 1
-    terms = np.maximum(z, 0)
-    terms -= t * z
+    terms = _linear_part(z, t)
     terms += np.log1p(small)
     denominator = small + 1
     np.divide(small, denominator, out=small)  # q = σ(−|z|) ≤ 1/2
@@ -164,28 +188,25 @@ def mse(predictions: np.ndarray, targets: np.ndarray):
 def kl_divergence(q: np.ndarray, p: np.ndarray):
     """KL(p ‖ q) = mean over rows of Σ_k p_k log(p_k/q_k); ∂KL/∂q = −p/q / rows.
 
-    0·log 0 = 0 and q is clipped to ≥ tiny so the value stays finite. log(p/q) is used where
-    p/q is a normal number, log p − log q otherwise.
+    Nothing is clipped. 0·log(0/q) = 0 for every q (with gradient 0, also at q = 0); p > 0 = q
+    gives the limits, KL = +∞ and the gradient −∞. log(p/q) is used where p/q is a normal
+    number, log p − log q otherwise (a subnormal q keeps its value).
     """
     p = np.asarray(p, dtype=q.dtype)
     tiny = np.finfo(q.dtype).tiny
-    if np.min(q) < tiny:
-        q = np.maximum(q, tiny)
     rows = _count(q, class_axis=True)
-    with np.errstate(over="ignore", under="ignore"):
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
         ratio = p / q  # also −∂KL/∂q up to the 1/rows
     gradient = ratio * (-1.0 / rows)
     if ratio.size and np.min(ratio) > tiny and np.isfinite(np.max(ratio)):
         terms = np.log(ratio, out=ratio)
         terms *= p
-    else:  # p = 0 somewhere, or p/q leaves the normal range: take the slow, careful road
-        with np.errstate(over="ignore", under="ignore", divide="ignore"):
+    else:  # p = 0 or q = 0 somewhere, or p/q leaves the normal range: the careful road
+        with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
             safe_ratio = (ratio > tiny) & np.isfinite(ratio)
             log_ratio = np.where(
-                safe_ratio,
-                np.log(np.where(safe_ratio, ratio, 1)),
-                np.log(np.maximum(p, tiny)) - np.log(q),
+                safe_ratio, np.log(np.where(safe_ratio, ratio, 1)), np.log(p) - np.log(q)
             )
-        terms = np.where(p > 0, p * log_ratio, 0)
-        gradient = np.where(np.isfinite(gradient), gradient, -np.finfo(q.dtype).max)
+            terms = np.where((p == 0) & ~np.isnan(q), 0, p * log_ratio)
+        gradient = np.where((p == 0) & (q == 0), 0, gradient).astype(q.dtype, copy=False)
     return q.dtype.type(np.sum(terms) / rows), gradient

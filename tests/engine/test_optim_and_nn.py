@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from symderive.engine import Tensor, functional, nn, optim
+from symderive.engine import EngineInputError, Tensor, functional, nn, optim
 
 
 def quadratic_gradient(w: np.ndarray) -> np.ndarray:
@@ -101,3 +101,49 @@ def test_sequential_collects_parameters_and_a_classifier_learns():
         optimizer.zero_grad()
         losses.append(loss.item())
     assert losses[-1] < 0.5 * losses[0]
+
+
+# -- a read-only weight is refused, with and without SciPy's BLAS (engine review E7) ------------
+def _read_only_weights(kind: str) -> np.ndarray:
+    values = np.arange(12.0).reshape(4, 3) / 10
+    if kind == "frombuffer":
+        return np.frombuffer(values.tobytes(), dtype=np.float64).reshape(4, 3)
+    values.setflags(write=False)
+    return values
+
+
+@pytest.mark.parametrize("kind", ["frombuffer", "setflags"])
+@pytest.mark.parametrize("path", ["numpy", "blas"])
+@pytest.mark.parametrize("optimizer_class", list(optim.OPTIMIZERS.values()))
+def test_an_update_of_a_read_only_weight_is_refused_naming_the_parameter(
+    kind, path, optimizer_class
+):
+    """SciPy's axpy copies a read-only operand and updates the copy: the weight would silently
+    never change (or, for setflags, change behind its flag). Both paths raise the same error."""
+    if path == "blas":
+        pytest.importorskip("scipy")
+    bias = Tensor(np.zeros(3), requires_grad=True)
+    weight = Tensor(_read_only_weights(kind), requires_grad=True)
+    before = weight.data.copy()
+    optimizer = optimizer_class([bias, weight], lr=0.1)
+    if path == "numpy" and hasattr(optimizer, "axpy"):
+        optimizer.axpy = {}
+    x = np.ones((2, 4))
+    functional.mse(x @ weight + bias, np.zeros((2, 3))).backward()
+    with pytest.raises(
+        EngineInputError,
+        match=rf"{optimizer_class.__name__}: parameter 1 \(shape \(4, 3\), float64\) is a "
+        r"read-only array .*tensor\.data = tensor\.data\.copy\(\)",
+    ):
+        optimizer.step()
+    np.testing.assert_array_equal(weight.data, before)
+
+
+def test_require_writeable_names_the_first_read_only_parameter():
+    """The check a captured step runs before its fused update (the same message)."""
+    parameters = [Tensor(np.zeros(2), requires_grad=True), Tensor(_read_only_weights("setflags"))]
+    optimizer = optim.SGD(parameters, lr=0.1)
+    with pytest.raises(EngineInputError, match=r"SGD: parameter 1 \(shape \(4, 3\), float64\)"):
+        optim.require_writeable(optimizer, optimizer.parameters)
+    parameters[1].data = parameters[1].data.copy()
+    optim.require_writeable(optimizer, optimizer.parameters)

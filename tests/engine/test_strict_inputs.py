@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
+import mpmath
 import numpy as np
 import pytest
+import sympy as sp
 
 from symderive.engine import EngineInputError, Tensor, functional, nn
 
@@ -148,3 +152,98 @@ def test_engine_input_errors_are_value_errors_with_one_line():
     with pytest.raises(ValueError) as caught:
         functional.mse(Tensor(np.zeros((2, 1))), np.zeros(2))
     assert "\n" not in caught.value.one_line()
+
+
+# -- NaN and ±∞ in predictions: a refusal, the limit or NaN, never a wrong finite number (E9) ----
+@pytest.mark.parametrize(
+    ("loss", "prediction", "target"),
+    [
+        ("binary_cross_entropy", [0.5, np.nan], [0.0, 1.0]),
+        ("kl_divergence", [0.5, np.nan], [0.5, 0.5]),
+    ],
+)
+def test_a_nan_probability_is_refused_like_one_outside_the_unit_interval(loss, prediction, target):
+    """NaN compares False with 0 and 1, so "p < 0 or p > 1" let it through as a NaN loss."""
+    name = "q" if loss == "kl_divergence" else "probabilities"
+    arguments = (Tensor(np.array(prediction)), np.array(target))
+    with pytest.raises(
+        EngineInputError,
+        match=rf"{loss}: {name} must lie in \[0, 1\]; 1 entry does not, the first nan at index "
+        r"\(1,\)",
+    ):
+        getattr(functional, loss)(*(arguments[::-1] if loss == "kl_divergence" else arguments))
+
+
+def _limit_of_cross_entropy(label: int) -> tuple[float, list[float]]:
+    """lim_{o₀→+∞} of L(o) = log Σ_k e^(o_k) − o_label and of ∂L/∂o at o = (o₀, 0, 0), by SymPy."""
+    o = sp.symbols("o0:3", real=True)
+    loss = sp.log(sum(sp.exp(v) for v in o)) - o[label]
+    at_point = {o[1]: 0, o[2]: 0}
+    limit = sp.limit(loss.subs(at_point), o[0], sp.oo)
+    gradient = [sp.limit(loss.diff(v).subs(at_point), o[0], sp.oo) for v in o]
+    return float(limit), [float(g) for g in gradient]
+
+
+@pytest.mark.parametrize("label", [0, 1])
+def test_an_infinite_logit_gives_the_limit_of_the_cross_entropy_without_warnings(label):
+    """[∞, 0, 0]: loss 0 only when the label is the infinite class (the limit), +∞ otherwise."""
+    logits = Tensor(np.array([[np.inf, 0.0, 0.0]]), requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss = functional.softmax_cross_entropy(logits, np.array([label]))
+        loss.backward()
+    limit, gradient = _limit_of_cross_entropy(label)
+    assert loss.item() == limit
+    np.testing.assert_array_equal(logits.grad, [gradient])
+
+
+def test_a_nan_logit_makes_its_row_nan_and_spares_the_others():
+    logits = Tensor(np.array([[np.nan, 0.0, 0.0], [1.0, 2.0, 3.0]]), requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss = functional.softmax_cross_entropy(logits, np.array([1, 2]))
+        loss.backward()
+    assert np.isnan(loss.item())
+    assert np.all(np.isnan(logits.grad[0])) and np.all(np.isfinite(logits.grad[1]))
+
+
+def test_an_infinite_or_nan_prediction_gives_the_limit_or_nan_in_mse():
+    """(y − t)² → +∞ as y → ±∞ with ∂/∂y = 2(y − t)/n → ±∞; NaN stays NaN in its own entry."""
+    y = Tensor(np.array([np.inf, -np.inf, np.nan, 1.0]), requires_grad=True)
+    loss = functional.mse(y, np.zeros(4))
+    loss.backward()
+    assert np.isnan(loss.item())
+    np.testing.assert_array_equal(y.grad, [np.inf, -np.inf, np.nan, 0.5])
+    assert functional.mse(Tensor(np.array([np.inf, -np.inf])), np.zeros(2)).item() == np.inf
+
+
+def test_kl_divergence_with_a_zero_model_probability_is_infinite_not_clamped():
+    """KL(p ‖ q) = Σ p log(p/q) → +∞ as q_k → 0 with p_k > 0; ∂KL/∂q_k = −p_k/q_k → −∞.
+    (Clipping q at the smallest normal number gave 353.5 and a gradient of −2.2e307.)"""
+    q = Tensor(np.array([1.0, 0.0]), requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss = functional.kl_divergence(np.array([0.5, 0.5]), q)
+        loss.backward()
+    assert loss.item() == np.inf
+    np.testing.assert_array_equal(q.grad, [-0.5, -np.inf])
+
+
+def test_kl_divergence_at_a_subnormal_model_probability_is_its_value():
+    """q = 1e−310 is a number, not 0: the value is Σ p log(p/q), measured against mpmath."""
+    p, q = np.array([0.5, 0.5]), np.array([1 - 2**-52, 1e-310])
+    loss = functional.kl_divergence(p, Tensor(q)).item()
+    with mpmath.workdps(50):
+        exact = sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b)) for a, b in zip(p, q))
+    assert loss == pytest.approx(float(exact), rel=4 * np.finfo(np.float64).eps)
+
+
+def test_binary_cross_entropy_of_a_certain_wrong_prediction_is_infinite():
+    """p = 1 for t = 0 and p = 0 for t = 1: −log 0 = +∞, gradients ±∞ (was 372.57)."""
+    p = Tensor(np.array([1.0, 0.0]), requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss = functional.binary_cross_entropy(p, np.array([0.0, 1.0]))
+        loss.backward()
+    assert loss.item() == np.inf
+    np.testing.assert_array_equal(p.grad, [np.inf, -np.inf])

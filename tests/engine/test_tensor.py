@@ -178,3 +178,92 @@ def test_a_weight_gradient_buffer_is_reused_only_when_nobody_holds_it():
     fourth = weight_gradient()
     np.testing.assert_allclose(fourth, expected)
     assert owner(fourth) is previous(), "an unshared buffer is reused"
+
+
+# -- an ndarray on the left of a Tensor (engine review E8) -------------------------------------
+@pytest.mark.parametrize(
+    "combine, expected",
+    [
+        (lambda a, t: a * t, lambda a, w: a * w),
+        (lambda a, t: a + t, lambda a, w: a + w),
+        (lambda a, t: a - t, lambda a, w: a - w),
+        (lambda a, t: a / t, lambda a, w: a / w),
+        (lambda a, t: a**t, lambda a, w: a**w),
+    ],
+)
+def test_an_ndarray_on_the_left_gives_a_tensor_with_its_gradient(combine, expected):
+    """NumPy defers to the Tensor's reflected operator instead of building an object array."""
+    a = np.array([1.5, 2.0, 3.0])
+    w = Tensor(np.array([0.5, -1.0, 2.0]), requires_grad=True)
+    out = combine(a, w)
+    assert type(out) is Tensor and out.data.dtype == np.float64
+    np.testing.assert_array_equal(out.data, expected(a, w.data))
+    out.sum().backward()
+    step = 1e-6
+    numeric = [
+        (expected(a, w.data + step * e).sum() - expected(a, w.data - step * e).sum()) / (2 * step)
+        for e in np.eye(3)
+    ]
+    np.testing.assert_allclose(w.grad, numeric, rtol=1e-7)
+
+
+def test_an_ndarray_times_a_matrix_tensor_is_the_matrix_product():
+    """A·W with A an ndarray: ∂L/∂W = Aᵀ·G ('affine-backward')."""
+    a = np.arange(6.0).reshape(2, 3)
+    w = Tensor(np.ones((3, 2)), requires_grad=True)
+    out = a @ w
+    assert type(out) is Tensor
+    np.testing.assert_array_equal(out.data, a @ np.ones((3, 2)))
+    out.sum().backward()
+    np.testing.assert_array_equal(w.grad, a.T @ np.ones((2, 2)))
+
+
+def test_a_linear_layer_takes_an_ndarray_batch():
+    from symderive.engine import nn
+
+    layer = nn.Linear(4, 3, rng=np.random.default_rng(0))
+    x = np.arange(20.0).reshape(5, 4)
+    out = layer(x)
+    assert type(out) is Tensor and out.shape == (5, 3)
+    np.testing.assert_array_equal(out.data, (Tensor(x) @ layer.weight + layer.bias).data)
+
+
+# -- the gradients handed to users are theirs (engine review E12) ------------------------------
+def test_the_gradient_of_a_sum_over_an_axis_is_a_writeable_array():
+    """Σ_rows copies G to every row (the copy gate); the copies are an array the user can add to."""
+    x = Tensor(np.arange(6.0).reshape(2, 3), requires_grad=True)
+    (x.sum(axis=0) * np.array([1.0, 2.0, 3.0])).sum().backward()
+    np.testing.assert_array_equal(x.grad, [[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]])
+    assert x.grad.flags.writeable
+    x.grad += 1.0  # a read-only broadcast view raised "output array is read-only"
+    np.testing.assert_array_equal(x.grad, [[2.0, 3.0, 4.0], [2.0, 3.0, 4.0]])
+
+
+def test_two_leaves_of_one_sum_do_not_share_their_gradient():
+    """add hands the same upstream to both operands: changing a.grad must not change b.grad."""
+    a = Tensor(np.ones(3), requires_grad=True)
+    b = Tensor(np.ones(3), requires_grad=True)
+    c = a + b
+    c.sum().backward()
+    assert not np.shares_memory(a.grad, b.grad)
+    assert not np.shares_memory(a.grad, c.grad) and not np.shares_memory(b.grad, c.grad)
+    a.grad *= 5.0
+    np.testing.assert_array_equal(b.grad, np.ones(3))
+
+
+@pytest.mark.parametrize("view", [lambda x: x.T.T, lambda x: x.reshape(6).reshape(2, 3)])
+def test_a_leaf_reached_through_views_owns_its_gradient(view):
+    x = Tensor(np.ones((2, 3)), requires_grad=True)
+    y = view(x)
+    (y * 2.0).sum().backward()
+    assert x.grad.flags.writeable and not np.shares_memory(x.grad, y.grad)
+    np.testing.assert_array_equal(x.grad, np.full((2, 3), 2.0))
+
+
+def test_the_seed_passed_to_backward_is_not_kept_as_a_gradient():
+    seed = np.ones((2, 3))
+    x = Tensor(np.zeros((2, 3)), requires_grad=True)
+    x.backward(seed)
+    assert x.grad is not seed and not np.shares_memory(x.grad, seed)
+    seed[0, 0] = 7.0
+    np.testing.assert_array_equal(x.grad, np.ones((2, 3)))
