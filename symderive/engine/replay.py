@@ -9,16 +9,18 @@ The backward rules are not retyped: each op's lambdified SymPy rule is read back
 the same ufunc calls in the same order, into buffers (the ``out=`` printer), so the generated
 step performs the arithmetic of eager mode.
 
-Elementwise chains (an op whose only consumer is the next op of the chain, same shape) are
-fused: their backward is one function lambdified with CSE from the SymPy derivative of the
-*composed* definition (the chain rule done symbolically), in which every intermediate value is
-replaced by the forward value the forward already computed (σ(b + m)' = out·(1 − out)); it is
-inlined the same way.
+Elementwise chains are not fused into one derived kernel: a derivative of the composed
+definition, simplified, is a different sequence of floating-point operations and differed from
+eager mode by 1–2 ULP (and inf against NaN) on batches other than the recorded one. Each op's
+backward is inlined as eager mode computes it, which is exact by construction; ``fuse`` now
+only selects σ evaluated by its definition into buffers (:data:`EXACT_ABOVE`).
 
 Exactness is checked, not assumed: at recording the compiled step is run on the recorded
-inputs and its loss and every gradient are compared bit for bit with eager mode; a fused plan
-that differs is replaced by the unfused one, and an unfused plan that differs leaves the
-Replay in eager mode (with a warning). With ``optimizer=optim.SGD(...)`` each call also
+inputs, and again on the arguments' entries rolled by one (a second batch), and its loss and
+every gradient are compared bit for bit with eager mode; a fused plan that differs is replaced
+by the unfused one, and an unfused plan that differs leaves the Replay in eager mode (with a
+warning). The second batch is what catches a value ``loss_fn`` computed from an argument with
+NumPy, outside the recorded operations, which the step could only freeze. With ``optimizer=optim.SGD(...)`` each call also
 updates the weights (``backward(); step(); zero_grad()``) inside the same generated function:
 where SciPy's BLAS is importable the update of a weight used once by a matrix product is folded
 into that product's gradient GEMM (``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient
@@ -27,9 +29,19 @@ from eager SGD's update by the rounding of one multiply-add, and ``.grad`` stays
 given a new array, or a gradient left pending, sends the call through the general path.
 
 Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
-into the recording's buffers. Anything else ``loss_fn`` captured is frozen at recording, by
-reference. A change of any argument's or parameter's shape or dtype re-records the step and
-says so: a :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
+into the recording's buffers. Values computed from arguments by recorded operations are
+recomputed on every call: a loss target computed from an argument is a parent of the loss
+node, and a Tensor made from an integer or boolean argument (uint8 images, masks) is cast again
+from each call's values (:class:`~symderive.engine.tensor.Recording`). An argument given as a
+Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode. Gradients handed to
+``.grad`` are the leaf's own arrays, never buffers the next call writes.
+
+The guard, checked on every call: each argument's shape, dtype and ``requires_grad``; each leaf
+the step reads (listed in ``parameters`` or not) keeps its shape, dtype and memory order; and
+every place through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a
+captured variable, found at recording) still holds the same object. Anything else ``loss_fn``
+captured is frozen at recording, by reference. A change re-records the step and says so: a
+:class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
 """
 
 from __future__ import annotations
@@ -53,7 +65,7 @@ from symderive.engine.straight_line import (
 )
 from symderive.engine.tensor import ENGINE_OPS, Recording, Tensor, _unbroadcast, no_grad
 from symderive.ops import kernels
-from symderive.ops.definitions import ELEMENTWISE, UPSTREAM
+from symderive.ops.definitions import ELEMENTWISE
 
 EXACT_ABOVE = {"sigmoid": lambda dtype: -kernels.EXP_LIMITS[np.dtype(dtype)]}
 """Ops whose definition evaluated as written is the kernel, bit for bit, where x ≥ the bound.
