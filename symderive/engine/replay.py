@@ -20,10 +20,11 @@ inputs, and again on the arguments' entries rolled by one (a second batch), and 
 every gradient are compared bit for bit with eager mode; a fused plan that differs is replaced
 by the unfused one, and an unfused plan that differs leaves the Replay in eager mode (with a
 warning). The second batch is what catches a value ``loss_fn`` computed from an argument with
-NumPy, outside the recorded operations, which the step could only freeze. With ``optimizer=optim.SGD(...)`` each call also
-updates the weights (``backward(); step(); zero_grad()``) inside the same generated function:
-where SciPy's BLAS is importable the update of a weight used once by a matrix product is folded
-into that product's gradient GEMM (``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient
+NumPy, outside the recorded operations, which the step could only freeze.
+
+With ``optimizer=optim.SGD(...)`` each call also updates the weights (``backward(); step();
+zero_grad()``) inside the same generated function: where SciPy's BLAS is importable the
+update of a weight used once by a matrix product is folded into that product's gradient GEMM (``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient
 array), other weights take ``η·g`` into a buffer and a subtraction. The weights then differ
 from eager SGD's update by the rounding of one multiply-add, and ``.grad`` stays None. A leaf
 given a new array, or a gradient left pending, sends the call through the general path.
@@ -111,7 +112,7 @@ class Replay:
 
     def __call__(self, *inputs) -> Tensor:
         plan = self._plan
-        if not inputs and plan is not None and self._watched_unchanged():
+        if not inputs and plan is not None and not self._replaced():
             fast = plan.fast
             if fast is not None:
                 loss = fast()  # None when a leaf holds a new array or a gradient is pending
@@ -135,16 +136,12 @@ class Replay:
         for buffer, array in zip(plan.input_buffers, arrays):
             np.copyto(buffer, array)
         loss = plan.run(self.optimizer)
-        self._hand_input_gradients(inputs, plan.leaves[len(plan.leaves) - len(self._input_leaves) :])
+        if self._input_leaves:  # the plan's last leaves are those arguments' buffers
+            tracers = plan.leaves[len(plan.leaves) - len(self._input_leaves) :]
+            self._hand_input_gradients(inputs, tracers)
         return loss
 
     # -- guards ---------------------------------------------------------------------------------
-    def _watched_unchanged(self) -> bool:
-        for watched in self._watched:
-            if watched.get(watched.key) is not watched.value:
-                return False
-        return True
-
     def _replaced(self) -> str:
         """Which attribute or variable holding a leaf the step reads now holds something else."""
         for watched in self._watched:
@@ -356,7 +353,8 @@ def _watch(loss_fn: Callable, leaves: Sequence[Tensor]) -> tuple[_Watched, ...]:
     if owner is not None:
         leads(owner, _WATCH_DEPTH)
     code = getattr(function, "__code__", None)
-    for name, cell in zip(getattr(code, "co_freevars", ()), getattr(function, "__closure__", None) or ()):
+    cells = getattr(function, "__closure__", None) or ()
+    for name, cell in zip(getattr(code, "co_freevars", ()), cells):
         try:
             value = cell.cell_contents
         except ValueError:  # an empty cell
