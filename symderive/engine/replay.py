@@ -23,11 +23,12 @@ warning). The second batch is what catches a value ``loss_fn`` computed from an 
 NumPy, outside the recorded operations, which the step could only freeze.
 
 With ``optimizer=optim.SGD(...)`` each call also updates the weights (``backward(); step();
-zero_grad()``) inside the same generated function: where SciPy's BLAS is importable the
-update of a weight used once by a matrix product is folded into that product's gradient GEMM
-(``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient array), other weights take ``η·g`` into a buffer and a subtraction. The weights then differ
-from eager SGD's update by the rounding of one multiply-add, and ``.grad`` stays None. A leaf
-given a new array, or a gradient left pending, sends the call through the general path.
+zero_grad()``) inside the same generated function: where SciPy's BLAS is importable the update
+of a weight used once by a matrix product is folded into that product's gradient GEMM (``W ← W
+− η·XᵀG`` as one ``gemm`` with β = 1, no gradient array), other weights take ``η·g`` into a
+buffer and a subtraction. The weights then differ from eager SGD's update by the rounding of
+one multiply-add, and ``.grad`` stays None. A leaf given a new array, or a gradient left
+pending, sends the call through the general path.
 
 Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
 into the recording's buffers. Values computed from arguments by recorded operations are
