@@ -110,6 +110,16 @@ def _target_array(target) -> np.ndarray:
     return target.data if isinstance(target, Tensor) else np.asarray(target)
 
 
+def _recorded_target(target) -> tuple[Tensor, ...]:
+    """The target as a second parent when it was computed by recorded operations.
+
+    It gets no gradient (the loss's backward returns one for the prediction only); being a
+    parent puts the operations that computed it into the graph, so a captured step
+    (:class:`~symderive.engine.Replay`) recomputes it from each call's arguments.
+    """
+    return (target,) if isinstance(target, Tensor) and target.requires_grad else ()
+
+
 def loss_node(name: str, prediction, target) -> Tensor:
     """The loss ``name`` of :data:`LOSS_NODES` as one node with the prediction as its parent."""
     node = LOSS_NODES[name]
@@ -126,7 +136,7 @@ def loss_node(name: str, prediction, target) -> Tensor:
     return Tensor(
         np.asarray(loss),
         True,
-        parents=(prediction,),
+        parents=(prediction, *_recorded_target(target)),
         backward_rule=loss_backward,
         op=name,
         params=(target_data,),
@@ -195,7 +205,7 @@ def sum_squared_error(predictions, targets) -> Tensor:
     return Tensor(
         loss,
         True,
-        parents=(predictions,),
+        parents=(predictions, *_recorded_target(targets)),
         backward_rule=squared_error_backward,
         op="sse",
         params=(target_data,),

@@ -9,35 +9,51 @@ The backward rules are not retyped: each op's lambdified SymPy rule is read back
 the same ufunc calls in the same order, into buffers (the ``out=`` printer), so the generated
 step performs the arithmetic of eager mode.
 
-Elementwise chains (an op whose only consumer is the next op of the chain, same shape) are
-fused: their backward is one function lambdified with CSE from the SymPy derivative of the
-*composed* definition (the chain rule done symbolically), in which every intermediate value is
-replaced by the forward value the forward already computed (σ(b + m)' = out·(1 − out)); it is
-inlined the same way.
+Elementwise chains are not fused into one derived kernel: a derivative of the composed
+definition, simplified, is a different sequence of floating-point operations and differed from
+eager mode by 1–2 ULP (and inf against NaN) on batches other than the recorded one. Each op's
+backward is inlined as eager mode computes it, which is exact by construction; ``fuse`` now
+only selects σ evaluated by its definition into buffers (:data:`EXACT_ABOVE`).
 
 Exactness is checked, not assumed: at recording the compiled step is run on the recorded
-inputs and its loss and every gradient are compared bit for bit with eager mode; a fused plan
-that differs is replaced by the unfused one, and an unfused plan that differs leaves the
-Replay in eager mode (with a warning). With ``optimizer=optim.SGD(...)`` each call also
-updates the weights (``backward(); step(); zero_grad()``) inside the same generated function:
-where SciPy's BLAS is importable the update of a weight used once by a matrix product is folded
-into that product's gradient GEMM (``W ← W − η·XᵀG`` as one ``gemm`` with β = 1, no gradient
-array), other weights take ``η·g`` into a buffer and a subtraction. The weights then differ
-from eager SGD's update by the rounding of one multiply-add, and ``.grad`` stays None. A leaf
-given a new array, or a gradient left pending, sends the call through the general path.
+inputs, and again on the arguments' entries rolled by one (a second batch), and its loss and
+every gradient are compared bit for bit with eager mode; a fused plan that differs is replaced
+by the unfused one, and an unfused plan that differs leaves the Replay in eager mode (with a
+warning). The second batch is what catches a value ``loss_fn`` computed from an argument with
+NumPy, outside the recorded operations, which the step could only freeze.
+
+With ``optimizer=optim.SGD(...)`` each call also updates the weights (``backward(); step();
+zero_grad()``) inside the same generated function: where SciPy's BLAS is importable the update
+of a weight used once by a matrix product is folded into that product's gradient GEMM (``W ← W
+− η·XᵀG`` as one ``gemm`` with β = 1, no gradient array), other weights take ``η·g`` into a
+buffer and a subtraction. The weights then differ from eager SGD's update by the rounding of
+one multiply-add, and ``.grad`` stays None. A leaf given a new array, or a gradient left
+pending, sends the call through the general path.
 
 Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
-into the recording's buffers. Anything else ``loss_fn`` captured is frozen at recording, by
-reference. A change of any argument's or parameter's shape or dtype re-records the step and
-says so: a :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
+into the recording's buffers. Values computed from arguments by recorded operations are
+recomputed on every call: a loss target computed from an argument is a parent of the loss
+node, and a Tensor made from an integer or boolean argument (uint8 images, masks) is cast again
+from each call's values (:class:`~symderive.engine.tensor.Recording`). An argument given as a
+Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode. Gradients handed to
+``.grad`` are the leaf's own arrays, never buffers the next call writes.
+
+The guard, checked on every call: each argument's shape, dtype and ``requires_grad``; each leaf
+the step reads (listed in ``parameters`` or not) keeps its shape, dtype and memory order; and
+every place through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a
+captured variable, found at recording) still holds the same object. Anything else ``loss_fn``
+captured is frozen at recording, by reference. A change re-records the step and says so: a
+:class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
 """
 
 from __future__ import annotations
 
 import functools
 import operator
+import types
 import warnings
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import sympy as sp
@@ -49,9 +65,9 @@ from symderive.engine.straight_line import (
     inline_lambdified,
     out_argument,
 )
-from symderive.engine.tensor import ENGINE_OPS, Tensor, _unbroadcast, no_grad
+from symderive.engine.tensor import ENGINE_OPS, Recording, Tensor, _unbroadcast, no_grad
 from symderive.ops import kernels
-from symderive.ops.definitions import ELEMENTWISE, UPSTREAM
+from symderive.ops.definitions import ELEMENTWISE
 
 EXACT_ABOVE = {"sigmoid": lambda dtype: -kernels.EXP_LIMITS[np.dtype(dtype)]}
 """Ops whose definition evaluated as written is the kernel, bit for bit, where x ≥ the bound.
@@ -91,49 +107,75 @@ class Replay:
         self.mode = "unrecorded"  # "fused", "unfused" or "eager" once recorded
         self._plan: _Plan | None = None
         self._signature: tuple | None = None
-        self._parameter_data: list[np.ndarray] = []
+        self._leaves: list[Tensor] = []  # every leaf the step reads (listed in parameters or not)
+        self._watched: tuple[_Watched, ...] = ()
+        self._input_leaves: list[int] = []  # argument positions whose gradient is handed back
 
     def __call__(self, *inputs) -> Tensor:
         plan = self._plan
-        if not inputs and plan is not None:
+        if not inputs and plan is not None and not self._replaced():
             fast = plan.fast
             if fast is not None:
                 loss = fast()  # None when a leaf holds a new array or a gradient is pending
                 if loss is not None:
                     return Tensor(loss)
-            for leaf, data in zip(self.parameters, self._parameter_data):
-                if leaf.data is not data:
-                    break
-            else:  # the same arrays as last call: shapes and dtypes cannot have changed
+            if _layout(self._leaves) == self._signature[1]:
                 return plan.run(self.optimizer)
         arrays = [np.asarray(x.data if isinstance(x, Tensor) else x) for x in inputs]
-        self._parameter_data = [p.data for p in self.parameters]
         signature = (
-            tuple((a.shape, a.dtype) for a in arrays),
-            tuple((p.data.shape, p.data.dtype, p.data.flags.c_contiguous) for p in self.parameters),
+            tuple(
+                (a.shape, a.dtype, isinstance(x, Tensor) and x.requires_grad)
+                for a, x in zip(arrays, inputs)
+            ),
+            _layout(self._leaves),
         )
-        if signature != self._signature:
-            return self._record(arrays, signature)
-        plan = self._plan
+        replaced = self._replaced()
+        if signature != self._signature or replaced:
+            return self._record(inputs, arrays, signature, replaced)
         if plan is None:  # eager fallback
-            return self._eager_step(arrays)
+            return self._eager_step(inputs, arrays)
         for buffer, array in zip(plan.input_buffers, arrays):
             np.copyto(buffer, array)
-        return plan.run(self.optimizer)
+        loss = plan.run(self.optimizer)
+        if self._input_leaves:  # the plan's last leaves are those arguments' buffers
+            tracers = plan.leaves[len(plan.leaves) - len(self._input_leaves) :]
+            self._hand_input_gradients(inputs, tracers)
+        return loss
+
+    # -- guards ---------------------------------------------------------------------------------
+    def _replaced(self) -> str:
+        """Which attribute or variable holding a leaf the step reads now holds something else."""
+        for watched in self._watched:
+            if watched.get(watched.key) is not watched.value:
+                return f"{watched.where} holds another object than at recording"
+        return ""
+
+    def _hand_input_gradients(self, inputs, tracers: Sequence[Tensor]) -> None:
+        """An argument given with ``requires_grad`` receives its gradient, as in eager mode."""
+        for position, tracer in zip(self._input_leaves, tracers):
+            gradient, tracer.grad = tracer.grad, None
+            if gradient is None:
+                continue
+            argument = inputs[position]
+            argument.grad = gradient if argument.grad is None else argument.grad + gradient
 
     # -- recording ----------------------------------------------------------------------------
-    def _record(self, arrays: list[np.ndarray], signature: tuple) -> Tensor:
+    def _record(self, inputs, arrays: list[np.ndarray], seen: tuple, replaced: str) -> Tensor:
+        """Record ``loss_fn`` on these arguments; ``seen`` is the guard that sent us here."""
         if self._signature is not None:
-            message = "Replay: recording again, " + _changes(self._signature, signature)
+            message = "Replay: recording again, " + (replaced or _changes(self._signature, seen))
             self.events.append(message)
             warnings.warn(message, ReplayRecorded, stacklevel=3)
-        else:
-            self.events.append(f"Replay: recorded for {_describe(signature)}")
         self._plan, self._signature, self.mode = None, None, "unrecorded"
-        self.recordings += 1
         buffers = [np.array(a, copy=True) for a in arrays]
-        tracers = [Tensor(b, requires_grad=True) if b.dtype.kind == "f" else b for b in buffers]
-        loss = self.loss_fn(*tracers)
+        Recording.sources = tuple(b for b in buffers if b.dtype.kind != "f")
+        Recording.casts = []
+        try:
+            tracers = [Tensor(b, requires_grad=True) if b.dtype.kind == "f" else b for b in buffers]
+            loss = self.loss_fn(*tracers)
+        finally:
+            casts = Recording.casts
+            Recording.casts, Recording.sources = None, ()
         if not isinstance(loss, Tensor) or loss.data.size != 1 or not loss.requires_grad:
             raise TypeError(
                 "Replay: loss_fn must return a scalar Tensor that depends on a parameter, "
@@ -141,37 +183,60 @@ class Replay:
                 + (f" of shape {loss.shape}" if isinstance(loss, Tensor) else "")
             )
         nodes = _graph(loss)
+        in_graph = {id(node) for node in nodes}
         tracer_ids = {id(t) for t in tracers if isinstance(t, Tensor)}
+        cast_ids = {id(cast) for _, cast in casts}
         leaves = [
             node
             for node in nodes
-            if not node.parents and node.requires_grad and id(node) not in tracer_ids
+            if not node.parents
+            and node.requires_grad
+            and id(node) not in tracer_ids
+            and id(node.data) not in cast_ids
         ]
-        saved = [leaf.grad for leaf in leaves]
-        for leaf in leaves:
-            leaf.grad = None
-        loss.backward()
-        eager_grads = [leaf.grad for leaf in leaves]
-        for leaf, grad in zip(leaves, saved):
-            leaf.grad = grad
+        self._input_leaves = [
+            position
+            for position, (argument, tracer) in enumerate(zip(inputs, tracers))
+            if isinstance(argument, Tensor) and argument.requires_grad and id(tracer) in in_graph
+        ]
+        input_tracers = [tracers[position] for position in self._input_leaves]
+        signature = (
+            tuple(
+                (a.shape, a.dtype, isinstance(x, Tensor) and x.requires_grad)
+                for a, x in zip(arrays, inputs)
+            ),
+            _layout(leaves),
+        )
+        if self.recordings == 0:
+            self.events.append(f"Replay: recorded for {_describe(signature)}")
+        self.recordings += 1
+        self._leaves = leaves
+        self._watched = _watch(self.loss_fn, leaves)
+        plan_leaves = leaves + input_tracers
+        eager_grads = _eager_gradients(loss, plan_leaves)
+        sources = {id(cast): source for source, cast in casts}
 
         self._plan, self.mode = None, "eager"
         for fuse in (True, False) if self.fuse else (False,):
             try:
-                plan = _Plan(nodes, leaves, buffers, fuse=fuse, optimizer=self.optimizer)
+                plan = _Plan(
+                    nodes, plan_leaves, buffers, sources, fuse=fuse, optimizer=self.optimizer
+                )
             except _CannotCompile as reason:
                 self.events.append(f"Replay: cannot compile ({reason}); running eagerly")
                 break
             replayed_loss, replayed_grads = plan.check()
-            if _identical(replayed_loss, loss.data) and all(
-                _identical(a, b) for a, b in zip(replayed_grads, eager_grads)
-            ):
-                plan.build_fast(self.optimizer)
-                self._plan, self.mode = plan, "fused" if fuse else "unfused"
-                break
-            self.events.append(
-                f"Replay: the {'fused' if fuse else 'unfused'} step differs from eager mode"
-            )
+            kind = "fused" if fuse else "unfused"
+            if not _same_step(replayed_loss, replayed_grads, loss.data, eager_grads):
+                self.events.append(f"Replay: the {kind} step differs from eager mode")
+                continue
+            verdict = self._second_batch(plan, buffers, leaves)
+            if verdict:
+                self.events.append(f"Replay: the {kind} step {verdict}")
+                continue
+            plan.build_fast(self.optimizer)
+            self._plan, self.mode = plan, kind
+            break
         if self._plan is None:
             warnings.warn(
                 "Replay: the compiled step did not reproduce eager mode; running eagerly",
@@ -180,17 +245,185 @@ class Replay:
             )
         self._signature = signature
         # The recording's own step is the eager one just computed.
-        for leaf, grad in zip(leaves, eager_grads):
+        for leaf, grad in zip(plan_leaves, eager_grads):
             leaf.grad = grad if leaf.grad is None else leaf.grad + grad
+        self._hand_input_gradients(inputs, input_tracers)
         _apply_optimizer(self.optimizer)
         return Tensor(np.array(loss.data))
 
-    def _eager_step(self, arrays: list[np.ndarray]) -> Tensor:
-        tracers = [Tensor(a) if a.dtype.kind == "f" else a for a in arrays]
+    def _second_batch(self, plan: _Plan, buffers: list[np.ndarray], leaves) -> str:
+        """Run the step and eager mode on the arguments' entries permuted: '' when identical.
+
+        The recording saw one batch; a value the step froze (computed from an argument outside
+        the graph, with NumPy) or arithmetic that differs from eager mode only on other values
+        shows here. The entries are rolled by one, so labels stay labels and probabilities stay
+        in [0, 1]. Nothing to do without arguments, or when rolling changes nothing.
+        """
+        rolled = [np.roll(b, 1).reshape(b.shape) for b in buffers]
+        if all(np.array_equal(a, b, equal_nan=True) for a, b in zip(rolled, buffers)):
+            return ""
+        originals = [b.copy() for b in buffers]
+        saved = [leaf.grad for leaf in leaves]
+        try:
+            for buffer, values in zip(buffers, rolled):
+                np.copyto(buffer, values)
+            replayed_loss, replayed_grads = plan.check()
+            tracers = [Tensor(a, requires_grad=True) if a.dtype.kind == "f" else a for a in rolled]
+            loss = self.loss_fn(*tracers)
+            grads = _eager_gradients(
+                loss, leaves + [tracers[position] for position in self._input_leaves]
+            )
+        except Exception as error:  # noqa: BLE001 - any failure means: not verified
+            return f"could not be checked on a second batch ({type(error).__name__}: {error})"
+        finally:
+            for buffer, values in zip(buffers, originals):
+                np.copyto(buffer, values)
+            for leaf, grad in zip(leaves, saved):
+                leaf.grad = grad
+        if _same_step(replayed_loss, replayed_grads, loss.data, grads):
+            return ""
+        return (
+            "differs from eager mode on a second batch (a value computed from an argument "
+            "outside the recorded operations, e.g. with NumPy, would be frozen)"
+        )
+
+    def _eager_step(self, inputs, arrays: list[np.ndarray]) -> Tensor:
+        tracers = [
+            x if isinstance(x, Tensor) else Tensor(a) if a.dtype.kind == "f" else a
+            for x, a in zip(inputs, arrays)
+        ]
         loss = self.loss_fn(*tracers)
         loss.backward()
         _apply_optimizer(self.optimizer)
         return Tensor(np.array(loss.data))
+
+
+class _Watched(NamedTuple):
+    """One place the step's leaves are reached through: ``get(key)`` must still be ``value``."""
+
+    get: Callable
+    key: object
+    value: object
+    where: str
+
+
+def _watch(loss_fn: Callable, leaves: Sequence[Tensor]) -> tuple[_Watched, ...]:
+    """The attributes, list entries and closure variables through which ``loss_fn`` reaches
+    its leaves (``model.weight``, ``layers[0]``, a captured ``w``), found at recording.
+
+    Searched from the function's closure, its bound ``self`` and the globals it names, through
+    objects' attributes, lists, tuples and dicts, a few levels deep; only the places on a path
+    to a leaf are kept. Replacing one of them (``model.weight = Tensor(...)``) re-records.
+    """
+    targets = {id(leaf) for leaf in leaves}
+    found: list[_Watched] = []
+    seen: dict[int, bool] = {}  # searched already: leads to a leaf or not
+
+    def leads(value, depth: int) -> bool:
+        if id(value) in targets:
+            return True
+        if id(value) in seen:
+            return seen[id(value)]
+        if depth == 0 or isinstance(value, (Tensor, np.ndarray)):
+            return False
+        seen[id(value)] = False  # while searching (a cycle)
+        seen[id(value)] = hit = _search(value, depth)
+        return hit
+
+    def _search(value, depth: int) -> bool:
+        if isinstance(value, tuple):  # cannot change: follow it, watch nothing
+            return any([leads(item, depth - 1) for item in value[:_WATCH_WIDTH]])
+        if isinstance(value, list):
+            places = [(_list_entry(value), i, item, f"[{i}]") for i, item in enumerate(value)]
+        elif isinstance(value, dict):
+            places = [(value.get, k, item, f"[{k!r}]") for k, item in value.items()]
+        elif _has_attributes(value):
+            attributes = vars(value)
+            places = [(attributes.get, k, item, f".{k}") for k, item in attributes.items()]
+        else:
+            return False
+        hit = False
+        for get, key, item, where in places[:_WATCH_WIDTH]:
+            if leads(item, depth - 1):
+                found.append(_Watched(get, key, item, type(value).__name__ + where))
+                hit = True
+        return hit
+
+    function = getattr(loss_fn, "__func__", loss_fn)
+    owner = getattr(loss_fn, "__self__", None)
+    if owner is not None:
+        leads(owner, _WATCH_DEPTH)
+    code = getattr(function, "__code__", None)
+    cells = getattr(function, "__closure__", None) or ()
+    for name, cell in zip(getattr(code, "co_freevars", ()), cells):
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if leads(value, _WATCH_DEPTH):
+            found.append(_Watched(_cell_contents(cell), None, value, name))
+    namespace = getattr(function, "__globals__", {})
+    for name in getattr(code, "co_names", ()):
+        if name in namespace and leads(namespace[name], _WATCH_DEPTH):
+            found.append(_Watched(namespace.get, name, namespace[name], name))
+    return tuple(found)
+
+
+_WATCH_DEPTH = 4
+_WATCH_WIDTH = 256
+"""How far :func:`_watch` looks: levels of attributes/entries, and entries per container."""
+
+
+def _has_attributes(value) -> bool:
+    """A user object (a module, a model): not a class, function, module or NumPy object."""
+    return (
+        hasattr(value, "__dict__")
+        and not isinstance(value, (type, types.ModuleType, types.FunctionType, types.MethodType))
+        and not type(value).__module__.startswith("numpy")
+    )
+
+
+def _list_entry(items: list) -> Callable:
+    def entry(index: int):
+        return items[index] if index < len(items) else None
+
+    return entry
+
+
+def _cell_contents(cell) -> Callable:
+    def contents(_key):
+        try:
+            return cell.cell_contents
+        except ValueError:
+            return None
+
+    return contents
+
+
+def _layout(leaves: Sequence[Tensor]) -> tuple:
+    """Shape, dtype and memory order of every leaf: the part of the guard the leaves make."""
+    return tuple(
+        (leaf.data.shape, leaf.data.dtype, leaf.data.flags.c_contiguous) for leaf in leaves
+    )
+
+
+def _eager_gradients(loss: Tensor, leaves: Sequence[Tensor]) -> list:
+    """The gradients one eager backward gives the leaves; their ``.grad`` left as it was."""
+    saved = [leaf.grad for leaf in leaves]
+    for leaf in leaves:
+        leaf.grad = None
+    loss.backward()
+    gradients = [leaf.grad for leaf in leaves]
+    for leaf, grad in zip(leaves, saved):
+        leaf.grad = grad
+    return gradients
+
+
+def _same_step(loss_a, grads_a, loss_b, grads_b) -> bool:
+    return _identical(loss_a, loss_b) and all(
+        (a is None and b is None) or (a is not None and b is not None and _identical(a, b))
+        for a, b in zip(grads_a, grads_b)
+    )
 
 
 def _apply_optimizer(optimizer) -> None:
@@ -200,16 +433,16 @@ def _apply_optimizer(optimizer) -> None:
 
 
 def _describe(signature: tuple) -> str:
-    inputs, parameters = signature
-    shapes = [f"{shape}/{dtype}" for shape, dtype in inputs]
-    shapes += [f"param {shape}/{dtype}" for shape, dtype, _ in parameters]
+    inputs, leaves = signature
+    shapes = [f"{shape}/{dtype}" for shape, dtype, _ in inputs]
+    shapes += [f"leaf {shape}/{dtype}" for shape, dtype, _ in leaves]
     return ", ".join(shapes) or "no inputs"
 
 
 def _changes(old: tuple, new: tuple) -> str:
     """What differs between two signatures: "input 0 (8, 5)/float64 → (4, 5)/float64"."""
     changes = []
-    for kind, before, after in (("input", old[0], new[0]), ("parameter", old[1], new[1])):
+    for kind, before, after in (("input", old[0], new[0]), ("leaf", old[1], new[1])):
         if len(before) != len(after):
             changes.append(f"{len(before)} {kind}s → {len(after)}")
             continue
@@ -217,8 +450,11 @@ def _changes(old: tuple, new: tuple) -> str:
             if was[:2] != now[:2]:
                 changes.append(f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}")
             elif was != now:
-                changes.append(f"{kind} {position} is no longer laid out as when recorded")
-    return "; ".join(changes)
+                changes.append(
+                    f"{kind} {position} "
+                    + ("requires_grad changed" if kind == "input" else "is laid out otherwise")
+                )
+    return "; ".join(changes) or "the leaves changed"
 
 
 def _identical(a, b) -> bool:
@@ -253,7 +489,7 @@ class _Plan:
     takes the general path).
     """
 
-    def __init__(self, nodes, leaves, buffers, *, fuse: bool, optimizer) -> None:
+    def __init__(self, nodes, leaves, buffers, sources, *, fuse: bool, optimizer) -> None:
         self.slot = {id(node): index for index, node in enumerate(nodes)}
         self.nodes = nodes
         self.leaves = leaves
@@ -261,6 +497,7 @@ class _Plan:
         self.input_buffers = buffers
         self.loss_slot = len(nodes) - 1
         self.changing = {id(b) for b in buffers}  # arrays refreshed each call (inputs)
+        self.sources = sources  # id(cast array) → the integer argument (or view) it is made from
         leaf_ids = {id(leaf) for leaf in leaves}
         self.needs = [False] * len(nodes)
         for index, node in enumerate(nodes):
@@ -273,10 +510,7 @@ class _Plan:
             for parent in node.parents:
                 self.consumers[self.slot[id(parent)]].append(index)
         self.fuse = fuse
-        self.groups = self._chains() if fuse else {}
-        self._derived_chains: dict[int, tuple] = {}
         self.sgd_fused_slots: set[int] = self._fusable_updates(optimizer)
-        self.handed: list = [None] * len(leaves)
         self.plain = self._generate(sgd=False)
         self.fast: Callable[[], np.ndarray | None] | None = None
         self.fast_leaf_data: list[np.ndarray] = []
@@ -305,7 +539,12 @@ class _Plan:
                 arguments.append(f"a{slot}")
             else:
                 self._value[slot] = program.constant(node.data, "c")
-        grouped = {member for chain in self.groups.values() for member in chain[:-1]}
+            source = self.sources.get(id(node.data))
+            if source is not None:  # Tensor(integer argument): cast again from this call's values
+                program.emit(
+                    f"{program.constant(np.copyto, 'f')}({self._value[slot]}, "
+                    f"{program.constant(source, 'c')})"
+                )
         for slot, node in enumerate(self.nodes):
             if node.parents:
                 self._emit_forward(slot, node)
@@ -324,14 +563,11 @@ class _Plan:
         self._grad_sample[self.loss_slot] = seed
         for index in range(len(self.nodes) - 1, -1, -1):
             node = self.nodes[index]
-            if not node.parents or not self.needs[index] or index in grouped:
+            if not node.parents or not self.needs[index]:
                 continue
             if self._grad[index] is None:  # no consumer passed a gradient back
                 continue
-            if index in self.groups:
-                self._emit_chain_backward(self.groups[index])
-            else:
-                self._emit_backward(index, node, fused)
+            self._emit_backward(index, node, fused)
         if sgd:
             self._emit_sgd(fused)
             program.emit(f"return {loss}")
@@ -346,7 +582,10 @@ class _Plan:
         conditions = []
         for leaf in self.leaves:
             name = program.constant(leaf, "p")
-            conditions.append(f"{name}.data is not {program.constant(leaf.data, 'c')}")
+            data = program.constant(leaf.data, "c")
+            conditions.append(f"{name}.data is not {data}")
+            # the same array reshaped in place (b.data.shape = ...) is another step
+            conditions.append(f"{data}.shape != {program.constant(leaf.data.shape, 'k')}")
             conditions.append(f"{name}.grad is not None")
         for parameter in self._optimizer.parameters:
             conditions.append(f"{program.constant(parameter, 'p')}.grad is not None")
@@ -418,7 +657,8 @@ class _Plan:
             return
         if op in functional.LOSS_NODES:
             loss_node = functional.LOSS_NODES[op]
-            (target,) = params
+            # a target computed by recorded operations is a parent: this call's value
+            target = names[1] if len(names) > 1 else params[0]
             program.emit(f"{program.constant(loss_node.check, 'f')}({names[0]}, {target})")
             value, aux = program.fresh("v"), program.fresh("x")
             kernel = program.constant(loss_node.kernel, "f")
@@ -460,13 +700,17 @@ class _Plan:
         program = self._program
         (target,) = node.params
         x = self._value[prediction]
-        target_name = program.constant(target, "c")
+        recomputed = len(node.parents) > 1  # the target is computed from the arguments
+        if recomputed:
+            target_name = self._value[self.slot[id(node.parents[1])]]
+        else:
+            target_name = program.constant(target, "c")
         difference = np.empty_like(self.nodes[prediction].data)
         difference_name = program.constant(difference, "b")
         flat = program.constant(difference.reshape(-1), "b")
         program.emit(f"{program.constant(np.subtract, 'u')}({x}, {target_name}, {difference_name})")
         product = self._call(np.ndarray.dot, flat, flat)
-        if id(target) in self.changing:  # shapes are the recording's; finiteness is checked
+        if recomputed or id(target) in self.changing:  # shapes as recorded; finite checked
             check = program.constant(functional.check_squared_error_targets, "f")
             program.emit(f"{check}({product}, {target_name})")
         self._value[index] = self._call(np.asarray, product)
@@ -691,121 +935,6 @@ class _Plan:
             )
             program.emit(f"{program.constant(np.subtract, 'u')}({weights}, {scaled}, {weights})")
 
-    # -- elementwise chains ---------------------------------------------------------------------
-    def _chains(self) -> dict[int, list[int]]:
-        """Chains of elementwise ops: the last slot of each chain → its slots, in order."""
-        chain_of: dict[int, list[int]] = {}
-        for index, node in enumerate(self.nodes):
-            if node.op not in ENGINE_OPS or not node.parents:
-                continue
-            for parent in node.parents:
-                p = self.slot[id(parent)]
-                if (
-                    p in chain_of
-                    and self.consumers[p] == [index]
-                    and parent.data.shape == node.data.shape
-                    and parent.data.dtype == node.data.dtype
-                    and node.parents.count(parent) == 1
-                ):
-                    chain = chain_of.pop(p)
-                    chain.append(index)
-                    chain_of[index] = chain
-                    break
-            else:
-                chain_of[index] = [index]
-        return {last: chain for last, chain in chain_of.items() if len(chain) > 1}
-
-    def _chain_inputs(self, chain: list[int]) -> list[int]:
-        members = set(chain)
-        inputs: list[int] = []
-        for index in chain:
-            for parent in self.nodes[index].parents:
-                p = self.slot[id(parent)]
-                if p not in members and p not in inputs:
-                    inputs.append(p)
-        return inputs
-
-    def _emit_chain_backward(self, chain: list[int]) -> None:
-        """g·∂(composed chain)/∂input for every input, from one CSE'd lambdified SymPy list."""
-        program = self._program
-        inputs = self._chain_inputs(chain)
-        needed = [slot for slot in inputs if self.needs[slot]]
-        cached = self._derived_chains.get(chain[-1])
-        if cached is None:
-            cached = self._derived_chains[chain[-1]] = self._derive_chain(chain, inputs, needed)
-        backward, parameter_values = cached
-        last = chain[-1]
-        arguments = [
-            self._grad[last],
-            *[self._value[s] for s in inputs],
-            *[self._value[s] for s in chain],
-            *[program.constant(value, "k") for value in parameter_values],
-        ]
-        samples = [
-            self._grad_sample[last],
-            *[self.nodes[s].data for s in inputs],
-            *[self.nodes[s].data for s in chain],
-            *parameter_values,
-        ]
-        try:
-            results = inline_lambdified(program, backward, arguments, samples)
-        except CannotInline:
-            with np.errstate(all="ignore"):
-                values = [np.asarray(g) for g in backward(*samples)]
-            everything = self._call(backward, *arguments)
-            results = []
-            for position, value in enumerate(values):
-                name = self._call(operator.getitem, everything, program.constant(position, "k"))
-                results.append((self._call(np.asarray, name), value))
-        last_shape = program.constant(self.nodes[last].data.shape, "k")
-        for slot, (name, sample) in zip(needed, results):
-            data = self.nodes[slot].data
-            if np.shape(sample) != data.shape or np.asarray(sample).dtype != data.dtype:
-                name = self._call(np.broadcast_to, name, last_shape)
-                sample = np.broadcast_to(sample, self.nodes[last].data.shape)
-            self._deliver(slot, *self._unbroadcast_to(name, sample, slot))
-
-    def _derive_chain(self, chain: list[int], inputs: list[int], needed: list[int]):
-        """The lambdified list [g·∂chain/∂input] and the chain's parameter values."""
-        input_symbols = {slot: sp.Symbol(f"v{slot}", real=True) for slot in inputs}
-        output_symbols = {slot: sp.Symbol(f"out{slot}", real=True) for slot in chain}
-        parameter_values: list = []
-        parameter_symbols: list[sp.Symbol] = []
-        expression: dict[int, sp.Expr] = dict(input_symbols)
-        replacements: list[tuple[sp.Expr, sp.Symbol]] = []
-        for index in chain:
-            node = self.nodes[index]
-            op = ELEMENTWISE[node.op]
-            substitution = {
-                symbol: expression[self.slot[id(parent)]]
-                for symbol, parent in zip(op.inputs, node.parents)
-            }
-            for symbol, value in zip(op.params, node.params):
-                name = sp.Symbol(f"p{len(parameter_values)}", positive=True)
-                parameter_values.append(value)
-                parameter_symbols.append(name)
-                substitution[symbol] = name
-            expression[index] = op.definition.xreplace(substitution)
-            if op.reuse_output:
-                replacements.append((expression[index], output_symbols[index]))
-        composed = expression[chain[-1]]
-        forms = []
-        for slot in needed:
-            derivative = sp.diff(composed, input_symbols[slot])
-            for pattern, symbol in reversed(replacements):  # outermost op first
-                derivative = derivative.xreplace({pattern: symbol})
-            forms.append(UPSTREAM * sp.simplify(derivative))
-        from symderive.ops.derive import NUMPY_NAMESPACE
-
-        arguments = [
-            UPSTREAM,
-            *[input_symbols[s] for s in inputs],
-            *[output_symbols[s] for s in chain],
-            *parameter_symbols,
-        ]
-        backward = sp.lambdify(arguments, forms, modules=[NUMPY_NAMESPACE, "numpy"], cse=True)
-        return backward, tuple(parameter_values)
-
     # -- optimizer ------------------------------------------------------------------------------
     def _fusable_updates(self, optimizer) -> set[int]:
         """Weights whose SGD update can be folded into their only gradient GEMM."""
@@ -865,18 +994,13 @@ class _Plan:
                 return Tensor(loss)
             if any(leaf.data is not data for leaf, data in zip(self.leaves, self.fast_leaf_data)):
                 self.build_fast(optimizer)  # a leaf holds a new array: bind it from now on
-        handed = self.handed
-        for i, leaf in enumerate(self.leaves):
-            if leaf.grad is not None and leaf.grad is handed[i]:
-                leaf.grad = leaf.grad.copy()  # last call's buffer, about to be overwritten
         loss, *grads = self.plain(*[leaf.data for leaf in self.leaves])
-        for i, (leaf, gradient) in enumerate(zip(self.leaves, grads)):
+        for leaf, gradient in zip(self.leaves, grads):
             if gradient is None:
                 continue
-            if leaf.grad is None:
-                leaf.grad = handed[i] = gradient
-            else:
-                leaf.grad = leaf.grad + gradient
+            # A gradient is (a view of) a buffer the next call overwrites: the leaf gets its
+            # own array, as every eager backward gives one (the user may keep it).
+            leaf.grad = np.array(gradient) if leaf.grad is None else leaf.grad + gradient
         _apply_optimizer(optimizer)
         return Tensor(loss)
 

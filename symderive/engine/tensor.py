@@ -52,6 +52,27 @@ def no_grad() -> Iterator[None]:
 _creation_numbers = itertools.count()
 
 
+class Recording:
+    """Set by a :class:`~symderive.engine.replay.Replay` while it records its step.
+
+    A Tensor made from one of the step's integer or boolean arguments (or a NumPy view of one)
+    is a cast the replayed step must redo on every call: it is noted here, and it records the
+    operations applied to it (``requires_grad``) so that values computed from it are part of
+    the graph. Outside a recording ``casts`` is None and nothing is noted.
+    """
+
+    sources: tuple[np.ndarray, ...] = ()
+    casts: list[tuple[np.ndarray, np.ndarray]] | None = None
+
+    @classmethod
+    def noticed(cls, source: np.ndarray, cast: np.ndarray) -> bool:
+        for argument in cls.sources:
+            if source is argument or np.shares_memory(source, argument):
+                cls.casts.append((source, cast))
+                return True
+        return False
+
+
 class EngineOp:
     """An elementwise op bound for the hot path: its kernel, and its backward on first use.
 
@@ -144,7 +165,9 @@ class Tensor:
     ) -> None:
         array = data if isinstance(data, np.ndarray) else np.asarray(data)
         if array.dtype.kind != "f":
-            array = array.astype(np.float64)
+            source, array = array, array.astype(np.float64)
+            if Recording.casts is not None:  # a Replay is recording: follow its integer inputs
+                requires_grad = Recording.noticed(source, array) or requires_grad
         self.data = array
         self.grad: np.ndarray | None = None
         self.requires_grad = requires_grad
