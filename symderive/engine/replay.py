@@ -401,9 +401,12 @@ def _cell_contents(cell) -> Callable:
 
 
 def _layout(leaves: Sequence[Tensor]) -> tuple:
-    """Shape, dtype and memory order of every leaf: the part of the guard the leaves make."""
+    """Shape, dtype, memory order and writeability of every leaf: the part of the guard the
+    leaves make (a weight made read-only after recording must reach the optimizer's refusal,
+    not the fused update, which would write into it)."""
     return tuple(
-        (leaf.data.shape, leaf.data.dtype, leaf.data.flags.c_contiguous) for leaf in leaves
+        (leaf.data.shape, leaf.data.dtype, (leaf.data.flags.c_contiguous, leaf.data.flags.writeable))
+        for leaf in leaves
     )
 
 
@@ -450,11 +453,17 @@ def _changes(old: tuple, new: tuple) -> str:
             if was[:2] != now[:2]:
                 changes.append(f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}")
             elif was != now:
-                changes.append(
-                    f"{kind} {position} "
-                    + ("requires_grad changed" if kind == "input" else "is laid out otherwise")
-                )
+                changes.append(f"{kind} {position} " + _what_changed(kind, was[2], now[2]))
     return "; ".join(changes) or "the leaves changed"
+
+
+def _what_changed(kind: str, was, now) -> str:
+    if kind == "input":
+        return "requires_grad changed"
+    (was_contiguous, was_writeable), (now_contiguous, now_writeable) = was, now
+    if was_writeable != now_writeable:
+        return "became read-only" if was_writeable else "became writeable"
+    return "is laid out otherwise (memory order)"
 
 
 def _identical(a, b) -> bool:

@@ -343,3 +343,21 @@ def test_maximum_then_exp_overflows_to_the_same_value_as_eager():
         assert_equal_to_eager_on_every_call(
             loss_fn, [w], [(np.array([[1.0]]),), (np.array([[800.0]]),), (np.array([[-2.0]]),)]
         )
+
+
+def test_a_weight_made_read_only_after_recording_is_refused_not_written():
+    """The fused SGD update (gemm with β = 1) would write into an array flagged read-only;
+    the guard sees the flag, records again, and the optimizer refuses the parameter."""
+    rng = np.random.default_rng(11)
+    w = Tensor(rng.standard_normal((40, 30)), requires_grad=True)
+    sgd = optim.SGD([w], lr=0.1)
+    x = rng.standard_normal((5, 40))
+    step = Replay(lambda batch: functional.mse(batch @ w, np.zeros((5, 30))), [w], optimizer=sgd)
+    for _ in range(3):
+        step(x)
+    w.data.setflags(write=False)
+    before = w.data.copy()
+    with pytest.warns(ReplayRecorded, match="leaf 0 became read-only"):
+        with pytest.raises(EngineInputError, match=r"SGD: parameter 0 .* read-only"):
+            step(x)
+    assert identical(w.data, before)
