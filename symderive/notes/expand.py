@@ -270,6 +270,8 @@ def prepare(
                 MatrixElement
             ):
                 raise ValueError("entries differentiated by a matrix (SymPy would answer 0)")
+            if all(isinstance(v, MatrixElement) for v in variables):  # entries hook: by v_ab,
+                return sp.Derivative(inner, *variables)  # done on explicit matrices later
             return _check_size(sp.diff(inner, *variables))
         if not node.args or isinstance(node, (sp.Indexed, sp.IndexedBase)):
             return node
