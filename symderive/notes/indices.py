@@ -58,12 +58,17 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                     high = upper[base]
                     context.domains.setdefault(index, Domain("index", low=1, high=high))
                 replacements[symbol] = sp.IndexedBase(base)[index]
-    for expr in expressions:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum
-        for indexed in expr.atoms(sp.Indexed):
+    sizes = set(upper.values())
+    for expr in scanned:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum (also
+        for indexed in expr.atoms(sp.Indexed):  # p_{y_i} of a definition, p as long as f)
             label = indexed.indices[0] if len(indexed.indices) == 1 else None
-            if isinstance(label, sp.Symbol) and "_" in label.name and str(indexed.base.label) in upper:
-                context.domains.setdefault(
-                    label, Domain("index", low=1, high=upper[str(indexed.base.label)]))
+            if not (isinstance(label, sp.Symbol) and label.is_integer and "_" in label.name):
+                continue
+            high = upper.get(str(indexed.base.label))
+            if high is None and len(sizes) == 1:
+                high = next(iter(sizes))
+            if high is not None:
+                context.domains.setdefault(label, Domain("index", low=1, high=high))
     for name in bound_names:
         context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
     if not replacements:
@@ -362,3 +367,25 @@ def _inside_sum(expr: sp.Basic, element: sp.Basic) -> bool:
         return True
     return all(_inside_sum(argument, element) for argument in expr.args
                if isinstance(argument, sp.Basic) and argument.has(element))  # fmt: skip
+
+
+def family_values(expr: sp.Basic, symbols: dict) -> dict:
+    """``p_{y_i}`` after ``p_k = \\frac{e^{f_k}}{\\sum_j e^{f_j}}``: a definition of ``p_k`` whose
+    body uses its index k (``f[k]``) defines the whole family p[·]; an entry ``p[y_i]`` is that
+    body at k = y_i.  Returns {entry: value} for the entries of ``expr`` so defined."""
+    found = {}
+    for entry in expr.atoms(sp.Indexed):
+        if len(entry.indices) != 1:
+            continue
+        base = str(entry.base.label)
+        for symbol, body in symbols.items():
+            name = getattr(symbol, "name", "")
+            stem, _, letter = name.rpartition("_")
+            if stem != base or len(letter) != 1 or not letter.isalpha():
+                continue
+            index = [s for s in getattr(body, "free_symbols", ())
+                     if isinstance(s, sp.Symbol) and s.name == letter]  # fmt: skip
+            used = [i for i in index if any(i in e.indices for e in body.atoms(sp.Indexed))]
+            if used:
+                found[entry] = body.xreplace({i: entry.indices[0] for i in index})
+    return found

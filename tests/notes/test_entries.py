@@ -219,3 +219,60 @@ def test_einstein_sums_each_repeated_index_once_and_keeps_the_free_one():
     value = written_out(summed.xreplace(at).xreplace({x.xreplace(at): X, A.xreplace(at): M})).doit()
     expected = ((M + M.T) * X)[1]
     assert sp.expand(value - expected) == 0
+
+
+# -- nested subscripts: f_{y_i}, the entry of f at the label y_i (cs231n) --------------------
+SOFTMAX = (
+    "# Softmax\n\n$$\np_k = \\frac{e^{f_k}}{ \\sum_j e^{f_j} } \\hspace{1in} "
+    "L_i =-\\log\\left(p_{y_i}\\right)\n$$\n\nThe gradient:\n\n"
+)
+
+
+def test_the_normalisation_trick_with_a_nested_subscript_is_proved(tmp_path):
+    chain = (r"\frac{e^{f_{y_i}}}{\sum_j e^{f_j}} = \frac{Ce^{f_{y_i}}}{C\sum_j e^{f_j}}"
+             r" = \frac{e^{f_{y_i} + \log C}}{\sum_j e^{f_j + \log C}}")  # fmt: skip
+    found = steps(tmp_path, f"# Softmax\n\n$$\n{chain}\n$$\n")
+    assert [s.verdict for s in found] == ["proved", "proved"]
+
+
+def test_a_shift_of_one_score_only_is_refuted(tmp_path):
+    step = claim(tmp_path, r"\frac{e^{f_{y_i}}}{\sum_j e^{f_j}} = \frac{e^{f_{y_i} + C}}{\sum_j e^{f_j}}",
+                 "# Softmax\n\n")  # fmt: skip
+    assert step.verdict == "refuted"
+    values = values_of(step)
+    n, label, c = int(values["n"]), int(values["y_i"]), sp.Rational(str(values["C"]))
+    f = [sp.Rational(str(values[f"f[{j}]"])) for j in range(1, n + 1)]
+    left = sp.exp(f[label - 1]) / sum(sp.exp(v) for v in f)
+    right = sp.exp(f[label - 1] + c) / sum(sp.exp(v) for v in f)
+    assert left != right
+
+
+def test_the_label_is_one_of_the_summed_entries(tmp_path):
+    # f_{y_i} is an entry of f (y_i in 1..n), so it is one of the terms of the sum
+    step = claim(tmp_path, r"\sum_j e^{f_j} \ge e^{f_{y_i}}", "# Softmax\n\n")
+    assert step.verdict == "checked"
+
+
+def test_the_softmax_gradient_with_the_indicator_of_the_label_is_checked(tmp_path):
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i = k)", SOFTMAX)
+    assert step.verdict == "checked"
+
+
+def test_the_softmax_gradient_without_the_indicator_is_refuted_at_the_label(tmp_path):
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k", SOFTMAX)
+    assert step.verdict == "refuted"
+    values = values_of(step)
+    assert values["k"] == values["y_i"]  # it fails exactly at the correct class
+    n = int(values["n"])
+    f = sp.symbols(f"f1:{n + 1}")
+    label = int(values["y_i"])
+    loss = -sp.log(sp.exp(f[label - 1]) / sum(sp.exp(v) for v in f))
+    k = int(values["k"])
+    point = {v: sp.Rational(str(values.get(f"f[{j}]", 0))) for j, v in enumerate(f, start=1)}
+    p_k = (sp.exp(f[k - 1]) / sum(sp.exp(v) for v in f)).subs(point)
+    assert sp.simplify(sp.diff(loss, f[k - 1]).subs(point) - (p_k - 1)) == 0
+
+
+def test_an_indicator_that_fails_only_at_the_label_is_never_checked(tmp_path):
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i \ne k)", SOFTMAX)
+    assert step.verdict in ("refuted", "undecided")
