@@ -132,7 +132,7 @@ def range_from_shapes(body: sp.Basic, index: sp.Symbol, default: sp.Basic, fail:
         return default
     if len(sizes) > 1:
         fail(f"the index {index} walks dimensions of sizes {', '.join(map(str, sorted(sizes, key=str)))}: "
-             "the shapes do not fit (a shape mismatch, not read)")  # fmt: skip
+             "the matrix shapes do not fit (a shape mismatch, not read)")  # fmt: skip
     return next(iter(sizes))
 
 

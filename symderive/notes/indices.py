@@ -198,7 +198,7 @@ def wrap_free_entries(raws: list) -> list:
     for symbol, sizes in walked.items():
         if len(sizes) > 1:
             problem = (f"the index {symbol} walks dimensions of sizes "
-                       f"{', '.join(sorted(map(str, sizes)))}: the shapes do not fit "
+                       f"{', '.join(sorted(map(str, sizes)))}: the matrix shapes do not fit "
                        "(a shape mismatch, not read)")  # fmt: skip
     if problem:
         return [raw if isinstance(raw, ParseError) else ParseError(problem) for raw in raws]

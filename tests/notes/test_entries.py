@@ -132,6 +132,7 @@ def test_an_entry_of_a_product_is_the_sum_over_the_inner_index(tmp_path, left, r
 def test_a_misplaced_index_is_a_shape_mismatch_never_checked(tmp_path, left, right):
     step = claim(tmp_path, f"{left} = {right}.", SHAPES + FROBENIUS)
     assert step.verdict == "skipped" and "shapes do not fit" in step.reason
+    assert step.skip.value == "matrix"
 
 
 def test_a_wrong_sign_of_the_gradient_is_refuted_and_the_counterexample_reproduces(tmp_path):
@@ -276,3 +277,12 @@ def test_the_softmax_gradient_without_the_indicator_is_refuted_at_the_label(tmp_
 def test_an_indicator_that_fails_only_at_the_label_is_never_checked(tmp_path):
     step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i \ne k)", SOFTMAX)
     assert step.verdict in ("refuted", "undecided")
+
+
+def test_the_explain_view_names_the_entries_and_their_matrix(tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(SHAPES + "$$\n\\sum_k u_{ik}v_{kb} = [\\mathbf{U}\\mathbf{V}]_{ib}\n$$\n",
+                    encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
+    readings = str(report.files[0].readings)
+    assert "u_{..}" in readings and "entries of \\\\mathbf{U}" in readings.replace("\\\\\\\\", "\\\\")
