@@ -1803,7 +1803,11 @@ class _Parser:
             self.fail("sums of matrices are not supported")
         for inner in reversed([index, *more]):  # entries hook: bounds from the shapes
             top = high if explicit_bounds else entries.range_from_shapes(
-                body, inner, SIZE, self.fail)
+                body, inner, None, self.fail)
+            if more and top is None:  # \sum_{i, j} x_{ij} with x_{ij} one name: not read
+                self.fail("\\sum_{i, j} is read over entries of matrices only (x_{ij} of "
+                          "\\mathbf{X}); here an index is not an entry's")  # fmt: skip
+            top = SIZE if top is None else top
             body = self.build.big_operator(name, body, inner, low, top, column=token.column)
         return body
 

@@ -286,3 +286,10 @@ def test_the_explain_view_names_the_entries_and_their_matrix(tmp_path):
     report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
     readings = str(report.files[0].readings)
     assert "u_{..}" in readings and "entries of \\\\mathbf{U}" in readings.replace("\\\\\\\\", "\\\\")
+
+
+def test_a_double_sum_over_names_that_are_not_entries_is_not_read():
+    from symderive.errors import ParseError
+
+    with pytest.raises(ParseError):  # x_{ij} one name: the sum would be n² x_ij
+        parse_latex_math(r"\sum_{i, j} x_{ij}")
