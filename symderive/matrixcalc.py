@@ -82,3 +82,56 @@ class Jacobian(_MatrixDerivative):
             printer._print(self.wrt),
         )
         return power_latex(latex, exp)
+
+
+class EntryMatrix(sp.MatrixExpr):
+    r"""The matrix whose entry at the free indices is ``body``: a claim about one entry
+    ``[\mathbf{U}\mathbf{V}]_{ib} = \sum_k u_{ik}v_{kb}`` for every i, b becomes a claim about
+    the whole ``rows × cols`` matrix, so that it is checked at *every* value of its free
+    indices once the sizes are instantiated (:mod:`symderive.check.explicit`).
+
+    ``indices`` are one (a vector entry, ``cols`` is 1) or two 1-based index symbols, bound
+    here (they are not free symbols of the node)."""
+
+    def __new__(cls, body: sp.Basic, indices: tuple, rows: sp.Basic, cols: sp.Basic):
+        if not 1 <= len(indices) <= 2:
+            raise TypeError("an entry matrix has one or two free indices")
+        if len(indices) == 1 and cols != 1:
+            raise TypeError("an entry matrix of one index is a column")
+        return sp.Basic.__new__(cls, body, sp.Tuple(*indices), sp.sympify(rows), sp.sympify(cols))
+
+    @property
+    def body(self) -> sp.Basic:
+        return self.args[0]
+
+    @property
+    def indices(self) -> tuple:
+        return tuple(self.args[1])
+
+    @property
+    def shape(self) -> tuple:
+        return (self.args[2], self.args[3])
+
+    @property
+    def free_symbols(self) -> set:
+        bound = set(self.indices)
+        inside = self.body.free_symbols | self.args[2].free_symbols | self.args[3].free_symbols
+        return inside - bound
+
+    def doit(self, **hints):  # evaluated entry by entry once the sizes are numbers
+        return self
+
+    def entry_at(self, row: int, col: int) -> sp.Basic:
+        """The body at 0-based (row, col): the written (1-based) indices row + 1, col + 1."""
+        values = (sp.Integer(row + 1), sp.Integer(col + 1))
+        return self.body.xreplace(dict(zip(self.indices, values)))
+
+    def _sympystr(self, printer):
+        return "[%s]_(%s)" % (printer._print(self.body),
+                              ", ".join(printer._print(i) for i in self.indices))
+
+    def _latex(self, printer, exp=None):
+        latex = r"\left[%s\right]_{%s}" % (
+            printer._print(self.body), "".join(printer._print(i) for i in self.indices)
+        )
+        return power_latex(latex, exp)

@@ -8,8 +8,9 @@ sizes (``MatrixSymbol("W", n, n)``) are instantiated by the caller first.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
-from symderive.matrixcalc import Grad, Jacobian
+from symderive.matrixcalc import EntryMatrix, Grad, Jacobian
 
 
 def explicit_matrices(
@@ -43,6 +44,7 @@ def make_explicit(expr: sp.Basic, mapping: dict) -> sp.Basic:
     """Evaluate ``expr`` with explicit matrices; Grad/Jacobian nodes are done entrywise."""
     if not isinstance(expr, sp.Basic):
         return expr
+    expr = _entry_matrices(expr, mapping)  # entries hook (symderive.matrixcalc.EntryMatrix)
     calculus_nodes = [
         node for node in sp.postorder_traversal(expr) if isinstance(node, (Grad, Jacobian))
     ]
@@ -51,8 +53,74 @@ def make_explicit(expr: sp.Basic, mapping: dict) -> sp.Basic:
             continue
         expr = expr.xreplace({node: _evaluate_calculus(node, mapping)})
     expr = expr.xreplace(mapping)
+    if expr.atoms(MatrixElement):  # entries u_ik of explicit matrices: sums written out
+        expr = written_out(expr)  # before derivatives are done (SymPy's would give 0)
     expr = _evaluate(expr)
     return as_plain(expr)
+
+
+def _entry_matrices(expr: sp.Basic, mapping: dict) -> sp.Basic:
+    """Each :class:`EntryMatrix` (a claim about one entry at free indices) made explicit:
+    its body at every value of its indices, each made explicit on its own."""
+    for node in [n for n in sp.postorder_traversal(expr) if isinstance(n, EntryMatrix)]:
+        if node not in expr.atoms(EntryMatrix):
+            continue
+        rows, cols = (int(dimension) for dimension in node.shape)
+        closed = node.func(_closed_parts(node.body, mapping), *node.args[1:])
+        explicit = sp.ImmutableMatrix(
+            rows, cols,
+            lambda i, j, closed=closed: _scalar(make_explicit(closed.entry_at(i, j), mapping)),
+        )
+        expr = expr.xreplace({node: explicit})
+    return expr
+
+
+def _closed_parts(body: sp.Basic, mapping: dict) -> sp.Basic:
+    """The scalar parts of an entry claim that depend on no index (‖X − UV‖² under d/dv_ab)
+    made explicit once, not once per entry."""
+    closed = {}
+
+    def visit(node: sp.Basic) -> None:
+        if (
+            isinstance(node, sp.Expr) and not isinstance(node, sp.MatrixExpr)
+            and node.atoms(sp.MatrixSymbol)
+            and not node.atoms(sp.Symbol)  # no index, bound or free: the same for every entry
+        ):  # fmt: skip
+            closed[node] = make_explicit(node, mapping)
+            return
+        for argument in node.args:
+            if isinstance(argument, sp.Basic):
+                visit(argument)
+
+    visit(body)
+    return body.xreplace(closed) if closed else body
+
+
+def written_out(expr: sp.Basic) -> sp.Basic:
+    """Sums with numeric bounds (one or several limits, ``\\sum_{i, j}``) written out term by
+    term, innermost first; other sums are left as they are."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.Sum):
+        return expr
+    arguments = tuple(written_out(argument) for argument in expr.args)
+    if arguments != expr.args:
+        expr = expr.func(*arguments)
+    if not isinstance(expr, sp.Sum):
+        return expr
+    if not all(low.is_Integer and high.is_Integer for _, low, high in expr.limits):
+        return expr
+    terms = [expr.function]
+    for index, low, high in expr.limits:  # the first limit is the innermost
+        if high - low >= 1000:
+            return expr
+        terms = [term.xreplace({index: sp.Integer(k)}) for term in terms
+                 for k in range(int(low), int(high) + 1)]
+    return sp.Add(*terms)
+
+
+def _scalar(value: sp.Basic) -> sp.Basic:
+    if getattr(value, "is_Matrix", False):
+        raise ValueError(f"an entry is a matrix of shape {value.shape}")
+    return value
 
 
 def _evaluate(expr: sp.Basic) -> sp.Basic:

@@ -54,11 +54,12 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
-from symderive.grammar import matrices, operators
+from symderive.grammar import entries, matrices, operators
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -164,6 +165,9 @@ class LatexContext:
     names: frozenset[str] = field(default_factory=frozenset)
     # f the note labels f^{(1)}(x) = x, f^{(2)}(x) = x^2: f^{(k)}(x) there is not read
     labelled: frozenset[str] = field(default_factory=frozenset)
+    # lower-case letters that are entries of a bold name in this chain (u_{ik} of
+    # \mathbf{U}): (letter, LaTeX name) pairs (symderive.grammar.entries)
+    entries: tuple[tuple[str, str], ...] = ()
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -515,6 +519,11 @@ class _Parser:
                 result = self.power(result, exponent)
             elif self.at("_") and isinstance(result, (sp.Symbol, sp.Indexed)):
                 self.fail("subscript on a compound expression is not supported")
+            elif self.at("_") and isinstance(result, sp.MatrixExpr) and not isinstance(
+                result, sp.MatrixSymbol
+            ):  # entries hook: [\mathbf{U}\mathbf{V}]_{ib}
+                text, _parts = self.subscript_text()
+                result = entries.bracket_entry(result, text, self.bound, self.fail)
             elif self.at("!"):
                 token = self.advance()
                 result = self.build.factorial(result, token.column)
@@ -853,8 +862,18 @@ class _Parser:
 
     def symbol_with_scripts(self, name: str) -> sp.Basic:
         """A named symbol, its subscript (a name part or a bound index) and what follows."""
+        nested = entries.nested_subscript(self.peek, name)  # entries hook: f_{y_i}
+        if nested is not None:
+            self.position += 6
+            self.readings.setdefault(f"{name}_{{..}}", f"the entry of {name} at the index "
+                                     f"{nested.indices[0]} (a label, an integer)")  # fmt: skip
+            return self.after_symbol(nested, name)
         if self.at("_"):
             text, parts = self.subscript_text()
+            entry = entries.linked_entry(name, text, self.context.entries, self.make_symbol,
+                                         self.bound, self.readings)  # entries hook
+            if entry is not None:
+                return self.after_symbol(entry, name)
             bound_names = {str(index): index for index in self.bound}
             # y_{ti} with bound i → y_t[i];  p_i → p[i];  W_{i,j} → W[i, j]
             pieces = [p for p in text.split(",") if p]
@@ -1753,6 +1772,14 @@ class _Parser:
         low: sp.Basic = sp.Integer(1)
         high: sp.Basic = SIZE
         explicit_bounds = False
+        more: list[sp.Symbol] = []  # entries hook: \sum_{i, j} over two indices
+        while braced and self.accept(","):
+            letter = self.advance()
+            if letter.kind != "letter":
+                self.fail("the summation index must be a letter", letter)
+            more.append(sp.Symbol(letter.text, integer=True))
+        if more and not self.at("}"):
+            self.fail("\\sum_{i, j} with bounds is not read")
         if braced:
             if self.accept("="):
                 low = self.expr()
@@ -1765,17 +1792,24 @@ class _Parser:
             explicit_bounds = True
         elif explicit_bounds:
             self.fail("a sum with a lower bound needs an upper bound")
-        self.bound.append(index)
+        self.bound.extend([index, *more])
         try:
             self.enter()
             body = self.term()
             self.leave()
         finally:
-            self.bound.pop()
-        limits = (index, low, high)
+            del self.bound[-1 - len(more):]
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
-        return self.build.big_operator(name, body, *limits, column=token.column)
+        for inner in reversed([index, *more]):  # entries hook: bounds from the shapes
+            top = high if explicit_bounds else entries.range_from_shapes(
+                body, inner, None, self.fail)
+            if more and top is None:  # \sum_{i, j} x_{ij} with x_{ij} one name: not read
+                self.fail("\\sum_{i, j} is read over entries of matrices only (x_{ij} of "
+                          "\\mathbf{X}); here an index is not an entry's")  # fmt: skip
+            top = SIZE if top is None else top
+            body = self.build.big_operator(name, body, inner, low, top, column=token.column)
+        return body
 
 
 def _escaped_index(terms: list) -> str:
@@ -1856,6 +1890,12 @@ def _transpose(value: sp.Basic) -> sp.Basic:
 def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) -> sp.Basic:
     if any(isinstance(variable, sp.MatrixSymbol) for variable in variables):
         return _matrix_derivative(function, variables, parser)
+    if variables and all(isinstance(v, MatrixElement) for v in variables):  # entries hook
+        function = matrices.as_scalar(function)  # d/dx_k (x^T A x): the 1×1 product's entry
+        if isinstance(function, sp.MatrixExpr):
+            parser.fail("the derivative of a matrix by an entry (a matrix of derivatives) is "
+                        "not read")  # fmt: skip
+        return parser.build.derivative(function, variables)
     matrices.refuse_entry_derivative(function, parser.fail)  # matrix hook: d/dv_ab of V
     for variable in variables:
         if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):

@@ -276,10 +276,10 @@ def _suggestion(lhs: sp.Basic, had_derivative: bool) -> str | None:
     """When a derivative step is refuted, the true derivative (the previous side evaluated)."""
     if not had_derivative:
         return None
-    if sp.count_ops(lhs) <= MAX_SUGGESTION_OPS:
+    if sp.count_ops(lhs) <= MAX_SUGGESTION_OPS and not isinstance(lhs, sp.MatrixExpr):
         try:
             lhs = min((lhs, sp.factor(sp.cancel(lhs))), key=sp.count_ops)
-        except (sp.PolynomialError, ValueError, TypeError):
+        except (sp.PolynomialError, ValueError, TypeError, NotImplementedError):
             pass
     return sp.latex(lhs)
 
@@ -615,12 +615,14 @@ ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
 
 
 KINK_FUNCTION = re.compile(r"\\max|\\min|relu|ReLU|\||\\mathbb\s*\{\s*1\s*\}")
+SQUARED_NORM = re.compile(r"\\\|[^|$]{0,200}?\\\|(?:_\{?(?:2|F)\}?)?\^\{?2\}?")
 DERIVATIVE_WRITTEN = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)|'|\\nabla|\\partial|(?<![A-Za-z\\])D")
 
 
 def _at_a_kink(written: str, values: dict) -> bool:
     """A derivative of max, |·| or a step refuted only at a tie or at 0 (d/dx max(x, 0) =
     𝟙(x > 0) at x = 0): the one-sided derivatives differ there, any value is a convention."""
+    written = SQUARED_NORM.sub(" ", written)  # entries hook: ‖X − UV‖² is smooth (a polynomial)
     if not (KINK_FUNCTION.search(written) and DERIVATIVE_WRITTEN.search(written)):
         return False
     numbers = []

@@ -16,6 +16,7 @@ import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.matrixcalc import Grad, Jacobian
+from symderive.notes.indices import family_values
 from symderive.notes.context import DefinitionView
 
 EXPANSION_ROUNDS = 8
@@ -99,7 +100,12 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             if definition and len(definition[0]) == len(applied.args):
                 parameters, body = definition
                 replacements[applied] = body.xreplace(dict(zip(parameters, applied.args)))
+        family = family_values(expr, view.symbols)  # entries hook: p_{y_i} after p_k = …
+        if family:
+            expr = _check_size(expr.xreplace(family))
         if not replacements:
+            if family:
+                continue
             return expr
         expr = _check_size(_replace_outside_indexed(expr, replacements))
     if any(symbol in outside_indexed(expr) for symbol in view.symbols if symbol not in keep):
@@ -121,6 +127,9 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
             for applied in item.atoms(sp.core.function.AppliedUndef):
                 if applied.func.__name__ in view.functions:
                     found.add(("function", applied.func.__name__))
+            for entry in family_values(item, view.symbols):  # entries hook: p[y_i] of p_k
+                found |= {("symbol", s) for s in view.symbols
+                          if getattr(s, "name", "") .startswith(f"{entry.base.label}_")}
         found -= used
         if not found:
             break
@@ -270,6 +279,8 @@ def prepare(
                 MatrixElement
             ):
                 raise ValueError("entries differentiated by a matrix (SymPy would answer 0)")
+            if all(isinstance(v, MatrixElement) for v in variables):  # entries hook: by v_ab,
+                return sp.Derivative(inner, *variables)  # done on explicit matrices later
             return _check_size(sp.diff(inner, *variables))
         if not node.args or isinstance(node, (sp.Indexed, sp.IndexedBase)):
             return node

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
+from symderive.grammar.entries import subscript_indices
+from symderive.grammar.matrices import as_scalar
+from symderive.matrixcalc import EntryMatrix
 from symderive.model import Domain
 
 
-def normalise_indices(raws: list, context, extra: tuple = ()) -> list:
+def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False) -> list:
     """Make one chain's notation consistent before anything is evaluated.
 
     * Symbols bounding a sum (``n`` in ``\\sum_{i=1}^{n}``) become positive integers with the
@@ -17,6 +23,9 @@ def normalise_indices(raws: list, context, extra: tuple = ()) -> list:
       ``o[j]`` (j an integer index in 1..n), and ``o_2`` is ``o[2]``: ``z_k`` and ``z[k]`` are
       one entry, so ``\\frac{\\partial}{\\partial o_j} \\sum_k e^{o_k}`` is not 0.
     """
+    if einstein:  # x_i a_{ij} x_j in a section that says it writes Einstein notation
+        raws = einstein_chain(raws)
+    raws = wrap_free_entries(raws)  # entries hook: u_{ik} at free indices, every value
     expressions = [raw for raw in raws if not isinstance(raw, ParseError)]
     scanned = expressions + [value for value in extra if isinstance(value, sp.Basic)]
     bound_names: set[str] = set()
@@ -49,6 +58,17 @@ def normalise_indices(raws: list, context, extra: tuple = ()) -> list:
                     high = upper[base]
                     context.domains.setdefault(index, Domain("index", low=1, high=high))
                 replacements[symbol] = sp.IndexedBase(base)[index]
+    sizes = set(upper.values())
+    for expr in scanned:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum (also
+        for indexed in expr.atoms(sp.Indexed):  # p_{y_i} of a definition, p as long as f)
+            label = indexed.indices[0] if len(indexed.indices) == 1 else None
+            if not (isinstance(label, sp.Symbol) and label.is_integer and "_" in label.name):
+                continue
+            high = upper.get(str(indexed.base.label))
+            if high is None and len(sizes) == 1:
+                high = next(iter(sizes))
+            if high is not None:
+                context.domains.setdefault(label, Domain("index", low=1, high=high))
     for name in bound_names:
         context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
     if not replacements:
@@ -57,3 +77,315 @@ def normalise_indices(raws: list, context, extra: tuple = ()) -> list:
         if domain.kind == "index" and isinstance(domain.high, sp.Basic):
             context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+# -- entries of bold matrices written with indices (symderive.grammar.entries) ---------------
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}")
+_WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathsf|mathit)\s*\{[^{}]*\}")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))")
+
+
+def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: bool = False,
+                section: str = "") -> tuple:
+    r"""Which lower-case letters of one chain are entries of which bold name.
+
+    ``u`` is an entry of ``\mathbf{U}`` (``x`` of ``\mathbf{x}``) in a chain that writes that
+    bold name, reads entries (a derivative by ``v_{ab}``, a bracket entry ``[…]_{ib}`` or a
+    sum), and uses the letter **only** with a subscript of index letters: two for a matrix, one
+    for a vector (``u_{ik}``, ``x_k``).  A letter also written bare, with another subscript,
+    or beside both ``\mathbf{X}`` and ``\mathbf{x}``, is not linked (two readings).  A plain
+    capital the note also writes bold (``A`` beside ``\mathbf{A}``) is that matrix."""
+    text = " ".join(element for element in elements if isinstance(element, str))
+    differentiated = set(re.findall(r"(?:\{|\s)(?:d|\\partial)\s*([a-z])\s*_", text))
+    if not (re.search(r"\]\s*_", text) or differentiated or einstein):
+        return ()  # no entry read here (a bracket entry, a derivative by an entry)
+    if re.search(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=", text):
+        return ()  # bounds written: they may not be the shapes' sizes
+    bold = set(_BOLD.findall(text))
+    if einstein:  # Einstein notation: the section's bold names (x_i of \mathbf{x}), where
+        bold |= {name for name in _BOLD.findall(section)  # the chain's own do not decide
+                 if name.swapcase() not in bold}  # fmt: skip
+    stripped = _COMMAND.sub(" ", _WORDS.sub(" ", _BOLD.sub(" ", text)))
+    plain_capitals = set(re.findall(r"(?<![A-Za-z])([A-Z])(?![A-Za-z])", stripped))
+    if einstein:  # a plain capital of the section's mathematics that the note writes bold
+        plain_capitals |= set(re.findall(r"(?<![A-Za-z\\])([A-Z])(?![A-Za-z])",
+                                         _COMMAND.sub(" ", _BOLD.sub(" ", section))))
+    names: dict[str, str] = {}
+    for letter in sorted(bold | (plain_capitals & set(bold_plain))):
+        lower = letter.lower()
+        if letter.islower() and letter.upper() in bold:
+            continue  # \mathbf{x} and \mathbf{X} in one chain: x_i of which?
+        if letter.isupper() and letter.lower() in bold:
+            continue
+        names[lower] = f"\\mathbf{{{letter}}}" if letter in bold else letter
+    links = []
+    for lower, name in names.items():
+        wanted = 1 if name.replace("\\mathbf{", "")[:1].islower() else 2
+        uses = [m.end() for m in re.finditer(lower, stripped)]  # letters are tokens
+        if not uses:
+            continue
+        fits = True
+        for end in uses:
+            script = _SUBSCRIPT.match(stripped, end)
+            if script is None:
+                fits = False
+                break
+            found = subscript_indices(script.group(1) if script.group(1) is not None
+                                      else script.group(2))  # fmt: skip
+            if found is None or len(found) != wanted:
+                fits = False
+                break
+        if fits:
+            links.append((lower, name))
+    linked = {lower for lower, _ in links}
+    for match in re.finditer(r"([a-z])\s*_\s*(?:\{([^{}]*)\}|([a-z]))", stripped):
+        found = subscript_indices(match.group(2) if match.group(2) is not None
+                                  else match.group(3))  # fmt: skip
+        if links and found and len(found) <= 2 and match.group(1) not in linked and (
+            match.group(1).upper() in bold or match.group(1) in bold or len(found) == 2
+        ):  # x_{ib} beside linked u_{ik}: half of the entries would be read as scalars
+            return ()
+    return tuple(links)
+
+
+def entries_of(expr: sp.Basic) -> list:
+    """The entries of named matrices in ``expr`` (MatrixElements of MatrixSymbols)."""
+    return [e for e in expr.atoms(MatrixElement) if isinstance(e.parent, sp.MatrixSymbol)]
+
+
+def free_entry_indices(expr: sp.Basic) -> dict:
+    """Free index symbols of entries in ``expr`` → the sizes they walk: ``a, b`` of
+    ``d/dv_{ab}`` and ``i, b`` of ``[\\mathbf{U}\\mathbf{V}]_{ib}`` are free, the index of a sum
+    that encloses the entry is bound (a derivative's variable is not a binding here)."""
+    walked: dict = {}
+
+    def visit(node: sp.Basic, bound: frozenset) -> None:
+        if isinstance(node, MatrixElement) and isinstance(node.parent, sp.MatrixExpr):
+            for position, value in enumerate((node.i, node.j)):
+                for symbol in value.free_symbols:
+                    if value == symbol - 1 and symbol not in bound:
+                        walked.setdefault(symbol, set()).add(node.parent.shape[position])
+            if isinstance(node.parent, sp.MatrixSymbol):
+                return
+        if isinstance(node, (sp.Sum, sp.Product)):
+            bound = bound | {limit[0] for limit in node.limits}
+        for argument in node.args:
+            if isinstance(argument, sp.Basic):
+                visit(argument, bound)
+
+    visit(expr, frozenset())
+    return walked
+
+
+def wrap_free_entries(raws: list) -> list:
+    """A chain about one entry at free indices (``[\\mathbf{U}\\mathbf{V}]_{ib} = \\sum_k
+    u_{ik}v_{kb}`` for every i, b) as a chain about the whole matrix of those entries
+    (:class:`symderive.matrixcalc.EntryMatrix`), so that every value of the free indices is
+    checked at each instantiated size.  Indices that walk two different sizes, or more than
+    two free indices, are not read."""
+    expressions = [raw for raw in raws if isinstance(raw, sp.Basic)]
+    walked: dict = {}
+    for expr in expressions:
+        for symbol, sizes in free_entry_indices(expr).items():
+            walked.setdefault(symbol, set()).update(sizes)
+    if not walked:
+        return raws
+    problem = None
+    if len(walked) > 2:
+        problem = (f"an entry claim with {len(walked)} free indices "
+                   f"({', '.join(sorted(map(str, walked)))}) is not read")  # fmt: skip
+    for symbol, sizes in walked.items():
+        if len(sizes) > 1:
+            problem = (f"the index {symbol} walks dimensions of sizes "
+                       f"{', '.join(sorted(map(str, sizes)))}: the matrix shapes do not fit "
+                       "(a shape mismatch, not read)")  # fmt: skip
+    if problem:
+        return [raw if isinstance(raw, ParseError) else ParseError(problem) for raw in raws]
+    order = sorted(walked, key=str)
+    dummies = [sp.Dummy(str(symbol)) for symbol in order]  # no domain: never sampled as a size
+    sizes = [next(iter(walked[symbol])) for symbol in order]
+    rows, cols = (sizes[0], sizes[1]) if len(sizes) == 2 else (sizes[0], 1)
+    result = []
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            result.append(raw)
+            continue
+        if isinstance(raw, sp.MatrixExpr):
+            raw = as_scalar(raw)
+        if isinstance(raw, sp.MatrixExpr):
+            result.append(ParseError("a matrix beside a claim about one entry is not read"))
+            continue
+        body = raw.xreplace(dict(zip(order, dummies)))
+        result.append(EntryMatrix(body, tuple(dummies), rows, cols))
+    return result
+
+
+# -- Einstein summation, where the note says it uses it -----------------------------------------
+EINSTEIN = re.compile(r"Einstein", re.IGNORECASE)
+
+
+def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
+    """The (first, last) line numbers of the section holding ``line`` (1-based)."""
+    first = max((h for h in headings if h <= line), default=1)
+    last = min((h - 1 for h in headings if h > line), default=len(lines))
+    return first, last
+
+
+def einstein_stated(lines: list, headings: list, line: int) -> bool:
+    """Whether the prose of the chain's section, before the chain, says it writes Einstein
+    notation (d2l: "let's consider this problem using Einstein notation")."""
+    first, _ = section_of(lines, headings, line)
+    return any(EINSTEIN.search(text) for text in lines[first - 1 : line])
+
+
+def section_bold(lines: list, headings: list, line: int) -> str:
+    """The mathematics written in the chain's section up to the chain (its bold names and
+    plain capitals decide entries in Einstein notation: :func:`entry_links`)."""
+    first, _last = section_of(lines, headings, line)
+    return " ".join(re.findall(r"\$[^$]*\$", "\n".join(lines[first - 1 : line])))
+
+
+class NotEinstein(ValueError):
+    """An index written more than twice in one product, or terms with different free
+    indices: not a sum by Einstein's convention."""
+
+
+def einstein(expr: sp.Basic) -> sp.Basic:
+    """Repeated entry indices summed, as Einstein's convention writes them: in each product an
+    index written twice (``x_i a_{ij} x_j``, ``\\frac{dx_i}{dx_k} a_{ij} x_j``) is summed over the
+    size it walks, an index written once stays free (``k``).  Raises :class:`NotEinstein`."""
+    result, _free = _einstein(expr)
+    return result
+
+
+def _entry_indices(element) -> list:
+    found = []
+    for value in (element.i, element.j):
+        for symbol in value.free_symbols:
+            if value == symbol - 1:
+                found.append(symbol)
+    return found
+
+
+def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
+    """(expr with repeated indices summed, Counter of its free indices); ``bound``: indices of
+    the explicit sums around it, which are never summed again."""
+    from collections import Counter
+
+    from symderive.grammar.entries import walked_sizes
+
+    if isinstance(expr, MatrixElement) and isinstance(expr.parent, sp.MatrixSymbol):
+        return expr, Counter(i for i in _entry_indices(expr) if i not in bound)
+    if not expr.args or isinstance(expr, (sp.MatrixSymbol, sp.Symbol)):
+        return expr, Counter()
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        inside = bound | {limit[0] for limit in expr.limits}
+        body, counts = _einstein(expr.function, inside)
+        return expr.func(body, *expr.limits), counts
+    if isinstance(expr, sp.Add):
+        parts = [_einstein(term, bound) for term in expr.args]
+        frees = {frozenset(counts) for _, counts in parts}
+        if len(frees) > 1:
+            raise NotEinstein("terms with different free indices")
+        return sp.Add(*(term for term, _ in parts)), parts[0][1]
+    if isinstance(expr, sp.Pow) and _einstein(expr.base, bound)[1] and expr.exp != 1:
+        raise NotEinstein("a power of an indexed entry")
+    if isinstance(expr, (sp.Mul, sp.Derivative)):
+        if isinstance(expr, sp.Derivative):
+            inner, counts = _einstein(expr.expr, bound)
+            for variable in expr.variables:
+                counts.update(i for i in (_entry_indices(variable) if isinstance(
+                    variable, MatrixElement) else []) if i not in bound)  # fmt: skip
+            node = sp.Derivative(inner, *expr.variable_count)
+        else:
+            parts = [_einstein(factor, bound) for factor in expr.args]
+            counts = Counter()
+            for _, part in parts:
+                counts.update(part)
+            node = sp.Mul(*(factor for factor, _ in parts))
+        if any(count > 2 for count in counts.values()):
+            raise NotEinstein("an index written more than twice in one product")
+        for index in sorted((i for i, c in counts.items() if c == 2), key=str):
+            sizes = walked_sizes(node, index)
+            if len(sizes) != 1:
+                raise NotEinstein(f"the index {index} walks sizes {sizes}")
+            node = sp.Sum(node, (index, 1, next(iter(sizes))))
+            del counts[index]
+        return node, counts
+    parts = [_einstein(argument, bound) if isinstance(argument, sp.Basic)
+             else (argument, Counter()) for argument in expr.args]  # fmt: skip
+    counts = Counter()
+    for _, part in parts:
+        counts.update(part)
+    if any(count > 1 for count in counts.values()):
+        raise NotEinstein("an index repeated inside a function's arguments")
+    return expr.func(*(argument for argument, _ in parts)), counts
+
+
+def einstein_chain(raws: list) -> list:
+    """Each side of an Einstein-notation chain with its repeated indices summed; a side that
+    does not follow the convention is not read."""
+    result = []
+    for raw in raws:
+        if not isinstance(raw, sp.Basic) or not raw.atoms(MatrixElement):
+            result.append(raw)
+            continue
+        if not repeated_index(raw):  # nothing written twice: the chain is read as written
+            result.append(raw)
+            continue
+        try:
+            result.append(einstein(raw))
+        except NotEinstein as problem:
+            result.append(ParseError(f"Einstein notation (the note says so): {problem}"))
+    return result
+
+
+def repeated_index(expr: sp.Basic, bound: frozenset = frozenset()) -> bool:
+    """Whether some product writes an entry index twice outside any sum over it
+    (``x_i a_{ij} x_j``): only then is Einstein's convention needed to read it."""
+    from collections import Counter
+
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return repeated_index(expr.function, bound | {limit[0] for limit in expr.limits})
+    if isinstance(expr, (sp.Mul, sp.Derivative)):
+        counts: Counter = Counter()
+        for element in expr.atoms(MatrixElement):
+            if isinstance(element.parent, sp.MatrixSymbol) and not _inside_sum(expr, element):
+                counts.update(i for i in _entry_indices(element) if i not in bound)
+        if any(count >= 2 for count in counts.values()):
+            return True
+    return any(repeated_index(argument, bound) for argument in expr.args
+               if isinstance(argument, sp.Basic))  # fmt: skip
+
+
+def _inside_sum(expr: sp.Basic, element: sp.Basic) -> bool:
+    """Whether ``element`` occurs in ``expr`` only inside a sum or product."""
+    if expr == element:
+        return False
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return True
+    return all(_inside_sum(argument, element) for argument in expr.args
+               if isinstance(argument, sp.Basic) and argument.has(element))  # fmt: skip
+
+
+def family_values(expr: sp.Basic, symbols: dict) -> dict:
+    """``p_{y_i}`` after ``p_k = \\frac{e^{f_k}}{\\sum_j e^{f_j}}``: a definition of ``p_k`` whose
+    body uses its index k (``f[k]``) defines the whole family p[·]; an entry ``p[y_i]`` is that
+    body at k = y_i.  Returns {entry: value} for the entries of ``expr`` so defined."""
+    found = {}
+    for entry in expr.atoms(sp.Indexed):
+        if len(entry.indices) != 1:
+            continue
+        base = str(entry.base.label)
+        for symbol, body in symbols.items():
+            name = getattr(symbol, "name", "")
+            stem, _, letter = name.rpartition("_")
+            if stem != base or len(letter) != 1 or not letter.isalpha():
+                continue
+            index = [s for s in getattr(body, "free_symbols", ())
+                     if isinstance(s, sp.Symbol) and s.name == letter]  # fmt: skip
+            used = [i for i in index if any(i in e.indices for e in body.atoms(sp.Indexed))]
+            if used:
+                found[entry] = body.xreplace({i: entry.indices[0] for i in index})
+    return found

@@ -27,7 +27,12 @@ from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
-from symderive.notes.indices import normalise_indices
+from symderive.notes.indices import (
+    einstein_stated,
+    entry_links,
+    normalise_indices,
+    section_bold,
+)
 from symderive.notes.expand import (
     HiddenPath,
     TooLarge,
@@ -239,7 +244,9 @@ def plan_steps(
             "chain checked"
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
-    latex = chain_context(context.latex, elements, view)  # the chain's operator variable
+    einstein = einstein_stated(context.lines, context.headings, chain.line)  # entries hook
+    latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
+        einstein, section_bold(context.lines, context.headings, chain.line)))
     raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
         elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
                                                        equation),
@@ -248,7 +255,7 @@ def plan_steps(
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
-    raws = normalise_indices(raws, context, values)
+    raws = normalise_indices(raws, context, values, einstein)
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
     view, valued = with_function_values(readable, view)
     for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value
@@ -596,7 +603,7 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     return False
 
 
-def chain_context(latex: LatexContext, elements: list, view) -> LatexContext:
+def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = ()) -> LatexContext:
     """The note's context with what the chain's operators need (symderive.grammar.operators):
     the chain's one differentiation variable (f', D f) and the names defined so far (a D the
     notes define is a name, not the derivative operator)."""
@@ -605,7 +612,8 @@ def chain_context(latex: LatexContext, elements: list, view) -> LatexContext:
     primes, linked = prime_variables(view, variable)
     return replace(latex, variable=variable, defined=frozenset(defined),
                    differentiated=differentiated(elements), primes=primes,
-                   variable_linked=linked)  # fmt: skip
+                   variable_linked=linked,
+                   entries=entry_links(elements, latex.bold, *einstein))  # fmt: skip
 
 
 def prime_variables(view, variable: str) -> tuple[tuple, bool]:

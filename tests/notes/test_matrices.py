@@ -193,7 +193,9 @@ def test_the_2_norm_of_a_matrix_is_frobenius_when_the_note_writes_it_entrywise(t
     # d2l expands ‖X − UV‖_2² as the double sum of squared entries: ‖·‖_2 is Frobenius there
     found = steps(tmp_path, FACTORISATION + "\n" + ENTRYWISE)
     claims = [s for s in found if s.verdict != "skipped"]
-    assert [s.verdict for s in claims] == ["checked"]
+    # the matrix gradient, and the entrywise step itself (u_{ik} is an entry of U: see
+    # tests/notes/test_entries.py)
+    assert [s.verdict for s in claims] == ["checked", "checked"]
     # without that evidence the same claim is not read (spectral or Frobenius?)
     [alone] = steps(tmp_path, FACTORISATION)
     assert alone.verdict == "skipped" and "spectral" in alone.reason

@@ -1,0 +1,149 @@
+r"""Entries of matrices and vectors written with indices, as read by the LaTeX grammar.
+
+Notes that derive a matrix gradient by hand (d2l's matrix factorisation) write the entries of a
+bold matrix with its lower-case letter: ``u_{ik}`` is the entry (i, k) of ``\mathbf{U}``,
+``x_k`` the entry k of ``\mathbf{x}``, and ``[\mathbf{U}\mathbf{V}]_{ib}`` the entry (i, b) of
+a product.  Read literally, ``u_{ik}`` is a scalar unrelated to ``\mathbf{U}`` and
+``\frac{d}{dv_{ab}}\|\mathbf{X} - \mathbf{U}\mathbf{V}\|^2`` would be 0.
+
+Which lower-case letters are entries of which bold names is decided for the whole chain by
+:func:`symderive.notes.indices.entry_links` (``LatexContext.entries``); here each entry becomes
+SymPy's ``MatrixElement`` of that matrix (0-based inside, written 1-based), so that the entries
+*are* the matrix's entries once the sizes are instantiated.  A sum written without bounds over
+an index of entries (``\sum_k u_{ik}v_{kb}``) runs over the size of the dimension the index
+walks (the columns of U, the rows of V), never over an unrelated size ``n``; an index that
+walks two different sizes is a shape mismatch (not read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
+
+from symderive.matrixcalc import Grad, Jacobian
+
+ENTRY_READING = "entries of {matrix} (a lower-case {letter} with {count} index(es) beside the bold name)"
+
+
+def index_symbol(letter: str, bound: list) -> sp.Basic:
+    """The index a subscript letter names: the summation index in scope, else a free integer
+    index (one symbol per letter, the same as a sum's index: ``Symbol(i, integer=True)``)."""
+    if letter.isdigit():
+        return sp.Integer(letter)
+    for index in bound:
+        if str(index) == letter:
+            return index
+    return sp.Symbol(letter, integer=True)
+
+
+def subscript_indices(text: str) -> list[str] | None:
+    """``ik`` → [i, k], ``i,k`` → [i, k], ``2`` → [2]; None when it is not a run of index
+    letters or single digits (``u_{\\theta}``, ``x_{12}`` are names)."""
+    pieces = [piece for piece in text.replace(" ", "").split(",") if piece]
+    if len(pieces) > 1:
+        letters = pieces
+    elif pieces and pieces[0].isdigit():
+        letters = [pieces[0]] if len(pieces[0]) == 1 else []
+    elif pieces:
+        letters = list(pieces[0])
+    else:
+        letters = []
+    if not letters or not all(
+        (len(piece) == 1 and piece.isalpha() and piece.islower()) or
+        (len(piece) == 1 and piece.isdigit() and piece != "0")
+        for piece in letters
+    ):
+        return None
+    return letters
+
+
+def linked_entry(
+    letter: str, text: str, links: tuple, make_symbol: Callable, bound: list,
+    readings: dict,
+) -> sp.Basic | None:
+    """``u_{ik}`` when the chain links ``u`` to ``\\mathbf{U}``: that matrix's entry; None
+    when ``letter`` is not linked or the subscript does not fit the matrix (two indices of a
+    matrix, one of a vector)."""
+    matrix_name = dict(links).get(letter)
+    if matrix_name is None:
+        return None
+    letters = subscript_indices(text)
+    if letters is None:
+        return None
+    matrix = make_symbol(matrix_name)
+    if not isinstance(matrix, sp.MatrixSymbol):
+        return None
+    vector = matrix.shape[1] == 1
+    if len(letters) != (1 if vector else 2):
+        return None
+    indices = [index_symbol(piece, bound) - 1 for piece in letters]
+    readings.setdefault(f"{letter}_{{..}}", ENTRY_READING.format(
+        matrix=matrix_name, letter=letter, count=len(letters)))
+    if vector:
+        return matrix[indices[0], 0]
+    return matrix[indices[0], indices[1]]
+
+
+def bracket_entry(matrix: sp.MatrixExpr, text: str, bound: list, fail: Callable) -> sp.Basic:
+    """``[\\mathbf{U}\\mathbf{V}]_{ib}``, ``[(\\mathbf{A}+\\mathbf{A}^\\top)\\mathbf{x}]_k``: the
+    entry of a matrix expression at the written (1-based) indices."""
+    letters = subscript_indices(text)
+    rows, cols = matrix.shape
+    if letters is None:
+        fail(f"the subscript {text!r} of a bracketed matrix is not an index")
+        raise AssertionError
+    if cols == 1 and len(letters) == 1:
+        i, j = index_symbol(letters[0], bound) - 1, sp.S.Zero
+    elif rows == 1 and len(letters) == 1:
+        i, j = sp.S.Zero, index_symbol(letters[0], bound) - 1
+    elif len(letters) != 2:
+        fail(f"[…]_{{{text}}}: {len(letters)} index(es) of a matrix of two dimensions")
+        raise AssertionError
+    else:
+        i, j = (index_symbol(piece, bound) - 1 for piece in letters)
+    if isinstance(matrix, (Grad, Jacobian)) or (
+        isinstance(matrix, sp.Transpose) and isinstance(matrix.arg, (Grad, Jacobian))
+    ):  # [∇_x f]_k: the entry of the derivative, taken once the matrices are explicit
+        return MatrixElement(matrix, i, j)
+    return matrix[i, j]
+
+
+def walked_sizes(expr: sp.Basic, index: sp.Symbol) -> set:
+    """The sizes of the dimensions ``index`` walks as an entry index (``k`` of ``u_{ik}``:
+    the columns of U)."""
+    sizes = set()
+    for element in expr.atoms(MatrixElement):
+        parent = element.parent
+        if not isinstance(parent, sp.MatrixExpr):
+            continue
+        for position, value in enumerate((element.i, element.j)):
+            if value == index - 1:
+                sizes.add(parent.shape[position])
+    return sizes
+
+
+def range_from_shapes(body: sp.Basic, index: sp.Symbol, default: sp.Basic, fail: Callable):
+    """The upper bound of ``\\sum_k body`` written without bounds: the size ``k`` walks in the
+    entries of ``body`` (``default``, the implicit n, when it walks none)."""
+    sizes = walked_sizes(body, index)
+    if not sizes:
+        return default
+    if len(sizes) > 1:
+        fail(f"the index {index} walks dimensions of sizes {', '.join(map(str, sorted(sizes, key=str)))}: "
+             "the matrix shapes do not fit (a shape mismatch, not read)")  # fmt: skip
+    return next(iter(sizes))
+
+
+def nested_subscript(tokens: Callable, name: str):
+    """``f_{y_i}``, ``w_{y_i}``: the entry of ``name`` at the label ``y_i`` (an integer index,
+    cs231n's correct class of example i), or None when the subscript is not ``{letter_letter}``
+    (``{letter_digit}``).  ``tokens(k)`` peeks the k-th token from the current one ('_')."""
+    kinds = [tokens(k) for k in range(6)]
+    if not (kinds[0].text == "_" and kinds[1].text == "{" and kinds[2].kind == "letter"
+            and kinds[3].text == "_" and kinds[4].kind in ("letter", "number")
+            and len(kinds[4].text) == 1 and kinds[5].text == "}"):  # fmt: skip
+        return None
+    label = sp.Symbol(f"{kinds[2].text}_{kinds[4].text}", integer=True)
+    return sp.IndexedBase(name)[label]

@@ -1,0 +1,295 @@
+r"""Entry-indexed matrix calculus in notes (issue 9): ``u_{ik}`` as an entry of ``\mathbf{U}``,
+``[\mathbf{U}\mathbf{V}]_{ib}``, ``\frac{d}{dv_{ab}}`` of a matrix expression, sums over entries
+taking their range from the shapes, and Einstein notation where the note says it uses it.
+
+Each claim is a line of d2l's matrix-calculus section (or a false claim of the same shape);
+a refutation's counterexample is substituted back here into the written entries with exact
+rationals — an independent evaluation with SymPy's explicit matrices, not the checker's path.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.notes.check_notes import NotesOptions, check_files
+from symderive.notes.indices import einstein, entry_links
+
+SHAPES = (
+    "Suppose that $\\mathbf{X}$ is a $n \\times m$ matrix, $\\mathbf{U}$ is an $n \\times r$ "
+    "and $\\mathbf{V}$ is an $r \\times m$.\n\n"
+)
+NORM = r"\frac{d}{dv_{ab}} \|\mathbf{X} - \mathbf{U}\mathbf{V}\|_2^{2}"
+# d2l writes ‖M‖_2² of a matrix as the double sum of squared entries, which makes ‖·‖_2
+# Frobenius in that note (symderive.grammar.matrices.note_means_frobenius)
+FROBENIUS = f"$${NORM} = \\frac{{d}}{{dv_{{ab}}}} \\sum_{{i, j}}\\left(x_{{ij}} - \\sum_k u_{{ik}}v_{{kj}}\\right)^2$$\n\n"
+
+
+def steps(tmp_path: Path, text: str):
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
+    return [step for equation in report.files[0].equations for step in equation.steps]
+
+
+def claim(tmp_path: Path, latex: str, prefix: str = SHAPES):
+    found = [s for s in steps(tmp_path, prefix + f"$$\n{latex}\n$$\n") if s.index == 1]
+    return found[-1]
+
+
+def values_of(step) -> dict:
+    return {name: Fraction(value) for name, value in step.outcome.counterexample.values}
+
+
+def explicit(name: str, letter: str, rows: int, cols: int, values: dict) -> sp.Matrix:
+    """``\\mathbf{U}`` from a counterexample's entries (``\\mathbf{U}_12``; a vector ``_2``)."""
+
+    def entry(i: int, j: int):
+        key = f"\\mathbf{{{letter}}}_{i + j + 1}" if 1 in (rows, cols) else (
+            f"\\mathbf{{{letter}}}_{i + 1}{j + 1}")  # fmt: skip
+        return sp.Rational(str(values.get(key, 0)))
+
+    return sp.Matrix(rows, cols, entry)
+
+
+# -- which letters are entries of which bold names ------------------------------------------
+def test_entries_are_linked_to_the_bold_matrix_of_their_letter():
+    links = entry_links([r"\sum_k u_{ik}v_{kb}", r"[\mathbf{U}\mathbf{V}]_{ib}"])
+    assert dict(links) == {"u": r"\mathbf{U}", "v": r"\mathbf{V}"}
+
+
+@pytest.mark.parametrize(
+    "elements",
+    [
+        [r"u_{ik} + u", r"[\mathbf{U}\mathbf{V}]_{ib}"],  # u also bare: a scalar too
+        [r"u_{i}", r"[\mathbf{U}\mathbf{V}]_{ib}"],  # one index of a matrix
+        [r"x_{i}", r"[\mathbf{X}\mathbf{x}]_{i}"],  # \mathbf{X} and \mathbf{x}: which?
+        [r"\sum_{k=1}^{q} u_{ik}v_{kb}", r"[\mathbf{U}\mathbf{V}]_{ib}"],  # bounds written
+        [r"\sum_k u_{ik}v_{kb}", r"\mathbf{U}\mathbf{V}"],  # no entry read: no link needed
+    ],
+)
+def test_no_link_where_it_is_not_unambiguous(elements):
+    links = dict(entry_links(elements))
+    assert "u" not in links and "x" not in links
+
+
+def test_an_entry_reads_as_the_matrix_entry_and_a_sum_takes_its_range_from_the_shapes():
+    n, r, m = (sp.Symbol(s, integer=True, positive=True) for s in "nrm")
+    context = LatexContext(
+        shapes=((r"\mathbf{U}", (n, r)), (r"\mathbf{V}", (r, m))),
+        entries=(("u", r"\mathbf{U}"), ("v", r"\mathbf{V}")),
+    )
+    expr = parse_latex_math(r"\sum_k u_{ik}v_{kb}", context=context)
+    [(index, low, high)] = expr.limits
+    assert (str(index), low, high) == ("k", 1, r)  # the columns of U, the rows of V
+    U, V = sp.MatrixSymbol(r"\mathbf{U}", n, r), sp.MatrixSymbol(r"\mathbf{V}", r, m)
+    at = {n: 2, r: 3, m: 2, sp.Symbol("i", integer=True): 2, sp.Symbol("b", integer=True): 1}
+    u, v = sp.Matrix(2, 3, lambda i, j: 10 * i + j), sp.Matrix(3, 2, lambda i, j: i - j)
+    value = expr.xreplace(at).xreplace({U.xreplace(at): u, V.xreplace(at): v}).doit()
+    assert value == (u * v)[1, 0]  # the entry (2, 1), written 1-based
+
+
+# -- d2l's matrix factorisation gradient, line by line --------------------------------------
+@pytest.mark.parametrize(
+    "right",
+    [
+        r"\sum_{i, j}2\left(x_{ij} - \sum_k u_{ik}v_{kj}\right)\left(-\sum_k u_{ik}\frac{dv_{kj}}{dv_{ab}} \right)",
+        r"-2\sum_{i}\left(x_{ib} - \sum_k u_{ik}v_{kb}\right)u_{ia}",
+        r"-2\sum_{i}[\mathbf{X}-\mathbf{U}\mathbf{V}]_{ib}u_{ia}",
+        r"-2\sum_{i} [\mathbf{U}^\top]_{ai}[\mathbf{X}-\mathbf{U}\mathbf{V}]_{ib}",
+        r"-2[\mathbf{U}^\top(\mathbf{X}-\mathbf{U}\mathbf{V})]_{ab}",
+    ],
+)
+def test_the_entrywise_gradient_of_the_factorisation_loss_is_checked(tmp_path, right):
+    step = claim(tmp_path, f"{NORM}= {right}.", SHAPES + FROBENIUS)
+    assert step.verdict == "checked", step.outcome.reason
+    assert step.outcome.sizes  # at instantiated (rectangular) sizes
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        (r"\sum_k u_{ik}v_{kb}", r"[\mathbf{U}\mathbf{V}]_{ib}"),
+        (r"x_{ib} - \sum_k u_{ik}v_{kb}", r"[\mathbf{X}-\mathbf{U}\mathbf{V}]_{ib}"),
+    ],
+)
+def test_an_entry_of_a_product_is_the_sum_over_the_inner_index(tmp_path, left, right):
+    assert claim(tmp_path, f"{left} = {right}.").verdict == "checked"
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        (r"\sum_k u_{kb}v_{ik}", r"[\mathbf{U}\mathbf{V}]_{ib}"),  # indices swapped
+        (r"\sum_k u_{ik}v_{kb}", r"[\mathbf{U}\mathbf{V}]_{bi}"),
+        (NORM, r"-2[(\mathbf{X}-\mathbf{U}\mathbf{V})\mathbf{U}^\top]_{ab}"),  # d2l's first guess
+    ],
+)
+def test_a_misplaced_index_is_a_shape_mismatch_never_checked(tmp_path, left, right):
+    step = claim(tmp_path, f"{left} = {right}.", SHAPES + FROBENIUS)
+    assert step.verdict == "skipped" and "shapes do not fit" in step.reason
+    assert step.skip.value == "matrix"
+
+
+def test_a_wrong_sign_of_the_gradient_is_refuted_and_the_counterexample_reproduces(tmp_path):
+    step = claim(tmp_path, f"{NORM}= 2[\\mathbf{{U}}^\\top(\\mathbf{{X}}-\\mathbf{{U}}\\mathbf{{V}})]_{{ab}}.",
+                 SHAPES + FROBENIUS)  # fmt: skip
+    assert step.verdict == "refuted"
+    values = values_of(step)
+    n, m, r = (int(values[s]) for s in "nmr")
+    X = explicit("X", "X", n, m, values)
+    U = explicit("U", "U", n, r, values)
+    V = explicit("V", "V", r, m, values)
+    entries = sp.Matrix(r, m, lambda a, b: sp.Symbol(f"v{a}{b}"))
+    loss = sum(e**2 for e in (X - U * entries))
+    gradient = sp.Matrix(r, m, lambda a, b: sp.diff(loss, entries[a, b])).subs(
+        {entries[a, b]: V[a, b] for a in range(r) for b in range(m)})  # fmt: skip
+    claimed = 2 * U.T * (X - U * V)
+    assert gradient != claimed  # some entry differs at the reported point
+    assert gradient == -claimed  # the true gradient is d2l's -2Uᵀ(X − UV)
+
+
+def test_without_the_note_saying_so_entries_of_a_bold_name_are_not_linked(tmp_path):
+    # a lower-case letter used bare as well: u is a scalar, the step is not read as entries
+    step = claim(tmp_path, r"\frac{d}{dv_{ab}} \|\mathbf{X} - \mathbf{U}\mathbf{V}\|_F^2 = u")
+    assert step.verdict in ("skipped", "undecided")
+
+
+# -- Einstein notation (d2l: "let's consider this problem using Einstein notation") ---------
+EINSTEIN = (
+    "# Matrix calculus\n\nSuppose that we have a column vector $\\mathbf{x}$, and a square matrix "
+    "$A$ and we want to compute $\\frac{d}{d\\mathbf{x}}(\\mathbf{x}^\\top \\mathbf{A} "
+    "\\mathbf{x})$. Let's consider this problem using Einstein notation.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\mathbf{x}^\top A \mathbf{x} = x_ia_{ij}x_j",
+        r"\frac{d}{dx_k}(\mathbf{x}^\top A \mathbf{x}) = \frac{d}{dx_k}x_ia_{ij}x_j",
+        r"\frac{d}{dx_k}x_ia_{ij}x_j = \frac{dx_i}{dx_k}a_{ij}x_j + x_ia_{ij}\frac{dx_j}{dx_k}",
+        r"\frac{d}{dx_k}x_ia_{ij}x_j = a_{kj}x_j + x_ia_{ik}",
+        r"\frac{d}{dx_k}x_ia_{ij}x_j = (a_{ki} + a_{ik})x_i",
+        r"\frac{d}{dx_k}x_ia_{ij}x_j = [\mathbf{A} + \mathbf{A}^\top]_{ki}x_i",
+        r"\left[\frac{d}{d\mathbf{x}}(\mathbf{x}^\top A \mathbf{x})\right]_k = [(\mathbf{A} + \mathbf{A}^\top)\mathbf{x}]_k",
+    ],
+)
+def test_einstein_notation_sums_repeated_indices_where_the_note_says_so(tmp_path, latex):
+    step = claim(tmp_path, latex, EINSTEIN)
+    assert step.verdict == "checked", step.outcome.reason
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\frac{d}{dx_k}x_ia_{ij}x_j = 2a_{kj}x_j",  # true only for a symmetric A
+        r"\frac{d}{dx_k}x_ia_{ij}x_j = [2\mathbf{A}\mathbf{x}]_k",
+    ],
+)
+def test_the_symmetric_case_is_refuted_for_a_general_matrix(tmp_path, latex):
+    step = claim(tmp_path, latex, EINSTEIN)
+    assert step.verdict == "refuted"
+    values = values_of(step)
+    size = int(values["size"])
+    A = explicit("A", "A", size, size, values)
+    x = explicit("x", "x", size, 1, values)
+    assert (A + A.T) * x != 2 * A * x
+
+
+def test_without_the_word_einstein_a_repeated_index_is_not_summed(tmp_path):
+    text = EINSTEIN.replace("Einstein notation", "indices")
+    step = claim(tmp_path, r"\mathbf{x}^\top A \mathbf{x} = x_ia_{ij}x_j", text)
+    assert step.verdict != "checked" and step.verdict != "proved"
+
+
+def test_einstein_sums_each_repeated_index_once_and_keeps_the_free_one():
+    n = sp.Symbol("n", integer=True, positive=True)
+    x, A = sp.MatrixSymbol("x", n, 1), sp.MatrixSymbol("A", n, n)
+    i, j, k = (sp.Symbol(s, integer=True) for s in "ijk")
+    summed = einstein(sp.Derivative(x[i - 1, 0] * A[i - 1, j - 1] * x[j - 1, 0], x[k - 1, 0]))
+    at = {n: 3, k: 2}
+    X = sp.Matrix([sp.Symbol(f"x{t}") for t in range(3)])
+    M = sp.Matrix(3, 3, lambda p, q: sp.Symbol(f"a{p}{q}"))
+    from symderive.check.explicit import written_out
+
+    value = written_out(summed.xreplace(at).xreplace({x.xreplace(at): X, A.xreplace(at): M})).doit()
+    expected = ((M + M.T) * X)[1]
+    assert sp.expand(value - expected) == 0
+
+
+# -- nested subscripts: f_{y_i}, the entry of f at the label y_i (cs231n) --------------------
+SOFTMAX = (
+    "# Softmax\n\n$$\np_k = \\frac{e^{f_k}}{ \\sum_j e^{f_j} } \\hspace{1in} "
+    "L_i =-\\log\\left(p_{y_i}\\right)\n$$\n\nThe gradient:\n\n"
+)
+
+
+def test_the_normalisation_trick_with_a_nested_subscript_is_proved(tmp_path):
+    chain = (r"\frac{e^{f_{y_i}}}{\sum_j e^{f_j}} = \frac{Ce^{f_{y_i}}}{C\sum_j e^{f_j}}"
+             r" = \frac{e^{f_{y_i} + \log C}}{\sum_j e^{f_j + \log C}}")  # fmt: skip
+    found = steps(tmp_path, f"# Softmax\n\n$$\n{chain}\n$$\n")
+    assert [s.verdict for s in found] == ["proved", "proved"]
+
+
+def test_a_shift_of_one_score_only_is_refuted(tmp_path):
+    step = claim(tmp_path, r"\frac{e^{f_{y_i}}}{\sum_j e^{f_j}} = \frac{e^{f_{y_i} + C}}{\sum_j e^{f_j}}",
+                 "# Softmax\n\n")  # fmt: skip
+    assert step.verdict == "refuted"
+    values = values_of(step)
+    n, label, c = int(values["n"]), int(values["y_i"]), sp.Rational(str(values["C"]))
+    f = [sp.Rational(str(values[f"f[{j}]"])) for j in range(1, n + 1)]
+    left = sp.exp(f[label - 1]) / sum(sp.exp(v) for v in f)
+    right = sp.exp(f[label - 1] + c) / sum(sp.exp(v) for v in f)
+    assert left != right
+
+
+def test_the_label_is_one_of_the_summed_entries(tmp_path):
+    # f_{y_i} is an entry of f (y_i in 1..n), so it is one of the terms of the sum
+    step = claim(tmp_path, r"\sum_j e^{f_j} \ge e^{f_{y_i}}", "# Softmax\n\n")
+    assert step.verdict == "checked"
+
+
+def test_the_softmax_gradient_with_the_indicator_of_the_label_is_checked(tmp_path):
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i = k)", SOFTMAX)
+    assert step.verdict == "checked"
+
+
+def test_the_softmax_gradient_without_the_indicator_is_refuted_at_the_label(tmp_path):
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k", SOFTMAX)
+    assert step.verdict == "refuted"
+    values = values_of(step)
+    assert values["k"] == values["y_i"]  # it fails exactly at the correct class
+    n = int(values["n"])
+    f = sp.symbols(f"f1:{n + 1}")
+    label = int(values["y_i"])
+    loss = -sp.log(sp.exp(f[label - 1]) / sum(sp.exp(v) for v in f))
+    k = int(values["k"])
+    point = {v: sp.Rational(str(values.get(f"f[{j}]", 0))) for j, v in enumerate(f, start=1)}
+    p_k = (sp.exp(f[k - 1]) / sum(sp.exp(v) for v in f)).subs(point)
+    assert sp.simplify(sp.diff(loss, f[k - 1]).subs(point) - (p_k - 1)) == 0
+
+
+def test_an_indicator_that_fails_only_at_the_label_is_never_checked(tmp_path):
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i \ne k)", SOFTMAX)
+    assert step.verdict in ("refuted", "undecided")
+
+
+def test_the_explain_view_names_the_entries_and_their_matrix(tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(SHAPES + "$$\n\\sum_k u_{ik}v_{kb} = [\\mathbf{U}\\mathbf{V}]_{ib}\n$$\n",
+                    encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=6.0, jobs=2))
+    readings = str(report.files[0].readings)
+    assert "u_{..}" in readings and "entries of \\\\mathbf{U}" in readings.replace("\\\\\\\\", "\\\\")
+
+
+def test_a_double_sum_over_names_that_are_not_entries_is_not_read():
+    from symderive.errors import ParseError
+
+    with pytest.raises(ParseError):  # x_{ij} one name: the sum would be n² x_ij
+        parse_latex_math(r"\sum_{i, j} x_{ij}")
