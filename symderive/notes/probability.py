@@ -55,6 +55,10 @@ OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*
 VOCABULARY = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}|"
                         r"\\sim|\\mid|(?<![A-Za-z\\])[pq](?:_\{?[A-Za-z, ]+\}?)?\s*\(")
 
+WHERE = re.compile(r"\\text\{\s*,?\s*where\s*\}\s*(p_\{?[a-z]\}?)\s*$")
+STRONG = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}|\\sim|"
+                    r"(?<![A-Za-z\\])p(?:_\{?[A-Z, ]+\}?)?\s*\([^()]*\\mid")
+UNIT = re.compile(r"^\s*\d+\s*\\text\{\s*bits?\s*\}\s*$")
 OPERATOR = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}")
 VARIABLE_LETTERS = "XYSZ"
 DISTRIBUTIONS = "PQ"
@@ -127,6 +131,17 @@ def tokens(latex: str) -> list[Tok]:
         elif piece.startswith("\\") and piece[1:].isalpha():
             name = piece[1:]
             if name in SPACING:
+                continue
+            if name == "text":  # only a unit: \text{ bits}
+                rest = "".join(pieces[index:])
+                match = re.match(r"\s*\{\s*(bits?|nats?)\s*\}", rest)
+                if not match:
+                    raise NotRead("prose in \\text")
+                consumed = len(match.group())
+                while consumed > 0:
+                    consumed -= len(pieces[index])
+                    index += 1
+                out.append(Tok("unit", match.group(1).rstrip("s")))
                 continue
             if name in WORD_COMMANDS:
                 # \mathrm{KL}: one word
@@ -293,6 +308,11 @@ class Parser:
             raise NotRead("unexpected end")
         if tok.kind == "num":
             self.take()
+            if self.peek() is not None and self.peek().kind == "unit":
+                unit = self.take().text
+                if unit != "bit" or not self.note.log_base_two:
+                    raise NotRead("a unit the note's logarithms are not in")
+                return Node("bits", (sp.Rational(tok.text),))
             return Node("num", (sp.Rational(tok.text),))
         if tok.text in ("(", "[", "{") and tok.kind in ("sym", "brace"):
             return self.bracketed()
@@ -659,7 +679,7 @@ class Evaluator:
     def value(self, node: Node, env: dict) -> sp.Basic:  # noqa: C901 - a dispatch table
         kind, args = node.kind, node.args
         world = self.world
-        if kind == "num":
+        if kind in ("num", "bits"):
             return args[0]
         if kind == "neg":
             return -self.value(args[0], env)
@@ -920,6 +940,8 @@ def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,
 
 def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
     variables = variables_of(lefts + rights)
+    if not variables and _has(lefts + rights, "bits"):
+        return _constant(lefts, rights, relation, note)
     if not variables:
         raise NotRead("no probability in the step")
     if conditions.same_law and len(variables) != 1:
@@ -952,6 +974,25 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
     if general.verdict == "refuted":
         return _outcome(general, "fails on a finite distribution"), reading
     return Outcome("undecided", method=general.method, reason=general.method), reading
+
+
+def _has(trees, kind: str) -> bool:
+    nodes: list = []
+    for tree in trees:
+        _walk(tree, nodes)
+    return any(node.kind == kind for node in nodes)
+
+
+def _constant(lefts, rights, relation, note) -> tuple[Outcome, str]:
+    """A number of bits (``-\\log(1/2^4) = 4 bits``, logarithms base 2 as the note says)."""
+    evaluator = Evaluator(World((), (), {}, ()), note)
+    reading = "an amount of information in bits (the note's logarithms are base 2)"
+    for left, right in _pairs(lefts, rights):
+        difference = prime_logs(sp.expand_log(evaluator.value(left, {}) - evaluator.value(right, {}),
+                                              force=True))
+        if relation != "=" or difference != 0:
+            raise NotRead("a number of bits that is not exactly equal")
+    return Outcome("proved", method="exact arithmetic (logarithms of primes)"), reading
 
 
 def _outcome(finding: Finding, reason: str) -> Outcome:
@@ -1100,6 +1141,15 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
         for position, step in enumerate(steps):
             skip = step.skip.value if step.skip is not None else None
             lhs_latex, rhs_latex = chain.elements[step.index - 1], chain.elements[step.index]
+            where = WHERE.search(lhs_latex)
+            if where and skip in TAKEN:  # "…, where p_i = P(X_i)": p_i is being defined
+                steps[position] = PlannedStep(step.index, step.relation, skip=SkipReason.DEFINITION,
+                                              reason=f"defines {where.group(1)} (after 'where')")
+                changed = True
+                continue
+            rhs_latex = WHERE.sub("", rhs_latex)  # the name defined after 'where' (read alike)
+            if not STRONG.search(lhs_latex + " " + rhs_latex) and not UNIT.search(rhs_latex):
+                continue  # plain p(x) alone: not enough to say it is a probability
             left_form = operator_form(lhs_latex)
             claim_about_known = (
                 skip == "definition" and left_form is not None and left_form in introduced

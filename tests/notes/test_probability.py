@@ -210,3 +210,29 @@ def test_conflicting_conditions_are_not_used():
     conditions, unread = conditions_in(
         "If $X = Y$ and $X$ and $Y$ are independent, $H(X, Y) = H(X)$.", "H(X, Y) = H(X)")
     assert not conditions.any and unread
+
+
+def test_where_defines_the_probabilities_and_bits_use_the_notes_base(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "In this section $\\log$ always means base 2.\n\n"
+        "We define the entropy $$H(X) = - E_{x \\sim P} [\\log p(x)].$$\n\n"
+        "If $X$ is discrete, $H(X) = - \\sum_i p_i \\log p_i \\text{, where } p_i = P(X_i).$\n\n"
+        "$$- \\log \\left( \\frac{1}{2^4} \\right) = 4 \\text{ bits}.$$\n\n"
+        "$$- \\log \\left( \\frac{1}{2^4} \\right) = 5 \\text{ bits}.$$\n"))
+    discrete, where = [s for s in steps if "p_i" in s.lhs_latex + s.rhs_latex]
+    assert discrete.verdict == "proved"
+    assert where.verdict == "skipped" and where.skip.value == "definition"
+    four, five = [s for s in steps if "bits" in s.rhs_latex]
+    assert four.verdict == "proved"
+    assert five.verdict != "proved"  # not read as bits: left to the general reading
+
+
+def test_bits_in_a_note_with_natural_logarithms_are_not_read(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + "$$- \\log \\left( \\frac{1}{2^4} \\right) = 4 \\text{ bits}.$$\n")
+    assert steps[0].verdict != "proved"
+
+
+def test_a_plain_function_p_is_not_read_as_a_probability(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "Let $p(x) = x^2$ be a polynomial. Then $\\sum_x p(x) = 1$.\n"))
+    assert all(step.verdict not in ("proved", "checked") for step in steps)
