@@ -12,16 +12,9 @@ import mpmath
 import pytest
 
 from symderive.notes.check_notes import NotesOptions, check_files
-from symderive.notes.probability import (
-    Conditions,
-    Evaluator,
-    InfoNote,
-    NotRead,
-    conditions_in,
-    decide,
-    make_world,
-    parse_side,
-)
+from symderive.notes.info_check import Conditions, Evaluator, decide, make_world
+from symderive.notes.info_grammar import InfoNote, NotRead, parse_side
+from symderive.notes.probability import conditions_in
 
 NATURAL = InfoNote(log_base_two=False, self_information=True, cross_entropy_h=False, classes_k=True)
 ABOUT = "# Entropy\n\nThis note is about entropy and mutual information.\n\n"
@@ -236,3 +229,18 @@ def test_a_plain_function_p_is_not_read_as_a_probability(tmp_path):
     steps = steps_of(tmp_path, ABOUT + (
         "Let $p(x) = x^2$ be a polynomial. Then $\\sum_x p(x) = 1$.\n"))
     assert all(step.verdict not in ("proved", "checked") for step in steps)
+
+
+def test_a_condition_stays_with_its_own_formula(tmp_path):
+    """The independence stated for the inline claim is not a condition of the display after it,
+    but the sentence leading into a display is."""
+    steps = steps_of(tmp_path, ABOUT + (
+        "If $X$ and $Y$ are independent, $H(X, Y) = H(X) + H(Y)$.\n\n"
+        "$$H(Y \\mid X) = H(X, Y) - H(Y).$$\n\n"
+        "If $X$ and $Y$ are independent then\n\n$$H(X, Y) = H(X) + H(Y).$$\n"))
+    inline, display_wrong, display_conditional = steps
+    assert inline.verdict == "proved"
+    assert display_wrong.verdict == "refuted"
+    assert "independent" not in display_wrong.reason
+    assert "Q(" not in str(display_wrong.counterexample.values)  # Q is not part of this step
+    assert display_conditional.verdict == "proved" and "independent" in display_conditional.reason
