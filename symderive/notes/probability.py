@@ -51,6 +51,8 @@ OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*
 WHERE = re.compile(r"\\text\{\s*,?\s*where\s*\}\s*(p_\{?[a-z]\}?)\s*$")
 STRONG = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}|\\sim|"
                     r"(?<![A-Za-z\\])p(?:_\{?[A-Z, ]+\}?)?\s*\([^()]*\\mid")
+HATTED = re.compile(r"^\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*)?[a-z]\s*\}?\s*\}\s*_\s*\{?\s*[a-z]\s*\}?\s*$")
+MODEL = re.compile(r"^\s*p_\s*\{?\s*\\theta\s*\}?\s*\([^()]*\\mid[^()]*\)\s*$")
 UNIT = re.compile(r"^\s*\d+\s*\\text\{\s*bits?\s*\}\s*$")
 OPERATOR = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}")
 
@@ -211,6 +213,13 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
             if where and skip in TAKEN:  # "…, where p_i = P(X_i)": p_i is being defined
                 steps[position] = PlannedStep(step.index, step.relation, skip=SkipReason.DEFINITION,
                                               reason=f"defines {where.group(1)} (after 'where')")
+                changed = True
+                continue
+            if skip in TAKEN and step.index == 1 and HATTED.match(lhs_latex) \
+                    and MODEL.match(rhs_latex):  # ŷ_i = p_θ(y_i | x_i): the prediction named
+                steps[position] = PlannedStep(step.index, step.relation, skip=SkipReason.DEFINITION,
+                                              reason=f"defines {lhs_latex.strip()} as the model's "
+                                              "probability (a parametrised p_θ(· | ·))")
                 changed = True
                 continue
             rhs_latex = WHERE.sub("", rhs_latex)  # the name defined after 'where' (read alike)

@@ -244,3 +244,16 @@ def test_a_condition_stays_with_its_own_formula(tmp_path):
     assert "independent" not in display_wrong.reason
     assert "Q(" not in str(display_wrong.counterexample.values)  # Q is not part of this step
     assert display_conditional.verdict == "proved" and "independent" in display_conditional.reason
+
+
+def test_the_models_prediction_named_is_a_definition(tmp_path):
+    """Written first, or after ŷ_i was used (a claim to the general reading), it names ŷ_i."""
+    for body in ("We look for the best $\\theta$ such that $\\hat{y}_i= p_{\\theta}(y_i \\mid x_i)$.\n",
+                 "Predictions $\\hat{y}_i = 0.5$ first.\n\n"
+                 "We look for the best $\\theta$ such that $\\hat{y}_i= p_{\\theta}(y_i \\mid x_i)$.\n"):
+        path = tmp_path / "note.md"
+        path.write_text(ABOUT + body, encoding="utf-8")
+        report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=1))
+        equation = [e for e in report.files[0].equations if "p_{" in e.latex][0]
+        skips = [equation.skip] if equation.skip else [step.skip for step in equation.steps]
+        assert [skip.value for skip in skips] == ["definition"]
