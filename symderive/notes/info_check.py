@@ -172,7 +172,8 @@ def make_world(variables, sizes, conditions: Conditions, rng=None, symbolic=Fals
         cells = list(product(range(sizes[0]), range(sizes[1])))
         values = _symbols(len(cells), "p") if symbolic else _weights(len(cells), rng)
         joint = dict(zip(cells, values))
-    first_law = [sum((v for k, v in joint.items() if k[0] == a), sp.S.Zero) for a in range(sizes[0])]
+    first_law = [sum((value for key, value in joint.items() if key[0] == a), sp.S.Zero)
+                 for a in range(sizes[0])]
     if conditions.same_law:
         other = tuple(first_law)
     else:
@@ -343,7 +344,7 @@ class Evaluator:
                 variables.append(world.variables[0])
             else:
                 variables.append(letter.upper())
-        if len(set(variables)) != len(variables) or any(v not in world.variables for v in variables):
+        if len(set(variables)) != len(variables) or not set(variables) <= set(world.variables):
             raise NotRead("a sum over outcomes of unknown variables")
         if weighted == "Q" and variables != [world.variables[0]]:
             raise NotRead("an expectation under Q of another variable")
@@ -482,9 +483,12 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
     if not variables:
         raise NotRead("no probability in the step")
     if conditions.same_law and len(variables) != 1:
+        unread_condition = unread_condition or "P = Q, beside other variables"
         conditions = Conditions(conditions.independent, conditions.identical, conditions.invertible)
-    if len(variables) != 2:
-        conditions = Conditions(same_law=conditions.same_law)
+    if set(variables) != {"X", "Y"} and conditions.any and not conditions.same_law:
+        # the sentence speaks of X and Y; this step is about other variables
+        unread_condition = unread_condition or "; ".join(conditions.words())
+        conditions = Conditions()
     reading = f"{', '.join(variables)}: random variables with a finite joint law P " \
               f"({note.describe()})"
     general = _symbolic(lefts, rights, variables, relation, Conditions(), note) \
@@ -525,8 +529,8 @@ def _constant(lefts, rights, relation, note) -> tuple[Outcome, str]:
     evaluator = Evaluator(World((), (), {}, ()), note)
     reading = "an amount of information in bits (the note's logarithms are base 2)"
     for left, right in _pairs(lefts, rights):
-        difference = prime_logs(sp.expand_log(evaluator.value(left, {}) - evaluator.value(right, {}),
-                                              force=True))
+        difference = evaluator.value(left, {}) - evaluator.value(right, {})
+        difference = prime_logs(sp.expand_log(difference, force=True))
         if relation != "=" or difference != 0:
             raise NotRead("a number of bits that is not exactly equal")
     return Outcome("proved", method="exact arithmetic (logarithms of primes)"), reading

@@ -39,7 +39,8 @@ class InfoNote:
 SPACING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
            "quad", "qquad", "displaystyle", "limits", "nolimits"}
 WORD_COMMANDS = {"mathrm", "operatorname", "textrm", "mathbb", "mathsf", "rm"}
-TOKEN = re.compile(r"\\\||\\[{}]|\\[,;:! ]|\\[A-Za-z]+|\d+(?:\.\d+)?|[A-Za-z]|[()\[\]{}+\-*/^_,|;=]|\s+|.")
+TOKEN = re.compile(r"\\\||\\[{}]|\\[,;:! ]|\\[A-Za-z]+|\d+(?:\.\d+)?|[A-Za-z]"
+                   r"|[()\[\]{}+\-*/^_,|;=]|\s+|.")
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,9 @@ class Parser:
     def distribution_pair(self, separator: str) -> tuple[str, str]:
         groups = self.raw_arguments()
         names = [self._single(tokens_) for _, tokens_ in groups]
-        if len(groups) != 2 or groups[1][0] != separator or any(n not in DISTRIBUTIONS for n in names):
+        if len(groups) != 2 or groups[1][0] != separator or any(
+            name not in DISTRIBUTIONS for name in names
+        ):
             raise NotRead("expected two distributions P, Q")
         return names[0], names[1]
 

@@ -4,8 +4,9 @@ In a note whose prose is about entropy, ``H(X)``, ``H(X, Y)``, ``H(Y \mid X)``, 
 ``D_{\mathrm{KL}}(P\|Q)``, ``\mathrm{CE}(P, Q)``, ``p(x)``, ``p(x, y)``, ``p(y \mid x)``,
 ``p_{X, Y}(x, y)``, ``q(x)``, ``p_i`` and ``E_{x \sim P}[\cdot]`` are the standard operators of
 information theory (the reading is named on every verdict and in ``--explain``). A step written
-only in this vocabulary is read by the small grammar below (its own tokens; nothing is
-evaluated) into a tree, and the tree is evaluated on finite distributions:
+only in this vocabulary is read by its own small grammar (:mod:`symderive.notes.info_grammar`;
+nothing is evaluated) into a tree, and the tree is evaluated on finite distributions
+(:mod:`symderive.notes.info_check`); this module says when, and with which conditions:
 
 * **proved** when both sides agree, after SymPy's ``expand_log``/``expand``, on distributions
   whose probabilities are *symbols* (all but the last free, the last one minus the others), at
@@ -36,10 +37,12 @@ ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kull
                    r"cross-entropy|교차\s*엔트로피|information theory|정보\s*이론", re.I)
 BASE_TWO = re.compile(r"밑이\s*2|base[- ]2\b|base of 2|\\log_2\s*\(\s*\.\s*\)", re.I)
 SELF_INFORMATION = re.compile(r"self-information|자기\s*정보|셀프\s*정보", re.I)
-CROSS_ENTROPY_H = re.compile(r"(?:cross-entropy|교차\s*엔트로피)[^.\n]{0,80}\$H\s*\(\s*P\s*,\s*Q\s*\)|"
-                             r"\$H\s*\(\s*P\s*,\s*Q\s*\)\s*\$[^.\n]{0,40}(?:cross-entropy|교차\s*엔트로피)", re.I)
+CROSS_ENTROPY_H = re.compile(
+    r"(?:cross-entropy|교차\s*엔트로피)[^.\n]{0,80}\$H\s*\(\s*P\s*,\s*Q\s*\)|"
+    r"\$H\s*\(\s*P\s*,\s*Q\s*\)\s*\$[^.\n]{0,40}(?:cross-entropy|교차\s*엔트로피)", re.I)
 CLASSES_K = re.compile(r"\$k\$\s*-?\s*(?:class|클래스)|p_\{?k\}?|\bk classes\b|k outcomes", re.I)
-DEFINE_WORDS = re.compile(r"\b(?:define[sd]?|denoted?|denotes|is called|we write)\b|정의(?:합니다|하려고|하면|한다|됩니다|할)|라고\s*합니다", re.I)
+DEFINE_WORDS = re.compile(r"\b(?:define[sd]?|denoted?|denotes|is called|we write)\b|"
+                          r"정의(?:합니다|하려고|하면|한다|됩니다|할)|라고\s*합니다", re.I)
 CONDITION_WORDS = re.compile(r"\b(?:if|when|unless|only|iff|provided|assum\w*|suppose|given)\b|"
                              r"경우|라면|이면|만약|가정|때\b", re.I)
 INDEPENDENT = re.compile(r"independen|독립", re.I)
@@ -51,7 +54,8 @@ OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*
 WHERE = re.compile(r"\\text\{\s*,?\s*where\s*\}\s*(p_\{?[a-z]\}?)\s*$")
 STRONG = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}|\\sim|"
                     r"(?<![A-Za-z\\])p(?:_\{?[A-Z, ]+\}?)?\s*\([^()]*\\mid")
-HATTED = re.compile(r"^\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*)?[a-z]\s*\}?\s*\}\s*_\s*\{?\s*[a-z]\s*\}?\s*$")
+HATTED = re.compile(r"^\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*)?[a-z]\s*\}?\s*\}"
+                    r"\s*_\s*\{?\s*[a-z]\s*\}?\s*$")
 MODEL = re.compile(r"^\s*p_\s*\{?\s*\\theta\s*\}?\s*\([^()]*\\mid[^()]*\)\s*$")
 UNIT = re.compile(r"^\s*\d+\s*\\text\{\s*bits?\s*\}\s*$")
 OPERATOR = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}")
@@ -81,7 +85,8 @@ def sentence_of(lines: list[str], line: int, latex: str, display: bool) -> str:
         return ""
     if display:
         parts = _sentences(" ".join(lines[max(0, line - 4): line - 1]))
-        if not parts or any(OPERATOR.search(m) and RELATION.search(m) for m in MATH.findall(parts[-1])):
+        if not parts or [m for m in MATH.findall(parts[-1])
+                         if OPERATOR.search(m) and RELATION.search(m)]:
             return ""  # the sentence before states its own claim: its conditions are its own
         return parts[-1]
     text = lines[line - 1]
@@ -274,7 +279,8 @@ GENERIC_NAMES = ("H", "I", "D", "p", "q", "P", "Q", "CE", r"\mathrm{CE}", "E")
 
 
 def _uses(latex: str, form: str) -> bool:
-    for match in re.finditer(r"(?<![A-Za-z\\])[HI]\s*[(\[][^)\]]*[)\]]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}", latex):
+    applied = r"(?<![A-Za-z\\])[HI]\s*[(\[][^)\]]*[)\]]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}"
+    for match in re.finditer(applied, latex):
         if operator_form(match.group()) == form:
             return True
     return False

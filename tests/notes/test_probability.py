@@ -257,3 +257,9 @@ def test_the_models_prediction_named_is_a_definition(tmp_path):
         equation = [e for e in report.files[0].equations if "p_{" in e.latex][0]
         skips = [equation.skip] if equation.skip else [step.skip for step in equation.steps]
         assert [skip.value for skip in skips] == ["definition"]
+
+
+def test_a_condition_on_x_and_y_is_not_used_for_other_variables(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "If $X$ and $Y$ are independent, $H(X, Z) = H(X) + H(Z)$.\n"))
+    assert steps[0].verdict == "undecided"
