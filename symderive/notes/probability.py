@@ -30,8 +30,13 @@ from __future__ import annotations
 
 import re
 
+from symderive.errors import ParseError
+from symderive.grammar.build import time_limit
+from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
 from symderive.notes.info_grammar import InfoNote, NotRead
+from symderive.notes.plan import PlannedStep
+from symderive.notes.report import SkipReason
 
 ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kullback|쿨백|"
                    r"cross-entropy|교차\s*엔트로피|information theory|정보\s*이론", re.I)
@@ -182,10 +187,6 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
     """Read the steps of an information-theory note that the general reading could not decide
     (not read, unknown functions, values of never-defined functions), and the first formula of
     each operator as its definition. Steps this vocabulary does not read are left as they are."""
-    from symderive.notes.chains import CHECKED_RELATIONS
-    from symderive.notes.plan import PlannedStep
-    from symderive.notes.report import SkipReason
-
     introduced: dict = {}
     nonstandard: set = set()
     for equation in sorted(equations, key=lambda e: (e.chain.line, e.located.order)):
@@ -239,16 +240,13 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
                     or skip is None and (step.opaque or step.unknown or OPERATOR.search(
                         lhs_latex + " " + rhs_latex))):
                 continue
-            if any(f in nonstandard for f in filter(None, (left_form, operator_form(rhs_latex)))):
-                continue
+            if any(_uses(lhs_latex + " " + rhs_latex, form) for form in nonstandard):
+                continue  # the note defines this operator otherwise
             written = chain.relations[step.index - 1]
             relation = CHECKED_RELATIONS.get(written, written if written in HOLDS else None)
             if relation is None:
                 continue
             try:
-                from symderive.grammar.build import time_limit
-                from symderive.errors import ParseError
-
                 with time_limit(PLAN_SECONDS, source="", what="information theory"):
                     outcome, reading = decide(lhs_latex, rhs_latex, relation, note, conditions,
                                               unread, seed + step.index)
@@ -295,9 +293,6 @@ def _check_definition(equation, form, note, nonstandard: set, seed: int) -> None
     operator is not read with the standard meaning in this note."""
     chain = equation.chain
     try:
-        from symderive.grammar.build import time_limit
-        from symderive.errors import ParseError
-
         with time_limit(PLAN_SECONDS, source="", what="information theory"):
             outcome, _ = decide(chain.elements[0], chain.elements[1], "=", note, Conditions(),
                                 "", seed)
@@ -308,9 +303,6 @@ def _check_definition(equation, form, note, nonstandard: set, seed: int) -> None
             f"{FORMS[form]}, defined at line {chain.line} as the standard operator "
             "(information theory)"))
         if equation.skip is None:
-            from symderive.notes.plan import PlannedStep
-            from symderive.notes.report import SkipReason
-
             steps = list(equation.steps)
             if steps and steps[0].skip is not None and steps[0].skip.value in TAKEN:
                 steps[0] = PlannedStep(1, steps[0].relation, skip=SkipReason.DEFINITION,
