@@ -54,6 +54,7 @@ from symderive.notes.plan import (
     infer_random,
     plan_steps,
 )
+from symderive.notes.probability import note_reading, take_over
 from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
@@ -268,6 +269,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             plan_steps(equation, context, source, notices)
         planned.append(equation)
     infer_random(planned, context)
+    if (info := note_reading(text)) is not None:  # probability hook: H, I, D_KL, p(y | x)
+        take_over(planned, context.lines, info)
     return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started)
 
 
@@ -305,7 +308,7 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
         instance_seconds = 0.0
         for equation_index, equation in enumerate(plan.equations):
             for step in equation.steps:
-                if step.skip is not None:
+                if step.skip is not None or step.decided is not None:
                     continue
                 key = (file_index, equation_index, step.index)
                 if file_seconds >= MAX_FILE_SECONDS:
@@ -403,6 +406,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if step.skip is not None:
             steps.append(NoteStep(step.index, lhs_latex, rhs_latex, written, "skipped",
                                   reason=step.reason, skip=step.skip))  # fmt: skip
+            continue
+        if step.decided is not None:  # read by the information-theory vocabulary
+            steps.append(_decided_step(step, lhs_latex, rhs_latex, written))
             continue
         key = (file_index, equation_index, step.index)
         chosen = variants.get(key)
@@ -852,6 +858,18 @@ def check_notes(arguments: Sequence[str], options: NotesOptions = NotesOptions()
     if not paths:
         raise UsageError("no note files (*.md, *.markdown, *.tex, *.txt) in the given paths")
     return check_files(paths, options)
+
+
+def _decided_step(step, lhs_latex: str, rhs_latex: str, written) -> NoteStep:
+    """A step whose verdict a reading of its own found (information theory)."""
+    outcome = step.decided
+    extras = [outcome.reason] if outcome.reason else []
+    if outcome.method:
+        extras.append(outcome.method)
+    if outcome.sizes:
+        extras.append("sizes checked: " + ", ".join(str(size) for size in outcome.sizes))
+    return NoteStep(step.index, lhs_latex, rhs_latex, written, outcome.verdict, outcome=outcome,
+                    reason="; ".join(extras), readings=tuple(step.decided_reading.split("; ")))
 
 
 def _skipped(step, lhs_latex: str, rhs_latex: str, written, skip: SkipReason, reason: str,

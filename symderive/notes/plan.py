@@ -78,6 +78,8 @@ class PlannedStep:
     example_near: bool = False  # the example values were given just before (≤ NEAR lines)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
     doubt: str = ""  # another plausible reading under which a refutation would not stand
+    decided: object = None  # an Outcome already found by a reading of its own (probability)
+    decided_reading: str = ""  # that reading, shown on the verdict
 
 
 @dataclass

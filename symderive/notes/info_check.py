@@ -1,0 +1,546 @@
+r"""The information-theory vocabulary evaluated on finite distributions, and the verdict on
+one step (see :mod:`symderive.notes.probability` for when it applies).
+
+* **proved** when both sides agree, after SymPy's ``expand_log``/``expand``, on laws whose
+  probabilities are *symbols* (all but the last free, the last one minus the others), at the
+  sizes listed: exactly zero;
+* **checked** when they agree exactly on random laws with distinct, strictly positive rational
+  probabilities (equalities: the difference written over logarithms of primes is 0;
+  inequalities: the certified sign of the difference, :mod:`symderive.check.certified`);
+* **refuted** only at a law that satisfies the conditions used, and only when the sentence
+  states no condition this reading does not understand; otherwise **undecided**.
+
+Sums and expectations run over the support (0 log 0 = 0).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from itertools import product
+
+import sympy as sp
+
+from symderive.notes.info_grammar import (
+    DISTRIBUTIONS,
+    VARIABLE_LETTERS,
+    InfoNote,
+    Node,
+    NotRead,
+    parse_side,
+)
+from symderive.report import Counterexample, Outcome
+
+MAX_VARIABLES = 2
+SYMBOLIC_SIZES = {1: ((2,), (3,)), 2: ((2, 2), (2, 3))}
+RATIONAL_SIZES = {1: ((2,), (3,), (4,), (2,), (3,)), 2: ((2, 2), (2, 3), (3, 2), (3, 3), (2, 2))}
+SQUARE_SIZES = ((2, 2), (3, 3), (4, 4))
+
+
+# -- what a tree uses ----------------------------------------------------------------------------
+def _walk(node, seen: list) -> None:
+    if isinstance(node, Node):
+        seen.append(node)
+        for argument in node.args:
+            _walk(argument, seen)
+    elif isinstance(node, tuple):
+        for argument in node:
+            _walk(argument, seen)
+
+
+def variables_of(trees: list[Node]) -> tuple[str, ...]:
+    """The random variables a step is about, in order of appearance (outcome x is of X)."""
+    found: list[str] = []
+
+    def add(name: str) -> None:
+        name = name.upper()
+        if name not in found:
+            found.append(name)
+
+    nodes: list = []
+    for tree in trees:
+        _walk(tree, nodes)
+    needs_one = False
+    for node in nodes:
+        if node.kind in ("H", "Hcond", "Hjoint", "I"):
+            for name in node.args:
+                if name in DISTRIBUTIONS:
+                    needs_one = True
+                else:
+                    add(name)
+        elif node.kind in ("p", "q"):
+            for name in node.args[0]:
+                add(name)
+        elif node.kind == "pcond":
+            for name in node.args[0] + node.args[1]:
+                add(name)
+        elif node.kind == "E":
+            for name in node.args[0]:
+                add(name)
+        elif node.kind == "sum":
+            for name in node.args[0]:
+                if name not in "ijk":
+                    add(name)
+        elif node.kind in ("KL", "CE", "self", "p_index", "k"):
+            needs_one = True
+    if needs_one and not found:
+        found.append("X")
+    if needs_one and len(found) > 1:
+        raise NotRead("a distribution P, Q beside several random variables")
+    if any(name not in VARIABLE_LETTERS for name in found):
+        raise NotRead("a name that is not a random variable of the note")
+    if len(found) > MAX_VARIABLES:
+        raise NotRead("more than two random variables")
+    return tuple(found)
+
+
+# -- finite distributions ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class World:
+    """Random variables with a finite joint law (P), and a second law Q of the first one."""
+
+    variables: tuple[str, ...]
+    sizes: tuple[int, ...]
+    joint: dict  # outcome tuple -> probability
+    other: tuple  # Q: probabilities of the first variable's outcomes
+    symbolic: bool = False
+    shown: tuple = ()  # (name, value) for a counterexample
+
+    def probability(self, fixed: dict) -> sp.Basic:
+        """P(variables in ``fixed`` take those outcomes): the marginal over the others."""
+        if len(fixed) == len(self.variables):  # one cell, as built (a·b stays a product)
+            return self.joint[tuple(fixed[name] for name in self.variables)]
+        total = sp.S.Zero
+        for key, value in self.joint.items():
+            if all(key[self.variables.index(name)] == index for name, index in fixed.items()):
+                total += value
+        return sp.expand(total) if self.symbolic else total
+
+    def outcomes(self, name: str) -> range:
+        return range(self.sizes[self.variables.index(name)])
+
+
+def _weights(count: int, rng: random.Random) -> list[sp.Rational]:
+    numbers = rng.sample(range(1, 40 * count + 40), count)
+    total = sum(numbers)
+    return [sp.Rational(n, total) for n in numbers]
+
+
+def _symbols(count: int, stem: str) -> list[sp.Basic]:
+    free = [sp.Symbol(f"{stem}{k}", positive=True) for k in range(1, count)]
+    return free + [1 - sp.Add(*free)]
+
+
+@dataclass(frozen=True)
+class Conditions:
+    independent: bool = False
+    identical: bool = False
+    invertible: bool = False
+    same_law: bool = False  # P = Q
+
+    def words(self) -> list[str]:
+        return [text for flag, text in (
+            (self.independent, "X, Y independent (the joint law is the product of the marginals)"),
+            (self.identical, "X = Y (the joint law is on the diagonal)"),
+            (self.invertible, "X an invertible function of Y (one outcome of X for each of Y)"),
+            (self.same_law, "P = Q"),
+        ) if flag]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.words())
+
+
+def make_world(variables, sizes, conditions: Conditions, rng=None, symbolic=False) -> World:
+    joint: dict = {}
+    if len(variables) == 1:
+        values = _symbols(sizes[0], "p") if symbolic else _weights(sizes[0], rng)
+        joint = {(a,): values[a] for a in range(sizes[0])}
+    elif conditions.independent:
+        first = _symbols(sizes[0], "a") if symbolic else _weights(sizes[0], rng)
+        second = _symbols(sizes[1], "b") if symbolic else _weights(sizes[1], rng)
+        joint = {(a, b): first[a] * second[b] for a in range(sizes[0]) for b in range(sizes[1])}
+    elif conditions.identical or conditions.invertible:
+        n = sizes[0]
+        values = _symbols(n, "p") if symbolic else _weights(n, rng)
+        order = list(range(n))
+        if conditions.invertible:
+            order = order[1:] + order[:1]
+        joint = {(a, b): (values[a] if order[a] == b else sp.S.Zero)
+                 for a in range(n) for b in range(n)}
+    else:
+        cells = list(product(range(sizes[0]), range(sizes[1])))
+        values = _symbols(len(cells), "p") if symbolic else _weights(len(cells), rng)
+        joint = dict(zip(cells, values))
+    first_law = [sum((value for key, value in joint.items() if key[0] == a), sp.S.Zero)
+                 for a in range(sizes[0])]
+    if conditions.same_law:
+        other = tuple(first_law)
+    else:
+        other = tuple(_symbols(sizes[0], "q") if symbolic else _weights(sizes[0], rng))
+    shown = tuple(
+        (f"P({', '.join(f'{v}={i + 1}' for v, i in zip(variables, key))})", str(value))
+        for key, value in joint.items()
+    )
+    if not conditions.same_law:
+        shown += tuple((f"Q({variables[0]}={a + 1})", str(value)) for a, value in enumerate(other))
+    return World(tuple(variables), tuple(sizes), joint, other, symbolic, shown)
+
+
+# -- evaluation ----------------------------------------------------------------------------------
+class Evaluator:
+    def __init__(self, world: World, note: InfoNote):
+        self.world = world
+        self.note = note
+
+    def log(self, value: sp.Basic) -> sp.Basic:
+        if value == 0:
+            raise NotRead("the logarithm of a zero probability")
+        result = sp.log(value)
+        return result / sp.log(2) if self.note.log_base_two else result
+
+    def law(self, name: str) -> list:
+        if name == "Q":
+            return list(self.world.other)
+        variable = self.world.variables[0]
+        return [self.world.probability({variable: a}) for a in self.world.outcomes(variable)]
+
+    def entropy_of(self, probabilities) -> sp.Basic:
+        return -sp.Add(*(p * self.log(p) for p in probabilities if p != 0))
+
+    def value(self, node: Node, env: dict) -> sp.Basic:  # noqa: C901 - a dispatch table
+        kind, args = node.kind, node.args
+        world = self.world
+        if kind in ("num", "bits"):
+            return args[0]
+        if kind == "neg":
+            return -self.value(args[0], env)
+        if kind == "add":
+            return sp.Add(*(self.value(a, env) for a in args))
+        if kind == "mul":
+            factors = []
+            for factor in args:
+                if factor.kind in ("p", "q", "pcond", "p_index"):
+                    number = self.value(factor, env)
+                    if number == 0:
+                        return sp.S.Zero  # 0 · log 0 = 0: the sum runs over the support
+                    factors.append(number)
+                else:
+                    factors.append(factor)
+            return sp.Mul(*(f if isinstance(f, sp.Basic) else self.value(f, env) for f in factors))
+        if kind == "inv":
+            denominator = self.value(args[0], env)
+            if denominator == 0:
+                raise NotRead("a division by a zero probability")
+            return 1 / denominator
+        if kind == "pow":
+            return self.value(args[0], env) ** self.value(args[1], env)
+        if kind == "log":
+            result = self.log(self.value(args[0], env))
+            if args[1] == 2 and not self.note.log_base_two:
+                result = result / sp.log(2)
+            return result
+        if kind == "k":
+            if len(world.variables) != 1:
+                raise NotRead("k beside several random variables")
+            return sp.Integer(world.sizes[0])
+        if kind == "sum":
+            letters, body = args
+            return self.bound_sum(letters, body, env, weighted=None)
+        if kind == "E":
+            letters, distribution, body = args
+            return self.bound_sum(letters, body, env, weighted=distribution)
+        if kind in ("p", "q"):
+            fixed = self.fixed(args[0], env)
+            if kind == "q":
+                if list(fixed) != [world.variables[0]]:
+                    raise NotRead("q of an outcome of another variable")
+                return world.other[fixed[world.variables[0]]]
+            return world.probability(fixed)
+        if kind == "pcond":
+            joint = world.probability(self.fixed(args[0] + args[1], env))
+            given = world.probability(self.fixed(args[1], env))
+            if given == 0:
+                raise NotRead("conditioning on an outcome of probability 0")
+            return joint / given
+        if kind == "p_index":
+            return world.probability(self.fixed_index(args[0], env))
+        if kind == "self":
+            probability = world.probability(self.fixed_index(args[0], env))
+            return -self.log(probability)
+        if kind == "H":
+            name = args[0]
+            if name in DISTRIBUTIONS:
+                return self.entropy_of(self.law(name))
+            return self.entropy_of([world.probability({name: a}) for a in world.outcomes(name)])
+        if kind == "Hjoint":
+            first, second = args
+            if first == second:
+                return self.value(Node("H", (first,)), env)
+            return self.entropy_of(self.pairs(first, second))
+        if kind == "Hcond":
+            target, given = args
+            if target == given:
+                return sp.S.Zero
+            total = sp.S.Zero
+            for b in world.outcomes(given):
+                marginal = world.probability({given: b})
+                for a in world.outcomes(target):
+                    joint = world.probability({target: a, given: b})
+                    if joint != 0:
+                        total -= joint * self.log(joint / marginal)
+            return total
+        if kind == "I":
+            first, second = args
+            if first == second:
+                return self.value(Node("H", (first,)), env)
+            total = sp.S.Zero
+            for a in world.outcomes(first):
+                for b in world.outcomes(second):
+                    joint = world.probability({first: a, second: b})
+                    if joint != 0:
+                        product_ = world.probability({first: a}) * world.probability({second: b})
+                        total += joint * self.log(joint / product_)
+            return total
+        if kind == "KL":
+            p, q = self.law(args[0]), self.law(args[1])
+            if any(a != 0 and b == 0 for a, b in zip(p, q)):
+                raise NotRead("an infinite divergence")
+            return sp.Add(*(a * self.log(a / b) for a, b in zip(p, q) if a != 0))
+        if kind == "CE":
+            p, q = self.law(args[0]), self.law(args[1])
+            return -sp.Add(*(a * self.log(b) for a, b in zip(p, q) if a != 0))
+        raise NotRead(f"cannot evaluate {kind}")
+
+    def pairs(self, first: str, second: str) -> list:
+        world = self.world
+        return [world.probability({first: a, second: b})
+                for a in world.outcomes(first) for b in world.outcomes(second)]
+
+    def fixed(self, letters, env) -> dict:
+        fixed: dict = {}
+        for letter in letters:
+            if letter not in env:
+                raise NotRead(f"the outcome {letter} is not bound by a sum or an expectation")
+            variable, index = env[letter]
+            if variable in fixed:
+                raise NotRead("one variable twice")
+            fixed[variable] = index
+        return fixed
+
+    def fixed_index(self, letter, env) -> dict:
+        if letter not in env:
+            raise NotRead(f"the index {letter} is not bound by a sum")
+        variable, index = env[letter]
+        return {variable: index}
+
+    def bound_sum(self, letters, body, env, weighted) -> sp.Basic:
+        world = self.world
+        variables = []
+        for letter in letters:
+            if letter in "ijk":
+                if len(world.variables) != 1:
+                    raise NotRead("an index over outcomes beside several random variables")
+                variables.append(world.variables[0])
+            else:
+                variables.append(letter.upper())
+        if len(set(variables)) != len(variables) or not set(variables) <= set(world.variables):
+            raise NotRead("a sum over outcomes of unknown variables")
+        if weighted == "Q" and variables != [world.variables[0]]:
+            raise NotRead("an expectation under Q of another variable")
+        if weighted == "P" and len(variables) != len(world.variables) and len(world.variables) > 1 \
+                and len(variables) > 1:
+            raise NotRead("an expectation of a part of the joint law")
+        total = sp.S.Zero
+        for outcome in product(*(world.outcomes(v) for v in variables)):
+            inner = dict(env)
+            for letter, variable, index in zip(letters, variables, outcome):
+                inner[letter] = (variable, index)
+            if weighted is None:
+                total += self.value(body, inner)
+                continue
+            if weighted == "Q":
+                weight = world.other[outcome[0]]
+            else:
+                weight = world.probability(dict(zip(variables, outcome)))
+            if weight != 0:
+                total += weight * self.value(body, inner)
+        return total
+
+
+# -- deciding a step -----------------------------------------------------------------------------
+def prime_logs(expr: sp.Basic) -> sp.Basic:
+    """Every log of a positive rational written as a sum over logs of primes: a difference of
+    such terms is then 0 exactly when it is (logs of primes are independent over the rationals,
+    and a nonzero rational combination of them is transcendental, never a nonzero rational)."""
+    def split(node):
+        argument = node.args[0]
+        if isinstance(argument, sp.Rational) and argument > 0:
+            parts = sp.factorint(argument.p)
+            parts.update({p: -e for p, e in sp.factorint(argument.q).items()})
+            return sp.Add(*(e * sp.log(p) for p, e in parts.items() if p != 1))
+        return node
+    return sp.expand(expr.replace(lambda n: isinstance(n, sp.log), split))
+
+
+def _certified_sign(expr: sp.Basic) -> int | None:
+    from symderive.check.certified import Uncertain, _sign, enclosure
+
+    try:
+        return _sign(enclosure(expr, {}, 256))
+    except (Uncertain, Exception):  # noqa: BLE001 - no certified sign: no verdict from it
+        return None
+
+
+HOLDS = {"=": lambda s: s == 0, "<=": lambda s: s <= 0, "<": lambda s: s < 0,
+         ">=": lambda s: s >= 0, ">": lambda s: s > 0}
+
+
+@dataclass
+class Finding:
+    verdict: str
+    method: str = ""
+    sizes: tuple = ()
+    counterexample: Counterexample | None = None
+    points: int = 0
+
+
+def _pairs(lefts, rights):
+    return [(a, b) for a in lefts for b in rights]
+
+
+def _symbolic(lefts, rights, variables, relation, conditions, note) -> Finding | None:
+    if relation != "=":
+        return None
+    sizes_list = SYMBOLIC_SIZES[len(variables)]
+    if conditions.identical or conditions.invertible:
+        sizes_list = ((2, 2), (3, 3))
+    for sizes in sizes_list:
+        world = make_world(variables, sizes, conditions, symbolic=True)
+        evaluator = Evaluator(world, note)
+        for left, right in _pairs(lefts, rights):
+            difference = evaluator.value(left, {}) - evaluator.value(right, {})
+            if sp.expand(sp.expand_log(difference, force=True)) != 0:
+                return None
+    return Finding("proved", "expand_log on distributions with symbolic probabilities",
+                   tuple(_size_text(s) for s in sizes_list))
+
+
+def _size_text(sizes) -> str:
+    return "×".join(str(s) for s in sizes)
+
+
+def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Finding:
+    rng = random.Random(seed)
+    sizes_list = SQUARE_SIZES if (conditions.identical or conditions.invertible) \
+        else RATIONAL_SIZES[len(variables)]
+    checked = 0
+    nodes: list = []
+    for tree in lefts + rights:
+        _walk(tree, nodes)
+    uses_q = any(node.kind in ("KL", "CE", "q") or "Q" in node.args for node in nodes)
+    for sizes in sizes_list:
+        world = make_world(variables, sizes, conditions, rng=rng)
+        evaluator = Evaluator(world, note)
+        for left, right in _pairs(lefts, rights):
+            lhs, rhs = evaluator.value(left, {}), evaluator.value(right, {})
+            difference = prime_logs(lhs - rhs)
+            sign = 0 if difference == 0 else _certified_sign(difference)
+            if sign is None:
+                return Finding("undecided", "no certified sign")
+            if not HOLDS[relation](sign):
+                shown = lambda v: str(sp.N(v, 12))  # noqa: E731
+                values = tuple(pair for pair in world.shown
+                               if uses_q or not pair[0].startswith("Q("))
+                return Finding("refuted", "exact on a finite distribution", (_size_text(sizes),),
+                               Counterexample(values, shown(lhs), shown(rhs)))
+            checked += 1
+    return Finding("checked", "exact on random finite distributions (rational probabilities; "
+                   "certified signs)", tuple(_size_text(s) for s in sizes_list), points=checked)
+
+
+def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,
+           conditions: Conditions, unread_condition: str, seed: int = 0) -> tuple[Outcome, str]:
+    """The verdict on ``lhs relation rhs`` read with the information-theory vocabulary, and the
+    reading to show; raises NotRead when a side is not in the vocabulary."""
+    if relation not in HOLDS:
+        raise NotRead(f"relation {relation}")
+    lefts, rights = parse_side(lhs_latex, note), parse_side(rhs_latex, note)
+    if len(lefts) > 1 and len(rights) > 1:
+        raise NotRead("lists on both sides")
+    if relation == "=" and len(lefts) + len(rights) > 2:
+        raise NotRead("a list in an equation")
+    try:
+        return _decide(lefts, rights, relation, note, conditions, unread_condition, seed)
+    except (ValueError, TypeError, ZeroDivisionError, KeyError, IndexError) as problem:
+        raise NotRead(f"cannot evaluate: {problem}") from None
+
+
+def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
+    variables = variables_of(lefts + rights)
+    if not variables and _has(lefts + rights, "bits"):
+        return _constant(lefts, rights, relation, note)
+    if not variables:
+        raise NotRead("no probability in the step")
+    if conditions.same_law and len(variables) != 1:
+        unread_condition = unread_condition or "P = Q, beside other variables"
+        conditions = Conditions(conditions.independent, conditions.identical, conditions.invertible)
+    if set(variables) != {"X", "Y"} and conditions.any and not conditions.same_law:
+        # the sentence speaks of X and Y; this step is about other variables
+        unread_condition = unread_condition or "; ".join(conditions.words())
+        conditions = Conditions()
+    reading = f"{', '.join(variables)}: random variables with a finite joint law P " \
+              f"({note.describe()})"
+    general = _symbolic(lefts, rights, variables, relation, Conditions(), note) \
+        or _rational(lefts, rights, variables, relation, Conditions(), note, seed)
+    if general.verdict in ("proved", "checked"):
+        return _outcome(general, ""), reading
+    if conditions.any:
+        under = _symbolic(lefts, rights, variables, relation, conditions, note) \
+            or _rational(lefts, rights, variables, relation, conditions, note, seed)
+        stated = "; ".join(conditions.words())
+        if under.verdict in ("proved", "checked"):
+            return _outcome(under, f"under the condition the note states: {stated}"), reading
+        general = under
+        if under.verdict == "refuted" and unread_condition:
+            return Outcome("undecided", method=under.method, reason=(
+                f"refuted under {stated}, but the note also states a condition this reading "
+                f"does not read ({unread_condition}): not refuted")), reading
+        if under.verdict == "refuted":
+            return _outcome(under, f"fails although {stated}, as the note states"), reading
+    if general.verdict == "refuted" and unread_condition:
+        return Outcome("undecided", method=general.method, reason=(
+            "refuted as read on a finite distribution, but the note states a condition for it "
+            f"that this reading does not read ({unread_condition}): not refuted")), reading
+    if general.verdict == "refuted":
+        return _outcome(general, "fails on a finite distribution"), reading
+    return Outcome("undecided", method=general.method, reason=general.method), reading
+
+
+def _has(trees, kind: str) -> bool:
+    nodes: list = []
+    for tree in trees:
+        _walk(tree, nodes)
+    return any(node.kind == kind for node in nodes)
+
+
+def _constant(lefts, rights, relation, note) -> tuple[Outcome, str]:
+    """A number of bits (``-\\log(1/2^4) = 4 bits``, logarithms base 2 as the note says)."""
+    evaluator = Evaluator(World((), (), {}, ()), note)
+    reading = "an amount of information in bits (the note's logarithms are base 2)"
+    for left, right in _pairs(lefts, rights):
+        difference = evaluator.value(left, {}) - evaluator.value(right, {})
+        difference = prime_logs(sp.expand_log(difference, force=True))
+        if relation != "=" or difference != 0:
+            raise NotRead("a number of bits that is not exactly equal")
+    return Outcome("proved", method="exact arithmetic (logarithms of primes)"), reading
+
+
+def _outcome(finding: Finding, reason: str) -> Outcome:
+    parts = [reason] if reason else []
+    if finding.verdict == "checked":
+        parts.append(f"{finding.points} distribution(s) agreed exactly")
+    if finding.sizes:
+        parts.append("distribution sizes: " + ", ".join(finding.sizes))
+    return Outcome(finding.verdict, method=finding.method, counterexample=finding.counterexample,
+                   reason="; ".join(parts), points_checked=finding.points)

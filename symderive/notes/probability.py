@@ -1,0 +1,313 @@
+r"""The information-theory vocabulary of notes, read on finite distributions.
+
+In a note whose prose is about entropy, ``H(X)``, ``H(X, Y)``, ``H(Y \mid X)``, ``I(X, Y)``,
+``D_{\mathrm{KL}}(P\|Q)``, ``\mathrm{CE}(P, Q)``, ``p(x)``, ``p(x, y)``, ``p(y \mid x)``,
+``p_{X, Y}(x, y)``, ``q(x)``, ``p_i`` and ``E_{x \sim P}[\cdot]`` are the standard operators of
+information theory (the reading is named on every verdict and in ``--explain``). A step written
+only in this vocabulary is read by its own small grammar (:mod:`symderive.notes.info_grammar`;
+nothing is evaluated) into a tree, and the tree is evaluated on finite distributions
+(:mod:`symderive.notes.info_check`); this module says when, and with which conditions:
+
+* **proved** when both sides agree, after SymPy's ``expand_log``/``expand``, on distributions
+  whose probabilities are *symbols* (all but the last free, the last one minus the others), at
+  the sizes listed: exactly zero;
+* **checked** when they agree exactly on random distributions with distinct, strictly positive
+  rational probabilities (equalities: the difference reduced over logarithms of primes is 0;
+  inequalities: the certified sign of the difference, :mod:`symderive.check.certified`);
+* **refuted** only at a distribution that satisfies every condition the note states in the
+  sentence (X, Y independent; X = Y; X an invertible function of Y; P = Q) and only when the
+  sentence states no condition this reading does not understand; otherwise **undecided**.
+
+A claim is first checked with no condition (a claim true in general is true under any
+condition), then under the conditions of its sentence. Sums and expectations run over the
+support (0 log 0 = 0). ``\log`` is natural unless the note says its logarithms are base 2.
+Definitions are definitions: the first formula for an operator's form (``H(Y \mid X)``) after
+words that define (*define, denote*, 정의) is not a claim; a later one is checked, and a note
+whose own definition disagrees with the standard operator is not read with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from symderive.errors import ParseError
+from symderive.grammar.build import time_limit
+from symderive.notes.chains import CHECKED_RELATIONS
+from symderive.notes.info_check import HOLDS, Conditions, decide
+from symderive.notes.info_grammar import InfoNote, NotRead
+from symderive.notes.plan import PlannedStep
+from symderive.notes.report import SkipReason
+
+ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kullback|쿨백|"
+                   r"cross-entropy|교차\s*엔트로피|information theory|정보\s*이론", re.I)
+BASE_TWO = re.compile(r"밑이\s*2|base[- ]2\b|base of 2|\\log_2\s*\(\s*\.\s*\)", re.I)
+SELF_INFORMATION = re.compile(r"self-information|자기\s*정보|셀프\s*정보", re.I)
+CROSS_ENTROPY_H = re.compile(
+    r"(?:cross-entropy|교차\s*엔트로피)[^.\n]{0,80}\$H\s*\(\s*P\s*,\s*Q\s*\)|"
+    r"\$H\s*\(\s*P\s*,\s*Q\s*\)\s*\$[^.\n]{0,40}(?:cross-entropy|교차\s*엔트로피)", re.I)
+CLASSES_K = re.compile(r"\$k\$\s*-?\s*(?:class|클래스)|p_\{?k\}?|\bk classes\b|k outcomes", re.I)
+DEFINE_WORDS = re.compile(r"\b(?:define[sd]?|denoted?|denotes|is called|we write)\b|"
+                          r"정의(?:합니다|하려고|하면|한다|됩니다|할)|라고\s*합니다", re.I)
+CONDITION_WORDS = re.compile(r"\b(?:if|when|unless|only|iff|provided|assum\w*|suppose|given)\b|"
+                             r"경우|라면|이면|만약|가정|때\b", re.I)
+INDEPENDENT = re.compile(r"independen|독립", re.I)
+NEGATED = re.compile(r"\bnot\b|\bdependent\b|않|아닌|아니|종속", re.I)
+INVERTIBLE = re.compile(r"invertible|bijecti|one-to-one|반전\s*가능|가역|일대일", re.I)
+OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*\(|\\mathrm\{CE\}|"
+                           r"\\operatorname\{CE\})")
+
+WHERE = re.compile(r"\\text\{\s*,?\s*where\s*\}\s*(p_\{?[a-z]\}?)\s*$")
+STRONG = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}|\\sim|"
+                    r"(?<![A-Za-z\\])p(?:_\{?[A-Z, ]+\}?)?\s*\([^()]*\\mid")
+HATTED = re.compile(r"^\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*)?[a-z]\s*\}?\s*\}"
+                    r"\s*_\s*\{?\s*[a-z]\s*\}?\s*$")
+MODEL = re.compile(r"^\s*p_\s*\{?\s*\\theta\s*\}?\s*\([^()]*\\mid[^()]*\)\s*$")
+UNIT = re.compile(r"^\s*\d+\s*\\text\{\s*bits?\s*\}\s*$")
+OPERATOR = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}")
+
+
+def note_reading(text: str) -> InfoNote | None:
+    """The reading of a note whose prose is about entropy, or None."""
+    prose = re.sub(r"\$[^$]*\$", " ", text)
+    if not ABOUT.search(prose):
+        return None
+    return InfoNote(
+        log_base_two=bool(BASE_TWO.search(text)),
+        self_information=bool(SELF_INFORMATION.search(text)),
+        cross_entropy_h=bool(CROSS_ENTROPY_H.search(text)),
+        classes_k=bool(CLASSES_K.search(text)),
+    )
+
+
+# -- the sentence of a step: conditions and definitions ------------------------------------------
+MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$", re.S)
+
+
+def sentence_of(lines: list[str], line: int, latex: str, display: bool) -> str:
+    """The sentence around an inline formula (both sides of it, up to the sentence ends), or
+    the last sentence before a display; math kept as written."""
+    if not 0 < line <= len(lines):
+        return ""
+    if display:
+        parts = _sentences(" ".join(lines[max(0, line - 4): line - 1]))
+        if not parts or [m for m in MATH.findall(parts[-1])
+                         if OPERATOR.search(m) and RELATION.search(m)]:
+            return ""  # the sentence before states its own claim: its conditions are its own
+        return parts[-1]
+    text = lines[line - 1]
+    masked = _masked(text)
+    at = text.find(latex.strip())
+    if at < 0:
+        return ""
+    ends_before = [m.end() for m in SENTENCE_END.finditer(masked, 0, at)]
+    start = ends_before[-1] if ends_before else 0
+    after = SENTENCE_END.search(masked, at + len(latex.strip()))
+    return text[start: after.end() if after else len(text)]
+
+
+SENTENCE_END = re.compile(r"[.!?。]")
+RELATION = re.compile(r"=|\\le|\\ge|<|>")
+
+
+def _masked(text: str) -> str:
+    """The text with every formula blanked (same length): its dots end no sentence."""
+    return MATH.sub(lambda m: "M" * len(m.group()), text)
+
+
+def _sentences(text: str) -> list[str]:
+    masked = _masked(text)
+    pieces, start = [], 0
+    for match in SENTENCE_END.finditer(masked):
+        pieces.append(text[start: match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece.strip()]
+
+
+def conditions_in(sentence: str, step_latex: str) -> tuple[Conditions, str]:
+    """The conditions a sentence states for its formula, and the words of any it states that
+    this reading cannot use ('' when none)."""
+    math = [m.strip("$ ") for m in MATH.findall(sentence)]
+    others = [m for m in math if m.replace(" ", "") not in step_latex.replace(" ", "")]
+    words = MATH.sub(" ", sentence)
+    identical = any(re.fullmatch(r"\s*X\s*=\s*Y\s*|\s*Y\s*=\s*X\s*", m) for m in others)
+    same_law = any(re.fullmatch(r"\s*P\s*=\s*Q\s*|\s*Q\s*=\s*P\s*", m) for m in others)
+    names = {m.strip() for m in math}
+    both = {"X", "Y"} <= names or any(re.fullmatch(r"\(?\s*X\s*,\s*Y\s*\)?", m) for m in others)
+    negated = bool(NEGATED.search(words))
+    independent = bool(INDEPENDENT.search(words)) and both and not negated
+    invertible = bool(INVERTIBLE.search(words)) and both and not negated
+    conditions = Conditions(independent, identical, invertible, same_law)
+    if independent + identical + invertible > 1:  # two joint laws at once: not one reading
+        return Conditions(same_law=same_law), " ".join(words.split())[:80]
+    unread = ""
+    if (CONDITION_WORDS.search(words) or INDEPENDENT.search(words) or INVERTIBLE.search(words)) \
+            and not conditions.any:
+        unread = " ".join(words.split())[:80]
+    if negated and (INDEPENDENT.search(words) or INVERTIBLE.search(words)):
+        unread = " ".join(words.split())[:80]
+    return conditions, unread
+
+
+def operator_form(latex: str) -> str | None:
+    """The form a left side gives an operator (``H(·|·)``, ``H(·,·)``, ``I(·,·)``, ``D_KL``,
+    ``CE``), or None when it starts with none."""
+    text = latex.strip()
+    if not OPERATOR_HEAD.match(text):
+        return None
+    if text.startswith(("D", r"\mathrm{KL}")):
+        return "D_KL"
+    if "CE" in text[:16]:
+        return "CE"
+    head = text[0]
+    inside = re.match(r"[HI]\s*[(\[]([^)\]]*)[)\]]", text)
+    if not inside:
+        return None
+    arguments = inside.group(1)
+    if "\\mid" in arguments or "|" in arguments:
+        return f"{head}(·|·)"
+    return f"{head}({','.join('·' for _ in arguments.split(','))})"
+
+
+EMPHASIS = re.compile(r"(?<![*\\])\*[^*$\n]{2,40}\*|\\emph\{|\\textit\{")
+TAKEN = {"parse-error", "undefined-derivative", "unknown-command", "prose"}
+FORMS = {
+    "H(·)": "entropy", "H(·,·)": "joint entropy (or, of two distributions the note calls so, "
+    "the cross-entropy)", "H(·|·)": "conditional entropy", "I(·,·)": "mutual information",
+    "D_KL": "Kullback–Leibler divergence", "CE": "cross-entropy",
+}
+
+
+def _defining(sentences: list[str]) -> bool:
+    words = " ".join(MATH.sub(" ", s) for s in sentences)
+    return bool(DEFINE_WORDS.search(words) or EMPHASIS.search(words))
+
+
+def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> None:
+    """Read the steps of an information-theory note that the general reading could not decide
+    (not read, unknown functions, values of never-defined functions), and the first formula of
+    each operator as its definition. Steps this vocabulary does not read are left as they are."""
+    introduced: dict = {}
+    nonstandard: set = set()
+    for equation in sorted(equations, key=lambda e: (e.chain.line, e.located.order)):
+        chain = equation.chain
+        if not chain.is_chain:
+            continue
+        display = equation.block.kind != "inline"
+        sentence = sentence_of(lines, chain.line, equation.block.latex, display)
+        before = _sentences(" ".join(lines[max(0, chain.line - 4): chain.line - 1]))[-2:]
+        form = operator_form(chain.elements[0])
+        first = form is not None and form not in introduced and chain.relations[0] == "="
+        if form is not None and form not in introduced:
+            introduced[form] = chain.line
+        if first and _defining(before + [sentence] if display else [sentence]):
+            _check_definition(equation, form, note, nonstandard, seed)
+            continue  # the first formula of an operator after defining words: its definition
+        if equation.skip is not None and not (
+            equation.skip is SkipReason.DEFINITION and form is not None and not first
+            and len(chain.elements) == 2
+        ):
+            continue
+        conditions, unread = conditions_in(sentence, equation.block.latex)
+        steps = list(equation.steps) or [PlannedStep(1, chain.relations[0],
+                                                     skip=SkipReason.DEFINITION)]
+        changed = False
+        for position, step in enumerate(steps):
+            skip = step.skip.value if step.skip is not None else None
+            lhs_latex, rhs_latex = chain.elements[step.index - 1], chain.elements[step.index]
+            where = WHERE.search(lhs_latex)
+            if where and skip in TAKEN:  # "…, where p_i = P(X_i)": p_i is being defined
+                steps[position] = PlannedStep(step.index, step.relation, skip=SkipReason.DEFINITION,
+                                              reason=f"defines {where.group(1)} (after 'where')")
+                changed = True
+                continue
+            if skip in TAKEN and step.index == 1 and HATTED.match(lhs_latex) \
+                    and MODEL.match(rhs_latex):  # ŷ_i = p_θ(y_i | x_i): the prediction named
+                steps[position] = PlannedStep(step.index, step.relation, skip=SkipReason.DEFINITION,
+                                              reason=f"defines {lhs_latex.strip()} as the model's "
+                                              "probability (a parametrised p_θ(· | ·))")
+                changed = True
+                continue
+            rhs_latex = WHERE.sub("", rhs_latex)  # the name defined after 'where' (read alike)
+            if not STRONG.search(lhs_latex + " " + rhs_latex) and not UNIT.search(rhs_latex):
+                continue  # plain p(x) alone: not enough to say it is a probability
+            left_form = operator_form(lhs_latex)
+            claim_about_known = (
+                skip == "definition" and left_form is not None and left_form in introduced
+                and introduced[left_form] < chain.line
+            )
+            if not (skip in TAKEN or claim_about_known
+                    or skip is None and (step.opaque or step.unknown or OPERATOR.search(
+                        lhs_latex + " " + rhs_latex))):
+                continue
+            if any(_uses(lhs_latex + " " + rhs_latex, form) for form in nonstandard):
+                continue  # the note defines this operator otherwise
+            written = chain.relations[step.index - 1]
+            relation = CHECKED_RELATIONS.get(written, written if written in HOLDS else None)
+            if relation is None:
+                continue
+            try:
+                with time_limit(PLAN_SECONDS, source="", what="information theory"):
+                    outcome, reading = decide(lhs_latex, rhs_latex, relation, note, conditions,
+                                              unread, seed + step.index)
+            except NotRead:
+                continue
+            except ParseError:  # out of time: the general reading stands
+                continue
+            meanings = [f"{_shown(name)}: {what}" for name, what in FORMS.items()
+                        if _uses(lhs_latex + " " + rhs_latex, name)]
+            steps[position] = PlannedStep(step.index, relation, decided=outcome,
+                                          decided_reading="; ".join(meanings + [reading]))
+            changed = True
+            for name, what in FORMS.items():
+                if _uses(lhs_latex + " " + rhs_latex, name):
+                    equation.readings[_shown(name)] = (
+                        f"{what} (information theory: the note is about entropy)")
+        if changed and all(step.decided is not None or step.skip is not None for step in steps):
+            for name in GENERIC_NAMES:  # the general reading of these names is not the one used
+                equation.readings.pop(name, None)
+        if changed:
+            equation.steps = steps
+            equation.skip = None
+            equation.reason = ""
+
+
+PLAN_SECONDS = 6.0
+GENERIC_NAMES = ("H", "I", "D", "p", "q", "P", "Q", "CE", r"\mathrm{CE}", "E")
+
+
+def _uses(latex: str, form: str) -> bool:
+    applied = r"(?<![A-Za-z\\])[HI]\s*[(\[][^)\]]*[)\]]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}"
+    for match in re.finditer(applied, latex):
+        if operator_form(match.group()) == form:
+            return True
+    return False
+
+
+def _shown(form: str) -> str:
+    return form.replace("D_KL", r"D_{\mathrm{KL}}(·\|·)").replace("CE", r"\mathrm{CE}(·,·)")
+
+
+def _check_definition(equation, form, note, nonstandard: set, seed: int) -> None:
+    """A note's own definition of an operator that disagrees with the standard one: the
+    operator is not read with the standard meaning in this note."""
+    chain = equation.chain
+    try:
+        with time_limit(PLAN_SECONDS, source="", what="information theory"):
+            outcome, _ = decide(chain.elements[0], chain.elements[1], "=", note, Conditions(),
+                                "", seed)
+    except (NotRead, ParseError):
+        return
+    if outcome.holds:
+        equation.readings.setdefault(_shown(form), (
+            f"{FORMS[form]}, defined at line {chain.line} as the standard operator "
+            "(information theory)"))
+        if equation.skip is None:
+            steps = list(equation.steps)
+            if steps and steps[0].skip is not None and steps[0].skip.value in TAKEN:
+                steps[0] = PlannedStep(1, steps[0].relation, skip=SkipReason.DEFINITION,
+                                       reason=f"defines the {FORMS[form]} {_shown(form)} (the "
+                                       "first formula for it, after words that define it)")
+                equation.steps = steps
+    else:
+        nonstandard.add(form)

@@ -1,0 +1,265 @@
+r"""The information-theory vocabulary of notes (H, I, D_KL, CE, p(y | x), E_{x~P}) read on
+finite distributions: identities proved, inequalities checked, false claims of the same shape
+refuted at a distribution that reproduces, conditions the note states used as conditions,
+definitions kept as definitions. The references are independent: entropies computed here with
+mpmath from the counterexample's own probabilities."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from symderive.notes.check_notes import NotesOptions, check_files
+from symderive.notes.info_check import Conditions, Evaluator, decide, make_world
+from symderive.notes.info_grammar import InfoNote, NotRead, parse_side
+from symderive.notes.probability import conditions_in
+
+NATURAL = InfoNote(log_base_two=False, self_information=True, cross_entropy_h=False, classes_k=True)
+ABOUT = "# Entropy\n\nThis note is about entropy and mutual information.\n\n"
+
+
+def steps_of(tmp_path, body: str, name: str = "note.md") -> list:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=1))
+    return [step for equation in report.files[0].equations for step in equation.steps]
+
+
+def only(steps, lhs: str):
+    found = [step for step in steps if step.lhs_latex.strip() == lhs]
+    assert len(found) == 1, [(s.lhs_latex, s.verdict) for s in steps]
+    return found[0]
+
+
+# -- independent references --------------------------------------------------------------------
+def joint_from(counterexample) -> dict:
+    """{(x, y): probability} from the counterexample's 'P(X=1, Y=2)' entries."""
+    table = {}
+    for name, value in counterexample.values:
+        if name.startswith("P("):
+            key = tuple(int(part.split("=")[1]) for part in name[2:-1].split(", "))
+            table[key] = Fraction(value)
+    return table
+
+
+def entropy(probabilities) -> mpmath.mpf:
+    return -mpmath.fsum(mpmath.mpf(p.numerator) / p.denominator
+                        * mpmath.log(mpmath.mpf(p.numerator) / p.denominator)
+                        for p in probabilities if p)
+
+
+def marginal(table: dict, axis: int) -> list:
+    found: dict = {}
+    for key, value in table.items():
+        found[key[axis]] = found.get(key[axis], Fraction(0)) + value
+    return list(found.values())
+
+
+# -- the notes channel -----------------------------------------------------------------------------
+def test_conditional_entropy_chain_rule_is_proved_and_its_misreading_refuted(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "Using the definitions above we can write\n\n$$H(Y \\mid X) = H(X, Y) - H(X).$$\n\n"
+        "A wrong version:\n\n$$H(Y \\mid X) = H(X, Y) - H(Y).$$\n"))
+    right, wrong = [s for s in steps if s.lhs_latex.strip() == r"H(Y \mid X)"]
+    assert right.verdict == "proved"
+    assert "conditional entropy" in " ".join(right.readings)
+    assert wrong.verdict == "refuted"
+    table = joint_from(wrong.counterexample)  # keys (Y, X): the order the step names them
+    h_xy, h_y = entropy(table.values()), entropy(marginal(table, 0))
+    h_y_given_x = h_xy - entropy(marginal(table, 1))
+    assert abs(h_y_given_x - (h_xy - h_y)) > 1e-6  # the counterexample reproduces
+    assert abs(float(wrong.counterexample.lhs_value) - float(h_y_given_x)) < 1e-9
+
+
+def test_joint_entropy_is_additive_only_under_the_independence_the_note_states(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "If $X$ and $Y$ are independent, then $H(X, Y) = H(X) + H(Y)$.\n\n"
+        "In general $H(X, Y) \\le H(X) + H(Y)$.\n\n"
+        "Wrongly, $H(X, Y) = H(X) + H(Y)$ always.\n"))
+    conditional, inequality, general = steps
+    assert conditional.verdict == "proved" and "independent" in conditional.reason
+    assert inequality.verdict == "checked"
+    assert general.verdict in ("refuted", "undecided")
+    assert general.verdict != "proved"
+
+
+def test_a_negated_condition_is_not_used(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "If $X$ and $Y$ are not independent, then $H(X, Y) = H(X) + H(Y)$.\n"))
+    assert steps[0].verdict not in ("proved", "checked")
+
+
+def test_identical_variables_give_the_joint_entropy_of_one(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "When $X = Y$ are the same variable we have $H(X, Y) = H(X)$.\n"))
+    assert only(steps, "H(X, Y)").verdict == "proved"
+
+
+def test_kl_divergence_is_not_symmetric_and_is_nonnegative(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "The KL divergence is defined as\n\n"
+        "$$D_{\\mathrm{KL}}(P\\|Q) = E_{x \\sim P} \\left[ \\log \\frac{p(x)}{q(x)} \\right].$$\n\n"
+        "It is nonnegative: $D_{\\mathrm{KL}}(P\\|Q) \\geq 0$.\n\n"
+        "It is symmetric: $D_{\\mathrm{KL}}(P\\|Q) = D_{\\mathrm{KL}}(Q\\|P)$.\n\n"
+        "The cross-entropy is defined as $$\\mathrm{CE}(P, Q) = - E_{x \\sim P} [\\log(q(x))].$$\n\n"
+        "It splits: $\\mathrm{CE}(P, Q) = H(P) + D_{\\mathrm{KL}}(P\\|Q)$.\n"))
+    definition, positive, symmetric, split = [s for s in steps if s.skip is None
+                                              or s.lhs_latex.startswith("D")]
+    assert definition.verdict == "skipped" and definition.skip.value == "definition"
+    assert positive.verdict == "checked"
+    assert symmetric.verdict == "refuted"
+    p = [Fraction(v) for n, v in symmetric.counterexample.values if n.startswith("P(")]
+    q = [Fraction(v) for n, v in symmetric.counterexample.values if n.startswith("Q(")]
+
+    def kl(a, b):
+        return mpmath.fsum(mpmath.mpf(x.numerator) / x.denominator
+                           * mpmath.log(mpmath.mpf((x / y).numerator) / (x / y).denominator)
+                           for x, y in zip(a, b))
+
+    assert abs(kl(p, q) - kl(q, p)) > 1e-6
+    assert split.verdict == "proved"
+
+
+def test_definition_of_conditional_entropy_is_a_definition(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "We now define the conditional entropy $H(Y \\mid X)$ as\n\n"
+        "$$H(Y \\mid X) = - E_{(x, y) \\sim P} [\\log p(y \\mid x)].$$\n\n"
+        "Concretely, for discrete variables,\n\n"
+        "$$H(Y \\mid X) = - \\sum_{x} \\sum_{y} p(x, y) \\log p(y \\mid x).$$\n"))
+    definition, discrete = steps
+    assert definition.verdict == "skipped" and definition.skip.value == "definition"
+    assert discrete.verdict == "proved"
+
+
+def test_a_note_that_defines_its_own_entropy_is_not_read_with_the_standard_one(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "We define the joint score\n\n"
+        "$$H(X, Y) = - \\sum_{x} \\sum_{y} p(x, y) \\log p(x).$$\n\n"
+        "Then\n\n$$H(X, Y) = H(X) + H(Y \\mid X).$$\n"))
+    claim = steps[-1]
+    assert claim.verdict != "proved"  # under the note's own H(X, Y) it does not hold
+
+
+def test_a_note_not_about_entropy_is_not_read_this_way(tmp_path):
+    steps = steps_of(tmp_path, "# Heights\n\nLet the heights be given.\n\n"
+                     "$$H(X, Y) = H(X) + H(Y)$$\n")
+    assert all(step.verdict != "proved" for step in steps)
+
+
+def test_self_information_average_and_uniform_bound(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "The self-information of an event is $I(X) = -\\log(p)$.\n\n"
+        "We define the entropy $$H(X) = - E_{x \\sim P} [\\log p(x)].$$\n\n"
+        "For symbols $s_1, \\ldots, s_k$ with probabilities $p_1, \\ldots, p_k$ the entropy is\n\n"
+        "$$H(S) = \\sum_i {p_i \\cdot I(s_i)} = - \\sum_i {p_i \\cdot \\log p_i}.$$\n\n"
+        "For a $k$-class distribution $$H(X) \\leq \\log(k).$$\n\n"
+        "Wrongly, $$H(X) \\geq \\log(k).$$\n"))
+    assert [s.verdict for s in steps if s.lhs_latex.strip() in ("H(S)", r"\sum_i {p_i \cdot I(s_i)}")] \
+        == ["proved", "proved"]
+    bound, wrong = [s for s in steps if s.lhs_latex.strip() == "H(X)" and s.relation != "="]
+    assert bound.verdict == "checked"
+    assert wrong.verdict == "refuted"
+
+
+def test_cross_entropy_of_a_distribution_with_itself(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "The cross-entropy *from* $P$ *to* $Q$, denoted $H(P, Q)$, is the expected surprisal.\n"
+        "In this case, the cross-entropy from $P$ to $Q$ is $H(P, P)= H(P)$.\n"))
+    assert only(steps, "H(P, P)").verdict == "proved"
+
+
+# -- the reading itself ------------------------------------------------------------------------------
+def test_entropies_agree_with_an_independent_computation():
+    import random
+
+    world = make_world(("X", "Y"), (2, 3), Conditions(), rng=random.Random(3))
+    evaluator = Evaluator(world, NATURAL)
+    table = {(a + 1, b + 1): Fraction(int(v.p), int(v.q)) for (a, b), v in world.joint.items()}
+    with mpmath.workdps(50):
+        _compare(evaluator, table)
+
+
+def _compare(evaluator, table) -> None:
+    joint = entropy(table.values())
+    h_x, h_y = entropy(marginal(table, 0)), entropy(marginal(table, 1))
+    for latex, expected in (("H(X, Y)", joint), ("H(X)", h_x), ("H(Y)", h_y),
+                            (r"H(Y \mid X)", joint - h_x), ("I(X, Y)", h_x + h_y - joint)):
+        value = evaluator.value(parse_side(latex, NATURAL)[0], {})
+        assert abs(mpmath.mpf(str(value.evalf(40))) - expected) < 1e-25, latex
+
+
+@pytest.mark.parametrize("latex", [
+    r"H(\mathbf{X})", r"p_{\theta}(y \mid x)", r"h_\theta(x)", r"P(y = 1 \mid x)",
+    r"\int_x p(x) \log p(x) \; dx", r"p(\text{"'"0010"'"})",
+])
+def test_what_is_not_the_vocabulary_is_left_alone(latex):
+    with pytest.raises(NotRead):
+        decide(latex, "0", "=", NATURAL, Conditions(), "")
+
+
+def test_conflicting_conditions_are_not_used():
+    conditions, unread = conditions_in(
+        "If $X = Y$ and $X$ and $Y$ are independent, $H(X, Y) = H(X)$.", "H(X, Y) = H(X)")
+    assert not conditions.any and unread
+
+
+def test_where_defines_the_probabilities_and_bits_use_the_notes_base(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "In this section $\\log$ always means base 2.\n\n"
+        "We define the entropy $$H(X) = - E_{x \\sim P} [\\log p(x)].$$\n\n"
+        "If $X$ is discrete, $H(X) = - \\sum_i p_i \\log p_i \\text{, where } p_i = P(X_i).$\n\n"
+        "$$- \\log \\left( \\frac{1}{2^4} \\right) = 4 \\text{ bits}.$$\n\n"
+        "$$- \\log \\left( \\frac{1}{2^4} \\right) = 5 \\text{ bits}.$$\n"))
+    discrete, where = [s for s in steps if "p_i" in s.lhs_latex + s.rhs_latex]
+    assert discrete.verdict == "proved"
+    assert where.verdict == "skipped" and where.skip.value == "definition"
+    four, five = [s for s in steps if "bits" in s.rhs_latex]
+    assert four.verdict == "proved"
+    assert five.verdict != "proved"  # not read as bits: left to the general reading
+
+
+def test_bits_in_a_note_with_natural_logarithms_are_not_read(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + "$$- \\log \\left( \\frac{1}{2^4} \\right) = 4 \\text{ bits}.$$\n")
+    assert steps[0].verdict != "proved"
+
+
+def test_a_plain_function_p_is_not_read_as_a_probability(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "Let $p(x) = x^2$ be a polynomial. Then $\\sum_x p(x) = 1$.\n"))
+    assert all(step.verdict not in ("proved", "checked") for step in steps)
+
+
+def test_a_condition_stays_with_its_own_formula(tmp_path):
+    """The independence stated for the inline claim is not a condition of the display after it,
+    but the sentence leading into a display is."""
+    steps = steps_of(tmp_path, ABOUT + (
+        "If $X$ and $Y$ are independent, $H(X, Y) = H(X) + H(Y)$.\n\n"
+        "$$H(Y \\mid X) = H(X, Y) - H(Y).$$\n\n"
+        "If $X$ and $Y$ are independent then\n\n$$H(X, Y) = H(X) + H(Y).$$\n"))
+    inline, display_wrong, display_conditional = steps
+    assert inline.verdict == "proved"
+    assert display_wrong.verdict == "refuted"
+    assert "independent" not in display_wrong.reason
+    assert "Q(" not in str(display_wrong.counterexample.values)  # Q is not part of this step
+    assert display_conditional.verdict == "proved" and "independent" in display_conditional.reason
+
+
+def test_the_models_prediction_named_is_a_definition(tmp_path):
+    """Written first, or after ŷ_i was used (a claim to the general reading), it names ŷ_i."""
+    for body in ("We look for the best $\\theta$ such that $\\hat{y}_i= p_{\\theta}(y_i \\mid x_i)$.\n",
+                 "Predictions $\\hat{y}_i = 0.5$ first.\n\n"
+                 "We look for the best $\\theta$ such that $\\hat{y}_i= p_{\\theta}(y_i \\mid x_i)$.\n"):
+        path = tmp_path / "note.md"
+        path.write_text(ABOUT + body, encoding="utf-8")
+        report = check_files([path], NotesOptions(budget_seconds=2.0, jobs=1))
+        equation = [e for e in report.files[0].equations if "p_{" in e.latex][0]
+        skips = [equation.skip] if equation.skip else [step.skip for step in equation.steps]
+        assert [skip.value for skip in skips] == ["definition"]
+
+
+def test_a_condition_on_x_and_y_is_not_used_for_other_variables(tmp_path):
+    steps = steps_of(tmp_path, ABOUT + (
+        "If $X$ and $Y$ are independent, $H(X, Z) = H(X) + H(Z)$.\n"))
+    assert steps[0].verdict == "undecided"
