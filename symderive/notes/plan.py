@@ -38,6 +38,7 @@ from symderive.notes.expand import (
     with_unknowns,
 )
 from symderive.notes.instances import unknown_functions
+from symderive.notes.lists import list_entries, rounded_list_claim
 from symderive.notes.report import SkipReason
 from symderive.notes.roles import Role, is_number
 
@@ -73,6 +74,7 @@ class PlannedStep:
     example_near: bool = False  # the example values were given just before (≤ NEAR lines)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
     doubt: str = ""  # another plausible reading under which a refutation would not stand
+    rounded_entries: int = 0  # a list of n rounded values: each entry to its own decimals
 
 
 @dataclass
@@ -240,6 +242,8 @@ def plan_steps(
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
     latex = chain_context(context.latex, elements, view)  # the chain's operator variable
+    if _rounded_list(equation, elements, relations, latex, source):
+        return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
     raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
         elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
                                                        equation),
@@ -409,6 +413,31 @@ def plan_steps(
                 opaque=opaque,
             )
         )  # fmt: skip
+
+
+def _rounded_list(equation, elements: list, relations: list, latex, source: str) -> bool:
+    """A list of numbers equal to a list of rounded values (symderive.notes.lists): one step,
+    planned here; False when the chain is not that."""
+    if len(elements) != 2 or relations[0] not in ("=", *APPROXIMATE):
+        return False
+    entries = [list_entries(element) for element in elements]
+    if entries[0] is None or entries[1] is None or len(entries[0]) != len(entries[1]):
+        return False
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="reading a list of values"):
+            left, right = (
+                [parse_latex_math(entry, context=latex, source=source, line=equation.chain.line)
+                 for entry in side]
+                for side in entries
+            )  # fmt: skip
+            claim = rounded_list_claim(left, right, entries[0], entries[1])
+    except Exception:  # noqa: BLE001 - an entry that cannot be read: the list is not read
+        return False
+    if claim is None:
+        return False
+    equation.steps.append(PlannedStep(1, "=", claim[0], claim[1], places=0,
+                                      rounded_entries=len(entries[0])))  # fmt: skip
+    return True
 
 
 GENERIC = re.compile(
