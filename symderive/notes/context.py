@@ -29,6 +29,7 @@ from symderive.notes.roles import (
     Reading,
     Role,
     DERIVING,
+    NEW_EXAMPLE,
     classify_first_step,
     is_label,
     is_number,
@@ -263,8 +264,9 @@ def _derived_again(
     earlier = functions.get(reading.name)
     if earlier is None or earlier[2] == end or earlier[0] != " ".join(reading.arguments.split()):
         return reading
-    if not DERIVING.search(re.sub(r"\$[^$]*\$", " ", lead or "")):
-        return reading
+    words = re.sub(r"\$[^$]*\$", " ", lead or "")
+    if not DERIVING.search(words) or NEW_EXAMPLE.search(words):
+        return reading  # "Suppose that we have a function …": a new example, a new f
     return Reading(Role.CLAIM, reading.name, reading.arguments,
                    f"{reading.name} is defined at line {earlier[1]} and derived again here "
                    "(the prose says so): a claim, not a new definition")

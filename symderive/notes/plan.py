@@ -39,6 +39,13 @@ from symderive.notes.expand import (
 )
 from symderive.notes.instances import unknown_functions
 from symderive.notes.lists import list_entries, rounded_list_claim
+from symderive.notes.rewrites import softmax_entries
+from symderive.notes.vectors import (
+    derivative_entries,
+    derivative_form,
+    largest_difference,
+    written_matrix,
+)
 from symderive.notes.report import SkipReason
 from symderive.notes.roles import Role, is_number
 
@@ -241,9 +248,14 @@ def plan_steps(
             "chain checked"
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
+    elements, softmax = softmax_entries(elements)
+    if softmax:
+        equation.readings["softmax"] = softmax
     latex = chain_context(context.latex, elements, view)  # the chain's operator variable
     if _rounded_list(equation, elements, relations, latex, source):
         return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
+    if _derivative_table(equation, elements, relations, latex, view, context, source):
+        return  # \nabla f(0,0) = \begin{bmatrix}b_1 \\ b_2\end{bmatrix}: entry by entry
     raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
         elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
                                                        equation),
@@ -437,6 +449,51 @@ def _rounded_list(equation, elements: list, relations: list, latex, source: str)
         return False
     equation.steps.append(PlannedStep(1, "=", claim[0], claim[1], places=0,
                                       rounded_entries=len(entries[0])))  # fmt: skip
+    return True
+
+
+def _derivative_table(equation, elements, relations, latex, view, context, source) -> bool:
+    """A gradient or Hessian of a function defined here against a matrix written out
+    (symderive.notes.vectors): one step, planned here; False when the chain is not that."""
+    if len(elements) != 2 or relations[0] != "=":
+        return False
+    form = derivative_form(elements[0], context.raw_text)
+    written = written_matrix(elements[1])
+    if form is None or written is None or form[1] not in view.functions:
+        return False
+    kind, name, arguments = form
+    parameters, body = view.functions[name]
+    if len(parameters) != len(arguments) or not all(
+        isinstance(parameter, sp.Symbol) for parameter in parameters
+    ):
+        return False
+    prefix, table = written
+
+    def read(text: str) -> sp.Basic:
+        raw = parse_latex_math(text, context=latex, source=source, line=equation.chain.line)
+        return prepare(raw, view, None, frozenset())
+
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="reading a matrix entry by entry"):
+            points = [read(argument) for argument in arguments]
+            factor = read(prefix) if prefix else sp.Integer(1)
+            right = [[factor * read(entry) for entry in row] for row in table]
+            left = derivative_entries(kind, parameters, prepare(body, view, None, frozenset()),
+                                      points)  # fmt: skip
+            lhs = largest_difference(left, right)
+    except Exception:  # noqa: BLE001 - an entry that cannot be read: the step is not read here
+        return False
+    if lhs is None or any(isinstance(value, sp.MatrixBase) for value in (*points, factor)):
+        return False
+    what = "gradient (a column of ∂f/∂p_i)" if kind == "gradient" else "Hessian (∂²f/∂p_i∂p_j)"
+    at = ", ".join(sp.sstr(point) for point in points)
+    equation.readings[f"{name}"] = (
+        f"the {what} of the defined function {name}({', '.join(map(str, parameters))}) "
+        f"at ({at}), compared with the written matrix entry by entry")
+    equation.steps.append(PlannedStep(
+        1, "=", lhs, sp.Integer(0), had_derivative=True,
+        used=frozenset(key for key in view.notes if key == ("function", name)),
+    ))  # fmt: skip
     return True
 
 

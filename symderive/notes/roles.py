@@ -183,6 +183,13 @@ def classify_first_step(
             return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
                            "definition")
         if (
+            name in defined and arguments is not None and not is_parameter_list(arguments)
+            and not shifted_argument(arguments, second)
+            and not (DEFINING.search(words) or ANOTHER.search(words))
+        ):  # f(0,0) = a after f(x_1, x_2) = …: a value of the function, never a definition
+            return Reading(Role.CLAIM, name, arguments,
+                           f"a value of the function {name} defined before: a claim")
+        if (
             name in defined and arguments is not None and is_parameter_list(arguments)
             and is_number(second) and name not in labels
             and not (DEFINING.search(words) or ANOTHER.search(words))
@@ -250,10 +257,13 @@ BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}")
 
 
 DERIVING = re.compile(
-    r"\b(?:we (?:obtain|get|have|find|arrive)|obtains?|plugging|substituting|using the "
-    r"definitions?|which gives|gives us|yields?)\b|얻|대입|연결",
+    r"\b(?:we (?:obtain|get|arrive)|obtains?|plugging|substituting|using the definitions?)\b"
+    r"|얻|대입|연결",
     re.I,
 )
+
+
+NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|예를|다른", re.I)
 
 
 def _mentions(expression: str, name: str) -> bool:

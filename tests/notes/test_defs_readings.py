@@ -8,6 +8,7 @@ shape are refuted, with counterexamples checked here against exact values.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 from symderive.notes.check_notes import NotesOptions, check_files
@@ -156,3 +157,83 @@ def test_a_truncated_entry_is_undecided_and_a_wrong_entry_refuted(tmp_path):
 def test_a_list_without_decimals_or_of_another_length_is_not_read_as_rounding(tmp_path):
     assert list_verdicts(tmp_path, "$$[e^1, e^0] = [2.72, 1, 0]$$\n") == [(3, "skipped")]
     assert list_verdicts(tmp_path, "$$(a, b) = (1, 2)$$\n") in ([], [(3, "skipped")])
+
+
+def test_a_softmax_entry_is_read_over_the_entries_the_chain_sums(tmp_path):
+    text = (
+        "# Softmax\n\n"
+        "$$\\frac{\\exp(o_j)}{\\sum_{k=1}^q \\exp(o_k)} - y_j = \\mathrm{softmax}(\\mathbf{o})_j - y_j$$\n\n"
+        "$$\\frac{\\exp(2 o_j)}{\\sum_{k=1}^q \\exp(o_k)} = \\mathrm{softmax}(\\mathbf{o})_j$$\n\n"
+        "$$\\mathrm{softmax}(\\mathbf{o})_j = 1$$\n"
+    )
+    found = steps(tmp_path, text)
+    assert [(line, step.verdict) for line, step in found] == [
+        (3, "proved"), (5, "refuted"), (7, "skipped")]
+    assert any("o has q entries" in reading for reading in found[0][1].readings)
+    # the refutation reproduces: exp(2 o_j) ≠ exp(o_j) wherever o_j ≠ 0
+    values = dict(found[1][1].counterexample.values)
+    assert any(name.startswith("o") and Fraction(value) != 0 for name, value in values.items())
+
+
+QUADRATIC = (
+    "# Quadratic\n\nSuppose that $f(x_1, x_2) = a + b_1x_1 + b_2x_2 + c_{11}x_1^{2} + c_{12}x_1x_2 + "
+    "c_{22}x_2^{2}$. Its value, gradient and Hessian at zero:\n\n"
+)
+
+
+def test_gradient_and_hessian_of_a_defined_function_entry_by_entry(tmp_path):
+    text = QUADRATIC + (
+        "$$\n\\begin{aligned}\nf(0,0) & = a, \\\\\n"
+        "\\nabla f (0,0) & = \\begin{bmatrix}b_1 \\\\ b_2\\end{bmatrix}, \\\\\n"
+        "\\mathbf{H} f (0,0) & = \\begin{bmatrix}2 c_{11} & c_{12} \\\\ c_{12} & 2c_{22}\\end{bmatrix},\n"
+        "\\end{aligned}\n$$\n"
+    )
+    found = steps(tmp_path, text)
+    assert [step.verdict for _, step in found] == ["proved", "proved", "proved"]
+    assert all("f(x_1, x_2) = a + b_1x_1" in step.used[0] for _, step in found)
+
+
+def test_a_wrong_gradient_or_hessian_entry_is_refuted(tmp_path):
+    import sympy as sp
+
+    text = QUADRATIC + (
+        "$$\\nabla f (0,0) = \\begin{bmatrix}b_1 \\\\ b_1\\end{bmatrix}$$\n\n"
+        "$$\\mathbf{H} f (0,0) = \\begin{bmatrix}c_{11} & c_{12} \\\\ c_{12} & 2c_{22}\\end{bmatrix}$$\n"
+    )
+    found = steps(tmp_path, text)
+    assert [step.verdict for _, step in found] == ["refuted", "refuted"]
+    # substituted back: ∂f/∂x_2(0,0) = b_2 differs from the written b_1 at the counterexample
+    values = {name: sp.Rational(value) for name, value in found[0][1].counterexample.values}
+    assert values["b_2"] != values["b_1"]
+    values = {name: sp.Rational(value) for name, value in found[1][1].counterexample.values}
+    assert 2 * values["c_11"] != values["c_11"]
+
+
+def test_a_gradient_at_a_point_with_a_scalar_factor(tmp_path):
+    text = (
+        "# Gaussian bump\n\nthe function\n\n$$\nf(x, y) = xe^{-x^2-y^2}.\n$$\n\n"
+        "One can compute that the gradient and Hessian are\n$$\n"
+        "\\nabla f(x, y) = e^{-x^2-y^2}\\begin{pmatrix}1-2x^2 \\\\ -2xy\\end{pmatrix}\n$$\n\n"
+        "$$\n\\nabla f(x, y) = e^{-x^2-y^2}\\begin{pmatrix}1-2x^2 \\\\ 2xy\\end{pmatrix}\n$$\n"
+    )
+    found = steps(tmp_path, text)
+    assert [step.verdict for _, step in found] == ["proved", "refuted"]
+
+
+def test_the_hessian_is_read_only_where_the_note_names_it(tmp_path):
+    text = (
+        "# H\n\n$f(x, y) = x y$ and\n\n"
+        "$$\\mathbf{H} f(x, y) = \\begin{pmatrix}0 & 1 \\\\ 1 & 0\\end{pmatrix}$$\n"
+    )
+    assert [step.verdict for _, step in steps(tmp_path, text)] == ["skipped"]
+
+
+def test_a_new_example_in_a_later_section_is_a_new_definition(tmp_path):
+    text = (
+        "# One\n\n$$f(x,y) = x y$$\n\n## Two\n\nLets see another example. Suppose that we have a "
+        "function of the form:\n\n$$f(x,y) = x + y$$\n\n$$\\frac{\\partial f}{\\partial x} = 1$$\n"
+    )
+    note = report(tmp_path, text)
+    assert [(e.line, e.skip.value) for e in note.equations if e.skip is not None] == [
+        (3, "definition"), (9, "definition")]
+    assert [s.verdict for e in note.equations for s in e.steps] == ["proved"]
