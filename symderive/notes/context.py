@@ -186,6 +186,7 @@ def locate(
     blanks = sorted(blank_lines)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
     labels: dict[int, set[str]] = {}
+    parameterised: dict[int, set[str]] = {}  # section end -> names defined as f(x, y) = …
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section end)
     located: list[Located] = []
     for block, chain in pairs:
@@ -201,7 +202,7 @@ def locate(
         reading = (
             classify_first_step(
                 chain, block.lead, _redefinable(names, chain), near, block.kind == "inline",
-                frozenset(section_labels),
+                frozenset(section_labels), frozenset(parameterised.get(end, ())),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
@@ -213,6 +214,7 @@ def locate(
             if arguments is not None and is_parameter_list(arguments):
                 if is_label(chain.elements[1], arguments):
                     section_labels.add(reading.name)
+                parameterised.setdefault(end, set()).add(reading.name)
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
         located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)

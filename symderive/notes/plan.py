@@ -576,7 +576,11 @@ def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, contex
     return str(symbols[0])
 
 
-CONSTANT_NAMED = re.compile(r"\bconstants?\s+\$\s*\\?([A-Za-z])\s*\$|상수\s*\$\s*([A-Za-z])\s*\$")
+CONSTANT_NAMED = re.compile(
+    r"\bconstants?\s+\$\s*\\?([A-Za-z])\s*\$|상수\s*\$\s*([A-Za-z])\s*\$"
+    # "($C$ is a constant)", "($C$는 상수입니다)": the name first, then the word
+    r"|\$\s*([A-Za-z])\s*\$\s*(?:is\s+(?:a\s+|any\s+)?constant\b|(?:는|은|이|가)\s*상수)"
+)
 CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
 
 
@@ -584,7 +588,7 @@ def prose_constants(context: FileContext, equation: PlannedEquation, raws: list)
     """Differentiated single letters the prose calls constants: ``for any constant $C$``
     anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
-    named = {a or b for a, b in CONSTANT_NAMED.findall(context.raw_text)}
+    named = {"".join(groups) for groups in CONSTANT_NAMED.findall(context.raw_text)}
     differentiated = {
         derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
         if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1

@@ -125,12 +125,13 @@ def _words(lead: str) -> str:
 
 def classify_first_step(
     chain: Chain, lead: str, defined: set[str], near: bool = True, inline: bool = True,
-    labels: frozenset = frozenset(),
+    labels: frozenset = frozenset(), parameterised: frozenset = frozenset(),
 ) -> Reading:
     """Role of ``chain``'s first relation; ``defined`` holds the names already defined in the
     section (head text such as ``y``, ``f``, ``h_\\theta``), ``lead`` the words before the math,
     ``near`` whether the earlier definition of the same name is in the same paragraph,
-    ``labels`` the defined functions whose parameter is a label (``H(x) = -(½ log ½ + …)``)."""
+    ``labels`` the defined functions whose parameter is a label (``H(x) = -(½ log ½ + …)``),
+    ``parameterised`` the names defined with a parameter list (``f(x_1, x_2) = …``)."""
     if not chain.relations:
         return Reading(Role.CLAIM)
     relation = chain.relations[0]
@@ -183,7 +184,7 @@ def classify_first_step(
             return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
                            "definition")
         if (
-            name in defined and arguments is not None and not is_parameter_list(arguments)
+            name in parameterised and arguments is not None and not is_parameter_list(arguments)
             and not shifted_argument(arguments, second)
             and not (DEFINING.search(words) or ANOTHER.search(words))
         ):  # f(0,0) = a after f(x_1, x_2) = …: a value of the function, never a definition

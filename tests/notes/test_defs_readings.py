@@ -237,3 +237,38 @@ def test_a_new_example_in_a_later_section_is_a_new_definition(tmp_path):
     assert [(e.line, e.skip.value) for e in note.equations if e.skip is not None] == [
         (3, "definition"), (9, "definition")]
     assert [s.verdict for e in note.equations for s in e.steps] == ["proved"]
+
+
+def test_a_letter_the_prose_then_calls_a_constant_has_derivative_zero(tmp_path):
+    rules = "# Rules\n\n$\\frac{d}{dx}$ and $D$ are differentiation operators.\n\n"
+    said = steps(tmp_path, rules + "* $DC = 0$ ($C$는 상수입니다),\n")
+    assert [step.verdict for _, step in said] == ["proved"]
+    said = steps(tmp_path, rules + "* $DC = 0$ ($C$ is a constant),\n")
+    assert [step.verdict for _, step in said] == ["proved"]
+    unsaid = steps(tmp_path, rules + "* $DC = 0$,\n")
+    assert [step.verdict for _, step in unsaid] == ["skipped"]
+
+
+def test_a_summation_index_of_a_definition_is_not_the_free_index_of_the_step(tmp_path):
+    text = (
+        "# Linear\n\n$$\nf(\\mathbf{x}) = \\sum_{i = 1}^{n} \\beta_ix_i\n$$\n\n"
+        "or more generally that\n\n$$\n\\frac{df}{dx_i} = \\beta_i,\n$$\n\n"
+        "and not\n\n$$\n\\frac{df}{dx_i} = \\beta_i^2,\n$$\n"
+    )
+    found = steps(tmp_path, text)
+    assert [step.verdict for _, step in found] in (["checked", "refuted"], ["proved", "refuted"])
+    # the bound i was renamed, not captured: the derivative is β_i, never Σ_i β_i
+    assert "Sum(beta" not in found[0][1].lhs
+
+
+def test_the_definition_of_the_derivative_of_an_unknown_function(tmp_path):
+    text = (
+        "# Derivative\n\n$$f'(x) = \\lim_{h \\rightarrow 0} \\frac{f(x+h) - f(x)}{h}$$\n\n"
+        "$$\\frac{df(x)}{dx} = \\lim_{h\\ \\to 0} \\frac{f(x + h) - f(x)}{h}$$\n\n"
+        "Not:\n\n$$f'(x) = \\lim_{h \\rightarrow 0} \\frac{f(x+2h) - f(x)}{h}$$\n"
+    )
+    found = steps(tmp_path, text)
+    # the difference quotient at step h is the derivative; at step 2h over h it is 2 f'(x):
+    # never proved (SymPy leaves that limit unevaluated, so it is not judged either way)
+    assert [step.verdict for _, step in found][:2] == ["proved", "proved"]
+    assert found[2][1].verdict not in ("proved", "checked")
