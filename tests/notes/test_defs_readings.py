@@ -272,3 +272,12 @@ def test_the_definition_of_the_derivative_of_an_unknown_function(tmp_path):
     # never proved (SymPy leaves that limit unevaluated, so it is not judged either way)
     assert [step.verdict for _, step in found][:2] == ["proved", "proved"]
     assert found[2][1].verdict not in ("proved", "checked")
+
+
+def test_a_value_of_a_defined_function_in_a_later_paragraph_is_a_claim(tmp_path):
+    text = QUADRATIC + "$$f(0,0) = b_1$$\n\nFor example, $f(1,0) = 3$ is another function.\n"
+    found = steps(tmp_path, text)
+    # f(0,0) = a, not b_1: refuted; after words introducing an example it stays a definition
+    assert [(step.verdict) for _, step in found] == ["refuted"]
+    values = {name: Fraction(value) for name, value in found[0][1].counterexample.values}
+    assert values["a"] != values["b_1"]
