@@ -70,6 +70,10 @@ SOLVING = re.compile(
     r"|풀면|풀어|방정식)",
     re.I,
 )
+ASSUMED_EQUATION = re.compile(  # "let's assume that the equation $x^*(a) = f(a, x^*(a))$"
+    r"\b(?:assume|suppose|assuming|supposing)\s+that\s+the\s+(?:equation|identity|relation)\s*$",
+    re.I,
+)
 UNINDEXED_SUM = re.compile(  # \sum F_{x}, \sum{M_z}: no index, no bounds, one name summed
     r"^\s*\\sum\s*(?:\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*\})?\s*$"
 )
@@ -148,6 +152,10 @@ def classify_first_step(
     if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
         return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)
+    if relation == "=" and ASSUMED_EQUATION.search(words):
+        return Reading(Role.CONDITION, why=(
+            "the prose assumes this equation holds (a hypothesis, e.g. a fixed point "
+            "x^*(a) = f(a, x^*(a))), not a claim"))
     if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
         return Reading(Role.CONDITION, why=(
             "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))

@@ -281,3 +281,12 @@ def test_a_value_of_a_defined_function_in_a_later_paragraph_is_a_claim(tmp_path)
     assert [(step.verdict) for _, step in found] == ["refuted"]
     values = {name: Fraction(value) for name, value in found[0][1].counterexample.values}
     assert values["a"] != values["b_1"]
+
+
+def test_an_equation_the_prose_assumes_is_a_hypothesis_not_a_claim(tmp_path):
+    assumed = "# Fixed point\n\nlet's assume that the equation $x = 2x + 1$ holds for all $a$.\n"
+    note = report(tmp_path, assumed)
+    assert [(e.skip.value if e.skip else None) for e in note.equations if "2x" in e.latex] == [
+        "condition"]
+    stated = "# Fixed point\n\nwe see that the equation $x + x = 3x$ holds for all $x$.\n"
+    assert [s.verdict for e in report(tmp_path, stated).equations for s in e.steps] == ["refuted"]
