@@ -28,7 +28,10 @@ from symderive.notes.roles import (
     PROPERTY,
     Reading,
     Role,
+    DERIVING,
+    NEW_EXAMPLE,
     classify_first_step,
+    is_label,
     is_number,
     is_parameter_list,
 )
@@ -182,10 +185,14 @@ def locate(
     end_of = section_ends(headings)
     blanks = sorted(blank_lines)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
+    labels: dict[int, set[str]] = {}
+    parameterised: dict[int, set[str]] = {}  # section end -> names defined as f(x, y) = …
+    functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section end)
     located: list[Located] = []
     for block, chain in pairs:
         end = end_of(chain.line)
         names = defined.setdefault(end, {})
+        section_labels = labels.setdefault(end, set())
         near = True
         if len(chain.elements) >= 2:
             head = definition_head(chain.elements[0])
@@ -194,13 +201,21 @@ def locate(
                 near = bisect.bisect_left(blanks, since) == bisect.bisect_left(blanks, chain.line)
         reading = (
             classify_first_step(
-                chain, block.lead, _redefinable(names, chain), near, block.kind == "inline"
+                chain, block.lead, _redefinable(names, chain), near, block.kind == "inline",
+                frozenset(section_labels), frozenset(parameterised.get(end, ())),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
         )
+        reading = _derived_again(reading, chain, block.lead, functions, end)
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
+            arguments = reading.arguments
+            if arguments is not None and is_parameter_list(arguments):
+                if is_label(chain.elements[1], arguments):
+                    section_labels.add(reading.name)
+                parameterised.setdefault(end, set()).add(reading.name)
+                functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
         located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
 
@@ -236,6 +251,27 @@ def _letter(name: str) -> str:
     """``f`` of ``f_c``, ``f``; ``\\sigma`` of ``\\sigma``."""
     return name.split("_", 1)[0]
     return located
+
+
+def _derived_again(
+    reading: Reading, chain: Chain, lead: str, functions: dict, end: int
+) -> Reading:
+    r"""``l(\mathbf{y}, \hat{\mathbf{y}}) = …`` in a later section, with the same parameters as
+    the function ``l`` defined in an earlier one, after words of derivation (*plugging … into
+    the definition of the loss … we obtain*, 얻습니다): the note derives a formula for that
+    function, a claim — not a new definition. (The earlier definition is not in force in this
+    section, so the step stays unread rather than checked against a formula out of scope.)"""
+    if reading.role is not Role.DEFINITION or reading.arguments is None or not reading.name:
+        return reading
+    earlier = functions.get(reading.name)
+    if earlier is None or earlier[2] == end or earlier[0] != " ".join(reading.arguments.split()):
+        return reading
+    words = re.sub(r"\$[^$]*\$", " ", lead or "")
+    if not DERIVING.search(words) or NEW_EXAMPLE.search(words):
+        return reading  # "Suppose that we have a function …": a new example, a new f
+    return Reading(Role.CLAIM, reading.name, reading.arguments,
+                   f"{reading.name} is defined at line {earlier[1]} and derived again here "
+                   "(the prose says so): a claim, not a new definition")
 
 
 def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain) -> set[str]:
@@ -470,7 +506,22 @@ def definition_entry(lhs: sp.Basic, rhs: sp.Basic, arguments: str | None) -> tup
     if isinstance(lhs, sp.core.function.AppliedUndef):
         parameters = lhs.args
         # f(\mathbf{x}) = \sum_i \beta_i x_i: a vector parameter is a name too
+        if len(parameters) == 1 and _shifted(parameters[0], rhs):
+            # f(x+ε) = g(x+ε) + h(x+ε) for all x, ε: f(x) = g(x) + h(x)
+            shift = parameters[0]
+            parameter = min(shift.free_symbols, key=lambda symbol: (len(symbol.name), symbol.name))
+            return ("function", lhs.func.__name__), ((parameter,), rhs.xreplace({shift: parameter}))
         if not all(isinstance(parameter, (sp.Symbol, sp.MatrixSymbol)) for parameter in parameters):
             return None, None
         return ("function", lhs.func.__name__), (parameters, rhs)
     return None, None
+
+
+def _shifted(argument: sp.Basic, rhs: sp.Basic) -> bool:
+    """A sum of distinct symbols (x + ε) that the right side uses only as that whole argument."""
+    if not isinstance(argument, sp.Add) or not all(
+        isinstance(term, sp.Symbol) for term in argument.args
+    ):
+        return False
+    rest = rhs.xreplace({argument: sp.Dummy()})
+    return not (rest.free_symbols & argument.free_symbols)

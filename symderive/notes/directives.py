@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symderive.errors import ParseError
-from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.latex import LatexContext, parse_latex_math, reads_as_function
 from symderive.notes.chains import RELATION_TOKEN, top_level_spans
 
 DIRECTIVE_START = re.compile(r"<!--\s*symderive:")
@@ -201,6 +201,11 @@ def definition_head(latex: str) -> tuple[str, str | None] | None:
         return None
     head = name + (match.group("mark") or "") + (match.group("sub") or "")
     arguments = match.group("args")
-    if arguments and "(" in (match.group("mark") or ""):
+    mark = match.group("mark") or ""
+    if arguments and "(" in mark and (
+        reads_as_function(name.lstrip("\\")) or re.search(r"\d", mark)
+    ):
         return None  # f^{(2)}(x) = …: a derivative's value, not a definition
+    # l^{(i)}(\mathbf{w}, b) = …: on a name not read as a function, (i) is a label (the i-th
+    # example's loss), so this defines the labelled function l^{(i)}
     return head, (arguments[1:-1] if arguments else None)

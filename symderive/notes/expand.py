@@ -182,6 +182,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
     way, so ``\frac{\partial f}{\partial a}`` sees the path through u. Only names a derivative
     of the chain differentiates or differentiates by start this (a bare ``h`` used as a step
     size elsewhere stays a name). Returns (view, {name: definition note}) for the report."""
+    raws = list(raws)
     bodies = {
         name: (parameters, body) for name, (parameters, body) in view.functions.items()
         if parameters and all(isinstance(p, (sp.Symbol, sp.MatrixSymbol)) for p in parameters)
@@ -195,6 +196,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
                 if isinstance(name, sp.Symbol) and name.name in bodies and name not in view.symbols:
                     frontier.append(name)
     chosen: dict = {}
+    avoid = set().union(*(raw.free_symbols for raw in raws)) if raws else set()
     while frontier:
         name = frontier.pop()
         if name in chosen:
@@ -202,7 +204,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
         parameters, body = bodies[name.name]
         if name in parameters:
             continue
-        chosen[name] = body
+        chosen[name] = fresh_bound(body, avoid)
         frontier.extend(
             symbol for symbol in body.free_symbols
             if isinstance(symbol, sp.Symbol) and symbol.name in bodies
@@ -286,4 +288,59 @@ def prepare(
             return node
         return node.func(*(rewrite(argument) for argument in node.args))
 
-    return expand_definitions(rewrite(expr), view)
+    return difference_quotients(expand_definitions(rewrite(expr), view))
+
+
+def difference_quotients(expr: sp.Basic) -> sp.Basic:
+    r"""``\lim_{h 	o 0} rac{f(x+h) - f(x)}{h}`` of a function the note never defines is its
+    derivative f'(x) — the definition of the derivative (SymPy leaves the limit unevaluated);
+    only that exact shape: an unknown function of one argument, the quotient over h itself."""
+
+    def derivative(node: sp.Limit) -> sp.Basic:
+        body, step, point = node.args[0], node.args[1], node.args[2]
+        if point != 0 or not isinstance(step, sp.Symbol):
+            return node
+        numerator, denominator = sp.fraction(sp.together(body))
+        if sp.expand(denominator - step) != 0:
+            return node
+        terms = sp.Add.make_args(sp.expand(numerator))
+        applied = [t for t in terms if isinstance(t, sp.core.function.AppliedUndef)]
+        negated = [-t for t in terms if isinstance(-t, sp.core.function.AppliedUndef)]
+        if len(terms) != 2 or len(applied) != 1 or len(negated) != 1:
+            return node
+        shifted, base = applied[0], negated[0]
+        if shifted.func != base.func or len(base.args) != 1 or step in base.free_symbols:
+            return node
+        if sp.expand(shifted.args[0] - base.args[0] - step) != 0:
+            return node
+        return sp.Derivative(base, base.args[0]) if base.args[0].is_Symbol else node
+
+    if not expr.atoms(sp.Limit):
+        return expr
+    return expr.replace(lambda node: isinstance(node, sp.Limit), derivative)
+
+
+def fresh_bound(body: sp.Basic, avoid: set) -> sp.Basic:
+    r"""The body with each summation/product index that is also a free name of the step renamed
+    (``f(\mathbf{x}) = \sum_i \beta_i x_i`` in ``\frac{df}{dx_i}``: the bound i is not the
+    free i of x_i), so substituting and differentiating never capture it."""
+    def rename(node: sp.Basic) -> sp.Basic:
+        if not node.args:
+            return node
+        node = node.func(*(rename(argument) for argument in node.args))
+        if isinstance(node, (sp.Sum, sp.Product)):
+            function, limits = node.function, list(node.limits)
+            for position, (variable, low, high) in enumerate(limits):
+                if variable in avoid:
+                    taken = avoid | node.free_symbols | {v for v, *_ in limits}
+                    fresh = variable
+                    while fresh in taken:
+                        fresh = sp.Symbol(fresh.name + "'", **variable.assumptions0)
+                    function = function.xreplace({variable: fresh})
+                    limits[position] = (fresh, low, high)
+            node = node.func(function, *limits)
+        return node
+
+    if not avoid or not body.atoms(sp.Sum, sp.Product):
+        return body
+    return rename(body)

@@ -43,6 +43,14 @@ from symderive.notes.expand import (
     with_unknowns,
 )
 from symderive.notes.instances import unknown_functions
+from symderive.notes.lists import list_entries, rounded_list_claim
+from symderive.notes.rewrites import softmax_entries
+from symderive.notes.vectors import (
+    derivative_entries,
+    derivative_form,
+    largest_difference,
+    written_matrix,
+)
 from symderive.notes.report import SkipReason
 from symderive.notes.roles import Role, is_number
 
@@ -80,6 +88,7 @@ class PlannedStep:
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
     decided_reading: str = ""  # that reading, shown on the verdict
+    rounded_entries: int = 0  # a list of n rounded values: each entry to its own decimals
 
 
 @dataclass
@@ -246,9 +255,16 @@ def plan_steps(
             "chain checked"
         )
         relations, elements = relations[:MAX_STEPS], elements[: MAX_STEPS + 1]
+    elements, softmax = softmax_entries(elements)
+    if softmax:
+        equation.readings["softmax"] = softmax
     einstein = einstein_stated(context.lines, context.headings, chain.line)  # entries hook
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section_bold(context.lines, context.headings, chain.line)))
+    if _rounded_list(equation, elements, relations, latex, source):
+        return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
+    if _derivative_table(equation, elements, relations, latex, view, context, source):
+        return  # \nabla f(0,0) = \begin{bmatrix}b_1 \\ b_2\end{bmatrix}: entry by entry
     raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
         elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
                                                        equation),
@@ -420,6 +436,76 @@ def plan_steps(
         )  # fmt: skip
 
 
+def _rounded_list(equation, elements: list, relations: list, latex, source: str) -> bool:
+    """A list of numbers equal to a list of rounded values (symderive.notes.lists): one step,
+    planned here; False when the chain is not that."""
+    if len(elements) != 2 or relations[0] not in ("=", *APPROXIMATE):
+        return False
+    entries = [list_entries(element) for element in elements]
+    if entries[0] is None or entries[1] is None or len(entries[0]) != len(entries[1]):
+        return False
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="reading a list of values"):
+            left, right = (
+                [parse_latex_math(entry, context=latex, source=source, line=equation.chain.line)
+                 for entry in side]
+                for side in entries
+            )  # fmt: skip
+            claim = rounded_list_claim(left, right, entries[0], entries[1])
+    except Exception:  # noqa: BLE001 - an entry that cannot be read: the list is not read
+        return False
+    if claim is None:
+        return False
+    equation.steps.append(PlannedStep(1, "=", claim[0], claim[1], places=0,
+                                      rounded_entries=len(entries[0])))  # fmt: skip
+    return True
+
+
+def _derivative_table(equation, elements, relations, latex, view, context, source) -> bool:
+    """A gradient or Hessian of a function defined here against a matrix written out
+    (symderive.notes.vectors): one step, planned here; False when the chain is not that."""
+    if len(elements) != 2 or relations[0] != "=":
+        return False
+    form = derivative_form(elements[0], context.raw_text)
+    written = written_matrix(elements[1])
+    if form is None or written is None or form[1] not in view.functions:
+        return False
+    kind, name, arguments = form
+    parameters, body = view.functions[name]
+    if len(parameters) != len(arguments) or not all(
+        isinstance(parameter, sp.Symbol) for parameter in parameters
+    ):
+        return False
+    prefix, table = written
+
+    def read(text: str) -> sp.Basic:
+        raw = parse_latex_math(text, context=latex, source=source, line=equation.chain.line)
+        return prepare(raw, view, None, frozenset())
+
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="reading a matrix entry by entry"):
+            points = [read(argument) for argument in arguments]
+            factor = read(prefix) if prefix else sp.Integer(1)
+            right = [[factor * read(entry) for entry in row] for row in table]
+            left = derivative_entries(kind, parameters, prepare(body, view, None, frozenset()),
+                                      points)  # fmt: skip
+            lhs = largest_difference(left, right)
+    except Exception:  # noqa: BLE001 - an entry that cannot be read: the step is not read here
+        return False
+    if lhs is None or any(isinstance(value, sp.MatrixBase) for value in (*points, factor)):
+        return False
+    what = "gradient (a column of ∂f/∂p_i)" if kind == "gradient" else "Hessian (∂²f/∂p_i∂p_j)"
+    at = ", ".join(sp.sstr(point) for point in points)
+    equation.readings[f"{name}"] = (
+        f"the {what} of the defined function {name}({', '.join(map(str, parameters))}) "
+        f"at ({at}), compared with the written matrix entry by entry")
+    equation.steps.append(PlannedStep(
+        1, "=", lhs, sp.Integer(0), had_derivative=True,
+        used=frozenset(key for key in view.notes if key == ("function", name)),
+    ))  # fmt: skip
+    return True
+
+
 GENERIC = re.compile(
     r"\b(?:any|arbitrary|every)\b[^.$]{0,40}?\bfunctions?\s*"
     r"((?:\$[^$\n]{1,30}\$\s*(?:,|and|or)?\s*)+)",
@@ -499,7 +585,11 @@ def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, contex
     return str(symbols[0])
 
 
-CONSTANT_NAMED = re.compile(r"\bconstants?\s+\$\s*\\?([A-Za-z])\s*\$|상수\s*\$\s*([A-Za-z])\s*\$")
+CONSTANT_NAMED = re.compile(
+    r"\bconstants?\s+\$\s*\\?([A-Za-z])\s*\$|상수\s*\$\s*([A-Za-z])\s*\$"
+    # "($C$ is a constant)", "($C$는 상수입니다)": the name first, then the word
+    r"|\$\s*([A-Za-z])\s*\$\s*(?:is\s+(?:a\s+|any\s+)?constant\b|(?:는|은|이|가)\s*상수)"
+)
 CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
 
 
@@ -507,7 +597,7 @@ def prose_constants(context: FileContext, equation: PlannedEquation, raws: list)
     """Differentiated single letters the prose calls constants: ``for any constant $C$``
     anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
-    named = {a or b for a, b in CONSTANT_NAMED.findall(context.raw_text)}
+    named = {"".join(groups) for groups in CONSTANT_NAMED.findall(context.raw_text)}
     differentiated = {
         derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
         if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1

@@ -70,6 +70,13 @@ SOLVING = re.compile(
     r"|풀면|풀어|방정식)",
     re.I,
 )
+ASSUMED_EQUATION = re.compile(  # "let's assume that the equation $x^*(a) = f(a, x^*(a))$"
+    r"\b(?:assume|suppose|assuming|supposing)\s+that\s+the\s+(?:equation|identity|relation)\s*$",
+    re.I,
+)
+UNINDEXED_SUM = re.compile(  # \sum F_{x}, \sum{M_z}: no index, no bounds, one name summed
+    r"^\s*\\sum\s*(?:\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*\})?\s*$"
+)
 SUPPOSING = re.compile(
     r"(?:\b(?:if|when|whenever|suppose|supposing|assume|assuming|let|by making|such that|"
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
@@ -86,7 +93,8 @@ INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<
                 r"\lt", r"\gt"}  # fmt: skip
 NUMBER = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$")
 BARE_NAME = re.compile(
-    r"^\s*(?:\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
+    r"^\s*(?:\\(?:hat|tilde|bar)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}\s*\}"
+    r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z])\s*(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*$"
 )
 CONDITIONED_NAME = re.compile(r"^\s*(?:P|p|\\Pr|Pr)\s*\((?=[^()]*(?:\||\\mid))[^()]*\)\s*$")
@@ -120,11 +128,14 @@ def _words(lead: str) -> str:
 
 
 def classify_first_step(
-    chain: Chain, lead: str, defined: set[str], near: bool = True, inline: bool = True
+    chain: Chain, lead: str, defined: set[str], near: bool = True, inline: bool = True,
+    labels: frozenset = frozenset(), parameterised: frozenset = frozenset(),
 ) -> Reading:
     """Role of ``chain``'s first relation; ``defined`` holds the names already defined in the
     section (head text such as ``y``, ``f``, ``h_\\theta``), ``lead`` the words before the math,
-    ``near`` whether the earlier definition of the same name is in the same paragraph."""
+    ``near`` whether the earlier definition of the same name is in the same paragraph,
+    ``labels`` the defined functions whose parameter is a label (``H(x) = -(½ log ½ + …)``),
+    ``parameterised`` the names defined with a parameter list (``f(x_1, x_2) = …``)."""
     if not chain.relations:
         return Reading(Role.CLAIM)
     relation = chain.relations[0]
@@ -141,6 +152,10 @@ def classify_first_step(
     if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
         return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)
+    if relation == "=" and ASSUMED_EQUATION.search(words):
+        return Reading(Role.CONDITION, why=(
+            "the prose assumes this equation holds (a hypothesis, e.g. a fixed point "
+            "x^*(a) = f(a, x^*(a))), not a claim"))
     if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
         return Reading(Role.CONDITION, why=(
             "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
@@ -156,9 +171,10 @@ def classify_first_step(
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
-        if name in defined and arguments is not None and is_parameter_list(arguments) and not any(
-            _mentions(second, parameter.strip()) for parameter in arguments.split(",")
-        ):
+        if (
+            name in defined and arguments is not None and is_parameter_list(arguments)
+            and is_label(second, arguments) and (name in labels or not is_number(second))
+        ):  # fmt: skip
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
                            "a new value of a label (its parameter is not on the right)")
@@ -175,21 +191,88 @@ def classify_first_step(
         ):  # v = βv + g: the name on both sides is an update or a recursion, not a definition
             return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
                            "definition")
+        if (
+            name in parameterised and arguments is not None and not is_parameter_list(arguments)
+            and not shifted_argument(arguments, second)
+            and not (DEFINING.search(words) or ANOTHER.search(words))
+        ):  # f(0,0) = a after f(x_1, x_2) = …: a value of the function, never a definition
+            return Reading(Role.CLAIM, name, arguments,
+                           f"a value of the function {name} defined before: a claim")
+        if (
+            name in defined and arguments is not None and is_parameter_list(arguments)
+            and is_number(second) and name not in labels
+            and not (DEFINING.search(words) or ANOTHER.search(words))
+        ):  # l(y, ŷ) = 0 after l(y, ŷ) = -Σ y_j log ŷ_j: a value of the function, not a new one
+            return Reading(Role.CLAIM, name, arguments,
+                           f"a value of the function {name} defined before: a claim")
         if name in defined and (not near or DEFINING.search(words) or ANOTHER.search(words)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:
             return Reading(Role.CLAIM, name, arguments, f"{name} is already defined: a claim")
+        if arguments is not None and shifted_argument(arguments, second):
+            return Reading(Role.DEFINITION, name, arguments, SHIFTED)
         if arguments is not None and not is_parameter_list(arguments):
             return Reading(Role.CLAIM, why="a value of a function: a claim")
         if is_number(second) and arguments is None:
             return Reading(Role.EXAMPLE, name, None, "an example value")
         return Reading(Role.DEFINITION, name, arguments, "the first '=' for this name")
+    if relation == "=" and UNINDEXED_SUM.match(first) and is_number(second) and float(
+        second.replace("−", "-").replace(" ", "")
+    ) == 0:  # \sum F_x = 0: the forces of the system balance — an equation the note solves
+        return Reading(Role.CONDITION, why=(
+            "\\sum without an index over a single name (the sum of the system's forces or "
+            "moments) set to 0: an equilibrium condition, an equation to solve, not an identity"))
     if relation == "=" and SUPPOSING.search(lead):
         return Reading(Role.CONDITION, why="introduced as a supposition")
     if relation == "=" and len(chain.relations) == 1 and SOLVING.search(words):
         return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
     return Reading(Role.CLAIM)
+
+
+SHIFTED = ("the function at a shifted argument, in terms of other functions at that same "
+           "argument (f(x+ε) = g(x+ε) + h(x+ε) for all x, ε): a definition of f")
+SUM_OF_NAMES = re.compile(r"^\s*[A-Za-z\\]+(?:\s*\+\s*[A-Za-z\\]+)+\s*$")
+
+
+def shifted_argument(arguments: str, body: str) -> bool:
+    r"""``f(x+\epsilon) = g(x+\epsilon) + h(x+\epsilon)``: the argument is a sum of distinct
+    names and the right side uses them only inside that same argument, so for all x, ε it says
+    f(t) = g(t) + h(t) — a definition of f, as much as ``f(t) = g(t) + h(t)`` is."""
+    if not SUM_OF_NAMES.match(arguments):
+        return False
+    names = [part.strip() for part in arguments.split("+")]
+    if len(set(names)) != len(names) or not all(is_bare_name(name) for name in names):
+        return False
+    squeezed = re.sub(r"\s+", "", arguments)
+    rest = re.sub(r"\s+", "", body)
+    if "(" + squeezed + ")" not in rest:
+        return False
+    rest = rest.replace("(" + squeezed + ")", "()")
+    return not any(_mentions(rest, name) for name in names)
+
+
+def is_label(body: str, arguments: str) -> bool:
+    r"""``H(x) = -(½ log ½ + ½ log ½)``: the right side mentions none of the parameters (a bold
+    parameter is mentioned by its entries: ``\mathbf{y}`` by ``y_j``, ``\hat{\mathbf{y}}`` by
+    ``\hat{y}_j``)."""
+    body = BOLD.sub(r"\1", body)
+    return not any(
+        _mentions(body, BOLD.sub(r"\1", parameter.strip())) for parameter in arguments.split(",")
+    )
+
+
+BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}")
+
+
+DERIVING = re.compile(
+    r"\b(?:we (?:obtain|get|arrive)|obtains?|plugging|substituting|using the definitions?)\b"
+    r"|얻|대입|연결",
+    re.I,
+)
+
+
+NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|예를|다른", re.I)
 
 
 def _mentions(expression: str, name: str) -> bool:

@@ -186,6 +186,13 @@ def variants_of(
              f"one-hot case {description}")
             for k, (description, mapping) in enumerate(cases)
         ]  # fmt: skip
+    if step.rounded_entries:
+        # max_k |l_k − r_k|·10^{d_k} (symderive.notes.lists): ≤ ½ each entry rounded correctly
+        return [("decimal", sp.Abs(lhs - rhs), sp.Rational(1, 2), "<=",
+                 f"checked entry by entry ({step.rounded_entries} entries), each to the "
+                 "decimals written on it (|difference| ≤ half a unit of its last place)"),
+                ("decimal-unit", sp.Abs(lhs - rhs), sp.Integer(1), "<=",
+                 "every entry within one unit of its last written decimal")]  # fmt: skip
     if step.places is not None:
         # correctly rounded: within half a unit of the last place written; within one unit it
         # may be a truncation (undecided), beyond that it is wrong to the decimals written
