@@ -85,10 +85,15 @@ _Expired = TimeLimitExpired  # raised by the alarm (symderive.errors: importable
 
 @contextmanager
 def time_limit(seconds: float | None, *, source: str, what: str) -> Iterator[None]:
-    """Raise ParseError when the body runs longer than ``seconds`` (a SIGALRM timer).
+    """Raise ParseError when the body uses more than ``seconds`` of CPU time (a SIGPROF timer).
 
-    Works in the main thread of a Unix process (the CLI, the checker's workers); elsewhere, or
-    with ``seconds=None``, the body runs unbounded.  An enclosing timer is re-armed afterwards.
+    CPU time, not wall time: on a loaded machine a wall-clock limit expires after less work,
+    and a limit that decides how far the checker looks (the points where two sides meet, a
+    planning step) would then change verdicts with the load.  The processes that run checks
+    are killed by their parent at a wall-clock deadline as well (``check.budget``), so nothing
+    waits unbounded.  Works in the main thread of a Unix process (the CLI, the checker's
+    workers); elsewhere, or with ``seconds=None``, the body runs unbounded.  An enclosing timer
+    is re-armed afterwards with what is left of it.
     """
     if (
         seconds is None
@@ -101,25 +106,25 @@ def time_limit(seconds: float | None, *, source: str, what: str) -> Iterator[Non
     def expire(signum, frame):
         raise _Expired
 
-    started = time.monotonic()
-    previous_handler = signal.signal(signal.SIGALRM, expire)
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.process_time()
+    previous_handler = signal.signal(signal.SIGPROF, expire)
+    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         try:
             yield
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
     except _Expired:
         raise ParseError(
-            f"{what} took longer than {seconds:g} s (numbers that SymPy evaluates slowly, "
-            "or a very large expression)",
+            f"{what} took longer than {seconds:g} s of CPU time (numbers that SymPy evaluates "
+            "slowly, or a very large expression)",
             source=source,
         ) from None
     finally:
-        signal.signal(signal.SIGALRM, previous_handler)
+        signal.signal(signal.SIGPROF, previous_handler)
         if previous_delay:
-            remaining = max(previous_delay - (time.monotonic() - started), 1e-3)
-            signal.setitimer(signal.ITIMER_REAL, remaining, previous_interval)
+            remaining = max(previous_delay - (time.process_time() - started), 1e-3)
+            signal.setitimer(signal.ITIMER_PROF, remaining, previous_interval)
 
 
 def _digits(number: sp.Rational) -> int:

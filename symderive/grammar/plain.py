@@ -47,7 +47,7 @@ Limits (module constants), so hostile input costs bounded time and memory:
   ``c`` in ``exp(c*log(b))``, which SymPy rewrites as ``b^c``.
 * :data:`MAX_ROOT_DIGITS` digits in total in numbers under fractional powers (``sqrt(2)``,
   ``8^(1/3)``): SymPy looks for perfect powers in them, which is slow for big numbers.
-* :data:`MAX_PARSE_SECONDS` of SymPy's eager evaluation per expression (a SIGALRM timer, see
+* :data:`MAX_PARSE_SECONDS` of SymPy's eager evaluation per expression (a SIGPROF timer on CPU time, see
   :func:`time_limit`): tiny inputs such as ``relu(cos(exp(exp(exp(3)))))`` make SymPy
   compute with millions of digits, and no syntactic rule catches them all.
 

@@ -316,17 +316,31 @@ def test_ruinous_numbers_are_stopped_by_the_time_budget(text):
 
 def test_the_time_budget_rearms_an_enclosing_timer():
     fired = []
-    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    previous = signal.signal(signal.SIGPROF, lambda *_: fired.append(True))
     try:
-        signal.setitimer(signal.ITIMER_REAL, 5.0)
+        signal.setitimer(signal.ITIMER_PROF, 5.0)
         assert parse_expression("x + 1") == x + 1
-        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
-        assert 3.0 < remaining <= 5.0
-        assert signal.getsignal(signal.SIGALRM) is not previous
+        remaining, _ = signal.getitimer(signal.ITIMER_PROF)
+        assert 3.0 < remaining <= 5.05  # the kernel rounds a CPU timer up to its tick
+        assert signal.getsignal(signal.SIGPROF) is not previous
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
     assert not fired
+
+
+def test_the_time_budget_counts_cpu_time_so_a_loaded_machine_does_not_shorten_it():
+    """Waiting (as a process does when the machine is loaded) uses no CPU time: a limit of
+    0.2 s is not reached by 0.4 s of sleep, and is reached by 0.4 s of work."""
+    from symderive.grammar.build import time_limit
+
+    with time_limit(0.2, source="test", what="waiting"):
+        time.sleep(0.4)
+    with pytest.raises(ParseError, match="took longer than 0.2 s of CPU time"):
+        with time_limit(0.2, source="test", what="working"):
+            started = time.process_time()
+            while time.process_time() - started < 0.4:
+                pass
 
 
 def test_overlong_input_is_refused_before_parsing():
