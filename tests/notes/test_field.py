@@ -23,7 +23,7 @@ from symderive.notes.check_notes import NotesOptions, check_files
 FIELD = Path(__file__).resolve().parent / "field"
 TRUTH = FIELD / "truth.json"
 NOT_CLAIMS = {"definition", "condition", "update-rule"}  # skipped because they are not claims
-MEASURED_SHARE = 0.46  # proved + checked / claim steps as measured: 166/345 after defs (goal 0.5)
+MEASURED_SHARE = 0.55  # proved + checked / claim steps as measured: 207/348 (59 %) after entries, info, defs
 pytestmark = pytest.mark.slow  # the whole corpus: about two minutes of CPU on two workers
 
 
