@@ -408,6 +408,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   reason=step.reason, skip=step.skip))  # fmt: skip
             continue
         if step.decided is not None:  # read by the information-theory vocabulary
+            hypothesis = _stated_hypothesis(equation, plan.context)
+            if step.decided.verdict == "refuted" and hypothesis:  # the rule of other readings
+                step = replace(step, decided=_not_refuted(step.decided, (
+                    f"the note states a condition for it ({hypothesis}) that the "
+                    "counterexample need not satisfy")))
             steps.append(_decided_step(step, lhs_latex, rhs_latex, written))
             continue
         key = (file_index, equation_index, step.index)

@@ -35,7 +35,7 @@ from symderive.grammar.build import time_limit
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
 from symderive.notes.info_grammar import InfoNote, NotRead
-from symderive.notes.plan import PlannedStep
+from symderive.notes.plan import GENERAL_WORDS, PlannedStep
 from symderive.notes.report import SkipReason
 
 ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kullback|쿨백|"
@@ -51,7 +51,9 @@ DEFINE_WORDS = re.compile(r"\b(?:define[sd]?|denoted?|denotes|is called|we write
 CONDITION_WORDS = re.compile(r"\b(?:if|when|unless|only|iff|provided|assum\w*|suppose|given)\b|"
                              r"경우|라면|이면|만약|가정|때\b", re.I)
 INDEPENDENT = re.compile(r"independen|독립", re.I)
-NEGATED = re.compile(r"\bnot\b|\bdependent\b|않|아닌|아니|종속", re.I)
+NEGATED = re.compile(r"\bnot\b|n't\b|\bnon-?|\bdependent\b|\bunless\b|\bexcept|\bfail|\bnever\b|"
+                     r"\bfalse\b|\bno\b|않|아닌|아니|아닐|아님|없|제외|종속", re.I)
+CLAUSE_END = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|하지만|그러나|반면", re.I)
 INVERTIBLE = re.compile(r"invertible|bijecti|one-to-one|반전\s*가능|가역|일대일", re.I)
 OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*\(|\\mathrm\{CE\}|"
                            r"\\operatorname\{CE\})")
@@ -126,7 +128,40 @@ def _sentences(text: str) -> list[str]:
 
 def conditions_in(sentence: str, step_latex: str) -> tuple[Conditions, str]:
     """The conditions a sentence states for its formula, and the words of any it states that
-    this reading cannot use ('' when none)."""
+    this reading cannot use ('' when none). A negation or an exception anywhere in the sentence
+    (*not, unless, except, non-invertible, fails*, 아닐, 않, 없, 제외) means no condition is
+    used (the words are named, so a refutation is undecided); the clause of the formula that
+    calls it general (*in general, for arbitrary, always*, 임의의, 항상) takes no condition from
+    the rest of the sentence."""
+    words = MATH.sub(" ", sentence)
+    shown = " ".join(words.split())[:80]
+    clause = _clause_of(sentence, step_latex)
+    if GENERAL_WORDS.search(MATH.sub(" ", clause)):
+        clause_words = MATH.sub(" ", clause)
+        _, stated_here = _conditions(clause, step_latex)
+        if stated_here or CONDITION_WORDS.search(clause_words):
+            return Conditions(), " ".join(clause_words.split())[:80]  # general and conditional
+        return Conditions(), ""  # the sentence calls this claim general: no condition
+    conditions, unread = _conditions(sentence, step_latex)
+    if NEGATED.search(words) and (conditions.any or unread or CONDITION_WORDS.search(words)
+                                  or INDEPENDENT.search(words) or INVERTIBLE.search(words)):
+        return Conditions(), shown  # a negated or excepted condition is never used
+    return conditions, unread
+
+
+def _clause_of(sentence: str, step_latex: str) -> str:
+    """The clause of a sentence holding the step's formula (split at ';', *but*, *however*)."""
+    masked = _masked(sentence)
+    at = sentence.find(step_latex.strip())
+    if at < 0:
+        return sentence
+    ends = [m.end() for m in CLAUSE_END.finditer(masked, 0, at)]
+    start = ends[-1] if ends else 0
+    after = CLAUSE_END.search(masked, at + len(step_latex.strip()))
+    return sentence[start: after.start() if after else len(sentence)]
+
+
+def _conditions(sentence: str, step_latex: str) -> tuple[Conditions, str]:
     math = [m.strip("$ ") for m in MATH.findall(sentence)]
     others = [m for m in math if m.replace(" ", "") not in step_latex.replace(" ", "")]
     words = MATH.sub(" ", sentence)
@@ -134,9 +169,8 @@ def conditions_in(sentence: str, step_latex: str) -> tuple[Conditions, str]:
     same_law = any(re.fullmatch(r"\s*P\s*=\s*Q\s*|\s*Q\s*=\s*P\s*", m) for m in others)
     names = {m.strip() for m in math}
     both = {"X", "Y"} <= names or any(re.fullmatch(r"\(?\s*X\s*,\s*Y\s*\)?", m) for m in others)
-    negated = bool(NEGATED.search(words))
-    independent = bool(INDEPENDENT.search(words)) and both and not negated
-    invertible = bool(INVERTIBLE.search(words)) and both and not negated
+    independent = bool(INDEPENDENT.search(words)) and both
+    invertible = bool(INVERTIBLE.search(words)) and both
     conditions = Conditions(independent, identical, invertible, same_law)
     if independent + identical + invertible > 1:  # two joint laws at once: not one reading
         return Conditions(same_law=same_law), " ".join(words.split())[:80]
@@ -144,9 +178,27 @@ def conditions_in(sentence: str, step_latex: str) -> tuple[Conditions, str]:
     if (CONDITION_WORDS.search(words) or INDEPENDENT.search(words) or INVERTIBLE.search(words)) \
             and not conditions.any:
         unread = " ".join(words.split())[:80]
-    if negated and (INDEPENDENT.search(words) or INVERTIBLE.search(words)):
-        unread = " ".join(words.split())[:80]
     return conditions, unread
+
+
+def _stated_before(lines: list[str], line: int, sentence: str) -> str:
+    """A condition stated in the two sentences before the step's own (``Assume $X$ and $Y$ are
+    independent. Then …``): its words, so that a refutation is undecided ('' when none)."""
+    if not 0 < line <= len(lines):
+        return ""
+    text = " ".join(lines[max(0, line - 4): line - 1] + [lines[line - 1]])
+    at = text.rfind(sentence.strip()) if sentence.strip() else -1
+    prior = _sentences(text[:at] if at >= 0 else " ".join(lines[max(0, line - 4): line - 1]))
+    for earlier in prior[-2:]:
+        if [m for m in MATH.findall(earlier) if OPERATOR.search(m) and RELATION.search(m)]:
+            continue  # a sentence stating its own claim: its conditions are its own
+        words = MATH.sub(" ", earlier)
+        if CONDITION_WORDS.search(words) or INDEPENDENT.search(words) \
+                or INVERTIBLE.search(words) or any(
+                re.fullmatch(r"\s*[XYPQ]\s*(?:=|\\neq?|\\ne)\s*[XYPQ]\s*", m.strip("$ "))
+                for m in MATH.findall(earlier)):
+            return " ".join(words.split())[:80]
+    return ""
 
 
 def operator_form(latex: str) -> str | None:
@@ -209,6 +261,7 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
         ):
             continue
         conditions, unread = conditions_in(sentence, equation.block.latex)
+        unread = unread or _stated_before(lines, chain.line, sentence)
         steps = list(equation.steps) or [PlannedStep(1, chain.relations[0],
                                                      skip=SkipReason.DEFINITION)]
         changed = False

@@ -263,3 +263,61 @@ def test_a_condition_on_x_and_y_is_not_used_for_other_variables(tmp_path):
     steps = steps_of(tmp_path, ABOUT + (
         "If $X$ and $Y$ are independent, $H(X, Z) = H(X) + H(Z)$.\n"))
     assert steps[0].verdict == "undecided"
+
+
+# -- round 3: conditions from prose (negations, exceptions, general claims, earlier sentences) ---
+NEGATED_CONDITIONS = [
+    # C1: "when X and Y are not independent" (Korean 아닐 때)
+    ("엔트로피에 대한 노트입니다. $X$와 $Y$가 독립이 아닐 때 $H(X, Y) = H(X) + H(Y)$ 이다.\n",
+     "H(X, Y)"),
+    # C2: unless / except when / fails when
+    ("This note is about entropy. The identity $H(X, Y) = H(X) + H(Y)$ holds unless $X$ and $Y$ "
+     "are independent.\n", "H(X, Y)"),
+    ("This note is about entropy. Except when $X$ and $Y$ are independent, "
+     "$H(X, Y) = H(X) + H(Y)$.\n", "H(X, Y)"),
+    ("This note is about entropy. The identity $H(X, Y) = H(X) + H(Y)$ fails when $X$ and $Y$ "
+     "are independent.\n", "H(X, Y)"),
+    # C3: a non-invertible function
+    ("This note is about entropy. When $X$ is a non-invertible function of $Y$, $H(X) = H(Y)$.\n",
+     "H(X)"),
+    # C4: "It is not true that X = Y"
+    ("This note is about entropy. It is not true that $X = Y$, yet $H(X \\mid Y) = 0$.\n",
+     "H(X \\mid Y)"),
+]
+
+
+@pytest.mark.parametrize("body, lhs", NEGATED_CONDITIONS)
+def test_a_negated_or_excepted_condition_is_never_used_to_prove(tmp_path, body, lhs):
+    # each claim is false without its condition and the sentence excludes the condition:
+    # not proved (nor checked) under it; at most undecided, since the words name a condition
+    step = only(steps_of(tmp_path, "# Note\n\n" + body), lhs)
+    assert step.verdict == "undecided", (step.verdict, step.reason)
+
+
+def test_a_claim_the_sentence_calls_general_takes_no_condition_from_the_other_clause(tmp_path):
+    # C4b: "If X, Y independent then I = 0, but for arbitrary X and Y … H(X,Y) = H(X) + H(Y)"
+    body = ("# Note\n\nThis note is about entropy and mutual information. If $X$ and $Y$ are "
+            "independent then $I(X; Y) = 0$, but for arbitrary $X$ and $Y$ we also have "
+            "$H(X, Y) = H(X) + H(Y)$.\n\n"
+            "For independent $X$ and $Y$, $I(X; Y) = 0$; in general, $H(X \\mid Y) = H(X)$.\n")
+    steps = steps_of(tmp_path, body)
+    verdicts = {(s.lhs_latex.strip(), s.verdict) for s in steps}
+    assert ("I(X; Y)", "proved") in verdicts  # its own condition, in its own clause
+    general = [s for s in steps if s.lhs_latex.strip() in ("H(X, Y)", "H(X \\mid Y)")]
+    assert len(general) == 2
+    for step in general:  # false in general, as the sentence claims it: refuted, reproducibly
+        assert step.verdict == "refuted", (step.lhs_latex, step.verdict, step.reason)
+        table = joint_from(step.outcome.counterexample)
+        hx, hy, hxy = entropy(marginal(table, 0)), entropy(marginal(table, 1)), entropy(table.values())
+        if step.lhs_latex.strip() == "H(X, Y)":
+            assert abs(hxy - (hx + hy)) > 1e-6
+        else:
+            assert abs((hxy - hy) - hx) > 1e-6
+
+
+def test_a_condition_assumed_in_the_sentence_before_makes_a_refutation_undecided(tmp_path):
+    # C17: "Assume X and Y are independent. Then H(X | Y) = H(X)." is true under the assumption
+    body = ("# Note\n\nThis note is about entropy. Assume $X$ and $Y$ are independent.\n"
+            "Then $H(X \\mid Y) = H(X)$.\n")
+    step = only(steps_of(tmp_path, body), "H(X \\mid Y)")
+    assert step.verdict == "undecided", (step.verdict, step.reason)
