@@ -430,20 +430,106 @@ def _size_text(sizes) -> str:
     return "×".join(str(s) for s in sizes)
 
 
+EPSILON = sp.Rational(1, 1000)
+SINGLE_SIZES = (2, 3, 4, 5, 6)
+JOINT_SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3), (4, 4), (4, 5), (5, 4))
+
+
+def _laws(n: int, rng: random.Random) -> list[list]:
+    """Laws on n outcomes an adversary would try: uniform, random, one outcome of probability
+    1 − ε, a point mass (exact zeros), and two equally likely outcomes."""
+    uniform = [sp.Rational(1, n)] * n
+    near = [1 - EPSILON] + [EPSILON / (n - 1)] * (n - 1)
+    point = [sp.S.One] + [sp.S.Zero] * (n - 1)
+    two = [sp.Rational(1, 2)] * 2 + [sp.S.Zero] * (n - 2)
+    return [uniform, _weights(n, rng), near, point, two]
+
+
+def _world(variables, sizes, joint: dict, other) -> World:
+    shown = tuple(
+        (f"P({', '.join(f'{v}={i + 1}' for v, i in zip(variables, key))})", str(value))
+        for key, value in joint.items()
+    )
+    shown += tuple((f"Q({variables[0]}={a + 1})", str(value)) for a, value in enumerate(other))
+    return World(tuple(variables), tuple(sizes), joint, tuple(other), False, shown)
+
+
+def adversarial_worlds(variables, conditions: Conditions, rng: random.Random,
+                       uses_q: bool = True) -> list[World]:
+    """Finite laws on which a false claim about entropies is likely to fail, each satisfying
+    every condition given: alphabet sizes 2 to 6 (joint laws up to 4×4, 4×5 and 5×4), uniform
+    laws, random ones, near-degenerate ones (one probability 1 − ε) and point masses,
+    independent products, X = Y (the diagonal), X an invertible function of Y, Y a function of
+    X that is not invertible, and Q equal to P, uniform, random or concentrated elsewhere."""
+    worlds = []
+    if len(variables) == 1:
+        for n in SINGLE_SIZES:
+            for law in _laws(n, rng):
+                others = [law] if conditions.same_law or not uses_q else \
+                    [law, *_laws(n, rng)[:3], [EPSILON / (n - 1)] * (n - 1) + [1 - EPSILON]]
+                for other in others:
+                    worlds.append(_world(variables, (n,), {(a,): law[a] for a in range(n)}, other))
+        return worlds
+    for n, m in JOINT_SHAPES:
+        joints = []
+        if conditions.identical or conditions.invertible:
+            if n != m:
+                continue
+            for law in _laws(n, rng):
+                order = list(range(n))
+                if conditions.invertible:
+                    order = order[1:] + order[:1]
+                joints.append({(a, b): (law[a] if order[a] == b else sp.S.Zero)
+                               for a in range(n) for b in range(m)})
+        else:
+            first, second = _laws(n, rng), _laws(m, rng)
+            joints += [{(a, b): x[a] * y[b] for a in range(n) for b in range(m)}
+                       for x, y in ((first[0], second[0]), (first[1], second[1]),
+                                    (first[0], second[1]), (first[2], second[0]),
+                                    (first[3], second[1]))]
+            if not conditions.independent:
+                cells = n * m
+                joints.append(dict(zip(product(range(n), range(m)), _weights(cells, rng))))
+                near = [1 - EPSILON] + [EPSILON / (cells - 1)] * (cells - 1)
+                joints.append(dict(zip(product(range(n), range(m)), near)))
+                for law in (first[0], first[1]):  # Y = X mod m (not invertible when n > m)
+                    joints.append({(a, b): (law[a] if a % m == b else sp.S.Zero)
+                                   for a in range(n) for b in range(m)})
+                for law in (second[0], second[1]):  # X = Y mod n
+                    joints.append({(a, b): (law[b] if b % n == a else sp.S.Zero)
+                                   for a in range(n) for b in range(m)})
+                if n == m:  # X = Y, near X = Y
+                    spread = EPSILON / (cells - n)
+                    joints.append({(a, b): (sp.Rational(1, n) - EPSILON / n if a == b else spread)
+                                   for a in range(n) for b in range(m)})
+        for joint in joints:
+            marginal = [sum((v for k, v in joint.items() if k[0] == a), sp.S.Zero)
+                        for a in range(n)]
+            if conditions.same_law or not uses_q:
+                worlds.append(_world(variables, (n, m), joint, marginal))
+                continue
+            for other in (_weights(n, rng), marginal):
+                worlds.append(_world(variables, (n, m), joint, other))
+    return worlds
+
+
 def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Finding:
     rng = random.Random(seed)
-    sizes_list = SQUARE_SIZES if (conditions.identical or conditions.invertible) \
-        else RATIONAL_SIZES[len(variables)]
     checked = 0
+    evaluated: list = []
     nodes: list = []
     for tree in lefts + rights:
         _walk(tree, nodes)
     uses_q = any(node.kind in ("KL", "CE", "q") or "Q" in node.args for node in nodes)
-    for sizes in sizes_list:
-        world = make_world(variables, sizes, conditions, rng=rng)
+    for world in adversarial_worlds(variables, conditions, rng, uses_q):
         evaluator = Evaluator(world, note)
         for left, right in _pairs(lefts, rights):
-            lhs, rhs = evaluator.value(left, {}), evaluator.value(right, {})
+            try:
+                lhs, rhs = evaluator.value(left, {}), evaluator.value(right, {})
+            except NotRead:
+                if any(value == 0 for value in world.joint.values()) or 0 in world.other:
+                    continue  # a law with zero probabilities this claim does not define
+                raise
             difference = prime_logs(lhs - rhs)
             sign = 0 if difference == 0 else _certified_sign(difference)
             if sign is None:
@@ -452,11 +538,18 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
                 shown = lambda v: str(sp.N(v, 12))  # noqa: E731
                 values = tuple(pair for pair in world.shown
                                if uses_q or not pair[0].startswith("Q("))
-                return Finding("refuted", "exact on a finite distribution", (_size_text(sizes),),
+                return Finding("refuted", "exact on a finite distribution",
+                               (_size_text(world.sizes),),
                                Counterexample(values, shown(lhs), shown(rhs)))
             checked += 1
-    return Finding("checked", "exact on random finite distributions (rational probabilities; "
-                   "certified signs)", tuple(_size_text(s) for s in sizes_list), points=checked)
+            if _size_text(world.sizes) not in evaluated:
+                evaluated.append(_size_text(world.sizes))
+    if not checked:
+        return Finding("undecided", "no distribution on which both sides are defined")
+    return Finding("checked", "exact on finite distributions chosen to reach equality and "
+                   "extreme cases (uniform, independent, X = Y, functions, near-degenerate, "
+                   "P = Q; rational probabilities; certified signs)", tuple(evaluated),
+                   points=checked)
 
 
 def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,

@@ -118,7 +118,7 @@ def test_kl_divergence_is_not_symmetric_and_is_nonnegative(tmp_path):
                            * mpmath.log(mpmath.mpf((x / y).numerator) / (x / y).denominator)
                            for x, y in zip(a, b))
 
-    assert abs(kl(p, q) - kl(q, p)) > 1e-6
+    assert abs(kl(p, q) - kl(q, p)) > 1e-12  # any law where they differ
     assert split.verdict == "proved"
 
 
@@ -321,3 +321,66 @@ def test_a_condition_assumed_in_the_sentence_before_makes_a_refutation_undecided
             "Then $H(X \\mid Y) = H(X)$.\n")
     step = only(steps_of(tmp_path, body), "H(X \\mid Y)")
     assert step.verdict == "undecided", (step.verdict, step.reason)
+
+
+# -- round 3: inequalities must survive an adversary (equality cases, alphabets up to 6) ---------
+def _laws_of(counterexample):
+    """(joint table, Q) from a counterexample's 'P(X=1, Y=2)' and 'Q(X=1)' entries."""
+    table = joint_from(counterexample)
+    other = [Fraction(value) for name, value in counterexample.values if name.startswith("Q(")]
+    return table, other
+
+
+def _mp(p: Fraction) -> mpmath.mpf:
+    return mpmath.mpf(p.numerator) / p.denominator
+
+
+STRICT_OR_SMALL = [  # (lhs, relation, rhs, the reference value of lhs - rhs on a law)
+    ("I(X; Y)", ">", "0",  # C5: 0 when X, Y independent
+     lambda t, q: entropy(marginal(t, 0)) + entropy(marginal(t, 1)) - entropy(t.values())),
+    ("H(X)", ">", "0", lambda t, q: entropy(t.values())),  # C5: 0 for a point mass
+    ("D_{\\mathrm{KL}}(P \\| Q)", ">", "0",  # C5: 0 when P = Q
+     lambda t, q: mpmath.fsum(_mp(p) * mpmath.log(_mp(p) / _mp(r))
+                              for p, r in zip(t.values(), q) if p)),
+    ("H(X, Y)", "<", "H(X) + H(Y)",  # C5: equal when independent
+     lambda t, q: entropy(t.values()) - entropy(marginal(t, 0)) - entropy(marginal(t, 1))),
+    ("I(X; Y)", "<=", "\\log 2",  # C6: X = Y uniform on 3 outcomes gives log 3
+     lambda t, q: entropy(marginal(t, 0)) + entropy(marginal(t, 1)) - entropy(t.values())
+     - mpmath.log(2)),
+    ("H(Y \\mid X)", "<=", "\\log 3",  # C6: Y uniform on 4 outcomes
+     lambda t, q: entropy(t.values()) - entropy(marginal(t, 0)) - mpmath.log(3)),
+    ("H(X, Y)", "<=", "\\log 9",  # C6: uniform on 4×4
+     lambda t, q: entropy(t.values()) - mpmath.log(9)),
+    ("H(X \\mid Y) + H(Y \\mid X)", ">=", "I(X; Y)",  # C6: X = Y
+     lambda t, q: 3 * entropy(t.values()) - 2 * entropy(marginal(t, 0))
+     - 2 * entropy(marginal(t, 1))),
+    ("\\mathrm{CE}(P, Q)", ">=", "H(Q)",  # C7: P concentrated where Q is large
+     lambda t, q: -mpmath.fsum(_mp(p) * mpmath.log(_mp(r)) for p, r in zip(t.values(), q) if p)
+     - entropy(q)),
+]
+HOLDS_REFERENCE = {">": lambda d: d > 1e-12, "<": lambda d: d < -1e-12,
+                   "<=": lambda d: d <= 1e-12, ">=": lambda d: d >= -1e-12}
+
+
+@pytest.mark.parametrize("lhs, relation, rhs, difference", STRICT_OR_SMALL)
+def test_a_false_information_inequality_is_refuted_at_a_law_that_reproduces(
+        lhs, relation, rhs, difference):
+    outcome, _ = decide(lhs, rhs, relation, NATURAL, Conditions(), "")
+    assert outcome.verdict == "refuted", (outcome.verdict, outcome.reason)
+    table, other = _laws_of(outcome.counterexample)
+    assert sum(table.values()) == 1
+    assert not HOLDS_REFERENCE[relation](difference(table, other))  # mpmath agrees it fails
+
+
+@pytest.mark.parametrize("lhs, relation, rhs", [
+    ("I(X; Y)", "<=", "\\frac{1}{2}(H(X) + H(Y))"),
+    ("H(X \\mid Y) + H(Y \\mid X)", "<=", "H(X, Y)"),
+    ("I(X; Y)", ">=", "0"),
+    ("D_{\\mathrm{KL}}(P \\| Q)", ">=", "0"),
+    ("\\mathrm{CE}(P, Q)", ">=", "H(P)"),
+])
+def test_true_information_inequalities_are_still_checked_on_every_size_reported(lhs, relation, rhs):
+    outcome, _ = decide(lhs, rhs, relation, NATURAL, Conditions(), "")
+    assert outcome.verdict == "checked", (outcome.verdict, outcome.reason)
+    # C8: the sizes reported are the ones evaluated, up to alphabets of 5 or 6 outcomes
+    assert "5×4" in outcome.reason or "sizes: 2, 3, 4, 5, 6" in outcome.reason, outcome.reason
