@@ -21,9 +21,10 @@ nothing is evaluated) into a tree, and the tree is evaluated on finite distribut
 A claim is first checked with no condition (a claim true in general is true under any
 condition), then under the conditions of its sentence. Sums and expectations run over the
 support (0 log 0 = 0). ``\log`` is natural unless the note says its logarithms are base 2.
-Definitions are definitions: the first formula for an operator's form (``H(Y \mid X)``) after
-words that define (*define, denote*, 정의) is not a claim; a later one is checked, and a note
-whose own definition disagrees with the standard operator is not read with it.
+Definitions are definitions: a formula for an operator's form (``H(Y \mid X)``) after words
+that define (*define, denote*, 정의) is not a claim; a note whose own definition disagrees with
+the standard operator (or is not read) is not read with it anywhere, and its definition is
+never judged.
 """
 
 from __future__ import annotations
@@ -241,27 +242,40 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
     each operator as its definition. Steps this vocabulary does not read are left as they are."""
     introduced: dict = {}
     nonstandard: set = set()
-    for equation in sorted(equations, key=lambda e: (e.chain.line, e.located.order)):
+    ordered = sorted(equations, key=lambda e: (e.chain.line, e.located.order))
+    definitions = set()
+    for equation in ordered:  # the note's own definitions first: they hold for the whole note
+        chain = equation.chain
+        form = operator_form(chain.elements[0]) if chain.is_chain else None
+        if form is None or chain.relations[0] != "=":
+            continue
+        display = equation.block.kind != "inline"
+        anchor = equation.block.line if display else chain.line  # a display: where it opens
+        sentence = sentence_of(lines, anchor, equation.block.latex, display)
+        before = _sentences(" ".join(lines[max(0, anchor - 4): anchor - 1]))[-2:]
+        if _defining(before + [sentence] if display else [sentence]):
+            definitions.add(id(equation))
+            _check_definition(equation, form, note, nonstandard, seed)
+    for equation in ordered:
         chain = equation.chain
         if not chain.is_chain:
             continue
         display = equation.block.kind != "inline"
-        sentence = sentence_of(lines, chain.line, equation.block.latex, display)
-        before = _sentences(" ".join(lines[max(0, chain.line - 4): chain.line - 1]))[-2:]
+        anchor = equation.block.line if display else chain.line
+        sentence = sentence_of(lines, anchor, equation.block.latex, display)
         form = operator_form(chain.elements[0])
         first = form is not None and form not in introduced and chain.relations[0] == "="
         if form is not None and form not in introduced:
             introduced[form] = chain.line
-        if first and _defining(before + [sentence] if display else [sentence]):
-            _check_definition(equation, form, note, nonstandard, seed)
-            continue  # the first formula of an operator after defining words: its definition
+        if id(equation) in definitions:
+            continue  # a formula for an operator after defining words: the note's definition
         if equation.skip is not None and not (
             equation.skip is SkipReason.DEFINITION and form is not None and not first
             and len(chain.elements) == 2
         ):
             continue
         conditions, unread = conditions_in(sentence, equation.block.latex)
-        unread = unread or _stated_before(lines, chain.line, sentence)
+        unread = unread or _stated_before(lines, anchor, sentence)
         steps = list(equation.steps) or [PlannedStep(1, chain.relations[0],
                                                      skip=SkipReason.DEFINITION)]
         changed = False
@@ -349,7 +363,8 @@ def _check_definition(equation, form, note, nonstandard: set, seed: int) -> None
         with time_limit(PLAN_SECONDS, source="", what="information theory"):
             outcome, _ = decide(chain.elements[0], chain.elements[1], "=", note, Conditions(),
                                 "", seed)
-    except (NotRead, ParseError):
+    except (NotRead, ParseError):  # a definition not read: not known to be the standard one
+        nonstandard.add(form)
         return
     if outcome.holds:
         equation.readings.setdefault(_shown(form), (

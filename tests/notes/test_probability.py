@@ -384,3 +384,22 @@ def test_true_information_inequalities_are_still_checked_on_every_size_reported(
     assert outcome.verdict == "checked", (outcome.verdict, outcome.reason)
     # C8: the sizes reported are the ones evaluated, up to alphabets of 5 or 6 outcomes
     assert "5×4" in outcome.reason or "sizes: 2, 3, 4, 5, 6" in outcome.reason, outcome.reason
+
+
+# -- round 3: a note's own nonstandard definition (C16) ------------------------------------------
+@pytest.mark.parametrize("body", [
+    ("This note is about entropy. We define the conditional entropy as\n\n$$\n"
+     "H(Y \\mid X) = \\sum_{x, y} p(x, y) \\log p(y \\mid x)\n$$\n\nWith this definition,\n\n"
+     "$$\nH(Y \\mid X) \\le 0\n$$\n\nand\n\n$$\nH(Y \\mid X) = H(X) - H(X, Y)\n$$\n"),
+    ("This note is about entropy. We define the entropy with the opposite sign:\n\n$$\n"
+     "H(X) = \\sum_x p(x) \\log p(x)\n$$\n\nThen\n\n$$\nH(X) \\le 0\n$$\n"),
+    ("This note is about entropy. It is not true that $X = Y$, yet $H(X \\mid Y) = 0$.\n\n"
+     "# define colon\n\nThis note is about entropy. We define the conditional entropy:\n\n$$\n"
+     "H(Y \\mid X) = \\sum_{x, y} p(x, y) \\log p(y \\mid x)\n$$\n"),
+])
+def test_a_note_defining_an_operator_otherwise_is_not_read_with_the_standard_one(tmp_path, body):
+    # the definition is not judged, and the claims true under it (H(Y|X) ≤ 0, H(X) − H(X,Y))
+    # are not refuted with the standard operator: the reading is not the note's
+    steps = steps_of(tmp_path, "# Own definition\n\n" + body)
+    assert steps and all(step.verdict not in ("proved", "checked", "refuted") for step in steps), \
+        [(s.lhs_latex, s.verdict) for s in steps]
