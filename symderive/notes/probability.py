@@ -30,6 +30,7 @@ never judged.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
@@ -38,6 +39,7 @@ from symderive.notes.info_check import HOLDS, Conditions, decide
 from symderive.notes.info_grammar import InfoNote, NotRead
 from symderive.notes.plan import GENERAL_WORDS, PlannedStep
 from symderive.notes.report import SkipReason
+from symderive.report import Outcome
 
 ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kullback|쿨백|"
                    r"cross-entropy|교차\s*엔트로피|information theory|정보\s*이론", re.I)
@@ -80,6 +82,41 @@ def note_reading(text: str) -> InfoNote | None:
         cross_entropy_h=bool(CROSS_ENTROPY_H.search(text)),
         classes_k=bool(CLASSES_K.search(text)),
     )
+
+
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b", re.I)
+
+
+def section_readings(lines: list[str], line: int, note: InfoNote) -> list[InfoNote]:
+    """The readings of the note at ``line``: the base of its logarithms and whether ``H(P, Q)``
+    is the cross-entropy are what the step's own section says (a sentence saying otherwise, as
+    *natural, not base 2*, wins); a section that says nothing, in a note where another section
+    says so, has both readings (the step is decided only when they agree)."""
+    start = max((k for k in range(min(line, len(lines))) if HEADING.match(lines[k])), default=0)
+    end = next((k for k in range(line, len(lines)) if HEADING.match(lines[k])), len(lines))
+    section = " ".join(lines[start:end])
+    base = _said(section, BASE_TWO, NATURAL_WORDS)
+    cross = _said(section, CROSS_ENTROPY_H, None)
+    bases = [base] if base is not None else sorted({False, note.log_base_two})
+    crosses = [cross] if cross is not None else sorted({False, note.cross_entropy_h})
+    return [replace(note, log_base_two=b, cross_entropy_h=c) for b in bases for c in crosses]
+
+
+def _said(section: str, pattern: re.Pattern, otherwise: re.Pattern | None) -> bool | None:
+    """True when a sentence of the section says it, False when one says otherwise (or says it
+    negated), None when the section is silent."""
+    found = None
+    for sentence in _sentences(section):
+        match = pattern.search(sentence)
+        if match:  # the words near what it says (not a later clause of the sentence)
+            words = MATH.sub(" ", sentence[max(0, match.start() - 40): match.end() + 20])
+            if NEGATED.search(words) or otherwise is not None and otherwise.search(words):
+                return False
+            found = True
+        elif otherwise is not None and otherwise.search(MATH.sub(" ", sentence)):
+            return False
+    return found
 
 
 # -- the sentence of a step: conditions and definitions ------------------------------------------
@@ -314,9 +351,9 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
             if relation is None:
                 continue
             try:
-                with time_limit(PLAN_SECONDS, source="", what="information theory"):
-                    outcome, reading = decide(lhs_latex, rhs_latex, relation, note, conditions,
-                                              unread, seed + step.index)
+                outcome, reading = _decide_in_section(
+                    lhs_latex, rhs_latex, relation, section_readings(lines, anchor, note),
+                    conditions, unread, seed + step.index)
             except NotRead:
                 continue
             except ParseError:  # out of time: the general reading stands
@@ -340,6 +377,29 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
 
 
 PLAN_SECONDS = 6.0
+
+
+def _decide_in_section(lhs_latex, rhs_latex, relation, readings, conditions, unread, seed):
+    """The verdict under every reading the section allows: when they differ, undecided."""
+    found = []
+    with time_limit(PLAN_SECONDS, source="", what="information theory"):
+        for reading_note in readings:
+            found.append(decide(lhs_latex, rhs_latex, relation, reading_note, conditions, unread,
+                                seed))
+    verdicts = {outcome.verdict for outcome, _ in found}
+    if len(verdicts) == 1:
+        return found[0]
+    described = "; ".join(f"{outcome.verdict} with {_reading_words(note)}"
+                          for (outcome, _), note in zip(found, readings))
+    return Outcome("undecided", method=found[0][0].method, reason=(
+        f"the note reads two ways here and they disagree ({described}): another section says "
+        "so, this one does not")), found[0][1]
+
+
+def _reading_words(note: InfoNote) -> str:
+    base = "logarithms base 2" if note.log_base_two else "natural logarithms"
+    cross = ", H(P, Q) the cross-entropy" if note.cross_entropy_h else ""
+    return base + cross
 GENERIC_NAMES = ("H", "I", "D", "p", "q", "P", "Q", "CE", r"\mathrm{CE}", "E")
 
 

@@ -403,3 +403,29 @@ def test_a_note_defining_an_operator_otherwise_is_not_read_with_the_standard_one
     steps = steps_of(tmp_path, "# Own definition\n\n" + body)
     assert steps and all(step.verdict not in ("proved", "checked", "refuted") for step in steps), \
         [(s.lhs_latex, s.verdict) for s in steps]
+
+
+# -- round 3: the base of logarithms and H(P, Q) as cross-entropy are read per section (M1, M2) --
+def test_a_section_saying_natural_logarithms_is_not_read_in_base_two(tmp_path):
+    body = ("# Bits\n\nThis note is about entropy. All logarithms are base 2.\n\n"
+            "$$\nH(X) \\le \\log_2 3 + 1\n$$\n\n"
+            "# Natural\n\nThis note is about entropy. Logarithms are natural, not base 2.\n\n"
+            "$$\nH(X) \\le \\log 3\n$$\n")
+    steps = steps_of(tmp_path, body)
+    natural = [s for s in steps if s.rhs_latex.strip() == "\\log 3"]
+    assert len(natural) == 1
+    # with natural logarithms H(X) ≤ log 3 is false at 4 equally likely outcomes (log 4)
+    assert natural[0].verdict == "refuted", natural[0].reason
+    assert "base 2" not in " ".join(natural[0].readings)
+    table = joint_from(natural[0].outcome.counterexample)
+    assert entropy(table.values()) > mpmath.log(3)
+
+
+def test_h_of_two_laws_is_the_cross_entropy_only_where_the_section_says_so(tmp_path):
+    body = ("# Cross\n\nThis note is about entropy. The cross-entropy $H(P, Q)$ of two laws "
+            "satisfies\n\n$$ H(P, Q) = H(P) + D_{\\mathrm{KL}}(P \\| Q) $$\n\n"
+            "# Joint\n\nThe joint entropy of two laws is symmetric:\n\n$$ H(P, Q) = H(Q, P) $$\n")
+    steps = steps_of(tmp_path, body)
+    split, symmetric = [s for s in steps if s.lhs_latex.strip() == "H(P, Q)"]
+    assert split.verdict == "proved"
+    assert symmetric.verdict not in ("refuted", "proved", "checked"), symmetric.reason
