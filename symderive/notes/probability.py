@@ -68,6 +68,8 @@ HATTED = re.compile(r"^\s*\\hat\s*\{\s*(?:\\mathbf\s*\{\s*)?[a-z]\s*\}?\s*\}"
                     r"\s*_\s*\{?\s*[a-z]\s*\}?\s*$")
 MODEL = re.compile(r"^\s*p_\s*\{?\s*\\theta\s*\}?\s*\([^()]*\\mid[^()]*\)\s*$")
 UNIT = re.compile(r"^\s*\d+\s*\\text\{\s*bits?\s*\}\s*$")
+CLASS_SUM = re.compile(  # -\sum_i p_i \log p_i in a note about k classes: an entropy bound
+    r"\\sum_\{?\s*([ijk])\b.*p_\{?\s*\1\s*\}?\s*\\log\s*\(?\s*p_\{?\s*\1\b")
 OPERATOR = re.compile(r"(?<![A-Za-z\\])(?:H|I)\s*[(\[]|D_\{?\\mathrm\{KL\}|\\mathrm\{CE\}")
 
 
@@ -333,14 +335,17 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
                 changed = True
                 continue
             rhs_latex = WHERE.sub("", rhs_latex)  # the name defined after 'where' (read alike)
-            if not STRONG.search(lhs_latex + " " + rhs_latex) and not UNIT.search(rhs_latex):
+            class_bound = (note.classes_k and chain.relations[step.index - 1] != "="
+                           and CLASS_SUM.search(lhs_latex + " " + rhs_latex))
+            if not STRONG.search(lhs_latex + " " + rhs_latex) and not UNIT.search(rhs_latex) \
+                    and not class_bound:
                 continue  # plain p(x) alone: not enough to say it is a probability
             left_form = operator_form(lhs_latex)
             claim_about_known = (
                 skip == "definition" and left_form is not None and left_form in introduced
                 and introduced[left_form] < chain.line
             )
-            if not (skip in TAKEN or claim_about_known
+            if not (skip in TAKEN or claim_about_known or class_bound and skip is None
                     or skip is None and (step.opaque or step.unknown or OPERATOR.search(
                         lhs_latex + " " + rhs_latex))):
                 continue

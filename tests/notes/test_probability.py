@@ -429,3 +429,13 @@ def test_h_of_two_laws_is_the_cross_entropy_only_where_the_section_says_so(tmp_p
     split, symmetric = [s for s in steps if s.lhs_latex.strip() == "H(P, Q)"]
     assert split.verdict == "proved"
     assert symmetric.verdict not in ("refuted", "proved", "checked"), symmetric.reason
+
+
+def test_an_entropy_bound_over_k_classes_is_refuted_where_it_fails_not_checked_on_three(tmp_path):
+    # C8: -Σ p_i log p_i ≤ log 3 is false for four equally likely classes (log 4)
+    body = ("# Sum bound\n\nThis note is about entropy. For a $k$-class distribution with "
+            "probabilities $p_1, \\ldots, p_k$:\n\n$$\n-\\sum_i p_i \\log p_i \\le \\log 3\n$$\n")
+    step = only(steps_of(tmp_path, body), "-\\sum_i p_i \\log p_i")
+    assert step.verdict == "refuted", (step.verdict, step.reason)
+    table = joint_from(step.outcome.counterexample)
+    assert entropy(table.values()) > mpmath.log(3)
