@@ -439,3 +439,23 @@ def test_an_entropy_bound_over_k_classes_is_refuted_where_it_fails_not_checked_o
     assert step.verdict == "refuted", (step.verdict, step.reason)
     table = joint_from(step.outcome.counterexample)
     assert entropy(table.values()) > mpmath.log(3)
+
+
+@pytest.mark.parametrize("lhs, rhs, base_two", [
+    ("H(X)", "\\log_2 4 + 1", True),  # 3 bits: false at 9 equally likely outcomes
+    ("H(X, Y)", "\\log 10", False),  # false on a 4×4 uniform law (log 16)
+])
+def test_a_constant_upper_bound_on_an_entropy_is_refuted_past_the_bound(lhs, rhs, base_two):
+    note = InfoNote(log_base_two=base_two, self_information=False, cross_entropy_h=False,
+                    classes_k=False)
+    outcome, _ = decide(lhs, rhs, "<=", note, Conditions(), "")
+    assert outcome.verdict == "refuted", (outcome.verdict, outcome.reason)
+    table = joint_from(outcome.counterexample)
+    value = entropy(table.values()) / (mpmath.log(2) if base_two else 1)
+    bound = 3 if base_two else mpmath.log(10)
+    assert value > bound
+
+
+def test_a_constant_bound_beyond_the_alphabets_tried_is_not_checked():
+    outcome, _ = decide("H(X)", "\\log 100", "<=", NATURAL, Conditions(), "")
+    assert outcome.verdict == "undecided", outcome.reason
