@@ -282,19 +282,26 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
     introduced: dict = {}
     nonstandard: set = set()
     ordered = sorted(equations, key=lambda e: (e.chain.line, e.located.order))
-    definitions = set()
+    definitions, standard, unread, seen = set(), set(), set(), set()
     for equation in ordered:  # the note's own definitions first: they hold for the whole note
         chain = equation.chain
         form = operator_form(chain.elements[0]) if chain.is_chain else None
         if form is None or chain.relations[0] != "=":
+            if form is not None:
+                seen.add(form)
             continue
         display = equation.block.kind != "inline"
         anchor = equation.block.line if display else chain.line  # a display: where it opens
         sentence = sentence_of(lines, anchor, equation.block.latex, display)
         before = _sentences(" ".join(lines[max(0, anchor - 4): anchor - 1]))[-2:]
-        if _defining(before + [sentence] if display else [sentence]):
+        around = before + [sentence] if display else [sentence]
+        first = form not in seen
+        seen.add(form)
+        if first and _defining(around) or DEFINE_WORDS.search(" ".join(
+                MATH.sub(" ", part) for part in around)):  # a later one: said in words
             definitions.add(id(equation))
-            _check_definition(equation, form, note, nonstandard, seed)
+            _check_definition(equation, form, note, nonstandard, seed, standard, unread)
+    nonstandard |= unread - standard  # only unread definitions of a form: not known standard
     for equation in ordered:
         chain = equation.chain
         if not chain.is_chain:
@@ -420,7 +427,8 @@ def _shown(form: str) -> str:
     return form.replace("D_KL", r"D_{\mathrm{KL}}(·\|·)").replace("CE", r"\mathrm{CE}(·,·)")
 
 
-def _check_definition(equation, form, note, nonstandard: set, seed: int) -> None:
+def _check_definition(equation, form, note, nonstandard: set, seed: int,
+                      standard: set = frozenset(), unread: set = frozenset()) -> None:
     """A note's own definition of an operator that disagrees with the standard one: the
     operator is not read with the standard meaning in this note."""
     chain = equation.chain
@@ -428,10 +436,11 @@ def _check_definition(equation, form, note, nonstandard: set, seed: int) -> None
         with time_limit(PLAN_SECONDS, source="", what="information theory"):
             outcome, _ = decide(chain.elements[0], chain.elements[1], "=", note, Conditions(),
                                 "", seed)
-    except (NotRead, ParseError):  # a definition not read: not known to be the standard one
-        nonstandard.add(form)
+    except (NotRead, ParseError):  # a definition not read: standard only if another one is
+        unread.add(form)
         return
     if outcome.holds:
+        standard.add(form)
         equation.readings.setdefault(_shown(form), (
             f"{FORMS[form]}, defined at line {chain.line} as the standard operator "
             "(information theory)"))
