@@ -290,3 +290,38 @@ def test_an_equation_the_prose_assumes_is_a_hypothesis_not_a_claim(tmp_path):
         "condition"]
     stated = "# Fixed point\n\nwe see that the equation $x + x = 3x$ holds for all $x$.\n"
     assert [s.verdict for e in report(tmp_path, stated).equations for s in e.steps] == ["refuted"]
+
+
+# Round 3 review (defs): a second formula derived in the prose is a claim, never a new definition.
+
+def verdicts_of(tmp_path: Path, text: str):
+    return [(line, step.verdict) for line, step in steps(tmp_path, text)]
+
+
+def test_a_wrong_rederivation_of_the_loss_is_refuted_not_used(tmp_path):
+    # l = ½(y − ŷ)², so ∂l/∂ŷ = ŷ − y; "we obtain l = (y − ŷ)²" is a wrong claim about l
+    text = (
+        "The loss is $l(y, \\hat{y}) = \\frac{1}{2}(y - \\hat{y})^2$.\n\n"
+        "Substituting, we obtain $l(y, \\hat{y}) = (y - \\hat{y})^2$.\n\n"
+        "Therefore $\\frac{\\partial l}{\\partial \\hat{y}} = 2(\\hat{y} - y)$.\n"
+    )
+    assert verdicts_of(tmp_path, text) == [(3, "refuted"), (5, "refuted")]
+
+
+def test_let_then_a_contradicting_formula_is_a_claim(tmp_path):
+    text = "Let $f(x) = x^2$. Then $f(x) = x^3$, and so $f'(x) = 3x^2$.\n"
+    assert verdicts_of(tmp_path, text) == [(1, "refuted"), (1, "refuted")]
+    text = "Let $y = x^2$ and $y = x^3$.\n"
+    assert verdicts_of(tmp_path, text) == [(1, "refuted")]
+
+
+def test_a_correct_rederivation_is_checked_against_the_first_definition(tmp_path):
+    text = (
+        "Let $f(x) = (x + 1)^2$. Then $f(x) = x^2 + 2x + 1$, so $f'(x) = 2x + 2$.\n"
+    )
+    assert verdicts_of(tmp_path, text) == [(1, "proved"), (1, "proved")]
+
+
+def test_a_new_example_after_then_is_still_a_definition(tmp_path):
+    text = "Let $f(x) = x^2$. Then consider $f(x) = x^3$, so $f'(x) = 3x^2$.\n"
+    assert verdicts_of(tmp_path, text) == [(1, "proved")]
