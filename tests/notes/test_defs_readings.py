@@ -325,3 +325,22 @@ def test_a_correct_rederivation_is_checked_against_the_first_definition(tmp_path
 def test_a_new_example_after_then_is_still_a_definition(tmp_path):
     text = "Let $f(x) = x^2$. Then consider $f(x) = x^3$, so $f'(x) = 3x^2$.\n"
     assert verdicts_of(tmp_path, text) == [(1, "proved")]
+
+
+def test_a_letter_the_prose_says_is_not_a_constant_is_not_a_constant(tmp_path):
+    text = "$C$ is not a constant here, it depends on $x$: $\\frac{d}{dx} [C x] = C$.\n"
+    assert [(s.verdict, s.skip.value) for _, s in steps(tmp_path, text)] == [
+        ("skipped", "undefined-derivative")]
+    text = "$C$는 상수가 아닙니다. 따라서 $\\frac{d}{dx} C = 0$.\n"
+    assert [(s.verdict, s.skip.value) for _, s in steps(tmp_path, text)] == [
+        ("skipped", "undefined-derivative")]
+
+
+def test_unless_a_constant_does_not_make_the_letter_a_constant(tmp_path):
+    text = "Unless $C$ is a constant, $\\frac{d}{dx} C = 0$ fails.\n"
+    assert [s.verdict for _, s in steps(tmp_path, text)] != ["proved"]
+
+
+def test_a_letter_called_a_constant_is_still_a_constant(tmp_path):
+    text = "For any constant $C$, $\\frac{d}{dx} C = 0$.\n"
+    assert [s.verdict for _, s in steps(tmp_path, text)] == ["proved"]
