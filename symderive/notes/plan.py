@@ -34,6 +34,8 @@ from symderive.notes.indices import (
     section_bold,
 )
 from symderive.notes.expand import (
+    free_names,
+    fresh_bound,
     HiddenPath,
     TooLarge,
     UndefinedDerivative,
@@ -274,6 +276,10 @@ def plan_steps(
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein)
+    # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
+    # so instantiating the free i never captures it
+    avoid = set().union(*(free_names(raw) for raw in raws if not isinstance(raw, ParseError)))
+    raws = [raw if isinstance(raw, ParseError) else fresh_bound(raw, avoid) for raw in raws]
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
     view, valued = with_function_values(readable, view)
     for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value

@@ -344,3 +344,16 @@ def test_unless_a_constant_does_not_make_the_letter_a_constant(tmp_path):
 def test_a_letter_called_a_constant_is_still_a_constant(tmp_path):
     text = "For any constant $C$, $\\frac{d}{dx} C = 0$.\n"
     assert [s.verdict for _, s in steps(tmp_path, text)] == ["proved"]
+
+
+def test_a_summation_index_is_never_captured_by_the_free_index_of_the_claim(tmp_path):
+    # f = Σ_i β_i x_i: ∂f/∂x_i = β_i, not Σ_i β_i (which differs as soon as n ≥ 2)
+    text = ("Let $f(\\mathbf{x}) = \\sum_{i=1}^{n} \\beta_i x_i$. "
+            "Then $\\frac{\\partial f}{\\partial x_i} = \\sum_{i=1}^{n} \\beta_i$.\n")
+    assert [s.verdict for _, s in steps(tmp_path, text)] == ["refuted"]
+    text = ("We have $f(\\mathbf{x}) = \\sum_{i} \\beta_i x_i^2$. "
+            "Then $\\frac{\\partial f}{\\partial x_i} = \\sum_i 2 \\beta_i x_i$.\n")
+    assert [s.verdict for _, s in steps(tmp_path, text)] == ["refuted"]
+    text = ("Let $f(\\mathbf{x}) = \\sum_{i=1}^{n} \\beta_i x_i$. "
+            "Then $\\frac{\\partial f}{\\partial x_i} = \\beta_i$.\n")
+    assert [s.verdict for _, s in steps(tmp_path, text)] in (["proved"], ["checked"])
