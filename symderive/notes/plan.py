@@ -455,7 +455,7 @@ def _rounded_list(equation, elements: list, relations: list, latex, source: str)
     planned here; False when the chain is not that."""
     if len(elements) != 2 or relations[0] not in ("=", *APPROXIMATE):
         return False
-    entries = [list_entries(element) for element in elements]
+    entries = [list_entries(element, least=1) for element in elements]  # [e] = [2.72] too
     if entries[0] is None or entries[1] is None or len(entries[0]) != len(entries[1]):
         return False
     try:

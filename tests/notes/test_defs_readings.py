@@ -357,3 +357,27 @@ def test_a_summation_index_is_never_captured_by_the_free_index_of_the_claim(tmp_
     text = ("Let $f(\\mathbf{x}) = \\sum_{i=1}^{n} \\beta_i x_i$. "
             "Then $\\frac{\\partial f}{\\partial x_i} = \\beta_i$.\n")
     assert [s.verdict for _, s in steps(tmp_path, text)] in (["proved"], ["checked"])
+
+
+def test_scientific_notation_is_rounded_to_its_last_digit_times_the_power_of_ten(tmp_path):
+    import math
+    # e^{-10} = 4.54e-5: 9.9 × 10^{-5} is off by 5.4 units of 10^{-6}, far more than half of one
+    assert abs(math.exp(-10) - 9.9e-5) > 0.05e-5 and abs(math.exp(20) - 4.9e8) < 0.05e9
+    text = ("We compute $[e^{-10}, 1] = [9.9 \\times 10^{-5}, 1.0]$ and "
+            "$[e^{-10}, 1] = [9.9e-5, 1.0]$.\n\nAlso $[e^{20}, 1] = [4.9 \\times 10^{8}, 1.0]$ "
+            "and $[e^{-10}, 1] = [4.54 \\times 10^{-5}, 1.0]$.\n")
+    assert verdicts_of(tmp_path, text) == [
+        (1, "refuted"), (1, "refuted"), (3, "checked"), (3, "checked")]
+
+
+def test_a_one_entry_list_reads_like_the_plain_rounded_value(tmp_path):
+    text = "Plain $\\sqrt{2} = 1.41$ and as a list $[\\sqrt{2}] = [1.41]$ and $[e] = [2.72]$.\n"
+    assert [v for _, v in verdicts_of(tmp_path, text)] == ["checked"] * 3
+    text = "As a list $[e] = [2.73]$.\n"
+    assert [v for _, v in verdicts_of(tmp_path, text)] == ["refuted"]
+
+
+def test_a_rounding_tie_is_never_checked(tmp_path):
+    text = "Half: $[7/2, 1.0] = [3, 1]$.\n"
+    assert "checked" not in [v for _, v in verdicts_of(tmp_path, text)]
+    assert "proved" not in [v for _, v in verdicts_of(tmp_path, text)]
