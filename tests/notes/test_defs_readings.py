@@ -381,3 +381,12 @@ def test_a_rounding_tie_is_never_checked(tmp_path):
     text = "Half: $[7/2, 1.0] = [3, 1]$.\n"
     assert "checked" not in [v for _, v in verdicts_of(tmp_path, text)]
     assert "proved" not in [v for _, v in verdicts_of(tmp_path, text)]
+
+
+def test_a_formula_after_an_assumed_equation_is_a_claim_not_a_definition(tmp_path):
+    text = ("Assume that the equation $y = 2 z$ holds. Then $y = 3z$.\n\n"
+            "Assume that the equation $x^2 = 4$ holds. Then $x = 2$.\n")
+    found = steps(tmp_path, text)
+    assert [(line, s.verdict) for line, s in found if s.verdict != "skipped"] == [
+        (1, "undecided"), (3, "undecided")]  # never a definition, never an example value
+    assert all(s.skip is None or s.skip.value == "condition" for _, s in found)
