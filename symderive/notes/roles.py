@@ -250,10 +250,11 @@ def shifted_argument(arguments: str, body: str) -> bool:
     if len(set(names)) != len(names) or not all(is_bare_name(name) for name in names):
         return False
     squeezed = re.sub(r"\s+", "", arguments)
-    rest = re.sub(r"\s+", "", body)
-    if "(" + squeezed + ")" not in rest:
+    if "(" + squeezed + ")" not in re.sub(r"\s+", "", body):
         return False
-    rest = rest.replace("(" + squeezed + ")", "()")
+    # the argument removed with the spacing as written (squeezing "\epsilon h" would hide ε)
+    spaced = r"\s*".join(re.escape(character) for character in "(" + squeezed + ")")
+    rest = re.sub(spaced, "() ", body)
     return not any(_mentions(rest, name) for name in names)
 
 

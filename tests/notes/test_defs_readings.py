@@ -390,3 +390,9 @@ def test_a_formula_after_an_assumed_equation_is_a_claim_not_a_definition(tmp_pat
     assert [(line, s.verdict) for line, s in found if s.verdict != "skipped"] == [
         (1, "undecided"), (3, "undecided")]  # never a definition, never an example value
     assert all(s.skip is None or s.skip.value == "condition" for _, s in found)
+
+
+def test_a_shifted_argument_definition_never_uses_the_shift_outside_the_argument():
+    from symderive.notes.roles import shifted_argument
+    assert shifted_argument("x+\\epsilon", "g(x+\\epsilon) + h(x + \\epsilon)")
+    assert not shifted_argument("x+\\epsilon", "g(x+\\epsilon) + \\epsilon h(x+\\epsilon)")
