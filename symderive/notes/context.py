@@ -208,6 +208,11 @@ def locate(
             else Reading(Role.CLAIM)
         )
         reading = _derived_again(reading, chain, block.lead, functions, end)
+        if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
+            # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
+            # and "Then $x = 2$" after x^2 = 4 is no example value
+            for letter in re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", chain.latex):
+                names.setdefault(letter, (Role.CONDITION, chain.line))
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
             arguments = reading.arguments

@@ -99,7 +99,8 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
                 parameters, body = definition
-                replacements[applied] = body.xreplace(dict(zip(parameters, applied.args)))
+                replacements[applied] = fresh_bound(  # never captured by a free index
+                    body.xreplace(dict(zip(parameters, applied.args))), free_names(expr))
         family = family_values(expr, view.symbols)  # entries hook: p_{y_i} after p_k = …
         if family:
             expr = _check_size(expr.xreplace(family))
@@ -196,7 +197,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
                 if isinstance(name, sp.Symbol) and name.name in bodies and name not in view.symbols:
                     frontier.append(name)
     chosen: dict = {}
-    avoid = set().union(*(raw.free_symbols for raw in raws)) if raws else set()
+    avoid = set().union(*(free_names(raw) for raw in raws)) if raws else set()
     while frontier:
         name = frontier.pop()
         if name in chosen:
@@ -318,6 +319,16 @@ def difference_quotients(expr: sp.Basic) -> sp.Basic:
     if not expr.atoms(sp.Limit):
         return expr
     return expr.replace(lambda node: isinstance(node, sp.Limit), derivative)
+
+
+def free_names(expr: sp.Basic) -> set:
+    """The free symbols of an expression, with those of the variables it differentiates by
+    (SymPy counts ``x[i]`` of ``\\partial f/\\partial x_i`` as bound, yet its i is free)."""
+    found = set(expr.free_symbols)
+    for derivative in expr.atoms(sp.Derivative):
+        for variable in derivative.variables:
+            found |= variable.free_symbols
+    return found
 
 
 def fresh_bound(body: sp.Basic, avoid: set) -> sp.Basic:

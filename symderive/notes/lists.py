@@ -18,12 +18,31 @@ import re
 import sympy as sp
 
 DECIMAL_ENTRY = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
+# 9.9 \times 10^{-5}, 9.9 \cdot 10^{8}, 9.9e-5: the unit of the last digit is 10^{-d} · 10^{E}
+SCIENTIFIC_ENTRY = re.compile(
+    r"^\s*[-+−]?\s*\d+(?:\.(\d*))?\s*(?:(?:\\times|\\cdot|×)\s*10\s*\^\s*"
+    r"(?:\{\s*([-+−]?\s*\d+)\s*\}|(\d))|[eE]([-+]?\d+))\s*$"
+)
+
+
+def written_unit(text: str) -> tuple[int, bool] | None:
+    """(the power of ten of the last written digit's unit, whether a decimal point is written)
+    of a rounded entry: ``2.71`` → (-2, True), ``9.9 \times 10^{-5}`` → (-6, True), ``3`` →
+    (0, False); None for anything else."""
+    match = SCIENTIFIC_ENTRY.match(text)
+    if match:
+        exponent = match.group(2) or match.group(3) or match.group(4)
+        exponent = int(exponent.replace("−", "-").replace(" ", ""))
+        places = len(match.group(1) or "")
+        return exponent - places, match.group(1) is not None
+    match = DECIMAL_ENTRY.match(text)
+    return (-len(match.group(1)), True) if match else None
 OPEN_CLOSE = {"[": "]", "(": ")"}
 
 
-def list_entries(latex: str) -> list[str] | None:
+def list_entries(latex: str, least: int = 2) -> list[str] | None:
     """The top-level entries of ``[a, b, c]`` / ``(a, b, c)`` (also with ``\\left``/``\\right``),
-    or None when ``latex`` is not one bracketed list of at least two entries."""
+    or None when ``latex`` is not one bracketed list of at least ``least`` entries."""
     text = re.sub(r"\\(?:left|right)\s*", "", latex.strip()).strip().rstrip(".,").strip()
     if len(text) < 2 or text[0] not in OPEN_CLOSE or text[-1] != OPEN_CLOSE[text[0]]:
         return None
@@ -39,7 +58,7 @@ def list_entries(latex: str) -> list[str] | None:
             parts.append(text[start:position])
             start = position + 1
     parts.append(text[start:-1])
-    if len(parts) < 2 or any(not part.strip() for part in parts):
+    if len(parts) < least or any(not part.strip() for part in parts):
         return None
     return [part.strip() for part in parts]
 
@@ -48,7 +67,7 @@ def rounded_list_claim(left: list, right: list, left_latex: list, right_latex: l
     """(lhs, rhs) of the one scalar claim ``max_k |l_k − r_k|·10^{d_k} = 0`` checked to 0
     places (so ≤ ½: every entry correct to its own d_k decimals), or None when the lists are not
     numbers of one length with at least one decimal entry."""
-    if len(left) != len(right) or len(left) < 2:
+    if len(left) != len(right) or not left:
         return None
     scaled, decimal = [], False
     for l, r, l_text, r_text in zip(left, right, left_latex, right_latex):
@@ -56,10 +75,13 @@ def rounded_list_claim(left: list, right: list, left_latex: list, right_latex: l
             r, sp.MatrixBase
         ):
             return None
-        match = DECIMAL_ENTRY.match(r_text) or DECIMAL_ENTRY.match(l_text)
-        places = len(match.group(1)) if match else 0
-        decimal = decimal or match is not None
-        scaled.append(sp.Abs(l - r) * sp.Integer(10) ** places)
+        unit = written_unit(r_text) or written_unit(l_text)
+        power, point = unit if unit else (0, False)
+        decimal = decimal or point
+        error = sp.Abs(l - r) * sp.Integer(10) ** (-power)
+        if error == sp.Rational(1, 2):
+            return None  # a tie (7/2 written 3): which way it rounds is a convention, not read
+        scaled.append(error)
     if not decimal:
         return None  # no rounded value written: not a list of rounded values
     return sp.Max(*scaled, evaluate=False) if len(scaled) > 1 else scaled[0], sp.Integer(0)

@@ -34,6 +34,8 @@ from symderive.notes.indices import (
     section_bold,
 )
 from symderive.notes.expand import (
+    free_names,
+    fresh_bound,
     HiddenPath,
     TooLarge,
     UndefinedDerivative,
@@ -274,6 +276,10 @@ def plan_steps(
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein)
+    # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
+    # so instantiating the free i never captures it
+    avoid = set().union(*(free_names(raw) for raw in raws if not isinstance(raw, ParseError)))
+    raws = [raw if isinstance(raw, ParseError) else fresh_bound(raw, avoid) for raw in raws]
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
     view, valued = with_function_values(readable, view)
     for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value
@@ -285,9 +291,17 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
+    varying = not_constants(context.raw_text)
     for raw in raws:
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
+            continue
+        named = sorted(
+            {s.name for d in raw.atoms(sp.Derivative) for s in d.expr.free_symbols} & varying)
+        if named:
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, (
+                f"the prose says {', '.join(named)} is not a constant (it may depend on the "
+                "variable): its derivative is unknown"), False, frozenset()))
             continue
         unknown: set = set()
         try:
@@ -441,7 +455,7 @@ def _rounded_list(equation, elements: list, relations: list, latex, source: str)
     planned here; False when the chain is not that."""
     if len(elements) != 2 or relations[0] not in ("=", *APPROXIMATE):
         return False
-    entries = [list_entries(element) for element in elements]
+    entries = [list_entries(element, least=1) for element in elements]  # [e] = [2.72] too
     if entries[0] is None or entries[1] is None or len(entries[0]) != len(entries[1]):
         return False
     try:
@@ -591,19 +605,49 @@ CONSTANT_NAMED = re.compile(
     r"|\$\s*([A-Za-z])\s*\$\s*(?:is\s+(?:a\s+|any\s+)?constant\b|(?:는|은|이|가)\s*상수)"
 )
 CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
+# "$C$ is not a constant", "Unless $C$ is a constant", "non-constant", "$C$는 상수가 아닙니다"
+NEGATED = re.compile(
+    r"\b(?:not|n[o']t|unless|non-?|never|no|if|whether)\b|n't|아니|아닌|아닙|아님|않|만약|라면|이면", re.I)
+
+
+NOT_CONSTANT = re.compile(
+    r"\$\s*([A-Za-z])\s*\$\s*(?:is\s+not\s+(?:a\s+)?constant|isn't\s+(?:a\s+)?constant"
+    r"|depends\s+on|varies|(?:는|은|이|가)\s*상수(?:가|이)?\s*아[니닙님])",
+    re.I,
+)
+
+
+def not_constants(text: str) -> set:
+    """Letters the prose says are not constants (*$C$ is not a constant*, *$C$ depends on*,
+    $C$는 상수가 아닙니다): their derivative is unknown, never taken as 0."""
+    return set(NOT_CONSTANT.findall(text))
+
+
+def _named_constants(text: str) -> set:
+    """Letters the prose calls constants, except where the sentence negates or supposes it
+    (*is not a constant*, *unless $C$ is a constant*, 상수가 아닙니다): those are not constants."""
+    found = set()
+    for match in CONSTANT_NAMED.finditer(text):
+        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        after = text[match.end() : match.end() + 12]
+        if NEGATED.search(text[start : match.start()] + " " + match.group(0) + after):
+            continue
+        found.add("".join(group or "" for group in match.groups()))
+    return found
 
 
 def prose_constants(context: FileContext, equation: PlannedEquation, raws: list) -> frozenset:
     """Differentiated single letters the prose calls constants: ``for any constant $C$``
     anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
-    named = {"".join(groups) for groups in CONSTANT_NAMED.findall(context.raw_text)}
+    named = _named_constants(context.raw_text)
     differentiated = {
         derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
         if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1
     }  # fmt: skip
     found = differentiated & named
-    if CONSTANT_WORD.search(equation.block.lead or "") and len(differentiated) == 1:
+    lead = equation.block.lead or ""
+    if CONSTANT_WORD.search(lead) and not NEGATED.search(lead) and len(differentiated) == 1:
         found |= differentiated
     return frozenset(found)
 

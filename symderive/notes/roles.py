@@ -205,7 +205,12 @@ def classify_first_step(
         ):  # l(y, ŷ) = 0 after l(y, ŷ) = -Σ y_j log ŷ_j: a value of the function, not a new one
             return Reading(Role.CLAIM, name, arguments,
                            f"a value of the function {name} defined before: a claim")
-        if name in defined and (not near or DEFINING.search(words) or ANOTHER.search(words)):
+        if name in defined and derived_in_prose(lead):
+            return Reading(Role.CLAIM, name, arguments, (
+                f"{name} is already defined in this section and the prose derives this formula "
+                "('then', 'so', 'we obtain', 따라서): a claim about it, not a new definition"))
+        own = _own_words(lead)
+        if name in defined and (not near or DEFINING.search(own) or ANOTHER.search(own)):
             return Reading(Role.DEFINITION, name, arguments,
                            "a new definition of the name (a new example or paragraph)")
         if name in defined:
@@ -245,10 +250,11 @@ def shifted_argument(arguments: str, body: str) -> bool:
     if len(set(names)) != len(names) or not all(is_bare_name(name) for name in names):
         return False
     squeezed = re.sub(r"\s+", "", arguments)
-    rest = re.sub(r"\s+", "", body)
-    if "(" + squeezed + ")" not in rest:
+    if "(" + squeezed + ")" not in re.sub(r"\s+", "", body):
         return False
-    rest = rest.replace("(" + squeezed + ")", "()")
+    # the argument removed with the spacing as written (squeezing "\epsilon h" would hide ε)
+    spaced = r"\s*".join(re.escape(character) for character in "(" + squeezed + ")")
+    rest = re.sub(spaced, "() ", body)
     return not any(_mentions(rest, name) for name in names)
 
 
@@ -270,6 +276,32 @@ DERIVING = re.compile(
     r"|얻|대입|연결",
     re.I,
 )
+
+
+DERIVED = re.compile(
+    r"\b(?:then|so(?!\s+that)|thus|hence|therefore|we (?:obtain|get|arrive at|find)|obtains?"
+    r"|gives?|yields?|substituting|plugging)\b|따라서|그러므로|얻|대입",
+    re.I,
+)
+
+
+def _own_words(lead: str) -> str:
+    """The words between the previous formula on the line and this one (``Let $y = x^2$ and``
+    gives `` and``): what introduces this formula, not the one before it."""
+    return re.sub(r"\$[^$]*\$", " ", lead.rpartition("$")[2] if lead.count("$") >= 2 else lead)[-60:]
+
+
+def derived_in_prose(lead: str) -> bool:
+    """This formula is introduced by words of derivation (*then, so, we obtain, substituting*,
+    따라서) with nothing after them that starts a new example (*let, consider, for, another*):
+    a second formula for a defined name so introduced is a claim about that name."""
+    own = _own_words(lead)
+    found = list(DERIVED.finditer(own))
+    if not found:
+        return False
+    after = own[found[-1].end():]
+    return not (DEFINING.search(after) or ANOTHER.search(after) or NEW_EXAMPLE.search(after)
+                or CONDITIONAL.search(after) or SUPPOSING.search(after))
 
 
 NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|예를|다른", re.I)

@@ -290,3 +290,109 @@ def test_an_equation_the_prose_assumes_is_a_hypothesis_not_a_claim(tmp_path):
         "condition"]
     stated = "# Fixed point\n\nwe see that the equation $x + x = 3x$ holds for all $x$.\n"
     assert [s.verdict for e in report(tmp_path, stated).equations for s in e.steps] == ["refuted"]
+
+
+# Round 3 review (defs): a second formula derived in the prose is a claim, never a new definition.
+
+def verdicts_of(tmp_path: Path, text: str):
+    return [(line, step.verdict) for line, step in steps(tmp_path, text)]
+
+
+def test_a_wrong_rederivation_of_the_loss_is_refuted_not_used(tmp_path):
+    # l = ½(y − ŷ)², so ∂l/∂ŷ = ŷ − y; "we obtain l = (y − ŷ)²" is a wrong claim about l
+    text = (
+        "The loss is $l(y, \\hat{y}) = \\frac{1}{2}(y - \\hat{y})^2$.\n\n"
+        "Substituting, we obtain $l(y, \\hat{y}) = (y - \\hat{y})^2$.\n\n"
+        "Therefore $\\frac{\\partial l}{\\partial \\hat{y}} = 2(\\hat{y} - y)$.\n"
+    )
+    assert verdicts_of(tmp_path, text) == [(3, "refuted"), (5, "refuted")]
+
+
+def test_let_then_a_contradicting_formula_is_a_claim(tmp_path):
+    text = "Let $f(x) = x^2$. Then $f(x) = x^3$, and so $f'(x) = 3x^2$.\n"
+    assert verdicts_of(tmp_path, text) == [(1, "refuted"), (1, "refuted")]
+    text = "Let $y = x^2$ and $y = x^3$.\n"
+    assert verdicts_of(tmp_path, text) == [(1, "refuted")]
+
+
+def test_a_correct_rederivation_is_checked_against_the_first_definition(tmp_path):
+    text = (
+        "Let $f(x) = (x + 1)^2$. Then $f(x) = x^2 + 2x + 1$, so $f'(x) = 2x + 2$.\n"
+    )
+    assert verdicts_of(tmp_path, text) == [(1, "proved"), (1, "proved")]
+
+
+def test_a_new_example_after_then_is_still_a_definition(tmp_path):
+    text = "Let $f(x) = x^2$. Then consider $f(x) = x^3$, so $f'(x) = 3x^2$.\n"
+    assert verdicts_of(tmp_path, text) == [(1, "proved")]
+
+
+def test_a_letter_the_prose_says_is_not_a_constant_is_not_a_constant(tmp_path):
+    text = "$C$ is not a constant here, it depends on $x$: $\\frac{d}{dx} [C x] = C$.\n"
+    assert [(s.verdict, s.skip.value) for _, s in steps(tmp_path, text)] == [
+        ("skipped", "undefined-derivative")]
+    text = "$C$는 상수가 아닙니다. 따라서 $\\frac{d}{dx} C = 0$.\n"
+    assert [(s.verdict, s.skip.value) for _, s in steps(tmp_path, text)] == [
+        ("skipped", "undefined-derivative")]
+
+
+def test_unless_a_constant_does_not_make_the_letter_a_constant(tmp_path):
+    text = "Unless $C$ is a constant, $\\frac{d}{dx} C = 0$ fails.\n"
+    assert [s.verdict for _, s in steps(tmp_path, text)] != ["proved"]
+
+
+def test_a_letter_called_a_constant_is_still_a_constant(tmp_path):
+    text = "For any constant $C$, $\\frac{d}{dx} C = 0$.\n"
+    assert [s.verdict for _, s in steps(tmp_path, text)] == ["proved"]
+
+
+def test_a_summation_index_is_never_captured_by_the_free_index_of_the_claim(tmp_path):
+    # f = Σ_i β_i x_i: ∂f/∂x_i = β_i, not Σ_i β_i (which differs as soon as n ≥ 2)
+    text = ("Let $f(\\mathbf{x}) = \\sum_{i=1}^{n} \\beta_i x_i$. "
+            "Then $\\frac{\\partial f}{\\partial x_i} = \\sum_{i=1}^{n} \\beta_i$.\n")
+    assert [s.verdict for _, s in steps(tmp_path, text)] == ["refuted"]
+    text = ("We have $f(\\mathbf{x}) = \\sum_{i} \\beta_i x_i^2$. "
+            "Then $\\frac{\\partial f}{\\partial x_i} = \\sum_i 2 \\beta_i x_i$.\n")
+    assert [s.verdict for _, s in steps(tmp_path, text)] == ["refuted"]
+    text = ("Let $f(\\mathbf{x}) = \\sum_{i=1}^{n} \\beta_i x_i$. "
+            "Then $\\frac{\\partial f}{\\partial x_i} = \\beta_i$.\n")
+    assert [s.verdict for _, s in steps(tmp_path, text)] in (["proved"], ["checked"])
+
+
+def test_scientific_notation_is_rounded_to_its_last_digit_times_the_power_of_ten(tmp_path):
+    import math
+    # e^{-10} = 4.54e-5: 9.9 × 10^{-5} is off by 5.4 units of 10^{-6}, far more than half of one
+    assert abs(math.exp(-10) - 9.9e-5) > 0.05e-5 and abs(math.exp(20) - 4.9e8) < 0.05e9
+    text = ("We compute $[e^{-10}, 1] = [9.9 \\times 10^{-5}, 1.0]$ and "
+            "$[e^{-10}, 1] = [9.9e-5, 1.0]$.\n\nAlso $[e^{20}, 1] = [4.9 \\times 10^{8}, 1.0]$ "
+            "and $[e^{-10}, 1] = [4.54 \\times 10^{-5}, 1.0]$.\n")
+    assert verdicts_of(tmp_path, text) == [
+        (1, "refuted"), (1, "refuted"), (3, "checked"), (3, "checked")]
+
+
+def test_a_one_entry_list_reads_like_the_plain_rounded_value(tmp_path):
+    text = "Plain $\\sqrt{2} = 1.41$ and as a list $[\\sqrt{2}] = [1.41]$ and $[e] = [2.72]$.\n"
+    assert [v for _, v in verdicts_of(tmp_path, text)] == ["checked"] * 3
+    text = "As a list $[e] = [2.73]$.\n"
+    assert [v for _, v in verdicts_of(tmp_path, text)] == ["refuted"]
+
+
+def test_a_rounding_tie_is_never_checked(tmp_path):
+    text = "Half: $[7/2, 1.0] = [3, 1]$.\n"
+    assert "checked" not in [v for _, v in verdicts_of(tmp_path, text)]
+    assert "proved" not in [v for _, v in verdicts_of(tmp_path, text)]
+
+
+def test_a_formula_after_an_assumed_equation_is_a_claim_not_a_definition(tmp_path):
+    text = ("Assume that the equation $y = 2 z$ holds. Then $y = 3z$.\n\n"
+            "Assume that the equation $x^2 = 4$ holds. Then $x = 2$.\n")
+    found = steps(tmp_path, text)
+    assert [(line, s.verdict) for line, s in found if s.verdict != "skipped"] == [
+        (1, "undecided"), (3, "undecided")]  # never a definition, never an example value
+    assert all(s.skip is None or s.skip.value == "condition" for _, s in found)
+
+
+def test_a_shifted_argument_definition_never_uses_the_shift_outside_the_argument():
+    from symderive.notes.roles import shifted_argument
+    assert shifted_argument("x+\\epsilon", "g(x+\\epsilon) + h(x + \\epsilon)")
+    assert not shifted_argument("x+\\epsilon", "g(x+\\epsilon) + \\epsilon h(x+\\epsilon)")
