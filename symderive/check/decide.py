@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
+from symderive.matrixcalc import EntryMatrix
+
 from symderive.check import certified, exact, finite, sampling, symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
@@ -295,7 +297,12 @@ def numeric_phase(
         # or derivatives that multiply with the size stay small
         extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
         choices = sampling.SIZES + (extra,)
-    for size_values in sampling.size_combinations(sizes, rng, choices):
+    combinations = sampling.size_combinations(sizes, rng, choices)
+    if symbolic_shapes and any(
+        isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
+    ):  # an entry claim at free indices: every dimension >= 3 at least once, and beyond
+        combinations = combinations[:7] + sampling.entry_size_combinations(sizes, (lhs, rhs))
+    for size_values in combinations:
         try:
             fixed = dict(size_values)
             fixed.update(sampling.draw_indices(indices, context, size_values, rng))

@@ -92,6 +92,29 @@ def size_combinations(
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
 
 
+ENTRY_PATTERNS = ((3,), (3, 4), (4, 3))  # every dimension >= 3 at once, square and not
+LARGEST_ENTRY_SIZE = 12
+
+
+def entry_size_combinations(size_symbols: list, sides: tuple) -> list[dict]:
+    """Sizes an entry claim is also checked at, beyond the small ones: all 3, and 3 and 4
+    alternating both ways, so that an entry (3, 3), (3, 4) and (4, 3) exists in each pair; and, when the
+    claim writes an integer c > 4 (``\\mathbb{1}(i = 9)``, ``(n - 9)``), each size alone at
+    c + 1 (at most 12; the others 1), so that the index c exists."""
+    if not size_symbols:
+        return []
+    count = len(size_symbols)
+    values = [tuple(pattern[k % len(pattern)] for k in range(count)) for pattern in ENTRY_PATTERNS]
+    written = [abs(int(n)) for side in sides if isinstance(side, sp.Basic)
+               for n in side.atoms(sp.Integer)]  # fmt: skip
+    largest = min(max(written, default=0) + 1, LARGEST_ENTRY_SIZE)
+    if largest > 5:
+        values += [tuple(largest if k == position else 1 for k in range(count))
+                   for position in range(count)]  # fmt: skip
+    values = list(dict.fromkeys(values))
+    return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
+
+
 def draw_point(
     symbols: list[sp.Basic],
     context: CheckContext,

@@ -216,7 +216,11 @@ def wrap_free_entries(raws: list) -> list:
         if isinstance(raw, sp.MatrixExpr):
             result.append(ParseError("a matrix beside a claim about one entry is not read"))
             continue
-        body = raw.xreplace(dict(zip(order, dummies)))
+        # the index written outside the entries (\mathbb{1}(i \le n)) is the same index: one
+        # symbol per letter, so it takes the values 1..size only, never 12 with n = 1
+        by_name = {str(symbol): dummy for symbol, dummy in zip(order, dummies)}
+        body = raw.xreplace({symbol: by_name[symbol.name] for symbol in raw.atoms(sp.Symbol)
+                             if symbol.name in by_name})  # fmt: skip
         result.append(EntryMatrix(body, tuple(dummies), rows, cols))
     return result
 

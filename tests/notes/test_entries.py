@@ -293,3 +293,39 @@ def test_a_double_sum_over_names_that_are_not_entries_is_not_read():
 
     with pytest.raises(ParseError):  # x_{ij} one name: the sum would be n² x_ij
         parse_latex_math(r"\sum_{i, j} x_{ij}")
+
+
+# -- round 3 review: free indices take 1..size only; entry claims reach every dimension ≥ 3 ---
+@pytest.mark.parametrize("latex", [
+    r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} \, \mathbb{1}(i \le n)",
+    r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(b > m)",
+    r"[\mathbf{U}\mathbf{V}]_{ib} = \sum_{k} u_{ik} v_{kb} \min(1, \max(0, n + 1 - i))",
+])
+def test_a_guard_true_at_every_valid_index_is_never_refuted_outside_the_range(tmp_path, latex):
+    """C14: i is a row of U (1..n): i = 12 with n = 1 is no counterexample."""
+    assert claim(tmp_path, latex).outcome.verdict == "checked"
+
+
+def test_a_vector_entry_index_takes_integer_values_in_its_range(tmp_path):
+    """C14: k of x_k is 1..d, never 29/7."""
+    step = claim(tmp_path, r"\frac{d}{dx_k}(\mathbf{x}^\top\mathbf{x}) = 2 x_k \mathbb{1}(k \le d)",
+                 "Let $\\mathbf{x} \\in \\mathbb{R}^d$.\n\n")
+    assert step.outcome.verdict == "checked"
+
+
+@pytest.mark.parametrize("latex, size, least", [
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 9)", "n", 9),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 3)\mathbb{1}(b = 3)",
+     "m", 3),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + (r-1)(r-2)(r-3)", "r", 4),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + (i-1)(i-2)(i-3)(i-4)(i-5)(i-6)(i-7)"
+     r"(i-8)(i-9)(i-10)", "n", 11),
+])
+def test_an_entry_claim_false_only_at_a_large_entry_is_refuted_where_it_exists(
+    tmp_path, latex, size, least
+):
+    """C13: the claim is checked at sizes where every dimension is >= 3 and, for an integer
+    written in the claim, where that index exists; the counterexample's size is such a size."""
+    step = claim(tmp_path, latex)
+    assert step.outcome.verdict == "refuted"
+    assert values_of(step)[size] >= least
