@@ -329,3 +329,11 @@ def test_an_entry_claim_false_only_at_a_large_entry_is_refuted_where_it_exists(
     step = claim(tmp_path, latex)
     assert step.outcome.verdict == "refuted"
     assert values_of(step)[size] >= least
+
+
+def test_a_derivative_by_an_unlinked_two_index_entry_is_not_read_never_refuted(tmp_path):
+    """C15: with no bold matrix, v_{ab} and v_{kb} would be unrelated scalars and SymPy's
+    derivative 0; the true claim (= w_a) is not read, never refuted."""
+    step = claim(tmp_path, r"\frac{d}{dv_{ab}} \sum_k w_{k}v_{kb} = w_a", "A note.\n\n")
+    assert step.verdict == "skipped"
+    assert "not read" in step.outcome.reason
