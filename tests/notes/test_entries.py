@@ -336,4 +336,4 @@ def test_a_derivative_by_an_unlinked_two_index_entry_is_not_read_never_refuted(t
     derivative 0; the true claim (= w_a) is not read, never refuted."""
     step = claim(tmp_path, r"\frac{d}{dv_{ab}} \sum_k w_{k}v_{kb} = w_a", "A note.\n\n")
     assert step.verdict == "skipped"
-    assert "not read" in step.outcome.reason
+    assert "not read" in step.reason
