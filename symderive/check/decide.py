@@ -302,6 +302,8 @@ def numeric_phase(
         isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
     ):  # an entry claim at free indices: every dimension >= 3 at least once, and beyond
         combinations = combinations[:7] + sampling.entry_size_combinations(sizes, (lhs, rhs))
+    if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
+        combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for size_values in combinations:
         try:
             fixed = dict(size_values)

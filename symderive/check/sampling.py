@@ -115,6 +115,24 @@ def entry_size_combinations(size_symbols: list, sides: tuple) -> list[dict]:
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
 
 
+def written_entries_exist(sides: tuple, sizes: dict) -> bool:
+    """Whether every entry written at a number (``u_{i2}``: column 2 of U) exists at these
+    sizes: a claim about u_{i2} says nothing where U has one column."""
+    from sympy.matrices.expressions.matexpr import MatrixElement
+
+    for side in sides:
+        if not isinstance(side, sp.Basic):
+            continue
+        for element in side.atoms(MatrixElement):
+            if not isinstance(element.parent, sp.MatrixSymbol):
+                continue
+            for value, dimension in zip((element.i, element.j), element.parent.shape):
+                dimension = sp.sympify(dimension).xreplace(sizes)
+                if value.is_Integer and dimension.is_Integer and value >= dimension:
+                    return False
+    return True
+
+
 def draw_point(
     symbols: list[sp.Basic],
     context: CheckContext,

@@ -30,6 +30,9 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     scanned = expressions + [value for value in extra if isinstance(value, sp.Basic)]
     bound_names: set[str] = set()
     upper: dict[str, sp.Basic] = {}
+    unlinked = unlinked_entry_sum(expressions)
+    if unlinked:
+        return [raw if isinstance(raw, ParseError) else ParseError(unlinked) for raw in raws]
     for expr in scanned:
         for node in expr.atoms(sp.Sum, sp.Product):
             for _index, low, high in node.limits:
@@ -77,6 +80,45 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
         if domain.kind == "index" and isinstance(domain.high, sp.Basic):
             context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+def sizes_from_prose(raws: list, symbols: dict) -> list:
+    """A size of a declared shape (U is n × r) that the note sets to a positive integer ("Let
+    $r = 2$"): the shapes take that size, so no other size is instantiated (u_{i2} exists)."""
+    fixed = {}
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            continue
+        for matrix in raw.atoms(sp.MatrixSymbol):
+            for dimension in matrix.shape:
+                if not isinstance(dimension, sp.Symbol):
+                    continue
+                for name, value in symbols.items():
+                    if (getattr(name, "name", None) == dimension.name
+                            and isinstance(value, sp.Integer) and value > 0):  # fmt: skip
+                        fixed[dimension] = value
+    if not fixed:
+        return raws
+    return [raw if not isinstance(raw, sp.Basic) else raw.xreplace(fixed) for raw in raws]
+
+
+def unlinked_entry_sum(expressions: list) -> str:
+    """Why a chain is not read when a sum runs over an index of entries written with two
+    indices that are linked to no matrix (``\\sum_k u_{ik}v_{kb}`` beside ``u_{i1}v_{1b}``, no
+    bracket entry): ``v_{kb}`` would be one scalar for every k and the sum's range an unrelated
+    size.  "" when there is none."""
+    for expr in expressions:
+        for node in expr.atoms(sp.Sum, sp.Product):
+            summed = {str(limit[0]) for limit in node.limits}
+            for symbol in node.function.free_symbols:
+                stem, _, script = getattr(symbol, "name", "").partition("_")
+                found = subscript_indices(script.strip("{}")) if stem and script else None
+                if found and len(found) >= 2 and summed & set(found):
+                    return (f"the entries {symbol} of a sum over "
+                            f"{', '.join(sorted(summed & set(found)))} are linked to no "
+                            "matrix (no bracket entry or derivative by an entry in the "
+                            "chain): not read")  # fmt: skip
+    return ""
 
 
 # -- entries of bold matrices written with indices (symderive.grammar.entries) ---------------

@@ -31,6 +31,7 @@ from symderive.notes.indices import (
     einstein_stated,
     entry_links,
     normalise_indices,
+    sizes_from_prose,
     section_bold,
 )
 from symderive.notes.expand import (
@@ -274,6 +275,7 @@ def plan_steps(
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein)
+    raws = sizes_from_prose(raws, view.symbols)  # entries hook: "Let r = 2", U n×r
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
     view, valued = with_function_values(readable, view)
     for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value

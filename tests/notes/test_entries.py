@@ -337,3 +337,20 @@ def test_a_derivative_by_an_unlinked_two_index_entry_is_not_read_never_refuted(t
     step = claim(tmp_path, r"\frac{d}{dv_{ab}} \sum_k w_{k}v_{kb} = w_a", "A note.\n\n")
     assert step.verdict == "skipped"
     assert "not read" in step.reason
+
+
+def test_an_expansion_of_the_sum_at_the_size_the_note_sets_is_checked(tmp_path):
+    """C18: "Let r = 2" with U n×r: u_{i2} exists and the expansion is true; without it, the
+    claim is false at r = 3 and refuted where u_{i2} and u_{i3} exist."""
+    latex = r"[\mathbf{U}\mathbf{V}]_{ib} = u_{i1}v_{1b} + u_{i2}v_{2b}"
+    assert claim(tmp_path, latex, SHAPES.replace(".\n\n", ". Let $r = 2$.\n\n")).verdict == "checked"
+    step = claim(tmp_path, latex)
+    assert step.verdict == "refuted"
+    assert values_of(step)["r"] >= 3
+
+
+def test_a_sum_over_entries_linked_to_no_matrix_is_not_read(tmp_path):
+    """C18: with no bracket entry, v_{kb} would be one scalar for every k: not read."""
+    step = claim(tmp_path, r"\sum_k u_{ik}v_{kb} = u_{i1}v_{1b} + u_{i2}v_{2b}",
+                 SHAPES.replace(".\n\n", ". Let $r = 2$.\n\n"))
+    assert step.verdict == "skipped"
