@@ -116,8 +116,7 @@ def unlinked_entry_sum(expressions: list) -> str:
                 if found and len(found) >= 2 and summed & set(found):
                     return (f"the entries {symbol} of a sum over "
                             f"{', '.join(sorted(summed & set(found)))} are linked to no "
-                            "matrix (no bracket entry or derivative by an entry in the "
-                            "chain): not read")  # fmt: skip
+                            "matrix in this chain: not read")  # fmt: skip
     return ""
 
 
@@ -242,6 +241,12 @@ def wrap_free_entries(raws: list) -> list:
             problem = (f"the index {symbol} walks dimensions of sizes "
                        f"{', '.join(sorted(map(str, sizes)))}: the matrix shapes do not fit "
                        "(a shape mismatch, not read)")  # fmt: skip
+    summed = {str(limit[0]) for expr in expressions for node in expr.atoms(sp.Sum, sp.Product)
+              for limit in node.limits}  # fmt: skip
+    for symbol in walked:
+        if str(symbol) in summed:
+            problem = (f"the index {symbol} is free in one place and summed in another "
+                       "(x_i x_i x_i = \\sum_i x_i^3): not read")  # fmt: skip
     if problem:
         return [raw if isinstance(raw, ParseError) else ParseError(problem) for raw in raws]
     order = sorted(walked, key=str)
@@ -268,7 +273,17 @@ def wrap_free_entries(raws: list) -> list:
 
 
 # -- Einstein summation, where the note says it uses it -----------------------------------------
-EINSTEIN = re.compile(r"Einstein", re.IGNORECASE)
+EINSTEIN = re.compile(
+    r"Einstein(?:'s)?\s+(?:index\s+)?(?:notation|summation|convention)"
+    r"|(?:notation|summation|convention)\s+of\s+Einstein|아인슈타인\s*(?:표기|합|규약)",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(
+    r"\b(?:not|no|never|unlike|without|instead\s+of|rather\s+than|neither|nor)\b|n't"
+    r"|않|아니|없",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n")
 
 
 def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
@@ -280,9 +295,17 @@ def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
 
 def einstein_stated(lines: list, headings: list, line: int) -> bool:
     """Whether the prose of the chain's section, before the chain, says it writes Einstein
-    notation (d2l: "let's consider this problem using Einstein notation")."""
+    notation (d2l: "let's consider this problem using Einstein notation"): a sentence naming
+    the notation, summation or convention, not negated ("we will not use", "unlike"); the
+    person ("as Einstein said") or a heading is not enough."""
     first, _ = section_of(lines, headings, line)
-    return any(EINSTEIN.search(text) for text in lines[first - 1 : line])
+    for text in lines[first - 1 : line - 1]:
+        if text.lstrip().startswith("#"):
+            continue  # a heading names the section, it does not say the note uses it
+        for sentence in SENTENCE_END.split(text):
+            if EINSTEIN.search(sentence) and not NEGATED.search(sentence):
+                return True  # an affirmative sentence: "we use Einstein notation"
+    return False
 
 
 def section_bold(lines: list, headings: list, line: int) -> str:
@@ -336,7 +359,7 @@ def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
             raise NotEinstein("terms with different free indices")
         return sp.Add(*(term for term, _ in parts)), parts[0][1]
     if isinstance(expr, sp.Pow) and _einstein(expr.base, bound)[1] and expr.exp != 1:
-        raise NotEinstein("a power of an indexed entry")
+        raise NotEinstein("a power of an indexed entry (an index written more than twice)")
     if isinstance(expr, (sp.Mul, sp.Derivative)):
         if isinstance(expr, sp.Derivative):
             inner, counts = _einstein(expr.expr, bound)
@@ -394,6 +417,9 @@ def repeated_index(expr: sp.Basic, bound: frozenset = frozenset()) -> bool:
 
     if isinstance(expr, (sp.Sum, sp.Product)):
         return repeated_index(expr.function, bound | {limit[0] for limit in expr.limits})
+    if (isinstance(expr, sp.Pow) and isinstance(expr.base, MatrixElement)
+            and [i for i in _entry_indices(expr.base) if i not in bound]):  # fmt: skip
+        return True  # x_i x_i x_i is x_i^3: an index written three times
     if isinstance(expr, (sp.Mul, sp.Derivative)):
         counts: Counter = Counter()
         for element in expr.atoms(MatrixElement):

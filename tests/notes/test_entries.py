@@ -354,3 +354,37 @@ def test_a_sum_over_entries_linked_to_no_matrix_is_not_read(tmp_path):
     step = claim(tmp_path, r"\sum_k u_{ik}v_{kb} = u_{i1}v_{1b} + u_{i2}v_{2b}",
                  SHAPES.replace(".\n\n", ". Let $r = 2$.\n\n"))
     assert step.verdict == "skipped"
+
+
+XAX = "Let $\\mathbf{x}$ be a vector and $\\mathbf{A}$ a square matrix. "
+
+
+@pytest.mark.parametrize("prose", [
+    "We will not use Einstein notation: no repeated index is summed unless the sum is written.",
+    "Unlike Einstein notation, here repeated indices are not summed.",
+    "As Einstein said, everything should be made as simple as possible.",
+])
+@pytest.mark.parametrize("latex", [
+    r"\mathbf{x}^\top \mathbf{A} \mathbf{x} = x_ia_{ij}x_j",
+    r"\frac{d}{dx_k}x_ia_{ij}x_j = a_{kj}x_j + x_ia_{ik}",
+])
+def test_einstein_summation_only_where_the_prose_affirms_it(tmp_path, prose, latex):
+    """C10: a negated mention, or the person, does not switch the convention on: true only
+    with the convention, the claim is undecided naming both readings."""
+    step = claim(tmp_path, latex, f"# Notes\n\n{XAX}{prose}\n\n")
+    assert step.verdict == "undecided"
+    assert "Einstein" in step.outcome.reason
+
+
+def test_a_heading_naming_einstein_does_not_switch_the_convention_on(tmp_path):
+    step = claim(tmp_path, r"\frac{d}{dx_k}x_ia_{ij}x_j = a_{kj}x_j + x_ia_{ik}",
+                 f"# Later Einstein\n\n{XAX}\n\n")
+    assert step.verdict == "undecided"
+
+
+def test_an_index_written_three_times_is_not_read_with_a_clear_reason(tmp_path):
+    """M4: no internal error text ("Invalid limits given") in the verdict."""
+    step = claim(tmp_path, r"x_i x_i x_i = \sum_i x_i^3",
+                 "# Three\n\nWe use Einstein notation. Let $\\mathbf{x}$ be a vector.\n\n")
+    assert step.verdict == "skipped"
+    assert "Invalid" not in step.reason and "more than twice" in step.reason
