@@ -301,7 +301,7 @@ def numeric_phase(
     if symbolic_shapes and any(
         isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
     ):  # an entry claim at free indices: every dimension >= 3 at least once, and beyond
-        combinations = combinations[:7] + sampling.entry_size_combinations(sizes, (lhs, rhs))
+        combinations = combinations[:5] + sampling.entry_size_combinations(sizes, (lhs, rhs))
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for size_values in combinations:

@@ -128,7 +128,7 @@ _SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))")
 
 
 def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: bool = False,
-                section: str = "") -> tuple:
+                section: str = "", excluded: frozenset = frozenset()) -> tuple:
     r"""Which lower-case letters of one chain are entries of which bold name.
 
     ``u`` is an entry of ``\mathbf{U}`` (``x`` of ``\mathbf{x}``) in a chain that writes that
@@ -155,6 +155,8 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
     names: dict[str, str] = {}
     for letter in sorted(bold | (plain_capitals & set(bold_plain))):
         lower = letter.lower()
+        if lower in excluded:
+            continue  # the note defines u otherwise (u_{ik} = 2 w_{ik}): not U's entries
         if letter.islower() and letter.upper() in bold:
             continue  # \mathbf{x} and \mathbf{X} in one chain: x_i of which?
         if letter.isupper() and letter.lower() in bold:
@@ -188,6 +190,40 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
         ):  # x_{ib} beside linked u_{ik}: half of the entries would be read as scalars
             return ()
     return tuple(links)
+
+
+_NAMING = re.compile(r"\b(?:let|write|writes|denote|denotes|define|defines|set)\b",
+                     re.IGNORECASE)
+
+
+def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
+    """Lower-case letters the note defines as something other than the entries of the bold
+    matrix of their letter, so that :func:`entry_links` does not link them: a definition
+    (``u_{ik} = 2 w_{ik}``, ``a_{ij} = x_i x_j``) in force at the chain, or a sentence of the
+    section naming the letter ("Let $u$ …", "We write $u_{ik}$ for the entries of
+    $\\mathbf{W}$") unless it says, unnegated, that these are the entries of its own bold
+    matrix."""
+    letters = set()
+    for name in list(view.symbols) + list(view.functions):
+        text = str(name)
+        stem, _, script = text.partition("_")
+        if len(stem) == 1 and stem.islower() and (not script or subscript_indices(
+                script.strip("{}")) is not None):  # fmt: skip
+            letters.add(stem)
+    first, _ = section_of(lines, headings, line)
+    for text in lines[first - 1 : line - 1]:
+        if text.lstrip().startswith("#"):
+            continue
+        for sentence in SENTENCE_END.split(text):
+            if not _NAMING.search(sentence):
+                continue
+            for letter in re.findall(r"\$\s*([a-z])\s*(?:_|\$|=|\\in)", sentence):
+                own = f"\\mathbf{{{letter.upper()}}}"
+                if ("entr" in sentence and own in sentence
+                        and not NEGATED.search(sentence)):  # fmt: skip
+                    continue  # "let u_{ik} be the entries of \mathbf{U}"
+                letters.add(letter)
+    return frozenset(letters)
 
 
 def entries_of(expr: sp.Basic) -> list:

@@ -388,3 +388,23 @@ def test_an_index_written_three_times_is_not_read_with_a_clear_reason(tmp_path):
                  "# Three\n\nWe use Einstein notation. Let $\\mathbf{x}$ be a vector.\n\n")
     assert step.verdict == "skipped"
     assert "Invalid" not in step.reason and "more than twice" in step.reason
+
+
+@pytest.mark.parametrize("definition", [
+    "Let $u_{ik} = 2 w_{ik}$.",
+    "Let $u_{ik} = 2 x_{ik}$ be the scaled weights (here $r = m$).",
+    "We write $u_{ik}$ for the entries of a different matrix $\\mathbf{W}$, not of $\\mathbf{U}$.",
+])
+def test_a_letter_the_note_defines_otherwise_is_not_the_bold_matrix_entry(tmp_path, definition):
+    """C9: with u defined as 2W, the sum is not [UV]_ib: never checked."""
+    step = claim(tmp_path, r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib}",
+                 SHAPES.replace(".\n\n", f". {definition}\n\n"))
+    assert step.verdict not in ("checked", "proved", "refuted")
+
+
+def test_an_entry_defined_as_an_outer_product_is_not_the_bold_matrix_entry(tmp_path):
+    """C9: a_{ij} = x_i x_j defines a, even in a note that uses Einstein notation."""
+    step = claim(tmp_path, r"\frac{d}{dx_k} (\mathbf{x}^\top \mathbf{A} \mathbf{x}) = a_{kj}x_j + x_ia_{ik}",
+                 "# E\n\nWe use Einstein notation. Let $\\mathbf{x}$ be a vector and $\\mathbf{A}$ "
+                 "a square matrix, and write $a_{ij} = x_i x_j$ for the outer product.\n\n")
+    assert step.verdict not in ("checked", "proved", "refuted")
