@@ -408,3 +408,20 @@ def test_an_entry_defined_as_an_outer_product_is_not_the_bold_matrix_entry(tmp_p
                  "# E\n\nWe use Einstein notation. Let $\\mathbf{x}$ be a vector and $\\mathbf{A}$ "
                  "a square matrix, and write $a_{ij} = x_i x_j$ for the outer product.\n\n")
     assert step.verdict not in ("checked", "proved", "refuted")
+
+
+@pytest.mark.parametrize("prose", [
+    "$\\mathbf{A}$는 대칭 행렬이 아닙니다.",
+    "$\\mathbf{A}$는 대칭이 아니다.",
+])
+def test_a_korean_negation_of_symmetric_does_not_make_a_symmetric(tmp_path, prose):
+    """C11: for a general A the claim is false: never checked under a symmetric A."""
+    step = claim(tmp_path, r"\frac{d}{dx_k}(\mathbf{x}^\top \mathbf{A} \mathbf{x}) = 2[\mathbf{A}\mathbf{x}]_k",
+                 f"# 대칭\n\n$\\mathbf{{x}}$는 벡터입니다. {prose}\n\n")
+    assert step.verdict != "checked" and step.verdict != "proved"
+
+
+def test_a_korean_symmetric_matrix_is_still_read_as_symmetric(tmp_path):
+    step = claim(tmp_path, r"\frac{d}{dx_k}(\mathbf{x}^\top \mathbf{A} \mathbf{x}) = 2[\mathbf{A}\mathbf{x}]_k",
+                 "# 대칭\n\n$\\mathbf{x}$는 벡터입니다. $\\mathbf{A}$는 대칭 행렬입니다.\n\n")
+    assert step.verdict == "checked"
