@@ -301,7 +301,10 @@ def numeric_phase(
     if symbolic_shapes and any(
         isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
     ):  # an entry claim at free indices: every dimension >= 3 at least once, and beyond
-        combinations = combinations[:5] + sampling.entry_size_combinations(sizes, (lhs, rhs))
+        derivative = any(side.has(sp.Derivative) for side in (lhs, rhs)
+                         if isinstance(side, sp.Basic))  # fmt: skip
+        combinations = combinations[:5] + sampling.entry_size_combinations(
+            sizes, (lhs, rhs), square_only=derivative)  # derivatives of entries are costly
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for position, size_values in enumerate(combinations):

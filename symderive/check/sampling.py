@@ -96,7 +96,8 @@ ENTRY_PATTERNS = ((3,), (3, 4), (4, 3))  # every dimension >= 3 at once, square 
 LARGEST_ENTRY_SIZE = 12
 
 
-def entry_size_combinations(size_symbols: list, sides: tuple) -> list[dict]:
+def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool = False
+                            ) -> list[dict]:
     """Sizes an entry claim is also checked at, beyond the small ones: all 3, and 3 and 4
     alternating both ways, so that an entry (3, 3), (3, 4) and (4, 3) exists in each pair; and, when the
     claim writes an integer c > 4 (``\\mathbb{1}(i = 9)``, ``(n - 9)``), each size alone at
@@ -104,7 +105,11 @@ def entry_size_combinations(size_symbols: list, sides: tuple) -> list[dict]:
     if not size_symbols:
         return []
     count = len(size_symbols)
-    values = [tuple(pattern[k % len(pattern)] for k in range(count)) for pattern in ENTRY_PATTERNS]
+    patterns = ENTRY_PATTERNS[:1] if square_only else ENTRY_PATTERNS  # all 3 (a derivative)
+    values = [tuple(pattern[k % len(pattern)] for k in range(count)) for pattern in patterns]
+    if not square_only and count > 1:  # one dimension 1 (r = 1), the others 3
+        values += [tuple(1 if k == position else 3 for k in range(count))
+                   for position in range(count)]  # fmt: skip
     written = [abs(int(n)) for side in sides if isinstance(side, sp.Basic)
                for n in side.atoms(sp.Integer)]  # fmt: skip
     largest = min(max(written, default=0) + 1, LARGEST_ENTRY_SIZE)

@@ -317,6 +317,8 @@ def test_a_vector_entry_index_takes_integer_values_in_its_range(tmp_path):
     (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 9)", "n", 9),
     (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 3)\mathbb{1}(b = 3)",
      "m", 3),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 3)\mathbb{1}(b = 2) "
+     r"\mathbb{1}(r = 1)", "n", 3),
     (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + (r-1)(r-2)(r-3)", "r", 4),
     (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + (i-1)(i-2)(i-3)(i-4)(i-5)(i-6)(i-7)"
      r"(i-8)(i-9)(i-10)", "n", 11),
