@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
+from symderive.matrixcalc import EntryMatrix
+
 from symderive.check import certified, exact, finite, sampling, symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
@@ -295,10 +297,23 @@ def numeric_phase(
         # or derivatives that multiply with the size stay small
         extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
         choices = sampling.SIZES + (extra,)
-    for size_values in sampling.size_combinations(sizes, rng, choices):
+    combinations = sampling.size_combinations(sizes, rng, choices)
+    if symbolic_shapes and any(
+        isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
+    ):  # an entry claim at free indices: every dimension >= 3 at least once, and beyond
+        derivative = any(side.has(sp.Derivative) for side in (lhs, rhs)
+                         if isinstance(side, sp.Basic))  # fmt: skip
+        combinations = combinations[:5] + sampling.entry_size_combinations(
+            sizes, (lhs, rhs), square_only=derivative)  # derivatives of entries are costly
+    if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
+        combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
+    for position, size_values in enumerate(combinations):
         try:
             fixed = dict(size_values)
-            fixed.update(sampling.draw_indices(indices, context, size_values, rng))
+            # every other size: each index at its largest value (k = y_i = n), where a claim
+            # wrong only at the last entry fails; the others drawn at random
+            fixed.update(sampling.draw_indices(indices, context, size_values, rng,
+                                               highest=position % 2 == 1))  # fmt: skip
             left, right = broadcast_zero(
                 _no_half_heaviside(prepare(lhs, context, fixed)),
                 _no_half_heaviside(prepare(rhs, context, fixed)),

@@ -92,6 +92,52 @@ def size_combinations(
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
 
 
+ENTRY_PATTERNS = ((3,), (3, 4), (4, 3))  # every dimension >= 3 at once, square and not
+LARGEST_ENTRY_SIZE = 12
+
+
+def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool = False
+                            ) -> list[dict]:
+    """Sizes an entry claim is also checked at, beyond the small ones: all 3, and 3 and 4
+    alternating both ways, so that an entry (3, 3), (3, 4) and (4, 3) exists in each pair; and, when the
+    claim writes an integer c > 4 (``\\mathbb{1}(i = 9)``, ``(n - 9)``), each size alone at
+    c + 1 (at most 12; the others 1), so that the index c exists."""
+    if not size_symbols:
+        return []
+    count = len(size_symbols)
+    patterns = ENTRY_PATTERNS[:1] if square_only else ENTRY_PATTERNS  # all 3 (a derivative)
+    values = [tuple(pattern[k % len(pattern)] for k in range(count)) for pattern in patterns]
+    if not square_only and count > 1:  # one dimension 1 (r = 1), the others 3
+        values += [tuple(1 if k == position else 3 for k in range(count))
+                   for position in range(count)]  # fmt: skip
+    written = [abs(int(n)) for side in sides if isinstance(side, sp.Basic)
+               for n in side.atoms(sp.Integer)]  # fmt: skip
+    largest = min(max(written, default=0) + 1, LARGEST_ENTRY_SIZE)
+    if largest > 5:
+        values += [tuple(largest if k == position else 1 for k in range(count))
+                   for position in range(count)]  # fmt: skip
+    values = list(dict.fromkeys(values))
+    return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
+
+
+def written_entries_exist(sides: tuple, sizes: dict) -> bool:
+    """Whether every entry written at a number (``u_{i2}``: column 2 of U) exists at these
+    sizes: a claim about u_{i2} says nothing where U has one column."""
+    from sympy.matrices.expressions.matexpr import MatrixElement
+
+    for side in sides:
+        if not isinstance(side, sp.Basic):
+            continue
+        for element in side.atoms(MatrixElement):
+            if not isinstance(element.parent, sp.MatrixSymbol):
+                continue
+            for value, dimension in zip((element.i, element.j), element.parent.shape):
+                dimension = sp.sympify(dimension).xreplace(sizes)
+                if value.is_Integer and dimension.is_Integer and value >= dimension:
+                    return False
+    return True
+
+
 def draw_point(
     symbols: list[sp.Basic],
     context: CheckContext,
@@ -144,8 +190,10 @@ def _group_is_complete(group: str, members: list, context: CheckContext, sizes: 
 
 
 def draw_indices(
-    indices: list[sp.Symbol], context: CheckContext, sizes: dict, rng: random.Random
+    indices: list[sp.Symbol], context: CheckContext, sizes: dict, rng: random.Random,
+    highest: bool = False,
 ) -> dict[sp.Symbol, sp.Integer]:
+    """A value in its range for each index (``highest``: each at the top of its range)."""
     values = {}
     for index in indices:
         domain = context.domain_of(index)
@@ -153,7 +201,7 @@ def draw_indices(
         high = _as_basic(domain.high if domain.high is not None else low).xreplace(sizes)
         if not (low.is_Integer and high.is_Integer) or high < low:
             raise ValueError(f"cannot instantiate index {index} in [{low}, {high}]")
-        values[index] = sp.Integer(rng.randint(int(low), int(high)))
+        values[index] = high if highest else sp.Integer(rng.randint(int(low), int(high)))
     return values
 
 

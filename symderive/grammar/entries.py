@@ -147,3 +147,30 @@ def nested_subscript(tokens: Callable, name: str):
         return None
     label = sp.Symbol(f"{kinds[2].text}_{kinds[4].text}", integer=True)
     return sp.IndexedBase(name)[label]
+
+
+def refuse_unlinked_entry_derivative(function: sp.Basic, variables: list, fail: Callable) -> None:
+    """``\\frac{d}{dv_{ab}} \\sum_k w_k v_{kb}`` with ``v`` linked to no matrix: ``v_{ab}`` and
+    ``v_{kb}`` are read as unrelated scalars and SymPy would answer 0 although the note means
+    entries of one array (the derivative is w_a): not read.  Distinct numbered entries
+    (``v_{11}``, ``v_{12}``) are distinct scalars and stay read."""
+    if not isinstance(function, sp.Basic):
+        return
+    for variable in variables:
+        if not isinstance(variable, sp.Symbol):
+            continue
+        stem, _, script = variable.name.partition("_")
+        written = subscript_indices(script.strip("{}")) if script else None
+        if not written or len(written) < 2:
+            continue  # one index: x_k beside a sum over x_k is an entry (normalise_indices)
+        for symbol in function.free_symbols:
+            if not isinstance(symbol, sp.Symbol) or symbol == variable:
+                continue
+            other_stem, _, other = symbol.name.partition("_")
+            found = subscript_indices(other.strip("{}")) if other else None
+            if other_stem != stem or not found or len(found) != len(written):
+                continue
+            if any(piece.isalpha() for piece in written + found):
+                fail(f"a derivative by the entry {variable} of an expression in the entries "
+                     f"{symbol} of the same array, linked to no matrix (SymPy would answer 0 "
+                     "for a different-looking entry): not read")  # fmt: skip

@@ -1897,6 +1897,7 @@ def _derivative(function: sp.Basic, variables: list[sp.Basic], parser: _Parser) 
                         "not read")  # fmt: skip
         return parser.build.derivative(function, variables)
     matrices.refuse_entry_derivative(function, parser.fail)  # matrix hook: d/dv_ab of V
+    entries.refuse_unlinked_entry_derivative(function, variables, parser.fail)  # v_kb unlinked
     for variable in variables:
         if isinstance(variable, sp.MatrixExpr) or isinstance(function, sp.MatrixExpr):
             parser.fail("derivatives with respect to matrices are not supported in notes yet")

@@ -30,6 +30,9 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     scanned = expressions + [value for value in extra if isinstance(value, sp.Basic)]
     bound_names: set[str] = set()
     upper: dict[str, sp.Basic] = {}
+    unlinked = unlinked_entry_sum(expressions)
+    if unlinked:
+        return [raw if isinstance(raw, ParseError) else ParseError(unlinked) for raw in raws]
     for expr in scanned:
         for node in expr.atoms(sp.Sum, sp.Product):
             for _index, low, high in node.limits:
@@ -79,6 +82,44 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
 
 
+def sizes_from_prose(raws: list, symbols: dict) -> list:
+    """A size of a declared shape (U is n × r) that the note sets to a positive integer ("Let
+    $r = 2$"): the shapes take that size, so no other size is instantiated (u_{i2} exists)."""
+    fixed = {}
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            continue
+        for matrix in raw.atoms(sp.MatrixSymbol):
+            for dimension in matrix.shape:
+                if not isinstance(dimension, sp.Symbol):
+                    continue
+                for name, value in symbols.items():
+                    if (getattr(name, "name", None) == dimension.name
+                            and isinstance(value, sp.Integer) and value > 0):  # fmt: skip
+                        fixed[dimension] = value
+    if not fixed:
+        return raws
+    return [raw if not isinstance(raw, sp.Basic) else raw.xreplace(fixed) for raw in raws]
+
+
+def unlinked_entry_sum(expressions: list) -> str:
+    """Why a chain is not read when a sum runs over an index of entries written with two
+    indices that are linked to no matrix (``\\sum_k u_{ik}v_{kb}`` beside ``u_{i1}v_{1b}``, no
+    bracket entry): ``v_{kb}`` would be one scalar for every k and the sum's range an unrelated
+    size.  "" when there is none."""
+    for expr in expressions:
+        for node in expr.atoms(sp.Sum, sp.Product):
+            summed = {str(limit[0]) for limit in node.limits}
+            for symbol in node.function.free_symbols:
+                stem, _, script = getattr(symbol, "name", "").partition("_")
+                found = subscript_indices(script.strip("{}")) if stem and script else None
+                if found and len(found) >= 2 and summed & set(found):
+                    return (f"the entries {symbol} of a sum over "
+                            f"{', '.join(sorted(summed & set(found)))} are linked to no "
+                            "matrix in this chain: not read")  # fmt: skip
+    return ""
+
+
 # -- entries of bold matrices written with indices (symderive.grammar.entries) ---------------
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}")
 _WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathsf|mathit)\s*\{[^{}]*\}")
@@ -87,7 +128,7 @@ _SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))")
 
 
 def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: bool = False,
-                section: str = "") -> tuple:
+                section: str = "", excluded: frozenset = frozenset()) -> tuple:
     r"""Which lower-case letters of one chain are entries of which bold name.
 
     ``u`` is an entry of ``\mathbf{U}`` (``x`` of ``\mathbf{x}``) in a chain that writes that
@@ -114,6 +155,8 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
     names: dict[str, str] = {}
     for letter in sorted(bold | (plain_capitals & set(bold_plain))):
         lower = letter.lower()
+        if lower in excluded:
+            continue  # the note defines u otherwise (u_{ik} = 2 w_{ik}): not U's entries
         if letter.islower() and letter.upper() in bold:
             continue  # \mathbf{x} and \mathbf{X} in one chain: x_i of which?
         if letter.isupper() and letter.lower() in bold:
@@ -147,6 +190,40 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
         ):  # x_{ib} beside linked u_{ik}: half of the entries would be read as scalars
             return ()
     return tuple(links)
+
+
+_NAMING = re.compile(r"\b(?:let|write|writes|denote|denotes|define|defines|set)\b",
+                     re.IGNORECASE)
+
+
+def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
+    """Lower-case letters the note defines as something other than the entries of the bold
+    matrix of their letter, so that :func:`entry_links` does not link them: a definition
+    (``u_{ik} = 2 w_{ik}``, ``a_{ij} = x_i x_j``) in force at the chain, or a sentence of the
+    section naming the letter ("Let $u$ …", "We write $u_{ik}$ for the entries of
+    $\\mathbf{W}$") unless it says, unnegated, that these are the entries of its own bold
+    matrix."""
+    letters = set()
+    for name in list(view.symbols) + list(view.functions):
+        text = str(name)
+        stem, _, script = text.partition("_")
+        if len(stem) == 1 and stem.islower() and (not script or subscript_indices(
+                script.strip("{}")) is not None):  # fmt: skip
+            letters.add(stem)
+    first, _ = section_of(lines, headings, line)
+    for text in lines[first - 1 : line - 1]:
+        if text.lstrip().startswith("#"):
+            continue
+        for sentence in SENTENCE_END.split(text):
+            if not _NAMING.search(sentence):
+                continue
+            for letter in re.findall(r"\$\s*([a-z])\s*(?:_|\$|=|\\in)", sentence):
+                own = f"\\mathbf{{{letter.upper()}}}"
+                if ("entr" in sentence and own in sentence
+                        and not NEGATED.search(sentence)):  # fmt: skip
+                    continue  # "let u_{ik} be the entries of \mathbf{U}"
+                letters.add(letter)
+    return frozenset(letters)
 
 
 def entries_of(expr: sp.Basic) -> list:
@@ -200,6 +277,12 @@ def wrap_free_entries(raws: list) -> list:
             problem = (f"the index {symbol} walks dimensions of sizes "
                        f"{', '.join(sorted(map(str, sizes)))}: the matrix shapes do not fit "
                        "(a shape mismatch, not read)")  # fmt: skip
+    summed = {str(limit[0]) for expr in expressions for node in expr.atoms(sp.Sum, sp.Product)
+              for limit in node.limits}  # fmt: skip
+    for symbol in walked:
+        if str(symbol) in summed:
+            problem = (f"the index {symbol} is free in one place and summed in another "
+                       "(x_i x_i x_i = \\sum_i x_i^3): not read")  # fmt: skip
     if problem:
         return [raw if isinstance(raw, ParseError) else ParseError(problem) for raw in raws]
     order = sorted(walked, key=str)
@@ -216,13 +299,27 @@ def wrap_free_entries(raws: list) -> list:
         if isinstance(raw, sp.MatrixExpr):
             result.append(ParseError("a matrix beside a claim about one entry is not read"))
             continue
-        body = raw.xreplace(dict(zip(order, dummies)))
+        # the index written outside the entries (\mathbb{1}(i \le n)) is the same index: one
+        # symbol per letter, so it takes the values 1..size only, never 12 with n = 1
+        by_name = {str(symbol): dummy for symbol, dummy in zip(order, dummies)}
+        body = raw.xreplace({symbol: by_name[symbol.name] for symbol in raw.atoms(sp.Symbol)
+                             if symbol.name in by_name})  # fmt: skip
         result.append(EntryMatrix(body, tuple(dummies), rows, cols))
     return result
 
 
 # -- Einstein summation, where the note says it uses it -----------------------------------------
-EINSTEIN = re.compile(r"Einstein", re.IGNORECASE)
+EINSTEIN = re.compile(
+    r"Einstein(?:'s)?\s+(?:index\s+)?(?:notation|summation|convention)"
+    r"|(?:notation|summation|convention)\s+of\s+Einstein|아인슈타인\s*(?:표기|합|규약)",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(
+    r"\b(?:not|no|never|unlike|without|instead\s+of|rather\s+than|neither|nor)\b|n't"
+    r"|않|아니|없",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n")
 
 
 def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
@@ -234,9 +331,17 @@ def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
 
 def einstein_stated(lines: list, headings: list, line: int) -> bool:
     """Whether the prose of the chain's section, before the chain, says it writes Einstein
-    notation (d2l: "let's consider this problem using Einstein notation")."""
+    notation (d2l: "let's consider this problem using Einstein notation"): a sentence naming
+    the notation, summation or convention, not negated ("we will not use", "unlike"); the
+    person ("as Einstein said") or a heading is not enough."""
     first, _ = section_of(lines, headings, line)
-    return any(EINSTEIN.search(text) for text in lines[first - 1 : line])
+    for text in lines[first - 1 : line - 1]:
+        if text.lstrip().startswith("#"):
+            continue  # a heading names the section, it does not say the note uses it
+        for sentence in SENTENCE_END.split(text):
+            if EINSTEIN.search(sentence) and not NEGATED.search(sentence):
+                return True  # an affirmative sentence: "we use Einstein notation"
+    return False
 
 
 def section_bold(lines: list, headings: list, line: int) -> str:
@@ -290,7 +395,7 @@ def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
             raise NotEinstein("terms with different free indices")
         return sp.Add(*(term for term, _ in parts)), parts[0][1]
     if isinstance(expr, sp.Pow) and _einstein(expr.base, bound)[1] and expr.exp != 1:
-        raise NotEinstein("a power of an indexed entry")
+        raise NotEinstein("a power of an indexed entry (an index written more than twice)")
     if isinstance(expr, (sp.Mul, sp.Derivative)):
         if isinstance(expr, sp.Derivative):
             inner, counts = _einstein(expr.expr, bound)
@@ -348,6 +453,9 @@ def repeated_index(expr: sp.Basic, bound: frozenset = frozenset()) -> bool:
 
     if isinstance(expr, (sp.Sum, sp.Product)):
         return repeated_index(expr.function, bound | {limit[0] for limit in expr.limits})
+    if (isinstance(expr, sp.Pow) and isinstance(expr.base, MatrixElement)
+            and [i for i in _entry_indices(expr.base) if i not in bound]):  # fmt: skip
+        return True  # x_i x_i x_i is x_i^3: an index written three times
     if isinstance(expr, (sp.Mul, sp.Derivative)):
         counts: Counter = Counter()
         for element in expr.atoms(MatrixElement):

@@ -28,9 +28,11 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.context import DefinitionView, FileContext, Located
 from symderive.notes.indices import (
+    defined_letters,
     einstein_stated,
     entry_links,
     normalise_indices,
+    sizes_from_prose,
     section_bold,
 )
 from symderive.notes.expand import (
@@ -262,7 +264,8 @@ def plan_steps(
         equation.readings["softmax"] = softmax
     einstein = einstein_stated(context.lines, context.headings, chain.line)  # entries hook
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
-        einstein, section_bold(context.lines, context.headings, chain.line)))
+        einstein, section_bold(context.lines, context.headings, chain.line)),
+        defined_letters(view, context.lines, context.headings, chain.line))
     if _rounded_list(equation, elements, relations, latex, source):
         return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
     if _derivative_table(equation, elements, relations, latex, view, context, source):
@@ -280,6 +283,7 @@ def plan_steps(
     # so instantiating the free i never captures it
     avoid = set().union(*(free_names(raw) for raw in raws if not isinstance(raw, ParseError)))
     raws = [raw if isinstance(raw, ParseError) else fresh_bound(raw, avoid) for raw in raws]
+    raws = sizes_from_prose(raws, view.symbols)  # entries hook: "Let r = 2", U n×r
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
     view, valued = with_function_values(readable, view)
     for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value
@@ -739,7 +743,8 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     return False
 
 
-def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = ()) -> LatexContext:
+def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (),
+                  excluded: frozenset = frozenset()) -> LatexContext:
     """The note's context with what the chain's operators need (symderive.grammar.operators):
     the chain's one differentiation variable (f', D f) and the names defined so far (a D the
     notes define is a name, not the derivative operator)."""
@@ -749,7 +754,8 @@ def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (
     return replace(latex, variable=variable, defined=frozenset(defined),
                    differentiated=differentiated(elements), primes=primes,
                    variable_linked=linked,
-                   entries=entry_links(elements, latex.bold, *einstein))  # fmt: skip
+                   entries=entry_links(elements, latex.bold, *einstein,
+                                       excluded=excluded))  # fmt: skip
 
 
 def prime_variables(view, variable: str) -> tuple[tuple, bool]:

@@ -293,3 +293,144 @@ def test_a_double_sum_over_names_that_are_not_entries_is_not_read():
 
     with pytest.raises(ParseError):  # x_{ij} one name: the sum would be n² x_ij
         parse_latex_math(r"\sum_{i, j} x_{ij}")
+
+
+# -- round 3 review: free indices take 1..size only; entry claims reach every dimension ≥ 3 ---
+@pytest.mark.parametrize("latex", [
+    r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} \, \mathbb{1}(i \le n)",
+    r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(b > m)",
+    r"[\mathbf{U}\mathbf{V}]_{ib} = \sum_{k} u_{ik} v_{kb} \min(1, \max(0, n + 1 - i))",
+])
+def test_a_guard_true_at_every_valid_index_is_never_refuted_outside_the_range(tmp_path, latex):
+    """C14: i is a row of U (1..n): i = 12 with n = 1 is no counterexample."""
+    assert claim(tmp_path, latex).outcome.verdict == "checked"
+
+
+def test_a_vector_entry_index_takes_integer_values_in_its_range(tmp_path):
+    """C14: k of x_k is 1..d, never 29/7."""
+    step = claim(tmp_path, r"\frac{d}{dx_k}(\mathbf{x}^\top\mathbf{x}) = 2 x_k \mathbb{1}(k \le d)",
+                 "Let $\\mathbf{x} \\in \\mathbb{R}^d$.\n\n")
+    assert step.outcome.verdict == "checked"
+
+
+@pytest.mark.parametrize("latex, size, least", [
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 9)", "n", 9),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 3)\mathbb{1}(b = 3)",
+     "m", 3),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + \mathbb{1}(i = 3)\mathbb{1}(b = 2) "
+     r"\mathbb{1}(r = 1)", "n", 3),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + (r-1)(r-2)(r-3)", "r", 4),
+    (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + (i-1)(i-2)(i-3)(i-4)(i-5)(i-6)(i-7)"
+     r"(i-8)(i-9)(i-10)", "n", 11),
+])
+def test_an_entry_claim_false_only_at_a_large_entry_is_refuted_where_it_exists(
+    tmp_path, latex, size, least
+):
+    """C13: the claim is checked at sizes where every dimension is >= 3 and, for an integer
+    written in the claim, where that index exists; the counterexample's size is such a size."""
+    step = claim(tmp_path, latex)
+    assert step.outcome.verdict == "refuted"
+    assert values_of(step)[size] >= least
+
+
+def test_a_derivative_by_an_unlinked_two_index_entry_is_not_read_never_refuted(tmp_path):
+    """C15: with no bold matrix, v_{ab} and v_{kb} would be unrelated scalars and SymPy's
+    derivative 0; the true claim (= w_a) is not read, never refuted."""
+    step = claim(tmp_path, r"\frac{d}{dv_{ab}} \sum_k w_{k}v_{kb} = w_a", "A note.\n\n")
+    assert step.verdict == "skipped"
+    assert "not read" in step.reason
+
+
+def test_an_expansion_of_the_sum_at_the_size_the_note_sets_is_checked(tmp_path):
+    """C18: "Let r = 2" with U n×r: u_{i2} exists and the expansion is true; without it, the
+    claim is false at r = 3 and refuted where u_{i2} and u_{i3} exist."""
+    latex = r"[\mathbf{U}\mathbf{V}]_{ib} = u_{i1}v_{1b} + u_{i2}v_{2b}"
+    assert claim(tmp_path, latex, SHAPES.replace(".\n\n", ". Let $r = 2$.\n\n")).verdict == "checked"
+    step = claim(tmp_path, latex)
+    assert step.verdict == "refuted"
+    assert values_of(step)["r"] >= 3
+
+
+def test_a_sum_over_entries_linked_to_no_matrix_is_not_read(tmp_path):
+    """C18: with no bracket entry, v_{kb} would be one scalar for every k: not read."""
+    step = claim(tmp_path, r"\sum_k u_{ik}v_{kb} = u_{i1}v_{1b} + u_{i2}v_{2b}",
+                 SHAPES.replace(".\n\n", ". Let $r = 2$.\n\n"))
+    assert step.verdict == "skipped"
+
+
+XAX = "Let $\\mathbf{x}$ be a vector and $\\mathbf{A}$ a square matrix. "
+
+
+@pytest.mark.parametrize("prose", [
+    "We will not use Einstein notation: no repeated index is summed unless the sum is written.",
+    "Unlike Einstein notation, here repeated indices are not summed.",
+    "As Einstein said, everything should be made as simple as possible.",
+])
+@pytest.mark.parametrize("latex", [
+    r"\mathbf{x}^\top \mathbf{A} \mathbf{x} = x_ia_{ij}x_j",
+    r"\frac{d}{dx_k}x_ia_{ij}x_j = a_{kj}x_j + x_ia_{ik}",
+])
+def test_einstein_summation_only_where_the_prose_affirms_it(tmp_path, prose, latex):
+    """C10: a negated mention, or the person, does not switch the convention on: true only
+    with the convention, the claim is undecided naming both readings."""
+    step = claim(tmp_path, latex, f"# Notes\n\n{XAX}{prose}\n\n")
+    assert step.verdict == "undecided"
+    assert "Einstein" in step.outcome.reason
+
+
+def test_a_heading_naming_einstein_does_not_switch_the_convention_on(tmp_path):
+    step = claim(tmp_path, r"\frac{d}{dx_k}x_ia_{ij}x_j = a_{kj}x_j + x_ia_{ik}",
+                 f"# Later Einstein\n\n{XAX}\n\n")
+    assert step.verdict == "undecided"
+
+
+def test_an_index_written_three_times_is_not_read_with_a_clear_reason(tmp_path):
+    """M4: no internal error text ("Invalid limits given") in the verdict."""
+    step = claim(tmp_path, r"x_i x_i x_i = \sum_i x_i^3",
+                 "# Three\n\nWe use Einstein notation. Let $\\mathbf{x}$ be a vector.\n\n")
+    assert step.verdict == "skipped"
+    assert "Invalid" not in step.reason and "more than twice" in step.reason
+
+
+@pytest.mark.parametrize("definition", [
+    "Let $u_{ik} = 2 w_{ik}$.",
+    "Let $u_{ik} = 2 x_{ik}$ be the scaled weights (here $r = m$).",
+    "We write $u_{ik}$ for the entries of a different matrix $\\mathbf{W}$, not of $\\mathbf{U}$.",
+])
+def test_a_letter_the_note_defines_otherwise_is_not_the_bold_matrix_entry(tmp_path, definition):
+    """C9: with u defined as 2W, the sum is not [UV]_ib: never checked."""
+    step = claim(tmp_path, r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib}",
+                 SHAPES.replace(".\n\n", f". {definition}\n\n"))
+    assert step.verdict not in ("checked", "proved", "refuted")
+
+
+def test_an_entry_defined_as_an_outer_product_is_not_the_bold_matrix_entry(tmp_path):
+    """C9: a_{ij} = x_i x_j defines a, even in a note that uses Einstein notation."""
+    step = claim(tmp_path, r"\frac{d}{dx_k} (\mathbf{x}^\top \mathbf{A} \mathbf{x}) = a_{kj}x_j + x_ia_{ik}",
+                 "# E\n\nWe use Einstein notation. Let $\\mathbf{x}$ be a vector and $\\mathbf{A}$ "
+                 "a square matrix, and write $a_{ij} = x_i x_j$ for the outer product.\n\n")
+    assert step.verdict not in ("checked", "proved", "refuted")
+
+
+@pytest.mark.parametrize("prose", [
+    "$\\mathbf{A}$는 대칭 행렬이 아닙니다.",
+    "$\\mathbf{A}$는 대칭이 아니다.",
+])
+def test_a_korean_negation_of_symmetric_does_not_make_a_symmetric(tmp_path, prose):
+    """C11: for a general A the claim is false: never checked under a symmetric A."""
+    step = claim(tmp_path, r"\frac{d}{dx_k}(\mathbf{x}^\top \mathbf{A} \mathbf{x}) = 2[\mathbf{A}\mathbf{x}]_k",
+                 f"# 대칭\n\n$\\mathbf{{x}}$는 벡터입니다. {prose}\n\n")
+    assert step.verdict != "checked" and step.verdict != "proved"
+
+
+def test_a_korean_symmetric_matrix_is_still_read_as_symmetric(tmp_path):
+    step = claim(tmp_path, r"\frac{d}{dx_k}(\mathbf{x}^\top \mathbf{A} \mathbf{x}) = 2[\mathbf{A}\mathbf{x}]_k",
+                 "# 대칭\n\n$\\mathbf{x}$는 벡터입니다. $\\mathbf{A}$는 대칭 행렬입니다.\n\n")
+    assert step.verdict == "checked"
+
+
+def test_a_softmax_gradient_wrong_only_at_labels_above_three_is_never_checked(tmp_path):
+    """C12: the label k = y_i is also sampled at the largest index (k = y_i = n >= 4)."""
+    step = claim(tmp_path, r"\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i = k) "
+                           r"\mathbb{1}(k \le 3)", SOFTMAX)
+    assert step.verdict not in ("checked", "proved")
