@@ -354,3 +354,47 @@ def test_elementwise_losses_take_a_single_number(name):
     batch_loss, batch_gradient = verified.VERIFIED[name](np.array([prediction]), np.array([target]))
     assert loss == batch_loss and np.asarray(gradient).shape == ()
     assert float(gradient) == batch_gradient[0]
+
+
+def _mp_log_softmax(row) -> list:
+    """log softmax of the finite entries of ``row`` at 50 digits (mpmath), in order."""
+    with mpmath.workdps(50):
+        values = [mpmath.mpf(float(v)) for v in row]
+        total = mpmath.fsum(mpmath.e**v for v in values)
+        return [v - mpmath.log(total) for v in values]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_log_softmax_at_infinite_logits_gives_its_limits_row_by_row(dtype):
+    """A masked (−inf) logit is −inf and the rest are the log softmax of the finite entries
+    (mpmath, ≤ 2 ULP), also when one class dominates; k entries +inf share log(1/k) (the
+    limit, computed with SymPy); a NaN row or a row of only −inf is NaN, and no other row is
+    touched; nothing warns."""
+    inf = np.inf
+    logits = np.array(
+        [
+            [0.0, -inf, -inf],
+            [-inf, 0.0, -10.0],
+            [inf, 0.0, -3.0],
+            [inf, inf, 0.0],
+            [-inf, -inf, -inf],
+            [np.nan, 0.0, 1.0],
+            [0.5, -30.0, 2.0],
+        ],
+        dtype=dtype,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = verified.log_softmax(logits)
+    assert result.dtype == dtype
+    assert result[0, 0] == 0 and (result[0, 1:] == -inf).all()
+    assert result[1, 0] == -inf
+    assert ulp_errors(result[1, 1:], _mp_log_softmax(logits[1, 1:]), dtype).max() <= 2
+    s = sp.Symbol("s", positive=True)
+    for row, shares in ((2, 1), (3, 2)):
+        limit = sp.limit(sp.log(sp.exp(s) / (shares * sp.exp(s) + 1)), s, sp.oo)
+        expected = [float(limit)] * shares + [-inf] * (3 - shares)
+        np.testing.assert_allclose(result[row], expected, rtol=np.finfo(dtype).eps)
+    assert np.isnan(result[4]).all() and np.isnan(result[5]).all()
+    assert ulp_errors(result[6], _mp_log_softmax(logits[6]), dtype).max() <= 2
+    np.testing.assert_array_equal(result[6], verified.log_softmax(logits[6:]).ravel())
