@@ -398,3 +398,66 @@ def test_log_softmax_at_infinite_logits_gives_its_limits_row_by_row(dtype):
     assert np.isnan(result[4]).all() and np.isnan(result[5]).all()
     assert ulp_errors(result[6], _mp_log_softmax(logits[6]), dtype).max() <= 2
     np.testing.assert_array_equal(result[6], verified.log_softmax(logits[6:]).ravel())
+
+
+@pytest.mark.parametrize(
+    ("p", "q", "message"),
+    [
+        ([[1.5, -0.5]], [[0.5, 0.5]], "kl_divergence: p: 1.5 at (0, 0) is outside [0, 1]"),
+        ([[0.5, 0.5]], [[2.0, -1.0]], "kl_divergence: q: 2.0 at (0, 0) is outside [0, 1]"),
+        ([[0.5, 0.5]], [[1.5, 1.5]], "kl_divergence: q: 1.5 at (0, 0) is outside [0, 1]"),
+    ],
+)
+def test_kl_divergence_refuses_numbers_that_are_not_probabilities(p, q, message):
+    """Outside [0, 1] the sum Σ p log(p/q) can be negative or NaN: it is no divergence."""
+    with pytest.raises(verified.InputError, match=re.escape(message)):
+        verified.kl_divergence(np.array(p), np.array(q))
+
+
+def test_cross_entropy_refuses_target_distributions_outside_the_unit_interval():
+    with pytest.raises(verified.InputError, match=re.escape("target distributions: 2.0 at (0, 0)")):
+        verified.softmax_cross_entropy(np.array([[1.0, 0.0]]), np.array([[2.0, -1.0]]))
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "message"),
+    [
+        (
+            verified.affine_forward,
+            (np.ones((3, 2)), np.ones((2, 3)), np.arange(3.0).reshape(3, 1)),
+            "b: shape (3, 1) is not (3,) as w of shape (2, 3) needs",
+        ),
+        (
+            verified.affine_forward,
+            (np.ones((3, 2)), np.ones((3, 3)), np.zeros(3)),
+            "w: x of shape (3, 2) has D = 2 features but w of shape (3, 3) expects 3",
+        ),
+        (
+            verified.affine_backward,
+            (np.ones((3, 4)), np.ones((3, 2)), np.ones((5, 4))),
+            "w: x of shape (3, 2) has D = 2 features but w of shape (5, 4) expects 5",
+        ),
+        (
+            verified.affine_backward,
+            (np.ones((2, 4)), np.ones((3, 2)), np.ones((2, 4))),
+            "upstream: shape (2, 4) is not the output's (3, 4) for x of shape (3, 2)",
+        ),
+    ],
+)
+def test_affine_layer_refuses_shapes_that_would_broadcast(function, arguments, message):
+    with pytest.raises(verified.InputError, match=re.escape(message)):
+        function(*arguments)
+
+
+@pytest.mark.parametrize(("dtype", "big"), [(np.float32, 1e20), (np.float64, 1e200)])
+def test_mse_beyond_the_largest_float_is_infinite_without_a_warning(dtype, big):
+    """(y − t)² overflows to +∞, its correctly rounded value; ∂L/∂y = 2(y − t)/n is finite
+    and exact (mpmath)."""
+    prediction = np.array([big, 0.0], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss, gradient = verified.mse(prediction, np.zeros(2, dtype=dtype))
+    assert loss == np.inf and loss.dtype == dtype
+    assert mpmath.mpf(float(prediction[0])) ** 2 / 2 > float(np.finfo(dtype).max)
+    expected = [2 * mpmath.mpf(float(v)) / 2 for v in prediction]
+    assert ulp_errors(gradient, expected, dtype).max() == 0
