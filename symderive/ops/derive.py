@@ -8,7 +8,8 @@ respect to each input becomes:
   occurrence of the op's value replaced by ``out`` (σ' = out·(1 − out), exp' = out,
   tanh' = 1 − out²), so the backward reuses the forward value;
 * ``backward[i](g, *inputs, out, *params)``: ``g · backward_forms[i]`` lambdified for NumPy —
-  the engine node's backward;
+  the engine node's backward — selecting 0 (not multiplying by it) where the derivative is
+  exactly 0 (:func:`exact_zero`), so an infinite upstream gives 0 there, not 0·∞ = NaN;
 * ``reference[i](*inputs, *params)`` and ``forward_reference(*inputs, *params)``: the partial
   derivative and the definition lambdified for mpmath, the symbolic corner of the three-way
   cross-validation and the reference of the ULP measurements.
