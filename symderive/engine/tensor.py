@@ -326,6 +326,13 @@ class Tensor:
 
     def mean(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
         count = self.data.size if axis is None else _axis_count(self.data.shape, axis)
+        if count == 0:
+            over = "all axes" if axis is None else f"axis {axis}"
+            raise checks.EngineInputError(
+                "mean",
+                f"a Tensor of shape {self.data.shape} has no entries over {over}: "
+                "a mean over nothing is undefined (an empty batch?)",
+            )
         return reduce_sum(self, axis, keepdims) * (1.0 / count)
 
     def reshape(self, *shape) -> Tensor:
@@ -530,7 +537,11 @@ def transpose(x: Tensor, axes=None) -> Tensor:
 
 
 def take(x: Tensor, index) -> Tensor:
-    """x[index]; the gradient scatters G back, adding where an index repeats."""
+    """x[index]; the gradient scatters G back, adding where an index repeats.
+
+    A Tensor in the index indexes by its values if they are integers or booleans (it carries
+    no gradient); a float Tensor is refused with the way to say it."""
+    index = _plain_index(index)
     out = x.data[index]
     if not _records(x):
         return Tensor(out)
@@ -549,6 +560,21 @@ def take(x: Tensor, index) -> Tensor:
         op="getitem",
         params=(index,),
     )
+
+
+def _plain_index(index):
+    """``index`` with each Tensor replaced by its array (integers or booleans only)."""
+    if isinstance(index, tuple):
+        return tuple(_plain_index(part) for part in index)
+    if not isinstance(index, Tensor):
+        return index
+    if index.data.dtype.kind not in "iub":
+        raise checks.EngineInputError(
+            "getitem",
+            f"a Tensor index of shape {index.data.shape} holds {index.data.dtype}: index "
+            "with an array of integers or booleans (e.g. index.data.astype(int))",
+        )
+    return index.data
 
 
 def concatenate_grads(tensors: Sequence[Tensor]) -> np.ndarray:
