@@ -116,30 +116,28 @@ class Replay:
         if not inputs and plan is not None and not self._replaced():
             fast = plan.fast
             if fast is not None:
-                loss = fast()  # None when a leaf holds a new array or a gradient is pending
+                # None when a leaf holds a new array, became read-only, or a gradient is pending
+                loss = fast()
                 if loss is not None:
                     return Tensor(loss)
             if _layout(self._leaves) == self._signature[1]:
                 return plan.run(self.optimizer)
-        arrays = [np.asarray(x.data if isinstance(x, Tensor) else x) for x in inputs]
-        signature = (
-            tuple(
-                (a.shape, a.dtype, isinstance(x, Tensor) and x.requires_grad)
-                for a, x in zip(arrays, inputs)
-            ),
-            _layout(self._leaves),
-        )
+        arrays, described = _arguments(inputs)
+        signature = (described, _layout(self._leaves))
         replaced = self._replaced()
         if signature != self._signature or replaced:
             return self._record(inputs, arrays, signature, replaced)
         if plan is None:  # eager fallback
             return self._eager_step(inputs, arrays)
-        for buffer, array in zip(plan.input_buffers, arrays):
+        for buffer, array in zip(plan.input_buffers, [a for a in arrays if a is not None]):
             np.copyto(buffer, array)
-        loss = plan.run(self.optimizer)
-        if self._input_leaves:  # the plan's last leaves are those arguments' buffers
-            tracers = plan.leaves[len(plan.leaves) - len(self._input_leaves) :]
-            self._hand_input_gradients(inputs, tracers)
+        if not self._input_leaves:
+            return plan.run(self.optimizer)
+        # An argument may be a parameter too: its gradient is handed back before the update.
+        loss = plan.run(None)
+        tracers = plan.leaves[len(plan.leaves) - len(self._input_leaves) :]
+        self._hand_input_gradients(inputs, tracers)
+        _apply_optimizer(self.optimizer)
         return loss
 
     # -- guards ---------------------------------------------------------------------------------
@@ -167,15 +165,16 @@ class Replay:
             self.events.append(message)
             warnings.warn(message, ReplayRecorded, stacklevel=3)
         self._plan, self._signature, self.mode = None, None, "unrecorded"
-        buffers = [np.array(a, copy=True) for a in arrays]
+        buffers = [np.array(a, copy=True) for a in arrays if a is not None]
+        outer = Recording.sources, Recording.casts  # a Replay called inside another's recording
         Recording.sources = tuple(b for b in buffers if b.dtype.kind != "f")
         Recording.casts = []
         try:
-            tracers = [Tensor(b, requires_grad=True) if b.dtype.kind == "f" else b for b in buffers]
+            tracers = _tracers(inputs, buffers)
             loss = self.loss_fn(*tracers)
         finally:
             casts = Recording.casts
-            Recording.casts, Recording.sources = None, ()
+            Recording.sources, Recording.casts = outer
         if not isinstance(loss, Tensor) or loss.data.size != 1 or not loss.requires_grad:
             raise TypeError(
                 "Replay: loss_fn must return a scalar Tensor that depends on a parameter, "
@@ -200,13 +199,7 @@ class Replay:
             if isinstance(argument, Tensor) and argument.requires_grad and id(tracer) in in_graph
         ]
         input_tracers = [tracers[position] for position in self._input_leaves]
-        signature = (
-            tuple(
-                (a.shape, a.dtype, isinstance(x, Tensor) and x.requires_grad)
-                for a, x in zip(arrays, inputs)
-            ),
-            _layout(leaves),
-        )
+        signature = (seen[0], _layout(leaves))
         if self.recordings == 0:
             self.events.append(f"Replay: recorded for {_describe(signature)}")
         self.recordings += 1
@@ -230,11 +223,16 @@ class Replay:
             if not _same_step(replayed_loss, replayed_grads, loss.data, eager_grads):
                 self.events.append(f"Replay: the {kind} step differs from eager mode")
                 continue
-            verdict = self._second_batch(plan, buffers, leaves)
+            verdict = self._second_batch(plan, inputs, buffers, leaves)
             if verdict:
                 self.events.append(f"Replay: the {kind} step {verdict}")
                 continue
             plan.build_fast(self.optimizer)
+            if plan.aliased:
+                self.events.append(
+                    f"Replay: {plan.aliased}; the update runs after backward, in the "
+                    "optimizer's order, as in eager mode"
+                )
             self._plan, self.mode = plan, kind
             break
         if self._plan is None:
@@ -251,24 +249,26 @@ class Replay:
         _apply_optimizer(self.optimizer)
         return Tensor(np.array(loss.data))
 
-    def _second_batch(self, plan: _Plan, buffers: list[np.ndarray], leaves) -> str:
-        """Run the step and eager mode on the arguments' entries permuted: '' when identical.
+    def _second_batch(self, plan: _Plan, inputs, buffers: list[np.ndarray], leaves) -> str:
+        """Run the step and eager mode on a second batch made from the arguments: '' when
+        identical.
 
         The recording saw one batch; a value the step froze (computed from an argument outside
         the graph, with NumPy) or arithmetic that differs from eager mode only on other values
-        shows here. The entries are rolled by one, so labels stay labels and probabilities stay
-        in [0, 1]. Nothing to do without arguments, or when rolling changes nothing.
+        shows here. See :func:`_second_batch_values` for what the second batch is (it keeps
+        labels labels and probabilities in [0, 1], and moves a maximum or a sum of floats).
+        Nothing to do without array arguments, or when it changes nothing.
         """
-        rolled = [np.roll(b, 1).reshape(b.shape) for b in buffers]
-        if all(np.array_equal(a, b, equal_nan=True) for a, b in zip(rolled, buffers)):
+        changed = [_second_batch_values(b) for b in buffers]
+        if all(np.array_equal(a, b, equal_nan=True) for a, b in zip(changed, buffers)):
             return ""
         originals = [b.copy() for b in buffers]
         saved = [leaf.grad for leaf in leaves]
         try:
-            for buffer, values in zip(buffers, rolled):
+            for buffer, values in zip(buffers, changed):
                 np.copyto(buffer, values)
             replayed_loss, replayed_grads = plan.check()
-            tracers = [Tensor(a, requires_grad=True) if a.dtype.kind == "f" else a for a in rolled]
+            tracers = _tracers(inputs, changed)
             loss = self.loss_fn(*tracers)
             grads = _eager_gradients(
                 loss, leaves + [tracers[position] for position in self._input_leaves]
@@ -287,15 +287,92 @@ class Replay:
             "outside the recorded operations, e.g. with NumPy, would be frozen)"
         )
 
-    def _eager_step(self, inputs, arrays: list[np.ndarray]) -> Tensor:
+    def _eager_step(self, inputs, arrays: list) -> Tensor:
         tracers = [
-            x if isinstance(x, Tensor) else Tensor(a) if a.dtype.kind == "f" else a
+            x if isinstance(x, Tensor) or a is None else Tensor(a) if a.dtype.kind == "f" else a
             for x, a in zip(inputs, arrays)
         ]
         loss = self.loss_fn(*tracers)
         loss.backward()
         _apply_optimizer(self.optimizer)
         return Tensor(np.array(loss.data))
+
+
+PYTHON_SCALARS = (bool, int, float, complex, np.generic)
+"""Arguments passed to ``loss_fn`` unchanged and guarded by value: a Python or NumPy scalar
+may steer control flow (``if use_l2:``), bound a slice or be a coefficient, so the step is
+recorded for its value and a new value records again (with an event)."""
+
+_SCALAR = "scalar"
+
+
+def _arguments(inputs) -> tuple[list, tuple]:
+    """Each argument's array (None for a scalar) and its part of the guard: (shape, dtype,
+    requires_grad) for an array or Tensor, (``_SCALAR``, type, repr) for a scalar (repr is
+    exact: it tells -0.0 from 0.0 and round-trips every float)."""
+    arrays, described = [], []
+    for x in inputs:
+        if isinstance(x, Tensor):
+            array = np.asarray(x.data)
+            arrays.append(array)
+            described.append((array.shape, array.dtype, x.requires_grad))
+        elif isinstance(x, PYTHON_SCALARS):
+            arrays.append(None)
+            described.append((_SCALAR, type(x), repr(x)))
+        else:
+            array = np.asarray(x)
+            arrays.append(array)
+            described.append((array.shape, array.dtype, False))
+    return arrays, tuple(described)
+
+
+def _tracers(inputs, arrays: Sequence[np.ndarray]) -> list:
+    """What ``loss_fn`` receives: a float array as a Tensor with ``requires_grad``, an integer
+    or boolean array as the array, a scalar as itself; ``arrays`` holds the arrays in order."""
+    arrays = iter(arrays)
+    tracers = []
+    for x in inputs:
+        if not isinstance(x, Tensor) and isinstance(x, PYTHON_SCALARS):
+            tracers.append(x)
+            continue
+        array = next(arrays)
+        tracers.append(Tensor(array, requires_grad=True) if array.dtype.kind == "f" else array)
+    return tracers
+
+
+SECOND_BATCH_WEIGHT = 0.375
+"""The second batch mixes each float entry with its neighbour: (1 − t)·x + t·x′, t = 3/8."""
+
+
+def _second_batch_values(array: np.ndarray) -> np.ndarray:
+    """A second batch for the recording's check, made from the first.
+
+    Integer and boolean arrays (labels, masks) are rolled by one entry: labels stay valid labels.
+    A float array (rows along axis 0) is mixed with itself rolled by one row: (1 − t)·x + t·x′.
+    The result stays within the entries' range (probabilities stay in [0, 1], signs of a
+    constant column stay), but its maximum, minimum, sum and sorted values move unless the
+    entries were equal: a statistic computed with NumPy from an argument (``np.abs(x.data).max()``)
+    differs on it, so a step that froze one is caught. Not moved: a 0-d array, an array whose
+    entries are all equal, and any function of an integer array that is invariant under a roll
+    (``len(set(labels))``, a count of each label).
+    """
+    if array.ndim == 0:
+        return array.copy()
+    if array.dtype.kind not in "fc":
+        return np.roll(array, 1).reshape(array.shape)
+    shifted = np.roll(array, 1, axis=0) if array.shape[0] > 1 else np.roll(array, 1)
+    t = SECOND_BATCH_WEIGHT
+    return (array * (1 - t) + shifted.reshape(array.shape) * t).astype(array.dtype, copy=False)
+
+
+def _aliased(leaves: Sequence[Tensor]) -> str:
+    """'' unless two leaves' arrays may overlap (tied weights as two Tensors over one array):
+    then which. Their updates must not be folded into backward, which still reads them."""
+    for i, first in enumerate(leaves):
+        for j in range(i + 1, len(leaves)):
+            if np.may_share_memory(first.data, leaves[j].data):
+                return f"leaves {i} and {j} share memory"
+    return ""
 
 
 class _Watched(NamedTuple):
@@ -437,7 +514,7 @@ def _apply_optimizer(optimizer) -> None:
 
 def _describe(signature: tuple) -> str:
     inputs, leaves = signature
-    shapes = [f"{shape}/{dtype}" for shape, dtype, _ in inputs]
+    shapes = [_show(entry) for entry in inputs]
     shapes += [f"leaf {shape}/{dtype}" for shape, dtype, _ in leaves]
     return ", ".join(shapes) or "no inputs"
 
@@ -450,11 +527,21 @@ def _changes(old: tuple, new: tuple) -> str:
             changes.append(f"{len(before)} {kind}s → {len(after)}")
             continue
         for position, (was, now) in enumerate(zip(before, after)):
-            if was[:2] != now[:2]:
+            if _SCALAR in (was[0], now[0]):
+                if was != now:
+                    changes.append(f"{kind} {position} {_show(was)} → {_show(now)}")
+            elif was[:2] != now[:2]:
                 changes.append(f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}")
             elif was != now:
                 changes.append(f"{kind} {position} " + _what_changed(kind, was[2], now[2]))
     return "; ".join(changes) or "the leaves changed"
+
+
+def _show(entry: tuple) -> str:
+    """An argument as the guard sees it: "(5, 4)/float64" or "bool True"."""
+    if entry[0] == _SCALAR:
+        return f"{entry[1].__name__} {entry[2]}"
+    return f"{entry[0]}/{entry[1]}"
 
 
 def _what_changed(kind: str, was, now) -> str:
@@ -523,6 +610,7 @@ class _Plan:
         self.plain = self._generate(sgd=False)
         self.fast: Callable[[], np.ndarray | None] | None = None
         self.fast_leaf_data: list[np.ndarray] = []
+        self.aliased = ""
         self.source = self.plain.source
 
     # -- generation ---------------------------------------------------------------------------
@@ -595,6 +683,8 @@ class _Plan:
             conditions.append(f"{name}.data is not {data}")
             # the same array reshaped in place (b.data.shape = ...) is another step
             conditions.append(f"{data}.shape != {program.constant(leaf.data.shape, 'k')}")
+            # made read-only since: the optimizer refuses it (the fused gemm would write it)
+            conditions.append(f"not {data}.flags.writeable")
             conditions.append(f"{name}.grad is not None")
         for parameter in self._optimizer.parameters:
             conditions.append(f"{program.constant(parameter, 'p')}.grad is not None")
@@ -982,6 +1072,12 @@ class _Plan:
         optimized = {id(p) for p in optimizer.parameters}
         if any(id(leaf) not in optimized for leaf in self.leaves):
             return
+        # Tied weights over one array: eager SGD updates it once per Tensor after backward;
+        # the fast step would update during backward (fused) or in another order.
+        self.aliased = _aliased(self.leaves)
+        if self.aliased:
+            return
+        self.sgd_fused_slots = self._fusable_updates(optimizer)  # for the arrays bound now
         try:
             self.fast = self._generate(sgd=True)
         except _NoFastPath:
