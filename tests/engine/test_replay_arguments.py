@@ -1,0 +1,239 @@
+"""A captured step equals eager mode on every call, whatever the arguments are and however the
+parameters lie in memory (the second adversarial review of the engine, N1–N6, N13).
+
+Python scalars are passed to ``loss_fn`` as themselves and guarded by value; a parameter passed
+as an argument gets its gradient before the update; two parameters over one array are updated
+as eager SGD updates them; a weight made read-only is refused; a statistic of the batch computed
+with NumPy is caught by the second batch. Each case is compared with eager mode bit for bit.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+from symderive.engine import EngineInputError, Replay, ReplayRecorded, Tensor, functional, optim
+
+from .test_replay_every_call import assert_equal_to_eager_on_every_call, identical
+
+
+@pytest.fixture(autouse=True)
+def _quiet_recordings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReplayRecorded)
+        yield
+
+
+def weight(rng, shape=(4, 3)) -> Tensor:
+    return Tensor(rng.standard_normal(shape), requires_grad=True)
+
+
+# -- N1: a Python bool steering control flow ------------------------------------------------------
+def test_a_python_flag_takes_the_branch_of_each_call():
+    rng = np.random.default_rng(0)
+    w, x, t = weight(rng), rng.standard_normal((5, 4)), rng.standard_normal((5, 3))
+
+    def loss_fn(x, use_l2):
+        loss = functional.mse(x @ w, t)
+        return loss + 10.0 * (w * w).sum() if use_l2 else loss
+
+    step = assert_equal_to_eager_on_every_call(
+        loss_fn, [w], [(x, True), (x, False), (x, False), (x, True)]
+    )
+    assert step.mode != "eager"
+    assert "Replay: recording again, input 1 bool True → bool False" in step.events
+
+
+def test_a_new_flag_value_is_announced_by_a_warning():
+    rng = np.random.default_rng(1)
+    w, x = weight(rng), rng.standard_normal((5, 4))
+    step = Replay(lambda x, on: (x @ w).sum() * 2.0 if on else (x @ w).sum(), [w])
+    step(x, True)
+    with pytest.warns(ReplayRecorded, match="input 1 bool True → bool False"):
+        step(x, False)
+
+
+# -- N2: an int bounding a slice --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "loss_of",
+    [
+        lambda x, k, w: (((x[:k] * 2.0) @ w) ** 2).sum(),  # an elementwise op over the slice
+        lambda x, k, w: ((x[:k] @ w) ** 2).sum(),  # the slice straight into a product
+    ],
+    ids=["scaled", "plain"],
+)
+def test_an_int_slice_bound_takes_each_call_value(loss_of):
+    rng = np.random.default_rng(2)
+    w, x = weight(rng), rng.standard_normal((6, 4))
+    step = assert_equal_to_eager_on_every_call(
+        lambda x, k: loss_of(x, k, w), [w], [(x, 4), (x, 1), (x, 6), (x, 4)]
+    )
+    assert step.recordings == 4  # one per change of k
+
+
+# -- N14: a float argument stays a float ------------------------------------------------------------
+def test_a_float_argument_reaches_loss_fn_as_a_float():
+    rng = np.random.default_rng(3)
+    w, x = weight(rng), rng.standard_normal((5, 4))
+    received = []
+
+    def leaky(x, alpha):
+        received.append(type(alpha))
+        return ((x @ w).leaky_relu(alpha) ** 2).sum()
+
+    def tempered(x, temperature):
+        return ((x @ w) * math.exp(-temperature)).sum()
+
+    assert_equal_to_eager_on_every_call(leaky, [w], [(x, 0.1), (x, 0.1), (x, 0.25)])
+    assert set(received) == {float}
+    assert_equal_to_eager_on_every_call(tempered, [w], [(x, 0.5), (x, 0.5), (x, -0.0), (x, 0.0)])
+
+
+def test_negative_zero_is_another_value_than_zero():
+    rng = np.random.default_rng(4)
+    w, x = weight(rng), rng.standard_normal((5, 4))
+    step = Replay(lambda x, s: (x @ w).sum() * (1.0 / s if s else 1.0), [w])
+    step(x, 0.0)
+    step(x, -0.0)
+    assert step.recordings == 2
+    assert "input 1 float 0.0 → float -0.0" in step.events[-1]
+
+
+# -- N6: a weight made read-only after recording, no arguments --------------------------------------
+def test_a_weight_made_read_only_is_refused_on_the_no_argument_path():
+    rng = np.random.default_rng(5)
+    x, t = Tensor(rng.standard_normal((5, 4))), rng.standard_normal((5, 3))
+    w = weight(rng)
+    step = Replay(lambda: functional.mse(x @ w, t), [w], optimizer=optim.SGD([w], lr=0.1))
+    step()
+    step()
+    w.data.setflags(write=False)
+    before = w.data.copy()
+    with pytest.raises(EngineInputError, match="SGD: parameter 0 .* is a read-only array"):
+        step()
+    assert identical(w.data, before)
+    assert "became read-only" in step.events[-1]
+
+
+# -- N4: a parameter passed as an argument ---------------------------------------------------------
+def test_a_parameter_passed_as_an_argument_is_updated_with_this_steps_gradient():
+    rng = np.random.default_rng(6)
+    x, t, start = rng.standard_normal((5, 4)), rng.standard_normal((5, 3)), rng.standard_normal((4, 3))
+
+    def run(replay: bool):
+        w = Tensor(start.copy(), requires_grad=True)
+        optimizer = optim.SGD([w], lr=0.1)
+        step = Replay(lambda x, w: functional.mse(x @ w, t), [], optimizer=optimizer)
+        losses = []
+        for _ in range(4):
+            if replay:
+                losses.append(step(x, w).data)
+            else:
+                loss = functional.mse(Tensor(x) @ w, t)
+                loss.backward()
+                optimizer.step()
+                optimizer.zero_grad()
+                losses.append(loss.data)
+        return losses, w.data, w.grad
+
+    eager_losses, eager_w, eager_grad = run(False)
+    replay_losses, replay_w, replay_grad = run(True)
+    assert all(identical(a, b) for a, b in zip(replay_losses, eager_losses))
+    assert identical(replay_w, eager_w)
+    assert replay_grad is None and eager_grad is None
+
+
+# -- N5: two parameters over one array (tied weights) ----------------------------------------------
+@pytest.mark.parametrize("optimizer", [optim.SGD, optim.Momentum])
+def test_tied_weights_over_one_array_update_as_in_eager_mode(optimizer):
+    rng = np.random.default_rng(7)
+    x, t = rng.standard_normal((6, 4)), rng.standard_normal((6, 4))
+    shared, first = rng.standard_normal((4, 4)), rng.standard_normal((4, 4))
+
+    def run(replay: bool):
+        array = shared.copy()
+        w0 = Tensor(first.copy(), requires_grad=True)
+        w1, w2 = Tensor(array, requires_grad=True), Tensor(array, requires_grad=True)
+        params = [w0, w1, w2]
+        opt = optimizer(params, lr=0.05)
+
+        def loss_fn(x):
+            return functional.mse(((x @ w0).tanh() @ w1).tanh() @ w2, t)
+
+        step = Replay(loss_fn, params, optimizer=opt)
+        losses = []
+        for _ in range(4):
+            if replay:
+                losses.append(step(x).data)
+            else:
+                loss = loss_fn(Tensor(x))
+                loss.backward()
+                opt.step()
+                opt.zero_grad()
+                losses.append(loss.data)
+        return losses, [p.data.copy() for p in params], step
+
+    eager_losses, eager_weights, _ = run(False)
+    replay_losses, replay_weights, step = run(True)
+    assert step.mode != "eager"
+    assert all(identical(a, b) for a, b in zip(replay_losses, eager_losses))
+    assert all(identical(a, b) for a, b in zip(replay_weights, eager_weights))
+    if optimizer is optim.SGD:
+        assert any("leaves 1 and 2 share memory" in event for event in step.events)
+
+
+# -- N3: a NumPy statistic of the batch, invariant under a roll -------------------------------------
+@pytest.mark.parametrize(
+    "statistic",
+    [
+        lambda x: np.abs(x.data).max(),
+        lambda x: x.data.min() - 1.0,
+        lambda x: np.sort(x.data.reshape(-1))[-2],
+    ],
+    ids=["max-abs", "min", "sorted"],
+)
+def test_a_numpy_statistic_of_the_batch_is_never_frozen(statistic):
+    rng = np.random.default_rng(8)
+    w, t = weight(rng), rng.standard_normal((5, 3))
+
+    def loss_fn(x):
+        return functional.mse((x / float(statistic(x))) @ w, t)
+
+    batches = [(rng.standard_normal((5, 4)) * scale,) for scale in (1.0, 100.0, 0.01)]
+    step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
+    assert any("differs from eager mode on a second batch" in event for event in step.events)
+
+
+def test_the_second_batch_keeps_probabilities_and_labels_valid():
+    rng = np.random.default_rng(9)
+    w = weight(rng)
+    probabilities = rng.uniform(size=(6, 3))
+    probabilities[0, 0], probabilities[1, 1] = 0.0, 1.0
+    labels = np.array([0, 1, 2, 2, 1, 0])
+
+    def loss_fn(x, p, y):
+        return functional.binary_cross_entropy((x @ w).sigmoid(), p) + functional.softmax_cross_entropy(x @ w, y)
+
+    x = rng.standard_normal((6, 4))
+    step = assert_equal_to_eager_on_every_call(
+        loss_fn, [w], [(x, probabilities, labels), (x * 2, probabilities[::-1].copy(), labels)]
+    )
+    assert step.mode != "eager", step.events
+
+
+# -- N13: a Replay called while another records ------------------------------------------------------
+def test_a_replay_called_inside_another_recording():
+    rng = np.random.default_rng(10)
+    w, v = weight(rng), weight(rng)
+    inner = Replay(lambda x: (x @ v).sum(), [v])
+
+    def outer(x, mask):
+        inner(x)  # e.g. a logging step
+        return functional.mse((x @ w) * mask, np.zeros((5, 3)))
+
+    x = rng.standard_normal((5, 4))
+    ones, zeros = np.ones((5, 3), np.int64), np.zeros((5, 3), np.int64)
+    assert_equal_to_eager_on_every_call(outer, [w], [(x, ones), (x, zeros), (x, ones)])
