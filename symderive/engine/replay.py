@@ -623,6 +623,7 @@ class _Plan:
         self._grad_sample: list = [None] * len(self.nodes)
         self._accumulator: dict[int, str] = {}
         self._aux: dict[int, str] = {}
+        self._deferred_updates: list[tuple[int, int]] = []  # (weight, matmul): fused SGD gemms
         self._fresh_loss = False
         arguments = []
         leaf_slots = set(self.leaf_slots)
@@ -666,7 +667,12 @@ class _Plan:
                 continue
             self._emit_backward(index, node, fused)
         if sgd:
+            # Every update after every gradient: an error raised in backward (np.seterr) leaves
+            # the weights as they were, as eager mode's backward() raises before step(); a weight
+            # sharing memory with another is not read after its update.
             self._emit_sgd(fused)
+            for weight, matmul_index in self._deferred_updates:
+                self._emit_fused_sgd(weight, matmul_index)
             program.emit(f"return {loss}")
             return program.compile()
         grads = [self._grad[slot] or "None" for slot in self.leaf_slots]
@@ -957,10 +963,11 @@ class _Plan:
                 a_transposed = self._transposed(self._value[a])
                 gradient = self._call(np.ndarray.dot, a_transposed, upstream, out=sample)
                 self._deliver(b, gradient, sample)
-        # Fused SGD last: the other operand's gradient above still reads the old weights.
+        # Fused SGD after the whole backward (see _generate): the other operand's gradient
+        # above, and every gradient below, still read the old weights.
         for weight in (a, b):
             if weight in fused:
-                self._emit_fused_sgd(weight, index)
+                self._deferred_updates.append((weight, index))
 
     def _emit_fused_sgd(self, weight: int, matmul_index: int) -> None:
         """W ← W − η·(L·R) as one gemm with β = 1, where L·R is W's gradient.

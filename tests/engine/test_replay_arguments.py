@@ -237,3 +237,62 @@ def test_a_replay_called_inside_another_recording():
     x = rng.standard_normal((5, 4))
     ones, zeros = np.ones((5, 3), np.int64), np.zeros((5, 3), np.int64)
     assert_equal_to_eager_on_every_call(outer, [w], [(x, ones), (x, zeros), (x, ones)])
+
+
+# -- N12: a step that fails writes nothing ----------------------------------------------------------
+def test_an_error_in_backward_leaves_every_weight_as_eager_mode_does():
+    rng = np.random.default_rng(11)
+    x, t = rng.standard_normal((4, 3)), np.zeros((4, 2))
+    w1, w2 = weight(rng, (3, 3)), weight(rng, (3, 2))
+    scale = Tensor(np.array(1.0))
+
+    def loss_fn(x):
+        return functional.mse((((x @ w1) ** 2) * scale).log() @ w2, t)
+
+    step = Replay(loss_fn, [w1, w2], optimizer=optim.SGD([w1, w2], lr=1e-3))
+    step(x)
+    step(x)
+    before = [w1.data.copy(), w2.data.copy()]
+    scale.data[...] = 1e-310  # log of a subnormal: its backward g/x overflows
+    with np.errstate(over="raise"):
+        with pytest.raises(FloatingPointError):
+            loss_fn(Tensor(x)).backward()  # eager mode raises in backward, before step()
+        w1.grad = w2.grad = None
+        with pytest.raises(FloatingPointError):
+            step(x)
+    assert identical(w1.data, before[0]) and identical(w2.data, before[1])
+
+
+@pytest.mark.parametrize("optimizer", list(optim.OPTIMIZERS.values()), ids=list(optim.OPTIMIZERS))
+def test_an_optimizer_refuses_a_step_before_writing_any_parameter(optimizer):
+    rng = np.random.default_rng(12)
+    w, b = weight(rng), Tensor(np.zeros(3), requires_grad=True)
+    b.data.setflags(write=False)
+    opt = optimizer([w, b], lr=0.1)
+    functional.mse(Tensor(rng.standard_normal((5, 4))) @ w + b, np.ones((5, 3))).backward()
+    before = w.data.copy()
+    with pytest.raises(EngineInputError, match="parameter 1 .* is a read-only array"):
+        opt.step()
+    assert identical(w.data, before)
+    assert getattr(opt, "steps", 0) == 0
+
+
+# -- N15: optimizer state made for another shape ----------------------------------------------------
+@pytest.mark.parametrize("optimizer", [optim.Momentum, optim.Adam, optim.AdaGrad, optim.RMSProp])
+def test_state_of_another_shape_is_refused_before_any_update(optimizer):
+    rng = np.random.default_rng(13)
+    x = rng.standard_normal((5, 4))
+    w, b = weight(rng), Tensor(np.zeros((1, 3)), requires_grad=True)
+    opt = optimizer([w, b], lr=0.1)
+    step = Replay(lambda x: functional.mse(x @ w + b, np.zeros((5, 3))), [w, b], optimizer=opt)
+    step(x)
+    step(x)
+    b.data = np.zeros((5, 3))
+    before = w.data.copy()
+    with pytest.raises(
+        EngineInputError,
+        match=r"parameter 1 has shape \(5, 3\) but the optimizer's state for it was made for "
+        r"shape \(1, 3\)",
+    ):
+        step(x)
+    assert identical(w.data, before)
