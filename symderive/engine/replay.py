@@ -16,34 +16,51 @@ backward is inlined as eager mode computes it, which is exact by construction; `
 only selects σ evaluated by its definition into buffers (:data:`EXACT_ABOVE`).
 
 Exactness is checked, not assumed: at recording the compiled step is run on the recorded
-inputs, and again on the arguments' entries rolled by one (a second batch), and its loss and
-every gradient are compared bit for bit with eager mode; a fused plan that differs is replaced
-by the unfused one, and an unfused plan that differs leaves the Replay in eager mode (with a
-warning). The second batch is what catches a value ``loss_fn`` computed from an argument with
-NumPy, outside the recorded operations, which the step could only freeze.
+inputs, and again on a second batch made from them (:func:`_second_batch_values`: float rows
+mixed with their neighbours, integer values and masks moved), and its loss and every gradient
+are compared bit for bit with eager mode; a fused plan that differs is replaced by the unfused
+one, and an unfused plan that differs leaves the Replay in eager mode (with a warning). The
+second batch is what catches a value ``loss_fn`` computed from an argument with NumPy, outside
+the recorded operations, which the step could only freeze: a maximum, minimum, sum, sorted
+value or count of a value moves on it.
 
 With ``optimizer=optim.SGD(...)`` each call also updates the weights (``backward(); step();
 zero_grad()``) inside the same generated function: where SciPy's BLAS is importable the update
 of a weight used once by a matrix product is folded into that product's gradient GEMM (``W ← W
 − η·XᵀG`` as one ``gemm`` with β = 1, no gradient array), other weights take ``η·g`` into a
-buffer and a subtraction. The weights then differ from eager SGD's update by the rounding of
-one multiply-add, and ``.grad`` stays None. A leaf given a new array, or a gradient left
-pending, sends the call through the general path.
+buffer and a subtraction. Every update runs after the whole backward, so an error raised in
+backward (``np.seterr(over="raise")``) leaves the weights as they were, as in eager mode. The
+weights then differ from eager SGD's update by the rounding of one multiply-add, and ``.grad``
+stays None. A leaf given a new array, made read-only, or a gradient left pending, sends the call
+through the general path (and the optimizer's refusal). Two leaves over one array (tied weights
+as two Tensors) are not updated inside the step: the optimizer updates them after backward, in
+its own order, exactly as eager mode does (an event says so).
 
-Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
-into the recording's buffers. Values computed from arguments by recorded operations are
+Data that changes between steps is passed as arguments (``replay(x, labels)``); an array is
+copied into the recording's buffers. Values computed from arguments by recorded operations are
 recomputed on every call: a loss target computed from an argument is a parent of the loss
 node, and a Tensor made from an integer or boolean argument (uint8 images, masks) is cast again
 from each call's values (:class:`~symderive.engine.tensor.Recording`). An argument given as a
-Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode. Gradients handed to
-``.grad`` are the leaf's own arrays, never buffers the next call writes.
+Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode, before the optimizer's
+step (it may be a parameter too). A Python or NumPy scalar argument (``bool``, ``int``,
+``float``, ``complex``, ``np.generic``: a flag, a slice bound, a coefficient) is passed to
+``loss_fn`` unchanged and is part of the guard by value: a new value records again. Gradients
+handed to ``.grad`` are the leaf's own arrays, never buffers the next call writes.
 
-The guard, checked on every call: each argument's shape, dtype and ``requires_grad``; each leaf
-the step reads (listed in ``parameters`` or not) keeps its shape, dtype and memory order; and
-every place through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a
-captured variable, found at recording) still holds the same object. Anything else ``loss_fn``
-captured is frozen at recording, by reference. A change re-records the step and says so: a
+The guard, checked on every call: each array argument's shape, dtype and ``requires_grad``, and
+each scalar argument's type and value; each leaf the step reads (listed in ``parameters`` or
+not) keeps its shape, dtype, memory order and writeability; and every place through which
+``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a captured variable, found at
+recording) still holds the same object. A change re-records the step and says so: a
 :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
+
+What a Replay cannot follow (eager mode does; see ``docs/replay.md``): anything ``loss_fn``
+captured other than its leaves is frozen at recording, by reference (a global flag, an epoch
+counter read from outside, a NumPy array captured and edited later: pass such values as
+arguments); and a value computed with NumPy from an array argument is frozen unless the second
+batch moves it: a function of a 0-d array argument, of an argument whose entries are all equal,
+or one invariant under both moves of the second batch (``len(set(labels))``, the number of
+rows) escapes the check.
 """
 
 from __future__ import annotations
@@ -340,29 +357,46 @@ def _tracers(inputs, arrays: Sequence[np.ndarray]) -> list:
     return tracers
 
 
-SECOND_BATCH_WEIGHT = 0.375
-"""The second batch mixes each float entry with its neighbour: (1 − t)·x + t·x′, t = 3/8."""
+SECOND_BATCH_WEIGHTS = (0.375, 0.25)
+"""The second batch mixes each float row with the row before it, (1 − t)·x + t·x′, with t
+alternating between these (so that column sums move too)."""
 
 
 def _second_batch_values(array: np.ndarray) -> np.ndarray:
     """A second batch for the recording's check, made from the first.
 
-    Integer and boolean arrays (labels, masks) are rolled by one entry: labels stay valid labels.
-    A float array (rows along axis 0) is mixed with itself rolled by one row: (1 − t)·x + t·x′.
-    The result stays within the entries' range (probabilities stay in [0, 1], signs of a
-    constant column stay), but its maximum, minimum, sum and sorted values move unless the
-    entries were equal: a statistic computed with NumPy from an argument (``np.abs(x.data).max()``)
-    differs on it, so a step that froze one is caught. Not moved: a 0-d array, an array whose
-    entries are all equal, and any function of an integer array that is invariant under a roll
-    (``len(set(labels))``, a count of each label).
+    A float array (rows along axis 0; the entries of a single row) is mixed with itself rolled
+    by one: row i becomes (1 − tᵢ)·xᵢ + tᵢ·xᵢ₋₁, tᵢ alternating 3/8, 1/4. Each entry stays within
+    the range of the entries (probabilities stay in [0, 1], a row of a distribution stays one),
+    but the maximum, minimum, sum, column sums and sorted values move unless the entries were
+    equal. An integer or boolean array (labels, masks, pixels) is rolled by one entry and each
+    value moved to the next within [min, max], cyclically (a mask is negated): labels stay
+    labels in the same range, while the count of each value moves with it. So a statistic
+    computed with NumPy from an argument (``np.abs(x.data).max()``, ``np.bincount(labels)``)
+    differs on the second batch, and a step that froze it is caught.
+
+    Not moved, so not caught: a 0-d array argument, an array whose entries are all equal, and a
+    function of the argument that happens to be invariant under both moves
+    (``len(set(labels))``, the number of rows).
     """
-    if array.ndim == 0:
+    if array.ndim == 0 or array.size == 0:
         return array.copy()
+    if array.dtype.kind == "b":
+        return ~np.roll(array, 1).reshape(array.shape)
+    if array.dtype.kind in "iu":
+        rolled = np.roll(array, 1).reshape(array.shape)
+        if array.dtype.itemsize >= 8 and array.dtype.kind == "u":
+            return rolled  # no wider type to shift the values in
+        wide = rolled.astype(np.int64)
+        low, span = wide.min(), int(wide.max()) - int(wide.min()) + 1
+        return (low + (wide - low + 1) % span).astype(array.dtype)
     if array.dtype.kind not in "fc":
         return np.roll(array, 1).reshape(array.shape)
-    shifted = np.roll(array, 1, axis=0) if array.shape[0] > 1 else np.roll(array, 1)
-    t = SECOND_BATCH_WEIGHT
-    return (array * (1 - t) + shifted.reshape(array.shape) * t).astype(array.dtype, copy=False)
+    rows = array if array.shape[0] > 1 else array.reshape(-1)
+    t = np.resize(np.array(SECOND_BATCH_WEIGHTS, rows.real.dtype), rows.shape[0])
+    t = t.reshape((-1,) + (1,) * (rows.ndim - 1))
+    mixed = rows * (1 - t) + np.roll(rows, 1, axis=0) * t
+    return mixed.astype(array.dtype, copy=False).reshape(array.shape)
 
 
 def _aliased(leaves: Sequence[Tensor]) -> str:

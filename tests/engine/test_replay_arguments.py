@@ -192,8 +192,10 @@ def test_tied_weights_over_one_array_update_as_in_eager_mode(optimizer):
         lambda x: np.abs(x.data).max(),
         lambda x: x.data.min() - 1.0,
         lambda x: np.sort(x.data.reshape(-1))[-2],
+        lambda x: np.abs(x.data.sum(axis=0)).max() + 1.0,
+        lambda x: np.abs(np.round(x.data)).sum() + 1.0,
     ],
-    ids=["max-abs", "min", "sorted"],
+    ids=["max-abs", "min", "sorted", "column-sums", "sum-of-integers"],
 )
 def test_a_numpy_statistic_of_the_batch_is_never_frozen(statistic):
     rng = np.random.default_rng(8)
@@ -203,6 +205,22 @@ def test_a_numpy_statistic_of_the_batch_is_never_frozen(statistic):
         return functional.mse((x / float(statistic(x))) @ w, t)
 
     batches = [(rng.standard_normal((5, 4)) * scale,) for scale in (1.0, 100.0, 0.01)]
+    step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
+    assert any("differs from eager mode on a second batch" in event for event in step.events)
+
+
+def test_a_statistic_of_the_labels_is_never_frozen():
+    rng = np.random.default_rng(14)
+    w = weight(rng)
+
+    def loss_fn(x, y):  # weighted by how rare class 0 is in the batch (unchanged by a roll)
+        weight_of_class_0 = 6.0 / (1.0 + np.count_nonzero(y == 0))
+        return functional.softmax_cross_entropy(x @ w, y) * weight_of_class_0
+
+    batches = [
+        (rng.standard_normal((6, 4)), np.array(labels))
+        for labels in ([0, 0, 0, 1, 1, 2], [0, 1, 2, 2, 2, 2], [1, 1, 1, 1, 0, 2])
+    ]
     step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
     assert any("differs from eager mode on a second batch" in event for event in step.events)
 
