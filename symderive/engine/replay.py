@@ -183,15 +183,12 @@ class Replay:
             warnings.warn(message, ReplayRecorded, stacklevel=3)
         self._plan, self._signature, self.mode = None, None, "unrecorded"
         buffers = [np.array(a, copy=True) for a in arrays if a is not None]
-        outer = Recording.sources, Recording.casts  # a Replay called inside another's recording
-        Recording.sources = tuple(b for b in buffers if b.dtype.kind != "f")
-        Recording.casts = []
+        outer = Recording.start(tuple(b for b in buffers if b.dtype.kind != "f"))
         try:
             tracers = _tracers(inputs, buffers)
             loss = self.loss_fn(*tracers)
         finally:
-            casts = Recording.casts
-            Recording.sources, Recording.casts = outer
+            casts = Recording.finish(outer)
         if not isinstance(loss, Tensor) or loss.data.size != 1 or not loss.requires_grad:
             raise TypeError(
                 "Replay: loss_fn must return a scalar Tensor that depends on a parameter, "

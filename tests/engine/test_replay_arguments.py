@@ -10,6 +10,7 @@ with NumPy is caught by the second batch. Each case is compared with eager mode 
 from __future__ import annotations
 
 import math
+import threading
 import warnings
 
 import numpy as np
@@ -314,3 +315,42 @@ def test_state_of_another_shape_is_refused_before_any_update(optimizer):
     ):
         step(x)
     assert identical(w.data, before)
+
+
+def test_recordings_in_two_threads_follow_their_own_integer_arguments():
+    """Thread A records, B starts recording, A finishes, then B casts its mask: B's cast is
+    still noticed (the recording state is per thread, not one process-wide slot)."""
+    rng = np.random.default_rng(15)
+    w, v = weight(rng), weight(rng)
+    x = rng.standard_normal((5, 4))
+    ones, zeros = np.ones((5, 3), np.int64), np.zeros((5, 3), np.int64)
+    a_recording, b_recording, a_finished = threading.Event(), threading.Event(), threading.Event()
+    first_call = {"a": True, "b": True}
+
+    def loss_a(x, mask):
+        if first_call["a"]:
+            first_call["a"] = False
+            a_recording.set()
+            assert b_recording.wait(30)
+        return functional.mse((x @ v) * Tensor(mask), np.zeros((5, 3)))
+
+    def loss_b(x, mask):
+        if first_call["b"]:
+            first_call["b"] = False
+            b_recording.set()
+            assert a_finished.wait(30)
+        return functional.mse((x @ w) * Tensor(mask), np.zeros((5, 3)))
+
+    def record_a():
+        Replay(loss_a, [v])(x, ones)
+        a_finished.set()
+
+    thread = threading.Thread(target=record_a)
+    thread.start()
+    assert a_recording.wait(30)
+    step = Replay(loss_b, [w])
+    step(x, ones)
+    thread.join()
+    w.grad = v.grad = None
+    assert step.mode != "eager", step.events
+    assert_equal_to_eager_on_every_call(loss_b, [w], [(x, zeros), (x, ones)], step=step)
