@@ -44,11 +44,12 @@ from each call's values (:class:`~symderive.engine.tensor.Recording`). An argume
 Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode, before the optimizer's
 step (it may be a parameter too). A Python or NumPy scalar argument (``bool``, ``int``,
 ``float``, ``complex``, ``np.generic``: a flag, a slice bound, a coefficient) is passed to
-``loss_fn`` unchanged and is part of the guard by value: a new value records again. Gradients
+``loss_fn`` unchanged and is part of the guard by value: a new value records again (a 0-d
+array argument is guarded by its value too). Gradients
 handed to ``.grad`` are the leaf's own arrays, never buffers the next call writes.
 
 The guard, checked on every call: each array argument's shape, dtype and ``requires_grad``, and
-each scalar argument's type and value; each leaf the step reads (listed in ``parameters`` or
+each scalar (or 0-d array) argument's type and value; each leaf the step reads (listed in ``parameters`` or
 not) keeps its shape, dtype, memory order and writeability; and every place through which
 ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a captured variable, found at
 recording) still holds the same object. A change re-records the step and says so: a
@@ -58,9 +59,8 @@ What a Replay cannot follow (eager mode does; see ``docs/replay.md``): anything 
 captured other than its leaves is frozen at recording, by reference (a global flag, an epoch
 counter read from outside, a NumPy array captured and edited later: pass such values as
 arguments); and a value computed with NumPy from an array argument is frozen unless the second
-batch moves it: a function of a 0-d array argument, of an argument whose entries are all equal,
-or one invariant under both moves of the second batch (``len(set(labels))``, the number of
-rows) escapes the check.
+batch moves it: a function of an argument whose entries are all equal, or one invariant under
+both moves of the second batch (``len(set(labels))``, the number of rows), escapes the check.
 """
 
 from __future__ import annotations
@@ -322,21 +322,20 @@ _SCALAR = "scalar"
 
 def _arguments(inputs) -> tuple[list, tuple]:
     """Each argument's array (None for a scalar) and its part of the guard: (shape, dtype,
-    requires_grad) for an array or Tensor, (``_SCALAR``, type, repr) for a scalar (repr is
-    exact: it tells -0.0 from 0.0 and round-trips every float)."""
+    requires_grad) for an array or Tensor, and its value's repr too for a 0-d one; (``_SCALAR``,
+    type, repr) for a scalar (repr is exact: it tells -0.0 from 0.0, round-trips every float)."""
     arrays, described = [], []
     for x in inputs:
-        if isinstance(x, Tensor):
-            array = np.asarray(x.data)
-            arrays.append(array)
-            described.append((array.shape, array.dtype, x.requires_grad))
-        elif isinstance(x, PYTHON_SCALARS):
+        if not isinstance(x, Tensor) and isinstance(x, PYTHON_SCALARS):
             arrays.append(None)
             described.append((_SCALAR, type(x), repr(x)))
-        else:
-            array = np.asarray(x)
-            arrays.append(array)
-            described.append((array.shape, array.dtype, False))
+            continue
+        array = np.asarray(x.data if isinstance(x, Tensor) else x)
+        arrays.append(array)
+        entry = (array.shape, array.dtype, isinstance(x, Tensor) and x.requires_grad)
+        # a 0-d array is a scalar too (a slice bound, a flag): by value, which no second
+        # batch could move
+        described.append(entry + (repr(array.item()),) if array.ndim == 0 else entry)
     return arrays, tuple(described)
 
 
@@ -372,9 +371,9 @@ def _second_batch_values(array: np.ndarray) -> np.ndarray:
     computed with NumPy from an argument (``np.abs(x.data).max()``, ``np.bincount(labels)``)
     differs on the second batch, and a step that froze it is caught.
 
-    Not moved, so not caught: a 0-d array argument, an array whose entries are all equal, and a
-    function of the argument that happens to be invariant under both moves
-    (``len(set(labels))``, the number of rows).
+    Not moved, so not caught: an array whose entries are all equal, and a function of the
+    argument that happens to be invariant under both moves (``len(set(labels))``, the number of
+    rows). A 0-d array is not moved either: it is guarded by value instead (:func:`_arguments`).
     """
     if array.ndim == 0 or array.size == 0:
         return array.copy()
@@ -563,6 +562,8 @@ def _changes(old: tuple, new: tuple) -> str:
                     changes.append(f"{kind} {position} {_show(was)} → {_show(now)}")
             elif was[:2] != now[:2]:
                 changes.append(f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}")
+            elif was[3:] != now[3:]:  # a 0-d array argument's value
+                changes.append(f"{kind} {position} {was[3]} → {now[3]}")
             elif was != now:
                 changes.append(f"{kind} {position} " + _what_changed(kind, was[2], now[2]))
     return "; ".join(changes) or "the leaves changed"

@@ -75,6 +75,21 @@ def test_an_int_slice_bound_takes_each_call_value(loss_of):
     assert step.recordings == 4  # one per change of k
 
 
+def test_a_zero_dimensional_array_is_guarded_by_its_value():
+    rng = np.random.default_rng(16)
+    w, x = weight(rng), rng.standard_normal((6, 4))
+
+    def loss_fn(x, k, scale):
+        taken = x[:k] * 2.0 if float(np.asarray(scale.data)) > 0 else x[:k]
+        return ((taken @ w) ** 2).sum() * scale
+
+    batches = [
+        (x, np.array(k), np.array(s)) for k, s in ((4, 1.5), (1, 1.5), (1, -2.0), (6, 0.5))
+    ]
+    step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
+    assert "Replay: recording again, input 1 4 → 1" in step.events
+
+
 # -- N14: a float argument stays a float ------------------------------------------------------------
 def test_a_float_argument_reaches_loss_fn_as_a_float():
     rng = np.random.default_rng(3)
