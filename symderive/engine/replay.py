@@ -34,7 +34,7 @@ weights then differ from eager SGD's update by the rounding of one multiply-add,
 stays None. A leaf given a new array, made read-only, or a gradient left pending, sends the call
 through the general path (and the optimizer's refusal). Two leaves over one array (tied weights
 as two Tensors) are not updated inside the step: the optimizer updates them after backward, in
-its own order, exactly as eager mode does (an event says so).
+its own order, exactly as eager mode does (with SGD an event says so).
 
 Data that changes between steps is passed as arguments (``replay(x, labels)``); an array is
 copied into the recording's buffers. Values computed from arguments by recorded operations are
@@ -43,16 +43,17 @@ node, and a Tensor made from an integer or boolean argument (uint8 images, masks
 from each call's values (:class:`~symderive.engine.tensor.Recording`). An argument given as a
 Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode, before the optimizer's
 step (it may be a parameter too). A Python or NumPy scalar argument (``bool``, ``int``,
-``float``, ``complex``, ``np.generic``: a flag, a slice bound, a coefficient) is passed to
-``loss_fn`` unchanged and is part of the guard by value: a new value records again (a 0-d
-array argument is guarded by its value too). Gradients
-handed to ``.grad`` are the leaf's own arrays, never buffers the next call writes.
+``float``, ``complex``, ``np.generic``, a ``str`` or None: a flag, a slice bound, a coefficient,
+a mode) is passed to ``loss_fn`` unchanged and is part of the guard by value: a new value
+records again (a 0-d array argument is guarded by its value too). Gradients handed to ``.grad``
+are the leaf's own arrays, never buffers the next call writes.
 
 The guard, checked on every call: each array argument's shape, dtype and ``requires_grad``, and
-each scalar (or 0-d array) argument's type and value; each leaf the step reads (listed in ``parameters`` or
-not) keeps its shape, dtype, memory order and writeability; and every place through which
-``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a captured variable, found at
-recording) still holds the same object. A change re-records the step and says so: a
+each scalar (or 0-d array) argument's type and value; each leaf the step reads (listed in
+``parameters`` or not) keeps its shape, dtype, memory order and writeability; and every place
+through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a captured
+variable, found at recording) still holds the same object. A change re-records the step and
+says so: a
 :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
 
 What a Replay cannot follow (eager mode does; see ``docs/replay.md``): anything ``loss_fn``
@@ -312,10 +313,11 @@ class Replay:
         return Tensor(np.array(loss.data))
 
 
-PYTHON_SCALARS = (bool, int, float, complex, np.generic)
+PYTHON_SCALARS = (bool, int, float, complex, np.generic, str, bytes, type(None))
 """Arguments passed to ``loss_fn`` unchanged and guarded by value: a Python or NumPy scalar
-may steer control flow (``if use_l2:``), bound a slice or be a coefficient, so the step is
-recorded for its value and a new value records again (with an event)."""
+(or a string, or None) may steer control flow (``if use_l2:``, ``mode="l1"``), bound a slice or
+be a coefficient, so the step is recorded for its value and a new value records again (with an
+event)."""
 
 _SCALAR = "scalar"
 
@@ -512,7 +514,11 @@ def _layout(leaves: Sequence[Tensor]) -> tuple:
     leaves make (a weight made read-only after recording must reach the optimizer's refusal,
     not the fused update, which would write into it)."""
     return tuple(
-        (leaf.data.shape, leaf.data.dtype, (leaf.data.flags.c_contiguous, leaf.data.flags.writeable))
+        (
+            leaf.data.shape,
+            leaf.data.dtype,
+            (leaf.data.flags.c_contiguous, leaf.data.flags.writeable),
+        )
         for leaf in leaves
     )
 
@@ -579,7 +585,7 @@ def _show(entry: tuple) -> str:
 def _what_changed(kind: str, was, now) -> str:
     if kind == "input":
         return "requires_grad changed"
-    (was_contiguous, was_writeable), (now_contiguous, now_writeable) = was, now
+    (_, was_writeable), (_, now_writeable) = was, now
     if was_writeable != now_writeable:
         return "became read-only" if was_writeable else "became writeable"
     return "is laid out otherwise (memory order)"

@@ -48,6 +48,23 @@ def test_a_python_flag_takes_the_branch_of_each_call():
     assert "Replay: recording again, input 1 bool True → bool False" in step.events
 
 
+def test_a_string_or_none_argument_reaches_loss_fn_unchanged():
+    rng = np.random.default_rng(17)
+    w, x, t = weight(rng), rng.standard_normal((5, 4)), rng.standard_normal((5, 3))
+    received = []
+
+    def loss_fn(x, mode, extra):
+        received.append((type(mode), extra))
+        error = x @ w - Tensor(t)
+        loss = (error * error).sum() if mode == "l2" else (error * error * error * error).sum()
+        return loss if extra is None else loss * extra
+
+    assert_equal_to_eager_on_every_call(
+        loss_fn, [w], [(x, "l2", None), (x, "l4", None), (x, "l4", 2.0), (x, "l2", None)]
+    )
+    assert {kind for kind, _ in received} == {str}
+
+
 def test_a_new_flag_value_is_announced_by_a_warning():
     rng = np.random.default_rng(1)
     w, x = weight(rng), rng.standard_normal((5, 4))
@@ -57,7 +74,7 @@ def test_a_new_flag_value_is_announced_by_a_warning():
         step(x, False)
 
 
-# -- N2: an int bounding a slice --------------------------------------------------------------------
+# -- N2: an int bounding a slice ------------------------------------------------------------------
 @pytest.mark.parametrize(
     "loss_of",
     [
@@ -83,14 +100,12 @@ def test_a_zero_dimensional_array_is_guarded_by_its_value():
         taken = x[:k] * 2.0 if float(np.asarray(scale.data)) > 0 else x[:k]
         return ((taken @ w) ** 2).sum() * scale
 
-    batches = [
-        (x, np.array(k), np.array(s)) for k, s in ((4, 1.5), (1, 1.5), (1, -2.0), (6, 0.5))
-    ]
+    batches = [(x, np.array(k), np.array(s)) for k, s in ((4, 1.5), (1, 1.5), (1, -2.0), (6, 0.5))]
     step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
     assert "Replay: recording again, input 1 4 → 1" in step.events
 
 
-# -- N14: a float argument stays a float ------------------------------------------------------------
+# -- N14: a float argument stays a float ----------------------------------------------------------
 def test_a_float_argument_reaches_loss_fn_as_a_float():
     rng = np.random.default_rng(3)
     w, x = weight(rng), rng.standard_normal((5, 4))
@@ -118,7 +133,7 @@ def test_negative_zero_is_another_value_than_zero():
     assert "input 1 float 0.0 → float -0.0" in step.events[-1]
 
 
-# -- N6: a weight made read-only after recording, no arguments --------------------------------------
+# -- N6: a weight made read-only after recording, no arguments ------------------------------------
 def test_a_weight_made_read_only_is_refused_on_the_no_argument_path():
     rng = np.random.default_rng(5)
     x, t = Tensor(rng.standard_normal((5, 4))), rng.standard_normal((5, 3))
@@ -134,10 +149,14 @@ def test_a_weight_made_read_only_is_refused_on_the_no_argument_path():
     assert "became read-only" in step.events[-1]
 
 
-# -- N4: a parameter passed as an argument ---------------------------------------------------------
+# -- N4: a parameter passed as an argument --------------------------------------------------------
 def test_a_parameter_passed_as_an_argument_is_updated_with_this_steps_gradient():
     rng = np.random.default_rng(6)
-    x, t, start = rng.standard_normal((5, 4)), rng.standard_normal((5, 3)), rng.standard_normal((4, 3))
+    x, t, start = (
+        rng.standard_normal((5, 4)),
+        rng.standard_normal((5, 3)),
+        rng.standard_normal((4, 3)),
+    )
 
     def run(replay: bool):
         w = Tensor(start.copy(), requires_grad=True)
@@ -162,7 +181,7 @@ def test_a_parameter_passed_as_an_argument_is_updated_with_this_steps_gradient()
     assert replay_grad is None and eager_grad is None
 
 
-# -- N5: two parameters over one array (tied weights) ----------------------------------------------
+# -- N5: two parameters over one array (tied weights) ---------------------------------------------
 @pytest.mark.parametrize("optimizer", [optim.SGD, optim.Momentum])
 def test_tied_weights_over_one_array_update_as_in_eager_mode(optimizer):
     rng = np.random.default_rng(7)
@@ -201,7 +220,7 @@ def test_tied_weights_over_one_array_update_as_in_eager_mode(optimizer):
         assert any("leaves 1 and 2 share memory" in event for event in step.events)
 
 
-# -- N3: a NumPy statistic of the batch, invariant under a roll -------------------------------------
+# -- N3: a NumPy statistic of the batch, invariant under a roll -----------------------------------
 @pytest.mark.parametrize(
     "statistic",
     [
@@ -249,7 +268,9 @@ def test_the_second_batch_keeps_probabilities_and_labels_valid():
     labels = np.array([0, 1, 2, 2, 1, 0])
 
     def loss_fn(x, p, y):
-        return functional.binary_cross_entropy((x @ w).sigmoid(), p) + functional.softmax_cross_entropy(x @ w, y)
+        return functional.binary_cross_entropy(
+            (x @ w).sigmoid(), p
+        ) + functional.softmax_cross_entropy(x @ w, y)
 
     x = rng.standard_normal((6, 4))
     step = assert_equal_to_eager_on_every_call(
@@ -258,7 +279,7 @@ def test_the_second_batch_keeps_probabilities_and_labels_valid():
     assert step.mode != "eager", step.events
 
 
-# -- N13: a Replay called while another records ------------------------------------------------------
+# -- N13: a Replay called while another records ---------------------------------------------------
 def test_a_replay_called_inside_another_recording():
     rng = np.random.default_rng(10)
     w, v = weight(rng), weight(rng)
@@ -273,7 +294,7 @@ def test_a_replay_called_inside_another_recording():
     assert_equal_to_eager_on_every_call(outer, [w], [(x, ones), (x, zeros), (x, ones)])
 
 
-# -- N12: a step that fails writes nothing ----------------------------------------------------------
+# -- N12: a step that fails writes nothing --------------------------------------------------------
 def test_an_error_in_backward_leaves_every_weight_as_eager_mode_does():
     rng = np.random.default_rng(11)
     x, t = rng.standard_normal((4, 3)), np.zeros((4, 2))
@@ -311,7 +332,7 @@ def test_an_optimizer_refuses_a_step_before_writing_any_parameter(optimizer):
     assert getattr(opt, "steps", 0) == 0
 
 
-# -- N15: optimizer state made for another shape ----------------------------------------------------
+# -- N15: optimizer state made for another shape --------------------------------------------------
 @pytest.mark.parametrize("optimizer", [optim.Momentum, optim.Adam, optim.AdaGrad, optim.RMSProp])
 def test_state_of_another_shape_is_refused_before_any_update(optimizer):
     rng = np.random.default_rng(13)
