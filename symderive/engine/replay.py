@@ -56,6 +56,12 @@ variable, found at recording) still holds the same object. A change re-records t
 says so: a
 :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
 
+While recording, a float argument reaches ``loss_fn`` as a Tensor that notes a read of its
+array from outside the engine (``x.data``, ``x.numpy()``, ``x.item()``;
+:class:`_ArgumentTracer`): a value computed from it with NumPy would be frozen, so such a step
+runs eagerly, with an event saying which argument was read. A read of a Tensor computed from an
+argument (``(x * 2).data``) is not noted; the second batch is what catches that one.
+
 What a Replay cannot follow (eager mode does; see ``docs/replay.md``): anything ``loss_fn``
 captured other than its leaves is frozen at recording, by reference (a global flag, an epoch
 counter read from outside, a NumPy array captured and edited later: pass such values as
@@ -68,6 +74,8 @@ from __future__ import annotations
 
 import functools
 import operator
+import sys
+import threading
 import types
 import warnings
 from collections.abc import Callable, Sequence
@@ -185,11 +193,14 @@ class Replay:
         self._plan, self._signature, self.mode = None, None, "unrecorded"
         buffers = [np.array(a, copy=True) for a in arrays if a is not None]
         outer = Recording.start(tuple(b for b in buffers if b.dtype.kind != "f"))
+        outer_reads = _ArgumentTracer.start()
+        tracers: list = []
         try:
-            tracers = _tracers(inputs, buffers)
+            tracers = _tracers(inputs, buffers, watched=True)
             loss = self.loss_fn(*tracers)
         finally:
             casts = Recording.finish(outer)
+            escapes = _ArgumentTracer.finish(outer_reads, tracers)
         if not isinstance(loss, Tensor) or loss.data.size != 1 or not loss.requires_grad:
             raise TypeError(
                 "Replay: loss_fn must return a scalar Tensor that depends on a parameter, "
@@ -225,7 +236,16 @@ class Replay:
         sources = {id(cast): source for source, cast in casts}
 
         self._plan, self.mode = None, "eager"
-        for fuse in (True, False) if self.fuse else (False,):
+        escape = ""
+        if escapes:
+            escape = (
+                f"Replay: loss_fn read the array of argument {escapes[0]} while recording; "
+                "a value computed from it outside the recorded operations would be frozen, "
+                "so the step runs eagerly (use Tensor operations, or pass the value as an "
+                "argument)"
+            )
+            self.events.append(escape)
+        for fuse in ((True, False) if self.fuse else (False,)) if not escape else ():
             try:
                 plan = _Plan(
                     nodes, plan_leaves, buffers, sources, fuse=fuse, optimizer=self.optimizer
@@ -252,7 +272,7 @@ class Replay:
             break
         if self._plan is None:
             warnings.warn(
-                "Replay: the compiled step did not reproduce eager mode; running eagerly",
+                escape or "Replay: the compiled step did not reproduce eager mode; running eagerly",
                 ReplayRecorded,
                 stacklevel=3,
             )
@@ -341,18 +361,86 @@ def _arguments(inputs) -> tuple[list, tuple]:
     return arrays, tuple(described)
 
 
-def _tracers(inputs, arrays: Sequence[np.ndarray]) -> list:
+def _tracers(inputs, arrays: Sequence[np.ndarray], watched: bool = False) -> list:
     """What ``loss_fn`` receives: a float array as a Tensor with ``requires_grad``, an integer
-    or boolean array as the array, a scalar as itself; ``arrays`` holds the arrays in order."""
+    or boolean array as the array, a scalar as itself; ``arrays`` holds the arrays in order.
+    With ``watched``, the Tensors note a read of their array (:class:`_ArgumentTracer`)."""
     arrays = iter(arrays)
     tracers = []
-    for x in inputs:
+    for position, x in enumerate(inputs):
         if not isinstance(x, Tensor) and isinstance(x, PYTHON_SCALARS):
             tracers.append(x)
             continue
         array = next(arrays)
-        tracers.append(Tensor(array, requires_grad=True) if array.dtype.kind == "f" else array)
+        if array.dtype.kind != "f":
+            tracers.append(array)
+        elif watched:
+            tracers.append(_ArgumentTracer.watching(array, position))
+        else:
+            tracers.append(Tensor(array, requires_grad=True))
     return tracers
+
+
+_DATA = Tensor.__dict__["data"]  # the slot holding a Tensor's array
+
+
+class _ArgumentTracer(Tensor):
+    """A float argument's Tensor while ``loss_fn`` is recorded: a read of its array from outside
+    the engine (``x.data`` in ``loss_fn``, ``x.numpy()``, ``x.item()``) is noted, because a value
+    computed from it with NumPy would be frozen in the replayed step. The engine's own reads
+    (its operations, ``x.shape``) are not reads by ``loss_fn``. After the recording the Tensor is
+    an ordinary Tensor again (no cost per call)."""
+
+    __slots__ = ()
+    _local = threading.local()
+
+    @classmethod
+    def watching(cls, array: np.ndarray, position: int) -> _ArgumentTracer:
+        tracer = cls(array, requires_grad=True)
+        cls._local.positions[id(tracer)] = position
+        return tracer
+
+    @classmethod
+    def start(cls) -> tuple:
+        local = cls._local
+        outer = getattr(local, "positions", None), getattr(local, "reads", None)
+        local.positions, local.reads = {}, []
+        return outer
+
+    @classmethod
+    def finish(cls, outer: tuple, tracers: Sequence) -> list[str]:
+        """The reads noted since :meth:`start` ("0 (x.data)"); the tracers become Tensors."""
+        local = cls._local
+        reads = local.reads
+        local.positions, local.reads = outer
+        for tracer in tracers:
+            if type(tracer) is cls:
+                tracer.__class__ = Tensor
+        return reads
+
+    def _note(self, how: str) -> None:
+        local = self._local
+        position = (getattr(local, "positions", None) or {}).get(id(self))
+        if position is not None and local.reads is not None:
+            local.reads.append(f"{position} ({how})")
+
+    @property
+    def data(self) -> np.ndarray:
+        if not sys._getframe(1).f_globals.get("__name__", "").startswith("symderive.engine"):
+            self._note(".data")
+        return _DATA.__get__(self, Tensor)
+
+    @data.setter
+    def data(self, array: np.ndarray) -> None:
+        _DATA.__set__(self, array)
+
+    def numpy(self) -> np.ndarray:
+        self._note(".numpy()")
+        return _DATA.__get__(self, Tensor)
+
+    def item(self) -> float:
+        self._note(".item()")
+        return _DATA.__get__(self, Tensor).item()
 
 
 SECOND_BATCH_WEIGHTS = (0.375, 0.25)

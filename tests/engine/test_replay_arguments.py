@@ -16,7 +16,15 @@ import warnings
 import numpy as np
 import pytest
 
-from symderive.engine import EngineInputError, Replay, ReplayRecorded, Tensor, functional, optim
+from symderive.engine import (
+    EngineInputError,
+    Replay,
+    ReplayRecorded,
+    Tensor,
+    functional,
+    optim,
+    replay,
+)
 
 from .test_replay_every_call import assert_equal_to_eager_on_every_call, identical
 
@@ -241,7 +249,58 @@ def test_a_numpy_statistic_of_the_batch_is_never_frozen(statistic):
 
     batches = [(rng.standard_normal((5, 4)) * scale,) for scale in (1.0, 100.0, 0.01)]
     step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
-    assert any("differs from eager mode on a second batch" in event for event in step.events)
+    assert step.mode == "eager"
+    assert any("loss_fn read the array of argument 0 (.data)" in e for e in step.events)
+
+
+@pytest.mark.parametrize(
+    "read",
+    [lambda x: x.numpy().max(), lambda x: x.reshape(-1)[:1].item(), lambda x: (x * x).data.max()],
+    ids=["numpy()", "item() of a slice", "data of a product"],
+)
+def test_every_way_of_reading_an_argument_array_is_noticed(read):
+    """A read of the argument itself is noticed while recording; a read of a Tensor computed
+    from it is caught by the second batch."""
+    rng = np.random.default_rng(18)
+    w, t = weight(rng), rng.standard_normal((5, 3))
+
+    def loss_fn(x):
+        return functional.mse((x * (1.0 + abs(float(read(x))))) @ w, t)
+
+    batches = [(rng.standard_normal((5, 4)),) for _ in range(3)]
+    step = assert_equal_to_eager_on_every_call(loss_fn, [w], batches)
+    assert step.mode == "eager"
+    assert (
+        "loss_fn read the array of argument 0" in step.events[-1]
+        or "differs from eager mode on a second batch" in step.events[-1]
+    )
+
+
+def test_reading_the_shape_of_an_argument_is_not_an_escape():
+    rng = np.random.default_rng(19)
+    w, t = weight(rng), rng.standard_normal((5, 3))
+
+    def loss_fn(x):
+        return functional.mse(x.reshape(x.shape[0], -1) @ w * (1.0 / x.shape[0]), t)
+
+    batches = [(rng.standard_normal((5, 4)),) for _ in range(3)]
+    assert assert_equal_to_eager_on_every_call(loss_fn, [w], batches).mode != "eager"
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_the_second_batch_moves_every_statistic_and_keeps_the_range(dtype):
+    """The mixed second batch stays within [min, max] of the first, entry by entry within the
+    range of its column, and moves its maximum, minimum and column sums."""
+    rng = np.random.default_rng(20)
+    first = rng.uniform(size=(7, 3)).astype(dtype)
+    second = replay._second_batch_values(first)
+    assert second.dtype == first.dtype and second.shape == first.shape
+    assert (second >= first.min(axis=0)).all() and (second <= first.max(axis=0)).all()
+    assert second.max() != first.max() and second.min() != first.min()
+    assert (second.sum(axis=0) != first.sum(axis=0)).all()
+    labels = np.array([0, 0, 2, 1, 2, 2])
+    moved = replay._second_batch_values(labels)
+    assert set(moved) <= {0, 1, 2} and np.bincount(moved)[0] != np.bincount(labels)[0]
 
 
 def test_a_statistic_of_the_labels_is_never_frozen():
