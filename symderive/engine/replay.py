@@ -53,8 +53,7 @@ each scalar (or 0-d array) argument's type and value; each leaf the step reads (
 ``parameters`` or not) keeps its shape, dtype, memory order and writeability; and every place
 through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a captured
 variable, found at recording) still holds the same object. A change re-records the step and
-says so: a
-:class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
+says so: a :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
 
 While recording, a float argument reaches ``loss_fn`` as a Tensor that notes a read of its
 array from outside the engine (``x.data``, ``x.numpy()``, ``x.item()``;
@@ -453,7 +452,7 @@ def _second_batch_values(array: np.ndarray) -> np.ndarray:
 
     A float array (rows along axis 0; the entries of a single row) is mixed with itself rolled
     by one: row i becomes (1 − tᵢ)·xᵢ + tᵢ·xᵢ₋₁, tᵢ alternating 3/8, 1/4. Each entry stays within
-    the range of the entries (probabilities stay in [0, 1], a row of a distribution stays one),
+    the range of the entries (probabilities stay in [0, 1], a distribution's row sums to 1 ± ε),
     but the maximum, minimum, sum, column sums and sorted values move unless the entries were
     equal. An integer or boolean array (labels, masks, pixels) is rolled by one entry and each
     value moved to the next within [min, max], cyclically (a mask is negated): labels stay
