@@ -8,7 +8,10 @@ Comparison. relative error = |a − n| / max(|a|, |n|, floor), floor = 1e-8 (flo
 gradients) or 1e-4 (float32) times max(1, max|a| of that input), so gradients that are 0 are
 compared absolutely; the rounding noise of the difference quotient, 16ε·(|f(x+h)| +
 |f(x−h)|)/2h, is subtracted from |a − n| first (it bounds what float64 evaluation of f can
-resolve). Thresholds: 1e-6 when the analytic gradient is float64, 1e-3 when it is float32
+resolve). Where that noise exceeds the error the comparison must detect (threshold × max(|a|,
+|n|), or the floor), the coordinate is *inconclusive*, not passed: a large |f| (an offset, or
+one large coordinate beside a small one) hides any error below it. The result lists those in
+``inconclusive`` and is falsy; its message says so and what to do. Thresholds: 1e-6 when the analytic gradient is float64, 1e-3 when it is float32
 (override with ``threshold=``). CS231n's rule of thumb (≤ 1e-7 good, ≥ 1e-2 wrong) sits on both
 sides of these.
 
@@ -73,6 +76,29 @@ class GradcheckFailure:
 
 
 @dataclass(frozen=True)
+class GradcheckUnresolved:
+    """A coordinate (or direction) the difference quotient cannot decide: the rounding noise of
+    f over 2h (``noise``) exceeds the error the threshold must detect there (``needed``)."""
+
+    input_name: str
+    index: str
+    analytic: float
+    numeric: float
+    noise: float
+    needed: float
+
+    def message(self) -> str:
+        return (
+            f"gradient of {self.input_name} at {self.index}: analytic {self.analytic:.10g}, "
+            f"numeric {self.numeric:.10g} ± {self.noise:.3g} (rounding of f over 2h), but an "
+            f"error of {self.needed:.3g} must be detected there"
+        )
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass(frozen=True)
 class GradcheckResult:
     """What was compared and how well; falsy when a coordinate failed.
 
@@ -88,6 +114,7 @@ class GradcheckResult:
     kinks: int
     failures: tuple[GradcheckFailure, ...]
     max_absolute_error: float = 0.0
+    inconclusive: tuple[GradcheckUnresolved, ...] = ()
 
     def __bool__(self) -> bool:
         return self.passed
@@ -108,6 +135,8 @@ class GradcheckResult:
                 f"error {self.max_absolute_error:.3g}"
                 + (f", {self.kinks} at a kink" if self.kinks else "")
             )
+        if not self.failures:
+            return f"gradcheck ({self.mode}) inconclusive: {self._unresolved()}"
         worst = self.worst
         shown = "; ".join(failure.message() for failure in self.failures[:3])
         more = f"; … {self.failed - 3} more" if self.failed > 3 else ""
@@ -115,6 +144,16 @@ class GradcheckResult:
             f"gradcheck ({self.mode}) failed: {self.failed} of {self.compared} comparisons "
             f"exceed relative error {self.threshold:g}; worst: {worst.message()}; max "
             f"absolute error {self.max_absolute_error:.3g}. Failing: {shown}{more}"
+            + (f". Also {self._unresolved()}" if self.inconclusive else "")
+        )
+
+    def _unresolved(self) -> str:
+        count = len(self.inconclusive)
+        worst = max(self.inconclusive, key=lambda u: u.noise / max(u.needed, 1e-300))
+        return (
+            f"{count} of {self.compared} comparisons not resolved — f's value is too large "
+            f"for its differences to show an error of relative size {self.threshold:g}; worst: "
+            f"{worst.message()} (subtract a constant from f, or check a smaller piece of it)"
         )
 
     def __str__(self) -> str:
@@ -197,7 +236,7 @@ def gradcheck(
     """
     if mode not in ("full", "directional"):
         raise GradcheckError(f"gradcheck: mode must be 'full' or 'directional', not {mode!r}")
-    arrays = [np.asarray(x) for x in _as_list(inputs)]
+    arrays = [np.asarray(_array_of(x)) for x in _as_list(inputs)]
     names = list(names) if names else [f"input {i}" for i in range(len(arrays))]
     if len(names) != len(arrays):
         raise GradcheckError(f"gradcheck: {len(names)} names for {len(arrays)} inputs")
@@ -217,7 +256,7 @@ def gradcheck(
         evaluate = _scalar_function(function, engine=True)
     else:
         evaluate = _scalar_function(function, engine=False)
-    analytic = [np.asarray(a) for a in _as_list(analytic)]
+    analytic = [np.asarray(_array_of(a)) for a in _as_list(analytic)]
     if len(analytic) != len(arrays):
         raise GradcheckError(
             f"gradcheck: {len(analytic)} analytic gradients for {len(arrays)} inputs"
@@ -246,6 +285,7 @@ def gradcheck(
     rng = np.random.default_rng(seed)
 
     failures: list[GradcheckFailure] = []
+    inconclusive: list[GradcheckUnresolved] = []
     worst = worst_absolute = 0.0
     compared = kinks = 0
     for position, (name, gradient) in enumerate(zip(names, analytic)):
@@ -265,6 +305,7 @@ def gradcheck(
             expected = float(np.sum(gradient * direction))
             step = STEP_SCALE * max(1.0, float(np.max(np.abs(points[position][direction != 0]))))
             f_plus, f_zero, f_minus = _evaluate_along(evaluate, points, position, direction, step)
+            kinks_before = kinks
             numeric = (f_plus - f_minus) / (2 * step)
             # rounding noise of the difference itself: a few ε of |f| over 2h (not a gradient error)
             noise = ROUNDING_ULPS * EPS64 * (abs(f_plus) + abs(f_minus)) / (2 * step)
@@ -284,13 +325,29 @@ def gradcheck(
                     kinks += 1
                     error = 0.0
             compared += 1
-            worst = max(worst, error)
             difference = abs(expected - numeric)
             worst_absolute = max(worst_absolute, difference if difference == difference else np.inf)
+            # the error this comparison must detect: relative, or the floor's absolute size
+            needed = max(limit * max(abs(expected), abs(numeric)), floor)
             if error > limit:
+                worst = max(worst, error)
                 failures.append(GradcheckFailure(name, label, expected, numeric, error))
+            elif noise > needed and kinks == kinks_before:  # passing here would prove nothing
+                inconclusive.append(
+                    GradcheckUnresolved(name, label, expected, numeric, noise, needed)
+                )
+            else:
+                worst = max(worst, error)
     return GradcheckResult(
-        not failures, mode, compared, worst, limit, kinks, tuple(failures), worst_absolute
+        not failures and not inconclusive,
+        mode,
+        compared,
+        worst,
+        limit,
+        kinks,
+        tuple(failures),
+        worst_absolute,
+        tuple(inconclusive),
     )
 
 
@@ -299,8 +356,13 @@ def _as_list(arrays) -> list:
     ndarray would otherwise be iterated row by row, as if each row were an input)."""
     if isinstance(arrays, (list, tuple)):
         return list(arrays)
-    data = getattr(arrays, "data", None)  # an engine Tensor: its array
-    return [data if isinstance(data, np.ndarray) else arrays]
+    return [_array_of(arrays)]
+
+
+def _array_of(value):
+    """An engine Tensor's array; anything else as it is."""
+    data = getattr(value, "data", None)
+    return data if isinstance(data, np.ndarray) and not isinstance(value, np.ndarray) else value
 
 
 def _unit(shape: tuple[int, ...], index: tuple[int, ...]) -> np.ndarray:

@@ -166,6 +166,7 @@ def _class_targets(name: str, logits: np.ndarray, labels) -> np.ndarray:
         return labels
     if labels.dtype.kind == "f":
         if labels.shape == logits.shape:
+            _within_unit_interval(name, labels, "target distributions")
             return labels.astype(logits.dtype, copy=False)
         if labels.shape == logits.shape[:-1]:
             raise InputError(
@@ -260,7 +261,15 @@ binary_cross_entropy_with_logits = _loss(
     LOSSES["binary_cross_entropy_with_logits"], _probability_targets
 )
 mse = _loss(LOSSES["mse"], _value_targets)
-_kl_of_q = _loss(LOSSES["kl_divergence"], _value_targets)
+def _two_distributions(name: str, q: np.ndarray, p) -> np.ndarray:
+    """p and q of one shape, both probabilities (outside [0, 1] KL can be negative or NaN)."""
+    p = _same_shape(name, q, p, "p")
+    _within_unit_interval(name, p, "p")
+    _within_unit_interval(name, q, "q")
+    return p
+
+
+_kl_of_q = _loss(LOSSES["kl_divergence"], _two_distributions)
 
 
 def kl_divergence(p, q) -> tuple[np.floating, np.ndarray]:
@@ -278,18 +287,43 @@ kl_divergence.proven_by = LOSSES["kl_divergence"].proven_by  # type: ignore[attr
 
 
 # -- the affine layer ------------------------------------------------------------------------------
+def _affine_shapes(name: str, x: np.ndarray, w: np.ndarray, **more: np.ndarray) -> None:
+    """x (..., D) and W (D, M); ``b`` (M,) and ``upstream`` (..., M) with x's leading axes.
+    Anything else would broadcast into another layer: refused with both shapes."""
+    if x.ndim < 1 or w.ndim != 2:
+        raise InputError(name, "w" if x.ndim else "x", f"need x of shape (..., D) and w of shape "
+                         f"(D, M), got x {x.shape} and w {w.shape}")
+    if x.shape[-1] != w.shape[0]:
+        raise InputError(name, "w", f"x of shape {x.shape} has D = {x.shape[-1]} features but w "
+                         f"of shape {w.shape} expects {w.shape[0]}")
+    b = more.get("b")
+    if b is not None and b.shape != w.shape[1:]:
+        raise InputError(name, "b", f"shape {b.shape} is not ({w.shape[1]},) as w of shape "
+                         f"{w.shape} needs; broadcasting would add a different bias")
+    upstream = more.get("upstream")
+    expected = (*x.shape[:-1], w.shape[1])
+    if upstream is not None and upstream.shape != expected:
+        raise InputError(name, "upstream", f"shape {upstream.shape} is not the output's "
+                         f"{expected} for x of shape {x.shape} and w of shape {w.shape}")
+
+
 def affine_forward(x, w, b) -> np.ndarray:
     """out = x·W + b for x of shape (..., D), W (D, M), b (M,); backward in 'affine-backward'."""
-    return np.asarray(x) @ w + b
+    x, w, b = (_floating(a, "affine_forward", n) for a, n in ((x, "x"), (w, "w"), (b, "b")))
+    _affine_shapes("affine_forward", x, w, b=b)
+    return x @ w + b
 
 
 def affine_backward(upstream, x, w) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """∂L/∂x = G·Wᵀ, ∂L/∂W = xᵀ·G, ∂L/∂b = Σ_rows G, proven in 'affine-backward'."""
-    upstream = np.asarray(upstream)
-    x = np.asarray(x)
+    name = "affine_backward"
+    upstream, x, w = (
+        _floating(a, name, n) for a, n in ((upstream, "upstream"), (x, "x"), (w, "w"))
+    )
+    _affine_shapes(name, x, w, upstream=upstream)
     flat_x = x.reshape(-1, x.shape[-1])
     flat_upstream = upstream.reshape(-1, upstream.shape[-1])
-    return upstream @ np.asarray(w).T, flat_x.T @ flat_upstream, flat_upstream.sum(axis=0)
+    return upstream @ w.T, flat_x.T @ flat_upstream, flat_upstream.sum(axis=0)
 
 
 affine_forward.proven_by = affine_backward.proven_by = ("affine-backward",)  # type: ignore[attr-defined]

@@ -177,3 +177,45 @@ def test_an_input_that_is_not_real_is_refused(point, kind, hint):
     """Complex inputs were cast to their real part with only a ComplexWarning."""
     with pytest.raises(GradcheckError, match=rf"gradcheck: input 0 is {kind}; .*\({hint}\)"):
         gradcheck(lambda z: (z * z).sum(), [point])
+
+
+@pytest.mark.parametrize("wrong", [[2.06, 4.12], [3.0, 6.0], [102.0, 104.0]])
+def test_a_large_value_of_f_makes_the_check_inconclusive_never_a_pass(wrong):
+    """f = Σx² + 10¹²: the rounding of f (≈ 2·10¹²·ε/2h ≈ 600) swamps the gradient (2, 4),
+    so no analytic gradient can be confirmed — the wrong ones are not passed."""
+    x = np.array([1.0, 2.0])
+    result = gradcheck(lambda t: float(np.sum(t * t) + 1e12), [x], [np.array(wrong)])
+    assert not result and not result.failures
+    assert len(result.inconclusive) == 2 and str(result).startswith("gradcheck (full) inconclusive")
+    unresolved = result.inconclusive[0]
+    assert unresolved.noise > 100 * unresolved.needed and unresolved.index == "(0,)"
+
+
+def test_a_small_coordinate_beside_a_large_one_is_not_resolved():
+    """f = Σx² at (10⁸, 1): the second coordinate's true gradient 2 is below f's rounding."""
+    x = np.array([1e8, 1.0])
+    result = gradcheck(lambda t: float(np.sum(t * t)), [x], [np.array([2e8, 5.0])])
+    assert not result
+    assert [u.index for u in result.inconclusive] == ["(1,)"]
+    assert "not resolved" in str(result) and "numeric" in str(result)
+
+
+def test_a_wrong_gradient_beyond_the_rounding_still_fails_and_reports_the_unresolved_too():
+    x = np.array([1e8, 1.0])
+    result = gradcheck(lambda t: float(np.sum(t * t)), [x], [np.array([3e8, 5.0])])
+    assert [f.index for f in result.failures] == ["(0,)"]
+    assert "failed" in str(result) and "Also 1 of 2 comparisons not resolved" in str(result)
+
+
+def test_a_moderate_value_of_f_is_still_resolved():
+    x = np.array([1.0, -2.0, 3.0])
+    result = gradcheck(lambda t: float(np.sum(t**3) + 1e3), [x], [3 * x**2])
+    assert result and not result.inconclusive, result
+
+
+def test_tensors_in_the_list_of_inputs_are_their_arrays():
+    from symderive.engine import Tensor
+
+    x = np.array([1.0, -2.0])
+    result = gradcheck(lambda t: float(np.sum(t * t)), [Tensor(x)], [Tensor(2 * x)])
+    assert result, result

@@ -354,3 +354,110 @@ def test_elementwise_losses_take_a_single_number(name):
     batch_loss, batch_gradient = verified.VERIFIED[name](np.array([prediction]), np.array([target]))
     assert loss == batch_loss and np.asarray(gradient).shape == ()
     assert float(gradient) == batch_gradient[0]
+
+
+def _mp_log_softmax(row) -> list:
+    """log softmax of the finite entries of ``row`` at 50 digits (mpmath), in order."""
+    with mpmath.workdps(50):
+        values = [mpmath.mpf(float(v)) for v in row]
+        total = mpmath.fsum(mpmath.e**v for v in values)
+        return [v - mpmath.log(total) for v in values]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_log_softmax_at_infinite_logits_gives_its_limits_row_by_row(dtype):
+    """A masked (−inf) logit is −inf and the rest are the log softmax of the finite entries
+    (mpmath, ≤ 2 ULP), also when one class dominates; k entries +inf share log(1/k) (the
+    limit, computed with SymPy); a NaN row or a row of only −inf is NaN, and no other row is
+    touched; nothing warns."""
+    inf = np.inf
+    logits = np.array(
+        [
+            [0.0, -inf, -inf],
+            [-inf, 0.0, -10.0],
+            [inf, 0.0, -3.0],
+            [inf, inf, 0.0],
+            [-inf, -inf, -inf],
+            [np.nan, 0.0, 1.0],
+            [0.5, -30.0, 2.0],
+        ],
+        dtype=dtype,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = verified.log_softmax(logits)
+    assert result.dtype == dtype
+    assert result[0, 0] == 0 and (result[0, 1:] == -inf).all()
+    assert result[1, 0] == -inf
+    assert ulp_errors(result[1, 1:], _mp_log_softmax(logits[1, 1:]), dtype).max() <= 2
+    s = sp.Symbol("s", positive=True)
+    for row, shares in ((2, 1), (3, 2)):
+        limit = sp.limit(sp.log(sp.exp(s) / (shares * sp.exp(s) + 1)), s, sp.oo)
+        expected = [float(limit)] * shares + [-inf] * (3 - shares)
+        np.testing.assert_allclose(result[row], expected, rtol=np.finfo(dtype).eps)
+    assert np.isnan(result[4]).all() and np.isnan(result[5]).all()
+    assert ulp_errors(result[6], _mp_log_softmax(logits[6]), dtype).max() <= 2
+    np.testing.assert_array_equal(result[6], verified.log_softmax(logits[6:]).ravel())
+
+
+@pytest.mark.parametrize(
+    ("p", "q", "message"),
+    [
+        ([[1.5, -0.5]], [[0.5, 0.5]], "kl_divergence: p: 1.5 at (0, 0) is outside [0, 1]"),
+        ([[0.5, 0.5]], [[2.0, -1.0]], "kl_divergence: q: 2.0 at (0, 0) is outside [0, 1]"),
+        ([[0.5, 0.5]], [[1.5, 1.5]], "kl_divergence: q: 1.5 at (0, 0) is outside [0, 1]"),
+    ],
+)
+def test_kl_divergence_refuses_numbers_that_are_not_probabilities(p, q, message):
+    """Outside [0, 1] the sum Σ p log(p/q) can be negative or NaN: it is no divergence."""
+    with pytest.raises(verified.InputError, match=re.escape(message)):
+        verified.kl_divergence(np.array(p), np.array(q))
+
+
+def test_cross_entropy_refuses_target_distributions_outside_the_unit_interval():
+    with pytest.raises(verified.InputError, match=re.escape("target distributions: 2.0 at (0, 0)")):
+        verified.softmax_cross_entropy(np.array([[1.0, 0.0]]), np.array([[2.0, -1.0]]))
+
+
+@pytest.mark.parametrize(
+    ("function", "arguments", "message"),
+    [
+        (
+            verified.affine_forward,
+            (np.ones((3, 2)), np.ones((2, 3)), np.arange(3.0).reshape(3, 1)),
+            "b: shape (3, 1) is not (3,) as w of shape (2, 3) needs",
+        ),
+        (
+            verified.affine_forward,
+            (np.ones((3, 2)), np.ones((3, 3)), np.zeros(3)),
+            "w: x of shape (3, 2) has D = 2 features but w of shape (3, 3) expects 3",
+        ),
+        (
+            verified.affine_backward,
+            (np.ones((3, 4)), np.ones((3, 2)), np.ones((5, 4))),
+            "w: x of shape (3, 2) has D = 2 features but w of shape (5, 4) expects 5",
+        ),
+        (
+            verified.affine_backward,
+            (np.ones((2, 4)), np.ones((3, 2)), np.ones((2, 4))),
+            "upstream: shape (2, 4) is not the output's (3, 4) for x of shape (3, 2)",
+        ),
+    ],
+)
+def test_affine_layer_refuses_shapes_that_would_broadcast(function, arguments, message):
+    with pytest.raises(verified.InputError, match=re.escape(message)):
+        function(*arguments)
+
+
+@pytest.mark.parametrize(("dtype", "big"), [(np.float32, 1e20), (np.float64, 1e200)])
+def test_mse_beyond_the_largest_float_is_infinite_without_a_warning(dtype, big):
+    """(y − t)² overflows to +∞, its correctly rounded value; ∂L/∂y = 2(y − t)/n is finite
+    and exact (mpmath)."""
+    prediction = np.array([big, 0.0], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss, gradient = verified.mse(prediction, np.zeros(2, dtype=dtype))
+    assert loss == np.inf and loss.dtype == dtype
+    assert mpmath.mpf(float(prediction[0])) ** 2 / 2 > float(np.finfo(dtype).max)
+    expected = [2 * mpmath.mpf(float(v)) / 2 for v in prediction]
+    assert ulp_errors(gradient, expected, dtype).max() == 0

@@ -1,9 +1,11 @@
 """Optimizers; each update rule is the one derived in the catalog entry named in ``proven_by``.
 
 Updates run in place on ``parameter.data`` (no graph is recorded). Per-parameter state
-(velocity, squared-gradient caches) is kept in arrays allocated once. A parameter whose array
-is read-only is refused with :class:`EngineInputError` before it is updated, whichever path
-(SciPy's BLAS or NumPy) the update would take.
+(velocity, squared-gradient caches) is kept in arrays allocated once. Everything that can
+refuse a step is checked for every parameter before any is written (a step is applied whole or
+not at all): a read-only array (whichever path, SciPy's BLAS or NumPy, the update would take),
+a gradient of another shape than its weight, and state made for another shape than the weight
+now has. Each is an :class:`EngineInputError`.
 """
 
 from __future__ import annotations
@@ -29,11 +31,43 @@ class Optimizer:
             parameter.grad = None
 
     def step(self) -> None:
-        for index, parameter in enumerate(self.parameters):
-            if parameter.grad is not None:
-                if not parameter.data.flags.writeable:
-                    raise read_only_parameter(type(self).__name__, index, parameter.data)
-                self.update(index, parameter.data, parameter.grad)
+        updates = [
+            (index, parameter.data, parameter.grad)
+            for index, parameter in enumerate(self.parameters)
+            if parameter.grad is not None
+        ]
+        for index, weights, gradient in updates:  # refuse before writing anything
+            self.refuse(index, weights, gradient)
+        self.advance()
+        for index, weights, gradient in updates:
+            self.update(index, weights, gradient)
+
+    def refuse(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
+        """Raise :class:`EngineInputError` if this parameter's update cannot be applied."""
+        name = type(self).__name__
+        if not weights.flags.writeable:
+            raise read_only_parameter(name, index, weights)
+        if np.shape(gradient) != weights.shape:
+            raise EngineInputError(
+                name,
+                f"parameter {index} has shape {weights.shape} but its gradient has shape "
+                f"{np.shape(gradient)}",
+            )
+        for state in self.state(index):
+            if state.shape != weights.shape:
+                raise EngineInputError(
+                    name,
+                    f"parameter {index} has shape {weights.shape} but the optimizer's state "
+                    f"for it was made for shape {state.shape} (the parameter changed shape "
+                    "after the optimizer was made): make a new optimizer for the new shapes",
+                )
+
+    def state(self, index: int) -> tuple[np.ndarray, ...]:
+        """The arrays kept for parameter ``index`` (velocity, caches, moments)."""
+        return ()
+
+    def advance(self) -> None:
+        """Count a step, once every parameter was found updatable (Adam's t)."""
 
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
         raise NotImplementedError
@@ -111,6 +145,9 @@ class Momentum(Optimizer):
         self.momentum = momentum
         self.velocity = [np.zeros_like(p.data) for p in self.parameters]
 
+    def state(self, index: int) -> tuple[np.ndarray, ...]:
+        return (self.velocity[index],)
+
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
         velocity = self.velocity[index]
         velocity *= self.momentum
@@ -127,6 +164,9 @@ class AdaGrad(Optimizer):
         super().__init__(parameters, lr)
         self.eps = eps
         self.cache = [np.zeros_like(p.data) for p in self.parameters]
+
+    def state(self, index: int) -> tuple[np.ndarray, ...]:
+        return (self.cache[index],)
 
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
         cache = self.cache[index]
@@ -146,6 +186,9 @@ class RMSProp(Optimizer):
         self.decay = decay
         self.eps = eps
         self.cache = [np.zeros_like(p.data) for p in self.parameters]
+
+    def state(self, index: int) -> tuple[np.ndarray, ...]:
+        return (self.cache[index],)
 
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
         cache = self.cache[index]
@@ -176,9 +219,11 @@ class Adam(Optimizer):
         self.second = [np.zeros_like(p.data) for p in self.parameters]
         self.steps = 0
 
-    def step(self) -> None:
+    def state(self, index: int) -> tuple[np.ndarray, ...]:
+        return self.first[index], self.second[index]
+
+    def advance(self) -> None:
         self.steps += 1
-        super().step()
 
     def update(self, index: int, weights: np.ndarray, gradient: np.ndarray) -> None:
         first, second = self.first[index], self.second[index]

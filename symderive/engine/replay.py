@@ -16,40 +16,65 @@ backward is inlined as eager mode computes it, which is exact by construction; `
 only selects σ evaluated by its definition into buffers (:data:`EXACT_ABOVE`).
 
 Exactness is checked, not assumed: at recording the compiled step is run on the recorded
-inputs, and again on the arguments' entries rolled by one (a second batch), and its loss and
-every gradient are compared bit for bit with eager mode; a fused plan that differs is replaced
-by the unfused one, and an unfused plan that differs leaves the Replay in eager mode (with a
-warning). The second batch is what catches a value ``loss_fn`` computed from an argument with
-NumPy, outside the recorded operations, which the step could only freeze.
+inputs, and again on a second batch made from them (:func:`_second_batch_values`: float rows
+mixed with their neighbours, integer values and masks moved), and its loss and every gradient
+are compared bit for bit with eager mode; a fused plan that differs is replaced by the unfused
+one, and an unfused plan that differs leaves the Replay in eager mode (with a warning). The
+second batch is what catches a value ``loss_fn`` computed from an argument with NumPy, outside
+the recorded operations, which the step could only freeze: a maximum, minimum, sum, sorted
+value or count of a value moves on it.
 
 With ``optimizer=optim.SGD(...)`` each call also updates the weights (``backward(); step();
 zero_grad()``) inside the same generated function: where SciPy's BLAS is importable the update
 of a weight used once by a matrix product is folded into that product's gradient GEMM (``W ← W
 − η·XᵀG`` as one ``gemm`` with β = 1, no gradient array), other weights take ``η·g`` into a
-buffer and a subtraction. The weights then differ from eager SGD's update by the rounding of
-one multiply-add, and ``.grad`` stays None. A leaf given a new array, or a gradient left
-pending, sends the call through the general path.
+buffer and a subtraction. Every update runs after the whole backward, so an error raised in
+backward (``np.seterr(over="raise")``) leaves the weights as they were, as in eager mode. The
+weights then differ from eager SGD's update by the rounding of one multiply-add, and ``.grad``
+stays None. A leaf given a new array, made read-only, or a gradient left pending, sends the call
+through the general path (and the optimizer's refusal). Two leaves over one array (tied weights
+as two Tensors) are not updated inside the step: the optimizer updates them after backward, in
+its own order, exactly as eager mode does (with SGD an event says so).
 
-Data that changes between steps is passed as arguments (``replay(x, labels)``); it is copied
-into the recording's buffers. Values computed from arguments by recorded operations are
+Data that changes between steps is passed as arguments (``replay(x, labels)``); an array is
+copied into the recording's buffers. Values computed from arguments by recorded operations are
 recomputed on every call: a loss target computed from an argument is a parent of the loss
 node, and a Tensor made from an integer or boolean argument (uint8 images, masks) is cast again
 from each call's values (:class:`~symderive.engine.tensor.Recording`). An argument given as a
-Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode. Gradients handed to
-``.grad`` are the leaf's own arrays, never buffers the next call writes.
+Tensor with ``requires_grad`` receives its ``.grad`` as in eager mode, before the optimizer's
+step (it may be a parameter too). A Python or NumPy scalar argument (``bool``, ``int``,
+``float``, ``complex``, ``np.generic``, a ``str`` or None: a flag, a slice bound, a coefficient,
+a mode) is passed to ``loss_fn`` unchanged and is part of the guard by value: a new value
+records again (a 0-d array argument is guarded by its value too). Gradients handed to ``.grad``
+are the leaf's own arrays, never buffers the next call writes.
 
-The guard, checked on every call: each argument's shape, dtype and ``requires_grad``; each leaf
-the step reads (listed in ``parameters`` or not) keeps its shape, dtype and memory order; and
-every place through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a
-captured variable, found at recording) still holds the same object. Anything else ``loss_fn``
-captured is frozen at recording, by reference. A change re-records the step and says so: a
-:class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
+The guard, checked on every call: each array argument's shape, dtype and ``requires_grad``, and
+each scalar (or 0-d array) argument's type and value; each leaf the step reads (listed in
+``parameters`` or not) keeps its shape, dtype, memory order and writeability; and every place
+through which ``loss_fn`` reaches a leaf (``model.weight``, a layer in a list, a captured
+variable, found at recording) still holds the same object. A change re-records the step and
+says so: a :class:`ReplayRecorded` warning and a line in :attr:`Replay.events`.
+
+While recording, a float argument reaches ``loss_fn`` as a Tensor that notes a read of its
+array from outside the engine (``x.data``, ``x.numpy()``, ``x.item()``;
+:class:`_ArgumentTracer`): a value computed from it with NumPy would be frozen, so such a step
+runs eagerly, with an event saying which argument was read. A read of a Tensor computed from an
+argument (``(x * 2).data``) is not noted; the second batch is what catches that one.
+
+What a Replay cannot follow (eager mode does; see ``docs/replay.md``): anything ``loss_fn``
+captured other than its leaves is frozen at recording, by reference (a global flag, an epoch
+counter read from outside, a NumPy array captured and edited later: pass such values as
+arguments); and a value computed with NumPy from an array argument is frozen unless the second
+batch moves it: a function of an argument whose entries are all equal, or one invariant under
+both moves of the second batch (``len(set(labels))``, the number of rows), escapes the check.
 """
 
 from __future__ import annotations
 
 import functools
 import operator
+import sys
+import threading
 import types
 import warnings
 from collections.abc import Callable, Sequence
@@ -116,30 +141,28 @@ class Replay:
         if not inputs and plan is not None and not self._replaced():
             fast = plan.fast
             if fast is not None:
-                loss = fast()  # None when a leaf holds a new array or a gradient is pending
+                # None when a leaf holds a new array, became read-only, or a gradient is pending
+                loss = fast()
                 if loss is not None:
                     return Tensor(loss)
             if _layout(self._leaves) == self._signature[1]:
                 return plan.run(self.optimizer)
-        arrays = [np.asarray(x.data if isinstance(x, Tensor) else x) for x in inputs]
-        signature = (
-            tuple(
-                (a.shape, a.dtype, isinstance(x, Tensor) and x.requires_grad)
-                for a, x in zip(arrays, inputs)
-            ),
-            _layout(self._leaves),
-        )
+        arrays, described = _arguments(inputs)
+        signature = (described, _layout(self._leaves))
         replaced = self._replaced()
         if signature != self._signature or replaced:
             return self._record(inputs, arrays, signature, replaced)
         if plan is None:  # eager fallback
             return self._eager_step(inputs, arrays)
-        for buffer, array in zip(plan.input_buffers, arrays):
+        for buffer, array in zip(plan.input_buffers, [a for a in arrays if a is not None]):
             np.copyto(buffer, array)
-        loss = plan.run(self.optimizer)
-        if self._input_leaves:  # the plan's last leaves are those arguments' buffers
-            tracers = plan.leaves[len(plan.leaves) - len(self._input_leaves) :]
-            self._hand_input_gradients(inputs, tracers)
+        if not self._input_leaves:
+            return plan.run(self.optimizer)
+        # An argument may be a parameter too: its gradient is handed back before the update.
+        loss = plan.run(None)
+        tracers = plan.leaves[len(plan.leaves) - len(self._input_leaves) :]
+        self._hand_input_gradients(inputs, tracers)
+        _apply_optimizer(self.optimizer)
         return loss
 
     # -- guards ---------------------------------------------------------------------------------
@@ -167,15 +190,16 @@ class Replay:
             self.events.append(message)
             warnings.warn(message, ReplayRecorded, stacklevel=3)
         self._plan, self._signature, self.mode = None, None, "unrecorded"
-        buffers = [np.array(a, copy=True) for a in arrays]
-        Recording.sources = tuple(b for b in buffers if b.dtype.kind != "f")
-        Recording.casts = []
+        buffers = [np.array(a, copy=True) for a in arrays if a is not None]
+        outer = Recording.start(tuple(b for b in buffers if b.dtype.kind != "f"))
+        outer_reads = _ArgumentTracer.start()
+        tracers: list = []
         try:
-            tracers = [Tensor(b, requires_grad=True) if b.dtype.kind == "f" else b for b in buffers]
+            tracers = _tracers(inputs, buffers, watched=True)
             loss = self.loss_fn(*tracers)
         finally:
-            casts = Recording.casts
-            Recording.casts, Recording.sources = None, ()
+            casts = Recording.finish(outer)
+            escapes = _ArgumentTracer.finish(outer_reads, tracers)
         if not isinstance(loss, Tensor) or loss.data.size != 1 or not loss.requires_grad:
             raise TypeError(
                 "Replay: loss_fn must return a scalar Tensor that depends on a parameter, "
@@ -200,13 +224,7 @@ class Replay:
             if isinstance(argument, Tensor) and argument.requires_grad and id(tracer) in in_graph
         ]
         input_tracers = [tracers[position] for position in self._input_leaves]
-        signature = (
-            tuple(
-                (a.shape, a.dtype, isinstance(x, Tensor) and x.requires_grad)
-                for a, x in zip(arrays, inputs)
-            ),
-            _layout(leaves),
-        )
+        signature = (seen[0], _layout(leaves))
         if self.recordings == 0:
             self.events.append(f"Replay: recorded for {_describe(signature)}")
         self.recordings += 1
@@ -217,7 +235,16 @@ class Replay:
         sources = {id(cast): source for source, cast in casts}
 
         self._plan, self.mode = None, "eager"
-        for fuse in (True, False) if self.fuse else (False,):
+        escape = ""
+        if escapes:
+            escape = (
+                f"Replay: loss_fn read the array of argument {escapes[0]} while recording; "
+                "a value computed from it outside the recorded operations would be frozen, "
+                "so the step runs eagerly (use Tensor operations, or pass the value as an "
+                "argument)"
+            )
+            self.events.append(escape)
+        for fuse in ((True, False) if self.fuse else (False,)) if not escape else ():
             try:
                 plan = _Plan(
                     nodes, plan_leaves, buffers, sources, fuse=fuse, optimizer=self.optimizer
@@ -230,16 +257,21 @@ class Replay:
             if not _same_step(replayed_loss, replayed_grads, loss.data, eager_grads):
                 self.events.append(f"Replay: the {kind} step differs from eager mode")
                 continue
-            verdict = self._second_batch(plan, buffers, leaves)
+            verdict = self._second_batch(plan, inputs, buffers, leaves)
             if verdict:
                 self.events.append(f"Replay: the {kind} step {verdict}")
                 continue
             plan.build_fast(self.optimizer)
+            if plan.aliased:
+                self.events.append(
+                    f"Replay: {plan.aliased}; the update runs after backward, in the "
+                    "optimizer's order, as in eager mode"
+                )
             self._plan, self.mode = plan, kind
             break
         if self._plan is None:
             warnings.warn(
-                "Replay: the compiled step did not reproduce eager mode; running eagerly",
+                escape or "Replay: the compiled step did not reproduce eager mode; running eagerly",
                 ReplayRecorded,
                 stacklevel=3,
             )
@@ -251,24 +283,26 @@ class Replay:
         _apply_optimizer(self.optimizer)
         return Tensor(np.array(loss.data))
 
-    def _second_batch(self, plan: _Plan, buffers: list[np.ndarray], leaves) -> str:
-        """Run the step and eager mode on the arguments' entries permuted: '' when identical.
+    def _second_batch(self, plan: _Plan, inputs, buffers: list[np.ndarray], leaves) -> str:
+        """Run the step and eager mode on a second batch made from the arguments: '' when
+        identical.
 
         The recording saw one batch; a value the step froze (computed from an argument outside
         the graph, with NumPy) or arithmetic that differs from eager mode only on other values
-        shows here. The entries are rolled by one, so labels stay labels and probabilities stay
-        in [0, 1]. Nothing to do without arguments, or when rolling changes nothing.
+        shows here. See :func:`_second_batch_values` for what the second batch is (it keeps
+        labels labels and probabilities in [0, 1], and moves a maximum or a sum of floats).
+        Nothing to do without array arguments, or when it changes nothing.
         """
-        rolled = [np.roll(b, 1).reshape(b.shape) for b in buffers]
-        if all(np.array_equal(a, b, equal_nan=True) for a, b in zip(rolled, buffers)):
+        changed = [_second_batch_values(b) for b in buffers]
+        if all(np.array_equal(a, b, equal_nan=True) for a, b in zip(changed, buffers)):
             return ""
         originals = [b.copy() for b in buffers]
         saved = [leaf.grad for leaf in leaves]
         try:
-            for buffer, values in zip(buffers, rolled):
+            for buffer, values in zip(buffers, changed):
                 np.copyto(buffer, values)
             replayed_loss, replayed_grads = plan.check()
-            tracers = [Tensor(a, requires_grad=True) if a.dtype.kind == "f" else a for a in rolled]
+            tracers = _tracers(inputs, changed)
             loss = self.loss_fn(*tracers)
             grads = _eager_gradients(
                 loss, leaves + [tracers[position] for position in self._input_leaves]
@@ -287,15 +321,177 @@ class Replay:
             "outside the recorded operations, e.g. with NumPy, would be frozen)"
         )
 
-    def _eager_step(self, inputs, arrays: list[np.ndarray]) -> Tensor:
+    def _eager_step(self, inputs, arrays: list) -> Tensor:
         tracers = [
-            x if isinstance(x, Tensor) else Tensor(a) if a.dtype.kind == "f" else a
+            x if isinstance(x, Tensor) or a is None else Tensor(a) if a.dtype.kind == "f" else a
             for x, a in zip(inputs, arrays)
         ]
         loss = self.loss_fn(*tracers)
         loss.backward()
         _apply_optimizer(self.optimizer)
         return Tensor(np.array(loss.data))
+
+
+PYTHON_SCALARS = (bool, int, float, complex, np.generic, str, bytes, type(None))
+"""Arguments passed to ``loss_fn`` unchanged and guarded by value: a Python or NumPy scalar
+(or a string, or None) may steer control flow (``if use_l2:``, ``mode="l1"``), bound a slice or
+be a coefficient, so the step is recorded for its value and a new value records again (with an
+event)."""
+
+_SCALAR = "scalar"
+
+
+def _arguments(inputs) -> tuple[list, tuple]:
+    """Each argument's array (None for a scalar) and its part of the guard: (shape, dtype,
+    requires_grad) for an array or Tensor, and its value's repr too for a 0-d one; (``_SCALAR``,
+    type, repr) for a scalar (repr is exact: it tells -0.0 from 0.0, round-trips every float)."""
+    arrays, described = [], []
+    for x in inputs:
+        if not isinstance(x, Tensor) and isinstance(x, PYTHON_SCALARS):
+            arrays.append(None)
+            described.append((_SCALAR, type(x), repr(x)))
+            continue
+        array = np.asarray(x.data if isinstance(x, Tensor) else x)
+        arrays.append(array)
+        entry = (array.shape, array.dtype, isinstance(x, Tensor) and x.requires_grad)
+        # a 0-d array is a scalar too (a slice bound, a flag): by value, which no second
+        # batch could move
+        described.append(entry + (repr(array.item()),) if array.ndim == 0 else entry)
+    return arrays, tuple(described)
+
+
+def _tracers(inputs, arrays: Sequence[np.ndarray], watched: bool = False) -> list:
+    """What ``loss_fn`` receives: a float array as a Tensor with ``requires_grad``, an integer
+    or boolean array as the array, a scalar as itself; ``arrays`` holds the arrays in order.
+    With ``watched``, the Tensors note a read of their array (:class:`_ArgumentTracer`)."""
+    arrays = iter(arrays)
+    tracers = []
+    for position, x in enumerate(inputs):
+        if not isinstance(x, Tensor) and isinstance(x, PYTHON_SCALARS):
+            tracers.append(x)
+            continue
+        array = next(arrays)
+        if array.dtype.kind != "f":
+            tracers.append(array)
+        elif watched:
+            tracers.append(_ArgumentTracer.watching(array, position))
+        else:
+            tracers.append(Tensor(array, requires_grad=True))
+    return tracers
+
+
+_DATA = Tensor.__dict__["data"]  # the slot holding a Tensor's array
+
+
+class _ArgumentTracer(Tensor):
+    """A float argument's Tensor while ``loss_fn`` is recorded: a read of its array from outside
+    the engine (``x.data`` in ``loss_fn``, ``x.numpy()``, ``x.item()``) is noted, because a value
+    computed from it with NumPy would be frozen in the replayed step. The engine's own reads
+    (its operations, ``x.shape``) are not reads by ``loss_fn``. After the recording the Tensor is
+    an ordinary Tensor again (no cost per call)."""
+
+    __slots__ = ()
+    _local = threading.local()
+
+    @classmethod
+    def watching(cls, array: np.ndarray, position: int) -> _ArgumentTracer:
+        tracer = cls(array, requires_grad=True)
+        cls._local.positions[id(tracer)] = position
+        return tracer
+
+    @classmethod
+    def start(cls) -> tuple:
+        local = cls._local
+        outer = getattr(local, "positions", None), getattr(local, "reads", None)
+        local.positions, local.reads = {}, []
+        return outer
+
+    @classmethod
+    def finish(cls, outer: tuple, tracers: Sequence) -> list[str]:
+        """The reads noted since :meth:`start` ("0 (x.data)"); the tracers become Tensors."""
+        local = cls._local
+        reads = local.reads
+        local.positions, local.reads = outer
+        for tracer in tracers:
+            if type(tracer) is cls:
+                tracer.__class__ = Tensor
+        return reads
+
+    def _note(self, how: str) -> None:
+        local = self._local
+        position = (getattr(local, "positions", None) or {}).get(id(self))
+        if position is not None and local.reads is not None:
+            local.reads.append(f"{position} ({how})")
+
+    @property
+    def data(self) -> np.ndarray:
+        if not sys._getframe(1).f_globals.get("__name__", "").startswith("symderive.engine"):
+            self._note(".data")
+        return _DATA.__get__(self, Tensor)
+
+    @data.setter
+    def data(self, array: np.ndarray) -> None:
+        _DATA.__set__(self, array)
+
+    def numpy(self) -> np.ndarray:
+        self._note(".numpy()")
+        return _DATA.__get__(self, Tensor)
+
+    def item(self) -> float:
+        self._note(".item()")
+        return _DATA.__get__(self, Tensor).item()
+
+
+SECOND_BATCH_WEIGHTS = (0.375, 0.25)
+"""The second batch mixes each float row with the row before it, (1 − t)·x + t·x′, with t
+alternating between these (so that column sums move too)."""
+
+
+def _second_batch_values(array: np.ndarray) -> np.ndarray:
+    """A second batch for the recording's check, made from the first.
+
+    A float array (rows along axis 0; the entries of a single row) is mixed with itself rolled
+    by one: row i becomes (1 − tᵢ)·xᵢ + tᵢ·xᵢ₋₁, tᵢ alternating 3/8, 1/4. Each entry stays within
+    the range of the entries (probabilities stay in [0, 1], a distribution's row sums to 1 ± ε),
+    but the maximum, minimum, sum, column sums and sorted values move unless the entries were
+    equal. An integer or boolean array (labels, masks, pixels) is rolled by one entry and each
+    value moved to the next within [min, max], cyclically (a mask is negated): labels stay
+    labels in the same range, while the count of each value moves with it. So a statistic
+    computed with NumPy from an argument (``np.abs(x.data).max()``, ``np.bincount(labels)``)
+    differs on the second batch, and a step that froze it is caught.
+
+    Not moved, so not caught: an array whose entries are all equal, and a function of the
+    argument that happens to be invariant under both moves (``len(set(labels))``, the number of
+    rows). A 0-d array is not moved either: it is guarded by value instead (:func:`_arguments`).
+    """
+    if array.ndim == 0 or array.size == 0:
+        return array.copy()
+    if array.dtype.kind == "b":
+        return ~np.roll(array, 1).reshape(array.shape)
+    if array.dtype.kind in "iu":
+        rolled = np.roll(array, 1).reshape(array.shape)
+        if array.dtype.itemsize >= 8 and array.dtype.kind == "u":
+            return rolled  # no wider type to shift the values in
+        wide = rolled.astype(np.int64)
+        low, span = wide.min(), int(wide.max()) - int(wide.min()) + 1
+        return (low + (wide - low + 1) % span).astype(array.dtype)
+    if array.dtype.kind not in "fc":
+        return np.roll(array, 1).reshape(array.shape)
+    rows = array if array.shape[0] > 1 else array.reshape(-1)
+    t = np.resize(np.array(SECOND_BATCH_WEIGHTS, rows.real.dtype), rows.shape[0])
+    t = t.reshape((-1,) + (1,) * (rows.ndim - 1))
+    mixed = rows * (1 - t) + np.roll(rows, 1, axis=0) * t
+    return mixed.astype(array.dtype, copy=False).reshape(array.shape)
+
+
+def _aliased(leaves: Sequence[Tensor]) -> str:
+    """'' unless two leaves' arrays may overlap (tied weights as two Tensors over one array):
+    then which. Their updates must not be folded into backward, which still reads them."""
+    for i, first in enumerate(leaves):
+        for j in range(i + 1, len(leaves)):
+            if np.may_share_memory(first.data, leaves[j].data):
+                return f"leaves {i} and {j} share memory"
+    return ""
 
 
 class _Watched(NamedTuple):
@@ -405,7 +601,11 @@ def _layout(leaves: Sequence[Tensor]) -> tuple:
     leaves make (a weight made read-only after recording must reach the optimizer's refusal,
     not the fused update, which would write into it)."""
     return tuple(
-        (leaf.data.shape, leaf.data.dtype, (leaf.data.flags.c_contiguous, leaf.data.flags.writeable))
+        (
+            leaf.data.shape,
+            leaf.data.dtype,
+            (leaf.data.flags.c_contiguous, leaf.data.flags.writeable),
+        )
         for leaf in leaves
     )
 
@@ -437,7 +637,7 @@ def _apply_optimizer(optimizer) -> None:
 
 def _describe(signature: tuple) -> str:
     inputs, leaves = signature
-    shapes = [f"{shape}/{dtype}" for shape, dtype, _ in inputs]
+    shapes = [_show(entry) for entry in inputs]
     shapes += [f"leaf {shape}/{dtype}" for shape, dtype, _ in leaves]
     return ", ".join(shapes) or "no inputs"
 
@@ -450,17 +650,29 @@ def _changes(old: tuple, new: tuple) -> str:
             changes.append(f"{len(before)} {kind}s → {len(after)}")
             continue
         for position, (was, now) in enumerate(zip(before, after)):
-            if was[:2] != now[:2]:
+            if _SCALAR in (was[0], now[0]):
+                if was != now:
+                    changes.append(f"{kind} {position} {_show(was)} → {_show(now)}")
+            elif was[:2] != now[:2]:
                 changes.append(f"{kind} {position} {was[0]}/{was[1]} → {now[0]}/{now[1]}")
+            elif was[3:] != now[3:]:  # a 0-d array argument's value
+                changes.append(f"{kind} {position} {was[3]} → {now[3]}")
             elif was != now:
                 changes.append(f"{kind} {position} " + _what_changed(kind, was[2], now[2]))
     return "; ".join(changes) or "the leaves changed"
 
 
+def _show(entry: tuple) -> str:
+    """An argument as the guard sees it: "(5, 4)/float64" or "bool True"."""
+    if entry[0] == _SCALAR:
+        return f"{entry[1].__name__} {entry[2]}"
+    return f"{entry[0]}/{entry[1]}"
+
+
 def _what_changed(kind: str, was, now) -> str:
     if kind == "input":
         return "requires_grad changed"
-    (was_contiguous, was_writeable), (now_contiguous, now_writeable) = was, now
+    (_, was_writeable), (_, now_writeable) = was, now
     if was_writeable != now_writeable:
         return "became read-only" if was_writeable else "became writeable"
     return "is laid out otherwise (memory order)"
@@ -523,6 +735,7 @@ class _Plan:
         self.plain = self._generate(sgd=False)
         self.fast: Callable[[], np.ndarray | None] | None = None
         self.fast_leaf_data: list[np.ndarray] = []
+        self.aliased = ""
         self.source = self.plain.source
 
     # -- generation ---------------------------------------------------------------------------
@@ -535,6 +748,7 @@ class _Plan:
         self._grad_sample: list = [None] * len(self.nodes)
         self._accumulator: dict[int, str] = {}
         self._aux: dict[int, str] = {}
+        self._deferred_updates: list[tuple[int, int]] = []  # (weight, matmul): fused SGD gemms
         self._fresh_loss = False
         arguments = []
         leaf_slots = set(self.leaf_slots)
@@ -578,7 +792,12 @@ class _Plan:
                 continue
             self._emit_backward(index, node, fused)
         if sgd:
+            # Every update after every gradient: an error raised in backward (np.seterr) leaves
+            # the weights as they were, as eager mode's backward() raises before step(); a weight
+            # sharing memory with another is not read after its update.
             self._emit_sgd(fused)
+            for weight, matmul_index in self._deferred_updates:
+                self._emit_fused_sgd(weight, matmul_index)
             program.emit(f"return {loss}")
             return program.compile()
         grads = [self._grad[slot] or "None" for slot in self.leaf_slots]
@@ -595,6 +814,8 @@ class _Plan:
             conditions.append(f"{name}.data is not {data}")
             # the same array reshaped in place (b.data.shape = ...) is another step
             conditions.append(f"{data}.shape != {program.constant(leaf.data.shape, 'k')}")
+            # made read-only since: the optimizer refuses it (the fused gemm would write it)
+            conditions.append(f"not {data}.flags.writeable")
             conditions.append(f"{name}.grad is not None")
         for parameter in self._optimizer.parameters:
             conditions.append(f"{program.constant(parameter, 'p')}.grad is not None")
@@ -867,10 +1088,11 @@ class _Plan:
                 a_transposed = self._transposed(self._value[a])
                 gradient = self._call(np.ndarray.dot, a_transposed, upstream, out=sample)
                 self._deliver(b, gradient, sample)
-        # Fused SGD last: the other operand's gradient above still reads the old weights.
+        # Fused SGD after the whole backward (see _generate): the other operand's gradient
+        # above, and every gradient below, still read the old weights.
         for weight in (a, b):
             if weight in fused:
-                self._emit_fused_sgd(weight, index)
+                self._deferred_updates.append((weight, index))
 
     def _emit_fused_sgd(self, weight: int, matmul_index: int) -> None:
         """W ← W − η·(L·R) as one gemm with β = 1, where L·R is W's gradient.
@@ -982,6 +1204,12 @@ class _Plan:
         optimized = {id(p) for p in optimizer.parameters}
         if any(id(leaf) not in optimized for leaf in self.leaves):
             return
+        # Tied weights over one array: eager SGD updates it once per Tensor after backward;
+        # the fast step would update during backward (fused) or in another order.
+        self.aliased = _aliased(self.leaves)
+        if self.aliased:
+            return
+        self.sgd_fused_slots = self._fusable_updates(optimizer)  # for the arrays bound now
         try:
             self.fast = self._generate(sgd=True)
         except _NoFastPath:

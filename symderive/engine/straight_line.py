@@ -29,10 +29,10 @@ import numpy as np
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 _OWN_NAME = re.compile(r"[a-z]{1,3}\d+\Z")
-_WORDS = {"step", "None", "data", "grad", "lr", "out", "shape"}
+_WORDS = {"step", "None", "data", "grad", "lr", "out", "shape", "flags", "writeable"}
 """Besides our numbered names and Python keywords: the function's name, and the attributes
 the guard and the optimizer's lines read (``leaf.data``, ``leaf.grad``, ``.shape``,
-``optimizer.lr``) and ``out=``."""
+``.flags.writeable``, ``optimizer.lr``) and ``out=``."""
 
 _KEYWORD_OUT = (np.maximum, np.minimum)
 """Ufuncs that take their buffer as ``out=`` only (NumPy deprecates a third positional)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -58,17 +59,39 @@ class Recording:
     A Tensor made from one of the step's integer or boolean arguments (or a NumPy view of one)
     is a cast the replayed step must redo on every call: it is noted here, and it records the
     operations applied to it (``requires_grad``) so that values computed from it are part of
-    the graph. Outside a recording ``casts`` is None and nothing is noted.
+    the graph. Outside a recording nothing is noted. The state is per thread, and a recording
+    started inside another (a Replay called by a ``loss_fn`` being recorded) restores the outer
+    one when it finishes (:meth:`start`, :meth:`finish`).
     """
 
-    sources: tuple[np.ndarray, ...] = ()
-    casts: list[tuple[np.ndarray, np.ndarray]] | None = None
+    _local = threading.local()
+
+    @classmethod
+    def start(cls, sources: tuple[np.ndarray, ...]) -> tuple:
+        """Record casts of ``sources`` in this thread; returns the state to give :meth:`finish`."""
+        local = cls._local
+        outer = getattr(local, "sources", ()), getattr(local, "casts", None)
+        local.sources, local.casts = sources, []
+        return outer
+
+    @classmethod
+    def finish(cls, outer: tuple) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The casts noted since :meth:`start`; the state before it is restored."""
+        local = cls._local
+        casts = local.casts
+        local.sources, local.casts = outer
+        return casts
+
+    @classmethod
+    def active(cls) -> bool:
+        return getattr(cls._local, "casts", None) is not None
 
     @classmethod
     def noticed(cls, source: np.ndarray, cast: np.ndarray) -> bool:
-        for argument in cls.sources:
+        local = cls._local
+        for argument in local.sources:
             if source is argument or np.shares_memory(source, argument):
-                cls.casts.append((source, cast))
+                local.casts.append((source, cast))
                 return True
         return False
 
@@ -166,7 +189,7 @@ class Tensor:
         array = data if isinstance(data, np.ndarray) else np.asarray(data)
         if array.dtype.kind != "f":
             source, array = array, array.astype(np.float64)
-            if Recording.casts is not None:  # a Replay is recording: follow its integer inputs
+            if Recording.active():  # a Replay is recording: follow its integer inputs
                 requires_grad = Recording.noticed(source, array) or requires_grad
         self.data = array
         self.grad: np.ndarray | None = None
@@ -326,6 +349,13 @@ class Tensor:
 
     def mean(self, axis: int | tuple[int, ...] | None = None, keepdims: bool = False) -> Tensor:
         count = self.data.size if axis is None else _axis_count(self.data.shape, axis)
+        if count == 0:
+            over = "all axes" if axis is None else f"axis {axis}"
+            raise checks.EngineInputError(
+                "mean",
+                f"a Tensor of shape {self.data.shape} has no entries over {over}: "
+                "a mean over nothing is undefined (an empty batch?)",
+            )
         return reduce_sum(self, axis, keepdims) * (1.0 / count)
 
     def reshape(self, *shape) -> Tensor:
@@ -530,7 +560,11 @@ def transpose(x: Tensor, axes=None) -> Tensor:
 
 
 def take(x: Tensor, index) -> Tensor:
-    """x[index]; the gradient scatters G back, adding where an index repeats."""
+    """x[index]; the gradient scatters G back, adding where an index repeats.
+
+    A Tensor in the index indexes by its values if they are integers or booleans (it carries
+    no gradient); a float Tensor is refused with the way to say it."""
+    index = _plain_index(index)
     out = x.data[index]
     if not _records(x):
         return Tensor(out)
@@ -549,6 +583,21 @@ def take(x: Tensor, index) -> Tensor:
         op="getitem",
         params=(index,),
     )
+
+
+def _plain_index(index):
+    """``index`` with each Tensor replaced by its array (integers or booleans only)."""
+    if isinstance(index, tuple):
+        return tuple(_plain_index(part) for part in index)
+    if not isinstance(index, Tensor):
+        return index
+    if index.data.dtype.kind not in "iub":
+        raise checks.EngineInputError(
+            "getitem",
+            f"a Tensor index of shape {index.data.shape} holds {index.data.dtype}: index "
+            "with an array of integers or booleans (e.g. index.data.astype(int))",
+        )
+    return index.data
 
 
 def concatenate_grads(tensors: Sequence[Tensor]) -> np.ndarray:

@@ -225,6 +225,33 @@ def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     recomputed exactly (TwoSum) for those rows.
     """
     x = _floating(x)
+    if np.isinf(x).any():
+        return _log_softmax_with_infinities(x, axis)
+    return _log_softmax_finite(x, axis)
+
+
+def _log_softmax_with_infinities(x: np.ndarray, axis: int) -> np.ndarray:
+    """The limits, row by row as :func:`_softmax_with_infinities` gives them: a −inf entry is
+    −inf and leaves the others as without it; a row with k entries +inf gives them −log k and
+    the rest −inf; a row of only −inf, or with a NaN, is NaN — and no other row is touched."""
+    positive = np.isposinf(x)
+    undefined = np.isnan(x).any(axis=axis, keepdims=True) | np.isneginf(x).all(
+        axis=axis, keepdims=True
+    )
+    rows = positive.any(axis=axis, keepdims=True)
+    safe = np.where(rows | undefined, 0, x).astype(x.dtype)  # those rows are written below
+    with np.errstate(invalid="ignore"):  # TwoSum of a −inf entry: its error is no error
+        result = _log_softmax_finite(safe, axis)
+    if rows.any():
+        count = np.maximum(positive.sum(axis=axis, keepdims=True), 1).astype(x.dtype)
+        shares = np.where(positive, 0 - np.log(count), -np.inf).astype(x.dtype)
+        np.copyto(result, shares, where=np.broadcast_to(rows, x.shape))
+    np.copyto(result, np.nan, where=np.broadcast_to(undefined, x.shape))
+    return result
+
+
+def _log_softmax_finite(x: np.ndarray, axis: int) -> np.ndarray:
+    """:func:`log_softmax` of rows whose maximum is finite (−inf entries allowed)."""
     top = np.argmax(x, axis=axis, keepdims=True)
     negated_max = np.take_along_axis(x, top, axis=axis)
     np.negative(negated_max, out=negated_max)
@@ -239,6 +266,7 @@ def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
         else:
             index = ...
         error = _two_sum_error(x[index], negated_max[index], difference[index])
+        error[~np.isfinite(error)] = 0  # a −inf entry: e^(−inf) = 0 exactly, no error
         exponentials[index] *= error + 1
         difference[index] += error
         others[index] = np.sum(exponentials[index], axis=axis, keepdims=True)

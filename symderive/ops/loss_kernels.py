@@ -178,10 +178,11 @@ def binary_cross_entropy_with_logits(logits: np.ndarray, targets: np.ndarray):
 
 def mse(predictions: np.ndarray, targets: np.ndarray):
     """L = mean of (y − t)²; ∂L/∂y = 2(y − t)/n."""
-    difference = predictions - np.asarray(targets, dtype=predictions.dtype)
     count = _count(predictions, class_axis=False)
-    loss = np.sum(difference * difference) / count
-    difference *= 2 / count
+    with np.errstate(over="ignore"):  # (y − t)² beyond the largest float is +∞, its value
+        difference = predictions - np.asarray(targets, dtype=predictions.dtype)
+        loss = np.sum(difference * difference) / count
+        difference *= 2 / count
     return predictions.dtype.type(loss), difference
 
 

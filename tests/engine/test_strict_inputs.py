@@ -247,3 +247,28 @@ def test_binary_cross_entropy_of_a_certain_wrong_prediction_is_infinite():
         loss.backward()
     assert loss.item() == np.inf
     np.testing.assert_array_equal(p.grad, [np.inf, -np.inf])
+
+
+@pytest.mark.parametrize("axis", [None, 0])
+def test_the_mean_of_no_entries_is_refused_not_a_zero_division(axis):
+    x = Tensor(np.zeros((0, 3)), requires_grad=True)
+    with pytest.raises(EngineInputError, match=r"mean: a Tensor of shape \(0, 3\) has no entries"):
+        x.mean(axis=axis)
+
+
+def test_the_mean_over_a_non_empty_axis_of_an_empty_tensor_is_empty():
+    assert Tensor(np.zeros((0, 3))).mean(axis=1).data.shape == (0,)
+
+
+def test_a_float_tensor_index_is_refused_with_the_way_to_say_it():
+    x = Tensor(np.arange(6.0).reshape(3, 2), requires_grad=True)
+    with pytest.raises(EngineInputError, match=r"getitem: a Tensor index of shape \(2,\) holds"):
+        x[Tensor(np.array([0.0, 2.0]))]
+
+
+def test_an_integer_tensor_index_selects_rows_and_scatters_the_gradient_back():
+    x = Tensor(np.arange(6.0).reshape(3, 2), requires_grad=True)
+    index = Tensor(np.array([0.0, 2.0]))
+    index.data = np.array([0, 2, 2])  # a Tensor over an integer array
+    x[index].sum().backward()
+    np.testing.assert_array_equal(x.grad, [[1, 1], [0, 0], [2, 2]])
