@@ -307,13 +307,10 @@ def numeric_phase(
             sizes, (lhs, rhs), square_only=derivative)  # derivatives of entries are costly
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
-    for position, size_values in enumerate(combinations):
+    for size_values in combinations:
         try:
             fixed = dict(size_values)
-            # every other size: each index at its largest value (k = y_i = n), where a claim
-            # wrong only at the last entry fails; the others drawn at random
-            fixed.update(sampling.draw_indices(indices, context, size_values, rng,
-                                               highest=position % 2 == 1))  # fmt: skip
+            fixed.update(sampling.draw_indices(indices, context, size_values, rng))
             left, right = broadcast_zero(
                 _no_half_heaviside(prepare(lhs, context, fixed)),
                 _no_half_heaviside(prepare(rhs, context, fixed)),

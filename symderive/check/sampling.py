@@ -190,10 +190,8 @@ def _group_is_complete(group: str, members: list, context: CheckContext, sizes: 
 
 
 def draw_indices(
-    indices: list[sp.Symbol], context: CheckContext, sizes: dict, rng: random.Random,
-    highest: bool = False,
+    indices: list[sp.Symbol], context: CheckContext, sizes: dict, rng: random.Random
 ) -> dict[sp.Symbol, sp.Integer]:
-    """A value in its range for each index (``highest``: each at the top of its range)."""
     values = {}
     for index in indices:
         domain = context.domain_of(index)
@@ -201,7 +199,7 @@ def draw_indices(
         high = _as_basic(domain.high if domain.high is not None else low).xreplace(sizes)
         if not (low.is_Integer and high.is_Integer) or high < low:
             raise ValueError(f"cannot instantiate index {index} in [{low}, {high}]")
-        values[index] = high if highest else sp.Integer(rng.randint(int(low), int(high)))
+        values[index] = sp.Integer(rng.randint(int(low), int(high)))
     return values
 
 
