@@ -88,14 +88,6 @@ def read_only_parameter(optimizer: str, index: int, weights: np.ndarray) -> Engi
     )
 
 
-def require_writeable(optimizer, parameters) -> None:
-    """Raise :func:`read_only_parameter` for the first read-only array among ``parameters``
-    (Tensors, in the optimizer's order). One flag read per parameter: cheap enough per step."""
-    for index, parameter in enumerate(parameters):
-        if not parameter.data.flags.writeable:
-            raise read_only_parameter(type(optimizer).__name__, index, parameter.data)
-
-
 def blas_axpy(dtype: np.dtype) -> Callable | None:
     """SciPy's BLAS ``axpy`` (y ← a·x + y in one pass) for ``dtype``, or None without SciPy.
 

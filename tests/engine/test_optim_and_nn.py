@@ -139,11 +139,16 @@ def test_an_update_of_a_read_only_weight_is_refused_naming_the_parameter(
     np.testing.assert_array_equal(weight.data, before)
 
 
-def test_require_writeable_names_the_first_read_only_parameter():
-    """The check a captured step runs before its fused update (the same message)."""
+def test_a_step_names_the_first_read_only_parameter_and_writes_nothing():
+    """Every parameter is checked before the first write (the message names the read-only one,
+    and the writeable parameter before it is left as it was)."""
     parameters = [Tensor(np.zeros(2), requires_grad=True), Tensor(_read_only_weights("setflags"))]
+    for parameter in parameters:
+        parameter.grad = np.ones_like(parameter.data)
     optimizer = optim.SGD(parameters, lr=0.1)
     with pytest.raises(EngineInputError, match=r"SGD: parameter 1 \(shape \(4, 3\), float64\)"):
-        optim.require_writeable(optimizer, optimizer.parameters)
+        optimizer.step()
+    np.testing.assert_array_equal(parameters[0].data, np.zeros(2))
     parameters[1].data = parameters[1].data.copy()
-    optim.require_writeable(optimizer, optimizer.parameters)
+    optimizer.step()
+    np.testing.assert_array_equal(parameters[0].data, np.full(2, -0.1))
