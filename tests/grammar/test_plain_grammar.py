@@ -308,10 +308,11 @@ def test_exp_of_a_multiple_of_a_log_is_checked_like_the_power_it_becomes():
     ["relu(cos(exp(exp(exp(3)))))", "min(3, 3 - sigmoid(10^999/2))"],
 )
 def test_ruinous_numbers_are_stopped_by_the_time_budget(text):
-    started = time.monotonic()
+    # the budget counts CPU time (a loaded machine stretches wall time, not the work done)
+    started = time.process_time()
     with pytest.raises(ParseError, match="took longer than"):
         parse_expression(text, budget_seconds=0.3)
-    assert time.monotonic() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_the_time_budget_rearms_an_enclosing_timer():
@@ -430,7 +431,9 @@ def test_to_plain_reads_back_as_the_same_expression(expression):
     except ParseError as error:  # only a written form undefined everywhere may be refused
         assert "undefined" in error.message, (text, error.message)
         return
-    assert parsed == rebuilt(expression), text
+    # the same tree, or (SymPy folds -1*(x + y) into -x - y as the text is read left to right,
+    # while Mul(-1, x + y, x + z) keeps its -1) a tree whose difference expands to exactly zero
+    assert parsed == rebuilt(expression) or sp.expand(parsed - expression) == 0, text
 
 
 def _odd_root_of_maybe_negative(node: sp.Basic) -> bool:
