@@ -74,7 +74,7 @@ def run_cli(arguments: list[str], cwd: Path) -> tuple[subprocess.CompletedProces
         [sys.executable, "-m", "symderive", "equal", *arguments],
         capture_output=True,
         text=True,
-        timeout=10,
+        timeout=60,  # a hang guard only: the bound asserted is the CPU time below
         cwd=cwd,
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -168,7 +168,7 @@ def test_nul_bytes_are_refused():
     ],
 )
 def test_resource_exhaustion_is_refused_fast(text):
-    started = time.monotonic()
+    started = time.process_time()  # the parse budget counts CPU time, which load does not stretch
     with pytest.raises(ParseError):
         parse_expression(text)
-    assert time.monotonic() - started < MAX_PARSE_SECONDS + 0.5
+    assert time.process_time() - started < MAX_PARSE_SECONDS + 0.5
