@@ -43,6 +43,25 @@ class Var(sp.Function):  # noqa: N801
         return power_latex(latex, exp)
 
 
+class Bias(sp.Function):  # noqa: N801
+    """The bias of an estimator X: Bias(X) = 𝔼[X] − (the quantity X estimates).
+
+    The target is not written, so Bias(X) has no value of its own: the checker treats it as
+    an *opaque quantity* with one known invariance — the target does not depend on X, so
+    Bias(X) depends on the law of X only through 𝔼[X] (symderive.check.invariance). Nothing
+    containing it is ever proved or checked; a claim is refuted only by two laws that agree
+    on 𝔼[X] and disagree on the claim whatever the bias is."""
+
+    nargs = 1
+
+    def _eval_evalf(self, prec):
+        return None
+
+    def _latex(self, printer, exp=None):
+        latex = r"\operatorname{Bias}\left(%s\right)" % printer._print(self.args[0])
+        return power_latex(latex, exp)
+
+
 def expand_expectations(
     expr: sp.Basic,
     random_symbols: Collection[sp.Basic],
