@@ -12,9 +12,11 @@ is refuted only by a pair of laws the opaque quantities cannot tell apart
 
 The estimator that receives the noise is the argument of Bias, written with a hat
 (``\hat y``, ``\hat\theta``: the mark of an arbitrary estimate or prediction), never defined
-in the note's mathematics, in no given, and not named in the σ sentence (the data): a named
-estimator (``\bar x``, the sample mean; ``\hat\mu = \frac1n\sum x_i``) has structure that
-noise would break, so claims about it are not refuted this way.
+in the note's mathematics, in no given, not named in the σ sentence (the data), and not
+written in a prose sentence unless that sentence calls it arbitrary (*any*, *every*, 임의):
+a named estimator (``\bar x``, the sample mean; ``\hat\mu = \frac1n\sum x_i``; "let
+$\hat\mu$ be the sample mean") has structure that noise would break, so claims about it are
+not refuted this way.
 """
 
 from __future__ import annotations
@@ -143,6 +145,7 @@ def _decide(step, equation, context):
         b.args[0] for b in biases
         if b.args[0].name.startswith(ESTIMATE_MARK) and _defined_in_math(b.args[0], context) is None
         and not _in_a_given(b.args[0], context) and not _named(b.args[0], named)
+        and not _described(b.args[0], context.lines)
     ]  # fmt: skip
     opaque_names = ", ".join(sp.sstr(item) for item in (*sigmas, *biases))
     never = (f"it contains the opaque quantities {opaque_names}, so it is never proved or "
@@ -176,7 +179,28 @@ def _decide(step, equation, context):
         "separate the two sides"), reading)
 
 
+GENERAL = re.compile(r"\b(?:any|arbitrary|every|whatever)\b|임의|어떤", re.I)
+
+
+def _bare(latex: str) -> str:
+    return re.sub(r"[\\{}\s]", "", latex).replace("widehat", "hat")
+
+
+def _described(symbol: sp.Symbol, lines: list) -> bool:
+    r"""Whether a prose sentence of the note writes the estimator (``Let $\hat\mu$ be the
+    sample mean``) without calling it arbitrary: words may give it a structure (a sample mean,
+    a fixed formula) that noise on it would break."""
+    bare = _bare(symbol.name)
+    for text in lines:
+        if "$$" in text:
+            continue
+        for sentence in SENTENCE_END.split(text):
+            mentions = [m for m in INLINE_MATH.findall(sentence) if bare in _bare(m)]
+            if mentions and not GENERAL.search(INLINE_MATH.sub(" ", sentence)):
+                return True
+    return False
+
+
 def _named(symbol: sp.Symbol, named: set) -> bool:
     """Whether the σ sentence writes the symbol (``$\\hat y$``) among its inline math."""
-    bare = re.sub(r"[\\{}\s]", "", symbol.name).replace("widehat", "hat")
-    return any(re.sub(r"[\\{}\s]", "", text).replace("widehat", "hat") == bare for text in named)
+    return any(_bare(text) == _bare(symbol.name) for text in named)
