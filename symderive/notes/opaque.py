@@ -154,6 +154,12 @@ def _decide(step, equation, context):
         return _undecided(step, (
             f"{never}; no estimator can be varied to refute it (the argument of Bias must be "
             "a random \\hat-estimator the note does not define or name as the data)"), reading)
+    others = sorted(free - set(randoms) - set(sigmas), key=str)
+    if others:  # an undefined name may be a property of the law (s² = Var(ŷ) in the prose)
+        return _undecided(step, (
+            f"{never}; {', '.join(map(str, others))} never defined in its mathematics: it may "
+            "depend on the law (a variance named in the prose), so no pair of laws is known "
+            "to leave it unchanged"), reading)
     spaces = factor_assignment(randoms, context.independent)
     centered = {s for s, d in context.domains.items() if getattr(d, "centered", False)}
     for estimator in candidates:

@@ -257,3 +257,12 @@ def test_an_estimator_the_prose_describes_is_not_noised(tmp_path):
     arbitrary = prose.replace("be the sample mean", "be any estimator of $\\mu$")
     steps = steps_of(tmp_path, note(arbitrary, r"Bias(\hat\mu)^2 = Var(\hat\mu)"))
     assert only(steps, r"Bias(\hat\mu)^2").verdict == "refuted"
+
+
+def test_an_undefined_name_that_may_be_a_property_of_the_law_blocks_the_argument(tmp_path):
+    """'s² is the variance of ŷ' in words: s would change with the noise, so a claim about it
+    (true here) is not refuted; the same with the target θ, which is not written."""
+    prose = "Here $s^2$ is the variance of the predictions."
+    claim = r"Bias(\hat y)^2 + s^2 + E[\hat y] = E[(\hat y - \theta)^2] + E[\hat y]"
+    step = only(steps_of(tmp_path, note(prose, claim)), r"Bias(\hat y)^2 + s^2 + E[\hat y]")
+    assert step.verdict == "undecided" and "never defined" in step.reason
