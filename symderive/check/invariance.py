@@ -116,30 +116,28 @@ def invariance_refutation(
             left - right, 0))
         if again != evaluation.separation:
             return None  # does not reproduce: no verdict
-        return _refuted(evaluation, law_a, estimator, opaque, fresh)
+        return _refuted(evaluation, law_a, estimator, opaque)
     return None
 
 
-def _refuted(evaluation, law_a, estimator, opaque, fresh) -> Outcome:
+def _refuted(evaluation, law_a, estimator, opaque) -> Outcome:
     name = sp.sstr(estimator)
+    names = ", ".join(sp.sstr(item.written) for item in opaque)
     values = law_a.describe() + (
         ("outcome", "0"),
         ("law B", f"law A with {name} + ξ, ξ = ±1 with probability 1/2 each, independent of "
                   "everything (each outcome split in two); outcome 0 of B is outcome 0 of A "
                   "with ξ = +1"),  # fmt: skip
-        ("opaque", "; ".join(f"{sp.sstr(item.written)}: one value, the same in both laws "
-                             f"({item.invariance})" for item in opaque)),
+        ("opaque", f"{names}: one value each, the same in both laws"),
         ("D_A = lhs - rhs in law A", sp.sstr(evaluation.d_a)),
         ("D_B = lhs - rhs in law B", sp.sstr(evaluation.d_b)),
         ("D_A - D_B", sp.sstr(evaluation.separation)),
     )  # fmt: skip
-    names = ", ".join(sp.sstr(item.written) for item in opaque)
     reason = (
         f"refuted by a pair of laws: {names} take the same values in law A and in law B "
-        f"(which differ only by independent noise on {name}), yet lhs - rhs is "
-        f"{sp.sstr(evaluation.d_a)} in A and {sp.sstr(evaluation.d_b)} in B, which differ by "
-        f"{sp.sstr(evaluation.separation)}: the claim fails in A or in B whatever {names} are "
-        "(relying on: " + "; ".join(item.invariance for item in opaque) + ")"
+        f"(which differ only by independent noise on {name}), yet lhs - rhs differs between "
+        f"them by {sp.sstr(evaluation.separation)}: the claim fails in A or in B whatever "
+        f"{names} are (relying on: " + "; ".join(item.invariance for item in opaque) + ")"
     )
     return Outcome(
         "refuted",
