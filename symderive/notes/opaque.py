@@ -158,8 +158,8 @@ def _decide(step, equation, context):
     if others:  # an undefined name may be a property of the law (s² = Var(ŷ) in the prose)
         return _undecided(step, (
             f"{never}; {', '.join(map(str, others))} never defined in its mathematics: it may "
-            "depend on the law (a variance named in the prose), so no pair of laws is known "
-            "to leave it unchanged"), reading)
+            "be random or depend on the law (a variance named in the prose), so no pair of "
+            "laws is known to leave it unchanged"), reading)
     spaces = factor_assignment(randoms, context.independent)
     centered = {s for s, d in context.domains.items() if getattr(d, "centered", False)}
     for estimator in candidates:

@@ -15,7 +15,7 @@ from fractions import Fraction
 import sympy as sp
 
 from symderive.check.finite import draw_model
-from symderive.check.invariance import Opaque, invariance_refutation
+from symderive.check.invariance import Opaque, evaluate_pair, invariance_refutation
 from symderive.expectation import E, Bias, Var
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.opaque import sigma_sentence
@@ -108,11 +108,31 @@ def test_the_true_decomposition_is_not_refuted_and_not_proved(tmp_path):
     """With noise on ŷ independent of y_t, both sides grow by exactly 1: nothing separates."""
     prose = ("The target is $y_t = f + \\varepsilon$, where $\\sigma^2$ is the variance of the "
              "noise $\\varepsilon$ in the data.")  # fmt: skip
-    steps = steps_of(tmp_path, note(prose,
-                                    r"E[(y_t - \hat y)^2] = \sigma^2 + Var(\hat y) + Bias(\hat y)^2"))
+    decomposition = r"E[(y_t - \hat y)^2] = \sigma^2 + Var(\hat y) + Bias(\hat y)^2"
+    steps = steps_of(tmp_path, note(prose, decomposition))
     step = only(steps, r"E[(y_t - \hat y)^2]")
     assert step.verdict == "undecided", step.reason
     assert "never proved or checked" in step.reason
+    # y_t random too (alone in Var): the pair of laws is built, and it does not separate
+    steps = steps_of(tmp_path, note(KOREAN_SIGMA, r"Var(y_t) = E[y_t^2] - E[y_t]^2",
+                                    decomposition))
+    step = only(steps, r"E[(y_t - \hat y)^2]")
+    assert step.verdict == "undecided" and "do not separate" in step.reason, step.reason
+
+
+def test_the_pair_leaves_the_true_decomposition_balanced():
+    """E[(y − ŷ − ξ)²] = E[(y − ŷ)²] + 1 and Var(ŷ + ξ) = Var(ŷ) + 1: D_A − D_B = 0 exactly."""
+    y, yhat, sigma = (sp.Symbol("y_t", real=True), sp.Symbol(r"\hat{y}", real=True),
+                      sp.Symbol("sigma"))  # fmt: skip
+    lhs, rhs = E((y - yhat) ** 2), sigma**2 + Var(yhat) + Bias(yhat) ** 2
+    law = draw_model({y: 0, yhat: 0}, set(), random.Random(5))
+    evaluation = evaluate_pair(lhs.xreplace({Bias(yhat): sp.Symbol("b")}),
+                               rhs.xreplace({Bias(yhat): sp.Symbol("b")}), law,
+                               law.with_noise(yhat))  # fmt: skip
+    assert evaluation.separation == 0 and evaluation.d_a != 0
+    opaque = (Opaque(sigma, "data"), Opaque(Bias(yhat), "mean only"))
+    assert invariance_refutation(lhs, rhs, yhat, opaque, {y: 0, yhat: 0}, set(),
+                                 random.Random(5)) is None
 
 
 def test_squared_bias_is_not_the_variance(tmp_path):
