@@ -84,15 +84,42 @@ def _in_a_given(symbol: sp.Basic, context) -> bool:
     return any(symbol.name in {str(s) for s in given.free_symbols} for given in context.givens)
 
 
+BIAS_HEAD = re.compile(
+    r"^\s*(?:\\(?:operatorname|mathrm|text|textrm|mathit|mathsf)\s*\{\s*Bias\s*\}|Bias)"
+    r"\s*(?:\\left\s*)?\((?:[^()]|\([^()]*\))*(?:\\right\s*)?\)\s*$"
+)
+DEFINING = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq", "≜", "≡")
+
+
+def bias_defined_at(planned: list) -> int | None:
+    r"""The line of a formula that gives Bias(…) alone a value (``\operatorname{Bias}(\hat
+    \theta) = E[\hat\theta] - \theta``): the note defines Bias itself, and the standard
+    reading is not imposed on it anywhere in the note."""
+    for equation in planned:
+        chain = equation.chain
+        if chain.relations and chain.relations[0] in DEFINING and BIAS_HEAD.match(
+            chain.elements[0]
+        ):
+            return chain.line
+    return None
+
+
 def read_opaque(planned: list, context) -> None:
     """Decide every planned step that contains Bias(…) (after the random symbols are known):
     refuted by an invariance pair, else undecided or skipped with the reason."""
+    defined = bias_defined_at(planned)
     for equation in planned:
         for position, step in enumerate(equation.steps):
             if step.skip is not None or step.decided is not None or step.lhs is None:
                 continue
             sides = (step.lhs, step.rhs)
             if not any(isinstance(side, sp.Basic) and side.has(Bias) for side in sides):
+                continue
+            if defined is not None:
+                equation.steps[position] = _skip(step, SkipReason.UNDEFINED_DERIVATIVE, (
+                    f"the note gives Bias(…) a formula of its own (line {defined}) in a form "
+                    "not read as a definition (write \\mathrm{Bias}(x) = …): neither its "
+                    "formula nor the standard bias is used"))
                 continue
             equation.steps[position] = _decide(step, equation, context)
 

@@ -286,3 +286,14 @@ def test_an_undefined_name_that_may_be_a_property_of_the_law_blocks_the_argument
     claim = r"Bias(\hat y)^2 + s^2 + E[\hat y] = E[(\hat y - \theta)^2] + E[\hat y]"
     step = only(steps_of(tmp_path, note(prose, claim)), r"Bias(\hat y)^2 + s^2 + E[\hat y]")
     assert step.verdict == "undecided" and "never defined" in step.reason
+
+
+def test_a_note_that_gives_bias_its_own_formula_is_not_read_with_the_standard_one(tmp_path):
+    """Here Bias(ŷ) := E[ŷ²] (not the standard bias): with the note's meaning the claim below
+    holds, so reading the standard bias there would refute a correct step."""
+    for head in (r"\operatorname{Bias}(\hat y)", r"Bias(\hat y)"):
+        body = note("We write", f"{head} = E[\\hat y^2]",
+                    f"{head} = Var(\\hat y) + E[\\hat y]^2")
+        steps = [s for s in steps_of(tmp_path, body) if s.rhs_latex.strip().startswith("Var")]
+        assert len(steps) == 1 and steps[0].verdict == "skipped", steps
+        assert "formula of its own" in steps[0].reason
