@@ -6,7 +6,8 @@ Bias itself (then its definition is used, like any defined function) and x is a 
 variable of the chain. σ (``\sigma``) is read as an opaque constant of the data only when the
 note never defines σ in its mathematics and a sentence before the formula in its section (or
 in the formula's own paragraph) says σ is the variance / standard deviation / noise of the
-data (:data:`SIGMA_SENTENCE`, English and Korean). Such a step is never proved or checked: it
+data (:data:`SIGMA_NAME`, :data:`VARIANCE_WORD`, :data:`DATA_WORD`, English and Korean;
+no negation). Such a step is never proved or checked: it
 is refuted only by a pair of laws the opaque quantities cannot tell apart
 (:mod:`symderive.check.invariance`), else undecided, or skipped when σ is not defined at all.
 
@@ -58,6 +59,8 @@ def sigma_sentence(lines: list, headings: list, line: int) -> tuple[int, str] | 
         end += 1
     for number in range(end, start - 1, -1):
         text = lines[number - 1] if 0 < number <= len(lines) else ""
+        if "$$" in text or text.lstrip().startswith("!["):
+            continue  # a display formula or an image's alt-text: mathematics, not prose
         for sentence in SENTENCE_END.split(text):
             words = INLINE_MATH.sub(lambda m: " " + m.group(1) + " ", sentence)
             if (

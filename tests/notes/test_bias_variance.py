@@ -297,3 +297,10 @@ def test_a_note_that_gives_bias_its_own_formula_is_not_read_with_the_standard_on
         steps = [s for s in steps_of(tmp_path, body) if s.rhs_latex.strip().startswith("Var")]
         assert len(steps) == 1 and steps[0].verdict == "skipped", steps
         assert "formula of its own" in steps[0].reason
+
+
+def test_the_sigma_sentence_is_prose_not_a_formula():
+    lines = ["# A", "", r"$$\sigma_{\text{data}} = \text{noise variance}$$", "", "$$x$$"]
+    assert sigma_sentence(lines, [1], 5) is None
+    lines[2] = "Here $\\sigma$ is the noise variance of the data."
+    assert sigma_sentence(lines, [1], 5) == (3, lines[2])
