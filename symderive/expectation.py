@@ -30,17 +30,37 @@ class E(sp.Function):  # noqa: N801 - reads like the mathematics
         return power_latex(latex, exp)
 
 
-class Var(sp.Function):  # noqa: N801
-    """The variance Var(X) = 𝔼[(X − 𝔼X)²]."""
+class _Moment(sp.Function):
+    """A named functional of a law, ``\\operatorname{NAME}(X)``: no value without a law."""
 
     nargs = 1
+    operator_name = ""
 
     def _eval_evalf(self, prec):
         return None
 
     def _latex(self, printer, exp=None):
-        latex = r"\operatorname{Var}\left(%s\right)" % printer._print(self.args[0])
+        latex = r"\operatorname{%s}\left(%s\right)" % (
+            self.operator_name, printer._print(self.args[0]))
         return power_latex(latex, exp)
+
+
+class Var(_Moment):  # noqa: N801
+    """The variance Var(X) = 𝔼[(X − 𝔼X)²]."""
+
+    operator_name = "Var"
+
+
+class Bias(_Moment):  # noqa: N801
+    """The bias of an estimator X: Bias(X) = 𝔼[X] − (the quantity X estimates).
+
+    The target is not written, so Bias(X) has no value of its own: the checker treats it as
+    an *opaque quantity* with one known invariance — the target does not depend on X, so
+    Bias(X) depends on the law of X only through 𝔼[X] (symderive.check.invariance). Nothing
+    containing it is ever proved or checked; a claim is refuted only by two laws that agree
+    on 𝔼[X] and disagree on the claim whatever the bias is."""
+
+    operator_name = "Bias"
 
 
 def expand_expectations(

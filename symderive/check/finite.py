@@ -50,6 +50,20 @@ class FiniteModel:
             return self.expectation((argument - mean) ** 2)
         return expr.func(*(self.resolve(argument) for argument in expr.args))
 
+    def with_noise(self, symbol: sp.Basic) -> FiniteModel:
+        """This law with ``symbol`` replaced by symbol + ξ, ξ = ±1 with probability 1/2 each
+        and independent of everything: each outcome k splits into (k, +1) at 2k and (k, −1)
+        at 2k + 1. Every other symbol keeps its joint law; 𝔼[symbol] is unchanged, and
+        Var(symbol) grows by exactly 1."""
+        probabilities = tuple(p / 2 for p in self.probabilities for _ in (1, -1))
+        values = {}
+        for name, column in self.values.items():
+            if name == symbol:
+                values[name] = tuple(v + sign for v in column for sign in (1, -1))
+            else:
+                values[name] = tuple(v for v in column for _ in (1, -1))
+        return FiniteModel(probabilities, values)
+
     def describe(self) -> tuple[tuple[str, str], ...]:
         rows = [("P(outcome)", str(list(self.probabilities)))]
         for symbol, values in sorted(self.values.items(), key=lambda kv: str(kv[0])):

@@ -57,7 +57,7 @@ import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
-from symderive.expectation import E, Var
+from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
 from symderive.grammar import entries, matrices, operators
 from symderive.grammar.build import LIMITS, Construction, time_limit
@@ -97,7 +97,7 @@ SIZING = {"big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
 BOLD = {"mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "mathbfit", "pmb"}
 DECORATION = {"hat": r"\hat", "tilde": r"\tilde", "bar": r"\bar", "overline": r"\bar",
               "widehat": r"\hat", "widetilde": r"\tilde"}  # fmt: skip
-KNOWN_WORDS = set(ELEMENTARY) | set(MULTI_ARGUMENT) | {"Var", "softmax", "E"}
+KNOWN_WORDS = set(ELEMENTARY) | set(MULTI_ARGUMENT) | {"Var", "softmax", "E", "Bias"}
 FUNCTION_LETTERS = frozenset("fghFGHJLPI")
 FUNCTION_GREEK = frozenset({"ell", "phi", "varphi", "psi", "Phi", "Psi"})
 PROBABILITY_LETTERS = frozenset("pq")
@@ -1291,6 +1291,8 @@ class _Parser:
             self.fail(f"'{name}' is an optimisation, not a value", start)
         if name == "Var":
             return self.postfix_operators(Var(self.scalar_argument()))
+        if name == "Bias":
+            return self.bias(start)
         if name == "E":
             return self.expectation_bracket()
         if name == "softmax":
@@ -1389,6 +1391,8 @@ class _Parser:
                 self.fail(matrices.APPROPRIATE_PRODUCT, token)
             if word in ("Var", "var", "Variance"):
                 return self.postfix_operators(Var(self.function_argument()))
+            if word == "Bias" and name in ("operatorname", "mathrm", "text", "textrm"):
+                return self.bias(token)
             if word in ELEMENTARY or word in MULTI_ARGUMENT or word == "softmax":
                 return self.named_function(word, token)
             if word == "E" and (self.at("[") or self.at(r"\left") or self.at(r"\big")):
@@ -1511,6 +1515,18 @@ class _Parser:
         if text not in relations:
             self.fail("expected a relation in the indicator's condition", token)
         return relations[text]
+
+    def bias(self, token: Token) -> sp.Basic:
+        r"""``Bias(x)``, ``\operatorname{Bias}(x)``: the bias of the estimator x
+        (:class:`symderive.expectation.Bias`, an opaque quantity), unless the note defines
+        Bias itself — then it is the note's function, read as any defined function is."""
+        if "Bias" in self.context.functions:
+            return self.symbol_with_scripts("Bias")
+        if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
+            self.fail("Bias without a parenthesised argument (not read)", token)
+        self.readings.setdefault(
+            "Bias", "the bias of an estimator, E[x] - (its target): an opaque quantity")
+        return self.postfix_operators(Bias(self.function_argument()))
 
     def applied_word(self, word: str) -> bool:
         """A word (``\\text{sign}``) right before ``(`` that the note does not define as a

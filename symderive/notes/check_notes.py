@@ -54,6 +54,7 @@ from symderive.notes.plan import (
     infer_random,
     plan_steps,
 )
+from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
@@ -269,6 +270,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             plan_steps(equation, context, source, notices)
         planned.append(equation)
     infer_random(planned, context)
+    read_opaque(planned, context)  # Bias(x) and the data's σ: symderive.notes.opaque
     if (info := note_reading(text)) is not None:  # probability hook: H, I, D_KL, p(y | x)
         take_over(planned, context.lines, info)
     return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started)

@@ -91,6 +91,10 @@ NOT_THE_STEP = {
     "(d(x,y) = 0 iff x==y); the reader sees only its last side",
     ("kl-zero-only-if-equal", 0): "the quote is metric law 2 in words; the reader sees only its "
     "last side",
+    ("bias-variance-decomposition", 6): "the quote writes Bias(ŷ), read as an opaque quantity "
+    "(its target is not written); the step writes it out as E[ŷ] − f",
+    ("bias-variance-erratum", 5): "the quote writes Bias(ŷ), read as an opaque quantity (its "
+    "target is not written); the step writes it out as E[ŷ] − f",
 }
 
 

@@ -137,7 +137,8 @@ def test_declared_functions_apply_to_their_argument():
     "latex, message",
     [
         (r"\foo{x}", "unsupported command"),
-        (r"Bias(x)", "unknown word"),
+        (r"Bias x", "Bias without a parenthesised argument"),
+        (r"Bogus(x)", "unknown word"),
         (r"\text{hello}", "prose"),
         (r"minimize(x)", "optimisation"),
         (r"(x + 1", "expected"),

@@ -172,6 +172,30 @@ def test_the_bias_variance_error_of_seed_004_is_found(report):
     assert left != right
 
 
+def test_the_bias_variance_step_of_seed_004_that_loses_the_bias_is_found(report):
+    """Step 5 (σ² + Var ŷ + Bias(ŷ)² from Var y_t + Var ŷ + E[(y_t − ŷ)²]): law A is read back
+    from the counterexample, law B (ŷ + ξ, ξ = ±1 with probability 1/2) is built here; σ² and
+    Bias(ŷ)² are the same in both, so the rest of lhs − rhs must differ between them."""
+    step = refuted_step(report, "004", 141, 5)
+    values = dict(step.counterexample.values)
+    probabilities = [Fraction(p) for p in values["P(outcome)"].strip("[]").split(",")]
+    y = [Fraction(v) for v in values["y_t"].strip("[]").split(",")]
+    yhat = [Fraction(v) for v in values[r"\hat{y}"].strip("[]").split(",")]
+
+    def rest(p, a, b):  # Var(y_t) + Var(ŷ) + E[(y_t − ŷ)²] − Var(ŷ), σ² and Bias² left out
+        def mean(f):
+            return expectation((a, b), p, f)
+
+        var_y = mean(lambda s, t: s * s) - mean(lambda s, t: s) ** 2
+        return var_y + mean(lambda s, t: (s - t) ** 2)
+
+    halves = [p / 2 for p in probabilities for _ in (1, -1)]
+    y_b = [v for v in y for _ in (1, -1)]
+    yhat_b = [v + s for v in yhat for s in (1, -1)]
+    separation = rest(probabilities, y, yhat) - rest(halves, y_b, yhat_b)
+    assert separation != 0 and separation == Fraction(values["D_A - D_B"])
+
+
 def test_the_counts_add_up_and_every_skip_has_a_reason(report):
     summary = report.summary()
     assert summary["equations"] == summary["equations_skipped"] + sum(
