@@ -47,7 +47,7 @@ from symderive.notes.expand import (
     with_unknowns,
 )
 from symderive.notes.instances import unknown_functions
-from symderive.notes.lists import list_entries, rounded_list_claim
+from symderive.notes.lists import list_entries, rounded_entries, rounded_list_claim
 from symderive.notes.rewrites import softmax_entries
 from symderive.notes.vectors import (
     derivative_entries,
@@ -92,7 +92,8 @@ class PlannedStep:
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
     decided_reading: str = ""  # that reading, shown on the verdict
-    rounded_entries: int = 0  # a list of n rounded values: each entry to its own decimals
+    rounded_entries: tuple = ()  # a list of rounded values: each entry to its own decimals
+    # (symderive.notes.lists.RoundedEntry)
 
 
 @dataclass
@@ -469,13 +470,14 @@ def _rounded_list(equation, elements: list, relations: list, latex, source: str)
                  for entry in side]
                 for side in entries
             )  # fmt: skip
-            claim = rounded_list_claim(left, right, entries[0], entries[1])
+            pairs = rounded_entries(left, right, entries[0], entries[1])
     except Exception:  # noqa: BLE001 - an entry that cannot be read: the list is not read
         return False
-    if claim is None:
+    if pairs is None:
         return False
+    claim = rounded_list_claim(pairs)
     equation.steps.append(PlannedStep(1, "=", claim[0], claim[1], places=0,
-                                      rounded_entries=len(entries[0])))  # fmt: skip
+                                      rounded_entries=pairs))  # fmt: skip
     return True
 
 

@@ -189,7 +189,7 @@ def variants_of(
     if step.rounded_entries:
         # max_k |l_k − r_k|·10^{d_k} (symderive.notes.lists): ≤ ½ each entry rounded correctly
         return [("decimal", sp.Abs(lhs - rhs), sp.Rational(1, 2), "<=",
-                 f"checked entry by entry ({step.rounded_entries} entries), each to the "
+                 f"checked entry by entry ({len(step.rounded_entries)} entries), each to the "
                  "decimals written on it (|difference| ≤ half a unit of its last place)"),
                 ("decimal-unit", sp.Abs(lhs - rhs), sp.Integer(1), "<=",
                  "every entry within one unit of its last written decimal")]  # fmt: skip
