@@ -34,6 +34,7 @@ from symderive.notes.indices import (
     normalise_indices,
     sizes_from_prose,
     section_bold,
+    valued_entries,
 )
 from symderive.notes.expand import (
     free_names,
@@ -280,6 +281,7 @@ def plan_steps(
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein)
+    doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it
     avoid = set().union(*(free_names(raw) for raw in raws if not isinstance(raw, ParseError)))
@@ -451,6 +453,7 @@ def plan_steps(
                 general=general,
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
                 opaque=opaque,
+                doubt=doubt,
             )
         )  # fmt: skip
 
