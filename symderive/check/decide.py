@@ -238,7 +238,7 @@ class Tally:
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
     ill_shaped: list = field(default_factory=list)  # sizes where the matrix shapes do not fit
     exhausted: list = field(default_factory=list)  # sizes where every index combination agreed
-    not_exhausted: list = field(default_factory=list)  # sizes where the indices were sampled
+    not_exhausted: list = field(default_factory=list)  # (sizes, why) where the draw alone
     index_combinations: int = 0  # combinations of index values evaluated so far
 
 
@@ -369,10 +369,13 @@ def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, d
     combinations, or one had none, they are recorded as not exhausted (the verdict says so)."""
     at = tuple(int(v) for v in size_values.values())
     assignments = sampling.every_index_value(indices, context, size_values)
-    if assignments is None or tally.index_combinations + len(assignments) > (
-        sampling.TOTAL_INDEX_COMBINATIONS
-    ):  # too many here, or the claim's share is spent: the random draw alone
-        tally.not_exhausted.append(at)
+    if assignments is None:  # too many here (or an index without bounds): the draw alone
+        tally.not_exhausted.append((at, f"more than {sampling.INDEX_COMBINATIONS} "
+                                        "combinations, or an index without bounds"))
+        return None
+    if tally.index_combinations + len(assignments) > sampling.TOTAL_INDEX_COMBINATIONS:
+        tally.not_exhausted.append((at, f"the claim's {sampling.TOTAL_INDEX_COMBINATIONS} "
+                                        "combinations spent"))
         return None
     tally.index_combinations += len(assignments)
     drawn_values, drawn_left, drawn_right = drawn
@@ -407,7 +410,10 @@ def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, d
             return outcome
         if len(tally.agreeing) == before:
             complete = False  # no certified agreement at this combination: not exhausted
-    (tally.exhausted if complete else tally.not_exhausted).append(at)
+    if complete:
+        tally.exhausted.append(at)
+    else:
+        tally.not_exhausted.append((at, "some combination not decided"))
     return None
 
 
@@ -539,10 +545,11 @@ def index_coverage(tally: Tally, size_symbols: list, indices: list) -> str:
     text = (f"every combination of the values of {names} evaluated at ({sizes}) = "
             f"{listed(tally.exhausted)}" if tally.exhausted else
             f"no size where every combination of the values of {names} was evaluated")
-    if tally.not_exhausted:
-        text += (f"; at ({sizes}) = {listed(tally.not_exhausted)} one combination drawn at "
-                 f"random (more than {sampling.INDEX_COMBINATIONS} combinations at a size or "
-                 f"{sampling.TOTAL_INDEX_COMBINATIONS} in all, or one not decided)")
+    reasons: dict = {}
+    for at, why in tally.not_exhausted:
+        reasons.setdefault(why, []).append(at)
+    for why, where in reasons.items():
+        text += f"; at ({sizes}) = {listed(where)} one combination drawn at random ({why})"
     return text
 
 

@@ -93,16 +93,19 @@ def size_combinations(
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
 
 
-ENTRY_PATTERNS = ((3,), (3, 4), (4, 3))  # every dimension >= 3 at once, square and not
+ENTRY_PATTERNS = ((3,), (3, 4), (4, 3), (4,))  # every dimension >= 3 at once, square and not,
+# and every dimension 4 at once (an entry (4, 4): a kink on the diagonal i = b = 4)
 LARGEST_ENTRY_SIZE = 12
 
 
 def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool = False
                             ) -> list[dict]:
     """Sizes an entry claim is also checked at, beyond the small ones: all 3, and 3 and 4
-    alternating both ways, so that an entry (3, 3), (3, 4) and (4, 3) exists in each pair; and, when the
-    claim writes an integer c > 4 (``\\mathbb{1}(i = 9)``, ``(n - 9)``), each size alone at
-    c + 1 (at most 12; the others 1), so that the index c exists."""
+    alternating both ways, so that an entry (3, 3), (3, 4) and (4, 3) exists in each pair, and
+    all 4 (the diagonal entry (4, 4)); when the claim writes an integer c > 4
+    (``\\mathbb{1}(i = 9)``, ``(n - 9)``), each size alone at c + 1 (at most 12; the others 1),
+    so that the index c exists (every size at c + 1 at once is too costly: a diagonal entry
+    (5, 5) is not reached).  A derivative of entries (``square_only``) is tried at all 3 only."""
     if not size_symbols:
         return []
     count = len(size_symbols)
@@ -215,10 +218,10 @@ def draw_indices(
 # every combination of the index values is evaluated at a size when there are at most this
 # many (two indices k, y_i in 1..n: every n <= 8; three: every n <= 4), and at most
 # TOTAL_INDEX_COMBINATIONS over all the sizes of one claim (sizes in the order tried: two
-# indices over one size: n = 1..7, 140); beyond, the random draw alone (the verdict names
-# the sizes where every combination was evaluated).  About 5 ms a combination: 1 s a claim.
+# indices over one size: n = 1..6, 91); beyond, the random draw alone (the verdict names
+# the sizes where every combination was evaluated).  About 5 ms a combination: 0.5 s a claim.
 INDEX_COMBINATIONS = 64
-TOTAL_INDEX_COMBINATIONS = 150
+TOTAL_INDEX_COMBINATIONS = 100
 # with several sizes, an index claim is also tried with every dimension 3..6 at once and at
 # 4/5 alternating (a threshold k <= 4 on one index fails only where its size is >= 5)
 INDEX_SIZE_PATTERNS = ((3,), (4,), (5,), (6,), (4, 5), (5, 4))

@@ -61,7 +61,7 @@ def softmax(scores: list, k: int) -> sp.Basic:
 def test_the_cs231n_gradient_is_checked_at_every_pair_of_class_and_label(tmp_path):
     step = gradient_step(tmp_path, r"p_k - \mathbb{1}(y_i = k)")
     assert step.verdict in ("checked", "proved")
-    assert "every combination of the values of k, y_i evaluated at (n) = 1, 2, 3, 4, 5, 6, 7" in (
+    assert "every combination of the values of k, y_i evaluated at (n) = 1, 2, 3, 4, 5, 6" in (
         step.reason)
 
 
@@ -69,7 +69,7 @@ def test_the_cs231n_gradient_is_checked_at_every_pair_of_class_and_label(tmp_pat
 @pytest.mark.parametrize("right, wrong_from", [
     (r"p_k - \mathbb{1}(y_i = k) \mathbb{1}(k \le 3)", 4),  # the reviewer's C12
     (r"p_k - \mathbb{1}(y_i = k) \mathbb{1}(k \le 4)", 5),
-    (r"p_k - \mathbb{1}(y_i = k) \mathbb{1}(k \le 6)", 7),
+    (r"p_k - \mathbb{1}(y_i = k) \mathbb{1}(k \le 5)", 6),
     (r"p_k - \mathbb{1}(y_i = k) + \mathbb{1}(y_i = k)\mathbb{1}(y_i \ge 5)", 5),
 ])
 def test_a_gradient_wrong_only_at_a_high_label_is_refuted_there(tmp_path, right, wrong_from):
@@ -113,8 +113,8 @@ def test_two_labels_wrong_only_where_the_second_label_is_four_are_not_checked(tm
 
 def test_the_sizes_where_only_one_combination_was_drawn_are_named(tmp_path):
     step = gradient_step(tmp_path, r"p_k - \mathbb{1}(y_i = k)")
-    # 8² = 64 pairs at n = 8 exceed the claim's share (150 in all after n = 1…7's 140)
-    assert "one combination drawn at random" in step.reason
+    # 7² = 49 pairs at n = 7 exceed the claim's share (100 in all after n = 1…6's 91)
+    assert "at (n) = 7" in step.reason and "one combination drawn at random" in step.reason
 
 
 # -- the one-hot case of the earlier attempt (test_n29) stays not refuted, at any seed --------
@@ -164,3 +164,23 @@ def test_the_failing_entry_of_a_list_is_the_first_one_off_by_more_than_half_a_un
     # π = 3.14159… rounds to 3.14; e = 2.718… to 2.7 (1 decimal); √2 = 1.414… is not 1.6
     assert values["entry"] == "3 of 3: \\sqrt{2} against 1.6"
     assert values["precision"] == "1 decimal (|difference| ≤ 0.05)"
+
+
+# -- entry claims: a kink on the diagonal i = b = 4 ------------------------------------------
+SHAPES = (
+    "Suppose that $\\mathbf{X}$ is a $n \\times m$ matrix, $\\mathbf{U}$ is an $n \\times r$ "
+    "and $\\mathbf{V}$ is an $r \\times m$.\n\n"
+)
+
+
+def test_an_entry_claim_wrong_only_at_the_diagonal_entry_four_four_is_refuted(tmp_path):
+    claim = (r"\sum_k u_{ik}v_{kb} = [\mathbf{U}\mathbf{V}]_{ib} + "
+             r"\mathbb{1}(i = 4)\mathbb{1}(b = 4)")  # fmt: skip
+    (step,) = steps(tmp_path, SHAPES + f"$$\n{claim}\n$$\n")
+    assert step.verdict == "refuted"
+    values = dict(step.counterexample.values)
+    # U is n×4 or more with a row 4 and V has a column 4: both written entries exist
+    assert "\\mathbf{U}_44" in values and "\\mathbf{V}_44" in values
+    (true,) = steps(tmp_path, SHAPES + "$$\n\\sum_k u_{ik}v_{kb} = [\\mathbf{U}\\mathbf{V}]_{ib}"
+                    "\n$$\n")
+    assert true.verdict in ("checked", "proved")
