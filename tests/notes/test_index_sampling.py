@@ -184,3 +184,21 @@ def test_an_entry_claim_wrong_only_at_the_diagonal_entry_four_four_is_refuted(tm
     (true,) = steps(tmp_path, SHAPES + "$$\n\\sum_k u_{ik}v_{kb} = [\\mathbf{U}\\mathbf{V}]_{ib}"
                     "\n$$\n")
     assert true.verdict in ("checked", "proved")
+
+
+# -- a reading that could save a refutation but ran out of time leaves it undecided ----------
+def test_a_refutation_is_not_kept_when_the_one_hot_reading_ran_out_of_time():
+    from symderive.notes.variants import combined
+    from symderive.report import Counterexample, Outcome
+
+    key = (0, 0, 1)
+    chosen = [("plain", None, None, "=", "")]
+    refuted = Outcome("refuted", method="numeric (certified balls)",
+                      counterexample=Counterexample((("y[1]", "3/7"),), "1", "2"))
+    late = Outcome("undecided", reason="time budget of 2 s (CPU) exceeded")
+    outcome, _ = combined(key, chosen, {key + ("plain",): refuted, key + ("stated",): late})
+    assert outcome.verdict == "undecided" and "stated" in outcome.reason
+    settled = Outcome("refuted", method="numeric (certified balls)",
+                      counterexample=Counterexample((("y[1]", "1/2"),), "1", "2"))
+    outcome, _ = combined(key, chosen, {key + ("plain",): refuted, key + ("stated",): settled})
+    assert outcome.verdict == "refuted"  # the reading was checked and fails too
