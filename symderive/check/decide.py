@@ -333,11 +333,15 @@ def numeric_phase(
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
         if outcome is not None:
             return outcome
-        if indices:  # and every other combination of the index values at these sizes
+        if indices and not tally.unsupported:  # every other combination of the index values
+            # at these sizes (a node without certified evaluation would stay one everywhere)
             outcome = _every_index_value(lhs, rhs, relation, context, rng, size_values,
                                          indices, (drawn, left, right), tally)  # fmt: skip
             if outcome is not None:
                 return outcome
+        elif indices:
+            tally.not_exhausted.append((tuple(int(v) for v in size_values.values()),
+                                        "a node without certified evaluation"))
         if not size_values:
             exact_result = exact.exact_check(left, right, relation, context, rng)
             if exact_result is not None and exact_result[0] == "disagree":
