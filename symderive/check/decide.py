@@ -319,10 +319,7 @@ def numeric_phase(
             fixed = dict(size_values)
             drawn = sampling.draw_indices(indices, context, size_values, rng)
             fixed.update(drawn)
-            left, right = broadcast_zero(
-                _no_half_heaviside(prepare(lhs, context, fixed)),
-                _no_half_heaviside(prepare(rhs, context, fixed)),
-            )
+            left, right = _prepared(lhs, rhs, context, fixed)
         except (ValueError, TypeError, NotImplementedError) as error:
             tally.skipped.append(f"could not instantiate: {error}")
             if size_values and isinstance(error, sp.ShapeError):
@@ -405,8 +402,11 @@ def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, d
                                       further=True)  # fmt: skip
         if outcome is not None and shared and outcome.verdict == "refuted":
             rng.setstate(state)  # the same points, on sides prepared with the indices fixed
-            outcome = _sample_and_compare(*_prepared(lhs, rhs, context, fixed), relation,
-                                          context, rng, fixed, Tally(), further=True)
+            try:
+                outcome = _sample_and_compare(*_prepared(lhs, rhs, context, fixed), relation,
+                                              context, rng, fixed, Tally(), further=True)
+            except (ValueError, TypeError, NotImplementedError):
+                outcome = None
             if outcome is None or outcome.verdict != "refuted":
                 complete = False  # the shared preparation was not faithful here
                 continue
