@@ -227,7 +227,8 @@ def _format_point(point: dict) -> tuple[tuple[str, str], ...]:
 class Tally:
     """What the sampled points said so far (a mutable scratchpad of one numeric phase)."""
 
-    agreeing: list = field(default_factory=list)  # formatted points that agreed (certified)
+    agreeing: list = field(default_factory=list)  # points that agreed (certified), as items
+    # (formatted only for the report: :func:`_format_point`)
     inconclusive: int = 0  # points no precision decided
     skipped: list = field(default_factory=list)  # reasons a side had no value at a point
     unsupported: list = field(default_factory=list)  # nodes without certified evaluation
@@ -236,6 +237,9 @@ class Tally:
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
     ill_shaped: list = field(default_factory=list)  # sizes where the matrix shapes do not fit
+    exhausted: list = field(default_factory=list)  # sizes where every index combination agreed
+    not_exhausted: list = field(default_factory=list)  # (sizes, why) where the draw alone
+    index_combinations: int = 0  # combinations of index values evaluated so far
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -305,16 +309,17 @@ def numeric_phase(
                          if isinstance(side, sp.Basic))  # fmt: skip
         combinations = combinations[:5] + sampling.entry_size_combinations(
             sizes, (lhs, rhs), square_only=derivative)  # derivatives of entries are costly
+    if indices and not symbolic_shapes and len(sizes) > 1:  # every dimension 3..6 at once
+        extra = [c for c in sampling.index_size_combinations(sizes) if c not in combinations]
+        combinations = combinations[:2] + extra + combinations[2:]
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for size_values in combinations:
         try:
             fixed = dict(size_values)
-            fixed.update(sampling.draw_indices(indices, context, size_values, rng))
-            left, right = broadcast_zero(
-                _no_half_heaviside(prepare(lhs, context, fixed)),
-                _no_half_heaviside(prepare(rhs, context, fixed)),
-            )
+            drawn = sampling.draw_indices(indices, context, size_values, rng)
+            fixed.update(drawn)
+            left, right = _prepared(lhs, rhs, context, fixed)
         except (ValueError, TypeError, NotImplementedError) as error:
             tally.skipped.append(f"could not instantiate: {error}")
             if size_values and isinstance(error, sp.ShapeError):
@@ -325,6 +330,15 @@ def numeric_phase(
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
         if outcome is not None:
             return outcome
+        if indices and not tally.unsupported:  # every other combination of the index values
+            # at these sizes (a node without certified evaluation would stay one everywhere)
+            outcome = _every_index_value(lhs, rhs, relation, context, rng, size_values,
+                                         indices, (drawn, left, right), tally)  # fmt: skip
+            if outcome is not None:
+                return outcome
+        elif indices:
+            tally.not_exhausted.append((tuple(int(v) for v in size_values.values()),
+                                        "a node without certified evaluation"))
         if not size_values:
             exact_result = exact.exact_check(left, right, relation, context, rng)
             if exact_result is not None and exact_result[0] == "disagree":
@@ -336,7 +350,108 @@ def numeric_phase(
                 )
             if exact_result is not None:
                 tally.exact_bound = exact_result[1]
-    return _verdict_of(tally, relation, sizes)
+    return _verdict_of(tally, relation, sizes, indices)
+
+
+INDEX_POINTS = 2  # points per further combination of index values (the drawn one has more)
+
+
+def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, drawn, tally
+                       ) -> Outcome | None:
+    """Every combination of the index values at these sizes besides the one ``drawn`` (its
+    values and its prepared sides), from :func:`sampling.every_index_value`, each compared at
+    :data:`INDEX_POINTS` points: a claim wrong only at k = y_i = 4, or at i = j, is reached.
+
+    The sides are prepared once at these sizes with the indices left as symbols, and each
+    combination substituted into them, where that is faithful (:func:`_prepared_at_sizes`);
+    else each combination is prepared afresh.  A refutation is kept only if the sides prepared
+    afresh at its combination disagree at the same points.  The sizes where every combination
+    had a certified agreement are recorded (``tally.exhausted``); where there are too many
+    combinations, or one had none, they are recorded as not exhausted (the verdict says so)."""
+    at = tuple(int(v) for v in size_values.values())
+    assignments = sampling.every_index_value(indices, context, size_values)
+    if assignments is None:  # too many here (or an index without bounds): the draw alone
+        tally.not_exhausted.append((at, f"more than {sampling.INDEX_COMBINATIONS} "
+                                        "combinations, or an index without bounds"))
+        return None
+    if tally.index_combinations + len(assignments) > sampling.TOTAL_INDEX_COMBINATIONS:
+        tally.not_exhausted.append((at, f"the claim's {sampling.TOTAL_INDEX_COMBINATIONS} "
+                                        "combinations spent"))
+        return None
+    tally.index_combinations += len(assignments)
+    drawn_values, drawn_left, drawn_right = drawn
+    shared = _prepared_at_sizes(lhs, rhs, context, size_values, (drawn_values, drawn_left,
+                                                                  drawn_right))  # fmt: skip
+    complete = True
+    for assignment in assignments:
+        if assignment == drawn_values:
+            continue
+        fixed = {**size_values, **assignment}
+        try:
+            left, right = (
+                (shared[0].xreplace(assignment), shared[1].xreplace(assignment)) if shared
+                else _prepared(lhs, rhs, context, fixed)
+            )
+        except (ValueError, TypeError, NotImplementedError) as error:
+            tally.skipped.append(f"could not instantiate: {error}")
+            complete = False
+            continue
+        before = len(tally.agreeing)
+        state = rng.getstate()
+        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
+                                      further=True)  # fmt: skip
+        if outcome is not None and shared and outcome.verdict == "refuted":
+            rng.setstate(state)  # the same points, on sides prepared with the indices fixed
+            try:
+                outcome = _sample_and_compare(*_prepared(lhs, rhs, context, fixed), relation,
+                                              context, rng, fixed, Tally(), further=True)
+            except (ValueError, TypeError, NotImplementedError):
+                outcome = None
+            if outcome is None or outcome.verdict != "refuted":
+                complete = False  # the shared preparation was not faithful here
+                continue
+        if outcome is not None:
+            return outcome
+        if len(tally.agreeing) == before:
+            complete = False  # no certified agreement at this combination: not exhausted
+    if complete:
+        tally.exhausted.append(at)
+    else:
+        tally.not_exhausted.append((at, "some combination not decided"))
+    return None
+
+
+def _prepared(lhs, rhs, context, fixed) -> tuple:
+    """Both sides prepared with sizes and indices fixed (as the sampler compares them)."""
+    return broadcast_zero(
+        _no_half_heaviside(prepare(lhs, context, fixed)),
+        _no_half_heaviside(prepare(rhs, context, fixed)),
+    )
+
+
+def _prepared_at_sizes(lhs, rhs, context, size_values, drawn) -> tuple | None:
+    """Both sides prepared with the sizes fixed and the indices left as symbols, when
+    substituting index values into them afterwards gives what preparing with the values
+    fixed gives: no matrix (its explicit entries need numbers), no derivative, expectation
+    or sum whose range names an index, and at the ``drawn`` combination (values, sides) the
+    substituted sides are those prepared with it fixed.  None otherwise."""
+    indices = set(drawn[0])
+    for side in (lhs, rhs):
+        if not isinstance(side, sp.Basic) or side.has(sp.MatrixSymbol, EntryMatrix, Grad,
+                                                      Jacobian, E, Var, sp.Derivative):
+            return None
+        for node in side.atoms(sp.Sum, sp.Product):
+            for _, low, high in node.limits:
+                if (low.free_symbols | high.free_symbols) & indices:
+                    return None
+    try:
+        shared = _prepared(lhs, rhs, context, dict(size_values))
+    except (ValueError, TypeError, NotImplementedError):
+        return None
+    values, left, right = drawn
+    if (shared[0].xreplace(values), shared[1].xreplace(values)) != (left, right):
+        return None
+    return shared
 
 
 def _sums_grow(lhs, rhs, sizes) -> bool:
@@ -352,7 +467,7 @@ def _sums_grow(lhs, rhs, sizes) -> bool:
 MIN_AGREEING_POINTS = 3
 
 
-def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
+def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list = ()) -> Outcome:
     counts = (
         f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
         f"{len(tally.skipped)} skipped"
@@ -362,6 +477,8 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
     if size_symbols:
         names = ", ".join(str(s) for s in size_symbols)
         size_text = f"; sizes ({names}) = " + ", ".join(str(c) for c in tally.sizes)
+    if indices:
+        size_text += "; " + index_coverage(tally, size_symbols, indices)
     if tally.unsupported and len(tally.agreeing) < MIN_AGREEING_POINTS:
         return Outcome(
             "undecided",
@@ -386,7 +503,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
             "undecided",
             method="numeric",
             reason="no point found where the two sides certainly differ (" + counts + ")",
-            points=tuple(tally.agreeing[:8]),
+            points=tuple(_format_point(dict(p)) for p in tally.agreeing[:8]),
             digits=certified.DIGITS,
         )
     if tally.kinks_undecided:
@@ -411,13 +528,33 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list) -> Outcome:
     return Outcome(
         "checked",
         method="numeric (certified balls)",
-        points=tuple(spread),
+        points=tuple(_format_point(dict(point)) for point in spread),
         digits=certified.DIGITS,
         sizes=sizes_used,
         reason=_checked_note(tally, counts + size_text),
         points_checked=len(distinct),
         false_agreement_bound=tally.exact_bound,
     )
+
+
+def index_coverage(tally: Tally, size_symbols: list, indices: list) -> str:
+    """Which index values a verdict rests on: every combination at the sizes listed, the
+    random draw alone at the others (a claim wrong only there is not seen)."""
+    names = ", ".join(str(index) for index in indices)
+    sizes = ", ".join(str(s) for s in size_symbols)
+
+    def listed(values: list) -> str:
+        return ", ".join(str(v[0]) if len(v) == 1 else str(v) for v in dict.fromkeys(values))
+
+    text = (f"every combination of the values of {names} evaluated at ({sizes}) = "
+            f"{listed(tally.exhausted)}" if tally.exhausted else
+            f"no size where every combination of the values of {names} was evaluated")
+    reasons: dict = {}
+    for at, why in tally.not_exhausted:
+        reasons.setdefault(why, []).append(at)
+    for why, where in reasons.items():
+        text += f"; at ({sizes}) = {listed(where)} one combination drawn at random ({why})"
+    return text
 
 
 def _checked_note(tally: Tally, counts: str) -> str:
@@ -437,7 +574,11 @@ POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are ran
 MODELS_PER_POINT = 2
 
 
-def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Outcome | None:
+def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
+                        further: bool = False) -> Outcome | None:
+    """Compare the prepared sides at random points (and kinks, edges, zeros of the
+    difference); ``further``: one more combination of index values at sizes already
+    sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks."""
     symbols = sorted(
         (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
@@ -450,19 +591,21 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
     if symbols or fixed:
         tally.constant = False
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
-    count = POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
+    count = INDEX_POINTS if further else POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
     if has_expectations or randoms:
         count = min(count, POINTS_WITH_MODELS)
     offset = rng.randrange(len(sampling.STYLES))
     styles = ["plain"] + [
         sampling.STYLES[(k + offset) % len(sampling.STYLES)] for k in range(count - 1)
     ]
+    if further:  # the second point is drawn only if the first did not agree
+        styles = styles[:1]
     points = [
         sampling.draw_point(deterministic, context, rng, size_values, style) for style in styles
     ]
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
-    kinks = sampling.kink_points(difference, base_point, context)[:6]
+    kinks = [] if further else sampling.kink_points(difference, base_point, context)[:6]
     points += kinks
     if relation in ("<", ">", "<=", ">=") and not fixed and len(base_point) <= 2:
         # an inequality fails first where the sides meet: e^x > 1 + x at x = 0 (solved for
@@ -478,6 +621,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
         for given in context.givens
         if isinstance(given, sp.Eq) and not given.has(E, Var)
     )
+    agreed_before = len(tally.agreeing)
     for point in points:
         if has_expectations or randoms:
             spaces = factor_assignment(randoms, context.independent)
@@ -496,6 +640,11 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally) -> Ou
                 return outcome
         if tally.inconclusive > undecided_before and any(point is kink for kink in kinks):
             tally.kinks_undecided += 1
+        if further and len(tally.agreeing) > agreed_before:
+            break  # one certified agreement is this combination's evidence
+        if further and len(points) < INDEX_POINTS:
+            points.append(sampling.draw_point(deterministic, context, rng, size_values,
+                                              sampling.STYLES[offset]))  # fmt: skip
     return None
 
 
@@ -556,7 +705,7 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
         at_left = model.resolve(left.xreplace(point) if point else left)
         at_right = model.resolve(right.xreplace(point) if point else right)
     outcomes = range(len(model.probabilities)) if model is not None else [None]
-    formatted = _format_point({**fixed, **point})
+    whole = {**fixed, **point}
     agreed = False
     for outcome_index in outcomes:
         if model is not None:
@@ -584,7 +733,7 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             return Outcome(
                 "checked",
                 method="certified witness",
-                points=(formatted,),
+                points=(_format_point(whole),),
                 digits=certified.DIGITS,
                 reason=f"the sides certainly differ here: {comparison.lhs_value} vs "
                 f"{comparison.rhs_value}",
@@ -593,7 +742,7 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             if not _reproduces(left, right, relation, point, model, outcome_index, conditions):
                 tally.inconclusive += 1
                 return None
-            values = formatted
+            values = _format_point(whole)
             if model is not None:
                 values += model.describe() + (("outcome", str(outcome_index)),)
             return Outcome(
@@ -605,8 +754,8 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             )
         agreed = True
     # a point where every outcome was skipped (a side undefined) is no evidence of agreement
-    if agreed and len(tally.agreeing) < 64:
-        tally.agreeing.append(formatted)
+    if agreed:  # every one counted (the report shows at most 8)
+        tally.agreeing.append(tuple(whole.items()))
     return None
 
 

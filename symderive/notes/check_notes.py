@@ -44,6 +44,7 @@ from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
+from symderive.notes.lists import failing_entry
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
     PLAN_SECONDS,
@@ -532,6 +533,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "the sides differ somewhere, but ≠ claims they differ for every value: one "
                 "differing point does not check it (only a proof or a refutation decides)"))
+        if outcome.verdict == "refuted" and step.rounded_entries:  # the entry that failed,
+            failed = failing_entry(step.rounded_entries)  # not the largest scaled error
+            if failed is not None:
+                outcome = replace(outcome, counterexample=failed)
         explanation = outcome.reason
         extras = []
         if description:
@@ -632,9 +637,31 @@ SQUARED_NORM = re.compile(r"\\\|[^|$]{0,200}?\\\|(?:_\{?(?:2|F)\}?)?\^\{?2\}?")
 DERIVATIVE_WRITTEN = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)|'|\\nabla|\\partial|(?<![A-Za-z\\])D")
 
 
+INDICATOR = re.compile(r"\\mathbb\s*\{\s*1\s*\}\s*(?:\\left\s*)?[({]([^(){}]*(?:\{[^{}]*\}[^(){}]*)*)"
+                       r"(?:\\right\s*)?[)}]")
+INDICATOR_NAME = re.compile(
+    r"(?<![\\A-Za-z])([A-Za-z])(?![A-Za-z])(?:\s*_\s*(?:\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9])))?")
+
+
+def integer_indicators_removed(written: str, counting: set) -> str:
+    r"""``written`` without the indicators whose condition names only indices and sizes
+    (``\mathbb{1}(y_i = k)``, ``\mathbb{1}(k \le 3)``): a condition on integer labels
+    switches at no real point, so it is no kink of a derivative."""
+
+    def drop(match: re.Match) -> str:
+        condition = re.sub(r"\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![A-Za-z])", " ", match.group(1))
+        names = {letter + (f"_{script}" if script else "") for letter, braced, bare in
+                 INDICATOR_NAME.findall(condition) for script in [braced or bare]}  # fmt: skip
+        return " " if names and names <= counting else match.group(0)
+
+    return INDICATOR.sub(drop, written)
+
+
 def _at_a_kink(written: str, values: dict) -> bool:
     """A derivative of max, |·| or a step refuted only at a tie or at 0 (d/dx max(x, 0) =
-    𝟙(x > 0) at x = 0): the one-sided derivatives differ there, any value is a convention."""
+    𝟙(x > 0) at x = 0): the one-sided derivatives differ there, any value is a convention.
+    ``values``: the counterexample's real coordinates (indices and sizes left out: an
+    indicator 𝟙(y_i = k) of integer labels has no kink)."""
     written = SQUARED_NORM.sub(" ", written)  # entries hook: ‖X − UV‖² is smooth (a polynomial)
     if not (KINK_FUNCTION.search(written) and DERIVATIVE_WRITTEN.search(written)):
         return False
@@ -682,7 +709,11 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     outside = _outside_real_domain(step, values)
     if outside:
         return outside
-    if _at_a_kink(written, values):
+    counting = {str(symbol) for symbol, domain in plan.context.domains.items()
+                if domain.kind in ("index", "size")}  # fmt: skip
+    if _at_a_kink(integer_indicators_removed(written, counting), {
+        name: value for name, value in values.items() if name not in counting
+    }):  # k = y_i is no tie of a max, 𝟙(y_i = k) of labels no kink
         return ("the counterexample sits where the max/|·| switches (a tie or 0), where the "
                 "derivative does not exist and its value is a convention")
 

@@ -477,6 +477,33 @@ def _inside_sum(expr: sp.Basic, element: sp.Basic) -> bool:
                if isinstance(argument, sp.Basic) and argument.has(element))  # fmt: skip
 
 
+def valued_entries(raws: list, view) -> str:
+    r"""Why no refutation of a chain stands when the note gives a value in force to one entry
+    ``y_c`` of a vector (``y_c = 1`` in "a one-hot label whose only nonzero entry is
+    $y_c = 1$") that the chain reads entry by entry (``y[j]`` in ``\sum_j y_j \log \hat{y}_j``):
+    the chain's entries ``y[j]`` are then arbitrary numbers, while the note says more about
+    them (the value at c, the others in words), so a counterexample is not one to the note's
+    claim.  A family defined through its index (``p_k = e^{f_k}/\sum_j e^{f_j}``) is used as
+    such (:func:`family_values`) and raises no doubt.  "" when there is none."""
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            continue
+        family = family_values(raw, view.symbols)
+        for entry in sorted(raw.atoms(sp.Indexed), key=str):
+            if entry in family or len(entry.indices) != 1:
+                continue
+            stem = str(entry.base.label)
+            for symbol, value in view.symbols.items():
+                name = getattr(symbol, "name", "").replace("{", "").replace("}", "")
+                base, _, letter = name.rpartition("_")
+                if base != stem or not (len(letter) == 1 and letter.isalpha()):
+                    continue
+                said = view.notes.get(("symbol", symbol), f"{name} = {sp.sstr(value)}")
+                return (f"the note gives the entry {name} of {stem} a value ({said}) while "
+                        f"this chain reads {stem} entry by entry ({entry}) as arbitrary numbers")
+    return ""
+
+
 def family_values(expr: sp.Basic, symbols: dict) -> dict:
     """``p_{y_i}`` after ``p_k = \\frac{e^{f_k}}{\\sum_j e^{f_j}}``: a definition of ``p_k`` whose
     body uses its index k (``f[k]``) defines the whole family p[·]; an entry ``p[y_i]`` is that

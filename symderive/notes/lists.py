@@ -14,8 +14,12 @@ in units of its own last place, is at most ½.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import sympy as sp
+
+from symderive.check import certified
+from symderive.report import Counterexample
 
 DECIMAL_ENTRY = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
 # 9.9 \times 10^{-5}, 9.9 \cdot 10^{8}, 9.9e-5: the unit of the last digit is 10^{-d} · 10^{E}
@@ -63,14 +67,44 @@ def list_entries(latex: str, least: int = 2) -> list[str] | None:
     return [part.strip() for part in parts]
 
 
-def rounded_list_claim(left: list, right: list, left_latex: list, right_latex: list):
-    """(lhs, rhs) of the one scalar claim ``max_k |l_k − r_k|·10^{d_k} = 0`` checked to 0
-    places (so ≤ ½: every entry correct to its own d_k decimals), or None when the lists are not
-    numbers of one length with at least one decimal entry."""
+@dataclass(frozen=True)
+class RoundedEntry:
+    """One entry pair of a list claim: ``left`` (its value) against ``right`` to ``power``
+    (the written precision: |left − right| ≤ ½ · 10^power); the texts as written."""
+
+    position: int  # 1-based
+    left: sp.Basic
+    right: sp.Basic
+    left_text: str
+    right_text: str
+    power: int
+
+    @property
+    def scaled_error(self) -> sp.Basic:
+        """|left − right| in units of the last written place (≤ ½ when correctly rounded)."""
+        return sp.Abs(self.left - self.right) * sp.Integer(10) ** (-self.power)
+
+    def precision(self) -> str:
+        """The written precision in words: ``2 decimals (|difference| ≤ 0.005)``."""
+        if self.power < 0:  # half a unit of the last decimal: 0.005 for 2 decimals
+            places = f"{-self.power} decimal{'s' if self.power != -1 else ''}"
+            half = "0." + "0" * -self.power + "5"
+        else:
+            places = "units" if self.power == 0 else f"units of 10^{self.power}"
+            half = str(sp.Rational(1, 2) * sp.Integer(10) ** self.power)
+        return f"{places} (|difference| ≤ {half})"
+
+
+def rounded_entries(left: list, right: list, left_latex: list, right_latex: list
+                    ) -> tuple[RoundedEntry, ...] | None:
+    """The entry pairs of a list claim, each with the precision written on it (on the right
+    entry, else the left; 0 decimals for an integer), or None when the lists are not numbers
+    of one length with at least one decimal entry, or an entry is a rounding tie."""
     if len(left) != len(right) or not left:
         return None
-    scaled, decimal = [], False
-    for l, r, l_text, r_text in zip(left, right, left_latex, right_latex):
+    entries, decimal = [], False
+    for position, (l, r, l_text, r_text) in enumerate(zip(left, right, left_latex, right_latex),
+                                                      start=1):  # fmt: skip
         if l.free_symbols or r.free_symbols or isinstance(l, sp.MatrixBase) or isinstance(
             r, sp.MatrixBase
         ):
@@ -78,10 +112,42 @@ def rounded_list_claim(left: list, right: list, left_latex: list, right_latex: l
         unit = written_unit(r_text) or written_unit(l_text)
         power, point = unit if unit else (0, False)
         decimal = decimal or point
-        error = sp.Abs(l - r) * sp.Integer(10) ** (-power)
-        if error == sp.Rational(1, 2):
+        entry = RoundedEntry(position, l, r, l_text, r_text, power)
+        if entry.scaled_error == sp.Rational(1, 2):
             return None  # a tie (7/2 written 3): which way it rounds is a convention, not read
-        scaled.append(error)
+        entries.append(entry)
     if not decimal:
         return None  # no rounded value written: not a list of rounded values
+    return tuple(entries)
+
+
+def rounded_list_claim(entries: tuple[RoundedEntry, ...]):
+    """(lhs, rhs) of the one scalar claim ``max_k |l_k − r_k|·10^{d_k} = 0`` checked to 0
+    places (so ≤ ½: every entry correct to its own d_k decimals)."""
+    scaled = [entry.scaled_error for entry in entries]
     return sp.Max(*scaled, evaluate=False) if len(scaled) > 1 else scaled[0], sp.Integer(0)
+
+
+def failing_entry(entries: tuple[RoundedEntry, ...]) -> Counterexample | None:
+    """The first entry certainly off by more than half a unit of its written last place, as a
+    counterexample a reader can redo: its position, the two entries as written, its value
+    (left side) and the value as written (right side), and the precision it was checked to.
+    None when no entry is certainly off (certified balls, :func:`certified.compare`)."""
+    for entry in entries:
+        comparison = certified.compare(entry.scaled_error, sp.Rational(1, 2), "<=", {})
+        if comparison.status != "disagree":
+            continue
+        values = (
+            ("entry", f"{entry.position} of {len(entries)}: {entry.left_text} against "
+                      f"{entry.right_text}"),
+            ("precision", entry.precision()),
+        )
+        return Counterexample(values, _value_text(entry.left), entry.right_text)
+    return None
+
+
+def _value_text(value: sp.Basic) -> str:
+    """An entry's value to 15 significant digits (exact when it is a short rational)."""
+    if value.is_Integer or (value.is_Rational and len(str(value)) <= 12):
+        return str(value)
+    return str(sp.N(value, 15))

@@ -34,6 +34,7 @@ from symderive.notes.indices import (
     normalise_indices,
     sizes_from_prose,
     section_bold,
+    valued_entries,
 )
 from symderive.notes.expand import (
     free_names,
@@ -47,7 +48,7 @@ from symderive.notes.expand import (
     with_unknowns,
 )
 from symderive.notes.instances import unknown_functions
-from symderive.notes.lists import list_entries, rounded_list_claim
+from symderive.notes.lists import list_entries, rounded_entries, rounded_list_claim
 from symderive.notes.rewrites import softmax_entries
 from symderive.notes.vectors import (
     derivative_entries,
@@ -92,7 +93,8 @@ class PlannedStep:
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
     decided_reading: str = ""  # that reading, shown on the verdict
-    rounded_entries: int = 0  # a list of n rounded values: each entry to its own decimals
+    rounded_entries: tuple = ()  # a list of rounded values: each entry to its own decimals
+    # (symderive.notes.lists.RoundedEntry)
 
 
 @dataclass
@@ -279,6 +281,7 @@ def plan_steps(
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein)
+    doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it
     avoid = set().union(*(free_names(raw) for raw in raws if not isinstance(raw, ParseError)))
@@ -450,6 +453,7 @@ def plan_steps(
                 general=general,
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
                 opaque=opaque,
+                doubt=doubt,
             )
         )  # fmt: skip
 
@@ -469,13 +473,14 @@ def _rounded_list(equation, elements: list, relations: list, latex, source: str)
                  for entry in side]
                 for side in entries
             )  # fmt: skip
-            claim = rounded_list_claim(left, right, entries[0], entries[1])
+            pairs = rounded_entries(left, right, entries[0], entries[1])
     except Exception:  # noqa: BLE001 - an entry that cannot be read: the list is not read
         return False
-    if claim is None:
+    if pairs is None:
         return False
+    claim = rounded_list_claim(pairs)
     equation.steps.append(PlannedStep(1, "=", claim[0], claim[1], places=0,
-                                      rounded_entries=len(entries[0])))  # fmt: skip
+                                      rounded_entries=pairs))  # fmt: skip
     return True
 
 

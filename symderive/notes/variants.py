@@ -14,6 +14,7 @@ import sympy as sp
 
 from symderive.check.budget import Task, run_tasks
 from symderive.check.context import CheckContext
+from symderive.errors import TIME_LIMIT_REACHED
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
@@ -189,7 +190,7 @@ def variants_of(
     if step.rounded_entries:
         # max_k |l_k − r_k|·10^{d_k} (symderive.notes.lists): ≤ ½ each entry rounded correctly
         return [("decimal", sp.Abs(lhs - rhs), sp.Rational(1, 2), "<=",
-                 f"checked entry by entry ({step.rounded_entries} entries), each to the "
+                 f"checked entry by entry ({len(step.rounded_entries)} entries), each to the "
                  "decimals written on it (|difference| ≤ half a unit of its last place)"),
                 ("decimal-unit", sp.Abs(lhs - rhs), sp.Integer(1), "<=",
                  "every entry within one unit of its last written decimal")]  # fmt: skip
@@ -281,6 +282,15 @@ def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
     )), ""  # fmt: skip
 
 
+def _out_of_time(outcome: Outcome | None) -> bool:
+    """Whether a check ended without a verdict of its own: its budget ran out (or its worker
+    stopped), so what it would have said is unknown."""
+    return outcome is not None and outcome.verdict == "undecided" and (
+        outcome.reason.startswith(("time budget of", "the worker stopped", "checker error"))
+        or outcome.reason == TIME_LIMIT_REACHED
+    )
+
+
 def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tuple[Outcome, str]:
     """One outcome for a step from its variants; the description of what was checked."""
     if [name for name, *_ in chosen] == ["plain", "general"]:
@@ -309,6 +319,13 @@ def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tup
             other = outcomes.get(key + (alternative,))
             if outcome.verdict == "refuted" and other is not None and other.holds:
                 return Outcome("undecided", method=outcome.method, reason=why), description
+        unsettled = [alternative for alternative in ("stated", *ALTERNATIVES)
+                     if _out_of_time(outcomes.get(key + (alternative,)))]  # fmt: skip
+        if outcome.verdict == "refuted" and unsettled:  # a reading that may save it, unknown
+            return Outcome("undecided", method=outcome.method, reason=(
+                f"refuted as read, but the check under the reading '{unsettled[0]}' (a "
+                "hypothesis the note may state in words) did not finish within its budget: "
+                "not refuted")), description
         if name == "decimal" and outcome.verdict == "proved":
             outcome = replace(outcome, verdict="checked")  # a rounded value is not an identity
         return outcome, description
