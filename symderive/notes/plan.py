@@ -17,6 +17,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
+from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.grammar.matrices import (
     as_scalar,
@@ -610,8 +611,7 @@ CONSTANT_NAMED = re.compile(
 )
 CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
 # "$C$ is not a constant", "Unless $C$ is a constant", "non-constant", "$C$는 상수가 아닙니다"
-NEGATED = re.compile(
-    r"\b(?:not|n[o']t|unless|non-?|never|no|if|whether)\b|n't|아니|아닌|아닙|아님|않|만약|라면|이면", re.I)
+NEGATED = NEGATED_OR_SUPPOSED  # grammar/negation.py
 
 
 NOT_CONSTANT = re.compile(
