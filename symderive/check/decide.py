@@ -726,6 +726,11 @@ def decide(
         yield stamped(Outcome("undecided", method="one-sided limits", reason=nonexistent))
         return
     numeric_outcome = numeric_phase(lhs, rhs, relation, context, rng)
+    if numeric_outcome.verdict == "checked":
+        diverging = limits.diverges_somewhere(lhs, rhs)
+        if diverging:  # checked only where the limit converges: not the claim
+            yield stamped(Outcome("undecided", method=numeric_outcome.method, reason=diverging))
+            return
     yield stamped(numeric_outcome)
     if numeric_outcome.verdict == "refuted":
         return

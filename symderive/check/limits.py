@@ -56,3 +56,32 @@ def one_sided_disagreement(*sides: sp.Basic) -> str:
                     "the claim is false as a two-sided limit, unless a one-sided limit is meant"
                 )
     return ""
+
+
+def diverges_somewhere(*sides: sp.Basic) -> str:
+    r"""The reason a limit with parameters cannot be *checked* by sampling ('' when none):
+    its value, computed by SymPy for real parameters, is infinite or undefined for some of them
+    (``\lim_{n \to \infty} x^n`` is ``exp(∞·sign(log x))``: 0 for |x| < 1 only).  The sampler
+    skips such points as undefined, so agreement at the others would check the claim where the
+    limit converges only, and a claim false elsewhere (x = 2) would pass."""
+    for side in sides:
+        if not isinstance(side, sp.Basic):
+            continue
+        for node in side.atoms(sp.Limit):
+            if not node.free_symbols:
+                continue
+            real = {s: sp.Symbol(s.name, real=True) for s in node.free_symbols
+                    if isinstance(s, sp.Symbol) and s.is_real is None}  # fmt: skip
+            try:
+                with time_limit(SECONDS, source="limit", what="the limit"):
+                    value = node.xreplace(real).doit()
+            except (ParseError, ValueError, TypeError, NotImplementedError, ArithmeticError):
+                continue
+            if isinstance(value, sp.Basic) and value.has(sp.oo, -sp.oo, sp.zoo, sp.nan,
+                                                         sp.AccumBounds):  # fmt: skip
+                return (
+                    f"the limit is {sp.sstr(value)} for real parameters (SymPy): infinite or "
+                    "undefined for some values, where the sampled points are skipped; agreement "
+                    "where it converges does not check the claim"
+                )
+    return ""

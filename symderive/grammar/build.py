@@ -453,8 +453,8 @@ class Construction:
         plain = _outside_limits(expression)
         if plain.has(sp.oo, -sp.oo) and not plain.has(sp.zoo, sp.nan):
             raise self.error(
-                "the expression is infinite (∞ as a value): a claim that something diverges "
-                "(a limit or a sum equal to ∞) is not read"
+                "the expression is infinite (∞ as a value): a claim that a quantity is infinite "
+                "(a diverging limit, sum or divergence) is not read"
             )
         if plain.has(sp.zoo, sp.nan):
             raise self.error(

@@ -37,8 +37,8 @@ from collections.abc import Callable, Sequence
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from symderive.matrixcalc import Grad, Jacobian
 from symderive.grammar.negation import negated_near
+from symderive.matrixcalc import Grad, Jacobian
 
 BARS_OF_AN_ARRAY = (
     "|x| of a vector or matrix may be its Euclidean norm, its entries' absolute values or (|A|) "
@@ -486,8 +486,6 @@ STATED_AFTER = re.compile(
 STATED_BEFORE = re.compile(
     PROPERTY + r"\s*(?:(?:real|square)\s+)?(?:matri(?:x|ces)|행렬)\s+" + _ONE + _OTHERS, re.I
 )
-
-
 
 
 def stated_properties(text: str) -> list[tuple[str, str, int]]:

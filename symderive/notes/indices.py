@@ -315,7 +315,7 @@ EINSTEIN = re.compile(
     r"|(?:notation|summation|convention)\s+of\s+Einstein|아인슈타인\s*(?:표기|합|규약)",
     re.IGNORECASE,
 )
-NEGATED = NEGATED_OR_CONTRASTED  # "we will not use", "unlike Einstein notation": grammar/negation.py
+NEGATED = NEGATED_OR_CONTRASTED  # "we will not use", "unlike Einstein notation"
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n")
 
 

@@ -17,13 +17,13 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
-from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.grammar.matrices import (
     as_scalar,
     has_matrix_derivative,
     read_with_declared_shapes,
 )
+from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head

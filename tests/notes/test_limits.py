@@ -84,3 +84,15 @@ def test_a_message_about_a_step_names_the_step_line_not_the_first(tmp_path):
     [step] = equation.steps
     assert step.verdict == "proved"  # the definition of the derivative, for every f
     assert "note.md:1" not in step.reason + (step.outcome.reason if step.outcome else "")
+
+
+def test_a_limit_that_converges_for_some_parameters_only_is_not_checked(tmp_path):
+    # x^n → 0 only for |x| < 1: at x = 2 it grows without bound, at x = 1 it stays 1
+    step = only_step(tmp_path, r"\lim_{n \to \infty} x^n = 0")
+    assert step.verdict not in ("proved", "checked")
+    assert mpmath.power(2, 200) > 10**60 and mpmath.power(1, 200) == 1
+
+
+def test_a_limit_with_a_parameter_that_always_converges_is_still_proved(tmp_path):
+    step = only_step(tmp_path, r"\lim_{n \to \infty} \left(1 + \frac{a}{n}\right)^{n} = e^{a}")
+    assert step.verdict == "proved"
