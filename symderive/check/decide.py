@@ -20,7 +20,7 @@ import sympy as sp
 
 from symderive.matrixcalc import EntryMatrix
 
-from symderive.check import certified, exact, finite, sampling, symbolic
+from symderive.check import certified, exact, finite, limits, sampling, symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
 from symderive.errors import ParseError
@@ -615,7 +615,10 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         points += sampling.edge_points(base_point, context, rng)[:10]
     # rational points first: a counterexample in fractions is one a reader can redo by hand
     points.sort(key=lambda point: not all(v.is_Rational for v in point.values()))
-    conditions = context.conditions_at(fixed)
+    conditions = tuple(
+        (side, kind, _explicit_condition(expr, context, fixed), why)
+        for side, kind, expr, why in context.conditions_at(fixed)
+    )
     givens = tuple(
         (given.lhs.xreplace(fixed), given.rhs.xreplace(fixed))
         for given in context.givens
@@ -650,6 +653,17 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
 
 def _entries(value):
     return list(value) if getattr(value, "is_Matrix", False) else [value]
+
+
+def _explicit_condition(expr, context: CheckContext, fixed: dict):
+    """A natural-domain condition on matrices (‖x‖ ≠ 0 is tr(xᵀx) ≠ 0) written out with the
+    explicit matrices the sides are evaluated with, so it is evaluated at the same point."""
+    if not isinstance(expr, sp.Basic) or not expr.atoms(sp.MatrixSymbol):
+        return expr
+    try:
+        return prepare(expr, context, fixed)
+    except (ValueError, TypeError, NotImplementedError, AttributeError):
+        return expr  # left as it is: the point is then not evidence (no certified evaluation)
 
 
 def _compare_values(l_value, r_value, relation, point, conditions):
@@ -856,7 +870,16 @@ def decide(
                               else note)
         return replace(outcome, seconds=time.monotonic() - started, used_givens=used_givens)
 
+    nonexistent = limits.one_sided_disagreement(lhs, rhs)
+    if nonexistent:  # no value to sample: SymPy would raise "the limit does not exist"
+        yield stamped(Outcome("undecided", method="one-sided limits", reason=nonexistent))
+        return
     numeric_outcome = numeric_phase(lhs, rhs, relation, context, rng)
+    if numeric_outcome.verdict == "checked":
+        diverging = limits.diverges_somewhere(lhs, rhs)
+        if diverging:  # checked only where the limit converges: not the claim
+            yield stamped(Outcome("undecided", method=numeric_outcome.method, reason=diverging))
+            return
     yield stamped(numeric_outcome)
     if numeric_outcome.verdict == "refuted":
         return

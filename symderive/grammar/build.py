@@ -451,7 +451,12 @@ class Construction:
         if not isinstance(expression, sp.Basic):
             raise self.error("not an expression")
         plain = _outside_limits(expression)
-        if plain.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        if plain.has(sp.oo, -sp.oo) and not plain.has(sp.zoo, sp.nan):
+            raise self.error(
+                "the expression is infinite (∞ as a value): a claim that a quantity is infinite "
+                "(a diverging limit, sum or divergence) is not read"
+            )
+        if plain.has(sp.zoo, sp.nan):
             raise self.error(
                 "the expression is undefined (it evaluates to infinity or NaN, e.g. log(0))"
             )

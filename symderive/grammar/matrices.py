@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
+from symderive.grammar.negation import negated_near
 from symderive.matrixcalc import Grad, Jacobian
 
 BARS_OF_AN_ARRAY = (
@@ -487,11 +488,6 @@ STATED_BEFORE = re.compile(
 )
 
 
-# Korean negation after the property, in the same clause: 대칭 행렬이 아닙니다, 대칭이 아니다,
-# 대칭이지 않다, 대칭 행렬은 아니다
-_NEGATED_AFTER = re.compile(r"[^.\n$。]{0,12}?(?:아니|아닌|아닙|않|없)")
-
-
 def stated_properties(text: str) -> list[tuple[str, str, int]]:
     r"""Matrices the prose gives a property in words (``Let $\mathbf{A}$ be a symmetric
     matrix``, ``the positive definite matrix $\Sigma$``, ``$A$는 대칭 행렬``): (name as the
@@ -499,8 +495,8 @@ def stated_properties(text: str) -> list[tuple[str, str, int]]:
     found = []
     for pattern in (STATED_AFTER, STATED_BEFORE):
         for match in pattern.finditer(text):
-            if _NEGATED_AFTER.match(text, match.end()):
-                continue  # "$A$는 대칭 행렬이 아닙니다" (A is not a symmetric matrix)
+            if negated_near(text, match.start("property"), match.end()):
+                continue  # "$A$는 대칭 행렬이 아닙니다", "a nonsymmetric matrix $A$": not stated
             line = text.count("\n", 0, match.start()) + 1
             names = [match.group("name")] + re.findall(
                 r"\$\s*(" + _NAME[1:-1] + r")\s*\$", match.group("more") or ""

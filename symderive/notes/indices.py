@@ -10,6 +10,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from symderive.errors import ParseError
 from symderive.grammar.entries import subscript_indices
 from symderive.grammar.matrices import as_scalar
+from symderive.grammar.negation import NEGATED_OR_CONTRASTED
 from symderive.matrixcalc import EntryMatrix
 from symderive.model import Domain
 
@@ -314,11 +315,7 @@ EINSTEIN = re.compile(
     r"|(?:notation|summation|convention)\s+of\s+Einstein|아인슈타인\s*(?:표기|합|규약)",
     re.IGNORECASE,
 )
-NEGATED = re.compile(
-    r"\b(?:not|no|never|unlike|without|instead\s+of|rather\s+than|neither|nor)\b|n't"
-    r"|않|아니|없",
-    re.IGNORECASE,
-)
+NEGATED = NEGATED_OR_CONTRASTED  # "we will not use", "unlike Einstein notation"
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n")
 
 

@@ -23,6 +23,7 @@ from symderive.grammar.matrices import (
     has_matrix_derivative,
     read_with_declared_shapes,
 )
+from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
@@ -615,8 +616,7 @@ CONSTANT_NAMED = re.compile(
 )
 CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
 # "$C$ is not a constant", "Unless $C$ is a constant", "non-constant", "$C$는 상수가 아닙니다"
-NEGATED = re.compile(
-    r"\b(?:not|n[o']t|unless|non-?|never|no|if|whether)\b|n't|아니|아닌|아닙|아님|않|만약|라면|이면", re.I)
+NEGATED = NEGATED_OR_SUPPOSED  # grammar/negation.py
 
 
 NOT_CONSTANT = re.compile(

@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
+from symderive.grammar.negation import NEGATED_OR_EXCEPTED
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
 from symderive.notes.info_grammar import InfoNote, NotRead
@@ -54,8 +55,7 @@ DEFINE_WORDS = re.compile(r"\b(?:define[sd]?|denoted?|denotes|is called|we write
 CONDITION_WORDS = re.compile(r"\b(?:if|when|unless|only|iff|provided|assum\w*|suppose|given)\b|"
                              r"경우|라면|이면|만약|가정|때\b", re.I)
 INDEPENDENT = re.compile(r"independen|독립", re.I)
-NEGATED = re.compile(r"\bnot\b|n't\b|\bnon-?|\bdependent\b|\bunless\b|\bexcept|\bfail|\bnever\b|"
-                     r"\bfalse\b|\bno\b|않|아닌|아니|아닐|아님|없|제외|종속", re.I)
+NEGATED = NEGATED_OR_EXCEPTED  # not, unless, except, fails, 아닐, 제외: grammar/negation.py
 GENERAL_WORDS = re.compile(  # words calling a claim general (not 모든 "all", as in "all the
     r"\bin general\b|\bgenerally\b|\bfor (?:arbitrary|every|all|any)\b|\barbitrary\b|"  # information")
     r"\balways\b|\bregardless\b|임의의|항상|일반적으로|언제나", re.I)

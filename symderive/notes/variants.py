@@ -15,6 +15,7 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.check.context import CheckContext
 from symderive.errors import TIME_LIMIT_REACHED
+from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
@@ -30,6 +31,9 @@ ALTERNATIVES = {
     "dependent: say which with '<!-- symderive: assume X, Y independent -->'",
     "identical": "holds if the indexed entries are identically distributed (x_i like x) or "
     "all equal, fails otherwise: which one is meant is not written as mathematics",
+    # the same reading in a step about no random quantity: only "all equal" can be meant
+    "equal": "holds if the indexed entries are all equal (x_i = x for every i), fails "
+    "otherwise: the note does not write that they are equal",
     "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
     "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
     "layout": matrices.LAYOUT_AMBIGUITY,  # matrix hook: ∂f/∂x transposed
@@ -246,7 +250,9 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
                 if stated_vectors(plan, equation, step):
                     applicable.append("stated")
                 if _identical(step) is not None:
-                    applicable.append("identical")
+                    random = equation.random or any(
+                        side.has(E, Var) for side in (step.lhs, step.rhs))
+                    applicable.append("identical" if random else "equal")
                 if matrices.has_matrix_derivative(step.lhs) or matrices.has_matrix_derivative(
                     step.rhs
                 ):
@@ -254,7 +260,7 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
                 _, written_lhs, written_rhs, relation, _ = chosen[0]
                 for alternative in applicable:
                     lhs, rhs = written_lhs, written_rhs
-                    if alternative == "identical":
+                    if alternative in ("identical", "equal"):
                         lhs, rhs = _identical(step)
                     if alternative == "layout":
                         lhs, rhs = matrices.other_layout(lhs), matrices.other_layout(rhs)
