@@ -43,6 +43,8 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
+from symderive.notes.laws import about_a_law, law_shown
+from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
@@ -506,6 +508,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
+        if outcome.verdict == "refuted" and step.solve_like and about_a_law(step.lhs, step.rhs):
+            outcome = _not_refuted(outcome, (
+                "it compares moments with a number, which may be a hypothesis on the law (as in "
+                "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
+                f"fails on {law_shown(outcome)}"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
@@ -625,26 +632,6 @@ SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해
 ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
 
 
-KINK_FUNCTION = re.compile(r"\\max|\\min|relu|ReLU|\||\\mathbb\s*\{\s*1\s*\}")
-SQUARED_NORM = re.compile(r"\\\|[^|$]{0,200}?\\\|(?:_\{?(?:2|F)\}?)?\^\{?2\}?")
-DERIVATIVE_WRITTEN = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)|'|\\nabla|\\partial|(?<![A-Za-z\\])D")
-
-
-def _at_a_kink(written: str, values: dict) -> bool:
-    """A derivative of max, |·| or a step refuted only at a tie or at 0 (d/dx max(x, 0) =
-    𝟙(x > 0) at x = 0): the one-sided derivatives differ there, any value is a convention."""
-    written = SQUARED_NORM.sub(" ", written)  # entries hook: ‖X − UV‖² is smooth (a polynomial)
-    if not (KINK_FUNCTION.search(written) and DERIVATIVE_WRITTEN.search(written)):
-        return False
-    numbers = []
-    for value in values.values():
-        try:
-            numbers.append(Fraction(str(value).strip()))
-        except (ValueError, ZeroDivisionError):
-            return False
-    return 0 in numbers or len(set(numbers)) < len(numbers)
-
-
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
     """A reading the note may not mean, under which the refutation may not stand (the step is
     then undecided, naming it): i the imaginary unit, σ a positive scale, a logarithm in
@@ -680,7 +667,7 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     outside = _outside_real_domain(step, values)
     if outside:
         return outside
-    if _at_a_kink(written, values):
+    if at_a_switch((step.lhs, step.rhs), values):
         return ("the counterexample sits where the max/|·| switches (a tie or 0), where the "
                 "derivative does not exist and its value is a convention")
 
