@@ -43,7 +43,8 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
-from symderive.notes.laws import about_a_law, law_shown
+from symderive.notes.laws import about_a_law, law_shown, stated_law
+from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
@@ -508,6 +509,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
+        if outcome.verdict == "refuted" and outcome.method == "exact-finite":
+            law = _law_in_prose(step, chain, plan.context)
+            if law:
+                outcome = _not_refuted(outcome, (
+                    f"the note states the law in words ('{law}'), which the finite law of the "
+                    f"counterexample need not satisfy ({law_shown(outcome)})"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like and about_a_law(step.lhs, step.rhs):
             outcome = _not_refuted(outcome, (
                 "it compares moments with a number, which may be a hypothesis on the law (as in "
@@ -630,6 +637,19 @@ IDENTITY = re.compile(  # \mathbb{1}(x > 0), \mathbb{1}\{…\}: the indicator, n
 GREEK_APPLIED = {"sigma", "phi", "psi", "ell", "varphi", "Phi", "Psi", "pi"}
 SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해는", re.I)
 ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
+
+
+def _law_in_prose(step, chain, context: FileContext) -> str:
+    """A sentence of the chain's section, before it, stating the law of one of its random
+    variables (round-4 C25: 'Let $X$ be a Bernoulli random variable')."""
+    names = sorted({str(symbol) for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+                    for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
+    if not names:
+        return ""
+    start = max((line for line in context.headings if line <= chain.line), default=1)
+    lines = context.raw_text.splitlines()[start - 1 : chain.line]
+    prose = "\n".join(lines).replace(chain.latex.strip(), " ")
+    return stated_law(prose, names)
 
 
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:

@@ -7,6 +7,8 @@ hypothesis on this one (``let E[X] = 0``); a law on which it fails is shown eith
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from symderive.expectation import E, Var
@@ -32,3 +34,29 @@ def law_shown(outcome: Outcome) -> str:
     values = ", ".join(f"{name} = {value}" for name, value in example.values
                        if name != "outcome")
     return f"the law {values} (left side {example.lhs_value}, right side {example.rhs_value})"
+
+
+# words by which prose states the law of a random variable (its family, its values, a moment)
+LAW_WORDS = re.compile(
+    r"\b(?:Bernoulli|binomial|Gaussian|normal(?:ly)?|Poisson|uniform(?:ly)?|exponential|"
+    r"geometric|distributed|values?|mean|zero-mean|cent(?:er|re)d|variance|i\.?i\.?d|fair|die|"
+    r"coin|nonnegative|non-negative|positive|negative|bounded|integer|discrete|continuous)\b"
+    r"|\\sim(?![A-Za-z])|\\(?:ge|le|geq|leq|in)(?![A-Za-z])|[<>≥≤]"
+    r"|\$[^$]*(?:E|\\mathbb\s*\{\s*E\s*\}|\\operatorname\s*\{\s*(?:E|Var)\s*\})\s*[\[(][^$]*=[^$]*\$"
+    r"|베르누이|정규|균등|분포|평균|분산|값",
+    re.I,
+)
+SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|$)")
+
+
+def stated_law(prose: str, names) -> str:
+    """A sentence of ``prose`` that states something about the law of one of ``names`` ('Let
+    $X$ be a Bernoulli random variable', 'Let $X$ take values in {0, 1}', '… with $E[X] = 0$'),
+    or ''.  The finite laws of a refutation need not satisfy it."""
+    for sentence in SENTENCE.findall(prose):
+        for name in names:
+            mentioned = re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(name)
+                                  + r"(?![A-Za-z])[^$]*\$", sentence)
+            if mentioned and LAW_WORDS.search(sentence):
+                return " ".join(sentence.split())[:100]
+    return ""

@@ -21,10 +21,11 @@ INDEPENDENT = "<!-- symderive: assume X, Y independent -->\n\n"
 
 
 def step_of(tmp_path: Path, text: str):
+    """The step of the note's one display."""
     note = tmp_path / "note.md"
     note.write_text(text, encoding="utf-8")
     report = check_files([note], NotesOptions(budget_seconds=4.0, jobs=1))
-    [step] = [s for e in report.files[0].equations for s in e.steps]
+    [step] = [s for e in report.files[0].equations if e.kind != "inline" for s in e.steps]
     return step
 
 
@@ -191,3 +192,23 @@ def test_the_review_notes_have_no_checked_step(tmp_path, text):
     assert len(found) == text.count("$$ ") and found
     assert all(step.verdict not in ("checked", "proved") for step in found), [
         (step.lhs_latex, step.verdict) for step in found]
+
+
+# -- round 4, C25: the law stated in words is not one the finite laws respect ---------------------
+@pytest.mark.parametrize("text", [
+    "Let $X$ be a Bernoulli random variable with parameter $p$.\n\n$$ E[X^2] = E[X] $$\n",
+    "Let $X$ take values in $\\{0, 1\\}$.\n\n$$ E[X^2] = E[X] $$\n",
+    "Let $X$ be a random variable with $E[X] = 0$.\n\n"
+    "$$ \\operatorname{Var}(X) = E[X^2] $$\n",
+])
+def test_a_true_claim_under_a_law_stated_in_words_is_not_refuted(tmp_path, text):
+    step = step_of(tmp_path, text)
+    assert step.verdict != "refuted", step.reason
+
+
+def test_a_random_variable_without_a_stated_law_is_still_refuted(tmp_path):
+    step = step_of(tmp_path, "Let $X$ be a random variable.\n\n$$ E[X^2] = E[X] $$\n")
+    assert step.verdict == "refuted"
+    probabilities, values = law_of(step)
+    X = values["X"]
+    assert mean(probabilities, [v * v for v in X]) != mean(probabilities, X)
