@@ -236,6 +236,9 @@ class Tally:
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
+    family: str = ""  # the adversarial finite laws tried (expectations), for the verdict
+    laws_agreed: int = 0  # finite laws (adversarial and random) on which the claim held
+    laws_tried: int = 0
     ill_shaped: list = field(default_factory=list)  # sizes where the matrix shapes do not fit
     exhausted: list = field(default_factory=list)  # sizes where every index combination agreed
     not_exhausted: list = field(default_factory=list)  # (sizes, why) where the draw alone
@@ -559,6 +562,12 @@ def index_coverage(tally: Tally, size_symbols: list, indices: list) -> str:
 
 def _checked_note(tally: Tally, counts: str) -> str:
     note = counts if tally.inconclusive or tally.skipped or "sizes" in counts else ""
+    if tally.family:
+        others = tally.laws_tried - tally.laws_agreed
+        laws = (f"held on {tally.laws_agreed} of {tally.laws_tried} finite laws tried"
+                + (f" ({others} left a side undefined or undecided)" if others else "")
+                + f": {tally.family} and random ones; exact expectations, certified signs")
+        note = f"{note}; {laws}" if note else laws
     if tally.exact_bound is not None:
         exact_note = (
             f"exact at {exact.POINTS} random points of a set of 2^62 per coordinate: a false "
@@ -625,16 +634,22 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         if isinstance(given, sp.Eq) and not given.has(E, Var)
     )
     agreed_before = len(tally.agreeing)
-    for point in points:
+    for position, point in enumerate(points):
         if has_expectations or randoms:
             spaces = factor_assignment(randoms, context.independent)
-            models = [
-                finite.draw_model(spaces, set(context.centered_symbols()), rng)
-                for _ in range(MODELS_PER_POINT)
-            ]
+            centered = set(context.centered_symbols())
+            models = [finite.draw_model(spaces, centered, rng) for _ in range(MODELS_PER_POINT)]
+            if position == 0 and not tally.family:
+                # the laws a false claim fails on first (point masses, values in (0, 1),
+                # integers, a rare outcome, a large spread, X = Y, …): once, at one point
+                family = finite.adversarial_family(spaces, centered, rng, _scale(left, right))
+                if family.models:
+                    models = list(family.models) + models
+                    tally.family = family.describe()
         else:
             models = [None]
         undecided_before = tally.inconclusive
+        tally.laws_tried += len(models) if models != [None] else 0
         for model in models:
             outcome = _compare_at(
                 left, right, relation, point, model, fixed, tally, conditions, givens
@@ -649,6 +664,17 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             points.append(sampling.draw_point(deterministic, context, rng, size_values,
                                               sampling.STYLES[offset]))  # fmt: skip
     return None
+
+
+def _scale(left, right) -> sp.Integer:
+    """A spread past every number the claim writes (Var(X) ≤ 10^8 fails at ±10·10^8)."""
+    largest = sp.Integer(1)
+    for side in (left, right):
+        for number in side.atoms(sp.Rational, sp.Float) if isinstance(side, sp.Basic) else ():
+            size = abs(number)
+            if size > largest:
+                largest = size
+    return sp.Integer(10) * sp.ceiling(min(largest, finite.LARGEST_SCALE))
 
 
 def _entries(value):
@@ -719,6 +745,11 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
         at_left = model.resolve(left.xreplace(point) if point else left)
         at_right = model.resolve(right.xreplace(point) if point else right)
     outcomes = range(len(model.probabilities)) if model is not None else [None]
+    if model is not None and not (
+        (getattr(at_left, "free_symbols", set()) | getattr(at_right, "free_symbols", set()))
+        & set(model.values)
+    ):  # expectations only: the same numbers on every outcome, compared once
+        outcomes = [0]
     whole = {**fixed, **point}
     agreed = False
     for outcome_index in outcomes:
@@ -768,6 +799,8 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             )
         agreed = True
     # a point where every outcome was skipped (a side undefined) is no evidence of agreement
+    if agreed and model is not None:
+        tally.laws_agreed += 1
     if agreed:  # every one counted (the report shows at most 8)
         tally.agreeing.append(tuple(whole.items()))
     return None

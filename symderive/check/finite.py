@@ -109,3 +109,182 @@ def draw_model(space_of: dict[sp.Basic, int], centered: set, rng: random.Random)
             raw = [v - mean for v in raw]
         values[symbol] = tuple(raw)
     return FiniteModel(tuple(probabilities), values)
+
+
+# -- laws an adversary would try ----------------------------------------------------------------
+# The random laws above have many distinct outcomes of size 10..300: a claim false only for a
+# constant (Var(X) > 0, E[X²] > E[X]²), for values in (0, 1) (E[X²] ≥ E[X]), for integer values
+# (E[cos 2πX] < 1), for a rare outcome or a large spread (Var(X) ≤ 10⁸) passes them all.  The
+# information-theory checker tries such laws for entropies (notes/info_check.py: uniform,
+# near-degenerate, point masses); these are their counterparts for the values of random
+# variables.
+
+EPSILON = sp.Rational(1, 1000)
+SPREAD = sp.Integer(10) ** 5
+LARGEST_SCALE = sp.Integer(10) ** 100
+
+
+@dataclass(frozen=True)
+class Law:
+    """One variable's finite law: outcomes with probabilities and the value on each."""
+
+    kind: str  # how the family names it in a verdict
+    probabilities: tuple
+    values: tuple
+
+
+def _fractions(count: int, rng: random.Random) -> list:
+    weights = [rng.randint(1, 99) for _ in range(count)]
+    return [sp.Rational(w, sum(weights)) for w in weights]
+
+
+def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD) -> list[Law]:
+    """Point masses (0, 1/2, 1, −1, ±scale), a rare outcome (probability 1/1000), a fair coin
+    on {0, 1}, values in (0, 1), small integer values, a law symmetric about 0, a large spread
+    ±10⁵ (and ±scale, past the largest number of the claim), and one random law."""
+    half = sp.Rational(1, 2)
+    laws = [Law("point masses", (sp.S.One,), (sp.sympify(c),)) for c in (0, half, 1, -1)]
+    laws += [
+        Law("a rare outcome (probability 1/1000)", (1 - EPSILON, EPSILON), (sp.S.Zero, sp.S.One)),
+        Law("a rare outcome (probability 1/1000)", (EPSILON, 1 - EPSILON),
+            (sp.Integer(-1), sp.Integer(2))),
+        Law("a fair coin on {0, 1}", (half, half), (sp.S.Zero, sp.S.One)),
+        Law("values in (0, 1)", tuple(_fractions(4, rng)),
+            tuple(sp.Rational(rng.randint(1, 98), 99) for _ in range(4))),
+        Law("integer values", tuple(_fractions(5, rng)),
+            tuple(sp.Integer(v) for v in rng.sample(range(-3, 4), 5))),
+    ]
+    a, b = (sp.Rational(rng.randint(1, 300), rng.choice((2, 3, 7))) for _ in range(2))
+    quarter = sp.Rational(1, 4)
+    laws.append(Law("a law symmetric about 0", (quarter,) * 4, (-a, -b, b, a)))
+    for spread in dict.fromkeys((SPREAD, min(max(scale, SPREAD), LARGEST_SCALE))):
+        laws.append(Law(f"a spread ±{spread}", (half, half), (-spread, spread)))
+        laws.append(Law(f"a spread ±{spread}", (sp.S.One,), (spread,)))
+        laws.append(Law(f"a spread ±{spread}", (sp.S.One,), (-spread,)))
+    values = tuple(sp.Rational(rng.randint(-300, 300), rng.choice((2, 3, 7, 11))) for _ in range(5))
+    laws.append(Law("a random law", tuple(_fractions(5, rng)), values))
+    return laws
+
+
+@dataclass(frozen=True)
+class LawFamily:
+    """The finite models of a claim's random symbols, and what they are, for the verdict."""
+
+    models: tuple
+    kinds: tuple  # the kinds of law and of dependence tried, in order
+
+    def describe(self) -> str:
+        return f"{len(self.models)} adversarial finite laws ({', '.join(self.kinds)})"
+
+
+def _centred(values: dict, probabilities, centered) -> dict:
+    for symbol in centered:
+        if symbol in values:
+            mean = sum(p * v for p, v in zip(probabilities, values[symbol]))
+            values[symbol] = tuple(v - mean for v in values[symbol])
+    return values
+
+
+def _dependent_models(symbols: list, law: Law, rng: random.Random) -> list[tuple[str, tuple, dict]]:
+    """Symbols that may depend on each other, all on one law: X = Y, X = −Y, X > Y always,
+    Y constant beside X, Y = X², and X, Y independent copies."""
+    u = law.values
+    first, rest = symbols[0], symbols[1:]
+    models = [("", law.probabilities, {s: u for s in symbols})]
+    if not rest:
+        return models
+    sign = {s: (-1) ** k for k, s in enumerate(symbols)}
+    models.append(("X = −Y", law.probabilities, {s: tuple(sign[s] * v for v in u) for s in symbols}))
+    models.append(("X > Y always", law.probabilities,
+                   {s: tuple(v - k for v in u) for k, s in enumerate(symbols)}))
+    models.append(("X > Y always", law.probabilities,
+                   {s: tuple(v + k for v in u) for k, s in enumerate(symbols)}))
+    models.append(("Y constant", law.probabilities,
+                   {first: u, **{s: (sp.S.One,) * len(u) for s in rest}}))
+    models.append(("Y = X²", law.probabilities, {first: u, **{s: tuple(v**2 for v in u) for s in rest}}))
+    if 1 < len(u) <= 5:  # independent copies: outcome pairs
+        pairs = list(itertools.product(range(len(u)), repeat=2))
+        probabilities = tuple(law.probabilities[a] * law.probabilities[b] for a, b in pairs)
+        values = {first: tuple(u[a] for a, _ in pairs)}
+        values.update({s: tuple(u[b] for _, b in pairs) for s in rest})
+        models.append(("independent copies", probabilities, values))
+    return models
+
+
+def _product(laws: list[Law]) -> tuple[tuple, list]:
+    joint = list(itertools.product(*(range(len(law.values)) for law in laws)))
+    probabilities = []
+    for combination in joint:
+        probability = sp.S.One
+        for law, local in zip(laws, combination):
+            probability *= law.probabilities[local]
+        probabilities.append(probability)
+    return tuple(probabilities), joint
+
+
+def adversarial_family(
+    space_of: dict[sp.Basic, int], centered: set, rng: random.Random, scale=SPREAD
+) -> LawFamily:
+    """Finite models on which a false claim about expectations is likely to fail, each one
+    respecting the independence of ``space_of`` (symbols of distinct nonzero spaces get
+    independent laws; a constant is independent of everything; space-0 symbols may depend on
+    anything): every law of :func:`adversarial_laws` for every variable, one variable varying
+    beside constant others, constants in either order, and for symbols that may depend on
+    each other X = Y, X = −Y, X > Y always, Y = X² and independent copies."""
+    if not space_of:
+        return LawFamily((), ())
+    laws = adversarial_laws(rng, scale)
+    spaces = sorted({space for space in space_of.values() if space != 0})
+    free = sorted((s for s, space in space_of.items() if space == 0), key=str)
+    by_space = {space: [s for s, k in space_of.items() if k == space] for space in spaces}
+    models: list[FiniteModel] = []
+    kinds: list[str] = []
+    seen: set = set()
+
+    def add(kind: str, probabilities, values: dict) -> None:
+        values = _centred(dict(values), probabilities, centered)
+        key = (tuple(probabilities), tuple(sorted((str(s), v) for s, v in values.items())))
+        if key in seen:
+            return
+        seen.add(key)
+        models.append(FiniteModel(tuple(probabilities), values))
+        for part in kind.split("; "):
+            if part and part not in kinds:
+                kinds.append(part)
+
+    if not spaces:
+        for law in laws:
+            for how, probabilities, values in _dependent_models(free, law, rng):
+                add(f"{law.kind}; {how}", probabilities, values)
+        return LawFamily(tuple(models), tuple(kinds))
+    constant = Law("point masses", (sp.S.One,), (sp.S.One,))
+    zero = Law("point masses", (sp.S.One,), (sp.S.Zero,))
+    choices: list[tuple[str, list[Law]]] = []
+    for law in laws:
+        choices.append((law.kind, [law] * len(spaces)))  # every variable on this law
+        if len(spaces) > 1:
+            choices.append((f"{law.kind}; Y constant", [law] + [constant] * (len(spaces) - 1)))
+            choices.append((f"{law.kind}; Y constant", [zero] * (len(spaces) - 1) + [law]))
+    if len(spaces) > 1:
+        ordered = [Law("point masses", (sp.S.One,), (sp.Integer(len(spaces) - k),))
+                   for k in range(len(spaces))]
+        choices.append(("X > Y always", ordered))
+        choices.append(("X > Y always", ordered[::-1]))
+        low = next(law for law in laws if law.kind == "values in (0, 1)")  # shifted apart
+        choices.append(("X > Y always", [
+            Law(low.kind, low.probabilities, tuple(v + 10 * (len(spaces) - k) for v in low.values))
+            for k in range(len(spaces))]))
+    for kind, chosen in choices:
+        probabilities, joint = _product(chosen)
+        if len(joint) > 512:
+            continue
+        values = {}
+        for position, space in enumerate(spaces):
+            local = chosen[position].values
+            for symbol in by_space[space]:
+                values[symbol] = tuple(local[combination[position]] for combination in joint)
+        first = values[by_space[spaces[0]][0]]
+        for symbol in free:  # may depend on everything: here equal to the first variable
+            values[symbol] = first
+        add(kind, probabilities, values)
+    return LawFamily(tuple(models), tuple(kinds))

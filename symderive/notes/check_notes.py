@@ -43,6 +43,9 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
+from symderive.notes.laws import about_a_law, law_shown, stated_law
+from symderive.expectation import E, Var
+from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
 from symderive.notes.lists import failing_entry
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
@@ -509,6 +512,17 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
+        if outcome.verdict == "refuted" and outcome.method == "exact-finite":
+            law = _law_in_prose(step, chain, plan.context)
+            if law:
+                outcome = _not_refuted(outcome, (
+                    f"the note states the law in words ('{law}'), which the finite law of the "
+                    f"counterexample need not satisfy ({law_shown(outcome)})"))  # fmt: skip
+        if outcome.verdict == "refuted" and step.solve_like and about_a_law(step.lhs, step.rhs):
+            outcome = _not_refuted(outcome, (
+                "it compares moments with a number, which may be a hypothesis on the law (as in "
+                "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
+                f"fails on {law_shown(outcome)}"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
@@ -632,46 +646,17 @@ SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해
 ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
 
 
-KINK_FUNCTION = re.compile(r"\\max|\\min|relu|ReLU|\||\\mathbb\s*\{\s*1\s*\}")
-SQUARED_NORM = re.compile(r"\\\|[^|$]{0,200}?\\\|(?:_\{?(?:2|F)\}?)?\^\{?2\}?")
-DERIVATIVE_WRITTEN = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)|'|\\nabla|\\partial|(?<![A-Za-z\\])D")
-
-
-INDICATOR = re.compile(r"\\mathbb\s*\{\s*1\s*\}\s*(?:\\left\s*)?[({]([^(){}]*(?:\{[^{}]*\}[^(){}]*)*)"
-                       r"(?:\\right\s*)?[)}]")
-INDICATOR_NAME = re.compile(
-    r"(?<![\\A-Za-z])([A-Za-z])(?![A-Za-z])(?:\s*_\s*(?:\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9])))?")
-
-
-def integer_indicators_removed(written: str, counting: set) -> str:
-    r"""``written`` without the indicators whose condition names only indices and sizes
-    (``\mathbb{1}(y_i = k)``, ``\mathbb{1}(k \le 3)``): a condition on integer labels
-    switches at no real point, so it is no kink of a derivative."""
-
-    def drop(match: re.Match) -> str:
-        condition = re.sub(r"\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![A-Za-z])", " ", match.group(1))
-        names = {letter + (f"_{script}" if script else "") for letter, braced, bare in
-                 INDICATOR_NAME.findall(condition) for script in [braced or bare]}  # fmt: skip
-        return " " if names and names <= counting else match.group(0)
-
-    return INDICATOR.sub(drop, written)
-
-
-def _at_a_kink(written: str, values: dict) -> bool:
-    """A derivative of max, |·| or a step refuted only at a tie or at 0 (d/dx max(x, 0) =
-    𝟙(x > 0) at x = 0): the one-sided derivatives differ there, any value is a convention.
-    ``values``: the counterexample's real coordinates (indices and sizes left out: an
-    indicator 𝟙(y_i = k) of integer labels has no kink)."""
-    written = SQUARED_NORM.sub(" ", written)  # entries hook: ‖X − UV‖² is smooth (a polynomial)
-    if not (KINK_FUNCTION.search(written) and DERIVATIVE_WRITTEN.search(written)):
-        return False
-    numbers = []
-    for value in values.values():
-        try:
-            numbers.append(Fraction(str(value).strip()))
-        except (ValueError, ZeroDivisionError):
-            return False
-    return 0 in numbers or len(set(numbers)) < len(numbers)
+def _law_in_prose(step, chain, context: FileContext) -> str:
+    """A sentence of the chain's section, before it, stating the law of one of its random
+    variables (round-4 C25: 'Let $X$ be a Bernoulli random variable')."""
+    names = sorted({str(symbol) for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+                    for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
+    if not names:
+        return ""
+    start = max((line for line in context.headings if line <= chain.line), default=1)
+    lines = context.raw_text.splitlines()[start - 1 : chain.line]
+    prose = "\n".join(lines).replace(chain.latex.strip(), " ")
+    return stated_law(prose, names)
 
 
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
@@ -709,11 +694,7 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     outside = _outside_real_domain(step, values)
     if outside:
         return outside
-    counting = {str(symbol) for symbol, domain in plan.context.domains.items()
-                if domain.kind in ("index", "size")}  # fmt: skip
-    if _at_a_kink(integer_indicators_removed(written, counting), {
-        name: value for name, value in values.items() if name not in counting
-    }):  # k = y_i is no tie of a max, 𝟙(y_i = k) of labels no kink
+    if at_a_switch((step.lhs, step.rhs), values):
         return ("the counterexample sits where the max/|·| switches (a tie or 0), where the "
                 "derivative does not exist and its value is a convention")
 

@@ -17,6 +17,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
+from symderive.notes.kinks import differentiate, settle
 from symderive.notes.context import DefinitionView
 
 EXPANSION_ROUNDS = 8
@@ -284,12 +285,12 @@ def prepare(
                 raise ValueError("entries differentiated by a matrix (SymPy would answer 0)")
             if all(isinstance(v, MatrixElement) for v in variables):  # entries hook: by v_ab,
                 return sp.Derivative(inner, *variables)  # done on explicit matrices later
-            return _check_size(sp.diff(inner, *variables))
+            return _check_size(differentiate(inner, *variables))
         if not node.args or isinstance(node, (sp.Indexed, sp.IndexedBase)):
             return node
         return node.func(*(rewrite(argument) for argument in node.args))
 
-    return difference_quotients(expand_definitions(rewrite(expr), view))
+    return settle(difference_quotients(expand_definitions(rewrite(expr), view)))
 
 
 def difference_quotients(expr: sp.Basic) -> sp.Basic:

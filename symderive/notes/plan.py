@@ -37,6 +37,7 @@ from symderive.notes.indices import (
     section_bold,
     valued_entries,
 )
+from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
     free_names,
     fresh_bound,
@@ -315,7 +316,7 @@ def plan_steps(
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
                 prepared = prepare(raw, view, unknown, constants)
-        except HiddenPath as hidden:
+        except (HiddenPath, NotDifferentiableHere) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
         except UndefinedDerivative as undefined:
@@ -514,6 +515,10 @@ def _derivative_table(equation, elements, relations, latex, view, context, sourc
             left = derivative_entries(kind, parameters, prepare(body, view, None, frozenset()),
                                       points)  # fmt: skip
             lhs = largest_difference(left, right)
+    except NotDifferentiableHere as kink:  # kinks hook: ∇ max(x_1, x_2) at a tie
+        equation.steps.append(PlannedStep(1, "=", skip=SkipReason.UNDEFINED_DERIVATIVE,
+                                          reason=str(kink)))  # fmt: skip
+        return True
     except Exception:  # noqa: BLE001 - an entry that cannot be read: the step is not read here
         return False
     if lhs is None or any(isinstance(value, sp.MatrixBase) for value in (*points, factor)):

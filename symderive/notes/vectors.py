@@ -21,6 +21,8 @@ import re
 
 import sympy as sp
 
+from symderive.notes.kinks import differentiate, settle
+
 ENVIRONMENT = re.compile(
     r"^\s*(?P<prefix>.*?)\\begin\{(?P<kind>[bp]matrix)\}(?P<body>.*)\\end\{(?P=kind)\}\s*[.,]?\s*$",
     re.S,
@@ -67,8 +69,9 @@ def derivative_entries(kind: str, parameters: tuple, body: sp.Basic, arguments: 
     """Rows of ∂f/∂p_i (a column) or ∂²f/∂p_i∂p_j at the arguments."""
     at = dict(zip(parameters, arguments))
     if kind == "gradient":
-        return [[sp.diff(body, p).xreplace(at)] for p in parameters]
-    return [[sp.diff(body, p, q).xreplace(at) for q in parameters] for p in parameters]
+        return [[settle(differentiate(body, p).xreplace(at))] for p in parameters]
+    return [[settle(differentiate(body, p, q).xreplace(at)) for q in parameters]
+            for p in parameters]
 
 
 def largest_difference(left: list, right: list) -> sp.Basic | None:
