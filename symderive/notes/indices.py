@@ -124,6 +124,8 @@ def unlinked_entry_sum(expressions: list) -> str:
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}")
 _WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathsf|mathit)\s*\{[^{}]*\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
+_TRACE = re.compile(r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|Tr|trace)\s*\}"
+                    r"|\\(?:tr|Tr|trace)(?![A-Za-z])")
 _SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))")
 
 
@@ -139,12 +141,16 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
     capital the note also writes bold (``A`` beside ``\mathbf{A}``) is that matrix."""
     text = " ".join(element for element in elements if isinstance(element, str))
     differentiated = set(re.findall(r"(?:\{|\s)(?:d|\\partial)\s*([a-z])\s*_", text))
-    if not (re.search(r"\]\s*_", text) or differentiated or einstein):
-        return ()  # no entry read here (a bracket entry, a derivative by an entry)
+    by_entry = bool(re.search(  # ∂/∂a_{kl}: a derivative by a two-index entry
+        r"(?:\{|\s)(?:d|\\partial)\s*[a-z]\s*_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}", text))
+    trace = bool(_TRACE.search(text))  # tr(A) = Σ_i a_ii: the entries of A beside its trace
+    if not (re.search(r"\]\s*_", text) or differentiated or einstein or trace):
+        return ()  # no entry read here (a bracket entry, a derivative by an entry, a trace)
     if re.search(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=", text):
         return ()  # bounds written: they may not be the shapes' sizes
     bold = set(_BOLD.findall(text))
-    if einstein:  # Einstein notation: the section's bold names (x_i of \mathbf{x}), where
+    if einstein or by_entry:  # Einstein notation, or ∂/∂a_{kl} (C12): the section's bold
+        # names (x_i of \mathbf{x}, a_{kl} of the declared \mathbf{A}), where
         bold |= {name for name in _BOLD.findall(section)  # the chain's own do not decide
                  if name.swapcase() not in bold}  # fmt: skip
     stripped = _COMMAND.sub(" ", _WORDS.sub(" ", _BOLD.sub(" ", text)))
@@ -365,6 +371,18 @@ def wrap_free_entries(raws: list) -> list:
                        "(x_i x_i x_i = \\sum_i x_i^3): not read")  # fmt: skip
     if problem:
         return [raw if isinstance(raw, ParseError) else ParseError(problem) for raw in raws]
+    free_names_ = {str(symbol) for symbol in walked}
+    for expr in expressions:
+        for symbol in expr.atoms(sp.Symbol):
+            stem, _, script = symbol.name.partition("_")
+            found = subscript_indices(script.strip("{}")) if stem and script else None
+            if found and free_names_ & set(found):
+                problem = (f"{symbol} is written at the free index "
+                           f"{', '.join(sorted(free_names_ & set(found)))} of an entry claim but "
+                           "is linked to no array: its value at each index is unknown "
+                           "(not read)")  # fmt: skip
+                return [raw if isinstance(raw, ParseError) else ParseError(problem)
+                        for raw in raws]  # fmt: skip
     order = sorted(walked, key=str)
     dummies = [sp.Dummy(str(symbol)) for symbol in order]  # no domain: never sampled as a size
     sizes = [next(iter(walked[symbol])) for symbol in order]

@@ -255,3 +255,45 @@ def test_sentences_that_do_not_adopt_einstein_leave_x_i_a_ij_x_j_unsummed(tmp_pa
     got = [found[5 + 6 * number][0] for number in range(len(sections))]
     assert got[:3] == ["undecided"] * 3, got
     assert got[3] == "checked", got
+
+
+# -- own adversarial variants: the transposed entry, ∂ tr(AB)/∂a_kl = b_lk -----------------------
+def test_a_refutation_of_the_transposed_entry_names_k_l_and_reproduces(tmp_path):
+    """∂/∂a_kl Σ_ij a_ij a_ji is 2a_lk: the claim 2a_kl is refuted at a named (k, l) with a
+    named matrix, and there the reference derivative is 2a_lk ≠ 2a_kl."""
+    text, lines = note_of(r"\frac{\partial}{\partial a_{kl}} \sum_i \sum_j a_{ij} a_{ji} = 2 a_{kl}",
+                          prose=C2_PROSE)
+    verdict, reason, step = verdicts(tmp_path, text)[lines[0]]
+    assert verdict == "refuted", reason
+    values = {name: sp.Rational(value) for name, value in step.outcome.counterexample.values}
+    n, k, l = int(values["n"]), int(values["k"]), int(values["l"])
+    assert 1 <= k <= n and 1 <= l <= n
+    A = sp.Matrix(n, n, lambda i, j: values[f"\\mathbf{{A}}_{i + 1}{j + 1}"] if n > 1
+                  else values["\\mathbf{A}_1"])  # fmt: skip
+    symbols = sp.Matrix(n, n, lambda i, j: sp.Symbol(f"a{i}{j}"))
+    derivative = sp.diff(sum(symbols[i, j] * symbols[j, i] for i in range(n) for j in range(n)),
+                         symbols[k - 1, l - 1])
+    at = dict(zip(symbols, A))
+    assert derivative.subs(at) == 2 * A[l - 1, k - 1] != 2 * A[k - 1, l - 1]
+    assert sp.Rational(step.outcome.counterexample.rhs_value).limit_denominator(1000) == 2 * A[k - 1, l - 1]
+
+
+TRACE_AB_PROSE = (r"Let $\mathbf{A}$ be an $n \times n$ matrix and $\mathbf{B}$ an $n \times n$ "
+                  r"matrix.")
+
+
+def test_the_derivative_of_tr_ab_by_an_entry_is_b_lk(tmp_path):
+    """∂ tr(AB)/∂a_kl = b_lk written with entries: checked; b_kl (the classic slip) refuted
+    at a named (k, l) where b_lk ≠ b_kl."""
+    text, lines = note_of(r"\frac{\partial}{\partial a_{kl}} \sum_i \sum_j a_{ij} b_{ji} = b_{lk}",
+                          r"\frac{\partial}{\partial a_{kl}} \sum_i \sum_j a_{ij} b_{ji} = b_{kl}",
+                          prose=TRACE_AB_PROSE)
+    found = verdicts(tmp_path, text)
+    assert found[lines[0]][0] == "checked", found[lines[0]][1]
+    verdict, reason, step = found[lines[1]]
+    assert verdict == "refuted", reason
+    values = {name: sp.Rational(value) for name, value in step.outcome.counterexample.values}
+    n, k, l = int(values["n"]), int(values["k"]), int(values["l"])
+    B = sp.Matrix(n, n, lambda i, j: values[f"\\mathbf{{B}}_{i + 1}{j + 1}"] if n > 1
+                  else values["\\mathbf{B}_1"])  # fmt: skip
+    assert B[l - 1, k - 1] != B[k - 1, l - 1]
