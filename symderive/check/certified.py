@@ -321,6 +321,7 @@ class PointComparison:
     rhs_value: str = ""
     reason: str = ""
     bits: int = 0
+    entry: tuple = ()  # (row, col), 1-based: where two matrices disagree
 
 
 def _text(value: arb, digits: int = 15) -> str:

@@ -332,13 +332,13 @@ def numeric_phase(
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
         if outcome is not None:
-            return outcome
+            return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
             # at these sizes (a node without certified evaluation would stay one everywhere)
             outcome = _every_index_value(lhs, rhs, relation, context, rng, size_values,
                                          indices, (drawn, left, right), tally)  # fmt: skip
             if outcome is not None:
-                return outcome
+                return _with_entry_indices(outcome, (lhs, rhs))
         elif indices:
             tally.not_exhausted.append((tuple(int(v) for v in size_values.values()),
                                         "a node without certified evaluation"))
@@ -677,6 +677,29 @@ def _scale(left, right) -> sp.Integer:
     return sp.Integer(10) * sp.ceiling(min(largest, finite.LARGEST_SCALE))
 
 
+def _with_entry_indices(outcome: Outcome, sides: tuple) -> Outcome:
+    """A refutation of an entry claim (:class:`EntryMatrix`) names the free indices where it
+    fails (``k = 2, l = 1``), not only the position in the matrix of entries."""
+    example = outcome.counterexample
+    if example is None:
+        return outcome
+    values = dict(example.values)
+    if "entry" not in values:
+        return outcome
+    indices = [node.indices for side in sides if isinstance(side, sp.Basic)
+               for node in side.atoms(EntryMatrix)]  # fmt: skip
+    if len({tuple(found) for found in indices}) != 1:
+        return outcome
+    try:
+        row, col = (int(part) for part in values["entry"].strip("()").split(","))
+    except ValueError:  # not a matrix position (a list's "entry = 1 of 2: …")
+        return outcome
+    named = tuple((getattr(index, "name", str(index)), str(value))
+                  for index, value in zip(indices[0], (row, col)))
+    kept = tuple(pair for pair in example.values if pair[0] != "entry")
+    return replace(outcome, counterexample=replace(example, values=kept + named))
+
+
 def _entries(value):
     return list(value) if getattr(value, "is_Matrix", False) else [value]
 
@@ -704,10 +727,13 @@ def _compare_values(l_value, r_value, relation, point, conditions):
         )
     scalar_relation = "=" if relation == "!=" else relation
     results = []
-    for left_entry, right_entry in zip(_entries(l_value), _entries(r_value)):
+    for position, (left_entry, right_entry) in enumerate(zip(_entries(l_value), _entries(r_value))):
         result = certified.compare(
             left_entry, right_entry, scalar_relation, point, conditions=conditions
         )
+        if left_matrix and result.status == "disagree":  # which entry: the free indices
+            columns = l_value.shape[1]
+            result = replace(result, entry=(position // columns + 1, position % columns + 1))
         results.append(result)
         if result.status in ("disagree", "unsupported"):
             break
@@ -790,6 +816,8 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             values = _format_point(whole)
             if model is not None:
                 values += model.describe() + (("outcome", str(outcome_index)),)
+            if comparison.entry:
+                values += (("entry", "(%d, %d)" % comparison.entry),)
             return Outcome(
                 "refuted",
                 method="numeric (certified balls)" if model is None else "exact-finite",

@@ -163,14 +163,34 @@ def refuse_unlinked_entry_derivative(function: sp.Basic, variables: list, fail: 
         written = subscript_indices(script.strip("{}")) if script else None
         if not written or len(written) < 2:
             continue  # one index: x_k beside a sum over x_k is an entry (normalise_indices)
-        for symbol in function.free_symbols:
-            if not isinstance(symbol, sp.Symbol) or symbol == variable:
-                continue
-            other_stem, _, other = symbol.name.partition("_")
-            found = subscript_indices(other.strip("{}")) if other else None
-            if other_stem != stem or not found or len(found) != len(written):
+        for symbol, found in entries_of_letter(function, stem):
+            if symbol == variable or len(found) < 2:
                 continue
             if any(piece.isalpha() for piece in written + found):
                 fail(f"a derivative by the entry {variable} of an expression in the entries "
                      f"{symbol} of the same array, linked to no matrix (SymPy would answer 0 "
-                     "for a different-looking entry): not read")  # fmt: skip
+                     "for a different-looking entry; only instantiated arrays give "
+                     "∂v_kj/∂v_ab = [k = a][j = b]): not read")  # fmt: skip
+
+
+def entries_of_letter(expr: sp.Basic, stem: str) -> list:
+    """Every entry of the letter ``stem`` in ``expr`` with its written index pieces, however the
+    grammar read it: the scalar ``v_kb`` (→ [k, b]), the row family ``v_k[j]`` of ``v_{kj}``
+    inside sums over k and j (→ [k, j]), ``v[k, j]`` (→ [k, j]), ``v_k[k]`` of ``v_{kk}``."""
+    found = []
+    for atom in expr.atoms(sp.Symbol, sp.Indexed):
+        if isinstance(atom, sp.Indexed):
+            label = str(atom.base.label)
+            base, _, head = label.partition("_")
+            pieces = subscript_indices(head.strip("{}")) if head else []
+            tail = [str(index) for index in atom.indices]
+            if base != stem or pieces is None or not all(
+                    subscript_indices(piece) == [piece] for piece in tail):  # fmt: skip
+                continue
+            found.append((atom, pieces + tail))
+            continue
+        base, _, script = atom.name.partition("_")
+        pieces = subscript_indices(script.strip("{}")) if script else None
+        if base == stem and pieces:
+            found.append((atom, pieces))
+    return found

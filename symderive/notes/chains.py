@@ -45,7 +45,7 @@ ROW_SPACING = re.compile(r"\\\\\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]"
 # \space\space <Vector>, <scalar>: an annotation of the formula's kind, no relations < and >
 ANNOTATION = re.compile(r"<\s*[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})*\s*>")
 EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # x^{ } from Korean editors
-SPACED_NAME = re.compile(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
+SPACED_NAME = re.compile(r"(?<![A-Za-z_^])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
 TRAILING_PROSE = re.compile(
     r"(?:\\q?quad|\\[,;:]|,)\s*\\(?:text|mbox|textrm|textit)\s*\{[^{}]*\}[^\\]*?(?=\\\\|$)"
 )

@@ -125,6 +125,8 @@ def unlinked_entry_sum(expressions: list) -> str:
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}")
 _WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathsf|mathit)\s*\{[^{}]*\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
+_TRACE = re.compile(r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|Tr|trace)\s*\}"
+                    r"|\\(?:tr|Tr|trace)(?![A-Za-z])")
 _SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))")
 
 
@@ -140,12 +142,16 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
     capital the note also writes bold (``A`` beside ``\mathbf{A}``) is that matrix."""
     text = " ".join(element for element in elements if isinstance(element, str))
     differentiated = set(re.findall(r"(?:\{|\s)(?:d|\\partial)\s*([a-z])\s*_", text))
-    if not (re.search(r"\]\s*_", text) or differentiated or einstein):
-        return ()  # no entry read here (a bracket entry, a derivative by an entry)
+    by_entry = bool(re.search(  # ∂/∂a_{kl}: a derivative by a two-index entry
+        r"(?:\{|\s)(?:d|\\partial)\s*[a-z]\s*_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}", text))
+    trace = bool(_TRACE.search(text))  # tr(A) = Σ_i a_ii: the entries of A beside its trace
+    if not (re.search(r"\]\s*_", text) or differentiated or einstein or trace):
+        return ()  # no entry read here (a bracket entry, a derivative by an entry, a trace)
     if re.search(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=", text):
         return ()  # bounds written: they may not be the shapes' sizes
     bold = set(_BOLD.findall(text))
-    if einstein:  # Einstein notation: the section's bold names (x_i of \mathbf{x}), where
+    if einstein or by_entry:  # Einstein notation, or ∂/∂a_{kl} (C12): the section's bold
+        # names (x_i of \mathbf{x}, a_{kl} of the declared \mathbf{A}), where
         bold |= {name for name in _BOLD.findall(section)  # the chain's own do not decide
                  if name.swapcase() not in bold}  # fmt: skip
     stripped = _COMMAND.sub(" ", _WORDS.sub(" ", _BOLD.sub(" ", text)))
@@ -227,6 +233,86 @@ def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
     return frozenset(letters)
 
 
+# -- what the note itself says about u_{ik} (C10): the entry reading only when nothing else --
+_TWO_INDEX = r"{letter}\s*_\s*(?:\{{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}})"
+_ENTRY_WORDS = re.compile(
+    r"\b(?:entr(?:y|ies)|elements?|components?|denot\w*|where|write|writes|written|stands?|"
+    r"represents?|let|define[sd]?|defining|call\w*)\b|원소|성분|나타|정의|놓",
+    re.IGNORECASE,
+)
+_DEFINING = r"(?:^|\$|\\text\s*\{{[^{{}}]*\}}|\\quad|[,;(]|\bwhere\b|\blet\b)\s*" + _TWO_INDEX + (
+    r"\s*(?::=|=|\\coloneqq|\\equiv|\\triangleq|\\stackrel)")
+# the only statement that keeps the reading: "$u_{ik}$ is the $(i, k)$ entry of $\mathbf{U}$"
+_OWN_ENTRY = (r"\$\s*{letter}\s*_\s*\{{\s*([a-z])\s*,?\s*([a-z])\s*\}}\s*\$\s+(?:is|denotes)\s+"
+              r"the\s+\$?\s*\(\s*\1\s*,\s*\2\s*\)\s*\$?(?:-?th)?\s+entry\s+of\s+"
+              r"\$\s*\\mathbf\s*\{{\s*{upper}\s*\}}\s*\$\s*\.?")
+
+
+_CONSISTENT = (r"\$\s*{letter}\s*_\s*\{{\s*([a-z])\s*,?\s*([a-z])\s*\}}\s*=\s*"
+               r"\[\s*\\mathbf\s*\{{\s*{upper}\s*\}}\s*\^\s*\{{?\s*(?:\\top|T)\s*\}}?\s*\]\s*_\s*"
+               r"\{{\s*\2\s*,?\s*\1\s*\}}\s*\$")
+_CLAUSE = re.compile(r"[,;]\s+(?![^$]*\$[^$]*$)|\s+(?:which|so|so\s+that|because|but)\s+")
+_MATH_DELIMITER = re.compile(r"\\\\?[()\[\]]|\$\$")
+
+
+def entry_said_otherwise(lines: list, letter: str) -> list[tuple[int, str]]:
+    r"""(line, text) of every place in the file that says something about ``u`` written
+    with two indices other than exactly "$u_{ik}$ is the $(i, k)$ entry of $\mathbf{U}$" (or
+    d2l's "$u_{ia} = [\mathbf{U}^\top]_{ai}$", which is the entry reading itself):
+
+    * a definition ``u_{ik} = …`` / ``u_{ik} := …`` in prose or mathematics ("where
+      $u_{ik} = 2 w_{ik}$", also ``\text{where } u_{ik} = 2 w_{ik}`` in a display or the
+      paragraph after it);
+    * a sentence naming the bare ``$u_{ik}$`` with entry/element/denotes/where/write/원소/성분 …
+      ("Let $\mathbf{U}' = 2\mathbf{U}$ with entries $u_{ik}$", "$u_{ik}$ denotes the
+      $(k, i)$ entry of …").
+
+    Then u_{ik} is not read as the entries of \mathbf{U} anywhere in the file: in doubt, off.
+    An expression stated about entries ("$a_{ki} + a_{ik}$ is the $k, i$-th component of
+    …") names no letter and is not such a place."""
+    mention = re.compile(_TWO_INDEX.format(letter=letter))
+    bare = re.compile(r"\$\s*" + _TWO_INDEX.format(letter=letter) + r"\s*\$")
+    defining = re.compile(_DEFINING.format(letter=letter), re.IGNORECASE)
+    own = re.compile(_OWN_ENTRY.format(letter=letter, upper=letter.upper()), re.IGNORECASE)
+    consistent = re.compile(_CONSISTENT.format(letter=letter, upper=letter.upper()))
+    found = []
+    for number, raw in enumerate(lines, start=1):
+        if not mention.search(raw):
+            continue
+        text = _MATH_DELIMITER.sub("$", raw)
+        for sentence in SENTENCE_END.split(text):
+            if not mention.search(sentence):
+                continue
+            if own.fullmatch(sentence.strip()):
+                continue
+            kept = consistent.sub(" ", sentence)
+            named = any(  # the word beside the bare u_{ik} it names, in one clause
+                bare.search(clause) and _ENTRY_WORDS.search(re.sub(r"\$[^$]*\$", " ", clause))
+                for clause in _CLAUSE.split(kept)
+            )
+            if defining.search(kept) or named:
+                found.append((number, raw.strip()))
+                break
+    return found
+
+
+def entries_said_otherwise(lines: list, links: tuple, line: int = 0) -> str:
+    """Why a chain's entry links are not used: the note says something else about one of the
+    linked letters (:func:`entry_said_otherwise`), quoted (the place nearest the chain at
+    ``line``); "" when nothing."""
+    for letter, name in links:
+        if name.replace("\\mathbf{", "")[:1].islower():
+            continue  # x_k of a vector: not this check
+        found = entry_said_otherwise(lines, letter)
+        if found:
+            number, text = min(found, key=lambda place: (abs(place[0] - line), place[0]))
+            quoted = text if len(text) <= 160 else text[:157] + "…"
+            return (f"{letter} with two indices is described by the note itself (line {number}: "
+                    f"\"{quoted}\"), so {letter}_{{ik}} is not read as the entries of {name}: "
+                    "not read")  # fmt: skip
+    return ""
+
+
 def entries_of(expr: sp.Basic) -> list:
     """The entries of named matrices in ``expr`` (MatrixElements of MatrixSymbols)."""
     return [e for e in expr.atoms(MatrixElement) if isinstance(e.parent, sp.MatrixSymbol)]
@@ -286,6 +372,18 @@ def wrap_free_entries(raws: list) -> list:
                        "(x_i x_i x_i = \\sum_i x_i^3): not read")  # fmt: skip
     if problem:
         return [raw if isinstance(raw, ParseError) else ParseError(problem) for raw in raws]
+    free_names_ = {str(symbol) for symbol in walked}
+    for expr in expressions:
+        for symbol in expr.atoms(sp.Symbol):
+            stem, _, script = symbol.name.partition("_")
+            found = subscript_indices(script.strip("{}")) if stem and script else None
+            if found and free_names_ & set(found):
+                problem = (f"{symbol} is written at the free index "
+                           f"{', '.join(sorted(free_names_ & set(found)))} of an entry claim but "
+                           "is linked to no array: its value at each index is unknown "
+                           "(not read)")  # fmt: skip
+                return [raw if isinstance(raw, ParseError) else ParseError(problem)
+                        for raw in raws]  # fmt: skip
     order = sorted(walked, key=str)
     dummies = [sp.Dummy(str(symbol)) for symbol in order]  # no domain: never sampled as a size
     sizes = [next(iter(walked[symbol])) for symbol in order]
@@ -317,6 +415,45 @@ EINSTEIN = re.compile(
 )
 NEGATED = NEGATED_OR_CONTRASTED  # "we will not use", "unlike Einstein notation"
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n")
+# The affirmative test is a whitelist: the clause naming Einstein must be one of these
+# templates *entirely* ("We use Einstein notation.", d2l's "let's consider this problem using
+# Einstein notation", "Einstein summation is implied", "아인슈타인 표기법을 사용한다"); anything
+# else in it ("in the next section only", "Students often wrongly use …", "We avoid …") means
+# not adopted.  NEGATED above stays as a second guard over the whole sentence.
+_EINSTEIN_NAME = (r"(?:the\s+)?Einstein(?:'s)?\s+(?:index\s+)?(?:summation\s+)?"
+                  r"(?:convention|notation|summation)")
+_EINSTEIN_WHERE = r"(?:\s+(?:here|throughout|below|from\s+now\s+on|in\s+this\s+(?:section|note)))?"
+EINSTEIN_ADOPTED = re.compile(
+    r"(?:(?:here|now|below|in\s+this\s+(?:section|note)),?\s+)?"
+    r"(?:(?:we|let's|let\s+us)\s+(?:will\s+|shall\s+)?"
+    r"(?:use|adopt|employ|follow|write\s+(?:this|it|everything)\s+(?:in|with)|"
+    r"(?:consider|write|solve|treat|do)\s+(?:this|the)\s+(?:problem|expression|function|sum|"
+    r"computation|derivation)\s+(?:using|with|in))\s+" + _EINSTEIN_NAME + _EINSTEIN_WHERE
+    + r"|" + _EINSTEIN_NAME + r"\s+is\s+(?:used|implied|assumed|in\s+force)" + _EINSTEIN_WHERE
+    + r"|(?:이\s*절에서는\s*|여기서는\s*|이제\s*)?아인슈타인\s*(?:합\s*)?(?:표기법|표기|규약)\s*[을를]\s*"
+    r"(?:사용한다|사용합니다|사용하자|사용하겠습니다|쓴다|씁니다|따른다|따릅니다))\s*[.!:;]?",
+    re.IGNORECASE,
+)
+# words outside the Einstein clause that qualify it: "…, but only in the next section"
+_EINSTEIN_QUALIFIED = re.compile(
+    r"\b(?:only|next|previous|later|earlier|other|wrong(?:ly)?|avoid\w*|often|sometimes|"
+    r"usually|rarely|could|would|might|should|if|unless|except|but|however|students?|"
+    r"mistake\w*|error\w*|sections?|chapters?)\b|만|다음|이전|잘못|피하|가끔",
+    re.IGNORECASE,
+)
+
+
+def einstein_adopted(sentence: str) -> bool:
+    """Whether one sentence adopts Einstein's convention here: the clause naming it is an
+    affirmative template in full (:data:`EINSTEIN_ADOPTED`), no other clause qualifies it,
+    and nothing in it is negated (:data:`NEGATED`)."""
+    if not EINSTEIN.search(sentence) or NEGATED.search(sentence):
+        return False
+    clauses = [c.strip() for c in re.split(r",\s*|\s+(?:and|so)\s+", sentence.strip()) if c.strip()]
+    naming = [c for c in clauses if EINSTEIN.search(c)]
+    if len(naming) != 1 or not EINSTEIN_ADOPTED.fullmatch(naming[0]):
+        return False
+    return not any(_EINSTEIN_QUALIFIED.search(c) for c in clauses if c is not naming[0])
 
 
 def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
@@ -336,7 +473,7 @@ def einstein_stated(lines: list, headings: list, line: int) -> bool:
         if text.lstrip().startswith("#"):
             continue  # a heading names the section, it does not say the note uses it
         for sentence in SENTENCE_END.split(text):
-            if EINSTEIN.search(sentence) and not NEGATED.search(sentence):
+            if einstein_adopted(sentence):
                 return True  # an affirmative sentence: "we use Einstein notation"
     return False
 

@@ -31,6 +31,7 @@ from symderive.notes.context import DefinitionView, FileContext, Located
 from symderive.notes.indices import (
     defined_letters,
     einstein_stated,
+    entries_said_otherwise,
     entry_links,
     normalise_indices,
     sizes_from_prose,
@@ -267,9 +268,11 @@ def plan_steps(
     if softmax:
         equation.readings["softmax"] = softmax
     einstein = einstein_stated(context.lines, context.headings, chain.line)  # entries hook
+    section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
-        einstein, section_bold(context.lines, context.headings, chain.line)),
-        defined_letters(view, context.lines, context.headings, chain.line))
+        einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
+    said = entries_said_otherwise(  # entries hook (C10): the note says what u_{ik} is
+        context.lines, entry_links(elements, context.latex.bold, einstein, section), chain.line)
     if _rounded_list(equation, elements, relations, latex, source):
         return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
     if _derivative_table(equation, elements, relations, latex, view, context, source):
@@ -279,6 +282,8 @@ def plan_steps(
                                                        equation),
         latex, latex.declared,
     )  # fmt: skip
+    if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
+        raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
