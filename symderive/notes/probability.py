@@ -14,9 +14,10 @@ nothing is evaluated) into a tree, and the tree is evaluated on finite distribut
 * **checked** when they agree exactly on random distributions with distinct, strictly positive
   rational probabilities (equalities: the difference reduced over logarithms of primes is 0;
   inequalities: the certified sign of the difference, :mod:`symderive.check.certified`);
-* **refuted** only at a distribution that satisfies every condition the note states in the
-  sentence (X, Y independent; X = Y; X an invertible function of Y; P = Q) and only when the
-  sentence states no condition this reading does not understand; otherwise **undecided**.
+* **refuted** only at a distribution that satisfies the hypothesis the formula's clause states
+  in an affirmative template (X, Y independent; X = Y; X an invertible function of Y; P = Q:
+  :mod:`symderive.notes.hypotheses`) and only when the sentence mentions no condition it does
+  not state so; otherwise **undecided**.
 
 A claim is first checked with no condition (a claim true in general is true under any
 condition), then under the conditions of its sentence. Sums and expectations run over the
@@ -36,7 +37,7 @@ from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
-from symderive.notes.hypotheses import LAW_WORDS, hypothesis_of
+from symderive.notes.hypotheses import LAW_WORDS, MATH, hypothesis_of
 from symderive.notes.info_grammar import InfoNote, NotRead
 from symderive.notes.plan import PlannedStep
 from symderive.notes.report import SkipReason
@@ -126,7 +127,6 @@ def _said(section: str, pattern: re.Pattern, otherwise: re.Pattern | None) -> bo
 
 
 # -- the sentence of a step: conditions and definitions ------------------------------------------
-MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$", re.S)
 
 
 def sentence_of(lines: list[str], line: int, latex: str, display: bool) -> str:
