@@ -94,8 +94,11 @@ VOCABULARY = re.compile(
     r"\bprovided\b|assum|suppos|\bgiven\b|condition|pairwise|without|\bdrop|\bhad\b|"
     r"although|rarely|\bfar\b|probabilit|wrong|example|previous|textbook|\bours\b|"
     r"our\s+case|\bwould\b|\bwere\b|\bnot\b|n't\b|\bnever\b|\bfail|except|dependen|"
-    r"distribution|\bevent\b|restrict|subset|almost|\bsame\b|\bcopy\b|function\s+of)|"
-    r"독립|종속|조건|주어|가정|없이|않|아니|아닌|아닐|틀|반전|가역|일대일|이면|라면|경우|때\b|만약")
+    r"distribution|\bevent\b|restrict|subset|almost|\bsame\b|\bcopy\b|function\s+of|"
+    r"\bfalse\b|incorrect|untrue|\bcannot\b|can't|\bneither\b|\bnor\b|\binstead\b|"
+    r"\brather\b|opposite|\breverse|\bno\b|\bsuppose|\bimagine|\bpretend)|"
+    r"독립|종속|조건|주어|가정|없이|않|아니|아닌|아닐|틀|거짓|반대|반전|가역|일대일|이면|라면|경우|"
+    r"때\b|만약")
 CONDITION_MATH = re.compile(r"^⟨[XYPQ](?:=|\\neq?|\\ne|\\perp|\\not\\perp)[XYPQ]⟩$")
 
 

@@ -267,3 +267,31 @@ def test_a_first_formula_differing_from_the_standard_operator_turns_its_reading_
     assert [s.verdict for s in steps if s.verdict != "skipped"] == ["undecided"], \
         [(s.lhs_latex, s.verdict, s.reason) for s in steps]
     assert all(s.verdict not in ("refuted", "proved", "checked") for s in steps)
+
+
+@pytest.mark.parametrize(("sentence", "formula", "given"), [
+    ("If $X$ and $Y$ are independent, then it is false that $I(X; Y) = 0$.", "I(X; Y) = 0", False),
+    ("If $X$ and $Y$ are independent, then $H(X, Y) = H(X) + H(Y)$ does not hold.",
+     "H(X, Y) = H(X) + H(Y)", False),
+    ("If $X$ and $Y$ are independent and identically distributed, then $I(X; Y) = 0$.",
+     "I(X; Y) = 0", False),
+    ("If $X$ and $Y$ are independent, then, given $Z$, $I(X; Y) = 0$.", "I(X; Y) = 0", False),
+    ("If $X$ and $Y$ were independent, then $I(X; Y) = 0$.", "I(X; Y) = 0", False),
+    ("$I(X; Y) = 0$ only if $X$ and $Y$ are independent.", "I(X; Y) = 0", False),
+    ("$I(X; Y) = 0$ even if $X$ and $Y$ are independent.", "I(X; Y) = 0", False),
+    ("$X$와 $Y$가 독립이면 $I(X; Y) = 0$ 이 아니다.", "I(X; Y) = 0", False),
+    ("If $X$ and $Y$ are independent, then $I(X; Y) = 0$ rather than $H(X)$.", "I(X; Y) = 0",
+     False),
+    ("Suppose that $X$ and $Y$ are independent: $H(X \\mid Y) = H(X)$.", "H(X \\mid Y) = H(X)",
+     True),
+    ("$I(X; Y) = 0$ if $X$ and $Y$ are independent.", "I(X; Y) = 0", True),
+    # the field corpus (d2l-ko-information-theory.md lines 187, 363, 364)
+    ("다른 극단에서 $X$과 $Y$이 독립적이라면 $H(X, Y) = H(X) + H(Y)$입니다.",
+     "H(X, Y) = H(X) + H(Y)", True),
+    ("* 또는 $X$가 $Y$의 반전 가능한 함수인 경우 $Y$과 $X$가 모든 정보를 공유하고 "
+     "$I(X, Y) = H(Y) = H(X).$달러를 공유합니다.", "I(X, Y) = H(Y) = H(X).", True),
+])
+def test_a_hypothesis_is_only_what_an_affirmative_template_states(sentence, formula, given):
+    found = hypothesis_of(sentence, formula)
+    assert found.conditions.any == given, found
+    assert bool(found.unread) != given  # not given: the words are quoted for the verdict
