@@ -58,10 +58,6 @@ CONDITION_WORDS = re.compile(r"\b(?:if|when|unless|only|iff|provided|assum\w*|su
 INDEPENDENT = re.compile(r"independen|독립", re.I)
 NEGATED = re.compile(r"\bnot\b|n't\b|\bnon-?|\bdependent\b|\bunless\b|\bexcept|\bfail|\bnever\b|"
                      r"\bfalse\b|\bno\b|않|아닌|아니|아닐|아님|없|제외|종속", re.I)
-GENERAL_WORDS = re.compile(  # words calling a claim general (not 모든 "all", as in "all the
-    r"\bin general\b|\bgenerally\b|\bfor (?:arbitrary|every|all|any)\b|\barbitrary\b|"  # information")
-    r"\balways\b|\bregardless\b|임의의|항상|일반적으로|언제나", re.I)
-CLAUSE_END = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|하지만|그러나|반면", re.I)
 INVERTIBLE = re.compile(r"invertible|bijecti|one-to-one|반전\s*가능|가역|일대일", re.I)
 OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*\(|\\mathrm\{CE\}|"
                            r"\\operatorname\{CE\})")
