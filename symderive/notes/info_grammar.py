@@ -213,6 +213,10 @@ class Parser:
     def script_text(self) -> list[Tok]:
         """The tokens of a subscript ``_x`` or ``_{x, y}``."""
         self.expect("_")
+        return self.script_text_of("")
+
+    def script_text_of(self, mark: str) -> list[Tok]:
+        """The tokens of a script whose mark (``_`` or ``^``) was taken: ``x`` or ``{x, y}``."""
         if self.at("{"):
             self.take()
             depth, found = 0, []
@@ -302,6 +306,14 @@ class Parser:
         if not self.at("_"):
             raise NotRead("a sum without its index")
         script = self.script_text()
+        texts = [t.text for t in script]
+        if self.at("^") and self.note.classes_k and len(texts) == 3 and texts[0] in "ij" \
+                and texts[1:] == ["=", "1"]:  # \sum_{i=1}^{k}: every outcome of a k-class law
+            self.take()
+            upper = [t.text for t in self.script_text_of("^")]
+            if upper == ["k"]:
+                return (texts[0],)
+            raise NotRead("a sum with bounds other than 1 … k")
         letters = [t.text for t in script if not (t.kind == "sym" and t.text == ",")]
         if not letters or any(len(x) != 1 or not x.islower() for x in letters):
             raise NotRead("a sum with bounds (not over outcomes)")

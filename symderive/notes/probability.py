@@ -14,9 +14,10 @@ nothing is evaluated) into a tree, and the tree is evaluated on finite distribut
 * **checked** when they agree exactly on random distributions with distinct, strictly positive
   rational probabilities (equalities: the difference reduced over logarithms of primes is 0;
   inequalities: the certified sign of the difference, :mod:`symderive.check.certified`);
-* **refuted** only at a distribution that satisfies every condition the note states in the
-  sentence (X, Y independent; X = Y; X an invertible function of Y; P = Q) and only when the
-  sentence states no condition this reading does not understand; otherwise **undecided**.
+* **refuted** only at a distribution that satisfies the hypothesis the formula's clause states
+  in an affirmative template (X, Y independent; X = Y; X an invertible function of Y; P = Q:
+  :mod:`symderive.notes.hypotheses`) and only when the sentence mentions no condition it does
+  not state so; otherwise **undecided**.
 
 A claim is first checked with no condition (a claim true in general is true under any
 condition), then under the conditions of its sentence. Sums and expectations run over the
@@ -37,6 +38,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.negation import NEGATED_OR_EXCEPTED
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
+from symderive.notes.hypotheses import LAW_WORDS, MATH, hypothesis_of
 from symderive.notes.info_grammar import InfoNote, NotRead
 from symderive.notes.plan import PlannedStep
 from symderive.notes.report import SkipReason
@@ -56,10 +58,6 @@ CONDITION_WORDS = re.compile(r"\b(?:if|when|unless|only|iff|provided|assum\w*|su
                              r"경우|라면|이면|만약|가정|때\b", re.I)
 INDEPENDENT = re.compile(r"independen|독립", re.I)
 NEGATED = NEGATED_OR_EXCEPTED  # not, unless, except, fails, 아닐, 제외: grammar/negation.py
-GENERAL_WORDS = re.compile(  # words calling a claim general (not 모든 "all", as in "all the
-    r"\bin general\b|\bgenerally\b|\bfor (?:arbitrary|every|all|any)\b|\barbitrary\b|"  # information")
-    r"\balways\b|\bregardless\b|임의의|항상|일반적으로|언제나", re.I)
-CLAUSE_END = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|하지만|그러나|반면", re.I)
 INVERTIBLE = re.compile(r"invertible|bijecti|one-to-one|반전\s*가능|가역|일대일", re.I)
 OPERATOR_HEAD = re.compile(r"^\s*(?:H\s*[(\[]|I\s*\(|D_\{?\\mathrm\{KL\}\}?|D\s*\(|\\mathrm\{CE\}|"
                            r"\\operatorname\{CE\})")
@@ -125,7 +123,6 @@ def _said(section: str, pattern: re.Pattern, otherwise: re.Pattern | None) -> bo
 
 
 # -- the sentence of a step: conditions and definitions ------------------------------------------
-MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$", re.S)
 
 
 def sentence_of(lines: list[str], line: int, latex: str, display: bool) -> str:
@@ -170,58 +167,34 @@ def _sentences(text: str) -> list[str]:
 
 
 def conditions_in(sentence: str, step_latex: str) -> tuple[Conditions, str]:
-    """The conditions a sentence states for its formula, and the words of any it states that
-    this reading cannot use ('' when none). A negation or an exception anywhere in the sentence
-    (*not, unless, except, non-invertible, fails*, 아닐, 않, 없, 제외) means no condition is
-    used (the words are named, so a refutation is undecided); the clause of the formula that
-    calls it general (*in general, for arbitrary, always*, 임의의, 항상) takes no condition from
-    the rest of the sentence."""
-    words = MATH.sub(" ", sentence)
-    shown = " ".join(words.split())[:80]
-    clause = _clause_of(sentence, step_latex)
-    if GENERAL_WORDS.search(MATH.sub(" ", clause)):
-        clause_words = MATH.sub(" ", clause)
-        _, stated_here = _conditions(clause, step_latex)
-        if stated_here or CONDITION_WORDS.search(clause_words):
-            return Conditions(), " ".join(clause_words.split())[:80]  # general and conditional
-        return Conditions(), ""  # the sentence calls this claim general: no condition
-    conditions, unread = _conditions(sentence, step_latex)
-    if NEGATED.search(words) and (conditions.any or unread or CONDITION_WORDS.search(words)
-                                  or INDEPENDENT.search(words) or INVERTIBLE.search(words)):
-        return Conditions(), shown  # a negated or excepted condition is never used
-    return conditions, unread
+    """The conditions a sentence states for its formula, and the words of any it mentions that
+    this reading does not take as a hypothesis ('' when none): see
+    :mod:`symderive.notes.hypotheses` (a condition is used only when its clause states it in an
+    affirmative template, never because no negation word was found)."""
+    found = hypothesis_of(sentence, step_latex)
+    return found.conditions, found.unread
 
 
-def _clause_of(sentence: str, step_latex: str) -> str:
-    """The clause of a sentence holding the step's formula (split at ';', *but*, *however*)."""
-    masked = _masked(sentence)
-    at = sentence.find(step_latex.strip())
-    if at < 0:
-        return sentence
-    ends = [m.end() for m in CLAUSE_END.finditer(masked, 0, at)]
-    start = ends[-1] if ends else 0
-    after = CLAUSE_END.search(masked, at + len(step_latex.strip()))
-    return sentence[start: after.start() if after else len(sentence)]
+DISPLAY_TEXT = re.compile(r"\\text\s*\{([^{}]*)\}(.*)$", re.S)
+DISPLAY_PERP = re.compile(r"\s*(?:X\s*\\perp\s*Y|Y\s*\\perp\s*X)\s*[.,]?\s*")
 
 
-def _conditions(sentence: str, step_latex: str) -> tuple[Conditions, str]:
-    math = [m.strip("$ ") for m in MATH.findall(sentence)]
-    others = [m for m in math if m.replace(" ", "") not in step_latex.replace(" ", "")]
-    words = MATH.sub(" ", sentence)
-    identical = any(re.fullmatch(r"\s*X\s*=\s*Y\s*|\s*Y\s*=\s*X\s*", m) for m in others)
-    same_law = any(re.fullmatch(r"\s*P\s*=\s*Q\s*|\s*Q\s*=\s*P\s*", m) for m in others)
-    names = {m.strip() for m in math}
-    both = {"X", "Y"} <= names or any(re.fullmatch(r"\(?\s*X\s*,\s*Y\s*\)?", m) for m in others)
-    independent = bool(INDEPENDENT.search(words)) and both
-    invertible = bool(INVERTIBLE.search(words)) and both
-    conditions = Conditions(independent, identical, invertible, same_law)
-    if independent + identical + invertible > 1:  # two joint laws at once: not one reading
-        return Conditions(same_law=same_law), " ".join(words.split())[:80]
-    unread = ""
-    if (CONDITION_WORDS.search(words) or INDEPENDENT.search(words) or INVERTIBLE.search(words)) \
-            and not conditions.any:
-        unread = " ".join(words.split())[:80]
-    return conditions, unread
+def display_condition(latex: str) -> tuple[Conditions, str] | None:
+    r"""The condition a display writes after its formula (``\quad \text{if } X \perp Y``):
+    independence when it is exactly *if/when/for* X ⊥ Y, otherwise no condition and its words
+    (so a refutation is undecided); None when the display writes no such text."""
+    found = DISPLAY_TEXT.search(latex)
+    perp = "\\perp" in latex
+    if found is None and not perp:
+        return None
+    words, rest = (found.group(1), found.group(2)) if found else ("", latex)
+    if found and re.fullmatch(r"\s*(?:if|when|for)\s*", words, re.I) and DISPLAY_PERP.fullmatch(rest):
+        return Conditions(independent=True), ""
+    shown = " ".join(((words + " " + rest) if found else latex).split())[:80]
+    if perp or CONDITION_WORDS.search(words) or INDEPENDENT.search(words + rest) \
+            or re.search(r"\b(?:false|wrong|dependent|for|unless)\b", words, re.I):
+        return Conditions(), shown
+    return None
 
 
 def _stated_before(lines: list[str], line: int, sentence: str) -> str:
@@ -237,7 +210,7 @@ def _stated_before(lines: list[str], line: int, sentence: str) -> str:
             continue  # a sentence stating its own claim: its conditions are its own
         words = MATH.sub(" ", earlier)
         if CONDITION_WORDS.search(words) or INDEPENDENT.search(words) \
-                or INVERTIBLE.search(words) or any(
+                or INVERTIBLE.search(words) or LAW_WORDS.search(words) or any(
                 re.fullmatch(r"\s*[XYPQ]\s*(?:=|\\neq?|\\ne)\s*[XYPQ]\s*", m.strip("$ "))
                 for m in MATH.findall(earlier)):
             return " ".join(words.split())[:80]
@@ -304,6 +277,17 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
                 MATH.sub(" ", part) for part in around)):  # a later one: said in words
             definitions.add(id(equation))
             _check_definition(equation, form, note, nonstandard, seed, standard, unread)
+        elif first and SUM_SHAPE.search(chain.elements[1]) and _differs(chain, note, seed):
+            # the note's first formula for the operator, written over outcomes, is not the
+            # standard one: its own convention or an error; H is not read standard anywhere
+            definitions.add(id(equation))
+            nonstandard.add(form)
+            equation.steps = [PlannedStep(1, "=", decided=Outcome(
+                "undecided", method="information theory", reason=(
+                    f"the note's first formula for {_shown(form)} differs from the standard "
+                    f"{FORMS[form]}: the note's own convention or an error; the standard "
+                    "meaning is not used in this note")))] + list(equation.steps)[1:]
+            equation.skip = None
     nonstandard |= unread - standard  # only unread definitions of a form: not known standard
     for equation in ordered:
         chain = equation.chain
@@ -325,6 +309,9 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
             continue
         conditions, unread = conditions_in(sentence, equation.block.latex)
         unread = unread or _stated_before(lines, anchor, sentence)
+        said = display_condition(equation.block.latex)
+        if said is not None:  # a condition written in the display itself is the claim's own
+            conditions, unread = said
         steps = list(equation.steps) or [PlannedStep(1, chain.relations[0],
                                                      skip=SkipReason.DEFINITION)]
         changed = False
@@ -369,7 +356,14 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
                 outcome, reading = _decide_in_section(
                     lhs_latex, rhs_latex, relation, section_readings(lines, anchor, note),
                     conditions, unread, seed + step.index)
-            except NotRead:
+            except NotRead as problem:
+                if class_bound:  # p_1 … p_k are a law: never sampled as free numbers
+                    steps[position] = PlannedStep(step.index, relation, decided=Outcome(
+                        "undecided", method="k-class law", reason=(
+                            "the probabilities p_1, …, p_k of the note's k-class law are a law "
+                            f"(p_i ≥ 0, Σ p_i = 1), and this form is not read on one ({problem})"
+                            ": not checked as free numbers")))
+                    changed = True
                 continue
             except ParseError:  # out of time: the general reading stands
                 continue
@@ -428,6 +422,20 @@ def _uses(latex: str, form: str) -> bool:
 
 def _shown(form: str) -> str:
     return form.replace("D_KL", r"D_{\mathrm{KL}}(·\|·)").replace("CE", r"\mathrm{CE}(·,·)")
+
+
+SUM_SHAPE = re.compile(r"\\sum|E_\s*\{?")
+
+
+def _differs(chain, note, seed: int) -> bool:
+    """Whether a formula ``operator = expression`` disagrees with the standard operator."""
+    try:
+        with time_limit(PLAN_SECONDS, source="", what="information theory"):
+            outcome, _ = decide(chain.elements[0], chain.elements[1], "=", note, Conditions(),
+                                "", seed)
+    except (NotRead, ParseError):
+        return False
+    return outcome.verdict == "refuted"
 
 
 def _check_definition(equation, form, note, nonstandard: set, seed: int,

@@ -35,12 +35,15 @@ def only(steps, lhs: str):
 
 # -- independent references --------------------------------------------------------------------
 def joint_from(counterexample) -> dict:
-    """{(x, y): probability} from the counterexample's 'P(X=1, Y=2)' entries."""
+    """{(x, y): probability} from the counterexample's 'P(X=1, Y=2)' entries (or, for the
+    k-class law of a note, {(i,): p_i} from its 'p_i' entries)."""
     table = {}
     for name, value in counterexample.values:
         if name.startswith("P("):
             key = tuple(int(part.split("=")[1]) for part in name[2:-1].split(", "))
             table[key] = Fraction(value)
+        elif name.startswith("p_"):
+            table[(int(name[2:]),)] = Fraction(value)
     return table
 
 
