@@ -43,7 +43,7 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate
 from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
-from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
+from symderive.notes.extract import FENCE, HTML_COMMENT, _blank_matches, extract_math, without_code
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
     PLAN_SECONDS,
@@ -55,6 +55,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.probability import note_reading, take_over
+from symderive.notes.stated import affirmed_properties, read_stated, stated_used, unread_property
 from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
@@ -207,9 +208,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
     # a directive shown inside fenced code or a code span is an example, not a comment
-    directives = read_directives(
-        _blank_matches(_blank_matches(text, FENCE), CODE_SPAN) if markdown else text
-    )
+    prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
+    directives = read_directives(prose)
     extraction = extract_math(text, markdown=markdown)
     notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices]
     pairs = []
@@ -228,8 +228,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.raw_text = text
     context.lines = text.split("\n")
     context.stated_simplex = stated_simplex(text)
-    context.matrix_properties = stated_properties(text)  # matrices: "A is symmetric"
+    context.matrix_properties = affirmed_properties(  # matrices: "A is symmetric"
+        prose, stated_properties(text))
     context.headings = heading_lines(text, markdown)
+    context.stated = read_stated(_blank_matches(prose, HTML_COMMENT), context.headings)
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -446,6 +448,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         used += _symmetric_used(step, plan, equation)
+        names = _step_names(step)
+        used += stated_used(plan.context, chain.line, chain.latex, names)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -506,6 +510,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
+        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
+            if unread:
+                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
@@ -574,6 +582,21 @@ def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
     """A refutation that another plausible reading of the note would not stand: undecided."""
     return Outcome("undecided", method=outcome.method,
                    reason=f"refuted as read, but {doubt}: not refuted")  # fmt: skip
+
+
+def _step_names(step) -> set[str]:
+    """The names of the step's variables as written (x, n, \\mathbf{A}; p of p_i)."""
+    names = set()
+    for side in (step.lhs, step.rhs):
+        if not isinstance(side, sp.Basic):
+            continue
+        for atom in side.free_symbols | side.atoms(sp.Indexed, sp.MatrixSymbol):
+            if isinstance(atom, sp.Indexed):
+                atom = atom.base.label
+            name = str(getattr(atom, "name", atom))
+            names.add(name)
+            names.add(name.split("_", 1)[0])
+    return names
 
 
 def _symmetric_used(step, plan, equation) -> tuple[str, ...]:

@@ -4,7 +4,9 @@ Recognised: display math ``$$…$$`` and ``\[…\]``, the environments equation/
 multline/eqnarray (starred too), inline ``$…$`` and ``\(…\)``, and — because notes often render
 formulas as images — LaTeX in image alt-text (``![\frac{a}{b} = c](…)``) or in the URL-encoded
 ``latex=`` parameter of LaTeX image services (decoded with ``urllib.parse``, never evaluated).
-Code spans, fenced code and HTML comments are not mathematics. Nothing here reads any file:
+Code spans, fenced and indented code blocks, ``<pre>``/``<code>``, HTML comments and LaTeX's
+dead text (verbatim, lstlisting, minted and comment environments, ``\verb``, ``\iffalse … \fi``)
+are not mathematics: they render as code or not at all (:func:`without_code`). Nothing here reads any file:
 the caller passes the text, so ``\input`` and ``\include`` are reported, never followed.
 """
 
@@ -31,6 +33,13 @@ ENVIRONMENT = re.compile(
     r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}(.*?)(\\end\{\1\2\}|\Z)", re.S
 )
 TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+HTML_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+VERBATIM = re.compile(
+    r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim|alltt)(\*?)\}.*?\\end\{\1\2\}", re.S
+)
+VERB = re.compile(r"\\verb\*?([^A-Za-z\s*])[^\n]*?\1")
+IF_FALSE = re.compile(r"\\iffalse\b.*?\\fi\b", re.S)  # unclosed: left as it is
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 NOT_FOLLOWED = re.compile(r"\\(input|include|def|newcommand|renewcommand|DeclareMathOperator)\b")
 
 
@@ -80,6 +89,45 @@ def _blank_matches(text: str, pattern: re.Pattern[str]) -> str:
     return "".join(pieces)
 
 
+def _indented_code(text: str) -> str:
+    """Markdown indented code blocks (four spaces or a tab) blanked: only a block after a blank
+    line whose paragraph before is flush left and not a list item (an indented paragraph inside
+    a list item is the item's text, not code)."""
+    lines = text.split("\n")
+    previous = ""  # the last non-blank line before the current run of blank lines
+    blank_before = True
+    in_code = False
+    for number, line in enumerate(lines):
+        if not line.strip():
+            blank_before = True
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if indented and (in_code or (
+            blank_before and not previous.startswith((" ", "\t")) and not LIST_ITEM.match(previous)
+        )):  # fmt: skip
+            lines[number] = " " * len(line)
+            in_code = True
+        else:
+            in_code = False
+            previous = line
+        blank_before = False
+    return "\n".join(lines)
+
+
+def without_code(text: str, markdown: bool = True) -> str:
+    """The note with code and dead text blanked (same length and lines): what is left is the
+    prose and mathematics the note states. HTML comments stay (directives live there)."""
+    working = text
+    if markdown:
+        working = _blank_matches(working, FENCE)
+        working = _indented_code(working)
+        working = _blank_matches(working, HTML_CODE)
+        working = _blank_matches(working, CODE_SPAN)
+    working = _blank_matches(working, VERBATIM)
+    working = _blank_matches(working, IF_FALSE)
+    return _blank_matches(working, VERB)
+
+
 def looks_like_latex(text: str) -> bool:
     """Alt-text that is a formula: a LaTeX command or a relation, and not a file name or URL."""
     stripped = text.strip()
@@ -108,12 +156,10 @@ def extract_math(text: str, *, markdown: bool = True) -> Extraction:
     notices: list[Notice] = []
     blocks: list[MathBlock] = []
     if markdown:
-        working = _blank_matches(text, FENCE)
-        working = _blank_matches(working, HTML_COMMENT)
-        working = _blank_matches(working, CODE_SPAN)
+        working = _blank_matches(without_code(text, markdown), HTML_COMMENT)
         working = _images(working, lines, blocks)
     else:
-        working = _blank_matches(text, TEX_COMMENT)
+        working = without_code(_blank_matches(text, TEX_COMMENT), markdown)
     for match in NOT_FOLLOWED.finditer(working):
         code = (
             "include-not-followed"

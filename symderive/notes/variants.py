@@ -17,6 +17,7 @@ from symderive.check.context import CheckContext
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
+from symderive.notes.stated import stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
 from symderive.notes.report import NoteFile
 from symderive.report import Outcome
@@ -42,6 +43,9 @@ def check_context(
     context = plan.context
     domains = dict(context.domains)
     domains.update({symbol: Domain("random") for symbol in equation.random})
+    # "For positive $x$, …", "Let $n$ be a positive integer.": as the directive would say
+    for symbol, stated in stated_symbols(context, equation.chain.line, equation.chain.latex).items():
+        domains.setdefault(symbol, stated)
     groups = list(context.independent)
     if alternative == "independent" and equation.random:
         groups.append(tuple(sorted(equation.random, key=str)))
