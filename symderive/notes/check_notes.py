@@ -510,10 +510,6 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
-        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
-            unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
-            if unread:
-                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted" and step.solve_like:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
@@ -521,6 +517,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
+            if unread:
+                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted" and step.opaque:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"fails when {', '.join(step.opaque)} are arbitrary numbers, but they are values "

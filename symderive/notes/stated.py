@@ -346,6 +346,8 @@ def _mentioned(text: str, names: set[str]) -> str:
 def _excerpt(text: str, word: str) -> str:
     position = text.find(word)
     start = max(0, position - 40)
+    if start:
+        start = text.find(" ", start) + 1 or start  # from a word's start
     return text[start : position + len(word) + 40].strip()
 
 
