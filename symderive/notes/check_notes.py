@@ -55,7 +55,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.probability import note_reading, take_over
-from symderive.notes.stated import affirmed_properties, read_stated, stated_used, unread_property
+from symderive.notes.stated import affirmed_properties, quantified, read_stated, stated_used, unread_property
 from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
@@ -510,7 +510,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
-        if outcome.verdict == "refuted" and step.solve_like:
+        if outcome.verdict == "refuted" and step.solve_like and not quantified(
+            plan.context, chain.line, chain.latex, names
+        ):  # fmt: skip
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
@@ -526,7 +528,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"fails when {', '.join(step.opaque)} are arbitrary numbers, but they are values "
                 "of functions the note never defines: the claim may hold by facts about them "
                 "that are not written as mathematics (e.g. independence): not refuted"))
-        if outcome.verdict == "refuted" and step.named_in_words:
+        if outcome.verdict == "refuted" and step.named_in_words and not quantified(
+            plan.context, chain.line, chain.latex, {step.named_in_words}, statements=True
+        ):  # a domain stated for it in words declares it, as a directive does  # fmt: skip
             outcome = _not_refuted(outcome, (
                 f"{step.named_in_words} is never defined in the note's mathematics (it is "
                 "defined in the prose)"))  # fmt: skip

@@ -443,3 +443,16 @@ def _affirms(sentence: str, name: str) -> bool:
 def _same_name(math: str, name: str) -> bool:
     spelled = re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", re.sub(r"\s+", "", math))
     return spelled == re.sub(r"\s+", "", name)
+
+
+def quantified(
+    context, line: int, latex: str, names: set[str], statements: bool = False
+) -> bool:
+    """A hypothesis read for one of the claim's variables (``For every positive integer $n$,
+    …``): the claim is stated for every value in that domain, not an equation to solve. With
+    ``statements``, a statement (``Let $n$ be a positive integer.``) counts too."""
+    stated = getattr(context, "stated", None)
+    return stated is not None and any(
+        (domain.hypothesis or statements) and domain.kind != "real" and domain.name in names
+        for domain in stated.for_chain(line, latex)
+    )

@@ -74,6 +74,15 @@ def test_the_stated_integer_domain_still_refutes_a_false_claim_inside_it(tmp_pat
     assert n.denominator == 1 and n >= 1 and (-1) ** int(n) != 1 - 2 * (n == 1)
 
 
+def test_a_false_claim_for_every_positive_integer_is_refuted_at_a_positive_integer(tmp_path):
+    """cos(πn) = 1 fails at every odd n: under "for every positive integer" it is a claim
+    about all of them (not an equation to solve), refuted inside the domain."""
+    step = only_claim(tmp_path, "For every positive integer $n$, $\\cos(\\pi n) = 1$.\n", "1")
+    assert step.verdict == "refuted"
+    n = point(step)["n"]
+    assert n.denominator == 1 and n >= 1 and mpmath.cos(mpmath.pi * int(n)) != 1
+
+
 def test_a_sine_identity_under_a_stated_positive_integer(tmp_path):
     """round4/k1.md:29 ``\\sin(\\pi n / 2)^2 = (1 - (-1)^n) / 2`` holds at every integer n."""
     for n in range(1, 9):
@@ -162,7 +171,7 @@ def test_a_hypothesis_holds_for_its_own_sentence_only(tmp_path):
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("Let $m$ be an even integer.\n\n$$ (-1)^m = 1 $$\n", "even integer"),
+        ("Let $m$ be an even integer.\n\n$$ \\cos(\\pi m) = \\cos(2 \\pi m) $$\n", "even integer"),
         ("Let $x$ be a strictly positive number in our model.\n\n$$ \\sqrt{x^2} = x $$\n",
          "positive"),
         ("Let $p \\in (0, 2)$.\n\n$$ p^2 < 2p $$\n", "\\in"),
