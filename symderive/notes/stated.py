@@ -313,14 +313,31 @@ def unread_property(stated: StatedDomains, line: int, latex: str, names: set[str
         sentence = stated.sentences[index]
         if index in stated.read:
             continue
-        words = PROPERTY_WORDS.search(re.sub(r"\$[^$]*\$", _math_words, sentence.text))
-        if not words:
+        prose = re.sub(r"\$[^$]*\$", _math_words, sentence.text)
+        words = PROPERTY_WORDS.search(prose)
+        if not words or _denies_symmetry(prose):
             continue
         mentioned = _mentioned(sentence.text, names)
         if mentioned:
             return (f"the note states a property of {mentioned} in words that was not read "
                     f"(line {sentence.first}: '{_excerpt(sentence.text, words.group())}')")
     return ""
+
+
+SYMMETRY_DENIED = re.compile(
+    r"\bnot\b|n't\b|\bnon-?symmetric|\basymmetric|\bneed\s+not\b|아니|아닌|않|없", re.I)
+CONDITIONAL = re.compile(r"\b(?:only|if|when|unless|were|plus|part)\b", re.I)
+
+
+def _denies_symmetry(prose: str) -> bool:
+    """The sentence's only property is symmetry, and it denies it (``not necessarily
+    symmetric``, ``but not here``, 대칭 행렬이 아니다): every check instantiates a general —
+    not symmetric — matrix, which is what the note says; the refutation stands."""
+    found = {word.group().lower() for word in PROPERTY_WORDS.finditer(prose)}
+    return (
+        found <= {"symmetric", "대칭"} and bool(SYMMETRY_DENIED.search(prose))
+        and not CONDITIONAL.search(prose)
+    )  # fmt: skip
 
 
 def _math_words(match: re.Match) -> str:
