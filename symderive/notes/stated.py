@@ -157,7 +157,9 @@ class StatedDomains:
             else:
                 earlier = domain.sentence < own if own is not None else domain.sentence <= before
                 holds = earlier and end_of(domain.line) == end_of(line)
-            if holds:
+            if holds and domain.kind == "reset":
+                latest.pop(domain.name, None)
+            elif holds:
                 latest[domain.name] = domain
         return tuple(latest.values())
 
@@ -250,7 +252,22 @@ def read_stated(text: str, headings: list[int]) -> StatedDomains:
         if found:
             domains.extend(found)
             read.add(index)
+            continue
+        for name in _introduced(clause):  # "Now let $x$ be any real number.": a new x
+            domains.append(StatedDomain(name, "reset", "", sentence.first, index, False))
     return StatedDomains(tuple(sentences), tuple(domains), frozenset(read), tuple(headings))
+
+
+INTRODUCED = re.compile(
+    r"^(?:(?:Now|Here|Next|Then)\s*,?\s+)?(?:let|suppose|assume|consider|take)\b[^.]*?\$\s*("
+    + _NAME + r")\s*(?:\$|=|\\in)", re.I)
+
+
+def _introduced(clause: str) -> list[str]:
+    """A name a sentence introduces again (``Now let $x$ be any real number``), which ends the
+    domain stated for it before."""
+    match = INTRODUCED.match(clause)
+    return [match.group(1)] if match else []
 
 
 def _kind(match: re.Match) -> str:

@@ -160,6 +160,13 @@ def test_a_stated_domain_ends_with_its_section(tmp_path):
     assert step.verdict == "refuted" and point(step)["x"] < 0
 
 
+def test_a_name_introduced_again_ends_its_stated_domain(tmp_path):
+    """``Now let $x$ be any real number.``: x is no longer positive, √(x²) = x is refuted."""
+    step = only_claim(tmp_path, "Let $x$ be positive.\n\nNow let $x$ be any real number.\n\n"
+                      "$$ \\sqrt{x^2} = x $$\n", "x")  # fmt: skip
+    assert step.verdict == "refuted" and point(step)["x"] < 0
+
+
 def test_a_hypothesis_holds_for_its_own_sentence_only(tmp_path):
     """``For positive $x$, …`` quantifies its sentence, not the next one."""
     steps = steps_of(tmp_path, "For positive $x$, $|x| = x$. Also $\\sqrt{x^2} = x$.\n")
