@@ -55,7 +55,13 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.probability import note_reading, take_over
-from symderive.notes.stated import affirmed_properties, quantified, read_stated, stated_used, unread_property
+from symderive.notes.stated import (
+    affirmed_properties,
+    quantified,
+    read_stated,
+    stated_used,
+    unread_property,
+)
 from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (

@@ -20,6 +20,7 @@ and for a display the sentence runs into (``For every positive integer $n$,`` th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.model import Domain
 from symderive.notes.context import parse, section_ends
+from symderive.notes.extract import _Lines
 
 # -- the words of a domain ----------------------------------------------------------------------
 # English adjective phrases → Domain kind (the longest first); "natural" is read as 1, 2, 3, …
@@ -145,6 +147,7 @@ class StatedDomains:
     domains: tuple[StatedDomain, ...] = ()
     read: frozenset = frozenset()  # indices of sentences read completely by a template
     ends: tuple = ()  # headings, for the sections
+    firsts: tuple = ()  # the first line of each sentence (sorted), to find a line's sentences
 
     def for_chain(self, line: int, latex: str) -> tuple[StatedDomain, ...]:
         """The stated domains in force for the chain ``latex`` starting on ``line``."""
@@ -167,13 +170,18 @@ class StatedDomains:
         """(the sentence holding the formula, or None for a display; the last sentence before
         it, or -1; the sentence a display continues — it does not end with a period — or -1)."""
         wanted = " ".join(latex.split())
-        for index, sentence in enumerate(self.sentences):
-            if sentence.first <= line <= sentence.last and wanted and wanted in sentence.text:
+        # sentences are in reading order: those starting on or before the line, newest first
+        top = bisect.bisect_right(self.firsts, line) - 1
+        for index in range(top, max(-1, top - SCAN_BACK), -1):
+            sentence = self.sentences[index]
+            if sentence.last >= line and wanted and wanted in sentence.text:
                 return index, index - 1, -1
         before = -1
-        for index, sentence in enumerate(self.sentences):
+        for index in range(top, max(-1, top - SCAN_BACK), -1):
+            sentence = self.sentences[index]
             if sentence.last < line or (sentence.last == line and sentence.first < line):
                 before = index
+                break
         runs_into = -1
         if before >= 0:
             sentence = self.sentences[before]
@@ -192,16 +200,41 @@ class StatedDomains:
         return [i for i in (last - 1, last) if i >= 0 and self.sentences[i].paragraph == paragraph]
 
 
-DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
+SCAN_BACK = 200  # sentences looked at before a line (a longer run of one-line sentences is rare)
+DISPLAY_OPEN = re.compile(r"\$\$|\\\[|\\begin\{(\w+\*?)\}")
+MAX_DISPLAY = 20_000  # characters searched for a display's end (an unclosed one costs this)
+
+
+def _blank_displays(text: str) -> str:
+    """Display math blanked (lines kept), its first character NUL (a paragraph break); a
+    linear scan: each closer is searched with str.find within MAX_DISPLAY characters."""
+    pieces = []
+    position = 0
+    for match in DISPLAY_OPEN.finditer(text):
+        if match.start() < position:
+            continue
+        opener = match.group()
+        closer = "$$" if opener == "$$" else "\\]" if opener == "\\[" else (
+            "\\end{" + match.group(1) + "}")
+        end = text.find(closer, match.end(), match.end() + MAX_DISPLAY)
+        if end < 0:
+            continue
+        end += len(closer)
+        pieces.append(text[position : match.start()])
+        pieces.append("\x00" + re.sub(r"[^\n]", " ", text[match.start() + 1 : end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def sentences_of(text: str) -> list[Sentence]:
     """The prose's sentences (display math ends a paragraph; inline math stays in its
     sentence; a period inside ``$…$`` does not end one)."""
     found: list[Sentence] = []
+    lines = _Lines(text)
     paragraph = 0
     # a display is blanked (lines kept) and ends the paragraph: NUL marks the break
-    blanked = DISPLAY.sub(lambda m: "\x00" + re.sub(r"[^\n]", " ", m.group()[1:]), text)
+    blanked = _blank_displays(text)
     offset = 0
     for chunk in re.split(r"(\n[ \t]*\n|\x00)", blanked):
         if re.fullmatch(r"\n[ \t]*\n|\x00", chunk):
@@ -213,7 +246,7 @@ def sentences_of(text: str) -> list[Sentence]:
         in_math = False
         while position <= len(chunk):
             if position == len(chunk):
-                _add(found, chunk[start:], text, offset + start, paragraph)
+                _add(found, chunk[start:], lines, offset + start, paragraph)
                 break
             character = chunk[position]
             if character == "\\":
@@ -224,19 +257,19 @@ def sentences_of(text: str) -> list[Sentence]:
             elif not in_math and character in ".!?。" and (
                 position + 1 == len(chunk) or chunk[position + 1] in " \t\n"
             ):
-                _add(found, chunk[start : position + 1], text, offset + start, paragraph)
+                _add(found, chunk[start : position + 1], lines, offset + start, paragraph)
                 start = position + 1
             position += 1
         offset += len(chunk)
     return found
 
 
-def _add(found: list, piece: str, text: str, offset: int, paragraph: int) -> None:
+def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int) -> None:
     stripped = piece.strip()
     if not stripped:
         return
     start = offset + len(piece) - len(piece.lstrip())
-    first = text.count("\n", 0, start) + 1
+    first = lines.line_of(start)
     last = first + stripped.count("\n")
     found.append(Sentence(" ".join(stripped.split()), first, last, paragraph, start))
 
@@ -255,7 +288,8 @@ def read_stated(text: str, headings: list[int]) -> StatedDomains:
             continue
         for name in _introduced(clause):  # "Now let $x$ be any real number.": a new x
             domains.append(StatedDomain(name, "reset", "", sentence.first, index, False))
-    return StatedDomains(tuple(sentences), tuple(domains), frozenset(read), tuple(headings))
+    return StatedDomains(tuple(sentences), tuple(domains), frozenset(read), tuple(headings),
+                         tuple(sentence.first for sentence in sentences))
 
 
 INTRODUCED = re.compile(
@@ -364,7 +398,8 @@ def _math_words(match: re.Match) -> str:
     return " \\in " if re.search(r"\\in(?![A-Za-z])|∈", math) else " "
 
 
-REAL_SPACE = re.compile(r"(?:\\in|∈)\s*\\mathbb\s*\{?\s*R\s*\}?(?!\s*_)(?:\s*\^\s*(?:\{[^{}]*\}|\w))?"
+REAL_SPACE = re.compile(r"(?:\\in|∈)\s*\\mathbb\s*\{?\s*R\s*\}?(?!\s*_)"
+                        r"(?:\s*\^\s*(?:\{[^{}]*\}|\w))?"
                         r"(?=\s*(?:,|\$|$|\\text|\\quad))")
 
 

@@ -44,7 +44,8 @@ def check_context(
     domains = dict(context.domains)
     domains.update({symbol: Domain("random") for symbol in equation.random})
     # "For positive $x$, …", "Let $n$ be a positive integer.": as the directive would say
-    for symbol, stated in stated_symbols(context, equation.chain.line, equation.chain.latex).items():
+    chain = equation.chain
+    for symbol, stated in stated_symbols(context, chain.line, chain.latex).items():
         domains.setdefault(symbol, stated)
     groups = list(context.independent)
     if alternative == "independent" and equation.random:
