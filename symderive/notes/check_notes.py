@@ -57,6 +57,7 @@ from symderive.notes.plan import (
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.stated import (
     affirmed_properties,
+    consequent,
     quantified,
     read_stated,
     stated_used,
@@ -226,7 +227,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
-    located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
+    headings = heading_lines(text, markdown)
+    located = locate(continue_chains(pairs), headings, blank_lines(text))
+    stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings)
+    located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
@@ -237,7 +241,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.matrix_properties = affirmed_properties(  # matrices: "A is symmetric"
         prose, stated_properties(text))
     context.headings = heading_lines(text, markdown)
-    context.stated = read_stated(_blank_matches(prose, HTML_COMMENT), context.headings)
+    context.stated = stated
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")

@@ -525,3 +525,26 @@ def quantified(
         (domain.hypothesis or statements) and domain.kind != "real" and domain.name in names
         for domain in stated.for_chain(line, latex)
     )
+
+
+LEAD_CONDITION = ("introduced as a supposition", "introduced by 'if'/'when': a condition")
+
+
+def consequent(item, stated: StatedDomains):
+    """A formula read as a condition only because the words before it end in *if/when* (이면,
+    일 때), inside a sentence a hypothesis template read whole (``$x$가 양수이면 $\\sqrt{x^2} =
+    x$ 이다``, ``If $x$ is positive, then $…$``): the hypothesis is the words; the formula is
+    the claim it governs."""
+    from dataclasses import replace as replaced
+
+    from symderive.notes.roles import Reading, Role
+
+    if item.reading.role is not Role.CONDITION or item.reading.why not in LEAD_CONDITION:
+        return item
+    own, _, runs_into = stated.locate(item.chain.line, item.chain.latex)
+    sentence = own if own is not None else runs_into  # a display the sentence runs into
+    if sentence < 0 or sentence not in stated.read or not any(
+        domain.hypothesis and domain.sentence == sentence for domain in stated.domains
+    ):
+        return item
+    return replaced(item, reading=Reading(Role.CLAIM, why="the claim of a hypothesis in words"))

@@ -117,11 +117,22 @@ def test_positivity_in_words_is_read(tmp_path, text):
     assert any("x positive (stated in the prose" in used for used in step.used)
 
 
-def test_a_korean_when_clause_is_never_refuted(tmp_path):
-    """``$x$가 양수일 때 …`` (round4/k6.md:7): the formula after 일 때 is skipped as a
-    condition by the role reader today; it must not be refuted either way."""
-    steps = steps_of(tmp_path, f"$x$가 양수일 때 ${ROOT}$ 이다.\n")
-    assert all(s.verdict != "refuted" for s in steps)
+@pytest.mark.parametrize(
+    "text",
+    [f"$x$가 양수일 때 ${ROOT}$ 이다.\n", f"$x$가 양수이면 ${ROOT}$ 이다.\n",
+     f"$x$가 양수일 때,\n\n$$ {ROOT} $$\n"],
+)
+def test_a_korean_when_clause_governs_the_formula_after_it(tmp_path, text):
+    """``$x$가 양수일 때 …`` (round4/k6.md:7): the formula after 일 때 / 이면 is the claim
+    the hypothesis governs (it was skipped as a condition), proved for positive x."""
+    step = only_claim(tmp_path, text, "x")
+    assert step.verdict == "proved"
+
+
+def test_a_korean_supposition_with_its_formula_stays_a_condition(tmp_path):
+    """``만약 $x = 1$ 이면 …``: the formula is the supposition itself, never a claim."""
+    steps = steps_of(tmp_path, "만약 $x = 1$ 이면 $x^2 = 1$ 이다.\n")
+    assert all(s.lhs_latex.strip() != "x" for s in steps)
 
 
 def test_nonnegative_in_words_is_read(tmp_path):
