@@ -46,7 +46,9 @@ from symderive.notes.directives import read_directives
 from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
-from symderive.notes.extract import CODE_SPAN, FENCE, _blank_matches, extract_math
+from symderive.notes.extract import (
+    FENCE, HTML_COMMENT, _blank_matches, extract_math, without_code,
+)
 from symderive.notes.lists import failing_entry
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
@@ -60,6 +62,14 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
+from symderive.notes.stated import (
+    affirmed_properties,
+    consequent,
+    quantified,
+    read_stated,
+    stated_used,
+    unread_property,
+)
 from symderive.notes.restated import restated_equation, restatement
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
@@ -212,9 +222,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
     # a directive shown inside fenced code or a code span is an example, not a comment
-    directives = read_directives(
-        _blank_matches(_blank_matches(text, FENCE), CODE_SPAN) if markdown else text
-    )
+    prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
+    directives = read_directives(prose)
     extraction = extract_math(text, markdown=markdown)
     notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices]
     pairs = []
@@ -225,7 +234,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
-    located = locate(continue_chains(pairs), heading_lines(text, markdown), blank_lines(text))
+    headings = heading_lines(text, markdown)
+    located = locate(continue_chains(pairs), headings, blank_lines(text))
+    stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings)
+    located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
@@ -233,8 +245,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.raw_text = text
     context.lines = text.split("\n")
     context.stated_simplex = stated_simplex(text)
-    context.matrix_properties = stated_properties(text)  # matrices: "A is symmetric"
+    context.matrix_properties = affirmed_properties(  # matrices: "A is symmetric"
+        prose, stated_properties(text))
     context.headings = heading_lines(text, markdown)
+    context.stated = stated
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -452,6 +466,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         used += _symmetric_used(step, plan, equation)
+        names = _step_names(step)
+        used += stated_used(plan.context, chain.line, chain.latex, names)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -523,19 +539,27 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "it compares moments with a number, which may be a hypothesis on the law (as in "
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
                 f"fails on {law_shown(outcome)}"))  # fmt: skip
-        if outcome.verdict == "refuted" and step.solve_like:
+        if outcome.verdict == "refuted" and step.solve_like and not quantified(
+            plan.context, chain.line, chain.latex, names
+        ):  # fmt: skip
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
+            if unread:
+                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted" and step.opaque:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"fails when {', '.join(step.opaque)} are arbitrary numbers, but they are values "
                 "of functions the note never defines: the claim may hold by facts about them "
                 "that are not written as mathematics (e.g. independence): not refuted"))
-        if outcome.verdict == "refuted" and step.named_in_words:
+        if outcome.verdict == "refuted" and step.named_in_words and not quantified(
+            plan.context, chain.line, chain.latex, {step.named_in_words}, statements=True
+        ):  # a domain stated for it in words declares it, as a directive does  # fmt: skip
             outcome = _not_refuted(outcome, (
                 f"{step.named_in_words} is never defined in the note's mathematics (it is "
                 "defined in the prose)"))  # fmt: skip
@@ -595,6 +619,21 @@ def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
     """A refutation that another plausible reading of the note would not stand: undecided."""
     return Outcome("undecided", method=outcome.method,
                    reason=f"refuted as read, but {doubt}: not refuted")  # fmt: skip
+
+
+def _step_names(step) -> set[str]:
+    """The names of the step's variables as written (x, n, \\mathbf{A}; p of p_i)."""
+    names = set()
+    for side in (step.lhs, step.rhs):
+        if not isinstance(side, sp.Basic):
+            continue
+        for atom in side.free_symbols | side.atoms(sp.Indexed, sp.MatrixSymbol):
+            if isinstance(atom, sp.Indexed):
+                atom = atom.base.label
+            name = str(getattr(atom, "name", atom))
+            names.add(name)
+            names.add(name.split("_", 1)[0])
+    return names
 
 
 def _symmetric_used(step, plan, equation) -> tuple[str, ...]:

@@ -135,6 +135,7 @@ class FileContext:
     stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
+    stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
 
     def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
         latest: dict = {}

@@ -4,8 +4,11 @@ Recognised: display math ``$$…$$`` and ``\[…\]``, the environments equation/
 multline/eqnarray (starred too), inline ``$…$`` and ``\(…\)``, and — because notes often render
 formulas as images — LaTeX in image alt-text (``![\frac{a}{b} = c](…)``) or in the URL-encoded
 ``latex=`` parameter of LaTeX image services (decoded with ``urllib.parse``, never evaluated).
-Code spans, fenced code and HTML comments are not mathematics. Nothing here reads any file:
-the caller passes the text, so ``\input`` and ``\include`` are reported, never followed.
+Code spans, fenced and indented code blocks, ``<pre>``/``<code>``, HTML comments and LaTeX's
+dead text (verbatim, lstlisting, minted and comment environments, ``\verb``, ``\iffalse … \fi``)
+are not mathematics: they render as code or not at all (:func:`without_code`).
+Nothing here reads any file: the caller passes the text, so ``\input`` and ``\include`` are
+reported, never followed.
 """
 
 from __future__ import annotations
@@ -31,6 +34,13 @@ ENVIRONMENT = re.compile(
     r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}(.*?)(\\end\{\1\2\}|\Z)", re.S
 )
 TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+# code and dead text: an opener, then its closer found with str.find (linear: a closer known
+# absent is never searched for again, so a file of unclosed openers costs one scan each)
+HTML_CODE = re.compile(r"<(pre|code)\b[^>\n]{0,200}>", re.I)
+VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim|alltt)(\*?)\}")
+VERB = re.compile(r"\\verb\*?([^A-Za-z\s*])[^\n]{0,500}?\1")
+IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])")
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 NOT_FOLLOWED = re.compile(r"\\(input|include|def|newcommand|renewcommand|DeclareMathOperator)\b")
 
 
@@ -80,6 +90,72 @@ def _blank_matches(text: str, pattern: re.Pattern[str]) -> str:
     return "".join(pieces)
 
 
+def _indented_code(text: str) -> str:
+    """Markdown indented code blocks (four spaces or a tab) blanked: only a block after a blank
+    line whose paragraph before is flush left and not a list item (an indented paragraph inside
+    a list item is the item's text, not code)."""
+    lines = text.split("\n")
+    previous = ""  # the last non-blank line before the current run of blank lines
+    blank_before = True
+    in_code = False
+    for number, line in enumerate(lines):
+        if not line.strip():
+            blank_before = True
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if indented and (in_code or (
+            blank_before and not previous.startswith((" ", "\t")) and not LIST_ITEM.match(previous)
+        )):  # fmt: skip
+            lines[number] = " " * len(line)
+            in_code = True
+        else:
+            in_code = False
+            previous = line
+        blank_before = False
+    return "\n".join(lines)
+
+
+def without_code(text: str, markdown: bool = True) -> str:
+    """The note with code and dead text blanked (same length and lines): what is left is the
+    prose and mathematics the note states. HTML comments stay (directives live there). An
+    opener never closed is left as it is."""
+    working = text
+    if markdown:
+        working = _blank_matches(working, FENCE)
+        working = _indented_code(working)
+        working = _blank_closed(working, HTML_CODE, lambda m: f"</{m.group(1).lower()}>", True)
+        working = _blank_matches(working, CODE_SPAN)
+    working = _blank_closed(working, VERBATIM, lambda m: f"\\end{{{m.group(1)}{m.group(2)}}}")
+    working = _blank_closed(working, IF_FALSE, lambda m: "\\fi")
+    return _blank_matches(working, VERB)
+
+
+def _blank_closed(text: str, opener: re.Pattern[str], closer_of, fold: bool = False) -> str:
+    """Blank each opener through its closer (``\\fi`` not followed by a letter)."""
+    searched = text.lower() if fold else text
+    absent: set[str] = set()
+    pieces = []
+    position = 0
+    for match in opener.finditer(text):
+        if match.start() < position:
+            continue
+        closer = closer_of(match)
+        if closer in absent:
+            continue
+        end = searched.find(closer, match.end())
+        while end >= 0 and closer == "\\fi" and searched[end + 3 : end + 4].isalpha():
+            end = searched.find(closer, end + 3)  # \fill, \figure: not \fi
+        if end < 0:
+            absent.add(closer)
+            continue
+        end = searched.find(">", end) + 1 if fold else end + len(closer)
+        pieces.append(text[position : match.start()])
+        pieces.append(re.sub(r"[^\n]", " ", text[match.start() : end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def looks_like_latex(text: str) -> bool:
     """Alt-text that is a formula: a LaTeX command or a relation, and not a file name or URL."""
     stripped = text.strip()
@@ -108,12 +184,10 @@ def extract_math(text: str, *, markdown: bool = True) -> Extraction:
     notices: list[Notice] = []
     blocks: list[MathBlock] = []
     if markdown:
-        working = _blank_matches(text, FENCE)
-        working = _blank_matches(working, HTML_COMMENT)
-        working = _blank_matches(working, CODE_SPAN)
+        working = _blank_matches(without_code(text, markdown), HTML_COMMENT)
         working = _images(working, lines, blocks)
     else:
-        working = _blank_matches(text, TEX_COMMENT)
+        working = without_code(_blank_matches(text, TEX_COMMENT), markdown)
     for match in NOT_FOLLOWED.finditer(working):
         code = (
             "include-not-followed"

@@ -19,6 +19,7 @@ from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
+from symderive.notes.stated import stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
 from symderive.notes.report import NoteFile
 from symderive.report import Outcome
@@ -47,6 +48,10 @@ def check_context(
     context = plan.context
     domains = dict(context.domains)
     domains.update({symbol: Domain("random") for symbol in equation.random})
+    # "For positive $x$, …", "Let $n$ be a positive integer.": as the directive would say
+    chain = equation.chain
+    for symbol, stated in stated_symbols(context, chain.line, chain.latex).items():
+        domains.setdefault(symbol, stated)
     groups = list(context.independent)
     if alternative == "independent" and equation.random:
         groups.append(tuple(sorted(equation.random, key=str)))
