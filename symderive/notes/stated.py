@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.grammar.negation import negation
 from symderive.model import Domain
 from symderive.notes.context import parse, section_ends
 from symderive.notes.extract import _Lines
@@ -375,8 +376,7 @@ def unread_property(stated: StatedDomains, line: int, latex: str, names: set[str
     return ""
 
 
-SYMMETRY_DENIED = re.compile(
-    r"\bnot\b|n't\b|\bnon-?symmetric|\basymmetric|\bneed\s+not\b|아니|아닌|않|없", re.I)
+SYMMETRY_DENIED = negation(("asymmetric", "nonsymmetric", "unsymmetric", "need not"))  # grammar/negation.py: 아닙니다 too
 CONDITIONAL = re.compile(r"\b(?:only|if|when|unless|were|plus|part)\b", re.I)
 
 
