@@ -8,8 +8,6 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
-import re
-
 import bisect
 import re
 from collections.abc import Sequence
@@ -18,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
@@ -309,6 +308,7 @@ def build_context(
     for line, message in directives.errors:
         context.problems.append(f"line {line}: directive not understood: {message}")
     _read_assumptions(directives, context, source)
+    lines: list[int] = []  # the line of each given kept, in order
     for given in directives.givens:
         try:
             lhs = parse(given.lhs, latex, source, given.line)
@@ -326,12 +326,15 @@ def build_context(
             continue
         if evaluated is sp.true:
             continue  # says nothing
-        clash = _contradicts_domain(lhs, rhs, context.domains)
+        clash = _contradicts_domain(lhs, rhs, context.domains) or _false_in_domain(
+            lhs, rhs, context.domains)
         if clash:
             context.problems.append(
                 f"line {given.line}: given {given.lhs} = {given.rhs} contradicts {clash}: not used")
             continue
         context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
+        lines.append(given.line)
+    _contradicting_givens(context, lines, source)
     values: dict = {}  # (section end, left side as written) -> (line, right side)
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
@@ -377,6 +380,90 @@ def _contradicts_domain(lhs, rhs, domains: dict) -> str:
             if not DOMAIN_TESTS[domain.kind](rhs):
                 return f"the declared domain of {lhs.name} ({domain.kind})"
     return ""
+
+
+ASSUMED = {  # the SymPy assumptions a declared domain gives a symbol (all are real)
+    "size": {"integer": True, "positive": True}, "positive": {"positive": True},
+    "negative": {"negative": True}, "nonnegative": {"nonnegative": True},
+    "nonzero": {"nonzero": True}, "integer": {"integer": True}, "index": {"integer": True},
+    "probability": {"positive": True},
+}  # fmt: skip
+GIVEN_SECONDS = 1.0  # deciding whether givens contradict each other
+
+
+def _as_checked(expressions, domains: dict) -> dict:
+    """Each plain symbol of ``expressions`` → the symbol the checker uses for it: real (the
+    project's default domain), with the assumptions of its declared domain."""
+    declared = {getattr(s, "name", None): d for s, d in domains.items() if isinstance(s, sp.Symbol)}
+    mapping = {}
+    for expression in expressions:
+        for symbol in expression.free_symbols:
+            if not isinstance(symbol, sp.Symbol) or symbol.is_real is not None:
+                continue
+            domain = declared.get(symbol.name)
+            if domain is not None and domain.kind not in ("real", *ASSUMED):
+                continue  # random, matrix, simplex …: not a real number to test
+            extra = ASSUMED.get(domain.kind, {}) if domain is not None else {}
+            mapping[symbol] = sp.Symbol(symbol.name, real=True, **extra)
+    return mapping
+
+
+def _false_in_domain(lhs, rhs, domains: dict) -> str:
+    """``given t^2 = -1``: false for every real t (or for every value of its declared domain),
+    as the checker reads its symbols — the domain it contradicts, or ""."""
+    mapping = _as_checked((lhs, rhs), domains)
+    if not mapping:
+        return ""
+    try:
+        evaluated = sp.Eq(lhs.xreplace(mapping), rhs.xreplace(mapping))
+    except Exception:  # noqa: BLE001 - shapes SymPy cannot compare: not decided here
+        return ""
+    if evaluated is not sp.false:
+        return ""
+    declared = {getattr(s, "name", None): d.kind for s, d in domains.items()}
+    names = ", ".join(
+        f"{symbol.name} {declared.get(symbol.name, 'real')}"
+        for symbol in sorted(mapping, key=lambda symbol: symbol.name)
+    )
+    return f"the domain of its symbols ({names}): no value satisfies it"
+
+
+def _contradicting_givens(context: FileContext, lines: list[int], source: str) -> None:
+    """Givens that no values satisfy together (``given u = v + 1; given v = u + 1``: 0 = 2)
+    are reported and not used; givens about other symbols stay. Decided for each group of
+    givens sharing symbols, only when they are polynomial, by a Gröbner basis equal to {1} (no
+    common solution even over the complex numbers): a proof, not a guess."""
+    differences = [sp.expand(given.lhs - given.rhs) for given in context.givens]
+    groups: list[set[int]] = []
+    for position, difference in enumerate(differences):
+        joined = {position}
+        for group in [g for g in groups if any(
+            differences[k].free_symbols & difference.free_symbols for k in g
+        )]:  # fmt: skip
+            joined |= group
+            groups.remove(group)
+        groups.append(joined)
+    dropped: set[int] = set()
+    for group in groups:
+        members = [differences[k] for k in sorted(group)]
+        symbols = sorted(set().union(*(d.free_symbols for d in members)), key=sp.default_sort_key)
+        if len(members) < 2 or not symbols or not all(
+            isinstance(s, sp.Symbol) for s in symbols
+        ) or not all(d.is_polynomial(*symbols) for d in members):
+            continue
+        try:
+            with time_limit(GIVEN_SECONDS, source=source, what="comparing the givens"):
+                basis = sp.groebner(members, *symbols)
+        except Exception:  # noqa: BLE001 - not decided in time: the givens stay as written
+            continue
+        if list(basis.exprs) == [1]:
+            where = ", ".join(str(line) for line in sorted({lines[k] for k in group}))
+            context.problems.append(
+                f"line {where}: the givens about {', '.join(map(str, symbols))} contradict each "
+                "other (no values satisfy them all): not used")
+            dropped |= group
+    if dropped:
+        context.givens[:] = [g for k, g in enumerate(context.givens) if k not in dropped]
 
 
 def _read_assumptions(directives: Directives, context: FileContext, source: str) -> None:
