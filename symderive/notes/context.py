@@ -63,6 +63,7 @@ class Definition:
     role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
     order: int = -1  # reading order of its chain: on its own line it holds only after it
     forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
+    disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -103,6 +104,13 @@ class DefinitionView:
         examples = {k: v for k, v in self.examples.items() if k in keep}
         return DefinitionView(symbols, functions, notes, examples)
 
+    def disputed(self, context: FileContext, keys) -> list:
+        """The disputed definitions in force in this view that ``keys`` use (a function is
+        also used through its bare name, ``∂f/∂x``: the key ("symbol", f))."""
+        names = {str(key[1]) for key in keys}
+        return [d for d in context.definitions
+                if d.disputed and str(d.key[1]) in names and self.notes.get(d.key) == d.note]
+
     def without_examples(self) -> DefinitionView:
         """The general reading: example values not substituted."""
         symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
@@ -135,9 +143,16 @@ class FileContext:
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
 
-    def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
+    def definitions_at(
+        self, line: int, order: int | None = None, first_readings: bool = False
+    ) -> DefinitionView:
+        """The definitions in force at ``line`` (the latest of each name); with
+        ``first_readings`` a disputed second formula is read as a claim, so the definition
+        before it stays in force."""
         latest: dict = {}
         for definition in self.definitions:
+            if first_readings and definition.disputed:
+                continue
             if (
                 definition.start == line and order is not None and definition.order > order
                 and not definition.forward
@@ -177,12 +192,12 @@ def section_ends(headings: Sequence[int]) -> callable:
 def locate(
     pairs: Sequence[tuple[MathBlock, Chain]],
     headings: Sequence[int],
-    blank_lines: Sequence[int] = (),
+    lines: Sequence[str] = (),
 ) -> list[Located]:
     """Give each chain its section and the role of its first step, reading in order: a name
-    defined earlier in the section makes a later ``name = …`` a claim."""
+    defined earlier in the section makes a later ``name = …`` a claim, unless the words
+    redefine it (:func:`symderive.notes.roles.second_formula`)."""
     end_of = section_ends(headings)
-    blanks = sorted(blank_lines)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
     labels: dict[int, set[str]] = {}
     parameterised: dict[int, set[str]] = {}  # section end -> names defined as f(x, y) = …
@@ -192,16 +207,11 @@ def locate(
         end = end_of(chain.line)
         names = defined.setdefault(end, {})
         section_labels = labels.setdefault(end, set())
-        near = True
-        if len(chain.elements) >= 2:
-            head = definition_head(chain.elements[0])
-            if head and head[0] in names:
-                since = names[head[0]][1]
-                near = bisect.bisect_left(blanks, since) == bisect.bisect_left(blanks, chain.line)
         reading = (
             classify_first_step(
-                chain, block.lead, _redefinable(names, chain), near, block.kind == "inline",
+                chain, block.lead, _redefinable(names, chain), block.kind == "inline",
                 frozenset(section_labels), frozenset(parameterised.get(end, ())),
+                trailing_words(lines, block),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
@@ -222,6 +232,19 @@ def locate(
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
         located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
+
+
+def trailing_words(lines: Sequence[str], block: MathBlock) -> str:
+    """The words after an inline formula up to the end of its sentence or the next formula
+    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
+    if block.kind != "inline" or not 0 < block.line <= len(lines):
+        return ""
+    text = lines[block.line - 1]
+    position = text.find("$" + block.latex + "$")
+    if position < 0:
+        return ""
+    rest = text[position + len(block.latex) + 2 :]
+    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
 
 
 def _tables_of_cases(located: list[Located]) -> list[Located]:
@@ -511,22 +534,33 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
                     context.domains.setdefault(sp.IndexedBase(symbol.name), Domain(assumption.kind))
 
 
-def _add_definition(item: Located, context: FileContext, source: str) -> None:
+def formula_definition(item: Located, context: FileContext, source: str) -> Definition | None:
+    """The definition ``name = …`` of the item's first step would make (also for a second
+    formula read as a claim, to compare it with the first), or None if it defines nothing."""
     chain = item.chain
     try:
         lhs = parse(chain.elements[0], context.latex, source, chain.line)
         rhs = parse(chain.elements[1], context.latex, source, chain.line)
     except ParseError:
-        return
+        return None
     lhs, rhs = normalise_indices([lhs, rhs], context)
     key, value = definition_entry(lhs, rhs, item.reading.arguments)
     if key is None:
-        return
+        return None
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
-    context.definitions.append(Definition(
-        key, value, note, chain.line, end, item.reading.role, item.order, defines_forward(item)))
+    return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
+                      defines_forward(item), item.reading.disputed)  # fmt: skip
+
+
+def _add_definition(item: Located, context: FileContext, source: str) -> None:
+    definition = formula_definition(item, context, source)
+    if definition is None:
+        return
+    context.definitions.append(definition)
+    chain, key, value, note, end = (
+        item.chain, definition.key, definition.value, definition.note, definition.end)
     letter = _letter(key[1]) if key[0] == "function" else ""
     if item.row_local and letter and letter != key[1]:
         # a table of cases (f(x) = 1/x → df/dx, then f_c(x) = c + x → df/dx): on its row the
@@ -534,8 +568,9 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
         context.definitions.append(Definition(
             ("function", letter), value, f"{note[:-1]}; the row's {letter})", chain.line, end,
             item.reading.role, item.order))  # fmt: skip
-    name = item.reading.name or str(lhs)
+    name = item.reading.name or str(key[1])
     kind = "function" if key[0] == "function" else "scalar"
+    what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     earlier = context.readings.get(name, "")
     if earlier.startswith(f"{kind}, "):  # defined again: each definition holds from its line
         context.readings[name] = f"{earlier}; again at line {chain.line}"

@@ -26,7 +26,7 @@ from symderive.grammar.matrices import (
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
-from symderive.notes.context import DefinitionView, FileContext, Located
+from symderive.notes.context import DefinitionView, FileContext, Located, trailing_words
 from symderive.notes.indices import (
     defined_letters,
     einstein_stated,
@@ -93,6 +93,10 @@ class PlannedStep:
     decided: object = None  # an Outcome already found by a reading of its own (probability)
     decided_reading: str = ""  # that reading, shown on the verdict
     rounded_entries: int = 0  # a list of n rounded values: each entry to its own decimals
+    # the step read with the first definition of a name whose second formula is disputed
+    # (lhs, rhs, relation), and (disputed line, first definition's line, name) to name them
+    alternate: tuple | None = None
+    alternate_lines: tuple = ()
 
 
 @dataclass
@@ -131,19 +135,6 @@ def general_words(lead: str) -> bool:
     "We always take $x = 3$. Then …" stays at the example."""
     pieces = VALUED_FORMULA.split(lead or "")
     return bool(GENERAL_WORDS.search(pieces[-1]))
-
-
-def trailing_words(lines: list, block) -> str:
-    """The words after an inline formula up to the end of its sentence or the next formula
-    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
-    if block.kind != "inline" or not 0 < block.line <= len(lines):
-        return ""
-    text = lines[block.line - 1]
-    position = text.find("$" + block.latex + "$")
-    if position < 0:
-        return ""
-    rest = text[position + len(block.latex) + 2 :]
-    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -237,10 +228,13 @@ def decimals_written(left: str, right: str) -> int | None:
 
 
 def plan_steps(
-    equation: PlannedEquation, context: FileContext, source: str, notices: list[str]
+    equation: PlannedEquation, context: FileContext, source: str, notices: list[str],
+    first_readings: bool = False,
 ) -> None:
+    """Plan the chain's steps; with ``first_readings`` a disputed second formula of a name is
+    read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
-    view = context.definitions_at(chain.line, equation.located.order)
+    view = context.definitions_at(chain.line, equation.located.order, first_readings)
     if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
         trailing_words(context.lines, equation.block)
     ):
@@ -495,6 +489,8 @@ def _derivative_table(equation, elements, relations, latex, view, context, sourc
     ):
         return False
     prefix, table = written
+    # the parameters are bound: "Let $x = 5$. Let $h(x, y) = xy$." — the body's x is not 5
+    inside = view.without_names({parameter.name for parameter in parameters})
 
     def read(text: str) -> sp.Basic:
         raw = parse_latex_math(text, context=latex, source=source, line=equation.chain.line)
@@ -505,7 +501,7 @@ def _derivative_table(equation, elements, relations, latex, view, context, sourc
             points = [read(argument) for argument in arguments]
             factor = read(prefix) if prefix else sp.Integer(1)
             right = [[factor * read(entry) for entry in row] for row in table]
-            left = derivative_entries(kind, parameters, prepare(body, view, None, frozenset()),
+            left = derivative_entries(kind, parameters, prepare(body, inside, None, frozenset()),
                                       points)  # fmt: skip
             lhs = largest_difference(left, right)
     except Exception:  # noqa: BLE001 - an entry that cannot be read: the step is not read here
