@@ -294,8 +294,9 @@ def plan_steps(
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
             continue
-        named = sorted(
-            {s.name for d in raw.atoms(sp.Derivative) for s in d.expr.free_symbols} & varying)
+        named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
+            s.name for d in raw.atoms(sp.Derivative)
+            for s in d.expr.free_symbols | _defined_through(d.expr, view)})
         if named:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, (
                 f"the prose says {', '.join(named)} is not a constant (it may depend on the "
@@ -612,9 +613,21 @@ NEGATED = re.compile(
 
 NOT_CONSTANT = re.compile(
     r"\$\s*([A-Za-z])\s*\$\s*(?:is\s+not\s+(?:a\s+)?constant|isn't\s+(?:a\s+)?constant"
-    r"|depends\s+on|varies|(?:는|은|이|가)\s*상수(?:가|이)?\s*아[니닙님])",
+    r"|depends\s+on|varies|changes\s+with|is\s+a\s+function\s+of"
+    r"|(?:는|은|이|가)\s*상수(?:가|이)?\s*아[니닙님]"
+    r"|(?:는|은|이|가)\s*(?:\$[^$]{1,20}\$\s*)?(?:에\s*의존|에\s*따라\s*(?:변|달라)))",
     re.I,
 )
+
+
+def _defined_through(expr: sp.Basic, view: DefinitionView) -> set:
+    """The symbols the definitions in force give ``expr`` (K = ½mv²: m, v), transitively."""
+    found: set = set()
+    for key in used_definitions(expr, view):
+        value = view.symbols.get(key[1]) if key[0] == "symbol" else None
+        if isinstance(value, sp.Basic):
+            found |= value.free_symbols
+    return found
 
 
 def not_constants(text: str) -> set:

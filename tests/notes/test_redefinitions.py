@@ -175,3 +175,23 @@ def test_example_values_never_enter_bound_letters(tmp_path):
         if expected == ["proved"]:
             assert not any("example value" in used for used in steps[0][1].used
                            if "t = 4" not in used), text
+
+
+# C30: a letter the prose says varies is not a constant, also inside a defined name
+
+VARYING = [
+    "The kinetic energy is $K = \\frac{1}{2} m v^2$ where $v$ depends on $t$.\n\n"
+    "$$ \\frac{dK}{dt} = 0 $$",  # q2.md:15
+    "Let $K = \\frac{1}{2} m v^2$, where the speed $v$ changes with time $t$.\n\n"
+    "$$ \\frac{dK}{dt} = 0 $$",  # q3.md:11
+    "$K = \\frac{1}{2} m v^2$ 이고 $v$는 $t$에 따라 변한다.\n\n$$ \\frac{dK}{dt} = 0 $$",  # q3:23
+    "Here $C$ is a function of $x$. Then $\\frac{d}{dx}[C x] = C$.",  # q4.md:3
+    "$C$는 $x$에 의존한다. 따라서 $\\frac{d}{dx}[C x] = C$ 이다.",  # q4:7
+]
+
+
+def test_a_varying_letter_inside_a_definition_is_never_differentiated_as_a_constant(tmp_path):
+    # dK/dt = m v dv/dt and d(Cx)/dx = C'x + C: "0" and "C" are false, never proved
+    found = sections(tmp_path, VARYING)
+    for text, steps in zip(VARYING, found):
+        assert not steps, (text, [step.verdict for _, step in steps])  # skipped, not proved
