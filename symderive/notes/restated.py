@@ -1,26 +1,22 @@
 r"""A name given a second formula in its section, read as a claim about the first one.
 
-Notes often give a formula and then write it again in another form — the k-term case of a sum
-(binary cross-entropy as the two-class cross-entropy) or the same sum rearranged. The roles
-stage reads such a second ``H(x) = …`` as a new definition (notes reuse names for new
-examples); two general readings turn it into the claim the author makes (docs/notes.md,
-"Formulas given again"):
+The roles stage (:func:`symderive.notes.roles.second_formula`) reads a second ``name = …`` as a
+claim (no words, or words of derivation), a redefinition (*let, define, instead, example* …) or
+*disputed* (other words: the text does not say). Here (docs/notes.md, "Formulas given again"):
 
-* **The k-term case of a sum.** After ``H(x) = -\sum_{i=1}^{n} q(x_i) \log p(x_i)``, the next
-  ``H(x) = t\log y + (1-t)\log(1-y)`` of the same section, whose k ≥ 2 terms each match the
-  summand with its entries (``q(x_i)``, ``p(x_i)``) bound to expressions in the note's names,
-  states the sum at n = k with those entries: the claim ``-(t\log y + (1-t)\log(1-y)) = t\log y
-  + (1-t)\log(1-y)``. A minus sign in front of a written term is the term's sign and never part
-  of an entry (no entry is bound to ``-t``); when a term does not match, an entry would be a
-  negated expression or a bare number (numbers are evaluated before matching, so their
-  structure is lost), or the summand has no entries, the formula stays a new definition.
-* **A restatement.** The next ``H(x) = …`` written right after the previous one with no words
-  between (only the math delimiters) and with exactly the same free names (at least one)
-  restates it: ``-\sum p(x_i)\log p(x_i)`` then ``\sum p(x_i)(-\log p(x_i))`` is the claim that
-  the two are equal. It may also be an alternative formula listed after the first (``L = (y -
-  \hat y)^2`` then ``L = |y - \hat y|``), so it is proved or checked but never refuted: a
-  refutation is *undecided*, naming both readings. Values without names (a new example's
-  number) are never compared.
+* **The k-term case of a sum.** After ``H(x) = -\sum_{i=1}^{n} q(x_i) \log p(x_i)``, a claim or
+  disputed ``H(x) = t\log y + (1-t)\log(1-y)`` whose k ≥ 2 terms each match the summand with
+  its entries (``q(x_i)``, ``p(x_i)``) bound to expressions in the note's names states the sum at
+  n = k with those entries. A minus sign in front of a written term is the term's sign and never
+  part of an entry; when a term does not match, an entry would be a negated expression or a bare
+  number, or the summand has no entries, this reading does not apply.
+* **A disputed formula** with exactly the same free names (at least one) as the first is
+  compared with it but never refuted (it may be a new definition); values without names (a new
+  example's number) are never compared.
+* **Both readings of its uses** (:func:`with_first_readings`): every step that uses a disputed
+  formula is also planned with the first one; the checker keeps a verdict only where the two
+  agree. A disputed formula equal to the first once the definitions on its line are substituted
+  is no dispute (:func:`settle_disputes`).
 """
 
 from __future__ import annotations
