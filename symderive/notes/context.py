@@ -366,6 +366,8 @@ def build_context(
             _contradicting_values(item, values, context)
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
+        elif item.reading.second:  # D(x^2 y) = x^2 then D(x^2 y) = 2xy: said, never silent
+            _contradicting_values(item, values, context)
     return context
 
 

@@ -318,6 +318,7 @@ CLAIMING = re.compile(
     re.I,
 )
 DISPLAY_ONLY = re.compile(r"^\s*(?:\$\$[^$]*\$\$|\\\[.*\\\]|\\end\{[a-z*]+\})\s*$")
+ENUMERATED = re.compile(r"^\s*\d{1,3}[.)]\s")  # a numbered list item: its own exercise or case
 FORMULA_ONLY = re.compile(r"^\s*\$[^$]+\$\s*[,.;:]?\s*$")  # "$y_i = \log(c),$" alone
 FILLER = re.compile(r"\b(?:and|or|also|as well as|with)\b|그리고|및|이고|이며|또는", re.I)
 SENTENCE_END = re.compile(r"[.!?;。](?=\s|$)")
@@ -346,6 +347,8 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
     words = sentence_words(lead)
     last = {kind: max((m.start() for m in pattern.finditer(words)), default=-1) for kind, pattern
             in (("redefinition", REDEFINING), ("claim", CLAIMING), ("open", OPENING))}
+    if ENUMERATED.match(lead or ""):  # "2. Show that … for $f(x) = x^2$": a new exercise item
+        last["redefinition"] = max(last["redefinition"], -0.5)
     if last["redefinition"] > last["claim"]:
         return "redefinition"  # "To give an example, let's plot the function": not undone
     if last["claim"] >= 0 and last["claim"] > last["open"]:
