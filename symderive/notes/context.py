@@ -264,7 +264,7 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
         for number, position in enumerate(positions):
             item = located[position]
             reading = item.reading
-            if reading.role is Role.CLAIM:
+            if reading.role is Role.CLAIM or reading.disputed:  # a case, neither claim nor dispute
                 reading = Reading(Role.DEFINITION, reading.name, reading.arguments,
                                   "a case in a table of definitions")  # fmt: skip
             following = [located[p].chain.line for p in positions[number + 1 :]
