@@ -228,6 +228,8 @@ def locate(
             if arguments is not None and is_parameter_list(arguments):
                 if is_label(chain.elements[1], arguments):
                     section_labels.add(reading.name)
+                else:  # a formula in its parameter: no longer a label from here on
+                    section_labels.discard(reading.name)
                 parameterised.setdefault(end, set()).add(reading.name)
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
         located.append(Located(block, chain, end, reading, order=len(located)))

@@ -202,6 +202,8 @@ def classify_first_step(
         if name in defined:
             if arguments is not None and shifted_argument(arguments, second):
                 introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
+            if name in labels and arguments is not None and is_parameter_list(arguments):
+                introduced = "redefinition"  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …
             return second_formula(name, arguments, introduced, value)
         if arguments is not None and shifted_argument(arguments, second):
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
@@ -366,8 +368,9 @@ def second_formula(name: str, arguments: str | None, introduced: str, value: boo
             "a value of the function after words introducing a new example: not compared"))
     if introduced == "redefinition":
         return Reading(Role.DEFINITION, name, arguments, (
-            f"a new definition of {name}: the prose redefines it ('let', 'define', 'now', "
-            "'instead', 새로, 다시 정의)"), second=True)
+            f"a new definition of {name}: the prose redefines it ('let', 'define', 'instead', "
+            "'example', a numbered item, 새로, 다시 정의), or it follows values of a label"),
+            second=True)
     if introduced in ("open", "words"):
         return Reading(Role.DEFINITION, name, arguments, (
             f"{name} is already defined in this section, and the words before this formula "

@@ -195,3 +195,16 @@ def test_a_varying_letter_inside_a_definition_is_never_differentiated_as_a_const
     found = sections(tmp_path, VARYING)
     for text, steps in zip(VARYING, found):
         assert not steps, (text, [step.verdict for _, step in steps])  # skipped, not proved
+
+
+def test_a_formula_after_values_of_a_label_defines_the_function(tmp_path):
+    # seeds 000: H(x) = 0.693 for a coin (a label), then the general H(x) = −Σ p log p, then the
+    # same sum rearranged, which is proved against it
+    text = (
+        "$H(x) = -(\\frac{1}{2}\\log\\frac{1}{2} + \\frac{1}{2}\\log\\frac{1}{2})$ for a coin.\n\n"
+        "즉, 엔트로피가 더 높은 것이죠.\n$$\nH(x)=-\\sum_{i=1}^{n} p(x_i) \\log{p(x_i)}\n$$\n\n"
+        "$$\nH(x)=\\sum_{i=1}^{n} p(x_i) \\left( -\\log{p(x_i)} \\right)\n$$"
+    )
+    [steps] = sections(tmp_path, [text])
+    assert [step.verdict for _, step in steps] == ["proved"]
+    assert "-\\sum_{i=1}^{n} p(x_i)" in steps[0][1].used[0]
