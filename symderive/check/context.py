@@ -52,7 +52,8 @@ class CheckContext:
 
         return CheckContext(
             tuple((swap(symbol), domain) for symbol, domain in self.domains),
-            tuple(swap(given) for given in self.givens),
+            # a given the renaming decides (t² = -1 once t is real) is no rewrite: dropped
+            tuple(g for g in (swap(given) for given in self.givens) if isinstance(g, sp.Eq)),
             tuple(tuple(swap(s) for s in group) for group in self.independent),
             tuple((side, kind, swap(expr), why) for side, kind, expr, why in self.conditions),
             self.symmetric,

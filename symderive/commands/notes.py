@@ -1,7 +1,9 @@
 """``symderive notes PATH…``: check every equation chain written in Markdown / LaTeX notes.
 
 Exit code 0 when no step is refuted, 1 when any step is refuted (so a course repository can
-gate on it), 2 for bad usage (a missing path, a bad option). ``--format github`` prints
+gate on it), 2 for bad usage or bad input (a missing path, a bad option, a note that cannot be
+read: not UTF-8, binary, too large — reported on its own line with the file, the other notes
+still checked; 2 wins over 1). An empty note is not an error: 0 equations, exit 0. ``--format github`` prints
 workflow annotations on the notes' lines, ``--format junit`` a JUnit XML report. Files whose
 bytes are unchanged come from the result cache unless ``--no-cache``.
 """
@@ -73,4 +75,4 @@ def run(args, console) -> int:
         from symderive.render.notes_terminal import render_notes
 
         console.print(render_notes(report, verbose=args.verbose, explain=args.explain))
-    return 1 if report.refuted else 0
+    return 2 if report.unreadable else 1 if report.refuted else 0

@@ -70,7 +70,12 @@ from symderive.notes.stated import (
     stated_used,
     unread_property,
 )
-from symderive.notes.restated import restated_equation, restatement
+from symderive.notes.restated import (
+    restated_equation,
+    restatement,
+    settle_disputes,
+    with_first_readings,
+)
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
     ALTERNATIVES,
@@ -205,11 +210,6 @@ def continue_chains(pairs: list) -> list:
     return merged
 
 
-def blank_lines(text: str) -> list[int]:
-    """Lines that are empty (paragraph breaks), in one pass."""
-    return [number for number, line in enumerate(text.split("\n"), start=1) if not line.strip()]
-
-
 def _matrix_shapes(text: str, base: tuple) -> tuple:
     """Capital letters the note transposes (``X^T``, ``W^\\top``) are matrices; undeclared
     ones get the symbolic square shape size × size (checked at instantiated sizes)."""
@@ -235,7 +235,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     headings = heading_lines(text, markdown)
-    located = locate(continue_chains(pairs), headings, blank_lines(text))
+    located = locate(continue_chains(pairs), headings, text.split("\n"))
     stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings)
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
@@ -278,14 +278,16 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
     ))  # fmt: skip
     notices.extend(context.problems)
+    settle_disputes(context, source)  # a second formula equal to the first: no dispute
     planned = []
     for item in located:
         skip, reason = classify_chain(item)
         equation = PlannedEquation(item, skip, reason)
-        if skip is SkipReason.DEFINITION and (found := restatement(item, context, source)):
+        if skip in (SkipReason.DEFINITION, None) and (found := restatement(item, context, source)):
             equation = restated_equation(item, found)  # a formula given again: a claim
         elif skip is None:
             plan_steps(equation, context, source, notices)
+            with_first_readings(equation, context, source)  # a disputed second formula used
         planned.append(equation)
     infer_random(planned, context)
     read_opaque(planned, context)  # Bias(x) and the data's σ: symderive.notes.opaque
@@ -295,6 +297,34 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
 
 
 # -- stage 5: check ---------------------------------------------------------------------------
+FIRST_READING = "first-reading"  # the task of a step read with the first of two formulas
+
+
+def _kind(outcome: Outcome | None) -> str:
+    if outcome is None:
+        return "open"
+    return "holds" if outcome.holds else "refuted" if outcome.verdict == "refuted" else "open"
+
+
+def both_readings(outcome: Outcome, first: Outcome | None, step: PlannedStep) -> Outcome:
+    """A step that uses a second formula the text may mean as a new definition or as a claim
+    about the first one: the verdict stands when both readings agree, else *undecided* naming
+    both lines (a step is never proved, checked or refuted on one reading of a disputed
+    formula)."""
+    second_line, first_line, name = step.alternate_lines
+    if step.alternate and _kind(outcome) == _kind(first) and _kind(outcome) != "open":
+        return outcome
+    if _kind(outcome) == "open":
+        return outcome  # undecided or skipped already
+    def said(kind: str) -> str:
+        return {"holds": "holds", "refuted": "is refuted"}.get(kind, "is not decided")
+    return Outcome("undecided", method=outcome.method, reason=(
+        f"line {second_line} gives {name} a second formula after line {first_line}, and the "
+        f"text does not say whether it is a new definition or a claim about line "
+        f"{first_line}'s: with line {second_line}'s this step {said(_kind(outcome))}, with line "
+        f"{first_line}'s it {said(_kind(first)) if step.alternate else 'cannot be read'}"))
+
+
 def _suggestion(lhs: sp.Basic, had_derivative: bool) -> str | None:
     """When a derivative step is refuted, the true derivative (the previous side evaluated)."""
     if not had_derivative:
@@ -368,6 +398,12 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                         seen[identity] = key + (name,)
                     file_seconds += options.budget_seconds
                     tasks.append(Task(key + (name,), lhs, rhs, relation, context,
+                                      options.seed + step.index))  # fmt: skip
+                if step.alternate:  # the step with the first of a disputed pair of formulas
+                    lhs, rhs, relation = step.alternate
+                    context = check_context(plan, equation, expressions=(lhs, rhs))
+                    file_seconds += options.budget_seconds
+                    tasks.append(Task(key + (FIRST_READING,), lhs, rhs, relation, context,
                                       options.seed + step.index))  # fmt: skip
         if capped:
             plan = replace(plan, notices=plan.notices + (
@@ -461,6 +497,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             for base in stated_vectors(plan, equation, step)
         )  # fmt: skip
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
+        if step.alternate is not None:
+            outcome = both_readings(outcome, outcomes.get(key + (FIRST_READING,)), step)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}

@@ -8,8 +8,6 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
-import re
-
 import bisect
 import re
 from collections.abc import Sequence
@@ -18,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
@@ -64,6 +63,7 @@ class Definition:
     role: Role = Role.DEFINITION  # DEFINITION or EXAMPLE
     order: int = -1  # reading order of its chain: on its own line it holds only after it
     forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
+    disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -104,6 +104,13 @@ class DefinitionView:
         examples = {k: v for k, v in self.examples.items() if k in keep}
         return DefinitionView(symbols, functions, notes, examples)
 
+    def disputed(self, context: FileContext, keys) -> list:
+        """The disputed definitions in force in this view that ``keys`` use (a function is
+        also used through its bare name, ``∂f/∂x``: the key ("symbol", f))."""
+        names = {str(key[1]) for key in keys}
+        return [d for d in context.definitions
+                if d.disputed and str(d.key[1]) in names and self.notes.get(d.key) == d.note]
+
     def without_examples(self) -> DefinitionView:
         """The general reading: example values not substituted."""
         symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
@@ -137,9 +144,16 @@ class FileContext:
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
 
-    def definitions_at(self, line: int, order: int | None = None) -> DefinitionView:
+    def definitions_at(
+        self, line: int, order: int | None = None, first_readings: bool = False
+    ) -> DefinitionView:
+        """The definitions in force at ``line`` (the latest of each name); with
+        ``first_readings`` a disputed second formula is read as a claim, so the definition
+        before it stays in force."""
         latest: dict = {}
         for definition in self.definitions:
+            if first_readings and definition.disputed:
+                continue
             if (
                 definition.start == line and order is not None and definition.order > order
                 and not definition.forward
@@ -179,12 +193,12 @@ def section_ends(headings: Sequence[int]) -> callable:
 def locate(
     pairs: Sequence[tuple[MathBlock, Chain]],
     headings: Sequence[int],
-    blank_lines: Sequence[int] = (),
+    lines: Sequence[str] = (),
 ) -> list[Located]:
     """Give each chain its section and the role of its first step, reading in order: a name
-    defined earlier in the section makes a later ``name = …`` a claim."""
+    defined earlier in the section makes a later ``name = …`` a claim, unless the words
+    redefine it (:func:`symderive.notes.roles.second_formula`)."""
     end_of = section_ends(headings)
-    blanks = sorted(blank_lines)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
     labels: dict[int, set[str]] = {}
     parameterised: dict[int, set[str]] = {}  # section end -> names defined as f(x, y) = …
@@ -194,16 +208,11 @@ def locate(
         end = end_of(chain.line)
         names = defined.setdefault(end, {})
         section_labels = labels.setdefault(end, set())
-        near = True
-        if len(chain.elements) >= 2:
-            head = definition_head(chain.elements[0])
-            if head and head[0] in names:
-                since = names[head[0]][1]
-                near = bisect.bisect_left(blanks, since) == bisect.bisect_left(blanks, chain.line)
         reading = (
             classify_first_step(
-                chain, block.lead, _redefinable(names, chain), near, block.kind == "inline",
+                chain, block.lead, _redefinable(names, chain), block.kind == "inline",
                 frozenset(section_labels), frozenset(parameterised.get(end, ())),
+                trailing_words(lines, block),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
@@ -220,10 +229,25 @@ def locate(
             if arguments is not None and is_parameter_list(arguments):
                 if is_label(chain.elements[1], arguments):
                     section_labels.add(reading.name)
+                else:  # a formula in its parameter: no longer a label from here on
+                    section_labels.discard(reading.name)
                 parameterised.setdefault(end, set()).add(reading.name)
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
         located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
+
+
+def trailing_words(lines: Sequence[str], block: MathBlock) -> str:
+    """The words after an inline formula up to the end of its sentence or the next formula
+    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
+    if block.kind != "inline" or not 0 < block.line <= len(lines):
+        return ""
+    text = lines[block.line - 1]
+    position = text.find("$" + block.latex + "$")
+    if position < 0:
+        return ""
+    rest = text[position + len(block.latex) + 2 :]
+    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
 
 
 def _tables_of_cases(located: list[Located]) -> list[Located]:
@@ -243,7 +267,7 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
         for number, position in enumerate(positions):
             item = located[position]
             reading = item.reading
-            if reading.role is Role.CLAIM:
+            if reading.role is Role.CLAIM or reading.disputed:  # a case, neither claim nor dispute
                 reading = Reading(Role.DEFINITION, reading.name, reading.arguments,
                                   "a case in a table of definitions")  # fmt: skip
             following = [located[p].chain.line for p in positions[number + 1 :]
@@ -310,6 +334,7 @@ def build_context(
     for line, message in directives.errors:
         context.problems.append(f"line {line}: directive not understood: {message}")
     _read_assumptions(directives, context, source)
+    lines: list[int] = []  # the line of each given kept, in order
     for given in directives.givens:
         try:
             lhs = parse(given.lhs, latex, source, given.line)
@@ -327,12 +352,15 @@ def build_context(
             continue
         if evaluated is sp.true:
             continue  # says nothing
-        clash = _contradicts_domain(lhs, rhs, context.domains)
+        clash = _contradicts_domain(lhs, rhs, context.domains) or _false_in_domain(
+            lhs, rhs, context.domains)
         if clash:
             context.problems.append(
                 f"line {given.line}: given {given.lhs} = {given.rhs} contradicts {clash}: not used")
             continue
         context.givens.append(sp.Eq(lhs, rhs, evaluate=False))
+        lines.append(given.line)
+    _contradicting_givens(context, lines, source)
     values: dict = {}  # (section end, left side as written) -> (line, right side)
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
@@ -341,6 +369,8 @@ def build_context(
             _contradicting_values(item, values, context)
         elif item.reading.role is Role.CONDITION:
             _add_condition(item, context, source)
+        elif item.reading.second:  # D(x^2 y) = x^2 then D(x^2 y) = 2xy: said, never silent
+            _contradicting_values(item, values, context)
     return context
 
 
@@ -378,6 +408,90 @@ def _contradicts_domain(lhs, rhs, domains: dict) -> str:
             if not DOMAIN_TESTS[domain.kind](rhs):
                 return f"the declared domain of {lhs.name} ({domain.kind})"
     return ""
+
+
+ASSUMED = {  # the SymPy assumptions a declared domain gives a symbol (all are real)
+    "size": {"integer": True, "positive": True}, "positive": {"positive": True},
+    "negative": {"negative": True}, "nonnegative": {"nonnegative": True},
+    "nonzero": {"nonzero": True}, "integer": {"integer": True}, "index": {"integer": True},
+    "probability": {"positive": True},
+}  # fmt: skip
+GIVEN_SECONDS = 1.0  # deciding whether givens contradict each other
+
+
+def _as_checked(expressions, domains: dict) -> dict:
+    """Each plain symbol of ``expressions`` → the symbol the checker uses for it: real (the
+    project's default domain), with the assumptions of its declared domain."""
+    declared = {getattr(s, "name", None): d for s, d in domains.items() if isinstance(s, sp.Symbol)}
+    mapping = {}
+    for expression in expressions:
+        for symbol in expression.free_symbols:
+            if not isinstance(symbol, sp.Symbol) or symbol.is_real is not None:
+                continue
+            domain = declared.get(symbol.name)
+            if domain is not None and domain.kind not in ("real", *ASSUMED):
+                continue  # random, matrix, simplex …: not a real number to test
+            extra = ASSUMED.get(domain.kind, {}) if domain is not None else {}
+            mapping[symbol] = sp.Symbol(symbol.name, real=True, **extra)
+    return mapping
+
+
+def _false_in_domain(lhs, rhs, domains: dict) -> str:
+    """``given t^2 = -1``: false for every real t (or for every value of its declared domain),
+    as the checker reads its symbols — the domain it contradicts, or ""."""
+    mapping = _as_checked((lhs, rhs), domains)
+    if not mapping:
+        return ""
+    try:
+        evaluated = sp.Eq(lhs.xreplace(mapping), rhs.xreplace(mapping))
+    except Exception:  # noqa: BLE001 - shapes SymPy cannot compare: not decided here
+        return ""
+    if evaluated is not sp.false:
+        return ""
+    declared = {getattr(s, "name", None): d.kind for s, d in domains.items()}
+    names = ", ".join(
+        f"{symbol.name} {declared.get(symbol.name, 'real')}"
+        for symbol in sorted(mapping, key=lambda symbol: symbol.name)
+    )
+    return f"the domain of its symbols ({names}): no value satisfies it"
+
+
+def _contradicting_givens(context: FileContext, lines: list[int], source: str) -> None:
+    """Givens that no values satisfy together (``given u = v + 1; given v = u + 1``: 0 = 2)
+    are reported and not used; givens about other symbols stay. Decided for each group of
+    givens sharing symbols, only when they are polynomial, by a Gröbner basis equal to {1} (no
+    common solution even over the complex numbers): a proof, not a guess."""
+    differences = [sp.expand(given.lhs - given.rhs) for given in context.givens]
+    groups: list[set[int]] = []
+    for position, difference in enumerate(differences):
+        joined = {position}
+        for group in [g for g in groups if any(
+            differences[k].free_symbols & difference.free_symbols for k in g
+        )]:  # fmt: skip
+            joined |= group
+            groups.remove(group)
+        groups.append(joined)
+    dropped: set[int] = set()
+    for group in groups:
+        members = [differences[k] for k in sorted(group)]
+        symbols = sorted(set().union(*(d.free_symbols for d in members)), key=sp.default_sort_key)
+        if len(members) < 2 or not symbols or not all(
+            isinstance(s, sp.Symbol) for s in symbols
+        ) or not all(d.is_polynomial(*symbols) for d in members):
+            continue
+        try:
+            with time_limit(GIVEN_SECONDS, source=source, what="comparing the givens"):
+                basis = sp.groebner(members, *symbols)
+        except Exception:  # noqa: BLE001 - not decided in time: the givens stay as written
+            continue
+        if list(basis.exprs) == [1]:
+            where = ", ".join(str(line) for line in sorted({lines[k] for k in group}))
+            context.problems.append(
+                f"line {where}: the givens about {', '.join(map(str, symbols))} contradict each "
+                "other (no values satisfy them all): not used")
+            dropped |= group
+    if dropped:
+        context.givens[:] = [g for k, g in enumerate(context.givens) if k not in dropped]
 
 
 def _read_assumptions(directives: Directives, context: FileContext, source: str) -> None:
@@ -425,22 +539,33 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
                     context.domains.setdefault(sp.IndexedBase(symbol.name), Domain(assumption.kind))
 
 
-def _add_definition(item: Located, context: FileContext, source: str) -> None:
+def formula_definition(item: Located, context: FileContext, source: str) -> Definition | None:
+    """The definition ``name = …`` of the item's first step would make (also for a second
+    formula read as a claim, to compare it with the first), or None if it defines nothing."""
     chain = item.chain
     try:
         lhs = parse(chain.elements[0], context.latex, source, chain.line)
         rhs = parse(chain.elements[1], context.latex, source, chain.line)
     except ParseError:
-        return
+        return None
     lhs, rhs = normalise_indices([lhs, rhs], context)
     key, value = definition_entry(lhs, rhs, item.reading.arguments)
     if key is None:
-        return
+        return None
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
-    context.definitions.append(Definition(
-        key, value, note, chain.line, end, item.reading.role, item.order, defines_forward(item)))
+    return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
+                      defines_forward(item), item.reading.disputed)  # fmt: skip
+
+
+def _add_definition(item: Located, context: FileContext, source: str) -> None:
+    definition = formula_definition(item, context, source)
+    if definition is None:
+        return
+    context.definitions.append(definition)
+    chain, key, value, note, end = (
+        item.chain, definition.key, definition.value, definition.note, definition.end)
     letter = _letter(key[1]) if key[0] == "function" else ""
     if item.row_local and letter and letter != key[1]:
         # a table of cases (f(x) = 1/x → df/dx, then f_c(x) = c + x → df/dx): on its row the
@@ -448,8 +573,9 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
         context.definitions.append(Definition(
             ("function", letter), value, f"{note[:-1]}; the row's {letter})", chain.line, end,
             item.reading.role, item.order))  # fmt: skip
-    name = item.reading.name or str(lhs)
+    name = item.reading.name or str(key[1])
     kind = "function" if key[0] == "function" else "scalar"
+    what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     earlier = context.readings.get(name, "")
     if earlier.startswith(f"{kind}, "):  # defined again: each definition holds from its line
         context.readings[name] = f"{earlier}; again at line {chain.line}"

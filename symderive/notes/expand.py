@@ -57,12 +57,22 @@ def _check_size(expr: sp.Basic) -> sp.Basic:
     return expr
 
 
+BINDING = (sp.Sum, sp.Product, sp.Integral)  # their limit variables are bound, not names
+
+
 def outside_indexed(expr: sp.Basic) -> set:
-    """Free symbols that are not only the label of an IndexedBase (``p`` of ``p[i]``)."""
+    r"""Free symbols that are not only the label of an IndexedBase (``p`` of ``p[i]``), nor a
+    bound variable (the i of ``\sum_i``, the x of ``\int … dx``)."""
     if isinstance(expr, sp.Indexed):
         return set().union(*(index.free_symbols for index in expr.indices))
     if isinstance(expr, sp.Symbol):
         return {expr}
+    if isinstance(expr, BINDING):
+        found = outside_indexed(expr.function) - {limit[0] for limit in expr.limits}
+        for limit in expr.limits:
+            for bound in limit[1:]:
+                found |= outside_indexed(bound)
+        return found
     found: set = set()
     for argument in expr.args:
         found |= outside_indexed(argument)
@@ -76,6 +86,12 @@ def _replace_outside_indexed(expr: sp.Basic, replacements: dict) -> sp.Basic:
         return expr
     if expr in replacements:
         return replacements[expr]
+    if isinstance(expr, BINDING):  # an example value of i never enters \sum_i (i is bound)
+        bound = {limit[0] for limit in expr.limits}
+        inner = {name: value for name, value in replacements.items() if name not in bound}
+        limits = [(limit[0], *(_replace_outside_indexed(b, inner) for b in limit[1:]))
+                  for limit in expr.limits]  # fmt: skip
+        return expr.func(_replace_outside_indexed(expr.function, inner), *limits)
     if isinstance(expr, sp.Derivative) and any(v in replacements for v in expr.variables):
         variables = tuple(dict.fromkeys(expr.variables))
         dummies = tuple(sp.Dummy(str(v)) for v in variables)
@@ -137,10 +153,17 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
             break
         used |= found
         frontier = [
-            view.symbols[key[1]] if key[0] == "symbol" else view.functions[key[1]][1]
+            view.symbols[key[1]] if key[0] == "symbol" else parameters_bound(*view.functions[key[1]])
             for key in found
         ]
     return used
+
+
+def parameters_bound(parameters: tuple, body: sp.Basic) -> sp.Basic:
+    """A function's body with its parameters hidden: they are bound (``h(x, y) = xy`` uses no
+    example value of x), so only its other names can use definitions."""
+    hidden = {p: sp.Dummy(str(p)) for p in parameters if isinstance(p, sp.Symbol)}
+    return body.xreplace(hidden) if hidden else body
 
 
 def unknown_function(name: sp.Basic, variables: Iterable[sp.Basic]) -> sp.Basic:

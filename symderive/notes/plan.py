@@ -27,7 +27,7 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
-from symderive.notes.context import DefinitionView, FileContext, Located
+from symderive.notes.context import DefinitionView, FileContext, Located, trailing_words
 from symderive.notes.indices import (
     defined_letters,
     einstein_stated,
@@ -98,6 +98,10 @@ class PlannedStep:
     decided_reading: str = ""  # that reading, shown on the verdict
     rounded_entries: tuple = ()  # a list of rounded values: each entry to its own decimals
     # (symderive.notes.lists.RoundedEntry)
+    # the step read with the first definition of a name whose second formula is disputed
+    # (lhs, rhs, relation), and (disputed line, first definition's line, name) to name them
+    alternate: tuple | None = None
+    alternate_lines: tuple = ()
 
 
 @dataclass
@@ -136,19 +140,6 @@ def general_words(lead: str) -> bool:
     "We always take $x = 3$. Then …" stays at the example."""
     pieces = VALUED_FORMULA.split(lead or "")
     return bool(GENERAL_WORDS.search(pieces[-1]))
-
-
-def trailing_words(lines: list, block) -> str:
-    """The words after an inline formula up to the end of its sentence or the next formula
-    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
-    if block.kind != "inline" or not 0 < block.line <= len(lines):
-        return ""
-    text = lines[block.line - 1]
-    position = text.find("$" + block.latex + "$")
-    if position < 0:
-        return ""
-    rest = text[position + len(block.latex) + 2 :]
-    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -242,10 +233,13 @@ def decimals_written(left: str, right: str) -> int | None:
 
 
 def plan_steps(
-    equation: PlannedEquation, context: FileContext, source: str, notices: list[str]
+    equation: PlannedEquation, context: FileContext, source: str, notices: list[str],
+    first_readings: bool = False,
 ) -> None:
+    """Plan the chain's steps; with ``first_readings`` a disputed second formula of a name is
+    read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
-    view = context.definitions_at(chain.line, equation.located.order)
+    view = context.definitions_at(chain.line, equation.located.order, first_readings)
     if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
         trailing_words(context.lines, equation.block)
     ):
@@ -310,8 +304,9 @@ def plan_steps(
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
             continue
-        named = sorted(
-            {s.name for d in raw.atoms(sp.Derivative) for s in d.expr.free_symbols} & varying)
+        named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
+            s.name for d in raw.atoms(sp.Derivative)
+            for s in d.expr.free_symbols | _defined_through(d.expr, view)})
         if named:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, (
                 f"the prose says {', '.join(named)} is not a constant (it may depend on the "
@@ -507,6 +502,8 @@ def _derivative_table(equation, elements, relations, latex, view, context, sourc
     ):
         return False
     prefix, table = written
+    # the parameters are bound: "Let $x = 5$. Let $h(x, y) = xy$." — the body's x is not 5
+    inside = view.without_names({parameter.name for parameter in parameters})
 
     def read(text: str) -> sp.Basic:
         raw = parse_latex_math(text, context=latex, source=source, line=equation.chain.line)
@@ -517,7 +514,7 @@ def _derivative_table(equation, elements, relations, latex, view, context, sourc
             points = [read(argument) for argument in arguments]
             factor = read(prefix) if prefix else sp.Integer(1)
             right = [[factor * read(entry) for entry in row] for row in table]
-            left = derivative_entries(kind, parameters, prepare(body, view, None, frozenset()),
+            left = derivative_entries(kind, parameters, prepare(body, inside, None, frozenset()),
                                       points)  # fmt: skip
             lhs = largest_difference(left, right)
     except NotDifferentiableHere as kink:  # kinks hook: ∇ max(x_1, x_2) at a tie
@@ -631,9 +628,21 @@ NEGATED = NEGATED_OR_SUPPOSED  # grammar/negation.py
 
 NOT_CONSTANT = re.compile(
     r"\$\s*([A-Za-z])\s*\$\s*(?:is\s+not\s+(?:a\s+)?constant|isn't\s+(?:a\s+)?constant"
-    r"|depends\s+on|varies|(?:는|은|이|가)\s*상수(?:가|이)?\s*아[니닙님])",
+    r"|depends\s+on|varies|changes\s+with|is\s+a\s+function\s+of"
+    r"|(?:는|은|이|가)\s*상수(?:가|이)?\s*아[니닙님]"
+    r"|(?:는|은|이|가)\s*(?:\$[^$]{1,20}\$\s*)?(?:에\s*의존|에\s*따라\s*(?:변|달라)))",
     re.I,
 )
+
+
+def _defined_through(expr: sp.Basic, view: DefinitionView) -> set:
+    """The symbols the definitions in force give ``expr`` (K = ½mv²: m, v), transitively."""
+    found: set = set()
+    for key in used_definitions(expr, view):
+        value = view.symbols.get(key[1]) if key[0] == "symbol" else None
+        if isinstance(value, sp.Basic):
+            found |= value.free_symbols
+    return found
 
 
 def not_constants(text: str) -> set:

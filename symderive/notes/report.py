@@ -136,6 +136,11 @@ class NotesReport:
     def refuted(self) -> bool:
         return any(step.verdict == "refuted" for step in self.steps())
 
+    @property
+    def unreadable(self) -> tuple[NoteFile, ...]:
+        """Files that could not be read (not UTF-8, binary, too large): bad input."""
+        return tuple(file for file in self.files if file.error)
+
     def summary(self) -> dict:
         """Counts: equations found/parsed/checked/skipped (by reason) and step verdicts."""
         equations = [eq for file in self.files for eq in file.equations]

@@ -1,26 +1,22 @@
 r"""A name given a second formula in its section, read as a claim about the first one.
 
-Notes often give a formula and then write it again in another form — the k-term case of a sum
-(binary cross-entropy as the two-class cross-entropy) or the same sum rearranged. The roles
-stage reads such a second ``H(x) = …`` as a new definition (notes reuse names for new
-examples); two general readings turn it into the claim the author makes (docs/notes.md,
-"Formulas given again"):
+The roles stage (:func:`symderive.notes.roles.second_formula`) reads a second ``name = …`` as a
+claim (no words, or words of derivation), a redefinition (*let, define, instead, example* …) or
+*disputed* (other words: the text does not say). Here (docs/notes.md, "Formulas given again"):
 
-* **The k-term case of a sum.** After ``H(x) = -\sum_{i=1}^{n} q(x_i) \log p(x_i)``, the next
-  ``H(x) = t\log y + (1-t)\log(1-y)`` of the same section, whose k ≥ 2 terms each match the
-  summand with its entries (``q(x_i)``, ``p(x_i)``) bound to expressions in the note's names,
-  states the sum at n = k with those entries: the claim ``-(t\log y + (1-t)\log(1-y)) = t\log y
-  + (1-t)\log(1-y)``. A minus sign in front of a written term is the term's sign and never part
-  of an entry (no entry is bound to ``-t``); when a term does not match, an entry would be a
-  negated expression or a bare number (numbers are evaluated before matching, so their
-  structure is lost), or the summand has no entries, the formula stays a new definition.
-* **A restatement.** The next ``H(x) = …`` written right after the previous one with no words
-  between (only the math delimiters) and with exactly the same free names (at least one)
-  restates it: ``-\sum p(x_i)\log p(x_i)`` then ``\sum p(x_i)(-\log p(x_i))`` is the claim that
-  the two are equal. It may also be an alternative formula listed after the first (``L = (y -
-  \hat y)^2`` then ``L = |y - \hat y|``), so it is proved or checked but never refuted: a
-  refutation is *undecided*, naming both readings. Values without names (a new example's
-  number) are never compared.
+* **The k-term case of a sum.** After ``H(x) = -\sum_{i=1}^{n} q(x_i) \log p(x_i)``, a claim or
+  disputed ``H(x) = t\log y + (1-t)\log(1-y)`` whose k ≥ 2 terms each match the summand with
+  its entries (``q(x_i)``, ``p(x_i)``) bound to expressions in the note's names states the sum at
+  n = k with those entries. A minus sign in front of a written term is the term's sign and never
+  part of an entry; when a term does not match, an entry would be a negated expression or a bare
+  number, or the summand has no entries, this reading does not apply.
+* **A disputed formula** with exactly the same free names (at least one) as the first is
+  compared with it but never refuted (it may be a new definition); values without names (a new
+  example's number) are never compared.
+* **Both readings of its uses** (:func:`with_first_readings`): every step that uses a disputed
+  formula is also planned with the first one; the checker keeps a verdict only where the two
+  agree. A disputed formula equal to the first once the definitions on its line are substituted
+  is no dispute (:func:`settle_disputes`).
 """
 
 from __future__ import annotations
@@ -33,13 +29,23 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.notes.chains import top_level_spans
-from symderive.notes.context import Definition, DefinitionView, FileContext, Located, parse
-from symderive.notes.plan import PlannedEquation, PlannedStep
+from symderive.notes.context import (
+    Definition,
+    DefinitionView,
+    FileContext,
+    Located,
+    formula_definition,
+    parse,
+)
+from dataclasses import replace
+
+from symderive.notes.expand import expand_definitions
+
+from symderive.notes.plan import PlannedEquation, PlannedStep, plan_steps
+from symderive.notes.roles import Role
 
 MATCH_SECONDS = 2.0
 MAX_TERMS = 8
-INLINE_OR_DISPLAY = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\[.*?\\\]")
-DELIMITERS_ONLY = re.compile(r"^(?:\$\$|\\\]|\\\[|\\end\{[a-z*]+\}|\s)*$")
 
 
 @dataclass(frozen=True)
@@ -54,16 +60,24 @@ class Restatement:
 
 
 def previous_definition(
-    item: Located, context: FileContext
+    item: Located, context: FileContext, source: str = "<notes>"
 ) -> tuple[Definition, Definition] | None:
-    """(the definition just before in the section, this item's own) of the same name."""
+    """(the definition of the same name in force just before, this item's own formula): the
+    item's own is its registered definition, or for a second formula read as a claim the
+    definition it would make."""
     own = [d for d in context.definitions if d.order == item.order and d.start == item.chain.line]
-    if len(own) != 1:
+    if item.reading.role is Role.CLAIM:
+        mine = formula_definition(item, context, source)
+        if mine is None:
+            return None
+    elif len(own) == 1:
+        [mine] = own
+    else:
         return None
-    [mine] = own
     earlier = [
         d for d in context.definitions
         if d.key == mine.key and d.order < item.order and d.end >= item.chain.line
+        and d.start <= item.chain.line
     ]  # fmt: skip
     if not earlier:
         return None
@@ -157,8 +171,13 @@ def _parsed_terms(item: Located, context: FileContext, source: str, whole: sp.Ba
 
 
 def restatement(item: Located, context: FileContext, source: str) -> Restatement | None:
-    """The claim of a definition that gives its name a second formula, by the rules above."""
-    found = previous_definition(item, context)
+    """The claim a second formula of a name makes, by the rules above: the k-term case of the
+    sum (a claim, or a disputed second formula); a disputed one with the same free names as
+    the first compared with it but never refuted. None: planned as written (a claim) or left a
+    definition."""
+    if not item.reading.second or len(item.chain.elements) != 2:
+        return None
+    found = previous_definition(item, context, source)
     if found is None:
         return None
     previous, mine = found
@@ -168,7 +187,7 @@ def restatement(item: Located, context: FileContext, source: str) -> Restatement
     try:
         with time_limit(MATCH_SECONDS, source=source, what="matching the formula given again"):
             case = sum_case(before, _parsed_terms(item, context, source, now))
-    except Exception:  # noqa: BLE001 - SymPy failing to match: the formula stays a definition
+    except Exception:  # noqa: BLE001 - SymPy failing to match: the formula stays as it is
         case = None
     name = item.reading.name or sp.sstr(previous.key[1])
     if case is not None:
@@ -177,13 +196,12 @@ def restatement(item: Located, context: FileContext, source: str) -> Restatement
         return Restatement(instance, now, previous,
                            f"the {terms}-term case of the sum of line {previous.start} "
                            f"({'; '.join(readings)})")  # fmt: skip
-    lead = INLINE_OR_DISPLAY.sub(" ", item.block.lead or "")  # the line before, math removed
-    if DELIMITERS_ONLY.match(lead) and now.free_symbols and now.free_symbols == before.free_symbols:
+    if item.reading.disputed and now.free_symbols and now.free_symbols == before.free_symbols:
         return Restatement(before, now, previous,
-                           f"{name} written again right after line {previous.start}: "
-                           "a restatement",
-                           "written right after it, it may be an alternative formula (a new "
-                           "definition) rather than the same one rearranged")  # fmt: skip
+                           f"{name} given again after line {previous.start}: compared with it",
+                           f"line {item.chain.line} may instead be a new definition of {name} "
+                           f"(an alternative to line {previous.start}, or a new example), not "
+                           "the same formula rearranged")  # fmt: skip
     return None
 
 
@@ -196,3 +214,77 @@ def restated_equation(item: Located, found: Restatement) -> PlannedEquation:
                                       used=frozenset({found.previous.key}),
                                       doubt=found.doubt))  # fmt: skip
     return equation
+
+
+def with_first_readings(equation: PlannedEquation, context: FileContext, source: str) -> None:
+    """Each planned step that uses a disputed second formula (a new definition, or a claim
+    about the first one: the text does not say) also gets the step read with the first
+    definition (``alternate``); the checker compares the two verdicts."""
+    keys = {key for step in equation.steps for key in step.used}
+    disputed = equation.view.disputed(context, keys) if equation.view is not None else []
+    if not disputed:
+        return
+    other = PlannedEquation(equation.located)
+    plan_steps(other, context, source, [], first_readings=True)
+    first_notes = other.view.notes if other.view is not None else {}
+    by_index = {step.index: step for step in other.steps}
+    for position, step in enumerate(equation.steps):
+        mine = [d for d in disputed if str(d.key[1]) in {str(key[1]) for key in step.used}]
+        if step.skip is not None or step.decided is not None or not mine:
+            continue
+        definition = mine[0]
+        earlier = first_notes.get(definition.key, "")
+        lines = (definition.start, _line_of(earlier), sp.sstr(definition.key[1]))
+        alternate = by_index.get(step.index)
+        if alternate is None or alternate.skip is not None or alternate.lhs is None:
+            equation.steps[position] = replace(step, alternate=(), alternate_lines=lines)
+            continue
+        if (alternate.lhs, alternate.rhs) == (step.lhs, step.rhs):
+            continue  # the same under both readings
+        equation.steps[position] = replace(
+            step, alternate=(alternate.lhs, alternate.rhs, alternate.relation),
+            alternate_lines=lines)
+
+
+def _line_of(note: str) -> int:
+    """The line a definition note names ("… (defined, line 3)")."""
+    found = re.search(r"line (\d+)\)\s*$", note)
+    return int(found.group(1)) if found else 0
+
+
+SETTLE_SECONDS = 2.0  # comparing a disputed second formula with the first
+
+
+def settle_disputes(context: FileContext, source: str) -> None:
+    """A disputed second formula that equals the first once the definitions in force on its
+    line are substituted (``y = f(g(x))`` then "the underlying functions $y = f(u)$ and $u =
+    g(x)$") is no dispute: both readings agree, so it is kept as a plain definition."""
+    for position, definition in enumerate(context.definitions):
+        if not definition.disputed:
+            continue
+        earlier = [d for d in context.definitions[:position] if d.key == definition.key
+                   and d.start <= definition.start <= d.end]  # fmt: skip
+        if not earlier:
+            continue
+        first = max(earlier, key=lambda d: d.order)
+        view = context.definitions_at(definition.start, None, first_readings=True)
+        view = view.without_names({str(definition.key[1])})
+        try:
+            with time_limit(SETTLE_SECONDS, source=source, what="comparing two formulas"):
+                agree = _same_formula(first, definition, view)
+        except Exception:  # noqa: BLE001 - not decided in time: the dispute stands
+            agree = False
+        if agree:
+            context.definitions[position] = replace(definition, disputed=False)
+
+
+def _same_formula(first: Definition, second: Definition, view) -> bool:
+    if first.key[0] == "function":
+        (before_parameters, before), (now_parameters, now) = first.value, second.value
+        if len(before_parameters) != len(now_parameters):
+            return False
+        now = now.xreplace(dict(zip(now_parameters, before_parameters)))
+    else:
+        before, now = first.value, second.value
+    difference = expand_definitions(before, view) - expand_definitions(now, view)
+    return sp.simplify(difference) == 0

@@ -55,16 +55,6 @@ CONDITIONAL = re.compile(
     r"(?:\b(?:if|when|whenever|unless|iff|only if|provided)\b|만약|일\s*때)(?:\s+the)?\s*$",
     re.I,
 )
-DEFINING = re.compile(
-    r"(?:\b(?:functions?|consider|let|define[sd]?|take|for|e\.g\.|example|of|form|model)\b"
-    r"|\([ivx]+\)|예를|함수|정의|하자|라고)",
-    re.I,
-)
-ANOTHER = re.compile(  # "…; another is $g(z) = \tanh z$": an alternative, not a claim
-    r"(?:\banother\b|\balternatives?\b|\binstead\b|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"
-    r"|다른|대신)",
-    re.I,
-)
 SOLVING = re.compile(
     r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
     r"|풀면|풀어|방정식)",
@@ -112,6 +102,11 @@ class Reading:
     name: str | None = None  # the defined name (its head), for definitions and examples
     arguments: str | None = None  # parameter text of a defined function
     why: str = ""
+    # a second formula for a defined name after words that may start a new example: read both
+    # as a new definition and as a claim about the first one (docs/notes.md, "Formulas given
+    # again")
+    disputed: bool = False
+    second: bool = False  # a second formula for a name already defined in its section
 
 
 def is_number(latex: str) -> bool:
@@ -128,14 +123,15 @@ def _words(lead: str) -> str:
 
 
 def classify_first_step(
-    chain: Chain, lead: str, defined: set[str], near: bool = True, inline: bool = True,
-    labels: frozenset = frozenset(), parameterised: frozenset = frozenset(),
+    chain: Chain, lead: str, defined: set[str], inline: bool = True,
+    labels: frozenset = frozenset(), parameterised: frozenset = frozenset(), trail: str = "",
 ) -> Reading:
     """Role of ``chain``'s first relation; ``defined`` holds the names already defined in the
     section (head text such as ``y``, ``f``, ``h_\\theta``), ``lead`` the words before the math,
-    ``near`` whether the earlier definition of the same name is in the same paragraph,
-    ``labels`` the defined functions whose parameter is a label (``H(x) = -(½ log ½ + …)``),
-    ``parameterised`` the names defined with a parameter list (``f(x_1, x_2) = …``)."""
+    ``trail`` the words after an inline formula up to the end of its sentence (Korean puts
+    *let* there: ``$f(x) = x^3$ 이라 하자``), ``labels`` the defined functions whose parameter is
+    a label (``H(x) = -(½ log ½ + …)``), ``parameterised`` the names defined with a parameter
+    list (``f(x_1, x_2) = …``)."""
     if not chain.relations:
         return Reading(Role.CLAIM)
     relation = chain.relations[0]
@@ -177,7 +173,8 @@ def classify_first_step(
         ):  # fmt: skip
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
-                           "a new value of a label (its parameter is not on the right)")
+                           "a new value of a label (its parameter is not on the right)",
+                           second=True)
         if arguments is not None and _applies(second, name) and (
             name in defined or _applied_to_names(second, name)
         ):  # H(X, Y) = H(X) + H(Y): the function on both sides relates its values
@@ -191,30 +188,23 @@ def classify_first_step(
         ):  # v = βv + g: the name on both sides is an update or a recursion, not a definition
             return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
                            "definition")
-        if (
-            name in parameterised and arguments is not None and not is_parameter_list(arguments)
-            and not shifted_argument(arguments, second)
-            and not (DEFINING.search(words) or ANOTHER.search(words))
-        ):  # f(0,0) = a after f(x_1, x_2) = …: a value of the function, never a definition
+        introduced = introduced_as(lead, trail, inline)
+        value = arguments is not None and (
+            (not is_parameter_list(arguments) and not shifted_argument(arguments, second)
+             and name in parameterised)
+            or (name in defined and is_parameter_list(arguments) and is_number(second)
+                and name not in labels)
+        )  # fmt: skip
+        if value and introduced not in ("redefinition", "open"):
+            # f(0,0) = a after f(x_1, x_2) = …; l(y, ŷ) = 0 after l(y, ŷ) = -Σ y_j log ŷ_j
             return Reading(Role.CLAIM, name, arguments,
                            f"a value of the function {name} defined before: a claim")
-        if (
-            name in defined and arguments is not None and is_parameter_list(arguments)
-            and is_number(second) and name not in labels
-            and not (DEFINING.search(words) or ANOTHER.search(words))
-        ):  # l(y, ŷ) = 0 after l(y, ŷ) = -Σ y_j log ŷ_j: a value of the function, not a new one
-            return Reading(Role.CLAIM, name, arguments,
-                           f"a value of the function {name} defined before: a claim")
-        if name in defined and derived_in_prose(lead):
-            return Reading(Role.CLAIM, name, arguments, (
-                f"{name} is already defined in this section and the prose derives this formula "
-                "('then', 'so', 'we obtain', 따라서): a claim about it, not a new definition"))
-        own = _own_words(lead)
-        if name in defined and (not near or DEFINING.search(own) or ANOTHER.search(own)):
-            return Reading(Role.DEFINITION, name, arguments,
-                           "a new definition of the name (a new example or paragraph)")
         if name in defined:
-            return Reading(Role.CLAIM, name, arguments, f"{name} is already defined: a claim")
+            if arguments is not None and shifted_argument(arguments, second):
+                introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
+            if name in labels and arguments is not None and is_parameter_list(arguments):
+                introduced = "redefinition"  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …
+            return second_formula(name, arguments, introduced, value)
         if arguments is not None and shifted_argument(arguments, second):
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
         if arguments is not None and not is_parameter_list(arguments):
@@ -291,20 +281,111 @@ def _own_words(lead: str) -> str:
     return re.sub(r"\$[^$]*\$", " ", lead.rpartition("$")[2] if lead.count("$") >= 2 else lead)[-60:]
 
 
-def derived_in_prose(lead: str) -> bool:
-    """This formula is introduced by words of derivation (*then, so, we obtain, substituting*,
-    따라서) with nothing after them that starts a new example (*let, consider, for, another*):
-    a second formula for a defined name so introduced is a claim about that name."""
-    own = _own_words(lead)
-    found = list(DERIVED.finditer(own))
-    if not found:
-        return False
-    after = own[found[-1].end():]
-    return not (DEFINING.search(after) or ANOTHER.search(after) or NEW_EXAMPLE.search(after)
-                or CONDITIONAL.search(after) or SUPPOSING.search(after))
-
-
 NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|예를|다른", re.I)
+
+
+# -- a second formula for a name already defined in its section --------------------------------
+# Read by the words of its own sentence before it (docs/notes.md, "Formulas given again"):
+# * none (a bare display after a finished sentence), or words of derivation or restatement
+#   (*then, so, hence, that is, equivalently, simplifying, rewriting*, 즉, 정리, 따라서 …): a claim
+#   about the first formula, checked against it; a wrong one is refuted and never used;
+# * a redefinition — narrow on purpose: *let* (not "let us/me", "let's"), *define*, *redefine*,
+#   *instead*, *example* ("to give an example", "for example"), an enumeration mark (*(ii)*);
+#   Korean 새로, 다시 정의, 정의하자, 대신, 예를 들어, 예시, and after the formula 이라 하자 / 로
+#   두자 (Korean puts "let" there); or the formula is a shifted-argument definition in other
+#   functions (``f(x+ε) = g(x+ε) + h(x+ε)``: a new, general f): a new definition, used from
+#   its line on;
+# * any other words (*consider, for example, another*, "The addition gate:"): the text does not
+#   say — both readings are checked, and a verdict stands only where they agree.
+REDEFINING = re.compile(
+    r"\b(?:let(?!\s*(?:us|me)\b|\s*['’]s\b)|(?:re)?defines?|redefined|instead|examples?)\b"
+    r"|\([ivx]+\)|새로|다시\s*정의|정의하자|대신|예를\s*들|예시|예제",
+    re.I,
+)
+REDEFINING_AFTER = re.compile(r"^\s*(?:이?라(?:고)?\s*(?:하자|두자|놓자)|로\s*(?:두자|놓자|정의하자))")
+# words that may start a new example without saying so: the text does not decide, so both
+# readings are checked (a refutation under either is undecided, naming both lines)
+OPENING = re.compile(
+    r"\b(?:consider(?:ing)?|take|for|e_g|of|form|model|functions?|suppose|assume"
+    r"|another(?!\s+(?:way|form|expression|representation))|alternative(?:s|ly)?|next)\b"
+    r"|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"  # "…; and the derivative is $g = …$"
+    r"|함수|다른|가정",
+    re.I,
+)
+# words of derivation or restatement: the formula is a claim about the name
+CLAIMING = re.compile(
+    DERIVED.pattern + r"|\b(?:i_e|that is|equivalently|in other words|rewrit\w*|simplif\w*"
+    r"|expand\w*|another\s+(?:way|form|expression|representation)|shows?|follows?|we have"
+    r"|which is)\b|즉|정리|계산|전개|다시\s*쓰",
+    re.I,
+)
+DISPLAY_ONLY = re.compile(r"^\s*(?:\$\$[^$]*\$\$|\\\[.*\\\]|\\end\{[a-z*]+\})\s*$")
+ENUMERATED = re.compile(r"^\s*\d{1,3}[.)]\s")  # a numbered list item: its own exercise or case
+FORMULA_ONLY = re.compile(r"^\s*\$[^$]+\$\s*[,.;:]?\s*$")  # "$y_i = \log(c),$" alone
+FILLER = re.compile(r"\b(?:and|or|also|as well as|with)\b|그리고|및|이고|이며|또는", re.I)
+SENTENCE_END = re.compile(r"[.!?;。](?=\s|$)")
+
+
+def sentence_words(lead: str) -> str:
+    """The words of this formula's own sentence before it: after the previous formula on the
+    line and after the last sentence end (``Let $f(x) = x^2$. Now let`` → `` Now let``;
+    ``$f(x) = x^2$ 이라 하자. 이를 정리하면`` → `` 이를 정리하면``: the 하자 is the previous
+    formula's). ``e.g.`` and ``i.e.`` are kept as words (``e_g``, ``i_e``)."""
+    own = _own_words(lead).replace("e.g.", "e_g").replace("i.e.", "i_e")
+    # the sentence that ends where the formula starts (a display after "… compactly.") counts
+    return SENTENCE_END.split(own.rstrip(" \t.!?;。"))[-1]
+
+
+def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
+    """How the words around a formula introduce it: "redefinition", "claim", "open" (words
+    that may start a new example), "words" (other words), "listed" (right after a formula alone
+    on its line, no words between) or "" (no words in its sentence). A redefining word decides
+    unless words of derivation follow it ("For example, simplifying,"); otherwise the later of
+    derivation and opening words; a Korean *let* after the formula (``이라 하자``) redefines."""
+    if inline and REDEFINING_AFTER.match(trail or ""):
+        return "redefinition"
+    if lead and (DISPLAY_ONLY.match(lead) or FORMULA_ONLY.match(lead)):
+        return "listed"  # right after a formula alone on its line, no words: restated or not
+    words = sentence_words(lead)
+    last = {kind: max((m.start() for m in pattern.finditer(words)), default=-1) for kind, pattern
+            in (("redefinition", REDEFINING), ("claim", CLAIMING), ("open", OPENING))}
+    if ENUMERATED.match(lead or ""):  # "2. Show that … for $f(x) = x^2$": a new exercise item
+        last["redefinition"] = max(last["redefinition"], -0.5)
+    if last["redefinition"] > last["claim"]:
+        return "redefinition"  # "To give an example, let's plot the function": not undone
+    if last["claim"] >= 0 and last["claim"] > last["open"]:
+        return "claim"
+    if last["open"] >= 0:
+        return "open"  # "Then consider": a new example may start after the derivation words
+    rest = FILLER.sub(" ", words)  # "Let $y = x^2$ and $y = x^3$": the "and" says nothing
+    return "words" if re.search(r"[^\W\d_]", rest) else ""
+
+
+def second_formula(name: str, arguments: str | None, introduced: str, value: bool) -> Reading:
+    """The role of a second ``name = …`` for a name already defined in its section."""
+    if value:  # f(1, 0) = 3 after "For example,": a value in a new example, not compared
+        return Reading(Role.DEFINITION, name, arguments, (
+            "a value of the function after words introducing a new example: not compared"))
+    if introduced == "redefinition":
+        return Reading(Role.DEFINITION, name, arguments, (
+            f"a new definition of {name}: the prose redefines it ('let', 'define', 'instead', "
+            "'example', a numbered item, 새로, 다시 정의), or it follows values of a label"),
+            second=True)
+    if introduced in ("open", "words"):
+        return Reading(Role.DEFINITION, name, arguments, (
+            f"{name} is already defined in this section, and the words before this formula "
+            "neither derive it ('then', 'so', 'that is' …) nor redefine it ('let', 'define' …): "
+            "a new definition or a claim about the first; both readings are checked"),
+            disputed=True, second=True)
+    if introduced == "listed":
+        return Reading(Role.DEFINITION, name, arguments, (
+            f"{name} written again right after its formula, with no words: a restatement or "
+            "an alternative formula listed after it; both readings are checked"),
+            disputed=True, second=True)
+    return Reading(Role.CLAIM, name, arguments, (
+        f"{name} is already defined in this section and no words redefine it ('let', "
+        "'define', 'now', 'instead'): a claim about it, checked against the first formula"),
+        second=True)
 
 
 def _mentions(expression: str, name: str) -> bool:

@@ -119,7 +119,11 @@ def summary_table(report: NotesReport) -> Table:
     for reason, count in summary["steps_skipped_by_reason"].items():
         table.add_row("", f"  {plural(count, 'step')} skipped: {reason}")
     table.add_row("time", f"{summary['seconds']:.1f} s")
-    if summary["refuted"]:
+    if summary["files_unreadable"]:
+        verdict = Text(f"{plural(summary['files_unreadable'], 'file')} not read (see above)"
+                       + (f"; {plural(summary['refuted'], 'step')} refuted"
+                          if summary["refuted"] else ""), style="bold red")
+    elif summary["refuted"]:
         verdict = Text(f"{plural(summary['refuted'], 'step')} refuted", style="bold red")
     elif summary["undecided"]:
         verdict = Text(

@@ -36,13 +36,21 @@ def test_a_defined_function_is_what_its_derivative_differentiates(tmp_path):
         "\\frac{\\partial f}{\\partial x} = 1 \\hspace{0.5in} \\frac{\\partial f}{\\partial y} = x\n$$\n"
     )
     found = checked(tmp_path, text)
-    assert [step.verdict for _, step in found] == ["proved", "proved", "proved", "refuted"]
-    # each derivative used the definition nearest before it in the section, and says so
-    assert found[0][1].used == ("f(x,y) = x y (defined, line 7)",)
-    assert found[0][1].readings == ("f: the defined function f(x,y) = x y (defined, line 7)",)
-    assert found[3][1].used == ("f(x,y) = x + y (defined, line 13)",)
-    wrong = found[3][1]  # ∂(x + y)/∂y = 1, not x
-    assert point(wrong)["x"] != 1
+    # line 7 writes f = xy again (a claim, proved) and derives from it; "The addition gate:"
+    # neither derives nor redefines f, so line 13 is read both as a new f (∂f/∂x = 1 holds,
+    # ∂f/∂y = x fails) and as a claim about f = xy (∂f/∂x = y ≠ 1, ∂f/∂y = x holds): the
+    # readings disagree on both, so both are undecided, naming lines 13 and 3
+    assert [step.verdict for _, step in found] == [
+        "proved", "proved", "proved", "undecided", "undecided", "undecided"]
+    assert found[1][1].used == ("f(x,y) = x y (defined, line 3)",)
+    assert found[1][1].readings == ("f: the defined function f(x,y) = x y (defined, line 3)",)
+    assert "line 13 gives f a second formula after line 3" in found[4][1].reason
+    assert "with line 13's this step holds, with line 3's it is refuted" in found[4][1].reason
+    assert "with line 13's this step is refuted, with line 3's it holds" in found[5][1].reason
+    # said with "let", the new f decides: ∂(x + y)/∂y = 1, not x, is refuted
+    found = checked(tmp_path, text.replace("The addition gate:", "Let us now define"))
+    assert [step.verdict for _, step in found][-2:] == ["proved", "refuted"]
+    assert point(found[-1][1])["x"] != 1
 
 
 def test_names_in_a_body_that_are_defined_functions_compose(tmp_path):

@@ -307,7 +307,9 @@ def test_scans_are_linear_in_unclosed_openers(opener):
 def test_nested_definitions_are_capped_not_expanded(tmp_path):
     names = "abcdfghkmpqrstuvwxyzA"  # no e (Euler's number), no i, j (indices)
     lines = [f"${names[k]} := {names[k + 1]} + {names[k + 1]}$" for k in range(len(names) - 1)]
-    text = "\n".join(lines) + "\n$$a = 2b$$\n"
+    # "Then": a claim about a, expanded through the definitions (right after a formula with no
+    # words it would be compared as a restatement, b + b = 2b, without expanding b)
+    text = "\n".join(lines) + "\nThen\n$$a = 2b$$\n"
     result = steps(tmp_path, text)
     assert result[-1].verdict == "skipped" and result[-1].skip.value == "input-limit"
 

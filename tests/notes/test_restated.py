@@ -80,7 +80,7 @@ def test_a_formula_written_again_right_after_is_a_restatement(tmp_path):
     # the minus sign lost — or a second, different formula listed after the first: in doubt
     wrong = last(tmp_path, entropy + "$$H(x) = \\sum_{i=1}^{n} p(x_i)\\log p(x_i)$$\n")
     [step] = wrong.steps
-    assert step.verdict == "undecided" and "alternative formula" in step.reason
+    assert step.verdict == "undecided" and "an alternative to line 1" in step.reason
 
 
 def test_alternative_formulas_listed_one_after_the_other_are_never_refuted(tmp_path):
@@ -88,8 +88,13 @@ def test_alternative_formulas_listed_one_after_the_other_are_never_refuted(tmp_p
     assert all(step.verdict != "refuted" for eq in equations(tmp_path, text) for step in eq.steps)
 
 
-def test_a_new_example_after_words_is_not_compared_with_the_previous_one(tmp_path):
+def test_a_new_example_after_words_is_never_refuted_against_the_previous_one(tmp_path):
+    # "another function" may start a new example: compared, but never refuted
     text = "$$f(x) = x^2 + a$$\n\nNow another function:\n\n$$f(x) = x^3 + a$$\n"
+    [step] = last(tmp_path, text).steps
+    assert step.verdict == "undecided" and "new definition of f" in step.reason
+    # "let" redefines f: a new definition, not compared
+    text = "$$f(x) = x^2 + a$$\n\nLet now\n\n$$f(x) = x^3 + a$$\n"
     equation = last(tmp_path, text)
     assert equation.skip is not None and equation.skip.value == "definition"
 
