@@ -20,7 +20,7 @@ import sympy as sp
 
 from symderive.matrixcalc import EntryMatrix
 
-from symderive.check import certified, exact, finite, limits, sampling, symbolic
+from symderive.check import allotment, certified, exact, finite, limits, sampling, symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
 from symderive.errors import ParseError
@@ -359,6 +359,9 @@ def numeric_phase(
 INDEX_POINTS = 2  # points per further combination of index values (the drawn one has more)
 
 
+EXHAUSTIVE_SHARE = 0.5  # of the CPU budget: past it, the remaining index values are not tried
+
+
 def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, drawn, tally
                        ) -> Outcome | None:
     """Every combination of the index values at these sizes besides the one ``drawn`` (its
@@ -389,6 +392,9 @@ def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, d
     for assignment in assignments:
         if assignment == drawn_values:
             continue
+        if allotment.spent_more_than(EXHAUSTIVE_SHARE):  # leave the verdict its time
+            tally.not_exhausted.append((at, "half the time budget spent"))
+            return None
         fixed = {**size_values, **assignment}
         try:
             left, right = (

@@ -534,6 +534,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
         if outcome.verdict == "refuted" and step.doubt:
             outcome = _not_refuted(outcome, step.doubt)
+        if outcome.verdict in ("proved", "checked") and step.unpinned:
+            outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
         if outcome.verdict == "refuted" and stated_property:
             outcome = _not_refuted(outcome, (

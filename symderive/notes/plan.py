@@ -102,6 +102,7 @@ class PlannedStep:
     # (lhs, rhs, relation), and (disputed line, first definition's line, name) to name them
     alternate: tuple | None = None
     alternate_lines: tuple = ()
+    unpinned: str = ""  # why a proof would say nothing (entries chosen to fit): then undecided
 
 
 @dataclass

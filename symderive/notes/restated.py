@@ -57,6 +57,7 @@ class Restatement:
     previous: Definition
     how: str  # how the name was read, for the verdict line
     doubt: str = ""  # the other plausible reading, when a refutation would rest on this one
+    unpinned: str = ""  # why a proof under this reading would say nothing (see sum_case)
 
 
 def previous_definition(
@@ -108,7 +109,7 @@ def written_terms(latex: str) -> list[tuple[int, str]]:
     return terms
 
 
-def sum_case(previous: sp.Basic, terms: list[sp.Basic]) -> tuple[sp.Basic, list] | None:
+def sum_case(previous: sp.Basic, terms: list[sp.Basic]) -> tuple[sp.Basic, list, tuple] | None:
     """``previous`` (one ``\\sum_{i=low}^{n}`` with entries ``e[i]``) at n = k, its entries bound
     so that each summand is one written term (``terms``: each without its written sign);
     ``None`` unless every term matches."""
@@ -151,7 +152,67 @@ def sum_case(previous: sp.Basic, terms: list[sp.Basic]) -> tuple[sp.Basic, list]
         ", ".join(f"{sp.sstr(e.subs(index, low + k))} = {sp.sstr(v)}" for e, v in zip(entries, vs))
         for k, vs in enumerate(bound)
     ]
-    return instance, readings
+    pinned = [(sp.sstr(e.base), int(low + k), v)
+              for k, vs in enumerate(bound) for e, v in zip(entries, vs)]  # fmt: skip
+    return instance, readings, (high, pinned)
+
+
+# ``$p(x_2) = 1 - y$``, ``$q_1 = t$``: an entry of the sum given a value in the prose
+STATED_ENTRY = re.compile(
+    r"^\s*\\?([A-Za-z]+)\s*(?:\(\s*x_\{?\s*(\d+)\s*\}?\s*\)|_\{?\s*(\d+)\s*\}?)\s*=\s*(.+?)\s*$")
+
+
+def _stated(item: Located, context: FileContext, source: str) -> tuple[dict, dict]:
+    """Entry values and sizes (``n = 3``) the section states in inline math before the
+    formula and in its own line: {(name, position): value}, {size name: value}."""
+    start = max((line for line in context.headings if line <= item.chain.line), default=1)
+    text = "\n".join(context.raw_text.splitlines()[start - 1 : item.chain.line])
+    entries: dict = {}
+    sizes: dict = {}
+    text = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]", " ", text, flags=re.S)  # displays: not statements
+    for math in re.findall(r"\$([^$]+)\$", text):
+        for part in re.split(r",\s*(?=[A-Za-z\\])|\\quad|;", math):
+            match = STATED_ENTRY.match(part)
+            size = re.fullmatch(r"\s*([A-Za-z])\s*=\s*(\d+)\s*", part)
+            if size:
+                sizes[size.group(1)] = int(size.group(2))
+            if not match:
+                continue
+            name, position, subscript, value = match.groups()
+            try:
+                entries[(name, int(position or subscript))] = parse(
+                    value, context.latex, source, item.chain.line)
+            except ParseError:
+                entries[(name, int(position or subscript))] = None  # stated, not read
+    return entries, sizes
+
+
+_ABSENT = object()
+
+
+def _unpinned(item: Located, context: FileContext, source: str, high, pinned: list) -> tuple:
+    """(conflict, unconfirmed): the k-term reading chose each entry so that its term fits; a
+    proof under it says only that the signs and the form agree, unless the note states every
+    entry so. A stated entry or size that differs from the choice makes the reading wrong."""
+    stated, sizes = _stated(item, context, source)
+    terms = len({position for _, position, _ in pinned})
+    name = sp.sstr(high)
+    if name in sizes and sizes[name] != terms:
+        return (f"the note states {name} = {sizes[name]}, but the formula has {terms} terms", "")
+    unconfirmed = []
+    for entry, position, value in pinned:
+        given = stated.get((entry, position), _ABSENT)
+        if given is None or (given is not _ABSENT and sp.expand(given - value) != 0):
+            shown = "a value not read" if given is None else sp.sstr(given)
+            return (f"the note states {entry}(x_{position}) = {shown}, but the term written "
+                    f"needs {sp.sstr(value)}", "")
+        if given is _ABSENT:
+            unconfirmed.append(f"{entry}(x_{position}) = {sp.sstr(value)}")
+    if unconfirmed:
+        return ("", "it holds as the " f"{terms}-term case with the entries chosen to fit the "
+                f"written terms ({', '.join(unconfirmed)}), which the note does not state: only "
+                "its signs and form are confirmed, not proved")
+    return ("", "")
 
 
 def _parsed_terms(item: Located, context: FileContext, source: str, whole: sp.Basic) -> list:
@@ -191,11 +252,13 @@ def restatement(item: Located, context: FileContext, source: str) -> Restatement
         case = None
     name = item.reading.name or sp.sstr(previous.key[1])
     if case is not None:
-        instance, readings = case
+        instance, readings, (high, pinned) = case
         terms = len(readings)
+        conflict, unconfirmed = _unpinned(item, context, source, high, pinned)
         return Restatement(instance, now, previous,
                            f"the {terms}-term case of the sum of line {previous.start} "
-                           f"({'; '.join(readings)})")  # fmt: skip
+                           f"({'; '.join(readings)})",
+                           doubt=conflict, unpinned=conflict or unconfirmed)  # fmt: skip
     if item.reading.disputed and now.free_symbols and now.free_symbols == before.free_symbols:
         return Restatement(before, now, previous,
                            f"{name} given again after line {previous.start}: compared with it",
@@ -212,7 +275,7 @@ def restated_equation(item: Located, found: Restatement) -> PlannedEquation:
     equation.readings[item.reading.name or sp.sstr(found.previous.key[1])] = found.how
     equation.steps.append(PlannedStep(1, "=", found.lhs, found.rhs,
                                       used=frozenset({found.previous.key}),
-                                      doubt=found.doubt))  # fmt: skip
+                                      doubt=found.doubt, unpinned=found.unpinned))  # fmt: skip
     return equation
 
 

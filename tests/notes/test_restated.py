@@ -35,11 +35,36 @@ def value(text: str) -> mpmath.mpf:
     return mpmath.mpf(fraction.numerator) / fraction.denominator
 
 
-def test_the_two_class_case_of_cross_entropy_is_proved(tmp_path):
-    text = CROSS_ENTROPY + "For two classes:\n\n$$H(x) = -t\\log y - (1-t)\\log(1-y)$$\n"
+def test_the_two_class_case_of_cross_entropy_is_proved_with_the_entries_the_note_states(tmp_path):
+    text = CROSS_ENTROPY + (
+        "For two classes, $q(x_1) = t$, $q(x_2) = 1 - t$, $p(x_1) = y$, $p(x_2) = 1 - y$:\n\n"
+        "$$H(x) = -t\\log y - (1-t)\\log(1-y)$$\n")
     [step] = last(tmp_path, text).steps
     assert step.verdict == "proved"
     assert any("2-term case" in reading for reading in step.readings)
+
+
+def test_entries_chosen_to_fit_the_terms_prove_nothing(tmp_path):
+    # every −a log b − c log d is "a 2-term case" when the reader picks the entries: without
+    # the note stating them, only the signs are confirmed (round 4, C21)
+    text = CROSS_ENTROPY + "For two classes:\n\n$$H(x) = -t\\log y - (1-t)\\log(1-y)$$\n"
+    [step] = last(tmp_path, text).steps
+    assert step.verdict == "undecided" and "chosen to fit" in step.reason
+
+
+@pytest.mark.parametrize(
+    ("prose", "claim", "why"),
+    [
+        ("Take two outcomes with $q(x_1) = t$, $q(x_2) = 1 - t$, $p(x_1) = y$ and "
+         "$p(x_2) = 1 - y$. Then", "H(x) = -t\\log y - (1-t)\\log y", "p(x_2) = 1 - y"),
+        ("With $n = 3$,", "H(x) = -q(x_1)\\log p(x_1) - q(x_2)\\log p(x_2)", "n = 3"),
+        ("Therefore", "H(x) = -t\\log y - t\\log y", "chosen to fit"),
+    ],
+)
+def test_a_case_contradicting_the_stated_entries_or_size_is_never_proved(tmp_path, prose, claim, why):
+    text = CROSS_ENTROPY + f"{prose} ${claim}$.\n"
+    [step] = last(tmp_path, text).steps
+    assert step.verdict == "undecided" and why in step.reason
 
 
 def test_the_two_class_case_without_its_minus_sign_is_refuted(tmp_path):
@@ -54,7 +79,9 @@ def test_the_two_class_case_without_its_minus_sign_is_refuted(tmp_path):
 
 
 def test_three_terms_are_the_case_n_equals_3(tmp_path):
-    text = CROSS_ENTROPY + "Three classes:\n\n$$H(x) = -a\\log u - b\\log v - c\\log w$$\n"
+    text = CROSS_ENTROPY + (
+        "Three classes, $q_1 = a$, $q_2 = b$, $q_3 = c$, $p_1 = u$, $p_2 = v$, $p_3 = w$:\n\n"
+        "$$H(x) = -a\\log u - b\\log v - c\\log w$$\n")
     [step] = last(tmp_path, text).steps
     assert step.verdict == "proved"
 
