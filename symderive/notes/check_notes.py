@@ -592,6 +592,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
             if unread:
                 outcome = _not_refuted(outcome, unread)
+        if outcome.verdict == "refuted":  # r^2 = x^2 + y^2 given before: r is not free
+            squared = _squared_definition(plan.context, chain.line,
+                                          names | {name for name, _ in step.unknown})
+            if squared:
+                outcome = _not_refuted(outcome, squared)
         if outcome.verdict == "refuted" and step.opaque:
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"fails when {', '.join(step.opaque)} are arbitrary numbers, but they are values "
@@ -659,6 +664,28 @@ def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
     """A refutation that another plausible reading of the note would not stand: undecided."""
     return Outcome("undecided", method=outcome.method,
                    reason=f"refuted as read, but {doubt}: not refuted")  # fmt: skip
+
+
+SQUARED_DEFINED = re.compile(
+    r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*\^\s*\{?\s*2\s*\}?\s*(?::=|=(?!=))")
+
+
+def _squared_definition(context: FileContext, line: int, names: set[str]) -> str:
+    """A formula for the square of one of the step's names earlier in its section (``Let
+    $r^2 = x^2 + y^2$``, ``$\\sigma^2 = \\operatorname{Var}(X)$``): the reader does not read it
+    as a definition of the name, so a counterexample giving the name a free value need not
+    satisfy it (round 4, C29)."""
+    plain = {name.lstrip("\\") for name in names}
+    start = max((heading for heading in context.headings if heading <= line), default=1)
+    lines = context.raw_text.splitlines()
+    for number in range(start, min(line, len(lines) + 1)):
+        text = lines[number - 1]
+        for math in re.findall(r"\$+([^$]+)\$+", text):
+            for match in SQUARED_DEFINED.finditer(math):
+                if match.group(1) in plain:
+                    return (f"line {number} gives {match.group(1)}^2 a formula ('{math.strip()[:60]}'), "
+                            f"which is not read as a definition of {match.group(1)}")
+    return ""
 
 
 def _step_names(step) -> set[str]:
