@@ -304,6 +304,8 @@ def numeric_phase(
         # or derivatives that multiply with the size stay small
         extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
         choices = sampling.SIZES + (extra,)
+    if not symbolic_shapes:  # the claim's own numbers as sizes (a 9 written for n)
+        choices = tuple(dict.fromkeys(choices + sampling.written_sizes((lhs, rhs))))
     combinations = sampling.size_combinations(sizes, rng, choices)
     if symbolic_shapes and any(
         isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
@@ -628,6 +630,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         points += sampling.zero_points(difference, base_point, context)[:3]
     if not fixed:
         points += sampling.edge_points(base_point, context, rng)[:10]
+    elif not further:  # at a size: the entries all equal too
+        points += sampling.all_ones(base_point, context)
     # rational points first: a counterexample in fractions is one a reader can redo by hand
     points.sort(key=lambda point: not all(v.is_Rational for v in point.values()))
     conditions = tuple(

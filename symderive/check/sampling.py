@@ -98,6 +98,19 @@ ENTRY_PATTERNS = ((3,), (3, 4), (4, 3), (4,))  # every dimension >= 3 at once, s
 LARGEST_ENTRY_SIZE = 12
 
 
+WRITTEN_SIZES = (8, 40)  # written integers in this range are tried as sizes, and one more
+
+
+def written_sizes(sides: tuple) -> tuple[int, ...]:
+    """Sizes a claim's own numbers suggest beyond the small ones: each integer c it writes in
+    :data:`WRITTEN_SIZES`, and c + 1 (a constant written where the size belongs, ``(\\sum x_i)^2
+    \\le 9 \\sum x_i^2``, fails just past it; ``\\mathbb{1}(d = 9)`` at it); at most four."""
+    low, high = WRITTEN_SIZES
+    written = sorted({abs(int(n)) for side in sides if isinstance(side, sp.Basic)
+                      for n in side.atoms(sp.Integer) if low <= abs(int(n)) <= high})  # fmt: skip
+    return tuple(dict.fromkeys(size for c in written[:2] for size in (c, c + 1)))
+
+
 def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool = False
                             ) -> list[dict]:
     """Sizes an entry claim is also checked at, beyond the small ones: all 3, and 3 and 4
@@ -119,6 +132,10 @@ def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool 
     largest = min(max(written, default=0) + 1, LARGEST_ENTRY_SIZE)
     if largest > 5:
         values += [tuple(largest if k == position else 1 for k in range(count))
+                   for position in range(count)]  # fmt: skip
+    for size in sorted({c for c in written if 5 <= c < LARGEST_ENTRY_SIZE})[:3]:
+        # the written number itself, each size alone (𝟙(r = 5): r = 5, not only 6)
+        values += [tuple(size if k == position else 1 for k in range(count))
                    for position in range(count)]  # fmt: skip
     values = list(dict.fromkeys(values))
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
@@ -344,12 +361,16 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
         }.get(kind, ())
         for candidate in candidates:  # every edge, not one drawn: e^x > 1 + x fails at 0
             edges.append({**base_point, symbol: sp.Integer(candidate)})
-    if len(symbols) > 1:
-        ones = {s: sp.S.One for s in symbols if context.domain_of(s).kind in ("real", "positive",
-                                                                                "integer")}
-        if len(ones) == len(symbols):
-            edges.append(ones)
-    return edges
+    return edges + all_ones(base_point, context)
+
+
+def all_ones(base_point: dict, context: CheckContext) -> list[dict]:
+    """Every coordinate 1 (x = (1, …, 1)), where every domain allows it: where the entries of
+    a vector are equal, (Σ x_i)² ≤ 9 Σ x_i² fails at n = 10 (random entries rarely show it)."""
+    symbols = list(base_point)
+    ones = {s: sp.S.One for s in symbols
+            if context.domain_of(s).kind in ("real", "positive", "integer")}  # fmt: skip
+    return [ones] if len(symbols) > 1 and len(ones) == len(symbols) else []
 
 
 def zero_points(

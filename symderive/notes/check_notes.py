@@ -141,7 +141,13 @@ def heading_lines(text: str, markdown: bool) -> list[int]:
 
 
 ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"
-ONE_NAME = r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?(?:\s*,\s*(?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z](?:_\{?\w+\}?)?\}?)*)\s*\$"
+# one name: a letter with an optional subscript (``a_{1}``, ``a_1``), or such a letter inside
+# one command (``\mathbf{W}``); each brace belongs to one construct, so a failing match backs
+# off in linear time (an optional ``}`` both after the subscript and after the command made a
+# list of 26 names take 2^26 attempts: review round 5, C0)
+_LETTER = r"[A-Za-z](?:_(?:\{\w+\}|\w+))?"
+_NAME = r"(?:\\[A-Za-z]+\s*\{\s*" + _LETTER + r"\s*\}|" + _LETTER + r")"
+ONE_NAME = r"\$\s*(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*)\s*\$"
 NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
 # "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
 ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)
