@@ -659,9 +659,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
 
 HYPOTHESIS_PHRASE = re.compile(
     r"\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|where|unless|provided|given|"
-    r"assuming|on)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
+    r"assuming|on|at)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
-    r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$",
+    r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$"
+    # "…, \quad x = 1": a point written after the claim (round 5, C1)
+    r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*$",
     re.M,
 )
 

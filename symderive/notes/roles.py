@@ -290,16 +290,17 @@ NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|
 #   (*then, so, hence, that is, equivalently, simplifying, rewriting*, 즉, 정리, 따라서 …): a claim
 #   about the first formula, checked against it; a wrong one is refuted and never used;
 # * a redefinition — narrow on purpose: *let* (not "let us/me", "let's"), *define*, *redefine*,
-#   *instead*, *example* ("to give an example", "for example"), an enumeration mark (*(ii)*);
-#   Korean 새로, 다시 정의, 정의하자, 대신, 예를 들어, 예시, and after the formula 이라 하자 / 로
+#   an enumeration mark (*(ii)*);
+#   Korean 새로, 다시 정의, 정의하자, and after the formula 이라 하자 / 로
 #   두자 (Korean puts "let" there); or the formula is a shifted-argument definition in other
 #   functions (``f(x+ε) = g(x+ε) + h(x+ε)``: a new, general f): a new definition, used from
 #   its line on;
-# * any other words (*consider, for example, another*, "The addition gate:"): the text does not
+# * any other words (*consider, for example, instead, another*, 대신, 예를 들어, "The addition
+#   gate:"): the text does not
 #   say — both readings are checked, and a verdict stands only where they agree.
 REDEFINING = re.compile(
-    r"\b(?:let(?!\s*(?:us|me)\b|\s*['’]s\b)|(?:re)?defines?|redefined|instead|examples?)\b"
-    r"|\([ivx]+\)|새로|다시\s*정의|정의하자|대신|예를\s*들|예시|예제",
+    r"\b(?:let(?!\s*(?:us|me)\b|\s*['’]s\b)|(?:re)?defines?|redefined)\b"
+    r"|\([ivx]+\)|새로|다시\s*정의|정의하자",
     re.I,
 )
 REDEFINING_AFTER = re.compile(r"^\s*(?:이?라(?:고)?\s*(?:하자|두자|놓자)|로\s*(?:두자|놓자|정의하자))")
@@ -307,7 +308,10 @@ REDEFINING_AFTER = re.compile(r"^\s*(?:이?라(?:고)?\s*(?:하자|두자|놓자
 # readings are checked (a refutation under either is undecided, naming both lines)
 OPENING = re.compile(
     r"\b(?:consider(?:ing)?|take|for|e_g|of|form|model|functions?|suppose|assume"
-    r"|another(?!\s+(?:way|form|expression|representation))|alternative(?:s|ly)?|next)\b"
+    r"|another(?!\s+(?:way|form|expression|representation))|alternative(?:s|ly)?|next"
+    # *example*, *instead* also open a new example, but as often refer back to one ("In this
+    # example", "Returning to our example", "Instead of the half"): both readings (round 5, C2)
+    r"|instead|examples?)\b|대신|예를\s*들|예시|예제"
     r"|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"  # "…; and the derivative is $g = …$"
     r"|함수|다른|가정",
     re.I,

@@ -95,7 +95,6 @@ def test_let_us_and_another_way_do_not_redefine(tmp_path):
 REDEFINED = [
     "Let $f(x) = x^2$. Now let $f(x) = x^3$. Then $f'(x) = 3x^2$.",
     "Let $f(x) = x^2$. We define $f(x) = x^3$ instead. Then $f'(x) = 3x^2$.",
-    "Let $f(x) = x^2$. For example, $f(x) = x^3$ gives $f'(x) = 3x^2$.",
     "$f(x) = x^2$ 이라 하자. 이제 $f(x) = x^3$ 이라 하자. 그러면 $f'(x) = 3x^2$ 이다.",
     "$f(x) = x^2$ 이라 하자. 새로 $f(x) = x^3$ 으로 두면 $f'(x) = 3x^2$ 이다.",
 ]
@@ -107,6 +106,21 @@ def test_an_explicit_redefinition_is_used_from_its_line_on(tmp_path):
         assert [step.verdict for _, step in steps] == ["proved"], text
         [used] = steps[0][1].used
         assert used.startswith("f(x) = x^3 (defined, line "), text
+
+
+EXAMPLE_WORDS = [
+    # *example*, *instead* as often refer back to an example as start one (round 5, C2)
+    "Let $f(x) = x^2$. For example, $f(x) = x^3$ gives $f'(x) = 3x^2$.",
+    "Let $f(x) = x^2$. In this example, $f(x) = x^3$, so $f'(x) = 3x^2$.",
+    "Let $f(x) = x^2$. Returning to our example, $f(x) = x^3$, so $f'(x) = 3x^2$.",
+    "Let $f(x) = x^2$. Instead of the square, $f(x) = x^3$, so $f'(x) = 3x^2$.",
+]
+
+
+def test_example_and_instead_leave_the_use_undecided(tmp_path):
+    found = sections(tmp_path, EXAMPLE_WORDS)
+    for text, steps in zip(EXAMPLE_WORDS, found):
+        assert steps[-1][1].verdict == "undecided", text
 
 
 UNDECIDED_WORDS = [
