@@ -82,12 +82,14 @@ _TRAIL_GLUE = re.compile(r"^\s*(?:,\s*)?(?:[은는이가를을]\s*)?")
 
 CLAUSE_SPLIT = re.compile(
     r";|,\s*(?i:and|while|whereas|but|moreover|however)\b|\b(?i:but|however|whereas|while)\b|"
-    r"이고\s*,|하지만|그러나|반면|,\s*그리고")
+    r"이고\s*,|하지만|그러나|반면|,\s*그리고|이지만\s*,?|지만\s*,|"
+    # the other case starts a clause of its own and keeps its word (APART sees it)
+    r"(?=그렇지\s*않으면|아니면)|,\s*(?=(?i:and\s+)?(?i:else|otherwise)\b)")
 GENERAL = re.compile(
     r"\b(?i:in\s+general|generally|for\s+(?:arbitrary|every|all|any)|arbitrary|always|"
     r"regardless|whatever|no\s+matter)\b|임의의|항상|일반적으로|언제나|모든\s*⟨[^⟩]*⟩(?:\s*[와과]\s*⟨[^⟩]*⟩)?\s*에\s*대(?:해|하여)")
-APART = re.compile(r"\b(?i:here|in\s+our\s+case|in\s+ours|still|otherwise|in\s+this\s+case)\b|"
-                   r"여기서|우리의|이\s*경우")
+APART = re.compile(r"\b(?i:here|in\s+our\s+case|in\s+ours|still|otherwise|else|in\s+this\s+case)\b|"
+                   r"여기서|우리의|이\s*경우|그렇지\s*않|아니면|일반적으로")
 # the words of any condition (in a clause's remaining text: the template is not all it says)
 VOCABULARY = re.compile(
     r"(?i:independen|invertible|bijecti|one-to-one|\bif\b|\bwhen|\bunless\b|\bonly\b|"

@@ -39,6 +39,9 @@ from symderive.report import Outcome
 SIGMA_NAME = r"(?:\\sigma|σ|\bsigma\b|시그마)"
 VARIANCE_WORD = r"(?:variance|standard\s+deviation|noise|분산|표준\s*편차|노이즈|잡음)"
 DATA_WORD = r"(?:\bdata\b|\btargets?\b|\bobservations?\b|\blabels?\b|데이터|원래|원본|타겟|관측)"
+# a σ sentence that also speaks of the model is about the model, not (only) the data
+MODEL_WORD = re.compile(r"\b(?:models?['’]?s?|predict\w*|estimat\w*|fit\w*|output\w*|hat)\b|"
+                        r"모델|예측|추정|출력", re.I)
 NEGATION = re.compile(r"\b(?:not|isn't|never|unless|if)\b|아니|아닌|않", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")
 INLINE_MATH = re.compile(r"\$([^$]+)\$")
@@ -66,6 +69,7 @@ def sigma_sentence(lines: list, headings: list, line: int) -> tuple[int, str] | 
             if (
                 re.search(SIGMA_NAME, words) and re.search(VARIANCE_WORD, words, re.I)
                 and re.search(DATA_WORD, words, re.I) and not NEGATION.search(words)
+                and not MODEL_WORD.search(words)  # "variance of the model's predictions" (C16)
             ):  # fmt: skip
                 return number, sentence.strip()
     return None
@@ -216,6 +220,9 @@ def _decide(step, equation, context):
 
 
 GENERAL = re.compile(r"\b(?:any|arbitrary|every|whatever)\b|임의|어떤", re.I)
+# words that make an estimator not random (noise on it would break what the note says)
+FIXED = re.compile(r"\b(?:deterministic|fixed|constant|non-?random|given|known)\b|고정|상수|결정론",
+                   re.I)
 
 
 def _bare(latex: str) -> str:
@@ -232,8 +239,9 @@ def _described(symbol: sp.Symbol, lines: list) -> bool:
             continue
         for sentence in SENTENCE_END.split(text):
             mentions = [m for m in INLINE_MATH.findall(sentence) if bare in _bare(m)]
-            if mentions and not GENERAL.search(INLINE_MATH.sub(" ", sentence)):
-                return True
+            words = INLINE_MATH.sub(" ", sentence)
+            if mentions and (not GENERAL.search(words) or FIXED.search(words)):
+                return True  # "any deterministic prediction": arbitrary, but not random (C4)
     return False
 
 

@@ -630,6 +630,8 @@ NEGATED = NEGATED_OR_SUPPOSED  # grammar/negation.py
 NOT_CONSTANT = re.compile(
     r"\$\s*([A-Za-z])\s*\$\s*(?:is\s+not\s+(?:a\s+)?constant|isn't\s+(?:a\s+)?constant"
     r"|depends\s+on|varies|changes\s+with|is\s+a\s+function\s+of"
+    r"|is\s+(?![\w-]*independent)[\w-]*dependent\b"  # "time-dependent" (not "independent")
+    r"|(?:는|은|이|가)\s*[^$.\n]{0,12}\$[^$]{1,20}\$\s*의\s*함수"  # $v$는 시간 $t$의 함수
     r"|(?:는|은|이|가)\s*상수(?:가|이)?\s*아[니닙님]"
     r"|(?:는|은|이|가)\s*(?:\$[^$]{1,20}\$\s*)?(?:에\s*의존|에\s*따라\s*(?:변|달라)))",
     re.I,
@@ -646,10 +648,23 @@ def _defined_through(expr: sp.Basic, view: DefinitionView) -> set:
     return found
 
 
+# ``$v = v(t)$``: the letter written as a function of another; "$a$ and $b$ are functions of"
+WRITTEN_AS_FUNCTION = re.compile(r"\$\s*([A-Za-z])\s*=\s*\1\s*(?:\\left)?\(\s*[A-Za-z]\s*(?:\\right)?\)\s*\$")
+SEVERAL_VARY = re.compile(
+    r"((?:\$\s*[A-Za-z]\s*\$\s*(?:,|and|과|와)\s*)+\$\s*[A-Za-z]\s*\$)\s*(?:are\s+(?:both\s+)?"
+    r"(?:functions\s+of|(?![\w-]*independent)[\w-]*dependent\b)|depend\s+on|vary|change\s+with)",
+    re.I,
+)
+
+
 def not_constants(text: str) -> set:
     """Letters the prose says are not constants (*$C$ is not a constant*, *$C$ depends on*,
-    $C$는 상수가 아닙니다): their derivative is unknown, never taken as 0."""
-    return set(NOT_CONSTANT.findall(text))
+    *time-dependent*, ``$v = v(t)$``, *$a$ and $b$ are functions of*, $C$는 상수가 아닙니다, 시간
+    $t$의 함수): their derivative is unknown, never taken as 0."""
+    found = set(NOT_CONSTANT.findall(text)) | set(WRITTEN_AS_FUNCTION.findall(text))
+    for names in SEVERAL_VARY.findall(text):
+        found |= set(re.findall(r"\$\s*([A-Za-z])\s*\$", names))
+    return found
 
 
 def _named_constants(text: str) -> set:

@@ -239,7 +239,25 @@ def test_the_estimator_named_as_the_data_is_not_noised(tmp_path):
     prose = "Here $\\sigma^2$ is the variance of the data $\\hat y$."
     step = only(steps_of(tmp_path, note(prose, SEED_CHAIN)),
                 r"Var(y_t) + Var(\hat y) + E[(y_t - \hat y)^2]")
-    assert step.verdict == "undecided", step.reason
+    # a σ sentence that writes the estimator is about the model: σ is not read at all
+    assert step.verdict in ("undecided", "skipped") and step.verdict != "refuted", step.reason
+
+
+def test_an_estimator_called_deterministic_is_not_noised(tmp_path):
+    # round 5, C4: "any" lets the noise in, "deterministic" must keep it out
+    prose = ("Here $\\sigma^2$ is the variance of the noise in the data. "
+             "Here $\\hat y$ is any deterministic prediction.")
+    step = only(steps_of(tmp_path, note(prose, SEED_CHAIN)),
+                r"Var(y_t) + Var(\hat y) + E[(y_t - \hat y)^2]")
+    assert step.verdict != "refuted", step.reason
+
+
+def test_sigma_said_to_be_the_variance_of_the_predictions_is_not_the_datas(tmp_path):
+    # round 5, C16
+    prose = "Here $\\sigma^2$ is the variance of the model's predictions on the training data."
+    step = only(steps_of(tmp_path, note(prose, SEED_CHAIN)),
+                r"Var(y_t) + Var(\hat y) + E[(y_t - \hat y)^2]")
+    assert step.verdict != "refuted", step.reason
 
 
 # -- the pair of laws itself --------------------------------------------------------------------
