@@ -46,3 +46,39 @@ def test_a_two_term_case_against_the_stated_entries_is_not_proved(tmp_path):
             "Take two outcomes with $q(x_1) = t$, $q(x_2) = 1 - t$, $p(x_1) = y$ and "
             "$p(x_2) = 1 - y$. Then $H(x) = -t\\log y - (1-t)\\log(1 - t)$.\n")
     assert all(step.verdict != "proved" for step in steps_of(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "$X$와 $Y$가 독립이면 $H(X, Y) = H(X) + H(Y)$ 이고, 그렇지 않으면 $H(X \\mid Y) = H(X)$ 이다.",
+        "$X$와 $Y$가 독립이면 $H(X, Y) = H(X) + H(Y)$ 이고, 아니면 $I(X; Y) = 0$ 이다.",
+        "$X$와 $Y$가 독립이면 $H(X, Y) = H(X) + H(Y)$ 이지만, 일반적으로는 $I(X; Y) = 0$ 이다.",
+        "When $X$ and $Y$ are independent, $H(X, Y) = H(X) + H(Y)$, and else $I(X; Y) = 0$.",
+    ],
+)
+def test_the_other_case_does_not_inherit_the_independence(tmp_path, sentence):
+    # C8: the second claim is about dependent X, Y, where it is false (X = Y a fair coin)
+    steps = steps_of(tmp_path, "This note is about entropy.\n\n" + sentence + "\n")
+    assert steps[0].verdict == "proved"
+    assert steps[-1].verdict != "proved"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The kinetic energy is $K = \\frac{1}{2} m v^2$, and the velocity $v$ is time-dependent.",
+        "The kinetic energy is $K = \\frac{1}{2} m v^2$ with $v = v(t)$.",
+        "$K = \\frac{1}{2} m v^2$ 이고 속도 $v$는 시간 $t$의 함수이다.",
+    ],
+)
+def test_energy_written_in_a_varying_speed_is_not_constant(tmp_path, prose):
+    # C10: dK/dt = m v v'(t), not 0
+    [step] = steps_of(tmp_path, prose + "\n\n$$ \\frac{dK}{dt} = 0 $$\n")
+    assert step.verdict not in ("proved", "checked")
+
+
+def test_products_of_functions_of_s_are_not_constant(tmp_path):
+    text = "Let $P = a b$, where $a$ and $b$ are functions of $s$.\n\n$$ \\frac{dP}{ds} = 0 $$\n"
+    [step] = steps_of(tmp_path, text)
+    assert step.verdict not in ("proved", "checked")
