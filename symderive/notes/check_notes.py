@@ -675,7 +675,7 @@ def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
 
 
 SQUARED_DEFINED = re.compile(
-    r"(?<![A-Za-z\\])\\?([A-Za-z]+)\s*\^\s*\{?\s*2\s*\}?\s*(?::=|=(?!=))")
+    r"\\?([A-Za-z]+)\s*\^\s*\{?\s*2\s*\}?\s*(?::=|=(?!=))")
 
 
 def _squared_definition(context: FileContext, line: int, names: set[str]) -> str:
@@ -689,7 +689,9 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
     for number in range(start, min(line, len(lines) + 1)):
         text = lines[number - 1]
         for math in re.findall(r"\$+([^$]+)\$+", text):
-            for match in SQUARED_DEFINED.finditer(math):
+            # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
+            match = SQUARED_DEFINED.match(math.strip())
+            if match and len(re.findall(r"(?<![<>!:])=", math)) == 1:
                 if match.group(1) in plain:
                     return (f"line {number} gives {match.group(1)}^2 a formula ('{math.strip()[:60]}'), "
                             f"which is not read as a definition of {match.group(1)}")

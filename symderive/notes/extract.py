@@ -21,7 +21,9 @@ from urllib.parse import parse_qs, urlsplit
 ENVIRONMENTS = ("equation", "align", "gather", "multline", "eqnarray", "displaymath", "math")
 MAX_BLOCK = 20_000  # characters of one math block; longer blocks are reported, not parsed
 
-FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
+# a fence of three or more backticks (tildes) closes only with at least as many: a four-backtick
+# block may show a three-backtick one (review round 5, C7)
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[`~]*[ \t]*$|\Z)", re.M | re.S)
 CODE_SPAN = re.compile(r"(`{1,20})(?!`)((?:(?!\n[ \t]*\n).){1,5000}?)(?<!`)\1(?!`)", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 # every repetition is bounded, so an unclosed "![" costs at most MAX_ALT characters (linear scan)
@@ -36,9 +38,11 @@ ENVIRONMENT = re.compile(
 TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # code and dead text: an opener, then its closer found with str.find (linear: a closer known
 # absent is never searched for again, so a file of unclosed openers costs one scan each)
-HTML_CODE = re.compile(r"<(pre|code)\b[^>\n]{0,200}>", re.I)
+HTML_CODE = re.compile(r"<(pre|code|script|style|textarea)\b[^>\n]{0,200}>", re.I)
 VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim|alltt)(\*?)\}")
-VERB = re.compile(r"\\verb\*?([^A-Za-z\s*])[^\n]{0,500}?\1")
+VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{\w+\})\*?([^A-Za-z\s*{])[^\n]{0,500}?\1"
+                  r"|\\(?:lstinline|mintinline\{\w+\})\{[^{}\n]{0,500}\}")
+END_DOCUMENT = re.compile(r"\\end\{document\}")
 IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 NOT_FOLLOWED = re.compile(r"\\(input|include|def|newcommand|renewcommand|DeclareMathOperator)\b")
@@ -125,9 +129,38 @@ def without_code(text: str, markdown: bool = True) -> str:
         working = _indented_code(working)
         working = _blank_closed(working, HTML_CODE, lambda m: f"</{m.group(1).lower()}>", True)
         working = _blank_matches(working, CODE_SPAN)
+    if not markdown and (end := END_DOCUMENT.search(working)):  # nothing after it is typeset
+        working = working[: end.end()] + re.sub(r"[^\n]", " ", working[end.end():])
     working = _blank_closed(working, VERBATIM, lambda m: f"\\end{{{m.group(1)}{m.group(2)}}}")
-    working = _blank_closed(working, IF_FALSE, lambda m: "\\fi")
+    working = _blank_if_false(working)
     return _blank_matches(working, VERB)
+
+
+CONDITIONAL = re.compile(r"\\(?:if[A-Za-z@]*|fi)(?![A-Za-z@])")
+
+
+def _blank_if_false(text: str) -> str:
+    """Blank each ``\\iffalse`` through its own ``\\fi``: conditionals nest (every ``\\if…``
+    inside opens one more), so an inner ``\\iffalse … \\fi`` does not end the outer one. An
+    ``\\iffalse`` never closed is left as it is."""
+    pieces = []
+    position = 0
+    for match in IF_FALSE.finditer(text):
+        if match.start() < position:
+            continue
+        depth, end = 1, -1
+        for token in CONDITIONAL.finditer(text, match.end()):
+            depth += -1 if token.group() == "\\fi" else 1
+            if depth == 0:
+                end = token.end()
+                break
+        if end < 0:
+            break  # never closed: no later one can be either
+        pieces.append(text[position : match.start()])
+        pieces.append(re.sub(r"[^\n]", " ", text[match.start() : end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _blank_closed(text: str, opener: re.Pattern[str], closer_of, fold: bool = False) -> str:

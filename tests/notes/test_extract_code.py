@@ -13,7 +13,7 @@ import pytest
 import sympy as sp
 
 from symderive.notes.check_notes import NotesOptions, check_files
-from symderive.notes.extract import extract_math
+from symderive.notes.extract import extract_math, without_code
 
 x = sp.Symbol("x")
 WRONG = "(x+1)^2 = x^2 + 7"  # wrong at every x but -3 (independent check below)
@@ -117,3 +117,27 @@ def test_a_directive_shown_in_an_indented_code_block_is_not_read(tmp_path):
     [step] = [s for e in report.files[0].equations for s in e.steps]
     assert step.verdict == "refuted"
     assert sp.Rational(step.counterexample.values[0][1]) < 0
+
+
+# -- review round 5, C7: more dead text -------------------------------------------------------
+def test_a_nested_iffalse_ends_at_its_own_fi():
+    text = "\\iffalse\n\\iffalse\n\\fi\n$$ (x+1)^2 = x^2 + 7 $$\n\\fi\n$$ y = 1 $$\n"
+    kept = without_code(text, markdown=False)
+    assert "x^2 + 7" not in kept and "y = 1" in kept
+    assert kept.count("\n") == text.count("\n")
+
+
+def test_nothing_after_end_document_is_read():
+    text = "\\begin{document}\n$$ a = 1 $$\n\\end{document}\n$$ (x+1)^2 = x^2 + 10 $$\n"
+    kept = without_code(text, markdown=False)
+    assert "a = 1" in kept and "x^2 + 10" not in kept
+
+
+def test_lstinline_script_textarea_and_long_fences_are_code():
+    assert "x^2 + 9" not in without_code("\\lstinline{$(x+1)^2 = x^2 + 9$}\n", markdown=False)
+    for tag in ("script", "textarea", "style"):
+        text = f"<{tag}>\n$$ (x+1)^2 = x^2 + 3 $$\n</{tag}>\nafter\n"
+        assert "x^2 + 3" not in without_code(text) and "after" in without_code(text)
+    fenced = "````\n```\n$$ (x+1)^2 = x^2 + 3 $$\n```\n````\n$$ y = 1 $$\n"
+    kept = without_code(fenced)
+    assert "x^2 + 3" not in kept and "y = 1" in kept
