@@ -82,3 +82,11 @@ def test_products_of_functions_of_s_are_not_constant(tmp_path):
     text = "Let $P = a b$, where $a$ and $b$ are functions of $s$.\n\n$$ \\frac{dP}{ds} = 0 $$\n"
     [step] = steps_of(tmp_path, text)
     assert step.verdict not in ("proved", "checked")
+
+
+def test_a_ternary_variable_bounds_its_entropy_by_log_3(tmp_path):
+    # C13: the counterexample on four outcomes is outside the stated alphabet
+    text = ("This note is about entropy.\n\n"
+            "Let $X$ be a ternary random variable. Then $H(X) \\le \\log 3$.\n")
+    [step] = steps_of(tmp_path, text)
+    assert step.verdict != "refuted"
