@@ -691,7 +691,10 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
         for math in re.findall(r"\$+([^$]+)\$+", text):
             # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
             match = SQUARED_DEFINED.match(math.strip())
-            if match and len(re.findall(r"(?<![<>!:])=", math)) == 1:
+            right = math.strip()[match.end():] if match else ""
+            if match and len(re.findall(r"(?<![<>!:])=", math)) == 1 and re.search(
+                r"[A-Za-z]", right
+            ):  # a formula in other names (ε² = 10⁻¹³ is an example value, not this)
                 if match.group(1) in plain:
                     return (f"line {number} gives {match.group(1)}^2 a formula ('{math.strip()[:60]}'), "
                             f"which is not read as a definition of {match.group(1)}")

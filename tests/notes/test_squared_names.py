@@ -45,3 +45,9 @@ def test_a_false_claim_without_the_name_is_still_refuted(tmp_path):
 def test_a_squared_formula_in_another_section_does_not_count(tmp_path):
     text = "# A\n\nLet $r^2 = x^2 + y^2$.\n\n# B\n\n$$ r^2 - x^2 = y^2 $$\n"
     assert verdicts(tmp_path, text)[7].verdict == "refuted"
+
+
+def test_a_squared_name_given_a_number_is_an_example_not_a_formula(tmp_path):
+    # d2l: "\epsilon^{2}= 0.0000000000001" is a value; a wrong claim in epsilon stays refuted
+    text = "# A\n\nTake $\\epsilon^{2} = 0.0001$.\n\n$$ (1 + \\epsilon)^2 = 1 + \\epsilon^2 $$\n"
+    assert verdicts(tmp_path, text)[5].verdict == "refuted"
