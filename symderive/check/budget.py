@@ -21,7 +21,6 @@ from multiprocessing.connection import wait
 
 import sympy as sp
 
-from symderive.check import allotment
 from symderive.check.context import CheckContext
 from symderive.check.decide import decide
 from symderive.errors import TIME_LIMIT_REACHED, TimeLimitExpired
@@ -92,11 +91,9 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
-def _worker(connection, task: Task, parent_pid: int | None = None,
-            budget_seconds: float | None = None) -> None:
+def _worker(connection, task: Task, parent_pid: int | None = None) -> None:
     if parent_pid is not None:
         die_with_parent(parent_pid)
-    allotment.CPU_SECONDS = budget_seconds
     sent = False
     try:
         for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):
@@ -155,7 +152,7 @@ def run_tasks(
             task = pending.pop(0)
             receiver, sender = context.Pipe(duplex=False)
             process = context.Process(
-                target=_worker, args=(sender, task, os.getpid(), budget_seconds), daemon=True
+                target=_worker, args=(sender, task, os.getpid()), daemon=True
             )
             process.start()
             sender.close()

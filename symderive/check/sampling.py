@@ -239,6 +239,7 @@ def draw_indices(
 # the sizes where every combination was evaluated).  About 5 ms a combination: 0.5 s a claim.
 INDEX_COMBINATIONS = 64
 TOTAL_INDEX_COMBINATIONS = 100
+COSTLY_INDEX_COMBINATIONS = 15  # a derivative of a sum: one index at n = 1…5 (≈1 s of CPU)
 # with several sizes, an index claim is also tried with every dimension 3..6 at once and at
 # 4/5 alternating (a threshold k <= 4 on one index fails only where its size is >= 5)
 INDEX_SIZE_PATTERNS = ((3,), (4,), (5,), (6,), (4, 5), (5, 4))
