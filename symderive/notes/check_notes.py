@@ -40,7 +40,7 @@ from symderive.grammar.matrices import (
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.notes.chains import MAX_ROWS, split_chains
-from symderive.notes.context import FileContext, build_context, locate
+from symderive.notes.context import FileContext, build_context, locate, section_start
 from symderive.notes.roles import Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.laws import about_a_law, law_shown, stated_law
@@ -684,7 +684,7 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
     as a definition of the name, so a counterexample giving the name a free value need not
     satisfy it (round 4, C29)."""
     plain = {name.lstrip("\\") for name in names}
-    start = max((heading for heading in context.headings if heading <= line), default=1)
+    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
     for number in range(start, min(line, len(lines) + 1)):
         text = lines[number - 1]
@@ -772,7 +772,7 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
                     for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
     if not names:
         return ""
-    start = max((line for line in context.headings if line <= chain.line), default=1)
+    start = section_start(context.headings, chain.line)
     lines = context.raw_text.splitlines()[start - 1 : chain.line]
     prose = "\n".join(lines).replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
@@ -903,7 +903,7 @@ def _fewer_arguments(step, plan, equation, written: str) -> str:
     with ``p = xy``) that this step never mentions, though it depends on the step's variables:
     the step's instances cannot see the path through it (an incomplete chain rule)."""
     end = equation.located.section_end
-    start = max((h for h in plan.context.headings if h <= equation.chain.line), default=1)
+    start = section_start(plan.context.headings, equation.chain.line)
     section_text = "\n".join(plan.context.raw_text.split("\n")[start - 1 : end])
     view = equation.view
     if view is None:

@@ -179,6 +179,11 @@ def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic
     return parse_latex_math(latex, context=context, source=source, line=line)
 
 
+def section_start(headings: Sequence[int], line: int) -> int:
+    """The first line of the section holding ``line`` (its heading's line, or 1)."""
+    return max((heading for heading in headings if heading <= line), default=1)
+
+
 def section_ends(headings: Sequence[int]) -> callable:
     """line → the last line of its section."""
     ordered = sorted(headings)

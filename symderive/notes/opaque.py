@@ -32,6 +32,7 @@ from symderive.check.invariance import Opaque, invariance_refutation
 from symderive.errors import ParseError
 from symderive.expectation import Bias, factor_assignment
 from symderive.grammar.build import time_limit
+from symderive.notes.context import section_start
 from symderive.notes.report import SkipReason
 from symderive.report import Outcome
 
@@ -56,7 +57,7 @@ SEED = 20261201
 def sigma_sentence(lines: list, headings: list, line: int) -> tuple[int, str] | None:
     """(line, sentence) of the prose that says σ is the variance, standard deviation or noise
     of the data: in the formula's section before it, or in its own paragraph; None if none."""
-    start = max((h for h in headings if h <= line), default=1)
+    start = section_start(headings, line)
     end = line
     while end < len(lines) and lines[end].strip():  # the formula's own paragraph
         end += 1

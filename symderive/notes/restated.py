@@ -30,6 +30,7 @@ from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.notes.chains import top_level_spans
 from symderive.notes.context import (
+    section_start,
     Definition,
     DefinitionView,
     FileContext,
@@ -165,7 +166,7 @@ STATED_ENTRY = re.compile(
 def _stated(item: Located, context: FileContext, source: str) -> tuple[dict, dict]:
     """Entry values and sizes (``n = 3``) the section states in inline math before the
     formula and in its own line: {(name, position): value}, {size name: value}."""
-    start = max((line for line in context.headings if line <= item.chain.line), default=1)
+    start = section_start(context.headings, item.chain.line)
     text = "\n".join(context.raw_text.splitlines()[start - 1 : item.chain.line])
     entries: dict = {}
     sizes: dict = {}
