@@ -17,3 +17,69 @@ def _isolated_result_cache():
             os.environ.pop("SYMDERIVE_CACHE_DIR", None)
         else:
             os.environ["SYMDERIVE_CACHE_DIR"] = previous
+
+
+# ---- slow tests: every case locally, a bounded sample in CI -------------------------------------
+# A test marked `slow` and parametrized over many cases (hostile inputs in a subprocess each, claims
+# that each take seconds of checking) runs every case by default. In CI (`CI=true`, or
+# `--slow=sample`) it runs a fixed sample of SLOW_SAMPLE cases per test function, so the suite stays
+# inside CI's time limit as cases are added; `--slow=all` runs every case whatever the environment.
+# The sample is chosen by a hash of the test id: the same cases every run, on every machine.
+
+SLOW_SAMPLE = 3
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--slow",
+        choices=("all", "sample"),
+        default=None,
+        help="cases of parametrized slow tests: all (default) or a fixed sample of "
+        f"{SLOW_SAMPLE} per test (default when CI=true)",
+    )
+
+
+def _slow_mode(config) -> str:
+    chosen = config.getoption("--slow")
+    if chosen:
+        return chosen
+    return "sample" if os.environ.get("CI", "").strip().lower() == "true" else "all"
+
+
+def _sample_order(item) -> str:
+    import hashlib
+
+    return hashlib.sha256(item.nodeid.encode("utf-8")).hexdigest()
+
+
+def pytest_collection_modifyitems(config, items):
+    if _slow_mode(config) != "sample":
+        return
+    families: dict[str, list] = {}
+    for item in items:
+        if item.get_closest_marker("slow") is not None and hasattr(item, "callspec"):
+            families.setdefault(item.nodeid.split("[", 1)[0], []).append(item)
+    left_out = []
+    for cases in families.values():
+        left_out += sorted(cases, key=_sample_order)[SLOW_SAMPLE:]
+    if not left_out:
+        return
+    dropped = {id(item) for item in left_out}
+    config.hook.pytest_deselected(items=left_out)
+    items[:] = [item for item in items if id(item) not in dropped]
+    config._slow_sample_note = (
+        f"slow tests: a sample of {SLOW_SAMPLE} cases per parametrized slow test "
+        f"({len(left_out)} cases left out; `pytest --slow=all` runs them)"
+    )
+
+
+def pytest_report_header(config):
+    if _slow_mode(config) == "sample":
+        return f"slow tests: sampled ({SLOW_SAMPLE} cases per parametrized slow test)"
+    return None
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    note = getattr(config, "_slow_sample_note", None)
+    if note:
+        terminalreporter.write_line(note)
