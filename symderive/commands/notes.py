@@ -74,5 +74,6 @@ def run(args, console) -> int:
     else:
         from symderive.render.notes_terminal import render_notes
 
-        console.print(render_notes(report, verbose=args.verbose, explain=args.explain))
+        # crop=False: a file:line longer than the terminal stays whole (never cut, never wrapped)
+        console.print(render_notes(report, verbose=args.verbose, explain=args.explain), crop=False)
     return 2 if report.unreadable else 1 if report.refuted else 0

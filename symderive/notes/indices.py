@@ -44,6 +44,12 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                 }
             for indexed in node.function.atoms(sp.Indexed):
                 upper.setdefault(str(indexed.base.label), node.limits[0][2])
+            summed = {str(v) for v in node.variables}
+            for symbol in node.function.free_symbols:  # x_{i+1} summed over i: x's entries
+                base, _, subscript = getattr(symbol, "name", "").rpartition("_")
+                shifted = computed_index(subscript)
+                if base and shifted is not None and summed & {str(s) for s in shifted.free_symbols}:
+                    upper.setdefault(base, node.limits[0][2])
     replacements: dict = {}
     for expr in expressions:
         for symbol in expr.atoms(sp.Symbol):  # derivative variables too (∂/∂z_j is bound)
@@ -52,6 +58,19 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
             if symbol.name in bound_names and not symbol.is_integer:
                 replacements[symbol] = sp.Symbol(symbol.name, integer=True, positive=True)
             base, _, subscript = symbol.name.rpartition("_")
+            shifted = computed_index(subscript) if base in upper else None
+            if shifted is not None:  # x_{i+1}, x_{n+1}, x_{2i}: the entry at that index
+                written = {s.name: s for e in expressions for s in e.free_symbols
+                           | {v for node in e.atoms(sp.Sum, sp.Product) for v in node.variables}
+                           if isinstance(s, sp.Symbol)}
+                for letter in shifted.free_symbols:
+                    same = written.get(letter.name)
+                    if letter.name in bound_names:
+                        same = sp.Symbol(letter.name, integer=True, positive=True)
+                    if same is not None:
+                        shifted = shifted.xreplace({letter: same})
+                replacements[symbol] = sp.IndexedBase(base)[shifted]
+                continue
             if base in upper and (
                 subscript.isdigit() or (len(subscript) == 1 and subscript.isalpha())
             ):
@@ -81,6 +100,28 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
         if domain.kind == "index" and isinstance(domain.high, sp.Basic):
             context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+_INDEX_TERM = re.compile(r"([+-]?)(\d*)([a-zA-Z]?)")
+
+
+def computed_index(subscript: str) -> sp.Basic | None:
+    """``n+1``, ``i-1``, ``2i``, ``n-i+1`` (a subscript written as an integer affine combination
+    of one-letter indices) as that expression, letters integer; None for anything else (a plain
+    letter or number is read by the caller; names such as ``ij`` or ``max`` are not indices)."""
+    if not any(sign in subscript for sign in "+-") and not re.fullmatch(r"\d+[a-zA-Z]", subscript):
+        return None
+    if not re.fullmatch(r"[+-]?(\d*[a-zA-Z]|\d+)([+-](\d*[a-zA-Z]|\d+))*", subscript):
+        return None
+    total: sp.Basic = sp.Integer(0)
+    for sign, digits, letter in _INDEX_TERM.findall(subscript):
+        if not digits and not letter:
+            continue
+        term: sp.Basic = sp.Integer(int(digits)) if digits else sp.Integer(1)
+        if letter:
+            term = term * sp.Symbol(letter, integer=True)
+        total += -term if sign == "-" else term
+    return total if total.free_symbols else None
 
 
 def sizes_from_prose(raws: list, symbols: dict) -> list:

@@ -27,10 +27,16 @@ def _indented(text: str, style: str = "") -> Padding:
     return Padding(Text(text, style=style), (0, 0, 0, INDENT))
 
 
+def _location(text: str = "", style: str = "") -> Text:
+    """A line that starts with ``file`` or ``file:line``: never wrapped, so a long path stays
+    one piece that editors and terminals can open (the terminal may still fold it visually)."""
+    return Text(text, style=style, no_wrap=True, overflow="ignore")
+
+
 def step_text(path: str, equation: NoteEquation, step: NoteStep) -> Group:
     """``file:line  step k  verdict``, the step as written, then the evidence, indented."""
     label, style = VERDICT_STYLE.get(step.verdict, (step.verdict, ""))
-    head = Text()
+    head = _location()
     head.append(f"{path}:{equation.line}", style="bold")
     head.append(f"  step {step.index}  ")
     head.append(label, style=style)
@@ -72,7 +78,7 @@ def readings_group(file: NoteFile) -> Group:
 
 def file_group(file: NoteFile, *, verbose: bool = False) -> Group:
     """A file's steps (refuted/undecided always; all when ``verbose``) and its notices."""
-    parts: list = [Text(file.path, style="bold underline")]
+    parts: list = [_location(file.path, "bold underline")]
     if file.error:
         parts.append(Text(f"  not checked: {file.error}", style="yellow"))
         return Group(*parts)
@@ -81,7 +87,7 @@ def file_group(file: NoteFile, *, verbose: bool = False) -> Group:
     for equation in file.equations:
         if equation.skip is not None:
             if verbose:
-                line = Text(f"{file.path}:{equation.line}", style="bold")
+                line = _location(f"{file.path}:{equation.line}", "bold")
                 line.append(f"  skipped ({equation.skip.value})", style="dim")
                 parts.append(line)
                 if equation.reason:

@@ -101,6 +101,17 @@ def test_notes_says_one_step_and_lists_skipped_equations_only_when_verbose(tmp_p
     assert "a single expression, no relation" in loud
 
 
+def test_a_file_line_longer_than_the_terminal_stays_one_piece(tmp_path):
+    # editors and CI logs open `file:line`; a path folded at the terminal width cannot be opened
+    folder = tmp_path / ("deep" * 30)
+    folder.mkdir()
+    note = folder / "wrong.md"
+    note.write_text("$$ (x+1)^2 = x^2 + 1 $$\n", encoding="utf-8")
+    lines = lines_of(symderive("notes", str(note), "--no-cache", env={"COLUMNS": "60"}))
+    assert str(note) in lines
+    assert any(line.startswith(f"{note}:1  step 1") for line in lines)
+
+
 def test_a_wrapped_counterexample_keeps_its_indent(tmp_path):
     note = tmp_path / "wrong.md"
     names = " + ".join(f"a_{{{i}}}" for i in range(1, 30))
