@@ -28,6 +28,7 @@ from fractions import Fraction
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.grammar.matrices import PROPERTY
 from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse, section_ends
@@ -157,6 +158,19 @@ class Lift:
     line: int
     words: str  # its clause, for the report
     clear: bool  # a plain "from now on, let x be any real": a refutation after it stands
+    general: bool = True  # a generalising word (any, arbitrary, allow, 임의의…) or a new "let"
+    kinds: frozenset = frozenset()  # the domains its clause names (positive, real, …)
+    properties: frozenset = frozenset()  # the matrix properties its clause names
+
+    def lifts(self, domain: "StatedDomain") -> bool:
+        """Whether it ends ``domain``: a generalising word does; naming a domain does unless it
+        only names the same one again (``Since $x$ is positive, …``)."""
+        return self.general or not self.kinds <= {domain.kind}
+
+    def ends(self, found: "MatrixProperty") -> bool:
+        """Whether it ends a matrix property: the same rule (``Since $A$ is symmetric`` does
+        not; ``Now $A$ is orthogonal`` does)."""
+        return self.general or not self.properties <= {found.word}
 
 
 @dataclass(frozen=True)
@@ -224,7 +238,7 @@ class StatedDomains:
         lifted: dict = {}
         for _, _, _, event in sorted(events, key=lambda e: e[:3]):
             if isinstance(event, Lift):
-                if event.name in latest:
+                if event.name in latest and event.lifts(latest[event.name]):
                     domain = latest.pop(event.name)
                     if domain.kind != "real":
                         lifted[event.name] = (domain, event)
@@ -237,7 +251,8 @@ class StatedDomains:
             if end_of(found.line) != end_of(line):
                 continue
             lift = next((lift for lift in reversed(self.lifts) if lift.name == name_key(
-                found.name) and lift.sentence > found.sentence and lifts_here(lift)), None)
+                found.name) and lift.ends(found) and lift.sentence > found.sentence
+                and lifts_here(lift)), None)
             if lift is None:
                 properties.append(found)
             else:
@@ -440,6 +455,7 @@ BARE = re.compile(r"^\s*(" + _BARE_NAME + r"(?:\s*,\s*" + _BARE_NAME + r")*)\s*(
 # with no property word, negation, supposition or contrast in its clause
 CLEAR_START = re.compile(
     r"^\s*(?:(?:now|from\s+(?:now|here)\s+on|henceforth|hereafter|from\s+this\s+point\s+on|"
+    r"in\s+what\s+follows|in\s+the\s+rest\s+of\s+(?:this|the)\s+\w+|"
     r"이제부터|이제|지금부터|앞으로)\s*,?\s*)", re.I)
 
 
@@ -459,18 +475,47 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
         clause = text[start:end]
         introduced = INTRODUCED.match(re.sub(r"^[\s,;]*(?:and|but|so|then)?\s*", "", clause))
         words = re.sub(r"\$[^$]*\$", " ", clause)
-        if not (LIFT_WORDS.search(words) or (number == 0 and introduced)):
-            continue
+        general = bool(LIFT_WORDS.search(SUCH.sub(" ", words)) or (number == 0 and introduced))
+        properties = {" ".join(m.group("property").lower().split())
+                      for m in MATRIX_PROPERTY.finditer(words)}
+        kinds = {_kind_of(m.group(), _ENGLISH_KINDS) for m in KIND_WORD.finditer(words)}
+        kinds |= {_kind_of(m.group(), _KOREAN_KINDS) for m in KOREAN_KIND_WORD.finditer(words)}
         names = set()
         for math in re.findall(r"\$([^$]+)\$", clause):
             bare = BARE.match(math)
             if bare:
                 names.update(name_key(n) for n in re.split(r"\s*,\s*", bare.group(1).strip()))
+                domain = re.search(r"(?:\\in\b|∈)\s*(.*)$", math)
+                if domain:  # $x \in \mathbb{R}$: the reals (or another set) named again
+                    kinds.add(_kind_of(domain.group(1).strip(), _SETS) or "other")
+                elif re.search(r"[<>≤≥]|\\[gl]eq?\b|\\neq?\b", math):
+                    kinds.add(_sign_kind(math))  # $x > 0$, $x \ne 0$ written again
         if introduced and number == 0:
             names.add(name_key(introduced.group(1)))
-        found.extend(Lift(name, index, start, sentence.first, " ".join(clause.split()), plain)
+        if not names or not (general or kinds or properties):
+            continue
+        found.extend(Lift(name, index, start, sentence.first, " ".join(clause.split()), plain,
+                          general, frozenset(kinds), frozenset(properties))
                      for name in sorted(names))  # fmt: skip
     return found
+
+
+def _sign_kind(math: str) -> str:
+    """``x > 0`` → positive, ``x \\ge 0`` → nonnegative, …; another bound → 'other'."""
+    relation = re.search(r"(>|<|≥|≤|\\geq?|\\leq?|\\neq?)\s*(-?[0-9.]+)\s*$", math)
+    if not relation or relation.group(2) not in ("0", "0.0"):
+        return "other"
+    return {">": "positive", "<": "negative", "≥": "nonnegative", "\\ge": "nonnegative",
+            "\\geq": "nonnegative", "\\ne": "nonzero", "\\neq": "nonzero"}.get(
+        relation.group(1), "other")  # fmt: skip
+
+
+# "for all such $x$", "any such", 그러한/이러한: the domain stated before, not a general one
+SUCH = re.compile(r"\b(?:any|every|all|each)\s+(?:of\s+)?(?:such|these|those)\b|"
+                  r"모든\s*(?:그러한|이러한|그런|이런)", re.I)
+MATRIX_PROPERTY = re.compile(PROPERTY, re.I)
+KIND_WORD = re.compile(r"\b(?:" + _EN + r")\b", re.I)
+KOREAN_KIND_WORD = re.compile(_KO)
 
 
 NOT_PLAIN = negation(SUPPOSITION, CONTRAST, ("such", "same", "previous*", "last", "earlier",
