@@ -460,8 +460,10 @@ CLEAR_START = re.compile(
 
 
 def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
-    """The lifts of a sentence no template read: each clause with a generalising word, for the
-    names it writes alone (``Now let $x$ be any real number``, ``for arbitrary real $x$``)."""
+    """The lifts of a sentence no template read: in each clause, the names a generalising word
+    (or a domain or property word) speaks of (``Now let $x$ be any real number``, ``for
+    arbitrary real $x$``, ``$x$ may be negative``; not x in ``for any real $y$, $x y^2 \\ge
+    0$``)."""
     text = sentence.text
     found = []
     starts = [0] + [m.end() for m in CLAUSE_START.finditer(_masked(text))]
@@ -473,31 +475,71 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(text)
         clause = text[start:end]
-        introduced = INTRODUCED.match(re.sub(r"^[\s,;]*(?:and|but|so|then)?\s*", "", clause))
-        words = re.sub(r"\$[^$]*\$", " ", clause)
-        general = bool(LIFT_WORDS.search(SUCH.sub(" ", words)) or (number == 0 and introduced))
-        properties = {" ".join(m.group("property").lower().split())
-                      for m in MATRIX_PROPERTY.finditer(words)}
-        kinds = {_kind_of(m.group(), _ENGLISH_KINDS) for m in KIND_WORD.finditer(words)}
-        kinds |= {_kind_of(m.group(), _KOREAN_KINDS) for m in KOREAN_KIND_WORD.finditer(words)}
-        names = set()
-        for math in re.findall(r"\$([^$]+)\$", clause):
+        said: dict = {}  # name → [general, kinds, properties]
+        maths = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"\$([^$]+)\$", clause)]
+
+        def say(names, general=False, kind="", prop=""):
+            for name in names:
+                entry = said.setdefault(name, [False, set(), set()])
+                entry[0] = entry[0] or general
+                if kind:
+                    entry[1].add(kind)
+                if prop:
+                    entry[2].add(prop)
+
+        for _, _, math in maths:
             bare = BARE.match(math)
-            if bare:
-                names.update(name_key(n) for n in re.split(r"\s*,\s*", bare.group(1).strip()))
+            if bare:  # a domain written in the formula: $x \in \mathbb{R}$, $x > 0$
                 domain = re.search(r"(?:\\in\b|∈)\s*(.*)$", math)
-                if domain:  # $x \in \mathbb{R}$: the reals (or another set) named again
-                    kinds.add(_kind_of(domain.group(1).strip(), _SETS) or "other")
+                if domain:
+                    say(_bare_names(bare), kind=_kind_of(domain.group(1).strip(), _SETS) or "other")
                 elif re.search(r"[<>≤≥]|\\[gl]eq?\b|\\neq?\b", math):
-                    kinds.add(_sign_kind(math))  # $x > 0$, $x \ne 0$ written again
+                    say(_bare_names(bare), kind=_sign_kind(math))
+        words = SUCH.sub(lambda m: " " * len(m.group()), _masked(clause))
+        for match in LIFT_WORDS.finditer(words):
+            say(_governed(maths, match), general=True)
+        for match in KIND_WORD.finditer(words):
+            say(_governed(maths, match), kind=_kind_of(match.group(), _ENGLISH_KINDS))
+        for match in KOREAN_KIND_WORD.finditer(words):
+            say(_governed(maths, match), kind=_kind_of(match.group(), _KOREAN_KINDS))
+        for match in MATRIX_PROPERTY.finditer(words):
+            say(_governed(maths, match), prop=" ".join(match.group("property").lower().split()))
+        introduced = INTRODUCED.match(re.sub(r"^[\s,;]*(?:and|but|so|then)?\s*", "", clause))
         if introduced and number == 0:
-            names.add(name_key(introduced.group(1)))
-        if not names or not (general or kinds or properties):
-            continue
-        found.extend(Lift(name, index, start, sentence.first, " ".join(clause.split()), plain,
-                          general, frozenset(kinds), frozenset(properties))
-                     for name in sorted(names))  # fmt: skip
+            say([name_key(introduced.group(1))], general=True)
+        words_shown = " ".join(clause.split())
+        found.extend(Lift(name, index, start, sentence.first, words_shown, plain, general,
+                          frozenset(kinds), frozenset(properties))
+                     for name, (general, kinds, properties) in sorted(said.items()))  # fmt: skip
     return found
+
+
+NEAR = 40  # characters between a word and the name it speaks of ("any real $y$")
+FORMULA_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z]"
+                          r"(?:_\{?[A-Za-z0-9]\}?)?")
+
+
+def _bare_names(bare: re.Match) -> list[str]:
+    return [name_key(n) for n in re.split(r"\s*,\s*", bare.group(1).strip())]
+
+
+def _governed(maths: list, word: re.Match) -> list[str]:
+    """The names a word speaks of: a name written alone just after it (``any real $y$``,
+    ``allow negative $x$``); else the formula just before it (``$x$ may be any real``, ``$|x|
+    = x$ for every real number``: every name in it)."""
+    after = next(((s, e, m) for s, e, m in maths if s >= word.end()), None)
+    if after is not None and after[0] - word.end() <= NEAR:
+        bare = BARE.match(after[2])
+        if bare:
+            return _bare_names(bare)
+    before = [(s, e, m) for s, e, m in maths if e <= word.start()]
+    if not before:
+        return []
+    math = before[-1][2]
+    bare = BARE.match(math)
+    if bare:
+        return _bare_names(bare)
+    return [name_key(n) for n in FORMULA_NAME.findall(math)]
 
 
 def _sign_kind(math: str) -> str:
