@@ -769,7 +769,9 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
     counterexample was lifted by a sentence read with a word list only (``We now allow
     negative $x$``: the words may not mean it), or a display follows a sentence that stated
     its claim for a domain (``For every positive integer $n$, $…$.`` then the same claim
-    displayed). A counterexample inside the domain refutes either way."""
+    displayed). A counterexample inside the stated domain refutes either way when the lifting
+    words name no other domain (``for every real $x$`` widens it; ``for negative $x$`` may
+    replace it)."""
     stated = getattr(context, "stated", None)
     if stated is None or counterexample is None:
         return ""
@@ -786,10 +788,11 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
                         "which is meant is not read for certain")
             continue
         symbol = _symbol_name(context, what)
-        if symbol in values and not _satisfies(what.kind, values[symbol]):
+        widens = lift.kinds <= {"real"}  # "any real x": a point of the old domain still counts
+        if symbol in values and not (widens and _satisfies(what.kind, values[symbol])):
             return (f"the note states {what.name} {KIND_WORDS.get(what.kind, what.kind)} (line "
-                    f"{what.line}: '{what.words}') and {where}; the counterexample lies outside "
-                    "that domain, and which is meant is not read for certain")
+                    f"{what.line}: '{what.words}') and {where}; which domain is meant at the "
+                    "counterexample is not read for certain")
     own, before, runs_into = stated.locate(line, latex)
     if own is not None:
         return ""
