@@ -13,7 +13,11 @@ about the variables involved. So:
    not read (:func:`unread_property`) makes a refutation of that claim undecided.
 
 Scopes: a *statement* (``Let $x$ be positive.``, ``$n$은 양의 정수이다.``) holds from its
-sentence to the end of its section; a *hypothesis* (``For positive $x$, …``, ``If $x$ is
+sentence to the end of its section, or until a later sentence or clause **lifts** it (a
+generalising word or another domain said of the name: ``From here on, $x$ may be any real
+number.``, ``We now allow negative $x$``, ``이제 $x$를 임의의 실수라고 하자.``, ``… but for
+arbitrary real $x$ …``; :class:`Lift`) — the same lift ends a matrix property stated in words
+(``Now let $\mathbf{A}$ be any square matrix.``); a *hypothesis* (``For positive $x$, …``, ``If $x$ is
 positive, then …``, ``… whenever $x$ is positive.``) holds for the formulas of its own sentence,
 and for a display the sentence runs into (``For every positive integer $n$,`` then ``$$…$$``).
 """
