@@ -35,7 +35,6 @@ from symderive.grammar.matrices import (
     declared_shapes,
     is_symmetric_word,
     note_means_frobenius,
-    properties_in_section,
     stated_properties,
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
@@ -64,6 +63,8 @@ from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.stated import (
     affirmed_properties,
+    lifted_doubt,
+    properties_at,
     consequent,
     quantified,
     read_stated,
@@ -242,7 +243,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     headings = heading_lines(text, markdown)
     located = locate(continue_chains(pairs), headings, text.split("\n"))
-    stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings)
+    properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
+    stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties)
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     context.prose_arrays = prose_arrays(text)
@@ -251,8 +253,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.raw_text = text
     context.lines = text.split("\n")
     context.stated_simplex = stated_simplex(text)
-    context.matrix_properties = affirmed_properties(  # matrices: "A is symmetric"
-        prose, stated_properties(text))
+    context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
     context.assigned_constants = {
@@ -511,7 +512,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         used += _symmetric_used(step, plan, equation)
         names = _step_names(step)
-        used += stated_used(plan.context, chain.line, chain.latex, names)
+        lead = equation.block.lead
+        used += stated_used(plan.context, chain.line, chain.latex, names, lead)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -586,7 +588,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
                 f"fails on {law_shown(outcome)}"))  # fmt: skip
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
-            plan.context, chain.line, chain.latex, names
+            plan.context, chain.line, chain.latex, names, lead=lead
         ):  # fmt: skip
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
@@ -598,6 +600,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
             if unread:
                 outcome = _not_refuted(outcome, unread)
+        if outcome.verdict == "refuted":  # a domain or property lifted by words read loosely
+            doubt = lifted_doubt(plan.context, chain.line, chain.latex, lead,
+                                 outcome.counterexample, _matrices_of(step))
+            if doubt:
+                outcome = _not_refuted(outcome, doubt)
         if outcome.verdict == "refuted":  # r^2 = x^2 + y^2 given before: r is not free
             squared = _squared_definition(plan.context, chain.line,
                                           names | {name for name, _ in step.unknown})
@@ -609,7 +616,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "of functions the note never defines: the claim may hold by facts about them "
                 "that are not written as mathematics (e.g. independence): not refuted"))
         if outcome.verdict == "refuted" and step.named_in_words and not quantified(
-            plan.context, chain.line, chain.latex, {step.named_in_words}, statements=True
+            plan.context, chain.line, chain.latex, {step.named_in_words}, statements=True,
+            lead=lead,
         ):  # a domain stated for it in words declares it, as a directive does  # fmt: skip
             outcome = _not_refuted(outcome, (
                 f"{step.named_in_words} is never defined in the note's mathematics (it is "
@@ -716,15 +724,20 @@ def _step_names(step) -> set[str]:
     return names
 
 
+def _matrices_of(step) -> set[str]:
+    return {m.name for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+            for m in side.atoms(sp.MatrixSymbol)}  # fmt: skip
+
+
 def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
     """The matrices of the step checked as symmetric because the prose says so."""
-    here = {m.name for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
-            for m in side.atoms(sp.MatrixSymbol)}  # fmt: skip
+    here = _matrices_of(step)
+    chain = equation.chain
     return tuple(
         f"{name} symmetric (stated in the prose, line {line}; instantiated with equal "
         f"entries across the diagonal)"
-        for name, word, line in properties_in_section(
-            plan.context.matrix_properties, plan.context.headings, equation.chain.line)
+        for name, word, line in properties_at(
+            plan.context, chain.line, chain.latex, equation.block.lead)
         if name in here and is_symmetric_word(word)
     )  # fmt: skip
 
@@ -846,10 +859,9 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
             return f"the note assigns {constant} a value, so it may be a variable here"
     if IDENTITY.search(written):
         return "I may be the identity matrix"
-    matrices_here = {m.name for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
-                     for m in side.atoms(sp.MatrixSymbol)}  # fmt: skip
-    for name, word, line in properties_in_section(
-        plan.context.matrix_properties, plan.context.headings, chain.line
+    matrices_here = _matrices_of(step)
+    for name, word, line in properties_at(
+        plan.context, chain.line, chain.latex, equation.block.lead
     ):  # a property in words the check does not use (symmetry is instantiated)
         if name in matrices_here and not is_symmetric_word(word):
             return f"the note says {name} is {word} (line {line}), which is not read here"

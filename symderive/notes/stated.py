@@ -13,7 +13,11 @@ about the variables involved. So:
    not read (:func:`unread_property`) makes a refutation of that claim undecided.
 
 Scopes: a *statement* (``Let $x$ be positive.``, ``$n$은 양의 정수이다.``) holds from its
-sentence to the end of its section; a *hypothesis* (``For positive $x$, …``, ``If $x$ is
+sentence to the end of its section, or until a later sentence or clause **lifts** it (a
+generalising word or another domain said of the name: ``From here on, $x$ may be any real
+number.``, ``We now allow negative $x$``, ``이제 $x$를 임의의 실수라고 하자.``, ``… but for
+arbitrary real $x$ …``; :class:`Lift`) — the same lift ends a matrix property stated in words
+(``Now let $\mathbf{A}$ be any square matrix.``); a *hypothesis* (``For positive $x$, …``, ``If $x$ is
 positive, then …``, ``… whenever $x$ is positive.``) holds for the formulas of its own sentence,
 and for a display the sentence runs into (``For every positive integer $n$,`` then ``$$…$$``).
 """
@@ -23,11 +27,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy as sp
 
 from symderive.errors import ParseError
-from symderive.grammar.negation import negation
+from symderive.grammar.matrices import PROPERTY
+from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse, section_ends
 from symderive.notes.extract import _Lines
@@ -143,29 +149,133 @@ class StatedDomain:
 
 
 @dataclass(frozen=True)
+class Lift:
+    """A later sentence or clause that makes ``name`` general again (``From here on, $x$ may be
+    any real number.``, ``We now allow negative $x$ as well.``, ``이제 $x$를 임의의 실수라고
+    하자.``, ``… but for arbitrary real $x$ …``, ``Now let $\\mathbf{A}$ be any square
+    matrix.``): from the start of its clause on, no domain or matrix property stated for the
+    name before holds."""
+
+    name: str  # as _key spells it (spaces removed, \\boldsymbol{A} as \\mathbf{A})
+    sentence: int
+    at: int  # where its clause starts in the sentence's text
+    line: int
+    words: str  # its clause, for the report
+    clear: bool  # a plain "from now on, let x be any real": a refutation after it stands
+    general: bool = True  # a generalising word (any, arbitrary, allow, 임의의…) or a new "let"
+    kinds: frozenset = frozenset()  # the domains its clause names (positive, real, …)
+    properties: frozenset = frozenset()  # the matrix properties its clause names
+
+    def lifts(self, domain: "StatedDomain") -> bool:
+        """Whether it ends ``domain``: a generalising word does; naming a domain does unless it
+        only names the same one again (``Since $x$ is positive, …``)."""
+        return self.general or not self.kinds <= {domain.kind}
+
+    def ends(self, found: "MatrixProperty") -> bool:
+        """Whether it ends a matrix property: the same rule (``Since $A$ is symmetric`` does
+        not; ``Now $A$ is orthogonal`` does)."""
+        return self.general or not self.properties <= {found.word}
+
+
+@dataclass(frozen=True)
+class MatrixProperty:
+    """A property the prose gives a matrix (symmetric, orthogonal, …), where it is stated."""
+
+    name: str  # as the grammar spells it
+    word: str
+    line: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class InForce:
+    """What the prose states for one chain: the domains and matrix properties in force, and
+    those a later sentence lifted (each with the lift) before the chain."""
+
+    domains: tuple = ()  # StatedDomain
+    properties: tuple = ()  # MatrixProperty
+    lifted: tuple = ()  # (StatedDomain | MatrixProperty, Lift)
+
+
+@dataclass(frozen=True)
 class StatedDomains:
     sentences: tuple[Sentence, ...] = ()
     domains: tuple[StatedDomain, ...] = ()
     read: frozenset = frozenset()  # indices of sentences read completely by a template
     ends: tuple = ()  # headings, for the sections
     firsts: tuple = ()  # the first line of each sentence (sorted), to find a line's sentences
+    lifts: tuple[Lift, ...] = ()
+    properties: tuple[MatrixProperty, ...] = ()
 
-    def for_chain(self, line: int, latex: str) -> tuple[StatedDomain, ...]:
-        """The stated domains in force for the chain ``latex`` starting on ``line``."""
+    def for_chain(self, line: int, latex: str, lead: str = "") -> tuple[StatedDomain, ...]:
+        """The stated domains in force for the chain ``latex`` starting on ``line`` (``lead``:
+        the words before it on its line, which tell two equal formulas of a sentence apart)."""
+        return self.in_force(line, latex, lead).domains
+
+    def in_force(self, line: int, latex: str, lead: str = "") -> InForce:
+        """The domains and matrix properties in force at the chain, and those lifted before it
+        (one mechanism for both: the statements and lifts in reading order)."""
         own, before, runs_into = self.locate(line, latex)
+        at = self.position(own, latex, lead) if own is not None else 0
         end_of = section_ends(self.ends)
-        latest: dict = {}  # the most recent statement of a name wins
+
+        def lifts_here(lift: Lift) -> bool:  # a lift before the chain, in its section
+            if end_of(lift.line) != end_of(line):
+                return False
+            if own is None:
+                return lift.sentence <= before
+            return lift.sentence < own or (lift.sentence == own and lift.at <= at)
+
+        events = []  # (sentence, place in it, order, what)
         for domain in self.domains:
             if domain.hypothesis:
                 holds = domain.sentence in (own, runs_into)
             else:
                 earlier = domain.sentence < own if own is not None else domain.sentence <= before
                 holds = earlier and end_of(domain.line) == end_of(line)
-            if holds and domain.kind == "reset":
-                latest.pop(domain.name, None)
-            elif holds:
-                latest[domain.name] = domain
-        return tuple(latest.values())
+            if holds:
+                events.append((domain.sentence, -1, len(events), domain))
+        for lift in self.lifts:
+            if lifts_here(lift):
+                events.append((lift.sentence, lift.at, len(events), lift))
+        latest: dict = {}  # the most recent statement of a name wins
+        lifted: dict = {}
+        for _, _, _, event in sorted(events, key=lambda e: e[:3]):
+            if isinstance(event, Lift):
+                if event.name in latest and event.lifts(latest[event.name]):
+                    domain = latest.pop(event.name)
+                    if domain.kind != "real":
+                        lifted[event.name] = (domain, event)
+                continue
+            key = name_key(event.name)
+            latest[key] = event
+            lifted.pop(key, None)
+        properties = []
+        for found in self.properties:  # its section (a property stated later in it too)
+            if end_of(found.line) != end_of(line):
+                continue
+            lift = next((lift for lift in reversed(self.lifts) if lift.name == name_key(
+                found.name) and lift.ends(found) and lift.sentence > found.sentence
+                and lifts_here(lift)), None)
+            if lift is None:
+                properties.append(found)
+            else:
+                lifted.setdefault(("property", found.name, found.word), (found, lift))
+        return InForce(tuple(d for d in latest.values() if d.kind != "real"),
+                       tuple(properties), tuple(lifted.values()))
+
+    def position(self, own: int, latex: str, lead: str) -> int:
+        """Where the formula stands in its sentence: the occurrence the words before it on its
+        line (``lead``) point to; without them, the last (the later, the more lifts apply)."""
+        text = self.sentences[own].text
+        wanted = " ".join(latex.split())
+        spots = [m.start() for m in re.finditer(re.escape(wanted), text)] or [0]
+        lead = " ".join(lead.split())
+        for spot in spots:
+            before = text[:spot].rstrip().rstrip("$").rstrip()
+            if lead and before and (lead.endswith(before) or before.endswith(lead)):
+                return spot
+        return spots[-1]
 
     def locate(self, line: int, latex: str) -> tuple[int | None, int, int]:
         """(the sentence holding the formula, or None for a display; the last sentence before
@@ -275,34 +385,198 @@ def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int) ->
     found.append(Sentence(" ".join(stripped.split()), first, last, paragraph, start))
 
 
-def read_stated(text: str, headings: list[int]) -> StatedDomains:
-    """Every domain the prose states by a template, and which sentences were read whole."""
+def read_stated(text: str, headings: list[int], properties: list = ()) -> StatedDomains:
+    """Every domain the prose states by a template, which sentences were read whole, the
+    matrix ``properties`` (name, word, line) placed in their sentences, and every lift."""
     sentences = sentences_of(text)
     domains: list[StatedDomain] = []
+    lifts: list[Lift] = []
     read = set()
     for index, sentence in enumerate(sentences):
         clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)  # list items, quotes
-        found = _statement(clause, sentence, index) or _hypothesis(clause, sentence, index)
+        found = (_statement(clause, sentence, index) or _hypothesis(clause, sentence, index)
+                 or _statement_and_definitions(clause, sentence, index))
         if found:
             domains.extend(found)
             read.add(index)
             continue
-        for name in _introduced(clause):  # "Now let $x$ be any real number.": a new x
-            domains.append(StatedDomain(name, "reset", "", sentence.first, index, False))
+        lifts.extend(lifts_of(sentence, index))
+    placed = tuple(MatrixProperty(name, word, line, _sentence_of(sentences, name, word, line))
+                   for name, word, line in properties)
+    read.update(found.sentence for found in placed  # "Let $A$ be symmetric.": read whole
+                if found.sentence >= 0 and found.word in ("symmetric", "대칭")
+                and _affirms(sentences[found.sentence].text, found.name))
     return StatedDomains(tuple(sentences), tuple(domains), frozenset(read), tuple(headings),
-                         tuple(sentence.first for sentence in sentences))
+                         tuple(sentence.first for sentence in sentences), tuple(lifts), placed)
+
+
+def _sentence_of(sentences: list, name: str, word: str, line: int) -> int:
+    """The sentence on ``line`` giving ``name`` the property ``word`` (the first one on the
+    line naming both; else the first on the line)."""
+    on_line = [i for i, s in enumerate(sentences) if s.first <= line <= s.last]
+    for index in on_line:
+        text = sentences[index].text
+        stem = word.split()[0][:5].lower()
+        if stem in text.lower() and any(name_key(math) == name_key(name) or name_key(name) in
+                                        name_key(math) for math in re.findall(r"\$([^$]+)\$", text)):
+            return index
+    return on_line[0] if on_line else -1
+
+
+def name_key(name: str) -> str:
+    """A name as one spelling: spaces removed, ``\\boldsymbol{A}``/``\\bm{A}`` as
+    ``\\mathbf{A}`` (how symderive.grammar.matrices keys the matrices)."""
+    return re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", re.sub(r"\s+", "", name))
+
+
+# -- lifts: a later sentence (or clause) that makes a name general again --------------------------
+# a generalising word (on the clause without its formulas); a false alarm only withholds a domain
+LIFT_WORDS = re.compile(
+    r"\b(?:any|arbitrar(?:y|ily)|every|all|general(?:ly|ity|i[sz](?:e|es|ed|ing))?|whatever|"
+    r"regardless|unrestricted|unconstrained|allow(?:s|ed|ing)?|permit(?:s|ted)?|no\s+longer|"
+    r"drop(?:s|ped)?|relax(?:es|ed)?|lift(?:s|ed)?|remov(?:e|es|ed)|extend(?:s|ed)?|"
+    r"either\s+sign|not\s+necessarily|need\s+not|"
+    r"(?:may|can|could|might)\s+(?:also\s+|now\s+|then\s+)?(?:be\s+|take\s+|become\s+)?"
+    r"(?:any|negative|positive|zero|non-?positive|non-?negative|real|complex|of\s+either)|"
+    r"(?:negative|positive|zero|non-?positive)\b[^.;]{0,40}\b(?:as\s+well|too|also)|"
+    r"(?:also|too)\s+(?:be\s+)?(?:negative|positive|zero))\b"
+    r"|임의|모든|일반적|일반|제한\s*(?:이\s*|은\s*)?없|더\s*이상|어떤\s*실수|아무|상관\s*(?:이\s*)?없|"
+    r"관계\s*(?:가\s*)?없|허용|음수도|양수도|0도|(?:음수|양수|실수|0)(?:일|이)\s*수\s*(?:도\s*)?있|"
+    r"양수가\s*아니어도|아니어도",
+    re.I,
+)  # fmt: skip
+# where a clause starts: ; , but , and , while , so , however … (하지만, 그러나, 지만, 이고, 이며)
+CLAUSE_START = re.compile(
+    r";|,\s*(?=(?:and|but|while|whereas|so|however|though|although|yet|then)\b)|"
+    r"\b(?:but|however|whereas|while|although|though|yet)\b|하지만|그러나|반면|지만\s*,?|"
+    r"이고\s*,?|이며\s*,?", re.I)
+# a formula that names a name alone ($x$, $x, y$, $x \in \mathbb{R}$, $x > 0$): the clause's
+# words speak of that name (in $x y^2 \ge 0$ they speak of the formula, not of x)
+_BARE_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|mathrm)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
+BARE = re.compile(r"^\s*(" + _BARE_NAME + r"(?:\s*,\s*" + _BARE_NAME + r")*)\s*(?:(?:\\in\b|∈)"
+                  r".*|(?:>|<|\\geq?|\\leq?|\\neq?|≥|≤)\s*-?[0-9.]+)?\s*$", re.S)
+# a lift plain enough that a refutation after it stands: from now on / now / 이제 … any real,
+# with no property word, negation, supposition or contrast in its clause
+CLEAR_START = re.compile(
+    r"^\s*(?:(?:now|from\s+(?:now|here)\s+on|henceforth|hereafter|from\s+this\s+point\s+on|"
+    r"in\s+what\s+follows|in\s+the\s+rest\s+of\s+(?:this|the)\s+\w+|"
+    r"이제부터|이제|지금부터|앞으로)\s*,?\s*)", re.I)
+
+
+def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
+    """The lifts of a sentence no template read: in each clause, the names a generalising word
+    (or a domain or property word) speaks of (``Now let $x$ be any real number``, ``for
+    arbitrary real $x$``, ``$x$ may be negative``; not x in ``for any real $y$, $x y^2 \\ge
+    0$``)."""
+    text = sentence.text
+    found = []
+    starts = [0] + [m.end() for m in CLAUSE_START.finditer(_masked(text))]
+    prose = re.sub(r"\$[^$]*\$", " ", text)
+    plain = bool(  # the whole sentence a plain "from now on / now let … any real"
+        (CLEAR_START.match(text) or INTRODUCED.match(text))
+        and not PROPERTY_WORDS.search(prose) and not NOT_PLAIN.search(prose)
+    )  # fmt: skip
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(text)
+        clause = text[start:end]
+        said: dict = {}  # name → [general, kinds, properties]
+        maths = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"\$([^$]+)\$", clause)]
+
+        def say(names, general=False, kind="", prop=""):
+            for name in names:
+                entry = said.setdefault(name, [False, set(), set()])
+                entry[0] = entry[0] or general
+                if kind:
+                    entry[1].add(kind)
+                if prop:
+                    entry[2].add(prop)
+
+        for _, _, math in maths:
+            bare = BARE.match(math)
+            if bare:  # a domain written in the formula: $x \in \mathbb{R}$, $x > 0$
+                domain = re.search(r"(?:\\in\b|∈)\s*(.*)$", math)
+                if domain:
+                    say(_bare_names(bare), kind=_kind_of(domain.group(1).strip(), _SETS) or "other")
+                elif re.search(r"[<>≤≥]|\\[gl]eq?\b|\\neq?\b", math):
+                    say(_bare_names(bare), kind=_sign_kind(math))
+        words = SUCH.sub(lambda m: " " * len(m.group()), _masked(clause))
+        for match in LIFT_WORDS.finditer(words):
+            say(_governed(maths, match), general=True)
+        for match in KIND_WORD.finditer(words):
+            say(_governed(maths, match), kind=_kind_of(match.group(), _ENGLISH_KINDS))
+        for match in KOREAN_KIND_WORD.finditer(words):
+            say(_governed(maths, match), kind=_kind_of(match.group(), _KOREAN_KINDS))
+        for match in MATRIX_PROPERTY.finditer(words):
+            say(_governed(maths, match), prop=" ".join(match.group("property").lower().split()))
+        introduced = INTRODUCED.match(re.sub(r"^[\s,;]*(?:and|but|so|then)?\s*", "", clause))
+        if introduced and number == 0:
+            say([name_key(introduced.group(1))], general=True)
+        words_shown = " ".join(clause.split())
+        found.extend(Lift(name, index, start, sentence.first, words_shown, plain, general,
+                          frozenset(kinds), frozenset(properties))
+                     for name, (general, kinds, properties) in sorted(said.items()))  # fmt: skip
+    return found
+
+
+NEAR = 40  # characters between a word and the name it speaks of ("any real $y$")
+FORMULA_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z]"
+                          r"(?:_\{?[A-Za-z0-9]\}?)?")
+
+
+def _bare_names(bare: re.Match) -> list[str]:
+    return [name_key(n) for n in re.split(r"\s*,\s*", bare.group(1).strip())]
+
+
+def _governed(maths: list, word: re.Match) -> list[str]:
+    """The names a word speaks of: a name written alone just after it (``any real $y$``,
+    ``allow negative $x$``); else the formula just before it (``$x$ may be any real``, ``$|x|
+    = x$ for every real number``: every name in it)."""
+    after = next(((s, e, m) for s, e, m in maths if s >= word.end()), None)
+    if after is not None and after[0] - word.end() <= NEAR:
+        bare = BARE.match(after[2])
+        if bare:
+            return _bare_names(bare)
+    before = [(s, e, m) for s, e, m in maths if e <= word.start()]
+    if not before:
+        return []
+    math = before[-1][2]
+    bare = BARE.match(math)
+    if bare:
+        return _bare_names(bare)
+    return [name_key(n) for n in FORMULA_NAME.findall(math)]
+
+
+def _sign_kind(math: str) -> str:
+    """``x > 0`` → positive, ``x \\ge 0`` → nonnegative, …; another bound → 'other'."""
+    relation = re.search(r"(>|<|≥|≤|\\geq?|\\leq?|\\neq?)\s*(-?[0-9.]+)\s*$", math)
+    if not relation or relation.group(2) not in ("0", "0.0"):
+        return "other"
+    return {">": "positive", "<": "negative", "≥": "nonnegative", "\\ge": "nonnegative",
+            "\\geq": "nonnegative", "\\ne": "nonzero", "\\neq": "nonzero"}.get(
+        relation.group(1), "other")  # fmt: skip
+
+
+# "for all such $x$", "any such", 그러한/이러한: the domain stated before, not a general one
+SUCH = re.compile(r"\b(?:any|every|all|each)\s+(?:of\s+)?(?:such|these|those)\b|"
+                  r"모든\s*(?:그러한|이러한|그런|이런)", re.I)
+MATRIX_PROPERTY = re.compile(PROPERTY, re.I)
+KIND_WORD = re.compile(r"\b(?:" + _EN + r")\b", re.I)
+KOREAN_KIND_WORD = re.compile(_KO)
+
+
+NOT_PLAIN = negation(SUPPOSITION, CONTRAST, ("such", "same", "previous*", "last", "earlier",
+                                             "example", "only", "except*", "fail*", "false",
+                                             "이전", "앞의", "예", "경우"))
+
+
+def _masked(text: str) -> str:
+    """The sentence with its formulas blanked (same length): clause marks inside them ignored."""
+    return re.sub(r"\$[^$]*\$", lambda m: " " * len(m.group()), text)
 
 
 INTRODUCED = re.compile(
     r"^(?:(?:Now|Here|Next|Then)\s*,?\s+)?(?:let|suppose|assume|consider|take)\b[^.]*?\$\s*("
     + _NAME + r")\s*(?:\$|=|\\in)", re.I)
-
-
-def _introduced(clause: str) -> list[str]:
-    """A name a sentence introduces again (``Now let $x$ be any real number``), which ends the
-    domain stated for it before."""
-    match = INTRODUCED.match(clause)
-    return [match.group(1)] if match else []
 
 
 def _kind(match: re.Match) -> str:
@@ -331,6 +605,33 @@ def _statement(clause: str, sentence: Sentence, index: int) -> list[StatedDomain
         if match:
             return _domains(match, sentence, index, False)
     return []
+
+
+# "…, and let $q = 1 - p$", "and $u = t + 1$": a definition of another name after a statement
+DEFINITION_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+)?(?:let\s+)?\$\s*(?P<name>" + _NAME + r")\s*=\s*[^$=<>]+\$\s*", re.I)
+
+
+def _statement_and_definitions(clause: str, sentence: Sentence, index: int) -> list:
+    """A statement followed by definitions of other names and nothing else (``Let $p \\in
+    (0, 1)$ and let $q = 1 - p$.``, ``Let $x$ be a positive number, and let $y = -x$.``): the
+    statement's domain holds as if it stood alone (the definitions are read as formulas)."""
+    text = clause.rstrip().rstrip(".。").rstrip()
+    cut = len(text)
+    defined = []
+    while True:  # peel the definitions off the end
+        match = next((m for m in DEFINITION_AFTER.finditer(text[:cut])
+                      if m.end() == cut and m.start() > 0), None)
+        if match is None:
+            break
+        defined.append(match.group("name"))
+        cut = match.start()
+    if not defined:
+        return []
+    found = _statement(text[:cut] + ".", sentence, index)
+    if any(name_key(d.name) == name_key(other) for d in found for other in defined):
+        return []  # "Let $x$ be positive and let $x = -1$": not one reading
+    return found
 
 
 def _hypothesis(clause: str, sentence: Sentence, index: int) -> list[StatedDomain]:
@@ -420,16 +721,14 @@ def _excerpt(text: str, word: str) -> str:
     return text[start : position + len(word) + 40].strip()
 
 
-def stated_symbols(context, line: int, latex: str) -> dict:
+def stated_symbols(context, line: int, latex: str, lead: str = "") -> dict:
     """symbol → Domain for the stated domains in force at the chain (what a directive would
     give; a directive's own domain for the name wins). Real says nothing new."""
     stated = getattr(context, "stated", None)
     if stated is None:
         return {}
     found = {}
-    for domain in stated.for_chain(line, latex):
-        if domain.kind == "real":
-            continue
+    for domain in stated.for_chain(line, latex, lead):
         try:
             symbol = parse(domain.name, context.latex, "<prose>", domain.line)
         except ParseError:
@@ -441,7 +740,9 @@ def stated_symbols(context, line: int, latex: str) -> dict:
     return found
 
 
-def stated_used(context, line: int, latex: str, names: set[str]) -> tuple[str, ...]:
+def stated_used(
+    context, line: int, latex: str, names: set[str], lead: str = ""
+) -> tuple[str, ...]:
     """The report's 'used' line for the stated domains of the step's names."""
     stated = getattr(context, "stated", None)
     if stated is None:
@@ -449,12 +750,95 @@ def stated_used(context, line: int, latex: str, names: set[str]) -> tuple[str, .
     return tuple(
         f"{domain.name} {KIND_WORDS.get(domain.kind, domain.kind)} (stated in the prose, "
         f"line {domain.line}: '{domain.words}')"
-        for domain in stated.for_chain(line, latex)
-        if domain.kind != "real" and domain.name in names
+        for domain in stated.for_chain(line, latex, lead)
+        if domain.name in names
     )  # fmt: skip
 
 
 KIND_WORDS = {"size": "a positive integer", "probability": "in (0, 1)"}
+
+
+def properties_at(context, line: int, latex: str, lead: str = "") -> list:
+    """The matrix properties (name, word, line) in force at the chain: those of its section
+    that no later sentence lifted before it (``Now let $\\mathbf{A}$ be any square matrix``)."""
+    stated = getattr(context, "stated", None)
+    if stated is None:
+        return []
+    return [(p.name, p.word, p.line) for p in stated.in_force(line, latex, lead).properties]
+
+
+def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matrices) -> str:
+    """Why a refutation of the chain is not certain although no domain stated in words holds
+    there ('' when it is): a domain or matrix property the note stated for a name of the
+    counterexample was lifted by a sentence read with a word list only (``We now allow
+    negative $x$``: the words may not mean it), or a display follows a sentence that stated
+    its claim for a domain (``For every positive integer $n$, $…$.`` then the same claim
+    displayed). A counterexample inside the stated domain refutes either way when the lifting
+    words name no other domain (``for every real $x$`` widens it; ``for negative $x$`` may
+    replace it)."""
+    stated = getattr(context, "stated", None)
+    if stated is None or counterexample is None:
+        return ""
+    force = stated.in_force(line, latex, lead)
+    values = dict(counterexample.values)
+    written = {name_key(m) for m in matrices}
+    for what, lift in force.lifted:
+        if lift.clear:
+            continue
+        where = f"line {lift.line} ('{lift.words}') may lift it"
+        if isinstance(what, MatrixProperty):
+            if name_key(what.name) in written:
+                return (f"the note says {what.name} is {what.word} (line {what.line}) and {where}; "
+                        "which is meant is not read for certain")
+            continue
+        symbol = _symbol_name(context, what)
+        widens = lift.kinds <= {"real"}  # "any real x": a point of the old domain still counts
+        if symbol in values and not (widens and _satisfies(what.kind, values[symbol])):
+            return (f"the note states {what.name} {KIND_WORDS.get(what.kind, what.kind)} (line "
+                    f"{what.line}: '{what.words}') and {where}; which domain is meant at the "
+                    "counterexample is not read for certain")
+    own, before, runs_into = stated.locate(line, latex)
+    if own is not None:
+        return ""
+    end_of = section_ends(stated.ends)
+    holding = {name_key(domain.name) for domain in force.domains}
+    for domain in stated.domains:
+        if (
+            domain.hypothesis and domain.kind != "real" and -1 < domain.sentence <= before
+            and domain.sentence != runs_into and end_of(domain.line) == end_of(line)
+            and name_key(domain.name) not in holding
+            and _symbol_name(context, domain) in values
+            and not _satisfies(domain.kind, values[_symbol_name(context, domain)])
+        ):  # fmt: skip
+            return (f"line {domain.line} states a claim for {domain.name} "
+                    f"{KIND_WORDS.get(domain.kind, domain.kind)} ('{domain.words}'), and this "
+                    "display in its section may be under that hypothesis; the counterexample "
+                    "lies outside it")
+    return ""
+
+
+def _symbol_name(context, domain: StatedDomain) -> str:
+    try:
+        symbol = parse(domain.name, context.latex, "<prose>", domain.line)
+    except ParseError:
+        return domain.name
+    return str(getattr(symbol, "name", symbol))
+
+
+def _satisfies(kind: str, value: str) -> bool:
+    """Whether a counterexample's value (exact text, e.g. '-17/3') lies in the domain; a value
+    not written as a rational (or absent) does not."""
+    try:
+        number = Fraction(value.strip())
+    except (ValueError, ZeroDivisionError, AttributeError):
+        return False
+    tests = {
+        "positive": number > 0, "negative": number < 0, "nonnegative": number >= 0,
+        "nonzero": number != 0, "integer": number.denominator == 1,
+        "size": number.denominator == 1 and number >= 1, "probability": 0 < number < 1,
+        "real": True,
+    }  # fmt: skip
+    return tests.get(kind, False)
 
 
 # -- a matrix property stated affirmatively (C17) -----------------------------------------------
@@ -515,15 +899,15 @@ def _same_name(math: str, name: str) -> bool:
 
 
 def quantified(
-    context, line: int, latex: str, names: set[str], statements: bool = False
+    context, line: int, latex: str, names: set[str], statements: bool = False, lead: str = ""
 ) -> bool:
     """A hypothesis read for one of the claim's variables (``For every positive integer $n$,
     …``): the claim is stated for every value in that domain, not an equation to solve. With
     ``statements``, a statement (``Let $n$ be a positive integer.``) counts too."""
     stated = getattr(context, "stated", None)
     return stated is not None and any(
-        (domain.hypothesis or statements) and domain.kind != "real" and domain.name in names
-        for domain in stated.for_chain(line, latex)
+        (domain.hypothesis or statements) and domain.name in names
+        for domain in stated.for_chain(line, latex, lead)
     )
 
 

@@ -19,7 +19,7 @@ from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
-from symderive.notes.stated import stated_symbols
+from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
 from symderive.notes.report import NoteFile
 from symderive.report import Outcome
@@ -50,7 +50,8 @@ def check_context(
     domains.update({symbol: Domain("random") for symbol in equation.random})
     # "For positive $x$, …", "Let $n$ be a positive integer.": as the directive would say
     chain = equation.chain
-    for symbol, stated in stated_symbols(context, chain.line, chain.latex).items():
+    lead = equation.block.lead
+    for symbol, stated in stated_symbols(context, chain.line, chain.latex, lead).items():
         domains.setdefault(symbol, stated)
     groups = list(context.independent)
     if alternative == "independent" and equation.random:
@@ -66,8 +67,7 @@ def check_context(
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
     built = CheckContext.build(domains, context.givens, groups, domain)
     symmetric = frozenset(  # matrix hook: "Let A be a symmetric matrix" in this section
-        name for name, word, _ in matrices.properties_in_section(
-            context.matrix_properties, context.headings, equation.chain.line)
+        name for name, word, _ in properties_at(context, chain.line, chain.latex, lead)
         if matrices.is_symmetric_word(word)
     )  # fmt: skip
     return replace(built, symmetric=symmetric) if symmetric else built
