@@ -540,6 +540,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
         if outcome.verdict == "refuted" and step.doubt:
             outcome = _not_refuted(outcome, step.doubt)
+        clash = _contradicting_givens_about(step, plan.context)
+        if outcome.verdict == "refuted" and clash:
+            outcome = _not_refuted(outcome, clash)
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
@@ -714,6 +717,20 @@ def _step_names(step) -> set[str]:
             names.add(name)
             names.add(name.split("_", 1)[0])
     return names
+
+
+def _contradicting_givens_about(step, context) -> str:
+    """The givens about the step's names (as written, or through the definitions it used)
+    that contradict each other: no values satisfy them, so no point refutes a claim about
+    those names under them (``given u = v + 1; given v = u + 1`` and ``u - v = -1``)."""
+    names = _step_names(step) | {str(key[1]) for key in step.used}
+    for symbols, where in context.contradictory:
+        shared = sorted(symbols & names)
+        if shared:
+            return (f"the givens about {', '.join(sorted(symbols))} (line {where}) contradict "
+                    "each other, so no values satisfy all of them; a claim about "
+                    f"{', '.join(shared)} cannot be refuted by using only some of them")
+    return ""
 
 
 def _symmetric_used(step, plan, equation) -> tuple[str, ...]:

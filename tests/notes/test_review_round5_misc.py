@@ -1,0 +1,105 @@
+"""Findings H1, H2, L1, L3, L4 and L5 of the fifth adversarial review (/work/findings/round5.md),
+each as the note the reviewer wrote plus paraphrases: the verdict it must (not) get, and the
+true claims beside them that must stay decided."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from symderive.notes.check_notes import NotesOptions, check_files
+
+
+def checked(tmp_path: Path, text: str):
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0))
+    [file] = report.files
+    return file.notices, {eq.line: step for eq in file.equations for step in eq.steps}
+
+
+# H1: givens that contradict each other ---------------------------------------------------
+
+H4 = "<!-- symderive: given u = v + 1; given v = u + 1 -->\n\n$$ u = v + 1 $$\n\n$$ 0 = 2 $$\n\n" \
+     "$$ u - v = -1 $$\n"
+
+
+def test_the_reviewers_contradictory_givens_are_reported_and_refute_nothing_about_them(tmp_path):
+    notices, steps = checked(tmp_path, H4)
+    [notice] = [n for n in notices if "contradict" in n]
+    assert notice.startswith("line 1:") and "u, v" in notice
+    # u - v = -1 is what the second given says; the first (repeated on line 3) says 1: the
+    # pair has no solution, so neither may be used alone to refute the claim
+    assert steps[7].verdict == "undecided"
+    assert "contradict" in steps[7].reason
+    # 0 = 2 names no symbol of the givens: false as written
+    assert steps[5].verdict == "refuted"
+
+
+@pytest.mark.parametrize(
+    "givens, claim",
+    [
+        ("given u = v + 1; given v = u + 1", "v - u = 1"),
+        ("given a = 1; given a = 2", "a + 1 = 3"),
+        ("given x + y = 1; given x + y = 3", "(x + y)^2 = x^2 + 2 x y + y^2 + 1"),
+        ("given p q = 1; given p = 0", "p q = 1"),
+    ],
+)
+def test_a_claim_about_contradictory_givens_is_not_refuted(tmp_path, givens, claim):
+    notices, steps = checked(tmp_path, f"<!-- symderive: {givens} -->\n\n$$ {claim} $$\n")
+    assert any("contradict" in n for n in notices)
+    assert steps[3].verdict != "refuted"
+
+
+def test_consistent_givens_still_refute_and_prove(tmp_path):
+    # u = v + 1 and w = u + v hold together (any v): u^2 = v^2 + 2v is false under them
+    text = ("<!-- symderive: assume u, v, w real; given u = v + 1; given w = u + v -->\n\n$$ v^2 + 2 v = u^2 $$\n\n"
+            "$$ v^2 + 2 v + 1 = u^2 $$\n")
+    notices, steps = checked(tmp_path, text)
+    assert not [n for n in notices if "contradict" in n]
+    assert steps[3].verdict == "refuted"
+    assert steps[5].verdict == "proved"
+
+
+def test_a_refutation_reproduces_under_every_given_not_only_the_used_ones(tmp_path):
+    # a + b^2 = 0 is not a rewrite of a symbol: the claim a + 1 = 1 - b^2 holds wherever the
+    # given does; a point with a + b^2 != 0 is no counterexample
+    text = "<!-- symderive: given a + b^2 = 0 -->\n\n$$ a + 1 = 1 - b^2 $$\n"
+    _, steps = checked(tmp_path, text)
+    assert steps[3].verdict != "refuted"
+
+
+def test_a_false_claim_under_a_given_is_never_refuted_off_the_given(tmp_path):
+    # a = -b^2 under the given: a + 1 = 1 + b^2 fails wherever b != 0; sampled points rarely
+    # satisfy a + b^2 = 0, so it may stay undecided, but a counterexample must satisfy it
+    from fractions import Fraction
+
+    text = "<!-- symderive: given a + b^2 = 0 -->\n\n$$ a + 1 = 1 + b^2 $$\n"
+    _, steps = checked(tmp_path, text)
+    step = steps[3]
+    assert step.verdict in ("refuted", "undecided")
+    if step.verdict == "refuted":
+        point = dict(step.outcome.counterexample.values)
+        a, b = Fraction(point["a"]), Fraction(point["b"])
+        assert a + b * b == 0
+
+
+def test_unmet_given_completes_a_point_with_real_values():
+    import sympy as sp
+
+    from symderive.check.givens import unmet_given
+    from symderive.model import Domain
+
+    a, b, c = sp.symbols("a b c", real=True)
+    real = lambda symbol: Domain("real")  # noqa: E731
+    givens = ((a + b**2, sp.Integer(0)),)
+    # a = -4: b = ±2 completes it; a = 4: no real b
+    assert unmet_given(givens, {a: sp.Integer(-4)}, {}, real) == ""
+    assert unmet_given(givens, {a: sp.Integer(4)}, {}, real) == "a + b**2 = 0"
+    # linked through another given: a = 1 gives b = -1, then c^2 = b has no real c
+    linked = ((a + b, sp.Integer(0)), (c**2, b))
+    assert unmet_given(linked, {a: sp.Integer(1)}, {}, real) != ""
+    assert unmet_given(linked, {a: sp.Integer(-1)}, {}, real) == ""
+    # a given about other symbols only is not this point's business
+    assert unmet_given(((c, sp.Integer(2)),), {a: sp.Integer(1)}, {}, real) == ""
