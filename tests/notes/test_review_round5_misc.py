@@ -11,11 +11,16 @@ import pytest
 from symderive.notes.check_notes import NotesOptions, check_files
 
 
-def checked(tmp_path: Path, text: str):
+def report_of(tmp_path: Path, text: str):
     note = tmp_path / "note.md"
     note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0))
-    [file] = report.files
+    [file] = check_files([note], NotesOptions(budget_seconds=3.0)).files
+    return file
+
+
+def checked(tmp_path: Path, text: str):
+    """The notices and the last step of each line."""
+    file = report_of(tmp_path, text)
     return file.notices, {eq.line: step for eq in file.equations for step in eq.steps}
 
 
@@ -103,3 +108,58 @@ def test_unmet_given_completes_a_point_with_real_values():
     assert unmet_given(linked, {a: sp.Integer(-1)}, {}, real) == ""
     # a given about other symbols only is not this point's business
     assert unmet_given(((c, sp.Integer(2)),), {a: sp.Integer(1)}, {}, real) == ""
+
+
+# L5: a conclusion after values of a label is a claim, never a new value of the label --------
+
+KT = (
+    "The cross-entropy is $H(x) = -\\sum_{i=1}^{n} q(x_i)\\log p(x_i)$.\n\n"
+    "Take two outcomes with $q(x_1) = t$, $q(x_2) = 1 - t$, $p(x_1) = y$ and $p(x_2) = 1 - y$. "
+    "Then $H(x) = -t\\log y - (1-t)\\log(1 - t)$.\n\n"
+    "With $n = 3$, $H(x) = -q(x_1)\\log p(x_1) - q(x_2)\\log p(x_2) - q(x_2)\\log p(x_2)$.\n\n"
+    "Therefore $H(x) = -t\\log t - t\\log t$.\n"
+)
+
+
+def test_the_reviewers_therefore_is_checked_not_skipped_as_a_definition(tmp_path):
+    _, steps = checked(tmp_path, KT)
+    # lines 5 and 7 are wrong (q(x_2) twice; -2t log t): each is a claim, never a definition
+    for line in (5, 7):
+        assert line in steps, line
+        assert steps[line].verdict not in ("skipped", "proved", "checked"), line
+        assert steps[line].reason
+
+
+FAIR_DIE = "For a fair die, $H(x) = -6 \\cdot \\frac{1}{6}\\log\\frac{1}{6}$. "
+
+
+@pytest.mark.parametrize(
+    "conclusion, right, verdict",
+    [
+        ("Therefore", "\\log 6", "proved"),  # -6 · (1/6) log(1/6) = log 6
+        ("Hence", "\\log 3", "refuted"),
+        ("Thus", "\\log 6", "proved"),
+        ("So", "2 \\log 6", "refuted"),
+        ("따라서", "\\log 5", "refuted"),
+        ("그러므로", "\\log 6", "proved"),
+    ],
+)
+def test_a_conclusion_about_a_label_is_checked_against_its_value(
+    tmp_path, conclusion, right, verdict
+):
+    import math
+
+    _, steps = checked(tmp_path, f"{FAIR_DIE}{conclusion} $H(x) = {right}$.\n")
+    assert steps[1].verdict == verdict
+    if verdict == "refuted":  # the counterexample's left side is log 6 (mpmath reference)
+        assert abs(float(steps[1].outcome.counterexample.lhs_value) - math.log(6)) < 1e-9
+
+
+def test_a_new_example_after_a_label_is_still_a_new_value(tmp_path):
+    # "For a fair coin, H = log 2. For a fair die, H = log 6": two labels, nothing to check
+    text = ("For a fair coin, $H(x) = -(\\frac{1}{2}\\log\\frac{1}{2} + \\frac{1}{2}"
+            "\\log\\frac{1}{2})$. For a fair die, $H(x) = \\log 6$.\n")
+    file = report_of(tmp_path, text)
+    assert len(file.equations) == 2
+    assert all(equation.skip == "definition" and not equation.steps
+               for equation in file.equations)
