@@ -163,3 +163,37 @@ def test_a_new_example_after_a_label_is_still_a_new_value(tmp_path):
     assert len(file.equations) == 2
     assert all(equation.skip == "definition" and not equation.steps
                for equation in file.equations)
+
+
+# L3: evaluation bars are the derivative at the point ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "display, verdict",
+    [
+        (r"\frac{d}{dx} x^2 \Big|_{x = 1} = 2", "proved"),  # c1.md:13
+        (r"\left. \frac{d}{dx} x^2 \right|_{x = 1} = 2", "proved"),  # c1.md:15
+        (r"\left.\frac{d}{dx} x^2\right|_{x=1} = 2", "proved"),
+        (r"\frac{d}{dx} x^3 \bigg|_{x=0} = 0", "proved"),
+        (r"\left.\frac{d}{dx} x^2\right|_{x=1} = 3", "refuted"),
+        (r"\frac{d}{dx} x^3 \Big|_{x = 2} = 8", "refuted"),
+        (r"\left. \frac{d}{dx} \sin x \right|_{x = 0} = 0", "refuted"),
+    ],
+)
+def test_a_derivative_at_a_point_written_with_a_bar_is_decided(tmp_path, display, verdict):
+    _, steps = checked(tmp_path, f"$$ {display} $$\n")
+    step = steps[1]
+    assert step.verdict == verdict
+    if verdict == "refuted":  # the counterexample reproduces: the sides are the numbers shown
+        import sympy as sp
+
+        left, right = display.rsplit("=", 1)
+        assert sp.Float(step.outcome.counterexample.rhs_value) == sp.Float(right.strip())
+        assert sp.Float(step.outcome.counterexample.lhs_value) != sp.Float(right.strip())
+
+
+def test_the_reviewers_bar_at_a_kink_is_not_refuted(tmp_path):
+    # k1.md:63: z = max(x, 0) has no derivative at 0 (one-sided 0 and 1): never 1/2 refuted
+    text = "Let $z(x) = \\max(x, 0)$.\n\n$$ \\frac{d}{dx} z(x) \\Big|_{x=0} = \\frac{1}{2} $$\n"
+    _, steps = checked(tmp_path, text)
+    assert steps[3].verdict in ("skipped", "undecided")
