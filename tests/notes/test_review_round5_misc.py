@@ -197,3 +197,62 @@ def test_the_reviewers_bar_at_a_kink_is_not_refuted(tmp_path):
     text = "Let $z(x) = \\max(x, 0)$.\n\n$$ \\frac{d}{dx} z(x) \\Big|_{x=0} = \\frac{1}{2} $$\n"
     _, steps = checked(tmp_path, text)
     assert steps[3].verdict in ("skipped", "undecided")
+
+
+# L4: at a kink where both one-sided derivatives agree, the derivative exists ------------------
+
+
+@pytest.mark.parametrize(
+    "definition, claim, verdict",
+    [
+        (r"v(x) = \max(x, 0)^2", "v'(0) = 0", "proved"),  # k1.md:27
+        (r"a(x) = \min(x, 0)^2", "a'(0) = 0", "proved"),
+        (r"b(x) = |x|^3", "b'(0) = 0", "proved"),
+        (r"c(x) = x |x|", "c'(0) = 0", "proved"),
+        (r"d(x) = \max(x - 1, 0)^2", "d'(1) = 0", "proved"),
+        (r"h(x) = \max(x, 0)^3 + x", "h'(0) = 1", "proved"),
+        (r"w(x) = \max(x, 0)^2", "w'(0) = 1", "refuted"),  # it exists, and it is 0
+    ],
+)
+def test_a_derivative_at_a_switch_where_both_sides_agree_is_decided(
+    tmp_path, definition, claim, verdict
+):
+    _, steps = checked(tmp_path, f"Let ${definition}$.\n\n$$ {claim} $$\n")
+    assert steps[3].verdict == verdict, steps[3].reason
+
+
+@pytest.mark.parametrize(
+    "definition, claim",
+    [
+        (r"u(x) = \min(x, 1)", "u'(1) = \\frac{1}{2}"),  # k1.md:21: 1 from the left, 0 right
+        (r"m(x) = \max(x, 0) + \max(-x, 0)", "m'(0) = 0"),  # k1.md:45: |x|
+        (r"g(x) = \frac{x + |x|}{2}", "g'(0) = \\frac{1}{2}"),  # k1.md:9
+        (r"z(x) = \max(x, 0)", "z'(0) = 0"),
+        (r"w(x) = \max(\sin x, 0)", "w'(0) = \\frac{1}{2}"),  # k1.md:33
+    ],
+)
+def test_a_derivative_at_a_switch_where_the_sides_differ_is_still_skipped(
+    tmp_path, definition, claim
+):
+    _, steps = checked(tmp_path, f"Let ${definition}$.\n\n$$ {claim} $$\n")
+    assert steps[3].verdict == "skipped", steps[3].reason
+
+
+def test_the_one_sided_derivatives_against_difference_quotients():
+    import sympy as sp
+
+    from symderive.notes.kinks import one_sided_derivatives
+
+    x = sp.Symbol("x")
+    h = sp.Rational(1, 10**9)
+    for function, point in ((sp.Max(x, 0) ** 2, 0), (sp.Abs(x), 0), (sp.Min(x, 1), 1),
+                            (x * sp.Abs(x), 0), (sp.Max(x, 0) ** 3 + x, 0)):
+        left, right = one_sided_derivatives(function, x, {x: sp.Integer(point)})
+        at = function.subs(x, point)
+        left_quotient = (at - function.subs(x, point - h)) / h
+        right_quotient = (function.subs(x, point + h) - at) / h
+        assert abs(left - left_quotient) < 1e-6 and abs(right - right_quotient) < 1e-6
+    # a jump (sign) has no finite one-sided derivative; a switch the step's sign cannot
+    # decide (max(sin x, 0)) is not computed
+    assert one_sided_derivatives(sp.sign(x), x, {x: sp.Integer(0)}) is None
+    assert one_sided_derivatives(sp.Max(sp.sin(x), 0), x, {x: sp.Integer(0)}) is None
