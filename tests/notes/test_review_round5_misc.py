@@ -256,3 +256,28 @@ def test_the_one_sided_derivatives_against_difference_quotients():
     # decide (max(sin x, 0)) is not computed
     assert one_sided_derivatives(sp.sign(x), x, {x: sp.Integer(0)}) is None
     assert one_sided_derivatives(sp.Max(sp.sin(x), 0), x, {x: sp.Integer(0)}) is None
+
+
+# L1: an unreadable note's line names file:line in every format ------------------------------
+
+
+def test_an_unreadable_note_is_reported_at_file_and_line_in_every_format(tmp_path):
+    import json
+
+    from tests.cli.run import symderive
+
+    note = tmp_path / "bad.md"
+    note.write_bytes(b"abc\xff $$ x = 1 $$\n")  # the review's bad.md
+    text = symderive("notes", str(note), "--no-cache", "--no-color", timeout=120,
+                     env={"COLUMNS": "400"})  # the temporary path and the message on one line
+    assert text.returncode == 2
+    [line] = [line for line in text.stdout.splitlines() if "not checked" in line]
+    assert line.startswith(f"{note}:1: not checked: not UTF-8 (byte 0xff at offset 3)")
+    as_json = symderive("notes", str(note), "--no-cache", "--format", "json", timeout=120)
+    assert as_json.returncode == 2
+    [entry] = json.loads(as_json.stdout)["files"]
+    assert entry["error_line"] == 1 and "not UTF-8" in entry["error"]
+    github = symderive("notes", str(note), "--no-cache", "--format", "github", timeout=120)
+    assert github.returncode == 2 and f"::error file={note},line=1," in github.stdout
+    junit = symderive("notes", str(note), "--no-cache", "--format", "junit", timeout=120)
+    assert junit.returncode == 2 and 'line="1"' in junit.stdout
