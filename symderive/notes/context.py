@@ -134,6 +134,7 @@ class FileContext:
     properties: list = field(default_factory=list)  # (name, line, section end, latex): f(x) = f(-x)
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
+    math_blocks: list = field(default_factory=list)  # (line, latex) of every math block
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
     headings: list = field(default_factory=list)  # lines where sections start
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note

@@ -281,3 +281,56 @@ def test_an_unreadable_note_is_reported_at_file_and_line_in_every_format(tmp_pat
     assert github.returncode == 2 and f"::error file={note},line=1," in github.stdout
     junit = symderive("notes", str(note), "--no-cache", "--format", "junit", timeout=120)
     assert junit.returncode == 2 and 'line="1"' in junit.stdout
+
+
+# H2: a function defined later does not excuse a wrong gradient about the scores f_k ----------
+
+SCORES = ("The softmax probabilities are $p_k = \\frac{e^{f_k}}{ \\sum_j e^{f_j} }$ and the loss "
+          "is $L_i =-\\log\\left(p_{y_i}\\right)$.\n\n")
+WRONG_3 = "$$ \\frac{\\partial L_i }{ \\partial f_k } = p_k - \\mathbb{1}(y_i = k) + 10^{-14} p_k $$\n\n"
+WRONG_5 = ("$$ \\frac{\\partial L_i }{ \\partial f_k } = p_k - \\mathbb{1}(y_i = k) + |p_k - p_k| "
+           "+ 10^{-3} $$\n\n")
+RIGHT = "$$ \\frac{\\partial L_i }{ \\partial f_k } = p_k - \\mathbb{1}(y_i = k) $$\n\n"
+
+
+def test_the_reviewers_later_function_does_not_excuse_wrong_gradients(tmp_path):
+    text = SCORES + WRONG_3 + WRONG_5 + "Let $f(x) = x^2$.\n\n$$ f'(1) = 2 + \\max(0, 10^{-20}) $$\n"
+    _, steps = checked(tmp_path, text)
+    assert steps[3].verdict == "refuted" and steps[5].verdict == "refuted"
+    for line in (3, 5):  # the counterexample reproduces: at n = 1, p_1 = 1 and the gradient 0
+        point = dict(steps[line].outcome.counterexample.values)
+        assert point["n"] == "1" and float(steps[line].outcome.counterexample.lhs_value) == 0
+    assert steps[9].verdict == "refuted"  # 2 ≠ 2 + 10^-20
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "## Another example\n\n$$ f(x) = x^2 $$\n",  # a later section
+        "Now let $f(x) = \\sin x$.\n",
+        "Let $f(x, y) = x y$.\n",
+    ],
+)
+def test_a_function_defined_after_the_claim_does_not_excuse_it(tmp_path, later):
+    _, steps = checked(tmp_path, SCORES + WRONG_3 + RIGHT + later)
+    assert steps[3].verdict == "refuted"
+    assert steps[5].verdict in ("proved", "checked")  # the true gradient stays decided
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # f applied before the claim: the doubt stands
+        "Let $f(x) = x^2$.\n\n" + SCORES + WRONG_3,
+        # a forward definition reaches back to the claim's line ("where …")
+        SCORES + "$$ \\frac{\\partial L_i }{ \\partial f_k } = p_k - \\mathbb{1}(y_i = k) + "
+        "10^{-14} p_k \\quad \\text{where } f(x) = x^2 $$\n",
+        # applied after the claim but not as a definition (a value of f): the doubt stands
+        SCORES + WRONG_3 + "$$ f(2) = 4 $$\n",
+    ],
+)
+def test_f_applied_before_or_around_the_claim_keeps_it_undecided(tmp_path, text):
+    file = report_of(tmp_path, text)
+    wrong = [step for equation in file.equations for step in equation.steps
+             if "10^{-14}" in step.rhs_latex]
+    assert wrong and all(step.verdict != "refuted" for step in wrong)
