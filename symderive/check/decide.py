@@ -20,7 +20,8 @@ import sympy as sp
 
 from symderive.matrixcalc import EntryMatrix
 
-from symderive.check import certified, exact, finite, limits, sampling, symbolic
+from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
+from symderive.check import symbolic
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
 from symderive.errors import ParseError
@@ -346,7 +347,12 @@ def numeric_phase(
                                         "a node without certified evaluation"))
         if not size_values:
             exact_result = exact.exact_check(left, right, relation, context, rng)
-            if exact_result is not None and exact_result[0] == "disagree":
+            unmet = exact_result is not None and exact_result[0] == "disagree" and (
+                given_facts.unmet_given(given_facts.plain_givens(context.givens, {}),
+                                        exact_result[1], {}, context.domain_of))  # fmt: skip
+            if unmet:
+                tally.skipped.append(f"the point does not satisfy the given {unmet}")
+            elif exact_result is not None and exact_result[0] == "disagree":
                 _, point, l_value, r_value = exact_result
                 return Outcome(
                     "refuted",
@@ -637,11 +643,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         (side, kind, _explicit_condition(expr, context, fixed), why)
         for side, kind, expr, why in context.conditions_at(fixed)
     )
-    givens = tuple(
-        (given.lhs.xreplace(fixed), given.rhs.xreplace(fixed))
-        for given in context.givens
-        if isinstance(given, sp.Eq) and not given.has(E, Var)
-    )
+    givens = given_facts.plain_givens(context.givens, fixed)
     agreed_before = len(tally.agreeing)
     for position, point in enumerate(points):
         if has_expectations or randoms:
@@ -663,7 +665,11 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             outcome = _compare_at(
                 left, right, relation, point, model, fixed, tally, conditions, givens
             )
-            if outcome is not None:
+            unmet = outcome is not None and outcome.verdict == "refuted" and (
+                given_facts.unmet_given(givens, point, fixed, context.domain_of))
+            if unmet:  # every given in force, not only those the claim used, must hold
+                tally.skipped.append(f"the point does not satisfy the given {unmet}")
+            elif outcome is not None:
                 return outcome
         if tally.inconclusive > undecided_before and any(point is kink for kink in kinks):
             tally.kinks_undecided += 1

@@ -280,6 +280,7 @@ class _Parser:
         self.depth = 0
         self.bound: list[sp.Symbol] = []  # summation indices in scope
         self.open_bars: list[str] = []  # closers of |…| and \|…\| being read
+        self.last_factors: list[sp.Basic] = []  # the factors of the term read last
         self.build = Construction(source, line)  # guards and the natural domain
         self.readings: dict[str, str] = {}  # name -> how it was read, where not literal
 
@@ -340,7 +341,10 @@ class _Parser:
         result = self.term()
         terms = [result]  # the written terms, for a_1 + a_2 + \cdots + a_n
         while True:
-            if self.accept("+"):
+            if self.evaluation_bar():
+                result = self.evaluated(result, terms[:-1] + self.last_factors[:-1])
+                terms = [result]
+            elif self.accept("+"):
                 if self.current.kind == "command" and self.current.text[1:] in ELLIPSIS:
                     ellipsis = self.advance()
                     if not self.accept("+"):
@@ -401,20 +405,80 @@ class _Parser:
 
     def term(self, *, stop_at_function: bool = False) -> sp.Basic:
         result = self.unary()
+        factors = [result]  # as written, for an evaluation bar after the term
         while True:
             if self.at(r"\cdot") or self.at(r"\times") or self.at("*"):
                 self.advance()
-                result = self.build.multiply([result, self.unary()])
+                factors.append(self.unary())
+                result = self.build.multiply([result, factors[-1]])
             elif self.at("/"):
                 self.advance()
-                result = self.build.divide(result, self.unary())
+                factors.append(self.unary())
+                result = self.build.divide(result, factors[-1])
             elif self.starts_factor():
                 if stop_at_function and self.starts_function():
                     break
-                result = self.build.multiply([result, self.postfix()])
+                factors.append(self.postfix())
+                result = self.build.multiply([result, factors[-1]])
             else:
                 break
+        self.last_factors = factors
         return result
+
+    # -- evaluation bars: \frac{d}{dx} x^2 \Big|_{x=1}, \left. … \right|_{x=1} -----------------
+    def evaluation_bar(self) -> int:
+        """The number of tokens of an evaluation bar here (``|``, ``\\vert``, or a sizing
+        command before one, then ``_``), 0 if none. A ``|`` that closes an open ``|x|`` is not
+        one; ``\\right|`` belongs to ``\\left.`` (:meth:`delimited`)."""
+        offset = 0
+        if self.current.kind == "command" and self.current.text[1:] in SIZING - {"left", "right"}:
+            offset = 1
+        bar = self.peek(offset) if offset else self.current
+        if bar.text not in ("|", r"\vert", r"\rvert") or self.peek(offset + 1).text != "_":
+            return 0
+        if "|" in self.open_bars:
+            return 0
+        return offset + 1
+
+    def evaluated(self, value: sp.Basic, outside: list) -> sp.Basic:
+        """``value`` at the point the bar's subscript gives (``_{x = 1}``, ``_{x=1, y=2}``),
+        as ``Subs``; the bar's tokens are consumed. The bar evaluates everything before it in
+        its group; when a term or factor before the last one uses the variable too (``x
+        \\frac{d}{dx} x^2 \\Big|_{x=1}``), what it evaluates is ambiguous: not read."""
+        for _ in range(self.evaluation_bar()):
+            self.advance()
+        names, values = self.evaluation_point()
+        if any(part.has(name) for part in outside for name in names):
+            self.fail("an evaluation bar after several terms or factors that use its variable: "
+                      "whether it evaluates the last one or all of them is ambiguous (not read)")
+        if isinstance(value, sp.MatrixBase) or getattr(value, "is_Matrix", False):
+            self.fail("an evaluation bar on a matrix (not read)")
+        return sp.Subs(value, names, values)
+
+    def evaluation_point(self) -> tuple[tuple, tuple]:
+        """``_{x = 1}`` or ``_{x = 1, y = 2}`` after an evaluation bar: (names, values)."""
+        start = self.expect("_")
+        if not self.at("{"):
+            self.fail("an evaluation bar needs its point written as _{x = value} (not read)")
+        self.advance()
+        names: list = []
+        values: list = []
+        while True:
+            name = self.postfix_no_power()
+            if not isinstance(name, sp.Symbol) or name in names:
+                self.fail("the point of an evaluation bar must name a variable", start)
+            if not self.accept("="):
+                self.fail("an evaluation bar without '=' (a difference between two limits, "
+                          "F(b) - F(a), is not read)", start)  # fmt: skip
+            names.append(name)
+            values.append(self.expr())
+            if not self.accept(","):
+                break
+        self.expect("}")
+        if self.at("^"):
+            self.fail("an evaluation bar with an upper limit (a difference F(b) - F(a)) is not "
+                      "read")  # fmt: skip
+        return tuple(names), tuple(values)
 
     def unary(self) -> sp.Basic:
         if self.accept("-"):
@@ -425,6 +489,8 @@ class _Parser:
 
     def starts_factor(self) -> bool:
         token = self.current
+        if self.evaluation_bar():
+            return False
         if token.kind in ("number", "letter"):
             return True
         if token.kind == "symbol":
@@ -578,6 +644,15 @@ class _Parser:
     def delimited(self) -> sp.Basic | None:
         """A delimited group ( … ), [ … ], { … }, \\left( … \\right), \\big( … \\big)."""
         sized = False
+        if self.at(r"\left") and self.peek().text == ".":  # \left. … \right|_{x=1}
+            self.advance()
+            self.advance()
+            inner = self.expr()
+            self.expect(r"\right")
+            if self.current.text not in ("|", r"\vert", r"\rvert") or self.peek().text != "_":
+                self.fail(r"expected an evaluation bar \right|_{x = value} after \left.")
+            self.advance()
+            return self.evaluated(inner, [])
         if self.current.kind == "command" and self.current.text[1:] in SIZING:
             sized = True
             self.advance()

@@ -250,6 +250,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
+    context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
     context.lines = text.split("\n")
     context.stated_simplex = stated_simplex(text)
@@ -542,6 +543,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
         if outcome.verdict == "refuted" and step.doubt:
             outcome = _not_refuted(outcome, step.doubt)
+        clash = _contradicting_givens_about(step, plan.context)
+        if outcome.verdict == "refuted" and clash:
+            outcome = _not_refuted(outcome, clash)
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
@@ -729,6 +733,20 @@ def _matrices_of(step) -> set[str]:
             for m in side.atoms(sp.MatrixSymbol)}  # fmt: skip
 
 
+def _contradicting_givens_about(step, context) -> str:
+    """The givens about the step's names (as written, or through the definitions it used)
+    that contradict each other: no values satisfy them, so no point refutes a claim about
+    those names under them (``given u = v + 1; given v = u + 1`` and ``u - v = -1``)."""
+    names = _step_names(step) | {str(key[1]) for key in step.used}
+    for symbols, where in context.contradictory:
+        shared = sorted(symbols & names)
+        if shared:
+            return (f"the givens about {', '.join(sorted(symbols))} (line {where}) contradict "
+                    "each other, so no values satisfy all of them; a claim about "
+                    f"{', '.join(shared)} cannot be refuted by using only some of them")
+    return ""
+
+
 def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
     """The matrices of the step checked as symmetric because the prose says so."""
     here = _matrices_of(step)
@@ -791,6 +809,28 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
     return stated_law(prose, names)
 
 
+def _function_only_later(name: str, applied: re.Pattern, line: int, context: FileContext
+                         ) -> bool:
+    """Every application of ``name`` comes after the claim's line, and the first one starts
+    its life as a function there: in a later section, or in a definition of ``name`` as a
+    function that holds from its line on (``Let $f(x) = x^2$`` after claims about scores f_k;
+    not a forward one, "… where $f(x) = …$", which reaches back). Then the claim, earlier,
+    uses the name as a value only: applying it later does not make its reading doubtful."""
+    lines = sorted(block_line for block_line, latex in context.math_blocks
+                   if any(not match.group(1) for match in applied.finditer(latex)))  # fmt: skip
+    if not lines or lines[0] <= line:
+        return False
+    first = lines[0]
+    if any(line < heading <= first for heading in context.headings):
+        return True  # a later section: a new context
+    return any(
+        definition.key == ("function", name) and definition.start == first
+        and definition.role is Role.DEFINITION and not definition.forward
+        and not definition.disputed
+        for definition in context.definitions
+    )  # fmt: skip
+
+
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
     """A reading the note may not mean, under which the refutation may not stand (the step is
     then undecided, naming it): i the imaginary unit, σ a positive scale, a logarithm in
@@ -821,7 +861,9 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
             applied = re.compile(r"(?<![A-Za-z\\])(\\?)[A-Za-z]*" + name + r"\s*(?:\\left\s*)?\(")
         else:
             applied = re.compile(r"(?<![A-Za-z\\])()" + re.escape(command) + r"\s*(?:\\left\s*)?\(")
-        if any(not match.group(1) for match in applied.finditer(plan.context.math_text)):
+        if any(not match.group(1) for match in applied.finditer(plan.context.math_text)) and (
+            not _function_only_later(name, applied, chain.line, plan.context)
+        ):  # fmt: skip
             return f"{command} is used both as a value and applied like a function in the note"
     outside = _outside_real_domain(step, values)
     if outside:

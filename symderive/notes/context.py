@@ -134,6 +134,7 @@ class FileContext:
     properties: list = field(default_factory=list)  # (name, line, section end, latex): f(x) = f(-x)
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
+    math_blocks: list = field(default_factory=list)  # (line, latex) of every math block
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
     headings: list = field(default_factory=list)  # lines where sections start
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
@@ -143,6 +144,8 @@ class FileContext:
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
+    # givens that contradict each other: (their symbols' names, "line 1, 3"); not used
+    contradictory: list = field(default_factory=list)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -495,6 +498,7 @@ def _contradicting_givens(context: FileContext, lines: list[int], source: str) -
                 f"line {where}: the givens about {', '.join(map(str, symbols))} contradict each "
                 "other (no values satisfy them all): not used")
             dropped |= group
+            context.contradictory.append((frozenset(map(str, symbols)), where))
     if dropped:
         context.givens[:] = [g for k, g in enumerate(context.givens) if k not in dropped]
 

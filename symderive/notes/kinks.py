@@ -22,7 +22,9 @@ from itertools import combinations
 
 import sympy as sp
 
+from symderive.errors import ParseError
 from symderive.functions import leaky_relu, maximum, minimum, relu, to_elementary
+from symderive.grammar.build import time_limit
 
 MARK_PREFIX = "switch: "
 MAX_SWITCHES = 200  # switching arguments per derivative (a max of n arguments has n(n−1)/2)
@@ -95,7 +97,86 @@ def differentiate(expr: sp.Basic, *variables) -> sp.Basic:
     if away is sp.true:
         return derivative
     shown = " or ".join(dict.fromkeys(what for _, what in found))
-    return sp.Piecewise((derivative, away), (sp.Dummy(MARK_PREFIX + shown), True))
+    mark = SwitchMark(MARK_PREFIX + shown)
+    mark.origin = (expr, tuple(variables))
+    return sp.Piecewise((derivative, away), (mark, True))
+
+
+class SwitchMark(sp.Dummy):
+    """The value of a derivative at a switch, carrying what was differentiated (``origin``:
+    the function and the variables) so that the one-sided derivatives can be computed there."""
+
+    origin: tuple | None = None
+
+
+# -- one-sided derivatives at a switch --------------------------------------------------------
+# v(x) = max(x, 0)² is differentiable at 0 (both one-sided derivatives are 0): where the
+# one-sided difference quotients, with the step's sign known (h = ±k, k > 0), leave no switch
+# undecided and their limits agree (a finite exact value, confirmed at a tiny step), the
+# derivative there is that value; else the derivative stays undefined there.
+ONE_SIDED_SECONDS = 1.0
+SWITCHING = (sp.Max, sp.Min, sp.Abs, sp.Piecewise, sp.sign, sp.Heaviside, sp.floor, sp.ceiling,
+             sp.DiracDelta, sp.frac)  # fmt: skip
+TINY_STEP = sp.Rational(1, 10**30)
+
+
+def one_sided_derivatives(function: sp.Basic, variable: sp.Basic, point: dict
+                          ) -> tuple[sp.Basic, sp.Basic] | None:
+    """(left, right) derivatives of ``function`` along ``variable`` at ``point`` (every free
+    symbol given a number), exact, each finite; None where SymPy cannot tell within
+    :data:`ONE_SIDED_SECONDS` (a switch the step's sign does not decide, a limit not found)."""
+    step = sp.Dummy("k", positive=True)
+    function = to_elementary(function)
+    if function.free_symbols - set(point):
+        return None
+    at = function.xreplace(point)
+    found = []
+    try:
+        with time_limit(ONE_SIDED_SECONDS, source="kink", what="one-sided derivatives"):
+            for sign in (-1, 1):
+                moved = function.xreplace({**point, variable: point[variable] + sign * step})
+                quotient = (moved - at) / (sign * step)
+                if quotient.has(*SWITCHING) or quotient.free_symbols - {step}:
+                    return None
+                value = sp.limit(quotient, step, 0, "+")
+                if not value.is_number or value.is_finite is not True or value.has(
+                    sp.Limit, sp.AccumBounds, *SWITCHING
+                ):  # fmt: skip
+                    return None
+                tiny = quotient.xreplace({step: TINY_STEP}).evalf(40)
+                if not tiny.is_number or abs(tiny - value.evalf(40)) > sp.Rational(1, 10**6):
+                    return None  # the limit and the quotient at a tiny step disagree
+                found.append(value)
+    except (ParseError, NotImplementedError, ValueError, TypeError, ArithmeticError):
+        return None
+    return found[0], found[1]
+
+
+def _at_point(subs: sp.Subs) -> tuple[sp.Basic, list[str]]:
+    """``subs`` with each switch mark it holds replaced by the derivative's value at the point
+    where the one-sided derivatives agree; the one-sided values where they differ (shown)."""
+    point = dict(zip(subs.variables, subs.point))
+    replaced: dict = {}
+    differ: list[str] = []
+    for piecewise in subs.expr.atoms(sp.Piecewise):
+        mark = piecewise.args[-1].expr
+        origin = getattr(mark, "origin", None)
+        if not isinstance(mark, SwitchMark) or origin is None or len(origin[1]) != 1:
+            continue
+        function, (variable,) = origin
+        if variable not in point or not all(value.is_number for value in point.values()):
+            continue
+        sides = one_sided_derivatives(function, variable, point)
+        if sides is None:
+            continue
+        left, right = sides
+        if sp.simplify(left - right) == 0:
+            replaced[piecewise] = sp.Piecewise(*piecewise.args[:-1], (left, True))
+        else:
+            differ.append(f"{sp.sstr(left)} from the left, {sp.sstr(right)} from the right")
+    if not replaced:
+        return subs, differ
+    return sp.Subs(subs.expr.xreplace(replaced), subs.variables, subs.point), differ
 
 
 def _marks(expr: sp.Basic) -> set:
@@ -120,17 +201,23 @@ def settle(expr: sp.Basic) -> sp.Basic:
     becomes NaN, the value of the derivative at a switch."""
     if not isinstance(expr, sp.Basic) or not _marks(expr):
         return expr
-    evaluated = {
-        subs: subs.doit() for subs in expr.atoms(sp.Subs) if _marks(subs)
-    }
-    if evaluated:  # the point written after the derivative: its value there
+    evaluated = {}
+    differ: list[str] = []
+    for subs in expr.atoms(sp.Subs):
+        if _marks(subs):  # the point written after the derivative: its value there, where
+            at, seen = _at_point(subs)  # the one-sided derivatives agree
+            evaluated[subs] = at.doit()
+            differ += seen
+    if evaluated:
         expr = expr.xreplace(evaluated)
     hit = _bare_marks(expr)
     if hit:
         where = sorted(mark.name[len(MARK_PREFIX):] for mark in hit)[0]
+        sides = (f"the one-sided derivatives differ there ({'; '.join(differ)})" if differ
+                 else "the one-sided derivatives may differ")  # fmt: skip
         raise NotDifferentiableHere(
-            f"the derivative is taken where {where}: it need not exist there (the one-sided "
-            "derivatives may differ), so no value of it is checked"
+            f"the derivative is taken where {where}: it need not exist there ({sides}), so no "
+            "value of it is checked"
         )
     return expr.xreplace({mark: sp.nan for mark in _marks(expr)})
 

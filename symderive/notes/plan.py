@@ -450,7 +450,7 @@ def plan_steps(
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
                 named_in_words="" if false_everywhere else _named_in_words(
-                    index, raws[index - 1], rhs, view, context),
+                    index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
@@ -604,14 +604,20 @@ def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) 
     return tuple(found)
 
 
-def _named_in_words(index: int, raw, rhs: sp.Basic, view: DefinitionView, context) -> str:
+def _named_in_words(index: int, raw, sides: tuple, view: DefinitionView, context) -> str:
     """``Var(s) = Var(\\sum_i w_i x_i)`` with s never defined: s is defined in the prose (the
-    first left side is about one undefined quantity that the right side never mentions)."""
+    first left side is about one undefined quantity that the right side never mentions).
+    Not when the left side as read is a number and the right side as written is one: ``H(x) =
+    \\log 3`` about the label ``H(x) = \\log 6`` is false whatever x is."""
     if index != 1 or isinstance(raw, (ParseError, sp.Symbol)) or raw.atoms(sp.Derivative):
         return ""
+    lhs, rhs, raw_rhs = sides
     symbols = [s for s in raw.free_symbols if isinstance(s, sp.Symbol)]
     if len(symbols) != 1 or symbols[0] in view.symbols or symbols[0] in rhs.free_symbols:
         return ""
+    if all(isinstance(side, sp.Basic) and not side.free_symbols
+           and not side.atoms(sp.core.function.AppliedUndef) for side in (lhs, raw_rhs)):
+        return ""  # fmt: skip
     if symbols[0] in context.domains or symbols[0].name.partition("_")[0] in context.readings:
         return ""  # declared by a directive: its meaning is known
     return str(symbols[0])

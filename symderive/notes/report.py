@@ -111,6 +111,8 @@ class NoteFile:
     equations: tuple[NoteEquation, ...] = ()
     notices: tuple[str, ...] = ()  # "line 12: \\input is not followed", …
     error: str | None = None  # the file could not be read (not UTF-8, too large, …)
+    # the line an unreadable file is reported at (the whole file: its first line)
+    ERROR_LINE = 1
     readings: tuple[tuple[str, str], ...] = ()  # (name, how it was read) for --explain
     seconds: float = 0.0  # time spent reading and planning this file (checks excluded)
 
@@ -118,6 +120,7 @@ class NoteFile:
         return {
             "path": self.path,
             "error": self.error,
+            "error_line": self.ERROR_LINE if self.error else None,
             "notices": list(self.notices),
             "readings": [{"name": name, "read_as": how} for name, how in self.readings],
             "equations": [equation.as_dict() for equation in self.equations],

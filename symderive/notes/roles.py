@@ -167,9 +167,11 @@ def classify_first_step(
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
+        concluded = concluding(lead, trail, inline)
         if (
             name in defined and arguments is not None and is_parameter_list(arguments)
             and is_label(second, arguments) and (name in labels or not is_number(second))
+            and not concluded
         ):  # fmt: skip
             # H(x) = −(½ log ½ + ½ log ½) then H(x) = −(6 × ⅙ log ⅙): the parameter is a label
             return Reading(Role.DEFINITION, name, arguments,
@@ -202,8 +204,10 @@ def classify_first_step(
         if name in defined:
             if arguments is not None and shifted_argument(arguments, second):
                 introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
-            if name in labels and arguments is not None and is_parameter_list(arguments):
-                introduced = "redefinition"  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …
+            if name in labels and arguments is not None and is_parameter_list(arguments) and (
+                not concluded
+            ):  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …: unless "Therefore H(x) = …"
+                introduced = "redefinition"
             return second_formula(name, arguments, introduced, value)
         if arguments is not None and shifted_argument(arguments, second):
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
@@ -363,6 +367,19 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
         return "open"  # "Then consider": a new example may start after the derivation words
     rest = FILLER.sub(" ", words)  # "Let $y = x^2$ and $y = x^3$": the "and" says nothing
     return "words" if re.search(r"[^\W\d_]", rest) else ""
+
+
+CONCLUDING = re.compile(
+    r"^\s*(?:(?:therefore|hence|thus|so|consequently|then)\b(?!\s+that\b)|따라서|그러므로)", re.I)
+
+
+def concluding(lead: str, trail: str = "", inline: bool = True) -> bool:
+    r"""The formula's sentence starts with a word of conclusion (*Therefore, Hence, Thus, So,
+    Then*, 따라서, 그러므로) and no later words open a new example: it states what follows,
+    a claim — never a new value of a label (``Therefore $H(x) = -t\log t$`` after values of
+    q and p is checked against them)."""
+    return bool(CONCLUDING.match(sentence_words(lead or ""))) and (
+        introduced_as(lead, trail, inline) == "claim")
 
 
 def second_formula(name: str, arguments: str | None, introduced: str, value: bool) -> Reading:

@@ -99,7 +99,8 @@ def notes_cases(report) -> list[Case]:
     for file in report.files:
         if file.error:
             cases.append(
-                Case(file.path, "read", file.path, 1, "failed", "cannot read note", file.error)
+                Case(file.path, "read", file.path, file.ERROR_LINE, "failed", "cannot read note",
+                     file.error)
             )
             continue
         for equation in file.equations:

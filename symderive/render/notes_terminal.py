@@ -80,7 +80,8 @@ def file_group(file: NoteFile, *, verbose: bool = False) -> Group:
     """A file's steps (refuted/undecided always; all when ``verbose``) and its notices."""
     parts: list = [_location(file.path, "bold underline")]
     if file.error:
-        parts.append(Text(f"  not checked: {file.error}", style="yellow"))
+        parts.append(Text(f"{file.path}:{file.ERROR_LINE}: not checked: {file.error}",
+                          style="yellow"))  # fmt: skip
         return Group(*parts)
     for notice in file.notices:
         parts.append(Text(f"  notice: {notice}", style="yellow"))

@@ -30,7 +30,9 @@ def random_bytes(count: int, seed: int) -> bytes:
 def test_a_note_that_is_not_utf8_exits_2_with_file_and_offset(tmp_path, content, byte, offset):
     note = tmp_path / "latin.md"
     note.write_bytes(content)
-    result = symderive("notes", str(note), "--no-cache", "--no-color", timeout=120)
+    # wide enough for the temporary path before the message on one line (file:1: not checked)
+    result = symderive("notes", str(note), "--no-cache", "--no-color", timeout=120,
+                       env={"COLUMNS": "400"})  # fmt: skip
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stdout.splitlines() if "not UTF-8" in line]
