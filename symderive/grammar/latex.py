@@ -19,8 +19,13 @@ Documented rules that resolve the ambiguities of written mathematics:
 * **Implicit multiplication** binds like ``\cdot`` (``2xy`` is 2·x·y, ``a/bc`` is (a/b)·c).
 * **Function arguments**: a delimited group right after the function name (``(…)``, ``{…}``,
   ``\left(…\right)``, ``\big(…\big)``) is the argument; otherwise the argument is the implicit
-  product that follows, up to the next ``+ - \cdot \times /`` or function name
-  (``\log 2x`` is log(2x), ``\log x + 1`` is log(x) + 1, ``\log a \log b`` is log(a)·log(b)).
+  product that follows, up to the next ``+ - \cdot \times * /`` or function name
+  (``\log 2x`` is log(2x), ``\log x + 1`` is log(x) + 1, ``\log a \log b`` is log(a)·log(b),
+  ``\sin x \cdot y`` is (sin x)·y); ``\sin x y`` (two varying factors set apart) is not read.
+* **Two readings, not read**: ``a/bc``, ``1/2x`` (an inline slash before an implicit product),
+  ``\frac{d}{dx} x^2 + 3x`` (an operator before an unparenthesised sum), ``A * B`` of matrices,
+  Landau ``o(·)``/``O(·)``/``\Theta(·)``/``\Omega(·)``, a sum bound that is not an integer for
+  every size (``\sqrt{n}``, ``n/2``; a numeric one is rounded inwards), units after a number.
 * **Sums/products** take the following ``term`` as body (``\sum_i a_i b_i + c`` is
   (Σ a_i b_i) + c). ``\sum_i`` without limits runs over i = 1..n with the shared size symbol n.
 * **Letters followed by "("**: f, g, h, F, G, H, J, L and any name the context declares as a
@@ -29,7 +34,8 @@ Documented rules that resolve the ambiguities of written mathematics:
 * **Words**: a run of three or more letters must be a known name (log, exp, max, softmax, Var,
   minimize, …); an unknown word is an error, never a product of letters. Two letters multiply.
 * ``e`` is Euler's number; ``\sigma(…)`` is the sigmoid, ``\sigma`` alone is the symbol sigma;
-  ``W^T``/``W^\top`` is a transpose; ``x_i`` with a bound summation index is ``x[i]``.
+  ``W^T``/``W^\top`` is a transpose (``x^T`` on a plain name too, unless the note uses T as a
+  number: :mod:`symderive.grammar.transpose`); ``x_i`` with a bound summation index is ``x[i]``.
 * ``\frac{d}{dx} f``, ``\frac{df}{dx}``, ``\frac{\partial f}{\partial x}`` are unevaluated
   derivatives; ``\frac{d}{dx}`` applies to the following term.
 * ``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_x f`` differentiate the following term by the
@@ -1056,21 +1062,8 @@ class _Parser:
             return False
         if name != "o":
             return True
-        depth, offset = 0, 0
-        while offset < 400:
-            token = self.peek(offset)
-            if token.kind == "end":
-                return False
-            if token.text in ("(", "[", "{"):
-                depth += 1
-            elif token.text in (")", "]", "}"):
-                depth -= 1
-                if depth <= 0:
-                    return True
-            elif token.kind == "letter" and token.text == "o":
-                return False
-            offset += 1
-        return False
+        return not any(token.kind == "letter" and token.text == "o"
+                       for _, token in self.group_ahead())  # fmt: skip
 
     def several_arguments_ahead(self) -> bool:
         """``(a, b)`` follows: a comma at the top level of the parentheses (``l(y, \\hat{y})``
@@ -1366,19 +1359,26 @@ class _Parser:
 
     def conditional_probability_ahead(self) -> bool:
         """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
+        return any(depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert")
+                   for depth, token in self.group_ahead())  # fmt: skip
+
+    def group_ahead(self) -> list[tuple[int, Token]]:
+        """The tokens inside the group that opens at the current token (or after a sizing
+        command), each with its nesting depth (1 directly inside); [] when it never closes."""
+        inside: list[tuple[int, Token]] = []
         depth, offset = 0, 0
         while True:
             token = self.peek(offset)
             if token.kind == "end":
-                return False
+                return []
             if token.text in ("(", "[", "{"):
                 depth += 1
             elif token.text in (")", "]", "}"):
                 depth -= 1
                 if depth == 0:
-                    return False
-            elif depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert"):
-                return True
+                    return inside
+            if depth > 0 and offset > 0:
+                inside.append((depth, token))
             offset += 1
 
     def opaque_probability(self, name: str) -> sp.Basic:
@@ -1894,10 +1894,7 @@ class _Parser:
         the sign (``\frac{d}{dx} x^2 + \frac{d}{dx} 3x``) is clear."""
         if not (self.at("+") or self.at("-") or self.at(r"\pm") or self.at(r"\mp")):
             return
-        following = [self.peek(k).text for k in range(1, 5)]
-        if following[0] in (r"\frac", r"\dfrac", r"\tfrac") and following[1] == "{" and (
-            following[2] in ("d", r"\partial", r"\mathrm")
-        ) or following[0] in (r"\nabla", r"\partial", "D"):
+        if self.derivative_in_next_term():
             return
         first, last = self.tokens[start], self.tokens[self.position - 1]
         if (first.text in ("(", "[") or first.text[1:] in SIZING) and last.text in (")", "]"):
@@ -1905,6 +1902,27 @@ class _Parser:
                 return
         self.fail(f"{operator} before an unparenthesised sum: of the first term only or of the "
                   "whole sum — two readings (ambiguous notation, not read)")  # fmt: skip
+
+    def derivative_in_next_term(self) -> bool:
+        r"""The term after the current sign holds a derivative operator of its own
+        (``3 \frac{d}{dx} x^2 - 4 \frac{d}{dx} x``): the author writes one per term."""
+        depth, offset = 0, 1
+        while (token := self.peek(offset)).kind != "end":
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+                if depth < 0:
+                    return False
+            elif depth == 0 and offset > 1 and token.text in ("+", "-", r"\pm", r"\mp"):
+                return False
+            if token.text in (r"\nabla", r"\partial") or (
+                token.text in (r"\frac", r"\dfrac", r"\tfrac") and self.peek(offset + 1).text == "{"
+                and self.peek(offset + 2).text in ("d", r"\partial", r"\mathrm")
+            ):  # fmt: skip
+                return True
+            offset += 1
+        return False
 
     def closing_of(self, start: int) -> int:
         """The index of the token closing the group that opens at ``start``."""
