@@ -53,7 +53,7 @@ CONSTANT_NAMES = frozenset({"e", "pi"})
 # a sum's bound named x, y, z, u, v, w or a Greek letter is a real variable, not a size
 _REAL_BOUND_LETTERS = frozenset("xyzuvw")
 _GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta",
-                          "theta", "lambda", "mu", "rho", "sigma", "tau", "phi", "omega",
+                          "theta", "lambda", "mu", "rho", "sigma", "phi", "omega",
                           "xi", "zeta"})  # fmt: skip
 
 
@@ -462,7 +462,10 @@ class Construction:
             return rounding(bound)
         real = [name for name in names if str(name)[:1] in _REAL_BOUND_LETTERS
                 or str(name).split("_")[0].lstrip("\\") in _GREEK_WORDS]  # fmt: skip
-        whole = bound.is_polynomial(*names) and sp.Poly(bound, *names).domain.is_ZZ
+        try:
+            whole = bound.is_polynomial(*names) and sp.Poly(bound, *names).domain.is_ZZ
+        except (sp.PolynomialError, sp.GeneratorsError):
+            whole = False
         if real or not whole:
             raise self.error(
                 f"a sum or product up to {sp.sstr(bound)}, which is not an integer for every "
