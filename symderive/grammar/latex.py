@@ -16,7 +16,8 @@ Grammar (``expr`` is one side of an equation; relations are split off by the cha
 
 Documented rules that resolve the ambiguities of written mathematics:
 
-* **Implicit multiplication** binds like ``\cdot`` (``2xy`` is 2·x·y, ``a/bc`` is (a/b)·c).
+* **Implicit multiplication** binds like ``\cdot`` (``2xy`` is 2·x·y, ``a/b \cdot c`` is
+  (a/b)·c); an implicit product right after an inline ``/`` (``a/bc``) is not read.
 * **Function arguments**: a delimited group right after the function name (``(…)``, ``{…}``,
   ``\left(…\right)``, ``\big(…\big)``) is the argument; otherwise the argument is the implicit
   product that follows, up to the next ``+ - \cdot \times * /`` or function name
