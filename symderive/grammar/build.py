@@ -50,6 +50,11 @@ class Limits:
 LIMITS = Limits()
 
 CONSTANT_NAMES = frozenset({"e", "pi"})
+# a sum's bound named x, y, z, u, v, w or a Greek letter is a real variable, not a size
+_REAL_BOUND_LETTERS = frozenset("xyzuvw")
+_GREEK_WORDS = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta",
+                          "theta", "lambda", "mu", "rho", "sigma", "phi", "omega",
+                          "xi", "zeta"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -433,10 +438,40 @@ class Construction:
         for bound in (low, high):
             if isinstance(bound, sp.Basic) and bound.has(sp.zoo, sp.nan, -sp.oo):
                 raise self.error("undefined bound of a sum or product", column)
+        low, high = self.integer_bound(low, sp.ceiling, column), self.integer_bound(
+            high, sp.floor, column)
         if low.is_Integer and high.is_Integer and high < low:
             return sp.S.Zero if kind == "sum" else sp.S.One
         node = sp.Sum if kind == "sum" else sp.Product
         return node(body, (index, low, high))
+
+    def integer_bound(self, bound: sp.Basic, rounding, column=None) -> sp.Basic:
+        r"""A bound of Σ/Π as the integers it admits: the index runs over the integers from
+        the lower to the upper bound, so a number that is not an integer is rounded inwards
+        (``\sum_{i=1}^{\pi} i`` = 1 + 2 + 3; ``rounding`` is ceiling below, floor above) —
+        never SymPy's closed form continued to a real bound. A bound with names must be an
+        integer for every size: a polynomial in size names with integer coefficients
+        (``n``, ``n + 1``, ``2n``, ``nm``); ``\sqrt{n}``, ``n/2``, ``\log_2 n``, a real
+        ``x`` are an integer only for some sizes — not read."""
+        if not isinstance(bound, sp.Basic) or bound in (sp.oo, -sp.oo) or bound.is_Integer:
+            return bound
+        names = sorted(bound.free_symbols, key=str)
+        if not names:
+            if bound.is_extended_real is False:
+                raise self.error("a bound of a sum or product that is not real", column)
+            return rounding(bound)
+        real = [name for name in names if str(name)[:1] in _REAL_BOUND_LETTERS
+                or str(name).split("_")[0].lstrip("\\") in _GREEK_WORDS]  # fmt: skip
+        try:
+            whole = bound.is_polynomial(*names) and sp.Poly(bound, *names).domain.is_ZZ
+        except (sp.PolynomialError, sp.GeneratorsError):
+            whole = False
+        if real or not whole:
+            raise self.error(
+                f"a sum or product up to {sp.sstr(bound)}, which is not an integer for every "
+                "value of its names: over the integers up to its floor, or the closed form "
+                "continued to a real bound — two readings (not read)", column)
+        return bound
 
     def derivative(self, function, variables: Sequence[sp.Basic], column=None) -> sp.Basic:
         if len(variables) > self.limits.derivative_order:

@@ -16,11 +16,17 @@ Grammar (``expr`` is one side of an equation; relations are split off by the cha
 
 Documented rules that resolve the ambiguities of written mathematics:
 
-* **Implicit multiplication** binds like ``\cdot`` (``2xy`` is 2·x·y, ``a/bc`` is (a/b)·c).
+* **Implicit multiplication** binds like ``\cdot`` (``2xy`` is 2·x·y, ``a/b \cdot c`` is
+  (a/b)·c); an implicit product right after an inline ``/`` (``a/bc``) is not read.
 * **Function arguments**: a delimited group right after the function name (``(…)``, ``{…}``,
   ``\left(…\right)``, ``\big(…\big)``) is the argument; otherwise the argument is the implicit
-  product that follows, up to the next ``+ - \cdot \times /`` or function name
-  (``\log 2x`` is log(2x), ``\log x + 1`` is log(x) + 1, ``\log a \log b`` is log(a)·log(b)).
+  product that follows, up to the next ``+ - \cdot \times * /`` or function name
+  (``\log 2x`` is log(2x), ``\log x + 1`` is log(x) + 1, ``\log a \log b`` is log(a)·log(b),
+  ``\sin x \cdot y`` is (sin x)·y); ``\sin x y`` (two varying factors set apart) is not read.
+* **Two readings, not read**: ``a/bc``, ``1/2x`` (an inline slash before an implicit product),
+  ``\frac{d}{dx} x^2 + 3x`` (an operator before an unparenthesised sum), ``A * B`` of matrices,
+  Landau ``o(·)``/``O(·)``/``\Theta(·)``/``\Omega(·)``, a sum bound that is not an integer for
+  every size (``\sqrt{n}``, ``n/2``; a numeric one is rounded inwards), units after a number.
 * **Sums/products** take the following ``term`` as body (``\sum_i a_i b_i + c`` is
   (Σ a_i b_i) + c). ``\sum_i`` without limits runs over i = 1..n with the shared size symbol n.
 * **Letters followed by "("**: f, g, h, F, G, H, J, L and any name the context declares as a
@@ -29,7 +35,8 @@ Documented rules that resolve the ambiguities of written mathematics:
 * **Words**: a run of three or more letters must be a known name (log, exp, max, softmax, Var,
   minimize, …); an unknown word is an error, never a product of letters. Two letters multiply.
 * ``e`` is Euler's number; ``\sigma(…)`` is the sigmoid, ``\sigma`` alone is the symbol sigma;
-  ``W^T``/``W^\top`` is a transpose; ``x_i`` with a bound summation index is ``x[i]``.
+  ``W^T``/``W^\top`` is a transpose (``x^T`` on a plain name too, unless the note uses T as a
+  number: :mod:`symderive.grammar.transpose`); ``x_i`` with a bound summation index is ``x[i]``.
 * ``\frac{d}{dx} f``, ``\frac{df}{dx}``, ``\frac{\partial f}{\partial x}`` are unevaluated
   derivatives; ``\frac{d}{dx}`` applies to the following term.
 * ``D f``, ``D_x f``, ``\nabla_x f``, ``\partial_x f`` differentiate the following term by the
@@ -115,6 +122,14 @@ PROSE_WORDS = frozenset({"if", "for", "and", "or", "where", "otherwise", "when",
                          "then", "thus", "hence", "since", "so", "is", "of", "to", "in", "at",
                          "all", "any", "each", "every", "some", "st", "iff", "not"})  # fmt: skip
 RELATION_COMMANDS = frozenset({"ge", "geq", "le", "leq", "neq", "ne", "lt", "gt"})
+LANDAU = ("asymptotic notation (o(·), O(·), Θ(·), Ω(·)): a class of functions, each occurrence "
+          "a different one, not a value (not read)")
+UNITS = frozenset({
+    "m", "km", "cm", "mm", "nm", "um", "s", "ms", "us", "ns", "h", "min", "g", "kg", "mg",
+    "K", "N", "J", "kJ", "W", "kW", "MW", "V", "mV", "A", "mA", "L", "mL", "Hz", "kHz", "MHz",
+    "GHz", "Pa", "kPa", "bar", "eV", "B", "kB", "MB", "GB", "TB", "bit", "bits", "byte",
+    "bytes", "mol", "cal", "kcal", "FLOPS", "FLOP",
+})  # fmt: skip
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
                   "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 
@@ -403,21 +418,27 @@ class _Parser:
                                  f"{bound}")  # fmt: skip
         return self.build.add([*before, sum_]) if before else sum_
 
-    def term(self, *, stop_at_function: bool = False) -> sp.Basic:
+    def term(self) -> sp.Basic:
         result = self.unary()
         factors = [result]  # as written, for an evaluation bar after the term
         while True:
             if self.at(r"\cdot") or self.at(r"\times") or self.at("*"):
-                self.advance()
-                factors.append(self.unary())
-                result = self.build.multiply([result, factors[-1]])
+                star = self.advance().text == "*"
+                factor = self.unary()
+                if star and isinstance(result, sp.MatrixExpr) and isinstance(factor, sp.MatrixExpr):
+                    self.fail("A * B between matrices: the elementwise product, a convolution or "
+                              "the matrix product — three readings (ambiguous notation, not "
+                              "read)")  # fmt: skip
+                factors.append(factor)
+                result = self.build.multiply([result, factor])
             elif self.at("/"):
                 self.advance()
                 factors.append(self.unary())
                 result = self.build.divide(result, factors[-1])
+                if self.starts_factor():
+                    self.fail("a/bc written inline: (a/b)·c or a/(bc) — two readings (ambiguous "
+                              "notation, not read): write \\frac")  # fmt: skip
             elif self.starts_factor():
-                if stop_at_function and self.starts_function():
-                    break
                 factors.append(self.postfix())
                 result = self.build.multiply([result, factors[-1]])
             else:
@@ -544,6 +565,11 @@ class _Parser:
                     self.advance()
                     result = _transpose(result)
                     continue
+                spelled = self.letter_t_transpose(result)  # x^T, x^{T}, x^\mathrm{T}
+                if spelled:
+                    self.position += spelled
+                    result = _transpose(result)
+                    continue
                 if self.at(r"\intercal") or (
                     self.at(r"\mathsf") and self.peek(2).text == "T" and self.peek(3).text == "}"
                 ):  # W^\intercal, W^\mathsf{T}
@@ -597,6 +623,41 @@ class _Parser:
                 self.fail("primes (f') are not supported: write \\frac{d}{dx}")
             else:
                 return result
+
+    def letter_t_transpose(self, base: sp.Basic) -> int:
+        r"""How many tokens after ``^`` spell a transpose with the letter T (``T``, ``{T}``,
+        ``\mathrm{T}``, ``{\mathrm{T}}``, ``\mathsf{T}``), 0 when none does or T is a power.
+
+        On a matrix T is always the transpose. On a name that is not (yet) a matrix, T is the
+        transpose too — ``\theta^T x``, ``v v^T`` are inner and outer products in every ML
+        text — unless the note uses T as a number elsewhere (``\sum_{t=1}^{T}``, ``\gamma^T``
+        beside ``t = 1, \dots, T``: :data:`LatexContext.names`). A transposed plain name is
+        then refused as ``x^\top`` is (declare it a vector); a transposed compound scalar
+        (``(a + b)^T``) is a transpose or a power of T — two readings, not read."""
+        texts = [self.peek(k).text for k in range(6)]
+        kinds = [self.peek(k).kind for k in range(6)]
+        upright = (r"\mathrm", r"\mathsf", r"\text", r"\textrm", r"\rm")
+        spelled = 0
+        if texts[0] == "T" and kinds[0] == "letter":
+            spelled = 1
+        elif texts[:3] == ["{", "T", "}"]:
+            spelled = 3
+        elif texts[0] in upright and texts[1:4] == ["{", "T", "}"]:
+            spelled = 4
+        elif texts[0] in upright and texts[1] == "T":
+            spelled = 2
+        elif texts[0] == "{" and texts[1] in upright and texts[2:6] == ["{", "T", "}", "}"]:
+            spelled = 6
+        if not spelled:
+            return 0
+        if isinstance(base, sp.MatrixExpr):
+            return spelled
+        if "T" in self.context.names or not isinstance(base, sp.Basic) or not base.free_symbols:
+            return 0  # T is a number of the note (a horizon, a count), or 2^T: a power
+        if not isinstance(base, sp.Symbol):
+            self.fail("^T on a scalar expression: its transpose or a power of T — two readings "
+                      "(ambiguous notation, not read)")  # fmt: skip
+        return spelled
 
     def power(self, base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
         return self.build.power(base, exponent, self.current.column)
@@ -715,9 +776,37 @@ class _Parser:
         if not self.starts_factor():
             self.fail("a function without an argument")
         self.enter()
-        argument = self.term(stop_at_function=True)
+        argument = self.bare_argument()
         self.leave()
         return argument
+
+    def bare_argument(self) -> sp.Basic:
+        r"""The argument of ``\sin x``, ``\ln 2``, ``\det \mathbf{A}`` written without
+        parentheses: the implicit product that follows, up to the next explicit operator
+        (``\cdot``, ``\times``, ``*``, ``/``, ``+``, ``-``) or function name, so
+        ``\sin x \cdot y`` is (sin x)·y and ``\sin x / \cos x`` is tan x (ISO 80000-2).
+        ``\sin 2x``, ``\sin \pi x``, ``\log xy`` (constants first, or letters written
+        together) take the whole product; ``\sin x y`` (two factors that vary, written apart)
+        or ``\sin x \, 2`` (a factor set apart after one that varies) is sin(xy) or
+        (sin x)·y — two readings, not read."""
+        start = self.position
+        factors = [self.unary()]
+        separated = False  # a factor that varies, written apart from a varying one before it
+        while self.starts_factor() and not self.starts_function():
+            first = self.current
+            before = self.tokens[self.position - 1]
+            factor = self.postfix()
+            if any(_varies(f) for f in factors) and first.column != before.column + len(
+                before.text
+            ):  # x y, x \, 2: a factor set apart after one that varies
+                separated = True
+            factors.append(factor)
+        if separated:
+            written = " ".join(t.text for t in self.tokens[start : self.position])
+            self.fail(f"a function applied to '{written}' without parentheses: to the whole "
+                      "product or to its first factor only — two readings (ambiguous "
+                      "notation, not read)", self.tokens[start])  # fmt: skip
+        return self.build.multiply(factors) if len(factors) > 1 else factors[0]
 
     def primary(self) -> sp.Basic:
         self.enter()
@@ -1007,6 +1096,8 @@ class _Parser:
             return symbol
         name = symbol.name
         base = _base_letter(name)
+        if self.landau_ahead(name):
+            self.fail(LANDAU)
         if base in ("P", "Pr") and self.conditional_probability_ahead():
             return self.opaque_probability(name)
         applies = name in self.context.functions or (
@@ -1035,6 +1126,20 @@ class _Parser:
         if name not in self.context.functions:
             self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def landau_ahead(self, name: str) -> bool:
+        r"""``o(x^2)``, ``O(h)``, ``\Theta(n)``, ``\Omega(n)`` (the current token is the
+        opening parenthesis): a class of functions, unless the note defines or declares the
+        name (``\Omega(\theta)`` a regulariser); ``o(1 - o)`` with o inside is a product."""
+        context = self.context
+        if name not in ("o", "O", "Theta", "Omega") or name in context.functions or (
+            name in context.defined or name in context.scalars
+        ):
+            return False
+        if name != "o":
+            return True
+        return not any(token.kind == "letter" and token.text == "o"
+                       for _, token in self.group_ahead())  # fmt: skip
 
     def several_arguments_ahead(self) -> bool:
         """``(a, b)`` follows: a comma at the top level of the parentheses (``l(y, \\hat{y})``
@@ -1218,9 +1323,11 @@ class _Parser:
         if not self.starts_factor():
             self.fail(f"{kind} without an operand is operator notation (not read)", token)
         self.enter()
+        start = self.position
         with self.build.inside_derivative():
             operand = self.term()
         self.leave()
+        self.refuse_open_sum(start, kind)
         if variable is None:
             variable = self.implicit_variable(kind, token, operand)
         self.readings.setdefault(kind, f"derivative operator: d/d{variable}")
@@ -1328,19 +1435,26 @@ class _Parser:
 
     def conditional_probability_ahead(self) -> bool:
         """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
+        return any(depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert")
+                   for depth, token in self.group_ahead())  # fmt: skip
+
+    def group_ahead(self) -> list[tuple[int, Token]]:
+        """The tokens inside the group that opens at the current token (or after a sizing
+        command), each with its nesting depth (1 directly inside); [] when it never closes."""
+        inside: list[tuple[int, Token]] = []
         depth, offset = 0, 0
         while True:
             token = self.peek(offset)
             if token.kind == "end":
-                return False
+                return []
             if token.text in ("(", "[", "{"):
                 depth += 1
             elif token.text in (")", "]", "}"):
                 depth -= 1
                 if depth == 0:
-                    return False
-            elif depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert"):
-                return True
+                    return inside
+            if depth > 0 and offset > 0:
+                inside.append((depth, token))
             offset += 1
 
     def opaque_probability(self, name: str) -> sp.Basic:
@@ -1462,6 +1576,9 @@ class _Parser:
             return self.named_function(name, token)
         if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
+            if self.unit_after_number(word, token):
+                self.fail(f"units: {word} after a number is a unit of measurement, not a "
+                          "variable (quantities with units are not read)", token)  # fmt: skip
             if word == "prod":  # matrix hook: d2l's "appropriate product"
                 self.fail(matrices.APPROPRIATE_PRODUCT, token)
             if word in ("Var", "var", "Variance"):
@@ -1497,6 +1614,8 @@ class _Parser:
             if name in ("text", "textrm"):
                 self.fail("prose inside \\text{} is not mathematics", token)
             self.fail(f"unknown operator name {word!r}", token)
+        if name == "mathcal" and [self.peek(k).text for k in range(3)] == ["{", "O", "}"]:
+            self.fail(LANDAU, token)
         if name == "mathbb" and self.at("{"):
             word = self.braced_word()
             if word == "E":
@@ -1609,6 +1728,22 @@ class _Parser:
         return word not in self.context.functions and (
             self.at("(") or (self.at(r"\left") and self.peek().text == "(")
         )
+
+    def unit_after_number(self, word: str, token: Token) -> bool:
+        r"""``1\,\mathrm{km}``, ``9.8\ \mathrm{m/s^2}``, ``3\,\mathrm{s}``: an upright word
+        right after a number is a unit — a known unit name, or any word of two or more letters
+        set apart from the number by a space (``2\mathrm{loss}`` written together stays a
+        product with a name)."""
+        index = self.tokens.index(token)
+        before = self.tokens[index - 1] if index > 0 else None
+        if before is None or before.kind != "number" or word in ("d", "e"):
+            return False
+        stem = re.match(r"[A-Za-zµμΩ]+", word)
+        if stem is not None and stem.group() in UNITS:
+            return True
+        apart = token.column != before.column + len(before.text)
+        return apart and re.fullmatch(r"[A-Za-z]{2,}", word) is not None and (
+            word not in KNOWN_WORDS and word not in OPERATOR_NAMES)
 
     def text_name(self, word: str, token: Token) -> bool:
         r"""``A\cdot\text{year}+B``, ``\text{transistor\_count}``: a word in \text is a name
@@ -1817,14 +1952,66 @@ class _Parser:
             self.fail("the orders of the numerator and denominator differ")
         if function is None:
             self.enter()
+            start = self.position
             with self.build.inside_derivative():
                 function = self.term()
             self.leave()
+            self.refuse_open_sum(start, "\\frac{d}{dx}")
             return _derivative(function, variables, self)
         derivative = _derivative(function, variables, self)
         if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
             return self.derivative_at(derivative, variables)
         return derivative
+
+    def refuse_open_sum(self, start: int, operator: str) -> None:
+        r"""``\frac{d}{dx} x^2 + 3x``: the operator applies to the term that follows, but many
+        notes write it before an unparenthesised sum and mean the whole sum — two readings, not
+        read. The operand in parentheses (``\frac{d}{dx}(x^2) + 3x``) or a derivative after
+        the sign (``\frac{d}{dx} x^2 + \frac{d}{dx} 3x``) is clear."""
+        if not (self.at("+") or self.at("-") or self.at(r"\pm") or self.at(r"\mp")):
+            return
+        if self.derivative_in_next_term():
+            return
+        first, last = self.tokens[start], self.tokens[self.position - 1]
+        if (first.text in ("(", "[") or first.text[1:] in SIZING) and last.text in (")", "]"):
+            if self.closing_of(start) == self.position - 1:
+                return
+        self.fail(f"{operator} before an unparenthesised sum: of the first term only or of the "
+                  "whole sum — two readings (ambiguous notation, not read)")  # fmt: skip
+
+    def derivative_in_next_term(self) -> bool:
+        r"""The term after the current sign holds a derivative operator of its own
+        (``3 \frac{d}{dx} x^2 - 4 \frac{d}{dx} x``): the author writes one per term."""
+        depth, offset = 0, 1
+        while (token := self.peek(offset)).kind != "end":
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+                if depth < 0:
+                    return False
+            elif depth == 0 and offset > 1 and token.text in ("+", "-", r"\pm", r"\mp"):
+                return False
+            if token.text in (r"\nabla", r"\partial") or (
+                token.text in (r"\frac", r"\dfrac", r"\tfrac") and self.peek(offset + 1).text == "{"
+                and self.peek(offset + 2).text in ("d", r"\partial", r"\mathrm")
+            ):  # fmt: skip
+                return True
+            offset += 1
+        return False
+
+    def closing_of(self, start: int) -> int:
+        """The index of the token closing the group that opens at ``start``."""
+        depth = 0
+        for index in range(start, len(self.tokens)):
+            text = self.tokens[index].text
+            if text in ("(", "[", "{"):
+                depth += 1
+            elif text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return index
+        return -1
 
     def derivative_at(self, derivative: sp.Basic, variables: list) -> sp.Basic:
         r"""``\frac{dg}{dx}(x)`` is the derivative itself; ``\frac{dg}{dh}(h(x))`` its value at
@@ -1901,6 +2088,12 @@ class _Parser:
             top = SIZE if top is None else top
             body = self.build.big_operator(name, body, inner, low, top, column=token.column)
         return body
+
+
+def _varies(factor: sp.Basic) -> bool:
+    """A factor that is not a constant (a name, an entry, a function of one)."""
+    return not isinstance(factor, sp.Basic) or bool(factor.free_symbols) or isinstance(
+        factor, sp.MatrixExpr)
 
 
 def _escaped_index(terms: list) -> str:

@@ -38,6 +38,7 @@ from symderive.grammar.matrices import (
     stated_properties,
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
+from symderive.grammar.transpose import t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import FileContext, build_context, locate, section_start
 from symderive.notes.roles import Role, is_number
@@ -277,7 +278,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
                             declared=declared_shapes(text),  # matrices: prose shapes
                             names=names_not_operators(  # D the degree matrix: no operator
                                 text, [block.latex for block in extraction.blocks],
-                                context.prose_arrays),
+                                context.prose_arrays) | (  # T a horizon: x^T is a power
+                                {"T"} if t_as_number([block.latex for block in
+                                                      extraction.blocks]) else set()),
                             labelled=labelled_functions(  # f^{(1)}(x) = x: labels
                                 [block.latex for block in extraction.blocks],
                                 context.latex.functions))  # fmt: skip

@@ -37,7 +37,7 @@ def parse(text: str, **kwargs) -> sp.Basic:
         (r"\frac{1}{1+e^{-x}}", 1 / (1 + sp.exp(-x))),
         (r"\frac{a}{b}\cdot x", a / b * x),
         (r"2x y", 2 * x * y),
-        (r"a/bc", a / b * c if (c := sp.Symbol("c")) else None),
+        (r"a/b \cdot c", a / b * c if (c := sp.Symbol("c")) else None),
         (r"x^{2} \times y_1", x**2 * sp.Symbol("y_1")),
         (r"-x^2", -(x**2)),
         (r"(x+y)z", (x + y) * z),
@@ -147,6 +147,7 @@ def test_declared_functions_apply_to_their_argument():
         (r"\frac{1}", "expected"),
         (r"f'", "primes"),
         (r"\input{secret}", "unsupported command"),
+        (r"a/bc", "two readings"),  # (a/b)·c or a/(bc): round 6 H1
     ],
 )
 def test_outside_the_grammar_is_reported_not_guessed(latex, message):
