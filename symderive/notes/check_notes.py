@@ -210,6 +210,7 @@ def continue_chains(pairs: list) -> list:
                 latex=previous.latex + r" \\ " + chain.latex,
                 elements=previous.elements + chain.elements[1:],
                 relations=previous.relations + chain.relations,
+                condition=", ".join(filter(None, (previous.condition, chain.condition))),
             ))  # fmt: skip
             continue
         merged.append((block, chain))
@@ -236,7 +237,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for block in extraction.blocks:
         if block.latex.count("\\\\") >= MAX_ROWS:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
-        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line))
+        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
+                                                              block.environment))
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
@@ -741,8 +743,11 @@ def _stated_property(step, line: int, context: FileContext) -> str:
 
 def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
-    ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
+    ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``,
+    an annotation column ``&& x > 0`` of its row)."""
     chain = equation.chain
+    if chain.condition:
+        return chain.condition
     stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
     if stated:
         return ", ".join(stated[:3])
