@@ -39,7 +39,8 @@ DEFINING_RELATIONS = {
 # every other relation (\approx, \sim, \to, \Rightarrow, ':' …) is not checked
 LAYOUT = re.compile(
     r"\\(?:begin|end)\{(?:aligned|alignedat|split|gathered|multlined|(?:align|alignat|flalign"
-    r"|xalignat|xxalignat|equation|gather|multline|eqnarray)\*?)\}(?:\s*\{\s*\d+\s*\}|\s*\[[tbc]\])?"
+    r"|xalignat|xxalignat|equation|gather|multline|eqnarray)\*?)\}"
+    r"(?:\s*\{\s*\d+\s*\}|\s*\[[tbc]\])?"
     r"|\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber|\\notag|&"
     r"|\\(?:therefore|because|displaystyle|textstyle)(?![A-Za-z])"
     r"|\\vspace\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
@@ -115,7 +116,8 @@ TOKEN = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}|\\(?:left|right)(?![A-Za-z])
 CONDITION_COLUMN = re.compile(
     r"^\s*(?:\\q?quad\s*|\\[,;:]\s*)*(?:\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|"
     r"whenever|where|unless|provided|given|assuming|on|at)\b"
-    r"|\(?\s*[A-Za-z](?:_\{?\w+\}?)?\s*(?:[<>≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))"
+    r"|\(?\s*[A-Za-z](?:_\{?\w+\}?)?\s*"
+    r"(?:[<>≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))"
     r"|[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*[,.]?\s*$)"
 )
 NOT_A_CONDITION = re.compile(  # words and references: no relation of the note's

@@ -244,3 +244,151 @@ def test_a_commented_out_row_of_an_aligned_block_in_markdown_is_not_read(tmp_pat
 def test_an_escaped_percent_sign_is_kept():
     [block] = extract_math("$$ p = 50\\% $$\n").blocks
     assert block.latex.strip() == "p = 50\\%"
+
+
+# -- H2: a command the note redefines is not read with the standard meaning ------------------
+
+def test_a_step_using_a_renewed_command_is_skipped_naming_the_line(tmp_path):
+    # round6/t1.tex: \renewcommand{\exp}{\log}, then \exp(1) = 0 (log 1 = 0, true as meant)
+    text = ("\\documentclass{article}\n\\newcommand{\\sq}[1]{{#1}^2}\n"
+            "\\renewcommand{\\exp}{\\log}\n\\begin{document}\n"
+            "\\begin{equation}\n\\exp(1) = 0\n\\end{equation}\n"
+            "\\begin{equation}\n\\sq{x} = x^2\n\\end{equation}\n"
+            "\\begin{equation}\n(a+b)^2 = a^2 + 2ab + b^2\n\\end{equation}\n\\end{document}\n")
+    equations = report_of(tmp_path, text, ".tex").equations
+    by_line = {equation.line: equation for equation in equations}
+    assert not by_line[6].steps and "\\exp" in by_line[6].reason and "line 3" in by_line[6].reason
+    assert not by_line[9].steps and "\\sq" in by_line[9].reason and "line 2" in by_line[9].reason
+    assert [step.verdict for step in by_line[12].steps] == ["proved"]
+
+
+@pytest.mark.parametrize("definition", [
+    "\\def\\exp{\\log}", "\\let\\exp\\log", "\\let\\exp=\\log",
+    "\\DeclareMathOperator{\\exp}{log}", "\\renewcommand\\exp{\\log}",
+    "\\renewcommand*{\\exp}{\\log}",
+])
+def test_every_way_of_redefining_a_command_is_followed_by_a_skip(tmp_path, definition):
+    text = f"$ {definition} $\n\n$$ \\exp(1) = 0 $$\n\n$$ \\exp(0) = 1 $$\n"
+    equations = [e for e in report_of(tmp_path, text).equations if "= " in e.latex]
+    assert len(equations) == 2
+    assert all(not equation.steps and "line 1" in equation.reason for equation in equations)
+
+
+def test_a_use_before_the_redefinition_keeps_the_standard_meaning(tmp_path):
+    text = "$$ \\exp(0) = 1 $$\n\n$\\renewcommand{\\exp}{\\log}$\n\n$$ \\exp(1) = 0 $$\n"
+    equations = report_of(tmp_path, text).equations
+    assert [step.verdict for step in equations[0].steps] == ["proved"]
+    assert not equations[-1].steps and "line 3" in equations[-1].reason
+
+
+def test_a_definition_with_a_redefined_command_defines_nothing(tmp_path):
+    # y = \exp(1) after \exp became \log: y is not e in the claim that follows
+    text = "$\\renewcommand{\\exp}{\\log}$\n\nLet $y = \\exp(1)$.\n\n$$ y + 1 = 1 $$\n"
+    steps = steps_of(tmp_path, text)
+    assert all(step.verdict != "refuted" for step in steps)
+
+
+def test_an_operator_declared_with_its_own_name_keeps_its_meaning(tmp_path):
+    text = ("$\\DeclareMathOperator{\\sech}{sech}$ and "
+            "$\\DeclareMathOperator*{\\argmax}{arg\\,max}$\n\n$$ \\exp(0) = 1 $$\n")
+    steps = steps_of(tmp_path, text)
+    assert [step.verdict for step in steps] == ["proved"]
+
+
+# -- H8: formulas the prose disowns are quoted, not claimed -----------------------------------
+
+QW = (  # round6/qw.md
+    '# Quoted wrong statements\n'
+    '\n'
+    'A common mistake is to write $(a+b)^2 = a^2 + b^2$.\n'
+    '\n'
+    'Students often claim that $\\sqrt{a + b} = \\sqrt{a} + \\sqrt{b}$, which is wrong.\n'
+    '\n'
+    'Is it true that $\\sin(2x) = 2\\sin x$? No.\n'
+    '\n'
+    'Note that $\\log(a + b) \\ne \\log a + \\log b$ in general.\n'
+    '\n'
+    'False: $e^{a+b} = e^a + e^b$.\n'
+    '\n'
+    'The following is incorrect: $$ \\frac{d}{dx} x^x = x \\cdot x^{x-1} $$\n'
+    '\n'
+    'Wrong: $$ (x+1)^2 = x^2 + 1 $$\n'
+    '\n'
+    '흔한 실수는 $(a+b)^2 = a^2 + b^2$ 라고 쓰는 것이다.\n'
+    '\n'
+    '$(a+b)^2 = a^2 + b^2$ 는 틀린 식이다.\n'
+    '\n'
+    'Exercise: find the error in $\\frac{d}{dx}\\sin^2 x = 2\\sin x$.\n'
+    '\n'
+    'It is tempting, but wrong, to conclude $\\frac{d}{dx} e^{2x} = e^{2x}$.\n'
+    '\n'
+    'Do not write $\\frac{1}{a+b} = \\frac{1}{a} + \\frac{1}{b}$.\n'
+)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A common mistake is to write $(a+b)^2 = a^2 + b^2$.",
+    "Students often claim that $\\sqrt{a + b} = \\sqrt{a} + \\sqrt{b}$, which is wrong.",
+    "Is it true that $\\sin(2x) = 2\\sin x$? No.",
+    "False: $e^{a+b} = e^a + e^b$.",
+    "The following is incorrect: $$ \\frac{d}{dx} x^x = x \\cdot x^{x-1} $$",
+    "Wrong: $$ (x+1)^2 = x^2 + 1 $$",
+    "흔한 실수는 $(a+b)^2 = a^2 + b^2$ 라고 쓰는 것이다.",
+    "$(a+b)^2 = a^2 + b^2$ 는 틀린 식이다.",
+    "Exercise: find the error in $\\frac{d}{dx}\\sin^2 x = 2\\sin x$.",
+    "It is tempting, but wrong, to conclude $\\frac{d}{dx} e^{2x} = e^{2x}$.",
+    "Do not write $\\frac{1}{a+b} = \\frac{1}{a} + \\frac{1}{b}$.",
+    # our variants
+    "Wrong:\n$$ (x+1)^2 = x^2 + 1 $$",
+    "It would be a mistake to conclude that $\\frac{d}{dx} \\ln(2x) = \\frac{2}{x}$.",
+    "$(a+b)^3 = a^3 + b^3$ 은 잘못된 식이다.",
+    "$\\sqrt{a+b} = \\sqrt{a} + \\sqrt{b}$ 라고 쓰면 안 된다.",
+    "You should never write $\\log(a+b) = \\log a \\cdot \\log b$.",
+    "$$ (a+b)^2 = a^2 + b^2 \\qquad \\text{(wrong!)} $$",
+    "$$ \\frac{d}{dx} x^3 = x^2 \\quad \\text{(틀림)} $$",
+])
+def test_a_formula_the_note_calls_wrong_is_quoted_not_refuted(tmp_path, sentence):
+    report = report_of(tmp_path, f"# Quoted\n\n{sentence}\n")
+    steps = [step for equation in report.equations for step in equation.steps]
+    assert steps and all(step.verdict != "refuted" for step in steps)
+    assert all(step.verdict == "skipped" and step.skip.value == "quoted" for step in steps)
+    assert all("quoted as wrong by the note" in step.reason for step in steps)
+
+
+def test_the_reviewers_note_of_quoted_mistakes_does_not_fail(tmp_path):
+    # round6/qw.md, whole: every formula it quotes as wrong was refuted (exit 1)
+    report = report_of(tmp_path, QW)
+    verdicts_found = [step.verdict for equation in report.equations for step in equation.steps]
+    assert "refuted" not in verdicts_found and verdicts_found.count("skipped") >= 10
+
+
+def test_a_true_formula_the_note_calls_wrong_gets_a_notice(tmp_path):
+    text = "A common mistake is to write $(a+b)^2 = a^2 + 2ab + b^2$.\n"
+    report = report_of(tmp_path, text)
+    [step] = [step for equation in report.equations for step in equation.steps]
+    assert step.verdict == "undecided" and "calls this formula wrong" in step.reason
+    assert any("calls (a+b)^2 = a^2 + 2ab + b^2 wrong" in notice for notice in report.notices)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We show the naive bound is wrong: $(a+b)^2 = a^2 + 2ab + b^2$ holds instead.",
+    "It is not wrong to write $(a+b)^2 = a^2 + b^2$.",
+    "The error term is $(a+b)^2 = a^2 + b^2$ for small h.",
+    "임의의 실수 $a$에 대해 $(a+b)^2 = a^2 + b^2$ 이다.",
+    "Is it true that $(a+b)^2 = a^2 + b^2$? Yes.",
+    "A common mistake is avoided: $(a+b)^2 = a^2 + b^2$ holds.",
+])
+def test_words_near_wrong_in_another_sense_keep_the_claim(tmp_path, sentence):
+    steps = steps_of(tmp_path, f"{sentence}\n")
+    claims = [step for step in steps if step.lhs_latex.strip() == "(a+b)^2"]
+    assert len(claims) == 1 and (claims[0].skip is None or claims[0].skip.value != "quoted")
+    expected = "proved" if "2ab" in claims[0].rhs_latex else "refuted"
+    assert claims[0].verdict == expected
+
+
+def test_a_quoted_definition_defines_nothing(tmp_path):
+    # "Do not write y = 2x" must not make y = 2x for the claim that follows
+    text = "Do not write $y = 2x$.\n\n$$ y - 2x = 0 $$\n"
+    steps = steps_of(tmp_path, text)
+    assert all(step.verdict not in ("proved", "checked") for step in steps
+               if step.lhs_latex.strip() == "y - 2x")
