@@ -65,7 +65,9 @@ VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{\w+\})\*?([^A-Za-z\s*{])[^\n
 END_DOCUMENT = re.compile(r"\\end\{document\}")
 IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-NOT_FOLLOWED = re.compile(r"\\(input|include|def|newcommand|renewcommand|DeclareMathOperator)\b")
+NOT_FOLLOWED = re.compile(
+    r"\\(input|include|def|let|newcommand|renewcommand|providecommand|DeclareMathOperator)\b"
+)
 
 
 @dataclass(frozen=True)
