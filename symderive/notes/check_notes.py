@@ -40,12 +40,14 @@ from symderive.grammar.matrices import (
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.notes.chains import MAX_ROWS, split_chains
-from symderive.notes.context import FileContext, build_context, locate, section_start
+from symderive.notes.context import (
+    FileContext, build_context, locate, section_start, words_after,
+)
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.disowned import (
-    as_quoted, called_wrong_notices, disowning_words, marked_rows, words_after,
+    as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
 from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var

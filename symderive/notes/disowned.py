@@ -121,18 +121,6 @@ def _shortened(before: str, after: str) -> str:
     return after if len(after) <= 60 else after[:59] + "…"
 
 
-def words_after(lines: list[str], block) -> str:
-    """The rest of an inline formula's line after it, up to the next formula; '' for a
-    display."""
-    if block.kind != "inline" or not 0 < block.line <= len(lines):
-        return ""
-    text = lines[block.line - 1]
-    position = text.find("$" + block.latex + "$")
-    if position < 0:
-        return ""
-    return text[position + len(block.latex) + 2 :].split("$", 1)[0]
-
-
 def marked_rows(latex: str, line: int) -> dict[int, str]:
     """Lines of a block whose row marks itself wrong (``\\qquad \\text{(wrong!)}``), with the
     mark; ``line`` is the block's first line (rows are counted as the chains count them)."""
