@@ -10,8 +10,8 @@ Rules (each resolves a real ambiguity of written notes):
   ``&= e & &= f`` continues each in its own column). A column after ``&&`` that does not start
   with a relation is an annotation: a condition when it states a relation (``&& x > 0``, kept
   as the chain's :attr:`Chain.condition`), else prose or a tag, dropped (``&& \text{expand}``,
-  ``&& (1)``); so is a later column shaped like a condition (``& x > 0``, ``& \text{if } …``,
-  ``& x = 1``). eqnarray's ``a &=& b`` is one equation in three columns; split has one ``&``.
+  ``&& (1)``). A later column shaped like a condition (``& x > 0``, ``& \text{if } …``,
+  ``& x = 1``) is a condition of its row too, and read on its own as ``, \quad x = 1`` is. eqnarray's ``a &=& b`` is one equation in three columns; split has one ``&``.
 * A block is cut into rows at top-level ``\\`` (not inside braces, ``\left…\right`` or a nested
   environment such as ``pmatrix``) and at top-level commas, ``;``, ``\quad`` and ``\qquad``
   between two equations (``a = b, \; c = d``).
@@ -185,10 +185,12 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
             if column and not written.strip():
                 continue
             if column and _annotation(left, point, right, written):
-                condition = _condition(written, bool(point) and not left.strip())
+                annotation_column = bool(point) and not left.strip()  # after &&
+                condition = _condition(written, annotation_column)
                 if condition:
                     conditions.append(condition)
-                continue
+                if annotation_column or not condition:
+                    continue  # a note beside the row; & x > 0 is also read as `, \quad x > 0`
             leading = len(written) - len(written.lstrip())
             row_line = line + latex_lines_before(text, segment_offset + leading)
             pieces = [_split_relations(piece) + (piece,) for piece in _split_equations(written)]

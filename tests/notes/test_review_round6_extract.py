@@ -139,7 +139,7 @@ def test_a_condition_column_applies_to_its_own_row_only(tmp_path):
     assert found[("(a+b)^2", "a^2 + b^2")] == "refuted"
 
 
-def test_a_point_in_a_later_column_is_a_condition_not_an_equation(tmp_path):
+def test_a_point_in_a_later_column_is_a_condition_of_its_row(tmp_path):
     # (x^2)' = 2 at x = 1: true there, so never refuted at another x
     text = "$$\\begin{aligned} \\frac{d}{dx} x^2 &= 2 & x &= 1 \\end{aligned}$$\n"
     assert all(step.verdict != "refuted" for step in steps_of(tmp_path, text))
