@@ -30,8 +30,9 @@ SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*
 # the words just before the formula, its own sentence (English, case-insensitive)
 BEFORE = re.compile("|".join((
     # "False:", "Wrong:", "(wrong)" as a label
-    r"^\s*[(\[]?\s*(?:" + WRONG + "|" + MISTAKE + r"|wrong\s+(?:answer|formula|step)"
-    r"|counter-?example|bad|don['’]t)\s*[)\]]?\s*[:!–—-]+\s*$",
+    # (not "Error:", a label of the error or loss the note defines)
+    r"^\s*[(\[]?\s*(?:" + WRONG + r"|mistakes?|wrong\s+(?:answer|formula|step|version))"
+    r"\s*[)\]]?\s*[:!–—-]+\s*$",
     # "A common mistake is to write"
     r"\b" + MISTAKE + r"\b[^.;:]{0,40}?\b(?:is|are|was|would\s+be)\s+(?:to\s+)?" + SAYING
     + r"\s*[:,]?\s*$",

@@ -377,6 +377,7 @@ def test_a_true_formula_the_note_calls_wrong_gets_a_notice(tmp_path):
     "임의의 실수 $a$에 대해 $(a+b)^2 = a^2 + b^2$ 이다.",
     "Is it true that $(a+b)^2 = a^2 + b^2$? Yes.",
     "A common mistake is avoided: $(a+b)^2 = a^2 + b^2$ holds.",
+    "Error: $(a+b)^2 = a^2 + b^2$.",  # a label of the error a note defines, not "wrong"
 ])
 def test_words_near_wrong_in_another_sense_keep_the_claim(tmp_path, sentence):
     steps = steps_of(tmp_path, f"{sentence}\n")
