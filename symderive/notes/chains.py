@@ -4,6 +4,14 @@ Rules (each resolves a real ambiguity of written notes):
 
 * ``\begin{aligned}`` / ``split`` / ``gathered`` wrappers, ``&``, ``\label``, ``\tag`` and
   ``\nonumber`` are layout and are removed.
+* In the aligning environments (align, alignat, flalign, aligned, alignedat; starred too) ``&``
+  alternates alignment point and column separator (:func:`mark_columns`): the second ``&`` of a
+  row starts a new, independent equation (``a &= b & c &= d`` is two chains; a later row
+  ``&= e & &= f`` continues each in its own column). A column after ``&&`` that does not start
+  with a relation is an annotation: a condition when it states a relation (``&& x > 0``, kept
+  as the chain's :attr:`Chain.condition`), else prose or a tag, dropped (``&& \text{expand}``,
+  ``&& (1)``). A later column shaped like a condition (``& x > 0``, ``& \text{if } …``,
+  ``& x = 1``) is a condition of its row too, and read on its own as ``, \quad x = 1`` is. eqnarray's ``a &=& b`` is one equation in three columns; split has one ``&``.
 * A block is cut into rows at top-level ``\\`` (not inside braces, ``\left…\right`` or a nested
   environment such as ``pmatrix``) and at top-level commas, ``;``, ``\quad`` and ``\qquad``
   between two equations (``a = b, \; c = d``).
@@ -30,8 +38,10 @@ DEFINING_RELATIONS = {
 }  # fmt: skip
 # every other relation (\approx, \sim, \to, \Rightarrow, ':' …) is not checked
 LAYOUT = re.compile(
-    r"\\(?:begin|end)\{(?:aligned|alignedat|split|gathered|align\*?|equation\*?|gather\*?)\}"
-    r"(?:\{\d+\})?|\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber|\\notag|&"
+    r"\\(?:begin|end)\{(?:aligned|alignedat|split|gathered|multlined|(?:align|alignat|flalign"
+    r"|xalignat|xxalignat|equation|gather|multline|eqnarray)\*?)\}"
+    r"(?:\s*\{\s*\d+\s*\}|\s*\[[tbc]\])?"
+    r"|\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber|\\notag|&"
     r"|\\(?:therefore|because|displaystyle|textstyle)(?![A-Za-z])"
     r"|\\vspace\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
 )
@@ -47,7 +57,7 @@ ANNOTATION = re.compile(r"<\s*[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})*\s*>")
 EMPTY_SCRIPT = re.compile(r"[\^_]\s*\{\s*\}")  # x^{ } from Korean editors
 SPACED_NAME = re.compile(r"(?<![A-Za-z_^])\{\s*(\\?[A-Za-z]+)\s*\}(?=\s*[_^])")  # { p }_{ i } → p_{ i }
 TRAILING_PROSE = re.compile(
-    r"(?:\\q?quad|\\[,;:]|,)\s*\\(?:text|mbox|textrm|textit)\s*\{[^{}]*\}[^\\]*?(?=\\\\|$)"
+    r"(?:\\q?quad|\\[,;:]|,)\s*\\(?:text|mbox|textrm|textit)\s*\{[^{}]*\}[^\\\x1f]*?(?=\\\\|$|\x1f)"
 )
 # "A ⇒ B = C", "… = 0 \text{ and hence } …": an arrow or a connective starts a new chain
 CONNECTIVE = re.compile(
@@ -58,7 +68,7 @@ CONNECTIVE = re.compile(
 # \text{for } n, \textrm{Sum rule}: a phrase (two words, or a leading "for/if/where") ends a row
 PHRASE = re.compile(
     r"\\(?:text|textrm|mbox|textit)\s*\{\s*(?:(?:for|if|where|when|otherwise|with)\b[^{}]*"
-    r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}.*?(?=\\\\|$)",
+    r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}[^\x1f]*?(?=\\\\|$|\x1f)",
     re.S,
 )
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
@@ -87,52 +97,166 @@ class Chain:
     elements: tuple[str, ...]
     relations: tuple[str, ...]  # as written: "=", "\\le", ":=", …
     conditional: bool = False  # a row such as "x > 0 : x, \\frac{dy}{dx} = 1" (a case)
+    condition: str = ""  # a condition written in an annotation column of its rows (&& x > 0)
 
     @property
     def is_chain(self) -> bool:
         return len(self.elements) >= 2
 
 
-def split_chains(latex: str, line: int) -> list[Chain]:
-    """The chains of one math block; ``line`` is the block's first line."""
-    text = normalise_layout(latex)
+# the environments where & alternates alignment point and column separator
+ALIGNING = frozenset({"align", "alignat", "flalign", "xalignat", "xxalignat", "aligned",
+                      "alignedat"})  # fmt: skip
+ARRAYS = re.compile(r"[pbvBV]?matrix\*?|smallmatrix|array|cases\*?|dcases|rcases|tabular")
+ALIGN_POINT = "\x1e"  # an odd & of a row of an aligning environment (layout)
+COLUMN_BREAK = "\x1f"  # an even &: what follows is a new column (a new equation or a note)
+TOKEN = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}|\\(?:left|right)(?![A-Za-z])|\\.|[{}&]",
+                   re.S)
+# a later column shaped like a condition of its row: x > 0, x \in \mathbb{R}, x = 1, \text{if …}
+CONDITION_COLUMN = re.compile(
+    r"^\s*(?:\\q?quad\s*|\\[,;:]\s*)*(?:\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|"
+    r"whenever|where|unless|provided|given|assuming|on|at)\b"
+    r"|\(?\s*[A-Za-z](?:_\{?\w+\}?)?\s*"
+    r"(?:[<>≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))"
+    r"|[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*[,.]?\s*$)"
+)
+NOT_A_CONDITION = re.compile(  # words and references: no relation of the note's
+    r"\\(?:text|textrm|mbox|textit|textbf|emph)\s*\{[^{}]*\}|\\(?:eq)?ref\s*\{[^{}]*\}"
+)
+
+
+def mark_columns(latex: str, environment: str = "") -> str:
+    """The block with the ``&`` of its aligning environment (the block's own ``environment``
+    or an ``aligned`` inside it) marked: an odd ``&`` of a row becomes :data:`ALIGN_POINT`, an
+    even one :data:`COLUMN_BREAK` (same length). Only an aligning environment at the top level
+    of the block is marked (not one inside braces, ``\\left…\\right``, an array or another
+    aligning environment); every other ``&`` is left as written."""
+    text = list(latex)
+    base = environment.rstrip("*")
+    stack = [[base, 0, 0]]  # environment, brace depth at its start, & counted in this row
+    depth = 0
+    for match in TOKEN.finditer(latex):
+        token = match.group()
+        if token.startswith(("\\begin", "\\end")):
+            name = match.group(1).strip().rstrip("*")
+            if token.startswith("\\begin"):
+                stack.append([name, depth, 0])
+            elif len(stack) > 1 and stack[-1][0] == name:
+                stack.pop()
+        elif token in ("{", "\\left"):
+            depth += 1
+        elif token in ("}", "\\right"):
+            depth = max(0, depth - 1)
+        elif token == "\\\\" and depth == stack[-1][1]:
+            stack[-1][2] = 0
+        elif token == "&" and _marks(stack, depth):
+            stack[-1][2] += 1
+            text[match.start()] = ALIGN_POINT if stack[-1][2] % 2 else COLUMN_BREAK
+    return "".join(text)
+
+
+def _marks(stack: list, depth: int) -> bool:
+    """The innermost environment aligns, stands at the block's top level, and ``&`` is at its
+    own depth."""
+    name, start, _ = stack[-1]
+    if name not in ALIGNING or depth != start or start != 0:
+        return False
+    return not any(entry[0] in ALIGNING or ARRAYS.fullmatch(entry[0]) for entry in stack[:-1])
+
+
+def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
+    """The chains of one math block; ``line`` is the block's first line, ``environment`` the
+    environment the block is (``align*``) when it is one."""
+    text = normalise_layout(latex, environment)
     rows = _split_rows(text)
-    chains: list[Chain] = []
-    pending: list[tuple[int, list[str], list[str], list[str]]] = []  # line, elements, rels, src
+    # line, elements, relations, sources, conditions
+    pending: list[tuple[int, list[str], list[str], list[str], list[str]]] = []
     conditional_lines: set[int] = set()
+    column_chain: dict[int, int] = {}  # column → the chain last started in it
     for row_offset, row in rows[:MAX_ROWS]:
-        leading = len(row) - len(row.lstrip())
-        row_line = line + latex_lines_before(text, row_offset + leading)
-        pieces = [_split_relations(piece) + (piece,) for piece in _split_equations(row)]
-        if any(":" in relations for _, relations, _ in pieces):
-            conditional_lines.add(len(pending))
         first_new = len(pending)
-        for elements, relations, piece in pieces:
-            if not "".join(elements).strip() and not relations:
+        targets: list[int] = []  # the chains this row writes in
+        conditions: list[str] = []
+        offset = row_offset
+        for column, segment in enumerate(row.split(COLUMN_BREAK)):
+            segment_offset, offset = offset, offset + len(segment) + 1
+            left, point, right = segment.partition(ALIGN_POINT)
+            written = segment.replace(ALIGN_POINT, " ")
+            if column and not written.strip():
                 continue
-            continues = pending and (
-                (relations and not elements[0].strip()) or not pending[-1][1][-1].strip()
-            )
-            if continues:
-                _, previous_elements, previous_relations, sources = pending[-1]
-                if not previous_elements[-1].strip():
-                    previous_elements[-1] = elements[0]
+            if column and _annotation(left, point, right, written):
+                annotation_column = bool(point) and not left.strip()  # after &&
+                condition = _condition(written, annotation_column)
+                if condition:
+                    conditions.append(condition)
+                if annotation_column or not condition:
+                    continue  # a note beside the row; & x > 0 is also read as `, \quad x > 0`
+            leading = len(written) - len(written.lstrip())
+            row_line = line + latex_lines_before(text, segment_offset + leading)
+            pieces = [_split_relations(piece) + (piece,) for piece in _split_equations(written)]
+            if any(":" in relations for _, relations, _ in pieces):
+                conditional_lines.add(len(pending))
+            for elements, relations, piece in pieces:
+                if not "".join(elements).strip() and not relations:
+                    continue
+                target = column_chain.get(column)
+                if target is None:
+                    target = targets[-1] if targets else len(pending) - 1
+                continues = target >= 0 and (
+                    (relations and not elements[0].strip()) or not pending[target][1][-1].strip()
+                )
+                if continues:
+                    _, previous_elements, previous_relations, sources, _ = pending[target]
+                    if not previous_elements[-1].strip():
+                        previous_elements[-1] = elements[0]
                     previous_elements.extend(elements[1:])
+                    previous_relations.extend(relations)
+                    sources.append(piece.strip())
                 else:
-                    previous_elements.extend(elements[1:])
-                previous_relations.extend(relations)
-                sources.append(piece.strip())
-            else:
-                pending.append((row_line, list(elements), list(relations), [piece.strip()]))
+                    pending.append((row_line, list(elements), list(relations), [piece.strip()],
+                                    []))  # fmt: skip
+                    target = len(pending) - 1
+                    column_chain[column] = target
+                targets.append(target)
+        for target in dict.fromkeys(targets):
+            pending[target][4].extend(conditions)
         if first_new in conditional_lines:
             conditional_lines.update(range(first_new, len(pending)))
-    for position, (chain_line, elements, relations, sources) in enumerate(pending):
+    chains = []
+    for position, (chain_line, elements, relations, sources, conditions) in enumerate(pending):
         cleaned = tuple(EDGE_SPACING.sub("", element).strip() for element in elements)
         chains.append(
             Chain(chain_line, r" \\ ".join(sources), cleaned, tuple(relations),
-                  conditional=position in conditional_lines)
+                  conditional=position in conditional_lines, condition=", ".join(conditions))
         )  # fmt: skip
     return chains
+
+
+def _starts_with_relation(text: str) -> bool:
+    elements, relations = _split_relations(text)
+    return bool(relations) and not EDGE_SPACING.sub("", elements[0]).strip()
+
+
+def _annotation(left: str, point: str, right: str, written: str) -> bool:
+    """A later column of an aligning row that is no equation of its own and continues none:
+    after ``&&`` (its left half empty) and not starting with a relation, without any relation,
+    or shaped like a condition of the row (``x > 0``, ``\\text{if } …``, ``x = 1``)."""
+    if _starts_with_relation(written):
+        return False
+    if point and not left.strip():
+        return True
+    return not top_level_spans(written, RELATION_TOKEN) or bool(CONDITION_COLUMN.match(written))
+
+
+def _condition(written: str, annotation_column: bool) -> str:
+    """The condition an annotation states (its words and references removed), or '' when it
+    states no relation (``\\text{expand}``, ``(1)``, ``\\eqref{e}``)."""
+    bare = NOT_A_CONDITION.sub(" ", written)
+    if not RELATION_TOKEN.search(bare):
+        return ""
+    if not annotation_column and not CONDITION_COLUMN.match(written):
+        return ""
+    return " ".join(written.split())
 
 
 def _sizing(text: str, position: int, command: str) -> bool:
@@ -152,11 +276,13 @@ def _brace_depths(text: str) -> list[int]:
     return depths
 
 
-def normalise_layout(latex: str) -> str:
+def normalise_layout(latex: str, environment: str = "") -> str:
     r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
-    prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed)."""
+    prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed). The
+    columns of an aligning environment stay marked (:func:`mark_columns`)."""
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
+    text = mark_columns(text, environment)
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
     arrays = [match.span() for match in ARRAY_ENVIRONMENT.finditer(text)]
     text = LAYOUT.sub(

@@ -40,14 +40,20 @@ from symderive.grammar.matrices import (
 from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
-from symderive.notes.context import FileContext, build_context, locate, section_start
-from symderive.notes.roles import Role, is_number
+from symderive.notes.context import (
+    FileContext, build_context, locate, section_start, words_after,
+)
+from symderive.notes.macros import redefined_use, redefinitions
+from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
+from symderive.notes.disowned import (
+    as_quoted, called_wrong_notices, disowning_words, marked_rows,
+)
 from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, _blank_matches, extract_math, without_code,
+    FENCE, HTML_COMMENT, TEX_COMMENT, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
@@ -212,6 +218,7 @@ def continue_chains(pairs: list) -> list:
                 latex=previous.latex + r" \\ " + chain.latex,
                 elements=previous.elements + chain.elements[1:],
                 relations=previous.relations + chain.relations,
+                condition=", ".join(filter(None, (previous.condition, chain.condition))),
             ))  # fmt: skip
             continue
         merged.append((block, chain))
@@ -238,12 +245,29 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for block in extraction.blocks:
         if block.latex.count("\\\\") >= MAX_ROWS:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
-        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line))
+        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
+                                                              block.environment))
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     headings = heading_lines(text, markdown)
     located = locate(continue_chains(pairs), headings, text.split("\n"))
+    # a formula using a command the note (re)defines is not read: it defines nothing either
+    own_macros = redefinitions(prose if markdown else _blank_matches(prose, TEX_COMMENT))
+    macro_uses = {}
+    for position, item in enumerate(located):
+        if (found := redefined_use(item.chain.latex, item.chain.line, own_macros)) is not None:
+            macro_uses[position] = found.explained()
+            located[position] = replace(item, reading=Reading(Role.CLAIM, why=found.explained()))
+    note_lines = text.split("\n")
+    for position, item in enumerate(located):  # "A common mistake is to write $…$": no claim
+        words = disowning_words(item.block.lead, words_after(note_lines, item.block),
+                                item.block.kind == "inline") or marked_rows(
+            item.block.latex, item.block.line).get(item.chain.line, "")
+        if words and item.chain.is_chain:
+            kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
+            located[position] = replace(item, reading=replace(
+                item.reading if kept else Reading(Role.CLAIM), disowned=words))
     properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
     stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties)
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
@@ -291,8 +315,11 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     notices.extend(context.problems)
     settle_disputes(context, source)  # a second formula equal to the first: no dispute
     planned = []
-    for item in located:
+    for position, item in enumerate(located):
         skip, reason = classify_chain(item)
+        if position in macro_uses:
+            planned.append(PlannedEquation(item, SkipReason.UNKNOWN_COMMAND, macro_uses[position]))
+            continue
         equation = PlannedEquation(item, skip, reason)
         if skip in (SkipReason.DEFINITION, None) and (found := restatement(item, context, source)):
             equation = restated_equation(item, found)  # a formula given again: a claim
@@ -304,6 +331,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     read_opaque(planned, context)  # Bias(x) and the data's σ: symderive.notes.opaque
     if (info := note_reading(text)) is not None:  # probability hook: H, I, D_KL, p(y | x)
         take_over(planned, context.lines, info)
+        for position, why in macro_uses.items():  # no vocabulary reads the note's macros
+            planned[position].skip, planned[position].reason = SkipReason.UNKNOWN_COMMAND, why
+            planned[position].steps = []
     return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started)
 
 
@@ -436,7 +466,8 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
             for equation_index, equation in enumerate(plan.equations)
         )
         results.append(
-            NoteFile(plan.path, equations, plan.notices, readings=file_readings(plan),
+            NoteFile(plan.path, equations, plan.notices + called_wrong_notices(equations),
+                     readings=file_readings(plan),
                      seconds=plan.seconds)
         )  # fmt: skip
     return NotesReport(tuple(results), time.monotonic() - started)
@@ -666,6 +697,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             readings=_step_readings(lhs_latex + " " + rhs_latex, readings), used=used,
             instances=description if step.unknown else "",
         ))  # fmt: skip
+    if equation.located.reading.disowned:
+        steps = [as_quoted(step, equation.located.reading.disowned) for step in steps]
     return NoteEquation(
         chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,
@@ -775,8 +808,11 @@ def _stated_property(step, line: int, context: FileContext) -> str:
 
 def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
-    ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
+    ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``,
+    an annotation column ``&& x > 0`` of its row)."""
     chain = equation.chain
+    if chain.condition:
+        return chain.condition
     stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
     if stated:
         return ", ".join(stated[:3])

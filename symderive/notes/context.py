@@ -245,17 +245,22 @@ def locate(
     return _tables_of_cases(located)
 
 
-def trailing_words(lines: Sequence[str], block: MathBlock) -> str:
-    """The words after an inline formula up to the end of its sentence or the next formula
-    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
+def words_after(lines: Sequence[str], block: MathBlock) -> str:
+    """The rest of an inline formula's line after it, up to the next formula; '' for a
+    display."""
     if block.kind != "inline" or not 0 < block.line <= len(lines):
         return ""
     text = lines[block.line - 1]
     position = text.find("$" + block.latex + "$")
     if position < 0:
         return ""
-    rest = text[position + len(block.latex) + 2 :]
-    return re.split(r"[.;!?。]|\$", rest, maxsplit=1)[0]
+    return text[position + len(block.latex) + 2 :].split("$", 1)[0]
+
+
+def trailing_words(lines: Sequence[str], block: MathBlock) -> str:
+    """The words after an inline formula up to the end of its sentence or the next formula
+    ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""
+    return re.split(r"[.;!?。]", words_after(lines, block), maxsplit=1)[0]
 
 
 def _tables_of_cases(located: list[Located]) -> list[Located]:

@@ -1,12 +1,16 @@
 r"""Find the mathematics in Markdown and LaTeX notes, with the line it starts on.
 
-Recognised: display math ``$$…$$`` and ``\[…\]``, the environments equation/align/gather/
-multline/eqnarray (starred too), inline ``$…$`` and ``\(…\)``, and — because notes often render
+Recognised: display math ``$$…$$`` and ``\[…\]``, the environments equation/align/alignat/
+flalign/gather/multline/eqnarray (starred too; alignat's ``{n}`` argument dropped), the inner
+environments aligned/alignedat/gathered/split where they stand outside other math (MathJax
+reads them there), inline ``$…$`` and ``\(…\)``, and — because notes often render
 formulas as images — LaTeX in image alt-text (``![\frac{a}{b} = c](…)``) or in the URL-encoded
 ``latex=`` parameter of LaTeX image services (decoded with ``urllib.parse``, never evaluated).
 Code spans, fenced and indented code blocks, ``<pre>``/``<code>``, HTML comments and LaTeX's
 dead text (verbatim, lstlisting, minted and comment environments, ``\verb``, ``\iffalse … \fi``)
 are not mathematics: they render as code or not at all (:func:`without_code`).
+A ``%`` comment (not ``\%``) runs to the end of its line in TeX and inside MathJax/KaTeX math:
+it is blanked in a LaTeX file and in the math of a Markdown note (:data:`TEX_COMMENT`).
 Nothing here reads any file: the caller passes the text, so ``\input`` and ``\include`` are
 reported, never followed.
 """
@@ -15,10 +19,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
-ENVIRONMENTS = ("equation", "align", "gather", "multline", "eqnarray", "displaymath", "math")
+ENVIRONMENTS = (
+    "equation", "align", "alignat", "flalign", "xalignat", "xxalignat", "gather", "multline",
+    "eqnarray", "displaymath", "math",
+)  # fmt: skip
+# math only outside other math (inside $$…$$ or an equation they are part of that block)
+INNER_ENVIRONMENTS = ("aligned", "alignedat", "gathered", "split")
 MAX_BLOCK = 20_000  # characters of one math block; longer blocks are reported, not parsed
 
 # a fence of three or more backticks (tildes) closes only with at least as many: a four-backtick
@@ -32,9 +41,20 @@ IMAGE = re.compile(
     r"!\[((?:[^\[\]\\]|\\.|\[[^\]\n]{0,200}\]){0,%d})\]\(\s*<?([^)\s>]{0,2000})>?"
     r"(?:\s+\"[^\"\n]{0,500}\")?\s*\)" % MAX_ALT
 )
-ENVIRONMENT = re.compile(
-    r"\\begin\{(" + "|".join(ENVIRONMENTS) + r")(\*?)\}(.*?)(\\end\{\1\2\}|\Z)", re.S
-)
+
+
+def _environment_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """``\\begin{name}`` (starred too) through its ``\\end``; the column count of alignat
+    (``{2}``) and the position of aligned (``[t]``) are arguments, not mathematics."""
+    return re.compile(
+        r"\\begin\{(?P<name>" + "|".join(names) + r")(?P<star>\*?)\}"
+        r"(?:\s*\{\s*\d+\s*\}|\s*\[[tbc]\])?(?P<body>.*?)(?P<end>\\end\{(?P=name)(?P=star)\}|\Z)",
+        re.S,
+    )
+
+
+ENVIRONMENT = _environment_pattern(ENVIRONMENTS)
+INNER_ENVIRONMENT = _environment_pattern(INNER_ENVIRONMENTS)
 TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # code and dead text: an opener, then its closer found with str.find (linear: a closer known
 # absent is never searched for again, so a file of unclosed openers costs one scan each)
@@ -45,7 +65,9 @@ VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{\w+\})\*?([^A-Za-z\s*{])[^\n
 END_DOCUMENT = re.compile(r"\\end\{document\}")
 IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-NOT_FOLLOWED = re.compile(r"\\(input|include|def|newcommand|renewcommand|DeclareMathOperator)\b")
+NOT_FOLLOWED = re.compile(
+    r"\\(input|include|def|let|newcommand|renewcommand|providecommand|DeclareMathOperator)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +78,7 @@ class MathBlock:
     line: int
     kind: str  # display, inline, environment, alt-text, image-url
     lead: str = ""  # the words just before the math on its line (or the line before)
+    environment: str = ""  # the environment a block of kind "environment" is (align, alignat*)
 
 
 @dataclass(frozen=True)
@@ -231,10 +254,13 @@ def extract_math(text: str, *, markdown: bool = True) -> Extraction:
             Notice(lines.line_of(match.start()), code, f"\\{match.group(1)} is not followed")
         )
     working = _environments(working, lines, blocks, notices)
-    _delimited(working, lines, blocks, notices)
+    working = _delimited(working, lines, blocks, notices)
+    _environments(working, lines, blocks, notices, INNER_ENVIRONMENT)
     blocks.sort(key=lambda block: block.line)
     kept = []
     for block in blocks:
+        if markdown and block.kind in ("display", "inline", "environment"):
+            block = replace(block, latex=TEX_COMMENT.sub("", block.latex))  # MathJax, KaTeX
         if len(block.latex) > MAX_BLOCK:
             notices.append(
                 Notice(block.line, "block-too-long", f"math longer than {MAX_BLOCK} characters")
@@ -259,24 +285,26 @@ def _images(text: str, lines: _Lines, blocks: list[MathBlock]) -> str:
     return _blank_matches(text, IMAGE)
 
 
-def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice]) -> str:
-    for match in ENVIRONMENT.finditer(text):
+def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice],
+                  pattern: re.Pattern[str] = ENVIRONMENT) -> str:
+    for match in pattern.finditer(text):
         line = lines.line_of(match.start())
-        if not match.group(4):
-            notices.append(
-                Notice(line, "unterminated-math", f"\\begin{{{match.group(1)}}} is never ended")
-            )
+        if not match.group("end"):
+            notices.append(Notice(
+                line, "unterminated-math", f"\\begin{{{match.group('name')}}} is never ended"))
         else:
-            offset = match.start(3)
+            offset = match.start("body")
             blocks.append(
-                MathBlock(match.group(3), lines.line_of(offset), "environment",
-                          _lead(text, match.start()))
+                MathBlock(match.group("body"), lines.line_of(offset), "environment",
+                          _lead(text, match.start()), match.group("name") + match.group("star"))
             )  # fmt: skip
-    return _blank_matches(text, ENVIRONMENT)
+    return _blank_matches(text, pattern)
 
 
-def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice]) -> None:
-    r"""$$…$$, \[…\], $…$ and \(…\) in one left-to-right scan (escaped \$ is text)."""
+def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice]) -> str:
+    r"""$$…$$, \[…\], $…$ and \(…\) in one left-to-right scan (escaped \$ is text); the text
+    with them blanked (what is left is outside math)."""
+    spans: list[tuple[int, int]] = []
     position = 0
     length = len(text)
     unclosed: set[str] = set()  # closers known absent from here on: each is searched once
@@ -297,6 +325,7 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
                     MathBlock(content, _content_line(text, lines, position + 2), kind,
                               _lead(text, position))
                 )  # fmt: skip
+                spans.append((position, end + 2))
                 position = end + 2
                 continue
             position += 2  # \$ and other escapes
@@ -310,12 +339,13 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
                 notices.append(
                     Notice(lines.line_of(position), "unterminated-math", "$$ is never closed")
                 )
-                return
+                break
             content = text[position + 2 : end]
             blocks.append(
                 MathBlock(content, _content_line(text, lines, position + 2), "display",
                           _lead(text, position))
             )  # fmt: skip
+            spans.append((position, end + 2))
             position = end + 2
             continue
         end = _inline_end(text, position + 1)
@@ -324,7 +354,13 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
             continue
         content = text[position + 1 : end]
         blocks.append(MathBlock(content, lines.line_of(position), "inline", _lead(text, position)))
+        spans.append((position, end + 1))
         position = end + 1
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 MAX_INLINE = 5000  # an inline formula longer than this is a lone dollar (keeps the scan linear)

@@ -30,6 +30,7 @@ class SkipReason(str, Enum):
     CONDITION = "condition"  # a hypothesis or an equation to solve: 1 <= i <= n, cos θ = -1
     UPDATE_RULE = "update-rule"  # θ := θ - α∇J
     OPERATOR = "operator"  # ∇f, D_x f, f^{(n)}: operators the notes reader does not evaluate
+    QUOTED = "quoted"  # a formula the note calls wrong (a mistake it warns against): no claim
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class Reading:
     # again")
     disputed: bool = False
     second: bool = False  # a second formula for a name already defined in its section
+    disowned: str = ""  # the words calling the formula wrong (symderive.notes.disowned)
 
 
 def is_number(latex: str) -> bool:

@@ -1,0 +1,169 @@
+r"""Formulas the note itself calls wrong: quoted to warn against them, not claimed.
+
+*A common mistake is to write $(a+b)^2 = a^2 + b^2$*, *False: $e^{a+b} = e^a e^b$*, *Wrong:*
+before a display, *Do not write $…$*, *It is tempting, but wrong, to conclude $…$*, *Find the
+error in $…$*, *$…$, which is wrong*, *Is it true that $…$? No.*, a row's own
+``\text{(wrong!)}``, Korean *$…$ 는 틀린 식이다* ("is a wrong formula"), *흔한 실수는 $…$ 라고 쓰는
+것이다* ("a common mistake is writing …"), *$…$ 라고 쓰면 안 된다* ("must not be written"): the
+note asserts none of these, so a refutation of one is no error of the note (it is *skipped*,
+reason *quoted*), and a proof of one says the note calls a true formula wrong (*undecided*, with
+a notice). The words must disown the formula itself, in its own sentence: *the naive bound is
+wrong: $…$ holds instead* asserts the formula (its subject is another), and words that assert
+it after it (*holds instead*, *is correct*) always win. Words are read like
+:mod:`symderive.grammar.negation`'s vocabulary: English as whole words, Korean anywhere (its
+endings attach to the stem); a word too many only withholds a refutation, never a proof.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from symderive.grammar.negation import negated_near
+from symderive.notes.report import NoteStep, SkipReason
+from symderive.notes.roles import sentence_words
+
+WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|erroneous|mistaken)"
+MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
+SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"
+          r"|stat(?:e|es|ing)|us(?:e|es|ing)|put\w*)(?:\s+that)?")
+# the words just before the formula, its own sentence (English, case-insensitive)
+BEFORE = re.compile("|".join((
+    # "False:", "Wrong:", "(wrong)" as a label
+    # (not "Error:", a label of the error or loss the note defines)
+    r"^\s*[(\[]?\s*(?:" + WRONG + r"|mistakes?|wrong\s+(?:answer|formula|step|version))"
+    r"\s*[)\]]?\s*[:!–—-]+\s*$",
+    # "A common mistake is to write"
+    r"\b" + MISTAKE + r"\b[^.;:]{0,40}?\b(?:is|are|was|would\s+be)\s+(?:to\s+)?" + SAYING
+    + r"\s*[:,]?\s*$",
+    # "Do not write", "You should never write"
+    r"\b(?:do\s+not|don['’]t|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t|avoid)\s+"
+    r"(?:\w+\s+){0,2}?" + SAYING + r"\s*[:,]?\s*$",
+    # "It is tempting, but wrong, to conclude"
+    r"\b(?:" + WRONG + r"|a\s+mistake|an\s+error)\b[^.;]{0,40}?\bto\s+" + SAYING
+    + r"\s*[:,]?\s*$",
+    # "It is false that", "It is not true in general that"
+    r"\b(?:it\s+is|it['’]s)\s+(?:" + WRONG + r"|not\s+the\s+case)(?:\s+in\s+general)?\s+that"
+    r"\s*$",
+    # "Exercise: find the error in"
+    r"\b(?:find|spot|locate|identify|correct|fix)\s+(?:the\s+|an?\s+)?(?:" + MISTAKE
+    + r"|bugs?|flaws?)\s+(?:in|of)\s*[:,]?\s*$",
+    # "The following is incorrect:"
+    r"\bthe\s+following\s+(?:is|are)\s+(?:" + WRONG + r"|a\s+(?:common\s+)?" + MISTAKE + r")"
+    r"\s*[:.]?\s*$",
+    # "people mistakenly write"
+    r"\b(?:wrongly|mistakenly|incorrectly|erroneously)\s+" + SAYING + r"\s*[:,]?\s*$",
+)), re.I)
+# Korean, before the formula: a label (틀림:, 오답:, 틀린 예:) or a mistake named (흔한 실수는)
+BEFORE_KOREAN = re.compile(
+    r"(?:^\s*(?:틀림|오답|틀린\s*(?:예|식|풀이)|잘못된\s*(?:예|식|풀이))\s*[:：]\s*$"
+    r"|(?:틀린|잘못된)\s*(?:식|등식|공식|예|풀이)\w*\s*[:：]\s*$)"
+)
+MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*하는)\s*(?:실수|오류|착각)|오류|착각|잘못")
+# the words just after an inline formula, to the end of its sentence
+AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:which|this|that)\s+)?(?:is|would\s+be|are)\s+(?:(?:simply|plainly|clearly"
+    r"|actually)\s+)?(?:" + WRONG + r"|a\s+(?:common\s+|typical\s+|classic\s+)?" + MISTAKE + r")\b",
+    re.I,
+)
+AFTER_KOREAN = re.compile(
+    r"^\s*(?:은|는|이|가|라는\s*(?:식|것)[은는]?|이라는\s*(?:식|것)[은는]?)?\s*"
+    r"(?:틀린|잘못된|틀렸|잘못이|거짓|오류)"
+)
+SAID_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적|착각|결론|주장|생각)")
+MUST_NOT_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적)\w*\s*(?:면|서는)\s*안")
+QUESTION = re.compile(r"\b(?:is\s+it\s+(?:true|the\s+case)|does\s+it\s+hold|is\s+this\s+true)"
+                      r"(?:\s+that)?\s*$", re.I)
+ANSWER_NO = re.compile(r"^\s*\?\s*(?:no\b|false\b|아니)", re.I)
+# words after it that assert it: "… is wrong: $…$ holds instead", "$…$ is correct"
+ASSERTED = re.compile(
+    r"^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:actually|really|in\s+fact)\s+)?(?:holds|is\s+"
+    r"(?:true|correct|right|valid)|is\s+the\s+(?:correct|right))\b|^\s*instead\b(?!\s+of)"
+    r"|^\s*(?:은|는|이|가)?\s*(?:맞|옳)",
+    re.I,
+)
+# a row's own mark: \text{(wrong!)}, \text{false}, \text{틀림}
+ROW_MARK = re.compile(
+    r"\\(?:text|textrm|mbox|textit|textbf|mathrm)\s*\{\s*\(?\s*(?:" + WRONG + r"|" + MISTAKE
+    + r"|틀림|틀린\s*식|오답|잘못|거짓)\s*[!.]?\s*\)?\s*\}",
+    re.I,
+)
+
+
+def disowning_words(lead: str, trail: str, inline: bool) -> str:
+    """The words around a formula by which the note calls it wrong (as written, shortened),
+    or ''. ``lead`` is the text before it on its line (or the line before), ``trail`` the
+    words after an inline formula to the end of its sentence. Words that are themselves
+    negated (*it is not wrong to write*) disown nothing."""
+    words = " ".join(sentence_words(lead or "").split())
+    rest = " ".join((trail if inline else "").split())
+    after = re.split(r"[.;!?。]", rest, maxsplit=1)[0]  # to the end of its sentence
+    if ASSERTED.search(after) and not QUESTION.search(words):
+        return ""
+    for pattern in (BEFORE, BEFORE_KOREAN):
+        match = pattern.search(words)
+        if match and not negated_near(words, match.start(), match.end()):
+            return _shortened(words, "") + " $…$"
+    question = QUESTION.search(words)
+    if question and ANSWER_NO.match(rest):
+        return _shortened(words, "") + " $…$" + _shortened("", rest)
+    for pattern in (AFTER, AFTER_KOREAN, MUST_NOT_KOREAN):
+        if pattern.match(after):
+            return "$…$" + _shortened("", after)
+    if SAID_KOREAN.match(after) and MISTAKE_KOREAN.search(words):
+        return _shortened(words, "") + " $…$" + _shortened("", after)
+    return ""
+
+
+def _shortened(before: str, after: str) -> str:
+    """At most 60 characters of the words before (their end) or after (their start)."""
+    if before:
+        return before if len(before) <= 60 else "…" + before[-59:]
+    return after if len(after) <= 60 else after[:59] + "…"
+
+
+def marked_rows(latex: str, line: int) -> dict[int, str]:
+    """Lines of a block whose row marks itself wrong (``\\qquad \\text{(wrong!)}``), with the
+    mark; ``line`` is the block's first line (rows are counted as the chains count them)."""
+    return {
+        line + latex.count("\n", 0, match.start()): " ".join(match.group().split())
+        for match in ROW_MARK.finditer(latex)
+    }
+
+
+CALLED_WRONG = "the note calls this formula wrong"
+
+
+def called_wrong_notices(equations) -> tuple[str, ...]:
+    """A notice for each step the note calls wrong that holds as read (:func:`as_quoted`)."""
+    return tuple(
+        f"line {equation.line}: the note calls {step.lhs_latex.strip()} {step.relation} "
+        f"{step.rhs_latex.strip()} wrong, but it holds as read"
+        for equation in equations for step in equation.steps
+        if step.verdict == "undecided" and step.reason.startswith(CALLED_WRONG)
+    )  # fmt: skip
+
+
+def as_quoted(step: NoteStep, words: str) -> NoteStep:
+    """The verdict of a step of a formula the note calls wrong: a refutation or an undecided
+    step is *skipped (quoted)* — the note claims nothing — with what was found; a proof or a
+    check is *undecided*: the note calls a true formula wrong (or this reading is not the
+    note's). A step skipped for another reason keeps it."""
+    said = f"quoted as wrong by the note ('{words}'), not claimed"
+    if step.verdict == "refuted":
+        shown = ""
+        if step.counterexample is not None:
+            values = step.counterexample.values
+            shown = ", ".join(f"{name} = {value}" for name, value in values)
+        found = "as read it is indeed false" + (f" (at {shown})" if shown else "")
+        return replace(step, verdict="skipped", skip=SkipReason.QUOTED, suggestion=None,
+                       reason=f"{said}; {found}")  # fmt: skip
+    if step.verdict == "undecided":
+        return replace(step, verdict="skipped", skip=SkipReason.QUOTED,
+                       reason=f"{said}; as read: undecided ({step.reason})")  # fmt: skip
+    if step.verdict in ("proved", "checked"):
+        return replace(step, verdict="undecided", reason=(
+            f"{CALLED_WRONG} ('{words}'), but as read it holds "
+            f"({step.verdict}{': ' + step.reason if step.reason else ''}): the note or this "
+            "reading is mistaken"))
+    return step

@@ -1,0 +1,76 @@
+r"""Commands a note defines or redefines itself (``\renewcommand{\exp}{\log}``, ``\def\f``,
+``\let\exp\log``, ``\newcommand{\E}{\mathbb{E}}``, ``\DeclareMathOperator{\exp}{log}``).
+
+The notes reader never expands a note's macros (they are reported as not followed), so a
+formula that uses a command the note gave its own meaning is not read with the standard one:
+it is skipped, naming the command and the line that (re)defines it. A definition holds from
+its line on. ``\DeclareMathOperator{\tr}{tr}`` (the operator's own name, as
+``\DeclareMathOperator*{\argmax}{arg\,max}``) keeps the standard meaning and is not listed;
+``\providecommand`` of a command LaTeX already has changes nothing, but the reader cannot tell
+which commands those are, so it is listed like ``\newcommand``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+DEFINING = re.compile(
+    r"\\(?P<how>renewcommand|newcommand|providecommand|DeclareRobustCommand)\*?\s*"
+    r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
+    r"|\\(?P<def>[gex]?def)\s*\\(?P<defined>[A-Za-z]+)"
+    r"|\\(?P<let>let)\s*\\(?P<let_name>[A-Za-z]+)"
+    r"|\\(?P<operator>DeclareMathOperator)\*?\s*\{\s*\\(?P<operator_name>[A-Za-z]+)\s*\}\s*"
+    r"\{(?P<body>(?:[^{}]|\{[^{}]*\}){0,200})\}"
+)
+SPACING = re.compile(r"\\(?:[,;:! ]|mathrm|operatorname|text|textrm|mathit)|[{}\s*]")
+
+
+@dataclass(frozen=True)
+class Redefinition:
+    """``\\name`` given the note's own meaning by ``how`` on ``line``."""
+
+    name: str  # without the backslash
+    line: int
+    how: str  # \renewcommand, \newcommand, \def, \let, \DeclareMathOperator
+
+    def explained(self) -> str:
+        verb = "redefined" if self.how in ("\\renewcommand", "\\def", "\\let", "\\gdef",
+                                           "\\edef", "\\xdef", "\\DeclareMathOperator",
+                                           "\\DeclareRobustCommand") else "defined"
+        return (f"uses \\{self.name}, {verb} by the note at line {self.line} ({self.how}): the "
+                "note's macros are not expanded, so it is not read with the standard meaning")
+
+
+def redefinitions(text: str) -> tuple[Redefinition, ...]:
+    """Every command the note (re)defines, in order; ``text`` is the note without its code
+    and comments (the same length and lines as the file)."""
+    found = []
+    for match in DEFINING.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if match.group("operator"):
+            name = match.group("operator_name")
+            if SPACING.sub("", match.group("body")) == name:
+                continue  # \DeclareMathOperator{\tr}{tr}: the operator's own name
+            how = "\\DeclareMathOperator"
+        elif match.group("how"):
+            name, how = match.group("braced") or match.group("bare"), "\\" + match.group("how")
+        elif match.group("def"):
+            name, how = match.group("defined"), "\\" + match.group("def")
+        else:
+            name, how = match.group("let_name"), "\\let"
+        found.append(Redefinition(name, line, how))
+    return tuple(found)
+
+
+def redefined_use(latex: str, line: int, found: Sequence[Redefinition]) -> Redefinition | None:
+    """The latest (re)definition in force at ``line`` of a command ``latex`` uses (not the
+    definition itself), or None."""
+    latex = DEFINING.sub(" ", latex)
+    for redefinition in reversed(found):
+        if redefinition.line <= line and re.search(
+            r"\\" + redefinition.name + r"(?![A-Za-z])", latex
+        ):  # fmt: skip
+            return redefinition
+    return None
