@@ -173,8 +173,10 @@ class LawFamily:
     models: tuple
     kinds: tuple  # the kinds of law and of dependence tried, in order
 
-    def describe(self) -> str:
-        return f"{len(self.models)} adversarial finite laws ({', '.join(self.kinds)})"
+    def describe(self, aimed: int = 0, aimed_kind: str = "") -> str:
+        """The laws tried, with ``aimed`` more laws of ``aimed_kind`` tried first."""
+        kinds = ", ".join(([aimed_kind] if aimed else []) + list(self.kinds))
+        return f"{len(self.models) + aimed} adversarial finite laws ({kinds})"
 
 
 def _centred(values: dict, probabilities, centered) -> dict:
