@@ -586,6 +586,58 @@ def _constant_bound(lefts, rights, relation, note) -> float | None:
     return max(values) * factor
 
 
+LARGEST_OUTCOMES = 4096  # outcomes of one law tried for a bound that flips at a large size
+GROWTH_SIZES = (2, 4, 8)
+
+
+def _size_thresholds(lefts, rights, relation, variables, conditions: Conditions,
+                     note) -> tuple[list[int], bool] | None:
+    """On each family of :func:`extreme_worlds` (uniform laws, point masses, their products,
+    X = Y) every entropy is a·log n + b at alphabet size n, so the difference of the sides is
+    too (checked exactly at n = 2, 4, 8): where a relation fails for large n it fails from
+    n* = exp(−b/a) on, for any coefficients (½ H(X) + log 3 flips at n = 9). Returns the
+    sizes at and one or two past each n* beyond :data:`EXTREME_SIZES` (at most
+    :data:`LARGEST_OUTCOMES` outcomes per law), and whether a first failing size is beyond
+    that; None when some difference is not linear in log n (then the thresholds say nothing).
+    For two variables these families are the extreme rays of the entropy region (H(X), H(Y),
+    H(X,Y)), so a linear claim exceeding its constants anywhere exceeds them on one of them."""
+    if relation not in ("<=", "<", ">=", ">"):
+        return None
+    sizes: set[int] = set()
+    beyond = False
+    cap = LARGEST_OUTCOMES if len(variables) == 1 else math.isqrt(LARGEST_OUTCOMES)
+    families = {n: extreme_worlds(variables, conditions, n) for n in GROWTH_SIZES}
+    for left, right in _pairs(lefts, rights):
+        for index in range(len(families[GROWTH_SIZES[0]])):
+            values = []
+            for n in GROWTH_SIZES:
+                evaluator = Evaluator(families[n][index], note)
+                try:
+                    values.append(prime_logs(evaluator.value(left, {})
+                                             - evaluator.value(right, {})))
+                except NotRead:
+                    return None
+            small, middle, large = values
+            if prime_logs(large - small - 2 * (middle - small)) != 0:
+                return None  # not a·log n + b (n = 2, 4, 8 are evenly spaced in log n)
+            slope = float(sp.N((middle - small) / sp.log(2), 30))
+            offset = float(sp.N(2 * small - middle, 30))
+            grows = slope > 0 if relation in ("<=", "<") else slope < 0
+            if abs(slope) < 1e-12 or not grows:
+                continue
+            exponent = -offset / slope
+            if exponent > math.log(cap) + 1:
+                beyond = True
+                continue
+            threshold = math.floor(math.exp(exponent))
+            for size in (threshold, threshold + 1, threshold + 2):
+                if size > max(EXTREME_SIZES) and size <= cap:
+                    sizes.add(size)
+            if threshold + 1 > cap:
+                beyond = True
+    return sorted(sizes), beyond
+
+
 def _variables_in(trees) -> bool:
     nodes: list = []
     for tree in trees:
@@ -628,19 +680,29 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
     largest = max(EXTREME_SIZES)
     bound = _constant_bound(lefts, rights, relation, note)
     unreached = False
-    if bound is not None:  # an entropy grows like log of the alphabet: try one past the bound
-        size = max(2, int(math.exp(min(bound, 50.0)) * (1 + 1e-9)) + 1)  # log(size) > bound
-        if size > max(SINGLE_SIZES) and size <= LARGEST_ALPHABET:
-            worlds = worlds + _large_worlds(variables, conditions, size)
-        unreached = size > LARGEST_ALPHABET or uses_q
-    constants = _additive_constants(lefts + rights, note) if relation != "=" else None
-    if constants is not None and not unreached:  # any constant: one outcome past it as well
-        size = max(2, int(math.exp(min(constants, 50.0)) * (1 + 1e-9)) + 1)
-        if size > LARGEST_ALPHABET:
-            unreached = True
-        elif size > largest:
+    grown: list[int] = []  # sizes past the extreme ones, where a size-dependent bound flips
+    thresholds = _size_thresholds(lefts, rights, relation, variables, conditions, note)
+    too_large = False
+    if thresholds is not None:  # linear in log n on the extreme families: exact thresholds
+        grown, too_large = thresholds
+        unreached = too_large or (bound is not None and uses_q)
+        for size in grown:
             worlds += extreme_worlds(variables, conditions, size)
-            largest = size
+    else:
+        if bound is not None:  # an entropy grows like log of the alphabet: one past the bound
+            size = max(2, int(math.exp(min(bound, 50.0)) * (1 + 1e-9)) + 1)  # log(size) > bound
+            if size > max(SINGLE_SIZES) and size <= LARGEST_ALPHABET:
+                worlds = worlds + _large_worlds(variables, conditions, size)
+                grown.append(size)
+            unreached = size > LARGEST_ALPHABET or uses_q
+        constants = _additive_constants(lefts + rights, note) if relation != "=" else None
+        if constants is not None and not unreached:  # any constant: one outcome past it too
+            size = max(2, int(math.exp(min(constants, 50.0)) * (1 + 1e-9)) + 1)
+            if size > LARGEST_ALPHABET:
+                unreached = True
+            elif size > largest:
+                worlds += extreme_worlds(variables, conditions, size)
+                grown.append(size)
     for world in worlds:
         evaluator = Evaluator(world, note)
         for left, right in _pairs(lefts, rights):
@@ -670,13 +732,21 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
                 evaluated.append(_size_text(world.sizes))
     if not checked:
         return Finding("undecided", "no distribution on which both sides are defined")
+    if too_large:
+        cap = LARGEST_OUTCOMES if len(variables) == 1 else math.isqrt(LARGEST_OUTCOMES)
+        return Finding("undecided", "the sides cross only at a uniform law on more than "
+                       f"{cap} outcomes per variable (the claim grows with the alphabet past "
+                       "its constants), beyond the sizes tried: not checked")
     if unreached:
         return Finding("undecided", "a constant upper bound that larger alphabets (or a law Q "
                        "closer to 0) may exceed: not checked")
     return Finding("checked", "exact on finite distributions chosen to reach equality and "
                    "extreme cases (random, uniform, point masses, near-degenerate, independent "
                    "products, X = Y, functions, uniform X with a constant Y, P = Q; uniform laws "
-                   f"and point masses at every alphabet size 2 to {largest}; rational "
+                   f"and point masses at every alphabet size 2 to {largest}"
+                   + (f" and {', '.join(map(str, sorted(set(grown))))} (where the claim's "
+                      "growth with the alphabet meets its constants)" if grown else "")
+                   + "; rational "
                    "probabilities; certified signs)", tuple(evaluated), points=checked)
 
 
