@@ -410,12 +410,17 @@ def _pairs(lefts, rights):
     return [(a, b) for a in lefts for b in rights]
 
 
-def _symbolic(lefts, rights, variables, relation, conditions, note) -> Finding | None:
+def _symbolic(lefts, rights, variables, relation, conditions, note,
+              within: Alphabet | None = None) -> Finding | None:
     if relation != "=":
         return None
     sizes_list = SYMBOLIC_SIZES[len(variables)]
     if conditions.identical or conditions.invertible:
         sizes_list = ((2, 2), (3, 3))
+    if within is not None:
+        sizes_list = tuple(sizes for sizes in sizes_list if within.allows(sizes))
+        if not sizes_list:
+            return None
     for sizes in sizes_list:
         world = make_world(variables, sizes, conditions, symbolic=True)
         evaluator = Evaluator(world, note)
@@ -586,6 +591,35 @@ def _constant_bound(lefts, rights, relation, note) -> float | None:
     return max(values) * factor
 
 
+@dataclass(frozen=True)
+class Alphabet:
+    """The alphabet sizes a note allows its variables: at most k values for one of them."""
+
+    variables: tuple
+    stated: tuple | None  # (name, k) or None
+
+    def allows(self, sizes) -> bool:
+        if self.stated is None:
+            return True
+        name, count = self.stated
+        return sizes[self.variables.index(name)] <= count
+
+    def covered(self) -> bool:
+        """Whether the laws tried reach every alphabet the note allows (one variable, k at
+        most the largest size tried at every size)."""
+        return self.stated is not None and len(self.variables) == 1 \
+            and self.stated[1] <= max(EXTREME_SIZES)
+
+    def largest(self) -> int:
+        return self.stated[1] if self.covered() else max(EXTREME_SIZES)
+
+    def said(self) -> str:
+        if self.stated is None:
+            return ""
+        return f"on laws of {self.stated[0]} on at most {self.stated[1]} outcomes, as the note " \
+            "states"
+
+
 LARGEST_OUTCOMES = 4096  # outcomes of one law tried for a bound that flips at a large size
 GROWTH_SIZES = (2, 4, 8)
 
@@ -666,7 +700,9 @@ def _large_worlds(variables, conditions: Conditions, size: int) -> list[World]:
     return worlds
 
 
-def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Finding:
+def _rational(lefts, rights, variables, relation, conditions, note, seed,
+              within: Alphabet | None = None) -> Finding:
+    within = within or Alphabet(variables, None)
     rng = random.Random(seed)
     checked = 0
     evaluated: list = []
@@ -685,6 +721,8 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
     too_large = False
     if thresholds is not None:  # linear in log n on the extreme families: exact thresholds
         grown, too_large = thresholds
+        grown = [size for size in grown if within.allows((size,) * len(variables))]
+        too_large = too_large and not within.covered()
         unreached = too_large or (bound is not None and uses_q)
         for size in grown:
             worlds += extreme_worlds(variables, conditions, size)
@@ -703,6 +741,9 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
             elif size > largest:
                 worlds += extreme_worlds(variables, conditions, size)
                 grown.append(size)
+        unreached = unreached and not (within.covered() and not uses_q)
+    worlds = [world for world in worlds if within.allows(world.sizes)]
+    largest = min(largest, within.largest())
     for world in worlds:
         evaluator = Evaluator(world, note)
         for left, right in _pairs(lefts, rights):
@@ -751,9 +792,12 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
 
 
 def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,
-           conditions: Conditions, unread_condition: str, seed: int = 0) -> tuple[Outcome, str]:
+           conditions: Conditions, unread_condition: str, seed: int = 0,
+           alphabet: tuple[str, int] | None = None) -> tuple[Outcome, str]:
     """The verdict on ``lhs relation rhs`` read with the information-theory vocabulary, and the
-    reading to show; raises NotRead when a side is not in the vocabulary."""
+    reading to show; raises NotRead when a side is not in the vocabulary.  ``alphabet``
+    (name, k): the note states that this variable takes at most k values, so only laws on at
+    most k outcomes of it are tried (:mod:`symderive.notes.alphabets`)."""
     if relation not in HOLDS:
         raise NotRead(f"relation {relation}")
     lefts, rights = parse_side(lhs_latex, note), parse_side(rhs_latex, note)
@@ -762,13 +806,18 @@ def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,
     if relation == "=" and len(lefts) + len(rights) > 2:
         raise NotRead("a list in an equation")
     try:
-        return _decide(lefts, rights, relation, note, conditions, unread_condition, seed)
+        return _decide(lefts, rights, relation, note, conditions, unread_condition, seed,
+                       alphabet)
     except (ValueError, TypeError, ZeroDivisionError, KeyError, IndexError) as problem:
         raise NotRead(f"cannot evaluate: {problem}") from None
 
 
-def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
+def _decide(lefts, rights, relation, note, conditions, unread_condition, seed, alphabet=None):
     variables = variables_of(lefts + rights)
+    if alphabet is not None and alphabet[0] not in variables:  # said of another variable
+        unread_condition = unread_condition or f"{alphabet[0]} takes at most {alphabet[1]} values"
+        alphabet = None
+    within = Alphabet(variables, alphabet)
     if not variables and _has(lefts + rights, "bits"):
         return _constant(lefts, rights, relation, note)
     if not variables:
@@ -782,13 +831,15 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
         conditions = Conditions()
     reading = f"{', '.join(variables)}: random variables with a finite joint law P " \
               f"({note.describe()})"
-    general = _symbolic(lefts, rights, variables, relation, Conditions(), note) \
-        or _rational(lefts, rights, variables, relation, Conditions(), note, seed)
+    general = _symbolic(lefts, rights, variables, relation, Conditions(), note, within) \
+        or _rational(lefts, rights, variables, relation, Conditions(), note, seed, within)
+    if alphabet is not None:
+        reading += f"; {alphabet[0]} takes at most {alphabet[1]} values, as the note states"
     if general.verdict in ("proved", "checked"):
-        return _outcome(general, ""), reading
+        return _outcome(general, within.said()), reading
     if conditions.any:
-        under = _symbolic(lefts, rights, variables, relation, conditions, note) \
-            or _rational(lefts, rights, variables, relation, conditions, note, seed)
+        under = _symbolic(lefts, rights, variables, relation, conditions, note, within) \
+            or _rational(lefts, rights, variables, relation, conditions, note, seed, within)
         stated = "; ".join(conditions.words())
         if under.verdict in ("proved", "checked"):
             return _outcome(under, f"under the condition the note states: {stated}"), reading
@@ -805,7 +856,8 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
             f"that this reader does not recognise as a hypothesis (\"{unread_condition}\"): "
             "not refuted")), reading
     if general.verdict == "refuted":
-        return _outcome(general, "fails on a finite distribution"), reading
+        return _outcome(general, "; ".join(filter(None, ["fails on a finite distribution",
+                                                         within.said()]))), reading
     return Outcome("undecided", method=general.method, reason=general.method), reading
 
 
