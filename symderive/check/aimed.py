@@ -279,8 +279,11 @@ def aimed_laws(left: sp.Basic, right: sp.Basic, relation: str, space_of: dict, c
         if key not in seen and len(models) < MAX_MODELS:
             seen.add(key)
             models.append(model)
-    if any(violates for _, violates, _ in found) or law_given or search.centered:
+    if any(violates for _, violates, _ in found):
         return Aimed(tuple(models))
+    free_moments = _whatever_moments(*(unevaluated or (left, right)), relation, search.randoms)
+    if free_moments or law_given or search.centered:
+        return Aimed(tuple(models), free_moments)
     satisfied = bool(scored_together) and all(v is False for _, v, _ in scored_together)
     decisive = _decisive(unevaluated or (left, right), relation, search,
                          together if satisfied else None)
@@ -325,6 +328,35 @@ def _decisive(sides, relation, search: _Search, together: _Line | None) -> str:
         return (f"{affine}, and on a point mass at t its sign is the claimed one at, between "
                 "and past every real root of the difference (exact root isolation)")
     return ""
+
+
+def _whatever_moments(left, right, relation, randoms) -> str:
+    """Why the claim holds whatever real values its expectations take (a variance, or the
+    expectation of a nonnegative expression, counted nonnegative): then it holds for every
+    law, constrained or not ('' when SymPy's assumptions do not show it)."""
+    if relation not in (">", ">=", "<", "<="):
+        return ""
+    reals = {s: sp.Dummy(str(s), real=True) for s in randoms}
+    difference = left - right
+    moments = sorted(difference.atoms(E, Var), key=sp.default_sort_key)
+    stand_ins = {}
+    for moment in moments:
+        nonnegative = isinstance(moment, Var) or bool(moment.args[0].xreplace(reals).is_nonnegative)
+        stand_ins[moment] = sp.Dummy(real=True, nonnegative=nonnegative or None)
+    written = difference.xreplace(stand_ins)
+    if written.free_symbols & set(randoms) or not moments:
+        return ""
+    written = written.xreplace({s: sp.Dummy(str(s), real=True) for s in written.free_symbols
+                                if s not in stand_ins.values()})
+    try:
+        sign = {">": written.is_positive, ">=": written.is_nonnegative, "<": written.is_negative,
+                "<=": written.is_nonpositive}[relation]
+    except (TypeError, ValueError):
+        return ""
+    if not sign:
+        return ""
+    return ("it holds whatever real values its expectations take (variances and expectations "
+            "of nonnegative expressions counted nonnegative), so for every law")
 
 
 def _point_masses_extreme(left, right, relation, randoms) -> bool:

@@ -590,8 +590,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "it compares moments with a number, which may be a hypothesis on the law (as in "
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
-                f"held on the finite laws tried, which do not decide it ({outcome.reason}): "
-                "not checked"))  # fmt: skip
+                "held on the finite laws tried, which do not decide it"
+                + (f" ({outcome.reason})" if outcome.reason else "") + ": not checked"))
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names
         ):  # fmt: skip
