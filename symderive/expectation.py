@@ -169,8 +169,10 @@ def factor_assignment(
 
 def symbols_read_as_random(expressions: Iterable[sp.Basic]) -> set[sp.Symbol]:
     """The symbols that stand alone inside an expectation or a variance (``E[X]``, ``E[X^2]``,
-    ``Var(X)``): the one rule by which every channel reads a name as a random variable, so that
-    in ``E[aX + b] = aE[X] + b`` X is random and a, b are constants."""
+    ``Var(X)``), or are the only name in one (``E[(X - 7)^2]``, ``E[e^X]``: the expectation of
+    an expression in one name varies with that name only): the one rule by which every channel
+    reads a name as a random variable, so that in ``E[aX + b] = aE[X] + b`` X is random and a,
+    b are constants."""
     alone: set[sp.Symbol] = set()
     for expr in expressions:
         for node in expr.atoms(E, Var):
@@ -179,4 +181,8 @@ def symbols_read_as_random(expressions: Iterable[sp.Basic]) -> set[sp.Symbol]:
                 argument = argument.base
             if isinstance(argument, sp.Symbol):
                 alone.add(argument)
+            elif not argument.has(E, Var):
+                names = [s for s in argument.free_symbols if isinstance(s, sp.Symbol)]
+                if len(names) == 1 and not argument.atoms(sp.Indexed):
+                    alone.add(names[0])
     return alone

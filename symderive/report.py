@@ -47,6 +47,8 @@ class Outcome:
     points_checked: int = 0  # points where certified balls agreed (``points`` shows up to 8)
     # for rational sides checked exactly: Schwartz–Zippel bound on a false agreement
     false_agreement_bound: float | None = None
+    # expectation claims: why the finite laws tried decide it for every law ('' when sampled)
+    laws_decide: str = ""
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:

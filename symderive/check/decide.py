@@ -22,6 +22,8 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check import symbolic
+from symderive.check.aimed import KIND as AIMED_KIND
+from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
 from symderive.check.explicit import explicit_matrices, make_explicit
 from symderive.errors import ParseError
@@ -238,6 +240,7 @@ class Tally:
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
     family: str = ""  # the adversarial finite laws tried (expectations), for the verdict
+    laws_decide: str = ""  # why the laws tried decide the claim for every law ('' if sampled)
     laws_agreed: int = 0  # finite laws (adversarial and random) on which the claim held
     laws_tried: int = 0
     ill_shaped: list = field(default_factory=list)  # sizes where the matrix shapes do not fit
@@ -549,6 +552,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
         sizes=sizes_used,
         reason=_checked_note(tally, counts + size_text),
         points_checked=len(distinct),
+        laws_decide=tally.laws_decide,
         false_agreement_bound=tally.exact_bound,
     )
 
@@ -580,6 +584,8 @@ def _checked_note(tally: Tally, counts: str) -> str:
         laws = (f"held on {tally.laws_agreed} of {tally.laws_tried} finite laws tried"
                 + (f" ({others} left a side undefined or undecided)" if others else "")
                 + f": {tally.family} and random ones; exact expectations, certified signs")
+        if tally.laws_decide:
+            laws += f"; {tally.laws_decide}"
         note = f"{note}; {laws}" if note else laws
     if tally.exact_bound is not None:
         exact_note = (
@@ -654,9 +660,16 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
                 # the laws a false claim fails on first (point masses, values in (0, 1),
                 # integers, a rare outcome, a large spread, X = Y, …): once, at one point
                 family = finite.adversarial_family(spaces, centered, rng, _scale(left, right))
-                if family.models:
-                    models = list(family.models) + models
-                    tally.family = family.describe()
+                aimed = aimed_laws(
+                    left.xreplace(point) if point else left,
+                    right.xreplace(point) if point else right, relation, spaces, centered,
+                    law_given=any(given.has(E, Var) for given in context.givens),
+                    unevaluated=(left, right),
+                )  # fmt: skip
+                if family.models or aimed.models:
+                    models = list(aimed.models) + list(family.models) + models
+                    tally.family = family.describe(len(aimed.models), AIMED_KIND)
+                    tally.laws_decide = aimed.decisive
         else:
             models = [None]
         undecided_before = tally.inconclusive

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from symderive.check.probability_vectors import near_degenerate, random_weights, uniform
 from symderive.expectation import E, Var
 
 OUTCOMES_PER_SPACE = {0: 8, 1: 7, 2: 5}  # outcomes per factor space, by number of spaces
@@ -119,7 +120,6 @@ def draw_model(space_of: dict[sp.Basic, int], centered: set, rng: random.Random)
 # near-degenerate, point masses); these are their counterparts for the values of random
 # variables.
 
-EPSILON = sp.Rational(1, 1000)
 SPREAD = sp.Integer(10) ** 5
 LARGEST_SCALE = sp.Integer(10) ** 100
 
@@ -133,11 +133,6 @@ class Law:
     values: tuple
 
 
-def _fractions(count: int, rng: random.Random) -> list:
-    weights = [rng.randint(1, 99) for _ in range(count)]
-    return [sp.Rational(w, sum(weights)) for w in weights]
-
-
 def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD) -> list[Law]:
     """Point masses (0, 1/2, 1, −1, ±scale), a rare outcome (probability 1/1000), a fair coin
     on {0, 1}, values in (0, 1), small integer values, a law symmetric about 0, a large spread
@@ -145,13 +140,14 @@ def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD) -> list[Law
     half = sp.Rational(1, 2)
     laws = [Law("point masses", (sp.S.One,), (sp.sympify(c),)) for c in (0, half, 1, -1)]
     laws += [
-        Law("a rare outcome (probability 1/1000)", (1 - EPSILON, EPSILON), (sp.S.Zero, sp.S.One)),
-        Law("a rare outcome (probability 1/1000)", (EPSILON, 1 - EPSILON),
+        Law("a rare outcome (probability 1/1000)", tuple(near_degenerate(2)),
+            (sp.S.Zero, sp.S.One)),
+        Law("a rare outcome (probability 1/1000)", tuple(reversed(near_degenerate(2))),
             (sp.Integer(-1), sp.Integer(2))),
-        Law("a fair coin on {0, 1}", (half, half), (sp.S.Zero, sp.S.One)),
-        Law("values in (0, 1)", tuple(_fractions(4, rng)),
+        Law("a fair coin on {0, 1}", tuple(uniform(2)), (sp.S.Zero, sp.S.One)),
+        Law("values in (0, 1)", tuple(random_weights(4, rng)),
             tuple(sp.Rational(rng.randint(1, 98), 99) for _ in range(4))),
-        Law("integer values", tuple(_fractions(5, rng)),
+        Law("integer values", tuple(random_weights(5, rng)),
             tuple(sp.Integer(v) for v in rng.sample(range(-3, 4), 5))),
     ]
     a, b = (sp.Rational(rng.randint(1, 300), rng.choice((2, 3, 7))) for _ in range(2))
@@ -162,7 +158,7 @@ def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD) -> list[Law
         laws.append(Law(f"a spread ±{spread}", (sp.S.One,), (spread,)))
         laws.append(Law(f"a spread ±{spread}", (sp.S.One,), (-spread,)))
     values = tuple(sp.Rational(rng.randint(-300, 300), rng.choice((2, 3, 7, 11))) for _ in range(5))
-    laws.append(Law("a random law", tuple(_fractions(5, rng)), values))
+    laws.append(Law("a random law", tuple(random_weights(5, rng)), values))
     return laws
 
 
@@ -173,8 +169,10 @@ class LawFamily:
     models: tuple
     kinds: tuple  # the kinds of law and of dependence tried, in order
 
-    def describe(self) -> str:
-        return f"{len(self.models)} adversarial finite laws ({', '.join(self.kinds)})"
+    def describe(self, aimed: int = 0, aimed_kind: str = "") -> str:
+        """The laws tried, with ``aimed`` more laws of ``aimed_kind`` tried first."""
+        kinds = ", ".join(([aimed_kind] if aimed else []) + list(self.kinds))
+        return f"{len(self.models) + aimed} adversarial finite laws ({kinds})"
 
 
 def _centred(values: dict, probabilities, centered) -> dict:

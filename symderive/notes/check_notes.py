@@ -625,6 +625,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "it compares moments with a number, which may be a hypothesis on the law (as in "
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
                 f"fails on {law_shown(outcome)}"))  # fmt: skip
+        if outcome.verdict == "checked" and step.solve_like and about_a_law(step.lhs, step.rhs) \
+                and not outcome.laws_decide:  # no more confident than a refutation may be
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                "it compares moments with a number, which may be a hypothesis on the law (as in "
+                "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
+                "held on the finite laws tried, which do not decide it"
+                + (f" ({outcome.reason})" if outcome.reason else "") + ": not checked"))
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ):  # fmt: skip

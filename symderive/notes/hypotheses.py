@@ -173,7 +173,8 @@ def _stated(clause: str) -> tuple[Conditions | None, bool]:
 # outcomes): a law this reading does not impose, so a refutation on another law is undecided
 LAW_WORDS = re.compile(r"(?i:\b(?:binary|ternary|quaternary|\w+-ary|coins?|uniform(?:ly)?|"
                        r"bernoulli|outcomes|values?|alphabet|two-valued|dice|die|at\s+most|"
-                       r"support|categorical)\b)|이진|삼진|균등|동전|주사위|값을\s*가|가지\s*값")
+                       r"support|categorical)\b)|이진|삼진|균등|동전|주사위|값을\s*가|가지\s*값|"
+                       r"값(?:이|은|의\s*개수)|개의\s*값|(?:두|세|네)\s*값")
 MENTION = re.compile(
     r"(?i:\b(?:if|when|whenever|unless|only|iff|provided|assum\w*|suppos\w*|given|without|had|"
     r"although|pairwise)\b|independen|invertible|bijecti|one-to-one|condition|dependen)|"

@@ -17,11 +17,19 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 import sympy as sp
 
+from symderive.check.probability_vectors import (
+    EPSILON,
+    edge_vectors,
+    near_degenerate,
+    point_mass,
+    random_weights,
+    uniform,
+)
 from symderive.notes.info_grammar import (
     DISTRIBUTIONS,
     VARIABLE_LETTERS,
@@ -106,9 +114,13 @@ class World:
     other: tuple  # Q: probabilities of the first variable's outcomes
     symbolic: bool = False
     shown: tuple = ()  # (name, value) for a counterexample
+    marginals: dict = field(default_factory=dict)  # name -> its law, when summed once ahead
 
     def probability(self, fixed: dict) -> sp.Basic:
         """P(variables in ``fixed`` take those outcomes): the marginal over the others."""
+        if len(fixed) == 1 and self.marginals:
+            ((name, index),) = fixed.items()
+            return self.marginals[name][index]
         if len(fixed) == len(self.variables):  # one cell, as built (a·b stays a product)
             return self.joint[tuple(fixed[name] for name in self.variables)]
         total = sp.S.Zero
@@ -119,12 +131,6 @@ class World:
 
     def outcomes(self, name: str) -> range:
         return range(self.sizes[self.variables.index(name)])
-
-
-def _weights(count: int, rng: random.Random) -> list[sp.Rational]:
-    numbers = rng.sample(range(1, 40 * count + 40), count)
-    total = sum(numbers)
-    return [sp.Rational(n, total) for n in numbers]
 
 
 def _symbols(count: int, stem: str) -> list[sp.Basic]:
@@ -155,15 +161,15 @@ class Conditions:
 def make_world(variables, sizes, conditions: Conditions, rng=None, symbolic=False) -> World:
     joint: dict = {}
     if len(variables) == 1:
-        values = _symbols(sizes[0], "p") if symbolic else _weights(sizes[0], rng)
+        values = _symbols(sizes[0], "p") if symbolic else random_weights(sizes[0], rng)
         joint = {(a,): values[a] for a in range(sizes[0])}
     elif conditions.independent:
-        first = _symbols(sizes[0], "a") if symbolic else _weights(sizes[0], rng)
-        second = _symbols(sizes[1], "b") if symbolic else _weights(sizes[1], rng)
+        first = _symbols(sizes[0], "a") if symbolic else random_weights(sizes[0], rng)
+        second = _symbols(sizes[1], "b") if symbolic else random_weights(sizes[1], rng)
         joint = {(a, b): first[a] * second[b] for a in range(sizes[0]) for b in range(sizes[1])}
     elif conditions.identical or conditions.invertible:
         n = sizes[0]
-        values = _symbols(n, "p") if symbolic else _weights(n, rng)
+        values = _symbols(n, "p") if symbolic else random_weights(n, rng)
         order = list(range(n))
         if conditions.invertible:
             order = order[1:] + order[:1]
@@ -171,14 +177,14 @@ def make_world(variables, sizes, conditions: Conditions, rng=None, symbolic=Fals
                  for a in range(n) for b in range(n)}
     else:
         cells = list(product(range(sizes[0]), range(sizes[1])))
-        values = _symbols(len(cells), "p") if symbolic else _weights(len(cells), rng)
+        values = _symbols(len(cells), "p") if symbolic else random_weights(len(cells), rng)
         joint = dict(zip(cells, values))
     first_law = [sum((value for key, value in joint.items() if key[0] == a), sp.S.Zero)
                  for a in range(sizes[0])]
     if conditions.same_law:
         other = tuple(first_law)
     else:
-        other = tuple(_symbols(sizes[0], "q") if symbolic else _weights(sizes[0], rng))
+        other = tuple(_symbols(sizes[0], "q") if symbolic else random_weights(sizes[0], rng))
     shown = tuple(
         (f"P({', '.join(f'{v}={i + 1}' for v, i in zip(variables, key))})", str(value))
         for key, value in joint.items()
@@ -410,12 +416,17 @@ def _pairs(lefts, rights):
     return [(a, b) for a in lefts for b in rights]
 
 
-def _symbolic(lefts, rights, variables, relation, conditions, note) -> Finding | None:
+def _symbolic(lefts, rights, variables, relation, conditions, note,
+              within: Alphabet | None = None) -> Finding | None:
     if relation != "=":
         return None
     sizes_list = SYMBOLIC_SIZES[len(variables)]
     if conditions.identical or conditions.invertible:
         sizes_list = ((2, 2), (3, 3))
+    if within is not None:
+        sizes_list = tuple(sizes for sizes in sizes_list if within.allows(sizes))
+        if not sizes_list:
+            return None
     for sizes in sizes_list:
         world = make_world(variables, sizes, conditions, symbolic=True)
         evaluator = Evaluator(world, note)
@@ -431,19 +442,8 @@ def _size_text(sizes) -> str:
     return "×".join(str(s) for s in sizes)
 
 
-EPSILON = sp.Rational(1, 1000)
 SINGLE_SIZES = (2, 3, 4, 5, 6)
 JOINT_SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3), (4, 4), (4, 5), (5, 4))
-
-
-def _laws(n: int, rng: random.Random) -> list[list]:
-    """Laws on n outcomes an adversary would try: uniform, random, one outcome of probability
-    1 − ε, a point mass (exact zeros), and two equally likely outcomes."""
-    uniform = [sp.Rational(1, n)] * n
-    near = [1 - EPSILON] + [EPSILON / (n - 1)] * (n - 1)
-    point = [sp.S.One] + [sp.S.Zero] * (n - 1)
-    two = [sp.Rational(1, 2)] * 2 + [sp.S.Zero] * (n - 2)
-    return [uniform, _weights(n, rng), near, point, two]
 
 
 def _world(variables, sizes, joint: dict, other) -> World:
@@ -452,7 +452,14 @@ def _world(variables, sizes, joint: dict, other) -> World:
         for key, value in joint.items()
     )
     shown += tuple((f"Q({variables[0]}={a + 1})", str(value)) for a, value in enumerate(other))
-    return World(tuple(variables), tuple(sizes), joint, tuple(other), False, shown)
+    marginals = {}
+    if len(variables) > 1:  # summed once: a law on n × n outcomes asks for them n times each
+        for axis, name in enumerate(variables):
+            law = [sp.S.Zero] * sizes[axis]
+            for key, value in joint.items():
+                law[key[axis]] += value
+            marginals[name] = law
+    return World(tuple(variables), tuple(sizes), joint, tuple(other), False, shown, marginals)
 
 
 def adversarial_worlds(variables, conditions: Conditions, rng: random.Random,
@@ -465,9 +472,9 @@ def adversarial_worlds(variables, conditions: Conditions, rng: random.Random,
     worlds = []
     if len(variables) == 1:
         for n in SINGLE_SIZES:
-            for law in _laws(n, rng):
+            for law in edge_vectors(n, rng):
                 others = [law] if conditions.same_law or not uses_q else \
-                    [law, *_laws(n, rng)[:3], [EPSILON / (n - 1)] * (n - 1) + [1 - EPSILON]]
+                    [law, *edge_vectors(n, rng)[:3], near_degenerate(n)[::-1]]
                 for other in others:
                     worlds.append(_world(variables, (n,), {(a,): law[a] for a in range(n)}, other))
         return worlds
@@ -476,23 +483,22 @@ def adversarial_worlds(variables, conditions: Conditions, rng: random.Random,
         if conditions.identical or conditions.invertible:
             if n != m:
                 continue
-            for law in _laws(n, rng):
+            for law in edge_vectors(n, rng):
                 order = list(range(n))
                 if conditions.invertible:
                     order = order[1:] + order[:1]
                 joints.append({(a, b): (law[a] if order[a] == b else sp.S.Zero)
                                for a in range(n) for b in range(m)})
         else:
-            first, second = _laws(n, rng), _laws(m, rng)
+            first, second = edge_vectors(n, rng), edge_vectors(m, rng)
             joints += [{(a, b): x[a] * y[b] for a in range(n) for b in range(m)}
                        for x, y in ((first[0], second[0]), (first[1], second[1]),
                                     (first[0], second[1]), (first[2], second[0]),
                                     (first[3], second[1]))]
             if not conditions.independent:
                 cells = n * m
-                joints.append(dict(zip(product(range(n), range(m)), _weights(cells, rng))))
-                near = [1 - EPSILON] + [EPSILON / (cells - 1)] * (cells - 1)
-                joints.append(dict(zip(product(range(n), range(m)), near)))
+                joints.append(dict(zip(product(range(n), range(m)), random_weights(cells, rng))))
+                joints.append(dict(zip(product(range(n), range(m)), near_degenerate(cells))))
                 for law in (first[0], first[1]):  # Y = X mod m (not invertible when n > m)
                     joints.append({(a, b): (law[a] if a % m == b else sp.S.Zero)
                                    for a in range(n) for b in range(m)})
@@ -509,7 +515,7 @@ def adversarial_worlds(variables, conditions: Conditions, rng: random.Random,
             if conditions.same_law or not uses_q:
                 worlds.append(_world(variables, (n, m), joint, marginal))
                 continue
-            for other in (_weights(n, rng), marginal):
+            for other in (random_weights(n, rng), marginal):
                 worlds.append(_world(variables, (n, m), joint, other))
     return worlds
 
@@ -523,24 +529,23 @@ def extreme_worlds(variables, conditions: Conditions, size: int) -> list[World]:
     given: the uniform law and the point mass (one variable); X uniform with Y constant and X
     constant with Y uniform (independent products), X, Y independent uniform, X = Y uniform and
     X = Y constant (joint laws). Q is the uniform law."""
-    uniform = [sp.Rational(1, size)] * size
-    point = [sp.S.One] + [sp.S.Zero] * (size - 1)
+    even, point = uniform(size), point_mass(size)
     if len(variables) == 1:
-        return [_world(variables, (size,), {(a,): law[a] for a in range(size)}, uniform)
-                for law in (uniform, point)]
+        return [_world(variables, (size,), {(a,): law[a] for a in range(size)}, even)
+                for law in (even, point)]
     joints = []
     if not (conditions.identical or conditions.invertible):
-        for x, y in ((uniform, point), (point, uniform), (uniform, uniform)):
+        for x, y in ((even, point), (point, even), (even, even)):
             joints.append(((size, size), {(a, b): x[a] * y[b]
                                           for a in range(size) for b in range(size)}))
     if not conditions.independent:
         order = list(range(size))
         if conditions.invertible:
             order = order[1:] + order[:1]
-        for law in (uniform, point):
+        for law in (even, point):
             joints.append(((size, size), {(a, b): (law[a] if order[a] == b else sp.S.Zero)
                                           for a in range(size) for b in range(size)}))
-    return [_world(variables, sizes, joint, uniform) for sizes, joint in joints]
+    return [_world(variables, sizes, joint, even) for sizes, joint in joints]
 
 
 def _additive_constants(trees, note) -> float | None:
@@ -586,6 +591,87 @@ def _constant_bound(lefts, rights, relation, note) -> float | None:
     return max(values) * factor
 
 
+@dataclass(frozen=True)
+class Alphabet:
+    """The alphabet sizes a note allows its variables: at most k values for one of them."""
+
+    variables: tuple
+    stated: tuple | None  # (name, k) or None
+
+    def allows(self, sizes) -> bool:
+        if self.stated is None:
+            return True
+        name, count = self.stated
+        return sizes[self.variables.index(name)] <= count
+
+    def covered(self) -> bool:
+        """Whether the laws tried reach every alphabet the note allows (one variable, k at
+        most the largest size tried at every size)."""
+        return self.stated is not None and len(self.variables) == 1 \
+            and self.stated[1] <= max(EXTREME_SIZES)
+
+    def largest(self) -> int:
+        return self.stated[1] if self.covered() else max(EXTREME_SIZES)
+
+    def said(self) -> str:
+        if self.stated is None:
+            return ""
+        return f"on laws of {self.stated[0]} on at most {self.stated[1]} outcomes, as the note " \
+            "states"
+
+
+LARGEST_OUTCOMES = 4096  # outcomes of one law tried for a bound that flips at a large size
+GROWTH_SIZES = (2, 4, 8)
+
+
+def _size_thresholds(lefts, rights, relation, variables, conditions: Conditions,
+                     note) -> tuple[list[tuple[int, int]], bool] | None:
+    """On each family of :func:`extreme_worlds` (uniform laws, point masses, their products,
+    X = Y) every entropy is a·log n + b at alphabet size n, so the difference of the sides is
+    too (checked exactly at n = 2, 4, 8): where a relation fails for large n it fails from
+    n* = exp(−b/a) on, for any coefficients (½ H(X) + log 3 flips at n = 9). Returns the
+    sizes around each n* beyond :data:`EXTREME_SIZES` with the family that flips there (at most
+    :data:`LARGEST_OUTCOMES` outcomes per law), and whether a first failing size is beyond
+    that; None when some difference is not linear in log n (then the thresholds say nothing).
+    For two variables these families are the extreme rays of the entropy region (H(X), H(Y),
+    H(X,Y)), so a linear claim exceeding its constants anywhere exceeds them on one of them."""
+    if relation not in ("<=", "<", ">=", ">"):
+        return None
+    sizes: set[tuple[int, int]] = set()  # (size, which family)
+    beyond = False
+    cap = LARGEST_OUTCOMES if len(variables) == 1 else math.isqrt(LARGEST_OUTCOMES)
+    families = {n: extreme_worlds(variables, conditions, n) for n in GROWTH_SIZES}
+    for left, right in _pairs(lefts, rights):
+        for index in range(len(families[GROWTH_SIZES[0]])):
+            values = []
+            for n in GROWTH_SIZES:
+                evaluator = Evaluator(families[n][index], note)
+                try:
+                    values.append(prime_logs(evaluator.value(left, {})
+                                             - evaluator.value(right, {})))
+                except NotRead:
+                    return None
+            small, middle, large = values
+            if prime_logs(large - small - 2 * (middle - small)) != 0:
+                return None  # not a·log n + b (n = 2, 4, 8 are evenly spaced in log n)
+            slope = float(sp.N((middle - small) / sp.log(2), 30))
+            offset = float(sp.N(2 * small - middle, 30))
+            grows = slope > 0 if relation in ("<=", "<") else slope < 0
+            if abs(slope) < 1e-12 or not grows:
+                continue
+            exponent = -offset / slope
+            if exponent > math.log(cap) + 1:
+                beyond = True
+                continue
+            threshold = math.floor(math.exp(exponent))  # floating: the sizes around it are tried
+            for size in range(threshold - 1, threshold + 3):
+                if size > max(EXTREME_SIZES) and size <= cap:
+                    sizes.add((size, index))
+            if threshold + 2 > cap:
+                beyond = True
+    return sorted(sizes), beyond
+
+
 def _variables_in(trees) -> bool:
     nodes: list = []
     for tree in trees:
@@ -594,27 +680,9 @@ def _variables_in(trees) -> bool:
                for node in nodes)
 
 
-def _large_worlds(variables, conditions: Conditions, size: int) -> list[World]:
-    """Uniform laws on ``size`` outcomes (X = Y uniform, and X, Y independent uniform): every
-    entropy of these reaches log(size)."""
-    uniform = [sp.Rational(1, size)] * size
-    if len(variables) == 1:
-        return [_world(variables, (size,), {(a,): uniform[a] for a in range(size)}, uniform)]
-    worlds = []
-    if not (conditions.identical or conditions.invertible):
-        joint = {(a, b): uniform[a] * uniform[b] for a in range(size) for b in range(size)}
-        worlds.append(_world(variables, (size, size), joint, uniform))
-    if not conditions.independent:
-        order = list(range(size))
-        if conditions.invertible:
-            order = order[1:] + order[:1]
-        joint = {(a, b): (uniform[a] if order[a] == b else sp.S.Zero)
-                 for a in range(size) for b in range(size)}
-        worlds.append(_world(variables, (size, size), joint, uniform))
-    return worlds
-
-
-def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Finding:
+def _rational(lefts, rights, variables, relation, conditions, note, seed,
+              within: Alphabet | None = None) -> Finding:
+    within = within or Alphabet(variables, None)
     rng = random.Random(seed)
     checked = 0
     evaluated: list = []
@@ -628,19 +696,36 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
     largest = max(EXTREME_SIZES)
     bound = _constant_bound(lefts, rights, relation, note)
     unreached = False
-    if bound is not None:  # an entropy grows like log of the alphabet: try one past the bound
-        size = max(2, int(math.exp(min(bound, 50.0)) * (1 + 1e-9)) + 1)  # log(size) > bound
-        if size > max(SINGLE_SIZES) and size <= LARGEST_ALPHABET:
-            worlds = worlds + _large_worlds(variables, conditions, size)
-        unreached = size > LARGEST_ALPHABET or uses_q
-    constants = _additive_constants(lefts + rights, note) if relation != "=" else None
-    if constants is not None and not unreached:  # any constant: one outcome past it as well
-        size = max(2, int(math.exp(min(constants, 50.0)) * (1 + 1e-9)) + 1)
-        if size > LARGEST_ALPHABET:
-            unreached = True
-        elif size > largest:
-            worlds += extreme_worlds(variables, conditions, size)
-            largest = size
+    grown: list[int] = []  # sizes past the extreme ones, where a size-dependent bound flips
+    thresholds = _size_thresholds(lefts, rights, relation, variables, conditions, note)
+    too_large = False
+    if thresholds is not None:  # linear in log n on the extreme families: exact thresholds
+        flips, too_large = thresholds
+        flips = [(size, index) for size, index in flips
+                 if within.allows((size,) * len(variables))]
+        too_large = too_large and not within.covered()
+        unreached = too_large or (bound is not None and uses_q)
+        for size, index in flips:
+            worlds.append(extreme_worlds(variables, conditions, size)[index])
+            grown.append(size)
+    else:
+        if bound is not None:  # an entropy grows like log of the alphabet: one past the bound
+            size = max(2, int(math.exp(min(bound, 50.0)) * (1 + 1e-9)) + 1)  # log(size) > bound
+            if size > max(SINGLE_SIZES) and size <= LARGEST_ALPHABET:
+                worlds += extreme_worlds(variables, conditions, size)
+                grown.append(size)
+            unreached = size > LARGEST_ALPHABET or uses_q
+        constants = _additive_constants(lefts + rights, note) if relation != "=" else None
+        if constants is not None and not unreached:  # any constant: one outcome past it too
+            size = max(2, int(math.exp(min(constants, 50.0)) * (1 + 1e-9)) + 1)
+            if size > LARGEST_ALPHABET:
+                unreached = True
+            elif size > largest:
+                worlds += extreme_worlds(variables, conditions, size)
+                grown.append(size)
+        unreached = unreached and not (within.covered() and not uses_q)
+    worlds = [world for world in worlds if within.allows(world.sizes)]
+    largest = min(largest, within.largest())
     for world in worlds:
         evaluator = Evaluator(world, note)
         for left, right in _pairs(lefts, rights):
@@ -670,20 +755,31 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed) -> Fin
                 evaluated.append(_size_text(world.sizes))
     if not checked:
         return Finding("undecided", "no distribution on which both sides are defined")
+    if too_large:
+        cap = LARGEST_OUTCOMES if len(variables) == 1 else math.isqrt(LARGEST_OUTCOMES)
+        return Finding("undecided", "the sides cross only at a uniform law on more than "
+                       f"{cap} outcomes per variable (the claim grows with the alphabet past "
+                       "its constants), beyond the sizes tried: not checked")
     if unreached:
         return Finding("undecided", "a constant upper bound that larger alphabets (or a law Q "
                        "closer to 0) may exceed: not checked")
     return Finding("checked", "exact on finite distributions chosen to reach equality and "
                    "extreme cases (random, uniform, point masses, near-degenerate, independent "
                    "products, X = Y, functions, uniform X with a constant Y, P = Q; uniform laws "
-                   f"and point masses at every alphabet size 2 to {largest}; rational "
+                   f"and point masses at every alphabet size 2 to {largest}"
+                   + (f" and {', '.join(map(str, sorted(set(grown))))} (where the claim's "
+                      "growth with the alphabet meets its constants)" if grown else "")
+                   + "; rational "
                    "probabilities; certified signs)", tuple(evaluated), points=checked)
 
 
 def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,
-           conditions: Conditions, unread_condition: str, seed: int = 0) -> tuple[Outcome, str]:
+           conditions: Conditions, unread_condition: str, seed: int = 0,
+           alphabet: tuple[str, int] | None = None) -> tuple[Outcome, str]:
     """The verdict on ``lhs relation rhs`` read with the information-theory vocabulary, and the
-    reading to show; raises NotRead when a side is not in the vocabulary."""
+    reading to show; raises NotRead when a side is not in the vocabulary.  ``alphabet``
+    (name, k): the note states that this variable takes at most k values, so only laws on at
+    most k outcomes of it are tried (:mod:`symderive.notes.alphabets`)."""
     if relation not in HOLDS:
         raise NotRead(f"relation {relation}")
     lefts, rights = parse_side(lhs_latex, note), parse_side(rhs_latex, note)
@@ -692,13 +788,18 @@ def decide(lhs_latex: str, rhs_latex: str, relation: str, note: InfoNote,
     if relation == "=" and len(lefts) + len(rights) > 2:
         raise NotRead("a list in an equation")
     try:
-        return _decide(lefts, rights, relation, note, conditions, unread_condition, seed)
+        return _decide(lefts, rights, relation, note, conditions, unread_condition, seed,
+                       alphabet)
     except (ValueError, TypeError, ZeroDivisionError, KeyError, IndexError) as problem:
         raise NotRead(f"cannot evaluate: {problem}") from None
 
 
-def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
+def _decide(lefts, rights, relation, note, conditions, unread_condition, seed, alphabet=None):
     variables = variables_of(lefts + rights)
+    if alphabet is not None and alphabet[0] not in variables:  # said of another variable
+        unread_condition = unread_condition or f"{alphabet[0]} takes at most {alphabet[1]} values"
+        alphabet = None
+    within = Alphabet(variables, alphabet)
     if not variables and _has(lefts + rights, "bits"):
         return _constant(lefts, rights, relation, note)
     if not variables:
@@ -712,13 +813,15 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
         conditions = Conditions()
     reading = f"{', '.join(variables)}: random variables with a finite joint law P " \
               f"({note.describe()})"
-    general = _symbolic(lefts, rights, variables, relation, Conditions(), note) \
-        or _rational(lefts, rights, variables, relation, Conditions(), note, seed)
+    general = _symbolic(lefts, rights, variables, relation, Conditions(), note, within) \
+        or _rational(lefts, rights, variables, relation, Conditions(), note, seed, within)
+    if alphabet is not None:
+        reading += f"; {alphabet[0]} takes at most {alphabet[1]} values, as the note states"
     if general.verdict in ("proved", "checked"):
-        return _outcome(general, ""), reading
+        return _outcome(general, within.said()), reading
     if conditions.any:
-        under = _symbolic(lefts, rights, variables, relation, conditions, note) \
-            or _rational(lefts, rights, variables, relation, conditions, note, seed)
+        under = _symbolic(lefts, rights, variables, relation, conditions, note, within) \
+            or _rational(lefts, rights, variables, relation, conditions, note, seed, within)
         stated = "; ".join(conditions.words())
         if under.verdict in ("proved", "checked"):
             return _outcome(under, f"under the condition the note states: {stated}"), reading
@@ -735,7 +838,8 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed):
             f"that this reader does not recognise as a hypothesis (\"{unread_condition}\"): "
             "not refuted")), reading
     if general.verdict == "refuted":
-        return _outcome(general, "fails on a finite distribution"), reading
+        return _outcome(general, "; ".join(filter(None, ["fails on a finite distribution",
+                                                         within.said()]))), reading
     return Outcome("undecided", method=general.method, reason=general.method), reading
 
 

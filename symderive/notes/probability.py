@@ -36,6 +36,7 @@ from dataclasses import replace
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import NEGATED_OR_EXCEPTED
+from symderive.notes.alphabets import stated_alphabet
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
 from symderive.notes.hypotheses import LAW_WORDS, MATH, hypothesis_of
@@ -199,12 +200,15 @@ def display_condition(latex: str) -> tuple[Conditions, str] | None:
 
 def _stated_before(lines: list[str], line: int, sentence: str) -> str:
     """A condition stated in the two sentences before the step's own (``Assume $X$ and $Y$ are
-    independent. Then …``): its words, so that a refutation is undecided ('' when none)."""
+    independent. Then …``): that sentence as written ('' when none).  A display is a sentence
+    of its own (the formula of an earlier step ends the sentence before it)."""
     if not 0 < line <= len(lines):
         return ""
     text = " ".join(lines[max(0, line - 4): line - 1] + [lines[line - 1]])
     at = text.rfind(sentence.strip()) if sentence.strip() else -1
-    prior = _sentences(text[:at] if at >= 0 else " ".join(lines[max(0, line - 4): line - 1]))
+    before = text[:at] if at >= 0 else " ".join(lines[max(0, line - 4): line - 1])
+    prior = [piece for part in DISPLAY.split(before) if part.strip()
+             for piece in ([part] if DISPLAY.fullmatch(part) else _sentences(part))]
     for earlier in prior[-2:]:
         if [m for m in MATH.findall(earlier) if OPERATOR.search(m) and RELATION.search(m)]:
             continue  # a sentence stating its own claim: its conditions are its own
@@ -213,8 +217,15 @@ def _stated_before(lines: list[str], line: int, sentence: str) -> str:
                 or INVERTIBLE.search(words) or LAW_WORDS.search(words) or any(
                 re.fullmatch(r"\s*[XYPQ]\s*(?:=|\\neq?|\\ne)\s*[XYPQ]\s*", m.strip("$ "))
                 for m in MATH.findall(earlier)):
-            return " ".join(words.split())[:80]
+            return earlier
     return ""
+
+
+def _words(sentence: str) -> str:
+    return " ".join(MATH.sub(" ", sentence).split())[:80]
+
+
+DISPLAY = re.compile(r"(\$\$.*?\$\$|\\\[.*?\\\])", re.S)
 
 
 def operator_form(latex: str) -> str | None:
@@ -308,7 +319,14 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
         ):
             continue
         conditions, unread = conditions_in(sentence, equation.block.latex)
-        unread = unread or _stated_before(lines, anchor, sentence)
+        alphabet = None  # (name, k): the sentence states only that name takes at most k values
+        if unread and not conditions.any:
+            alphabet = stated_alphabet(sentence, equation.block.latex)
+        elif not unread:
+            earlier = _stated_before(lines, anchor, sentence)
+            unread, alphabet = _words(earlier), stated_alphabet(earlier) if earlier else None
+        if alphabet is not None:
+            unread = ""
         said = display_condition(equation.block.latex)
         if said is not None:  # a condition written in the display itself is the claim's own
             conditions, unread = said
@@ -355,7 +373,7 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
             try:
                 outcome, reading = _decide_in_section(
                     lhs_latex, rhs_latex, relation, section_readings(lines, anchor, note),
-                    conditions, unread, seed + step.index)
+                    conditions, unread, seed + step.index, alphabet)
             except NotRead as problem:
                 if class_bound:  # p_1 … p_k are a law: never sampled as free numbers
                     steps[position] = PlannedStep(step.index, relation, decided=Outcome(
@@ -388,13 +406,14 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
 PLAN_SECONDS = 6.0
 
 
-def _decide_in_section(lhs_latex, rhs_latex, relation, readings, conditions, unread, seed):
+def _decide_in_section(lhs_latex, rhs_latex, relation, readings, conditions, unread, seed,
+                       alphabet=None):
     """The verdict under every reading the section allows: when they differ, undecided."""
     found = []
     with time_limit(PLAN_SECONDS, source="", what="information theory"):
         for reading_note in readings:
             found.append(decide(lhs_latex, rhs_latex, relation, reading_note, conditions, unread,
-                                seed))
+                                seed, alphabet))
     verdicts = {outcome.verdict for outcome, _ in found}
     if len(verdicts) == 1:
         return found[0]

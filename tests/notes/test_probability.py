@@ -460,5 +460,12 @@ def test_a_constant_upper_bound_on_an_entropy_is_refuted_past_the_bound(lhs, rhs
 
 
 def test_a_constant_bound_beyond_the_alphabets_tried_is_not_checked():
-    outcome, _ = decide("H(X)", "\\log 100", "<=", NATURAL, Conditions(), "")
+    outcome, _ = decide("H(X)", "\\log 10000", "<=", NATURAL, Conditions(), "")
     assert outcome.verdict == "undecided", outcome.reason
+
+
+def test_a_constant_bound_within_the_alphabets_tried_is_refuted_one_past_it():
+    outcome, _ = decide("H(X)", "\\log 100", "<=", NATURAL, Conditions(), "")
+    assert outcome.verdict == "refuted", outcome.reason
+    table = joint_from(outcome.counterexample)
+    assert entropy(table.values()) > mpmath.log(100)
