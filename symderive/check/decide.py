@@ -311,9 +311,9 @@ def numeric_phase(
         choices = sampling.SIZES + (extra,)
     # the sizes the claim's own numbers name (c - 1, c, c + 1), every size symbol at once, as
     # far as this kind of claim affords; those beyond are named in the verdict
-    floor = max(choices) if len(sizes) == 1 else 0
+    floor, base = (max(choices) if len(sizes) == 1 else 0), set(choices)
     written, tally.untried_sizes = sampling.critical_sizes(
-        (lhs, rhs), _size_cap(lhs, rhs, symbolic_shapes, costly, sizes), floor)
+        (lhs, rhs), _size_cap(lhs, rhs, symbolic_shapes, costly, sizes), floor) if sizes else ((), ())
     if len(sizes) == 1:
         choices = tuple(dict.fromkeys(choices + written))
     combinations = sampling.size_combinations(sizes, rng, choices)
@@ -327,9 +327,11 @@ def numeric_phase(
     if indices and not symbolic_shapes and len(sizes) > 1:  # every dimension 3..6 at once
         extra = [c for c in sampling.index_size_combinations(sizes) if c not in combinations]
         combinations = combinations[:2] + extra + combinations[2:]
+    # sizes only the claim's numbers name are compared at fewer points (one random, all ones)
+    named = ([{sizes[0]: sp.Integer(v)} for v in written if v not in base] if len(sizes) == 1
+             else [c for c in sampling.diagonal_sizes(sizes, written) if c not in combinations])
     if len(sizes) > 1:  # every dimension at each written size at once
-        combinations += [combination for combination in sampling.diagonal_sizes(sizes, written)
-                         if combination not in combinations]  # fmt: skip
+        combinations += named
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for size_values in combinations:
@@ -345,7 +347,8 @@ def numeric_phase(
             continue
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
-        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
+        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
+                                      few=size_values in named)  # fmt: skip
         if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
@@ -542,7 +545,10 @@ def _size_cap(lhs, rhs, symbolic_shapes: bool, costly: bool, sizes: list) -> int
     if symbolic_shapes:  # vectors (n × 1) grow as sums do; matrices with the product of sizes
         vectors = all(sum(1 for d in matrix.shape if d != 1) <= 1
                       for side in sides for matrix in side.atoms(sp.MatrixSymbol))  # fmt: skip
-        return sampling.SIZE_CAP_COSTLY if vectors else sampling.SIZE_CAP_MATRIX
+        if vectors:
+            return sampling.SIZE_CAP_VECTOR
+        entries = any(side.has(EntryMatrix) for side in sides)  # written out entry by entry
+        return sampling.SIZE_CAP_ENTRY_MATRIX if entries else max(sampling.MATRIX_SIZES)
     if any(side.has(sp.Derivative, E, Var) for side in sides):
         cap = sampling.SIZE_CAP_COSTLY
     elif costly:
@@ -716,17 +722,17 @@ def _checked_note(tally: Tally, counts: str) -> str:
 
 
 POINTS_PER_SIZE = 3
-MANY_COORDINATES = 40  # beyond, a size the claim's numbers name: one random point, all ones
 POINTS_WITHOUT_SIZES = 10
 POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are random ones
 MODELS_PER_POINT = 2
 
 
 def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                        further: bool = False) -> Outcome | None:
+                        further: bool = False, few: bool = False) -> Outcome | None:
     """Compare the prepared sides at random points (and kinks, edges, zeros of the
     difference); ``further``: one more combination of index values at sizes already
-    sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks."""
+    sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks;
+    ``few``: at a size only the claim's numbers name, one random point (with kinks, all ones)."""
     symbols = sorted(
         (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
@@ -740,7 +746,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         tally.constant = False
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
     count = INDEX_POINTS if further else POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
-    if len(deterministic) > MANY_COORDINATES:  # a large size: one point (and all ones below)
+    if few:  # a size only the claim's numbers name: one random point (and all ones below)
         count = 1
     if has_expectations or randoms:
         count = min(count, POINTS_WITH_MODELS)

@@ -108,7 +108,10 @@ LARGEST_ENTRY_SIZE = 12
 SIZE_CAP_PLAIN = 4096  # no entries drawn: Σ i, a polynomial in n (a sum of 4096 numbers)
 SIZE_CAP_ENTRIES = 160  # a sum over drawn entries x_1 … x_n (about 0.1 s a point at 160)
 SIZE_CAP_COSTLY = 24  # a derivative, an expectation, or entries under a derivative
-SIZE_CAP_MATRIX = 12  # matrices of symbolic shape, every dimension at once (12 × 12 × 12)
+SIZE_CAP_VECTOR = 64  # vectors of symbolic length (x^T x, its derivative in x_k)
+SIZE_CAP_ENTRY_MATRIX = 7  # an entry claim about matrices of symbolic shape, every dimension
+# at once (7 × 7 × 7: about 0.4 s); other matrix claims (products, inverses, determinants of
+# explicit matrices) stay at MATRIX_SIZES
 MAX_WRITTEN_SIZES = 12  # sizes the written numbers add, at most (the smallest numbers first)
 
 
