@@ -770,7 +770,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
     if not fixed:
         points += sampling.edge_points(base_point, context, rng)[:10]
     elif not further:  # at a size: the entries all equal too
-        points += sampling.all_ones(base_point, context, size_values)
+        # (probability vectors uniform too, at a size only the claim's numbers name)
+        points += sampling.all_ones(base_point, context, size_values if few else None)
     # rational points first: a counterexample in fractions is one a reader can redo by hand
     points.sort(key=lambda point: not all(v.is_Rational for v in point.values()))
     conditions = tuple(

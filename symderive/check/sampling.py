@@ -424,9 +424,9 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
 
 
 def all_ones(base_point: dict, context: CheckContext, sizes: dict | None = None) -> list[dict]:
-    """Every coordinate 1 (x = (1, …, 1)), where every domain allows it, and each complete
-    probability vector uniform (1/n, …, 1/n): where the entries of a vector are equal,
-    (Σ x_i)² ≤ 9 Σ x_i² fails at n = 10 (random entries rarely show it)."""
+    """Every coordinate 1 (x = (1, …, 1)), where every domain allows it, and, with ``sizes``,
+    each complete probability vector uniform (1/n, …, 1/n): where the entries of a vector are
+    equal, (Σ x_i)² ≤ 9 Σ x_i² fails at n = 10 (random entries rarely show it)."""
     symbols = list(base_point)
     ones = {s: sp.S.One for s in symbols
             if context.domain_of(s).kind in ("real", "positive", "integer")}  # fmt: skip
@@ -436,7 +436,7 @@ def all_ones(base_point: dict, context: CheckContext, sizes: dict | None = None)
         if domain.kind == "simplex":
             groups[domain.group].append(symbol)
     for group, members in groups.items():
-        if not _group_is_complete(group, members, context, sizes or {}):
+        if sizes is None or not _group_is_complete(group, members, context, sizes):
             return []
         ones.update({member: sp.Rational(1, len(members)) for member in members})
     return [ones] if len(symbols) > 1 and len(ones) == len(symbols) else []
