@@ -10,7 +10,7 @@ from symderive.check import check_relation
 from symderive.expectation import E, Var
 from symderive.functions import relu, sigmoid
 from symderive.matrixcalc import Grad, Jacobian
-from symderive.model import POSITIVE, Domain, index, simplex
+from symderive.model import POSITIVE, Domain
 
 x, y, a, b = sp.symbols("x y a b", real=True)
 
