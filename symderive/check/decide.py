@@ -11,6 +11,7 @@ parent, which enforces the time budget):
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Iterator
@@ -247,6 +248,10 @@ class Tally:
     exhausted: list = field(default_factory=list)  # sizes where every index combination agreed
     not_exhausted: list = field(default_factory=list)  # (sizes, why) where the draw alone
     index_combinations: int = 0  # combinations of index values evaluated so far
+    written_combinations: int = 0  # combinations of the index values the claim's numbers name
+    written_indexed: list = field(default_factory=list)  # sizes where those were all evaluated
+    untried_sizes: tuple = ()  # sizes the claim's numbers name, beyond what it affords
+    untried_indices: list = field(default_factory=list)  # sizes where named values were not
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -308,8 +313,13 @@ def numeric_phase(
         # or derivatives that multiply with the size stay small
         extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
         choices = sampling.SIZES + (extra,)
-    if not symbolic_shapes:  # the claim's own numbers as sizes (a 9 written for n)
-        choices = tuple(dict.fromkeys(choices + sampling.written_sizes((lhs, rhs))))
+    # the sizes the claim's own numbers name (c - 1, c, c + 1), every size symbol at once, as
+    # far as this kind of claim affords; those beyond are named in the verdict
+    floor, base = (max(choices) if len(sizes) == 1 else 0), set(choices)
+    written, tally.untried_sizes = sampling.critical_sizes(
+        (lhs, rhs), _size_cap(lhs, rhs, symbolic_shapes, costly, sizes), floor) if sizes else ((), ())
+    if len(sizes) == 1:
+        choices = tuple(dict.fromkeys(choices + written))
     combinations = sampling.size_combinations(sizes, rng, choices)
     if symbolic_shapes and any(
         isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
@@ -321,6 +331,11 @@ def numeric_phase(
     if indices and not symbolic_shapes and len(sizes) > 1:  # every dimension 3..6 at once
         extra = [c for c in sampling.index_size_combinations(sizes) if c not in combinations]
         combinations = combinations[:2] + extra + combinations[2:]
+    # sizes only the claim's numbers name are compared at fewer points (one random, all ones)
+    named = ([{sizes[0]: sp.Integer(v)} for v in written if v not in base] if len(sizes) == 1
+             else [c for c in sampling.diagonal_sizes(sizes, written) if c not in combinations])
+    if len(sizes) > 1:  # every dimension at each written size at once
+        combinations += named
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for size_values in combinations:
@@ -336,7 +351,8 @@ def numeric_phase(
             continue
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
-        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally)
+        outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
+                                      few=size_values in named)  # fmt: skip
         if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
@@ -375,29 +391,89 @@ def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, d
     """Every combination of the index values at these sizes besides the one ``drawn`` (its
     values and its prepared sides), from :func:`sampling.every_index_value`, each compared at
     :data:`INDEX_POINTS` points: a claim wrong only at k = y_i = 4, or at i = j, is reached.
-
-    The sides are prepared once at these sizes with the indices left as symbols, and each
-    combination substituted into them, where that is faithful (:func:`_prepared_at_sizes`);
-    else each combination is prepared afresh.  A refutation is kept only if the sides prepared
-    afresh at its combination disagree at the same points.  The sizes where every combination
-    had a certified agreement are recorded (``tally.exhausted``); where there are too many
-    combinations, or one had none, they are recorded as not exhausted (the verdict says so)."""
+    The sizes where every combination had a certified agreement are recorded
+    (``tally.exhausted``); where there are too many combinations, or one had none, they are
+    recorded as not exhausted (the verdict says so), and the values the claim's numbers name
+    are evaluated instead (:func:`_written_index_values`)."""
     at = tuple(int(v) for v in size_values.values())
     assignments = sampling.every_index_value(indices, context, size_values)
     if assignments is None:  # too many here (or an index without bounds): the draw alone
         tally.not_exhausted.append((at, f"more than {sampling.INDEX_COMBINATIONS} "
                                         "combinations, or an index without bounds"))
-        return None
-    # a derivative of a sum is written out term by term at each combination: fewer of those,
-    # a fixed number (a verdict must not depend on how fast the machine is)
-    costly = all(isinstance(side, sp.Basic) for side in (lhs, rhs)) and any(
-        side.has(sp.Derivative) for side in (lhs, rhs)) and any(
-        side.has(sp.Sum, sp.Product) for side in (lhs, rhs))  # fmt: skip
-    total = sampling.COSTLY_INDEX_COMBINATIONS if costly else sampling.TOTAL_INDEX_COMBINATIONS
+        return _written_index_values(lhs, rhs, relation, context, rng, size_values, indices,
+                                     drawn, tally)  # fmt: skip
+    total = (sampling.COSTLY_INDEX_COMBINATIONS if _costly_combinations(lhs, rhs)
+             else sampling.TOTAL_INDEX_COMBINATIONS)  # fmt: skip
     if tally.index_combinations + len(assignments) > total:
         tally.not_exhausted.append((at, f"the claim's {total} combinations spent"))
-        return None
+        return _written_index_values(lhs, rhs, relation, context, rng, size_values, indices,
+                                     drawn, tally)  # fmt: skip
     tally.index_combinations += len(assignments)
+    outcome, complete = _each_combination(lhs, rhs, relation, context, rng, size_values,
+                                          assignments, drawn, tally)  # fmt: skip
+    if outcome is not None:
+        return outcome
+    if complete:
+        tally.exhausted.append(at)
+    else:
+        tally.not_exhausted.append((at, "some combination not decided"))
+    return None
+
+
+def _costly_combinations(lhs, rhs) -> bool:
+    """A derivative of a sum is written out term by term at each combination of index values:
+    fewer of those, a fixed number (a verdict must not depend on how fast the machine is)."""
+    return all(isinstance(side, sp.Basic) for side in (lhs, rhs)) and any(
+        side.has(sp.Derivative) for side in (lhs, rhs)) and any(
+        side.has(sp.Sum, sp.Product) for side in (lhs, rhs))  # fmt: skip
+
+
+def _written_index_values(lhs, rhs, relation, context, rng, size_values, indices, drawn, tally
+                          ) -> Outcome | None:
+    """Where not every combination is evaluated: every combination of the values the claim's
+    numbers name beyond the sizes exhausted (c - 1, c, c + 1: ``\\mathbb{1}(k = 9)`` at k = 9),
+    with each index's first and last value, within a fixed number for the claim
+    (:data:`sampling.WRITTEN_INDEX_COMBINATIONS`); a size where they do not fit in it is
+    recorded (``tally.untried_indices``: the verdict is then undecided, naming it)."""
+    at = tuple(int(v) for v in size_values.values())
+    beyond = max((max(done) for done in tally.exhausted), default=0)
+    ranges, named = [], False
+    for index in indices:
+        if context.domain_of(index).high is None:
+            return None
+        low, high = sampling.index_range(index, context, size_values)
+        # values up to the largest size exhausted were reached in every combination there
+        written = [v for v in sampling.critical_index_values((lhs, rhs), low, high)
+                   if v > beyond]  # fmt: skip
+        ranges.append(sorted({low, high, *written}))
+        named = named or bool(written)
+    if not named:  # no number of the claim names a value past the sizes exhausted
+        return None
+    assignments = [dict(zip(indices, (sp.Integer(v) for v in values)))
+                   for values in itertools.product(*ranges)]  # fmt: skip
+    total = (sampling.COSTLY_WRITTEN_INDEX_COMBINATIONS if _costly_combinations(lhs, rhs)
+             else sampling.WRITTEN_INDEX_COMBINATIONS)  # fmt: skip
+    if tally.written_combinations + len(assignments) > total:
+        tally.untried_indices.append(at)
+        return None
+    tally.written_combinations += len(assignments)
+    outcome, complete = _each_combination(lhs, rhs, relation, context, rng, size_values,
+                                          assignments, drawn, tally)  # fmt: skip
+    if outcome is not None:
+        return outcome
+    (tally.written_indexed if complete else tally.untried_indices).append(at)
+    return None
+
+
+def _each_combination(lhs, rhs, relation, context, rng, size_values, assignments, drawn, tally
+                      ) -> tuple[Outcome | None, bool]:
+    """Each combination of index values in ``assignments`` (but the ``drawn`` one) compared at
+    :data:`INDEX_POINTS` points: a refutation, and whether each had a certified agreement.
+
+    The sides are prepared once at these sizes with the indices left as symbols, and each
+    combination substituted into them, where that is faithful (:func:`_prepared_at_sizes`);
+    else each combination is prepared afresh.  A refutation is kept only if the sides prepared
+    afresh at its combination disagree at the same points."""
     drawn_values, drawn_left, drawn_right = drawn
     shared = _prepared_at_sizes(lhs, rhs, context, size_values, (drawn_values, drawn_left,
                                                                   drawn_right))  # fmt: skip
@@ -430,14 +506,10 @@ def _every_index_value(lhs, rhs, relation, context, rng, size_values, indices, d
                 complete = False  # the shared preparation was not faithful here
                 continue
         if outcome is not None:
-            return outcome
+            return outcome, False
         if len(tally.agreeing) == before:
             complete = False  # no certified agreement at this combination: not exhausted
-    if complete:
-        tally.exhausted.append(at)
-    else:
-        tally.not_exhausted.append((at, "some combination not decided"))
-    return None
+    return None, complete
 
 
 def _prepared(lhs, rhs, context, fixed) -> tuple:
@@ -471,6 +543,40 @@ def _prepared_at_sizes(lhs, rhs, context, size_values, drawn) -> tuple | None:
     if (shared[0].xreplace(values), shared[1].xreplace(values)) != (left, right):
         return None
     return shared
+
+
+def _size_cap(lhs, rhs, symbolic_shapes: bool, costly: bool, sizes: list) -> int:
+    """How large a size this claim affords (from its shape, never from the machine's speed):
+    matrices of symbolic shape, derivatives and expectations stay small; sums over drawn
+    entries go further; a claim without drawn entries (Σ i, a polynomial in n) furthest.  Sums
+    nested d deep over sizes (or d sizes at once) take the d-th root of the cap."""
+    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
+    if symbolic_shapes:  # vectors (n × 1) grow as sums do; matrices with the product of sizes
+        vectors = all(sum(1 for d in matrix.shape if d != 1) <= 1
+                      for side in sides for matrix in side.atoms(sp.MatrixSymbol))  # fmt: skip
+        if vectors:
+            return sampling.SIZE_CAP_VECTOR
+        entries = any(side.has(EntryMatrix) for side in sides)  # written out entry by entry
+        return sampling.SIZE_CAP_ENTRY_MATRIX if entries else max(sampling.MATRIX_SIZES)
+    if any(side.has(sp.Derivative, E, Var) for side in sides):
+        cap = sampling.SIZE_CAP_COSTLY
+    elif costly:
+        cap = sampling.SIZE_CAP_ENTRIES
+    else:
+        cap = sampling.SIZE_CAP_PLAIN
+    depth = max([len(sizes)] + [_sum_depth(side, set(sizes)) for side in sides])
+    return int(round(cap ** (1 / max(depth, 1))))
+
+
+def _sum_depth(expr: sp.Basic, sizes: set) -> int:
+    """How many sums or products over a size are nested in ``expr`` (Σ_i Σ_j: 2)."""
+    deepest = max((_sum_depth(argument, sizes) for argument in expr.args
+                   if isinstance(argument, sp.Basic)), default=0)  # fmt: skip
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        grows = sum(1 for _, low, high in expr.limits
+                    if (low.free_symbols | high.free_symbols) & sizes)  # fmt: skip
+        return deepest + grows
+    return deepest
 
 
 def _sums_grow(lhs, rhs, sizes) -> bool:
@@ -533,6 +639,16 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             "with certified bounds (" + counts + ")",
             digits=certified.DIGITS,
         )
+    untried = _untried(tally, size_symbols, indices)
+    if untried:  # a size or index value the claim's own numbers name was never evaluated
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"{untried}; agreement elsewhere is not a check of the claim ({counts}"
+            f"{size_text})",
+            digits=certified.DIGITS,
+            sizes=sizes_used,
+        )
     needed = 1 if tally.constant else MIN_AGREEING_POINTS
     if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
         return Outcome(
@@ -569,12 +685,33 @@ def index_coverage(tally: Tally, size_symbols: list, indices: list) -> str:
     text = (f"every combination of the values of {names} evaluated at ({sizes}) = "
             f"{listed(tally.exhausted)}" if tally.exhausted else
             f"no size where every combination of the values of {names} was evaluated")
+    if tally.written_indexed:
+        text += (f"; every combination of the values of {names} the claim's numbers name "
+                 f"(and the first and last) at ({sizes}) = {listed(tally.written_indexed)}")
     reasons: dict = {}
     for at, why in tally.not_exhausted:
         reasons.setdefault(why, []).append(at)
     for why, where in reasons.items():
         text += f"; at ({sizes}) = {listed(where)} one combination drawn at random ({why})"
     return text
+
+
+def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
+    """What the claim's numbers name that was not evaluated (sizes beyond what the claim
+    affords, index values beyond the fixed number of combinations), as a reason; or ''."""
+    names = ", ".join(str(s) for s in size_symbols)
+    parts = []
+    if tally.untried_sizes:
+        sizes = ", ".join(map(str, tally.untried_sizes))
+        parts.append(f"the claim's numbers name sizes ({names}) = {sizes}, not evaluated "
+                     "(beyond the largest size this claim affords)")
+    if tally.untried_indices:
+        where = ", ".join(str(at[0]) if len(at) == 1 else str(at)
+                          for at in dict.fromkeys(tally.untried_indices))  # fmt: skip
+        values = ", ".join(str(index) for index in indices)
+        parts.append(f"the values of {values} the claim's numbers name were not all evaluated "
+                     f"at ({names}) = {where}")
+    return "; ".join(parts)
 
 
 def _checked_note(tally: Tally, counts: str) -> str:
@@ -603,10 +740,11 @@ MODELS_PER_POINT = 2
 
 
 def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                        further: bool = False) -> Outcome | None:
+                        further: bool = False, few: bool = False) -> Outcome | None:
     """Compare the prepared sides at random points (and kinks, edges, zeros of the
     difference); ``further``: one more combination of index values at sizes already
-    sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks."""
+    sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks;
+    ``few``: at a size only the claim's numbers name, one random point (with kinks, all ones)."""
     symbols = sorted(
         (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
@@ -620,6 +758,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         tally.constant = False
     size_values = {k: v for k, v in fixed.items() if context.domain_of(k).kind == "size"}
     count = INDEX_POINTS if further else POINTS_PER_SIZE if fixed else POINTS_WITHOUT_SIZES
+    if few:  # a size only the claim's numbers name: one random point (and all ones below)
+        count = 1
     if has_expectations or randoms:
         count = min(count, POINTS_WITH_MODELS)
     offset = rng.randrange(len(sampling.STYLES))
@@ -642,7 +782,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
     if not fixed:
         points += sampling.edge_points(base_point, context, rng)[:10]
     elif not further:  # at a size: the entries all equal too
-        points += sampling.all_ones(base_point, context)
+        # (probability vectors uniform too, at a size only the claim's numbers name)
+        points += sampling.all_ones(base_point, context, size_values if few else None)
     # rational points first: a counterexample in fractions is one a reader can redo by hand
     points.sort(key=lambda point: not all(v.is_Rational for v in point.values()))
     conditions = tuple(

@@ -98,17 +98,65 @@ ENTRY_PATTERNS = ((3,), (3, 4), (4, 3), (4,))  # every dimension >= 3 at once, s
 LARGEST_ENTRY_SIZE = 12
 
 
-WRITTEN_SIZES = (8, 40)  # written integers in this range are tried as sizes, and one more
+# The sizes a claim's own numbers name: a claim false only at n = c (``\\mathbb{1}(n = 13)``),
+# past it (``(\\sum x_i)^2 \\le 11 \\sum x_i^2`` at n = 12, ``\\min(n, 12)`` at 13) or just
+# before it is tried at c - 1, c and c + 1 for every integer c it writes (numerators and
+# denominators of fractions too: ``\\frac{1}{20}`` flips at n = 21), every size symbol at once.
+# How far out depends on what one size costs (written out term by term, deterministic: a
+# verdict never depends on the machine's speed); a size beyond the cap is named in the verdict,
+# which is then undecided, not checked.
+SIZE_CAP_PLAIN = 4096  # no entries drawn: Σ i, a polynomial in n (a sum of 4096 numbers)
+SIZE_CAP_ENTRIES = 160  # a sum over drawn entries x_1 … x_n (about 0.1 s a point at 160)
+SIZE_CAP_COSTLY = 24  # a derivative, an expectation, or entries under a derivative
+SIZE_CAP_VECTOR = 64  # vectors of symbolic length (x^T x, its derivative in x_k)
+SIZE_CAP_ENTRY_MATRIX = 7  # an entry claim about matrices of symbolic shape, every dimension
+# at once (7 × 7 × 7: about 0.4 s); other matrix claims (products, inverses, determinants of
+# explicit matrices) stay at MATRIX_SIZES
+MAX_WRITTEN_SIZES = 12  # sizes the written numbers add, at most (the smallest numbers first)
 
 
-def written_sizes(sides: tuple) -> tuple[int, ...]:
-    """Sizes a claim's own numbers suggest beyond the small ones: each integer c it writes in
-    :data:`WRITTEN_SIZES`, and c + 1 (a constant written where the size belongs, ``(\\sum x_i)^2
-    \\le 9 \\sum x_i^2``, fails just past it; ``\\mathbb{1}(d = 9)`` at it); at most four."""
-    low, high = WRITTEN_SIZES
-    written = sorted({abs(int(n)) for side in sides if isinstance(side, sp.Basic)
-                      for n in side.atoms(sp.Integer) if low <= abs(int(n)) <= high})  # fmt: skip
-    return tuple(dict.fromkeys(size for c in written[:2] for size in (c, c + 1)))
+def written_constants(sides: tuple) -> tuple[int, ...]:
+    """Every positive integer a claim writes, in increasing order: integers, and the numerator
+    and denominator of each fraction (``\\frac{1}{20}``: 1 and 20; a decimal 0.05 likewise)."""
+    found: set[int] = set()
+    for side in sides:
+        if not isinstance(side, sp.Basic):
+            continue
+        for number in side.atoms(sp.Rational, sp.Float):
+            if isinstance(number, sp.Float):
+                if not number.is_finite:
+                    continue
+                number = sp.Rational(str(number))
+            found |= {abs(int(number.p)), int(number.q)}
+    return tuple(sorted(value for value in found if value >= 1))
+
+
+def critical_sizes(sides: tuple, cap: int, floor: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The sizes a claim's numbers name (c - 1, c, c + 1 for each number c it writes; c² and
+    c² + 1 too where the claim has a square root, ``\\|x\\|_1 \\le 5 \\|x\\|_2`` failing at 26),
+    above ``floor`` (the sizes tried anyway): those within ``cap`` (at most
+    :data:`MAX_WRITTEN_SIZES`, smallest first), and the required ones (c - 1..c + 1) beyond it,
+    which the verdict must name as not tried."""
+    constants = written_constants(sides)
+    required = sorted({size for c in constants for size in (c - 1, c, c + 1) if size > floor})
+    rooted = any(isinstance(side, sp.Basic) and any(
+        power.exp == sp.S.Half for power in side.atoms(sp.Pow)) for side in sides)
+    optional = sorted({size for c in constants if rooted and 2 < c <= 64
+                       for size in (c * c, c * c + 1)} - set(required))  # fmt: skip
+    tried = [size for size in required if size <= cap]
+    untried = [size for size in required if size > cap]
+    if len(tried) > MAX_WRITTEN_SIZES:
+        tried, untried = tried[:MAX_WRITTEN_SIZES], tried[MAX_WRITTEN_SIZES:] + untried
+    room = MAX_WRITTEN_SIZES - len(tried)
+    tried += [size for size in optional if size <= cap][:room]
+    return tuple(sorted(tried)), tuple(untried)
+
+
+def critical_index_values(sides: tuple, low: int, high: int) -> tuple[int, ...]:
+    """Values of an index in ``low..high`` that the claim's numbers name (c - 1, c, c + 1):
+    ``\\mathbb{1}(k = 9)`` is reached at k = 9 without every other k."""
+    named = {size for c in written_constants(sides) for size in (c - 1, c, c + 1)}
+    return tuple(sorted(v for v in named if low <= v <= high))
 
 
 def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool = False
@@ -139,6 +187,12 @@ def entry_size_combinations(size_symbols: list, sides: tuple, square_only: bool 
                    for position in range(count)]  # fmt: skip
     values = list(dict.fromkeys(values))
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
+
+
+def diagonal_sizes(size_symbols: list, values: tuple[int, ...]) -> list[dict]:
+    """Every size symbol at each of ``values`` at once (an entry (7, 7) needs n and m >= 7
+    together; 𝟙(i = 3)𝟙(b = 2)𝟙(r = 5) needs r = 5 with n >= 3 and m >= 2)."""
+    return [{symbol: sp.Integer(value) for symbol in size_symbols} for value in values]
 
 
 def written_entries_exist(sides: tuple, sizes: dict) -> bool:
@@ -240,6 +294,10 @@ def draw_indices(
 INDEX_COMBINATIONS = 64
 TOTAL_INDEX_COMBINATIONS = 100
 COSTLY_INDEX_COMBINATIONS = 15  # a derivative of a sum: one index at n = 1…5 (≈1 s of CPU)
+# beyond those, at the further sizes: every combination of the values the claim's numbers name
+# (c - 1, c, c + 1, with the first and last), at most this many for a claim
+WRITTEN_INDEX_COMBINATIONS = 40
+COSTLY_WRITTEN_INDEX_COMBINATIONS = 16
 # with several sizes, an index claim is also tried with every dimension 3..6 at once and at
 # 4/5 alternating (a threshold k <= 4 on one index fails only where its size is >= 5)
 INDEX_SIZE_PATTERNS = ((3,), (4,), (5,), (6,), (4, 5), (5, 4))
@@ -365,12 +423,22 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
     return edges + all_ones(base_point, context)
 
 
-def all_ones(base_point: dict, context: CheckContext) -> list[dict]:
-    """Every coordinate 1 (x = (1, …, 1)), where every domain allows it: where the entries of
-    a vector are equal, (Σ x_i)² ≤ 9 Σ x_i² fails at n = 10 (random entries rarely show it)."""
+def all_ones(base_point: dict, context: CheckContext, sizes: dict | None = None) -> list[dict]:
+    """Every coordinate 1 (x = (1, …, 1)), where every domain allows it, and, with ``sizes``,
+    each complete probability vector uniform (1/n, …, 1/n): where the entries of a vector are
+    equal, (Σ x_i)² ≤ 9 Σ x_i² fails at n = 10 (random entries rarely show it)."""
     symbols = list(base_point)
     ones = {s: sp.S.One for s in symbols
             if context.domain_of(s).kind in ("real", "positive", "integer")}  # fmt: skip
+    groups: dict[str, list] = defaultdict(list)
+    for symbol in symbols:
+        domain = context.domain_of(symbol)
+        if domain.kind == "simplex":
+            groups[domain.group].append(symbol)
+    for group, members in groups.items():
+        if sizes is None or not _group_is_complete(group, members, context, sizes):
+            return []
+        ones.update({member: sp.Rational(1, len(members)) for member in members})
     return [ones] if len(symbols) > 1 and len(ones) == len(symbols) else []
 
 

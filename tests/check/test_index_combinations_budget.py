@@ -22,10 +22,17 @@ def softmax_gradient_claim():
 def test_the_softmax_gradient_is_checked_within_the_catalogs_budget():
     lhs, rhs, domains = softmax_gradient_claim()
     outcome = check_relation(lhs, rhs, domains=domains, budget_seconds=2)
-    assert outcome.verdict in ("checked", "proved"), outcome.reason
+    assert outcome.verdict in ("checked", "proved") and outcome.sizes, outcome.reason
     if outcome.verdict == "checked":
         assert "every combination of the values of j evaluated at (n) = 1, 2, 3, 4, 5" in outcome.reason
         assert f"the claim's {sampling.COSTLY_INDEX_COMBINATIONS} combinations spent" in outcome.reason
+
+
+def test_a_wrong_softmax_gradient_is_refuted_at_an_instantiated_size():
+    lhs, rhs, domains = softmax_gradient_claim()
+    wrong = rhs + 2 * sp.IndexedBase("t")[sp.Symbol("j", integer=True)]  # + t_j, not − t_j
+    outcome = check_relation(lhs, wrong, domains=domains, budget_seconds=3)
+    assert outcome.verdict == "refuted"
 
 
 def test_the_same_claim_gets_the_same_coverage_every_time():
