@@ -156,6 +156,8 @@ def classify_first_step(
         return Reading(Role.CONDITION, why=(
             "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
+    if head is None and (relation == "=" or kind == "definition"):
+        head = letter_definition(first, second)  # e = y - wx, E = mc^2: e and E named
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
     if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
@@ -223,6 +225,29 @@ def classify_first_step(
     if relation == "=" and len(chain.relations) == 1 and SOLVING.search(words):
         return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
     return Reading(Role.CLAIM)
+
+
+RESERVED_LETTER = re.compile(r"^\s*(?P<name>e|E(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*$")
+CONSTANT_FORMULA = re.compile(r"\\(?:lim|sum|prod|int|infty)\b|!")
+
+
+def letter_definition(first: str, second: str) -> tuple[str, None] | None:
+    r"""``e = y - w x`` (the residual), ``E = m c^2`` (the energy): a note that gives the letter
+    e or E a formula in other names defines it (docs/notes.md, "Names defined as
+    expressions"); e is then that name, not Euler's number, where the definition is in force.
+    Not a number (``e = 2.718``), and for e not a constant formula (``e = \lim_{n \to \infty}
+    (1 + 1/n)^n``, ``e = \sum 1/n!``: Euler's number described)."""
+    match = RESERVED_LETTER.match(first)
+    if not match or is_number(second):
+        return None
+    if not re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", second)):
+        return None  # \exp(1), \pi^2: no name on the right
+    if match.group("name") == "e" and (
+        CONSTANT_FORMULA.search(second) or not re.search(
+            r"(?<![A-Za-z\\])(?!e(?![A-Za-z]))[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", second))
+    ):
+        return None
+    return " ".join(match.group("name").split()), None
 
 
 SHIFTED = ("the function at a shifted argument, in terms of other functions at that same "

@@ -1,0 +1,97 @@
+"""Definition and reading findings of the sixth adversarial review (/work/findings/round6.md:
+N9, N17, N3, N10, N16, N6), each as the note the reviewer wrote and paraphrases of it: the
+verdict it must (not) get, and true claims that must stay proved."""
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from symderive.notes.check_notes import NotesOptions, check_files
+
+
+def equations_of(tmp_path: Path, text: str) -> list:
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    return report.files[0].equations
+
+
+def verdicts_by_line(tmp_path: Path, text: str) -> dict:
+    """line -> the verdicts of the steps written on it (in order)."""
+    found: dict = {}
+    for equation in equations_of(tmp_path, text):
+        for step in equation.steps:
+            found.setdefault(equation.line, []).append(step.verdict)
+    return found
+
+
+def steps_by_line(tmp_path: Path, text: str) -> dict:
+    found: dict = {}
+    for equation in equations_of(tmp_path, text):
+        for step in equation.steps:
+            found.setdefault(equation.line, []).append(step)
+    return found
+
+
+# -- N9: e and E defined as expressions -------------------------------------------------------
+
+RESIDUAL = (
+    "# B\n\nDefine the residual $e = y - w x$.\n\n"
+    "$$ \\frac{\\partial}{\\partial w} \\frac{1}{2} e^2 = -e x $$\n\n"
+    "$$ \\frac{\\partial}{\\partial w} \\frac{1}{2} e^2 = 0 $$\n"
+)
+
+
+def test_a_residual_named_e_is_the_residual_not_eulers_number(tmp_path):
+    found = verdicts_by_line(tmp_path, RESIDUAL)
+    assert found[5] == ["proved"]  # ∂(½e²)/∂w = e·∂e/∂w = −e x: the least-squares gradient
+    assert found[7] != ["proved"]  # ½e² does depend on w
+
+
+def test_the_error_e_gives_the_true_derivative_and_refutes_the_wrong_sign(tmp_path):
+    text = ("Let the error be $e = y - \\hat{y}$.\n\n"
+            "$$ \\frac{\\partial}{\\partial \\hat{y}} e^2 = -2e $$\n\n"
+            "$$ \\frac{\\partial}{\\partial \\hat{y}} e^2 = 2e $$\n")
+    found = steps_by_line(tmp_path, text)
+    assert [s.verdict for s in found[3]] == ["proved"]
+    [wrong] = found[5]
+    assert wrong.verdict == "refuted"
+    values = {name: float(Fraction(v)) for name, v in dict(wrong.counterexample.values).items()}
+    y, y_hat = values["y"], values["\\hat{y}"]
+    # the counterexample reproduces with e = y − ŷ: d(e²)/dŷ = −2e, the claim says 2e
+    assert float(wrong.counterexample.lhs_value) == pytest.approx(-2 * (y - y_hat))
+    assert float(wrong.counterexample.rhs_value) == pytest.approx(2 * (y - y_hat))
+
+
+def test_the_energy_e_is_a_definition_and_what_follows_is_proved(tmp_path):
+    text = ("# C\n\nThe energy is $E = m c^2$, so $E / m = c^2$.\n\n# D\n\n"
+            "$$ E = \\frac{1}{2} k x^2 $$\n\n$$ \\frac{dE}{dx} = k x $$\n\n"
+            "# A\n\nLet $E = \\frac{1}{2} m v^2$ be the kinetic energy.\n\n"
+            "$$ \\frac{\\partial E}{\\partial v} = m v $$\n\n"
+            "$$ \\frac{\\partial E}{\\partial v} = v $$\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[3] == ["proved"]  # E/m = c²; E = mc² itself is not judged
+    assert 7 not in found  # E = ½kx²: a definition
+    assert found[9] == ["proved"]
+    assert found[15] == ["proved"]
+    assert found[17] == ["refuted"]  # ∂(½mv²)/∂v = mv ≠ v
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$$ e^{\\ln 2} = 2 $$\n",
+        "$$ \\frac{d}{dx} e^{x} = e^{x} $$\n",
+        "Recall $e = \\lim_{n \\to \\infty} (1 + 1/n)^n$.\n\n$$ \\ln e = 1 $$\n",
+        "Recall $e = \\exp(1)$.\n\n$$ \\ln e = 1 $$\n",
+    ],
+)
+def test_eulers_number_stays_eulers_number_where_e_is_not_given_a_formula(tmp_path, text):
+    found = verdicts_by_line(tmp_path, text)
+    assert all(verdicts == ["proved"] for verdicts in found.values()) and found
+
+
+def test_expectation_brackets_still_read_after_an_energy_e(tmp_path):
+    text = ("$$ E = \\frac{1}{2} k x^2 $$\n\n$$ E[2X] = 2 E[X] $$\n")
+    assert verdicts_by_line(tmp_path, text)[3] == ["proved"]
