@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
 
@@ -325,7 +326,7 @@ NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|
 #   say — both readings are checked, and a verdict stands only where they agree.
 REDEFINING = re.compile(
     r"\b(?:let(?!\s*(?:us|me)\b|\s*['’]s\b)|(?:re)?defines?|redefined)\b"
-    r"|\([ivx]+\)|새로|다시\s*정의|정의하자",
+    r"|새로|다시\s*정의|정의하자",
     re.I,
 )
 REDEFINING_AFTER = re.compile(r"^\s*(?:이?라(?:고)?\s*(?:하자|두자|놓자)|로\s*(?:두자|놓자|정의하자))")
@@ -338,18 +339,29 @@ OPENING = re.compile(
     # example", "Returning to our example", "Instead of the half"): both readings (round 5, C2)
     r"|instead|examples?)\b|대신|예를\s*들|예시|예제"
     r"|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"  # "…; and the derivative is $g = …$"
-    r"|함수|다른|가정",
+    r"|함수|다른|가정"
+    # an enumeration mark: (ii) may be the next case of an exercise or the next step of a
+    # derivation enumerated (i), (ii), (iii): both readings (round 6, N17)
+    r"|\([ivx]+\)",
     re.I,
 )
 # words of derivation or restatement: the formula is a claim about the name
 CLAIMING = re.compile(
     DERIVED.pattern + r"|\b(?:i_e|that is|equivalently|in other words|rewrit\w*|simplif\w*"
     r"|expand\w*|another\s+(?:way|form|expression|representation)|shows?|follows?|we have"
-    r"|which is)\b|즉|정리|계산|전개|다시\s*쓰",
+    r"|which is|we (?:compute|calculate|derive|conclude|see)|computing|calculating)\b"
+    r"|즉|정리|계산|전개|다시\s*쓰",
     re.I,
 )
 DISPLAY_ONLY = re.compile(r"^\s*(?:\$\$[^$]*\$\$|\\\[.*\\\]|\\end\{[a-z*]+\})\s*$")
 ENUMERATED = re.compile(r"^\s*\d{1,3}[.)]\s")  # a numbered list item: its own exercise or case
+# a numbered item that opens with an instruction ("2. Show that … for $f(x) = x^2$",
+# "1. Differentiate $f(x) = x^3$"): an exercise of its own, so its formulas are new
+EXERCISE_ITEM = re.compile(
+    r"^\s*\d{1,3}[.)]\s+(?:show|prove|verify|differentiate|compute|calculate|find|derive"
+    r"|evaluate|let|consider|suppose|assume|take|determine|check|give|write|use)\b",
+    re.I,
+)
 FORMULA_ONLY = re.compile(r"^\s*\$[^$]+\$\s*[,.;:]?\s*$")  # "$y_i = \log(c),$" alone
 FILLER = re.compile(r"\b(?:and|or|also|as well as|with)\b|그리고|및|이고|이며|또는", re.I)
 SENTENCE_END = re.compile(r"[.!?;。](?=\s|$)")
@@ -378,8 +390,19 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
     words = sentence_words(lead)
     last = {kind: max((m.start() for m in pattern.finditer(words)), default=-1) for kind, pattern
             in (("redefinition", REDEFINING), ("claim", CLAIMING), ("open", OPENING))}
-    if ENUMERATED.match(lead or ""):  # "2. Show that … for $f(x) = x^2$": a new exercise item
-        last["redefinition"] = max(last["redefinition"], -0.5)
+    denied = NEGATED.search(words)
+    if denied and last["redefinition"] >= 0 and denied.start() < last["redefinition"] + 40:
+        # "We define nothing new here:", "we do not redefine l": the same l, a claim about it
+        last["redefinition"] = -1
+        last["claim"] = max(last["claim"], denied.start())
+    if ENUMERATED.match(lead or ""):
+        item = re.sub(r"\$[^$]*\$", " ", lead)  # the item's words before the formula
+        if EXERCISE_ITEM.match(lead):  # "2. Show that … for $f(x) = x^2$": a new exercise item
+            last["redefinition"] = max(last["redefinition"], -0.5)
+        elif CLAIMING.search(item):  # "2. Hence $f'(x) = 2x$ and $f(1) = 1$": a derivation step
+            last["claim"] = max(last["claim"], 0)
+        else:  # "1. $l(y, ŷ) = (y - ŷ)^2$": the next step or a new case: both readings
+            last["open"] = max(last["open"], 0)
     if last["redefinition"] > last["claim"]:
         return "redefinition"  # "To give an example, let's plot the function": not undone
     if last["claim"] >= 0 and last["claim"] > last["open"]:

@@ -95,3 +95,64 @@ def test_eulers_number_stays_eulers_number_where_e_is_not_given_a_formula(tmp_pa
 def test_expectation_brackets_still_read_after_an_energy_e(tmp_path):
     text = ("$$ E = \\frac{1}{2} k x^2 $$\n\n$$ E[2X] = 2 E[X] $$\n")
     assert verdicts_by_line(tmp_path, text)[3] == ["proved"]
+
+
+# -- N17 (+ r2w): a numbered derivation step is a claim about the same name ---------------------
+
+LOSS = "The loss is $l(y, \\hat{y}) = \\frac{1}{2}(y - \\hat{y})^2$.\n\n"
+GRADIENT = "\n\nTherefore $\\frac{\\partial l}{\\partial \\hat{y}} = 2(\\hat{y} - y)$.\n"
+
+
+def test_a_numbered_we_compute_step_is_a_wrong_claim_not_a_new_definition(tmp_path):
+    text = ("# B\n\nLet $f(x) = x^3$.\n\n1. We compute $f(x) = x^2$.\n"
+            "2. Hence $f'(x) = 2x$.\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[5] == ["refuted"]  # x³ ≠ x²
+    assert found[6] == ["refuted"]  # (x³)' = 3x² ≠ 2x: never proved from line 5
+
+
+@pytest.mark.parametrize("words", ["We get", "Thus", "So", "Hence", "we calculate",
+                                   "Computing,"])
+def test_derivation_words_in_a_numbered_item_make_a_claim(tmp_path, words):
+    text = f"Let $f(x) = x^3$.\n\n1. {words} $f(x) = x^2$.\n2. Hence $f'(x) = 2x$.\n"
+    found = verdicts_by_line(tmp_path, text)
+    assert "proved" not in found[4]
+
+
+def test_a_hence_item_keeps_the_function_of_the_section(tmp_path):
+    # nl.md:10-13: f'(x) = 2x is true for x² + 1, and f(1) = 2 (the item's f(1) = 1 is wrong)
+    text = ("Let $f(x) = x^2 + 1$.\n\n1. We compute $f(x) = x^2$.\n"
+            "2. Hence $f'(x) = 2x$ and $f(1) = 1$.\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[3] == ["refuted"]
+    assert found[4] == ["proved", "refuted"]
+
+
+def test_an_exercise_item_still_defines_its_own_function(tmp_path):
+    text = ("# Exercises\n\n1. Differentiate $f(x) = x^3$.\n"
+            "2. Show that $f'(x) = 2x$ for $f(x) = x^2$.\n")
+    assert verdicts_by_line(tmp_path, text)[4] == ["proved"]
+
+
+def test_define_nothing_new_is_no_definition(tmp_path):
+    text = LOSS + "We define nothing new here: $l(y, \\hat{y}) = (y - \\hat{y})^2$." + GRADIENT
+    found = verdicts_by_line(tmp_path, text)
+    assert found[3] == ["refuted"]  # ½(y − ŷ)² ≠ (y − ŷ)²
+    assert found[5] == ["refuted"]  # ∂/∂ŷ ½(y − ŷ)² = ŷ − y, not 2(ŷ − y)
+
+
+def test_define_nothing_new_keeps_a_true_restatement_proved(tmp_path):
+    text = (LOSS + "We define nothing new here: "
+            "$l(y, \\hat{y}) = \\frac{1}{2}(\\hat{y} - y)^2$.\n\n"
+            "Therefore $\\frac{\\partial l}{\\partial \\hat{y}} = \\hat{y} - y$.\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[3] == ["proved"] and found[5] == ["proved"]
+
+
+def test_an_enumeration_mark_is_read_both_ways_never_proved_from_it(tmp_path):
+    text = LOSS + "(ii) $l(y, \\hat{y}) = (y - \\hat{y})^2$." + GRADIENT
+    steps = steps_by_line(tmp_path, text)
+    assert [s.verdict for s in steps[3]] == ["undecided"]
+    [gradient] = steps[5]
+    assert gradient.verdict == "undecided"
+    assert "line 3" in gradient.reason and "line 1" in gradient.reason  # both lines named
