@@ -50,6 +50,8 @@ from symderive.notes.extract import (
     FENCE, HTML_COMMENT, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
+from symderive.notes.log_base import bases_at, describe, uses_bare_log
+from symderive.notes.log_base import statements as log_statements
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
     PLAN_SECONDS,
@@ -250,6 +252,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.raw_text = text
     context.lines = text.split("\n")
+    context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.stated_simplex = stated_simplex(text)
     context.matrix_properties = affirmed_properties(  # matrices: "A is symmetric"
         prose, stated_properties(text))
@@ -475,6 +478,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 step = replace(step, decided=_not_refuted(step.decided, (
                     f"the note states a condition for it ({hypothesis}) that the "
                     "counterexample need not satisfy")))
+            base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, (), tens_only=True)
+            if base and step.decided.verdict in DECIDING:
+                step = replace(step, decided=Outcome("undecided", method=step.decided.method,
+                                                     reason=base))
             steps.append(_decided_step(step, lhs_latex, rhs_latex, written))
             continue
         key = (file_index, equation_index, step.index)
@@ -622,6 +629,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "the sides differ somewhere, but ≠ claims they differ for every value: one "
                 "differing point does not check it (only a proof or a refutation decides)"))
+        base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, used)
+        if base and outcome.verdict in DECIDING:  # "All logarithms are base 2": not ln here
+            outcome = Outcome("undecided", method=outcome.method, reason=base)
+            description = ""  # what was checked with ln does not describe this verdict
         if outcome.verdict == "refuted" and step.rounded_entries:  # the entry that failed,
             failed = failing_entry(step.rounded_entries)  # not the largest scaled error
             if failed is not None:
@@ -666,6 +677,25 @@ HYPOTHESIS_PHRASE = re.compile(
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*$",
     re.M,
 )
+
+
+DECIDING = ("proved", "checked", "refuted")
+
+
+def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only=False) -> str:
+    """Why a step with a bare ``\\log`` is not decided with the natural logarithm: the note
+    states another base for it (symderive.notes.log_base); "" when it does not (or only base 2
+    and ``tens_only``: the information-theory reading uses base 2 itself)."""
+    statements = plan.context.log_statements
+    if not statements or not uses_bare_log(" ".join([lhs_latex, rhs_latex, *used])):
+        return ""
+    found = bases_at(plan.context.lines, chain.line, statements)
+    if tens_only:
+        found = [statement for statement in found if statement.base != 2]
+    if not found:
+        return ""
+    return (f"{describe(found)}, and this step was read with the natural logarithm: not "
+            "decided (write \\log_2 or \\ln to say which)")
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:

@@ -143,6 +143,7 @@ class FileContext:
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
+    log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

@@ -38,6 +38,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.negation import NEGATED_OR_EXCEPTED
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
+from symderive.notes.log_base import section_says_base_two, statements
 from symderive.notes.hypotheses import LAW_WORDS, MATH, hypothesis_of
 from symderive.notes.info_grammar import InfoNote, NotRead
 from symderive.notes.plan import PlannedStep
@@ -46,7 +47,6 @@ from symderive.report import Outcome
 
 ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kullback|쿨백|"
                    r"cross-entropy|교차\s*엔트로피|information theory|정보\s*이론", re.I)
-BASE_TWO = re.compile(r"밑이\s*2|base[- ]2\b|base of 2|\\log_2\s*\(\s*\.\s*\)", re.I)
 SELF_INFORMATION = re.compile(r"self-information|자기\s*정보|셀프\s*정보", re.I)
 CROSS_ENTROPY_H = re.compile(
     r"(?:cross-entropy|교차\s*엔트로피)[^.\n]{0,80}\$H\s*\(\s*P\s*,\s*Q\s*\)|"
@@ -80,7 +80,7 @@ def note_reading(text: str) -> InfoNote | None:
     if not ABOUT.search(prose):
         return None
     return InfoNote(
-        log_base_two=bool(BASE_TWO.search(text)),
+        log_base_two=any(s.base == 2 for s in statements(text.split("\n"))),
         self_information=bool(SELF_INFORMATION.search(text)),
         cross_entropy_h=bool(CROSS_ENTROPY_H.search(text)),
         classes_k=bool(CLASSES_K.search(text)),
@@ -88,7 +88,6 @@ def note_reading(text: str) -> InfoNote | None:
 
 
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b", re.I)
 
 
 def section_readings(lines: list[str], line: int, note: InfoNote) -> list[InfoNote]:
@@ -99,7 +98,7 @@ def section_readings(lines: list[str], line: int, note: InfoNote) -> list[InfoNo
     start = max((k for k in range(min(line, len(lines))) if HEADING.match(lines[k])), default=0)
     end = next((k for k in range(line, len(lines)) if HEADING.match(lines[k])), len(lines))
     section = " ".join(lines[start:end])
-    base = _said(section, BASE_TWO, NATURAL_WORDS)
+    base = section_says_base_two(lines, line)  # symderive.notes.log_base: one reading
     cross = _said(section, CROSS_ENTROPY_H, None)
     bases = [base] if base is not None else sorted({False, note.log_base_two})
     crosses = [cross] if cross is not None else sorted({False, note.cross_entropy_h})

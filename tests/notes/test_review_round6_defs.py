@@ -156,3 +156,64 @@ def test_an_enumeration_mark_is_read_both_ways_never_proved_from_it(tmp_path):
     [gradient] = steps[5]
     assert gradient.verdict == "undecided"
     assert "line 3" in gradient.reason and "line 1" in gradient.reason  # both lines named
+
+
+# -- N3: a stated base of \log holds in every step, not only inside H, I, D_KL -----------------
+
+BITS = "# Entropy in bits\n\nThis note is about entropy. All logarithms are base 2.\n\n"
+
+
+@pytest.mark.parametrize(
+    "display",
+    [
+        r"\frac{d}{dp} \left( -p \log p \right) = -\log p - 1",  # false in bits: −log₂p − 1/ln 2
+        r"\log 3 = 1.585",  # true in bits: never refuted
+        r"\log 3 = 1.099",  # false in bits: never checked
+    ],
+)
+def test_a_base_two_note_decides_no_log_step_with_the_natural_log(tmp_path, display):
+    [step] = steps_by_line(tmp_path, BITS + f"$$ {display} $$\n")[5]
+    assert step.verdict == "undecided"
+    assert "base 2 at line 3" in step.reason
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Throughout these notes, $\\log$ denotes the logarithm to base 2.",
+        "In this chapter $\\log$ is the common (base-10) logarithm.",
+        "이 절에서 로그는 항상 밑이 2인 로그이다.",
+        "We write $\\log$ for the binary logarithm.",
+    ],
+)
+@pytest.mark.parametrize(
+    "display",
+    [r"e^{\log x} = x", r"\frac{d}{dx} \log x = \frac{1}{x}", r"\log(2x) = 1 + \log x"],
+)
+def test_a_stated_base_reaches_derivatives_and_exponents(tmp_path, statement, display):
+    [step] = steps_by_line(tmp_path, f"{statement}\n\n$$ {display} $$\n")[3]
+    assert step.verdict == "undecided"
+
+
+def test_the_entropy_bound_is_still_read_in_bits(tmp_path):
+    # H(X) ≤ log 4 = 2 bits fails for five equally likely outcomes (log₂ 5 = 2.32)
+    [step] = steps_by_line(tmp_path, BITS + "$$ H(X) \\le \\log 4 $$\n")[5]
+    assert step.verdict == "refuted"
+    assert float(step.counterexample.lhs_value) == pytest.approx(2.321928, abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$$ \\frac{d}{dx} \\log x = \\frac{1}{x} $$\n",  # no base stated: natural
+        "A nat is a bit with base $e$ rather than one with base 2.\n\n"
+        "$$ \\frac{d}{dx} \\log x = \\frac{1}{x} $$\n",  # names no logarithm
+        "All logarithms are base 2.\n\n$$ \\frac{d}{dx} \\ln x = \\frac{1}{x} $$\n",
+        "All logarithms are base 2.\n\n$$ \\log_2 8 = 3 $$\n",
+        "# A\n\nAll logarithms are base 2.\n\n# B\n\nHere we use the natural log.\n\n"
+        "$$ \\frac{d}{dx} \\log x = \\frac{1}{x} $$\n",
+    ],
+)
+def test_natural_and_explicit_logarithms_stay_proved(tmp_path, text):
+    found = verdicts_by_line(tmp_path, text)
+    assert list(found.values())[-1] == ["proved"]
