@@ -347,6 +347,13 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
                 continue
             if any(_uses(lhs_latex + " " + rhs_latex, form) for form in nonstandard):
                 continue  # the note defines this operator otherwise
+            inside = function_of_variables(lhs_latex + " " + rhs_latex)
+            if inside:  # H(X + 1), H(e^X): never an unknown real function H applied to a number
+                why = (f"{inside} is the entropy of a function of random variables, which is "
+                       "not read (H is not an unknown function of a number here)")
+                steps[position] = replace(step, doubt=why, unpinned=why + ": not checked")
+                changed = True
+                continue
             written = chain.relations[step.index - 1]
             relation = CHECKED_RELATIONS.get(written, written if written in HOLDS else None)
             if relation is None:
@@ -409,6 +416,30 @@ def _reading_words(note: InfoNote) -> str:
     cross = ", H(P, Q) the cross-entropy" if note.cross_entropy_h else ""
     return base + cross
 GENERIC_NAMES = ("H", "I", "D", "p", "q", "P", "Q", "CE", r"\mathrm{CE}", "E")
+
+
+APPLIED_OPERATOR = re.compile(r"(?<![A-Za-z\\])([HI])\s*\(")
+VARIABLE = re.compile(
+    r"^\s*(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathcal)\s*\{\s*[A-Za-z]\s*\}|[A-Z])"
+    r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*$")
+CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])")
+
+
+def function_of_variables(latex: str) -> str:
+    """``H(X + 1)``, ``H(-X)``, ``H(2X)``, ``H(e^X)``, ``H(X^3)``, ``H(X + Y)``, ``I(X^2; Y)``:
+    the first H(…) or I(…) (as written) whose argument, between ``,``, ``;``, ``|``, ``\\mid``,
+    is an expression in random variables (a capital letter) rather than one of them — the
+    entropy of a function of random variables, not a value of a function H; "" when none."""
+    for match in APPLIED_OPERATOR.finditer(latex):
+        depth, end = 1, match.end()
+        while end < len(latex) and depth:
+            depth += {"(": 1, ")": -1}.get(latex[end], 0)
+            end += 1
+        argument = latex[match.end(): end - 1]
+        parts = re.split(r",|;|\\mid|\\vert|\|", argument)
+        if any(CAPITAL.search(part) and not VARIABLE.match(part) for part in parts):
+            return latex[match.start(): end].strip()
+    return ""
 
 
 def _uses(latex: str, form: str) -> bool:

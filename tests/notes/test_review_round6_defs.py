@@ -217,3 +217,40 @@ def test_the_entropy_bound_is_still_read_in_bits(tmp_path):
 def test_natural_and_explicit_logarithms_stay_proved(tmp_path, text):
     found = verdicts_by_line(tmp_path, text)
     assert list(found.values())[-1] == ["proved"]
+
+
+# -- N10: the entropy of a function of random variables is not an unknown function's value ----
+
+ENTROPY = "# Entropy of functions\n\nThis note is about entropy.\n\n"
+
+
+@pytest.mark.parametrize(
+    "display",
+    [
+        "H(X + 1) = H(X)", "H(-X) = H(X)", "H(3X + 2) = H(X)", "H(X^3) = H(X)",
+        "H(e^X) = H(X)", "H(2X) = H(X)", "H(X + Y) \\le H(X) + H(Y)",
+        "H(X^2) = H(X)",  # false (X = ±1), but a value of −32u² − … refutes nothing
+        "H(X + 1) = H(X) + 1",
+    ],
+)
+def test_the_entropy_of_a_function_of_x_is_never_judged_as_an_unknown_function(tmp_path, display):
+    [step] = steps_by_line(tmp_path, ENTROPY + f"$$ {display} $$\n")[5]
+    assert step.verdict in ("undecided", "skipped")
+    assert "-32" not in str(step.counterexample)
+
+
+@pytest.mark.parametrize(
+    ("display", "verdict"),
+    [("H(X, X) = H(X)", "proved"), ("H(X \\mid X) = 0", "proved")],
+)
+def test_entropies_of_the_variables_themselves_stay_decided(tmp_path, display, verdict):
+    [step] = steps_by_line(tmp_path, ENTROPY + f"$$ {display} $$\n")[5]
+    assert step.verdict == verdict
+
+
+def test_the_binary_entropy_function_of_a_probability_is_still_a_function(tmp_path):
+    from symderive.notes.probability import function_of_variables
+
+    assert function_of_variables("H(1 - p) = H(p)") == ""
+    assert function_of_variables("H(X \\mid Y, Z) + I(X; Y)") == ""
+    assert function_of_variables("I(X^2; Y) \\le I(X; Y)") == "I(X^2; Y)"
