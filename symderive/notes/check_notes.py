@@ -30,6 +30,7 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
+from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
     declared_shapes,
@@ -606,6 +607,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             if unread:
                 outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted":  # r^2 = x^2 + y^2 given before: r is not free
+            undefined = _undefined_definition(plan.context, chain.line,
+                                              dict(outcome.counterexample.values), plan.path)
+            if undefined:
+                outcome = _not_refuted(outcome, undefined)
+        if outcome.verdict == "refuted":
             squared = _squared_definition(plan.context, chain.line,
                                           names | {name for name, _ in step.unknown})
             if squared:
@@ -708,6 +714,52 @@ SQUARED_DEFINED = re.compile(
     r"\\?([A-Za-z]+)\s*\^\s*\{?\s*2\s*\}?\s*(?::=|=(?!=))")
 
 
+BOUNDS = re.compile(r"[_^]\s*\{[^{}]*\}")  # \sum_{i=1}^{n}: an index's "=" is no relation
+FORMULA_OF_NAME = re.compile(
+    r"^\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\^\s*\{?\s*2\s*\}?)?\s*(?::=|=(?!=))(.+)$",
+    re.S)
+
+
+def _undefined_definition(context: FileContext, line: int, values: dict, source: str) -> str:
+    """A formula ``name = …`` or ``name^2 = …`` written earlier in the step's section (read as a
+    definition, a condition or a supposition) that is undefined at the counterexample (``Let
+    $s^2 = \\frac{1}{n-1}\\sum …$`` at n = 1): the point does not satisfy what the note
+    says there, so it refutes nothing (round 6, N16)."""
+    numbers = {}
+    for name, value in values.items():
+        try:
+            number = Fraction(str(value).strip())
+        except (ValueError, ZeroDivisionError):
+            continue
+        numbers[str(name)] = sp.Rational(number.numerator, number.denominator)
+    if not numbers:
+        return ""
+    start = section_start(context.headings, line)
+    lines = context.raw_text.splitlines()
+    for number in range(start, min(line, len(lines) + 1)):
+        for math in re.findall(r"\$+([^$]+)\$+", lines[number - 1])[:8]:
+            match = FORMULA_OF_NAME.match(math.strip())
+            if not match or len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) != 1:
+                continue
+            try:
+                with time_limit(PLAN_SECONDS, source=source, what="re-checking a definition"):
+                    right = parse_latex_math(match.group(2).strip(" .,;"), context=context.latex,
+                                             source=source, line=number)
+                    mapping = {symbol: numbers[str(symbol)] for symbol in right.free_symbols
+                               if str(symbol) in numbers}
+                    if not mapping:
+                        continue
+                    undefined = right.subs(mapping).has(sp.zoo, sp.nan, sp.oo, -sp.oo)
+            except Exception:  # noqa: BLE001 - a formula not read: nothing to say about it
+                continue
+            if undefined:
+                shown = ", ".join(f"{name} = {value}" for name, value in mapping.items())
+                return (f"line {number} gives {match.group(1)} the formula "
+                        f"'{math.strip()[:60]}', which is undefined at {shown}: the "
+                        "counterexample does not satisfy the note's definitions")
+    return ""
+
+
 def _squared_definition(context: FileContext, line: int, names: set[str]) -> str:
     """A formula for the square of one of the step's names earlier in its section (``Let
     $r^2 = x^2 + y^2$``, ``$\\sigma^2 = \\operatorname{Var}(X)$``): the reader does not read it
@@ -722,7 +774,7 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
             # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
             match = SQUARED_DEFINED.match(math.strip())
             right = math.strip()[match.end():] if match else ""
-            if match and len(re.findall(r"(?<![<>!:])=", math)) == 1 and re.search(
+            if match and len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) == 1 and re.search(
                 r"[A-Za-z]", right
             ):  # a formula in other names (ε² = 10⁻¹³ is an example value, not this)
                 if match.group(1) in plain:

@@ -254,3 +254,42 @@ def test_the_binary_entropy_function_of_a_probability_is_still_a_function(tmp_pa
     assert function_of_variables("H(1 - p) = H(p)") == ""
     assert function_of_variables("H(X \\mid Y, Z) + I(X; Y)") == ""
     assert function_of_variables("I(X^2; Y) \\le I(X; Y)") == "I(X^2; Y)"
+
+
+# -- N16: a counterexample where the note's definition is undefined refutes nothing ------------
+
+VARIANCE = "Let $s^2 = \\frac{1}{n-1}\\sum_{i=1}^{n} (x_i - \\bar{x})^2$.\n\n"
+
+
+def test_the_sample_variance_row_is_not_refuted_at_n_equal_one(tmp_path):
+    text = VARIANCE + "$$ (n - 1) s^2 = \\sum_{i=1}^{n} (x_i - \\bar{x})^2 $$\n"
+    [step] = steps_by_line(tmp_path, text)[3]
+    assert step.verdict != "refuted"
+
+
+def test_a_definition_dividing_by_zero_at_the_point_is_named(tmp_path):
+    text = "Let $g = \\frac{1}{n - 2} \\sum_{i=1}^{n} x_i$.\n\n$$ (n - 2) g = (n - 2) x_1 $$\n"
+    [step] = steps_by_line(tmp_path, text)[3]
+    if step.verdict == "undecided" and "undefined at" in step.reason:
+        assert "n = 2" in step.reason
+    assert step.verdict != "proved"
+
+
+def test_a_wrong_claim_beside_the_definition_is_still_refuted_where_it_is_defined(tmp_path):
+    # (n − 1)s² = Σ(x_i − x̄)², so "= 2 Σ …" is wrong wherever s² is defined (n ≥ 2)
+    text = VARIANCE + "Let $t = \\frac{1}{n}$.\n\n$$ t n = 2 $$\n"
+    [step] = steps_by_line(tmp_path, text)[5]
+    assert step.verdict in ("refuted", "skipped")  # tn = 1 ≠ 2 (or an equation to solve)
+
+
+def test_the_undefined_check_reads_the_formula_and_substitutes_exactly():
+    from symderive.notes.check_notes import _undefined_definition
+    from symderive.notes.context import FileContext
+    from symderive.grammar.latex import LatexContext
+
+    context = FileContext(latex=LatexContext())
+    context.raw_text = VARIANCE + "x\n"
+    context.headings = []
+    assert "undefined at n = 1" in _undefined_definition(context, 3, {"n": "1"}, "<t>")
+    assert _undefined_definition(context, 3, {"n": "2"}, "<t>") == ""
+    assert _undefined_definition(context, 3, {"n": "3/2"}, "<t>") == ""
