@@ -114,7 +114,7 @@ def uses_bare_log(latex: str) -> bool:
 
 
 def describe(found: list[Statement]) -> str:
-    said = "; ".join(f"base {s.base} at line {s.line}" for s in found[:3])
+    said = "; ".join(dict.fromkeys(f"base {s.base} at line {s.line}" for s in found[:3]))
     return f"the note says its \\log is not the natural logarithm ({said})"
 
 

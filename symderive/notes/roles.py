@@ -339,12 +339,15 @@ OPENING = re.compile(
     # example", "Returning to our example", "Instead of the half"): both readings (round 5, C2)
     r"|instead|examples?)\b|대신|예를\s*들|예시|예제"
     r"|\band\s+(?:the|a|an)\s+[\w\s-]{1,40}?\s+is\s*$"  # "…; and the derivative is $g = …$"
-    r"|함수|다른|가정"
-    # an enumeration mark: (ii) may be the next case of an exercise or the next step of a
-    # derivation enumerated (i), (ii), (iii): both readings (round 6, N17)
-    r"|\([ivx]+\)",
+    r"|함수|다른|가정",
     re.I,
 )
+# an enumeration mark: inside a sentence listing cases ("for (i) $f(x) = c$, (ii) $f(x) = x^n$")
+# each case is a new definition; opening its own line ("(ii) $l(y, ŷ) = (y - ŷ)^2$.") it may
+# be the next case of an exercise or the next step of a derivation enumerated (i), (ii), (iii):
+# both readings (round 6, N17)
+ENUMERATION = re.compile(r"\([ivx]+\)", re.I)
+LINE_MARK = re.compile(r"^\s*\([ivx]+\)", re.I)
 # words of derivation or restatement: the formula is a claim about the name
 CLAIMING = re.compile(
     DERIVED.pattern + r"|\b(?:i_e|that is|equivalently|in other words|rewrit\w*|simplif\w*"
@@ -390,6 +393,10 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
     words = sentence_words(lead)
     last = {kind: max((m.start() for m in pattern.finditer(words)), default=-1) for kind, pattern
             in (("redefinition", REDEFINING), ("claim", CLAIMING), ("open", OPENING))}
+    marks = list(ENUMERATION.finditer(words))
+    if marks:
+        kind = "open" if LINE_MARK.match(lead or "") and "$" not in (lead or "") else "redefinition"
+        last[kind] = max(last[kind], marks[-1].start())
     denied = NEGATED.search(words)
     if denied and last["redefinition"] >= 0 and denied.start() < last["redefinition"] + 40:
         # "We define nothing new here:", "we do not redefine l": the same l, a claim about it
