@@ -821,6 +821,19 @@ def _stated_property(step, line: int, context: FileContext) -> str:
     return ""
 
 
+# A point written with words inside the display, whatever the words (round 6, N6): a trailing
+# ``name = value`` (or ``name = name = value``) next to prose — ``\text{evaluated at } x = 1``,
+# ``\mathrm{at}\ x = 1``, ``\text{in } x = 1``, ``\text{at } x = x_0 = 1``, ``x = 1 \text{에서}``
+# — or ``\text{for } x \text{ equal to } 1``: a condition of the display, not a claim's part.
+_PROSE = (r"(?:\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}|[^\x00-\x7f]+|@)")
+_SPACER = r"(?:\s|\\[,;:! ]|\\q?quad|[(),:])*"
+_NAME = r"[A-Za-z](?:_\{?\w+\}?)?"
+_POINT = rf"{_NAME}\s*=\s*(?:{_NAME}\s*=\s*)?[-+]?\d+(?:\.\d+)?"
+POINT_IN_WORDS = re.compile(
+    rf"{_PROSE}{_SPACER}{_POINT}|{_POINT}{_SPACER}{_PROSE}"
+    rf"|{_PROSE}{_SPACER}{_NAME}{_SPACER}{_PROSE}{_SPACER}[-+]?\d")
+
+
 def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
     ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
@@ -828,7 +841,8 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
     if stated:
         return ", ".join(stated[:3])
-    match = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    match = HYPOTHESIS_PHRASE.search(equation.block.latex) or POINT_IN_WORDS.search(
+        equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
     return ""

@@ -156,6 +156,10 @@ def classify_first_step(
     if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
         return Reading(Role.CONDITION, why=(
             "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
+    if relation == "=" and is_bare_name(first) and POINT_WORDS.match(second):
+        return Reading(Role.CONDITION, why=(
+            "a point written with words in the display (x = 1 \\text{에서}): a condition of "
+            "the display, not a definition"))
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
     if head is None and (relation == "=" or kind == "definition"):
         head = letter_definition(first, second)  # e = y - wx, E = mc^2: e and E named
@@ -228,6 +232,9 @@ def classify_first_step(
     return Reading(Role.CLAIM)
 
 
+POINT_WORDS = re.compile(  # "1 \text{에서}", "1 \text{ (the point)}": a value, then prose
+    r"^\s*[-+]?\d+(?:\.\d+)?\s*(?:\\[,;!]\s*|\\q?quad\s*)*"
+    r"(?:\\(?:text\w*|mathrm|mbox)\s*\{|[^\x00-\x7f])")
 RESERVED_LETTER = re.compile(r"^\s*(?P<name>e|E(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*$")
 CONSTANT_FORMULA = re.compile(r"\\(?:lim|sum|prod|int|infty)\b|!")
 

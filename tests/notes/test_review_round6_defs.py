@@ -293,3 +293,42 @@ def test_the_undefined_check_reads_the_formula_and_substitutes_exactly():
     assert "undefined at n = 1" in _undefined_definition(context, 3, {"n": "1"}, "<t>")
     assert _undefined_definition(context, 3, {"n": "2"}, "<t>") == ""
     assert _undefined_definition(context, 3, {"n": "3/2"}, "<t>") == ""
+
+
+# -- N6: a point written with any words inside the display is the display's condition ----------
+
+
+@pytest.mark.parametrize(
+    "display",
+    [
+        r"\frac{d}{dx} x^2 = 2 \quad \text{evaluated at } x = 1",
+        r"\frac{d}{dx} x^2 = 2 \quad \mathrm{at}\ x = 1",
+        r"\frac{d}{dx} x^2 = 2 \quad \text{at } x = x_0 = 1",
+        r"\frac{d}{dx} x^2 = 2 \quad x = 1 \text{에서}",
+        r"\frac{d}{dx} x^2 = 2 \quad \text{in } x = 1",
+        r"\frac{d}{dx} x^2 = 2 \quad \text{whenever we look at } x = 1",  # any words
+        r"\frac{d}{dx} x^2 = 2 \quad \text{for } x \text{ equal to } 1",
+        r"\frac{d}{dx} x^3 = 12 \quad \text{taken at } x = 2",
+    ],
+)
+def test_a_true_derivative_at_a_point_in_words_is_never_refuted(tmp_path, display):
+    found = verdicts_by_line(tmp_path, f"$$ {display} $$\n")
+    assert "refuted" not in found[1]
+
+
+def test_a_korean_point_is_no_definition_of_x_for_the_section(tmp_path):
+    text = ("$$ \\frac{d}{dx} x^2 = 2 \\quad x = 1 \\text{에서} $$\n\n"
+            "$$ x^2 - 1 = (x - 1)(x + 1) $$\n")
+    found = steps_by_line(tmp_path, text)
+    [step] = found[3]
+    assert step.verdict == "proved" and "line 1" not in step.reason  # x is free, not 1
+
+
+def test_a_wrong_derivative_at_a_point_in_words_is_not_proved(tmp_path):
+    found = verdicts_by_line(tmp_path, "$$ \\frac{d}{dx} x^2 = 3 \\quad \\text{evaluated at } x = 1 $$\n")
+    assert "proved" not in found[1] and "checked" not in found[1]
+
+
+def test_a_claim_without_a_point_is_still_refuted(tmp_path):
+    found = verdicts_by_line(tmp_path, "$$ \\frac{d}{dx} x^2 = 2 \\quad \\text{(the slope)} $$\n")
+    assert found[1] == ["refuted"]
