@@ -747,8 +747,8 @@ def _undefined_definition(context: FileContext, line: int, values: dict, source:
                                              source=source, line=number)
                     mapping = {symbol: numbers[str(symbol)] for symbol in right.free_symbols
                                if str(symbol) in numbers}
-                    if not mapping:
-                        continue
+                    if not mapping or right.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                        continue  # (a sum to ∞ is not made undefined by the point)
                     undefined = right.subs(mapping).has(sp.zoo, sp.nan, sp.oo, -sp.oo)
             except Exception:  # noqa: BLE001 - a formula not read: nothing to say about it
                 continue
