@@ -933,8 +933,8 @@ class _Parser:
         if letter == "E" and (self.at("[") or self.at("(")):
             self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
-        if letter == "e" and not self.at("_"):
-            return self.build.constant("e")
+        if letter == "e" and not self.at("_") and "e" not in self.context.defined:
+            return self.build.constant("e")  # a note that defines e (e = y - wx): a name there
         if letter == "D" and self.at("_"):
             subscript_text = self.peek_group_text()
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):

@@ -11,7 +11,7 @@ too few is a misreading, so a word is removed only with a test showing why.
 
 **Core** (:data:`NEGATED`), a negation of the sentence in any context:
 
-* English whole words: *not, no, never, cannot, neither, nor, none, without*;
+* English whole words: *not, no, never, cannot, neither, nor, none, nothing, without*;
 * the contraction *n't* (also with the typographic apostrophe: *don’t, isn’t*);
 * *non* as a word or a hyphenated prefix (*non-constant, non-invertible, non constant*);
 * Korean (no word boundaries: endings attach to the stem): 않 (*-지 않다*, "does not"),
@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-CORE_WORDS = ("not", "no", "never", "cannot", "neither", "nor", "none", "without")
+CORE_WORDS = ("not", "no", "never", "cannot", "neither", "nor", "none", "nothing", "without")
 CORE_KOREAN = ("않", "아니", "아닌", "아닙", "아님", "아닐", "없", "못")
 CONTRAST = ("unlike", "instead of", "rather than", "as opposed to", "in contrast to", "대신", "달리")
 SUPPOSITION = ("if", "whether", "unless", "만약", "라면", "이면")

@@ -30,6 +30,7 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
+from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
     declared_shapes,
@@ -56,6 +57,8 @@ from symderive.notes.extract import (
     FENCE, HTML_COMMENT, TEX_COMMENT, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
+from symderive.notes.log_base import bases_at, describe, uses_bare_log
+from symderive.notes.log_base import statements as log_statements
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.plan import (
     PLAN_SECONDS,
@@ -278,6 +281,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
     context.lines = text.split("\n")
+    context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.stated_simplex = stated_simplex(text)
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
@@ -511,6 +515,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 step = replace(step, decided=_not_refuted(step.decided, (
                     f"the note states a condition for it ({hypothesis}) that the "
                     "counterexample need not satisfy")))
+            base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, (), tens_only=True)
+            if base and step.decided.verdict in DECIDING:
+                step = replace(step, decided=Outcome("undecided", method=step.decided.method,
+                                                     reason=base))
             steps.append(_decided_step(step, lhs_latex, rhs_latex, written))
             continue
         key = (file_index, equation_index, step.index)
@@ -651,6 +659,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             if doubt:
                 outcome = _not_refuted(outcome, doubt)
         if outcome.verdict == "refuted":  # r^2 = x^2 + y^2 given before: r is not free
+            undefined = _undefined_definition(plan.context, chain.line,
+                                              dict(outcome.counterexample.values), plan.path)
+            if undefined:
+                outcome = _not_refuted(outcome, undefined)
+        if outcome.verdict == "refuted":
             squared = _squared_definition(plan.context, chain.line,
                                           names | {name for name, _ in step.unknown})
             if squared:
@@ -675,6 +688,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "the sides differ somewhere, but ≠ claims they differ for every value: one "
                 "differing point does not check it (only a proof or a refutation decides)"))
+        base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, used)
+        if base and outcome.verdict in DECIDING:  # "All logarithms are base 2": not ln here
+            outcome = Outcome("undecided", method=outcome.method, reason=base)
+            description = ""  # what was checked with ln does not describe this verdict
         if outcome.verdict == "refuted" and step.rounded_entries:  # the entry that failed,
             failed = failing_entry(step.rounded_entries)  # not the largest scaled error
             if failed is not None:
@@ -723,6 +740,25 @@ HYPOTHESIS_PHRASE = re.compile(
 )
 
 
+DECIDING = ("proved", "checked", "refuted")
+
+
+def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only=False) -> str:
+    """Why a step with a bare ``\\log`` is not decided with the natural logarithm: the note
+    states another base for it (symderive.notes.log_base); "" when it does not (or only base 2
+    and ``tens_only``: the information-theory reading uses base 2 itself)."""
+    statements = plan.context.log_statements
+    if not statements or not uses_bare_log(" ".join([lhs_latex, rhs_latex, *used])):
+        return ""
+    found = bases_at(plan.context.lines, chain.line, statements)
+    if tens_only:
+        found = [statement for statement in found if statement.base != 2]
+    if not found:
+        return ""
+    return (f"{describe(found)}, and this step was read with the natural logarithm: not "
+            "decided (write \\log_2 or \\ln to say which)")
+
+
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
     """A refutation that another plausible reading of the note would not stand: undecided."""
     return Outcome("undecided", method=outcome.method,
@@ -731,6 +767,52 @@ def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
 
 SQUARED_DEFINED = re.compile(
     r"\\?([A-Za-z]+)\s*\^\s*\{?\s*2\s*\}?\s*(?::=|=(?!=))")
+
+
+BOUNDS = re.compile(r"[_^]\s*\{[^{}]*\}")  # \sum_{i=1}^{n}: an index's "=" is no relation
+FORMULA_OF_NAME = re.compile(
+    r"^\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\^\s*\{?\s*2\s*\}?)?\s*(?::=|=(?!=))(.+)$",
+    re.S)
+
+
+def _undefined_definition(context: FileContext, line: int, values: dict, source: str) -> str:
+    """A formula ``name = …`` or ``name^2 = …`` written earlier in the step's section (read as a
+    definition, a condition or a supposition) that is undefined at the counterexample (``Let
+    $s^2 = \\frac{1}{n-1}\\sum …$`` at n = 1): the point does not satisfy what the note
+    says there, so it refutes nothing (round 6, N16)."""
+    numbers = {}
+    for name, value in values.items():
+        try:
+            number = Fraction(str(value).strip())
+        except (ValueError, ZeroDivisionError):
+            continue
+        numbers[str(name)] = sp.Rational(number.numerator, number.denominator)
+    if not numbers:
+        return ""
+    start = section_start(context.headings, line)
+    lines = context.raw_text.splitlines()
+    for number in range(start, min(line, len(lines) + 1)):
+        for math in re.findall(r"\$+([^$]+)\$+", lines[number - 1])[:8]:
+            match = FORMULA_OF_NAME.match(math.strip())
+            if not match or len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) != 1:
+                continue
+            try:
+                with time_limit(PLAN_SECONDS, source=source, what="re-checking a definition"):
+                    right = parse_latex_math(match.group(2).strip(" .,;"), context=context.latex,
+                                             source=source, line=number)
+                    mapping = {symbol: numbers[str(symbol)] for symbol in right.free_symbols
+                               if str(symbol) in numbers}
+                    if not mapping or right.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                        continue  # (a sum to ∞ is not made undefined by the point)
+                    undefined = right.subs(mapping).has(sp.zoo, sp.nan, sp.oo, -sp.oo)
+            except Exception:  # noqa: BLE001 - a formula not read: nothing to say about it
+                continue
+            if undefined:
+                shown = ", ".join(f"{name} = {value}" for name, value in mapping.items())
+                return (f"line {number} gives {match.group(1)} the formula "
+                        f"'{math.strip()[:60]}', which is undefined at {shown}: the "
+                        "counterexample does not satisfy the note's definitions")
+    return ""
 
 
 def _squared_definition(context: FileContext, line: int, names: set[str]) -> str:
@@ -747,7 +829,7 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
             # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
             match = SQUARED_DEFINED.match(math.strip())
             right = math.strip()[match.end():] if match else ""
-            if match and len(re.findall(r"(?<![<>!:])=", math)) == 1 and re.search(
+            if match and len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) == 1 and re.search(
                 r"[A-Za-z]", right
             ):  # a formula in other names (ε² = 10⁻¹³ is an example value, not this)
                 if match.group(1) in plain:
@@ -813,6 +895,19 @@ def _stated_property(step, line: int, context: FileContext) -> str:
     return ""
 
 
+# A point written with words inside the display, whatever the words (round 6, N6): a trailing
+# ``name = value`` (or ``name = name = value``) next to prose — ``\text{evaluated at } x = 1``,
+# ``\mathrm{at}\ x = 1``, ``\text{in } x = 1``, ``\text{at } x = x_0 = 1``, ``x = 1 \text{에서}``
+# — or ``\text{for } x \text{ equal to } 1``: a condition of the display, not a claim's part.
+_PROSE = (r"(?:\\(?:text\w*|mathrm|mbox|operatorname)\s*\{[^{}]*\}|[^\x00-\x7f]+|@)")
+_SPACER = r"(?:\s|\\[,;:! ]|\\q?quad|[(),:])*"
+_NAME = r"[A-Za-z](?:_\{?\w+\}?)?"
+_POINT = rf"{_NAME}\s*=\s*(?:{_NAME}\s*=\s*)?[-+]?\d+(?:\.\d+)?"
+POINT_IN_WORDS = re.compile(
+    rf"{_PROSE}{_SPACER}{_POINT}|{_POINT}{_SPACER}{_PROSE}"
+    rf"|{_PROSE}{_SPACER}{_NAME}{_SPACER}{_PROSE}{_SPACER}[-+]?\d")
+
+
 def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
     ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``,
@@ -823,7 +918,8 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
     if stated:
         return ", ".join(stated[:3])
-    match = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    match = HYPOTHESIS_PHRASE.search(equation.block.latex) or POINT_IN_WORDS.search(
+        equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
     return ""

@@ -146,6 +146,7 @@ class FileContext:
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
     # givens that contradict each other: (their symbols' names, "line 1, 3"); not used
     contradictory: list = field(default_factory=list)
+    log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -557,8 +558,11 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     """The definition ``name = …`` of the item's first step would make (also for a second
     formula read as a claim, to compare it with the first), or None if it defines nothing."""
     chain = item.chain
+    latex = context.latex
+    if item.reading.name == "e":  # e = y - wx: the letter is the note's name (roles)
+        latex = replace(latex, defined=latex.defined | {"e"})
     try:
-        lhs = parse(chain.elements[0], context.latex, source, chain.line)
+        lhs = parse(chain.elements[0], latex, source, chain.line)
         rhs = parse(chain.elements[1], context.latex, source, chain.line)
     except ParseError:
         return None

@@ -39,6 +39,7 @@ from symderive.grammar.negation import NEGATED_OR_EXCEPTED
 from symderive.notes.alphabets import stated_alphabet
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
+from symderive.notes.log_base import section_says_base_two, statements
 from symderive.notes.hypotheses import LAW_WORDS, MATH, hypothesis_of
 from symderive.notes.info_grammar import InfoNote, NotRead
 from symderive.notes.plan import PlannedStep
@@ -47,7 +48,6 @@ from symderive.report import Outcome
 
 ABOUT = re.compile(r"entrop|엔트로피|mutual information|상호\s*정보|kullback|쿨백|"
                    r"cross-entropy|교차\s*엔트로피|information theory|정보\s*이론", re.I)
-BASE_TWO = re.compile(r"밑이\s*2|base[- ]2\b|base of 2|\\log_2\s*\(\s*\.\s*\)", re.I)
 SELF_INFORMATION = re.compile(r"self-information|자기\s*정보|셀프\s*정보", re.I)
 CROSS_ENTROPY_H = re.compile(
     r"(?:cross-entropy|교차\s*엔트로피)[^.\n]{0,80}\$H\s*\(\s*P\s*,\s*Q\s*\)|"
@@ -81,7 +81,7 @@ def note_reading(text: str) -> InfoNote | None:
     if not ABOUT.search(prose):
         return None
     return InfoNote(
-        log_base_two=bool(BASE_TWO.search(text)),
+        log_base_two=any(s.base == 2 for s in statements(text.split("\n"))),
         self_information=bool(SELF_INFORMATION.search(text)),
         cross_entropy_h=bool(CROSS_ENTROPY_H.search(text)),
         classes_k=bool(CLASSES_K.search(text)),
@@ -89,7 +89,6 @@ def note_reading(text: str) -> InfoNote | None:
 
 
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b", re.I)
 
 
 def section_readings(lines: list[str], line: int, note: InfoNote) -> list[InfoNote]:
@@ -100,7 +99,7 @@ def section_readings(lines: list[str], line: int, note: InfoNote) -> list[InfoNo
     start = max((k for k in range(min(line, len(lines))) if HEADING.match(lines[k])), default=0)
     end = next((k for k in range(line, len(lines)) if HEADING.match(lines[k])), len(lines))
     section = " ".join(lines[start:end])
-    base = _said(section, BASE_TWO, NATURAL_WORDS)
+    base = section_says_base_two(lines, line)  # symderive.notes.log_base: one reading
     cross = _said(section, CROSS_ENTROPY_H, None)
     bases = [base] if base is not None else sorted({False, note.log_base_two})
     crosses = [cross] if cross is not None else sorted({False, note.cross_entropy_h})
@@ -366,6 +365,13 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
                 continue
             if any(_uses(lhs_latex + " " + rhs_latex, form) for form in nonstandard):
                 continue  # the note defines this operator otherwise
+            inside = function_of_variables(lhs_latex + " " + rhs_latex)
+            if inside:  # H(X + 1), H(e^X): never an unknown real function H applied to a number
+                why = (f"{inside} is the entropy of a function of random variables, which is "
+                       "not read (H is not an unknown function of a number here)")
+                steps[position] = replace(step, doubt=why, unpinned=why + ": not checked")
+                changed = True
+                continue
             written = chain.relations[step.index - 1]
             relation = CHECKED_RELATIONS.get(written, written if written in HOLDS else None)
             if relation is None:
@@ -429,6 +435,30 @@ def _reading_words(note: InfoNote) -> str:
     cross = ", H(P, Q) the cross-entropy" if note.cross_entropy_h else ""
     return base + cross
 GENERIC_NAMES = ("H", "I", "D", "p", "q", "P", "Q", "CE", r"\mathrm{CE}", "E")
+
+
+APPLIED_OPERATOR = re.compile(r"(?<![A-Za-z\\])([HI])\s*\(")
+VARIABLE = re.compile(
+    r"^\s*(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathcal)\s*\{\s*[A-Za-z]\s*\}|[A-Z])"
+    r"(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*$")
+CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])")
+
+
+def function_of_variables(latex: str) -> str:
+    """``H(X + 1)``, ``H(-X)``, ``H(2X)``, ``H(e^X)``, ``H(X^3)``, ``H(X + Y)``, ``I(X^2; Y)``:
+    the first H(…) or I(…) (as written) whose argument, between ``,``, ``;``, ``|``, ``\\mid``,
+    is an expression in random variables (a capital letter) rather than one of them — the
+    entropy of a function of random variables, not a value of a function H; "" when none."""
+    for match in APPLIED_OPERATOR.finditer(latex):
+        depth, end = 1, match.end()
+        while end < len(latex) and depth:
+            depth += {"(": 1, ")": -1}.get(latex[end], 0)
+            end += 1
+        argument = latex[match.end(): end - 1]
+        parts = re.split(r",|;|\\mid|\\vert|\|", argument)
+        if any(CAPITAL.search(part) and not VARIABLE.match(part) for part in parts):
+            return latex[match.start(): end].strip()
+    return ""
 
 
 def _uses(latex: str, form: str) -> bool:

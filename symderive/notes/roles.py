@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
 
@@ -156,7 +157,13 @@ def classify_first_step(
     if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
         return Reading(Role.CONDITION, why=(
             "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
+    if relation == "=" and is_bare_name(first) and POINT_WORDS.match(second):
+        return Reading(Role.CONDITION, why=(
+            "a point written with words in the display (x = 1 \\text{에서}): a condition of "
+            "the display, not a definition"))
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
+    if head is None and (relation == "=" or kind == "definition"):
+        head = letter_definition(first, second)  # e = y - wx, E = mc^2: e and E named
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
     if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
@@ -228,6 +235,32 @@ def classify_first_step(
     if relation == "=" and len(chain.relations) == 1 and SOLVING.search(words):
         return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
     return Reading(Role.CLAIM)
+
+
+POINT_WORDS = re.compile(  # "1 \text{에서}", "1 \text{ (the point)}": a value, then prose
+    r"^\s*[-+]?\d+(?:\.\d+)?\s*(?:\\[,;!]\s*|\\q?quad\s*)*"
+    r"(?:\\(?:text\w*|mathrm|mbox)\s*\{|[^\x00-\x7f])")
+RESERVED_LETTER = re.compile(r"^\s*(?P<name>e|E(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*$")
+CONSTANT_FORMULA = re.compile(r"\\(?:lim|sum|prod|int|infty)\b|!")
+
+
+def letter_definition(first: str, second: str) -> tuple[str, None] | None:
+    r"""``e = y - w x`` (the residual), ``E = m c^2`` (the energy): a note that gives the letter
+    e or E a formula in other names defines it (docs/notes.md, "Names defined as
+    expressions"); e is then that name, not Euler's number, where the definition is in force.
+    Not a number (``e = 2.718``), and for e not a constant formula (``e = \lim_{n \to \infty}
+    (1 + 1/n)^n``, ``e = \sum 1/n!``: Euler's number described)."""
+    match = RESERVED_LETTER.match(first)
+    if not match or is_number(second):
+        return None
+    if not re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", second)):
+        return None  # \exp(1), \pi^2: no name on the right
+    if match.group("name") == "e" and (
+        CONSTANT_FORMULA.search(second) or not re.search(
+            r"(?<![A-Za-z\\])(?!e(?![A-Za-z]))[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", second))
+    ):
+        return None
+    return " ".join(match.group("name").split()), None
 
 
 SHIFTED = ("the function at a shifted argument, in terms of other functions at that same "
@@ -305,7 +338,7 @@ NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|
 #   say — both readings are checked, and a verdict stands only where they agree.
 REDEFINING = re.compile(
     r"\b(?:let(?!\s*(?:us|me)\b|\s*['’]s\b)|(?:re)?defines?|redefined)\b"
-    r"|\([ivx]+\)|새로|다시\s*정의|정의하자",
+    r"|새로|다시\s*정의|정의하자",
     re.I,
 )
 REDEFINING_AFTER = re.compile(r"^\s*(?:이?라(?:고)?\s*(?:하자|두자|놓자)|로\s*(?:두자|놓자|정의하자))")
@@ -321,15 +354,29 @@ OPENING = re.compile(
     r"|함수|다른|가정",
     re.I,
 )
+# an enumeration mark: inside a sentence listing cases ("for (i) $f(x) = c$, (ii) $f(x) = x^n$")
+# each case is a new definition; opening its own line ("(ii) $l(y, ŷ) = (y - ŷ)^2$.") it may
+# be the next case of an exercise or the next step of a derivation enumerated (i), (ii), (iii):
+# both readings (round 6, N17)
+ENUMERATION = re.compile(r"\([ivx]+\)", re.I)
+LINE_MARK = re.compile(r"^\s*\([ivx]+\)", re.I)
 # words of derivation or restatement: the formula is a claim about the name
 CLAIMING = re.compile(
     DERIVED.pattern + r"|\b(?:i_e|that is|equivalently|in other words|rewrit\w*|simplif\w*"
     r"|expand\w*|another\s+(?:way|form|expression|representation)|shows?|follows?|we have"
-    r"|which is)\b|즉|정리|계산|전개|다시\s*쓰",
+    r"|which is|we (?:compute|calculate|derive|conclude|see)|computing|calculating)\b"
+    r"|즉|정리|계산|전개|다시\s*쓰",
     re.I,
 )
 DISPLAY_ONLY = re.compile(r"^\s*(?:\$\$[^$]*\$\$|\\\[.*\\\]|\\end\{[a-z*]+\})\s*$")
 ENUMERATED = re.compile(r"^\s*\d{1,3}[.)]\s")  # a numbered list item: its own exercise or case
+# a numbered item that opens with an instruction ("2. Show that … for $f(x) = x^2$",
+# "1. Differentiate $f(x) = x^3$"): an exercise of its own, so its formulas are new
+EXERCISE_ITEM = re.compile(
+    r"^\s*\d{1,3}[.)]\s+(?:show|prove|verify|differentiate|compute|calculate|find|derive"
+    r"|evaluate|let|consider|suppose|assume|take|determine|check|give|write|use)\b",
+    re.I,
+)
 FORMULA_ONLY = re.compile(r"^\s*\$[^$]+\$\s*[,.;:]?\s*$")  # "$y_i = \log(c),$" alone
 FILLER = re.compile(r"\b(?:and|or|also|as well as|with)\b|그리고|및|이고|이며|또는", re.I)
 SENTENCE_END = re.compile(r"[.!?;。](?=\s|$)")
@@ -358,8 +405,23 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
     words = sentence_words(lead)
     last = {kind: max((m.start() for m in pattern.finditer(words)), default=-1) for kind, pattern
             in (("redefinition", REDEFINING), ("claim", CLAIMING), ("open", OPENING))}
-    if ENUMERATED.match(lead or ""):  # "2. Show that … for $f(x) = x^2$": a new exercise item
-        last["redefinition"] = max(last["redefinition"], -0.5)
+    marks = list(ENUMERATION.finditer(words))
+    if marks:
+        kind = "open" if LINE_MARK.match(lead or "") and "$" not in (lead or "") else "redefinition"
+        last[kind] = max(last[kind], marks[-1].start())
+    denied = NEGATED.search(words)
+    if denied and last["redefinition"] >= 0 and denied.start() < last["redefinition"] + 40:
+        # "We define nothing new here:", "we do not redefine l": the same l, a claim about it
+        last["redefinition"] = -1
+        last["claim"] = max(last["claim"], denied.start())
+    if ENUMERATED.match(lead or ""):
+        item = re.sub(r"\$[^$]*\$", " ", lead)  # the item's words before the formula
+        if EXERCISE_ITEM.match(lead):  # "2. Show that … for $f(x) = x^2$": a new exercise item
+            last["redefinition"] = max(last["redefinition"], -0.5)
+        elif CLAIMING.search(item):  # "2. Hence $f'(x) = 2x$ and $f(1) = 1$": a derivation step
+            last["claim"] = max(last["claim"], 0)
+        else:  # "1. $l(y, ŷ) = (y - ŷ)^2$": the next step or a new case: both readings
+            last["open"] = max(last["open"], 0)
     if last["redefinition"] > last["claim"]:
         return "redefinition"  # "To give an example, let's plot the function": not undone
     if last["claim"] >= 0 and last["claim"] > last["open"]:

@@ -1,0 +1,129 @@
+r"""The base of a note's ``\log``, as its prose states it: read in one place, used by the
+information-theory reading (entropies in bits) and by every other step (docs/notes.md,
+"Logarithms").
+
+* A **statement** is a sentence that names the logarithm (*log, logarithm*, ``\log``, 로그) and
+  a base: base 2 (*base 2, base-2, base of 2, to base 2, binary logarithm*, 밑이 2,
+  ``\log(.)`` for ``\log_2(.)``) or base 10 (*base 10, base-10, common logarithm*, 밑이 10) —
+  unless the words just before the base negate or contrast it (*not, rather than, instead of*).
+  "A nat is a bit with base $e$ rather than base 2" names no logarithm: no statement.
+* A section that says its logarithm is natural (*natural log, ln*, 자연 로그, 밑이 e) reads
+  ``\log`` as ln whatever another section says.
+* Everywhere else in a note with a statement, ``\log`` may be the stated base: a step with a
+  bare ``\log`` that the general reading decides (with the natural logarithm) is *undecided*,
+  naming the statement — never proved, checked or refuted with ln. (Re-proving it in the stated
+  base is not sound on the parsed expression: SymPy has already simplified ``e^{\log x}`` to x.) (The information-theory reading decides
+  its own steps in bits or nats by :func:`symderive.notes.probability.section_readings`.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from symderive.grammar.negation import NEGATED_OR_CONTRASTED
+
+# the phrases of each base (BASE_TWO is also what the information-theory reading looks for)
+BASE_TWO = re.compile(
+    r"밑이\s*2(?!\d)|base[- ]2\b|base of 2\b|to (?:the )?base 2\b|binary logarithm"
+    r"|\\log_2\s*\(\s*\.\s*\)", re.I)
+BASE_TEN = re.compile(
+    r"밑이\s*10(?!\d)|base[- ]10\b|base of 10\b|to (?:the )?base 10\b|common\s*(?:\(\s*base[- ]10"
+    r"\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
+LOG_WORD = re.compile(r"\\log(?![_A-Za-z])|\blog(?:arithm)?s?\b|로그", re.I)
+NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b", re.I)
+MATH = re.compile(r"\$[^$]*\$")
+SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n\s*\n")
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\\(?:section|subsection|chapter)\*?\{")
+BARE_LOG = re.compile(r"\\log(?!_)(?![A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Statement:
+    line: int
+    base: int  # 2 or 10
+    text: str  # the sentence, shortened
+
+
+def sentence_base(sentence: str) -> int | None:
+    """2 or 10 when the sentence states that base for the logarithm, else None."""
+    if not LOG_WORD.search(sentence.replace("\\log_", " ")):
+        return None
+    for base, pattern in ((2, BASE_TWO), (10, BASE_TEN)):
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        near = MATH.sub(" ", sentence[max(0, match.start() - 30): match.start()])
+        if NEGATED_OR_CONTRASTED.search(near):
+            continue  # "not base 2", "rather than base 2"
+        return base
+    return None
+
+
+def statements(lines: list[str]) -> list[Statement]:
+    """Every sentence of the note that states a base for its logarithm, with its line."""
+    found = []
+    text = "\n".join(lines)
+    position = 0
+    for sentence in SENTENCE.split(text):
+        start = text.find(sentence, position)
+        position = max(position, start + len(sentence)) if start >= 0 else position
+        base = sentence_base(sentence) if len(sentence) < 2000 else None
+        if base is not None:
+            line = text.count("\n", 0, max(start, 0)) + 1
+            found.append(Statement(line, base, " ".join(sentence.split())[:80]))
+    return found
+
+
+def _section(lines: list[str], line: int) -> tuple[int, int]:
+    """The 1-based first and last line of the section holding ``line``."""
+    start = max((k + 1 for k in range(min(line, len(lines))) if HEADING.match(lines[k])),
+                default=1)
+    end = next((k for k in range(line, len(lines)) if HEADING.match(lines[k])), len(lines))
+    return start, end
+
+
+def says_natural(lines: list[str], line: int) -> bool:
+    """The section of ``line`` says its logarithm is natural (and states no other base)."""
+    start, end = _section(lines, line)
+    section = [lines[k - 1] for k in range(start, end + 1)]
+    text = MATH.sub(" ", " ".join(section))
+    return bool(NATURAL_WORDS.search(text)) and not any(
+        sentence_base(sentence) for sentence in SENTENCE.split(" ".join(section)))
+
+
+def bases_at(lines: list[str], line: int, found: list[Statement] | None = None) -> list[Statement]:
+    """The statements that may give ``\\log`` at ``line`` a base other than e: those of its
+    own section when it has one; none when its section says natural; else every statement of
+    the note (another section's, or one made for the whole note)."""
+    found = statements(lines) if found is None else found
+    if not found:
+        return []
+    start, end = _section(lines, line)
+    own = [statement for statement in found if start <= statement.line <= end]
+    if own:
+        return own
+    if says_natural(lines, line):
+        return []
+    return found
+
+
+def uses_bare_log(latex: str) -> bool:
+    """``\\log x`` written without a base (``\\log_2 x`` has its own)."""
+    return bool(BARE_LOG.search(latex))
+
+
+def describe(found: list[Statement]) -> str:
+    said = "; ".join(dict.fromkeys(f"base {s.base} at line {s.line}" for s in found[:3]))
+    return f"the note says its \\log is not the natural logarithm ({said})"
+
+
+def section_says_base_two(lines: list[str], line: int) -> bool | None:
+    """What the section of ``line`` says of the information-theory reading's base: True (a
+    statement of base 2 in it), False (it says natural, or base 10 — not a base that reading
+    uses, see :func:`bases_at`), None (silent)."""
+    start, end = _section(lines, line)
+    own = [s for s in statements(lines[start - 1:end])]
+    if own:
+        return all(statement.base == 2 for statement in own)
+    return False if says_natural(lines, line) else None
