@@ -62,6 +62,8 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
+from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.inequalities import read_conditions, unread_bound, with_inequalities
 from symderive.notes.stated import (
     affirmed_properties,
     consequent,
@@ -242,9 +244,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     headings = heading_lines(text, markdown)
     located = locate(continue_chains(pairs), headings, text.split("\n"))
-    stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings)
+    stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings)))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
+    for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
+        context.latex = replace(context.latex, functions=context.latex.functions | {name})
+        context.readings.setdefault(name, f"function (stated in the prose, line {line})")
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
@@ -595,7 +601,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             ))  # fmt: skip
             continue
         if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
-            unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
+                unread_bound(plan.context, chain.line, chain.latex, names))
             if unread:
                 outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted":  # r^2 = x^2 + y^2 given before: r is not free
@@ -626,6 +633,16 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             failed = failing_entry(step.rounded_entries)  # not the largest scaled error
             if failed is not None:
                 outcome = replace(outcome, counterexample=failed)
+        shape = shape_doubt(step, outcome, plan.context, chain.line) if outcome.verdict in (
+            "proved", "checked", "refuted") else ""
+        if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
+            outcome = Outcome("undecided", method=outcome.method,
+                              reason=f"{shape}: not decided at the stated shape")
+        complex_name = complex_names(plan.context, chain.line, chain.latex, names)
+        if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"the note states that {complex_name} is complex, and the checks sample real "
+                "values only: not read"))  # fmt: skip
         explanation = outcome.reason
         extras = []
         if description:
@@ -743,7 +760,9 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
     ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
     chain = equation.chain
-    stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
+    read = read_conditions(context, chain.line, chain.latex)  # read as domains: they hold
+    stated = [c for c in context.conditions_by_line.get(chain.line, [])
+              if c != chain.latex.strip() and " ".join(c.split()) not in read]
     if stated:
         return ", ".join(stated[:3])
     match = HYPOTHESIS_PHRASE.search(equation.block.latex)

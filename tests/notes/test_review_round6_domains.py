@@ -1,0 +1,367 @@
+r"""Review round 6, prose domains: N8/H7 (a hypothesis written as an inline inequality), N18
+(``0 \le p \le 1`` is an interval, not an index), N12 (a complex z), N14 (a numeric shape in
+the prose) and N2 (a letter the prose calls a function).
+
+A claim under a stated inequality is proved or checked inside it, and a false one is refuted
+with a counterexample inside it (checked here against mpmath); a condition on another name
+does not leak; where the reading is not exact the verdict is undecided, never a refutation
+outside the domain.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import mpmath
+import pytest
+
+from symderive.notes.check_notes import NotesOptions, check_files
+from symderive.notes.inequalities import bound_of
+
+
+def steps_by_line(tmp_path: Path, text: str) -> dict[int, list]:
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    found: dict[int, list] = {}
+    for equation in report.files[0].equations:
+        for step in equation.steps:
+            if step.skip is None or step.verdict == "skipped":
+                found.setdefault(equation.line, []).append(step)
+    return found
+
+
+def verdict_at(steps: dict, line: int, rhs: str):
+    wanted = [s for s in steps.get(line, []) if " ".join(s.rhs_latex.split()) == rhs]
+    assert len(wanted) == 1, (line, {k: [(s.rhs_latex, s.verdict) for s in v]
+                                     for k, v in steps.items()})
+    return wanted[0]
+
+
+def point(step) -> dict[str, Fraction]:
+    return {name: Fraction(value) for name, value in step.counterexample.values}
+
+
+def sqrt_sq_minus(x: Fraction) -> mpmath.mpf:
+    """√(x²) − x at x, by mpmath: 0 exactly when x ≥ 0."""
+    value = mpmath.mpf(x.numerator) / x.denominator
+    return mpmath.sqrt(value**2) - value
+
+
+# -- N8: inline inequality hypotheses -----------------------------------------------------------
+SC3 = r"""# A
+
+Let $x > 0$. Then $\sqrt{x^2} = x$.
+
+# B
+
+Assume $x > 0$. Then
+
+$$ \sqrt{x^2} = x $$
+
+# C
+
+Suppose $x \ge 0$.
+
+$$ \sqrt{x^2} = x $$
+
+# D
+
+$$ \sqrt{x^2} = x $$
+
+where $x > 0$.
+
+# E
+
+Let $x > 0$ be given.
+
+$$ |x| = x $$
+
+# F
+
+$x > 0$이라고 하자.
+
+$$ |x| = x $$
+
+# G
+
+Throughout, $x > 0$.
+
+$$ |x| = x $$
+
+# H
+
+Let $0 < x < 1$.
+
+$$ \sqrt{x^2} = x $$
+"""
+
+
+def test_n8_reviewer_text_true_claims_are_proved_inside_the_stated_inequality(tmp_path):
+    steps = steps_by_line(tmp_path, SC3)
+    for line, rhs in ((3, "x"), (9, "x"), (15, "x"), (19, "x"), (27, "x"), (33, "x"), (39, "x"),
+                      (45, "x")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict in ("proved", "checked"), (line, step.verdict, step.reason)
+        assert "stated in the prose" in "; ".join(step.used), step.used
+
+
+FALSE_UNDER_POSITIVE = r"""# A
+
+Assume $x > 0$.
+
+$$ \sqrt{x^2} = -x $$
+
+# B
+
+$x$는 정의역 위의 값이다. $x > 0$이라고 가정하자.
+
+$$ |x| = -x $$
+
+# C
+
+$$ \sqrt{x^2} = -x $$
+
+where $x > 0$.
+
+# D
+
+Let $0 < x < 1$.
+
+$$ x^2 = x $$
+"""
+
+
+def test_n8_false_claims_are_refuted_inside_the_stated_domain(tmp_path):
+    steps = steps_by_line(tmp_path, FALSE_UNDER_POSITIVE)
+    for line, rhs in ((5, "-x"), (11, "-x"), (15, "-x")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict == "refuted", (line, step.verdict, step.reason)
+        x = point(step)["x"]
+        assert x > 0
+        assert abs(sqrt_sq_minus(x)) < 1e-20  # √(x²) = |x| = x there, so −x ≠ x
+        assert mpmath.mpf(x.numerator) / x.denominator != 0
+    step = verdict_at(steps, 23, "x")
+    assert step.verdict == "refuted"
+    x = point(step)["x"]
+    assert 0 < x < 1 and x * x != x
+
+
+H7 = r"""# A
+
+$x > 0$일 때, $\sqrt{x^2} = -x$이다.
+
+# B
+
+When $x > 0$, $\sqrt{x^2} = -x$.
+
+# C
+
+If $x > 0$, then $\sqrt{x^2} = -x$.
+
+# D
+
+$x > 0$일 때, $\sqrt{x^2} = x$이다.
+
+# E
+
+When $x > 0$, $\sqrt{x^2} = x$.
+"""
+
+
+def test_h7_a_false_consequent_is_refuted_inside_and_a_true_one_proved(tmp_path):
+    steps = steps_by_line(tmp_path, H7)
+    for line in (3, 7, 11):
+        step = verdict_at(steps, line, "-x")
+        assert step.verdict == "refuted", (line, step.verdict, step.reason)
+        assert point(step)["x"] > 0
+    for line in (15, 19):
+        assert verdict_at(steps, line, "x").verdict == "proved"
+
+
+NI = r"""# B
+
+Let $n$ be an integer with $n \ge 2$.
+
+$$ 2^n \ge n + 2 $$
+
+# D
+
+For $n \ge 4$ we have
+
+$$ 2^n \ge n^2 $$
+
+# E
+
+For $n \ge 4$ we have
+
+$$ 2^n \ge n^3 $$
+"""
+
+
+def test_ni_integer_bound_is_not_refuted_outside_and_a_real_bound_is_used(tmp_path):
+    steps = steps_by_line(tmp_path, NI)
+    assert verdict_at(steps, 5, "n + 2").verdict == "undecided"  # an integer ≥ 2: not read
+    assert verdict_at(steps, 11, "n^2").verdict in ("checked", "proved")  # true for real n ≥ 4
+    step = verdict_at(steps, 17, "n^3")  # false at n = 4: 16 < 64
+    assert step.verdict == "refuted"
+    n = point(step)["n"]
+    assert n >= 4 and mpmath.power(2, mpmath.mpf(n.numerator) / n.denominator) < (
+        mpmath.mpf(n.numerator) / n.denominator) ** 3
+
+
+LEAK = r"""# A
+
+Assume $y > 0$.
+
+$$ \sqrt{x^2} = x $$
+
+# B
+
+Assume $x > 0$.
+
+$$ \sqrt{x^2} = x $$
+
+# C
+
+$$ \sqrt{x^2} = x $$
+"""
+
+
+def test_a_condition_on_another_name_or_in_another_section_does_not_leak(tmp_path):
+    steps = steps_by_line(tmp_path, LEAK)
+    assert verdict_at(steps, 5, "x").verdict == "refuted"  # y > 0 says nothing of x
+    assert point(verdict_at(steps, 5, "x"))["x"] < 0
+    assert verdict_at(steps, 11, "x").verdict == "proved"
+    assert verdict_at(steps, 15, "x").verdict == "refuted"  # a new section: x is real again
+
+
+def test_where_holds_for_its_display_only(tmp_path):
+    text = "# A\n\n$$ |x| = x $$\n\nwhere $x > 0$. Now let us look at another case.\n\n$$ |x| = x $$\n"
+    steps = steps_by_line(tmp_path, text)
+    assert verdict_at(steps, 3, "x").verdict == "proved"
+    assert verdict_at(steps, 7, "x").verdict == "refuted"
+
+
+# -- N18: 0 \le p \le 1 is an interval ----------------------------------------------------------
+PR3 = r"""# Bernoulli variance
+
+The success probability satisfies $0 \le p \le 1$.
+
+$$ p(1 - p) = 0 $$
+
+$$ p^2 \ge p $$
+
+$$ \sqrt{p} = p $$
+
+$$ p^2 \le p $$
+"""
+
+
+def test_n18_reviewer_text_is_never_checked_on_the_two_integers(tmp_path):
+    steps = steps_by_line(tmp_path, PR3)
+    assert verdict_at(steps, 5, "0").verdict not in ("proved", "checked")
+    for line, rhs in ((7, "p"), (9, "p")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict == "refuted", (line, step.verdict)
+        p = point(step)["p"]
+        assert 0 <= p <= 1 and p not in (0, 1)
+    assert verdict_at(steps, 11, "p").verdict in ("checked", "proved")  # true on [0, 1]
+
+
+PR5 = r"""# A
+
+The time runs over $0 \le t \le 2$.
+
+$$ t(t - 1)(t - 2) = 0 $$
+
+# B
+
+The learning rate satisfies $0 \le \alpha \le 1$.
+
+$$ \alpha^2 = \alpha $$
+
+# C
+
+The weight satisfies $-1 \le w \le 1$.
+
+$$ w^3 = w $$
+
+# D
+
+Let $0 \le p \le 1$.
+
+$$ p^2 = p $$
+"""
+
+
+def test_n18_other_intervals_are_not_checked(tmp_path):
+    steps = steps_by_line(tmp_path, PR5)
+    for line, rhs in ((5, "0"), (11, r"\alpha"), (17, "w"), (23, "p")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict not in ("proved", "checked"), (line, step.verdict)
+        if step.verdict == "refuted":
+            value = next(iter(point(step).values()))
+            assert value not in (-1, 0, 1, 2)
+
+
+PR4 = r"""# Part 1
+
+Let $x$ be a real number.
+
+$$ x^2 = x $$
+
+# Part 2
+
+Here $0 \le x \le 1$ is the mixing weight.
+
+$$ x^2 \le x $$
+"""
+
+
+def test_n18_a_later_section_does_not_reach_back(tmp_path):
+    steps = steps_by_line(tmp_path, PR4)
+    first = verdict_at(steps, 5, "x")
+    assert first.verdict == "refuted"  # real x: false at most points
+    assert verdict_at(steps, 11, "x").verdict in ("checked", "proved")
+
+
+def test_an_open_interval_with_numeric_ends_is_read(tmp_path):
+    """p² < 2p ⇔ p(p − 2) < 0 ⇔ 0 < p < 2: true on (0, 2), false just outside it."""
+    steps = steps_by_line(tmp_path, "Let $p \\in (0, 2)$.\n\n$$ p^2 < 2p $$\n\n$$ p^2 < p $$\n")
+    assert verdict_at(steps, 3, "2p").verdict == "checked"
+    step = verdict_at(steps, 5, "p")
+    assert step.verdict == "refuted" and 1 <= point(step)["p"] < 2
+
+
+def test_an_index_stays_an_index(tmp_path):
+    text = (r"For $1 \le i \le n$ we write $x_i$." "\n\n"
+            r"$$ \sum_{i=1}^{n} 1 = n $$" "\n")
+    steps = steps_by_line(tmp_path, text)
+    assert verdict_at(steps, 3, "n").verdict == "proved"
+
+
+@pytest.mark.parametrize("math, name, inside, outside", [
+    (r"x > 0", "x", [Fraction(1, 3)], [Fraction(0), Fraction(-1)]),
+    (r"0 \le p \le 1", "p", [Fraction(0), Fraction(1), Fraction(1, 2)], [Fraction(3, 2)]),
+    (r"1 > x > 0", "x", [Fraction(1, 2)], [Fraction(1), Fraction(0)]),
+    (r"n \ge 4", "n", [Fraction(4), Fraction(9, 2)], [Fraction(7, 2)]),
+    (r"p \in [0, 1)", "p", [Fraction(0)], [Fraction(1)]),
+    (r"x \le 0", "x", [Fraction(0), Fraction(-2)], [Fraction(1, 5)]),
+])
+def test_the_domain_of_an_inequality(math, name, inside, outside):
+    from symderive.check.sampling import in_domain
+    import sympy as sp
+
+    bound = bound_of(math)
+    assert bound is not None and bound.name == name
+    for value in inside:
+        assert in_domain(sp.Rational(value.numerator, value.denominator), bound.domain)
+    for value in outside:
+        assert not in_domain(sp.Rational(value.numerator, value.denominator), bound.domain)
+
+
+@pytest.mark.parametrize("math", [r"x < y", r"0 \le x \le n", r"\pi > 3", r"x + y > 0"])
+def test_what_is_not_one_name_with_numeric_bounds_is_not_read(math):
+    assert bound_of(math) is None
