@@ -63,7 +63,14 @@ from symderive.notes.plan import (
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
-from symderive.notes.inequalities import read_conditions, unread_bound, with_inequalities
+from symderive.notes.inequalities import (
+    condition_read,
+    display_symbols,
+    display_used,
+    read_conditions,
+    unread_bound,
+    with_inequalities,
+)
 from symderive.notes.stated import (
     affirmed_properties,
     consequent,
@@ -518,6 +525,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         used += _symmetric_used(step, plan, equation)
         names = _step_names(step)
         used += stated_used(plan.context, chain.line, chain.latex, names)
+        used += display_used(plan.context, equation.block.latex, chain.line, names)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -760,12 +768,14 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     """A condition the note states for this chain: on its line (``If $x = 1$, then …``,
     ``For $x > 0$, …``, ``… for $y \\ge 0$``) or in its display (``\\quad \\text{if } x = 1``)."""
     chain = equation.chain
-    read = read_conditions(context, chain.line, chain.latex)  # read as domains: they hold
+    read = read_conditions(context, chain.line, chain.latex, equation.block.latex)  # they hold
     stated = [c for c in context.conditions_by_line.get(chain.line, [])
-              if c != chain.latex.strip() and " ".join(c.split()) not in read]
+              if c != chain.latex.strip() and not condition_read(c, read)]
     if stated:
         return ", ".join(stated[:3])
     match = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    if match and display_symbols(context, equation.block.latex, chain.line):
+        return ""  # read as the domain of its name (notes/inequalities.py)
     if match:
         return " ".join(match.group().split())[:80]
     return ""

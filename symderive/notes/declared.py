@@ -91,7 +91,7 @@ RESERVED = {"E", "P", "H", "I", "D", "V", "e", "i", "d", r"\sigma", r"\pi", r"\d
 
 
 def prose_functions(stated: StatedDomains) -> dict[str, int]:
-    """Names a sentence of the note declares to be functions (as the grammar spells them:
+    r"""Names a sentence of the note declares to be functions (as the grammar spells them:
     ``kappa`` for ``\kappa``): name → the first line."""
     found: dict[str, int] = {}
     for sentence in stated.sentences:

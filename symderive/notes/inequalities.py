@@ -219,15 +219,26 @@ def domain_of(record: StatedDomain) -> Domain:
     return record.domain if isinstance(record, BoundDomain) else Domain(record.kind)
 
 
-def read_conditions(context, line: int, latex: str) -> set[str]:
-    """The inequalities read as domains in force for the chain (their formulas as written,
-    spaces normalised): a condition stated on the chain's line that is one of them holds for
-    every sampled point, so it does not make a refutation doubtful."""
+def read_conditions(context, line: int, latex: str, block: str = "") -> set[tuple]:
+    """The inequalities read as domains in force for the chain (stated in the prose, or after
+    the claim in its display ``block``), as (name, domain): a condition stated on the chain's
+    line that is one of them holds at every sampled point, so it does not make a refutation
+    doubtful."""
     stated = getattr(context, "stated", None)
-    if stated is None:
-        return set()
-    return {" ".join(record.formula.split()) for record in stated.for_chain(line, latex)
-            if isinstance(record, BoundDomain)}  # fmt: skip
+    found = set()
+    if stated is not None:
+        found = {(record.name, record.domain) for record in stated.for_chain(line, latex)
+                 if isinstance(record, BoundDomain)}  # fmt: skip
+    shown = display_bound(block) if block else None
+    if shown is not None and display_symbols(context, block, line):
+        found.add((shown.name, shown.domain))
+    return found
+
+
+def condition_read(condition: str, read: set[tuple]) -> bool:
+    """Whether the condition as written (``x > 0``) is one of the ``read`` inequalities."""
+    bound = bound_of(condition)
+    return bound is not None and (bound.name, bound.domain) in read
 
 
 # -- inequalities not read ----------------------------------------------------------------------
@@ -266,3 +277,69 @@ def index_like(name: str, math_text: str) -> bool:
     bare = re.escape(name)
     return bool(re.search(rf"_\s*(?:\{{[^{{}}]*(?<![A-Za-z\\]){bare}(?![A-Za-z])|{bare}(?![A-Za-z]))",
                           math_text))
+
+
+# -- a condition written in the display after the claim ----------------------------------------
+_WORDS_KIND = {"positive": "x > 0", "negative": "x < 0", "nonnegative": "x \\ge 0",
+               "non-negative": "x \\ge 0", "nonzero": "x \\ne 0", "non-zero": "x \\ne 0"}
+_SPACE = r"(?:\\q?quad|\\[,;:!]|~|\s)*"
+DISPLAY_CONDITIONS = (
+    # \sqrt{x^2} = x \qquad \forall x > 0
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:for\s+all|for\s+every|for|if|"
+               rf"when|whenever|provided|given|assuming|where)\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
+               rf"[^\\{{}}$]*?)?)\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x \qquad \text{if } x \text{ is positive}
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*(?:if|for|when)\s*\}}{_SPACE}(?P<name>{_NAME})"
+               rf"{_SPACE}\\text\s*\{{\s*(?:is\s+)?(?P<word>positive|negative|non-?negative|non-?zero)"
+               rf"\s*\}}\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x, \quad x > 0
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?P<math>{_NAME}\s*{_RELATION}\s*{_NUMBER})\s*[.,]?\s*$"),
+)  # fmt: skip
+
+
+def display_bound(latex: str) -> Bound | None:
+    r"""The inequality a display states after its claim for one name (``\qquad \forall x > 0``,
+    ``\qquad \text{if } x \text{ is positive}``), or None."""
+    text = " ".join(latex.split())
+    for pattern in DISPLAY_CONDITIONS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if groups.get("word"):
+            word = groups["word"].replace("non-", "non")
+            formula = _WORDS_KIND[word].replace("x", groups["name"], 1)
+            bound = bound_of(formula)
+            return Bound(bound.name, bound.domain, match.group().strip()) if bound else None
+        bound = bound_of(groups.get("math") or "")
+        if bound:
+            return Bound(bound.name, bound.domain, match.group().strip())
+    return None
+
+
+def display_symbols(context, latex: str, line: int) -> dict:
+    """symbol → Domain for the condition a display writes after its claim (none when the
+    name is not one symbol, or a directive gives it a domain)."""
+    from symderive.errors import ParseError
+    from symderive.notes.context import parse
+
+    bound = display_bound(latex)
+    if bound is None:
+        return {}
+    try:
+        symbol = parse(bound.name, context.latex, "<display>", line)
+    except ParseError:
+        return {}
+    if not isinstance(symbol, sp.Symbol) or symbol in context.domains:
+        return {}
+    return {symbol: bound.domain, sp.IndexedBase(symbol.name): bound.domain}
+
+
+def display_used(context, latex: str, line: int, names: set[str]) -> tuple[str, ...]:
+    """The report's 'used' line for a condition read from the display."""
+    bound = display_bound(latex)
+    if bound is None or bound.name.lstrip("\\") not in {n.lstrip("\\") for n in names} or (
+            not display_symbols(context, latex, line)):
+        return ()
+    return (f"{bound.name} {_shown(bound.domain)} (stated in the display: "
+            f"'{' '.join(bound.latex.split())}')",)

@@ -365,3 +365,205 @@ def test_the_domain_of_an_inequality(math, name, inside, outside):
 @pytest.mark.parametrize("math", [r"x < y", r"0 \le x \le n", r"\pi > 3", r"x + y > 0"])
 def test_what_is_not_one_name_with_numeric_bounds_is_not_read(math):
     assert bound_of(math) is None
+
+
+# -- N12: a complex z is not read as a real number ----------------------------------------------
+CX = r"""# Complex
+
+Let $z$ be a complex number.
+
+$$ |z|^2 = z \bar{z} $$
+
+$$ |z|^2 = z^2 $$
+
+$$ z^2 \ge 0 $$
+
+$$ \sqrt{z^2} = |z| $$
+
+# Korean
+
+$z$는 복소수이다.
+
+$$ |z|^2 = z^2 $$
+
+# Set
+
+Let $w \in \mathbb{C}$.
+
+$$ \sqrt{w^2} = |w| $$
+
+# Real again
+
+$$ \sqrt{z^2} = |z| $$
+"""
+
+
+def test_n12_claims_about_a_complex_z_are_never_decided_with_z_real(tmp_path):
+    """At z = i: |z|² = 1 ≠ z² = −1, z² = −1 < 0, √(z²) = i ≠ 1 (mpmath, complex)."""
+    z = mpmath.mpc(0, 1)
+    assert abs(z) ** 2 != z**2 and (z**2).real < 0 and mpmath.sqrt(z**2) != abs(z)
+    steps = steps_by_line(tmp_path, CX)
+    for line, rhs in ((5, r"z \bar{z}"), (7, "z^2"), (9, "0"), (11, "|z|"), (17, "z^2"),
+                      (23, "|w|")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict in ("undecided", "skipped"), (line, step.verdict)
+    assert "complex" in verdict_at(steps, 7, "z^2").reason
+    # another section says nothing of z: a real z, √(z²) = |z| holds
+    assert verdict_at(steps, 27, "|z|").verdict == "proved"
+
+
+# -- N2: a letter the prose calls a function --------------------------------------------------------
+FN1 = r"""# Linearity
+
+Let $u$ be any differentiable function.
+
+$$ u(a + b) = u(a) + u(b) $$
+
+Let $v$ be a nonlinear activation function.
+
+$$ v(2x) = 2 v(x) $$
+
+$u$는 임의의 미분 가능한 함수이다.
+
+$$ u(x + y) = u(x) + u(y) $$
+
+Consider a function $\kappa$ of one variable.
+
+$$ \kappa(x + y) = \kappa(x) + \kappa(y) $$
+
+The activation $a(\cdot)$ is applied elementwise.
+
+$$ a(x + y) = a(x) + a(y) $$
+
+Let $s(t)$ denote the position at time $t$.
+
+$$ s(2t) = 2 s(t) $$
+
+$$ \frac{d}{dt} s(t^2) = 2t \, s'(t^2) $$
+"""
+
+
+def test_n2_the_linearity_fallacy_is_never_proved_for_a_declared_function(tmp_path):
+    """sin(a + b) ≠ sin a + sin b at a = b = 1 (mpmath): the claims are false for some u."""
+    assert abs(mpmath.sin(2) - 2 * mpmath.sin(1)) > 0.5
+    steps = steps_by_line(tmp_path, FN1)
+    for line, rhs in ((5, "u(a) + u(b)"), (9, "2 v(x)"), (13, "u(x) + u(y)"),
+                      (17, r"\kappa(x) + \kappa(y)"), (21, "a(x) + a(y)"), (25, "2 s(t)")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict not in ("proved", "checked"), (line, step.verdict, step.reason)
+        assert step.verdict == "refuted" and "instance" in step.reason, (line, step.reason)
+    assert verdict_at(steps, 27, r"2t \, s'(t^2)").verdict == "proved"  # the chain rule
+
+
+def test_n2_a_letter_not_called_a_function_keeps_its_reading(tmp_path):
+    text = "# A\n\nLet $u$ be a real number.\n\n$$ u(a + b) = ua + ub $$\n"
+    steps = steps_by_line(tmp_path, text)
+    assert verdict_at(steps, 5, "ua + ub").verdict == "proved"  # a product, as the note says
+
+
+# -- N14: a numeric shape stated in the prose ----------------------------------------------------------
+SZ = r"""# A
+
+Let $\mathbf{A}$ be a $2 \times 2$ matrix.
+
+$$ \det(2\mathbf{A}) = 4\det(\mathbf{A}) $$
+
+# B
+
+Let $\mathbf{A}$ be a $3 \times 3$ matrix.
+
+$$ \det(-\mathbf{A}) = -\det(\mathbf{A}) $$
+
+# C
+
+Let $\mathbf{A} \in \mathbb{R}^{2 \times 2}$.
+
+$$ \det(2\mathbf{A}) = 4\det(\mathbf{A}) $$
+
+$$ \det(2\mathbf{A}) = 2\det(\mathbf{A}) $$
+
+# D
+
+Let $\mathbf{x} \in \mathbb{R}^3$.
+
+$$ \mathbf{x}^\top \mathbf{x} \le 3 \max(x_1^2, x_2^2, x_3^2) $$
+
+# F
+
+Let $\mathbf{A}$ be an $n \times n$ matrix with $n = 2$.
+
+$$ \det(2\mathbf{A}) = 4\det(\mathbf{A}) $$
+"""
+
+
+def test_n14_never_refuted_at_a_size_the_note_excludes(tmp_path):
+    """det(cA) = cⁿ det A (mpmath at a random 2×2 and 3×3): true at the stated sizes."""
+    a2 = mpmath.matrix([[1, 2], [3, 5]])
+    a3 = mpmath.matrix([[1, 2, 0], [3, 5, 1], [0, 1, 4]])
+    assert mpmath.det(2 * a2) == 4 * mpmath.det(a2) and mpmath.det(-a3) == -mpmath.det(a3)
+    steps = steps_by_line(tmp_path, SZ)
+    for line, rhs in ((5, r"4\det(\mathbf{A})"), (11, r"-\det(\mathbf{A})"),
+                      (17, r"4\det(\mathbf{A})"), (25, r"3 \max(x_1^2, x_2^2, x_3^2)"),
+                      (31, r"4\det(\mathbf{A})")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict != "refuted", (line, step.reason)
+    wrong = verdict_at(steps, 19, r"2\det(\mathbf{A})")  # det(2A) = 4 det A ≠ 2 det A at 2×2
+    assert wrong.verdict == "refuted" and dict(wrong.counterexample.values).get("size") == "2"
+
+
+def test_n14_a_shape_declared_once_is_used(tmp_path):
+    text = ("Let $\\mathbf{A}$ be a $2 \\times 2$ matrix.\n\n"
+            "$$ \\det(2\\mathbf{A}) = 4\\det(\\mathbf{A}) $$\n")
+    steps = steps_by_line(tmp_path, text)
+    assert verdict_at(steps, 3, r"4\det(\mathbf{A})").verdict == "proved"
+
+
+# -- N8: the condition written in the display ---------------------------------------------------------
+KO1 = r"""# B
+
+$$ \sqrt{x^2} = x $$
+
+단, $x > 0$이다.
+
+# E
+
+$$ \sqrt{x^2} = x, \quad x > 0 $$
+
+# F
+
+$$ \sqrt{x^2} = x \qquad \text{provided } x > 0 $$
+
+# G
+
+$$ \sqrt{x^2} = x \qquad \text{if } x \text{ is positive} $$
+
+# I
+
+$$ \sqrt{x^2} = x \qquad \forall x > 0 $$
+
+# J
+
+$$ \sqrt{x^2} = -x \qquad \forall x > 0 $$
+
+# K
+
+$$ \sqrt{x^2} = -x \qquad \text{if } x \text{ is positive} $$
+
+# L
+
+$$ \sqrt{x^2} = x \qquad \forall y > 0 $$
+"""
+
+
+def test_a_condition_in_the_display_is_the_domain_of_its_claim(tmp_path):
+    steps = steps_by_line(tmp_path, KO1)
+    for line in (3, 9, 13, 17, 21):
+        step = verdict_at(steps, line, "x")
+        assert step.verdict == "proved", (line, step.verdict, step.reason)
+    for line in (25, 29):
+        step = verdict_at(steps, line, "-x")
+        assert step.verdict == "refuted", (line, step.verdict)
+        assert point(step)["x"] > 0
+    # a condition on another name: x is any real, refuted at a negative x (y > 0 says nothing)
+    step = verdict_at(steps, 33, "x")
+    assert step.verdict == "refuted" and point(step)["x"] < 0
