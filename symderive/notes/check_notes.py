@@ -252,7 +252,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     headings = heading_lines(text, markdown)
     located = locate(continue_chains(pairs), headings, text.split("\n"))
     stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
-        read_stated(_blank_matches(prose, HTML_COMMENT), headings)))
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings),
+        " ".join(block.latex for block in extraction.blocks)[:400_000]))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)

@@ -149,16 +149,18 @@ class BoundDomain(StatedDomain):
     formula: str = ""
 
 
-def with_inequalities(stated: StatedDomains) -> StatedDomains:
+def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
     """``stated`` with the domains the prose states as inequalities (sentences no word
-    template read), in reading order with the others."""
+    template read), in reading order with the others. A name the note's mathematics ``math``
+    uses as an index or a bound of a sum counts terms: only ``> 0`` (a size) is read for it."""
     added: list[StatedDomain] = []
     read = set(stated.read)
     for index, sentence in enumerate(stated.sentences):
         if index in stated.read:
             continue
         clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
-        found = _read(clause, sentence, index, stated)
+        found = [record for record in _read(clause, sentence, index, stated)
+                 if record.kind in ("reset", "positive") or not counts(record.name, math)]
         if found:
             added.extend(found)
             read.add(index)
@@ -271,6 +273,15 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
     return ""
 
 
+def counts(name: str, math_text: str) -> bool:
+    """Whether ``name`` is an index or a bound of a sum or product in ``math_text``."""
+    bare = re.escape(name)
+    return index_like(name, math_text) or bool(re.search(
+        rf"\\(?:sum|prod)\s*(?:_\s*(?:\{{[^{{}}]*\}}|\S)\s*)?\^\s*(?:\{{[^{{}}]*(?<![A-Za-z\\]){bare}"
+        rf"(?![A-Za-z])[^{{}}]*\}}|{bare}(?![A-Za-z]))|\\(?:sum|prod)\s*_\s*\{{[^{{}}]*=[^{{}}]*"
+        rf"(?<![A-Za-z\\]){bare}(?![A-Za-z])", math_text))
+
+
 def index_like(name: str, math_text: str) -> bool:
     r"""Whether the note uses ``name`` as an index: a subscript (``x_i``, ``w_{i}``) or the
     variable of a sum or product (``\sum_{i=1}``)."""
@@ -324,7 +335,7 @@ def display_symbols(context, latex: str, line: int) -> dict:
     from symderive.notes.context import parse
 
     bound = display_bound(latex)
-    if bound is None:
+    if bound is None or (bound.domain.kind != "positive" and counts(bound.name, latex)):
         return {}
     try:
         symbol = parse(bound.name, context.latex, "<display>", line)

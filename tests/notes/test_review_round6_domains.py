@@ -567,3 +567,109 @@ def test_a_condition_in_the_display_is_the_domain_of_its_claim(tmp_path):
     # a condition on another name: x is any real, refuted at a negative x (y > 0 says nothing)
     step = verdict_at(steps, 33, "x")
     assert step.verdict == "refuted" and point(step)["x"] < 0
+
+
+@pytest.mark.parametrize("name, math, expected", [
+    ("n", r"\sum_{i=1}^{n} i", True), ("n", r"\prod_{k=n}^{10} k", True), ("i", r"x_i", True),
+    ("n", r"2^n \ge n^2", False), ("p", r"p^2 = p", False),
+])
+def test_a_name_that_counts_terms_is_not_given_a_real_interval(name, math, expected):
+    """An interval would sample it at non-integers, where a sum's closed form is not the sum
+    (round 6, N7): such a name keeps its reading (a size) and the bound is not read."""
+    from symderive.notes.inequalities import counts
+
+    assert counts(name, math) is expected
+
+
+def test_a_bound_on_a_summation_size_is_not_read_as_a_real_interval(tmp_path):
+    text = "For $n \\ge 4$ we have\n\n$$ \\sum_{i=1}^{n} 1 = n $$\n"
+    steps = steps_by_line(tmp_path, text)
+    step = verdict_at(steps, 3, "n")
+    assert step.verdict == "proved" and "interval" not in step.reason
+
+
+PARAPHRASES = r"""# A
+
+Suppose that $x > 0$.
+
+$$ |x| = x $$
+
+# B
+
+$x \ge 0$이라 가정하자.
+
+$$ \sqrt{x^2} = x $$
+
+# C
+
+$x > 0$이면 $|x| = x$이다.
+
+# D
+
+From now on, $t > 0$.
+
+$$ |t| = t $$
+
+# E
+
+$$ |x| = x $$
+
+where $x \ge 0$.
+
+# F
+
+Let $x$ be a real number with $x > 0$.
+
+$$ |x| = x $$
+
+# G
+
+If $x \ge 0$, then $|x| = -x$.
+
+# H
+
+Let $x < 0$.
+
+$$ |x| = -x $$
+"""
+
+
+def test_paraphrases_in_english_and_korean(tmp_path):
+    steps = steps_by_line(tmp_path, PARAPHRASES)
+    for line, rhs in ((5, "x"), (11, "x"), (15, "x"), (21, "t"), (25, "x"), (33, "x"), (43, "-x")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict == "proved", (line, step.verdict, step.reason)
+    step = verdict_at(steps, 37, "-x")  # |x| = x ≠ −x for x > 0 (x = 0 is the one point it holds)
+    assert step.verdict == "refuted" and point(step)["x"] > 0
+
+
+PR2 = r"""# C
+
+Let $p \in [0, 1]$.
+
+$$ p^2 = p $$
+
+# D
+
+Let $0 \le p \le 1$.
+
+$$ p^2 \ge p $$
+
+# E
+
+Let $p$ be a probability.
+
+$$ p^2 \ge p $$
+"""
+
+
+def test_n18_reviewer_sections_each_keep_their_own_reading(tmp_path):
+    steps = steps_by_line(tmp_path, PR2)
+    for line, rhs in ((5, "p"), (11, "p"), (17, "p")):
+        step = verdict_at(steps, line, rhs)
+        assert step.verdict not in ("proved", "checked"), (line, step.verdict)
+        value = dict(step.counterexample.values)["p"] if step.verdict == "refuted" else "1/2"
+        p = mpmath.mpf(Fraction(value).numerator) / Fraction(value).denominator if (
+            "pi" not in value) else mpmath.pi * Fraction(value.replace("*pi", "").split("/")[0]) / int(
+                value.split("/")[1])  # 10*pi/1189
+        assert 0 < p < 1
