@@ -78,9 +78,12 @@ def interval(low, high, ends: str = "[]") -> Domain:
 def in_interval(value: sp.Basic, domain: Domain) -> bool:
     """Whether the number ``value`` lies in the interval ``domain``."""
     low, high = domain.low, domain.high
-    if low is not None and not (value >= low if domain.ends[0] == "[" else value > low):
+    try:
+        if low is not None and not (value >= low if domain.ends[0] == "[" else value > low):
+            return False
+        return high is None or bool(value <= high if domain.ends[1] == "]" else value < high)
+    except TypeError:  # a value SymPy cannot order: not shown to be inside
         return False
-    return high is None or bool(value <= high if domain.ends[1] == "]" else value < high)
 
 
 def index(low: sp.Basic | int, high: sp.Basic | int) -> Domain:

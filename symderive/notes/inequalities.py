@@ -270,6 +270,17 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
                 if name in plain or name.split("_")[0] in plain:
                     return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
                             "in words this reader does not read as a domain")
+    read = read_conditions(context, line, latex)
+    for where, conditions in sorted(getattr(context, "conditions_by_line", {}).items()):
+        if where >= line or end_of(where) != end_of(line):
+            continue
+        for condition in conditions:  # a display of its own: $$ 0 \le p \le 1 $$
+            bound = bound_of(condition)
+            if bound is not None and bound.name.lstrip("\\") in plain and not condition_read(
+                condition, read
+            ):
+                return (f"the note bounds {bound.name} at line {where} ('{condition.strip()}'), "
+                        "which is not read as its domain here")
     return ""
 
 

@@ -673,3 +673,12 @@ def test_n18_reviewer_sections_each_keep_their_own_reading(tmp_path):
             "pi" not in value) else mpmath.pi * Fraction(value.replace("*pi", "").split("/")[0]) / int(
                 value.split("/")[1])  # 10*pi/1189
         assert 0 < p < 1
+
+
+def test_a_bound_in_a_display_of_its_own_is_never_refuted_outside(tmp_path):
+    """``$$ 0 \\le p \\le 1 $$`` on its own: not read as p's domain, so neither an index in
+    {0, 1} (p² ≤ p would be checked only at 0 and 1) nor a refutation at p < 0."""
+    text = "# A\n\nThe probability:\n\n$$ 0 \\le p \\le 1 $$\n\n$$ p^2 = p $$\n"
+    steps = steps_by_line(tmp_path, text)
+    step = verdict_at(steps, 7, "p")
+    assert step.verdict == "undecided" and "bounds p at line 5" in step.reason
