@@ -185,7 +185,20 @@ def _shown(domain: Domain) -> str:
         domain.ends[1] if domain.high is not None else ")")
 
 
+# Let $p$ be a probability.  $p$는 확률이다.  (a number in [0, 1])
+PROBABILITY = (
+    re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<name>{_NAME})\s*\$\s+be\s+a\s+probability{_END}", re.I),
+    re.compile(rf"^\$\s*(?P<name>{_NAME})\s*\$\s*(?:은|는|이|가)\s*확률\s*(?:이다|입니다|이라고\s*하자){_END}"),
+)
+
+
 def _read(clause: str, sentence, index: int, stated: StatedDomains) -> list[StatedDomain]:
+    for pattern in PROBABILITY:
+        match = pattern.match(clause)
+        if match:
+            bound = Bound(match.group("name"), Domain("interval", low=sp.Integer(0),
+                                                      high=sp.Integer(1), ends="[]"), "")
+            return [_record(bound, clause, sentence.first, index, False)]
     for pattern in STATEMENTS:
         match = pattern.match(clause)
         bound = bound_of(match.group("math")) if match else None

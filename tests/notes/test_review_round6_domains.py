@@ -682,3 +682,15 @@ def test_a_bound_in_a_display_of_its_own_is_never_refuted_outside(tmp_path):
     steps = steps_by_line(tmp_path, text)
     step = verdict_at(steps, 7, "p")
     assert step.verdict == "undecided" and "bounds p at line 5" in step.reason
+
+
+def test_a_probability_in_words_is_the_interval_from_0_to_1(tmp_path):
+    """pr.md (round 6): ``Let $p$ be a probability.`` then p² ≤ p (true on [0, 1]) was refuted
+    at p = −17/3; q² ≥ q is false at every q in (0, 1)."""
+    text = ("# B\n\nLet $p$ be a probability.\n\n$$ p^2 \\le p $$\n\n"
+            "# C\n\n$q$는 확률이다.\n\n$$ q^2 \\ge q $$\n")
+    steps = steps_by_line(tmp_path, text)
+    assert verdict_at(steps, 5, "p").verdict == "checked"
+    step = verdict_at(steps, 11, "q")
+    q = point(step)["q"]
+    assert step.verdict == "refuted" and 0 < q < 1 and q * q < q
