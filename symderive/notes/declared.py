@@ -70,8 +70,9 @@ def complex_names(context, line: int, latex: str, names: set[str]) -> str:
 # -- functions ------------------------------------------------------------------------------------
 _ONE = rf"\$\s*(?P<name>{_NAME})\s*(?:\((?P<args>[^()$]{{1,20}})\))?\s*\$"
 _ADJECTIVES = r"(?:(?:any|an?|the|some|arbitrary|given|fixed|unknown|differentiable|smooth|" \
-              r"continuous|nonlinear|non-linear|linear|real|scalar|real-valued|activation|" \
-              r"elementwise|twice|once|continuously|monotone|increasing|convex|invertible)\s+)*"
+              r"continuous|nonlinear|non-linear|real|scalar|real-valued|activation|" \
+              r"elementwise|twice|once|continuously)\s+)*"
+# (no property the smooth nonlinear instances need not have: linear, convex, monotone, …)
 FUNCTION_SENTENCES = (
     # Let $u$ be any differentiable function.  $v$ is a nonlinear activation function.
     re.compile(rf"(?:^|\b(?:let|suppose|assume|where|and)\s+){_ONE}\s+(?:be|is|denotes?)\s+"
@@ -79,7 +80,8 @@ FUNCTION_SENTENCES = (
     # Consider a function $\kappa$ of one variable.  For any differentiable function $u$, …
     re.compile(rf"\b(?:a|an|any|the|some|every)\s+{_ADJECTIVES}functions?\s+{_ONE}", re.I),
     # $u$는 임의의 미분 가능한 함수이다.
-    re.compile(rf"{_ONE}\s*(?:은|는|이|가)\s*[^.$]{{0,30}}?함수"),
+    re.compile(rf"{_ONE}\s*(?:은|는|이|가)\s*(?:(?:임의의|어떤|미분\s*가능한|매끄러운|연속(?:인|적인)|"
+               rf"비선형|활성화|실수\s*값)\s*)*함수"),
     # The activation $a(\cdot)$ is applied elementwise.
     re.compile(rf"\$\s*(?P<name>{_NAME})\s*\(\s*(?P<args>\\cdot|\\,\\cdot\\,)\s*\)\s*\$"),
     # Let $s(t)$ denote the position at time $t$.

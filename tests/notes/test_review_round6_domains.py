@@ -694,3 +694,13 @@ def test_a_probability_in_words_is_the_interval_from_0_to_1(tmp_path):
     step = verdict_at(steps, 11, "q")
     q = point(step)["q"]
     assert step.verdict == "refuted" and 0 < q < 1 and q * q < q
+
+
+def test_n2_a_function_with_a_stated_property_is_not_given_instances_without_it(tmp_path):
+    """"a convex function": the instances (−32u² − …) are not convex, so the prose does not
+    make u an unknown function checked on them (Jensen's midpoint inequality would be
+    refuted on a concave instance)."""
+    text = ("Let $u$ be a convex function.\n\n"
+            "$$ u\\left(\\frac{a + b}{2}\\right) \\le \\frac{u(a) + u(b)}{2} $$\n")
+    steps = steps_by_line(tmp_path, text)
+    assert verdict_at(steps, 3, r"\frac{u(a) + u(b)}{2}").verdict != "refuted"
