@@ -284,14 +284,15 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
                     return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
                             "in words this reader does not read as a domain")
     read = read_conditions(context, line, latex)
+    in_force = {record.name.lstrip("\\") for record in stated.for_chain(line, latex)}
     for where, conditions in sorted(getattr(context, "conditions_by_line", {}).items()):
         if where >= line or end_of(where) != end_of(line):
             continue
         for condition in conditions:  # a display of its own: $$ 0 \le p \le 1 $$
             bound = bound_of(condition)
-            if bound is not None and bound.name.lstrip("\\") in plain and not condition_read(
-                condition, read
-            ):
+            if bound is not None and bound.name.lstrip("\\") in plain - in_force and not (
+                condition_read(condition, read)
+            ):  # (a name with a domain stated in force is read: Let $p \in (0, 1)$.)
                 return (f"the note bounds {bound.name} at line {where} ('{condition.strip()}'), "
                         "which is not read as its domain here")
     return ""

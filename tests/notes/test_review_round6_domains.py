@@ -241,7 +241,9 @@ def test_where_holds_for_its_display_only(tmp_path):
     text = "# A\n\n$$ |x| = x $$\n\nwhere $x > 0$. Now let us look at another case.\n\n$$ |x| = x $$\n"
     steps = steps_by_line(tmp_path, text)
     assert verdict_at(steps, 3, "x").verdict == "proved"
-    assert verdict_at(steps, 7, "x").verdict == "refuted"
+    # the later display is not under it: never proved there (undecided: the bound is on x)
+    later = verdict_at(steps, 7, "x")
+    assert later.verdict == "undecided" and "bounds x at line 5" in later.reason
 
 
 # -- N18: 0 \le p \le 1 is an interval ----------------------------------------------------------
