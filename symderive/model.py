@@ -29,6 +29,7 @@ KINDS = (
     "simplex",  # jointly with the other members of `group`: positive, summing to 1
     "size",  # a positive integer used as a bound of sums/products (sampled small)
     "index",  # an integer in [low, high] (high may be a size symbol)
+    "interval",  # a real number between the numbers low and high (None: unbounded), `ends`
     "random",  # a random variable (finite distributions in numeric checks)
     "matrix",  # a MatrixSymbol; shape taken from the symbol
 )
@@ -47,6 +48,7 @@ class Domain:
     low: sp.Basic | int | None = None  # index: lower bound
     high: sp.Basic | int | None = None  # index: upper bound (may be a size symbol)
     centered: bool = False  # random: E[X] = 0 (a fact the checker may use)
+    ends: str = "[]"  # interval: "[" / "(" a closed / open lower end, "]" / ")" the upper one
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -65,6 +67,23 @@ SIZE = Domain("size")
 def simplex(group: str) -> Domain:
     """Members of ``group`` are positive and sum to 1 (a probability vector)."""
     return Domain("simplex", group=group)
+
+
+def interval(low, high, ends: str = "[]") -> Domain:
+    """A real number in the interval from ``low`` to ``high`` (numbers, None: unbounded);
+    ``ends`` says which ends belong to it ("[]" closed, "()" open, "[)", "(]")."""
+    return Domain("interval", low=low, high=high, ends=ends)
+
+
+def in_interval(value: sp.Basic, domain: Domain) -> bool:
+    """Whether the number ``value`` lies in the interval ``domain``."""
+    low, high = domain.low, domain.high
+    try:
+        if low is not None and not (value >= low if domain.ends[0] == "[" else value > low):
+            return False
+        return high is None or bool(value <= high if domain.ends[1] == "]" else value < high)
+    except TypeError:  # a value SymPy cannot order: not shown to be inside
+        return False
 
 
 def index(low: sp.Basic | int, high: sp.Basic | int) -> Domain:

@@ -185,6 +185,21 @@ ASSUMPTIONS = {
 }
 
 
+def interval_assumptions(domain) -> dict:
+    """The signs an interval's ends give its symbol (what SymPy can assume of it: a proof
+    under them holds on the wider set, so on the interval)."""
+    low, high = domain.low, domain.high
+    if low is not None and (low > 0 or (low == 0 and domain.ends[0] == "(")):
+        return {"positive": True}
+    if low is not None and low >= 0:
+        return {"nonnegative": True}
+    if high is not None and (high < 0 or (high == 0 and domain.ends[1] == ")")):
+        return {"negative": True}
+    if high is not None and high <= 0:
+        return {"nonpositive": True}
+    return {"real": True}
+
+
 def with_assumptions(left: sp.Basic, right: sp.Basic, context: CheckContext):
     """Both sides with each symbol replaced by one carrying its domain as SymPy assumptions,
     so rewrites such as log(pq) = log p + log q apply exactly where the domain allows."""
@@ -193,7 +208,9 @@ def with_assumptions(left: sp.Basic, right: sp.Basic, context: CheckContext):
         for atom in side.free_symbols | side.atoms(sp.Indexed):
             if atom in replacements or not isinstance(atom, (sp.Symbol, sp.Indexed)):
                 continue
-            assumptions = ASSUMPTIONS.get(context.domain_of(atom).kind)
+            domain = context.domain_of(atom)
+            assumptions = (interval_assumptions(domain) if domain.kind == "interval"
+                           else ASSUMPTIONS.get(domain.kind))
             if not assumptions or all(
                 getattr(atom, f"is_{k}") is v for k, v in assumptions.items()
             ):

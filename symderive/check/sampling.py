@@ -13,6 +13,7 @@ from collections import defaultdict
 import sympy as sp
 
 from symderive.check.context import CheckContext
+from symderive.model import in_interval
 
 SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol independently
 MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
@@ -68,6 +69,25 @@ def draw_value(kind: str, rng: random.Random, style: str | None = None) -> sp.Ba
         return sp.Rational(rng.randint(1, denominator - 1), denominator)
     # real and nonzero: both signs; 0 is reached through kink and edge points
     return rng.choice((-1, 1)) * _magnitude(rng, style)
+
+
+def draw_in_interval(domain, rng: random.Random, style: str | None = None) -> sp.Basic:
+    """One exact value of an interval domain: a closed end now and then (identities that fail
+    only there are caught), else a point inside (a fraction of the width, or a magnitude past
+    the one finite end)."""
+    low, high = domain.low, domain.high
+    ends = [end for end, closed in ((low, domain.ends[0] == "["), (high, domain.ends[1] == "]"))
+            if end is not None and closed]  # fmt: skip
+    if ends and rng.random() < 0.05:
+        return sp.Rational(rng.choice(ends))
+    style = style or rng.choice(STYLES)
+    if low is not None and high is not None:
+        return low + (high - low) * draw_value("probability", rng, style)
+    if low is not None:
+        return low + _magnitude(rng, style)
+    if high is not None:
+        return high - _magnitude(rng, style)
+    return draw_value("real", rng, style)
 
 
 def size_combinations(
@@ -232,6 +252,8 @@ def draw_point(
             groups[domain.group].append(symbol)
         elif domain.kind in ("random", "matrix", "size", "index"):
             continue
+        elif domain.kind == "interval":
+            point[symbol] = draw_in_interval(domain, rng, style)
         else:
             point[symbol] = draw_value(domain.kind, rng, style)
     for group, members in groups.items():
@@ -352,6 +374,8 @@ def in_domain(value: sp.Basic, domain) -> bool:
     }
     if kind == "simplex":
         return False  # a probability vector's coordinates cannot move one at a time
+    if kind == "interval":
+        return in_interval(value, domain)
     check = checks.get(kind)
     return bool(check(value)) if check else True
 
@@ -418,8 +442,13 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
             "nonzero": (1, -1),
             "negative": (-1,),
         }.get(kind, ())
+        if kind == "interval":  # its closed ends, and 0, ±1 inside it
+            domain = context.domain_of(symbol)
+            candidates = tuple(dict.fromkeys(
+                c for c in (domain.low, domain.high, 0, 1, -1)
+                if c is not None and in_interval(sp.Rational(c), domain)))
         for candidate in candidates:  # every edge, not one drawn: e^x > 1 + x fails at 0
-            edges.append({**base_point, symbol: sp.Integer(candidate)})
+            edges.append({**base_point, symbol: sp.Rational(candidate)})
     return edges + all_ones(base_point, context)
 
 

@@ -71,6 +71,15 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
+from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.inequalities import (
+    condition_read,
+    display_symbols,
+    display_used,
+    read_conditions,
+    unread_bound,
+    with_inequalities,
+)
 from symderive.notes.stated import (
     affirmed_properties,
     lifted_doubt,
@@ -272,9 +281,14 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
     properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
-    stated = read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties)
+    stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),
+        " ".join(block.latex for block in extraction.blocks)[:400_000]))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
+    for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
+        context.latex = replace(context.latex, functions=context.latex.functions | {name})
+        context.readings.setdefault(name, f"function (stated in the prose, line {line})")
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
@@ -557,6 +571,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         names = _step_names(step)
         lead = equation.block.lead
         used += stated_used(plan.context, chain.line, chain.latex, names, lead)
+        used += display_used(plan.context, equation.block.latex, chain.line, names)
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -650,7 +665,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             ))  # fmt: skip
             continue
         if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
-            unread = unread_property(plan.context.stated, chain.line, chain.latex, names)
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
+                unread_bound(plan.context, chain.line, chain.latex, names))
             if unread:
                 outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted":  # a domain or property lifted by words read loosely
@@ -696,6 +712,16 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             failed = failing_entry(step.rounded_entries)  # not the largest scaled error
             if failed is not None:
                 outcome = replace(outcome, counterexample=failed)
+        shape = shape_doubt(step, outcome, plan.context, chain.line) if outcome.verdict in (
+            "proved", "checked", "refuted") else ""
+        if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
+            outcome = Outcome("undecided", method=outcome.method,
+                              reason=f"{shape}: not decided at the stated shape")
+        complex_name = complex_names(plan.context, chain.line, chain.latex, names)
+        if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"the note states that {complex_name} is complex, and the checks sample real "
+                "values only: not read"))  # fmt: skip
         explanation = outcome.reason
         extras = []
         if description:
@@ -915,11 +941,15 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     chain = equation.chain
     if chain.condition:
         return chain.condition
-    stated = [c for c in context.conditions_by_line.get(chain.line, []) if c != chain.latex.strip()]
+    read = read_conditions(context, chain.line, chain.latex, equation.block.latex)  # they hold
+    stated = [c for c in context.conditions_by_line.get(chain.line, [])
+              if c != chain.latex.strip() and not condition_read(c, read)]
     if stated:
         return ", ".join(stated[:3])
-    match = HYPOTHESIS_PHRASE.search(equation.block.latex) or POINT_IN_WORDS.search(
-        equation.block.latex)
+    phrase = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    if phrase and display_symbols(context, equation.block.latex, chain.line):
+        phrase = None  # read as the domain of its name (notes/inequalities.py)
+    match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
     return ""

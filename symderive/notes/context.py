@@ -376,13 +376,14 @@ def build_context(
         lines.append(given.line)
     _contradicting_givens(context, lines, source)
     values: dict = {}  # (section end, left side as written) -> (line, right side)
+    math = " ".join(item.chain.latex for item in located)[:400_000]
     for item in located:
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
             _add_definition(item, context, source)
             _add_chained_definitions(item, context, source)
             _contradicting_values(item, values, context)
         elif item.reading.role is Role.CONDITION:
-            _add_condition(item, context, source)
+            _add_condition(item, context, source, math)
         elif item.reading.second:  # D(x^2 y) = x^2 then D(x^2 y) = 2xy: said, never silent
             _contradicting_values(item, values, context)
     return context
@@ -628,7 +629,7 @@ def _add_chained_definitions(item: Located, context: FileContext, source: str) -
         context.readings.setdefault(head[0], f"function, defined at line {chain.line}")
 
 
-def _add_condition(item: Located, context: FileContext, source: str) -> None:
+def _add_condition(item: Located, context: FileContext, source: str, math: str = "") -> None:
     """``1 \\le i \\le n`` gives i the index domain 1..n; other conditions only show."""
     chain = item.chain
     if item.reading.why == PROPERTY and item.reading.name:
@@ -642,7 +643,11 @@ def _add_condition(item: Located, context: FileContext, source: str) -> None:
             )
         except ParseError:
             return
-        if isinstance(middle, sp.Symbol) and low.is_Integer:
+        from symderive.notes.inequalities import index_like  # (it imports this module)
+
+        if isinstance(middle, sp.Symbol) and low.is_Integer and (
+            not high.is_number or index_like(chain.elements[1].strip(), math)
+        ):  # 1 \le i \le n, x_i; not 0 \le p \le 1 of a probability p (an interval)
             index = sp.Symbol(middle.name, integer=True)
             context.domains.setdefault(index, Domain("index", low=low, high=high))
             context.readings.setdefault(

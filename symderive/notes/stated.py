@@ -735,8 +735,8 @@ def stated_symbols(context, line: int, latex: str, lead: str = "") -> dict:
             continue
         if not isinstance(symbol, sp.Symbol) or symbol in context.domains:
             continue
-        found[symbol] = Domain(domain.kind)
-        found.setdefault(sp.IndexedBase(symbol.name), Domain(domain.kind))
+        found[symbol] = getattr(domain, "domain", None) or Domain(domain.kind)  # inequalities.py
+        found.setdefault(sp.IndexedBase(symbol.name), found[symbol])
     return found
 
 

@@ -19,6 +19,7 @@ from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import instances
+from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
 from symderive.notes.report import NoteFile
@@ -53,6 +54,8 @@ def check_context(
     lead = equation.block.lead
     for symbol, stated in stated_symbols(context, chain.line, chain.latex, lead).items():
         domains.setdefault(symbol, stated)
+    for symbol, stated in display_symbols(context, equation.block.latex, chain.line).items():
+        domains.setdefault(symbol, stated)  # \qquad \forall x > 0 in the display
     groups = list(context.independent)
     if alternative == "independent" and equation.random:
         groups.append(tuple(sorted(equation.random, key=str)))

@@ -1,0 +1,183 @@
+r"""What the prose declares a letter to be, beyond a real number: a complex number (N12) or a
+function (N2).
+
+* ``Let $z$ be a complex number.``, ``$z \in \mathbb{C}$``, ``$z$는 복소수이다.``: the checks
+  sample real values only, so a claim about z is not read (undecided, naming the sentence),
+  never proved, checked or refuted with z real. The declaration is a stated-domain record
+  (kind ``complex``) with the scope of the word domains (its sentence to the end of its
+  section; a later ``Now let $z$ be real.`` ends it).
+* ``Let $u$ be any differentiable function.``, ``$v$ … activation function``, 임의의 미분
+  가능한 함수, ``a function $\kappa$ of one variable``, ``The activation $a(\cdot)$``, ``Let
+  $s(t)$ denote the position at time $t$.``: the letter is a function in the whole note (as
+  ``<!-- symderive: assume u function -->`` says), so ``u(a + b)`` is an application of an
+  unknown function, checked on instances, never a product.
+"""
+
+from __future__ import annotations
+
+import re
+
+from symderive.model import Domain
+from symderive.notes.stated import StatedDomains
+from symderive.notes.inequalities import BoundDomain
+
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*"
+COMPLEX_WORDS = re.compile(
+    r"\bcomplex(?:\s+|-)(?:numbers?|valued|variables?|scalars?|plane)\b|복소\s*수|복소\s*평면",
+    re.I)
+COMPLEX_SET = re.compile(rf"^\s*(?P<names>{_NAMES})\s*(?:\\in|∈)\s*\\mathbb\s*\{{?\s*C\s*\}}?\s*$")
+PLAIN_MATH = re.compile(rf"^\s*(?P<names>{_NAMES})\s*$")
+
+
+def with_complex(stated: StatedDomains) -> StatedDomains:
+    """``stated`` with a ``complex`` record for each name a sentence declares complex."""
+    from dataclasses import replace
+
+    added = []
+    for index, sentence in enumerate(stated.sentences):
+        words = re.sub(r"\$[^$]*\$", " ", sentence.text)
+        maths = re.findall(r"\$([^$]+)\$", sentence.text)
+        names: list[str] = []
+        for math in maths:
+            in_c = COMPLEX_SET.match(math)
+            if in_c:
+                names += [n.strip() for n in in_c.group("names").split(",")]
+            elif COMPLEX_WORDS.search(words) and PLAIN_MATH.match(math):
+                names += [n.strip() for n in math.split(",")]
+        for name in dict.fromkeys(names):
+            added.append(BoundDomain(name, "complex", sentence.text[:120], sentence.first, index,
+                                     False, Domain(), ""))  # fmt: skip
+    if not added:
+        return stated
+    domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
+    return replace(stated, domains=tuple(domains))
+
+
+def complex_names(context, line: int, latex: str, names: set[str]) -> str:
+    """The first of ``names`` the prose declares complex where the chain stands, with where
+    ('z (line 3: 'Let $z$ be a complex number.')'), or ''."""
+    stated = getattr(context, "stated", None)
+    if stated is None:
+        return ""
+    plain = {name.lstrip("\\") for name in names}
+    for record in stated.for_chain(line, latex):
+        if record.kind == "complex" and record.name.lstrip("\\") in plain:
+            return f"{record.name} (line {record.line}: '{record.words}')"
+    return ""
+
+
+# -- functions ------------------------------------------------------------------------------------
+_ONE = rf"\$\s*(?P<name>{_NAME})\s*(?:\((?P<args>[^()$]{{1,20}})\))?\s*\$"
+_ADJECTIVES = r"(?:(?:any|an?|the|some|arbitrary|given|fixed|unknown|differentiable|smooth|" \
+              r"continuous|nonlinear|non-linear|real|scalar|real-valued|activation|" \
+              r"elementwise|twice|once|continuously)\s+)*"
+# (no property the smooth nonlinear instances need not have: linear, convex, monotone, …)
+FUNCTION_SENTENCES = (
+    # Let $u$ be any differentiable function.  $v$ is a nonlinear activation function.
+    re.compile(rf"(?:^|\b(?:let|suppose|assume|where|and)\s+){_ONE}\s+(?:be|is|denotes?)\s+"
+               rf"{_ADJECTIVES}functions?\b", re.I),
+    # Consider a function $\kappa$ of one variable.  For any differentiable function $u$, …
+    re.compile(rf"\b(?:a|an|any|the|some|every)\s+{_ADJECTIVES}functions?\s+{_ONE}", re.I),
+    # $u$는 임의의 미분 가능한 함수이다.
+    re.compile(rf"{_ONE}\s*(?:은|는|이|가)\s*(?:(?:임의의|어떤|미분\s*가능한|매끄러운|연속(?:인|적인)|"
+               rf"비선형|활성화|실수\s*값)\s*)*함수"),
+    # The activation $a(\cdot)$ is applied elementwise.
+    re.compile(rf"\$\s*(?P<name>{_NAME})\s*\(\s*(?P<args>\\cdot|\\,\\cdot\\,)\s*\)\s*\$"),
+    # Let $s(t)$ denote the position at time $t$.
+    re.compile(rf"^(?:let|suppose)\s+\$\s*(?P<name>{_NAME})\s*\((?P<args>\s*{_NAME}(?:\s*,\s*"
+               rf"{_NAME})*\s*)\)\s*\$\s+(?:denote|be|represent)\b", re.I),
+)  # fmt: skip
+# letters with a reading of their own (expectation, probability, entropy, …) stay as they are
+RESERVED = {"E", "P", "H", "I", "D", "V", "e", "i", "d", r"\sigma", r"\pi", r"\delta"}
+
+
+def prose_functions(stated: StatedDomains) -> dict[str, int]:
+    r"""Names a sentence of the note declares to be functions (as the grammar spells them:
+    ``kappa`` for ``\kappa``): name → the first line."""
+    found: dict[str, int] = {}
+    for sentence in stated.sentences:
+        for pattern in FUNCTION_SENTENCES:
+            for match in pattern.finditer(sentence.text):
+                name = match.group("name")
+                if name not in RESERVED:
+                    found.setdefault(name.lstrip("\\"), sentence.first)
+    return found
+
+
+# -- numeric shapes in the prose (N14) ------------------------------------------------------------
+_MATRIX = r"(?:\\(?:mathbf|boldsymbol|bm|mathsf)\s*\{\s*[A-Za-z]\s*\}|[A-Z])"
+NUMERIC_SHAPES = (
+    # Let $\mathbf{A}$ be a $2 \times 2$ matrix.
+    re.compile(rf"\$\s*(?P<name>{_MATRIX})\s*\$\s+(?:is|be)\s+an?\s+\$\s*(?P<rows>\d+)\s*\\times\s*"
+               rf"(?P<columns>\d+)\s*\$"),
+    # $\mathbf{A} \in \mathbb{R}^{2 \times 2}$, $\mathbf{x} \in \mathbb{R}^3$
+    re.compile(rf"(?P<name>{_MATRIX})\s*\\in\s*\\mathbb\s*\{{?R\}}?\s*\^\s*(?:\{{\s*(?P<rows>\d+)\s*"
+               rf"(?:\\times\s*(?P<columns>\d+)\s*)?\}}|(?P<single>\d))"),
+    # Let $\mathbf{A}$ be an $n \times n$ matrix with $n = 2$.
+    re.compile(rf"\$\s*(?P<name>{_MATRIX})\s*\$\s+(?:is|be)\s+an?\s+\$\s*(?P<letter>[a-z])\s*\\times\s*"
+               rf"(?P=letter)\s*\$\s+matri(?:x|ces)\s+(?:with|where)\s+\$\s*(?P=letter)\s*=\s*"
+               rf"(?P<value>\d+)\s*\$"),
+)  # fmt: skip
+
+
+def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int], int]]:
+    """The numeric shapes the sentences of the chain's section, up to its line, give matrices
+    and vectors: name (as the grammar spells it) → ((rows, columns), line); the latest wins."""
+    from symderive.notes.context import section_ends
+
+    stated = getattr(context, "stated", None)
+    if stated is None:
+        return {}
+    end_of = section_ends(stated.ends)
+    found: dict = {}
+    for sentence in stated.sentences:
+        if sentence.first > line or end_of(sentence.first) != end_of(line):
+            continue
+        for pattern in NUMERIC_SHAPES:
+            for match in pattern.finditer(sentence.text):
+                groups = match.groupdict()
+                if groups.get("value"):
+                    shape = (int(groups["value"]), int(groups["value"]))
+                elif groups.get("single"):
+                    shape = (int(groups["single"]), 1)
+                else:
+                    shape = (int(groups["rows"]), int(groups.get("columns") or 1))
+                name = re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", re.sub(r"\s+", "", groups["name"]))
+                found[name] = (shape, sentence.first)
+    return found
+
+
+def shape_doubt(step, outcome, context, line: int) -> str:
+    """Why a verdict on matrices of a numeric shape stated in the prose was not reached at that
+    shape ('' when it was, or when nothing is stated): the matrices kept a symbolic shape (the
+    note gives the name several shapes) and the refutation is at another size or the check did
+    not reach it; or the entries x_1, x_2 of a declared vector x are separate names."""
+    import sympy as sp
+
+    shapes = prose_shapes(context, line)
+    if not shapes:
+        return ""
+    sides = [side for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)]
+    matrices = {m.name: m for side in sides for m in side.atoms(sp.MatrixSymbol)}
+    scalars = {getattr(s, "name", "") for side in sides for s in side.free_symbols}
+    for name, (shape, stated_line) in shapes.items():
+        letter = re.sub(r"\\[A-Za-z]+\{|[{}]", "", name)
+        entries = sorted(s for s in scalars if re.fullmatch(rf"{letter}_\{{?\d+\}}?", s))
+        if name in matrices and entries:
+            return (f"the note declares {name} with shape {shape[0]}×{shape[1]} (line "
+                    f"{stated_line}), and its entries {', '.join(entries)} are read as other "
+                    "names, not as its entries")
+        matrix = matrices.get(name)
+        if matrix is None or all(isinstance(d, sp.Integer) for d in matrix.shape):
+            continue
+        said = f"the note states {name} is {shape[0]}×{shape[1]} (line {stated_line})"
+        if outcome.verdict == "refuted":
+            values = dict(outcome.counterexample.values) if outcome.counterexample else {}
+            sizes = {int(v) for k, v in values.items() if k in {str(d) for d in matrix.shape}
+                     and re.fullmatch(r"\d+", str(v))}  # fmt: skip
+            if not sizes or sizes - set(shape):
+                return f"{said}, and the counterexample is at size {', '.join(map(str, sorted(sizes))) or '?'}"
+        elif outcome.verdict == "checked" and not set(shape) <= set(outcome.sizes or ()):
+            return f"{said}, which the sizes checked do not include"
+    return ""

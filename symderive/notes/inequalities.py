@@ -1,0 +1,381 @@
+r"""Domains a note states as an inline inequality: ``Assume $x > 0$.``, ``Let $0 < x < 1$.``,
+``$x > 0$이라고 하자.``, ``For $n \ge 4$ we have`` + a display, ``When $x > 0$, $…$.``,
+``The success probability satisfies $0 \le p \le 1$.``, a display then ``where $x > 0$.``
+
+Each reading is a :class:`~symderive.notes.stated.StatedDomain` (the records the word domains
+of :mod:`symderive.notes.stated` give, with the same scopes: a *statement* holds from its
+sentence to the end of its section, a *hypothesis* for the formulas of its own sentence and the
+display it runs into), carrying the :class:`~symderive.model.Domain` of its inequality: a bound
+0 gives the kinds positive, nonnegative, negative, nonzero; ``0 < x < 1`` a probability; other
+numeric bounds an interval (``0 \le p \le 1`` is [0, 1], ``n \ge 4`` is [4, ∞)). A sentence
+must be one of the templates whole, about one name with numeric bounds; anything else
+(several names, symbolic bounds, an integer with a bound) is not read, and a refutation of a
+claim about that name in the section after it is undecided (:func:`unread_bound`).
+
+``1 \le i \le n`` stays an index (:func:`index_like`): a symbolic bound, or a name the note
+uses as a subscript or a summation index; ``0 \le p \le 1`` of any other name is an interval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import sympy as sp
+
+from symderive.model import Domain
+from symderive.notes.context import section_ends
+from symderive.notes.stated import ONLY_CLAIM, StatedDomain, StatedDomains
+
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
+_NUMBER = r"-?\s*\d+(?:\.\d+)?"
+_LESS = {"<": "(", r"\lt": "(", r"\le": "[", r"\leq": "[", r"\leqslant": "[", "≤": "["}
+_MORE = {">": "(", r"\gt": "(", r"\ge": "[", r"\geq": "[", r"\geqslant": "[", "≥": "["}
+_UNEQUAL = (r"\ne", r"\neq", "≠")
+_RELATION = r"(?:\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt|neq|ne)(?![A-Za-z])|[<>≤≥≠])"
+_ONE = re.compile(rf"^\s*(?P<a>{_NAME}|{_NUMBER})\s*(?P<r>{_RELATION})\s*(?P<b>{_NAME}|{_NUMBER})\s*$")
+_TWO = re.compile(rf"^\s*(?P<a>{_NUMBER})\s*(?P<r>{_RELATION})\s*(?P<x>{_NAME})\s*"
+                  rf"(?P<s>{_RELATION})\s*(?P<b>{_NUMBER})\s*$")
+_IN = re.compile(rf"^\s*(?P<x>{_NAME})\s*(?:\\in|∈)\s*(?:\\left\s*)?(?P<o>[\[(])\s*(?P<a>{_NUMBER})\s*,"
+                 rf"\s*(?P<b>{_NUMBER})\s*(?:\\right\s*)?(?P<c>[\])])\s*$")
+NOT_NAMES = {r"\pi", "e", r"\infty", r"\mathrm", r"\text"}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """An inequality about one name: the name (LaTeX) and the domain it gives."""
+
+    name: str
+    domain: Domain
+    latex: str
+
+
+def _number(text: str) -> sp.Rational | None:
+    text = re.sub(r"\s+", "", text)
+    return sp.Rational(text) if re.fullmatch(r"-?\d+(?:\.\d+)?", text) else None
+
+
+def _is_name(text: str) -> bool:
+    return bool(re.fullmatch(_NAME, text.strip())) and text.strip() not in NOT_NAMES
+
+
+def bound_of(math: str) -> Bound | None:
+    r"""The domain a formula such as ``x > 0``, ``0 \le p \le 1`` or ``n \ge 4`` gives its one
+    name, or None (several names, a symbolic bound, anything else)."""
+    math = " ".join(math.split())
+    inside = _IN.match(math)
+    if inside:  # p \in [0, 1], x \in (0, 2]
+        low, high = _number(inside.group("a")), _number(inside.group("b"))
+        if low is not None and high is not None and low < high and _is_name(inside.group("x")):
+            return _bound(inside.group("x"), low, high, inside.group("o") + inside.group("c"), math)
+        return None
+    two = _TWO.match(math)
+    if two:
+        low, high, name = _number(two.group("a")), _number(two.group("b")), two.group("x")
+        first, second = two.group("r"), two.group("s")
+        if first in _LESS and second in _LESS and low < high and _is_name(name):
+            return _bound(name, low, high, _LESS[first] + ("]" if _LESS[second] == "[" else ")"),
+                          math)
+        if first in _MORE and second in _MORE and high < low and _is_name(name):
+            return _bound(name, high, low, _MORE[second] + ("]" if _MORE[first] == "[" else ")"),
+                          math)
+        return None
+    one = _ONE.match(math)
+    if not one:
+        return None
+    left, relation, right = one.group("a").strip(), one.group("r"), one.group("b").strip()
+    if _is_name(left) and _number(right) is not None:
+        name, value, flipped = left, _number(right), False
+    elif _is_name(right) and _number(left) is not None:
+        name, value, flipped = right, _number(left), True
+    else:
+        return None
+    if relation in _UNEQUAL:
+        return Bound(name, Domain("nonzero"), math) if value == 0 else None
+    below = (relation in _LESS) != flipped  # name < value
+    end = (_LESS.get(relation) or _MORE.get(relation))
+    if below:
+        return _bound(name, None, value, "(" + ("]" if end == "[" else ")"), math)
+    return _bound(name, value, None, end + ")", math)
+
+
+def _bound(name: str, low, high, ends: str, math: str) -> Bound:
+    kinds = {(0, None, "()"): "positive", (0, None, "[)"): "nonnegative",
+             (None, 0, "()"): "negative", (0, 1, "()"): "probability"}  # fmt: skip
+    kind = kinds.get((low, high, ends))
+    domain = Domain(kind) if kind else Domain("interval", low=low, high=high, ends=ends)
+    return Bound(name, domain, math)
+
+
+# -- the sentences -------------------------------------------------------------------------
+_M = r"\$(?P<math>[^$]{1,80})\$"
+_LET = r"(?:let|suppose|assume)(?:\s+that)?"
+_LEAD = r"(?:(?:now|here|throughout|from\s+now\s+on|in\s+this\s+section)\s*,?\s+)?"
+_END = r"\s*[.;:]?\s*$"
+STATEMENTS = (
+    # Let $x > 0$.  Assume $x > 0$:  Let $x > 0$ be given.  Suppose that $0 < x < 1$.
+    re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds))?{_END}", re.I),
+    # Throughout, $x > 0$.  Here $0 \le x \le 1$ is the mixing weight.
+    re.compile(rf"^(?:throughout|here|from\s+now\s+on)(?:\s+this\s+(?:section|chapter))?\s*,?\s+"
+               rf"{_M}(?:\s+(?:is|denotes)\s+(?:the|a|an|our)\s+[A-Za-z\- ]{{1,40}})?{_END}", re.I),
+    # Let $x$ be a real number with $x > 0$.
+    re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+be\s+(?:an?\s+|any\s+)?"
+               rf"(?:real\s+number|real|number)\s+(?:with|such\s+that|satisfying)\s+{_M}{_END}",
+               re.I),
+    # The success probability satisfies $0 \le p \le 1$.  The time runs over $0 \le t \le 2$.
+    re.compile(rf"^(?:the|our)\s+[A-Za-z\- ]{{1,40}}?\s+(?:satisfies|runs\s+over|ranges\s+over|"
+               rf"lies\s+in|is\s+restricted\s+to)\s+{_M}{_END}", re.I),
+    # $x > 0$이라고 하자.  $x > 0$이라 가정하자.
+    re.compile(rf"^{_M}\s*(?:이라고|라고|이라|라)\s*(?:하자|가정하자|가정한다|둔다|두자)\s*[.]?\s*$"),
+)  # fmt: skip
+HYPOTHESES = (
+    # When $x > 0$, $…$.  If $x > 0$, then $…$.  For $n \ge 4$ we have (+ a display)
+    re.compile(rf"^(?:for|when|whenever|if)\s+{_M}\s*(?:,|:)?\s*", re.I),
+    # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
+    re.compile(rf"^{_M}\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?\s*"),
+)
+# after the claim: $\sqrt{x^2} = x$ for $x > 0$.
+AFTER_CLAIM = re.compile(rf"\s(?:for|when|whenever|if)\s+{_M}{_END}", re.I)
+# a sentence opening the paragraph after a display: where $x > 0$.  단, $x > 0$이다.
+WHERES = (re.compile(rf"^where\s+{_M}{_END}"),
+          re.compile(rf"^단\s*,?\s*{_M}\s*(?:이다|입니다)?{_END}"))
+
+
+@dataclass(frozen=True)
+class BoundDomain(StatedDomain):
+    """A stated domain read from an inequality: its :class:`Domain` and formula."""
+
+    domain: Domain = Domain()
+    formula: str = ""
+
+
+def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
+    """``stated`` with the domains the prose states as inequalities (sentences no word
+    template read), in reading order with the others. A name the note's mathematics ``math``
+    uses as an index or a bound of a sum counts terms: only ``> 0`` (a size) is read for it."""
+    added: list[StatedDomain] = []
+    read = set(stated.read)
+    for index, sentence in enumerate(stated.sentences):
+        if index in stated.read:
+            continue
+        clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
+        found = [record for record in _read(clause, sentence, index, stated)
+                 if record.kind in ("reset", "positive") or not counts(record.name, math)]
+        if found:
+            added.extend(found)
+            read.add(index)
+    if not added:
+        return stated
+    domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
+    return replace(stated, domains=tuple(domains), read=frozenset(read))
+
+
+def _record(bound: Bound, words: str, line: int, sentence: int, hypothesis: bool) -> BoundDomain:
+    # the kind is only shown ("x in [0, 1]"); the domain is what the checks use
+    return BoundDomain(bound.name, _shown(bound.domain), " ".join(words.split()), line, sentence,
+                       hypothesis, bound.domain, bound.latex)  # fmt: skip
+
+
+def _shown(domain: Domain) -> str:
+    if domain.kind != "interval":
+        return domain.kind
+    low = "-∞" if domain.low is None else str(domain.low)
+    high = "∞" if domain.high is None else str(domain.high)
+    return f"in {domain.ends[0] if domain.low is not None else '('}{low}, {high}" + (
+        domain.ends[1] if domain.high is not None else ")")
+
+
+# Let $p$ be a probability.  $p$는 확률이다.  (a number in [0, 1])
+PROBABILITY = (
+    re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<name>{_NAME})\s*\$\s+be\s+a\s+probability{_END}", re.I),
+    re.compile(rf"^\$\s*(?P<name>{_NAME})\s*\$\s*(?:은|는|이|가)\s*확률\s*(?:이다|입니다|이라고\s*하자){_END}"),
+)
+
+
+def _read(clause: str, sentence, index: int, stated: StatedDomains) -> list[StatedDomain]:
+    for pattern in PROBABILITY:
+        match = pattern.match(clause)
+        if match:
+            bound = Bound(match.group("name"), Domain("interval", low=sp.Integer(0),
+                                                      high=sp.Integer(1), ends="[]"), "")
+            return [_record(bound, clause, sentence.first, index, False)]
+    for pattern in STATEMENTS:
+        match = pattern.match(clause)
+        bound = bound_of(match.group("math")) if match else None
+        if bound and (not match.groupdict().get("named") or _same(match.group("named"), bound)):
+            return [_record(bound, clause, sentence.first, index, False)]
+    for pattern in HYPOTHESES:
+        match = pattern.match(clause)
+        bound = bound_of(match.group("math")) if match else None
+        if bound and ONLY_CLAIM.match(clause[match.end():]):
+            return [_record(bound, clause, sentence.first, index, True)]
+    match = AFTER_CLAIM.search(clause)
+    bound = bound_of(match.group("math")) if match else None
+    if bound and ONLY_CLAIM.match(clause[: match.start()]):
+        return [_record(bound, clause, sentence.first, index, True)]
+    previous = stated.sentences[index - 1] if index > 0 else None
+    for pattern in WHERES:
+        match = pattern.match(clause)
+        if not match or (previous is not None and previous.paragraph == sentence.paragraph):
+            continue
+        bound = bound_of(match.group("math"))
+        if bound:  # the display just before: it holds there only
+            return [_record(bound, clause, sentence.first, index - 1, False),
+                    StatedDomain(bound.name, "reset", "", sentence.first, index, False)]
+    return []
+
+
+def _same(named: str, bound: Bound) -> bool:
+    return re.sub(r"\s+", "", named) == re.sub(r"\s+", "", bound.name)
+
+
+def domain_of(record: StatedDomain) -> Domain:
+    """The Domain of a stated record (an inequality's own; a word's by its kind)."""
+    return record.domain if isinstance(record, BoundDomain) else Domain(record.kind)
+
+
+def read_conditions(context, line: int, latex: str, block: str = "") -> set[tuple]:
+    """The inequalities read as domains in force for the chain (stated in the prose, or after
+    the claim in its display ``block``), as (name, domain): a condition stated on the chain's
+    line that is one of them holds at every sampled point, so it does not make a refutation
+    doubtful."""
+    stated = getattr(context, "stated", None)
+    found = set()
+    if stated is not None:
+        found = {(record.name, record.domain) for record in stated.for_chain(line, latex)
+                 if isinstance(record, BoundDomain)}  # fmt: skip
+    shown = display_bound(block) if block else None
+    if shown is not None and display_symbols(context, block, line):
+        found.add((shown.name, shown.domain))
+    return found
+
+
+def condition_read(condition: str, read: set[tuple]) -> bool:
+    """Whether the condition as written (``x > 0``) is one of the ``read`` inequalities."""
+    bound = bound_of(condition)
+    return bound is not None and (bound.name, bound.domain) in read
+
+
+# -- inequalities not read ----------------------------------------------------------------------
+_ANY_BOUND = re.compile(rf"(?:^|[^\\A-Za-z])(?P<name>{_NAME})\s*{_RELATION}|{_RELATION}\s*"
+                        rf"(?P<after>{_NAME})\s*(?:$|[^A-Za-z{{_])")
+
+
+def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
+    """An inequality about one of the claim's names in a sentence of its section before it
+    (or on its line) that no template read as a domain: its words, quoted, or ''. A
+    counterexample need not satisfy it, so a refutation is undecided."""
+    stated = getattr(context, "stated", None)
+    if stated is None or not names:
+        return ""
+    end_of = section_ends(stated.ends)
+    plain = {name.lstrip("\\") for name in names}
+    for index, sentence in enumerate(stated.sentences):
+        if sentence.first > line or end_of(sentence.first) != end_of(line):
+            continue
+        if index in stated.read:
+            continue
+        for math in re.findall(r"\$([^$]+)\$", sentence.text):
+            if math.strip() == latex.strip() or "=" in math.replace(r"\le", "").replace(r"\ge", ""):
+                continue
+            for match in _ANY_BOUND.finditer(math):
+                name = (match.group("name") or match.group("after") or "").lstrip("\\")
+                if name in plain or name.split("_")[0] in plain:
+                    return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
+                            "in words this reader does not read as a domain")
+    read = read_conditions(context, line, latex)
+    in_force = {record.name.lstrip("\\") for record in stated.for_chain(line, latex)}
+    for where, conditions in sorted(getattr(context, "conditions_by_line", {}).items()):
+        if where >= line or end_of(where) != end_of(line):
+            continue
+        for condition in conditions:  # a display of its own: $$ 0 \le p \le 1 $$
+            bound = bound_of(condition)
+            if bound is not None and bound.name.lstrip("\\") in plain - in_force and not (
+                condition_read(condition, read)
+            ):  # (a name with a domain stated in force is read: Let $p \in (0, 1)$.)
+                return (f"the note bounds {bound.name} at line {where} ('{condition.strip()}'), "
+                        "which is not read as its domain here")
+    return ""
+
+
+def counts(name: str, math_text: str) -> bool:
+    """Whether ``name`` is an index or a bound of a sum or product in ``math_text``."""
+    bare = re.escape(name)
+    return index_like(name, math_text) or bool(re.search(
+        rf"\\(?:sum|prod)\s*(?:_\s*(?:\{{[^{{}}]*\}}|\S)\s*)?\^\s*(?:\{{[^{{}}]*(?<![A-Za-z\\]){bare}"
+        rf"(?![A-Za-z])[^{{}}]*\}}|{bare}(?![A-Za-z]))|\\(?:sum|prod)\s*_\s*\{{[^{{}}]*=[^{{}}]*"
+        rf"(?<![A-Za-z\\]){bare}(?![A-Za-z])", math_text))
+
+
+def index_like(name: str, math_text: str) -> bool:
+    r"""Whether the note uses ``name`` as an index: a subscript (``x_i``, ``w_{i}``) or the
+    variable of a sum or product (``\sum_{i=1}``)."""
+    bare = re.escape(name)
+    return bool(re.search(rf"_\s*(?:\{{[^{{}}]*(?<![A-Za-z\\]){bare}(?![A-Za-z])|{bare}(?![A-Za-z]))",
+                          math_text))
+
+
+# -- a condition written in the display after the claim ----------------------------------------
+_WORDS_KIND = {"positive": "x > 0", "negative": "x < 0", "nonnegative": "x \\ge 0",
+               "non-negative": "x \\ge 0", "nonzero": "x \\ne 0", "non-zero": "x \\ne 0"}
+_SPACE = r"(?:\\q?quad|\\[,;:!]|~|\s)*"
+DISPLAY_CONDITIONS = (
+    # \sqrt{x^2} = x \qquad \forall x > 0
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:for\s+all|for\s+every|for|if|"
+               rf"when|whenever|provided|given|assuming|where)\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
+               rf"[^\\{{}}$]*?)?)\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x \qquad \text{if } x \text{ is positive}
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*(?:if|for|when)\s*\}}{_SPACE}(?P<name>{_NAME})"
+               rf"{_SPACE}\\text\s*\{{\s*(?:is\s+)?(?P<word>positive|negative|non-?negative|non-?zero)"
+               rf"\s*\}}\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x, \quad x > 0
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?P<math>{_NAME}\s*{_RELATION}\s*{_NUMBER})\s*[.,]?\s*$"),
+)  # fmt: skip
+
+
+def display_bound(latex: str) -> Bound | None:
+    r"""The inequality a display states after its claim for one name (``\qquad \forall x > 0``,
+    ``\qquad \text{if } x \text{ is positive}``), or None."""
+    text = " ".join(latex.split())
+    for pattern in DISPLAY_CONDITIONS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if groups.get("word"):
+            word = groups["word"].replace("non-", "non")
+            formula = _WORDS_KIND[word].replace("x", groups["name"], 1)
+            bound = bound_of(formula)
+            return Bound(bound.name, bound.domain, match.group().strip()) if bound else None
+        bound = bound_of(groups.get("math") or "")
+        if bound:
+            return Bound(bound.name, bound.domain, match.group().strip())
+    return None
+
+
+def display_symbols(context, latex: str, line: int) -> dict:
+    """symbol → Domain for the condition a display writes after its claim (none when the
+    name is not one symbol, or a directive gives it a domain)."""
+    from symderive.errors import ParseError
+    from symderive.notes.context import parse
+
+    bound = display_bound(latex)
+    if bound is None or (bound.domain.kind != "positive" and counts(bound.name, latex)):
+        return {}
+    try:
+        symbol = parse(bound.name, context.latex, "<display>", line)
+    except ParseError:
+        return {}
+    if not isinstance(symbol, sp.Symbol) or symbol in context.domains:
+        return {}
+    return {symbol: bound.domain, sp.IndexedBase(symbol.name): bound.domain}
+
+
+def display_used(context, latex: str, line: int, names: set[str]) -> tuple[str, ...]:
+    """The report's 'used' line for a condition read from the display."""
+    bound = display_bound(latex)
+    if bound is None or bound.name.lstrip("\\") not in {n.lstrip("\\") for n in names} or (
+            not display_symbols(context, latex, line)):
+        return ()
+    return (f"{bound.name} {_shown(bound.domain)} (stated in the display: "
+            f"'{' '.join(bound.latex.split())}')",)
