@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from symderive.model import Domain
-from symderive.notes.stated import StatedDomains
+from symderive.notes.stated import StatedDomains, name_key
 from symderive.notes.inequalities import BoundDomain
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
@@ -51,7 +51,10 @@ def with_complex(stated: StatedDomains) -> StatedDomains:
     if not added:
         return stated
     domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
-    return replace(stated, domains=tuple(domains))
+    # the sentence that declares a name complex does not also lift it ("Let $z$ be …")
+    stating = {(record.sentence, name_key(record.name)) for record in added}
+    lifts = tuple(lift for lift in stated.lifts if (lift.sentence, lift.name) not in stating)
+    return replace(stated, domains=tuple(domains), lifts=lifts)
 
 
 def complex_names(context, line: int, latex: str, names: set[str]) -> str:

@@ -25,7 +25,13 @@ import sympy as sp
 
 from symderive.model import Domain
 from symderive.notes.context import section_ends
-from symderive.notes.stated import ONLY_CLAIM, StatedDomain, StatedDomains
+from symderive.notes.stated import (
+    ONLY_CLAIM,
+    Lift,
+    StatedDomain,
+    StatedDomains,
+    name_key,
+)
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
 _NUMBER = r"-?\s*\d+(?:\.\d+)?"
@@ -166,8 +172,17 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
             read.add(index)
     if not added:
         return stated
+    ends = [record for record in added if record.kind == "reset"]  # after a "where" display
+    added = [record for record in added if record.kind != "reset"]
     domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
-    return replace(stated, domains=tuple(domains), read=frozenset(read))
+    # a sentence read here states the domain: it does not also lift the name it states
+    stating = {(record.sentence, name_key(record.name)) for record in added}
+    lifts = [lift for lift in stated.lifts if (lift.sentence, lift.name) not in stating]
+    lifts += [Lift(name_key(end.name), end.sentence, 0, end.line,
+                   "the domain stated after a display with 'where' holds for that display only",
+                   clear=True) for end in ends]  # fmt: skip
+    lifts.sort(key=lambda lift: (lift.sentence, lift.at))
+    return replace(stated, domains=tuple(domains), read=frozenset(read), lifts=tuple(lifts))
 
 
 def _record(bound: Bound, words: str, line: int, sentence: int, hypothesis: bool) -> BoundDomain:
