@@ -387,7 +387,7 @@ def numeric_phase(
                 given_facts.unmet_given(given_facts.plain_givens(context.givens, {}),
                                         exact_result[1], {}, context.domain_of))  # fmt: skip
             if unmet:
-                tally.skipped.append(f"the point does not satisfy the given {unmet}")
+                tally.skipped.append(f"{GIVEN_UNMET}{unmet}")
             elif exact_result is not None and exact_result[0] == "disagree":
                 _, point, l_value, r_value = exact_result
                 return Outcome(
@@ -609,6 +609,9 @@ def _sums_grow(lhs, rhs, sizes) -> bool:
 MIN_AGREEING_POINTS = 3
 
 
+GIVEN_UNMET = "the point does not satisfy the given "
+
+
 def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list = ()) -> Outcome:
     counts = (
         f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
@@ -632,6 +635,14 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
         if tally.skipped:
             reason += f" ({tally.skipped[0]})"
         return Outcome("undecided", method="numeric", reason=reason)
+    unmet = next((why for why in tally.skipped if why.startswith(GIVEN_UNMET)), "")
+    if unmet:  # a refuting point the givens exclude: the agreeing ones were not checked
+        return Outcome(  # against every given either, so their agreement is no check
+            "undecided",
+            method="numeric",
+            reason=f"the claim fails at a point where {unmet[len(GIVEN_UNMET):]} cannot hold; "
+            f"the points that agree were not tested against every given ({counts})",
+        )
     if tally.ill_shaped:  # checked where the shapes fit only would be a special case
         (sizes_there, error), names = tally.ill_shaped[0], ", ".join(map(str, size_symbols))
         return Outcome(
@@ -839,7 +850,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             unmet = outcome is not None and outcome.verdict == "refuted" and (
                 given_facts.unmet_given(givens, point, fixed, context.domain_of))
             if unmet:  # every given in force, not only those the claim used, must hold
-                tally.skipped.append(f"the point does not satisfy the given {unmet}")
+                tally.skipped.append(f"{GIVEN_UNMET}{unmet}")
             elif outcome is not None:
                 return outcome
         if tally.inconclusive > undecided_before and any(point is kink for kink in kinks):

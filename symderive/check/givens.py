@@ -67,7 +67,10 @@ def unmet_given(
         set().union(*(lhs.free_symbols | rhs.free_symbols for lhs, rhs in substituted)),
         key=sp.default_sort_key,
     )
-    for completion in _completions(substituted, unknowns, domain_of):
+    completions = _completions(substituted, unknowns, domain_of)
+    if completions is None:
+        return ""  # not known to fail: the point is not excluded
+    for completion in completions:
         if all(_holds(lhs.xreplace(completion), rhs.xreplace(completion))
                for lhs, rhs in substituted):  # fmt: skip
             return ""
@@ -77,19 +80,21 @@ def unmet_given(
     return "the givens together"
 
 
-def _completions(substituted, unknowns, domain_of) -> list[dict]:
+def _completions(substituted, unknowns, domain_of) -> list[dict] | None:
     """Real values for ``unknowns`` (in their domains) that solve the substituted givens, as
-    SymPy finds them within :data:`SOLVE_SECONDS`; ``[{}]`` when nothing is unknown."""
+    SymPy finds them within :data:`SOLVE_SECONDS`; ``[{}]`` when nothing is unknown; None when
+    they cannot be decided here (a random variable, an entry, SymPy gave up): not excluded."""
     if not unknowns:
         return [{}]
-    if any(not isinstance(symbol, sp.Symbol) for symbol in unknowns):
-        return []  # an entry or a matrix left free: not completed here
+    if any(not isinstance(symbol, sp.Symbol) or domain_of(symbol).kind not in DOMAIN_TESTS
+           for symbol in unknowns):  # fmt: skip
+        return None  # an entry, a matrix, a random variable, a simplex member: not decided
     equations = [lhs - rhs for lhs, rhs in substituted if lhs.free_symbols | rhs.free_symbols]
     try:
         with time_limit(SOLVE_SECONDS, source="counterexample", what="completing the givens"):
             solutions = sp.solve(equations, unknowns, dict=True)
     except (ParseError, NotImplementedError, ValueError, TypeError, ArithmeticError):
-        return []
+        return None  # SymPy could not solve them in time: whether they hold is not known
     completions = []
     for solution in solutions[:8]:
         values = {}

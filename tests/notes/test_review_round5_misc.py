@@ -334,3 +334,35 @@ def test_f_applied_before_or_around_the_claim_keeps_it_undecided(tmp_path, text)
     wrong = [step for equation in file.equations for step in equation.steps
              if "10^{-14}" in step.rhs_latex]
     assert wrong and all(step.verdict != "refuted" for step in wrong)
+
+
+# Found when merging: a refutation dropped because its point leaves a given unsatisfied made the
+# claim *checked* on the points that agreed (the catalog's bias-variance erratum, whose given
+# y_t = epsilon + f is about random variables, had its wrong steps checked) ----------------
+
+def test_a_given_about_random_variables_does_not_exclude_a_point():
+    import sympy as sp
+
+    from symderive.check.givens import unmet_given
+    from symderive.model import Domain
+
+    y, eps, f = sp.symbols("y_t epsilon f", real=True)
+    kinds = {y: Domain("random"), eps: Domain("random"), f: Domain("real")}
+    assert unmet_given(((y, eps + f),), {f: sp.Rational(-9, 2)}, {}, kinds.__getitem__) == ""
+
+
+def test_the_bias_variance_errata_are_refuted_not_checked():
+    from symderive.catalog import get
+    from symderive.check import check_derivation
+
+    report = check_derivation(get("bias-variance-erratum"))
+    wrong = [step for step in report.steps if step.expect != "holds"]  # the note's steps
+    assert wrong and all(step.outcome.verdict == "refuted" for step in wrong)
+    assert all(step.correction_outcome.verdict in ("proved", "checked")
+               for step in wrong if step.correction_outcome is not None)
+
+
+def test_a_claim_refuted_only_off_a_given_is_undecided_never_checked(tmp_path):
+    text = "<!-- symderive: given a + b^2 = 0 -->\n\n$$ a + 1 = 1 + b^2 $$\n"
+    _, steps = checked(tmp_path, text)
+    assert steps[3].verdict in ("refuted", "undecided")
