@@ -332,7 +332,11 @@ def numeric_phase(
         choices = sampling.SIZES + (extra,)
     # the sizes the claim's own numbers name (c - 1, c, c + 1), every size symbol at once, as
     # far as this kind of claim affords; those beyond are named in the verdict
-    floor, base = (max(choices) if len(sizes) == 1 else 0), set(choices)
+    base = set(choices)
+    # the sizes tried anyway are 1, 2, … up to the first gap (1..7 and one drawn far out, e.g.
+    # 49, do not cover 20: round 7, R4, 𝟙(n = 20) was never reached)
+    floor = next(k for k in range(1, len(choices) + 2) if k not in base) - 1 if len(sizes) == 1 \
+        else 0
     written, tally.untried_sizes = sampling.critical_sizes(
         (lhs, rhs), _size_cap(lhs, rhs, symbolic_shapes, costly, sizes), floor) if sizes else ((), ())
     if len(sizes) == 1:

@@ -455,6 +455,8 @@ class Construction:
         ``x`` are an integer only for some sizes — not read."""
         if not isinstance(bound, sp.Basic) or bound in (sp.oo, -sp.oo) or bound.is_Integer:
             return bound
+        if isinstance(bound, (sp.Min, sp.Max)):  # \min(n, 12): an integer where each part is
+            return type(bound)(*(self.integer_bound(part, rounding, column) for part in bound.args))
         names = sorted(bound.free_symbols, key=str)
         if not names:
             if bound.is_extended_real is False:

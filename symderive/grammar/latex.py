@@ -1090,6 +1090,8 @@ class _Parser:
             arguments = self.arguments()
             self.readings.setdefault(symbol.name, "unknown functional (applied with [ ])")
             return sp.Function(symbol.name)(*arguments)
+        if isinstance(symbol, sp.Symbol) and self.sized_landau_ahead(symbol.name):
+            self.fail(LANDAU)  # O\Big(x^2\Big), o\bigl(…\bigr), O[x^2] (round 7, R11)
         if not self.at("(") and not (self.at(r"\left") and self.peek().text == "("):
             return symbol
         if not isinstance(symbol, sp.Symbol):
@@ -1140,6 +1142,18 @@ class _Parser:
             return True
         return not any(token.kind == "letter" and token.text == "o"
                        for _, token in self.group_ahead())  # fmt: skip
+
+    def sized_landau_ahead(self, name: str) -> bool:
+        r"""``O\Big(``, ``o\bigl(``, ``O[``: Landau's symbol with a sized or square bracket (the
+        plain parenthesis is :meth:`landau_ahead`), unless the note defines or declares it."""
+        context = self.context
+        if name not in ("o", "O", "Theta", "Omega") or name in context.functions or (
+            name in context.defined or name in context.scalars
+        ):
+            return False
+        sized = self.current.kind == "command" and self.current.text[1:] in SIZING - {
+            "left", "right"} and self.peek().text in ("(", "[")  # fmt: skip
+        return sized or (self.at("[") and name == "O")
 
     def several_arguments_ahead(self) -> bool:
         """``(a, b)`` follows: a comma at the top level of the parentheses (``l(y, \\hat{y})``

@@ -643,11 +643,12 @@ def _add_condition(item: Located, context: FileContext, source: str, math: str =
             )
         except ParseError:
             return
-        from symderive.notes.inequalities import index_like  # (it imports this module)
+        from symderive.notes.inequalities import summed_over  # (it imports this module)
 
         if isinstance(middle, sp.Symbol) and low.is_Integer and (
-            not high.is_number or index_like(chain.elements[1].strip(), math)
-        ):  # 1 \le i \le n, x_i; not 0 \le p \le 1 of a probability p (an interval)
+            not high.is_number or summed_over(chain.elements[1].strip(), math)
+        ):  # 1 \le i \le n, \sum_{k=0}^{1}; not 0 \le p \le 1 of a weight p, even if a
+            # subscript elsewhere (w_p, y_t, L_\lambda) uses the name (round 7, R14)
             index = sp.Symbol(middle.name, integer=True)
             context.domains.setdefault(index, Domain("index", low=low, high=high))
             context.readings.setdefault(

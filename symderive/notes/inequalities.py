@@ -330,6 +330,13 @@ def index_like(name: str, math_text: str) -> bool:
                           math_text))
 
 
+def summed_over(name: str, math_text: str) -> bool:
+    r"""Whether the note sums or multiplies over ``name`` (``\sum_{i=0}^{1}``,
+    ``\prod_{k = 1}``): the use that makes a numeric range an index set."""
+    bare = re.escape(name)
+    return bool(re.search(rf"\\(?:sum|prod)\s*_\s*\{{?\s*{bare}\s*=", math_text))
+
+
 # -- a condition written in the display after the claim ----------------------------------------
 _WORDS_KIND = {"positive": "x > 0", "negative": "x < 0", "nonnegative": "x \\ge 0",
                "non-negative": "x \\ge 0", "nonzero": "x \\ne 0", "non-zero": "x \\ne 0"}

@@ -14,6 +14,10 @@ import pytest
 
 from symderive.notes.check_notes import NotesOptions, check_files
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 RANDOM = "Let $X$ be a random variable.\n\n"
 INDEPENDENT = ("<!-- symderive: assume X, Y independent -->\n\n"
                "Let $X$ and $Y$ be random variables.\n\n")

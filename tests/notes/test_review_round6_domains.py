@@ -19,6 +19,10 @@ import pytest
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.inequalities import bound_of
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 
 def steps_by_line(tmp_path: Path, text: str) -> dict[int, list]:
     note = tmp_path / "note.md"
@@ -706,3 +710,34 @@ def test_n2_a_function_with_a_stated_property_is_not_given_instances_without_it(
             "$$ u\\left(\\frac{a + b}{2}\\right) \\le \\frac{u(a) + u(b)}{2} $$\n")
     steps = steps_by_line(tmp_path, text)
     assert verdict_at(steps, 3, r"\frac{u(a) + u(b)}{2}").verdict != "refuted"
+
+
+# round 7, R14: a subscript elsewhere (w_p, y_t, L_\lambda) does not make a weight an index ----
+R14 = r"""# A
+
+The mixing weight satisfies $0 \le p \le 1$.
+
+$$ p (1 - p) = 0 $$
+
+$$ p^2 \ge p $$
+
+# B
+
+Here $w_p$ is the weight of component $p$.
+
+# C
+
+Let $0 \le \lambda \le 1$ be the interpolation weight.
+
+$$ \lambda^2 = \lambda $$
+
+Later we write $L_\lambda = L + \lambda R$.
+"""
+
+
+def test_a_numeric_range_of_a_name_used_as_a_subscript_is_no_index_set(tmp_path):
+    steps = steps_by_line(tmp_path, R14)
+    half = Fraction(1, 2)
+    assert half * (1 - half) != 0 and half**2 < half  # all three are false at 1/2
+    for line in (5, 7, 17):
+        assert all(step.verdict not in ("proved", "checked") for step in steps[line]), line

@@ -10,6 +10,10 @@ from symderive.notes.chains import split_chains
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.extract import extract_math
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 DOCUMENT = "\\documentclass{article}\n\\begin{document}\n%s\\end{document}\n"
 
 
