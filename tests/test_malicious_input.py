@@ -89,7 +89,7 @@ def assert_refused_cleanly(completed: subprocess.CompletedProcess, seconds: floa
     assert len(lines) == 1, completed.stderr
     assert lines[0].startswith("symderive: error:")
     assert "Traceback" not in completed.stderr
-    assert seconds < 3.0, f"{seconds:.2f} s CPU, Python start-up included"
+    assert seconds < 5.0, f"{seconds:.2f} s CPU, Python start-up included (about 2.5 s of it)"
 
 
 @pytest.mark.slow  # a subprocess each: Python + SymPy start-up dominates

@@ -19,6 +19,10 @@ from symderive.grammar.latex import LatexContext, parse_latex_math
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.indices import einstein, entry_links
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 SHAPES = (
     "Suppose that $\\mathbf{X}$ is a $n \\times m$ matrix, $\\mathbf{U}$ is an $n \\times r$ "
     "and $\\mathbf{V}$ is an $r \\times m$.\n\n"

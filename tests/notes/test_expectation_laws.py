@@ -16,6 +16,10 @@ import sympy as sp
 from symderive.check.finite import adversarial_family, adversarial_laws
 from symderive.notes.check_notes import NotesOptions, check_files
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 RANDOM = "<!-- symderive: assume X random -->\n\nLet $X$ be a random variable.\n\n"
 INDEPENDENT = "<!-- symderive: assume X, Y independent -->\n\n"
 

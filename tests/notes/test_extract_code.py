@@ -15,6 +15,10 @@ import sympy as sp
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.extract import extract_math, without_code
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 x = sp.Symbol("x")
 WRONG = "(x+1)^2 = x^2 + 7"  # wrong at every x but -3 (independent check below)
 

@@ -17,6 +17,10 @@ import pytest
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.hypotheses import hypothesis_of
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 ABOUT = "This note is about entropy. "
 
 

@@ -14,6 +14,10 @@ from symderive.notes.kinks import NotDifferentiableHere, at_a_switch, differenti
 
 import pytest
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 
 def steps(tmp_path: Path, text: str):
     note = tmp_path / "note.md"

@@ -19,6 +19,10 @@ from symderive.grammar.matrices import other_layout
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.check_notes import NotesOptions, check_files
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 
 def steps(tmp_path: Path, text: str):
     note = tmp_path / "note.md"

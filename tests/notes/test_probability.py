@@ -16,6 +16,10 @@ from symderive.notes.info_check import Conditions, Evaluator, decide, make_world
 from symderive.notes.info_grammar import InfoNote, NotRead, parse_side
 from symderive.notes.probability import conditions_in
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 NATURAL = InfoNote(log_base_two=False, self_information=True, cross_entropy_h=False, classes_k=True)
 ABOUT = "# Entropy\n\nThis note is about entropy and mutual information.\n\n"
 

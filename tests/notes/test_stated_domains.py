@@ -17,6 +17,10 @@ import pytest
 
 from symderive.notes.check_notes import NotesOptions, check_files
 
+# each parametrized case a note checked in full: under CI=true a fixed sample of each
+# (tests/conftest.py); every case runs by default
+pytestmark = pytest.mark.slow
+
 
 def steps_of(tmp_path: Path, text: str):
     note = tmp_path / "note.md"
