@@ -26,7 +26,7 @@ def _isolated_result_cache():
 # inside CI's time limit as cases are added; `--slow=all` runs every case whatever the environment.
 # The sample is chosen by a hash of the test id: the same cases every run, on every machine.
 
-SLOW_SAMPLE = 3
+SLOW_SAMPLE = 2
 
 
 def pytest_addoption(parser):
