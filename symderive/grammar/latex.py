@@ -1133,23 +1133,24 @@ class _Parser:
         r"""``o(x^2)``, ``O(h)``, ``\Theta(n)``, ``\Omega(n)`` (the current token is the
         opening parenthesis): a class of functions, unless the note defines or declares the
         name (``\Omega(\theta)`` a regulariser); ``o(1 - o)`` with o inside is a product."""
-        context = self.context
-        if name not in ("o", "O", "Theta", "Omega") or name in context.functions or (
-            name in context.defined or name in context.scalars
-        ):
+        if not self.landau_name(name):
             return False
         if name != "o":
             return True
         return not any(token.kind == "letter" and token.text == "o"
                        for _, token in self.group_ahead())  # fmt: skip
 
+    def landau_name(self, name: str) -> bool:
+        """``o``, ``O``, ``\\Theta``, ``\\Omega`` as Landau's symbols: the note neither defines nor
+        declares the name (``\\Omega(\\theta)`` a regulariser, ``o`` an output)."""
+        context = self.context
+        return name in ("o", "O", "Theta", "Omega") and not (
+            name in context.functions or name in context.defined or name in context.scalars)
+
     def sized_landau_ahead(self, name: str) -> bool:
         r"""``O\Big(``, ``o\bigl(``, ``O[``: Landau's symbol with a sized or square bracket (the
         plain parenthesis is :meth:`landau_ahead`), unless the note defines or declares it."""
-        context = self.context
-        if name not in ("o", "O", "Theta", "Omega") or name in context.functions or (
-            name in context.defined or name in context.scalars
-        ):
+        if not self.landau_name(name):
             return False
         sized = self.current.kind == "command" and self.current.text[1:] in SIZING - {
             "left", "right"} and self.peek().text in ("(", "[")  # fmt: skip

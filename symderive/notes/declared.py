@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from symderive.model import Domain
-from symderive.notes.stated import StatedDomains, name_key
+from symderive.notes.stated import StatedDomains
 from symderive.notes.inequalities import BoundDomain
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
@@ -32,8 +32,6 @@ PLAIN_MATH = re.compile(rf"^\s*(?P<names>{_NAMES})\s*$")
 
 def with_complex(stated: StatedDomains) -> StatedDomains:
     """``stated`` with a ``complex`` record for each name a sentence declares complex."""
-    from dataclasses import replace
-
     added = []
     for index, sentence in enumerate(stated.sentences):
         words = re.sub(r"\$[^$]*\$", " ", sentence.text)
@@ -50,11 +48,7 @@ def with_complex(stated: StatedDomains) -> StatedDomains:
                                      False, Domain(), ""))  # fmt: skip
     if not added:
         return stated
-    domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
-    # the sentence that declares a name complex does not also lift it ("Let $z$ be …")
-    stating = {(record.sentence, name_key(record.name)) for record in added}
-    lifts = tuple(lift for lift in stated.lifts if (lift.sentence, lift.name) not in stating)
-    return replace(stated, domains=tuple(domains), lifts=lifts)
+    return stated.stating(added)  # "Let $z$ be …" declares z complex, it does not lift it
 
 
 def complex_names(context, line: int, latex: str, names: set[str]) -> str:

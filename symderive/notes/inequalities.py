@@ -19,7 +19,7 @@ uses as a subscript or a summation index; ``0 \le p \le 1`` of any other name is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import sympy as sp
 
@@ -174,15 +174,10 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
         return stated
     ends = [record for record in added if record.kind == "reset"]  # after a "where" display
     added = [record for record in added if record.kind != "reset"]
-    domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
-    # a sentence read here states the domain: it does not also lift the name it states
-    stating = {(record.sentence, name_key(record.name)) for record in added}
-    lifts = [lift for lift in stated.lifts if (lift.sentence, lift.name) not in stating]
-    lifts += [Lift(name_key(end.name), end.sentence, 0, end.line,
-                   "the domain stated after a display with 'where' holds for that display only",
-                   clear=True) for end in ends]  # fmt: skip
-    lifts.sort(key=lambda lift: (lift.sentence, lift.at))
-    return replace(stated, domains=tuple(domains), read=frozenset(read), lifts=tuple(lifts))
+    lifts = [Lift(name_key(end.name), end.sentence, 0, end.line,
+                  "the domain stated after a display with 'where' holds for that display only",
+                  clear=True) for end in ends]  # fmt: skip
+    return stated.stating(added, lifts, read)
 
 
 def _record(bound: Bound, words: str, line: int, sentence: int, hypothesis: bool) -> BoundDomain:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import sympy as sp
@@ -206,6 +206,17 @@ class StatedDomains:
     firsts: tuple = ()  # the first line of each sentence (sorted), to find a line's sentences
     lifts: tuple[Lift, ...] = ()
     properties: tuple[MatrixProperty, ...] = ()
+
+    def stating(self, added, ends=(), read=None) -> "StatedDomains":
+        """These domains with the records ``added`` (read by another reader: inequalities,
+        declarations) in reading order. A sentence that states a name's domain does not also
+        lift it; ``ends`` are lifts the other reader found (in reading order with the rest)."""
+        domains = sorted((*self.domains, *added), key=lambda domain: domain.sentence)
+        stating = {(record.sentence, name_key(record.name)) for record in added}
+        lifts = [lift for lift in self.lifts if (lift.sentence, lift.name) not in stating]
+        lifts = sorted((*lifts, *ends), key=lambda lift: (lift.sentence, lift.at))
+        return replace(self, domains=tuple(domains), lifts=tuple(lifts),
+                       read=self.read if read is None else frozenset(read))
 
     def for_chain(self, line: int, latex: str, lead: str = "") -> tuple[StatedDomain, ...]:
         """The stated domains in force for the chain ``latex`` starting on ``line`` (``lead``:
