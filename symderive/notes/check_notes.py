@@ -373,8 +373,9 @@ def both_readings(outcome: Outcome, first: Outcome | None, step: PlannedStep) ->
     second_line, first_line, name = step.alternate_lines
     if step.alternate and _kind(outcome) == _kind(first) and _kind(outcome) != "open":
         return outcome
-    if _kind(outcome) == "open":
-        return outcome  # undecided or skipped already
+    if _kind(outcome) == "open" and (outcome is None or outcome.verdict != "undecided"):
+        return outcome  # skipped already; an undecided step names the dispute (not silently
+        # "used: line N's formula (defined)", as if the claim of line N were a definition)
     def said(kind: str) -> str:
         return {"holds": "holds", "refuted": "is refuted"}.get(kind, "is not decided")
     return Outcome("undecided", method=outcome.method, reason=(

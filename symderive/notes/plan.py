@@ -50,7 +50,7 @@ from symderive.notes.expand import (
     with_function_values,
     with_unknowns,
 )
-from symderive.notes.instances import unknown_functions
+from symderive.notes.instances import bound_arguments, unknown_functions
 from symderive.notes.lists import list_entries, rounded_entries, rounded_list_claim
 from symderive.notes.rewrites import softmax_entries
 from symderive.notes.vectors import (
@@ -721,7 +721,7 @@ def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:
     something other than a bare name (``h(x_1 + x_2)``, ``g(h(x))``); ``H(Y) = H(X)`` is a
     statement about two unknown quantities, not a rule to check on instances."""
     for side in (lhs, rhs):
-        if side.atoms(sp.Derivative, sp.Subs):
+        if side.atoms(sp.Derivative, sp.Subs) or bound_arguments(side, names):
             return True
         for applied in side.atoms(sp.core.function.AppliedUndef):
             if applied.func.__name__ in names and not all(

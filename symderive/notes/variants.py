@@ -18,7 +18,7 @@ from symderive.errors import TIME_LIMIT_REACHED
 from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
-from symderive.notes.instances import instances
+from symderive.notes.instances import bound_arguments, instances
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
@@ -219,11 +219,13 @@ def variants_of(
         # first as written, with SymPy's undefined functions: a rewrite to exactly 0 proves the
         # rule for every function (the chain rule); otherwise the instances decide
         general = [("symbolic", lhs, rhs, relation, "every function (SymPy undefined functions)")]
+        bound = bound_arguments(lhs) or bound_arguments(rhs)  # ∫₀¹ f(x)² dx: f varies with x
         try:
             return general + [
-                (f"instance{k}", instance.apply(lhs), instance.apply(rhs), relation,
-                 instance.describe())
-                for k, instance in enumerate(instances(dict(step.unknown), seed))
+                (f"{'bound-' if bound else ''}instance{k}", instance.apply(lhs),
+                 instance.apply(rhs), relation, instance.describe())
+                for k, instance in enumerate(instances(dict(step.unknown), seed,
+                                                       integrable=bound))
             ]  # fmt: skip
         except (TypeError, ValueError, AttributeError):
             return general  # SymPy could not substitute an instance: the general check alone
@@ -364,6 +366,11 @@ def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tup
             return replace(first, verdict=verdict, method="one-hot cases",
                            reason=f"holds in each of the {len(results)} one-hot cases"
                            ), names  # fmt: skip
+        if chosen[0][0].startswith("bound-") and chosen[0][3] != "=":
+            return Outcome("undecided", method="instances", reason=(
+                f"holds on {len(results)} instances of the unknown functions, but an inequality "
+                "between integrals or sums of a function the note never defines is not "
+                "settled by a few instances: not checked")), f"instances: {names}"
         return replace(first, verdict="checked", method="instances",
                        reason=f"holds on {len(results)} instances of the unknown functions"
                        ), f"instances: {names}"  # fmt: skip
