@@ -143,6 +143,34 @@ def general_words(lead: str) -> bool:
     return bool(GENERAL_WORDS.search(pieces[-1]))
 
 
+# a sentence that makes a name general again: "Now let $n$ be any positive integer",
+# "let $x$ be a real number", "For general $n$", "$x$ may be any real number"
+LIFTING = re.compile(
+    r"\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+be\s+(?:an?|any|arbitrary|some|general)\b"
+    r"|\bgeneral\s+\$\s*([^$]{1,20}?)\s*\$"
+    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b",
+    re.I,
+)
+
+
+def lifted_names(lead: str) -> set:
+    """Names the words before a claim make general again (after the last formula with an
+    ``=``, as :func:`general_words`): their example values no longer hold."""
+    pieces = VALUED_FORMULA.split(lead or "")
+    return {
+        (next(group for group in match.groups() if group)).strip().lstrip("\\")
+        for match in LIFTING.finditer(pieces[-1])
+    }
+
+
+def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
+    """The view with the example values of ``names`` not substituted (other examples stay)."""
+    dropped = {key for key in view.examples if str(key[1]) in names}
+    symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
+    examples = {k: v for k, v in view.examples.items() if k not in dropped}
+    return DefinitionView(symbols, view.functions, view.notes, examples)
+
+
 def skip_code(problem: ParseError) -> SkipReason:
     message = problem.message
     if (
@@ -245,6 +273,8 @@ def plan_steps(
         trailing_words(context.lines, equation.block)
     ):
         view = view.without_examples()  # "in general, for every x": not at the example
+    elif lifted := lifted_names(equation.located.block.lead):
+        view = without_examples_of(view, lifted)  # "Now let $n$ be any positive integer:"
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
         view = view.without_names(generic)
@@ -307,7 +337,11 @@ def plan_steps(
             continue
         named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
             s.name for d in raw.atoms(sp.Derivative)
-            for s in d.expr.free_symbols | _defined_through(d.expr, view)})
+            for s in d.expr.free_symbols | _defined_through(d.expr, view)} | {
+            s.name for d in raw.atoms(sp.Derivative)  # x_t, the state at time t: d/dt of it
+            for s in d.expr.free_symbols | _defined_through(d.expr, view)
+            if any(s.name.endswith(f"_{v}") or s.name.endswith(f"_{{{v}}}")
+                   for v in d.variables if isinstance(v, sp.Symbol))})
         if named:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, (
                 f"the prose says {', '.join(named)} is not a constant (it may depend on the "
@@ -633,8 +667,13 @@ CONSTANT_WORD = re.compile(r"\bconstants?\b|상수", re.I)
 NEGATED = NEGATED_OR_SUPPOSED  # grammar/negation.py
 
 
+# a single Latin letter or a Greek letter command (\theta): the names prose says vary
+GREEK = (r"\\(?:alpha|beta|gamma|delta|(?:var)?epsilon|zeta|eta|(?:var)?theta|iota|kappa|lambda"
+         r"|mu|nu|xi|(?:var)?pi|(?:var)?rho|(?:var)?sigma|tau|upsilon|(?:var)?phi|chi|psi|omega"
+         r"|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?![A-Za-z])")
+LETTER = rf"(?:[A-Za-z]|{GREEK})"
 NOT_CONSTANT = re.compile(
-    r"\$\s*([A-Za-z])\s*\$\s*(?:is\s+not\s+(?:a\s+)?constant|isn't\s+(?:a\s+)?constant"
+    rf"\$\s*({LETTER})\s*\$\s*(?:is\s+not\s+(?:a\s+)?constant|isn't\s+(?:a\s+)?constant"
     r"|depends\s+on|varies|changes\s+with|is\s+a\s+function\s+of"
     r"|is\s+(?![\w-]*independent)[\w-]*dependent\b"  # "time-dependent" (not "independent")
     r"|(?:는|은|이|가)\s*[^$.\n]{0,12}\$[^$]{1,20}\$\s*의\s*함수"  # $v$는 시간 $t$의 함수
@@ -655,9 +694,19 @@ def _defined_through(expr: sp.Basic, view: DefinitionView) -> set:
 
 
 # ``$v = v(t)$``: the letter written as a function of another; "$a$ and $b$ are functions of"
-WRITTEN_AS_FUNCTION = re.compile(r"\$\s*([A-Za-z])\s*=\s*\1\s*(?:\\left)?\(\s*[A-Za-z]\s*(?:\\right)?\)\s*\$")
+# (``$\theta = \theta(t)$``, ``$u = u(x, t)$``, Greek letters and several arguments too)
+WRITTEN_AS_FUNCTION = re.compile(
+    rf"\$\s*({LETTER})\s*=\s*\1\s*(?:\\left)?\(\s*{LETTER}(?:\s*,\s*{LETTER})*\s*(?:\\right)?\)"
+    r"\s*\$")
+# "The angle $\theta(t)$ of the pendulum changes with time": the letter written applied, then a
+# few words without a formula, then a word of change
+APPLIED_VARIES = re.compile(
+    rf"\$\s*({LETTER})\s*(?:\\left)?\(\s*{LETTER}(?:\s*,\s*{LETTER})*\s*(?:\\right)?\)\s*\$"
+    r"[^$.;\n]{0,40}?\b(?:changes\s+with|varies|vary|depends\s+on|is\s+a\s+function\s+of)",
+    re.I,
+)
 SEVERAL_VARY = re.compile(
-    r"((?:\$\s*[A-Za-z]\s*\$\s*(?:,|and|과|와)\s*)+\$\s*[A-Za-z]\s*\$)\s*(?:are\s+(?:both\s+)?"
+    rf"((?:\$\s*{LETTER}\s*\$\s*(?:,|and|과|와)\s*)+\$\s*{LETTER}\s*\$)\s*(?:are\s+(?:both\s+)?"
     r"(?:functions\s+of|(?![\w-]*independent)[\w-]*dependent\b)|depend\s+on|vary|change\s+with)",
     re.I,
 )
@@ -667,10 +716,11 @@ def not_constants(text: str) -> set:
     """Letters the prose says are not constants (*$C$ is not a constant*, *$C$ depends on*,
     *time-dependent*, ``$v = v(t)$``, *$a$ and $b$ are functions of*, $C$는 상수가 아닙니다, 시간
     $t$의 함수): their derivative is unknown, never taken as 0."""
-    found = set(NOT_CONSTANT.findall(text)) | set(WRITTEN_AS_FUNCTION.findall(text))
+    found = (set(NOT_CONSTANT.findall(text)) | set(WRITTEN_AS_FUNCTION.findall(text))
+             | set(APPLIED_VARIES.findall(text)))
     for names in SEVERAL_VARY.findall(text):
-        found |= set(re.findall(r"\$\s*([A-Za-z])\s*\$", names))
-    return found
+        found |= set(re.findall(rf"\$\s*({LETTER})\s*\$", names))
+    return {name.lstrip("\\") for name in found}  # \theta is the symbol theta
 
 
 def _named_constants(text: str) -> set:
