@@ -27,7 +27,13 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
-from symderive.notes.context import DefinitionView, FileContext, Located, trailing_words
+from symderive.notes.context import (
+    DefinitionView,
+    FileContext,
+    Located,
+    section_start,
+    trailing_words,
+)
 from symderive.notes.indices import (
     defined_letters,
     einstein_stated,
@@ -330,14 +336,15 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
-    varying = not_constants(context.raw_text)
+    varying = not_constants(context.raw_text) | varying_in_section(context, chain.line)
     for raw in raws:
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
             continue
         named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
             s.name for d in raw.atoms(sp.Derivative)
-            for s in d.expr.free_symbols | _defined_through(d.expr, view)} | {
+            for s in d.expr.free_symbols | _defined_through(d.expr, view)
+            if s not in d.variables} | {  # d(cos θ)/dθ = −sin θ though θ = θ(t)
             s.name for d in raw.atoms(sp.Derivative)  # x_t, the state at time t: d/dt of it
             for s in d.expr.free_symbols | _defined_through(d.expr, view)
             if any(s.name.endswith(f"_{v}") or s.name.endswith(f"_{{{v}}}")
@@ -694,8 +701,10 @@ def _defined_through(expr: sp.Basic, view: DefinitionView) -> set:
 
 
 # ``$v = v(t)$``: the letter written as a function of another; "$a$ and $b$ are functions of"
-# (``$\theta = \theta(t)$``, ``$u = u(x, t)$``, Greek letters and several arguments too)
-WRITTEN_AS_FUNCTION = re.compile(
+WRITTEN_AS_FUNCTION = re.compile(r"\$\s*([A-Za-z])\s*=\s*\1\s*(?:\\left)?\(\s*[A-Za-z]\s*(?:\\right)?\)\s*\$")
+# in the section, from its line on: ``$\theta = \theta(t)$``, ``$u = u(x, t)$`` (Greek letters
+# and several arguments)
+WRITTEN_AS_FUNCTION_WIDE = re.compile(
     rf"\$\s*({LETTER})\s*=\s*\1\s*(?:\\left)?\(\s*{LETTER}(?:\s*,\s*{LETTER})*\s*(?:\\right)?\)"
     r"\s*\$")
 # "The angle $\theta(t)$ of the pendulum changes with time": the letter written applied, then a
@@ -716,11 +725,20 @@ def not_constants(text: str) -> set:
     """Letters the prose says are not constants (*$C$ is not a constant*, *$C$ depends on*,
     *time-dependent*, ``$v = v(t)$``, *$a$ and $b$ are functions of*, $C$는 상수가 아닙니다, 시간
     $t$의 함수): their derivative is unknown, never taken as 0."""
-    found = (set(NOT_CONSTANT.findall(text)) | set(WRITTEN_AS_FUNCTION.findall(text))
-             | set(APPLIED_VARIES.findall(text)))
+    found = set(NOT_CONSTANT.findall(text)) | set(WRITTEN_AS_FUNCTION.findall(text))
     for names in SEVERAL_VARY.findall(text):
         found |= set(re.findall(rf"\$\s*({LETTER})\s*\$", names))
     return {name.lstrip("\\") for name in found}  # \theta is the symbol theta
+
+
+def varying_in_section(context: FileContext, line: int) -> set:
+    """Letters written as functions of several or Greek letters (``$u = u(x, t)$``,
+    ``$\theta = \theta(t)$``) or applied and said to change (*The angle $\theta(t)$ … changes
+    with time*) in the section before ``line``: not constants there."""
+    first = section_start(context.headings, line)
+    text = "\n".join(context.lines[first - 1 : line - 1])
+    found = set(WRITTEN_AS_FUNCTION_WIDE.findall(text)) | set(APPLIED_VARIES.findall(text))
+    return {name.lstrip("\\") for name in found}
 
 
 def _named_constants(text: str) -> set:
