@@ -90,6 +90,17 @@ ROW_MARK = re.compile(
 )
 
 
+# "It is wrong to think that $…$ needs the chain rule": the formula is the subject of a further
+# verb, so the words call that further statement wrong, not the formula (a belief verb before)
+BELIEF = re.compile(r"\b(?:think\w*|believ\w*|say\w*|claim\w*|assum\w*|conclud\w*|"
+                    r"stat(?:e|es|ing))(?:\s+that)?\s*[:,]?\s*$", re.I)
+FURTHER_VERB = re.compile(
+    r"^\s*(?:(?:always|only|also|really|somehow)\s+)?(?:needs?|requires?|involves?|"
+    r"depends\s+on|relies\s+on|calls\s+for|demands?|uses|is\s+(?:hard|difficult|needed|"
+    r"required|necessary|only\s+true)|cannot\s+be\s+(?:derived|shown|proved|proven)|"
+    r"must\s+be\s+(?:derived|shown|proved|proven))\b", re.I)
+
+
 def disowning_words(lead: str, trail: str, inline: bool) -> str:
     """The words around a formula by which the note calls it wrong (as written, shortened),
     or ''. ``lead`` is the text before it on its line (or the line before), ``trail`` the
@@ -102,6 +113,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
         return ""
     for pattern in (BEFORE, BEFORE_KOREAN):
         match = pattern.search(words)
+        if match and BELIEF.search(words) and FURTHER_VERB.match(after):
+            continue  # wrong to think that $…$ needs …: the verb after it is what is wrong
         if match and not negated_near(words, match.start(), match.end()):
             return _shortened(words, "") + " $…$"
     question = QUESTION.search(words)
