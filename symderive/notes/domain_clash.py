@@ -151,7 +151,8 @@ def find_clashes(context) -> None:
     for record in stated.domains:  # 1: a directive and the prose
         said = _directive_clash(context, record)
         if said:
-            clashes.append(Clash(name_key(record.name), said, (record.line,), record))
+            line = context.assumed_at[_symbol(context, record.name)]
+            clashes.append(Clash(name_key(record.name), said, (line, record.line), record))
     narrowing: list[Clash] = []  # both hold, only the later is in force: see outside_stated
     latest: dict = {}  # 2: (section end, name) -> the statement in force
     for record in stated.domains:
@@ -160,7 +161,9 @@ def find_clashes(context) -> None:
         key = (end_of(record.line), name_key(record.name))
         before = latest.get(key)
         latest[key] = record
-        if before is None or before.sentence == record.sentence:
+        if before is None or before.sentence == record.sentence or record.kind == "real":
+            continue  # "Let $x$ be a real number.": any value again, no clash
+        if not 0 <= record.sentence < len(stated.sentences):
             continue
         lifted = any(lift.name == key[1] and before.sentence < lift.sentence < record.sentence
                      for lift in stated.lifts)  # fmt: skip
@@ -182,18 +185,12 @@ def find_clashes(context) -> None:
                                      (sentence.first,), sentence=index, line=sentence.first))
                 break
     for clash in clashes:
-        where = ", ".join(str(line) for line in sorted({*clash.lines, *_directive_lines(
-            context, clash)}))  # fmt: skip
+        where = ", ".join(str(line) for line in sorted(set(clash.lines)))
         context.problems.append(
             f"line {where}: the domains stated for {clash.name} contradict each other "
             f"({clash.said}): no value satisfies them all, so claims about {clash.name} under "
             "them are not decided")
     context.domain_clashes = clashes + narrowing
-
-
-def _directive_lines(context, clash: Clash) -> tuple[int, ...]:
-    return tuple(line for symbol, line in context.assumed_at.items()
-                 if name_key(str(symbol)) == clash.name and "directive" in clash.said and line)
 
 
 def clash_at(context, line: int, latex: str, lead: str, names: set[str], view=None,
@@ -277,15 +274,14 @@ def outside_stated(context, line: int, latex: str, lead: str, values) -> str:
         if not re.fullmatch(r"-?\d+(?:/\d+)?", text.strip()):
             continue
         value, key = sp.Rational(text.strip()), name_key(name)
-        domains = [(record, domain_of(record)) for record in in_force if name_key(record.name) == key]
-        domains += [(clash.earlier, domain_of(clash.earlier)) for clash in context.domain_clashes
-                    if clash.earlier is not None and any(r is clash.record for r in in_force)]
-        domains += [(None, domain) for symbol, domain in context.domains.items()
-                    if symbol in context.assumed_at and name_key(str(symbol)) == key]
-        for record, domain in domains:
-            if name_key(getattr(record, "name", name)) == key and outside(value, domain):
-                where = _quoted(record) if record is not None else _directive(
-                    context, next(s for s in context.assumed_at if name_key(str(s)) == key))
+        said = [(_quoted(r), domain_of(r)) for r in in_force if name_key(r.name) == key]
+        said += [(_quoted(clash.earlier), domain_of(clash.earlier))
+                 for clash in context.domain_clashes if clash.earlier is not None
+                 and clash.name == key and any(r is clash.record for r in in_force)]
+        said += [(_directive(context, symbol), context.domains[symbol])
+                 for symbol in context.assumed_at if name_key(str(symbol)) == key]
+        for where, domain in said:
+            if outside(value, domain):
                 return (f"the counterexample's {name} = {text} lies outside the domain the note "
                         f"states for it ({where}), which this check did not use")
     return ""

@@ -250,3 +250,35 @@ def test_a_formula_itself_called_wrong_is_still_quoted(tmp_path):
 ])  # fmt: skip
 def test_words_after_the_formula_say_what_is_wrong(trail, disowned):
     assert bool(disowning_words("It is wrong to think that", trail, True)) is disowned
+
+
+# -- the same contradictions in other words ---------------------------------------------------
+WORDS = r"""# A
+
+<!-- symderive: assume t positive -->
+
+In the next example $t = -1$.
+
+$$ |t| = t $$
+
+# B
+
+Let $s$ be a positive real number. For example, $s = -2$.
+
+$$ |s| = s $$
+
+# C
+
+Let $y$ be positive. Let $y$ be negative.
+
+$$ |y| = y $$
+"""
+
+
+@pytest.mark.parametrize("line, said", [
+    (7, "assume t positive"), (13, "s = -2"), (19, "Let $y$ be negative."),
+])  # fmt: skip
+def test_contradictions_in_words_and_directives_decide_nothing(tmp_path, line, said):
+    steps, _ = checked(tmp_path, WORDS)
+    step = only(steps, line)
+    assert step.verdict == "undecided" and "contradict" in step.reason and said in step.reason
