@@ -9,7 +9,9 @@ note asserts none of these, so a refutation of one is no error of the note (it i
 reason *quoted*), and a proof of one says the note calls a true formula wrong (*undecided*, with
 a notice). The words must disown the formula itself, in its own sentence: *the naive bound is
 wrong: $…$ holds instead* asserts the formula (its subject is another), and words that assert
-it after it (*holds instead*, *is correct*) always win. Words are read like
+it after it (*holds instead*, *is correct*) always win. A formula that is the subject of a further
+verb after a belief (*It is wrong to think that $…$ needs the chain rule*) is claimed: the
+words call the further statement wrong. Words are read like
 :mod:`symderive.grammar.negation`'s vocabulary: English as whole words, Korean anywhere (its
 endings attach to the stem); a word too many only withholds a refutation, never a proof.
 """
