@@ -150,12 +150,13 @@ def rare_laws(rare=(EPSILON,), scale: sp.Integer = SPREAD) -> list[Law]:
 
 def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD,
                      rare=(EPSILON,)) -> list[Law]:
-    """Point masses (0, 1/2, 1, −1, ±scale), a fair coin on {0, 1}, values in (0, 1), small
-    integer values, a rare outcome (each probability of ``rare``, see :func:`rare_laws`), a
-    law symmetric about 0, a large spread ±10⁵ (and ±scale, past the largest number of the
+    """Point masses (0, 1/2, 1, −1, ±scale), a rare outcome (each probability of ``rare``, see
+    :func:`rare_laws`), a fair coin on {0, 1}, values in (0, 1), small integer values, a law
+    symmetric about 0, a large spread ±10⁵ (and ±scale, past the largest number of the
     claim), and one random law."""
     half = sp.Rational(1, 2)
     laws = [Law("point masses", (sp.S.One,), (sp.sympify(c),)) for c in (0, half, 1, -1)]
+    laws += rare_laws(rare, scale)
     laws += [
         Law("a fair coin on {0, 1}", tuple(uniform(2)), (sp.S.Zero, sp.S.One)),
         Law("values in (0, 1)", tuple(random_weights(4, rng)),
@@ -163,7 +164,6 @@ def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD,
         Law("integer values", tuple(random_weights(5, rng)),
             tuple(sp.Integer(v) for v in rng.sample(range(-3, 4), 5))),
     ]
-    laws += rare_laws(rare, scale)
     a, b = (sp.Rational(rng.randint(1, 300), rng.choice((2, 3, 7))) for _ in range(2))
     quarter = sp.Rational(1, 4)
     laws.append(Law("a law symmetric about 0", (quarter,) * 4, (-a, -b, b, a)))

@@ -45,7 +45,8 @@ def rare_probabilities(integers, most: int = MOST) -> tuple[sp.Rational, ...]:
     """1/1000, then for each of the largest :data:`CONSTANTS` integers C the probabilities
     1/C, 1/C², 1/(10C), 1/(10C²), 1/(1000C²), the largest C followed by the decades 10⁻ᵏ
     (k from 4 to 2·log₁₀ C + 3) when C ≥ 10; the first ``most`` of these that lie in
-    (0, 1/2), largest first."""
+    (0, 1/2), in the order tried: 1/1000 (the one the family always had) first, then the
+    others largest first."""
     chosen: list[sp.Rational] = [EPSILON]
     largest = list(integers)[:CONSTANTS]
     for position, constant in enumerate(largest):
@@ -54,8 +55,8 @@ def rare_probabilities(integers, most: int = MOST) -> tuple[sp.Rational, ...]:
         if position == 0 and constant >= 10:  # the decades before the smaller constants
             deepest = min(2 * math.ceil(math.log10(constant)) + 3, DEEPEST_DECADE)
             chosen += [sp.Rational(1, 10**k) for k in range(4, deepest + 1)]
-    kept = [p for p in dict.fromkeys(chosen) if 0 < p < sp.Rational(1, 2)]
-    return tuple(sorted(kept[:most], reverse=True))
+    kept = [p for p in dict.fromkeys(chosen) if 0 < p < sp.Rational(1, 2)]  # 1/1000 first
+    return (EPSILON, *sorted(kept[1:most], reverse=True))
 
 
 def written(probability: sp.Rational) -> str:
