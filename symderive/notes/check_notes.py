@@ -71,6 +71,7 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
+from symderive.notes.after_display import unread_after, with_after_displays
 from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
 from symderive.notes.inequalities import (
     condition_read,
@@ -281,9 +282,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
     properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
-    stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
-        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),
-        " ".join(block.latex for block in extraction.blocks)[:400_000]))
+    stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),  # after a display
+        " ".join(block.latex for block in extraction.blocks)[:400_000])))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
@@ -760,6 +761,10 @@ HYPOTHESIS_PHRASE = re.compile(
     r"assuming|on|at)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$"
+    # \text{($x > 0$)}, \text{for positive } x, \text{valid for } …: words of a condition (R1)
+    r"|\\(?:text|textrm|mbox|textit)\s*\{[^{}]*(?:\$[^{}$]*(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|"
+    r"lt|gt)(?![A-Za-z]))[^{}$]*\$|\b(?:positive|negative|non-?negative|non-?zero|integers?|valid|"
+    r"holds?|true|provided|whenever|as\s+long\s+as)\b)[^{}]*\}"
     # "…, \quad x = 1": a point written after the claim (round 5, C1)
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*$",
     re.M,
@@ -952,7 +957,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return ""
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
