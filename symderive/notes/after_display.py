@@ -162,6 +162,29 @@ def _reading(after: After, sentence: Sentence, index: int) -> list[StatedDomain]
     return _complex(rest, sentence, index)
 
 
+def reaching_back(stated: StatedDomains, definitions: list) -> list:
+    """The note's definitions (symderive.notes.context.Definition), a definition written right
+    after a display (``where $e = y - w x$ is the residual.``) holding from the display(s) it
+    follows on, as a ``where`` domain does."""
+    from symderive.notes.roles import Role
+
+    starts = {}  # the line of such a sentence → the first line after the sentence before it
+    for index, sentence in enumerate(stated.sentences):
+        after = after_display(stated, index)
+        if after is None or (after.conditional and not after.rest.startswith("$")):
+            continue
+        maths = MATHS.match(after.rest.strip())
+        if maths and all(re.search(r"(?<![<>\\!:])=", math) and not re.search(
+                r"[<>≤≥]|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])", math)
+                for math in re.findall(r"\$([^$]+)\$", maths.group("maths"))):
+            starts[sentence.first] = stated.sentences[index - 1].last + 1 if index > 0 else 1
+    if not starts:
+        return definitions
+    return [replace(definition, start=starts[definition.start])
+            if definition.start in starts and definition.role is Role.DEFINITION
+            and not definition.forward else definition for definition in definitions]
+
+
 def _bounds(math: str) -> list:
     """The bounds of one formula: ``x > 0``, or one bound for several names (``x, y > 0``)."""
     bound = bound_of(math)

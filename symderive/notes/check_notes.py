@@ -54,7 +54,7 @@ from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, TEX_COMMENT, _blank_matches, extract_math, without_code,
+    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
@@ -71,7 +71,8 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
-from symderive.notes.after_display import unread_after, with_after_displays
+from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
+from symderive.notes.word_definitions import named_letter, named_letters, word_definitions
 from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
 from symderive.notes.inequalities import (
     condition_read,
@@ -88,6 +89,7 @@ from symderive.notes.stated import (
     consequent,
     quantified,
     read_stated,
+    sentences_of,
     stated_used,
     unread_property,
 )
@@ -260,6 +262,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
         pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
                                                               block.environment))
+    word_sentences = sentences_of(_blank_matches(prose, HTML_COMMENT))
+    in_words = word_definitions(word_sentences)  # "The residual $e$ equals $y - wx$."
+    for defined in in_words:  # read as the formula e = y - wx written on its line
+        block = MathBlock(defined.latex, defined.line, "inline", lead=defined.words)
+        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line, ""))
+    if in_words:
+        pairs.sort(key=lambda pair: pair[1].line)
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
@@ -301,6 +310,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
+    context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
+    context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -718,6 +729,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
+        letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
+        if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
+            outcome = Outcome("undecided", method=outcome.method, reason=letter)
         complex_name = complex_names(plan.context, chain.line, chain.latex, names)
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(

@@ -147,6 +147,7 @@ class FileContext:
     # givens that contradict each other: (their symbols' names, "line 1, 3"); not used
     contradictory: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
+    named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
