@@ -39,7 +39,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from symderive.model import Domain
 from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
 from symderive.notes.inequalities import BoundDomain, _record, bound_of
 from symderive.notes.laws import LAW_WORDS
@@ -124,6 +123,7 @@ def with_after_displays(stated: StatedDomains) -> StatedDomains:
         sentence = stated.sentences[index]
         for record in found:  # the display(s) just before: they hold there only
             added.append(replace(record, sentence=index - 1, hypothesis=False,
+                                 quantifies=after.conditional,
                                  words=" ".join(sentence.text.split())[:120]))
         for name in dict.fromkeys(record.name for record in found):
             ends.append(Lift(name_key(name), index, 0, sentence.first,
@@ -165,7 +165,7 @@ def _reading(after: After, sentence: Sentence, index: int) -> list[StatedDomain]
 def reaching_back(stated: StatedDomains, definitions: list) -> list:
     """The note's definitions (symderive.notes.context.Definition), a definition written right
     after a display (``where $e = y - w x$ is the residual.``) holding from the display(s) it
-    follows on, as a ``where`` domain does."""
+    follows on (also on the display's first line: forward), as a ``where`` domain does."""
     from symderive.notes.roles import Role
 
     starts = {}  # the line of such a sentence → the first line after the sentence before it
@@ -180,7 +180,7 @@ def reaching_back(stated: StatedDomains, definitions: list) -> list:
             starts[sentence.first] = stated.sentences[index - 1].last + 1 if index > 0 else 1
     if not starts:
         return definitions
-    return [replace(definition, start=starts[definition.start])
+    return [replace(definition, start=starts[definition.start], forward=True)
             if definition.start in starts and definition.role is Role.DEFINITION
             and not definition.forward else definition for definition in definitions]
 
@@ -208,8 +208,7 @@ def _complex(rest: str, sentence: Sentence, index: int) -> list[StatedDomain]:
             names += [n.strip() for n in in_c.group("names").split(",")]
         elif COMPLEX_WORDS.search(words) and PLAIN_MATH.match(math):
             names += [n.strip() for n in math.split(",")]
-    return [BoundDomain(name, "complex", sentence.text[:120], sentence.first, index, False,
-                        Domain(), "") for name in dict.fromkeys(names)]  # fmt: skip
+    return [BoundDomain(name, "complex", sentence.text[:120], sentence.first, index, False) for name in dict.fromkeys(names)]  # fmt: skip
 
 
 def unread_after(stated: StatedDomains, line: int, latex: str) -> str:

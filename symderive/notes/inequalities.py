@@ -174,7 +174,7 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
 def _record(bound: Bound, words: str, line: int, sentence: int, hypothesis: bool) -> BoundDomain:
     # the kind is only shown ("x in [0, 1]"); the domain is what the checks use
     return BoundDomain(bound.name, _shown(bound.domain), " ".join(words.split()), line, sentence,
-                       hypothesis, bound.domain, bound.latex)  # fmt: skip
+                       hypothesis, domain=bound.domain, formula=bound.latex)  # fmt: skip
 
 
 def _shown(domain: Domain) -> str:

@@ -148,6 +148,8 @@ class StatedDomain:
     line: int
     sentence: int  # index of the sentence stating it
     hypothesis: bool  # True: its own sentence (and the display it runs into) only
+    quantifies: bool = False  # the claim before it is stated for every value ("… for every
+    # integer $n$." after a display: symderive.notes.after_display), as a hypothesis says
 
 
 @dataclass(frozen=True)
@@ -930,7 +932,7 @@ def quantified(
     ``statements``, a statement (``Let $n$ be a positive integer.``) counts too."""
     stated = getattr(context, "stated", None)
     return stated is not None and any(
-        (domain.hypothesis or statements) and domain.name in names
+        (domain.hypothesis or domain.quantifies or statements) and domain.name in names
         for domain in stated.for_chain(line, latex, lead)
     )
 
