@@ -7,7 +7,9 @@ as $x$ is positive.``, ``for every integer $n$.``, ``where $z$ is a complex numb
 
 **Which text.** The first sentence after a display: the rest of its paragraph (``$$…$$ for $x >
 0$.`` on the display's lines), or the first sentence of the next paragraph when it opens with a
-lower-case word or with 여기서 / 단 (a continuation, not a new paragraph of prose). It applies to
+lower-case word or with 여기서 / 단 (a continuation, not a new paragraph of prose); not a
+sentence without a final period running into the next display (``for $x > 0$,`` then ``$$…$$``
+introduces that display, :mod:`symderive.notes.inequalities`). It applies to
 the display(s) it follows: every display between the sentence before them and this one — after
 two consecutive displays, a ``where`` speaks of both (round 7, L3).
 
@@ -78,8 +80,8 @@ SEVERAL = re.compile(rf"^\s*(?P<names>{_NAMES}(?:\s*,\s*{_NAMES})+)\s*(?P<rest>(
 # a condition in the words: a relation in a formula, a domain, property, law or shape word
 RELATION_IN_MATH = re.compile(r"\$[^$]*(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|in)(?![A-Za-z])|"
                               r"=\s*-?[\d.]+\s*\$|\\times)[^$]*\$")
-CONDITION_WORDS = re.compile(r"\b(?:binary|complex|square|random|distributed|matri(?:x|ces)|"
-                             r"real|bounded|scalar|vector|size|constant|fixed)\b|복소|행렬", re.I)
+CONDITION_WORDS = re.compile(r"\b(?:binary|complex|square|bounded|distributed|takes?\s+values|"
+                             r"orthonormal|unit|normali[sz]ed|independent|i\.i\.d)\b|복소|독립", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,10 @@ def after_display(stated: StatedDomains, index: int) -> After | None:
     if not sentence.after_display:
         return None
     text = sentence.text
+    following = stated.sentences[index + 1] if index + 1 < len(stated.sentences) else None
+    if following is not None and following.after_display and not re.search(
+            r"(?:[.。!?;]|다)\s*\)?\s*$", text):
+        return None  # "for $x > 0$," then a display: it introduces the next display
     match = KOREAN.match(text) or CONNECTIVE.match(text)
     if sentence.after_display == 2 and not (match or re.match(r"^\(?[a-z]", text)):
         return None  # a new paragraph of prose, not a continuation
