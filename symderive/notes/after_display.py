@@ -104,9 +104,12 @@ def after_display(stated: StatedDomains, index: int) -> After | None:
     if following is not None and following.after_display and not re.search(
             r"(?:[.。!?;]|다)\s*\)?\s*$", text):
         return None  # "for $x > 0$," then a display: it introduces the next display
-    match = KOREAN.match(text) or CONNECTIVE.match(text)
-    if sentence.after_display == 2 and not (match or re.match(r"^\(?[a-z]", text)):
+    korean = KOREAN.match(text)
+    if sentence.after_display == 2 and not (korean or re.match(r"^\(?[a-z]", text)):
         return None  # a new paragraph of prose, not a continuation
+    match = korean or CONNECTIVE.match(text)
+    if match and re.match(r"(?:example|instance|comparison|the\s+same\s+reason)\b", text[match.end():], re.I):
+        match = None  # "For example, …": no condition
     if match is None:
         return After(index, text, False)
     return After(index, text[match.end():], bool(match.group("cond")))

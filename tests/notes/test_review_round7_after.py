@@ -263,3 +263,20 @@ def test_r8_eulers_number_and_formula_definitions_still_work(tmp_path):
     first, second = sorted(found)
     assert only(found, first).verdict == "proved"
     assert only(found, second).verdict == "proved"
+
+
+def test_r1_a_sentence_running_into_the_next_display_introduces_it(tmp_path):
+    # "for $x > 0$," without a period leads into the display after it, not back to the one before
+    found = verdicts(tmp_path, "$$ |x| = -x $$\n\nfor $x > 0$,\n\n$$ \\sqrt{x^2} = x $$\n\nDone.\n")
+    first, second = sorted(found)
+    assert only(found, second).verdict == "proved"
+    assert only(found, first).verdict in ("refuted", "undecided")  # never proved under x > 0
+
+
+def test_r1_for_example_after_a_display_is_no_condition():
+    from symderive.notes.after_display import after_display
+    from symderive.notes.stated import read_stated
+
+    stated = read_stated("$$ a = b $$\nFor example, $x = 3$ is one value.\n", [])
+    after = after_display(stated, 0)
+    assert after is not None and not after.conditional
