@@ -55,7 +55,7 @@ from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, TEX_COMMENT, _blank_matches, extract_math, without_code,
+    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
@@ -72,6 +72,8 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
+from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
+from symderive.notes.word_definitions import named_letter, named_letters, word_definitions
 from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
 from symderive.notes.inequalities import (
     condition_read,
@@ -88,6 +90,7 @@ from symderive.notes.stated import (
     consequent,
     quantified,
     read_stated,
+    sentences_of,
     stated_used,
     unread_property,
 )
@@ -260,6 +263,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
         pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
                                                               block.environment))
+    word_sentences = sentences_of(_blank_matches(prose, HTML_COMMENT))
+    in_words = word_definitions(word_sentences)  # "The residual $e$ equals $y - wx$."
+    for defined in in_words:  # read as the formula e = y - wx written on its line
+        block = MathBlock(defined.latex, defined.line, "inline", lead=defined.words)
+        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line, ""))
+    if in_words:
+        pairs.sort(key=lambda pair: pair[1].line)
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
@@ -282,9 +292,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
     properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
-    stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
-        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),
-        " ".join(block.latex for block in extraction.blocks)[:400_000]))
+    stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),  # after a display
+        " ".join(block.latex for block in extraction.blocks)[:400_000])))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
@@ -301,6 +311,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
+    context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
+    context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
     find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
@@ -727,6 +739,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
+        letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
+        if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
+            outcome = Outcome("undecided", method=outcome.method, reason=letter)
         complex_name = complex_names(plan.context, chain.line, chain.latex, names)
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
@@ -770,6 +785,10 @@ HYPOTHESIS_PHRASE = re.compile(
     r"assuming|on|at)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$"
+    # \text{($x > 0$)}, \text{for positive } x, \text{valid for } …: words of a condition (R1)
+    r"|\\(?:text|textrm|mbox|textit)\s*\{[^{}]*(?:\$[^{}$]*(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|"
+    r"lt|gt)(?![A-Za-z]))[^{}$]*\$|\b(?:positive|negative|non-?negative|non-?zero|integers?|valid|"
+    r"holds?|true|provided|whenever|as\s+long\s+as)\b)[^{}]*\}"
     # "…, \quad x = 1": a point written after the claim (round 5, C1)
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*$",
     re.M,
@@ -962,7 +981,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return ""
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"

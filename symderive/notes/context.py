@@ -150,6 +150,7 @@ class FileContext:
     # stated domains that contradict each other: symderive.notes.domain_clash.Clash
     domain_clashes: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
+    named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from symderive.model import Domain
 from symderive.notes.stated import StatedDomains
 from symderive.notes.inequalities import BoundDomain
 
@@ -45,7 +44,7 @@ def with_complex(stated: StatedDomains) -> StatedDomains:
                 names += [n.strip() for n in math.split(",")]
         for name in dict.fromkeys(names):
             added.append(BoundDomain(name, "complex", sentence.text[:120], sentence.first, index,
-                                     False, Domain(), ""))  # fmt: skip
+                                     False))  # fmt: skip
     if not added:
         return stated
     return stated.stating(added)  # "Let $z$ be …" declares z complex, it does not lift it
