@@ -42,7 +42,7 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_start, words_after,
+    FileContext, build_context, locate, section_ends, section_start, words_after,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
@@ -72,6 +72,7 @@ from symderive.notes.plan import (
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.function_words import function_words
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
@@ -289,6 +290,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
+    end_of = section_ends(stated.ends)
+    for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
+        context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
+        context.readings.setdefault(said.name, f"function (stated in the prose, line {said.line})")
+        if said.properties:  # linear, convex, even, periodic …: the instances need not be
+            context.properties.append((said.name, said.line, end_of(said.line),
+                                       f"{', '.join(said.properties)} — '{said.words}'"))
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
@@ -717,7 +725,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
-        complex_name = complex_names(plan.context, chain.line, chain.latex, names)
+        complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
+            str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"the note states that {complex_name} is complex, and the checks sample real "
