@@ -71,7 +71,9 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
-from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.declared import (
+    complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
+)
 from symderive.notes.function_words import function_words
 from symderive.notes.inequalities import (
     condition_read,
@@ -292,8 +294,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
     end_of = section_ends(stated.ends)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
-        context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
-        context.readings.setdefault(said.name, f"function (stated in the prose, line {said.line})")
+        if said.function:
+            context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
+            context.readings.setdefault(said.name, f"function (stated in the prose, line {said.line})")
         if said.properties:  # linear, convex, even, periodic …: the instances need not be
             context.properties.append((said.name, said.line, end_of(said.line),
                                        f"{', '.join(said.properties)} — '{said.words}'"))
@@ -727,6 +730,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                               reason=f"{shape}: not decided at the stated shape")
         complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
             str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
+        defined = complex_definition(used)
+        if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
+            complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"
+        unit = imaginary_unit(plan.context.raw_text, chain.latex)
+        if unit and not complex_name:  # "$i$ denotes the imaginary unit"
+            complex_name = f"{unit}, the imaginary unit,"
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"the note states that {complex_name} is complex, and the checks sample real "

@@ -39,9 +39,17 @@ PLAIN_MATH = re.compile(rf"^\s*(?P<names>{_NAMES})\s*$")
 _UNIT = r"(?:\\mathrm\s*\{\s*[ij]\s*\}|\\imath|(?<![A-Za-z\\])i(?![A-Za-z]))"
 _PART = rf"(?:[A-Za-z](?:_\{{?\w+\}}?)?|\d+(?:\.\d+)?)"
 COMPLEX_DEFINITION = re.compile(
-    rf"^\s*(?P<names>{_NAME})\s*=\s*{_PART}?\s*[+-]?\s*(?:{_UNIT}\s*(?:\\,\s*)?{_PART}|"
-    rf"{_PART}\s*(?:\\,\s*)?{_UNIT})\s*$")
+    rf"^\s*(?P<names>{_NAME})\s*=\s*{_PART}?\s*[+-]?\s*(?:(?:{_UNIT}|(?<![A-Za-z\\])i)\s*(?:\\,\s*)?{_PART}|"
+    rf"{_PART}\s*(?:\\,\s*)?(?:{_UNIT}|i(?![A-Za-z])))\s*$")
 _DEFINED = re.compile(rf"^\s*(?P<names>{_NAME})\s*=")
+# $f: \mathbb{C} \to \mathbb{C}$, $g: \mathbb{R}^2 \to \mathbb{C}$: a complex function
+COMPLEX_MAP = re.compile(rf"^\s*(?P<names>{_NAME})\s*:[^:]*{_SET_C}")
+# the imaginary unit named in words or by i^2 = -1: a claim using it is not read with i real
+IMAGINARY_UNIT = re.compile(
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$[^.$]{0,40}\bimaginary\s+unit|"
+    r"\bimaginary\s+unit\s*,?\s*\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$|"
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\^\s*\{?\s*2\s*\}?\s*=\s*-\s*1\s*\$|"
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$\s*(?:는|은)\s*허수\s*단위", re.I)
 
 
 def complex_declared(text: str) -> list[str]:
@@ -51,7 +59,8 @@ def complex_declared(text: str) -> list[str]:
     said = bool(COMPLEX_WORDS.search(words))
     names: list[str] = []
     for math in maths:
-        in_c = COMPLEX_SET.match(math) or COMPLEX_DEFINITION.match(math)
+        in_c = (COMPLEX_SET.match(math) or COMPLEX_DEFINITION.match(math)
+                or COMPLEX_MAP.match(math))
         defined = _DEFINED.match(math) if said else None
         plain = PLAIN_MATH.match(math) if said else None
         for found in (in_c, defined, plain):
@@ -76,6 +85,27 @@ def with_complex(stated: StatedDomains) -> StatedDomains:
     if not added:
         return stated
     return stated.stating(added)  # "Let $z$ be …" declares z complex, it does not lift it
+
+
+def complex_definition(used: tuple[str, ...]) -> str:
+    """The first definition a step used that defines a complex number (``z = x + iy
+    (defined, line 9)``), or ''."""
+    for note in used:
+        formula = note.split(" (", 1)[0]
+        if COMPLEX_DEFINITION.match(formula):
+            return note
+    return ""
+
+
+def imaginary_unit(text: str, latex: str) -> str:
+    """'i' when the note says its i (or j) is the imaginary unit (*$i$ denotes the imaginary
+    unit*, ``$i^2 = -1$``, ``$i$는 허수 단위``) and ``latex`` uses that letter, else ''."""
+    units = {letter.lower() for match in IMAGINARY_UNIT.finditer(text)
+             for letter in match.groups() if letter}
+    for unit in sorted(units):
+        if re.search(rf"(?<![A-Za-z\\]){unit}(?![A-Za-z])|\\mathrm\s*\{{\s*{unit}\s*\}}", latex):
+            return unit
+    return ""
 
 
 def complex_names(context, line: int, latex: str, names: set[str]) -> str:

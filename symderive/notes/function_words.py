@@ -54,6 +54,11 @@ SENTENCES = (
     # $h$는 짝함수이다.  $f$를 볼록 함수라고 하자.
     re.compile(rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s*{_KOREAN_SUBJECT}\s*(?P<words>[^$.]{{0,40}}?)함수"),
 )  # fmt: skip
+# "Assume $f$ is convex.", "$g$ is even": a property of a letter (a function only if it is one)
+PROPERTY_SENTENCE = re.compile(
+    rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s+(?:is|be|are|stays|remains)\s+(?P<words>(?:(?:also|a|an|"
+    rf"assumed\s+to\s+be|known\s+to\s+be|taken\s+to\s+be|strictly|monotonically|everywhere|"
+    rf"not)\s+)*)(?=(?:{PROPERTY.pattern}))", re.I)
 # in a formula of the prose: r \mapsto m(r); f: A \to B; f(\cdot)
 MATH_FORMS = (
     re.compile(rf"\\mapsto\s*(?P<name>{_NAME})\s*\("),
@@ -68,6 +73,7 @@ class FunctionWords:
 
     name: str  # as the grammar spells it (``kappa`` for ``\kappa``)
     line: int
+    function: bool  # named a function (else only given a property: "$f$ is convex")
     properties: tuple[str, ...]  # lower case, as written ('monotonically increasing' → two)
     words: str  # the sentence, for the report
 
@@ -79,29 +85,34 @@ def function_words(stated) -> list[FunctionWords]:
     seen: set = set()
     for sentence in stated.sentences:
         text = sentence.text
-        for name, words in _named(text):
+        for name, words, function in _named(text):
             if name in RESERVED:
                 continue
-            key = (name.lstrip("\\"), sentence.first)
+            key = (name.lstrip("\\"), sentence.first, function)
             if key in seen:
                 continue
             seen.add(key)
             properties = tuple(dict.fromkeys(m.group().lower() for m in PROPERTY.finditer(words)))
+            if not function and not properties:
+                continue
             shown = " ".join(text.split())
-            found.append(FunctionWords(key[0], sentence.first, properties,
+            found.append(FunctionWords(key[0], sentence.first, function, properties,
                                        shown if len(shown) <= 100 else shown[:97] + "..."))
     return found
 
 
-def _named(text: str) -> list[tuple[str, str]]:
-    """(name, the words that describe it) for each function a sentence names."""
+def _named(text: str) -> list[tuple[str, str, bool]]:
+    """(name, the words that describe it, whether it is named a function) for each letter a
+    sentence names a function or gives a property."""
     named = []
     for pattern in SENTENCES:
         for match in pattern.finditer(text):
-            named.append((match.group("name"), re.sub(r"\$[^$]*\$", " ", match.group())))
+            named.append((match.group("name"), re.sub(r"\$[^$]*\$", " ", match.group()), True))
     prose = re.sub(r"\$[^$]*\$", " ", text)
     for math in re.findall(r"\$([^$]+)\$", text):
         for pattern in MATH_FORMS:
             for match in pattern.finditer(math):
-                named.append((match.group("name"), prose))  # the sentence's words describe it
+                named.append((match.group("name"), prose, True))  # the sentence describes it
+    for match in PROPERTY_SENTENCE.finditer(text):
+        named.append((match.group("name"), text[match.end():match.end() + 60], False))
     return named

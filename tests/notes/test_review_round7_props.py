@@ -206,6 +206,45 @@ def test_r7_a_complex_z_is_never_decided_real_and_a_real_z_still_is(tmp_path):
     assert only(steps, 23).verdict in ("proved", "checked")
 
 
+IMAGINARY = r"""# B
+
+$$ z = x + iy $$
+
+$$ |z|^2 = z^2 $$
+
+# C
+
+Here $\mathrm{i}$ is the imaginary unit.
+
+$$ |1 + \mathrm{i} x|^2 = 1 + 2 \mathrm{i} x - x^2 $$
+
+# D
+
+The map $f: \mathbb{C} \to \mathbb{C}$ is holomorphic.
+
+$$ f(2z) = 2 f(z) $$
+
+# E
+
+$$ s = x + y $$
+
+$$ |s|^2 = s^2 $$
+"""
+
+
+def test_r7_a_number_defined_from_the_imaginary_unit_is_complex(tmp_path):
+    """|x + iy|² = x² + y² ≠ (x + iy)² (mpmath at x = y = 1); |1 + ix|² = 1 + x² ≠ 1 + 2ix − x²
+    (at x = 1): the claims hold only with i read as a real letter. A map C → C is not checked
+    on real instances. A real s = x + y is still read (|s|² = s² proved)."""
+    z = mpmath.mpc(1, 1)
+    assert abs(z) ** 2 != z**2 and abs(1 + 1j) ** 2 != 1 + 2j - 1
+    steps = steps_by_line(tmp_path, IMAGINARY)
+    for line in (5, 11, 17):
+        step = only(steps, line)
+        assert step.verdict == "undecided" and "complex" in step.reason, (line, step.reason)
+    assert only(steps, 23).verdict == "proved"
+
+
 def test_r7_the_complex_words_are_recognised():
     assert complex_declared("Let $z = x + iy$ be a complex number.") == ["z"]
     assert complex_declared("For complex $z$,") == ["z"]
@@ -213,6 +252,7 @@ def test_r7_the_complex_words_are_recognised():
     assert complex_declared("$z$ and $w$ are complex.") == ["z", "w"]
     assert complex_declared("Let $z \\in \\mathbb{C}^n$.") == ["z"]
     assert complex_declared("Write $w = a + b\\mathrm{i}$.") == ["w"]
+    assert complex_declared("Write $w = a + bi$ and $f: \\mathbb{R}^2 \\to \\mathbb{C}$.") == ["w", "f"]
     assert complex_declared("Let $u = w_i + x_i$ and $c = a_i b$.") == []
     assert complex_declared("This is a more complex expression than $f$.") == []
 
