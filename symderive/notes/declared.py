@@ -32,6 +32,10 @@ COMPLEX_AFTER = re.compile(
     rf"\$\s*(?P<names>{_NAMES})\s*\$(?P<more>(?:\s*(?:,|and)\s*\$\s*{_NAMES}\s*\$)*)\s+"
     r"(?:is|are|be|is\s+taken\s+to\s+be|to\s+be)\s+(?:(?:an?|any|arbitrary|also|now)\s+)*"
     r"complex\b(?!\s*-\s*to)", re.I)
+# "Let $z$ be in $\mathbb{C}$.", "$z, w$ lie in $\mathbb{C}$"
+COMPLEX_IN = re.compile(
+    rf"\$\s*(?P<names>{_NAMES})\s*\$\s+(?:(?:is|are|be|lies|lie|lying|taken|an?\s+element)\s+)*"
+    r"(?:in|of|from)\s+\$\s*\\mathbb\s*\{?\s*C\s*\}?", re.I)
 _SET_C = r"\\mathbb\s*\{?\s*C\s*\}?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?"
 COMPLEX_SET = re.compile(rf"^\s*(?P<names>{_NAMES})\s*(?:\\in|∈)\s*{_SET_C}\s*$")
 PLAIN_MATH = re.compile(rf"^\s*(?P<names>{_NAMES})\s*$")
@@ -67,7 +71,7 @@ def complex_declared(text: str) -> list[str]:
             if found:  # "Let $z = x + iy$ be a complex number." declares z, whatever x + iy is
                 names += [n.strip() for n in found.group("names").split(",")]
                 break
-    for pattern in (COMPLEX_BEFORE, COMPLEX_AFTER):
+    for pattern in (COMPLEX_BEFORE, COMPLEX_AFTER, COMPLEX_IN):
         for match in pattern.finditer(text):
             names += [n.strip() for n in match.group("names").split(",")]
             for more in re.findall(r"\$([^$]+)\$", match.groupdict().get("more") or ""):

@@ -30,9 +30,10 @@ _GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|io
 _NAME = rf"(?<![_^A-Za-z\\])(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
 _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,30}\))?"
 FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
-# a property a function may have that the smooth nonlinear instances need not have
+# a property a function may have that the smooth nonlinear instances need not have (not
+# "nonlinear", "non-constant", "not periodic": those the instances have)
 PROPERTY = re.compile(
-    r"\b(?:(?:non-?|un|a)?(?:linear|affine|convex|concave|even|odd|periodic|monoton(?:e|ic|ically)|"
+    r"\b(?<!non-)(?<!non)(?<!not\s)(?:(?:linear|affine|convex|concave|even|odd|periodic|monoton(?:e|ic|ically)|"
     r"increasing|decreasing|non-?decreasing|non-?increasing|injective|surjective|bijective|"
     r"invertible|one-to-one|onto|bounded|positive|negative|non-?negative|non-?positive|"
     r"lipschitz|homogeneous|additive|multiplicative|polynomial|quadratic|cubic|constant|"

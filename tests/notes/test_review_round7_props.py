@@ -164,6 +164,9 @@ def test_r6_the_ways_of_naming_a_function_are_read():
     assert found == {"m": (), "q": (), "k": (), "p": ("convex",), "s": ("짝함수",), "T": (),
                      "u": ()}
     assert not PROPERTY.search("a continuous differentiable smooth activation function")
+    given = [(said.name, said.function, said.properties) for said in function_words(read_stated(
+        "Let $g$ be a differentiable function. Assume $g$ is convex. Let $x$ be real.", []))]
+    assert given == [("g", True, ()), ("g", False, ("convex",))]
 
 
 # -- R7: complex one step away ------------------------------------------------------------------
@@ -251,6 +254,8 @@ def test_r7_the_complex_words_are_recognised():
     assert complex_declared("where $z$ is a complex number.") == ["z"]
     assert complex_declared("$z$ and $w$ are complex.") == ["z", "w"]
     assert complex_declared("Let $z \\in \\mathbb{C}^n$.") == ["z"]
+    assert complex_declared("Let $z$ be in $\\mathbb{C}$.") == ["z"]
+    assert complex_declared("Let $f$ be a complex-valued function.") == ["f"]
     assert complex_declared("Write $w = a + b\\mathrm{i}$.") == ["w"]
     assert complex_declared("Write $w = a + bi$ and $f: \\mathbb{R}^2 \\to \\mathbb{C}$.") == ["w", "f"]
     assert complex_declared("Let $u = w_i + x_i$ and $c = a_i b$.") == []
