@@ -16,6 +16,7 @@ function (N2).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from symderive.model import Domain
 from symderive.notes.stated import StatedDomains
@@ -101,12 +102,17 @@ def complex_definition(used: tuple[str, ...]) -> str:
     return ""
 
 
+@lru_cache(maxsize=4)
+def _units(text: str) -> tuple[str, ...]:
+    """The letters a note calls the imaginary unit (read once per note)."""
+    return tuple(sorted({letter.lower() for match in IMAGINARY_UNIT.finditer(text)
+                         for letter in match.groups() if letter}))
+
+
 def imaginary_unit(text: str, latex: str) -> str:
     """'i' when the note says its i (or j) is the imaginary unit (*$i$ denotes the imaginary
     unit*, ``$i^2 = -1$``, ``$i$는 허수 단위``) and ``latex`` uses that letter, else ''."""
-    units = {letter.lower() for match in IMAGINARY_UNIT.finditer(text)
-             for letter in match.groups() if letter}
-    for unit in sorted(units):
+    for unit in _units(text):
         if re.search(rf"(?<![A-Za-z\\]){unit}(?![A-Za-z])|\\mathrm\s*\{{\s*{unit}\s*\}}", latex):
             return unit
     return ""
