@@ -42,7 +42,7 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_start, words_after,
+    FileContext, build_context, locate, section_ends, section_start, words_after,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
@@ -74,7 +74,10 @@ from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
 from symderive.notes.word_definitions import named_letter, named_letters, word_definitions
-from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.declared import (
+    complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
+)
+from symderive.notes.function_words import function_words
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
@@ -300,6 +303,14 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
+    end_of = section_ends(stated.ends)
+    for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
+        if said.function:
+            context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
+            context.readings.setdefault(said.name, f"function (stated in the prose, line {said.line})")
+        if said.properties:  # linear, convex, even, periodic …: the instances need not be
+            context.properties.append((said.name, said.line, end_of(said.line),
+                                       f"{', '.join(said.properties)} — '{said.words}'"))
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
@@ -742,7 +753,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
         if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
             outcome = Outcome("undecided", method=outcome.method, reason=letter)
-        complex_name = complex_names(plan.context, chain.line, chain.latex, names)
+        complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
+            str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
+        defined = complex_definition(used)
+        if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
+            complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"
+        unit = imaginary_unit(plan.context.raw_text, chain.latex)
+        if unit and not complex_name:  # "$i$ denotes the imaginary unit"
+            complex_name = f"{unit}, the imaginary unit,"
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"the note states that {complex_name} is complex, and the checks sample real "

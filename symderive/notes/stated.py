@@ -533,6 +533,8 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
             say(_governed(maths, match), kind=_kind_of(match.group(), _KOREAN_KINDS))
         for match in MATRIX_PROPERTY.finditer(words):
             say(_governed(maths, match), prop=" ".join(match.group("property").lower().split()))
+        for match in NEGATED_PROPERTY.finditer(words):  # "take $B$ to be a non-symmetric matrix"
+            say(_governed(maths, match), general=True)
         introduced = INTRODUCED.match(re.sub(r"^[\s,;]*(?:and|but|so|then)?\s*", "", clause))
         if introduced and number == 0:
             say([name_key(introduced.group(1))], general=True)
@@ -585,6 +587,14 @@ def _sign_kind(math: str) -> str:
 SUCH = re.compile(r"\b(?:any|every|all|each)\s+(?:of\s+)?(?:such|these|those)\b|"
                   r"모든\s*(?:그러한|이러한|그런|이런)", re.I)
 MATRIX_PROPERTY = re.compile(PROPERTY, re.I)
+# a matrix property denied (non-symmetric, not symmetric, no longer symmetric, 대칭이 아닌, 비대칭):
+# the name is a general matrix again, whatever it was said to be before
+_PROPERTY_WORD = PROPERTY.replace("(?P<property>", "(?:")
+NEGATED_PROPERTY = re.compile(
+    rf"\b(?:non-?|un-?|a(?=symmetric))\s*{_PROPERTY_WORD}|\b(?:not|no\s+longer|never|neither)\s+"
+    rf"(?:(?:necessarily|assumed|required|taken|to\s+be|be|an?|the)\s+)*{_PROPERTY_WORD}|"
+    rf"{_PROPERTY_WORD}\s*(?:행렬)?\s*(?:이|가)\s*(?:아닌|아니|아님)|비대칭|더\s*이상\s*{_PROPERTY_WORD}",
+    re.I)
 KIND_WORD = re.compile(r"\b(?:" + _EN + r")\b", re.I)
 KOREAN_KIND_WORD = re.compile(_KO)
 
