@@ -22,7 +22,7 @@ import sympy as sp
 from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
-from symderive.check import symbolic
+from symderive.check import extrema, symbolic
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
@@ -269,6 +269,8 @@ class Tally:
     written_indexed: list = field(default_factory=list)  # sizes where those were all evaluated
     untried_sizes: tuple = ()  # sizes the claim's numbers name, beyond what it affords
     untried_indices: list = field(default_factory=list)  # sizes where named values were not
+    worst: str = ""  # how the worst point of an inequality was searched, and what it found
+    unsearched: str = ""  # why the worst point of an inequality could not be searched
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -401,7 +403,79 @@ def numeric_phase(
                 )
             if exact_result is not None:
                 tally.exact_bound = exact_result[1]
+    if relation in extrema.INEQUALITIES and (tally.agreeing or tally.inconclusive):
+        outcome = _worst_point(lhs, rhs, relation, context, rng, tally)
+        if outcome is not None:
+            return outcome
     return _verdict_of(tally, relation, sizes, indices)
+
+
+STRUCTURED = (sp.Sum, sp.Product, sp.Indexed, sp.MatrixSymbol, sp.Derivative, sp.Integral,
+              EntryMatrix, Grad, Jacobian)
+
+
+def _worst_point(lhs, rhs, relation, context, rng, tally) -> Outcome | None:
+    """Search the worst point of an inequality (:mod:`symderive.check.extrema`): a found
+    point where the slack fails, certified and reproduced, refutes; a point where it fails
+    at 30 digits that certified evaluation cannot confirm leaves the claim undecided; else
+    the search is noted in ``tally`` (``worst``), or why it could not run (``unsearched``).
+
+    Claims about expectations are decided on finite laws (their own adversarial family), not
+    here."""
+    sides = (lhs, rhs)
+    if any(isinstance(side, sp.Basic) and side.has(E, Var) for side in sides):
+        return None
+    symbols = sorted(set().union(*(side.free_symbols for side in sides
+                                   if isinstance(side, sp.Basic))), key=sp.default_sort_key)
+    if context.random_symbols(symbols):
+        return None
+    try:
+        left, right = _prepared(lhs, rhs, context, {})
+        if any(isinstance(side, sp.Basic) and side.has(*STRUCTURED) for side in (left, right)):
+            raise extrema.NotSearchable("sums, entries or matrices at each size")
+        variables = sorted(left.free_symbols | right.free_symbols, key=sp.default_sort_key)
+        if any(given.free_symbols & set(variables) for given in context.givens):
+            raise extrema.NotSearchable("a given relates the variables")
+        domains = {symbol: context.domain_of(symbol) for symbol in variables}
+        found = extrema.search(left, right, relation, variables, domains, rng)
+    except extrema.NotSearchable as why:
+        tally.unsearched = str(why)
+        return None
+    except (ValueError, TypeError, NotImplementedError, AttributeError) as error:
+        tally.unsearched = f"{type(error).__name__}"
+        return None
+    scratch = Tally()  # the candidates are not sample points: they do not count as evidence
+    for candidate in found.candidates:
+        fixed = {s: v for s, v in candidate.items() if context.domain_of(s).kind == "size"}
+        point = {s: v for s, v in candidate.items() if s not in fixed}
+        try:
+            at_left, at_right = _prepared(lhs, rhs, context, fixed) if fixed else (left, right)
+        except (ValueError, TypeError, NotImplementedError):
+            continue
+        conditions = tuple(
+            (side, kind, _explicit_condition(expr, context, fixed), why)
+            for side, kind, expr, why in context.conditions_at(fixed)
+        )
+        givens = given_facts.plain_givens(context.givens, fixed)
+        inconclusive = scratch.inconclusive
+        outcome = _compare_at(at_left, at_right, relation, point, None, fixed, scratch,
+                              conditions, givens)
+        if outcome is not None and outcome.verdict == "refuted":
+            note = f"found by searching the worst point ({found.how})"
+            return replace(outcome, reason=f"{outcome.reason}; {note}" if outcome.reason
+                           else note)
+        if scratch.inconclusive > inconclusive:
+            shown = ", ".join(f"{s} = {v}" for s, v in _format_point(candidate))
+            return Outcome(
+                "undecided",
+                method="numeric",
+                reason=f"the inequality fails at {shown} when evaluated to {extrema.DIGITS} "
+                "digits, but certified evaluation could not confirm it there (found by "
+                f"searching the worst point: {found.how})",
+                digits=certified.DIGITS,
+            )
+    tally.worst = found.describe()
+    return None
 
 
 INDEX_POINTS = 2  # points per further combination of index values (the drawn one has more)
@@ -681,6 +755,16 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             digits=certified.DIGITS,
             sizes=sizes_used,
         )
+    if tally.unsearched and not tally.constant:
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"the worst point of the inequality could not be searched "
+            f"({tally.unsearched}): agreement at the points sampled does not check a bound "
+            f"({counts}{size_text})",
+            digits=certified.DIGITS,
+            sizes=sizes_used,
+        )
     needed = 1 if tally.constant else MIN_AGREEING_POINTS
     if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
         return Outcome(
@@ -748,6 +832,8 @@ def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
 
 def _checked_note(tally: Tally, counts: str) -> str:
     note = counts if tally.inconclusive or tally.skipped or "sizes" in counts else ""
+    if tally.worst:
+        note = f"{note}; {tally.worst}" if note else tally.worst
     if tally.family:
         others = tally.laws_tried - tally.laws_agreed
         laws = (f"held on {tally.laws_agreed} of {tally.laws_tried} finite laws tried"
