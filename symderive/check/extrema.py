@@ -25,6 +25,7 @@ certified evaluator and keeps it only if it reproduces (see ``decide``).
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import warnings
@@ -34,6 +35,7 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 import sympy as sp
+from sympy.printing.numpy import NumPyPrinter
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
@@ -41,7 +43,7 @@ from symderive.grammar.build import time_limit
 INEQUALITIES = ("<", "<=", ">", ">=")
 MAX_VARIABLES = 6  # beyond that the local search is no longer a search of the worst point
 SOLVE_SECONDS = 0.4  # SymPy's critical points of a one-variable slack
-SCAN_SECONDS = 0.6  # the whole search (scan, minimisation, rational points), CPU
+SCAN_SECONDS = 0.8  # the whole search (scan, minimisation, rational points), CPU
 INTEGER_SPAN = 5000  # every integer from the lower end up to this far
 FAR_INTEGERS = 1500  # integers drawn log-uniformly up to 10^6 beyond
 RANDOM_POINTS = 6000  # points drawn for several variables
@@ -65,13 +67,12 @@ class Search:
     ``how``: the search that ran, in words."""
 
     candidates: tuple[dict, ...]
-    worst: float | None
+    worst: float
     where: str
     how: str
+    clear: tuple[bool, ...] = ()  # per candidate: the slack is negative beyond rounding
 
     def describe(self) -> str:
-        if self.worst is None:
-            return f"worst point searched ({self.how}): no point where both sides are defined"
         return (f"worst point searched ({self.how}): smallest slack found "
                 f"{self.worst + 0.0:.3g} at {self.where}")
 
@@ -193,8 +194,15 @@ def _inside(axis: Coordinate, values: np.ndarray) -> np.ndarray:
 # --- the slack as a numeric function --------------------------------------------------------
 
 
+# lambdify's own "numpy" namespace imports every NumPy submodule (about 0.2 s of CPU in each
+# fresh worker process): the printed code needs only these names
+NUMPY_NAMESPACE = {"numpy": np, "math": math, "functools": functools}
+
+
 def _numeric(expr: sp.Expr, symbols: list, modules) -> callable:
     try:
+        if modules == "numpy":
+            return sp.lambdify(symbols, expr, modules=[NUMPY_NAMESPACE], printer=NumPyPrinter)
         return sp.lambdify(symbols, expr, modules=modules)
     except Exception as error:  # noqa: BLE001 - any printer failure: not searchable here
         raise NotSearchable(f"no numeric form ({type(error).__name__})") from error
@@ -279,25 +287,28 @@ def search(left: sp.Expr, right: sp.Expr, relation: str, symbols: list, domains:
     if len(symbols) == 1 and axes[0].integer:
         firsts = _first_failures(evaluate, axes[0], relation)
     proposals = [(p, v) for p, v in proposals if v is not None and math.isfinite(v)]
+    if not proposals:  # no numeric value anywhere: nothing was searched
+        raise NotSearchable("the slack has no numeric value at the points scanned")
     proposals.sort(key=lambda pv: pv[1])
-    worst = proposals[0] if proposals else None
+    worst = proposals[0]
     exact_slack = _numeric(plain, dummies, "mpmath")
     candidates = []
     scale = 1.0 + max((abs(float(n)) for n in slack.atoms(sp.Number)), default=0.0)
     for point, value in firsts + proposals[:12]:
         if value > 1e-9 * scale and not fails(value, relation):
             break  # sorted: the rest hold with room to spare
-        exact = _rational_point(exact_slack, axes, point, relation)
-        if exact is not None and exact not in candidates:
-            candidates.append(exact)
+        found = _rational_point(exact_slack, axes, point, relation)
+        if found is not None and found[0] not in (c for c, _ in candidates):
+            candidates.append(found)
     # the simplest first: a counterexample a reader can redo (sin 14, not sin 19159)
-    candidates.sort(key=lambda exact: sum(abs(v.p) + v.q for v in exact))
+    candidates.sort(key=lambda found: sum(abs(v.p) + v.q for v in found[0]))
     candidates = candidates[:3]
-    where = "" if worst is None else ", ".join(
+    where = ", ".join(
         f"{symbol} ≈ {_shown(value, axis)}" for symbol, value, axis in zip(symbols, worst[0], axes))
     return Search(
-        tuple({symbol: value for symbol, value in zip(symbols, exact)} for exact in candidates),
-        None if worst is None else worst[1], where, how)
+        tuple({symbol: value for symbol, value in zip(symbols, exact)}
+              for exact, _ in candidates),
+        worst[1], where, how, tuple(clear for _, clear in candidates))
 
 
 def _first_failures(evaluate, axis: Coordinate, relation: str) -> list:
@@ -465,7 +476,8 @@ def _members(solutions) -> list:
 
 def _rational_point(exact_slack, axes: list, point: tuple, relation: str) -> tuple | None:
     """The shortest rational point near ``point`` (in its domain) where the slack fails at
-    :data:`DIGITS` digits; None if none does (the float proposal was rounding noise)."""
+    :data:`DIGITS` digits, and whether it fails beyond rounding there (not only a slack of
+    0 for a strict relation); None if none does (the float proposal was rounding noise)."""
     with mpmath.workdps(DIGITS):
         for denominator in DENOMINATORS:
             exact = []
@@ -486,7 +498,7 @@ def _rational_point(exact_slack, axes: list, point: tuple, relation: str) -> tup
                 if abs(value.imag) > mpmath.mpf(10) ** (-DIGITS + 5):
                     continue
                 value = value.real
-            if fails(value, relation) and not (relation in ("<=", ">=") and
-                                               abs(value) < mpmath.mpf(10) ** (-DIGITS + 5)):
-                return tuple(exact)
+            rounding = abs(value) < mpmath.mpf(10) ** (-DIGITS + 5)
+            if fails(value, relation) and not (relation in ("<=", ">=") and rounding):
+                return tuple(exact), not rounding
     return None
