@@ -454,6 +454,9 @@ def _worst_point(lhs, rhs, relation, context, rng, tally) -> Outcome | None:
         return None
     scratch = Tally()  # the candidates are not sample points: they do not count as evidence
     for candidate, clear in zip(found.candidates, found.clear):
+        if not all(sampling.in_domain(value, context.domain_of(symbol))
+                   for symbol, value in candidate.items()):
+            continue  # outside a stated domain (x = 0 for a nonzero x): no counterexample
         fixed = {s: v for s, v in candidate.items() if context.domain_of(s).kind == "size"}
         point = {s: v for s, v in candidate.items() if s not in fixed}
         try:

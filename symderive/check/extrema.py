@@ -100,11 +100,12 @@ class Coordinate:
     closed_low: bool
     closed_high: bool
     integer: bool
+    nonzero: bool = False
     exact_low: sp.Basic | None = None
     exact_high: sp.Basic | None = None
 
     def contains(self, value: sp.Rational) -> bool:
-        if self.integer and not value.is_integer:
+        if (self.integer and not value.is_integer) or (self.nonzero and value == 0):
             return False
         if self.exact_low is not None:
             if value < self.exact_low or (value == self.exact_low and not self.closed_low):
@@ -149,7 +150,8 @@ def coordinate(symbol: sp.Basic, domain) -> Coordinate:
         None if exact[1] is None else float(exact[1]),
         bool(closed[0]), bool(closed[1]),
         kind in INTEGER_KINDS,
-        exact[0], exact[1],
+        exact_low=exact[0], exact_high=exact[1],
+        nonzero=kind == "nonzero",
     )
 
 
@@ -184,6 +186,8 @@ def _grid(axis: Coordinate) -> np.ndarray:
 
 def _inside(axis: Coordinate, values: np.ndarray) -> np.ndarray:
     keep = np.isfinite(values)
+    if axis.nonzero:
+        keep &= values != 0
     if axis.low is not None:
         keep &= values >= axis.low if axis.closed_low else values > axis.low
     if axis.high is not None:

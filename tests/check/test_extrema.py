@@ -108,3 +108,17 @@ def test_a_slack_without_a_numeric_domain_is_not_searchable():
     index = Domain("index", low=1, high=3)
     with pytest.raises(extrema.NotSearchable):
         extrema.search(x, sp.Integer(1), "<=", [x], {x: index}, random.Random(0))
+
+
+def test_a_nonzero_variable_is_not_refuted_at_zero():
+    """x^2 > 0 holds for every nonzero x (it fails only at x = 0, outside the domain)."""
+    outcome = check_relation(x**2, sp.Integer(0), ">", domains={x: Domain("nonzero")},
+                             budget_seconds=5.0)
+    assert outcome.verdict == "checked", outcome.reason
+    assert "worst point searched" in outcome.reason
+
+
+def test_x_squared_is_not_positive_at_zero_over_the_reals():
+    outcome = check_relation(x**2, sp.Integer(0), ">", domains={x: REAL}, budget_seconds=5.0)
+    assert outcome.verdict == "refuted"
+    assert dict(outcome.counterexample.values)["x"] == "0"
