@@ -122,3 +122,26 @@ def test_x_squared_is_not_positive_at_zero_over_the_reals():
     outcome = check_relation(x**2, sp.Integer(0), ">", domains={x: REAL}, budget_seconds=5.0)
     assert outcome.verdict == "refuted"
     assert dict(outcome.counterexample.values)["x"] == "0"
+
+
+X = sp.IndexedBase("x")
+i = sp.Symbol("i", integer=True)
+
+
+def test_a_bound_on_a_sum_of_entries_is_searched_over_the_entries():
+    """Σ sin x_i ≤ 0.99 n fails at n = 1, x_1 near π/2; Cauchy–Schwarz (Σ x_i)² ≤ n Σ x_i²
+    holds (tight where the entries are equal) and stays checked."""
+    total = sp.Sum(sp.sin(X[i]), (i, 1, n))
+    outcome = check_relation(total, sp.Rational(99, 100) * n, "<=", domains={n: SIZE},
+                             budget_seconds=5.0)
+    assert outcome.verdict == "refuted", outcome.reason
+    values = dict(outcome.counterexample.values)
+    size = int(values["n"])
+    entries = [sp.Rational(values[f"x[{k}]"]) for k in range(1, size + 1)]
+    assert sum(mpmath.sin(mpmath.mpf(v.p) / v.q) for v in entries) > mpmath.mpf("0.99") * size
+    squares = sp.Sum(X[i] ** 2, (i, 1, n))
+    outcome = check_relation(sp.Sum(X[i], (i, 1, n)) ** 2, n * squares, "<=",
+                             domains={n: SIZE}, budget_seconds=5.0)
+    assert outcome.verdict in ("checked", "proved"), outcome.reason
+    if outcome.verdict == "checked":
+        assert "worst point searched" in outcome.reason
