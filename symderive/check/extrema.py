@@ -73,8 +73,12 @@ class Search:
     clear: tuple[bool, ...] = ()  # per candidate: the slack is negative beyond rounding
 
     def describe(self) -> str:
-        return (f"worst point searched ({self.how}): smallest slack found "
+        text = (f"worst point searched ({self.how}): smallest slack found "
                 f"{self.worst + 0.0:.3g} at {self.where}")
+        if self.worst < 0:  # below 0 in floating point only: rounding
+            text += (f" (in floating point; no rational point near it fails at {DIGITS} "
+                     "digits)")
+        return text
 
 
 def slack_of(left: sp.Expr, right: sp.Expr, relation: str) -> sp.Expr:
