@@ -76,8 +76,7 @@ class Search:
         text = (f"worst point searched ({self.how}): smallest slack found "
                 f"{self.worst + 0.0:.3g} at {self.where}")
         if self.worst < 0:  # below 0 in floating point only: rounding
-            text += (f" (in floating point; no rational point near it fails at {DIGITS} "
-                     "digits)")
+            text += " (in floating point; no failure near it confirmed with certified bounds)"
         return text
 
 
