@@ -47,6 +47,7 @@ from symderive.notes.context import (
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
+from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -300,6 +301,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
+    find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -603,6 +605,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         clash = _contradicting_givens_about(step, plan.context)
         if outcome.verdict == "refuted" and clash:
             outcome = _not_refuted(outcome, clash)
+        clash = clash_at(plan.context, chain.line, chain.latex, lead,  # example values too
+                         names | {str(key[1]) for key in step.used}, equation.view, step.used)
+        if outcome.verdict in DECIDING and clash:
+            outcome = Outcome("undecided", method=outcome.method, reason=clash)
+        if outcome.verdict == "refuted" and (outside := outside_stated(
+            plan.context, chain.line, chain.latex, lead, outcome.counterexample.values
+        )):  # fmt: skip
+            outcome = _not_refuted(outcome, outside)
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)

@@ -105,6 +105,33 @@ def bound_of(math: str) -> Bound | None:
     return _bound(name, value, None, end + ")", math)
 
 
+def empty_bound(math: str) -> str | None:
+    r"""The name a two-sided bound with no value between its ends bounds (``1 < x < 1``,
+    ``2 \le x \le 1``, ``x \in (1, 1)``), or None: :func:`bound_of` reads none of these."""
+    math = " ".join(math.split())
+    inside = _IN.match(math)
+    two = _TWO.match(math)
+    if inside:
+        name, low, high = inside.group("x"), _number(inside.group("a")), _number(inside.group("b"))
+        closed = inside.group("o") == "[" and inside.group("c") == "]"
+    elif two and two.group("r") in _LESS and two.group("s") in _LESS:
+        name, low, high = two.group("x"), _number(two.group("a")), _number(two.group("b"))
+        closed = _LESS[two.group("r")] == "[" and _LESS[two.group("s")] == "["
+    elif two and two.group("r") in _MORE and two.group("s") in _MORE:
+        name, low, high = two.group("x"), _number(two.group("b")), _number(two.group("a"))
+        closed = _MORE[two.group("r")] == "[" and _MORE[two.group("s")] == "["
+    else:
+        return None
+    if low is None or high is None or not _is_name(name):
+        return None
+    return name if low > high or (low == high and not closed) else None
+
+
+def clause_of(sentence) -> str:
+    """A sentence's words without a list item's marker (``- Let …``, ``2. Let …``)."""
+    return re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
+
+
 def _bound(name: str, low, high, ends: str, math: str) -> Bound:
     kinds = {(0, None, "()"): "positive", (0, None, "[)"): "nonnegative",
              (None, 0, "()"): "negative", (0, 1, "()"): "probability"}  # fmt: skip
@@ -164,7 +191,7 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
     for index, sentence in enumerate(stated.sentences):
         if index in stated.read:
             continue
-        clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
+        clause = clause_of(sentence)
         found = [record for record in _read(clause, sentence, index, stated)
                  if record.kind in ("reset", "positive") or not counts(record.name, math)]
         if found:
