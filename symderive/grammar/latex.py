@@ -1077,7 +1077,8 @@ class _Parser:
                     for piece in pieces
                 ]
                 return self.after_symbol(sp.IndexedBase(name)[tuple(indices)], name)
-            if len(text) > 1 and text[-1] in bound_names and "," not in text:
+            computed = re.fullmatch(r"(?:[2-9]|\d{2,})|.*[+\-]", text[:-1])  # x_{2i}, x_{3-i}
+            if len(text) > 1 and text[-1] in bound_names and "," not in text and not computed:
                 base = sp.IndexedBase(f"{name}_{text[:-1]}")
                 return self.after_symbol(base[bound_names[text[-1]]], name)
             name = f"{name}_{text}"
