@@ -16,6 +16,7 @@ function (N2).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from symderive.model import Domain
 from symderive.notes.stated import StatedDomains
@@ -119,12 +120,19 @@ def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int] | None, 
     for sentence in stated.sentences:
         if sentence.first > line or end_of(sentence.first) != end_of(line):
             continue
-        for shape in stated_shapes(sentence.text):
-            if shape.rows.isdigit() and shape.columns.isdigit():
-                found[shape.name] = ((int(shape.rows), int(shape.columns)), sentence.first)
-        for name in unread_shape_mentions(sentence.text):
-            found[name] = (None, sentence.first)
+        for name, shape in _sentence_shapes(sentence.text):
+            found[name] = (shape, sentence.first)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _sentence_shapes(text: str) -> tuple:
+    """(name, (rows, columns)) for each numeric shape the sentence states, then (name, None)
+    for each name it gives a size in words not read (read once per sentence)."""
+    stated = tuple((shape.name, (int(shape.rows), int(shape.columns)))
+                   for shape in stated_shapes(text)
+                   if shape.rows.isdigit() and shape.columns.isdigit())
+    return stated + tuple((name, None) for name in unread_shape_mentions(text))
 
 
 def shape_doubt(step, outcome, context, line: int) -> str:
