@@ -22,6 +22,7 @@ import sympy as sp
 from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
+from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
 from symderive.check import symbolic
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
@@ -832,7 +833,10 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             if position == 0 and not tally.family:
                 # the laws a false claim fails on first (point masses, values in (0, 1),
                 # integers, a rare outcome, a large spread, X = Y, …): once, at one point
-                family = finite.adversarial_family(spaces, centered, rng, _scale(left, right))
+                rare = rare_probabilities(claim_integers(left, right),
+                                          MOST if len(spaces) == 1 else MOST_JOINT)
+                family = finite.adversarial_family(spaces, centered, rng, _scale(left, right),
+                                                   rare)
                 aimed = aimed_laws(
                     left.xreplace(point) if point else left,
                     right.xreplace(point) if point else right, relation, spaces, centered,

@@ -42,11 +42,12 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_start, words_after,
+    FileContext, build_context, locate, section_ends, section_start, words_after,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
+from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -54,7 +55,7 @@ from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, TEX_COMMENT, _blank_matches, extract_math, without_code,
+    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
@@ -71,7 +72,12 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
-from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
+from symderive.notes.word_definitions import named_letter, named_letters, word_definitions
+from symderive.notes.declared import (
+    complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
+)
+from symderive.notes.function_words import function_words
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
@@ -87,6 +93,7 @@ from symderive.notes.stated import (
     consequent,
     quantified,
     read_stated,
+    sentences_of,
     stated_used,
     unread_property,
 )
@@ -259,6 +266,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
         pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
                                                               block.environment))
+    word_sentences = sentences_of(_blank_matches(prose, HTML_COMMENT))
+    in_words = word_definitions(word_sentences)  # "The residual $e$ equals $y - wx$."
+    for defined in in_words:  # read as the formula e = y - wx written on its line
+        block = MathBlock(defined.latex, defined.line, "inline", lead=defined.words)
+        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line, ""))
+    if in_words:
+        pairs.sort(key=lambda pair: pair[1].line)
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
@@ -281,14 +295,22 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
     properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
-    stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
-        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),
-        " ".join(block.latex for block in extraction.blocks)[:400_000]))
+    stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),  # after a display
+        " ".join(block.latex for block in extraction.blocks)[:400_000])))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
+    end_of = section_ends(stated.ends)
+    for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
+        if said.function:
+            context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
+            context.readings.setdefault(said.name, f"function (stated in the prose, line {said.line})")
+        if said.properties:  # linear, convex, even, periodic …: the instances need not be
+            context.properties.append((said.name, said.line, end_of(said.line),
+                                       f"{', '.join(said.properties)} — '{said.words}'"))
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
@@ -300,6 +322,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
+    context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
+    context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
+    find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -605,6 +630,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         clash = _contradicting_givens_about(step, plan.context)
         if outcome.verdict == "refuted" and clash:
             outcome = _not_refuted(outcome, clash)
+        clash = clash_at(plan.context, chain.line, chain.latex, lead,  # example values too
+                         names | {str(key[1]) for key in step.used}, equation.view, step.used)
+        if outcome.verdict in DECIDING and clash:
+            outcome = Outcome("undecided", method=outcome.method, reason=clash)
+        if outcome.verdict == "refuted" and (outside := outside_stated(
+            plan.context, chain.line, chain.latex, lead, outcome.counterexample.values
+        )):  # fmt: skip
+            outcome = _not_refuted(outcome, outside)
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
@@ -719,7 +752,17 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
-        complex_name = complex_names(plan.context, chain.line, chain.latex, names)
+        letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
+        if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
+            outcome = Outcome("undecided", method=outcome.method, reason=letter)
+        complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
+            str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
+        defined = complex_definition(used)
+        if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
+            complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"
+        unit = imaginary_unit(plan.context.raw_text, chain.latex)
+        if unit and not complex_name:  # "$i$ denotes the imaginary unit"
+            complex_name = f"{unit}, the imaginary unit,"
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"the note states that {complex_name} is complex, and the checks sample real "
@@ -762,6 +805,10 @@ HYPOTHESIS_PHRASE = re.compile(
     r"assuming|on|at)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$"
+    # \text{($x > 0$)}, \text{for positive } x, \text{valid for } …: words of a condition (R1)
+    r"|\\(?:text|textrm|mbox|textit)\s*\{[^{}]*(?:\$[^{}$]*(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|"
+    r"lt|gt)(?![A-Za-z]))[^{}$]*\$|\b(?:positive|negative|non-?negative|non-?zero|integers?|valid|"
+    r"holds?|true|provided|whenever|as\s+long\s+as)\b)[^{}]*\}"
     # "…, \quad x = 1": a point written after the claim (round 5, C1)
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*$",
     re.M,
@@ -954,7 +1001,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return ""
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"

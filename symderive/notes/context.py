@@ -146,7 +146,11 @@ class FileContext:
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
     # givens that contradict each other: (their symbols' names, "line 1, 3"); not used
     contradictory: list = field(default_factory=list)
+    assumed_at: dict = field(default_factory=dict)  # symbol -> line of its 'assume' directive
+    # stated domains that contradict each other: symderive.notes.domain_clash.Clash
+    domain_clashes: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
+    named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -551,6 +555,7 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
         else:
             for symbol in symbols:
                 context.domains[symbol] = Domain(assumption.kind)
+                context.assumed_at[symbol] = assumption.line
                 if isinstance(symbol, sp.Symbol):
                     context.domains.setdefault(sp.IndexedBase(symbol.name), Domain(assumption.kind))
 

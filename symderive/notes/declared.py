@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from symderive.model import Domain
 from symderive.notes.stated import StatedDomains
 from symderive.grammar.shape_words import stated_shapes, unread_shape_mentions
 from symderive.notes.inequalities import BoundDomain
@@ -26,31 +25,97 @@ from symderive.notes.inequalities import BoundDomain
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*"
 COMPLEX_WORDS = re.compile(
-    r"\bcomplex(?:\s+|-)(?:numbers?|valued|variables?|scalars?|plane)\b|복소\s*수|복소\s*평면",
+    r"\bcomplex(?:\s+|-)(?:numbers?|valued|variables?|scalars?|plane|vectors?)\b|복소\s*수|복소\s*평면",
     re.I)
-COMPLEX_SET = re.compile(rf"^\s*(?P<names>{_NAMES})\s*(?:\\in|∈)\s*\\mathbb\s*\{{?\s*C\s*\}}?\s*$")
+# "For complex $z$,", "all complex $z, w$", "where $z$ is complex", "$z$ and $w$ are complex"
+COMPLEX_BEFORE = re.compile(rf"\bcomplex\s+\$\s*(?P<names>{_NAMES})\s*\$", re.I)
+COMPLEX_AFTER = re.compile(
+    rf"\$\s*(?P<names>{_NAMES})\s*\$(?P<more>(?:\s*(?:,|and)\s*\$\s*{_NAMES}\s*\$)*)\s+"
+    r"(?:is|are|be|is\s+taken\s+to\s+be|to\s+be)\s+(?:(?:an?|any|arbitrary|also|now)\s+)*"
+    r"complex\b(?!\s*-\s*to)", re.I)
+# "Let $z$ be in $\mathbb{C}$.", "$z, w$ lie in $\mathbb{C}$"
+COMPLEX_IN = re.compile(
+    rf"\$\s*(?P<names>{_NAMES})\s*\$\s+(?:(?:is|are|be|lies|lie|lying|taken|an?\s+element)\s+)*"
+    r"(?:in|of|from)\s+\$\s*\\mathbb\s*\{?\s*C\s*\}?", re.I)
+_SET_C = r"\\mathbb\s*\{?\s*C\s*\}?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?"
+COMPLEX_SET = re.compile(rf"^\s*(?P<names>{_NAMES})\s*(?:\\in|∈)\s*{_SET_C}\s*$")
 PLAIN_MATH = re.compile(rf"^\s*(?P<names>{_NAMES})\s*$")
+# $z = x + iy$, $w = a + b\mathrm{i}$: a name defined as a complex number
+_UNIT = r"(?:\\mathrm\s*\{\s*[ij]\s*\}|\\imath|(?<![A-Za-z\\])i(?![A-Za-z]))"
+_PART = rf"(?:[A-Za-z](?:_\{{?\w+\}}?)?|\d+(?:\.\d+)?)"
+COMPLEX_DEFINITION = re.compile(
+    rf"^\s*(?P<names>{_NAME})\s*=\s*{_PART}?\s*[+-]?\s*(?:(?:{_UNIT}|(?<![A-Za-z\\])i)\s*(?:\\,\s*)?{_PART}|"
+    rf"{_PART}\s*(?:\\,\s*)?(?:{_UNIT}|i(?![A-Za-z])))\s*$")
+_DEFINED = re.compile(rf"^\s*(?P<names>{_NAME})\s*=")
+# $f: \mathbb{C} \to \mathbb{C}$, $g: \mathbb{R}^2 \to \mathbb{C}$: a complex function
+COMPLEX_MAP = re.compile(rf"^\s*(?P<names>{_NAME})\s*:[^:]*{_SET_C}")
+# the imaginary unit named in words or by i^2 = -1: a claim using it is not read with i real
+IMAGINARY_UNIT = re.compile(
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$[^.$]{0,40}\bimaginary\s+unit|"
+    r"\bimaginary\s+unit\s*,?\s*\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$|"
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\^\s*\{?\s*2\s*\}?\s*=\s*-\s*1\s*\$|"
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$\s*(?:는|은)\s*허수\s*단위", re.I)
+
+
+def complex_declared(text: str) -> list[str]:
+    """The names one sentence declares complex (as written, in order)."""
+    words = re.sub(r"\$[^$]*\$", " ", text)
+    maths = re.findall(r"\$([^$]+)\$", text)
+    said = bool(COMPLEX_WORDS.search(words))
+    names: list[str] = []
+    for math in maths:
+        in_c = (COMPLEX_SET.match(math) or COMPLEX_DEFINITION.match(math)
+                or COMPLEX_MAP.match(math))
+        defined = _DEFINED.match(math) if said else None
+        plain = PLAIN_MATH.match(math) if said else None
+        for found in (in_c, defined, plain):
+            if found:  # "Let $z = x + iy$ be a complex number." declares z, whatever x + iy is
+                names += [n.strip() for n in found.group("names").split(",")]
+                break
+    for pattern in (COMPLEX_BEFORE, COMPLEX_AFTER, COMPLEX_IN):
+        for match in pattern.finditer(text):
+            names += [n.strip() for n in match.group("names").split(",")]
+            for more in re.findall(r"\$([^$]+)\$", match.groupdict().get("more") or ""):
+                names += [n.strip() for n in more.split(",")]
+    return list(dict.fromkeys(names))
 
 
 def with_complex(stated: StatedDomains) -> StatedDomains:
     """``stated`` with a ``complex`` record for each name a sentence declares complex."""
     added = []
     for index, sentence in enumerate(stated.sentences):
-        words = re.sub(r"\$[^$]*\$", " ", sentence.text)
-        maths = re.findall(r"\$([^$]+)\$", sentence.text)
-        names: list[str] = []
-        for math in maths:
-            in_c = COMPLEX_SET.match(math)
-            if in_c:
-                names += [n.strip() for n in in_c.group("names").split(",")]
-            elif COMPLEX_WORDS.search(words) and PLAIN_MATH.match(math):
-                names += [n.strip() for n in math.split(",")]
-        for name in dict.fromkeys(names):
+        for name in complex_declared(sentence.text):
             added.append(BoundDomain(name, "complex", sentence.text[:120], sentence.first, index,
-                                     False, Domain(), ""))  # fmt: skip
+                                     False))  # fmt: skip
     if not added:
         return stated
     return stated.stating(added)  # "Let $z$ be …" declares z complex, it does not lift it
+
+
+def complex_definition(used: tuple[str, ...]) -> str:
+    """The first definition a step used that defines a complex number (``z = x + iy
+    (defined, line 9)``), or ''."""
+    for note in used:
+        formula = note.split(" (", 1)[0]
+        if COMPLEX_DEFINITION.match(formula):
+            return note
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _units(text: str) -> tuple[str, ...]:
+    """The letters a note calls the imaginary unit (read once per note)."""
+    return tuple(sorted({letter.lower() for match in IMAGINARY_UNIT.finditer(text)
+                         for letter in match.groups() if letter}))
+
+
+def imaginary_unit(text: str, latex: str) -> str:
+    """'i' when the note says its i (or j) is the imaginary unit (*$i$ denotes the imaginary
+    unit*, ``$i^2 = -1$``, ``$i$는 허수 단위``) and ``latex`` uses that letter, else ''."""
+    for unit in _units(text):
+        if re.search(rf"(?<![A-Za-z\\]){unit}(?![A-Za-z])|\\mathrm\s*\{{\s*{unit}\s*\}}", latex):
+            return unit
+    return ""
 
 
 def complex_names(context, line: int, latex: str, names: set[str]) -> str:
