@@ -39,7 +39,7 @@ from symderive.grammar.matrices import (
     stated_properties,
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
-from symderive.grammar.transpose import t_as_number
+from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
@@ -351,6 +351,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
                             labelled=labelled_functions(  # f^{(1)}(x) = x: labels
                                 [block.latex for block in extraction.blocks],
                                 context.latex.functions))  # fmt: skip
+    t_marks = lower_t([block.latex for block in extraction.blocks], text)  # w^t: R13
+    context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused)
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from symderive.notes.stated import StatedDomains
+from symderive.grammar.shape_words import stated_shapes, unread_shape_mentions
 from symderive.notes.inequalities import BoundDomain
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
@@ -168,25 +169,12 @@ def prose_functions(stated: StatedDomains) -> dict[str, int]:
     return found
 
 
-# -- numeric shapes in the prose (N14) ------------------------------------------------------------
-_MATRIX = r"(?:\\(?:mathbf|boldsymbol|bm|mathsf)\s*\{\s*[A-Za-z]\s*\}|[A-Z])"
-NUMERIC_SHAPES = (
-    # Let $\mathbf{A}$ be a $2 \times 2$ matrix.
-    re.compile(rf"\$\s*(?P<name>{_MATRIX})\s*\$\s+(?:is|be)\s+an?\s+\$\s*(?P<rows>\d+)\s*\\times\s*"
-               rf"(?P<columns>\d+)\s*\$"),
-    # $\mathbf{A} \in \mathbb{R}^{2 \times 2}$, $\mathbf{x} \in \mathbb{R}^3$
-    re.compile(rf"(?P<name>{_MATRIX})\s*\\in\s*\\mathbb\s*\{{?R\}}?\s*\^\s*(?:\{{\s*(?P<rows>\d+)\s*"
-               rf"(?:\\times\s*(?P<columns>\d+)\s*)?\}}|(?P<single>\d))"),
-    # Let $\mathbf{A}$ be an $n \times n$ matrix with $n = 2$.
-    re.compile(rf"\$\s*(?P<name>{_MATRIX})\s*\$\s+(?:is|be)\s+an?\s+\$\s*(?P<letter>[a-z])\s*\\times\s*"
-               rf"(?P=letter)\s*\$\s+matri(?:x|ces)\s+(?:with|where)\s+\$\s*(?P=letter)\s*=\s*"
-               rf"(?P<value>\d+)\s*\$"),
-)  # fmt: skip
-
-
-def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int], int]]:
+# -- numeric shapes in the prose (N14, R9) --------------------------------------------------------
+def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int] | None, int]]:
     """The numeric shapes the sentences of the chain's section, up to its line, give matrices
-    and vectors: name (as the grammar spells it) → ((rows, columns), line); the latest wins."""
+    and vectors (every wording :mod:`symderive.grammar.shape_words` reads): name (as the grammar
+    spells it) → ((rows, columns), line); the latest wins.  A sentence that gives a name a size
+    in words not read maps it to (None, line) (``"*"`` for *all matrices*: any name)."""
     from symderive.notes.context import section_ends
 
     stated = getattr(context, "stated", None)
@@ -197,18 +185,19 @@ def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int], int]]:
     for sentence in stated.sentences:
         if sentence.first > line or end_of(sentence.first) != end_of(line):
             continue
-        for pattern in NUMERIC_SHAPES:
-            for match in pattern.finditer(sentence.text):
-                groups = match.groupdict()
-                if groups.get("value"):
-                    shape = (int(groups["value"]), int(groups["value"]))
-                elif groups.get("single"):
-                    shape = (int(groups["single"]), 1)
-                else:
-                    shape = (int(groups["rows"]), int(groups.get("columns") or 1))
-                name = re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", re.sub(r"\s+", "", groups["name"]))
-                found[name] = (shape, sentence.first)
+        for name, shape in _sentence_shapes(sentence.text):
+            found[name] = (shape, sentence.first)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _sentence_shapes(text: str) -> tuple:
+    """(name, (rows, columns)) for each numeric shape the sentence states, then (name, None)
+    for each name it gives a size in words not read (read once per sentence)."""
+    stated = tuple((shape.name, (int(shape.rows), int(shape.columns)))
+                   for shape in stated_shapes(text)
+                   if shape.rows.isdigit() and shape.columns.isdigit())
+    return stated + tuple((name, None) for name in unread_shape_mentions(text))
 
 
 def shape_doubt(step, outcome, context, line: int) -> str:
@@ -225,6 +214,13 @@ def shape_doubt(step, outcome, context, line: int) -> str:
     matrices = {m.name: m for side in sides for m in side.atoms(sp.MatrixSymbol)}
     scalars = {getattr(s, "name", "") for side in sides for s in side.free_symbols}
     for name, (shape, stated_line) in shapes.items():
+        if shape is None:  # a size in words not read (round 7, R9): no refutation at a size
+            unread = [m for key, m in matrices.items() if name in (key, "*")
+                      and not all(isinstance(d, sp.Integer) for d in m.shape)]
+            if unread and outcome.verdict == "refuted":
+                return (f"the note gives {unread[0].name} a size in words that are not read (line "
+                        f"{stated_line}), and the counterexample is at a size it chose")
+            continue
         letter = re.sub(r"\\[A-Za-z]+\{|[{}]", "", name)
         entries = sorted(s for s in scalars if re.fullmatch(rf"{letter}_\{{?\d+\}}?", s))
         if name in matrices and entries:
