@@ -83,7 +83,9 @@ def _is_builtin(function, parameter: str, body: str, latex: LatexContext, source
     try:
         with time_limit(CHECK_SECONDS, source=source, what="comparing with a built-in"):
             variable = parse_latex_math(parameter, context=latex, source=source, line=line)
-            body = re.split(r"=|\\approx|\\le|\\ge|<|>|,|\\quad|\\text", body)[0]  # its 1st formula
+            body = re.split(  # its first formula: up to a relation, a comma, a line break
+                r"=|\\approx|\\le|\\ge|<|>|,|&|\\\\|\\q?quad|\\text|\\hspace|\\[A-Za-z]*arrow"
+                r"|\\to\b|\\implies", body)[0]
             value = parse_latex_math(body.rstrip(" .,;"), context=latex, source=source, line=line)
             if not isinstance(variable, sp.Symbol) or function is softmax:
                 return False
