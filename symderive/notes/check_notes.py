@@ -41,6 +41,8 @@ from symderive.grammar.matrices import (
 from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
+from symderive.notes.points import stated_values_used
+from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
 )
@@ -316,6 +318,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
+    context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.stated_simplex = stated_simplex(text)
@@ -556,6 +559,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 step = replace(step, decided=_not_refuted(step.decided, (
                     f"the note states a condition for it ({hypothesis}) that the "
                     "counterexample need not satisfy")))
+            stated_value = stated_values_used(equation.view, f"{lhs_latex} {rhs_latex}")
+            if step.decided.verdict == "refuted" and stated_value:  # H(X) = \log 2 stated (C9)
+                step = replace(step, decided=_not_refuted(step.decided, (
+                    f"the note states the value {stated_value}, which the law of the "
+                    "counterexample need not have")))
             base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, (), tens_only=True)
             if base and step.decided.verdict in DECIDING:
                 step = replace(step, decided=Outcome("undecided", method=step.decided.method,
@@ -590,6 +598,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
         if step.alternate is not None:
             outcome = both_readings(outcome, outcomes.get(key + (FIRST_READING,)), step)
+        shadow = shadowed_in((step.lhs, step.rhs), f"{lhs_latex} {rhs_latex}", chain.line,
+                             plan.context.shadows,
+                             lambda line: section_start(plan.context.headings, line))
+        if shadow and outcome.verdict in DECIDING:  # Let σ(x) = x^2: not the sigmoid (C8)
+            outcome = Outcome("undecided", method=outcome.method, reason=shadow)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
