@@ -22,7 +22,8 @@ import sympy as sp
 from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
-from symderive.check import symbolic
+from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
+from symderive.check import extrema, symbolic
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
@@ -269,6 +270,8 @@ class Tally:
     written_indexed: list = field(default_factory=list)  # sizes where those were all evaluated
     untried_sizes: tuple = ()  # sizes the claim's numbers name, beyond what it affords
     untried_indices: list = field(default_factory=list)  # sizes where named values were not
+    worst: str = ""  # how the worst point of an inequality was searched, and what it found
+    unsearched: str = ""  # why the worst point of an inequality could not be searched
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -401,7 +404,145 @@ def numeric_phase(
                 )
             if exact_result is not None:
                 tally.exact_bound = exact_result[1]
+    if relation in extrema.INEQUALITIES and (tally.agreeing or tally.inconclusive):
+        outcome = _worst_point(lhs, rhs, relation, context, rng, tally, sizes, indices)
+        if outcome is not None:
+            return outcome
     return _verdict_of(tally, relation, sizes, indices)
+
+
+SUMMING_SECONDS = 0.3
+STRUCTURED = (sp.Sum, sp.Product, sp.Indexed, sp.MatrixSymbol, sp.Derivative, sp.Integral,
+              EntryMatrix, Grad, Jacobian)
+
+
+def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
+                 ) -> Outcome | None:
+    """Search the worst point of an inequality (:mod:`symderive.check.extrema`): a found
+    point where the slack fails, certified and reproduced, refutes; a point where it fails
+    at 30 digits that certified evaluation cannot confirm leaves the claim undecided; else
+    the search is noted in ``tally`` (``worst``), or why it could not run (``unsearched``).
+
+    A claim about sums of entries is searched at the sizes sampled, over the entries (at
+    most :data:`extrema.MAX_VARIABLES` of them).  Claims about expectations are decided on
+    finite laws (their own adversarial family), not here."""
+    sides = (lhs, rhs)
+    if any(isinstance(side, sp.Basic) and side.has(E, Var) for side in sides):
+        return None
+    symbols = sorted(set().union(*(side.free_symbols for side in sides
+                                   if isinstance(side, sp.Basic))), key=sp.default_sort_key)
+    if context.random_symbols(symbols):
+        return None
+    try:
+        searches = _searches(lhs, rhs, relation, context, rng, tally, sizes, indices)
+    except extrema.NotSearchable as why:
+        tally.unsearched = str(why)
+        return None
+    except ParseError:
+        tally.unsearched = "the sums took too long to write in closed form"
+        return None
+    except (ValueError, TypeError, NotImplementedError, AttributeError) as error:
+        tally.unsearched = f"{type(error).__name__}"
+        return None
+    for fixed_here, left, right, found in searches:
+        outcome = _worst_candidates(lhs, rhs, relation, context, fixed_here, left, right, found)
+        if outcome is not None:
+            return outcome
+    where = searches[0][3].describe()
+    if len(searches) > 1 or searches[0][0]:
+        at = "; ".join(", ".join(f"{s} = {v}" for s, v in _format_point(fixed_here))
+                       for fixed_here, *_ in searches)
+        where = f"{where} (searched at {at}; the smallest slack shown is at the first)"
+    tally.worst = where
+    return None
+
+
+SIZES_SEARCHED = 3  # size combinations whose entries are searched (the first sampled)
+
+
+def _searches(lhs, rhs, relation, context, rng, tally, sizes, indices) -> list:
+    """(fixed values, left, right, :class:`extrema.Search`) for the claim as written, or, for
+    sums of entries, at each of the first sizes sampled (indices drawn)."""
+    left, right = _prepared(lhs, rhs, context, {})
+    if any(isinstance(side, sp.Basic) and side.has(sp.Sum, sp.Product)
+           for side in (left, right)):  # Σ_{i=1}^n i in closed form: n(n + 1)/2
+        with time_limit(SUMMING_SECONDS, source="sampling", what="summing"):
+            left, right = left.doit(), right.doit()
+    plain = not any(isinstance(side, sp.Basic) and side.has(*STRUCTURED)
+                    for side in (left, right))
+    instances = [({}, left, right)] if plain else []
+    if not plain and sizes:
+        combinations = [dict(zip(sizes, map(sp.Integer, values)))
+                        for values in dict.fromkeys(tally.sizes)]
+        for size_values in combinations:
+            fixed = dict(size_values)
+            fixed.update(sampling.draw_indices(indices, context, size_values, rng))
+            at_left, at_right = _prepared(lhs, rhs, context, fixed)
+            if any(isinstance(side, sp.Basic) and side.has(*STRUCTURED[:2], *STRUCTURED[3:])
+                   for side in (at_left, at_right)):
+                continue
+            variables = (at_left.free_symbols | at_right.free_symbols
+                         | at_left.atoms(sp.Indexed) | at_right.atoms(sp.Indexed))
+            if len(variables) <= extrema.MAX_VARIABLES:
+                instances.append((fixed, at_left, at_right))
+            if len(instances) >= SIZES_SEARCHED:
+                break
+    if not instances:
+        raise extrema.NotSearchable("sums, entries or matrices at each size")
+    searches = []
+    for fixed, at_left, at_right in instances:
+        indexed = at_left.atoms(sp.Indexed) | at_right.atoms(sp.Indexed)
+        variables = sorted(at_left.free_symbols | at_right.free_symbols | indexed,
+                           key=sp.default_sort_key)
+        variables = [v for v in variables
+                     if not any(v == i.base.label for i in indexed)]
+        if any(given.free_symbols & set(variables) for given in context.givens):
+            raise extrema.NotSearchable("a given relates the variables")
+        domains = {symbol: context.domain_of(symbol) for symbol in variables}
+        searches.append((fixed, at_left, at_right,
+                         extrema.search(at_left, at_right, relation, variables, domains, rng)))
+    return searches
+
+
+def _worst_candidates(lhs, rhs, relation, context, fixed_here, left, right, found
+                      ) -> Outcome | None:
+    """Each candidate of a search certified and reproduced: a refutation, an undecided
+    where one fails at 30 digits that certified evaluation cannot confirm, else None."""
+    scratch = Tally()  # the candidates are not sample points: they do not count as evidence
+    for candidate, clear in zip(found.candidates, found.clear):
+        if not all(sampling.in_domain(value, context.domain_of(symbol))
+                   for symbol, value in candidate.items()):
+            continue  # outside a stated domain (x = 0 for a nonzero x): no counterexample
+        fixed = {s: v for s, v in candidate.items() if context.domain_of(s).kind == "size"}
+        point = {s: v for s, v in candidate.items() if s not in fixed}
+        try:
+            at_left, at_right = _prepared(lhs, rhs, context, fixed) if fixed else (left, right)
+        except (ValueError, TypeError, NotImplementedError):
+            continue
+        fixed = {**fixed_here, **fixed}
+        conditions = tuple(
+            (side, kind, _explicit_condition(expr, context, fixed), why)
+            for side, kind, expr, why in context.conditions_at(fixed)
+        )
+        givens = given_facts.plain_givens(context.givens, fixed)
+        inconclusive = scratch.inconclusive
+        outcome = _compare_at(at_left, at_right, relation, point, None, fixed, scratch,
+                              conditions, givens)
+        if outcome is not None and outcome.verdict == "refuted":
+            note = f"found by searching the worst point ({found.how})"
+            return replace(outcome, reason=f"{outcome.reason}; {note}" if outcome.reason
+                           else note)
+        if scratch.inconclusive > inconclusive and clear:
+            shown = ", ".join(f"{s} = {v}" for s, v in _format_point(candidate))
+            return Outcome(
+                "undecided",
+                method="numeric",
+                reason=f"the inequality fails at {shown} when evaluated to {extrema.DIGITS} "
+                "digits, but certified evaluation could not confirm it there (found by "
+                f"searching the worst point: {found.how})",
+                digits=certified.DIGITS,
+            )
+    return None
 
 
 INDEX_POINTS = 2  # points per further combination of index values (the drawn one has more)
@@ -681,6 +822,16 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             digits=certified.DIGITS,
             sizes=sizes_used,
         )
+    if tally.unsearched and not tally.constant:
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"the worst point of the inequality could not be searched "
+            f"({tally.unsearched}): agreement at the points sampled does not check a bound "
+            f"({counts}{size_text})",
+            digits=certified.DIGITS,
+            sizes=sizes_used,
+        )
     needed = 1 if tally.constant else MIN_AGREEING_POINTS
     if len(tally.agreeing) < needed or tally.inconclusive > len(tally.agreeing):
         return Outcome(
@@ -748,6 +899,8 @@ def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
 
 def _checked_note(tally: Tally, counts: str) -> str:
     note = counts if tally.inconclusive or tally.skipped or "sizes" in counts else ""
+    if tally.worst:
+        note = f"{note}; {tally.worst}" if note else tally.worst
     if tally.family:
         others = tally.laws_tried - tally.laws_agreed
         laws = (f"held on {tally.laws_agreed} of {tally.laws_tried} finite laws tried"
@@ -832,7 +985,10 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             if position == 0 and not tally.family:
                 # the laws a false claim fails on first (point masses, values in (0, 1),
                 # integers, a rare outcome, a large spread, X = Y, …): once, at one point
-                family = finite.adversarial_family(spaces, centered, rng, _scale(left, right))
+                rare = rare_probabilities(claim_integers(left, right),
+                                          MOST if len(spaces) == 1 else MOST_JOINT)
+                family = finite.adversarial_family(spaces, centered, rng, _scale(left, right),
+                                                   rare)
                 aimed = aimed_laws(
                     left.xreplace(point) if point else left,
                     right.xreplace(point) if point else right, relation, spaces, centered,

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from symderive.check.probability_vectors import near_degenerate, random_weights, uniform
+from symderive.check.probability_vectors import EPSILON, random_weights, uniform
+from symderive.check.rare import described
 from symderive.expectation import E, Var
 
 OUTCOMES_PER_SPACE = {0: 8, 1: 7, 2: 5}  # outcomes per factor space, by number of spaces
@@ -133,17 +134,30 @@ class Law:
     values: tuple
 
 
-def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD) -> list[Law]:
-    """Point masses (0, 1/2, 1, −1, ±scale), a rare outcome (probability 1/1000), a fair coin
-    on {0, 1}, values in (0, 1), small integer values, a law symmetric about 0, a large spread
-    ±10⁵ (and ±scale, past the largest number of the claim), and one random law."""
+def rare_laws(rare=(EPSILON,), scale: sp.Integer = SPREAD) -> list[Law]:
+    """For each rare probability ε (:func:`symderive.check.rare.rare_probabilities`, from
+    the claim's numbers): Bernoulli(ε) on {0, 1}, its mirror on {0, −1}, a rare 0 among ones,
+    and a rare far outcome ±scale beside 0 (a claim that is not homogeneous in X, such as
+    E[X⁴] ≤ 10⁶·E[X²]² + 10⁶, fails only when the rare outcome is also large)."""
+    kind = described(rare, "beside a common one (values {0, 1}, {0, −1}, {1, 0}, {0, ±scale})")
+    laws = []
+    for epsilon in rare:
+        common, seldom = 1 - epsilon, epsilon
+        for values in ((0, 1), (0, -1), (1, 0), (0, scale), (0, -scale)):
+            laws.append(Law(kind, (common, seldom), tuple(sp.sympify(v) for v in values)))
+    return laws
+
+
+def adversarial_laws(rng: random.Random, scale: sp.Integer = SPREAD,
+                     rare=(EPSILON,)) -> list[Law]:
+    """Point masses (0, 1/2, 1, −1, ±scale), a rare outcome (each probability of ``rare``, see
+    :func:`rare_laws`), a fair coin on {0, 1}, values in (0, 1), small integer values, a law
+    symmetric about 0, a large spread ±10⁵ (and ±scale, past the largest number of the
+    claim), and one random law."""
     half = sp.Rational(1, 2)
     laws = [Law("point masses", (sp.S.One,), (sp.sympify(c),)) for c in (0, half, 1, -1)]
+    laws += rare_laws(rare, scale)
     laws += [
-        Law("a rare outcome (probability 1/1000)", tuple(near_degenerate(2)),
-            (sp.S.Zero, sp.S.One)),
-        Law("a rare outcome (probability 1/1000)", tuple(reversed(near_degenerate(2))),
-            (sp.Integer(-1), sp.Integer(2))),
         Law("a fair coin on {0, 1}", tuple(uniform(2)), (sp.S.Zero, sp.S.One)),
         Law("values in (0, 1)", tuple(random_weights(4, rng)),
             tuple(sp.Rational(rng.randint(1, 98), 99) for _ in range(4))),
@@ -221,7 +235,8 @@ def _product(laws: list[Law]) -> tuple[tuple, list]:
 
 
 def adversarial_family(
-    space_of: dict[sp.Basic, int], centered: set, rng: random.Random, scale=SPREAD
+    space_of: dict[sp.Basic, int], centered: set, rng: random.Random, scale=SPREAD,
+    rare=(EPSILON,),
 ) -> LawFamily:
     """Finite models on which a false claim about expectations is likely to fail, each one
     respecting the independence of ``space_of`` (symbols of distinct nonzero spaces get
@@ -231,7 +246,7 @@ def adversarial_family(
     each other X = Y, X = −Y, X > Y always, Y = X² and independent copies."""
     if not space_of:
         return LawFamily((), ())
-    laws = adversarial_laws(rng, scale)
+    laws = adversarial_laws(rng, scale, rare)
     spaces = sorted({space for space in space_of.values() if space != 0})
     free = sorted((s for s, space in space_of.items() if space == 0), key=str)
     by_space = {space: [s for s, k in space_of.items() if k == space] for space in spaces}

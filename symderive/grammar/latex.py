@@ -183,6 +183,10 @@ class LatexContext:
     # lower-case letters that are entries of a bold name in this chain (u_{ik} of
     # \mathbf{U}): (letter, LaTeX name) pairs (symderive.grammar.entries)
     entries: tuple[tuple[str, str], ...] = ()
+    # x^t with a lower-case t (symderive.grammar.transpose.lower_t): names the prose calls
+    # vectors, and whether t is used in the note's mathematics only as such a mark
+    t_vectors: frozenset[str] = field(default_factory=frozenset)
+    t_unused: bool = False
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -596,6 +600,9 @@ class _Parser:
                     self.position += 3 if self.at("{") else 1
                     result = self.starred(result)
                     continue
+                if self.lower_t_two_readings(result):
+                    self.fail(f"{result}^t: the transpose of {result} (written with a lower-case "
+                              f"t) or {result} to the power t — two readings (not read)")
                 exponent = self.script()
                 if (
                     isinstance(result, sp.Symbol) and reads_as_function(result.name)
@@ -658,6 +665,25 @@ class _Parser:
             self.fail("^T on a scalar expression: its transpose or a power of T — two readings "
                       "(ambiguous notation, not read)")  # fmt: skip
         return spelled
+
+    def lower_t_two_readings(self, base: sp.Basic) -> bool:
+        r"""Whether ``^t`` / ``^{t}`` (after the ``^``) on the name ``base`` is a transpose as
+        much as a power: the prose calls the name a vector (``w^t x`` beside *the weight vector
+        $w$*), or t is used nowhere else in the note and a factor follows (``u^t v``, the shape
+        of an inner product) — round 7, R13."""
+        if not isinstance(base, sp.Symbol):
+            return False
+        spelled = 1 if self.at("t") and self.current.kind == "letter" else (
+            3 if self.at("{") and self.peek().text == "t" and self.peek(2).text == "}" else 0)
+        if not spelled:
+            return False
+        if base.name in self.context.t_vectors:
+            return True
+        after = self.peek(spelled)
+        factor = after.kind == "letter" or after.text in (
+            "(", r"\left", r"\mathbf", r"\boldsymbol", r"\bm", r"\cdot") or (
+            after.kind == "command" and after.text[1:] in GREEK)
+        return self.context.t_unused and factor
 
     def power(self, base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
         return self.build.power(base, exponent, self.current.column)
@@ -1051,7 +1077,8 @@ class _Parser:
                     for piece in pieces
                 ]
                 return self.after_symbol(sp.IndexedBase(name)[tuple(indices)], name)
-            if len(text) > 1 and text[-1] in bound_names and "," not in text:
+            computed = re.fullmatch(r"(?:[2-9]|\d{2,})|.*[+\-]", text[:-1])  # x_{2i}, x_{3-i}
+            if len(text) > 1 and text[-1] in bound_names and "," not in text and not computed:
                 base = sp.IndexedBase(f"{name}_{text[:-1]}")
                 return self.after_symbol(base[bound_names[text[-1]]], name)
             name = f"{name}_{text}"

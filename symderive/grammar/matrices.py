@@ -38,6 +38,8 @@ import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.grammar.negation import negated_near
+from symderive.grammar.shape_words import key as _key
+from symderive.grammar.shape_words import stated_shapes
 from symderive.matrixcalc import Grad, Jacobian
 
 BARS_OF_AN_ARRAY = (
@@ -175,16 +177,6 @@ def labelled(matrix: sp.MatrixSymbol, label: str, shape_of: Callable) -> sp.Matr
 
 # -- shapes the note declares in its prose ---------------------------------------------------
 _NAME = r"(\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}(?:\^\{\(\d\)\})?|[A-Z])"
-_SIZE = r"(?:[a-z]|\d)"
-DECLARED_IN = re.compile(
-    _NAME + r"\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*(?:\{\s*(" + _SIZE + r")\s*(?:\\times\s*("
-    + _SIZE + r")\s*)?\}|(" + _SIZE + r"))"
-)
-DECLARED_IS = re.compile(
-    r"\$\s*" + _NAME + r"\s*\$\s+(?:(?:is|be)\s+an?\s+|an?\s+(?=\$[^$]{1,30}\$\s*matri))\$\s*("
-    + _SIZE + r")\s*\\times\s*(" + _SIZE
-    + r")\s*\$"
-)
 
 
 def _dimension(text: str) -> sp.Basic:
@@ -193,28 +185,17 @@ def _dimension(text: str) -> sp.Basic:
     return sp.Symbol(text, integer=True, positive=True)
 
 
-def _key(name: str) -> str:
-    """The name as the grammar spells it: ``\\mathbf{W}^{(1)}``, ``A``."""
-    name = re.sub(r"\s+", "", name)
-    name = re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", name)
-    return name
-
-
 def declared_shapes(text: str) -> tuple[tuple[str, tuple], ...]:
     r"""Shapes the prose gives (``\mathbf{X} \in \mathbb{R}^{n \times d}``, ``\mathbf{x} \in
-    \mathbb{R}^d``, ``$\mathbf{U}$ is an $n \times r$``), with symbolic sizes; a name declared
-    with two different shapes in the file is left out (its shape is not one thing)."""
+    \mathbb{R}^d``, ``$\mathbf{U}$ is an $n \times r$``, ``For a $2 \times 2$ matrix
+    $\mathbf{A}$``: :mod:`symderive.grammar.shape_words`), with symbolic sizes or sizes of one
+    digit; a name declared with two different shapes in the file is left out (its shape is
+    not one thing)."""
     found: dict[str, set] = {}
-    for match in DECLARED_IN.finditer(text):
-        name, rows, columns, single = match.groups()
-        shape = (
-            (_dimension(single), sp.Integer(1)) if single
-            else (_dimension(rows), _dimension(columns) if columns else sp.Integer(1))
-        )  # fmt: skip
-        found.setdefault(_key(name), set()).add(shape)
-    for match in DECLARED_IS.finditer(text):
-        name, rows, columns = match.groups()
-        found.setdefault(_key(name), set()).add((_dimension(rows), _dimension(columns)))
+    for stated in stated_shapes(text):
+        if stated.by_value or not all(re.fullmatch(r"[a-z]|[1-9]", size) for size in (stated.rows, stated.columns)):
+            continue  # a size of two digits is not instantiated (the section's doubt reads it)
+        found.setdefault(stated.name, set()).add((_dimension(stated.rows), _dimension(stated.columns)))
     return tuple(
         (name, next(iter(shapes))) for name, shapes in sorted(found.items()) if len(shapes) == 1
     )

@@ -42,10 +42,52 @@ SAYS_MORE = re.compile(r"(?i)\b(?:uniform\w*|fair|coin|dice|die|mean|variance|di
                        r"probabilit\w*|equally|likely|biased)\b|균등|공정|동전|주사위|확률|평균|분산")
 
 
+# $X \in \{0, 1\}$, takes values in $\{a, b, c\}$, $\{0, 1\}$에서 값을 가진다 (round 7, R15)
+_SET = r"\\\{(?P<items>[^{}$]*)\\\}"
+MEMBER = re.compile(rf"\$\s*(?P<name>[A-Z])\s*(?:\\in|∈)\s*{_SET}\s*\$")
+VALUES_IN = re.compile(rf"(?i)\b(?:takes?|taking|has|having|with)\s+(?:its\s+|only\s+)*values\s+"
+                       rf"(?:in|from)\s+(?:the\s+set\s+)?\$\s*{_SET}\s*\$")
+KOREAN_VALUES_IN = re.compile(rf"\$\s*{_SET}\s*\$\s*(?:에서|중(?:에서)?|의)\s*(?:하나의\s*)?"
+                              r"값을\s*(?:가진다|갖는다|취한다)")
+_ITEM = re.compile(r"[-+]?\d+(?:\.\d+)?|[A-Za-z]|\\[A-Za-z]+(?:\s*\{[^{}]*\})?")
+_ELLIPSIS = re.compile(r"\\(?:[lcv]?dots|ddots)|\.\.\.|…")
+
+
+def value_set_size(items: str) -> int | None:
+    """How many values ``0, 1`` (the inside of ``\\{0, 1\\}``) lists: distinct literal numbers
+    or letters only; None for ``1, \\dots, k`` or anything else."""
+    pieces = [piece.strip() for piece in items.split(",")]
+    if not pieces or _ELLIPSIS.search(items) or not all(_ITEM.fullmatch(p) for p in pieces):
+        return None
+    return len(pieces) if len(set(pieces)) == len(pieces) else None
+
+
+def states_value_set(sentence: str) -> bool:
+    """Whether ``sentence`` says a random variable takes values in a set (read or not): a
+    membership ``$X \\in \\{…\\}$`` (also ``\\{0, 1\\}^n``), or *takes values in* a set."""
+    return bool(re.search(r"\$\s*[A-Z]\s*(?:\\in|∈)\s*\\\{", sentence)
+                or VALUES_IN.search(sentence) or KOREAN_VALUES_IN.search(sentence))
+
+
+def _as_count(sentence: str) -> str:
+    """The sentence with a value set written as a count: ``$X \\in \\{0, 1\\}$`` → ``$X$ takes
+    2 values``, ``takes values in $\\{a, b, c\\}$`` → ``takes 3 values``; a set that is not
+    a list of k distinct literal values (``\\{1, \\dots, k\\}``, ``\\{0,1\\}^n``) is left as
+    written, and the sentence is then no alphabet."""
+    def counted(match: re.Match, words: str) -> str:
+        count = value_set_size(match.group("items"))
+        return match.group() if count is None else words.format(count=count, **match.groupdict())
+
+    sentence = MEMBER.sub(lambda m: counted(m, "${name}$ takes {count} values"), sentence)
+    sentence = VALUES_IN.sub(lambda m: counted(m, "takes {count} values"), sentence)
+    return KOREAN_VALUES_IN.sub(lambda m: counted(m, "{count}개의 값을 가진다"), sentence)
+
+
 def stated_alphabet(sentence: str, formula: str = "") -> tuple[str, int] | None:
     """(name, k) when ``sentence`` (without the step's ``formula``) states only that the one
     random variable it names takes at most k values; None otherwise."""
     text = sentence.replace(formula, " ") if formula else sentence
+    text = _as_count(text)
     names = {piece.strip("$ ").strip() for piece in MATH.findall(text)}
     if len(names) != 1:
         return None

@@ -39,14 +39,17 @@ from symderive.grammar.matrices import (
     stated_properties,
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
-from symderive.grammar.transpose import t_as_number
+from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
+from symderive.notes.points import stated_values_used
+from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_start, words_after,
+    FileContext, build_context, locate, section_ends, section_start, words_after,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
+from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -54,7 +57,7 @@ from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, TEX_COMMENT, _blank_matches, extract_math, without_code,
+    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, without_code,
 )
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
@@ -71,7 +74,12 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.probability import note_reading, take_over
-from symderive.notes.declared import complex_names, prose_functions, shape_doubt, with_complex
+from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
+from symderive.notes.word_definitions import named_letter, named_letters, word_definitions
+from symderive.notes.declared import (
+    complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
+)
+from symderive.notes.function_words import function_words
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
@@ -87,6 +95,7 @@ from symderive.notes.stated import (
     consequent,
     quantified,
     read_stated,
+    sentences_of,
     stated_used,
     unread_property,
 )
@@ -259,6 +268,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
         pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
                                                               block.environment))
+    word_sentences = sentences_of(_blank_matches(prose, HTML_COMMENT))
+    in_words = word_definitions(word_sentences)  # "The residual $e$ equals $y - wx$."
+    for defined in in_words:  # read as the formula e = y - wx written on its line
+        block = MathBlock(defined.latex, defined.line, "inline", lead=defined.words)
+        pairs.extend((block, chain) for chain in split_chains(block.latex, block.line, ""))
+    if in_words:
+        pairs.sort(key=lambda pair: pair[1].line)
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
@@ -281,25 +297,37 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
     properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
-    stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
-        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),
-        " ".join(block.latex for block in extraction.blocks)[:400_000]))
+    stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and
+        read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),  # after a display
+        " ".join(block.latex for block in extraction.blocks)[:400_000])))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     context = build_context(located, directives, source)
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
+    end_of = section_ends(stated.ends)
+    for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
+        if said.function:
+            context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
+            context.readings.setdefault(said.name, f"function (stated in the prose, line {said.line})")
+        if said.properties:  # linear, convex, even, periodic …: the instances need not be
+            context.properties.append((said.name, said.line, end_of(said.line),
+                                       f"{', '.join(said.properties)} — '{said.words}'"))
     context.prose_arrays = prose_arrays(text)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
+    context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.stated_simplex = stated_simplex(text)
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
+    context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
+    context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
+    find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
     context.assigned_constants = {
         item.chain.elements[0].strip() for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
@@ -326,6 +354,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
                             labelled=labelled_functions(  # f^{(1)}(x) = x: labels
                                 [block.latex for block in extraction.blocks],
                                 context.latex.functions))  # fmt: skip
+    t_marks = lower_t([block.latex for block in extraction.blocks], text)  # w^t: R13
+    context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused)
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
@@ -530,6 +560,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 step = replace(step, decided=_not_refuted(step.decided, (
                     f"the note states a condition for it ({hypothesis}) that the "
                     "counterexample need not satisfy")))
+            stated_value = stated_values_used(equation.view, f"{lhs_latex} {rhs_latex}")
+            if step.decided.verdict == "refuted" and stated_value:  # H(X) = \log 2 stated (C9)
+                step = replace(step, decided=_not_refuted(step.decided, (
+                    f"the note states the value {stated_value}, which the law of the "
+                    "counterexample need not have")))
             base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, (), tens_only=True)
             if base and step.decided.verdict in DECIDING:
                 step = replace(step, decided=Outcome("undecided", method=step.decided.method,
@@ -564,6 +599,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
         if step.alternate is not None:
             outcome = both_readings(outcome, outcomes.get(key + (FIRST_READING,)), step)
+        shadow = shadowed_in((step.lhs, step.rhs), f"{lhs_latex} {rhs_latex}", chain.line,
+                             plan.context.shadows,
+                             lambda line: section_start(plan.context.headings, line))
+        if shadow and outcome.verdict in DECIDING:  # Let σ(x) = x^2: not the sigmoid (C8)
+            outcome = Outcome("undecided", method=outcome.method, reason=shadow)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
@@ -604,6 +644,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         clash = _contradicting_givens_about(step, plan.context)
         if outcome.verdict == "refuted" and clash:
             outcome = _not_refuted(outcome, clash)
+        clash = clash_at(plan.context, chain.line, chain.latex, lead,  # example values too
+                         names | {str(key[1]) for key in step.used}, equation.view, step.used)
+        if outcome.verdict in DECIDING and clash:
+            outcome = Outcome("undecided", method=outcome.method, reason=clash)
+        if outcome.verdict == "refuted" and (outside := outside_stated(
+            plan.context, chain.line, chain.latex, lead, outcome.counterexample.values
+        )):  # fmt: skip
+            outcome = _not_refuted(outcome, outside)
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
@@ -718,7 +766,17 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
-        complex_name = complex_names(plan.context, chain.line, chain.latex, names)
+        letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
+        if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
+            outcome = Outcome("undecided", method=outcome.method, reason=letter)
+        complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
+            str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
+        defined = complex_definition(used)
+        if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
+            complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"
+        unit = imaginary_unit(plan.context.raw_text, chain.latex)
+        if unit and not complex_name:  # "$i$ denotes the imaginary unit"
+            complex_name = f"{unit}, the imaginary unit,"
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"the note states that {complex_name} is complex, and the checks sample real "
@@ -761,6 +819,10 @@ HYPOTHESIS_PHRASE = re.compile(
     r"assuming|on|at)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$"
+    # \text{($x > 0$)}, \text{for positive } x, \text{valid for } …: words of a condition (R1)
+    r"|\\(?:text|textrm|mbox|textit)\s*\{[^{}]*(?:\$[^{}$]*(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|"
+    r"lt|gt)(?![A-Za-z]))[^{}$]*\$|\b(?:positive|negative|non-?negative|non-?zero|integers?|valid|"
+    r"holds?|true|provided|whenever|as\s+long\s+as)\b)[^{}]*\}"
     # "…, \quad x = 1": a point written after the claim (round 5, C1)
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*$",
     re.M,
@@ -953,7 +1015,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return ""
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"

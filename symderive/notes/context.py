@@ -93,16 +93,20 @@ class DefinitionView:
     functions: dict
     notes: dict  # key -> note
     examples: dict = field(default_factory=dict)  # key -> line of an example value in force
+    # values of a function at given arguments (P(A) = 0.3): the application -> its value
+    points: dict = field(default_factory=dict)
 
     def without_names(self, names: set) -> DefinitionView:
         """The view with the functions and values of ``names`` forgotten (``any functions $f$
         and $g$``: generic functions, not the ones defined earlier)."""
         symbols = {s: v for s, v in self.symbols.items() if getattr(s, "name", "") not in names}
         functions = {n: v for n, v in self.functions.items() if n not in names}
+        points = {a: v for a, v in self.points.items() if a.func.__name__ not in names}
         keep = {("symbol", s) for s in symbols} | {("function", n) for n in functions}
+        keep |= {("point", a) for a in points}
         notes = {k: v for k, v in self.notes.items() if k in keep}
         examples = {k: v for k, v in self.examples.items() if k in keep}
-        return DefinitionView(symbols, functions, notes, examples)
+        return DefinitionView(symbols, functions, notes, examples, points)
 
     def disputed(self, context: FileContext, keys) -> list:
         """The disputed definitions in force in this view that ``keys`` use (a function is
@@ -114,7 +118,8 @@ class DefinitionView:
     def without_examples(self) -> DefinitionView:
         """The general reading: example values not substituted."""
         symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
-        return DefinitionView(symbols, self.functions, self.notes)
+        # P(A) = 0.3 is the problem's datum at A, not an example standing for every A
+        return DefinitionView(symbols, self.functions, self.notes, points=self.points)
 
 
 @dataclass
@@ -146,7 +151,12 @@ class FileContext:
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
     # givens that contradict each other: (their symbols' names, "line 1, 3"); not used
     contradictory: list = field(default_factory=list)
+    assumed_at: dict = field(default_factory=dict)  # symbol -> line of its 'assume' directive
+    # stated domains that contradict each other: symderive.notes.domain_clash.Clash
+    domain_clashes: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
+    named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
+    shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -167,16 +177,21 @@ class FileContext:
                 current = latest.get(definition.key)
                 if current is None or definition.start >= current.start:
                     latest[definition.key] = definition
-        symbols, functions, notes, examples = {}, {}, {}, {}
+        symbols, functions, notes, examples, points = {}, {}, {}, {}, {}
         for key, definition in latest.items():
-            if key[0] == "symbol":
+            if key[0] == "point":
+                later = latest.get(("function", key[1].func.__name__))
+                if later is not None and later.start >= definition.start:
+                    continue  # P(A) = 0.3, then P(x) = … for every x: the formula holds
+                points[key[1]] = definition.value
+            elif key[0] == "symbol":
                 symbols[key[1]] = definition.value
             else:
                 functions[key[1]] = definition.value
             notes[key] = definition.note
-            if definition.role is Role.EXAMPLE:
+            if definition.role is Role.EXAMPLE and key[0] != "point":
                 examples[key] = definition.start
-        return DefinitionView(symbols, functions, notes, examples)
+        return DefinitionView(symbols, functions, notes, examples, points)
 
 
 def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic:
@@ -235,7 +250,7 @@ def locate(
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
             arguments = reading.arguments
-            if arguments is not None and is_parameter_list(arguments):
+            if arguments is not None and is_parameter_list(arguments) and not reading.point:
                 if is_label(chain.elements[1], arguments):
                     section_labels.add(reading.name)
                 else:  # a formula in its parameter: no longer a label from here on
@@ -332,6 +347,10 @@ def build_context(
 ) -> FileContext:
     function_names = set(directives.latex_context().functions)
     for item in located:
+        if item.reading.point:  # P(A) = 0.3: P is a function (c(x) is not c times x)
+            head = definition_head(item.chain.elements[0])
+            if head and not head[0].startswith("\\"):
+                function_names.add(head[0].replace("{", "").replace("}", ""))
         if item.reading.role is Role.DEFINITION and item.reading.arguments is not None:
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):
@@ -551,6 +570,7 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
         else:
             for symbol in symbols:
                 context.domains[symbol] = Domain(assumption.kind)
+                context.assumed_at[symbol] = assumption.line
                 if isinstance(symbol, sp.Symbol):
                     context.domains.setdefault(sp.IndexedBase(symbol.name), Domain(assumption.kind))
 
@@ -569,9 +589,14 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
         return None
     lhs, rhs = normalise_indices([lhs, rhs], context)
     key, value = definition_entry(lhs, rhs, item.reading.arguments)
+    if item.reading.point:  # the value at these arguments only (round 8, C2)
+        key, value = (("point", lhs), rhs) if key is not None and key[0] == "function" else (
+            None, None)
     if key is None:
         return None
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
+    if item.reading.point:
+        what = f"its value at {' '.join(str(item.reading.arguments).split())}"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,

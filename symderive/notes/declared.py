@@ -16,39 +16,106 @@ function (N2).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from symderive.model import Domain
 from symderive.notes.stated import StatedDomains
+from symderive.grammar.shape_words import stated_shapes, unread_shape_mentions
 from symderive.notes.inequalities import BoundDomain
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*"
 COMPLEX_WORDS = re.compile(
-    r"\bcomplex(?:\s+|-)(?:numbers?|valued|variables?|scalars?|plane)\b|복소\s*수|복소\s*평면",
+    r"\bcomplex(?:\s+|-)(?:numbers?|valued|variables?|scalars?|plane|vectors?)\b|복소\s*수|복소\s*평면",
     re.I)
-COMPLEX_SET = re.compile(rf"^\s*(?P<names>{_NAMES})\s*(?:\\in|∈)\s*\\mathbb\s*\{{?\s*C\s*\}}?\s*$")
+# "For complex $z$,", "all complex $z, w$", "where $z$ is complex", "$z$ and $w$ are complex"
+COMPLEX_BEFORE = re.compile(rf"\bcomplex\s+\$\s*(?P<names>{_NAMES})\s*\$", re.I)
+COMPLEX_AFTER = re.compile(
+    rf"\$\s*(?P<names>{_NAMES})\s*\$(?P<more>(?:\s*(?:,|and)\s*\$\s*{_NAMES}\s*\$)*)\s+"
+    r"(?:is|are|be|is\s+taken\s+to\s+be|to\s+be)\s+(?:(?:an?|any|arbitrary|also|now)\s+)*"
+    r"complex\b(?!\s*-\s*to)", re.I)
+# "Let $z$ be in $\mathbb{C}$.", "$z, w$ lie in $\mathbb{C}$"
+COMPLEX_IN = re.compile(
+    rf"\$\s*(?P<names>{_NAMES})\s*\$\s+(?:(?:is|are|be|lies|lie|lying|taken|an?\s+element)\s+)*"
+    r"(?:in|of|from)\s+\$\s*\\mathbb\s*\{?\s*C\s*\}?", re.I)
+_SET_C = r"\\mathbb\s*\{?\s*C\s*\}?(?:\s*\^\s*(?:\{[^{}]*\}|\w))?"
+COMPLEX_SET = re.compile(rf"^\s*(?P<names>{_NAMES})\s*(?:\\in|∈)\s*{_SET_C}\s*$")
 PLAIN_MATH = re.compile(rf"^\s*(?P<names>{_NAMES})\s*$")
+# $z = x + iy$, $w = a + b\mathrm{i}$: a name defined as a complex number
+_UNIT = r"(?:\\mathrm\s*\{\s*[ij]\s*\}|\\imath|(?<![A-Za-z\\])i(?![A-Za-z]))"
+_PART = rf"(?:[A-Za-z](?:_\{{?\w+\}}?)?|\d+(?:\.\d+)?)"
+COMPLEX_DEFINITION = re.compile(
+    rf"^\s*(?P<names>{_NAME})\s*=\s*{_PART}?\s*[+-]?\s*(?:(?:{_UNIT}|(?<![A-Za-z\\])i)\s*(?:\\,\s*)?{_PART}|"
+    rf"{_PART}\s*(?:\\,\s*)?(?:{_UNIT}|i(?![A-Za-z])))\s*$")
+_DEFINED = re.compile(rf"^\s*(?P<names>{_NAME})\s*=")
+# $f: \mathbb{C} \to \mathbb{C}$, $g: \mathbb{R}^2 \to \mathbb{C}$: a complex function
+COMPLEX_MAP = re.compile(rf"^\s*(?P<names>{_NAME})\s*:[^:]*{_SET_C}")
+# the imaginary unit named in words or by i^2 = -1: a claim using it is not read with i real
+IMAGINARY_UNIT = re.compile(
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$[^.$]{0,40}\bimaginary\s+unit|"
+    r"\bimaginary\s+unit\s*,?\s*\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$|"
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\^\s*\{?\s*2\s*\}?\s*=\s*-\s*1\s*\$|"
+    r"\$\s*(?:\\mathrm\s*\{\s*)?([ij])\s*\}?\s*\$\s*(?:는|은)\s*허수\s*단위", re.I)
+
+
+def complex_declared(text: str) -> list[str]:
+    """The names one sentence declares complex (as written, in order)."""
+    words = re.sub(r"\$[^$]*\$", " ", text)
+    maths = re.findall(r"\$([^$]+)\$", text)
+    said = bool(COMPLEX_WORDS.search(words))
+    names: list[str] = []
+    for math in maths:
+        in_c = (COMPLEX_SET.match(math) or COMPLEX_DEFINITION.match(math)
+                or COMPLEX_MAP.match(math))
+        defined = _DEFINED.match(math) if said else None
+        plain = PLAIN_MATH.match(math) if said else None
+        for found in (in_c, defined, plain):
+            if found:  # "Let $z = x + iy$ be a complex number." declares z, whatever x + iy is
+                names += [n.strip() for n in found.group("names").split(",")]
+                break
+    for pattern in (COMPLEX_BEFORE, COMPLEX_AFTER, COMPLEX_IN):
+        for match in pattern.finditer(text):
+            names += [n.strip() for n in match.group("names").split(",")]
+            for more in re.findall(r"\$([^$]+)\$", match.groupdict().get("more") or ""):
+                names += [n.strip() for n in more.split(",")]
+    return list(dict.fromkeys(names))
 
 
 def with_complex(stated: StatedDomains) -> StatedDomains:
     """``stated`` with a ``complex`` record for each name a sentence declares complex."""
     added = []
     for index, sentence in enumerate(stated.sentences):
-        words = re.sub(r"\$[^$]*\$", " ", sentence.text)
-        maths = re.findall(r"\$([^$]+)\$", sentence.text)
-        names: list[str] = []
-        for math in maths:
-            in_c = COMPLEX_SET.match(math)
-            if in_c:
-                names += [n.strip() for n in in_c.group("names").split(",")]
-            elif COMPLEX_WORDS.search(words) and PLAIN_MATH.match(math):
-                names += [n.strip() for n in math.split(",")]
-        for name in dict.fromkeys(names):
+        for name in complex_declared(sentence.text):
             added.append(BoundDomain(name, "complex", sentence.text[:120], sentence.first, index,
-                                     False, Domain(), ""))  # fmt: skip
+                                     False))  # fmt: skip
     if not added:
         return stated
     return stated.stating(added)  # "Let $z$ be …" declares z complex, it does not lift it
+
+
+def complex_definition(used: tuple[str, ...]) -> str:
+    """The first definition a step used that defines a complex number (``z = x + iy
+    (defined, line 9)``), or ''."""
+    for note in used:
+        formula = note.split(" (", 1)[0]
+        if COMPLEX_DEFINITION.match(formula):
+            return note
+    return ""
+
+
+@lru_cache(maxsize=4)
+def _units(text: str) -> tuple[str, ...]:
+    """The letters a note calls the imaginary unit (read once per note)."""
+    return tuple(sorted({letter.lower() for match in IMAGINARY_UNIT.finditer(text)
+                         for letter in match.groups() if letter}))
+
+
+def imaginary_unit(text: str, latex: str) -> str:
+    """'i' when the note says its i (or j) is the imaginary unit (*$i$ denotes the imaginary
+    unit*, ``$i^2 = -1$``, ``$i$는 허수 단위``) and ``latex`` uses that letter, else ''."""
+    for unit in _units(text):
+        if re.search(rf"(?<![A-Za-z\\]){unit}(?![A-Za-z])|\\mathrm\s*\{{\s*{unit}\s*\}}", latex):
+            return unit
+    return ""
 
 
 def complex_names(context, line: int, latex: str, names: set[str]) -> str:
@@ -102,25 +169,12 @@ def prose_functions(stated: StatedDomains) -> dict[str, int]:
     return found
 
 
-# -- numeric shapes in the prose (N14) ------------------------------------------------------------
-_MATRIX = r"(?:\\(?:mathbf|boldsymbol|bm|mathsf)\s*\{\s*[A-Za-z]\s*\}|[A-Z])"
-NUMERIC_SHAPES = (
-    # Let $\mathbf{A}$ be a $2 \times 2$ matrix.
-    re.compile(rf"\$\s*(?P<name>{_MATRIX})\s*\$\s+(?:is|be)\s+an?\s+\$\s*(?P<rows>\d+)\s*\\times\s*"
-               rf"(?P<columns>\d+)\s*\$"),
-    # $\mathbf{A} \in \mathbb{R}^{2 \times 2}$, $\mathbf{x} \in \mathbb{R}^3$
-    re.compile(rf"(?P<name>{_MATRIX})\s*\\in\s*\\mathbb\s*\{{?R\}}?\s*\^\s*(?:\{{\s*(?P<rows>\d+)\s*"
-               rf"(?:\\times\s*(?P<columns>\d+)\s*)?\}}|(?P<single>\d))"),
-    # Let $\mathbf{A}$ be an $n \times n$ matrix with $n = 2$.
-    re.compile(rf"\$\s*(?P<name>{_MATRIX})\s*\$\s+(?:is|be)\s+an?\s+\$\s*(?P<letter>[a-z])\s*\\times\s*"
-               rf"(?P=letter)\s*\$\s+matri(?:x|ces)\s+(?:with|where)\s+\$\s*(?P=letter)\s*=\s*"
-               rf"(?P<value>\d+)\s*\$"),
-)  # fmt: skip
-
-
-def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int], int]]:
+# -- numeric shapes in the prose (N14, R9) --------------------------------------------------------
+def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int] | None, int]]:
     """The numeric shapes the sentences of the chain's section, up to its line, give matrices
-    and vectors: name (as the grammar spells it) → ((rows, columns), line); the latest wins."""
+    and vectors (every wording :mod:`symderive.grammar.shape_words` reads): name (as the grammar
+    spells it) → ((rows, columns), line); the latest wins.  A sentence that gives a name a size
+    in words not read maps it to (None, line) (``"*"`` for *all matrices*: any name)."""
     from symderive.notes.context import section_ends
 
     stated = getattr(context, "stated", None)
@@ -131,18 +185,19 @@ def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int], int]]:
     for sentence in stated.sentences:
         if sentence.first > line or end_of(sentence.first) != end_of(line):
             continue
-        for pattern in NUMERIC_SHAPES:
-            for match in pattern.finditer(sentence.text):
-                groups = match.groupdict()
-                if groups.get("value"):
-                    shape = (int(groups["value"]), int(groups["value"]))
-                elif groups.get("single"):
-                    shape = (int(groups["single"]), 1)
-                else:
-                    shape = (int(groups["rows"]), int(groups.get("columns") or 1))
-                name = re.sub(r"\\(?:boldsymbol|bm)\{", r"\\mathbf{", re.sub(r"\s+", "", groups["name"]))
-                found[name] = (shape, sentence.first)
+        for name, shape in _sentence_shapes(sentence.text):
+            found[name] = (shape, sentence.first)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _sentence_shapes(text: str) -> tuple:
+    """(name, (rows, columns)) for each numeric shape the sentence states, then (name, None)
+    for each name it gives a size in words not read (read once per sentence)."""
+    stated = tuple((shape.name, (int(shape.rows), int(shape.columns)))
+                   for shape in stated_shapes(text)
+                   if shape.rows.isdigit() and shape.columns.isdigit())
+    return stated + tuple((name, None) for name in unread_shape_mentions(text))
 
 
 def shape_doubt(step, outcome, context, line: int) -> str:
@@ -159,6 +214,13 @@ def shape_doubt(step, outcome, context, line: int) -> str:
     matrices = {m.name: m for side in sides for m in side.atoms(sp.MatrixSymbol)}
     scalars = {getattr(s, "name", "") for side in sides for s in side.free_symbols}
     for name, (shape, stated_line) in shapes.items():
+        if shape is None:  # a size in words not read (round 7, R9): no refutation at a size
+            unread = [m for key, m in matrices.items() if name in (key, "*")
+                      and not all(isinstance(d, sp.Integer) for d in m.shape)]
+            if unread and outcome.verdict == "refuted":
+                return (f"the note gives {unread[0].name} a size in words that are not read (line "
+                        f"{stated_line}), and the counterexample is at a size it chose")
+            continue
         letter = re.sub(r"\\[A-Za-z]+\{|[{}]", "", name)
         entries = sorted(s for s in scalars if re.fullmatch(rf"{letter}_\{{?\d+\}}?", s))
         if name in matrices and entries:

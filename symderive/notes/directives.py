@@ -16,7 +16,7 @@ whole file, wherever they stand. A ``given`` is a fact the checker may use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -36,6 +36,7 @@ class Assumption:
     names: tuple[str, ...]  # LaTeX names as written
     kind: str  # one of SCALAR_DOMAINS, "matrix", "vector", "independent"
     shape: tuple[int, int] | None = None
+    line: int = 0  # where the directive stands (0: not from a note)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def read_directives(text: str) -> Directives:
                 continue
             try:
                 if statement.startswith("assume "):
-                    assumptions.append(_assumption(statement[len("assume ") :]))
+                    assumptions.append(replace(_assumption(statement[len("assume ") :]),
+                                               line=line))
                 elif statement.startswith("given "):
                     lhs, rhs = _split_given(statement[len("given ") :])
                     givens.append(Given(lhs, rhs, line))

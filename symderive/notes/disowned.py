@@ -9,7 +9,9 @@ note asserts none of these, so a refutation of one is no error of the note (it i
 reason *quoted*), and a proof of one says the note calls a true formula wrong (*undecided*, with
 a notice). The words must disown the formula itself, in its own sentence: *the naive bound is
 wrong: $…$ holds instead* asserts the formula (its subject is another), and words that assert
-it after it (*holds instead*, *is correct*) always win. Words are read like
+it after it (*holds instead*, *is correct*) always win. A formula that is the subject of a further
+verb after a belief (*It is wrong to think that $…$ needs the chain rule*) is claimed: the
+words call the further statement wrong. Words are read like
 :mod:`symderive.grammar.negation`'s vocabulary: English as whole words, Korean anywhere (its
 endings attach to the stem); a word too many only withholds a refutation, never a proof.
 """
@@ -90,6 +92,17 @@ ROW_MARK = re.compile(
 )
 
 
+# "It is wrong to think that $…$ needs the chain rule": the formula is the subject of a further
+# verb, so the words call that further statement wrong, not the formula (a belief verb before)
+BELIEF = re.compile(r"\b(?:think\w*|believ\w*|say\w*|claim\w*|assum\w*|conclud\w*|"
+                    r"stat(?:e|es|ing))(?:\s+that)?\s*[:,]?\s*$", re.I)
+FURTHER_VERB = re.compile(
+    r"^\s*(?:(?:always|only|also|really|somehow)\s+)?(?:needs?|requires?|involves?|"
+    r"depends\s+on|relies\s+on|calls\s+for|demands?|uses|is\s+(?:hard|difficult|needed|"
+    r"required|necessary|only\s+true)|cannot\s+be\s+(?:derived|shown|proved|proven)|"
+    r"must\s+be\s+(?:derived|shown|proved|proven))\b", re.I)
+
+
 def disowning_words(lead: str, trail: str, inline: bool) -> str:
     """The words around a formula by which the note calls it wrong (as written, shortened),
     or ''. ``lead`` is the text before it on its line (or the line before), ``trail`` the
@@ -102,6 +115,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
         return ""
     for pattern in (BEFORE, BEFORE_KOREAN):
         match = pattern.search(words)
+        if match and BELIEF.search(words) and FURTHER_VERB.match(after):
+            continue  # wrong to think that $…$ needs …: the verb after it is what is wrong
         if match and not negated_near(words, match.start(), match.end()):
             return _shortened(words, "") + " $…$"
     question = QUESTION.search(words)

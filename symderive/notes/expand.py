@@ -112,6 +112,7 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             for symbol, value in view.symbols.items()
             if symbol in visible and symbol not in keep
         }
+        replacements.update(point_values(expr, view, keep))
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
@@ -142,6 +143,7 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
             for symbol in view.symbols:
                 if symbol in visible:
                     found.add(("symbol", symbol))
+            found |= {("point", applied) for applied in point_values(item, view)}
             for applied in item.atoms(sp.core.function.AppliedUndef):
                 if applied.func.__name__ in view.functions:
                     found.add(("function", applied.func.__name__))
@@ -153,10 +155,33 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
             break
         used |= found
         frontier = [
-            view.symbols[key[1]] if key[0] == "symbol" else parameters_bound(*view.functions[key[1]])
+            view.symbols[key[1]] if key[0] == "symbol" else view.points[key[1]]
+            if key[0] == "point" else parameters_bound(*view.functions[key[1]])
             for key in found
         ]
     return used
+
+
+def point_values(expr: sp.Basic, view: DefinitionView, held: Iterable = ()) -> dict:
+    """The values ``P(A) = 0.3`` the note gives at the very applications in ``expr``; not where
+    an argument's name is differentiated, summed or integrated over (``d/da f(a)`` after
+    ``f(a) = 1`` is not known from one value; ``held`` are the variables of the derivative
+    whose inside is being expanded)."""
+    if not view.points:
+        return {}
+    varying: set = set(held)  # the variables of a derivative being evaluated
+    for node in expr.atoms(sp.Derivative, sp.Subs, *BINDING):
+        if isinstance(node, sp.Derivative):
+            varying |= set(node.variables)
+        elif isinstance(node, sp.Subs):
+            varying |= set(node.variables)
+        else:
+            varying |= {limit[0] for limit in node.limits}
+    return {
+        applied: value for applied, value in view.points.items()
+        if applied in expr.atoms(sp.core.function.AppliedUndef)
+        and not (applied.free_symbols & varying)
+    }
 
 
 def parameters_bound(parameters: tuple, body: sp.Basic) -> sp.Basic:
@@ -196,7 +221,7 @@ def with_unknowns(
         arguments = intermediate or variables
         if arguments:
             symbols[name] = unknown_function(name, arguments)
-    return DefinitionView(symbols, view.functions, view.notes)
+    return DefinitionView(symbols, view.functions, view.notes, points=view.points)
 
 
 def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
@@ -245,7 +270,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
         if note is not None:
             notes[("symbol", name)] = note
             shown[name.name] = note
-    return DefinitionView(symbols, view.functions, notes, view.examples), shown
+    return DefinitionView(symbols, view.functions, notes, view.examples, view.points), shown
 
 
 def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:

@@ -27,6 +27,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     if einstein:  # x_i a_{ij} x_j in a section that says it writes Einstein notation
         raws = einstein_chain(raws)
     raws = wrap_free_entries(raws)  # entries hook: u_{ik} at free indices, every value
+    raws = row_families(raws)  # a_{2k} beside a_{1k}, a_{ij}: row 2 of a, not a_{2k}
     expressions = [raw for raw in raws if not isinstance(raw, ParseError)]
     scanned = expressions + [value for value in extra if isinstance(value, sp.Basic)]
     bound_names: set[str] = set()
@@ -144,6 +145,66 @@ def sizes_from_prose(raws: list, symbols: dict) -> list:
     return [raw if not isinstance(raw, sp.Basic) else raw.xreplace(fixed) for raw in raws]
 
 
+_MULTIPLE = re.compile(r"(?P<digits>[2-9]|\d{2,})(?P<letter>[a-z])")  # 2i: twice i, or row 2
+
+
+def two_index_stems(expressions: list) -> set[str]:
+    """Letters the chain writes with two indices (``a_{ij}``, ``a_{1k}`` read as row 1,
+    ``a_{i2}``, ``a[i, j]``): there ``a_{2k}`` is row 2 of a as much as the entry 2k."""
+    stems: set[str] = set()
+    for expr in expressions:
+        for symbol in expr.free_symbols:
+            stem, _, script = getattr(symbol, "name", "").partition("_")
+            found = subscript_indices(script.strip("{}")) if stem and script else None
+            if found and len(found) >= 2 and not _MULTIPLE.fullmatch(script.strip("{}")):
+                stems.add(stem)
+        for indexed in expr.atoms(sp.Indexed):
+            label = str(indexed.base.label)
+            if len(indexed.indices) >= 2 or re.fullmatch(r"[^_]+_\d+", label):
+                stems.add(label.partition("_")[0])
+    return stems
+
+
+def row_families(raws: list) -> list:
+    """``x_{2i}`` summed over i is the entry x[2i] (:func:`computed_index`, round 7 R10),
+    unless the chain also writes x with two indices: then it is row 2 of x, the family
+    ``x_2[i]`` (as ``x_{1i}`` always is)."""
+    expressions = [raw for raw in raws if isinstance(raw, sp.Basic)]
+    stems = two_index_stems(expressions)
+    if not stems:
+        return raws
+    replacements: dict = {}
+    for expr in expressions:
+        for node in expr.atoms(sp.Sum, sp.Product):
+            summed = {str(v): v for v in node.variables}
+            for symbol in node.function.free_symbols:
+                stem, _, script = getattr(symbol, "name", "").partition("_")
+                found = _MULTIPLE.fullmatch(script.strip("{}")) if stem in stems else None
+                if found and found.group("letter") in summed:
+                    replacements[symbol] = sp.IndexedBase(f"{stem}_{found.group('digits')}")[
+                        summed[found.group("letter")]]
+    return _row_entries([raw.xreplace(replacements) if isinstance(raw, sp.Basic) else raw
+                         for raw in raws] if replacements else raws)
+
+
+def _row_entries(raws: list) -> list:
+    """``a_{11}``, ``a_{i2}`` in a chain that sums over a row ``a_{1k}`` (the family
+    ``a_1[k]``): the entries ``a_1[1]``, ``a_i[2]`` of those rows, not other names."""
+    expressions = [raw for raw in raws if isinstance(raw, sp.Basic)]
+    rows = {str(indexed.base.label): indexed.base for expr in expressions
+            for indexed in expr.atoms(sp.Indexed) if len(indexed.indices) == 1}
+    replacements = {}
+    for expr in expressions:
+        for symbol in expr.free_symbols:
+            name = getattr(symbol, "name", "")
+            found = re.fullmatch(r"(?P<row>[^_]+_(?:[a-z]|\d))(?P<column>[1-9])", name)
+            if found and found.group("row") in rows:
+                replacements[symbol] = rows[found.group("row")][int(found.group("column"))]
+    if not replacements:
+        return raws
+    return [raw.xreplace(replacements) if isinstance(raw, sp.Basic) else raw for raw in raws]
+
+
 def unlinked_entry_sum(expressions: list) -> str:
     """Why a chain is not read when a sum runs over an index of entries written with two
     indices that are linked to no matrix (``\\sum_k u_{ik}v_{kb}`` beside ``u_{i1}v_{1b}``, no
@@ -155,6 +216,8 @@ def unlinked_entry_sum(expressions: list) -> str:
             for symbol in node.function.free_symbols:
                 stem, _, script = getattr(symbol, "name", "").partition("_")
                 found = subscript_indices(script.strip("{}")) if stem and script else None
+                if _MULTIPLE.fullmatch(script.strip("{}")):
+                    continue  # x_{2i}: the entry 2i (row_families took the rows)
                 if found and len(found) >= 2 and summed & set(found):
                     return (f"the entries {symbol} of a sum over "
                             f"{', '.join(sorted(summed & set(found)))} are linked to no "

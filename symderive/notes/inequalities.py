@@ -1,6 +1,7 @@
 r"""Domains a note states as an inline inequality: ``Assume $x > 0$.``, ``Let $0 < x < 1$.``,
 ``$x > 0$이라고 하자.``, ``For $n \ge 4$ we have`` + a display, ``When $x > 0$, $…$.``,
-``The success probability satisfies $0 \le p \le 1$.``, a display then ``where $x > 0$.``
+``The success probability satisfies $0 \le p \le 1$.`` (a display then ``where $x > 0$.``:
+:mod:`symderive.notes.after_display`)
 
 Each reading is a :class:`~symderive.notes.stated.StatedDomain` (the records the word domains
 of :mod:`symderive.notes.stated` give, with the same scopes: a *statement* holds from its
@@ -27,10 +28,8 @@ from symderive.model import Domain
 from symderive.notes.context import section_ends
 from symderive.notes.stated import (
     ONLY_CLAIM,
-    Lift,
     StatedDomain,
     StatedDomains,
-    name_key,
 )
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
@@ -105,6 +104,33 @@ def bound_of(math: str) -> Bound | None:
     return _bound(name, value, None, end + ")", math)
 
 
+def empty_bound(math: str) -> str | None:
+    r"""The name a two-sided bound with no value between its ends bounds (``1 < x < 1``,
+    ``2 \le x \le 1``, ``x \in (1, 1)``), or None: :func:`bound_of` reads none of these."""
+    math = " ".join(math.split())
+    inside = _IN.match(math)
+    two = _TWO.match(math)
+    if inside:
+        name, low, high = inside.group("x"), _number(inside.group("a")), _number(inside.group("b"))
+        closed = inside.group("o") == "[" and inside.group("c") == "]"
+    elif two and two.group("r") in _LESS and two.group("s") in _LESS:
+        name, low, high = two.group("x"), _number(two.group("a")), _number(two.group("b"))
+        closed = _LESS[two.group("r")] == "[" and _LESS[two.group("s")] == "["
+    elif two and two.group("r") in _MORE and two.group("s") in _MORE:
+        name, low, high = two.group("x"), _number(two.group("b")), _number(two.group("a"))
+        closed = _MORE[two.group("r")] == "[" and _MORE[two.group("s")] == "["
+    else:
+        return None
+    if low is None or high is None or not _is_name(name):
+        return None
+    return name if low > high or (low == high and not closed) else None
+
+
+def clause_of(sentence) -> str:
+    """A sentence's words without a list item's marker (``- Let …``, ``2. Let …``)."""
+    return re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
+
+
 def _bound(name: str, low, high, ends: str, math: str) -> Bound:
     kinds = {(0, None, "()"): "positive", (0, None, "[)"): "nonnegative",
              (None, 0, "()"): "negative", (0, 1, "()"): "probability"}  # fmt: skip
@@ -142,9 +168,6 @@ HYPOTHESES = (
 )
 # after the claim: $\sqrt{x^2} = x$ for $x > 0$.
 AFTER_CLAIM = re.compile(rf"\s(?:for|when|whenever|if)\s+{_M}{_END}", re.I)
-# a sentence opening the paragraph after a display: where $x > 0$.  단, $x > 0$이다.
-WHERES = (re.compile(rf"^where\s+{_M}{_END}"),
-          re.compile(rf"^단\s*,?\s*{_M}\s*(?:이다|입니다)?{_END}"))
 
 
 @dataclass(frozen=True)
@@ -164,7 +187,7 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
     for index, sentence in enumerate(stated.sentences):
         if index in stated.read:
             continue
-        clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
+        clause = clause_of(sentence)
         found = [record for record in _read(clause, sentence, index, stated)
                  if record.kind in ("reset", "positive") or not counts(record.name, math)]
         if found:
@@ -172,18 +195,13 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
             read.add(index)
     if not added:
         return stated
-    ends = [record for record in added if record.kind == "reset"]  # after a "where" display
-    added = [record for record in added if record.kind != "reset"]
-    lifts = [Lift(name_key(end.name), end.sentence, 0, end.line,
-                  "the domain stated after a display with 'where' holds for that display only",
-                  clear=True) for end in ends]  # fmt: skip
-    return stated.stating(added, lifts, read)
+    return stated.stating(added, (), read)
 
 
 def _record(bound: Bound, words: str, line: int, sentence: int, hypothesis: bool) -> BoundDomain:
     # the kind is only shown ("x in [0, 1]"); the domain is what the checks use
     return BoundDomain(bound.name, _shown(bound.domain), " ".join(words.split()), line, sentence,
-                       hypothesis, bound.domain, bound.latex)  # fmt: skip
+                       hypothesis, domain=bound.domain, formula=bound.latex)  # fmt: skip
 
 
 def _shown(domain: Domain) -> str:
@@ -223,15 +241,6 @@ def _read(clause: str, sentence, index: int, stated: StatedDomains) -> list[Stat
     bound = bound_of(match.group("math")) if match else None
     if bound and ONLY_CLAIM.match(clause[: match.start()]):
         return [_record(bound, clause, sentence.first, index, True)]
-    previous = stated.sentences[index - 1] if index > 0 else None
-    for pattern in WHERES:
-        match = pattern.match(clause)
-        if not match or (previous is not None and previous.paragraph == sentence.paragraph):
-            continue
-        bound = bound_of(match.group("math"))
-        if bound:  # the display just before: it holds there only
-            return [_record(bound, clause, sentence.first, index - 1, False),
-                    StatedDomain(bound.name, "reset", "", sentence.first, index, False)]
     return []
 
 
@@ -336,11 +345,19 @@ def summed_over(name: str, math_text: str) -> bool:
 _WORDS_KIND = {"positive": "x > 0", "negative": "x < 0", "nonnegative": "x \\ge 0",
                "non-negative": "x \\ge 0", "nonzero": "x \\ne 0", "non-zero": "x \\ne 0"}
 _SPACE = r"(?:\\q?quad|\\[,;:!]|~|\s)*"
+_CONNECTIVE = (r"for\s+all|for\s+every|for|if|when|whenever|provided(?:\s+that)?|given|assuming|where|"
+               r"(?:valid|true|holds?)\s+(?:for|when|if|whenever)|as\s+long\s+as")
 DISPLAY_CONDITIONS = (
     # \sqrt{x^2} = x \qquad \forall x > 0
-    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:for\s+all|for\s+every|for|if|"
-               rf"when|whenever|provided|given|assuming|where)\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
                rf"[^\\{{}}$]*?)?)\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x \quad \text{($x > 0$)}, \text{for $x > 0$}, \text{valid for $x > 0$}
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*\(?\s*(?:(?:{_CONNECTIVE})\s+)?\$(?P<math>[^$]*)\$"
+               rf"\s*\)?\s*\}}\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x \quad \text{for positive } x
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*(?:for|if|when)\s+(?:(?:all|every|any)\s+)?"
+               rf"(?P<word>positive|negative|non-?negative|non-?zero)\s*\}}{_SPACE}(?P<name>{_NAME})"
+               rf"\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \qquad \text{if } x \text{ is positive}
     re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*(?:if|for|when)\s*\}}{_SPACE}(?P<name>{_NAME})"
                rf"{_SPACE}\\text\s*\{{\s*(?:is\s+)?(?P<word>positive|negative|non-?negative|non-?zero)"

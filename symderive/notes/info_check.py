@@ -30,6 +30,7 @@ from symderive.check.probability_vectors import (
     random_weights,
     uniform,
 )
+from symderive.check.rare import claim_integers, described, rare_probabilities
 from symderive.notes.info_grammar import (
     DISTRIBUTIONS,
     VARIABLE_LETTERS,
@@ -520,6 +521,58 @@ def adversarial_worlds(variables, conditions: Conditions, rng: random.Random,
     return worlds
 
 
+def rare_worlds(variables, conditions: Conditions, rare, uses_q: bool = True) -> list[World]:
+    """Laws with an outcome of each rare probability ε of ``rare`` (chosen from the claim's
+    numbers, :mod:`symderive.check.rare`: H(X) ≤ 1000·H(X)² holds at ε = 1/1000 and fails
+    below about 10⁻⁴), each satisfying the conditions given: X on two outcomes (1 − ε, ε);
+    for two variables X rare beside Y uniform, the reverse, both rare and independent, and
+    X = Y rare (or X an invertible function of Y); Q equal to P, the mirror law or uniform."""
+    worlds = []
+    if len(variables) not in (1, 2):
+        return worlds
+    for epsilon in rare:
+        law, even = [1 - epsilon, epsilon], uniform(2)
+        joints = []
+        if len(variables) == 1:
+            joints.append(((2,), {(0,): law[0], (1,): law[1]}))
+        else:
+            if not (conditions.identical or conditions.invertible):
+                joints += [((2, 2), {(a, b): x[a] * y[b] for a in range(2) for b in range(2)})
+                           for x, y in ((law, even), (even, law), (law, law))]
+            if not conditions.independent:
+                order = [1, 0] if conditions.invertible else [0, 1]
+                joints.append(((2, 2), {(a, b): (law[a] if order[a] == b else sp.S.Zero)
+                                        for a in range(2) for b in range(2)}))
+        for sizes, joint in joints:
+            marginal = [sum((v for k, v in joint.items() if k[0] == a), sp.S.Zero)
+                        for a in range(2)]
+            others = [marginal] if conditions.same_law or not uses_q else \
+                [marginal, marginal[::-1], even]
+            for other in others:
+                worlds.append(_world(variables, sizes, joint, other))
+    return worlds
+
+
+def claim_rare_probabilities(trees, note) -> tuple:
+    """The rare probabilities the claim's numbers name (:func:`rare_probabilities`): every
+    constant part of a side is evaluated, so 10^6 names 10⁶ and 10^{-3} names 1000."""
+    nodes: list = []
+    for tree in trees:
+        _walk(tree, nodes)
+    evaluator = Evaluator(World((), (), {}, ()), note)
+    values = []
+    for node in nodes:
+        if _variables_in([node]):
+            continue
+        try:
+            value = evaluator.value(node, {})
+        except (NotRead, TypeError, ValueError, ZeroDivisionError):
+            continue
+        if isinstance(value, sp.Basic) and value.is_Rational:
+            values.append(value)
+    return rare_probabilities(claim_integers(*values))
+
+
 LARGEST_ALPHABET = 32
 EXTREME_SIZES = range(2, 9)
 
@@ -691,6 +744,8 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed,
         _walk(tree, nodes)
     uses_q = any(node.kind in ("KL", "CE", "q") or "Q" in node.args for node in nodes)
     worlds = adversarial_worlds(variables, conditions, rng, uses_q)
+    rare = claim_rare_probabilities(lefts + rights, note)
+    worlds += rare_worlds(variables, conditions, rare, uses_q)
     for size in EXTREME_SIZES:
         worlds += extreme_worlds(variables, conditions, size)
     largest = max(EXTREME_SIZES)
@@ -764,7 +819,8 @@ def _rational(lefts, rights, variables, relation, conditions, note, seed,
         return Finding("undecided", "a constant upper bound that larger alphabets (or a law Q "
                        "closer to 0) may exceed: not checked")
     return Finding("checked", "exact on finite distributions chosen to reach equality and "
-                   "extreme cases (random, uniform, point masses, near-degenerate, independent "
+                   "extreme cases (random, uniform, point masses, near-degenerate, "
+                   + described(rare) + ", independent "
                    "products, X = Y, functions, uniform X with a constant Y, P = Q; uniform laws "
                    f"and point masses at every alphabet size 2 to {largest}"
                    + (f" and {', '.join(map(str, sorted(set(grown))))} (where the claim's "

@@ -36,7 +36,7 @@ from dataclasses import replace
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import NEGATED_OR_EXCEPTED
-from symderive.notes.alphabets import stated_alphabet
+from symderive.notes.alphabets import stated_alphabet, states_value_set
 from symderive.notes.chains import CHECKED_RELATIONS
 from symderive.notes.info_check import HOLDS, Conditions, decide
 from symderive.notes.log_base import section_says_base_two, statements
@@ -213,10 +213,28 @@ def _stated_before(lines: list[str], line: int, sentence: str) -> str:
             continue  # a sentence stating its own claim: its conditions are its own
         words = MATH.sub(" ", earlier)
         if CONDITION_WORDS.search(words) or INDEPENDENT.search(words) \
-                or INVERTIBLE.search(words) or LAW_WORDS.search(words) or any(
+                or INVERTIBLE.search(words) or LAW_WORDS.search(words) \
+                or states_value_set(earlier) or any(  # $X \in \{0, 1\}$ (round 7, R15)
                 re.fullmatch(r"\s*[XYPQ]\s*(?:=|\\neq?|\\ne)\s*[XYPQ]\s*", m.strip("$ "))
                 for m in MATH.findall(earlier)):
             return earlier
+    return ""
+
+
+def _alphabet_earlier_in_section(lines: list[str], line: int) -> str:
+    """The last sentence of the section before ``line`` (not the step's own) that states an
+    alphabet or a value set (*X takes at most two values*, ``$X \\in \\{0, 1\\}$``), as written,
+    or ''.  It is read for the display right after it only; for a later display it is a
+    condition not read, so a refutation on a larger law is not made (round 7, R15)."""
+    if not 0 < line <= len(lines):
+        return ""
+    start = max((k for k in range(min(line, len(lines))) if HEADING.match(lines[k])), default=0)
+    text = " ".join(lines[start: line - 1])
+    pieces = [piece for part in DISPLAY.split(text) if part.strip() and not DISPLAY.fullmatch(part)
+              for piece in _sentences(part)]
+    for sentence in reversed(pieces):
+        if stated_alphabet(sentence) is not None or states_value_set(sentence):
+            return " ".join(sentence.split())[:80]
     return ""
 
 
@@ -319,11 +337,17 @@ def take_over(equations, lines: list[str], note: InfoNote, seed: int = 0) -> Non
             continue
         conditions, unread = conditions_in(sentence, equation.block.latex)
         alphabet = None  # (name, k): the sentence states only that name takes at most k values
+        if not unread and not conditions.any and states_value_set(sentence):
+            unread = " ".join(sentence.split())[:80]  # $X \in \{…\}$: a condition (R15)
         if unread and not conditions.any:
             alphabet = stated_alphabet(sentence, equation.block.latex)
         elif not unread:
             earlier = _stated_before(lines, anchor, sentence)
             unread, alphabet = _words(earlier), stated_alphabet(earlier) if earlier else None
+            if earlier and states_value_set(earlier) and alphabet is None:
+                unread = " ".join(earlier.split())[:80]  # a value set not read: named as written
+            if not unread and alphabet is None:  # "X takes at most two values." two displays
+                unread = _alphabet_earlier_in_section(lines, anchor)  # before: not refuted
         if alphabet is not None:
             unread = ""
         said = display_condition(equation.block.latex)
@@ -457,6 +481,10 @@ def function_of_variables(latex: str) -> str:
         argument = latex[match.end(): end - 1]
         parts = re.split(r",|;|\\mid|\\vert|\|", argument)
         if any(CAPITAL.search(part) and not VARIABLE.match(part) for part in parts):
+            return latex[match.start(): end].strip()
+        if CAPITAL.search(argument) and any(not part.strip() for part in parts):
+            # H(|X|), H(\left| X \right|), H(\|X\|): a bar that opens or closes a part is an
+            # absolute value or a norm, not the bar of a condition (round 7, R12)
             return latex[match.start(): end].strip()
     return ""
 

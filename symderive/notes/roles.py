@@ -109,6 +109,9 @@ class Reading:
     disputed: bool = False
     second: bool = False  # a second formula for a name already defined in its section
     disowned: str = ""  # the words calling the formula wrong (symderive.notes.disowned)
+    # P(A) = 0.3: the value of P at the argument A only (name is the application as written),
+    # never a definition of P for every argument (symderive.notes.points)
+    point: bool = False
 
 
 def is_number(latex: str) -> bool:
@@ -164,6 +167,8 @@ def classify_first_step(
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
     if head is None and (relation == "=" or kind == "definition"):
         head = letter_definition(first, second)  # e = y - wx, E = mc^2: e and E named
+    if relation == "=" and head is not None and EVALUATED_OPERATOR.match(head[0]):
+        head = None  # tr(I) = n, Var(Y) = Var(X): the checker's own operator, never a label
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
     if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
@@ -176,6 +181,10 @@ def classify_first_step(
     if relation == "=" and head is not None:
         name, arguments = head
         concluded = concluding(lead, trail, inline)
+        if name not in defined and point_value(arguments, second):
+            # P(A) = 0.3 and P(B) = 0.4, f(a) = 1: values at those arguments (round 8, C2)
+            return Reading(Role.EXAMPLE, application(name, arguments), arguments,
+                           POINT_WHY, point=True)
         if (
             name in defined and arguments is not None and is_parameter_list(arguments)
             and is_label(second, arguments) and (name in labels or not is_number(second))
@@ -261,6 +270,27 @@ def letter_definition(first: str, second: str) -> tuple[str, None] | None:
     ):
         return None
     return " ".join(match.group("name").split()), None
+
+
+EVALUATED_OPERATOR = re.compile(  # operators the checker evaluates (round 8, H4)
+    r"^\s*\\(?:(?:mathrm|operatorname|text|textrm)\s*\{\s*(?:tr|Tr|trace|Var|Cov)\s*\}|det)\s*$")
+POINT_WHY = ("a value of the function at that argument only (a number), not a definition "
+             "of the function for every argument")
+
+
+def point_value(arguments: str | None, body: str) -> bool:
+    r"""``P(A) = 0.3``, ``L(\theta_1) = 0.2``, ``H(X) = \log 2``: letters as arguments and a
+    constant on the right (no name at all, so no parameter either) — the function's value at
+    those arguments."""
+    if arguments is None or not is_parameter_list(arguments):
+        return False
+    plain = re.sub(r"\\(?:text\w*|mathrm|operatorname)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", body)
+    return not re.search(r"[A-Za-z]", plain) and bool(re.search(r"\d", plain))
+
+
+def application(name: str, arguments: str) -> str:
+    """``P(A)``: the application as one name (spacing normalised)."""
+    return f"{name}({' '.join(arguments.split())})"
 
 
 SHIFTED = ("the function at a shifted argument, in terms of other functions at that same "

@@ -134,6 +134,8 @@ class Sentence:
     last: int
     paragraph: int
     offset: int  # where it starts in the note
+    after_display: int = 0  # 1: the first sentence right after a display (its paragraph);
+    # 2: the first sentence of the paragraph after a display, past a blank line (after_display.py)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ class StatedDomain:
     line: int
     sentence: int  # index of the sentence stating it
     hypothesis: bool  # True: its own sentence (and the display it runs into) only
+    quantifies: bool = False  # the claim before it is stated for every value ("… for every
+    # integer $n$." after a display: symderive.notes.after_display), as a hypothesis says
 
 
 @dataclass(frozen=True)
@@ -328,7 +332,7 @@ MAX_DISPLAY = 20_000  # characters searched for a display's end (an unclosed one
 
 
 def _blank_displays(text: str) -> str:
-    """Display math blanked (lines kept), its first character NUL (a paragraph break); a
+    """Display math blanked (lines kept, filled with \\x1f), its first character NUL (a paragraph break); a
     linear scan: each closer is searched with str.find within MAX_DISPLAY characters."""
     pieces = []
     position = 0
@@ -343,7 +347,9 @@ def _blank_displays(text: str) -> str:
             continue
         end += len(closer)
         pieces.append(text[position : match.start()])
-        pieces.append("\x00" + re.sub(r"[^\n]", " ", text[match.start() + 1 : end]))
+        # (filled with \x1f, whitespace to str.split, so that a display's lines are no blank
+        # lines: the text right after it is told from a paragraph past a blank line)
+        pieces.append("\x00" + re.sub(r"[^\n]", "\x1f", text[match.start() + 1 : end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -358,17 +364,22 @@ def sentences_of(text: str) -> list[Sentence]:
     # a display is blanked (lines kept) and ends the paragraph: NUL marks the break
     blanked = _blank_displays(text)
     offset = 0
+    after = 0  # what the next sentence follows: a display (1), a display and a blank line (2)
     for chunk in re.split(r"(\n[ \t]*\n|\x00)", blanked):
         if re.fullmatch(r"\n[ \t]*\n|\x00", chunk):
             offset += len(chunk)
             paragraph += 1
+            after = 1 if chunk == "\x00" else (2 if after else 0)
+            continue
+        if not chunk.strip():
+            offset += len(chunk)
             continue
         start = 0
         position = 0
         in_math = False
         while position <= len(chunk):
             if position == len(chunk):
-                _add(found, chunk[start:], lines, offset + start, paragraph)
+                after = _add(found, chunk[start:], lines, offset + start, paragraph, after)
                 break
             character = chunk[position]
             if character == "\\":
@@ -379,21 +390,24 @@ def sentences_of(text: str) -> list[Sentence]:
             elif not in_math and character in ".!?。" and (
                 position + 1 == len(chunk) or chunk[position + 1] in " \t\n"
             ):
-                _add(found, chunk[start : position + 1], lines, offset + start, paragraph)
+                after = _add(found, chunk[start : position + 1], lines, offset + start,
+                             paragraph, after)
                 start = position + 1
             position += 1
         offset += len(chunk)
     return found
 
 
-def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int) -> None:
+def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int, after: int) -> int:
+    """Adds the sentence; what the next one follows (nothing once a sentence was added)."""
     stripped = piece.strip()
     if not stripped:
-        return
+        return after
     start = offset + len(piece) - len(piece.lstrip())
     first = lines.line_of(start)
     last = first + stripped.count("\n")
-    found.append(Sentence(" ".join(stripped.split()), first, last, paragraph, start))
+    found.append(Sentence(" ".join(stripped.split()), first, last, paragraph, start, after))
+    return 0
 
 
 def read_stated(text: str, headings: list[int], properties: list = ()) -> StatedDomains:
@@ -519,6 +533,8 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
             say(_governed(maths, match), kind=_kind_of(match.group(), _KOREAN_KINDS))
         for match in MATRIX_PROPERTY.finditer(words):
             say(_governed(maths, match), prop=" ".join(match.group("property").lower().split()))
+        for match in NEGATED_PROPERTY.finditer(words):  # "take $B$ to be a non-symmetric matrix"
+            say(_governed(maths, match), general=True)
         introduced = INTRODUCED.match(re.sub(r"^[\s,;]*(?:and|but|so|then)?\s*", "", clause))
         if introduced and number == 0:
             say([name_key(introduced.group(1))], general=True)
@@ -571,6 +587,14 @@ def _sign_kind(math: str) -> str:
 SUCH = re.compile(r"\b(?:any|every|all|each)\s+(?:of\s+)?(?:such|these|those)\b|"
                   r"모든\s*(?:그러한|이러한|그런|이런)", re.I)
 MATRIX_PROPERTY = re.compile(PROPERTY, re.I)
+# a matrix property denied (non-symmetric, not symmetric, no longer symmetric, 대칭이 아닌, 비대칭):
+# the name is a general matrix again, whatever it was said to be before
+_PROPERTY_WORD = PROPERTY.replace("(?P<property>", "(?:")
+NEGATED_PROPERTY = re.compile(
+    rf"\b(?:non-?|un-?|a(?=symmetric))\s*{_PROPERTY_WORD}|\b(?:not|no\s+longer|never|neither)\s+"
+    rf"(?:(?:necessarily|assumed|required|taken|to\s+be|be|an?|the)\s+)*{_PROPERTY_WORD}|"
+    rf"{_PROPERTY_WORD}\s*(?:행렬)?\s*(?:이|가)\s*(?:아닌|아니|아님)|비대칭|더\s*이상\s*{_PROPERTY_WORD}",
+    re.I)
 KIND_WORD = re.compile(r"\b(?:" + _EN + r")\b", re.I)
 KOREAN_KIND_WORD = re.compile(_KO)
 
@@ -856,7 +880,8 @@ def _satisfies(kind: str, value: str) -> bool:
 _MATHS = r"\$[^$]{1,60}\$(?:\s*(?:,\s*(?:and\s+)?|and\s+|과\s*|와\s*)\$[^$]{1,60}\$)*"
 _CLAIM_AFTER = r"(?:\s*,\s*(?:then\s+)?(?:\$[^$]+\$\s*)?)?\s*[.;:]?\s*$"
 AFFIRMED = (
-    re.compile(r"^(?:(?:Let|Suppose(?:\s+that)?|Assume(?:\s+that)?|Here|Now|Throughout)\s*,?\s+)?"
+    re.compile(r"^(?:(?:Let|Suppose(?:\s+that)?|Assume(?:\s+that)?|Here|Now|Throughout|"
+               r"where)\s*,?\s+)?"
                r"(?:the\s+matri(?:x|ces)\s+)?" + _MATHS + r"\s+(?:be|is|are)\s+(?:an?\s+)?"
                r"(?:(?:real|square|\$[^$]{1,20}\$)\s+)*(?P<word>symmetric)"
                r"(?:\s+(?:\$[^$]{1,20}\$\s+)?matri(?:x|ces))?" + _CLAIM_AFTER, re.I),
@@ -917,7 +942,7 @@ def quantified(
     ``statements``, a statement (``Let $n$ be a positive integer.``) counts too."""
     stated = getattr(context, "stated", None)
     return stated is not None and any(
-        (domain.hypothesis or statements) and domain.name in names
+        (domain.hypothesis or domain.quantifies or statements) and domain.name in names
         for domain in stated.for_chain(line, latex, lead)
     )
 

@@ -19,6 +19,7 @@ from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
 from symderive.notes.instances import bound_arguments, instances
+from symderive.notes.domain_clash import narrowed
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
@@ -56,6 +57,7 @@ def check_context(
         domains.setdefault(symbol, stated)
     for symbol, stated in display_symbols(context, equation.block.latex, chain.line).items():
         domains.setdefault(symbol, stated)  # \qquad \forall x > 0 in the display
+    domains.update(narrowed(context, chain.line, chain.latex, lead))  # directive ∩ prose
     groups = list(context.independent)
     if alternative == "independent" and equation.random:
         groups.append(tuple(sorted(equation.random, key=str)))

@@ -1,0 +1,263 @@
+r"""The text right after a display: the hypothesis a note writes *after* its claim (round 7, R1).
+
+``$$ \sqrt{x^2} = x $$`` followed by ``for $x > 0$.``, ``valid for $x > 0$.``, ``(for $x > 0$).``,
+``if $x > 0$.``, ``which holds when $x > 0$.``, ``provided that $x \ge 0$.``, ``여기서 $x > 0$이다.``,
+``단, $x > 0$이고 $y > 0$이다.``, ``where $x, y > 0$.``, ``where $x > 0$ is the width.``, ``as long
+as $x$ is positive.``, ``for every integer $n$.``, ``where $z$ is a complex number.``
+
+**Which text.** The first sentence after a display: the rest of its paragraph (``$$…$$ for $x >
+0$.`` on the display's lines), or the first sentence of the next paragraph when it opens with a
+lower-case word or with 여기서 / 단 (a continuation, not a new paragraph of prose); not a
+sentence without a final period running into the next display (``for $x > 0$,`` then ``$$…$$``
+introduces that display, :mod:`symderive.notes.inequalities`). It applies to
+the display(s) it follows: every display between the sentence before them and this one — after
+two consecutive displays, a ``where`` speaks of both (round 7, L3).
+
+**How it is read.** Its connective (*where, for, valid for, which holds when, if, provided that,
+as long as, 여기서, 단, …*) is dropped and the rest is read by the readers a sentence before the
+display goes through:
+
+* inequalities about names (``$x > 0$``, ``$x, y > 0$``, ``$x > 0$ and $y > 0$``, ``$x > 0$,
+  $y > 0$``, ``$x > 0$ is the width``, ``$x > 0$이다``): each is the name's domain
+  (:func:`symderive.notes.inequalities.bound_of`);
+* words (``$x$ is positive``, ``every integer $n$``, ``$x$는 양수이다``): the word templates of
+  :mod:`symderive.notes.stated`;
+* ``complex`` (``$z$ is a complex number``): a complex record (:mod:`symderive.notes.declared`);
+
+each holds for those displays only (a record placed at the sentence before them, and a lift at
+this sentence, as ``where $x > 0$.`` has always been read). A symmetric matrix (``where
+$\mathbf{S}$ is symmetric.``) is read by the matrix-property reader of the section.
+
+**What is not read.** Any other words stating a condition (``where $X$ is a Bernoulli random
+variable.``, ``for any $2 \times 2$ matrix $\mathbf{A}$.``, ``where $X$ is binary.``, ``at $x =
+1$.``) about a name of the claim make a refutation *undecided*, quoting the sentence
+(:func:`unread_after`). A sentence is a condition when its connective is conditional (*for, if,
+when, provided, valid for, as long as, at, 단*) or its words name a property, a law, a shape or a
+relation; ``where $W$ is the weight matrix.`` only describes W.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
+from symderive.notes.inequalities import BoundDomain, _record, bound_of
+from symderive.notes.laws import LAW_WORDS
+from symderive.notes.stated import (
+    PROPERTY_WORDS,
+    Lift,
+    Sentence,
+    StatedDomain,
+    StatedDomains,
+    _hypothesis,
+    _statement,
+    name_key,
+)
+
+# the connective that opens the text after a display; "where" and "here" describe, the others
+# state a condition
+_CONDITIONAL = (
+    r"(?:which|that|this|it|the\s+(?:claim|identity|equation|formula|bound|inequality))\s+"
+    r"(?:holds?|is\s+(?:valid|true)|applies)\s+(?:only\s+)?(?:when|whenever|if|for|provided(?:\s+that)?|"
+    r"as\s+long\s+as|on)"
+    r"|(?:valid|true|holds?|correct)\s+(?:only\s+)?(?:for|when|whenever|if|on)"
+    r"|provided(?:\s+that)?|as\s+long\s+as|assuming(?:\s+that)?|given(?:\s+that)?|so\s+long\s+as"
+    r"|for\s+(?:all|every|any|each)|for|if|when|whenever|on|at|with|단"
+)
+CONNECTIVE = re.compile(
+    rf"^\(?\s*(?:(?P<cond>{_CONDITIONAL})|(?P<plain>where|here|여기서))\b\s*,?\s*", re.I)
+KOREAN = re.compile(r"^\(?\s*(?P<cond>단)\s*,?\s*|^\(?\s*(?P<plain>여기서)\s*,?\s*")
+_MATH = r"\$[^$]{1,80}\$"
+_JOIN = r"\s*(?:,\s*(?:and\s+)?|and\s+|이고\s*,?\s*|이며\s*,?\s*|와\s*|과\s*)\s*"
+# maths joined by , / and / 이고, then at most a description of the names and the end
+MATHS = re.compile(
+    rf"^(?P<maths>{_MATH}(?:{_JOIN}{_MATH})*)\s*"
+    rf"(?:(?:is|are|denotes?|being|stands?\s+for)\s+(?:the|a|an|our|its)\s+[A-Za-z\- ]{{1,40}})?"
+    rf"\s*(?:이다|입니다|이라고\s*하자|라고\s*하자)?\s*\)?\s*[.;]?\s*\)?\s*$", re.I)
+_NAMES = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
+SEVERAL = re.compile(rf"^\s*(?P<names>{_NAMES}(?:\s*,\s*{_NAMES})+)\s*(?P<rest>(?:>|<|\\g|\\l|≥|≤).*)$")
+# a condition in the words: a relation in a formula, a domain, property, law or shape word
+RELATION_IN_MATH = re.compile(r"\$[^$]*(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|in)(?![A-Za-z])|"
+                              r"=\s*-?[\d.]+\s*\$|\\times)[^$]*\$")
+CONDITION_WORDS = re.compile(r"\b(?:binary|complex|square|bounded|distributed|takes?\s+values|"
+                             r"orthonormal|unit|normali[sz]ed|independent|i\.i\.d)\b|복소|독립", re.I)
+
+
+@dataclass(frozen=True)
+class After:
+    """The sentence right after a display: its index, the words after the connective, and
+    whether the connective states a condition (for, if, 단, …) rather than a description."""
+
+    index: int
+    rest: str
+    conditional: bool
+
+
+def after_display(stated: StatedDomains, index: int) -> After | None:
+    """The sentence ``index`` read as the text right after a display, or None."""
+    sentence = stated.sentences[index]
+    if not sentence.after_display:
+        return None
+    text = sentence.text
+    following = stated.sentences[index + 1] if index + 1 < len(stated.sentences) else None
+    if following is not None and following.after_display and not re.search(
+            r"(?:[.。!?;]|다)\s*\)?\s*$", text):
+        return None  # "for $x > 0$," then a display: it introduces the next display
+    korean = KOREAN.match(text)
+    if sentence.after_display == 2 and not (korean or re.match(r"^\(?[a-z]", text)):
+        return None  # a new paragraph of prose, not a continuation
+    match = korean or CONNECTIVE.match(text)
+    if match and re.match(r"(?:example|instance|comparison|the\s+same\s+reason)\b", text[match.end():], re.I):
+        match = None  # "For example, …": no condition
+    if match is None:
+        return After(index, text, False)
+    return After(index, text[match.end():], bool(match.group("cond")))
+
+
+def with_after_displays(stated: StatedDomains) -> StatedDomains:
+    """``stated`` with the domains the text right after each display gives it (see the module
+    docstring): placed at the sentence before the display, lifted at this sentence."""
+    added: list[StatedDomain] = []
+    ends: list[Lift] = []
+    read = set(stated.read)
+    for index in range(len(stated.sentences)):
+        after = after_display(stated, index)
+        if after is None:
+            continue
+        found = _reading(after, stated.sentences[index], index)
+        if not found:
+            continue
+        read.add(index)
+        sentence = stated.sentences[index]
+        for record in found:  # the display(s) just before: they hold there only
+            added.append(replace(record, sentence=index - 1, hypothesis=False,
+                                 quantifies=after.conditional,
+                                 words=" ".join(sentence.text.split())[:120]))
+        for name in dict.fromkeys(record.name for record in found):
+            ends.append(Lift(name_key(name), index, 0, sentence.first,
+                             "the condition stated after a display holds for that display only",
+                             clear=True))  # fmt: skip
+    if not added:
+        return stated
+    # the records are placed before their sentence: the lifts of this sentence stay
+    domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
+    lifts = sorted((*stated.lifts, *ends), key=lambda lift: (lift.sentence, lift.at))
+    return replace(stated, domains=tuple(domains), lifts=tuple(lifts), read=frozenset(read))
+
+
+def _reading(after: After, sentence: Sentence, index: int) -> list[StatedDomain]:
+    """The domains the words after the connective state, as a sentence before the display
+    would (every formula or name read, else nothing)."""
+    rest = after.rest.strip()
+    maths = MATHS.match(rest)
+    if maths:
+        records = []
+        for math in re.findall(r"\$([^$]+)\$", maths.group("maths")):
+            bounds = _bounds(math)
+            if not bounds:
+                records = []
+                break
+            records += [_record(bound, sentence.text, sentence.first, index, False)
+                        for bound in bounds]
+        if records:
+            return records
+    words = re.sub(r"\)\s*([.;]?)\s*$", r"\1", re.sub(r"^\(\s*", "", rest))
+    found = (_statement("Let " + words, sentence, index)  # $x$ is positive
+             or _statement(words, sentence, index)  # $x$는 양수이다
+             or _hypothesis("for " + words.rstrip(" .;"), sentence, index))  # every integer $n$
+    if found:
+        return found
+    return _complex(rest, sentence, index)
+
+
+def reaching_back(stated: StatedDomains, definitions: list) -> list:
+    """The note's definitions (symderive.notes.context.Definition), a definition written right
+    after a display (``where $e = y - w x$ is the residual.``) holding from the display(s) it
+    follows on (also on the display's first line: forward), as a ``where`` domain does."""
+    from symderive.notes.roles import Role
+
+    starts = {}  # the line of such a sentence → the first line after the sentence before it
+    for index, sentence in enumerate(stated.sentences):
+        after = after_display(stated, index)
+        if after is None or (after.conditional and not after.rest.startswith("$")):
+            continue
+        maths = MATHS.match(after.rest.strip())
+        if maths and all(re.search(r"(?<![<>\\!:])=", math) and not re.search(
+                r"[<>≤≥]|\\(?:le|ge|leq|geq|lt|gt)(?![A-Za-z])", math)
+                for math in re.findall(r"\$([^$]+)\$", maths.group("maths"))):
+            starts[sentence.first] = stated.sentences[index - 1].last + 1 if index > 0 else 1
+    if not starts:
+        return definitions
+    return [replace(definition, start=starts[definition.start], forward=True)
+            if definition.start in starts and definition.role is Role.DEFINITION
+            and not definition.forward else definition for definition in definitions]
+
+
+def _bounds(math: str) -> list:
+    """The bounds of one formula: ``x > 0``, or one bound for several names (``x, y > 0``)."""
+    bound = bound_of(math)
+    if bound is not None:
+        return [bound]
+    several = SEVERAL.match(" ".join(math.split()))
+    if several is None:
+        return []
+    bounds = [bound_of(name.strip() + " " + several.group("rest"))
+              for name in several.group("names").split(",")]
+    return bounds if all(bounds) else []
+
+
+def _complex(rest: str, sentence: Sentence, index: int) -> list[StatedDomain]:
+    """``$z$ is a complex number``, ``$z \\in \\mathbb{C}$``: a complex record for each name."""
+    words = re.sub(r"\$[^$]*\$", " ", rest)
+    names: list[str] = []
+    for math in re.findall(r"\$([^$]+)\$", rest):
+        in_c = COMPLEX_SET.match(math)
+        if in_c:
+            names += [n.strip() for n in in_c.group("names").split(",")]
+        elif COMPLEX_WORDS.search(words) and PLAIN_MATH.match(math):
+            names += [n.strip() for n in math.split(",")]
+    return [BoundDomain(name, "complex", sentence.text[:120], sentence.first, index, False) for name in dict.fromkeys(names)]  # fmt: skip
+
+
+def unread_after(stated: StatedDomains, line: int, latex: str) -> str:
+    """The text right after the display holding the chain ``latex`` when it states a condition
+    on a name of the chain that was not read: the sentence, quoted ('' when there is none). A
+    counterexample need not satisfy it, so a refutation is undecided."""
+    if stated is None:
+        return ""
+    own, before, _ = stated.locate(line, latex)
+    if own is not None:
+        return ""
+    following = next((index for index in range(max(before + 1, 0), len(stated.sentences))
+                      if stated.sentences[index].first >= line), None)
+    if following is None or following in stated.read:
+        return ""
+    after = after_display(stated, following)
+    if after is None or not _mentions(after.rest, latex):
+        return ""
+    prose = re.sub(r"\$[^$]*\$", " ", after.rest)
+    if not (after.conditional or RELATION_IN_MATH.search(after.rest)
+            or PROPERTY_WORDS.search(prose) or LAW_WORDS.search(prose)
+            or CONDITION_WORDS.search(prose)):
+        return ""
+    text = " ".join(stated.sentences[following].text.split())
+    return f"line {stated.sentences[following].first}, after the display: '{text[:100]}'"
+
+
+_MATH_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z]")
+NOT_NAMES = {"\\times", "\\le", "\\ge", "\\leq", "\\geq", "\\lt", "\\gt", "\\ne", "\\neq",
+             "\\in", "\\mathbb", "\\text", "\\mathrm", "\\infty", "\\quad", "\\left",
+             "\\right", "\\cdot", "\\ldots", "\\dots"}
+
+
+def _mentions(text: str, latex: str) -> bool:
+    """Whether a formula of ``text`` names a letter the chain ``latex`` uses."""
+    for math in re.findall(r"\$([^$]+)\$", text):
+        for name in _MATH_NAME.findall(math):
+            if name in NOT_NAMES:
+                continue
+            spaced = re.escape(name).replace(r"\ ", r"\s*").replace(r"\{", r"\{\s*")
+            if re.search(r"(?<![A-Za-z\\])" + spaced + r"(?![A-Za-z])", latex):
+                return True
+    return False

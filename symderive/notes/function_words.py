@@ -1,0 +1,119 @@
+r"""Letters the prose names a function in other words, and the properties it gives them (R5, R6).
+
+:mod:`symderive.notes.declared` reads the plain declarations (*Let $u$ be any differentiable
+function*). This module reads the rest of the ways a note makes a letter a function:
+
+* ``$r \mapsto m(r)$`` (any ``x \mapsto f(x)``), ``$f: A \to B$``, ``$f(\cdot)$``;
+* *the map / mapping / function / transformation / operator $f$*;
+* *Let $k$ be a monotonically increasing function.*, *$m$ is a periodic function with period
+  $1$*, ``$h$는 짝함수이다``: any words before *function* (함수), including properties.
+
+Such a letter is a function in the whole note, never a scalar (``k(x + 1)`` is an application,
+not k·(x + 1)). The properties the smooth nonlinear instances need not have (*linear, affine,
+convex, concave, even, odd, periodic, monotone, increasing, decreasing, injective, bounded,
+positive, …*) are recorded as stated properties of the function (``FileContext.properties``):
+a refutation on an instance is then *undecided*, naming the property — the instance is not
+known to have it. A proof or a check (every instance agreed) stays: a claim that holds for every
+function holds for the class.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from symderive.notes.declared import RESERVED
+
+_GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
+          r"nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|"
+          r"Xi|Sigma|Upsilon|Phi|Psi|Omega")
+_NAME = rf"(?<![_^A-Za-z\\])(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+_ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,30}\))?"
+FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
+# a property a function may have that the smooth nonlinear instances need not have (not
+# "nonlinear", "non-constant", "not periodic": those the instances have)
+PROPERTY = re.compile(
+    r"\b(?<!non-)(?<!non)(?<!not\s)(?:(?:linear|affine|convex|concave|even|odd|periodic|monoton(?:e|ic|ically)|"
+    r"increasing|decreasing|non-?decreasing|non-?increasing|injective|surjective|bijective|"
+    r"invertible|one-to-one|onto|bounded|positive|negative|non-?negative|non-?positive|"
+    r"lipschitz|homogeneous|additive|multiplicative|polynomial|quadratic|cubic|constant|"
+    r"symmetric|antisymmetric|harmonic|integrable|measurable|strictly|sub-?additive|"
+    r"super-?additive|idempotent|involutive|rational|exponential|logarithmic|"
+    r"(?:lower|upper)\s+semi-?continuous))\b|"
+    r"선형|아핀|볼록|오목|짝함수|홀함수|우함수|기함수|주기|증가|감소|단조|단사|전사|전단사|유계|양수|음수|상수|"
+    r"동차|가법",
+    re.I)
+_KOREAN_SUBJECT = r"(?:은|는|이|가|를|을)"
+
+SENTENCES = (
+    # Let $k$ be a monotonically increasing function.  $m$ is a periodic function with period 1.
+    re.compile(rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s+(?:be|is|denotes?|represents?|is\s+taken\s+to\s+be|"
+               rf"to\s+be)\s+(?P<words>[^$.;:]{{0,80}}?)\b{FUNCTION_NOUN}\b", re.I),
+    # the map $f$, a convex function $g$, any linear transformation $T$
+    re.compile(rf"\b(?P<words>(?:the|a|an|any|every|some|each|our)\b[^$.;:]{{0,60}}?){FUNCTION_NOUN}\s+"
+               rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$", re.I),
+    # $h$는 짝함수이다.  $f$를 볼록 함수라고 하자.
+    re.compile(rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s*{_KOREAN_SUBJECT}\s*(?P<words>[^$.]{{0,40}}?)함수"),
+)  # fmt: skip
+# "Assume $f$ is convex.", "$g$ is even": a property of a letter (a function only if it is one)
+PROPERTY_SENTENCE = re.compile(
+    rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s+(?:is|be|are|stays|remains)\s+(?P<words>(?:(?:also|a|an|"
+    rf"assumed\s+to\s+be|known\s+to\s+be|taken\s+to\s+be|strictly|monotonically|everywhere|"
+    rf"not)\s+)*)(?=(?:{PROPERTY.pattern}))", re.I)
+# in a formula of the prose: r \mapsto m(r); f: A \to B; f(\cdot)
+MATH_FORMS = (
+    re.compile(rf"\\mapsto\s*(?P<name>{_NAME})\s*\("),
+    re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*[^:]*?(?:\\to|\\rightarrow|→|\\longrightarrow)"),
+    re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?:\\cdot|\\,\\cdot\\,|\\bullet|\\cdot\s*,\s*\\cdot)\s*\)"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FunctionWords:
+    """A letter the prose names a function: where, and the unread properties it gives it."""
+
+    name: str  # as the grammar spells it (``kappa`` for ``\kappa``)
+    line: int
+    function: bool  # named a function (else only given a property: "$f$ is convex")
+    properties: tuple[str, ...]  # lower case, as written ('monotonically increasing' → two)
+    words: str  # the sentence, for the report
+
+
+def function_words(stated) -> list[FunctionWords]:
+    """Every letter a sentence of ``stated`` names a function (first sentence per name and
+    line), with the properties its sentence gives it."""
+    found: list[FunctionWords] = []
+    seen: set = set()
+    for sentence in stated.sentences:
+        text = sentence.text
+        for name, words, function in _named(text):
+            if name in RESERVED:
+                continue
+            key = (name.lstrip("\\"), sentence.first, function)
+            if key in seen:
+                continue
+            seen.add(key)
+            properties = tuple(dict.fromkeys(m.group().lower() for m in PROPERTY.finditer(words)))
+            if not function and not properties:
+                continue
+            shown = " ".join(text.split())
+            found.append(FunctionWords(key[0], sentence.first, function, properties,
+                                       shown if len(shown) <= 100 else shown[:97] + "..."))
+    return found
+
+
+def _named(text: str) -> list[tuple[str, str, bool]]:
+    """(name, the words that describe it, whether it is named a function) for each letter a
+    sentence names a function or gives a property."""
+    named = []
+    for pattern in SENTENCES:
+        for match in pattern.finditer(text):
+            named.append((match.group("name"), re.sub(r"\$[^$]*\$", " ", match.group()), True))
+    prose = re.sub(r"\$[^$]*\$", " ", text)
+    for math in re.findall(r"\$([^$]+)\$", text):
+        for pattern in MATH_FORMS:
+            for match in pattern.finditer(math):
+                named.append((match.group("name"), prose, True))  # the sentence describes it
+    for match in PROPERTY_SENTENCE.finditer(text):
+        named.append((match.group("name"), text[match.end():match.end() + 60], False))
+    return named

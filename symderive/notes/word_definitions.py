@@ -1,0 +1,106 @@
+r"""The letters e and E defined or named in words (round 7, R8).
+
+``$e$`` is Euler's number unless the note gives it a formula (``Let $e = y - wx$.``: see
+:func:`symderive.notes.roles.letter_definition`). A definition written in words is the same
+definition:
+
+* ``The residual $e$ equals $y - w x$.``, ``$e$ is equal to $y - wx$``, ``Here $e$ stands for
+  the prediction error $y - w x$.``, ``$e$ denotes $y - wx$``, ``Let $e$ denote $y - wx$.``,
+  ``잔차 $e$는 $y - w x$와 같다.``, ``$e$는 $y - wx$이다.``, ``The energy $E$ equals $m c^2$.``:
+  read as the formula ``e = y - w x`` written on that line (:func:`word_definitions`), so the
+  letter is substituted as after ``Let $e = y - wx$.``
+
+Any other sentence naming ``$e$`` as a quantity of the note (``the residual $e$``, ``the error
+$e$``, ``잔차 $e$``) makes e a letter of the note with no formula read: a claim using e where
+no definition of it is in force is not decided (:func:`named_letter`), never read with e =
+2.718….
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LETTER = r"\$\s*(?P<name>e|E)\s*\$"
+_RHS = r"\$(?P<rhs>[^$]{1,120})\$"
+_NOUN = r"(?:(?:the|a|an|our|its)\s+)?(?:[A-Za-z\-]+\s+){0,3}?"
+_END = r"\s*[.;,]?\s*$"
+DEFINED_IN_WORDS = (
+    # The residual $e$ equals $y - w x$.  Here $e$ stands for the prediction error $y - w x$.
+    re.compile(rf"^(?:(?:here|now|then|and|where)\s*,?\s+)?{_NOUN}{_LETTER}\s+(?:equals|is\s+equal\s+to|"
+               rf"stands\s+for|denotes|represents|is\s+defined\s+(?:as|by)|is\s+given\s+by)\s+"
+               rf"{_NOUN}{_RHS}{_END}", re.I),
+    # Let $e$ denote $y - wx$.
+    re.compile(rf"^(?:let|and\s+let)\s+{_LETTER}\s+(?:denote|stand\s+for|represent|be\s+defined\s+"
+               rf"(?:as|by)|be\s+given\s+by)\s+{_NOUN}{_RHS}{_END}", re.I),
+    # 잔차 $e$는 $y - w x$와 같다.  $e$는 $y - wx$이다.  $e$는 $y - wx$로 정의한다.
+    re.compile(rf"^(?:[^$]{{0,20}}\s)?{_LETTER}\s*(?:은|는|이|가)\s*(?:[^$]{{0,20}}\s)?{_RHS}\s*"
+               rf"(?:와\s*같다|과\s*같다|와\s*같습니다|과\s*같습니다|이다|입니다|(?:으로|로)\s*정의(?:한다|된다|하자))"
+               rf"\s*[.]?\s*$"),
+)  # fmt: skip
+# a quantity named with the letter: the residual $e$, the error $e$, 잔차 $e$
+QUANTITY = re.compile(
+    r"\b(?:residuals?|errors?|energy|loss|noise|deviation|difference|signal|event|edge|element|"
+    r"prediction\s+error|mistake|offset)\s+\$\s*(?P<name>e|E)\s*\$"
+    r"|(?:잔차|오차|에너지|손실|잡음|노이즈)\s*\$\s*(?P<korean>e|E)\s*\$", re.I)
+# a definition read as a formula: the right side names something (not a number, not \exp(1))
+HAS_NAME = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?!exp|pi|infty|lim|sum)[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class WordDefinition:
+    """``name = rhs`` stated in words on ``line`` (the sentence, for the report)."""
+
+    name: str
+    rhs: str
+    line: int
+    words: str
+
+    @property
+    def latex(self) -> str:
+        return f"{self.name} = {self.rhs.strip()}"
+
+
+def word_definitions(sentences) -> list[WordDefinition]:
+    """The definitions of e or E the sentences (symderive.notes.stated.Sentence) write in words."""
+    found = []
+    for sentence in sentences:
+        for pattern in DEFINED_IN_WORDS:
+            match = pattern.match(sentence.text)
+            if match and HAS_NAME.search(match.group("rhs")) and not re.search(
+                r"(?<![A-Za-z\\])" + match.group("name") + r"(?![A-Za-z])", match.group("rhs")
+            ):  # fmt: skip (e equals e^{…}: not a definition of the letter)
+                found.append(WordDefinition(match.group("name"), match.group("rhs"),
+                                            sentence.first, sentence.text[:120]))
+                break
+    return found
+
+
+def named_letters(sentences) -> dict[str, tuple[int, str]]:
+    """e or E named as a quantity of the note (``the residual $e$``): name → (first line, the
+    sentence)."""
+    found: dict = {}
+    for sentence in sentences:
+        for match in QUANTITY.finditer(sentence.text):
+            name = match.group("name") or match.group("korean")
+            found.setdefault(name, (sentence.first, sentence.text[:100]))
+    return found
+
+
+def named_letter(context, latex: str, line: int) -> str:
+    """Why the chain ``latex`` is not decided: it uses e (or E) that the prose names as a
+    quantity of the note, and no formula for it is in force at ``line`` ('' otherwise)."""
+    named = getattr(context, "named_letters", {}) or {}
+    if not named:
+        return ""
+    view = context.definitions_at(line)
+    defined = {getattr(key, "name", str(key)) for key in view.symbols}
+    for name, (where, words) in named.items():
+        if name in defined or not re.search(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])", latex):
+            continue
+        if name == "E" and re.search(r"(?<![A-Za-z\\])E\s*(?:\[|\\left\s*\[|_\s*\{?\s*[A-Za-z]+\s*\}?\s*\[)", latex):
+            continue  # E[X]: the expectation
+        return (f"the note names {name} as a quantity in words (line {where}: '{words}') and "
+                f"no formula for it is read here: {name} is not Euler's number, and its value "
+                "is not known")
+    return ""
