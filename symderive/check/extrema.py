@@ -51,6 +51,7 @@ STARTS = 6  # local minimisations started from the best points scanned
 DIGITS = 30  # the slack at a rational candidate is evaluated to this many digits
 DENOMINATORS = (1, 2, 4, 10, 100, 1000, 10**4, 10**6, 10**9, 10**12)
 INTEGER_KINDS = ("integer", "size")
+EDGE = 10**5  # a worst point this far out lies in the last decade the scan reaches
 
 
 class NotSearchable(Exception):
@@ -298,6 +299,13 @@ def search(left: sp.Expr, right: sp.Expr, relation: str, symbols: list, domains:
         raise NotSearchable("the slack has no numeric value at the points scanned")
     proposals.sort(key=lambda pv: pv[1])
     worst = proposals[0]
+    if not any(fails(value, relation) for _, value in proposals[:1] + firsts[:1]):
+        for value, axis in zip(worst[0], axes):  # round 8b K1: ln n < 14 fails past 10^6
+            if (axis.high is None or axis.low is None) and abs(
+                    value - (axis.low if axis.low is not None else axis.high or 0.0)) > EDGE:
+                raise NotSearchable(
+                    f"the smallest slack found lies at the far edge of the search ({axis.symbol} "
+                    f"≈ {_shown(value, axis)}), where it may still fall further out")
     exact_slack = _numeric(plain, dummies, "mpmath")
     candidates = []
     scale = 1.0 + max((abs(float(n)) for n in slack.atoms(sp.Number)), default=0.0)

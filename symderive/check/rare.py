@@ -38,7 +38,27 @@ def claim_integers(*sides) -> list[int]:
             for part in (abs(int(exact.p)), int(exact.q)):
                 if part >= 2:
                     found.add(part)
+        found |= _constant_sizes(side)
     return sorted(found, reverse=True)
+
+
+def _constant_sizes(side: sp.Basic) -> set[int]:
+    """The sizes of the constants a claim writes without a digit of their own (``e^{23}``,
+    ``\\pi^{20}``, ``e^{e^e}``: round 8b K3): the integer part of each and of its reciprocal."""
+    found: set[int] = set()
+    for node in sp.preorder_traversal(side):
+        if not isinstance(node, sp.Basic) or node.is_Rational or node.is_Float:
+            continue
+        if not (node.is_number and node.is_Pow or isinstance(node, sp.exp)):
+            continue
+        try:
+            value = abs(complex(sp.N(node, 15)))
+        except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+            continue
+        for size in (value, 1 / value if value else 0):
+            if 2 <= size < 10**DEEPEST_DECADE:
+                found.add(int(size))
+    return found
 
 
 def rare_probabilities(integers, most: int = MOST) -> tuple[sp.Rational, ...]:

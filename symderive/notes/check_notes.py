@@ -659,6 +659,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"the note states a property of {stated_property}, which the instances of the "
                 "unknown function need not satisfy"))  # fmt: skip
+        if outcome.verdict == "checked" and stated_property:  # round 8b K6: s(1) != s(0)
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"held on the instances of the unknown function, but the note states a property "
+                f"of {stated_property}, which those instances need not satisfy: a check on them "
+                "says nothing about the functions the note means"))  # fmt: skip
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:

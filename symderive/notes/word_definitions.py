@@ -43,6 +43,14 @@ QUANTITY = re.compile(
     r"\b(?:residuals?|errors?|energy|loss|noise|deviation|difference|signal|event|edge|element|"
     r"prediction\s+error|mistake|offset)\s+\$\s*(?P<name>e|E)\s*\$"
     r"|(?:잔차|오차|에너지|손실|잡음|노이즈)\s*\$\s*(?P<korean>e|E)\s*\$", re.I)
+# e alone in the prose (``The eccentricity $e$``, ``$0 \le e < 1$``, ``$e$가``): a letter of the note,
+# unless the sentence says it is Euler's number (``base $e$``, ``the number $e$``, ``$e \approx 2.718$``)
+LONE_E = re.compile(
+    r"\$\s*e\s*\$"
+    r"|\$[^$]*(?<![A-Za-z\\])e\s*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt|\\in|\\ne|\\neq)[^$]*\$"
+    r"|\$[^$]*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt)\s*e(?![A-Za-z])[^$]*\$")
+EULER_WORDS = re.compile(
+    r"euler|napier|natural|exponential|\bbase\b|number\s+\$\s*e|2\.71|\\approx|자연|오일러|밑", re.I)
 # a definition read as a formula: the right side names something (not a number, not \exp(1))
 HAS_NAME = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?!exp|pi|infty|lim|sum)[A-Za-z]+")
 
@@ -84,6 +92,8 @@ def named_letters(sentences) -> dict[str, tuple[int, str]]:
         for match in QUANTITY.finditer(sentence.text):
             name = match.group("name") or match.group("korean")
             found.setdefault(name, (sentence.first, sentence.text[:100]))
+        if LONE_E.search(sentence.text) and not EULER_WORDS.search(sentence.text):
+            found.setdefault("e", (sentence.first, sentence.text[:100]))  # round 8b K5
     return found
 
 

@@ -1,0 +1,97 @@
+"""Findings of the round-8b adversarial review (/work/findings/round8b.md), each as the note
+the reviewer wrote: e described as a quantity (an eccentricity between 0 and 1) is not Euler's
+number (K5); complex in other words — a root of unity, an eigenvalue, a root of t² + 1 (K7);
+a check on instances says nothing about a class the note states, periodic or constant (K6);
+the rare outcomes a claim's constants name include constants written without digits, e^{23}
+(K3); a bound whose slack still falls at the far edge of the search is not checked (K1)."""
+
+from pathlib import Path
+
+import mpmath
+import pytest
+
+from symderive.notes.check_notes import NotesOptions, check_files
+
+pytestmark = pytest.mark.slow
+
+
+def steps_by_line(tmp_path: Path, text: str) -> dict:
+    """line -> the steps written on it (in order)."""
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=4.0, jobs=1))
+    found: dict = {}
+    for equation in report.files[0].equations:
+        for step in equation.steps:
+            found.setdefault(equation.line, []).append(step)
+    return found
+
+
+def verdict(found: dict, line: int) -> str:
+    return found[line][0].verdict
+
+
+def test_an_eccentricity_e_between_0_and_1_is_not_eulers_number(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "The eccentricity $e$ of an elliptic orbit satisfies $0 \\le e < 1$.\n\n"
+        "$$ \\ln e = 1 $$\n\n$$ e^2 > 7 $$\n"))
+    assert verdict(found, 3) == "undecided" and verdict(found, 5) == "undecided"
+    assert "not Euler's number" in found[3][0].reason
+
+
+def test_eulers_number_named_as_such_stays_eulers_number(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "Using base $e$ logarithms.\n\n$$ \\ln e = 1 $$\n\nThe number $e$ is special.\n\n"
+        "$$ e^2 > 7 $$\n"))
+    assert mpmath.e**2 > 7
+    assert verdict(found, 3) == "proved" and verdict(found, 7) == "checked"
+
+
+@pytest.mark.parametrize("words", [
+    "Let $\\omega$ be a primitive cube root of unity.",
+    "Let $\\omega$ be an eigenvalue of the rotation matrix $R$.",
+    "Let $\\omega$ be a root of $t^2 + 1 = 0$.",
+])
+def test_complex_in_other_words_is_not_read_as_real(tmp_path, words):
+    # at ω = i: |ω|² = 1 but ω² = -1, so the claim is false for the number the note means
+    assert abs(mpmath.mpc(0, 1)) ** 2 != mpmath.mpc(0, 1) ** 2
+    found = steps_by_line(tmp_path, f"{words}\n\n$$ |\\omega|^2 = \\omega^2 $$\n")
+    assert verdict(found, 3) == "undecided"
+
+
+def test_a_square_root_of_x_is_not_complex(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "Let $y$ be the square root of $x$.\n\n$$ (a+b)^2 = a^2 + 2ab + b^2 $$\n"))
+    assert verdict(found, 3) == "proved"
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("Let $s$ be a periodic function with period $1$.", "s(1) \\ne s(0)"),
+    ("Let $k$ be a constant function.", "k(2) \\ne k(1)"),
+])
+def test_a_check_on_instances_is_not_a_check_of_the_class_the_note_states(tmp_path, words,
+                                                                          claim):
+    # false for every function of the class: s(1) = s(0) for period 1, k(2) = k(1) for constants
+    found = steps_by_line(tmp_path, f"{words}\n\n$$ {claim} $$\n")
+    assert verdict(found, 3) == "undecided"
+
+
+@pytest.mark.parametrize("constant", ["e^{23}", "\\pi^{20}", "\\exp(30)"])
+def test_a_variance_bound_with_a_large_constant_without_digits_is_refuted(tmp_path, constant):
+    # Bernoulli(ε): Var = ε(1-ε), E|X|² = ε², so the bound Var <= C E|X|² fails for ε < 1/(C+1)
+    found = steps_by_line(tmp_path, (
+        f"Let $X$ be a random variable.\n\n$$ \\mathrm{{Var}}(X) \\le {constant} \\, "
+        "E[|X|]^2 $$\n"))
+    step = found[3][0]
+    assert step.verdict == "refuted"
+    law = dict(step.counterexample.values)["P(outcome)"].strip("[]").split(",")
+    eps = mpmath.mpf(mpmath.fraction(*map(int, law[1].strip().split("/"))))
+    big = {"e^{23}": mpmath.e**23, "\\pi^{20}": mpmath.pi**20, "\\exp(30)": mpmath.e**30}[constant]
+    assert eps * (1 - eps) > big * eps**2
+
+
+@pytest.mark.parametrize("bound", ["\\ln n < 14", "\\sqrt{n} \\le 1001"])
+def test_a_bound_failing_only_beyond_the_search_is_not_checked(tmp_path, bound):
+    # ln n < 14 fails for n >= e^14 ≈ 1.2·10^6; √n <= 1001 fails for n > 1002001
+    found = steps_by_line(tmp_path, f"For every positive integer $n$,\n$$ {bound} . $$\n")
+    assert verdict(found, 2) in ("undecided", "refuted")
