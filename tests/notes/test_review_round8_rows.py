@@ -1,0 +1,107 @@
+r"""Review round 8a: rows read as what they are.
+
+C1: a long equation broken over rows (``multline``, ``split``, ``aligned``, ``align``), the
+row after the break starting with ``+`` (or ``&\quad +``), is one equation: the row continues
+the last expression of the row before, as a row starting with ``=`` continues the chain.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from symderive.notes.chains import split_chains
+from symderive.notes.check_notes import NotesOptions, check_files
+
+pytestmark = pytest.mark.slow
+
+
+def checked(tmp_path: Path, text: str, suffix: str = ".md"):
+    note = tmp_path / f"note{suffix}"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    steps: dict[int, list] = {}
+    for equation in report.files[0].equations:
+        for step in equation.steps:
+            steps.setdefault(equation.line, []).append(step)
+    return steps
+
+
+def verdicts(steps: dict, line: int) -> list[str]:
+    return [step.verdict for step in steps.get(line, [])]
+
+
+# -- C1: round8/ml1.md, every equation true as written ------------------------------------------
+ML1 = r"""# Multline
+
+$$
+\begin{multline}
+(x+1)^3 = x^3 + 3x^2 \\
++ 3x + 1
+\end{multline}
+$$
+
+\begin{multline*}
+(a+b)^4 = a^4 + 4a^3 b + 6 a^2 b^2 \\
++ 4 a b^3 + b^4
+\end{multline*}
+
+$$
+\begin{split}
+(a+b)^3 = a^3 + 3a^2 b \\
++ 3 a b^2 + b^3
+\end{split}
+$$
+
+$$
+\begin{aligned}
+(x-1)^2 &= x^2 - 2x \\
+&\quad + 1
+\end{aligned}
+$$
+
+\begin{align}
+(y+1)^2 = y^2 + 2y \nonumber \\
++ 1
+\end{align}
+"""
+
+
+def test_a_row_opening_with_an_operator_continues_the_expression():
+    (chain,) = split_chains("(x+1)^3 = x^3 + 3x^2 \\\\\n+ 3x + 1", 5, "multline")
+    assert chain.relations == ("=",)
+    assert chain.elements[0] == "(x+1)^3"
+    assert chain.elements[1].replace(" ", "") == "x^3+3x^2+3x+1"
+    (chain,) = split_chains("(x-1)^2 &= x^2 - 2x \\\\ &\\quad + 1", 24, "aligned")
+    assert chain.elements[1].replace(" ", "").endswith("-2x\\quad+1")
+    # a row before that ends with the operator: the same equation
+    (chain,) = split_chains("(x+1)^2 = x^2 + 2x + \\\\ 1", 1, "multline")
+    assert chain.elements[1].replace(" ", "") == "x^2+2x+1"
+
+
+def test_a_row_with_a_negative_left_side_is_still_its_own_equation():
+    first, second = split_chains("x = 1 \\\\ -y = 2", 1, "align*")
+    assert (first.elements, second.elements) == (("x", "1"), ("-y", "2"))
+    # and rows that open with a name or a relation keep their readings
+    first, second = split_chains("a = b \\\\ c = d", 1, "align*")
+    assert (first.elements, second.elements) == (("a", "b"), ("c", "d"))
+    (chain,) = split_chains("a &= b \\\\ &= c", 1, "align*")
+    assert chain.elements == ("a", "b", "c")
+
+
+def test_ml1_each_broken_equation_is_proved_whole(tmp_path):
+    steps = checked(tmp_path, ML1)
+    for line in (5, 11, 18, 25, 30):
+        assert verdicts(steps, line) == ["proved"], (line, steps.get(line))
+    assert not any(step.verdict == "refuted" for line in steps for step in steps[line])
+
+
+def test_a_wrong_broken_expansion_is_still_refuted(tmp_path):
+    steps = checked(tmp_path, "$$\n\\begin{multline}\n(x+1)^3 = x^3 + 3x^2 \\\\\n+ 3x + 2\n"
+                              "\\end{multline}\n$$\n")
+    (step,) = steps[3]
+    assert step.verdict == "refuted"
+    x = Fraction(dict(step.counterexample.values)["x"])
+    assert (x + 1) ** 3 != x**3 + 3 * x**2 + 3 * x + 2  # (x+1)^3 - (…) = -1 at every x
