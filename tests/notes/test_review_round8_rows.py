@@ -105,3 +105,61 @@ def test_a_wrong_broken_expansion_is_still_refuted(tmp_path):
     assert step.verdict == "refuted"
     x = Fraction(dict(step.counterexample.values)["x"])
     assert (x + 1) ** 3 != x**3 + 3 * x**2 + 3 * x + 2  # (x+1)^3 - (…) = -1 at every x
+
+
+# -- C3: round8/tab1.md, tab2.tex: a table or list of derivatives, one example per row ----------
+TAB1 = r"""# Table of derivatives
+
+| function | derivative |
+|---|---|
+| $f(x) = x^2$ | $f'(x) = 2x$ |
+| $f(x) = x^3$ | $f'(x) = 3x^2$ |
+| $f(x) = \sin x$ | $f'(x) = \cos x$ |
+
+# List of derivatives
+
+- $g(x) = e^{x}$: $g'(x) = e^{x}$
+- $g(x) = \ln x$: $g'(x) = 1/x$
+- $g(x) = \cos x$: $g'(x) = -\sin x$
+"""
+
+TAB2 = r"""\section{Derivatives}
+\begin{itemize}
+\item $f(x) = x^2$ gives $f'(x) = 2x$.
+\item $f(x) = x^3$ gives $f'(x) = 3x^2$.
+\end{itemize}
+
+\begin{tabular}{ll}
+$g(x) = e^{2x}$ & $g'(x) = 2e^{2x}$ \\
+$g(x) = \sin 3x$ & $g'(x) = 3\cos 3x$ \\
+\end{tabular}
+"""
+
+
+def test_rows_and_items_of_derivatives_are_never_refuted_with_the_first_row(tmp_path):
+    steps = checked(tmp_path, TAB1)
+    assert "proved" in verdicts(steps, 5) and "proved" in verdicts(steps, 11)
+    for line in (6, 7, 12, 13):  # the row's own function, or the first row's: both readings
+        assert verdicts(steps, line) and set(verdicts(steps, line)) == {"undecided"}, line
+        assert any("new definition" in step.reason for step in steps[line])
+
+
+def test_a_tabular_row_is_read_as_an_item_is(tmp_path):
+    steps = checked(tmp_path, TAB2, ".tex")
+    assert set(verdicts(steps, 4)) == {"undecided"}  # \item, as before
+    assert "proved" in verdicts(steps, 8)
+    assert verdicts(steps, 9) and set(verdicts(steps, 9)) == {"undecided"}
+
+
+def test_a_row_wrong_under_either_reading_is_still_refuted(tmp_path):
+    # with x^3 the derivative is 3x^2, with the first row's x^2 it is 2x: never 2x^2
+    steps = checked(tmp_path, "| $f(x) = x^2$ | $f'(x) = 2x$ |\n|---|---|\n"
+                              "| $f(x) = x^3$ | $f'(x) = 2x^2$ |\n")
+    assert [s.verdict for s in steps[3]] == ["undecided", "refuted"]  # f(x) = x^3, then f'
+
+
+def test_a_redefinition_and_a_claim_outside_tables_keep_their_readings(tmp_path):
+    steps = checked(tmp_path, "Let $f(x) = x^2$.\n\nNow let $f(x) = x^3$. Then\n\n"
+                              "$$ f'(x) = 3x^2 $$\n\nLet $g(x) = x^2$. Then $g(x) = x^3$.\n")
+    assert verdicts(steps, 5) == ["proved"]  # the redefinition is used
+    assert "refuted" in verdicts(steps, 7)  # "Then" claims it of g = x^2: false
