@@ -163,3 +163,43 @@ def test_a_redefinition_and_a_claim_outside_tables_keep_their_readings(tmp_path)
                               "$$ f'(x) = 3x^2 $$\n\nLet $g(x) = x^2$. Then $g(x) = x^3$.\n")
     assert verdicts(steps, 5) == ["proved"]  # the redefinition is used
     assert "refuted" in verdicts(steps, 7)  # "Then" claims it of g = x^2: false
+
+
+# -- H2: round8/neg1.md, formulas the note denies ------------------------------------------------
+NEG1 = r"""# Negated
+
+Let $f(x) = x^2$.
+
+Note that $f'(x) = 3x$ is not true.
+
+따라서 $f'(x) = 3x$가 아니다.
+
+$f'(x)$는 $3x$가 아니라 $2x$이다.
+
+It is false that $(a+b)^2 = a^2 + b^2$.
+
+We cannot write $(a+b)^2 = a^2 + b^2$.
+
+Beware: $\sqrt{a+b} \neq \sqrt{a} + \sqrt{b}$ in general, i.e. $\sqrt{a+b} = \sqrt{a} + \sqrt{b}$ fails.
+
+$(a+b)^2 = a^2 + b^2$은 성립하지 않는다.
+
+$(a+b)^2 = a^2 + b^2$ does not hold.
+"""
+
+
+def test_formulas_the_note_denies_are_quoted_not_refuted(tmp_path):
+    steps = checked(tmp_path, NEG1)
+    for line in (5, 7, 11, 13, 17, 19):
+        (step,) = steps[line]
+        assert step.verdict == "skipped" and "quoted as wrong" in step.reason, (line, step)
+    assert not any(step.verdict == "refuted" for line in steps for step in steps[line])
+
+
+def test_a_true_formula_the_note_denies_is_undecided_and_a_plain_false_claim_refuted(tmp_path):
+    steps = checked(tmp_path, "Let $f(x) = x^2$.\n\n$f'(x) = 2x$ does not hold.\n\n"
+                              "따라서 $f'(x) = 2x$가 아니다.\n\n따라서 $f'(x) = 3x$이다.\n\n"
+                              "We can write $(a+b)^2 = a^2 + b^2$.\n")
+    assert verdicts(steps, 3) == ["undecided"] and verdicts(steps, 5) == ["undecided"]
+    assert "calls this formula wrong" in steps[3][0].reason
+    assert verdicts(steps, 7) == ["refuted"] and verdicts(steps, 9) == ["refuted"]
