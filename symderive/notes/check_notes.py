@@ -48,6 +48,7 @@ from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
+from symderive.notes.existential import existential_doubt
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -674,6 +675,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
+            bound = existential_doubt(plan.context, chain.line, chain.latex,
+                                      outcome.counterexample)
+            if bound:
+                outcome = _not_refuted(outcome, bound)
         if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
             unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
                 unread_bound(plan.context, chain.line, chain.latex, names))

@@ -203,3 +203,74 @@ def test_a_true_formula_the_note_denies_is_undecided_and_a_plain_false_claim_ref
     assert verdicts(steps, 3) == ["undecided"] and verdicts(steps, 5) == ["undecided"]
     assert "calls this formula wrong" in steps[3][0].reason
     assert verdicts(steps, 7) == ["refuted"] and verdicts(steps, 9) == ["refuted"]
+
+
+# -- C13: round8/mvt1.md, mvt2.md: a name the prose binds existentially -------------------------
+MVT1 = r"""# Taylor with remainder
+
+Let $f(x) = \cos x$. By Taylor's theorem there is a $\xi$ between $0$ and $x$ such that
+
+$$ f(x) = f(0) + f'(0) x + \frac{f''(\xi)}{2} x^2 $$
+
+# Mean value theorem
+
+Let $g(x) = x^3$. For some $c \in (a, b)$,
+
+$$ g(b) - g(a) = g'(c)(b - a) $$
+"""
+
+MVT2 = r"""# A
+
+Let $f(x) = \cos x$. For some $\xi$ between $0$ and $x$,
+
+$$ f(x) = 1 - \frac{x^2}{2} \cos \xi $$
+
+# B
+
+Let $f(x) = e^{x}$. Then, for a suitable $\xi$,
+
+$$ f(x) = 1 + x e^{\xi} $$
+
+# C
+
+By the mean value theorem we can find $c$ with
+
+$$ \sin b - \sin a = (b - a)\cos c $$
+
+# D
+
+테일러 정리에 의해 $0$과 $x$ 사이의 어떤 $\xi$가 존재하여
+
+$$ e^{x} = 1 + x + \frac{x^2}{2} e^{\xi} $$
+"""
+
+
+def test_bound_names_read_from_the_words():
+    from symderive.notes.existential import bound_names
+
+    assert bound_names(r"there is a $\xi$ between $0$ and $x$ such that") == [r"\xi"]
+    assert bound_names(r"By the mean value theorem we can find $c$ with") == ["c"]
+    assert bound_names(r"There exists $\theta \in (0, 1)$ with") == [r"\theta"]
+    assert bound_names(r"Taylor's theorem gives a point $\xi$ such that") == [r"\xi"]
+    assert bound_names(r"$0$과 $x$ 사이에 적당한 $c$가 있어") == ["c"]
+    assert bound_names(r"Let $x = 2$. This gives $f(x) = 4$, so that") == []
+
+
+def test_taylor_and_the_mean_value_theorem_are_not_refuted_at_one_xi(tmp_path):
+    steps = checked(tmp_path, MVT1)
+    assert verdicts(steps, 5) == ["undecided"] and verdicts(steps, 11) == ["undecided"]
+    assert "some \\xi makes it hold" in steps[5][0].reason
+    steps = checked(tmp_path, MVT2)
+    for line in (5, 11, 17, 23):
+        assert verdicts(steps, line) == ["undecided"], (line, steps.get(line))
+        assert "proves nothing" in steps[line][0].reason
+
+
+def test_without_existential_words_or_for_every_value_the_verdicts_stand(tmp_path):
+    steps = checked(tmp_path, "Let $f(x) = \\cos x$. Then\n\n"
+                              "$$ f(x) = 1 - \\frac{x^2}{2} \\cos \\xi $$\n\n"
+                              "For some $\\xi$,\n\n$$ \\sin^2 \\xi + \\cos^2 \\xi = 1 $$\n\n"
+                              "For some $c$,\n\n$$ (x+1)^2 = x^2 + 1 $$\n")
+    assert verdicts(steps, 3) == ["refuted"]  # no word binds ξ: a false identity
+    assert verdicts(steps, 7) == ["proved"]  # holds for every ξ, hence for some
+    assert verdicts(steps, 11) == ["refuted"]  # c is not in it: x = … refutes it whatever c is
