@@ -49,6 +49,7 @@ from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
+from symderive.notes.matrix_words import described_matrices
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -282,7 +283,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
-    properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
+    properties = affirmed_properties(prose, stated_properties(text)) + described_matrices(
+        text)  # "A is symmetric", "P is a projection matrix"
     stated = with_complex(with_inequalities(  # $x > 0$, z complex: inequalities, declared
         read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),
         " ".join(block.latex for block in extraction.blocks)[:400_000]))

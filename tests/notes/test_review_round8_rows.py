@@ -274,3 +274,48 @@ def test_without_existential_words_or_for_every_value_the_verdicts_stand(tmp_pat
     assert verdicts(steps, 3) == ["refuted"]  # no word binds ξ: a false identity
     assert verdicts(steps, 7) == ["proved"]  # holds for every ξ, hence for some
     assert verdicts(steps, 11) == ["refuted"]  # c is not in it: x = … refutes it whatever c is
+
+
+# -- C15: round8/mp1.md, pd1.md: matrix properties in words outside the vocabulary --------------
+def _case(words: str, claim: str) -> str:
+    return (f"Let $\\mathbf{{P}}$ be an $n \\times n$ {words} and $\\mathbf{{B}}$ an $n \\times n$ "
+            f"matrix.\n\n$$ {claim} $$\n")
+
+
+MP1 = [
+    ("projection matrix", r"\mathbf{P}^2 = \mathbf{P}"),
+    ("rotation matrix", r"\mathbf{P}^\top \mathbf{P} = \mathbf{P}\mathbf{P}^\top"),
+    ("permutation matrix", r"\mathbf{P}^\top \mathbf{P} = \mathbf{P}\mathbf{P}^\top"),
+    ("involutory matrix", r"\mathbf{P}^4 = \mathbf{P}^2"),
+    ("covariance matrix", r"\mathbf{P}^\top = \mathbf{P}"),
+    ("Hessian matrix of a smooth function", r"\mathbf{P}^\top = \mathbf{P}"),
+    ("reflection matrix", r"\mathbf{P}^2 \mathbf{P} = \mathbf{P}"),
+    ("scalar multiple of the identity", r"\mathbf{P}\mathbf{B} = \mathbf{B}\mathbf{P}"),
+]
+
+
+def test_described_matrices_are_read_from_the_words():
+    from symderive.notes.matrix_words import described_matrices
+
+    found = described_matrices(_case("projection matrix", "x = x"))
+    assert found == [(r"\mathbf{P}", "a projection matrix", 1)]
+    assert described_matrices(_case("scalar multiple of the identity", "x = x"))[0][1] == (
+        "a scalar multiple of the identity")
+    # a role, a shape, a negation, or a word stated_properties reads: nothing here
+    for words in ("weight matrix", "square matrix", "symmetric matrix"):
+        assert described_matrices(f"Let $\\mathbf{{W}}$ be the {words}.") == [], words
+    assert described_matrices(r"$\mathbf{A}$ is not a projection matrix.") == []
+
+
+@pytest.mark.parametrize(("words", "claim"), MP1)
+def test_a_claim_that_follows_from_the_described_property_is_not_refuted(tmp_path, words, claim):
+    steps = checked(tmp_path, _case(words, claim))
+    assert verdicts(steps, 3) == ["undecided"], steps.get(3)
+    assert "\\mathbf{P} is a" in steps[3][0].reason and "not read here" in steps[3][0].reason
+
+
+def test_without_descriptive_words_the_false_matrix_claim_is_refuted(tmp_path):
+    steps = checked(tmp_path, _case("matrix", r"\mathbf{P}^2 = \mathbf{P}")
+                    + "\nLet $\\mathbf{W}$ be the weight matrix.\n\n"
+                      "$$ \\mathbf{W}^\\top = \\mathbf{W} $$\n")
+    assert verdicts(steps, 3) == ["refuted"] and verdicts(steps, 7) == ["refuted"]
