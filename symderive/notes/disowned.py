@@ -68,9 +68,10 @@ MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*�
 AFTER = re.compile(
     r"^\s*,?\s*(?:(?:which|this|that)\s+)?(?:is|would\s+be|are)\s+(?:(?:simply|plainly|clearly"
     r"|actually)\s+)?(?:" + WRONG + r"|a\s+(?:common\s+|typical\s+|classic\s+)?" + MISTAKE + r")\b"
-    # "$…$ does not hold.", "$…$ fails.", "$…$ is never true"
+    # "$…$ does not hold.", "$…$ fails." (not "fails when …", a condition of its failure)
     r"|^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|cannot"
-    r"|can['’]t|can\s+not)\s+(?:hold|be\s+true)\b|^\s*(?:fails(?!\s+to\b)|is\s+never\s+true)\b",
+    r"|can['’]t|can\s+not)\s+(?:hold|be\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)"
+    r"|^\s*(?:fails|is\s+never\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)",
     re.I,
 )
 AFTER_KOREAN = re.compile(
