@@ -16,7 +16,9 @@ Rules (each resolves a real ambiguity of written notes):
   environment such as ``pmatrix``) and at top-level commas, ``;``, ``\quad`` and ``\qquad``
   between two equations (``a = b, \; c = d``).
 * A row that begins with a relation (``\\ = …`` or ``&= …``), or follows a row that ends with
-  one, continues the chain of the row before; any other row starts a new chain.
+  one, continues the chain of the row before; a row that begins with a binary operator
+  (``\\ + 3x + 1``), or follows a row that ends with one, continues the last expression of
+  the row before (:mod:`symderive.notes.broken_rows`); any other row starts a new chain.
 * Relations: ``=  \le \leq \ge \geq < > \ne \neq`` are checked; ``:= \coloneqq \triangleq
   \equiv =:`` make definitions; ``\approx \sim \propto \in \to \Rightarrow \implies \iff
   \mapsto`` and a top-level ``:`` are not checked (their chain is skipped with a reason).
@@ -26,6 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from symderive.notes.broken_rows import continues_expression, join
 
 CHECKED_RELATIONS = {
     "=": "=", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
@@ -196,7 +200,7 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
             pieces = [_split_relations(piece) + (piece,) for piece in _split_equations(written)]
             if any(":" in relations for _, relations, _ in pieces):
                 conditional_lines.add(len(pending))
-            for elements, relations, piece in pieces:
+            for index, (elements, relations, piece) in enumerate(pieces):
                 if not "".join(elements).strip() and not relations:
                     continue
                 target = column_chain.get(column)
@@ -205,6 +209,16 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
                 continues = target >= 0 and (
                     (relations and not elements[0].strip()) or not pending[target][1][-1].strip()
                 )
+                if (not continues and target >= 0 and index == 0 and target not in targets
+                        and continues_expression(pending[target][1][-1], elements[0],
+                                                 bool(relations))):  # \\ + 3x + 1
+                    _, previous_elements, previous_relations, sources, _ = pending[target]
+                    previous_elements[-1] = join(previous_elements[-1], elements[0])
+                    previous_elements.extend(elements[1:])
+                    previous_relations.extend(relations)
+                    sources.append(piece.strip())
+                    targets.append(target)
+                    continue
                 if continues:
                     _, previous_elements, previous_relations, sources, _ = pending[target]
                     if not previous_elements[-1].strip():

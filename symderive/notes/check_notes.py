@@ -50,6 +50,8 @@ from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
+from symderive.notes.existential import existential_doubt
+from symderive.notes.matrix_words import described_matrices
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -296,7 +298,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
-    properties = affirmed_properties(prose, stated_properties(text))  # "A is symmetric"
+    properties = affirmed_properties(prose, stated_properties(text)) + described_matrices(
+        text)  # "A is symmetric", "P is a projection matrix"
     stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and
         read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),  # after a display
         " ".join(block.latex for block in extraction.blocks)[:400_000])))
@@ -718,6 +721,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
+            bound = existential_doubt(plan.context, chain.line, chain.latex,
+                                      outcome.counterexample)
+            if bound:
+                outcome = _not_refuted(outcome, bound)
         if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
             unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
                 unread_bound(plan.context, chain.line, chain.latex, names))

@@ -3,7 +3,8 @@ r"""Formulas the note itself calls wrong: quoted to warn against them, not claim
 *A common mistake is to write $(a+b)^2 = a^2 + b^2$*, *False: $e^{a+b} = e^a e^b$*, *Wrong:*
 before a display, *Do not write $…$*, *It is tempting, but wrong, to conclude $…$*, *Find the
 error in $…$*, *$…$, which is wrong*, *Is it true that $…$? No.*, a row's own
-``\text{(wrong!)}``, Korean *$…$ 는 틀린 식이다* ("is a wrong formula"), *흔한 실수는 $…$ 라고 쓰는
+``\text{(wrong!)}``, *We cannot write $…$*, *$…$ does not hold*, *$…$ fails*, Korean *$…$가
+아니다* ("is not"), *$…$은 성립하지 않는다* ("does not hold"), Korean *$…$ 는 틀린 식이다* ("is a wrong formula"), *흔한 실수는 $…$ 라고 쓰는
 것이다* ("a common mistake is writing …"), *$…$ 라고 쓰면 안 된다* ("must not be written"): the
 note asserts none of these, so a refutation of one is no error of the note (it is *skipped*,
 reason *quoted*), and a proof of one says the note calls a true formula wrong (*undecided*, with
@@ -39,7 +40,8 @@ BEFORE = re.compile("|".join((
     r"\b" + MISTAKE + r"\b[^.;:]{0,40}?\b(?:is|are|was|would\s+be)\s+(?:to\s+)?" + SAYING
     + r"\s*[:,]?\s*$",
     # "Do not write", "You should never write"
-    r"\b(?:do\s+not|don['’]t|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t|avoid)\s+"
+    r"\b(?:do\s+not|don['’]t|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t|avoid"
+    r"|cannot|can\s+not|can['’]t|may\s+not)\s+"
     r"(?:\w+\s+){0,2}?" + SAYING + r"\s*[:,]?\s*$",
     # "It is tempting, but wrong, to conclude"
     r"\b(?:" + WRONG + r"|a\s+mistake|an\s+error)\b[^.;]{0,40}?\bto\s+" + SAYING
@@ -65,12 +67,18 @@ MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*�
 # the words just after an inline formula, to the end of its sentence
 AFTER = re.compile(
     r"^\s*,?\s*(?:(?:which|this|that)\s+)?(?:is|would\s+be|are)\s+(?:(?:simply|plainly|clearly"
-    r"|actually)\s+)?(?:" + WRONG + r"|a\s+(?:common\s+|typical\s+|classic\s+)?" + MISTAKE + r")\b",
+    r"|actually)\s+)?(?:" + WRONG + r"|a\s+(?:common\s+|typical\s+|classic\s+)?" + MISTAKE + r")\b"
+    # "$…$ does not hold.", "$…$ fails." (not "fails when …", a condition of its failure)
+    r"|^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|cannot"
+    r"|can['’]t|can\s+not)\s+(?:hold|be\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)"
+    r"|^\s*(?:fails|is\s+never\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)",
     re.I,
 )
 AFTER_KOREAN = re.compile(
     r"^\s*(?:은|는|이|가|라는\s*(?:식|것)[은는]?|이라는\s*(?:식|것)[은는]?)?\s*"
     r"(?:틀린|잘못된|틀렸|잘못이|거짓|오류)"
+    # "$…$가 아니다" (is not), "$…$은 성립하지 않는다" (does not hold); not 아니면 (if not)
+    r"|^\s*(?:은|는|이|가)?\s*(?:아니다|아니며|아닙니다|아니라|아님|성립하지\s*않|성립\s*안\s*|참이\s*아니)"
 )
 SAID_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적|착각|결론|주장|생각)")
 MUST_NOT_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적)\w*\s*(?:면|서는)\s*안")

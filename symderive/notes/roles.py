@@ -41,6 +41,7 @@ from enum import Enum
 from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.row_items import opens_row_or_item
 
 
 class Role(str, Enum):
@@ -214,6 +215,8 @@ def classify_first_step(
             or (name in defined and is_parameter_list(arguments) and is_number(second)
                 and name not in labels)
         )  # fmt: skip
+        if not value and introduced != "redefinition" and opens_row_or_item(lead):
+            introduced = "open"  # | $f(x) = x^3$ | … : a table row, its own example or not
         if value and introduced not in ("redefinition", "open"):
             # f(0,0) = a after f(x_1, x_2) = …; l(y, ŷ) = 0 after l(y, ŷ) = -Σ y_j log ŷ_j
             return Reading(Role.CLAIM, name, arguments,
