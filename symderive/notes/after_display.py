@@ -45,6 +45,7 @@ from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
 from symderive.notes.inequalities import BoundDomain, _record, bound_of
 from symderive.notes.laws import LAW_WORDS
 from symderive.notes.stated import (
+    AFTER_LIFT,
     PROPERTY_WORDS,
     Lift,
     Sentence,
@@ -84,6 +85,15 @@ CONDITION_WORDS = re.compile(r"\b(?:binary|complex|square|bounded|distributed|ta
                              r"orthonormal|unit|normali[sz]ed|independent|i\.i\.d)\b|복소|독립", re.I)
 
 
+# "$$ \sqrt{x^2} = x $$ for $x > 0$, while $$ \sqrt{x^2} = -x $$ for $x < 0$.": a condition that
+# ends in a joint to the next display (while, whereas, and, but, 반대로, 이고, 이며) belongs to
+# the display before it (round 8b, K4)
+TWO_CASES = re.compile(
+    r"^(?P<clause>[^$]*\$[^$]+\$[^$]*?)\s*(?:,|;|이고\s*,?|이며\s*,?|일\s*때이며\s*,?)\s*"
+    r"(?:and\s+)?(?:while|whereas|and|but|otherwise|or|반대로|그리고|그러나|[가-힣]+(?:이면|하면))"
+    r"[^$]{0,30}$", re.I)
+
+
 @dataclass(frozen=True)
 class After:
     """The sentence right after a display: its index, the words after the connective, and
@@ -92,6 +102,7 @@ class After:
     index: int
     rest: str
     conditional: bool
+    joint: bool = False  # "for $x > 0$, while": it ends in a joint to the next display
 
 
 def after_display(stated: StatedDomains, index: int) -> After | None:
@@ -103,6 +114,10 @@ def after_display(stated: StatedDomains, index: int) -> After | None:
     following = stated.sentences[index + 1] if index + 1 < len(stated.sentences) else None
     if following is not None and following.after_display and not re.search(
             r"(?:[.。!?;]|다)\s*\)?\s*$", text):
+        case = TWO_CASES.match(text)
+        opening = KOREAN.match(text) or CONNECTIVE.match(text)
+        if case and opening and opening.group("cond") or case and KOREAN.match(text):
+            return After(index, case.group("clause")[opening.end():], True, joint=True)  # K4
         return None  # "for $x > 0$," then a display: it introduces the next display
     korean = KOREAN.match(text)
     if sentence.after_display == 2 and not (korean or re.match(r"^\(?[a-z]", text)):
@@ -121,6 +136,7 @@ def with_after_displays(stated: StatedDomains) -> StatedDomains:
     added: list[StatedDomain] = []
     ends: list[Lift] = []
     read = set(stated.read)
+    joints: set = set()  # (sentence, name): not the lead-in of the next display (round 8b K4)
     for index in range(len(stated.sentences)):
         after = after_display(stated, index)
         if after is None:
@@ -130,19 +146,25 @@ def with_after_displays(stated: StatedDomains) -> StatedDomains:
             continue
         read.add(index)
         sentence = stated.sentences[index]
+        if after.joint:
+            joints |= {(index, record.name) for record in found}
         for record in found:  # the display(s) just before: they hold there only
             added.append(replace(record, sentence=index - 1, hypothesis=False,
                                  quantifies=after.conditional,
                                  words=" ".join(sentence.text.split())[:120]))
         for name in dict.fromkeys(record.name for record in found):
             ends.append(Lift(name_key(name), index, 0, sentence.first,
-                             "the condition stated after a display holds for that display only",
+                             AFTER_LIFT,
                              clear=True))  # fmt: skip
     if not added:
         return stated
     # the records are placed before their sentence: the lifts of this sentence stay
-    domains = sorted((*stated.domains, *added), key=lambda domain: domain.sentence)
-    lifts = sorted((*stated.lifts, *ends), key=lambda lift: (lift.sentence, lift.at))
+    kept = [domain for domain in stated.domains if (domain.sentence, domain.name) not in joints]
+    domains = sorted((*kept, *added), key=lambda domain: domain.sentence)
+    jointed = {(i, name_key(n)) for i, n in joints}
+    kept_lifts = [lift for lift in stated.lifts
+                  if lift.clear or (lift.sentence, lift.name) not in jointed]
+    lifts = sorted((*kept_lifts, *ends), key=lambda lift: (lift.sentence, lift.at))
     return replace(stated, domains=tuple(domains), lifts=tuple(lifts), read=frozenset(read))
 
 

@@ -33,7 +33,7 @@ from symderive.errors import ParseError
 from symderive.model import Domain
 from symderive.notes.context import parse, section_ends
 from symderive.notes.inequalities import STATEMENTS, clause_of, domain_of, empty_bound
-from symderive.notes.stated import name_key
+from symderive.notes.stated import AFTER_LIFT, name_key
 
 # words by which a later statement says it replaces an earlier one
 CHANGE = re.compile(
@@ -165,8 +165,10 @@ def find_clashes(context) -> None:
             continue  # "Let $x$ be a real number.": any value again, no clash
         if not 0 <= record.sentence < len(stated.sentences):
             continue
-        lifted = any(lift.name == key[1] and before.sentence < lift.sentence < record.sentence
-                     for lift in stated.lifts)  # fmt: skip
+        lifted = any(lift.name == key[1] and (
+            before.sentence < lift.sentence < record.sentence
+            or lift.words == AFTER_LIFT and before.sentence < lift.sentence <= record.sentence
+        ) for lift in stated.lifts)  # two cases, each after its display (round 8b K4)
         if lifted or CHANGE.search(stated.sentences[record.sentence].text):
             continue  # replaced on purpose
         if disjoint(domain_of(before), domain_of(record)):

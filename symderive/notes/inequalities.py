@@ -280,6 +280,18 @@ _ANY_BOUND = re.compile(rf"(?:^|[^\\A-Za-z])(?P<name>{_NAME})\s*{_RELATION}|{_RE
                         rf"(?P<after>{_NAME})\s*(?:$|[^A-Za-z{{_])")
 
 
+# words that bound a quantity without an inequality (round 8b K8): a refutation outside the
+# bound they mean is no refutation
+DOMAIN_WORDS = re.compile(
+    r"\bbetween\b|\bunit\s+interval|\bintervals?\b|\bfractions?\b|\bproportions?\b|"
+    r"\bpercentages?\b|\brates?\b|\bratios?\b|\bshares?\b|\bdistances?\b|\blengths?\b|"
+    r"\bwidths?\b|\bheights?\b|\bradi(?:us|i)\b|\bdiameters?\b|\bareas?\b|\bvolumes?\b|"
+    r"\bmass(?:es)?\b|\bspeeds?\b|\bcounts?\b|\bnumber\s+of\b|\bages?\b|\bprices?\b|"
+    r"\bmagnitudes?\b|\bangles?\b|\bdurations?\b|\bpositive\b|\bnegative\b|"
+    r"\bnon-?negative\b|\bsuccess\b|\bchance\b|\blikelihood\b|"
+    r"거리|길이|비율|확률|넓이|각도|사이의|양수|음수", re.I)
+
+
 def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
     """An inequality about one of the claim's names in a sentence of its section before it
     (or on its line) that no template read as a domain: its words, quoted, or ''. A
@@ -302,6 +314,14 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
                 if name in plain or name.split("_")[0] in plain:
                     return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
                             "in words this reader does not read as a domain")
+        words = re.sub(r"\$[^$]*\$", " ", sentence.text)
+        if DOMAIN_WORDS.search(words):  # round 8b K8: "a number between $0$ and $1$"
+            for math in re.findall(r"\$([^$]+)\$", sentence.text):
+                name = math.strip().lstrip("\\")
+                if name in plain:
+                    return (f"the note describes {name} at line {sentence.first} in words that "
+                            f"bound it ('{' '.join(sentence.text.split())[:90]}'), which this "
+                            "reader does not read as a domain")
     read = read_conditions(context, line, latex)
     in_force = {record.name.lstrip("\\") for record in stated.for_chain(line, latex)}
     for where, conditions in sorted(getattr(context, "conditions_by_line", {}).items()):

@@ -125,6 +125,9 @@ PROPERTY_WORDS = re.compile(
 )  # fmt: skip
 
 
+# the words of the lift that ends a condition stated after a display (notes/after_display.py)
+AFTER_LIFT = "the condition stated after a display holds for that display only"
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of the prose (code blanked), with the lines it spans."""

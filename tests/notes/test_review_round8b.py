@@ -95,3 +95,44 @@ def test_a_bound_failing_only_beyond_the_search_is_not_checked(tmp_path, bound):
     # ln n < 14 fails for n >= e^14 ≈ 1.2·10^6; √n <= 1001 fails for n > 1002001
     found = steps_by_line(tmp_path, f"For every positive integer $n$,\n$$ {bound} . $$\n")
     assert verdict(found, 2) in ("undecided", "refuted")
+
+
+def test_two_cases_each_with_its_condition_after_its_display(tmp_path):
+    # √(x²) = |x|: x for x > 0, -x for x < 0; neither display is refuted outside its case
+    found = steps_by_line(tmp_path, (
+        "$$ \\sqrt{x^2} = x $$\nfor $x > 0$, while\n$$ \\sqrt{x^2} = -x $$\nfor $x < 0$.\n"))
+    assert verdict(found, 1) == "proved"
+    assert verdict(found, 3) != "refuted"
+
+
+def test_two_cases_in_korean(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "$$ \\sqrt{x^2} = x $$\n여기서 $x > 0$ 이고, 반대로\n$$ \\sqrt{x^2} = -x $$\n"
+        "여기서 $x < 0$ 이다.\n"))
+    assert verdict(found, 1) == "proved"
+    assert verdict(found, 3) != "refuted"
+
+
+def test_a_lead_in_condition_still_belongs_to_the_display_after_it(tmp_path):
+    # "for x > 0, we have" introduces the next display: √(x²) = -x is false there
+    found = steps_by_line(tmp_path, (
+        "$$ (a+b)^2 = a^2 + 2ab + b^2 $$\nfor $x > 0$, we have\n$$ \\sqrt{x^2} = -x $$\n"))
+    assert verdict(found, 3) == "refuted"
+
+
+@pytest.mark.parametrize("words", [
+    "Let $a$ be a number between $0$ and $1$.",
+    "Let $a$ lie in the unit interval.",
+    "Let $a$ be a proportion.",
+    "Let $a$ denote the fraction of users who click.",
+    "Let $a$ be the success rate of the test.",
+])
+def test_a_bound_in_words_makes_a_refutation_outside_it_undecided(tmp_path, words):
+    # a² <= a holds on [0, 1], where each wording puts a; -17/3 is not a fraction
+    found = steps_by_line(tmp_path, f"{words}\n\n$$ a^2 \\le a $$\n")
+    assert verdict(found, 3) == "undecided"
+
+
+def test_a_false_claim_about_a_plainly_described_name_is_still_refuted(tmp_path):
+    found = steps_by_line(tmp_path, "Let $a$ be the input.\n\n$$ a^2 \\le a $$\n")
+    assert verdict(found, 3) == "refuted"
