@@ -436,10 +436,17 @@ def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
     try:
         searches = _searches(lhs, rhs, relation, context, rng, tally, sizes, indices)
     except extrema.NotSearchable as why:
+        if str(why) == "no variable":
+            return None  # nothing to search: every value of the claim was evaluated
+        if str(why).startswith(STRUCTURAL) or any(part in str(why) for part in STRUCTURAL_PARTS):
+            tally.worst = (f"worst point not searched ({why}): checked at the points sampled "
+                           "only")
+            return None
         tally.unsearched = str(why)
         return None
-    except ParseError:
-        tally.unsearched = "the sums took too long to write in closed form"
+    except ParseError:  # sums without a closed form in time: checked at the sizes sampled
+        tally.worst = ("worst point not searched (the sums took too long to write in closed "
+                       "form): checked at the points sampled only")
         return None
     except (ValueError, TypeError, NotImplementedError, AttributeError) as error:
         tally.unsearched = f"{type(error).__name__}"
@@ -457,6 +464,15 @@ def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
     return None
 
 
+# why a search cannot run that comes from the claim's form (a probability vector, a given tying
+# the variables, many variables, entries at each size): the claim keeps the check of the points
+# sampled, and its reason says the worst point was not searched.  A search that ran and failed
+# (out of time, a worst point at the far edge of the search) leaves the claim undecided.
+STRUCTURAL = ("a given relates", "sums, entries or matrices", "not a scalar claim",
+              "the sums took too long",
+              "a symbol without a numeric domain")
+STRUCTURAL_PARTS = (" is a simplex", " is a index", " is a random", " is a matrix",
+                    "variables (at most")
 SIZES_SEARCHED = 3  # size combinations whose entries are searched (the first sampled)
 
 
@@ -464,6 +480,13 @@ def _searches(lhs, rhs, relation, context, rng, tally, sizes, indices) -> list:
     """(fixed values, left, right, :class:`extrema.Search`) for the claim as written, or, for
     sums of entries, at each of the first sizes sampled (indices drawn)."""
     left, right = _prepared(lhs, rhs, context, {})
+    for side in (left, right):  # a probability vector: no search (and no time spent on one)
+        if not isinstance(side, sp.Basic):
+            continue
+        named = side.free_symbols | {i.base.label for i in side.atoms(sp.Indexed)}
+        for symbol in sorted(named, key=sp.default_sort_key):
+            if context.domain_of(symbol).kind == "simplex":
+                raise extrema.NotSearchable(f"{symbol} is a simplex")
     if any(isinstance(side, sp.Basic) and side.has(sp.Sum, sp.Product)
            for side in (left, right)):  # Σ_{i=1}^n i in closed form: n(n + 1)/2
         with time_limit(SUMMING_SECONDS, source="sampling", what="summing"):

@@ -301,7 +301,7 @@ def search(left: sp.Expr, right: sp.Expr, relation: str, symbols: list, domains:
     worst = proposals[0]
     if not any(fails(value, relation) for _, value in proposals[:1] + firsts[:1]):
         for value, axis in zip(worst[0], axes):  # round 8b K1: ln n < 14 fails past 10^6
-            if (axis.high is None or axis.low is None) and abs(
+            if axis.integer and (axis.high is None or axis.low is None) and abs(
                     value - (axis.low if axis.low is not None else axis.high or 0.0)) > EDGE:
                 raise NotSearchable(
                     f"the smallest slack found lies at the far edge of the search ({axis.symbol} "
