@@ -23,10 +23,13 @@ def _isolated_result_cache():
 # A test marked `slow` and parametrized over many cases (hostile inputs in a subprocess each, claims
 # that each take seconds of checking) runs every case by default. In CI (`CI=true`, or
 # `--slow=sample`) it runs a fixed sample of SLOW_SAMPLE cases per test function, so the suite stays
-# inside CI's time limit as cases are added; `--slow=all` runs every case whatever the environment.
+# inside CI's time limit as cases are added, and half (a fixed half) of the other slow tests of each
+# review-findings file (tests/notes/test_review_round*.py); `--slow=all` runs every case whatever
+# the environment.
 # The sample is chosen by a hash of the test id: the same cases every run, on every machine.
 
 SLOW_SAMPLE = 2
+REVIEW_FILES = "tests/notes/test_review_round"  # in CI: half of each such file's slow tests
 
 
 def pytest_addoption(parser):
@@ -62,14 +65,24 @@ def pytest_collection_modifyitems(config, items):
     left_out = []
     for cases in families.values():
         left_out += sorted(cases, key=_sample_order)[SLOW_SAMPLE:]
+    # the adversarial reviews' regression files (one test per finding, each checking a note):
+    # in CI half of each file's unparametrized slow tests, the same half every run
+    reviews: dict[str, list] = {}
+    for item in items:
+        if (item.get_closest_marker("slow") is not None and not hasattr(item, "callspec")
+                and REVIEW_FILES in item.nodeid):
+            reviews.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    for tests in reviews.values():
+        left_out += sorted(tests, key=_sample_order)[(len(tests) + 1) // 2:]
     if not left_out:
         return
     dropped = {id(item) for item in left_out}
     config.hook.pytest_deselected(items=left_out)
     items[:] = [item for item in items if id(item) not in dropped]
     config._slow_sample_note = (
-        f"slow tests: a sample of {SLOW_SAMPLE} cases per parametrized slow test "
-        f"({len(left_out)} cases left out; `pytest --slow=all` runs them)"
+        f"slow tests: a sample of {SLOW_SAMPLE} cases per parametrized slow test and half of "
+        f"each review file's other slow tests ({len(left_out)} left out; `pytest --slow=all` "
+        "runs them)"
     )
 
 

@@ -130,6 +130,10 @@ def unread_shape_mentions(sentence: str) -> list[str]:
     sized = with_sizes(sentence)
     if not _SIZE_WORDS.search(re.sub(r"\$[^$]*\$", " ", sized)):
         return []
+    sizes = re.findall(r"⟨([^×⟩]*)×([^⟩]*)⟩", sized)
+    if sizes and not any(re.search(r"\d", part) for size in sizes for part in size) and not (
+            _SIZE_WORDS.search(re.sub(r"\$[^$]*\$|⟨[^⟩]*⟩", " ", sized))):
+        return []  # "$n \times n$ matrices": a size of letters, any size is the note's
     read = {shape.name for shape in stated_shapes(sentence)}
     named = {key(m.group("name")) for m in _MENTIONED_NAME.finditer(sized)
              if not re.search(r"\\in\s*\\mathbb\s*\{?\s*C", m.group())}

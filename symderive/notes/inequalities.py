@@ -284,7 +284,7 @@ _ANY_BOUND = re.compile(rf"(?:^|[^\\A-Za-z])(?P<name>{_NAME})\s*{_RELATION}|{_RE
 # bound they mean is no refutation
 DOMAIN_WORDS = re.compile(
     r"\bbetween\b|\bunit\s+interval|\bintervals?\b|\bfractions?\b|\bproportions?\b|"
-    r"\bpercentages?\b|\brates?\b|\bratios?\b|\bshares?\b|\bdistances?\b|\blengths?\b|"
+    r"\bpercentages?\b|\brates?\b|\bratios?\b|\bshares?\b|\bdistances?\b|(?<!of\s)\blengths?\b(?!\s+of\b)|"
     r"\bwidths?\b|\bheights?\b|\bradi(?:us|i)\b|\bdiameters?\b|\bareas?\b|\bvolumes?\b|"
     r"\bmass(?:es)?\b|\bspeeds?\b|\bcounts?\b|\bnumber\s+of\b|\bages?\b|\bprices?\b|"
     r"\bmagnitudes?\b|\bangles?\b|\bdurations?\b|\bpositive\b|\bnegative\b|"

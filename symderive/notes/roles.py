@@ -182,7 +182,10 @@ def classify_first_step(
     if relation == "=" and head is not None:
         name, arguments = head
         concluded = concluding(lead, trail, inline)
-        if name not in defined and point_value(arguments, second):
+        if concluded and arguments is not None and application(name, arguments) in defined and (
+                point_value(arguments, second)):  # "Therefore H(x) = log 6": checked against it
+            return Reading(Role.CLAIM)
+        if name not in defined and not concluded and point_value(arguments, second):
             # P(A) = 0.3 and P(B) = 0.4, f(a) = 1: values at those arguments (round 8, C2)
             return Reading(Role.EXAMPLE, application(name, arguments), arguments,
                            POINT_WHY, point=True)
