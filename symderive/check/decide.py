@@ -468,11 +468,10 @@ def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
 # the variables, many variables, entries at each size): the claim keeps the check of the points
 # sampled, and its reason says the worst point was not searched.  A search that ran and failed
 # (out of time, a worst point at the far edge of the search) leaves the claim undecided.
-STRUCTURAL = ("a given relates", "sums, entries or matrices", "not a scalar claim",
+STRUCTURAL = ("a given relates", "not a scalar claim",
               "the sums took too long",
               "a symbol without a numeric domain")
-STRUCTURAL_PARTS = (" is a simplex", " is a index", " is a random", " is a matrix",
-                    "variables (at most")
+STRUCTURAL_PARTS = (" is a simplex", " is a index", " is a random", " is a matrix")
 SIZES_SEARCHED = 3  # size combinations whose entries are searched (the first sampled)
 
 

@@ -28,8 +28,9 @@ COMPLEX_WORDS = re.compile(
     r"\bcomplex(?:\s+|-)(?:numbers?|valued|variables?|scalars?|plane|vectors?)\b|복소\s*수|복소\s*평면"
     # complex in other words (round 8b K7): a root of unity or of a polynomial, an eigenvalue,
     # a Fourier coefficient, a phasor, a quaternion, an imaginary number
-    r"|\broots?\s+of\s+unity\b|\b(?:a|an|the|any|each|every)\s+roots?\s+of\s*(?:the\s+(?:polynomial|"
-    r"equation|characteristic)|[.,;:]|$)|\beigen-?values?\b|\bfourier\s+coefficients?\b|"
+    r"|\broots?\s+of\s+(?:unity|1|one)\b|(?<!square\s)\broots?\s+of\s*(?:[.,;:]|$)|\b(?:a|an|the|any|each|every)\s+(?:roots?|zeros?|zeroes|poles?)"
+    r"\s+of\s*(?:the\s+(?:polynomial|equation|characteristic)|[.,;:]|$)|\beigen-?values?\b|"
+    r"\bspectrum\b|\bpoles?\b|\b(?:fourier|dft|fft)\s+coefficients?\b|\bdiscrete\s+fourier\b|"
     r"\bphasors?\b|\bquaternions?\b|\bimaginary\b|고유\s*값|단위\s*근",
     re.I)
 # "For complex $z$,", "all complex $z, w$", "where $z$ is complex", "$z$ and $w$ are complex"

@@ -154,7 +154,11 @@ def general_words(lead: str) -> bool:
 LIFTING = re.compile(
     r"\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+be\s+(?:an?|any|arbitrary|some|general)\b"
     r"|\bgeneral\s+\$\s*([^$]{1,20}?)\s*\$"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b",
+    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b"
+    # round 8c X4: "Now let $n$ vary", "with $n$ unrestricted", "일반적인 $r$에 대하여"
+    r"|\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+(?:vary|range|be\s+unrestricted)\b"
+    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:is\s+|now\s+)?unrestricted\b"
+    r"|일반적인\s*\$\s*([^$]{1,20}?)\s*\$",
     re.I,
 )
 
@@ -714,6 +718,13 @@ APPLIED_VARIES = re.compile(
     r"[^$.;\n]{0,40}?\b(?:changes\s+with|varies|vary|depends\s+on|is\s+a\s+function\s+of)",
     re.I,
 )
+# round 8c X1: "$\theta$ evolves in time", "$q$ a function of time", "$u$ depend on $x$ and $t$",
+# "$T$ changes over time", "각 $\phi$는 시간에 따라 변한다"
+NAMED_VARIES = re.compile(
+    rf"\$\s*({LETTER})\s*\$[^$.;\n]{{0,40}}?(?:\b(?:evolves?|changes?|varies|vary|depends?\s+on|"
+    r"(?:is\s+)?a\s+function\s+of|moves?)\b|시간에\s*따라|의\s*함수)",
+    re.I,
+)
 SEVERAL_VARY = re.compile(
     rf"((?:\$\s*{LETTER}\s*\$\s*(?:,|and|과|와)\s*)+\$\s*{LETTER}\s*\$)\s*(?:are\s+(?:both\s+)?"
     r"(?:functions\s+of|(?![\w-]*independent)[\w-]*dependent\b)|depend\s+on|vary|change\s+with)",
@@ -737,7 +748,8 @@ def varying_in_section(context: FileContext, line: int) -> set:
     with time*) in the section before ``line``: not constants there."""
     first = section_start(context.headings, line)
     text = "\n".join(context.lines[first - 1 : line - 1])
-    found = set(WRITTEN_AS_FUNCTION_WIDE.findall(text)) | set(APPLIED_VARIES.findall(text))
+    found = (set(WRITTEN_AS_FUNCTION_WIDE.findall(text)) | set(APPLIED_VARIES.findall(text))
+             | set(NAMED_VARIES.findall(text)))
     return {name.lstrip("\\") for name in found}
 
 

@@ -51,6 +51,9 @@ LONE_E = re.compile(
     r"|\$[^$]*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt)\s*e(?![A-Za-z])[^$]*\$")
 EULER_WORDS = re.compile(
     r"euler|napier|natural|exponential|\bbase\b|number\s+\$\s*e|2\.71|\\approx|자연|오일러|밑", re.I)
+# "e is the elementary charge, not Euler's number", "Unlike Euler's number, …" (round 8c X3)
+DENIED_EULER = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,20}"
+                          r"(?:euler|napier|natural)|오일러[^.]{0,12}(?:아니|아닌|와\s*달리)", re.I)
 # a definition read as a formula: the right side names something (not a number, not \exp(1))
 HAS_NAME = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?!exp|pi|infty|lim|sum)[A-Za-z]+")
 
@@ -92,7 +95,8 @@ def named_letters(sentences) -> dict[str, tuple[int, str]]:
         for match in QUANTITY.finditer(sentence.text):
             name = match.group("name") or match.group("korean")
             found.setdefault(name, (sentence.first, sentence.text[:100]))
-        if LONE_E.search(sentence.text) and not EULER_WORDS.search(sentence.text):
+        if LONE_E.search(sentence.text) and (not EULER_WORDS.search(sentence.text)
+                                             or DENIED_EULER.search(sentence.text)):
             found.setdefault("e", (sentence.first, sentence.text[:100]))  # round 8b K5
     return found
 

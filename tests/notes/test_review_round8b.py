@@ -136,3 +136,59 @@ def test_a_bound_in_words_makes_a_refutation_outside_it_undecided(tmp_path, word
 def test_a_false_claim_about_a_plainly_described_name_is_still_refuted(tmp_path):
     found = steps_by_line(tmp_path, "Let $a$ be the input.\n\n$$ a^2 \\le a $$\n")
     assert verdict(found, 3) == "refuted"
+
+
+# -- round 8c, one step away from the fixes above ------------------------------------------------
+
+def test_a_primitive_cube_root_of_1_is_complex(tmp_path):
+    # ζ = e^{2πi/3}: |ζ|² = 1, ζ² = e^{4πi/3}
+    zeta = mpmath.exp(2j * mpmath.pi / 3)
+    assert abs(abs(zeta) ** 2 - zeta**2) > 1
+    found = steps_by_line(tmp_path, (
+        "Let $\\zeta$ be a primitive cube root of $1$.\n\n$$ |\\zeta|^2 = \\zeta^2 $$\n"))
+    assert verdict(found, 3) == "undecided"
+
+
+def test_e_denied_to_be_eulers_number_is_a_letter(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "Here $e$ is the elementary charge, not Euler's number.\n\n$$ \\ln e = 1 $$\n"))
+    assert verdict(found, 3) == "undecided"
+
+
+@pytest.mark.parametrize("words", [
+    "The angle $\\theta$ evolves in time.",
+    "Let $\\theta$ be a function of time.",
+    "각 $\\theta$는 시간에 따라 변한다.",
+])
+def test_a_letter_said_to_change_in_time_is_not_a_constant(tmp_path, words):
+    # d/dt sin θ = cos θ · θ'(t), not 0 for θ = t
+    found = steps_by_line(tmp_path, f"{words}\n\n$$ \\frac{{d}}{{dt}} \\sin\\theta = 0 $$\n")
+    assert verdict(found, 3) != "proved"
+
+
+def test_now_let_n_vary_ends_the_example_value(tmp_path):
+    # 2^n = 2n holds at n = 2 (the example) and fails at n = 3
+    assert 2**3 != 2 * 3
+    found = steps_by_line(tmp_path, (
+        "Let $n = 2$. Then $2^n = 4$. Now let $n$ vary.\n\n$$ 2^n = 2n $$\n"))
+    assert verdict(found, 3) != "proved"
+
+
+def test_a_constant_written_as_cosh_names_its_rare_probability(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "Let $Z$ be a random variable.\n\n$$ \\mathrm{Var}(Z) \\le \\cosh(40) \\, E[|Z|]^2 $$\n"))
+    step = found[3][0]
+    assert step.verdict == "refuted"
+    law = dict(step.counterexample.values)["P(outcome)"].strip("[]").split(",")
+    p, q = map(int, law[1].strip().split("/"))
+    with mpmath.workdps(50):  # ε is 1/cosh(40) rounded: the bound fails by a hair
+        eps = mpmath.mpf(p) / q
+        assert eps * (1 - eps) > mpmath.cosh(40) * eps**2
+
+
+def test_a_bound_in_seven_variables_is_not_checked_without_its_worst_point(tmp_path):
+    # x_1 ⋯ x_7 <= 10^6 fails at x_i = 10 (10^7)
+    found = steps_by_line(tmp_path, (
+        "For all real numbers $x_1, \\dots, x_7$,\n\n"
+        "$$ x_1 x_2 x_3 x_4 x_5 x_6 x_7 \\le 10^{6} $$\n"))
+    assert verdict(found, 3) != "checked"
