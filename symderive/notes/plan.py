@@ -721,8 +721,9 @@ APPLIED_VARIES = re.compile(
 # round 8c X1: "$\theta$ evolves in time", "$q$ a function of time", "$u$ depend on $x$ and $t$",
 # "$T$ changes over time", "각 $\phi$는 시간에 따라 변한다"
 NAMED_VARIES = re.compile(
-    rf"\$\s*({LETTER})\s*\$[^$.;\n]{{0,40}}?(?:\b(?:evolves?|changes?|varies|vary|depends?\s+on|"
-    r"(?:is\s+)?a\s+function\s+of|moves?)\b|시간에\s*따라|의\s*함수)",
+    rf"\$\s*({LETTER})\s*\$[^$.;\n]{{0,40}}?(?:\b(?:(?:evolves?|changes?|varies|vary|moves?)\s+"
+    r"(?:in|with|over|along)|depends?\s+on|(?:is\s+)?a\s+function\s+of)\s+(?:the\s+)?(?:time\b|\$)"
+    r"|시간에\s*따라|시간의\s*함수)",
     re.I,
 )
 SEVERAL_VARY = re.compile(
