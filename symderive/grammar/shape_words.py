@@ -104,6 +104,10 @@ def stated_shapes(text: str) -> list[StatedShape]:
             else:
                 rows, columns = groups["rows"], groups.get("columns") or "1"
             found.append(StatedShape(key(groups["name"]), rows, columns, match.start()))
+            before = re.search(rf"((?:{MATRIX_NAME}\s*,\s*)+)$", text[: match.start()])
+            for name in re.findall(MATRIX_NAME, before.group(1)) if before else ():
+                # $A, B \in \mathbb{R}^{n \times n}$: every name listed (round 8c, X9)
+                found.append(StatedShape(key(name), rows, columns, match.start()))
     sized = with_sizes(text)
     for pattern in WORDED:
         for match in pattern.finditer(sized):

@@ -192,3 +192,11 @@ def test_a_bound_in_seven_variables_is_not_checked_without_its_worst_point(tmp_p
         "For all real numbers $x_1, \\dots, x_7$,\n\n"
         "$$ x_1 x_2 x_3 x_4 x_5 x_6 x_7 \\le 10^{6} $$\n"))
     assert verdict(found, 3) != "checked"
+
+
+def test_several_matrices_declared_in_one_set_are_all_matrices(tmp_path):
+    # AB = BA fails for the 2×2 nilpotent pair A = E_12, B = E_21
+    a, b = mpmath.matrix([[0, 1], [0, 0]]), mpmath.matrix([[0, 0], [1, 0]])
+    assert a * b != b * a
+    found = steps_by_line(tmp_path, "Let $A, B \\in \\mathbb{R}^{n \\times n}$.\n\n$$ A B = B A $$\n")
+    assert verdict(found, 3) == "refuted"
