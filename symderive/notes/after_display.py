@@ -91,7 +91,7 @@ CONDITION_WORDS = re.compile(r"\b(?:binary|complex|square|bounded|distributed|ta
 TWO_CASES = re.compile(
     r"^(?P<clause>[^$]*\$[^$]+\$[^$]*?)\s*(?:,|;|이고\s*,?|이며\s*,?|일\s*때이며\s*,?)\s*"
     r"(?:and\s+)?(?:while|whereas|and|but|otherwise|or|반대로|그리고|그러나|[가-힣]+(?:이면|하면))"
-    r"[^$]{0,30}$", re.I)
+    r"(?:[^$]|\$[^$]{1,30}\$){0,60}$", re.I)  # "while for negative $x$ we get" (round 8c X10)
 
 
 @dataclass(frozen=True)
@@ -112,12 +112,12 @@ def after_display(stated: StatedDomains, index: int) -> After | None:
         return None
     text = sentence.text
     following = stated.sentences[index + 1] if index + 1 < len(stated.sentences) else None
-    if following is not None and following.after_display and not re.search(
-            r"(?:[.。!?;]|다)\s*\)?\s*$", text):
-        case = TWO_CASES.match(text)
-        opening = KOREAN.match(text) or CONNECTIVE.match(text)
-        if case and opening and opening.group("cond") or case and KOREAN.match(text):
-            return After(index, case.group("clause")[opening.end():], True, joint=True)  # K4
+    unfinished = not re.search(r"(?:[.。!?;]|다)\s*\)?\s*$", text)
+    case = TWO_CASES.match(text) if unfinished else None
+    opening = KOREAN.match(text) or CONNECTIVE.match(text)
+    if case and opening and (opening.group("cond") or KOREAN.match(text)):
+        return After(index, case.group("clause")[opening.end():], True, joint=True)  # K4
+    if following is not None and following.after_display and unfinished:
         return None  # "for $x > 0$," then a display: it introduces the next display
     korean = KOREAN.match(text)
     if sentence.after_display == 2 and not (korean or re.match(r"^\(?[a-z]", text)):

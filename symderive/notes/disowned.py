@@ -111,11 +111,19 @@ FURTHER_VERB = re.compile(
     r"must\s+be\s+(?:derived|shown|proved|proven))\b", re.I)
 
 
+# "For every $x$ there is no $c$ with" (round 8c, X6): the formula that follows has no solution
+NO_SOLUTION = re.compile(r"\bthere\s+(?:is|are|exists?)\s+no\b[^.;]{0,60}?\b(?:with|such\s+that|"
+                         r"satisfying|for\s+which)\s*[:,]?\s*$", re.I)
+
+
 def disowning_words(lead: str, trail: str, inline: bool) -> str:
     """The words around a formula by which the note calls it wrong (as written, shortened),
     or ''. ``lead`` is the text before it on its line (or the line before), ``trail`` the
     words after an inline formula to the end of its sentence. Words that are themselves
     negated (*it is not wrong to write*) disown nothing."""
+    whole = " ".join((lead or "").split())
+    if NO_SOLUTION.search(whole) and not negated_near(whole, 0, len(whole)):
+        return _shortened(whole, "") + " $…$"
     words = " ".join(sentence_words(lead or "").split())
     rest = " ".join((trail if inline else "").split())
     after = re.split(r"[.;!?。]", rest, maxsplit=1)[0]  # to the end of its sentence

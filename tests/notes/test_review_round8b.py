@@ -200,3 +200,17 @@ def test_several_matrices_declared_in_one_set_are_all_matrices(tmp_path):
     assert a * b != b * a
     found = steps_by_line(tmp_path, "Let $A, B \\in \\mathbb{R}^{n \\times n}$.\n\n$$ A B = B A $$\n")
     assert verdict(found, 3) == "refuted"
+
+
+def test_there_is_no_c_with_denies_the_formula_that_follows(tmp_path):
+    # x² = x² + c² + 1 has no real solution c: the note says so, it does not claim the equation
+    found = steps_by_line(tmp_path, (
+        "For every $x$ there is no $c$ with\n\n$$x^2 = x^2 + c^2 + 1$$\n"))
+    assert verdict(found, 3) != "refuted"
+
+
+def test_a_joint_naming_the_other_case_with_a_formula_keeps_the_condition(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "# Cases\n\n$$|x| = x$$\n\nfor $x > 0$, while for negative $x$ we get\n\n$$|x| = -x$$\n"))
+    assert verdict(found, 3) == "proved"
+    assert verdict(found, 7) != "refuted"
