@@ -16,24 +16,17 @@ from pathlib import Path
 import mpmath
 import pytest
 
-from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.inequalities import bound_of
 
 # each parametrized case a note checked in full: under CI=true a fixed sample of each
 # (tests/conftest.py); every case runs by default
+from tests.notes.note_steps import steps_by_line as shared_steps_by_line
+
 pytestmark = pytest.mark.slow
 
 
 def steps_by_line(tmp_path: Path, text: str) -> dict[int, list]:
-    note = tmp_path / "note.md"
-    note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
-    found: dict[int, list] = {}
-    for equation in report.files[0].equations:
-        for step in equation.steps:
-            if step.skip is None or step.verdict == "skipped":
-                found.setdefault(equation.line, []).append(step)
-    return found
+    return shared_steps_by_line(tmp_path, text, budget_seconds=3.0)
 
 
 def verdict_at(steps: dict, line: int, rhs: str):

@@ -17,24 +17,17 @@ from pathlib import Path
 import mpmath
 import pytest
 
-from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.declared import complex_declared
 from symderive.notes.function_words import PROPERTY, function_words
 from symderive.notes.stated import NEGATED_PROPERTY, read_stated
+
+from tests.notes.note_steps import steps_by_line as shared_steps_by_line
 
 pytestmark = pytest.mark.slow
 
 
 def steps_by_line(tmp_path: Path, text: str) -> dict[int, list]:
-    note = tmp_path / "note.md"
-    note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
-    found: dict[int, list] = {}
-    for equation in report.files[0].equations:
-        for step in equation.steps:
-            if step.skip is None or step.verdict == "skipped":
-                found.setdefault(equation.line, []).append(step)
-    return found
+    return shared_steps_by_line(tmp_path, text, budget_seconds=3.0)
 
 
 def only(steps: dict, line: int):
