@@ -438,7 +438,7 @@ def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
     except extrema.NotSearchable as why:
         if str(why) == "no variable":
             return None  # nothing to search: every value of the claim was evaluated
-        if str(why).startswith(STRUCTURAL) or any(part in str(why) for part in STRUCTURAL_PARTS):
+        if why.structural:  # the claim's form, not a failed search
             tally.worst = (f"worst point not searched ({why}): checked at the points sampled "
                            "only")
             return None
@@ -464,14 +464,6 @@ def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
     return None
 
 
-# why a search cannot run that comes from the claim's form (a probability vector, a given tying
-# the variables, many variables, entries at each size): the claim keeps the check of the points
-# sampled, and its reason says the worst point was not searched.  A search that ran and failed
-# (out of time, a worst point at the far edge of the search) leaves the claim undecided.
-STRUCTURAL = ("a given relates", "not a scalar claim",
-              "the sums took too long",
-              "a symbol without a numeric domain")
-STRUCTURAL_PARTS = (" is a simplex", " is a index", " is a random", " is a matrix")
 SIZES_SEARCHED = 3  # size combinations whose entries are searched (the first sampled)
 
 
@@ -485,7 +477,7 @@ def _searches(lhs, rhs, relation, context, rng, tally, sizes, indices) -> list:
         named = side.free_symbols | {i.base.label for i in side.atoms(sp.Indexed)}
         for symbol in sorted(named, key=sp.default_sort_key):
             if context.domain_of(symbol).kind == "simplex":
-                raise extrema.NotSearchable(f"{symbol} is a simplex")
+                raise extrema.NotSearchable(f"{symbol} is a simplex", structural=True)
     if any(isinstance(side, sp.Basic) and side.has(sp.Sum, sp.Product)
            for side in (left, right)):  # Σ_{i=1}^n i in closed form: n(n + 1)/2
         with time_limit(SUMMING_SECONDS, source="sampling", what="summing"):
@@ -519,7 +511,7 @@ def _searches(lhs, rhs, relation, context, rng, tally, sizes, indices) -> list:
         variables = [v for v in variables
                      if not any(v == i.base.label for i in indexed)]
         if any(given.free_symbols & set(variables) for given in context.givens):
-            raise extrema.NotSearchable("a given relates the variables")
+            raise extrema.NotSearchable("a given relates the variables", structural=True)
         domains = {symbol: context.domain_of(symbol) for symbol in variables}
         searches.append((fixed, at_left, at_right,
                          extrema.search(at_left, at_right, relation, variables, domains, rng)))

@@ -55,7 +55,14 @@ EDGE = 10**5  # a worst point this far out lies in the last decade the scan reac
 
 
 class NotSearchable(Exception):
-    """The slack cannot be searched (a function without a numeric form, too many variables)."""
+    """The slack cannot be searched (a function without a numeric form, too many variables).
+
+    ``structural``: the claim's form rules a search out (a probability vector, a given tying
+    the variables), rather than a search that could not be carried out."""
+
+    def __init__(self, why: str, structural: bool = False):
+        super().__init__(why)
+        self.structural = structural
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,8 @@ def coordinate(symbol: sp.Basic, domain) -> Coordinate:
     elif kind == "nonzero":
         low, high, closed = None, None, (False, False)
     else:
-        raise NotSearchable(f"{symbol} is a {kind}")
+        raise NotSearchable(f"{symbol} is a {kind}",
+                            structural=kind in ("simplex", "index", "random", "matrix"))
     exact = [None if end is None else sp.sympify(end) for end in (low, high)]
     for end in exact:
         if end is not None and not (end.is_real and end.is_finite):
@@ -269,12 +277,12 @@ def search(left: sp.Expr, right: sp.Expr, relation: str, symbols: list, domains:
         raise NotSearchable(f"{len(symbols)} variables (at most {MAX_VARIABLES} are searched)")
     slack = slack_of(left, right, relation)
     if not isinstance(slack, sp.Expr) or getattr(slack, "is_Matrix", False):
-        raise NotSearchable("not a scalar claim")
+        raise NotSearchable("not a scalar claim", structural=True)
     axes = [coordinate(symbol, domains[symbol]) for symbol in symbols]
     dummies = [sp.Dummy(f"v{k}") for k in range(len(symbols))]
     plain = slack.xreplace(dict(zip(symbols, dummies)))
     if plain.free_symbols - set(dummies):
-        raise NotSearchable("a symbol without a numeric domain")
+        raise NotSearchable("a symbol without a numeric domain", structural=True)
     try:
         with time_limit(SCAN_SECONDS, source="sampling", what="searching the worst point"):
             evaluate, slow = _vectorised(plain, dummies)
