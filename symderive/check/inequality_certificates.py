@@ -131,7 +131,6 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
     strict = relation in ("<", ">")
     real = sp.Dummy(str(variable), real=True)
     f = _exact(slack).xreplace({variable: real})
-    _smooth(f, real)
     try:
         with time_limit(CERTIFY_SECONDS, source="certificate", what="certifying an inequality"):
             return _certificate(f, real, variable, interval, strict)
@@ -143,15 +142,70 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
 
 
 def _certificate(f, x, shown, interval, strict) -> Certificate:
+    candidates, points, families = [], [], []  # (value, attained, where)
+    for piece, smooth in _pieces(f, x, interval):
+        found = _candidates(smooth, x, shown, piece)
+        candidates += found[0]
+        points += found[1]
+        families += found[2]
+    if len(candidates) > MAX_CANDIDATES:
+        raise NoCertificate(f"{len(candidates)} candidate points")
+    signs = [(_sign(value), value, attained, where) for value, attained, where in candidates]
+    for sign, value, attained, where in signs:
+        if sign < 0 or (strict and attained and sign == 0):
+            raise NoCertificate(f"SymPy's range gives the slack {sp.sstr(value)} {where}")
+    least = min(signs, key=lambda s: (_float(s[1]), not s[2]))
+    return Certificate(shown, interval, least[1], least[2], least[3],
+                       _critical_text(points, families))
+
+
+def _pieces(f, x, interval) -> list:
+    """(sub-interval, slack without |·|) covering ``interval``: cut at the zeros of every
+    |g(x)|, where g keeps one sign (certified at an inner point) between them; |·| of |·| or
+    of a function with infinitely many zeros: no certificate."""
+    absolutes = sorted((a for a in f.atoms(sp.Abs) if a.has(x)), key=sp.default_sort_key)
+    if not absolutes:
+        _smooth(f, x)
+        return [(interval, f)]
+    cuts = []
+    for absolute in absolutes:
+        if absolute.args[0].has(sp.Abs):
+            raise NoCertificate("an absolute value inside an absolute value")
+        _smooth(absolute.args[0], x)
+        found, families = _zeros(absolute.args[0], x, interval)
+        if families:
+            raise NoCertificate(f"{sp.sstr(absolute)} has infinitely many kinks")
+        cuts += [c for c in found if c not in cuts]
+    cuts = sorted(cuts, key=_float)
+    ends = [interval.inf] + cuts + [interval.sup]
+    pieces = []
+    for k in range(len(ends) - 1):
+        if ends[k] == ends[k + 1]:
+            continue
+        piece = sp.Interval(ends[k], ends[k + 1], k == 0 and interval.left_open,
+                            k == len(ends) - 2 and interval.right_open)
+        inner = _inner_point(piece)
+        signs = {a: _sign(a.args[0].xreplace({x: inner})) for a in absolutes}
+        if 0 in signs.values():
+            raise NoCertificate("an absolute value vanishes inside a piece")
+        smooth = f.xreplace({a: sign * a.args[0] for a, sign in signs.items()})
+        _smooth(smooth, x)
+        pieces.append((piece, smooth))
+    return pieces
+
+
+def _candidates(f, x, shown, interval) -> tuple[list, list, list]:
+    """The candidates for the infimum of a smooth ``f`` on ``interval`` (value, attained,
+    where), and the critical points and periodic families they came from."""
     if not interval.is_subset(continuous_domain(f, x, interval)):
-        raise NoCertificate("the slack is not continuous on the whole stated domain")
+        raise NoCertificate(f"the slack is not continuous on all of {interval_text(interval)}")
     derivative = sp.diff(f, x)
     kinks = sp.Complement(interval, continuous_domain(derivative, x, interval))
     if not isinstance(kinks, sp.FiniteSet) and kinks != sp.S.EmptySet:
         raise NoCertificate("the slack's derivative is not continuous but at finitely many points")
-    critical = sp.solveset(derivative, x, interval)
-    points, families = _members(critical, interval)
-    candidates = []  # (value, attained, where)
+    points, families = _zeros(derivative, x, interval)
+    inner = _inner_point(interval)  # one value the slack takes (a constant slack: its value)
+    candidates = [(f.xreplace({x: inner}), True, f"at {shown} = {sp.sstr(inner)}")]
     for point in list(points) + list(kinks):
         candidates.append((f.xreplace({x: point}), True, f"at {shown} = {sp.sstr(point)}"))
     n = sp.Symbol("k", integer=True)  # shown: x = 2πk + π/2 for every integer k
@@ -172,15 +226,39 @@ def _certificate(f, x, shown, interval, strict) -> Certificate:
         if limit.free_symbols or limit.has(sp.Limit) or limit is sp.nan:
             raise NoCertificate(f"no limit of the slack as {shown} → {sp.sstr(end)}")
         candidates.append((limit, False, f"approached as {shown} → {sp.sstr(end)}"))
-    if len(candidates) > MAX_CANDIDATES:
-        raise NoCertificate(f"{len(candidates)} candidate points")
-    signs = [(_sign(value), value, attained, where) for value, attained, where in candidates]
-    for sign, value, attained, where in signs:
-        if sign < 0 or (strict and attained and sign == 0):
-            raise NoCertificate(f"SymPy's range gives the slack {sp.sstr(value)} {where}")
-    least = min(signs, key=lambda s: (_float(s[1]), not s[2]))
-    return Certificate(shown, interval, least[1], least[2], least[3],
-                       _critical_text(points, families))
+    return candidates, points, families
+
+
+def _inner_point(interval: sp.Interval) -> sp.Basic:
+    low, high = interval.inf, interval.sup
+    if low.is_finite and high.is_finite:
+        return (low + high) / 2
+    if low.is_finite:
+        return low + 1
+    if high.is_finite:
+        return high - 1
+    return sp.Integer(0)
+
+
+def _zeros(expr: sp.Expr, x: sp.Symbol, interval: sp.Set) -> tuple[list, list]:
+    """(points, periodic families) covering the zeros of ``expr`` in ``interval``: a product
+    is zero where one of its factors is (x^x (ln x + 1): at 1/e), a positive power where its
+    base is, an exponential nowhere; else SymPy's ``solveset``."""
+    if not expr.has(x):  # a constant slack (derivative 0): its value at an inner point
+        return [], []
+    if expr.is_Mul:
+        points, families = [], []
+        for factor in expr.args:
+            more_points, more_families = _zeros(factor, x, interval)
+            points += more_points
+            families += more_families
+        return points, families
+    if expr.is_Pow:  # b^e ≠ 0 wherever b ≠ 0: its zeros are among the base's
+        return _zeros(expr.base, x, interval)
+    if isinstance(expr, sp.exp) or (expr.is_Pow and expr.base.is_number
+                                    and expr.base.is_positive):
+        return [], []
+    return _members(sp.solveset(expr, x, interval), interval)
 
 
 def _members(solutions: sp.Set, interval: sp.Set) -> tuple[list, list]:
@@ -236,7 +314,7 @@ def _float(value: sp.Basic) -> float:
 
 def _critical_text(points: list, families: list) -> str:
     k = sp.Symbol("k", integer=True)
-    shown = [sp.sstr(p) for p in points] + [
+    shown = list(dict.fromkeys(sp.sstr(p) for p in points)) + [
         sp.sstr(f.lamda.expr.xreplace({f.lamda.variables[0]: k})) + " (k integer)"
         for f in families]
     return "{" + ", ".join(shown) + "}" if shown else "none"
