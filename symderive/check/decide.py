@@ -420,9 +420,11 @@ def _certified(outcome, lhs, rhs, relation, context, tally) -> Outcome:
     """A sampled inequality stays *checked* only with a certificate over its whole domain
     (:mod:`symderive.check.inequality_certificates`); else *undecided*, with the evidence."""
     evidence = f"held at {outcome.points_checked} point(s) with certified bounds"
-    if tally.family:
-        evidence = "held on the finite laws tried; no argument covers every law"
-    if tally.worst or tally.family:
+    if tally.family:  # expectations on finite laws whose point masses do not decide them
+        return inequality_certificates.uncertified(
+            outcome, "an expectation claim held on the finite laws tried, and no argument "
+            "shows that these decide it for every law", "")
+    if tally.worst:
         try:
             left, right = _prepared(lhs, rhs, context, {})
         except (ValueError, TypeError, NotImplementedError):

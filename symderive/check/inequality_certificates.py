@@ -54,6 +54,7 @@ CERTIFY_SECONDS = 0.8  # CPU for one certificate (derivative, solveset, limits, 
 PRECISIONS = (80, 320, 1280)  # bits tried for the sign of a candidate value
 GUARD = 1e-9  # relative disagreement between the search and the certified minimum
 MAX_CANDIDATES = 40
+MONOTONE_DEPTH = 2  # derivatives whose sign may stand in for unsolved critical points
 
 # functions smooth (infinitely differentiable) wherever they are defined and real
 SMOOTH = (
@@ -141,10 +142,10 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
         raise NoCertificate(f"SymPy's exact range failed ({type(error).__name__})") from error
 
 
-def _certificate(f, x, shown, interval, strict) -> Certificate:
+def _certificate(f, x, shown, interval, strict, depth: int = 0) -> Certificate:
     candidates, points, families = [], [], []  # (value, attained, where)
     for piece, smooth in _pieces(f, x, interval):
-        found = _candidates(smooth, x, shown, piece)
+        found = _candidates(smooth, x, shown, piece, depth)
         candidates += found[0]
         points += found[1]
         families += found[2]
@@ -194,16 +195,28 @@ def _pieces(f, x, interval) -> list:
     return pieces
 
 
-def _candidates(f, x, shown, interval) -> tuple[list, list, list]:
+def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list]:
     """The candidates for the infimum of a smooth ``f`` on ``interval`` (value, attained,
-    where), and the critical points and periodic families they came from."""
+    where), and the critical points and periodic families they came from.  When SymPy cannot
+    list the critical points, a certificate that ``f'`` > 0 (or < 0) on the whole interval
+    (the same procedure, one level down) makes ``f`` strictly monotone: its infimum is at
+    one end (2^n − n² on [4, ∞): f' = 2^n ln 2 − 2n > 0 there)."""
     if not interval.is_subset(continuous_domain(f, x, interval)):
         raise NoCertificate(f"the slack is not continuous on all of {interval_text(interval)}")
     derivative = sp.diff(f, x)
     kinks = sp.Complement(interval, continuous_domain(derivative, x, interval))
     if not isinstance(kinks, sp.FiniteSet) and kinks != sp.S.EmptySet:
         raise NoCertificate("the slack's derivative is not continuous but at finitely many points")
-    points, families = _zeros(derivative, x, interval)
+    ends = ((interval.inf, not interval.left_open, "+"), (interval.sup, not interval.right_open, "-"))
+    monotone = False
+    try:
+        points, families = _zeros(derivative, x, interval)
+    except NoCertificate:
+        if depth >= MONOTONE_DEPTH:
+            raise
+        ends = _monotone_end(derivative, x, shown, interval, depth)
+        points, families = [], []
+        monotone = True
     inner = _inner_point(interval)  # one value the slack takes (a constant slack: its value)
     candidates = [(f.xreplace({x: inner}), True, f"at {shown} = {sp.sstr(inner)}")]
     for point in list(points) + list(kinks):
@@ -215,8 +228,7 @@ def _candidates(f, x, shown, interval) -> tuple[list, list, list]:
         if value.free_symbols:
             raise NoCertificate(f"the slack varies along the critical points {sp.sstr(family)}")
         candidates.append((value, True, f"at {shown} = {sp.sstr(member)} for every integer k"))
-    for end, closed, direction in ((interval.inf, not interval.left_open, "+"),
-                                   (interval.sup, not interval.right_open, "-")):
+    for end, closed, direction in ends:
         if closed:
             candidates.append((f.xreplace({x: end}), True, f"at {shown} = {sp.sstr(end)}"))
             continue
@@ -226,7 +238,24 @@ def _candidates(f, x, shown, interval) -> tuple[list, list, list]:
         if limit.free_symbols or limit.has(sp.Limit) or limit is sp.nan:
             raise NoCertificate(f"no limit of the slack as {shown} → {sp.sstr(end)}")
         candidates.append((limit, False, f"approached as {shown} → {sp.sstr(end)}"))
+    if monotone:  # said in the certificate's list of critical points
+        points = ["none listed: the slack is strictly monotone (its derivative's sign certified)"]
     return candidates, points, families
+
+
+def _monotone_end(derivative, x, shown, interval, depth) -> tuple:
+    """The one end where a strictly monotone slack takes its infimum, from a certificate that
+    its derivative is > 0 (increasing: the lower end) or < 0 (the upper end) on the whole
+    interval; NoCertificate when neither is certified."""
+    for sign, end in ((1, (interval.inf, not interval.left_open, "+")),
+                      (-1, (interval.sup, not interval.right_open, "-"))):
+        try:
+            _certificate(sign * derivative, x, shown, interval, True, depth + 1)
+        except NoCertificate:
+            continue
+        return (end,)
+    raise NoCertificate("SymPy could not give every critical point, and the slack's "
+                        "derivative has no certified sign")
 
 
 def _inner_point(interval: sp.Interval) -> sp.Basic:
