@@ -10,12 +10,17 @@ The certificate built here is exact and for ONE real variable (an integer variab
 by a certificate over the real interval that encloses it).  For the slack ``f`` (rhs − lhs
 for ≤ and <, lhs − rhs for ≥ and >) over the stated interval ``I``:
 
-* every function in ``f`` is smooth where it is defined (:data:`SMOOTH`: no |·|, max, step,
-  floor, unknown function), and SymPy's ``continuous_domain`` says ``f`` is continuous on all
-  of ``I`` and ``f'`` is continuous on ``I`` but at a FINITE set ``S`` of points;
-* SymPy's ``solveset`` gives the zeros of ``f'`` in ``I`` as finite sets and periodic families
-  (``ImageSet`` s over the integers) only — a ``ConditionSet`` or anything else is no
-  certificate; on a periodic family ``f`` must take one value, independent of the member;
+* every function in ``f`` is smooth where it is defined (:data:`SMOOTH`: no max, step,
+  floor, unknown function); an absolute value |g| cuts ``I`` at the zeros of g (a finite
+  set), and on each piece between them is +g or -g (the sign certified at an inner point);
+  SymPy's ``continuous_domain`` says ``f`` is continuous on all of ``I`` and ``f'`` is
+  continuous on ``I`` but at a FINITE set ``S`` of points;
+* SymPy's ``solveset`` gives the zeros of ``f'`` in ``I`` (a product factor by factor, a
+  power where its base vanishes) as finite sets and periodic families (``ImageSet`` s over the
+  integers) only — on a periodic family ``f`` must take one value, independent of the member;
+  when it cannot (a ``ConditionSet``), the same procedure one level down may certify
+  ``f' > 0`` (or ``< 0``) on all of ``I``: ``f`` is then strictly monotone and only its lower
+  (upper) end is a candidate; otherwise no certificate;
 * the candidates are then: ``f`` at every critical point, at every point of ``S``, at each
   closed end of ``I``, and the lower limit of ``f`` at each open or infinite end (SymPy's
   ``limit``; an oscillating limit gives its lower bound).  The infimum of a continuous ``f``

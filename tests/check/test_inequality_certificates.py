@@ -36,6 +36,10 @@ TRUE_BOUNDS = [
     (1 - sigmoid(x), REALS, "<", 0, False),  # σ(x) < 1
     (x - 1 - sp.log(x), POSITIVE, "<=", 0, True),  # ln x <= x - 1
     (sp.cos(x) + 2, REALS, ">", 1, True),  # cos x > -2
+    (x**2 - sp.Abs(x)**3, sp.Interval(-1, 1), "<=", 0, True),  # |w|^3 <= w^2 on [-1, 1]
+    (sp.Abs(x - 1) + sp.Abs(x + 1) - 2, REALS, ">=", 0, True),  # |x - 1| + |x + 1| >= 2
+    (2**x - x**2, sp.Interval(4, sp.oo), ">=", 0, True),  # monotone: f' > 0 on [4, ∞)
+    (x**x - sp.exp(-sp.exp(-1)), POSITIVE, ">=", 0, True),  # x^x >= e^{-1/e}
 ]
 
 
@@ -48,8 +52,9 @@ def test_true_bounds_get_the_exact_infimum(slack, interval, relation, infimum, a
     assert text.startswith("certified: over") and "critical points" in text
     # an independent look: no grid point of the interval has a smaller slack (mpmath)
     numeric = sp.lambdify(x, slack, "mpmath")
-    low = 1e-6 if interval == POSITIVE else -40
-    grid = [low + k * (40 - low) / 4000 for k in range(4001)]
+    low = max(float(interval.inf), -40.0) + (1e-6 if interval.left_open else 0.0)
+    high = min(float(interval.sup), 40.0)
+    grid = [low + k * (high - low) / 4000 for k in range(4001)]
     with mpmath.workdps(30):
         smallest = min(numeric(mpmath.mpf(t)) for t in grid)
     assert smallest >= infimum - mpmath.mpf(10) ** -25
@@ -65,6 +70,9 @@ NO_CERTIFICATE = [
     (sp.Rational(3, 2) - sp.sin(x) - 1 / (1 + 10**8 * (x - sp.Rational(3872, 5))**2), REALS,
      "<="),  # round 8b K2: a thin bump on top of sin
     (sp.Abs(x - 777) - sp.Rational(1, 1000), REALS, ">="),  # round 8c X13: |t − 777| ≥ 10^-3
+    (sp.Abs(x - 1) + sp.Abs(x + 1) - 2, REALS, ">"),  # equality on all of [-1, 1]
+    (sp.Abs(sp.sin(x)), REALS, ">="),  # infinitely many kinks
+    (2**x - x**2, sp.Interval(2, sp.oo), ">"),  # 0 at x = 2 and x = 4
     (sp.tan(x) + 10, REALS, ">="),  # poles: not continuous on the domain
 ]
 
