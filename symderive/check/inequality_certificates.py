@@ -212,7 +212,8 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
     kinks = sp.Complement(interval, continuous_domain(derivative, x, interval))
     if not isinstance(kinks, sp.FiniteSet) and kinks != sp.S.EmptySet:
         raise NoCertificate("the slack's derivative is not continuous but at finitely many points")
-    ends = ((interval.inf, not interval.left_open, "+"), (interval.sup, not interval.right_open, "-"))
+    ends = ((interval.inf, not interval.left_open, "+"),
+            (interval.sup, not interval.right_open, "-"))
     monotone = False
     try:
         points, families = _zeros(derivative, x, interval)
