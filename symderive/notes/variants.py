@@ -70,7 +70,8 @@ def check_context(
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
-    built = CheckContext.build(domains, context.givens, groups, domain)
+    built = replace(CheckContext.build(domains, context.givens, groups, domain),
+                    certify_inequalities=True)  # a sampled inequality is not checked
     symmetric = frozenset(  # matrix hook: "Let A be a symmetric matrix" in this section
         name for name, word, _ in properties_at(context, chain.line, chain.latex, lead)
         if matrices.is_symmetric_word(word)
