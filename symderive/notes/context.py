@@ -23,6 +23,7 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
+from symderive.notes import matrix_definitions
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -157,6 +158,8 @@ class FileContext:
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
     named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
+    # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions
+    matrix_definitions: list = field(default_factory=list)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -606,6 +609,10 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
 def _add_definition(item: Located, context: FileContext, source: str) -> None:
     definition = formula_definition(item, context, source)
     if definition is None:
+        matrix = matrix_definitions.record(item, context.latex, source, defines_forward(item))
+        if matrix is not None:
+            context.matrix_definitions.append(matrix)
+            context.readings.setdefault(matrix.written, f"matrix, defined at line {matrix.start}")
         return
     context.definitions.append(definition)
     chain, key, value, note, end = (

@@ -27,6 +27,7 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes import matrix_definitions
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -312,11 +313,17 @@ def plan_steps(
         return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
     if _derivative_table(equation, elements, relations, latex, view, context, source):
         return  # \nabla f(0,0) = \begin{bmatrix}b_1 \\ b_2\end{bmatrix}: entry by entry
-    raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
-        elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
-                                                       equation),
-        latex, latex.declared,
-    )  # fmt: skip
+    def read(texts: list, extra: tuple = ()) -> list:  # matrix hook: the declared shapes
+        return read_with_declared_shapes(
+            texts, lambda element, latex: parse_reading(element, latex, source, chain.line,
+                                                         equation),
+            latex, latex.declared + extra,
+        )  # fmt: skip
+
+    raws: list = read(elements)
+    raws = matrix_definitions.substitute(raws, elements, read, matrix_definitions.in_force(
+        context.matrix_definitions, chain.line, equation.located.order, first_readings),
+        equation.readings)  # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
     if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
         raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
