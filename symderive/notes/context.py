@@ -595,8 +595,8 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     if item.reading.point:  # the value at these arguments only (round 8, C2)
         key, value = (("point", lhs), rhs) if key is not None and key[0] == "function" else (
             None, None)
-    if key is None:
-        return None
+    if key is None or (key[0] == "symbol" and key[1] in getattr(value, "free_symbols", ())):
+        return None  # x = x, x = 2x: the name on both sides defines nothing (H3)
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     if item.reading.point:
         what = f"its value at {' '.join(str(item.reading.arguments).split())}"

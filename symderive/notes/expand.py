@@ -28,6 +28,10 @@ class TooLarge(Exception):
     """Definitions expand beyond :data:`MAX_NODES` nodes."""
 
 
+class Circular(TooLarge):
+    """Definitions that go through each other (``x = r\\cos\\theta`` with r read as r(x))."""
+
+
 class UndefinedDerivative(Exception):
     """A derivative of a name the notes never define, in a form the instances cannot carry."""
 
@@ -128,8 +132,38 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             return expr
         expr = _check_size(_replace_outside_indexed(expr, replacements))
     if any(symbol in outside_indexed(expr) for symbol in view.symbols if symbol not in keep):
+        circle = circular(view)
+        if circle:
+            raise Circular(
+                f"the definitions of {', '.join(circle)} go through each other (as read here, "
+                f"e.g. x = r cos θ with r a function of x, an inverse-function derivative): "
+                "which variables are independent is not known")
         raise TooLarge(f"definitions nested deeper than {EXPANSION_ROUNDS} levels")
     return expr
+
+
+def circular(view: DefinitionView) -> list:
+    """The names of defined symbols whose definitions reach themselves again, sorted."""
+    names = {symbol for symbol in view.symbols if isinstance(symbol, sp.Symbol)}
+    uses = {}
+    for symbol in names:
+        value = view.symbols[symbol]
+        reached = set(getattr(value, "free_symbols", ()))
+        for applied in getattr(value, "atoms", lambda *_: ())(sp.core.function.AppliedUndef):
+            reached |= {s for s in names if s.name == applied.func.__name__}
+        uses[symbol] = reached & names
+    found = set()
+    for start in names:
+        seen, frontier = set(), set(uses[start])
+        while frontier:
+            current = frontier.pop()
+            if current == start:
+                found.add(start.name)
+                break
+            if current not in seen:
+                seen.add(current)
+                frontier |= uses.get(current, set())
+    return sorted(found)
 
 
 def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:

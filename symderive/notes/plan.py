@@ -28,6 +28,7 @@ from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
+from symderive.notes.laplacian import laplacians
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -49,6 +50,7 @@ from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
     free_names,
     fresh_bound,
+    Circular,
     HiddenPath,
     TooLarge,
     UndefinedDerivative,
@@ -307,6 +309,8 @@ def plan_steps(
     section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
+    latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
+        view.functions, view.symbols, context.words, context.math_text))
     said = entries_said_otherwise(  # entries hook (C10): the note says what u_{ik} is
         context.lines, entry_links(elements, context.latex.bold, einstein, section), chain.line)
     if _rounded_list(equation, elements, relations, latex, source):
@@ -379,6 +383,10 @@ def plan_steps(
             continue
         except ParseError as problem:
             parsed.append((None, skip_code(problem), problem.message, False, frozenset()))
+            continue
+        except Circular as problem:  # x = r cos θ, then ∂r/∂x: not an input limit
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(problem), False,
+                           frozenset()))  # fmt: skip
             continue
         except TooLarge as problem:
             parsed.append((None, SkipReason.INPUT_LIMIT, str(problem), False, frozenset()))
