@@ -326,7 +326,7 @@ def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) 
 
 def prepare(
     expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None,
-    constants: frozenset = frozenset(),
+    constants: frozenset = frozenset(), notation=None,
 ) -> sp.Basic:
     """Definitions substituted; derivatives evaluated on the expanded differentiand.
 
@@ -347,7 +347,8 @@ def prepare(
             return _check_size(node.func(inner, node.wrt))
         if isinstance(node, sp.Derivative):
             variables = node.variables
-            inner = expand_definitions(rewrite(node.expr), view, keep=variables)
+            held = held_fixed(node, view, notation)  # ∂z/∂x of z = x^2 y, y = x^3 (C6)
+            inner = expand_definitions(rewrite(node.expr), view, keep=(*variables, *held))
             _no_hidden_path(node, inner, view)
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
@@ -373,6 +374,22 @@ def prepare(
         return node.func(*(rewrite(argument) for argument in node.args))
 
     return settle(difference_quotients(expand_definitions(rewrite(expr), view)))
+
+
+def held_fixed(node: sp.Derivative, view: DefinitionView, notation) -> tuple:
+    """The defined names a partial derivative holds fixed (symderive.notes.partials); with no
+    notation given, () (the derivative through every definition, as before)."""
+    if notation is None or not isinstance(node.expr, sp.Symbol) or node.expr not in view.symbols:
+        return ()
+
+    def depends(name: sp.Basic, variables: set) -> bool:
+        try:
+            value = expand_definitions(view.symbols[name], view)
+        except TooLarge:
+            return True  # not known: counted as depending (then not read unless the notation says)
+        return bool(free_names(value) & variables)
+
+    return notation.held(node, view.symbols, depends)
 
 
 def difference_quotients(expr: sp.Basic) -> sp.Basic:

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import re
+
 import sympy as sp
 
 from symderive.errors import ParseError
@@ -92,6 +94,48 @@ def _differentiated(raw: sp.Basic, symbol: sp.MatrixSymbol) -> bool:
     return False
 
 
+LIST = re.compile(r"^\s*(?:\\left\s*)?[\[(]\s*(?P<items>.*?)\s*(?:\\right\s*)?[\])]\s*"
+                  r"(?:\^\s*\{?\s*(?:\\top|T|\\intercal)\s*\}?)?\s*$", re.S)
+DOTS = {r"\ldots", r"\dots", r"\cdots", "..."}
+
+
+def entry_letter(definition: MatrixDefinition) -> str | None:
+    """``\\mathbf{x} = [x_1, x_2, \\ldots, x_n]^\\top``: the letter x when the value only lists
+    the name's own entries (then it names them, it is no formula to substitute); else None."""
+    match = LIST.match(definition.value)
+    inner = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", definition.name)
+    if not match or not inner:
+        return None
+    letter = inner.group(1)
+    items = [item.strip() for item in match.group("items").split(",")]
+    entries = [item for item in items if item not in DOTS]
+    pattern = re.escape(letter) + r"\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])"
+    if len(items) < 2 or not entries or not all(re.fullmatch(pattern, e) for e in entries):
+        return None
+    return letter
+
+
+def _uses_entries(raw: sp.Basic, letter: str) -> bool:
+    """The element writes a scalar entry x_1, x_i (or x[i]) of the letter."""
+    names = {getattr(s, "name", "") for s in raw.free_symbols}
+    names |= {str(i.base.label) for i in raw.atoms(sp.Indexed)}
+    return any(n == letter or n.startswith(f"{letter}_") for n in names)
+
+
+def _entries_apart(raws: list, lists: dict, definitions: dict) -> list:
+    """The chain's elements, each a :class:`ParseError` where the chain uses a vector whose
+    definition lists its entries together with those entries as separate names (x and x_1:
+    not linked here)."""
+    readable = [raw for raw in raws if not isinstance(raw, ParseError)]
+    for name, letter in lists.items():
+        vector = any(str(m.name) == name for raw in readable for m in raw.atoms(sp.MatrixSymbol))
+        if vector and any(_uses_entries(raw, letter) for raw in readable):
+            problem = _problem(definitions[name], "the step writes its entries as separate "
+                               "names, which are not linked to the vector here")
+            return [raw if isinstance(raw, ParseError) else problem for raw in raws]
+    return raws
+
+
 def _used(raws: Sequence, definitions: dict[str, MatrixDefinition]) -> list[str]:
     """The defined matrix names the readable elements use, in a fixed order."""
     names = {str(m.name) for raw in raws if not isinstance(raw, ParseError)
@@ -109,6 +153,11 @@ def substitute(
     declared with its value's shape (the definition states it), the chain and the values are
     read together, and each value replaces its name. An element that uses a defined matrix
     that cannot be substituted becomes a :class:`ParseError` naming the definition."""
+    lists = {name: entry_letter(d) for name, d in definitions.items()}
+    lists = {name: letter for name, letter in lists.items() if letter}
+    if lists:  # x = [x_1, …, x_n]^T names the entries: x stays a free vector
+        raws = _entries_apart(raws, lists, definitions)
+        definitions = {name: d for name, d in definitions.items() if name not in lists}
     used = _used(raws, definitions)
     if not used:
         return raws

@@ -29,6 +29,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
+from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -352,10 +353,11 @@ def plan_steps(
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
     varying = not_constants(context.raw_text) | varying_in_section(context, chain.line)
-    for raw in raws:
+    for position, raw in enumerate(raws):
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
             continue
+        notation = Notation(elements[position], context.math_text)  # ∂z/∂x or dz/dx (C6)
         named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
             s.name for d in raw.atoms(sp.Derivative)
             for s in d.expr.free_symbols | _defined_through(d.expr, view)
@@ -372,8 +374,8 @@ def plan_steps(
         unknown: set = set()
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
-                prepared = prepare(raw, view, unknown, constants)
-        except (HiddenPath, NotDifferentiableHere) as hidden:
+                prepared = prepare(raw, view, unknown, constants, notation)
+        except (HiddenPath, NotDifferentiableHere, AmbiguousPartial) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
         except UndefinedDerivative as undefined:
@@ -404,7 +406,8 @@ def plan_steps(
         if any(key in view.examples for key in used):
             try:
                 with time_limit(PLAN_SECONDS, source=source, what="the general reading"):
-                    general = prepare(raw, view.without_examples(), None, constants)
+                    general = prepare(raw, view.without_examples(), None, constants,
+                                      notation)  # fmt: skip
             except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
                 general = None
         parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
