@@ -1252,10 +1252,12 @@ class _Parser:
             self.fail("primes (f') of a function of several arguments")
         [argument] = arguments
         self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
+        # \sigma'(x): the derivative of the sigmoid that \sigma(x) is read as (round 8a H3)
+        function = sigmoid if name == "sigma" else sp.Function(name)
         if isinstance(argument, sp.Symbol):
-            return sp.Derivative(sp.Function(name)(argument), (argument, order))
+            return sp.Derivative(function(argument), (argument, order))
         point = sp.Dummy("u")
-        return sp.Subs(sp.Derivative(sp.Function(name)(point), (point, order)), point, argument)
+        return sp.Subs(sp.Derivative(function(point), (point, order)), point, argument)
 
     # -- superscripts that are part of a name: labels x^{(i)}, W^{(2)} and stars w^* ----------
     def single_parenthesised(self, base: sp.Basic) -> bool:

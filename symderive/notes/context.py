@@ -17,7 +17,7 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
-from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
@@ -358,6 +358,8 @@ def build_context(
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):
                 function_names.add(head[0].replace("{", "").replace("}", ""))
+            elif head and head[0].strip()[1:] in GREEK:  # \zeta(s) = 2s: ζ is a function (H3)
+                function_names.add(head[0].strip()[1:])
             word = re.fullmatch(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([A-Za-z]{2,})\}",
                                 head[0].strip()) if head else None  # fmt: skip
             if word:  # \textrm{RealSoftMax}(a, b) = …: a word the note defines as a function
