@@ -28,9 +28,10 @@ def laplacians(functions: dict, symbols: dict, words: str, math_text: str) -> tu
     said = bool(WORDS.search(words)) or bool(re.search(r"\\nabla\s*\^\s*\{?\s*2", math_text))
     found = []
     for name, (parameters, _body) in functions.items():
-        if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name) or not parameters or not all(
-            isinstance(p, sp.Symbol) for p in parameters
-        ):
+        if not re.fullmatch(r"[A-Za-z]", name):
+            continue  # \Delta takes one letter (the grammar's increment rule)
+        if not parameters or not all(isinstance(p, sp.Symbol) for p in parameters):
+            found.append((name, None))  # f(\mathbf{x}) = …: its Laplacian is not built here
             continue
         increments = any(
             re.search(r"\\Delta\s*\{?\s*" + re.escape(p.name) + r"(?![A-Za-z])", math_text)

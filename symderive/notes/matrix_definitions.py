@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import re
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 
@@ -115,11 +116,14 @@ def entry_letter(definition: MatrixDefinition) -> str | None:
     return letter
 
 
-def _uses_entries(raw: sp.Basic, letter: str) -> bool:
-    """The element writes a scalar entry x_1, x_i (or x[i]) of the letter."""
+def _uses_entries(raw: sp.Basic, letter: str, bare: bool = True) -> bool:
+    """The element writes a scalar entry x_1, x_i (or x[i], [\\mathbf{x}]_i) of the letter
+    (with ``bare``, also the letter x alone)."""
     names = {getattr(s, "name", "") for s in raw.free_symbols}
-    names |= {str(i.base.label) for i in raw.atoms(sp.Indexed)}
-    return any(n == letter or n.startswith(f"{letter}_") for n in names)
+    indexed = {str(i.base.label) for i in raw.atoms(sp.Indexed)}
+    indexed |= {str(getattr(e.parent, "name", "")) for e in raw.atoms(MatrixElement)}
+    return any(n in (letter, rf"\mathbf{{{letter}}}") for n in indexed) or any(
+        (bare and n == letter) or n.startswith(f"{letter}_") for n in names)
 
 
 def _entries_apart(raws: list, lists: dict, definitions: dict) -> list:
@@ -132,6 +136,25 @@ def _entries_apart(raws: list, lists: dict, definitions: dict) -> list:
         if vector and any(_uses_entries(raw, letter) for raw in readable):
             problem = _problem(definitions[name], "the step writes its entries as separate "
                                "names, which are not linked to the vector here")
+            return [raw if isinstance(raw, ParseError) else problem for raw in raws]
+    return raws
+
+
+def _letter(name: str) -> str | None:
+    inner = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", name)
+    return inner.group(1) if inner else None
+
+
+def _entries_of_defined(raws: list, definitions: dict) -> list:
+    """The chain's elements, each a :class:`ParseError` where the chain writes entries
+    (r_i, r[i]) of a matrix defined by a formula: the entries of its value are not linked to
+    those names here, so reading them as free numbers would be a misreading."""
+    readable = [raw for raw in raws if not isinstance(raw, ParseError)]
+    for name, definition in definitions.items():
+        letter = _letter(name)
+        if letter and any(_uses_entries(raw, letter, bare=False) for raw in readable):
+            problem = _problem(definition, f"the step writes entries of {definition.written}, "
+                               "which are not linked to its value here")  # fmt: skip
             return [raw if isinstance(raw, ParseError) else problem for raw in raws]
     return raws
 
@@ -158,6 +181,7 @@ def substitute(
     if lists:  # x = [x_1, …, x_n]^T names the entries: x stays a free vector
         raws = _entries_apart(raws, lists, definitions)
         definitions = {name: d for name, d in definitions.items() if name not in lists}
+    raws = _entries_of_defined(raws, definitions)
     used = _used(raws, definitions)
     if not used:
         return raws

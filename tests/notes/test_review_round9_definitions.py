@@ -218,3 +218,15 @@ def test_a_second_formula_after_one_not_read_names_no_line_zero(tmp_path):
     for line_reasons in reasons(tmp_path, text).values():
         for reason in line_reasons:
             assert "line 0" not in reason
+
+
+def test_entries_of_a_defined_vector_are_not_free_numbers(tmp_path):
+    text = RESIDUAL.split("$$ \\|")[0] + "$$ \\|\\mathbf{r}\\|^2 = \\sum_{i=1}^{n} r_i^2 $$\n"
+    [step] = steps_by_line(tmp_path, text)[7]
+    assert step.verdict == "skipped" and "entries of" in step.reason
+
+
+def test_laplacian_of_a_function_of_a_vector_is_not_read(tmp_path):
+    text = "# V\n\nLet $f(\\mathbf{x}) = \\|\\mathbf{x}\\|^2$.\n\n$$ \\Delta f = 2 $$\n"
+    [step] = steps_by_line(tmp_path, text)[5]
+    assert step.verdict == "skipped" and "operator" in step.reason
