@@ -167,19 +167,8 @@ class FileContext:
         """The definitions in force at ``line`` (the latest of each name); with
         ``first_readings`` a disputed second formula is read as a claim, so the definition
         before it stays in force."""
-        latest: dict = {}
-        for definition in self.definitions:
-            if first_readings and definition.disputed:
-                continue
-            if (
-                definition.start == line and order is not None and definition.order > order
-                and not definition.forward
-            ):  # fmt: skip
-                continue  # written later on the same line: never backwards (unless "for …")
-            if definition.start <= line <= definition.end:
-                current = latest.get(definition.key)
-                if current is None or definition.start >= current.start:
-                    latest[definition.key] = definition
+        latest = latest_in_force(self.definitions, line, order, first_readings,
+                                 key=lambda definition: definition.key)
         symbols, functions, notes, examples, points = {}, {}, {}, {}, {}
         for key, definition in latest.items():
             if key[0] == "point":
@@ -195,6 +184,27 @@ class FileContext:
             if definition.role is Role.EXAMPLE and key[0] != "point":
                 examples[key] = definition.start
         return DefinitionView(symbols, functions, notes, examples, points)
+
+
+def latest_in_force(definitions, line: int, order: int | None, first_readings: bool,
+                    key) -> dict:
+    """key(definition) -> the latest of the definitions in force at ``line`` (of this
+    module's Definition or symderive.notes.matrix_definitions' MatrixDefinition); with
+    ``first_readings`` a disputed second formula is left out."""
+    latest: dict = {}
+    for definition in definitions:
+        if first_readings and definition.disputed:
+            continue
+        if (
+            definition.start == line and order is not None and definition.order > order
+            and not definition.forward
+        ):  # fmt: skip
+            continue  # written later on the same line: never backwards (unless "for …")
+        if definition.start <= line <= definition.end:
+            current = latest.get(key(definition))
+            if current is None or definition.start >= current.start:
+                latest[key(definition)] = definition
+    return latest
 
 
 def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic:

@@ -54,26 +54,6 @@ def defined_matrix(lhs: sp.Basic, arguments) -> str | None:
     return None
 
 
-def in_force(
-    definitions: Sequence[MatrixDefinition], line: int, order: int | None,
-    first_readings: bool = False,
-) -> dict[str, MatrixDefinition]:
-    """The latest definition of each matrix name in force at ``line`` (the same rule as the
-    scalar definitions: on its own line only after it, unless it reaches forward)."""
-    latest: dict[str, MatrixDefinition] = {}
-    for definition in definitions:
-        if first_readings and definition.disputed:
-            continue
-        if (definition.start == line and order is not None and definition.order > order
-                and not definition.forward):  # fmt: skip
-            continue
-        if definition.start <= line <= definition.end:
-            current = latest.get(definition.name)
-            if current is None or definition.start >= current.start:
-                latest[definition.name] = definition
-    return latest
-
-
 def _problem(definition: MatrixDefinition, why: str) -> ParseError:
     return ParseError(
         f"uses {definition.written}, defined at line {definition.start} as {definition.value}, "

@@ -34,6 +34,7 @@ from symderive.notes.context import (
     DefinitionView,
     FileContext,
     Located,
+    latest_in_force,
     section_start,
     trailing_words,
 )
@@ -326,9 +327,10 @@ def plan_steps(
         )  # fmt: skip
 
     raws: list = read(elements)
-    raws = matrix_definitions.substitute(raws, elements, read, matrix_definitions.in_force(
-        context.matrix_definitions, chain.line, equation.located.order, first_readings),
-        equation.readings)  # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
+    matrices = latest_in_force(context.matrix_definitions, chain.line, equation.located.order,
+                               first_readings, key=lambda definition: definition.name)
+    # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
+    raws = matrix_definitions.substitute(raws, elements, read, matrices, equation.readings)
     if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
         raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
