@@ -84,10 +84,9 @@ def entry_letter(definition: MatrixDefinition) -> str | None:
     """``\\mathbf{x} = [x_1, x_2, \\ldots, x_n]^\\top``: the letter x when the value only lists
     the name's own entries (then it names them, it is no formula to substitute); else None."""
     match = LIST.match(definition.value)
-    inner = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", definition.name)
-    if not match or not inner:
+    letter = _letter(definition.name)
+    if not match or not letter:
         return None
-    letter = inner.group(1)
     items = [item.strip() for item in match.group("items").split(",")]
     entries = [item for item in items if item not in DOTS]
     pattern = re.escape(letter) + r"\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])"
@@ -121,6 +120,9 @@ def _entries_apart(raws: list, lists: dict, definitions: dict) -> list:
 
 
 def _letter(name: str) -> str | None:
+    """The letter of a matrix name: x of \\mathbf{x}, W of a declared plain W."""
+    if re.fullmatch(r"[A-Za-z]", name):
+        return name
     inner = re.fullmatch(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", name)
     return inner.group(1) if inner else None
 
