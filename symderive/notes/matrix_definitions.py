@@ -215,6 +215,18 @@ def substitute(
     return result
 
 
+def used_keys(written: list, substituted: list, definitions: dict) -> list:
+    """Per element, the keys ("matrix", name) of the definitions substituted into it."""
+    keys = []
+    for before, after in zip(written, substituted):
+        if isinstance(before, ParseError) or isinstance(after, ParseError):
+            keys.append(frozenset())
+            continue
+        names = {str(m.name) for m in before.atoms(sp.MatrixSymbol)} & set(definitions)
+        keys.append(frozenset(("matrix", name) for name in names))
+    return keys if any(keys) else []
+
+
 def _substituted(raw: sp.Basic, substitution: dict, problems: dict, definitions: dict,
                  readings: dict) -> sp.Basic | ParseError:
     """One element with the defined matrices replaced, up to :data:`ROUNDS` deep."""

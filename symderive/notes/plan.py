@@ -330,7 +330,13 @@ def plan_steps(
     matrices = latest_in_force(context.matrix_definitions, chain.line, equation.located.order,
                                first_readings, key=lambda definition: definition.name)
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
+    written = raws
     raws = matrix_definitions.substitute(raws, elements, read, matrices, equation.readings)
+    matrix_used = matrix_definitions.used_keys(written, raws, matrices)  # shown as "used: …"
+    if matrix_used:
+        view = replace(view, notes={**view.notes, **{
+            key: matrices[key[1]].note for keys in matrix_used for key in keys}})
+        equation.view = view
     if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
         raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
@@ -403,7 +409,8 @@ def plan_steps(
         for name in unknown:
             equation.readings.setdefault(name, "unknown function (never defined): proved for "
                                          "every function or checked on instances")
-        used = frozenset(used_definitions(raw, view))
+        used = frozenset(used_definitions(raw, view)) | (
+            matrix_used[position] if matrix_used else frozenset())
         general = None
         if any(key in view.examples for key in used):
             try:

@@ -230,3 +230,8 @@ def test_laplacian_of_a_function_of_a_vector_is_not_read(tmp_path):
     text = "# V\n\nLet $f(\\mathbf{x}) = \\|\\mathbf{x}\\|^2$.\n\n$$ \\Delta f = 2 $$\n"
     [step] = steps_by_line(tmp_path, text)[5]
     assert step.verdict == "skipped" and "operator" in step.reason
+
+
+def test_a_substituted_matrix_definition_is_named_in_the_reason(tmp_path):
+    [step] = steps_by_line(tmp_path, GRAM)[7]
+    assert "used: \\mathbf{G} = \\mathbf{X}^\\top \\mathbf{X} (defined, line 5)" in step.reason
