@@ -8,8 +8,10 @@ derivative dz/dx). The note's notation decides, element by element:
 
 * ``\frac{dz}{dx}`` (and no ``\partial`` in the element): the total derivative, through y;
 * ``\frac{\partial z}{\partial x}`` (and no ``\frac{dz}…`` in the element), in a note that tells
-  the two apart — it writes the total ``\frac{dz}{dx}`` too, or a partial of z by y (z is a
-  function of x and y): y held fixed, then y's definition substituted;
+  the two apart — it writes the total ``\frac{dz}{dx}`` too: y held fixed, then y's definition
+  substituted (a note writing ∂ for every derivative, ``y = x + h`` with ``h = σ(Wx)`` and
+  ``\frac{\partial y}{\partial x} = 1 + \frac{\partial h}{\partial x}``, means the derivative
+  through h);
 * anything else (``\partial`` without those, operators, primes, both in one element): not read,
   with a reason naming both readings.
 
@@ -77,11 +79,9 @@ class Notation:
         partial, total = _written("partial", label, text), _written("total", label, text)
         if total and not partial and r"\partial" not in text:
             return ()
-        licensed = _written("total", label, self.math_text) or any(
-            re.search(r"\\frac\s*\{\s*\\partial\s*" + ORDER + _name_pattern(label) + r"\s*\}\s*"
-                      r"\{\s*\\partial\s*" + _name_pattern(str(w)) + r"(?![A-Za-z_])",
-                      self.math_text)
-            for w in dependents)  # fmt: skip
+        # the note writes the total dz/dx as well: it tells the two apart (a note that writes ∂
+        # for every derivative, ∂y/∂h and ∂y/∂x of a residual y = x + h, does not)
+        licensed = _written("total", label, self.math_text)
         if partial and not total and licensed:
             return dependents
         others = ", ".join(map(str, dependents))

@@ -235,3 +235,13 @@ def test_laplacian_of_a_function_of_a_vector_is_not_read(tmp_path):
 def test_a_substituted_matrix_definition_is_named_in_the_reason(tmp_path):
     [step] = steps_by_line(tmp_path, GRAM)[7]
     assert "used: \\mathbf{G} = \\mathbf{X}^\\top \\mathbf{X} (defined, line 5)" in step.reason
+
+
+def test_a_note_writing_partials_for_everything_does_not_hold_fixed(tmp_path):
+    # ∂y/∂h is written, but never the total dy/dx: ∂y/∂x may well mean through h
+    text = ("# Residual block\n\nLet $h = \\tanh(w x)$ and $y = x + h$.\n\n"
+            "$$ \\frac{\\partial y}{\\partial h} = 1 $$\n\n"
+            "$$ \\frac{\\partial y}{\\partial x} = 1 + \\frac{\\partial h}{\\partial x} $$\n")
+    steps = steps_by_line(tmp_path, text)
+    assert [s.verdict for s in steps[5]] == ["proved"]
+    assert [s.verdict for s in steps[7]] == ["skipped"]
