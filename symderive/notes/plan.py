@@ -311,8 +311,9 @@ def plan_steps(
     section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
-    latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
-        view.functions, view.symbols, context.words, context.math_text))
+    if any(mark in element for element in elements for mark in ("\\Delta", "\\nabla", "Δ", "∇")):
+        latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
+            view.functions, view.symbols, context.words, context.math_text))
     said = entries_said_otherwise(  # entries hook (C10): the note says what u_{ik} is
         context.lines, entry_links(elements, context.latex.bold, einstein, section), chain.line)
     if _rounded_list(equation, elements, relations, latex, source):
