@@ -411,11 +411,12 @@ def both_readings(outcome: Outcome, first: Outcome | None, step: PlannedStep) ->
         # "used: line N's formula (defined)", as if the claim of line N were a definition)
     def said(kind: str) -> str:
         return {"holds": "holds", "refuted": "is refuted"}.get(kind, "is not decided")
+    earlier = f"line {first_line}" if first_line else "an earlier one"  # (not read: no line)
     return Outcome("undecided", method=outcome.method, reason=(
-        f"line {second_line} gives {name} a second formula after line {first_line}, and the "
-        f"text does not say whether it is a new definition or a claim about line "
-        f"{first_line}'s: with line {second_line}'s this step {said(_kind(outcome))}, with line "
-        f"{first_line}'s it {said(_kind(first)) if step.alternate else 'cannot be read'}"))
+        f"line {second_line} gives {name} a second formula after {earlier}, and the "
+        f"text does not say whether it is a new definition or a claim about "
+        f"{earlier}'s: with line {second_line}'s this step {said(_kind(outcome))}, with "
+        f"{earlier}'s it {said(_kind(first)) if step.alternate else 'cannot be read'}"))
 
 
 def _suggestion(lhs: sp.Basic, had_derivative: bool) -> str | None:

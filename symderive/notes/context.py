@@ -17,12 +17,13 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
-from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
+from symderive.notes import matrix_definitions
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -157,6 +158,8 @@ class FileContext:
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
     named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
+    # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions
+    matrix_definitions: list = field(default_factory=list)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -164,19 +167,8 @@ class FileContext:
         """The definitions in force at ``line`` (the latest of each name); with
         ``first_readings`` a disputed second formula is read as a claim, so the definition
         before it stays in force."""
-        latest: dict = {}
-        for definition in self.definitions:
-            if first_readings and definition.disputed:
-                continue
-            if (
-                definition.start == line and order is not None and definition.order > order
-                and not definition.forward
-            ):  # fmt: skip
-                continue  # written later on the same line: never backwards (unless "for …")
-            if definition.start <= line <= definition.end:
-                current = latest.get(definition.key)
-                if current is None or definition.start >= current.start:
-                    latest[definition.key] = definition
+        latest = latest_in_force(self.definitions, line, order, first_readings,
+                                 key=lambda definition: definition.key)
         symbols, functions, notes, examples, points = {}, {}, {}, {}, {}
         for key, definition in latest.items():
             if key[0] == "point":
@@ -192,6 +184,27 @@ class FileContext:
             if definition.role is Role.EXAMPLE and key[0] != "point":
                 examples[key] = definition.start
         return DefinitionView(symbols, functions, notes, examples, points)
+
+
+def latest_in_force(definitions, line: int, order: int | None, first_readings: bool,
+                    key) -> dict:
+    """key(definition) -> the latest of the definitions in force at ``line`` (of this
+    module's Definition or symderive.notes.matrix_definitions' MatrixDefinition); with
+    ``first_readings`` a disputed second formula is left out."""
+    latest: dict = {}
+    for definition in definitions:
+        if first_readings and definition.disputed:
+            continue
+        if (
+            definition.start == line and order is not None and definition.order > order
+            and not definition.forward
+        ):  # fmt: skip
+            continue  # written later on the same line: never backwards (unless "for …")
+        if definition.start <= line <= definition.end:
+            current = latest.get(key(definition))
+            if current is None or definition.start >= current.start:
+                latest[key(definition)] = definition
+    return latest
 
 
 def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic:
@@ -355,6 +368,8 @@ def build_context(
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):
                 function_names.add(head[0].replace("{", "").replace("}", ""))
+            elif head and head[0].strip()[1:] in GREEK:  # \zeta(s) = 2s: ζ is a function (H3)
+                function_names.add(head[0].strip()[1:])
             word = re.fullmatch(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([A-Za-z]{2,})\}",
                                 head[0].strip()) if head else None  # fmt: skip
             if word:  # \textrm{RealSoftMax}(a, b) = …: a word the note defines as a function
@@ -592,8 +607,8 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     if item.reading.point:  # the value at these arguments only (round 8, C2)
         key, value = (("point", lhs), rhs) if key is not None and key[0] == "function" else (
             None, None)
-    if key is None:
-        return None
+    if key is None or (key[0] == "symbol" and key[1] in getattr(value, "free_symbols", ())):
+        return None  # x = x, x = 2x: the name on both sides defines nothing (H3)
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     if item.reading.point:
         what = f"its value at {' '.join(str(item.reading.arguments).split())}"
@@ -606,6 +621,10 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
 def _add_definition(item: Located, context: FileContext, source: str) -> None:
     definition = formula_definition(item, context, source)
     if definition is None:
+        matrix = matrix_definitions.record(item, context.latex, source, defines_forward(item))
+        if matrix is not None:
+            context.matrix_definitions.append(matrix)
+            context.readings.setdefault(matrix.written, f"matrix, defined at line {matrix.start}")
         return
     context.definitions.append(definition)
     chain, key, value, note, end = (

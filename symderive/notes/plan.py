@@ -27,10 +27,14 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes import matrix_definitions
+from symderive.notes.laplacian import laplacians
+from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
     Located,
+    latest_in_force,
     section_start,
     trailing_words,
 )
@@ -48,6 +52,7 @@ from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
     free_names,
     fresh_bound,
+    Circular,
     HiddenPath,
     TooLarge,
     UndefinedDerivative,
@@ -306,17 +311,33 @@ def plan_steps(
     section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
+    if any(mark in element for element in elements for mark in ("\\Delta", "\\nabla", "Δ", "∇")):
+        latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
+            view.functions, view.symbols, context.words, context.math_text))
     said = entries_said_otherwise(  # entries hook (C10): the note says what u_{ik} is
         context.lines, entry_links(elements, context.latex.bold, einstein, section), chain.line)
     if _rounded_list(equation, elements, relations, latex, source):
         return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
     if _derivative_table(equation, elements, relations, latex, view, context, source):
         return  # \nabla f(0,0) = \begin{bmatrix}b_1 \\ b_2\end{bmatrix}: entry by entry
-    raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
-        elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
-                                                       equation),
-        latex, latex.declared,
-    )  # fmt: skip
+    def read(texts: list, extra: tuple = ()) -> list:  # matrix hook: the declared shapes
+        return read_with_declared_shapes(
+            texts, lambda element, latex: parse_reading(element, latex, source, chain.line,
+                                                         equation),
+            latex, latex.declared + extra,
+        )  # fmt: skip
+
+    raws: list = read(elements)
+    matrices = latest_in_force(context.matrix_definitions, chain.line, equation.located.order,
+                               first_readings, key=lambda definition: definition.name)
+    # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
+    written = raws
+    raws = matrix_definitions.substitute(raws, elements, read, matrices, equation.readings)
+    matrix_used = matrix_definitions.used_keys(written, raws, matrices)  # shown as "used: …"
+    if matrix_used:
+        view = replace(view, notes={**view.notes, **{
+            key: matrices[key[1]].note for keys in matrix_used for key in keys}})
+        equation.view = view
     if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
         raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
@@ -341,10 +362,11 @@ def plan_steps(
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
     varying = not_constants(context.raw_text) | varying_in_section(context, chain.line)
-    for raw in raws:
+    for position, raw in enumerate(raws):
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
             continue
+        notation = Notation(elements[position], context.math_text)  # ∂z/∂x or dz/dx (C6)
         named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
             s.name for d in raw.atoms(sp.Derivative)
             for s in d.expr.free_symbols | _defined_through(d.expr, view)
@@ -361,8 +383,8 @@ def plan_steps(
         unknown: set = set()
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
-                prepared = prepare(raw, view, unknown, constants)
-        except (HiddenPath, NotDifferentiableHere) as hidden:
+                prepared = prepare(raw, view, unknown, constants, notation)
+        except (HiddenPath, NotDifferentiableHere, AmbiguousPartial) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
         except UndefinedDerivative as undefined:
@@ -372,6 +394,10 @@ def plan_steps(
             continue
         except ParseError as problem:
             parsed.append((None, skip_code(problem), problem.message, False, frozenset()))
+            continue
+        except Circular as problem:  # x = r cos θ, then ∂r/∂x: not an input limit
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(problem), False,
+                           frozenset()))  # fmt: skip
             continue
         except TooLarge as problem:
             parsed.append((None, SkipReason.INPUT_LIMIT, str(problem), False, frozenset()))
@@ -384,12 +410,14 @@ def plan_steps(
         for name in unknown:
             equation.readings.setdefault(name, "unknown function (never defined): proved for "
                                          "every function or checked on instances")
-        used = frozenset(used_definitions(raw, view))
+        used = frozenset(used_definitions(raw, view)) | (
+            matrix_used[position] if matrix_used else frozenset())
         general = None
         if any(key in view.examples for key in used):
             try:
                 with time_limit(PLAN_SECONDS, source=source, what="the general reading"):
-                    general = prepare(raw, view.without_examples(), None, constants)
+                    general = prepare(raw, view.without_examples(), None, constants,
+                                      notation)  # fmt: skip
             except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
                 general = None
         parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
