@@ -27,6 +27,7 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.operator_words import object_words
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -628,7 +629,7 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> st
         first = named[0]
         return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
                 f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
-    return ""
+    return object_words(lhs, rhs, context.prose_objects, written)
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
