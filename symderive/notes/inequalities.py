@@ -154,6 +154,11 @@ STATEMENTS = (
     re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+be\s+(?:an?\s+|any\s+)?"
                rf"(?:real\s+number|real|number)\s+(?:with|such\s+that|satisfying)\s+{_M}{_END}",
                re.I),
+    # Let $\gamma$ be the discount factor, $0 < \gamma < 1$.  … the current, with $0 < I < 1$.
+    # (round 8c, L8: the bound is about the name the sentence introduces)
+    re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+(?:be|denote)\s+(?:the|a|an|our)\s+"
+               rf"[A-Za-z\- ]{{1,60}}?\s*,\s*(?:(?:with|where|so\s+that|such\s+that)\s+)?{_M}{_END}",
+               re.I),
     # The success probability satisfies $0 \le p \le 1$.  The time runs over $0 \le t \le 2$.
     re.compile(rf"^(?:the|our)\s+[A-Za-z\- ]{{1,40}}?\s+(?:satisfies|runs\s+over|ranges\s+over|"
                rf"lies\s+in|is\s+restricted\s+to)\s+{_M}{_END}", re.I),

@@ -17,9 +17,11 @@ matrix and this module never sees it as a scalar.
 A word too many only withholds a verdict; the words are those of objects whose product is a
 composition: matrices, operators, linear maps / transformations / operators, endomorphisms,
 permutations, rotations, reflections, projections, isometries, transformations, group
-elements, quaternions, tensors, "square", a size ``n × n`` (Korean 행렬, 연산자, 선형 사상 /
-변환, 치환, 순열, 회전, 사원수, 텐서). Names called *functions* are not among them: a product of
-functions is the pointwise product, which commutes.
+elements, quaternions, "square", a size ``n × n`` (Korean 행렬, 연산자, 선형 사상 / 변환, 치환,
+순열, 회전, 사원수). Names called *functions* are not among them: a product of functions is the
+pointwise product, which commutes; nor are *tensors*, the arrays of deep-learning notes (``the
+tensor $p$`` of d2l), multiplied entrywise (capitals called tensors are read by the
+"called matrices or vectors" guard).
 """
 
 from __future__ import annotations
@@ -43,11 +45,18 @@ WORDS = (
     r"permutations?", r"rotations?", r"reflections?", r"projections?", r"projectors?",
     r"isometr(?:y|ies)", r"transformations?", r"group\s+elements?",
     r"elements?\s+of\s+(?:a|the|some|any)\s+(?:[A-Za-z-]+\s+)?group", r"quaternions?",
-    r"tensors?", r"matri(?:x|ces)", r"square(?!\s+(?:of|root|roots|loss|error|errors|norm|"
+    r"matri(?:x|ces)", r"square(?!\s+(?:of|root|roots|loss|error|errors|norm|"
     r"brackets?|integrable|summable|wave))",
 )
-_WORD = "(?P<word>" + "|".join(WORDS) + r"|⟨[^⟩×]{1,4}×[^⟩]{1,4}⟩)"
-KOREAN_WORDS = r"(?P<word>행렬|연산자|작용소|선형\s*(?:사상|변환|연산자|함수)|치환|순열|회전(?:\s*변환)?|반사|사영|사원수|텐서|변환|자기\s*사상)"
+# groups and spaces of operators written as sets: SO(3), GL(n), S_3, \mathbb{H}, End(V), L(V)
+GROUP_SET = (r"(?:\\(?:mathrm|operatorname|mathit|text)\s*\{\s*)?(?:SO|SU|GL|SL|O|U|Sp|End|Aut|Hom|Sym)"
+             r"\s*\}?\s*(?:\(|_)|S_\s*\{?\s*(?:\d|n)|\\mathbb\s*\{?\s*H\b|\\mathcal\s*\{?\s*L\s*\}?\s*\(")
+_WORD = ("(?P<word>" + "|".join(WORDS) + r"|non-?commut(?:ing|ative)|⟨[^⟩×]{1,4}×[^⟩]{1,4}⟩"
+         r"|elements?\s+of\s+\$\s*" + GROUP_SET + ")")
+# $R, S \in SO(3)$, $\sigma \in S_3$, $p, q \in \mathbb{H}$
+MEMBER = re.compile(r"\$\s*(?P<names>" + _ONE + r"(?:\s*,\s*" + _ONE + r")*)\s*(?:\\in|∈)\s*(?P<word>"
+                    + GROUP_SET + r")")
+KOREAN_WORDS = r"(?P<word>행렬|연산자|작용소|선형\s*(?:사상|변환|연산자|함수)|치환|순열|회전(?:\s*변환)?|반사|사영|사원수|변환|자기\s*사상)"
 # what may stand between the verb and the word: words that are no preposition, small math
 _GAP_WORD = r"(?!(?:of|to|for|by|with|under|from|in|on|at|that|which|where|whose|if|when)\b)[A-Za-z'-]+"
 _GAP = rf"(?:(?:{_GAP_WORD}|\$[^$\n]{{1,30}}\$|,)\s+){{0,6}}?"
@@ -93,9 +102,14 @@ def prose_objects(text: str) -> dict[str, tuple[str, int]]:
     states nothing."""
     found: dict[str, tuple[str, int]] = {}
     sized = with_sizes(text)
-    for pattern in (AFTER, BEFORE, KOREAN_AFTER, KOREAN_BEFORE):
+    for pattern in (AFTER, BEFORE, KOREAN_AFTER, KOREAN_BEFORE, MEMBER):
         for match in pattern.finditer(sized):
-            word = " ".join(match.group("word").split()).lower()
+            word = " ".join(match.group("word").split())
+            if pattern is MEMBER or "$" in word:  # a set: as written, to its closing dollar
+                rest = sized[match.end("word"):].split("$", 1)[0]
+                word = ("an element of " if pattern is MEMBER else "") + (word + rest).replace("$", "").strip()
+            else:
+                word = word.lower()
             if word.startswith("⟨"):
                 word = _size_word(word)
                 if not word:
@@ -104,7 +118,8 @@ def prose_objects(text: str) -> dict[str, tuple[str, int]]:
             if _NEGATED.search(re.sub(r"\$[^$]*\$", " ", between)):
                 continue
             line = sized.count("\n", 0, match.start()) + 1
-            for written in _names(match.group("names")):
+            names = match.group("names")
+            for written in _names(names if "$" in names else f"${names}$"):
                 for name in _keys(written):
                     found.setdefault(name, (word, line))
     return found
@@ -147,7 +162,7 @@ def written_objects(latex: str, objects: dict) -> list[str]:
 
 
 def object_words(lhs, rhs, objects: dict, written: str = "") -> str:
-    """Why a step is not read with scalars: it multiplies letters the prose calls operators,
+    r"""Why a step is not read with scalars: it multiplies letters the prose calls operators,
     permutations, rotations … (or puts one where a number's rules are not an operator's, as in
     ``1/A``), or two of them are ``written`` and the reading cancelled one (``\hat{x}\hat{p}
     - \hat{p}\hat{x}`` read as 0); '' when each term holds at most one of them (``2A + A =

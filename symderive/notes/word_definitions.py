@@ -54,6 +54,70 @@ EULER_WORDS = re.compile(
 # "e is the elementary charge, not Euler's number", "Unlike Euler's number, …" (round 8c X3)
 DENIED_EULER = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,20}"
                           r"(?:euler|napier|natural)|오일러[^.]{0,12}(?:아니|아닌|와\s*달리)", re.I)
+# π alone in the prose: ``$\pi$``, or π the bounded term of a formula (``$0 < \pi < 1$``)
+LONE_PI = re.compile(r"\$\s*\\pi\s*\$")
+_NUMBER = r"-?\s*\d+(?:\.\d+)?"
+_RELATION = r"<|>|\\le(?:q)?|\\ge(?:q)?|\\lt|\\gt|≤|≥"
+# 0 < \pi < 1, \pi > 4, 0 \le \pi, \pi \in (0, 1), \pi \in [0, 1]
+PI_BOUND = re.compile(
+    rf"\$\s*(?:(?P<low>{_NUMBER})\s*(?P<r1>{_RELATION})\s*)?\\pi(?![A-Za-z_])\s*"
+    rf"(?:(?P<r2>{_RELATION})\s*(?P<high>{_NUMBER})\s*)?\$"
+    rf"|\$\s*\\pi\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])\s*(?P<a>{_NUMBER})\s*,\s*(?P<b>{_NUMBER})\s*"
+    rf"(?:\\right\s*)?(?P<close>[)\]])\s*\$")
+# what π is said to be other than the constant: a policy, a probability, a permutation …
+PI_QUANTITY = re.compile(
+    r"\b(?:polic(?:y|ies)|probabilit(?:y|ies)|stationary|distribution|prior|mixing|mixture|"
+    r"weights?|proportions?|permutations?|profits?|prices?|fractions?|shares?|parameters?)\b"
+    r"|정책|확률|분포|비율|가중치|순열|치환", re.I)
+PI_CONSTANT = re.compile(r"archimedes|\bcircle|circumference|radians?|3\.14|\\approx|원주율|라디안",
+                         re.I)
+# "π is the policy here, not Archimedes' constant", "unlike the circle constant, …"
+DENIED_PI = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,24}"
+                       r"(?:archimedes|circle|constant|3\.14|ratio)|원주율[^.]{0,12}(?:아니|아닌|와\s*달리)",
+                       re.I)
+
+
+def _holds_at_pi(match: re.Match) -> bool:
+    r"""Whether a bound on π (:data:`PI_BOUND`) holds for π = 3.14159…; a bare ``$\pi$``
+    bounds nothing and holds."""
+    import math
+    value = lambda text: float(text.replace(" ", ""))  # noqa: E731
+    if match.group("open"):
+        low, high = value(match.group("a")), value(match.group("b"))
+        return ((low < math.pi) if match.group("open") == "(" else (low <= math.pi)) and (
+            (math.pi < high) if match.group("close") == ")" else (math.pi <= high))
+    compare = {"<": lambda a, b: a < b, ">": lambda a, b: a > b, "\\lt": lambda a, b: a < b,
+               "\\gt": lambda a, b: a > b}
+    def holds(left: float, relation: str, right: float) -> bool:
+        relation = relation.strip()
+        if relation in compare:
+            return compare[relation](left, right)
+        if relation in ("\\le", "\\leq", "≤"):
+            return left <= right
+        return left >= right  # \ge, \geq, ≥
+    ok = True
+    if match.group("r1"):
+        ok = ok and holds(value(match.group("low")), match.group("r1"), math.pi)
+    if match.group("r2"):
+        ok = ok and holds(math.pi, match.group("r2"), value(match.group("high")))
+    return ok
+
+
+def names_pi(text: str) -> bool:
+    r"""Whether a sentence makes π a letter of the note (round 8c, X3): it bounds π where the
+    constant is not (``$0 < \pi < 1$``), denies it is the constant (``not Archimedes'
+    constant``), or calls a lone ``$\pi$`` a policy, a probability … without words of the
+    circle constant (``the angle is $\pi$ radians`` keeps it)."""
+    bounds = list(PI_BOUND.finditer(text))
+    if any(not _holds_at_pi(match) for match in bounds):
+        return True
+    if not bounds:
+        return False  # π only inside a larger formula (2\pi r, \pi_k): the constant or another name
+    if DENIED_PI.search(text):
+        return True
+    return bool(PI_QUANTITY.search(text)) and not PI_CONSTANT.search(text)
+
+
 # a definition read as a formula: the right side names something (not a number, not \exp(1))
 HAS_NAME = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?!exp|pi|infty|lim|sum)[A-Za-z]+")
 
@@ -98,6 +162,8 @@ def named_letters(sentences) -> dict[str, tuple[int, str]]:
         if LONE_E.search(sentence.text) and (not EULER_WORDS.search(sentence.text)
                                              or DENIED_EULER.search(sentence.text)):
             found.setdefault("e", (sentence.first, sentence.text[:100]))  # round 8b K5
+        if names_pi(sentence.text):  # "$\pi$ is the policy", "$0 < \pi < 1$" (round 8c X3)
+            found.setdefault("\\pi", (sentence.first, sentence.text[:100]))
     return found
 
 
@@ -110,11 +176,14 @@ def named_letter(context, latex: str, line: int) -> str:
     view = context.definitions_at(line)
     defined = {getattr(key, "name", str(key)) for key in view.symbols}
     for name, (where, words) in named.items():
-        if name in defined or not re.search(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])", latex):
-            continue
+        plain = name.lstrip("\\")  # \pi: the symbol pi
+        if plain in defined or not re.search(
+                r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z_])", latex):
+            continue  # π_k: another name
         if name == "E" and re.search(r"(?<![A-Za-z\\])E\s*(?:\[|\\left\s*\[|_\s*\{?\s*[A-Za-z]+\s*\}?\s*\[)", latex):
             continue  # E[X]: the expectation
+        constant = "the constant π" if name == "\\pi" else "Euler's number"
         return (f"the note names {name} as a quantity in words (line {where}: '{words}') and "
-                f"no formula for it is read here: {name} is not Euler's number, and its value "
+                f"no formula for it is read here: {name} is not {constant}, and its value "
                 "is not known")
     return ""
