@@ -51,7 +51,11 @@ WORDS = (
 # groups and spaces of operators written as sets: SO(3), GL(n), S_3, \mathbb{H}, End(V), L(V)
 GROUP_SET = (r"(?:\\(?:mathrm|operatorname|mathit|text)\s*\{\s*)?(?:SO|SU|GL|SL|O|U|Sp|End|Aut|Hom|Sym)"
              r"\s*\}?\s*(?:\(|_)|S_\s*\{?\s*(?:\d|n)|\\mathbb\s*\{?\s*H\b|\\mathcal\s*\{?\s*L\s*\}?\s*\(")
-_WORD = ("(?P<word>" + "|".join(WORDS) + r"|non-?commut(?:ing|ative)|⟨[^⟩×]{1,4}×[^⟩]{1,4}⟩"
+# a predicate adjective only operators and matrices carry, ending its clause: "be unitary."
+ADJECTIVES = (r"(?:unitary|hermitian|self-adjoint|invertible|non-?singular|singular|orthogonal|idempotent|"
+              r"nilpotent|skew-symmetric|anti-?symmetric|diagonali[sz]able|positive\s+(?:semi-?)?definite)"
+              r"(?=\s*[.,;:)]|\s*$|\s+(?:and|with|of\s+size|of\s+order|here|throughout)\b)")
+_WORD = ("(?P<word>" + "|".join(WORDS) + r"|non-?commut(?:ing|ative)|⟨[^⟩×]{1,4}×[^⟩]{1,4}⟩|" + ADJECTIVES +
          r"|elements?\s+of\s+\$\s*" + GROUP_SET + ")")
 # $R, S \in SO(3)$, $\sigma \in S_3$, $p, q \in \mathbb{H}$
 MEMBER = re.compile(r"\$\s*(?P<names>" + _ONE + r"(?:\s*,\s*" + _ONE + r")*)\s*(?:\\in|∈)\s*(?P<word>"
@@ -63,7 +67,10 @@ _GAP = rf"(?:(?:{_GAP_WORD}|\$[^$\n]{{1,30}}\$|,)\s+){{0,6}}?"
 AFTER = re.compile(
     NAMES + r"\s+(?:is|are|be|denotes?|stand\s+for|stands\s+for|represents?|is\s+taken\s+to\s+be)\s+"
     + _GAP + _WORD + r"(?![A-Za-z])", re.I)
-BEFORE = re.compile(r"(?<![A-Za-z])" + _WORD + r"\s+" + NAMES, re.I)
+BEFORE = re.compile(r"(?<![A-Za-z])" + _WORD + r"\s*,?\s+" + NAMES, re.I)
+# "Let $A$ be a rotation and $B$ a reflection": the second name without its verb
+SECOND = re.compile(r"(?:\band|,)\s+" + NAMES + r"\s+(?:an?|the|some|another)\s+" + _GAP + _WORD
+                    + r"(?![A-Za-z])", re.I)
 KOREAN_AFTER = re.compile(NAMES + r"\s*(?:은|는|이|가)\s*(?:[^.$\n]{0,30}?|\$[^$\n]{1,30}\$[^.$\n]{0,20}?)"
                           + KOREAN_WORDS)
 KOREAN_BEFORE = re.compile(KOREAN_WORDS + r"\s*" + NAMES)
@@ -102,7 +109,7 @@ def prose_objects(text: str) -> dict[str, tuple[str, int]]:
     states nothing."""
     found: dict[str, tuple[str, int]] = {}
     sized = with_sizes(text)
-    for pattern in (AFTER, BEFORE, KOREAN_AFTER, KOREAN_BEFORE, MEMBER):
+    for pattern in (AFTER, BEFORE, SECOND, KOREAN_AFTER, KOREAN_BEFORE, MEMBER):
         for match in pattern.finditer(sized):
             word = " ".join(match.group("word").split())
             if pattern is MEMBER or "$" in word:  # a set: as written, to its closing dollar

@@ -67,8 +67,9 @@ PI_BOUND = re.compile(
 # what π is said to be other than the constant: a policy, a probability, a permutation …
 PI_QUANTITY = re.compile(
     r"\b(?:polic(?:y|ies)|probabilit(?:y|ies)|stationary|distribution|prior|mixing|mixture|"
-    r"weights?|proportions?|permutations?|profits?|prices?|fractions?|shares?|parameters?)\b"
+    r"weights?|proportions?|permutations?|profits?|prices?|fractions?|shares?|parameters?|primes?)\b"
     r"|정책|확률|분포|비율|가중치|순열|치환", re.I)
+PI_APPLIED = re.compile(r"\$\s*\\pi\s*(?:\\left\s*)?\(")  # $\pi(a \mid s)$
 PI_CONSTANT = re.compile(r"archimedes|\bcircle|circumference|radians?|3\.14|\\approx|원주율|라디안",
                          re.I)
 # "π is the policy here, not Archimedes' constant", "unlike the circle constant, …"
@@ -111,7 +112,7 @@ def names_pi(text: str) -> bool:
     bounds = list(PI_BOUND.finditer(text))
     if any(not _holds_at_pi(match) for match in bounds):
         return True
-    if not bounds:
+    if not bounds and not PI_APPLIED.search(text):  # "the policy $\pi(a \mid s)$" is π alone too
         return False  # π only inside a larger formula (2\pi r, \pi_k): the constant or another name
     if DENIED_PI.search(text):
         return True

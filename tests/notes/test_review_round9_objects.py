@@ -46,6 +46,10 @@ WORDS_ONLY = [  # no matrix of a known size is an instance of the words: not dec
     ("Let $\\sigma, \\tau \\in S_3$.", "\\sigma \\tau = \\tau \\sigma", "S_3"),
     ("Let $g$ and $h$ be elements of $GL(2)$.", "g h = h g", "GL(2)"),
     ("Let $a$ and $b$ be non-commuting variables.", "a b = b a", "non-commuting"),
+    ("Let $R$ be a rotation and $S$ a reflection.", "R S = S R", "reflection"),
+    ("Consider two rotations, $R$ and $S$.", "R S = S R", "rotations"),
+    ("Let $U, V$ be unitary.", "U V = V U", "unitary"),
+    ("회전 $R$과 $S$를 생각하자.", "R S = S R", "회전"),
 ]
 
 
@@ -147,6 +151,7 @@ def test_a_shape_after_the_display_reads_the_letters_as_matrices(tmp_path):
     ("Here $\\pi$ is the prior probability of the first class.", "\\sin \\pi = 0"),
     ("여기서 $\\pi$는 정책이다.", "\\cos \\pi = -1"),
     ("We only know $\\pi \\in (0, 1)$.", "\\sin \\pi = 0"),
+    ("The policy $\\pi(a \\mid s)$ gives the probability of action $a$.", "\\sin \\pi = 0"),
 ])
 def test_pi_the_note_calls_something_else_is_not_the_constant(tmp_path, words, claim):
     # at π = 1/2 (a probability in (0, 1)): sin(1/2) ≈ 0.479 ≠ 0, cos(1/2) ≈ 0.878 ≠ -1
@@ -175,6 +180,25 @@ def test_a_bound_on_pi_contradicting_its_value_is_what_names_it():
 
 
 # -- L8: a bound as a formula after the words that introduce the name -----------------------------
+@pytest.mark.parametrize("words", [
+    "Let $\\gamma$ be the discount factor with $0 < \\gamma < 1$.",
+    "Let $\\gamma \\in (0, 1)$ be the discount factor.",
+    "Let $\\gamma$ denote the discount factor, where $0 < \\gamma < 1$.",
+])
+def test_other_wordings_of_the_discount_factor_bound(tmp_path, words):
+    step = only(steps_by_line(tmp_path, f"{words}\n\n$$\\gamma^2 = \\gamma$$\n"), 3)
+    assert step.verdict == "refuted"
+    gamma = Fraction(dict(step.counterexample.values)["gamma"])
+    assert 0 < gamma < 1 and gamma**2 != gamma
+
+
+def test_a_bound_on_another_name_is_no_domain_of_the_introduced_one(tmp_path):
+    # "Let $\gamma$ be the discount factor, $0 < x < 1$.": the bound is x's, γ keeps no domain
+    step = only(steps_by_line(tmp_path, (
+        "Let $\\gamma$ be the discount factor, $0 < x < 1$.\n\n$$|\\gamma| = \\gamma$$\n")), 3)
+    assert step.verdict != "proved"
+
+
 def test_a_discount_factor_bounded_by_a_formula_is_a_domain(tmp_path):
     # γ² = γ fails at γ = 1/2 ∈ (0, 1); γ² < γ holds on (0, 1) but not at γ = 1 ∈ (0, 1]
     found = steps_by_line(tmp_path, (
