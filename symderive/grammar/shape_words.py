@@ -189,3 +189,30 @@ def unread_shape_mentions(sentence: str) -> list[str]:
     if not unread and not named and _MATRIX_WORDS.search(sized):
         return ["*"]
     return unread
+
+
+# the words a sentence that only states shapes may hold besides its sizes and names
+_SHAPE_ONLY_WORDS = frozenset("""
+    for any all every each two three four both some arbitrary real square matrix matrices and
+    a an of the with where given
+""".split())
+
+
+def only_shapes(sentence: str, declared: dict) -> bool:
+    r"""Whether ``sentence`` (the text after a display: ``for any two $2 \times 2$ matrices $A$
+    and $B$.``) states nothing but shapes :func:`stated_shapes` reads, each the one the note
+    declares for that name (``declared``: name → (rows, columns) as text): the condition holds
+    of every matrix the check instantiates (round 8c, L7)."""
+    shapes = stated_shapes(sentence)
+    if not shapes:
+        return False
+    sized = with_sizes(sentence)
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\$[^$]*\$|⟨[^⟩]*⟩", " ", sized))
+    if any(word.lower() not in _SHAPE_ONLY_WORDS for word in words):
+        return False
+    if not all(re.fullmatch(rf"\s*{MATRIX_NAME}\s*", math) for math in re.findall(r"\$([^$]*)\$", sized)):
+        return False  # a formula besides the names: $A > 0$, $A^T = A$
+    named = {key(m.group("name")) for m in _MENTIONED_NAME.finditer(sized)}
+    stated = {shape.name: (shape.rows, shape.columns) for shape in shapes}
+    return bool(named) and named <= set(stated) and all(
+        declared.get(name) == size for name, size in stated.items())

@@ -1033,7 +1033,8 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
+                        context.latex.declared)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"

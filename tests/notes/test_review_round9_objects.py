@@ -133,14 +133,21 @@ def test_object_words_fire_on_products_and_cancellations_only():
 
 # -- L7: the shape after the display --------------------------------------------------------------
 def test_a_shape_after_the_display_reads_the_letters_as_matrices(tmp_path):
-    # a43.md: AB = BA "for any two 2 × 2 matrices A and B." — never proved or checked
+    # a43.md: AB = BA "for any two 2 × 2 matrices A and B." — refuted by two 2 × 2 matrices
     step = only(steps_by_line(tmp_path, (
         "$$A B = B A$$\n\nfor any two $2 \\times 2$ matrices $A$ and $B$.\n")), 1)
-    assert step.verdict not in DECIDED_TRUE
-    if step.verdict == "refuted":
-        values = dict(step.counterexample.values)
-        assert entries(values, "A", 2) * entries(values, "B", 2) != (
-            entries(values, "B", 2) * entries(values, "A", 2))
+    assert step.verdict == "refuted", step.reason
+    values = dict(step.counterexample.values)
+    a, b = entries(values, "A", 2), entries(values, "B", 2)
+    assert a * b != b * a and not any(key.endswith("_13") for key in values)
+
+
+def test_a_condition_beside_the_shape_after_the_display_still_withholds_it(tmp_path):
+    found = steps_by_line(tmp_path, (
+        "$$A B = B A$$\n\nfor any two $2 \\times 2$ matrices $A$ and $B$ with $A > 0$.\n\n"
+        "$$(A + B)^T = A^T + B^T$$\n\nfor any two $2 \\times 2$ matrices $A$ and $B$.\n"))
+    assert only(found, 1).verdict == "undecided"
+    assert only(found, 5).verdict == "proved"
 
 
 # -- X3: π redefined ------------------------------------------------------------------------------
