@@ -21,6 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sympy as sp
+
+from symderive.check.sampling import in_domain
+from symderive.notes.inequalities import bound_of
+
 _LETTER = r"\$\s*(?P<name>e|E)\s*\$"
 _RHS = r"\$(?P<rhs>[^$]{1,120})\$"
 _NOUN = r"(?:(?:the|a|an|our|its)\s+)?(?:[A-Za-z\-]+\s+){0,3}?"
@@ -54,16 +59,8 @@ EULER_WORDS = re.compile(
 # "e is the elementary charge, not Euler's number", "Unlike Euler's number, …" (round 8c X3)
 DENIED_EULER = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,20}"
                           r"(?:euler|napier|natural)|오일러[^.]{0,12}(?:아니|아닌|와\s*달리)", re.I)
-# π alone in the prose: ``$\pi$``, or π the bounded term of a formula (``$0 < \pi < 1$``)
+# π alone in the prose: ``$\pi$`` (a bound on it, ``$0 < \pi < 1$``, is read by :func:`_pi_bounds`)
 LONE_PI = re.compile(r"\$\s*\\pi\s*\$")
-_NUMBER = r"-?\s*\d+(?:\.\d+)?"
-_RELATION = r"<|>|\\le(?:q)?|\\ge(?:q)?|\\lt|\\gt|≤|≥"
-# 0 < \pi < 1, \pi > 4, 0 \le \pi, \pi \in (0, 1), \pi \in [0, 1]
-PI_BOUND = re.compile(
-    rf"\$\s*(?:(?P<low>{_NUMBER})\s*(?P<r1>{_RELATION})\s*)?\\pi(?![A-Za-z_])\s*"
-    rf"(?:(?P<r2>{_RELATION})\s*(?P<high>{_NUMBER})\s*)?\$"
-    rf"|\$\s*\\pi\s*\\in\s*(?:\\left\s*)?(?P<open>[(\[])\s*(?P<a>{_NUMBER})\s*,\s*(?P<b>{_NUMBER})\s*"
-    rf"(?:\\right\s*)?(?P<close>[)\]])\s*\$")
 # what π is said to be other than the constant: a policy, a probability, a permutation …
 PI_QUANTITY = re.compile(
     r"\b(?:polic(?:y|ies)|probabilit(?:y|ies)|stationary|distribution|prior|mixing|mixture|"
@@ -78,30 +75,18 @@ DENIED_PI = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)
                        re.I)
 
 
-def _holds_at_pi(match: re.Match) -> bool:
-    r"""Whether a bound on π (:data:`PI_BOUND`) holds for π = 3.14159…; a bare ``$\pi$``
-    bounds nothing and holds."""
-    import math
-    value = lambda text: float(text.replace(" ", ""))  # noqa: E731
-    if match.group("open"):
-        low, high = value(match.group("a")), value(match.group("b"))
-        return ((low < math.pi) if match.group("open") == "(" else (low <= math.pi)) and (
-            (math.pi < high) if match.group("close") == ")" else (math.pi <= high))
-    compare = {"<": lambda a, b: a < b, ">": lambda a, b: a > b, "\\lt": lambda a, b: a < b,
-               "\\gt": lambda a, b: a > b}
-    def holds(left: float, relation: str, right: float) -> bool:
-        relation = relation.strip()
-        if relation in compare:
-            return compare[relation](left, right)
-        if relation in ("\\le", "\\leq", "≤"):
-            return left <= right
-        return left >= right  # \ge, \geq, ≥
-    ok = True
-    if match.group("r1"):
-        ok = ok and holds(value(match.group("low")), match.group("r1"), math.pi)
-    if match.group("r2"):
-        ok = ok and holds(math.pi, match.group("r2"), value(match.group("high")))
-    return ok
+def _pi_bounds(text: str) -> list[bool]:
+    """For each formula of ``text`` bounding π alone (``0 < \\pi < 1``, ``\\pi \\in (0, 1)``,
+    ``\\pi > 3``; read by :func:`symderive.notes.inequalities.bound_of`, as any name's bound):
+    whether π = 3.14159… satisfies it."""
+    found = []
+    for math in re.findall(r"\$([^$]+)\$", text):
+        if not re.search(r"\\pi(?![A-Za-z_])", math):
+            continue
+        bound = bound_of(re.sub(r"\\pi(?![A-Za-z_])", r"\\varpi", math))  # π as a name
+        if bound is not None and bound.name == "\\varpi":
+            found.append(in_domain(sp.pi, bound.domain))
+    return found
 
 
 def names_pi(text: str) -> bool:
@@ -109,10 +94,10 @@ def names_pi(text: str) -> bool:
     constant is not (``$0 < \pi < 1$``), denies it is the constant (``not Archimedes'
     constant``), or calls a lone ``$\pi$`` a policy, a probability … without words of the
     circle constant (``the angle is $\pi$ radians`` keeps it)."""
-    bounds = list(PI_BOUND.finditer(text))
-    if any(not _holds_at_pi(match) for match in bounds):
+    bounds = _pi_bounds(text)
+    if not all(bounds):
         return True
-    if not bounds and not PI_APPLIED.search(text):  # "the policy $\pi(a \mid s)$" is π alone too
+    if not bounds and not LONE_PI.search(text) and not PI_APPLIED.search(text):
         return False  # π only inside a larger formula (2\pi r, \pi_k): the constant or another name
     if DENIED_PI.search(text):
         return True
