@@ -26,6 +26,7 @@ tensor $p$`` of d2l), multiplied entrywise (capitals called tensors are read by 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import sympy as sp
@@ -64,16 +65,22 @@ KOREAN_WORDS = r"(?P<word>행렬|연산자|작용소|선형\s*(?:사상|변환|�
 # what may stand between the verb and the word: words that are no preposition, small math
 _GAP_WORD = r"(?!(?:of|to|for|by|with|under|from|in|on|at|that|which|where|whose|if|when)\b)[A-Za-z'-]+"
 _GAP = rf"(?:(?:{_GAP_WORD}|\$[^$\n]{{1,30}}\$|,)\s+){{0,6}}?"
-AFTER = re.compile(
-    NAMES + r"\s+(?:is|are|be|denotes?|stand\s+for|stands\s+for|represents?|is\s+taken\s+to\s+be)\s+"
+# a list of names ($A$, $B$ and $C$) is found once, whole (so a long list costs linear time),
+# then what follows it or stands right before it says what they are:
+LIST = re.compile(NAMES)
+# "$A$ and $B$ are rotations", "be the position and momentum operators", "be $n \times n$"
+VERB_TAIL = re.compile(
+    r"\s+(?:is|are|be|denotes?|stand\s+for|stands\s+for|represents?|is\s+taken\s+to\s+be)\s+"
     + _GAP + _WORD + r"(?![A-Za-z])", re.I)
-BEFORE = re.compile(r"(?<![A-Za-z])" + _WORD + r"\s*,?\s+" + NAMES, re.I)
-# "Let $A$ be a rotation and $B$ a reflection": the second name without its verb
-SECOND = re.compile(r"(?:\band|,)\s+" + NAMES + r"\s+(?:an?|the|some|another)\s+" + _GAP + _WORD
-                    + r"(?![A-Za-z])", re.I)
-KOREAN_AFTER = re.compile(NAMES + r"\s*(?:은|는|이|가)\s*(?:[^.$\n]{0,30}?|\$[^$\n]{1,30}\$[^.$\n]{0,20}?)"
-                          + KOREAN_WORDS)
-KOREAN_BEFORE = re.compile(KOREAN_WORDS + r"\s*" + NAMES)
+# "… and $B$ a reflection": the second name without its verb (after "and" or a comma)
+ARTICLE_TAIL = re.compile(r"\s+(?:an?|the|some|another)\s+" + _GAP + _WORD + r"(?![A-Za-z])", re.I)
+AND_HEAD = re.compile(r"(?:\band|,)\s+$", re.I)
+# "rotations $R$ and $S$", "two rotations, $R$ and $S$"
+WORD_HEAD = re.compile(r"(?<![A-Za-z])" + _WORD + r"\s*,?\s+$", re.I)
+KOREAN_TAIL = re.compile(r"\s*(?:은|는|이|가)\s*(?:[^.$\n]{0,30}?|\$[^$\n]{1,30}\$[^.$\n]{0,20}?)"
+                         + KOREAN_WORDS)
+KOREAN_HEAD = re.compile(KOREAN_WORDS + r"\s*$")
+_HEAD_WINDOW = 60  # characters before a list where its word may stand
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor)\b|아니|아닌", re.I)
 
 
@@ -109,26 +116,39 @@ def prose_objects(text: str) -> dict[str, tuple[str, int]]:
     states nothing."""
     found: dict[str, tuple[str, int]] = {}
     sized = with_sizes(text)
-    for pattern in (AFTER, BEFORE, SECOND, KOREAN_AFTER, KOREAN_BEFORE, MEMBER):
-        for match in pattern.finditer(sized):
-            word = " ".join(match.group("word").split())
-            if pattern is MEMBER or "$" in word:  # a set: as written, to its closing dollar
-                rest = sized[match.end("word"):].split("$", 1)[0]
-                word = ("an element of " if pattern is MEMBER else "") + (word + rest).replace("$", "").strip()
-            else:
-                word = word.lower()
-            if word.startswith("⟨"):
-                word = _size_word(word)
-                if not word:
-                    continue
-            between = sized[match.start(): match.end()]
-            if _NEGATED.search(re.sub(r"\$[^$]*\$", " ", between)):
-                continue
-            line = sized.count("\n", 0, match.start()) + 1
-            names = match.group("names")
-            for written in _names(names if "$" in names else f"${names}$"):
-                for name in _keys(written):
-                    found.setdefault(name, (word, line))
+    newlines = [index for index, char in enumerate(sized) if char == "\n"]
+
+    def said(names: str, word_match: re.Match, start: int, end: int, member: bool = False) -> None:
+        word = " ".join(word_match.group("word").split())
+        if member or "$" in word:  # a set: as written, to its closing dollar
+            rest = sized[word_match.end("word"):].split("$", 1)[0]
+            word = ("an element of " if member else "") + (word + rest).replace("$", "").strip()
+        else:
+            word = word.lower()
+        if word.startswith("⟨"):
+            word = _size_word(word)
+            if not word:
+                return
+        if _NEGATED.search(re.sub(r"\$[^$]*\$", " ", sized[start:end])):
+            return  # "$A$ is not a rotation": nothing stated
+        line = bisect.bisect_left(newlines, start) + 1
+        for written in _names(names if "$" in names else f"${names}$"):
+            for name in _keys(written):
+                found.setdefault(name, (word, line))
+
+    for listed in LIST.finditer(sized):
+        names, start, end = listed.group("names"), listed.start(), listed.end()
+        head = sized[max(0, start - _HEAD_WINDOW): start]
+        for tail in (VERB_TAIL, KOREAN_TAIL) + ((ARTICLE_TAIL,) if AND_HEAD.search(head) else ()):
+            match = tail.match(sized, end)
+            if match:
+                said(names, match, start, match.end())
+                break
+        before = WORD_HEAD.search(head) or KOREAN_HEAD.search(head)
+        if before:
+            said(names, before, start - len(head) + before.start(), end)
+    for match in MEMBER.finditer(sized):  # $R, S \in SO(3)$
+        said(match.group("names"), match, match.start(), match.end(), member=True)
     return found
 
 
