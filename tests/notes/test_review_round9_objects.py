@@ -86,6 +86,16 @@ def test_objects_of_a_stated_size_are_matrices_and_ab_ba_is_refuted(
 
 
 @pytest.mark.parametrize("words", [
+    "Let $A$ and $B$ be linear operators on $\\mathbb{R}^3$ that commute.",
+    "Let $A$ and $B$ be $2 \\times 2$ matrices with $A B = B A$.",
+])
+def test_matrices_the_sentence_says_commute_are_not_refuted_as_general_ones(tmp_path, words):
+    # the note states AB = BA of them: general matrices of that size are no counterexample
+    found = steps_by_line(tmp_path, f"{words}\n\n$$A B = B A$$\n")
+    assert only(found, 3).verdict not in DECIDED_TRUE + ("refuted",)
+
+
+@pytest.mark.parametrize("words", [
     "Let $R$ and $S$ be rotations of three-dimensional space.",
     "Let $A$ and $B$ be linear operators on $\\mathbb{R}^3$.",
     "Let $F$ and $G$ be linear maps $V \\to V$.",
