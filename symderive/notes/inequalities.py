@@ -147,6 +147,7 @@ _END = r"\s*[.;:]?\s*$"
 STATEMENTS = (
     # Let $x > 0$.  Assume $x > 0$:  Let $x > 0$ be given.  Suppose that $0 < x < 1$.
     re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds|be\s+(?:the|a|an|our)\s+"
+               rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"
                rf"[A-Za-z\- ]{{1,60}}))?{_END}", re.I),  # Let $\gamma \in (0, 1)$ be the discount factor.
     # Throughout, $x > 0$.  Here $0 \le x \le 1$ is the mixing weight.
     re.compile(rf"^(?:throughout|here|from\s+now\s+on)(?:\s+this\s+(?:section|chapter))?\s*,?\s+"
@@ -158,6 +159,7 @@ STATEMENTS = (
     # Let $\gamma$ be the discount factor, $0 < \gamma < 1$.  … the current, with $0 < I < 1$.
     # (round 8c, L8: the bound is about the name the sentence introduces)
     re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+(?:be|denote)\s+(?:the|a|an|our)\s+"
+               rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"  # not a real
                rf"[A-Za-z\- ]{{1,60}}?\s*(?:,\s*|\s(?=with|where|so\s+that|such\s+that))"
                rf"(?:(?:with|where|so\s+that|such\s+that)\s+)?{_M}{_END}",
                re.I),
