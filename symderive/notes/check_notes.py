@@ -52,6 +52,7 @@ from symderive.notes.directives import read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
+from symderive.notes.operator_words import object_refutation, prose_objects
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -317,6 +318,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             context.properties.append((said.name, said.line, end_of(said.line),
                                        f"{', '.join(said.properties)} — '{said.words}'"))
     context.prose_arrays = prose_arrays(text)
+    context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
@@ -780,6 +782,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
+        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
+        if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
+            outcome = Outcome("undecided", method=outcome.method, reason=withheld)
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
         if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
             outcome = Outcome("undecided", method=outcome.method, reason=letter)
@@ -1029,7 +1034,8 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
+                        context.latex.declared)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"

@@ -136,6 +136,7 @@ class FileContext:
     definitions: list = field(default_factory=list)  # Definition
     problems: list = field(default_factory=list)
     prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
+    prose_objects: dict = field(default_factory=dict)  # operators, permutations …: name → (word, line)
     conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
     properties: list = field(default_factory=list)  # (name, line, section end, latex): f(x) = f(-x)
     words: str = ""  # the prose (math removed), for readings named in words

@@ -146,7 +146,9 @@ _LEAD = r"(?:(?:now|here|throughout|from\s+now\s+on|in\s+this\s+section)\s*,?\s+
 _END = r"\s*[.;:]?\s*$"
 STATEMENTS = (
     # Let $x > 0$.  Assume $x > 0$:  Let $x > 0$ be given.  Suppose that $0 < x < 1$.
-    re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds))?{_END}", re.I),
+    re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds|be\s+(?:the|a|an|our)\s+"
+               rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"
+               rf"[A-Za-z\- ]{{1,60}}))?{_END}", re.I),  # Let $\gamma \in (0, 1)$ be the discount factor.
     # Throughout, $x > 0$.  Here $0 \le x \le 1$ is the mixing weight.
     re.compile(rf"^(?:throughout|here|from\s+now\s+on)(?:\s+this\s+(?:section|chapter))?\s*,?\s+"
                rf"{_M}(?:\s+(?:is|denotes)\s+(?:the|a|an|our)\s+[A-Za-z\- ]{{1,40}})?{_END}", re.I),
@@ -154,9 +156,16 @@ STATEMENTS = (
     re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+be\s+(?:an?\s+|any\s+)?"
                rf"(?:real\s+number|real|number)\s+(?:with|such\s+that|satisfying)\s+{_M}{_END}",
                re.I),
+    # Let $\gamma$ be the discount factor, $0 < \gamma < 1$.  … the current, with $0 < I < 1$.
+    # (round 8c, L8: the bound is about the name the sentence introduces)
+    re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+(?:be|denote)\s+(?:the|a|an|our)\s+"
+               rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"  # not a real
+               rf"[A-Za-z\- ]{{1,60}}?\s*(?:,\s*|\s(?=with|where|so\s+that|such\s+that))"
+               rf"(?:(?:with|where|so\s+that|such\s+that)\s+)?{_M}{_END}",
+               re.I),
     # The success probability satisfies $0 \le p \le 1$.  The time runs over $0 \le t \le 2$.
-    re.compile(rf"^(?:the|our)\s+[A-Za-z\- ]{{1,40}}?\s+(?:satisfies|runs\s+over|ranges\s+over|"
-               rf"lies\s+in|is\s+restricted\s+to)\s+{_M}{_END}", re.I),
+    re.compile(rf"^(?:the|our)\s+[A-Za-z\- ]{{1,40}}?\s+(?:\$\s*(?P<named>{_NAME})\s*\$\s+)?(?:satisfies|"
+               rf"runs\s+over|ranges\s+over|lies\s+in|is\s+restricted\s+to)\s+{_M}{_END}", re.I),
     # $x > 0$이라고 하자.  $x > 0$이라 가정하자.
     re.compile(rf"^{_M}\s*(?:이라고|라고|이라|라)\s*(?:하자|가정하자|가정한다|둔다|두자)\s*[.]?\s*$"),
 )  # fmt: skip

@@ -29,6 +29,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
+from symderive.notes.operator_words import object_words
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.context import (
     DefinitionView,
@@ -656,7 +657,7 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> st
         first = named[0]
         return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
                 f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
-    return ""
+    return object_words(lhs, rhs, context.prose_objects, written)
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
