@@ -42,6 +42,7 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
+from symderive.notes.sections import Sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
@@ -148,27 +149,31 @@ class FilePlan:
 
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
-def heading_lines(text: str, markdown: bool) -> list[int]:
-    """Lines of section headings (Markdown ``#`` and Setext ``Title`` over ``===``/``---``,
-    HTML ``<h1>``…``<h6>``; LaTeX ``\\section``): definitions hold until the next one. A ``#``
-    line inside fenced code (a Python comment) is not a heading. One pass over the lines."""
+def heading_lines(text: str, markdown: bool) -> Sections:
+    """Section headings with their levels (Markdown ``#`` and Setext ``Title`` over
+    ``===``/``---``, HTML ``<h1>``…``<h6>``; LaTeX ``\\section``, ``\\subsection``): where
+    statements hold is :class:`symderive.notes.sections.Sections`. A ``#`` line inside fenced
+    code (a Python comment) is not a heading. One pass over the lines."""
     if not markdown:
-        pattern = re.compile(r"^\s*\\(?:sub)*section\*?\{")
-        return [n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+        pattern = re.compile(r"^\s*\\((?:sub)*)section\*?\{")
+        return read_sections(text, [(n, 1 + len(m.group(1)) // 3)
+                                    for n, line in enumerate(text.split("\n"), start=1)
+                                    if (m := pattern.match(line))])
     working = _blank_matches(text, FENCE)
     found = []
     previous = ""
     for number, line in enumerate(working.split("\n"), start=1):
-        if re.match(r"^ {0,3}#{1,6}(\s|$)", line) or re.match(r"^\s*<h[1-6][\s>]", line, re.I):
-            found.append(number)
+        if (hashes := re.match(r"^ {0,3}(#{1,6})(\s|$)", line)) or (
+                html := re.match(r"^\s*<h([1-6])[\s>]", line, re.I)):
+            found.append((number, len(hashes.group(1)) if hashes else int(html.group(1))))
         elif (
             re.match(r"^ {0,3}(=+|-+)[ \t]*$", line) and previous.strip()
             and not re.match(r"^ {0,3}(#|>|[-*+] |\d+[.)] |\$\$|\\\[)", previous)
-            and (not found or found[-1] != number - 1)
+            and (not found or found[-1][0] != number - 1)
         ):  # fmt: skip
-            found.append(number - 1)  # Setext: the title line starts the section
+            found.append((number - 1, 1 if line.strip().startswith("=") else 2))  # Setext
         previous = line
-    return found
+    return read_sections(text, found)
 
 
 ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"

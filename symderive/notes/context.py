@@ -23,6 +23,7 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
+from symderive.notes.sections import FOREVER, as_sections
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -35,7 +36,6 @@ from symderive.notes.roles import (
     is_parameter_list,
 )
 
-FOREVER = 10**9
 
 
 @dataclass(frozen=True)
@@ -199,19 +199,14 @@ def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic
 
 
 def section_start(headings: Sequence[int], line: int) -> int:
-    """The first line of the section holding ``line`` (its heading's line, or 1)."""
-    return max((heading for heading in headings if heading <= line), default=1)
+    """The first line of the innermost section holding ``line`` (its heading's line, or 1)."""
+    return as_sections(headings).start_of(line)
 
 
 def section_ends(headings: Sequence[int]) -> callable:
-    """line → the last line of its section."""
-    ordered = sorted(headings)
-
-    def end_of(line: int) -> int:
-        position = bisect.bisect_right(ordered, line)
-        return ordered[position] - 1 if position < len(ordered) else FOREVER
-
-    return end_of
+    """line → the last line a statement on it holds at (:meth:`Sections.end_of`: sub-sections
+    are inside their parent)."""
+    return as_sections(headings).end_of
 
 
 def locate(

@@ -27,6 +27,7 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.sections import as_sections
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -340,7 +341,8 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
-    varying = not_constants(context.raw_text) | varying_in_section(context, chain.line)
+    varying = not_constants(as_sections(context.headings).text_at(context.lines, chain.line)) \
+        | varying_in_section(context, chain.line)  # only where the words hold (8a H1)
     for raw in raws:
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
@@ -747,8 +749,8 @@ def varying_in_section(context: FileContext, line: int) -> set:
     """Letters written as functions of several or Greek letters (``$u = u(x, t)$``,
     ``$\theta = \theta(t)$``) or applied and said to change (*The angle $\theta(t)$ … changes
     with time*) in the section before ``line``: not constants there."""
-    first = section_start(context.headings, line)
-    text = "\n".join(context.lines[first - 1 : line - 1])
+    sections = as_sections(context.headings)
+    text = "\n".join(context.lines[number - 1] for number in sections.before(line))
     found = (set(WRITTEN_AS_FUNCTION_WIDE.findall(text)) | set(APPLIED_VARIES.findall(text))
              | set(NAMED_VARIES.findall(text)))
     return {name.lstrip("\\") for name in found}
@@ -771,7 +773,8 @@ def prose_constants(context: FileContext, equation: PlannedEquation, raws: list)
     """Differentiated single letters the prose calls constants: ``for any constant $C$``
     anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
-    named = _named_constants(context.raw_text)
+    named = _named_constants(as_sections(context.headings).text_at(context.lines,
+                                                                   equation.chain.line))
     differentiated = {
         derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
         if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1
