@@ -42,6 +42,7 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
+from symderive.notes.onehot import onehot_refutation, stated_onehot
 from symderive.notes.sections import Sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
@@ -329,7 +330,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    context.stated_simplex = stated_simplex(text)
+    context.stated_onehot = stated_onehot(text)  # "let $y$ be a one-hot vector" (8a C10)
+    context.stated_simplex = {name: line for name, (line, _) in context.stated_onehot.items()}
+    context.stated_simplex.update(stated_simplex(text))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
@@ -614,6 +617,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=shadow)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
+        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         used += _symmetric_used(step, plan, equation)

@@ -27,6 +27,7 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.lifted import ALL, lifted
 from symderive.notes.sections import as_sections
 from symderive.notes.context import (
     DefinitionView,
@@ -131,47 +132,6 @@ class PlannedEquation:
     @property
     def block(self):
         return self.located.block
-
-
-GENERAL_WORDS = re.compile(
-    r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
-    r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
-    re.I,
-)
-VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
-
-
-def general_words(lead: str) -> bool:
-    """The words before a claim quantify over its variables ("for arbitrary x", "whatever the
-    value of x", 임의의, 항상): only the words after the last formula with an ``=`` count, so
-    "We always take $x = 3$. Then …" stays at the example."""
-    pieces = VALUED_FORMULA.split(lead or "")
-    return bool(GENERAL_WORDS.search(pieces[-1]))
-
-
-# a sentence that makes a name general again: "Now let $n$ be any positive integer",
-# "let $x$ be a real number", "For general $n$", "$x$ may be any real number"
-LIFTING = re.compile(
-    r"\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+be\s+(?:an?|any|arbitrary|some|general)\b"
-    r"|\bgeneral\s+\$\s*([^$]{1,20}?)\s*\$"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b"
-    # round 8c X4: "Now let $n$ vary", "with $n$ unrestricted", "일반적인 $r$에 대하여"
-    r"|\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+(?:vary|range|be\s+unrestricted)\b"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:is\s+|now\s+)?unrestricted\b"
-    r"|일반적인\s*\$\s*([^$]{1,20}?)\s*\$",
-    re.I,
-)
-
-
-def lifted_names(lead: str) -> set:
-    """Names the words before a claim make general again (after the last formula with an
-    ``=``, as :func:`general_words`): their example values no longer hold."""
-    pieces = VALUED_FORMULA.split(lead or "")
-    return {
-        (next(group for group in match.groups() if group)).strip().lstrip("\\")
-        for match in LIFTING.finditer(pieces[-1])
-    }
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -280,12 +240,11 @@ def plan_steps(
     read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
-    if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
-        trailing_words(context.lines, equation.block)
-    ):
-        view = view.without_examples()  # "in general, for every x": not at the example
-    elif lifted := lifted_names(equation.located.block.lead):
-        view = without_examples_of(view, lifted)  # "Now let $n$ be any positive integer:"
+    general = lifted(equation.located.block.lead, trailing_words(context.lines, equation.block))
+    if general is ALL:
+        view = view.without_examples()  # "in general", "always": not at the example
+    elif general:  # "let $d$ be arbitrary", "for every $x$": those letters only (8c X8)
+        view = without_examples_of(view, general)
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
         view = view.without_names(generic)

@@ -251,7 +251,7 @@ class StatedDomains:
                 holds = domain.sentence in (own, runs_into)
             else:
                 earlier = domain.sentence < own if own is not None else domain.sentence <= before
-                holds = earlier and sections.reaches(domain.line, line)
+                holds = earlier and sections.covers(domain.line, line)  # after a display: later
             if holds:
                 events.append((domain.sentence, -1, len(events), domain))
         for lift in self.lifts:
@@ -845,7 +845,7 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
     for domain in stated.domains:
         if (
             domain.hypothesis and domain.kind != "real" and -1 < domain.sentence <= before
-            and domain.sentence != runs_into and sections.reaches(domain.line, line)
+            and domain.sentence != runs_into and sections.covers(domain.line, line)
             and name_key(domain.name) not in holding
             and _symbol_name(context, domain) in values
             and not _satisfies(domain.kind, values[_symbol_name(context, domain)])
