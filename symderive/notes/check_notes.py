@@ -42,6 +42,7 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
+from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.onehot import onehot_refutation, stated_onehot
 from symderive.notes.sections import Sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
@@ -721,6 +722,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
                 "held on the finite laws tried, which do not decide it"
                 + (f" ({outcome.reason})" if outcome.reason else "") + ": not checked"))
+        if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
+                plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
+            outcome = _not_refuted(outcome, geometric)
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ):  # fmt: skip
