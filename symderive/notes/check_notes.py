@@ -618,7 +618,6 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=shadow)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
-        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
         in_force = equation.view.notes if equation.view else {}
         used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
         used += _symmetric_used(step, plan, equation)
@@ -734,6 +733,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
+        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)
