@@ -44,7 +44,7 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.onehot import onehot_refutation, stated_onehot
-from symderive.notes.sections import Sections, read_sections
+from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
@@ -905,9 +905,8 @@ def _undefined_definition(context: FileContext, line: int, values: dict, source:
         numbers[str(name)] = sp.Rational(number.numerator, number.denominator)
     if not numbers:
         return ""
-    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
-    for number in range(start, min(line, len(lines) + 1)):
+    for number in as_sections(context.headings).before(min(line, len(lines) + 1)):
         for math in re.findall(r"\$+([^$]+)\$+", lines[number - 1])[:8]:
             match = FORMULA_OF_NAME.match(math.strip())
             if not match or len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) != 1:
@@ -937,9 +936,8 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
     as a definition of the name, so a counterexample giving the name a free value need not
     satisfy it (round 4, C29)."""
     plain = {name.lstrip("\\") for name in names}
-    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
-    for number in range(start, min(line, len(lines) + 1)):
+    for number in as_sections(context.headings).before(min(line, len(lines) + 1)):
         text = lines[number - 1]
         for math in re.findall(r"\$+([^$]+)\$+", text):
             # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
@@ -1065,9 +1063,10 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
                     for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
     if not names:
         return ""
-    start = section_start(context.headings, chain.line)
-    lines = context.raw_text.splitlines()[start - 1 : chain.line]
-    prose = "\n".join(lines).replace(chain.latex.strip(), " ")
+    lines = context.raw_text.splitlines()
+    prose = "\n".join(lines[number - 1] for number in [
+        *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
+    prose = prose.replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
 
 
