@@ -125,8 +125,8 @@ def _at_onehot(step, values: dict, touched: dict, vector: str):
             sides.append(side.xreplace(mapping).doit())
         reached = set(positions)
         for side in sides:
-            reached |= {int(e.indices[0]) for e in side.atoms(sp.Indexed)
-                        if str(e.base) == vector and len(e.indices) == 1 and e.indices[0].is_Integer}
+            reached |= {int(e.indices[0]) for e in side.atoms(sp.Indexed) if str(e.base) == vector
+                        and len(e.indices) == 1 and e.indices[0].is_Integer}
         for k in sorted(reached)[:CANDIDATES]:
             results = []
             for side in sides:

@@ -97,7 +97,8 @@ def test_x1_a_definition_of_the_parent_section_holds_in_its_sub_section(tmp_path
 EV1 = (
     "# Example then derivative\n\nLet $x = 2$.\n\n$$ \\frac{d}{dx} x^3 = 12 $$\n\n"
     "# Two\n\nLet $a = 3$ and $y = a x^2$.\n\n$$ \\frac{dy}{da} = x^2 $$\n\n"
-    "# Three\n\nLet $y = x^2$ where $x$ depends on $t$.\n\n$$ \\frac{dy}{dt} = 2 x \\frac{dx}{dt} $$\n\n"
+    "# Three\n\nLet $y = x^2$ where $x$ depends on $t$.\n\n"
+    "$$ \\frac{dy}{dt} = 2 x \\frac{dx}{dt} $$\n\n"
     "# Four\n\nLet $y = x^2$.\n\n$$ \\frac{dy}{dt} = 0 $$\n"
 )
 
