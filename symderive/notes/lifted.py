@@ -58,7 +58,9 @@ DROPPED = re.compile(
 
 
 def _letters(names: str) -> set:
-    return {name.lstrip("\\") for name in re.findall(_NAME, names)}
+    """The names inside the formulas of ``names`` (``$x$ and $y$``: x, y — not "and")."""
+    inside = " ".join(re.findall(r"\$([^$]*)\$", names))
+    return {name.lstrip("\\") for name in re.findall(_NAME, inside)}
 
 
 def lifted(lead: str, after: str = "") -> set | None:

@@ -14,11 +14,10 @@ from fractions import Fraction
 import mpmath
 import pytest
 
+from symderive.notes.lifted import ALL, lifted
+from symderive.notes.onehot import stated_onehot
 from symderive.notes.sections import FOREVER, read_sections
 from tests.notes.note_steps import steps_by_line
-
-pytestmark = pytest.mark.slow
-
 
 def verdicts(tmp_path, text: str) -> dict[int, str]:
     return {line: found[0].verdict for line, found in steps_by_line(tmp_path, text).items()}
@@ -46,6 +45,31 @@ def test_throughout_this_chapter_widens_to_the_chapter_and_this_note_to_the_file
     assert sections.end_of(13) == FOREVER
 
 
+def test_from_now_on_and_korean_words_widen_to_the_chapter_latex_levels_too():
+    text = ("\\section{A}\n\\subsection{B}\nFrom now on, let $x > 0$.\n\\subsection{C}\n"
+            "이하에서 $y > 0$이라고 하자.\n\\section{D}\n")
+    sections = read_sections(text, [(1, 1), (2, 2), (4, 2), (6, 1)])
+    assert sections.end_of(3) == 5 and sections.end_of(5) == 5
+    assert read_sections("Hereafter $n$ is even.\n# A\n", [(2, 1)]).end_of(1) == 1  # no chapter
+
+
+def test_lifted_names_exactly_the_letters_the_words_name():
+    assert lifted("Let $c = 5$ and let $d$ be arbitrary.") == {"d"}
+    assert lifted("Let $c = 5$. For every real $d$,") == {"d"}
+    assert lifted("Let $c = 5$ and $d = 1$. Now drop the assumption $d = 1$.") == {"d"}
+    assert lifted("Let $c = 5$, with $d$ unrestricted.") == {"d"}
+    assert lifted("Let $c = 5$. In general,") is ALL
+    assert lifted("Let $c = 5$.", "for every $x$ and $y$.") == {"x", "y"}
+    assert lifted("We always take $x = 3$. Then") == set()  # before the value: not lifted
+
+
+def test_one_hot_in_its_wordings_and_not_when_denied():
+    assert set(stated_onehot("The label $\\mathbf{y}$ is a one-hot vector.")) == {"y"}
+    assert set(stated_onehot("and let $\\mathbf{y}$ be a one-hot vector.")) == {"y"}
+    assert set(stated_onehot("the one-hot label $\\mathbf{y}$ of the example")) == {"y"}
+    assert stated_onehot("The label $\\mathbf{y}$ is not a one-hot vector.") == {}
+
+
 # -- X11 / X1: a sub-section inherits its parent's statements ------------------------------
 
 A37 = (
@@ -54,11 +78,13 @@ A37 = (
 )
 
 
+@pytest.mark.slow
 def test_x11_throughout_this_chapter_holds_in_the_sub_sections(tmp_path):
     found = verdicts(tmp_path, A37)
     assert found == {7: "proved", 11: "proved"}
 
 
+@pytest.mark.slow
 def test_x11_a_heading_of_the_same_level_still_ends_the_domain(tmp_path):
     text = ("# Setting\n\nAssume $x > 0$.\n\n# Other\n\n$$\\sqrt{x^2} = x$$\n")
     assert verdicts(tmp_path, text) == {7: "refuted"}
@@ -68,6 +94,7 @@ def test_x11_a_heading_of_the_same_level_still_ends_the_domain(tmp_path):
     assert verdicts(tmp_path, text) == {7: "proved", 11: "refuted"}
 
 
+@pytest.mark.slow
 def test_x11_a_sibling_sub_section_does_not_see_the_other_ones_domain(tmp_path):
     text = ("# A\n\n## One\n\nAssume $x > 0$.\n\n$$|x| = x$$\n\n## Two\n\n$$|x| = x$$\n")
     assert verdicts(tmp_path, text) == {7: "proved", 11: "refuted"}
@@ -80,12 +107,14 @@ A36 = (
 )
 
 
+@pytest.mark.slow
 def test_x1_a_varying_letter_of_the_parent_section_varies_in_its_sub_section(tmp_path):
     found = steps_by_line(tmp_path, A36)
     assert found[9][0].verdict != "proved"
     assert "not a constant" in found[9][0].reason
 
 
+@pytest.mark.slow
 def test_x1_a_definition_of_the_parent_section_holds_in_its_sub_section(tmp_path):
     text = ("# A\n\nLet $f(x) = x^2$.\n\n## Derivative\n\n$$f(x) + 1 = x^2 + 1$$\n\n"
             "$$f(x) + 1 = x^3 + 1$$\n")
@@ -103,6 +132,7 @@ EV1 = (
 )
 
 
+@pytest.mark.slow
 def test_h1_depends_on_t_in_one_section_does_not_silence_the_others(tmp_path):
     found = steps_by_line(tmp_path, EV1)
     assert found[5][0].verdict == "proved"  # d/dx x^3 = 12 at the example x = 2
@@ -111,6 +141,7 @@ def test_h1_depends_on_t_in_one_section_does_not_silence_the_others(tmp_path):
     assert found[23][0].verdict == "proved"  # section Four: y = x^2, x constant in t
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("statement, claim, silenced", [
     # a varying letter (WRITTEN_AS_FUNCTION_WIDE / NAMED_VARIES / not_constants)
     ("The angle $\\theta$ evolves in time.", "\\frac{d}{dt}\\sin\\theta = 0", "not a constant"),
@@ -128,6 +159,7 @@ def test_h1_no_kind_of_statement_applies_before_its_line(tmp_path, statement, cl
     assert steps_by_line(tmp_path, other)[7][0].verdict == "proved"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("statement, claim, inside, outside", [
     ("Assume $x > 0$.", "\\sqrt{x^2} = x", "proved", "refuted"),  # a domain
     ("Let $x$ be a positive real number.", "|x| = x", "proved", "refuted"),  # in words
@@ -146,6 +178,7 @@ def test_every_kind_of_statement_holds_forward_in_its_section_only(
 # -- X8: the lift names its letters ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_x8_let_d_be_arbitrary_keeps_the_value_of_c(tmp_path):
     text = "# C\n\nLet $c = 5$ and let $d$ be arbitrary.\n\n$$c + d = 5 + d$$\n"
     found = steps_by_line(tmp_path, text)
@@ -153,6 +186,7 @@ def test_x8_let_d_be_arbitrary_keeps_the_value_of_c(tmp_path):
     assert "c = 5" in "; ".join(found[5][0].used)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("words", [
     "Let $c = 5$. For every real $d$,",
     "Let $c = 5$ and let $d$ vary.",
@@ -163,6 +197,7 @@ def test_x8_other_wordings_lift_only_the_letter_they_name(tmp_path, words):
     assert verdicts(tmp_path, f"# C\n\n{words}\n\n$$c + d = 5 + d$$\n") == {5: "proved"}
 
 
+@pytest.mark.slow
 def test_x8_controls_the_named_letter_is_general_and_words_naming_none_lift_all(tmp_path):
     text = "# A\n\nTake $x = 2$. Now let $y$ be any real number.\n\n$$x^2 + y = 4 + y$$\n"
     assert verdicts(tmp_path, text) == {5: "proved"}
@@ -181,6 +216,7 @@ SOFTMAX = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("said", ["The label $\\mathbf{y}$ is a one-hot vector.",
                                   "Let $\\mathbf{y}$ be a one-hot vector."])
 def test_c10_a_claim_true_for_one_hot_labels_is_not_refuted_off_them(tmp_path, said):
@@ -190,6 +226,7 @@ def test_c10_a_claim_true_for_one_hot_labels_is_not_refuted_off_them(tmp_path, s
     assert "one-hot" in step.reason
 
 
+@pytest.mark.slow
 def test_c10_a_false_claim_is_refuted_at_a_one_hot_label(tmp_path):
     text = SOFTMAX.replace("{said}", "The label $\\mathbf{y}$ is a one-hot vector.").replace(
         "{claim}", "\\hat{y}_j - 2 y_j")
@@ -211,6 +248,7 @@ def test_c10_a_false_claim_is_refuted_at_a_one_hot_label(tmp_path):
 # -- C14: geometric names, relations between letters ------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prose, claim", [
     ("In a right triangle with legs $a$, $b$ and hypotenuse $c$,", "a^2 + b^2 = c^2"),
     ("The circle of radius $r$ centred at $(h, k)$ is the set of points $(x, y)$ with",
@@ -224,6 +262,7 @@ def test_c14_a_geometric_description_is_not_ignored_by_a_counterexample(tmp_path
     assert step.verdict == "skipped" or "geometric" in step.reason
 
 
+@pytest.mark.slow
 def test_c14_false_identities_stay_refuted_next_to_geometric_words(tmp_path):
     text = "# A\n\nIn a right triangle with legs $a$ and $b$,\n\n$$ (a + b)^2 = a^2 + b^2 $$\n"
     assert verdicts(tmp_path, text) == {5: "undecided"}  # a, b are legs: not free
@@ -231,6 +270,7 @@ def test_c14_false_identities_stay_refuted_next_to_geometric_words(tmp_path):
     assert verdicts(tmp_path, text) == {3: "refuted", 5: "refuted"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("relation", ["a^2 + b^2 = c^2", "ax + by = c", "x^2 + y^2 = z^2",
                                       "(x - h)^2 + (y - k)^2 = r^2", "x^2 + y^2 = 1"])
 def test_c14_a_relation_between_letters_is_read_like_an_equation_in_unknowns(tmp_path, relation):
