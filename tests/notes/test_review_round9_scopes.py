@@ -279,3 +279,14 @@ def test_c14_a_relation_between_letters_is_read_like_an_equation_in_unknowns(tmp
     # sides stay claims: test_c14_false_identities_stay_refuted_next_to_geometric_words)
     step = steps_by_line(tmp_path, f"# Equations\n\n$$ {relation} $$\n")[3][0]
     assert step.verdict == "skipped" and "equation in unknowns" in step.reason
+
+
+@pytest.mark.slow
+def test_a_matrix_property_of_the_parent_section_holds_in_its_sub_section_only(tmp_path):
+    text = ("# A\n\nLet $\\mathbf{A}$ be a symmetric $n \\times n$ matrix.\n\n"
+            "$$\\mathbf{A}^\\top = \\mathbf{A}$$\n\n## A1\n\n$$\\mathbf{A}^\\top = \\mathbf{A}$$\n\n"
+            "# B\n\nLet $\\mathbf{A}$ be an $n \\times n$ matrix.\n\n"
+            "$$\\mathbf{A}^\\top = \\mathbf{A}$$\n")
+    found = verdicts(tmp_path, text)
+    assert found[5] in ("proved", "checked") and found[9] in ("proved", "checked")
+    assert found[15] == "refuted"
