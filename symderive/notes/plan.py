@@ -834,9 +834,9 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
 
 def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
     """``a^2 + b^2 = c^2``, ``ax + by = c``, ``(x - h)^2 + (y - k)^2 = r^2``: a polynomial
-    equation in plain letters with a letter on one side only — a relation between quantities
-    (as ``x^2 + y^2 = 1`` is), not an identity in them (``(a + b)^2 = a^2 + b^2`` names the same
-    letters on both sides and stays a claim). Review round 8a C14."""
+    equation in plain letters whose two sides share no letter — a relation between quantities
+    (as ``x^2 + y^2 = 1`` is), not an identity in them (``(a + b)^2 = a^2 + b^2``, ``y_1 + y_2 +
+    y_3 = 1 - y_3`` share letters and stay claims). Review round 8a C14."""
     if not all(isinstance(side, sp.Expr) and not isinstance(side, sp.MatrixExpr)
                for side in (lhs, rhs, raw_left, raw_right)):
         return False
@@ -847,8 +847,8 @@ def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
     letters = lhs.free_symbols | rhs.free_symbols
     if not letters or not all(side.is_polynomial(*letters) for side in (lhs, rhs)):
         return False
-    return bool(lhs.free_symbols ^ rhs.free_symbols) and bool(lhs.free_symbols) and bool(
-        rhs.free_symbols)
+    return bool(lhs.free_symbols) and bool(rhs.free_symbols) and not (
+        lhs.free_symbols & rhs.free_symbols)
 
 
 def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (),

@@ -266,8 +266,9 @@ def test_c14_a_geometric_description_is_not_ignored_by_a_counterexample(tmp_path
 def test_c14_false_identities_stay_refuted_next_to_geometric_words(tmp_path):
     text = "# A\n\nIn a right triangle with legs $a$ and $b$,\n\n$$ (a + b)^2 = a^2 + b^2 $$\n"
     assert verdicts(tmp_path, text) == {5: "undecided"}  # a, b are legs: not free
-    text = "# A\n\n$$ (a + b)^2 = a^2 + b^2 $$\n\n$$ (x - h)^2 = x^2 - h^2 $$\n"
-    assert verdicts(tmp_path, text) == {3: "refuted", 5: "refuted"}
+    text = ("# A\n\n$$ (a + b)^2 = a^2 + b^2 $$\n\n$$ (x - h)^2 = x^2 - h^2 $$\n\n"
+            "$$ y_1 + y_2 + y_3 = 1 - y_3 $$\n")  # letters shared by the sides: claims
+    assert verdicts(tmp_path, text) == {3: "refuted", 5: "refuted", 7: "refuted"}
 
 
 @pytest.mark.slow
