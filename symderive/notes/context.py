@@ -8,7 +8,6 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
-from symderive.notes.sections import FOREVER, as_sections
+from symderive.notes.sections import as_sections
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -35,7 +34,6 @@ from symderive.notes.roles import (
     is_number,
     is_parameter_list,
 )
-
 
 
 @dataclass(frozen=True)
@@ -316,12 +314,13 @@ def _derived_again(
     the function ``l`` defined in an earlier one, after words of derivation (*plugging … into
     the definition of the loss … we obtain*, 얻습니다): the note derives a formula for that
     function, a claim — not a new definition (checked against the earlier definition when it
-    holds here — a sub-section — and unread when it is out of scope).``section``: the first
+    holds here — a sub-section — and unread when it is out of scope). ``section``: the first
     line of the chain's own section."""
     if reading.role is not Role.DEFINITION or reading.arguments is None or not reading.name:
         return reading
     earlier = functions.get(reading.name)
-    if earlier is None or earlier[2] == section or earlier[0] != " ".join(reading.arguments.split()):
+    arguments = " ".join(reading.arguments.split())
+    if earlier is None or earlier[2] == section or earlier[0] != arguments:
         return reading
     words = re.sub(r"\$[^$]*\$", " ", lead or "")
     if not DERIVING.search(words) or NEW_EXAMPLE.search(words):

@@ -33,7 +33,6 @@ from symderive.notes.context import (
     DefinitionView,
     FileContext,
     Located,
-    section_start,
     trailing_words,
 )
 from symderive.notes.indices import (
@@ -729,8 +728,9 @@ def _named_constants(text: str) -> set:
 
 
 def prose_constants(context: FileContext, equation: PlannedEquation, raws: list) -> frozenset:
-    """Differentiated single letters the prose calls constants: ``for any constant $C$``
-    anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
+    """Differentiated single letters the prose calls constants: ``for any constant $C$`` in
+    the prose holding at the formula (its sections before it, its own paragraph; also inside
+    ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
     named = _named_constants(as_sections(context.headings).text_at(context.lines,
                                                                    equation.chain.line))
