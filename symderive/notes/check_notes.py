@@ -42,6 +42,9 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
+from symderive.notes.geometric_words import geometric_doubt
+from symderive.notes.onehot import onehot_refutation, stated_onehot
+from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
@@ -149,27 +152,31 @@ class FilePlan:
 
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
-def heading_lines(text: str, markdown: bool) -> list[int]:
-    """Lines of section headings (Markdown ``#`` and Setext ``Title`` over ``===``/``---``,
-    HTML ``<h1>``…``<h6>``; LaTeX ``\\section``): definitions hold until the next one. A ``#``
-    line inside fenced code (a Python comment) is not a heading. One pass over the lines."""
+def heading_lines(text: str, markdown: bool) -> Sections:
+    """Section headings with their levels (Markdown ``#`` and Setext ``Title`` over
+    ``===``/``---``, HTML ``<h1>``…``<h6>``; LaTeX ``\\section``, ``\\subsection``): where
+    statements hold is :class:`symderive.notes.sections.Sections`. A ``#`` line inside fenced
+    code (a Python comment) is not a heading. One pass over the lines."""
     if not markdown:
-        pattern = re.compile(r"^\s*\\(?:sub)*section\*?\{")
-        return [n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+        pattern = re.compile(r"^\s*\\((?:sub)*)section\*?\{")
+        return read_sections(text, [(n, 1 + len(m.group(1)) // 3)
+                                    for n, line in enumerate(text.split("\n"), start=1)
+                                    if (m := pattern.match(line))])
     working = _blank_matches(text, FENCE)
     found = []
     previous = ""
     for number, line in enumerate(working.split("\n"), start=1):
-        if re.match(r"^ {0,3}#{1,6}(\s|$)", line) or re.match(r"^\s*<h[1-6][\s>]", line, re.I):
-            found.append(number)
+        if (hashes := re.match(r"^ {0,3}(#{1,6})(\s|$)", line)) or (
+                html := re.match(r"^\s*<h([1-6])[\s>]", line, re.I)):
+            found.append((number, len(hashes.group(1)) if hashes else int(html.group(1))))
         elif (
             re.match(r"^ {0,3}(=+|-+)[ \t]*$", line) and previous.strip()
             and not re.match(r"^ {0,3}(#|>|[-*+] |\d+[.)] |\$\$|\\\[)", previous)
-            and (not found or found[-1] != number - 1)
+            and (not found or found[-1][0] != number - 1)
         ):  # fmt: skip
-            found.append(number - 1)  # Setext: the title line starts the section
+            found.append((number - 1, 1 if line.strip().startswith("=") else 2))  # Setext
         previous = line
-    return found
+    return read_sections(text, found)
 
 
 ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"
@@ -326,7 +333,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    context.stated_simplex = stated_simplex(text)
+    context.stated_onehot = stated_onehot(text)  # "let $y$ be a one-hot vector" (8a C10)
+    context.stated_simplex = {name: line for name, (line, _) in context.stated_onehot.items()}
+    context.stated_simplex.update(stated_simplex(text))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
@@ -715,6 +724,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
                 "held on the finite laws tried, which do not decide it"
                 + (f" ({outcome.reason})" if outcome.reason else "") + ": not checked"))
+        if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
+                plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
+            outcome = _not_refuted(outcome, geometric)
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ):  # fmt: skip
@@ -724,6 +736,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
+        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)
@@ -897,9 +911,8 @@ def _undefined_definition(context: FileContext, line: int, values: dict, source:
         numbers[str(name)] = sp.Rational(number.numerator, number.denominator)
     if not numbers:
         return ""
-    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
-    for number in range(start, min(line, len(lines) + 1)):
+    for number in as_sections(context.headings).before(min(line, len(lines) + 1)):
         for math in re.findall(r"\$+([^$]+)\$+", lines[number - 1])[:8]:
             match = FORMULA_OF_NAME.match(math.strip())
             if not match or len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) != 1:
@@ -929,9 +942,8 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
     as a definition of the name, so a counterexample giving the name a free value need not
     satisfy it (round 4, C29)."""
     plain = {name.lstrip("\\") for name in names}
-    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
-    for number in range(start, min(line, len(lines) + 1)):
+    for number in as_sections(context.headings).before(min(line, len(lines) + 1)):
         text = lines[number - 1]
         for math in re.findall(r"\$+([^$]+)\$+", text):
             # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
@@ -1058,9 +1070,10 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
                     for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
     if not names:
         return ""
-    start = section_start(context.headings, chain.line)
-    lines = context.raw_text.splitlines()[start - 1 : chain.line]
-    prose = "\n".join(lines).replace(chain.latex.strip(), " ")
+    lines = context.raw_text.splitlines()
+    prose = "\n".join(lines[number - 1] for number in [
+        *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
+    prose = prose.replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
 
 

@@ -8,7 +8,6 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes import matrix_definitions
+from symderive.notes.sections import as_sections
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -35,8 +35,6 @@ from symderive.notes.roles import (
     is_number,
     is_parameter_list,
 )
-
-FOREVER = 10**9
 
 
 @dataclass(frozen=True)
@@ -143,11 +141,12 @@ class FileContext:
     math_text: str = ""  # every math block, for names read two ways
     math_blocks: list = field(default_factory=list)  # (line, latex) of every math block
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
-    headings: list = field(default_factory=list)  # lines where sections start
+    headings: list = field(default_factory=list)  # Sections: where statements hold
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
     stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
+    stated_onehot: dict = field(default_factory=dict)  # name -> (line, words): "y is one-hot"
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
@@ -213,19 +212,14 @@ def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic
 
 
 def section_start(headings: Sequence[int], line: int) -> int:
-    """The first line of the section holding ``line`` (its heading's line, or 1)."""
-    return max((heading for heading in headings if heading <= line), default=1)
+    """The first line of the innermost section holding ``line`` (its heading's line, or 1)."""
+    return as_sections(headings).start_of(line)
 
 
 def section_ends(headings: Sequence[int]) -> callable:
-    """line → the last line of its section."""
-    ordered = sorted(headings)
-
-    def end_of(line: int) -> int:
-        position = bisect.bisect_right(ordered, line)
-        return ordered[position] - 1 if position < len(ordered) else FOREVER
-
-    return end_of
+    """line → the last line a statement on it holds at (:meth:`Sections.end_of`: sub-sections
+    are inside their parent)."""
+    return as_sections(headings).end_of
 
 
 def locate(
@@ -236,26 +230,27 @@ def locate(
     """Give each chain its section and the role of its first step, reading in order: a name
     defined earlier in the section makes a later ``name = …`` a claim, unless the words
     redefine it (:func:`symderive.notes.roles.second_formula`)."""
-    end_of = section_ends(headings)
+    sections = as_sections(headings)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
     labels: dict[int, set[str]] = {}
-    parameterised: dict[int, set[str]] = {}  # section end -> names defined as f(x, y) = …
-    functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section end)
+    parameterised: dict[int, set[str]] = {}  # section start -> names defined as f(x, y) = …
+    functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
     located: list[Located] = []
     for block, chain in pairs:
-        end = end_of(chain.line)
-        names = defined.setdefault(end, {})
-        section_labels = labels.setdefault(end, set())
+        end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
+        own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
+        names = defined.setdefault(own, {})
+        section_labels = labels.setdefault(own, set())
         reading = (
             classify_first_step(
                 chain, block.lead, _redefinable(names, chain), block.kind == "inline",
-                frozenset(section_labels), frozenset(parameterised.get(end, ())),
+                frozenset(section_labels), frozenset(parameterised.get(own, ())),
                 trailing_words(lines, block),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
         )
-        reading = _derived_again(reading, chain, block.lead, functions, end)
+        reading = _derived_again(reading, chain, block.lead, functions, own)
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
             # and "Then $x = 2$" after x^2 = 4 is no example value
@@ -269,8 +264,8 @@ def locate(
                     section_labels.add(reading.name)
                 else:  # a formula in its parameter: no longer a label from here on
                     section_labels.discard(reading.name)
-                parameterised.setdefault(end, set()).add(reading.name)
-                functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
+                parameterised.setdefault(own, set()).add(reading.name)
+                functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
         located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
 
@@ -327,17 +322,19 @@ def _letter(name: str) -> str:
 
 
 def _derived_again(
-    reading: Reading, chain: Chain, lead: str, functions: dict, end: int
+    reading: Reading, chain: Chain, lead: str, functions: dict, section: int
 ) -> Reading:
     r"""``l(\mathbf{y}, \hat{\mathbf{y}}) = …`` in a later section, with the same parameters as
     the function ``l`` defined in an earlier one, after words of derivation (*plugging … into
     the definition of the loss … we obtain*, 얻습니다): the note derives a formula for that
-    function, a claim — not a new definition. (The earlier definition is not in force in this
-    section, so the step stays unread rather than checked against a formula out of scope.)"""
+    function, a claim — not a new definition (checked against the earlier definition when it
+    holds here — a sub-section — and unread when it is out of scope). ``section``: the first
+    line of the chain's own section."""
     if reading.role is not Role.DEFINITION or reading.arguments is None or not reading.name:
         return reading
     earlier = functions.get(reading.name)
-    if earlier is None or earlier[2] == end or earlier[0] != " ".join(reading.arguments.split()):
+    arguments = " ".join(reading.arguments.split())
+    if earlier is None or earlier[2] == section or earlier[0] != arguments:
         return reading
     words = re.sub(r"\$[^$]*\$", " ", lead or "")
     if not DERIVING.search(words) or NEW_EXAMPLE.search(words):

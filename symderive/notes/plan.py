@@ -29,14 +29,15 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
+from symderive.notes.lifted import ALL, lifted
 from symderive.notes.operator_words import object_words
 from symderive.notes.partials import AmbiguousPartial, Notation
+from symderive.notes.sections import as_sections
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
     Located,
     latest_in_force,
-    section_start,
     trailing_words,
 )
 from symderive.notes.indices import (
@@ -136,47 +137,6 @@ class PlannedEquation:
     @property
     def block(self):
         return self.located.block
-
-
-GENERAL_WORDS = re.compile(
-    r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
-    r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
-    re.I,
-)
-VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
-
-
-def general_words(lead: str) -> bool:
-    """The words before a claim quantify over its variables ("for arbitrary x", "whatever the
-    value of x", 임의의, 항상): only the words after the last formula with an ``=`` count, so
-    "We always take $x = 3$. Then …" stays at the example."""
-    pieces = VALUED_FORMULA.split(lead or "")
-    return bool(GENERAL_WORDS.search(pieces[-1]))
-
-
-# a sentence that makes a name general again: "Now let $n$ be any positive integer",
-# "let $x$ be a real number", "For general $n$", "$x$ may be any real number"
-LIFTING = re.compile(
-    r"\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+be\s+(?:an?|any|arbitrary|some|general)\b"
-    r"|\bgeneral\s+\$\s*([^$]{1,20}?)\s*\$"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b"
-    # round 8c X4: "Now let $n$ vary", "with $n$ unrestricted", "일반적인 $r$에 대하여"
-    r"|\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+(?:vary|range|be\s+unrestricted)\b"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:is\s+|now\s+)?unrestricted\b"
-    r"|일반적인\s*\$\s*([^$]{1,20}?)\s*\$",
-    re.I,
-)
-
-
-def lifted_names(lead: str) -> set:
-    """Names the words before a claim make general again (after the last formula with an
-    ``=``, as :func:`general_words`): their example values no longer hold."""
-    pieces = VALUED_FORMULA.split(lead or "")
-    return {
-        (next(group for group in match.groups() if group)).strip().lstrip("\\")
-        for match in LIFTING.finditer(pieces[-1])
-    }
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -285,12 +245,11 @@ def plan_steps(
     read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
-    if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
-        trailing_words(context.lines, equation.block)
-    ):
-        view = view.without_examples()  # "in general, for every x": not at the example
-    elif lifted := lifted_names(equation.located.block.lead):
-        view = without_examples_of(view, lifted)  # "Now let $n$ be any positive integer:"
+    general = lifted(equation.located.block.lead, trailing_words(context.lines, equation.block))
+    if general is ALL:
+        view = view.without_examples()  # "in general", "always": not at the example
+    elif general:  # "let $d$ be arbitrary", "for every $x$": those letters only (8c X8)
+        view = without_examples_of(view, general)
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
         view = view.without_names(generic)
@@ -362,7 +321,8 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
-    varying = not_constants(context.raw_text) | varying_in_section(context, chain.line)
+    varying = not_constants(as_sections(context.headings).text_at(context.lines, chain.line)) \
+        | varying_in_section(context, chain.line)  # only where the words hold (8a H1)
     for position, raw in enumerate(raws):
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
@@ -776,8 +736,8 @@ def varying_in_section(context: FileContext, line: int) -> set:
     """Letters written as functions of several or Greek letters (``$u = u(x, t)$``,
     ``$\theta = \theta(t)$``) or applied and said to change (*The angle $\theta(t)$ … changes
     with time*) in the section before ``line``: not constants there."""
-    first = section_start(context.headings, line)
-    text = "\n".join(context.lines[first - 1 : line - 1])
+    sections = as_sections(context.headings)
+    text = "\n".join(context.lines[number - 1] for number in sections.before(line))
     found = (set(WRITTEN_AS_FUNCTION_WIDE.findall(text)) | set(APPLIED_VARIES.findall(text))
              | set(NAMED_VARIES.findall(text)))
     return {name.lstrip("\\") for name in found}
@@ -797,10 +757,12 @@ def _named_constants(text: str) -> set:
 
 
 def prose_constants(context: FileContext, equation: PlannedEquation, raws: list) -> frozenset:
-    """Differentiated single letters the prose calls constants: ``for any constant $C$``
-    anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
+    """Differentiated single letters the prose calls constants: ``for any constant $C$`` in
+    the prose holding at the formula (its sections before it, its own paragraph; also inside
+    ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
-    named = _named_constants(context.raw_text)
+    named = _named_constants(as_sections(context.headings).text_at(context.lines,
+                                                                   equation.chain.line))
     differentiated = {
         derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
         if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1
@@ -896,7 +858,26 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
             and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
         ):  # fmt: skip
             return True
-    return False
+    return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
+    """``a^2 + b^2 = c^2``, ``ax + by = c``, ``(x - h)^2 + (y - k)^2 = r^2``: a polynomial
+    equation in plain letters whose two sides share no letter — a relation between quantities
+    (as ``x^2 + y^2 = 1`` is), not an identity in them (``(a + b)^2 = a^2 + b^2``, ``y_1 + y_2 +
+    y_3 = 1 - y_3`` share letters and stay claims). Review round 8a C14."""
+    if not all(isinstance(side, sp.Expr) and not isinstance(side, sp.MatrixExpr)
+               for side in (lhs, rhs, raw_left, raw_right)):
+        return False
+    for side in (raw_left, raw_right, lhs, rhs):
+        if side.atoms(sp.Function, sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Indexed,
+                      sp.Limit) or not all(isinstance(s, sp.Symbol) for s in side.free_symbols):
+            return False
+    letters = lhs.free_symbols | rhs.free_symbols
+    if not letters or not all(side.is_polynomial(*letters) for side in (lhs, rhs)):
+        return False
+    return bool(lhs.free_symbols) and bool(rhs.free_symbols) and not (
+        lhs.free_symbols & rhs.free_symbols)
 
 
 def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (),
