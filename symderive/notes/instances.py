@@ -18,6 +18,11 @@ own parameters:
   either sign) and a random linear form ℓ — a new rate per instance;
 * (the smooth, non-integrated family) ``sin(a·ℓ + b)`` with a random frequency.
 
+The smooth instances add all three; a claim that integrates, sums or takes a limit of the
+function over a bound variable gets the constant 1/2, a degree-5 polynomial, and an exponential
+plus a linear part (each fast to integrate, also between symbolic bounds: an integral of a sum
+is integrated term by term).
+
 The argument, for a claim linear in f (``L(f) = 0`` with ``L`` built from derivatives of any
 order, integrals over bounded intervals, values at shifted or scaled points ``f(x + 1)``,
 ``f(2x)``): ``r ↦ L(e^{r x})`` is analytic in ``r``, and it vanishes for every ``r`` only if
