@@ -16,3 +16,21 @@ HYPOTHESIS_LEAD = re.compile(
     r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?|"
     r"such\s+that)(?:\s+(?:also|moreover|further|furthermore|now|that|the\s+(?:identity|equation|"
     r"relation)|\s))*\s*[:,]?\s*$", re.I)
+
+
+_LETTER = re.compile(r"\\?[A-Za-z]+")
+
+
+def assumed_functions(located) -> set[str]:
+    """The letters of the functional equations the note states as properties (``f(x) = f(-x)``,
+    ``Assume $k(x + 1) = k(x)$``, a display after *Suppose that*): each is a function in the
+    note, so ``k(x)`` elsewhere is applied, never k·x (a letter applied on both sides of an
+    equation it assumes is not a number)."""
+    from symderive.notes.roles import PROPERTY, Role  # (roles imports this module)
+
+    return {
+        item.reading.name.lstrip("\\")
+        for item in located
+        if item.reading.role is Role.CONDITION and item.reading.why == PROPERTY
+        and item.reading.name and _LETTER.fullmatch(item.reading.name)
+    }

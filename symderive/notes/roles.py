@@ -182,7 +182,7 @@ def classify_first_step(
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
-        if inline and arguments is not None and _applies(second, name) and HYPOTHESIS_LEAD.search(
+        if arguments is not None and _applies(second, name) and HYPOTHESIS_LEAD.search(
             words
         ):  # Assume $k(x + 1) = k(x)$; Let $g$ satisfy $g(-x) = -g(x)$: a hypothesis (X12)
             return Reading(Role.CONDITION, name, arguments, PROPERTY)

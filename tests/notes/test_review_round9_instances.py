@@ -184,6 +184,16 @@ $$\int_0^1 k(x)\,dx = \int_1^2 k(x)\,dx$$
 Let $s$ be any function.
 
 $$\int_0^1 s(x)\,dx = \int_1^2 s(x)\,dx$$
+
+# E
+
+Assume that
+
+$$p(x + 2) = p(x)$$
+
+for every $x$.
+
+$$\int_0^2 p(x)\,dx = \int_2^4 p(x)\,dx$$
 """
 
 
@@ -200,3 +210,8 @@ def test_a_true_identity_for_periodic_functions_is_not_refuted(tmp_path):
     # without the property the same identity is false (s = x), and refuted
     plain = only(steps, 23)
     assert plain.verdict == "refuted", plain.reason
+    # an assumed equation in a display is a hypothesis too, and p a function (not p·(x + 2))
+    assert 29 not in steps, steps.get(29)
+    periodic = only(steps, 33)
+    assert periodic.verdict == "undecided", periodic.reason
+    assert "p(x + 2) = p(x)" in periodic.reason, periodic.reason
