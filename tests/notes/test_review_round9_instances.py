@@ -94,6 +94,10 @@ $$\int_{-1}^{1} f(x)\,dx = f\left(-\frac{1}{\sqrt{3}}\right) + f\left(\frac{1}{\
 $$\int_0^1 f'''(x)\,dx = \int_0^1 f'''(1 - x)\,dx$$
 
 $$\int_0^1 f'(x)\,dx = f(1) - f(0)$$
+
+$$\int_0^1 f(x+1) - f(x)\,dx = \int_0^1 f'(x + \frac{1}{2})\,dx$$
+
+$$\int_0^1 f(2x)\,dx = \frac{1}{2}\int_0^2 f(x)\,dx$$
 """
 
 
@@ -112,6 +116,12 @@ def test_claims_exact_only_on_a_small_space_are_refuted(tmp_path):
     # true for every smooth f (x ↦ 1 − x maps [0, 1] onto itself; the fundamental theorem)
     assert only(steps, 11).verdict in ("proved", "checked"), only(steps, 11).reason
     assert only(steps, 13).verdict == "proved", only(steps, 13).reason
+    # exact on quadratics only (f = x³: 15/4 − 1/4 = 7/2 against 27/8 − 1/8 = 13/4): refuted
+    assert power_integral(3, one, 2 * one) - power_integral(3, 0 * one, one) != (
+        (3 * half) ** 3 - half**3)  # f(3/2) − f(1/2), the right side for f = x³
+    assert only(steps, 15).verdict == "refuted", only(steps, 15).reason
+    # a change of variable, true for every f
+    assert only(steps, 17).verdict == "checked", only(steps, 17).reason
 
 
 X5_INFINITY = r"""# A
