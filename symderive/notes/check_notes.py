@@ -86,6 +86,7 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
+from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
@@ -316,6 +317,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
+    for name in assumed_functions(located):  # Assume $k(x + 1) = k(x)$: k is a function (X12)
+        context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:
