@@ -732,7 +732,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, geometric)
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
-        ):  # fmt: skip
+        ) and not _declared_by_directive(plan.context, names):  # fmt: skip
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
@@ -1333,6 +1333,18 @@ def _decided_step(step, lhs_latex: str, rhs_latex: str, written) -> NoteStep:
         extras.append("sizes checked: " + ", ".join(str(size) for size in outcome.sizes))
     return NoteStep(step.index, lhs_latex, rhs_latex, written, outcome.verdict, outcome=outcome,
                     reason="; ".join(extras), readings=tuple(step.decided_reading.split("; ")))
+
+
+def _declared_by_directive(context, names: set[str]) -> bool:
+    """A claim's letter the note declares with an ``assume`` directive or ties by a ``given``
+    (``<!-- symderive: assume t onehot 3 -->``): the note says the claim is about every value it
+    allows, so a failing value refutes it; it is no equation in unknowns to solve."""
+    declared = {name for name, reading in getattr(context, "readings", {}).items()
+                if str(reading).endswith("(directive)")}
+    for given in getattr(context, "givens", ()):
+        declared |= {str(symbol) for symbol in getattr(given, "free_symbols", ())}
+    return any(name == letter or name.startswith((letter + "_", letter + "["))
+               for name in names for letter in declared)  # t_1 of a declared vector t
 
 
 def _skipped(step, lhs_latex: str, rhs_latex: str, written, skip: SkipReason, reason: str,

@@ -98,7 +98,8 @@ def test_independent_variables_get_the_rare_outcomes_of_their_constants(tmp_path
             > 10**6 * (m(lambda x, y: x**2) ** 2 + m(lambda x, y: y**2) ** 2))
 
 
-# -- true claims of these shapes stay checked, and say which rare outcomes they met ---------------
+# -- true claims of these shapes are never refuted, and say which rare outcomes they met; held on
+# finite laws only they are undecided, not checked (an inequality needs a certificate) -------------
 @pytest.mark.parametrize("display, tried", [
     ("\\mathrm{Var}(X) \\le E[X^2]", ["1/1000"]),
     ("E[X^2] \\ge E[X]^2", ["1/1000"]),
@@ -106,10 +107,12 @@ def test_independent_variables_get_the_rare_outcomes_of_their_constants(tmp_path
     ("10^6 E[X^4] \\ge E[X^2]^2", ["10^-6", "10^-7", "10^-12", "10^-15"]),
     ("\\mathrm{Var}(X) \\le 1000 \\, E[X^2]", ["1/1000", "10^-4", "10^-6", "10^-7"]),
 ])
-def test_true_claims_stay_checked_and_name_the_rare_probabilities(tmp_path, display, tried):
+def test_true_claims_are_never_refuted_and_name_the_rare_probabilities(tmp_path, display, tried):
     step = one_step(tmp_path, f"{RANDOM}$$ {display} $$\n")
-    assert step.verdict in ("proved", "checked"), step.reason
-    if step.verdict == "checked":
+    assert step.verdict in ("proved", "checked", "undecided"), step.reason
+    if step.verdict != "proved":
+        if step.verdict == "undecided":
+            assert "no certificate covers the whole domain" in step.reason, step.reason
         assert "a rare outcome (probability " in step.reason
         for probability in tried:
             assert probability in step.reason, (probability, step.reason)

