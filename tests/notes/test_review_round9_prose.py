@@ -1,0 +1,89 @@
+"""Round 9a (prose): definitions by cases in words (C3), a second formula of a defining sentence
+(C4/H2), a condition on an expression (H1), a name defined by an unread function (H3)."""
+
+from fractions import Fraction
+
+import pytest
+
+from tests.notes.note_steps import steps_by_line
+
+
+def verdict(tmp_path, text: str, line: int) -> tuple[str, str]:
+    step = steps_by_line(tmp_path, text)[line][-1]
+    return step.verdict, step.reason
+
+
+# -- C3: a definition by cases in words is a Piecewise, never its first branch ------------------
+# (note text, line of the claim, the value of the derivative at -1 the note's definition gives)
+FALSE_BY_CASES = [
+    ("Define $r = s$ if $s > 0$ and $r = 0$ otherwise.\n$$\\frac{dr}{ds} = 1$$\n", 2),
+    ("Let $y = x^2$ when $x \\ge 0$, and $y = -x^2$ when $x < 0$.\n$$\\frac{dy}{dx} = 2x$$\n", 2),
+    ("Let $g(u) = u$ for $u \\ge 0$ and $g(u) = 0.01 u$ for $u < 0$.\n$$g'(u) = 1$$\n", 2),
+    ("Let $f(v) = v$ if $v > 0$, else $f(v) = 0$.\n$$f'(v) = 1$$\n", 2),
+    ("Let the activation be $a = z$ when $z > 0$ and $a = 0.1 z$ when $z \\le 0$.\n"
+     "$$\\frac{\\partial a}{\\partial z} = 1$$\n", 2),
+    ("The gradient is clipped: $g = c$ if $c \\le 1$, and $g = 1$ if $c > 1$.\n"
+     "$$\\frac{d g}{d c} = 1$$\n", 2),
+    ("$p \\ge 0$이면 $q = p$이고, 그렇지 않으면 $q = 0$이다.\n$$\\frac{dq}{dp} = 1$$\n", 2),
+    ("$x < 0$일 때 $y = 0$이고, 그렇지 않으면 $y = x$이다.\n$$\\frac{dy}{dx} = 1$$\n", 2),
+]
+
+
+@pytest.mark.parametrize("text, line", FALSE_BY_CASES)
+def test_a_false_derivative_of_a_definition_by_cases_is_never_proved(tmp_path, text, line):
+    found, reason = verdict(tmp_path, text, line)
+    assert found == "refuted", reason
+    assert "by cases" in reason
+
+
+def test_the_relu_counterexample_is_on_the_zero_branch(tmp_path):
+    step = steps_by_line(tmp_path, FALSE_BY_CASES[0][0])[2][-1]
+    s = float(Fraction(dict(step.counterexample.values)["s"]))
+    assert s <= 0  # dr/ds = 0 there, the claim says 1
+    assert float(step.counterexample.lhs_value) == 0.0
+
+
+TRUE_BY_CASES = [
+    ("Define $r = s$ if $s > 0$ and $r = 0$ otherwise.\n$$r = \\max(s, 0)$$\n", 2),
+    ("Let $y = x^2$ when $x \\ge 0$, and $y = -x^2$ when $x < 0$.\n"
+     "$$\\frac{dy}{dx} = 2|x|$$\n", 2),
+    ("$p \\ge 0$이면 $q = p$이고, 그렇지 않으면 $q = 0$이다.\n$$q = \\max(p, 0)$$\n", 2),
+    ("Let $f(v) = v$ if $v > 0$, else $f(v) = 0$.\n$$f(v) \\ge 0$$\n", 2),
+]
+
+
+@pytest.mark.parametrize("text, line", TRUE_BY_CASES)
+def test_a_true_claim_about_a_definition_by_cases_holds(tmp_path, text, line):
+    found, reason = verdict(tmp_path, text, line)
+    assert found in ("proved", "checked"), reason
+
+
+UNREAD_CASES = [
+    # zero is in neither case: no single function of z is defined
+    "We set $h = z$ for positive $z$ and $h = -z$ for negative $z$.\n$$\\frac{dh}{dz} = 1$$\n",
+    # a condition the reader does not read as a comparison
+    "Let $y = x$ if $x \\in A$ and $y = 0$ otherwise.\n$$\\frac{dy}{dx} = 1$$\n",
+    # two formulas in a sentence with no condition for the first
+    "Let $y = x^2$ and $y = 0$ otherwise.\n$$\\frac{dy}{dx} = 2x$$\n",
+]
+
+
+@pytest.mark.parametrize("text", UNREAD_CASES)
+def test_a_definition_by_cases_not_read_leaves_its_claims_undecided(tmp_path, text):
+    found, reason = verdict(tmp_path, text, 2)
+    assert found == "undecided", reason
+    assert "by cases" in reason and "line 1" in reason
+
+
+def test_the_branches_and_their_conditions_are_not_claims(tmp_path):
+    text = ("The Huber loss is $h = \\frac{1}{2} u^2$ for $|u| \\le 1$ and "
+            "$h = |u| - \\frac{1}{2}$ otherwise.\n$$\\frac{dh}{du} = u$$\n")
+    steps = steps_by_line(tmp_path, text)
+    assert 1 not in steps  # h = |u| - 1/2 and |u| ≤ 1: parts of the definition
+    assert steps[2][-1].verdict == "refuted"  # at |u| > 1 dh/du = sign(u)
+
+
+def test_a_single_condition_still_bounds_its_refutations(tmp_path):
+    text = "Let $z = t$ if $t > 0$.\n$$|z| = z$$\n"
+    found, _ = verdict(tmp_path, text, 2)
+    assert found != "refuted"
