@@ -42,6 +42,7 @@ from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.row_items import opens_row_or_item
+from symderive.notes.sentence_definitions import defining_sentence
 
 
 class Role(str, Enum):
@@ -225,6 +226,8 @@ def classify_first_step(
             return Reading(Role.CLAIM, name, arguments,
                            f"a value of the function {name} defined before: a claim")
         if name in defined:
+            if introduced == "" and defining_sentence(lead, name, trail):
+                introduced = "redefinition"  # Now let $a = wx$ and $L = a^4$ (round 9a, C4)
             if arguments is not None and shifted_argument(arguments, second):
                 introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
             if name in labels and arguments is not None and is_parameter_list(arguments) and (

@@ -87,3 +87,38 @@ def test_a_single_condition_still_bounds_its_refutations(tmp_path):
     text = "Let $z = t$ if $t > 0$.\n$$|z| = z$$\n"
     found, _ = verdict(tmp_path, text, 2)
     assert found != "refuted"
+
+
+# -- C4/H2: every formula of a defining sentence is a definition -------------------------------
+OLD_LOSS = "Let $L = (w x - t)^2$ be the squared loss.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Now let $a = w x$ and $L = a^4$ instead.",
+    "Let $a = w x$ and $L = a^4$.",
+    "We define $a = w x$, and $L = a^4$.",
+    "Now set $a = w x$ and $L = a^4$.",
+    "$a = w x$, $L = a^4$이라 하자.",
+])
+def test_the_second_formula_of_a_let_sentence_redefines(tmp_path, sentence):
+    text = OLD_LOSS + sentence + "\n$$\\frac{\\partial L}{\\partial w} = 2 x (w x - t)$$\n"
+    found, reason = verdict(tmp_path, text, 4)
+    assert found == "refuted", reason  # with L = (wx)^4: ∂L/∂w = 4x(wx)^3
+    text = OLD_LOSS + sentence + "\n$$\\frac{\\partial L}{\\partial w} = 4 x (w x)^3$$\n"
+    found, reason = verdict(tmp_path, text, 4)
+    assert found == "proved", reason
+    assert 3 not in steps_by_line(tmp_path, text)  # L = a^4 is no claim about the old L
+
+
+def test_the_sigmoid_neuron_after_a_linear_model(tmp_path):
+    text = ("Let $L = (w x - t)^2$ be the loss of the linear model.\n\n"
+            "Let $a = \\sigma(w x + b)$ and $L = \\frac{1}{2}(a - t)^2$.\n"
+            "$$\\frac{\\partial L}{\\partial w} = (a - t) a (1 - a) x$$\n")
+    found, reason = verdict(tmp_path, text, 4)
+    assert found == "proved", reason
+
+
+def test_a_derived_second_formula_stays_a_claim(tmp_path):
+    text = OLD_LOSS + "Then $a = w x - t$ and $L = a^3$.\n"
+    found, reason = verdict(tmp_path, text, 3)
+    assert found == "refuted", reason  # "then": a claim about the old L, and a wrong one
