@@ -26,6 +26,7 @@ import sympy as sp
 
 from symderive.model import Domain
 from symderive.notes.context import section_ends
+from symderive.notes.expression_bounds import condition_names, solved_interval
 from symderive.notes.stated import (
     ONLY_CLAIM,
     StatedDomain,
@@ -66,7 +67,17 @@ def _is_name(text: str) -> bool:
 
 def bound_of(math: str) -> Bound | None:
     r"""The domain a formula such as ``x > 0``, ``0 \le p \le 1`` or ``n \ge 4`` gives its one
-    name, or None (several names, a symbolic bound, anything else)."""
+    name, or None (several names, a symbolic bound, anything else); a condition on an
+    expression of one name (``|z| < 1``) when it is one interval exactly
+    (:mod:`symderive.notes.expression_bounds`)."""
+    found = _plain_bound_of(math)
+    if found is None and (solved := solved_interval(" ".join(math.split()))) is not None:
+        name, low, high, ends = solved
+        return _bound(name, low, high, ends, " ".join(math.split()))
+    return found
+
+
+def _plain_bound_of(math: str) -> Bound | None:
     math = " ".join(math.split())
     inside = _IN.match(math)
     if inside:  # p \in [0, 1], x \in (0, 2]
@@ -309,8 +320,9 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
         for math in re.findall(r"\$([^$]+)\$", sentence.text):
             if math.strip() == latex.strip() or "=" in math.replace(r"\le", "").replace(r"\ge", ""):
                 continue
-            for match in _ANY_BOUND.finditer(math):
-                name = (match.group("name") or match.group("after") or "").lstrip("\\")
+            bounded = [(match.group("name") or match.group("after") or "").lstrip("\\")
+                       for match in _ANY_BOUND.finditer(math)] + sorted(condition_names(math))
+            for name in bounded:  # |z| > 1: a condition on an expression of z (round 9a, H1)
                 if name in plain or name.split("_")[0] in plain:
                     return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
                             "in words this reader does not read as a domain")

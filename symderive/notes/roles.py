@@ -41,6 +41,7 @@ from enum import Enum
 from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.expression_bounds import stated_condition
 from symderive.notes.row_items import opens_row_or_item
 from symderive.notes.sentence_definitions import defining_sentence
 
@@ -152,6 +153,11 @@ def classify_first_step(
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    if len(chain.relations) == 1 and chain.relations[0] in INEQUALITIES and inline and (
+        stated_condition(chain.latex, lead)
+    ):  # For $|z| < 1$, (round 9a, H1)
+        return Reading(Role.CONDITION, why="a bound on a name through an expression (the "
+                       "interval it defines): a condition, not a claim")
     if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
         return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)

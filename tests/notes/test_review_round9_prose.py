@@ -122,3 +122,33 @@ def test_a_derived_second_formula_stays_a_claim(tmp_path):
     text = OLD_LOSS + "Then $a = w x - t$ and $L = a^3$.\n"
     found, reason = verdict(tmp_path, text, 3)
     assert found == "refuted", reason  # "then": a claim about the old L, and a wrong one
+
+
+# -- H1: a condition on an expression of one name is the interval it defines -------------------
+@pytest.mark.parametrize("condition, claim", [
+    ("|z| < 1", "\\sqrt{(1 - z^2)^2} = 1 - z^2"),
+    ("s^2 < 1", "|s^2 - 1| = 1 - s^2"),
+    ("|x - 3| < 1", "|x - 2| = x - 2"),
+    ("|t| \\le 2", "\\max(t^2, 4) = 4"),
+])
+def test_a_true_claim_under_an_expression_condition_holds(tmp_path, condition, claim):
+    found, reason = verdict(tmp_path, f"For ${condition}$,\n$${claim}$$\n", 2)
+    assert found in ("proved", "checked"), reason
+    assert 1 not in steps_by_line(tmp_path, f"For ${condition}$,\n$${claim}$$\n")  # no claim
+
+
+def test_a_false_claim_under_an_expression_condition_is_refuted_inside_it(tmp_path):
+    step = steps_by_line(tmp_path, "For $|x - 3| < 1$,\n$$|x - 2| = 2 - x$$\n")[2][-1]
+    assert step.verdict == "refuted", step.reason
+    x = Fraction(dict(step.counterexample.values)["x"])
+    assert abs(x - 3) < 1  # the counterexample satisfies the note's condition
+
+
+@pytest.mark.parametrize("text", [
+    "For $|z| > 1$,\n$$\\sqrt{(z^2 - 1)^2} = z^2 - 1$$\n",  # a union of two intervals
+    "For $|z| > 1$,\n$$|z| = z$$\n",
+])
+def test_a_condition_not_read_as_one_interval_stops_refutations(tmp_path, text):
+    found, reason = verdict(tmp_path, text, 2)
+    assert found == "undecided", reason
+    assert "|z| > 1" in reason
