@@ -75,6 +75,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
@@ -308,6 +309,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     cases = find_cases(located, note_lines)  # $r = s$ if $s > 0$ and $r = 0$ otherwise
     located = mark_branches(located, cases)
     context = build_context(located, directives, source)
+    context.unread_definitions = unread_definitions(located, context.definitions)  # softmax
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
@@ -614,6 +616,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         by_cases = unread_cases_used(step.used, equation.view, plan.context.unread_cases)
         if by_cases and outcome.verdict in DECIDING:  # r = s if s > 0, … (round 9a, C3)
             outcome = Outcome("undecided", method=outcome.method, reason=by_cases)
+        unread = unread_definition_used(f"{lhs_latex} {rhs_latex}", chain.line,
+                                        plan.context.unread_definitions,
+                                        equation.view.notes if equation.view else {})
+        if unread and outcome.verdict in DECIDING:  # ŷ = softmax(o) not read (round 9a, H3)
+            outcome = Outcome("undecided", method=outcome.method, reason=unread)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}

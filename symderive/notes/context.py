@@ -158,6 +158,7 @@ class FileContext:
     named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
     unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read
+    unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

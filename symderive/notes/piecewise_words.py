@@ -100,6 +100,17 @@ def _definition_name(latex: str) -> str | None:
     return " ".join(head[0].split()) if head else None
 
 
+CONDITION_MARK_AFTER = re.compile(r"^\s*(?:이면|면|일\s*때|인\s*경우|라면|이라면)")
+CONDITION_MARK_BEFORE = re.compile(r"\b(?:if|when|whenever|unless|provided(?:\s+that)?)\s*,?\s*$",
+                                   re.I)
+
+
+def _is_condition(tokens: list[str], index: int) -> bool:
+    """``$x = 1$일 때``, ``when $x = 1$``: the formula is a condition, not a branch."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return bool(CONDITION_MARK_AFTER.match(after) or CONDITION_MARK_BEFORE.search(tokens[index - 1]))
+
+
 def _condition_of(tokens: list[str], index: int, previous_branch: int) -> tuple[str | None, bool]:
     """(condition LaTeX or None for *otherwise*, found) of the branch at token ``index``."""
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -139,12 +150,15 @@ def find_cases(located: list, lines: list[str]) -> list[Cases]:
         for sentence in _sentences(tokens):
             names: dict[str, list[int]] = {}
             for index in sentence:
-                if index % 2 == 1 and (name := _definition_name(tokens[index])) is not None:
+                if index % 2 == 1 and (name := _definition_name(tokens[index])) is not None and (
+                    not _is_condition(tokens, index)
+                ):  # fmt: skip
                     names.setdefault(name, []).append(index)
             words = " ".join(tokens[index] for index in sentence if index % 2 == 0)
             for name, indices in names.items():
-                if len(indices) < 2 or not CASE_WORDS.search(words):
-                    continue
+                values = [" ".join(tokens[index].split("=")[1].split()) for index in indices]
+                if len(indices) < 2 or not CASE_WORDS.search(words) or len(set(values)) < 2:
+                    continue  # one formula written twice is no definition by cases
                 branches, previous = [], -1
                 for index in indices:
                     positions = by_latex.get((number, tokens[index].strip()), [])

@@ -152,3 +152,29 @@ def test_a_condition_not_read_as_one_interval_stops_refutations(tmp_path, text):
     found, reason = verdict(tmp_path, text, 2)
     assert found == "undecided", reason
     assert "|z| > 1" in reason
+
+
+# -- H3: a name defined by a formula the reader does not read is not a free name ---------------
+@pytest.mark.parametrize("text", [
+    "Let $\\mathbf{o} \\in \\mathbb{R}^q$ and $\\hat{\\mathbf{y}} = \\mathrm{softmax}(\\mathbf{o})$.\n"
+    "$$\\frac{\\partial \\hat{y}_j}{\\partial o_j} = \\hat{y}_j (1 - \\hat{y}_j)$$\n",
+    "Let $z \\in \\mathbb{R}^n$ and $p = \\mathrm{softmax}(z)$.\n"
+    "$$\\frac{\\partial p_i}{\\partial z_i} = p_i (1 - p_i)$$\n",
+    # a false claim is not refuted on an invented p either: the p shown would be no softmax
+    "Let $z \\in \\mathbb{R}^n$ and $p = \\mathrm{softmax}(z)$.\n"
+    "$$\\frac{\\partial p_i}{\\partial z_i} = p_i$$\n",
+    # nor proved: p is not a constant of z
+    "Let $z \\in \\mathbb{R}^n$ and $p = \\mathrm{softmax}(z)$.\n"
+    "$$\\frac{\\partial p_i}{\\partial z_i} = 0$$\n",
+])
+def test_a_name_defined_by_an_unread_function_decides_nothing(tmp_path, text):
+    found, reason = verdict(tmp_path, text, 2)
+    assert found in ("undecided", "skipped"), reason
+    assert found == "skipped" or ("softmax" in reason and "line 1" in reason)
+
+
+def test_a_readable_redefinition_lifts_the_doubt(tmp_path):
+    text = ("Let $p = \\mathrm{softmax}(z)$.\n\nNow let $p = z^2$.\n"
+            "$$\\frac{dp}{dz} = 2 z$$\n")
+    found, reason = verdict(tmp_path, text, 4)
+    assert found == "proved", reason
