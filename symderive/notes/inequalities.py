@@ -173,7 +173,9 @@ STATEMENTS = (
 )  # fmt: skip
 HYPOTHESES = (
     # When $x > 0$, $…$.  If $x > 0$, then $…$.  For $n \ge 4$ we have (+ a display)
-    re.compile(rf"^(?:for|when|whenever|if)\s+{_M}\s*(?:,|:)?\s*", re.I),
+    # For every real $x \ne 0$,  For all $x > 0$,  For any real number $t \ge 1$,
+    re.compile(rf"^(?:for|when|whenever|if)\s+(?:(?:all|every|each|any)\s+)?(?:real\s+)?"
+               rf"(?:numbers?\s+)?{_M}\s*(?:,|:)?\s*", re.I),
     # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
     re.compile(rf"^{_M}\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?\s*"),
 )

@@ -178,3 +178,14 @@ def test_a_readable_redefinition_lifts_the_doubt(tmp_path):
             "$$\\frac{dp}{dz} = 2 z$$\n")
     found, reason = verdict(tmp_path, text, 4)
     assert found == "proved", reason
+
+
+# -- L2: "For every real $x \ne 0$," is a domain (nonzero), so the refutation at x = −1 stands ---
+def test_for_every_real_x_nonzero_is_read(tmp_path):
+    found, reason = verdict(tmp_path, "For every real $x \\ne 0$,\n$$\\frac{d}{dx}|x| = 1$$\n", 2)
+    assert found == "refuted", reason
+    found, reason = verdict(
+        tmp_path, "For every real $x \\ne 0$,\n$$\\frac{d}{dx}|x| = \\frac{|x|}{x}$$\n", 2)
+    assert found == "proved", reason
+    found, reason = verdict(tmp_path, "For all $x > 0$,\n$$\\sqrt{x^2} = x$$\n", 2)
+    assert found == "proved", reason
