@@ -158,6 +158,9 @@ _END = r"\s*[.;:]?\s*$"
 STATEMENTS = (
     # Let $x > 0$.  Assume $x > 0$:  Let $x > 0$ be given.  Suppose that $0 < x < 1$.
     re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds))?{_END}", re.I),
+    # Let $u > 0$ and $v = -u$.  (the bound; the definition after it is read as one)
+    re.compile(rf"^{_LEAD}{_LET}\s+{_M}\s*,?\s+and\s+\$[^$<>]{{1,80}}=[^$<>]{{1,80}}\${_END}",
+               re.I),
     # Throughout, $x > 0$.  Here $0 \le x \le 1$ is the mixing weight.
     re.compile(rf"^(?:throughout|here|from\s+now\s+on)(?:\s+this\s+(?:section|chapter))?\s*,?\s+"
                rf"{_M}(?:\s+(?:is|denotes)\s+(?:the|a|an|our)\s+[A-Za-z\- ]{{1,40}})?{_END}", re.I),

@@ -189,3 +189,13 @@ def test_for_every_real_x_nonzero_is_read(tmp_path):
     assert found == "proved", reason
     found, reason = verdict(tmp_path, "For all $x > 0$,\n$$\\sqrt{x^2} = x$$\n", 2)
     assert found == "proved", reason
+
+
+# -- L1: "Let $u > 0$ and $v = -u$." keeps the bound on u ---------------------------------------
+def test_a_bound_and_a_definition_in_one_let_sentence(tmp_path):
+    text = "Let $u > 0$ and $v = -u$.\n$$\\sqrt{v^2} = v$$\n"
+    found, reason = verdict(tmp_path, text, 2)
+    assert found == "refuted", reason  # v = −u < 0
+    text = "Let $u > 0$ and $v = -u$.\n$$\\sqrt{v^2} = u$$\n"
+    found, reason = verdict(tmp_path, text, 2)
+    assert found == "proved", reason
