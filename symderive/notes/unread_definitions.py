@@ -3,7 +3,8 @@ r"""Names the note defines by a formula this reader cannot read (round 9a, H3):
 of unknown length is not read, so no definition of ŷ is in force. A claim about ŷ
 (``∂ŷ_j/∂o_j = ŷ_j(1 − ŷ_j)``) would then treat ŷ as a free name — an arbitrary number, or an
 arbitrary function of o_j in an invented instance — which it is not: the note defined it.
-Every verdict such a step reaches (proved, checked or refuted) is a property of the free
+A vector written as its entries (``\mathbf{x} = [x_1, \ldots, x_n]^\top``) is not such a
+definition: its entries are free, as a free name reads them. Every verdict such a step reaches (proved, checked or refuted) is a property of the free
 name, not of the note's ŷ, so it is undecided, naming the unread definition.
 """
 
@@ -15,6 +16,11 @@ from dataclasses import dataclass
 from symderive.notes.directives import definition_head
 from symderive.notes.roles import Role
 
+# a vector written as its entries: [x_1, x_2, \ldots, x_n]^\top, (x_1, …, x_n), a bmatrix
+ENTRIES = re.compile(
+    r"^\s*(?:(?:\\left\s*)?[\[(]\s*[^\[\]()]*,[^\[\]()]*(?:\\right\s*)?[\])]"
+    r"|\\begin\s*\{[pbvBV]?matrix\}.*\\end\s*\{[pbvBV]?matrix\})"
+    r"\s*(?:\^\s*\{?\s*(?:\\top|T|\\intercal)\s*\}?)?\s*$", re.S)
 BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 
 
@@ -49,6 +55,8 @@ def unread_definitions(located: list, definitions: list) -> list[UnreadDefinitio
         if name.startswith("\\") and not re.match(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)",
                                                   name):
             continue  # \sigma(x) = …, \textrm{…}: functions the other readers handle
+        if ENTRIES.match(item.chain.elements[1]):
+            continue  # x = [x_1, …, x_n]^T: a vector of free entries, as the free name reads it
         found.append(UnreadDefinition(name, _pattern(name), item.chain.line, item.section_end,
                                       " ".join(item.chain.latex.split())))
     return found

@@ -199,3 +199,11 @@ def test_a_bound_and_a_definition_in_one_let_sentence(tmp_path):
     text = "Let $u > 0$ and $v = -u$.\n$$\\sqrt{v^2} = u$$\n"
     found, reason = verdict(tmp_path, text, 2)
     assert found == "proved", reason
+
+
+def test_a_vector_written_as_its_entries_stays_free(tmp_path):
+    text = ("Let $\\mathbf{x} = [x_1, x_2, \\ldots, x_n]^\\top$ and "
+            "$\\mathbf{A} \\in \\mathbb{R}^{n \\times n}$.\n"
+            "$$\\nabla_{\\mathbf{x}} \\mathbf{x}^\\top \\mathbf{x} = 2\\mathbf{x}$$\n")
+    found, reason = verdict(tmp_path, text, 2)
+    assert found in ("proved", "checked"), reason
