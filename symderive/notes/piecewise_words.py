@@ -25,6 +25,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.notes.chains import split_chains
 from symderive.notes.directives import definition_head
+from symderive.notes.expression_bounds import RELATIONS as COMPARISONS
 from symderive.notes.roles import Reading, Role
 
 CASE_WORDS = re.compile(
@@ -50,11 +51,7 @@ LET_BETWEEN = re.compile(
 SENTENCE_END = re.compile(r"[.;!?。](?=\s|$)")
 SIGNS = {"positive": ">", "negative": "<", "nonnegative": r"\ge", "non-negative": r"\ge",
          "nonpositive": r"\le", "non-positive": r"\le"}
-RELATIONS = {"<": sp.StrictLessThan, r"\lt": sp.StrictLessThan, ">": sp.StrictGreaterThan,
-             r"\gt": sp.StrictGreaterThan, r"\le": sp.LessThan, r"\leq": sp.LessThan,
-             r"\leqslant": sp.LessThan, "≤": sp.LessThan, r"\ge": sp.GreaterThan,
-             r"\geq": sp.GreaterThan, r"\geqslant": sp.GreaterThan, "≥": sp.GreaterThan,
-             r"\ne": sp.Unequality, r"\neq": sp.Unequality}
+RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality}
 
 
 @dataclass(frozen=True)
