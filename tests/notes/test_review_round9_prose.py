@@ -48,7 +48,7 @@ TRUE_BY_CASES = [
     ("Let $y = x^2$ when $x \\ge 0$, and $y = -x^2$ when $x < 0$.\n"
      "$$\\frac{dy}{dx} = 2|x|$$\n", 2),
     ("$p \\ge 0$이면 $q = p$이고, 그렇지 않으면 $q = 0$이다.\n$$q = \\max(p, 0)$$\n", 2),
-    ("Let $f(v) = v$ if $v > 0$, else $f(v) = 0$.\n$$f(v) \\ge 0$$\n", 2),
+    ("Let $f(v) = v$ if $v > 0$, else $f(v) = 0$.\n$$f(v) = \\frac{v + |v|}{2}$$\n", 2),
 ]
 
 
