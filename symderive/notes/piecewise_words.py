@@ -49,6 +49,7 @@ LEADING_CONDITION = re.compile(r"(?:^|[\s,])(?:for|if|when|whenever)\s*$", re.I)
 LET_BETWEEN = re.compile(
     r"^\s*,?\s*(?:(?:we\s+)?(?:let|set|define|take|put|have)|then)?\s*,?\s*$", re.I)
 SENTENCE_END = re.compile(r"[.;!?。](?=\s|$)")
+ELSE_WORDS = re.compile(r"\b(?:otherwise|else|elsewhere)\b|그렇지\s*않으면|아니면", re.I)
 SIGNS = {"positive": ">", "negative": "<", "nonnegative": r"\ge", "non-negative": r"\ge",
          "nonpositive": r"\le", "non-positive": r"\le"}
 RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality}
@@ -59,6 +60,7 @@ class Branch:
     position: int  # index in the located list
     condition: str | None  # the condition's LaTeX; None for "otherwise"
     read: bool  # whether its condition was found in the words
+    line: int = 0  # the line its formula is on
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,18 @@ class Cases:
     why: str = ""  # why it is not read as a Piecewise ('' when read)
     key: tuple | None = None  # the definition key, once read
 
+    @property
+    def lines(self) -> set[int]:
+        return {branch.line for branch in self.branches} | {self.line}
+
     def describe(self) -> str:
         return f"line {self.line}: '{' '.join(self.sentence.split())[:120]}'"
 
 
 def _sentences(tokens: list[str]) -> list[list[int]]:
-    """Token indices of each sentence of a line split at its ``$…$`` formulas."""
+    """Token indices of each sentence of a line split at its ``$…$`` formulas; a sentence
+    with *otherwise / else* (그렇지 않으면) continues the one before (``$y = x^2$ if $x \ge 0$;
+    $y = -x^2$ otherwise.``, ``… for $s > 0$. Otherwise, $r = 0$.``)."""
     sentences, current = [], []
     for index, token in enumerate(tokens):
         current.append(index)
@@ -87,7 +95,16 @@ def _sentences(tokens: list[str]) -> list[list[int]]:
             current = []
     if current:
         sentences.append(current)
-    return sentences
+    joined: list[list[int]] = []
+    for sentence in sentences:
+        words = " ".join(tokens[index] for index in sentence if index % 2 == 0)
+        if joined:  # ". Otherwise, $r = 0$": the words after the previous sentence's end
+            words = SENTENCE_END.split(tokens[joined[-1][-1]])[-1] + " " + words
+        if joined and ELSE_WORDS.search(words):
+            joined[-1] = joined[-1] + sentence
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _definition_name(latex: str) -> str | None:
@@ -130,6 +147,21 @@ def _condition_of(tokens: list[str], index: int, previous_branch: int) -> tuple[
     return None, False
 
 
+def _paragraphs(lines: list[str]):
+    """(first line, text) of each run of prose lines (a blank line or a display ends one)."""
+    run: list[str] = []
+    start = 1
+    for number, text in enumerate([*lines, ""], start=1):
+        if not text.strip() or "$$" in text or "\\[" in text or "\\begin" in text:
+            if run:
+                yield start, "\n".join(run)
+            run = []
+            continue
+        if not run:
+            start = number
+        run.append(text)
+
+
 def find_cases(located: list, lines: list[str]) -> list[Cases]:
     """The definitions by cases of the note's inline formulas, one per sentence and name."""
     by_latex: dict = {}
@@ -139,11 +171,16 @@ def find_cases(located: list, lines: list[str]) -> list[Cases]:
         ):  # fmt: skip
             by_latex.setdefault((item.chain.line, item.block.latex.strip()), []).append(position)
     found = []
-    for number, text in enumerate(lines, start=1):
+    for first, text in _paragraphs(lines):
         if "$" not in text or "=" not in text or not CASE_WORDS.search(re.sub(r"\$[^$]*\$", " ",
                                                                              text)):
             continue
         tokens = re.split(r"\$([^$]*)\$", text)
+        line_of, offset = {}, 0  # the line each formula starts on
+        for index, token in enumerate(tokens):
+            if index % 2 == 1:
+                line_of[index] = first + text.count("\n", 0, offset)
+            offset += len(token) + (2 if index % 2 == 1 else 0)
         for sentence in _sentences(tokens):
             names: dict[str, list[int]] = {}
             for index in sentence:
@@ -158,16 +195,17 @@ def find_cases(located: list, lines: list[str]) -> list[Cases]:
                     continue  # one formula written twice is no definition by cases
                 branches, previous = [], -1
                 for index in indices:
-                    positions = by_latex.get((number, tokens[index].strip()), [])
+                    positions = by_latex.get((line_of[index], tokens[index].strip()), [])
                     if not positions:
                         break
                     condition, read = _condition_of(tokens, index, previous)
-                    branches.append(Branch(positions[0], condition, read))
+                    branches.append(Branch(positions[0], condition, read, line_of[index]))
                     previous = index
                 else:
                     text_of = "".join(f"${tokens[i]}$" if i % 2 else tokens[i] for i in sentence)
-                    end = located[branches[0].position].section_end
-                    found.append(Cases(name, number, end, text_of.strip(), tuple(branches)))
+                    end = located[branches[-1].position].section_end
+                    found.append(Cases(name, branches[0].line, end, " ".join(text_of.split()),
+                                       tuple(branches)))
     return found
 
 
@@ -178,7 +216,7 @@ def mark_branches(located: list, cases: list[Cases]) -> list:
         first = located[case.branches[0].position].reading
         conditions = {" ".join(b.condition.split()) for b in case.branches if b.condition}
         for position, item in enumerate(located):
-            if item.chain.line == case.line and item.block.kind == "inline" and (
+            if item.chain.line in case.lines and item.block.kind == "inline" and (
                 " ".join(item.block.latex.split()) in conditions
             ):  # |e| \le 1 of a branch: its condition, never a claim
                 located[position] = replace(item, reading=Reading(
@@ -230,7 +268,7 @@ def read_cases(located: list, cases: list[Cases], context, source: str) -> list[
                 why = problem.message if hasattr(problem, "message") else str(problem)
                 value = None
         kept = [d for d in context.definitions
-                if not (d.start == case.line and key is not None and d.key == key)]
+                if not (d.start in case.lines and key is not None and d.key == key)]
         if why:
             unread.append(replace(case, why=why, key=key or (definitions[0].key if definitions[0]
                                                              else None)))
@@ -241,7 +279,7 @@ def read_cases(located: list, cases: list[Cases], context, source: str) -> list[
         context.readings[case.name] = f"defined by cases at line {case.line} (a Piecewise)"
         _sentence_read(context, case, located[case.branches[0].position].block.latex)
         for line, conditions in list(context.conditions_by_line.items()):
-            if line == case.line:  # the branch conditions are part of the definition now
+            if line in case.lines:  # the branch conditions are part of the definition now
                 ours = {" ".join(str(b.condition).split()) for b in case.branches}
                 context.conditions_by_line[line] = [
                     c for c in conditions if " ".join(c.split()) not in ours]
@@ -311,7 +349,7 @@ def unread_cases_used(step_used, view, unread: list[Cases]) -> str:
         if case.key is None or case.key not in step_used:
             continue
         in_force = notes.get(case.key, "")
-        if f"line {case.line})" in in_force:
+        if any(f"line {line})" in in_force for line in case.lines):
             return (f"{case.name} is defined by cases ({case.describe()}) and {case.why}: "
                     "no single formula of it can decide this step")
     return ""

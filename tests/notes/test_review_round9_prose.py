@@ -26,6 +26,9 @@ FALSE_BY_CASES = [
      "$$\\frac{d g}{d c} = 1$$\n", 2),
     ("$p \\ge 0$이면 $q = p$이고, 그렇지 않으면 $q = 0$이다.\n$$\\frac{dq}{dp} = 1$$\n", 2),
     ("$x < 0$일 때 $y = 0$이고, 그렇지 않으면 $y = x$이다.\n$$\\frac{dy}{dx} = 1$$\n", 2),
+    ("Let $y = x^2$ if $x \\ge 0$; $y = -x^2$ otherwise.\n$$\\frac{dy}{dx} = 2x$$\n", 2),
+    ("Let $r = s$ for $s > 0$. Otherwise, $r = 0$.\n$$\\frac{dr}{ds} = 1$$\n", 2),
+    ("Let $y = x^2$ if $x \\ge 0$,\nand $y = -x^2$ otherwise.\n$$\\frac{dy}{dx} = 2x$$\n", 3),
 ]
 
 
