@@ -108,10 +108,13 @@ def _sentences(tokens: list[str]) -> list[list[int]]:
 
 
 def _definition_name(latex: str) -> str | None:
+    """The left side as written (``r``, ``g(u)``) of a definition ``name = …``: branches of one
+    definition write the same left side (``H(X, Y)`` and ``H(X \\mid Y)`` are two things)."""
     if latex.count("=") != 1 or any(mark in latex for mark in ("\\le", "\\ge", "<", ">", ":=")):
         return None
-    head = definition_head(latex.split("=")[0])
-    return " ".join(head[0].split()) if head else None
+    left = latex.split("=")[0]
+    head = definition_head(left)
+    return " ".join(head[0].split()) + "|" + "".join(left.split()) if head else None
 
 
 CONDITION_MARK_AFTER = re.compile(r"^\s*(?:이면|면|일\s*때|인\s*경우|라면|이라면)")
@@ -204,7 +207,7 @@ def find_cases(located: list, lines: list[str]) -> list[Cases]:
                 else:
                     text_of = "".join(f"${tokens[i]}$" if i % 2 else tokens[i] for i in sentence)
                     end = located[branches[-1].position].section_end
-                    found.append(Cases(name, branches[0].line, end, " ".join(text_of.split()),
+                    found.append(Cases(name.split("|")[0], branches[0].line, end, " ".join(text_of.split()),
                                        tuple(branches)))
     return found
 
