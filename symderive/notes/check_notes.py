@@ -79,6 +79,8 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
+from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
 from symderive.notes.word_definitions import named_letter, named_letters, word_definitions
@@ -313,7 +315,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         read_stated(_blank_matches(prose, HTML_COMMENT), headings, properties),  # after a display
         " ".join(block.latex for block in extraction.blocks)[:400_000])))
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
+    cases = find_cases(located, note_lines)  # $r = s$ if $s > 0$ and $r = 0$ otherwise
+    located = mark_branches(located, cases)
     context = build_context(located, directives, source)
+    context.unread_definitions = unread_definitions(located, context.definitions)  # softmax
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
@@ -377,6 +382,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
     ))  # fmt: skip
+    context.unread_cases = read_cases(located, cases, context, source)  # a Piecewise, or not
     notices.extend(context.problems)
     settle_disputes(context, source)  # a second formula equal to the first: no dispute
     planned = []
@@ -622,6 +628,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                              lambda line: section_start(plan.context.headings, line))
         if shadow and outcome.verdict in DECIDING:  # Let σ(x) = x^2: not the sigmoid (C8)
             outcome = Outcome("undecided", method=outcome.method, reason=shadow)
+        by_cases = unread_cases_used(step.used, equation.view, plan.context.unread_cases)
+        if by_cases and outcome.verdict in DECIDING:  # r = s if s > 0, … (round 9a, C3)
+            outcome = Outcome("undecided", method=outcome.method, reason=by_cases)
+        unread = unread_definition_used(f"{lhs_latex} {rhs_latex}", chain.line,
+                                        plan.context.unread_definitions,
+                                        equation.view.notes if equation.view else {})
+        if unread and outcome.verdict in DECIDING:  # ŷ = softmax(o) not read (round 9a, H3)
+            outcome = Outcome("undecided", method=outcome.method, reason=unread)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}

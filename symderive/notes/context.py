@@ -160,6 +160,8 @@ class FileContext:
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions
     matrix_definitions: list = field(default_factory=list)
+    unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read
+    unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

@@ -26,6 +26,7 @@ import sympy as sp
 
 from symderive.model import Domain
 from symderive.notes.sections import KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections
+from symderive.notes.expression_bounds import condition_names, solved_interval
 from symderive.notes.stated import (
     ONLY_CLAIM,
     StatedDomain,
@@ -66,7 +67,17 @@ def _is_name(text: str) -> bool:
 
 def bound_of(math: str) -> Bound | None:
     r"""The domain a formula such as ``x > 0``, ``0 \le p \le 1`` or ``n \ge 4`` gives its one
-    name, or None (several names, a symbolic bound, anything else)."""
+    name, or None (several names, a symbolic bound, anything else); a condition on an
+    expression of one name (``|z| < 1``) when it is one interval exactly
+    (:mod:`symderive.notes.expression_bounds`)."""
+    found = _plain_bound_of(math)
+    if found is None and (solved := solved_interval(" ".join(math.split()))) is not None:
+        name, low, high, ends = solved
+        return _bound(name, low, high, ends, " ".join(math.split()))
+    return found
+
+
+def _plain_bound_of(math: str) -> Bound | None:
     math = " ".join(math.split())
     inside = _IN.match(math)
     if inside:  # p \in [0, 1], x \in (0, 2]
@@ -149,6 +160,9 @@ STATEMENTS = (
     re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds|be\s+(?:the|a|an|our)\s+"
                rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"
                rf"[A-Za-z\- ]{{1,60}}))?{_END}", re.I),  # Let $\gamma \in (0, 1)$ be the discount factor.
+    # Let $u > 0$ and $v = -u$.  (the bound; the definition after it is read as one)
+    re.compile(rf"^{_LEAD}{_LET}\s+{_M}\s*,?\s+and\s+\$[^$<>]{{1,80}}=[^$<>]{{1,80}}\${_END}",
+               re.I),
     # Throughout, $x > 0$.  Here $0 \le x \le 1$ is the mixing weight.
     re.compile(rf"^(?:here|{SCOPE_OPENER})\s*,?\s+"
                rf"{_M}(?:\s+(?:is|denotes)\s+(?:the|a|an|our)\s+[A-Za-z\- ]{{1,40}})?{_END}", re.I),
@@ -171,7 +185,9 @@ STATEMENTS = (
 )  # fmt: skip
 HYPOTHESES = (
     # When $x > 0$, $…$.  If $x > 0$, then $…$.  For $n \ge 4$ we have (+ a display)
-    re.compile(rf"^(?:for|when|whenever|if)\s+{_M}\s*(?:,|:)?\s*", re.I),
+    # For every real $x \ne 0$,  For all $x > 0$,  For any real number $t \ge 1$,
+    re.compile(rf"^(?:for|when|whenever|if)\s+(?:(?:all|every|each|any)\s+)?(?:real\s+)?"
+               rf"(?:numbers?\s+)?{_M}\s*(?:,|:)?\s*", re.I),
     # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
     re.compile(rf"^{_M}\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?\s*"),
 )
@@ -318,8 +334,9 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
         for math in re.findall(r"\$([^$]+)\$", sentence.text):
             if math.strip() == latex.strip() or "=" in math.replace(r"\le", "").replace(r"\ge", ""):
                 continue
-            for match in _ANY_BOUND.finditer(math):
-                name = (match.group("name") or match.group("after") or "").lstrip("\\")
+            bounded = [(match.group("name") or match.group("after") or "").lstrip("\\")
+                       for match in _ANY_BOUND.finditer(math)] + sorted(condition_names(math))
+            for name in bounded:  # |z| > 1: a condition on an expression of z (round 9a, H1)
                 if name in plain or name.split("_")[0] in plain:
                     return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
                             "in words this reader does not read as a domain")

@@ -42,7 +42,9 @@ from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.assumed_equations import HYPOTHESIS_LEAD
+from symderive.notes.expression_bounds import stated_condition
 from symderive.notes.row_items import opens_row_or_item
+from symderive.notes.sentence_definitions import defining_sentence
 
 
 class Role(str, Enum):
@@ -152,6 +154,11 @@ def classify_first_step(
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    if len(chain.relations) == 1 and chain.relations[0] in INEQUALITIES and inline and (
+        stated_condition(chain.latex, lead)
+    ):  # For $|z| < 1$, (round 9a, H1)
+        return Reading(Role.CONDITION, why="a bound on a name through an expression (the "
+                       "interval it defines): a condition, not a claim")
     if set(chain.relations) <= UNEQUAL and _bounds_names(chain):
         return Reading(Role.CONDITION, why="a name excluded from a value (z ≠ 0): a condition")
     words = _words(lead)
@@ -230,6 +237,8 @@ def classify_first_step(
             return Reading(Role.CLAIM, name, arguments,
                            f"a value of the function {name} defined before: a claim")
         if name in defined:
+            if introduced == "" and defining_sentence(lead, name, trail):
+                introduced = "redefinition"  # Now let $a = wx$ and $L = a^4$ (round 9a, C4)
             if arguments is not None and shifted_argument(arguments, second):
                 introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
             if name in labels and arguments is not None and is_parameter_list(arguments) and (
