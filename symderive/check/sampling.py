@@ -16,6 +16,13 @@ from symderive.check.context import CheckContext
 from symderive.model import in_interval
 
 SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol independently
+# A plain sum over one size (no entries drawn, no derivative) is also tried at every size up
+# to 16, at one random point each (round 9a, b24: sizes 8…40 were a gap for every sum).  What
+# an adversary can still hide: a failure at a size > 16 that no number the claim writes or
+# names (its number-valued parts, its kinks: :func:`critical_sizes`) points to and the one
+# drawn size misses — a threshold built from the size alone (𝟙(n = n!)) or from a number no
+# kink solution exposes.  Such a claim is checked, not proved: "sizes (n) = …" lists them.
+DENSE_SIZES = tuple(range(8, 17))
 MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
 MAX_SIZE_COMBINATIONS = 10
 PRIMES = (2, 3, 5, 7, 11, 13)
@@ -90,6 +97,11 @@ def draw_in_interval(domain, rng: random.Random, style: str | None = None) -> sp
     return draw_value("real", rng, style)
 
 
+def dense_only(size_values: dict) -> bool:
+    """Whether this one size lies among :data:`DENSE_SIZES` (compared at one point there)."""
+    return len(size_values) == 1 and int(next(iter(size_values.values()))) in DENSE_SIZES
+
+
 def size_combinations(
     size_symbols: list, rng: random.Random, sizes: tuple[int, ...] = SIZES
 ) -> list[dict]:
@@ -111,6 +123,45 @@ def size_combinations(
         values += [tuple(rng.choice(wider) for _ in range(count)) for _ in range(40)]
         values = list(dict.fromkeys(values))[:MAX_SIZE_COMBINATIONS]
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
+
+
+# Several size symbols (round 9a C6: Σ_i^m Σ_j^n 1 = mn + 𝟙((m, n) = (3, 5)) was checked at
+# 15 pairs that missed (3, 5)): every tuple of the product 1..K of the small sizes, K as large
+# as PRODUCT_TERMS affords (the terms a nested sum writes out at all the tuples together,
+# (K(K+1)/2)^k; entries drawn or derivatives cost more: PRODUCT_TERMS_COSTLY).  Two sizes of a
+# plain sum: K = 7 (49 pairs); three: K = 5; four: K = 3.  A claim whose product affords
+# K < PRODUCT_SMALLEST is not checked on a thin sample: its verdict is undecided.
+PRODUCT_TERMS = 4096
+PRODUCT_TERMS_COSTLY = 800
+PRODUCT_SMALLEST = 3
+
+
+def product_side(count: int, costly: bool) -> int:
+    """The largest K <= 7 whose product 1..K over ``count`` sizes the claim affords (0: none)."""
+    budget = PRODUCT_TERMS_COSTLY if costly else PRODUCT_TERMS
+    return max((k for k in SIZES if (k * (k + 1) // 2) ** count <= budget), default=0)
+
+
+def size_product(size_symbols: list, side: int) -> list[dict]:
+    """Every tuple of sizes 1..``side`` for the size symbols (the diagonal first)."""
+    tuples = sorted(itertools.product(range(1, side + 1), repeat=len(size_symbols)),
+                    key=lambda combo: (len(set(combo)) > 1, max(combo), combo))  # fmt: skip
+    return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in tuples]
+
+
+def tuples_text(size_symbols: list, tuples: list) -> str:
+    """The size tuples evaluated, for a verdict: a complete product 1..K named as such, the
+    other tuples listed (``size tuples (m, n) = every tuple of 1..7 (49), (8, 49)``)."""
+    names = ", ".join(str(s) for s in size_symbols)
+    done = list(dict.fromkeys(tuple(t) for t in tuples))
+    side = 0
+    for k in SIZES:  # the largest complete product among the tuples
+        if set(itertools.product(range(1, k + 1), repeat=len(size_symbols))) <= set(done):
+            side = k
+    cube = set(itertools.product(range(1, side + 1), repeat=len(size_symbols))) if side else set()
+    rest = [str(t) for t in done if t not in cube]
+    parts = ([f"every tuple of 1..{side} ({side ** len(size_symbols)})"] if side > 1 else []) + rest
+    return f"size tuples ({names}) = " + ", ".join(parts)
 
 
 ENTRY_PATTERNS = ((3,), (3, 4), (4, 3), (4,))  # every dimension >= 3 at once, square and not,
