@@ -241,9 +241,11 @@ def _solved(argument: sp.Basic, symbol: sp.Symbol) -> list:
     from symderive.errors import ParseError
     from symderive.grammar.build import time_limit
 
+    real = sp.Dummy("t", real=True)  # an integer symbol's kink at e^3/2 is still a kink
     try:
         with time_limit(0.3, source="sampling", what="solving"):
-            return [v for v in sp.solve(argument, symbol) if v.is_real and v.is_finite][:4]
+            return [v for v in sp.solve(argument.xreplace({symbol: real}), real)
+                    if v.is_real and v.is_finite][:4]
     except ParseError as error:
         raise NotImplementedError(str(error)) from error
 
@@ -545,8 +547,10 @@ def kink_points(
             continue
         target = free[0]
         others = {s: v for s, v in base_point.items() if s != target}
+        real = sp.Dummy("t", real=True)  # an integer symbol's kink between two integers too
         try:
-            solutions = sp.solve(argument.xreplace(others), target, rational=True)
+            solutions = [v.xreplace({real: target}) for v in sp.solve(
+                argument.xreplace(others).xreplace({target: real}), real, rational=True)]
         except (NotImplementedError, ValueError, TypeError):
             continue
         for solution in solutions[:1]:
