@@ -88,7 +88,8 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_report_header(config):
     if _slow_mode(config) == "sample":
-        return f"slow tests: sampled ({SLOW_SAMPLE} cases per parametrized slow test)"
+        return (f"slow tests: sampled ({SLOW_SAMPLE} cases per parametrized slow test, half of each "
+                "review file's other slow tests; `--slow=all` runs them all)")
     return None
 
 

@@ -20,6 +20,9 @@ class CheckContext:
     conditions: tuple[tuple[str, str, sp.Basic, str], ...] = ()
     # names of matrices known to be symmetric (instantiated with A_ij = A_ji)
     symmetric: frozenset[str] = frozenset()
+    # an inequality about every value of its variables is *checked* only with a certificate
+    # over the whole domain (notes claims; symderive.check.inequality_certificates)
+    certify_inequalities: bool = False
 
     @classmethod
     def build(
@@ -57,6 +60,7 @@ class CheckContext:
             tuple(tuple(swap(s) for s in group) for group in self.independent),
             tuple((side, kind, swap(expr), why) for side, kind, expr, why in self.conditions),
             self.symmetric,
+            self.certify_inequalities,
         )
 
     def conditions_at(self, fixed: Mapping) -> tuple:

@@ -23,7 +23,7 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
-from symderive.check import extrema, symbolic
+from symderive.check import extrema, inequality_certificates, symbolic
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
@@ -272,6 +272,7 @@ class Tally:
     untried_indices: list = field(default_factory=list)  # sizes where named values were not
     worst: str = ""  # how the worst point of an inequality was searched, and what it found
     unsearched: str = ""  # why the worst point of an inequality could not be searched
+    smallest: float | None = None  # the smallest slack the worst-point search found
     thin_sizes: str = ""  # why the tuples of several sizes tried are too few to check
     confirmed_digits: int = 0  # the digits an agreement was re-examined at (certified)
 
@@ -422,7 +423,30 @@ def numeric_phase(
         if outcome is not None:
             return outcome
     tally.confirmed_digits = certified.confirmation_digits(lhs, rhs)
-    return _verdict_of(tally, relation, sizes, indices)
+    outcome = _verdict_of(tally, relation, sizes, indices)
+    if (context.certify_inequalities and relation in extrema.INEQUALITIES
+            and outcome.verdict == "checked" and not tally.constant and not tally.laws_decide):
+        return _certified(outcome, lhs, rhs, relation, context, tally)
+    return outcome
+
+
+def _certified(outcome, lhs, rhs, relation, context, tally) -> Outcome:
+    """A sampled inequality stays *checked* only with a certificate over its whole domain
+    (:mod:`symderive.check.inequality_certificates`); else *undecided*, with the evidence."""
+    evidence = f"held at {outcome.points_checked} point(s) with certified bounds"
+    if tally.family:  # expectations on finite laws whose point masses do not decide them
+        return inequality_certificates.uncertified(
+            outcome, "an expectation claim held on the finite laws tried, and no argument "
+            "shows that these decide it for every law", "")
+    if tally.worst:
+        try:
+            left, right = _prepared(lhs, rhs, context, {})
+        except (ValueError, TypeError, NotImplementedError):
+            left = right = None
+        return inequality_certificates.require_certificate(
+            outcome, left, right, relation, context.domain_of, tally.smallest, evidence)
+    return inequality_certificates.uncertified(outcome, "no search of the worst point",
+                                               evidence)
 
 
 SUMMING_SECONDS = 0.3
@@ -475,6 +499,8 @@ def _worst_point(lhs, rhs, relation, context, rng, tally, sizes=(), indices=()
                        for fixed_here, *_ in searches)
         where = f"{where} (searched at {at}; the smallest slack shown is at the first)"
     tally.worst = where
+    if len(searches) == 1 and not searches[0][0]:  # the claim as written, nothing fixed
+        tally.smallest = searches[0][3].worst
     return None
 
 

@@ -187,6 +187,9 @@ class LatexContext:
     # vectors, and whether t is used in the note's mathematics only as such a mark
     t_vectors: frozenset[str] = field(default_factory=frozenset)
     t_unused: bool = False
+    # \Delta f, \nabla^2 f: (name, parameters of its Laplacian, or None: not read)
+    # (symderive.notes.laplacian)
+    laplacians: tuple = ()
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -1249,10 +1252,12 @@ class _Parser:
             self.fail("primes (f') of a function of several arguments")
         [argument] = arguments
         self.readings.setdefault(name, f"function (differentiated with {chr(39) * order})")
+        # \sigma'(x): the derivative of the sigmoid that \sigma(x) is read as (round 8a H3)
+        function = sigmoid if name == "sigma" else sp.Function(name)
         if isinstance(argument, sp.Symbol):
-            return sp.Derivative(sp.Function(name)(argument), (argument, order))
+            return sp.Derivative(function(argument), (argument, order))
         point = sp.Dummy("u")
-        return sp.Subs(sp.Derivative(sp.Function(name)(point), (point, order)), point, argument)
+        return sp.Subs(sp.Derivative(function(point), (point, order)), point, argument)
 
     # -- superscripts that are part of a name: labels x^{(i)}, W^{(2)} and stars w^* ----------
     def single_parenthesised(self, base: sp.Basic) -> bool:
@@ -1680,11 +1685,18 @@ class _Parser:
         if name in ("det", "tr"):
             return self.operator(OPERATOR_NAMES[name], token)
         if name == "nabla":
+            found = operators.laplacian(self, token, "\\nabla")  # \nabla^2 f (C7)
+            if found is not None:
+                return found
             return self.derivative_operator("\\nabla", token)
         if name == "partial" and self.at("_"):
             return self.derivative_operator("\\partial", token)
         if name == "lim":
             return self.limit(token)
+        if name == "Delta" and self.current.kind == "letter":
+            found = operators.laplacian(self, token, "\\Delta")  # the Laplacian of f (C7)
+            if found is not None:
+                return found
         if name in ("Delta", "delta") and self.current.kind == "letter":
             letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
             self.readings.setdefault(f"\\{name} {letter}", "a single name (an increment)")

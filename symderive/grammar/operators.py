@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import sympy as sp
+
 from symderive.errors import ParseError
 
 _MARKERS = ("d", r"\partial")
@@ -169,3 +171,37 @@ def labelled_functions(blocks: Sequence[str], functions: frozenset[str]) -> froz
             if not about:
                 found.add(letter)
     return frozenset(found)
+
+
+def laplacian(parser, token, kind: str) -> sp.Basic | None:
+    r"""``\Delta f`` / ``\nabla^2 f`` (the parser just past ``\Delta`` or ``\nabla``) for a name
+    in ``context.laplacians`` (:mod:`symderive.notes.laplacian`): the sum of f's second partial
+    derivatives in its parameters, or a refusal where which operator is meant is not known;
+    None when the name is not there (``\Delta x``: an increment, one name)."""
+    entries = dict(parser.context.laplacians)
+    if kind == r"\nabla":
+        if not (parser.at("^") and parser.peek().text == "2"):
+            return None
+        offset = 2
+    else:
+        offset = 0
+    letter = parser.peek(offset)
+    if letter.kind != "letter" or letter.text not in entries:
+        if kind == r"\nabla" and letter.kind == "letter":
+            parser.fail(r"\nabla^2 of a name the note does not define as a function: its "
+                        "variables are not known; operator notation (not read)", token)
+        return None
+    parameters = entries[letter.text]
+    if parameters is None:
+        parser.fail(f"{kind} {letter.text}: the Laplacian or a change of {letter.text}, and its "
+                    "variables or which one is meant is not known; operator notation "
+                    "(not read)", token)  # fmt: skip
+    after = parser.peek(offset + 1)
+    if after.text in ("(", "_", "^", "'"):
+        parser.fail(f"{kind} {letter.text} followed by {after.text}: operator notation "
+                    "(not read)", token)  # fmt: skip
+    parser.position += offset + 1
+    function = sp.Symbol(letter.text)
+    parser.readings.setdefault(f"{kind} {letter.text}", "the Laplacian: the sum of the second "
+                               f"partial derivatives in {', '.join(map(str, parameters))}")
+    return sp.Add(*(parser.build.derivative(function, [p, p]) for p in parameters))

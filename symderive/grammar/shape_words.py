@@ -32,6 +32,30 @@ _SIZE_SPELLINGS = (
 _SQUARE_OF_SIZE = re.compile(  # a square matrix of size 2 → a ⟨2×2⟩ matrix
     rf"\bsquare\s+matri(?P<plural>x|ces)\s+of\s+(?:size|order|dimension)\s+\$?\s*(?P<n>{_DIM})\s*\$?"
     r"(?![\w×])", re.I)
+def _space(group: str) -> str:
+    r"""``\mathbb{R}^{k}`` (inside dollars) with the size as ``group``."""
+    return (rf"\\mathbb\s*\{{?\s*R\s*\}}?\s*\^\s*(?:\{{\s*(?P<{group}>{_DIM})\s*\}}|"
+            rf"(?P<{group}1>{_DIM}))")
+
+
+# linear operators on $\mathbb{R}^3$, linear maps $\mathbb{R}^n \to \mathbb{R}^n$: any real square
+# matrix of that size is one (round 8c, X9) → ⟨3×3⟩ matrices
+_LINEAR_ON = re.compile(
+    r"\blinear\s+(?:operator|map|transformation|endomorphism)(?P<plural>s?)\s+(?:(?:on|of)\s+\$\s*"
+    + _space("on") + r"\s*\$|(?:from\s+)?\$\s*" + _space("from") + r"\s*(?:\\to|\\rightarrow)\s*"
+    + _space("to") + r"\s*\$)", re.I)
+
+
+def _linear_on(match: re.Match) -> str:
+    """⟨k×k⟩ matrices for a linear map of ℝ^k to itself; the words unchanged otherwise."""
+    size = match.group("on") or match.group("on1")
+    if size is None:
+        size = match.group("from") or match.group("from1")
+        if size != (match.group("to") or match.group("to1")):
+            return match.group()
+    return f"⟨{size}×{size}⟩ matri{'ces' if match.group('plural') else 'x'}"
+
+
 _MATRIX_OF_SIZE = re.compile(  # a matrix of size ⟨2×3⟩ → a ⟨2×3⟩ matrix
     r"\bmatri(?P<plural>x|ces)\s+of\s+(?:size|shape|dimensions?|order)\s+(?P<size>⟨[^⟩]*⟩)", re.I)
 _ADJECTIVE = (r"(?:real|real-valued|square|symmetric|invertible|non-?singular|diagonal|orthogonal|"
@@ -47,11 +71,11 @@ SENTENCES = (
 )
 WORDED = (
     # Let $\mathbf{A}$ be a $2 \times 2$ matrix.  $\mathbf{B}$ is an $n \times n$ …
-    re.compile(rf"{_NAME}\s+(?:is|be)\s+(?:an?\s+)?{_ADJECTIVES}{_SIZE}", re.I),
+    re.compile(rf"{_NAME}\s+(?:is|be|are)\s+(?:an?\s+|both\s+)?{_ADJECTIVES}{_SIZE}", re.I),
     # … and $\mathbf{B}$ a $3 \times 3$ matrix
     re.compile(rf"{_NAME}\s+an?\s+{_ADJECTIVES}{_SIZE}\s+{_ADJECTIVES}matri", re.I),
     # For a $2 \times 2$ matrix $\mathbf{A}$, we have
-    re.compile(rf"\b(?:an?|any|every|each|the|some|all)\s+{_ADJECTIVES}{_SIZE}\s+{_ADJECTIVES}"
+    re.compile(rf"\b(?:an?|any|every|each|the|some|all|two|both)\s+(?:(?:two|three|four)\s+)?{_ADJECTIVES}{_SIZE}\s+{_ADJECTIVES}"
                rf"matri(?:x|ces)\s+{_NAME}", re.I),
     # $2 \times 2$ 행렬 $\mathbf{A}$에 대하여
     re.compile(rf"{_SIZE}\s*{_KOREAN_ADJECTIVES}행렬\s*{_NAME}"),
@@ -86,11 +110,28 @@ def key(name: str) -> str:
 def with_sizes(text: str) -> str:
     """``text`` with every written size as ``⟨r×c⟩`` (and *square matrix of size 2*,
     *matrix of size 2 × 3* as ``⟨2×2⟩ matrix``, ``⟨2×3⟩ matrix``); the rest unchanged."""
+    text = _LINEAR_ON.sub(_linear_on, text)
     for pattern in _SIZE_SPELLINGS:
         text = pattern.sub(lambda m: f"⟨{m.group('r')}×{m.group('c')}⟩", text)
     text = _SQUARE_OF_SIZE.sub(
         lambda m: f"⟨{m.group('n')}×{m.group('n')}⟩ matri{m.group('plural')}", text)
     return _MATRIX_OF_SIZE.sub(lambda m: f"{m.group('size')} matri{m.group('plural')}", text)
+
+
+_AND = r"\s*(?:,\s*and|,|and|과|와)\s*"
+_LISTED_BEFORE = re.compile(rf"((?:\$\s*{MATRIX_NAME}\s*\${_AND})+)$")
+_LISTED_AFTER = re.compile(rf"(?:{_AND}\$\s*{MATRIX_NAME}\s*\$)+")
+
+
+def _listed(sized: str, match: re.Match) -> list[str]:
+    """The other names of a list the sentence gives one shape: those before the name when the
+    name opens the match (``$C$ and $D$ be``), those after it when it closes it (``matrices $A$
+    and $B$``)."""
+    if match.start("name") - match.start() <= 3:  # "$" + optional space: the name opens it
+        before = _LISTED_BEFORE.search(sized[max(0, match.start() - 200): match.start()])
+        return re.findall(MATRIX_NAME, before.group(1)) if before else []
+    after = _LISTED_AFTER.match(sized, match.end())  # after the name's closing "$"
+    return re.findall(MATRIX_NAME, after.group()) if after else []
 
 
 def stated_shapes(text: str) -> list[StatedShape]:
@@ -111,8 +152,10 @@ def stated_shapes(text: str) -> list[StatedShape]:
     sized = with_sizes(text)
     for pattern in WORDED:
         for match in pattern.finditer(sized):
-            found.append(StatedShape(key(match.group("name")), match.group("rows").strip(),
-                                     match.group("columns").strip(), match.start()))
+            rows, columns = match.group("rows").strip(), match.group("columns").strip()
+            for name in [match.group("name")] + _listed(sized, match):
+                # "$C$ and $D$ be $n \times n$", "matrices $A$ and $B$" (round 8c, X9, L7)
+                found.append(StatedShape(key(name), rows, columns, match.start()))
     for match in WITH_VALUE.finditer(sized):
         value = match.group("value")
         found.append(StatedShape(key(match.group("name")), value, value, match.start(), True))
@@ -146,3 +189,30 @@ def unread_shape_mentions(sentence: str) -> list[str]:
     if not unread and not named and _MATRIX_WORDS.search(sized):
         return ["*"]
     return unread
+
+
+# the words a sentence that only states shapes may hold besides its sizes and names
+_SHAPE_ONLY_WORDS = frozenset("""
+    for any all every each two three four both some arbitrary real square matrix matrices and
+    a an of the with where given
+""".split())
+
+
+def only_shapes(sentence: str, declared: dict) -> bool:
+    r"""Whether ``sentence`` (the text after a display: ``for any two $2 \times 2$ matrices $A$
+    and $B$.``) states nothing but shapes :func:`stated_shapes` reads, each the one the note
+    declares for that name (``declared``: name → (rows, columns) as text): the condition holds
+    of every matrix the check instantiates (round 8c, L7)."""
+    shapes = stated_shapes(sentence)
+    if not shapes:
+        return False
+    sized = with_sizes(sentence)
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\$[^$]*\$|⟨[^⟩]*⟩", " ", sized))
+    if any(word.lower() not in _SHAPE_ONLY_WORDS for word in words):
+        return False
+    if not all(re.fullmatch(rf"\s*{MATRIX_NAME}\s*", math) for math in re.findall(r"\$([^$]*)\$", sized)):
+        return False  # a formula besides the names: $A > 0$, $A^T = A$
+    named = {key(m.group("name")) for m in _MENTIONED_NAME.finditer(sized)}
+    stated = {shape.name: (shape.rows, shape.columns) for shape in shapes}
+    return bool(named) and named <= set(stated) and all(
+        declared.get(name) == size for name, size in stated.items())

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from symderive.grammar.shape_words import only_shapes
 from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
 from symderive.notes.inequalities import BoundDomain, _record, bound_of
 from symderive.notes.laws import LAW_WORDS
@@ -242,7 +243,7 @@ def _complex(rest: str, sentence: Sentence, index: int) -> list[StatedDomain]:
     return [BoundDomain(name, "complex", sentence.text[:120], sentence.first, index, False) for name in dict.fromkeys(names)]  # fmt: skip
 
 
-def unread_after(stated: StatedDomains, line: int, latex: str) -> str:
+def unread_after(stated: StatedDomains, line: int, latex: str, declared: tuple = ()) -> str:
     """The text right after the display holding the chain ``latex`` when it states a condition
     on a name of the chain that was not read: the sentence, quoted ('' when there is none). A
     counterexample need not satisfy it, so a refutation is undecided."""
@@ -258,6 +259,8 @@ def unread_after(stated: StatedDomains, line: int, latex: str) -> str:
     after = after_display(stated, following)
     if after is None or not _mentions(after.rest, latex):
         return ""
+    if only_shapes(after.rest, {name: (str(rows), str(columns)) for name, (rows, columns) in declared}):
+        return ""  # "for any two $2 \times 2$ matrices $A$ and $B$.": the shapes read (round 8c, L7)
     prose = re.sub(r"\$[^$]*\$", " ", after.rest)
     if not (after.conditional or RELATION_IN_MATH.search(after.rest)
             or PROPERTY_WORDS.search(prose) or LAW_WORDS.search(prose)

@@ -42,6 +42,9 @@ from symderive.grammar.operators import labelled_functions, names_not_operators
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
+from symderive.notes.geometric_words import geometric_doubt
+from symderive.notes.onehot import onehot_refutation, stated_onehot
+from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
@@ -52,6 +55,7 @@ from symderive.notes.directives import read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
+from symderive.notes.operator_words import object_refutation, prose_objects
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -82,6 +86,7 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
+from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
@@ -148,27 +153,31 @@ class FilePlan:
 
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
-def heading_lines(text: str, markdown: bool) -> list[int]:
-    """Lines of section headings (Markdown ``#`` and Setext ``Title`` over ``===``/``---``,
-    HTML ``<h1>``…``<h6>``; LaTeX ``\\section``): definitions hold until the next one. A ``#``
-    line inside fenced code (a Python comment) is not a heading. One pass over the lines."""
+def heading_lines(text: str, markdown: bool) -> Sections:
+    """Section headings with their levels (Markdown ``#`` and Setext ``Title`` over
+    ``===``/``---``, HTML ``<h1>``…``<h6>``; LaTeX ``\\section``, ``\\subsection``): where
+    statements hold is :class:`symderive.notes.sections.Sections`. A ``#`` line inside fenced
+    code (a Python comment) is not a heading. One pass over the lines."""
     if not markdown:
-        pattern = re.compile(r"^\s*\\(?:sub)*section\*?\{")
-        return [n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+        pattern = re.compile(r"^\s*\\((?:sub)*)section\*?\{")
+        return read_sections(text, [(n, 1 + len(m.group(1)) // 3)
+                                    for n, line in enumerate(text.split("\n"), start=1)
+                                    if (m := pattern.match(line))])
     working = _blank_matches(text, FENCE)
     found = []
     previous = ""
     for number, line in enumerate(working.split("\n"), start=1):
-        if re.match(r"^ {0,3}#{1,6}(\s|$)", line) or re.match(r"^\s*<h[1-6][\s>]", line, re.I):
-            found.append(number)
+        if (hashes := re.match(r"^ {0,3}(#{1,6})(\s|$)", line)) or (
+                html := re.match(r"^\s*<h([1-6])[\s>]", line, re.I)):
+            found.append((number, len(hashes.group(1)) if hashes else int(html.group(1))))
         elif (
             re.match(r"^ {0,3}(=+|-+)[ \t]*$", line) and previous.strip()
             and not re.match(r"^ {0,3}(#|>|[-*+] |\d+[.)] |\$\$|\\\[)", previous)
-            and (not found or found[-1] != number - 1)
+            and (not found or found[-1][0] != number - 1)
         ):  # fmt: skip
-            found.append(number - 1)  # Setext: the title line starts the section
+            found.append((number - 1, 1 if line.strip().startswith("=") else 2))  # Setext
         previous = line
-    return found
+    return read_sections(text, found)
 
 
 ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"
@@ -308,6 +317,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
         context.readings.setdefault(name, f"function (stated in the prose, line {line})")
+    for name in assumed_functions(located):  # Assume $k(x + 1) = k(x)$: k is a function (X12)
+        context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:
@@ -317,6 +328,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             context.properties.append((said.name, said.line, end_of(said.line),
                                        f"{', '.join(said.properties)} — '{said.words}'"))
     context.prose_arrays = prose_arrays(text)
+    context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
@@ -324,7 +336,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    context.stated_simplex = stated_simplex(text)
+    context.stated_onehot = stated_onehot(text)  # "let $y$ be a one-hot vector" (8a C10)
+    context.stated_simplex = {name: line for name, (line, _) in context.stated_onehot.items()}
+    context.stated_simplex.update(stated_simplex(text))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
@@ -411,11 +425,12 @@ def both_readings(outcome: Outcome, first: Outcome | None, step: PlannedStep) ->
         # "used: line N's formula (defined)", as if the claim of line N were a definition)
     def said(kind: str) -> str:
         return {"holds": "holds", "refuted": "is refuted"}.get(kind, "is not decided")
+    earlier = f"line {first_line}" if first_line else "an earlier one"  # (not read: no line)
     return Outcome("undecided", method=outcome.method, reason=(
-        f"line {second_line} gives {name} a second formula after line {first_line}, and the "
-        f"text does not say whether it is a new definition or a claim about line "
-        f"{first_line}'s: with line {second_line}'s this step {said(_kind(outcome))}, with line "
-        f"{first_line}'s it {said(_kind(first)) if step.alternate else 'cannot be read'}"))
+        f"line {second_line} gives {name} a second formula after {earlier}, and the "
+        f"text does not say whether it is a new definition or a claim about "
+        f"{earlier}'s: with line {second_line}'s this step {said(_kind(outcome))}, with "
+        f"{earlier}'s it {said(_kind(first)) if step.alternate else 'cannot be read'}"))
 
 
 def _suggestion(lhs: sp.Basic, had_derivative: bool) -> str | None:
@@ -712,6 +727,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "'let E[X] = 0') rather than a claim for every law; as a claim for every law it "
                 "held on the finite laws tried, which do not decide it"
                 + (f" ({outcome.reason})" if outcome.reason else "") + ": not checked"))
+        if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
+                plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
+            outcome = _not_refuted(outcome, geometric)
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ):  # fmt: skip
@@ -721,6 +739,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "identity: it does not hold for all values, so it is not refuted", used,
             ))  # fmt: skip
             continue
+        # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
+        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)
@@ -779,6 +799,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
+        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
+        if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
+            outcome = Outcome("undecided", method=outcome.method, reason=withheld)
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
         if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
             outcome = Outcome("undecided", method=outcome.method, reason=letter)
@@ -891,9 +914,8 @@ def _undefined_definition(context: FileContext, line: int, values: dict, source:
         numbers[str(name)] = sp.Rational(number.numerator, number.denominator)
     if not numbers:
         return ""
-    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
-    for number in range(start, min(line, len(lines) + 1)):
+    for number in as_sections(context.headings).before(min(line, len(lines) + 1)):
         for math in re.findall(r"\$+([^$]+)\$+", lines[number - 1])[:8]:
             match = FORMULA_OF_NAME.match(math.strip())
             if not match or len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) != 1:
@@ -923,9 +945,8 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
     as a definition of the name, so a counterexample giving the name a free value need not
     satisfy it (round 4, C29)."""
     plain = {name.lstrip("\\") for name in names}
-    start = section_start(context.headings, line)
     lines = context.raw_text.splitlines()
-    for number in range(start, min(line, len(lines) + 1)):
+    for number in as_sections(context.headings).before(min(line, len(lines) + 1)):
         text = lines[number - 1]
         for math in re.findall(r"\$+([^$]+)\$+", text):
             # the whole formula is ``name^2 = …`` (one relation, the square alone on the left)
@@ -1028,7 +1049,8 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     match = phrase or POINT_IN_WORDS.search(equation.block.latex)
     if match:
         return " ".join(match.group().split())[:80]
-    return unread_after(getattr(context, "stated", None), chain.line, chain.latex)
+    return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
+                        context.latex.declared)
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
@@ -1051,9 +1073,10 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
                     for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
     if not names:
         return ""
-    start = section_start(context.headings, chain.line)
-    lines = context.raw_text.splitlines()[start - 1 : chain.line]
-    prose = "\n".join(lines).replace(chain.latex.strip(), " ")
+    lines = context.raw_text.splitlines()
+    prose = "\n".join(lines[number - 1] for number in [
+        *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
+    prose = prose.replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
 
 

@@ -8,7 +8,6 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -17,12 +16,14 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
-from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
+from symderive.notes import matrix_definitions
+from symderive.notes.sections import as_sections
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -34,8 +35,6 @@ from symderive.notes.roles import (
     is_number,
     is_parameter_list,
 )
-
-FOREVER = 10**9
 
 
 @dataclass(frozen=True)
@@ -135,17 +134,19 @@ class FileContext:
     definitions: list = field(default_factory=list)  # Definition
     problems: list = field(default_factory=list)
     prose_arrays: set = field(default_factory=set)  # names the prose calls matrices/vectors
+    prose_objects: dict = field(default_factory=dict)  # operators, permutations …: name → (word, line)
     conditions_by_line: dict = field(default_factory=dict)  # line -> conditions stated on it
     properties: list = field(default_factory=list)  # (name, line, section end, latex): f(x) = f(-x)
     words: str = ""  # the prose (math removed), for readings named in words
     math_text: str = ""  # every math block, for names read two ways
     math_blocks: list = field(default_factory=list)  # (line, latex) of every math block
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
-    headings: list = field(default_factory=list)  # lines where sections start
+    headings: list = field(default_factory=list)  # Sections: where statements hold
     assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
     stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
+    stated_onehot: dict = field(default_factory=dict)  # name -> (line, words): "y is one-hot"
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
@@ -157,6 +158,8 @@ class FileContext:
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
     named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
+    # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions
+    matrix_definitions: list = field(default_factory=list)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
@@ -164,19 +167,8 @@ class FileContext:
         """The definitions in force at ``line`` (the latest of each name); with
         ``first_readings`` a disputed second formula is read as a claim, so the definition
         before it stays in force."""
-        latest: dict = {}
-        for definition in self.definitions:
-            if first_readings and definition.disputed:
-                continue
-            if (
-                definition.start == line and order is not None and definition.order > order
-                and not definition.forward
-            ):  # fmt: skip
-                continue  # written later on the same line: never backwards (unless "for …")
-            if definition.start <= line <= definition.end:
-                current = latest.get(definition.key)
-                if current is None or definition.start >= current.start:
-                    latest[definition.key] = definition
+        latest = latest_in_force(self.definitions, line, order, first_readings,
+                                 key=lambda definition: definition.key)
         symbols, functions, notes, examples, points = {}, {}, {}, {}, {}
         for key, definition in latest.items():
             if key[0] == "point":
@@ -194,24 +186,40 @@ class FileContext:
         return DefinitionView(symbols, functions, notes, examples, points)
 
 
+def latest_in_force(definitions, line: int, order: int | None, first_readings: bool,
+                    key) -> dict:
+    """key(definition) -> the latest of the definitions in force at ``line`` (of this
+    module's Definition or symderive.notes.matrix_definitions' MatrixDefinition); with
+    ``first_readings`` a disputed second formula is left out."""
+    latest: dict = {}
+    for definition in definitions:
+        if first_readings and definition.disputed:
+            continue
+        if (
+            definition.start == line and order is not None and definition.order > order
+            and not definition.forward
+        ):  # fmt: skip
+            continue  # written later on the same line: never backwards (unless "for …")
+        if definition.start <= line <= definition.end:
+            current = latest.get(key(definition))
+            if current is None or definition.start >= current.start:
+                latest[key(definition)] = definition
+    return latest
+
+
 def parse(latex: str, context: LatexContext, source: str, line: int) -> sp.Basic:
     return parse_latex_math(latex, context=context, source=source, line=line)
 
 
 def section_start(headings: Sequence[int], line: int) -> int:
-    """The first line of the section holding ``line`` (its heading's line, or 1)."""
-    return max((heading for heading in headings if heading <= line), default=1)
+    """The first line of the innermost section holding ``line`` (its heading's line, or 1)."""
+    return as_sections(headings).start_of(line)
 
 
 def section_ends(headings: Sequence[int]) -> callable:
-    """line → the last line of its section."""
-    ordered = sorted(headings)
-
-    def end_of(line: int) -> int:
-        position = bisect.bisect_right(ordered, line)
-        return ordered[position] - 1 if position < len(ordered) else FOREVER
-
-    return end_of
+    """line → the last line a statement on it holds at (:meth:`Sections.end_of`: sub-sections
+    are inside their parent)."""
+    return as_sections(headings).end_of
 
 
 def locate(
@@ -222,26 +230,27 @@ def locate(
     """Give each chain its section and the role of its first step, reading in order: a name
     defined earlier in the section makes a later ``name = …`` a claim, unless the words
     redefine it (:func:`symderive.notes.roles.second_formula`)."""
-    end_of = section_ends(headings)
+    sections = as_sections(headings)
     defined: dict[int, dict[str, tuple[Role, int]]] = {}
     labels: dict[int, set[str]] = {}
-    parameterised: dict[int, set[str]] = {}  # section end -> names defined as f(x, y) = …
-    functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section end)
+    parameterised: dict[int, set[str]] = {}  # section start -> names defined as f(x, y) = …
+    functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
     located: list[Located] = []
     for block, chain in pairs:
-        end = end_of(chain.line)
-        names = defined.setdefault(end, {})
-        section_labels = labels.setdefault(end, set())
+        end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
+        own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
+        names = defined.setdefault(own, {})
+        section_labels = labels.setdefault(own, set())
         reading = (
             classify_first_step(
                 chain, block.lead, _redefinable(names, chain), block.kind == "inline",
-                frozenset(section_labels), frozenset(parameterised.get(end, ())),
+                frozenset(section_labels), frozenset(parameterised.get(own, ())),
                 trailing_words(lines, block),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
         )
-        reading = _derived_again(reading, chain, block.lead, functions, end)
+        reading = _derived_again(reading, chain, block.lead, functions, own)
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
             # and "Then $x = 2$" after x^2 = 4 is no example value
@@ -255,8 +264,8 @@ def locate(
                     section_labels.add(reading.name)
                 else:  # a formula in its parameter: no longer a label from here on
                     section_labels.discard(reading.name)
-                parameterised.setdefault(end, set()).add(reading.name)
-                functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, end))
+                parameterised.setdefault(own, set()).add(reading.name)
+                functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
         located.append(Located(block, chain, end, reading, order=len(located)))
     return _tables_of_cases(located)
 
@@ -313,17 +322,19 @@ def _letter(name: str) -> str:
 
 
 def _derived_again(
-    reading: Reading, chain: Chain, lead: str, functions: dict, end: int
+    reading: Reading, chain: Chain, lead: str, functions: dict, section: int
 ) -> Reading:
     r"""``l(\mathbf{y}, \hat{\mathbf{y}}) = …`` in a later section, with the same parameters as
     the function ``l`` defined in an earlier one, after words of derivation (*plugging … into
     the definition of the loss … we obtain*, 얻습니다): the note derives a formula for that
-    function, a claim — not a new definition. (The earlier definition is not in force in this
-    section, so the step stays unread rather than checked against a formula out of scope.)"""
+    function, a claim — not a new definition (checked against the earlier definition when it
+    holds here — a sub-section — and unread when it is out of scope). ``section``: the first
+    line of the chain's own section."""
     if reading.role is not Role.DEFINITION or reading.arguments is None or not reading.name:
         return reading
     earlier = functions.get(reading.name)
-    if earlier is None or earlier[2] == end or earlier[0] != " ".join(reading.arguments.split()):
+    arguments = " ".join(reading.arguments.split())
+    if earlier is None or earlier[2] == section or earlier[0] != arguments:
         return reading
     words = re.sub(r"\$[^$]*\$", " ", lead or "")
     if not DERIVING.search(words) or NEW_EXAMPLE.search(words):
@@ -355,6 +366,8 @@ def build_context(
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):
                 function_names.add(head[0].replace("{", "").replace("}", ""))
+            elif head and head[0].strip()[1:] in GREEK:  # \zeta(s) = 2s: ζ is a function (H3)
+                function_names.add(head[0].strip()[1:])
             word = re.fullmatch(r"\\(?:text|textrm|mathrm|operatorname)\s*\{([A-Za-z]{2,})\}",
                                 head[0].strip()) if head else None  # fmt: skip
             if word:  # \textrm{RealSoftMax}(a, b) = …: a word the note defines as a function
@@ -592,8 +605,8 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     if item.reading.point:  # the value at these arguments only (round 8, C2)
         key, value = (("point", lhs), rhs) if key is not None and key[0] == "function" else (
             None, None)
-    if key is None:
-        return None
+    if key is None or (key[0] == "symbol" and key[1] in getattr(value, "free_symbols", ())):
+        return None  # x = x, x = 2x: the name on both sides defines nothing (H3)
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
     if item.reading.point:
         what = f"its value at {' '.join(str(item.reading.arguments).split())}"
@@ -606,6 +619,10 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
 def _add_definition(item: Located, context: FileContext, source: str) -> None:
     definition = formula_definition(item, context, source)
     if definition is None:
+        matrix = matrix_definitions.record(item, context.latex, source, defines_forward(item))
+        if matrix is not None:
+            context.matrix_definitions.append(matrix)
+            context.readings.setdefault(matrix.written, f"matrix, defined at line {matrix.start}")
         return
     context.definitions.append(definition)
     chain, key, value, note, end = (

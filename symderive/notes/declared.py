@@ -181,15 +181,15 @@ def prose_shapes(context, line: int) -> dict[str, tuple[tuple[int, int] | None, 
     and vectors (every wording :mod:`symderive.grammar.shape_words` reads): name (as the grammar
     spells it) → ((rows, columns), line); the latest wins.  A sentence that gives a name a size
     in words not read maps it to (None, line) (``"*"`` for *all matrices*: any name)."""
-    from symderive.notes.context import section_ends
+    from symderive.notes.sections import as_sections
 
     stated = getattr(context, "stated", None)
     if stated is None:
         return {}
-    end_of = section_ends(stated.ends)
+    sections = as_sections(stated.ends)
     found: dict = {}
     for sentence in stated.sentences:
-        if sentence.first > line or end_of(sentence.first) != end_of(line):
+        if not sections.reaches(sentence.first, line):
             continue
         for name, shape in _sentence_shapes(sentence.text):
             found[name] = (shape, sentence.first)

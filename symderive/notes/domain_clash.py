@@ -32,6 +32,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.model import Domain
 from symderive.notes.context import parse, section_ends
+from symderive.notes.sections import as_sections
 from symderive.notes.inequalities import STATEMENTS, clause_of, domain_of, empty_bound
 from symderive.notes.stated import AFTER_LIFT, name_key
 
@@ -209,7 +210,7 @@ def clash_at(context, line: int, latex: str, lead: str, names: set[str], view=No
         said = _directive_clash(context, record)
         if said:
             return _reason(name_key(record.name), said)
-    end_of = section_ends(stated.ends)
+    sections = as_sections(stated.ends)
     for clash in context.domain_clashes:
         if clash.name not in keys:
             continue
@@ -217,7 +218,7 @@ def clash_at(context, line: int, latex: str, lead: str, names: set[str], view=No
             continue  # both hold: only a refutation needs both (outside_stated)
         if clash.record is not None and any(r is clash.record for r in in_force):
             return _reason(clash.name, clash.said)
-        if clash.record is None and clash.line <= line and end_of(clash.line) == end_of(line) and (
+        if clash.record is None and sections.reaches(clash.line, line) and (
             not any(r.sentence > clash.sentence and name_key(r.name) == clash.name
                     for r in in_force)
         ):  # fmt: skip

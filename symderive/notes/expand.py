@@ -28,6 +28,10 @@ class TooLarge(Exception):
     """Definitions expand beyond :data:`MAX_NODES` nodes."""
 
 
+class Circular(TooLarge):
+    """Definitions that go through each other (``x = r\\cos\\theta`` with r read as r(x))."""
+
+
 class UndefinedDerivative(Exception):
     """A derivative of a name the notes never define, in a form the instances cannot carry."""
 
@@ -128,8 +132,38 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             return expr
         expr = _check_size(_replace_outside_indexed(expr, replacements))
     if any(symbol in outside_indexed(expr) for symbol in view.symbols if symbol not in keep):
+        circle = circular(view)
+        if circle:
+            raise Circular(
+                f"the definitions of {', '.join(circle)} go through each other (as read here, "
+                f"e.g. x = r cos θ with r a function of x, an inverse-function derivative): "
+                "which variables are independent is not known")
         raise TooLarge(f"definitions nested deeper than {EXPANSION_ROUNDS} levels")
     return expr
+
+
+def circular(view: DefinitionView) -> list:
+    """The names of defined symbols whose definitions reach themselves again, sorted."""
+    names = {symbol for symbol in view.symbols if isinstance(symbol, sp.Symbol)}
+    uses = {}
+    for symbol in names:
+        value = view.symbols[symbol]
+        reached = set(getattr(value, "free_symbols", ()))
+        for applied in getattr(value, "atoms", lambda *_: ())(sp.core.function.AppliedUndef):
+            reached |= {s for s in names if s.name == applied.func.__name__}
+        uses[symbol] = reached & names
+    found = set()
+    for start in names:
+        seen, frontier = set(), set(uses[start])
+        while frontier:
+            current = frontier.pop()
+            if current == start:
+                found.add(start.name)
+                break
+            if current not in seen:
+                seen.add(current)
+                frontier |= uses.get(current, set())
+    return sorted(found)
 
 
 def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
@@ -292,7 +326,7 @@ def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) 
 
 def prepare(
     expr: sp.Basic, view: DefinitionView, unknown_names: set | None = None,
-    constants: frozenset = frozenset(),
+    constants: frozenset = frozenset(), notation=None,
 ) -> sp.Basic:
     """Definitions substituted; derivatives evaluated on the expanded differentiand.
 
@@ -313,7 +347,8 @@ def prepare(
             return _check_size(node.func(inner, node.wrt))
         if isinstance(node, sp.Derivative):
             variables = node.variables
-            inner = expand_definitions(rewrite(node.expr), view, keep=variables)
+            held = held_fixed(node, view, notation)  # ∂z/∂x of z = x^2 y, y = x^3 (C6)
+            inner = expand_definitions(rewrite(node.expr), view, keep=(*variables, *held))
             _no_hidden_path(node, inner, view)
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
@@ -339,6 +374,22 @@ def prepare(
         return node.func(*(rewrite(argument) for argument in node.args))
 
     return settle(difference_quotients(expand_definitions(rewrite(expr), view)))
+
+
+def held_fixed(node: sp.Derivative, view: DefinitionView, notation) -> tuple:
+    """The defined names a partial derivative holds fixed (symderive.notes.partials); with no
+    notation given, () (the derivative through every definition, as before)."""
+    if notation is None or not isinstance(node.expr, sp.Symbol) or node.expr not in view.symbols:
+        return ()
+
+    def depends(name: sp.Basic, variables: set) -> bool:
+        try:
+            value = expand_definitions(view.symbols[name], view)
+        except TooLarge:
+            return True  # not known: counted as depending (then not read unless the notation says)
+        return bool(free_names(value) & variables)
+
+    return notation.held(node, view.symbols, depends)
 
 
 def difference_quotients(expr: sp.Basic) -> sp.Basic:

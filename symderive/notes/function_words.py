@@ -60,6 +60,24 @@ PROPERTY_SENTENCE = re.compile(
     rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s+(?:is|be|are|stays|remains)\s+(?P<words>(?:(?:also|a|an|"
     rf"assumed\s+to\s+be|known\s+to\s+be|taken\s+to\s+be|strictly|monotonically|everywhere|"
     rf"not)\s+)*)(?=(?:{PROPERTY.pattern}))", re.I)
+# periodicity in any wording (round 8c, X12): "have period $1$", "$1$-periodic", "periodic with
+# period $T$", "$T$-periodic", "주기가 $1$인" — every letter of the sentence's formulas gets the
+# property "periodic" (a name given it wrongly only makes a refutation on an instance undecided)
+PERIODIC_WORDS = re.compile(
+    r"(?<!\w)(?<!non-)(?:periodic(?:ally|ity)?|periods?)(?!\w)|주기", re.I)
+PERIODIC_DENIED = re.compile(r"\b(?:not|never|no|non-?periodic|aperiodic|without)\b[^.;:$]{0,30}"
+                             r"\bperiod", re.I)
+_LETTER = re.compile(rf"{_NAME}")
+# a hypothesis sentence: "Assume $k(x + 1) = k(x)$", "Let $g$ satisfy $g(-x) = -g(x)$"
+HYPOTHESIS_WORDS = re.compile(
+    r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?)"
+    r"\b|가정|하자", re.I)
+# name(…) … = … name(…): a functional equation (the name applied on both sides)
+_APPLIED = rf"(?P<name>{_NAME})\s*\((?:[^()$]|\([^()$]*\))*\)"
+# f(x + T) = f(x), f(x - 2\pi) = f(x): the equation of periodicity
+SHIFT_EQUATION = re.compile(
+    rf"^\s*(?P<name>{_NAME})\s*\(\s*(?P<x>[A-Za-z])\s*[-+][^()=]+\)\s*=\s*(?P=name)\s*\(\s*(?P=x)\s*\)\s*$"
+    rf"|^\s*(?P<other>{_NAME})\s*\(\s*(?P<y>[A-Za-z])\s*\)\s*=\s*(?P=other)\s*\(\s*(?P=y)\s*[-+][^()=]+\)\s*$")
 # in a formula of the prose: r \mapsto m(r); f: A \to B; f(\cdot)
 MATH_FORMS = (
     re.compile(rf"\\mapsto\s*(?P<name>{_NAME})\s*\("),
@@ -94,6 +112,8 @@ def function_words(stated) -> list[FunctionWords]:
                 continue
             seen.add(key)
             properties = tuple(dict.fromkeys(m.group().lower() for m in PROPERTY.finditer(words)))
+            if words in ("periodic", "functional equation"):  # read from the formula or words
+                properties = (words,)
             if not function and not properties:
                 continue
             shown = " ".join(text.split())
@@ -116,4 +136,28 @@ def _named(text: str) -> list[tuple[str, str, bool]]:
                 named.append((match.group("name"), prose, True))  # the sentence describes it
     for match in PROPERTY_SENTENCE.finditer(text):
         named.append((match.group("name"), text[match.end():match.end() + 60], False))
+    if PERIODIC_WORDS.search(prose) and not PERIODIC_DENIED.search(prose):
+        for math in re.findall(r"\$([^$]+)\$", text):
+            for match in _LETTER.finditer(math):
+                named.append((match.group(), "periodic", False))
+    if HYPOTHESIS_WORDS.search(prose):
+        for math in re.findall(r"\$([^$]+)\$", text):
+            named.extend(functional_equation(math))
     return named
+
+
+def functional_equation(math: str) -> list[tuple[str, str, bool]]:
+    """``k(x + 1) = k(x)`` in a hypothesis sentence: k is applied on both sides of an equation,
+    so it is a function (not k·(x + 1)) with a stated property — periodic when the equation is
+    a shift; any other functional equation (``g(-x) = -g(x)``, ``f(x + y) = f(x) + f(y)``) is a
+    property the instances need not have."""
+    if math.count("=") != 1 or re.search(r"[<>]|\\(?:le|ge|ne|neq|leq|geq)(?![A-Za-z])", math):
+        return []
+    left, right = math.split("=")
+    found = []
+    for match in re.finditer(_APPLIED, left):
+        name = match.group("name")
+        if re.search(rf"(?<![A-Za-z\\_^]){re.escape(name)}\s*\(", right):
+            periodic = SHIFT_EQUATION.match(math)
+            found.append((name, "periodic" if periodic else "functional equation", True))
+    return found

@@ -13,6 +13,7 @@ from symderive.grammar.matrices import as_scalar
 from symderive.grammar.negation import NEGATED_OR_CONTRASTED
 from symderive.matrixcalc import EntryMatrix
 from symderive.model import Domain
+from symderive.notes.sections import as_sections
 
 
 def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False) -> list:
@@ -321,8 +322,7 @@ def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
         if len(stem) == 1 and stem.islower() and (not script or subscript_indices(
                 script.strip("{}")) is not None):  # fmt: skip
             letters.add(stem)
-    first, _ = section_of(lines, headings, line)
-    for text in lines[first - 1 : line - 1]:
+    for text in scoped_lines(lines, headings, line):
         if text.lstrip().startswith("#"):
             continue
         for sentence in SENTENCE_END.split(text):
@@ -567,13 +567,19 @@ def section_of(lines: list, headings: list, line: int) -> tuple[int, int]:
     return first, last
 
 
+def scoped_lines(lines: list, headings, line: int) -> list[str]:
+    """The lines before ``line`` whose statements hold there (:mod:`symderive.notes.sections`:
+    its section and the sections enclosing it, from their headings on)."""
+    return [lines[number - 1] for number in as_sections(headings).before(line)
+            if number <= len(lines)]
+
+
 def einstein_stated(lines: list, headings: list, line: int) -> bool:
     """Whether the prose of the chain's section, before the chain, says it writes Einstein
     notation (d2l: "let's consider this problem using Einstein notation"): a sentence naming
     the notation, summation or convention, not negated ("we will not use", "unlike"); the
     person ("as Einstein said") or a heading is not enough."""
-    first, _ = section_of(lines, headings, line)
-    for text in lines[first - 1 : line - 1]:
+    for text in scoped_lines(lines, headings, line):
         if text.lstrip().startswith("#"):
             continue  # a heading names the section, it does not say the note uses it
         for sentence in SENTENCE_END.split(text):
@@ -585,8 +591,9 @@ def einstein_stated(lines: list, headings: list, line: int) -> bool:
 def section_bold(lines: list, headings: list, line: int) -> str:
     """The mathematics written in the chain's section up to the chain (its bold names and
     plain capitals decide entries in Einstein notation: :func:`entry_links`)."""
-    first, _last = section_of(lines, headings, line)
-    return " ".join(re.findall(r"\$[^$]*\$", "\n".join(lines[first - 1 : line])))
+    own = lines[line - 1] if 0 < line <= len(lines) else ""
+    text = "\n".join([*scoped_lines(lines, headings, line), own])
+    return " ".join(re.findall(r"\$[^$]*\$", text))
 
 
 class NotEinstein(ValueError):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symderive.model import Domain
-from symderive.notes.context import section_ends
+from symderive.notes.sections import KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections
 from symderive.notes.stated import (
     ONLY_CLAIM,
     StatedDomain,
@@ -142,23 +142,32 @@ def _bound(name: str, low, high, ends: str, math: str) -> Bound:
 # -- the sentences -------------------------------------------------------------------------
 _M = r"\$(?P<math>[^$]{1,80})\$"
 _LET = r"(?:let|suppose|assume)(?:\s+that)?"
-_LEAD = r"(?:(?:now|here|throughout|from\s+now\s+on|in\s+this\s+section)\s*,?\s+)?"
+_LEAD = rf"(?:(?:now|here|{SCOPE_OPENER})\s*,?\s+)?"  # where it holds: sections.py
 _END = r"\s*[.;:]?\s*$"
 STATEMENTS = (
     # Let $x > 0$.  Assume $x > 0$:  Let $x > 0$ be given.  Suppose that $0 < x < 1$.
-    re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds))?{_END}", re.I),
+    re.compile(rf"^{_LEAD}{_LET}\s+{_M}(?:\s+(?:be\s+given|hold|holds|be\s+(?:the|a|an|our)\s+"
+               rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"
+               rf"[A-Za-z\- ]{{1,60}}))?{_END}", re.I),  # Let $\gamma \in (0, 1)$ be the discount factor.
     # Throughout, $x > 0$.  Here $0 \le x \le 1$ is the mixing weight.
-    re.compile(rf"^(?:throughout|here|from\s+now\s+on)(?:\s+this\s+(?:section|chapter))?\s*,?\s+"
+    re.compile(rf"^(?:here|{SCOPE_OPENER})\s*,?\s+"
                rf"{_M}(?:\s+(?:is|denotes)\s+(?:the|a|an|our)\s+[A-Za-z\- ]{{1,40}})?{_END}", re.I),
     # Let $x$ be a real number with $x > 0$.
     re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+be\s+(?:an?\s+|any\s+)?"
                rf"(?:real\s+number|real|number)\s+(?:with|such\s+that|satisfying)\s+{_M}{_END}",
                re.I),
+    # Let $\gamma$ be the discount factor, $0 < \gamma < 1$.  … the current, with $0 < I < 1$.
+    # (round 8c, L8: the bound is about the name the sentence introduces)
+    re.compile(rf"^{_LEAD}{_LET}\s+\$\s*(?P<named>{_NAME})\s*\$\s+(?:be|denote)\s+(?:the|a|an|our)\s+"
+               rf"(?![^,$]*\b(?:integers?|natural|whole|counts?|index|indices|number\s+of)\b)"  # not a real
+               rf"[A-Za-z\- ]{{1,60}}?\s*(?:,\s*|\s(?=with|where|so\s+that|such\s+that))"
+               rf"(?:(?:with|where|so\s+that|such\s+that)\s+)?{_M}{_END}",
+               re.I),
     # The success probability satisfies $0 \le p \le 1$.  The time runs over $0 \le t \le 2$.
-    re.compile(rf"^(?:the|our)\s+[A-Za-z\- ]{{1,40}}?\s+(?:satisfies|runs\s+over|ranges\s+over|"
-               rf"lies\s+in|is\s+restricted\s+to)\s+{_M}{_END}", re.I),
+    re.compile(rf"^(?:the|our)\s+[A-Za-z\- ]{{1,40}}?\s+(?:\$\s*(?P<named>{_NAME})\s*\$\s+)?(?:satisfies|"
+               rf"runs\s+over|ranges\s+over|lies\s+in|is\s+restricted\s+to)\s+{_M}{_END}", re.I),
     # $x > 0$이라고 하자.  $x > 0$이라 가정하자.
-    re.compile(rf"^{_M}\s*(?:이라고|라고|이라|라)\s*(?:하자|가정하자|가정한다|둔다|두자)\s*[.]?\s*$"),
+    re.compile(rf"^(?:{KOREAN_SCOPE_OPENER}\s*,?\s*)?{_M}\s*(?:이라고|라고|이라|라)\s*(?:하자|가정하자|가정한다|둔다|두자)\s*[.]?\s*$"),
 )  # fmt: skip
 HYPOTHESES = (
     # When $x > 0$, $…$.  If $x > 0$, then $…$.  For $n \ge 4$ we have (+ a display)
@@ -299,10 +308,10 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
     stated = getattr(context, "stated", None)
     if stated is None or not names:
         return ""
-    end_of = section_ends(stated.ends)
+    sections = as_sections(stated.ends)
     plain = {name.lstrip("\\") for name in names}
     for index, sentence in enumerate(stated.sentences):
-        if sentence.first > line or end_of(sentence.first) != end_of(line):
+        if not sections.reaches(sentence.first, line):
             continue
         if index in stated.read:
             continue
@@ -325,7 +334,7 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
     read = read_conditions(context, line, latex)
     in_force = {record.name.lstrip("\\") for record in stated.for_chain(line, latex)}
     for where, conditions in sorted(getattr(context, "conditions_by_line", {}).items()):
-        if where >= line or end_of(where) != end_of(line):
+        if where >= line or not sections.reaches(where, line):
             continue
         for condition in conditions:  # a display of its own: $$ 0 \le p \le 1 $$
             bound = bound_of(condition)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from symderive.grammar.matrices import _NAME, PROPERTY, _key
+from symderive.grammar.shape_words import stated_shapes
 from symderive.grammar.negation import negated_near
 
 _NAMED = r"\$\s*(?P<name>" + _NAME[1:-1] + r")\s*\$"
@@ -38,6 +39,35 @@ NEUTRAL = frozenset("""
     parameters feature features embedding embeddings coefficient coefficients learnable
     trainable known unknown corresponding resulting above below final initial
 """.split())
+
+
+# a relation the sentence that gives the names their shape also states: "that commute",
+# "commuting", "with $E F = F E$" (round 8c, X9: the shape alone makes them general matrices)
+RELATED = re.compile(r"\bcommut\w*|\banti-?commut\w*|교환", re.I)
+_RELATION_IN_MATH = re.compile(r"\$[^$]*(?:=|<|>|\\ne|\\le|\\ge|\\neq)[^$]*\$")
+
+
+def related_matrices(text: str) -> list[tuple[str, str, int]]:
+    r"""(name, the words, line) for each matrix whose shape a sentence states together with a
+    relation it does not read (``Let $A$ and $B$ be linear operators on $\mathbb{R}^3$ that
+    commute.``, ``… $2 \times 2$ matrices with $E F = F E$.``): a refutation at general
+    matrices of that shape is no refutation."""
+    found = []
+    offset = 0
+    for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", text):
+        start = text.find(sentence, offset)
+        offset = max(offset, start)
+        if not (RELATED.search(re.sub(r"\$[^$]*\$", " ", sentence)) or _RELATION_IN_MATH.search(
+                re.sub(r"\$[^$]*\\in\s*\\mathbb[^$]*\$", " ", sentence))):
+            continue
+        shapes = stated_shapes(sentence)
+        if not shapes:
+            continue
+        line = text.count("\n", 0, start) + 1
+        words = " ".join(sentence.split())[:80]
+        for name in dict.fromkeys(shape.name for shape in shapes):
+            found.append((name, f"a matrix related to another in words ('{words}')", line))
+    return found
 
 
 def described_matrices(text: str) -> list[tuple[str, str, int]]:
@@ -66,4 +96,4 @@ def described_matrices(text: str) -> list[tuple[str, str, int]]:
             said = ("an " if said[0] in "aeiou" else "a ") + said  # "is a projection matrix"
             for name in names:
                 found.append((_key(name), said, line))
-    return found
+    return found + related_matrices(text)

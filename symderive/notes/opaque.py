@@ -32,7 +32,7 @@ from symderive.check.invariance import Opaque, invariance_refutation
 from symderive.errors import ParseError
 from symderive.expectation import Bias, factor_assignment
 from symderive.grammar.build import time_limit
-from symderive.notes.context import section_start
+from symderive.notes.sections import as_sections
 from symderive.notes.report import SkipReason
 from symderive.report import Outcome
 
@@ -57,12 +57,14 @@ SEED = 20261201
 def sigma_sentence(lines: list, headings: list, line: int) -> tuple[int, str] | None:
     """(line, sentence) of the prose that says σ is the variance, standard deviation or noise
     of the data: in the formula's section before it, or in its own paragraph; None if none."""
-    start = section_start(headings, line)
+    scope = set(as_sections(headings).before(line))  # its section and those enclosing it
+    start = min(scope, default=line)
     end = line
     while end < len(lines) and lines[end].strip():  # the formula's own paragraph
         end += 1
     for number in range(end, start - 1, -1):
-        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        text = lines[number - 1] if 0 < number <= len(lines) and (
+            number >= line or number in scope) else ""
         if "$$" in text or text.lstrip().startswith("!["):
             continue  # a display formula or an image's alt-text: mathematics, not prose
         for sentence in SENTENCE_END.split(text):

@@ -27,11 +27,17 @@ from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes import matrix_definitions
+from symderive.notes.laplacian import laplacians
+from symderive.notes.lifted import ALL, lifted
+from symderive.notes.operator_words import object_words
+from symderive.notes.partials import AmbiguousPartial, Notation
+from symderive.notes.sections import as_sections
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
     Located,
-    section_start,
+    latest_in_force,
     trailing_words,
 )
 from symderive.notes.indices import (
@@ -48,6 +54,7 @@ from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
     free_names,
     fresh_bound,
+    Circular,
     HiddenPath,
     TooLarge,
     UndefinedDerivative,
@@ -130,47 +137,6 @@ class PlannedEquation:
     @property
     def block(self):
         return self.located.block
-
-
-GENERAL_WORDS = re.compile(
-    r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
-    r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
-    re.I,
-)
-VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
-
-
-def general_words(lead: str) -> bool:
-    """The words before a claim quantify over its variables ("for arbitrary x", "whatever the
-    value of x", 임의의, 항상): only the words after the last formula with an ``=`` count, so
-    "We always take $x = 3$. Then …" stays at the example."""
-    pieces = VALUED_FORMULA.split(lead or "")
-    return bool(GENERAL_WORDS.search(pieces[-1]))
-
-
-# a sentence that makes a name general again: "Now let $n$ be any positive integer",
-# "let $x$ be a real number", "For general $n$", "$x$ may be any real number"
-LIFTING = re.compile(
-    r"\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+be\s+(?:an?|any|arbitrary|some|general)\b"
-    r"|\bgeneral\s+\$\s*([^$]{1,20}?)\s*\$"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b"
-    # round 8c X4: "Now let $n$ vary", "with $n$ unrestricted", "일반적인 $r$에 대하여"
-    r"|\blet\s+\$\s*([^$]{1,20}?)\s*\$\s+(?:vary|range|be\s+unrestricted)\b"
-    r"|\$\s*([^$]{1,20}?)\s*\$\s+(?:is\s+|now\s+)?unrestricted\b"
-    r"|일반적인\s*\$\s*([^$]{1,20}?)\s*\$",
-    re.I,
-)
-
-
-def lifted_names(lead: str) -> set:
-    """Names the words before a claim make general again (after the last formula with an
-    ``=``, as :func:`general_words`): their example values no longer hold."""
-    pieces = VALUED_FORMULA.split(lead or "")
-    return {
-        (next(group for group in match.groups() if group)).strip().lstrip("\\")
-        for match in LIFTING.finditer(pieces[-1])
-    }
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -279,12 +245,11 @@ def plan_steps(
     read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
-    if general_words(equation.located.block.lead) or GENERAL_WORDS.search(
-        trailing_words(context.lines, equation.block)
-    ):
-        view = view.without_examples()  # "in general, for every x": not at the example
-    elif lifted := lifted_names(equation.located.block.lead):
-        view = without_examples_of(view, lifted)  # "Now let $n$ be any positive integer:"
+    general = lifted(equation.located.block.lead, trailing_words(context.lines, equation.block))
+    if general is ALL:
+        view = view.without_examples()  # "in general", "always": not at the example
+    elif general:  # "let $d$ be arbitrary", "for every $x$": those letters only (8c X8)
+        view = without_examples_of(view, general)
     generic = generic_functions(context.lines, equation.block.line)
     if generic:  # "rules … of any differentiable functions $f$ and $g$": not the earlier f
         view = view.without_names(generic)
@@ -306,17 +271,33 @@ def plan_steps(
     section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
+    if any(mark in element for element in elements for mark in ("\\Delta", "\\nabla", "Δ", "∇")):
+        latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
+            view.functions, view.symbols, context.words, context.math_text))
     said = entries_said_otherwise(  # entries hook (C10): the note says what u_{ik} is
         context.lines, entry_links(elements, context.latex.bold, einstein, section), chain.line)
     if _rounded_list(equation, elements, relations, latex, source):
         return  # [e^1, e^{-2}, e^0] = [2.71, 0.14, 1]: entry by entry, to the decimals written
     if _derivative_table(equation, elements, relations, latex, view, context, source):
         return  # \nabla f(0,0) = \begin{bmatrix}b_1 \\ b_2\end{bmatrix}: entry by entry
-    raws: list = read_with_declared_shapes(  # matrix hook: the shapes the prose declares
-        elements, lambda element, latex: parse_reading(element, latex, source, chain.line,
-                                                       equation),
-        latex, latex.declared,
-    )  # fmt: skip
+    def read(texts: list, extra: tuple = ()) -> list:  # matrix hook: the declared shapes
+        return read_with_declared_shapes(
+            texts, lambda element, latex: parse_reading(element, latex, source, chain.line,
+                                                         equation),
+            latex, latex.declared + extra,
+        )  # fmt: skip
+
+    raws: list = read(elements)
+    matrices = latest_in_force(context.matrix_definitions, chain.line, equation.located.order,
+                               first_readings, key=lambda definition: definition.name)
+    # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
+    written = raws
+    raws = matrix_definitions.substitute(raws, elements, read, matrices, equation.readings)
+    matrix_used = matrix_definitions.used_keys(written, raws, matrices)  # shown as "used: …"
+    if matrix_used:
+        view = replace(view, notes={**view.notes, **{
+            key: matrices[key[1]].note for keys in matrix_used for key in keys}})
+        equation.view = view
     if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
         raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
@@ -340,11 +321,13 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
-    varying = not_constants(context.raw_text) | varying_in_section(context, chain.line)
-    for raw in raws:
+    varying = not_constants(as_sections(context.headings).text_at(context.lines, chain.line)) \
+        | varying_in_section(context, chain.line)  # only where the words hold (8a H1)
+    for position, raw in enumerate(raws):
         if isinstance(raw, ParseError):
             parsed.append((None, skip_code(raw), raw.message, False, frozenset()))
             continue
+        notation = Notation(elements[position], context.math_text)  # ∂z/∂x or dz/dx (C6)
         named = sorted(varying & {  # also through a definition: dK/dt with K = ½mv², v(t)
             s.name for d in raw.atoms(sp.Derivative)
             for s in d.expr.free_symbols | _defined_through(d.expr, view)
@@ -361,8 +344,8 @@ def plan_steps(
         unknown: set = set()
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
-                prepared = prepare(raw, view, unknown, constants)
-        except (HiddenPath, NotDifferentiableHere) as hidden:
+                prepared = prepare(raw, view, unknown, constants, notation)
+        except (HiddenPath, NotDifferentiableHere, AmbiguousPartial) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
         except UndefinedDerivative as undefined:
@@ -372,6 +355,10 @@ def plan_steps(
             continue
         except ParseError as problem:
             parsed.append((None, skip_code(problem), problem.message, False, frozenset()))
+            continue
+        except Circular as problem:  # x = r cos θ, then ∂r/∂x: not an input limit
+            parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(problem), False,
+                           frozenset()))  # fmt: skip
             continue
         except TooLarge as problem:
             parsed.append((None, SkipReason.INPUT_LIMIT, str(problem), False, frozenset()))
@@ -384,12 +371,14 @@ def plan_steps(
         for name in unknown:
             equation.readings.setdefault(name, "unknown function (never defined): proved for "
                                          "every function or checked on instances")
-        used = frozenset(used_definitions(raw, view))
+        used = frozenset(used_definitions(raw, view)) | (
+            matrix_used[position] if matrix_used else frozenset())
         general = None
         if any(key in view.examples for key in used):
             try:
                 with time_limit(PLAN_SECONDS, source=source, what="the general reading"):
-                    general = prepare(raw, view.without_examples(), None, constants)
+                    general = prepare(raw, view.without_examples(), None, constants,
+                                      notation)  # fmt: skip
             except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
                 general = None
         parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
@@ -628,7 +617,7 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> st
         first = named[0]
         return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
                 f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
-    return ""
+    return object_words(lhs, rhs, context.prose_objects, written)
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
@@ -747,8 +736,8 @@ def varying_in_section(context: FileContext, line: int) -> set:
     """Letters written as functions of several or Greek letters (``$u = u(x, t)$``,
     ``$\theta = \theta(t)$``) or applied and said to change (*The angle $\theta(t)$ … changes
     with time*) in the section before ``line``: not constants there."""
-    first = section_start(context.headings, line)
-    text = "\n".join(context.lines[first - 1 : line - 1])
+    sections = as_sections(context.headings)
+    text = "\n".join(context.lines[number - 1] for number in sections.before(line))
     found = (set(WRITTEN_AS_FUNCTION_WIDE.findall(text)) | set(APPLIED_VARIES.findall(text))
              | set(NAMED_VARIES.findall(text)))
     return {name.lstrip("\\") for name in found}
@@ -768,10 +757,12 @@ def _named_constants(text: str) -> set:
 
 
 def prose_constants(context: FileContext, equation: PlannedEquation, raws: list) -> frozenset:
-    """Differentiated single letters the prose calls constants: ``for any constant $C$``
-    anywhere in the note (also inside ``\\textrm{…}`` of a display), and the one letter of
+    """Differentiated single letters the prose calls constants: ``for any constant $C$`` in
+    the prose holding at the formula (its sections before it, its own paragraph; also inside
+    ``\\textrm{…}`` of a display), and the one letter of
     ``\\frac{d}{dx} c`` after words about constants (*Derivative of constants.*)."""
-    named = _named_constants(context.raw_text)
+    named = _named_constants(as_sections(context.headings).text_at(context.lines,
+                                                                   equation.chain.line))
     differentiated = {
         derivative.expr.name for raw in raws for derivative in raw.atoms(sp.Derivative)
         if isinstance(derivative.expr, sp.Symbol) and len(derivative.expr.name) == 1
@@ -867,7 +858,26 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
             and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
         ):  # fmt: skip
             return True
-    return False
+    return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
+    """``a^2 + b^2 = c^2``, ``ax + by = c``, ``(x - h)^2 + (y - k)^2 = r^2``: a polynomial
+    equation in plain letters whose two sides share no letter — a relation between quantities
+    (as ``x^2 + y^2 = 1`` is), not an identity in them (``(a + b)^2 = a^2 + b^2``, ``y_1 + y_2 +
+    y_3 = 1 - y_3`` share letters and stay claims). Review round 8a C14."""
+    if not all(isinstance(side, sp.Expr) and not isinstance(side, sp.MatrixExpr)
+               for side in (lhs, rhs, raw_left, raw_right)):
+        return False
+    for side in (raw_left, raw_right, lhs, rhs):
+        if side.atoms(sp.Function, sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Indexed,
+                      sp.Limit) or not all(isinstance(s, sp.Symbol) for s in side.free_symbols):
+            return False
+    letters = lhs.free_symbols | rhs.free_symbols
+    if not letters or not all(side.is_polynomial(*letters) for side in (lhs, rhs)):
+        return False
+    return bool(lhs.free_symbols) and bool(rhs.free_symbols) and not (
+        lhs.free_symbols & rhs.free_symbols)
 
 
 def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (),

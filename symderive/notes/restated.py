@@ -30,7 +30,6 @@ from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.notes.chains import top_level_spans
 from symderive.notes.context import (
-    section_start,
     Definition,
     DefinitionView,
     FileContext,
@@ -44,6 +43,7 @@ from symderive.notes.expand import expand_definitions
 
 from symderive.notes.plan import PlannedEquation, PlannedStep, plan_steps
 from symderive.notes.roles import Role
+from symderive.notes.sections import as_sections
 
 MATCH_SECONDS = 2.0
 MAX_TERMS = 8
@@ -166,8 +166,10 @@ STATED_ENTRY = re.compile(
 def _stated(item: Located, context: FileContext, source: str) -> tuple[dict, dict]:
     """Entry values and sizes (``n = 3``) the section states in inline math before the
     formula and in its own line: {(name, position): value}, {size name: value}."""
-    start = section_start(context.headings, item.chain.line)
-    text = "\n".join(context.raw_text.splitlines()[start - 1 : item.chain.line])
+    lines = context.raw_text.splitlines()
+    text = "\n".join(lines[number - 1] for number in [
+        *as_sections(context.headings).before(item.chain.line), item.chain.line]
+        if number <= len(lines))  # its section and those enclosing it (sections.py)
     entries: dict = {}
     sizes: dict = {}
     text = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]", " ", text, flags=re.S)  # displays: not statements

@@ -41,6 +41,7 @@ from enum import Enum
 from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.assumed_equations import HYPOTHESIS_LEAD
 from symderive.notes.row_items import opens_row_or_item
 
 
@@ -181,6 +182,10 @@ def classify_first_step(
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
+        if arguments is not None and _applies(second, name) and HYPOTHESIS_LEAD.search(
+            words
+        ):  # Assume $k(x + 1) = k(x)$; Let $g$ satisfy $g(-x) = -g(x)$: a hypothesis (X12)
+            return Reading(Role.CONDITION, name, arguments, PROPERTY)
         concluded = concluding(lead, trail, inline)
         if concluded and arguments is not None and application(name, arguments) in defined and (
                 point_value(arguments, second)):  # "Therefore H(x) = log 6": checked against it

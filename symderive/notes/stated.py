@@ -35,7 +35,8 @@ from symderive.errors import ParseError
 from symderive.grammar.matrices import PROPERTY
 from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
-from symderive.notes.context import parse, section_ends
+from symderive.notes.context import parse
+from symderive.notes.sections import SCOPE_OPENER, as_sections
 from symderive.notes.extract import _Lines
 
 # -- the words of a domain ----------------------------------------------------------------------
@@ -235,10 +236,10 @@ class StatedDomains:
         (one mechanism for both: the statements and lifts in reading order)."""
         own, before, runs_into = self.locate(line, latex)
         at = self.position(own, latex, lead) if own is not None else 0
-        end_of = section_ends(self.ends)
+        sections = as_sections(self.ends)
 
         def lifts_here(lift: Lift) -> bool:  # a lift before the chain, in its section
-            if end_of(lift.line) != end_of(line):
+            if not sections.reaches(lift.line, line):
                 return False
             if own is None:
                 return lift.sentence <= before
@@ -250,7 +251,7 @@ class StatedDomains:
                 holds = domain.sentence in (own, runs_into)
             else:
                 earlier = domain.sentence < own if own is not None else domain.sentence <= before
-                holds = earlier and end_of(domain.line) == end_of(line)
+                holds = earlier and sections.covers(domain.line, line)  # after a display: later
             if holds:
                 events.append((domain.sentence, -1, len(events), domain))
         for lift in self.lifts:
@@ -270,7 +271,7 @@ class StatedDomains:
             lifted.pop(key, None)
         properties = []
         for found in self.properties:  # its section (a property stated later in it too)
-            if end_of(found.line) != end_of(line):
+            if not sections.covers(found.line, line):
                 continue
             lift = next((lift for lift in reversed(self.lifts) if lift.name == name_key(
                 found.name) and lift.ends(found) and lift.sentence > found.sentence
@@ -434,7 +435,7 @@ def read_stated(text: str, headings: list[int], properties: list = ()) -> Stated
     read.update(found.sentence for found in placed  # "Let $A$ be symmetric.": read whole
                 if found.sentence >= 0 and found.word in ("symmetric", "대칭")
                 and _affirms(sentences[found.sentence].text, found.name))
-    return StatedDomains(tuple(sentences), tuple(domains), frozenset(read), tuple(headings),
+    return StatedDomains(tuple(sentences), tuple(domains), frozenset(read), as_sections(headings),
                          tuple(sentence.first for sentence in sentences), tuple(lifts), placed)
 
 
@@ -613,7 +614,8 @@ def _masked(text: str) -> str:
 
 
 INTRODUCED = re.compile(
-    r"^(?:(?:Now|Here|Next|Then)\s*,?\s+)?(?:let|suppose|assume|consider|take)\b[^.]*?\$\s*("
+    rf"^(?:(?:Now|Here|Next|Then|{SCOPE_OPENER})\s*,?\s+)?(?:let|suppose|assume|consider|take)\b"
+    r"[^.]*?\$\s*("
     + _NAME + r")\s*(?:\$|=|\\in)", re.I)
 
 
@@ -838,12 +840,12 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
     own, before, runs_into = stated.locate(line, latex)
     if own is not None:
         return ""
-    end_of = section_ends(stated.ends)
+    sections = as_sections(stated.ends)
     holding = {name_key(domain.name) for domain in force.domains}
     for domain in stated.domains:
         if (
             domain.hypothesis and domain.kind != "real" and -1 < domain.sentence <= before
-            and domain.sentence != runs_into and end_of(domain.line) == end_of(line)
+            and domain.sentence != runs_into and sections.covers(domain.line, line)
             and name_key(domain.name) not in holding
             and _symbol_name(context, domain) in values
             and not _satisfies(domain.kind, values[_symbol_name(context, domain)])

@@ -21,6 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sympy as sp
+
+from symderive.check.sampling import in_domain
+from symderive.notes.inequalities import bound_of
+
 _LETTER = r"\$\s*(?P<name>e|E)\s*\$"
 _RHS = r"\$(?P<rhs>[^$]{1,120})\$"
 _NOUN = r"(?:(?:the|a|an|our|its)\s+)?(?:[A-Za-z\-]+\s+){0,3}?"
@@ -54,6 +59,51 @@ EULER_WORDS = re.compile(
 # "e is the elementary charge, not Euler's number", "Unlike Euler's number, …" (round 8c X3)
 DENIED_EULER = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,20}"
                           r"(?:euler|napier|natural)|오일러[^.]{0,12}(?:아니|아닌|와\s*달리)", re.I)
+# π alone in the prose: ``$\pi$`` (a bound on it, ``$0 < \pi < 1$``, is read by :func:`_pi_bounds`)
+LONE_PI = re.compile(r"\$\s*\\pi\s*\$")
+# what π is said to be other than the constant: a policy, a probability, a permutation …
+PI_QUANTITY = re.compile(
+    r"\b(?:polic(?:y|ies)|probabilit(?:y|ies)|stationary|distribution|prior|mixing|mixture|"
+    r"weights?|proportions?|permutations?|profits?|prices?|fractions?|shares?|parameters?|primes?)\b"
+    r"|정책|확률|분포|비율|가중치|순열|치환", re.I)
+PI_APPLIED = re.compile(r"\$\s*\\pi\s*(?:\\left\s*)?\(")  # $\pi(a \mid s)$
+PI_CONSTANT = re.compile(r"archimedes|\bcircle|circumference|radians?|3\.14|\\approx|원주율|라디안",
+                         re.I)
+# "π is the policy here, not Archimedes' constant", "unlike the circle constant, …"
+DENIED_PI = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,24}"
+                       r"(?:archimedes|circle|constant|3\.14|ratio)|원주율[^.]{0,12}(?:아니|아닌|와\s*달리)",
+                       re.I)
+
+
+def _pi_bounds(text: str) -> list[bool]:
+    """For each formula of ``text`` bounding π alone (``0 < \\pi < 1``, ``\\pi \\in (0, 1)``,
+    ``\\pi > 3``; read by :func:`symderive.notes.inequalities.bound_of`, as any name's bound):
+    whether π = 3.14159… satisfies it."""
+    found = []
+    for math in re.findall(r"\$([^$]+)\$", text):
+        if not re.search(r"\\pi(?![A-Za-z_])", math):
+            continue
+        bound = bound_of(re.sub(r"\\pi(?![A-Za-z_])", r"\\varpi", math))  # π as a name
+        if bound is not None and bound.name == "\\varpi":
+            found.append(in_domain(sp.pi, bound.domain))
+    return found
+
+
+def names_pi(text: str) -> bool:
+    r"""Whether a sentence makes π a letter of the note (round 8c, X3): it bounds π where the
+    constant is not (``$0 < \pi < 1$``), denies it is the constant (``not Archimedes'
+    constant``), or calls a lone ``$\pi$`` a policy, a probability … without words of the
+    circle constant (``the angle is $\pi$ radians`` keeps it)."""
+    bounds = _pi_bounds(text)
+    if not all(bounds):
+        return True
+    if not bounds and not LONE_PI.search(text) and not PI_APPLIED.search(text):
+        return False  # π only inside a larger formula (2\pi r, \pi_k): the constant or another name
+    if DENIED_PI.search(text):
+        return True
+    return bool(PI_QUANTITY.search(text)) and not PI_CONSTANT.search(text)
+
+
 # a definition read as a formula: the right side names something (not a number, not \exp(1))
 HAS_NAME = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])|\\(?!exp|pi|infty|lim|sum)[A-Za-z]+")
 
@@ -98,6 +148,8 @@ def named_letters(sentences) -> dict[str, tuple[int, str]]:
         if LONE_E.search(sentence.text) and (not EULER_WORDS.search(sentence.text)
                                              or DENIED_EULER.search(sentence.text)):
             found.setdefault("e", (sentence.first, sentence.text[:100]))  # round 8b K5
+        if names_pi(sentence.text):  # "$\pi$ is the policy", "$0 < \pi < 1$" (round 8c X3)
+            found.setdefault("\\pi", (sentence.first, sentence.text[:100]))
     return found
 
 
@@ -110,11 +162,14 @@ def named_letter(context, latex: str, line: int) -> str:
     view = context.definitions_at(line)
     defined = {getattr(key, "name", str(key)) for key in view.symbols}
     for name, (where, words) in named.items():
-        if name in defined or not re.search(r"(?<![A-Za-z\\])" + name + r"(?![A-Za-z])", latex):
-            continue
+        plain = name.lstrip("\\")  # \pi: the symbol pi
+        if plain in defined or not re.search(
+                r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z_])", latex):
+            continue  # π_k: another name
         if name == "E" and re.search(r"(?<![A-Za-z\\])E\s*(?:\[|\\left\s*\[|_\s*\{?\s*[A-Za-z]+\s*\}?\s*\[)", latex):
             continue  # E[X]: the expectation
+        constant = "the constant π" if name == "\\pi" else "Euler's number"
         return (f"the note names {name} as a quantity in words (line {where}: '{words}') and "
-                f"no formula for it is read here: {name} is not Euler's number, and its value "
+                f"no formula for it is read here: {name} is not {constant}, and its value "
                 "is not known")
     return ""

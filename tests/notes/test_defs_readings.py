@@ -76,7 +76,12 @@ def test_a_formula_derived_again_in_a_later_section_is_a_claim(tmp_path):
         "$$ l(\\mathbf{y}, \\hat{\\mathbf{y}}) = - \\sum_{j=1}^q y_j \\log \\hat{y}_j + 1 $$\n"
     )
     found = steps(tmp_path, text)
-    # not a new definition (the prose derives it); its definition is out of scope: not judged
+    # not a new definition (the prose derives it); a sub-section is inside "# Loss", so l's
+    # definition holds there and the "+ 1" is refuted (review round 8c X11: one section tree)
+    assert [(line, step.skip.value if step.skip else step.verdict) for line, step in found] == [
+        (11, "refuted")]
+    # under a heading of the same level the definition is out of scope: not judged
+    found = steps(tmp_path, text.replace("## Derivatives", "# Derivatives"))
     assert [(line, step.skip.value if step.skip else step.verdict) for line, step in found] == [
         (11, "undefined-derivative")]
 

@@ -140,10 +140,13 @@ $$ x^x \ge e^{-1/e} $$
 
 
 def test_true_bounds_stay_checked_with_their_worst_point_searched(tmp_path):
+    """Checked with a certificate over the whole stated domain (round 8c: the search alone
+    only refutes), the search reported beside it as its cross-check."""
     steps = steps_by_line(tmp_path, TRUE_BOUNDS)
     claims = [step for line, found in steps.items() for step in found]
     assert len(claims) == 7, {line: [s.lhs_latex for s in found] for line, found in steps.items()}
     for step in claims:
         assert step.verdict in ("checked", "proved"), (step.lhs_latex, step.reason)
         if step.verdict == "checked":
+            assert step.reason.startswith("certified: over"), step.reason
             assert "worst point searched" in step.reason, step.reason

@@ -1,0 +1,49 @@
+r"""``\Delta f`` and ``\nabla^2 f``: the Laplacian of a function the note defines, or not read.
+
+``\Delta f`` after ``Let $f(x, y) = x^2 - y^2$`` is ∂²f/∂x² + ∂²f/∂y² (round 8a, C7), but
+``\Delta f`` is also the *change* of f (``\Delta f \approx f'(x)\Delta x``). Which one the note
+means is decided here, per defined name, for the grammar
+(:func:`symderive.grammar.operators.laplacian`):
+
+* the Laplacian, in the function's own parameters, when f is defined with parameters, the
+  note writes no increment ``\Delta p`` of one of them anywhere, and the note says *Laplacian*
+  or *harmonic*, or writes ``\nabla^2``, or f has two or more parameters;
+* not read (operator notation) when f is defined but that does not hold (increments of its
+  parameters in the note; a function of one variable without those words), or f is defined without
+  parameters (its variables are not written) in a note that speaks of Laplacians;
+* otherwise ``\Delta f`` stays one name, an increment, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+WORDS = re.compile(r"laplac|harmonic", re.I)
+
+
+def laplacians(functions: dict, symbols: dict, words: str, math_text: str) -> tuple:
+    """(name, parameters or None) for the grammar: None = ``\\Delta name`` is not read."""
+    said = bool(WORDS.search(words)) or bool(re.search(r"\\nabla\s*\^\s*\{?\s*2", math_text))
+    found = []
+    for name, (parameters, _body) in functions.items():
+        if not re.fullmatch(r"[A-Za-z]", name):
+            continue  # \Delta takes one letter (the grammar's increment rule)
+        if not parameters or not all(isinstance(p, sp.Symbol) for p in parameters):
+            found.append((name, None))  # f(\mathbf{x}) = …: its Laplacian is not built here
+            continue
+        increments = any(
+            re.search(r"\\Delta\s*\{?\s*" + re.escape(p.name) + r"(?![A-Za-z])", math_text)
+            for p in parameters
+        )
+        if not increments and (said or len(parameters) >= 2):
+            found.append((name, tuple(parameters)))
+        else:  # Δx written too: Δf may well be the change of f
+            found.append((name, None))
+    if said:
+        for symbol in symbols:
+            name = getattr(symbol, "name", "")
+            if re.fullmatch(r"[A-Za-z]", name) and name not in dict(found):
+                found.append((name, None))
+    return tuple(found)

@@ -1,0 +1,84 @@
+r"""Which example values the words before (or just after) a claim make general again.
+
+Generalising words that name letters lift exactly those letters: ``Let $c = 5$ and let $d$ be
+arbitrary.`` ends d's example value, not c's (review round 8c X8); so do "for every real $x$",
+"$y$ may be any", "Now let $n$ vary", "with $n$ unrestricted", "drop the assumption $t = 2$".
+Words that name no letter ("In general,", "More generally,", "always", "whatever the values")
+lift them all. Only the words after the last formula with an ``=`` count (``We always take $x =
+3$. Then …`` stays at the example), except a sentence that drops a stated value by name.
+"""
+
+from __future__ import annotations
+
+import re
+
+ALL = None  # every example value lifted
+
+GENERAL_WORDS = re.compile(
+    r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
+    r"regardless|always|any value|no matter|identically|universally)\b"
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
+    re.I,
+)
+VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
+# one letter or a list of them in one formula or several: $d$, $a, b$, $a$ and $b$
+_NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
+_NAMES = (rf"\$\s*{_NAME}(?:\s*,\s*{_NAME})*\s*\$(?:\s*(?:,|and|or|와|과)\s*\$\s*{_NAME}"
+          rf"(?:\s*,\s*{_NAME})*\s*\$)*")
+# a generalising word that speaks of letters written just after it: "for every real $x$",
+# "for all positive integers $n$ and $m$", "arbitrary $d$", "임의의 $x$"
+_WORD_THEN_NAMES = re.compile(
+    r"(?:for\s+(?:every|all|any|each|arbitrary)|arbitrary|any|임의의|모든)\s+"
+    r"(?:(?:real|positive|negative|nonnegative|non-negative|complex|natural|integer|rational|"
+    r"other|possible|values?|numbers?|integers?|reals?|choices?|of)\s+){0,3}"
+    rf"(?P<names>{_NAMES})", re.I)
+# … or letters written just before it: "let $d$ be arbitrary", "$y$ may be any real number",
+# "$n$ is unrestricted", "$d$ arbitrary"
+_NAMES_THEN_WORD = re.compile(
+    rf"(?P<names>{_NAMES})\s*(?:(?:is|are|be|may\s+be|can\s+be|now|remains?|stays?)\s+)*"
+    r"(?:arbitrary|any\b|unrestricted|general\b)", re.I)
+# the words name no letter: every example value
+_ANY_LETTER = re.compile(_NAMES)
+# "let $n$ vary", "For general $n$", "일반적인 $r$에 대하여", "$x$ may be any"
+LIFTING = re.compile(
+    rf"\blet\s+(?P<n1>{_NAMES})\s+be\s+(?:an?|any|arbitrary|some|general)\b"
+    rf"|\bgeneral\s+(?P<n2>{_NAMES})"
+    rf"|(?P<n3>{_NAMES})\s+(?:may|can|is\s+allowed\s+to)\s+be\s+any\b"
+    # round 8c X4: "Now let $n$ vary", "with $n$ unrestricted", "일반적인 $r$에 대하여"
+    rf"|\blet\s+(?P<n4>{_NAMES})\s+(?:vary|range|be\s+unrestricted)\b"
+    rf"|(?P<n5>{_NAMES})\s+(?:is\s+|now\s+)?unrestricted\b"
+    rf"|일반적인\s*(?P<n6>{_NAMES})",
+    re.I,
+)
+# "drop the assumption $t = 2$", "we no longer assume $t = 2$", "forget that $t = 2$"
+DROPPED = re.compile(
+    r"\b(?:drop(?:ping)?|remov(?:e|ing)|forget(?:ting)?|relax(?:ing)?|lift(?:ing)?|no\s+longer\s+"
+    r"(?:assume|take|fix)|abandon(?:ing)?)\s+(?:the\s+)?(?:assumption|condition|value|choice|"
+    rf"example)?\s*(?:that\s+)?\$\s*(?P<name>{_NAME})\s*=", re.I)
+
+
+def _letters(names: str) -> set:
+    """The names inside the formulas of ``names`` (``$x$ and $y$``: x, y — not "and")."""
+    inside = " ".join(re.findall(r"\$([^$]*)\$", names))
+    return {name.lstrip("\\") for name in re.findall(_NAME, inside)}
+
+
+def lifted(lead: str, after: str = "") -> set | None:
+    """The names whose example values the words lift: a set (maybe empty), or :data:`ALL`.
+    ``lead``: the words before the claim; ``after``: those just after it ("for every $x$")."""
+    found: set = set()
+    for match in DROPPED.finditer(lead or ""):
+        found.add(match.group("name").lstrip("\\"))
+    for words in (VALUED_FORMULA.split(lead or "")[-1], after or ""):
+        for match in LIFTING.finditer(words):
+            found |= _letters(next(group for group in match.groups() if group))
+        named_spans = []
+        for pattern in (_WORD_THEN_NAMES, _NAMES_THEN_WORD):
+            for match in pattern.finditer(words):
+                found |= _letters(match.group("names"))
+                named_spans.append(match.span())
+        for match in GENERAL_WORDS.finditer(words):
+            if any(start <= match.start() < end for start, end in named_spans):
+                continue  # it speaks of the letters it names
+            return ALL  # "In general", "always": no letter named, every one lifted
+    return found

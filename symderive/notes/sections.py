@@ -1,0 +1,198 @@
+r"""Where a statement of the prose holds: the section tree of one note (one source of truth).
+
+A heading opens a section at its level (Markdown ``#`` = 1 … ``######`` = 6, Setext ``===`` 1
+and ``---`` 2, ``<h1>`` … ``<h6>``, LaTeX ``\section`` 1, ``\subsection`` 2, …). A statement
+(a definition, an example value, a stated domain, a varying letter, a shape …) holds from its
+own line — never before — to the end of the section it stands in; a sub-section (a *lower*
+level: ``##`` under ``#``) is inside its parent, so the parent's statements hold there; a
+heading of the same or a higher level ends them. Prose before the first heading ends at that
+heading. Words that widen the scope in so many words — *Throughout this chapter*, *From now
+on*, *In what follows*, *Hereafter*, 이하에서, 앞으로 — make the statements of their sentence hold
+to the end of the enclosing top-level section (the chapter); *Throughout this note / document*
+to the end of the file (review round 8c X11, X1; round 8a H1).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+FOREVER = 10**9
+
+# the sentence's statements hold to the end of the file
+WHOLE_FILE = re.compile(
+    r"\bthroughout\s+(?:this|these|the\s+(?:whole|entire|rest\s+of\s+the))\s+"
+    r"(?:notes?|documents?|file|lectures?|text|paper|book|article|handout)\b"
+    r"|\bfor\s+the\s+rest\s+of\s+(?:this|these|the)\s+(?:notes?|documents?|file|lectures?|text|"
+    r"paper|book|article|handout)\b"
+    r"|(?:이\s*)?(?:노트|문서|강의)\s*전체에서",
+    re.I,
+)
+# … to the end of the enclosing top-level section
+WHOLE_CHAPTER = re.compile(
+    r"\bthroughout\s+(?:this|the)\s+(?:whole\s+|entire\s+)?(?:chapter|part|unit)\b"
+    r"|\bfor\s+the\s+rest\s+of\s+(?:this|the)\s+(?:chapter|part|unit)\b"
+    r"|\bfrom\s+(?:now|here)\s+on\b|\bin\s+(?:what|all\s+that)\s+follows\b|\bhereafter\b"
+    r"|\bhenceforth\b|\bfrom\s+this\s+point\s+on\b"
+    r"|이하에서|앞으로|이\s*장\s*전체에서",
+    re.I,
+)
+# words opening a sentence that says where it holds (the sentence is read as without them;
+# where it holds is :class:`Sections`' business): "Throughout this chapter, assume $x > 0$."
+SCOPE_OPENER = (
+    r"(?:throughout(?:\s+(?:this|these|the)\s+(?:whole\s+|entire\s+)?(?:chapter|section|part|"
+    r"unit|notes?|documents?|lectures?|text|paper|book|article|handout))?|from\s+(?:now|here)\s+on"
+    r"|in\s+(?:what|all\s+that)\s+follows|hereafter|henceforth|from\s+this\s+point\s+on"
+    r"|for\s+the\s+rest\s+of\s+(?:this|these|the)\s+[a-z]+|in\s+this\s+(?:section|chapter))")
+KOREAN_SCOPE_OPENER = r"(?:이하에서(?:는)?|앞으로(?:는)?|이\s*장\s*전체에서)"
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
+_SENTENCE_END = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The headings of one note (line, level) and the lines whose sentence widens its
+    statements' scope (line, last line of that scope). Iterating gives the heading lines, so
+    code that only needs where sections start reads it as the plain list it used to be."""
+
+    lines: tuple[int, ...] = ()
+    levels: tuple[int, ...] = ()
+    wide: tuple[tuple[int, int], ...] = ()
+
+    def __iter__(self):
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def _innermost(self, line: int) -> int:
+        """Index of the heading whose section holds ``line`` (-1: before the first one)."""
+        return bisect.bisect_right(self.lines, line) - 1
+
+    def start_of(self, line: int) -> int:
+        """The first line of the innermost section holding ``line`` (its heading, or 1)."""
+        index = self._innermost(line)
+        return self.lines[index] if index >= 0 else 1
+
+    def end_of(self, line: int) -> int:
+        """The last line a statement on ``line`` holds at: the line before the next heading
+        of the same or a higher level than its section's (sub-sections are inside), or the
+        end of the file or chapter when its sentence says so."""
+        for number, end in self.wide:
+            if number == line:
+                return end
+        return self._section_end(self._innermost(line))
+
+    def _section_end(self, index: int) -> int:
+        if index < 0:  # prose before the first heading ends there
+            return self.lines[0] - 1 if self.lines else FOREVER
+        level = self.levels[index]
+        for later in range(index + 1, len(self.lines)):
+            if self.levels[later] <= level:
+                return self.lines[later] - 1
+        return FOREVER
+
+    def chapter_end(self, line: int) -> int:
+        """The last line of the top-level section holding ``line`` (its chapter)."""
+        index = self._innermost(line)
+        if index < 0:
+            return self._section_end(index)
+        top = min(self.levels[: index + 1])
+        while self.levels[index] != top:  # climb to the enclosing heading of the top level
+            index -= 1
+        return self._section_end(index)
+
+    def reaches(self, stated: int, line: int) -> bool:
+        """Whether a statement on line ``stated`` holds at ``line``: from its own line to the
+        end of its scope, never before it."""
+        return stated <= line <= self.end_of(stated)
+
+    def same_section(self, stated: int, line: int) -> bool:
+        """Whether ``stated`` and ``line`` are in the very same innermost section (for the few
+        statements read in their whole section, also after the formula: ``where A is
+        symmetric``)."""
+        return self._innermost(stated) == self._innermost(line)
+
+    def covers(self, stated: int, line: int) -> bool:
+        """:meth:`reaches`, or a statement later in the very same section (a property said
+        after its formula, ``where A is symmetric``)."""
+        return self.reaches(stated, line) or (stated > line and self.same_section(stated, line))
+
+    def before(self, line: int) -> list[int]:
+        """The lines before ``line`` whose statements hold at ``line``, in order (one pass
+        over the sections: a section's lines share their end)."""
+        found = set()
+        bounds = [1, *self.lines, line]
+        for index in range(-1, len(self.lines)):
+            first, last = bounds[index + 1], min(bounds[index + 2] - 1, line - 1)
+            if first <= last and self._section_end(index) >= line:
+                found.update(range(first, last + 1))
+        found.update(number for number, end in self.wide if number < line <= end)
+        return sorted(found)
+
+    def text_at(self, lines: list[str], line: int) -> str:
+        """The prose whose statements hold at ``line``: the lines before it in scope, then
+        its own paragraph and a paragraph continuing it (``where $x$ depends on $t$.``),
+        which speak of the formula itself. Lines out of scope are left out."""
+        kept = [lines[number - 1] for number in self.before(line) if number <= len(lines)]
+        return "\n".join(kept + own_paragraphs(lines, line))
+
+
+# a paragraph after a display that continues its sentence: "where …", "with …", "for $x$ …"
+_CONTINUES = re.compile(r"^\s*(?:[a-z,;]|\$[^$]*\$\s*[a-z])")
+
+
+def own_paragraphs(lines: list[str], line: int) -> list[str]:
+    """The lines of the paragraph holding ``line`` from it on, and the next paragraph when
+    it continues the sentence (it starts in lower case: ``where $x$ depends on $t$``)."""
+    kept = []
+    number = line
+    while 0 < number <= len(lines) and lines[number - 1].strip():
+        kept.append(lines[number - 1])
+        number += 1
+    while 0 < number <= len(lines) and not lines[number - 1].strip():
+        number += 1
+    if 0 < number <= len(lines) and _CONTINUES.match(lines[number - 1]):
+        while 0 < number <= len(lines) and lines[number - 1].strip():
+            kept.append(lines[number - 1])
+            number += 1
+    return kept
+
+
+def as_sections(headings) -> Sections:
+    """``headings`` as :class:`Sections` (plain heading lines: every heading of one level)."""
+    if isinstance(headings, Sections):
+        return headings
+    lines = tuple(sorted(headings))
+    return Sections(lines, (1,) * len(lines))
+
+
+def read_sections(text: str, headings: list[tuple[int, int]]) -> Sections:
+    """The note's :class:`Sections` from its (line, level) headings and its sentences that
+    widen their statements (*Throughout this chapter, assume $x > 0$.*)."""
+    ordered = sorted(headings)
+    draft = Sections(tuple(line for line, _ in ordered), tuple(level for _, level in ordered))
+    return Sections(draft.lines, draft.levels, _widened(text, draft))
+
+
+def _widened(text: str, sections: Sections) -> tuple[tuple[int, int], ...]:
+    """(line, end) for every line of a sentence holding widening words."""
+    plain = _MATH.sub(lambda m: re.sub(r"[^\n]", "x", m.group(0)), text)  # keep offsets
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    wide: dict[int, int] = {}
+    for pattern, whole in ((WHOLE_CHAPTER, False), (WHOLE_FILE, True)):
+        for match in pattern.finditer(plain):
+            begin = max((m.end() for m in _SENTENCE_END.finditer(plain, 0, match.start())),
+                        default=0)
+            after = _SENTENCE_END.search(plain, match.end())
+            finish = after.start() if after else len(plain)
+            first = bisect.bisect_right(starts, begin)
+            last = bisect.bisect_right(starts, max(begin, finish - 1))
+            for line in range(first, last + 1):
+                end = FOREVER if whole else sections.chapter_end(line)
+                wide[line] = max(wide.get(line, 0), end)
+    return tuple(sorted(wide.items()))
