@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import lru_cache
 from dataclasses import dataclass
 
 import sympy as sp
@@ -417,6 +418,10 @@ def compare(
             status, fine_difference = _confirm(
                 lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation
             )
+            if status is None:
+                return PointComparison(
+                    "inconclusive", reason="the claim's constants span more decades than "
+                    f"{int(MAX_CONFIRM_BITS / 3.33)} digits resolve")
         if status == "agree" and fine_difference is not None and not abs(fine_difference) < 1:
             # agreement relative to values so large that a difference of 1 is below the
             # precision: exp(10^300) = exp(10^300) + 1 is not evidence, at any digits
@@ -437,6 +442,55 @@ def compare(
 
 
 CONFIRM_FACTOR = 8  # agreement within the tolerance is re-examined at 8× the precision
+# … and at least at the precision the claim's own constants call for: x + x·e^{-1000} = x
+# differs by 10^-434·x, below the 385 digits of 1280 bits (round 9a C5).  A claim whose
+# constants span D decades (|log10 c| <= D for every number-valued part c, e^{-1000}: 435) is
+# re-examined with D + DIGITS + CONFIRM_MARGIN digits; beyond MAX_CONFIRM_BITS the agreement is
+# no evidence (inconclusive).  This is a bound on what was looked at, not a proof: the verdict
+# reports the digits (:func:`confirmation_digits`).
+CONFIRM_MARGIN = 40  # digits beyond the constants' decades and the agreement tolerance
+MAX_CONFIRM_BITS = 20480  # about 6165 digits: e^{-6000} is still resolved, e^{-10^4} is not
+
+
+def constant_decades(*sides) -> int:
+    """The decades the number-valued parts of the sides span: the largest |log10 |c|| over
+    every subexpression c without free symbols (``e^{-1000}``: 435; ``10^{400}``: 400), from
+    certified balls (never a float, which underflows at 10^-308); 0 when there is none."""
+    return max((_decades(side) for side in sides if isinstance(side, sp.Basic)), default=0)
+
+
+@lru_cache(maxsize=4096)
+def _decades(expr: sp.Basic) -> int:
+    deepest = 0
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Rational) and node:  # 10^{-400}: 400 decades
+            deepest = max(deepest, int(max(abs(node.p).bit_length(), node.q.bit_length()) * 0.30103) + 1)
+            continue
+        if not isinstance(node, sp.Expr) or node.free_symbols or not node.args:
+            continue
+        try:
+            ball = abs(enclosure(node, {}, 64))
+        except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError,
+                OverflowError, TypeError, AttributeError):
+            continue
+        if not ball > 0:
+            continue
+        decades = abs(ball.log()) / arb(10).log()
+        deepest = max(deepest, int(math.ceil(float(decades.upper()))))
+    return deepest
+
+
+def confirmation_bits(lhs, rhs, prec: int) -> int:
+    """The precision an agreement is re-examined at: CONFIRM_FACTOR × ``prec`` (at least
+    1280 bits), raised to what the claim's constants call for (may exceed MAX_CONFIRM_BITS:
+    the caller then calls the point inconclusive)."""
+    needed = (constant_decades(lhs, rhs) + DIGITS + CONFIRM_MARGIN) * 3.33
+    return max(prec * CONFIRM_FACTOR, 1280, int(math.ceil(needed)))
+
+
+def confirmation_digits(lhs, rhs) -> int:
+    """The digits an agreement of these sides was confirmed to (what a verdict reports)."""
+    return int(confirmation_bits(lhs, rhs, PRECISIONS[0]) / 3.33)
 
 
 def _separated(left: arb, right: arb) -> bool:
@@ -447,9 +501,12 @@ def _separated(left: arb, right: arb) -> bool:
 def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation="="):
     """Re-evaluate at CONFIRM_FACTOR × the bits: disjoint balls there overturn an agreement
     that only held within the tolerance. Returns the status and the difference found there."""
+    bits = confirmation_bits(lhs, rhs, prec)
+    if bits > MAX_CONFIRM_BITS:  # constants too small or large to resolve: no evidence
+        return None, None
     try:
-        left, _ = _side(lhs, point, max(prec * CONFIRM_FACTOR, 1280), lhs_conditions)
-        right, _ = _side(rhs, point, max(prec * CONFIRM_FACTOR, 1280), rhs_conditions)
+        left, _ = _side(lhs, point, bits, lhs_conditions)
+        right, _ = _side(rhs, point, bits, rhs_conditions)
     except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
         return status, None
     if left is None or right is None:

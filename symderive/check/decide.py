@@ -273,6 +273,8 @@ class Tally:
     worst: str = ""  # how the worst point of an inequality was searched, and what it found
     unsearched: str = ""  # why the worst point of an inequality could not be searched
     smallest: float | None = None  # the smallest slack the worst-point search found
+    thin_sizes: str = ""  # why the tuples of several sizes tried are too few to check
+    confirmed_digits: int = 0  # the digits an agreement was re-examined at (certified)
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -334,6 +336,8 @@ def numeric_phase(
         # or derivatives that multiply with the size stay small
         extra = rng.randint(8, 9) if costly else rng.randint(41, 96)
         choices = sampling.SIZES + (extra,)
+        if not costly and len(sizes) == 1:  # a plain sum: every size up to DENSE_SIZES too
+            choices = sampling.SIZES + sampling.DENSE_SIZES + (extra,)
     # the sizes the claim's own numbers name (c - 1, c, c + 1), every size symbol at once, as
     # far as this kind of claim affords; those beyond are named in the verdict
     base = set(choices)
@@ -346,6 +350,14 @@ def numeric_phase(
     if len(sizes) == 1:
         choices = tuple(dict.fromkeys(choices + written))
     combinations = sampling.size_combinations(sizes, rng, choices)
+    product = []  # several sizes: every tuple of the small sizes the claim affords (round 9a C6)
+    if len(sizes) > 1 and not symbolic_shapes:
+        side = sampling.product_side(len(sizes), costly)
+        if side < sampling.PRODUCT_SMALLEST:
+            tally.thin_sizes = (f"{len(sizes)} sizes at once: not even every tuple of the "
+                                f"sizes 1..{sampling.PRODUCT_SMALLEST} is affordable")
+        product = sampling.size_product(sizes, max(side, 1))
+        combinations = product + [c for c in combinations if c not in product]
     if symbolic_shapes and any(
         isinstance(side, sp.Basic) and side.has(EntryMatrix) for side in (lhs, rhs)
     ):  # an entry claim at free indices: every dimension >= 3 at least once, and beyond
@@ -377,7 +389,8 @@ def numeric_phase(
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                                      few=size_values in named)  # fmt: skip
+                                      few=size_values in named or size_values in product[2:]
+                                      or sampling.dense_only(size_values))  # fmt: skip
         if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
@@ -409,6 +422,7 @@ def numeric_phase(
         outcome = _worst_point(lhs, rhs, relation, context, rng, tally, sizes, indices)
         if outcome is not None:
             return outcome
+    tally.confirmed_digits = certified.confirmation_digits(lhs, rhs)
     outcome = _verdict_of(tally, relation, sizes, indices)
     if (context.certify_inequalities and relation in extrema.INEQUALITIES
             and outcome.verdict == "checked" and not tally.constant and not tally.laws_decide):
@@ -804,9 +818,10 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
     )
     sizes_used = tuple(dict.fromkeys(v for combo in tally.sizes for v in combo))
     size_text = ""
-    if size_symbols:
-        names = ", ".join(str(s) for s in size_symbols)
-        size_text = f"; sizes ({names}) = " + ", ".join(str(c) for c in tally.sizes)
+    if len(size_symbols) == 1:
+        size_text = f"; sizes ({size_symbols[0]}) = " + ", ".join(str(c) for c in tally.sizes)
+    elif size_symbols:  # tuples, not the union of their coordinates (round 9a C6)
+        size_text = "; " + sampling.tuples_text(size_symbols, tally.sizes)
     if indices:
         size_text += "; " + index_coverage(tally, size_symbols, indices)
     if tally.unsupported and len(tally.agreeing) < MIN_AGREEING_POINTS:
@@ -853,6 +868,8 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             digits=certified.DIGITS,
         )
     untried = _untried(tally, size_symbols, indices)
+    if tally.thin_sizes and not untried:
+        untried = tally.thin_sizes
     if untried:  # a size or index value the claim's own numbers name was never evaluated
         return Outcome(
             "undecided",
@@ -938,7 +955,14 @@ def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
 
 
 def _checked_note(tally: Tally, counts: str) -> str:
-    note = counts if tally.inconclusive or tally.skipped or "sizes" in counts else ""
+    # every checked verdict says at how many points and to how many digits (round 9a C5)
+    points = list(dict.fromkeys(tally.agreeing))
+    shown = "; ".join(", ".join(f"{k} = {v}" for k, v in _format_point(dict(p))) for p in points[:3]
+                      if p)  # fmt: skip
+    note = (counts + f"; certified agreement to {certified.DIGITS} digits at each point"
+            + (f", re-examined at {tally.confirmed_digits} digits where the balls overlapped"
+               if tally.confirmed_digits else "")
+            + (f"; e.g. at {shown}" if shown else ""))
     if tally.worst:
         note = f"{note}; {tally.worst}" if note else tally.worst
     if tally.family:

@@ -16,6 +16,13 @@ from symderive.check.context import CheckContext
 from symderive.model import in_interval
 
 SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol independently
+# A plain sum over one size (no entries drawn, no derivative) is also tried at every size up
+# to 16, at one random point each (round 9a, b24: sizes 8…40 were a gap for every sum).  What
+# an adversary can still hide: a failure at a size > 16 that no number the claim writes or
+# names (its number-valued parts, its kinks: :func:`critical_sizes`) points to and the one
+# drawn size misses — a threshold built from the size alone (𝟙(n = n!)) or from a number no
+# kink solution exposes.  Such a claim is checked, not proved: "sizes (n) = …" lists them.
+DENSE_SIZES = tuple(range(8, 17))
 MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
 MAX_SIZE_COMBINATIONS = 10
 PRIMES = (2, 3, 5, 7, 11, 13)
@@ -90,6 +97,11 @@ def draw_in_interval(domain, rng: random.Random, style: str | None = None) -> sp
     return draw_value("real", rng, style)
 
 
+def dense_only(size_values: dict) -> bool:
+    """Whether this one size lies among :data:`DENSE_SIZES` (compared at one point there)."""
+    return len(size_values) == 1 and int(next(iter(size_values.values()))) in DENSE_SIZES
+
+
 def size_combinations(
     size_symbols: list, rng: random.Random, sizes: tuple[int, ...] = SIZES
 ) -> list[dict]:
@@ -111,6 +123,45 @@ def size_combinations(
         values += [tuple(rng.choice(wider) for _ in range(count)) for _ in range(40)]
         values = list(dict.fromkeys(values))[:MAX_SIZE_COMBINATIONS]
     return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in values]
+
+
+# Several size symbols (round 9a C6: Σ_i^m Σ_j^n 1 = mn + 𝟙((m, n) = (3, 5)) was checked at
+# 15 pairs that missed (3, 5)): every tuple of the product 1..K of the small sizes, K as large
+# as PRODUCT_TERMS affords (the terms a nested sum writes out at all the tuples together,
+# (K(K+1)/2)^k; entries drawn or derivatives cost more: PRODUCT_TERMS_COSTLY).  Two sizes of a
+# plain sum: K = 7 (49 pairs); three: K = 5; four: K = 3.  A claim whose product affords
+# K < PRODUCT_SMALLEST is not checked on a thin sample: its verdict is undecided.
+PRODUCT_TERMS = 4096
+PRODUCT_TERMS_COSTLY = 800
+PRODUCT_SMALLEST = 3
+
+
+def product_side(count: int, costly: bool) -> int:
+    """The largest K <= 7 whose product 1..K over ``count`` sizes the claim affords (0: none)."""
+    budget = PRODUCT_TERMS_COSTLY if costly else PRODUCT_TERMS
+    return max((k for k in SIZES if (k * (k + 1) // 2) ** count <= budget), default=0)
+
+
+def size_product(size_symbols: list, side: int) -> list[dict]:
+    """Every tuple of sizes 1..``side`` for the size symbols (the diagonal first)."""
+    tuples = sorted(itertools.product(range(1, side + 1), repeat=len(size_symbols)),
+                    key=lambda combo: (len(set(combo)) > 1, max(combo), combo))  # fmt: skip
+    return [dict(zip(size_symbols, (sp.Integer(v) for v in combo))) for combo in tuples]
+
+
+def tuples_text(size_symbols: list, tuples: list) -> str:
+    """The size tuples evaluated, for a verdict: a complete product 1..K named as such, the
+    other tuples listed (``size tuples (m, n) = every tuple of 1..7 (49), (8, 49)``)."""
+    names = ", ".join(str(s) for s in size_symbols)
+    done = list(dict.fromkeys(tuple(t) for t in tuples))
+    side = 0
+    for k in SIZES:  # the largest complete product among the tuples
+        if set(itertools.product(range(1, k + 1), repeat=len(size_symbols))) <= set(done):
+            side = k
+    cube = set(itertools.product(range(1, side + 1), repeat=len(size_symbols))) if side else set()
+    rest = [str(t) for t in done if t not in cube]
+    parts = ([f"every tuple of 1..{side} ({side ** len(size_symbols)})"] if side > 1 else []) + rest
+    return f"size tuples ({names}) = " + ", ".join(parts)
 
 
 ENTRY_PATTERNS = ((3,), (3, 4), (4, 3), (4,))  # every dimension >= 3 at once, square and not,
@@ -151,14 +202,65 @@ def written_constants(sides: tuple) -> tuple[int, ...]:
     return tuple(sorted(value for value in found if value >= 1))
 
 
+MAX_NAMED_NUMBERS = 24  # number-valued parts and kinks whose neighbours are named, at most
+
+
+def named_sizes(sides: tuple) -> set[int]:
+    """The integers around every real number a claim names without writing its digits
+    (round 9a C1): each number-valued part (``e^{17}``, ``\\pi^{15}``, ``\\sqrt{50}``) and
+    each kink of its piecewise parts solved for its one symbol (``\\max(0, 2n - e^3)`` at
+    e³/2, ``\\min(k, e^{16})`` at e¹⁶), as ⌊c⌋ - 1, ⌊c⌋, ⌈c⌉, ⌈c⌉ + 1 (certified).  A kink
+    SymPy does not solve in 0.3 s names nothing (its number-valued parts still do)."""
+    found: set[int] = set()
+    numbers: list = []
+    for side in sides:
+        if not isinstance(side, sp.Basic):
+            continue
+        numbers += [node for node in sp.preorder_traversal(side)
+                    if isinstance(node, sp.Expr) and node.args and not node.free_symbols
+                    and not isinstance(node, (sp.Rational, sp.Float))]  # fmt: skip
+        for argument in kink_arguments(side):
+            free = argument.free_symbols
+            if len(free) != 1:
+                continue
+            (symbol,) = free
+            try:
+                solutions = _solved(argument, symbol)
+            except (NotImplementedError, ValueError, TypeError, AttributeError):
+                continue
+            numbers += solutions
+    numbers = list(dict.fromkeys(numbers))
+    for number in numbers[:MAX_NAMED_NUMBERS]:
+        if number.is_real is not False and number.is_finite:
+            found |= set(integer_neighbours(number))
+    return found
+
+
+def _solved(argument: sp.Basic, symbol: sp.Symbol) -> list:
+    """The real zeros of a kink argument in its one symbol (bounded in time)."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    real = sp.Dummy("t", real=True)  # an integer symbol's kink at e^3/2 is still a kink
+    try:
+        with time_limit(0.3, source="sampling", what="solving"):
+            return [v for v in sp.solve(argument.xreplace({symbol: real}), real)
+                    if v.is_real and v.is_finite][:4]
+    except ParseError as error:
+        raise NotImplementedError(str(error)) from error
+
+
 def critical_sizes(sides: tuple, cap: int, floor: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The sizes a claim's numbers name (c - 1, c, c + 1 for each number c it writes; c² and
-    c² + 1 too where the claim has a square root, ``\\|x\\|_1 \\le 5 \\|x\\|_2`` failing at 26),
+    c² + 1 too where the claim has a square root, ``\\|x\\|_1 \\le 5 \\|x\\|_2`` failing at 26;
+    the integers around every real number it names, :func:`named_sizes`),
     above ``floor`` (the sizes tried anyway): those within ``cap`` (at most
     :data:`MAX_WRITTEN_SIZES`, smallest first), and the required ones (c - 1..c + 1) beyond it,
     which the verdict must name as not tried."""
     constants = written_constants(sides)
-    required = sorted({size for c in constants for size in (c - 1, c, c + 1) if size > floor})
+    named = named_sizes(sides)
+    required = sorted({size for c in constants for size in (c - 1, c, c + 1) if size > floor}
+                      | {size for size in named if size > floor})
     rooted = any(isinstance(side, sp.Basic) and any(
         power.exp == sp.S.Half for power in side.atoms(sp.Pow)) for side in sides)
     optional = sorted({size for c in constants if rooted and 2 < c <= 64
@@ -357,6 +459,31 @@ def every_index_value(indices: list[sp.Symbol], context: CheckContext, sizes: di
             for values in itertools.product(*ranges)]  # fmt: skip
 
 
+def integer_neighbours(value: sp.Basic) -> tuple[int, ...]:
+    """⌊c⌋ - 1, ⌊c⌋, ⌈c⌉, ⌈c⌉ + 1 of a real number c (c - 1, c, c + 1 for an integer), read
+    off certified balls (a float would misplace ⌊e^{40}⌋); () when no ball of up to 4096
+    bits separates c from the integers around it, or c is not a real number."""
+    from symderive.check import certified
+
+    if isinstance(value, sp.Integer):
+        c = int(value)
+        return (c - 1, c, c + 1)
+    if isinstance(value, sp.Rational):
+        low = int(sp.floor(value))
+        return (low - 1, low, low + 1, low + 2)
+    for prec in (128, 512, 4096):
+        try:
+            ball = certified.enclosure(value, {}, prec)
+        except (certified.Undefined, certified.Uncertain, certified.Unsupported,
+                ZeroDivisionError, ValueError, OverflowError, TypeError, AttributeError):
+            return ()
+        lower, upper = ball.lower().floor(), ball.upper().floor()
+        if lower == upper and not ball.contains_integer():
+            low = int(lower.unique_fmpz())
+            return (low - 1, low, low + 1, low + 2)
+    return ()
+
+
 def _as_basic(value) -> sp.Basic:
     return sp.Integer(value) if isinstance(value, int) else value
 
@@ -380,6 +507,27 @@ def in_domain(value: sp.Basic, domain) -> bool:
     return bool(check(value)) if check else True
 
 
+def kink_arguments(expr: sp.Basic) -> list[sp.Basic]:
+    """The expressions whose zeros are the kinks of ``expr``: the arguments of Heaviside, Abs
+    and sign, the differences of Max/Min arguments (every pair), and the sides of each
+    Piecewise condition, floor and ceiling's argument minus its integer part's jump."""
+    arguments = []
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign)):
+            arguments.append(node.args[0])
+        elif isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
+            arguments.append(node.args[0] - node.args[1])
+            arguments += [a - b for a, b in itertools.combinations(node.args, 2)][1:]
+        elif isinstance(node, sp.Piecewise):
+            for _, condition in node.args:
+                if isinstance(condition, sp.core.relational.Relational):
+                    arguments.append(condition.lhs - condition.rhs)
+                elif isinstance(condition, (sp.And, sp.Or)):
+                    arguments += [part.lhs - part.rhs for part in condition.args
+                                  if isinstance(part, sp.core.relational.Relational)]
+    return arguments
+
+
 def kink_points(
     expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic], context: CheckContext | None = None
 ) -> list[dict[sp.Basic, sp.Basic]]:
@@ -389,16 +537,7 @@ def kink_points(
     relu'(0) differ; so for each kink we solve its argument = 0 for one symbol, keeping the
     other coordinates of ``base_point``.
     """
-    arguments = []
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign)):
-            arguments.append(node.args[0])
-        elif isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
-            arguments.append(node.args[0] - node.args[1])
-        elif isinstance(node, sp.Piecewise):
-            for _, condition in node.args:
-                if isinstance(condition, sp.core.relational.Relational):
-                    arguments.append(condition.lhs - condition.rhs)
+    arguments = kink_arguments(expr)
     context = context or CheckContext()
     domains = {symbol: context.domain_of(symbol) for symbol in base_point}
     points = []
@@ -408,12 +547,21 @@ def kink_points(
             continue
         target = free[0]
         others = {s: v for s, v in base_point.items() if s != target}
+        real = sp.Dummy("t", real=True)  # an integer symbol's kink between two integers too
         try:
-            solutions = sp.solve(argument.xreplace(others), target, rational=True)
+            solutions = [v.xreplace({real: target}) for v in sp.solve(
+                argument.xreplace(others).xreplace({target: real}), real, rational=True)]
         except (NotImplementedError, ValueError, TypeError):
             continue
         for solution in solutions[:1]:
             if not (solution.is_real and solution.is_finite):
+                continue
+            if domains[target].kind in ("integer", "size") and not solution.is_Integer:
+                # an integer variable cannot sit on a kink at e^{20}: it takes the integers
+                # around it (min(m, e^{20}) = m fails at m = 485165196, round 9a C2)
+                for value in integer_neighbours(solution):
+                    if in_domain(sp.Integer(value), domains[target]):
+                        points.append({**base_point, target: sp.Integer(value)})
                 continue
             solution = sp.nsimplify(solution) if not solution.is_Rational else solution
             # the kink itself, and a step to either side: a kink far out (relu(x - 5000),

@@ -839,7 +839,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             extras.append("used: " + "; ".join(used))
         if outcome.used_givens:
             extras.append("given used: " + "; ".join(outcome.used_givens))
-        if outcome.sizes:
+        if outcome.sizes and "size tuples (" not in outcome.reason:  # tuples listed there
             extras.append("sizes checked: " + ", ".join(str(size) for size in outcome.sizes))
         explanation = "; ".join([explanation] + extras if explanation else extras)
         suggestion = None
@@ -1343,7 +1343,7 @@ def _decided_step(step, lhs_latex: str, rhs_latex: str, written) -> NoteStep:
     extras = [outcome.reason] if outcome.reason else []
     if outcome.method:
         extras.append(outcome.method)
-    if outcome.sizes:
+    if outcome.sizes and "size tuples (" not in outcome.reason:  # tuples listed there
         extras.append("sizes checked: " + ", ".join(str(size) for size in outcome.sizes))
     return NoteStep(step.index, lhs_latex, rhs_latex, written, outcome.verdict, outcome=outcome,
                     reason="; ".join(extras), readings=tuple(step.decided_reading.split("; ")))
