@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 # the words just before an inline functional equation that make it a hypothesis: "Assume",
-# "Suppose that", "Let $g$ satisfy", "we assume moreover that" (never a claim to refute)
+# "Suppose that", "Let $g$ satisfy", "a function satisfying", "we assume moreover that" (never a
+# claim to refute); "H satisfies", "f obeys" state a fact: a claim
 HYPOTHESIS_LEAD = re.compile(
-    r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?|"
+    r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ying)|obeying|"
     r"such\s+that)(?:\s+(?:also|moreover|further|furthermore|now|that|the\s+(?:identity|equation|"
     r"relation)|\s))*\s*[:,]?\s*$", re.I)
 

@@ -84,7 +84,7 @@ class Cases:
 
 
 def _sentences(tokens: list[str]) -> list[list[int]]:
-    """Token indices of each sentence of a line split at its ``$…$`` formulas; a sentence
+    r"""Token indices of each sentence of a line split at its ``$…$`` formulas; a sentence
     with *otherwise / else* (그렇지 않으면) continues the one before (``$y = x^2$ if $x \ge 0$;
     $y = -x^2$ otherwise.``, ``… for $s > 0$. Otherwise, $r = 0$.``)."""
     sentences, current = [], []
