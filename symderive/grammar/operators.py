@@ -192,8 +192,9 @@ def laplacian(parser, token, kind: str) -> sp.Basic | None:
                         "variables are not known; operator notation (not read)", token)
         return None
     parameters = entries[letter.text]
+    shown = kind + "^2" if kind == r"\nabla" else kind
     if parameters is None:
-        parser.fail(f"{kind} {letter.text}: the Laplacian or a change of {letter.text}, and its "
+        parser.fail(f"{shown} {letter.text}: the Laplacian or a change of {letter.text}, and its "
                     "variables or which one is meant is not known; operator notation "
                     "(not read)", token)  # fmt: skip
     after = parser.peek(offset + 1)

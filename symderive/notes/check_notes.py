@@ -56,6 +56,7 @@ from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
 from symderive.notes.operator_words import object_refutation, prose_objects
+from symderive.notes.commuting import commuting_doubt
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -813,6 +814,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
+        if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
+            commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
+                                        lhs_latex, rhs_latex, scalars={
+                name for name, reading in plan.context.readings.items()
+                if str(reading) == "scalar (directive)"})
+            if commuting:
+                outcome = Outcome("undecided", method=outcome.method, reason=commuting)
         withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
         if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
             outcome = Outcome("undecided", method=outcome.method, reason=withheld)

@@ -7,7 +7,8 @@ means is decided here, per defined name, for the grammar
 
 * the Laplacian, in the function's own parameters, when f is defined with parameters, the
   note writes no increment ``\Delta p`` of one of them anywhere, and the note says *Laplacian*
-  or *harmonic*, or writes ``\nabla^2``, or f has two or more parameters;
+  or *harmonic*, or f has two or more parameters and the note neither writes ``\nabla^2`` nor
+  says *Hessian* (ML notes write the Hessian ∇²f: without the word Laplacian, neither is read);
 * not read (operator notation) when f is defined but that does not hold (increments of its
   parameters in the note; a function of one variable without those words), or f is defined without
   parameters (its variables are not written) in a note that speaks of Laplacians;
@@ -20,12 +21,18 @@ import re
 
 import sympy as sp
 
-WORDS = re.compile(r"laplac|harmonic", re.I)
+WORDS = re.compile(r"laplac|harmonic|라플라시안|조화", re.I)
+HESSIAN = re.compile(r"hessian|헤세|헤시안", re.I)
 
 
 def laplacians(functions: dict, symbols: dict, words: str, math_text: str) -> tuple:
     """(name, parameters or None) for the grammar: None = ``\\Delta name`` is not read."""
-    said = bool(WORDS.search(words)) or bool(re.search(r"\\nabla\s*\^\s*\{?\s*2", math_text))
+    said = bool(WORDS.search(words))
+    nabla_squared = bool(re.search(r"\\nabla\s*\^\s*\{?\s*2", math_text))
+    if not said and (nabla_squared or HESSIAN.search(words)):
+        # ML notes write the Hessian ∇²f (round 9b C6): without the word Laplacian, neither
+        # ∇²f nor Δf is read as it
+        return tuple((name, None) for name in functions if re.fullmatch(r"[A-Za-z]", name))
     found = []
     for name, (parameters, _body) in functions.items():
         if not re.fullmatch(r"[A-Za-z]", name):
