@@ -88,3 +88,20 @@ def test_the_laplacian_named_in_words_is_still_read(tmp_path):
     step = only_step(tmp_path, ("Let $f(x, y) = x^2 - y^2$. Its Laplacian vanishes:\n\n"
                                 "$$\\nabla^2 f = 0$$\n"), 3)
     assert step.verdict == "proved", step.reason
+
+
+# -- C7: growth at infinity written as a limit at a finite point -------------------------------
+@pytest.mark.parametrize("claim", [
+    r"\lim_{x \to 0} f(1/x^2) e^{-4/x^2} = \lim_{x \to 0} x f(x)",  # f = e^{5u}: ∞ ≠ 0
+    r"\lim_{x \to 0} x^4 f(\ln(1/x^2)) = \lim_{x \to 0} x^5 f(x)",  # f = e^{2u}: 1 ≠ 0
+])
+def test_a_limit_whose_argument_runs_to_infinity_is_not_checked_on_instances(tmp_path, claim):
+    step = only_step(tmp_path, f"Let $f$ be any smooth function on $\\mathbb{{R}}$.\n\n$${claim}$$\n", 3)
+    assert step.verdict not in ("proved", "checked"), step.reason
+
+
+def test_the_difference_quotient_keeps_its_verdict(tmp_path):
+    # f(x + h) as h → 0 stays near f(x): no growth at infinity, the instances decide
+    step = only_step(tmp_path, ("Let $f$ be a smooth function.\n\n"
+                                "$$\\lim_{h \\to 0} \\frac{f(x+h) - f(x-h)}{2h} = f'(x)$$\n"), 3)
+    assert step.verdict == "checked", step.reason
