@@ -51,25 +51,16 @@ def _polynomial(expression: sp.Expr, letters) -> bool:
     )
 
 
-# a capital letter as written, with its subscript or layer superscript (W_1, W_{ij}, W^{(1)})
+# a capital letter as written, with its subscript or layer superscript (W_1, W_{ij}, W^{(1)});
+# not an exponent (the T of A^T)
 _WRITTEN_CAPITAL = re.compile(
-    r"(?:\\mathbf\{)?[A-Z](?![a-zA-Z])\}?(?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{\([^{}]*\)\})?")
+    r"(?<!\^)(?<!\^\{)(?:\\mathbf\{)?[A-Z](?![a-zA-Z])\}?(?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{\([^{}]*\)\})?")
 
 
 def _term_orders(latex: str) -> list[tuple[str, ...]]:
-    """The order in which each top-level term of a side writes its capital letters."""
-    terms, depth, current = [], 0, []
-    for character in latex:
-        if character in "({[":
-            depth += 1
-        elif character in ")}]":
-            depth -= 1
-        if character in "+-" and depth == 0:
-            terms.append("".join(current))
-            current = []
-            continue
-        current.append(character)
-    terms.append("".join(current))
+    """The order in which each product of a side writes its capital letters (the side cut at
+    every + and −, inside brackets too: ``(A + B)^T`` holds no product)."""
+    terms = re.split(r"[+\-]", latex)
     orders = [tuple(_WRITTEN_CAPITAL.findall(term)) for term in terms]
     return sorted(order for order in orders if len(order) > 1)
 

@@ -260,3 +260,29 @@ def _runs_away(argument: sp.Basic, variable, point) -> bool:
         if len(sizes) == 3 and sizes[2] - sizes[1] > 1 and sizes[1] - sizes[0] > 1:
             return True
     return False
+
+
+def linear_in_unknowns(difference: sp.Basic) -> bool:
+    r"""Whether a claim's difference is affine in its never-defined functions: each applied
+    function and each derivative of one scaled by λ, the second derivative in λ vanishes (the
+    integral of f⁗ minus a third of that of f‴: yes; the integral of A·f⁗·f″ with
+    A = f⁗(0) − 2f⁗(1) + f⁗(2): no).  In doubt (SymPy fails): False."""
+    try:
+        if any(product.atoms(sp.core.function.AppliedUndef)
+               for product in difference.atoms(sp.Product)):
+            return False
+        # integrals, sums and limits are linear: their bodies decide
+        difference = difference.replace(lambda node: isinstance(node, (sp.Integral, sp.Sum,
+                                                                        sp.Limit)),
+                                        lambda node: node.args[0])
+        scale = sp.Dummy("scale")
+        parts = [node for node in sp.preorder_traversal(difference)
+                 if isinstance(node, (sp.core.function.AppliedUndef, sp.Derivative, sp.Subs))
+                 and node.atoms(sp.core.function.AppliedUndef)]
+        outermost = [part for part in parts
+                     if not any(other is not part and part in other.args for other in parts)]
+        scaled = difference.xreplace({part: scale * part for part in outermost})
+        second = sp.diff(scaled, scale, 2)
+        return sp.expand(second.doit() if hasattr(second, "doit") else second) == 0
+    except Exception:  # noqa: BLE001 - a claim SymPy cannot take apart is not known linear
+        return False

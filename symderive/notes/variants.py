@@ -18,7 +18,12 @@ from symderive.errors import TIME_LIMIT_REACHED
 from symderive.expectation import E, Var
 from symderive.grammar import matrices
 from symderive.model import Domain
-from symderive.notes.instances import at_infinity, bound_arguments, instances
+from symderive.notes.instances import (
+    at_infinity,
+    bound_arguments,
+    instances,
+    linear_in_unknowns,
+)
 from symderive.notes.domain_clash import narrowed
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
@@ -224,6 +229,8 @@ def variants_of(
         general = [("symbolic", lhs, rhs, relation, "every function (SymPy undefined functions)")]
         bound = bound_arguments(lhs) or bound_arguments(rhs)  # ∫₀¹ f(x)² dx: f varies with x
         far = "far-" if at_infinity(lhs) or at_infinity(rhs) else ""  # lim_{x→∞} f(x) e^{-x}
+        if bound and not far and not linear_in_unknowns(lhs - rhs):
+            far = "nl-"  # single-family instances decide only claims linear in f (9b C1)
         try:
             return general + [
                 (f"{far}{'bound-' if bound else ''}instance{k}", instance.apply(lhs),
@@ -376,7 +383,14 @@ def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tup
                 "takes a limit, integral or sum of a function the note never defines out to "
                 "infinity, where its growth decides the claim and a few instances do not "
                 "sample every growth: not checked")), f"instances: {names}"
-        if chosen[0][0].startswith(("bound-", "far-bound-")) and chosen[0][3] != "=":
+        if chosen[0][0].startswith("nl-"):  # product of f's parts, integrated (round 9b C1)
+            return Outcome("undecided", method="instances", reason=(
+                f"holds on {len(results)} instances of the unknown functions, but the claim "
+                "integrates a product of the unknown functions (it is not linear in them), and "
+                "each instance comes from one family (a constant, a polynomial, an "
+                "exponential): a claim of that kind can hold on every family and fail on their "
+                "sum: not checked")), f"instances: {names}"
+        if chosen[0][0].startswith(("bound-", "far-bound-", "nl-bound-")) and chosen[0][3] != "=":
             return Outcome("undecided", method="instances", reason=(
                 f"holds on {len(results)} instances of the unknown functions, but an inequality "
                 "between integrals or sums of a function the note never defines is not "

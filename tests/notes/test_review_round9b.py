@@ -105,3 +105,27 @@ def test_the_difference_quotient_keeps_its_verdict(tmp_path):
     step = only_step(tmp_path, ("Let $f$ be a smooth function.\n\n"
                                 "$$\\lim_{h \\to 0} \\frac{f(x+h) - f(x-h)}{2h} = f'(x)$$\n"), 3)
     assert step.verdict == "checked", step.reason
+
+
+# -- C1: a claim not linear in f, integrated, holds on each instance family separately ------------
+A_OF_F = r"\left( f''''(0) - 2 f''''(1) + f''''(2) \right)"
+
+
+def test_an_integrated_product_of_f_holding_on_each_family_is_not_checked(tmp_path):
+    # zero on every polynomial of degree ≤ 5 (A) and on every c e^{rx} + ax + b (the integrand);
+    # f = sin x: the sides are 0.2110 and −0.5627
+    claim = (f"\\int_0^1 {A_OF_F} f''''(x) f''(x) \\, dx = \\int_0^1 {A_OF_F} f'''(x)^2 \\, dx")
+    step = only_step(tmp_path, f"Let $f$ be any smooth function on $\\mathbb{{R}}$.\n\n$${claim}$$\n", 3)
+    assert step.verdict not in ("proved", "checked"), step.reason
+    x = sp.Symbol("x")
+    f = sp.sin(x)
+    a = sum(c * sp.diff(f, x, 4).subs(x, k) for c, k in ((1, 0), (-2, 1), (1, 2)))
+    left = sp.N(a * sp.Integral(sp.diff(f, x, 4) * sp.diff(f, x, 2), (x, 0, 1)))
+    right = sp.N(a * sp.Integral(sp.diff(f, x, 3) ** 2, (x, 0, 1)))
+    assert abs(left - right) > 0.5  # the claim is false: sin is a smooth f
+
+
+def test_a_linear_integral_claim_is_still_refuted_on_an_instance(tmp_path):
+    step = only_step(tmp_path, ("Let $f$ be a smooth function on $[0,1]$.\n\n"
+                                "$$\\int_0^1 f''''(x)\\,dx = \\frac{1}{3}\\int_0^1 f'''(x)\\,dx$$\n"), 3)
+    assert step.verdict == "refuted", step.reason
