@@ -817,8 +817,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
             commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
                                         lhs_latex, rhs_latex, scalars={
-                name for name, reading in plan.context.readings.items()
-                if str(reading) == "scalar (directive)"})
+                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"})
             if commuting:
                 outcome = Outcome("undecided", method=outcome.method, reason=commuting)
         withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
@@ -1361,8 +1360,7 @@ def _declared_by_directive(context, names: set[str]) -> bool:
     """A claim's letter the note declares with an ``assume`` directive or ties by a ``given``
     (``<!-- symderive: assume t onehot 3 -->``): the note says the claim is about every value it
     allows, so a failing value refutes it; it is no equation in unknowns to solve."""
-    declared = {name for name, reading in getattr(context, "readings", {}).items()
-                if str(reading).endswith("(directive)")}
+    declared = set(context.directive_kinds)
     for given in getattr(context, "givens", ()):
         declared |= {str(symbol) for symbol in getattr(given, "free_symbols", ())}
     return any(name == letter or name.startswith((letter + "_", letter + "["))

@@ -43,7 +43,7 @@ def _candidates(expressions) -> list[sp.Symbol]:
     return sorted((s for s in letters if _CAPITAL.match(s.name)), key=lambda s: s.name)
 
 
-def _polynomial(expression: sp.Expr, letters) -> bool:
+def _polynomial(expression: sp.Expr) -> bool:
     return all(
         isinstance(node, (sp.Add, sp.Mul, sp.Symbol, sp.Number, sp.NumberSymbol))
         or (isinstance(node, sp.Pow) and node.exp.is_Integer and node.exp >= 0)
@@ -79,7 +79,7 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "") -> tuple
     if lhs == rhs:  # A B = B A read as one expression (a scalar B times a matrix A, too)
         return names if _term_orders(lhs_latex) != _term_orders(rhs_latex) else ()
     if any(isinstance(s, sp.MatrixSymbol) for s in letters) or not (
-            _polynomial(lhs, letters) and _polynomial(rhs, letters)):
+            _polynomial(lhs) and _polynomial(rhs)):
         return ()
     free = {s: sp.Symbol(f"nc_{s.name}", commutative=False) for s in letters}  # scalars only
     try:

@@ -153,6 +153,7 @@ class FileContext:
     # givens that contradict each other: (their symbols' names, "line 1, 3"); not used
     contradictory: list = field(default_factory=list)
     assumed_at: dict = field(default_factory=dict)  # symbol -> line of its 'assume' directive
+    directive_kinds: dict = field(default_factory=dict)  # name -> kind its 'assume' gives
     # stated domains that contradict each other: symderive.notes.domain_clash.Clash
     domain_clashes: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
@@ -558,10 +559,12 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
                 else:
                     context.onehot.append((name, size))
                 context.readings[name] = f"{assumption.kind} vector of {size} entries (directive)"
+                context.directive_kinds[name] = assumption.kind
             continue
         if assumption.kind in ("function", "scalar"):
             for name in assumption.names:
                 context.readings[name] = f"{assumption.kind} (directive)"
+                context.directive_kinds[name] = assumption.kind
             continue
         symbols = []
         for name in assumption.names:
@@ -575,6 +578,7 @@ def _read_assumptions(directives: Directives, context: FileContext, source: str)
                 continue
             symbols.append(symbol)
             context.readings[name] = f"{assumption.kind} (directive)"
+            context.directive_kinds[name] = assumption.kind
         if assumption.kind == "independent":
             context.independent.append(tuple(symbols))
             for symbol in symbols:
