@@ -75,8 +75,8 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "") -> tuple
     if not all(isinstance(side, sp.Expr) for side in (lhs, rhs)):
         return ()
     letters = _candidates((lhs, rhs))
-    if sum(not isinstance(s, sp.MatrixSymbol) for s in letters) < 2:
-        return ()  # read as matrices, SymPy does not commute them: (AB)^T = B^T A^T holds
+    if len(letters) < 2 or all(isinstance(s, sp.MatrixSymbol) for s in letters):
+        return ()  # all read as matrices, SymPy does not commute them: (AB)^T = B^T A^T holds
     names = tuple(s.name for s in letters)
     if lhs == rhs:  # A B = B A read as one expression (a scalar B times a matrix A, too)
         return names if _term_orders(lhs_latex) != _term_orders(rhs_latex) else ()
