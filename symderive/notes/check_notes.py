@@ -33,7 +33,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
-    declared_shapes,
+    shape_statements,
     is_symmetric_word,
     note_means_frobenius,
     stated_properties,
@@ -44,6 +44,7 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.onehot import onehot_refutation, stated_onehot
+from symderive.notes.scoped import declared_at, scalars_at
 from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
@@ -347,6 +348,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.stated_simplex.update(stated_simplex(text))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
+    context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)
     context.stated = stated
     context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
     context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
@@ -368,7 +370,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     bold = frozenset(BOLD_CAPITAL.findall(math_text))
     context.latex = replace(context.latex, frobenius_2=note_means_frobenius(math_text),
-                            declared=declared_shapes(text),  # matrices: prose shapes
+                            declared=(),  # prose shapes: per section (scoped.declared_at)
                             names=names_not_operators(  # D the degree matrix: no operator
                                 text, [block.latex for block in extraction.blocks],
                                 context.prose_arrays) | (  # T a horizon: x^T is a power
@@ -817,10 +819,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
             commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
                                         lhs_latex, rhs_latex, scalars={
-                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"})
+                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"},
+                                        numbers=lambda: scalars_at(plan.context, chain.line))
             if commuting:
                 outcome = Outcome("undecided", method=outcome.method, reason=commuting)
-        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
+        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects,
+                                     lambda: scalars_at(plan.context, chain.line))
         if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
             outcome = Outcome("undecided", method=outcome.method, reason=withheld)
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
@@ -1071,7 +1075,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     if match:
         return " ".join(match.group().split())[:80]
     return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
-                        context.latex.declared)
+                        declared_at(context, chain.line))
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"

@@ -163,6 +163,8 @@ class FileContext:
     matrix_definitions: list = field(default_factory=list)
     unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read
     unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
+    # (line, name, shape) of every shape the prose states: symderive.notes.scoped.declared_at
+    shape_statements: tuple = ()
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

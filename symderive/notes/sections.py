@@ -122,6 +122,13 @@ class Sections:
         after its formula, ``where A is symmetric``)."""
         return self.reaches(stated, line) or (stated > line and self.same_section(stated, line))
 
+    def in_force(self, records, line: int, where=lambda record: record[0]) -> list:
+        """The ``records`` (statements read anywhere in the note; ``where(record)`` is the line
+        each is made on) that hold at ``line`` (:meth:`covers`: from their line to the end of
+        their section, sub-sections included, or also after the formula in its very section),
+        in order.  The one filter every prose reader that records statements file-wide uses."""
+        return [record for record in records if self.covers(where(record), line)]
+
     def before(self, line: int) -> list[int]:
         """The lines before ``line`` whose statements hold at ``line``, in order (one pass
         over the sections: a section's lines share their end)."""
