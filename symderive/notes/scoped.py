@@ -27,6 +27,26 @@ def declared_at(context, line: int) -> tuple[tuple[str, tuple], ...]:
     return one_shape_each(as_sections(context.headings).in_force(statements, line))
 
 
+def onehot_at(context, line: int) -> dict:
+    """Vectors a sentence in force at ``line`` (from its line on: it can make a claim checked)
+    calls one-hot: name → (line, words) of the first such sentence."""
+    found: dict = {}
+    for stated, name, words in as_sections(context.headings).in_force(
+            getattr(context, "stated_onehot", ()), line, after=False):
+        found.setdefault(name, (stated, words))
+    return found
+
+
+def simplex_at(context, line: int) -> dict:
+    """Vectors a sentence in force at ``line`` (from its line on) calls one-hot or probability
+    vectors: name → the line of the first such sentence."""
+    found: dict = {}
+    for stated, name in as_sections(context.headings).in_force(
+            getattr(context, "stated_simplex", ()), line, after=False):
+        found.setdefault(name, stated)
+    return found
+
+
 # -- letters a section says are numbers ---------------------------------------------------------
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathit)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|"
          r"[A-Za-z](?:_\{?\w+\}?)?)")
@@ -75,7 +95,8 @@ def scalars_at(context, line: int) -> frozenset:
     if stated is None:
         return frozenset()
     sections = as_sections(context.headings)
-    named = {name for _line, name in sections.in_force(scalar_statements(tuple(stated.sentences)), line)}
+    named = {name for _line, name in sections.in_force(  # from its line: it can prove
+        scalar_statements(tuple(stated.sentences)), line, after=False)}
     if not named:
         return frozenset()
     from symderive.notes.check_notes import prose_arrays  # (it imports this module)
