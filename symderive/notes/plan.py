@@ -273,6 +273,8 @@ def plan_steps(
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
     latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
+    if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
+        latex = replace(latex, functions=latex.functions - numbers)  # real number.": u(2a) = u·2a
     if any(mark in element for element in elements for mark in ("\\Delta", "\\nabla", "Δ", "∇")):
         latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
             view.functions, view.symbols, context.words, context.math_text))
@@ -600,6 +602,17 @@ def generic_functions(lines: list, line: int) -> set:
 
 VECTOR_ARROW = re.compile(r"\\(?:vec|overrightarrow|overset\s*\{\s*\\rightarrow)\b")
 BOLD_LOWER = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[a-z]")
+
+
+def _numbers_not_functions(latex, view, context: FileContext, line: int) -> frozenset:
+    """The names the grammar would apply as functions that the chain's section says are
+    numbers (:func:`symderive.notes.scoped.scalars_at`), where only another section's words
+    made them functions (not a directive, not a definition in force here)."""
+    candidates = {name for name in latex.functions if name not in view.functions
+                  and context.directive_kinds.get(name) != "function"}
+    if not candidates:
+        return frozenset()
+    return frozenset(candidates & scalars_at(context, line))
 
 
 def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext, line: int) -> str:

@@ -81,15 +81,19 @@ def scalar_statements(sentences: tuple) -> tuple[tuple[int, str], ...]:
     for sentence in sentences:
         for pattern in SCALAR_SENTENCES:
             for match in pattern.finditer(sentence.text):
-                for name in re.findall(_NAME, match.group("names").replace("$", " ")):
-                    found.append((sentence.first, _plain(name)))
+                names = match.group("names")
+                maths = re.findall(r"\$([^$]*)\$", names) if "$" in names else [names]
+                for math in maths:
+                    for name in re.split(r"\s*,\s*", math.strip()):
+                        if re.fullmatch(_NAME, name):
+                            found.append((sentence.first, _plain(name)))
     return tuple(found)
 
 
 def scalars_at(context, line: int) -> frozenset:
     """The letters the prose in force at ``line`` says are numbers, and that no statement in
-    force there calls a matrix, a vector or an operator: they commute, whatever another
-    section calls them.  Elsewhere a letter the note calls a matrix anywhere stays doubtful
+    force there calls a matrix, a vector, an operator or a function: they commute, and
+    ``u(2a)`` is a product, whatever another section calls them.  Elsewhere a letter the note calls a matrix anywhere stays doubtful
     (the safe direction: the words of a section not read must not make a claim proved)."""
     stated = getattr(context, "stated", None)
     if stated is None:
@@ -102,8 +106,13 @@ def scalars_at(context, line: int) -> frozenset:
     from symderive.notes.check_notes import prose_arrays  # (it imports this module)
     from symderive.notes.operator_words import prose_objects
 
+    from symderive.notes.declared import FUNCTION_SENTENCES
+
     lines = context.lines
     text = "\n".join(lines[number - 1] if sections.covers(number, line) else ""
                      for number in range(1, len(lines) + 1))  # keeps the line numbers
     called = {_plain(name) for name in prose_arrays(text) | set(prose_objects(text))}
+    called |= {_plain(match.group("name")) for sentence in stated.sentences
+               if sections.covers(sentence.first, line)
+               for pattern in FUNCTION_SENTENCES for match in pattern.finditer(sentence.text)}
     return frozenset(named - called)

@@ -206,3 +206,42 @@ def test_a_sibling_sections_one_hot_label_does_not_check_a_claim_true_only_for_i
     step = steps_by_line(tmp_path, parent)[11][0]
     assert step.verdict == "checked", step.reason
     assert "line 3" in step.reason
+
+
+# -- a letter another section calls a function ---------------------------------------------------
+
+FUNCTION_THEN_NUMBER = (
+    "# Functions\n\nLet $u$ be any differentiable function.\n\n"
+    "# Numbers\n\nHere $u$ is a real number.\n\n$$u(2a) = 2 u(a)$$\n"
+)
+
+
+@pytest.mark.slow
+def test_a_letter_said_to_be_a_number_in_its_section_is_no_other_sections_function(tmp_path):
+    assert verdicts(tmp_path, FUNCTION_THEN_NUMBER)[9] == "proved"  # u·2a = 2·u·a
+
+
+@pytest.mark.slow
+def test_without_the_sections_words_the_function_reading_stays(tmp_path):
+    text = FUNCTION_THEN_NUMBER.replace("Here $u$ is a real number.", "We go on.")
+    assert verdicts(tmp_path, text)[9] != "proved"  # u(2a) = 2u(a) is false for u = sin
+    both = FUNCTION_THEN_NUMBER.replace(
+        "Here $u$ is a real number.", "Here $u$ is a real number. Let $u$ be a smooth function.")
+    assert verdicts(tmp_path, both)[9] != "proved"  # its own section calls it both
+
+
+def test_scalar_statements_read_numbers_not_real_matrices():
+    from symderive.notes.scoped import scalar_statements
+    from symderive.notes.stated import sentences_of
+
+    def said(text: str) -> set:
+        return {name for _, name in scalar_statements(tuple(sentences_of(text)))}
+
+    assert said("In this section $A$ and $B$ are real numbers.") == {"A", "B"}
+    assert said("For scalars $a$ and $b$ we have") == {"a", "b"}
+    assert said("Let $a, b \\in \\mathbb{R}$.") == {"a", "b"}
+    assert said("Let $\\mathbf{A}$ be a scalar.") == {"A"}
+    assert said("Let $A$ be a real matrix.") == set()
+    assert said("Let $x \\in \\mathbb{R}^n$.") == set()
+    assert said("$A$ is not a scalar.") == set()
+    assert said("$n$ is the number of rows.") == set()
