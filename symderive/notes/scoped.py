@@ -20,11 +20,19 @@ from symderive.notes.sections import as_sections
 
 def declared_at(context, line: int) -> tuple[tuple[str, tuple], ...]:
     """The (name, shape) pairs the prose's shape statements in force at ``line`` give (a name
-    given two different shapes there is left out)."""
+    given two different shapes there is left out, and so is one a later sentence in force says
+    is a number: *In this sub-section $A$ is a real number.* under a parent's 2 × 2 $A$)."""
     statements = getattr(context, "shape_statements", ())
     if not statements:
         return ()
-    return one_shape_each(as_sections(context.headings).in_force(statements, line))
+    sections = as_sections(context.headings)
+    shapes = sections.in_force(statements, line)
+    stated = getattr(context, "stated", None)
+    if shapes and stated is not None:
+        numbers = sections.in_force(scalar_statements(tuple(stated.sentences)), line, after=False)
+        shapes = [(said, name, shape) for said, name, shape in shapes
+                  if not any(later > said and number == _plain(name) for later, number in numbers)]
+    return one_shape_each(shapes)
 
 
 def onehot_at(context, line: int) -> dict:

@@ -120,6 +120,16 @@ def test_a_sibling_sub_sections_shape_does_not_reach(tmp_path):
     assert step.verdict not in ("proved", "checked")  # "matrices" is said in the note
 
 
+@pytest.mark.slow
+def test_a_sub_section_saying_numbers_ends_its_parents_shape_without_refuting(tmp_path):
+    text = ("# Matrices\n\nLet $A$ and $B$ be $2 \\times 2$ matrices.\n\n## Numbers\n\n"
+            "In this sub-section $A$ and $B$ are real numbers.\n\n$$A B = B A$$\n\n"
+            "## Again\n\n$$A B = B A$$\n")
+    found = verdicts(tmp_path, text)
+    assert found[9] != "refuted"  # the later words: numbers (the parent's too: not decided)
+    assert found[13] == "refuted"  # a sibling: the parent's 2 × 2 matrices again
+
+
 # -- C5: a shape declared in a LATER sibling section -----------------------------------------------
 
 C5 = (
