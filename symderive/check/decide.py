@@ -64,7 +64,9 @@ def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
 
 
 def expand_finite_sums(expr: sp.Basic) -> sp.Basic:
-    """Sums and products with numeric bounds written out term by term.
+    """Sums and products with numeric bounds written out term by term, an empty range as
+    0 (Σ) or 1 (Π) — also an inner range whose bounds held the outer index
+    (Σ_{k=1}^{7} Σ_{j=k}^{5} 1: at k = 7 the inner sum is empty, never Karr's −1).
 
     ``Sum.doit`` tries symbolic summation (Gosper) even for numeric bounds, which costs
     seconds; with the sizes instantiated, writing the terms out is exact and immediate.
@@ -74,11 +76,14 @@ def expand_finite_sums(expr: sp.Basic) -> sp.Basic:
     arguments = tuple(expand_finite_sums(argument) for argument in expr.args)
     if arguments != expr.args:
         expr = expr.func(*arguments)
-    if isinstance(expr, (sp.Sum, sp.Product)) and len(expr.limits) == 1:
-        index, low, high = expr.limits[0]
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        # SymPy writes Σ_k Σ_j as one Sum with limits (j, k, 5), (k, 1, n): innermost first
+        index, low, high = expr.limits[-1]
+        body = (expr.function if len(expr.limits) == 1
+                else expr.func(expr.function, *expr.limits[:-1]))
         if low.is_Integer and high.is_Integer and high - low < 1000:
-            terms = [
-                expr.function.xreplace({index: sp.Integer(k)})
+            terms = [  # a term's own sums may have had bounds in the index (Σ_{j=k}^{5})
+                expand_finite_sums(body.xreplace({index: sp.Integer(k)}))
                 for k in range(int(low), int(high) + 1)
             ]
             combine = sp.Add if isinstance(expr, sp.Sum) else sp.Mul

@@ -81,6 +81,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
@@ -332,13 +333,16 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         if said.properties:  # linear, convex, even, periodic …: the instances need not be
             context.properties.append((said.name, said.line, end_of(said.line),
                                        f"{', '.join(said.properties)} — '{said.words}'"))
+    named = named_functions(stated.sentences)  # "Let $\sigma$ denote the tanh activation."
+    context.properties += named_properties(named, end_of)  # g is the sigmoid: not an instance
     context.prose_arrays = prose_arrays(text)
     context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
-    context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
+    context.shadows = shadows(context.math_blocks, text, context.latex, source) + sigma_shadows(
+        named)  # σ = 2; σ the tanh activation (round 10, C6)
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.stated_onehot = onehot_statements(text)  # "let $y$ be a one-hot vector" (8a C10)
