@@ -33,7 +33,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
-    declared_shapes,
+    shape_statements,
     is_symmetric_word,
     note_means_frobenius,
     stated_properties,
@@ -43,7 +43,8 @@ from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
-from symderive.notes.onehot import onehot_refutation, stated_onehot
+from symderive.notes.onehot import onehot_refutation, onehot_statements
+from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
@@ -228,15 +229,13 @@ STATED_SIMPLEX = re.compile(
 )
 
 
-def stated_simplex(text: str) -> dict:
+def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
     """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
-    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A
-    step
-    refuted as read that holds with exactly these vectors summing to 1 is checked under it."""
-    found: dict = {}
-    for match in STATED_SIMPLEX.finditer(text):
-        found.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
-    return found
+    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): (line, name) for every sentence saying so
+    (where each holds: :func:`symderive.notes.scoped.simplex_at`). A step refuted as read
+    that holds with exactly these vectors summing to 1 is checked under it."""
+    return tuple((text.count("\n", 0, match.start()) + 1, match.group(1))
+                 for match in STATED_SIMPLEX.finditer(text))
 
 
 def continue_chains(pairs: list) -> list:
@@ -346,20 +345,21 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         named)  # σ = 2; σ the tanh activation (round 10, C6)
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    context.stated_onehot = stated_onehot(text)  # "let $y$ be a one-hot vector" (8a C10)
-    context.stated_simplex = {name: line for name, (line, _) in context.stated_onehot.items()}
-    context.stated_simplex.update(stated_simplex(text))
+    context.stated_onehot = onehot_statements(text)  # "let $y$ be a one-hot vector" (8a C10)
+    context.stated_simplex = tuple(sorted(  # one-hot or probability vectors (scoped.simplex_at)
+        {(line, name) for line, name, _ in context.stated_onehot} | set(stated_simplex(text))))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
+    context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)
     context.stated = stated
     context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
     context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
     find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
-    context.assigned_constants = {
-        item.chain.elements[0].strip() for item in located
+    context.assigned_constants = tuple(
+        (item.chain.line, item.chain.elements[0].strip()) for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
         and is_number(item.chain.elements[1])
-    }  # fmt: skip
+    )  # fmt: skip (where each holds: the section tree)
     for item in located:
         if item.reading.role is Role.CONDITION or any(
             relation in (r"\in", "∈") for relation in item.chain.relations
@@ -372,7 +372,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     bold = frozenset(BOLD_CAPITAL.findall(math_text))
     context.latex = replace(context.latex, frobenius_2=note_means_frobenius(math_text),
-                            declared=declared_shapes(text),  # matrices: prose shapes
+                            declared=(),  # prose shapes: per section (scoped.declared_at)
                             names=names_not_operators(  # D the degree matrix: no operator
                                 text, [block.latex for block in extraction.blocks],
                                 context.prose_arrays) | (  # T a horizon: x^T is a power
@@ -622,7 +622,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   f"{message}"))  # fmt: skip
             continue
         stated = ", ".join(
-            f"{base} (line {plan.context.stated_simplex[str(base)]})"
+            f"{base} (line {simplex_at(plan.context, chain.line)[str(base)]})"
             for base in stated_vectors(plan, equation, step)
         )  # fmt: skip
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
@@ -759,7 +759,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             ))  # fmt: skip
             continue
         # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
-        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
+        outcome = onehot_refutation(step, outcome, onehot_at(plan.context, chain.line),
+                                    chain.line)
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)
@@ -821,10 +822,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
             commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
                                         lhs_latex, rhs_latex, scalars={
-                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"})
+                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"},
+                                        numbers=lambda: scalars_at(plan.context, chain.line))
             if commuting:
                 outcome = Outcome("undecided", method=outcome.method, reason=commuting)
-        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
+        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects,
+                                     lambda: scalars_at(plan.context, chain.line))
         if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
             outcome = Outcome("undecided", method=outcome.method, reason=withheld)
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
@@ -1075,7 +1078,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     if match:
         return " ".join(match.group().split())[:80]
     return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
-                        context.latex.declared)
+                        declared_at(context, chain.line))
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
@@ -1192,7 +1195,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
             factor = math.log(base)
             if any(abs(a / b - factor) < 1e-9 * factor for a, b in ((left, right), (right, left))):
                 return f"the sides differ by the factor ln {base:g}: the logarithm may be base {base:g}"
-    for constant in plan.context.assigned_constants:
+    for _line, constant in as_sections(plan.context.headings).in_force(
+            plan.context.assigned_constants, chain.line):  # \pi = 3 in this section
         if re.search(r"(?<![A-Za-z\\])" + re.escape(constant) + r"(?![A-Za-z])", written):
             return f"the note assigns {constant} a value, so it may be a variable here"
     if IDENTITY.search(written):

@@ -92,11 +92,15 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "") -> tuple
 
 
 def commuting_doubt(lhs, rhs, note_text: str, lhs_latex: str = "", rhs_latex: str = "",
-                    scalars=frozenset()) -> str:
+                    scalars=frozenset(), numbers=frozenset) -> str:
     """The reason a proved/checked verdict is withheld, or "" (``scalars``: names a directive
-    declares scalars, which commute)."""
+    declares scalars, which commute; ``numbers()``: names the claim's section says are numbers
+    in words, :func:`symderive.notes.scoped.scalars_at`)."""
     letters = needs_commuting(lhs, rhs, lhs_latex, rhs_latex)
     letters = tuple(name for name in letters if name not in scalars)  # a scalar commutes
+    if len(letters) >= 2:
+        said = numbers()  # read only when needed
+        letters = tuple(name for name in letters if name not in said)
     if len(letters) < 2:
         return ""
     words = MATRIX_WORDS.search(note_text or "")
