@@ -56,7 +56,7 @@ _VERB = (r"(?:(?:is|are|was|be|being)\s+(?:assumed|supposed|taken|known|given|ch
          r"changes?|preserves?|commutes?|equals?|agrees?|coincides?|solves?|admits?|"
          r"is\s+(?:defined|given)\s+on|increases?|decreases?)")
 _CLAUSE_END = re.compile(
-    r"[;:]|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?:let|assume|suppose|we|consider|take|"
+    r"[;:]|(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?:let|we|consider|take|"
     r"define|write|\$[^$]*\$\s+(?:be|is|are|denotes?))\b|,?\s*\b(?:then|so\s+that|hence|thus|"
     r"therefore)\b|\.\s", re.I)
 DESCRIBED = (
@@ -65,9 +65,23 @@ DESCRIBED = (
                rf"{_FUNCTION_NOUN}\s+{_SUBJECTS}(?P<words>[^;]*)", re.I),
     re.compile(rf"{_SUBJECTS}\s*(?:은|는|이|가|를|을)\s*(?P<words>[^.;]*)"),
 )  # fmt: skip
-PRONOUN = re.compile(rf"^\s*(?:it|this\s+{_FUNCTION_NOUN}|the\s+{_FUNCTION_NOUN}|such\s+an?\s+"
+_LEAD = (r"(?:(?:we\s+)?(?:also\s+)?(?:assume|suppose|require|ask|demand)\s+(?:that\s+)?|"
+         r"(?:moreover|furthermore|also|in\s+addition|besides|here|throughout),?\s+)*")
+PRONOUN = re.compile(rf"^\s*{_LEAD}(?:it|this\s+{_FUNCTION_NOUN}|the\s+{_FUNCTION_NOUN}|such\s+an?\s+"
                      rf"{_FUNCTION_NOUN})\s+(?P<words>{_VERB}\b[^;]*)|^\s*(?:그|이)\s*함수\s*(?:는|가)"
                      rf"\s*(?P<korean>[^.;]*)", re.I)
+ALL_FUNCTIONS = re.compile(
+    rf"\b(?:all|every|each|any)\s+(?:(?:the|our|of\s+the|real|smooth|unknown|differentiable)\s+)*"
+    rf"{_FUNCTION_NOUN}\b(?:\s+(?:here|below|above|considered|we\s+consider|in\s+this\s+\w+|"
+    rf"that\s+(?:appear|occur)\w*))*\s*,?\s+(?P<words>{_VERB}\b[^;]*)"
+    rf"|(?:모든|각)\s*함수(?:는|가|들은)\s*(?P<korean>[^.;]*)", re.I)
+HYPOTHESIS = re.compile(r"\b(?:assum\w*|suppos\w*|let|given|requir\w*|satisf\w*|obey\w*|such\s+that|"
+                        r"whenever|provided|for\s+which|with)\b|가정|하자|만족", re.I)
+_STATED_RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![A-Za-z])|[≤≥≠]")
+_APPLIED_NAME = re.compile(rf"(?<![A-Za-z\\])(?P<name>{_NAME}){_SUB}\s*(?:\^\s*\{{?[^{{}}()]{{0,6}}\}}?\s*|'+\s*)?\(")
+# name = …, name(x) := …: a definition of name (when name is not on the right)
+_DEFINITION = re.compile(rf"^\s*(?P<name>{_NAME}){_SUB}{_ARGS}\s*(?::=|\\coloneqq|\\equiv|"
+                         rf"\\triangleq|=)(?P<right>[^=<>]*)$")
 _LETTER = re.compile(rf"\$\s*(?P<name>{_NAME})")
 # a map of complex numbers (f: \mathbb{C} \to \mathbb{C}): the complex reader withholds the real
 # instances, and names why
@@ -126,6 +140,7 @@ def described(text: str, previous: str = "") -> list[Described]:
             unread = _unread(before + " " + words)
             if unread and not COMPLEX.search(match.group("subjects")):  # (read as complex)
                 found.extend(Described(name, unread) for name in _names(match.group("subjects")))
+    found.extend(conditions(text))
     pronoun = PRONOUN.match(text)
     if previous and pronoun:
         words = pronoun.group("words") or pronoun.group("korean") or ""
@@ -133,6 +148,36 @@ def described(text: str, previous: str = "") -> list[Described]:
         if unread:
             found.append(Described(previous, unread))
     return found
+
+
+def conditions(text: str) -> list[Described]:
+    """A relation about a function's values in a hypothesis sentence (*Assume $g(x) > 0$ for all
+    $x$*, *Suppose $|g(x)| \\le 1$*, *such that $g(0) = 1$*): each letter applied in it, with the
+    formula — not a definition (*Let $f(x) = g(x)^2$* defines f; g is a letter of it)."""
+    prose = re.sub(r"\$[^$]*\$", " ", text)
+    if not HYPOTHESIS.search(prose):
+        return []
+    found = []
+    for math in re.findall(r"\$([^$]+)\$", text):
+        if not _STATED_RELATION.search(math):
+            continue
+        defined = _DEFINITION.match(math)
+        if defined and not re.search(rf"(?<![A-Za-z\\]){re.escape(defined.group('name'))}(?![A-Za-z])",
+                                     defined.group("right")):
+            continue  # a definition states nothing about the functions it uses
+        for match in _APPLIED_NAME.finditer(math):
+            found.append(Described(match.group("name").lstrip("\\"), f"${math.strip()}$"))
+    return found
+
+
+def described_all(text: str) -> str:
+    """The unread words of a sentence describing every function at once (*All functions here
+    are $2\\pi$-periodic.*, *Throughout, every function vanishes at infinity.*, 모든 함수는 …),
+    or ''."""
+    match = ALL_FUNCTIONS.search(text)
+    if not match:
+        return ""
+    return _unread(_clause(match.group("words") or match.group("korean") or ""))
 
 
 def described_letters(text: str) -> list[str]:

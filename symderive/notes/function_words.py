@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.notes.declared import RESERVED
-from symderive.notes.function_clauses import described, described_letters
+from symderive.notes.function_clauses import described, described_all, described_letters
 from symderive.notes.periodic_words import says_periodic
 
 _GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
@@ -89,7 +89,7 @@ MATH_FORMS = (
 class FunctionWords:
     """A letter the prose names a function: where, and the unread properties it gives it."""
 
-    name: str  # as the grammar spells it (``kappa`` for ``\kappa``)
+    name: str  # as the grammar spells it (``kappa`` for ``\kappa``); "*": every function
     line: int
     function: bool  # named a function (else only given a property: "$f$ is convex")
     properties: tuple[str, ...]  # lower case, as written ('monotonically increasing' → two)
@@ -128,6 +128,11 @@ def function_words(stated) -> list[FunctionWords]:
             shown = " ".join(text.split())
             found.append(FunctionWords(
                 said.name, sentence.first, False, (f"described in words not read ('{said.words}')",),
+                shown if len(shown) <= 100 else shown[:97] + "..."))
+        if every := described_all(text):  # "All functions here are 2π-periodic.": any letter
+            shown = " ".join(text.split())
+            found.append(FunctionWords("*", sentence.first, False, (
+                f"every function described in words not read ('{every}')",),
                 shown if len(shown) <= 100 else shown[:97] + "..."))
         letters = described_letters(text)
         previous = letters[0] if len(letters) == 1 else ("" if letters else previous)
