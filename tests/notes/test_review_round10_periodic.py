@@ -174,7 +174,7 @@ def sections(note):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("section", "name"), zip(sections(U6), "fghk"))
+@pytest.mark.parametrize(("section", "name"), list(zip(sections(U6), "fghk")))
 def test_the_shift_invariance_of_a_period_integral_is_not_refuted_in_any_wording(
         tmp_path, section, name):
     steps = steps_by_line(tmp_path, section)
