@@ -41,7 +41,8 @@ from dataclasses import dataclass
 _GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
           r"nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|"
           r"Xi|Sigma|Upsilon|Phi|Psi|Omega")
-_NAME = rf"(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+LETTER = rf"(?<![_^A-Za-z\\])(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+_NAME = LETTER
 _SUB = r"(?:\s*_\s*(?:\{[^{}$]{0,12}\}|\\?\w+))?"
 _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,40}\))?"
 _SIGNATURE = r"(?:\s*:[^$]{0,60})?"

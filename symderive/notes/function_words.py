@@ -23,13 +23,10 @@ import re
 from dataclasses import dataclass
 
 from symderive.notes.declared import RESERVED
-from symderive.notes.function_clauses import described, described_all, described_letters
+from symderive.notes.function_clauses import LETTER, described, described_all, described_letters
 from symderive.notes.periodic_words import says_periodic
 
-_GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
-          r"nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|"
-          r"Xi|Sigma|Upsilon|Phi|Psi|Omega")
-_NAME = rf"(?<![_^A-Za-z\\])(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+_NAME = LETTER  # a letter or a Greek letter (one definition: notes/function_clauses.py)
 _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,30}\))?"
 FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
 # a property a function may have that the smooth nonlinear instances need not have (not
