@@ -1038,11 +1038,13 @@ def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
 
 def _stated_property(step, line: int, context: FileContext) -> str:
     """A property the note states for an unknown function of the step (``f(x) = f(-x)`` on
-    line 3): 'f (line 3: f(x) = f(-x))', or ''."""
+    line 3): 'f (line 3: f(x) = f(-x))', or ''. A property of every function (name ``*``: "All
+    functions here are periodic.") is one of each."""
     names = {name for name, _ in step.unknown}
     for name, start, end, latex in context.properties:
-        if name in names and start <= line <= end:
-            return f"{name} (line {start}: {latex})"
+        if (name in names or name == "*" and names) and start <= line <= end:
+            shown = name if name != "*" else ", ".join(sorted(names))
+            return f"{shown} (line {start}: {latex})"
     return ""
 
 
