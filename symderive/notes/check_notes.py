@@ -30,6 +30,7 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
+from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
@@ -192,6 +193,7 @@ _LETTER = r"[A-Za-z](?:_(?:\{\w+\}|\w+))?"
 _NAME = r"(?:\\[A-Za-z]+\s*\{\s*" + _LETTER + r"\s*\}|" + _LETTER + r")"
 ONE_NAME = r"\$\s*(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*)\s*\$"
 NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
+ARRAY_WORD_RE = re.compile(ARRAY_WORD, re.I)
 # "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
 ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)
 ARRAY_AFTER = re.compile(
@@ -207,6 +209,8 @@ def prose_arrays(text: str) -> set[str]:
     found: set[str] = set()
     for pattern in (ARRAY_BEFORE, ARRAY_AFTER):
         for match in pattern.finditer(text):
+            if property_denied(text, match, ARRAY_WORD_RE):
+                continue  # "a scalar rather than a matrix", "is not a vector"
             for latex in re.findall(r"\$([^$]*)\$", match.group()):
                 if re.fullmatch(ONE_NAME[2:-2].replace("(", "(?:", 1), latex.strip()) is None:
                     continue
@@ -227,6 +231,9 @@ STATED_SIMPLEX = re.compile(
 )
 
 
+SIMPLEX_WORD = re.compile(r"one-hot|원\s*-?\s*핫|probability vector|확률\s*벡터", re.I)
+
+
 def stated_simplex(text: str) -> dict:
     """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
     one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A
@@ -234,6 +241,8 @@ def stated_simplex(text: str) -> dict:
     refuted as read that holds with exactly these vectors summing to 1 is checked under it."""
     found: dict = {}
     for match in STATED_SIMPLEX.finditer(text):
+        if property_denied(text, match, SIMPLEX_WORD):
+            continue  # "rather than a one-hot vector", "is not a probability vector"
         found.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
     return found
 
