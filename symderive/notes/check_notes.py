@@ -81,6 +81,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.replaced_names import replaced_name_used, replaced_names
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
@@ -335,6 +336,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name in assumed_functions(located):  # Assume $k(x + 1) = k(x)$: k is a function (X12)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
+    context.replaced_names = replaced_names(prose, end_of)  # replace $A$ by $AB$ (9b L6)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:
             context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
@@ -646,6 +648,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                         equation.view.notes if equation.view else {})
         if unread and outcome.verdict in DECIDING:  # ŷ = softmax(o) not read (round 9a, H3)
             outcome = Outcome("undecided", method=outcome.method, reason=unread)
+        replaced = replaced_name_used(
+            f"{lhs_latex} {rhs_latex}", chain.line, plan.context.replaced_names,
+            tuple(equation.view.notes[k] for k in step.used
+                  if equation.view and k in equation.view.notes))
+        if replaced and outcome.verdict in DECIDING:  # replace $A$ by $AB$ (round 9b, L6)
+            outcome = Outcome("undecided", method=outcome.method, reason=replaced)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}

@@ -163,6 +163,7 @@ class FileContext:
     matrix_definitions: list = field(default_factory=list)
     unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read
     unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
+    replaced_names: list = field(default_factory=list)  # replaced_names: replace $A$ by $AB$
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
