@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symderive.check import certified
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.report import Counterexample, Outcome
 
-EXACT_SECONDS = 1.0  # SymPy's exact evaluation of a written side at one point
-MOST_POINTS = 4  # distinct skipped points judged (the first ones; the rest are named alike)
+EXACT_SECONDS = 0.3  # SymPy's exact evaluation of a written side at one point
+MOST_POINTS = 3  # distinct skipped points judged (the first ones; the rest are named alike)
 
 INFINITE, NO_VALUE, UNKNOWN = "infinite", "no value", "unknown"
 
@@ -50,6 +51,9 @@ def judge(lhs, rhs, relation: str, context, undefined: list) -> Outcome | str:
         left_missing = comparison.lhs_value.startswith("undefined")
         right_missing = comparison.rhs_value.startswith("undefined")
         where = ", ".join(f"{k} = {v}" for k, v in key)
+        if left_missing and right_missing:
+            named.append(f"{where} (neither side could be evaluated there)")
+            continue
         kinds = {}
         for side_name, side, missing in (("left", lhs, left_missing), ("right", rhs, right_missing)):
             if missing:
@@ -67,6 +71,12 @@ def judge(lhs, rhs, relation: str, context, undefined: list) -> Outcome | str:
                     reason=f"at {where} the {side_name} side as written is {value} (SymPy's "
                     f"exact value) while the other side is finite ({other})",
                 )
+            if kind == UNKNOWN and value is not None:  # a value where the evaluation had none
+                found = _compare_exact(lhs, rhs, relation, point, side_name, value, key)
+                if isinstance(found, Outcome):
+                    return found
+                if found:
+                    continue  # the sides agree there, as written (e^x = Σ x^n/n! at x = 0)
             if kind == UNKNOWN:
                 return Outcome(
                     "undecided",
@@ -79,18 +89,32 @@ def judge(lhs, rhs, relation: str, context, undefined: list) -> Outcome | str:
             named.append(f"{where} (the {side_name} side as written has no value there: "
                          f"{_why(comparison, side_name)})")
             continue
-        if any(kind == INFINITE for kind, _ in kinds.values()) and not all(
-                kind == NO_VALUE or kind == INFINITE for kind, _ in kinds.values()):
-            return Outcome(
-                "undecided", method="numeric (certified balls)",
-                reason=f"at {where} one side as written is infinite and the other could not "
-                "be evaluated: agreement at the other points does not check the claim")
-        named.append(f"{where} (neither side has a value there)")
     if not named:
         return ""
-    more = len(distinct) - len(named)
+    more = len(distinct) - MOST_POINTS
     return ("not evaluated at " + "; ".join(named)
             + (f" (and {more} more point(s) of the same kind)" if more > 0 else ""))
+
+
+def _compare_exact(lhs, rhs, relation, point, side_name, value, key):
+    """The two sides as written at ``point`` (``value`` the one that had no value when
+    evaluated), compared with certified balls: True where they agree, a refutation where they
+    certainly differ (reproduced), None otherwise."""
+    other_kind, other = _as_written(rhs if side_name == "left" else lhs, point)
+    if other_kind != UNKNOWN or other is None:
+        return None
+    left, right = (value, other) if side_name == "left" else (other, value)
+    if not (getattr(left, "is_number", False) and getattr(right, "is_number", False)):
+        return None
+    comparison = certified.compare(left, right, relation, {})
+    if comparison.status == "agree":
+        return True
+    if comparison.status == "disagree":
+        return Outcome(
+            "refuted", method="exact evaluation (SymPy) and certified balls",
+            counterexample=Counterexample(key, comparison.lhs_value, comparison.rhs_value),
+            reason="the sides as written, evaluated exactly at this point, differ")
+    return None
 
 
 def _why(comparison, side_name: str) -> str:
