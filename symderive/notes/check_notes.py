@@ -81,6 +81,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import replaced_name_used, replaced_names
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
@@ -337,6 +338,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
     context.replaced_names = replaced_names(prose, end_of)  # replace $A$ by $AB$ (9b L6)
+    context.described_names = described_names(prose, end_of)  # the softmax of $z$ (9a L4)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:
             context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
@@ -654,6 +656,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                   if equation.view and k in equation.view.notes))
         if replaced and outcome.verdict in DECIDING:  # replace $A$ by $AB$ (round 9b, L6)
             outcome = Outcome("undecided", method=outcome.method, reason=replaced)
+        described = described_doubt(
+            f"{lhs_latex} {rhs_latex}", chain.line, outcome.verdict,
+            outcome.counterexample.values if outcome.counterexample else (),
+            plan.context.described_names,
+            tuple(equation.view.notes.values()) if equation.view else ())
+        if described and outcome.verdict in DECIDING:  # p the softmax of z (round 9a, L4)
+            outcome = Outcome("undecided", method=outcome.method, reason=described)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}

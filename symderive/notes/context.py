@@ -164,6 +164,7 @@ class FileContext:
     unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read
     unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
     replaced_names: list = field(default_factory=list)  # replaced_names: replace $A$ by $AB$
+    described_names: list = field(default_factory=list)  # described_names: the softmax of $z$
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
