@@ -661,7 +661,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome.counterexample.values if outcome.counterexample else (),
             plan.context.described_names,
             tuple(equation.view.notes.values()) if equation.view else ())
-        if described and outcome.verdict in DECIDING:  # p the softmax of z (round 9a, L4)
+        if described and outcome.verdict in DECIDING and not (
+                outcome.verdict == "refuted" and step.solve_like):  # p the softmax of z (9a L4)
             outcome = Outcome("undecided", method=outcome.method, reason=described)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
