@@ -778,7 +778,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
-                "identity: it does not hold for all values, so it is not refuted", used,
+                "identity: as read here (every name free, of its default kind) it does not hold "
+                f"for all values ({_values_text(outcome)}), so it is not refuted", used,
             ))  # fmt: skip
             continue
         # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
@@ -930,6 +931,13 @@ def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only
         return ""
     return (f"{describe(found)}, and this step was read with the natural logarithm: not "
             "decided (write \\log_2 or \\ln to say which)")
+
+
+def _values_text(outcome) -> str:
+    """A refutation's point, shortly (the names and values of its counterexample)."""
+    values = outcome.counterexample.values if outcome.counterexample else ()
+    shown = ", ".join(f"{name} = {value}" for name, value in values[:4])
+    return ("e.g. " + shown + (", …" if len(values) > 4 else "")) if shown else "as sampled"
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
