@@ -101,9 +101,7 @@ def commuting_doubt(lhs, rhs, note_text: str, lhs_latex: str = "", rhs_latex: st
     if len(letters) < 2:
         return ""
     return (
-        f"read with {', '.join(letters)} as commuting numbers, and the claim may rely on that "
-        "(as products of letters that do not commute its sides differ, or are written in "
-        f"other orders), while the note speaks of "
+        f"holds only if {', '.join(letters)} commute, and the note speaks of "
         f"'{words.group(0)}': if any of them is a matrix or an operator the claim may fail "
         "(declare scalars with 'assume NAME scalar', matrices with 'assume NAME matrix R C')"
     )
