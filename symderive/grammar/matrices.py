@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from symderive.grammar.negation import negated_near
+from symderive.grammar.negation import denied
 from symderive.grammar.shape_words import key as _key
 from symderive.grammar.shape_words import stated_shapes
 from symderive.matrixcalc import Grad, Jacobian
@@ -492,7 +492,7 @@ def stated_properties(text: str) -> list[tuple[str, str, int]]:
     found = []
     for pattern in (STATED_AFTER, STATED_BEFORE):
         for match in pattern.finditer(text):
-            if negated_near(text, match.start("property"), match.end()):
+            if denied(text, match.start("property"), match.end(), named_from=match.start()):
                 continue  # "$A$는 대칭 행렬이 아닙니다", "a nonsymmetric matrix $A$": not stated
             line = text.count("\n", 0, match.start()) + 1
             names = [match.group("name")] + re.findall(

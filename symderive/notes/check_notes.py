@@ -30,6 +30,7 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
+from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
@@ -82,6 +83,8 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
+from symderive.notes.described_names import described_doubt, described_names
+from symderive.notes.replaced_names import replaced_name_used, replaced_names
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
@@ -194,6 +197,7 @@ _LETTER = r"[A-Za-z](?:_(?:\{\w+\}|\w+))?"
 _NAME = r"(?:\\[A-Za-z]+\s*\{\s*" + _LETTER + r"\s*\}|" + _LETTER + r")"
 ONE_NAME = r"\$\s*(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*)\s*\$"
 NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
+ARRAY_WORD_RE = re.compile(ARRAY_WORD, re.I)
 # "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
 ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)
 ARRAY_AFTER = re.compile(
@@ -209,6 +213,8 @@ def prose_arrays(text: str) -> set[str]:
     found: set[str] = set()
     for pattern in (ARRAY_BEFORE, ARRAY_AFTER):
         for match in pattern.finditer(text):
+            if property_denied(text, match, ARRAY_WORD_RE):
+                continue  # "a scalar rather than a matrix", "is not a vector"
             for latex in re.findall(r"\$([^$]*)\$", match.group()):
                 if re.fullmatch(ONE_NAME[2:-2].replace("(", "(?:", 1), latex.strip()) is None:
                     continue
@@ -229,13 +235,18 @@ STATED_SIMPLEX = re.compile(
 )
 
 
+SIMPLEX_WORD = re.compile(r"one-hot|원\s*-?\s*핫|probability vector|확률\s*벡터", re.I)
+
+
 def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
     """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
     one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): (line, name) for every sentence saying so
-    (where each holds: :func:`symderive.notes.scoped.simplex_at`). A step refuted as read
-    that holds with exactly these vectors summing to 1 is checked under it."""
+    (where each holds: :func:`symderive.notes.scoped.simplex_at`), except under a negation or
+    contrast ("rather than a one-hot vector"). A step refuted as read that holds with exactly
+    these vectors summing to 1 is checked under it."""
     return tuple((text.count("\n", 0, match.start()) + 1, match.group(1))
-                 for match in STATED_SIMPLEX.finditer(text))
+                 for match in STATED_SIMPLEX.finditer(text)
+                 if not property_denied(text, match, SIMPLEX_WORD))
 
 
 def continue_chains(pairs: list) -> list:
@@ -326,6 +337,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name in assumed_functions(located):  # Assume $k(x + 1) = k(x)$: k is a function (X12)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
+    context.replaced_names = replaced_names(prose, end_of)  # replace $A$ by $AB$ (9b L6)
+    context.described_names = described_names(prose, end_of)  # the softmax of $z$ (9a L4)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:
             context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
@@ -641,6 +654,20 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                         equation.view.notes if equation.view else {})
         if unread and outcome.verdict in DECIDING:  # ŷ = softmax(o) not read (round 9a, H3)
             outcome = Outcome("undecided", method=outcome.method, reason=unread)
+        replaced = replaced_name_used(
+            f"{lhs_latex} {rhs_latex}", chain.line, plan.context.replaced_names,
+            tuple(equation.view.notes[k] for k in step.used
+                  if equation.view and k in equation.view.notes))
+        if replaced and outcome.verdict in DECIDING:  # replace $A$ by $AB$ (round 9b, L6)
+            outcome = Outcome("undecided", method=outcome.method, reason=replaced)
+        described = described_doubt(
+            f"{lhs_latex} {rhs_latex}", chain.line, outcome.verdict,
+            outcome.counterexample.values if outcome.counterexample else (),
+            plan.context.described_names,
+            tuple(equation.view.notes.values()) if equation.view else ())
+        if described and outcome.verdict in DECIDING and not (
+                outcome.verdict == "refuted" and step.solve_like):  # p the softmax of z (9a L4)
+            outcome = Outcome("undecided", method=outcome.method, reason=described)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
@@ -755,7 +782,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
-                "identity: it does not hold for all values, so it is not refuted", used,
+                "identity: as read here (every name free, of its default kind) it does not hold "
+                f"for all values ({_values_text(outcome)}), so it is not refuted", used,
             ))  # fmt: skip
             continue
         # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
@@ -910,6 +938,13 @@ def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only
         return ""
     return (f"{describe(found)}, and this step was read with the natural logarithm: not "
             "decided (write \\log_2 or \\ln to say which)")
+
+
+def _values_text(outcome) -> str:
+    """A refutation's point, shortly (the names and values of its counterexample)."""
+    values = outcome.counterexample.values if outcome.counterexample else ()
+    shown = ", ".join(f"{name} = {value}" for name, value in values[:4])
+    return ("e.g. " + shown + (", …" if len(values) > 4 else "")) if shown else "as sampled"
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:

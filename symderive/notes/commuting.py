@@ -107,7 +107,8 @@ def commuting_doubt(lhs, rhs, note_text: str, lhs_latex: str = "", rhs_latex: st
     said = (f"the note speaks of '{words.group(0)}'" if words else
             "the note does not say they are numbers")
     return (
-        f"holds only if {', '.join(letters)} commute, and {said}: if any of them is a matrix "
-        "or an operator the claim may fail "
+        f"read with {', '.join(letters)} as commuting numbers, and the claim may rely on that "
+        f"(as products of letters that do not commute its sides differ, or are written in "
+        f"other orders), while {said}: if any of them is a matrix or an operator it may fail "
         "(declare scalars with 'assume NAME scalar', matrices with 'assume NAME matrix R C')"
     )

@@ -165,6 +165,8 @@ class FileContext:
     unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
     # (line, name, shape) of every shape the prose states: symderive.notes.scoped.declared_at
     shape_statements: tuple = ()
+    replaced_names: list = field(default_factory=list)  # replaced_names: replace $A$ by $AB$
+    described_names: list = field(default_factory=list)  # described_names: the softmax of $z$
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

@@ -866,6 +866,8 @@ def _no_solution(lhs, rhs, source: str) -> bool:
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     """``expr = number``, with unknowns and no derivative written: if it is not an identity
     it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
+    if _square_matrices_only(lhs, rhs):
+        return False  # MN - NM = 0 for the 3 × 3 matrices M and N: a claim (round 9b L12)
     for side, other, raw, raw_other in (
         (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
     ):
@@ -882,6 +884,20 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         ):  # fmt: skip
             return True
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _square_matrices_only(lhs, rhs) -> bool:
+    """Whether every unknown of the step is a square matrix (no vector, no scalar) and there
+    are at least two: ``M N - N M = 0`` states that two matrices commute, it is no system to
+    solve (``A x - b = 0`` has vectors, ``X^2 = I`` one unknown matrix)."""
+    symbols = set()
+    for side in (lhs, rhs):
+        if not isinstance(side, sp.Basic):
+            return False
+        symbols |= side.free_symbols
+    matrices = {s for s in symbols if isinstance(s, sp.MatrixSymbol)}
+    return len(matrices) >= 2 and matrices == symbols and all(
+        m.shape[0] == m.shape[1] and m.shape[0] != 1 for m in matrices)
 
 
 def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
