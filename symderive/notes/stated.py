@@ -38,6 +38,7 @@ from symderive.model import Domain
 from symderive.notes.context import parse
 from symderive.notes.sections import SCOPE_OPENER, as_sections
 from symderive.notes.extract import _Lines
+from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
 
 # -- the words of a domain ----------------------------------------------------------------------
 # English adjective phrases → Domain kind (the longest first); "natural" is read as 1, 2, 3, …
@@ -154,6 +155,9 @@ class StatedDomain:
     hypothesis: bool  # True: its own sentence (and the display it runs into) only
     quantifies: bool = False  # the claim before it is stated for every value ("… for every
     # integer $n$." after a display: symderive.notes.after_display), as a hypothesis says
+    binds: bool = False  # a quantifier opening its sentence ("For every real $x \ge 0$,"): when
+    # the sentence runs into a display it binds the letter there and after, to the next
+    # sentence saying anything of the letter or the end of the section (review round 9b L8)
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,8 @@ class Lift:
     general: bool = True  # a generalising word (any, arbitrary, allow, 임의의…) or a new "let"
     kinds: frozenset = frozenset()  # the domains its clause names (positive, real, …)
     properties: frozenset = frozenset()  # the matrix properties its clause names
+    local: bool = False  # it quantifies an inline formula of its sentence ("$F$ holds for every
+    # real $x$"): it lifts for the formulas of that sentence only (review round 9b L11)
 
     def lifts(self, domain: "StatedDomain") -> bool:
         """Whether it ends ``domain``: a generalising word does; naming a domain does unless it
@@ -203,6 +209,18 @@ class InForce:
     domains: tuple = ()  # StatedDomain
     properties: tuple = ()  # MatrixProperty
     lifted: tuple = ()  # (StatedDomain | MatrixProperty, Lift)
+    quantifiers: tuple = ()  # the quantifiers in force (StatedDomain.binds), "real" ones too
+
+    def supersedes(self, name: str, sentence: int = -1, line: int = 0) -> bool:
+        """Whether a quantifier in force for ``name`` was stated after ``sentence`` (or after
+        ``line``): it binds the letter anew ("For every real $x$," after "For every real $x
+        ≥ 1$,"), so what was said of the letter before does not hold at the chain."""
+        key = name_key(name).lstrip("\\")
+        return any(
+            name_key(record.name).lstrip("\\") == key
+            and (record.sentence > sentence if line <= 0 else record.line > line)
+            for record in self.quantifiers
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -241,25 +259,44 @@ class StatedDomains:
         def lifts_here(lift: Lift) -> bool:  # a lift before the chain, in its section
             if not sections.reaches(lift.line, line):
                 return False
+            if lift.local:
+                return lift.sentence == own
             if own is None:
                 return lift.sentence <= before
             return lift.sentence < own or (lift.sentence == own and lift.at <= at)
 
         events = []  # (sentence, place in it, order, what)
+        last = own if own is not None else before  # the last sentence before the chain's place
         for domain in self.domains:
+            earlier = domain.sentence < own if own is not None else domain.sentence <= before
             if domain.hypothesis:
-                holds = domain.sentence in (own, runs_into)
+                holds = domain.sentence in (own, runs_into) or (
+                    earlier and self._binding(domain) and sections.reaches(domain.line, line))
+                if not holds and earlier and sections.reaches(domain.line, line):
+                    # another hypothesis on the letter ends a quantifier's binding
+                    events.append((domain.sentence, -1, len(events), _End(name_key(domain.name))))
             else:
-                earlier = domain.sentence < own if own is not None else domain.sentence <= before
                 holds = earlier and sections.covers(domain.line, line)  # after a display: later
             if holds:
                 events.append((domain.sentence, -1, len(events), domain))
+        events.extend((index, -1, len(events) + k, _End(key)) for k, (index, key) in enumerate(
+            self._unread_mentions(last, line, sections, latex if own is not None else "")))
         for lift in self.lifts:
             if lifts_here(lift):
                 events.append((lift.sentence, lift.at, len(events), lift))
         latest: dict = {}  # the most recent statement of a name wins
         lifted: dict = {}
         for _, _, _, event in sorted(events, key=lambda e: e[:3]):
+            if isinstance(event, _End) and event.name == EVERY_NAME:
+                for key in [k for k, d in latest.items() if d.binds and d.sentence not in (
+                        own, runs_into)]:
+                    latest.pop(key)
+                continue
+            if isinstance(event, _End):
+                if event.name in latest and latest[event.name].binds and (
+                        latest[event.name].sentence not in (own, runs_into)):
+                    latest.pop(event.name)
+                continue
             if isinstance(event, Lift):
                 if event.name in latest and event.lifts(latest[event.name]):
                     domain = latest.pop(event.name)
@@ -281,7 +318,37 @@ class StatedDomains:
             else:
                 lifted.setdefault(("property", found.name, found.word), (found, lift))
         return InForce(tuple(d for d in latest.values() if d.kind != "real"),
-                       tuple(properties), tuple(lifted.values()))
+                       tuple(properties), tuple(lifted.values()),
+                       tuple(d for d in latest.values() if d.binds))
+
+    def _binding(self, domain: StatedDomain) -> bool:
+        """Whether a quantifier's sentence runs into a display (it does not end with a period:
+        ``For every real $x ≥ 0$,``), so that it binds its letter after it."""
+        return domain.binds and not re.search(r"[.。!?]\s*$", self.sentences[domain.sentence].text)
+
+    def _unread_mentions(self, last: int, line: int, sections, claim: str = ""
+                         ) -> list[tuple[int, str]]:
+        """(sentence, name) for the sentences no template read, after the first binding
+        quantifier and up to ``last``, in the chain's section, that bound a name or give it a
+        property (``Now suppose $x^2 < 4$.``): each ends a quantifier's binding of that name.
+        ``claim``: the chain's own formula, in the last sentence (not a bound on its names)."""
+        firsts = [d.sentence for d in self.domains if d.binds and d.sentence <= last]
+        if not firsts:
+            return []
+        found = []
+        for index in range(min(firsts) + 1, last + 1):
+            if index in self.read or not sections.reaches(self.sentences[index].first, line):
+                continue
+            text = self.sentences[index].text
+            prose = re.sub(r"\$[^$]*\$", " ", text)
+            if LIFT_WORDS.search(prose) or GENERAL_WORDS.search(prose):
+                found.append((index, EVERY_NAME))  # "In general,": every binding ends
+            for math in re.findall(r"\$([^$]+)\$", text):
+                if index == last and claim and " ".join(math.split()) == " ".join(claim.split()):
+                    continue
+                if PROPERTY_WORDS.search(prose) or BOUNDING.search(math):
+                    found.extend((index, name_key(name)) for name in FORMULA_NAME.findall(math))
+        return found
 
     def position(self, own: int, latex: str, lead: str) -> int:
         """Where the formula stands in its sentence: the occurrence the words before it on its
@@ -330,6 +397,16 @@ class StatedDomains:
         return [i for i in (last - 1, last) if i >= 0 and self.sentences[i].paragraph == paragraph]
 
 
+@dataclass(frozen=True)
+class _End:
+    """An event ending a quantifier's binding of ``name`` (a later sentence speaks of it)."""
+
+    name: str
+
+
+EVERY_NAME = "*"  # an _End for every name
+# a formula bounding its names (x^2 < 4, x \in A, x \ne 1)
+BOUNDING = re.compile(r"[<>≤≥≠∈]|\\(?:[lg]eq?|[lg]t|neq?|in|leqslant|geqslant)(?![A-Za-z])")
 SCAN_BACK = 200  # sentences looked at before a line (a longer run of one-line sentences is rare)
 DISPLAY_OPEN = re.compile(r"\$\$|\\\[|\\begin\{(\w+\*?)\}")
 MAX_DISPLAY = 20_000  # characters searched for a display's end (an unclosed one costs this)
@@ -509,11 +586,14 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
         end = starts[number + 1] if number + 1 < len(starts) else len(text)
         clause = text[start:end]
         said: dict = {}  # name → [general, kinds, properties]
+        local: dict = {}  # the same, said in a quantifier about an inline formula
         maths = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"\$([^$]+)\$", clause)]
+        about = [m.span() for m in ABOUT_FORMULA.finditer(clause)]
 
-        def say(names, general=False, kind="", prop=""):
+        def say(names, general=False, kind="", prop="", at=-1):
+            inside = any(first < at < last for first, last in about)
             for name in names:
-                entry = said.setdefault(name, [False, set(), set()])
+                entry = (local if inside else said).setdefault(name, [False, set(), set()])
                 entry[0] = entry[0] or general
                 if kind:
                     entry[1].add(kind)
@@ -530,9 +610,10 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
                     say(_bare_names(bare), kind=_sign_kind(math))
         words = SUCH.sub(lambda m: " " * len(m.group()), _masked(clause))
         for match in LIFT_WORDS.finditer(words):
-            say(_governed(maths, match), general=True)
+            say(_governed(maths, match), general=True, at=match.start())
         for match in KIND_WORD.finditer(words):
-            say(_governed(maths, match), kind=_kind_of(match.group(), _ENGLISH_KINDS))
+            say(_governed(maths, match), kind=_kind_of(match.group(), _ENGLISH_KINDS),
+                at=match.start())
         for match in KOREAN_KIND_WORD.finditer(words):
             say(_governed(maths, match), kind=_kind_of(match.group(), _KOREAN_KINDS))
         for match in MATRIX_PROPERTY.finditer(words):
@@ -546,6 +627,10 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
         found.extend(Lift(name, index, start, sentence.first, words_shown, plain, general,
                           frozenset(kinds), frozenset(properties))
                      for name, (general, kinds, properties) in sorted(said.items()))  # fmt: skip
+        found.extend(Lift(name, index, start, sentence.first, words_shown, plain, general,
+                          frozenset(kinds), frozenset(properties), local=True)
+                     for name, (general, kinds, properties) in sorted(local.items())
+                     if name not in said)  # fmt: skip
     return found
 
 
@@ -635,8 +720,14 @@ def _domains(match, sentence, index, hypothesis) -> list[StatedDomain]:
     names = [name for name in (match.group("v1"), match.groupdict().get("v2")) if name]
     if not kind or not names:
         return []
-    return [StatedDomain(name, kind, match.group().strip(), sentence.first, index, hypothesis)
+    binds = hypothesis and QUANTIFIER.match(match.group()) is not None
+    return [StatedDomain(name, kind, match.group().strip(), sentence.first, index, hypothesis,
+                         binds=binds)
             for name in dict.fromkeys(names)]  # fmt: skip
+
+
+# a hypothesis that is a quantifier: "For every real $x$,", "For $x > 0$," (not if / when)
+QUANTIFIER = re.compile(r"^\s*for\s+(?!example\b|instance\b)", re.I)
 
 
 def _statement(clause: str, sentence: Sentence, index: int) -> list[StatedDomain]:
@@ -847,6 +938,7 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
             domain.hypothesis and domain.kind != "real" and -1 < domain.sentence <= before
             and domain.sentence != runs_into and sections.covers(domain.line, line)
             and name_key(domain.name) not in holding
+            and not force.supersedes(domain.name, sentence=domain.sentence)
             and _symbol_name(context, domain) in values
             and not _satisfies(domain.kind, values[_symbol_name(context, domain)])
         ):  # fmt: skip
