@@ -20,7 +20,7 @@ import re
 import sympy as sp
 
 from symderive.model import Domain
-from symderive.notes.inequalities import _LEAD, _LET, _NAME, _NUMBER, _RELATION, Bound, bound_of
+from symderive.notes.inequalities import _LEAD, _LET, _NAME, Bound, bound_of
 from symderive.notes.stated import ONLY_CLAIM
 
 _MATH = r"\$[^$]{1,80}\$"
@@ -39,8 +39,21 @@ NAMED = re.compile(
     rf"^{_QUANTIFIER}{_WORDS}\$\s*(?P<named>{_NAME}(?:\s*,\s*{_NAME})*)\s*\$\s+"
     rf"(?:(?P<link>with|such\s+that|satisfying|where|in)\s+){_MATHS}\s*[,:]?", re.I)
 # m, n \ge 1: one bound for each name of the list
-_LISTED = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})+)\s*(?P<r>{_RELATION})\s*"
-                     rf"(?P<b>{_NUMBER})\s*$")
+SEVERAL = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})+)\s*(?P<rest>(?:>|<|\\g|\\l|≥|≤).*)$")
+
+
+def formula_bounds(math: str) -> list[Bound]:
+    """The bounds of one formula: ``x > 0``, or one bound for each of several names (``m, n
+    \\ge 1``); [] when it is not one."""
+    bound = bound_of(math)
+    if bound is not None:
+        return [bound]
+    several = SEVERAL.match(" ".join(math.split()))
+    if several is None:
+        return []
+    bounds = [bound_of(name.strip() + " " + several.group("rest"))
+              for name in several.group("names").split(",")]
+    return bounds if all(bounds) else []
 
 
 def listed_bounds(clause: str) -> tuple[list[Bound], bool] | None:
@@ -78,15 +91,10 @@ def _bounds(maths: str, words: str | None) -> list[Bound] | None:
     bound is not 'positive'."""
     found: list[Bound] = []
     for math in re.findall(r"\$([^$]+)\$", maths):
-        math = " ".join(math.split())
-        listed = _LISTED.match(math)
-        pieces = ([f"{name.strip()} {listed.group('r')} {listed.group('b')}"
-                   for name in listed.group("names").split(",")] if listed else [math])
-        for piece in pieces:
-            bound = bound_of(piece)
-            if bound is None:
-                return None
-            found.append(Bound(bound.name, bound.domain, math))
+        bounds = formula_bounds(math)
+        if not bounds:
+            return None
+        found.extend(bounds)
     if len({bound.name for bound in found}) != len(found):
         return None
     if words and re.fullmatch(_INTEGERS, " ".join(words.split()), re.I):

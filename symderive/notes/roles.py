@@ -560,5 +560,5 @@ def _bounds_names(chain: Chain) -> bool:
 
 
 def _bare_names(element: str) -> bool:
-    """A name, or a list of them (``m, n \ge 1``: each is bounded; round 9a L6)."""
+    """A name, or a list of them (``m, n ≥ 1``: each is bounded; round 9a L6)."""
     return all(is_bare_name(part) for part in element.split(","))

@@ -1038,10 +1038,14 @@ def quantified(
     …``): the claim is stated for every value in that domain, not an equation to solve. With
     ``statements``, a statement (``Let $n$ be a positive integer.``) counts too."""
     stated = getattr(context, "stated", None)
-    return stated is not None and any(
-        (domain.hypothesis or domain.quantifies or statements) and domain.name in names
+    if stated is None:
+        return False
+    own, _, runs_into = stated.locate(line, latex)
+    return any(  # a quantifier binding past its display (StatedDomain.binds) quantifies its own
+        (domain.hypothesis and (not domain.binds or domain.sentence in (own, runs_into))
+         or domain.quantifies or statements) and domain.name in names
         for domain in stated.for_chain(line, latex, lead)
-    )
+    )  # fmt: skip
 
 
 LEAD_CONDITION = ("introduced as a supposition", "introduced by 'if'/'when': a condition")
