@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from fractions import Fraction
 
 import sympy as sp
@@ -267,20 +268,33 @@ class StatedDomains:
 
         events = []  # (sentence, place in it, order, what)
         last = own if own is not None else before  # the last sentence before the chain's place
+        binding: dict = {}  # name → the last quantifier that may bind it here
+        ended: dict = {}  # name → the last other hypothesis on it before the chain
         for domain in self.domains:
             earlier = domain.sentence < own if own is not None else domain.sentence <= before
             if domain.hypothesis:
-                holds = domain.sentence in (own, runs_into) or (
-                    earlier and self._binding(domain) and sections.reaches(domain.line, line))
+                holds = domain.sentence in (own, runs_into)
                 if not holds and earlier and sections.reaches(domain.line, line):
-                    # another hypothesis on the letter ends a quantifier's binding
-                    events.append((domain.sentence, -1, len(events), _End(name_key(domain.name))))
+                    key = name_key(domain.name)
+                    if domain.binds and domain.sentence in self._runs_on:
+                        binding[key] = domain  # (in reading order: a later one replaces it)
+                    else:  # another hypothesis on the letter ends a quantifier's binding
+                        ended[key] = domain.sentence
+                    continue
             else:
                 holds = earlier and sections.covers(domain.line, line)  # after a display: later
             if holds:
                 events.append((domain.sentence, -1, len(events), domain))
-        events.extend((index, -1, len(events) + k, _End(key)) for k, (index, key) in enumerate(
-            self._unread_mentions(last, line, sections, latex if own is not None else "")))
+        events.extend((domain.sentence, -1, len(events) + k, domain)
+                      for k, domain in enumerate(binding.values()))
+        events.extend((sentence, -1, len(events) + k, _End(key))
+                      for k, (key, sentence) in enumerate(ended.items()) if key in binding)
+        if binding:
+            first = min(domain.sentence for domain in binding.values())
+            events.extend((index, -1, len(events) + k, _End(key)) for k, (index, key) in enumerate(
+                self._unread_mentions(first, last, line, sections,
+                                      latex if own is not None else "")) if key in binding
+                          or key == EVERY_NAME)
         for lift in self.lifts:
             if lifts_here(lift):
                 events.append((lift.sentence, lift.at, len(events), lift))
@@ -321,34 +335,47 @@ class StatedDomains:
                        tuple(properties), tuple(lifted.values()),
                        tuple(d for d in latest.values() if d.binds))
 
-    def _binding(self, domain: StatedDomain) -> bool:
-        """Whether a quantifier's sentence runs into a display (it does not end with a period:
-        ``For every real $x ≥ 0$,``), so that it binds its letter after it."""
-        return domain.binds and not re.search(r"[.。!?]\s*$", self.sentences[domain.sentence].text)
+    @cached_property
+    def _runs_on(self) -> frozenset:
+        """The sentences that do not end with a period (``For every real $x ≥ 0$,``): a
+        quantifier there runs into a display and binds its letter after it."""
+        return frozenset(index for index, sentence in enumerate(self.sentences)
+                         if not re.search(r"[.。!?]\s*$", sentence.text))
 
-    def _unread_mentions(self, last: int, line: int, sections, claim: str = ""
+    def _unread_mentions(self, first: int, last: int, line: int, sections, claim: str = ""
                          ) -> list[tuple[int, str]]:
         """(sentence, name) for the sentences no template read, after the first binding
-        quantifier and up to ``last``, in the chain's section, that bound a name or give it a
+        quantifier (sentence ``first``) and up to ``last``, in the chain's section, that bound a name or give it a
         property (``Now suppose $x^2 < 4$.``): each ends a quantifier's binding of that name.
         ``claim``: the chain's own formula, in the last sentence (not a bound on its names)."""
-        firsts = [d.sentence for d in self.domains if d.binds and d.sentence <= last]
-        if not firsts:
-            return []
         found = []
-        for index in range(min(firsts) + 1, last + 1):
-            if index in self.read or not sections.reaches(self.sentences[index].first, line):
+        mentions = self._mentions
+        claim = " ".join(claim.split())
+        for index in range(first + 1, last + 1):
+            general, maths = mentions[index]
+            if not (general or maths) or index in self.read or not sections.reaches(
+                    self.sentences[index].first, line):
                 continue
-            text = self.sentences[index].text
-            prose = re.sub(r"\$[^$]*\$", " ", text)
-            if LIFT_WORDS.search(prose) or GENERAL_WORDS.search(prose):
+            if general:
                 found.append((index, EVERY_NAME))  # "In general,": every binding ends
-            for math in re.findall(r"\$([^$]+)\$", text):
-                if index == last and claim and " ".join(math.split()) == " ".join(claim.split()):
-                    continue
-                if PROPERTY_WORDS.search(prose) or BOUNDING.search(math):
-                    found.extend((index, name_key(name)) for name in FORMULA_NAME.findall(math))
+            found.extend((index, name) for math, names in maths
+                         if not (index == last and claim and math == claim) for name in names)
         return found
+
+    @cached_property
+    def _mentions(self) -> tuple:
+        """For each sentence: whether its words generalise (*In general*, *any*), and the
+        formulas that bound a name or that its property words may speak of, with their names."""
+        found = []
+        for sentence in self.sentences:
+            prose = re.sub(r"\$[^$]*\$", " ", sentence.text)
+            general = bool(LIFT_WORDS.search(prose) or GENERAL_WORDS.search(prose))
+            words = bool(PROPERTY_WORDS.search(prose))
+            maths = tuple((" ".join(math.split()), tuple(name_key(n) for n in FORMULA_NAME.findall(math)))
+                          for math in re.findall(r"\$([^$]+)\$", sentence.text)
+                          if words or BOUNDING.search(math))
+            found.append((general, maths))
+        return tuple(found)
 
     def position(self, own: int, latex: str, lead: str) -> int:
         """Where the formula stands in its sentence: the occurrence the words before it on its
