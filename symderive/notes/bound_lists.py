@@ -34,12 +34,13 @@ _END = r"\s*[.;:]?\s*$"
 STATEMENT = re.compile(rf"^{_LEAD}{_LET}\s+{_MATHS}{_END}", re.I)
 # For all integers $m, n \ge 1$,   For $x > 0$ and $y > 0$,   For every real $x$, $y > 0$:
 HYPOTHESIS = re.compile(rf"^{_QUANTIFIER}{_WORDS}{_MATHS}\s*[,:]?", re.I)
-# For every real $x$ with $0 < x < 1$,   For all $x$ such that $x \ge -1$,   For each $t$ in $(0, 1)$,
+# For every real $x$ with $0 < x < 1$,  For all $x$ such that $x \ge -1$,  For each $t$ in $(0, 1)$,
 NAMED = re.compile(
     rf"^{_QUANTIFIER}{_WORDS}\$\s*(?P<named>{_NAME}(?:\s*,\s*{_NAME})*)\s*\$\s+"
     rf"(?:(?P<link>with|such\s+that|satisfying|where|in)\s+){_MATHS}\s*[,:]?", re.I)
 # m, n \ge 1: one bound for each name of the list
-SEVERAL = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})+)\s*(?P<rest>(?:>|<|\\g|\\l|≥|≤).*)$")
+SEVERAL = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})+)\s*"
+                     r"(?P<rest>(?:>|<|\\g|\\l|≥|≤).*)$")
 
 
 def formula_bounds(math: str) -> list[Bound]:

@@ -118,5 +118,5 @@ def stated_condition(latex: str, lead: str) -> bool:
     """``For $|z| < 1$,``: an inequality on an expression of one name after words of a
     hypothesis, read as an interval — a condition the note states, not a claim to check."""
     words = (lead or "").rpartition("$")[2]  # its own words: not "For $p \in (0, 1)$, "
-    return bool(CONDITION_WORDS.search(words) or QUANTIFIED_WITH.search(lead or "")) and solved_interval(
-        " ".join(latex.split())) is not None
+    stated = CONDITION_WORDS.search(words) or QUANTIFIED_WITH.search(lead or "")
+    return bool(stated) and solved_interval(" ".join(latex.split())) is not None

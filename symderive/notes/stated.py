@@ -345,8 +345,8 @@ class StatedDomains:
     def _unread_mentions(self, first: int, last: int, line: int, sections, claim: str = ""
                          ) -> list[tuple[int, str]]:
         """(sentence, name) for the sentences no template read, after the first binding
-        quantifier (sentence ``first``) and up to ``last``, in the chain's section, that bound a name or give it a
-        property (``Now suppose $x^2 < 4$.``): each ends a quantifier's binding of that name.
+        quantifier (sentence ``first``) and up to ``last``, in the chain's section, that bound
+        a name or give it a property (``Now suppose $x^2 < 4$.``): each ends a quantifier's binding of that name.
         ``claim``: the chain's own formula, in the last sentence (not a bound on its names)."""
         found = []
         mentions = self._mentions
@@ -371,7 +371,8 @@ class StatedDomains:
             prose = re.sub(r"\$[^$]*\$", " ", sentence.text)
             general = bool(LIFT_WORDS.search(prose) or GENERAL_WORDS.search(prose))
             words = bool(PROPERTY_WORDS.search(prose))
-            maths = tuple((" ".join(math.split()), tuple(name_key(n) for n in FORMULA_NAME.findall(math)))
+            maths = tuple((" ".join(math.split()),
+                           tuple(name_key(n) for n in FORMULA_NAME.findall(math)))
                           for math in re.findall(r"\$([^$]+)\$", sentence.text)
                           if words or BOUNDING.search(math))
             found.append((general, maths))

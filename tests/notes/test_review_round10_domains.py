@@ -225,7 +225,7 @@ def test_integers_with_a_comma_list_and_a_bound_reviewer_b28(tmp_path):
             "\\max(0, \\min(m - 2, 4 - m, n - 4, 6 - n))$$\n\n"
             "For all integers $m, n \\ge 1$,\n$$\\sum_{i=1}^{m} \\sum_{j=1}^{n} 1 = m n$$\n")
     steps = steps_by_line(tmp_path, text)
-    assert all(step.verdict != "skipped" for step in steps.get(1, []))  # a condition, not a parse error
+    assert all(step.verdict != "skipped" for step in steps.get(1, []))  # a condition, not an error
     wrong = steps[2][0]
     assert wrong.verdict == "refuted", wrong.reason
     m, n = int(value(wrong, "m")), int(value(wrong, "n"))
