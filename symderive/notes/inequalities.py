@@ -371,10 +371,19 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
             bound = bound_of(condition)
             if bound is not None and bound.name.lstrip("\\") in plain - in_force and not (
                 condition_read(condition, read) or force.supersedes(bound.name, line=where)
+                or _plainly_lifted(force, bound.name, where)
             ):  # (a name with a domain stated in force is read: Let $p \in (0, 1)$.)
                 return (f"the note bounds {bound.name} at line {where} ('{condition.strip()}'), "
                         "which is not read as its domain here")
     return ""
+
+
+def _plainly_lifted(force, name: str, where: int) -> bool:
+    """Whether the bound on ``name`` stated at line ``where`` was read and then lifted by a
+    plain sentence (*Now let $x$ be any real number.*): a refutation after it stands."""
+    key = name.lstrip("\\")
+    return any(getattr(what, "name", "").lstrip("\\") == key and lift.clear
+               and what.line <= where <= lift.line for what, lift in force.lifted)
 
 
 def counts(name: str, math_text: str) -> bool:

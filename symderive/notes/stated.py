@@ -37,7 +37,7 @@ from symderive.grammar.matrices import PROPERTY
 from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse
-from symderive.notes.sections import SCOPE_OPENER, as_sections
+from symderive.notes.sections import FOREVER, SCOPE_OPENER, as_sections
 from symderive.notes.extract import _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
 
@@ -291,7 +291,8 @@ class StatedDomains:
                       for k, (key, sentence) in enumerate(ended.items()) if key in binding)
         if binding:
             first = min(domain.sentence for domain in binding.values())
-            events.extend((index, -1, len(events) + k, _End(key)) for k, (index, key) in enumerate(
+            # (after the sentence's lifts: a lift records what it ended, for its reason)
+            events.extend((index, FOREVER, len(events) + k, _End(key)) for k, (index, key) in enumerate(
                 self._unread_mentions(first, last, line, sections,
                                       latex if own is not None else "")) if key in binding
                           or key == EVERY_NAME)
@@ -967,6 +968,7 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
             and domain.sentence != runs_into and sections.covers(domain.line, line)
             and name_key(domain.name) not in holding
             and not force.supersedes(domain.name, sentence=domain.sentence)
+            and not any(what == domain and lift.clear for what, lift in force.lifted)
             and _symbol_name(context, domain) in values
             and not _satisfies(domain.kind, values[_symbol_name(context, domain)])
         ):  # fmt: skip

@@ -244,3 +244,16 @@ def test_an_equation_after_a_bound_display_is_still_an_equation_to_solve(tmp_pat
     assert wrong.verdict == "refuted" and value(wrong, "x") > 0
     x = value(wrong, "x")
     assert x**2 - 3 * x + 2 != 0
+
+
+@pytest.mark.slow
+def test_a_plain_lift_after_a_bound_lets_the_refutation_stand(tmp_path):
+    text = ("# A\n\nLet $x > 0$.\n\nNow let $x$ be any real number.\n\n$$\\sqrt{x^2} = x$$\n\n"
+            "# B\n\nFor every real $x > 0$,\n\n$$\\sqrt{x^2} = x$$\n\n"
+            "Now let $x$ be any real number.\n\n$$\\sqrt{x^2} = x$$\n\n"
+            "# C\n\nLet $x > 0$.\n\nWe now allow negative $x$ as well.\n\n$$\\sqrt{x^2} = x$$\n")
+    steps = steps_by_line(tmp_path, text)
+    for line in (7, 17):  # "any real number": x = -17/3 is one
+        assert steps[line][0].verdict == "refuted" and value(steps[line][0], "x") < 0
+    assert steps[13][0].verdict == "proved"
+    assert steps[25][0].verdict == "undecided"  # words read loosely: the refutation is withheld
