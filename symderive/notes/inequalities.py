@@ -28,6 +28,7 @@ from symderive.model import Domain
 from symderive.notes.sections import KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections
 from symderive.notes.expression_bounds import condition_names, solved_interval
 from symderive.notes.stated import (
+    AFTER_LIFT,
     ONLY_CLAIM,
     QUANTIFIER,
     StatedDomain,
@@ -383,6 +384,7 @@ def _plainly_lifted(force, name: str, where: int) -> bool:
     plain sentence (*Now let $x$ be any real number.*): a refutation after it stands."""
     key = name.lstrip("\\")
     return any(getattr(what, "name", "").lstrip("\\") == key and lift.clear
+               and lift.words != AFTER_LIFT  # (a "where" after a display ends, lifts nothing)
                and what.line <= where <= lift.line for what, lift in force.lifted)
 
 

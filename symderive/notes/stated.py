@@ -968,7 +968,8 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
             and domain.sentence != runs_into and sections.covers(domain.line, line)
             and name_key(domain.name) not in holding
             and not force.supersedes(domain.name, sentence=domain.sentence)
-            and not any(what == domain and lift.clear for what, lift in force.lifted)
+            and not any(what == domain and lift.clear and lift.words != AFTER_LIFT
+                        for what, lift in force.lifted)
             and _symbol_name(context, domain) in values
             and not _satisfies(domain.kind, values[_symbol_name(context, domain)])
         ):  # fmt: skip
