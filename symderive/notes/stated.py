@@ -37,7 +37,9 @@ from symderive.grammar.matrices import PROPERTY
 from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse
-from symderive.notes.sections import FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings
+from symderive.notes.sections import (
+    FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings,
+)
 from symderive.notes.extract import _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
 
