@@ -75,12 +75,15 @@ def _positive_power(base: arb, exponent: sp.Rational) -> arb:
     return (base.log() * _rational(exponent)).exp()
 
 
+WIDE_BITS = 16  # a ball known to fewer relative bits is powered from its ends
+
+
 def _natural_power(base: arb, n: int) -> arb:
     """base^n for an integer n >= 0.  A wide ball (a box, :func:`enclosure_over`) by
     monotonicity from its ends: x^n over [lo, hi] is [lo^n, hi^n] for odd n, and for even n
     lies between lo^n and hi^n, or in [0, max(|lo|, |hi|)^n] when 0 is inside (Arb's own
     power of a ball straddling 0 is NaN, and of a wide ball loose)."""
-    if n <= 1 or base.is_exact():
+    if n <= 1 or base.rel_accuracy_bits() > WIDE_BITS:  # a thin ball: Arb's power
         return base**n
     if n % 2 == 0 and not (base > 0 or base < 0):
         return arb(0).union(base.abs_upper() ** n).nonnegative_part()
