@@ -35,6 +35,18 @@ Show that $\textrm{RealSoftMax}(a, b) > \mathrm{max}(a, b) + 10^{-9}$.
 For all real $x, y$ we have $x y < \frac{(x + y)^2}{4}$.
 
 For all $x, y \in [0, 1]$ we have $(x - y)^2 + 10^{-6} - 2 \cdot 10^{-6} e^{-10^4 (x - 1/3)^2 - 10^4 (y - 1/3)^2} \geq 0$.
+
+# Box
+
+Let $0 \le x \le 1$. Let $0 \le y \le 1$.
+
+$$x^2 - x y + y^2 + \frac{1}{10} > 0$$
+
+$$(x - y)^2 + 10^{-6} - 2 \cdot 10^{-6} e^{-10^4 (x - 1/3)^2 - 10^4 (y - 2/7)^2} \geq 0$$
+
+$$e^{x y} > 1 + x y$$
+
+$$(x - 0.4)^2 + (y - 0.6)^2 \geq 10^{-8}$$
 """
 
 
@@ -80,6 +92,30 @@ def test_lower_bound_with_a_margin_is_never_checked(steps):
 def test_strict_bound_with_equality_on_a_line_is_never_checked(steps):
     # x y = (x + y)^2 / 4 wherever x = y: the strict bound is false
     assert _one(steps, 15).verdict in ("refuted", "undecided")
+
+
+@pytest.mark.parametrize("line, least", [(23, 0.0375), (25, 5e-7)])
+def test_true_bounds_on_a_stated_box_are_checked_by_interval_arithmetic(steps, line, least):
+    step = _one(steps, line)
+    assert step.verdict == "checked"
+    assert "interval arithmetic over" in step.reason
+    # independent: the slack's minimum over a dense grid of the box is above the margin
+    bump = [(mpmath.mpf(i) / 200, mpmath.mpf(j) / 200) for i in range(201) for j in range(201)]
+    if line == 23:
+        smallest = min(p * p - p * q + q * q + mpmath.mpf(1) / 10 for p, q in bump)
+    else:
+        smallest = min((p - q) ** 2 + mpmath.mpf(10) ** -6 - 2 * mpmath.mpf(10) ** -6 * mpmath.exp(
+            -10**4 * (p - mpmath.mpf(1) / 3) ** 2 - 10**4 * (q - mpmath.mpf(2) / 7) ** 2)
+            for p, q in bump)
+    assert smallest > least
+
+
+@pytest.mark.parametrize("line", [27, 29])
+def test_false_bounds_on_a_stated_box_are_never_checked(steps, line):
+    # e^{xy} = 1 + xy wherever xy = 0 (x = 0: on the box), so the strict bound fails there;
+    # (x - 0.4)^2 + (y - 0.6)^2 = 0 < 10^-8 at (0.4, 0.6), inside the box
+    assert mpmath.exp(0 * 0.5) == 1 + 0 * 0.5
+    assert _one(steps, line).verdict in ("refuted", "undecided", "skipped")
 
 
 def test_bound_negative_on_a_thin_disc_is_never_checked(steps):
