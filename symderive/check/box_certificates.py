@@ -97,6 +97,8 @@ def _certify_box(slack: sp.Expr, intervals: dict, relation: str) -> BoxCertifica
     f = one._exact(slack).xreplace(real)
     box = {real[v]: interval for v, interval in intervals.items()}
     names = {real[v]: v for v in intervals}
+    if len({str(v) for v in intervals}) < len(intervals):  # x and x > 0: shown as dummies
+        names = {d: d for d in names}
     domain = ", ".join(f"{v} ∈ {one.interval_text(i)}" for v, i in intervals.items())
     steps: list[str] = []
     reduced, box = _reduce(f, box, names, steps)
@@ -110,6 +112,8 @@ def _certify_box(slack: sp.Expr, intervals: dict, relation: str) -> BoxCertifica
             "; ".join(steps) + "; then " + certificate.describe(),
             "certified minimum (a substitution verified by SymPy, then SymPy's exact range)")
     shown = {v: sp.Symbol(str(names.get(v, v))) for v in box}
+    if len(set(shown.values())) < len(shown):  # two variables written alike (x and x > 0)
+        shown = {v: v for v in box}
     lower, boxes = _branch_and_bound(reduced.xreplace(shown),
                                      {shown[v]: i for v, i in box.items()},
                                      relation in ("<", ">"))
@@ -204,8 +208,8 @@ def _one_combination(f, box: dict, names: dict):
             reduced[u] = _image(box[x], box[y], kind)
             shown = f"{names.get(x, x)} {kind} {names.get(y, y)}"
             taken = {str(n) for n in names.values()}
-            names[u] = sp.Symbol(next(n for n in ("u", "v", "w", "u1", "u2", "u3", "u4")
-                                      if n not in taken))
+            names[u] = sp.Symbol(next(n for n in itertools.chain(
+                ("u", "v", "w"), (f"u{k}" for k in itertools.count(1))) if n not in taken))
             step = (f"the slack depends on {names.get(x, x)}, {names.get(y, y)} only through "
                     f"{names[u]} = {shown} ∈ {one.interval_text(reduced[u])} (SymPy: "
                     f"{sp.sstr(_shown(f, names))} = {sp.sstr(_shown(g, names))})")
@@ -230,7 +234,8 @@ def _varies(h, u, y, interval) -> bool:
 
 
 def _shown(expr, names):
-    return expr.xreplace({d: sp.Symbol(str(n)) for d, n in names.items()})
+    return expr.xreplace({d: sp.Symbol(str(n)) for d, n in names.items()
+                          if not isinstance(n, sp.Dummy)})
 
 
 def _free_of(h, y, interval):
