@@ -75,11 +75,26 @@ def _positive_power(base: arb, exponent: sp.Rational) -> arb:
     return (base.log() * _rational(exponent)).exp()
 
 
+WIDE_BITS = 16  # a ball known to fewer relative bits is powered from its ends
+
+
+def _natural_power(base: arb, n: int) -> arb:
+    """base^n for an integer n >= 0.  A wide ball (a box, :func:`enclosure_over`) by
+    monotonicity from its ends: x^n over [lo, hi] is [lo^n, hi^n] for odd n, and for even n
+    lies between lo^n and hi^n, or in [0, max(|lo|, |hi|)^n] when 0 is inside (Arb's own
+    power of a ball straddling 0 is NaN, and of a wide ball loose)."""
+    if n <= 1 or base.rel_accuracy_bits() > WIDE_BITS:  # a thin ball: Arb's power
+        return base**n
+    if n % 2 == 0 and not (base > 0 or base < 0):
+        return arb(0).union(base.abs_upper() ** n).nonnegative_part()
+    return (base.lower() ** n).union(base.upper() ** n)
+
+
 def _pow(base: arb, exponent_node: sp.Basic, exponent: arb) -> arb:
     if isinstance(exponent_node, sp.Integer):
         n = int(exponent_node)
         if n >= 0:
-            return base**n
+            return _natural_power(base, n)
         if _sign_or_none(base) == 0:
             raise Undefined("pole", "a zero denominator")
         if 0 in base:
@@ -224,6 +239,20 @@ def enclosure(expr: sp.Basic, point: Mapping[sp.Basic, sp.Basic], prec: int) -> 
         values = {symbol: _evaluate(value, {}, memo) for symbol, value in point.items()}
         memo = {}
         return _evaluate(expr, values, memo)
+    finally:
+        ctx.prec = saved
+
+
+def enclosure_over(expr: sp.Basic, balls: Mapping[sp.Basic, arb], prec: int) -> arb:
+    """A ball containing every real value of ``expr`` while each symbol ranges over its ball
+    (symbol → Arb ball: a box): interval arithmetic, each node enclosed over the box.  A
+    branch, sign or domain test the box straddles raises :class:`Uncertain` (a smaller box may
+    decide it); :class:`Undefined` when a node has no real value at any point of the box (a
+    log of a ball certainly below 0)."""
+    saved = ctx.prec
+    ctx.prec = prec
+    try:
+        return _evaluate(expr, dict(balls), {})
     finally:
         ctx.prec = saved
 

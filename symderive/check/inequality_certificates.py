@@ -378,29 +378,38 @@ def require_certificate(outcome: Outcome, left, right, relation: str, domain_of,
     least = _float(certificate.minimum)
     if smallest < least - GUARD * (1 + abs(least)):
         return uncertified(outcome, (
-            f"SymPy's exact range gives the minimum {sp.sstr(certificate.minimum)} "
+            f"the certificate gives the minimum {sp.sstr(certificate.minimum)} "
             f"{certificate.where}, but the worst-point search found a smaller slack "
             f"{smallest:.6g}: the two disagree and neither is trusted"), evidence)
-    return replace(outcome, method="certified minimum (SymPy's exact range)",
+    return replace(outcome, method=getattr(certificate, "method",
+                                           "certified minimum (SymPy's exact range)"),
                    reason="; ".join(filter(None, (certificate.describe(),
                                                    outcome.reason))))
 
 
-def _one_variable(left, right, relation, domain_of) -> Certificate:
+def _one_variable(left, right, relation, domain_of):
+    """The certificate of a scalar claim: one variable here, several over a box
+    (:mod:`symderive.check.box_certificates`)."""
     sides = (left, right)
     if not all(isinstance(side, sp.Expr) and not getattr(side, "is_Matrix", False)
                for side in sides):
         raise NoCertificate("not a scalar claim")
     slack = extrema.slack_of(left, right, relation)
     variables = sorted(slack.free_symbols, key=sp.default_sort_key)
-    if len(variables) != 1 or not variables[0].is_Symbol:
-        raise NoCertificate(f"{len(variables)} variables (certificates cover one)")
-    variable = variables[0]
-    try:
-        axis = extrema.coordinate(variable, domain_of(variable))
-    except extrema.NotSearchable as why:
-        raise NoCertificate(str(why)) from why
-    return certify(slack, variable, interval_of(axis), relation)
+    if not variables or not all(v.is_Symbol for v in variables):
+        raise NoCertificate(f"{len(variables)} variables (certificates cover plain variables)")
+    intervals = {}
+    for variable in variables:
+        try:
+            axis = extrema.coordinate(variable, domain_of(variable))
+        except extrema.NotSearchable as why:
+            raise NoCertificate(str(why)) from why
+        intervals[variable] = interval_of(axis)
+    if len(variables) > 1:
+        from symderive.check import box_certificates  # it builds on this module
+
+        return box_certificates.certify_box(slack, intervals, relation)
+    return certify(slack, variables[0], intervals[variables[0]], relation)
 
 
 def uncertified(outcome: Outcome, why: str, evidence: str) -> Outcome:
