@@ -106,6 +106,8 @@ loss cost objective activation error score link hypothesis model target network 
 predictor prediction decoder encoder layer unit units nonlinearity
 elementwise element-wise componentwise component-wise applied parameterized parametrized
 parameters parameter weights weight
+position location displacement trajectory path distance height altitude velocity speed time
+temperature price signal response state quantity
 call called name named let we us consider take write
 """.split())
 _KOREAN_HONOURED = re.compile(
