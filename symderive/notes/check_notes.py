@@ -82,6 +82,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.bare_intervals import bare_interval
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
 from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import replaced_name_used, replaced_names
@@ -799,6 +800,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 unread_bound(plan.context, chain.line, chain.latex, names))
             if unread:
                 outcome = _not_refuted(outcome, unread)
+        if outcome.verdict == "refuted":  # "On $[1, \infty)$ we have" (round 10 H5)
+            interval = bare_interval(lead, plan.context.lines, equation.block.line,
+                                     equation.block.latex)
+            if interval:
+                outcome = _not_refuted(outcome, interval)
         if outcome.verdict == "refuted":  # a domain or property lifted by words read loosely
             doubt = lifted_doubt(plan.context, chain.line, chain.latex, lead,
                                  outcome.counterexample, _matrices_of(step))
