@@ -745,6 +745,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
                 plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
             outcome = _not_refuted(outcome, geometric)
+        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
+            # (before 'it does not hold for all values': x^{1/3} ≥ -1 fails at -17/3 only
+            # outside the bound x ≥ -1 the note states, round 9b L10)
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
+                unread_bound(plan.context, chain.line, chain.latex, names))
+            if unread:
+                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ) and not _declared_by_directive(plan.context, names):  # fmt: skip
@@ -761,11 +768,6 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                       outcome.counterexample)
             if bound:
                 outcome = _not_refuted(outcome, bound)
-        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
-            unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
-                unread_bound(plan.context, chain.line, chain.latex, names))
-            if unread:
-                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted":  # a domain or property lifted by words read loosely
             doubt = lifted_doubt(plan.context, chain.line, chain.latex, lead,
                                  outcome.counterexample, _matrices_of(step))
