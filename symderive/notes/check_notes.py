@@ -745,9 +745,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
                 plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
             outcome = _not_refuted(outcome, geometric)
-        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
-            # (before 'it does not hold for all values': x^{1/3} ≥ -1 fails at -17/3 only
-            # outside the bound x ≥ -1 the note states, round 9b L10)
+        if outcome.verdict == "refuted" and step.relation in ("<", "<=", ">", ">="):
+            # an inequality fails only outside a bound stated in words: not "it does not hold
+            # for all values" (x^{1/3} ≥ -1 at -17/3, the note says x ≥ -1, round 9b L10); an
+            # equation to solve stays one (A_M in 2 = e^{2 A_M})
             unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
                 unread_bound(plan.context, chain.line, chain.latex, names))
             if unread:
@@ -768,6 +769,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                       outcome.counterexample)
             if bound:
                 outcome = _not_refuted(outcome, bound)
+        if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
+                unread_bound(plan.context, chain.line, chain.latex, names))
+            if unread:
+                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted":  # a domain or property lifted by words read loosely
             doubt = lifted_doubt(plan.context, chain.line, chain.latex, lead,
                                  outcome.counterexample, _matrices_of(step))
