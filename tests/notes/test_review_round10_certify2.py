@@ -20,6 +20,7 @@ import mpmath
 import pytest
 
 from symderive.notes.info_check import Conditions, decide
+from symderive.notes.expression_bounds import condition_names, solved_interval
 from symderive.notes.info_grammar import InfoNote
 
 from .note_steps import steps_by_line
@@ -138,3 +139,22 @@ def test_false_information_inequalities_stay_refuted(lhs, relation, rhs):
         assert h_xy < h_x + h_y
     else:
         assert mutual <= 1e-25
+
+
+# -- a condition on an expression is read only where SymPy's inequality solver is complete ----
+
+
+@pytest.mark.parametrize("condition, interval", [
+    ("|z| < 1", ("z", -1, 1, "()")),
+    ("|x - 3| < 1", ("x", 2, 4, "()")),
+    ("\\sqrt{x} < 2", ("x", 0, 4, "[)")),
+])
+def test_an_algebraic_condition_is_read_as_its_interval(condition, interval):
+    assert solved_interval(condition) == interval
+
+
+def test_a_periodic_condition_is_not_read_as_one_period():
+    """sin(πx) > 0 holds on every (2k, 2k + 1) (mpmath at 2.5); SymPy's solver says (0, 1)."""
+    assert mpmath.sin(mpmath.pi * 2.5) > 0
+    assert solved_interval("\\sin(\\pi x) > 0") is None
+    assert condition_names("\\sin(\\pi x) > 0") == {"x"}  # refutations about x stay undecided
