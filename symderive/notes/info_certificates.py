@@ -12,14 +12,16 @@ log k (the note's k outcomes of X), plus a constant; the slack is then written e
 where the e_i are valid inequalities e_i ≥ 0 (theorems): for two variables the elemental
 Shannon inequalities H(X | Y) = H(X, Y) − H(Y) ≥ 0, H(Y | X) ≥ 0, I(X; Y) = H(X) + H(Y) −
 H(X, Y) ≥ 0; for one variable H(X) ≥ 0 and H(X) ≤ log k (k the number of outcomes); and
-Gibbs' D(P‖Q) ≥ 0.  The e_i of each case are linearly independent, so the λ_i are the unique
-solution of a linear system, solved exactly by SymPy; the sign of c is certified (Arb).  A
+Gibbs' D(P‖Q) ≥ 0; log k − H(V) ≥ 0 for a variable the note says takes at most k values.  The
+λ_i solve a linear system exactly (SymPy; where it has many solutions, the one with its free
+weights 0 — any solution with every λ_i ≥ 0 is a proof); the sign of c is certified (Arb).  A
 claim that is not such a combination (a sum over outcomes, an expectation, a conditional
 law, a product of entropies) has no certificate here.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import sympy as sp
@@ -47,14 +49,18 @@ class InfoCertificate:
                 + ", a nonnegative combination of Shannon's basic inequalities")
 
 
-def certify(lefts, rights, relation: str, variables: tuple, note, sign_of) -> str:
+def certify(lefts, rights, relation: str, variables: tuple, note, sign_of,
+            alphabet: tuple | None = None) -> str:
     """The certificate for every pair of sides (a list on one side: each pair), in words, or
-    NotLinear.  ``sign_of``: the certified sign of a constant (None: not certified)."""
+    NotLinear.  ``sign_of``: the certified sign of a constant (None: not certified);
+    ``alphabet`` (name, k): the note states that this variable takes at most k values, so
+    log k − H(name) ≥ 0 is one more basic inequality."""
     found = []
     for left, right in [(a, b) for a in lefts for b in rights]:
         low, high = (left, right) if relation in ("<", "<=") else (right, left)
         slack = _combine(_linear(high, variables, note), _linear(low, variables, note), -1)
-        found.append(_decompose(slack, variables, relation in ("<", ">"), sign_of).describe())
+        found.append(_decompose(slack, variables, relation in ("<", ">"), sign_of,
+                                alphabet, note).describe())
     if not found:
         raise NotLinear("no sides")
     return "; ".join(dict.fromkeys(found))
@@ -88,6 +94,11 @@ def _linear(node, variables: tuple, note) -> dict:  # noqa: C901 - a dispatch on
         for term in args:
             total = _combine(total, _linear(term, variables, note))
         return total
+    if kind == "inv":
+        value = _linear(args[0], variables, note)
+        if set(value) != {1} or not value[1].is_Rational or value[1] == 0:
+            raise NotLinear("a division by an entropy")
+        return {1: 1 / value[1]}
     if kind == "mul":
         parts = [_linear(factor, variables, note) for factor in args]
         varying = [part for part in parts if set(part) - {1}]
@@ -132,8 +143,9 @@ def _linear(node, variables: tuple, note) -> dict:  # noqa: C901 - a dispatch on
     raise NotLinear(f"{kind}")
 
 
-def _elementals(variables: tuple, slack: dict) -> list:
-    """(the inequality in words, its coordinates) — each ≥ 0 for every law."""
+def _elementals(variables: tuple, slack: dict, alphabet=None, note=None) -> list:
+    """(the inequality in words, its coordinates, 1: its constant) — each ≥ 0 for every law
+    (on the alphabet the note states)."""
     if len(variables) == 2:
         found = [("H(X | Y) ≥ 0", {H_XY: 1, H_Y: -1}), ("H(Y | X) ≥ 0", {H_XY: 1, H_X: -1}),
                  ("I(X; Y) ≥ 0", {H_X: 1, H_Y: 1, H_XY: -1})]
@@ -143,26 +155,51 @@ def _elementals(variables: tuple, slack: dict) -> list:
             found.append(("log k − H(X) ≥ 0, k the outcomes of X", {LOG_K: 1, H_X: -1}))
     if KL in slack:
         found.append(("D(P‖Q) ≥ 0", {KL: 1}))
+    if alphabet is not None and alphabet[0] in variables:
+        name, size = alphabet
+        log = sp.log(size) / sp.log(2) if note is not None and note.log_base_two else sp.log(size)
+        found.append((f"log {size} − H({name}) ≥ 0, {name} taking at most {size} values as the "
+                      "note states", {1: log, H_X if name == variables[0] else H_Y: -1}))
     return found
 
 
-def _decompose(slack: dict, variables: tuple, strict: bool, sign_of) -> InfoCertificate:
+def _decompose(slack: dict, variables: tuple, strict: bool, sign_of, alphabet=None,
+               note=None) -> InfoCertificate:
     slack = dict(slack)
-    constant = slack.pop(1, sp.S.Zero)
-    elementals = _elementals(variables, slack)
-    weights = sp.symbols(f"l0:{len(elementals)}")
-    coordinates = set(slack) | {c for _, e in elementals for c in e}
-    equations = [sp.Eq(sum(w * e.get(c, 0) for w, (_, e) in zip(weights, elementals)),
-                       slack.get(c, 0)) for c in coordinates]
-    solutions = sp.linsolve(equations, weights)
-    if not solutions or solutions == sp.S.EmptySet:
-        raise NotLinear("not a combination of the basic inequalities")
-    (values,) = solutions
-    if any(value.free_symbols or not value.is_Rational or value < 0 for value in values):
-        raise NotLinear("a negative weight on a basic inequality")
+    elementals = _elementals(variables, slack, alphabet, note)
+    values = _weights(slack, elementals)
+    constant = sp.simplify(slack.get(1, sp.S.Zero) - sum(
+        v * e.get(1, 0) for v, (_, e) in zip(values, elementals)))
     sign = 0 if constant == 0 else sign_of(constant)
     if sign is None or sign < 0 or (strict and sign == 0):
         raise NotLinear(f"the constant {sp.sstr(constant)} is not certified "
                         + ("positive" if strict else "nonnegative"))
     return InfoCertificate(tuple((v, name) for v, (name, _) in zip(values, elementals)),
                            constant)
+
+
+def _weights(slack: dict, elementals: list) -> list:
+    """λ_i ≥ 0 (rational) with Σ λ_i e_i equal to the slack in every coordinate but the
+    constant: the first nonnegative solution using a subset of the e_i (smallest first; a
+    subset of independent ones has one solution, solved exactly), or NotLinear."""
+    coordinates = sorted((set(slack) | {c for _, e in elementals for c in e}) - {1}, key=str)
+    indices = range(len(elementals))
+    for size in range(len(elementals) + 1):
+        for chosen in itertools.combinations(indices, size):
+            weights = sp.symbols(f"l0:{size}") if size else ()
+            equations = [sum(w * elementals[k][1].get(c, 0) for w, k in zip(weights, chosen))
+                         - slack.get(c, 0) for c in coordinates]
+            if not size:
+                if all(sp.S(e) == 0 for e in equations):
+                    return [sp.S.Zero] * len(elementals)
+                continue
+            solutions = sp.linsolve(equations, weights)
+            if not solutions or solutions == sp.S.EmptySet:
+                continue
+            (found,) = solutions
+            if all(v.is_Rational and v >= 0 for v in found):
+                values = [sp.S.Zero] * len(elementals)
+                for k, v in zip(chosen, found):
+                    values[k] = v
+                return values
+    raise NotLinear("not a nonnegative combination of the basic inequalities")

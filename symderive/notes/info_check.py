@@ -876,14 +876,14 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed, a
         reading += f"; {alphabet[0]} takes at most {alphabet[1]} values, as the note states"
     if general.verdict in ("proved", "checked"):
         return _certified(_outcome(general, within.said()), lefts, rights, relation, variables,
-                          note), reading
+                          note, alphabet), reading
     if conditions.any:
         under = _symbolic(lefts, rights, variables, relation, conditions, note, within) \
             or _rational(lefts, rights, variables, relation, conditions, note, seed, within)
         stated = "; ".join(conditions.words())
         if under.verdict in ("proved", "checked"):
             return _certified(_outcome(under, f"under the condition the note states: {stated}"),
-                              lefts, rights, relation, variables, note), reading
+                              lefts, rights, relation, variables, note, alphabet), reading
         general = under
         if under.verdict == "refuted" and unread_condition:
             return Outcome("undecided", method=under.method, reason=(
@@ -902,7 +902,8 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed, a
     return Outcome("undecided", method=general.method, reason=general.method), reading
 
 
-def _certified(outcome: Outcome, lefts, rights, relation, variables, note) -> Outcome:
+def _certified(outcome: Outcome, lefts, rights, relation, variables, note, alphabet=None
+               ) -> Outcome:
     """An inequality *checked* on finite laws stays checked only with a certificate for every
     law (:mod:`symderive.notes.info_certificates`), else *undecided* with the evidence — the
     policy of every inequality in notes (round 9b).  A certificate uses no condition the
@@ -911,7 +912,7 @@ def _certified(outcome: Outcome, lefts, rights, relation, variables, note) -> Ou
         return outcome
     try:
         certificate = info_certificates.certify(lefts, rights, relation, variables, note,
-                                                _certified_sign)
+                                                _certified_sign, alphabet)
     except info_certificates.NotLinear as why:
         return Outcome("undecided", method=outcome.method, reason=(
             f"no certificate covers every law ({why}): an inequality held on finite laws is "
