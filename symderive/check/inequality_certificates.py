@@ -13,14 +13,23 @@ for ≤ and <, lhs − rhs for ≥ and >) over the stated interval ``I``:
 * every function in ``f`` is smooth where it is defined (:data:`SMOOTH`: no max, step,
   floor, unknown function); an absolute value |g| cuts ``I`` at the zeros of g (a finite
   set), and on each piece between them is +g or -g (the sign certified at an inner point);
-  SymPy's ``continuous_domain`` says ``f`` is continuous on all of ``I`` and ``f'`` is
-  continuous on ``I`` but at a FINITE set ``S`` of points;
-* SymPy's ``solveset`` gives the zeros of ``f'`` in ``I`` (a product factor by factor, a
-  power where its base vanishes) as finite sets and periodic families (``ImageSet`` s over the
-  integers) only — on a periodic family ``f`` must take one value, independent of the member;
-  when it cannot (a ``ConditionSet``), the same procedure one level down may certify
-  ``f' > 0`` (or ``< 0``) on all of ``I``: ``f`` is then strictly monotone and only its lower
-  (upper) end is a candidate; otherwise no certificate;
+  ``f`` is continuous on all of ``I`` and ``f'`` on ``I`` but at a FINITE set ``S`` of
+  points: the zeros of every denominator, logarithm argument, root base and the poles of
+  tan, cot, … are listed (:func:`singular_points`; a logarithm's argument keeps its
+  certified sign between them) — not by SymPy's ``continuous_domain``, which solves over
+  the interval (below);
+* the zeros of ``f'`` in ``I`` (a product factor by factor, a power where its base
+  vanishes, a quotient where its numerator does) are SymPy's ``solveset`` over the REALS,
+  cut to ``I`` here — its answer over an interval drops members of periodic families
+  (e^{-x} sin x on [0, ∞): no critical point, round 9b L1) — and only for an equation of a
+  kind whose solutions SymPy lists completely (:func:`complete_kind`: rational in x, rational
+  in one invertible kernel such as ln x or √x, or rational in the sines and cosines of one
+  argument); any other equation has no certificate.  The answer is finite sets and periodic
+  families (``ImageSet`` s over the integers) only: on a bounded interval a family's members
+  inside it are listed; on an unbounded one ``f`` must take one value along the family,
+  independent of the member; when SymPy cannot solve (a ``ConditionSet``), the same
+  procedure one level down may certify ``f' > 0`` (or ``< 0``) on all of ``I``: ``f`` is then
+  strictly monotone and only its lower (upper) end is a candidate; otherwise no certificate;
 * the candidates are then: ``f`` at every critical point, at every point of ``S``, at each
   closed end of ``I``, and the lower limit of ``f`` at each open or infinite end (SymPy's
   ``limit``; an oscillating limit gives its lower bound).  The infimum of a continuous ``f``
@@ -33,9 +42,12 @@ for ≤ and <, lhs − rhs for ≥ and >) over the stated interval ``I``:
   every value *attained* > 0 and every end limit ≥ 0 (``σ(x) < 1``: the infimum 0 of
   ``1 − σ(x)`` is approached, never attained).
 
-SymPy's range machinery is a large program: as a guard, the smallest slack the worst-point
-search found must not lie below the certified minimum beyond rounding; if it does, the claim
-is *undecided* (the two disagree, and neither is trusted).
+SymPy's range machinery is a large program: two guards, never the proof.  The slack is
+evaluated with certified balls (Arb) on a cover of ``I`` (:func:`cover`: 128 points of a bounded
+interval, else a step of 1/4 near the finite end and a geometric one out to 10^7); a point where
+it is certainly below the certified minimum, or has no real value, leaves no certificate.  And
+the smallest slack the worst-point search found must not lie below the certified minimum beyond
+rounding; if it does, the claim is *undecided* (the two disagree, and neither is trusted).
 
 The certificate makes a step *checked*, not *proved*: *proved* is reserved for a symbolic
 simplification of the written difference to exactly zero (docs/architecture.md).
@@ -47,7 +59,6 @@ import math
 from dataclasses import dataclass, replace
 
 import sympy as sp
-from sympy.calculus.util import continuous_domain
 
 from symderive.check import extrema
 from symderive.check.certified import Uncertain, Undefined, Unsupported, enclosure
@@ -139,7 +150,9 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
     f = _exact(slack).xreplace({variable: real})
     try:
         with time_limit(CERTIFY_SECONDS, source="certificate", what="certifying an inequality"):
-            return _certificate(f, real, variable, interval, strict)
+            certificate = _certificate(f, real, variable, interval, strict)
+            _cover_guard(f, real, variable, interval, certificate.minimum)
+            return certificate
     except ParseError as error:
         raise NoCertificate("SymPy's exact range did not finish in time") from error
     except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError,
@@ -163,6 +176,60 @@ def _certificate(f, x, shown, interval, strict, depth: int = 0) -> Certificate:
     least = min(signs, key=lambda s: (_float(s[1]), not s[2]))
     return Certificate(shown, interval, least[1], least[2], least[3],
                        _critical_text(points, families))
+
+
+COVER_POINTS = 128  # points of a bounded interval where the guard evaluates the slack
+COVER_STEP = sp.Rational(1, 4)  # the guard's step out to COVER_NEAR past a finite end
+COVER_NEAR = 16
+COVER_FAR = sp.Rational(6, 5)  # then a geometric step out to COVER_END
+COVER_END = 10**7
+COVER_BITS = 64
+
+
+def cover(interval: sp.Interval) -> list:
+    """Points of ``interval`` where :func:`_cover_guard` evaluates the slack: evenly spaced
+    on a bounded interval, else a fine step near the finite end (near 0 on ℝ) and a
+    geometric one out to 10^7."""
+    low, high = interval.inf, interval.sup
+    if low.is_finite and high.is_finite:
+        points = [low + (high - low) * sp.Rational(k, COVER_POINTS)
+                  for k in range(COVER_POINTS + 1)]
+    else:
+        steps = [COVER_STEP * k for k in range(1, int(COVER_NEAR / COVER_STEP) + 1)]
+        while steps[-1] < COVER_END:
+            steps.append(sp.ceiling(steps[-1] * COVER_FAR))
+        if low.is_finite:
+            points = [low] + [low + step for step in steps]
+        elif high.is_finite:
+            points = [high] + [high - step for step in steps]
+        else:
+            points = [sp.Integer(0)] + steps + [-step for step in steps]
+    return [p for p in points if interval.contains(p) is sp.true]
+
+
+def _cover_guard(f, x, shown, interval, minimum) -> None:
+    """An independent guard on a certificate (never its proof): the slack evaluated with
+    certified balls (Arb) on :func:`cover`; a point where it is certainly below the certified
+    minimum, or has no real value although SymPy said it is continuous there, means SymPy's
+    range machinery erred: NoCertificate."""
+    try:
+        least = enclosure(minimum, {}, COVER_BITS)
+    except (Uncertain, Undefined, Unsupported, ValueError, ZeroDivisionError) as error:
+        raise NoCertificate(f"the certified minimum {sp.sstr(minimum)} has no certified "
+                            "value") from error
+    for point in cover(interval):
+        try:
+            value = enclosure(f, {x: point}, COVER_BITS)
+        except (Uncertain, Unsupported, ValueError, ZeroDivisionError):
+            continue
+        except Undefined as error:
+            raise NoCertificate(f"the slack has no real value at {shown} = {sp.sstr(point)} "
+                                "although SymPy says it is continuous there") from error
+        if value < least:
+            raise NoCertificate(
+                f"SymPy's exact range gives the minimum {sp.sstr(minimum)}, but certified "
+                f"evaluation gives the slack {value.mid().str(5)} at {shown} = "
+                f"{sp.sstr(point)}: the two disagree and neither is trusted")
 
 
 def _pieces(f, x, interval) -> list:
@@ -206,12 +273,13 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
     list the critical points, a certificate that ``f'`` > 0 (or < 0) on the whole interval
     (the same procedure, one level down) makes ``f`` strictly monotone: its infimum is at
     one end (2^n − n² on [4, ∞): f' = 2^n ln 2 − 2n > 0 there)."""
-    if not interval.is_subset(continuous_domain(f, x, interval)):
-        raise NoCertificate(f"the slack is not continuous on all of {interval_text(interval)}")
+    inner = [p for p in singular_points(f, x, interval)
+             if p not in (interval.inf, interval.sup)]
+    if inner:
+        raise NoCertificate(f"the slack is not continuous on all of {interval_text(interval)} "
+                            f"(at {shown} = {sp.sstr(inner[0])})")
     derivative = sp.diff(f, x)
-    kinks = sp.Complement(interval, continuous_domain(derivative, x, interval))
-    if not isinstance(kinks, sp.FiniteSet) and kinks != sp.S.EmptySet:
-        raise NoCertificate("the slack's derivative is not continuous but at finitely many points")
+    kinks = singular_points(derivative, x, interval)
     ends = ((interval.inf, not interval.left_open, "+"),
             (interval.sup, not interval.right_open, "-"))
     monotone = False
@@ -249,6 +317,58 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
     return candidates, points, families
 
 
+def singular_points(expr: sp.Expr, x: sp.Symbol, interval: sp.Interval) -> list:
+    """The points of ``interval`` where ``expr`` may fail to be defined or continuous — the
+    zeros of every denominator, logarithm argument, root base, and the poles of tan, cot,
+    sec, csc, coth, acot — found by :func:`_zeros` (so listed completely, never by SymPy's
+    solveset over the interval, round 9b L1, nor by its ``continuous_domain``, which uses
+    it: it calls 1/(e^{-x}(cos x − sin x)) continuous on [0, ∞)).  A logarithm's argument or
+    a root's base must keep the sign it has at an inner point (certified > 0) between them;
+    NoCertificate when the points cannot be listed (a periodic family on an unbounded
+    interval), when an argument is negative, or for asin, acos, atanh of x (a bounded
+    domain this does not certify)."""
+    points = []
+
+    def zeros_of(argument):
+        found, families = _zeros(argument, x, interval)
+        if families:
+            raise NoCertificate(f"{sp.sstr(argument)} has infinitely many zeros there")
+        inside = [p for p in found if interval.contains(p) is not sp.false]
+        points.extend(p for p in inside if p not in points)
+        return inside
+
+    def positive(argument, what):
+        zeros_of(argument)
+        if _sign(argument.xreplace({x: _inner_point(interval)})) <= 0:
+            raise NoCertificate(f"{what} {sp.sstr(argument)} is not positive on "
+                                f"{interval_text(interval)}")
+
+    for node in sp.preorder_traversal(expr):
+        if node.is_Atom or not node.has(x):
+            continue
+        if node.is_Pow:
+            exponent = node.exp
+            if exponent.is_Integer:
+                if exponent.is_negative:
+                    zeros_of(node.base)
+            elif exponent.is_Rational and exponent.q % 2 == 1 and node.base.has(x):
+                zeros_of(node.base)  # an odd root: real everywhere, not smooth at 0
+            elif node.base.has(x):
+                positive(node.base, "the base")
+            continue
+        if isinstance(node, sp.log):
+            positive(node.args[0], "the logarithm's argument")
+        elif isinstance(node, (sp.tan, sp.sec)):
+            zeros_of(sp.cos(node.args[0]))
+        elif isinstance(node, (sp.cot, sp.csc)):
+            zeros_of(sp.sin(node.args[0]))
+        elif isinstance(node, (sp.coth, sp.acot)):
+            zeros_of(node.args[0])
+        elif isinstance(node, (sp.asin, sp.acos, sp.atanh)):
+            raise NoCertificate(f"{type(node).__name__} of {sp.sstr(node.args[0])}")
+    return points
+
+
 def _monotone_end(derivative, x, shown, interval, depth) -> tuple:
     """The one end where a strictly monotone slack takes its infimum, from a certificate that
     its derivative is > 0 (increasing: the lower end) or < 0 (the upper end) on the whole
@@ -278,37 +398,104 @@ def _inner_point(interval: sp.Interval) -> sp.Basic:
 def _zeros(expr: sp.Expr, x: sp.Symbol, interval: sp.Set) -> tuple[list, list]:
     """(points, periodic families) covering the zeros of ``expr`` in ``interval``: a product
     is zero where one of its factors is (x^x (ln x + 1): at 1/e), a positive power where its
-    base is, an exponential nowhere; else SymPy's ``solveset``."""
+    base is, an exponential nowhere, a quotient where its numerator is; else SymPy's
+    ``solveset`` over the REALS (its answer over an interval drops members of a periodic
+    family: e^{-x}(cos x - sin x) has no zero on [0, ∞) as SymPy 1.14 says, round 9b L1),
+    kept only for an equation of a kind whose solutions SymPy lists completely
+    (:func:`complete_kind`), and cut to ``interval`` here."""
     if not expr.has(x):  # a constant slack (derivative 0): its value at an inner point
         return [], []
+    if expr.is_Add:  # -e^{-x} sin x + e^{-x} cos x: its common factors, and a quotient
+        together = sp.factor_terms(sp.together(expr))
+        numerator, _ = sp.fraction(together)
+        if numerator != expr:
+            return _zeros(numerator, x, interval)
     if expr.is_Mul:
         points, families = [], []
-        for factor in expr.args:
+        numerator, denominator = sp.fraction(expr)  # zeros of a quotient: its numerator's
+        factors = sp.Mul.make_args(numerator) if denominator.has(x) else expr.args
+        for factor in factors:
             more_points, more_families = _zeros(factor, x, interval)
             points += more_points
             families += more_families
         return points, families
-    if expr.is_Pow:  # b^e ≠ 0 wherever b ≠ 0: its zeros are among the base's
-        return _zeros(expr.base, x, interval)
     if isinstance(expr, sp.exp) or (expr.is_Pow and expr.base.is_number
                                     and expr.base.is_positive):
         return [], []
-    return _members(sp.solveset(expr, x, interval), interval)
+    if expr.is_Pow:  # b^e ≠ 0 wherever b ≠ 0: its zeros are among the base's
+        return _zeros(expr.base, x, interval)
+    kind = complete_kind(expr, x)
+    if kind is None:
+        raise NoCertificate(f"the zeros of {sp.sstr(expr)} are not of a kind SymPy lists "
+                            "completely")
+    return _members(sp.solveset(expr, x, sp.S.Reals), interval)
+
+
+# functions with an inverse on all of their real domain: h(x) = c has at most one solution
+MONOTONE = (sp.exp, sp.log, sp.atan, sp.asinh, sp.sinh, sp.tanh, sp.erf, sp.erfc)
+TRIGONOMETRIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
+def complete_kind(expr: sp.Expr, x: sp.Symbol) -> str | None:
+    """Why SymPy's solutions of ``expr = 0`` over the reals are all of them, or None.
+
+    * ``"rational"``: a rational function of x (the zeros of a polynomial numerator);
+    * ``"monotone"``: a rational function of ONE invertible kernel h(x) — exp, log, atan,
+      asinh, sinh, tanh, erf or a one-to-one root (√·, ∛·) of a polynomial of degree 1 in x
+      (1 − ln x, 1/(2√x) − 1): the roots t of a polynomial, then the one x with h(x) = t;
+    * ``"trigonometric"``: a rational function of sines and cosines of ONE argument a·x + b
+      (a a rational number): a polynomial in e^{i(ax+b)}, whose roots are periodic families.
+
+    Anything else (x beside e^x, sin x beside sin(√2 x), x − cos x) is not listed complete:
+    SymPy may give part of the solutions (or a superset it cannot prove)."""
+    if expr.is_rational_function(x):
+        return "rational"
+    kernels = {node for node in sp.preorder_traversal(expr)
+               if (isinstance(node, sp.Function) or _root(node)) and node.has(x)}
+    arguments = {node.args[0] for node in kernels}
+    if len(arguments) != 1 or any(len(node.args) != 1 and not _root(node) for node in kernels):
+        return None
+    (argument,) = arguments
+    if not (argument.is_polynomial(x) and sp.degree(argument, x) == 1):
+        return None
+    slope = sp.Poly(argument, x).coeffs()[0]
+    t = sp.Dummy("t")
+    if all(isinstance(node, MONOTONE) or _root(node) for node in kernels) \
+            and len(kernels) == 1:
+        (kernel,) = kernels
+        plain = expr.xreplace({kernel: t})
+        return "monotone" if not plain.has(x) and plain.is_rational_function(t) else None
+    if all(isinstance(node, TRIGONOMETRIC) for node in kernels) and slope.is_Rational:
+        plain = expr.xreplace({node: sp.Dummy() for node in kernels})
+        return "trigonometric" if not plain.has(x) and plain.is_rational_function() else None
+    return None
+
+
+def _root(node: sp.Basic) -> bool:
+    """u^(p/q) with q > 1 and p odd or q even: one-to-one where it is real (√u, u^(1/3),
+    u^(-1/2)), unlike u^(2/3) (= t at u = ±t^(3/2))."""
+    return (node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer
+            and (node.exp.p % 2 == 1 or node.exp.q % 2 == 0))
 
 
 def _members(solutions: sp.Set, interval: sp.Set) -> tuple[list, list]:
-    """(finite points, periodic families) covering the solution set; NoCertificate when
-    SymPy's answer is not such a set (a ConditionSet: it could not solve)."""
+    """(finite points, periodic families) covering the solution set over the reals, cut to
+    ``interval``: the finite points inside it, and the families (taken whole: a superset)
+    or, on a bounded interval, their members inside it; NoCertificate when SymPy's answer is
+    not such a set (a ConditionSet: it could not solve)."""
     if solutions == sp.S.EmptySet:
         return [], []
     if isinstance(solutions, sp.FiniteSet):
         return [p for p in solutions.args if interval.contains(p) is not sp.false], []
     if isinstance(solutions, sp.ImageSet) and len(solutions.lamda.variables) == 1 \
             and solutions.base_sets[0] == sp.S.Integers:
-        return [], [solutions]
-    if isinstance(solutions, (sp.Union, sp.Intersection)):
+        inside = _family_inside(solutions, interval)
+        return (inside, []) if inside is not None else ([], [solutions])
+    if isinstance(solutions, (sp.Union, sp.Intersection, sp.Complement)):
         points, families = [], []
         parts = solutions.args
+        if isinstance(solutions, sp.Complement):  # A minus B: A is a superset
+            parts = parts[:1]
         if isinstance(solutions, sp.Intersection):  # a superset: the parts that are sets of points
             parts = [p for p in parts if not isinstance(p, sp.Interval)]
             if len(parts) != 1:
@@ -319,6 +506,30 @@ def _members(solutions: sp.Set, interval: sp.Set) -> tuple[list, list]:
             families += more_families
         return points, families
     raise NoCertificate(f"SymPy could not give every critical point ({type(solutions).__name__})")
+
+
+MAX_MEMBERS = 40  # members of a periodic family listed one by one on a bounded interval
+
+
+def _family_inside(family: sp.ImageSet, interval: sp.Set) -> list | None:
+    """The members of ``{g(n) : n integer}`` inside a BOUNDED interval, when g is a·n + b
+    with a real a ≠ 0 (the n with g(n) in [lo, hi] run between two certified ends); None
+    for an unbounded interval or another g (then the family is taken whole)."""
+    n = family.lamda.variables[0]
+    member = family.lamda.expr
+    low, high = interval.inf, interval.sup
+    if not (low.is_finite and high.is_finite) or not member.is_polynomial(n) \
+            or sp.degree(member, n) != 1:
+        return None
+    slope, offset = sp.Poly(member, n).all_coeffs()
+    if not (slope.is_real and offset.is_real) or slope.is_zero is not False:
+        return None
+    ends = sorted(_float((end - offset) / slope) for end in (low, high))
+    first, last = math.floor(ends[0]) - 1, math.ceil(ends[1]) + 1
+    if last - first > MAX_MEMBERS:
+        return None
+    return [member.xreplace({n: sp.Integer(k)}) for k in range(first, last + 1)
+            if interval.contains(member.xreplace({n: sp.Integer(k)})) is not sp.false]
 
 
 def _sign(value: sp.Basic) -> int:

@@ -777,6 +777,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
                 plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
             outcome = _not_refuted(outcome, geometric)
+        if outcome.verdict == "refuted" and step.relation in ("<", "<=", ">", ">="):
+            # an inequality fails only outside a bound stated in words: not "it does not hold
+            # for all values" (x^{1/3} ≥ -1 at -17/3, the note says x ≥ -1, round 9b L10); an
+            # equation to solve stays one (A_M in 2 = e^{2 A_M})
+            unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
+                unread_bound(plan.context, chain.line, chain.latex, names))
+            if unread:
+                outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted" and step.solve_like and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ) and not _declared_by_directive(plan.context, names):  # fmt: skip

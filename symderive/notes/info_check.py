@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 
 import sympy as sp
@@ -31,6 +31,7 @@ from symderive.check.probability_vectors import (
     uniform,
 )
 from symderive.check.rare import claim_integers, described, rare_probabilities
+from symderive.notes import info_certificates
 from symderive.notes.info_grammar import (
     DISTRIBUTIONS,
     VARIABLE_LETTERS,
@@ -874,13 +875,15 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed, a
     if alphabet is not None:
         reading += f"; {alphabet[0]} takes at most {alphabet[1]} values, as the note states"
     if general.verdict in ("proved", "checked"):
-        return _outcome(general, within.said()), reading
+        return _certified(_outcome(general, within.said()), lefts, rights, relation, variables,
+                          note, alphabet), reading
     if conditions.any:
         under = _symbolic(lefts, rights, variables, relation, conditions, note, within) \
             or _rational(lefts, rights, variables, relation, conditions, note, seed, within)
         stated = "; ".join(conditions.words())
         if under.verdict in ("proved", "checked"):
-            return _outcome(under, f"under the condition the note states: {stated}"), reading
+            return _certified(_outcome(under, f"under the condition the note states: {stated}"),
+                              lefts, rights, relation, variables, note, alphabet), reading
         general = under
         if under.verdict == "refuted" and unread_condition:
             return Outcome("undecided", method=under.method, reason=(
@@ -897,6 +900,25 @@ def _decide(lefts, rights, relation, note, conditions, unread_condition, seed, a
         return _outcome(general, "; ".join(filter(None, ["fails on a finite distribution",
                                                          within.said()]))), reading
     return Outcome("undecided", method=general.method, reason=general.method), reading
+
+
+def _certified(outcome: Outcome, lefts, rights, relation, variables, note, alphabet=None
+               ) -> Outcome:
+    """An inequality *checked* on finite laws stays checked only with a certificate for every
+    law (:mod:`symderive.notes.info_certificates`), else *undecided* with the evidence — the
+    policy of every inequality in notes (round 9b).  A certificate uses no condition the
+    note states (independence, …): it holds for every law."""
+    if relation == "=" or outcome.verdict != "checked":
+        return outcome
+    try:
+        certificate = info_certificates.certify(lefts, rights, relation, variables, note,
+                                                _certified_sign, alphabet)
+    except info_certificates.NotLinear as why:
+        return Outcome("undecided", method=outcome.method, reason=(
+            f"no certificate covers every law ({why}): an inequality held on finite laws is "
+            f"not checked ({outcome.reason})"), points_checked=outcome.points_checked)
+    return replace(outcome, method="certified (Shannon's basic inequalities)",
+                   reason=f"{certificate}; {outcome.reason}")
 
 
 def _has(trees, kind: str) -> bool:

@@ -218,9 +218,11 @@ def test_the_k_class_entropy_sum_is_read_on_the_simplex(tmp_path):
     path.write_text(K_CLASS + "".join(f"$$ {d} $$\n\n" for d in displays), encoding="utf-8")
     report = check_files([path], NotesOptions(budget_seconds=4.0, jobs=1))
     steps = [s for e in report.files[0].equations for s in e.steps]
-    assert [s.verdict for s in steps] == ["checked", "refuted", "refuted", "refuted",
+    # the true bound held on every law tried, but a sum over outcomes is not a combination of
+    # entropies the information certificate reads: undecided (round 10, certificate policy)
+    assert [s.verdict for s in steps] == ["undecided", "refuted", "refuted", "refuted",
                                           "undecided"], [(s.verdict, s.reason) for s in steps]
-    assert "8" in steps[0].reason  # the sizes reached are named
+    assert "8" in steps[0].reason and "no certificate covers every law" in steps[0].reason
     constants = [None, lambda k: mpmath.log(k) - mpmath.mpf(10) ** -9,
                  lambda k: mpmath.mpf(1) / k, lambda k: mpmath.log(9)]
     for step, bound, upper in zip(steps[1:4], constants[1:], (True, False, True)):
