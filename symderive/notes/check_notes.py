@@ -44,6 +44,7 @@ from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.onehot import onehot_refutation, stated_onehot
+from symderive.notes.spaced_names import without_spaces
 from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
@@ -342,9 +343,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    context.stated_onehot = stated_onehot(text)  # "let $y$ be a one-hot vector" (8a C10)
+    named = without_spaces(text)  # "Let $y \in \mathbb{R}^q$ be one-hot": y (round 10, H2)
+    context.stated_onehot = stated_onehot(named)  # "let $y$ be a one-hot vector" (8a C10)
     context.stated_simplex = {name: line for name, (line, _) in context.stated_onehot.items()}
-    context.stated_simplex.update(stated_simplex(text))
+    context.stated_simplex.update(stated_simplex(named))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.stated = stated
