@@ -22,13 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from symderive.notes.assumed_equations import applied_letters
+from symderive.notes.assumed_equations import NAME, applied_letters
 from symderive.notes.declared import RESERVED
 
-_GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
-          r"nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|"
-          r"Xi|Sigma|Upsilon|Phi|Psi|Omega")
-_NAME = rf"(?<![_^A-Za-z\\])(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+_NAME = NAME  # one letter, Latin or Greek (shared with assumed_equations)
 _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,30}\))?"
 FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
 # a property a function may have that the smooth nonlinear instances need not have (not
@@ -74,8 +71,6 @@ HYPOTHESIS_WORDS = re.compile(
     r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?"
     r"|with|where|such\s+that|solv(?:e|es|ing)|know(?:s|n|ing)?|subject\s+to)\b|가정|하자|만족",
     re.I)
-# name(…) … = … name(…): a functional equation (the name applied on both sides)
-_APPLIED = rf"(?P<name>{_NAME})\s*\((?:[^()$]|\([^()$]*\))*\)"
 # f(x + T) = f(x), f(x - 2\pi) = f(x): the equation of periodicity
 SHIFT_EQUATION = re.compile(
     rf"^\s*(?P<name>{_NAME})\s*\(\s*(?P<x>[A-Za-z])\s*[-+][^()=]+\)\s*=\s*(?P=name)\s*\(\s*(?P=x)\s*\)\s*$"
