@@ -23,7 +23,7 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
-from symderive.check import extrema, inequality_certificates, symbolic
+from symderive.check import extrema, inequality_certificates, symbolic, undefined_points
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
@@ -280,6 +280,9 @@ class Tally:
     smallest: float | None = None  # the smallest slack the worst-point search found
     thin_sizes: str = ""  # why the tuples of several sizes tried are too few to check
     confirmed_digits: int = 0  # the digits an agreement was re-examined at (certified)
+    undefined: list = field(default_factory=list)  # (point, comparison) where a side had no
+    # value: judged by :mod:`symderive.check.undefined_points` (round 9a L5)
+    excluded: str = ""  # where a checked claim was not evaluated (a side undefined there)
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -336,6 +339,9 @@ def numeric_phase(
         for side in (lhs, rhs)
     )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
+    if symbolic_shapes and not any(isinstance(side, sp.Basic) and side.has(sp.Derivative)
+                                   for side in (lhs, rhs)):
+        choices = choices + (sampling.rank_size(lhs, rhs),)  # 4 vectors in R^n: n = 5 too
     if not symbolic_shapes and (costly or _sums_grow(lhs, rhs, sizes)):
         # written out term by term: sums over a size stay below a hundred terms, and entries
         # or derivatives that multiply with the size stay small
@@ -428,6 +434,11 @@ def numeric_phase(
         if outcome is not None:
             return outcome
     tally.confirmed_digits = certified.confirmation_digits(lhs, rhs)
+    if tally.undefined and (tally.agreeing or tally.inconclusive):
+        outcome = undefined_points.judge(lhs, rhs, relation, context, tally.undefined)
+        if isinstance(outcome, Outcome):
+            return outcome
+        tally.excluded = outcome
     outcome = _verdict_of(tally, relation, sizes, indices)
     if (context.certify_inequalities and relation in extrema.INEQUALITIES
             and outcome.verdict == "checked" and not tally.constant and not tally.laws_decide):
@@ -968,6 +979,8 @@ def _checked_note(tally: Tally, counts: str) -> str:
             + (f", re-examined at {tally.confirmed_digits} digits where the balls overlapped"
                if tally.confirmed_digits else "")
             + (f"; e.g. at {shown}" if shown else ""))
+    if tally.excluded:
+        note = f"{note}; {tally.excluded}"
     if tally.worst:
         note = f"{note}; {tally.worst}" if note else tally.worst
     if tally.family:
@@ -1222,6 +1235,8 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             return None
         if status == "skip":
             tally.skipped.append(comparison.reason)
+            if model is None:
+                tally.undefined.append((whole, comparison))
             continue
         if status == "inconclusive":
             tally.inconclusive += 1

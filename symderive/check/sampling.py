@@ -7,6 +7,7 @@ Exact rational points keep the numeric check honest: the only rounding is in the
 from __future__ import annotations
 
 import itertools
+import time
 import random
 from collections import defaultdict
 
@@ -24,6 +25,18 @@ SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol in
 # kink solution exposes.  Such a claim is checked, not proved: "sizes (n) = …" lists them.
 DENSE_SIZES = tuple(range(8, 17))
 MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
+RANK_SIZE_CAP = 6
+
+
+def rank_size(lhs, rhs) -> int:
+    """One size beyond :data:`MATRIX_SIZES` for a claim about vectors and matrices of symbolic
+    size: k vectors of R^n are dependent exactly when n < k, so an identity can hold at every
+    n ≤ 3 and fail beyond (the Gram determinant of four vectors, review round 10 C8). The size
+    is one more than the number of such names, at least 4, at most :data:`RANK_SIZE_CAP`."""
+    names = {m for side in (lhs, rhs) if isinstance(side, sp.Basic)
+             for m in side.atoms(sp.MatrixSymbol)
+             if any(getattr(d, "free_symbols", None) for d in m.shape)}
+    return min(RANK_SIZE_CAP, max(4, len(names) + 1))
 MAX_SIZE_COMBINATIONS = 10
 PRIMES = (2, 3, 5, 7, 11, 13)
 
@@ -205,7 +218,42 @@ def written_constants(sides: tuple) -> tuple[int, ...]:
 MAX_NAMED_NUMBERS = 24  # number-valued parts and kinks whose neighbours are named, at most
 
 
-def named_sizes(sides: tuple) -> set[int]:
+SCANNED_SIZES = 1024  # kink arguments in one size are scanned for sign changes up to here
+SCAN_SECONDS = 0.3  # of CPU, for every kink argument of a claim together
+
+
+def sign_change_sizes(argument: sp.Basic, symbol: sp.Symbol, upto: int, deadline: float) -> set[int]:
+    r"""The integers around each place where a kink argument in one size changes sign (or is
+    zero) between consecutive sizes 0..``upto`` (round 10 C4: ``\max(0, \min(1, 2^n - n^6 - 1,
+    n^7 - 2^n))`` is 1 only for n = 30..36, where 2^n = n^6 + 1 has no closed-form root).
+    Evaluated with mpmath at 60 digits: a sign change missed by rounding sits where the
+    argument is within 10^-50 of 0 relative to its terms; the sizes around it are then tried
+    as neighbours of the next change, or not at all — the scan adds sizes, it never removes
+    one. Stops at ``deadline`` (process time)."""
+    import mpmath
+
+    try:
+        function = sp.lambdify(symbol, argument, modules="mpmath")
+    except Exception:  # noqa: BLE001 - an argument lambdify cannot write names no size
+        return set()
+    found: set[int] = set()
+    previous = None
+    with mpmath.workdps(60):
+        for size in range(0, upto + 1):
+            if time.process_time() > deadline:
+                break
+            try:
+                value = function(mpmath.mpf(size))
+                sign = 0 if value == 0 else (1 if value > 0 else -1)
+            except (ValueError, TypeError, ZeroDivisionError, OverflowError, ArithmeticError):
+                sign = None
+            if sign == 0 or (sign is not None and previous not in (None, sign)):
+                found |= {size - 2, size - 1, size, size + 1}
+            previous = sign if sign is not None else previous
+    return {size for size in found if size >= 1}
+
+
+def named_sizes(sides: tuple, upto: int = 0) -> set[int]:
     """The integers around every real number a claim names without writing its digits
     (round 9a C1): each number-valued part (``e^{17}``, ``\\pi^{15}``, ``\\sqrt{50}``) and
     each kink of its piecewise parts solved for its one symbol (``\\max(0, 2n - e^3)`` at
@@ -213,6 +261,7 @@ def named_sizes(sides: tuple) -> set[int]:
     SymPy does not solve in 0.3 s names nothing (its number-valued parts still do)."""
     found: set[int] = set()
     numbers: list = []
+    deadline = time.process_time() + SCAN_SECONDS
     for side in sides:
         if not isinstance(side, sp.Basic):
             continue
@@ -224,6 +273,9 @@ def named_sizes(sides: tuple) -> set[int]:
             if len(free) != 1:
                 continue
             (symbol,) = free
+            if upto and getattr(symbol, "is_integer", False) and not argument.is_polynomial(symbol):
+                # a size where no formula gives the zeros (2^n = n^6 + 1): where its sign changes
+                found |= sign_change_sizes(argument, symbol, min(upto, SCANNED_SIZES), deadline)
             try:
                 solutions = _solved(argument, symbol)
             except (NotImplementedError, ValueError, TypeError, AttributeError):
@@ -258,7 +310,7 @@ def critical_sizes(sides: tuple, cap: int, floor: int = 0) -> tuple[tuple[int, .
     :data:`MAX_WRITTEN_SIZES`, smallest first), and the required ones (c - 1..c + 1) beyond it,
     which the verdict must name as not tried."""
     constants = written_constants(sides)
-    named = named_sizes(sides)
+    named = named_sizes(sides, cap)
     required = sorted({size for c in constants for size in (c - 1, c, c + 1) if size > floor}
                       | {size for size in named if size > floor})
     rooted = any(isinstance(side, sp.Basic) and any(

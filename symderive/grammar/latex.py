@@ -142,6 +142,10 @@ TOKEN = re.compile(
 )
 
 
+BARS = ("|", r"\vert", r"\lvert")  # a bar after a sizing command opens an absolute value
+SIZED_BAR = "sized |"  # the closer of a bar opened by a sizing command (\left|, \big|)
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str  # command, number, letter, symbol, end
@@ -534,6 +538,9 @@ class _Parser:
             if token.text in self.open_bars:
                 return False
             if name in SIZING:
+                if self.open_bars and self.open_bars[-1] == SIZED_BAR and self.peek().text in (
+                        BARS + (r"\rvert",)):
+                    return False  # \big| closing a \big| … bar
                 return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert")
             return True
         return False
@@ -748,6 +755,9 @@ class _Parser:
             self.advance()
         opener = self.current.text
         closers = {"(": ")", "[": "]", "{": "}", r"\{": r"\}"}
+        if sized and opener in BARS:  # \left| |x| - 1 \right|, \big| … \big| (round 9b L12)
+            self.advance()
+            return self.absolute(SIZED_BAR)
         if opener not in closers:
             if sized:
                 self.fail("expected a delimiter after a sizing command")
@@ -872,9 +882,17 @@ class _Parser:
             inner = self.expr()
         finally:
             self.open_bars.pop()
-        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+        if closer == SIZED_BAR:  # the bar opened by a sizing command closes with one
+            if not (self.current.kind == "command" and self.current.text[1:] in SIZING):
+                self.fail(r"expected a sized bar (\right|) to close a sized bar (\left|)")
             self.advance()
-        self.expect(closer)
+            if self.current.text not in BARS + (r"\rvert",):
+                self.fail(r"expected a bar after the sizing command closing \left|")
+            self.advance()
+        else:
+            if self.current.kind == "command" and self.current.text[1:] in SIZING:
+                self.advance()
+            self.expect(closer)
         if norm and isinstance(inner, sp.MatrixExpr):  # --- matrix hook: norms ---
             subscript = self.norm_subscript()
             if subscript == "2" and self.context.frobenius_2 and not matrices.is_vector(inner):
@@ -2220,7 +2238,9 @@ def _transpose(value: sp.Basic) -> sp.Basic:
         return value.T
     if isinstance(value, sp.Symbol):
         raise ParseError(
-            f"transpose of the scalar {value}: declare it with 'assume {value} matrix'"
+            f"transpose of {value}, which has no shape here (read as a number; a shape stated "
+            f"in words for a lower-case letter is not read): declare it with "
+            f"'assume {value} matrix R C' (or vector N)"
         )
     return value
 

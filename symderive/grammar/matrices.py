@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from symderive.grammar.negation import negated_near
+from symderive.grammar.negation import denied
 from symderive.grammar.shape_words import key as _key
 from symderive.grammar.shape_words import stated_shapes
 from symderive.matrixcalc import Grad, Jacobian
@@ -189,13 +189,29 @@ def declared_shapes(text: str) -> tuple[tuple[str, tuple], ...]:
     r"""Shapes the prose gives (``\mathbf{X} \in \mathbb{R}^{n \times d}``, ``\mathbf{x} \in
     \mathbb{R}^d``, ``$\mathbf{U}$ is an $n \times r$``, ``For a $2 \times 2$ matrix
     $\mathbf{A}$``: :mod:`symderive.grammar.shape_words`), with symbolic sizes or sizes of one
-    digit; a name declared with two different shapes in the file is left out (its shape is
+    digit; a name declared with two different shapes in ``text`` is left out (its shape is
     not one thing)."""
+    return one_shape_each(shape_statements(text))
+
+
+def shape_statements(text: str) -> tuple[tuple[int, str, tuple], ...]:
+    """(line, name, shape) for every shape ``text`` states that the grammar can use (symbolic
+    sizes or sizes of one digit), in order: where each holds is the section tree's business
+    (:mod:`symderive.notes.sections`)."""
+    return tuple(
+        (stated.line, stated.name, (_dimension(stated.rows), _dimension(stated.columns)))
+        for stated in stated_shapes(text)
+        if not stated.by_value and all(re.fullmatch(r"[a-z]|[1-9]", size)
+                                       for size in (stated.rows, stated.columns))
+    )  # a size of two digits is not instantiated (the section's doubt reads it)
+
+
+def one_shape_each(statements) -> tuple[tuple[str, tuple], ...]:
+    """(name, shape) for each name the (line, name, shape) ``statements`` give one shape; a
+    name given two different shapes is left out (its shape is not one thing)."""
     found: dict[str, set] = {}
-    for stated in stated_shapes(text):
-        if stated.by_value or not all(re.fullmatch(r"[a-z]|[1-9]", size) for size in (stated.rows, stated.columns)):
-            continue  # a size of two digits is not instantiated (the section's doubt reads it)
-        found.setdefault(stated.name, set()).add((_dimension(stated.rows), _dimension(stated.columns)))
+    for _line, name, shape in statements:
+        found.setdefault(name, set()).add(shape)
     return tuple(
         (name, next(iter(shapes))) for name, shapes in sorted(found.items()) if len(shapes) == 1
     )
@@ -476,7 +492,7 @@ def stated_properties(text: str) -> list[tuple[str, str, int]]:
     found = []
     for pattern in (STATED_AFTER, STATED_BEFORE):
         for match in pattern.finditer(text):
-            if negated_near(text, match.start("property"), match.end()):
+            if denied(text, match.start("property"), match.end(), named_from=match.start()):
                 continue  # "$A$는 대칭 행렬이 아닙니다", "a nonsymmetric matrix $A$": not stated
             line = text.count("\n", 0, match.start()) + 1
             names = [match.group("name")] + re.findall(

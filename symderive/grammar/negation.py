@@ -94,3 +94,60 @@ def negated_near(text: str, start: int, end: int, before: int = 24, after: int =
     later = NEGATED.search(tail)
     return bool(NEGATING_PREFIX.search(lead) or NEGATED.search(lead)
                 or later and later.start() <= after)  # fmt: skip
+
+
+# --- a property word denied by a negation or a contrast (review round 9b L7) -----------------
+# English words that deny what FOLLOWS them in their clause ("a soft label rather than a
+# one-hot vector", "unlike a one-hot vector", "instead of a matrix", "other than symmetric");
+# Korean ones follow the word they deny ("원핫 벡터가 아닌", "원핫 벡터 대신", "행렬과 달리").
+CONTRAST_BEFORE = negation(("unlike", "instead of", "rather than", "as opposed to",
+                            "in contrast to", "in place of", "other than", "no longer"))
+CONTRAST_AFTER_KOREAN = re.compile("|".join(("않", "아니", "아닌", "아닙", "아님", "아닐", "없",
+                                             "못", "대신", "달리")))
+_PART_END = re.compile(r"[,，]|\bbut\b|\bwhereas\b|\bwhile\b|하지만|그러나", re.I)
+
+
+def denied(text: str, start: int, end: int, before: int = 24, after: int = 12,
+           named_from: int | None = None) -> bool:
+    """Whether the property words at ``text[start:end]`` are denied rather than stated: one
+    question for every reader of a property word (one-hot, matrix and shape words, symmetric,
+    a probability vector …).  Denied when, in the same clause,
+
+    * a core negation word stands within ``before`` characters before them (*is not one-hot*,
+      *no longer one-hot*), or a negating prefix is glued to them (*non-one-hot*);
+    * an English contrast word stands before them in the same part of the clause (after the
+      last comma or *but*) and, when ``named_from`` (where the sentence names what has the
+      property) is given, after that: *$s$ is a soft label rather than a one-hot vector*,
+      *instead of a matrix*; but *unlike $t$, $s$ is one-hot* states it, and so does
+      *unlike the matrices $A$ and $B$, …* of A and B (the name is inside the contrast);
+    * a negation or contrast word follows them within ``after`` characters, before any other
+      formula: *one-hot is not assumed*, 원핫 벡터가 아닌, 원핫 벡터 대신, 행렬과 달리.
+
+    A part of the clause after *but* is not under an earlier negation (*not soft but
+    one-hot* states one-hot)."""
+    lead = text[max(0, start - max(before, 80)) : start]
+    lead = lead[max((m.end() for m in _CLAUSE_END.finditer(lead)), default=0) :]
+    part = lead[max((m.end() for m in _PART_END.finditer(lead)), default=0) :]
+    near = part[-before:] if len(part) > before else part
+    contrasted = part if named_from is None else part[max(0, len(part) - (start - named_from)):]
+    if NEGATING_PREFIX.search(lead) or NEGATED.search(near) or CONTRAST_BEFORE.search(
+            contrasted if named_from is None or named_from < start else ""):
+        return True
+    tail = text[end : end + after + 8]
+    cut = re.search(r"[.;!?。\n$]|[,，]|\bbut\b", tail)
+    tail = tail[: cut.start()] if cut else tail
+    later = NEGATED.search(tail) or CONTRAST_AFTER_KOREAN.search(tail)
+    return bool(later and later.start() <= after)
+
+
+def property_denied(text: str, match: re.Match, word: re.Pattern) -> bool:
+    """Whether the property ``word`` that ``match`` (a sentence stating it of a name) reads is
+    denied by a negation or contrast around it (:func:`symderive.grammar.negation.denied`),
+    looking back to the start of the sentence: *$s$ is a soft label rather than a one-hot
+    vector*, *$t$ is not one-hot*, *$y$는 원핫 벡터가 아닌 …* state nothing."""
+    found = word.search(text, match.start(), match.end())
+    if found is None:
+        return True  # the word is not where the sentence pattern put it: nothing read
+    sentence = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    return denied(text, found.start(), found.end(), before=found.start() - sentence,
+                  named_from=match.start())

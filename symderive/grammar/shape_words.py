@@ -99,6 +99,7 @@ class StatedShape:
     columns: str
     start: int
     by_value: bool = False  # an $n \times n$ matrix with $n = 2$: n's value, not the shape
+    line: int = 1  # the line of ``text`` the statement starts on (sections decide where it holds)
 
 
 def key(name: str) -> str:
@@ -110,12 +111,23 @@ def key(name: str) -> str:
 def with_sizes(text: str) -> str:
     """``text`` with every written size as ``⟨r×c⟩`` (and *square matrix of size 2*,
     *matrix of size 2 × 3* as ``⟨2×2⟩ matrix``, ``⟨2×3⟩ matrix``); the rest unchanged."""
-    text = _LINEAR_ON.sub(_linear_on, text)
+    text = _LINEAR_ON.sub(_keeping_lines(_linear_on), text)
     for pattern in _SIZE_SPELLINGS:
-        text = pattern.sub(lambda m: f"⟨{m.group('r')}×{m.group('c')}⟩", text)
-    text = _SQUARE_OF_SIZE.sub(
-        lambda m: f"⟨{m.group('n')}×{m.group('n')}⟩ matri{m.group('plural')}", text)
-    return _MATRIX_OF_SIZE.sub(lambda m: f"{m.group('size')} matri{m.group('plural')}", text)
+        text = pattern.sub(_keeping_lines(lambda m: f"⟨{m.group('r')}×{m.group('c')}⟩"), text)
+    text = _SQUARE_OF_SIZE.sub(_keeping_lines(
+        lambda m: f"⟨{m.group('n')}×{m.group('n')}⟩ matri{m.group('plural')}"), text)
+    return _MATRIX_OF_SIZE.sub(_keeping_lines(
+        lambda m: f"{m.group('size')} matri{m.group('plural')}"), text)
+
+
+def _keeping_lines(rewrite):
+    """``rewrite`` followed by the line breaks of the words it replaces (a size written over
+    two lines): the rewritten text keeps the note's line numbers."""
+    def rewritten(match: re.Match) -> str:
+        words = rewrite(match)
+        return words if words == match.group() else words + "\n" * match.group().count("\n")
+
+    return rewritten
 
 
 _AND = r"\s*(?:,\s*and|,|and|과|와)\s*"
@@ -144,21 +156,24 @@ def stated_shapes(text: str) -> list[StatedShape]:
                 rows, columns = groups["single"], "1"
             else:
                 rows, columns = groups["rows"], groups.get("columns") or "1"
-            found.append(StatedShape(key(groups["name"]), rows, columns, match.start()))
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(StatedShape(key(groups["name"]), rows, columns, match.start(), line=line))
             before = re.search(rf"((?:{MATRIX_NAME}\s*,\s*)+)$", text[: match.start()])
             for name in re.findall(MATRIX_NAME, before.group(1)) if before else ():
                 # $A, B \in \mathbb{R}^{n \times n}$: every name listed (round 8c, X9)
-                found.append(StatedShape(key(name), rows, columns, match.start()))
+                found.append(StatedShape(key(name), rows, columns, match.start(), line=line))
     sized = with_sizes(text)
     for pattern in WORDED:
         for match in pattern.finditer(sized):
             rows, columns = match.group("rows").strip(), match.group("columns").strip()
+            line = sized.count("\n", 0, match.start()) + 1  # sizes rewritten on their own line
             for name in [match.group("name")] + _listed(sized, match):
                 # "$C$ and $D$ be $n \times n$", "matrices $A$ and $B$" (round 8c, X9, L7)
-                found.append(StatedShape(key(name), rows, columns, match.start()))
+                found.append(StatedShape(key(name), rows, columns, match.start(), line=line))
     for match in WITH_VALUE.finditer(sized):
         value = match.group("value")
-        found.append(StatedShape(key(match.group("name")), value, value, match.start(), True))
+        found.append(StatedShape(key(match.group("name")), value, value, match.start(), True,
+                                 sized.count("\n", 0, match.start()) + 1))
     return sorted(found, key=lambda shape: shape.start)
 
 

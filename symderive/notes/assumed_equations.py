@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from symderive.notes.function_clauses import LETTER
+
 # the words just before an inline functional equation that make it a hypothesis: "Assume",
 # "Suppose that", "Let $g$ satisfy", "a function satisfying", "we assume moreover that" (never a
 # claim to refute); "H satisfies", "f obeys" state a fact: a claim
@@ -39,10 +41,7 @@ FUNCTIONAL_HYPOTHESIS_TRAIL = re.compile(
     r"^\s*(?:(?:을|를|이|가)?\s*(?:만족하는|만족시키는|만족한다(?:고)?)"
     r"|(?:이)?라(?:고)?\s*(?:하자|가정)|(?:임|이)을\s*가정)")
 
-_GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
-          r"nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|"
-          r"Xi|Sigma|Upsilon|Phi|Psi|Omega")
-NAME = rf"(?<![_^A-Za-z\\])(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+NAME = LETTER  # one letter, Latin or Greek
 # derivative marks between a letter and its argument: u'(x), y''(t), u^{\prime}(x), f^{(3)}(x)
 MARKS = r"(?:\s*(?:'|\^\s*\{\s*(?:\\prime\s*)+\}|\^\s*\\prime|\^\s*\{\s*\(\s*\d+\s*\)\s*\}))*"
 _APPLIED = re.compile(rf"(?P<name>{NAME}){MARKS}\s*\((?:[^()$]|\([^()$]*\))*\)")

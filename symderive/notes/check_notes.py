@@ -30,10 +30,11 @@ import sympy as sp
 from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
+from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
-    declared_shapes,
+    shape_statements,
     is_symmetric_word,
     note_means_frobenius,
     stated_properties,
@@ -43,7 +44,8 @@ from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
-from symderive.notes.onehot import onehot_refutation, stated_onehot
+from symderive.notes.onehot import onehot_refutation, onehot_statements
+from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.spaced_names import without_spaces
 from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
@@ -81,6 +83,9 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
+from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
+from symderive.notes.described_names import described_doubt, described_names
+from symderive.notes.replaced_names import replaced_name_used, replaced_names
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
@@ -193,6 +198,7 @@ _LETTER = r"[A-Za-z](?:_(?:\{\w+\}|\w+))?"
 _NAME = r"(?:\\[A-Za-z]+\s*\{\s*" + _LETTER + r"\s*\}|" + _LETTER + r")"
 ONE_NAME = r"\$\s*(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*)\s*\$"
 NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
+ARRAY_WORD_RE = re.compile(ARRAY_WORD, re.I)
 # "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
 ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)
 ARRAY_AFTER = re.compile(
@@ -208,6 +214,8 @@ def prose_arrays(text: str) -> set[str]:
     found: set[str] = set()
     for pattern in (ARRAY_BEFORE, ARRAY_AFTER):
         for match in pattern.finditer(text):
+            if property_denied(text, match, ARRAY_WORD_RE):
+                continue  # "a scalar rather than a matrix", "is not a vector"
             for latex in re.findall(r"\$([^$]*)\$", match.group()):
                 if re.fullmatch(ONE_NAME[2:-2].replace("(", "(?:", 1), latex.strip()) is None:
                     continue
@@ -228,15 +236,18 @@ STATED_SIMPLEX = re.compile(
 )
 
 
-def stated_simplex(text: str) -> dict:
+SIMPLEX_WORD = re.compile(r"one-hot|원\s*-?\s*핫|probability vector|확률\s*벡터", re.I)
+
+
+def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
     """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
-    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): name → the first line saying so. A
-    step
-    refuted as read that holds with exactly these vectors summing to 1 is checked under it."""
-    found: dict = {}
-    for match in STATED_SIMPLEX.finditer(text):
-        found.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
-    return found
+    one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): (line, name) for every sentence saying so
+    (where each holds: :func:`symderive.notes.scoped.simplex_at`), except under a negation or
+    contrast ("rather than a one-hot vector"). A step refuted as read that holds with exactly
+    these vectors summing to 1 is checked under it."""
+    return tuple((text.count("\n", 0, match.start()) + 1, match.group(1))
+                 for match in STATED_SIMPLEX.finditer(text)
+                 if not property_denied(text, match, SIMPLEX_WORD))
 
 
 def continue_chains(pairs: list) -> list:
@@ -327,6 +338,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name in assumed_functions(located):  # Assume $k(x + 1) = k(x)$: k is a function (X12)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
+    context.replaced_names = replaced_names(prose, end_of)  # replace $A$ by $AB$ (9b L6)
+    context.described_names = described_names(prose, end_of)  # the softmax of $z$ (9a L4)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:
             context.latex = replace(context.latex, functions=context.latex.functions | {said.name})
@@ -334,30 +347,34 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         if said.properties:  # linear, convex, even, periodic …: the instances need not be
             context.properties.append((said.name, said.line, end_of(said.line),
                                        f"{', '.join(said.properties)} — '{said.words}'"))
+    named = named_functions(stated.sentences)  # "Let $\sigma$ denote the tanh activation."
+    context.properties += named_properties(named, end_of)  # g is the sigmoid: not an instance
     context.prose_arrays = prose_arrays(text)
     context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
-    context.shadows = shadows(context.math_blocks, text, context.latex, source)  # σ = 2
+    context.shadows = shadows(context.math_blocks, text, context.latex, source) + sigma_shadows(
+        named)  # σ = 2; σ the tanh activation (round 10, C6)
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    named = without_spaces(text)  # "Let $y \in \mathbb{R}^q$ be one-hot": y (round 10, H2)
-    context.stated_onehot = stated_onehot(named)  # "let $y$ be a one-hot vector" (8a C10)
-    context.stated_simplex = {name: line for name, (line, _) in context.stated_onehot.items()}
-    context.stated_simplex.update(stated_simplex(named))
+    spaced = without_spaces(text)  # "Let $y \in \mathbb{R}^q$ be one-hot": y (round 10, H2)
+    context.stated_onehot = onehot_statements(spaced)  # "let $y$ be a one-hot vector" (8a C10)
+    context.stated_simplex = tuple(sorted(  # one-hot or probability vectors (scoped.simplex_at)
+        {(line, name) for line, name, _ in context.stated_onehot} | set(stated_simplex(spaced))))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
+    context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)
     context.stated = stated
     context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
     context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
     find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
-    context.assigned_constants = {
-        item.chain.elements[0].strip() for item in located
+    context.assigned_constants = tuple(
+        (item.chain.line, item.chain.elements[0].strip()) for item in located
         if len(item.chain.elements) >= 2 and item.chain.elements[0].strip() in ("\\pi", "e")
         and is_number(item.chain.elements[1])
-    }  # fmt: skip
+    )  # fmt: skip (where each holds: the section tree)
     for item in located:
         if item.reading.role is Role.CONDITION or any(
             relation in (r"\in", "∈") for relation in item.chain.relations
@@ -370,7 +387,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         context.readings.setdefault(name, f"matrix {shape[0]}×{shape[1]} (transposed in the note)")
     bold = frozenset(BOLD_CAPITAL.findall(math_text))
     context.latex = replace(context.latex, frobenius_2=note_means_frobenius(math_text),
-                            declared=declared_shapes(text),  # matrices: prose shapes
+                            declared=(),  # prose shapes: per section (scoped.declared_at)
                             names=names_not_operators(  # D the degree matrix: no operator
                                 text, [block.latex for block in extraction.blocks],
                                 context.prose_arrays) | (  # T a horizon: x^T is a power
@@ -620,7 +637,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   f"{message}"))  # fmt: skip
             continue
         stated = ", ".join(
-            f"{base} (line {plan.context.stated_simplex[str(base)]})"
+            f"{base} (line {simplex_at(plan.context, chain.line)[str(base)]})"
             for base in stated_vectors(plan, equation, step)
         )  # fmt: skip
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
@@ -639,6 +656,20 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                         equation.view.notes if equation.view else {})
         if unread and outcome.verdict in DECIDING:  # ŷ = softmax(o) not read (round 9a, H3)
             outcome = Outcome("undecided", method=outcome.method, reason=unread)
+        replaced = replaced_name_used(
+            f"{lhs_latex} {rhs_latex}", chain.line, plan.context.replaced_names,
+            tuple(equation.view.notes[k] for k in step.used
+                  if equation.view and k in equation.view.notes))
+        if replaced and outcome.verdict in DECIDING:  # replace $A$ by $AB$ (round 9b, L6)
+            outcome = Outcome("undecided", method=outcome.method, reason=replaced)
+        described = described_doubt(
+            f"{lhs_latex} {rhs_latex}", chain.line, outcome.verdict,
+            outcome.counterexample.values if outcome.counterexample else (),
+            plan.context.described_names,
+            tuple(equation.view.notes.values()) if equation.view else ())
+        if described and outcome.verdict in DECIDING and not (
+                outcome.verdict == "refuted" and step.solve_like):  # p the softmax of z (9a L4)
+            outcome = Outcome("undecided", method=outcome.method, reason=described)
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
@@ -753,11 +784,13 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
-                "identity: it does not hold for all values, so it is not refuted", used,
+                "identity: as read here (every name free, of its default kind) it does not hold "
+                f"for all values ({_values_text(outcome)}), so it is not refuted", used,
             ))  # fmt: skip
             continue
         # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
-        outcome = onehot_refutation(step, outcome, plan.context.stated_onehot, chain.line)
+        outcome = onehot_refutation(step, outcome, onehot_at(plan.context, chain.line),
+                                    chain.line)
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)
@@ -819,10 +852,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
             commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
                                         lhs_latex, rhs_latex, scalars={
-                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"})
+                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"},
+                                        numbers=lambda: scalars_at(plan.context, chain.line))
             if commuting:
                 outcome = Outcome("undecided", method=outcome.method, reason=commuting)
-        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects)
+        withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects,
+                                     lambda: scalars_at(plan.context, chain.line))
         if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
             outcome = Outcome("undecided", method=outcome.method, reason=withheld)
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
@@ -905,6 +940,13 @@ def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only
         return ""
     return (f"{describe(found)}, and this step was read with the natural logarithm: not "
             "decided (write \\log_2 or \\ln to say which)")
+
+
+def _values_text(outcome) -> str:
+    """A refutation's point, shortly (the names and values of its counterexample)."""
+    values = outcome.counterexample.values if outcome.counterexample else ()
+    shown = ", ".join(f"{name} = {value}" for name, value in values[:4])
+    return ("e.g. " + shown + (", …" if len(values) > 4 else "")) if shown else "as sampled"
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
@@ -1033,11 +1075,13 @@ def _symmetric_used(step, plan, equation) -> tuple[str, ...]:
 
 def _stated_property(step, line: int, context: FileContext) -> str:
     """A property the note states for an unknown function of the step (``f(x) = f(-x)`` on
-    line 3): 'f (line 3: f(x) = f(-x))', or ''."""
+    line 3): 'f (line 3: f(x) = f(-x))', or ''. A property of every function (name ``*``: "All
+    functions here are periodic.") is one of each."""
     names = {name for name, _ in step.unknown}
     for name, start, end, latex in context.properties:
-        if name in names and start <= line <= end:
-            return f"{name} (line {start}: {latex})"
+        if (name in names or name == "*" and names) and start <= line <= end:
+            shown = name if name != "*" else ", ".join(sorted(names))
+            return f"{shown} (line {start}: {latex})"
     return ""
 
 
@@ -1073,7 +1117,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     if match:
         return " ".join(match.group().split())[:80]
     return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
-                        context.latex.declared)
+                        declared_at(context, chain.line))
 
 
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
@@ -1190,7 +1234,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
             factor = math.log(base)
             if any(abs(a / b - factor) < 1e-9 * factor for a, b in ((left, right), (right, left))):
                 return f"the sides differ by the factor ln {base:g}: the logarithm may be base {base:g}"
-    for constant in plan.context.assigned_constants:
+    for _line, constant in as_sections(plan.context.headings).in_force(
+            plan.context.assigned_constants, chain.line):  # \pi = 3 in this section
         if re.search(r"(?<![A-Za-z\\])" + re.escape(constant) + r"(?![A-Za-z])", written):
             return f"the note assigns {constant} a value, so it may be a variable here"
     if IDENTITY.search(written):

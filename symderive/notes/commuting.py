@@ -1,13 +1,15 @@
-r"""A claim that holds only because its letters commute, in a note that speaks of matrices.
+r"""A claim that holds only because its capital letters commute.
 
 Round 9b (C2–C4): the words that make letters matrices or operators are many ("the Jacobians $J$
 and $K$ of the two layers", "Let the weight matrices be $W$ and $V$", ``W^{(1)}``, ``W_1, W_2 \in
 \mathbb{R}^{n \times n}``, "the Householder reflectors"), and each reader of them
 (:mod:`symderive.notes.operator_words`, :mod:`symderive.grammar.shape_words`) misses some.  This
 module asks the question from the other side, whatever the wording: would the claim still hold if
-its capital letters did not commute?  If not, and the note speaks of matrices, operators or their
-kin anywhere, a *proved* or *checked* verdict on scalars says nothing about what the note means,
-and the step is *undecided*, naming the letters.
+its capital letters did not commute?  If not, a *proved* or *checked* verdict on scalars says
+nothing about what the note means unless the note says the letters are numbers (a directive
+``assume C scalar``): the step is *undecided*, naming the letters, and the matrix words when the
+note has some.  Round 10 (C2) showed the words cannot be listed (``M_n(\mathbb{R})``,
+``\mathbb{R}^{n,n}``, ``\mathbb{S}^n``, "linear", 배열), so no word is needed.
 
 The test is exact: the letters become SymPy non-commutative symbols and the difference of the
 sides is expanded; a polynomial identity in non-commuting letters expands to zero exactly when it
@@ -73,8 +75,8 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "") -> tuple
     if not all(isinstance(side, sp.Expr) for side in (lhs, rhs)):
         return ()
     letters = _candidates((lhs, rhs))
-    if len(letters) < 2:
-        return ()
+    if len(letters) < 2 or all(isinstance(s, sp.MatrixSymbol) for s in letters):
+        return ()  # all read as matrices, SymPy does not commute them: (AB)^T = B^T A^T holds
     names = tuple(s.name for s in letters)
     if lhs == rhs:  # A B = B A read as one expression (a scalar B times a matrix A, too)
         return names if _term_orders(lhs_latex) != _term_orders(rhs_latex) else ()
@@ -90,18 +92,23 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "") -> tuple
 
 
 def commuting_doubt(lhs, rhs, note_text: str, lhs_latex: str = "", rhs_latex: str = "",
-                    scalars=frozenset()) -> str:
+                    scalars=frozenset(), numbers=frozenset) -> str:
     """The reason a proved/checked verdict is withheld, or "" (``scalars``: names a directive
-    declares scalars, which commute)."""
-    words = MATRIX_WORDS.search(note_text or "")
-    if not words:
-        return ""
+    declares scalars, which commute; ``numbers()``: names the claim's section says are numbers
+    in words, :func:`symderive.notes.scoped.scalars_at`)."""
     letters = needs_commuting(lhs, rhs, lhs_latex, rhs_latex)
     letters = tuple(name for name in letters if name not in scalars)  # a scalar commutes
+    if len(letters) >= 2:
+        said = numbers()  # read only when needed
+        letters = tuple(name for name in letters if name not in said)
     if len(letters) < 2:
         return ""
+    words = MATRIX_WORDS.search(note_text or "")
+    said = (f"the note speaks of '{words.group(0)}'" if words else
+            "the note does not say they are numbers")
     return (
-        f"holds only if {', '.join(letters)} commute, and the note speaks of "
-        f"'{words.group(0)}': if any of them is a matrix or an operator the claim may fail "
+        f"read with {', '.join(letters)} as commuting numbers, and the claim may rely on that "
+        f"(as products of letters that do not commute its sides differ, or are written in "
+        f"other orders), while {said}: if any of them is a matrix or an operator it may fail "
         "(declare scalars with 'assume NAME scalar', matrices with 'assume NAME matrix R C')"
     )

@@ -142,11 +142,11 @@ class FileContext:
     math_blocks: list = field(default_factory=list)  # (line, latex) of every math block
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
     headings: list = field(default_factory=list)  # Sections: where statements hold
-    assigned_constants: set = field(default_factory=set)  # \\pi, e given values in the note
+    assigned_constants: tuple = ()  # (line, \\pi or e) given a value in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
-    stated_simplex: dict = field(default_factory=dict)  # name -> line where prose calls it one-hot
-    stated_onehot: dict = field(default_factory=dict)  # name -> (line, words): "y is one-hot"
+    stated_simplex: tuple = ()  # (line, name) where the prose calls it one-hot / a probability vector
+    stated_onehot: tuple = ()  # (line, name, words): "y is one-hot" (scoped.onehot_at)
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words
@@ -157,12 +157,16 @@ class FileContext:
     # stated domains that contradict each other: symderive.notes.domain_clash.Clash
     domain_clashes: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
-    named_letters: dict = field(default_factory=dict)  # e, E named in words (word_definitions)
+    named_letters: tuple = ()  # (line, e/E/π, words) named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions
     matrix_definitions: list = field(default_factory=list)
     unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read
     unread_definitions: list = field(default_factory=list)  # unread_definitions: ŷ = softmax(o)
+    # (line, name, shape) of every shape the prose states: symderive.notes.scoped.declared_at
+    shape_statements: tuple = ()
+    replaced_names: list = field(default_factory=list)  # replaced_names: replace $A$ by $AB$
+    described_names: list = field(default_factory=list)  # described_names: the softmax of $z$
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False

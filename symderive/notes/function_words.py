@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from symderive.notes.assumed_equations import NAME, applied_letters
+from symderive.notes.assumed_equations import applied_letters
 from symderive.notes.declared import RESERVED
+from symderive.notes.function_clauses import LETTER, described, described_all, described_letters
+from symderive.notes.periodic_words import says_periodic
 
-_NAME = NAME  # one letter, Latin or Greek (shared with assumed_equations)
+_NAME = LETTER  # a letter or a Greek letter (one definition: notes/function_clauses.py)
 _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,30}\))?"
 FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
 # a property a function may have that the smooth nonlinear instances need not have (not
@@ -58,13 +60,10 @@ PROPERTY_SENTENCE = re.compile(
     rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s+(?:is|be|are|stays|remains)\s+(?P<words>(?:(?:also|a|an|"
     rf"assumed\s+to\s+be|known\s+to\s+be|taken\s+to\s+be|strictly|monotonically|everywhere|"
     rf"not)\s+)*)(?=(?:{PROPERTY.pattern}))", re.I)
-# periodicity in any wording (round 8c, X12): "have period $1$", "$1$-periodic", "periodic with
-# period $T$", "$T$-periodic", "주기가 $1$인" — every letter of the sentence's formulas gets the
-# property "periodic" (a name given it wrongly only makes a refutation on an instance undecided)
-PERIODIC_WORDS = re.compile(
-    r"(?<!\w)(?<!non-)(?:periodic(?:ally|ity)?|periods?)(?!\w)|주기", re.I)
-PERIODIC_DENIED = re.compile(r"\b(?:not|never|no|non-?periodic|aperiodic|without)\b[^.;:$]{0,30}"
-                             r"\bperiod", re.I)
+# periodicity in any wording (round 8c X12, 9b H3: "repeats every $2\pi$", "on the circle
+# $\mathbb{R}/2\pi\mathbb{Z}$", "주기가 $1$인"; :mod:`symderive.notes.periodic_words`) — every letter of
+# the sentence's formulas gets the property "periodic" (a name given it wrongly only makes a
+# refutation on an instance undecided)
 _LETTER = re.compile(rf"{_NAME}")
 # a hypothesis sentence: "Assume $k(x + 1) = k(x)$", "Let $g$ satisfy $g(-x) = -g(x)$"
 HYPOTHESIS_WORDS = re.compile(
@@ -87,7 +86,7 @@ MATH_FORMS = (
 class FunctionWords:
     """A letter the prose names a function: where, and the unread properties it gives it."""
 
-    name: str  # as the grammar spells it (``kappa`` for ``\kappa``)
+    name: str  # as the grammar spells it (``kappa`` for ``\kappa``); "*": every function
     line: int
     function: bool  # named a function (else only given a property: "$f$ is convex")
     properties: tuple[str, ...]  # lower case, as written ('monotonically increasing' → two)
@@ -99,8 +98,11 @@ def function_words(stated) -> list[FunctionWords]:
     line), with the properties its sentence gives it."""
     found: list[FunctionWords] = []
     seen: set = set()
+    previous, paragraph = "", None  # the letter the last sentence described (for "It …")
     for sentence in stated.sentences:
         text = sentence.text
+        if sentence.paragraph != paragraph:
+            previous, paragraph = "", sentence.paragraph
         for name, words, function in _named(text):
             if name in RESERVED:
                 continue
@@ -116,6 +118,21 @@ def function_words(stated) -> list[FunctionWords]:
             shown = " ".join(text.split())
             found.append(FunctionWords(key[0], sentence.first, function, properties,
                                        shown if len(shown) <= 100 else shown[:97] + "..."))
+        given = {said.name for said in found if said.line == sentence.first and said.properties}
+        for said in described(text, previous):  # words the instances need not honour (9b H3)
+            if said.name in given or said.name in RESERVED or "\\" + said.name in RESERVED:
+                continue  # (a property read above is named instead)
+            shown = " ".join(text.split())
+            found.append(FunctionWords(
+                said.name, sentence.first, False, (f"described in words not read ('{said.words}')",),
+                shown if len(shown) <= 100 else shown[:97] + "..."))
+        if every := described_all(text):  # "All functions here are 2π-periodic.": any letter
+            shown = " ".join(text.split())
+            found.append(FunctionWords("*", sentence.first, False, (
+                f"every function described in words not read ('{every}')",),
+                shown if len(shown) <= 100 else shown[:97] + "..."))
+        letters = described_letters(text)
+        previous = letters[0] if len(letters) == 1 else ("" if letters else previous)
     return found
 
 
@@ -133,7 +150,7 @@ def _named(text: str) -> list[tuple[str, str, bool]]:
                 named.append((match.group("name"), prose, True))  # the sentence describes it
     for match in PROPERTY_SENTENCE.finditer(text):
         named.append((match.group("name"), text[match.end():match.end() + 60], False))
-    if PERIODIC_WORDS.search(prose) and not PERIODIC_DENIED.search(prose):
+    if says_periodic(text):  # every wording: symderive/notes/periodic_words.py
         for math in re.findall(r"\$([^$]+)\$", text):
             for match in _LETTER.finditer(math):
                 named.append((match.group(), "periodic", False))

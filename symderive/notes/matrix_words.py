@@ -18,7 +18,7 @@ import re
 
 from symderive.grammar.matrices import _NAME, PROPERTY, _key
 from symderive.grammar.shape_words import stated_shapes
-from symderive.grammar.negation import negated_near
+from symderive.grammar.negation import denied
 
 _NAMED = r"\$\s*(?P<name>" + _NAME[1:-1] + r")\s*\$"
 _MORE = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$)*)"
@@ -87,7 +87,7 @@ def described_matrices(text: str) -> list[tuple[str, str, int]]:
                 continue
             start = match.start("phrase") if match.groupdict().get("phrase") else match.start(
                 "words")
-            if negated_near(text, start, match.end()):
+            if denied(text, start, match.end(), named_from=match.start()):
                 continue  # "$A$ is not a projection matrix": nothing stated
             line = text.count("\n", 0, match.start()) + 1
             names = [match.group("name")] + re.findall(

@@ -20,6 +20,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from symderive.grammar.negation import property_denied
 from symderive.report import Counterexample, Outcome
 
 _NAME = r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
@@ -36,23 +37,31 @@ STATED_ONEHOT = re.compile(
     rf"(?:vector\s+)?{_NAME}",
     re.I,
 )
-NEGATED = re.compile(r"\bnot\b|\bnever\b|\bno\s+longer\b|아니", re.I)
+ONEHOT_WORD = re.compile(_ONEHOT, re.I)
 _ENTRY = re.compile(r"^\\?([A-Za-z]+)(?:\[(\d+)\]|_\{?(\d+)\}?)$")
 CANDIDATES = 8  # one-hot vectors tried at most
 TOLERANCE = sp.Rational(1, 10**20)
 
 
 def stated_onehot(text: str) -> dict:
-    """Vectors the prose calls one-hot: name → (line, words)."""
+    """Vectors the prose calls one-hot: name → (first line, words)."""
     found: dict = {}
+    for line, name, words in onehot_statements(text):
+        found.setdefault(name, (line, words))
+    return found
+
+
+def onehot_statements(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(line, name, words) for every sentence calling a vector one-hot, in order (where each
+    holds: :func:`symderive.notes.scoped.onehot_at`)."""
+    found = []
     for match in STATED_ONEHOT.finditer(text):
         name = next(group for group in match.groups() if group)
-        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        if NEGATED.search(text[start : match.end()]):
-            continue  # "y is not one-hot"
+        if property_denied(text, match, ONEHOT_WORD):
+            continue  # "y is not one-hot", "a soft label rather than a one-hot vector"
         line = text.count("\n", 0, match.start()) + 1
-        found.setdefault(name, (line, " ".join(match.group(0).split())))
-    return found
+        found.append((line, name, " ".join(match.group(0).split())))
+    return tuple(found)
 
 
 def _number(text: str):

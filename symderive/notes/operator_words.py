@@ -210,10 +210,14 @@ def object_words(lhs, rhs, objects: dict, written: str = "") -> str:
             "step reads them as numbers: not read")
 
 
-def object_refutation(expressions, objects: dict) -> str:
+def object_refutation(expressions, objects: dict, numbers=frozenset) -> str:
     """Why a refutation is withheld: the counterexample gives a number to a letter the prose
-    calls an operator, a permutation, a rotation … — not an instance of what the words say."""
+    calls an operator, a permutation, a rotation … — not an instance of what the words say
+    (``numbers()``: letters the claim's section says are numbers, which a number is)."""
     named = object_symbols(expressions, objects)
+    if named:
+        said = numbers()  # read only when needed
+        named = [symbol for symbol in named if symbol.name not in said]
     if not named:
         return ""
     said = "; ".join(f"{symbol.name} {objects[symbol.name][0]} (line {objects[symbol.name][1]})"

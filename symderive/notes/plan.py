@@ -30,8 +30,9 @@ from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
 from symderive.notes.lifted import ALL, lifted
-from symderive.notes.operator_words import object_words
+from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
+from symderive.notes.scoped import declared_at, scalars_at
 from symderive.notes.sections import as_sections
 from symderive.notes.context import (
     DefinitionView,
@@ -271,6 +272,9 @@ def plan_steps(
     section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
+    latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
+    if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
+        latex = replace(latex, functions=latex.functions - numbers)  # real number.": u(2a) = u·2a
     if any(mark in element for element in elements for mark in ("\\Delta", "\\nabla", "Δ", "∇")):
         latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
             view.functions, view.symbols, context.words, context.math_text))
@@ -453,7 +457,8 @@ def plan_steps(
                 "is unknown (a general rule about unknown functions is checked on instances)",
             ))  # fmt: skip
             continue
-        array_reason = _array_in_words(lhs, rhs, elements[index - 1], elements[index], context)
+        array_reason = _array_in_words(lhs, rhs, elements[index - 1], elements[index], context,
+                                       chain.line)
         if array_reason:
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.MATRIX,
                                               reason=array_reason))  # fmt: skip
@@ -599,10 +604,23 @@ VECTOR_ARROW = re.compile(r"\\(?:vec|overrightarrow|overset\s*\{\s*\\rightarrow)
 BOLD_LOWER = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[a-z]")
 
 
-def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> str:
+def _numbers_not_functions(latex, view, context: FileContext, line: int) -> frozenset:
+    """The names the grammar would apply as functions that the chain's section says are
+    numbers (:func:`symderive.notes.scoped.scalars_at`), where only another section's words
+    made them functions (not a directive, not a definition in force here)."""
+    candidates = {name for name in latex.functions if name not in view.functions
+                  and context.directive_kinds.get(name) != "function"}
+    if not candidates:
+        return frozenset()
+    return frozenset(candidates & scalars_at(context, line))
+
+
+def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext, line: int) -> str:
     """Why a step cannot be read with scalars: an arrow vector (``\\vec{a}``), ``\\times``
     between bold vectors (a cross product), or a name the prose calls a matrix or vector
-    (``Let $A$ and $B$ be n × n matrices``) read here as a commuting scalar."""
+    (``Let $A$ and $B$ be n × n matrices``) read here as a commuting scalar — unless the
+    section says it is a number (*In this section $A$ and $B$ are real numbers.*:
+    :func:`symderive.notes.scoped.scalars_at`)."""
     written = left + " " + right
     if VECTOR_ARROW.search(written):
         return ("\\vec{…} is a vector (and × between vectors a cross product): vectors "
@@ -613,11 +631,16 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext) -> st
         symbol.name for symbol in (lhs.free_symbols | rhs.free_symbols)
         if isinstance(symbol, sp.Symbol) and symbol.name in context.prose_arrays
     )
+    objects = context.prose_objects
+    if named or object_symbols((lhs, rhs), objects) or written_objects(written, objects):
+        numbers = scalars_at(context, line)  # a number in this section, whatever others say
+        named = [name for name in named if name not in numbers]
+        objects = {name: said for name, said in objects.items() if name not in numbers}
     if named:
         first = named[0]
         return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
                 f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
-    return object_words(lhs, rhs, context.prose_objects, written)
+    return object_words(lhs, rhs, objects, written)
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
@@ -843,6 +866,8 @@ def _no_solution(lhs, rhs, source: str) -> bool:
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
     """``expr = number``, with unknowns and no derivative written: if it is not an identity
     it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
+    if _square_matrices_only(lhs, rhs):
+        return False  # MN - NM = 0 for the 3 × 3 matrices M and N: a claim (round 9b L12)
     for side, other, raw, raw_other in (
         (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
     ):
@@ -859,6 +884,20 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         ):  # fmt: skip
             return True
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _square_matrices_only(lhs, rhs) -> bool:
+    """Whether every unknown of the step is a square matrix (no vector, no scalar) and there
+    are at least two: ``M N - N M = 0`` states that two matrices commute, it is no system to
+    solve (``A x - b = 0`` has vectors, ``X^2 = I`` one unknown matrix)."""
+    symbols = set()
+    for side in (lhs, rhs):
+        if not isinstance(side, sp.Basic):
+            return False
+        symbols |= side.free_symbols
+    matrices = {s for s in symbols if isinstance(s, sp.MatrixSymbol)}
+    return len(matrices) >= 2 and matrices == symbols and all(
+        m.shape[0] == m.shape[1] and m.shape[0] != 1 for m in matrices)
 
 
 def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:

@@ -46,6 +46,24 @@ SCOPE_OPENER = (
     r"|in\s+(?:what|all\s+that)\s+follows|hereafter|henceforth|from\s+this\s+point\s+on"
     r"|for\s+the\s+rest\s+of\s+(?:this|these|the)\s+[a-z]+|in\s+this\s+(?:section|chapter))")
 KOREAN_SCOPE_OPENER = r"(?:이하에서(?:는)?|앞으로(?:는)?|이\s*장\s*전체에서)"
+# a heading's own text (Markdown ATX and Setext, HTML, LaTeX \section …): no sentence runs
+# across it (``\section{Positive case} Let $x > 0$.`` states x > 0, from a sentence of its own)
+HEADING_TEXT = re.compile(
+    r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$"
+    r"|^[ \t]*<h[1-6][\s>][^\n]*$"
+    r"|\\(?:sub)*section\*?\s*(?:\[[^\]\n]*\]\s*)?\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
+    r"|^(?! {0,3}(?:#|>|[-*+] |\d+[.)] |\$\$|\\\[))[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$",
+    re.M | re.I)
+HEADING_BREAK = "\x01"  # where a heading stood, in the text sentences are cut from
+
+
+def blank_headings(text: str) -> str:
+    """``text`` with each heading's text blanked (lines and offsets kept) and its first
+    character :data:`HEADING_BREAK`, which ends the sentence and the paragraph before it."""
+    return HEADING_TEXT.sub(
+        lambda m: HEADING_BREAK + re.sub(r"[^\n]", " ", m.group()[1:]), text)
+
+
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
 _SENTENCE_END = re.compile(r"[.!?。](?=\s|$)|\n[ \t]*\n")
 
@@ -121,6 +139,18 @@ class Sections:
         """:meth:`reaches`, or a statement later in the very same section (a property said
         after its formula, ``where A is symmetric``)."""
         return self.reaches(stated, line) or (stated > line and self.same_section(stated, line))
+
+    def in_force(self, records, line: int, where=lambda record: record[0],
+                 after: bool = True) -> list:
+        """The ``records`` (statements read anywhere in the note; ``where(record)`` is the line
+        each is made on) that hold at ``line``, in order: from their line to the end of their
+        section, sub-sections included (:meth:`reaches`), and with ``after`` also those said
+        after the formula in its very section (:meth:`covers`: ``where A is symmetric``) — a
+        statement that can make a claim proved or checked is read with ``after=False`` unless
+        its words say they speak of the formula before them.  The one filter every prose
+        reader that records statements file-wide uses."""
+        holds = self.covers if after else self.reaches
+        return [record for record in records if holds(where(record), line)]
 
     def before(self, line: int) -> list[int]:
         """The lines before ``line`` whose statements hold at ``line``, in order (one pass

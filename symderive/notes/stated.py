@@ -36,7 +36,7 @@ from symderive.grammar.matrices import PROPERTY
 from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse
-from symderive.notes.sections import SCOPE_OPENER, as_sections
+from symderive.notes.sections import HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings
 from symderive.notes.extract import _Lines
 
 # -- the words of a domain ----------------------------------------------------------------------
@@ -366,14 +366,14 @@ def sentences_of(text: str) -> list[Sentence]:
     lines = _Lines(text)
     paragraph = 0
     # a display is blanked (lines kept) and ends the paragraph: NUL marks the break
-    blanked = _blank_displays(text)
+    blanked = blank_headings(_blank_displays(text))  # a heading ends a paragraph too
     offset = 0
     after = 0  # what the next sentence follows: a display (1), a display and a blank line (2)
-    for chunk in re.split(r"(\n[ \t]*\n|\x00)", blanked):
-        if re.fullmatch(r"\n[ \t]*\n|\x00", chunk):
+    for chunk in re.split(r"(\n[ \t]*\n|\x00|\x01)", blanked):
+        if re.fullmatch(r"\n[ \t]*\n|\x00|\x01", chunk):
             offset += len(chunk)
             paragraph += 1
-            after = 1 if chunk == "\x00" else (2 if after else 0)
+            after = 1 if chunk == "\x00" else (2 if after and chunk != HEADING_BREAK else 0)
             continue
         if not chunk.strip():
             offset += len(chunk)

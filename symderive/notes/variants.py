@@ -28,6 +28,7 @@ from symderive.notes.domain_clash import narrowed
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
+from symderive.notes.scoped import simplex_at
 from symderive.notes.report import NoteFile
 from symderive.report import Outcome
 
@@ -142,12 +143,10 @@ def simplex_directive(step: PlannedStep) -> str:
 
 def stated_vectors(plan, equation: PlannedEquation, step: PlannedStep) -> list:
     """The indexed vectors of the step that the prose, on a line before this chain, calls
-    one-hot or probability vectors (``Since $\\mathbf{y}$ is a one-hot vector of length $q$``):
+    one-hot or probability vectors (``Since $\\mathbf{y}$ is a one-hot vector of length $q$``),
+    in a sentence whose statements hold there (its section, from its line on):
     only those are put on the simplex, never the step's other vectors."""
-    stated = {
-        name for name, line in plan.context.stated_simplex.items()
-        if line <= equation.chain.line
-    }  # fmt: skip
+    stated = set(simplex_at(plan.context, equation.chain.line))  # its section's words
     return [base for base in _indexed_bases(step) if str(base) in stated]
 
 
@@ -390,11 +389,12 @@ def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tup
                 "each instance comes from one family (a constant, a polynomial, an "
                 "exponential): a claim of that kind can hold on every family and fail on their "
                 "sum: not checked")), f"instances: {names}"
-        if chosen[0][0].startswith(("bound-", "far-bound-", "nl-bound-")) and chosen[0][3] != "=":
+        if chosen[0][3] != "=":  # f(2) ≤ f(1) holds on a random instance half the time
             return Outcome("undecided", method="instances", reason=(
                 f"holds on {len(results)} instances of the unknown functions, but an inequality "
-                "between integrals or sums of a function the note never defines is not "
-                "settled by a few instances: not checked")), f"instances: {names}"
+                "about a function the note never defines is not settled by a few instances "
+                "(a false one holds on each with a fair chance; only an identity that holds "
+                "on them is rare unless true): not checked")), f"instances: {names}"
         return replace(first, verdict="checked", method="instances",
                        reason=f"holds on {len(results)} instances of the unknown functions"
                        ), f"instances: {names}"  # fmt: skip

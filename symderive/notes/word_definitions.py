@@ -25,6 +25,7 @@ import sympy as sp
 
 from symderive.check.sampling import in_domain
 from symderive.notes.inequalities import bound_of
+from symderive.notes.sections import as_sections
 
 _LETTER = r"\$\s*(?P<name>e|E)\s*\$"
 _RHS = r"\$(?P<rhs>[^$]{1,120})\$"
@@ -137,31 +138,33 @@ def word_definitions(sentences) -> list[WordDefinition]:
     return found
 
 
-def named_letters(sentences) -> dict[str, tuple[int, str]]:
-    """e or E named as a quantity of the note (``the residual $e$``): name → (first line, the
-    sentence)."""
-    found: dict = {}
+def named_letters(sentences) -> tuple[tuple[int, str, str], ...]:
+    """e, E or π named as a quantity of the note (``the residual $e$``): (line, name, the
+    sentence) for every sentence naming one; where each holds is the section tree's business
+    (:func:`named_letter`)."""
+    found: list = []
     for sentence in sentences:
-        for match in QUANTITY.finditer(sentence.text):
-            name = match.group("name") or match.group("korean")
-            found.setdefault(name, (sentence.first, sentence.text[:100]))
+        said = [match.group("name") or match.group("korean")
+                for match in QUANTITY.finditer(sentence.text)]
         if LONE_E.search(sentence.text) and (not EULER_WORDS.search(sentence.text)
                                              or DENIED_EULER.search(sentence.text)):
-            found.setdefault("e", (sentence.first, sentence.text[:100]))  # round 8b K5
+            said.append("e")  # round 8b K5
         if names_pi(sentence.text):  # "$\pi$ is the policy", "$0 < \pi < 1$" (round 8c X3)
-            found.setdefault("\\pi", (sentence.first, sentence.text[:100]))
-    return found
+            said.append("\\pi")
+        found += [(sentence.first, name, sentence.text[:100]) for name in dict.fromkeys(said)]
+    return tuple(found)
 
 
 def named_letter(context, latex: str, line: int) -> str:
     """Why the chain ``latex`` is not decided: it uses e (or E) that the prose names as a
     quantity of the note, and no formula for it is in force at ``line`` ('' otherwise)."""
-    named = getattr(context, "named_letters", {}) or {}
+    named = getattr(context, "named_letters", ()) or ()
     if not named:
         return ""
+    named = as_sections(context.headings).in_force(named, line)  # its section's words only
     view = context.definitions_at(line)
     defined = {getattr(key, "name", str(key)) for key in view.symbols}
-    for name, (where, words) in named.items():
+    for where, name, words in named:
         plain = name.lstrip("\\")  # \pi: the symbol pi
         if plain in defined or not re.search(
                 r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z_])", latex):

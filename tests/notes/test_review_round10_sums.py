@@ -50,3 +50,15 @@ def test_a_true_nested_sum_with_a_crossing_range_still_agrees(tmp_path):
     # Σ_{i=1}^{n} Σ_{j=i}^{n} 1 = n(n+1)/2: the inner range never empties
     steps = steps_by_line(tmp_path, "$$\\sum_{i=1}^{n} \\sum_{j=i}^{n} 1 = \\frac{n(n+1)}{2}$$\n")
     assert steps[1][0].verdict in ("proved", "checked")
+
+
+def test_true_pair_counts_with_empty_inner_ranges_are_not_refuted(tmp_path):
+    # round 10 H4: Σ_{i=1}^{n} Σ_{j=1}^{i-2} 1 counts the pairs j ≤ i − 2 in 1..n: (n−1)(n−2)/2
+    for size in range(1, 12):
+        pairs = sum(1 for i in range(1, size + 1) for jj in range(1, i - 1))
+        assert pairs == (size - 1) * (size - 2) // 2
+    steps = steps_by_line(tmp_path, (
+        "$$\\sum_{i=1}^{n} \\sum_{j=1}^{i-2} 1 = \\frac{(n-1)(n-2)}{2}$$\n\n"
+        "$$\\sum_{i=1}^{n} \\sum_{j=i+2}^{n} 1 = \\frac{(n-1)(n-2)}{2}$$\n"))
+    assert steps[1][0].verdict in ("proved", "checked")
+    assert steps[3][0].verdict in ("proved", "checked")

@@ -1,0 +1,138 @@
+r"""Letters the prose names as a particular known function (review round 10, C6 and H3).
+
+*Let $\sigma$ denote the tanh activation.*, *The activation $g$ is the logistic sigmoid.*,
+*Let $\phi$ be the hyperbolic tangent.*, *We use the ReLU $h$.*, ``$g$는 시그모이드 함수이다``:
+the note says which function the letter is, in words only.
+
+* The grammar reads ``\sigma(…)`` as the sigmoid. A sentence that names σ as another function
+  (tanh, ReLU, softplus, …) gives σ the note's own meaning: a step applying σ is not decided
+  with the built-in sigmoid (a :class:`~symderive.notes.shadowed.Shadow`).
+* Any other letter is read as an unknown function, checked on invented instances. The note
+  says it is one particular function, which the instances are not: a refutation on an
+  instance is withheld, naming the sentence (a stated property, ``FileContext.properties``),
+  as for the properties of :mod:`symderive.notes.function_words`. A proof (the claim holds for
+  every function) stays.
+
+A function word after a negation or a contrast (*rather than the tanh*, *not the ReLU*,
+*instead of*, *unlike*) names what the letter is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from symderive.notes.shadowed import Shadow
+
+# the known functions by the words that name them; "sigmoid" is σ's own built-in meaning
+KNOWN = {
+    "sigmoid": r"(?:logistic\s+)?sigmoid|logistic(?:\s+(?:function|curve|activation))?|시그모이드|로지스틱",
+    "tanh": r"tanh|hyperbolic\s+tangent|쌍곡\s*탄젠트|하이퍼볼릭\s*탄젠트",
+    "ReLU": r"(?:leaky\s+|parametric\s+)?relu|rectified\s+linear(?:\s+unit)?|rectifier|렐루",
+    "softplus": r"soft-?plus",
+    "softmax": r"soft-?max|소프트맥스",
+    "ELU": r"[gs]?elu|exponential\s+linear(?:\s+unit)?",
+    "swish": r"swish|silu|mish",
+    "identity": r"identity(?:\s+(?:function|map|activation))?|항등\s*함수",
+    "step": r"(?:heaviside|unit)\s+step|step\s+function|heaviside|threshold\s+function|계단\s*함수",
+    "sign": r"sign(?:um)?\s+function|signum",
+    "Gaussian": r"gaussian|normal\s+(?:density|pdf|cdf)|bell\s+curve|가우시안",
+    "arctan": r"arc\s*tangent|arctan",
+    "exponential": r"exponential\s+function|natural\s+exponential|지수\s*함수",
+    "logarithm": r"(?:natural\s+)?logarithm|로그\s*함수",
+    "sine": r"sine\s+function|cosine\s+function|사인\s*함수|코사인\s*함수",
+    "absolute value": r"absolute\s+value(?:\s+function)?|절댓값\s*함수",
+}
+FUNCTION_WORD = re.compile(
+    "|".join(rf"(?P<k{i}>(?<![A-Za-z])(?:{words})(?![A-Za-z]))" for i, words in enumerate(KNOWN.values())),
+    re.I)
+NAMES = tuple(KNOWN)
+NEGATED = re.compile(r"(?:rather\s+than|instead\s+of|not|unlike|other\s+than|no\s+longer|except|"
+                     r"아닌|대신)(?:\s+(?:the|a|an))?\s*$", re.I)
+# a second function joined to the first: "the sigmoid or the tanh", "tanh/ReLU"
+JOINED = re.compile(r"\s*(?:activation|function)?\s*(?:,|/|or|and|,\s*or|또는|혹은|이나)\s*(?:the|a|an)?\s*",
+                    re.I)
+_GREEK = (r"alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
+          r"nu|xi|rho|varrho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Phi|Psi")
+LETTER = rf"(?:\\(?:{_GREEK})(?![A-Za-z])|[A-Za-z](?![A-Za-z]))"
+_MATH_LETTER = rf"\$\s*(?:\\(?:mathrm|operatorname)\s*\{{\s*)?(?P<name>{LETTER})\s*\}}?\s*(?:\(\s*\\?cdot\s*\)|\(\s*[a-z]\s*\))?\s*\$"
+VERB = (r"(?:is|be|denotes?|stands?\s+for|represents?|is\s+(?:chosen|taken)\s+(?:as|to\s+be)|"
+        r"will\s+be|here\s+is|=|은|는|이|가|를|을)")
+# "$g$ is the logistic sigmoid", "Let $\sigma$ denote the tanh activation"
+NAMED = re.compile(rf"{_MATH_LETTER}\s*,?\s*{VERB}\s*(?P<words>[^$.;:!?]{{0,80}})")
+# "the tanh activation $\sigma$", "a sigmoid $g$", "we use the ReLU $h$"
+NOUN_BEFORE_LETTER = re.compile(
+    r"\s*(?:activation|nonlinearity|unit|map|function)?(?:\s+function)?\s*(?:함수|활성화\s*함수)?\s*")
+BEFORE = re.compile(rf"(?P<words>[^$.;:!?]{{0,60}})\s*{_MATH_LETTER}")
+
+
+@dataclass(frozen=True)
+class NamedFunction:
+    """The letter ``name`` is, by the sentence at ``line``, the known function ``function``."""
+
+    name: str  # as written: "\\sigma", "g"
+    function: str  # a key of KNOWN
+    line: int
+    words: str  # the sentence, for a reason
+
+
+def _as_dollars(text: str) -> str:
+    r"""``\(g\)`` and ``\\(g\\)`` (escaped in Markdown) as ``$g$``."""
+    return re.sub(r"\\\\?[()]", "$", text)
+
+
+def _named_in(words: str) -> list[str]:
+    """The known functions ``words`` (the words after the letter and its verb) name: the first
+    within its first few words (*the logistic sigmoid*, not *the input to the softmax*), and
+    those joined to it (*the sigmoid or the tanh*); none after a negation or contrast."""
+    named = []
+    end = None
+    for match in FUNCTION_WORD.finditer(words):
+        before = words[:match.start()] if end is None else words[end:match.start()]
+        if end is None and (len(before.split()) > 3 or NEGATED.search(before[-30:])):
+            break
+        if end is not None and not JOINED.fullmatch(before):
+            break
+        index = next(int(key[1:]) for key, value in match.groupdict().items() if value)
+        named.append(NAMES[index])
+        end = match.end()
+    return list(dict.fromkeys(named))
+
+
+def named_functions(sentences) -> list[NamedFunction]:
+    """Every letter a sentence names as a known function (``sentences``: objects with
+    ``text`` and ``first``, the sentences of the prose)."""
+    found: list[NamedFunction] = []
+    for sentence in sentences:
+        text = _as_dollars(sentence.text)
+        if "$" not in text:
+            continue
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= 100 else shown[:97] + "..."
+        pairs = []
+        for match in NAMED.finditer(text):
+            pairs += [(match.group("name"), named) for named in _named_in(match.group("words"))]
+        for match in BEFORE.finditer(text):
+            words = match.group("words")
+            last = list(FUNCTION_WORD.finditer(words))[-1:]  # "the tanh activation $g$"
+            if (last and NOUN_BEFORE_LETTER.fullmatch(words[last[0].end():])
+                    and not NEGATED.search(words[:last[0].start()][-30:])):
+                index = next(int(k[1:]) for k, v in last[0].groupdict().items() if v)
+                pairs.append((match.group("name"), NAMES[index]))
+        for name, function in dict.fromkeys(pairs):
+            found.append(NamedFunction(name, function, sentence.first, shown))
+    return found
+
+
+def sigma_shadows(found: list[NamedFunction]) -> list[Shadow]:
+    """σ named as a function other than the sigmoid: the built-in σ is not the note's."""
+    return [Shadow("σ", said.line, said.words) for said in found
+            if said.name == "\\sigma" and said.function != "sigmoid"]
+
+
+def named_properties(found: list[NamedFunction], end_of) -> list[tuple]:
+    """(name, line, section end, what) for each other letter named as a known function: the
+    instances of an unknown function are not that function. ``end_of(line)``: the section's end."""
+    return [(said.name.lstrip("\\"), said.line, end_of(said.line),
+             f"the {said.function} — '{said.words}'")
+            for said in found if said.name != "\\sigma"]

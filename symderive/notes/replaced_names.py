@@ -1,0 +1,99 @@
+r"""Words that change what a name means without a formula for it (review round 9b L6).
+
+``Define $\mathbf{S} = \mathbf{A} + \mathbf{A}^\top$ and then replace $\mathbf{A}$ by
+$\mathbf{A}\mathbf{B}$.`` — after this sentence **A** stands for **AB**, and so S stands for
+AB + (AB)ᵀ; the definitions in force still say S = A + Aᵀ, so the true
+``\mathbf{S} = \mathbf{A}\mathbf{B} + \mathbf{B}^\top\mathbf{A}^\top`` was refuted with the
+old meaning.  The same holds for every wording that substitutes one thing for a name:
+
+* *replace $A$ by/with $B$*, *$A$ is replaced by/with $B$*, *with $A$ replaced by $B$*;
+* *substitute $B$ for $A$*, *substitute $A$ by/with $B$*, *plug $B$ in for $A$*;
+* *write $A$ for $B$* / *we write $A$ for …* (a new meaning of A);
+* Korean *$A$를 $B$로 바꾸면/치환하면/대체하면*, *$A$ 대신 $B$를 대입/넣으면*, *$A$에 $B$를 대입*.
+
+(``Now set $G = XY$``, ``substituting $w = 2$``, ``now let … instead`` give the name a formula,
+which the definition reader reads as a new definition or an example value.)  This reader
+does not carry the substitution out: a step after such words, in their section, that
+mentions the replaced name — or uses a definition whose formula mentions it — is
+undecided, naming the words.  A name replaced is never read with its old meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from symderive.notes.unread_definitions import _pattern
+
+_MATH = r"\$([^$\n]{1,60})\$"
+_ARTICLE = r"(?:(?:each|every|all|the|its)\s+(?:\w+\s+)?)?"
+REPLACING = (
+    # replace $A$ by $B$ / replacing the matrix $A$ with $B$
+    (re.compile(rf"\breplac(?:e|es|ed|ing)\s+{_ARTICLE}{_MATH}\s*(?:\w+\s+)?(?:by|with)\b", re.I),
+     1),
+    # $A$ is replaced by $B$; with $A$ replaced with $B$
+    (re.compile(rf"{_MATH}\s+(?:is\s+|are\s+|being\s+|gets\s+)?replaced\s+(?:by|with)\b", re.I),
+     1),
+    # substitute $B$ for $A$; plug $B$ in for $A$
+    (re.compile(rf"\b(?:substitut\w*|plug\w*(?:\s+in)?)\s+{_MATH}\s+(?:in\s+|into\s+)?for\s+"
+                rf"{_MATH}", re.I), 2),
+    # substitute $A$ by/with $B$
+    (re.compile(rf"\bsubstitut\w*\s+{_MATH}\s+(?:by|with)\b", re.I), 1),
+    # (we) write $A$ for $B$
+    (re.compile(rf"\bwrit(?:e|es|ing)\s+{_MATH}\s+(?:instead\s+)?for\b", re.I), 1),
+    # $A$를 $B$로 바꾸면 / 치환 / 대체
+    (re.compile(rf"{_MATH}\s*(?:을|를)\s*{_MATH}\s*(?:로|으로)\s*(?:바꾸|바꿔|치환|대체|교체)"), 1),
+    # $A$ 대신 $B$를 대입 / 넣
+    (re.compile(rf"{_MATH}\s*대신(?:에)?\s*{_MATH}\s*(?:을|를)\s*(?:대입|넣)"), 1),
+    # $A$에 $B$를 대입
+    (re.compile(rf"{_MATH}\s*에\s*{_MATH}\s*(?:을|를)\s*대입"), 1),
+)
+NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|vec)\s*\{\s*)?\\?[A-Za-z]+"
+                  r"(?:\s*\})?(?:_\{?\w+\}?)?\s*$")
+
+
+@dataclass(frozen=True)
+class Replacement:
+    name: str  # as written, e.g. \mathbf{A}
+    pattern: str  # matching the name in a step's LaTeX or a definition's formula
+    line: int
+    end: int  # the last line of its section
+    words: str
+
+
+def replaced_names(text: str, section_end) -> list[Replacement]:
+    """Every name the prose replaces by something else in words (see the module docstring),
+    with the line of the words and the end of their section (``section_end(line)``)."""
+    found = []
+    for pattern, group in REPLACING:
+        for match in pattern.finditer(text):
+            name = match.group(group)
+            if "=" in name or not NAME.match(name):
+                continue  # "substituting $w = 2$": a formula, read by the definition reader
+            line = text.count("\n", 0, match.start()) + 1
+            start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            stop = min((i for i in (text.find(".", match.end()), text.find("\n", match.end()))
+                        if i >= 0), default=len(text))
+            words = " ".join(text[start:stop].split())[:100]
+            found.append(Replacement(" ".join(name.split()), _pattern(name.strip()), line,
+                                     section_end(line), words))
+    return sorted(found, key=lambda r: r.line)
+
+
+def replaced_name_used(step_latex: str, line: int, replacements: list[Replacement],
+                       used: tuple) -> str:
+    """Why a step at ``line`` is undecided: it mentions a name replaced in words before it (in
+    its section), or uses a definition (``used``: the notes of the definitions in force that
+    the step used) whose formula mentions it; '' when none."""
+    for replacement in replacements:
+        if not replacement.line <= line <= replacement.end:
+            continue
+        through = next((note for note in used if re.search(replacement.pattern, note)), None)
+        if not re.search(replacement.pattern, step_latex) and through is None:
+            continue
+        via = f" (through {through.split(' (')[0]})" if through and not re.search(
+            replacement.pattern, step_latex) else ""
+        return (f"line {replacement.line} replaces {replacement.name} in words "
+                f"('{replacement.words}'), which this reader does not carry out: the step uses "
+                f"{replacement.name}{via} and no reading of its new meaning is in force")
+    return ""
