@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, replace
 
 from symderive.grammar.shape_words import only_shapes
+from symderive.notes.bound_lists import formula_bounds
 from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
 from symderive.notes.inequalities import BoundDomain, _record, bound_of
 from symderive.notes.laws import LAW_WORDS
@@ -77,8 +78,6 @@ MATHS = re.compile(
     rf"^(?P<maths>{_MATH}(?:{_JOIN}{_MATH})*)\s*"
     rf"(?:(?:is|are|denotes?|being|stands?\s+for)\s+(?:the|a|an|our|its)\s+[A-Za-z\- ]{{1,40}})?"
     rf"\s*(?:이다|입니다|이라고\s*하자|라고\s*하자)?\s*\)?\s*[.;]?\s*\)?\s*$", re.I)
-_NAMES = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
-SEVERAL = re.compile(rf"^\s*(?P<names>{_NAMES}(?:\s*,\s*{_NAMES})+)\s*(?P<rest>(?:>|<|\\g|\\l|≥|≤).*)$")
 # a condition in the words: a relation in a formula, a domain, property, law or shape word
 RELATION_IN_MATH = re.compile(r"\$[^$]*(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|in)(?![A-Za-z])|"
                               r"=\s*-?[\d.]+\s*\$|\\times)[^$]*\$")
@@ -177,7 +176,7 @@ def _reading(after: After, sentence: Sentence, index: int) -> list[StatedDomain]
     if maths:
         records = []
         for math in re.findall(r"\$([^$]+)\$", maths.group("maths")):
-            bounds = _bounds(math)
+            bounds = formula_bounds(math)
             if not bounds:
                 records = []
                 break
@@ -215,19 +214,6 @@ def reaching_back(stated: StatedDomains, definitions: list) -> list:
     return [replace(definition, start=starts[definition.start], forward=True)
             if definition.start in starts and definition.role is Role.DEFINITION
             and not definition.forward else definition for definition in definitions]
-
-
-def _bounds(math: str) -> list:
-    """The bounds of one formula: ``x > 0``, or one bound for several names (``x, y > 0``)."""
-    bound = bound_of(math)
-    if bound is not None:
-        return [bound]
-    several = SEVERAL.match(" ".join(math.split()))
-    if several is None:
-        return []
-    bounds = [bound_of(name.strip() + " " + several.group("rest"))
-              for name in several.group("names").split(",")]
-    return bounds if all(bounds) else []
 
 
 def _complex(rest: str, sentence: Sentence, index: int) -> list[StatedDomain]:

@@ -109,9 +109,14 @@ CONDITION_WORDS = re.compile(
     r"|일\s*때|이면)\s*,?\s*$", re.I)
 
 
+# "For every real $x$ with $x^2 < 4$,": the condition of a quantifier (notes/bound_lists.py)
+QUANTIFIED_WITH = re.compile(r"\bfor\s+(?:every|all|each|any)\s+[^$]{0,30}\$[^$]{1,40}\$\s+"
+                             r"(?:with|such\s+that|satisfying)\s*$", re.I)
+
+
 def stated_condition(latex: str, lead: str) -> bool:
     """``For $|z| < 1$,``: an inequality on an expression of one name after words of a
     hypothesis, read as an interval — a condition the note states, not a claim to check."""
     words = (lead or "").rpartition("$")[2]  # its own words: not "For $p \in (0, 1)$, "
-    return bool(CONDITION_WORDS.search(words)) and solved_interval(
-        " ".join(latex.split())) is not None
+    stated = CONDITION_WORDS.search(words) or QUANTIFIED_WITH.search(lead or "")
+    return bool(stated) and solved_interval(" ".join(latex.split())) is not None

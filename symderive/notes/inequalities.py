@@ -28,7 +28,9 @@ from symderive.model import Domain
 from symderive.notes.sections import KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections
 from symderive.notes.expression_bounds import condition_names, solved_interval
 from symderive.notes.stated import (
+    AFTER_LIFT,
     ONLY_CLAIM,
+    QUANTIFIER,
     StatedDomain,
     StatedDomains,
 )
@@ -213,9 +215,10 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
         if index in stated.read:
             continue
         clause = clause_of(sentence)
-        found = [record for record in _read(clause, sentence, index, stated)
-                 if record.kind in ("reset", "positive") or not counts(record.name, math)]
-        if found:
+        records = _read(clause, sentence, index, stated)
+        found = [record for record in records
+                 if record.kind in ("reset", "positive", "size") or not counts(record.name, math)]
+        if found and len(found) == len(records):  # a sentence is read whole or not at all
             added.extend(found)
             read.add(index)
     if not added:
@@ -226,7 +229,8 @@ def with_inequalities(stated: StatedDomains, math: str = "") -> StatedDomains:
 def _record(bound: Bound, words: str, line: int, sentence: int, hypothesis: bool) -> BoundDomain:
     # the kind is only shown ("x in [0, 1]"); the domain is what the checks use
     return BoundDomain(bound.name, _shown(bound.domain), " ".join(words.split()), line, sentence,
-                       hypothesis, domain=bound.domain, formula=bound.latex)  # fmt: skip
+                       hypothesis, binds=hypothesis and QUANTIFIER.match(words) is not None,
+                       domain=bound.domain, formula=bound.latex)  # fmt: skip
 
 
 def _shown(domain: Domain) -> str:
@@ -266,7 +270,13 @@ def _read(clause: str, sentence, index: int, stated: StatedDomains) -> list[Stat
     bound = bound_of(match.group("math")) if match else None
     if bound and ONLY_CLAIM.match(clause[: match.start()]):
         return [_record(bound, clause, sentence.first, index, True)]
-    return []
+    from symderive.notes.bound_lists import listed_bounds  # (it reads formulas with bound_of)
+
+    listed = listed_bounds(clause)
+    if listed is None:
+        return []
+    bounds, hypothesis = listed
+    return [_record(bound, clause, sentence.first, index, hypothesis) for bound in bounds]
 
 
 def _same(named: str, bound: Bound) -> bool:
@@ -326,6 +336,9 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
         return ""
     sections = as_sections(stated.ends)
     plain = {name.lstrip("\\") for name in names}
+    # a quantifier in force stated after a bound binds the letter anew ("For every real $x$,"
+    # after "For every real $x \ge 1$,"): the bound does not speak of it (round 9b L8)
+    force = stated.in_force(line, latex)
     for index, sentence in enumerate(stated.sentences):
         if not sections.reaches(sentence.first, line):
             continue
@@ -337,6 +350,8 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
             bounded = [(match.group("name") or match.group("after") or "").lstrip("\\")
                        for match in _ANY_BOUND.finditer(math)] + sorted(condition_names(math))
             for name in bounded:  # |z| > 1: a condition on an expression of z (round 9a, H1)
+                if force.supersedes(name.split("_")[0], sentence=index):
+                    continue
                 if name in plain or name.split("_")[0] in plain:
                     return (f"the note bounds {name} at line {sentence.first} ('${math.strip()}$'), "
                             "in words this reader does not read as a domain")
@@ -344,7 +359,7 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
         if DOMAIN_WORDS.search(words):  # round 8b K8: "a number between $0$ and $1$"
             for math in re.findall(r"\$([^$]+)\$", sentence.text):
                 name = math.strip().lstrip("\\")
-                if name in plain:
+                if name in plain and not force.supersedes(name, sentence=index):
                     return (f"the note describes {name} at line {sentence.first} in words that "
                             f"bound it ('{' '.join(sentence.text.split())[:90]}'), which this "
                             "reader does not read as a domain")
@@ -356,11 +371,21 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
         for condition in conditions:  # a display of its own: $$ 0 \le p \le 1 $$
             bound = bound_of(condition)
             if bound is not None and bound.name.lstrip("\\") in plain - in_force and not (
-                condition_read(condition, read)
+                condition_read(condition, read) or force.supersedes(bound.name, line=where)
+                or _plainly_lifted(force, bound.name, where)
             ):  # (a name with a domain stated in force is read: Let $p \in (0, 1)$.)
                 return (f"the note bounds {bound.name} at line {where} ('{condition.strip()}'), "
                         "which is not read as its domain here")
     return ""
+
+
+def _plainly_lifted(force, name: str, where: int) -> bool:
+    """Whether the bound on ``name`` stated at line ``where`` was read and then lifted by a
+    plain sentence (*Now let $x$ be any real number.*): a refutation after it stands."""
+    key = name.lstrip("\\")
+    return any(getattr(what, "name", "").lstrip("\\") == key and lift.clear
+               and lift.words != AFTER_LIFT  # (a "where" after a display ends, lifts nothing)
+               and what.line <= where <= lift.line for what, lift in force.lifted)
 
 
 def counts(name: str, math_text: str) -> bool:

@@ -57,6 +57,21 @@ DROPPED = re.compile(
     rf"example)?\s*(?:that\s+)?\$\s*(?P<name>{_NAME})\s*=", re.I)
 
 
+# a quantifier that speaks of an inline formula before it, not of the claim (review round 9b
+# L11): "Recall that $\sqrt{x^2} = |x|$ holds for every real $x$", "Unlike $t^2$, which is
+# defined for every real $t$," — it lifts nothing for a display after its sentence
+ABOUT_FORMULA = re.compile(
+    r"\$[^$]+\$\s*,?\s*(?:(?:which|that)\s+)?(?:(?:also|still)\s+)?(?:holds?|is\s+(?:true|valid|"
+    r"defined)|are\s+(?:true|valid|defined)|true|valid|defined)\s+(?:for|on|over)\s+"
+    r"(?:every|all|any|each|arbitrary)\s+(?:[A-Za-z-]+\s+){0,3}?" + _NAMES, re.I)
+
+
+def about_formula(text: str, start: int) -> bool:
+    """Whether the words at ``start`` of ``text`` are inside a quantifier about an inline formula
+    (:data:`ABOUT_FORMULA`)."""
+    return any(match.start() < start < match.end() for match in ABOUT_FORMULA.finditer(text))
+
+
 def _letters(names: str) -> set:
     """The names inside the formulas of ``names`` (``$x$ and $y$``: x, y — not "and")."""
     inside = " ".join(re.findall(r"\$([^$]*)\$", names))
@@ -69,13 +84,17 @@ def lifted(lead: str, after: str = "") -> set | None:
     found: set = set()
     for match in DROPPED.finditer(lead or ""):
         found.add(match.group("name").lstrip("\\"))
-    for words in (VALUED_FORMULA.split(lead or "")[-1], after or ""):
+    pieces = VALUED_FORMULA.split(lead or "")
+    # (the formula the last piece follows kept as a mark: "… $F$ holds for every $x$" speaks of F)
+    last = pieces[-1] if len(pieces) == 1 else "$=$" + pieces[-1]
+    for words in (last, after or ""):
         for match in LIFTING.finditer(words):
             found |= _letters(next(group for group in match.groups() if group))
-        named_spans = []
+        named_spans = [match.span() for match in ABOUT_FORMULA.finditer(words)]
         for pattern in (_WORD_THEN_NAMES, _NAMES_THEN_WORD):
             for match in pattern.finditer(words):
-                found |= _letters(match.group("names"))
+                if not about_formula(words, match.start()):
+                    found |= _letters(match.group("names"))
                 named_spans.append(match.span())
         for match in GENERAL_WORDS.finditer(words):
             if any(start <= match.start() < end for start, end in named_spans):

@@ -572,6 +572,11 @@ def _bounds_names(chain: Chain) -> bool:
     """``1 \\le i \\le n``, ``0 < p < 1``, ``x > 0``: every element a name or a number, at least
     one a name."""
     elements = [element.strip() for element in chain.elements]
-    if not all(BOUND.match(element) or is_bare_name(element) for element in elements):
+    if not all(BOUND.match(element) or _bare_names(element) for element in elements):
         return False
-    return any(is_bare_name(element) and not is_number(element) for element in elements)
+    return any(_bare_names(element) and not is_number(element) for element in elements)
+
+
+def _bare_names(element: str) -> bool:
+    """A name, or a list of them (``m, n ≥ 1``: each is bounded; round 9a L6)."""
+    return all(is_bare_name(part) for part in element.split(","))

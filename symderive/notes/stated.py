@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from fractions import Fraction
 
 import sympy as sp
@@ -36,8 +37,11 @@ from symderive.grammar.matrices import PROPERTY
 from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse
-from symderive.notes.sections import HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings
+from symderive.notes.sections import (
+    FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings,
+)
 from symderive.notes.extract import _Lines
+from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
 
 # -- the words of a domain ----------------------------------------------------------------------
 # English adjective phrases → Domain kind (the longest first); "natural" is read as 1, 2, 3, …
@@ -154,6 +158,9 @@ class StatedDomain:
     hypothesis: bool  # True: its own sentence (and the display it runs into) only
     quantifies: bool = False  # the claim before it is stated for every value ("… for every
     # integer $n$." after a display: symderive.notes.after_display), as a hypothesis says
+    binds: bool = False  # a quantifier opening its sentence ("For every real $x \ge 0$,"): when
+    # the sentence runs into a display it binds the letter there and after, to the next
+    # sentence saying anything of the letter or the end of the section (review round 9b L8)
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,8 @@ class Lift:
     general: bool = True  # a generalising word (any, arbitrary, allow, 임의의…) or a new "let"
     kinds: frozenset = frozenset()  # the domains its clause names (positive, real, …)
     properties: frozenset = frozenset()  # the matrix properties its clause names
+    local: bool = False  # it quantifies an inline formula of its sentence ("$F$ holds for every
+    # real $x$"): it lifts for the formulas of that sentence only (review round 9b L11)
 
     def lifts(self, domain: "StatedDomain") -> bool:
         """Whether it ends ``domain``: a generalising word does; naming a domain does unless it
@@ -203,6 +212,18 @@ class InForce:
     domains: tuple = ()  # StatedDomain
     properties: tuple = ()  # MatrixProperty
     lifted: tuple = ()  # (StatedDomain | MatrixProperty, Lift)
+    quantifiers: tuple = ()  # the quantifiers in force (StatedDomain.binds), "real" ones too
+
+    def supersedes(self, name: str, sentence: int = -1, line: int = 0) -> bool:
+        """Whether a quantifier in force for ``name`` was stated after ``sentence`` (or after
+        ``line``): it binds the letter anew ("For every real $x$," after "For every real $x
+        ≥ 1$,"), so what was said of the letter before does not hold at the chain."""
+        key = name_key(name).lstrip("\\")
+        return any(
+            name_key(record.name).lstrip("\\") == key
+            and (record.sentence > sentence if line <= 0 else record.line > line)
+            for record in self.quantifiers
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -241,25 +262,58 @@ class StatedDomains:
         def lifts_here(lift: Lift) -> bool:  # a lift before the chain, in its section
             if not sections.reaches(lift.line, line):
                 return False
+            if lift.local:
+                return lift.sentence == own
             if own is None:
                 return lift.sentence <= before
             return lift.sentence < own or (lift.sentence == own and lift.at <= at)
 
         events = []  # (sentence, place in it, order, what)
+        last = own if own is not None else before  # the last sentence before the chain's place
+        binding: dict = {}  # name → the last quantifier that may bind it here
+        ended: dict = {}  # name → the last other hypothesis on it before the chain
         for domain in self.domains:
+            earlier = domain.sentence < own if own is not None else domain.sentence <= before
             if domain.hypothesis:
                 holds = domain.sentence in (own, runs_into)
+                if not holds and earlier and sections.reaches(domain.line, line):
+                    key = name_key(domain.name)
+                    if domain.binds and domain.sentence in self._runs_on:
+                        binding[key] = domain  # (in reading order: a later one replaces it)
+                    else:  # another hypothesis on the letter ends a quantifier's binding
+                        ended[key] = domain.sentence
+                    continue
             else:
-                earlier = domain.sentence < own if own is not None else domain.sentence <= before
                 holds = earlier and sections.covers(domain.line, line)  # after a display: later
             if holds:
                 events.append((domain.sentence, -1, len(events), domain))
+        events.extend((domain.sentence, -1, len(events) + k, domain)
+                      for k, domain in enumerate(binding.values()))
+        events.extend((sentence, -1, len(events) + k, _End(key))
+                      for k, (key, sentence) in enumerate(ended.items()) if key in binding)
+        if binding:
+            first = min(domain.sentence for domain in binding.values())
+            # (after the sentence's lifts: a lift records what it ended, for its reason)
+            events.extend((index, FOREVER, len(events) + k, _End(key)) for k, (index, key) in enumerate(
+                self._unread_mentions(first, last, line, sections,
+                                      latex if own is not None else "")) if key in binding
+                          or key == EVERY_NAME)
         for lift in self.lifts:
             if lifts_here(lift):
                 events.append((lift.sentence, lift.at, len(events), lift))
         latest: dict = {}  # the most recent statement of a name wins
         lifted: dict = {}
         for _, _, _, event in sorted(events, key=lambda e: e[:3]):
+            if isinstance(event, _End) and event.name == EVERY_NAME:
+                for key in [k for k, d in latest.items() if d.binds and d.sentence not in (
+                        own, runs_into)]:
+                    latest.pop(key)
+                continue
+            if isinstance(event, _End):
+                if event.name in latest and latest[event.name].binds and (
+                        latest[event.name].sentence not in (own, runs_into)):
+                    latest.pop(event.name)
+                continue
             if isinstance(event, Lift):
                 if event.name in latest and event.lifts(latest[event.name]):
                     domain = latest.pop(event.name)
@@ -281,7 +335,51 @@ class StatedDomains:
             else:
                 lifted.setdefault(("property", found.name, found.word), (found, lift))
         return InForce(tuple(d for d in latest.values() if d.kind != "real"),
-                       tuple(properties), tuple(lifted.values()))
+                       tuple(properties), tuple(lifted.values()),
+                       tuple(d for d in latest.values() if d.binds))
+
+    @cached_property
+    def _runs_on(self) -> frozenset:
+        """The sentences that do not end with a period (``For every real $x ≥ 0$,``): a
+        quantifier there runs into a display and binds its letter after it."""
+        return frozenset(index for index, sentence in enumerate(self.sentences)
+                         if not re.search(r"[.。!?]\s*$", sentence.text))
+
+    def _unread_mentions(self, first: int, last: int, line: int, sections, claim: str = ""
+                         ) -> list[tuple[int, str]]:
+        """(sentence, name) for the sentences no template read, after the first binding
+        quantifier (sentence ``first``) and up to ``last``, in the chain's section, that bound
+        a name or give it a property (``Now suppose $x^2 < 4$.``): each ends a quantifier's binding of that name.
+        ``claim``: the chain's own formula, in the last sentence (not a bound on its names)."""
+        found = []
+        mentions = self._mentions
+        claim = " ".join(claim.split())
+        for index in range(first + 1, last + 1):
+            general, maths = mentions[index]
+            if not (general or maths) or index in self.read or not sections.reaches(
+                    self.sentences[index].first, line):
+                continue
+            if general:
+                found.append((index, EVERY_NAME))  # "In general,": every binding ends
+            found.extend((index, name) for math, names in maths
+                         if not (index == last and claim and math == claim) for name in names)
+        return found
+
+    @cached_property
+    def _mentions(self) -> tuple:
+        """For each sentence: whether its words generalise (*In general*, *any*), and the
+        formulas that bound a name or that its property words may speak of, with their names."""
+        found = []
+        for sentence in self.sentences:
+            prose = re.sub(r"\$[^$]*\$", " ", sentence.text)
+            general = bool(LIFT_WORDS.search(prose) or GENERAL_WORDS.search(prose))
+            words = bool(PROPERTY_WORDS.search(prose))
+            maths = tuple((" ".join(math.split()),
+                           tuple(name_key(n) for n in FORMULA_NAME.findall(math)))
+                          for math in re.findall(r"\$([^$]+)\$", sentence.text)
+                          if words or BOUNDING.search(math))
+            found.append((general, maths))
+        return tuple(found)
 
     def position(self, own: int, latex: str, lead: str) -> int:
         """Where the formula stands in its sentence: the occurrence the words before it on its
@@ -330,6 +428,16 @@ class StatedDomains:
         return [i for i in (last - 1, last) if i >= 0 and self.sentences[i].paragraph == paragraph]
 
 
+@dataclass(frozen=True)
+class _End:
+    """An event ending a quantifier's binding of ``name`` (a later sentence speaks of it)."""
+
+    name: str
+
+
+EVERY_NAME = "*"  # an _End for every name
+# a formula bounding its names (x^2 < 4, x \in A, x \ne 1)
+BOUNDING = re.compile(r"[<>≤≥≠∈]|\\(?:[lg]eq?|[lg]t|neq?|in|leqslant|geqslant)(?![A-Za-z])")
 SCAN_BACK = 200  # sentences looked at before a line (a longer run of one-line sentences is rare)
 DISPLAY_OPEN = re.compile(r"\$\$|\\\[|\\begin\{(\w+\*?)\}")
 MAX_DISPLAY = 20_000  # characters searched for a display's end (an unclosed one costs this)
@@ -509,11 +617,14 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
         end = starts[number + 1] if number + 1 < len(starts) else len(text)
         clause = text[start:end]
         said: dict = {}  # name → [general, kinds, properties]
+        local: dict = {}  # the same, said in a quantifier about an inline formula
         maths = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"\$([^$]+)\$", clause)]
+        about = [m.span() for m in ABOUT_FORMULA.finditer(clause)]
 
-        def say(names, general=False, kind="", prop=""):
+        def say(names, general=False, kind="", prop="", at=-1):
+            inside = any(first < at < last for first, last in about)
             for name in names:
-                entry = said.setdefault(name, [False, set(), set()])
+                entry = (local if inside else said).setdefault(name, [False, set(), set()])
                 entry[0] = entry[0] or general
                 if kind:
                     entry[1].add(kind)
@@ -530,9 +641,10 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
                     say(_bare_names(bare), kind=_sign_kind(math))
         words = SUCH.sub(lambda m: " " * len(m.group()), _masked(clause))
         for match in LIFT_WORDS.finditer(words):
-            say(_governed(maths, match), general=True)
+            say(_governed(maths, match), general=True, at=match.start())
         for match in KIND_WORD.finditer(words):
-            say(_governed(maths, match), kind=_kind_of(match.group(), _ENGLISH_KINDS))
+            say(_governed(maths, match), kind=_kind_of(match.group(), _ENGLISH_KINDS),
+                at=match.start())
         for match in KOREAN_KIND_WORD.finditer(words):
             say(_governed(maths, match), kind=_kind_of(match.group(), _KOREAN_KINDS))
         for match in MATRIX_PROPERTY.finditer(words):
@@ -546,6 +658,10 @@ def lifts_of(sentence: Sentence, index: int) -> list[Lift]:
         found.extend(Lift(name, index, start, sentence.first, words_shown, plain, general,
                           frozenset(kinds), frozenset(properties))
                      for name, (general, kinds, properties) in sorted(said.items()))  # fmt: skip
+        found.extend(Lift(name, index, start, sentence.first, words_shown, plain, general,
+                          frozenset(kinds), frozenset(properties), local=True)
+                     for name, (general, kinds, properties) in sorted(local.items())
+                     if name not in said)  # fmt: skip
     return found
 
 
@@ -635,8 +751,14 @@ def _domains(match, sentence, index, hypothesis) -> list[StatedDomain]:
     names = [name for name in (match.group("v1"), match.groupdict().get("v2")) if name]
     if not kind or not names:
         return []
-    return [StatedDomain(name, kind, match.group().strip(), sentence.first, index, hypothesis)
+    binds = hypothesis and QUANTIFIER.match(match.group()) is not None
+    return [StatedDomain(name, kind, match.group().strip(), sentence.first, index, hypothesis,
+                         binds=binds)
             for name in dict.fromkeys(names)]  # fmt: skip
+
+
+# a hypothesis that is a quantifier: "For every real $x$,", "For $x > 0$," (not if / when)
+QUANTIFIER = re.compile(r"^\s*for\s+(?!example\b|instance\b)", re.I)
 
 
 def _statement(clause: str, sentence: Sentence, index: int) -> list[StatedDomain]:
@@ -847,6 +969,9 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
             domain.hypothesis and domain.kind != "real" and -1 < domain.sentence <= before
             and domain.sentence != runs_into and sections.covers(domain.line, line)
             and name_key(domain.name) not in holding
+            and not force.supersedes(domain.name, sentence=domain.sentence)
+            and not any(what == domain and lift.clear and lift.words != AFTER_LIFT
+                        for what, lift in force.lifted)
             and _symbol_name(context, domain) in values
             and not _satisfies(domain.kind, values[_symbol_name(context, domain)])
         ):  # fmt: skip
@@ -946,10 +1071,14 @@ def quantified(
     …``): the claim is stated for every value in that domain, not an equation to solve. With
     ``statements``, a statement (``Let $n$ be a positive integer.``) counts too."""
     stated = getattr(context, "stated", None)
-    return stated is not None and any(
-        (domain.hypothesis or domain.quantifies or statements) and domain.name in names
+    if stated is None:
+        return False
+    own, _, runs_into = stated.locate(line, latex)
+    return any(  # a quantifier binding past its display (StatedDomain.binds) quantifies its own
+        (domain.hypothesis and (not domain.binds or domain.sentence in (own, runs_into))
+         or domain.quantifies or statements) and domain.name in names
         for domain in stated.for_chain(line, latex, lead)
-    )
+    )  # fmt: skip
 
 
 LEAD_CONDITION = ("introduced as a supposition", "introduced by 'if'/'when': a condition")

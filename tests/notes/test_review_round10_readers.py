@@ -61,7 +61,7 @@ def test_rather_than_one_hot_is_not_one_hot(tmp_path):
 ])
 def test_denied_one_hot_words_state_nothing(sentence):
     assert stated_onehot(sentence) == {}
-    assert stated_simplex(sentence) == {}
+    assert stated_simplex(sentence) == ()
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -77,9 +77,9 @@ def test_stated_one_hot_words_still_read(sentence, name):
 
 
 def test_probability_vector_denied_or_stated():
-    assert stated_simplex("Here $p$ is a probability vector.") == {"p": 1}
-    assert stated_simplex("Here $p$ is not a probability vector.") == {}
-    assert stated_simplex("Here $p$ is a score vector rather than a probability vector.") == {}
+    assert stated_simplex("Here $p$ is a probability vector.") == ((1, "p"),)
+    assert stated_simplex("Here $p$ is not a probability vector.") == ()
+    assert stated_simplex("Here $p$ is a score vector rather than a probability vector.") == ()
 
 
 def test_matrix_words_denied_by_contrast():
