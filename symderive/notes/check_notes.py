@@ -46,6 +46,7 @@ from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.onehot import onehot_refutation, onehot_statements
 from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
+from symderive.notes.spaced_names import without_spaces
 from symderive.notes.sections import Sections, as_sections, read_sections
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
@@ -359,9 +360,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         named)  # σ = 2; σ the tanh activation (round 10, C6)
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
-    context.stated_onehot = onehot_statements(text)  # "let $y$ be a one-hot vector" (8a C10)
+    spaced = without_spaces(text)  # "Let $y \in \mathbb{R}^q$ be one-hot": y (round 10, H2)
+    context.stated_onehot = onehot_statements(spaced)  # "let $y$ be a one-hot vector" (8a C10)
     context.stated_simplex = tuple(sorted(  # one-hot or probability vectors (scoped.simplex_at)
-        {(line, name) for line, name, _ in context.stated_onehot} | set(stated_simplex(text))))
+        {(line, name) for line, name, _ in context.stated_onehot} | set(stated_simplex(spaced))))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from symderive.notes.assumed_equations import applied_letters
 from symderive.notes.declared import RESERVED
 from symderive.notes.function_clauses import LETTER, described, described_all, described_letters
 from symderive.notes.periodic_words import says_periodic
@@ -66,10 +67,9 @@ PROPERTY_SENTENCE = re.compile(
 _LETTER = re.compile(rf"{_NAME}")
 # a hypothesis sentence: "Assume $k(x + 1) = k(x)$", "Let $g$ satisfy $g(-x) = -g(x)$"
 HYPOTHESIS_WORDS = re.compile(
-    r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?)"
-    r"\b|가정|하자", re.I)
-# name(…) … = … name(…): a functional equation (the name applied on both sides)
-_APPLIED = rf"(?P<name>{_NAME})\s*\((?:[^()$]|\([^()$]*\))*\)"
+    r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?"
+    r"|with|where|such\s+that|solv(?:e|es|ing)|know(?:s|n|ing)?|subject\s+to)\b|가정|하자|만족",
+    re.I)
 # f(x + T) = f(x), f(x - 2\pi) = f(x): the equation of periodicity
 SHIFT_EQUATION = re.compile(
     rf"^\s*(?P<name>{_NAME})\s*\(\s*(?P<x>[A-Za-z])\s*[-+][^()=]+\)\s*=\s*(?P=name)\s*\(\s*(?P=x)\s*\)\s*$"
@@ -165,13 +165,6 @@ def functional_equation(math: str) -> list[tuple[str, str, bool]]:
     so it is a function (not k·(x + 1)) with a stated property — periodic when the equation is
     a shift; any other functional equation (``g(-x) = -g(x)``, ``f(x + y) = f(x) + f(y)``) is a
     property the instances need not have."""
-    if math.count("=") != 1 or re.search(r"[<>]|\\(?:le|ge|ne|neq|leq|geq)(?![A-Za-z])", math):
-        return []
-    left, right = math.split("=")
-    found = []
-    for match in re.finditer(_APPLIED, left):
-        name = match.group("name")
-        if re.search(rf"(?<![A-Za-z\\_^]){re.escape(name)}\s*\(", right):
-            periodic = SHIFT_EQUATION.match(math)
-            found.append((name, "periodic" if periodic else "functional equation", True))
-    return found
+    periodic = SHIFT_EQUATION.match(math)
+    return [(name, "periodic" if periodic else "functional equation", True)
+            for name in applied_letters(math)]  # u'(x) = u(x) too (round 10, H1)

@@ -41,9 +41,12 @@ from enum import Enum
 from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
-from symderive.notes.assumed_equations import HYPOTHESIS_LEAD
+from symderive.notes.assumed_equations import (
+    HYPOTHESIS_LEAD, applied_letters, functional_hypothesis)
 from symderive.notes.expression_bounds import stated_condition
 from symderive.notes.row_items import opens_row_or_item
+from symderive.notes.scope_words import (
+    BELOW, hypothetical, mask_from_here_on, sentence_from_here_on)
 from symderive.notes.sentence_definitions import defining_sentence
 
 
@@ -181,7 +184,16 @@ def classify_first_step(
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
     if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
+        if head is not None and head[0] in defined and (
+            head[1] is None or is_parameter_list(head[1])
+        ) and hypothetical(sentence_words(lead) + " " + trail):  # What if $q = r^2$ instead?
+            return second_formula(head[0], head[1], "open", False)
         return Reading(Role.CONDITION, why="introduced by 'if'/'when': a condition")
+    if relation == "=" and len(chain.relations) == 1 and (letters := [
+        letter for letter in applied_letters(chain.latex) if letter not in defined
+    ]) and functional_hypothesis(words, trail if inline else ""):
+        # "a function with $u'(x) = u(x)$", "We only know that $w(x + 1) = w(x)$" (round 10, H1)
+        return Reading(Role.CONDITION, letters[0], None, PROPERTY)
     if kind == "definition":
         if head is None:
             return Reading(Role.CLAIM)
@@ -452,9 +464,15 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
         return "redefinition"
     if lead and (DISPLAY_ONLY.match(lead) or FORMULA_ONLY.match(lead)):
         return "listed"  # right after a formula alone on its line, no words: restated or not
-    words = sentence_words(lead)
+    words, from_here_on = mask_from_here_on(sentence_words(lead))  # "In what follows," (C5)
     last = {kind: max((m.start() for m in pattern.finditer(words)), default=-1) for kind, pattern
             in (("redefinition", REDEFINING), ("claim", CLAIMING), ("open", OPENING))}
+    if from_here_on < 0 and last["claim"] < 0 and sentence_from_here_on(lead):
+        from_here_on = 0  # "From here on, $L$ denotes the absolute loss $L = |wx - t|$"
+    if from_here_on >= 0 and last["claim"] < from_here_on:  # "Hence, in what follows": both
+        kind = "open" if last["claim"] >= 0 else "redefinition"
+        last[kind] = max(last[kind], from_here_on)
+    last["open"] = max([last["open"]] + [m.start() for m in BELOW.finditer(words)])
     marks = list(ENUMERATION.finditer(words))
     if marks:
         kind = "open" if LINE_MARK.match(lead or "") and "$" not in (lead or "") else "redefinition"
@@ -503,7 +521,7 @@ def second_formula(name: str, arguments: str | None, introduced: str, value: boo
     if introduced == "redefinition":
         return Reading(Role.DEFINITION, name, arguments, (
             f"a new definition of {name}: the prose redefines it ('let', 'define', 'instead', "
-            "'example', a numbered item, 새로, 다시 정의), or it follows values of a label"),
+            "'in what follows', 'example', a numbered item, 새로, 다시 정의), or it follows values of a label"),
             second=True)
     if introduced in ("open", "words"):
         return Reading(Role.DEFINITION, name, arguments, (
