@@ -27,10 +27,12 @@ _NAME = r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
 _ONEHOT = r"(?:one[- ]hot|원\s*-?\s*핫)"
 STATED_ONEHOT = re.compile(
     # $y$ is a one-hot vector; $y$ is one-hot encoded; $y$는 원핫 벡터이다
-    rf"{_NAME}\s*(?:is|are|은|는|이|가)\s+(?:(?:a|an|the|always|assumed|to\s+be|taken\s+to\s+be)\s+)*"
+    rf"{_NAME}\s*(?:is|are|denotes|represents|은|는|이|가)\s+"
+    rf"(?:(?:a|an|the|always|assumed|to\s+be|taken\s+to\s+be)\s+)*"
     rf"(?:[^.$\n]{{0,30}}?\s)?{_ONEHOT}"
     # let $y$ be a one-hot vector; suppose $y$ is …
-    rf"|\b(?:let|suppose|assume)\s+(?:that\s+)?{_NAME}\s+(?:be|is)\s+(?:a|an|the)?\s*"
+    rf"|\b(?:let|suppose|assume)\s+(?:that\s+)?{_NAME}\s+(?:be|is|denotes?|represents?)\s+"
+    rf"(?:a|an|the)?\s*"
     rf"(?:[^.$\n]{{0,30}}?\s)?{_ONEHOT}"
     # the one-hot label $y$, a one-hot vector $y$
     rf"|\b(?:the|a|an|our)\s+{_ONEHOT}\s+(?:encoded\s+)?(?:label|target|vector|encoding)s?\s+"

@@ -229,3 +229,11 @@ def test_without_spaces_keeps_lines_and_relations():
     assert out.count("\n") == text.count("\n")
     assert "$y$ be" in out and "$f$," in out and "$x$" in out
     assert "$a \\in A \\le b$" in out  # a relation of its own: left as written
+
+
+def test_a_label_that_denotes_a_one_hot_vector_is_one_hot():
+    from symderive.notes.onehot import stated_onehot
+    assert "y" in stated_onehot("Let $y \\in \\mathbb{R}^q$ denote the one-hot label.".replace(
+        " \\in \\mathbb{R}^q", ""))
+    assert "y" in stated_onehot("Here $y$ denotes a one-hot vector.")
+    assert stated_onehot("Let $y$ denote the label, not a one-hot vector.") == {}
