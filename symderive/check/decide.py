@@ -339,9 +339,10 @@ def numeric_phase(
         for side in (lhs, rhs)
     )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
-    if symbolic_shapes and not any(isinstance(side, sp.Basic) and side.has(sp.Derivative)
-                                   for side in (lhs, rhs)):
-        choices = choices + (sampling.rank_size(lhs, rhs),)  # 4 vectors in R^n: n = 5 too
+    if symbolic_shapes and not any(isinstance(side, sp.Basic) and side.has(
+            sp.Derivative, Grad, Jacobian) for side in (lhs, rhs)):
+        extra = sampling.rank_size(lhs, rhs)  # 4 vectors in R^n: n = 5 too
+        choices = choices + ((extra,) if extra > max(choices) + 1 else ())
     if not symbolic_shapes and (costly or _sums_grow(lhs, rhs, sizes)):
         # written out term by term: sums over a size stay below a hundred terms, and entries
         # or derivatives that multiply with the size stay small

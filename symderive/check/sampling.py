@@ -32,11 +32,12 @@ def rank_size(lhs, rhs) -> int:
     """One size beyond :data:`MATRIX_SIZES` for a claim about vectors and matrices of symbolic
     size: k vectors of R^n are dependent exactly when n < k, so an identity can hold at every
     n ≤ 3 and fail beyond (the Gram determinant of four vectors, review round 10 C8). The size
-    is one more than the number of such names, at least 4, at most :data:`RANK_SIZE_CAP`."""
+    is one more than the number of such names, at most :data:`RANK_SIZE_CAP`; it is tried when
+    it lies beyond the sizes tried anyway (four names or more)."""
     names = {m for side in (lhs, rhs) if isinstance(side, sp.Basic)
              for m in side.atoms(sp.MatrixSymbol)
              if any(getattr(d, "free_symbols", None) for d in m.shape)}
-    return min(RANK_SIZE_CAP, max(4, len(names) + 1))
+    return min(RANK_SIZE_CAP, len(names) + 1)  # up to 3 names, n = 3 already separates them
 MAX_SIZE_COMBINATIONS = 10
 PRIMES = (2, 3, 5, 7, 11, 13)
 

@@ -77,6 +77,11 @@ def judge(lhs, rhs, relation: str, context, undefined: list) -> Outcome | str:
             if kind == UNKNOWN and value is not None:  # a value where the evaluation had none
                 if _compare_exact(lhs, rhs, relation, point, side_name, value):
                     continue  # the sides agree there, as written (e^x = Σ x^n/n! at x = 0)
+            if kind == UNKNOWN and not getattr(value, "is_number", False):
+                # not evaluated exactly either (a matrix expression at its entries): named
+                named.append(f"{where} (the {side_name} side had no value when evaluated: "
+                             f"{_why(comparison, side_name)}; no exact value found)")
+                continue
             if kind == UNKNOWN:
                 return Outcome(
                     "undecided",

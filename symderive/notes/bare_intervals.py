@@ -45,7 +45,8 @@ def bare_interval(lead: str, lines, line: int, latex: str) -> str:
     for where, words in (("before", _lead_sentence(lead)),
                          ("after", _after_sentence(lines, line, latex))):
         match = INTERVAL.search(words)
-        if match:
+        # the sentence's only formula: "a function on $[0, 1]$" gives the interval to $f$
+        if match and len(re.findall(r"\$[^$]+\$", words)) == 1:
             return (f"the note states the interval {match.group(0)} {where} the display "
                     f"('{' '.join(words.split())[:80]}'), which this reader does not read as "
                     "the domain of a variable")

@@ -206,6 +206,8 @@ def _clause(words: str) -> str:
 def _unread(words: str) -> str:
     """The words (and formulas) of a description the instances do not honour, joined; ''."""
     unread = []
+    # "and constant $C$": a noun right before another bare letter describes that letter
+    words = re.sub(r"[A-Za-z][A-Za-z'-]*\s*\$\s*\\?[A-Za-z]+\s*\$", " ", words)
     for math in re.findall(r"\$([^$]*)\$", words):
         if not _plain_math(math):
             unread.append(f"${math.strip()}$")

@@ -29,3 +29,8 @@ def test_only_a_formula_that_is_one_interval_counts():
     lines = ["$$x^2 \\ge x$$", "where $f(x, y)$ is smooth."]
     assert bare_interval("Then", lines, 1, "x^2 \\ge x") == ""
     assert "[0, 1]" in bare_interval("On $[0, 1]$, we get", lines, 1, "x^2 \\ge x")
+
+
+def test_an_interval_given_to_a_function_is_not_the_displays_domain():
+    lines = ["$$\\int_0^1 f(x + 1) dx = \\int_0^1 f(x) dx$$"]
+    assert bare_interval("Let $f$ be a smooth function on $[0,1]$.", lines, 1, lines[0]) == ""

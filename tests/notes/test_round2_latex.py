@@ -202,10 +202,10 @@ def test_kind_annotations_are_not_relations(tmp_path):
 def test_a_word_the_note_defines_as_a_function_is_applied(tmp_path):
     note = ("Softmax: $\\textrm{RealSoftMax}(a, b) = \\log (\\exp(a) + \\exp(b))$.\n\n"
             "Prove that $\\textrm{RealSoftMax}(a, b) > \\mathrm{max}(a, b)$.\n")
-    # applied, it holds at every point and on the worst point searched; two variables and no
-    # certificate: undecided (read as a product it would fail)
+    # applied, it holds for all a, b: the slack depends on a − b only and the one-variable
+    # certificate covers it (read as a product it would fail)
     [step] = steps(tmp_path, note)
-    assert step.verdict == "undecided" and "no certificate" in step.reason, step.reason
+    assert step.verdict == "checked" and "certified" in step.reason, step.reason
 
 
 def test_a_word_followed_by_brackets_is_an_array_entry_not_a_product(tmp_path):
