@@ -81,6 +81,11 @@ def certify_box(slack: sp.Expr, intervals: dict, relation: str) -> BoxCertificat
     its interval (``intervals``: symbol → sp.Interval, the domain a box), or NoCertificate."""
     if len(intervals) < 2:
         raise one.NoCertificate("fewer than two variables")
+    if slack.has(sp.Piecewise, sp.Heaviside, sp.sign, sp.floor, sp.ceiling, sp.frac,
+                 sp.DiracDelta):
+        # a jump: SymPy differentiates each branch (an indicator to 0), so neither the face
+        # rule nor the enclosures see it (review round 10b, C2)
+        raise one.NoCertificate("the slack jumps (a piecewise, step or floor part)")
     try:
         with time_limit(CERTIFY_SECONDS, source="certificate", what="certifying an inequality"):
             return _certify_box(slack, intervals, relation)

@@ -219,29 +219,31 @@ def written_constants(sides: tuple) -> tuple[int, ...]:
 MAX_NAMED_NUMBERS = 24  # number-valued parts and kinks whose neighbours are named, at most
 
 
-SCANNED_SIZES = 1024  # kink arguments in one size are scanned for sign changes up to here
-SCAN_SECONDS = 0.3  # of CPU, for every kink argument of a claim together
+SCAN_SECONDS = 0.6  # of CPU, for every kink argument of a claim together
 
 
 def sign_change_sizes(argument: sp.Basic, symbol: sp.Symbol, upto: int, deadline: float) -> set[int]:
     r"""The integers around each place where a kink argument in one size changes sign (or is
-    zero) between consecutive sizes 0..``upto`` (round 10 C4: ``\max(0, \min(1, 2^n - n^6 - 1,
+    zero) between consecutive sizes 0..``upto`` (the claim's size cap) (round 10 C4: ``\max(0, \min(1, 2^n - n^6 - 1,
     n^7 - 2^n))`` is 1 only for n = 30..36, where 2^n = n^6 + 1 has no closed-form root).
     Evaluated with mpmath at 60 digits: a sign change missed by rounding sits where the
     argument is within 10^-50 of 0 relative to its terms; the sizes around it are then tried
     as neighbours of the next change, or not at all — the scan adds sizes, it never removes
-    one. Stops at ``deadline`` (process time)."""
+    one. Stops at ``deadline`` (process time): ``upto + 1`` is then among the sizes returned,
+    beyond the cap, so the verdict names a size not evaluated (never checked as though the
+    scan had covered the range)."""
     import mpmath
 
     try:
         function = sp.lambdify(symbol, argument, modules="mpmath")
-    except Exception:  # noqa: BLE001 - an argument lambdify cannot write names no size
-        return set()
+    except Exception:  # noqa: BLE001 - not scanned: a size past the cap says so
+        return {upto + 1}
     found: set[int] = set()
     previous = None
     with mpmath.workdps(60):
         for size in range(0, upto + 1):
-            if time.process_time() > deadline:
+            if time.process_time() > deadline:  # not every size seen: a size past the cap is
+                found.add(upto + 1)  # named, which the verdict reports as not evaluated
                 break
             try:
                 value = function(mpmath.mpf(size))
@@ -263,6 +265,14 @@ def named_sizes(sides: tuple, upto: int = 0) -> set[int]:
     found: set[int] = set()
     numbers: list = []
     deadline = time.process_time() + SCAN_SECONDS
+    for side in sides:  # every scan before any solving: they share one deadline
+        if not isinstance(side, sp.Basic) or not upto:
+            continue
+        for argument in kink_arguments(side):
+            (symbol, *more) = argument.free_symbols or (None,)
+            if not more and getattr(symbol, "is_integer", False) and not argument.is_polynomial(
+                    symbol):  # a size where no formula gives the zeros (2^n = n^6 + 1)
+                found |= sign_change_sizes(argument, symbol, upto, deadline)
     for side in sides:
         if not isinstance(side, sp.Basic):
             continue
@@ -274,9 +284,6 @@ def named_sizes(sides: tuple, upto: int = 0) -> set[int]:
             if len(free) != 1:
                 continue
             (symbol,) = free
-            if upto and getattr(symbol, "is_integer", False) and not argument.is_polynomial(symbol):
-                # a size where no formula gives the zeros (2^n = n^6 + 1): where its sign changes
-                found |= sign_change_sizes(argument, symbol, min(upto, SCANNED_SIZES), deadline)
             try:
                 solutions = _solved(argument, symbol)
             except (NotImplementedError, ValueError, TypeError, AttributeError):

@@ -48,6 +48,9 @@ _APPLIED = re.compile(rf"(?P<name>{NAME}){MARKS}\s*\((?:[^()$]|\([^()$]*\))*\)")
 _INEQUALITY = re.compile(r"[<>]|\\(?:le|ge|ne|neq|leq|geq|lt|gt)(?![A-Za-z])")
 
 
+INFORMATION = {"H", "I", "D", "E", "P"}  # applied to laws or random variables (capitals)
+
+
 def applied_letters(math: str) -> list[str]:
     """The letters applied (or differentiated and applied) on both sides of a one-``=``
     equation, as written (``\\phi``): ``u'(x) = u(x)`` → ``['u']``, ``w(x + 1) = w(x)`` →
@@ -58,6 +61,8 @@ def applied_letters(math: str) -> list[str]:
     found: list[str] = []
     for match in _APPLIED.finditer(left):
         name = match.group("name")
+        if name in INFORMATION and re.search(r"\(\s*[A-Z]", match.group(0)):
+            continue  # H(P, Q), I(X; Y), D(P ‖ Q): the information vocabulary, not a letter
         if name not in found and re.search(
                 rf"(?<![A-Za-z\\_^]){re.escape(name)}{MARKS}\s*\(", right):
             found.append(name)

@@ -866,8 +866,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
             commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
                                         lhs_latex, rhs_latex, scalars={
-                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"},
-                                        numbers=lambda: scalars_at(plan.context, chain.line))
+                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"})
+            # words calling them numbers do not lift it: a later or nested sentence may make
+            # them matrices in a spelling no reader knows (M_n(R)) (review round 10b C5, C7)
             if commuting:
                 outcome = Outcome("undecided", method=outcome.method, reason=commuting)
         withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects,

@@ -151,15 +151,12 @@ def _elementals(variables: tuple, slack: dict, alphabet=None, note=None) -> list
                  ("I(X; Y) ≥ 0", {H_X: 1, H_Y: 1, H_XY: -1})]
     else:
         found = [("H(X) ≥ 0", {H_X: 1})]
-        if LOG_K in slack:
-            found.append(("log k − H(X) ≥ 0, k the outcomes of X", {LOG_K: 1, H_X: -1}))
     if KL in slack:
         found.append(("D(P‖Q) ≥ 0", {KL: 1}))
-    if alphabet is not None and alphabet[0] in variables:
-        name, size = alphabet
-        log = sp.log(size) / sp.log(2) if note is not None and note.log_base_two else sp.log(size)
-        found.append((f"log {size} − H({name}) ≥ 0, {name} taking at most {size} values as the "
-                      "note states", {1: log, H_X if name == variables[0] else H_Y: -1}))
+    # H(X) ≤ log k rests on what the prose says k (or an alphabet) counts, and the readers of
+    # that prose take a count of anything in the note for X's (review round 10b C1, C3: "the
+    # sum of two binary digits", "the label Y takes one of k classes" with H(Z) ≤ log k): it is
+    # no basic inequality here until a reader ties the count to the variable itself
     return found
 
 

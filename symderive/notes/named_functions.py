@@ -47,6 +47,17 @@ FUNCTION_WORD = re.compile(
     "|".join(rf"(?P<k{i}>(?<![A-Za-z])(?:{words})(?![A-Za-z]))" for i, words in enumerate(KNOWN.values())),
     re.I)
 NAMES = tuple(KNOWN)
+# σ said not to be something ("not the logistic sigmoid but the tanh", "no longer the sigmoid")
+DENIED = re.compile(r"\b(?:not|no\s+longer|rather\s+than|instead\s+of|unlike|other\s+than)\b|아닌|대신",
+                    re.I)
+# σ named a sigmoid that is not the logistic one, or any function by a name not listed above
+MODIFIED_SIGMOID = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:hard|bipolar|algebraic|scaled|shifted|"
+    r"modified|generali[sz]ed|piecewise(?:[- ]linear)?|linear|approximate|fast|soft|symmetric|"
+    r"steep|tempered)\s*-?\s*sigmoid", re.I)
+FUNCTION_NOUN = re.compile(
+    r"\s*(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,2}?(?:activation|function|nonlinearity|"
+    r"squashing|transfer\s+function|link)\b", re.I)
 NEGATED = re.compile(r"(?:rather\s+than|instead\s+of|not|unlike|other\s+than|no\s+longer|except|"
                      r"아닌|대신)(?:\s+(?:the|a|an))?\s*$", re.I)
 # a second function joined to the first: "the sigmoid or the tanh", "tanh/ReLU"
@@ -111,7 +122,13 @@ def named_functions(sentences) -> list[NamedFunction]:
         shown = shown if len(shown) <= 100 else shown[:97] + "..."
         pairs = []
         for match in NAMED.finditer(text):
-            pairs += [(match.group("name"), named) for named in _named_in(match.group("words"))]
+            words = match.group("words")
+            named = _named_in(words)
+            if match.group("name") == "\\sigma" and (MODIFIED_SIGMOID.match(words) or (
+                    not named and FUNCTION_NOUN.match(words)) or DENIED.search(words)
+                    or re.match(r"\s*(?:the\s+)?derivative", words, re.I)):
+                named = ["another function"]  # the hard sigmoid, the softsign activation
+            pairs += [(match.group("name"), one) for one in named]
         for match in BEFORE.finditer(text):
             words = match.group("words")
             last = list(FUNCTION_WORD.finditer(words))[-1:]  # "the tanh activation $g$"
@@ -119,6 +136,16 @@ def named_functions(sentences) -> list[NamedFunction]:
                     and not NEGATED.search(words[:last[0].start()][-30:])):
                 index = next(int(k[1:]) for k, v in last[0].groupdict().items() if v)
                 pairs.append((match.group("name"), NAMES[index]))
+        if re.search(r"\$[^$]*\\sigma(?![A-Za-z])[^$]*\$", text):
+            # any other function named in a sentence about σ may be σ ("where σ was the sigmoid,
+            # here it is the tanh"), and "sigmoid-weighted" is no sigmoid: σ is not decided
+            # with the built-in (review round 10b, C6, C10)
+            for match in FUNCTION_WORD.finditer(re.sub(r"\$[^$]*\$", " ", text)):
+                index = next(int(k[1:]) for k, v in match.groupdict().items() if v)
+                if NAMES[index] != "sigmoid":
+                    pairs.append(("\\sigma", NAMES[index]))
+            if re.search(r"sigmoid\s*-\s*\w", text, re.I):
+                pairs.append(("\\sigma", "another function"))
         for name, function in dict.fromkeys(pairs):
             found.append(NamedFunction(name, function, sentence.first, shown))
     return found

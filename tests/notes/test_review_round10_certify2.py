@@ -97,8 +97,6 @@ def _decided(lhs, rhs, relation):
     ("H(X)", "<=", "H(X, Y)", "H(Y | X) ≥ 0"),
     ("I(X; Y)", ">=", "0", "I(X; Y) ≥ 0"),
     ("2 H(X, Y)", ">=", "H(X) + H(Y)", "H(X | Y) ≥ 0) + (H(Y | X) ≥ 0"),
-    ("H(X)", "<=", "\\log(k)", "log k − H(X) ≥ 0"),
-    ("H(X)", "<", "\\log(k) + 1", "log k − H(X) ≥ 0"),
 ])
 def test_shannon_inequalities_are_certified(lhs, relation, rhs, basic):
     outcome = _decided(lhs, rhs, relation)
@@ -108,6 +106,9 @@ def test_shannon_inequalities_are_certified(lhs, relation, rhs, basic):
 
 
 @pytest.mark.parametrize("lhs, relation, rhs", [
+    # true for k the outcomes of X, but what k counts is read from prose that may mean another
+    # variable's classes (review round 10b C3): no certificate
+    ("H(X)", "<=", "\\log(k)"),
     ("H(X)^{2}", ">=", "0"),  # true, but not a linear combination of entropies
     ("H(X) \\cdot H(Y)", ">=", "0"),
 ])
