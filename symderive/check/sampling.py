@@ -270,7 +270,7 @@ def named_sizes(sides: tuple, upto: int = 0) -> set[int]:
             continue
         for argument in kink_arguments(side):
             (symbol, *more) = argument.free_symbols or (None,)
-            if not more and getattr(symbol, "is_integer", False) and not argument.is_polynomial(
+            if symbol is not None and not more and not argument.is_polynomial(
                     symbol):  # a size where no formula gives the zeros (2^n = n^6 + 1)
                 found |= sign_change_sizes(argument, symbol, upto, deadline)
     for side in sides:
