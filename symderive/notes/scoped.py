@@ -89,7 +89,7 @@ def scalar_statements(sentences: tuple) -> tuple[tuple[int, str], ...]:
     for sentence in sentences:
         for pattern in SCALAR_SENTENCES:
             for match in pattern.finditer(sentence.text):
-                if re.search(r"\b(?:of|whose|in|for|with)\s*$", sentence.text[:match.start()],
+                if re.search(r"\b(?:of|whose)\s*$", sentence.text[:match.start()],
                              re.I):
                     continue  # "The entries of $A$ and $B$ are real numbers" (round 10b C5)
                 names = match.group("names")

@@ -79,7 +79,9 @@ H1 = (
 @pytest.mark.slow
 def test_h1_a_sibling_sections_shape_does_not_refute_claims_about_numbers(tmp_path):
     found = verdicts(tmp_path, H1)
-    assert found[11] == "proved" and found[13] == "proved"  # A, B real numbers there
+    # A, B real numbers there: not refuted with matrices; words alone no longer lift the
+    # commuting doubt (round 10b C5, C7), so undecided rather than proved
+    assert found[11] in ("proved", "undecided") and found[13] in ("proved", "undecided")
     assert found[5] == "proved"
 
 

@@ -176,7 +176,9 @@ def test_a_checked_moment_bound_says_why_the_laws_tried_decide_it(tmp_path, disp
     # a moment compared with a number is checked only when the laws tried decide it for every
     # law (no more confident than its refutation may be)
     step = one_step(tmp_path, f"{RANDOM}$$ {display} $$\n")
-    assert step.verdict == "checked", (step.verdict, step.reason)
+    # true on the stated alphabet: never refuted; since round 10b (C1) a bound by the alphabet the
+    # prose states is no certificate (the readers of such counts misattribute them): undecided
+    assert step.verdict in ("checked", "undecided"), (step.verdict, step.reason)
     assert "for every law" in step.reason
 
 
@@ -270,7 +272,9 @@ ABOUT = "This note is about entropy.\n\n"
 ])
 def test_a_bound_true_on_the_stated_alphabet_is_not_refuted_outside_it(tmp_path, sentence):
     step = one_step(tmp_path, ABOUT + sentence + "\n")
-    assert step.verdict == "checked", (step.verdict, step.reason)
+    # true on the stated alphabet: never refuted; since round 10b (C1) a bound by the alphabet the
+    # prose states is no certificate (the readers of such counts misattribute them): undecided
+    assert step.verdict in ("checked", "undecided"), (step.verdict, step.reason)
 
 
 @pytest.mark.parametrize("sentence, count, bound", [
@@ -302,4 +306,4 @@ def test_an_earlier_display_does_not_hide_the_alphabet_stated_before_the_claim(t
     text = (ABOUT + "Let $X$ be a Bernoulli random variable.\n\n$$ H(X) \\le \\log 2 $$\n\n"
             "Let $X$ take at most two values. Then $H(X) \\le \\log 3$.\n")
     steps = steps_of(tmp_path, text)
-    assert steps[-1].verdict == "checked", (steps[-1].verdict, steps[-1].reason)
+    assert steps[-1].verdict in ("checked", "undecided"), (steps[-1].verdict, steps[-1].reason)
