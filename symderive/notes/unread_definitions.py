@@ -57,6 +57,8 @@ def unread_definitions(located: list, definitions: list) -> list[UnreadDefinitio
             continue  # \sigma(x) = …, \textrm{…}: functions the other readers handle
         if ENTRIES.match(item.chain.elements[1]):
             continue  # x = [x_1, …, x_n]^T: a vector of free entries, as the free name reads it
+        if "".join(item.chain.elements[1].split()).rstrip("\\.,") == "".join(name.split()):
+            continue  # x = x: the name as it is, no definition of it
         found.append(UnreadDefinition(name, _pattern(name), item.chain.line, item.section_end,
                                       " ".join(item.chain.latex.split())))
     return found

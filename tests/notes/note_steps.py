@@ -17,3 +17,25 @@ def steps_by_line(tmp_path: Path, text: str, budget_seconds: float = 3.0) -> dic
             if step.skip is None or step.verdict == "skipped":
                 found.setdefault(equation.line, []).append(step)
     return found
+
+
+def verdicts_by_line(tmp_path: Path, text: str) -> dict[int, list[str]]:
+    """line -> the verdicts of its steps, in order."""
+    return {line: [step.verdict for step in steps]
+            for line, steps in steps_by_line(tmp_path, text).items()}
+
+
+def reasons_by_line(tmp_path: Path, text: str) -> dict[int, list[str]]:
+    """line -> the reasons of its steps, in order."""
+    return {line: [step.reason for step in steps]
+            for line, steps in steps_by_line(tmp_path, text).items()}
+
+
+def first_verdicts(tmp_path: Path, text: str) -> dict[int, str]:
+    """line -> the verdict of the first step written on it."""
+    return {line: found[0].verdict for line, found in steps_by_line(tmp_path, text).items()}
+
+
+def first_reasons(tmp_path: Path, text: str) -> dict[int, str]:
+    """line -> the reason of the first step written on it."""
+    return {line: found[0].reason for line, found in steps_by_line(tmp_path, text).items()}

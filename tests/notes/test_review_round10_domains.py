@@ -24,11 +24,8 @@ import pytest
 from symderive.model import Domain
 from symderive.notes.bound_lists import listed_bounds
 from symderive.notes.lifted import lifted
-from tests.notes.note_steps import steps_by_line
+from tests.notes.note_steps import steps_by_line, first_verdicts as verdicts
 
-
-def verdicts(tmp_path, text: str) -> dict[int, str]:
-    return {line: found[0].verdict for line, found in steps_by_line(tmp_path, text).items()}
 
 
 def value(step, name: str) -> Fraction:

@@ -22,19 +22,15 @@ from symderive.check.decide import numeric_phase
 from symderive.grammar.negation import denied
 from symderive.notes.check_notes import prose_arrays, stated_simplex
 from symderive.notes.onehot import stated_onehot
-from tests.notes.note_steps import steps_by_line
+from tests.notes.note_steps import (
+    steps_by_line,
+    verdicts_by_line as verdicts,
+    reasons_by_line as reasons,
+)
 
 import random
 
 
-def verdicts(tmp_path, text: str) -> dict:
-    return {line: [step.verdict for step in steps]
-            for line, steps in steps_by_line(tmp_path, text).items()}
-
-
-def reasons(tmp_path, text: str) -> dict:
-    return {line: [step.reason for step in steps]
-            for line, steps in steps_by_line(tmp_path, text).items()}
 
 
 # -- L7: a property denied by a negation or a contrast is not stated ------------------------------

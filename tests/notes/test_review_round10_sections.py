@@ -18,15 +18,13 @@ from symderive.grammar.matrices import shape_statements
 from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.sections import blank_headings, read_sections
 from symderive.notes.stated import sentences_of
-from tests.notes.note_steps import steps_by_line
+from tests.notes.note_steps import (
+    steps_by_line,
+    first_verdicts as verdicts,
+    first_reasons as reasons,
+)
 
 
-def verdicts(tmp_path, text: str) -> dict[int, str]:
-    return {line: found[0].verdict for line, found in steps_by_line(tmp_path, text).items()}
-
-
-def reasons(tmp_path, text: str) -> dict[int, str]:
-    return {line: found[0].reason for line, found in steps_by_line(tmp_path, text).items()}
 
 
 def latex_verdicts(tmp_path: Path, text: str) -> dict[int, tuple[str, str]]:

@@ -6,19 +6,15 @@ apart, ``\\Delta f`` of a defined function is its Laplacian, and the misleading 
 
 import pytest
 
-from tests.notes.note_steps import steps_by_line
+from tests.notes.note_steps import (
+    steps_by_line,
+    verdicts_by_line as verdicts,
+    reasons_by_line as reasons,
+)
 
 pytestmark = pytest.mark.slow
 
 
-def verdicts(tmp_path, text: str) -> dict:
-    return {line: [step.verdict for step in steps]
-            for line, steps in steps_by_line(tmp_path, text).items()}
-
-
-def reasons(tmp_path, text: str) -> dict:
-    return {line: [step.reason for step in steps]
-            for line, steps in steps_by_line(tmp_path, text).items()}
 
 
 # -- C4: a defined matrix is its definition ----------------------------------------------------

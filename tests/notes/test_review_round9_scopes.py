@@ -17,10 +17,7 @@ import pytest
 from symderive.notes.lifted import ALL, lifted
 from symderive.notes.onehot import stated_onehot
 from symderive.notes.sections import FOREVER, read_sections
-from tests.notes.note_steps import steps_by_line
-
-def verdicts(tmp_path, text: str) -> dict[int, str]:
-    return {line: found[0].verdict for line, found in steps_by_line(tmp_path, text).items()}
+from tests.notes.note_steps import steps_by_line, first_verdicts as verdicts
 
 
 # -- the section tree itself (fast) -------------------------------------------------------
