@@ -49,7 +49,8 @@ _SIGNATURE = r"(?:\s*:[^$]{0,60})?"
 # one letter in math, as the subject: $g$, $g(x)$, $h_\theta$, $g: \mathbb{R} \to \mathbb{R}$
 _SUBJECT = rf"\$\s*{_NAME}{_SUB}{_ARGS}{_SIGNATURE}\s*\$"
 _SUBJECTS = rf"(?P<subjects>{_SUBJECT}(?:\s*(?:,\s*(?:and\s+)?|and\s+){_SUBJECT})*)"
-_FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
+# the nouns that name a function (one definition: function_words reads them too)
+FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
 _VERB = (r"(?:(?:is|are|was|be|being)\s+(?:assumed|supposed|taken|known|given|chosen|required)"
          r"\s+to\s+(?:be|have|satisfy|obey)|to\s+be|be|is|are|denotes?|represents?|stands?\s+for|"
          r"ha[sv]e?|satisf(?:y|ies)|obeys?|fulfils?|fulfills?|repeats?|recurs?|vanish(?:es)?|"
@@ -63,17 +64,17 @@ _CLAUSE_END = re.compile(
 DESCRIBED = (
     re.compile(rf"{_SUBJECTS}\s+(?P<words>{_VERB}\b[^;]*)", re.I),
     re.compile(rf"\b(?:a|an|any|the|every|some|each|our)\s+(?P<before>[^$.;:]{{0,60}}?)"
-               rf"{_FUNCTION_NOUN}\s+{_SUBJECTS}(?P<words>[^;]*)", re.I),
+               rf"{FUNCTION_NOUN}\s+{_SUBJECTS}(?P<words>[^;]*)", re.I),
     re.compile(rf"{_SUBJECTS}\s*(?:은|는|이|가|를|을)\s*(?P<words>[^.;]*)"),
 )  # fmt: skip
 _LEAD = (r"(?:(?:we\s+)?(?:also\s+)?(?:assume|suppose|require|ask|demand)\s+(?:that\s+)?|"
          r"(?:moreover|furthermore|also|in\s+addition|besides|here|throughout),?\s+)*")
-PRONOUN = re.compile(rf"^\s*{_LEAD}(?:it|this\s+{_FUNCTION_NOUN}|the\s+{_FUNCTION_NOUN}|such\s+an?\s+"
-                     rf"{_FUNCTION_NOUN})\s+(?P<words>{_VERB}\b[^;]*)|^\s*(?:그|이)\s*함수\s*(?:는|가)"
+PRONOUN = re.compile(rf"^\s*{_LEAD}(?:it|this\s+{FUNCTION_NOUN}|the\s+{FUNCTION_NOUN}|such\s+an?\s+"
+                     rf"{FUNCTION_NOUN})\s+(?P<words>{_VERB}\b[^;]*)|^\s*(?:그|이)\s*함수\s*(?:는|가)"
                      rf"\s*(?P<korean>[^.;]*)", re.I)
 ALL_FUNCTIONS = re.compile(
     rf"\b(?:all|every|each|any)\s+(?:(?:the|our|of\s+the|real|smooth|unknown|differentiable)\s+)*"
-    rf"{_FUNCTION_NOUN}\b(?:\s+(?:here|below|above|considered|we\s+consider|in\s+this\s+\w+|"
+    rf"{FUNCTION_NOUN}\b(?:\s+(?:here|below|above|considered|we\s+consider|in\s+this\s+\w+|"
     rf"that\s+(?:appear|occur)\w*))*\s*,?\s+(?P<words>{_VERB}\b[^;]*)"
     rf"|(?:모든|각)\s*함수(?:는|가|들은)\s*(?P<korean>[^.;]*)", re.I)
 HYPOTHESIS = re.compile(r"\b(?:assum\w*|suppos\w*|let|given|requir\w*|satisf\w*|obey\w*|such\s+that|"

@@ -24,12 +24,17 @@ from dataclasses import dataclass
 
 from symderive.notes.assumed_equations import applied_letters
 from symderive.notes.declared import RESERVED
-from symderive.notes.function_clauses import LETTER, described, described_all, described_letters
+from symderive.notes.function_clauses import (
+    FUNCTION_NOUN,
+    LETTER,
+    described,
+    described_all,
+    described_letters,
+)
 from symderive.notes.periodic_words import says_periodic
 
 _NAME = LETTER  # a letter or a Greek letter (one definition: notes/function_clauses.py)
 _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,30}\))?"
-FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
 # a property a function may have that the smooth nonlinear instances need not have (not
 # "nonlinear", "non-constant", "not periodic": those the instances have)
 PROPERTY = re.compile(

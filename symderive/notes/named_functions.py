@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from symderive.grammar.negation import CONTRAST
 from symderive.notes.shadowed import Shadow
 
 # the known functions by the words that name them; "sigmoid" is σ's own built-in meaning
@@ -48,18 +49,19 @@ FUNCTION_WORD = re.compile(
     re.I)
 NAMES = tuple(KNOWN)
 # σ said not to be something ("not the logistic sigmoid but the tanh", "no longer the sigmoid")
-DENIED = re.compile(r"\b(?:not|no\s+longer|rather\s+than|instead\s+of|unlike|other\s+than)\b|아닌|대신",
-                    re.I)
+_DENIALS = "|".join(
+    (r"\b" + r"\s+".join(word.split()) + r"\b") if word.isascii() else word
+    for word in ("not", "no longer", "other than", "except", "아닌") + CONTRAST)
+DENIED = re.compile(_DENIALS, re.I)
 # σ named a sigmoid that is not the logistic one, or any function by a name not listed above
 MODIFIED_SIGMOID = re.compile(
     r"\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:hard|bipolar|algebraic|scaled|shifted|"
     r"modified|generali[sz]ed|piecewise(?:[- ]linear)?|linear|approximate|fast|soft|symmetric|"
     r"steep|tempered)\s*-?\s*sigmoid", re.I)
-FUNCTION_NOUN = re.compile(
+ACTIVATION_NOUN = re.compile(
     r"\s*(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,2}?(?:activation|function|nonlinearity|"
     r"squashing|transfer\s+function|link)\b", re.I)
-NEGATED = re.compile(r"(?:rather\s+than|instead\s+of|not|unlike|other\s+than|no\s+longer|except|"
-                     r"아닌|대신)(?:\s+(?:the|a|an))?\s*$", re.I)
+NEGATED = re.compile(rf"(?:{_DENIALS})(?:\s+(?:the|a|an))?\s*$", re.I)
 # a second function joined to the first: "the sigmoid or the tanh", "tanh/ReLU"
 JOINED = re.compile(r"\s*(?:activation|function)?\s*(?:,|/|or|and|,\s*or|또는|혹은|이나)\s*(?:the|a|an)?\s*",
                     re.I)
@@ -125,7 +127,7 @@ def named_functions(sentences) -> list[NamedFunction]:
             words = match.group("words")
             named = _named_in(words)
             if match.group("name") == "\\sigma" and (MODIFIED_SIGMOID.match(words) or (
-                    not named and FUNCTION_NOUN.match(words)) or DENIED.search(words)
+                    not named and ACTIVATION_NOUN.match(words)) or DENIED.search(words)
                     or re.match(r"\s*(?:the\s+)?derivative", words, re.I)):
                 named = ["another function"]  # the hard sigmoid, the softsign activation
             pairs += [(match.group("name"), one) for one in named]
