@@ -11,7 +11,9 @@ point substituted exactly (rational values) and the written integral, sum or lim
 by SymPy:
 
 * one side is exactly +∞ or -∞ (the integral diverges there) while the other is finite: the
-  sides disagree, and the point refutes (the counterexample shows ``oo``);
+  sides disagree, and the point refutes an equation or an inequality that +∞ (or -∞) breaks
+  (the counterexample shows ``oo``); an inequality it satisfies (``\int_0^1 x^a\,dx \ge
+  \frac{1}{a+1}`` at a = -3: +∞ ≥ -1/2) holds there, and a *checked* verdict names the point;
 * the side as written has no real value there (a zero denominator ``\frac{e^a - 1}{a}`` at
   a = 0, an even root of a negative number): the claim says nothing there; a *checked*
   verdict names those points ("not evaluated at a = 0, where the right side as written has
@@ -64,6 +66,10 @@ def judge(lhs, rhs, relation: str, context, undefined: list) -> Outcome | str:
         if len(kinds) == 1:  # one side has a certified finite value
             (side_name, (kind, value)), = kinds.items()
             other = comparison.rhs_value if side_name == "left" else comparison.lhs_value
+            if kind == INFINITE and _holds_with_infinity(relation, side_name, value):
+                named.append(f"{where} (the {side_name} side as written is {value} there, "
+                             f"so the relation {relation} holds)")
+                continue  # +∞ ≥ a finite number: the claim holds at the point
             if kind == INFINITE:
                 left_text = str(value) if side_name == "left" else comparison.lhs_value
                 right_text = str(value) if side_name == "right" else comparison.rhs_value
@@ -99,6 +105,12 @@ def judge(lhs, rhs, relation: str, context, undefined: list) -> Outcome | str:
     more = len(distinct) - MOST_POINTS
     return ("not evaluated at " + "; ".join(named)
             + (f" (and {more} more point(s) of the same kind)" if more > 0 else ""))
+
+
+def _holds_with_infinity(relation: str, side_name: str, value) -> bool:
+    """Whether ``relation`` holds between a side that is ``value`` (±∞) and a finite other side."""
+    left_greater = (value == sp.oo) == (side_name == "left")
+    return relation in ("!=", ">", ">=") if left_greater else relation in ("!=", "<", "<=")
 
 
 def _compare_exact(lhs, rhs, relation, point, side_name, value) -> bool | None:

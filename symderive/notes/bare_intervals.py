@@ -16,14 +16,16 @@ import re
 INTERVAL = re.compile(
     r"\$\s*(?:\\left\s*)?[\[(\]]\s*[^$,\[\]()]+,\s*[^$,\[\]()]+?\s*(?:\\right\s*)?[\])\[]\s*\$")
 SENTENCE_END = re.compile(r"[.;!?。]\s")
+# a paragraph that goes on with the sentence before it: a lower-case word, 여기서, 단
+CONTINUATION = re.compile(r"\s*(?:[a-z(]|여기서|단[,\s])")
 
 
-def _lead_sentence(lead: str) -> str:
+def lead_sentence(lead: str) -> str:
     parts = SENTENCE_END.split(lead or "")
     return parts[-1] if parts else ""
 
 
-def _after_sentence(lines, line: int, latex: str) -> str:
+def after_sentence(lines, line: int, latex: str) -> str:
     """The words after a display up to the end of their sentence (two lines at most)."""
     last = line - 1 + latex.count("\n")
     if not 0 <= last < len(lines):
@@ -35,15 +37,22 @@ def _after_sentence(lines, line: int, latex: str) -> str:
             text = text[position + len(closing):].split("}", 1)[-1] if closing == r"\end{" \
                 else text[position + len(closing):]
             break
-    text = " ".join([text] + list(lines[last + 1:last + 3]))
+    following = list(lines[last + 1:last + 3])
+    if following and not following[0].strip() and not text.strip():
+        following = following[1:]  # the next paragraph continues only a sentence in lower case
+        if following and not CONTINUATION.match(following[0]):
+            following = []
+    if "" in [part.strip() for part in following]:
+        following = following[:[part.strip() for part in following].index("")]
+    text = " ".join([text] + following)
     return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
 def bare_interval(lead: str, lines, line: int, latex: str) -> str:
     """The reason a refutation is withheld, or "": an interval alone in the sentence that leads
     into the display or in the one after it."""
-    for where, words in (("before", _lead_sentence(lead)),
-                         ("after", _after_sentence(lines, line, latex))):
+    for where, words in (("before", lead_sentence(lead)),
+                         ("after", after_sentence(lines, line, latex))):
         match = INTERVAL.search(words)
         # the sentence's only formula: "a function on $[0, 1]$" gives the interval to $f$
         if match and len(re.findall(r"\$[^$]+\$", words)) == 1:

@@ -84,6 +84,7 @@ from symderive.notes.plan import (
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.bare_intervals import bare_interval
+from symderive.notes.convergence_words import convergence_restriction
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
 from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import replaced_name_used, replaced_names
@@ -815,6 +816,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                      equation.block.latex)
             if interval:
                 outcome = _not_refuted(outcome, interval)
+        if outcome.verdict == "refuted":  # "whenever the integral converges" (round 10b H3)
+            divergent = convergence_restriction(lead, plan.context.lines, equation.block.line,
+                                                equation.block.latex, outcome.counterexample)
+            if divergent:
+                outcome = _not_refuted(outcome, divergent)
         if outcome.verdict == "refuted":  # a domain or property lifted by words read loosely
             doubt = lifted_doubt(plan.context, chain.line, chain.latex, lead,
                                  outcome.counterexample, _matrices_of(step))
