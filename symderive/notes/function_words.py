@@ -70,6 +70,10 @@ PROPERTY_SENTENCE = re.compile(
 # the sentence's formulas gets the property "periodic" (a name given it wrongly only makes a
 # refutation on an instance undecided)
 _LETTER = re.compile(rf"{_NAME}")
+PERIODIC_SUBJECT = re.compile(
+    rf"\$\s*(?P<name>{_NAME}){_ARGS}\s*\$\s+(?:is|be|are|stays|remains)\s+(?:(?:also|a|an|assumed\s+to"
+    rf"\s+be|known\s+to\s+be|taken\s+to\s+be)\s+)*(?:\$[^$]{{1,30}}\$\s*-?\s*|[^\s$]*-)?periodic\b",
+    re.I)
 # a hypothesis sentence: "Assume $k(x + 1) = k(x)$", "Let $g$ satisfy $g(-x) = -g(x)$"
 HYPOTHESIS_WORDS = re.compile(
     r"\b(?:assum(?:e|es|ed|ing)|suppos(?:e|es|ed|ing)|let|given|satisf(?:y|ies|ying)|obey(?:s|ing)?"
@@ -155,6 +159,10 @@ def _named(text: str) -> list[tuple[str, str, bool]]:
                 named.append((match.group("name"), prose, True))  # the sentence describes it
     for match in PROPERTY_SENTENCE.finditer(text):
         named.append((match.group("name"), text[match.end():match.end() + 60], False))
+    # "$u$ is periodic", "Let $u$ be a $T$-periodic signal": a number is never periodic, so the
+    # subject is a function (u(t + T) is its value, not u·(t + T); round 10b H4)
+    for match in PERIODIC_SUBJECT.finditer(text):
+        named.append((match.group("name"), "periodic", True))
     if says_periodic(text):  # every wording: symderive/notes/periodic_words.py
         for math in re.findall(r"\$([^$]+)\$", text):
             for match in _LETTER.finditer(math):
