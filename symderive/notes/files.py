@@ -38,10 +38,14 @@ def _notes_in_folder(folder: Path) -> list[Path]:
             candidate = Path(directory) / name
             if name.startswith(".") or candidate.suffix.lower() not in NOTE_SUFFIXES:
                 continue
-            resolved = candidate.resolve()
-            if candidate.is_symlink() and root not in resolved.parents:
+            try:
+                resolved = candidate.resolve()
+                if candidate.is_symlink() and root not in resolved.parents:
+                    continue
+                regular = resolved.is_file()
+            except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
                 continue
-            if resolved.is_file():
+            if regular:
                 found.append(candidate)
     return found
 

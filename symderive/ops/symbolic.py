@@ -138,8 +138,10 @@ def _generate(op: Elementwise) -> type[sp.Function]:
         return value
 
     def fdiff(self, argindex: int = 1):
-        if argindex > op.arity:  # a parameter (leaky_relu's slope)
-            return sp.diff(elementary(self.args), self.args[argindex - 1])
+        if argindex > op.arity:  # a parameter (leaky_relu's slope): the partial in its slot
+            slots = [sp.Dummy(f"a{k}", real=True) for k in range(len(self.args))]
+            partial = sp.diff(elementary(slots), slots[argindex - 1])
+            return partial.xreplace(dict(zip(slots, self.args)))
         outputs = {OUT: self}
         return derivatives[argindex - 1].xreplace({**dict(zip(symbols, self.args)), **outputs})
 

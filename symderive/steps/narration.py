@@ -54,8 +54,15 @@ class Narration:
             yield depth, node, check
 
     def as_dict(self) -> dict:
-        """The JSON form; expressions are written in the plain syntax ``diff`` reads back."""
-        from symderive.grammar.plain import to_plain
+        """The JSON form; expressions are written in the plain syntax ``diff`` reads back, or
+        in SymPy's printing where that syntax has no form (Piecewise, DiracDelta)."""
+        from symderive.grammar.plain import to_plain as plain
+
+        def to_plain(expression: sp.Expr) -> str:
+            try:
+                return plain(expression)
+            except ValueError:  # no plain form: sign(x)' = 2·DiracDelta(x)
+                return str(expression)
 
         checks = iter(self.checks)
 

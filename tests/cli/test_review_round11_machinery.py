@@ -1,0 +1,56 @@
+"""Round 11b H1, C2, H2: a folder with a symlink loop, a parameter that varies with the
+variable, and derivatives the plain syntax cannot write.
+
+- C2: leaky_relu(x, x) is x for x > 0 and x² for x ≤ 0, so its derivative is 1 and 2x: the
+  slope slot's derivative is the partial in that slot (the total derivative counted the first
+  slot twice). Checked against central differences in mpmath, not against SymPy itself.
+- H2: ``diff sign(x) x --json`` writes 2*DiracDelta(x) (SymPy's printing) instead of a traceback.
+- H1: a looping link inside a folder is skipped, the other notes are read.
+"""
+
+import json
+
+import mpmath
+import pytest
+import sympy as sp
+
+from symderive.functions import derivative
+from symderive.grammar.plain import parse_expression
+from tests.cli.run import symderive
+
+
+def central_difference(expression, variable, at):
+    function = sp.lambdify(variable, expression.rewrite(sp.Piecewise), "mpmath")
+    mpmath.mp.dps = 40
+    return mpmath.diff(lambda t: function(t), mpmath.mpf(at))
+
+
+@pytest.mark.parametrize(("written", "at"), [
+    ("leaky_relu(x, x)", "1"), ("leaky_relu(x, x)", "-0.5"),
+    ("leaky_relu(2*x, x)", "-1.5"), ("leaky_relu(x, 3*x)", "-0.25"),
+    ("leaky_relu(x, 0.1)", "-2"),
+])
+def test_a_slope_that_varies_is_differentiated_in_its_own_slot(written, at):
+    expression = parse_expression(written)
+    x = next(iter(expression.free_symbols))
+    found = derivative(expression, x).subs(x, sp.Rational(at)).evalf(30)
+    expected = central_difference(expression, x, at)
+    assert abs(float(found) - float(expected)) < 1e-12, (found, expected)
+
+
+@pytest.mark.parametrize("written", ["sign(x)", "heaviside(x)", "leaky_relu(x, x)"])
+def test_diff_json_writes_what_the_plain_syntax_cannot(written):
+    result = symderive("diff", written, "x", "--json")
+    assert result.returncode == 0, result.stderr[-800:]
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["agrees_with_sympy"] is True
+
+
+def test_a_symlink_loop_in_a_folder_is_skipped(tmp_path):
+    (tmp_path / "a.md").write_text("$$ (x + 1)^2 = x^2 + 2x + 1 $$\n", encoding="utf-8")
+    (tmp_path / "l1.md").symlink_to(tmp_path / "l2.md")
+    (tmp_path / "l2.md").symlink_to(tmp_path / "l1.md")
+    result = symderive("notes", "--no-cache", str(tmp_path))
+    assert result.returncode == 0, (result.stdout[-500:], result.stderr[-800:])
+    assert "Traceback" not in result.stderr
+    assert "1 proved" in result.stdout
