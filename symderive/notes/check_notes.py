@@ -47,7 +47,13 @@ from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.onehot import onehot_refutation, onehot_statements
 from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.spaced_names import without_spaces
-from symderive.notes.sections import Sections, as_sections, read_sections
+from symderive.notes.sections import (
+    LATEX_HEADING,
+    LATEX_LEVELS,
+    Sections,
+    as_sections,
+    read_sections,
+)
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after,
@@ -170,10 +176,9 @@ def heading_lines(text: str, markdown: bool) -> Sections:
     statements hold is :class:`symderive.notes.sections.Sections`. A ``#`` line inside fenced
     code (a Python comment) is not a heading. One pass over the lines."""
     if not markdown:
-        pattern = re.compile(r"^\s*\\((?:sub)*)section\*?\{")
-        return read_sections(text, [(n, 1 + len(m.group(1)) // 3)
+        return read_sections(text, [(n, LATEX_LEVELS[m.group("command")])
                                     for n, line in enumerate(text.split("\n"), start=1)
-                                    if (m := pattern.match(line))])
+                                    if (m := LATEX_HEADING.match(line))])
     working = _blank_matches(text, FENCE)
     found = []
     previous = ""

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.grammar.negation import NEGATED_OR_CONTRASTED
+from symderive.notes.sections import LATEX_HEADING
 
 # the phrases of each base (BASE_TWO is also what the information-theory reading looks for)
 BASE_TWO = re.compile(
@@ -34,7 +35,7 @@ LOG_WORD = re.compile(r"\\log(?![_A-Za-z])|\blog(?:arithm)?s?\b|로그", re.I)
 NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b", re.I)
 MATH = re.compile(r"\$[^$]*\$")
 SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n\s*\n")
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\\(?:section|subsection|chapter)\*?\{")
+HEADING = re.compile(r"^(?:\s{0,3}#{1,6}\s|" + LATEX_HEADING.pattern[1:] + ")")
 BARE_LOG = re.compile(r"\\log(?!_)(?![A-Za-z])")
 
 

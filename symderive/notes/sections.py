@@ -48,10 +48,17 @@ SCOPE_OPENER = (
 KOREAN_SCOPE_OPENER = r"(?:이하에서(?:는)?|앞으로(?:는)?|이\s*장\s*전체에서)"
 # a heading's own text (Markdown ATX and Setext, HTML, LaTeX \section …): no sentence runs
 # across it (``\section{Positive case} Let $x > 0$.`` states x > 0, from a sentence of its own)
+# LaTeX sectioning commands and their levels (\section is 1, as a Markdown #)
+LATEX_LEVELS = {"part": -1, "chapter": 0, "section": 1, "subsection": 2, "subsubsection": 3,
+                "paragraph": 4, "subparagraph": 5}
+# a LaTeX heading opening a line: \section{…}, \section*{…}, \section[short]{…}, \section {…},
+# \section alone on its line (the title on the next), \chapter, \part, \paragraph
+LATEX_HEADING = re.compile(
+    r"^\s*\\(?P<command>" + "|".join(LATEX_LEVELS) + r")\*?\s*(?:\[|\{|$)")
 HEADING_TEXT = re.compile(
     r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$"
     r"|^[ \t]*<h[1-6][\s>][^\n]*$"
-    r"|\\(?:sub)*section\*?\s*(?:\[[^\]\n]*\]\s*)?\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
+    r"|\\(?:" + "|".join(LATEX_LEVELS) + r")\*?\s*(?:\[[^\]\n]*\]\s*)?\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
     r"|^(?! {0,3}(?:#|>|[-*+] |\d+[.)] |\$\$|\\\[))[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$",
     re.M | re.I)
 HEADING_BREAK = "\x01"  # where a heading stood, in the text sentences are cut from
