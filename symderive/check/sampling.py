@@ -222,6 +222,11 @@ MAX_NAMED_NUMBERS = 24  # number-valued parts and kinks whose neighbours are nam
 SCAN_SECONDS = 0.6  # of CPU, for every kink argument of a claim together
 
 
+# functions whose sign over the integers no finite scan settles: a kink in them may first
+# change sign far past the cap, so such a claim names a size not evaluated (undecided)
+OSCILLATING = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc, sp.frac, sp.Mod)
+
+
 def sign_change_sizes(argument: sp.Basic, symbol: sp.Symbol, upto: int, deadline: float) -> set[int]:
     r"""The integers around each place where a kink argument in one size changes sign (or is
     zero) between consecutive sizes 0..``upto`` (the claim's size cap) (round 10 C4: ``\max(0, \min(1, 2^n - n^6 - 1,
@@ -273,6 +278,8 @@ def named_sizes(sides: tuple, upto: int = 0) -> set[int]:
             if symbol is not None and not more and not argument.is_polynomial(
                     symbol):  # a size where no formula gives the zeros (2^n = n^6 + 1)
                 found |= sign_change_sizes(argument, symbol, upto, deadline)
+                if any(node.has(symbol) for node in argument.atoms(*OSCILLATING)):
+                    found.add(upto + 1)  # sin(n) > cos(1/2000) first at n = 46849 (11b C4)
     for side in sides:
         if not isinstance(side, sp.Basic):
             continue
