@@ -46,10 +46,29 @@ def generate(out_dir: Path, *, budget_seconds: float = DOCS_BUDGET_SECONDS, jobs
     return write_documents(entries_for(derivations, reports), out_dir), reports
 
 
+def _writable_folder(out_dir: Path) -> None:
+    """A usage error (exit 2, one line) unless ``out_dir`` is a folder this run can write."""
+    import os
+
+    from symderive.errors import UsageError
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(f"--out {out_dir}: exists and is not a folder") from None
+    except OSError as problem:
+        raise UsageError(f"--out {out_dir}: cannot create the folder ({problem.strerror})") from None
+    if not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir}: not a folder")
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out_dir}: the folder is not writable")
+
+
 def run(args, console) -> int:
     from symderive.render.latex_doc import CATALOG_FILE, build_pdf
 
     out_dir = Path(args.out)
+    _writable_folder(out_dir)  # before minutes of checking, not after (round 11b H3)
     written, reports = generate(out_dir, budget_seconds=args.timeout, jobs=jobs_of(args))
     unexpected = [report.id for report in reports if not report.as_expected]
     build = build_pdf(out_dir / CATALOG_FILE) if args.pdf else None

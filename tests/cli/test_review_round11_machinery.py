@@ -54,3 +54,14 @@ def test_a_symlink_loop_in_a_folder_is_skipped(tmp_path):
     assert result.returncode == 0, (result.stdout[-500:], result.stderr[-800:])
     assert "Traceback" not in result.stderr
     assert "1 proved" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["file", "device", "unmakeable"])
+def test_docs_refuses_an_output_that_is_no_folder_before_checking(tmp_path, kind):
+    out = {"file": tmp_path / "afile", "device": "/dev/null",
+           "unmakeable": "/proc/forbidden/docs"}[kind]
+    if kind == "file":
+        out.write_text("", encoding="utf-8")
+    result = symderive("docs", "--out", str(out), timeout=60)  # the catalog is never checked
+    assert result.returncode == 2, (result.stdout[-300:], result.stderr[-500:])
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
