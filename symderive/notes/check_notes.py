@@ -89,7 +89,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
-from symderive.notes.bare_intervals import bare_interval
+from symderive.notes.bare_intervals import after_sentence, bare_interval
 from symderive.notes.convergence_words import convergence_restriction
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
 from symderive.notes.described_names import described_doubt, described_names
@@ -322,8 +322,13 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=Reading(Role.CLAIM, why=found.explained()))
     note_lines = text.split("\n")
     for position, item in enumerate(located):  # "A common mistake is to write $…$": no claim
-        words = disowning_words(item.block.lead, words_after(note_lines, item.block),
-                                item.block.kind == "inline") or marked_rows(
+        after = words_after(note_lines, item.block)
+        inline = item.block.kind == "inline"
+        if not inline and item.block.kind in ("display", "environment"):
+            following = after_sentence(note_lines, item.block.line, item.block.latex).strip()
+            if following[:1].islower():  # "$$ … $$ is false.": the sentence goes on (11a F16)
+                after, inline = " " + following, True
+        words = disowning_words(item.block.lead, after, inline) or marked_rows(
             item.block.latex, item.block.line).get(item.chain.line, "")
         if words and item.chain.is_chain:
             kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)

@@ -58,13 +58,24 @@ INNER_ENVIRONMENT = _environment_pattern(INNER_ENVIRONMENTS)
 TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # code and dead text: an opener, then its closer found with str.find (linear: a closer known
 # absent is never searched for again, so a file of unclosed openers costs one scan each)
-HTML_CODE = re.compile(r"<(pre|code|script|style|textarea)\b[^>\n]{0,200}>", re.I)
-VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim|alltt)(\*?)\}")
+HTML_CODE = re.compile(r"<(pre|code|script|style|textarea|template)\b[^>\n]{0,200}>", re.I)
+# a link reference definition renders as nothing: the Markdown comment idiom
+# ``[//]: # (…)``, ``[comment]: <> (…)`` (round 11a F16)
+LINK_REFERENCE = re.compile(
+    r"^ {0,3}\[[^\]\n]{1,200}\]:[ \t]*(?:<[^>\n]*>|[^\s(]+)[ \t]*(?:\([^\n]*\)|\"[^\n]*\"|'[^\n]*')?[ \t]*$",
+    re.M)
+# environments whose body is not typeset as the note's text: verbatim kinds, a file written
+# (filecontents), comments (round 11a F15: spverbatim, filecontents were read as claims)
+VERBATIM = re.compile(
+    r"\\begin\{(verbatim|lstlisting|minted|comment|Verbatim|alltt|spverbatim|BVerbatim|LVerbatim|"
+    r"SaveVerbatim|VerbatimOut|boxedverbatim|verbatimtab|verbatimwrite|filecontents|"
+    r"filecontents\*|pycode|luacode|sagesilent|sageblock|codebox)(\*?)\}")
 VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{\w+\})\*?([^A-Za-z\s*{])[^\n]{0,500}?\1"
                   r"|\\(?:lstinline|mintinline\{\w+\})\{[^{}\n]{0,500}\}")
 END_DOCUMENT = re.compile(r"\\end\{document\}")
-IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])")
+IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])|\\if\s*0(?=\s)|\\ifnum\s*0\s*=\s*1(?!\d)")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+LIST_ITEM_CONTENT = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}(?=\S)")
 NOT_FOLLOWED = re.compile(
     r"\\(input|include|def|let|newcommand|renewcommand|providecommand|DeclareMathOperator)\b"
 )
@@ -125,19 +136,33 @@ def _indented_code(text: str) -> str:
     previous = ""  # the last non-blank line before the current run of blank lines
     blank_before = True
     in_code = False
+    item_column = None  # the content column of the list item the text is in (None: none)
     for number, line in enumerate(lines):
         if not line.strip():
             blank_before = True
             continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
         indented = line.startswith(("    ", "\t"))
+        if item_column is not None and blank_before and indent >= item_column + 4:
+            # code inside a list item: four columns past the item's text (round 11a F18)
+            lines[number] = " " * len(line)
+            in_code = True
+            blank_before = False
+            continue
         if indented and (in_code or (
             blank_before and not previous.startswith((" ", "\t")) and not LIST_ITEM.match(previous)
+            and item_column is None
         )):  # fmt: skip
             lines[number] = " " * len(line)
             in_code = True
         else:
             in_code = False
             previous = line
+            item = LIST_ITEM_CONTENT.match(line)
+            if item:
+                item_column = len(item.group(0).expandtabs(4))
+            elif indent == 0 and blank_before:
+                item_column = None  # a flush-left paragraph ends the list
         blank_before = False
     return "\n".join(lines)
 
@@ -151,6 +176,7 @@ def without_code(text: str, markdown: bool = True) -> str:
         working = _blank_matches(working, FENCE)
         working = _indented_code(working)
         working = _blank_closed(working, HTML_CODE, lambda m: f"</{m.group(1).lower()}>", True)
+        working = _blank_matches(working, LINK_REFERENCE)
         working = _blank_matches(working, CODE_SPAN)
     if not markdown and (end := END_DOCUMENT.search(working)):  # nothing after it is typeset
         working = working[: end.end()] + re.sub(r"[^\n]", " ", working[end.end():])
@@ -162,25 +188,45 @@ def without_code(text: str, markdown: bool = True) -> str:
 CONDITIONAL = re.compile(r"\\(?:if[A-Za-z@]*|fi)(?![A-Za-z@])")
 
 
+NEW_IF = re.compile(r"\\newif\s*\\if(?P<name>[A-Za-z@]+)")
+
+
+def _false_openers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each conditional that is false where it stands: ``\\iffalse``, ``\\if0``
+    (the comment idiom), ``\\ifnum0=1``, and a ``\\newif`` switch whose last setting before it
+    is ``\\NAMEfalse`` or none (round 11a F15: the solutions/draft toggle)."""
+    found = [(m.start(), m.end()) for m in IF_FALSE.finditer(text)]
+    for name in dict.fromkeys(m.group("name") for m in NEW_IF.finditer(text)):
+        settings = [(m.start(), m.group(1) == "true") for m in re.finditer(
+            r"\\" + re.escape(name) + r"(true|false)(?![A-Za-z@])", text)]
+        for use in re.finditer(r"\\if" + re.escape(name) + r"(?![A-Za-z@])", text):
+            if text[max(0, use.start() - 6):use.start()].endswith("\\newif"):
+                continue
+            before = [value for at, value in settings if at < use.start()]
+            if not (before and before[-1]):
+                found.append((use.start(), use.end()))
+    return sorted(found)
+
+
 def _blank_if_false(text: str) -> str:
-    """Blank each ``\\iffalse`` through its own ``\\fi``: conditionals nest (every ``\\if…``
-    inside opens one more), so an inner ``\\iffalse … \\fi`` does not end the outer one. An
-    ``\\iffalse`` never closed is left as it is."""
+    """Blank each false conditional (:func:`_false_openers`) through its own ``\\fi``:
+    conditionals nest (every ``\\if…`` inside opens one more), so an inner ``\\iffalse …
+    \\fi`` does not end the outer one. One never closed is left as it is."""
     pieces = []
     position = 0
-    for match in IF_FALSE.finditer(text):
-        if match.start() < position:
+    for start, opener_end in _false_openers(text):
+        if start < position:
             continue
         depth, end = 1, -1
-        for token in CONDITIONAL.finditer(text, match.end()):
+        for token in CONDITIONAL.finditer(text, opener_end):
             depth += -1 if token.group() == "\\fi" else 1
             if depth == 0:
                 end = token.end()
                 break
         if end < 0:
             break  # never closed: no later one can be either
-        pieces.append(text[position : match.start()])
-        pieces.append(re.sub(r"[^\n]", " ", text[match.start() : end]))
+        pieces.append(text[position:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

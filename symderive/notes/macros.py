@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 DEFINING = re.compile(
-    r"\\(?P<how>renewcommand|newcommand|providecommand|DeclareRobustCommand)\*?\s*"
+    r"\\(?P<how>renewcommand|newcommand|providecommand|DeclareRobustCommand|(?:New|Renew|Provide|"
+    r"Declare)(?:Expandable)?DocumentCommand|(?:New|Renew|Declare)CommandCopy)\*?\s*"
     r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
-    r"|\\(?P<def>[gex]?def)\s*\\(?P<defined>[A-Za-z]+)"
+    r"|\\(?P<def>[gex]?def)\s*(?:\\csname\s*(?P<csname>[A-Za-z]+)\s*\\endcsname"
+    r"|\\(?P<defined>[A-Za-z]+))"
     r"|\\(?P<let>let)\s*\\(?P<let_name>[A-Za-z]+)"
     r"|\\(?P<operator>DeclareMathOperator)\*?\s*\{\s*\\(?P<operator_name>[A-Za-z]+)\s*\}\s*"
     r"\{(?P<body>(?:[^{}]|\{[^{}]*\}){0,200})\}"
@@ -38,7 +40,8 @@ class Redefinition:
     def explained(self) -> str:
         verb = "redefined" if self.how in ("\\renewcommand", "\\def", "\\let", "\\gdef",
                                            "\\edef", "\\xdef", "\\DeclareMathOperator",
-                                           "\\DeclareRobustCommand") else "defined"
+                                           "\\DeclareRobustCommand") or self.how.startswith(
+            ("\\Renew", "\\Declare")) else "defined"
         return (f"uses \\{self.name}, {verb} by the note at line {self.line} ({self.how}): the "
                 "note's macros are not expanded, so it is not read with the standard meaning")
 
@@ -57,7 +60,7 @@ def redefinitions(text: str) -> tuple[Redefinition, ...]:
         elif match.group("how"):
             name, how = match.group("braced") or match.group("bare"), "\\" + match.group("how")
         elif match.group("def"):
-            name, how = match.group("defined"), "\\" + match.group("def")
+            name, how = match.group("defined") or match.group("csname"), "\\" + match.group("def")
         else:
             name, how = match.group("let_name"), "\\let"
         found.append(Redefinition(name, line, how))
