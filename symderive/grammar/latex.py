@@ -1728,8 +1728,12 @@ class _Parser:
                     return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name[8:-1]}}}")
                 return self.decorated_matrix(f"{DECORATION[name]}{{{inner_name}}}", inner_name)
             return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name}}}")
-        if name == "pi" and not self.at("_") and not self.at("("):
-            return self.build.constant("pi")  # \pi is the constant; \pi_\theta a symbol
+        if name == "pi" and not self.at("_") and not (
+                self.at("(") and ("pi" in self.context.functions
+                                  or self.conditional_probability_ahead())):
+            # \pi is the constant, \pi (x + y) a product (round 11a F17); \pi_\theta a symbol,
+            # \pi(a|s) a policy (a note that names π a policy is not read: word_definitions)
+            return self.build.constant("pi")
         if name in GREEK:
             return self.symbol_with_scripts(name)
         if name in ("|", "lVert", "Vert"):
