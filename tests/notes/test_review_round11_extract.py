@@ -70,3 +70,16 @@ def test_a_directive_shown_as_code_in_a_list_item_is_no_directive(tmp_path):
 def test_a_list_item_paragraph_indented_under_its_item_is_still_read(tmp_path):
     text = f"- First item\n\n  $$ {FALSE} $$\n"
     assert verdicts(tmp_path, text, ".md") == ["refuted"]
+
+
+def test_a_long_line_of_prose_is_read_in_linear_time():
+    """Round 11b H4: the Setext-title pattern backtracked quadratically in one long line (a
+    1 MB line: about 1000 s). A guard against the hang, not a benchmark: 2 s for 400 000
+    characters is hundreds of times the linear cost."""
+    import time
+
+    from symderive.notes.sections import blank_headings
+
+    started = time.process_time()
+    assert blank_headings("a" * 400_000 + "\nTitle\n=====\n").count("\x01") == 1
+    assert time.process_time() - started < 2.0
