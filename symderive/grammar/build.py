@@ -421,10 +421,10 @@ class Construction:
             )
         return self.power(value, exponent, column)
 
-    def factorial(self, value: sp.Expr, column: int | None = None) -> sp.Expr:
+    def factorial(self, value: sp.Expr, column: int | None = None, double: bool = False) -> sp.Expr:
         if value.is_Integer and abs(int(value)) > self.limits.factorial:
             raise self.error(f"factorial larger than {self.limits.factorial}!", column)
-        return sp.factorial(value)
+        return sp.factorial2(value) if double else sp.factorial(value)
 
     # -- sums and products ---------------------------------------------------------------
     def big_operator(self, kind: str, body, index, low, high, column=None) -> sp.Basic:

@@ -239,7 +239,36 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
             tokens.append(Token(kind, match.group(), position + 1))
         position = match.end()
     tokens.append(Token("end", "", len(text) + 1))
-    return _digit_groups(tokens)
+    tokens = _digit_groups(tokens)
+    if (apart := _written_apart(tokens)) is not None:
+        raise ParseError(
+            "numbers written side by side have two readings (TeX shows '2 3' as 23; "
+            "2\\frac{1}{4} is 2¼ or 2·¼): write \\cdot for a product",
+            source=source, line=line, column=apart.column)  # fmt: skip
+    return tokens
+
+
+SCRIPT_OR_COMMAND = ("^", "_")
+
+
+def _written_apart(tokens: list[Token]) -> Token | None:
+    r"""The first number that follows another number with only spaces between (``2 3``, which
+    TeX shows as 23), outside ``1 048 576`` (digit groups, joined by :func:`_digit_groups`) and
+    outside arguments (``x^2 3``, ``\frac 1 2``); or a digit before a numeric fraction
+    (``2\frac{1}{4}``: the mixed number 2¼ or 2·¼). Both have two readings: not read."""
+    for index in range(1, len(tokens)):
+        token, before = tokens[index], tokens[index - 1]
+        if token.kind == "number" and before.kind == "number":
+            opener = tokens[index - 2] if index >= 2 else None
+            if opener is None or (opener.text not in SCRIPT_OR_COMMAND
+                                  and opener.kind != "command"):
+                return token
+        if (before.kind == "number" and token.text in (r"\frac", r"\tfrac", r"\dfrac")
+                and [t.kind for t in tokens[index + 1:index + 7]]
+                == ["symbol", "number", "symbol", "symbol", "number", "symbol"]
+                and tokens[index + 1].text == "{" and tokens[index + 4].text == "{"):
+            return token
+    return None
 
 
 def _digit_groups(tokens: list[Token]) -> list[Token]:
@@ -253,8 +282,11 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
             token.kind == "number" and result and result[-1].kind == "number"
             and "." not in result[-1].text
             and re.fullmatch(r"\d{3}(?:\.\d+)?", token.text) is not None
-            and index >= 1 and tokens[index - 1].text in (r"\,", r"\;", "~")
-        ):  # fmt: skip
+            and index >= 1 and (tokens[index - 1].text in (r"\,", r"\;", "~") or (
+                tokens[index - 1].kind == "number" and result[-1].text.isdigit()
+                and (index < 2 or (tokens[index - 2].text not in SCRIPT_OR_COMMAND
+                                   and tokens[index - 2].kind != "command"))))
+        ):  # fmt: skip  # 1 048 576 (plain spaces, as TeX shows it: 11a F21)
             merged = result[-1].text + token.text
             result[-1] = Token("number", merged, result[-1].column)
             index += 1
@@ -635,7 +667,11 @@ class _Parser:
                 result = entries.bracket_entry(result, text, self.bound, self.fail)
             elif self.at("!"):
                 token = self.advance()
-                result = self.build.factorial(result, token.column)
+                if self.at("!"):  # 5!! and 5! ! look alike in print: both the double factorial
+                    self.advance()  # 5!! = 5·3·1, the double factorial, never (5!)! (11a F23)
+                    result = self.build.factorial(result, token.column, double=True)
+                else:
+                    result = self.build.factorial(result, token.column)
             elif self.at("'"):
                 self.fail("primes (f') are not supported: write \\frac{d}{dx}")
             else:
