@@ -44,7 +44,7 @@ from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
-from symderive.notes.onehot import onehot_refutation, onehot_statements
+from symderive.notes.onehot import onehot_refutation, onehot_statements, simplex_refutation
 from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.spaced_names import without_spaces
 from symderive.notes.sections import (
@@ -243,6 +243,13 @@ STATED_SIMPLEX = re.compile(
 )
 
 
+# the word before the name: "For a probability vector $p$", "the one-hot vector $\mathbf{y}$"
+# (round 11a F26)
+STATED_SIMPLEX_BEFORE = re.compile(
+    r"(?:one-hot|probability)\s+(?:[a-z-]+\s+){0,2}?vectors?\s+"
+    r"\$\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*(?:\\in[^$]*)?\$",
+    re.I,
+)
 SIMPLEX_WORD = re.compile(r"one-hot|원\s*-?\s*핫|probability vector|확률\s*벡터", re.I)
 
 
@@ -252,9 +259,10 @@ def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
     (where each holds: :func:`symderive.notes.scoped.simplex_at`), except under a negation or
     contrast ("rather than a one-hot vector"). A step refuted as read that holds with exactly
     these vectors summing to 1 is checked under it."""
+    matches = sorted([*STATED_SIMPLEX.finditer(text), *STATED_SIMPLEX_BEFORE.finditer(text)],
+                     key=lambda match: match.start())
     return tuple((text.count("\n", 0, match.start()) + 1, match.group(1))
-                 for match in STATED_SIMPLEX.finditer(text)
-                 if not property_denied(text, match, SIMPLEX_WORD))
+                 for match in matches if not property_denied(text, match, SIMPLEX_WORD))
 
 
 def continue_chains(pairs: list) -> list:
@@ -811,6 +819,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
         outcome = onehot_refutation(step, outcome, onehot_at(plan.context, chain.line),
                                     chain.line)
+        outcome = simplex_refutation(outcome, simplex_at(plan.context, chain.line))  # 11a F26
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)

@@ -173,3 +173,30 @@ def _at_onehot(step, values: dict, touched: dict, vector: str):
     except Exception:  # noqa: BLE001 - a point SymPy cannot evaluate again: not refuted
         return None
     return ", ".join(tried) if tried else None
+
+
+def simplex_refutation(outcome: Outcome, simplex: dict) -> Outcome:
+    """``outcome`` unless it refutes at a point where a vector the prose calls a probability
+    (or one-hot) vector has entries that are not a law: nonnegative and summing to 1 over all
+    of its entries (round 11a F26: H(p) ≤ log K refuted at K = 1, p_1 = 1/2). Such a point is
+    no counterexample to what the note says: undecided."""
+    example = outcome.counterexample
+    if outcome.verdict != "refuted" or example is None or not simplex:
+        return outcome
+    values = {str(name): value for name, value in example.values}
+    entries: dict = {}
+    for name, value in values.items():
+        entry = _ENTRY.match(name)
+        if entry and entry.group(1) in simplex:
+            entries.setdefault(entry.group(1), {})[int(entry.group(2) or entry.group(3))] = (
+                _number(value))
+    for vector, found in entries.items():
+        numbers = list(found.values())
+        covered = sorted(found) == list(range(1, len(found) + 1))
+        if covered and all(v is not None and v >= 0 for v in numbers) and sum(numbers) == 1:
+            continue  # a probability vector at the point (all its entries are named)
+        return Outcome("undecided", method=outcome.method, reason=(
+            f"refuted as read at a point where {vector} is not a probability vector "
+            f"({', '.join(f'{vector}[{k}] = {v}' for k, v in sorted(found.items()))}), but the "
+            f"note calls {vector} one (line {simplex[vector]}): not refuted"))
+    return outcome
