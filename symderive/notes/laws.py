@@ -46,7 +46,7 @@ LAW_WORDS = re.compile(
     r"|베르누이|정규|균등|분포|평균|분산|값",
     re.I,
 )
-SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|$)")
+SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|$)", re.M)  # a line without a final stop too (11a F20)
 
 
 def stated_law(prose: str, names) -> str:
