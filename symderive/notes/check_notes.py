@@ -44,6 +44,7 @@ from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
+from symderive.notes.entry_names import entries_apart
 from symderive.notes.onehot import onehot_refutation, onehot_statements, simplex_refutation
 from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.spaced_names import without_spaces
@@ -820,6 +821,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         outcome = onehot_refutation(step, outcome, onehot_at(plan.context, chain.line),
                                     chain.line)
         outcome = simplex_refutation(outcome, simplex_at(plan.context, chain.line))  # 11a F26
+        if outcome.verdict == "refuted" and (apart := entries_apart(outcome.counterexample)):
+            outcome = _not_refuted(outcome, apart)  # x_i beside \mathbf{x} (11a F25)
         if outcome.verdict == "refuted":  # "there is a $\xi$ … such that": ξ is not free
             bound = existential_doubt(plan.context, chain.line, chain.latex,
                                       outcome.counterexample)
