@@ -2,13 +2,15 @@
 
 Exit code 0 when no step is refuted, 1 when any step is refuted (so a course repository can
 gate on it), 2 for bad usage or bad input (a missing path, a bad option, a note that cannot be
-read: not UTF-8, binary, too large — reported on its own line with the file, the other notes
-still checked; 2 wins over 1). An empty note is not an error: 0 equations, exit 0. ``--format github`` prints
+read: not UTF-8, binary, too large, or a directive that cannot be read (``assume x postive``) —
+reported on its own line with the file, the other notes still checked; 2 wins over 1). An empty note is not an error: 0 equations, exit 0. ``--format github`` prints
 workflow annotations on the notes' lines, ``--format junit`` a JUnit XML report. Files whose
 bytes are unchanged come from the result cache unless ``--no-cache``.
 """
 
 from __future__ import annotations
+
+import sys
 
 from symderive.commands.options import (
     add_cache_option,
@@ -76,4 +78,7 @@ def run(args, console) -> int:
 
         # crop=False: a file:line longer than the terminal stays whole (never cut, never wrapped)
         console.print(render_notes(report, verbose=args.verbose, explain=args.explain), crop=False)
-    return 2 if report.unreadable else 1 if report.refuted else 0
+    for path, notice in report.bad_directives:  # one line each, on stderr: bad input (exit 2)
+        line, _, message = notice.partition(": ")
+        sys.stderr.write(f"{path}:{line.removeprefix('line ')}: {message}\n")
+    return 2 if report.unreadable or report.bad_directives else 1 if report.refuted else 0

@@ -145,6 +145,13 @@ class NotesReport:
         """Files that could not be read (not UTF-8, binary, too large): bad input."""
         return tuple(file for file in self.files if file.error)
 
+    @property
+    def bad_directives(self) -> tuple[tuple[str, str], ...]:
+        """(file, notice) for each directive that could not be read (``assume x postive``): bad
+        input, as an unreadable file is — the note's claims were read without it."""
+        return tuple((file.path, notice) for file in self.files for notice in file.notices
+                     if "directive not understood" in notice)
+
     def summary(self) -> dict:
         """Counts: equations found/parsed/checked/skipped (by reason) and step verdicts."""
         equations = [eq for file in self.files for eq in file.equations]

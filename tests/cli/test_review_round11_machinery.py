@@ -65,3 +65,13 @@ def test_docs_refuses_an_output_that_is_no_folder_before_checking(tmp_path, kind
     result = symderive("docs", "--out", str(out), timeout=60)  # the catalog is never checked
     assert result.returncode == 2, (result.stdout[-300:], result.stderr[-500:])
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_directive_that_cannot_be_read_is_bad_input(tmp_path):
+    """Round 11b L4: 'assume x postive' was a notice and exit 0, so a typo passed course CI."""
+    note = tmp_path / "note.md"
+    note.write_text("<!-- symderive: assume x postive -->\n\n$$ x + 1 = 1 + x $$\n", encoding="utf-8")
+    result = symderive("notes", "--no-cache", str(note))
+    assert result.returncode == 2, (result.stdout[-300:], result.stderr[-300:])
+    assert f"{note}:1: directive not understood" in result.stderr
+    assert "Traceback" not in result.stderr
