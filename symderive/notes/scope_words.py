@@ -92,8 +92,10 @@ OTHER_CASE = re.compile(
 # a condition in words about no letter: "For negative inputs", "when the argument is positive"
 CONDITION_IN_WORDS = re.compile(
     r"\b(?:for|when|whenever|if|in\s+case|once|where)\b[^.;$]{0,40}?\b(?:positive|negative|"
-    r"non-?negative|non-?positive|non-?zero|zero|small|large|larger|smaller|big)\b"
-    r"|(?:양수|음수|양의|음의|0)\s*(?:일\s*때|이면|인\s*경우|일\s*경우|에\s*대해|에서는)",
+    r"non-?negative|non-?positive|non-?zero|zero|small|large|larger|smaller|big|bigger|"
+    r"less\s+than|greater\s+than|below|above|exceeds?|at\s+most|at\s+least|outside|beyond)\b"
+    r"|(?:양수|음수|양의|음의|0)\s*(?:일\s*때|이면|인\s*경우|일\s*경우|에\s*대해|에서는)"
+    r"|보다\s*(?:작|크|클|큰)[^.]{0,6}?(?:때|면|경우)",
     re.I,
 )
 ELSEWHERE = re.compile(

@@ -314,6 +314,10 @@ class StatedDomains:
         for index, where in self._other_cases(last, line, sections):
             if index != own or where < at:  # (in the claim's sentence: the words before it)
                 events.append((index, where, len(events), self._case_lift(index)))
+        following = before + 1  # "$$\sqrt{y^2} = -y$$ otherwise.": the words after a display
+        if own is None and following < len(self.sentences) and self._continues(following) and (
+                following not in self.read and following in dict(self._cases)):
+            events.append((following, -1, len(events), self._case_lift(following)))
         for shown_line, key, shown, shown_latex in self.displayed:
             if shown_line < line and sections.reaches(shown_line, line):
                 index = bisect.bisect_right(self.firsts, shown_line) - 1
@@ -388,6 +392,13 @@ class StatedDomains:
             if match:
                 found.append((index, match.start()))
         return tuple(found)
+
+    def _continues(self, index: int) -> bool:
+        """Whether sentence ``index`` goes on from the display before it (its paragraph, or
+        the next one opening in lower case): what it says speaks of that display too."""
+        sentence = self.sentences[index]
+        return sentence.after_display == 1 or (
+            sentence.after_display == 2 and re.match(r"^\(?[a-z]", sentence.text) is not None)
 
     def _case_lift(self, index: int) -> Lift:
         sentence = self.sentences[index]

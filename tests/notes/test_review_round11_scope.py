@@ -97,6 +97,28 @@ def test_a_claim_true_in_the_other_case_is_not_refuted_with_the_old_bound(tmp_pa
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("after", ["otherwise.", "for negative inputs.", "in the other case.",
+                                   "when the input is negative."])
+def test_another_case_written_after_its_display_speaks_of_that_display(tmp_path, after):
+    text = (r"For every $y \ge 0$," "\n" r"$$\sqrt{y^2} = y$$" "\nand\n"
+            r"$$\sqrt{y^2} = {claim}$$" f"\n{after}\n")
+    true = steps(tmp_path, text.replace("{claim}", "-y"))
+    assert true[2].verdict == "proved"
+    assert true[4].verdict == "undecided", true[4].reason  # true for negative y
+    assert after in true[4].reason
+    false = steps(tmp_path, text.replace("{claim}", "y"))
+    assert false[4].verdict == "undecided", false[4].reason  # false for negative y
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("words", [r"For $y$ below zero,", r"When $y$ is less than $0$,",
+                                   r"$y$가 $0$보다 작을 때는"])
+def test_a_condition_in_words_the_reader_cannot_read_ends_the_bound(tmp_path, words):
+    found = steps(tmp_path, two_cases("", words, r"\sqrt{y^2} = y"))
+    assert found[7].verdict == "undecided", found[7].reason
+
+
+@pytest.mark.slow
 def test_a_symbolic_proof_over_every_real_still_stands_after_another_case(tmp_path):
     found = steps(tmp_path, two_cases("", "Otherwise,", r"\sqrt{y^2} = |y|"))
     assert found[7].verdict == "proved"  # true for every real y: no bound used
