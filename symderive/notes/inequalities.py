@@ -220,7 +220,7 @@ HYPOTHESES = (
     re.compile(rf"^(?:for|when|whenever|if)\s+(?:(?:all|every|each|any)\s+)?(?:real\s+)?"
                rf"(?:numbers?\s+)?{_M}\s*(?:,|:)?\s*", re.I),
     # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
-    re.compile(rf"^{_M}\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?\s*"),
+    re.compile(rf"^{_M}\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?\s*"),
     # 모든 $x \ge 0$에 대해,  $x \ge 0$인 모든 $x$에 대하여 (a quantifier: it binds, round 11)
     re.compile(rf"^(?:(?:모든|임의의|각)\s*(?:실수\s*)?)?{_M}\s*에\s*대(?:하여|해서?)\s*,?\s*"),
     re.compile(rf"^{_M}\s*인\s*(?:모든|임의의|각)\s*(?:실수\s*)?\$\s*(?P<named>{_NAME})\s*\$\s*"

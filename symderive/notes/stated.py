@@ -117,7 +117,7 @@ HYPOTHESES = (
     re.compile(r"^(?:(?:모든|임의의|각)\s*)?(?P<kwords>" + _KO + r")\s*" + _VARS
                + r"\s*(?:에\s*대하여|에\s*대해서?)\s*,?"),
     re.compile(r"^" + _VARS + r"\s*(?:가|이)\s*(?P<kwords>" + _KO
-               + r")\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?"),
+               + r")\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?"),
 )  # fmt: skip
 AFTER_CLAIM = re.compile(
     r"\s(?:whenever|when|if)\s+" + _VARS + r"\s+(?:is|are)\s+(?:an?\s+)?(?P<words>" + _EN

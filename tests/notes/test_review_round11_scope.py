@@ -127,7 +127,7 @@ def test_a_symbolic_proof_over_every_real_still_stands_after_another_case(tmp_pa
 @pytest.mark.slow
 @pytest.mark.parametrize("words", [
     r"For $y < 0$,", r"If instead $y < 0$,", r"On the other hand, when $y$ is negative,",
-    r"반면 $y$가 음수이면",
+    r"반면 $y$가 음수이면", r"$y$가 음수인 경우에는", r"한편 $y < 0$일 때",
 ])
 def test_a_readable_new_condition_replaces_the_old_bound(tmp_path, words):
     true = steps(tmp_path, two_cases("", words, r"\sqrt{y^2} = -y"))
