@@ -104,7 +104,7 @@ ELSEWHERE = re.compile(
     r"examples?|exercises?|pages?|appendi(?:x|ces)|steps?|problems?)\b"
     r"|\b(?:in|see|from|until)\s+(?:chapter|section|§|appendix|lecture|part|exercise|example|"
     r"lesson|unit)\s*~?\s*[\dA-Z]|§\s*\d|\b(?:later|eventually|subsequently|not\s+yet|until|"
-    r"will|shall|would|were|could|might|if|whether|unless|hypothetical\w*|imagine)\b"
+    r"will|shall|if|whether|unless|hypothetical\w*|imagine)\b"
     r"|다음\s*(?:장|절|단원|강|섹션|챕터)|이전\s*(?:장|절|단원)|앞\s*(?:장|절)|뒤\s*(?:장|절)"
     r"|나중에|이후에|향후|제?\s*\d+\s*(?:장|절)|만약|라면|였다면|이면|일\s*때|경우|것이다|겠",
     re.I,
