@@ -387,7 +387,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         ):
             context.conditions_by_line.setdefault(item.chain.line, []).append(
                 item.chain.latex.strip())
-    context.stated = stated.with_displayed(displayed_bounds(  # $$x \le -1.$$ (round 11 H5)
+    context.stated = context.stated.with_displayed(displayed_bounds(  # $$x \le -1.$$ (round 11 H5)
         (item.chain.line, item.chain.latex) for item in located
         if item.block.kind != "inline" and item.reading.role is Role.CONDITION))
     math_text = " ".join(block.latex for block in extraction.blocks)
