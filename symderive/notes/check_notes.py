@@ -247,8 +247,8 @@ def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
     one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): (line, name) for every sentence saying so
     (where each holds: :func:`symderive.notes.scoped.simplex_at`), except under a negation or
     contrast ("rather than a one-hot vector"), or placed elsewhere or only supposed ("in the
-    next chapter", "later", "if … were": scope_words.elsewhere). A step refuted as read that holds with exactly
-    these vectors summing to 1 is checked under it."""
+    next chapter", "later", "if … were": scope_words.elsewhere). A step refuted as read that
+    holds with exactly these vectors summing to 1 is checked under it."""
     return tuple((text.count("\n", 0, match.start()) + 1, match.group(1))
                  for match in STATED_SIMPLEX.finditer(text)
                  if not property_denied(text, match, SIMPLEX_WORD)
