@@ -117,8 +117,10 @@ def after_display(stated: StatedDomains, index: int) -> After | None:
     opening = KOREAN.match(text) or CONNECTIVE.match(text)
     if case and opening and (opening.group("cond") or KOREAN.match(text)):
         return After(index, case.group("clause")[opening.end():], True, joint=True)  # K4
-    if following is not None and following.after_display and unfinished:
-        return None  # "for $x > 0$," then a display: it introduces the next display
+    if unfinished and (sentence.into_display or following is not None
+                       and following.after_display):
+        return None  # "for $x > 0$," then a display: it introduces the next display (round 11
+        # H5: also the last one, "For all real $x$," between two displays at the end)
     korean = KOREAN.match(text)
     if sentence.after_display == 2 and not (korean or re.match(r"^\(?[a-z]", text)):
         return None  # a new paragraph of prose, not a continuation

@@ -46,6 +46,7 @@ from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
 from symderive.notes.entry_names import entries_apart
 from symderive.notes.onehot import onehot_refutation, onehot_statements, simplex_refutation
+from symderive.notes.scope_words import elsewhere_around
 from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.spaced_names import without_spaces
 from symderive.notes.sections import (
@@ -108,6 +109,7 @@ from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
     display_symbols,
+    displayed_bounds,
     display_used,
     read_conditions,
     unread_bound,
@@ -258,12 +260,14 @@ def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
     """Vectors the prose calls one-hot or probability vectors (``Since $\\mathbf{y}$ is a
     one-hot vector``, ``$\\mathbf{y}$은 … 원핫 벡터``): (line, name) for every sentence saying so
     (where each holds: :func:`symderive.notes.scoped.simplex_at`), except under a negation or
-    contrast ("rather than a one-hot vector"). A step refuted as read that holds with exactly
-    these vectors summing to 1 is checked under it."""
+    contrast ("rather than a one-hot vector"), or placed elsewhere or only supposed ("in the
+    next chapter", "later", "if … were": scope_words.elsewhere). A step refuted as read that
+    holds with exactly these vectors summing to 1 is checked under it."""
     matches = sorted([*STATED_SIMPLEX.finditer(text), *STATED_SIMPLEX_BEFORE.finditer(text)],
                      key=lambda match: match.start())
     return tuple((text.count("\n", 0, match.start()) + 1, match.group(1))
-                 for match in matches if not property_denied(text, match, SIMPLEX_WORD))
+                 for match in matches if not property_denied(text, match, SIMPLEX_WORD)
+                 and not elsewhere_around(text, match.start(), match.end()))
 
 
 def continue_chains(pairs: list) -> list:
@@ -383,7 +387,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     spaced = without_spaces(text)  # "Let $y \in \mathbb{R}^q$ be one-hot": y (round 10, H2)
     context.stated_onehot = onehot_statements(spaced)  # "let $y$ be a one-hot vector" (8a C10)
     context.stated_simplex = tuple(sorted(  # one-hot or probability vectors (scoped.simplex_at)
-        {(line, name) for line, name, _ in context.stated_onehot} | set(stated_simplex(spaced))))
+        {(line, name) for line, name, _ in onehot_statements(spaced, here=True)}
+        | set(stated_simplex(spaced))))  # here: not "in the next chapter" (round 11 C13)
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)
@@ -402,6 +407,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         ):
             context.conditions_by_line.setdefault(item.chain.line, []).append(
                 item.chain.latex.strip())
+    context.stated = context.stated.with_displayed(displayed_bounds(  # $$x \le -1.$$ (round 11 H5)
+        (item.chain.line, item.chain.latex) for item in located
+        if item.block.kind != "inline" and item.reading.role is Role.CONDITION))
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:

@@ -27,12 +27,14 @@ import sympy as sp
 from symderive.model import Domain
 from symderive.notes.sections import KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections
 from symderive.notes.expression_bounds import condition_names, solved_interval
+from symderive.notes.scope_words import without_case_lead
 from symderive.notes.stated import (
     AFTER_LIFT,
     ONLY_CLAIM,
     QUANTIFIER,
     StatedDomain,
     StatedDomains,
+    case_doubt,
 )
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
@@ -71,11 +73,38 @@ def bound_of(math: str) -> Bound | None:
     r"""The domain a formula such as ``x > 0``, ``0 \le p \le 1`` or ``n \ge 4`` gives its one
     name, or None (several names, a symbolic bound, anything else); a condition on an
     expression of one name (``|z| < 1``) when it is one interval exactly
-    (:mod:`symderive.notes.expression_bounds`)."""
+    (:mod:`symderive.notes.expression_bounds`). The sentence's period or comma written inside
+    a display (``$$0 \le x \le 1.$$``) is no part of the bound (round 11 H5)."""
+    math = TRAILING.sub("", math)
     found = _plain_bound_of(math)
     if found is None and (solved := solved_interval(" ".join(math.split()))) is not None:
         name, low, high, ends = solved
         return _bound(name, low, high, ends, " ".join(math.split()))
+    return found
+
+
+TRAILING = re.compile(r"(?:\s|\\[,;:!]|\\q?quad|~)*[.,;]\s*$")
+
+
+def displayed_bounds(displays) -> list[tuple]:
+    r"""(line, name key, Domain or None, latex) for each display of bounds (``(line, latex)`` of
+    the displays read as conditions): the domain a bound gives its name, None for a condition
+    on a name that is not one bound (``x^2 + y \le 1``). A later display bounds its letter
+    anew (:class:`symderive.notes.stated.StatedDomains`)."""
+    from symderive.notes.bound_lists import formula_bounds  # (it imports this module)
+    from symderive.notes.stated import name_key
+
+    found = []
+    for line, latex in displays:
+        math = TRAILING.sub("", " ".join(latex.split()))
+        bounds = formula_bounds(math)
+        if bounds:
+            found += [(line, name_key(bound.name), bound.domain, math) for bound in bounds]
+            continue
+        names = {(match.group("name") or match.group("after") or "")
+                 for match in _ANY_BOUND.finditer(math)} | set(condition_names(math))
+        found += [(line, name_key(name), None, math) for name in sorted(names)
+                  if name and name not in NOT_NAMES]
     return found
 
 
@@ -141,7 +170,7 @@ def empty_bound(math: str) -> str | None:
 
 def clause_of(sentence) -> str:
     """A sentence's words without a list item's marker (``- Let …``, ``2. Let …``)."""
-    return re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)
+    return without_case_lead(re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text))
 
 
 def _bound(name: str, low, high, ends: str, math: str) -> Bound:
@@ -191,7 +220,11 @@ HYPOTHESES = (
     re.compile(rf"^(?:for|when|whenever|if)\s+(?:(?:all|every|each|any)\s+)?(?:real\s+)?"
                rf"(?:numbers?\s+)?{_M}\s*(?:,|:)?\s*", re.I),
     # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
-    re.compile(rf"^{_M}\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?\s*"),
+    re.compile(rf"^{_M}\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?\s*"),
+    # 모든 $x \ge 0$에 대해,  $x \ge 0$인 모든 $x$에 대하여 (a quantifier: it binds, round 11)
+    re.compile(rf"^(?:(?:모든|임의의|각)\s*(?:실수\s*)?)?{_M}\s*에\s*대(?:하여|해서?)\s*,?\s*"),
+    re.compile(rf"^{_M}\s*인\s*(?:모든|임의의|각)\s*(?:실수\s*)?\$\s*(?P<named>{_NAME})\s*\$\s*"
+               rf"에\s*대(?:하여|해서?)\s*,?\s*"),
 )
 # after the claim: $\sqrt{x^2} = x$ for $x > 0$.
 AFTER_CLAIM = re.compile(rf"\s(?:for|when|whenever|if)\s+{_M}{_END}", re.I)
@@ -264,6 +297,8 @@ def _read(clause: str, sentence, index: int, stated: StatedDomains) -> list[Stat
     for pattern in HYPOTHESES:
         match = pattern.match(clause)
         bound = bound_of(match.group("math")) if match else None
+        if bound and match.groupdict().get("named") and not _same(match.group("named"), bound):
+            continue  # $x \ge 0$인 모든 $y$에 대해: not one reading
         if bound and ONLY_CLAIM.match(clause[match.end():]):
             return [_record(bound, clause, sentence.first, index, True)]
     match = AFTER_CLAIM.search(clause)
@@ -339,6 +374,9 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
     # a quantifier in force stated after a bound binds the letter anew ("For every real $x$,"
     # after "For every real $x \ge 1$,"): the bound does not speak of it (round 9b L8)
     force = stated.in_force(line, latex)
+    case = case_doubt(force, names)  # "For negative inputs, on the other hand," (round 11)
+    if case:
+        return case
     for index, sentence in enumerate(stated.sentences):
         if not sections.reaches(sentence.first, line):
             continue

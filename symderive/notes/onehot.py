@@ -21,6 +21,7 @@ from fractions import Fraction
 import sympy as sp
 
 from symderive.grammar.negation import property_denied
+from symderive.notes.scope_words import elsewhere_around
 from symderive.report import Counterexample, Outcome
 
 _NAME = r"\$\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*\$"
@@ -53,14 +54,18 @@ def stated_onehot(text: str) -> dict:
     return found
 
 
-def onehot_statements(text: str) -> tuple[tuple[int, str, str], ...]:
+def onehot_statements(text: str, here: bool = False) -> tuple[tuple[int, str, str], ...]:
     """(line, name, words) for every sentence calling a vector one-hot, in order (where each
-    holds: :func:`symderive.notes.scoped.onehot_at`)."""
+    holds: :func:`symderive.notes.scoped.onehot_at`). With ``here``, only the sentences that
+    state it where they stand: not *in the next chapter*, *later*, *if … were* (round 11 C13;
+    those may still withhold a refutation, never make a claim hold)."""
     found = []
     for match in STATED_ONEHOT.finditer(text):
         name = next(group for group in match.groups() if group)
         if property_denied(text, match, ONEHOT_WORD):
             continue  # "y is not one-hot", "a soft label rather than a one-hot vector"
+        if here and elsewhere_around(text, match.start(), match.end()):
+            continue
         line = text.count("\n", 0, match.start()) + 1
         found.append((line, name, " ".join(match.group(0).split())))
     return tuple(found)

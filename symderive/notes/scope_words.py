@@ -17,6 +17,19 @@ C5), for the reading of a second ``name = …`` (docs/notes.md, "Formulas given 
   or only in the question, so both readings are checked and a later step about the name stands
   only where they agree (undecided otherwise, naming both lines); never a silent condition
   after which the old definition is used as if nothing were said.
+
+The words that end the scope of a stated condition (review round 11, docs/notes.md "Domains
+stated in words"):
+
+* **Another case** — *otherwise, else, conversely, on the other hand, in / by contrast,
+  instead, in the other / remaining / opposite case, in all other cases, if not*, 반면, 한편,
+  반대로, 그 외, 이외의, 그렇지 않으면, 나머지 경우, 다른 경우, 대신 — or a condition in words that
+  names no letter (*For negative inputs*, *when the input is positive*, 음수일 때는): the
+  sentence states another condition on what a quantifier or a statement bound, in words the
+  reader cannot turn into a domain. The bindings before it end there.
+* **Another place or time** — *in the next / previous chapter*, *in Section 5*, *later*, *will*,
+  *if … were*, 다음 장에서는, 나중에, 이전 장: a property stated for somewhere else, or only
+  supposed, is no property here (it may withhold a refutation, never make a claim hold).
 """
 
 from __future__ import annotations
@@ -65,3 +78,71 @@ def sentence_from_here_on(lead: str) -> bool:
     *from here on* phrase: ``From here on, $L$ denotes the absolute loss $L = |wx - t|$``."""
     words = _FORMULA.sub(" ", lead or "").replace("e.g.", "e_g").replace("i.e.", "i_e")
     return FROM_HERE_ON.search(_SENTENCE_END.split(words.rstrip(" \t.!?;。"))[-1]) is not None
+
+
+# -- another case, another place (review round 11) -----------------------------------------
+OTHER_CASE = re.compile(
+    r"\botherwise\b|\belse\b|\bconversely\b|\bon\s+the\s+other\s+hand\b|\b(?:in|by)\s+contrast\b"
+    r"|\binstead\b|\b(?:in|for)\s+(?:the\s+|all\s+|any\s+)?(?:other|remaining|opposite|"
+    r"complementary|second|latter)\s+(?:cases?|half|range|regime|side)\b|\bif\s+not\b"
+    r"|\bthe\s+(?:other|opposite)\s+(?:case|sign)\b"
+    r"|반면|한편|반대로|그\s*외|이외의|그렇지\s*않|나머지\s*경우|다른\s*경우|대신",
+    re.I,
+)
+# a condition in words about no letter: "For negative inputs", "when the argument is positive"
+CONDITION_IN_WORDS = re.compile(
+    r"\b(?:for|when|whenever|if|in\s+case|once|where)\b[^.;$]{0,40}?\b(?:positive|negative|"
+    r"non-?negative|non-?positive|non-?zero|zero|small|large|larger|smaller|big|bigger|"
+    r"less\s+than|greater\s+than|below|above|exceeds?|at\s+most|at\s+least|outside|beyond)\b"
+    r"|(?:양수|음수|양의|음의|0)\s*(?:일\s*때|이면|인\s*경우|일\s*경우|에\s*대해|에서는)"
+    r"|보다\s*(?:작|크|클|큰)[^.]{0,6}?(?:때|면|경우)",
+    re.I,
+)
+ELSEWHERE = re.compile(
+    r"\b(?:next|following|later|subsequent|previous|preceding|earlier|another|coming|future|"
+    r"last)\s+(?:chapters?|sections?|subsections?|parts?|lectures?|notes?|units?|lessons?|"
+    r"examples?|exercises?|pages?|appendi(?:x|ces)|steps?|problems?)\b"
+    r"|\b(?:in|see|from|until)\s+(?:chapter|section|§|appendix|lecture|part|exercise|example|"
+    r"lesson|unit)\s*~?\s*[\dA-Z]|§\s*\d|\b(?:later|eventually|subsequently|not\s+yet|until|"
+    r"will|shall|if|whether|unless|hypothetical\w*|imagine)\b"
+    r"|다음\s*(?:장|절|단원|강|섹션|챕터)|이전\s*(?:장|절|단원)|앞\s*(?:장|절)|뒤\s*(?:장|절)"
+    r"|나중에|이후에|향후|제?\s*\d+\s*(?:장|절)|만약|라면|였다면|이면|일\s*때|경우|것이다|겠",
+    re.I,
+)
+
+
+def other_case(words: str) -> bool:
+    """The words (formulas blanked) open another case: *otherwise*, *for negative inputs*."""
+    return bool(OTHER_CASE.search(words) or CONDITION_IN_WORDS.search(words))
+
+
+def elsewhere(sentence: str) -> bool:
+    """The sentence places what it states somewhere else, later, or only supposes it."""
+    return ELSEWHERE.search(re.sub(r"\$[^$]*\$", " ", sentence)) is not None
+
+
+_STOP = re.compile(r"[.!?。](?=\s|\$|$)|다\.|\n[ \t]*\n")
+
+
+def elsewhere_around(text: str, start: int, end: int) -> bool:
+    """:func:`elsewhere` for the sentence of ``text`` holding ``text[start:end]`` (a match of a
+    property reader): from the end of the sentence before it to the end of its own."""
+    before = [m.end() for m in _STOP.finditer(text, 0, start)]
+    after = _STOP.search(text, end)
+    return elsewhere(text[before[-1] if before else 0 : after.end() if after else len(text)])
+
+
+# a contrast opening a sentence whose condition is readable ("On the other hand, for $y < 0$,",
+# "If instead $y < 0$,", "반면 $y$가 음수이면"): the templates read the condition without it
+CASE_LEAD = re.compile(
+    r"^(?:(?:on\s+the\s+other\s+hand|in\s+contrast|by\s+contrast|conversely|however|instead|"
+    r"but)\s*,?\s+|(?:반면(?:에)?|한편|반대로|그러나|하지만)\s*,?\s*)", re.I)
+CASE_INSIDE = re.compile(r"^(if|when|whenever|for)\s+(?:instead|however|now|conversely)\s*,?\s+",
+                         re.I)
+
+
+def without_case_lead(clause: str) -> str:
+    """The clause without a contrast before its condition (``On the other hand, when $y$ is
+    negative,`` → ``when $y$ is negative,``; ``If instead $y < 0$,`` → ``If $y < 0$,``)."""
+    clause = CASE_LEAD.sub("", clause, count=1)
+    return CASE_INSIDE.sub(lambda m: m.group(1) + " ", clause, count=1)

@@ -42,6 +42,7 @@ from symderive.notes.sections import (
 )
 from symderive.notes.extract import _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
+from symderive.notes.scope_words import CONDITION_IN_WORDS, OTHER_CASE, without_case_lead
 
 # -- the words of a domain ----------------------------------------------------------------------
 # English adjective phrases → Domain kind (the longest first); "natural" is read as 1, 2, 3, …
@@ -113,9 +114,10 @@ HYPOTHESES = (
                + _EN + r")\s*,(?:\s*then\b)?", re.I),
     re.compile(r"^(?:For|If|When)\s+\$\s*(?P<v1>" + _NAME + r")\s*\\in\s*(?P<set>" + _SET
                + r")\s*\$\s*,(?:\s*then\b)?", re.I),
-    re.compile(r"^(?P<kwords>" + _KO + r")\s*" + _VARS + r"\s*(?:에\s*대하여|에\s*대해서?)\s*,?"),
+    re.compile(r"^(?:(?:모든|임의의|각)\s*)?(?P<kwords>" + _KO + r")\s*" + _VARS
+               + r"\s*(?:에\s*대하여|에\s*대해서?)\s*,?"),
     re.compile(r"^" + _VARS + r"\s*(?:가|이)\s*(?P<kwords>" + _KO
-               + r")\s*(?:일\s*때|이면|인\s*경우(?:에)?)\s*,?"),
+               + r")\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?"),
 )  # fmt: skip
 AFTER_CLAIM = re.compile(
     r"\s(?:whenever|when|if)\s+" + _VARS + r"\s+(?:is|are)\s+(?:an?\s+)?(?P<words>" + _EN
@@ -144,6 +146,8 @@ class Sentence:
     offset: int  # where it starts in the note
     after_display: int = 0  # 1: the first sentence right after a display (its paragraph);
     # 2: the first sentence of the paragraph after a display, past a blank line (after_display.py)
+    into_display: bool = False  # a display follows it (at most a blank line between)
+    length: int = 0  # its characters in the note
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,12 @@ class StatedDomains:
     firsts: tuple = ()  # the first line of each sentence (sorted), to find a line's sentences
     lifts: tuple[Lift, ...] = ()
     properties: tuple[MatrixProperty, ...] = ()
+    displayed: tuple = ()  # (line, name key, Domain or None, latex): a display of bounds
+    # (``$$x \le -1.$$``): another condition on its letter (round 11 H5)
+
+    def with_displayed(self, bounds) -> "StatedDomains":
+        """These domains with the displays of bounds (line, name key, Domain or None, latex)."""
+        return replace(self, displayed=tuple(bounds))
 
     def stating(self, added, ends=(), read=None) -> "StatedDomains":
         """These domains with the records ``added`` (read by another reader: inequalities,
@@ -301,9 +311,36 @@ class StatedDomains:
         for lift in self.lifts:
             if lifts_here(lift):
                 events.append((lift.sentence, lift.at, len(events), lift))
+        for index, where in self._other_cases(last, line, sections):
+            if index != own or where < at:  # (in the claim's sentence: the words before it)
+                events.append((index, where, len(events), self._case_lift(index)))
+        following = before + 1  # "$$\sqrt{y^2} = -y$$ otherwise.": the words after a display
+        if own is None and following < len(self.sentences) and self._continues(following) and (
+                following not in self.read and following in dict(self._cases)):
+            events.append((following, -1, len(events), self._case_lift(following)))
+        for shown_line, key, shown, shown_latex in self.displayed:
+            if shown_line < line and sections.reaches(shown_line, line):
+                index = bisect.bisect_right(self.firsts, shown_line) - 1
+                events.append((index, FOREVER - 1, len(events), _Shown(
+                    key, shown, Lift(key, index, FOREVER - 1, shown_line, f"$${shown_latex}$$",
+                                     False, kinds=frozenset({ANOTHER_CASE})))))
         latest: dict = {}  # the most recent statement of a name wins
         lifted: dict = {}
-        for _, _, _, event in sorted(events, key=lambda e: e[:3]):
+        for index, _, _, event in sorted(events, key=lambda e: e[:3]):
+            if isinstance(event, _Shown):  # a display bounds the letter anew (unless restated)
+                found = latest.get(event.name)
+                if found is not None and found.sentence <= index and (
+                        getattr(found, "domain", None) or Domain(found.kind)) != event.domain:
+                    latest.pop(event.name)
+                    if found.kind != "real":
+                        lifted[event.name] = (found, event.lift)
+                continue
+            if isinstance(event, Lift) and event.name == EVERY_NAME:  # another case: all end
+                for key in [k for k, d in latest.items() if d.sentence < index]:
+                    domain = latest.pop(key)
+                    if domain.kind != "real":
+                        lifted[key] = (domain, replace(event, name=key))
+                continue
             if isinstance(event, _End) and event.name == EVERY_NAME:
                 for key in [k for k, d in latest.items() if d.binds and d.sentence not in (
                         own, runs_into)]:
@@ -337,6 +374,36 @@ class StatedDomains:
         return InForce(tuple(d for d in latest.values() if d.kind != "real"),
                        tuple(properties), tuple(lifted.values()),
                        tuple(d for d in latest.values() if d.binds))
+
+    def _other_cases(self, last: int, line: int, sections) -> list[tuple[int, int]]:
+        """(sentence, where its words start) for each sentence no template read, up to
+        ``last``, in the chain's section, that opens another case (*For negative inputs, on the
+        other hand,*, *Otherwise,*, 반면: :func:`symderive.notes.scope_words.other_case`)."""
+        return [(index, where) for index, where in self._cases
+                if index <= last and index not in self.read
+                and sections.reaches(self.sentences[index].first, line)]
+
+    @cached_property
+    def _cases(self) -> tuple:
+        found = []
+        for index, sentence in enumerate(self.sentences):
+            words = _masked(sentence.text)
+            match = OTHER_CASE.search(words) or CONDITION_IN_WORDS.search(words)
+            if match:
+                found.append((index, match.start()))
+        return tuple(found)
+
+    def _continues(self, index: int) -> bool:
+        """Whether sentence ``index`` goes on from the display before it (its paragraph, or
+        the next one opening in lower case): what it says speaks of that display too."""
+        sentence = self.sentences[index]
+        return sentence.after_display == 1 or (
+            sentence.after_display == 2 and re.match(r"^\(?[a-z]", sentence.text) is not None)
+
+    def _case_lift(self, index: int) -> Lift:
+        sentence = self.sentences[index]
+        return Lift(EVERY_NAME, index, 0, sentence.first, " ".join(sentence.text.split()),
+                    False, kinds=frozenset({ANOTHER_CASE}))
 
     @cached_property
     def _runs_on(self) -> frozenset:
@@ -436,6 +503,18 @@ class _End:
 
 
 EVERY_NAME = "*"  # an _End for every name
+ANOTHER_CASE = "another case"  # the kind a Lift names when its words open another case
+
+
+@dataclass(frozen=True)
+class _Shown:
+    r"""A display of bounds on ``name`` (``$$x \le -1.$$``): it ends the letter's domain stated
+    before unless it states the same one (``domain``: None when not read)."""
+
+    name: str
+    domain: object
+    lift: "Lift"
+
 # a formula bounding its names (x^2 < 4, x \in A, x \ne 1)
 BOUNDING = re.compile(r"[<>≤≥≠∈]|\\(?:[lg]eq?|[lg]t|neq?|in|leqslant|geqslant)(?![A-Za-z])")
 SCAN_BACK = 200  # sentences looked at before a line (a longer run of one-line sentences is rare)
@@ -507,7 +586,9 @@ def sentences_of(text: str) -> list[Sentence]:
                 start = position + 1
             position += 1
         offset += len(chunk)
-    return found
+    return [replace(sentence, into_display=True) if re.match(
+        r"[ \t]*\n?[ \t]*\n?[ \t]*\x00", blanked[sentence.offset + sentence.length:]) else sentence
+        for sentence in found]
 
 
 def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int, after: int) -> int:
@@ -518,7 +599,8 @@ def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int, af
     start = offset + len(piece) - len(piece.lstrip())
     first = lines.line_of(start)
     last = first + stripped.count("\n")
-    found.append(Sentence(" ".join(stripped.split()), first, last, paragraph, start, after))
+    found.append(Sentence(" ".join(stripped.split()), first, last, paragraph, start, after,
+                          length=len(stripped)))
     return 0
 
 
@@ -531,7 +613,8 @@ def read_stated(text: str, headings: list[int], properties: list = ()) -> Stated
     read = set()
     for index, sentence in enumerate(sentences):
         clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)  # list items, quotes
-        found = (_statement(clause, sentence, index) or _hypothesis(clause, sentence, index)
+        case = without_case_lead(clause)  # "On the other hand, for negative $y$," (round 11)
+        found = (_statement(clause, sentence, index) or _hypothesis(case, sentence, index)
                  or _statement_and_definitions(clause, sentence, index))
         if found:
             domains.extend(found)
@@ -758,7 +841,8 @@ def _domains(match, sentence, index, hypothesis) -> list[StatedDomain]:
 
 
 # a hypothesis that is a quantifier: "For every real $x$,", "For $x > 0$," (not if / when)
-QUANTIFIER = re.compile(r"^\s*for\s+(?!example\b|instance\b)", re.I)
+QUANTIFIER = re.compile(r"^\s*for\s+(?!example\b|instance\b)"
+                        r"|^[^.。]*?에\s*대(?:하여|해)", re.I)  # 모든 $x \ge 0$에 대해 (round 11)
 
 
 def _statement(clause: str, sentence: Sentence, index: int) -> list[StatedDomain]:
@@ -947,7 +1031,9 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
     for what, lift in force.lifted:
         if lift.clear:
             continue
-        where = f"line {lift.line} ('{lift.words}') may lift it"
+        where = (f"line {lift.line} ('{lift.words}') states another case, in words this reader "
+                 "does not read as a domain" if ANOTHER_CASE in lift.kinds
+                 else f"line {lift.line} ('{lift.words}') may lift it")
         if isinstance(what, MatrixProperty):
             if name_key(what.name) in written:
                 return (f"the note says {what.name} is {what.word} (line {what.line}) and {where}; "
@@ -979,6 +1065,20 @@ def lifted_doubt(context, line: int, latex: str, lead: str, counterexample, matr
                     f"{KIND_WORDS.get(domain.kind, domain.kind)} ('{domain.words}'), and this "
                     "display in its section may be under that hypothesis; the counterexample "
                     "lies outside it")
+    return ""
+
+
+def case_doubt(force: InForce, names: set[str]) -> str:
+    r"""Why a refutation of a claim about ``names`` is withheld when a sentence or display after
+    a domain stated for one of them opened another case (*For negative inputs, on the other
+    hand,*; ``$$x \le -1.$$``) in words or bounds not read as the new domain: '' if none."""
+    plain = {name.lstrip("\\") for name in names}
+    for what, lift in force.lifted:
+        if ANOTHER_CASE in lift.kinds and isinstance(what, StatedDomain) and (
+                what.name.lstrip("\\") in plain):
+            return (f"the note states {what.name} {KIND_WORDS.get(what.kind, what.kind)} (line "
+                    f"{what.line}: '{what.words}') and line {lift.line} ('{lift.words}') states "
+                    "another case, which this reader does not read as a domain")
     return ""
 
 
