@@ -143,6 +143,11 @@ def memberships(sentences, math_blocks) -> tuple[Membership, ...]:
             add(line, match.group("names"), match.group("set"), " ".join(latex.split())[:120])
     for sentence in sentences:
         text = sentence.text
+        for inline in re.finditer(r"\$([^$]+)\$", text):  # also where no math block is read
+            match = MEMBER.match(inline.group(1))
+            if match:
+                add(sentence.first + text.count("\n", 0, inline.start()), match.group("names"),
+                    match.group("set"), " ".join(inline.group(1).split())[:120])
         for pattern in WORDED:
             for match in pattern.finditer(text):
                 line = sentence.first + text.count("\n", 0, match.start())
