@@ -54,7 +54,7 @@ from symderive.notes.context import (
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
-from symderive.notes.directives import read_directives
+from symderive.notes.directives import SCALAR_DOMAINS, read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
@@ -950,8 +950,9 @@ def _commuting_doubt(step, equation, plan, chain, lhs_latex: str, rhs_latex: str
     check that needs capitals (or letters declared in a set not read as numbers, ``a, b \in
     M_n(\mathbb{R})``) to commute, or a refutation with real values of declared letters."""
     context = plan.context
-    scalars = frozenset(name for name, kind in context.directive_kinds.items()
-                        if kind == "scalar") | numeric_names(context.definitions)
+    scalars = frozenset(  # a directive's real domain (scalar, positive, random, independent …)
+        name for name, kind in context.directive_kinds.items()
+        if kind in SCALAR_DOMAINS or kind == "independent") | numeric_names(context.definitions)
     members = unread_members(context, chain.line)
     if verdict == "refuted":
         return member_refutation(step.lhs, step.rhs, members, scalars)

@@ -33,6 +33,7 @@ from collections.abc import Callable
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.expectation import E, Var, expand_expectations, symbols_read_as_random
 from symderive.grammar.build import NoncommutingExp, time_limit
 
 # words that make some letters of the note matrices or operators (English, Korean)
@@ -153,6 +154,10 @@ def holds_noncommuting(reread: Callable, names: frozenset) -> bool:
                 return False
             if any(isinstance(side, sp.MatrixExpr) for side in (lhs, rhs)):
                 return False  # matrices mixed with such letters: not tested here
+            if any(side.has(E, Var) for side in (lhs, rhs)):  # linearity only: no
+                randoms = symbols_read_as_random((lhs, rhs))  # independence, no commuting
+                lhs, rhs = (expand_expectations(side, randoms, lambda symbol: 0)
+                            for side in (lhs, rhs))
             difference = lhs - rhs
             for derivative in difference.atoms(sp.Derivative):
                 if any(not variable.is_commutative for variable in derivative.variables):
@@ -191,6 +196,9 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "",
     if reread is not None:
         guess = written_capitals(f"{lhs_latex} {rhs_latex}") | {s.name for s in read} | set(
             declared) | set(opaque)
+        if not declared and len({name for name in guess if _CAPITAL.match(name)}
+                                - set(scalars)) < 2:
+            return ()  # fewer than two capitals written or read: nothing to commute
         written = _as_written(reread, frozenset(name for name in guess if name not in scalars
                                                 and (_CAPITAL.match(name) or name in declared
                                                      or name in opaque)))

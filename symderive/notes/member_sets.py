@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # a letter as written: \Sigma, a, A_1, a_{ij}, \mathbf{a}, \boldsymbol{\theta}, \hat{A}, W^{(1)}
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathit|mathrm|hat|tilde|bar|check)\s*\{\s*\\?[A-Za-z]+"
@@ -100,6 +101,7 @@ def reads_set(written: str) -> bool:
     return READ_SETS.fullmatch(" ".join(written.split())) is not None
 
 
+@lru_cache(maxsize=4096)
 def grammar_name(written: str) -> str:
     """The symbol name the grammar gives a letter written ``written`` (``\\Sigma`` → ``Sigma``,
     ``\\boldsymbol{b}`` → ``\\mathbf{b}``, ``a_{1}`` → ``a_1``), or ``written`` without spaces
