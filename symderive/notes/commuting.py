@@ -15,14 +15,18 @@ The test is exact: the letters become SymPy non-commutative symbols and the diff
 sides is expanded; a polynomial identity in non-commuting letters expands to zero exactly when it
 holds in every ring.  SymPy orders the factors of commuting symbols when it reads the note, so
 ``WV + VW`` arrives as ``2VW``: a ring identity written with both orders is doubted too (undecided,
-never a false proof).  Round 11 (C8, C11): the sides are read again from the note's LaTeX with the letters SymPy
+never a false proof).
+
+Round 11 (C8, C11): the sides are read again from the note's LaTeX with the letters SymPy
 non-commutative symbols (the written order kept: ``(A + B)C = AC + BC`` holds, ``(AB)^{-1} =
-A^{-1}B^{-1}`` and ``e^{A+B} = e^A e^B`` do not), so claims with functions of the letters, inverses
-and exponentials are tested too: the doubt is lifted only when the difference expands to exactly
-zero in non-commuting letters.  Greek capitals (``\Sigma``, ``\Lambda``) count as capitals, and
-letters the note declares in a set it does not read as numbers (:mod:`symderive.notes.member_sets`:
-``a, b \in M_n(\mathbb{R})``, any spelling) are tested even alone.  A letter that only stands as
-an argument of a function the note never defines (``H(X, Y)``) is not in the claim's arithmetic.
+A^{-1}B^{-1}`` and ``e^{A+B} = e^A e^B`` do not), so claims with functions of the letters,
+inverses and exponentials are tested too: the doubt is lifted only when the difference expands
+to exactly zero in non-commuting letters.  Greek capitals (``\Sigma``, ``\Lambda``) count as
+capitals, and letters the note declares in a set it does not read as numbers
+(:mod:`symderive.notes.member_sets`: ``a, b \in M_n(\mathbb{R})``, any spelling) are tested even
+alone.  A letter that only stands as an argument of a function the note never defines
+(``H(X, Y)``) is not in the claim's arithmetic; a directive's real domain (``assume X random``)
+or a numeric value (``A_M = 0.3466``) makes a letter a number.
 """
 
 from __future__ import annotations
@@ -79,15 +83,6 @@ def _arithmetic_symbols(expression) -> set:
     if isinstance(expression, sp.Basic):
         walk(expression)
     return found & expression.free_symbols if isinstance(expression, sp.Basic) else found
-
-
-def _candidates(expressions, scalars=frozenset()) -> list:
-    letters = set()
-    for expression in expressions:
-        if isinstance(expression, sp.Expr):
-            letters |= _arithmetic_symbols(expression)
-    return sorted((s for s in letters if _CAPITAL.match(s.name) and s.name not in scalars),
-                  key=lambda s: s.name)
 
 
 def _polynomial(expression: sp.Expr) -> bool:
@@ -216,8 +211,8 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "",
         if written is None:
             return names  # a side not read again: nothing shown
         noncommuting = {s.name for side in written for s in side.free_symbols
-                        if isinstance(s, sp.Symbol) and (_CAPITAL.match(s.name) or s.name in declared
-                                                         or s.name in opaque)}
+                        if isinstance(s, sp.Symbol) and (
+                            _CAPITAL.match(s.name) or s.name in declared or s.name in opaque)}
         noncommuting = (noncommuting | set(names)) - set(scalars) - variables
         return () if holds_noncommuting(reread, frozenset(noncommuting)) else names
     suspects = [s for s in read if isinstance(s, sp.Symbol) and s.name in names]

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # a letter as written: \Sigma, a, A_1, a_{ij}, \mathbf{a}, \boldsymbol{\theta}, \hat{A}, W^{(1)}
-_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathit|mathrm|hat|tilde|bar|check)\s*\{\s*\\?[A-Za-z]+"
-         r"\s*\}|\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?(?:\s*\^\s*\{\s*\([^{}$]*\)\s*\})?")
+_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathit|mathrm|hat|tilde|bar|check)\s*"
+         r"\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])"
+         r"(?:\s*_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?(?:\s*\^\s*\{\s*\([^{}$]*\)\s*\})?")
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*"
 # $A, B \in S$ (at the start of a formula, or after \forall / "for all")
 MEMBER = re.compile(
@@ -35,7 +36,8 @@ _LIST = rf"\$\s*{_NAMES}\s*\$(?:\s*(?:,\s*and|,|and|과|와)\s*\$\s*{_NAMES}\s*\
 _FILLER = (r"(?:(?:is|are|be|being|lies?|lying|taken|chosen|drawn|both|all|now|also|arbitrary|"
            r"any|some|two|three|an?|the|fixed|given|general|square|real|invertible|"
            r"non-?singular|symmetric|orthogonal|unitary)\s+)*")
-_ELEMENTS = r"(?:elements?|members?|points?|matri(?:x|ces)|operators?|quaternions?|vectors?|tensors?)"
+_ELEMENTS = (r"(?:elements?|members?|points?|matri(?:x|ces)|operators?|quaternions?|vectors?|"
+             r"tensors?)")
 WORDED = (
     re.compile(rf"(?P<names>{_LIST})\s+{_FILLER}(?:(?:{_ELEMENTS}\s+(?:in|of|from))|in|from|"
                rf"belongs?\s+to|(?:lies?|lying)\s+in)\s+\$(?P<set>[^$]+)\$", re.I),
@@ -48,14 +50,23 @@ WORDED = (
 # -- the sets the readers read --------------------------------------------------------------------
 _SIGN = r"(?:[+\-*0-9<>=\s]|\\(?:geq?|leq?|neq?|times|ast|star)(?![A-Za-z]))+"
 _SCRIPT = rf"(?:\s*[_^]\s*(?:\{{{_SIGN}\}}|[+\-*0-9]))"
-_NUMBERS = rf"\\mathbb\s*\{{?\s*[RQZN]\s*\}}?{_SCRIPT}*(?:\s*\\setminus\s*\\\{{[^{{}}]*\\\}})?"
+
+
+def _number_set(letters: str) -> str:
+    r"""ℝ (ℚ, ℤ, ℕ, ℂ) as spelled: ``\mathbb{R}``, ``\mathbb R``, ``\mathbf{R}``, ``\R``, ``ℝ``."""
+    unicode = {"R": "ℝ", "Q": "ℚ", "Z": "ℤ", "N": "ℕ", "C": "ℂ"}
+    return (rf"(?:\\(?:mathbb|mathbf|Bbb|mathrm)\s*\{{?\s*[{letters}]\s*\}}?|"
+            rf"\\[{letters}](?![A-Za-z])|[{''.join(unicode[letter] for letter in letters)}])")
+
+
+_NUMBERS = rf"{_number_set('RQZN')}{_SCRIPT}*(?:\s*\\setminus\s*\\\{{[^{{}}]*\\\}})?"
 _DIM = r"(?:[A-Za-z0-9]|\\[A-Za-z]+)(?:\s*[+\-]\s*[A-Za-z0-9])*"
 # ℝⁿ, a row or a column (ℝ^{1×n}); ℝ^{m×n} itself is not listed: a letter the grammar reads as a
 # matrix is no scalar symbol, and one it does not (a lower-case a ∈ ℝ^{n×n}) is misread
-_REAL_SPACE = (rf"\\mathbb\s*\{{?\s*R\s*\}}?\s*\^\s*(?:{_DIM}|\{{\s*{_DIM}\s*\}}|"
+_REAL_SPACE = (rf"{_number_set('R')}\s*\^\s*(?:{_DIM}|\{{\s*{_DIM}\s*\}}|"
                rf"\{{\s*1\s*(?:\\times|×)\s*{_DIM}\s*\}}|\{{\s*{_DIM}\s*(?:\\times|×)\s*1\s*\}})"
                rf"(?:\s*_\s*(?:\{{{_SIGN}\}}|[+]))?")
-_COMPLEX = r"\\mathbb\s*\{?\s*C\s*\}?(?:\s*[_^]\s*(?:\{[^{}]*\}|\w))*"
+_COMPLEX = rf"{_number_set('C')}(?:\s*[_^]\s*(?:\{{[^{{}}]*\}}|\w))*"
 _END = r"[^\[\](){},]*(?:\{[^{}]*\}[^\[\](){},]*)*"
 _INTERVAL = (rf"(?:\\left\s*)?[\[(\]]\s*{_END},\s*{_END}(?:\\right\s*)?[\])\[]")
 _LISTED = r"(?:\\left\s*)?\\\{.*\\\}|\[\s*[A-Za-z0-9]+\s*\]"

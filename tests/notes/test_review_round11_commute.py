@@ -114,7 +114,8 @@ def test_capitals_that_need_commuting_are_doubted_in_any_claim(tmp_path, claim):
     (r"Let $a, b \in (0, 1)$.", "(a+b)^2 = a^2 + 2ab + b^2"),
     (r"Let $n, m \in \mathbb{Z}$.", "(n+m)^2 = n^2 + 2nm + m^2"),
     (r"For all $x \in \mathcal{X}$,", r"\log \frac{1}{p(x)} = -\log p(x)"),
-    ("<!-- symderive: assume A, B matrix 3 3 -->", r"\operatorname{tr}(AB) = \operatorname{tr}(BA)"),
+    ("<!-- symderive: assume A, B matrix 3 3 -->",
+     r"\operatorname{tr}(AB) = \operatorname{tr}(BA)"),
     ("<!-- symderive: assume A, B matrix 3 3 -->", r"\det(AB) = \det(A)\det(B)"),
     ("<!-- symderive: assume A, B scalar -->", "e^{A+B} = e^{A} e^{B}"),
     # capitals the note gives numeric values are numbers (numpy's Moore's law tutorial)
@@ -146,13 +147,15 @@ def test_bold_letters_read_as_matrices_keep_their_refutation(tmp_path):
 
 
 @pytest.mark.parametrize("written, read", [
-    (r"\mathbb{R}", True), (r"\mathbb{R}_{+}", True), (r"\mathbb{R}_{\geq 0}", True),
+    (r"\mathbb{R}", True), (r"\mathbf{R}", True), ("ℝ", True), (r"\mathbb{R}_{+}", True),
+    (r"\mathbb{R}_{\geq 0}", True),
     (r"\mathbb{Z}", True), (r"\mathbb{N}_0", True), (r"\mathbb{Q}", True), ("(0,1)", True),
     (r"\left[0, \frac{1}{2}\right)", True), (r"\{1, 2, 3\}", True), ("[K]", True),
     (r"\mathbb{C}", True), (r"\mathbb{R}^n", True), (r"\mathbb{R}^{1 \times q}", True),
     (r"M_n(\mathbb{R})", False), (r"\mathbb{R}^{n,n}", False), (r"\mathbb{R}^{n \times n}", False),
     (r"\mathbb{S}^n_{++}", False), (r"\mathrm{GL}(n)", False), (r"\mathcal{L}(V)", False),
-    (r"\mathrm{Sym}(n)", False), (r"\mathbb{H}", False), (r"\mathbb{R}^{m \times n \times n}", False),
+    (r"\mathrm{Sym}(n)", False), (r"\mathbb{H}", False),
+    (r"\mathbb{R}^{m \times n \times n}", False),
     (r"\mathcal{X}", False), (r"\{0,1\}^n", False), (r"\mathbb{Z}_p", False),
 ])
 def test_the_sets_whose_members_are_read_as_what_they_are(written, read):
