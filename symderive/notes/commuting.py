@@ -202,7 +202,10 @@ def needs_commuting(lhs, rhs, lhs_latex: str = "", rhs_latex: str = "",
     found = {s.name for side in (lhs, rhs, *(written or ())) for s in _arithmetic_symbols(side)
              if isinstance(s, (sp.Symbol, sp.MatrixSymbol)) and s.name not in scalars}
     capitals = sorted(name for name in found if _CAPITAL.match(name) and name not in variables)
-    members = sorted(name for name in found if name in declared and name not in matrices)
+    matrices |= {s.name for side in written or () for s in side.free_symbols
+                 if isinstance(s, sp.MatrixSymbol)}
+    members = sorted(name for name in found if name in declared and name not in matrices
+                     and not name.startswith("\\mathbf{"))  # bold: a matrix or vector
     if (len(capitals) < 2 or set(capitals) <= matrices) and not members:
         return ()  # all read as matrices, SymPy does not commute them: (AB)^T = B^T A^T holds
     # the names reported: a scalar B and a matrix A in A B = B A both (B may be one too)
