@@ -85,6 +85,14 @@ class Condition:
         )
 
 
+class NoncommutingExp(sp.Function):
+    """e^X of an X that does not commute (letters read as non-commuting symbols, for the
+    question :mod:`symderive.notes.commuting` asks): SymPy's exp would merge e^{A+B} e^{-B} into
+    e^A, as if A and B commuted; this one merges only equal factors (e^X e^X = (e^X)^2)."""
+
+    nargs = 1
+
+
 _Expired = TimeLimitExpired  # raised by the alarm (symderive.errors: importable without SymPy)
 
 
@@ -283,6 +291,9 @@ class Construction:
         """b^n, refusing what would make SymPy build huge numbers; odd roots are real roots
         (``(-8)^(1/3) = -2``); records b ≠ 0 for negative n, b ≥ 0 for even roots, b > 0 for
         symbolic exponents."""
+        if exponent.is_commutative is False and base is not sp.E:
+            # SymPy merges A^{B+C} A^{-C} into A^B as if B and C commuted (notes.commuting)
+            raise self.error("a power with a non-commuting exponent", column)
         if isinstance(base, sp.MatrixExpr):
             if exponent.is_Integer:
                 return sp.MatPow(base, exponent)
@@ -385,6 +396,8 @@ class Construction:
     # -- functions -----------------------------------------------------------------------
     def exp(self, argument: sp.Expr, column: int | None = None) -> sp.Expr:
         self.check_exponential(argument, column)
+        if argument.is_commutative is False:  # letters read as non-commuting (notes.commuting)
+            return self.sized(NoncommutingExp(argument), column)
         return self.sized(sp.exp(argument), column)
 
     def log(self, argument: sp.Expr, base: sp.Expr | None = None, column=None) -> sp.Expr:

@@ -194,6 +194,9 @@ class LatexContext:
     # \Delta f, \nabla^2 f: (name, parameters of its Laplacian, or None: not read)
     # (symderive.notes.laplacian)
     laplacians: tuple = ()
+    # names read as non-commuting symbols (symderive.notes.commuting: does a claim hold when
+    # its letters are matrices or operators?)
+    noncommuting: frozenset[str] = field(default_factory=frozenset)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -1158,6 +1161,8 @@ class _Parser:
         for index in self.bound:
             if str(index) == name:
                 return index
+        if name in self.context.noncommuting:
+            return sp.Symbol(name, commutative=False)
         return sp.Symbol(name)
 
     def after_symbol(self, symbol: sp.Basic, letter: str) -> sp.Basic:

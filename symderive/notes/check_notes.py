@@ -62,12 +62,13 @@ from symderive.notes.context import (
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
-from symderive.notes.directives import read_directives
+from symderive.notes.directives import SCALAR_DOMAINS, read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
 from symderive.notes.operator_words import object_refutation, prose_objects
-from symderive.notes.commuting import commuting_doubt
+from symderive.notes.commuting import commuting_doubt, member_refutation, numeric_names
+from symderive.notes.member_sets import memberships, unread_members
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -393,6 +394,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.headings = heading_lines(text, markdown)
     context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)
     context.stated = stated
+    context.memberships = memberships(stated.sentences, context.math_blocks)  # a ∈ M_n(ℝ)
     context.named_letters = named_letters(word_sentences)  # "the residual $e$": not Euler's
     context.definitions = reaching_back(stated, context.definitions)  # "where $e = …$"
     find_clashes(context)  # Assume $x > 0$. with 'assume x negative'; Let $1 < x < 1$.
@@ -899,14 +901,15 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if shape:  # "Let $\mathbf{A}$ be a $2 \times 2$ matrix." (round 6, N14)
             outcome = Outcome("undecided", method=outcome.method,
                               reason=f"{shape}: not decided at the stated shape")
-        if outcome.verdict in ("proved", "checked"):  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4)
-            commuting = commuting_doubt(step.lhs, step.rhs, plan.context.raw_text,
-                                        lhs_latex, rhs_latex, scalars={
-                name for name, kind in plan.context.directive_kinds.items() if kind == "scalar"})
+        if outcome.verdict in DECIDING:  # W_1 W_2 = W_2 W_1 (review round 9b C2-C4, 11)
+            doubt = _commuting_doubt(step, equation, plan, chain, lhs_latex, rhs_latex,
+                                     outcome.verdict)
             # words calling them numbers do not lift it: a later or nested sentence may make
             # them matrices in a spelling no reader knows (M_n(R)) (review round 10b C5, C7)
-            if commuting:
-                outcome = Outcome("undecided", method=outcome.method, reason=commuting)
+            if doubt and outcome.verdict == "refuted":
+                outcome = _not_refuted(outcome, doubt)
+            elif doubt:
+                outcome = Outcome("undecided", method=outcome.method, reason=doubt)
         withheld = object_refutation((step.lhs, step.rhs), plan.context.prose_objects,
                                      lambda: scalars_at(plan.context, chain.line))
         if withheld and outcome.verdict == "refuted":  # "Let $R$ be a rotation.": R = 2 is none
@@ -975,6 +978,32 @@ HYPOTHESIS_PHRASE = re.compile(
 
 
 DECIDING = ("proved", "checked", "refuted")
+
+
+def _commuting_doubt(step, equation, plan, chain, lhs_latex: str, rhs_latex: str,
+                     verdict: str) -> str:
+    r"""Why a verdict that read letters as commuting real numbers is withheld (''): a proof or
+    check that needs capitals (or letters declared in a set not read as numbers, ``a, b \in
+    M_n(\mathbb{R})``) to commute, or a refutation with real values of declared letters."""
+    context = plan.context
+    scalars = frozenset(  # a directive's real domain (scalar, positive, random, independent …)
+        name for name, kind in context.directive_kinds.items()
+        if kind in SCALAR_DOMAINS or kind == "independent") | numeric_names(context.definitions)
+    members = unread_members(context, chain.line)
+    if verdict == "refuted":
+        return member_refutation(step.lhs, step.rhs, members, scalars)
+    latex = equation.latex
+
+    def reread(names: frozenset) -> tuple:
+        read = replace(latex, noncommuting=names)
+        return tuple(parse_latex_math(text, context=read, source=plan.path, line=chain.line)
+                     for text in (lhs_latex, rhs_latex))
+
+    opaque = frozenset(str(key[1]) for key in step.used
+                       if isinstance(key, tuple) and key and key[0] == "symbol")
+    return commuting_doubt(step.lhs, step.rhs, context.raw_text, lhs_latex, rhs_latex,
+                           scalars=scalars, reread=reread if latex is not None else None,
+                           members=members, relation=step.relation, opaque=opaque)
 
 
 def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only=False) -> str:

@@ -147,6 +147,7 @@ class FileContext:
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
     stated_simplex: tuple = ()  # (line, name) where the prose calls it one-hot / a probability vector
     stated_onehot: tuple = ()  # (line, name, words): "y is one-hot" (scoped.onehot_at)
+    memberships: tuple = ()  # name ∈ set stated in the note (notes.member_sets.Membership)
     # matrix properties stated in words: (name as the grammar spells it, property, line)
     matrix_properties: list = field(default_factory=list)
     stated: object = None  # symderive.notes.stated.StatedDomains: domains stated in words

@@ -130,6 +130,7 @@ class PlannedEquation:
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
     conditions: dict = field(default_factory=dict)  # element latex -> its natural domain
+    latex: LatexContext | None = None  # how the chain was read (read again: notes.commuting)
 
     @property
     def chain(self):
@@ -275,6 +276,7 @@ def plan_steps(
     latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
     if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
         latex = replace(latex, functions=latex.functions - numbers)  # real number.": u(2a) = u·2a
+    equation.latex = latex
     if any(mark in element for element in elements for mark in ("\\Delta", "\\nabla", "Δ", "∇")):
         latex = replace(latex, laplacians=laplacians(  # \Delta f: the Laplacian or not read
             view.functions, view.symbols, context.words, context.math_text))

@@ -193,7 +193,10 @@ def test_an_ellipsis_that_is_not_a_family_from_1_is_not_read(written):
 
 # -- \text{year} as a name, stars, decorated bold -------------------------------------------------
 def test_a_word_in_text_is_a_name_among_mathematics(tmp_path):
-    claim = "$$\\frac{e^{B}e^{A\\cdot(\\text{year} + 2)}}{e^{B}e^{A\\cdot\\text{year}}} = e^{2A}$$\n"
+    # A and B are numbers here (numpy's Moore's law fit): as matrices e^B e^{2A} e^{-B} ≠ e^{2A},
+    # so without the directive the claim is undecided (review round 11, commute)
+    claim = ("<!-- symderive: assume A, B scalar -->\n\n"
+             "$$\\frac{e^{B}e^{A\\cdot(\\text{year} + 2)}}{e^{B}e^{A\\cdot\\text{year}}} = e^{2A}$$\n")
     assert verdicts(tmp_path, claim) == ["proved"]
 
 
