@@ -66,7 +66,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from symderive.errors import ParseError
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
-from symderive.grammar import entries, matrices, operators
+from symderive.grammar import entries, integer_parts, matrices, operators, optimisation
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -301,7 +301,8 @@ class _Parser:
         self.context = context
         self.source = source
         self.line = line
-        self.tokens = [t for t in tokenize(text, source=source, line=line) if not _spacing(t)]
+        self.tokens = _joined_lines(
+            [t for t in tokenize(text, source=source, line=line) if not _spacing(t)])
         self.position = 0
         self.depth = 0
         self.bound: list[sp.Symbol] = []  # summation indices in scope
@@ -360,7 +361,7 @@ class _Parser:
         result = self.expr()
         if self.current.kind != "end":
             self.fail("unexpected token")
-        return result
+        return integer_parts.integer_names(result)
 
     def expr(self) -> sp.Basic:
         self.enter()
@@ -531,8 +532,8 @@ class _Parser:
             )
         if token.kind == "command":
             name = token.text[1:]
-            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}") or (
-                name in ELLIPSIS or name in RELATION_COMMANDS
+            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}", "choose") or (
+                name in ELLIPSIS or name in RELATION_COMMANDS or token.text in integer_parts.CLOSERS
             ):
                 return False
             if token.text in self.open_bars:
@@ -541,7 +542,8 @@ class _Parser:
                 if self.open_bars and self.open_bars[-1] == SIZED_BAR and self.peek().text in (
                         BARS + (r"\rvert",)):
                     return False  # \big| closing a \big| … bar
-                return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert")
+                return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert",
+                                            *integer_parts.FLOOR_BRACKETS)
             return True
         return False
 
@@ -731,12 +733,22 @@ class _Parser:
         raise AssertionError  # unreachable
 
     def group(self) -> sp.Basic:
-        self.expect("{")
+        opener = self.expect("{")
         if self.at("}"):
             self.fail("empty group")
-        inner = self.expr()
+        inner = self.choose(self.expr(), opener)
         self.expect("}")
         return inner
+
+    def choose(self, upper: sp.Basic, opener: Token) -> sp.Basic:
+        r"""``{n \choose k}``: the binomial coefficient (braces only); else ``upper``."""
+        if not self.at(r"\choose"):
+            return upper
+        token = self.advance()
+        if opener.text != "{":
+            self.fail(r"\choose outside braces: write {n \choose k} or \binom{n}{k}", token)
+        lower = self.expr()
+        return integer_parts.binomial(self, upper, lower, token)
 
     def delimited(self) -> sp.Basic | None:
         """A delimited group ( … ), [ … ], { … }, \\left( … \\right), \\big( … \\big)."""
@@ -746,6 +758,8 @@ class _Parser:
             self.advance()
             inner = self.expr()
             self.expect(r"\right")
+            if self.accept("."):  # \left. x \right.: invisible delimiters, a plain group
+                return inner
             if self.current.text not in ("|", r"\vert", r"\rvert") or self.peek().text != "_":
                 self.fail(r"expected an evaluation bar \right|_{x = value} after \left.")
             self.advance()
@@ -758,12 +772,14 @@ class _Parser:
         if sized and opener in BARS:  # \left| |x| - 1 \right|, \big| … \big| (round 9b L12)
             self.advance()
             return self.absolute(SIZED_BAR)
+        if sized and opener in integer_parts.FLOOR_BRACKETS:  # \left\lfloor … \right\rfloor
+            return integer_parts.floor_or_ceiling(self, self.advance())
         if opener not in closers:
             if sized:
                 self.fail("expected a delimiter after a sizing command")
             return None
-        self.advance()
-        inner = self.expr()
+        opening = self.advance()
+        inner = self.choose(self.expr(), opening)
         if self.at(","):  # [e^1, e^{-2}, e^0], (r_x, r_y, r_z), x(a, b) for a scalar x
             self.fail("a list or tuple of values (an elementwise claim or a dependence "
                       "x(a, b)) is not read")  # fmt: skip
@@ -974,6 +990,8 @@ class _Parser:
                 self.advance()
             return self.named_function(word, start)
         run = self.letter_run()
+        if optimisation.is_arg_word(run):
+            optimisation.refuse_arg(self, run, start)
         if len(run) >= 3:
             self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
         letter = self.advance().text
@@ -1481,8 +1499,7 @@ class _Parser:
         else:
             self.fail("the variable of a limit must be a letter", written)
             raise AssertionError
-        if not any(self.accept(arrow) for arrow in (r"\to", r"\rightarrow", r"\longrightarrow")):
-            self.fail("expected \\to in the limit's subscript")
+        direction = self.limit_direction()
         point = self.expr()
         self.expect("}")
         if not self.starts_factor():
@@ -1495,8 +1512,49 @@ class _Parser:
         bound = sp.Dummy(variable.name)  # bound: an example value of the name never enters
         body = body.xreplace({variable: bound})
         if point in (sp.oo, -sp.oo):
+            if direction != "+-":
+                self.fail("a one-sided limit at infinity is not read", token)
             return sp.Limit(body, bound, point)
-        return sp.Limit(body, bound, point, dir="+-")
+        if direction != "+-":
+            side = "right" if direction == "+" else "left"
+            self.readings.setdefault(f"\\lim {variable} → {point}{direction}",
+                                     f"a one-sided limit from the {side}")  # fmt: skip
+        return sp.Limit(body, bound, point, dir=direction)
+
+    def limit_direction(self) -> str:
+        r"""The arrow of a limit's subscript and the side its point is approached from: '+'
+        (``x \to 0^+``, ``0^{+}``, ``0+``, ``+0``, ``x \downarrow 0``, ``x \searrow 0``), '-'
+        (``0^-``, ``0-``, ``-0``, ``x \uparrow 0``, ``x \nearrow 0``), else '+-' (both sides).
+        The marks are removed from the tokens, so the point is read without them: ``0^+`` is
+        never a power, ``+0``/``-0`` never the number 0 approached from both sides."""
+        arrows = {r"\to": "+-", r"\rightarrow": "+-", r"\longrightarrow": "+-",
+                  r"\downarrow": "+", r"\searrow": "+", r"\uparrow": "-", r"\nearrow": "-"}
+        arrow = self.current.text
+        if arrow not in arrows or self.current.kind != "command":
+            self.fail("expected \\to in the limit's subscript")
+        self.advance()
+        close = self.position
+        depth = 0
+        while self.tokens[close].kind != "end" and (depth or self.tokens[close].text != "}"):
+            depth += {"{": 1, "}": -1}.get(self.tokens[close].text, 0)
+            close += 1
+        if self.tokens[close].kind == "end":
+            self.fail("expected '}' to close the limit's subscript")
+        written = [t.text for t in self.tokens[self.position:close]]
+        mark, marked = "", 0
+        for pattern in (["^", "{", "+", "}"], ["^", "{", "-", "}"], ["^", "+"], ["^", "-"],
+                        ["+"], ["-"]):  # fmt: skip
+            if len(written) > len(pattern) and written[-len(pattern):] == pattern:
+                mark, marked = pattern[-2] if pattern[-1] == "}" else pattern[-1], len(pattern)
+                break
+        if not mark and written in (["+", "0"], ["-", "0"]):
+            mark, marked = written[0], 1
+            del self.tokens[self.position]
+        elif mark:
+            del self.tokens[close - marked:close]
+        if mark and arrows[arrow] != "+-":
+            self.fail(f"a one-sided arrow {arrow} and a side mark {mark} on the point: not read")
+        return mark or arrows[arrow]
 
     def conditional_probability_ahead(self) -> bool:
         """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
@@ -1552,6 +1610,8 @@ class _Parser:
         if name == "softmax":
             self.fail("softmax needs an explicit vector; write it with \\exp and \\sum", start)
         if name in MULTI_ARGUMENT:
+            if self.at("_"):  # \max_i x_i: over a range (grammar/optimisation.py)
+                optimisation.refuse_ranged(self, name, start)
             return self.build.call(MULTI_ARGUMENT[name], self.arguments(), start.column)
         function = ELEMENTARY[name]
         if name in ("log", "ln") and self.at("_"):
@@ -1633,14 +1693,36 @@ class _Parser:
             return self.build.sqrt(radicand, token.column)
         if name in ("sum", "prod"):
             return self.big_operator(name, token)
+        if token.text in integer_parts.FLOOR_BRACKETS:
+            return integer_parts.floor_or_ceiling(self, token)
+        if token.text in integer_parts.CLOSERS or name == "choose":
+            self.fail(f"{token.text} without its opener", token)
+        if name in integer_parts.BINOMIAL_COMMANDS:
+            upper = self.group()
+            return integer_parts.binomial(self, upper, self.group(), token)
         if name == "sigma":
             if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
                 return sigmoid(matrices.as_scalar(self.delimited()))  # matrix hook
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
             return self.named_function(name, token)
+        if name == "operatorname" and self.accept("*"):  # \operatorname*{argmax}: limits below
+            run = self.letter_run() if self.current.kind == "letter" else ""
+            if optimisation.is_arg_word(run):  # \operatorname*argmax_j (unbraced, as written)
+                optimisation.refuse_arg(self, run, token)
+            if not self.at("{"):
+                self.fail("\\operatorname* needs its name in braces: \\operatorname*{argmax}", token)
+        if name in ("argmax", "argmin") or name == "arg" and self.current.text in (
+                r"\max", r"\min"):  # \arg\max, \argmax (a macro)  # fmt: skip
+            optimisation.refuse_arg(self, name + self.current.text, token)
+        if name == "arg":
+            self.fail("\\arg z (the argument of a complex number) is not read", token)
+        if name in ("sup", "inf", "limsup", "liminf"):
+            optimisation.refuse_ranged(self, name, token)
         if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
+            if optimisation.is_arg_word(word):
+                optimisation.refuse_arg(self, word, token)
             if self.unit_after_number(word, token):
                 self.fail(f"units: {word} after a number is a unit of measurement, not a "
                           "variable (quantities with units are not read)", token)  # fmt: skip
@@ -1702,6 +1784,9 @@ class _Parser:
             return self.symbol_with_scripts(inner_name)
         if name in ("det", "tr"):
             return self.operator(OPERATOR_NAMES[name], token)
+        if name in ELLIPSIS:  # a_1 + \cdots + a_n is read by expr (written_sum)
+            self.fail(f"an ellipsis {token.text} here (a list of arguments f(x_1, …, x_n) or "
+                      "terms whose pattern is left to the reader) is not read", token)  # fmt: skip
         if name == "nabla":
             found = operators.laplacian(self, token, "\\nabla")  # \nabla^2 f (C7)
             if found is not None:
@@ -2221,6 +2306,24 @@ def _base_letter(name: str) -> str:
     if name.startswith("\\") and "{" in name:
         name = name[name.index("{") + 1 : name.rindex("}")] if "}" in name else name
     return name
+
+
+def _joined_lines(tokens: list[Token]) -> list[Token]:
+    r"""A group broken over two display lines, ``\left( a + \right. \\ \left. b \right)``:
+    the invisible ``\right.``, the line break and the invisible ``\left.`` are typography
+    only, so they are dropped and the group reads ``( a + b )``."""
+    texts = [t.text for t in tokens]
+    joined: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        if texts[index : index + 2] == [r"\right", "."]:
+            after = index + 2 + (texts[index + 2 : index + 3] == ["\\\\"])
+            if texts[after : after + 2] == [r"\left", "."]:
+                index = after + 2
+                continue
+        joined.append(tokens[index])
+        index += 1
+    return joined
 
 
 def _spacing(token: Token) -> bool:
