@@ -48,8 +48,13 @@ Documented rules that resolve the ambiguities of written mathematics:
   it as one (``Let $D$ be the degree matrix``, ``L = D - A``): never the operator there.
 * ``f^{(2)}(x)`` (a function name applied, a number) is a derivative; ``y^{(i)}``,
   ``\mathbf{W}^{(2)}``, ``b^*`` are labels/decorations, part of the name, never powers.
-* ``\lim_{h \to 0}`` is a two-sided ``Limit``; ``\mathbb{1}(cond)`` is 1 where cond holds;
-  ``a_1 + \cdots + a_n`` is Σ_{i=1}^{n} a_i; ``\text{year}`` among mathematics is a name.
+* ``\lim_{h \to 0}`` is a two-sided ``Limit``, ``\lim_{x \to 0^+}`` (``0^-``, ``+0``,
+  ``\downarrow`` …) a one-sided one; ``\mathbb{1}(cond)`` is 1 where cond holds;
+  ``a_1 + \cdots + a_n`` is Σ_{i=1}^{n} a_i, ``1 + 2 + \cdots + n`` is Σ_{i=1}^{n} i;
+  ``\text{year}`` among mathematics is a name.
+* ``\lfloor x \rfloor``, ``\lceil x \rceil``, ``\binom{n}{k}`` (integer names):
+  :mod:`symderive.grammar.integer_parts`; arg max/min and ``\max_i`` are refused with their
+  reason: :mod:`symderive.grammar.optimisation`.
 * ``E[…]``/``\mathbb{E}[…]`` is the expectation and ``\operatorname{Var}(…)``/``Var(…)`` the
   variance (symderive.expectation); ``D_{KL}(P\|Q)`` is Σ_i p_i log(p_i/q_i);
   ``H(p)`` is not special (notes use H for many things).
@@ -403,8 +408,7 @@ class _Parser:
         names' subscripts 1, 2, …, n); anything else is not read."""
         family = _subscript_family(last)
         if family is None:
-            self.fail("the terms around the ellipsis are not one indexed family (not read)",
-                      ellipsis)  # fmt: skip
+            return self.counted_sum(terms, last, ellipsis)
         bound, bases = family
         used = {piece for term in terms + [last] for symbol in term.atoms(sp.Symbol)
                 for piece in str(symbol).split("_")}  # fmt: skip
@@ -428,6 +432,49 @@ class _Parser:
                                        sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
         self.readings.setdefault(r"\cdots", "a written sum: the general term from 1 to "
                                  f"{bound}")  # fmt: skip
+        return self.build.add([*before, sum_]) if before else sum_
+
+    def counted_sum(self, terms: list, last: sp.Basic, ellipsis: Token) -> sp.Basic:
+        r"""``1 + 2 + \cdots + n``, ``1 + 3 + 5 + \cdots + (2n - 1)``, ``1 + x + x^2 + \cdots
+        + x^n``: the last term is the general term at its one new name n (a name no earlier
+        term writes), and at least the two terms written before the ellipsis must be that
+        term at s, s + 1, … for exactly one start s in {0, 1}; then it is Σ_{i=s}^{n}.
+        Anything else (a numeric last term, two new names, two starts) is not read."""
+        not_read = "the terms around the ellipsis are not one indexed family (not read)"
+        before_names = {s for term in terms for s in term.free_symbols}
+        new = [s for s in last.free_symbols if isinstance(s, sp.Symbol) and s not in before_names
+               and "_" not in s.name]  # fmt: skip
+        if len(new) != 1 or len(terms) < 2 or any(
+            isinstance(t, sp.MatrixExpr) or t.has(sp.Sum, sp.Product, sp.Integral, sp.Limit)
+            for t in [*terms, last]
+        ):
+            self.fail(not_read, ellipsis)
+        bound = new[0]
+        used = {str(s) for term in [*terms, last] for s in term.free_symbols}
+        index = next(sp.Symbol(name, integer=True) for name in ("i", "j", "k", "r", "q")
+                     if name not in used)  # fmt: skip
+        general = last.xreplace({bound: index})
+        starts = []
+        for start in (0, 1):
+            for run in range(len(terms), 1, -1):  # the run ends right before the ellipsis
+                written = terms[-run:]
+                if all(sp.simplify(general.xreplace({index: sp.Integer(start + k)}) - term) == 0
+                       for k, term in enumerate(written)):  # fmt: skip
+                    starts.append((start, run))
+                    break
+        longest = [found for found in starts if found[1] == max(r for _, r in starts)]
+        if len(longest) != 1:  # 1 + x + x^2 + … + x^n: from 0 (three terms), not 1 + Σ_1
+            self.fail(not_read if not starts else "the terms before the ellipsis fit the last "
+                      "term from 0 and from 1: two readings (not read)", ellipsis)  # fmt: skip
+        if self.at("+") or self.at("-"):  # 1 + 2 + … + n + 1: up to n + 1, or (Σ_1^n i) + 1?
+            self.fail(f"a term after the last term {sp.sstr(last)} of a written sum: part of "
+                      "the last term or a further term — two readings (write parentheses)")
+        start, run = longest[0]
+        before = terms[: len(terms) - run]
+        sum_ = self.build.big_operator("sum", general, index, sp.Integer(start),
+                                       sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
+        self.readings.setdefault(r"\cdots", f"a written sum: the last term at {bound} is the "
+                                 f"general term, from {start} to {bound}")  # fmt: skip
         return self.build.add([*before, sum_]) if before else sum_
 
     def term(self) -> sp.Basic:
@@ -915,6 +962,10 @@ class _Parser:
                 self.readings.setdefault("\\|·\\|_2", "Frobenius norm of a matrix (the note writes "
                                          "it as the sum of squared entries)")  # fmt: skip
             return matrices.norm(inner, subscript, self.fail, self.context.frobenius_2)
+        if norm and self.at("_"):  # \|x\|_2 of a name not declared a vector
+            self.fail(f"\\|{sp.sstr(inner)}\\|_… of names the note does not declare vectors "
+                      "(\\mathbf{x}, x \\in \\mathbb{R}^n): a p-norm of a number or of a vector? "
+                      "(not read)")  # fmt: skip
         if isinstance(inner, sp.MatrixExpr):  # matrix hook: |wᵀx| is a number; |x|, |A| not read
             inner = matrices.as_scalar(inner)
             if isinstance(inner, sp.MatrixExpr):
@@ -2221,6 +2272,9 @@ class _Parser:
                 explicit_bounds = True
             elif self.at(r"\in"):
                 self.fail("\\sum over a set is not supported; use \\sum_{i=1}^{n}")
+            elif self.current.text[1:] in RELATION_COMMANDS:  # \sum_{j \neq y_i}: all but one
+                self.fail(f"a sum over {index_token.text} {self.current.text} … (a range "
+                          "cut by a condition) is not read")  # fmt: skip
             self.expect("}")
         if self.accept("^"):
             high = self.script()

@@ -216,3 +216,56 @@ def test_a_group_broken_over_two_lines_reads_as_one_group():
     assert read(r"\left. x^2 \right|_{x=3}").doit() == 9  # the evaluation bar is unchanged
     with pytest.raises(ParseError):
         read(r"\left( x + \right.")
+
+
+# -- sums written with an ellipsis and a counted last term ---------------------------------
+i_index = sp.Symbol("i", integer=True)
+n_plain = sp.Symbol("n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"1 + 2 + \cdots + n", sp.Sum(i_index, (i_index, 1, n_plain))),
+        (r"1 + 2 + \dots + n", sp.Sum(i_index, (i_index, 1, n_plain))),
+        (r"1 + 3 + 5 + \cdots + (2n - 1)", sp.Sum(2 * i_index - 1, (i_index, 1, n_plain))),
+        (r"1^2 + 2^2 + \cdots + n^2", sp.Sum(i_index**2, (i_index, 1, n_plain))),
+        (r"1 + x + x^2 + \cdots + x^n", sp.Sum(x**i_index, (i_index, 0, n_plain))),
+        (r"1 + 2 + \cdots + 2^n", sp.Sum(2**i_index, (i_index, 0, n_plain))),
+        (r"y + 1 + 2 + \cdots + n", y + sp.Sum(i_index, (i_index, 1, n_plain))),
+    ],
+)
+def test_a_counted_sum_takes_its_last_term_as_the_general_term(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (r"1 + \cdots + n", "not one indexed family"),  # one written term pins no pattern
+        (r"1 + 2 + 4 + \cdots + n", "not one indexed family"),  # 4 is not the term at 3
+        (r"1 + 2 + \cdots + 100", "not one indexed family"),  # no name for the last index
+        (r"1 + 2 + \cdots + n + 1", "two readings"),  # up to n + 1, or (Σ i) + 1?
+        (r"1 + x + \cdots", "infinite series"),
+    ],
+)
+def test_a_sum_whose_pattern_is_not_pinned_is_not_read(text, words):
+    with pytest.raises(ParseError) as raised:
+        read(text)
+    assert words in str(raised.value)
+
+
+# -- precise reasons for what stays unread -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (r"\|x\|_2", "does not declare vectors"),  # a p-norm of a number or of a vector?
+        (r"\Vert f - y \Vert_1", "does not declare vectors"),
+        (r"\sum_{j \neq y_i} x_j", "a range cut by a condition"),
+        (r"\sum_{j \ne i} x_j", "a range cut by a condition"),
+    ],
+)
+def test_what_stays_unread_names_the_construct(text, words):
+    with pytest.raises(ParseError) as raised:
+        read(text)
+    assert words in str(raised.value) and "unexpected token" not in str(raised.value)

@@ -32,7 +32,8 @@ def values_of(step) -> dict[str, Fraction]:
 
 # -- floor and ceiling --------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "latex", [r"\lceil x \rceil = -\lfloor -x \rfloor", r"\lfloor x + 1 \rfloor = \lfloor x \rfloor + 1"]
+    "latex",
+    [r"\lceil x \rceil = -\lfloor -x \rfloor", r"\lfloor x + 1 \rfloor = \lfloor x \rfloor + 1"],
 )
 def test_a_true_floor_identity_is_checked(tmp_path, latex):
     assert only_step(tmp_path, latex).verdict in ("proved", "checked")
@@ -149,8 +150,8 @@ def test_an_arg_max_equation_is_an_optimisation(tmp_path, latex):
         (r"\lfloor x = \lfloor x \rfloor", r"expected \rfloor to close \lfloor"),
         (r"\binom{n} = 1", "expected '{'"),
         (r"\lim_{x \uparrow 0^+} x = 0", "one-sided arrow"),
-        (r"\frac{\partial y}{\partial x_i} = \lim_{h \to 0} \frac{f(x_1, \ldots, x_i+h) - f(x_1, \ldots, x_i)}{h}",
-         "an ellipsis"),
+        (r"\frac{\partial y}{\partial x_i} = \lim_{h \to 0} "
+         r"\frac{f(x_1, \ldots, x_i+h) - f(x_1, \ldots, x_i)}{h}", "an ellipsis"),
     ],
 )
 def test_a_malformed_use_is_a_skip_with_its_reason(tmp_path, latex, words):
@@ -166,3 +167,43 @@ def test_a_question_mark_side_is_no_claim(tmp_path):
     report = check_files([note], NotesOptions(budget_seconds=2.0, jobs=1))
     [equation] = report.files[0].equations
     assert equation.skip is SkipReason.NOT_A_CHAIN and "question" in equation.reason
+
+
+# -- counted sums ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"1 + 2 + \cdots + n = \frac{n(n+1)}{2}",
+        r"1 + 3 + 5 + \cdots + (2n-1) = n^2",
+        r"\sum_{i=1}^{n} i^2 = 1^2 + 2^2 + \cdots + n^2",
+        r"1 + x + x^2 + \cdots + x^n = \frac{1 - x^{n+1}}{1 - x}",
+    ],
+)
+def test_a_true_counted_sum_is_proved_or_checked(tmp_path, latex):
+    assert only_step(tmp_path, latex).verdict in ("proved", "checked")
+
+
+def test_a_false_counted_sum_is_refuted_at_a_size_where_it_fails(tmp_path):
+    step = only_step(tmp_path, r"1 + 2 + \cdots + n = \frac{n(n-1)}{2}")
+    assert step.verdict == "refuted"
+    n = int(values_of(step)["n"])
+    assert sum(range(1, n + 1)) != Fraction(n * (n - 1), 2)
+
+
+def test_a_false_geometric_sum_is_refuted_where_it_fails(tmp_path):
+    step = only_step(tmp_path, r"1 + x + x^2 + \cdots + x^n = \frac{1 - x^{n}}{1 - x}")
+    assert step.verdict == "refuted"
+    point = values_of(step)
+    n, x = int(point["n"]), point["x"]
+    assert sum(x**i for i in range(n + 1)) != (1 - x**n) / (1 - x)
+
+
+def test_a_function_defined_on_vectors_applied_to_a_number_is_a_named_skip(tmp_path):
+    # d2l: f(x) = ‖x‖_2 on vectors, then f(x) of a number: a reason, not an AttributeError
+    note = tmp_path / "note.md"
+    note.write_text("The function $f(\\mathbf{x}) = \\|\\mathbf{x}\\|_2$.\n\n$$ f(x) = |x| $$\n",
+                    encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=2.0, jobs=1))
+    [step] = [s for e in report.files[0].equations for s in e.steps if e.line == 3]
+    assert step.verdict == "skipped"
+    assert "f is defined for a vector" in step.reason and "has no attribute" not in step.reason
