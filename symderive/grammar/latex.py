@@ -1762,7 +1762,8 @@ class _Parser:
             if optimisation.is_arg_word(run):  # \operatorname*argmax_j (unbraced, as written)
                 optimisation.refuse_arg(self, run, token)
             if not self.at("{"):
-                self.fail("\\operatorname* needs its name in braces: \\operatorname*{argmax}", token)
+                self.fail("\\operatorname* needs its name in braces: \\operatorname*{argmax}",
+                          token)  # fmt: skip
         if name in ("argmax", "argmin") or name == "arg" and self.current.text in (
                 r"\max", r"\min"):  # \arg\max, \argmax (a macro)  # fmt: skip
             optimisation.refuse_arg(self, name + self.current.text, token)

@@ -77,8 +77,9 @@ from symderive.notes.report import SkipReason
 from symderive.notes.roles import Role, is_number
 
 # minimize, \arg\max, argmax, arg\,min, \operatorname*{argmax}, \mathrm{arg\,max}
-OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|(?<![A-Za-z])arg\s*(?:\\[,;:! ]\s*|\\)?m(?:in|ax)"
-                          r"(?![A-Za-z])|\\operatorname\*?\{arg")
+OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e"
+                          r"|(?<![A-Za-z])arg\s*(?:\\[,;:! ]\s*|\\)?m(?:in|ax)(?![A-Za-z])"
+                          r"|\\operatorname\*?\{arg")
 TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
 DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
 SCIENTIFIC = re.compile(
