@@ -334,8 +334,11 @@ def numeric_phase(
     tally = Tally()
     # sums, indexed entries and matrices grow with the size: those take the small sizes only
     # (plus one just beyond); a bare polynomial in a size is also tried further out
+    # (a factorial or binomial coefficient of a size grows as fast: n! at n = 10^6 never ends)
     costly = any(
         isinstance(side, sp.Basic) and side.has(sp.Indexed, sp.Derivative, E, Var)
+        or isinstance(side, sp.Basic) and any(
+            node.free_symbols & set(sizes) for node in side.atoms(sp.factorial, sp.binomial))
         for side in (lhs, rhs)
     )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES

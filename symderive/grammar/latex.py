@@ -48,8 +48,13 @@ Documented rules that resolve the ambiguities of written mathematics:
   it as one (``Let $D$ be the degree matrix``, ``L = D - A``): never the operator there.
 * ``f^{(2)}(x)`` (a function name applied, a number) is a derivative; ``y^{(i)}``,
   ``\mathbf{W}^{(2)}``, ``b^*`` are labels/decorations, part of the name, never powers.
-* ``\lim_{h \to 0}`` is a two-sided ``Limit``; ``\mathbb{1}(cond)`` is 1 where cond holds;
-  ``a_1 + \cdots + a_n`` is Σ_{i=1}^{n} a_i; ``\text{year}`` among mathematics is a name.
+* ``\lim_{h \to 0}`` is a two-sided ``Limit``, ``\lim_{x \to 0^+}`` (``0^-``, ``+0``,
+  ``\downarrow`` …) a one-sided one; ``\mathbb{1}(cond)`` is 1 where cond holds;
+  ``a_1 + \cdots + a_n`` is Σ_{i=1}^{n} a_i, ``1 + 2 + \cdots + n`` is Σ_{i=1}^{n} i;
+  ``\text{year}`` among mathematics is a name.
+* ``\lfloor x \rfloor``, ``\lceil x \rceil``, ``\binom{n}{k}`` (integer names):
+  :mod:`symderive.grammar.integer_parts`; arg max/min and ``\max_i`` are refused with their
+  reason: :mod:`symderive.grammar.optimisation`.
 * ``E[…]``/``\mathbb{E}[…]`` is the expectation and ``\operatorname{Var}(…)``/``Var(…)`` the
   variance (symderive.expectation); ``D_{KL}(P\|Q)`` is Σ_i p_i log(p_i/q_i);
   ``H(p)`` is not special (notes use H for many things).
@@ -66,7 +71,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from symderive.errors import ParseError
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
-from symderive.grammar import entries, matrices, operators
+from symderive.grammar import entries, integer_parts, matrices, operators, optimisation
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -336,7 +341,8 @@ class _Parser:
         self.context = context
         self.source = source
         self.line = line
-        self.tokens = [t for t in tokenize(text, source=source, line=line) if not _spacing(t)]
+        self.tokens = _joined_lines(
+            [t for t in tokenize(text, source=source, line=line) if not _spacing(t)])
         self.position = 0
         self.depth = 0
         self.bound: list[sp.Symbol] = []  # summation indices in scope
@@ -395,7 +401,7 @@ class _Parser:
         result = self.expr()
         if self.current.kind != "end":
             self.fail("unexpected token")
-        return result
+        return integer_parts.integer_names(result)
 
     def expr(self) -> sp.Basic:
         self.enter()
@@ -437,8 +443,7 @@ class _Parser:
         names' subscripts 1, 2, …, n); anything else is not read."""
         family = _subscript_family(last)
         if family is None:
-            self.fail("the terms around the ellipsis are not one indexed family (not read)",
-                      ellipsis)  # fmt: skip
+            return self.counted_sum(terms, last, ellipsis)
         bound, bases = family
         used = {piece for term in terms + [last] for symbol in term.atoms(sp.Symbol)
                 for piece in str(symbol).split("_")}  # fmt: skip
@@ -462,6 +467,49 @@ class _Parser:
                                        sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
         self.readings.setdefault(r"\cdots", "a written sum: the general term from 1 to "
                                  f"{bound}")  # fmt: skip
+        return self.build.add([*before, sum_]) if before else sum_
+
+    def counted_sum(self, terms: list, last: sp.Basic, ellipsis: Token) -> sp.Basic:
+        r"""``1 + 2 + \cdots + n``, ``1 + 3 + 5 + \cdots + (2n - 1)``, ``1 + x + x^2 + \cdots
+        + x^n``: the last term is the general term at its one new name n (a name no earlier
+        term writes), and at least the two terms written before the ellipsis must be that
+        term at s, s + 1, … for exactly one start s in {0, 1}; then it is Σ_{i=s}^{n}.
+        Anything else (a numeric last term, two new names, two starts) is not read."""
+        not_read = "the terms around the ellipsis are not one indexed family (not read)"
+        before_names = {s for term in terms for s in term.free_symbols}
+        new = [s for s in last.free_symbols if isinstance(s, sp.Symbol) and s not in before_names
+               and "_" not in s.name]  # fmt: skip
+        if len(new) != 1 or len(terms) < 2 or any(
+            isinstance(t, sp.MatrixExpr) or t.has(sp.Sum, sp.Product, sp.Integral, sp.Limit)
+            for t in [*terms, last]
+        ):
+            self.fail(not_read, ellipsis)
+        bound = new[0]
+        used = {str(s) for term in [*terms, last] for s in term.free_symbols}
+        index = next(sp.Symbol(name, integer=True) for name in ("i", "j", "k", "r", "q")
+                     if name not in used)  # fmt: skip
+        general = last.xreplace({bound: index})
+        starts = []
+        for start in (0, 1):
+            for run in range(len(terms), 1, -1):  # the run ends right before the ellipsis
+                written = terms[-run:]
+                if all(sp.simplify(general.xreplace({index: sp.Integer(start + k)}) - term) == 0
+                       for k, term in enumerate(written)):  # fmt: skip
+                    starts.append((start, run))
+                    break
+        longest = [found for found in starts if found[1] == max(r for _, r in starts)]
+        if len(longest) != 1:  # 1 + x + x^2 + … + x^n: from 0 (three terms), not 1 + Σ_1
+            self.fail(not_read if not starts else "the terms before the ellipsis fit the last "
+                      "term from 0 and from 1: two readings (not read)", ellipsis)  # fmt: skip
+        if self.at("+") or self.at("-"):  # 1 + 2 + … + n + 1: up to n + 1, or (Σ_1^n i) + 1?
+            self.fail(f"a term after the last term {sp.sstr(last)} of a written sum: part of "
+                      "the last term or a further term — two readings (write parentheses)")
+        start, run = longest[0]
+        before = terms[: len(terms) - run]
+        sum_ = self.build.big_operator("sum", general, index, sp.Integer(start),
+                                       sp.Symbol(str(bound)), column=ellipsis.column)  # fmt: skip
+        self.readings.setdefault(r"\cdots", f"a written sum: the last term at {bound} is the "
+                                 f"general term, from {start} to {bound}")  # fmt: skip
         return self.build.add([*before, sum_]) if before else sum_
 
     def term(self) -> sp.Basic:
@@ -566,8 +614,8 @@ class _Parser:
             )
         if token.kind == "command":
             name = token.text[1:]
-            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}") or (
-                name in ELLIPSIS or name in RELATION_COMMANDS
+            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}", "choose") or (
+                name in ELLIPSIS or name in RELATION_COMMANDS or token.text in integer_parts.CLOSERS
             ):
                 return False
             if token.text in self.open_bars:
@@ -576,7 +624,8 @@ class _Parser:
                 if self.open_bars and self.open_bars[-1] == SIZED_BAR and self.peek().text in (
                         BARS + (r"\rvert",)):
                     return False  # \big| closing a \big| … bar
-                return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert")
+                return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert",
+                                            *integer_parts.FLOOR_BRACKETS)
             return True
         return False
 
@@ -770,12 +819,22 @@ class _Parser:
         raise AssertionError  # unreachable
 
     def group(self) -> sp.Basic:
-        self.expect("{")
+        opener = self.expect("{")
         if self.at("}"):
             self.fail("empty group")
-        inner = self.expr()
+        inner = self.choose(self.expr(), opener)
         self.expect("}")
         return inner
+
+    def choose(self, upper: sp.Basic, opener: Token) -> sp.Basic:
+        r"""``{n \choose k}``: the binomial coefficient (braces only); else ``upper``."""
+        if not self.at(r"\choose"):
+            return upper
+        token = self.advance()
+        if opener.text != "{":
+            self.fail(r"\choose outside braces: write {n \choose k} or \binom{n}{k}", token)
+        lower = self.expr()
+        return integer_parts.binomial(self, upper, lower, token)
 
     def delimited(self) -> sp.Basic | None:
         """A delimited group ( … ), [ … ], { … }, \\left( … \\right), \\big( … \\big)."""
@@ -785,6 +844,8 @@ class _Parser:
             self.advance()
             inner = self.expr()
             self.expect(r"\right")
+            if self.accept("."):  # \left. x \right.: invisible delimiters, a plain group
+                return inner
             if self.current.text not in ("|", r"\vert", r"\rvert") or self.peek().text != "_":
                 self.fail(r"expected an evaluation bar \right|_{x = value} after \left.")
             self.advance()
@@ -797,12 +858,14 @@ class _Parser:
         if sized and opener in BARS:  # \left| |x| - 1 \right|, \big| … \big| (round 9b L12)
             self.advance()
             return self.absolute(SIZED_BAR)
+        if sized and opener in integer_parts.FLOOR_BRACKETS:  # \left\lfloor … \right\rfloor
+            return integer_parts.floor_or_ceiling(self, self.advance())
         if opener not in closers:
             if sized:
                 self.fail("expected a delimiter after a sizing command")
             return None
-        self.advance()
-        inner = self.expr()
+        opening = self.advance()
+        inner = self.choose(self.expr(), opening)
         if self.at(","):  # [e^1, e^{-2}, e^0], (r_x, r_y, r_z), x(a, b) for a scalar x
             self.fail("a list or tuple of values (an elementwise claim or a dependence "
                       "x(a, b)) is not read")  # fmt: skip
@@ -938,6 +1001,10 @@ class _Parser:
                 self.readings.setdefault("\\|·\\|_2", "Frobenius norm of a matrix (the note writes "
                                          "it as the sum of squared entries)")  # fmt: skip
             return matrices.norm(inner, subscript, self.fail, self.context.frobenius_2)
+        if norm and self.at("_"):  # \|x\|_2 of a name not declared a vector
+            self.fail(f"\\|{sp.sstr(inner)}\\|_… of names the note does not declare vectors "
+                      "(\\mathbf{x}, x \\in \\mathbb{R}^n): a p-norm of a number or of a vector? "
+                      "(not read)")  # fmt: skip
         if isinstance(inner, sp.MatrixExpr):  # matrix hook: |wᵀx| is a number; |x|, |A| not read
             inner = matrices.as_scalar(inner)
             if isinstance(inner, sp.MatrixExpr):
@@ -1013,6 +1080,8 @@ class _Parser:
                 self.advance()
             return self.named_function(word, start)
         run = self.letter_run()
+        if optimisation.is_arg_word(run):
+            optimisation.refuse_arg(self, run, start)
         if len(run) >= 3:
             self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
         letter = self.advance().text
@@ -1522,8 +1591,7 @@ class _Parser:
         else:
             self.fail("the variable of a limit must be a letter", written)
             raise AssertionError
-        if not any(self.accept(arrow) for arrow in (r"\to", r"\rightarrow", r"\longrightarrow")):
-            self.fail("expected \\to in the limit's subscript")
+        direction = self.limit_direction()
         point = self.expr()
         self.expect("}")
         if not self.starts_factor():
@@ -1536,8 +1604,49 @@ class _Parser:
         bound = sp.Dummy(variable.name)  # bound: an example value of the name never enters
         body = body.xreplace({variable: bound})
         if point in (sp.oo, -sp.oo):
+            if direction != "+-":
+                self.fail("a one-sided limit at infinity is not read", token)
             return sp.Limit(body, bound, point)
-        return sp.Limit(body, bound, point, dir="+-")
+        if direction != "+-":
+            side = "right" if direction == "+" else "left"
+            self.readings.setdefault(f"\\lim {variable} → {point}{direction}",
+                                     f"a one-sided limit from the {side}")  # fmt: skip
+        return sp.Limit(body, bound, point, dir=direction)
+
+    def limit_direction(self) -> str:
+        r"""The arrow of a limit's subscript and the side its point is approached from: '+'
+        (``x \to 0^+``, ``0^{+}``, ``0+``, ``+0``, ``x \downarrow 0``, ``x \searrow 0``), '-'
+        (``0^-``, ``0-``, ``-0``, ``x \uparrow 0``, ``x \nearrow 0``), else '+-' (both sides).
+        The marks are removed from the tokens, so the point is read without them: ``0^+`` is
+        never a power, ``+0``/``-0`` never the number 0 approached from both sides."""
+        arrows = {r"\to": "+-", r"\rightarrow": "+-", r"\longrightarrow": "+-",
+                  r"\downarrow": "+", r"\searrow": "+", r"\uparrow": "-", r"\nearrow": "-"}
+        arrow = self.current.text
+        if arrow not in arrows or self.current.kind != "command":
+            self.fail("expected \\to in the limit's subscript")
+        self.advance()
+        close = self.position
+        depth = 0
+        while self.tokens[close].kind != "end" and (depth or self.tokens[close].text != "}"):
+            depth += {"{": 1, "}": -1}.get(self.tokens[close].text, 0)
+            close += 1
+        if self.tokens[close].kind == "end":
+            self.fail("expected '}' to close the limit's subscript")
+        written = [t.text for t in self.tokens[self.position:close]]
+        mark, marked = "", 0
+        for pattern in (["^", "{", "+", "}"], ["^", "{", "-", "}"], ["^", "+"], ["^", "-"],
+                        ["+"], ["-"]):  # fmt: skip
+            if len(written) > len(pattern) and written[-len(pattern):] == pattern:
+                mark, marked = pattern[-2] if pattern[-1] == "}" else pattern[-1], len(pattern)
+                break
+        if not mark and written in (["+", "0"], ["-", "0"]):
+            mark, marked = written[0], 1
+            del self.tokens[self.position]
+        elif mark:
+            del self.tokens[close - marked:close]
+        if mark and arrows[arrow] != "+-":
+            self.fail(f"a one-sided arrow {arrow} and a side mark {mark} on the point: not read")
+        return mark or arrows[arrow]
 
     def conditional_probability_ahead(self) -> bool:
         """``P(Y=1|X=x)``: a relation, ``|``, ``\\mid`` or ``;`` inside the parentheses."""
@@ -1593,6 +1702,8 @@ class _Parser:
         if name == "softmax":
             self.fail("softmax needs an explicit vector; write it with \\exp and \\sum", start)
         if name in MULTI_ARGUMENT:
+            if self.at("_"):  # \max_i x_i: over a range (grammar/optimisation.py)
+                optimisation.refuse_ranged(self, name, start)
             return self.build.call(MULTI_ARGUMENT[name], self.arguments(), start.column)
         function = ELEMENTARY[name]
         if name in ("log", "ln") and self.at("_"):
@@ -1674,14 +1785,37 @@ class _Parser:
             return self.build.sqrt(radicand, token.column)
         if name in ("sum", "prod"):
             return self.big_operator(name, token)
+        if token.text in integer_parts.FLOOR_BRACKETS:
+            return integer_parts.floor_or_ceiling(self, token)
+        if token.text in integer_parts.CLOSERS or name == "choose":
+            self.fail(f"{token.text} without its opener", token)
+        if name in integer_parts.BINOMIAL_COMMANDS:
+            upper = self.group()
+            return integer_parts.binomial(self, upper, self.group(), token)
         if name == "sigma":
             if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
                 return sigmoid(matrices.as_scalar(self.delimited()))  # matrix hook
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
             return self.named_function(name, token)
+        if name == "operatorname" and self.accept("*"):  # \operatorname*{argmax}: limits below
+            run = self.letter_run() if self.current.kind == "letter" else ""
+            if optimisation.is_arg_word(run):  # \operatorname*argmax_j (unbraced, as written)
+                optimisation.refuse_arg(self, run, token)
+            if not self.at("{"):
+                self.fail("\\operatorname* needs its name in braces: \\operatorname*{argmax}",
+                          token)  # fmt: skip
+        if name in ("argmax", "argmin") or name == "arg" and self.current.text in (
+                r"\max", r"\min"):  # \arg\max, \argmax (a macro)  # fmt: skip
+            optimisation.refuse_arg(self, name + self.current.text, token)
+        if name == "arg":
+            self.fail("\\arg z (the argument of a complex number) is not read", token)
+        if name in ("sup", "inf", "limsup", "liminf"):
+            optimisation.refuse_ranged(self, name, token)
         if name in ("operatorname", "mathrm", "text", "textrm", "mathit", "mathsf") and self.at("{"):
             word = self.braced_word()
+            if optimisation.is_arg_word(word):
+                optimisation.refuse_arg(self, word, token)
             if self.unit_after_number(word, token):
                 self.fail(f"units: {word} after a number is a unit of measurement, not a "
                           "variable (quantities with units are not read)", token)  # fmt: skip
@@ -1743,6 +1877,9 @@ class _Parser:
             return self.symbol_with_scripts(inner_name)
         if name in ("det", "tr"):
             return self.operator(OPERATOR_NAMES[name], token)
+        if name in ELLIPSIS:  # a_1 + \cdots + a_n is read by expr (written_sum)
+            self.fail(f"an ellipsis {token.text} here (a list of arguments f(x_1, …, x_n) or "
+                      "terms whose pattern is left to the reader) is not read", token)  # fmt: skip
         if name == "nabla":
             found = operators.laplacian(self, token, "\\nabla")  # \nabla^2 f (C7)
             if found is not None:
@@ -2181,6 +2318,9 @@ class _Parser:
                 explicit_bounds = True
             elif self.at(r"\in"):
                 self.fail("\\sum over a set is not supported; use \\sum_{i=1}^{n}")
+            elif self.current.text[1:] in RELATION_COMMANDS:  # \sum_{j \neq y_i}: all but one
+                self.fail(f"a sum over {index_token.text} {self.current.text} … (a range "
+                          "cut by a condition) is not read")  # fmt: skip
             self.expect("}")
         if self.accept("^"):
             high = self.script()
@@ -2266,6 +2406,24 @@ def _base_letter(name: str) -> str:
     if name.startswith("\\") and "{" in name:
         name = name[name.index("{") + 1 : name.rindex("}")] if "}" in name else name
     return name
+
+
+def _joined_lines(tokens: list[Token]) -> list[Token]:
+    r"""A group broken over two display lines, ``\left( a + \right. \\ \left. b \right)``:
+    the invisible ``\right.``, the line break and the invisible ``\left.`` are typography
+    only, so they are dropped and the group reads ``( a + b )``."""
+    texts = [t.text for t in tokens]
+    joined: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        if texts[index : index + 2] == [r"\right", "."]:
+            after = index + 2 + (texts[index + 2 : index + 3] == ["\\\\"])
+            if texts[after : after + 2] == [r"\left", "."]:
+                index = after + 2
+                continue
+        joined.append(tokens[index])
+        index += 1
+    return joined
 
 
 def _spacing(token: Token) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
+from symderive.errors import ParseError
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
 from symderive.notes.kinks import differentiate, settle
@@ -121,6 +122,12 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
                 parameters, body = definition
+                for parameter, argument in zip(parameters, applied.args):
+                    if isinstance(parameter, sp.MatrixExpr) != isinstance(argument, sp.MatrixExpr):
+                        kind = ("vector or matrix" if isinstance(parameter, sp.MatrixExpr)
+                                else "number")  # f(\mathbf{x}) = \|\mathbf{x}\|_2, then f(x)
+                        raise ParseError(f"{applied.func.__name__} is defined for a {kind} "
+                                         f"{parameter}, here applied to {argument}: not expanded")
                 replacements[applied] = fresh_bound(  # never captured by a free index
                     body.xreplace(dict(zip(parameters, applied.args))), free_names(expr))
         family = family_values(expr, view.symbols)  # entries hook: p_{y_i} after p_k = …

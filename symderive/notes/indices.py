@@ -9,6 +9,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
 from symderive.grammar.entries import subscript_indices
+from symderive.grammar.integer_parts import binomial_names
 from symderive.grammar.matrices import as_scalar
 from symderive.grammar.negation import NEGATED_OR_CONTRASTED
 from symderive.matrixcalc import EntryMatrix
@@ -52,9 +53,24 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                 shifted = computed_index(subscript)
                 if base and shifted is not None and summed & {str(s) for s in shifted.free_symbols}:
                     upper.setdefault(base, node.limits[0][2])
+    binomial_indices: dict[str, list] = {}  # \binom{n}{k}: n a size, k in 0..n (integer_parts)
+    for expr in expressions:
+        sizes, lower = binomial_names(expr)
+        bound_names |= sizes
+        for name, uppers in lower.items():
+            binomial_indices.setdefault(name, []).extend(uppers)
+    integer_index = {name: sp.Symbol(name, integer=True) for name in binomial_indices
+                     if name not in bound_names}  # fmt: skip
+    for name, index in integer_index.items():
+        uppers = list(dict.fromkeys(binomial_indices[name]))
+        context.domains.setdefault(index, Domain("index", low=0, high=(
+            uppers[0] if len(uppers) == 1 else sp.Max(*uppers))))
     replacements: dict = {}
     for expr in expressions:
         for symbol in expr.atoms(sp.Symbol):  # derivative variables too (∂/∂z_j is bound)
+            if symbol.name in integer_index and not symbol.is_integer:
+                replacements[symbol] = integer_index[symbol.name]
+                continue
             if not isinstance(symbol, sp.Symbol):
                 continue
             if symbol.name in bound_names and not symbol.is_integer:
@@ -100,7 +116,8 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
         return raws
     for key, domain in list(context.domains.items()):
         if domain.kind == "index" and isinstance(domain.high, sp.Basic):
-            context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
+            context.domains[key] = Domain("index", low=domain.low, high=domain.high.xreplace(
+                replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
 
 

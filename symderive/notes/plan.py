@@ -76,7 +76,10 @@ from symderive.notes.vectors import (
 from symderive.notes.report import SkipReason
 from symderive.notes.roles import Role, is_number
 
-OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e|\\arg\s*\\?m(in|ax)|\\operatorname\{arg")
+# minimize, \arg\max, argmax, arg\,min, \operatorname*{argmax}, \mathrm{arg\,max}
+OPTIMIZATION = re.compile(r"minimi[sz]e|maximi[sz]e"
+                          r"|(?<![A-Za-z])arg\s*(?:\\[,;:! ]\s*|\\)?m(?:in|ax)(?![A-Za-z])"
+                          r"|\\operatorname\*?\{arg")
 TABLE = re.compile(r"\\begin\{(array|tabular)\}|\\hline")
 DECIMAL = re.compile(r"^\s*[-+−]?\s*\d*\.(\d+)\s*$")
 SCIENTIFIC = re.compile(
@@ -180,6 +183,8 @@ def classify_chain(located: Located) -> tuple[SkipReason | None, str]:
     text = " ".join(chain.elements)
     if TABLE.search(chain.latex):
         return SkipReason.TABLE, "a table, not an equation"
+    if chain.is_chain and any(element.strip() == "?" for element in chain.elements):
+        return SkipReason.NOT_A_CHAIN, "a question: a side written '?' is asked, not stated"
     if not chain.is_chain:
         if re.search(r"\\text\{[^}]*[A-Za-z]{2}", text):
             return SkipReason.PROSE, "prose in \\text{}"
