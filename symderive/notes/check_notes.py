@@ -720,6 +720,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             plan.context, chain.line, chain.latex, lead, outcome.counterexample.values
         )):  # fmt: skip
             outcome = _not_refuted(outcome, outside)
+        if outcome.verdict in DECIDING and step.coinciding:  # ∂(x_j x_j)/∂x_i (11a F5)
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"{step.coinciding}: not decided"))
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
@@ -732,6 +735,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"held on the instances of the unknown function, but the note states a property "
                 f"of {stated_property}, which those instances need not satisfy: a check on them "
                 "says nothing about the functions the note means"))  # fmt: skip
+        if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
+            outcome = _not_refuted(outcome, bare)  # 2l after l(y, ŷ) = …: l is no free number
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
@@ -968,6 +973,23 @@ def _values_text(outcome) -> str:
     values = outcome.counterexample.values if outcome.counterexample else ()
     shown = ", ".join(f"{name} = {value}" for name, value in values[:4])
     return ("e.g. " + shown + (", …" if len(values) > 4 else "")) if shown else "as sampled"
+
+
+def _bare_function(outcome: Outcome, view) -> str:
+    """Why a counterexample that gives the bare name of a function the note defines a value
+    (``l = 8/7`` after ``l(\\mathbf{y}, \\hat{\\mathbf{y}}) = …``) refutes nothing: the bare
+    name stands for the function's value at its defined arguments, not a free number (a
+    whole element ``l = …`` is expanded to the definition before: :func:`with_function_values`);
+    '' when no value is such a name."""
+    if view is None or outcome.counterexample is None:
+        return ""
+    for name, _value in outcome.counterexample.values:
+        plain = str(name)
+        if plain in view.functions and not any(str(key) == plain for key in view.symbols):
+            note = view.notes.get(("function", plain), f"{plain} (defined)")
+            return (f"{plain} is the function the note defines ({note}): its bare name stands "
+                    "for its value at the defined arguments, not a free number")
+    return ""
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:

@@ -16,7 +16,8 @@ from symderive.model import Domain
 from symderive.notes.sections import as_sections
 
 
-def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False) -> list:
+def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False,
+                      local: dict | None = None) -> list:
     """Make one chain's notation consistent before anything is evaluated.
 
     * Symbols bounding a sum (``n`` in ``\\sum_{i=1}^{n}``) become positive integers with the
@@ -24,7 +25,11 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     * Where ``o`` is summed over as ``o_k``, a free ``o_j`` is the same vector's entry
       ``o[j]`` (j an integer index in 1..n), and ``o_2`` is ``o[2]``: ``z_k`` and ``z[k]`` are
       one entry, so ``\\frac{\\partial}{\\partial o_j} \\sum_k e^{o_k}`` is not 0.
+
+    ``local`` receives the index domains this chain's own sums give (k in 1..K where the chain
+    sums z_j to K): they hold for this chain only, never for another display's k.
     """
+    local = {} if local is None else local
     if einstein:  # x_i a_{ij} x_j in a section that says it writes Einstein notation
         raws = einstein_chain(raws)
     raws = wrap_free_entries(raws)  # entries hook: u_{ik} at free indices, every value
@@ -81,7 +86,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                 else:
                     index = sp.Symbol(subscript, integer=True)
                     high = upper[base]
-                    context.domains.setdefault(index, Domain("index", low=1, high=high))
+                    _index_domain(context, local, index, high)
                 replacements[symbol] = sp.IndexedBase(base)[index]
     sizes = set(upper.values())
     for expr in scanned:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum (also
@@ -93,15 +98,36 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
             if high is None and len(sizes) == 1:
                 high = next(iter(sizes))
             if high is not None:
-                context.domains.setdefault(label, Domain("index", low=1, high=high))
+                _index_domain(context, local, label, high)
     for name in bound_names:
         context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
     if not replacements:
         return raws
-    for key, domain in list(context.domains.items()):
-        if domain.kind == "index" and isinstance(domain.high, sp.Basic):
-            context.domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
+    for domains in (context.domains, local):
+        for key, domain in list(domains.items()):
+            if domain.kind == "index" and isinstance(domain.high, sp.Basic):
+                domains[key] = Domain("index", low=1, high=domain.high.xreplace(replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+def _index_domain(context, local: dict, index: sp.Symbol, high: sp.Basic) -> None:
+    """``index`` in 1..high, as this chain's sums say: recorded for the chain (``local``) and,
+    when no other reading gave the index a range yet, for the file (the first chain's range;
+    :func:`chain_index_domains` puts each chain's own range back over it)."""
+    local.setdefault(index, Domain("index", low=1, high=high))
+    if index not in context.domains:
+        context.domains[index] = Domain("index", low=1, high=high)
+        context.chain_index_keys.add(index)
+
+
+def chain_index_domains(context, local: dict) -> dict:
+    """The index ranges a chain's own sums give (``local``), where they replace the file's: an
+    index range read off another display's sums (``\\sum_j`` of size n making k an index in
+    1..n) never reaches this chain (round 11a F6); a range stated by a condition
+    (``1 \\le k \\le n``) or a directive stays."""
+    keys = getattr(context, "chain_index_keys", set())
+    return {key: domain for key, domain in local.items()
+            if key not in context.domains or key in keys}
 
 
 _INDEX_TERM = re.compile(r"([+-]?)(\d*)([a-zA-Z]?)")

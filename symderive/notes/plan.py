@@ -117,6 +117,7 @@ class PlannedStep:
     alternate: tuple | None = None
     alternate_lines: tuple = ()
     unpinned: str = ""  # why a proof would say nothing (entries chosen to fit): then undecided
+    coinciding: str = ""  # ∂x_j/∂x_i read as 0 though j may be i (δ_ij): then undecided
 
 
 @dataclass
@@ -130,6 +131,7 @@ class PlannedEquation:
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
     conditions: dict = field(default_factory=dict)  # element latex -> its natural domain
+    index_domains: dict = field(default_factory=dict)  # k in 1..K from this chain's own sums
 
     @property
     def chain(self):
@@ -307,7 +309,7 @@ def plan_steps(
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
-    raws = normalise_indices(raws, context, values, einstein)
+    raws = normalise_indices(raws, context, values, einstein, local=equation.index_domains)
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it
@@ -496,6 +498,7 @@ def plan_steps(
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
                 opaque=opaque,
                 doubt=doubt,
+                coinciding=coinciding_indices(raws[index - 1], raws[index]),
             )
         )  # fmt: skip
 
@@ -824,6 +827,42 @@ def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:
             ):
                 return True
     return False
+
+
+def _entry_name(symbol) -> tuple[str, str] | None:
+    """(base, index) of a name written as an entry with one index, a letter or a number
+    (``x_j``, ``x_{j}``, ``\\theta_k``, ``x_1``), else None."""
+    base, _, sub = getattr(symbol, "name", "").rpartition("_")
+    sub = sub.strip("{}")
+    if base and ((len(sub) == 1 and sub.isalpha()) or sub.isdigit()):
+        return base, sub
+    return None
+
+
+def coinciding_indices(*raws) -> str:
+    """Why a derivative by an entry ``x_i`` of an expression holding another entry ``x_j`` of
+    the same name decides nothing as read: the grammar reads ``x_j`` and ``x_i`` as unrelated
+    names (∂x_j/∂x_i = 0), but the indices may coincide (∂x_j/∂x_i = δ_ij) and, written twice,
+    ``x_j x_j`` may be Einstein's sum Σ_j x_j² (round 11a F5: ∂(x_j x_j)/∂x_i = 2x_i).
+    '' when no derivative is taken that way."""
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            continue
+        for derivative in raw.atoms(sp.Derivative):
+            for variable in derivative.variables:
+                by = _entry_name(variable)
+                if by is None:
+                    continue
+                for symbol in sorted(derivative.expr.free_symbols, key=str):
+                    entry = _entry_name(symbol)
+                    if entry and entry[0] == by[0] and entry[1] != by[1] and not (
+                            entry[1].isdigit() and by[1].isdigit()):  # x_1, x_2: distinct
+                        return (f"the derivative by {variable} of an expression holding {symbol} "
+                                f"reads {symbol} as another name (∂{symbol}/∂{variable} = 0), "
+                                f"but the indices may coincide (∂{symbol}/∂{variable} = "
+                                f"δ_{{{entry[1]}{by[1]}}}) or a repeated index may be summed "
+                                "(Einstein's convention)")
+    return ""
 
 
 def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
