@@ -97,6 +97,7 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
+from symderive.notes.imaginary import imaginary_words, with_imaginary_unit
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
@@ -793,7 +794,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 unread_bound(plan.context, chain.line, chain.latex, names))
             if unread:
                 outcome = _not_refuted(outcome, unread)
-        if outcome.verdict == "refuted" and step.solve_like and not quantified(
+        unit_words = imaginary_words(plan.context, chain.line, chain.latex, step)
+        if unit_words and (outcome.verdict in DECIDING or IMAGINARY_DOUBT in outcome.reason):
+            # (1 + i)^2 = 2i in a note about complex numbers (round 11a F4)
+            outcome = with_imaginary_unit(step, outcome, unit_words)
+            description = ""  # what was sampled at real i does not describe this verdict
+        if outcome.verdict == "refuted" and step.solve_like and not unit_words and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ) and not _declared_by_directive(plan.context, names):  # fmt: skip
             steps.append(_skipped(
@@ -895,7 +901,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
             complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"
         unit = imaginary_unit(plan.context.raw_text, chain.latex)
-        if unit and not complex_name:  # "$i$ denotes the imaginary unit"
+        if unit and not complex_name and not unit_words:  # "$i$ denotes the imaginary unit"
             complex_name = f"{unit}, the imaginary unit,"
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
@@ -1163,6 +1169,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
                         declared_at(context, chain.line))
 
 
+IMAGINARY_DOUBT = "i may be the imaginary unit here"
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
                        r"(?<![A-Za-z\\])i\s*\\(?:sin|cos|theta|omega|pi))")
 SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
@@ -1260,8 +1267,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     constants = set(re.findall(r"constants?\s+\$\s*([A-Za-z])\s*\$", plan.context.raw_text))
     if names & constants:
         return f"{', '.join(sorted(names & constants))} is called a constant in the note"
-    if "i" in names and IMAGINARY.search(written):
-        return "i may be the imaginary unit here (e^{i…} beside sin/cos)"
+    if "i" in names and (imaginary := IMAGINARY.search(written)):
+        return f"{IMAGINARY_DOUBT} (it writes '{' '.join(imaginary.group(0).split())}')"
     if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
            for name, value in values.items()) and SCALE_WORDS.search(plan.context.words):
         return "σ is a standard deviation or scale in the note, so positive ('assume \\sigma positive')"
