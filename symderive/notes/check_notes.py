@@ -795,7 +795,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             if unread:
                 outcome = _not_refuted(outcome, unread)
         unit_words = imaginary_words(plan.context, chain.line, chain.latex, step)
-        if unit_words and (outcome.verdict in DECIDING or IMAGINARY_DOUBT in outcome.reason):
+        other_complex = unit_words and (complex_definition(used) or complex_names(
+            plan.context, chain.line, chain.latex, (names | {str(key[1]) for key in step.used})
+            - {"i"}))  # z = x + iy used: z is sampled real, whatever i is (below)
+        if unit_words and not other_complex and (
+                outcome.verdict in DECIDING or IMAGINARY_DOUBT in outcome.reason):
             # (1 + i)^2 = 2i in a note about complex numbers (round 11a F4)
             outcome = with_imaginary_unit(step, outcome, unit_words)
             description = ""  # what was sampled at real i does not describe this verdict
@@ -895,8 +899,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
         if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
             outcome = Outcome("undecided", method=outcome.method, reason=letter)
-        complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
-            str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
+        complex_name = complex_names(plan.context, chain.line, chain.latex, (names | {
+            str(key[1]) for key in step.used} | {name for name, _ in step.unknown}) - (
+            {"i"} if unit_words else set()))  # z = x + iy used; i the unit is read as such
         defined = complex_definition(used)
         if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
             complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"

@@ -85,8 +85,8 @@ def with_imaginary_unit(step, outcome: Outcome, words: str, seconds: float = 3.0
     (an equation) simplifies to exactly zero with i = √−1, else *undecided* naming ``words``
     (a real counterexample or agreement at real i says nothing about the note's i)."""
     doubt = Outcome("undecided", method=outcome.method, reason=(
-        f"the note may write i for the imaginary unit ({words}), and the checks sample real "
-        "values of i only: not decided"))  # fmt: skip
+        f"the note may write i for the imaginary unit ({words}), a complex number, and the "
+        "checks sample real values of i only: not decided"))  # fmt: skip
     if step.relation != "=":
         return doubt
     unit = {symbol: sp.I for side in (step.lhs, step.rhs) for symbol in side.free_symbols

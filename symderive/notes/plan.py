@@ -498,7 +498,7 @@ def plan_steps(
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
                 opaque=opaque,
                 doubt=doubt,
-                coinciding=coinciding_indices(raws[index - 1], raws[index]),
+                coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
             )
         )  # fmt: skip
 
@@ -839,12 +839,13 @@ def _entry_name(symbol) -> tuple[str, str] | None:
     return None
 
 
-def coinciding_indices(*raws) -> str:
+def coinciding_indices(*raws, view: DefinitionView | None = None) -> str:
     """Why a derivative by an entry ``x_i`` of an expression holding another entry ``x_j`` of
     the same name decides nothing as read: the grammar reads ``x_j`` and ``x_i`` as unrelated
     names (∂x_j/∂x_i = 0), but the indices may coincide (∂x_j/∂x_i = δ_ij) and, written twice,
-    ``x_j x_j`` may be Einstein's sum Σ_j x_j² (round 11a F5: ∂(x_j x_j)/∂x_i = 2x_i).
-    '' when no derivative is taken that way."""
+    ``x_j x_j`` may be Einstein's sum Σ_j x_j² (round 11a F5: ∂(x_j x_j)/∂x_i = 2x_i); also
+    through the definitions in force (∂f/∂x_i after f = x_1² + x_2²).  '' when no derivative is
+    taken that way."""
     for raw in raws:
         if not isinstance(raw, sp.Basic):
             continue
@@ -853,7 +854,9 @@ def coinciding_indices(*raws) -> str:
                 by = _entry_name(variable)
                 if by is None:
                     continue
-                for symbol in sorted(derivative.expr.free_symbols, key=str):
+                held = derivative.expr.free_symbols | (
+                    _defined_through(derivative.expr, view) if view is not None else set())
+                for symbol in sorted(held, key=str):
                     entry = _entry_name(symbol)
                     if entry and entry[0] == by[0] and entry[1] != by[1] and not (
                             entry[1].isdigit() and by[1].isdigit()):  # x_1, x_2: distinct
