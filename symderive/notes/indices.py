@@ -286,6 +286,11 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
         bold |= {name for name in _BOLD.findall(section)  # the chain's own do not decide
                  if name.swapcase() not in bold}  # fmt: skip
     stripped = _COMMAND.sub(" ", _WORDS.sub(" ", _BOLD.sub(" ", text)))
+    if einstein and not bold:  # ∂(x_j x_j)/∂x_i: the letters written only as x_j are vectors
+        bold |= {letter for letter in set(re.findall(r"(?<![A-Za-z])([a-z])\s*_", stripped))
+                 if letter in differentiated or re.search(
+                     rf"(?<![A-Za-z]){letter}\s*_\s*\{{?\s*([a-z])\s*\}}?.*"
+                     rf"(?<![A-Za-z])[a-z]\s*_\s*\{{?\s*\1(?![A-Za-z])", stripped)}
     plain_capitals = set(re.findall(r"(?<![A-Za-z])([A-Z])(?![A-Za-z])", stripped))
     if einstein:  # a plain capital of the section's mathematics that the note writes bold
         plain_capitals |= set(re.findall(r"(?<![A-Za-z\\])([A-Z])(?![A-Za-z])",
@@ -665,8 +670,19 @@ def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
         if len(frees) > 1:
             raise NotEinstein("terms with different free indices")
         return sp.Add(*(term for term, _ in parts)), parts[0][1]
+    if (isinstance(expr, sp.Pow) and expr.exp == 2 and isinstance(expr.base, MatrixElement)
+            and isinstance(expr.base.parent, sp.MatrixSymbol)):  # x_j x_j, which SymPy squares
+        return _einstein(sp.Mul(expr.base, expr.base, evaluate=False), bound)
     if isinstance(expr, sp.Pow) and _einstein(expr.base, bound)[1] and expr.exp != 1:
         raise NotEinstein("a power of an indexed entry (an index written more than twice)")
+    if isinstance(expr, sp.Mul):  # a_j x_j x_j (a_j x_j^2): the index j three times
+        squared = [_einstein(f.base, bound)[1] for f in expr.args
+                   if isinstance(f, sp.Pow) and f.exp == 2 and isinstance(f.base, MatrixElement)]
+        others = [_einstein(f, bound)[1] for f in expr.args
+                  if not (isinstance(f, sp.Pow) and f.exp == 2
+                          and isinstance(f.base, MatrixElement))]  # fmt: skip
+        if any(set(square) & set(other) for square in squared for other in others):
+            raise NotEinstein("an index written more than twice in one product")
     if isinstance(expr, (sp.Mul, sp.Derivative)):
         if isinstance(expr, sp.Derivative):
             inner, counts = _einstein(expr.expr, bound)

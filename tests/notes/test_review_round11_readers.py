@@ -99,16 +99,25 @@ $$ \frac{\partial (a_j x_j)}{\partial x_i} = a_i $$
 """
 
 
-def test_einstein_gradients_are_not_refuted(tmp_path):
-    verdicts = first_verdicts(tmp_path, EINSTEIN)
-    reasons = first_reasons(tmp_path, EINSTEIN)
-    assert verdicts[5] == verdicts[7] == "undecided"
-    assert "δ_" in reasons[5] and "x_j" in reasons[5]
+def test_einstein_gradients_are_checked_where_the_note_states_the_convention(tmp_path):
+    # x_j x_j = Σ_j x_j², ∂/∂x_i = 2x_i; ∂(Σ_j a_j x_j)/∂x_i = a_i: x and a vectors of a size
+    assert first_verdicts(tmp_path, EINSTEIN) == {5: "checked", 7: "checked"}
+
+
+def test_wrong_einstein_gradients_stay_refuted(tmp_path):
+    note = EINSTEIN.replace("= 2 x_i", "= 3 x_i").replace("= a_i", "= 2 a_i")
+    assert first_verdicts(tmp_path, note) == {5: "refuted", 7: "refuted"}
+
+
+def test_an_index_three_times_is_not_einstein(tmp_path):
+    note = EINSTEIN.replace("(x_j x_j) = 2 x_i", "(a_j x_j x_j) = 2 a_i x_i")
+    assert first_verdicts(tmp_path, note)[5] == "skipped"
 
 
 def test_einstein_gradient_without_the_sentence_is_not_refuted(tmp_path):
     note = "# Gradient\n\n$$ \\frac{\\partial}{\\partial x_i}(x_j x_j) = 2 x_i $$\n"
     assert first_verdicts(tmp_path, note)[3] == "undecided"
+    assert "δ_" in first_reasons(tmp_path, note)[3]
 
 
 def test_a_derivative_by_an_entry_through_a_definition_is_not_refuted(tmp_path):
