@@ -839,6 +839,20 @@ def _entry_name(symbol) -> tuple[str, str] | None:
     return None
 
 
+def _differentiated_names(expr: sp.Basic) -> set:
+    """The names ``expr`` depends on: its free symbols, but of an inner derivative only its
+    differentiand's (``\\frac{d}{dx_i}\\frac{df}{dx_j}`` holds no x_j: a mixed partial)."""
+    if isinstance(expr, sp.Derivative):
+        return _differentiated_names(expr.expr)
+    if isinstance(expr, sp.Symbol):
+        return {expr}
+    found: set = set()
+    for argument in expr.args:
+        if isinstance(argument, sp.Basic):
+            found |= _differentiated_names(argument)
+    return found
+
+
 def coinciding_indices(*raws, view: DefinitionView | None = None) -> str:
     """Why a derivative by an entry ``x_i`` of an expression holding another entry ``x_j`` of
     the same name decides nothing as read: the grammar reads ``x_j`` and ``x_i`` as unrelated
@@ -854,8 +868,9 @@ def coinciding_indices(*raws, view: DefinitionView | None = None) -> str:
                 by = _entry_name(variable)
                 if by is None:
                     continue
-                held = derivative.expr.free_symbols | (
+                held = _differentiated_names(derivative.expr) | ((
                     _defined_through(derivative.expr, view) if view is not None else set())
+                    - set(derivative.variables))  # f(x_i, x_j) built for d²f/dx_i dx_j
                 for symbol in sorted(held, key=str):
                     entry = _entry_name(symbol)
                     if entry and entry[0] == by[0] and entry[1] != by[1] and not (
