@@ -203,3 +203,12 @@ def test_the_bare_name_inside_a_product_is_no_free_number(tmp_path):
     verdicts = first_verdicts(tmp_path, note)
     reasons = first_reasons(tmp_path, note)
     assert verdicts[9] == "undecided" and "bare name" in reasons[9]
+
+
+def test_mixed_partials_of_an_unknown_function_are_still_proved(tmp_path):
+    # d²f/dx_i dx_j = d/dx_i (df/dx_j) whatever i and j are
+    note = ("# Mixed\n\n$$ \\frac{d^2f}{dx_idx_j} = \\frac{d}{dx_i}\\left(\\frac{d}{dx_j}f\\right) $$\n\n"
+            "$$ \\frac{\\partial}{\\partial x_i} \\frac{\\partial}{\\partial x_j} (x_j x_j) = 0 $$\n")
+    verdicts = first_verdicts(tmp_path, note)
+    assert verdicts[3] == "proved"
+    assert verdicts[5] == "undecided"  # 2δ_ij, not 0
