@@ -17,7 +17,7 @@ from symderive.notes.sections import as_sections
 
 
 def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False,
-                      local: dict | None = None) -> list:
+                      local: dict | None = None, powers_written: bool = True) -> list:
     """Make one chain's notation consistent before anything is evaluated.
 
     * Symbols bounding a sum (``n`` in ``\\sum_{i=1}^{n}``) become positive integers with the
@@ -31,7 +31,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     """
     local = {} if local is None else local
     if einstein:  # x_i a_{ij} x_j in a section that says it writes Einstein notation
-        raws = einstein_chain(raws)
+        raws = einstein_chain(raws, powers_written)
     raws = wrap_free_entries(raws)  # entries hook: u_{ik} at free indices, every value
     raws = row_families(raws)  # a_{2k} beside a_{1k}, a_{ij}: row 2 of a, not a_{2k}
     expressions = [raw for raw in raws if not isinstance(raw, ParseError)]
@@ -715,13 +715,20 @@ def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
     return expr.func(*(argument for argument, _ in parts)), counts
 
 
-def einstein_chain(raws: list) -> list:
+def einstein_chain(raws: list, powers_written: bool = True) -> list:
     """Each side of an Einstein-notation chain with its repeated indices summed; a side that
-    does not follow the convention is not read."""
+    does not follow the convention is not read.  A square of an entry is the product ``x_j
+    x_j`` SymPy made of it (summed) only where the chain writes no power of an entry
+    (``powers_written`` False): ``x_j^2`` as written is not read."""
     result = []
     for raw in raws:
         if not isinstance(raw, sp.Basic) or not raw.atoms(MatrixElement):
             result.append(raw)
+            continue
+        if powers_written and any(isinstance(power.base, MatrixElement)
+                                  for power in raw.atoms(sp.Pow)):  # fmt: skip
+            result.append(ParseError("Einstein notation (the note says so): a power of an "
+                                     "indexed entry (an index written more than twice)"))
             continue
         if not repeated_index(raw):  # nothing written twice: the chain is read as written
             result.append(raw)

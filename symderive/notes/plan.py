@@ -83,6 +83,8 @@ SCIENTIFIC = re.compile(
     r"^\s*[-+−]?\s*\d+\.(\d+)\s*\\(?:times|cdot)\s*10\s*\^\s*\{?\s*([-−]?\d{1,3})\s*\}?\s*$"
 )
 APPROXIMATE = {r"\approx", "≈", r"\simeq"}
+# a power written on an entry (x_j^2, x_{j}^{2}): in Einstein notation not the product x_j x_j
+ENTRY_POWER = re.compile(r"[A-Za-z}]\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*(?:\\right)?\s*\)?\s*\^")
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
 PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
 
@@ -309,7 +311,8 @@ def plan_steps(
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
-    raws = normalise_indices(raws, context, values, einstein, local=equation.index_domains)
+    raws = normalise_indices(raws, context, values, einstein, local=equation.index_domains,
+                             powers_written=bool(ENTRY_POWER.search(" ".join(elements))))
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it

@@ -212,3 +212,9 @@ def test_mixed_partials_of_an_unknown_function_are_still_proved(tmp_path):
     verdicts = first_verdicts(tmp_path, note)
     assert verdicts[3] == "proved"
     assert verdicts[5] == "undecided"  # 2δ_ij, not 0
+
+
+def test_a_written_square_of_an_entry_is_not_read_as_einstein(tmp_path):
+    # x_j^2 as written: one entry squared or Σ_j x_j²? The convention sums x_j x_j only
+    note = EINSTEIN.replace("(x_j x_j) = 2 x_i", "(x_j^2) = 2 x_i")
+    assert first_verdicts(tmp_path, note)[5] == "skipped"
