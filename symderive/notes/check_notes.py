@@ -106,6 +106,7 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
+from symderive.notes.imaginary import imaginary_words, with_imaginary_unit
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
@@ -749,6 +750,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             plan.context, chain.line, chain.latex, lead, outcome.counterexample.values
         )):  # fmt: skip
             outcome = _not_refuted(outcome, outside)
+        if outcome.verdict in DECIDING and step.coinciding:  # ∂(x_j x_j)/∂x_i (11a F5)
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"{step.coinciding}: not decided"))
         if outcome.verdict in ("proved", "checked") and step.unpinned:
             outcome = Outcome("undecided", method=outcome.method, reason=step.unpinned)
         stated_property = _stated_property(step, chain.line, plan.context)
@@ -761,6 +765,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"held on the instances of the unknown function, but the note states a property "
                 f"of {stated_property}, which those instances need not satisfy: a check on them "
                 "says nothing about the functions the note means"))  # fmt: skip
+        if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
+            outcome = _not_refuted(outcome, bare)  # 2l after l(y, ŷ) = …: l is no free number
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
@@ -817,7 +823,16 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 unread_bound(plan.context, chain.line, chain.latex, names))
             if unread:
                 outcome = _not_refuted(outcome, unread)
-        if outcome.verdict == "refuted" and step.solve_like and not quantified(
+        unit_words = imaginary_words(plan.context, chain.line, chain.latex, step)
+        other_complex = unit_words and (complex_definition(used) or complex_names(
+            plan.context, chain.line, chain.latex, (names | {str(key[1]) for key in step.used})
+            - {"i"}))  # z = x + iy used: z is sampled real, whatever i is (below)
+        if unit_words and not other_complex and (
+                outcome.verdict in DECIDING or IMAGINARY_DOUBT in outcome.reason):
+            # (1 + i)^2 = 2i in a note about complex numbers (round 11a F4)
+            outcome = with_imaginary_unit(step, outcome, unit_words)
+            description = ""  # what was sampled at real i does not describe this verdict
+        if outcome.verdict == "refuted" and step.solve_like and not unit_words and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ) and not _declared_by_directive(plan.context, names):  # fmt: skip
             steps.append(_skipped(
@@ -917,13 +932,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         letter = named_letter(plan.context, lhs_latex + " " + rhs_latex, chain.line)
         if letter and outcome.verdict in DECIDING:  # "the residual $e$", no formula for it
             outcome = Outcome("undecided", method=outcome.method, reason=letter)
-        complex_name = complex_names(plan.context, chain.line, chain.latex, names | {
-            str(key[1]) for key in step.used} | {name for name, _ in step.unknown})  # z = x + iy used
+        complex_name = complex_names(plan.context, chain.line, chain.latex, (names | {
+            str(key[1]) for key in step.used} | {name for name, _ in step.unknown}) - (
+            {"i"} if unit_words else set()))  # z = x + iy used; i the unit is read as such
         defined = complex_definition(used)
         if defined:  # $$ z = x + iy $$ with no words: z is complex all the same
             complex_name = f"{defined.split(' (', 1)[0].split('=')[0].strip()} ({defined})"
         unit = imaginary_unit(plan.context.raw_text, chain.latex)
-        if unit and not complex_name:  # "$i$ denotes the imaginary unit"
+        if unit and not complex_name and not unit_words:  # "$i$ denotes the imaginary unit"
             complex_name = f"{unit}, the imaginary unit,"
         if complex_name and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
@@ -1027,6 +1043,23 @@ def _values_text(outcome) -> str:
     values = outcome.counterexample.values if outcome.counterexample else ()
     shown = ", ".join(f"{name} = {value}" for name, value in values[:4])
     return ("e.g. " + shown + (", …" if len(values) > 4 else "")) if shown else "as sampled"
+
+
+def _bare_function(outcome: Outcome, view) -> str:
+    """Why a counterexample that gives the bare name of a function the note defines a value
+    (``l = 8/7`` after ``l(\\mathbf{y}, \\hat{\\mathbf{y}}) = …``) refutes nothing: the bare
+    name stands for the function's value at its defined arguments, not a free number (a
+    whole element ``l = …`` is expanded to the definition before: :func:`with_function_values`);
+    '' when no value is such a name."""
+    if view is None or outcome.counterexample is None:
+        return ""
+    for name, _value in outcome.counterexample.values:
+        plain = str(name)
+        if plain in view.functions and not any(str(key) == plain for key in view.symbols):
+            note = view.notes.get(("function", plain), f"{plain} (defined)")
+            return (f"{plain} is the function the note defines ({note}): its bare name stands "
+                    "for its value at the defined arguments, not a free number")
+    return ""
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:
@@ -1200,6 +1233,7 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
                         declared_at(context, chain.line))
 
 
+IMAGINARY_DOUBT = "i may be the imaginary unit here"
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
                        r"(?<![A-Za-z\\])i\s*\\(?:sin|cos|theta|omega|pi))")
 SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
@@ -1297,8 +1331,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     constants = set(re.findall(r"constants?\s+\$\s*([A-Za-z])\s*\$", plan.context.raw_text))
     if names & constants:
         return f"{', '.join(sorted(names & constants))} is called a constant in the note"
-    if "i" in names and IMAGINARY.search(written):
-        return "i may be the imaginary unit here (e^{i…} beside sin/cos)"
+    if "i" in names and (imaginary := IMAGINARY.search(written)):
+        return f"{IMAGINARY_DOUBT} (it writes '{' '.join(imaginary.group(0).split())}')"
     if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
            for name, value in values.items()) and SCALE_WORDS.search(plan.context.words):
         return "σ is a standard deviation or scale in the note, so positive ('assume \\sigma positive')"

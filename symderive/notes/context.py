@@ -127,6 +127,7 @@ class FileContext:
 
     latex: LatexContext
     domains: dict = field(default_factory=dict)
+    chain_index_keys: set = field(default_factory=set)  # index domains read off a chain's sums
     givens: list = field(default_factory=list)
     independent: list = field(default_factory=list)
     onehot: list = field(default_factory=list)  # (name, size) of one-hot vectors

@@ -118,6 +118,7 @@ def _units(text: str) -> tuple[str, ...]:
 def imaginary_unit(text: str, latex: str) -> str:
     """'i' when the note says its i (or j) is the imaginary unit (*$i$ denotes the imaginary
     unit*, ``$i^2 = -1$``, ``$i$는 허수 단위``) and ``latex`` uses that letter, else ''."""
+    latex = re.sub(r"_\s*(?:\{[^{}]*\}|\w)", " ", latex)  # x_i, \sum_{i=1}: an index
     for unit in _units(text):
         if re.search(rf"(?<![A-Za-z\\]){unit}(?![A-Za-z])|\\mathrm\s*\{{\s*{unit}\s*\}}", latex):
             return unit

@@ -271,8 +271,10 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
     ``f(x, y) = xy`` is the derivative of xy. A name in such a body that is itself a defined
     function (``u`` in ``f(u, v) = (u + v)^2`` after ``u(a, b) = (a + b)^2``) is composed the same
     way, so ``\frac{\partial f}{\partial a}`` sees the path through u. Only names a derivative
-    of the chain differentiates or differentiates by start this (a bare ``h`` used as a step
-    size elsewhere stays a name). Returns (view, {name: definition note}) for the report."""
+    of the chain differentiates or differentiates by, or a whole element of the chain (``l = …``
+    after ``l(\mathbf{y}, \hat{\mathbf{y}}) = …``: the loss at its defined arguments), start
+    this (a bare ``h`` used as a step size elsewhere stays a name). Returns (view, {name:
+    definition note}) for the report."""
     raws = list(raws)
     bodies = {
         name: (parameters, body) for name, (parameters, body) in view.functions.items()
@@ -280,7 +282,8 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
     }  # fmt: skip
     if not bodies:
         return view, {}
-    frontier = []
+    frontier = [raw for raw in raws  # l = …, a whole element: the value of l (round 11a F9)
+                if isinstance(raw, sp.Symbol) and raw.name in bodies and raw not in view.symbols]
     for raw in raws:
         for derivative in raw.atoms(sp.Derivative):
             for name in (derivative.expr, *derivative.variables):

@@ -17,7 +17,8 @@ from symderive.model import Domain
 from symderive.notes.sections import as_sections
 
 
-def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False) -> list:
+def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = False,
+                      local: dict | None = None, powers_written: bool = True) -> list:
     """Make one chain's notation consistent before anything is evaluated.
 
     * Symbols bounding a sum (``n`` in ``\\sum_{i=1}^{n}``) become positive integers with the
@@ -25,9 +26,13 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     * Where ``o`` is summed over as ``o_k``, a free ``o_j`` is the same vector's entry
       ``o[j]`` (j an integer index in 1..n), and ``o_2`` is ``o[2]``: ``z_k`` and ``z[k]`` are
       one entry, so ``\\frac{\\partial}{\\partial o_j} \\sum_k e^{o_k}`` is not 0.
+
+    ``local`` receives the index domains this chain's own sums give (k in 1..K where the chain
+    sums z_j to K): they hold for this chain only, never for another display's k.
     """
+    local = {} if local is None else local
     if einstein:  # x_i a_{ij} x_j in a section that says it writes Einstein notation
-        raws = einstein_chain(raws)
+        raws = einstein_chain(raws, powers_written)
     raws = wrap_free_entries(raws)  # entries hook: u_{ik} at free indices, every value
     raws = row_families(raws)  # a_{2k} beside a_{1k}, a_{ij}: row 2 of a, not a_{2k}
     expressions = [raw for raw in raws if not isinstance(raw, ParseError)]
@@ -97,7 +102,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                 else:
                     index = sp.Symbol(subscript, integer=True)
                     high = upper[base]
-                    context.domains.setdefault(index, Domain("index", low=1, high=high))
+                    _index_domain(context, local, index, high)
                 replacements[symbol] = sp.IndexedBase(base)[index]
     sizes = set(upper.values())
     for expr in scanned:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum (also
@@ -109,16 +114,37 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
             if high is None and len(sizes) == 1:
                 high = next(iter(sizes))
             if high is not None:
-                context.domains.setdefault(label, Domain("index", low=1, high=high))
+                _index_domain(context, local, label, high)
     for name in bound_names:
         context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
     if not replacements:
         return raws
-    for key, domain in list(context.domains.items()):
-        if domain.kind == "index" and isinstance(domain.high, sp.Basic):
-            context.domains[key] = Domain("index", low=domain.low, high=domain.high.xreplace(
-                replacements))
+    for domains in (context.domains, local):
+        for key, domain in list(domains.items()):
+            if domain.kind == "index" and isinstance(domain.high, sp.Basic):
+                domains[key] = Domain("index", low=domain.low, high=domain.high.xreplace(
+                    replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+def _index_domain(context, local: dict, index: sp.Symbol, high: sp.Basic) -> None:
+    """``index`` in 1..high, as this chain's sums say: recorded for the chain (``local``) and,
+    when no other reading gave the index a range yet, for the file (the first chain's range;
+    :func:`chain_index_domains` puts each chain's own range back over it)."""
+    local.setdefault(index, Domain("index", low=1, high=high))
+    if index not in context.domains:
+        context.domains[index] = Domain("index", low=1, high=high)
+        context.chain_index_keys.add(index)
+
+
+def chain_index_domains(context, local: dict) -> dict:
+    """The index ranges a chain's own sums give (``local``), where they replace the file's: an
+    index range read off another display's sums (``\\sum_j`` of size n making k an index in
+    1..n) never reaches this chain (round 11a F6); a range stated by a condition
+    (``1 \\le k \\le n``) or a directive stays."""
+    keys = getattr(context, "chain_index_keys", set())
+    return {key: domain for key, domain in local.items()
+            if key not in context.domains or key in keys}
 
 
 _INDEX_TERM = re.compile(r"([+-]?)(\d*)([a-zA-Z]?)")
@@ -277,6 +303,11 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
         bold |= {name for name in _BOLD.findall(section)  # the chain's own do not decide
                  if name.swapcase() not in bold}  # fmt: skip
     stripped = _COMMAND.sub(" ", _WORDS.sub(" ", _BOLD.sub(" ", text)))
+    if einstein and not bold:  # ∂(x_j x_j)/∂x_i: the letters written only as x_j are vectors
+        bold |= {letter for letter in set(re.findall(r"(?<![A-Za-z])([a-z])\s*_", stripped))
+                 if letter in differentiated or re.search(
+                     rf"(?<![A-Za-z]){letter}\s*_\s*\{{?\s*([a-z])\s*\}}?.*"
+                     rf"(?<![A-Za-z])[a-z]\s*_\s*\{{?\s*\1(?![A-Za-z])", stripped)}
     plain_capitals = set(re.findall(r"(?<![A-Za-z])([A-Z])(?![A-Za-z])", stripped))
     if einstein:  # a plain capital of the section's mathematics that the note writes bold
         plain_capitals |= set(re.findall(r"(?<![A-Za-z\\])([A-Z])(?![A-Za-z])",
@@ -656,8 +687,19 @@ def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
         if len(frees) > 1:
             raise NotEinstein("terms with different free indices")
         return sp.Add(*(term for term, _ in parts)), parts[0][1]
+    if (isinstance(expr, sp.Pow) and expr.exp == 2 and isinstance(expr.base, MatrixElement)
+            and isinstance(expr.base.parent, sp.MatrixSymbol)):  # x_j x_j, which SymPy squares
+        return _einstein(sp.Mul(expr.base, expr.base, evaluate=False), bound)
     if isinstance(expr, sp.Pow) and _einstein(expr.base, bound)[1] and expr.exp != 1:
         raise NotEinstein("a power of an indexed entry (an index written more than twice)")
+    if isinstance(expr, sp.Mul):  # a_j x_j x_j (a_j x_j^2): the index j three times
+        squared = [_einstein(f.base, bound)[1] for f in expr.args
+                   if isinstance(f, sp.Pow) and f.exp == 2 and isinstance(f.base, MatrixElement)]
+        others = [_einstein(f, bound)[1] for f in expr.args
+                  if not (isinstance(f, sp.Pow) and f.exp == 2
+                          and isinstance(f.base, MatrixElement))]  # fmt: skip
+        if any(set(square) & set(other) for square in squared for other in others):
+            raise NotEinstein("an index written more than twice in one product")
     if isinstance(expr, (sp.Mul, sp.Derivative)):
         if isinstance(expr, sp.Derivative):
             inner, counts = _einstein(expr.expr, bound)
@@ -690,13 +732,20 @@ def _einstein(expr: sp.Basic, bound: frozenset = frozenset()):
     return expr.func(*(argument for argument, _ in parts)), counts
 
 
-def einstein_chain(raws: list) -> list:
+def einstein_chain(raws: list, powers_written: bool = True) -> list:
     """Each side of an Einstein-notation chain with its repeated indices summed; a side that
-    does not follow the convention is not read."""
+    does not follow the convention is not read.  A square of an entry is the product ``x_j
+    x_j`` SymPy made of it (summed) only where the chain writes no power of an entry
+    (``powers_written`` False): ``x_j^2`` as written is not read."""
     result = []
     for raw in raws:
         if not isinstance(raw, sp.Basic) or not raw.atoms(MatrixElement):
             result.append(raw)
+            continue
+        if powers_written and any(isinstance(power.base, MatrixElement)
+                                  for power in raw.atoms(sp.Pow)):  # fmt: skip
+            result.append(ParseError("Einstein notation (the note says so): a power of an "
+                                     "indexed entry (an index written more than twice)"))
             continue
         if not repeated_index(raw):  # nothing written twice: the chain is read as written
             result.append(raw)

@@ -86,6 +86,8 @@ SCIENTIFIC = re.compile(
     r"^\s*[-+−]?\s*\d+\.(\d+)\s*\\(?:times|cdot)\s*10\s*\^\s*\{?\s*([-−]?\d{1,3})\s*\}?\s*$"
 )
 APPROXIMATE = {r"\approx", "≈", r"\simeq"}
+# a power written on an entry (x_j^2, x_{j}^{2}): in Einstein notation not the product x_j x_j
+ENTRY_POWER = re.compile(r"[A-Za-z}]\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*(?:\\right)?\s*\)?\s*\^")
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
 PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
 
@@ -120,6 +122,7 @@ class PlannedStep:
     alternate: tuple | None = None
     alternate_lines: tuple = ()
     unpinned: str = ""  # why a proof would say nothing (entries chosen to fit): then undecided
+    coinciding: str = ""  # ∂x_j/∂x_i read as 0 though j may be i (δ_ij): then undecided
 
 
 @dataclass
@@ -134,6 +137,7 @@ class PlannedEquation:
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
     conditions: dict = field(default_factory=dict)  # element latex -> its natural domain
     latex: LatexContext | None = None  # how the chain was read (read again: notes.commuting)
+    index_domains: dict = field(default_factory=dict)  # k in 1..K from this chain's own sums
 
     @property
     def chain(self):
@@ -314,7 +318,8 @@ def plan_steps(
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
-    raws = normalise_indices(raws, context, values, einstein)
+    raws = normalise_indices(raws, context, values, einstein, local=equation.index_domains,
+                             powers_written=bool(ENTRY_POWER.search(" ".join(elements))))
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it
@@ -503,6 +508,7 @@ def plan_steps(
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
                 opaque=opaque,
                 doubt=doubt,
+                coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
             )
         )  # fmt: skip
 
@@ -831,6 +837,60 @@ def _structured(lhs: sp.Basic, rhs: sp.Basic, names: set) -> bool:
             ):
                 return True
     return False
+
+
+def _entry_name(symbol) -> tuple[str, str] | None:
+    """(base, index) of a name written as an entry with one index, a letter or a number
+    (``x_j``, ``x_{j}``, ``\\theta_k``, ``x_1``), else None."""
+    base, _, sub = getattr(symbol, "name", "").rpartition("_")
+    sub = sub.strip("{}")
+    if base and ((len(sub) == 1 and sub.isalpha()) or sub.isdigit()):
+        return base, sub
+    return None
+
+
+def _differentiated_names(expr: sp.Basic) -> set:
+    """The names ``expr`` depends on: its free symbols, but of an inner derivative only its
+    differentiand's (``\\frac{d}{dx_i}\\frac{df}{dx_j}`` holds no x_j: a mixed partial)."""
+    if isinstance(expr, sp.Derivative):
+        return _differentiated_names(expr.expr)
+    if isinstance(expr, sp.Symbol):
+        return {expr}
+    found: set = set()
+    for argument in expr.args:
+        if isinstance(argument, sp.Basic):
+            found |= _differentiated_names(argument)
+    return found
+
+
+def coinciding_indices(*raws, view: DefinitionView | None = None) -> str:
+    """Why a derivative by an entry ``x_i`` of an expression holding another entry ``x_j`` of
+    the same name decides nothing as read: the grammar reads ``x_j`` and ``x_i`` as unrelated
+    names (∂x_j/∂x_i = 0), but the indices may coincide (∂x_j/∂x_i = δ_ij) and, written twice,
+    ``x_j x_j`` may be Einstein's sum Σ_j x_j² (round 11a F5: ∂(x_j x_j)/∂x_i = 2x_i); also
+    through the definitions in force (∂f/∂x_i after f = x_1² + x_2²).  '' when no derivative is
+    taken that way."""
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            continue
+        for derivative in raw.atoms(sp.Derivative):
+            for variable in derivative.variables:
+                by = _entry_name(variable)
+                if by is None:
+                    continue
+                held = _differentiated_names(derivative.expr) | ((
+                    _defined_through(derivative.expr, view) if view is not None else set())
+                    - set(derivative.variables))  # f(x_i, x_j) built for d²f/dx_i dx_j
+                for symbol in sorted(held, key=str):
+                    entry = _entry_name(symbol)
+                    if entry and entry[0] == by[0] and entry[1] != by[1] and not (
+                            entry[1].isdigit() and by[1].isdigit()):  # x_1, x_2: distinct
+                        return (f"the derivative by {variable} of an expression holding {symbol} "
+                                f"reads {symbol} as another name (∂{symbol}/∂{variable} = 0), "
+                                f"but the indices may coincide (∂{symbol}/∂{variable} = "
+                                f"δ_{{{entry[1]}{by[1]}}}) or a repeated index may be summed "
+                                "(Einstein's convention)")
+    return ""
 
 
 def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:

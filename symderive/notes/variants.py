@@ -25,6 +25,7 @@ from symderive.notes.instances import (
     linear_in_unknowns,
 )
 from symderive.notes.domain_clash import narrowed
+from symderive.notes.indices import chain_index_domains
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
@@ -55,6 +56,7 @@ def check_context(
 ) -> CheckContext:
     context = plan.context
     domains = dict(context.domains)
+    domains.update(chain_index_domains(context, equation.index_domains))  # k's own sums (F6)
     domains.update({symbol: Domain("random") for symbol in equation.random})
     # "For positive $x$, …", "Let $n$ be a positive integer.": as the directive would say
     chain = equation.chain
