@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from symderive.grammar.negation import negated_near
+from symderive.notes.questions import answer, asked
 from symderive.notes.report import NoteStep, SkipReason
 from symderive.notes.roles import sentence_words
 
@@ -117,9 +118,6 @@ LATER_CLAUSE_KOREAN = re.compile(
 MISBELIEVED_KOREAN = re.compile(r"^\s*(?:이?라고|으?로)\s*(?:\S+\s*){0,2}?(?:착각|오해)")
 SAID_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적|착각|결론|주장|생각)")
 MUST_NOT_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적)\w*\s*(?:면|서는)\s*안")
-QUESTION = re.compile(r"\b(?:is\s+it\s+(?:true|the\s+case)|does\s+it\s+hold|is\s+this\s+true)"
-                      r"(?:\s+that)?\s*$", re.I)
-ANSWER_NO = re.compile(r"^\s*\?\s*(?:no\b|false\b|아니)", re.I)
 # words after it that assert it: "… is wrong: $…$ holds instead", "$…$ is correct"
 ASSERTED = re.compile(
     r"^\s*[,;]?\s*(?:(?:and|but|yet)\s+(?:indeed\s+|in\s+fact\s+)?(?=(?:this|that|it)\s))?"
@@ -164,7 +162,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
     rest = " ".join((trail if inline else "").split())
     after = re.split(r"[.;!?。]", rest, maxsplit=1)[0]  # to the end of its sentence
     sentence_rest = re.split(r"[.!?。]", rest, maxsplit=1)[0]  # past ';' and ', but'
-    if (ASSERTED.search(after) or ASSERTED.search(sentence_rest)) and not QUESTION.search(words):
+    question = asked(words, rest, True)  # "Is it true that $…$? No." (symderive.notes.questions)
+    if (ASSERTED.search(after) or ASSERTED.search(sentence_rest)) and not question:
         return ""
     for pattern in (BEFORE, BEFORE_KOREAN):
         match = pattern.search(words)
@@ -172,9 +171,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
             continue  # wrong to think that $…$ needs …: the verb after it is what is wrong
         if match and not negated_near(words, match.start(), match.end()):
             return _shortened(words, "") + " $…$"
-    question = QUESTION.search(words)
-    if question and ANSWER_NO.match(rest):
-        return _shortened(words, "") + " $…$" + _shortened("", rest)
+    if question and answer(rest) == "no":
+        return question + _shortened("", rest)
     for pattern in (AFTER, AFTER_KOREAN, MUST_NOT_KOREAN, MISBELIEVED_KOREAN):
         if pattern.match(after):
             return "$…$" + _shortened("", after)

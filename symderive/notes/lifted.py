@@ -72,6 +72,34 @@ def about_formula(text: str, start: int) -> bool:
     return any(match.start() < start < match.end() for match in ABOUT_FORMULA.finditer(text))
 
 
+# round 11a F7: a later clause or the next sentence that speaks of the claim just made ("…; this
+# identity is true for every $a$", "This identity holds for every real number $g$.", "이 등식은
+# 모든 $a$에 대해 성립한다"): its generalising words are the claim's
+REFERS_BACK = re.compile(
+    r"^\s*(?:(?:but|and|indeed|in\s+fact|moreover|actually)\s*,?\s*)?(?:this|that|it|the\s+"
+    r"(?:same\s+)?(?:identity|equation|equality|formula|relation|result|statement|claim))"
+    r"(?:\s+(?:identity|equation|equality|formula|relation|result|statement|claim))?\s+"
+    r"(?:(?:also|still|actually|in\s+fact|indeed)\s+)?(?:holds?|is|are|remains?|stays?|works?|"
+    r"was|will|would|can|must|should|may)\b"
+    r"|^\s*(?:이\s*(?:등식|식|관계|결과|공식)|이는|이것|그것)(?:은|는|이|가)?\s", re.I)
+_SENTENCES = re.compile(r"(?:\$[^$]*\$|[^$.!?。])*[.!?。]?")
+
+
+def said_after(text: str, display: bool = False) -> str:
+    """The words after a claim's sentence break that speak of it (:data:`REFERS_BACK`): its
+    later clauses after ``;`` and the next sentence, when they open by referring back (after a
+    display, also the words right after it: "$$ … $$ This identity holds for every $a$.")."""
+    sentences = [match.group() for match in _SENTENCES.finditer(text or "") if match.group()]
+    said = []
+    if display and sentences and REFERS_BACK.match(sentences[0].lstrip(" ,;:–—-")):
+        said.append(sentences[0])
+    if sentences:
+        said += [clause for clause in sentences[0].split(";")[1:] if REFERS_BACK.match(clause)]
+    if len(sentences) > 1 and REFERS_BACK.match(sentences[1]):
+        said.append(sentences[1])
+    return " ".join(said)
+
+
 def _letters(names: str) -> set:
     """The names inside the formulas of ``names`` (``$x$ and $y$``: x, y — not "and")."""
     inside = " ".join(re.findall(r"\$([^$]*)\$", names))
