@@ -53,14 +53,14 @@ from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start, words_after, line_after,
 )
 from symderive.notes.macros import redefined_use, redefinitions
-from symderive.notes.roles import Reading, Role, is_number, sentence_words
+from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import read_directives
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
 from symderive.notes.operator_words import object_refutation, prose_objects
 from symderive.notes.commuting import commuting_doubt
-from symderive.notes.questions import as_asked, asking_words
+from symderive.notes.questions import as_asked, asking_words, list_question
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -326,8 +326,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
         elif item.chain.is_chain and (asking := asking_words(  # "True or false: $…$" (11a F10)
-                sentence_words(item.block.lead), line_after(note_lines, item.block),
-                item.block.kind == "inline")):
+                item.block.lead, line_after(note_lines, item.block),
+                item.block.kind == "inline") or list_question(
+                note_lines, item.block.line, item.block.lead, line_after(note_lines, item.block))):
             kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
             if kept or item.reading.why.startswith("introduced by 'if'"):  # Decide if $…$
                 located[position] = replace(item, reading=replace(

@@ -33,6 +33,8 @@ COUNTERFACTUAL = (
     r"\b(?:if\s+it\s+were\s+(?:true|the\s+case|so)|were\s+it\s+(?:true|the\s+case)"
     r"|(?:suppose|assume|assuming|supposing)\s*,?\s*(?:for\s+(?:the\s+sake\s+of\s+)?(?:a\s+)?"
     r"contradiction|to\s+the\s+contrary|by\s+way\s+of\s+contradiction)\s*,?)\s+that\b")
+SUPPOSED_FALSE = re.compile(r"\b(?:if|suppose|assume)\s+\$[^$]*\$\s+(?:were|held)\b(?:\s+(?:true|"
+                            r"the\s+case|to\s+hold))?[^$]*$", re.I)
 WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|erroneous|mistaken)"
 MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
 SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"
@@ -62,6 +64,11 @@ BEFORE = re.compile("|".join((
     # "The following is incorrect:"
     r"\bthe\s+following\s+(?:is|are)\s+(?:" + WRONG + r"|a\s+(?:common\s+)?" + MISTAKE + r")"
     r"\s*[:.]?\s*$",
+    # "It is a common misconception that", "the myth that"
+    r"\b(?:misconceptions?|myths?|misbeliefs?|mistaken\s+beliefs?|fallac(?:y|ies))\s+(?:is\s+)?that"
+    r"\s*[:,]?\s*$",
+    # "Beware of writing"
+    r"\bbeware(?:\s+of)?\s+(?:\w+\s+)?" + SAYING + r"\s*[:,]?\s*$",
     # "people mistakenly write"
     r"\b(?:wrongly|mistakenly|incorrectly|erroneously)\s+" + SAYING + r"\s*[:,]?\s*$",
     # round 11a F3: "One might naively expect", "one is tempted to write"
@@ -77,7 +84,8 @@ BEFORE = re.compile("|".join((
 # Korean, before the formula: a label (틀림:, 오답:, 틀린 예:) or a mistake named (흔한 실수는)
 BEFORE_KOREAN = re.compile(
     r"(?:^\s*(?:틀림|오답|틀린\s*(?:예|식|풀이)|잘못된\s*(?:예|식|풀이))\s*[:：]\s*$"
-    r"|(?:틀린|잘못된)\s*(?:식|등식|공식|예|풀이)\w*\s*[:：]\s*$)"
+    r"|(?:틀린|잘못된)\s*(?:식|등식|공식|예|풀이)\w*\s*[:：]\s*$"
+    r"|(?:흔한|자주\s*하는|대표적인)?\s*(?:실수|오류|착각)\s*[:：]\s*$)"
 )
 MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*하는)\s*(?:실수|오류|착각)|오류|착각|잘못")
 # the words just after an inline formula, to the end of its sentence
@@ -94,7 +102,10 @@ AFTER_KOREAN = re.compile(
     r"^\s*(?:은|는|이|가|라는\s*(?:식|것)[은는]?|이라는\s*(?:식|것)[은는]?)?\s*"
     r"(?:틀린|잘못된|틀렸|잘못이|거짓|오류)"
     # "$…$가 아니다" (is not), "$…$은 성립하지 않는다" (does not hold); not 아니면 (if not)
-    r"|^\s*(?:은|는|이|가)?\s*(?:아니다|아니며|아닙니다|아니라|아님|성립하지\s*않|성립\s*안\s*|참이\s*아니)"
+    r"|^\s*(?:은|는|이|가)?\s*(?:아니다|아니며|아닙니다|아니라|아님|성립하지\s*않|성립\s*안\s*|참이\s*아니"
+    r"|옳지\s*않|맞지\s*않|사실이\s*아니)"
+    # "$…$ 라고 생각하는 것은 잘못이다", "$…$ 로 쓰면 틀린다" (round 11a F3)
+    r"|^\s*(?:이?라고|으?로)\s*[^.?!]{0,20}?(?:것은|것이|면)\s*(?:틀|잘못|오류|실수)"
 )
 # round 11a F3: a later clause of the sentence that disowns it: "claim that $…$; this is
 # false", "expect $…$, but this is not so", "$…$, which is absurd", "…, a contradiction"
@@ -105,8 +116,14 @@ LATER_CLAUSE = re.compile(
     r"the\s+(?:claim|identity|equation|formula|equality|statement|guess|expectation))\s+"
     r"(?:(?:is|was|would\s+be|turns\s+out\s+to\s+be)\s+(?:(?:simply|plainly|clearly|actually|"
     r"in\s+fact|of\s+course)\s+)?" + TRUTH_DENIED + r"|(?:is|was)n['’]t\s+(?:so|true|the\s+case)"
+    r"|(?:is|was)n['’]t(?=\s*(?:in\s+general)?\s*[,;:!]?\s*$)"
     r"|(?:does|did)\s+not\s+hold|(?:does|did)n['’]t\s+hold|fails)"
-    r"|(?:a\s+|which\s+is\s+a\s+)contradiction)\b", re.I)
+    r"|(?:a\s+|which\s+is\s+a\s+)contradiction)\b"
+    # "but that's not the case", "but it's false"
+    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?(?:this|that|it)['’]s\s+(?:(?:simply|plainly|"
+    r"clearly|actually)\s+)?" + TRUTH_DENIED + r"\b"
+    # "$…$ (false!)", "$…$ (wrong)"
+    r"|^\s*\(\s*" + TRUTH_DENIED + r"\s*[!.]?\s*(?:\)|$)", re.I)
 # Korean: "$…$ 이라고 쓰는데, 이는 틀렸다", "$…$ 이라고 생각하기 쉽지만 그렇지 않다",
 # "$…$ 인 것 같지만 사실은 아니다", "$…$ 가 되어 모순이다"
 LATER_CLAUSE_KOREAN = re.compile(
@@ -123,7 +140,7 @@ ASSERTED = re.compile(
     r"^\s*[,;]?\s*(?:(?:and|but|yet)\s+(?:indeed\s+|in\s+fact\s+)?(?=(?:this|that|it)\s))?"
     r"(?:(?:which|this|that|it)\s+)?(?:(?:actually|really|in\s+fact|indeed)\s+)?(?:holds|is\s+"
     r"(?:true|correct|right|valid)|is\s+the\s+(?:correct|right))\b|^\s*instead\b(?!\s+of)"
-    r"|^\s*(?:은|는|이|가)?\s*(?:맞|옳)",
+    r"|^\s*(?:은|는|이|가)?\s*(?:맞|옳)(?!지\s*않|\s*지\s*않)",
     re.I,
 )
 # a row's own mark: \text{(wrong!)}, \text{false}, \text{틀림}
@@ -180,6 +197,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
         if pattern.match(sentence_rest):
             return "$…$" + _shortened("", sentence_rest)
     whole_sentence = re.split(r"(?<=[.!?。])\s+", whole)[-1]  # with its formulas
+    if SUPPOSED_FALSE.search(whole_sentence):  # "If $x + 1 = x$ were true, then $…$"
+        return _shortened(whole_sentence, "") + " $…$"
     if re.search(COUNTERFACTUAL, whole_sentence, re.I) and not re.search(
             COUNTERFACTUAL + r"\s*$", words, re.I):  # a consequence: "…, then $1 = 0$"
         return _shortened(whole_sentence, "") + " $…$"

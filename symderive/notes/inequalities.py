@@ -315,16 +315,16 @@ _ANY_BOUND = re.compile(rf"(?:^|[^\\A-Za-z])(?P<name>{_NAME})\s*{_RELATION}|{_RE
                         rf"(?P<after>{_NAME})\s*(?:$|[^A-Za-z{{_])")
 
 
-_UNEQUAL = re.compile(r"\\neq?(?![A-Za-z])|≠")
-_ORDER = re.compile(r"\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt)(?![A-Za-z])|[<>≤≥]")
+_UNEQUAL_SIGN = re.compile(r"\\neq?(?![A-Za-z])|≠")
+_ORDER_SIGN = re.compile(r"\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt)(?![A-Za-z])|[<>≤≥]")
 
 
 def _expressions_unequal(math: str) -> bool:
-    """``(a - b)^2 \neq a^2 - b^2``: only ≠, between sides none of which is a bare name — it
-    says two expressions differ (somewhere), it bounds no letter (``z \ne 0`` does)."""
-    if _ORDER.search(math) or not _UNEQUAL.search(math):
+    """``(a - b)^2 \\neq a^2 - b^2``: only ≠, between sides none of which is a bare name — it
+    says two expressions differ (somewhere), it bounds no letter (``z \\ne 0`` does)."""
+    if _ORDER_SIGN.search(math) or not _UNEQUAL_SIGN.search(math):
         return False
-    return not any(re.fullmatch(rf"\s*{_NAME}\s*", side) for side in _UNEQUAL.split(math))
+    return not any(re.fullmatch(rf"\s*{_NAME}\s*", side) for side in _UNEQUAL_SIGN.split(math))
 
 
 # words that bound a quantity without an inequality (round 8b K8): a refutation outside the

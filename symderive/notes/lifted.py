@@ -76,12 +76,13 @@ def about_formula(text: str, start: int) -> bool:
 # identity is true for every $a$", "This identity holds for every real number $g$.", "이 등식은
 # 모든 $a$에 대해 성립한다"): its generalising words are the claim's
 REFERS_BACK = re.compile(
-    r"^\s*(?:(?:but|and|indeed|in\s+fact|moreover|actually)\s*,?\s*)?(?:this|that|it|the\s+"
+    r"^\s*(?:(?:but|and|indeed|in\s+fact|moreover|actually|more\s+generally|in\s+general|"
+    r"generally|of\s+course|clearly|note\s+that|also)\s*,?\s*)?(?:this|that|it|the\s+"
     r"(?:same\s+)?(?:identity|equation|equality|formula|relation|result|statement|claim))"
     r"(?:\s+(?:identity|equation|equality|formula|relation|result|statement|claim))?\s+"
     r"(?:(?:also|still|actually|in\s+fact|indeed)\s+)?(?:holds?|is|are|remains?|stays?|works?|"
     r"was|will|would|can|must|should|may)\b"
-    r"|^\s*(?:이\s*(?:등식|식|관계|결과|공식)|이는|이것|그것)(?:은|는|이|가)?\s", re.I)
+    r"|^\s*(?:이\s*(?:항등식|등식|식|관계|결과|공식)|이는|이것|그것)(?:은|는|이|가)?\s", re.I)
 _SENTENCES = re.compile(r"(?:\$[^$]*\$|[^$.!?。])*[.!?。]?")
 
 

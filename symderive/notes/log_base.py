@@ -25,11 +25,11 @@ from symderive.grammar.negation import NEGATED_OR_CONTRASTED
 
 # the phrases of each base (BASE_TWO is also what the information-theory reading looks for)
 BASE_TWO = re.compile(
-    r"밑이\s*2(?!\d)|밑(?:을|은|는)?\s*2\s*(?:로|인|이다)|이진\s*로그|base[- ]2\b|base of 2\b"
+    r"밑\s*(?:을|은|는|이)?\s*2(?!\d|\.\d)|이진\s*로그|base[- ]2\b|base of 2\b"
     r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:2|two)\b|base[- ]two\b|binary logarithm"
     r"|\\log_2\s*\(\s*\.\s*\)", re.I)
 BASE_TEN = re.compile(
-    r"밑이\s*10(?!\d)|밑(?:을|은|는)?\s*10\s*(?:로|인|이다)|base[- ]10\b|base of 10\b"
+    r"밑\s*(?:을|은|는|이)?\s*10(?!\d|\.\d)|base[- ]10\b|base of 10\b"
     r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:10|ten)\b|base[- ]ten\b"
     r"|common\s*(?:\(\s*base[- ]10\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
 # round 11a F8: "$\log x$ always means $\log_2 x$", "Throughout, $\log = \log_2$", "we write
