@@ -12,9 +12,13 @@ a notice). The words must disown the formula itself, in its own sentence: *the n
 wrong: $…$ holds instead* asserts the formula (its subject is another), and words that assert
 it after it (*holds instead*, *is correct*) always win. A formula that is the subject of a further
 verb after a belief (*It is wrong to think that $…$ needs the chain rule*) is claimed: the
-words call the further statement wrong. Words are read like
-:mod:`symderive.grammar.negation`'s vocabulary: English as whole words, Korean anywhere (its
-endings attach to the stem); a word too many only withholds a refutation, never a proof.
+words call the further statement wrong. Words after a clause break that speak of the
+formula disown it too (*claim that $…$; this is false*, *expect $…$, but this is not so*,
+이라고 쓰는데, 이는 틀렸다), as do a counterfactual or reductio (*If it were true that $…$,
+then $…$*) and 착각 (round 11a F3); a question about it is :mod:`symderive.notes.questions`'s.
+Words are read like :mod:`symderive.grammar.negation`'s vocabulary: English as whole words,
+Korean anywhere (its endings attach to the stem); a word too many only withholds a
+refutation, never a proof.
 """
 
 from __future__ import annotations
@@ -120,8 +124,8 @@ LATER_CLAUSE = re.compile(
     r"|(?:does|did)\s+not\s+hold|(?:does|did)n['’]t\s+hold|fails)"
     r"|(?:a\s+|which\s+is\s+a\s+)contradiction)\b"
     # "but that's not the case", "but it's false"
-    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?(?:this|that|it)['’]s\s+(?:(?:simply|plainly|"
-    r"clearly|actually)\s+)?" + TRUTH_DENIED + r"\b"
+    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?(?:this|that|it)['’]s\s+"
+    r"(?:(?:simply|plainly|clearly|actually)\s+)?" + TRUTH_DENIED + r"\b"
     # "$…$ (false!)", "$…$ (wrong)"
     r"|^\s*\(\s*" + TRUTH_DENIED + r"\s*[!.]?\s*(?:\)|$)", re.I)
 # Korean: "$…$ 이라고 쓰는데, 이는 틀렸다", "$…$ 이라고 생각하기 쉽지만 그렇지 않다",

@@ -6,6 +6,8 @@ arbitrary.`` ends d's example value, not c's (review round 8c X8); so do "for ev
 Words that name no letter ("In general,", "More generally,", "always", "whatever the values")
 lift them all. Only the words after the last formula with an ``=`` count (``We always take $x =
 3$. Then …`` stays at the example), except a sentence that drops a stated value by name.
+After the claim: its own sentence, and a clause past ``;`` or the next sentence that refers back
+to it (:func:`said_after`: *This identity holds for every real number $g$.*).
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ information-theory reading (entropies in bits) and by every other step (docs/not
 * A **statement** is a sentence that names the logarithm (*log, logarithm*, ``\log``, 로그) and
   a base: base 2 (*base 2, base-2, base of 2, to base 2, binary logarithm*, 밑이 2,
   ``\log(.)`` for ``\log_2(.)``) or base 10 (*base 10, base-10, common logarithm*, 밑이 10) —
-  unless the words just before the base negate or contrast it (*not, rather than, instead of*).
+  unless the words just before the base negate or contrast it (*not, rather than, instead of*);
+  also *$\log x$ always means $\log_2 x$*, *$\log = \log_2$*, *base $2$*, *base two*, 이진
+  로그, and information measured *in bits* (base 2; *in nats* is natural) — round 11a F8.
   "A nat is a bit with base $e$ rather than base 2" names no logarithm: no statement.
 * A section that says its logarithm is natural (*natural log, ln*, 자연 로그, 밑이 e) reads
   ``\log`` as ln whatever another section says.
@@ -31,7 +33,8 @@ BASE_TWO = re.compile(
 BASE_TEN = re.compile(
     r"밑\s*(?:을|은|는|이)?\s*10(?!\d|\.\d)|base[- ]10\b|base of 10\b"
     r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:10|ten)\b|base[- ]ten\b"
-    r"|common\s*(?:\(\s*base[- ]10\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
+    r"|common\s*(?:\(\s*base[- ]10\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그"
+    r"|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
 # round 11a F8: "$\log x$ always means $\log_2 x$", "Throughout, $\log = \log_2$", "we write
 # $\log$ for $\log_2$": the bare \log said to be the one with a base
 _BASED = r"\\log_\s*\{?\s*(?:2|10)(?!\d)\s*\}?"
@@ -48,7 +51,8 @@ LOG_MEANS = re.compile(
 # "We measure entropy in bits", "in units of bits", "비트 단위": information in base 2 (round 11a F8;
 # "in nats" is among NATURAL_WORDS)
 IN_BITS = re.compile(r"\bin\s+(?:units\s+of\s+)?bits\b|\bunits?\s+of\s+bits\b"
-                     r"|\bbits\s+(?:throughout|everywhere)\b|비트\s*(?:단위|로\s*(?:측정|나타|잰|재|표시))", re.I)
+                     r"|\bbits\s+(?:throughout|everywhere)\b"
+                     r"|비트\s*(?:단위|로\s*(?:측정|나타|잰|재|표시))", re.I)
 LOG_WORD = re.compile(r"\\log(?![_A-Za-z])|\blog(?:arithm)?s?\b|로그", re.I)
 NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b"
                            r"|\bin\s+(?:units\s+of\s+)?nats\b|\bunits?\s+of\s+nats\b|내트", re.I)

@@ -22,7 +22,8 @@ from symderive.notes.roles import sentence_words
 
 # English words before the formula, in its sentence (after any previous formula of the line)
 ASKED_BEFORE = re.compile(
-    r"\b(?:prove\s+or\s+(?:disprove|refute|(?:give|find)\s+a\s+counter-?example)|disprove\s+or\s+prove|"
+    r"\b(?:prove\s+or\s+(?:disprove|refute|(?:give|find)\s+a\s+counter-?example)|"
+    r"disprove\s+or\s+prove|"
     r"true\s+or\s+false|right\s+or\s+wrong|"
     r"(?:determine|decide|check|verify|investigate|examine|find\s+out|ask|state|establish|"
     r"discuss|test|say)\s+(?:\w+\s+){0,2}?(?:whether|if)(?:\s+or\s+not)?|"
@@ -36,12 +37,13 @@ AUXILIARY_OPENING = re.compile(
     r"^\s*(?:\(?\s*(?:\d+|[a-z]|[ivx]+)\s*[.)]\s*)?(?:(?:and|so|but|now|then|also)\s*,?\s*)?"
     r"(?:does|do|did|is|are|was|were|can|could|will|would|must|should|may|might|has|have)\b",
     re.I)
-POINTS_AHEAD = re.compile(r"\b(?:following|below|this\s+(?:identity|equation|formula))\b|다음|아래", re.I)
+POINTS_AHEAD = re.compile(r"\b(?:following|below|this\s+(?:identity|equation|formula))\b"
+                          r"|다음|아래", re.I)
 ASKS_TILL_MARK = re.compile(r"^[^.!?]*\?")
 # English, after: "$…$ — true or false?", "$…$: prove or disprove."
-ASKED_AFTER = re.compile(r"^\s*[,:;–—-]*\s*(?:true\s+or\s+false|right\s+or\s+wrong|correct\s+or\s+not|"
-                         r"prove\s+or\s+disprove|(?:or\s+)?not\s*\?|is\s+this\s+(?:true|correct)\s*\?)",
-                         re.I)
+ASKED_AFTER = re.compile(
+    r"^\s*[,:;–—-]*\s*(?:true\s+or\s+false|right\s+or\s+wrong|correct\s+or\s+not|"
+    r"prove\s+or\s+disprove|(?:or\s+)?not\s*\?|is\s+this\s+(?:true|correct)\s*\?)", re.I)
 # Korean, before: "증명하거나 반증하라", "참인가 거짓인가", "참 또는 거짓", "참/거짓"
 ASKED_BEFORE_KOREAN = re.compile(
     r"(?:증명하거나\s*반증|반증하거나\s*증명|참인가\s*거짓인가|참인지\s*거짓인지|참\s*또는\s*거짓|"
