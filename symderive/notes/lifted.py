@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from symderive.grammar.negation import NEGATED
+
 ALL = None  # every example value lifted
 
 GENERAL_WORDS = re.compile(
@@ -93,14 +95,16 @@ def said_after(text: str, display: bool = False) -> str:
     later clauses after ``;`` and the next sentence, when they open by referring back (after a
     display, also the words right after it: "$$ … $$ This identity holds for every $a$.")."""
     sentences = [match.group() for match in _SENTENCES.finditer(text or "") if match.group()]
-    said = []
+    said: list = []
     if display and sentences and REFERS_BACK.match(sentences[0].lstrip(" ,;:–—-")):
         said.append(sentences[0])
     if sentences:
         said += [clause for clause in sentences[0].split(";")[1:] if REFERS_BACK.match(clause)]
     if len(sentences) > 1 and REFERS_BACK.match(sentences[1]):
         said.append(sentences[1])
-    return " ".join(said)
+    # "This is not true for every $a$", "This holds only for $a = 2$": no generalising claim
+    return " ".join(words for words in said if not NEGATED.search(words.replace("$…$", ""))
+                    and not re.search(r"\bonly\b|뿐|만\s*성립", words))
 
 
 def _letters(names: str) -> set:

@@ -66,7 +66,8 @@ CONDITIONAL = re.compile(
 SOLVING = re.compile(
     r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
     # round 11a F10: "Find all $x$ with", "for which values of $x$", "the roots of"
-    r"|\b(?:find|determine|give|list|describe|characteri[sz]e)\s+(?:all|every|each|the|those)\b"
+    r"|\b(?:find|determine|give|list|describe|characteri[sz]e)\s+(?:all|every|each|those|the\s+"
+    r"(?:values?|solutions?|roots?|zeros?|points?|numbers?|reals?|integers?))\b"
     r"[^.?!]{0,40}?\b(?:with|such\s+that|satisfying|for\s+which|where|so\s+that|obeying)\s*:?\s*$"
     r"|\bfor\s+which\s+(?:(?:real\s+)?values?\s+of\s+)?(?:\w+\s+){0,2}?(?:does|do|is|are|will|can)"
     r"?\s*$|\b(?:roots?|solutions?|zeros?)\s+(?:of|to)\s+(?:the\s+equation\s+)?$"

@@ -215,6 +215,9 @@ def test_said_after_reads_only_words_that_refer_back():
     assert lifted("Note that", said_after("; this identity is true for every $a$.")) == {"a"}
     assert said_after(". Then $b = 3$ for every $b$.") == ""
     assert lifted("", said_after(". This is true in general.")) is ALL
+    # words that deny the general claim lift nothing: the claim stays at the example
+    assert said_after(". This is not true for every $a$.") == ""
+    assert said_after("; this holds only for $a$ here.") == ""
 
 
 # -- F8: the base of \log in other words ---------------------------------------------------------
