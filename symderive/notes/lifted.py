@@ -103,8 +103,15 @@ def said_after(text: str, display: bool = False) -> str:
     if len(sentences) > 1 and REFERS_BACK.match(sentences[1]):
         said.append(sentences[1])
     # "This is not true for every $a$", "This holds only for $a = 2$": no generalising claim
-    return " ".join(words for words in said if not NEGATED.search(words.replace("$…$", ""))
-                    and not re.search(r"\bonly\b|뿐|만\s*성립", words))
+    return " ".join(words for words in said if not _denied(words))
+
+
+def _denied(words: str) -> bool:
+    """Whether words after a claim deny its general form (*not true for every*, *only for*),
+    not merely use a negation word of their own (*without exception*, *no matter what*)."""
+    plain = re.sub(r"\$[^$]*\$|\bwithout\s+exception\b|\bno\s+matter\b|\bnot\s+only\b", " ",
+                   words, flags=re.I)
+    return bool(NEGATED.search(plain) or re.search(r"\bonly\b|뿐|만\s*성립", plain, re.I))
 
 
 def _letters(names: str) -> set:

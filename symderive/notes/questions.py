@@ -58,8 +58,9 @@ ASKED_AFTER_KOREAN = re.compile(
     r"|(?:인가|일까)\s*\?)")
 # an answer in the words right after the question
 ANSWER_YES = re.compile(
-    r"^[^.!?]*[?.:]\s*(?:\*\*|_)?(?:answer\s*[:.]\s*)?(?:yes|true|it\s+does|it\s+is|they\s+do|"
-    r"indeed|correct|네|예|그렇다|참이다|성립한다|맞다)\b", re.I)
+    r"^[^.!?]*[?.:]\s*(?:\*\*|_)?(?:answer\s*[:.]\s*)?(?:yes\b|true\b|네\b|예\b|그렇다|참이다|"
+    r"성립한다|맞다|(?:it\s+(?:does|is|holds)|they\s+do|indeed|correct)(?:\s+(?:true|so))?"
+    r"(?=\s*(?:[.!,;:—–-]|$)))", re.I)
 ANSWER_NO = re.compile(
     r"^[^.!?]*[?.:]\s*(?:\*\*|_)?(?:answer\s*[:.]\s*)?(?:no\b|false\b|it\s+does\s*n[o']t|"
     r"not\s+in\s+general|아니|거짓)", re.I)
