@@ -37,8 +37,9 @@ COUNTERFACTUAL = (
     r"\b(?:if\s+it\s+were\s+(?:true|the\s+case|so)|were\s+it\s+(?:true|the\s+case)"
     r"|(?:suppose|assume|assuming|supposing)\s*,?\s*(?:for\s+(?:the\s+sake\s+of\s+)?(?:a\s+)?"
     r"contradiction|to\s+the\s+contrary|by\s+way\s+of\s+contradiction)\s*,?)\s+that\b")
-SUPPOSED_FALSE = re.compile(r"\b(?:if|suppose|assume)\s+\$[^$]*\$\s+(?:were|held)\b(?:\s+(?:true|"
-                            r"the\s+case|to\s+hold))?[^$]*$", re.I)
+SUPPOSED_FALSE = re.compile(  # "If $x + 1 = x$ were true, then" (a relation supposed, not "$x$ were")
+    r"\b(?:if|suppose|assume)\s+\$[^$]*(?:=|\\ne|<|>)[^$]*\$\s+(?:were\s+(?:true|the\s+case|to\s+hold)"
+    r"|held)\b[^$]*$", re.I)
 WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|erroneous|mistaken)"
 MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
 SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"

@@ -100,6 +100,9 @@ def test_disowning_words_are_not_read_when_negated_or_asserting():
     assert disowning_words("Students often claim that", "; this is false.", True)
     assert not disowning_words("Students often claim that", "; this is true.", True)
     assert not disowning_words("We claim that", "; this is not hard to see.", True)
+    # a supposed relation "were true" is rejected; "If $x$ were negative, then" is a condition
+    assert disowning_words("If $x + 2 = x$ were true, then", ".", True)
+    assert not disowning_words("If $x$ were negative, then", ".", True)
 
 
 def test_an_inequation_between_two_expressions_bounds_no_letter(tmp_path):
