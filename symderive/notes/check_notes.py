@@ -58,7 +58,7 @@ from symderive.notes.sections import (
 )
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_ends, section_start, words_after,
+    FileContext, build_context, locate, section_ends, section_start, words_after, line_after,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
@@ -69,6 +69,7 @@ from symderive.notes.matrix_words import described_matrices
 from symderive.notes.operator_words import object_refutation, prose_objects
 from symderive.notes.commuting import commuting_doubt, member_refutation, numeric_names
 from symderive.notes.member_sets import memberships, unread_members
+from symderive.notes.questions import as_asked, asking_words, list_question
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
@@ -349,6 +350,14 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
             located[position] = replace(item, reading=replace(
                 item.reading if kept else Reading(Role.CLAIM), disowned=words))
+        elif item.chain.is_chain and (asking := asking_words(  # "True or false: $…$" (11a F10)
+                item.block.lead, line_after(note_lines, item.block),
+                item.block.kind == "inline") or list_question(
+                note_lines, item.block.line, item.block.lead, line_after(note_lines, item.block))):
+            kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
+            if kept or item.reading.why.startswith("introduced by 'if'"):  # Decide if $…$
+                located[position] = replace(item, reading=replace(
+                    item.reading if kept else Reading(Role.CLAIM), asked=asking))
     properties = affirmed_properties(prose, stated_properties(text)) + described_matrices(
         text)  # "A is symmetric", "P is a projection matrix"
     stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and
@@ -972,6 +981,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         ))  # fmt: skip
     if equation.located.reading.disowned:
         steps = [as_quoted(step, equation.located.reading.disowned) for step in steps]
+    elif equation.located.reading.asked:
+        steps = [as_asked(step, equation.located.reading.asked) for step in steps]
     return NoteEquation(
         chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,
@@ -1133,6 +1144,8 @@ def _squared_definition(context: FileContext, line: int, names: set[str]) -> str
             if match and len(re.findall(r"(?<![<>!:])=", BOUNDS.sub(" ", math))) == 1 and re.search(
                 r"[A-Za-z]", right
             ):  # a formula in other names (ε² = 10⁻¹³ is an example value, not this)
+                if re.search(rf"(?<![A-Za-z\\]){re.escape(match.group(1))}(?![A-Za-z])", right):
+                    continue  # x^2 = 2x: an equation in x (to solve), no formula for x^2
                 if match.group(1) in plain:
                     return (f"line {number} gives {match.group(1)}^2 a formula ('{math.strip()[:60]}'), "
                             f"which is not read as a definition of {match.group(1)}")

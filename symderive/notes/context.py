@@ -291,6 +291,50 @@ def words_after(lines: Sequence[str], block: MathBlock) -> str:
     return text[position + len(block.latex) + 2 :].split("$", 1)[0]
 
 
+def text_after(lines: Sequence[str], block: MathBlock, limit: int = 400) -> str:
+    """The text after a formula to the end of its paragraph (at most ``limit`` characters,
+    formulas kept): the rest of an inline formula's line, or of a display's closing line, and
+    the paragraph's next lines."""
+    if not 0 < block.line <= len(lines):
+        return ""
+    if block.kind == "inline":
+        text = lines[block.line - 1]
+        position = text.find("$" + block.latex + "$")
+        if position < 0:
+            return ""
+        rest, end = text[position + len(block.latex) + 2 :], block.line - 1
+    elif block.kind == "display":
+        end = block.line - 1
+        while end < len(lines) and end < block.line + 200:
+            closes = lines[end].count("$$") + lines[end].count("\\]")
+            if closes >= (2 if end == block.line - 1 else 1):
+                break
+            end += 1
+        if end >= len(lines):
+            return ""
+        rest = re.split(r"\$\$|\\\]", lines[end])[-1]
+    else:
+        return ""
+    pieces = [rest]
+    for following in lines[end + 1 :]:
+        if not following.strip() or sum(map(len, pieces)) > limit:
+            break
+        pieces.append(following)
+    return " ".join(" ".join(pieces).split())[:limit]
+
+
+def line_after(lines: Sequence[str], block: MathBlock) -> str:
+    """The rest of an inline formula's line after it, later formulas kept as ``$…$`` ("Is
+    $F$ true for every $x$?" → " true for every $…$?"); '' for a display."""
+    if block.kind != "inline" or not 0 < block.line <= len(lines):
+        return ""
+    text = lines[block.line - 1]
+    position = text.find("$" + block.latex + "$")
+    if position < 0:
+        return ""
+    return re.sub(r"\$[^$]*\$", "$…$", text[position + len(block.latex) + 2 :])
+
+
 def trailing_words(lines: Sequence[str], block: MathBlock) -> str:
     """The words after an inline formula up to the end of its sentence or the next formula
     ("$x \\cdot x = 3x$ holds for every $x$" → " holds for every "); '' for a display."""

@@ -12,9 +12,13 @@ a notice). The words must disown the formula itself, in its own sentence: *the n
 wrong: $…$ holds instead* asserts the formula (its subject is another), and words that assert
 it after it (*holds instead*, *is correct*) always win. A formula that is the subject of a further
 verb after a belief (*It is wrong to think that $…$ needs the chain rule*) is claimed: the
-words call the further statement wrong. Words are read like
-:mod:`symderive.grammar.negation`'s vocabulary: English as whole words, Korean anywhere (its
-endings attach to the stem); a word too many only withholds a refutation, never a proof.
+words call the further statement wrong. Words after a clause break that speak of the
+formula disown it too (*claim that $…$; this is false*, *expect $…$, but this is not so*,
+이라고 쓰는데, 이는 틀렸다), as do a counterfactual or reductio (*If it were true that $…$,
+then $…$*) and 착각 (round 11a F3); a question about it is :mod:`symderive.notes.questions`'s.
+Words are read like :mod:`symderive.grammar.negation`'s vocabulary: English as whole words,
+Korean anywhere (its endings attach to the stem); a word too many only withholds a
+refutation, never a proof.
 """
 
 from __future__ import annotations
@@ -23,9 +27,19 @@ import re
 from dataclasses import replace
 
 from symderive.grammar.negation import negated_near
+from symderive.notes.questions import answer, asked
 from symderive.notes.report import NoteStep, SkipReason
 from symderive.notes.roles import sentence_words
 
+# "If it were true that", "were it the case that", "Suppose, for (a) contradiction, that",
+# "Assume to the contrary that" (a formula later in the same sentence is its consequence)
+COUNTERFACTUAL = (
+    r"\b(?:if\s+it\s+were\s+(?:true|the\s+case|so)|were\s+it\s+(?:true|the\s+case)"
+    r"|(?:suppose|assume|assuming|supposing)\s*,?\s*(?:for\s+(?:the\s+sake\s+of\s+)?(?:a\s+)?"
+    r"contradiction|to\s+the\s+contrary|by\s+way\s+of\s+contradiction)\s*,?)\s+that\b")
+SUPPOSED_FALSE = re.compile(  # "If $x + 1 = x$ were true, then" (a relation supposed, not "$x$ were")
+    r"\b(?:if|suppose|assume)\s+\$[^$]*(?:=|\\ne|<|>)[^$]*\$\s+(?:were\s+(?:true|the\s+case|to\s+hold)"
+    r"|held)\b[^$]*$", re.I)
 WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|erroneous|mistaken)"
 MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
 SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"
@@ -55,13 +69,28 @@ BEFORE = re.compile("|".join((
     # "The following is incorrect:"
     r"\bthe\s+following\s+(?:is|are)\s+(?:" + WRONG + r"|a\s+(?:common\s+)?" + MISTAKE + r")"
     r"\s*[:.]?\s*$",
+    # "It is a common misconception that", "the myth that"
+    r"\b(?:misconceptions?|myths?|misbeliefs?|mistaken\s+beliefs?|fallac(?:y|ies))\s+(?:is\s+)?that"
+    r"\s*[:,]?\s*$",
+    # "Beware of writing"
+    r"\bbeware(?:\s+of)?\s+(?:\w+\s+)?" + SAYING + r"\s*[:,]?\s*$",
     # "people mistakenly write"
     r"\b(?:wrongly|mistakenly|incorrectly|erroneously)\s+" + SAYING + r"\s*[:,]?\s*$",
+    # round 11a F3: "One might naively expect", "one is tempted to write"
+    r"\b(?:naive(?:ly)?|(?:be|is|are|feel|get)\s+tempted\s+to)\s+(?:\w+\s+)?(?:" + SAYING
+    + r"|expect\w*|guess\w*|hop(?:e|es|ing)(?:\s+that)?)\s*[:,]?\s*$",
+    # round 11a F10: "Give a counterexample to" (the note says the formula is false)
+    r"\b(?:give|find|construct|exhibit|produce)\s+(?:a\s+|an\s+|some\s+)?counter-?examples?"
+    r"\s+(?:to|for|of)\s*[:,]?\s*$",
+    # round 11a F3: a reductio or counterfactual, "If it were true that $…$, then $…$",
+    # "Suppose, for contradiction, that": the note supposes the formula only to reject it
+    COUNTERFACTUAL,
 )), re.I)
 # Korean, before the formula: a label (틀림:, 오답:, 틀린 예:) or a mistake named (흔한 실수는)
 BEFORE_KOREAN = re.compile(
     r"(?:^\s*(?:틀림|오답|틀린\s*(?:예|식|풀이)|잘못된\s*(?:예|식|풀이))\s*[:：]\s*$"
-    r"|(?:틀린|잘못된)\s*(?:식|등식|공식|예|풀이)\w*\s*[:：]\s*$)"
+    r"|(?:틀린|잘못된)\s*(?:식|등식|공식|예|풀이)\w*\s*[:：]\s*$"
+    r"|(?:흔한|자주\s*하는|대표적인)?\s*(?:실수|오류|착각)\s*[:：]\s*$)"
 )
 MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*하는)\s*(?:실수|오류|착각)|오류|착각|잘못")
 # the words just after an inline formula, to the end of its sentence
@@ -78,18 +107,45 @@ AFTER_KOREAN = re.compile(
     r"^\s*(?:은|는|이|가|라는\s*(?:식|것)[은는]?|이라는\s*(?:식|것)[은는]?)?\s*"
     r"(?:틀린|잘못된|틀렸|잘못이|거짓|오류)"
     # "$…$가 아니다" (is not), "$…$은 성립하지 않는다" (does not hold); not 아니면 (if not)
-    r"|^\s*(?:은|는|이|가)?\s*(?:아니다|아니며|아닙니다|아니라|아님|성립하지\s*않|성립\s*안\s*|참이\s*아니)"
+    r"|^\s*(?:은|는|이|가)?\s*(?:아니다|아니며|아닙니다|아니라|아님|성립하지\s*않|성립\s*안\s*|참이\s*아니"
+    r"|옳지\s*않|맞지\s*않|사실이\s*아니)"
+    # "$…$ 라고 생각하는 것은 잘못이다", "$…$ 로 쓰면 틀린다" (round 11a F3)
+    r"|^\s*(?:이?라고|으?로)\s*[^.?!]{0,20}?(?:것은|것이|면)\s*(?:틀|잘못|오류|실수)"
 )
+# round 11a F3: a later clause of the sentence that disowns it: "claim that $…$; this is
+# false", "expect $…$, but this is not so", "$…$, which is absurd", "…, a contradiction"
+TRUTH_DENIED = (r"(?:not\s+so|not\s+the\s+case|false|wrong|incorrect|untrue|not\s+true|"
+                r"not\s+correct|invalid|a\s+(?:common\s+)?mistake|an\s+error|absurd|impossible)")
+LATER_CLAUSE = re.compile(
+    r"^\s*[,;:–—-]*\s*(?:(?:but|however|yet|and|though|alas)\s*,?\s*)?(?:(?:this|that|which|it|"
+    r"the\s+(?:claim|identity|equation|formula|equality|statement|guess|expectation))\s+"
+    r"(?:(?:is|was|would\s+be|turns\s+out\s+to\s+be)\s+(?:(?:simply|plainly|clearly|actually|"
+    r"in\s+fact|of\s+course)\s+)?" + TRUTH_DENIED + r"|(?:is|was)n['’]t\s+(?:so|true|the\s+case)"
+    r"|(?:is|was)n['’]t(?=\s*(?:in\s+general)?\s*[,;:!]?\s*$)"
+    r"|(?:does|did)\s+not\s+hold|(?:does|did)n['’]t\s+hold|fails)"
+    r"|(?:a\s+|which\s+is\s+a\s+)contradiction)\b"
+    # "but that's not the case", "but it's false"
+    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?(?:this|that|it)['’]s\s+"
+    r"(?:(?:simply|plainly|clearly|actually)\s+)?" + TRUTH_DENIED + r"\b"
+    # "$…$ (false!)", "$…$ (wrong)"
+    r"|^\s*\(\s*" + TRUTH_DENIED + r"\s*[!.]?\s*(?:\)|$)", re.I)
+# Korean: "$…$ 이라고 쓰는데, 이는 틀렸다", "$…$ 이라고 생각하기 쉽지만 그렇지 않다",
+# "$…$ 인 것 같지만 사실은 아니다", "$…$ 가 되어 모순이다"
+LATER_CLAUSE_KOREAN = re.compile(
+    r"^[^.?!]{0,40}?(?:지만|는데|으나|나,)\s*,?\s*(?:(?:이는|이것은|그것은|이\s*식은|이\s*등식은|"
+    r"사실은|실제로는|실제로|사실)\s*)?(?:틀렸|틀린|잘못|거짓|그렇지\s*않|사실이\s*아니|아니|"
+    r"성립하지\s*않|옳지\s*않|맞지\s*않)"
+    r"|^[^.?!]{0,20}?모순")
+# "$…$ 라고 착각한다", "$…$ 로 착각하면 안 된다", "$…$ 이라고 오해하기 쉽다": a mistaken belief
+MISBELIEVED_KOREAN = re.compile(r"^\s*(?:이?라고|으?로)\s*(?:\S+\s*){0,2}?(?:착각|오해)")
 SAID_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적|착각|결론|주장|생각)")
 MUST_NOT_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적)\w*\s*(?:면|서는)\s*안")
-QUESTION = re.compile(r"\b(?:is\s+it\s+(?:true|the\s+case)|does\s+it\s+hold|is\s+this\s+true)"
-                      r"(?:\s+that)?\s*$", re.I)
-ANSWER_NO = re.compile(r"^\s*\?\s*(?:no\b|false\b|아니)", re.I)
 # words after it that assert it: "… is wrong: $…$ holds instead", "$…$ is correct"
 ASSERTED = re.compile(
-    r"^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:actually|really|in\s+fact)\s+)?(?:holds|is\s+"
+    r"^\s*[,;]?\s*(?:(?:and|but|yet)\s+(?:indeed\s+|in\s+fact\s+)?(?=(?:this|that|it)\s))?"
+    r"(?:(?:which|this|that|it)\s+)?(?:(?:actually|really|in\s+fact|indeed)\s+)?(?:holds|is\s+"
     r"(?:true|correct|right|valid)|is\s+the\s+(?:correct|right))\b|^\s*instead\b(?!\s+of)"
-    r"|^\s*(?:은|는|이|가)?\s*(?:맞|옳)",
+    r"|^\s*(?:은|는|이|가)?\s*(?:맞|옳)(?!지\s*않|\s*지\s*않)",
     re.I,
 )
 # a row's own mark: \text{(wrong!)}, \text{false}, \text{틀림}
@@ -127,7 +183,9 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
     words = " ".join(sentence_words(lead or "").split())
     rest = " ".join((trail if inline else "").split())
     after = re.split(r"[.;!?。]", rest, maxsplit=1)[0]  # to the end of its sentence
-    if ASSERTED.search(after) and not QUESTION.search(words):
+    sentence_rest = re.split(r"[.!?。]", rest, maxsplit=1)[0]  # past ';' and ', but'
+    question = asked(words, rest, True)  # "Is it true that $…$? No." (symderive.notes.questions)
+    if (ASSERTED.search(after) or ASSERTED.search(sentence_rest)) and not question:
         return ""
     for pattern in (BEFORE, BEFORE_KOREAN):
         match = pattern.search(words)
@@ -135,12 +193,20 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
             continue  # wrong to think that $…$ needs …: the verb after it is what is wrong
         if match and not negated_near(words, match.start(), match.end()):
             return _shortened(words, "") + " $…$"
-    question = QUESTION.search(words)
-    if question and ANSWER_NO.match(rest):
-        return _shortened(words, "") + " $…$" + _shortened("", rest)
-    for pattern in (AFTER, AFTER_KOREAN, MUST_NOT_KOREAN):
+    if question and answer(rest) == "no":
+        return question + _shortened("", rest)
+    for pattern in (AFTER, AFTER_KOREAN, MUST_NOT_KOREAN, MISBELIEVED_KOREAN):
         if pattern.match(after):
             return "$…$" + _shortened("", after)
+    for pattern in (LATER_CLAUSE, LATER_CLAUSE_KOREAN):
+        if pattern.match(sentence_rest):
+            return "$…$" + _shortened("", sentence_rest)
+    whole_sentence = re.split(r"(?<=[.!?。])\s+", whole)[-1]  # with its formulas
+    if SUPPOSED_FALSE.search(whole_sentence):  # "If $x + 1 = x$ were true, then $…$"
+        return _shortened(whole_sentence, "") + " $…$"
+    if re.search(COUNTERFACTUAL, whole_sentence, re.I) and not re.search(
+            COUNTERFACTUAL + r"\s*$", words, re.I):  # a consequence: "…, then $1 = 0$"
+        return _shortened(whole_sentence, "") + " $…$"
     if SAID_KOREAN.match(after) and MISTAKE_KOREAN.search(words):
         return _shortened(words, "") + " $…$" + _shortened("", after)
     return ""

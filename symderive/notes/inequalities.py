@@ -350,6 +350,18 @@ _ANY_BOUND = re.compile(rf"(?:^|[^\\A-Za-z])(?P<name>{_NAME})\s*{_RELATION}|{_RE
                         rf"(?P<after>{_NAME})\s*(?:$|[^A-Za-z{{_])")
 
 
+_UNEQUAL_SIGN = re.compile(r"\\neq?(?![A-Za-z])|≠")
+_ORDER_SIGN = re.compile(r"\\(?:leqslant|geqslant|leq|geq|le|ge|lt|gt)(?![A-Za-z])|[<>≤≥]")
+
+
+def _expressions_unequal(math: str) -> bool:
+    """``(a - b)^2 \\neq a^2 - b^2``: only ≠, between sides none of which is a bare name — it
+    says two expressions differ (somewhere), it bounds no letter (``z \\ne 0`` does)."""
+    if _ORDER_SIGN.search(math) or not _UNEQUAL_SIGN.search(math):
+        return False
+    return not any(re.fullmatch(rf"\s*{_NAME}\s*", side) for side in _UNEQUAL_SIGN.split(math))
+
+
 # words that bound a quantity without an inequality (round 8b K8): a refutation outside the
 # bound they mean is no refutation
 DOMAIN_WORDS = re.compile(
@@ -385,6 +397,8 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
         for math in re.findall(r"\$([^$]+)\$", sentence.text):
             if math.strip() == latex.strip() or "=" in math.replace(r"\le", "").replace(r"\ge", ""):
                 continue
+            if _expressions_unequal(math):
+                continue  # (a - b)^2 ≠ a^2 - b^2: no bound on a letter (round 11a F3)
             bounded = [(match.group("name") or match.group("after") or "").lstrip("\\")
                        for match in _ANY_BOUND.finditer(math)] + sorted(condition_names(math))
             for name in bounded:  # |z| > 1: a condition on an expression of z (round 9a, H1)

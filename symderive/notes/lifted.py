@@ -6,11 +6,15 @@ arbitrary.`` ends d's example value, not c's (review round 8c X8); so do "for ev
 Words that name no letter ("In general,", "More generally,", "always", "whatever the values")
 lift them all. Only the words after the last formula with an ``=`` count (``We always take $x =
 3$. Then …`` stays at the example), except a sentence that drops a stated value by name.
+After the claim: its own sentence, and a clause past ``;`` or the next sentence that refers back
+to it (:func:`said_after`: *This identity holds for every real number $g$.*).
 """
 
 from __future__ import annotations
 
 import re
+
+from symderive.grammar.negation import NEGATED
 
 ALL = None  # every example value lifted
 
@@ -70,6 +74,44 @@ def about_formula(text: str, start: int) -> bool:
     """Whether the words at ``start`` of ``text`` are inside a quantifier about an inline formula
     (:data:`ABOUT_FORMULA`)."""
     return any(match.start() < start < match.end() for match in ABOUT_FORMULA.finditer(text))
+
+
+# round 11a F7: a later clause or the next sentence that speaks of the claim just made ("…; this
+# identity is true for every $a$", "This identity holds for every real number $g$.", "이 등식은
+# 모든 $a$에 대해 성립한다"): its generalising words are the claim's
+REFERS_BACK = re.compile(
+    r"^\s*(?:(?:but|and|indeed|in\s+fact|moreover|actually|more\s+generally|in\s+general|"
+    r"generally|of\s+course|clearly|note\s+that|also)\s*,?\s*)?(?:this|that|it|the\s+"
+    r"(?:same\s+)?(?:identity|equation|equality|formula|relation|result|statement|claim))"
+    r"(?:\s+(?:identity|equation|equality|formula|relation|result|statement|claim))?\s+"
+    r"(?:(?:also|still|actually|in\s+fact|indeed)\s+)?(?:holds?|is|are|remains?|stays?|works?|"
+    r"was|will|would|can|must|should|may)\b"
+    r"|^\s*(?:이\s*(?:항등식|등식|식|관계|결과|공식)|이는|이것|그것)(?:은|는|이|가)?\s", re.I)
+_SENTENCES = re.compile(r"(?:\$[^$]*\$|[^$.!?。])*[.!?。]?")
+
+
+def said_after(text: str, display: bool = False) -> str:
+    """The words after a claim's sentence break that speak of it (:data:`REFERS_BACK`): its
+    later clauses after ``;`` and the next sentence, when they open by referring back (after a
+    display, also the words right after it: "$$ … $$ This identity holds for every $a$.")."""
+    sentences = [match.group() for match in _SENTENCES.finditer(text or "") if match.group()]
+    said: list = []
+    if display and sentences and REFERS_BACK.match(sentences[0].lstrip(" ,;:–—-")):
+        said.append(sentences[0])
+    if sentences:
+        said += [clause for clause in sentences[0].split(";")[1:] if REFERS_BACK.match(clause)]
+    if len(sentences) > 1 and REFERS_BACK.match(sentences[1]):
+        said.append(sentences[1])
+    # "This is not true for every $a$", "This holds only for $a = 2$": no generalising claim
+    return " ".join(words for words in said if not _denied(words))
+
+
+def _denied(words: str) -> bool:
+    """Whether words after a claim deny its general form (*not true for every*, *only for*),
+    not merely use a negation word of their own (*without exception*, *no matter what*)."""
+    plain = re.sub(r"\$[^$]*\$|\bwithout\s+exception\b|\bno\s+matter\b|\bnot\s+only\b", " ",
+                   words, flags=re.I)
+    return bool(NEGATED.search(plain) or re.search(r"\bonly\b|뿐|만\s*성립", plain, re.I))
 
 
 def _letters(names: str) -> set:

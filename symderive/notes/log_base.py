@@ -5,7 +5,9 @@ information-theory reading (entropies in bits) and by every other step (docs/not
 * A **statement** is a sentence that names the logarithm (*log, logarithm*, ``\log``, 로그) and
   a base: base 2 (*base 2, base-2, base of 2, to base 2, binary logarithm*, 밑이 2,
   ``\log(.)`` for ``\log_2(.)``) or base 10 (*base 10, base-10, common logarithm*, 밑이 10) —
-  unless the words just before the base negate or contrast it (*not, rather than, instead of*).
+  unless the words just before the base negate or contrast it (*not, rather than, instead of*);
+  also *$\log x$ always means $\log_2 x$*, *$\log = \log_2$*, *base $2$*, *base two*, 이진
+  로그, and information measured *in bits* (base 2; *in nats* is natural) — round 11a F8.
   "A nat is a bit with base $e$ rather than base 2" names no logarithm: no statement.
 * A section that says its logarithm is natural (*natural log, ln*, 자연 로그, 밑이 e) reads
   ``\log`` as ln whatever another section says.
@@ -26,13 +28,35 @@ from symderive.notes.sections import LATEX_HEADING
 
 # the phrases of each base (BASE_TWO is also what the information-theory reading looks for)
 BASE_TWO = re.compile(
-    r"밑이\s*2(?!\d)|base[- ]2\b|base of 2\b|to (?:the )?base 2\b|binary logarithm"
+    r"밑\s*(?:을|은|는|이)?\s*2(?!\d|\.\d)|이진\s*로그|base[- ]2\b|base of 2\b"
+    r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:2|two)\b|base[- ]two\b|binary logarithm"
     r"|\\log_2\s*\(\s*\.\s*\)", re.I)
 BASE_TEN = re.compile(
-    r"밑이\s*10(?!\d)|base[- ]10\b|base of 10\b|to (?:the )?base 10\b|common\s*(?:\(\s*base[- ]10"
-    r"\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
+    r"밑\s*(?:을|은|는|이)?\s*10(?!\d|\.\d)|base[- ]10\b|base of 10\b"
+    r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:10|ten)\b|base[- ]ten\b"
+    r"|common\s*(?:\(\s*base[- ]10\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그"
+    r"|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
+# round 11a F8: "$\log x$ always means $\log_2 x$", "Throughout, $\log = \log_2$", "we write
+# $\log$ for $\log_2$": the bare \log said to be the one with a base
+_BASED = r"\\log_\s*\{?\s*(?:2|10)(?!\d)\s*\}?"
+LOG_MEANS = re.compile(
+    r"\\log(?![_A-Za-z])[^$]{0,12}\$?\s*(?:(?:always|here|throughout|now|henceforth)\s+)*"
+    r"(?:means|denotes|stands\s+for|refers\s+to|will\s+(?:mean|denote)|is\s+(?:short(?:hand)?\s+"
+    r"for|read\s+as|taken\s+as|understood\s+as|to\s+be\s+read\s+as))\s*(?:the\s+)?\$?[^$]{0,20}?"
+    + _BASED
+    # "$\log = \log_2$", "$\log x = \log_2 x$" (the whole formula: not a conversion rule)
+    + r"|\$\s*\\log(?![_A-Za-z])\s*(?:\(?\s*[A-Za-z]\s*\)?)?\s*=\s*" + _BASED
+    + r"\s*(?:\(?\s*[A-Za-z]\s*\)?)?\s*\$"
+    + r"|\b(?:write|use)\s+\$\s*\\log\s*\$\s+(?:for|to\s+mean)\s+\$[^$]{0,10}?" + _BASED,
+    re.I)
+# "We measure entropy in bits", "in units of bits", "비트 단위": information in base 2 (round 11a F8;
+# "in nats" is among NATURAL_WORDS)
+IN_BITS = re.compile(r"\bin\s+(?:units\s+of\s+)?bits\b|\bunits?\s+of\s+bits\b"
+                     r"|\bbits\s+(?:throughout|everywhere)\b"
+                     r"|비트\s*(?:단위|로\s*(?:측정|나타|잰|재|표시))", re.I)
 LOG_WORD = re.compile(r"\\log(?![_A-Za-z])|\blog(?:arithm)?s?\b|로그", re.I)
-NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b", re.I)
+NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이\s*e\b"
+                           r"|\bin\s+(?:units\s+of\s+)?nats\b|\bunits?\s+of\s+nats\b|내트", re.I)
 MATH = re.compile(r"\$[^$]*\$")
 SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n\s*\n")
 HEADING = re.compile(r"^(?:\s{0,3}#{1,6}\s|" + LATEX_HEADING.pattern[1:] + ")")
@@ -46,8 +70,25 @@ class Statement:
     text: str  # the sentence, shortened
 
 
+_NUMBER_MATH = re.compile(r"\$\s*(\d+)\s*\$")  # "base $2$": the number written as math
+_NUMBER_WORDS = ((re.compile(r"\bbase\s+two\b", re.I), "base 2"),
+                 (re.compile(r"\bbase\s+ten\b", re.I), "base 10"))
+
+
 def sentence_base(sentence: str) -> int | None:
-    """2 or 10 when the sentence states that base for the logarithm, else None."""
+    """2 or 10 when the sentence states that base for the logarithm (or says information is
+    measured in bits: base 2), else None."""
+    sentence = _NUMBER_MATH.sub(r"\1", sentence)
+    for pattern, words in _NUMBER_WORDS:
+        sentence = pattern.sub(words, sentence)
+    means = LOG_MEANS.search(sentence)
+    if means and not NEGATED_OR_CONTRASTED.search(MATH.sub(" ", sentence[:means.start()])[-30:]
+                                                   + " " + sentence[means.start():means.end()]):
+        return int(re.findall(r"\\log_\s*\{?\s*(\d+)", means.group())[-1])
+    bits = IN_BITS.search(sentence)
+    if bits and not NEGATED_OR_CONTRASTED.search(
+            MATH.sub(" ", sentence[max(0, bits.start() - 30): bits.start()])):
+        return 2
     if not LOG_WORD.search(sentence.replace("\\log_", " ")):
         return None
     for base, pattern in ((2, BASE_TWO), (10, BASE_TEN)):

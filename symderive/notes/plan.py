@@ -29,7 +29,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
-from symderive.notes.lifted import ALL, lifted
+from symderive.notes.lifted import ALL, lifted, said_after
 from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
@@ -39,6 +39,7 @@ from symderive.notes.context import (
     FileContext,
     Located,
     latest_in_force,
+    text_after,
     trailing_words,
 )
 from symderive.notes.indices import (
@@ -256,7 +257,9 @@ def plan_steps(
     read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
-    general = lifted(equation.located.block.lead, trailing_words(context.lines, equation.block))
+    general = lifted(equation.located.block.lead, trailing_words(context.lines, equation.block)
+                     + " " + said_after(text_after(context.lines, equation.block),
+                                        equation.block.kind == "display"))
     if general is ALL:
         view = view.without_examples()  # "in general", "always": not at the example
     elif general:  # "let $d$ be arbitrary", "for every $x$": those letters only (8c X8)

@@ -31,6 +31,7 @@ class SkipReason(str, Enum):
     UPDATE_RULE = "update-rule"  # θ := θ - α∇J
     OPERATOR = "operator"  # ∇f, D_x f, f^{(n)}: operators the notes reader does not evaluate
     QUOTED = "quoted"  # a formula the note calls wrong (a mistake it warns against): no claim
+    QUESTION = "question"  # a formula the note asks about (True or false: $…$): no claim
 
 
 @dataclass(frozen=True)

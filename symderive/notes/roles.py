@@ -65,9 +65,17 @@ CONDITIONAL = re.compile(
 )
 SOLVING = re.compile(
     r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
+    # round 11a F10: "Find all $x$ with", "for which values of $x$", "the roots of"
+    r"|\b(?:find|determine|give|list|describe|characteri[sz]e)\s+(?:all|every|each|those|the\s+"
+    r"(?:values?|solutions?|roots?|zeros?|points?|numbers?|reals?|integers?))\b"
+    r"[^.?!]{0,40}?\b(?:with|such\s+that|satisfying|for\s+which|where|so\s+that|obeying)\s*:?\s*$"
+    r"|\bfor\s+which\s+(?:(?:real\s+)?values?\s+of\s+)?(?:\w+\s+){0,2}?(?:does|do|is|are|will|can)"
+    r"?\s*$|\b(?:roots?|solutions?|zeros?)\s+(?:of|to)\s+(?:the\s+equation\s+)?$"
     r"|풀면|풀어|방정식)",
     re.I,
 )
+# Korean puts it after: "$x^2 = 2x$ 를 만족하는 $x$를 모두 구하라", "…의 해를 구하라"
+SOLVING_AFTER = re.compile(r"^\s*(?:을|를|이|가)?\s*(?:만족하는|만족시키는|성립하게\s*하는|의\s*(?:해|근)를?)")
 ASSUMED_EQUATION = re.compile(  # "let's assume that the equation $x^*(a) = f(a, x^*(a))$"
     r"\b(?:assume|suppose|assuming|supposing)\s+that\s+the\s+(?:equation|identity|relation)\s*$",
     re.I,
@@ -116,6 +124,7 @@ class Reading:
     disputed: bool = False
     second: bool = False  # a second formula for a name already defined in its section
     disowned: str = ""  # the words calling the formula wrong (symderive.notes.disowned)
+    asked: str = ""  # the words asking whether it holds (symderive.notes.questions)
     # P(A) = 0.3: the value of P at the argument A only (name is the application as written),
     # never a definition of P for every argument (symderive.notes.points)
     point: bool = False
@@ -273,7 +282,8 @@ def classify_first_step(
             "moments) set to 0: an equilibrium condition, an equation to solve, not an identity"))
     if relation == "=" and SUPPOSING.search(lead):
         return Reading(Role.CONDITION, why="introduced as a supposition")
-    if relation == "=" and len(chain.relations) == 1 and SOLVING.search(words):
+    if relation == "=" and len(chain.relations) == 1 and (
+            SOLVING.search(words) or inline and SOLVING_AFTER.match(trail)):
         return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
     return Reading(Role.CLAIM)
 
