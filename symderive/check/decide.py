@@ -1397,14 +1397,15 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
             where: dict = {}
             again = _compare_values(
                 l_value, r_value, relation, where, conditions_at(conditions, point),
-                deep_bits=bits,
+                deep_bits=bits, deep_seconds=REPRODUCE_SECONDS,
             )
     except ParseError:
         # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)): the
         # point is re-evaluated from scratch instead, which is the same certified arithmetic
         if model is not None:
             return False
-        again = _compare_values(left, right, relation, point, conditions, deep_bits=bits)
+        again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
+                                deep_seconds=REPRODUCE_SECONDS)
     except (TypeError, ValueError, ArithmeticError):
         return False
     return again.status == "disagree"

@@ -609,17 +609,20 @@ def kink_points(
     arguments = kink_arguments(expr)
     context = context or CheckContext()
     domains = {symbol: context.domain_of(symbol) for symbol in base_point}
-    points = []
+    per_argument = []
     for argument in arguments[:4]:
         free = sorted(argument.free_symbols & set(base_point), key=sp.default_sort_key)
         if not free:
             continue
         target = free[0]
         others = {s: v for s, v in base_point.items() if s != target}
-        for value in _kink_values(argument.xreplace(others), target, domains[target]):
-            if in_domain(value, domains[target]):
-                points.append({**base_point, target: value})
-    return points
+        per_argument.append([{**base_point, target: value} for value in _kink_values(
+            argument.xreplace(others), target, domains[target])
+            if in_domain(value, domains[target])])
+    # in turns, the first zero of every argument before the second of any (a caller keeps
+    # only the first few points)
+    return [point for group in itertools.zip_longest(*per_argument) for point in group
+            if point is not None]
 
 
 def _kink_values(argument: sp.Basic, target: sp.Symbol, domain) -> list[sp.Basic]:
