@@ -1025,7 +1025,7 @@ def _overlap_note(tally: Tally) -> str:
         return ""  # every point separated on the allowed side, or was exactly equal
     deepest = certified.bits_to_digits(tally.overlap_bits)
     if tally.deep_points and deepest > tally.confirmed_digits:
-        return (f", re-examined where the balls overlapped at {tally.confirmed_digits} digits "
+        return (f", re-examined at {tally.confirmed_digits} digits where the balls overlapped, "
                 f"and at {deepest} digits at {tally.deep_points} point(s)")
     return f", re-examined at {deepest} digits where the balls overlapped"
 
