@@ -15,6 +15,7 @@ second argument; Max/Min are the usual ones; a node this module does not know ra
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Mapping
 from functools import lru_cache
 from dataclasses import dataclass
@@ -352,6 +353,9 @@ class PointComparison:
     reason: str = ""
     bits: int = 0
     entry: tuple = ()  # (row, col), 1-based: where two matrices disagree
+    examined: int = 0  # the deepest bits at which the balls were seen to overlap (0: never,
+    # the sides were separated or exactly equal): what an agreement within the tolerance rests on
+    deep_seconds: float = 0.0  # CPU seconds spent doubling beyond the confirmation precision
 
 
 def _text(value: arb, digits: int = 15) -> str:
@@ -410,6 +414,8 @@ def compare(
     digits: int = DIGITS,
     *,
     conditions=(),
+    deep_bits: int = 0,
+    deep_seconds: float = 0.0,
 ) -> PointComparison:
     """Decide ``lhs <relation> rhs`` at ``point`` with certified balls (scalar sides).
 
@@ -419,6 +425,10 @@ def compare(
     of :data:`PRECISIONS` decided.  A point where one side is real and the other is not
     disagrees for '=' (the identity fails over the reals there).  ``conditions`` are the
     natural domain of the written sides: ``(side, kind, expr, why)`` with side lhs/rhs.
+    ``deep_bits``: where the balls still overlap after the confirmation, keep doubling the
+    precision up to this many bits until they separate, while the CPU time spent doubling
+    stays within ``deep_seconds`` (:func:`_confirm`); the bits looked at with overlapping
+    balls are reported in ``examined``, the time spent doubling in ``deep_seconds``.
     """
     point = point or {}
     reason = ""
@@ -438,14 +448,15 @@ def compare(
         if left_undefined or right_undefined:
             return _undefined_status(left, right, left_undefined, right_undefined, relation)
         status = _decide(left - right, left, right, relation, digits)
-        fine_difference = None
+        fine_difference, examined, spent = None, 0, 0.0
         if status is not None and relation in ("=", "!=", "<=", ">=") and not _separated(
             left, right
         ):
             # agreement (or, for '!=', the lack of a witness) rests on a tolerance: look again
             # far beyond it, so 1 + 10^-50 = 1 is refuted rather than agreed to 30 digits
-            status, fine_difference = _confirm(
-                lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation
+            status, fine_difference, examined, spent = _confirm(
+                lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation,
+                deep_bits, deep_seconds,
             )
             if status is None:
                 return PointComparison(
@@ -458,14 +469,18 @@ def compare(
                 "inconclusive", reason="the values are too large to resolve a difference of 1"
             )
         if status is not None:
+            bits = max(prec, examined) if fine_difference is not None else prec
             shown = 15
             while _text(left, shown) == _text(right, shown) and shown < 60 and status != "agree":
                 shown += 15
             lhs_text, rhs_text = _text(left, shown), _text(right, shown)
-            if lhs_text == rhs_text and status != "agree" and fine_difference is not None:
+            if status != "agree" and fine_difference is not None:
                 # the sides differ beyond the digits shown: say by how much (certified)
                 rhs_text += f" (RHS - LHS = {_text(-fine_difference, 5)})"
-            return PointComparison(status, lhs_text, rhs_text, bits=prec)
+            overlapped = examined if fine_difference is not None and not (
+                fine_difference > 0 or fine_difference < 0) else 0
+            return PointComparison(status, lhs_text, rhs_text, bits=bits, examined=overlapped,
+                                   deep_seconds=spent)
         reason = "the balls did not tighten enough"
     return PointComparison("inconclusive", reason=reason or "no precision decided")
 
@@ -479,6 +494,19 @@ CONFIRM_FACTOR = 8  # agreement within the tolerance is re-examined at 8× the p
 # reports the digits (:func:`confirmation_digits`).
 CONFIRM_MARGIN = 40  # digits beyond the constants' decades and the agreement tolerance
 MAX_CONFIRM_BITS = 20480  # about 6165 digits: e^{-6000} is still resolved, e^{-10^4} is not
+# The written constants do not bound how small a difference can be (tanh(1000) - 1 is
+# 10^-869, Newton's iterates of π cancel to 10^-2376 from O(1) parts): where the balls still
+# overlap, a few points per claim are looked at again, doubling the bits up to DEEP_BITS
+# (about 19,700 digits; arb takes well under a second there for a claim of a page).  A
+# verdict reports the digits actually looked at (:func:`bits_to_digits`).
+DEEP_BITS = 65536
+DEEP_POINTS = 2  # points per claim re-examined that deep (a true identity overlaps everywhere)
+DEEP_SECONDS = 0.1  # CPU seconds per claim for those doublings (the step budget is 2 s)
+
+
+def bits_to_digits(bits: int) -> int:
+    """The decimal digits ``bits`` binary digits resolve."""
+    return int(bits * math.log10(2))
 
 
 def constant_decades(*sides) -> int:
@@ -527,27 +555,51 @@ def _separated(left: arb, right: arb) -> bool:
     return bool(difference > 0 or difference < 0)
 
 
-def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation="="):
-    """Re-evaluate at CONFIRM_FACTOR × the bits: disjoint balls there overturn an agreement
-    that only held within the tolerance. Returns the status and the difference found there."""
+def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation="=",
+             deep_bits: int = 0, deep_seconds: float = 0.0):
+    """Re-evaluate where the balls overlap: at :func:`confirmation_bits` first, then (when
+    ``deep_bits`` asks for it) at twice the bits, and twice again, up to ``deep_bits``,
+    stopping as soon as the difference ball excludes 0 (round 11: tanh(1000) = 1 differs by
+    10^-869, a sixth Newton iterate of π by 10^-792 — far below any precision read off the
+    written constants).  Disjoint balls overturn an agreement that only held within the
+    tolerance.  A doubling is started only while the CPU time spent doubling, with the next
+    level estimated at 3× the last, stays within ``deep_seconds``.  Returns the status, the
+    difference at the last precision looked at, the bits at which the balls still overlapped
+    (0 when they separated or the difference is exactly 0), and the seconds spent doubling."""
     bits = confirmation_bits(lhs, rhs, prec)
-    if bits > MAX_CONFIRM_BITS:  # constants too small or large to resolve: no evidence
-        return None, None
-    try:
-        left, _ = _side(lhs, point, bits, lhs_conditions)
-        right, _ = _side(rhs, point, bits, rhs_conditions)
-    except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
-        return status, None
-    if left is None or right is None:
-        return status, None
-    difference = left - right
-    if relation == "<=":
-        return ("disagree" if difference > 0 else status), difference
-    if relation == ">=":
-        return ("disagree" if difference < 0 else status), difference
-    if _separated(left, right):
-        return ("disagree" if status == "agree" else "agree"), difference
-    return status, difference
+    if bits > max(MAX_CONFIRM_BITS, deep_bits):  # constants beyond resolution: no evidence
+        return None, None, 0, 0.0
+    examined, started, last = 0, None, 0.0
+    while True:
+        level = time.process_time()
+        try:
+            left, _ = _side(lhs, point, bits, lhs_conditions)
+            right, _ = _side(rhs, point, bits, rhs_conditions)
+        except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
+            return status, None, examined, _since(started)
+        if left is None or right is None:
+            return status, None, examined, _since(started)
+        last = time.process_time() - level
+        difference = left - right
+        if relation == "<=" and difference > 0 or relation == ">=" and difference < 0:
+            return "disagree", difference, bits, _since(started)  # (the separating bits)
+        if relation in ("=", "!=") and _separated(left, right):
+            return ("disagree" if status == "agree" else "agree"), difference, bits, \
+                _since(started)
+        if relation in ("<=", ">=") and _separated(left, right):
+            return status, difference, examined, _since(started)  # on the allowed side
+        if difference.is_exact() and difference.is_zero():
+            return status, difference, examined, _since(started)  # exactly equal
+        examined = bits
+        if started is None:
+            started = time.process_time()
+        if bits >= deep_bits or _since(started) + 3 * last > deep_seconds:
+            return status, difference, examined, _since(started)
+        bits = min(bits * 2, deep_bits)
+
+
+def _since(started: float | None) -> float:
+    return time.process_time() - started if started is not None else 0.0
 
 
 def _undefined_status(left, right, left_undefined, right_undefined, relation):

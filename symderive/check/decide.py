@@ -280,6 +280,9 @@ class Tally:
     smallest: float | None = None  # the smallest slack the worst-point search found
     thin_sizes: str = ""  # why the tuples of several sizes tried are too few to check
     confirmed_digits: int = 0  # the digits an agreement was re-examined at (certified)
+    overlap_bits: int = 0  # the deepest bits at which the balls of a point still overlapped
+    deep_points: int = 0  # points re-examined beyond the confirmation (at most DEEP_POINTS)
+    deep_seconds: float = 0.0  # CPU seconds those took (at most certified.DEEP_SECONDS)
     undefined: list = field(default_factory=list)  # (point, comparison) where a side had no
     # value: judged by :mod:`symderive.check.undefined_points` (round 9a L5)
     excluded: str = ""  # where a checked claim was not evaluated (a side undefined there)
@@ -294,7 +297,8 @@ def _sizes_of(lhs, rhs, free, context) -> list:
         for node in side.atoms(sp.Sum, sp.Product) if isinstance(side, sp.Basic) else ():
             for _, low, high in node.limits:
                 for symbol in sorted((low.free_symbols | high.free_symbols) & free, key=str):
-                    if context.domain_of(symbol).kind in ("real", "integer", "positive"):
+                    if context.domain_of(symbol).kind in ("real", "integer", "positive",
+                                                          *SIGNED_COUNTS):
                         if symbol not in sizes:
                             sizes.append(symbol)
     # matrices with symbolic shapes bring their size symbols too
@@ -305,6 +309,28 @@ def _sizes_of(lhs, rhs, free, context) -> list:
                     if symbol not in sizes:
                         sizes.append(symbol)
     return sizes
+
+
+# a bound of a sum declared with a sign is still an integer count of terms (round 11b C3): it
+# is sampled at the integers of its domain, never at fractions, and a range below its lower
+# limit is empty (0 terms: the sum 0, the product 1, :func:`expand_finite_sums`), never Karr's
+SIGNED_COUNTS = ("negative", "nonnegative", "nonzero")
+
+
+def _signed_counts(size_values: dict, context: CheckContext) -> dict:
+    """The sizes 1, 2, 3, … of a bound declared negative as -1, -2, -3, …, nonnegative as
+    0, 1, 2, …, nonzero as 1, -2, 3, -4, …"""
+    signed = {}
+    for symbol, value in size_values.items():
+        kind = context.domain_of(symbol).kind
+        if kind == "negative":
+            value = -value
+        elif kind == "nonnegative":
+            value = value - 1
+        elif kind == "nonzero" and value % 2 == 0:
+            value = -value
+        signed[symbol] = value
+    return signed
 
 
 def numeric_phase(
@@ -391,6 +417,8 @@ def numeric_phase(
     if symbolic_shapes:  # u_{i2} written: only sizes where that entry exists (r >= 2)
         combinations = [c for c in combinations if sampling.written_entries_exist((lhs, rhs), c)]
     for size_values in combinations:
+        named_here = size_values in named or size_values in product[2:]
+        size_values = _signed_counts(size_values, context)
         try:
             fixed = dict(size_values)
             drawn = sampling.draw_indices(indices, context, size_values, rng)
@@ -404,8 +432,7 @@ def numeric_phase(
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                                      few=size_values in named or size_values in product[2:]
-                                      or sampling.dense_only(size_values))  # fmt: skip
+                                      few=named_here or sampling.dense_only(size_values))
         if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
@@ -438,6 +465,8 @@ def numeric_phase(
         if outcome is not None:
             return outcome
     tally.confirmed_digits = certified.confirmation_digits(lhs, rhs)
+    if tally.constant and tally.overlap_bits and relation != "!=":
+        return _constant_unresolved(tally)
     if tally.undefined and (tally.agreeing or tally.inconclusive):
         outcome = undefined_points.judge(lhs, rhs, relation, context, tally.undefined)
         if isinstance(outcome, Outcome):
@@ -448,6 +477,23 @@ def numeric_phase(
             and outcome.verdict == "checked" and not tally.constant and not tally.laws_decide):
         return _certified(outcome, lhs, rhs, relation, context, tally)
     return outcome
+
+
+def _constant_unresolved(tally: Tally) -> Outcome:
+    """A claim without variables whose sides still overlap where they were last looked at
+    (certified.DEEP_BITS, or less when certified.DEEP_SECONDS ran out) is *undecided*: two
+    numbers that agree to 19,000 digits are no proof that they are equal (a
+    ninth Newton iterate of π differs from π by 10^-21000), and a true constant identity that
+    SymPy cannot simplify is rarer than a false one engineered to agree (docs/conventions.md)."""
+    digits = certified.bits_to_digits(tally.overlap_bits)
+    return Outcome(
+        "undecided",
+        method="numeric (certified balls)",
+        reason=f"the two sides are numbers that agree to {digits} digits (certified), but "
+        "agreement to any number of digits does not show two constants equal, and symbolic "
+        "simplification did not reach 0",
+        digits=certified.DIGITS,
+    )
 
 
 def _certified(outcome, lhs, rhs, relation, context, tally) -> Outcome:
@@ -974,15 +1020,26 @@ def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
     return "; ".join(parts)
 
 
+def _overlap_note(tally: Tally) -> str:
+    """How far the balls were looked at where they still overlapped (the digits actually
+    examined, certified.compare): every such point at the confirmation precision, a few of
+    them (certified.DEEP_POINTS) doubling up to certified.DEEP_BITS."""
+    if not tally.overlap_bits:
+        return ""  # every point separated on the allowed side, or was exactly equal
+    deepest = certified.bits_to_digits(tally.overlap_bits)
+    if tally.deep_points and deepest > tally.confirmed_digits:
+        return (f", re-examined at {tally.confirmed_digits} digits where the balls overlapped, "
+                f"and at {deepest} digits at {tally.deep_points} point(s)")
+    return f", re-examined at {deepest} digits where the balls overlapped"
+
+
 def _checked_note(tally: Tally, counts: str) -> str:
     # every checked verdict says at how many points and to how many digits (round 9a C5)
     points = list(dict.fromkeys(tally.agreeing))
     shown = "; ".join(", ".join(f"{k} = {v}" for k, v in _format_point(dict(p))) for p in points[:3]
                       if p)  # fmt: skip
     note = (counts + f"; certified agreement to {certified.DIGITS} digits at each point"
-            + (f", re-examined at {tally.confirmed_digits} digits where the balls overlapped"
-               if tally.confirmed_digits else "")
-            + (f"; e.g. at {shown}" if shown else ""))
+            + _overlap_note(tally) + (f"; e.g. at {shown}" if shown else ""))
     if tally.excluded:
         note = f"{note}; {tally.excluded}"
     if tally.worst:
@@ -1044,7 +1101,10 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
     ]
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
-    kinks = [] if further else sampling.kink_points(difference, base_point, context)[:6]
+    kinks = [] if further else sampling.kink_points(difference, base_point, context)[:10]
+    if not further:  # a variable in an exponent: 2, 1/2, 3, 1/3, … over a negative base
+        # (early: where the power laws fail over the reals, round 11a F11)
+        points[1:1] = sampling.exponent_points(difference, base_point, context)
     points += kinks
     if relation in ("<", ">", "<=", ">=") and not fixed and len(base_point) <= 2:
         # an inequality fails first where the sides meet: e^x > 1 + x at x = 0 (solved for
@@ -1158,8 +1218,11 @@ def _explicit_condition(expr, context: CheckContext, fixed: dict):
         return expr  # left as it is: the point is then not evidence (no certified evaluation)
 
 
-def _compare_values(l_value, r_value, relation, point, conditions):
-    """Entrywise certified comparison; returns one PointComparison for the whole value."""
+def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: int = 0,
+                    deep_seconds: float = 0.0):
+    """Entrywise certified comparison; returns one PointComparison for the whole value
+    (``deep_bits``, ``deep_seconds``: how far and how long overlapping balls are re-examined,
+    :func:`certified.compare`, shared by the entries)."""
     left_matrix = getattr(l_value, "is_Matrix", False)
     right_matrix = getattr(r_value, "is_Matrix", False)
     if left_matrix != right_matrix or (left_matrix and l_value.shape != r_value.shape):
@@ -1170,10 +1233,13 @@ def _compare_values(l_value, r_value, relation, point, conditions):
         )
     scalar_relation = "=" if relation == "!=" else relation
     results = []
+    spent = 0.0
     for position, (left_entry, right_entry) in enumerate(zip(_entries(l_value), _entries(r_value))):
         result = certified.compare(
-            left_entry, right_entry, scalar_relation, point, conditions=conditions
+            left_entry, right_entry, scalar_relation, point, conditions=conditions,
+            deep_bits=deep_bits, deep_seconds=max(0.0, deep_seconds - spent),
         )
+        spent += result.deep_seconds
         if left_matrix and result.status == "disagree":  # which entry: the free indices
             columns = l_value.shape[1]
             result = replace(result, entry=(position // columns + 1, position % columns + 1))
@@ -1192,13 +1258,15 @@ def _compare_values(l_value, r_value, relation, point, conditions):
                 "agree",
                 str([r.lhs_value for r in results]),
                 str([r.rhs_value for r in results]),
+                examined=max(r.examined for r in results), deep_seconds=spent,
             )
     if relation == "!=" and chosen.status in ("agree", "disagree"):
         flipped = "disagree" if chosen.status == "agree" else "agree"
         return certified.PointComparison(
-            flipped, chosen.lhs_value, chosen.rhs_value, chosen.reason, chosen.bits
+            flipped, chosen.lhs_value, chosen.rhs_value, chosen.reason, chosen.bits,
+            examined=chosen.examined, deep_seconds=spent,
         )
-    return chosen
+    return replace(chosen, deep_seconds=spent)
 
 
 def _compare_at(left, right, relation, point, model, fixed, tally, conditions, givens=()):
@@ -1228,10 +1296,17 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             where = {}
         else:
             l_value, r_value, where = _substituted(left, right, point)
+        deep = certified.DEEP_BITS if tally.deep_points < certified.DEEP_POINTS else 0
         comparison = _compare_values(
             l_value, r_value, relation, where, conditions_at(conditions, point) if not where
-            else conditions
+            else conditions, deep_bits=deep,
+            deep_seconds=max(0.0, certified.DEEP_SECONDS - tally.deep_seconds),
         )
+        tally.deep_seconds += comparison.deep_seconds
+        if comparison.examined:  # the balls overlapped beyond the tolerance: what was seen
+            tally.overlap_bits = max(tally.overlap_bits, comparison.examined)
+            if deep and comparison.deep_seconds:
+                tally.deep_points += 1
         status = comparison.status
         if status == "unsupported":
             tally.unsupported.append(comparison.reason)
@@ -1255,7 +1330,8 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
                 f"{comparison.rhs_value}",
             )
         if status == "disagree" and relation != "!=":
-            if not _reproduces(left, right, relation, point, model, outcome_index, conditions):
+            if not _reproduces(left, right, relation, point, model, outcome_index, conditions,
+                               comparison.bits):
                 tally.inconclusive += 1
                 return None
             values = _format_point(whole)
@@ -1309,9 +1385,11 @@ def _substituted(left, right, point):
         return left, right, point
 
 
-def _reproduces(left, right, relation, point, model, outcome_index, conditions) -> bool:
+def _reproduces(left, right, relation, point, model, outcome_index, conditions,
+                bits: int = 0) -> bool:
     """A counterexample is kept only if the point, substituted into both sides afresh (SymPy
-    simplifies the numbers its own way), disagrees again under certified evaluation."""
+    simplifies the numbers its own way), disagrees again under certified evaluation (looked
+    at as deep as the disagreement was found: ``bits``)."""
     try:
         with time_limit(REPRODUCE_SECONDS, source="counterexample", what="substituting"):
             l_value = left.xreplace(point) if point else left
@@ -1321,14 +1399,16 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions) 
                 r_value = model.at(r_value, outcome_index)
             where: dict = {}
             again = _compare_values(
-                l_value, r_value, relation, where, conditions_at(conditions, point)
+                l_value, r_value, relation, where, conditions_at(conditions, point),
+                deep_bits=bits, deep_seconds=REPRODUCE_SECONDS,
             )
     except ParseError:
         # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)): the
         # point is re-evaluated from scratch instead, which is the same certified arithmetic
         if model is not None:
             return False
-        again = _compare_values(left, right, relation, point, conditions)
+        again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
+                                deep_seconds=REPRODUCE_SECONDS)
     except (TypeError, ValueError, ArithmeticError):
         return False
     return again.status == "disagree"

@@ -14,6 +14,7 @@ from collections import defaultdict
 import sympy as sp
 
 from symderive.check.context import CheckContext
+from symderive.functions import leaky_relu, relu
 from symderive.model import in_interval
 
 SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol independently
@@ -580,7 +581,7 @@ def kink_arguments(expr: sp.Basic) -> list[sp.Basic]:
     Piecewise condition, floor and ceiling's argument minus its integer part's jump."""
     arguments = []
     for node in sp.preorder_traversal(expr):
-        if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign)):
+        if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign, relu, leaky_relu)):
             arguments.append(node.args[0])
         elif isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
             arguments.append(node.args[0] - node.args[1])
@@ -595,51 +596,173 @@ def kink_arguments(expr: sp.Basic) -> list[sp.Basic]:
     return arguments
 
 
+MAX_KINK_DEGREE = 24  # a polynomial kink argument up to this degree has its real roots isolated
+KINK_ROOTS = 6  # real roots of one kink argument sampled (with the gaps between them)
+
+
 def kink_points(
     expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic], context: CheckContext | None = None
 ) -> list[dict[sp.Basic, sp.Basic]]:
-    """Points where a kink argument vanishes (Heaviside(0), Abs(0), ties of Max/Min).
+    """Points where a kink argument vanishes (Heaviside(0), Abs(0), ties of Max/Min), and
+    between and beside those zeros.
 
     Random points almost never land on a kink, yet that is where conventions such as
     relu'(0) differ; so for each kink we solve its argument = 0 for one symbol, keeping the
-    other coordinates of ``base_point``.
+    other coordinates of ``base_point``.  A bump max(0, 1 - 10^8 (x - 1/7)^2) is nonzero only
+    between the two zeros 1/7 ± 10^-4 of its argument (round 11a F1): every real zero of a
+    polynomial argument is found (exact isolation, :func:`_real_zeros`), and the point
+    midway between two consecutive zeros is sampled too, where the argument keeps one sign.
     """
     arguments = kink_arguments(expr)
     context = context or CheckContext()
     domains = {symbol: context.domain_of(symbol) for symbol in base_point}
-    points = []
+    per_argument = []
     for argument in arguments[:4]:
         free = sorted(argument.free_symbols & set(base_point), key=sp.default_sort_key)
         if not free:
             continue
         target = free[0]
         others = {s: v for s, v in base_point.items() if s != target}
-        real = sp.Dummy("t", real=True)  # an integer symbol's kink between two integers too
+        per_argument.append([{**base_point, target: value} for value in _kink_values(
+            argument.xreplace(others), target, domains[target])
+            if in_domain(value, domains[target])])
+    # in turns, the first zero of every argument before the second of any (a caller keeps
+    # only the first few points)
+    return [point for group in itertools.zip_longest(*per_argument) for point in group
+            if point is not None]
+
+
+def _kink_values(argument: sp.Basic, target: sp.Symbol, domain) -> list[sp.Basic]:
+    """The values of ``target`` to sample for one kink argument (in one variable): its real
+    zeros, the midpoints of the gaps between consecutive zeros, and a step beyond the outer
+    ones; for an integer variable the integers around each zero instead."""
+    zeros = _real_zeros(argument, target)
+    if not zeros:
+        return []
+    integer = domain.kind in ("integer", "size")
+    values: list = []
+    if integer:
+        # an integer variable cannot sit on a kink at e^{20}: it takes the integers around
+        # it (min(m, e^{20}) = m fails at m = 485165196, round 9a C2)
+        for zero in zeros:
+            if zero.is_Integer:
+                values += [zero - 1, zero, zero + 1]
+            else:
+                values += [sp.Integer(v) for v in integer_neighbours(zero)]
+        return list(dict.fromkeys(values))
+    zeros = [zero if zero.is_Rational else sp.nsimplify(zero) for zero in zeros]
+    ordered = sorted(zeros, key=_numeric_key) if len(zeros) > 1 else zeros
+    approximations = [_rational_near(zero) for zero in ordered]
+    # the kink itself, and a step to either side: a kink far out (relu(x - 5000),
+    # min(x, 2202)) is found even when no random point lands beyond it
+    low, high = ordered[0], ordered[-1]
+    step_low = max(sp.S.One, abs(low)) / 7 if low.is_Rational else sp.S.One
+    step_high = max(sp.S.One, abs(high)) / 7 if high.is_Rational else sp.S.One
+    values.append(ordered[0])
+    # inside each gap between zeros the argument keeps one sign: its midpoint
+    values += [(a + b) / 2 for a, b in zip(approximations, approximations[1:])
+               if a is not None and b is not None and a != b]
+    values += [high + step_high, low - step_low]
+    values += ordered[1:]
+    return list(dict.fromkeys(values))
+
+
+def _rational_near(value: sp.Basic) -> sp.Rational | None:
+    """``value`` itself when rational, else a rational within 2^-200 of it (a certified
+    ball's midpoint), or None when no ball is found."""
+    if value.is_Rational:
+        return value
+    from symderive.check import certified
+
+    try:
+        ball = certified.enclosure(value, {}, 256)
+    except (certified.Undefined, certified.Uncertain, certified.Unsupported,
+            ZeroDivisionError, ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    mantissa, exponent = ball.mid().man_exp()
+    return sp.Integer(int(mantissa)) * sp.Rational(2) ** int(exponent)
+
+
+def _numeric_key(value: sp.Basic):
+    try:
+        return float(value.evalf(30))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _real_zeros(argument: sp.Basic, target: sp.Symbol) -> list:
+    """The real zeros of ``argument`` in ``target`` (at most :data:`KINK_ROOTS`).  A polynomial with rational coefficients: every real root, isolated
+    exactly (SymPy's ``Poly.intervals``) and refined to a rational within 10^-40 of it (exact
+    when the root is rational); anything else: what ``sp.solve`` finds."""
+    real = sp.Dummy("t", real=True)  # an integer symbol's kink between two integers too
+    try:
+        poly = sp.Poly(argument, target)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError):
+        poly = None
+    if (poly is not None and 1 <= poly.degree() <= MAX_KINK_DEGREE
+            and all(c.is_Rational for c in poly.all_coeffs())):
         try:
-            solutions = [v.xreplace({real: target}) for v in sp.solve(
-                argument.xreplace(others).xreplace({target: real}), real, rational=True)]
-        except (NotImplementedError, ValueError, TypeError):
+            poly = sp.Poly(poly.as_expr(), target, domain="QQ")
+            intervals = poly.intervals(eps=sp.Rational(1, 10**40))
+        except (sp.PolynomialError, ValueError, TypeError, NotImplementedError):
+            intervals = None
+        if intervals is not None:
+            zeros = []
+            for (a, b), _ in intervals[:KINK_ROOTS]:
+                a, b = sp.Rational(a), sp.Rational(b)
+                if a == b or not poly.eval(a):
+                    zeros.append(a)
+                elif not poly.eval(b):
+                    zeros.append(b)
+                else:
+                    zeros.append((a + b) / 2)
+            return zeros
+    try:
+        solutions = [v for v in sp.solve(argument.xreplace({target: real}), real, rational=True)]
+    except (NotImplementedError, ValueError, TypeError):
+        return []
+    zeros = []
+    for solution in solutions[:KINK_ROOTS]:
+        if not (solution.is_real and solution.is_finite):
             continue
-        for solution in solutions[:1]:
-            if not (solution.is_real and solution.is_finite):
-                continue
-            if domains[target].kind in ("integer", "size") and not solution.is_Integer:
-                # an integer variable cannot sit on a kink at e^{20}: it takes the integers
-                # around it (min(m, e^{20}) = m fails at m = 485165196, round 9a C2)
-                for value in integer_neighbours(solution):
-                    if in_domain(sp.Integer(value), domains[target]):
-                        points.append({**base_point, target: sp.Integer(value)})
-                continue
-            solution = sp.nsimplify(solution) if not solution.is_Rational else solution
-            # the kink itself, and a step to either side: a kink far out (relu(x - 5000),
-            # min(x, 2202)) is found even when no random point lands beyond it
-            step = max(sp.S.One, abs(solution)) / 7 if solution.is_Rational else sp.S.One
-            for value in (solution, solution + step, solution - step):
-                if in_domain(value, domains[target]):
-                    point = dict(base_point)
-                    point[target] = value
-                    points.append(point)
-    return points
+        zeros.append(solution)
+    return zeros
+
+
+EXPONENT_VALUES = (2, sp.Rational(1, 2), 3, sp.Rational(1, 3), -1, -2, sp.Rational(2, 3))
+EXPONENT_POINTS = 16  # points per claim with a variable in an exponent over a negative base
+NEGATIVE_BASE = -2
+
+
+def exponent_points(expr: sp.Basic, base_point: dict, context: CheckContext) -> list[dict]:
+    """Points where a variable in an exponent takes a small integer or a simple fraction (2,
+    1/2, 3, 1/3, -1, -2, 2/3) while the variables of that power's base are negative.
+
+    Over the reals the power laws fail exactly there: ((-2)^2)^{1/2} = 2 but (-2)^{2·1/2} =
+    -2, √(x^a) ≠ x^{a/2} at x = -2, a = 2 (round 11a F11); random rationals (odd
+    denominators, an even numerator and a root never together) do not meet them."""
+    exponents: set = set()
+    bases: set = set()
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow) and node.exp.free_symbols & set(base_point):
+            exponents |= node.exp.free_symbols & set(base_point)
+            bases |= node.base.free_symbols & set(base_point)
+    bases -= exponents
+    if not exponents:
+        return []
+    domains = {symbol: context.domain_of(symbol) for symbol in base_point}
+    negative = {s: sp.Integer(NEGATIVE_BASE) for s in sorted(bases, key=sp.default_sort_key)
+                if in_domain(sp.Integer(NEGATIVE_BASE), domains[s])}
+    ordered = sorted(exponents, key=sp.default_sort_key)[:3]
+    choices = [[sp.Rational(v) for v in EXPONENT_VALUES if in_domain(sp.Rational(v), domains[s])]
+               for s in ordered]
+    width = 4 if len(ordered) > 1 else len(EXPONENT_VALUES)  # pairs from 2, 1/2, 3, 1/3
+    points = []
+    for values in itertools.product(*(c[:width] for c in choices)):
+        points.append({**base_point, **negative, **dict(zip(ordered, values))})
+        if len(points) >= EXPONENT_POINTS:
+            break
+    return points if negative or not bases else points[:EXPONENT_POINTS // 4]
 
 
 def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> list[dict]:
