@@ -48,6 +48,7 @@ from symderive.notes.row_items import opens_row_or_item
 from symderive.notes.scope_words import (
     BELOW, hypothetical, mask_from_here_on, sentence_from_here_on)
 from symderive.notes.sentence_definitions import defining_sentence
+from symderive.notes.derivative_names import not_in_force
 
 
 class Role(str, Enum):
@@ -119,6 +120,9 @@ class Reading:
     # P(A) = 0.3: the value of P at the argument A only (name is the application as written),
     # never a definition of P for every argument (symderive.notes.points)
     point: bool = False
+    # the first formula for a name that is no definition in force: a derivative of a defined
+    # name or a recurrence (symderive.notes.derivative_names); steps using it are undecided
+    not_in_force: str = ""
 
 
 def is_number(latex: str) -> bool:
@@ -251,13 +255,17 @@ def classify_first_step(
         if name in defined:
             if introduced == "" and defining_sentence(lead, name, trail):
                 introduced = "redefinition"  # Now let $a = wx$ and $L = a^4$ (round 9a, C4)
-            if arguments is not None and shifted_argument(arguments, second):
-                introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
+            # f(x+ε) = g(x+ε) + h(x+ε) about an f in force is read by its words like any second
+            # formula: after "Then" a claim, never a silent redefinition (round 11a, F27)
             if name in labels and arguments is not None and is_parameter_list(arguments) and (
                 not concluded
             ):  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …: unless "Therefore H(x) = …"
                 introduced = "redefinition"
             return second_formula(name, arguments, introduced, value)
+        if arguments is None and (why := not_in_force(
+                name, second, _whole_sentence(lead, trail if inline else ""),
+                sentence_words(lead), set(defined))):
+            return Reading(Role.DEFINITION, name, None, why, not_in_force=why)
         if arguments is not None and shifted_argument(arguments, second):
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
         if arguments is not None and not is_parameter_list(arguments):
@@ -373,6 +381,13 @@ DERIVED = re.compile(
     r"|gives?|yields?|substituting|plugging)\b|따라서|그러므로|얻|대입",
     re.I,
 )
+
+
+def _whole_sentence(lead: str, trail: str) -> str:
+    """The words of the formula's sentence, earlier formulas of it blanked, and the words after
+    it (``The partial derivatives are $u_x = …$ and`` for ``u_t``)."""
+    words = re.sub(r"\$[^$]*\$", " ", lead or "")
+    return SENTENCE_END.split(words.rstrip(" \t.!?;。"))[-1] + " " + (trail or "")
 
 
 def _own_words(lead: str) -> str:
