@@ -264,7 +264,7 @@ def classify_first_step(
             return second_formula(name, arguments, introduced, value)
         if arguments is None and (why := not_in_force(
                 name, second, _whole_sentence(lead, trail if inline else ""),
-                sentence_words(lead), set(defined))):
+                _whole_sentence(lead, ""), set(defined))):
             return Reading(Role.DEFINITION, name, None, why, not_in_force=why)
         if arguments is not None and shifted_argument(arguments, second):
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
