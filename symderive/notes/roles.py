@@ -407,9 +407,9 @@ NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|
 # * a redefinition — narrow on purpose: *let* (not "let us/me", "let's"), *define*, *redefine*,
 #   an enumeration mark (*(ii)*);
 #   Korean 새로, 다시 정의, 정의하자, and after the formula 이라 하자 / 로
-#   두자 (Korean puts "let" there); or the formula is a shifted-argument definition in other
-#   functions (``f(x+ε) = g(x+ε) + h(x+ε)``: a new, general f): a new definition, used from
-#   its line on;
+#   두자 (Korean puts "let" there): a new definition, used from its line on (a shifted-argument
+#   ``f(x+ε) = g(x+ε) + h(x+ε)`` defines only an f not yet defined; about an f in force its
+#   words decide like any other's — round 11a, F27);
 # * any other words (*consider, for example, instead, another*, 대신, 예를 들어, "The addition
 #   gate:"): the text does not
 #   say — both readings are checked, and a verdict stands only where they agree.
