@@ -9,8 +9,10 @@ the formula is *about* a name already defined in the section:
   differentiating, gradient*, 편미분, 미분, 도함수). ``y^{(3)}`` is an n-th derivative or a label
   (two readings), ``u_x`` a partial or an entry: neither is the definition of a fresh name.
 * **a name the words call the derivative** of something defined: *the gradient is $g = 2w$*,
-  *its derivative $h = …$*, *the partial derivatives are $…$*, *기울기는 $g = …$* — the
-  formula claims what the derivative of a defined name is; a right side that writes the
+  *the derivative of $L$ with respect to $w$ is $h = …$*, *the gradient: $g = …$* — the
+  formula claims what the derivative of a defined name is (not a plain number: *the slope at 1
+  is $m = 2$* is an example value; Korean topic words, *이 도함수는 $x = 1$일 때*, are no
+  such naming); a right side that writes the
   derivative itself (``g = \frac{dL}{dw}``, ``\nabla L``) is a definition as before.
 * **a recurrence**: ``m_t = \beta m_{t-1} + (1 - \beta) g_t``, ``x_{n+1} = x_n - …`` — the
   name appears on its right side at a shifted index, so it defines no closed form (m_{t-1} is
@@ -31,16 +33,16 @@ DERIVATIVE_WORDS = re.compile(
     re.I,
 )
 # the words right before the formula name it: "the gradient is", "the derivative of $L$ is",
-# "its partial derivatives:", "기울기는"
+# "the gradient:" (English only: a Korean topic word, 도함수는 $x = 1$일 때, names nothing)
 NAMED_DERIVATIVE = re.compile(
     r"(?:\b(?:partials?|(?:partial\s+)?derivatives?|gradients?|jacobian|hessian|slopes?)"
     r"(?:\s+(?:of|with\s+respect\s+to|w\.r\.t\.?|wrt|in)\s+(?:the\s+)?[\w\s]{0,30}?)?"
     r"(?:\s+(?:is|are|equals?|reads?|becomes?|gives?)(?:\s+(?:given\s+by|then|simply))?\s*[:,]?"
-    r"|\s*:)"  # a verb or a colon: "a constant gradient $g_t = g$" only names it
-    r"|편미분(?:은|는|이|값은)|도함수(?:는|가)|기울기(?:는|가)|그래디언트(?:는|가))"
+    r"|\s*:))"  # a verb or a colon: "a constant gradient $g_t = g$" only names it
     r"\s*$",
     re.I,
 )
+NUMBER = re.compile(r"^\s*[-+−]?\s*\d+(?:\.\d*)?\s*$")
 WRITTEN_DERIVATIVE = re.compile(r"\\(?:partial|nabla|frac\s*\{\s*d|mathrm\s*\{\s*d\s*\}|dot|ddot)|'")
 BASE = r"(?P<base>\\(?:hat|tilde|bar|mathbf|boldsymbol|bm)\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])"
 ORDER = re.compile(r"^\s*" + BASE + r"\s*(?:\^\s*\{\s*\(\s*\d+\s*\)\s*\}|'+|\^\s*\{\s*\\prime+\s*\})\s*$")
@@ -71,7 +73,9 @@ def derivative_of(name: str, body: str, sentence: str, words: str, defined: set)
     partial = SUBSCRIPT.match(name)
     if partial and _squeezed(partial.group("base")) in known and DERIVATIVE_WORDS.search(sentence):
         return partial.group("base").strip()
-    if known and NAMED_DERIVATIVE.search(words) and not WRITTEN_DERIVATIVE.search(body):
+    if known and NAMED_DERIVATIVE.search(words) and not WRITTEN_DERIVATIVE.search(body) and (
+        not NUMBER.match(body)
+    ):  # "the slope at 1 is $m = 2$": a value, substituted as an example
         return "a name defined before"
     return ""
 

@@ -255,8 +255,11 @@ def classify_first_step(
         if name in defined:
             if introduced == "" and defining_sentence(lead, name, trail):
                 introduced = "redefinition"  # Now let $a = wx$ and $L = a^4$ (round 9a, C4)
-            # f(x+ε) = g(x+ε) + h(x+ε) about an f in force is read by its words like any second
-            # formula: after "Then" a claim, never a silent redefinition (round 11a, F27)
+            if arguments is not None and shifted_argument(arguments, second) and (
+                introduced in ("open", "words")
+            ):  # "For the sum rule, consider $f(x+ε) = g(x+ε) + h(x+ε)$": f in other functions;
+                # after "Then" or no words a claim about the f in force (round 11a, F27)
+                introduced = "redefinition"
             if name in labels and arguments is not None and is_parameter_list(arguments) and (
                 not concluded
             ):  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …: unless "Therefore H(x) = …"
