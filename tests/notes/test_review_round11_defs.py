@@ -123,3 +123,17 @@ def test_newton_style_recurrence_is_no_definition(tmp_path):
 def test_a_closed_form_moment_is_a_definition(tmp_path):
     text = "# Adam\n\nLet $m_t = (1 - \\beta^t) g$. Then $\\frac{m_t}{1 - \\beta^t} = g$.\n"
     assert verdicts(tmp_path, text) == [(3, "proved")]
+
+
+def test_consider_after_an_example_f_still_defines_f_at_a_shifted_argument(tmp_path):
+    # d2l: an example f(x) = log(1 + (x-1)^10) earlier in the section, then "For the sum rule,
+    # consider" f(x+ε) = g(x+ε) + h(x+ε): a new, general f — the sum rule is proved
+    text = ("# Rules\n\nWe differentiate $f(x) = \\log(1 + x^2)$ later.\n\n"
+            "For the sum rule, consider\n\n$$ f(x+\\epsilon) = g(x+\\epsilon) + h(x+\\epsilon) $$\n\n"
+            "so $\\frac{df}{dx}(x) = \\frac{dg}{dx}(x) + \\frac{dh}{dx}(x)$.\n")
+    assert verdicts(tmp_path, text) == [(9, "proved")]
+
+
+def test_a_slope_given_as_a_number_is_an_example_value(tmp_path):
+    text = "# S\n\nLet $y = x^2$. At the point the slope is $m = 2$, so $m + 1 = 3$.\n"
+    assert verdicts(tmp_path, text) == [(3, "proved")]
