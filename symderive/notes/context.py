@@ -463,6 +463,8 @@ def build_context(
     values: dict = {}  # (section end, left side as written) -> (line, right side)
     math = " ".join(item.chain.latex for item in located)[:400_000]
     for item in located:
+        if item.reading.not_in_force:
+            continue  # y^{(3)} = 6y after y = e^{2x}, a recurrence: unread (derivative_names)
         if item.reading.role in (Role.DEFINITION, Role.EXAMPLE):
             _add_definition(item, context, source)
             _add_chained_definitions(item, context, source)

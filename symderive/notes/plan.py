@@ -209,6 +209,8 @@ def classify_chain(located: Located) -> tuple[SkipReason | None, str]:
     ]  # fmt: skip
     if unchecked:
         return SkipReason.UNCHECKED_RELATION, f"relation {unchecked[0]} is not checked"
+    if located.reading.not_in_force and len(chain.elements) == 2:
+        return SkipReason.DEFINITION, f"not a definition in force ({located.reading.not_in_force})"
     if role in (Role.DEFINITION, Role.EXAMPLE) and len(chain.elements) == 2:
         what = "an example value" if role is Role.EXAMPLE else "a definition"
         return SkipReason.DEFINITION, f"{what} ({located.reading.why})"

@@ -48,6 +48,7 @@ from symderive.notes.row_items import opens_row_or_item
 from symderive.notes.scope_words import (
     BELOW, hypothetical, mask_from_here_on, sentence_from_here_on)
 from symderive.notes.sentence_definitions import defining_sentence
+from symderive.notes.derivative_names import not_in_force
 
 
 class Role(str, Enum):
@@ -128,6 +129,9 @@ class Reading:
     # P(A) = 0.3: the value of P at the argument A only (name is the application as written),
     # never a definition of P for every argument (symderive.notes.points)
     point: bool = False
+    # the first formula for a name that is no definition in force: a derivative of a defined
+    # name or a recurrence (symderive.notes.derivative_names); steps using it are undecided
+    not_in_force: str = ""
 
 
 def is_number(latex: str) -> bool:
@@ -260,13 +264,20 @@ def classify_first_step(
         if name in defined:
             if introduced == "" and defining_sentence(lead, name, trail):
                 introduced = "redefinition"  # Now let $a = wx$ and $L = a^4$ (round 9a, C4)
-            if arguments is not None and shifted_argument(arguments, second):
-                introduced = "redefinition"  # f(x+ε) = g(x+ε) + h(x+ε): f in other functions
+            if arguments is not None and shifted_argument(arguments, second) and (
+                introduced in ("open", "words")
+            ):  # "For the sum rule, consider $f(x+ε) = g(x+ε) + h(x+ε)$": f in other functions;
+                # after "Then" or no words a claim about the f in force (round 11a, F27)
+                introduced = "redefinition"
             if name in labels and arguments is not None and is_parameter_list(arguments) and (
                 not concluded
             ):  # H(x) = 0.693 (a label), then H(x) = −Σ p(x_i) …: unless "Therefore H(x) = …"
                 introduced = "redefinition"
             return second_formula(name, arguments, introduced, value)
+        if arguments is None and (why := not_in_force(
+                name, second, _whole_sentence(lead, trail if inline else ""),
+                _whole_sentence(lead, ""), set(defined))):
+            return Reading(Role.DEFINITION, name, None, why, not_in_force=why)
         if arguments is not None and shifted_argument(arguments, second):
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
         if arguments is not None and not is_parameter_list(arguments):
@@ -385,6 +396,13 @@ DERIVED = re.compile(
 )
 
 
+def _whole_sentence(lead: str, trail: str) -> str:
+    """The words of the formula's sentence, earlier formulas of it blanked, and the words after
+    it (``The partial derivatives are $u_x = …$ and`` for ``u_t``)."""
+    words = re.sub(r"\$[^$]*\$", " ", lead or "")
+    return SENTENCE_END.split(words.rstrip(" \t.!?;。"))[-1] + " " + (trail or "")
+
+
 def _own_words(lead: str) -> str:
     """The words between the previous formula on the line and this one (``Let $y = x^2$ and``
     gives `` and``): what introduces this formula, not the one before it."""
@@ -402,9 +420,9 @@ NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|
 # * a redefinition — narrow on purpose: *let* (not "let us/me", "let's"), *define*, *redefine*,
 #   an enumeration mark (*(ii)*);
 #   Korean 새로, 다시 정의, 정의하자, and after the formula 이라 하자 / 로
-#   두자 (Korean puts "let" there); or the formula is a shifted-argument definition in other
-#   functions (``f(x+ε) = g(x+ε) + h(x+ε)``: a new, general f): a new definition, used from
-#   its line on;
+#   두자 (Korean puts "let" there): a new definition, used from its line on (a shifted-argument
+#   ``f(x+ε) = g(x+ε) + h(x+ε)`` defines only an f not yet defined; about an f in force its
+#   words decide like any other's — round 11a, F27);
 # * any other words (*consider, for example, instead, another*, 대신, 예를 들어, "The addition
 #   gate:"): the text does not
 #   say — both readings are checked, and a verdict stands only where they agree.

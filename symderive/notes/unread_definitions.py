@@ -31,6 +31,7 @@ class UnreadDefinition:
     line: int
     end: int  # the section's last line
     formula: str
+    why: str = ""  # a derivative of a defined name, a recurrence (derivative_names)
 
 
 def _pattern(name: str) -> str:
@@ -60,7 +61,8 @@ def unread_definitions(located: list, definitions: list) -> list[UnreadDefinitio
         if "".join(item.chain.elements[1].split()).rstrip("\\.,") == "".join(name.split()):
             continue  # x = x: the name as it is, no definition of it
         found.append(UnreadDefinition(name, _pattern(name), item.chain.line, item.section_end,
-                                      " ".join(item.chain.latex.split())))
+                                      " ".join(item.chain.latex.split()),
+                                      item.reading.not_in_force))
     return found
 
 
@@ -78,6 +80,9 @@ def unread_definition_used(step_latex: str, line: int, unread: list[UnreadDefini
                  definition.line]
         if again:
             continue
+        if definition.why:
+            return (f"{definition.name} at line {definition.line} (${definition.formula}$): "
+                    f"{definition.why.split('; ', 1)[0]}; no verdict using it stands")
         return (f"{definition.name} is defined at line {definition.line} by a formula this reader "
                 f"does not read (${definition.formula}$): read as a free name it is not the "
                 "note's, so no verdict about it stands")
