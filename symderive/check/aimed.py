@@ -164,6 +164,34 @@ def _line_values(d: sp.Basic, t: sp.Symbol, relation: str, numbers, interval=Non
     return _Line(tuple(dict.fromkeys(exact)), exhaustive)
 
 
+CONDITION_SECONDS = 0.3  # SymPy's solving of one condition of a piecewise difference
+MAX_CONDITION_POINTS = 8
+
+
+def _condition_points(d: sp.Basic, t: sp.Symbol, interval=None) -> tuple:
+    """The real points where a condition inside d switches (``\\mathbb{1}(X^2 = 2)``, a
+    Piecewise branch): exact, irrational ones too (round 11b C6: laws with rational values
+    only never put X at √2). Each condition in t alone is solved within a time limit."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    points: list = []
+    for condition in d.atoms(sp.Eq, sp.Ne, sp.StrictLessThan, sp.StrictGreaterThan,
+                             sp.LessThan, sp.GreaterThan):
+        if condition.free_symbols != {t}:
+            continue
+        try:
+            with time_limit(CONDITION_SECONDS, source="sampling", what="solving a condition"):
+                roots = sp.solve(sp.Eq(condition.lhs, condition.rhs), t)
+        except (ParseError, NotImplementedError, ValueError, TypeError, AttributeError):
+            continue
+        for root in roots:
+            if getattr(root, "is_real", False) and root.is_number and (
+                    interval is None or interval[0] < root < interval[1]):
+                points.append(root)
+    return tuple(dict.fromkeys(points))[:MAX_CONDITION_POINTS]
+
+
 def _grid(numbers, interval) -> _Line:
     base = {sp.Integer(k) for k in (0, 1, -1, 2, -2, 3, -3)}
     base |= {sign * sp.Integer(10) ** k for k in (1, 2, 3, 6, 9) for sign in (1, -1)}
@@ -211,6 +239,8 @@ class _Search:
         if d is None or d.free_symbols - {parameter}:
             return [], None
         found = _line_values(d, parameter, self.relation, self.numbers, interval)
+        if switches := _condition_points(d, parameter, interval):  # 1(X^2 = 2): X = ±√2
+            found = _Line(tuple(dict.fromkeys((*found.values, *switches))), exhaustive=False)
         scored = []
         for value in found.values:
             at = d.xreplace({parameter: value})

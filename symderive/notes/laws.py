@@ -52,7 +52,9 @@ SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|$)", re.M)  # a line without a f
 def stated_law(prose: str, names) -> str:
     """A sentence of ``prose`` that states something about the law of one of ``names`` ('Let
     $X$ be a Bernoulli random variable', 'Let $X$ take values in {0, 1}', '… with $E[X] = 0$'),
-    or ''.  The finite laws of a refutation need not satisfy it."""
+    or ''.  The finite laws of a refutation need not satisfy it. Displayed formulas are other
+    claims, not sentences of prose."""
+    prose = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]", " ", prose, flags=re.S)
     for sentence in SENTENCE.findall(prose):
         for name in names:
             mentioned = re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(name)
