@@ -75,3 +75,15 @@ def test_a_directive_that_cannot_be_read_is_bad_input(tmp_path):
     assert result.returncode == 2, (result.stdout[-300:], result.stderr[-300:])
     assert f"{note}:1: directive not understood" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_tie_of_max_follows_the_canonical_order_whichever_way_it_is_written():
+    """Round 11b C8: SymPy's Max forgets the written order, so the tie rule (the first
+    argument wins) is stated and applied in the canonical order: max(x, 0) and max(0, x)
+    both have derivative 0 at x = 0, as relu'(0) (docs/conventions.md)."""
+    x = sp.Symbol("x", real=True)
+    for written in ("max(x, 0)", "max(0, x)"):
+        expression = parse_expression(written)
+        (variable,) = expression.free_symbols
+        assert derivative(expression, variable).subs(variable, 0) == 0, written
+    assert derivative(sp.Max(x, 0), x).subs(x, 1) == 1
