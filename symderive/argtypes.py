@@ -21,6 +21,8 @@ import math
 __all__ = [
     "MAX_SECONDS",
     "MAX_JOBS",
+    "MAX_STEPS",
+    "step_count",
     "finite_float",
     "jobs",
     "non_negative_int",
@@ -32,6 +34,7 @@ __all__ = [
 
 MAX_SECONDS = 3600.0  # one step never gets more than an hour
 MAX_JOBS = 256
+MAX_STEPS = 1_000_000  # training steps: the lecture runs 2000; a million takes hours already
 
 
 def _number(text: str, kind: type) -> float | int:
@@ -90,6 +93,14 @@ def positive_int(text: str) -> int:
     value = _number(text, int)
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected an integer ≥ 1, not {text!r}")
+    return value
+
+
+def step_count(text: str) -> int:
+    """A number of training steps: 1 … :data:`MAX_STEPS`."""
+    value = positive_int(text)
+    if value > MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_STEPS} steps, not {text!r}")
     return value
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from symderive import training
-from symderive.argtypes import non_negative_int, open_unit_interval, positive_int
+from symderive.argtypes import non_negative_int, open_unit_interval, step_count
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -38,13 +38,13 @@ def register(subparsers) -> None:
         "train", help="train the lecture's 2-layer MLP and a softmax classifier with the engine"
     )
     parser.add_argument(
-        "--steps", type=positive_int, default=2000, help="MLP steps (the lecture: 2000)"
+        "--steps", type=step_count, default=2000, help="MLP steps (the lecture: 2000)"
     )
     parser.add_argument(
         "--lr", type=open_unit_interval, default=1e-4, help="MLP learning rate (lecture: 1e-4)"
     )
     parser.add_argument(
-        "--classifier-steps", type=positive_int, default=200, help="softmax classifier steps"
+        "--classifier-steps", type=step_count, default=200, help="softmax classifier steps"
     )
     parser.add_argument("--seed", type=non_negative_int, default=0)
     parser.add_argument(

@@ -87,3 +87,11 @@ def test_the_tie_of_max_follows_the_canonical_order_whichever_way_it_is_written(
         (variable,) = expression.free_symbols
         assert derivative(expression, variable).subs(variable, 0) == 0, written
     assert derivative(sp.Max(x, 0), x).subs(x, 1) == 1
+
+
+@pytest.mark.parametrize("option", ["--steps", "--classifier-steps"])
+def test_train_steps_are_bounded(option):
+    """Round 11b L2: every numeric option has a bound; a billion steps is a usage error."""
+    result = symderive("train", option, "1000000000", timeout=60)
+    assert result.returncode == 2 and "at most" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
