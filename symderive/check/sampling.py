@@ -672,6 +672,11 @@ def _rational_near(value: sp.Basic) -> sp.Rational | None:
     ball's midpoint), or None when no ball is found."""
     if value.is_Rational:
         return value
+    if isinstance(value, sp.CRootOf):  # an isolated real root: refined exactly by SymPy
+        try:
+            return sp.Rational(value.eval_rational(n=45))
+        except (ValueError, TypeError, NotImplementedError):
+            return None
     from symderive.check import certified
 
     try:
@@ -708,14 +713,14 @@ def _real_zeros(argument: sp.Basic, target: sp.Symbol) -> list:
             intervals = None
         if intervals is not None:
             zeros = []
-            for (a, b), _ in intervals[:KINK_ROOTS]:
+            for index, ((a, b), _) in enumerate(intervals[:KINK_ROOTS]):
                 a, b = sp.Rational(a), sp.Rational(b)
                 if a == b or not poly.eval(a):
                     zeros.append(a)
                 elif not poly.eval(b):
                     zeros.append(b)
-                else:
-                    zeros.append((a + b) / 2)
+                else:  # the root itself, exactly: at it a Heaviside is H(0), no rational is
+                    zeros.append(sp.CRootOf(poly.as_expr(), target, index))
             return zeros
     try:
         solutions = [v for v in sp.solve(argument.xreplace({target: real}), real, rational=True)]
