@@ -279,16 +279,21 @@ def locate(
     return _tables_of_cases(located)
 
 
+def _rest_of_line(lines: Sequence[str], block: MathBlock) -> str | None:
+    """The rest of an inline formula's line after it (formulas kept); None for a display or
+    a formula not found on its line."""
+    if block.kind != "inline" or not 0 < block.line <= len(lines):
+        return None
+    text = lines[block.line - 1]
+    position = text.find("$" + block.latex + "$")
+    return None if position < 0 else text[position + len(block.latex) + 2 :]
+
+
 def words_after(lines: Sequence[str], block: MathBlock) -> str:
     """The rest of an inline formula's line after it, up to the next formula; '' for a
     display."""
-    if block.kind != "inline" or not 0 < block.line <= len(lines):
-        return ""
-    text = lines[block.line - 1]
-    position = text.find("$" + block.latex + "$")
-    if position < 0:
-        return ""
-    return text[position + len(block.latex) + 2 :].split("$", 1)[0]
+    rest = _rest_of_line(lines, block)
+    return "" if rest is None else rest.split("$", 1)[0]
 
 
 def text_after(lines: Sequence[str], block: MathBlock, limit: int = 400) -> str:
@@ -298,11 +303,9 @@ def text_after(lines: Sequence[str], block: MathBlock, limit: int = 400) -> str:
     if not 0 < block.line <= len(lines):
         return ""
     if block.kind == "inline":
-        text = lines[block.line - 1]
-        position = text.find("$" + block.latex + "$")
-        if position < 0:
+        rest, end = _rest_of_line(lines, block), block.line - 1
+        if rest is None:
             return ""
-        rest, end = text[position + len(block.latex) + 2 :], block.line - 1
     elif block.kind == "display":
         end = block.line - 1
         while end < len(lines) and end < block.line + 200:
@@ -326,13 +329,8 @@ def text_after(lines: Sequence[str], block: MathBlock, limit: int = 400) -> str:
 def line_after(lines: Sequence[str], block: MathBlock) -> str:
     """The rest of an inline formula's line after it, later formulas kept as ``$…$`` ("Is
     $F$ true for every $x$?" → " true for every $…$?"); '' for a display."""
-    if block.kind != "inline" or not 0 < block.line <= len(lines):
-        return ""
-    text = lines[block.line - 1]
-    position = text.find("$" + block.latex + "$")
-    if position < 0:
-        return ""
-    return re.sub(r"\$[^$]*\$", "$…$", text[position + len(block.latex) + 2 :])
+    rest = _rest_of_line(lines, block)
+    return "" if rest is None else re.sub(r"\$[^$]*\$", "$…$", rest)
 
 
 def trailing_words(lines: Sequence[str], block: MathBlock) -> str:

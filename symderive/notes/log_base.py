@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.grammar.negation import NEGATED_OR_CONTRASTED
-from symderive.notes.sections import LATEX_HEADING
+from symderive.notes.sections import HEADING_LINE
 
 # the phrases of each base (BASE_TWO is also what the information-theory reading looks for)
 BASE_TWO = re.compile(
@@ -59,7 +59,6 @@ NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이
                            r"|\bin\s+(?:units\s+of\s+)?nats\b|\bunits?\s+of\s+nats\b|내트", re.I)
 MATH = re.compile(r"\$[^$]*\$")
 SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n\s*\n")
-HEADING = re.compile(r"^(?:\s{0,3}#{1,6}\s|" + LATEX_HEADING.pattern[1:] + ")")
 BARE_LOG = re.compile(r"\\log(?!_)(?![A-Za-z])")
 
 
@@ -119,9 +118,9 @@ def statements(lines: list[str]) -> list[Statement]:
 
 def _section(lines: list[str], line: int) -> tuple[int, int]:
     """The 1-based first and last line of the section holding ``line``."""
-    start = max((k + 1 for k in range(min(line, len(lines))) if HEADING.match(lines[k])),
+    start = max((k + 1 for k in range(min(line, len(lines))) if HEADING_LINE.match(lines[k])),
                 default=1)
-    end = next((k for k in range(line, len(lines)) if HEADING.match(lines[k])), len(lines))
+    end = next((k for k in range(line, len(lines)) if HEADING_LINE.match(lines[k])), len(lines))
     return start, end
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from symderive.notes.report import NoteStep, SkipReason
 from symderive.notes.roles import sentence_words
+from symderive.notes.sections import HEADING_LINE
 
 # English words before the formula, in its sentence (after any previous formula of the line)
 ASKED_BEFORE = re.compile(
@@ -129,7 +130,6 @@ def as_asked(step: NoteStep, words: str) -> NoteStep:
 # are a formula alone ("1. $…$", "(a) $…$")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\(?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\s*[.)])\s*$")
 ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\(?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\s*[.)])\s+\S")
-HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\\(?:section|subsection|chapter)\*?\{")
 LIST_QUESTION = re.compile(
     r"\bwhich\s+(?:of\s+(?:the\s+following|these)\b|(?:identities|equations|equalities|formulas|"
     r"statements)\b)[^.!]*\?|\btrue\s+or\s+false\b|\bprove\s+or\s+disprove\b|"

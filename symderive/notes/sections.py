@@ -55,6 +55,8 @@ LATEX_LEVELS = {"part": -1, "chapter": 0, "section": 1, "subsection": 2, "subsub
 # \section alone on its line (the title on the next), \chapter, \part, \paragraph
 LATEX_HEADING = re.compile(
     r"^\s*\\(?P<command>" + "|".join(LATEX_LEVELS) + r")\*?\s*(?:\[|\{|$)")
+# a line that opens a section in either kind of note: an ATX heading or a LaTeX heading
+HEADING_LINE = re.compile(r"^(?:\s{0,3}#{1,6}\s|" + LATEX_HEADING.pattern[1:] + ")")
 HEADING_TEXT = re.compile(
     r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$"
     r"|^[ \t]*<h[1-6][\s>][^\n]*$"
