@@ -15,7 +15,6 @@ second argument; Max/Min are the usual ones; a node this module does not know ra
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Mapping
 from functools import lru_cache
 from dataclasses import dataclass
@@ -355,7 +354,7 @@ class PointComparison:
     entry: tuple = ()  # (row, col), 1-based: where two matrices disagree
     examined: int = 0  # the deepest bits at which the balls were seen to overlap (0: never,
     # the sides were separated or exactly equal): what an agreement within the tolerance rests on
-    deep_seconds: float = 0.0  # CPU seconds spent doubling beyond the confirmation precision
+    deep_cost: float = 0.0  # modelled seconds spent doubling beyond the confirmation precision
 
 
 def _text(value: arb, digits: int = 15) -> str:
@@ -415,7 +414,7 @@ def compare(
     *,
     conditions=(),
     deep_bits: int = 0,
-    deep_seconds: float = 0.0,
+    deep_cost: float = 0.0,
 ) -> PointComparison:
     """Decide ``lhs <relation> rhs`` at ``point`` with certified balls (scalar sides).
 
@@ -426,9 +425,9 @@ def compare(
     disagrees for '=' (the identity fails over the reals there).  ``conditions`` are the
     natural domain of the written sides: ``(side, kind, expr, why)`` with side lhs/rhs.
     ``deep_bits``: where the balls still overlap after the confirmation, keep doubling the
-    precision up to this many bits until they separate, while the CPU time spent doubling
-    stays within ``deep_seconds`` (:func:`_confirm`); the bits looked at with overlapping
-    balls are reported in ``examined``, the time spent doubling in ``deep_seconds``.
+    precision up to this many bits until they separate, while the modelled cost of doubling
+    stays within ``deep_cost`` (:func:`_confirm`, :func:`modelled_cost`); the bits looked
+    at with overlapping balls are reported in ``examined``, the modelled cost in ``deep_cost``.
     """
     point = point or {}
     reason = ""
@@ -456,7 +455,7 @@ def compare(
             # far beyond it, so 1 + 10^-50 = 1 is refuted rather than agreed to 30 digits
             status, fine_difference, examined, spent = _confirm(
                 lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation,
-                deep_bits, deep_seconds,
+                deep_bits, deep_cost,
             )
             if status is None:
                 return PointComparison(
@@ -480,7 +479,7 @@ def compare(
             overlapped = examined if fine_difference is not None and not (
                 fine_difference > 0 or fine_difference < 0) else 0
             return PointComparison(status, lhs_text, rhs_text, bits=bits, examined=overlapped,
-                                   deep_seconds=spent)
+                                   deep_cost=spent)
         reason = "the balls did not tighten enough"
     return PointComparison("inconclusive", reason=reason or "no precision decided")
 
@@ -501,7 +500,24 @@ MAX_CONFIRM_BITS = 20480  # about 6165 digits: e^{-6000} is still resolved, e^{-
 # verdict reports the digits actually looked at (:func:`bits_to_digits`).
 DEEP_BITS = 65536
 DEEP_POINTS = 2  # points per claim re-examined that deep (a true identity overlaps everywhere)
-DEEP_SECONDS = 0.1  # CPU seconds per claim for those doublings (the step budget is 2 s)
+DEEP_COST = 0.1  # modelled CPU seconds per claim for those doublings (the step budget is 2 s)
+# The doublings are bounded by a model of their cost, not by the clock, so a verdict and the
+# digits it reports are the same on an idle and on a loaded machine (serial and parallel runs
+# agree): arb takes about a millisecond per node of the two sides (plus a fixed 16) at
+# DEEP_BITS, growing as bits^1.6 (measured on exp/sin/log/atan sums of 4 to 137 nodes).
+COST_PER_NODE = 1e-3  # modelled seconds per node at DEEP_BITS
+COST_BASE_NODES = 16
+COST_EXPONENT = 1.6
+
+
+def modelled_cost(nodes: int, bits: int) -> float:
+    """The modelled CPU seconds of evaluating two sides of ``nodes`` nodes at ``bits``."""
+    return COST_PER_NODE * (nodes + COST_BASE_NODES) * (bits / DEEP_BITS) ** COST_EXPONENT
+
+
+def _nodes(*sides) -> int:
+    return sum(sum(1 for _ in sp.preorder_traversal(side)) for side in sides
+               if isinstance(side, sp.Basic))
 
 
 def bits_to_digits(bits: int) -> int:
@@ -556,50 +572,49 @@ def _separated(left: arb, right: arb) -> bool:
 
 
 def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, relation="=",
-             deep_bits: int = 0, deep_seconds: float = 0.0):
+             deep_bits: int = 0, deep_cost: float = 0.0):
     """Re-evaluate where the balls overlap: at :func:`confirmation_bits` first, then (when
     ``deep_bits`` asks for it) at twice the bits, and twice again, up to ``deep_bits``,
     stopping as soon as the difference ball excludes 0 (round 11: tanh(1000) = 1 differs by
     10^-869, a sixth Newton iterate of π by 10^-792 — far below any precision read off the
     written constants).  Disjoint balls overturn an agreement that only held within the
-    tolerance.  A doubling is started only while the CPU time spent doubling, with the next
-    level estimated at 3× the last, stays within ``deep_seconds``.  Returns the status, the
-    difference at the last precision looked at, the bits at which the balls still overlapped
-    (0 when they separated or the difference is exactly 0), and the seconds spent doubling."""
+    tolerance.  A doubling is started only while the modelled cost of the doublings
+    (:func:`modelled_cost`: deterministic, never the clock) stays within ``deep_cost``.
+    Returns the status, the difference at the last precision looked at, the bits at which the
+    balls still overlapped (0 when they separated or the difference is exactly 0), and the
+    modelled seconds spent doubling."""
     bits = confirmation_bits(lhs, rhs, prec)
     if bits > max(MAX_CONFIRM_BITS, deep_bits):  # constants beyond resolution: no evidence
         return None, None, 0, 0.0
-    examined, started, last = 0, None, 0.0
+    examined, spent, nodes = 0, 0.0, None
     while True:
-        level = time.process_time()
         try:
             left, _ = _side(lhs, point, bits, lhs_conditions)
             right, _ = _side(rhs, point, bits, rhs_conditions)
         except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError):
-            return status, None, examined, _since(started)
+            return status, None, examined, spent
         if left is None or right is None:
-            return status, None, examined, _since(started)
-        last = time.process_time() - level
+            return status, None, examined, spent
         difference = left - right
         if relation == "<=" and difference > 0 or relation == ">=" and difference < 0:
-            return "disagree", difference, bits, _since(started)  # (the separating bits)
+            return "disagree", difference, bits, spent  # (the separating bits)
         if relation in ("=", "!=") and _separated(left, right):
-            return ("disagree" if status == "agree" else "agree"), difference, bits, \
-                _since(started)
+            return ("disagree" if status == "agree" else "agree"), difference, bits, spent
         if relation in ("<=", ">=") and _separated(left, right):
-            return status, difference, examined, _since(started)  # on the allowed side
+            return status, difference, examined, spent  # on the allowed side
         if difference.is_exact() and difference.is_zero():
-            return status, difference, examined, _since(started)  # exactly equal
+            return status, difference, examined, spent  # exactly equal
         examined = bits
-        if started is None:
-            started = time.process_time()
-        if bits >= deep_bits or _since(started) + 3 * last > deep_seconds:
-            return status, difference, examined, _since(started)
-        bits = min(bits * 2, deep_bits)
-
-
-def _since(started: float | None) -> float:
-    return time.process_time() - started if started is not None else 0.0
+        if bits >= deep_bits:
+            return status, difference, examined, spent
+        if nodes is None:
+            nodes = _nodes(lhs, rhs)
+        following = min(bits * 2, deep_bits)
+        cost = modelled_cost(nodes, following)
+        if spent + cost > deep_cost:
+            return status, difference, examined, spent
+        spent += cost
+        bits = following
 
 
 def _undefined_status(left, right, left_undefined, right_undefined, relation):

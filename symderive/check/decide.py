@@ -282,7 +282,7 @@ class Tally:
     confirmed_digits: int = 0  # the digits an agreement was re-examined at (certified)
     overlap_bits: int = 0  # the deepest bits at which the balls of a point still overlapped
     deep_points: int = 0  # points re-examined beyond the confirmation (at most DEEP_POINTS)
-    deep_seconds: float = 0.0  # CPU seconds those took (at most certified.DEEP_SECONDS)
+    deep_cost: float = 0.0  # modelled seconds those took (at most certified.DEEP_COST)
     undefined: list = field(default_factory=list)  # (point, comparison) where a side had no
     # value: judged by :mod:`symderive.check.undefined_points` (round 9a L5)
     excluded: str = ""  # where a checked claim was not evaluated (a side undefined there)
@@ -481,7 +481,7 @@ def numeric_phase(
 
 def _constant_unresolved(tally: Tally) -> Outcome:
     """A claim without variables whose sides still overlap where they were last looked at
-    (certified.DEEP_BITS, or less when certified.DEEP_SECONDS ran out) is *undecided*: two
+    (certified.DEEP_BITS, or less when certified.DEEP_COST ran out) is *undecided*: two
     numbers that agree to 19,000 digits are no proof that they are equal (a
     ninth Newton iterate of π differs from π by 10^-21000), and a true constant identity that
     SymPy cannot simplify is rarer than a false one engineered to agree (docs/conventions.md)."""
@@ -1219,10 +1219,10 @@ def _explicit_condition(expr, context: CheckContext, fixed: dict):
 
 
 def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: int = 0,
-                    deep_seconds: float = 0.0):
+                    deep_cost: float = 0.0):
     """Entrywise certified comparison; returns one PointComparison for the whole value
-    (``deep_bits``, ``deep_seconds``: how far and how long overlapping balls are re-examined,
-    :func:`certified.compare`, shared by the entries)."""
+    (``deep_bits``, ``deep_cost``: how far and at what modelled cost overlapping balls are
+    re-examined, :func:`certified.compare`, shared by the entries)."""
     left_matrix = getattr(l_value, "is_Matrix", False)
     right_matrix = getattr(r_value, "is_Matrix", False)
     if left_matrix != right_matrix or (left_matrix and l_value.shape != r_value.shape):
@@ -1237,9 +1237,9 @@ def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: in
     for position, (left_entry, right_entry) in enumerate(zip(_entries(l_value), _entries(r_value))):
         result = certified.compare(
             left_entry, right_entry, scalar_relation, point, conditions=conditions,
-            deep_bits=deep_bits, deep_seconds=max(0.0, deep_seconds - spent),
+            deep_bits=deep_bits, deep_cost=max(0.0, deep_cost - spent),
         )
-        spent += result.deep_seconds
+        spent += result.deep_cost
         if left_matrix and result.status == "disagree":  # which entry: the free indices
             columns = l_value.shape[1]
             result = replace(result, entry=(position // columns + 1, position % columns + 1))
@@ -1258,15 +1258,15 @@ def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: in
                 "agree",
                 str([r.lhs_value for r in results]),
                 str([r.rhs_value for r in results]),
-                examined=max(r.examined for r in results), deep_seconds=spent,
+                examined=max(r.examined for r in results), deep_cost=spent,
             )
     if relation == "!=" and chosen.status in ("agree", "disagree"):
         flipped = "disagree" if chosen.status == "agree" else "agree"
         return certified.PointComparison(
             flipped, chosen.lhs_value, chosen.rhs_value, chosen.reason, chosen.bits,
-            examined=chosen.examined, deep_seconds=spent,
+            examined=chosen.examined, deep_cost=spent,
         )
-    return replace(chosen, deep_seconds=spent)
+    return replace(chosen, deep_cost=spent)
 
 
 def _compare_at(left, right, relation, point, model, fixed, tally, conditions, givens=()):
@@ -1300,12 +1300,12 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
         comparison = _compare_values(
             l_value, r_value, relation, where, conditions_at(conditions, point) if not where
             else conditions, deep_bits=deep,
-            deep_seconds=max(0.0, certified.DEEP_SECONDS - tally.deep_seconds),
+            deep_cost=max(0.0, certified.DEEP_COST - tally.deep_cost),
         )
-        tally.deep_seconds += comparison.deep_seconds
+        tally.deep_cost += comparison.deep_cost
         if comparison.examined:  # the balls overlapped beyond the tolerance: what was seen
             tally.overlap_bits = max(tally.overlap_bits, comparison.examined)
-            if deep and comparison.deep_seconds:
+            if deep and comparison.deep_cost:
                 tally.deep_points += 1
         status = comparison.status
         if status == "unsupported":
@@ -1400,7 +1400,7 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
             where: dict = {}
             again = _compare_values(
                 l_value, r_value, relation, where, conditions_at(conditions, point),
-                deep_bits=bits, deep_seconds=REPRODUCE_SECONDS,
+                deep_bits=bits, deep_cost=REPRODUCE_SECONDS,
             )
     except ParseError:
         # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)): the
@@ -1408,7 +1408,7 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
         if model is not None:
             return False
         again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
-                                deep_seconds=REPRODUCE_SECONDS)
+                                deep_cost=REPRODUCE_SECONDS)
     except (TypeError, ValueError, ArithmeticError):
         return False
     return again.status == "disagree"

@@ -138,7 +138,7 @@ def test_a_constant_claim_is_not_checked_by_agreement_of_its_numbers():
 
 def test_the_deep_look_doubles_until_the_balls_separate():
     found = certified.compare(newton_pi_expr(7), sp.pi, "=", {},
-                              deep_bits=certified.DEEP_BITS, deep_seconds=5.0)
+                              deep_bits=certified.DEEP_BITS, deep_cost=5.0)
     assert found.status == "disagree"
     assert found.bits > 7900  # 2.4·10^-2376 needs about 7,900 bits
 

@@ -1,0 +1,51 @@
+"""The deep look at overlapping balls (certified.DEEP_BITS) is bounded by a model of its cost,
+never by the clock: a verdict and the digits its reason names are the same on an idle and on a
+loaded machine, so serial and parallel reports are identical (the landing CI of 74ecb10 saw
+"at 19728 digits" serially and "at 12330 digits" in parallel)."""
+
+import random
+import time
+
+import sympy as sp
+
+from symderive.check import certified, decide
+from symderive.check.context import CheckContext
+
+x = sp.Symbol("x", real=True)
+
+
+def tanh_claim_reason() -> str:
+    outcome = decide.numeric_phase(x * sp.tanh(1000), x, "=", CheckContext(), random.Random(0))
+    return f"{outcome.verdict}: {outcome.reason}"
+
+
+def test_a_slow_clock_changes_nothing(monkeypatch):
+    idle = tanh_claim_reason()
+    clock = iter(range(0, 10**9, 10))  # every reading of the clock ten seconds later
+    monkeypatch.setattr(time, "process_time", lambda: float(next(clock)))
+    monkeypatch.setattr(time, "perf_counter", lambda: float(next(clock)))
+    assert tanh_claim_reason() == idle
+
+
+def test_a_small_claim_is_looked_at_to_the_deepest_bits():
+    found = certified.compare(sp.tanh(1000), sp.Integer(1), "=", {},
+                              deep_bits=certified.DEEP_BITS, deep_cost=certified.DEEP_COST)
+    assert found.status == "disagree"  # tanh(1000) - 1 = -2·e^-2000, about 10^-869
+
+
+def test_a_large_claim_stops_where_its_modelled_cost_would_exceed_the_budget():
+    # fifty exponentials of sines: each doubling costs more than a small claim's
+    large = sum(sp.exp(sp.sin(k * x)) for k in range(1, 51))
+    # tanh(10^4) - 1 is about 10^-8686: 28,900 bits would separate the sides
+    lhs, rhs = large + sp.tanh(10**4), large + 1
+    found = certified.compare(lhs, rhs, "=", {x: sp.Rational(1, 3)},
+                              deep_bits=certified.DEEP_BITS, deep_cost=certified.DEEP_COST)
+    nodes = sum(1 for side in (lhs, rhs) for _ in sp.preorder_traversal(side))
+    assert found.status == "agree" and 0 < found.deep_cost <= certified.DEEP_COST
+    assert found.examined < certified.DEEP_BITS
+    following = found.examined * 2
+    assert found.deep_cost + certified.modelled_cost(nodes, following) > certified.DEEP_COST
+    # a small claim with the same hidden difference is looked at deep enough to refute it
+    assert certified.compare(sp.tanh(10**4), sp.Integer(1), "=", {},
+                             deep_bits=certified.DEEP_BITS,
+                             deep_cost=certified.DEEP_COST).status == "disagree"
