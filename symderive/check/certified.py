@@ -503,7 +503,7 @@ DEEP_POINTS = 2  # points per claim re-examined that deep (a true identity overl
 DEEP_COST = 0.1  # modelled CPU seconds per claim for those doublings (the step budget is 2 s)
 # The doublings are bounded by a model of their cost, not by the clock, so a verdict and the
 # digits it reports are the same on an idle and on a loaded machine (serial and parallel runs
-# agree): arb takes about a millisecond per node of the two sides (plus a fixed 16) at
+# agree): arb takes about a millisecond per distinct node of the two sides (plus a fixed 16) at
 # DEEP_BITS, growing as bits^1.6 (measured on exp/sin/log/atan sums of 4 to 137 nodes).
 COST_PER_NODE = 1e-3  # modelled seconds per node at DEEP_BITS
 COST_BASE_NODES = 16
@@ -516,8 +516,23 @@ def modelled_cost(nodes: int, bits: int) -> float:
 
 
 def _nodes(*sides) -> int:
-    return sum(sum(1 for _ in sp.preorder_traversal(side)) for side in sides
-               if isinstance(side, sp.Basic))
+    """The distinct subexpressions of each side, summed: what the evaluation computes, since
+    it evaluates a subexpression repeated within a side once (a Newton iterate x - tan x uses
+    x twice; a definition substituted several times) (round 12b F1: the tree of T^8(3) has
+    900 nodes, its distinct subexpressions about 25)."""
+    total = 0
+    for side in sides:
+        if not isinstance(side, sp.Basic):
+            continue
+        seen: set = set()
+        pending = [side]
+        while pending:
+            node = pending.pop()
+            if node not in seen:
+                seen.add(node)
+                pending.extend(node.args)
+        total += len(seen)
+    return total
 
 
 def bits_to_digits(bits: int) -> int:

@@ -143,7 +143,8 @@ def shift_by_max(x: np.ndarray, axis: int = -1):
     top = np.argmax(x, axis=axis, keepdims=True)
     negated_max = np.take_along_axis(x, top, axis=axis)
     np.negative(negated_max, out=negated_max)
-    difference = x + negated_max
+    with np.errstate(over="ignore"):  # a spread beyond the dtype: −inf, whose e^ is 0 exactly
+        difference = x + negated_max
     if not difference.size:
         return difference, None, top
     spread = -difference.min(axis=axis, keepdims=True)
@@ -161,12 +162,18 @@ def shift_by_max(x: np.ndarray, axis: int = -1):
 
 
 def _two_sum_error(x: np.ndarray, negated_max: np.ndarray, difference: np.ndarray) -> np.ndarray:
-    """The exact rounding error of difference = fl(x + negated_max) (Knuth's TwoSum)."""
-    x_part = difference - negated_max
-    max_part = difference - x_part
-    np.subtract(x, x_part, out=x_part)
-    np.subtract(negated_max, max_part, out=max_part)
-    x_part += max_part
+    """The exact rounding error of difference = fl(x + negated_max) (Knuth's TwoSum).
+
+    Where the difference overflowed to −inf (finite logits whose spread exceeds the dtype's
+    largest value: 1e308 and −1e308) the error is 0: e^(−inf) = 0 is the exact limit, and
+    TwoSum's inf − inf would spread a NaN over the row."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        x_part = difference - negated_max
+        max_part = difference - x_part
+        np.subtract(x, x_part, out=x_part)
+        np.subtract(negated_max, max_part, out=max_part)
+        x_part += max_part
+    x_part[~np.isfinite(difference)] = 0
     return x_part
 
 

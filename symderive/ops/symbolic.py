@@ -230,11 +230,18 @@ def to_elementary(expr: sp.Basic) -> sp.Basic:
 
 
 def ordered(expr: sp.Basic) -> sp.Basic:
-    """Two-argument ``Max``/``Min`` as the ops' ``maximum``/``minimum`` (first = canonical order)."""
-    return expr.replace(
-        lambda node: isinstance(node, (sp.Max, sp.Min)) and len(node.args) == 2,
-        lambda node: (maximum if isinstance(node, sp.Max) else minimum)(*node.args),
-    )
+    """``Max``/``Min`` as the ops' ``maximum``/``minimum`` (first = canonical order); with more
+    than two arguments a right fold, max(a, b, c) = maximum(a, maximum(b, c)), so the first
+    argument that is >= all the others wins a tie (round 12b F3: SymPy's own derivative of a
+    three-argument Max gives every tied argument 1/2)."""
+    def fold(node):
+        pick = maximum if isinstance(node, sp.Max) else minimum
+        folded = node.args[-1]
+        for argument in reversed(node.args[:-1]):
+            folded = pick(argument, folded)
+        return folded
+
+    return expr.replace(lambda node: isinstance(node, (sp.Max, sp.Min)), fold)
 
 
 def unordered(expr: sp.Basic) -> sp.Basic:
