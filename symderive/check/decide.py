@@ -1222,7 +1222,11 @@ def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: in
                     deep_cost: float = 0.0):
     """Entrywise certified comparison; returns one PointComparison for the whole value
     (``deep_bits``, ``deep_cost``: how far and at what modelled cost overlapping balls are
-    re-examined, :func:`certified.compare`, shared by the entries)."""
+    re-examined, :func:`certified.compare`).  Every entry is a claim of its own and gets the
+    whole ``deep_cost`` (true entries looked at first must not use up the look at a false one:
+    round 12b F4); the cost reported is the largest entry's, and the bits reported where the
+    balls overlapped are the fewest any overlapping entry was looked at (what every entry's
+    agreement rests on)."""
     left_matrix = getattr(l_value, "is_Matrix", False)
     right_matrix = getattr(r_value, "is_Matrix", False)
     if left_matrix != right_matrix or (left_matrix and l_value.shape != r_value.shape):
@@ -1237,9 +1241,9 @@ def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: in
     for position, (left_entry, right_entry) in enumerate(zip(_entries(l_value), _entries(r_value))):
         result = certified.compare(
             left_entry, right_entry, scalar_relation, point, conditions=conditions,
-            deep_bits=deep_bits, deep_cost=max(0.0, deep_cost - spent),
+            deep_bits=deep_bits, deep_cost=deep_cost,
         )
-        spent += result.deep_cost
+        spent = max(spent, result.deep_cost)
         if left_matrix and result.status == "disagree":  # which entry: the free indices
             columns = l_value.shape[1]
             result = replace(result, entry=(position // columns + 1, position % columns + 1))
@@ -1258,7 +1262,8 @@ def _compare_values(l_value, r_value, relation, point, conditions, deep_bits: in
                 "agree",
                 str([r.lhs_value for r in results]),
                 str([r.rhs_value for r in results]),
-                examined=max(r.examined for r in results), deep_cost=spent,
+                examined=min((r.examined for r in results if r.examined), default=0),
+                deep_cost=spent,
             )
     if relation == "!=" and chosen.status in ("agree", "disagree"):
         flipped = "disagree" if chosen.status == "agree" else "agree"

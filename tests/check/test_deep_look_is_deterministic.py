@@ -67,3 +67,35 @@ def test_a_shared_subexpression_is_priced_once():
     found = certified.compare(x * iterate, x * sp.pi, "=", {x: sp.Rational(3, 5)},
                               deep_bits=certified.DEEP_BITS, deep_cost=certified.DEEP_COST)
     assert found.status == "disagree"
+
+
+def test_true_entries_of_a_matrix_do_not_use_up_the_look_at_a_false_one():
+    # eleven entries sin²(kx) + cos²(kx) = 1 overlap everywhere; the twelfth, x·tanh(1000) = x,
+    # differs by 10^-869·x and is refuted alone — and so in the matrix (round 12b F4)
+    from symderive.check import check_relation
+
+    entries = [sp.sin(k * x) ** 2 + sp.cos(k * x) ** 2 for k in range(1, 12)]
+    outcome = check_relation(sp.ImmutableMatrix([entries + [x * sp.tanh(1000)]]),
+                             sp.ImmutableMatrix([[1] * 11 + [x]]), "=", budget_seconds=20)
+    assert outcome.verdict == "refuted"
+    assert dict(outcome.counterexample.values)["entry"] == "(1, 12)"
+
+
+def test_a_matrix_reports_the_depth_every_overlapping_entry_reached():
+    # a cheap true entry is looked at to DEEP_BITS; a large entry hiding tanh(10^5) - 1 (about
+    # 10^-86859, beyond any depth) is priced out earlier: the matrix names the shallower depth
+    a_point = {x: sp.Rational(1, 3)}
+    cheap = (sp.sin(x) ** 2 + sp.cos(x) ** 2, sp.Integer(1))
+    large_sum = sum(sp.exp(sp.sin(k * x)) for k in range(1, 51))
+    large = (large_sum + sp.tanh(10**5), large_sum + 1)
+
+    def alone(sides):
+        return certified.compare(*sides, "=", a_point, deep_bits=certified.DEEP_BITS,
+                                 deep_cost=certified.DEEP_COST)
+
+    both = decide._compare_values(
+        sp.Matrix([[cheap[0], large[0]]]), sp.Matrix([[cheap[1], large[1]]]), "=", a_point, (),
+        deep_bits=certified.DEEP_BITS, deep_cost=certified.DEEP_COST)
+    assert alone(cheap).examined == certified.DEEP_BITS
+    assert 0 < alone(large).examined < certified.DEEP_BITS
+    assert both.status == "agree" and both.examined == alone(large).examined
