@@ -76,7 +76,8 @@ def open_unit_interval(text: str) -> float:
     """A number strictly between 0 and 1 (a learning rate, a probability)."""
     value = finite_float(text)
     if not 0 < value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a number strictly between 0 and 1 (0 < value < 1), not {text!r}")
     return value
 
 
@@ -110,3 +111,10 @@ def jobs(text: str) -> int:
     if value > MAX_JOBS:
         raise argparse.ArgumentTypeError(f"expected at most {MAX_JOBS} jobs, not {text!r}")
     return value
+
+
+def folder(text: str) -> str:
+    """A folder path: not empty (an empty --out would write into the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected a folder path, not an empty string")
+    return text

@@ -34,8 +34,10 @@ def run(args, console) -> int:
     from symderive.commands.options import output_format, result_cache
     from symderive.errors import UsageError
 
-    if args.all == bool(args.ids):
-        raise UsageError("name derivation ids or --all (not both)")
+    if args.all and args.ids:
+        raise UsageError("name derivation ids or --all, not both")
+    if not args.all and not args.ids:
+        raise UsageError("name derivation ids, or --all for the whole catalog")
     form = output_format(args)
     results = result_cache(args)
     selection = ("--all",) if args.all else tuple(args.ids)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from symderive.argtypes import folder
 from symderive.commands.options import (
     add_common_options,
     add_jobs_option,
@@ -27,7 +28,8 @@ def register(subparsers) -> None:
         help="write the catalog as a LaTeX document (and build the PDF)",
         description="Write the whole catalog as LaTeX: one document, and one per derivation.",
     )
-    parser.add_argument("--out", default="docs", metavar="DIR", help="output folder (docs)")
+    parser.add_argument("--out", default="docs", metavar="DIR", type=folder,
+                        help="output folder (docs)")
     parser.add_argument("--pdf", action="store_true", help="also build the PDF (needs TeX)")
     add_timeout_option(parser, default=DOCS_BUDGET_SECONDS)
     add_jobs_option(parser)

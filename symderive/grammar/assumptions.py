@@ -120,10 +120,19 @@ def _assign(
 ) -> None:
     known = domains.get(name)
     if known is not None and known != domain:
-        raise ParseError(
-            f"{name!r} is assumed both {known.kind} and {domain.kind}", source=source, column=column
-        )
+        both = _SIGN_KINDS.get(_SIGNS.get(known.kind, frozenset())
+                               & _SIGNS.get(domain.kind, frozenset()))
+        if known.kind not in _SIGNS or domain.kind not in _SIGNS or both is None:
+            raise ParseError(f"{name!r} is assumed both {known.kind} and {domain.kind}",
+                             source=source, column=column)
+        domain = Domain(both)  # "x nonzero; x nonnegative": x positive
     domains[name] = domain
+
+
+# the signs each sign kind allows: two sign kinds of one name mean the signs both allow
+_SIGNS = {"real": frozenset("-0+"), "positive": frozenset("+"), "negative": frozenset("-"),
+          "nonnegative": frozenset("0+"), "nonzero": frozenset("-+")}
+_SIGN_KINDS = {signs: kind for kind, signs in _SIGNS.items()}
 
 
 def symbols_for(domains: Mapping[str, Domain]) -> dict[str, sp.Symbol]:

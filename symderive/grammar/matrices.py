@@ -475,10 +475,10 @@ PROPERTY = (
     r"orthonormal|비?대칭|(?:양의\s*)?(?:준)?정부호|직교|대각|가역)"
 )
 _ONE = r"\$\s*(?P<name>" + _NAME[1:-1] + r")\s*\$"
-_OTHERS = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$)*)"
+_OTHERS = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$){0,12})"
 STATED_AFTER = re.compile(
     _ONE + _OTHERS + r"\s*(?:(?:is|be|are|은|는|이|가)\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?:(?:real|square|n\s*\\times\s*n|\$[^$\n]{1,20}\$)\s+)*" + PROPERTY, re.I
+    r"(?:(?:real|square|n\s*\\times\s*n|\$[^$\n]{1,20}\$)\s+){0,3}" + PROPERTY, re.I
 )
 STATED_BEFORE = re.compile(
     PROPERTY + r"\s*(?:(?:real|square)\s+)?(?:matri(?:x|ces)|행렬)\s+" + _ONE + _OTHERS, re.I

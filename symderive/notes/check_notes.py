@@ -210,7 +210,7 @@ ARRAY_WORD = r"(?:matri(?:x|ces)|vectors?|tensors?|행렬|벡터)"
 _LETTER = r"[A-Za-z](?:_(?:\{\w+\}|\w+))?"
 _NAME = r"(?:\\[A-Za-z]+\s*\{\s*" + _LETTER + r"\s*\}|" + _LETTER + r")"
 ONE_NAME = r"\$\s*(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*)\s*\$"
-NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r")*"
+NAMES = ONE_NAME + r"(?:\s*(?:,|and|과|와)\s*" + ONE_NAME.replace("(", "(?:", 1) + r"){0,12}"
 ARRAY_WORD_RE = re.compile(ARRAY_WORD, re.I)
 # "matrices $A$ and $B$", "a vector $v$"; "$A$ and $B$ be invertible $n \times n$ matrices"
 ARRAY_BEFORE = re.compile(ARRAY_WORD + r"\s+" + NAMES, re.I)

@@ -36,7 +36,7 @@ COMPLEX_WORDS = re.compile(
 # "For complex $z$,", "all complex $z, w$", "where $z$ is complex", "$z$ and $w$ are complex"
 COMPLEX_BEFORE = re.compile(rf"\bcomplex\s+\$\s*(?P<names>{_NAMES})\s*\$", re.I)
 COMPLEX_AFTER = re.compile(
-    rf"\$\s*(?P<names>{_NAMES})\s*\$(?P<more>(?:\s*(?:,|and)\s*\$\s*{_NAMES}\s*\$)*)\s+"
+    rf"\$\s*(?P<names>{_NAMES})\s*\$(?P<more>(?:\s*(?:,|and)\s*\$\s*{_NAMES}\s*\$){{0,12}})\s+"
     r"(?:is|are|be|is\s+taken\s+to\s+be|to\s+be)\s+(?:(?:an?|any|arbitrary|also|now)\s+)*"
     r"complex\b(?!\s*-\s*to)", re.I)
 # "Let $z$ be in $\mathbb{C}$.", "$z, w$ lie in $\mathbb{C}$"

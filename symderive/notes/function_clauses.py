@@ -48,7 +48,7 @@ _ARGS = r"(?:\s*\((?:[^()$]|\([^()$]*\)){0,40}\))?"
 _SIGNATURE = r"(?:\s*:[^$]{0,60})?"
 # one letter in math, as the subject: $g$, $g(x)$, $h_\theta$, $g: \mathbb{R} \to \mathbb{R}$
 _SUBJECT = rf"\$\s*{_NAME}{_SUB}{_ARGS}{_SIGNATURE}\s*\$"
-_SUBJECTS = rf"(?P<subjects>{_SUBJECT}(?:\s*(?:,\s*(?:and\s+)?|and\s+){_SUBJECT})*)"
+_SUBJECTS = rf"(?P<subjects>{_SUBJECT}(?:\s*(?:,\s*(?:and\s+)?|and\s+){_SUBJECT}){{0,12}})"
 # the nouns that name a function (one definition: function_words reads them too)
 FUNCTION_NOUN = r"(?:functions?|maps?|mappings?|transformations?|operators?|functionals?)"
 _VERB = (r"(?:(?:is|are|was|be|being)\s+(?:assumed|supposed|taken|known|given|chosen|required)"

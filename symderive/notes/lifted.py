@@ -28,7 +28,7 @@ VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # one letter or a list of them in one formula or several: $d$, $a, b$, $a$ and $b$
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
 _NAMES = (rf"\$\s*{_NAME}(?:\s*,\s*{_NAME})*\s*\$(?:\s*(?:,|and|or|와|과)\s*\$\s*{_NAME}"
-          rf"(?:\s*,\s*{_NAME})*\s*\$)*")
+          rf"(?:\s*,\s*{_NAME})*\s*\$){{0,12}}")
 # a generalising word that speaks of letters written just after it: "for every real $x$",
 # "for all positive integers $n$ and $m$", "arbitrary $d$", "임의의 $x$"
 _WORD_THEN_NAMES = re.compile(

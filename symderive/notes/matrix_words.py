@@ -21,8 +21,8 @@ from symderive.grammar.shape_words import stated_shapes
 from symderive.grammar.negation import denied
 
 _NAMED = r"\$\s*(?P<name>" + _NAME[1:-1] + r")\s*\$"
-_MORE = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$)*)"
-_SIZE = r"(?:(?:real|square|\$[^$\n]{1,24}\$)\s+)*"
+_MORE = r"(?P<more>(?:\s*(?:,|and|과|와)\s*\$\s*(?:" + _NAME[1:-1] + r")\s*\$){0,12})"
+_SIZE = r"(?:(?:real|square|\$[^$\n]{1,24}\$)\s+){0,3}"
 _WORDS = r"(?P<words>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2}?)"
 DESCRIBED_AFTER = re.compile(
     _NAMED + _MORE + r"\s*(?:is|be|are|denotes?|stands\s+for)\s+(?:(?:a|an|the|any|some)\s+)?"

@@ -32,7 +32,7 @@ MEMBER = re.compile(
     rf"^\s*(?:\\forall\s*|\\text\s*\{{\s*(?:for\s+(?:all|every|any|each)\s*)\}}\s*)?"
     rf"(?P<names>{_NAMES})\s*(?:\\in(?![A-Za-z])|∈)\s*(?P<set>.+)$", re.S)
 # $A$ and $B$ (are elements | lie | belong to | be matrices) in/of $S$
-_LIST = rf"\$\s*{_NAMES}\s*\$(?:\s*(?:,\s*and|,|and|과|와)\s*\$\s*{_NAMES}\s*\$)*"
+_LIST = rf"\$\s*{_NAMES}\s*\$(?:\s*(?:,\s*and|,|and|과|와)\s*\$\s*{_NAMES}\s*\$){{0,12}}"
 _FILLER = (r"(?:(?:is|are|be|being|lies?|lying|taken|chosen|drawn|both|all|now|also|arbitrary|"
            r"any|some|two|three|an?|the|fixed|given|general|square|real|invertible|"
            r"non-?singular|symmetric|orthogonal|unitary)\s+)*")

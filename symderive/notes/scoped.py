@@ -59,7 +59,7 @@ def simplex_at(context, line: int) -> dict:
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|mathsf|mathit)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|"
          r"[A-Za-z](?:_\{?\w+\}?)?)")
 _LIST = (rf"\$\s*{_NAME}(?:\s*,\s*{_NAME})*\s*\$"
-         rf"(?:\s*(?:,\s*and|,|and)\s*\$\s*{_NAME}(?:\s*,\s*{_NAME})*\s*\$)*")
+         rf"(?:\s*(?:,\s*and|,|and)\s*\$\s*{_NAME}(?:\s*,\s*{_NAME})*\s*\$){{0,12}}")
 _NUMBER_WORDS = (r"(?:real\s+(?:numbers?|scalars?)|real-valued\s+scalars?|scalars?|numbers?)"
                  r"(?!\s*-?\s*(?:valued|matri|vector|operator|field|line))\b")
 SCALAR_SENTENCES = (

@@ -1107,7 +1107,7 @@ def _satisfies(kind: str, value: str) -> bool:
 
 
 # -- a matrix property stated affirmatively (C17) -----------------------------------------------
-_MATHS = r"\$[^$]{1,60}\$(?:\s*(?:,\s*(?:and\s+)?|and\s+|과\s*|와\s*)\$[^$]{1,60}\$)*"
+_MATHS = r"\$[^$]{1,60}\$(?:\s*(?:,\s*(?:and\s+)?|and\s+|과\s*|와\s*)\$[^$]{1,60}\$){0,12}"
 _CLAIM_AFTER = r"(?:\s*,\s*(?:then\s+)?(?:\$[^$]+\$\s*)?)?\s*[.;:]?\s*$"
 AFFIRMED = (
     re.compile(r"^(?:(?:Let|Suppose(?:\s+that)?|Assume(?:\s+that)?|Here|Now|Throughout|"

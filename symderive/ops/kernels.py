@@ -25,7 +25,8 @@ def _exp_minus_abs(x: np.ndarray, scale: float = 1.0) -> np.ndarray:
     """e^(−scale·|x|) in a fresh array (an array also for 0-d input, so ``out=`` works)."""
     z = np.empty_like(x)
     np.abs(x, out=z)
-    np.multiply(z, -scale, out=z)
+    with np.errstate(over="ignore"):  # −scale·|x| beyond the dtype: −inf, whose e^ is 0 exactly
+        np.multiply(z, -scale, out=z)
     np.exp(z, out=z)
     return z
 
@@ -99,16 +100,27 @@ def relu_grad(x: np.ndarray) -> np.ndarray:
     return np.heaviside(x, x.dtype.type(0))
 
 
+def _slope(alpha, dtype) -> np.floating:
+    """The leaky slope α as one finite real number of ``dtype`` (a string, an array or NaN is
+    refused with a clear message rather than numpy's)."""
+    if isinstance(alpha, (bool, np.bool_)) or not isinstance(alpha, (int, float, np.integer,
+                                                                      np.floating)):
+        raise TypeError(f"leaky_relu: alpha must be one real number, not {alpha!r}")
+    if not np.isfinite(alpha):
+        raise ValueError(f"leaky_relu: alpha must be finite, not {alpha!r}")
+    return dtype.type(alpha)
+
+
 def leaky_relu(x: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     """x for x > 0, αx otherwise (NaN propagates through αx)."""
     x = _floating(x)
-    return np.where(x > 0, x, x.dtype.type(alpha) * x)
+    return np.where(x > 0, x, _slope(alpha, x.dtype) * x)
 
 
 def leaky_relu_grad(x: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     """1 for x > 0, α for x ≤ 0 (α at the kink), NaN at NaN."""
     x = _floating(x)
-    slope = np.where(x <= 0, x.dtype.type(alpha), x)  # NaN stays NaN
+    slope = np.where(x <= 0, _slope(alpha, x.dtype), x)  # NaN stays NaN
     return np.where(x > 0, x.dtype.type(1), slope)
 
 

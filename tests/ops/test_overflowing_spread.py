@@ -41,3 +41,18 @@ def test_the_engine_shares_the_limit():
     loss.backward()
     assert np.isfinite(loss.data)
     np.testing.assert_array_equal(logits.grad[0], [0, 0, 0])
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_grad", "tanh", "tanh_grad", "relu_grad"])
+def test_elementwise_kernels_at_the_largest_finite_values_warn_nothing(dtype, name):
+    largest = np.finfo(dtype).max
+    x = np.array([-largest, largest, np.nan, 0], dtype=dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = getattr(verified, name)(x)
+    assert values.dtype == dtype
+    assert np.isfinite(values[[0, 1, 3]]).all() and np.isnan(values[2])
+    limits = {"sigmoid": [0, 1], "sigmoid_grad": [0, 0], "tanh": [-1, 1], "tanh_grad": [0, 0],
+              "relu_grad": [0, 1]}
+    np.testing.assert_array_equal(values[:2], limits[name])
