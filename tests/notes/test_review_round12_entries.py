@@ -190,3 +190,11 @@ def test_a_sum_beside_the_bold_vector_links_its_entries():
     # a letter the section describes otherwise is not linked by the sum alone
     assert entry_links([r"\|\mathbf{x}\|^2", r"\sum_{i=1}^{n} x_i^2"],
                        described=frozenset("x")) == ()
+
+
+def test_a_size_the_note_sets_fixes_the_vectors_too(tmp_path):
+    # "Let $m = 2$": \mathbf{z} has two entries and the sum runs to 2 — one size, proved there
+    text = "# Z\n\nLet $m = 2$.\n\n$$ \\|\\mathbf{z}\\|^2 = \\sum_{i=1}^{m} z_i^2 $$\n"
+    assert the_step(tmp_path, text).verdict == "proved"
+    text = "# Z\n\nLet $m = 5/2$.\n\n$$ \\|\\mathbf{z}\\|^2 = \\sum_{i=1}^{m} z_i^2 $$\n"
+    assert the_step(tmp_path, text).verdict == "skipped"  # not a size: not read
