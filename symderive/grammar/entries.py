@@ -136,6 +136,80 @@ def range_from_shapes(body: sp.Basic, index: sp.Symbol, default: sp.Basic, fail:
     return next(iter(sizes))
 
 
+def bounded_range(body: sp.Basic, index: sp.Symbol, low: sp.Basic, high: sp.Basic,
+                  default: sp.Basic, fail: Callable) -> sp.Basic:
+    """The upper bound of ``\\sum_{i=1}^{n} x_i y_i`` with x, y entries of vectors: the written
+    ``n`` when ``i`` walks no entry; else the range must be the whole dimension the index
+    walks, from 1 to its size (``n`` of ``\\mathbf{x} \\in \\mathbb{R}^n``, returned as that
+    dimension's own symbol), or to any one bound when the size is the undeclared ``default``
+    (:func:`sized_by_sums` then gives the vectors that size).  Any other range (``i = 0``,
+    ``n - 1``, a declared size ``d`` against ``n``) is not read: part of a vector, or an
+    index beyond it."""
+    sizes = walked_sizes(body, index)
+    if not sizes:
+        return high
+    written = sorted((size for size in sizes if size != default), key=str)
+    if low != 1 or not _single_size(high) or any(str(size) != str(high) for size in written):
+        dimension = ", ".join(map(str, written)) or "the vectors' size"
+        fail(f"the sum over {index} runs from {low} to {high}, but {index} walks entries of "
+             f"dimension {dimension}: the range is not the whole vector (not read)")
+    return written[0] if written else high
+
+
+def _single_size(bound: sp.Basic) -> bool:
+    """A size a vector can have: one letter (n, d, K) or a whole number 1..9."""
+    if isinstance(bound, sp.Integer):
+        return 1 <= int(bound) <= 9
+    return isinstance(bound, sp.Symbol) and len(bound.name) == 1 and bound.name.isalpha()
+
+
+def sized_by_sums(raws: list, default: sp.Basic, defined: dict, fail_with: Callable) -> list:
+    """Every element of a chain whose sums run over the entries of its vectors and matrices,
+    with one size symbol for the written bound and the shapes: ``\\mathbf{w}^\\top \\mathbf{x} +
+    b = \\sum_{j=1}^{d} w_j x_j + b`` is about vectors of d entries (the undeclared size
+    ``default`` becomes d), and a ``1/n`` beside ``\\sum_{i=1}^{n} x_i`` with ``\\mathbf{x} \\in
+    \\mathbb{R}^n`` is that size.  Sums to different bounds of the undeclared size, or a size
+    the note gives a value other than a whole number (``defined``, name → value; "Let $n = 3$"
+    fixes the shapes too: :func:`symderive.notes.indices.sizes_from_prose`), make the chain
+    not read (``fail_with(reason)`` is put in place of each element)."""
+    defined = {name for name, value in defined.items()
+               if not (isinstance(value, sp.Integer) and value > 0)}
+    undeclared: dict[str, sp.Basic] = {}
+    sizes: dict[str, sp.Basic] = {}
+    for raw in raws:
+        if not isinstance(raw, sp.Basic):
+            continue
+        for node in raw.atoms(sp.Sum, sp.Product):
+            for index, _low, high in node.limits:
+                walked = walked_sizes(node.function, index)
+                if default in walked:
+                    undeclared[str(high)] = high
+                elif walked:
+                    sizes[str(high)] = high
+    if not undeclared and not sizes:
+        return raws
+    if len(undeclared) > 1 or set(undeclared) & set(defined):
+        reason = (f"sums over the entries of vectors run to {' and '.join(sorted(undeclared))}"
+                  + (", a name the note defines" if len(undeclared) == 1 else "")
+                  + ": the vectors' size is not one thing (not read)")
+        return [raw if not isinstance(raw, sp.Basic) else fail_with(reason) for raw in raws]
+    renamed: dict = {}
+    for name, bound in undeclared.items():
+        sizes[name] = bound if isinstance(bound, sp.Integer) else sp.Symbol(
+            name, integer=True, positive=True)
+        renamed[default] = sizes[name]
+    for raw in raws:  # the same letter elsewhere in the chain (1/n) is the same size
+        if isinstance(raw, sp.Basic):
+            renamed.update({symbol: sizes[symbol.name] for symbol in raw.free_symbols
+                            if isinstance(symbol, sp.Symbol) and symbol.name in sizes
+                            and symbol != sizes[symbol.name]})
+    if any(str(symbol) in defined for symbol in renamed if symbol != default):
+        reason = ("a size of the vectors is also a name the note gives a value: which one the "
+                  "chain means is not one thing (not read)")
+        return [raw if not isinstance(raw, sp.Basic) else fail_with(reason) for raw in raws]
+    return [raw.xreplace(renamed) if isinstance(raw, sp.Basic) else raw for raw in raws]
+
+
 def nested_subscript(tokens: Callable, name: str):
     """``f_{y_i}``, ``w_{y_i}``: the entry of ``name`` at the label ``y_i`` (an integer index,
     cs231n's correct class of example i), or None when the subscript is not ``{letter_letter}``

@@ -1187,8 +1187,9 @@ class _Parser:
             self.readings.setdefault(f"{name}_{{..}}", f"the entry of {name} at the index "
                                      f"{nested.indices[0]} (a label, an integer)")  # fmt: skip
             return self.after_symbol(nested, name)
-        if self.at("_"):
-            text, parts = self.subscript_text()
+        bracketed = self.bracketed_index(name)  # x[i]: the entry x_i (round 11a F25)
+        if bracketed or self.at("_"):
+            text, parts = (bracketed, []) if bracketed else self.subscript_text()
             entry = entries.linked_entry(name, text, self.context.entries, self.make_symbol,
                                          self.bound, self.readings)  # entries hook
             if entry is not None:
@@ -1212,6 +1213,23 @@ class _Parser:
                 return self.after_symbol(base[bound_names[text[-1]]], name)
             name = f"{name}_{text}"
         return self.after_symbol(self.make_symbol(name), name)
+
+    def bracketed_index(self, name: str) -> str:
+        """``x[i]`` with ``i`` a summation index in scope, ``x[2]``: the index of an entry
+        written in brackets right after a plain letter (consumed), read as ``x_i``; "" for
+        anything else (``k[x + 1]`` stays a product)."""
+        letter, opening = self.tokens[self.position - 1], self.current
+        inside, closing = self.peek(1), self.peek(2)
+        if not (len(name) == 1 and name.isalpha() and letter.text == name
+                and opening.text == "[" and opening.column == letter.column + 1
+                and closing.text == "]"):  # fmt: skip
+            return ""
+        bound = {str(index) for index in self.bound}
+        if not ((inside.kind == "letter" and inside.text in bound) or (
+                inside.kind == "number" and re.fullmatch(r"[1-9]", inside.text))):
+            return ""
+        self.position += 3
+        return inside.text
 
     def make_symbol(self, name: str) -> sp.Basic:
         shape = self.context.shape_of(name)
@@ -2337,8 +2355,8 @@ class _Parser:
         if isinstance(body, sp.MatrixExpr):
             self.fail("sums of matrices are not supported")
         for inner in reversed([index, *more]):  # entries hook: bounds from the shapes
-            top = high if explicit_bounds else entries.range_from_shapes(
-                body, inner, None, self.fail)
+            top = entries.bounded_range(body, inner, low, high, MATRIX_SIZE, self.fail) \
+                if explicit_bounds else entries.range_from_shapes(body, inner, None, self.fail)
             if more and top is None:  # \sum_{i, j} x_{ij} with x_{ij} one name: not read
                 self.fail("\\sum_{i, j} is read over entries of matrices only (x_{ij} of "
                           "\\mathbf{X}); here an index is not an entry's")  # fmt: skip

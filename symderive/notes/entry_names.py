@@ -3,8 +3,10 @@ two values (round 11a F25).
 
 ``\mathbf{x}^\top \mathbf{y} = \sum_{i=1}^{n} x_i y_i`` is the definition of the dot product:
 x_i is the i-th entry of \mathbf{x}. Read literally the two are other names, and the checker
-finds \mathbf{x}_1 = -17/3 beside x[1] = 14/3 — a point no reader of the note means. Until the
-entries are linked to their vector, such a refutation is *undecided*, naming both.
+finds \mathbf{x}_1 = -17/3 beside x[1] = 14/3 — a point no reader of the note means. Entries
+are linked to their vector where nothing else is said of the letter
+(:func:`symderive.notes.indices.entry_links`); where they are not (the section calls x a scalar,
+x_1 … x_n samples; a Greek bold name), such a refutation is *undecided*, naming both.
 """
 
 from __future__ import annotations

@@ -275,11 +275,17 @@ _WORDS = re.compile(r"\\(?:text|textrm|mathrm|operatorname|mathsf|mathit)\s*\{[^
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 _TRACE = re.compile(r"\\(?:operatorname|mathrm|text|mathop)\s*\{\s*(?:tr|Tr|trace)\s*\}"
                     r"|\\(?:tr|Tr|trace)(?![A-Za-z])")
-_SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))")
+_SUBSCRIPT = re.compile(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))|\[([a-z1-9])\]")  # x_i, x[i]
+
+
+def _script_indices(script: re.Match) -> list[str] | None:
+    """The index pieces of a subscript (``_{ik}``, ``_k``) or a bracketed index (``[k]``)."""
+    return subscript_indices(next(group for group in script.groups() if group is not None))
 
 
 def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: bool = False,
-                section: str = "", excluded: frozenset = frozenset()) -> tuple:
+                section: str = "", excluded: frozenset = frozenset(),
+                described: frozenset | None = None) -> tuple:
     r"""Which lower-case letters of one chain are entries of which bold name.
 
     ``u`` is an entry of ``\mathbf{U}`` (``x`` of ``\mathbf{x}``) in a chain that writes that
@@ -293,10 +299,15 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
     by_entry = bool(re.search(  # ∂/∂a_{kl}: a derivative by a two-index entry
         r"(?:\{|\s)(?:d|\\partial)\s*[a-z]\s*_\s*\{\s*[a-z0-9]\s*,?\s*[a-z0-9]\s*\}", text))
     trace = bool(_TRACE.search(text))  # tr(A) = Σ_i a_ii: the entries of A beside its trace
-    if not (re.search(r"\]\s*_", text) or differentiated or einstein or trace):
-        return ()  # no entry read here (a bracket entry, a derivative by an entry, a trace)
-    if re.search(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=", text):
-        return ()  # bounds written: they may not be the shapes' sizes
+    summed = bool(re.search(r"\\(?:sum|prod)\s*_", text))  # x^T y = Σ_i x_i y_i (11a F25)
+    if not (re.search(r"\]\s*_", text) or differentiated or einstein or trace or summed):
+        return ()  # no entry read here (a bracket entry, a derivative by an entry, a trace, a sum)
+    # bounds written (\sum_{i=1}^{n}) are compared with the shapes by the grammar
+    # (symderive.grammar.entries.bounded_range): a range that is not the size is not read
+    bounds = bool(re.search(r"\\(?:sum|prod)\s*_\s*\{[^{}]*=", text))
+    if bounds or not (re.search(r"\]\s*_", text) or differentiated or einstein or trace):
+        excluded = excluded if described is None else described  # linked by the sum alone:
+        # any word of the section about the plain letter keeps it a name of its own
     bold = set(_BOLD.findall(text))
     if einstein or by_entry:  # Einstein notation, or ∂/∂a_{kl} (C12): the section's bold
         # names (x_i of \mathbf{x}, a_{kl} of the declared \mathbf{A}), where
@@ -334,13 +345,14 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
             if script is None:
                 fits = False
                 break
-            found = subscript_indices(script.group(1) if script.group(1) is not None
-                                      else script.group(2))  # fmt: skip
+            found = _script_indices(script)
             if found is None or len(found) != wanted:
                 fits = False
                 break
         if fits:
             links.append((lower, name))
+    links += _capital_links(names, stripped, bold, bold_plain,
+                            excluded if described is None else described)
     linked = {lower for lower, _ in links}
     for match in re.finditer(r"([a-z])\s*_\s*(?:\{([^{}]*)\}|([a-z]))", stripped):
         found = subscript_indices(match.group(2) if match.group(2) is not None
@@ -352,8 +364,59 @@ def entry_links(elements: list, bold_plain: frozenset = frozenset(), einstein: b
     return tuple(links)
 
 
+def _capital_links(names: dict, stripped: str, bold: set, bold_plain: frozenset,
+                   excluded: frozenset) -> list:
+    r"""``A_{ii}`` beside ``\mathbf{A}``: the plain capital written with two indices is that
+    matrix's entries, when every subscript it carries is two indices and it is written bare
+    only as the matrix itself (a capital the note also writes bold)."""
+    links = []
+    for name in names.values():
+        letter = name.replace("\\mathbf{", "")[:1]
+        if not (letter.isupper() and letter in bold) or letter in excluded:
+            continue
+        uses = [m.end() for m in re.finditer(rf"(?<![A-Za-z]){letter}", stripped)]
+        scripts = [_SUBSCRIPT.match(stripped, end) for end in uses]
+        if not any(scripts) or (letter not in bold_plain and not all(scripts)):
+            continue
+        found = [_script_indices(script) for script in scripts if script]
+        if all(indices is not None and len(indices) == 2 for indices in found):
+            links.append((letter, name))
+    return links
+
+
+# a plain letter (or its first entries) opening a formula of the prose: $x$, $x_i$, $x_1,
+# \dots$, $x \in \mathbb{R}$, $x = 3$, $A_{ij} = …$, \(x_i\)
+_PLAIN_MENTION = re.compile(
+    r"(?:\$|\\\()\s*([A-Za-z])\s*(_|\$|\\\)|=|,|\\in(?![A-Za-z]))")
+_DISPLAYED = re.compile(r"\$\$.*?(?:\$\$|$)")
+_OWN_ENTRIES = re.compile(
+    r"\b(?:entr(?:y|ies)|components?|coordinates?|elements?)\b|원소|성분|좌표", re.IGNORECASE)
+
+
+def _own_entries(sentence: str, letter: str) -> bool:
+    """Whether a sentence says, unnegated, that ``letter`` with indices is the entries of the
+    bold vector or matrix of its letter ("$\\mathbf{x} \\in \\mathbb{R}^n$ with entries $x_i$",
+    "let $u_{ik}$ be the entries of $\\mathbf{U}$", "$\\mathbf{x}$의 원소 $x_i$")."""
+    own = re.search(rf"\\(?:mathbf|boldsymbol|bm)\s*\{{\s*[{letter.lower()}{letter.upper()}]\s*\}}",
+                    sentence)
+    return bool(own and _OWN_ENTRIES.search(sentence) and not NEGATED.search(sentence))
+
+
 _NAMING = re.compile(r"\b(?:let|write|writes|denote|denotes|define|defines|set)\b",
                      re.IGNORECASE)
+
+
+def _view_letters(view) -> set:
+    """Letters a definition in force gives a value (``u_{ik} = 2 w_{ik}``, ``x = 3``,
+    ``A_{ij} = …``)."""
+    letters = set()
+    for name in list(view.symbols) + list(view.functions):
+        text = str(name)
+        stem, _, script = text.partition("_")
+        if len(stem) == 1 and stem.isalpha() and (not script or subscript_indices(
+                script.strip("{}")) is not None):  # fmt: skip
+            letters.add(stem)
+    return letters
 
 
 def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
@@ -363,13 +426,7 @@ def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
     section naming the letter ("Let $u$ …", "We write $u_{ik}$ for the entries of
     $\\mathbf{W}$") unless it says, unnegated, that these are the entries of its own bold
     matrix."""
-    letters = set()
-    for name in list(view.symbols) + list(view.functions):
-        text = str(name)
-        stem, _, script = text.partition("_")
-        if len(stem) == 1 and stem.islower() and (not script or subscript_indices(
-                script.strip("{}")) is not None):  # fmt: skip
-            letters.add(stem)
+    letters = {letter for letter in _view_letters(view) if letter.islower()}
     for text in scoped_lines(lines, headings, line):
         if text.lstrip().startswith("#"):
             continue
@@ -382,6 +439,29 @@ def defined_letters(view, lines: list, headings: list, line: int) -> frozenset:
                         and not NEGATED.search(sentence)):  # fmt: skip
                     continue  # "let u_{ik} be the entries of \mathbf{U}"
                 letters.add(letter)
+    return frozenset(letters)
+
+
+def described_letters(view, lines: list, headings: list, line: int) -> frozenset:
+    """Letters whose entries are linked only by the sum beside their bold name (round 11a F25:
+    ``\\|\\mathbf{x}\\|^2 = \\sum_{i=1}^{n} x_i^2``, ``A_{ii}`` of ``\\mathbf{A}``) and that the
+    note defines or describes otherwise, so that :func:`entry_links` does not link them: a
+    definition in force, or any sentence of the section, before or after the chain, whose
+    formula opens with the plain letter ("Here $x$ is a scalar.", "where $x_i$ is the
+    $i$-th sample", "Let $x_1, \\dots, x_n$ be the data") unless it says, unnegated, that
+    its indexed letter is the entries of its own bold name ("$\\mathbf{x} \\in \\mathbb{R}^n$
+    with entries $x_i$", "$\\mathbf{x}$의 원소 $x_i$")."""
+    letters = _view_letters(view)
+    _, last = section_of(lines, headings, line)
+    after = lines[line - 1:last] if 0 < line <= len(lines) else []
+    for text in scoped_lines(lines, headings, line) + after:
+        if text.lstrip().startswith("#"):
+            continue
+        text = _DISPLAYED.sub(" ", text)  # the prose's formulas, not the displays
+        for sentence in SENTENCE_END.split(text):
+            for letter, after_letter in _PLAIN_MENTION.findall(sentence):
+                if after_letter != "_" or not _own_entries(sentence, letter):
+                    letters.add(letter)  # a bare $x$ beside "entries $x_i$" is a scalar too
     return frozenset(letters)
 
 

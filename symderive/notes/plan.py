@@ -17,7 +17,8 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
-from symderive.grammar.latex import LatexContext, parse_latex_math
+from symderive.grammar import entries
+from symderive.grammar.latex import MATRIX_SIZE, LatexContext, parse_latex_math
 from symderive.grammar.matrices import (
     as_scalar,
     has_matrix_derivative,
@@ -44,6 +45,7 @@ from symderive.notes.context import (
 )
 from symderive.notes.indices import (
     defined_letters,
+    described_letters,
     einstein_stated,
     entries_said_otherwise,
     entry_links,
@@ -286,7 +288,8 @@ def plan_steps(
     einstein = einstein_stated(context.lines, context.headings, chain.line)  # entries hook
     section = section_bold(context.lines, context.headings, chain.line)
     latex = chain_context(context.latex, elements, view, (  # the chain's operator variable
-        einstein, section), defined_letters(view, context.lines, context.headings, chain.line))
+        einstein, section), defined_letters(view, context.lines, context.headings, chain.line),
+        described_letters(view, context.lines, context.headings, chain.line))
     latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
     if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
         latex = replace(latex, functions=latex.functions - numbers)  # real number.": u(2a) = u·2a
@@ -308,6 +311,9 @@ def plan_steps(
         )  # fmt: skip
 
     raws: list = read(elements)
+    raws = entries.sized_by_sums(  # Σ_{i=1}^{d} w_i x_i: \mathbf{w}, \mathbf{x} have d entries
+        raws, MATRIX_SIZE, {str(name): value for name, value in view.symbols.items()},
+        ParseError)
     matrices = latest_in_force(context.matrix_definitions, chain.line, equation.located.order,
                                first_readings, key=lambda definition: definition.name)
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
@@ -992,7 +998,8 @@ def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
 
 
 def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (),
-                  excluded: frozenset = frozenset()) -> LatexContext:
+                  excluded: frozenset = frozenset(),
+                  described: frozenset | None = None) -> LatexContext:
     """The note's context with what the chain's operators need (symderive.grammar.operators):
     the chain's one differentiation variable (f', D f) and the names defined so far (a D the
     notes define is a name, not the derivative operator)."""
@@ -1003,7 +1010,7 @@ def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (
                    differentiated=differentiated(elements), primes=primes,
                    variable_linked=linked,
                    entries=entry_links(elements, latex.bold, *einstein,
-                                       excluded=excluded))  # fmt: skip
+                                       excluded=excluded, described=described))  # fmt: skip
 
 
 def prime_variables(view, variable: str) -> tuple[tuple, bool]:

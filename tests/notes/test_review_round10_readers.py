@@ -43,12 +43,12 @@ SOFT = ("# Not\n\nHere $\\mathbf{s}$ is a soft label rather than a one-hot vecto
 def test_rather_than_one_hot_is_not_one_hot(tmp_path):
     # false for soft labels: s = (1/2, 1/2) gives 1/2 against 1
     found = steps_by_line(tmp_path, SOFT)[5]
+    assert [step.verdict for step in found] == ["refuted"]
     assert "one-hot" not in found[0].reason
-    if found[0].verdict == "undecided":  # a point giving \mathbf{s}_1 and s[1] values of their
-        # own is withheld until entries are linked to their vector (round 11a F25)
-        assert "entry of the bold" in found[0].reason
-    else:
-        assert [step.verdict for step in found] == ["refuted"]
+    # s_i are the entries of \mathbf{s} (round 12): the point names only them, never an s[1] too
+    names = [name for name, _ in found[0].counterexample.values]
+    assert any(name.startswith("\\mathbf{s}_") for name in names)
+    assert not any(name.startswith("s[") for name in names), names
 
 
 @pytest.mark.parametrize("sentence", [
