@@ -1062,6 +1062,7 @@ def _checked_note(tally: Tally, counts: str) -> str:
 
 
 POINTS_PER_SIZE = 3
+JUMP_POINTS = 16  # points at and beside the jumps of floor, ceiling, frac, mod (at most)
 POINTS_WITHOUT_SIZES = 10
 POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are random ones
 MODELS_PER_POINT = 2
@@ -1102,6 +1103,11 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
     kinks = [] if further else sampling.kink_points(difference, base_point, context)[:10]
+    if not further:  # where a floor/ceiling argument is an integer (round 12a F1)
+        jumps, every_jump = sampling.jump_points(difference, base_point, context)
+        kinks += jumps[:JUMP_POINTS]
+        if not every_jump:  # a step function whose jumps were not found: not checked
+            tally.kinks_undecided += 1
     if not further:  # a variable in an exponent: 2, 1/2, 3, 1/3, … over a negative base
         # (early: where the power laws fail over the reals, round 11a F11)
         points[1:1] = sampling.exponent_points(difference, base_point, context)
