@@ -65,6 +65,7 @@ HTML_CODE = re.compile(
     r"<(pre|code|script|style|textarea|template|noscript|xmp)\b[^>\n]{0,200}>", re.I)
 # an opening tag and its attributes (an element with ``hidden`` is not rendered)
 HTML_OPEN_TAG = re.compile(r"<(?P<name>[A-Za-z][\w-]{0,30})(?P<attributes>(?:\s[^<>]{0,500})?)>")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 HTML_ATTRIBUTE = re.compile(
     r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # a link reference definition renders as nothing: the Markdown comment idiom
@@ -237,8 +238,9 @@ def _blank_excluded_environments(text: str) -> str:
 
 def _blank_hidden_elements(text: str) -> str:
     """Blank each HTML element that is never shown — ``hidden`` (``<div hidden>``,
-    ``<span hidden="">``) or ``style="display: none"`` — through its own closing tag (the
-    same elements nested inside are counted).  One never closed is left as it is."""
+    ``<span hidden="">``) or styled ``display: none`` / ``visibility: hidden`` — through its
+    own closing tag (the same elements nested inside are counted).  One never closed is left
+    as it is."""
     pieces = []
     position = 0
     for match in HTML_OPEN_TAG.finditer(text):
@@ -266,7 +268,7 @@ def _hidden(attributes: str) -> bool:
         value = value.strip("\"'").lower()
         if name.lower() == "hidden":
             return True
-        if name.lower() == "style" and re.search(r"display\s*:\s*none", value):
+        if name.lower() == "style" and HIDDEN_STYLE.search(value):
             return True
     return False
 

@@ -16,6 +16,9 @@ import math
 from fractions import Fraction
 
 import pytest
+import sympy as sp
+
+from symderive.check import certified
 
 from tests.notes.note_steps import file_verdicts, steps_by_line
 
@@ -64,6 +67,16 @@ def test_a_ceiling_identity_false_only_at_algebraic_jumps_is_not_checked(tmp_pat
 def test_true_floor_identities_stay_proved_or_checked(tmp_path, claim):
     step = only_step(tmp_path, claim)
     assert step.verdict in ("proved", "checked"), step.reason
+
+
+def test_a_certified_floor_is_exact_off_the_integers_and_unsure_at_a_jump():
+    x = sp.Symbol("x")
+    assert certified.enclosure(sp.floor(10 * x), {x: sp.pi}, 128) == 31
+    assert certified.enclosure(sp.ceiling(x), {x: -sp.E}, 128) == -2
+    assert certified.enclosure(sp.floor(x), {x: sp.Integer(-4)}, 128) == -4
+    with pytest.raises(certified.Uncertain):  # 3x² + 1/2 = 1 exactly at x = 1/√6
+        certified.enclosure(sp.ceiling(3 * x**2 + sp.Rational(1, 2)),
+                            {x: 1 / sp.sqrt(6)}, 128)
 
 
 @pytest.mark.parametrize("claim", [
@@ -134,6 +147,7 @@ def test_a_true_claim_in_an_undecided_branch_is_still_proved(tmp_path):
     "<span hidden=\"\">${f}$</span>\n",
     "<div hidden>\n<div>inner</div>\n\n$${f}$$\n</div>\n",  # nested divs: its own </div>
     "<p style=\"display: none\">${f}$</p>\n",
+    "<span style=\"color: red; visibility:hidden\">${f}$</span>\n",
     "<xmp>${f}$</xmp>\n",
 ])
 def test_html_never_rendered_states_nothing(tmp_path, hidden):
