@@ -52,9 +52,14 @@ def test_a_floor_identity_false_at_the_jumps_is_refuted_where_it_fails(
     assert left(x) != right(x)
 
 
-def test_a_ceiling_identity_false_only_at_algebraic_jumps_is_not_checked(tmp_path):
+@pytest.mark.parametrize("claim", [
     # 3x² + 1/2 is an integer only at irrational x (x = ±1/√6, …): no rational point sees it
-    step = only_step(tmp_path, r"\lceil 3x^2 + 1/2 \rceil = \lfloor 3x^2 + 1/2 \rfloor + 1")
+    r"\lceil 3x^2 + 1/2 \rceil = \lfloor 3x^2 + 1/2 \rfloor + 1",
+    r"\lfloor e^x + 1/2 \rfloor = \lceil e^x + 1/2 \rceil - 1",  # x = log(k - 1/2)
+    r"\lfloor x + \sin x + 1/2 \rfloor = \lceil x + \sin x + 1/2 \rceil - 1",  # not solved
+])
+def test_a_step_identity_false_only_at_irrational_jumps_is_never_checked(tmp_path, claim):
+    step = only_step(tmp_path, claim)
     assert step.verdict in ("refuted", "undecided"), step.reason
 
 
