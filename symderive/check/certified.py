@@ -135,6 +135,18 @@ def _sign_or_none(value: arb) -> int | None:
         return None
 
 
+def _step(node: sp.Basic, argument: arb) -> arb:
+    """⌊a⌋, ⌈a⌉ or frac(a) of a ball: exact when the ball holds no integer (or is one
+    exactly); a ball around an integer straddles the jump (more precision may settle it)."""
+    if argument.is_exact() and argument.is_integer():
+        whole = argument
+    elif not argument.contains_integer():
+        whole = argument.upper().ceil() if isinstance(node, sp.ceiling) else argument.lower().floor()
+    else:
+        raise Uncertain("a floor or ceiling at its jump")
+    return argument - whole if isinstance(node, sp.frac) else whole
+
+
 def _log(argument: arb) -> arb:
     sign = _sign_or_none(argument)
     if sign == 1:
@@ -315,6 +327,8 @@ def _node(node: sp.Basic, values: Mapping, memo: dict) -> arb:  # noqa: C901 - a
                 raise Unsupported("Heaviside(0) with SymPy's default 1/2")
             return evaluate(at_zero)
         return arb(1 if sign > 0 else 0)
+    if isinstance(node, (sp.floor, sp.ceiling, sp.frac)) and len(node.args) == 1:
+        return _step(node, evaluate(node.args[0]))
     if isinstance(node, (sp.Max, sp.Min)):
         return _maximum([evaluate(a) for a in node.args], isinstance(node, sp.Max))
     if isinstance(node, relu):

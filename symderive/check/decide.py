@@ -263,6 +263,7 @@ class Tally:
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
+    jumps_unfound: bool = False  # a floor/ceiling argument whose integer values were not solved
     family: str = ""  # the adversarial finite laws tried (expectations), for the verdict
     laws_decide: str = ""  # why the laws tried decide the claim for every law ('' if sampled)
     laws_agreed: int = 0  # finite laws (adversarial and random) on which the claim held
@@ -925,12 +926,15 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             points=tuple(_format_point(dict(p)) for p in tally.agreeing[:8]),
             digits=certified.DIGITS,
         )
-    if tally.kinks_undecided:
+    if tally.jumps_unfound or tally.kinks_undecided:
         return Outcome(
             "undecided",
             method="numeric",
-            reason="a kink point (where a sign, a max or a step switches) could not be decided "
-            "with certified bounds (" + counts + ")",
+            reason=(
+                "where a floor or ceiling argument is an integer (its jumps) could not be "
+                "solved, and random points never land there" if tally.jumps_unfound else
+                "a kink point (where a sign, a max or a step switches) could not be decided "
+                "with certified bounds") + " (" + counts + ")",
             digits=certified.DIGITS,
         )
     untried = _untried(tally, size_symbols, indices)
@@ -1062,6 +1066,7 @@ def _checked_note(tally: Tally, counts: str) -> str:
 
 
 POINTS_PER_SIZE = 3
+JUMP_POINTS = 16  # points at and beside the jumps of floor, ceiling, frac, mod (at most)
 POINTS_WITHOUT_SIZES = 10
 POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are random ones
 MODELS_PER_POINT = 2
@@ -1102,6 +1107,10 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
     kinks = [] if further else sampling.kink_points(difference, base_point, context)[:10]
+    if not further:  # where a floor/ceiling argument is an integer (round 12a F1)
+        jumps, every_jump = sampling.jump_points(difference, base_point, context)
+        kinks += jumps[:JUMP_POINTS]
+        tally.jumps_unfound |= not every_jump  # a step function unsolved: not checked
     if not further:  # a variable in an exponent: 2, 1/2, 3, 1/3, … over a negative base
         # (early: where the power laws fail over the reals, round 11a F11)
         points[1:1] = sampling.exponent_points(difference, base_point, context)

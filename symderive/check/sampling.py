@@ -596,6 +596,99 @@ def kink_arguments(expr: sp.Basic) -> list[sp.Basic]:
     return arguments
 
 
+def jump_arguments(expr: sp.Basic) -> list[sp.Basic]:
+    """The expressions whose *integer* values are the jumps of ``expr``: the argument of
+    floor, ceiling and frac, a Mod's dividend over its constant modulus (x mod 3 jumps
+    where x/3 ∈ ℤ)."""
+    arguments = []
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, (sp.floor, sp.ceiling, sp.frac)):
+            arguments.append(node.args[0])
+        elif (isinstance(node, sp.Mod) and not node.args[1].free_symbols
+              and node.args[1].is_nonzero):
+            arguments.append(node.args[0] / node.args[1])
+    return list(dict.fromkeys(arguments))
+
+
+JUMP_INTEGERS = 4  # integers k around an argument's value at the base point: arg = k solved
+JUMP_SIDE = sp.Rational(1, 10**6)  # a step to either side of a jump (relative to its size)
+
+
+def jump_points(
+    expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic], context: CheckContext | None = None
+) -> tuple[list[dict[sp.Basic, sp.Basic]], bool]:
+    """Points where a floor, ceiling, frac or mod argument is an integer, and beside them;
+    and whether every such argument had its jumps found.
+
+    ⌊x + 1/2⌋ = ⌈x − 1/2⌉ fails exactly at the half-integers (round 12a F1), ⌊2x⌋ = 2⌊x⌋ at
+    x = 1/2, ⌈x²⌉ jumps at x = √2: a step function jumps where its *argument* is an integer,
+    which random points never hit.  For each argument we solve argument = k for one symbol
+    (the others kept at ``base_point``), k the integers around the argument's value there and
+    0, ±1; the exact solutions (rational, or an algebraic root kept exact) come first, then a
+    point just below and just above each (where the two sides of the jump are seen).  An
+    argument whose jumps are not found in time (or at all) makes the search incomplete: the
+    caller then does not call the claim checked."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    context = context or CheckContext()
+    exact: list[list[dict]] = []
+    beside: list[dict] = []
+    complete = True
+    for argument in jump_arguments(expr):
+        free = sorted(argument.free_symbols & set(base_point), key=sp.default_sort_key)
+        if not free:
+            continue
+        if len(exact) == 4:
+            complete = False  # more step functions than are searched
+            break
+        target = free[0]
+        steps = {node: sp.Dummy() for node in argument.atoms(sp.floor, sp.ceiling, sp.frac, sp.Mod)}
+        if target not in argument.xreplace(steps).free_symbols:
+            continue  # ⌊⌊x⌋/3⌋: constant between the inner jumps, which are searched already
+        try:
+            with time_limit(JUMP_SECONDS, source="sampling", what="finding jumps"):
+                found, near = _jumps(argument, target, base_point, context.domain_of(target))
+        except (ParseError, NotImplementedError, ValueError, TypeError, AttributeError):
+            found, near = [], []
+        complete = complete and bool(found)
+        exact.append(found)
+        beside += near
+    # in turns, the jumps of every argument before the second of any (callers keep the first)
+    points = [point for group in itertools.zip_longest(*exact) for point in group
+              if point is not None]
+    return points + beside, complete
+
+
+JUMP_SECONDS = 0.5  # of CPU, to solve one step function's argument = k for its integers k
+
+
+def _jumps(argument: sp.Basic, target: sp.Symbol, base_point: dict, domain) -> tuple[list, list]:
+    """The points where ``argument`` (in ``target``) is an integer near its value at
+    ``base_point``, and the points just beside them; for an integer variable the integers
+    at and around them (it never sits between two)."""
+    others = {s: v for s, v in base_point.items() if s != target}
+    argument = argument.xreplace(others)
+    at_base = argument.xreplace({target: base_point[target]})
+    around = [k for k in integer_neighbours(at_base) if k] if at_base.is_number else []
+    integer = domain.kind in ("integer", "size")
+    found: list[dict] = []
+    beside: list[dict] = []
+    for k in list(dict.fromkeys([0, 1, -1, *around]))[:3 + JUMP_INTEGERS]:
+        for zero in _real_zeros(argument - k, target)[:2]:
+            if integer:
+                values = [zero - 1, zero, zero + 1] if zero.is_Integer else [
+                    sp.Integer(v) for v in integer_neighbours(zero)[1:3]]
+                found += [{**base_point, target: v} for v in values if in_domain(v, domain)]
+                continue
+            near = _rational_near(zero)
+            step = JUMP_SIDE * max(sp.S.One, abs(near)) if near is not None else None
+            sides = [near - step, near + step] if step is not None else []
+            found += [{**base_point, target: zero}] if in_domain(zero, domain) else []
+            beside += [{**base_point, target: v} for v in sides if in_domain(v, domain)]
+    return found, beside
+
+
 MAX_KINK_DEGREE = 24  # a polynomial kink argument up to this degree has its real roots isolated
 KINK_ROOTS = 6  # real roots of one kink argument sampled (with the gaps between them)
 

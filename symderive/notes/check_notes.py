@@ -77,7 +77,8 @@ from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, without_code,
+    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, unsure_branches,
+    without_code,
 )
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
@@ -173,6 +174,8 @@ class FilePlan:
     context: FileContext
     notices: tuple[str, ...]
     seconds: float
+    # (first line, last line, condition) of conditional branches TeX may or may not typeset
+    unsure: tuple[tuple[int, int, str], ...] = ()
 
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
@@ -466,7 +469,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         for position, why in macro_uses.items():  # no vocabulary reads the note's macros
             planned[position].skip, planned[position].reason = SkipReason.UNKNOWN_COMMAND, why
             planned[position].steps = []
-    return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started)
+    return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started,
+                    unsure_branches(text, markdown))
 
 
 # -- stage 5: check ---------------------------------------------------------------------------
@@ -780,6 +784,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
                 outcome = _not_refuted(outcome, doubt)
+        if outcome.verdict == "refuted" and (branch := _unsure_branch(plan, chain.line)):
+            outcome = _not_refuted(outcome, branch)  # \ifdefined\foo … \fi (round 12a F8)
         if outcome.holds and outcome.sizes and set(outcome.sizes) == {1}:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -1070,6 +1076,16 @@ def _bare_function(outcome: Outcome, view) -> str:
             note = view.notes.get(("function", plain), f"{plain} (defined)")
             return (f"{plain} is the function the note defines ({note}): its bare name stands "
                     "for its value at the defined arguments, not a free number")
+    return ""
+
+
+def _unsure_branch(plan: FilePlan, line: int) -> str:
+    """Why a claim on ``line`` may not be typeset: it stands in a branch of a TeX conditional
+    the text does not decide (:func:`symderive.notes.extract.unsure_branches`)."""
+    for first, last, condition in plan.unsure:
+        if first <= line <= last:
+            return (f"it stands in a branch of '{condition}' (line {first}), which TeX may not "
+                    "typeset (the condition depends on what is defined elsewhere)")
     return ""
 
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
+from symderive.notes.tex_conditionals import conditional_branches
+
 ENVIRONMENTS = (
     "equation", "align", "alignat", "flalign", "xalignat", "xxalignat", "gather", "multline",
     "eqnarray", "displaymath", "math",
@@ -58,7 +60,14 @@ INNER_ENVIRONMENT = _environment_pattern(INNER_ENVIRONMENTS)
 TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 # code and dead text: an opener, then its closer found with str.find (linear: a closer known
 # absent is never searched for again, so a file of unclosed openers costs one scan each)
-HTML_CODE = re.compile(r"<(pre|code|script|style|textarea|template)\b[^>\n]{0,200}>", re.I)
+# (MathJax skips noscript as it skips script; <xmp> shows raw text: round 12a F9)
+HTML_CODE = re.compile(
+    r"<(pre|code|script|style|textarea|template|noscript|xmp)\b[^>\n]{0,200}>", re.I)
+# an opening tag and its attributes (an element with ``hidden`` is not rendered)
+HTML_OPEN_TAG = re.compile(r"<(?P<name>[A-Za-z][\w-]{0,30})(?P<attributes>(?:\s[^<>]{0,500})?)>")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+HTML_ATTRIBUTE = re.compile(
+    r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # a link reference definition renders as nothing: the Markdown comment idiom
 # ``[//]: # (…)``, ``[comment]: <> (…)`` (round 11a F16)
 LINK_REFERENCE = re.compile(
@@ -73,7 +82,8 @@ VERBATIM = re.compile(
 VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{\w+\})\*?([^A-Za-z\s*{])[^\n]{0,500}?\1"
                   r"|\\(?:lstinline|mintinline\{\w+\})\{[^{}\n]{0,500}\}")
 END_DOCUMENT = re.compile(r"\\end\{document\}")
-IF_FALSE = re.compile(r"\\iffalse(?![A-Za-z])|\\if\s*0(?=\s)|\\ifnum\s*0\s*=\s*1(?!\d)")
+# the comment package's \excludecomment{solution}, the versions package's \excludeversion
+EXCLUDED = re.compile(r"\\exclude(?:comment|version)\s*\{\s*([A-Za-z@*]+)\s*\}")
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 LIST_ITEM_CONTENT = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}(?=\S)")
 NOT_FOLLOWED = re.compile(
@@ -178,58 +188,89 @@ def without_code(text: str, markdown: bool = True) -> str:
         working = _blank_closed(working, HTML_CODE, lambda m: f"</{m.group(1).lower()}>", True)
         working = _blank_matches(working, LINK_REFERENCE)
         working = _blank_matches(working, CODE_SPAN)
+        working = _blank_hidden_elements(working)
     if not markdown and (end := END_DOCUMENT.search(working)):  # nothing after it is typeset
         working = working[: end.end()] + re.sub(r"[^\n]", " ", working[end.end():])
     working = _blank_closed(working, VERBATIM, lambda m: f"\\end{{{m.group(1)}{m.group(2)}}}")
-    working = _blank_if_false(working)
+    if not markdown:
+        working = _blank_excluded_environments(working)
+    working = _blank_dead_branches(working)
     return _blank_matches(working, VERB)
 
 
-CONDITIONAL = re.compile(r"\\(?:if[A-Za-z@]*|fi)(?![A-Za-z@])")
-
-
-NEW_IF = re.compile(r"\\newif\s*\\if(?P<name>[A-Za-z@]+)")
-
-
-def _false_openers(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each conditional that is false where it stands: ``\\iffalse``, ``\\if0``
-    (the comment idiom), ``\\ifnum0=1``, and a ``\\newif`` switch whose last setting before it
-    is ``\\NAMEfalse`` or none (round 11a F15: the solutions/draft toggle)."""
-    found = [(m.start(), m.end()) for m in IF_FALSE.finditer(text)]
-    for name in dict.fromkeys(m.group("name") for m in NEW_IF.finditer(text)):
-        settings = [(m.start(), m.group(1) == "true") for m in re.finditer(
-            r"\\" + re.escape(name) + r"(true|false)(?![A-Za-z@])", text)]
-        for use in re.finditer(r"\\if" + re.escape(name) + r"(?![A-Za-z@])", text):
-            if text[max(0, use.start() - 6):use.start()].endswith("\\newif"):
-                continue
-            before = [value for at, value in settings if at < use.start()]
-            if not (before and before[-1]):
-                found.append((use.start(), use.end()))
-    return sorted(found)
-
-
-def _blank_if_false(text: str) -> str:
-    """Blank each false conditional (:func:`_false_openers`) through its own ``\\fi``:
-    conditionals nest (every ``\\if…`` inside opens one more), so an inner ``\\iffalse …
-    \\fi`` does not end the outer one. One never closed is left as it is."""
+def _blank_dead_branches(text: str) -> str:
+    """Blank the branches of TeX conditionals that are never typeset (``\\iffalse … \\fi``,
+    the ``\\else`` of ``\\iftrue`` or of a switch set true, ``\\if10``, ``\\ifcase 1``'s
+    branch 0 …: :func:`symderive.notes.tex_conditionals.conditional_branches`)."""
     pieces = []
     position = 0
-    for start, opener_end in _false_openers(text):
-        if start < position:
+    for start, end in conditional_branches(text).dead:
+        if end <= position:
             continue
-        depth, end = 1, -1
-        for token in CONDITIONAL.finditer(text, opener_end):
-            depth += -1 if token.group() == "\\fi" else 1
-            if depth == 0:
-                end = token.end()
-                break
-        if end < 0:
-            break  # never closed: no later one can be either
+        start = max(start, position)
         pieces.append(text[position:start])
         pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def unsure_branches(text: str, markdown: bool = True) -> tuple[tuple[int, int, str], ...]:
+    """(first line, last line, condition) of each branch of a conditional the text does not
+    decide (``\\ifdefined\\foo``, ``\\ifx\\relax\\foo``, a switch from a class file): it may
+    not be typeset, so a claim there is read but never refuted."""
+    working = text if markdown else _blank_matches(text, TEX_COMMENT)
+    working = without_code(working, markdown)
+    lines = _Lines(working)
+    return tuple((lines.line_of(start), lines.line_of(end), condition)
+                 for start, end, condition in conditional_branches(working).unsure)
+
+
+def _blank_excluded_environments(text: str) -> str:
+    """The environments ``\\excludecomment{NAME}`` (comment package) or ``\\excludeversion``
+    (versions package) drop from the output, blanked through their ``\\end{NAME}``."""
+    names = dict.fromkeys(m.group(1) for m in EXCLUDED.finditer(text))
+    if not names:
+        return text
+    opener = re.compile(r"\\begin\{(" + "|".join(map(re.escape, names)) + r")\}")
+    return _blank_closed(text, opener, lambda m: f"\\end{{{m.group(1)}}}")
+
+
+def _blank_hidden_elements(text: str) -> str:
+    """Blank each HTML element that is never shown — ``hidden`` (``<div hidden>``,
+    ``<span hidden="">``) or styled ``display: none`` / ``visibility: hidden`` — through its
+    own closing tag (the same elements nested inside are counted).  One never closed is left
+    as it is."""
+    pieces = []
+    position = 0
+    for match in HTML_OPEN_TAG.finditer(text):
+        if match.start() < position or not _hidden(match.group("attributes")):
+            continue
+        name = match.group("name").lower()
+        same = re.compile(r"<(/?)" + re.escape(name) + r"(?![\w-])[^>]*>", re.I)
+        depth, end = 1, -1
+        for tag in same.finditer(text, match.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        if end < 0:
+            continue
+        pieces.append(text[position:match.start()])
+        pieces.append(re.sub(r"[^\n]", " ", text[match.start():end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _hidden(attributes: str) -> bool:
+    for name, value in HTML_ATTRIBUTE.findall(attributes):
+        value = value.strip("\"'").lower()
+        if name.lower() == "hidden":
+            return True
+        if name.lower() == "style" and HIDDEN_STYLE.search(value):
+            return True
+    return False
 
 
 def _blank_closed(text: str, opener: re.Pattern[str], closer_of, fold: bool = False) -> str:

@@ -39,3 +39,11 @@ def first_verdicts(tmp_path: Path, text: str) -> dict[int, str]:
 def first_reasons(tmp_path: Path, text: str) -> dict[int, str]:
     """line -> the reason of the first step written on it."""
     return {line: found[0].reason for line, found in steps_by_line(tmp_path, text).items()}
+
+
+def file_verdicts(tmp_path: Path, text: str, suffix: str) -> list[str]:
+    """The verdicts of every step of a note written as ``note{suffix}`` (.md or .tex)."""
+    note = tmp_path / f"note{suffix}"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    return [step.verdict for equation in report.files[0].equations for step in equation.steps]

@@ -9,15 +9,12 @@ where it is typeset, which is refuted.
 import pytest
 
 from symderive.notes.check_notes import NotesOptions, check_files
+from tests.notes.note_steps import file_verdicts
 
 FALSE = r"(a+b)^2 = a^2 + b^2"
 
 
-def verdicts(tmp_path, text: str, suffix: str) -> list[str]:
-    note = tmp_path / f"note{suffix}"
-    note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
-    return [step.verdict for equation in report.files[0].equations for step in equation.steps]
+verdicts = file_verdicts
 
 
 @pytest.mark.parametrize("dead", [
