@@ -26,7 +26,13 @@ Rules (documented in docs/notes.md, "How relations are classified"):
   need not satisfy it. ``v = \beta v + g`` (a bare name on both sides) is an update.
 * A second ``name = …`` after words offering an alternative (*another, alternative, instead,
   "and the … is"*, 다른, 대신) is a new definition, never compared with the first.
-* ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition.
+* ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition;
+  so is one right before a Korean *if/when* ending (``$x = 3$일 때``, ``$x = 3$이면``, 라면, 인
+  경우): Korean puts it after the hypothesis, and the formula after the ending is what the
+  hypothesis implies — a claim, never the condition (round 12a F3).
+* A formula the note disowns, asks about or sets to solve defines nothing
+  (:mod:`symderive.notes.withheld`); an instance ``x_3`` of a family ``x_k = 2^k`` in force is a
+  second formula for it (:mod:`symderive.notes.indexed_families`).
 * A relation introduced by words of supposition — *if, when, suppose, assume, let, by making,
   such that*, or Korean 만약, 가정, 일 때, 라면, 이면, 조건 — and not shaped like a definition is a
   *condition* (a hypothesis the note makes, never refuted).
