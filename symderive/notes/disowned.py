@@ -55,7 +55,8 @@ NOT_HAD = (
     r"|(?:\bhad\s+(?:we|one|you|I|they)|\bif\s+(?:we|one|you|I|they)\s+had|\b(?:we|one|you|I|they)"
     r"\s+(?:could|would|might|should)\s+have)(?:\s+(?:\w+\s+){0,2}?(?:taken|set|chosen|picked|put"
     r"|used|assumed|written|substituted|let))?\s*[:,]?\s*$"
-    r"|\b(?:were\s+(?:we|one|you)|if\s+(?:we|one|you)\s+were)\s+to\s+" + SAYING + r"\s*[:,]?\s*$")
+    r"|\b(?:(?:were\s+(?:we|one|you)|if\s+(?:we|one|you)\s+were)|not\s+(?:allowed|permitted)"
+    r"|forbidden)\s+to\s+" + SAYING + r"\s*[:,]?\s*$")
 # the words just before the formula, its own sentence (English, case-insensitive)
 BEFORE = re.compile("|".join((
     # "False:", "Wrong:", "(wrong)" as a label
@@ -131,7 +132,7 @@ AFTER_KOREAN = re.compile(
     r"|^\s*(?:이?라고|으?로)\s*[^.?!]{0,20}?(?:것은|것이|면)\s*(?:틀|잘못|오류|실수)"
     # round 12a F11: "$x = 2$일 필요는 없다" (need not be), "$…$라고 할 수 없다" (cannot say),
     # "$x = 2$로 두지 않는다" (we do not set)
-    r"|^\s*(?:일|이|가|은|는)?\s*필요(?:는|가)\s*없|^\s*(?:이?라고|으?로)\s*(?:할|볼|말할|쓸)\s*수\s*(?:는\s*)?없"
+    r"|^\s*(?:일|이|가|은|는)?\s*필요(?:는|가)\s*없|^\s*(?:이?라고|으?로)\s*(?:할|볼|말할|쓸|둘|놓을)\s*수\s*(?:는\s*)?없"
     r"|^\s*(?:이?라고|으?로)\s*(?:두|놓|잡|가정하)지\s*(?:않|말)"
 )
 # round 11a F3: a later clause of the sentence that disowns it: "claim that $…$; this is

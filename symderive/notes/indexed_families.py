@@ -126,8 +126,8 @@ def _at(body: sp.Basic, letter: str, number: sp.Integer) -> sp.Basic | None:
         if parts is not None and parts[1] == letter:  # m_t → m_1
             mapping[name], uses = sp.Symbol(f"{name.name[: -len(letter)]}{number}",
                                             **name.assumptions0), True
-        elif parts is not None and re.search(rf"(?<![A-Za-z]){letter}(?![A-Za-z])", parts[1]):
-            return None  # m_{t-1}, w_{tj}: not read
+        elif parts is not None and letter in parts[1]:
+            return None  # m_{t-1}, w_{tj}, x_{ij}: not read
     if not uses:
         return None
     value = body.xreplace(mapping)

@@ -98,7 +98,7 @@ UNINDEXED_SUM = re.compile(  # \sum F_{x}, \sum{M_z}: no index, no bounds, one n
 # 라면, 인 경우, 일 경우, 이라고 하면, 로 두면 — a condition of its own sentence, never an example
 # value (not "로 두면 안 된다", "must not set": symderive.notes.disowned)
 HYPOTHESIS_AFTER_KOREAN = re.compile(
-    r"^\s*(?:(?:이|가|은|는)\s*)?(?:일\s*때|이면|이라면|라면|인\s*경우|일\s*경우|이?라고\s*가정하면|을\s*때"
+    r"^\s*(?:(?:이|가|은|는)\s*)?(?:일\s*때|이면|이라면|라면|인\s*경우|일\s*경우|이?라고\s*가정하면|을\s*때|되면|에서"
     r"|(?P<let>이?라(?:고)?\s*하면|으?로\s*(?:두|놓|잡)(?:으)?면))(?:에는|에|는)?(?!\s*안\s*(?:된|됩|돼))")
 
 

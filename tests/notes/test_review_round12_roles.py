@@ -106,7 +106,10 @@ REJECTED = [
     "Do not set $x = 2$.",
     "We cannot take $x = 2$ here.",
     "It is a mistake to choose $x = 2$.",
+    "We are not allowed to set $x = 2$.",
+    "Taking $x = 2$ would be a mistake.",
     "$x = 2$로 두면 안 된다.",
+    "$x = 2$로 둘 수 없다.",
     "$x = 2$일 필요는 없다.",
     "$x = 2$를 대입하면 안 된다.",
 ]
@@ -142,6 +145,8 @@ KOREAN_HYPOTHESES = [
     "$x = 3$이라고 하면 $x^2 = 9$이다.",
     "$x = 3$으로 두면 $x^2 = 9$이다.",
     "$x = 3$이라고 가정하면 $x^2 = 9$이다.",
+    "$x = 3$이 되면 $x^2 = 9$이다.",
+    "$x = 3$에서 $x^2 = 9$이다.",
     "When $x = 3$, $x^2 = 9$.",  # the English form, read the same way
 ]
 
@@ -223,6 +228,14 @@ def test_words_that_may_open_an_example_read_an_instance_both_ways(tmp_path):
     [(_, display)] = _sections(tmp_path, ["Let $x_k = 2^k$. For example, $x_3 = 9$."],
                                "$$x_3 + 1 = 10$$")
     assert _verdicts(display) == ["undecided"]
+
+
+def test_an_instance_of_a_model_equation_uses_the_sample_values(tmp_path):
+    [(sentence, display)] = _sections(tmp_path, [
+        "Let $z_i = w x_i + b$. For the first sample $x_1 = 2$, so $z_1 = 2w + b$."],
+        "$$z_1 - b = 3w$$")
+    assert _verdicts(sentence) == ["proved"]
+    assert _verdicts(display) == ["refuted"]  # z_1 − b = 2w
 
 
 def test_a_recurrence_is_no_family_and_its_initial_value_stays_given(tmp_path):
