@@ -256,7 +256,7 @@ def locate(
     labels: dict[int, set[str]] = {}
     parameterised: dict[int, set[str]] = {}  # section start -> names defined as f(x, y) = …
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
-    families: dict[int, dict[str, tuple[str, int]]] = {}  # section -> stem -> (x_k, its line)
+    families: dict[int, dict[str, tuple]] = {}  # section -> stem -> (x_k, its line, index range)
     located: list[Located] = []
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
@@ -274,10 +274,11 @@ def locate(
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
         )
-        if family and reading.role is Role.CLAIM and reading.second:  # Then $x_3 = 9$ (12a F2)
-            reading = replace(reading, why=(
-                f"{family[2]} is the instance of {family[0]}, defined at line {family[1]} in "
-                "this section: a claim about it, checked against that definition"))
+        if family and reading.second:  # Then $x_3 = 9$: a claim about x_k (round 12a F2)
+            reading = replace(reading, why=reading.why.replace(
+                f"{family[2]} is already defined in this section",
+                f"{family[2]} is an instance of {family[0]}, defined at line {family[1]} in this "
+                "section", 1))
         reading = _derived_again(reading, chain, block.lead, functions, own)
         if chain.is_chain:  # disowned, asked, to solve: no claim, and no definition either
             reading = withheld_reading(reading, not_given(
@@ -391,9 +392,9 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
     definitions hold on that row only, and a repeated one is a new case, not a claim."""
     by_block: dict[int, list[int]] = {}
     for position, item in enumerate(located):
-        if item.reading.name and item.reading.role in (Role.DEFINITION, Role.EXAMPLE, Role.CLAIM) and (
-            not item.reading.disowned and not item.reading.asked
-        ):  # a formula the note disowns or asks about is no case of a table
+        casting = item.reading.role in (Role.DEFINITION, Role.EXAMPLE, Role.CLAIM)
+        if item.reading.name and casting and not item.reading.disowned and not item.reading.asked:
+            # (a formula the note disowns or asks about is no case of a table)
             by_block.setdefault(id(item.block), []).append(position)
     for positions in by_block.values():
         letters = [_letter(located[p].reading.name) for p in positions]

@@ -118,9 +118,9 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             for symbol, value in view.symbols.items()
             if symbol in visible and symbol not in keep
         }
-        replacements.update(point_values(expr, view, keep))
+        replacements.update(point_values(expr, view, keep))  # and x_3 of x_k = 2^k:
         replacements.update({instance: value for instance, value in instance_values(
-            expr, view.symbols, visible, view.families).items() if instance not in keep})  # x_3 of x_k = 2^k
+            expr, view.symbols, visible, view.families).items() if instance not in keep})
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):

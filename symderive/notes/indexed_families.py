@@ -51,7 +51,8 @@ def family_stem(head: str, body: str) -> tuple[str, str] | None:
 
 OPERAND = r"(-?\d+|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z]))"
 COMPARISON = re.compile(  # "n \ge 1", "0 < k < 5" (the right operand read ahead: chains)
-    OPERAND + r"\s*(\\geq?(?:slant)?|\\leq?(?:slant)?|\\gt|\\lt|≥|≤|>=|<=|>|<)\s*(?=" + OPERAND + ")")
+    OPERAND + r"\s*(\\geq?(?:slant)?|\\leq?(?:slant)?|\\gt|\\lt|≥|≤|>=|<=|>|<)\s*"
+    r"(?=" + OPERAND + ")")
 RELATION = {"\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "≥": ">=", ">=": ">=",
             "\\gt": ">", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "≤": "<=",
             "<=": "<=", "\\lt": "<", "<": "<"}  # fmt: skip

@@ -112,7 +112,7 @@ def withheld_reading(reading: Reading, found: NotGiven | None) -> Reading:
     if found.kind == "asked":
         if kept or reading.why.startswith("introduced by 'if'") or (giving and found.whole):
             return replace(reading if kept else Reading(Role.CLAIM), asked=found.words)
-        return reading  # Decide if $f(x) = x^2$ is convex: f is defined, its convexity asked
+        return reading  # Determine whether $f(x) = x^2$ is convex: f defined, convexity asked
     if giving:
         return Reading(Role.CONDITION, why=(
             "an equation to solve (introduced as such): it defines nothing"))
