@@ -58,7 +58,7 @@ from symderive.notes.sections import (
 )
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_ends, section_start, words_after, line_after,
+    FileContext, build_context, locate, section_ends, section_start,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
@@ -69,10 +69,8 @@ from symderive.notes.matrix_words import described_matrices
 from symderive.notes.operator_words import object_refutation, prose_objects
 from symderive.notes.commuting import commuting_doubt, member_refutation, numeric_names
 from symderive.notes.member_sets import memberships, unread_members
-from symderive.notes.questions import as_asked, asking_words, list_question
-from symderive.notes.disowned import (
-    as_quoted, called_wrong_notices, disowning_words, marked_rows,
-)
+from symderive.notes.questions import as_asked
+from symderive.notes.disowned import as_quoted, called_wrong_notices
 from symderive.notes.laws import about_a_law, law_shown, stated_law
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
@@ -94,7 +92,7 @@ from symderive.notes.plan import (
     plan_steps,
 )
 from symderive.notes.opaque import read_opaque
-from symderive.notes.bare_intervals import after_sentence, bare_interval
+from symderive.notes.bare_intervals import bare_interval
 from symderive.notes.convergence_words import convergence_restriction
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
 from symderive.notes.described_names import described_doubt, described_names
@@ -338,29 +336,10 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for position, item in enumerate(located):
         if (found := redefined_use(item.chain.latex, item.chain.line, own_macros)) is not None:
             macro_uses[position] = found.explained()
-            located[position] = replace(item, reading=Reading(Role.CLAIM, why=found.explained()))
+            located[position] = replace(item, reading=Reading(
+                Role.CLAIM, why=found.explained(), disowned=item.reading.disowned,
+                asked=item.reading.asked))
     note_lines = text.split("\n")
-    for position, item in enumerate(located):  # "A common mistake is to write $…$": no claim
-        after = words_after(note_lines, item.block)
-        inline = item.block.kind == "inline"
-        if not inline and item.block.kind in ("display", "environment"):
-            following = after_sentence(note_lines, item.block.line, item.block.latex).strip()
-            if following[:1].islower():  # "$$ … $$ is false.": the sentence goes on (11a F16)
-                after, inline = " " + following, True
-        words = disowning_words(item.block.lead, after, inline) or marked_rows(
-            item.block.latex, item.block.line).get(item.chain.line, "")
-        if words and item.chain.is_chain:
-            kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
-            located[position] = replace(item, reading=replace(
-                item.reading if kept else Reading(Role.CLAIM), disowned=words))
-        elif item.chain.is_chain and (asking := asking_words(  # "True or false: $…$" (11a F10)
-                item.block.lead, line_after(note_lines, item.block),
-                item.block.kind == "inline") or list_question(
-                note_lines, item.block.line, item.block.lead, line_after(note_lines, item.block))):
-            kept = item.reading.role in (Role.CLAIM, Role.UNCHECKED, Role.UPDATE)
-            if kept or item.reading.why.startswith("introduced by 'if'"):  # Decide if $…$
-                located[position] = replace(item, reading=replace(
-                    item.reading if kept else Reading(Role.CLAIM), asked=asking))
     properties = affirmed_properties(prose, stated_properties(text)) + described_matrices(
         text)  # "A is symmetric", "P is a projection matrix"
     stated = with_after_displays(with_complex(with_inequalities(  # $x > 0$, z complex, and

@@ -22,8 +22,10 @@ from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
+from symderive.notes.indexed_families import family_stem, index_bounds, instance_of
 from symderive.notes import matrix_definitions
 from symderive.notes.sections import as_sections
+from symderive.notes.withheld import not_given, withheld_reading
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -48,6 +50,8 @@ class Located:
     row_local: bool = False  # a definition in a table of cases: it holds on its own row only
     row_end: int = 0  # the last line of that row (the line before the next case of the table)
     order: int = -1  # position in reading order (chains on one line are read left to right)
+    # x_k = 2^k for k ≥ 1: the indices its instances x_3 take it at (indexed_families)
+    index_range: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Definition:
     order: int = -1  # reading order of its chain: on its own line it holds only after it
     forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
     disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
+    index_range: tuple | None = None  # a family x_k = 2^k: (lowest, highest) index or None's
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -94,6 +99,8 @@ class DefinitionView:
     examples: dict = field(default_factory=dict)  # key -> line of an example value in force
     # values of a function at given arguments (P(A) = 0.3): the application -> its value
     points: dict = field(default_factory=dict)
+    # families x_k = 2^k whose instances x_3 take their value: symbol -> (lowest, highest) index
+    families: dict = field(default_factory=dict)
 
     def without_names(self, names: set) -> DefinitionView:
         """The view with the functions and values of ``names`` forgotten (``any functions $f$
@@ -105,7 +112,8 @@ class DefinitionView:
         keep |= {("point", a) for a in points}
         notes = {k: v for k, v in self.notes.items() if k in keep}
         examples = {k: v for k, v in self.examples.items() if k in keep}
-        return DefinitionView(symbols, functions, notes, examples, points)
+        families = {s: v for s, v in self.families.items() if s in symbols}
+        return DefinitionView(symbols, functions, notes, examples, points, families)
 
     def disputed(self, context: FileContext, keys) -> list:
         """The disputed definitions in force in this view that ``keys`` use (a function is
@@ -118,7 +126,9 @@ class DefinitionView:
         """The general reading: example values not substituted."""
         symbols = {s: v for s, v in self.symbols.items() if ("symbol", s) not in self.examples}
         # P(A) = 0.3 is the problem's datum at A, not an example standing for every A
-        return DefinitionView(symbols, self.functions, self.notes, points=self.points)
+        families = {s: v for s, v in self.families.items() if s in symbols}
+        return DefinitionView(symbols, self.functions, self.notes, points=self.points,
+                              families=families)
 
 
 @dataclass
@@ -178,7 +188,7 @@ class FileContext:
         before it stays in force."""
         latest = latest_in_force(self.definitions, line, order, first_readings,
                                  key=lambda definition: definition.key)
-        symbols, functions, notes, examples, points = {}, {}, {}, {}, {}
+        symbols, functions, notes, examples, points, families = {}, {}, {}, {}, {}, {}
         for key, definition in latest.items():
             if key[0] == "point":
                 later = latest.get(("function", key[1].func.__name__))
@@ -187,12 +197,14 @@ class FileContext:
                 points[key[1]] = definition.value
             elif key[0] == "symbol":
                 symbols[key[1]] = definition.value
+                if definition.index_range is not None:
+                    families[key[1]] = definition.index_range
             else:
                 functions[key[1]] = definition.value
             notes[key] = definition.note
             if definition.role is Role.EXAMPLE and key[0] != "point":
                 examples[key] = definition.start
-        return DefinitionView(symbols, functions, notes, examples, points)
+        return DefinitionView(symbols, functions, notes, examples, points, families)
 
 
 def latest_in_force(definitions, line: int, order: int | None, first_readings: bool,
@@ -244,22 +256,33 @@ def locate(
     labels: dict[int, set[str]] = {}
     parameterised: dict[int, set[str]] = {}  # section start -> names defined as f(x, y) = …
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
+    families: dict[int, dict[str, tuple]] = {}  # section -> stem -> (x_k, its line, index range)
     located: list[Located] = []
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
         own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
         names = defined.setdefault(own, {})
         section_labels = labels.setdefault(own, set())
+        family = _family_of_instance(chain, names, families.get(own, {}))
+        index_range = None
         reading = (
             classify_first_step(
-                chain, block.lead, _redefinable(names, chain), block.kind == "inline",
-                frozenset(section_labels), frozenset(parameterised.get(own, ())),
-                trailing_words(lines, block),
+                chain, block.lead, _redefinable(names, chain) | ({family[2]} if family else set()),
+                block.kind == "inline", frozenset(section_labels),
+                frozenset(parameterised.get(own, ())), trailing_words(lines, block),
             )
             if len(chain.elements) >= 2 and not chain.conditional
             else Reading(Role.CLAIM)
         )
+        if family and reading.second:  # Then $x_3 = 9$: a claim about x_k (round 12a F2)
+            reading = replace(reading, why=reading.why.replace(
+                f"{family[2]} is already defined in this section",
+                f"{family[2]} is an instance of {family[0]}, defined at line {family[1]} in this "
+                "section", 1))
         reading = _derived_again(reading, chain, block.lead, functions, own)
+        if chain.is_chain:  # disowned, asked, to solve: no claim, and no definition either
+            reading = withheld_reading(reading, not_given(
+                block, chain.line, words_after(lines, block), line_after(lines, block), lines))
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
             # and "Then $x = 2$" after x^2 = 4 is no example value
@@ -267,6 +290,11 @@ def locate(
                 names.setdefault(letter, (Role.CONDITION, chain.line))
         if reading.role in (Role.DEFINITION, Role.EXAMPLE) and reading.name:
             names[reading.name] = (reading.role, chain.line)
+            if reading.arguments is None and (
+                    family_of := family_stem(reading.name, chain.elements[1])):  # x_k = 2^k
+                written = lines[chain.line - 1] if 0 < chain.line <= len(lines) else ""
+                index_range = index_bounds(written, family_of[1])
+                families.setdefault(own, {})[family_of[0]] = (reading.name, chain.line, index_range)
             arguments = reading.arguments
             if arguments is not None and is_parameter_list(arguments) and not reading.point:
                 if is_label(chain.elements[1], arguments):
@@ -275,8 +303,27 @@ def locate(
                     section_labels.discard(reading.name)
                 parameterised.setdefault(own, set()).add(reading.name)
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
-        located.append(Located(block, chain, end, reading, order=len(located)))
+        located.append(Located(block, chain, end, reading, order=len(located),
+                               index_range=index_range))
     return _tables_of_cases(located)
+
+
+def _family_of_instance(chain: Chain, names: dict, families: dict) -> tuple | None:
+    """(``x_k``, its line, ``x_3``) when the chain's first element is an instance ``x_3`` of a
+    family ``x_k = 2^k`` defined in its section and not defined itself (round 12a F2)."""
+    if len(chain.elements) < 2 or chain.relations[0] != "=":
+        return None
+    head = definition_head(chain.elements[0])
+    if head is None or head[1] is not None or head[0] in names:
+        return None
+    instance = instance_of(head[0])
+    found = families.get(instance[0]) if instance else None
+    if not found:
+        return None
+    low, high = found[2]  # a_0 = 0 after a_n = 1/n for n ≥ 1: a value of its own
+    if (low is not None and instance[1] < low) or (high is not None and instance[1] > high):
+        return None
+    return found[0], found[1], head[0]
 
 
 def _rest_of_line(lines: Sequence[str], block: MathBlock) -> str | None:
@@ -345,7 +392,9 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
     definitions hold on that row only, and a repeated one is a new case, not a claim."""
     by_block: dict[int, list[int]] = {}
     for position, item in enumerate(located):
-        if item.reading.name and item.reading.role in (Role.DEFINITION, Role.EXAMPLE, Role.CLAIM):
+        casting = item.reading.role in (Role.DEFINITION, Role.EXAMPLE, Role.CLAIM)
+        if item.reading.name and casting and not item.reading.disowned and not item.reading.asked:
+            # (a formula the note disowns or asks about is no case of a table)
             by_block.setdefault(id(item.block), []).append(position)
     for positions in by_block.values():
         letters = [_letter(located[p].reading.name) for p in positions]
@@ -669,7 +718,8 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
-                      defines_forward(item), item.reading.disputed)  # fmt: skip
+                      defines_forward(item), item.reading.disputed,
+                      item.index_range if key[0] == "symbol" else None)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

@@ -43,7 +43,20 @@ SUPPOSED_FALSE = re.compile(  # "If $x + 1 = x$ were true, then" (a relation sup
 WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|erroneous|mistaken)"
 MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
 SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"
-          r"|stat(?:e|es|ing)|us(?:e|es|ing)|put\w*)(?:\s+that)?")
+          r"|stat(?:e|es|ing)|us(?:e|es|ing)|put\w*"
+          # round 12a F11: a value taken ("It would be wrong to take $x = 2$", "Do not set")
+          r"|tak(?:e|es|ing)|set(?:s|ting)?|choos\w*|pick\w*|substitut\w*)(?:\s+that)?")
+# round 12a F10, F11: what the note does not have, or only would have had ("We do not have
+# $…$", "It does not follow that", "Had we taken $x = 2$", "If we were to set")
+NOT_HAD = (
+    r"\b(?:we|you|one)\s+(?:do\s+not|don['’]t|cannot|can['’]t|can\s+not|need\s+not)\s+"
+    r"(?:(?:in\s+general|necessarily|always)\s+)?(?:have|get|obtain|know|conclude|deduce|infer)"
+    r"(?:\s+that)?\s*[:,]?\s*$|\bit\s+(?:does\s+not|doesn['’]t)\s+follow\s+that\s*$"
+    r"|(?:\bhad\s+(?:we|one|you|I|they)|\bif\s+(?:we|one|you|I|they)\s+had|\b(?:we|one|you|I|they)"
+    r"\s+(?:could|would|might|should)\s+have)(?:\s+(?:\w+\s+){0,2}?(?:taken|set|chosen|picked|put"
+    r"|used|assumed|written|substituted|let))?\s*[:,]?\s*$"
+    r"|\b(?:(?:were\s+(?:we|one|you)|if\s+(?:we|one|you)\s+were)|not\s+(?:allowed|permitted)"
+    r"|forbidden)\s+to\s+" + SAYING + r"\s*[:,]?\s*$")
 # the words just before the formula, its own sentence (English, case-insensitive)
 BEFORE = re.compile("|".join((
     # "False:", "Wrong:", "(wrong)" as a label
@@ -85,6 +98,7 @@ BEFORE = re.compile("|".join((
     # round 11a F3: a reductio or counterfactual, "If it were true that $…$, then $…$",
     # "Suppose, for contradiction, that": the note supposes the formula only to reject it
     COUNTERFACTUAL,
+    NOT_HAD,
 )), re.I)
 # Korean, before the formula: a label (틀림:, 오답:, 틀린 예:) or a mistake named (흔한 실수는)
 BEFORE_KOREAN = re.compile(
@@ -100,7 +114,12 @@ AFTER = re.compile(
     # "$…$ does not hold.", "$…$ fails." (not "fails when …", a condition of its failure)
     r"|^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|cannot"
     r"|can['’]t|can\s+not)\s+(?:hold|be\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)"
-    r"|^\s*(?:fails|is\s+never\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)",
+    r"|^\s*(?:fails|is\s+never\s+true)(?=\s*(?:in\s+general)?\s*[,:]?\s*$)"
+    # round 12a F11: "$x = 2$ is not required", "$…$ need not hold"
+    r"|^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:is|are|was)\s+not|(?:is|are|was)n['’]t|need\s+not"
+    r"|needn['’]t)\s+(?:(?:necessarily|generally)\s+)?(?:required|needed|necessary|assumed|imposed"
+    r"|allowed|permitted|guaranteed|given|hold|be\s+true)(?=\s*(?:here|in\s+general|either"
+    r"|at\s+all)?\s*[,:]?\s*$)",
     re.I,
 )
 AFTER_KOREAN = re.compile(
@@ -111,6 +130,10 @@ AFTER_KOREAN = re.compile(
     r"|옳지\s*않|맞지\s*않|사실이\s*아니)"
     # "$…$ 라고 생각하는 것은 잘못이다", "$…$ 로 쓰면 틀린다" (round 11a F3)
     r"|^\s*(?:이?라고|으?로)\s*[^.?!]{0,20}?(?:것은|것이|면)\s*(?:틀|잘못|오류|실수)"
+    # round 12a F11: "$x = 2$일 필요는 없다" (need not be), "$…$라고 할 수 없다" (cannot say),
+    # "$x = 2$로 두지 않는다" (we do not set)
+    r"|^\s*(?:일|이|가|은|는)?\s*필요(?:는|가)\s*없|^\s*(?:이?라고|으?로)\s*(?:할|볼|말할|쓸|둘|놓을)\s*수\s*(?:는\s*)?없"
+    r"|^\s*(?:이?라고|으?로)\s*(?:두|놓|잡|가정하)지\s*(?:않|말)"
 )
 # round 11a F3: a later clause of the sentence that disowns it: "claim that $…$; this is
 # false", "expect $…$, but this is not so", "$…$, which is absurd", "…, a contradiction"
@@ -139,7 +162,9 @@ LATER_CLAUSE_KOREAN = re.compile(
 # "$…$ 라고 착각한다", "$…$ 로 착각하면 안 된다", "$…$ 이라고 오해하기 쉽다": a mistaken belief
 MISBELIEVED_KOREAN = re.compile(r"^\s*(?:이?라고|으?로)\s*(?:\S+\s*){0,2}?(?:착각|오해)")
 SAID_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적|착각|결론|주장|생각)")
-MUST_NOT_KOREAN = re.compile(r"^\s*(?:이?라고|로)\s*(?:쓰|적)\w*\s*(?:면|서는)\s*안")
+MUST_NOT_KOREAN = re.compile(  # 라고 쓰면 안 된다; 로 두면 / 놓으면 / 를 대입하면 안 된다 (12a F11)
+    r"^\s*(?:(?:이?라고|으?로)\s*(?:쓰|적|두|놓|잡|택하|가정하)|(?:을|를)\s*(?:대입|가정|택)하)\w*?\s*"
+    r"(?:면|서는|어서는|아서는)\s*안")
 # words after it that assert it: "… is wrong: $…$ holds instead", "$…$ is correct"
 ASSERTED = re.compile(
     r"^\s*[,;]?\s*(?:(?:and|but|yet)\s+(?:indeed\s+|in\s+fact\s+)?(?=(?:this|that|it)\s))?"

@@ -18,6 +18,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from symderive.errors import ParseError
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
+from symderive.notes.indexed_families import instance_families, instance_values
 from symderive.notes.kinks import differentiate, settle
 from symderive.notes.context import DefinitionView
 
@@ -117,7 +118,9 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             for symbol, value in view.symbols.items()
             if symbol in visible and symbol not in keep
         }
-        replacements.update(point_values(expr, view, keep))
+        replacements.update(point_values(expr, view, keep))  # and x_3 of x_k = 2^k:
+        replacements.update({instance: value for instance, value in instance_values(
+            expr, view.symbols, visible, view.families).items() if instance not in keep})
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
@@ -185,6 +188,8 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
                 if symbol in visible:
                     found.add(("symbol", symbol))
             found |= {("point", applied) for applied in point_values(item, view)}
+            found |= {("symbol", family) for family in instance_families(
+                item, view.symbols, visible, view.families)}
             for applied in item.atoms(sp.core.function.AppliedUndef):
                 if applied.func.__name__ in view.functions:
                     found.add(("function", applied.func.__name__))
@@ -262,7 +267,8 @@ def with_unknowns(
         arguments = intermediate or variables
         if arguments:
             symbols[name] = unknown_function(name, arguments)
-    return DefinitionView(symbols, view.functions, view.notes, points=view.points)
+    return DefinitionView(symbols, view.functions, view.notes, points=view.points,
+                          families=view.families)
 
 
 def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
@@ -314,7 +320,8 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
         if note is not None:
             notes[("symbol", name)] = note
             shown[name.name] = note
-    return DefinitionView(symbols, view.functions, notes, view.examples, view.points), shown
+    return DefinitionView(symbols, view.functions, notes, view.examples, view.points,
+                          view.families), shown
 
 
 def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:

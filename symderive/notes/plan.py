@@ -156,7 +156,8 @@ def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
     dropped = {key for key in view.examples if str(key[1]) in names}
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
-    return DefinitionView(symbols, view.functions, view.notes, examples)
+    return DefinitionView(symbols, view.functions, view.notes, examples,
+                          families=view.families)
 
 
 def skip_code(problem: ParseError) -> SkipReason:

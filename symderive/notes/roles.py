@@ -26,7 +26,13 @@ Rules (documented in docs/notes.md, "How relations are classified"):
   need not satisfy it. ``v = \beta v + g`` (a bare name on both sides) is an update.
 * A second ``name = …`` after words offering an alternative (*another, alternative, instead,
   "and the … is"*, 다른, 대신) is a new definition, never compared with the first.
-* ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition.
+* ``name = …`` after *if, when, unless* (만약, 일 때, 경우) is a condition, not a definition;
+  so is one right before a Korean *if/when* ending (``$x = 3$일 때``, ``$x = 3$이면``, 라면, 인
+  경우): Korean puts it after the hypothesis, and the formula after the ending is what the
+  hypothesis implies — a claim, never the condition (round 12a F3).
+* A formula the note disowns, asks about or sets to solve defines nothing
+  (:mod:`symderive.notes.withheld`); an instance ``x_3`` of a family ``x_k = 2^k`` in force is a
+  second formula for it (:mod:`symderive.notes.indexed_families`).
 * A relation introduced by words of supposition — *if, when, suppose, assume, let, by making,
   such that*, or Korean 만약, 가정, 일 때, 라면, 이면, 조건 — and not shaped like a definition is a
   *condition* (a hypothesis the note makes, never refuted).
@@ -64,15 +70,19 @@ CONDITIONAL = re.compile(
     r"(?:\b(?:if|when|whenever|unless|iff|only if|provided)\b|만약|일\s*때)(?:\s+the)?\s*$",
     re.I,
 )
-SOLVING = re.compile(
-    r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
-    # round 11a F10: "Find all $x$ with", "for which values of $x$", "the roots of"
-    r"|\b(?:find|determine|give|list|describe|characteri[sz]e)\s+(?:all|every|each|those|the\s+"
+# round 11a F10: "Find all $x$ with", "for which values of $x$", "the roots of": the equation
+# whose solutions are sought — it defines no name and gives no example value (round 12a F10)
+TO_SOLVE = re.compile(
+    r"\b(?:find|determine|give|list|describe|characteri[sz]e)\s+(?:all|every|each|those|the\s+"
     r"(?:values?|solutions?|roots?|zeros?|points?|numbers?|reals?|integers?))\b"
     r"[^.?!]{0,40}?\b(?:with|such\s+that|satisfying|for\s+which|where|so\s+that|obeying)\s*:?\s*$"
     r"|\bfor\s+which\s+(?:(?:real\s+)?values?\s+of\s+)?(?:\w+\s+){0,2}?(?:does|do|is|are|will|can)"
-    r"?\s*$|\b(?:roots?|solutions?|zeros?)\s+(?:of|to)\s+(?:the\s+equation\s+)?$"
-    r"|풀면|풀어|방정식)",
+    r"?\s*$|\b(?:roots?|solutions?|zeros?)\s+(?:of|to)\s+(?:the\s+equation\s+)?$",
+    re.I,
+)
+SOLVING = re.compile(
+    r"(?:\bsolv(?:e|ing)\b|\bsetting\b|\bnormal equations?\b|\bto zero\b|\bequal to zero\b"
+    r"|" + TO_SOLVE.pattern + r"|풀면|풀어|방정식)",
     re.I,
 )
 # Korean puts it after: "$x^2 = 2x$ 를 만족하는 $x$를 모두 구하라", "…의 해를 구하라"
@@ -84,6 +94,25 @@ ASSUMED_EQUATION = re.compile(  # "let's assume that the equation $x^*(a) = f(a,
 UNINDEXED_SUM = re.compile(  # \sum F_{x}, \sum{M_z}: no index, no bounds, one name summed
     r"^\s*\\sum\s*(?:\{\s*)?(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\s*\})?\s*$"
 )
+# Korean puts *if/when* after its hypothesis (round 12a F3): "$x = 3$일 때 …", "$x = 3$이면 …",
+# 라면, 인 경우, 일 경우, 이라고 하면, 로 두면 — a condition of its own sentence, never an example
+# value (not "로 두면 안 된다", "must not set": symderive.notes.disowned)
+HYPOTHESIS_AFTER_KOREAN = re.compile(
+    r"^\s*(?:(?:이|가|은|는)\s*)?(?:일\s*때|이면|이라면|라면|인\s*경우|일\s*경우|이?라고\s*가정하면|을\s*때|되면|에서"
+    r"|(?P<let>이?라(?:고)?\s*하면|으?로\s*(?:두|놓|잡)(?:으)?면))(?:에는|에|는)?(?!\s*안\s*(?:된|됩|돼))")
+
+
+def korean_consequent(lead: str) -> bool:
+    """The words between the previous formula of the sentence and this one are only a Korean
+    *if/when* ending (``$x = 3$이면 $x^2 = 9$이다``): they make the previous formula the
+    hypothesis, so this one is what it implies — a claim, not a condition (round 12a F3)."""
+    if (lead or "").count("$") < 2:
+        return False
+    own = lead.rpartition("$")[2]
+    return bool(HYPOTHESIS_AFTER_KOREAN.match(own)) and not re.sub(
+        r"[\s,，]", "", HYPOTHESIS_AFTER_KOREAN.sub("", own, count=1))
+
+
 SUPPOSING = re.compile(
     r"(?:\b(?:if|when|whenever|suppose|supposing|assume|assuming|let|by making|such that|"
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
@@ -196,7 +225,14 @@ def classify_first_step(
         head = None  # tr(I) = n, Var(Y) = Var(X): the checker's own operator, never a label
     if relation == "=" and CONDITIONED_NAME.match(first):
         head = (" ".join(first.split()), None)  # P(y = 1 | x) = …: defines that probability
-    if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words):
+    if relation == "=" and kind != "definition" and inline and (
+        hypothesis := HYPOTHESIS_AFTER_KOREAN.match(trail)
+    ) and not (hypothesis.group("let") and head is not None and head[0] in defined):
+        # 일 때, 이면: a condition; 로 두면 (letting) of a defined name: read as its redefinition
+        return Reading(Role.CONDITION, why="introduced by 'if'/'when': a condition")
+    consequence = korean_consequent(lead)
+    if relation == "=" and kind != "definition" and inline and CONDITIONAL.search(words) and not (
+            consequence and head is None):
         if head is not None and head[0] in defined and (
             head[1] is None or is_parameter_list(head[1])
         ) and hypothetical(sentence_words(lead) + " " + trail):  # What if $q = r^2$ instead?
@@ -291,7 +327,7 @@ def classify_first_step(
         return Reading(Role.CONDITION, why=(
             "\\sum without an index over a single name (the sum of the system's forces or "
             "moments) set to 0: an equilibrium condition, an equation to solve, not an identity"))
-    if relation == "=" and SUPPOSING.search(lead):
+    if relation == "=" and SUPPOSING.search(lead) and not consequence:
         return Reading(Role.CONDITION, why="introduced as a supposition")
     if relation == "=" and len(chain.relations) == 1 and (
             SOLVING.search(words) or inline and SOLVING_AFTER.match(trail)):

@@ -1,0 +1,153 @@
+r"""Indexed definitions and their instances (review round 12a, F2).
+
+``x_k = 2^k``, ``a_n = n^2``, ``\hat m_t = \frac{m_t}{1 - \beta_1^t}``: a definition of a name
+whose subscript is one letter that its right side uses — as a name (``2^k``) or as the subscript
+of other names (``m_t``) — defines the whole family. ``x_3`` (the same stem, a number for the
+subscript) is its instance at k = 3: the right side with k = 3, ``m_t`` read as ``m_1``. So a
+later ``x_3 = 9`` after *Then* is a claim about the family, checked against 2^3 = 8 (refuted),
+never a fresh name's example value; and a step using ``x_3`` uses 8.
+
+Not a family (the instance stays a name of its own): a recurrence (the stem on its own right
+side, ``x_k = 2 x_{k-1}``), a right side with another subscript built from the letter
+(``m_{t-1}``, ``w_{tj}``) or with indexed entries, a letter bound inside the right side (a sum
+over it), and an index where the right side has no value (``a_n = 1/n`` at n = 0).
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+SUBSCRIPTED = re.compile(
+    r"^\s*(?P<stem>[^_]+?)\s*_\s*(?:\{\s*(?P<braced>[^{}]+?)\s*\}|(?P<bare>[A-Za-z0-9]))\s*$")
+BINDING = (sp.Sum, sp.Product, sp.Integral)
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    """``x_{3}`` → ("x", "3"); ``\\hat m_t`` → ("\\hatm", "t"): the stem with spaces and
+    braces dropped (``\\hat{m}`` and ``\\hat m`` are one stem) and the subscript."""
+    match = SUBSCRIPTED.match(name or "")
+    if not match:
+        return None
+    stem = re.sub(r"[\s{}]", "", match.group("stem"))
+    return stem, (match.group("braced") or match.group("bare")).strip()
+
+
+def family_stem(head: str, body: str) -> tuple[str, str] | None:
+    """(stem, index letter) of ``head = body`` when it defines a family (``x_k = 2^k``: ("x",
+    "k")), else None — read on the LaTeX, for the role classifier."""
+    parts = _split(head)
+    if parts is None or not re.fullmatch(r"[A-Za-z]", parts[1]):
+        return None
+    stem, letter = parts
+    plain_body = re.sub(r"[\s{}]", "", body)
+    if not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", body) or (
+        re.search(rf"(?<![A-Za-z\\]){re.escape(stem)}_", plain_body)
+    ):  # 2^k uses k; x_k = 2 x_{k-1} is a recurrence
+        return None
+    return stem, letter
+
+
+OPERAND = r"(-?\d+|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z]))"
+COMPARISON = re.compile(  # "n \ge 1", "0 < k < 5" (the right operand read ahead: chains)
+    OPERAND + r"\s*(\\geq?(?:slant)?|\\leq?(?:slant)?|\\gt|\\lt|≥|≤|>=|<=|>|<)\s*"
+    r"(?=" + OPERAND + ")")
+RELATION = {"\\ge": ">=", "\\geq": ">=", "\\geqslant": ">=", "≥": ">=", ">=": ">=",
+            "\\gt": ">", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "≤": "<=",
+            "<=": "<=", "\\lt": "<", "<": "<"}  # fmt: skip
+FLIPPED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+
+
+def index_bounds(text: str, letter: str) -> tuple:
+    r"""The bounds the text of a family's line states on its index (``for $n \ge 1$``, ``0 < k
+    < 5``, ``k = 1, 2, \ldots``) as (lowest, highest), each None when not stated."""
+    low, high = None, None
+    for match in COMPARISON.finditer(text):
+        left, relation, right = match.group(1), RELATION[match.group(2)], match.group(3)
+        if right == letter and left != letter:
+            left, right, relation = right, left, FLIPPED[relation]
+        if left != letter or not re.fullmatch(r"-?\d+", right):
+            continue
+        number = int(right)
+        if relation in (">=", ">"):
+            number += relation == ">"
+            low = number if low is None else max(low, number)
+        else:
+            number -= relation == "<"
+            high = number if high is None else min(high, number)
+    listed = re.search(rf"(?<![A-Za-z\\]){letter}\s*=\s*(-?\d+)\s*,", text)  # k = 1, 2, …
+    if listed:
+        low = int(listed.group(1)) if low is None else max(low, int(listed.group(1)))
+    return low, high
+
+
+def instance_of(head: str) -> tuple[str, int] | None:
+    """(stem, index) of an instance written with a number for its subscript (``x_3``,
+    ``\\hat m_{1}``), else None."""
+    parts = _split(head)
+    return (parts[0], int(parts[1])) if parts is not None and parts[1].isdigit() else None
+
+
+def _instance(symbol: sp.Symbol, symbols: dict, families: dict) -> tuple | None:
+    """(the family's symbol, the instance's value) for a symbol ``x_3`` of a family ``x_k`` in
+    ``families`` (symbol -> the (lowest, highest) index it is defined at, None: unbounded) whose
+    definition ``symbols`` holds, or None."""
+    parts = _split(symbol.name)
+    if parts is None or not parts[1].isdigit():
+        return None
+    stem, number = parts[0], int(parts[1])
+    for family, (low, high) in families.items():
+        split = _split(getattr(family, "name", ""))
+        if split is None or split[0] != stem or family not in symbols or (
+            low is not None and number < low) or (high is not None and number > high):
+            continue
+        value = _at(symbols[family], split[1], sp.Integer(number))
+        if value is not None:
+            return family, value
+    return None
+
+
+def _at(body: sp.Basic, letter: str, number: sp.Integer) -> sp.Basic | None:
+    """The body with its index ``letter`` set to ``number`` (``m_t`` → ``m_1``), or None when
+    the body is no family in that letter or has no value there."""
+    if not isinstance(body, sp.Basic) or body.atoms(sp.Indexed) or any(
+        limit[0].name == letter for node in body.atoms(*BINDING) for limit in node.limits
+        if isinstance(limit[0], sp.Symbol)
+    ):
+        return None
+    mapping, uses = {}, False
+    for name in body.free_symbols:
+        if not isinstance(name, sp.Symbol):
+            return None
+        if name.name == letter:
+            mapping[name], uses = number, True
+            continue
+        parts = _split(name.name)
+        if parts is not None and parts[1] == letter:  # m_t → m_1
+            mapping[name], uses = sp.Symbol(f"{name.name[: -len(letter)]}{number}",
+                                            **name.assumptions0), True
+        elif parts is not None and letter in parts[1]:
+            return None  # m_{t-1}, w_{tj}, x_{ij}: not read
+    if not uses:
+        return None
+    value = body.xreplace(mapping)
+    return None if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo) else value
+
+
+def instance_values(expr: sp.Basic, symbols: dict, visible, families: dict) -> dict:
+    """{instance: value} for the instances ``x_3`` among the symbols ``visible`` in ``expr``
+    that have no definition of their own, of a family ``x_k`` in ``families``."""
+    found = {}
+    for symbol in visible:
+        if isinstance(symbol, sp.Symbol) and symbol not in symbols and "_" in symbol.name and (
+                instance := _instance(symbol, symbols, families)) is not None:
+            found[symbol] = instance[1]
+    return found
+
+
+def instance_families(expr: sp.Basic, symbols: dict, visible, families: dict) -> set:
+    """The family symbols (``x_k``) whose instances ``expr`` uses."""
+    return {instance[0] for symbol in visible
+            if isinstance(symbol, sp.Symbol) and symbol not in symbols and "_" in symbol.name
+            and (instance := _instance(symbol, symbols, families)) is not None}
