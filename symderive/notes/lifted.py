@@ -18,12 +18,27 @@ from symderive.grammar.negation import NEGATED
 
 ALL = None  # every example value lifted
 
+# round 12a F4: a claim the words call general — "the general identity", "in the general case",
+# "the general formula", 일반적인 항등식, 일반 공식 — is about every value, not the example
+GENERAL_CLAIM = (r"\b(?:more\s+)?general\s+(?:identit(?:y|ies)|formulas?|formulae|cases?|results?|forms?|"
+                 r"rules?|laws?|relations?|equations?|statements?|claims?|facts?|versions?|settings?|"
+                 r"solutions?|expressions?|principles?)\b|\bgenerali[sz](?:es|ed|ing|ation)\b"
+                 r"|일반(?:적인|적|의)?\s*(?:항등식|등식|식|경우|공식|결과|형태|관계|법칙|상황)|일반화")
 GENERAL_WORDS = re.compile(
     r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
     r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|" + GENERAL_CLAIM,
     re.I,
 )
+# round 12a F4: a theorem's label opening the words before the claim (**Theorem.**, *Lemma 2
+# (Pythagoras).*, \textbf{Proposition.}, 정리 1., 보조정리:): a theorem is stated for every value
+THEOREM_LABEL = re.compile(
+    r"^\s*(?:\*\*|__|\*|_|\\textbf\{|\\emph\{)?\s*(?:theorem|lemma|proposition|corollary|"
+    r"보조\s*정리|따름\s*정리|정리|명제)(?:\s+[\dA-Z][\w.]*)?\s*(?:\([^()]{0,60}\))?\s*[.:]?\s*"
+    r"(?:\*\*|__|\*|_|\})?\s*[.:]?\s*$", re.I)
+# round 12a F4: a section whose heading calls it general ("## General case", "### The general
+# identity", "## Theorem", 일반적인 경우): examples given before the heading do not reach into it
+GENERAL_HEADING = re.compile(r"\bgeneral\b|\b(?:theorem|lemma|proposition|corollary)\b|일반", re.I)
 VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # one letter or a list of them in one formula or several: $d$, $a, b$, $a$ and $b$
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
@@ -114,6 +129,34 @@ def _denied(words: str) -> bool:
     return bool(NEGATED.search(plain) or re.search(r"\bonly\b|뿐|만\s*성립", plain, re.I))
 
 
+# round 12a F4 (H, I): the words call the claim an identity that holds for every value ("the
+# identity $…$, valid for all $x$", "The identity $…$ always holds", "The general identity is",
+# 항등식): an equation in unknowns it is not, so a failing value refutes it
+IDENTITY_WORD = re.compile(
+    r"\bidentit(?:y|ies)\b(?!\s+(?:matri(?:x|ces)|maps?|functions?|operators?|elements?|"
+    r"transformations?|permutations?|mappings?|kernels?|links?|activations?|blocks?|shortcuts?))"
+    r"|항등식", re.I)
+HOLDS_GENERALLY = re.compile(
+    r"^\s*,?\s*(?:which\s+|that\s+)?(?:(?:holds?|is\s+(?:true|valid)|are\s+(?:true|valid)|valid|"
+    r"true)\s+(?:for\s+(?:all|every|any|each)\b|identically|universally|in\s+general)"
+    r"|(?:always|identically)\s+(?:holds?|true|valid))"
+    r"|^\s*(?:은|는|이|가)?\s*(?:항상|언제나|모든[^.]{0,20}?(?:에\s*대해|에\s*대하여))\s*성립", re.I)
+
+
+def said_identity(lead: str, after: str) -> str:
+    """The words that call the claim an identity for every value (:data:`IDENTITY_WORD` with
+    generalising words naming no letter, or *holds for all*, *always holds* right after it), or
+    ''. ``lead``: the words of its sentence before it; ``after``: those just after it."""
+    own = re.split(r"[.!?;。](?=\s|$)", re.sub(r"\$[^$]*\$", " $ ", lead or ""))[-1]
+    own = own.rpartition("$")[2]
+    if HOLDS_GENERALLY.match(after or ""):
+        return " ".join(("$…$" + (after or "")).split())[:60]
+    if (IDENTITY_WORD.search(own) or IDENTITY_WORD.match(after or "")) and lifted(
+            own, after) is ALL:
+        return " ".join((own + " $…$").split())[-60:]
+    return ""
+
+
 def _letters(names: str) -> set:
     """The names inside the formulas of ``names`` (``$x$ and $y$``: x, y — not "and")."""
     inside = " ".join(re.findall(r"\$([^$]*)\$", names))
@@ -126,6 +169,8 @@ def lifted(lead: str, after: str = "") -> set | None:
     found: set = set()
     for match in DROPPED.finditer(lead or ""):
         found.add(match.group("name").lstrip("\\"))
+    if THEOREM_LABEL.match(re.sub(r"\$[^$]*\$", " ", lead or "")):
+        return ALL  # **Theorem.** $$…$$
     pieces = VALUED_FORMULA.split(lead or "")
     # (the formula the last piece follows kept as a mark: "… $F$ holds for every $x$" speaks of F)
     last = pieces[-1] if len(pieces) == 1 else "$=$" + pieces[-1]

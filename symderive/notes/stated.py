@@ -42,7 +42,9 @@ from symderive.notes.sections import (
 )
 from symderive.notes.extract import _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
-from symderive.notes.scope_words import CONDITION_IN_WORDS, OTHER_CASE, without_case_lead
+from symderive.notes.scope_words import (
+    CONDITION_IN_WORDS, OTHER_CASE, side_named, without_case_lead,
+)
 
 # -- the words of a domain ----------------------------------------------------------------------
 # English adjective phrases → Domain kind (the longest first); "natural" is read as 1, 2, 3, …
@@ -391,6 +393,8 @@ class StatedDomains:
             match = OTHER_CASE.search(words) or CONDITION_IN_WORDS.search(words)
             if match:
                 found.append((index, match.start()))
+            elif (side := side_named(sentence.text)) >= 0:  # "In the negative case," (12a F5)
+                found.append((index, side))
         return tuple(found)
 
     def _continues(self, index: int) -> bool:
