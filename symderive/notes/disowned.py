@@ -16,6 +16,10 @@ words call the further statement wrong. Words after a clause break that speak of
 formula disown it too (*claim that $…$; this is false*, *expect $…$, but this is not so*,
 이라고 쓰는데, 이는 틀렸다), as do a counterfactual or reductio (*If it were true that $…$,
 then $…$*) and 착각 (round 11a F3); a question about it is :mod:`symderive.notes.questions`'s.
+Round 12a F6/F7: labels (*Bad:*, *Myth:*, *Fallacy:*), a noun called wrong (*A wrong version:*),
+*Avoid the error*, *Erroneously, … state*, *…, but unfortunately this fails*, a cross mark (✗, ❌),
+a strikethrough (``~~``, ``<del>``, ``\sout``), *What is wrong with*, *Why is $…$ wrong?*,
+*Counterexample to*.
 Words are read like :mod:`symderive.grammar.negation`'s vocabulary: English as whole words,
 Korean anywhere (its endings attach to the stem); a word too many only withholds a
 refutation, never a proof.

@@ -7,7 +7,9 @@ Words that name no letter ("In general,", "More generally,", "always", "whatever
 lift them all. Only the words after the last formula with an ``=`` count (``We always take $x =
 3$. Then …`` stays at the example), except a sentence that drops a stated value by name.
 After the claim: its own sentence, and a clause past ``;`` or the next sentence that refers back
-to it (:func:`said_after`: *This identity holds for every real number $g$.*).
+to it (:func:`said_after`: *This identity holds for every real number $g$.*). Words that call
+the claim general (*the general identity*, **Theorem.**, 일반적인 항등식, round 12a F4) lift
+them all; :func:`said_identity` tells a claim called an identity for every value.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ step is *skipped* (reason *question*) with what was found as read, never refuted
 the note's. A question the note answers in the words right after it is read by its answer:
 *Does $…$ hold? Yes, because …* (*Yes, True, It does, Indeed*, 네, 그렇다, 참이다, 성립한다)
 claims it; *No, False* disowns it (:mod:`symderive.notes.disowned`). *Why does $…$ hold?* and
-*Show that $…$* assert it (a question of why or how is not one of whether).
+*Show that $…$* assert it (a question of why or how is not one of whether). Round 12a F7: *Q:
+$…$?*, *Which is correct: $A$ or $B$?*, an unchecked task item ``- [ ] $…$`` and *Suppose someone
+claims $…$* ask too.
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ stated in words"):
 * **Another case** — *otherwise, else, conversely, on the other hand, in / by contrast,
   instead, in the other / remaining / opposite case, in all other cases, if not*, 반면, 한편,
   반대로, 그 외, 이외의, 그렇지 않으면, 나머지 경우, 다른 경우, 대신 — or a condition in words that
-  names no letter (*For negative inputs*, *when the input is positive*, 음수일 때는): the
+  names no letter (*For negative inputs*, *when the input is positive*, 음수일 때는), or a sign,
+  side or case named in its opening words (:func:`side_named`, round 12a F5): the
   sentence states another condition on what a quantifier or a statement bound, in words the
   reader cannot turn into a domain. The bindings before it end there.
 * **Another place or time** — *in the next / previous chapter*, *in Section 5*, *later*, *will*,
