@@ -29,18 +29,42 @@ GENERAL_CLAIM = (r"\b(?:more\s+)?general\s+(?:identit(?:y|ies)|formulas?|formula
 GENERAL_WORDS = re.compile(
     r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
     r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|" + GENERAL_CLAIM,
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
     re.I,
 )
+# ... as the claim's own subject, not a general result applied to the example ("Plugging $x = 3$
+# into the general formula gives", "Using the general identity we get", "일반 공식에 대입하면")
+GENERAL_APPLIED_BEFORE = re.compile(
+    r"\b(?:into|from|using|use|uses|by|with|via|per|apply|applying|applied|according\s+to|"
+    r"plug\w*|substitut\w*|insert\w*|put\w*|specializ\w*|specialis\w*)\s+(?:\w+\s+){0,2}$", re.I)
+GENERAL_APPLIED_AFTER = re.compile(
+    r"^\s*,?\s*(?:gives?|yields?|implies|applied|at\b|evaluated|with\b|for\s+(?:this|our|the\s+"
+    r"example)|에\s*(?:대입|적용)|을\s*(?:대입|적용)|를\s*(?:대입|적용)|으로|로)", re.I)
+def general_claim(words: str) -> str:
+    """The words that call the claim itself general (:data:`GENERAL_CLAIM`: *The general
+    identity is*, *In the general case,*, 일반적인 항등식은), not a general result applied to the
+    example (*into the general formula*, *Using the general identity*), or ''."""
+    for match in re.finditer(GENERAL_CLAIM, words or "", re.I):
+        if not (GENERAL_APPLIED_BEFORE.search(words[:match.start()])
+                or GENERAL_APPLIED_AFTER.match(words[match.end():])):
+            return match.group()
+    return ""
+
+
 # round 12a F4: a theorem's label opening the words before the claim (**Theorem.**, *Lemma 2
 # (Pythagoras).*, \textbf{Proposition.}, 정리 1., 보조정리:): a theorem is stated for every value
 THEOREM_LABEL = re.compile(
     r"^\s*(?:\*\*|__|\*|_|\\textbf\{|\\emph\{)?\s*(?:theorem|lemma|proposition|corollary|"
-    r"보조\s*정리|따름\s*정리|정리|명제)(?:\s+[\dA-Z][\w.]*)?\s*(?:\([^()]{0,60}\))?\s*[.:]?\s*"
+    r"보조\s*정리|따름\s*정리|정리|명제)(?-i:\s+[\dA-Z][\w.]*)?\s*(?:\([^()]{0,60}\))?\s*[.:]?\s*"
     r"(?:\*\*|__|\*|_|\})?\s*[.:]?\s*$", re.I)
 # round 12a F4: a section whose heading calls it general ("## General case", "### The general
 # identity", "## Theorem", 일반적인 경우): examples given before the heading do not reach into it
-GENERAL_HEADING = re.compile(r"\bgeneral\b|\b(?:theorem|lemma|proposition|corollary)\b|일반", re.I)
+GENERAL_HEADING = re.compile(
+    r"^\s*(?:#+|<h[1-6][^>]*>|\\\w+\*?\s*\{)?\s*(?-i:[\dA-Z]{1,3}(?:\.\d+)*\.?\s+)?(?:the\s+)?"
+    r"(?:(?:general|in\s+general|generali[sz]ation)(?:\s+(?:case|identity|formula|result|form|"
+    r"setting|solution|statement|version))?|(?:theorem|lemma|proposition|corollary)(?-i:\s+[\dA-Z]"
+    r"[\w.]*)?(?:\s*\([^()]*\))?|일반(?:적인|화|의)?(?:\s*(?:경우|항등식|공식|형태))?)"
+    r"\s*[.:]?\s*(?:</h[1-6]>|\})?\s*$", re.I)
 VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # one letter or a list of them in one formula or several: $d$, $a, b$, $a$ and $b$
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
@@ -189,4 +213,6 @@ def lifted(lead: str, after: str = "") -> set | None:
             if any(start <= match.start() < end for start, end in named_spans):
                 continue  # it speaks of the letters it names
             return ALL  # "In general", "always": no letter named, every one lifted
+        if general_claim(words):
+            return ALL  # "The general identity is" (round 12a F4)
     return found

@@ -318,7 +318,9 @@ class StatedDomains:
                 events.append((index, where, len(events), self._case_lift(index)))
         following = before + 1  # "$$\sqrt{y^2} = -y$$ otherwise.": the words after a display
         if own is None and following < len(self.sentences) and self._continues(following) and (
-                following not in self.read and following in dict(self._cases)):
+                following not in self.read and following in dict(self._cases)) and (
+                following not in self._sides  # "In the negative case," opens the next display's
+                or re.match(r"^\(?[a-z]", self.sentences[following].text)):  # case, not this
             events.append((following, -1, len(events), self._case_lift(following)))
         for shown_line, key, shown, shown_latex in self.displayed:
             if shown_line < line and sections.reaches(shown_line, line):
@@ -396,6 +398,14 @@ class StatedDomains:
             elif (side := side_named(sentence.text)) >= 0:  # "In the negative case," (12a F5)
                 found.append((index, side))
         return tuple(found)
+
+    @cached_property
+    def _sides(self) -> frozenset:
+        """The sentences of :attr:`_cases` found by a sign, side or case word alone (12a F5)."""
+        return frozenset(index for index, sentence in enumerate(self.sentences)
+                         if index in dict(self._cases) and not (
+                             OTHER_CASE.search(_masked(sentence.text))
+                             or CONDITION_IN_WORDS.search(_masked(sentence.text))))
 
     def _continues(self, index: int) -> bool:
         """Whether sentence ``index`` goes on from the display before it (its paragraph, or

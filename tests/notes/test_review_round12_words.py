@@ -189,6 +189,12 @@ def test_the_root_of_a_square_stays_proved_when_no_other_case_is_named(tmp_path)
     assert [step.verdict for step in steps][-1] == "proved"
 
 
+def test_a_case_opened_after_a_display_is_the_next_displays_not_the_one_before(tmp_path):
+    (steps,) = _sections(tmp_path, "Let $x > 0$. Then\n$$\\sqrt{x^2} = x.$$\nIn the negative "
+                                   "case,\n$$\\sqrt{x^2} = -x.$$")
+    assert [step.verdict for step in steps] == ["proved", "undecided"]
+
+
 def test_a_side_word_counts_in_the_opening_words_not_after_a_formula():
     assert side_named("In the negative case,") >= 0
     assert side_named("For $x$ on the left of the origin,") >= 0
@@ -244,3 +250,14 @@ def test_the_generalising_words_read():
     assert said_identity("This is a special case of the identity", ", valid for all ")
     assert not said_identity("The identity matrix $I$ satisfies", " always")
     assert not said_identity("The equilibrium always satisfies", "")
+
+
+def test_a_general_result_applied_at_the_example_stays_at_the_example(tmp_path):
+    rows = ["Plugging $x = 3$ into the general formula gives\n$$x^2 + x = 4x.$$",
+            "Let $x = 3$. Using the general identity we get $x^2 + x = 4x$.",
+            "Let $x = 3$.\n\n## Theorem application\n\n$$x^2 + x = 4x$$",
+            "Let $x = 3$.\n\n## General case\n\n$$x^2 + x = 4x$$"]
+    plugged, used, applied, general = _sections(tmp_path, *rows)
+    for steps in (plugged, used, applied):  # 9 + 3 = 12 at the example the words point to
+        assert [step.verdict for step in steps] == ["proved"], steps
+    assert [step.verdict for step in general] == ["refuted"]  # a section about every x
