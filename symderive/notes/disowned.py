@@ -67,8 +67,9 @@ BEFORE = re.compile("|".join((
     # round 12a F6: "Bad:", "Myth:", "Pitfall:", "Don't:", "A wrong version:", "Common error:",
     # "The incorrect expansion would be:" (not "Error:", the note's own error or loss)
     r"^\s*[(\[]?\s*(?:bad|myths?|fallac(?:y|ies)|pitfalls?|misconceptions?|"
-    r"don['’]t|do\s+not|never|avoid|trap|(?:common|classic|typical|frequent|popular|tempting)\s+(?:" + MISTAKE + r"|traps?|errors?)|" + WRONG_ADJECTIVE + r"\s+(?:\w+\s+)?"
-    + ATTEMPT + r")\s*[)\]]?\s*[:!–—-]+\s*$",
+    r"don['’]t|do\s+not|never|avoid|trap|(?:common|classic|typical|frequent|popular|tempting)"
+    r"\s+(?:" + MISTAKE + r"|traps?|errors?)|" + WRONG_ADJECTIVE + r"\s+(?:\w+\s+)?" + ATTEMPT
+    + r")\s*[)\]]?\s*[:!–—-]+\s*$",
     # "Avoid the error", "Beware of the common mistake of writing", "Don't fall for the trap"
     r"\b(?:avoid(?:ing)?|beware(?:\s+of)?|watch\s+out\s+for|guard\s+against|(?:do\s+not|don['’]t|"
     r"never)\s+(?:make|commit|fall\s+(?:for|into)))\s+(?:the\s+|this\s+|that\s+|a\s+|an\s+)?"
@@ -178,7 +179,8 @@ LATER_CLAUSE = re.compile(
     r"|(?:is|was)\s+(?:not\s+(?:right|so)|too\s+good\s+to\s+be\s+true))"
     r"|(?:a\s+|which\s+is\s+a\s+)contradiction)\b"
     # "but that's not the case", "but it's false"
-    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?" + LATER_ADVERB + r"(?:this|that|it)['’]s\s+"
+    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?" + LATER_ADVERB
+    + r"(?:this|that|it)['’]s\s+"
     r"(?:(?:simply|plainly|clearly|actually)\s+)?" + TRUTH_DENIED + r"\b"
     # "$…$ (false!)", "$…$ (wrong)"
     r"|^\s*\(\s*" + TRUTH_DENIED + r"\s*[!.]?\s*(?:\)|$)", re.I)

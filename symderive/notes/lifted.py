@@ -40,6 +40,8 @@ GENERAL_APPLIED_BEFORE = re.compile(
 GENERAL_APPLIED_AFTER = re.compile(
     r"^\s*,?\s*(?:gives?|yields?|implies|applied|at\b|evaluated|with\b|for\s+(?:this|our|the\s+"
     r"example)|에\s*(?:대입|적용)|을\s*(?:대입|적용)|를\s*(?:대입|적용)|으로|로)", re.I)
+
+
 def general_claim(words: str) -> str:
     """The words that call the claim itself general (:data:`GENERAL_CLAIM`: *The general
     identity is*, *In the general case,*, 일반적인 항등식은), not a general result applied to the
@@ -162,24 +164,29 @@ IDENTITY_WORD = re.compile(
     r"\bidentit(?:y|ies)\b(?!\s+(?:matri(?:x|ces)|maps?|functions?|operators?|elements?|"
     r"transformations?|permutations?|mappings?|kernels?|links?|activations?|blocks?|shortcuts?))"
     r"|항등식", re.I)
-HOLDS_GENERALLY = re.compile(
-    r"^\s*,?\s*(?:which\s+|that\s+)?(?:(?:holds?|is\s+(?:true|valid)|are\s+(?:true|valid)|valid|"
-    r"true)\s+(?:for\s+(?:all|every|any|each)\b|identically|universally|in\s+general)"
-    r"|(?:always|identically)\s+(?:holds?|true|valid))"
-    r"|^\s*(?:은|는|이|가)?\s*(?:항상|언제나|모든[^.]{0,20}?(?:에\s*대해|에\s*대하여))\s*성립", re.I)
+# words after it that restrict the values it holds at ("for all roots", "for every $x$ with",
+# "only when", "에서만"): no identity for every value
+RESTRICTED = re.compile(
+    r"\b(?:with|such\s+that|where|wherever|satisf\w*|if|when|whenever|provided|given|in|on|at|"
+    r"except|unless|only|roots?|solutions?|zeros?|sometimes|some|near|between|large|small)\b"
+    r"|일\s*때|이면|경우|에서|만\s*성립|뿐", re.I)
 
 
 def said_identity(lead: str, after: str) -> str:
-    """The words that call the claim an identity for every value (:data:`IDENTITY_WORD` with
-    generalising words naming no letter, or *holds for all*, *always holds* right after it), or
-    ''. ``lead``: the words of its sentence before it; ``after``: those just after it."""
+    """The words that call the claim an identity (:data:`IDENTITY_WORD`) for every value (with
+    generalising words naming no letter: *the general identity*, *always holds*, *valid for
+    all*), or ''. ``lead``: the words before it; ``after``: the rest of its line after it
+    (formulas kept), whose sentence must name no restriction (:data:`RESTRICTED`). Words that
+    generalise without the word *identity* (*$…$ holds for every $x$*) are the equation reader's
+    (round 11a F12), not this one's."""
     own = re.split(r"[.!?;。](?=\s|$)", re.sub(r"\$[^$]*\$", " $ ", lead or ""))[-1]
     own = own.rpartition("$")[2]
-    if HOLDS_GENERALLY.match(after or ""):
-        return " ".join(("$…$" + (after or "")).split())[:60]
-    if (IDENTITY_WORD.search(own) or IDENTITY_WORD.match(after or "")) and lifted(
-            own, after) is ALL:
-        return " ".join((own + " $…$").split())[-60:]
+    rest = re.split(r"[.!?;。](?=\s|$)", after or "", maxsplit=1)[0]
+    if RESTRICTED.search(re.sub(r"\$[^$]*\$", " ", rest)) or not (
+            IDENTITY_WORD.search(own) or IDENTITY_WORD.match(rest)):
+        return ""
+    if lifted(own, rest.split("$", 1)[0]) is ALL:
+        return " ".join((own + " $…$" + rest).split())[:80]
     return ""
 
 

@@ -39,6 +39,7 @@ from symderive.notes.context import (
     FileContext,
     Located,
     latest_in_force,
+    line_after,
     text_after,
     trailing_words,
 )
@@ -284,7 +285,8 @@ def plan_steps(
     trailing = trailing_words(context.lines, equation.block)
     general = lifted(equation.located.block.lead, trailing + " " + said_after(
         text_after(context.lines, equation.block), equation.block.kind == "display"))
-    equation.said_identity = said_identity(equation.located.block.lead, trailing)
+    equation.said_identity = said_identity(  # "The identity $…$ always holds." (12a F4)
+        equation.located.block.lead, line_after(context.lines, equation.block))
     if (heading := _general_heading(context, chain.line)) and general is not ALL:
         view = without_examples_before(view, heading)  # "## General case" (round 12a F4)
     if general is ALL:

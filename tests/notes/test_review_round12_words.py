@@ -250,6 +250,7 @@ def test_the_generalising_words_read():
     assert said_identity("This is a special case of the identity", ", valid for all ")
     assert not said_identity("The identity matrix $I$ satisfies", " always")
     assert not said_identity("The equilibrium always satisfies", "")
+    assert not said_identity("The identity", " holds for all roots $x$.")  # restricted
 
 
 def test_a_general_result_applied_at_the_example_stays_at_the_example(tmp_path):
