@@ -48,7 +48,7 @@ WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|e
 MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
 SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"
           r"|stat(?:e|es|ing)|us(?:e|es|ing)|put\w*|assert\w*|suggest\w*|propos\w*|teach\w*"
-          r"|giv(?:e|es|ing)|list\w*|print\w*)(?:\s+that)?")
+          r"|giv(?:e|es|ing))(?:\s+that)?")
 # round 12a F6: a noun the note qualifies as wrong: "A wrong version:", "The incorrect expansion"
 WRONG_ADJECTIVE = (r"(?:wrong|false|incorrect|erroneous|mistaken|invalid|flawed|bogus|faulty|"
                    r"bad|broken)")
