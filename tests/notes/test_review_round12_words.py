@@ -115,6 +115,15 @@ def test_the_true_square_after_a_good_label_or_recall_is_proved_and_a_bad_one_is
     assert [step.verdict for step in wrongly_called] == ["undecided"]
 
 
+def test_a_wrong_version_of_a_display_is_quoted_and_still_shown_false(tmp_path):
+    (steps,) = _sections(tmp_path, "Using the definitions above,\n\n$$(x+1)^2 = x^2 + 2x + 1.$$\n\n"
+                                   "A wrong version:\n\n$$(x+1)^2 = x^2 + 1.$$")
+    right, wrong = steps
+    assert right.verdict == "proved"
+    assert wrong.verdict == "skipped" and wrong.skip.value == "quoted"
+    assert "indeed false" in wrong.reason
+
+
 def test_the_disowning_reader_names_the_words_it_read():
     assert disowning_words("A wrong version:", " .", True).startswith("A wrong version:")
     assert disowning_words("", " ✗", True).startswith("$…$")
