@@ -826,7 +826,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             # (1 + i)^2 = 2i in a note about complex numbers (round 11a F4)
             outcome = with_imaginary_unit(step, outcome, unit_words)
             description = ""  # what was sampled at real i does not describe this verdict
-        if outcome.verdict == "refuted" and step.solve_like and not unit_words and not quantified(
+        if outcome.verdict == "refuted" and step.solve_like and not unit_words and not (
+            equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
+        ) and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
         ) and not _declared_by_directive(plan.context, names):  # fmt: skip
             steps.append(_skipped(

@@ -16,6 +16,10 @@ words call the further statement wrong. Words after a clause break that speak of
 formula disown it too (*claim that $…$; this is false*, *expect $…$, but this is not so*,
 이라고 쓰는데, 이는 틀렸다), as do a counterfactual or reductio (*If it were true that $…$,
 then $…$*) and 착각 (round 11a F3); a question about it is :mod:`symderive.notes.questions`'s.
+Round 12a F6/F7: labels (*Bad:*, *Myth:*, *Fallacy:*), a noun called wrong (*A wrong version:*),
+*Avoid the error*, *Erroneously, … state*, *…, but unfortunately this fails*, a cross mark (✗, ❌),
+a strikethrough (``~~``, ``<del>``, ``\sout``), *What is wrong with*, *Why is $…$ wrong?*,
+*Counterexample to*.
 Words are read like :mod:`symderive.grammar.negation`'s vocabulary: English as whole words,
 Korean anywhere (its endings attach to the stem); a word too many only withholds a
 refutation, never a proof.
@@ -43,7 +47,8 @@ SUPPOSED_FALSE = re.compile(  # "If $x + 1 = x$ were true, then" (a relation sup
 WRONG = r"(?:wrong|false|incorrect|untrue|not\s+(?:true|correct|valid)|invalid|erroneous|mistaken)"
 MISTAKE = r"(?:mistakes?|errors?|pitfalls?|fallac(?:y|ies)|misconceptions?|slips?|blunders?)"
 SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*|believ\w*"
-          r"|stat(?:e|es|ing)|us(?:e|es|ing)|put\w*"
+          r"|stat(?:e|es|ing)|us(?:e|es|ing)|put\w*|assert\w*|suggest\w*|propos\w*|teach\w*"
+          r"|giv(?:e|es|ing)"
           # round 12a F11: a value taken ("It would be wrong to take $x = 2$", "Do not set")
           r"|tak(?:e|es|ing)|set(?:s|ting)?|choos\w*|pick\w*|substitut\w*)(?:\s+that)?")
 # round 12a F10, F11: what the note does not have, or only would have had ("We do not have
@@ -57,12 +62,45 @@ NOT_HAD = (
     r"|used|assumed|written|substituted|let))?\s*[:,]?\s*$"
     r"|\b(?:(?:were\s+(?:we|one|you)|if\s+(?:we|one|you)\s+were)|not\s+(?:allowed|permitted)"
     r"|forbidden)\s+to\s+" + SAYING + r"\s*[:,]?\s*$")
+# round 12a F6: a noun the note qualifies as wrong: "A wrong version:", "The incorrect expansion"
+WRONG_ADJECTIVE = (r"(?:wrong|false|incorrect|erroneous|mistaken|invalid|flawed|bogus|faulty|"
+                   r"bad|broken)")
+ATTEMPT = (r"(?:versions?|formulas?|formulae|answers?|steps?|identit(?:y|ies)|equations?|claims?|"
+           r"attempts?|derivations?|statements?|guess(?:es)?|expansions?|rules?|results?|"
+           r"examples?|ways?|approach(?:es)?|solutions?|reasoning|arguments?|computations?|"
+           r"calculations?|simplifications?|manipulations?|proofs?|reading|interpretation)")
+# a mark the note puts beside a formula it rejects: ✗ ✘ ❌ ✖ ❎ 🚫 ⛔ (✓ and ✅ accept it)
+CROSS = "[\u2717\u2718\u274c\u2716\u274e\U0001f6ab\u26d4]"
 # the words just before the formula, its own sentence (English, case-insensitive)
 BEFORE = re.compile("|".join((
     # "False:", "Wrong:", "(wrong)" as a label
     # (not "Error:", a label of the error or loss the note defines)
     r"^\s*[(\[]?\s*(?:" + WRONG + r"|mistakes?|wrong\s+(?:answer|formula|step|version))"
     r"\s*[)\]]?\s*[:!–—-]+\s*$",
+    # round 12a F6: "Bad:", "Myth:", "Pitfall:", "Don't:", "A wrong version:", "Common error:",
+    # "The incorrect expansion would be:" (not "Error:", the note's own error or loss)
+    r"^\s*[(\[]?\s*(?:bad|myths?|fallac(?:y|ies)|pitfalls?|misconceptions?|"
+    r"don['’]t|do\s+not|never|avoid|trap|(?:common|classic|typical|frequent|popular|tempting)"
+    r"\s+(?:" + MISTAKE + r"|traps?|errors?)|" + WRONG_ADJECTIVE + r"\s+(?:\w+\s+)?" + ATTEMPT
+    + r")\s*[)\]]?\s*[:!–—-]+\s*$",
+    # "Avoid the error", "Beware of the common mistake of writing", "Don't fall for the trap"
+    r"\b(?:avoid(?:ing)?|beware(?:\s+of)?|watch\s+out\s+for|guard\s+against|(?:do\s+not|don['’]t|"
+    r"never)\s+(?:make|commit|fall\s+(?:for|into)))\s+(?:the\s+|this\s+|that\s+|a\s+|an\s+)?"
+    r"(?:\w+\s+)?(?:" + MISTAKE + r"|traps?)(?:\s+(?:of\s+)?" + SAYING + r")?\s*[:,]?\s*$",
+    # "The incorrect expansion would be", "the wrong step is" (round 12a F6)
+    r"\b(?:a|an|the|one|this|that|another|some)\s+(?:\w+\s+)?" + WRONG_ADJECTIVE
+    + r"\s+(?:\w+\s+)?" + ATTEMPT + r"(?:\s+(?:is|are|was|would\s+be|reads|might\s+be))?"
+    r"\s*[:,]?\s*$",
+    # "The well-known mistake $…$", "this classic pitfall:" (not "the error $E$", a loss)
+    r"\b(?:the|a|an|this|that|one|another)\s+(?:[\w-]+\s+){0,2}?(?:mistakes?|pitfalls?|"
+    r"fallac(?:y|ies)|misconceptions?|blunders?|myths?)\s*[:,]?\s*$",
+    # "What is wrong with", "Where is the error in" (the formula is presupposed false)
+    r"\bwhat(?:['’]s|\s+is|\s+was|\s+went)\s+(?:\w+\s+)?wrong\s+(?:with|in|about)\b[^.;?]{0,30}$",
+    r"\bwhere\s+(?:is|are|lies|was)\s+the\s+(?:" + MISTAKE + r"|bugs?|flaws?)(?:\s+(?:in|of))?"
+    r"[^.;?]{0,20}$",
+    # "Refute:", "Disprove the claim that", "Debunk"
+    r"^\s*(?:refute|disprove|debunk)\s*(?:the\s+(?:claim|statement|identity|formula)\s*)?"
+    r"(?:that)?\s*[:,]?\s*$",
     # "A common mistake is to write"
     r"\b" + MISTAKE + r"\b[^.;:]{0,40}?\b(?:is|are|was|would\s+be)\s+(?:to\s+)?" + SAYING
     + r"\s*[:,]?\s*$",
@@ -78,7 +116,7 @@ BEFORE = re.compile("|".join((
     r"\s*$",
     # "Exercise: find the error in"
     r"\b(?:find|spot|locate|identify|correct|fix)\s+(?:the\s+|an?\s+)?(?:" + MISTAKE
-    + r"|bugs?|flaws?)\s+(?:in|of)\s*[:,]?\s*$",
+    + r"|bugs?|flaws?)(?:\s+(?:in|of)(?:\s+the\s+following)?)?\s*[:,.]?\s*$",
     # "The following is incorrect:"
     r"\bthe\s+following\s+(?:is|are)\s+(?:" + WRONG + r"|a\s+(?:common\s+)?" + MISTAKE + r")"
     r"\s*[:.]?\s*$",
@@ -88,13 +126,15 @@ BEFORE = re.compile("|".join((
     # "Beware of writing"
     r"\bbeware(?:\s+of)?\s+(?:\w+\s+)?" + SAYING + r"\s*[:,]?\s*$",
     # "people mistakenly write"
-    r"\b(?:wrongly|mistakenly|incorrectly|erroneously)\s+" + SAYING + r"\s*[:,]?\s*$",
+    r"\b(?:wrongly|mistakenly|incorrectly|erroneously|falsely)\b[^.;:]{0,50}?\b" + SAYING
+    + r"\s*[:,]?\s*$",
     # round 11a F3: "One might naively expect", "one is tempted to write"
     r"\b(?:naive(?:ly)?|(?:be|is|are|feel|get)\s+tempted\s+to)\s+(?:\w+\s+)?(?:" + SAYING
     + r"|expect\w*|guess\w*|hop(?:e|es|ing)(?:\s+that)?)\s*[:,]?\s*$",
     # round 11a F10: "Give a counterexample to" (the note says the formula is false)
-    r"\b(?:give|find|construct|exhibit|produce)\s+(?:a\s+|an\s+|some\s+)?counter-?examples?"
-    r"\s+(?:to|for|of)\s*[:,]?\s*$",
+    # round 12a F7: "Counterexample to $…$:", "A counterexample to the claim"
+    r"\bcounter-?examples?\s+(?:to|for|of|against)\s*(?:the\s+(?:claim|identity|formula|"
+    r"statement|conjecture|equation)\s*)?[:,]?\s*$",
     # round 11a F3: a reductio or counterfactual, "If it were true that $…$, then $…$",
     # "Suppose, for contradiction, that": the note supposes the formula only to reject it
     COUNTERFACTUAL,
@@ -103,8 +143,13 @@ BEFORE = re.compile("|".join((
 # Korean, before the formula: a label (틀림:, 오답:, 틀린 예:) or a mistake named (흔한 실수는)
 BEFORE_KOREAN = re.compile(
     r"(?:^\s*(?:틀림|오답|틀린\s*(?:예|식|풀이)|잘못된\s*(?:예|식|풀이))\s*[:：]\s*$"
-    r"|(?:틀린|잘못된)\s*(?:식|등식|공식|예|풀이)\w*\s*[:：]\s*$"
-    r"|(?:흔한|자주\s*하는|대표적인)?\s*(?:실수|오류|착각)\s*[:：]\s*$)"
+    r"|(?:틀린|잘못된|나쁜)\s*(?:식|등식|공식|예|풀이|답|버전|전개|계산|주장|방법)\w*\s*[:：]\s*$"
+    r"|(?:흔한|자주\s*하는|대표적인|피해야\s*할|주의할)?\s*(?:실수|오류|착각|오해|오개념|통념|함정)"
+    r"\s*[:：]\s*$"
+    # round 12a F6/F7: "틀린 곳을 찾아라:", "반증하라:", "다음의 오류를 찾으시오:"
+    r"|(?:틀린|잘못된)\s*(?:곳|부분|점)\w*\s*(?:을|를)?\s*(?:찾|고치|지적)\w*\s*[:：.]?\s*$"
+    r"|(?:오류|실수|잘못)\w*\s*(?:을|를)\s*(?:찾|고치|지적)\w*\s*[:：.]?\s*$"
+    r"|^\s*(?:반증|반박)\w*\s*[:：]\s*$)"
 )
 MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*하는)\s*(?:실수|오류|착각)|오류|착각|잘못")
 # the words just after an inline formula, to the end of its sentence
@@ -119,12 +164,16 @@ AFTER = re.compile(
     r"|^\s*,?\s*(?:(?:which|this|that)\s+)?(?:(?:is|are|was)\s+not|(?:is|are|was)n['’]t|need\s+not"
     r"|needn['’]t)\s+(?:(?:necessarily|generally)\s+)?(?:required|needed|necessary|assumed|imposed"
     r"|allowed|permitted|guaranteed|given|hold|be\s+true)(?=\s*(?:here|in\s+general|either"
-    r"|at\s+all)?\s*[,:]?\s*$)",
+    r"|at\s+all)?\s*[,:]?\s*$)"
+    # round 12a F6: "$…$ ✗", "$…$ (❌)"
+    r"|^\s*[(\[]?\s*" + CROSS,
     re.I,
 )
 AFTER_KOREAN = re.compile(
-    r"^\s*(?:은|는|이|가|라는\s*(?:식|것)[은는]?|이라는\s*(?:식|것)[은는]?)?\s*"
-    r"(?:틀린|잘못된|틀렸|잘못이|거짓|오류)"
+    r"^\s*(?:은|는|이|가|라는\s*(?:식|것)[은는]?|이라는\s*(?:식|것)[은는]?)?\s*(?:왜\s*)?"
+    r"(?:틀린|잘못된|틀렸|잘못이|거짓|오류|오답)"
+    # "$…$ 의 반례", "$…$ 에 대한 반례를 들어라" (round 12a F7)
+    r"|^\s*(?:의|에\s*대한)\s*반례"
     # "$…$가 아니다" (is not), "$…$은 성립하지 않는다" (does not hold); not 아니면 (if not)
     r"|^\s*(?:은|는|이|가)?\s*(?:아니다|아니며|아닙니다|아니라|아님|성립하지\s*않|성립\s*안\s*|참이\s*아니"
     r"|옳지\s*않|맞지\s*않|사실이\s*아니)"
@@ -139,16 +188,22 @@ AFTER_KOREAN = re.compile(
 # false", "expect $…$, but this is not so", "$…$, which is absurd", "…, a contradiction"
 TRUTH_DENIED = (r"(?:not\s+so|not\s+the\s+case|false|wrong|incorrect|untrue|not\s+true|"
                 r"not\s+correct|invalid|a\s+(?:common\s+)?mistake|an\s+error|absurd|impossible)")
+# "…, but unfortunately this fails", "…; sadly, that is false" (round 12a F6)
+LATER_ADVERB = (r"(?:(?:unfortunately|sadly|alas|regrettably|of\s+course|in\s+fact|actually|"
+                r"in\s+general|in\s+reality)\s*,?\s*)?")
 LATER_CLAUSE = re.compile(
-    r"^\s*[,;:–—-]*\s*(?:(?:but|however|yet|and|though|alas)\s*,?\s*)?(?:(?:this|that|which|it|"
+    r"^\s*[,;:–—-]*\s*(?:(?:but|however|yet|and|though|alas)\s*,?\s*)?" + LATER_ADVERB
+    + r"(?:(?:this|that|which|it|"
     r"the\s+(?:claim|identity|equation|formula|equality|statement|guess|expectation))\s+"
     r"(?:(?:is|was|would\s+be|turns\s+out\s+to\s+be)\s+(?:(?:simply|plainly|clearly|actually|"
     r"in\s+fact|of\s+course)\s+)?" + TRUTH_DENIED + r"|(?:is|was)n['’]t\s+(?:so|true|the\s+case)"
     r"|(?:is|was)n['’]t(?=\s*(?:in\s+general)?\s*[,;:!]?\s*$)"
-    r"|(?:does|did)\s+not\s+hold|(?:does|did)n['’]t\s+hold|fails)"
+    r"|(?:does|did)\s+not\s+(?:hold|work)|(?:does|did)n['’]t\s+(?:hold|work)|fails|breaks\s+down"
+    r"|(?:is|was)\s+(?:not\s+(?:right|so)|too\s+good\s+to\s+be\s+true))"
     r"|(?:a\s+|which\s+is\s+a\s+)contradiction)\b"
     # "but that's not the case", "but it's false"
-    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?(?:this|that|it)['’]s\s+"
+    r"|^\s*[,;:–—-]*\s*(?:(?:but|however|yet)\s*,?\s*)?" + LATER_ADVERB
+    + r"(?:this|that|it)['’]s\s+"
     r"(?:(?:simply|plainly|clearly|actually)\s+)?" + TRUTH_DENIED + r"\b"
     # "$…$ (false!)", "$…$ (wrong)"
     r"|^\s*\(\s*" + TRUTH_DENIED + r"\s*[!.]?\s*(?:\)|$)", re.I)
@@ -197,6 +252,35 @@ NO_SOLUTION = re.compile(r"\bthere\s+(?:is|are|exists?)\s+no\b[^.;]{0,60}?\b(?:w
                          r"satisfying|for\s+which)\s*[:,]?\s*$", re.I)
 
 
+# round 12a F7: "Why is $…$ wrong?", "Why does $…$ fail?", "Why doesn't $…$ hold?": the question
+# presupposes the formula false ("Why does $…$ hold?" asserts it)
+WHY = re.compile(r"\bwhy\s+(?:is|are|was|does|do|did|would|must|might)\s*$", re.I)
+WHY_NOT = re.compile(r"\bwhy\s+(?:is|are|was|does|do|did|would|can)\s*(?:n['’]t|\s+not)\s*$", re.I)
+WHY_DENIED = re.compile(r"^\s*(?:" + WRONG + r"|a\s+(?:common\s+)?" + MISTAKE + r"|fail|fails|"
+                        r"break\s+down|never\s+true)\b", re.I)
+WHY_NOT_DENIED = re.compile(r"^\s*(?:hold|true|valid|work|correct)\b", re.I)
+# round 12a F6: the formula struck through: ~~$…$~~, <del>, <s>, <strike>, \sout{…}, \st{…}
+STRUCK_OPEN = re.compile(r"<(del|s|strike)\b[^>]*>", re.I)
+STRUCK_COMMAND = re.compile(r"\\(?:sout|xout|st|strike)\s*\{[^{}]*$")
+
+
+def struck_out(lead: str, trail: str) -> str:
+    """The strikethrough mark around an inline formula (``~~$…$~~``, ``<del>$…$</del>``,
+    ``\\sout{$…$}``): the note shows it with a line through it, so it claims nothing; or ''."""
+    words = re.sub(r"\$[^$]*\$", " ", lead or "")
+    after = trail or ""
+    if words.count("~~") % 2 == 1 and "~~" in after:
+        return "~~$…$~~"
+    for match in reversed(list(STRUCK_OPEN.finditer(words))):
+        if not re.search(rf"</{match.group(1)}\s*>", words[match.end():], re.I):
+            if re.search(rf"</{match.group(1)}\s*>", after, re.I):
+                return f"<{match.group(1)}>$…$</{match.group(1)}>"
+            break
+    if STRUCK_COMMAND.search(words) and "}" in after:
+        return "\\sout{$…$}"
+    return ""
+
+
 def disowning_words(lead: str, trail: str, inline: bool) -> str:
     """The words around a formula by which the note calls it wrong (as written, shortened),
     or ''. ``lead`` is the text before it on its line (or the line before), ``trail`` the
@@ -207,6 +291,12 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
         return _shortened(whole, "") + " $…$"
     words = " ".join(sentence_words(lead or "").split())
     rest = " ".join((trail if inline else "").split())
+    if inline and (struck := struck_out(lead, trail)):
+        return struck
+    # markdown emphasis is no word: "**Bad:**", "_Myth_:"; a cross mark before it: "❌ $…$"
+    words = re.sub(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "", words).strip()
+    if re.search(CROSS + r"\s*(?:\w+\s*)?[:.)\]]?\s*$", words):
+        return _shortened(words, "") + " $…$"
     after = re.split(r"[.;!?。]", rest, maxsplit=1)[0]  # to the end of its sentence
     sentence_rest = re.split(r"[.!?。]", rest, maxsplit=1)[0]  # past ';' and ', but'
     question = asked(words, rest, True)  # "Is it true that $…$? No." (symderive.notes.questions)
@@ -218,6 +308,9 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
             continue  # wrong to think that $…$ needs …: the verb after it is what is wrong
         if match and not negated_near(words, match.start(), match.end()):
             return _shortened(words, "") + " $…$"
+    if inline and (WHY.search(words) and WHY_DENIED.match(after)
+                   or WHY_NOT.search(words) and WHY_NOT_DENIED.match(after)):
+        return _shortened(words, "") + " $…$ " + _shortened("", after)  # Why is $…$ wrong?
     if question and answer(rest) == "no":
         return question + _shortened("", rest)
     for pattern in (AFTER, AFTER_KOREAN, MUST_NOT_KOREAN, MISBELIEVED_KOREAN):

@@ -7,7 +7,9 @@ Words that name no letter ("In general,", "More generally,", "always", "whatever
 lift them all. Only the words after the last formula with an ``=`` count (``We always take $x =
 3$. Then …`` stays at the example), except a sentence that drops a stated value by name.
 After the claim: its own sentence, and a clause past ``;`` or the next sentence that refers back
-to it (:func:`said_after`: *This identity holds for every real number $g$.*).
+to it (:func:`said_after`: *This identity holds for every real number $g$.*). Words that call
+the claim general (*the general identity*, **Theorem.**, 일반적인 항등식, round 12a F4) lift
+them all; :func:`said_identity` tells a claim called an identity for every value.
 """
 
 from __future__ import annotations
@@ -18,12 +20,53 @@ from symderive.grammar.negation import NEGATED
 
 ALL = None  # every example value lifted
 
+# round 12a F4: a claim the words call general — "the general identity", "in the general case",
+# "the general formula", 일반적인 항등식, 일반 공식 — is about every value, not the example
+GENERAL_CLAIM = (r"\b(?:more\s+)?general\s+(?:identit(?:y|ies)|formulas?|formulae|cases?|results?|forms?|"
+                 r"rules?|laws?|relations?|equations?|statements?|claims?|facts?|versions?|settings?|"
+                 r"solutions?|expressions?|principles?)\b|\bgenerali[sz](?:es|ed|ing|ation)\b"
+                 r"|일반(?:적인|적|의)?\s*(?:항등식|등식|식|경우|공식|결과|형태|관계|법칙|상황)|일반화")
 GENERAL_WORDS = re.compile(
     r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
     r"regardless|always|any value|no matter|identically|universally)\b"
     r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
     re.I,
 )
+# ... as the claim's own subject, not a general result applied to the example ("Plugging $x = 3$
+# into the general formula gives", "Using the general identity we get", "일반 공식에 대입하면")
+GENERAL_APPLIED_BEFORE = re.compile(
+    r"\b(?:into|from|using|use|uses|by|with|via|per|apply|applying|applied|according\s+to|"
+    r"plug\w*|substitut\w*|insert\w*|put\w*|specializ\w*|specialis\w*)\s+(?:\w+\s+){0,2}$", re.I)
+GENERAL_APPLIED_AFTER = re.compile(
+    r"^\s*,?\s*(?:gives?|yields?|implies|applied|at\b|evaluated|with\b|for\s+(?:this|our|the\s+"
+    r"example)|에\s*(?:대입|적용)|을\s*(?:대입|적용)|를\s*(?:대입|적용)|으로|로)", re.I)
+
+
+def general_claim(words: str) -> str:
+    """The words that call the claim itself general (:data:`GENERAL_CLAIM`: *The general
+    identity is*, *In the general case,*, 일반적인 항등식은), not a general result applied to the
+    example (*into the general formula*, *Using the general identity*), or ''."""
+    for match in re.finditer(GENERAL_CLAIM, words or "", re.I):
+        if not (GENERAL_APPLIED_BEFORE.search(words[:match.start()])
+                or GENERAL_APPLIED_AFTER.match(words[match.end():])):
+            return match.group()
+    return ""
+
+
+# round 12a F4: a theorem's label opening the words before the claim (**Theorem.**, *Lemma 2
+# (Pythagoras).*, \textbf{Proposition.}, 정리 1., 보조정리:): a theorem is stated for every value
+THEOREM_LABEL = re.compile(
+    r"^\s*(?:\*\*|__|\*|_|\\textbf\{|\\emph\{)?\s*(?:theorem|lemma|proposition|corollary|"
+    r"보조\s*정리|따름\s*정리|정리|명제)(?-i:\s+[\dA-Z][\w.]*)?\s*(?:\([^()]{0,60}\))?\s*[.:]?\s*"
+    r"(?:\*\*|__|\*|_|\})?\s*[.:]?\s*$", re.I)
+# round 12a F4: a section whose heading calls it general ("## General case", "### The general
+# identity", "## Theorem", 일반적인 경우): examples given before the heading do not reach into it
+GENERAL_HEADING = re.compile(
+    r"^\s*(?:#+|<h[1-6][^>]*>|\\\w+\*?\s*\{)?\s*(?-i:[\dA-Z]{1,3}(?:\.\d+)*\.?\s+)?(?:the\s+)?"
+    r"(?:(?:general|in\s+general|generali[sz]ation)(?:\s+(?:case|identity|formula|result|form|"
+    r"setting|solution|statement|version))?|(?:theorem|lemma|proposition|corollary)(?-i:\s+[\dA-Z]"
+    r"[\w.]*)?(?:\s*\([^()]*\))?|일반(?:적인|화|의)?(?:\s*(?:경우|항등식|공식|형태))?)"
+    r"\s*[.:]?\s*(?:</h[1-6]>|\})?\s*$", re.I)
 VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # one letter or a list of them in one formula or several: $d$, $a, b$, $a$ and $b$
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
@@ -114,6 +157,39 @@ def _denied(words: str) -> bool:
     return bool(NEGATED.search(plain) or re.search(r"\bonly\b|뿐|만\s*성립", plain, re.I))
 
 
+# round 12a F4 (H, I): the words call the claim an identity that holds for every value ("the
+# identity $…$, valid for all $x$", "The identity $…$ always holds", "The general identity is",
+# 항등식): an equation in unknowns it is not, so a failing value refutes it
+IDENTITY_WORD = re.compile(
+    r"\bidentit(?:y|ies)\b(?!\s+(?:matri(?:x|ces)|maps?|functions?|operators?|elements?|"
+    r"transformations?|permutations?|mappings?|kernels?|links?|activations?|blocks?|shortcuts?))"
+    r"|항등식", re.I)
+# words after it that restrict the values it holds at ("for all roots", "for every $x$ with",
+# "only when", "에서만"): no identity for every value
+RESTRICTED = re.compile(
+    r"\b(?:with|such\s+that|where|wherever|satisf\w*|if|when|whenever|provided|given|in|on|at|"
+    r"except|unless|only|roots?|solutions?|zeros?|sometimes|some|near|between|large|small)\b"
+    r"|일\s*때|이면|경우|에서|만\s*성립|뿐", re.I)
+
+
+def said_identity(lead: str, after: str) -> str:
+    """The words that call the claim an identity (:data:`IDENTITY_WORD`) for every value (with
+    generalising words naming no letter: *the general identity*, *always holds*, *valid for
+    all*), or ''. ``lead``: the words before it; ``after``: the rest of its line after it
+    (formulas kept), whose sentence must name no restriction (:data:`RESTRICTED`). Words that
+    generalise without the word *identity* (*$…$ holds for every $x$*) are the equation reader's
+    (round 11a F12), not this one's."""
+    own = re.split(r"[.!?;。](?=\s|$)", re.sub(r"\$[^$]*\$", " $ ", lead or ""))[-1]
+    own = own.rpartition("$")[2]
+    rest = re.split(r"[.!?;。](?=\s|$)", after or "", maxsplit=1)[0]
+    if RESTRICTED.search(re.sub(r"\$[^$]*\$", " ", rest)) or not (
+            IDENTITY_WORD.search(own) or IDENTITY_WORD.match(rest)):
+        return ""
+    if lifted(own, rest.split("$", 1)[0]) is ALL:
+        return " ".join((own + " $…$" + rest).split())[:80]
+    return ""
+
+
 def _letters(names: str) -> set:
     """The names inside the formulas of ``names`` (``$x$ and $y$``: x, y — not "and")."""
     inside = " ".join(re.findall(r"\$([^$]*)\$", names))
@@ -126,6 +202,8 @@ def lifted(lead: str, after: str = "") -> set | None:
     found: set = set()
     for match in DROPPED.finditer(lead or ""):
         found.add(match.group("name").lstrip("\\"))
+    if THEOREM_LABEL.match(re.sub(r"\$[^$]*\$", " ", lead or "")):
+        return ALL  # **Theorem.** $$…$$
     pieces = VALUED_FORMULA.split(lead or "")
     # (the formula the last piece follows kept as a mark: "… $F$ holds for every $x$" speaks of F)
     last = pieces[-1] if len(pieces) == 1 else "$=$" + pieces[-1]
@@ -142,4 +220,6 @@ def lifted(lead: str, after: str = "") -> set | None:
             if any(start <= match.start() < end for start, end in named_spans):
                 continue  # it speaks of the letters it names
             return ALL  # "In general", "always": no letter named, every one lifted
+        if general_claim(words):
+            return ALL  # "The general identity is" (round 12a F4)
     return found

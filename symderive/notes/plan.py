@@ -30,7 +30,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
-from symderive.notes.lifted import ALL, lifted, said_after
+from symderive.notes.lifted import ALL, GENERAL_HEADING, lifted, said_after, said_identity
 from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
@@ -40,6 +40,7 @@ from symderive.notes.context import (
     FileContext,
     Located,
     latest_in_force,
+    line_after,
     text_after,
     trailing_words,
 )
@@ -135,6 +136,7 @@ class PlannedEquation:
     reason: str = ""
     steps: list[PlannedStep] = field(default_factory=list)
     view: DefinitionView | None = None
+    said_identity: str = ""  # the words call it an identity for every value: no equation to solve
     parsed: bool = True  # every element was read by the grammar
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
@@ -149,6 +151,27 @@ class PlannedEquation:
     @property
     def block(self):
         return self.located.block
+
+
+def _general_heading(context: FileContext, line: int) -> int:
+    """The line of the heading of ``line``'s innermost section when it calls the section general
+    (*General case*, *Theorem*, 일반적인 경우: :data:`symderive.notes.lifted.GENERAL_HEADING`), or 0."""
+    headings = getattr(context, "headings", None)
+    if not headings or not context.lines:
+        return 0
+    start = headings.start_of(line)
+    if start in headings and 0 < start <= len(context.lines) and start < line and (
+            GENERAL_HEADING.search(context.lines[start - 1])):
+        return start
+    return 0
+
+
+def without_examples_before(view: DefinitionView, line: int) -> DefinitionView:
+    """The view without the example values given before ``line`` (a heading that generalises)."""
+    dropped = {key for key, given in view.examples.items() if given < line}
+    symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
+    examples = {k: v for k, v in view.examples.items() if k not in dropped}
+    return DefinitionView(symbols, view.functions, view.notes, examples, view.points)
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -262,9 +285,13 @@ def plan_steps(
     read as a claim, so the name keeps its first definition (the other reading, checked too)."""
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
-    general = lifted(equation.located.block.lead, trailing_words(context.lines, equation.block)
-                     + " " + said_after(text_after(context.lines, equation.block),
-                                        equation.block.kind == "display"))
+    trailing = trailing_words(context.lines, equation.block)
+    general = lifted(equation.located.block.lead, trailing + " " + said_after(
+        text_after(context.lines, equation.block), equation.block.kind == "display"))
+    equation.said_identity = said_identity(  # "The identity $…$ always holds." (12a F4)
+        equation.located.block.lead, line_after(context.lines, equation.block))
+    if (heading := _general_heading(context, chain.line)) and general is not ALL:
+        view = without_examples_before(view, heading)  # "## General case" (round 12a F4)
     if general is ALL:
         view = view.without_examples()  # "in general", "always": not at the example
     elif general:  # "let $d$ be arbitrary", "for every $x$": those letters only (8c X8)

@@ -9,7 +9,9 @@ step is *skipped* (reason *question*) with what was found as read, never refuted
 the note's. A question the note answers in the words right after it is read by its answer:
 *Does $…$ hold? Yes, because …* (*Yes, True, It does, Indeed*, 네, 그렇다, 참이다, 성립한다)
 claims it; *No, False* disowns it (:mod:`symderive.notes.disowned`). *Why does $…$ hold?* and
-*Show that $…$* assert it (a question of why or how is not one of whether).
+*Show that $…$* assert it (a question of why or how is not one of whether). Round 12a F7: *Q:
+$…$?*, *Which is correct: $A$ or $B$?*, an unchecked task item ``- [ ] $…$`` and *Suppose someone
+claims $…$* ask too.
 """
 
 from __future__ import annotations
@@ -30,8 +32,23 @@ ASKED_BEFORE = re.compile(
     r"discuss|test|say)\s+(?:\w+\s+){0,2}?(?:whether|if)(?:\s+or\s+not)?|"
     r"whether\s+or\s+not|is\s+it\s+(?:true|the\s+case|possible|correct)\s+that|"
     r"(?:does|do|did)\s+it\s+(?:hold|follow)\s+that|is\s+(?:it|this)\s+(?:true|correct)\s*:|"
-    r"can\s+(?:we|one)\s+(?:say|conclude|write|claim|assume)\s+that)\b[^.!?]*$",
+    r"can\s+(?:we|one)\s+(?:say|conclude|write|claim|assume)\s+that|"
+    # round 12a F7: a claim the note reports to be judged: "Suppose someone claims $…$."
+    r"(?:someone|somebody|a\s+(?:student|friend|classmate|colleague|reader|skeptic|sceptic)|"
+    r"your\s+(?:friend|classmate|colleague))\s+(?:\w+\s+){0,2}?(?:claims?|claimed|says?|said|"
+    r"argues?|argued|conjectures?|insists?|asserts?|proposes?|suggests?|writes?|wrote|thinks?|"
+    r"believes?)(?:\s+that)?)\b[^.!?]*$",
     re.I)
+# round 12a F7: a question that ends with the formula ("Q: $…$?") or asks which ("Which is
+# correct: $A$ or $B$?", 어느 것이 옳은가): not one of why or how ("How do we get $…$?" asserts)
+WHY_OR_HOW = re.compile(r"^\s*(?:\W*\s*)?(?:why|how|explain|show|prove|derive|verify\s+that)\b"
+                        r"|왜|어떻게|보여|증명", re.I)
+WHICH_OPENING = re.compile(
+    r"^\s*(?:\(?\s*(?:\d+|[a-z]|[ivx]+)\s*[.)]\s*|(?:Q|question|quiz|exercise|problem)\s*\d*"
+    r"\s*[:.)]\s*)?(?:(?:so|now|then)\s*,?\s*)?(?:which|whether)\b|^\s*(?:다음\s*중\s*)?(?:어느|어떤)",
+    re.I)
+# round 12a F7: an unchecked item of a task list ("- [ ] $…$"): an option not chosen
+UNCHECKED_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\[\s\](?:\s|$)")
 # a sentence that asks: its last words end with "?" and it opens with an auxiliary verb
 # ("Does $…$ hold?", "Is $…$ true for every $x$?"); not "Why/How does $…$ hold?"
 AUXILIARY_OPENING = re.compile(
@@ -75,6 +92,8 @@ def asked(sentence_lead: str, trail: str, inline: bool) -> str:
     rest = " ".join((trail if inline else "").split())
     if match := ASKED_BEFORE.search(words) or ASKED_BEFORE_KOREAN.search(words):
         return _cut(match.group()) + " $…$"
+    if inline and rest.startswith("?") and not WHY_OR_HOW.search(words):  # Q: $…$?
+        return _cut(words) + " $…$?"
     if inline and (mark := ASKS_TILL_MARK.match(rest)) and AUXILIARY_OPENING.match(words):
         return _cut(words) + " $…$ " + _cut(mark.group())
     if inline and ASKED_AFTER.match(rest):
@@ -96,13 +115,39 @@ def asking_words(lead: str, trail: str, inline: bool) -> str:
     *Yes* claims the formula; one answered *No* disowns it (:mod:`symderive.notes.disowned`).
     A question that ends before the formula asks of it only when it points at it (*Is the
     following true?*, 다음)."""
+    if UNCHECKED_ITEM.match(lead or ""):  # - [ ] $…$ (round 12a F7)
+        return "an unchecked item '- [ ]' $…$"
+    if inline and (which := _which_question(lead, trail)):  # Which is correct: $A$ or $B$?
+        return which
+    # the options listed after the question: "Which of the following is true? $A$ or $B$."
+    before_options = re.sub(r"(?:\s*\$[^$]*\$\s*(?:,|\bor\b|\band\b|또는|혹은)?)+\s*$", "", lead or "")
+    if before_options.rstrip().endswith("?") and before_options.strip() != (lead or "").strip():
+        question = sentence_words(before_options)
+        if POINTS_AHEAD.search(question) and WHICH_OPENING.match(question):
+            return _cut(" ".join(question.split())) + "? $…$"
     if (lead or "").rstrip().endswith("?"):
         question = sentence_words(lead)
-        if POINTS_AHEAD.search(question) and AUXILIARY_OPENING.match(question):
+        if POINTS_AHEAD.search(question) and (AUXILIARY_OPENING.match(question)
+                                              or WHICH_OPENING.match(question)):
             return _cut(" ".join(question.split())) + "? $…$"  # Is the following true? $$…$$
         lead = ""  # the question before is about something else
     words = asked(sentence_words(lead), trail, inline)
     return words if words and not answer(trail if inline else "") else ""
+
+
+def _which_question(lead: str, trail: str) -> str:
+    """The words of a *which* question the formula stands in (its sentence, earlier formulas of
+    it kept, opens with *which/whether*, 어느, and ends with ``?``), or ''."""
+    text = lead or ""
+    masked = re.sub(r"\$[^$]*\$", lambda m: "$" + "x" * (len(m.group()) - 2) + "$", text)
+    ends = [match.end() for match in re.finditer(r"[.!?。](?=\s|$)", masked)]
+    sentence = text[ends[-1] if ends else 0:]
+    rest = re.sub(r"\$[^$]*\$", "$…$", trail or "")
+    closing = re.search(r"[.!?。](?=\s|$)", rest)
+    if not WHICH_OPENING.match(re.sub(r"\$[^$]*\$", " ", sentence)) or not closing or (
+            closing.group() != "?"):
+        return ""
+    return _cut(" ".join(sentence.split())) + " $…$ " + _cut(" ".join(rest[:closing.end()].split()))
 
 
 def _cut(words: str) -> str:

@@ -24,7 +24,8 @@ stated in words"):
 * **Another case** — *otherwise, else, conversely, on the other hand, in / by contrast,
   instead, in the other / remaining / opposite case, in all other cases, if not*, 반면, 한편,
   반대로, 그 외, 이외의, 그렇지 않으면, 나머지 경우, 다른 경우, 대신 — or a condition in words that
-  names no letter (*For negative inputs*, *when the input is positive*, 음수일 때는): the
+  names no letter (*For negative inputs*, *when the input is positive*, 음수일 때는), or a sign,
+  side or case named in its opening words (:func:`side_named`, round 12a F5): the
   sentence states another condition on what a quantifier or a statement bound, in words the
   reader cannot turn into a domain. The bindings before it end there.
 * **Another place or time** — *in the next / previous chapter*, *in Section 5*, *later*, *will*,
@@ -109,6 +110,48 @@ ELSEWHERE = re.compile(
     r"|나중에|이후에|향후|제?\s*\d+\s*(?:장|절)|만약|라면|였다면|이면|일\s*때|경우|것이다|겠",
     re.I,
 )
+
+
+# round 12a F5: a sign, a side or a case named in a sentence's opening words (*In the negative
+# case*, *Case 2.*, *Second case:*, *Below zero*, *When the sign flips*, *Mirror case:*, *For the
+# remaining values*, 음의 경우에는, 두 번째 경우, 반대 부호에서는): the sentence turns to another
+# case whatever the phrase around the word. One word list, not a list of phrases: a word too many
+# only makes a proof that used the stated domain undecided, never refutes or proves anything.
+SIDE_WORDS = re.compile(
+    r"\bnegative\b|\bnon-?positive\b|\bbelow\s+(?:zero|0|the\s+origin|the\s+axis)\b"
+    r"|\bless\s+than\s+(?:zero|0)\b|\b(?:left|right)\s+(?:of|half|side\s+of)\s+(?:the\s+)?"
+    r"(?:origin|zero|0|axis|line)\b|\bto\s+the\s+left\b|\bhalf-?(?:line|axis|plane)\b"
+    r"|\bsigns?\s+(?:flips?|flipped|changes?|changed|reverses?|reversed|switch(?:es)?|is\s+"
+    r"(?:flipped|reversed|changed|switched))\b|\b(?:flip|flips|flipped|flipping|reverse|reversing|"
+    r"switch|switching|change|changing)\s+(?:the\s+|its\s+)?signs?\b|\bopposite\b|\bmirror(?:ed)?\b"
+    r"|\breflected\b|\bremaining\b|\bother\s+(?:side|half|sign|branch|values?|direction|inputs?|"
+    r"arguments?|points?|region|interval|possibilit(?:y|ies))\b"
+    r"|\b(?:second|third|fourth|2nd|3rd|latter|last)\s+(?:case|half|branch|part|regime|"
+    r"possibility|scenario|region|interval|range)\b|\bcase\s+(?:[2-9]|ii|iii|iv|two|three|four|b|c)\b"
+    r"|음의|음수|음인|음일|두\s*번째|세\s*번째|둘째|셋째|반대|나머지|다른\s*(?:경우|쪽|부호|값|구간)|왼쪽"
+    r"|(?:0|영)\s*보다\s*작|부호가?\s*(?:바뀌|반대|뒤집)|부호를?\s*(?:바꾸|바꿔|뒤집)",
+    re.I,
+)
+# the opening of a condition whose words may come after its formula (*For $x$ on the left of the
+# origin,*, *When $x$ has the other sign*): its first clause is read whole
+CONDITION_OPENING = re.compile(r"^\s*(?:\W*\s*)?(?:for|when|whenever|if|on|in|with|at|over)\b", re.I)
+
+
+def side_named(sentence: str) -> int:
+    """Where a sign, side or case word (:data:`SIDE_WORDS`) opens another case in ``sentence``
+    (formulas written as ``$…$``), or -1: in its words before its first formula, or in the first
+    clause of a sentence opening with a condition word (*For $x$ on the left of the origin,*).
+    Words after a formula of another sentence shape (*Then $-x$ is negative*) speak of that
+    formula, not of a case."""
+    opening = re.split(r"\$", sentence, maxsplit=1)[0]
+    if match := SIDE_WORDS.search(opening):
+        return match.start()
+    if CONDITION_OPENING.match(sentence):
+        clause = re.split(r"[,;:]|\bthen\b", re.sub(r"\$[^$]*\$", lambda m: " " * len(m.group()),
+                                                      sentence), maxsplit=1)[0]
+        if match := SIDE_WORDS.search(clause):
+            return match.start()
+    return -1
 
 
 def other_case(words: str) -> bool:

@@ -42,7 +42,9 @@ from symderive.notes.sections import (
 )
 from symderive.notes.extract import _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
-from symderive.notes.scope_words import CONDITION_IN_WORDS, OTHER_CASE, without_case_lead
+from symderive.notes.scope_words import (
+    CONDITION_IN_WORDS, OTHER_CASE, side_named, without_case_lead,
+)
 
 # -- the words of a domain ----------------------------------------------------------------------
 # English adjective phrases → Domain kind (the longest first); "natural" is read as 1, 2, 3, …
@@ -316,7 +318,9 @@ class StatedDomains:
                 events.append((index, where, len(events), self._case_lift(index)))
         following = before + 1  # "$$\sqrt{y^2} = -y$$ otherwise.": the words after a display
         if own is None and following < len(self.sentences) and self._continues(following) and (
-                following not in self.read and following in dict(self._cases)):
+                following not in self.read and following in dict(self._cases)) and (
+                following not in self._sides  # "In the negative case," opens the next display's
+                or re.match(r"^\(?[a-z]", self.sentences[following].text)):  # case, not this
             events.append((following, -1, len(events), self._case_lift(following)))
         for shown_line, key, shown, shown_latex in self.displayed:
             if shown_line < line and sections.reaches(shown_line, line):
@@ -391,7 +395,17 @@ class StatedDomains:
             match = OTHER_CASE.search(words) or CONDITION_IN_WORDS.search(words)
             if match:
                 found.append((index, match.start()))
+            elif (side := side_named(sentence.text)) >= 0:  # "In the negative case," (12a F5)
+                found.append((index, side))
         return tuple(found)
+
+    @cached_property
+    def _sides(self) -> frozenset:
+        """The sentences of :attr:`_cases` found by a sign, side or case word alone (12a F5)."""
+        return frozenset(index for index, sentence in enumerate(self.sentences)
+                         if index in dict(self._cases) and not (
+                             OTHER_CASE.search(_masked(sentence.text))
+                             or CONDITION_IN_WORDS.search(_masked(sentence.text))))
 
     def _continues(self, index: int) -> bool:
         """Whether sentence ``index`` goes on from the display before it (its paragraph, or

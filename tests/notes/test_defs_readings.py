@@ -97,7 +97,8 @@ RULES = (
 def test_sum_rule_with_f_defined_at_a_shifted_argument(tmp_path):
     text = RULES + (
         "we see that $\\frac{df}{dx}(x) = \\frac{dg}{dx}(x) + \\frac{dh}{dx}(x)$ as desired.\n\n"
-        "A wrong rule: $\\frac{df}{dx}(x) = \\frac{dg}{dx}(x) \\frac{dh}{dx}(x)$.\n"
+        "Likewise: $\\frac{df}{dx}(x) = \\frac{dg}{dx}(x) \\frac{dh}{dx}(x)$.\n"  # claimed
+        # ("A wrong rule:" would disown it: round 12a F6, tests/notes/test_review_round12_words.py)
     )
     found = [(line, step) for line, step in steps(tmp_path, text) if step.verdict != "skipped"]
     assert [(line, step.verdict) for line, step in found] == [(12, "proved"), (14, "refuted")]

@@ -68,7 +68,8 @@ def marginal(table: dict, axis: int) -> list:
 def test_conditional_entropy_chain_rule_is_proved_and_its_misreading_refuted(tmp_path):
     steps = steps_of(tmp_path, ABOUT + (
         "Using the definitions above we can write\n\n$$H(Y \\mid X) = H(X, Y) - H(X).$$\n\n"
-        "A wrong version:\n\n$$H(Y \\mid X) = H(X, Y) - H(Y).$$\n"))
+        "Swapping the last term:\n\n$$H(Y \\mid X) = H(X, Y) - H(Y).$$\n"))  # claimed
+    # ("A wrong version:" before it disowns it: quoted, tests/notes/test_review_round12_words.py)
     right, wrong = [s for s in steps if s.lhs_latex.strip() == r"H(Y \mid X)"]
     assert right.verdict == "proved"
     assert "conditional entropy" in " ".join(right.readings)
