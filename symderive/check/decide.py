@@ -432,7 +432,8 @@ def numeric_phase(
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                                      few=named_here or sampling.dense_only(size_values))
+                                      few=named_here or sampling.dense_only(size_values),
+                                      written=_domain_symbols(lhs, rhs, context))
         if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
@@ -877,6 +878,9 @@ MIN_AGREEING_POINTS = 3
 GIVEN_UNMET = "the point does not satisfy the given "
 
 
+NO_POINT = "no sample point where both sides are defined and real"
+
+
 def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list = ()) -> Outcome:
     counts = (
         f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
@@ -897,7 +901,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             reason=f"no certified evaluation: {tally.unsupported[0]}",
         )
     if not tally.agreeing and not tally.inconclusive:
-        reason = "no sample point where both sides are defined and real"
+        reason = NO_POINT
         if tally.skipped:
             reason += f" ({tally.skipped[0]})"
         return Outcome("undecided", method="numeric", reason=reason)
@@ -1068,13 +1072,16 @@ MODELS_PER_POINT = 2
 
 
 def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                        further: bool = False, few: bool = False) -> Outcome | None:
+                        further: bool = False, few: bool = False,
+                        written: frozenset = frozenset()) -> Outcome | None:
     """Compare the prepared sides at random points (and kinks, edges, zeros of the
     difference); ``further``: one more combination of index values at sizes already
     sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks;
-    ``few``: at a size only the claim's numbers name, one random point (with kinks, all ones)."""
+    ``few``: at a size only the claim's numbers name, one random point (with kinks, all ones);
+    ``written``: variables of the written sides that SymPy's construction removed."""
     symbols = sorted(
-        (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
+        (left.free_symbols | right.free_symbols | (written - set(fixed)))
+        | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
     )
     labels = {indexed.base.label for side in (left, right) for indexed in side.atoms(sp.Indexed)}
@@ -1167,6 +1174,28 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             points.append(sampling.draw_point(deterministic, context, rng, size_values,
                                               sampling.STYLES[offset]))  # fmt: skip
     return None
+
+
+def _domain_symbols(lhs, rhs, context: CheckContext) -> frozenset:
+    """The real variables of the written sides' natural domains (``0·log x`` was built as 0,
+    its condition x > 0 remains): sampled like the sides' own variables, so a point where one
+    written side is real and the other is not refutes the claim (docs/conventions.md) whether
+    or not SymPy cancelled the term at construction (round 12b F6).  Bound variables of sums,
+    products and integrals are never sampled as reals."""
+    bound: set = set()
+    for side in (lhs, rhs):
+        if isinstance(side, sp.Basic):
+            for node in side.atoms(sp.Sum, sp.Product, sp.Integral, sp.Lambda):
+                bound |= node.variables if isinstance(node, sp.Lambda) else {
+                    limit[0] for limit in node.limits}
+    found = set()
+    for _, _, expr, _ in context.conditions:
+        for symbol in getattr(expr, "free_symbols", ()):
+            if (isinstance(symbol, sp.Symbol) and not isinstance(symbol, sp.Dummy)
+                    and symbol not in bound and symbol.is_commutative
+                    and context.domain_of(symbol).kind not in ("size", "index", "random")):
+                found.add(symbol)
+    return frozenset(found)
 
 
 def _scale(left, right) -> sp.Integer:
@@ -1468,6 +1497,10 @@ def decide(
             return
     yield stamped(numeric_outcome)
     if numeric_outcome.verdict == "refuted":
+        return
+    if numeric_outcome.verdict == "undecided" and numeric_outcome.reason.startswith(NO_POINT):
+        # sides real at no point seen (log(-1-x^2) on both sides): a zero difference would be
+        # a proof about no real number, so none is given (round 12b F6)
         return
     if relation == "!=" and numeric_outcome.verdict == "checked":
         return  # a witness settles a claimed difference

@@ -48,7 +48,7 @@ def resolve_variable(expression: sp.Basic, name: str) -> sp.Symbol:
 
 
 def run(args, console) -> int:
-    from symderive.grammar.plain import parse_expression
+    from symderive.grammar.plain import parse_side
     from symderive.render.narration import (
         narration_latex,
         narration_renderable,
@@ -60,7 +60,7 @@ def run(args, console) -> int:
     if args.json and args.latex:
         raise UsageError("choose one of --json and --latex")
     try:
-        expression = parse_expression(args.expression, source="<expression>")
+        expression, conditions = parse_side(args.expression, source="<expression>")
     except ParseError as error:
         from symderive.commands.hints import explained
 
@@ -69,7 +69,8 @@ def run(args, console) -> int:
     if len(set(variables)) != len(variables):
         raise UsageError("a variable is named twice")
     narrations = [
-        differentiate(expression, variable, budget_seconds=args.timeout) for variable in variables
+        differentiate(expression, variable, budget_seconds=args.timeout, conditions=conditions)
+        for variable in variables
     ]
     if args.json:
         documents = [narration.as_dict() for narration in narrations]
