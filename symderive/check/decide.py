@@ -1407,6 +1407,8 @@ def _substituted(left, right, point):
     slow (x^(10^6)), the sides and the point are evaluated as balls instead."""
     if not point or not all(value.is_Rational for value in point.values()):
         return left, right, point
+    if _nested_roots(left) or _nested_roots(right):
+        return left, right, point
     try:
         with time_limit(SUBSTITUTE_SECONDS, source="sampling", what="substituting"):
             return left.xreplace(point), right.xreplace(point), {}
@@ -1420,6 +1422,8 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
     simplifies the numbers its own way), disagrees again under certified evaluation (looked
     at as deep as the disagreement was found: ``bits``)."""
     try:
+        if point and (_nested_roots(left) or _nested_roots(right)):
+            raise ParseError("SymPy's principal roots")  # the balls keep the real roots
         with time_limit(REPRODUCE_SECONDS, source="counterexample", what="substituting"):
             l_value = left.xreplace(point) if point else left
             r_value = right.xreplace(point) if point else right
@@ -1444,6 +1448,22 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
 
 
 REPRODUCE_SECONDS = 0.5
+
+
+def _nested_roots(side) -> bool:
+    """A fractional power of something that holds a fractional power of a variable
+    ((x^(1/3)·y^(1/3))^(3/2)): a negative number written in would make SymPy's exact
+    arithmetic take its complex principal roots, (-1)^(2/3))^(3/2) = -1, where the real-root
+    convention gives +1; such a side is evaluated as balls at the point (round 12b F7)."""
+    if not isinstance(side, sp.Basic):
+        return False
+    for node in side.atoms(sp.Pow):
+        if node.exp.is_integer or not node.base.free_symbols:
+            continue
+        for inner in node.base.atoms(sp.Pow):
+            if inner is not node and inner.base.free_symbols and not inner.exp.is_integer:
+                return True
+    return False
 
 
 def conditions_at(conditions, point):

@@ -89,6 +89,27 @@ def test_the_written_side_records_no_empty_exclusion():
 
 
 @pytest.mark.parametrize(
+    ("lhs", "false_rhs", "true_rhs"),
+    [
+        ("(x^(2/3)*y^(2/3))^(3/2)", "x*y", "abs(x*y)"),
+        ("sqrt(x^(2/3)*y^(2/3))", "(x*y)^(1/3)", "abs(x*y)^(1/3)"),
+    ],
+)
+def test_a_point_written_into_nested_roots_keeps_the_real_roots(capsys, lhs, false_rhs, true_rhs):
+    """SymPy's exact arithmetic at x = -a takes (-1)^(2/3) as a complex principal root, and
+    ((-1)^(2/3))^(3/2) = -1; the balls evaluate such a side with the real roots instead."""
+    false = judged(capsys, lhs, false_rhs)
+    assert false["verdict"] == "refuted"
+    assert float(false["counterexample"]["lhs_value"]) > 0
+    assert judged(capsys, lhs, true_rhs)["verdict"] in HOLDS
+
+
+def test_an_odd_root_of_a_product_of_negatives_is_real(capsys):
+    """(x^(1/3) y^(1/3))^(3/2) at x, y < 0: ((-1)(-1))^(3/2) = 1, never SymPy's -1."""
+    assert judged(capsys, "(x^(1/3)*y^(1/3))^(3/2)", "(x*y)^(1/2)")["verdict"] in HOLDS
+
+
+@pytest.mark.parametrize(
     ("lhs", "rhs", "verdict"),
     [
         ("(x^(1/3))^3", "x", HOLDS),  # an integer power of an odd root: x itself
