@@ -3,7 +3,9 @@
 Without ``--steps`` only the result is printed; ``--steps`` shows the rule tree, ``--latex``
 writes the narration as a LaTeX fragment and ``--json`` the rule tree as JSON. Several
 variables give one narration per partial derivative. Exit 0 when every narrated step and the
-final result agree with ``sympy.diff``, 1 when anything disagrees or stays undecided.
+final result agree with ``sympy.diff``, 1 when anything disagrees or stays undecided, 2 when
+the function has no real value where it is differentiated or its derivative is not real
+(:mod:`symderive.steps.real_domain`).
 """
 
 from __future__ import annotations
