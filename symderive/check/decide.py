@@ -1518,7 +1518,8 @@ def decide(
     yield stamped(numeric_outcome)
     if numeric_outcome.verdict == "refuted":
         return
-    if numeric_outcome.verdict == "undecided" and numeric_outcome.reason.startswith(NO_POINT):
+    if (numeric_outcome.verdict == "undecided" and numeric_outcome.reason.startswith(NO_POINT)
+            and not _defined_somewhere(lhs, rhs, context)):
         # sides real at no point seen (log(-1-x^2) on both sides): a zero difference would be
         # a proof about no real number, so none is given (round 12b F6)
         return
@@ -1546,6 +1547,52 @@ def decide(
                 outcome = _with_domain(outcome, context)
             yield stamped(outcome)
             return
+
+
+def _defined_somewhere(lhs, rhs, context: CheckContext) -> bool:
+    """A point where both written sides are real, found by solving their natural domain in
+    its one variable (``log(x - 100)``: x = 101) and confirmed by certified evaluation there;
+    False when there is none or it cannot be found (several variables, no closed form)."""
+    conditions = context.conditions
+    symbols = set().union(*(expr.free_symbols for _, _, expr, _ in conditions)) \
+        if conditions else set()
+    if len(symbols) != 1:
+        return False
+    (symbol,) = symbols
+    relation = {"positive": sp.Gt, "nonnegative": sp.Ge, "nonzero": sp.Ne}
+    try:
+        with time_limit(0.5, source="domain", what="solving"):
+            region = sp.S.Reals
+            for _, kind, expr, _ in conditions:
+                if kind not in relation:
+                    return False
+                region = region & sp.solveset(relation[kind](expr, 0), symbol, sp.S.Reals)
+            witness = _rational_inside(region)
+            if witness is None:
+                return False
+            left, right = _prepared(lhs, rhs, context, {})
+            comparison = _compare_values(left, right, "=", {symbol: witness},
+                                         conditions_at(conditions, {}))
+    except (ParseError, NotImplementedError, TypeError, ValueError, AttributeError):
+        return False
+    return comparison.status in ("agree", "inconclusive")
+
+
+def _rational_inside(region) -> sp.Rational | None:
+    """A rational point of the first interval of ``region`` (None: empty or not intervals)."""
+    pieces = region.args if isinstance(region, sp.Union) else (region,)
+    for piece in pieces:
+        if not isinstance(piece, sp.Interval) or piece.measure == 0:
+            continue
+        low, high = piece.inf, piece.sup
+        if low.is_infinite and high.is_infinite:
+            return sp.Integer(0)
+        if low.is_infinite:
+            return sp.floor(high) - 1
+        if high.is_infinite:
+            return sp.floor(low) + 1
+        return sp.nsimplify((low + high) / 2, rational=True)
+    return None
 
 
 def _with_domain(outcome: Outcome, context: CheckContext) -> Outcome:

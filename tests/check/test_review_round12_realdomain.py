@@ -166,6 +166,13 @@ def test_sides_real_nowhere_are_never_proved(capsys):
         assert "no sample point where both sides are defined and real" in result["reason"]
 
 
+def test_sides_real_only_beyond_the_sampled_points_are_still_proved(capsys):
+    """log(x - 100) is real for x > 100: the domain is solved and a point of it (x = 101)
+    evaluated, so the identity keeps its proof."""
+    assert judged(capsys, "log(x-100)", "log(x-100)")["verdict"] == "proved"
+    assert judged(capsys, "sqrt(x-1000)+0", "sqrt(x-1000)")["verdict"] == "proved"
+
+
 def test_a_cancelled_denominator_is_still_only_excluded(capsys):
     """x/x = 1: a pole is skipped, not a point where a side is non-real (docs/conventions.md)."""
     result = judged(capsys, "x/x", "1")
