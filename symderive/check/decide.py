@@ -11,6 +11,7 @@ parent, which enforces the time budget):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import time
@@ -1455,8 +1456,17 @@ def _nested_roots(side) -> bool:
     ((x^(1/3)·y^(1/3))^(3/2)): a negative number written in would make SymPy's exact
     arithmetic take its complex principal roots, (-1)^(2/3))^(3/2) = -1, where the real-root
     convention gives +1; such a side is evaluated as balls at the point (round 12b F7)."""
-    if not isinstance(side, sp.Basic):
+    if not isinstance(side, sp.Basic) or not side.has(sp.Pow):
         return False
+    try:
+        return _nested_roots_of(side)
+    except TypeError:  # a mutable matrix: not hashable
+        return _nested_roots_of.__wrapped__(side)
+
+
+@functools.lru_cache(maxsize=64)
+def _nested_roots_of(side) -> bool:
+    """(Looked at once per side, not at every point it is sampled at.)"""
     for node in side.atoms(sp.Pow):
         if node.exp.is_integer or not node.base.free_symbols:
             continue
