@@ -26,6 +26,11 @@ class UsageError(SymderiveError):
     """A command line that names something unknown or combines options wrongly."""
 
 
+class NotReal(SymderiveError):
+    """A derivative of a function with no real value where it is differentiated, or one whose
+    value is not a real number (``d/dx (-1)^x = (-1)^x·iπ``): symderive works over the reals."""
+
+
 class BudgetExceeded(SymderiveError):
     """A check ran past its time budget (the step is then *undecided*)."""
 

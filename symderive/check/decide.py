@@ -11,6 +11,7 @@ parent, which enforces the time budget):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import time
@@ -433,7 +434,8 @@ def numeric_phase(
         if size_values:
             tally.sizes.append(tuple(int(v) for v in size_values.values()))
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                                      few=named_here or sampling.dense_only(size_values))
+                                      few=named_here or sampling.dense_only(size_values),
+                                      written=_domain_symbols(lhs, rhs, context))
         if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
         if indices and not tally.unsupported:  # every other combination of the index values
@@ -878,6 +880,9 @@ MIN_AGREEING_POINTS = 3
 GIVEN_UNMET = "the point does not satisfy the given "
 
 
+NO_POINT = "no sample point where both sides are defined and real"
+
+
 def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list = ()) -> Outcome:
     counts = (
         f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
@@ -898,7 +903,7 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             reason=f"no certified evaluation: {tally.unsupported[0]}",
         )
     if not tally.agreeing and not tally.inconclusive:
-        reason = "no sample point where both sides are defined and real"
+        reason = NO_POINT
         if tally.skipped:
             reason += f" ({tally.skipped[0]})"
         return Outcome("undecided", method="numeric", reason=reason)
@@ -1073,13 +1078,16 @@ MODELS_PER_POINT = 2
 
 
 def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
-                        further: bool = False, few: bool = False) -> Outcome | None:
+                        further: bool = False, few: bool = False,
+                        written: frozenset = frozenset()) -> Outcome | None:
     """Compare the prepared sides at random points (and kinks, edges, zeros of the
     difference); ``further``: one more combination of index values at sizes already
     sampled, compared at :data:`INDEX_POINTS` points until one agrees, without kinks;
-    ``few``: at a size only the claim's numbers name, one random point (with kinks, all ones)."""
+    ``few``: at a size only the claim's numbers name, one random point (with kinks, all ones);
+    ``written``: variables of the written sides that SymPy's construction removed."""
     symbols = sorted(
-        (left.free_symbols | right.free_symbols) | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
+        (left.free_symbols | right.free_symbols | (written - set(fixed)))
+        | left.atoms(sp.Indexed) | right.atoms(sp.Indexed),
         key=sp.default_sort_key,
     )
     labels = {indexed.base.label for side in (left, right) for indexed in side.atoms(sp.Indexed)}
@@ -1176,6 +1184,28 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             points.append(sampling.draw_point(deterministic, context, rng, size_values,
                                               sampling.STYLES[offset]))  # fmt: skip
     return None
+
+
+def _domain_symbols(lhs, rhs, context: CheckContext) -> frozenset:
+    """The real variables of the written sides' natural domains (``0·log x`` was built as 0,
+    its condition x > 0 remains): sampled like the sides' own variables, so a point where one
+    written side is real and the other is not refutes the claim (docs/conventions.md) whether
+    or not SymPy cancelled the term at construction (round 12b F6).  Bound variables of sums,
+    products and integrals are never sampled as reals."""
+    bound: set = set()
+    for side in (lhs, rhs):
+        if isinstance(side, sp.Basic):
+            for node in side.atoms(sp.Sum, sp.Product, sp.Integral, sp.Lambda):
+                bound |= node.variables if isinstance(node, sp.Lambda) else {
+                    limit[0] for limit in node.limits}
+    found = set()
+    for _, _, expr, _ in context.conditions:
+        for symbol in getattr(expr, "free_symbols", ()):
+            if (isinstance(symbol, sp.Symbol) and not isinstance(symbol, sp.Dummy)
+                    and symbol not in bound and symbol.is_commutative
+                    and context.domain_of(symbol).kind not in ("size", "index", "random")):
+                found.add(symbol)
+    return frozenset(found)
 
 
 def _scale(left, right) -> sp.Integer:
@@ -1392,6 +1422,8 @@ def _substituted(left, right, point):
     slow (x^(10^6)), the sides and the point are evaluated as balls instead."""
     if not point or not all(value.is_Rational for value in point.values()):
         return left, right, point
+    if _nested_roots(left) or _nested_roots(right):
+        return left, right, point
     try:
         with time_limit(SUBSTITUTE_SECONDS, source="sampling", what="substituting"):
             return left.xreplace(point), right.xreplace(point), {}
@@ -1405,6 +1437,8 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
     simplifies the numbers its own way), disagrees again under certified evaluation (looked
     at as deep as the disagreement was found: ``bits``)."""
     try:
+        if point and (_nested_roots(left) or _nested_roots(right)):
+            raise ParseError("SymPy's principal roots")  # the balls keep the real roots
         with time_limit(REPRODUCE_SECONDS, source="counterexample", what="substituting"):
             l_value = left.xreplace(point) if point else left
             r_value = right.xreplace(point) if point else right
@@ -1429,6 +1463,31 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
 
 
 REPRODUCE_SECONDS = 0.5
+
+
+def _nested_roots(side) -> bool:
+    """A fractional power of something that holds a fractional power of a variable
+    ((x^(1/3)·y^(1/3))^(3/2)): a negative number written in would make SymPy's exact
+    arithmetic take its complex principal roots, (-1)^(2/3))^(3/2) = -1, where the real-root
+    convention gives +1; such a side is evaluated as balls at the point (round 12b F7)."""
+    if not isinstance(side, sp.Basic) or not side.has(sp.Pow):
+        return False
+    try:
+        return _nested_roots_of(side)
+    except TypeError:  # a mutable matrix: not hashable
+        return _nested_roots_of.__wrapped__(side)
+
+
+@functools.lru_cache(maxsize=64)
+def _nested_roots_of(side) -> bool:
+    """(Looked at once per side, not at every point it is sampled at.)"""
+    for node in side.atoms(sp.Pow):
+        if node.exp.is_integer or not node.base.free_symbols:
+            continue
+        for inner in node.base.atoms(sp.Pow):
+            if inner is not node and inner.base.free_symbols and not inner.exp.is_integer:
+                return True
+    return False
 
 
 def conditions_at(conditions, point):
@@ -1483,6 +1542,11 @@ def decide(
     yield stamped(numeric_outcome)
     if numeric_outcome.verdict == "refuted":
         return
+    if (numeric_outcome.verdict == "undecided" and numeric_outcome.reason.startswith(NO_POINT)
+            and not _defined_somewhere(lhs, rhs, context)):
+        # sides real at no point seen (log(-1-x^2) on both sides): a zero difference would be
+        # a proof about no real number, so none is given (round 12b F6)
+        return
     if relation == "!=" and numeric_outcome.verdict == "checked":
         return  # a witness settles a claimed difference
     if relation not in ("=", "<=", ">=", "!="):
@@ -1507,6 +1571,52 @@ def decide(
                 outcome = _with_domain(outcome, context)
             yield stamped(outcome)
             return
+
+
+def _defined_somewhere(lhs, rhs, context: CheckContext) -> bool:
+    """A point where both written sides are real, found by solving their natural domain in
+    its one variable (``log(x - 100)``: x = 101) and confirmed by certified evaluation there;
+    False when there is none or it cannot be found (several variables, no closed form)."""
+    conditions = context.conditions
+    symbols = set().union(*(expr.free_symbols for _, _, expr, _ in conditions)) \
+        if conditions else set()
+    if len(symbols) != 1:
+        return False
+    (symbol,) = symbols
+    relation = {"positive": sp.Gt, "nonnegative": sp.Ge, "nonzero": sp.Ne}
+    try:
+        with time_limit(0.5, source="domain", what="solving"):
+            region = sp.S.Reals
+            for _, kind, expr, _ in conditions:
+                if kind not in relation:
+                    return False
+                region = region & sp.solveset(relation[kind](expr, 0), symbol, sp.S.Reals)
+            witness = _rational_inside(region)
+            if witness is None:
+                return False
+            left, right = _prepared(lhs, rhs, context, {})
+            comparison = _compare_values(left, right, "=", {symbol: witness},
+                                         conditions_at(conditions, {}))
+    except (ParseError, NotImplementedError, TypeError, ValueError, AttributeError):
+        return False
+    return comparison.status in ("agree", "inconclusive")
+
+
+def _rational_inside(region) -> sp.Rational | None:
+    """A rational point of the first interval of ``region`` (None: empty or not intervals)."""
+    pieces = region.args if isinstance(region, sp.Union) else (region,)
+    for piece in pieces:
+        if not isinstance(piece, sp.Interval) or piece.measure == 0:
+            continue
+        low, high = piece.inf, piece.sup
+        if low.is_infinite and high.is_infinite:
+            return sp.Integer(0)
+        if low.is_infinite:
+            return sp.floor(high) - 1
+        if high.is_infinite:
+            return sp.floor(low) + 1
+        return sp.nsimplify((low + high) / 2, rational=True)
+    return None
 
 
 def _with_domain(outcome: Outcome, context: CheckContext) -> Outcome:

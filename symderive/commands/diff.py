@@ -3,7 +3,9 @@
 Without ``--steps`` only the result is printed; ``--steps`` shows the rule tree, ``--latex``
 writes the narration as a LaTeX fragment and ``--json`` the rule tree as JSON. Several
 variables give one narration per partial derivative. Exit 0 when every narrated step and the
-final result agree with ``sympy.diff``, 1 when anything disagrees or stays undecided.
+final result agree with ``sympy.diff``, 1 when anything disagrees or stays undecided, 2 when
+the function has no real value where it is differentiated or its derivative is not real
+(:mod:`symderive.steps.real_domain`).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def resolve_variable(expression: sp.Basic, name: str) -> sp.Symbol:
 
 
 def run(args, console) -> int:
-    from symderive.grammar.plain import parse_expression
+    from symderive.grammar.plain import parse_side
     from symderive.render.narration import (
         narration_latex,
         narration_renderable,
@@ -60,7 +62,7 @@ def run(args, console) -> int:
     if args.json and args.latex:
         raise UsageError("choose one of --json and --latex")
     try:
-        expression = parse_expression(args.expression, source="<expression>")
+        expression, conditions = parse_side(args.expression, source="<expression>")
     except ParseError as error:
         from symderive.commands.hints import explained
 
@@ -69,7 +71,8 @@ def run(args, console) -> int:
     if len(set(variables)) != len(variables):
         raise UsageError("a variable is named twice")
     narrations = [
-        differentiate(expression, variable, budget_seconds=args.timeout) for variable in variables
+        differentiate(expression, variable, budget_seconds=args.timeout, conditions=conditions)
+        for variable in variables
     ]
     if args.json:
         documents = [narration.as_dict() for narration in narrations]

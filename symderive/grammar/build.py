@@ -85,6 +85,31 @@ class Condition:
         )
 
 
+def real_power(base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
+    """``base^exponent`` with the real-root convention kept when ``base`` is itself a power
+    (a definition substituted into ``u^{3/2}``, as the grammar's ``power`` does)."""
+    if not (isinstance(exponent, sp.Rational) and exponent.is_integer):
+        base = _even_power_of_odd_root(base)
+    return sp.Pow(base, exponent)
+
+
+def _even_power_of_odd_root(base: sp.Basic) -> sp.Basic:
+    """b^(p/q) with p even and q odd is |b|^(p/q) under the real-root convention
+    (``x^(2/3) = (x^(1/3))^2 >= 0``), written so before it is raised to a non-integer power.
+
+    SymPy's power rule merges ``(x^(2/3))^(3/2)`` into ``x`` at construction (valid for its
+    complex principal branch, where x^(2/3) is not real at x < 0); with the base written as
+    |x|^(2/3) it gives ``|x|``, the value of the written side (round 12b F7)."""
+    if not (isinstance(base, sp.Pow) and isinstance(base.exp, sp.Rational)):
+        return base
+    inner, ratio = base.base, base.exp
+    if ratio.q % 2 == 0 or ratio.p % 2 != 0 or inner.is_extended_nonnegative:
+        return base
+    if inner.is_extended_real is False or inner.has(sp.I):
+        return base
+    return sp.Pow(sp.Abs(inner), ratio)
+
+
 class NoncommutingExp(sp.Function):
     """e^X of an X that does not commute (letters read as non-commuting symbols, for the
     question :mod:`symderive.notes.commuting` asks): SymPy's exp would merge e^{A+B} e^{-B} into
@@ -304,6 +329,8 @@ class Construction:
         self.check_power(base, exponent, column)
         if base is sp.E:  # SymPy turns e^y into exp(y)
             return self.exp(exponent, column)
+        if not (isinstance(exponent, sp.Rational) and exponent.is_integer):
+            base = _even_power_of_odd_root(base)
         if isinstance(exponent, sp.Rational):
             if exponent.is_negative:
                 self._require("nonzero", base, "a denominator", column)

@@ -10,7 +10,7 @@ never presented as correct: :attr:`Narration.agrees` is False and the CLI exits 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
@@ -18,6 +18,7 @@ import sympy as sp
 from symderive.report import Outcome
 from symderive.steps.local import NodeCheck
 from symderive.steps.narrate import narrate
+from symderive.steps.real_domain import refuse_not_real_result, refuse_without_real_values
 from symderive.steps.rules import ChainRule, FallbackRule, Rule
 
 DEFAULT_BUDGET_SECONDS = 2.0
@@ -125,10 +126,18 @@ def differentiate(
     *,
     budget_seconds: float = DEFAULT_BUDGET_SECONDS,
     seed: int = 0,
+    conditions: Iterable = (),
 ) -> Narration:
-    """Narrate ``d/d(variable) expression`` and check it (the Python form of ``diff --steps``)."""
+    """Narrate ``d/d(variable) expression`` and check it (the Python form of ``diff --steps``).
+
+    ``conditions``: the natural domain the grammar recorded (:func:`parse_side`); a function
+    with no real value there, or a derivative that is not real, raises :class:`NotReal`."""
+    refuse_without_real_values(expression, variable, conditions)
     tree = narrate(expression, variable)
-    return check_tree(expression, variable, tree, budget_seconds=budget_seconds, seed=seed)
+    refuse_not_real_result(expression, variable, (tree.result,))
+    narration = check_tree(expression, variable, tree, budget_seconds=budget_seconds, seed=seed)
+    refuse_not_real_result(expression, variable, (narration.reference,))
+    return narration
 
 
 def differentiate_partials(
