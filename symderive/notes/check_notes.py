@@ -32,6 +32,7 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
+from symderive.notes.kronecker import READING as KRONECKER_READING
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
     shape_statements,
@@ -1373,8 +1374,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     ):  # a property in words the check does not use (symmetry is instantiated)
         if name in matrices_here and not is_symmetric_word(word):
             return f"the note says {name} is {word} (line {line}), which is not read here"
-    if KRONECKER.search(written):
-        return "\\delta_{ij} may be the Kronecker delta"
+    if KRONECKER.search(written) and KRONECKER_READING not in equation.readings.values():
+        return "\\delta_{ij} may be the Kronecker delta"  # (read so, it is no doubt: L6)
     if SOLVE_WORDS.search(equation.block.lead or ""):
         return "the note solves it (its roots or solutions), it is not an identity"
     if (

@@ -47,11 +47,13 @@ from symderive.notes.indices import (
     einstein_stated,
     entries_said_otherwise,
     entry_links,
+    index_domain,
     normalise_indices,
     sizes_from_prose,
     section_bold,
     valued_entries,
 )
+from symderive.notes.kronecker import kronecker_and_families
 from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
     free_names,
@@ -325,6 +327,9 @@ def plan_steps(
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein, local=equation.index_domains,
                              powers_written=bool(ENTRY_POWER.search(" ".join(elements))))
+    raws = kronecker_and_families(  # δ_ij, s_j after s_i = …
+        raws, view, equation.readings, {**context.domains, **equation.index_domains},
+        lambda index, high: index_domain(context, equation.index_domains, index, high))
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it
@@ -901,8 +906,11 @@ def coinciding_indices(*raws, view: DefinitionView | None = None) -> str:
 def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     """Why indices may be meant otherwise than read: a letter index repeated in one product
     (Einstein summation, ``x_i a_{ij} x_j``) or two index letters on one base in a derivative
-    (``dx_i/dx_k`` is δ_ik, not 0)."""
+    (``dx_i/dx_k`` is δ_ik, not 0). Entries read as ``o[i]``, ``o[j]`` of one vector raise no
+    such doubt by themselves: their derivative is the Kronecker delta, and every combination
+    of the index values, equal ones too, is evaluated (round 11a L6)."""
     by_base: dict[str, set[str]] = {}
+    named: set[str] = set()  # the bases written as names (x_i a Symbol): ∂x_j/∂x_i read as 0
     for side in (lhs, rhs):
         for term in sp.Add.make_args(sp.expand(side) if side.is_Mul or side.is_Add else side):
             letters: list[str] = []
@@ -911,6 +919,7 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                 if base and sub.isalpha():
                     letters.extend(sub)
                     by_base.setdefault(base, set()).add(sub)
+                    named.add(base)
             for entry in term.atoms(sp.Indexed):  # x_i of a declared vector x: x[i]
                 sub = "".join(str(index) for index in entry.indices)
                 free = all(index in term.free_symbols for index in entry.indices)
@@ -919,7 +928,7 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                     by_base.setdefault(str(entry.base), set()).add(sub)
             if len(letters) != len(set(letters)):
                 return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
-    if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
+    if had_derivative and any(len(subs) > 1 and base in named for base, subs in by_base.items()):
         return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
     return ""
 
