@@ -74,7 +74,9 @@ from symderive.notes.questions import as_asked, asking_words, list_question
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
-from symderive.notes.laws import about_a_law, law_shown, stated_law
+from symderive.notes.laws import (
+    about_a_law, law_shown, refuted_within_means, stated_law, stated_laws, stated_means,
+)
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
@@ -806,7 +808,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "need not satisfy"))  # fmt: skip
         if outcome.verdict == "refuted" and outcome.method == "exact-finite":
             law = _law_in_prose(step, chain, plan.context)
-            if law:
+            moved = _within_stated_means(step, chain, plan.context, outcome) if law else None
+            if moved is not None:  # Var(2w) = 2Var(w) after "with E[w] = 0" (round 11a L4)
+                outcome = moved
+            elif law:
                 outcome = _not_refuted(outcome, (
                     f"the note states the law in words ('{law}'), which the finite law of the "
                     f"counterexample need not satisfy ({law_shown(outcome)})"))  # fmt: skip
@@ -1273,6 +1278,18 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
         *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
     prose = prose.replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
+
+
+def _within_stated_means(step, chain, context: FileContext, outcome: Outcome) -> Outcome | None:
+    """The refutation moved onto a law with the means the note states, when the prose before
+    the claim says nothing else of the law (:func:`symderive.notes.laws.stated_means`)."""
+    names = sorted({str(symbol) for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+                    for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
+    lines = context.raw_text.splitlines()
+    prose = "\n".join(lines[number - 1] for number in [
+        *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
+    means = stated_means(stated_laws(prose.replace(chain.latex.strip(), " "), names))
+    return refuted_within_means(outcome, step.lhs, step.rhs, means) if means else None
 
 
 def _function_only_later(name: str, applied: re.Pattern, line: int, context: FileContext
