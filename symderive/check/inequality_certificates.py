@@ -307,6 +307,8 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
             candidates.append((f.xreplace({x: end}), True, f"at {shown} = {sp.sstr(end)}"))
             continue
         limit = sp.limit(f, x, end, direction) if end.is_finite else sp.limit(f, x, end)
+        if isinstance(limit, sp.AccumBounds) and not end.is_finite and _periodic(f, x):
+            continue  # every value f takes out there it takes at a critical point (11a F12)
         if isinstance(limit, sp.AccumBounds):
             limit = limit.min
         if limit.free_symbols or limit.has(sp.Limit) or limit is sp.nan:
@@ -315,6 +317,19 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
     if monotone:  # said in the certificate's list of critical points
         points = ["none listed: the slack is strictly monotone (its derivative's sign certified)"]
     return candidates, points, families
+
+
+def _periodic(f: sp.Expr, x: sp.Symbol) -> bool:
+    """Whether ``f`` is periodic in ``x`` (SymPy's period, checked: f(x + P) − f(x) simplifies
+    to 0). Then on an unbounded interval it takes no value out at infinity that it does not
+    take at a critical point (the critical points, periodic families taken whole, are listed):
+    the bounds SymPy gives for its oscillation (sin x + cos x in [−2, 2]) are no candidates."""
+    try:
+        period = sp.periodicity(f, x)
+        return period is not None and period != 0 and sp.simplify(
+            f.xreplace({x: x + period}) - f) == 0
+    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError):
+        return False
 
 
 def singular_points(expr: sp.Expr, x: sp.Symbol, interval: sp.Interval) -> list:

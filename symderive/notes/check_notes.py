@@ -74,6 +74,7 @@ from symderive.notes.questions import as_asked, asking_words, list_question
 from symderive.notes.disowned import (
     as_quoted, called_wrong_notices, disowning_words, marked_rows,
 )
+from symderive.notes.bound_claims import bound_claimed
 from symderive.notes.laws import (
     about_a_law, law_shown, refuted_within_means, stated_law, stated_laws, stated_means,
 )
@@ -849,7 +850,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             description = ""  # what was sampled at real i does not describe this verdict
         if outcome.verdict == "refuted" and step.solve_like and not unit_words and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
-        ) and not _declared_by_directive(plan.context, names):  # fmt: skip
+        ) and not _declared_by_directive(plan.context, names) and not bound_claimed(
+            step.lhs, step.rhs, step.relation
+        ):  # fmt: skip  (sin x + cos x ≤ 1 is a bound: refuted, round 11a F12)
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "

@@ -53,6 +53,7 @@ from symderive.notes.indices import (
     section_bold,
     valued_entries,
 )
+from symderive.notes.bound_claims import bound_claimed
 from symderive.notes.kronecker import kronecker_and_families
 from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
@@ -501,7 +502,7 @@ def plan_steps(
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
         solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
-                                 len(elements))  # fmt: skip
+                                 len(elements), (elements[index - 1], elements[index]))
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         equation.steps.append(
@@ -510,7 +511,8 @@ def plan_steps(
                 unknown=tuple(sorted(unknown.items())),
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
-                named_in_words="" if false_everywhere else _named_in_words(
+                named_in_words="" if false_everywhere or bound_claimed(lhs, rhs, relation)
+                else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
@@ -944,14 +946,18 @@ def _no_solution(lhs, rhs, source: str) -> bool:
     return bool(difference.is_number and difference.is_zero is False)
 
 
-def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
+def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("", "")) -> bool:
     """``expr = number``, with unknowns and no derivative written: if it is not an identity
-    it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
+    it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``). Not
+    when the number side is written with a letter of the other side that cancelled
+    (``\\frac{x}{x} = 1 + \\max(0, |x| - 10^9)``: an identity in x, round 11a L2)."""
     if _square_matrices_only(lhs, rhs):
         return False  # MN - NM = 0 for the 3 × 3 matrices M and N: a claim (round 9b L12)
-    for side, other, raw, raw_other in (
-        (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
+    for side, other, raw, raw_other, other_written in (
+        (lhs, rhs, raw_left, raw_right, written[1]), (rhs, lhs, raw_right, raw_left, written[0])
     ):
+        if isinstance(side, sp.Basic) and _writes_a_letter_of(other_written, side):
+            continue
         if (
             isinstance(raw_other, sp.Basic) and raw_other == 0 and isinstance(raw, sp.Basic)
             and (isinstance(raw, (sp.Derivative, sp.Subs)) or has_matrix_derivative(raw))
@@ -965,6 +971,21 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         ):  # fmt: skip
             return True
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _writes_a_letter_of(latex: str, side: sp.Basic) -> bool:
+    """Whether ``latex`` writes one of the plain letters (or Greek letters) free in ``side``."""
+    for symbol in side.free_symbols:
+        stem = getattr(symbol, "name", "").partition("_")[0]
+        if re.fullmatch(r"[A-Za-z]", stem):
+            pattern = rf"(?<![A-Za-z\\]){stem}(?![A-Za-z])"
+        elif re.fullmatch(r"[A-Za-z]+", stem) and re.fullmatch(GREEK, "\\" + stem):
+            pattern = rf"\\{stem}(?![A-Za-z])"
+        else:
+            continue
+        if re.search(pattern, latex):
+            return True
+    return False
 
 
 def _square_matrices_only(lhs, rhs) -> bool:
