@@ -519,9 +519,31 @@ def _certified(outcome, lhs, rhs, relation, context, tally) -> Outcome:
         except (ValueError, TypeError, NotImplementedError):
             left = right = None
         return inequality_certificates.require_certificate(
-            outcome, left, right, relation, context.domain_of, tally.smallest, evidence)
+            outcome, left, right, relation, context.domain_of, tally.smallest, evidence,
+            refute_at=lambda point: _refuted_at(lhs, rhs, relation, context, point, left, right))
     return inequality_certificates.uncertified(outcome, "no search of the worst point",
                                                evidence)
+
+
+def _refuted_at(lhs, rhs, relation, context, point: dict, left, right) -> Outcome | None:
+    """The refutation at an exact point SymPy's range names (the slack negative there),
+    certified and reproduced as a worst-point candidate is, or None (round 11b L1)."""
+    if not all(getattr(value, "is_real", False) and value.is_finite for value in point.values()):
+        return None
+    found = _NamedPoint([point], [True], "SymPy's exact range of the slack names this point")
+    try:
+        return _worst_candidates(lhs, rhs, relation, context, {}, left, right, found)
+    except (ValueError, TypeError, NotImplementedError, ZeroDivisionError):
+        return None
+
+
+@dataclass(frozen=True)
+class _NamedPoint:
+    """A worst-point search of one named point (the shape :func:`_worst_candidates` reads)."""
+
+    candidates: list
+    clear: list
+    how: str
 
 
 SUMMING_SECONDS = 0.3
