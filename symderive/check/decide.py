@@ -909,8 +909,9 @@ GIVEN_UNMET = "the point does not satisfy the given "
 
 
 def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list = ()) -> Outcome:
-    counts = (
-        f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
+    distinct = list(dict.fromkeys(tally.agreeing))  # a constant claim has one point, not 8 copies
+    counts = (  # the points, as points_checked counts them (round 11b L3)
+        f"{len(distinct)} point(s) agreed, {tally.inconclusive} inconclusive, "
         f"{len(tally.skipped)} skipped"
     )
     sizes_used = tuple(dict.fromkeys(v for combo in tally.sizes for v in combo))
@@ -995,7 +996,6 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             digits=certified.DIGITS,
             sizes=sizes_used,
         )
-    distinct = list(dict.fromkeys(tally.agreeing))  # a constant claim has one point, not 8 copies
     spread = distinct[:: max(1, len(distinct) // 8)][:8]
     return Outcome(
         "checked",
