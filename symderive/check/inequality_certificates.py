@@ -328,17 +328,24 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
     return candidates, points, families
 
 
+TRIGONOMETRIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
 def _periodic(f: sp.Expr, x: sp.Symbol) -> bool:
-    """Whether ``f`` is periodic in ``x`` (SymPy's period, checked: f(x + P) − f(x) simplifies
-    to 0). Then on an unbounded interval it takes no value out at infinity that it does not
-    take at a critical point (the critical points, periodic families taken whole, are listed):
-    the bounds SymPy gives for its oscillation (sin x + cos x in [−2, 2]) are no candidates."""
-    try:
-        period = sp.periodicity(f, x)
-        return period is not None and period != 0 and sp.simplify(
-            f.xreplace({x: x + period}) - f) == 0
-    except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError):
+    """Whether ``f`` is periodic in ``x`` by its form: x occurs only inside sin, cos, tan, …
+    of a x + b with a rational a ≠ 0 (then 2π·lcm of the denominators of the a is a period).
+    Then on an unbounded interval f takes no value out at infinity that it does not take at
+    a critical point (the critical points, periodic families taken whole, are listed): the
+    bounds SymPy gives for its oscillation (sin x + cos x in [−2, 2]) are no candidates."""
+    atoms = [node for node in f.atoms(*TRIGONOMETRIC) if node.has(x)]
+    if not atoms:
         return False
+    for node in atoms:
+        slope = sp.diff(node.args[0], x)
+        if not (slope.is_Rational and slope != 0 and sp.diff(slope, x) == 0):
+            return False
+    hidden = f.xreplace({node: sp.Dummy() for node in atoms})
+    return not hidden.has(x)
 
 
 def singular_points(expr: sp.Expr, x: sp.Symbol, interval: sp.Interval) -> list:
