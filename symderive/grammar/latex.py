@@ -997,9 +997,10 @@ class _Parser:
                 self.advance()
             self.expect(closer)
             if closer in SYMMETRIC_BARS and self.bar_may_open():
-                self.fail(f"{closer}a{closer}b{closer}c{closer}: the bar after the first term may "
-                          f"close it or open a bar inside it ({closer}a{closer}·b·{closer}c{closer}"
-                          f" or {closer}a·{closer}b{closer}·c{closer}) — two readings (not read)")
+                bar = closer
+                self.fail(f"{bar}a{bar}b{bar}c{bar}: the bar after the first term may close it "
+                          f"or open a bar inside it ({bar}a{bar}·b·{bar}c{bar} or "
+                          f"{bar}a·{bar}b{bar}·c{bar}) — two readings (not read)")
         if norm and isinstance(inner, sp.MatrixExpr):  # --- matrix hook: norms ---
             subscript = self.norm_subscript()
             if subscript == "2" and self.context.frobenius_2 and not matrices.is_vector(inner):

@@ -221,7 +221,7 @@ HYPOTHESES = (
     # For every real $x \ne 0$,  For all $x > 0$,  For any real number $t \ge 1$,
     re.compile(rf"^(?:for|when|whenever|if)\s+(?:(?:all|every|each|any)\s+)?(?:real\s+)?"
                rf"(?:numbers?\s+)?{_M}\s*(?:,|:)?\s*", re.I),
-    # Suppose $y < 0$: $…$.  Let $x > 0$; then $…$.  Assume $x \ge 1$, then $…$. (round 11a L7)
+    # Suppose $y < 0$: $…$.  Let $x > 0$; then $…$.  Assume $x \ge 1$, then $…$. (11a L7)
     re.compile(rf"^{_LET}\s+{_M}\s*(?::|;|,)(?:\s*then\b)?\s*", re.I),
     # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
     re.compile(rf"^{_M}\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?\s*"),
