@@ -5,7 +5,8 @@ After ``s_i = \frac{\exp(o_i)}{\sum_k \exp(o_k)}`` the softmax Jacobian is writt
 
 * ``\delta_{ij}`` with two index letters of the chain (letters the chain, or a definition it
   uses, writes as entry indices: ``o_j``, ``o_i``) is the Kronecker delta — 1 where i = j, else
-  0 — unless the note defines δ itself. The reading is named in the report.
+  0 — unless the note defines δ itself or names δ in a sentence that does not call it the
+  Kronecker delta (*$\delta_j$ is the error of unit j*). The reading is named in the report.
 * ``s_j`` beside a definition of ``s_i`` whose body uses its index (``o_i``) is the same family at
   j: it becomes the entry ``s[j]``, which :func:`symderive.notes.indices.family_values` expands
   to the body at i = j (as it already did for ``p_{y_i}``).
@@ -18,6 +19,18 @@ import re
 import sympy as sp
 
 KRONECKER_NAME = re.compile(r"delta_\{?([a-z]),?([a-z])\}?")
+# a sentence that names δ alone in its formula ("$\delta_j^{(l)}$ is the error of unit j",
+# "where $\delta_{ij}$ is the distance") describes δ: unless it says Kronecker, not read
+DELTA_NAMED = re.compile(r"\$\s*\\delta\s*(?:[_^]\s*(?:\{[^{}$]*\}|\w)\s*){0,3}\$")
+KRONECKER_WORDS = re.compile(r"Kronecker|크로네커", re.I)
+SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|$)", re.M)
+
+
+def delta_described(prose: str) -> bool:
+    """Whether a sentence of ``prose`` names δ alone and does not call it the Kronecker delta:
+    then δ_ij is the note's own symbol, never read as the Kronecker delta."""
+    return any(DELTA_NAMED.search(sentence) and not KRONECKER_WORDS.search(sentence)
+               for sentence in SENTENCE.findall(prose))
 SUBSCRIPTED = re.compile(r"(?P<stem>.+)_(?P<letter>[a-z])")
 READING = "the Kronecker delta (1 where the two indices are equal, else 0)"
 
@@ -51,7 +64,7 @@ def _family_index(stem: str, symbols: dict) -> sp.Symbol | None:
 
 
 def kronecker_and_families(raws: list, view, readings: dict, domains: dict,
-                           record_domain) -> list:
+                           record_domain, prose: str = "") -> list:
     """``raws`` with ``\\delta_{ij}`` read as KroneckerDelta(i, j) and ``s_j`` as the entry
     ``s[j]`` of a family defined through its index (see the module docstring); the Kronecker
     reading is recorded in ``readings``. A family's other index letter (j of ``s_j`` after
@@ -81,7 +94,8 @@ def kronecker_and_families(raws: list, view, readings: dict, domains: dict,
             record_domain(index, domain.high)
             indices[entry["letter"]] = index
         replacements[symbol] = sp.IndexedBase(entry["stem"])[index]
-    delta_defined = any(name == "delta" or name.startswith("delta_") for name in defined)
+    delta_defined = any(name == "delta" or name.startswith("delta_") for name in defined) or (
+        delta_described(prose))
     for symbol in symbols:
         kronecker = KRONECKER_NAME.fullmatch(getattr(symbol, "name", ""))
         if kronecker and not delta_defined:

@@ -330,7 +330,8 @@ def plan_steps(
                              powers_written=bool(ENTRY_POWER.search(" ".join(elements))))
     raws = kronecker_and_families(  # δ_ij, s_j after s_i = …
         raws, view, equation.readings, {**context.domains, **equation.index_domains},
-        lambda index, high: index_domain(context, equation.index_domains, index, high))
+        lambda index, high: index_domain(context, equation.index_domains, index, high),
+        context.raw_text)
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it

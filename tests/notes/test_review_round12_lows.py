@@ -141,6 +141,15 @@ $$ \frac{\partial s_i}{\partial o_j} = s_i (\delta_{ij} - s_j) $$
     assert not any("Kronecker" in reading for reading in step.readings)
 
 
+def test_a_delta_the_prose_names_otherwise_is_not_the_kronecker_delta(tmp_path):
+    note = JACOBIAN.replace("Then", "Here $\\delta_{ij}$ is the distance from $i$ to $j$. Then")
+    step = steps_by_line(tmp_path, note)[5][0]
+    assert step.verdict not in HOLDS
+    assert not any("Kronecker" in reading for reading in step.readings)
+    named = JACOBIAN.replace("Then", "$\\delta_{ij}$ is the Kronecker delta. Then")
+    assert steps_by_line(tmp_path, named)[5][0].verdict == "checked"
+
+
 # -- L7: a claim false under its own stated condition ---------------------------------------------
 
 CASES = r"""# Cases
