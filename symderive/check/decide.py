@@ -24,6 +24,7 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
+from symderive.check.reversed_ranges import backward_reason, reversed_ranges
 from symderive.check import extrema, inequality_certificates, symbolic, undefined_points
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
@@ -288,6 +289,8 @@ class Tally:
     undefined: list = field(default_factory=list)  # (point, comparison) where a side had no
     # value: judged by :mod:`symderive.check.undefined_points` (round 9a L5)
     excluded: str = ""  # where a checked claim was not evaluated (a side undefined there)
+    backwards: tuple | None = None  # (refutation, ranges) found only where a Σ/Π range runs
+    # backwards (:mod:`symderive.check.reversed_ranges`)
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -436,15 +439,17 @@ def numeric_phase(
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
                                       few=named_here or sampling.dense_only(size_values),
                                       written=_domain_symbols(lhs, rhs, context))
-        if outcome is not None:
+        if outcome is not None and not _runs_backwards(outcome, (lhs, rhs), fixed, context, tally):
             return _with_entry_indices(outcome, (lhs, rhs))
-        if indices and not tally.unsupported:  # every other combination of the index values
-            # at these sizes (a node without certified evaluation would stay one everywhere)
+        if outcome is None and indices and not tally.unsupported:  # every other combination
+            # of the index values at these sizes (a node without certified evaluation would
+            # stay one everywhere)
             outcome = _every_index_value(lhs, rhs, relation, context, rng, size_values,
                                          indices, (drawn, left, right), tally)  # fmt: skip
-            if outcome is not None:
+            if outcome is not None and not _runs_backwards(outcome, (lhs, rhs), size_values,
+                                                           context, tally):  # fmt: skip
                 return _with_entry_indices(outcome, (lhs, rhs))
-        elif indices:
+        elif indices and outcome is None:
             tally.not_exhausted.append((tuple(int(v) for v in size_values.values()),
                                         "a node without certified evaluation"))
         if not size_values:
@@ -463,6 +468,10 @@ def numeric_phase(
                 )
             if exact_result is not None:
                 tally.exact_bound = exact_result[1]
+    if tally.backwards is not None:  # refuted only where a range runs backwards (11a L1)
+        return Outcome("undecided", method="numeric (certified balls)", reason=backward_reason(
+            tally.backwards[1], tally.backwards[0].counterexample, len(tally.agreeing)),
+            digits=certified.DIGITS)  # fmt: skip
     if relation in extrema.INEQUALITIES and (tally.agreeing or tally.inconclusive):
         outcome = _worst_point(lhs, rhs, relation, context, rng, tally, sizes, indices)
         if outcome is not None:
@@ -513,9 +522,31 @@ def _certified(outcome, lhs, rhs, relation, context, tally) -> Outcome:
         except (ValueError, TypeError, NotImplementedError):
             left = right = None
         return inequality_certificates.require_certificate(
-            outcome, left, right, relation, context.domain_of, tally.smallest, evidence)
+            outcome, left, right, relation, context.domain_of, tally.smallest, evidence,
+            refute_at=lambda point: _refuted_at(lhs, rhs, relation, context, point, left, right))
     return inequality_certificates.uncertified(outcome, "no search of the worst point",
                                                evidence)
+
+
+def _refuted_at(lhs, rhs, relation, context, point: dict, left, right) -> Outcome | None:
+    """The refutation at an exact point SymPy's range names (the slack negative there),
+    certified and reproduced as a worst-point candidate is, or None (round 11b L1)."""
+    if not all(getattr(value, "is_real", False) and value.is_finite for value in point.values()):
+        return None
+    found = _NamedPoint([point], [True], "SymPy's exact range of the slack names this point")
+    try:
+        return _worst_candidates(lhs, rhs, relation, context, {}, left, right, found)
+    except (ValueError, TypeError, NotImplementedError, ZeroDivisionError):
+        return None
+
+
+@dataclass(frozen=True)
+class _NamedPoint:
+    """A worst-point search of one named point (the shape :func:`_worst_candidates` reads)."""
+
+    candidates: list
+    clear: list
+    how: str
 
 
 SUMMING_SECONDS = 0.3
@@ -884,8 +915,9 @@ NO_POINT = "no sample point where both sides are defined and real"
 
 
 def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list = ()) -> Outcome:
-    counts = (
-        f"{len(tally.agreeing)} point(s) agreed, {tally.inconclusive} inconclusive, "
+    distinct = list(dict.fromkeys(tally.agreeing))  # a constant claim has one point, not 8 copies
+    counts = (  # the points, as points_checked counts them (round 11b L3)
+        f"{len(distinct)} point(s) agreed, {tally.inconclusive} inconclusive, "
         f"{len(tally.skipped)} skipped"
     )
     sizes_used = tuple(dict.fromkeys(v for combo in tally.sizes for v in combo))
@@ -973,7 +1005,6 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             digits=certified.DIGITS,
             sizes=sizes_used,
         )
-    distinct = list(dict.fromkeys(tally.agreeing))  # a constant claim has one point, not 8 copies
     spread = distinct[:: max(1, len(distinct) // 8)][:8]
     return Outcome(
         "checked",
@@ -1217,6 +1248,18 @@ def _scale(left, right) -> sp.Integer:
             if size > largest:
                 largest = size
     return sp.Integer(10) * sp.ceiling(min(largest, finite.LARGEST_SCALE))
+
+
+def _runs_backwards(outcome: Outcome, sides: tuple, values: dict, context: CheckContext,
+                    tally: Tally) -> bool:
+    """Whether ``outcome`` is a refutation at a point where a Σ/Π range of ``sides`` runs
+    backwards (kept in ``tally`` while the other sizes are tried: round 11a L1)."""
+    if outcome.verdict != "refuted":
+        return False
+    ranges = reversed_ranges(sides, values, lambda symbol: context.domain_of(symbol).kind)
+    if ranges and tally.backwards is None:
+        tally.backwards = (outcome, ranges)
+    return bool(ranges)
 
 
 def _with_entry_indices(outcome: Outcome, sides: tuple) -> Outcome:

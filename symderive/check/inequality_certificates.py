@@ -81,7 +81,12 @@ SMOOTH = (
 
 
 class NoCertificate(Exception):
-    """Why no certificate covers the domain (said in the verdict)."""
+    """Why no certificate covers the domain (said in the verdict); ``at``: the exact value of
+    the variable where SymPy's range found a negative slack, when it is one point (11b L1)."""
+
+    def __init__(self, why: str, at: sp.Basic | None = None):
+        super().__init__(why)
+        self.at = at
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
 
 
 def _certificate(f, x, shown, interval, strict, depth: int = 0) -> Certificate:
-    candidates, points, families = [], [], []  # (value, attained, where)
+    candidates, points, families = [], [], []  # (value, attained, where, at: x or None)
     for piece, smooth in _pieces(f, x, interval):
         found = _candidates(smooth, x, shown, piece, depth)
         candidates += found[0]
@@ -169,10 +174,12 @@ def _certificate(f, x, shown, interval, strict, depth: int = 0) -> Certificate:
         families += found[2]
     if len(candidates) > MAX_CANDIDATES:
         raise NoCertificate(f"{len(candidates)} candidate points")
-    signs = [(_sign(value), value, attained, where) for value, attained, where in candidates]
-    for sign, value, attained, where in signs:
+    signs = [(_sign(value), value, attained, where, at)
+             for value, attained, where, at in candidates]
+    for sign, value, attained, where, at in signs:
         if sign < 0 or (strict and attained and sign == 0):
-            raise NoCertificate(f"SymPy's range gives the slack {sp.sstr(value)} {where}")
+            raise NoCertificate(f"SymPy's range gives the slack {sp.sstr(value)} {where}",
+                                at if attained else None)
     least = min(signs, key=lambda s: (_float(s[1]), not s[2]))
     return Certificate(shown, interval, least[1], least[2], least[3],
                        _critical_text(points, families))
@@ -292,29 +299,53 @@ def _candidates(f, x, shown, interval, depth: int = 0) -> tuple[list, list, list
         points, families = [], []
         monotone = True
     inner = _inner_point(interval)  # one value the slack takes (a constant slack: its value)
-    candidates = [(f.xreplace({x: inner}), True, f"at {shown} = {sp.sstr(inner)}")]
+    candidates = [(f.xreplace({x: inner}), True, f"at {shown} = {sp.sstr(inner)}", inner)]
     for point in list(points) + list(kinks):
-        candidates.append((f.xreplace({x: point}), True, f"at {shown} = {sp.sstr(point)}"))
+        candidates.append((f.xreplace({x: point}), True, f"at {shown} = {sp.sstr(point)}",
+                           point))
     n = sp.Symbol("k", integer=True)  # shown: x = 2πk + π/2 for every integer k
     for family in families:
         member = family.lamda.expr.xreplace({family.lamda.variables[0]: n})
         value = sp.simplify(f.xreplace({x: member}))
         if value.free_symbols:
             raise NoCertificate(f"the slack varies along the critical points {sp.sstr(family)}")
-        candidates.append((value, True, f"at {shown} = {sp.sstr(member)} for every integer k"))
+        candidates.append((value, True, f"at {shown} = {sp.sstr(member)} for every integer k",
+                           None))
     for end, closed, direction in ends:
         if closed:
-            candidates.append((f.xreplace({x: end}), True, f"at {shown} = {sp.sstr(end)}"))
+            candidates.append((f.xreplace({x: end}), True, f"at {shown} = {sp.sstr(end)}", end))
             continue
         limit = sp.limit(f, x, end, direction) if end.is_finite else sp.limit(f, x, end)
+        if isinstance(limit, sp.AccumBounds) and not end.is_finite and _periodic(f, x):
+            continue  # every value f takes out there it takes at a critical point (11a F12)
         if isinstance(limit, sp.AccumBounds):
             limit = limit.min
         if limit.free_symbols or limit.has(sp.Limit) or limit is sp.nan:
             raise NoCertificate(f"no limit of the slack as {shown} → {sp.sstr(end)}")
-        candidates.append((limit, False, f"approached as {shown} → {sp.sstr(end)}"))
+        candidates.append((limit, False, f"approached as {shown} → {sp.sstr(end)}", None))
     if monotone:  # said in the certificate's list of critical points
         points = ["none listed: the slack is strictly monotone (its derivative's sign certified)"]
     return candidates, points, families
+
+
+TRIGONOMETRIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
+def _periodic(f: sp.Expr, x: sp.Symbol) -> bool:
+    """Whether ``f`` is periodic in ``x`` by its form: x occurs only inside sin, cos, tan, …
+    of a x + b with a rational a ≠ 0 (then 2π·lcm of the denominators of the a is a period).
+    Then on an unbounded interval f takes no value out at infinity that it does not take at
+    a critical point (the critical points, periodic families taken whole, are listed): the
+    bounds SymPy gives for its oscillation (sin x + cos x in [−2, 2]) are no candidates."""
+    atoms = [node for node in f.atoms(*TRIGONOMETRIC) if node.has(x)]
+    if not atoms:
+        return False
+    for node in atoms:
+        slope = sp.diff(node.args[0], x)
+        if not (slope.is_Rational and slope != 0 and sp.diff(slope, x) == 0):
+            return False
+    hidden = f.xreplace({node: sp.Dummy() for node in atoms})
+    return not hidden.has(x)
 
 
 def singular_points(expr: sp.Expr, x: sp.Symbol, interval: sp.Interval) -> list:
@@ -570,19 +601,22 @@ def _critical_text(points: list, families: list) -> str:
 
 
 def require_certificate(outcome: Outcome, left, right, relation: str, domain_of,
-                        smallest: float | None, evidence: str) -> Outcome:
+                        smallest: float | None, evidence: str, refute_at=None) -> Outcome:
     """``outcome`` (*checked* on sampled points) kept *checked* only with a certificate over
     the whole domain, its reason naming it; else *undecided* with the evidence.
 
     ``left``/``right``: the prepared sides; ``domain_of``: symbol → Domain; ``smallest``: the
     smallest slack the worst-point search found (None: it did not run); ``evidence``: what
-    was sampled and searched, in words."""
+    was sampled and searched, in words; ``refute_at(point)``: the checker's reproduced
+    refutation at an exact point where SymPy's range found a negative slack (``(x - 1/3)^2 \\ge
+    10^{-40}`` at x = 1/3), or None (round 11b L1)."""
     if left is None or right is None:
         return uncertified(outcome, "the sides could not be prepared", evidence)
     try:
         certificate = _one_variable(left, right, relation, domain_of)
     except NoCertificate as why:
-        return uncertified(outcome, f"{why}", evidence)
+        refuted = refute_at(why.at) if why.at is not None and refute_at is not None else None
+        return refuted if refuted is not None else uncertified(outcome, f"{why}", evidence)
     if smallest is None:
         return uncertified(outcome, "no search of the worst point to cross-check the "
                             "certificate against", evidence)
@@ -620,7 +654,12 @@ def _one_variable(left, right, relation, domain_of):
         from symderive.check import box_certificates  # it builds on this module
 
         return box_certificates.certify_box(slack, intervals, relation)
-    return certify(slack, variables[0], intervals[variables[0]], relation)
+    try:
+        return certify(slack, variables[0], intervals[variables[0]], relation)
+    except NoCertificate as why:
+        if why.at is not None:
+            why.at = {variables[0]: why.at}
+        raise
 
 
 def uncertified(outcome: Outcome, why: str, evidence: str) -> Outcome:

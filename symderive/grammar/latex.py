@@ -148,6 +148,7 @@ TOKEN = re.compile(
 
 
 BARS = ("|", r"\vert", r"\lvert")  # a bar after a sizing command opens an absolute value
+SYMMETRIC_BARS = ("|", r"\|", r"\Vert")  # the same token opens and closes: |a|b|c| is ambiguous
 SIZED_BAR = "sized |"  # the closer of a bar opened by a sizing command (\left|, \big|)
 
 
@@ -995,6 +996,11 @@ class _Parser:
             if self.current.kind == "command" and self.current.text[1:] in SIZING:
                 self.advance()
             self.expect(closer)
+            if closer in SYMMETRIC_BARS and self.bar_may_open():
+                bar = closer
+                self.fail(f"{bar}a{bar}b{bar}c{bar}: the bar after the first term may close it "
+                          f"or open a bar inside it ({bar}a{bar}·b·{bar}c{bar} or "
+                          f"{bar}a·{bar}b{bar}·c{bar}) — two readings (not read)")
         if norm and isinstance(inner, sp.MatrixExpr):  # --- matrix hook: norms ---
             subscript = self.norm_subscript()
             if subscript == "2" and self.context.frobenius_2 and not matrices.is_vector(inner):
@@ -1010,6 +1016,31 @@ class _Parser:
             if isinstance(inner, sp.MatrixExpr):
                 self.fail(matrices.BARS_OF_AN_ARRAY)
         return sp.Abs(inner)
+
+    def bar_may_open(self) -> bool:
+        r"""Whether the bar just read as a closer could as well open a bar: it is followed at once
+        by a factor (``|a|b|c|``, ``|x| y |z|``) and two more bars of its kind follow in the same
+        group, the first of them after an operand, so ``|a·|b|·c|`` parses too (round 11a L5).
+        ``|a| b + |c|`` is one reading: ``|b + |`` closes nothing."""
+        bar = self.tokens[self.position - 1].text
+        if self.at(bar) or not self.starts_factor():
+            return False
+        depth, bars = 0, 0
+        for index in range(self.position, len(self.tokens)):
+            token = self.tokens[index]
+            if token.text in ("(", "[", "{", r"\left"):
+                depth += 1
+            elif token.text in (")", "]", "}", r"\right"):
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and token.text == bar:
+                before = self.tokens[index - 1]
+                if bars == 0 and not (before.kind in ("number", "letter")
+                                      or before.text in (")", "]", "}", "!", "'")):
+                    return False  # the next bar opens: it cannot close a bar after the first term
+                bars += 1
+        return bars >= 2
 
     def norm_subscript(self) -> str:
         r"""The subscript written after ``\|X\|`` (``2``, ``F``, ``\textrm{F}``), or ''."""

@@ -32,6 +32,7 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
+from symderive.notes.kronecker import READING as KRONECKER_READING
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
     shape_statements,
@@ -71,7 +72,10 @@ from symderive.notes.commuting import commuting_doubt, member_refutation, numeri
 from symderive.notes.member_sets import memberships, unread_members
 from symderive.notes.questions import as_asked
 from symderive.notes.disowned import as_quoted, called_wrong_notices
-from symderive.notes.laws import about_a_law, law_shown, stated_law
+from symderive.notes.bound_claims import bound_claimed
+from symderive.notes.laws import (
+    about_a_law, law_shown, refuted_within_means, stated_law, stated_laws, stated_means,
+)
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
@@ -790,7 +794,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "need not satisfy"))  # fmt: skip
         if outcome.verdict == "refuted" and outcome.method == "exact-finite":
             law = _law_in_prose(step, chain, plan.context)
-            if law:
+            moved = _within_stated_means(step, chain, plan.context, outcome) if law else None
+            if moved is not None:  # Var(2w) = 2Var(w) after "with E[w] = 0" (round 11a L4)
+                outcome = moved
+            elif law:
                 outcome = _not_refuted(outcome, (
                     f"the note states the law in words ('{law}'), which the finite law of the "
                     f"counterexample need not satisfy ({law_shown(outcome)})"))  # fmt: skip
@@ -830,7 +837,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
         ) and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
-        ) and not _declared_by_directive(plan.context, names):  # fmt: skip
+        ) and not _declared_by_directive(plan.context, names) and not bound_claimed(
+            step.lhs, step.rhs, step.relation
+        ):  # fmt: skip  (sin x + cos x ≤ 1 is a bound: refuted, round 11a F12)
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
                 "an equation in unknowns (a condition or an equation to solve), not an "
@@ -1271,6 +1280,18 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
     return stated_law(prose, names)
 
 
+def _within_stated_means(step, chain, context: FileContext, outcome: Outcome) -> Outcome | None:
+    """The refutation moved onto a law with the means the note states, when the prose before
+    the claim says nothing else of the law (:func:`symderive.notes.laws.stated_means`)."""
+    names = sorted({str(symbol) for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+                    for moment in side.atoms(E, Var) for symbol in moment.free_symbols})
+    lines = context.raw_text.splitlines()
+    prose = "\n".join(lines[number - 1] for number in [
+        *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
+    means = stated_means(stated_laws(prose.replace(chain.latex.strip(), " "), names))
+    return refuted_within_means(outcome, step.lhs, step.rhs, means) if means else None
+
+
 def _function_only_later(name: str, applied: re.Pattern, line: int, context: FileContext
                          ) -> bool:
     """Every application of ``name`` comes after the claim's line, and the first one starts
@@ -1370,8 +1391,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
     ):  # a property in words the check does not use (symmetry is instantiated)
         if name in matrices_here and not is_symmetric_word(word):
             return f"the note says {name} is {word} (line {line}), which is not read here"
-    if KRONECKER.search(written):
-        return "\\delta_{ij} may be the Kronecker delta"
+    if KRONECKER.search(written) and KRONECKER_READING not in equation.readings.values():
+        return "\\delta_{ij} may be the Kronecker delta"  # (read so, it is no doubt: L6)
     if SOLVE_WORDS.search(equation.block.lead or ""):
         return "the note solves it (its roots or solutions), it is not an identity"
     if (

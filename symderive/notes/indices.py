@@ -102,7 +102,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                 else:
                     index = sp.Symbol(subscript, integer=True)
                     high = upper[base]
-                    _index_domain(context, local, index, high)
+                    index_domain(context, local, index, high)
                 replacements[symbol] = sp.IndexedBase(base)[index]
     sizes = set(upper.values())
     for expr in scanned:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum (also
@@ -114,7 +114,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
             if high is None and len(sizes) == 1:
                 high = next(iter(sizes))
             if high is not None:
-                _index_domain(context, local, label, high)
+                index_domain(context, local, label, high)
     for name in bound_names:
         context.domains.setdefault(sp.Symbol(name, integer=True, positive=True), Domain("size"))
     if not replacements:
@@ -127,7 +127,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
 
 
-def _index_domain(context, local: dict, index: sp.Symbol, high: sp.Basic) -> None:
+def index_domain(context, local: dict, index: sp.Symbol, high: sp.Basic) -> None:
     """``index`` in 1..high, as this chain's sums say: recorded for the chain (``local``) and,
     when no other reading gave the index a range yet, for the file (the first chain's range;
     :func:`chain_index_domains` puts each chain's own range back over it)."""

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symderive.model import Domain
-from symderive.notes.sections import KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections
+from symderive.notes.sections import (
+    KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections, without_item_mark,
+)
 from symderive.notes.expression_bounds import condition_names, solved_interval
 from symderive.notes.scope_words import without_case_lead
 from symderive.notes.stated import (
@@ -170,7 +172,7 @@ def empty_bound(math: str) -> str | None:
 
 def clause_of(sentence) -> str:
     """A sentence's words without a list item's marker (``- Let …``, ``2. Let …``)."""
-    return without_case_lead(re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text))
+    return without_case_lead(without_item_mark(sentence.text))
 
 
 def _bound(name: str, low, high, ends: str, math: str) -> Bound:
@@ -219,6 +221,8 @@ HYPOTHESES = (
     # For every real $x \ne 0$,  For all $x > 0$,  For any real number $t \ge 1$,
     re.compile(rf"^(?:for|when|whenever|if)\s+(?:(?:all|every|each|any)\s+)?(?:real\s+)?"
                rf"(?:numbers?\s+)?{_M}\s*(?:,|:)?\s*", re.I),
+    # Suppose $y < 0$: $…$.  Let $x > 0$; then $…$.  Assume $x \ge 1$, then $…$. (11a L7)
+    re.compile(rf"^{_LET}\s+{_M}\s*(?::|;|,)(?:\s*then\b)?\s*", re.I),
     # $x > 0$일 때, $…$이다.  $x > 0$이면 $…$.
     re.compile(rf"^{_M}\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?\s*"),
     # 모든 $x \ge 0$에 대해,  $x \ge 0$인 모든 $x$에 대하여 (a quantifier: it binds, round 11)

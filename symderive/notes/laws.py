@@ -8,11 +8,14 @@ hypothesis on this one (``let E[X] = 0``); a law on which it fails is shown eith
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from fractions import Fraction
 
 import sympy as sp
 
+from symderive.check.finite import FiniteModel
 from symderive.expectation import E, Var
-from symderive.report import Outcome
+from symderive.report import Counterexample, Outcome
 
 
 def about_a_law(*sides: sp.Basic) -> bool:
@@ -54,11 +57,91 @@ def stated_law(prose: str, names) -> str:
     $X$ be a Bernoulli random variable', 'Let $X$ take values in {0, 1}', '… with $E[X] = 0$'),
     or ''.  The finite laws of a refutation need not satisfy it. Displayed formulas are other
     claims, not sentences of prose."""
+    found = stated_laws(prose, names)
+    return found[0][:100] if found else ""
+
+
+def stated_laws(prose: str, names) -> list[str]:
+    """Every sentence of ``prose`` that states something about the law of one of ``names``."""
     prose = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]", " ", prose, flags=re.S)
+    found = []
     for sentence in SENTENCE.findall(prose):
         for name in names:
             mentioned = re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(name)
                                   + r"(?![A-Za-z])[^$]*\$", sentence)
             if mentioned and LAW_WORDS.search(sentence):
-                return " ".join(sentence.split())[:100]
-    return ""
+                found.append(" ".join(sentence.split()))
+                break
+    return found
+
+
+# -- a law stated only by its means (round 11a L4) ---------------------------------------------
+# "Let $w$ and $x$ be independent random variables with $E[w] = 0$ and $E[x] = 0$.": these
+# words say nothing of a law but its means (and independence, which a claim about one variable
+# does not see); a counterexample law shifted to those means is one the note allows
+MEAN_FACT = re.compile(r"^\s*(?:E|\\mathbb\s*\{\s*E\s*\}|\\operatorname\s*\{\s*E\s*\})\s*"
+                       r"(?:\[|\(|\\left\s*[\[(])\s*(?P<name>[A-Za-z])\s*(?:\]|\)|\\right\s*[\])])"
+                       r"\s*=\s*(?P<mean>-?\d+(?:/\d+)?)\s*$")
+MEANS_ONLY_WORDS = frozenset(
+    "let suppose assume that be are is a an and with where both two independent random variable "
+    "variables real real-valued such".split())
+
+
+def stated_means(sentences: list[str]) -> dict[str, Fraction] | None:
+    """The means ``E[X] = c`` the sentences state, when that is all they say of a law (names,
+    the words of :data:`MEANS_ONLY_WORDS`, mean facts); None when they say more."""
+    means: dict[str, Fraction] = {}
+    for sentence in sentences:
+        words = re.sub(r"\$[^$]*\$", " ", sentence).lower()
+        if any(word not in MEANS_ONLY_WORDS for word in re.findall(r"[^\s,.;:]+", words)):
+            return None
+        for math in re.findall(r"\$([^$]*)\$", sentence):
+            if re.fullmatch(r"\s*[A-Za-z]\s*", math):
+                continue
+            fact = MEAN_FACT.match(math)
+            if fact is None:
+                return None
+            means[fact["name"]] = Fraction(fact["mean"])
+    return means
+
+
+def _rationals(text: str) -> list[sp.Rational] | None:
+    """``[1/2, -3]`` as rationals (no evaluation of the text), or None."""
+    inner = text.strip()
+    if not (inner.startswith("[") and inner.endswith("]")):
+        return None
+    try:
+        numbers = [Fraction(part.strip()) for part in inner[1:-1].split(",")]
+    except (ValueError, ZeroDivisionError):
+        return None
+    return [sp.Rational(n.numerator, n.denominator) for n in numbers]
+
+
+def refuted_within_means(outcome: Outcome, lhs: sp.Basic, rhs: sp.Basic,
+                         means: dict[str, Fraction]) -> Outcome | None:
+    """The refutation on a finite law of one random variable, moved to the means the note
+    states: its values shifted so that E[X] is the stated mean (the law keeps its shape). A
+    refutation when the claim still fails there, exactly; None otherwise (no verdict)."""
+    example = outcome.counterexample
+    if example is None or not about_a_law(lhs, rhs):
+        return None
+    columns = {name: value for name, value in example.values if name != "outcome"}
+    probabilities = _rationals(columns.pop("P(outcome)", ""))
+    randoms = {symbol for side in (lhs, rhs) for moment in side.atoms(E, Var)
+               for symbol in moment.free_symbols}  # fmt: skip
+    if probabilities is None or len(randoms) != 1 or set(columns) != {str(s) for s in randoms}:
+        return None
+    (symbol,) = randoms
+    values = _rationals(columns[str(symbol)])
+    if values is None or len(values) != len(probabilities) or str(symbol) not in means:
+        return None
+    mean = sum(p * v for p, v in zip(probabilities, values))
+    stated = sp.Rational(means[str(symbol)].numerator, means[str(symbol)].denominator)
+    shifted = tuple(v - mean + stated for v in values)
+    model = FiniteModel(tuple(probabilities), {symbol: shifted})
+    left, right = model.resolve(lhs), model.resolve(rhs)
+    if not (left.is_Rational and right.is_Rational) or left == right:
+        return None
+    moved = Counterexample(model.describe(), str(left), str(right))
+    return replace(outcome, counterexample=moved, reason=(
+        f"on a law with E[{symbol}] = {stated}, as the note states"))

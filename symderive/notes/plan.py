@@ -50,11 +50,14 @@ from symderive.notes.indices import (
     einstein_stated,
     entries_said_otherwise,
     entry_links,
+    index_domain,
     normalise_indices,
     sizes_from_prose,
     section_bold,
     valued_entries,
 )
+from symderive.notes.bound_claims import bound_claimed
+from symderive.notes.kronecker import kronecker_and_families
 from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
     free_names,
@@ -359,6 +362,10 @@ def plan_steps(
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
     raws = normalise_indices(raws, context, values, einstein, local=equation.index_domains,
                              powers_written=bool(ENTRY_POWER.search(" ".join(elements))))
+    raws = kronecker_and_families(  # δ_ij, s_j after s_i = …
+        raws, view, equation.readings, {**context.domains, **equation.index_domains},
+        lambda index, high: index_domain(context, equation.index_domains, index, high),
+        context.raw_text)
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it
@@ -530,7 +537,7 @@ def plan_steps(
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
         solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
-                                 len(elements))  # fmt: skip
+                                 len(elements), (elements[index - 1], elements[index]))
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         equation.steps.append(
@@ -539,7 +546,8 @@ def plan_steps(
                 unknown=tuple(sorted(unknown.items())),
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
-                named_in_words="" if false_everywhere else _named_in_words(
+                named_in_words="" if false_everywhere or bound_claimed(lhs, rhs, relation)
+                else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
@@ -935,8 +943,11 @@ def coinciding_indices(*raws, view: DefinitionView | None = None) -> str:
 def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     """Why indices may be meant otherwise than read: a letter index repeated in one product
     (Einstein summation, ``x_i a_{ij} x_j``) or two index letters on one base in a derivative
-    (``dx_i/dx_k`` is δ_ik, not 0)."""
+    (``dx_i/dx_k`` is δ_ik, not 0). Entries read as ``o[i]``, ``o[j]`` of one vector raise no
+    such doubt by themselves: their derivative is the Kronecker delta, and every combination
+    of the index values, equal ones too, is evaluated (round 11a L6)."""
     by_base: dict[str, set[str]] = {}
+    named: set[str] = set()  # the bases written as names (x_i a Symbol): ∂x_j/∂x_i read as 0
     for side in (lhs, rhs):
         for term in sp.Add.make_args(sp.expand(side) if side.is_Mul or side.is_Add else side):
             letters: list[str] = []
@@ -945,6 +956,7 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                 if base and sub.isalpha():
                     letters.extend(sub)
                     by_base.setdefault(base, set()).add(sub)
+                    named.add(base)
             for entry in term.atoms(sp.Indexed):  # x_i of a declared vector x: x[i]
                 sub = "".join(str(index) for index in entry.indices)
                 free = all(index in term.free_symbols for index in entry.indices)
@@ -953,7 +965,7 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                     by_base.setdefault(str(entry.base), set()).add(sub)
             if len(letters) != len(set(letters)):
                 return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
-    if had_derivative and any(len(subs) > 1 for subs in by_base.values()):
+    if had_derivative and any(len(subs) > 1 and base in named for base, subs in by_base.items()):
         return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
     return ""
 
@@ -969,14 +981,18 @@ def _no_solution(lhs, rhs, source: str) -> bool:
     return bool(difference.is_number and difference.is_zero is False)
 
 
-def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
+def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("", "")) -> bool:
     """``expr = number``, with unknowns and no derivative written: if it is not an identity
-    it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``)."""
+    it is an equation to solve or a condition (``\\cos\\theta = -1``, ``0 = 780 + 2T``). Not
+    when the number side is written with a letter of the other side that cancelled
+    (``\\frac{x}{x} = 1 + \\max(0, |x| - 10^9)``: an identity in x, round 11a L2)."""
     if _square_matrices_only(lhs, rhs):
         return False  # MN - NM = 0 for the 3 × 3 matrices M and N: a claim (round 9b L12)
-    for side, other, raw, raw_other in (
-        (lhs, rhs, raw_left, raw_right), (rhs, lhs, raw_right, raw_left)
+    for side, other, raw, raw_other, other_written in (
+        (lhs, rhs, raw_left, raw_right, written[1]), (rhs, lhs, raw_right, raw_left, written[0])
     ):
+        if isinstance(side, sp.Basic) and _writes_a_letter_of(other_written, side):
+            continue
         if (
             isinstance(raw_other, sp.Basic) and raw_other == 0 and isinstance(raw, sp.Basic)
             and (isinstance(raw, (sp.Derivative, sp.Subs)) or has_matrix_derivative(raw))
@@ -990,6 +1006,21 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int) -> bool:
         ):  # fmt: skip
             return True
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _writes_a_letter_of(latex: str, side: sp.Basic) -> bool:
+    """Whether ``latex`` writes one of the plain letters (or Greek letters) free in ``side``."""
+    for symbol in side.free_symbols:
+        stem = getattr(symbol, "name", "").partition("_")[0]
+        if re.fullmatch(r"[A-Za-z]", stem):
+            pattern = rf"(?<![A-Za-z\\]){stem}(?![A-Za-z])"
+        elif re.fullmatch(r"[A-Za-z]+", stem) and re.fullmatch(GREEK, "\\" + stem):
+            pattern = rf"\\{stem}(?![A-Za-z])"
+        else:
+            continue
+        if re.search(pattern, latex):
+            return True
+    return False
 
 
 def _square_matrices_only(lhs, rhs) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from symderive.notes.report import NoteStep, SkipReason
 from symderive.notes.roles import sentence_words
-from symderive.notes.sections import HEADING_LINE
+from symderive.notes.sections import ENUMERATION, HEADING_LINE
 
 # English words before the formula, in its sentence (after any previous formula of the line)
 ASKED_BEFORE = re.compile(
@@ -173,8 +173,8 @@ def as_asked(step: NoteStep, words: str) -> NoteStep:
 # "Which of the following identities hold?", "True or false?", "Prove or disprove each of the
 # following.", "다음 중 옳은 것을 모두 고르시오", "다음 식이 성립하는지 판별하라" — then items that
 # are a formula alone ("1. $…$", "(a) $…$")
-ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\(?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\s*[.)])\s*$")
-ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\(?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\s*[.)])\s+\S")
+ITEM_MARK = re.compile(rf"^\s*(?:[-*+]|{ENUMERATION})\s*$")
+ITEM_LINE = re.compile(rf"^\s*(?:[-*+]|{ENUMERATION})\s+\S")
 LIST_QUESTION = re.compile(
     r"\bwhich\s+(?:of\s+(?:the\s+following|these)\b|(?:identities|equations|equalities|formulas|"
     r"statements)\b)[^.!]*\?|\btrue\s+or\s+false\b|\bprove\s+or\s+disprove\b|"

@@ -57,6 +57,16 @@ LATEX_HEADING = re.compile(
     r"^\s*\\(?P<command>" + "|".join(LATEX_LEVELS) + r")\*?\s*(?:\[|\{|$)")
 # a line that opens a section in either kind of note: an ATX heading or a LaTeX heading
 HEADING_LINE = re.compile(r"^(?:\s{0,3}#{1,6}\s|" + LATEX_HEADING.pattern[1:] + ")")
+# the mark of an enumerated item: "2.", "2)", "(a)", "a)", "(iii)"; with a bullet or a quote
+# mark, what opens a list item's sentence ("(a) Let $x > 0$." states a domain as "1. Let $x > 0$."
+# does: round 11a L7)
+ENUMERATION = r"\(?\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\s*[.)]"
+ITEM_MARK = re.compile(rf"^(?:[-*+>]|{ENUMERATION})\s+")
+
+
+def without_item_mark(text: str) -> str:
+    """A sentence's words without the mark of the list item or case it opens."""
+    return ITEM_MARK.sub("", text, count=1)
 HEADING_TEXT = re.compile(
     r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$"
     r"|^[ \t]*<h[1-6][\s>][^\n]*$"

@@ -38,7 +38,7 @@ from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse
 from symderive.notes.sections import (
-    FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings,
+    FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings, without_item_mark,
 )
 from symderive.notes.extract import _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
@@ -626,7 +626,7 @@ def read_stated(text: str, headings: list[int], properties: list = ()) -> Stated
     lifts: list[Lift] = []
     read = set()
     for index, sentence in enumerate(sentences):
-        clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence.text)  # list items, quotes
+        clause = without_item_mark(sentence.text)  # list items, quotes
         case = without_case_lead(clause)  # "On the other hand, for negative $y$," (round 11)
         found = (_statement(clause, sentence, index) or _hypothesis(case, sentence, index)
                  or _statement_and_definitions(clause, sentence, index))
@@ -1163,7 +1163,7 @@ def affirmed_properties(text: str, properties: list) -> list:
 
 
 def _affirms(sentence: str, name: str) -> bool:
-    clause = re.sub(r"^(?:[-*+>]|\d{1,3}[.)])\s+", "", sentence)
+    clause = without_item_mark(sentence)
     for pattern in AFFIRMED:
         match = pattern.match(clause)
         if match and any(
