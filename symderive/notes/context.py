@@ -20,6 +20,7 @@ from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
+from symderive.notes.example_blocks import block_ends
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes import matrix_definitions
@@ -245,6 +246,7 @@ def locate(
     parameterised: dict[int, set[str]] = {}  # section start -> names defined as f(x, y) = …
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
     located: list[Located] = []
+    blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
         own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
@@ -260,6 +262,8 @@ def locate(
             else Reading(Role.CLAIM)
         )
         reading = _derived_again(reading, chain, block.lead, functions, own)
+        if reading.role is Role.EXAMPLE:
+            end = min(end, blocks.get(chain.line, end))
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
             # and "Then $x = 2$" after x^2 = 4 is no example value
