@@ -21,6 +21,7 @@ from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.example_blocks import block_ends
+from symderive.notes.earlier_sections import restated
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes import matrix_definitions
@@ -247,6 +248,7 @@ def locate(
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
     located: list[Located] = []
     blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
+    formulas: dict[str, tuple[str, int, int]] = {}  # name -> (right side, line, section start)
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
         own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
@@ -262,6 +264,9 @@ def locate(
             else Reading(Role.CLAIM)
         )
         reading = _derived_again(reading, chain, block.lead, functions, own)
+        reading = restated(reading, chain, block.lead, formulas, own)
+        if reading.role is Role.DEFINITION and reading.name and len(chain.elements) >= 2:
+            formulas[reading.name] = (chain.elements[1], chain.line, own)
         if reading.role is Role.EXAMPLE:
             end = min(end, blocks.get(chain.line, end))
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
