@@ -248,7 +248,7 @@ def locate(
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
     located: list[Located] = []
     blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
-    formulas: dict[str, tuple[str, int, int]] = {}  # name -> (right side, line, section start)
+    formulas: dict[str, tuple[set, int, int]] = {}  # name -> (right sides, line, section start)
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
         own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
@@ -266,7 +266,8 @@ def locate(
         reading = _derived_again(reading, chain, block.lead, functions, own)
         reading = restated(reading, chain, block.lead, formulas, own)
         if reading.role is Role.DEFINITION and reading.name and len(chain.elements) >= 2:
-            formulas[reading.name] = (chain.elements[1], chain.line, own)
+            written = formulas.get(reading.name, (set(),))[0] | {"".join(chain.elements[1].split())}
+            formulas[reading.name] = (written, chain.line, own)
         if reading.role is Role.EXAMPLE:
             end = min(end, blocks.get(chain.line, end))
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):

@@ -110,18 +110,19 @@ def earlier_formula_doubt(context, line: int, view, expressions, written: str, v
 
 def restated(reading, chain, lead: str, earlier: dict, section: int):
     """``reading`` of a chain's first step, or a claim when it gives a name of an earlier
-    section (``earlier``: name → (right side as written, line, section start)) another formula
+    section (``earlier``: name → (its right sides as written, without spaces; the line and
+    section start of the latest)) another formula
     after words that refer back to it (*From the previous section, $y = 3x$*): the note restates
     that name, so a different formula is a claim about it, not a new definition."""
-    if reading.role is not Role.DEFINITION or not reading.name or len(chain.elements) < 2:
+    if (reading.role is not Role.DEFINITION or not reading.name or len(chain.elements) < 2
+            or reading.arguments is not None):  # f(u, v) = … may be another function's rule
         return reading
     before = earlier.get(reading.name)
     if before is None or before[2] == section:
         return reading
     words = re.sub(r"\$[^$]*\$", " ", lead or "")
-    if not REFERS_BACK.search(words) or "".join(before[0].split()) == "".join(
-            chain.elements[1].split()):
-        return reading  # no reference back, or the same formula restated: it defines again
+    if not REFERS_BACK.search(words) or "".join(chain.elements[1].split()) in before[0]:
+        return reading  # no reference back, or an earlier formula restated: it defines again
     return type(reading)(Role.CLAIM, reading.name, reading.arguments,
                          f"{reading.name} is defined at line {before[1]} (an earlier section) and "
                          "the prose refers back to it: another formula is a claim, not a new "
