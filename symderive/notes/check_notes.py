@@ -695,7 +695,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 equation.view.symbols.get(key[1]) for key in step.used
                 if equation.view and key[0] == "symbol")),
             f"{lhs_latex} {rhs_latex}", outcome.verdict,
-            outcome.counterexample.values if outcome.counterexample else ())
+            outcome.counterexample.values if outcome.counterexample else (),
+            equation.block.lead)
         if earlier and outcome.verdict in DECIDING:  # L of the previous section (12a F15, F16)
             outcome = Outcome("undecided", method=outcome.method, reason=earlier)
         by_cases = unread_cases_used(step.used, equation.view, plan.context.unread_cases)

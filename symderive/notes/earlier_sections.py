@@ -5,8 +5,8 @@ section its name reads as a free number. For an identity in that number this is 
 holds for every value holds for the earlier formula's value too. It is not harmless where the
 claim differentiates (integrates, takes a limit) in a variable the earlier formula depends on —
 ``J = L + \frac{\lambda}{2}w^2``, L the logistic loss of the previous section, makes ∂J/∂w = λw
-"proved" and the true (ŷ − y)x + λw "refuted" — nor for a counterexample that gives the name a
-free value (ŷ = −17/3 for a sigmoid output). Such a verdict is withheld: undecided, naming the
+"proved" and the true (ŷ − y)x + λw "refuted" — nor, where the words refer back to the earlier
+section, for a counterexample that gives the name a free value. Such a verdict is withheld: undecided, naming the
 earlier formula (review round 12a F15, F16).
 
 And a formula in the next section that restates a name of an earlier one, after words that
@@ -75,17 +75,20 @@ def _plain(name: str) -> str:
 
 
 def earlier_formula_doubt(context, line: int, view, expressions, written: str, verdict: str,
-                          values=()) -> str:
+                          values=(), lead: str = "") -> str:
     """Why a verdict on a step is withheld: it (or a definition it used: ``expressions``) uses
     a name whose formula (in an earlier
-    section) depends on a variable the step differentiates in, or its counterexample gives
-    that name a free value; "" when neither."""
+    section) depends on a variable the step differentiates in, or — after words that refer
+    back to it (``lead``) — its counterexample gives that name a free value; "" when neither."""
     expressions = [e for e in expressions if isinstance(e, sp.Basic)]
     names = {str(s) for e in expressions for s in e.free_symbols}
     earlier = {n: d for n, d in _earlier(context, line, view).items() if n in names}
     if not earlier:
         return ""
-    counter = {_plain(str(name)) for name, _ in values or ()}
+    # a counterexample's free value of the name is no value of the earlier formula when the
+    # words refer back to it (otherwise the letter may well be a new, free quantity)
+    refers_back = REFERS_BACK.search(re.sub(r"\$[^$]*\$", " ", lead or ""))
+    counter = {_plain(str(name)) for name, _ in values or ()} if refers_back else set()
     calculus = bool(_CALCULUS.search(written)) or any(
         e.has(sp.Derivative, sp.Integral, sp.Limit, sp.Sum) for e in expressions)
     varied = {_plain(match.group(1) or match.group(2)) for match in _WRT.finditer(written)}
