@@ -266,8 +266,9 @@ def locate(
         reading = _derived_again(reading, chain, block.lead, functions, own)
         reading = restated(reading, chain, block.lead, formulas, own)
         if reading.role is Role.DEFINITION and reading.name and len(chain.elements) >= 2:
-            written = formulas.get(reading.name, (set(),))[0] | {"".join(chain.elements[1].split())}
-            formulas[reading.name] = (written, chain.line, own)
+            written = {"".join(chain.elements[1].split())}
+            formulas[reading.name] = (formulas.get(reading.name, (set(),))[0] | written,
+                                      chain.line, own)
         if reading.role is Role.EXAMPLE:
             end = min(end, blocks.get(chain.line, end))
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):

@@ -6,8 +6,8 @@ holds for every value holds for the earlier formula's value too. It is not harml
 claim differentiates (integrates, takes a limit) in a variable the earlier formula depends on —
 ``J = L + \frac{\lambda}{2}w^2``, L the logistic loss of the previous section, makes ∂J/∂w = λw
 "proved" and the true (ŷ − y)x + λw "refuted" — nor, where the words refer back to the earlier
-section, for a counterexample that gives the name a free value. Such a verdict is withheld: undecided, naming the
-earlier formula (review round 12a F15, F16).
+section, for a counterexample that gives the name a free value. Such a verdict is withheld:
+undecided, naming the earlier formula (review round 12a F15, F16).
 
 And a formula in the next section that restates a name of an earlier one, after words that
 refer back (*From the previous section, $y = 3x$*, *Recall that*, 앞 절에서), is a claim about
@@ -98,12 +98,13 @@ def earlier_formula_doubt(context, line: int, view, expressions, written: str, v
     for name, definition in sorted(earlier.items()):
         depends = {_plain(n) for n in _depends(context, name, line)}
         moving = sorted(depends & varied) if calculus else []
-        if not moving and not (calculus and not varied and depends & {_plain(n) for n in names}):
-            if not (verdict == "refuted" and _plain(name) in counter):
-                continue
+        unseen = calculus and not varied and depends & {_plain(n) for n in names}
+        valued = verdict == "refuted" and _plain(name) in counter
+        if not (moving or unseen or valued):
+            continue
         why = (f"depends on {', '.join(moving)}, which this step varies" if moving else
-               "is not the free number the counterexample takes it for" if verdict == "refuted" and _plain(name) in counter
-               else "depends on names this step varies")
+               "depends on names this step varies" if unseen else
+               "is not the free number the counterexample takes it for")
         return (f"{name} has a formula in an earlier section ({definition.note}) that {why}; "
                 "here that definition is out of scope, and reading the name as a free constant "
                 "would decide another claim: not decided (restate the definition in this "

@@ -28,7 +28,8 @@ GENERAL_WORDS = re.compile(
 # must hold for each example value given, not only for the last one, which replaced the others
 # (review round 12a F13) — read as the general claim
 ALL_CASES = re.compile(
-    r"\b(?:in|for|on)\s+(?:every|each|all|both|either|any)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?"
+    r"\b(?:in|for|on)\s+(?:every|each|all|both|either|any)\s+(?:of\s+)?"
+    r"(?:the\s+|these\s+|those\s+)?"
     r"(?:(?:two|three|four|five|\d+)\s+)?(?:cases?|values?|examples?|choices?|rows?|instances?|"
     r"items?|settings?)\b|\b(?:in|for)\s+(?:both|all)\s+(?:of\s+)?(?:them|these|those)\b"
     r"|\bfor\s+both\b|\beither\s+way\b|\bin\s+either\s+event\b|\bwhichever\b|\beach\s+time\b"

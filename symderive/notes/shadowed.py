@@ -29,7 +29,8 @@ from symderive.notes.roles import is_parameter_list
 
 # the LaTeX spelling of each built-in at the start of a formula, and its SymPy function
 APPLIED = {
-    "σ": (r"(?:\\sigma|\\(?:mathrm|operatorname|text|textrm)\s*\{\s*sigmoid\s*\})", sigmoid),
+    "σ": (r"(?:\\sigma|\\(?:mathrm|operatorname|text|textrm)\s*\{\s*sigmoid\s*\})",
+          sigmoid),
     "ReLU": (r"\\(?:mathrm|operatorname|text|textrm)\s*\{\s*ReLU\s*\}", relu),
     "tanh": (r"\\tanh", sp.tanh),
     "softmax": (r"\\(?:mathrm|operatorname|text|textrm)\s*\{\s*softmax\s*\}", softmax),
@@ -67,8 +68,9 @@ def shadows(math_blocks, raw_text: str, latex: LatexContext, source: str) -> lis
             for applied in re.finditer(
                 ROW_START + r"\s*(?:\\left)?\s*" + spelling
                 + r"\s*(?:\\left)?\(([^()]*)\)(?:\\right)?" + DEFINING + r"(?=(.+)$)", text, re.S):
-                if is_parameter_list(applied.group(1)) and not _is_builtin(function, applied.group(1), applied.group(2), latex,
-                                               source, line):  # fmt: skip
+                parameter, body = applied.group(1), applied.group(2)
+                if is_parameter_list(parameter) and not _is_builtin(
+                        function, parameter, body, latex, source, line):
                     found.append(Shadow(builtin, line, " ".join(text.split())[:80]))
                     break
         if re.match(r"^\\sigma(?:\^\{?\s*2\s*\}?)?" + DEFINING + r"(?!\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+)", text):
