@@ -58,6 +58,7 @@ from symderive.notes.sections import (
     read_sections,
 )
 from symderive.notes.shadowed import shadowed_in, shadows
+from symderive.notes.earlier_sections import earlier_formula_doubt
 from symderive.notes.context import (
     FileContext, build_context, locate, section_ends, section_start,
 )
@@ -676,6 +677,15 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                              lambda line: section_start(plan.context.headings, line))
         if shadow and outcome.verdict in DECIDING:  # Let σ(x) = x^2: not the sigmoid (C8)
             outcome = Outcome("undecided", method=outcome.method, reason=shadow)
+        earlier = earlier_formula_doubt(
+            plan.context, chain.line, equation.view, (step.lhs, step.rhs, *(
+                equation.view.symbols.get(key[1]) for key in step.used
+                if equation.view and key[0] == "symbol")),
+            f"{lhs_latex} {rhs_latex}", outcome.verdict,
+            outcome.counterexample.values if outcome.counterexample else (),
+            equation.block.lead)
+        if earlier and outcome.verdict in DECIDING:  # L of the previous section (12a F15, F16)
+            outcome = Outcome("undecided", method=outcome.method, reason=earlier)
         by_cases = unread_cases_used(step.used, equation.view, plan.context.unread_cases)
         if by_cases and outcome.verdict in DECIDING:  # r = s if s > 0, … (round 9a, C3)
             outcome = Outcome("undecided", method=outcome.method, reason=by_cases)

@@ -20,6 +20,8 @@ from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
+from symderive.notes.example_blocks import block_ends
+from symderive.notes.earlier_sections import restated
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes.indexed_families import family_stem, index_bounds, instance_of
@@ -258,6 +260,8 @@ def locate(
     functions: dict[str, tuple[str, int, int]] = {}  # head -> (parameters, line, section start)
     families: dict[int, dict[str, tuple]] = {}  # section -> stem -> (x_k, its line, index range)
     located: list[Located] = []
+    blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
+    formulas: dict[str, tuple[set, int, int]] = {}  # name -> (right sides, line, section start)
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
         own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
@@ -283,6 +287,13 @@ def locate(
         if chain.is_chain:  # disowned, asked, to solve: no claim, and no definition either
             reading = withheld_reading(reading, not_given(
                 block, chain.line, words_after(lines, block), line_after(lines, block), lines))
+        reading = restated(reading, chain, block.lead, formulas, own)
+        if reading.role is Role.DEFINITION and reading.name and len(chain.elements) >= 2:
+            written = {"".join(chain.elements[1].split())}
+            formulas[reading.name] = (formulas.get(reading.name, (set(),))[0] | written,
+                                      chain.line, own)
+        if reading.role is Role.EXAMPLE:
+            end = min(end, blocks.get(chain.line, end))
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
             # and "Then $x = 2$" after x^2 = 4 is no example value

@@ -67,6 +67,19 @@ GENERAL_HEADING = re.compile(
     r"setting|solution|statement|version))?|(?:theorem|lemma|proposition|corollary)(?-i:\s+[\dA-Z]"
     r"[\w.]*)?(?:\s*\([^()]*\))?|일반(?:적인|화|의)?(?:\s*(?:경우|항등식|공식|형태))?)"
     r"\s*[.:]?\s*(?:</h[1-6]>|\})?\s*$", re.I)
+# a claim made for every case before it ("In both cases", "In every case", 두 경우 모두): it
+# must hold for each example value given, not only for the last one, which replaced the others
+# (review round 12a F13) — read as the general claim
+ALL_CASES = re.compile(
+    r"\b(?:in|for|on)\s+(?:every|each|all|both|either|any)\s+(?:of\s+)?"
+    r"(?:the\s+|these\s+|those\s+)?"
+    r"(?:(?:two|three|four|five|\d+)\s+)?(?:cases?|values?|examples?|choices?|rows?|instances?|"
+    r"items?|settings?)\b|\b(?:in|for)\s+(?:both|all)\s+(?:of\s+)?(?:them|these|those)\b"
+    r"|\bfor\s+both\b|\beither\s+way\b|\bin\s+either\s+event\b|\bwhichever\b|\beach\s+time\b"
+    r"|두\s*경우\s*모두|두\s*값\s*모두|각\s*경우|각각의?\s*(?:경우|값)|어느\s*(?:경우|쪽|값)(?:에|든|이든|라도)"
+    r"|모든\s*경우|세\s*경우\s*모두",
+    re.I,
+)
 VALUED_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # one letter or a list of them in one formula or several: $d$, $a, b$, $a$ and $b$
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
@@ -216,7 +229,7 @@ def lifted(lead: str, after: str = "") -> set | None:
                 if not about_formula(words, match.start()):
                     found |= _letters(match.group("names"))
                 named_spans.append(match.span())
-        for match in GENERAL_WORDS.finditer(words):
+        for match in (*GENERAL_WORDS.finditer(words), *ALL_CASES.finditer(words)):
             if any(start <= match.start() < end for start, end in named_spans):
                 continue  # it speaks of the letters it names
             return ALL  # "In general", "always": no letter named, every one lifted

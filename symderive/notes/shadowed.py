@@ -29,7 +29,8 @@ from symderive.notes.roles import is_parameter_list
 
 # the LaTeX spelling of each built-in at the start of a formula, and its SymPy function
 APPLIED = {
-    "σ": (r"\\sigma", sigmoid),
+    "σ": (r"(?:\\sigma|\\(?:mathrm|operatorname|text|textrm)\s*\{\s*sigmoid\s*\})",
+          sigmoid),
     "ReLU": (r"\\(?:mathrm|operatorname|text|textrm)\s*\{\s*ReLU\s*\}", relu),
     "tanh": (r"\\tanh", sp.tanh),
     "softmax": (r"\\(?:mathrm|operatorname|text|textrm)\s*\{\s*softmax\s*\}", softmax),
@@ -43,6 +44,10 @@ SPREAD = re.compile(
     SIGMA_FORMULA + r"[^$.;:]{0,60}?" + SPREAD_WORDS + "|" + SPREAD_WORDS + r"[^$.;:]{0,40}?"
     + SIGMA_FORMULA, re.I)
 CHECK_SECONDS = 1.0
+# where a formula of a display row starts: the display's start, or after a separator
+# (``σ(0) = ½, \quad σ(x) = \max(x, 0)``, ``… \text{with } σ(x) = …``): a definition later in
+# the row gives the name its meaning for the whole display (round 12a F17)
+ROW_START = r"(?:^|[,;&]|\\q?quad\b|\\\\|\\text\s*\{[^{}]*\}|\\(?:hspace|mspace)\s*\{[^{}]*\})"
 
 
 @dataclass(frozen=True)
@@ -60,12 +65,14 @@ def shadows(math_blocks, raw_text: str, latex: LatexContext, source: str) -> lis
     for line, block in math_blocks:
         text = block.strip()
         for builtin, (spelling, function) in APPLIED.items():
-            applied = re.match(
-                r"^(?:\\left)?\s*" + spelling + r"\s*(?:\\left)?\(([^()]*)\)(?:\\right)?" + DEFINING
-                + r"(.+)$", text, re.S)
-            if applied and is_parameter_list(applied.group(1)) and not _is_builtin(function, applied.group(1), applied.group(2), latex,
-                                           source, line):  # fmt: skip
-                found.append(Shadow(builtin, line, " ".join(text.split())[:80]))
+            for applied in re.finditer(
+                ROW_START + r"\s*(?:\\left)?\s*" + spelling
+                + r"\s*(?:\\left)?\(([^()]*)\)(?:\\right)?" + DEFINING + r"(?=(.+)$)", text, re.S):
+                parameter, body = applied.group(1), applied.group(2)
+                if is_parameter_list(parameter) and not _is_builtin(
+                        function, parameter, body, latex, source, line):
+                    found.append(Shadow(builtin, line, " ".join(text.split())[:80]))
+                    break
         if re.match(r"^\\sigma(?:\^\{?\s*2\s*\}?)?" + DEFINING + r"(?!\\frac\s*\{\s*1\s*\}\s*\{\s*1\s*\+)", text):
             found.append(Shadow("σ", line, " ".join(text.split())[:80]))  # σ = 2: a value
     lines = raw_text.split("\n")
