@@ -24,7 +24,6 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
-from symderive.check.reversed_ranges import backward_reason, reversed_ranges
 from symderive.check import extrema, inequality_certificates, symbolic, undefined_points
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
@@ -289,8 +288,6 @@ class Tally:
     undefined: list = field(default_factory=list)  # (point, comparison) where a side had no
     # value: judged by :mod:`symderive.check.undefined_points` (round 9a L5)
     excluded: str = ""  # where a checked claim was not evaluated (a side undefined there)
-    backwards: tuple | None = None  # (refutation, ranges) found only where a Σ/Π range runs
-    # backwards (:mod:`symderive.check.reversed_ranges`)
 
 
 def _sizes_of(lhs, rhs, free, context) -> list:
@@ -439,17 +436,15 @@ def numeric_phase(
         outcome = _sample_and_compare(left, right, relation, context, rng, fixed, tally,
                                       few=named_here or sampling.dense_only(size_values),
                                       written=_domain_symbols(lhs, rhs, context))
-        if outcome is not None and not _runs_backwards(outcome, (lhs, rhs), fixed, context, tally):
+        if outcome is not None:
             return _with_entry_indices(outcome, (lhs, rhs))
-        if outcome is None and indices and not tally.unsupported:  # every other combination
-            # of the index values at these sizes (a node without certified evaluation would
-            # stay one everywhere)
+        if indices and not tally.unsupported:  # every other combination of the index values
+            # at these sizes (a node without certified evaluation would stay one everywhere)
             outcome = _every_index_value(lhs, rhs, relation, context, rng, size_values,
                                          indices, (drawn, left, right), tally)  # fmt: skip
-            if outcome is not None and not _runs_backwards(outcome, (lhs, rhs), size_values,
-                                                           context, tally):  # fmt: skip
+            if outcome is not None:
                 return _with_entry_indices(outcome, (lhs, rhs))
-        elif indices and outcome is None:
+        elif indices:
             tally.not_exhausted.append((tuple(int(v) for v in size_values.values()),
                                         "a node without certified evaluation"))
         if not size_values:
@@ -468,10 +463,6 @@ def numeric_phase(
                 )
             if exact_result is not None:
                 tally.exact_bound = exact_result[1]
-    if tally.backwards is not None:  # refuted only where a range runs backwards (11a L1)
-        return Outcome("undecided", method="numeric (certified balls)", reason=backward_reason(
-            tally.backwards[1], tally.backwards[0].counterexample, len(tally.agreeing)),
-            digits=certified.DIGITS)  # fmt: skip
     if relation in extrema.INEQUALITIES and (tally.agreeing or tally.inconclusive):
         outcome = _worst_point(lhs, rhs, relation, context, rng, tally, sizes, indices)
         if outcome is not None:
@@ -1248,18 +1239,6 @@ def _scale(left, right) -> sp.Integer:
             if size > largest:
                 largest = size
     return sp.Integer(10) * sp.ceiling(min(largest, finite.LARGEST_SCALE))
-
-
-def _runs_backwards(outcome: Outcome, sides: tuple, values: dict, context: CheckContext,
-                    tally: Tally) -> bool:
-    """Whether ``outcome`` is a refutation at a point where a Σ/Π range of ``sides`` runs
-    backwards (kept in ``tally`` while the other sizes are tried: round 11a L1)."""
-    if outcome.verdict != "refuted":
-        return False
-    ranges = reversed_ranges(sides, values, lambda symbol: context.domain_of(symbol).kind)
-    if ranges and tally.backwards is None:
-        tally.backwards = (outcome, ranges)
-    return bool(ranges)
 
 
 def _with_entry_indices(outcome: Outcome, sides: tuple) -> Outcome:

@@ -3,8 +3,10 @@ r"""The Low findings of the eleventh adversarial review still open at round 12
 false claim and a true control of the same form:
 
 * L5 — ``|a|b|c|`` is |a|·b·|c| or |a·|b|·c|: two readings, not read (it was refuted);
-* L1 — Σ_{k=m}^{n} 1 = n − m + 1 fails only where the range runs backwards (m > n + 1):
-  undecided there, while a formula wrong on forward ranges stays refuted;
+* L1 — Σ_{k=m}^{n} 1 = n − m + 1 fails only where the range runs backwards (m > n + 1): by
+  the project's convention (issue 8: an empty sum is 0, an empty product 1, never Karr's
+  −Σ over the gap) it is false there and refuted, with the sizes named — the reviewer's Low
+  asked for undecided, which would contradict tests/soundness/test_findings.py;
 * L6 — δ_ij beside s_i = e^{o_i}/Σ_k e^{o_k} is the Kronecker delta and s_j the same family:
   the softmax Jacobian s_i(δ_ij − s_j) is checked, s_i(δ_ij + s_j) refuted;
 * L7 — a claim false under its own stated condition is refuted inside it (y = −1), and
@@ -79,21 +81,22 @@ $$ \sum_{k=3}^{n} 1 = n - 3 $$
 """
 
 
-def test_a_counting_formula_is_not_refuted_where_its_range_runs_backwards(tmp_path):
-    verdicts, reasons = first_verdicts(tmp_path, SUMS), first_reasons(tmp_path, SUMS)
+def test_a_counting_formula_is_refuted_where_its_range_runs_backwards(tmp_path):
+    # the empty-range convention (issue 8): Σ over an empty range is 0, Π is 1, so the closed
+    # forms, meant for m ≤ n + 1, fail where the upper limit is below the lower one minus one
+    steps = steps_by_line(tmp_path, SUMS)
     for line in (3, 5, 7):
-        assert verdicts[line] == "undecided", (line, reasons[line])
-        assert "runs backwards" in reasons[line] and "m ≤ n + 1" in reasons[line]
+        step = steps[line][0]
+        assert step.verdict == "refuted", (line, step.reason)
+        values = {name: int(value) for name, value in step.counterexample.values}
+        assert values["n"] < values.get("m", 3) - 1  # a backward range: the sum is empty
+        assert Fraction(step.counterexample.lhs_value) == (0 if line != 7 else 1)
 
 
-def test_a_counting_formula_wrong_on_forward_ranges_stays_refuted(tmp_path):
+def test_a_counting_formula_wrong_on_forward_ranges_is_refuted(tmp_path):
     steps = steps_by_line(tmp_path, SUMS)
     for line in (9, 11):
-        step = steps[line][0]
-        assert step.verdict == "refuted"
-        values = {name: int(value) for name, value in step.counterexample.values}
-        low = values.get("m", 3)
-        assert values["n"] >= low - 1  # the counterexample's range runs forward or is empty
+        assert steps[line][0].verdict == "refuted"
 
 
 def test_a_bound_declared_negative_keeps_the_usual_empty_sum(tmp_path):
