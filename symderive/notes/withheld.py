@@ -110,6 +110,8 @@ def withheld_reading(reading: Reading, found: NotGiven | None) -> Reading:
     if found.kind == "disowned":
         return replace(reading if kept else Reading(Role.CLAIM), disowned=found.words)
     if found.kind == "asked":
+        if reading.disputed and reading.second:  # What about $q = r^2$? after q = 5r: a
+            return reading  # hypothetical new definition or a question, both readings kept
         if kept or reading.why.startswith("introduced by 'if'") or (giving and found.whole):
             return replace(reading if kept else Reading(Role.CLAIM), asked=found.words)
         return reading  # Determine whether $f(x) = x^2$ is convex: f defined, convexity asked
