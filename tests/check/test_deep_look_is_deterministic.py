@@ -10,6 +10,7 @@ import sympy as sp
 
 from symderive.check import certified, decide
 from symderive.check.context import CheckContext
+from tests.check.test_review_round11_numerics import newton_pi_expr
 
 x = sp.Symbol("x", real=True)
 
@@ -51,17 +52,10 @@ def test_a_large_claim_stops_where_its_modelled_cost_would_exceed_the_budget():
                              deep_cost=certified.DEEP_COST).status == "disagree"
 
 
-def newton_pi(steps: int) -> sp.Basic:
-    iterate = sp.Integer(3)
-    for _ in range(steps):
-        iterate = iterate - sp.tan(iterate)
-    return iterate
-
-
 def test_a_shared_subexpression_is_priced_once():
     # T^8(3) - π is -5·10^-7128: its tree has about 900 nodes, but the evaluation computes its 25
     # distinct subexpressions once each, and the model must price that, not the tree (12b F1)
-    iterate = newton_pi(8)
+    iterate = newton_pi_expr(8)
     assert sum(1 for _ in sp.preorder_traversal(iterate)) > 800
     assert certified._nodes(iterate) < 40
     found = certified.compare(x * iterate, x * sp.pi, "=", {x: sp.Rational(3, 5)},
