@@ -601,7 +601,7 @@ def sentences_of(text: str) -> list[Sentence]:
             position += 1
         offset += len(chunk)
     return [replace(sentence, into_display=True) if re.match(
-        r"[ \t]*\n?[ \t]*\n?[ \t]*\x00", blanked[sentence.offset + sentence.length:]) else sentence
+        r"[ \t]*(?:\n[ \t]*){0,2}\x00", blanked[sentence.offset + sentence.length:]) else sentence
         for sentence in found]
 
 
