@@ -75,6 +75,24 @@ PHRASE = re.compile(
     r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}[^\x1f]*?(?=\\\\|$|\x1f)",
     re.S,
 )
+# "(a+1)^2 = a^2 + 2a + 1 \qquad (2)": a wide gap then a bracketed number, letter, roman
+# numeral, \text{…} or \because … at the end of a row is a hand-written equation number or
+# justification (Markdown does not number $$…$$), never a factor; so is a QED/check mark
+_GAP = r"(?:\s*(?:\\q?quad(?![A-Za-z])|\\hfill(?![A-Za-z])|\\[,;: ]|~)){1,8}"  # see _wide
+_WORDS = r"\\(?:text[a-z]{0,2}|mathrm|mbox|operatorname)\s*\{[^{}]*\}"
+_LABEL = (
+    r"\s*(?:[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Z](?:[.\-]?[0-9]+)+|[ivxIVX]{1,5}|[A-Za-z]|\*{1,3}"
+    r"|\\(?:ast|star|dagger|ddagger|S)(?![A-Za-z])\s*[0-9]*"
+    r"|\\because(?![A-Za-z])(?:[^(){}\[\]\\]|\\[ ,;]|" + _WORDS + r")*"
+    r"|(?:" + _WORDS + r"|\s|\\[ ,;]|[0-9.])+)\s*"
+)
+EQUATION_NUMBER = re.compile(
+    r",?(?P<gap>" + _GAP + r")\s*(?:"
+    r"(?:\\left\s*)?(?:\(|\[|\\\{)" + _LABEL + r"(?:\\right\s*)?(?:\)|\]|\\\})"
+    r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[][^{}]*[)\]]\s*\}"
+    r"|\\(?:checkmark|square|blacksquare|Box|qed|qedsymbol)(?![A-Za-z])"
+    r")\s*[.,;]?\s*(?=\\\\|\x1f|$)"
+)
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
 RELATION_TOKEN = re.compile(
     r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
@@ -290,6 +308,11 @@ def _brace_depths(text: str) -> list[int]:
     return depths
 
 
+def _wide(gap: str) -> bool:
+    """A gap that sets a number apart: a quad, \\hfill, or two or more thin spaces."""
+    return bool(re.search(r"\\(?:q?quad|hfill)", gap)) or len(re.findall(r"\\[,;: ]|~", gap)) >= 2
+
+
 def normalise_layout(latex: str, environment: str = "") -> str:
     r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
@@ -298,6 +321,8 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
     text = mark_columns(text, environment)
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
+    text = EQUATION_NUMBER.sub(lambda m: " " * len(m.group()) if _wide(m["gap"]) else m.group(),
+                               text)
     arrays = [match.span() for match in ARRAY_ENVIRONMENT.finditer(text)]
     text = LAYOUT.sub(
         lambda m: m.group() if m.group() == "&" and any(a <= m.start() < b for a, b in arrays)

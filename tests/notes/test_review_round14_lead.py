@@ -1,0 +1,77 @@
+r"""Round 14a F8 and F4 (/work/findings/round14a.md): what a Markdown note writes next to a
+formula but does not mean as mathematics.
+
+* F8 — Markdown does not number ``$$…$$``, so authors number displays by hand: a wide gap
+  (``\quad``, ``\qquad``, ``\hspace{…}``, ``\hfill``, two or more thin spaces) and a bracketed
+  number, letter, roman numeral, ``\text{…}`` or ``\because …`` at the end of a row is an
+  equation number or a justification, never a factor. ``2a = a \qquad (2)`` was *proved*
+  (read as 2a = 2a) and ``(a+1)^2 = a^2 + 2a + 1 \qquad (2)`` *refuted*.
+* F4 — Obsidian's ``%% … %%`` comments and Quarto's ``::: {.content-hidden}`` divs are never
+  rendered: a formula parked there is not a claim.
+"""
+
+import pytest
+
+from tests.notes.note_steps import first_verdicts, verdicts_by_line
+
+pytestmark = pytest.mark.slow
+
+NUMBERED = [
+    r"\qquad (2)", r"\quad (3)", r"\hspace{2cm} (5)", r"\qquad [6]", r"\quad\quad\quad (8)",
+    r"\qquad \qquad (10)", r"\;\;\;\; (11)", r"\hfill (4.2)", r"\quad (\text{Eq. } 9)",
+    r"\quad (\because\ \text{binomial})", r"\quad \left(\text{expand}\right)",
+    r"\quad [\text{expand}]", r"\quad (\mathrm{ii})", r"\quad (i)", r"\quad (a)", r"\quad (*)",
+    r"\quad (\ast)", r"\quad \textbf{(i)}", r"\quad \checkmark", r"\qquad \square",
+    r", \qquad (7)",
+]
+
+
+@pytest.mark.parametrize("number", NUMBERED)
+def test_a_hand_written_equation_number_is_not_a_factor(tmp_path, number):
+    note = (f"# Numbers\n\n$$ (a+1)^2 = a^2 + 2a + 1 {number} $$\n\n"
+            f"$$ 2a = a {number} $$\n")
+    assert first_verdicts(tmp_path, note) == {3: "proved", 5: "refuted"}
+
+
+def test_numbers_end_each_row_of_a_latex_display(tmp_path):
+    note = ("\\documentclass{article}\n\\begin{document}\n\\begin{align}\n"
+            "(z+1)^2 &= z^2 + 2z + 1 \\quad (\\because\\ \\text{binomial}) \\\\\n"
+            "2y &= y \\qquad (2)\n\\end{align}\n"
+            "\\begin{eqnarray}\n2t &=& t \\qquad (2)\n\\end{eqnarray}\n\\end{document}\n")
+    path = tmp_path / "note.tex"
+    path.write_text(note)
+    from symderive.notes.check_notes import NotesOptions, check_files
+    report = check_files([path], NotesOptions(budget_seconds=3.0, jobs=1))
+    verdicts = {e.line: [s.verdict for s in e.steps] for e in report.files[0].equations}
+    assert verdicts == {4: ["proved"], 5: ["refuted"], 8: ["refuted"]}
+
+
+@pytest.mark.parametrize("written", [
+    r"$$ 3w = w \cdot (3) $$",  # an explicit product stays a product
+    r"$$ 3w = w\,(3) $$",  # one thin space is no gap
+    r"$$ 3w = w \quad (3) \cdot 1 $$",  # not the end of the row
+])
+def test_a_bracketed_number_that_is_a_factor_stays_a_factor(tmp_path, written):
+    assert first_verdicts(tmp_path, f"# Factor\n\n{written}\n") == {3: "proved"}
+
+
+def test_a_condition_after_the_gap_is_not_an_equation_number(tmp_path):
+    verdicts = first_verdicts(tmp_path, "# Cond\n\n$$ \\sqrt{x^2} = x \\quad (x \\ge 0) $$\n")
+    assert verdicts.get(3) != "refuted"
+
+
+def test_an_obsidian_comment_is_not_rendered(tmp_path):
+    note = ("# Obsidian\n\n%%\nDraft, not shown:\n$$\\sin^2 x + \\cos^2 x = 2$$\n%%\n\n"
+            "Shown: $$\\sin^2 x + \\cos^2 x = 1$$\n\n"
+            "Inline %%wrong: $(a+b)^2 = a^2 + b^2$%% right: $(a+b)^2 = a^2 + 2ab + b^2$.\n\n"
+            "Still shown: $$(c+d)^2 = c^2 + d^2$$\n")
+    assert verdicts_by_line(tmp_path, note) == {8: ["proved"], 10: ["proved"], 12: ["refuted"]}
+
+
+def test_a_quarto_hidden_div_is_not_rendered(tmp_path):
+    note = ("# Quarto\n\n::: {.content-hidden}\n$$x + x = 3x$$\n\n::: {.callout-note}\n"
+            "$$y + y = 3y$$\n:::\n:::\n\n::: {.hidden}\n$$u + u = 3u$$\n:::\n\n"
+            "::: {.callout-note}\n$$v + v = 3v$$\n:::\n\n"
+            "::: {.content-hidden when-format=\"html\"}\n$$p + p = 3p$$\n:::\n")
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts == {16: ["refuted"], 20: ["refuted"]}  # shown: a callout, the pdf output
