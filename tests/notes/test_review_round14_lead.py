@@ -75,3 +75,44 @@ def test_a_quarto_hidden_div_is_not_rendered(tmp_path):
             "::: {.content-hidden when-format=\"html\"}\n$$p + p = 3p$$\n:::\n")
     verdicts = verdicts_by_line(tmp_path, note)
     assert verdicts == {16: ["refuted"], 20: ["refuted"]}  # shown: a callout, the pdf output
+
+
+# -- 14a F1: every way a preamble can give a command its own meaning ------------------------------
+
+REDEFINING = [
+    r"\csdef{sin}{\cos}", r"\csgdef{sin}{\cos}", r"\csletcs{sin}{cos}", r"\cslet{sin}\cos",
+    r"\letcs\sin{cos}", r"\LetLtxMacro\sin\cos", r"\GlobalLetLtxMacro\sin\cos",
+    r"\newrobustcmd*{\sin}{\cos}", r"\renewrobustcmd{\sin}{\cos}", r"\patchcmd{\sin}{a}{b}{}{}",
+    r"\apptocmd{\sin}{+1}{}{}", r"\pretocmd{\sin}{1+}{}{}",
+    r"\ExplSyntaxOn \cs_set_eq:NN \sin \cos \ExplSyntaxOff", r"\cs_set:Npn \sin {\cos}",
+    r"\mathchardef\sin=" + '"0141', r"\futurelet\sin\cos", r"\DeclarePairedDelimiter\sin{(}{)}",
+    r"\DeclareMathSymbol{\sin}{\mathord}{letters}{" + '"41}',
+    r"\expandafter\let\csname sin\endcsname\cos",
+]
+
+
+@pytest.mark.parametrize("preamble", REDEFINING)
+def test_a_command_the_preamble_redefines_is_not_read_with_its_standard_meaning(tmp_path,
+                                                                              preamble):
+    note = (f"\\documentclass{{article}}\n{preamble}\n\\begin{{document}}\n"
+            "\\[ \\sin(0) = 0. \\]\n\\[ \\cos(0) = 1. \\]\n\\end{document}\n")
+    path = tmp_path / "note.tex"
+    path.write_text(note)
+    from symderive.notes.check_notes import NotesOptions, check_files
+    report = check_files([path], NotesOptions(budget_seconds=3.0, jobs=1))
+    by_line = {e.line: e for e in report.files[0].equations}
+    assert not by_line[4].steps and "uses \\sin" in by_line[4].reason
+    assert [s.verdict for s in by_line[5].steps] == ["proved"]  # \cos keeps its meaning
+
+
+def test_a_paired_delimiter_is_the_notes_own_absolute_value(tmp_path):
+    note = ("\\documentclass{article}\n\\usepackage{mathtools}\n"
+            "\\DeclarePairedDelimiter\\abs{\\lceil}{\\rceil}\n\\begin{document}\n"
+            "\\[ \\abs{-1.5} = 1.5. \\]\n\\[ \\bullet\\ \\alpha + \\alpha = 2\\alpha \\]\n"
+            "\\end{document}\n")
+    path = tmp_path / "note.tex"
+    path.write_text(note)
+    from symderive.notes.check_notes import NotesOptions, check_files
+    report = check_files([path], NotesOptions(budget_seconds=3.0, jobs=1))
+    verdicts = {e.line: [s.verdict for s in e.steps] for e in report.files[0].equations}
+    assert verdicts[5] == []  # ⌈−1.5⌉ = −1 in this note: never proved as |−1.5|
