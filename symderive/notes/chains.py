@@ -93,6 +93,9 @@ EQUATION_NUMBER = re.compile(
     r"|\\(?:checkmark|square|blacksquare|Box|qed|qedsymbol)(?![A-Za-z])"
     r")\s*[.,;]?\s*(?=\\\\|\x1f|$)"
 )
+# a logical implication arrow between two formulas (not "hence"/"so", which assert both)
+IMPLICATION = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow)(?![A-Za-z])")
+IMPLIED_MARK = "\x0e"  # the row after an implication arrow: its consequent
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
 RELATION_TOKEN = re.compile(
     r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
@@ -120,6 +123,10 @@ class Chain:
     relations: tuple[str, ...]  # as written: "=", "\\le", ":=", …
     conditional: bool = False  # a row such as "x > 0 : x, \\frac{dy}{dx} = 1" (a case)
     condition: str = ""  # a condition written in an annotation column of its rows (&& x > 0)
+    # "x = 0 \implies \sin x = 0" (round 14a F13): "if" for the antecedent (assumed, never
+    # stated: no claim, no definition, no example value), "then" for the consequent (a claim
+    # under the antecedent, which is its :attr:`condition`; it defines nothing either)
+    implication: str = ""
 
     @property
     def is_chain(self) -> bool:
@@ -195,8 +202,12 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
     pending: list[tuple[int, list[str], list[str], list[str], list[str]]] = []
     conditional_lines: set[int] = set()
     column_chain: dict[int, int] = {}  # column → the chain last started in it
+    implication: dict[int, tuple[str, str]] = {}  # chain → ("if" | "then", its antecedent)
+    previous_row: list[int] = []  # the chains the row before wrote in
     for row_offset, row in rows[:MAX_ROWS]:
         first_new = len(pending)
+        consequent = row.lstrip().startswith(IMPLIED_MARK)
+        row = row.replace(IMPLIED_MARK, " ")
         targets: list[int] = []  # the chains this row writes in
         conditions: list[str] = []
         offset = row_offset
@@ -252,14 +263,25 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
                 targets.append(target)
         for target in dict.fromkeys(targets):
             pending[target][4].extend(conditions)
+        if consequent and previous_row:
+            antecedent = ", ".join(EDGE_SPACING.sub("", " ".join(
+                r" \\ ".join(pending[k][3]).split())) for k in dict.fromkeys(previous_row))
+            for k in previous_row:
+                implication.setdefault(k, ("if", ""))
+            for k in range(first_new, len(pending)):
+                implication[k] = ("then", antecedent)
+        previous_row = list(targets)
         if first_new in conditional_lines:
             conditional_lines.update(range(first_new, len(pending)))
     chains = []
     for position, (chain_line, elements, relations, sources, conditions) in enumerate(pending):
         cleaned = tuple(EDGE_SPACING.sub("", element).strip() for element in elements)
+        role, antecedent = implication.get(position, ("", ""))
         chains.append(
             Chain(chain_line, r" \\ ".join(sources), cleaned, tuple(relations),
-                  conditional=position in conditional_lines, condition=", ".join(conditions))
+                  conditional=position in conditional_lines,
+                  condition=", ".join(filter(None, (*conditions, antecedent))),
+                  implication=role)
         )  # fmt: skip
     return chains
 
@@ -330,7 +352,9 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     )  # fmt: skip
     depth = _brace_depths(text)  # \lim_{h \rightarrow 0}: an arrow inside braces is no connective
     text = CONNECTIVE.sub(
-        lambda m: m.group() if depth[m.start()] else "\\\\" + " " * (len(m.group()) - 2), text
+        lambda m: m.group() if depth[m.start()] else "\\\\" + (
+            IMPLIED_MARK + " " * (len(m.group()) - 3) if IMPLICATION.fullmatch(m.group())
+            else " " * (len(m.group()) - 2)), text
     )
     text = TRAILING_PROSE.sub(" ", text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)

@@ -116,3 +116,63 @@ def test_a_paired_delimiter_is_the_notes_own_absolute_value(tmp_path):
     report = check_files([path], NotesOptions(budget_seconds=3.0, jobs=1))
     verdicts = {e.line: [s.verdict for s in e.steps] for e in report.files[0].equations}
     assert verdicts[5] == []  # ⌈−1.5⌉ = −1 in this note: never proved as |−1.5|
+
+
+# -- 14a F9, F10, F16: a display on the line of the words before it ------------------------------
+
+def test_words_before_a_display_on_their_line_state_its_domain(tmp_path):
+    note = ("# P\n\nFor every positive $x$, $$\\sqrt{x^2} = x.$$\n\n"
+            "Let $y$ be a positive number. Then $$|y| = y.$$\n\n"
+            "양수 $v$에 대하여 $$\\sqrt{v^2} = v$$ 이다.\n\n"
+            "For every positive $u$, $$\\sqrt{u^2} = -u.$$\n")
+    assert first_verdicts(tmp_path, note) == {3: "proved", 5: "proved", 7: "proved",
+                                              9: "refuted"}
+
+
+def test_a_lift_before_a_display_on_its_line_ends_the_domain(tmp_path):
+    note = ("# Lift\n\nLet $x > 0$.\n\nNow let $x$ be any real number. Then "
+            "$$\\sqrt{x^2} = x.$$\n\nNow let $x$ be any real number. Then $$\\sqrt{x^2} = |x|.$$\n")
+    verdicts = first_verdicts(tmp_path, note)
+    assert verdicts[5] == "refuted" and verdicts[7] == "proved"
+
+
+def test_otherwise_in_the_next_list_item_ends_the_hypothesis_of_the_one_before(tmp_path):
+    note = "# Cases\n\n1. If $w < 0$: $$|w| = -w.$$\n2. Otherwise: $$|w| = -w.$$\n"
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts[3] == ["proved"] and verdicts[4] != ["proved"]
+
+
+# -- 14a F11: the prose of a complete LaTeX document ---------------------------------------------
+
+def _tex_verdicts(tmp_path, body: str) -> dict[int, list[str]]:
+    from symderive.notes.check_notes import NotesOptions, check_files
+    path = tmp_path / "note.tex"
+    path.write_text("\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
+                    + body + "\\end{document}\n")
+    report = check_files([path], NotesOptions(budget_seconds=3.0, jobs=1))
+    return {e.line: [s.verdict for s in e.steps] for e in report.files[0].equations if e.steps}
+
+
+def test_a_latex_document_states_its_domains_in_prose(tmp_path):
+    body = ("Let $s$ be positive.\n\n\\[ |s| = s. \\]\n\n"  # lines 4-6
+            "\\begin{theorem}\nLet $w$ be an integer. Then\n\\[ \\lfloor w \\rfloor = w. \\]\n"
+            "\\end{theorem}\n\n"  # lines 8-11
+            "\\begin{proof}\nFor every positive $u$,\n\\begin{equation} \\sqrt{u^2} = u. "
+            "\\end{equation}\n\\end{proof}\n\n"  # lines 13-16
+            "Let $r$ be positive.\n\n\\[ |r| = -r. \\]\n")  # lines 18-20
+    assert _tex_verdicts(tmp_path, body) == {6: ["proved"], 10: ["proved"], 15: ["proved"],
+                                             20: ["refuted"]}
+
+
+# -- 14a F13: an implication asserts neither side ------------------------------------------------
+
+def test_the_antecedent_of_an_implication_is_no_example_value(tmp_path):
+    note = ("# Implication\n\nNote that $$x = 0 \\implies \\sin x = 0.$$\n\n"
+            "Moreover, $$\\frac{d}{dx} \\sin x = 1.$$\n\n"
+            "Also $$x^2 = 4 \\Rightarrow x = 2$$ and $$x^3 = 8.$$\n\n"
+            "And $$t = 1 \\Longrightarrow (t+1)^2 = t^2 + 2t + 1.$$\n")
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts[3] == ["undecided"]  # sin x = 0 under x = 0: not refuted, not a value of x
+    assert verdicts[5] == ["refuted"]  # cos x ≠ 1: x = 0 was only assumed
+    assert "proved" not in verdicts.get(7, [])  # x = 2 is not asserted, x³ = 8 not proved
+    assert verdicts[9] == ["proved"]  # a true consequent is proved as it stands
