@@ -89,6 +89,7 @@ OBSIDIAN_COMMENT = re.compile(r"(?<!\\)%%")
 # a Pandoc/Quarto fenced div: "::: {.content-hidden}" … ":::"; a bare ":::" closes the innermost
 FENCED_DIV = re.compile(r"^ {0,3}(:{3,})[ \t]*(\S[^\n]*)?$", re.M)
 HIDDEN_DIV = re.compile(r"^\{?[^{}\n]*(?<![\w-])\.(?:content-hidden|hidden)(?![\w-])(?P<rest>[^{}\n]*)\}?\s*$")
+QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")  # a blockquote's marks opening a line
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 LIST_ITEM_CONTENT = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}(?=\S)")
 NOT_FOLLOWED = re.compile(
@@ -490,9 +491,10 @@ def _lead(text: str, offset: int) -> str:
     formula opens the line (``Suppose\n$$x = 1$$``)."""
     window = text[max(0, offset - LEAD) : offset]
     before, _, same_line = window.rpartition("\n")
+    same_line = QUOTE_MARKS.sub("", same_line)  # "> $$…$$" in a blockquote (round 14a F22)
     if same_line.strip():
         return same_line.strip()
-    return before.rstrip().rpartition("\n")[2].strip()
+    return QUOTE_MARKS.sub("", before.rstrip().rpartition("\n")[2]).strip()
 
 
 def _inline_end(text: str, start: int) -> int | None:

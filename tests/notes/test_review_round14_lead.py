@@ -176,3 +176,12 @@ def test_the_antecedent_of_an_implication_is_no_example_value(tmp_path):
     assert verdicts[5] == ["refuted"]  # cos x ≠ 1: x = 0 was only assumed
     assert "proved" not in verdicts.get(7, [])  # x = 2 is not asserted, x³ = 8 not proved
     assert verdicts[9] == ["proved"]  # a true consequent is proved as it stands
+
+
+# -- 14a F22: a blockquote's marks are no words --------------------------------------------------
+
+def test_in_general_inside_a_blockquote_releases_the_example_value(tmp_path):
+    note = ("# Q\n\n> Take $w = 3$ as an example.\n>\n> In general, for every real $w$,\n"
+            "> $$w^2 = 3w.$$\n\n> Let $y$ be positive.\n> $$|y| = y.$$\n")
+    verdicts = first_verdicts(tmp_path, note)
+    assert verdicts[6] == "refuted" and verdicts[9] == "proved"
