@@ -51,3 +51,16 @@ def test_a_wrong_narration_is_still_called_wrong():
     assert "DISAGREES" in narration_summary(wrong).plain
     unsure = Narration(sp.sin(x), x, tree, (), sp.cos(x), Outcome("undecided", reason="slow"))
     assert "NOT CONFIRMED" in narration_summary(unsure).plain
+
+
+@pytest.mark.parametrize("jump", ["sign(x)", "heaviside(x)", "heaviside(x, 1/2)"])
+def test_the_derivative_of_a_jump_is_no_real_function(jump):
+    done = run("diff", jump, "x")
+    assert done.returncode == 2 and "Dirac delta" in done.stderr  # round 14b F12
+
+
+@pytest.mark.parametrize(("kink", "derivative"), [("relu(x)", "heaviside(x)"),
+                                                  ("abs(x)", "sign(x)")])
+def test_the_derivative_of_a_kink_stays_a_real_function(kink, derivative):
+    done = run("diff", kink, "x")
+    assert done.returncode == 0 and f"= {derivative}" in done.stdout
