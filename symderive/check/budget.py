@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
@@ -91,9 +92,34 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
+DEEP_STACK_BYTES = 256 << 20  # the main thread's stack may grow this far in a worker
+DEEP_RECURSION = 20_000  # SymPy's assumptions recurse once per level of a nested expression
+
+
+def deepen_recursion() -> None:
+    """Let SymPy recurse through the deepest expression the grammar accepts (100 levels of
+    sigmoid(sigmoid(…)) recursed past Python's 1000 frames in SymPy's assumptions: round 14b
+    F8). The recursion limit is raised only as far as the stack may grow."""
+    import resource
+
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+        if soft != resource.RLIM_INFINITY and soft < DEEP_STACK_BYTES:
+            wanted = DEEP_STACK_BYTES if hard == resource.RLIM_INFINITY else min(
+                DEEP_STACK_BYTES, hard)
+            resource.setrlimit(resource.RLIMIT_STACK, (wanted, hard))
+            soft = wanted
+    except (ValueError, OSError):
+        return
+    frames = DEEP_RECURSION if soft == resource.RLIM_INFINITY else min(
+        DEEP_RECURSION, soft // 8192)  # (a frame of SymPy's recursion uses well under 8 kB)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), frames))
+
+
 def _worker(connection, task: Task, parent_pid: int | None = None) -> None:
     if parent_pid is not None:
         die_with_parent(parent_pid)
+    deepen_recursion()
     sent = False
     try:
         for outcome in decide(task.lhs, task.rhs, task.relation, task.context, task.seed):

@@ -202,8 +202,8 @@ class Construction:
 
     @contextmanager
     def inside_derivative(self) -> Iterator[None]:
-        """While the function of ``d/dx`` is read, max/min keep their written order (the tie
-        rule depends on it; SymPy's Max sorts its arguments)."""
+        """While the function of ``d/dx`` is read, max/min are written out with the tie rule
+        (in SymPy's canonical order of the arguments, as the checker's rewrite of Max)."""
         self.derivative_depth += 1
         try:
             yield
@@ -445,7 +445,12 @@ class Construction:
         if function is sp.sqrt:
             return self.sqrt(arguments[0], column)
         if function in (sp.Max, sp.Min) and self.derivative_depth and len(arguments) > 1:
-            return tie_rule(function, arguments)
+            # the tie goes to the first argument in SymPy's canonical order, not the written
+            # one (docs/conventions.md; round 14b F5: d/dx max(x,0) ≠ d/dx max(0,x) at 0)
+            canonical = function(*arguments)
+            if isinstance(canonical, function):
+                return tie_rule(function, list(canonical.args))
+            return self.sized(canonical, column)
         if function is sp.tan:
             self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
         return self.sized(function(*arguments), column)

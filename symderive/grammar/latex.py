@@ -657,8 +657,13 @@ class _Parser:
 
     def postfix_operators(self, result: sp.Basic) -> sp.Basic:
         result = self.layer_label(result)  # matrix hook
+        raised = False  # a superscript was just written on this base
         while True:
             if self.at("^"):
+                if raised:  # TeX stops at "Double superscript" (round 14b F6: 2^3^2 = 64)
+                    self.fail("a^b^c: a double superscript, which TeX rejects; a^{b^c} or "
+                              "{a^b}^c — two readings (not read)")
+                raised = True
                 self.advance()
                 if self.at(r"\top") or (self.at("T") and isinstance(result, sp.MatrixExpr)):
                     self.advance()

@@ -75,6 +75,27 @@ PHRASE = re.compile(
     r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}[^\x1f]*?(?=\\\\|$|\x1f)",
     re.S,
 )
+# "(a+1)^2 = a^2 + 2a + 1 \qquad (2)": a wide gap then a bracketed number, letter, roman
+# numeral, \text{…} or \because … at the end of a row is a hand-written equation number or
+# justification (Markdown does not number $$…$$), never a factor; so is a QED/check mark
+_GAP = r"(?:\s*(?:\\q?quad(?![A-Za-z])|\\hfill(?![A-Za-z])|\\[,;: ]|~)){1,8}"  # see _wide
+_WORDS = r"\\(?:text[a-z]{0,2}|mathrm|mbox|operatorname)\s*\{[^{}]*\}"
+_LABEL = (
+    r"\s*(?:[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Z](?:[.\-]?[0-9]+)+|[ivxIVX]{1,5}|[A-Za-z]|\*{1,3}"
+    r"|\\(?:ast|star|dagger|ddagger|S)(?![A-Za-z])\s*[0-9]*"
+    r"|\\because(?![A-Za-z])(?:[^(){}\[\]\\]|\\[ ,;]|" + _WORDS + r")*"
+    r"|(?:" + _WORDS + r"|\s|\\[ ,;]|[0-9.])+)\s*"
+)
+EQUATION_NUMBER = re.compile(
+    r",?(?P<gap>" + _GAP + r")\s*(?:"
+    r"(?:\\left\s*)?(?:\(|\[|\\\{)" + _LABEL + r"(?:\\right\s*)?(?:\)|\]|\\\})"
+    r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[][^{}]*[)\]]\s*\}"
+    r"|\\(?:checkmark|square|blacksquare|Box|qed|qedsymbol)(?![A-Za-z])"
+    r")\s*[.,;]?\s*(?=\\\\|\x1f|$)"
+)
+# a logical implication arrow between two formulas (not "hence"/"so", which assert both)
+IMPLICATION = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow)(?![A-Za-z])")
+IMPLIED_MARK = "\x0e"  # the row after an implication arrow: its consequent
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
 RELATION_TOKEN = re.compile(
     r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
@@ -102,6 +123,10 @@ class Chain:
     relations: tuple[str, ...]  # as written: "=", "\\le", ":=", …
     conditional: bool = False  # a row such as "x > 0 : x, \\frac{dy}{dx} = 1" (a case)
     condition: str = ""  # a condition written in an annotation column of its rows (&& x > 0)
+    # "x = 0 \implies \sin x = 0" (round 14a F13): "if" for the antecedent (assumed, never
+    # stated: no claim, no definition, no example value), "then" for the consequent (a claim
+    # under the antecedent, which is its :attr:`condition`; it defines nothing either)
+    implication: str = ""
 
     @property
     def is_chain(self) -> bool:
@@ -177,8 +202,12 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
     pending: list[tuple[int, list[str], list[str], list[str], list[str]]] = []
     conditional_lines: set[int] = set()
     column_chain: dict[int, int] = {}  # column → the chain last started in it
+    implication: dict[int, tuple[str, str]] = {}  # chain → ("if" | "then", its antecedent)
+    previous_row: list[int] = []  # the chains the row before wrote in
     for row_offset, row in rows[:MAX_ROWS]:
         first_new = len(pending)
+        consequent = row.lstrip().startswith(IMPLIED_MARK)
+        row = row.replace(IMPLIED_MARK, " ")
         targets: list[int] = []  # the chains this row writes in
         conditions: list[str] = []
         offset = row_offset
@@ -234,14 +263,25 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
                 targets.append(target)
         for target in dict.fromkeys(targets):
             pending[target][4].extend(conditions)
+        if consequent and previous_row:
+            antecedent = ", ".join(EDGE_SPACING.sub("", " ".join(
+                r" \\ ".join(pending[k][3]).split())) for k in dict.fromkeys(previous_row))
+            for k in previous_row:
+                implication.setdefault(k, ("if", ""))
+            for k in range(first_new, len(pending)):
+                implication[k] = ("then", antecedent)
+        previous_row = list(targets)
         if first_new in conditional_lines:
             conditional_lines.update(range(first_new, len(pending)))
     chains = []
     for position, (chain_line, elements, relations, sources, conditions) in enumerate(pending):
         cleaned = tuple(EDGE_SPACING.sub("", element).strip() for element in elements)
+        role, antecedent = implication.get(position, ("", ""))
         chains.append(
             Chain(chain_line, r" \\ ".join(sources), cleaned, tuple(relations),
-                  conditional=position in conditional_lines, condition=", ".join(conditions))
+                  conditional=position in conditional_lines,
+                  condition=", ".join(filter(None, (*conditions, antecedent))),
+                  implication=role)
         )  # fmt: skip
     return chains
 
@@ -290,6 +330,11 @@ def _brace_depths(text: str) -> list[int]:
     return depths
 
 
+def _wide(gap: str) -> bool:
+    """A gap that sets a number apart: a quad, \\hfill, or two or more thin spaces."""
+    return bool(re.search(r"\\(?:q?quad|hfill)", gap)) or len(re.findall(r"\\[,;: ]|~", gap)) >= 2
+
+
 def normalise_layout(latex: str, environment: str = "") -> str:
     r"""Remove what is layout, not mathematics: alignment, tags, labels, \therefore, spacing,
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
@@ -298,6 +343,8 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
     text = mark_columns(text, environment)
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
+    text = EQUATION_NUMBER.sub(lambda m: " " * len(m.group()) if _wide(m["gap"]) else m.group(),
+                               text)
     arrays = [match.span() for match in ARRAY_ENVIRONMENT.finditer(text)]
     text = LAYOUT.sub(
         lambda m: m.group() if m.group() == "&" and any(a <= m.start() < b for a, b in arrays)
@@ -305,7 +352,9 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     )  # fmt: skip
     depth = _brace_depths(text)  # \lim_{h \rightarrow 0}: an arrow inside braces is no connective
     text = CONNECTIVE.sub(
-        lambda m: m.group() if depth[m.start()] else "\\\\" + " " * (len(m.group()) - 2), text
+        lambda m: m.group() if depth[m.start()] else "\\\\" + (
+            IMPLIED_MARK + " " * (len(m.group()) - 3) if IMPLICATION.fullmatch(m.group())
+            else " " * (len(m.group()) - 2)), text
     )
     text = TRAILING_PROSE.sub(" ", text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)

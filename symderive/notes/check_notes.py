@@ -80,7 +80,8 @@ from symderive.notes.laws import (
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, TEX_COMMENT, MathBlock, _blank_matches, extract_math, unsure_branches,
+    FENCE, HTML_COMMENT, QUOTE_MARKS, TEX_COMMENT, MathBlock, _blank_matches, extract_math,
+    unsure_branches,
     without_code,
 )
 from symderive.notes.lists import failing_entry
@@ -314,6 +315,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     started = time.monotonic()
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
+    if markdown:  # a blockquote's "> " marks are no words of its sentences (round 14a F22)
+        prose = re.sub(QUOTE_MARKS.pattern, lambda m: " " * len(m.group()), prose, flags=re.M)
     directives = read_directives(prose)
     extraction = extract_math(text, markdown=markdown)
     notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices]

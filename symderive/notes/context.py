@@ -275,7 +275,7 @@ def locate(
                 block.kind == "inline", frozenset(section_labels),
                 frozenset(parameterised.get(own, ())), trailing_words(lines, block),
             )
-            if len(chain.elements) >= 2 and not chain.conditional
+            if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
             else Reading(Role.CLAIM)
         )
         if family and reading.second:  # Then $x_3 = 9$: a claim about x_k (round 12a F2)

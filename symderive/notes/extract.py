@@ -84,6 +84,12 @@ VERB = re.compile(r"\\(?:verb|lstinline|mintinline\{\w+\})\*?([^A-Za-z\s*{])[^\n
 END_DOCUMENT = re.compile(r"\\end\{document\}")
 # the comment package's \excludecomment{solution}, the versions package's \excludeversion
 EXCLUDED = re.compile(r"\\exclude(?:comment|version)\s*\{\s*([A-Za-z@*]+)\s*\}")
+# Obsidian's comment %%…%% (one line or many) is not rendered (round 14a F4)
+OBSIDIAN_COMMENT = re.compile(r"(?<!\\)%%")
+# a Pandoc/Quarto fenced div: "::: {.content-hidden}" … ":::"; a bare ":::" closes the innermost
+FENCED_DIV = re.compile(r"^ {0,3}(:{3,})[ \t]*(\S[^\n]*)?$", re.M)
+HIDDEN_DIV = re.compile(r"^\{?[^{}\n]*(?<![\w-])\.(?:content-hidden|hidden)(?![\w-])(?P<rest>[^{}\n]*)\}?\s*$")
+QUOTE_MARKS = re.compile(r"^ {0,3}(?:> ?)+")  # a blockquote's marks opening a line
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 LIST_ITEM_CONTENT = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}(?=\S)")
 NOT_FOLLOWED = re.compile(
@@ -189,6 +195,8 @@ def without_code(text: str, markdown: bool = True) -> str:
         working = _blank_matches(working, LINK_REFERENCE)
         working = _blank_matches(working, CODE_SPAN)
         working = _blank_hidden_elements(working)
+        working = _blank_closed(working, OBSIDIAN_COMMENT, lambda m: "%%")
+        working = _blank_hidden_divs(working)
     if not markdown and (end := END_DOCUMENT.search(working)):  # nothing after it is typeset
         working = working[: end.end()] + re.sub(r"[^\n]", " ", working[end.end():])
     working = _blank_closed(working, VERBATIM, lambda m: f"\\end{{{m.group(1)}{m.group(2)}}}")
@@ -259,6 +267,30 @@ def _blank_hidden_elements(text: str) -> str:
         pieces.append(text[position:match.start()])
         pieces.append(re.sub(r"[^\n]", " ", text[match.start():end]))
         position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _blank_hidden_divs(text: str) -> str:
+    """Blank each fenced div of class ``content-hidden`` or ``hidden`` (Quarto never renders
+    it) through the ``:::`` that closes it; divs nested inside are counted. A hidden div with a
+    format condition (``when-format="pdf"``) is shown in some output: it stays."""
+    pieces = []
+    position = 0
+    stack: list[tuple[int, bool]] = []  # (start, hidden) of each open div
+    for match in FENCED_DIV.finditer(text):
+        attributes = match.group(2)
+        if attributes and not attributes.strip().startswith(":"):
+            hidden = HIDDEN_DIV.match(attributes.strip())
+            stack.append((match.start(), bool(hidden) and "format" not in hidden["rest"]))
+            continue
+        if not stack:
+            continue
+        start, hidden = stack.pop()
+        if hidden and start >= position and not any(h for _, h in stack):
+            pieces.append(text[position:start])
+            pieces.append(re.sub(r"[^\n]", " ", text[start:match.end()]))
+            position = match.end()
     pieces.append(text[position:])
     return "".join(pieces)
 
@@ -459,9 +491,10 @@ def _lead(text: str, offset: int) -> str:
     formula opens the line (``Suppose\n$$x = 1$$``)."""
     window = text[max(0, offset - LEAD) : offset]
     before, _, same_line = window.rpartition("\n")
+    same_line = QUOTE_MARKS.sub("", same_line)  # "> $$…$$" in a blockquote (round 14a F22)
     if same_line.strip():
         return same_line.strip()
-    return before.rstrip().rpartition("\n")[2].strip()
+    return QUOTE_MARKS.sub("", before.rstrip().rpartition("\n")[2]).strip()
 
 
 def _inline_end(text: str, start: int) -> int | None:

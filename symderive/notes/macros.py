@@ -22,9 +22,18 @@ DEFINING = re.compile(
     r"(?:\{\s*\\(?P<braced>[A-Za-z]+)\s*\}|\\(?P<bare>[A-Za-z]+))"
     r"|\\(?P<def>[gex]?def)\s*(?:\\csname\s*(?P<csname>[A-Za-z]+)\s*\\endcsname"
     r"|\\(?P<defined>[A-Za-z]+))"
-    r"|\\(?P<let>let)\s*\\(?P<let_name>[A-Za-z]+)"
+    r"|\\(?P<let>let)\s*(?:\\csname\s*(?P<let_csname>[A-Za-z]+)\s*\\endcsname"
+    r"|\\(?P<let_name>[A-Za-z]+))"
     r"|\\(?P<operator>DeclareMathOperator)\*?\s*\{\s*\\(?P<operator_name>[A-Za-z]+)\s*\}\s*"
     r"\{(?P<body>(?:[^{}]|\{[^{}]*\}){0,200})\}"
+    # any other (re)defining command, by its name's stem (round 14a F1: etoolbox \csdef,
+    # \patchcmd, letltxmacro's \LetLtxMacro, mathtools' \DeclarePairedDelimiter, \mathchardef,
+    # \futurelet, \DeclareMathSymbol, \newrobustcmd, expl3's \cs_set_eq:NN …): the name it takes
+    # as a control sequence, or as a string (\csdef{abs}, \cslet{sin})
+    r"|\\(?P<stem>(?!if|bullet(?![A-Za-z]))[A-Za-z@]{0,30}?(?:def|let|cmd|[Cc]ommand|Macro|Delimiter|Symbol|Accent"
+    r"|Radical|(?:new|save|s)box|robustify)[A-Za-z@]{0,30}|(?:cs|tl)_[A-Za-z_]{0,30}:[A-Za-z]{0,9})"
+    r"\*?\s*(?:\{\s*\\(?P<stem_braced>[A-Za-z]+)\s*\}|\\(?P<stem_bare>[A-Za-z]+)"
+    r"|\{\s*(?P<stem_string>[A-Za-z]+)\s*\})"
 )
 SPACING = re.compile(r"\\(?:[,;:! ]|mathrm|operatorname|text|textrm|mathit)|[{}\s*]")
 
@@ -61,8 +70,14 @@ def redefinitions(text: str) -> tuple[Redefinition, ...]:
             name, how = match.group("braced") or match.group("bare"), "\\" + match.group("how")
         elif match.group("def"):
             name, how = match.group("defined") or match.group("csname"), "\\" + match.group("def")
+        elif match.group("let"):
+            name, how = match.group("let_name") or match.group("let_csname"), "\\let"
+        elif match.group("stem_string") and "cs" not in match.group("stem"):
+            continue  # a name as a string is a command's name only for etoolbox's \cs… forms
         else:
-            name, how = match.group("let_name"), "\\let"
+            name = (match.group("stem_braced") or match.group("stem_bare")
+                    or match.group("stem_string"))
+            how = "\\" + match.group("stem")
         found.append(Redefinition(name, line, how))
     return tuple(found)
 

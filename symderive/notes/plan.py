@@ -227,6 +227,8 @@ def classify_chain(located: Located) -> tuple[SkipReason | None, str]:
         return SkipReason.OPTIMIZATION, "minimize/maximize state equal optimisers, not equal values"
     if chain.conditional:
         return SkipReason.CONDITION, "one case of a condition (':')"
+    if chain.implication == "if":
+        return SkipReason.CONDITION, "the hypothesis of an implication (\\implies): assumed, not stated"
     role = located.reading.role
     if role is Role.UPDATE:
         return SkipReason.UPDATE_RULE, located.reading.why

@@ -71,6 +71,13 @@ HEADING_TEXT = re.compile(
     r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$"
     r"|^[ \t]*<h[1-6][\s>][^\n]*$"
     r"|\\(?:" + "|".join(LATEX_LEVELS) + r")\*?\s*(?:\[[^\]\n]*\]\s*)?\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
+    # LaTeX's document structure is no prose: a sentence never runs across it (round 14a F11:
+    # "\begin{document} Let $s$ be positive." stated nothing)
+    r"|\\(?:documentclass|usepackage|RequirePackage)\s*(?:\[[^\]\n]*\]\s*)?\{[^{}\n]*\}"
+    r"|\\(?:begin|end)\s*\{[A-Za-z]{1,40}\*?\}(?:\s*\[[^\]\n]{0,200}\])?"  # (math is blanked before)
+    r"|\\(?:title|author|date|institute|subtitle)\s*(?:\[[^\]\n]*\]\s*)?\{(?:[^{}\n]|\{[^{}\n]*\})*\}"
+    r"|\\(?:maketitle|tableofcontents|item|par|newpage|clearpage|noindent|bigskip|medskip"
+    r"|smallskip)(?![A-Za-z])(?:\s*\[[^\]\n]*\])?"
     # a Setext title: a line with a non-blank character (a lookahead, then one greedy run to
     # its end: linear in a long line, where [^\n]*\S[^\n]* backtracked quadratically, 11b H4)
     r"|^(?! {0,3}(?:#|>|[-*+] |\d+[.)] |\$\$|\\\[))(?=[^\n]*\S)[^\n]*\n {0,3}(?:=+|-+)[ \t]*$",

@@ -40,7 +40,7 @@ from symderive.notes.context import parse
 from symderive.notes.sections import (
     FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings, without_item_mark,
 )
-from symderive.notes.extract import _Lines
+from symderive.notes.extract import ENVIRONMENTS, INNER_ENVIRONMENTS, _Lines
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
 from symderive.notes.scope_words import (
     CONDITION_IN_WORDS, OTHER_CASE, side_named, without_case_lead,
@@ -488,8 +488,9 @@ class StatedDomains:
         before = -1
         for index in range(top, max(-1, top - SCAN_BACK), -1):
             sentence = self.sentences[index]
-            if sentence.last < line or (sentence.last == line and sentence.first < line):
-                before = index
+            if sentence.last < line or (sentence.last == line and (
+                    sentence.first < line or sentence.into_display)):  # "For $x>0$, $$…$$"
+                before = index  # (a display on the line of the words before it: 14a F9)
                 break
         runs_into = -1
         if before >= 0:
@@ -532,7 +533,10 @@ class _Shown:
 # a formula bounding its names (x^2 < 4, x \in A, x \ne 1)
 BOUNDING = re.compile(r"[<>≤≥≠∈]|\\(?:[lg]eq?|[lg]t|neq?|in|leqslant|geqslant)(?![A-Za-z])")
 SCAN_BACK = 200  # sentences looked at before a line (a longer run of one-line sentences is rare)
-DISPLAY_OPEN = re.compile(r"\$\$|\\\[|\\begin\{(\w+\*?)\}")
+# only a math environment is a display: the prose of a theorem, proof, itemize or the document
+# itself is prose (round 14a F11: "\begin{document} … \end{document}" was blanked whole)
+DISPLAY_OPEN = re.compile(r"\$\$|\\\[|\\begin\{((?:" + "|".join(ENVIRONMENTS + INNER_ENVIRONMENTS)
+                          + r")\*?)\}")
 MAX_DISPLAY = 20_000  # characters searched for a display's end (an unclosed one costs this)
 
 

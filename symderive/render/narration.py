@@ -111,9 +111,11 @@ def narration_summary(narration: Narration) -> Text:
         )
     else:
         failing = [check for check in narration.checks if not check.holds]
+        refuted = final.verdict == "refuted" or any(c.verdict == "refuted" for c in failing)
         summary.append(
-            "\nNARRATION DISAGREES WITH SYMPY — this result must not be trusted: "
-            f"final comparison {final.verdict}"
+            ("\nNARRATION DISAGREES WITH SYMPY — this result must not be trusted: " if refuted
+             else "\nNARRATION NOT CONFIRMED — this result is not checked: ")  # (14b F7)
+            + f"final comparison {final.verdict}"
             + (f" ({final.reason})" if final.reason else "")
             + f"; {len(failing)} step(s) not confirmed",
             style="bold red",

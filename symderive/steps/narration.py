@@ -11,6 +11,7 @@ never presented as correct: :attr:`Narration.agrees` is False and the CLI exits 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+import time
 from dataclasses import dataclass
 
 import sympy as sp
@@ -22,6 +23,8 @@ from symderive.steps.real_domain import refuse_not_real_result, refuse_without_r
 from symderive.steps.rules import ChainRule, FallbackRule, Rule
 
 DEFAULT_BUDGET_SECONDS = 2.0
+WALL_FACTOR = 4.0  # the node checks of one narration share 4 × the budget + 2 s of wall time
+WALL_SLACK_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,33 @@ def check_tree(
     from symderive.check import check_relation
     from symderive.functions import derivative
 
-    checks = tuple(
-        node.check(seed=seed, budget_seconds=budget_seconds) for _, node in tree.walk()
-    )
-    reference = derivative(expression, variable)
+    # the whole narration is bounded as one step is (4 × the budget + 2 s of wall time): the
+    # nodes past that are not checked (round 14b F7: 99 nested sigmoids took 64 s)
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    allowance = WALL_FACTOR * budget_seconds + WALL_SLACK_SECONDS
+    deadline = time.monotonic() + allowance
+    spent = (f"not checked: the narration's time budget ({WALL_FACTOR:g} × {budget_seconds:g} s "
+             f"+ {WALL_SLACK_SECONDS:g} s) was spent on the steps before")
+    checks = []
+    for _, node in tree.walk():
+        left = deadline - time.monotonic()
+        try:
+            if left <= 0:
+                raise ParseError(spent)
+            with time_limit(left, source="diff", what="the check of this step"):
+                checks.append(node.check(seed=seed, budget_seconds=budget_seconds))
+        except ParseError:  # (SymPy's own derivative of a deep nest runs in this process)
+            checks.append(NodeCheck("undecided", spent))
+    checks = tuple(checks)
+    try:
+        with time_limit(allowance, source="diff", what="sympy.diff"):
+            reference = derivative(expression, variable)
+    except ParseError:
+        return Narration(expression, variable, tree, checks, sp.Derivative(expression, variable),
+                         Outcome("undecided", reason="sympy.diff of the expression did not finish "
+                                 f"within {allowance:g} s of CPU time"))
     final = check_relation(tree.result, reference, "=", budget_seconds=budget_seconds, seed=seed)
     return Narration(expression, variable, tree, checks, reference, final)
 

@@ -59,6 +59,11 @@ def refuse_not_real_result(expression: sp.Basic, variable: sp.Symbol,
     """Raise :class:`NotReal` when a derivative (narrated or SymPy's) holds ``I``, ``zoo``,
     ``nan`` or an infinity: it is not a real number, whatever the checker said of it."""
     for derivative in derivatives:
+        if derivative.has(sp.DiracDelta):  # d/dx sign(x) = 2δ(x): a distribution (14b F12)
+            raise NotReal(
+                f"d/d{variable} of {sp.sstr(expression)} is {sp.sstr(derivative)}, which holds a "
+                "Dirac delta: not a real function (the derivative of a jump is 0 away from it and "
+                "undefined at it; symderive differentiates over the reals)")
         found = [atom for atom in NOT_REAL_ATOMS if derivative.has(atom)]
         if found:
             raise NotReal(

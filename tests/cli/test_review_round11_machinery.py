@@ -4,7 +4,8 @@ variable, and derivatives the plain syntax cannot write.
 - C2: leaky_relu(x, x) is x for x > 0 and x² for x ≤ 0, so its derivative is 1 and 2x: the
   slope slot's derivative is the partial in that slot (the total derivative counted the first
   slot twice). Checked against central differences in mpmath, not against SymPy itself.
-- H2: ``diff sign(x) x --json`` writes 2*DiracDelta(x) (SymPy's printing) instead of a traceback.
+- H2: ``diff sign(x) x --json`` gave a traceback; since round 14b F12 it refuses the Dirac
+  delta with a one-line error (exit 2).
 - H1: a looping link inside a folder is skipped, the other notes are read.
 """
 
@@ -38,12 +39,20 @@ def test_a_slope_that_varies_is_differentiated_in_its_own_slot(written, at):
     assert abs(float(found) - float(expected)) < 1e-12, (found, expected)
 
 
-@pytest.mark.parametrize("written", ["sign(x)", "heaviside(x)", "leaky_relu(x, x)"])
+@pytest.mark.parametrize("written", ["leaky_relu(x, x)"])
 def test_diff_json_writes_what_the_plain_syntax_cannot(written):
     result = symderive("diff", written, "x", "--json")
     assert result.returncode == 0, result.stderr[-800:]
     assert "Traceback" not in result.stderr
     assert json.loads(result.stdout)["agrees_with_sympy"] is True
+
+
+@pytest.mark.parametrize("written", ["sign(x)", "heaviside(x)"])
+def test_diff_json_of_a_jump_is_a_one_line_refusal(written):
+    # round 14b F12: 2*DiracDelta(x) is a distribution, not a real derivative (exit 2)
+    result = symderive("diff", written, "x", "--json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "Dirac delta" in result.stderr
 
 
 def test_a_symlink_loop_in_a_folder_is_skipped(tmp_path):
