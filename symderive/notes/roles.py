@@ -122,7 +122,8 @@ def inequality_hypothesis(lead: str, trail: str = "") -> str:
     for own in words:
         for pattern in (SUPPOSING, CONDITIONAL, TO_SOLVE, CONDITION_WORDS, HYPOTHESIS_LEAD,
                         FUNCTIONAL_HYPOTHESIS_LEAD):
-            if match := pattern.search(own):
+            if (match := pattern.search(own)) and "know" not in match.group().lower():
+                # ("we know that $e^x \ge 1 + x$" recalls a fact: a hypothesis only of a function)
                 return " ".join(match.group().split()) or own.strip()
     for pattern in (HYPOTHESIS_AFTER_KOREAN, FUNCTIONAL_HYPOTHESIS_TRAIL, SOLVING_AFTER):
         if match := pattern.match(trail or ""):
