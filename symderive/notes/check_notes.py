@@ -73,7 +73,7 @@ from symderive.notes.commuting import commuting_doubt, member_refutation, numeri
 from symderive.notes.member_sets import memberships, unread_members
 from symderive.notes.questions import as_asked
 from symderive.notes.disowned import as_quoted, called_wrong_notices
-from symderive.notes.bound_claims import bound_claimed
+from symderive.notes.case_claims import refuted_in_a_case
 from symderive.notes.laws import (
     about_a_law, law_shown, refuted_within_means, stated_law, stated_laws, stated_means,
 )
@@ -673,6 +673,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             for base in stated_vectors(plan, equation, step)
         )  # fmt: skip
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
+        if equation.cases:  # "In both cases": refuted at a case, or not refuted (round 13 F5)
+            outcome = refuted_in_a_case(outcome, step.lhs, step.rhs, step.relation,
+                                        equation.cases)
         if step.alternate is not None:
             outcome = both_readings(outcome, outcomes.get(key + (FIRST_READING,)), step)
         shadow = shadowed_in((step.lhs, step.rhs), f"{lhs_latex} {rhs_latex}", chain.line,
@@ -850,14 +853,16 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
         ) and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
-        ) and not _declared_by_directive(plan.context, names) and not bound_claimed(
-            step.lhs, step.rhs, step.relation
-        ):  # fmt: skip  (sin x + cos x ≤ 1 is a bound: refuted, round 11a F12)
+        ) and not _declared_by_directive(plan.context, names) and not step.bound:
+            # sin x + cos x ≤ 1 claimed as a bound: refuted (round 11a F12); its words decide
+            # (round 13 F1: "a number with $x^2 \le 90$" claims nothing)
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
-                "an equation in unknowns (a condition or an equation to solve), not an "
-                "identity: as read here (every name free, of its default kind) it does not hold "
-                f"for all values ({_values_text(outcome)}), so it is not refuted", used,
+                (f"an inequality that holds at most values, but {step.unclaimed}: a condition, "
+                 "not a bound claimed for every value" if step.unclaimed else
+                 "an equation in unknowns (a condition or an equation to solve), not an "
+                 "identity") + ": as read here (every name free, of its default kind) it does "
+                f"not hold for all values ({_values_text(outcome)}), so it is not refuted", used,
             ))  # fmt: skip
             continue
         # "y is a one-hot vector": a refutation only at a one-hot y (review round 8a C10)
@@ -1302,7 +1307,41 @@ def _within_stated_means(step, chain, context: FileContext, outcome: Outcome) ->
     prose = "\n".join(lines[number - 1] for number in [
         *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
     means = stated_means(stated_laws(prose.replace(chain.latex.strip(), " "), names))
-    return refuted_within_means(outcome, step.lhs, step.rhs, means) if means else None
+    if not means:
+        return None
+    return refuted_within_means(outcome, step.lhs, step.rhs, means,
+                                _formulas_about(context, chain, names))
+
+
+FORMULA = re.compile(r"\$\$(?P<display>.+?)\$\$|\\\[(?P<bracket>.+?)\\\]|\$(?P<inline>[^$]+)\$"
+                     r"|\\begin\{(?P<env>[A-Za-z]+\*?)\}(?P<body>.+?)\\end\{(?P=env)\}", re.S)
+
+
+def _formulas_about(context: FileContext, chain, names) -> list[str]:
+    """Every formula in scope of the claim — its section before it, its line and the rest of
+    its paragraph — that mentions one of ``names`` (a bare name aside), the claim itself
+    excluded: what the note states of those variables, which a law it is refuted on must
+    satisfy (*Assume $Var(w) = 0$.* after *with $E[w] = 0$*, round 13 F4)."""
+    lines = context.raw_text.splitlines()
+    numbers = [*as_sections(context.headings).before(chain.line), chain.line]
+    for number in range(chain.line + 1, len(lines) + 1):  # the claim's paragraph goes on
+        if not lines[number - 1].strip() or number in context.headings:
+            break
+        numbers.append(number)
+    prose = "\n".join(lines[number - 1] for number in numbers if number <= len(lines))
+    prose = prose.replace(chain.latex.strip(), " ")  # the claim, also inside a larger display
+    claim = " ".join(chain.latex.split())
+    mentions = re.compile(r"(?<![A-Za-z\\])(?:" + "|".join(map(re.escape, names))
+                          + r")(?![A-Za-z])")
+    found = []
+    for match in FORMULA.finditer(prose):
+        formula = next(match[group] for group in ("display", "bracket", "inline", "body")
+                       if match[group] is not None)
+        if " ".join(formula.split()) == claim or not mentions.search(formula) or (
+                re.fullmatch(r"\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)*", formula)):
+            continue
+        found.append(formula)
+    return found
 
 
 def _function_only_later(name: str, applied: re.Pattern, line: int, context: FileContext

@@ -8,6 +8,7 @@ hypothesis on this one (``let E[X] = 0``); a law on which it fails is shown eith
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 
@@ -15,6 +16,9 @@ import sympy as sp
 
 from symderive.check.finite import FiniteModel
 from symderive.expectation import E, Var
+from symderive.grammar.build import time_limit
+from symderive.grammar.latex import parse_latex_math
+from symderive.notes.chains import split_chains
 from symderive.report import Counterexample, Outcome
 
 
@@ -53,12 +57,12 @@ SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|$)", re.M)  # a line without a f
 
 
 def stated_law(prose: str, names) -> str:
-    """A sentence of ``prose`` that states something about the law of one of ``names`` ('Let
-    $X$ be a Bernoulli random variable', 'Let $X$ take values in {0, 1}', '… with $E[X] = 0$'),
-    or ''.  The finite laws of a refutation need not satisfy it. Displayed formulas are other
+    """The sentences of ``prose`` (the first three) that state something about the law of one
+    of ``names`` ('Let $X$ be a Bernoulli random variable', 'Let $X$ take values in {0, 1}',
+    '… with $E[X] = 0$'), or ''.  The finite laws of a refutation need not satisfy it. Displayed formulas are other
     claims, not sentences of prose."""
-    found = stated_laws(prose, names)
-    return found[0][:100] if found else ""
+    found = stated_laws(prose, names)  # every one named: "Suppose $E[w^2] = 1$." too (13 F4)
+    return "', '".join(sentence[:100] for sentence in found[:3])
 
 
 def stated_laws(prose: str, names) -> list[str]:
@@ -118,10 +122,14 @@ def _rationals(text: str) -> list[sp.Rational] | None:
 
 
 def refuted_within_means(outcome: Outcome, lhs: sp.Basic, rhs: sp.Basic,
-                         means: dict[str, Fraction]) -> Outcome | None:
+                         means: dict[str, Fraction], statements: Sequence[str] = ()
+                         ) -> Outcome | None:
     """The refutation on a finite law of one random variable, moved to the means the note
     states: its values shifted so that E[X] is the stated mean (the law keeps its shape). A
-    refutation when the claim still fails there, exactly; None otherwise (no verdict)."""
+    refutation when the claim still fails there, exactly; None otherwise (no verdict).
+    ``statements``: every other formula of the note in scope that mentions the variable (*Assume
+    $Var(w) = 0$.* in the next sentence, round 13 F4) — the moved law must satisfy each,
+    exactly; one it fails or that is not read on it makes the refutation undecided, naming it."""
     example = outcome.counterexample
     if example is None or not about_a_law(lhs, rhs):
         return None
@@ -143,5 +151,47 @@ def refuted_within_means(outcome: Outcome, lhs: sp.Basic, rhs: sp.Basic,
     if not (left.is_Rational and right.is_Rational) or left == right:
         return None
     moved = Counterexample(model.describe(), str(left), str(right))
+    unmet = unmet_statement(statements, model, symbol)
+    if unmet:
+        return Outcome("undecided", method=outcome.method, reason=(
+            f"refuted as read on a law with E[{symbol}] = {stated}, but the note also states "
+            f"${unmet[0]}$ of {symbol}, which that law {unmet[1]} "
+            f"({law_shown(replace(outcome, counterexample=moved))}): not refuted"))
     return replace(outcome, counterexample=moved, reason=(
         f"on a law with E[{symbol}] = {stated}, as the note states"))
+
+
+READ_SECONDS = 2.0
+HOLDS = {"=": sp.Eq, "<": sp.Lt, "\\lt": sp.Lt, ">": sp.Gt, "\\gt": sp.Gt, "\\le": sp.Le,
+         "\\leq": sp.Le, "\\leqslant": sp.Le, "≤": sp.Le, "\\ge": sp.Ge, "\\geq": sp.Ge,
+         "\\geqslant": sp.Ge, "≥": sp.Ge, "\\ne": sp.Ne, "\\neq": sp.Ne, "≠": sp.Ne}
+
+
+def unmet_statement(statements: Sequence[str], model: FiniteModel, symbol: sp.Symbol
+                    ) -> tuple[str, str] | None:
+    """The first of ``statements`` (formulas about ``symbol``) that the finite law ``model``
+    does not satisfy exactly — (the formula, "does not satisfy") — or that cannot be decided
+    on it — (the formula, "is not shown to satisfy"): a relation not read, a side that does not
+    parse, a letter outside a moment (``w \\ge 0`` speaks of the values). None when every one
+    holds there."""
+    for latex in statements:
+        try:
+            for chain in split_chains(latex, 0):
+                if not chain.relations:
+                    continue
+                with time_limit(READ_SECONDS, source="<hypothesis>", what="reading a hypothesis"):
+                    sides = [parse_latex_math(element) for element in chain.elements]
+                sides = [side.xreplace({s: symbol for s in side.free_symbols
+                                        if getattr(s, "name", None) == symbol.name})
+                         for side in sides]
+                if not about_a_law(*sides):
+                    return latex.strip(), "is not shown to satisfy"
+                values = [model.resolve(side) for side in sides]
+                for relation, left, right in zip(chain.relations, values, values[1:]):
+                    if relation not in HOLDS or not (left.is_Rational and right.is_Rational):
+                        return latex.strip(), "is not shown to satisfy"
+                    if HOLDS[relation](left, right) is not sp.true:
+                        return latex.strip(), "does not satisfy"
+        except Exception:  # noqa: BLE001 - a formula not read: the law is not shown to satisfy it
+            return latex.strip(), "is not shown to satisfy"
+    return None

@@ -209,9 +209,52 @@ def _letters(names: str) -> set:
     return {name.lstrip("\\") for name in re.findall(_NAME, inside)}
 
 
+# round 13 F5: words that tie the claim to the example values given ("for this choice", "for
+# these values", "with these numbers", "in our example", 이 경우에, 이 값들에 대해): whatever
+# generalising words stand beside them, no unnamed letter is lifted
+FOR_THE_EXAMPLE = re.compile(
+    r"\b(?:for|with|at|in|under)\s+(?:this|these|that|those|our|the\s+(?:above|given|chosen))\s+"
+    r"(?:particular\s+|specific\s+|same\s+)?(?:choices?|values?|numbers?|examples?|settings?|"
+    r"parameters?|data|instances?|points?|assignments?|selections?)\b|\bfor\s+the\s+example\b"
+    r"|\bin\s+our\s+(?:example|case|setting)\b|\bwith\s+(?:this|that)\s+(?:choice|value)\b"
+    r"|이\s*(?:경우|값|값들|선택|예)(?:에|에서|에\s*대해|의)?(?:는|도)?(?=\s|$|[,.])|이때|이\s*예에서",
+    re.I,
+)
+
+
 def lifted(lead: str, after: str = "") -> set | None:
     """The names whose example values the words lift: a set (maybe empty), or :data:`ALL`.
     ``lead``: the words before the claim; ``after``: those just after it ("for every $x$")."""
+    return _lifted(lead, after, cases=True)
+
+
+def case_lift(lead: str, after: str = "") -> set | None:
+    """When only words of every case (:data:`ALL_CASES`: *In both cases*, 두 경우 모두) lift
+    every example value, the names the other words lift (a set, maybe empty); None otherwise.
+    The caller lifts besides only the names the cases vary (:func:`case_values`, round 13 F5:
+    *Let $a = 2$. Take $b = 1$ or $b = 5$. In both cases …* varies b, never the fixed a)."""
+    if _lifted(lead, after, cases=True) is not ALL:
+        return None
+    named = _lifted(lead, after, cases=False)
+    return None if named is ALL else named
+
+
+def case_values(definitions, line: int) -> tuple:
+    """The names given two or more different example values in force at ``line`` (``Take $b =
+    1$ or $b = 5$``, one table row each) — the names the cases enumerate — each with its values,
+    in the order given: ((name, (value, …)), …)."""
+    values: dict[str, list] = {}
+    for definition in sorted(definitions, key=lambda definition: definition.start):
+        if getattr(definition.role, "value", "") != "example" or definition.key[0] != "symbol":
+            continue
+        if definition.start <= line <= definition.end:
+            given = values.setdefault(str(definition.key[1]), [])
+            if all(str(definition.value) != str(value) for value in given):
+                given.append(definition.value)
+    return tuple((name, tuple(given)) for name, given in values.items() if len(given) >= 2)
+
+
+def _lifted(lead: str, after: str, cases: bool) -> set | None:
     found: set = set()
     for match in DROPPED.finditer(lead or ""):
         found.add(match.group("name").lstrip("\\"))
@@ -229,9 +272,15 @@ def lifted(lead: str, after: str = "") -> set | None:
                 if not about_formula(words, match.start()):
                     found |= _letters(match.group("names"))
                 named_spans.append(match.span())
-        for match in (*GENERAL_WORDS.finditer(words), *ALL_CASES.finditer(words)):
+        if FOR_THE_EXAMPLE.search(last) or FOR_THE_EXAMPLE.search(after or ""):
+            continue  # "In general, $m q = 4 q$ for this choice": at the example (round 13 F5)
+        case_spans = [match.span() for match in ALL_CASES.finditer(words)]
+        for match in (*GENERAL_WORDS.finditer(words),
+                      *(ALL_CASES.finditer(words) if cases else ())):
             if any(start <= match.start() < end for start, end in named_spans):
                 continue  # it speaks of the letters it names
+            if not cases and any(start <= match.start() < end for start, end in case_spans):
+                continue  # "for all cases", 모든 경우에: words of every case, not asked for
             return ALL  # "In general", "always": no letter named, every one lifted
         if general_claim(words):
             return ALL  # "The general identity is" (round 12a F4)

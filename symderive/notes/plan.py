@@ -30,7 +30,8 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
-from symderive.notes.lifted import ALL, GENERAL_HEADING, lifted, said_after, said_identity
+from symderive.notes.lifted import (
+    ALL, GENERAL_HEADING, case_lift, case_values, lifted, said_after, said_identity)
 from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
@@ -56,7 +57,7 @@ from symderive.notes.indices import (
     section_bold,
     valued_entries,
 )
-from symderive.notes.bound_claims import bound_claimed
+from symderive.notes.bound_claims import bound_claimed, unclaimed
 from symderive.notes.kronecker import kronecker_and_families
 from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.expand import (
@@ -130,6 +131,9 @@ class PlannedStep:
     alternate_lines: tuple = ()
     unpinned: str = ""  # why a proof would say nothing (entries chosen to fit): then undecided
     coinciding: str = ""  # ∂x_j/∂x_i read as 0 though j may be i (δ_ij): then undecided
+    # expression ≤ number holding at most points, claimed as a bound by its words (bound_claims)
+    bound: bool = False
+    unclaimed: str = ""  # why its words leave such an inequality a condition (round 13 F1)
 
 
 @dataclass
@@ -140,6 +144,7 @@ class PlannedEquation:
     steps: list[PlannedStep] = field(default_factory=list)
     view: DefinitionView | None = None
     said_identity: str = ""  # the words call it an identity for every value: no equation to solve
+    cases: tuple = ()  # "in both cases": ((name, (values …)), …) the cases vary (case_claims)
     parsed: bool = True  # every element was read by the grammar
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
@@ -291,8 +296,13 @@ def plan_steps(
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
     trailing = trailing_words(context.lines, equation.block)
-    general = lifted(equation.located.block.lead, trailing + " " + said_after(
-        text_after(context.lines, equation.block), equation.block.kind == "display"))
+    after = trailing + " " + said_after(text_after(context.lines, equation.block),
+                                        equation.block.kind == "display")
+    general = lifted(equation.located.block.lead, after)
+    if (named := case_lift(equation.located.block.lead, after)) is not None:
+        # "In both cases": the names the cases vary, never a fixed one beside them (13 F5)
+        equation.cases = case_values(context.definitions, chain.line)
+        general = named | {name for name, _ in equation.cases}
     equation.said_identity = said_identity(  # "The identity $…$ always holds." (12a F4)
         equation.located.block.lead, line_after(context.lines, equation.block))
     if (heading := _general_heading(context, chain.line)) and general is not ALL:
@@ -542,13 +552,16 @@ def plan_steps(
                                  len(elements), (elements[index - 1], elements[index]))
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
+        spread = bound_claimed(lhs, rhs, relation)  # holds at most points: a bound if claimed
+        unclaimed_words = unclaimed(equation.block.lead, trailing,
+                                    equation.block.kind != "inline") if spread else ""
         equation.steps.append(
             PlannedStep(
                 index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
                 unknown=tuple(sorted(unknown.items())),
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
-                named_in_words="" if false_everywhere or bound_claimed(lhs, rhs, relation)
+                named_in_words="" if false_everywhere or (spread and not unclaimed_words)
                 else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
@@ -558,6 +571,8 @@ def plan_steps(
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
+                bound=spread and not unclaimed_words,
+                unclaimed=unclaimed_words,
             )
         )  # fmt: skip
 

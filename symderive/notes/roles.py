@@ -48,8 +48,10 @@ from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes.assumed_equations import (
-    HYPOTHESIS_LEAD, applied_letters, functional_hypothesis)
-from symderive.notes.expression_bounds import stated_condition
+    FUNCTIONAL_HYPOTHESIS_LEAD, FUNCTIONAL_HYPOTHESIS_TRAIL, HYPOTHESIS_LEAD, applied_letters,
+    functional_hypothesis)
+from symderive.notes.constraint_words import constraint_words
+from symderive.notes.expression_bounds import CONDITION_WORDS, stated_condition
 from symderive.notes.row_items import opens_row_or_item
 from symderive.notes.scope_words import (
     BELOW, hypothetical, mask_from_here_on, sentence_from_here_on)
@@ -100,6 +102,33 @@ UNINDEXED_SUM = re.compile(  # \sum F_{x}, \sum{M_z}: no index, no bounds, one n
 HYPOTHESIS_AFTER_KOREAN = re.compile(
     r"^\s*(?:(?:이|가|은|는)\s*)?(?:일\s*때|이면|이라면|라면|인\s*경우|일\s*경우|이?라고\s*가정하면|을\s*때|되면|에서"
     r"|(?P<let>이?라(?:고)?\s*하면|으?로\s*(?:두|놓|잡)(?:으)?면))(?:에는|에|는)?(?!\s*안\s*(?:된|됩|돼))")
+
+
+def inequality_hypothesis(lead: str, trail: str = "") -> str:
+    """The words that state an inequality as a hypothesis, a condition or a constraint (round
+    13 F1), or '': the words of a hypothesis ending just before it (*if, let, assume, with,
+    where, such that, satisfying, subject to, find all … with*, 만족하는, 조건 — the lists of
+    :data:`SUPPOSING`, :data:`CONDITIONAL`, :data:`TO_SOLVE`,
+    :data:`~symderive.notes.expression_bounds.CONDITION_WORDS` and
+    :mod:`symderive.notes.assumed_equations`), Korean *if/when/satisfying* after it, or a word
+    naming it a constraint (:mod:`symderive.notes.constraint_words`)."""
+    # the words since the previous formula; past formulas joined by "and", "or", "," only (*Let
+    # $x > 0$ and $x^2 \le 90$*): the words before them state this one too
+    chunks = re.sub(r"\$[^$]*\$", "\x00", lead or "").split("\x00")
+    words = [chunks.pop()[-80:]]
+    while chunks and FILLER.search(words[-1]) and not re.sub(r"[\s,]", "", FILLER.sub(
+            " ", words[-1])):
+        words.append(chunks.pop()[-80:])
+    for own in words:
+        for pattern in (SUPPOSING, CONDITIONAL, TO_SOLVE, CONDITION_WORDS, HYPOTHESIS_LEAD,
+                        FUNCTIONAL_HYPOTHESIS_LEAD):
+            if (match := pattern.search(own)) and "know" not in match.group().lower():
+                # ("we know that $e^x \ge 1 + x$" recalls a fact: a hypothesis only of a function)
+                return " ".join(match.group().split()) or own.strip()
+    for pattern in (HYPOTHESIS_AFTER_KOREAN, FUNCTIONAL_HYPOTHESIS_TRAIL, SOLVING_AFTER):
+        if match := pattern.match(trail or ""):
+            return " ".join(match.group().split())
+    return constraint_words(words[0], trail)
 
 
 def korean_consequent(lead: str) -> bool:
@@ -327,8 +356,15 @@ def classify_first_step(
         return Reading(Role.CONDITION, why=(
             "\\sum without an index over a single name (the sum of the system's forces or "
             "moments) set to 0: an equilibrium condition, an equation to solve, not an identity"))
-    if relation == "=" and SUPPOSING.search(lead) and not consequence:
+    inequality = all(r in INEQUALITIES for r in chain.relations)
+    if (relation == "=" or inequality) and SUPPOSING.search(lead) and not consequence:
         return Reading(Role.CONDITION, why="introduced as a supposition")
+    if inequality and not consequence and (
+            stated := inequality_hypothesis(lead, trail if inline else "")):
+        # "a number with $x^2 \le 90$", "The constraint $x + y \le 15$" (round 13 F1)
+        return Reading(Role.CONDITION, why=(
+            f"an inequality the words state as a hypothesis or a constraint ('{stated}'), "
+            "not a claim"))
     if relation == "=" and len(chain.relations) == 1 and (
             SOLVING.search(words) or inline and SOLVING_AFTER.match(trail)):
         return Reading(Role.CONDITION, why="an equation to solve (introduced as such)")
