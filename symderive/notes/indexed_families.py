@@ -167,8 +167,12 @@ _SUBSCRIPT = re.compile(r"_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])")
 
 def letter_free(latex: str, letter: str) -> bool:
     r"""Whether the LaTeX writes ``letter`` as a name of its own: not as a subscript (``m_k``,
-    ``x_{k-1}``) nor inside a command (``\kappa``). A letter a sum binds (``\sum_{k=1}^3 k``)
-    counts as written (the reading stays cautious)."""
+    ``x_{k-1}``) nor inside a command (``\kappa``). A letter a sum, product or limit binds
+    (``\sum_{k=0}^{2} 2^k``) is left to the reading of the parsed claim, which knows where the
+    binding ends (:func:`clashing_instances`)."""
+    if re.search(rf"\\(?:sum|prod|lim|int|max|min|sup|inf)\w*\s*(?:\\limits\s*)?_\s*\{{?\s*"
+                 rf"{re.escape(letter)}(?![A-Za-z])", latex):
+        return False
     text = latex
     for _ in range(4):  # nested subscripts, innermost first
         text = _SUBSCRIPT.sub(" ", text)
