@@ -6,6 +6,7 @@ Such a setting is a *local* assignment: it ends with the group it is made in —
 ``\begingroup\showtrue\endgroup``, ``\bgroup … \egroup``, ``\begin{x}\showtrue\end{x}`` (every
 environment is a group) — and the switch has its value from before the group again after it.
 ``\global\showtrue``, ``\global\let\ifshow\iftrue`` (and ``\gdef``/``\xdef``) keep their effect.
+Math (``$ … $``, ``\[ … \]``, ``\( … \)``) is a group as well.
 
 The text is read once, in order, as TeX would: braces and the group commands open and close
 groups, settings change the switch, and what lies in a dead branch (which TeX skips, braces and
@@ -35,6 +36,7 @@ DEFINITION_LINE = re.compile(r"\\(?:def|gdef|edef|xdef|newcommand|renewcommand|p
 GROUPING = re.compile(
     r"\\(?P<word>begingroup|endgroup|bgroup|egroup)(?![A-Za-z@])"
     r"|\\(?P<environment>begin|end)\s*\{(?P<name>[^{}]*)\}"
+    r"|\\(?P<math>[\[\]()])|(?P<shift>\$\$?)"  # math is a group too: \[ … \], \( … \), $ … $
     r"|(?P<control>\\[A-Za-z@]+)|\\.|(?P<brace>[{}])|(?P<bracket>\])", re.S)
 # control words after which a brace opens a group of its own (they take no argument)
 NO_ARGUMENT = frozenset(("\\relax", "\\par", "\\noindent", "\\indent", "\\smallskip",
@@ -48,7 +50,7 @@ UNKNOWN = "unknown"  # a setting whose effect the text does not say
 @dataclass(frozen=True)
 class _Event:
     position: int
-    kind: str  # "open", "close", "set"
+    kind: str  # "open", "close", "shift" ($ or $$), "set"
     group: tuple = ()  # (kind, environment name) of an opener or closer
     argument: bool = False  # an opening brace right after a command
     switch: str = ""  # the switch a setting sets
@@ -110,7 +112,15 @@ def _apply(state: _State, event: _Event) -> None:
     argument only in the reading where it is a group); a global setting reaches every level."""
     if state.broken:
         return
-    if event.kind == "open":
+    if event.kind == "shift":  # $ closes inline math, $$ display math; else they open it
+        top = state.stack[-1][0] if state.stack else None
+        if top == event.group or (top == ("math", "$") and event.group == ("math", "$$")):
+            _apply(state, _Event(event.position, "close", top))
+            if top != event.group:  # $a$$b$: the second $ opens inline math again
+                _apply(state, _Event(event.position, "open", ("math", "$")))
+        else:
+            _apply(state, _Event(event.position, "open", event.group))
+    elif event.kind == "open":
         state.stack.append((event.group, event.argument,
                             tuple(dict(values) for values in state.values)))
     elif event.kind == "close":
@@ -158,6 +168,12 @@ def _events(text: str, switches: set[str]) -> list[_Event]:
         elif token.group("word") in ("begingroup", "endgroup"):
             kind = "open" if token.group("word") == "begingroup" else "close"
             events.append(_Event(token.start(), kind, ("begingroup", "")))
+        elif token.group("math"):
+            kind = "open" if token.group("math") in "[(" else "close"
+            events.append(_Event(token.start(), kind,
+                                 ("math", "[" if token.group("math") in "[]" else "(")))
+        elif token.group("shift"):  # opens or closes as the math mode it meets (_apply)
+            events.append(_Event(token.start(), "shift", ("math", token.group("shift"))))
         elif token.group("environment"):
             kind = "open" if token.group("environment") == "begin" else "close"
             events.append(_Event(token.start(), kind,

@@ -166,6 +166,8 @@ GROUPED = [
     "\\begin{itemize}\n\\item {\\showtrue} first\n\\end{itemize}\n",
     "{\\showtrue \\iffalse } \\fi }\n",  # the brace in the dead branch is skipped, as in TeX
     "{\\def\\ifshow{\\iftrue}}\n",
+    "$\\showtrue$\n",  # math is a group too
+    "\\[\\showtrue\\]\n",
 ]
 
 
