@@ -24,7 +24,15 @@ from symderive.notes.example_blocks import block_ends
 from symderive.notes.earlier_sections import restated
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
-from symderive.notes.indexed_families import family_stem, index_bounds, instance_of
+from symderive.notes.constant_letters import called_constant
+from symderive.notes.indexed_families import (
+    family_letter,
+    family_stem,
+    family_written,
+    index_bounds,
+    instance_of,
+    letter_free,
+)
 from symderive.notes import matrix_definitions
 from symderive.notes.sections import as_sections
 from symderive.notes.withheld import not_given, withheld_reading
@@ -278,7 +286,9 @@ def locate(
             if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
             else Reading(Role.CLAIM)
         )
-        if family and reading.second:  # Then $x_3 = 9$: a claim about x_k (round 12a F2)
+        if family and reading.second and _letter_beside(chain, family):
+            reading = _instance_or_name(reading, family)  # U_2 = ¼ k x²: k beside U_2 (13 F2)
+        elif family and reading.second:  # Then $x_3 = 9$: a claim about x_k (round 12a F2)
             reading = replace(reading, why=reading.why.replace(
                 f"{family[2]} is already defined in this section",
                 f"{family[2]} is an instance of {family[0]}, defined at line {family[1]} in this "
@@ -304,8 +314,11 @@ def locate(
             if reading.arguments is None and (
                     family_of := family_stem(reading.name, chain.elements[1])):  # x_k = 2^k
                 written = lines[chain.line - 1] if 0 < chain.line <= len(lines) else ""
-                index_range = index_bounds(written, family_of[1])
-                families.setdefault(own, {})[family_of[0]] = (reading.name, chain.line, index_range)
+                if not called_constant(_section_prose(lines, sections, chain.line), family_of[1]):
+                    # "Here $k$ is the spring constant": U_k is a name, no family (round 13 F2)
+                    index_range = index_bounds(written, family_of[1])
+                    families.setdefault(own, {})[family_of[0]] = (
+                        reading.name, chain.line, index_range)
             arguments = reading.arguments
             if arguments is not None and is_parameter_list(arguments) and not reading.point:
                 if is_label(chain.elements[1], arguments):
@@ -317,6 +330,35 @@ def locate(
         located.append(Located(block, chain, end, reading, order=len(located),
                                index_range=index_range))
     return _tables_of_cases(located)
+
+
+def _section_prose(lines: Sequence[str], sections, line: int) -> str:
+    """The prose in force at ``line`` and the rest of its section (``U_k = …, where $k$ is the
+    spring constant`` says it after the formula)."""
+    after = lines[line : min(sections.end_of(line), len(lines))] if lines else []
+    return sections.text_at(list(lines), line) + "\n" + "\n".join(after)
+
+
+def _letter_beside(chain: Chain, family: tuple) -> bool:
+    """Whether the chain writes the index letter of the family ``family[0]`` on its own beside
+    the instance (``U_2 = \\frac14 k x^2`` after ``U_k = …``) and not its own name ``U_k``."""
+    letter = family_letter(family[0])
+    return bool(letter) and any(letter_free(element, letter) for element in chain.elements) and (
+        not any(family_written(element, family[0]) for element in chain.elements))
+
+
+def _instance_or_name(reading: Reading, family: tuple) -> Reading:
+    """The reading of ``U_2 = \\frac14 k x^2`` after ``U_k = \\frac12 k x^2``: as the instance
+    at k = 2 the formula would give k two values at once, so it is a new definition of U_2 or a
+    claim about U_k — both readings are checked (a redefinition the words announce stays one)."""
+    if reading.role is Role.DEFINITION and not reading.disputed:
+        return reading
+    letter = family_letter(family[0])
+    return Reading(Role.DEFINITION, reading.name, reading.arguments, (
+        f"{family[2]} may be {family[0]} (line {family[1]}) at one value of {letter}, but "
+        f"{letter} also stands on its own in this formula, where it would then have two values "
+        f"at once: a new definition of {family[2]} or a claim about {family[0]}; both readings "
+        "are checked"), disputed=True, second=True)
 
 
 def _family_of_instance(chain: Chain, names: dict, families: dict) -> tuple | None:

@@ -10,7 +10,16 @@ never a fresh name's example value; and a step using ``x_3`` uses 8.
 Not a family (the instance stays a name of its own): a recurrence (the stem on its own right
 side, ``x_k = 2 x_{k-1}``), a right side with another subscript built from the letter
 (``m_{t-1}``, ``w_{tj}``) or with indexed entries, a letter bound inside the right side (a sum
-over it), and an index where the right side has no value (``a_n = 1/n`` at n = 0).
+over it), an index where the right side has no value (``a_n = 1/n`` at n = 0), and a letter
+the prose calls a constant, a parameter or a coefficient (*Here $k$ is the spring constant*:
+``U_k = \frac12 k x^2`` is a name with a subscript, :mod:`symderive.notes.constant_letters`;
+review round 13, F2).
+
+One formula never gives the letter two values (round 13, F2): ``U_2 = \frac14 k x^2`` after
+``U_k = \frac12 k x^2`` writes k on its own beside the instance, so U_2 there is no instance at
+k = 2 (:func:`letter_free`, :func:`clashing_instances`) — the formula is read as a new definition
+of U_2 or a claim about U_k (both readings checked), and a claim that reads so is never refuted.
+Written beside the family's own name (``x_k - x_3 = 2^k - 8``) the letter is its index there.
 """
 
 from __future__ import annotations
@@ -151,3 +160,55 @@ def instance_families(expr: sp.Basic, symbols: dict, visible, families: dict) ->
     return {instance[0] for symbol in visible
             if isinstance(symbol, sp.Symbol) and symbol not in symbols and "_" in symbol.name
             and (instance := _instance(symbol, symbols, families)) is not None}
+
+
+_SUBSCRIPT = re.compile(r"_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])")
+
+
+def letter_free(latex: str, letter: str) -> bool:
+    r"""Whether the LaTeX writes ``letter`` as a name of its own: not as a subscript (``m_k``,
+    ``x_{k-1}``) nor inside a command (``\kappa``). A letter a sum, product or limit binds
+    (``\sum_{k=0}^{2} 2^k``) is left to the reading of the parsed claim, which knows where the
+    binding ends (:func:`clashing_instances`)."""
+    if re.search(rf"\\(?:sum|prod|lim|int|max|min|sup|inf)\w*\s*(?:\\limits\s*)?_\s*\{{?\s*"
+                 rf"{re.escape(letter)}(?![A-Za-z])", latex):
+        return False
+    text = latex
+    for _ in range(4):  # nested subscripts, innermost first
+        text = _SUBSCRIPT.sub(" ", text)
+    text = re.sub(r"\\[A-Za-z]+", " ", text)
+    return re.search(rf"(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])", text) is not None
+
+
+def family_written(latex: str, family: str) -> bool:
+    """Whether the LaTeX writes the family's own name (``U_k``, ``U_{k}``)."""
+    parts = _split(family)
+    if parts is None:
+        return False
+    stem, letter = parts
+    plain = re.sub(r"[\s{}]", "", latex)
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(stem)}_{re.escape(letter)}(?![A-Za-z])",
+                     plain) is not None
+
+
+def family_letter(family) -> str:
+    """The index letter of a family symbol or LaTeX name (``U_k`` → "k"), or ''."""
+    parts = _split(getattr(family, "name", family))
+    return parts[1] if parts is not None else ""
+
+
+def clashing_instances(names: set, symbols: dict, families: dict) -> dict:
+    """{instance: family} for the instances ``U_2`` among ``names`` (the symbols one claim
+    uses, also through the definitions it uses) of a family ``U_k`` whose letter k is among
+    ``names`` too while ``U_k`` itself is not: read as the instance, k would have two values
+    in one claim."""
+    letters = {symbol.name for symbol in names if isinstance(symbol, sp.Symbol)}
+    found = {}
+    for symbol in names:
+        if not isinstance(symbol, sp.Symbol) or symbol in symbols or "_" not in symbol.name:
+            continue
+        instance = _instance(symbol, symbols, families)
+        if instance is not None and instance[0] not in names and (
+                family_letter(instance[0]) in letters):
+            found[symbol] = instance[0]
+    return found

@@ -60,6 +60,7 @@ from symderive.notes.indices import (
 from symderive.notes.bound_claims import bound_claimed, unclaimed
 from symderive.notes.kronecker import kronecker_and_families
 from symderive.notes.kinks import NotDifferentiableHere
+from symderive.notes.indexed_families import clashing_instances, family_letter
 from symderive.notes.expand import (
     free_names,
     fresh_bound,
@@ -385,6 +386,9 @@ def plan_steps(
     raws = [raw if isinstance(raw, ParseError) else fresh_bound(raw, avoid) for raw in raws]
     raws = sizes_from_prose(raws, view.symbols)  # entries hook: "Let r = 2", U n×r
     readable = [raw for raw in raws if not isinstance(raw, ParseError)]
+    if view.families and (beside := _letters_beside_instances(readable, view)):
+        view, doubt = beside[0], doubt or beside[1]  # U_2 with k beside it (round 13 F2)
+        equation.view = view
     view, valued = with_function_values(readable, view)
     for name, note in valued.items():  # ∂f/∂x after f(x, y) = xy: that function's value
         equation.readings[name] = f"the defined function {note}"
@@ -575,6 +579,26 @@ def plan_steps(
                 unclaimed=unclaimed_words,
             )
         )  # fmt: skip
+
+
+def _letters_beside_instances(raws: list, view: DefinitionView) -> tuple | None:
+    """(the view without those families, why) when the claim uses an instance ``U_2`` of a
+    family ``U_k = \\frac12 k x^2`` and writes k itself (also through another definition it
+    uses) but not ``U_k``: read as the instance, k would have two values in one claim. U_2
+    stays a name of its own there — a claim true for every value of it holds, and one refuted
+    so is not refuted (review round 13, F2)."""
+    plain = replace(view, families={})
+    names = set().union(*(raw.free_symbols | _defined_through(raw, plain) for raw in raws))
+    clashing = clashing_instances(names, view.symbols, view.families)
+    if not clashing:
+        return None
+    instance, family = sorted(clashing.items(), key=lambda pair: pair[0].name)[0]
+    letter = family_letter(family)
+    why = (f"{instance} may be {family} at one value of {letter} while {letter} stands on its "
+           f"own in the same claim (the same letter with two values); {instance} is read as a "
+           "name of its own")
+    return replace(view, families={s: v for s, v in view.families.items()
+                                   if s not in clashing.values()}), why
 
 
 def _rounded_list(equation, elements: list, relations: list, latex, source: str) -> bool:

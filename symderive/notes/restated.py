@@ -299,9 +299,9 @@ def with_first_readings(equation: PlannedEquation, context: FileContext, source:
         if step.skip is not None or step.decided is not None or not mine:
             continue
         definition = mine[0]
-        earlier = first_notes.get(definition.key, "")
-        lines = (definition.start, _line_of(earlier), sp.sstr(definition.key[1]))
         alternate = by_index.get(step.index)
+        earlier = first_notes.get(definition.key, "") or _family_note(alternate, other.view)
+        lines = (definition.start, _line_of(earlier), sp.sstr(definition.key[1]))
         if alternate is None or alternate.skip is not None or alternate.lhs is None:
             equation.steps[position] = replace(step, alternate=(), alternate_lines=lines)
             continue
@@ -310,6 +310,16 @@ def with_first_readings(equation: PlannedEquation, context: FileContext, source:
         equation.steps[position] = replace(
             step, alternate=(alternate.lhs, alternate.rhs, alternate.relation),
             alternate_lines=lines)
+
+
+def _family_note(step, view) -> str:
+    """The note of the family ``U_k = …`` whose instance the step read with the first formulas
+    uses (``U_2 = \\frac14 k x^2`` after ``U_k``: the first reading of U_2 is U_k at k = 2), or
+    ''."""
+    if step is None or view is None:
+        return ""
+    return next((view.notes[key] for key in sorted(step.used, key=str)
+                 if key[0] == "symbol" and key[1] in view.families and key in view.notes), "")
 
 
 def _line_of(note: str) -> int:

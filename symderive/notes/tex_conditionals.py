@@ -8,12 +8,17 @@ opposite) are decided from the text (round 12a F8).  A condition that depends on
 package or the engine defines (``\ifx\relax\foo``, ``\ifdefined\foo``, ``\ifcsname``,
 ``\ifdim``, ``\ifmmode``, a switch no ``\newif`` in the file declares) is not: its branches
 are *unsure* — read, but a claim in them is never refuted (the text may not be typeset).
+
+A switch setting is a local assignment that ends with its group (``{\showtrue}``); how far
+one reaches is :mod:`symderive.notes.tex_switches` (round 13, F6).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from symderive.notes.tex_switches import SwitchSettings
 
 # \ifXXX, \else, \or, \fi, \unless as control words (\fill, \orange are not)
 TOKEN = re.compile(r"\\(if[A-Za-z@]*|else|or|fi|unless)(?![A-Za-z@])")
@@ -30,8 +35,6 @@ NEW_IF = re.compile(r"\\newif\s*\\if(?P<name>[A-Za-z@]+)")
 # an \ifNAME right after these is the name being defined, not a conditional
 DEFINING = re.compile(r"\\(?:newif|let|def|gdef|edef|xdef|newcommand|renewcommand|"
                       r"providecommand)\s*\{?\s*$")
-DEFINITION_LINE = re.compile(r"\\(?:def|gdef|edef|xdef|newcommand|renewcommand|providecommand|"
-                             r"DeclareOption|NewDocumentCommand)(?![A-Za-z])")
 DEFINED_NAME = r"\\(?:def|gdef|edef|xdef|let|newcommand\*?|renewcommand\*?|providecommand\*?|" \
     r"DeclareMathOperator\*?|DeclareRobustCommand\*?|newlength|newif)\s*\{?\s*\\{name}(?![A-Za-z@])"
 NUMBER = re.compile(r"\s*([+-]?\d{1,9})(?P<end>\s|\\relax(?![A-Za-z@])|[^\\\d]|$)")
@@ -62,6 +65,7 @@ def conditional_branches(text: str) -> Branches:
     """The dead and unsure branches of every conditional closed by its ``\\fi`` (one never
     closed decides nothing: it is read)."""
     switches = {m.group("name") for m in NEW_IF.finditer(text)}
+    settings = SwitchSettings(text, switches) if switches else None
     dead: list[tuple[int, int]] = []
     unsure: list[tuple[int, int, str]] = []
     stack: list[_Open] = []
@@ -77,7 +81,7 @@ def conditional_branches(text: str) -> Branches:
             continue
         if word == "unless" or not _is_conditional(word, text, token, switches):
             continue
-        truth, end = _truth(word[2:], text, token.end(), switches, dead)
+        truth, end = _truth(word[2:], text, token.end(), switches, dead, settings)
         unless = re.search(r"\\unless\s*$", text[max(0, token.start() - 40):token.start()])
         if unless and isinstance(truth, bool):
             truth = not truth
@@ -122,8 +126,8 @@ def _close(opened: _Open, fi_start: int, fi_end: int, text: str, dead: list,
     dead.append((high, fi_end))
 
 
-def _truth(name: str, text: str, at: int, switches: set[str],
-           dead: list) -> tuple[bool | int | None, int]:
+def _truth(name: str, text: str, at: int, switches: set[str], dead: list,
+           settings: SwitchSettings | None = None) -> tuple[bool | int | None, int]:
     """The value of the condition after ``\\if`` + ``name`` read from ``at`` (None: not known
     from the text) and where its condition text ends."""
     if name in ("true", "false"):
@@ -147,7 +151,7 @@ def _truth(name: str, text: str, at: int, switches: set[str],
             return True, first.end()
         return None, first.end() if first else at
     if name in switches:
-        return _switch(name, text, at, dead), at
+        return (settings or SwitchSettings(text, switches)).value(name, at, dead), at
     return None, at
 
 
@@ -189,21 +193,3 @@ def _same_meaning(text: str, at: int) -> tuple[bool | None, int]:
 def _defined_before(name: str, text: str, at: int) -> bool:
     """Whether the file defines ``\\name`` before ``at`` (\\newcommand, \\def, \\let …)."""
     return bool(re.search(DEFINED_NAME.replace("{name}", re.escape(name)), text[:at]))
-
-
-def _switch(name: str, text: str, at: int, dead: list) -> bool | None:
-    """A ``\\newif\\ifNAME`` switch: false until ``\\NAMEtrue``; the last setting before ``at``
-    (outside dead text) decides.  A setting inside a definition (``\\newcommand\\all{\\NAMEtrue}``)
-    runs when that macro is used, which the text does not say: not known."""
-    setting = re.compile(
-        r"\\" + re.escape(name) + r"(true|false)(?![A-Za-z@])"
-        r"|\\let\s*\\if" + re.escape(name) + r"\s*=?\s*\\if(true|false)(?![A-Za-z@])")
-    value = False
-    for match in setting.finditer(text, 0, at):
-        if any(low <= match.start() < high for low, high in dead):
-            continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if DEFINITION_LINE.search(text, line_start, match.start()):
-            return None
-        value = (match.group(1) or match.group(2)) == "true"
-    return value
