@@ -21,6 +21,7 @@ Three remedies, one per place where SymPy meets a root:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import sympy as sp
@@ -95,15 +96,26 @@ class _RealRoot(sp.Function):
 
 
 def _odd_root_of_symbols(node: sp.Basic) -> bool:
+    """An odd root of a base that may be negative (x^(1/3), not |x|^(1/3))."""
     return (isinstance(node, sp.Pow) and _odd_root_exponent(node.exp)
-            and bool(node.base.free_symbols))
+            and _may_be_negative(node.base))
 
 
 def holds_odd_roots(expr: sp.Basic) -> bool:
-    """Whether ``expr`` has an odd root of something with a variable in it (x^(1/3), (x-1)^(2/5)):
+    """Whether ``expr`` has an odd root of something that may be negative (x^(1/3), (x-1)^(2/5)):
     where SymPy computes with it (a limit, a series) it takes the principal branch."""
-    return (isinstance(expr, sp.Basic) and expr.has(sp.Pow)
-            and any(_odd_root_of_symbols(node) for node in expr.atoms(sp.Pow)))
+    if not isinstance(expr, sp.Basic):
+        return False
+    try:
+        return _holds_odd_roots(expr)
+    except TypeError:  # not hashable
+        return _holds_odd_roots.__wrapped__(expr)
+
+
+@functools.lru_cache(maxsize=256)
+def _holds_odd_roots(expr: sp.Basic) -> bool:
+    """(Looked at once per side, not at every point it is sampled at.)"""
+    return expr.has(sp.Pow) and any(_odd_root_of_symbols(node) for node in expr.atoms(sp.Pow))
 
 
 def at_point(expr: sp.Basic, point: Mapping) -> sp.Basic:
@@ -159,9 +171,7 @@ def proof_forms(difference: sp.Basic) -> list[sp.Basic]:
     difference = difference.replace(  # |x^(1/3)| = |x|^(1/3) on every branch
         lambda node: isinstance(node, sp.Abs) and _odd_root_of_symbols(node.args[0]),
         lambda node: sp.Pow(sp.Abs(node.args[0].base), node.args[0].exp))
-    signed = difference.replace(
-        lambda node: _odd_root_of_symbols(node) and _may_be_negative(node.base),
-        _sign_times_absolute)
+    signed = difference.replace(_odd_root_of_symbols, _sign_times_absolute)
     if _in_branch_context(difference):
         return [signed]
     return [difference, signed] if signed != difference else [difference]
