@@ -11,7 +11,6 @@ parent, which enforces the time budget):
 
 from __future__ import annotations
 
-import functools
 import itertools
 import random
 import time
@@ -34,6 +33,7 @@ from symderive.expectation import E, Var, expand_expectations, factor_assignment
 from symderive.functions import to_elementary
 from symderive.grammar.build import tie_rule, time_limit
 from symderive.matrixcalc import Grad, Jacobian
+from symderive.real_roots import at_point, proof_forms
 from symderive.report import Counterexample, Outcome
 
 
@@ -1175,8 +1175,7 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
                 family = finite.adversarial_family(spaces, centered, rng, _scale(left, right),
                                                    rare)
                 aimed = aimed_laws(
-                    left.xreplace(point) if point else left,
-                    right.xreplace(point) if point else right, relation, spaces, centered,
+                    at_point(left, point), at_point(right, point), relation, spaces, centered,
                     law_given=any(given.has(E, Var) for given in context.givens),
                     unevaluated=(left, right),
                 )  # fmt: skip
@@ -1345,8 +1344,8 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
         return None
     if model is not None:  # finite models need the point written in; plain points do not
         # expectations are exact finite sums: compute them once, then read each outcome
-        at_left = model.resolve(left.xreplace(point) if point else left)
-        at_right = model.resolve(right.xreplace(point) if point else right)
+        at_left = model.resolve(at_point(left, point))
+        at_right = model.resolve(at_point(right, point))
     outcomes = range(len(model.probabilities)) if model is not None else [None]
     if model is not None and not (
         (getattr(at_left, "free_symbols", set()) | getattr(at_right, "free_symbols", set()))
@@ -1444,11 +1443,9 @@ def _substituted(left, right, point):
     slow (x^(10^6)), the sides and the point are evaluated as balls instead."""
     if not point or not all(value.is_Rational for value in point.values()):
         return left, right, point
-    if _nested_roots(left) or _nested_roots(right):
-        return left, right, point
     try:
         with time_limit(SUBSTITUTE_SECONDS, source="sampling", what="substituting"):
-            return left.xreplace(point), right.xreplace(point), {}
+            return at_point(left, point), at_point(right, point), {}
     except (ParseError, TypeError, ValueError, ArithmeticError):
         return left, right, point
 
@@ -1459,11 +1456,9 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
     simplifies the numbers its own way), disagrees again under certified evaluation (looked
     at as deep as the disagreement was found: ``bits``)."""
     try:
-        if point and (_nested_roots(left) or _nested_roots(right)):
-            raise ParseError("SymPy's principal roots")  # the balls keep the real roots
         with time_limit(REPRODUCE_SECONDS, source="counterexample", what="substituting"):
-            l_value = left.xreplace(point) if point else left
-            r_value = right.xreplace(point) if point else right
+            l_value = at_point(left, point)  # real roots of negatives, never SymPy's principal
+            r_value = at_point(right, point)
             if model is not None:
                 l_value = model.at(l_value, outcome_index)
                 r_value = model.at(r_value, outcome_index)
@@ -1487,36 +1482,11 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
 REPRODUCE_SECONDS = 0.5
 
 
-def _nested_roots(side) -> bool:
-    """A fractional power of something that holds a fractional power of a variable
-    ((x^(1/3)·y^(1/3))^(3/2)): a negative number written in would make SymPy's exact
-    arithmetic take its complex principal roots, (-1)^(2/3))^(3/2) = -1, where the real-root
-    convention gives +1; such a side is evaluated as balls at the point (round 12b F7)."""
-    if not isinstance(side, sp.Basic) or not side.has(sp.Pow):
-        return False
-    try:
-        return _nested_roots_of(side)
-    except TypeError:  # a mutable matrix: not hashable
-        return _nested_roots_of.__wrapped__(side)
-
-
-@functools.lru_cache(maxsize=64)
-def _nested_roots_of(side) -> bool:
-    """(Looked at once per side, not at every point it is sampled at.)"""
-    for node in side.atoms(sp.Pow):
-        if node.exp.is_integer or not node.base.free_symbols:
-            continue
-        for inner in node.base.atoms(sp.Pow):
-            if inner is not node and inner.base.free_symbols and not inner.exp.is_integer:
-                return True
-    return False
-
-
 def conditions_at(conditions, point):
     """The natural-domain conditions with the point substituted."""
     if not point:
         return conditions
-    return tuple((side, kind, expr.xreplace(point), why) for side, kind, expr, why in conditions)
+    return tuple((side, kind, at_point(expr, point), why) for side, kind, expr, why in conditions)
 
 
 def decide(
@@ -1585,8 +1555,11 @@ def decide(
         return
     if difference is None:
         return
-    for thorough in (False, True):
-        method = symbolic.try_prove_zero(difference, thorough=thorough)
+    # the real roots, never SymPy's principal ones (symderive.real_roots)
+    forms = ([difference] if getattr(difference, "is_Matrix", False)
+             or not isinstance(difference, sp.Basic) else proof_forms(difference))
+    for thorough, form in itertools.product((False, True), forms):
+        method = symbolic.try_prove_zero(form, thorough=thorough)
         if method:
             outcome = _proved_or_refuted(left, right, relation, method, numeric_outcome)
             if outcome.verdict == "proved":

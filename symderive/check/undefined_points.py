@@ -35,6 +35,7 @@ import sympy as sp
 from symderive.check import certified
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
+from symderive.real_roots import at_point
 from symderive.report import Counterexample, Outcome
 
 EXACT_SECONDS = 0.3  # SymPy's exact evaluation of a written side at one point
@@ -141,7 +142,7 @@ def _as_written(side, point: dict) -> tuple[str, object]:
         return UNKNOWN, None
     try:
         with time_limit(EXACT_SECONDS, source="sampling", what="evaluating a side exactly"):
-            value = side.xreplace(point)
+            value = at_point(side, point)  # x^(1/3) at x = -8 is -2, a real value
             if value.has(sp.zoo, sp.nan):
                 return NO_VALUE, value
             value = value.doit()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symderive.errors import ParseError, TimeLimitExpired
+from symderive.real_roots import absolute_even_roots, real_power
 
 
 @dataclass(frozen=True)
@@ -83,31 +84,6 @@ class Condition:
         return {"nonzero": f"{text} = 0", "positive": f"{text} <= 0"}.get(
             self.kind, f"{text} < 0"
         )
-
-
-def real_power(base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
-    """``base^exponent`` with the real-root convention kept when ``base`` is itself a power
-    (a definition substituted into ``u^{3/2}``, as the grammar's ``power`` does)."""
-    if not (isinstance(exponent, sp.Rational) and exponent.is_integer):
-        base = _even_power_of_odd_root(base)
-    return sp.Pow(base, exponent)
-
-
-def _even_power_of_odd_root(base: sp.Basic) -> sp.Basic:
-    """b^(p/q) with p even and q odd is |b|^(p/q) under the real-root convention
-    (``x^(2/3) = (x^(1/3))^2 >= 0``), written so before it is raised to a non-integer power.
-
-    SymPy's power rule merges ``(x^(2/3))^(3/2)`` into ``x`` at construction (valid for its
-    complex principal branch, where x^(2/3) is not real at x < 0); with the base written as
-    |x|^(2/3) it gives ``|x|``, the value of the written side (round 12b F7)."""
-    if not (isinstance(base, sp.Pow) and isinstance(base.exp, sp.Rational)):
-        return base
-    inner, ratio = base.base, base.exp
-    if ratio.q % 2 == 0 or ratio.p % 2 != 0 or inner.is_extended_nonnegative:
-        return base
-    if inner.is_extended_real is False or inner.has(sp.I):
-        return base
-    return sp.Pow(sp.Abs(inner), ratio)
 
 
 class NoncommutingExp(sp.Function):
@@ -330,20 +306,21 @@ class Construction:
         if base is sp.E:  # SymPy turns e^y into exp(y)
             return self.exp(exponent, column)
         if not (isinstance(exponent, sp.Rational) and exponent.is_integer):
-            base = _even_power_of_odd_root(base)
+            base = absolute_even_roots(base)  # (x^(2/3))^(3/2) is |x| (symderive.real_roots)
         if isinstance(exponent, sp.Rational):
             if exponent.is_negative:
                 self._require("nonzero", base, "a denominator", column)
             if not exponent.is_integer:
                 if exponent.q % 2 == 0:
                     self._require("nonnegative", base, "the base of an even root", column)
-                elif base.is_number and base.is_negative:
+                elif base.is_negative:
                     # the real odd root (docs/conventions.md): (-8)^(1/3) = -2, and
-                    # (-8)^(2/3) = 4; a symbolic base keeps b^(p/q), which the checker
-                    # evaluates with the same real-root convention
+                    # (-8)^(2/3) = 4, and so for a base known to be negative
                     value = sp.Pow(-base, exponent)
                     return self.sized(-value if exponent.p % 2 else value, column)
-            return self.sized(sp.Pow(base, exponent), column)
+            # x^(2/3) is |x|^(2/3); x^(1/3) keeps SymPy's form, which the checker evaluates
+            # with the same real-root convention (symderive.real_roots.at_point)
+            return self.sized(real_power(base, exponent), column)
         if exponent.is_integer:  # x^i with i an integer (a summation index, a size)
             if not exponent.is_nonnegative:
                 self._require("nonzero", base, "the base of a power with a negative exponent",
@@ -422,19 +399,25 @@ class Construction:
 
     # -- functions -----------------------------------------------------------------------
     def exp(self, argument: sp.Expr, column: int | None = None) -> sp.Expr:
+        """e^y.  SymPy folds exp(c·log u) into u^c at once, and u^c then merges by its
+        principal-branch rules: the even roots in ``y`` are written |b|^(p/q) first, so
+        e^{(3/2) ln(x^{2/3})} is |x|, never x (symderive.real_roots, round 13 F3)."""
         self.check_exponential(argument, column)
         if argument.is_commutative is False:  # letters read as non-commuting (notes.commuting)
             return self.sized(NoncommutingExp(argument), column)
-        return self.sized(sp.exp(argument), column)
+        return self.sized(sp.exp(absolute_even_roots(argument)), column)
 
     def log(self, argument: sp.Expr, base: sp.Expr | None = None, column=None) -> sp.Expr:
-        """Natural log, or log to ``base``: argument > 0, base > 0 and base ≠ 1."""
+        """Natural log, or log to ``base``: argument > 0, base > 0 and base ≠ 1.  An even
+        root in the argument is written |b|^(p/q): ln(x^{2/3}) is (2/3) ln|x|, which SymPy's
+        expand_log would otherwise make (2/3) ln x (valid for its principal branch only)."""
         self._require("positive", argument, "the argument of a logarithm", column)
+        argument = absolute_even_roots(argument)
         if base is None:
             return self.sized(sp.log(argument), column)
         self._require("positive", base, "the base of a logarithm", column)
         self._require("nonzero", base - 1, "the base of a logarithm minus 1", column)
-        return self.sized(sp.log(argument) / sp.log(base), column)
+        return self.sized(sp.log(argument) / sp.log(absolute_even_roots(base)), column)
 
     def call(self, function, arguments: Sequence[sp.Expr], column: int | None = None):
         """Any other function of the vocabulary, size-checked."""

@@ -16,7 +16,7 @@ import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
-from symderive.grammar.build import real_power
+from symderive.real_roots import real_node
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
 from symderive.notes.indexed_families import instance_families, instance_values
@@ -108,9 +108,8 @@ def _replace_outside_indexed(expr: sp.Basic, replacements: dict) -> sp.Basic:
     if not expr.args:
         return expr
     arguments = [_replace_outside_indexed(argument, replacements) for argument in expr.args]
-    if isinstance(expr, sp.Pow):  # u^{3/2} with u = x^{2/3} is |x|, never x (real roots)
-        return real_power(*arguments)
-    return expr.func(*arguments)
+    # u^{3/2} and e^{(3/2) ln u} with u = x^{2/3} are |x|, never x (symderive.real_roots)
+    return real_node(expr.func, arguments)
 
 
 def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()) -> sp.Basic:

@@ -25,6 +25,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.functions import leaky_relu, maximum, minimum, relu, to_elementary
 from symderive.grammar.build import time_limit
+from symderive.real_roots import holds_odd_roots
 
 MARK_PREFIX = "switch: "
 MAX_SWITCHES = 200  # switching arguments per derivative (a max of n arguments has n(n−1)/2)
@@ -127,8 +128,8 @@ def one_sided_derivatives(function: sp.Basic, variable: sp.Basic, point: dict
     :data:`ONE_SIDED_SECONDS` (a switch the step's sign does not decide, a limit not found)."""
     step = sp.Dummy("k", positive=True)
     function = to_elementary(function)
-    if function.free_symbols - set(point):
-        return None
+    if function.free_symbols - set(point) or holds_odd_roots(function):
+        return None  # (SymPy's limits take x^(1/3) on its complex branch at x < 0)
     at = function.xreplace(point)
     found = []
     try:
