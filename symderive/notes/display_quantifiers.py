@@ -160,7 +160,9 @@ def continuation(after: str) -> str:
     when a new sentence starts there (a capital letter)."""
     if not after or not _CONTINUES.match(after):
         return ""
-    return re.match(r"(?:\$[^$]*\$|[^$.;!?。\n])*", after.lstrip(" ,:–—-")).group()
+    said = re.match(r"(?:\$(?!\$)[^$]*\$|[^$.;!?。\n])*", after.lstrip(" ,:–—-")).group()
+    # "…, while in general": another clause, about something else
+    return re.split(r",\s*(?:and|but|while|whereas|whilst|then|so|although|though)\b", said)[0]
 
 
 def row_of(block: str, chain: str) -> str:

@@ -67,7 +67,7 @@ THEOREM_LABEL = re.compile(
 # "The identity reads:", "Our formula says", "이 항등식은"): about every value, as a label is
 STATEMENT_LEAD = re.compile(
     r"^\s*(?:(?:the|this|our|a)\s+)?(?:(?:general|key|basic|main)\s+)?(?:identit(?:y|ies)|formula[es]?|"
-    r"rules?|laws?|propert(?:y|ies))\s+(?:is|are|reads?|says?|states?|becomes?|holds?|goes)"
+    r"rules?|laws?|propert(?:y|ies))\s+(?:is|are|reads?|says?|states?)"
     r"(?:\s+(?:that|as\s+follows))?\s*[.:]?\s*$"
     r"|^\s*(?:이|그|다음)?\s*(?:항등식|공식|법칙|성질)(?:은|는|이|:)?\s*(?:다음과\s*같다)?\s*[.:]?\s*$", re.I)
 # ... and labels that may speak of the example as well as in general (*Claim:*, *Fact.*,
