@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 
 from symderive.grammar.shape_words import only_shapes
 from symderive.notes.bound_lists import formula_bounds
+from symderive.notes.condition_words import CONVERSE, SUFFICIENT
 from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
 from symderive.notes.inequalities import BoundDomain, _record, bound_of
 from symderive.notes.laws import LAW_WORDS
@@ -66,7 +67,7 @@ _CONDITIONAL = (
     r"as\s+long\s+as|on)"
     r"|(?:valid|true|holds?|correct)\s+(?:only\s+)?(?:for|when|whenever|if|on)"
     r"|provided(?:\s+that)?|as\s+long\s+as|assuming(?:\s+that)?|given(?:\s+that)?|so\s+long\s+as"
-    r"|for\s+(?:all|every|any|each)|for|if|when|whenever|on|at|with|단"
+    rf"|(?!{CONVERSE}|where\b){SUFFICIENT}|단"  # the shared list, round 14a F3 ("where": plain)
 )
 CONNECTIVE = re.compile(
     rf"^\(?\s*(?:(?P<cond>{_CONDITIONAL})|(?P<plain>where|here|여기서))\b\s*,?\s*", re.I)

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.notes.broken_rows import continues_expression, join
+from symderive.notes.condition_words import CONVERSE, KOREAN_CONVERSE, KOREAN_SUFFICIENT, OPENER
 
 CHECKED_RELATIONS = {
     "=": "=", r"\le": "<=", r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
@@ -70,9 +71,11 @@ CONNECTIVE = re.compile(
     r"i\.e\.|since|because|then|or)\s*[,.]?\s*\}"
 )
 # \text{for } n, \textrm{Sum rule}: a phrase (two words, or a leading "for/if/where") ends a row
-PHRASE = re.compile(
-    r"\\(?:text|textrm|mbox|textit)\s*\{\s*(?:(?:for|if|where|when|otherwise|with)\b[^{}]*"
-    r"|[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}[^\x1f]*?(?=\\\\|$|\x1f)",
+PHRASE = re.compile(  # (and the other condition words of symderive.notes.condition_words, 14a F3)
+    rf"\\(?:text|textrm|mbox|textit)\s*\{{\s*(?:(?:{CONVERSE}|in\s+(?:the\s+)?case|for|if|where|when|"
+    rf"otherwise|with)\b|{KOREAN_SUFFICIENT}|{KOREAN_CONVERSE}|모든|임의의|각각의?)[^{{}}]*\}}[^\x1f]*?(?=\\\\|$|\x1f)"
+    r"|\\(?:text|textrm|mbox|textit)\s*\{\s*(?:"
+    r"[^{}]*[A-Za-z가-힣]{2,}\s+[A-Za-z가-힣][^{}]*)\}[^\x1f]*?(?=\\\\|$|\x1f)",
     re.S,
 )
 # "(a+1)^2 = a^2 + 2a + 1 \qquad (2)": a wide gap then a bracketed number, letter, roman
@@ -96,6 +99,10 @@ EQUATION_NUMBER = re.compile(
 # a logical implication arrow between two formulas (not "hence"/"so", which assert both)
 IMPLICATION = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow)(?![A-Za-z])")
 IMPLIED_MARK = "\x0e"  # the row after an implication arrow: its consequent
+# "… = 3w \;\forall w", "…, \forall x \in \mathbb{R}": a quantifier after the claim ends its row (it
+# is read from the display by symderive.notes.display_quantifiers, round 14a F6)
+TRAILING_FORALL = re.compile(
+    r"(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|,)\s*(?:\\[,;:! ]\s*|\\q?quad(?![A-Za-z])\s*|~\s*)*\\forall(?![A-Za-z])[^\x1f]*?(?=\\\\|$|\x1f)", re.S)
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
 RELATION_TOKEN = re.compile(
     r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
@@ -143,8 +150,7 @@ TOKEN = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}|\\(?:left|right)(?![A-Za-z])
                    re.S)
 # a later column shaped like a condition of its row: x > 0, x \in \mathbb{R}, x = 1, \text{if …}
 CONDITION_COLUMN = re.compile(
-    r"^\s*(?:\\q?quad\s*|\\[,;:]\s*)*(?:\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|"
-    r"whenever|where|unless|provided|given|assuming|on|at)\b"
+    r"^\s*(?:\\q?quad\s*|\\[,;:]\s*)*(?:\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*" + OPENER + r"\b"
     r"|\(?\s*[A-Za-z](?:_\{?\w+\}?)?\s*"
     r"(?:[<>≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))"
     r"|[A-Za-z](?:_\{?\w+\}?)?\s*=\s*[-+]?[\d.]+\s*[,.]?\s*$)"
@@ -358,6 +364,7 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     )
     text = TRAILING_PROSE.sub(" ", text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)
+    text = TRAILING_FORALL.sub(lambda m: " " * len(m.group()), text)
     text = EMPTY_SCRIPT.sub(" ", text)
     text = ANNOTATION.sub(lambda m: " " * len(m.group()), text)
     return SPACED_NAME.sub(lambda m: m.group(1), text)

@@ -65,6 +65,10 @@ from symderive.notes.context import (
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import SCALAR_DOMAINS, read_directives
+from symderive.notes.condition_words import OPENER
+from symderive.notes.display_quantifiers import (
+    over_all_reals, prose_condition, rebound_letters, without_all_reals,
+)
 from symderive.notes.domain_clash import clash_at, find_clashes, outside_stated
 from symderive.notes.existential import existential_doubt
 from symderive.notes.matrix_words import described_matrices
@@ -412,6 +416,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.stated = context.stated.with_displayed(displayed_bounds(  # $$x \le -1.$$ (round 11 H5)
         (item.chain.line, item.chain.latex) for item in located
         if item.block.kind != "inline" and item.reading.role is Role.CONDITION))
+    context.stated = context.stated.with_rebound(rebound_letters(located))  # (round 14a F7)
     math_text = " ".join(block.latex for block in extraction.blocks)
     shapes = _matrix_shapes(math_text, context.latex.shapes)
     for name, shape in shapes[len(context.latex.shapes) :]:
@@ -1003,9 +1008,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
     )  # fmt: skip
 
 
-HYPOTHESIS_PHRASE = re.compile(
-    r"\\(?:text|textrm|mbox|textit|mathrm)\s*\{\s*(?:if|for|when|where|unless|provided|given|"
-    r"assuming|on|at)\b[^{}]*\}[^\\]*?(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
+HYPOTHESIS_PHRASE = re.compile(  # the condition words: symderive.notes.condition_words (14a F3)
+    rf"\\(?:text|textrm|mbox|textit|mathrm)\s*\{{\s*{OPENER}\b[^{{}}]*\}}[^\\]*?"
+    r"(?:[<>=≤≥≠∈]|\\(?:le|ge|leq|geq|ne|neq|in|lt|gt)(?![A-Za-z]))"
     r"|(?:,|\\q?quad)\s*(?:\\q?quad\s*)?(?:\\[,;]\s*)?[A-Za-z](?:_\{?\w+\}?)?\s*"
     r"(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![A-Za-z]))[^=]*$"
     # \text{($x > 0$)}, \text{for positive } x, \text{valid for } …: words of a condition (R1)
@@ -1257,15 +1262,20 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
         return chain.condition
     read = read_conditions(context, chain.line, chain.latex, equation.block.latex)  # they hold
     stated = [c for c in context.conditions_by_line.get(chain.line, [])
-              if c != chain.latex.strip() and not condition_read(c, read)]
+              if c != chain.latex.strip() and not condition_read(c, read)
+              and not over_all_reals(c)]  # \forall w \in \mathbb{R}: no restriction (14a F6)
     if stated:
         return ", ".join(stated[:3])
-    phrase = HYPOTHESIS_PHRASE.search(equation.block.latex)
+    phrase = HYPOTHESIS_PHRASE.search(without_all_reals(equation.block.latex))  # (not ∀x ∈ ℝ)
     if phrase and display_symbols(context, equation.block.latex, chain.line):
         phrase = None  # read as the domain of its name (notes/inequalities.py)
-    match = phrase or POINT_IN_WORDS.search(equation.block.latex)
+    match = phrase or POINT_IN_WORDS.search(without_all_reals(equation.block.latex))
     if match:
         return " ".join(match.group().split())[:80]
+    if not display_symbols(context, equation.block.latex, chain.line):  # (a bound read: it holds)
+        words = prose_condition(equation.block.latex, chain.latex)  # \text{only when } p \ge 0
+        if words:  # unparsed words next to a bound on a letter of the claim: never refuted (F3)
+            return f"\\text{{{words}}}"
     return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
                         declared_at(context, chain.line))
 

@@ -29,6 +29,9 @@ from symderive.notes.sections import (
     KOREAN_SCOPE_OPENER, SCOPE_OPENER, as_sections, without_item_mark,
 )
 from symderive.notes.expression_bounds import condition_names, solved_interval
+from symderive.notes.condition_words import (
+    CONVERSE, KOREAN_CONVERSE, KOREAN_SUFFICIENT, SUFFICIENT,
+)
 from symderive.notes.scope_words import without_case_lead
 from symderive.notes.stated import (
     AFTER_LIFT,
@@ -386,7 +389,7 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
     if stated is None or not names:
         return ""
     sections = as_sections(stated.ends)
-    plain = {name.lstrip("\\") for name in names}
+    plain = {name.lstrip("\\") for name in names} - stated.rebound_at(line, latex)  # (14a F7)
     # a quantifier in force stated after a bound binds the letter anew ("For every real $x$,"
     # after "For every real $x \ge 1$,"): the bound does not speak of it (round 9b L8)
     force = stated.in_force(line, latex)
@@ -472,25 +475,29 @@ def summed_over(name: str, math_text: str) -> bool:
 _WORDS_KIND = {"positive": "x > 0", "negative": "x < 0", "nonnegative": "x \\ge 0",
                "non-negative": "x \\ge 0", "nonzero": "x \\ne 0", "non-zero": "x \\ne 0"}
 _SPACE = r"(?:\\q?quad|\\[,;:!]|~|\s)*"
-_CONNECTIVE = (r"for\s+all|for\s+every|for|if|when|whenever|provided(?:\s+that)?|given|assuming|where|"
-               r"(?:valid|true|holds?)\s+(?:for|when|if|whenever)|as\s+long\s+as")
+# the words that open a sufficient condition (one list: symderive.notes.condition_words), and
+# "valid for", "holds when"; a converse one (only when, iff, exactly when) is never a domain
+_CONNECTIVE = (rf"(?:valid|true|holds?)\s+(?:for|when|if|whenever)|(?!{CONVERSE}){SUFFICIENT}")
 DISPLAY_CONDITIONS = (
     # \sqrt{x^2} = x \qquad \forall x > 0
-    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
                rf"[^\\{{}}$]*?)?)\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \quad \text{($x > 0$)}, \text{for $x > 0$}, \text{valid for $x > 0$}
-    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*\(?\s*(?:(?:{_CONNECTIVE})\s+)?\$(?P<math>[^$]*)\$"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*\(?\s*(?:(?:{_CONNECTIVE})\s+)?\$(?P<math>[^$]*)\$"
                rf"\s*\)?\s*\}}\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \quad \text{for positive } x
-    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*(?:for|if|when)\s+(?:(?:all|every|any)\s+)?"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:for|if|when)\s+(?:(?:all|every|any)\s+)?"
                rf"(?P<word>positive|negative|non-?negative|non-?zero)\s*\}}{_SPACE}(?P<name>{_NAME})"
                rf"\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \qquad \text{if } x \text{ is positive}
-    re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*(?:if|for|when)\s*\}}{_SPACE}(?P<name>{_NAME})"
-               rf"{_SPACE}\\text\s*\{{\s*(?:is\s+)?(?P<word>positive|negative|non-?negative|non-?zero)"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:if|for|when)\s*\}}{_SPACE}(?P<name>{_NAME})"
+               rf"{_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:is\s+)?(?P<word>positive|negative|non-?negative|non-?zero)"
                rf"\s*\}}\s*[.,]?\s*$"),
     # \sqrt{x^2} = x, \quad x > 0
     re.compile(rf"(?:,|\\q?quad){_SPACE}(?P<math>{_NAME}\s*{_RELATION}\s*{_NUMBER})\s*[.,]?\s*$"),
+    # \max(p, 0) = p \quad p \ge 0 \text{일 때} (Korean: the condition word after it, 14a F3)
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?P<math>{_NAME}\s*{_RELATION}\s*{_NUMBER}){_SPACE}"
+               rf"\\(?:text|textrm|mbox)\s*\{{\s*(?!{KOREAN_CONVERSE}){KOREAN_SUFFICIENT}\s*\}}\s*[.,]?\s*$"),
 )  # fmt: skip
 
 

@@ -29,7 +29,7 @@ GENERAL_CLAIM = (r"\b(?:more\s+)?general\s+(?:identit(?:y|ies)|formulas?|formula
 GENERAL_WORDS = re.compile(
     r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
     r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나",
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|항등적으로",
     re.I,
 )
 # ... as the claim's own subject, not a general result applied to the example ("Plugging $x = 3$
@@ -55,10 +55,50 @@ def general_claim(words: str) -> str:
 
 # round 12a F4: a theorem's label opening the words before the claim (**Theorem.**, *Lemma 2
 # (Pythagoras).*, \textbf{Proposition.}, 정리 1., 보조정리:): a theorem is stated for every value
+# round 14a F6: so do the labels of a general statement (**Identity:**, *Formula.*, The rule:,
+# Property 2., 항등식:, 공식., 성질:) — a label whole, not "Identity matrix:"
 THEOREM_LABEL = re.compile(
-    r"^\s*(?:\*\*|__|\*|_|\\textbf\{|\\emph\{)?\s*(?:theorem|lemma|proposition|corollary|"
+    r"^\s*(?:\*\*|__|\*|_|\\textbf\{|\\emph\{)?\s*(?:(?:the|a|an|our)\s+)?(?:(?:general|key|basic|"
+    r"main)\s+)?(?:theorem|lemma|proposition|corollary|identit(?:y|ies)|formula[es]?|rules?|laws?|"
+    r"propert(?:y|ies)|항등식|공식|성질|법칙|"
     r"보조\s*정리|따름\s*정리|정리|명제)(?-i:\s+[\dA-Z][\w.]*)?\s*(?:\([^()]{0,60}\))?\s*[.:]?\s*"
     r"(?:\*\*|__|\*|_|\})?\s*[.:]?\s*$", re.I)
+# round 14a F6: a lead-in that announces the general statement as its subject ("The rule is",
+# "The identity reads:", "Our formula says", "이 항등식은"): about every value, as a label is
+STATEMENT_LEAD = re.compile(
+    r"^\s*(?:(?:the|this|our|a)\s+)?(?:(?:general|key|basic|main)\s+)?(?:identit(?:y|ies)|formula[es]?|"
+    r"rules?|laws?|propert(?:y|ies))\s+(?:is|are|reads?|says?|states?)"
+    r"(?:\s+(?:that|as\s+follows))?\s*[.:]?\s*$"
+    r"|^\s*(?:이|그|다음)?\s*(?:항등식|공식|법칙|성질)(?:은|는|이|:)?\s*(?:다음과\s*같다)?\s*[.:]?\s*$", re.I)
+# ... and labels that may speak of the example as well as in general (*Claim:*, *Fact.*,
+# *Observation:*, 주장): the example value does not prove the claim; if only the example satisfies
+# it, which is meant is asked (round 14a F6)
+CLAIM_LABEL = re.compile(
+    r"^\s*(?:\*\*|__|\*|_|\\textbf\{|\\emph\{)?\s*(?:claims?|facts?|observations?|results?|"
+    r"statements?|주장|사실)(?-i:\s+[\dA-Z][\w.]*)?\s*(?:\([^()]{0,60}\))?\s*[.:]?\s*"
+    r"(?:\*\*|__|\*|_|\})?\s*[.:]?\s*$", re.I)
+# words that say the claim does not rest on the example ("This does not depend on the example:",
+# "independently of the example", 예시와 관계없이 — the last one is GENERAL_WORDS' already)
+NOT_THE_EXAMPLE = re.compile(
+    r"\b(?:does\s+not|doesn't|do\s+not|don't|need\s+not)\s+(?:depend|rely|rest)\s+on\s+(?:the|this|"
+    r"our|that|any)\s+(?:particular\s+|specific\s+)?(?:examples?|choices?|values?|numbers?)\b"
+    r"|\bindependent(?:ly)?\s+of\s+(?:the|this|our|that)\s+(?:particular\s+|specific\s+)?"
+    r"(?:examples?|choices?|values?)\b|\bnot\s+(?:just|only)\s+(?:for|at)\s+(?:the|this|our)\s+"
+    r"(?:examples?|values?)\b", re.I)
+
+
+def last_sentence(lead: str) -> str:
+    """The lead's last sentence with its formulas as '$' (*Take $w = 3$. Identity:* → *Identity:*)."""
+    plain = re.sub(r"\$[^$]*\$", " $ ", lead or "").strip()
+    return re.split(r"(?<=[.!?。])\s+", plain)[-1] if plain else ""
+
+
+def claim_label(lead: str) -> str:
+    """A label that may speak of the example or in general (:data:`CLAIM_LABEL`), or ''."""
+    last = last_sentence(lead)
+    return last.strip() if CLAIM_LABEL.match(last) else ""
+
+
 # round 12a F4: a section whose heading calls it general ("## General case", "### The general
 # identity", "## Theorem", 일반적인 경우): examples given before the heading do not reach into it
 GENERAL_HEADING = re.compile(
@@ -159,10 +199,10 @@ def said_after(text: str, display: bool = False) -> str:
     if len(sentences) > 1 and REFERS_BACK.match(sentences[1]):
         said.append(sentences[1])
     # "This is not true for every $a$", "This holds only for $a = 2$": no generalising claim
-    return " ".join(words for words in said if not _denied(words))
+    return " ".join(words for words in said if not denied(words))
 
 
-def _denied(words: str) -> bool:
+def denied(words: str) -> bool:
     """Whether words after a claim deny its general form (*not true for every*, *only for*),
     not merely use a negation word of their own (*without exception*, *no matter what*)."""
     plain = re.sub(r"\$[^$]*\$|\bwithout\s+exception\b|\bno\s+matter\b|\bnot\s+only\b", " ",
@@ -258,8 +298,12 @@ def _lifted(lead: str, after: str, cases: bool) -> set | None:
     found: set = set()
     for match in DROPPED.finditer(lead or ""):
         found.add(match.group("name").lstrip("\\"))
-    if THEOREM_LABEL.match(re.sub(r"\$[^$]*\$", " ", lead or "")):
-        return ALL  # **Theorem.** $$…$$
+    last = last_sentence(lead)
+    if THEOREM_LABEL.match(re.sub(r"\$[^$]*\$", " ", lead or "")) or THEOREM_LABEL.match(
+            last) or STATEMENT_LEAD.match(last):
+        return ALL  # **Theorem.** $$…$$, Identity: $$…$$, The rule is $$…$$ (14a F6)
+    if NOT_THE_EXAMPLE.search(lead or "") or NOT_THE_EXAMPLE.search(after or ""):
+        return ALL  # "This does not depend on the example:" (14a F6)
     pieces = VALUED_FORMULA.split(lead or "")
     # (the formula the last piece follows kept as a mark: "… $F$ holds for every $x$" speaks of F)
     last = pieces[-1] if len(pieces) == 1 else "$=$" + pieces[-1]

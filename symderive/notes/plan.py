@@ -30,8 +30,13 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
+from symderive.notes.display_quantifiers import (
+    bound_names, continuation, general_words, prose_bound, row_of,
+)
 from symderive.notes.lifted import (
-    ALL, GENERAL_HEADING, case_lift, case_values, lifted, said_after, said_identity)
+    ALL, GENERAL_HEADING, case_lift, case_values, claim_label, denied, lifted, said_after,
+    said_identity,
+)
 from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
@@ -185,7 +190,8 @@ def without_examples_before(view: DefinitionView, line: int) -> DefinitionView:
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
     """The view with the example values of ``names`` not substituted (other examples stay)."""
-    dropped = {key for key in view.examples if str(key[1]) in names}
+    plain = {re.sub(r"[\\{}\s]", "", name) for name in names}  # w_{18}: the symbol w_18
+    dropped = {key for key in view.examples if re.sub(r"[\\{}\s]", "", str(key[1])) in plain}
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
     return DefinitionView(symbols, view.functions, view.notes, examples,
@@ -297,13 +303,20 @@ def plan_steps(
     chain = equation.chain
     view = context.definitions_at(chain.line, equation.located.order, first_readings)
     trailing = trailing_words(context.lines, equation.block)
-    after = trailing + " " + said_after(text_after(context.lines, equation.block),
-                                        equation.block.kind == "display")
-    general = lifted(equation.located.block.lead, after)
-    if (named := case_lift(equation.located.block.lead, after)) is not None:
+    row = row_of(equation.block.latex, chain.latex)  # its own words: \text{for all } w (14a F6)
+    after = text_after(context.lines, equation.block)
+    going_on = continuation(after) if equation.block.kind == "display" else ""
+    if going_on and denied(going_on):
+        going_on = ""  # "$$…$$ does not hold for every $w$": no generalising claim
+    said = said_after(after, equation.block.kind == "display")
+    general = lifted(equation.located.block.lead, " ".join((trailing, said, general_words(row),
+                                                            general_words("", going_on))))
+    if (named := case_lift(equation.located.block.lead, trailing + " " + said)) is not None:
         # "In both cases": the names the cases vary, never a fixed one beside them (13 F5)
         equation.cases = case_values(context.definitions, chain.line)
         general = named | {name for name, _ in equation.cases}
+    if general is not ALL and (bound := bound_names(row) | prose_bound(going_on)):
+        general = set(general) | bound  # \forall w, \text{for every } w: w is bound here
     equation.said_identity = said_identity(  # "The identity $…$ always holds." (12a F4)
         equation.located.block.lead, line_after(context.lines, equation.block))
     if (heading := _general_heading(context, chain.line)) and general is not ALL:
@@ -571,7 +584,8 @@ def plan_steps(
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
-                example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR,
+                example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR
+                and not claim_label(equation.located.block.lead),  # "Claim:" (14a F6)
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),

@@ -243,6 +243,21 @@ class StatedDomains:
     properties: tuple[MatrixProperty, ...] = ()
     displayed: tuple = ()  # (line, name key, Domain or None, latex): a display of bounds
     # (``$$x \le -1.$$``): another condition on its letter (round 11 H5)
+    rebound: tuple = ()  # (line, chain latex, plain name, words, clear): the chain's own
+    # \forall x \in \mathbb{R} widens x, a domain stated before does not hold (round 14a F7)
+
+    def with_rebound(self, rebound) -> "StatedDomains":
+        """These domains with the letters each chain quantifies over every real number itself
+        (line, chain latex, plain name, the words): no domain stated before holds for it."""
+        return replace(self, rebound=tuple(rebound))
+
+    def rebound_at(self, line: int, latex: str) -> set:
+        """The names (as written, and plain) the chain quantifies over every real itself: what
+        the prose said of them before does not bound its counterexamples (round 14a F7)."""
+        chain = " ".join((latex or "").split())
+        plain = {name for at, written, name, _, clear in self.rebound
+                 if at == line and written == chain and clear}
+        return plain | {re.sub(r"_(\w+)", r"_{\1}", name) for name in plain}
 
     def with_displayed(self, bounds) -> "StatedDomains":
         """These domains with the displays of bounds (line, name key, Domain or None, latex)."""
@@ -364,6 +379,14 @@ class StatedDomains:
             key = name_key(event.name)
             latest[key] = event
             lifted.pop(key, None)
+        for rebound_line, rebound_latex, plain, words, clear in self.rebound:
+            if rebound_line != line or rebound_latex != " ".join((latex or "").split()):
+                continue
+            for key in [k for k in latest if re.sub(r"[\\{}\s]", "", k) == plain]:
+                domain = latest.pop(key)  # \forall x \in \mathbb{R} after "Let $x > 0$." (14a F7)
+                if domain.kind != "real":
+                    lifted[key] = (domain, Lift(key, own if own is not None else before, 0,
+                                                line, words, clear, kinds=frozenset({"real"})))
         properties = []
         for found in self.properties:  # its section (a property stated later in it too)
             if not sections.covers(found.line, line):
