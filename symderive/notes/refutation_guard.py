@@ -56,8 +56,8 @@ MATH = re.compile(
 # line, before a heading, list item, quote, table row, \item, \section or \begin / \end, and
 # at a line ending in a Korean declarative ending (다, 요) written without a full stop
 ABBREVIATION = re.compile(
-    r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|fig|resp|viz|approx|thm|prop|def|sec|no|ca|resp)|\b[A-Za-z])$",
-    re.I)
+    r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|fig|resp|viz|approx|thm|prop|def|sec|no|ca)"
+    r"|\b[A-Za-z])$", re.I)
 TERMINAL = re.compile(r"[.!?。？！](?=\s|$)")
 BREAK = re.compile(
     r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+>|][ \t]|\d{1,3}[.)][ \t]|\\item\b|\\(?:sub)*section\b"
@@ -77,7 +77,8 @@ NEGATIVE = re.compile(
     r"|(?:an|common|typical|classic|frequent|same|this|that)\s+errors?" + _NOT_A_VERDICT
     + r"|in\s+error|errors?\s+in\s+(?:this|that|the\s+(?:formula|equation|identity|step|claim))"
     r"|fail(?:s|ed|ing)?|breaks?\s+down"
-    r"|(?:does|do|did|can|could|would|will|need|must|may|might|should|is|are|was|were)\s*(?:not|n['’]t)"
+    r"|(?:does|do|did|can|could|would|will|need|must|may|might|should|is|are|was|were)"
+    r"\s*(?:not|n['’]t)"
     r"\s+(?:\w+\s+){0,2}?(?:hold\w*|true|valid|correct|right|work|the\s+case|so|equal\w*|apply"
     r"|follow)"
     r"|cannot\s+(?:\w+\s+){0,2}?(?:hold\w*|be\s+true|be\s+right|write|use|say|claim|assume"
@@ -112,14 +113,18 @@ INTRODUCED = (
                r"satisfying|for\s+which|so|where)\b", re.I),
     re.compile(r"\b(?:choose|pick|find|select)\s+(?:\w+\s+){0,3}?" + _M
                + r"[^$.;?!]{0,30}?\b(?:with|such\s+that|so\s+that|satisfying|for\s+which)\b", re.I),
-    re.compile(r"(?:어떤|적당한|적절한|임의의\s*어떤)\s*[^$.?!]{0,12}?" + _M),
+    # 어떤 실수 $v$에 대해 (for some v); not 어떤 $x$에 대해서도 / 라도 (for any x)
+    re.compile(r"(?:어떤|적당한|적절한)\s*[^$.?!]{0,12}?" + _M
+               + r"(?![^$.?!]{0,12}?(?:서도|라도|이든|든지|더라도))"),
     re.compile(_M + r"\s*(?:[이가]|도)?\s*(?:\([^()$]{0,40}\)\s*)?(?:존재|하나\s*있|있)"),
     re.compile(r"\\exists\s*([A-Za-z]|\\[A-Za-z]+)"),
 )
 # "the number with $…$": no letter written, the formula itself is the condition
 UNNAMED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:number|root|solution|value|point)\s+"
                      r"(?:with|such\s+that|satisfying|for\s+which)\s*[:,]?\s*$", re.I)
-_NAME = re.compile(r"^\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{?\*\}?)?)")
+_NAME = re.compile(  # t, \rho, x_1, x^*, \mathbf{v}, \boldsymbol{\rho}
+    r"^\s*((?:\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}"
+    r"|\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{?\*\}?)?)")
 
 TARGET = "\u27e8F\u27e9"  # the formula itself in the sentence shown
 DISPLAY = "\u27e8D\u27e9"  # another display

@@ -56,6 +56,9 @@ EXISTENTIAL = [
     "$$y^3 = y + 1$$ 인 실수 $y$가 있다.",
     "Let $\\Theta$ be the number with $$\\Theta^3 = \\Theta + 1.$$",
     "Let $x_1$ be the root, so $$x_1^3 = x_1 + 1.$$",
+    "Let $\\varrho$ be the plastic number, so $$\\varrho^3 = \\varrho + 1.$$",
+    "There is a real $\\tau$ with $\\tau^3 = \\tau + 1$.",
+    "for some real $s$, $$s^3 = s + 1$$ holds.",
 ]
 
 
@@ -87,6 +90,7 @@ def test_a_true_identity_in_the_same_sentence_stays_proved(tmp_path, text):
     "For some $n$ we sum; for all $a, b$ we have $$(a+b)^2 = a^2 + b^2.$$",
     "Let $x$ be a real number, then $$(x+1)^2 = x^2 + 1.$$",  # 'a' with no condition word
     "모든 실수 $x$에 대해 $$(x+1)^2 = x^2 + 1$$ 이 성립한다.",
+    "어떤 실수 $x$에 대해서도 $$(x+1)^2 = x^2 + 1$$ 이 성립한다.",  # for any x: universal
 ])
 def test_an_asserted_false_identity_stays_refuted(tmp_path, text):
     assert verdict_of(tmp_path, "# A\n\n" + text + "\n") == "refuted"
@@ -160,7 +164,7 @@ def test_an_asserted_false_formula_in_plain_words_stays_refuted(tmp_path, text):
     assert verdict_of(tmp_path, "# A\n\n" + text + "\n") == "refuted"
 
 
-# -- the shapes of the seed notes' wrong steps: Korean prose around them ----------------------------
+# -- the shapes of the seed notes' wrong steps: Korean prose around them -----------------------
 def test_a_question_in_the_sentence_before_and_a_can_after_do_not_withhold(tmp_path):
     # seed 001, line 100: "…아낄 수 있지 않을까?" then the display, then "…볼 수 있다."
     text = ("# 미분\n\n- 여기서 미분 계산을 사전에 정의해줄 수 있다면 계산 비용도 아낄 수 있지 않을까?\n\n"
