@@ -78,6 +78,7 @@ from symderive.notes.member_sets import memberships, unread_members
 from symderive.notes.questions import as_asked
 from symderive.notes.disowned import as_quoted, called_wrong_notices
 from symderive.notes.case_claims import refuted_in_a_case
+from symderive.notes.refutation_guard import guarded
 from symderive.notes.laws import (
     about_a_law, law_shown, refuted_within_means, stated_law, stated_laws, stated_means,
 )
@@ -385,6 +386,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
+    context.prose_text = _blank_matches(prose, HTML_COMMENT if markdown else TEX_COMMENT)
     context.shadows = shadows(context.math_blocks, text, context.latex, source) + sigma_shadows(
         named)  # σ = 2; σ the tanh activation (round 10, C6)
     context.lines = text.split("\n")
@@ -1002,6 +1004,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         steps = [as_quoted(step, equation.located.reading.disowned) for step in steps]
     elif equation.located.reading.asked:
         steps = [as_asked(step, equation.located.reading.asked) for step in steps]
+    # the one place a step of a note becomes refuted: words around it that do not assert it
+    # (a question, a wrong formula, an existential or naming sentence) withhold it (14a F2, F5)
+    steps = [guarded(step, equation.block, plan.context) for step in steps]
     return NoteEquation(
         chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,

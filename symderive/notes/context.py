@@ -162,6 +162,7 @@ class FileContext:
     math_text: str = ""  # every math block, for names read two ways
     math_blocks: list = field(default_factory=list)  # (line, latex) of every math block
     raw_text: str = ""  # the note as written (prose such as "for a constant $a$")
+    prose_text: str = ""  # the note without code and comments (same lines): refutation_guard
     headings: list = field(default_factory=list)  # Sections: where statements hold
     assigned_constants: tuple = ()  # (line, \\pi or e) given a value in the note
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)

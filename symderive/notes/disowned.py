@@ -117,6 +117,9 @@ BEFORE = re.compile("|".join((
     # "Exercise: find the error in"
     r"\b(?:find|spot|locate|identify|correct|fix)\s+(?:the\s+|an?\s+)?(?:" + MISTAKE
     + r"|bugs?|flaws?)(?:\s+(?:in|of)(?:\s+the\s+following)?)?\s*[:,.]?\s*$",
+    # round 14a F5: "The following does not hold in general:", "The following fails:"
+    r"\bthe\s+following\s+(?:(?:does|do)\s+not|(?:does|do)n['’]t)\s+hold(?:\s+in\s+general)?"
+    r"\s*[:.]?\s*$|\bthe\s+following\s+fails(?:\s+in\s+general)?\s*[:.]?\s*$",
     # "The following is incorrect:"
     r"\bthe\s+following\s+(?:is|are)\s+(?:" + WRONG + r"|a\s+(?:common\s+)?" + MISTAKE + r")"
     r"\s*[:.]?\s*$",
@@ -149,7 +152,10 @@ BEFORE_KOREAN = re.compile(
     # round 12a F6/F7: "틀린 곳을 찾아라:", "반증하라:", "다음의 오류를 찾으시오:"
     r"|(?:틀린|잘못된)\s*(?:곳|부분|점)\w*\s*(?:을|를)?\s*(?:찾|고치|지적)\w*\s*[:：.]?\s*$"
     r"|(?:오류|실수|잘못)\w*\s*(?:을|를)\s*(?:찾|고치|지적)\w*\s*[:：.]?\s*$"
-    r"|^\s*(?:반증|반박)\w*\s*[:：]\s*$)"
+    r"|^\s*(?:반증|반박)\w*\s*[:：]\s*$"
+    # round 14a F5: "다음 식은 일반적으로 성립하지 않는다:", "아래 식은 틀렸다:"
+    r"|(?:다음|아래)\s*(?:의\s*)?(?:식|등식|공식)?\s*[은는이가]?\s*(?:일반적으로\s*|항상\s*)?"
+    r"(?:성립하지\s*않|틀리|틀린|틀렸|잘못|거짓)\w*\s*[:：]\s*$)"
 )
 MISTAKE_KOREAN = re.compile(r"(?:흔한|자주\s*하는|대표적인|흔히\s*하는)\s*(?:실수|오류|착각)|오류|착각|잘못")
 # the words just after an inline formula, to the end of its sentence

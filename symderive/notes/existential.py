@@ -22,7 +22,9 @@ from symderive.errors import ParseError
 from symderive.notes.context import parse
 
 _MATH = r"\$([^$]+)\$"  # the only capturing group of the patterns
-_NOUN = (r"(?:(?:real\s+|positive\s+|intermediate\s+|unique\s+|certain\s+)?(?:point|number|value"
+# "a real $t$", "a positive number $c$": adjectives alone or before a noun (round 14a F2)
+_NOUN = (r"(?:(?:real|positive|negative|nonzero|non-zero|intermediate|unique|certain|complex"
+         r"|natural)\s+){0,2}(?:(?:point|number|value"
          r"|constant|scalar|parameter|index|angle|time|root|zero)s?\s+)?")
 _ARTICLE = r"(?:(?:a|an|some|one|the|at\s+least\s+one)\s+)?"
 BINDING = re.compile(

@@ -1,0 +1,361 @@
+r"""The last look before a step of a note is reported *refuted*: does the note assert it?
+
+The readers of :mod:`symderive.notes.disowned`, :mod:`symderive.notes.questions`,
+:mod:`symderive.notes.existential` and :mod:`symderive.notes.withheld` know phrases; every
+review round found paraphrases they miss (round 14a F2, F5: *$…$ is a wrong formula*, *The
+following does not hold in general: $…$*, *Does $…$ hold? No.*, *There is a real $t$ with $…$*,
+*Let $\rho$ be the plastic number, so $…$*, Korean *$…$ 은 틀린 식이다*, *어떤 실수 $v$에 대해 $…$
+이 성립한다*). This module is a net under them, applied to every refuted step: it reads
+
+* the sentence that contains the formula (a lead-in ending in ':' belongs to it),
+* the sentence right after it (up to its first display), and
+* the sentence before it when that one points ahead (*The following is false.*, 다음, 아래),
+
+and withholds the refutation (*undecided*, quoting the words) when it finds
+
+1. a word of negative evaluation or denial, by stem: *wrong, false, incorrect, mistake, an
+   error, erroneous, invalid, fallacy, does not hold, is not true, fails, never holds, cannot
+   write, counterexample, absurd, contradiction*; Korean 틀리/틀린/틀렸, 잘못, 오류, 오답, 거짓,
+   성립하지 않, 아니다/아닙, 않는다, 옳지 않, 맞지 않, 반례, 착각, 모순;
+2. a question mark ending the formula's own sentence (*Does $…$ hold? No.*, *…이 성립할까?*);
+3. an existential or naming introduction, in the formula's sentence, of a letter that the
+   counterexample gives a value to (*there is / exists … $t$*, *for some $c$*, *some $r$*, *let
+   $a$ be the …*, *let $a$ be a … with / such that / so*, *the number $a$ with*, *choose $k$ so
+   that*, 어떤 … $v$, 적당한 $c$, $t$가 있다 / 존재한다): the formula constrains or defines that
+   letter, it is no identity in it.
+
+Words are only ever a reason to say less: a word too many turns a refutation into *undecided*,
+never a proof into anything. Negated words (*this is not wrong*, *no mistake here*, 틀리지
+않다) are not read as an assertion either: double negation is left undecided, with a reason
+that says the words may be negated. English stems are whole words at their start, Korean ones
+anywhere (its endings attach to the stem). Only prose is read: the mathematics of other
+formulas is masked, and ``\text{…}`` inside a display is the display readers' business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from symderive.errors import ParseError
+from symderive.notes.context import parse
+from symderive.notes.disowned import ASSERTED
+from symderive.notes.questions import answer
+
+WINDOW_LINES = 12  # lines read before and after the formula
+WINDOW_CHARS = 3000  # and at most so many characters on each side
+
+# mathematics in the prose around the formula: display and inline, Markdown and LaTeX
+MATH = re.compile(
+    r"\$\$.*?\$\$|\\\[.*?\\\]|\\\(.*?\\\)|(?<![\\$])\$(?!\$)[^$\n]{1,400}?(?<!\\)\$"
+    r"|\\begin\{(equation|align|alignat|gather|multline|eqnarray|flalign|displaymath|math)(\*?)\}"
+    r".*?\\end\{\1\2\}",
+    re.S,
+)
+# a sentence ends at . ! ? 。 before a blank (not after i.e., e.g., Fig., Eq. …), at a blank
+# line, before a heading, list item, quote, table row, \item, \section or \begin / \end, and
+# at a line ending in a Korean declarative ending (다, 요) written without a full stop
+ABBREVIATION = re.compile(
+    r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|fig|resp|viz|approx|thm|prop|def|sec|no|ca)"
+    r"|\b[A-Za-z])$", re.I)
+TERMINAL = re.compile(r"[.!?。？！](?=\s|$)")
+BREAK = re.compile(
+    r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+>|][ \t]|\d{1,3}[.)][ \t]|\\item\b|\\(?:sub)*section\b"
+    r"|\\paragraph\b|\\begin\b|\\end\b))|(?<=[다요])[ \t]*\n")
+HEADING = re.compile(r"^\s*(?:#|\\(?:sub)*section\b|\\paragraph\b|\\chapter\b)")
+POINTS_AHEAD = re.compile(r"\b(?:following|below)\b|다음|아래", re.I)
+
+# 1. negative evaluation or denial
+_NOT_A_VERDICT = (r"(?!\s+(?:positives?|negatives?|alarms?|discover\w*|rates?|terms?|functions?"
+                  r"|signals?|bounds?|estimates?|surfaces?|vectors?|metrics?|covariances?"
+                  r"|variances?|distributions?|models?|propagat\w*|back\w*|analys[ie]s|correct\w*"
+                  r"|gradients?|class(?:es)?|labels?|predictions?))")
+NEGATIVE = re.compile(
+    r"\b(?:wrong\w*|false(?:ly|hood)?" + _NOT_A_VERDICT + r"|incorrect\w*|mistake\w*|mistaken\w*"
+    r"|erroneous\w*|untrue|invalid\w*|bogus|fallac\w*|misconception\w*|pitfalls?|myths?"
+    r"|flawed|faulty|absurd\w*|contradict\w*|counter-?examples?"
+    r"|(?:an|common|typical|classic|frequent|same|this|that)\s+errors?" + _NOT_A_VERDICT
+    + r"|in\s+error|errors?\s+in\s+(?:this|that|the\s+(?:formula|equation|identity|step|claim))"
+    r"|fail(?:s|ed|ing)?|breaks?\s+down"
+    r"|(?:does|do|did|can|could|would|will|need|must|may|might|should|is|are|was|were)"
+    r"\s*(?:not|n['’]t)"
+    r"\s+(?:\w+\s+){0,2}?(?:hold\w*|true|valid|correct|right|work|the\s+case|so|equal\w*|apply"
+    r"|follow)"
+    r"|cannot\s+(?:\w+\s+){0,2}?(?:hold\w*|be\s+true|be\s+right|write|use|say|claim|assume"
+    r"|conclude|expect)"
+    r"|not\s+(?:\w+\s+)?(?:true|correct|valid|right|the\s+case|hold\w*)"
+    r"|no\s+longer\s+(?:holds?|true|valid)"
+    r"|never\s+(?:\w+\s+){0,2}?(?:holds?|true|valid|correct|equal\w*|the\s+case|write|use|assume)"
+    r")\b"
+    r"|틀리|틀린|틀렸|틀림|잘못|오류|오답|거짓|성립하지\s*않|성립하지\s*못|성립\s*안|아니다|아닙|아니며|아님"
+    r"|않는다|않습니다|않음|옳지\s*않|맞지\s*않|반례|착각|모순",
+    re.I,
+)
+# the word itself negated: "not wrong", "no mistake", "nothing wrong", 틀리지 않, 잘못이 없
+NEGATED_BEFORE = re.compile(r"\b(?:not|no|nothing|never|without|hardly|n['’]t)\s+(?:\w+\s+)?$",
+                            re.I)
+NEGATED_AFTER_KOREAN = re.compile(r"^\w{0,3}\s*(?:지\s*않|[이가은는]\s*없|도\s*없)"
+                                  r"|^\s*\S{0,3}?\s*[이가]\s*(?:아니|아닙)")
+
+# 3. existential or naming introductions of a letter; the inline math is the only group
+_M = r"\$([^$]{1,80})\$"
+INTRODUCED = (
+    re.compile(r"\b(?:there\s+(?:is|are|exists?|must\s+be|will\s+be)|exists?|for\s+(?:some|a\s+"
+               r"suitable|a\s+certain|an\s+appropriate|at\s+least\s+one)|some)\b[^$.;?!]{0,40}?"
+               + _M, re.I),
+    re.compile(r"\blet\s+" + _M + r"\s+(?:be|denote)\s+the\b", re.I),
+    re.compile(r"\blet\s+" + _M + r"\s+(?:be|denote)\s+(?:a|an|one|some)\b[^$.;?!]{0,60}?"
+               r"(?:\b(?:with|such\s+that|satisfying|so\s+that|for\s+which|obeying|solving|so|hence"
+               r"|i\.\s*e\.|root|solution|zero|eigen\w*|fixed\s+point)\b)", re.I),
+    re.compile(r"\b(?:denote\s+by|call|write)\s+" + _M + r"\s+the\b", re.I),
+    re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:number|root|solution|value|point|constant|zero|"
+               r"minimi[sz]er|maximi[sz]er)\s+" + _M + r"\s*(?:,\s*)?(?:with|such\s+that|"
+               r"satisfying|for\s+which|so|where)\b", re.I),
+    re.compile(r"\b(?:choose|pick|find|select)\s+(?:\w+\s+){0,3}?" + _M
+               + r"[^$.;?!]{0,30}?\b(?:with|such\s+that|so\s+that|satisfying|for\s+which)\b", re.I),
+    # 어떤 실수 $v$에 대해 (for some v); not 어떤 $x$에 대해서도 / 라도 (for any x)
+    re.compile(r"(?:어떤|적당한|적절한)\s*[^$.?!]{0,12}?" + _M
+               + r"(?![^$.?!]{0,12}?(?:서도|라도|이든|든지|더라도))"),
+    re.compile(_M + r"\s*(?:[이가]|도)?\s*(?:\([^()$]{0,40}\)\s*)?(?:존재|하나\s*있|있)"),
+    re.compile(r"\\exists\s*([A-Za-z]|\\[A-Za-z]+)"),
+)
+# "the number with $…$": no letter written, the formula itself is the condition
+UNNAMED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:number|root|solution|value|point)\s+"
+                     r"(?:with|such\s+that|satisfying|for\s+which)\s*[:,]?\s*$", re.I)
+_NAME = re.compile(  # t, \rho, x_1, x^*, \mathbf{v}, \boldsymbol{\rho}
+    r"^\s*((?:\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}"
+    r"|\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{?\*\}?)?)")
+
+TARGET = "\u27e8F\u27e9"  # the formula itself in the sentence shown
+DISPLAY = "\u27e8D\u27e9"  # another display
+
+
+@dataclass(frozen=True)
+class Around:
+    """The prose around one formula: its sentence (before and after it), the next sentence,
+    and the sentence before when that one points ahead."""
+
+    before: str
+    after: str
+    following: str
+    preceding: str
+    question: bool
+
+
+def guarded(step, block, context) -> object:
+    """The step, made *undecided* when it is refuted but the prose around its formula does not
+    assert it (see the module); any other step as it is."""
+    if step.verdict != "refuted":
+        return step
+    why = refutation_doubt(block, context, step.counterexample)
+    if not why:
+        return step
+    return replace(step, verdict="undecided", suggestion=None, reason=(
+        f"refuted as read, but {why}: not refuted"
+        + (f" (as read: {step.reason})" if step.reason else "")))
+
+
+def refutation_doubt(block, context, counterexample) -> str:
+    """Why the note may not assert the formula of ``block`` ('' when nothing says so)."""
+    text = getattr(context, "prose_text", "") or getattr(context, "raw_text", "")
+    if not text or block is None:
+        return ""
+    around = read_around(text, block.line, block.latex)
+    if around is None:
+        return ""
+    sentence = f"{around.before} {TARGET} {around.after}".strip()
+    # words right after it that assert it win over words before it ("The naive bound is wrong:
+    # $…$ holds instead"), as in symderive.notes.disowned
+    asserted = bool(ASSERTED.match(_prose(around.after))) and not _negative(_prose(around.after))
+    for words, where in ((around.after if asserted else sentence, "about it"),
+                         (around.following, "right after it"),
+                         (around.preceding, "just before it")):
+        word = _negative(_prose(words))
+        if word:
+            return f"the note says '{_quote(words, word)}' {where}"
+    if around.question and answer(_prose(around.after + " " + around.following)) != "yes":
+        return f"the formula stands in a question ('{_shorten(sentence)}')"
+    letters = _counter_names(counterexample)
+    for name in introduced(around.before, around.after, letters, context, block.line):
+        return (f"the note introduces {name} as some or a particular value ('"
+                f"{_shorten(sentence)}'): the formula is a condition on {name}, not an identity")
+    return ""
+
+
+def read_around(text: str, line: int, latex: str) -> Around | None:
+    """The prose around the formula written at ``line`` (1-based) whose mathematics is
+    ``latex``; None when the line is not in ``text``."""
+    starts = [0]
+    for match in re.finditer("\n", text):
+        starts.append(match.end())
+    if line < 1 or line > len(starts):
+        return None
+    low = starts[max(0, line - 1 - WINDOW_LINES)]
+    low = max(low, starts[line - 1] - WINDOW_CHARS)
+    end_line = line + latex.count("\n")
+    high_line = min(len(starts), end_line + WINDOW_LINES)
+    high = starts[high_line] if high_line < len(starts) else len(text)
+    high = min(high, (starts[end_line] if end_line < len(starts) else len(text)) + WINDOW_CHARS)
+    # start the window at a line start, so no math is cut open there
+    window = text[low:high]
+    origin = starts[line - 1] - low
+    spans = [(m.start(), m.end()) for m in MATH.finditer(window)]
+    target = _target(window, origin, latex, spans)
+    shadow = list(window)
+    for start, end in spans:
+        inner = window[start:end].rstrip("$").rstrip()
+        inner = re.sub(r"(?:\\[\],)]|\\end\{[^{}]*\})$", "", inner).rstrip()
+        inner = re.sub(r"(?:\\[,;!: ]|~|\s)+$", "", inner)
+        for position in range(start, end):
+            shadow[position] = "\x00"
+        if inner[-1:] in ".?!":  # $$x = 1.$$ ends its sentence
+            shadow[end - 1] = inner[-1]
+    shadow = "".join(shadow)
+    t_start, t_end = target
+    cuts = sorted({m.end() for m in TERMINAL.finditer(shadow)
+                   if not ABBREVIATION.search(shadow[max(0, m.start() - 6):m.start()])}
+                  | {m.start() for m in BREAK.finditer(shadow)}
+                  | {m.end() for m in BREAK.finditer(shadow)})
+    begin = max((cut for cut in cuts if cut <= t_start), default=0)
+    finish = min((cut for cut in cuts if cut >= t_end), default=len(shadow))
+    question = shadow[t_end - 1:finish].rstrip()[-1:] in ("?", "？")
+    before = _shown(window, spans, begin, t_start, target)
+    after = _shown(window, spans, t_end, finish, target)
+    # the next sentence (not past a heading), to its first display
+    following = ""
+    next_cuts = [cut for cut in cuts if cut > finish and shadow[finish:cut].strip(" \t\n\x00")]
+    if next_cuts and not HEADING.match(window[finish:next_cuts[0]].lstrip("\n")):
+        following = _shown(window, spans, finish, next_cuts[0], target, stop_at_display=True)
+        if following.rstrip().endswith(":"):  # a lead-in to another formula
+            following = ""
+    preceding = ""
+    earlier = [cut for cut in cuts if cut < begin and shadow[cut:begin].strip(" \t\n\x00")]
+    if earlier:
+        candidate = _shown(window, spans, earlier[-1], begin, target)
+        if POINTS_AHEAD.search(_prose(candidate)):
+            preceding = candidate
+    return Around(before, after, following, preceding, question)
+
+
+def _target(window: str, origin: int, latex: str, spans) -> tuple[int, int]:
+    """The span of the formula in ``window``: the math span at or after ``origin`` that holds
+    ``latex``, else the line at ``origin`` (an image, a formula read from words)."""
+    body = latex.strip()
+    if body:
+        where = window.find(body, origin)
+        if where >= 0:
+            for start, end in spans:
+                if start <= where < end:
+                    return start, end
+            return where, where + len(body)
+    line_end = window.find("\n", origin)
+    line_end = len(window) if line_end < 0 else line_end
+    for start, end in spans:  # the first math on the line
+        if origin <= start < line_end:
+            return start, end
+    return origin, line_end
+
+
+def _shown(window: str, spans, start: int, end: int, target, stop_at_display=False) -> str:
+    """The words of window[start:end] with its mathematics shown: inline math as written,
+    displays as a mark (stopping at the first one when asked)."""
+    pieces = []
+    cursor = start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start = max(span_start, start)
+        pieces.append(window[cursor:span_start])
+        written = window[span_start:span_end]
+        if (span_start, span_end) == target:
+            pieces.append(TARGET)
+        elif written.startswith("$") and not written.startswith("$$") and "\n" not in written:
+            pieces.append(written)
+        else:
+            if stop_at_display:
+                return " ".join("".join(pieces).split())
+            pieces.append(DISPLAY)
+        cursor = min(span_end, end)
+    pieces.append(window[cursor:end])
+    return " ".join("".join(pieces).split())
+
+
+def _prose(words: str) -> str:
+    """The words without their mathematics (inline math and marks become a blank)."""
+    return re.sub(r"\$[^$]*\$|" + TARGET + "|" + DISPLAY, " ", words or "")
+
+
+def _negative(prose: str) -> str:
+    """The first word of negative evaluation in ``prose`` that is not itself negated (*not
+    wrong*, *no mistake*, 틀리지 않다, 틀린 식이 아니다 assert the formula), or ''."""
+    found = list(NEGATIVE.finditer(prose))
+    for index, match in enumerate(found):
+        if match.group().startswith(("아니", "아닙", "아님")) and index and (
+                match.start() - found[index - 1].end() <= 8):
+            continue  # 틀린 식이 아니다: it negates the word before it
+        if NEGATED_BEFORE.search(prose[max(0, match.start() - 30):match.start()]):
+            continue
+        if NEGATED_AFTER_KOREAN.match(prose[match.end():match.end() + 12]):
+            continue
+        return match.group()
+    return ""
+
+
+def introduced(before: str, after: str, letters: dict, context, line: int):
+    """The letters of the counterexample that the formula's sentence introduces as some or a
+    particular value (:data:`INTRODUCED`), in order."""
+    if not letters:
+        return
+    sentence = f"{before} {TARGET} {after}"
+    seen = set()
+    for pattern in INTRODUCED:
+        for match in pattern.finditer(sentence):
+            math = match.group(1) or ""
+            for piece in math.split(","):
+                name = _NAME.match(piece + " ")
+                if not name:
+                    break
+                key = _symbol(context, name.group(1), line)
+                if key in letters and key not in seen:
+                    seen.add(key)
+                    yield name.group(1)
+    if not seen and UNNAMED.search(before) and len(letters) == 1:
+        yield next(iter(letters))
+
+
+def _counter_names(counterexample) -> dict:
+    if counterexample is None:
+        return {}
+    return {_plain(name): value for name, value in counterexample.values}
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[\\{}\s]", "", str(name))
+
+
+def _symbol(context, name: str, line: int) -> str:
+    """The name as the counterexample spells it (``\\rho`` → ``rho``)."""
+    latex = getattr(context, "latex", None)
+    if latex is not None:
+        try:
+            symbol = parse(name, latex, "<prose>", line)
+            return _plain(getattr(symbol, "name", symbol))
+        except (ParseError, Exception):  # noqa: BLE001 - a name the grammar does not read
+            pass
+    return _plain(name)
+
+
+def _quote(words: str, found: str) -> str:
+    """The words around ``found`` (at most about 80 characters), the formula shown as $…$."""
+    shown = words.replace(TARGET, "$…$").replace(DISPLAY, "$$…$$")
+    where = shown.find(found)
+    if len(shown) <= 80 or where < 0:
+        return _shorten(shown)
+    start = max(0, where - 40)
+    piece = shown[start:start + 80]
+    return ("…" if start else "") + piece + ("…" if start + 80 < len(shown) else "")
+
+
+def _shorten(words: str) -> str:
+    shown = words.replace(TARGET, "$…$").replace(DISPLAY, "$$…$$")
+    return shown if len(shown) <= 90 else shown[:89] + "…"
