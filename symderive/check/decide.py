@@ -370,6 +370,9 @@ def numeric_phase(
         for side in (lhs, rhs)
     )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
+    # a claim whose cost does not grow with the size (no sum over it, no entries, factorial or
+    # derivative): also tried at sizes drawn far out and over the decades up to 10^6
+    bare = bool(sizes) and not symbolic_shapes and not costly and not _sums_grow(lhs, rhs, sizes)
     if symbolic_shapes and not any(isinstance(side, sp.Basic) and side.has(
             sp.Derivative, Grad, Jacobian) for side in (lhs, rhs)):
         extra = sampling.rank_size(lhs, rhs)  # 4 vectors in R^n: n = 5 too
@@ -388,11 +391,16 @@ def numeric_phase(
     # 49, do not cover 20: round 7, R4, 𝟙(n = 20) was never reached)
     floor = next(k for k in range(1, len(choices) + 2) if k not in base) - 1 if len(sizes) == 1 \
         else 0
+    cap = _size_cap(lhs, rhs, symbolic_shapes, costly, sizes) if sizes else 0
     written, tally.untried_sizes = sampling.critical_sizes(
-        (lhs, rhs), _size_cap(lhs, rhs, symbolic_shapes, costly, sizes), floor) if sizes else ((), ())
+        (lhs, rhs), cap, floor) if sizes else ((), ())
     if len(sizes) == 1:
-        choices = tuple(dict.fromkeys(choices + written))
-    combinations = sampling.size_combinations(sizes, rng, choices)
+        # the decades the claim affords (round 14b F1: a term that switches on at n = 1097
+        # was never seen at the sizes 1..16 and 95); sums of drawn entries and derivatives
+        # stay at the small sizes, and their verdict says so
+        decades = tuple(size for size in sampling.DECADES if size <= cap) if not costly else ()
+        choices = tuple(dict.fromkeys(choices + written + decades))
+    combinations = sampling.size_combinations(sizes, rng, choices, wide=bare)
     product = []  # several sizes: every tuple of the small sizes the claim affords (round 9a C6)
     if len(sizes) > 1 and not symbolic_shapes:
         side = sampling.product_side(len(sizes), costly)
@@ -869,6 +877,8 @@ def _size_cap(lhs, rhs, symbolic_shapes: bool, costly: bool, sizes: list) -> int
         cap = sampling.SIZE_CAP_COSTLY
     elif costly:
         cap = sampling.SIZE_CAP_ENTRIES
+    elif not _sums_grow(lhs, rhs, sizes):  # one evaluation costs the same at every size
+        return sampling.SIZE_CAP_BARE
     else:
         cap = sampling.SIZE_CAP_PLAIN
     depth = max([len(sizes)] + [_sum_depth(side, set(sizes)) for side in sides])
@@ -917,6 +927,11 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
         size_text = f"; sizes ({size_symbols[0]}) = " + ", ".join(str(c) for c in tally.sizes)
     elif size_symbols:  # tuples, not the union of their coordinates (round 9a C6)
         size_text = "; " + sampling.tuples_text(size_symbols, tally.sizes)
+    if size_symbols and tally.sizes and max(sizes_used) < sampling.DECADES[0]:
+        # sums over drawn entries, derivatives, matrices of symbolic shape (round 14b F1):
+        # the evidence is the small sizes listed, and the verdict says so
+        size_text += (f"; only small sizes evaluated (largest {max(sizes_used)}): a claim "
+                      "that first fails at a larger size is not excluded")
     if indices:
         size_text += "; " + index_coverage(tally, size_symbols, indices)
     if tally.unsupported and len(tally.agreeing) < MIN_AGREEING_POINTS:
@@ -1039,7 +1054,10 @@ def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
     names = ", ".join(str(s) for s in size_symbols)
     parts = []
     if tally.untried_sizes:
-        sizes = ", ".join(map(str, tally.untried_sizes))
+        untried = tally.untried_sizes
+        sizes = ", ".join(map(str, untried)) if len(untried) <= 12 else (
+            ", ".join(map(str, untried[:6])) + f", … ({len(untried) - 8} more), "
+            + ", ".join(map(str, untried[-2:])))
         parts.append(f"the claim's numbers name sizes ({names}) = {sizes}, not evaluated "
                      "(beyond the largest size this claim affords)")
     if tally.untried_indices:
