@@ -196,6 +196,7 @@ LARGEST_ENTRY_SIZE = 12
 # which is then undecided, not checked.
 SIZE_CAP_BARE = 10**6  # no sum over the size, no entries: one evaluation costs the same at
 # every size (n + ⌊n/e^{10}⌋ at n = 22027); the integers named, and DECADES, up to here
+SIZE_CAP_EXPONENT = 10**4  # the same with the size in an exponent ((1 + 1/n)^n, exact)
 SIZE_CAP_PLAIN = 4096  # no entries drawn: Σ i (a sum of 4096 numbers)
 SIZE_CAP_ENTRIES = 160  # a sum over drawn entries x_1 … x_n (about 0.1 s a point at 160)
 SIZE_CAP_COSTLY = 24  # a derivative, an expectation, or entries under a derivative
