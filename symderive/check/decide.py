@@ -1499,14 +1499,16 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
                 l_value, r_value, relation, where, conditions_at(conditions, point),
                 deep_bits=bits, deep_cost=REPRODUCE_SECONDS,
             )
-    except ParseError:
-        # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)): the
-        # point is re-evaluated from scratch instead, which is the same certified arithmetic
-        if model is not None:
+    except (ParseError, ValueError) as error:
+        # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)), or
+        # SymPy refuses to build a side there (Heaviside(log(-546/97)): "defined only for
+        # real values", round 14b F9): the point is re-evaluated from scratch instead, which
+        # is the same certified arithmetic
+        if model is not None or (isinstance(error, ValueError) and not point):
             return False
         again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
                                 deep_cost=REPRODUCE_SECONDS)
-    except (TypeError, ValueError, ArithmeticError):
+    except (TypeError, ArithmeticError):
         return False
     return again.status == "disagree"
 

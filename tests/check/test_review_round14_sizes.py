@@ -9,12 +9,17 @@
   defined": the scan of a kink argument over the sizes did not know the deep-learning
   functions.  Every function of the grammar's table now evaluates under every kind of
   variable, and an internal error says that it is one.
+- F9: ``heaviside(log(x)) = heaviside(x - 1)`` was *checked* with 4 points inconclusive: at
+  x < 0 the left side has no real value and the right side has one, which refutes an equation
+  over the reals (as for sign); the refutation did not reproduce because SymPy refuses to
+  build Heaviside of a complex number.  It is now re-evaluated with balls, as a slow one is.
 
 Each false row is the reviewer's (or of the same form); each control is a true claim of the
 same form that must stay proved or checked.
 """
 
 import json
+from fractions import Fraction
 
 import mpmath
 import pytest
@@ -180,3 +185,27 @@ def test_an_internal_error_says_that_it_is_one(monkeypatch):
     assert outcome.verdict == "undecided"
     assert outcome.reason.startswith(CHECKER_ERROR + ": TypeError")
     assert "(raised at symderive/check/sampling.py:" in outcome.reason
+
+
+# -- F9: a step function of a side with no real value: one side is real, the other is not ----
+
+@pytest.mark.parametrize(("lhs", "rhs"), [
+    ("heaviside(log(x))", "heaviside(x-1)"),  # the reviewer's: checked with 4 inconclusive
+    ("heaviside(sqrt(x)-1)", "heaviside(x-1)"),
+    ("heaviside(log(x), 1)", "heaviside(x-1, 1)"),
+    ("sign(log(x))", "sign(x-1)"),  # the documented case, as before
+])
+def test_a_step_of_a_side_with_no_real_value_is_refuted_where_the_other_is_real(capsys, lhs, rhs):
+    result = judged(capsys, lhs, rhs)
+    assert result["verdict"] == "refuted", result["reason"]
+    assert Fraction(result["counterexample"]["values"]["x"]) < 0
+    assert "one side is real here, the other is not" in result["reason"]
+
+
+@pytest.mark.parametrize(("lhs", "rhs", "assume"), [
+    ("heaviside(log(x))", "heaviside(x-1)", "x positive"),
+    ("heaviside(sqrt(x)-1)", "heaviside(x-1)", "x positive"),
+])
+def test_the_same_steps_over_the_positive_numbers_hold(capsys, lhs, rhs, assume):
+    result = judged(capsys, lhs, rhs, "--assume", assume)
+    assert result["verdict"] in HOLDS, result["reason"]
