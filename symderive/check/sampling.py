@@ -25,6 +25,8 @@ SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol in
 # names (its number-valued parts, its kinks: :func:`critical_sizes`) points to and the one
 # drawn size misses — a threshold built from the size alone (𝟙(n = n!)) or from a number no
 # kink solution exposes.  Such a claim is checked, not proved: "sizes (n) = …" lists them.
+# The first jumps of a floor/ceiling/frac/mod of the size are named too (size_jumps), and a
+# claim about sizes alone is tried over the DECADES it affords (round 14b F1).
 DENSE_SIZES = tuple(range(8, 17))
 MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
 RANK_SIZE_CAP = 6

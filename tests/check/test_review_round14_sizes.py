@@ -63,6 +63,14 @@ def test_a_floor_that_switches_on_past_the_small_sizes_is_refuted_there(
     assert witness(result) >= first_failure
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_same_floor_of_an_integer_variable_is_refuted_past_its_jump(capsys, seed):
+    # an integer variable takes the integers around each jump (jump_points): 1097 is one
+    result = judged(capsys, "n", r"n + \lfloor \max(n, 0)/e^7 \rfloor", "--latex", "--seed",
+                    str(seed), "--assume", "n integer")
+    assert result["verdict"] == "refuted" and witness(result) >= 1097
+
+
 def test_a_sum_whose_floor_switches_on_past_what_the_sum_affords_is_not_checked(capsys):
     # ⌊n²/e^{20}⌋ = 1 first at n = 22027, past the 4096 terms a sum is written out to
     result = judged(capsys, r"\sum_{i=1}^{n} i", r"\frac{n(n+1)}{2} + \lfloor n^2/e^{20} \rfloor",
