@@ -202,6 +202,7 @@ def test_an_internal_error_says_that_it_is_one(monkeypatch):
     ("heaviside(sqrt(x)-1)", "heaviside(x-1)"),
     ("heaviside(log(x), 1)", "heaviside(x-1, 1)"),
     ("sign(log(x))", "sign(x-1)"),  # the documented case, as before
+    ("heaviside(min(log(x), 0))", "heaviside(min(x-1, 0))"),  # was *proved* (F9: min too)
 ])
 def test_a_step_of_a_side_with_no_real_value_is_refuted_where_the_other_is_real(capsys, lhs, rhs):
     result = judged(capsys, lhs, rhs)
