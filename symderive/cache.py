@@ -49,7 +49,7 @@ FORMAT = "symderive-cache-1"
 VERDICT_LIBRARIES = ("sympy", "mpmath", "numpy", "lark", "python_flint")
 TRANSIENT_REASONS = (
     "the worker stopped without an outcome",
-    "checker error",
+    "checker error",  # errors.CHECKER_ERROR begins so
     "a time limit inside the checker was reached",  # errors.TIME_LIMIT_REACHED
 )
 

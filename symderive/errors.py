@@ -46,3 +46,7 @@ class TimeLimitExpired(BaseException):
 
 
 TIME_LIMIT_REACHED = "a time limit inside the checker was reached"
+# an exception inside the checker: a bug in symderive, never a judgement of the claim; the
+# verdict is undecided (exit code 1, as any undecided step) and its reason says so in these
+# words, with the exception and the line of symderive where it was raised
+CHECKER_ERROR = "checker error (internal: a bug in symderive, not a judgement of the claim)"

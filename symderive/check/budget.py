@@ -24,7 +24,7 @@ import sympy as sp
 
 from symderive.check.context import CheckContext
 from symderive.check.decide import decide
-from symderive.errors import TIME_LIMIT_REACHED, TimeLimitExpired
+from symderive.errors import CHECKER_ERROR, TIME_LIMIT_REACHED, TimeLimitExpired
 from symderive.report import Outcome
 
 WALL_FACTOR = 4.0
@@ -133,11 +133,23 @@ def _worker(connection, task: Task, parent_pid: int | None = None) -> None:
         # reached (a numeric check): the parent keeps the last outcome it received
         if not sent:
             message = " ".join(str(error).split())[:200]
-            connection.send(
-                Outcome("undecided", reason=f"checker error: {type(error).__name__}: {message}")
-            )
+            connection.send(Outcome("undecided", reason=(
+                f"{CHECKER_ERROR}: {type(error).__name__}: {message}{_raised_at(error)}")))
     finally:
         connection.close()
+
+
+def _raised_at(error: BaseException) -> str:
+    """`` (raised at symderive/check/sampling.py:255)``: the innermost line of symderive in the
+    exception's traceback, so that a report of the bug can name it ('' when there is none)."""
+    import traceback
+
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if "symderive" in frame.filename.replace("\\", "/").split("/")]
+    if not frames:
+        return ""
+    path = frames[-1].filename.replace("\\", "/")
+    return f" (raised at {path[path.rindex('symderive/'):]}:{frames[-1].lineno})"
 
 
 def _finalize(latest: Outcome | None, budget_seconds: float, timed_out: bool) -> Outcome:

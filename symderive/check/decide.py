@@ -370,6 +370,13 @@ def numeric_phase(
         for side in (lhs, rhs)
     )
     choices = sampling.MATRIX_SIZES if symbolic_shapes else sampling.SIZES
+    # a claim about sizes alone (no other variable: its values are exact integers or
+    # rationals of modest length at every size) is also tried over the decades (round 14b F1):
+    # up to 10^6 when its cost does not grow with the size (no sum over it, no entries,
+    # factorial or derivative), 100 and 1000 for a sum; a claim with other variables (α^t at
+    # t = 10^6 with α = 7/999983 is 6 million digits) stays at the sizes below
+    only_sizes = bool(sizes) and not symbolic_shapes and not costly and free <= set(sizes)
+    bare = only_sizes and not _sums_grow(lhs, rhs, sizes)
     if symbolic_shapes and not any(isinstance(side, sp.Basic) and side.has(
             sp.Derivative, Grad, Jacobian) for side in (lhs, rhs)):
         extra = sampling.rank_size(lhs, rhs)  # 4 vectors in R^n: n = 5 too
@@ -388,11 +395,16 @@ def numeric_phase(
     # 49, do not cover 20: round 7, R4, 𝟙(n = 20) was never reached)
     floor = next(k for k in range(1, len(choices) + 2) if k not in base) - 1 if len(sizes) == 1 \
         else 0
+    cap = _size_cap(lhs, rhs, symbolic_shapes, costly, sizes, bare) if sizes else 0
     written, tally.untried_sizes = sampling.critical_sizes(
-        (lhs, rhs), _size_cap(lhs, rhs, symbolic_shapes, costly, sizes), floor) if sizes else ((), ())
+        (lhs, rhs), cap, floor) if sizes else ((), ())
     if len(sizes) == 1:
-        choices = tuple(dict.fromkeys(choices + written))
-    combinations = sampling.size_combinations(sizes, rng, choices)
+        # the decades the claim affords (round 14b F1: a term that switches on at n = 1097
+        # was never seen at the sizes 1..16 and 95); sums of drawn entries and derivatives
+        # stay at the small sizes, and their verdict says so
+        decades = tuple(size for size in sampling.DECADES if size <= cap) if only_sizes else ()
+        choices = tuple(dict.fromkeys(choices + written + decades))
+    combinations = sampling.size_combinations(sizes, rng, choices, wide=bare)
     product = []  # several sizes: every tuple of the small sizes the claim affords (round 9a C6)
     if len(sizes) > 1 and not symbolic_shapes:
         side = sampling.product_side(len(sizes), costly)
@@ -852,10 +864,12 @@ def _prepared_at_sizes(lhs, rhs, context, size_values, drawn) -> tuple | None:
     return shared
 
 
-def _size_cap(lhs, rhs, symbolic_shapes: bool, costly: bool, sizes: list) -> int:
+def _size_cap(lhs, rhs, symbolic_shapes: bool, costly: bool, sizes: list, bare: bool = False
+              ) -> int:
     """How large a size this claim affords (from its shape, never from the machine's speed):
     matrices of symbolic shape, derivatives and expectations stay small; sums over drawn
-    entries go further; a claim without drawn entries (Σ i, a polynomial in n) furthest.  Sums
+    entries go further; a claim without drawn entries (Σ i, a polynomial in n) further; a
+    ``bare`` claim about one size alone, no sum over it (n + ⌊n/e^7⌋), furthest.  Sums
     nested d deep over sizes (or d sizes at once) take the d-th root of the cap."""
     sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
     if symbolic_shapes:  # vectors (n × 1) grow as sums do; matrices with the product of sizes
@@ -869,6 +883,11 @@ def _size_cap(lhs, rhs, symbolic_shapes: bool, costly: bool, sizes: list) -> int
         cap = sampling.SIZE_CAP_COSTLY
     elif costly:
         cap = sampling.SIZE_CAP_ENTRIES
+    elif bare and len(sizes) == 1:  # one evaluation costs about the same at every size,
+        # unless the size is an exponent: (1 + 1/n)^n at 10^6 is 6 million digits, exact
+        exponent = any(power.exp.free_symbols & set(sizes)
+                       for side in sides for power in side.atoms(sp.Pow))  # fmt: skip
+        return sampling.SIZE_CAP_EXPONENT if exponent else sampling.SIZE_CAP_BARE
     else:
         cap = sampling.SIZE_CAP_PLAIN
     depth = max([len(sizes)] + [_sum_depth(side, set(sizes)) for side in sides])
@@ -917,6 +936,11 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
         size_text = f"; sizes ({size_symbols[0]}) = " + ", ".join(str(c) for c in tally.sizes)
     elif size_symbols:  # tuples, not the union of their coordinates (round 9a C6)
         size_text = "; " + sampling.tuples_text(size_symbols, tally.sizes)
+    if size_symbols and tally.sizes and max(sizes_used) < sampling.DECADES[0]:
+        # sums over drawn entries, derivatives, matrices of symbolic shape (round 14b F1):
+        # the evidence is the small sizes listed, and the verdict says so
+        size_text += (f"; only small sizes evaluated (largest {max(sizes_used)}): a claim "
+                      "that first fails at a larger size is not excluded")
     if indices:
         size_text += "; " + index_coverage(tally, size_symbols, indices)
     if tally.unsupported and len(tally.agreeing) < MIN_AGREEING_POINTS:
@@ -1039,7 +1063,10 @@ def _untried(tally: Tally, size_symbols: list, indices: list) -> str:
     names = ", ".join(str(s) for s in size_symbols)
     parts = []
     if tally.untried_sizes:
-        sizes = ", ".join(map(str, tally.untried_sizes))
+        untried = tally.untried_sizes
+        sizes = ", ".join(map(str, untried)) if len(untried) <= 12 else (
+            ", ".join(map(str, untried[:6])) + f", … ({len(untried) - 8} more), "
+            + ", ".join(map(str, untried[-2:])))
         parts.append(f"the claim's numbers name sizes ({names}) = {sizes}, not evaluated "
                      "(beyond the largest size this claim affords)")
     if tally.untried_indices:
@@ -1467,14 +1494,16 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
                 l_value, r_value, relation, where, conditions_at(conditions, point),
                 deep_bits=bits, deep_cost=REPRODUCE_SECONDS,
             )
-    except ParseError:
-        # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)): the
-        # point is re-evaluated from scratch instead, which is the same certified arithmetic
-        if model is not None:
+    except (ParseError, ValueError) as error:
+        # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)), or
+        # SymPy refuses to build a side there (Heaviside(log(-546/97)): "defined only for
+        # real values", round 14b F9): the point is re-evaluated from scratch instead, which
+        # is the same certified arithmetic
+        if model is not None or (isinstance(error, ValueError) and not point):
             return False
         again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
                                 deep_cost=REPRODUCE_SECONDS)
-    except (TypeError, ValueError, ArithmeticError):
+    except (TypeError, ArithmeticError):
         return False
     return again.status == "disagree"
 

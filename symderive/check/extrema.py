@@ -37,6 +37,7 @@ import numpy as np
 import sympy as sp
 from sympy.printing.numpy import NumPyPrinter
 
+from symderive.check.numeric_form import mpmath_function
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 
@@ -219,7 +220,7 @@ def _numeric(expr: sp.Expr, symbols: list, modules) -> callable:
     try:
         if modules == "numpy":
             return sp.lambdify(symbols, expr, modules=[NUMPY_NAMESPACE], printer=NumPyPrinter)
-        return sp.lambdify(symbols, expr, modules=modules)
+        return mpmath_function(symbols, expr)  # the DL functions in elementary form
     except Exception as error:  # noqa: BLE001 - any printer failure: not searchable here
         raise NotSearchable(f"no numeric form ({type(error).__name__})") from error
 

@@ -15,6 +15,7 @@ import sympy as sp
 
 from symderive.check.context import CheckContext
 from symderive.functions import leaky_relu, relu
+from symderive.model import SIZE as SIZE_DOMAIN
 from symderive.model import in_interval
 
 SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol independently
@@ -24,6 +25,8 @@ SIZES = (1, 2, 3, 4, 5, 6, 7)  # sizes tried for symbolic bounds, each symbol in
 # names (its number-valued parts, its kinks: :func:`critical_sizes`) points to and the one
 # drawn size misses — a threshold built from the size alone (𝟙(n = n!)) or from a number no
 # kink solution exposes.  Such a claim is checked, not proved: "sizes (n) = …" lists them.
+# The first jumps of a floor/ceiling/frac/mod of the size are named too (size_jumps), and a
+# claim about sizes alone is tried over the DECADES it affords (round 14b F1).
 DENSE_SIZES = tuple(range(8, 17))
 MATRIX_SIZES = (1, 2, 3)  # sizes of matrices of symbolic shape (explicit entries are costly)
 RANK_SIZE_CAP = 6
@@ -118,17 +121,19 @@ def dense_only(size_values: dict) -> bool:
 
 
 def size_combinations(
-    size_symbols: list, rng: random.Random, sizes: tuple[int, ...] = SIZES
+    size_symbols: list, rng: random.Random, sizes: tuple[int, ...] = SIZES, wide: bool = False
 ) -> list[dict]:
     """Sizes for the size symbols, each sampled independently: every value of ``sizes`` for
-    one symbol; for several, all-ones, the diagonal, and random independent combinations."""
+    one symbol; for several, all-ones, the diagonal, and random independent combinations.
+    ``wide``: a claim whose cost does not grow with the size is also tried at sizes drawn
+    further out (whatever other sizes its numbers name: round 14b F1)."""
     if not size_symbols:
         return [{}]
     # beyond the small sizes, two drawn from further out: a polynomial in n vanishing at
     # 1..7 (``(n-1)…(n-7) = 0``) must still be caught
     # (and one large size, so a product of 40 factors (n - i) is caught as well)
     wider = sizes
-    if sizes == SIZES:
+    if wide or sizes == SIZES:
         wider = sizes + (rng.randint(8, 12), rng.randint(13, 64), rng.randint(65, 10**6))
     if len(size_symbols) == 1:
         values = [(v,) for v in wider]
@@ -191,7 +196,10 @@ LARGEST_ENTRY_SIZE = 12
 # How far out depends on what one size costs (written out term by term, deterministic: a
 # verdict never depends on the machine's speed); a size beyond the cap is named in the verdict,
 # which is then undecided, not checked.
-SIZE_CAP_PLAIN = 4096  # no entries drawn: Σ i, a polynomial in n (a sum of 4096 numbers)
+SIZE_CAP_BARE = 10**6  # no sum over the size, no entries: one evaluation costs the same at
+# every size (n + ⌊n/e^{10}⌋ at n = 22027); the integers named, and DECADES, up to here
+SIZE_CAP_EXPONENT = 10**4  # the same with the size in an exponent ((1 + 1/n)^n, exact)
+SIZE_CAP_PLAIN = 4096  # no entries drawn: Σ i (a sum of 4096 numbers)
 SIZE_CAP_ENTRIES = 160  # a sum over drawn entries x_1 … x_n (about 0.1 s a point at 160)
 SIZE_CAP_COSTLY = 24  # a derivative, an expectation, or entries under a derivative
 SIZE_CAP_VECTOR = 64  # vectors of symbolic length (x^T x, its derivative in x_k)
@@ -240,14 +248,16 @@ def sign_change_sizes(argument: sp.Basic, symbol: sp.Symbol, upto: int, deadline
     scan had covered the range)."""
     import mpmath
 
+    from symderive.check.numeric_form import mpmath_function
+
     try:
-        function = sp.lambdify(symbol, argument, modules="mpmath")
+        function = mpmath_function(symbol, argument)
     except Exception:  # noqa: BLE001 - not scanned: a size past the cap says so
         return {upto + 1}
     found: set[int] = set()
     previous = None
     with mpmath.workdps(60):
-        for size in range(0, upto + 1):
+        for size in range(0, min(upto, SIZE_CAP_PLAIN) + 1):  # (a bare claim's cap is 10^6)
             if time.process_time() > deadline:  # not every size seen: a size past the cap is
                 found.add(upto + 1)  # named, which the verdict reports as not evaluated
                 break
@@ -256,7 +266,9 @@ def sign_change_sizes(argument: sp.Basic, symbol: sp.Symbol, upto: int, deadline
                 sign = 0 if value == 0 else (1 if value > 0 else -1)
             except (ValueError, TypeError, ZeroDivisionError, OverflowError, ArithmeticError):
                 sign = None
-            if sign == 0 or (sign is not None and previous not in (None, sign)):
+            # a change of sign, or onto or off a zero (a run of zeros, relu(n - 1000) = 0 for
+            # n ≤ 1000, names the sizes at its two ends, not every size in it: round 14b F2)
+            if sign is not None and (sign != previous if previous is not None else sign == 0):
                 found |= {size - 2, size - 1, size, size + 1}
             previous = sign if sign is not None else previous
     return {size for size in found if size >= 1}
@@ -301,7 +313,37 @@ def named_sizes(sides: tuple, upto: int = 0) -> set[int]:
     for number in numbers[:MAX_NAMED_NUMBERS]:
         if number.is_real is not False and number.is_finite:
             found |= set(integer_neighbours(number))
-    return found
+    return found | size_jumps(sides, upto)
+
+
+def size_jumps(sides: tuple, upto: int) -> set[int]:
+    r"""The sizes at and around the first jumps of a floor, ceiling, frac or mod whose argument
+    has one symbol (a size, or the index of a sum over sizes): ``n + \lfloor n/e^7 \rfloor = n``
+    holds for n ≤ 1096 and fails from 1097 = ⌈e^7⌉ on (round 14b F1).  The jumps are those of
+    :func:`jump_points` from the size 1 (argument = k solved for k = 0, ±1 and the integers
+    around the argument's value at 1).  A jump argument whose jumps are not found names
+    ``upto + 1``, a size not evaluated, so the verdict is not *checked* as though its jumps
+    had been searched; so do step functions beyond :data:`JUMP_ARGUMENTS_PER_SIZE`."""
+    found: set[int] = set()
+    arguments = list(dict.fromkeys(
+        argument for side in sides if isinstance(side, sp.Basic)
+        for argument in jump_arguments(side) if len(argument.free_symbols) == 1))
+    for argument in arguments[:JUMP_ARGUMENTS_PER_SIZE]:
+        (symbol,) = argument.free_symbols
+        points, complete = jump_points(sp.floor(argument, evaluate=False),
+                                       {symbol: sp.S.One}, CheckContext.build({symbol: SIZE_DOMAIN}))
+        found |= {int(point[symbol]) for point in points if point[symbol].is_Integer}
+        if not complete:
+            found.add(upto + 1)
+    if len(arguments) > JUMP_ARGUMENTS_PER_SIZE:
+        found.add(upto + 1)  # more step functions than are searched
+    return {size for size in found if size >= 1}
+
+
+JUMP_ARGUMENTS_PER_SIZE = 4  # step-function arguments whose jumps in a size are searched
+# sizes over decades, each tried where the claim affords it (its size cap): a claim that
+# first fails at a large size, past every number it writes, is seen there
+DECADES = (100, 1000, 10**4, 10**6)
 
 
 def _solved(argument: sp.Basic, symbol: sp.Symbol) -> list:
