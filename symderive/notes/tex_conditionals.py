@@ -8,12 +8,16 @@ opposite) are decided from the text (round 12a F8).  A condition that depends on
 package or the engine defines (``\ifx\relax\foo``, ``\ifdefined\foo``, ``\ifcsname``,
 ``\ifdim``, ``\ifmmode``, a switch no ``\newif`` in the file declares) is not: its branches
 are *unsure* — read, but a claim in them is never refuted (the text may not be typeset).
+The tests of packages (``\ifthenelse``, ``\iftoggle`` …) and macros that discard their
+argument are read by :mod:`symderive.notes.tex_package_tests`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from symderive.notes.tex_package_tests import package_branches
 
 # \ifXXX, \else, \or, \fi, \unless as control words (\fill, \orange are not)
 TOKEN = re.compile(r"\\(if[A-Za-z@]*|else|or|fi|unless)(?![A-Za-z@])")
@@ -83,7 +87,8 @@ def conditional_branches(text: str) -> Branches:
             truth = not truth
         start = token.start() - (len(unless.group()) if unless else 0)
         stack.append(_Open(start, end, word if not unless else "unless " + word, truth, []))
-    return Branches(tuple(sorted(dead)), tuple(sorted(unsure)))
+    more_dead, more_unsure = package_branches(text, dead)  # \ifthenelse, \hide{…} (14a F24)
+    return Branches(tuple(sorted(dead + more_dead)), tuple(sorted(unsure + more_unsure)))
 
 
 def _is_conditional(word: str, text: str, token: re.Match, switches: set[str]) -> bool:
