@@ -476,7 +476,7 @@ _CONNECTIVE = (r"for\s+all|for\s+every|for|if|when|whenever|provided(?:\s+that)?
                r"(?:valid|true|holds?)\s+(?:for|when|if|whenever)|as\s+long\s+as")
 DISPLAY_CONDITIONS = (
     # \sqrt{x^2} = x \qquad \forall x > 0
-    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\text\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])"
                rf"[^\\{{}}$]*?)?)\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \quad \text{($x > 0$)}, \text{for $x > 0$}, \text{valid for $x > 0$}
     re.compile(rf"(?:,|\\q?quad){_SPACE}\\text\s*\{{\s*\(?\s*(?:(?:{_CONNECTIVE})\s+)?\$(?P<math>[^$]*)\$"
