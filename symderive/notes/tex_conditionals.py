@@ -87,7 +87,7 @@ def conditional_branches(text: str) -> Branches:
             truth = not truth
         start = token.start() - (len(unless.group()) if unless else 0)
         stack.append(_Open(start, end, word if not unless else "unless " + word, truth, []))
-    more_dead, more_unsure = package_branches(text, dead)  # \ifthenelse, \hide{…} (14a F24)
+    more_dead, more_unsure = package_branches(text, dead, unsure)  # \ifthenelse, \hide{…} (14a F24)
     return Branches(tuple(sorted(dead + more_dead)), tuple(sorted(unsure + more_unsure)))
 
 

@@ -60,11 +60,16 @@ _SET = re.compile(r"\\(?:setboolean|setbool|settoggle)\s*\{\s*([^{}\s]+)\s*\}\s*
                   r"\s*\}|\\(?:bool|toggle)(true|false)\s*\{\s*([^{}\s]+)\s*\}"
                   r"|\\([A-Za-z@]+)(true|false)(?![A-Za-z@])")
 _NEW_IF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
+# any other way to set one (\setboolean{b}{#1}, \let\ifb\iftrue, \global\btrue): not known
+_SET_OTHERWISE = re.compile(r"\\(?:setboolean|setbool|settoggle)\s*\{\s*([^{}\s]+)\s*\}"
+                            r"(?!\s*\{\s*(?:true|false)\s*\})|\\let\s*\\if([A-Za-z@]+)"
+                            r"|\\global\s*\\([A-Za-z@]+)(?:true|false)(?![A-Za-z@])")
 _DEFINES = re.compile(r"\\(?:def|gdef|edef|xdef|let|newcommand\*?|renewcommand\*?|providecommand"
                       r"\*?|DeclareMathOperator\*?|DeclareRobustCommand\*?|newlength|newcounter"
                       r"|NewDocumentCommand|DeclarePairedDelimiter)\s*\{?\s*\\([A-Za-z@]+)")
 _DEFINITION_LINE = re.compile(r"\\(?:def|gdef|edef|xdef|newcommand|renewcommand|providecommand|"
-                              r"NewDocumentCommand|RenewDocumentCommand)(?![A-Za-z@])")
+                              r"NewDocumentCommand|RenewDocumentCommand|DeclareOption)"
+                              r"(?![A-Za-z@])")
 _OPTIONAL = re.compile(r"\s*\[[^\]]*\]")
 _INTEGER = re.compile(r"^\s*([+-]?\d{1,9})\s*$")
 _COMPARISON = re.compile(r"^\s*([+-]?\d{1,9})\s*([<=>])\s*([+-]?\d{1,9})\s*$")
@@ -110,10 +115,11 @@ def _groups(text: str, at: int, count: int, pairs: dict[int, int],
     return groups
 
 
-def package_branches(text: str, dead: list) -> tuple[list, list]:
+def package_branches(text: str, dead: list, unsure_before: list = ()) -> tuple[list, list]:
     """The dead spans (start, end) and unsure spans (start, end, condition) of the package
-    tests, discarding macros and verbatim arguments of ``text``; ``dead`` holds the dead text
-    found so far (a setting there does not count)."""
+    tests, discarding macros and verbatim arguments of ``text``; ``dead`` and
+    ``unsure_before`` hold the dead and unsure text found so far (a setting in dead text does
+    not count; one in unsure text is not known)."""
     if "\\" not in text:
         return [], []
     pairs = closing_braces(text)
@@ -143,7 +149,8 @@ def package_branches(text: str, dead: list) -> tuple[list, list]:
     declared = {m.group(1) for m in _DECLARE.finditer(text)} | {
         m.group(1) for m in _NEW_IF.finditer(text)}
     facts = _facts(text, declared, _Cover(dead + discarded),
-                   _Cover([group for _, groups in tests for group in groups]))
+                   _Cover([group for _, groups in tests for group in groups]
+                          + [(start, end) for start, end, _ in unsure_before]))
     found, unsure = list(discarded), []
     for match, groups in tests:
         name = match.group(1)
@@ -207,7 +214,7 @@ class _Facts:
 
 def _facts(text: str, declared: set, dead: _Cover, tested: _Cover) -> _Facts:
     settings: dict[str, list] = {}
-    unknown = set()
+    unknown = {next(filter(None, m.groups())) for m in _SET_OTHERWISE.finditer(text)}
     for match in _SET.finditer(text):
         name = match.group(1) or match.group(4) or match.group(5)
         if name not in declared or match.start() in dead:

@@ -155,6 +155,10 @@ def test_the_branch_or_argument_that_is_typeset_is_read_and_refuted(tmp_path, li
     "\\ifthenelse{\\equal{\\jobname}{notes}}{\\[ {f} \\]}{}",
     "\\IfFileExists{solutions.tex}{\\[ {f} \\]}{}",
     "\\newcommand\\full{\\togglefalse{wrong}}\n\\iftoggle{wrong}{}{\\[ {f} \\]}",
+    "\\newcommand\\mode[1]{\\setboolean{draft}{#1}}\n"
+    "\\ifthenelse{\\boolean{draft}}{\\[ {f} \\]}{}",
+    "\\newif\\ifsol\n\\let\\ifsol\\iftrue\n\\ifbool{sol}{\\[ {f} \\]}{}",
+    "\\ifdefined\\foo \\toggletrue{wrong}\\fi\n\\iftoggle{wrong}{\\[ {f} \\]}{}",
 ])
 def test_a_test_the_file_does_not_decide_is_read_but_never_refuted(tmp_path, unsure):
     body = unsure.replace("{f}", SQUARE)
