@@ -47,6 +47,7 @@ LAYOUT = re.compile(
     r"|xalignat|xxalignat|equation|gather|multline|eqnarray)\*?)\}"
     r"(?:\s*\{\s*\d+\s*\}|\s*\[[tbc]\])?"
     r"|\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber|\\notag|&"
+    r"|\\l?eqno(?![A-Za-z])(?:[^\\\n]|\\(?!\\))*"  # plain TeX's number: to the row's end
     r"|\\(?:therefore|because|displaystyle|textstyle)(?![A-Za-z])"
     r"|\\vspace\*?\s*\{[^{}]*\}|\\(?:medskip|bigskip|smallskip|noindent)(?![A-Za-z])"
 )
@@ -104,13 +105,12 @@ IMPLIED_MARK = "\x0e"  # the row after an implication arrow: its consequent
 TRAILING_FORALL = re.compile(
     r"(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|~|,)\s*(?:\\[,;:! ]\s*|\\q?quad(?![A-Za-z])\s*|~\s*)*\\forall(?![A-Za-z])[^\x1f]*?(?=\\\\|$|\x1f)", re.S)
 MAX_STEPS = 60  # relations in one chain; longer chains are cut and the cut is reported
+# a relation command is a whole control word: \leqno, \geqq are never \le, \ge + letters
 RELATION_TOKEN = re.compile(
-    r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:|\\coloneqq|\\eqqcolon"
-    r"|\\triangleq|\\equiv|\\doteq|\\leqslant|\\geqslant|\\leq|\\geq|\\le(?![a-zA-Z])"
-    r"|\\ge(?![a-zA-Z])|\\neq|\\ne(?![a-zA-Z])|\\lt(?![a-zA-Z])|\\gt(?![a-zA-Z])|\\approx"
-    r"|\\simeq|\\sim(?![a-zA-Z])|\\propto|\\in(?![a-zA-Z])|\\notin|\\to(?![a-zA-Z])"
-    r"|\\rightarrow|\\Rightarrow|\\implies|\\iff|\\Leftrightarrow|\\mapsto|\\cong|\\subseteq"
-    r"|\\subset(?![a-zA-Z])|\\gets|\\leftarrow|\\Longrightarrow|\\longrightarrow"
+    r"\\stackrel\{\\text\{def\}\}\{=\}|\\overset\{\\text\{def\}\}\{=\}|:=|=:"
+    r"|\\(?:coloneqq|eqqcolon|triangleq|equiv|doteq|leqslant|geqslant|leq|geq|le|ge|neq|ne|lt|gt"
+    r"|approx|simeq|sim|propto|in|notin|to|rightarrow|Rightarrow|implies|iff|Leftrightarrow"
+    r"|mapsto|cong|subseteq|subset|gets|leftarrow|Longrightarrow|longrightarrow)(?![A-Za-z])"
     r"|[=<>:≤≥≠≈→≔]"
 )
 EDGE_SPACING = re.compile(
@@ -134,6 +134,9 @@ class Chain:
     # stated: no claim, no definition, no example value), "then" for the consequent (a claim
     # under the antecedent, which is its :attr:`condition`; it defines nothing either)
     implication: str = ""
+    # the one row the chain is written in, layout removed and its in-display condition kept
+    # (``\\sqrt{y^2} = y \\quad \\text{for } y \\ge 0``); empty when it runs over several rows
+    row_latex: str = ""
 
     @property
     def is_chain(self) -> bool:
@@ -204,13 +207,15 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
     environment the block is (``align*``) when it is one."""
     text = normalise_layout(latex, environment)
     rows = _split_rows(text)
+    row_sources = _row_sources(latex, environment, len(rows))
     # line, elements, relations, sources, conditions
     pending: list[tuple[int, list[str], list[str], list[str], list[str]]] = []
+    written_rows: list[set[int]] = []  # per chain: the rows it writes in
     conditional_lines: set[int] = set()
     column_chain: dict[int, int] = {}  # column → the chain last started in it
     implication: dict[int, tuple[str, str]] = {}  # chain → ("if" | "then", its antecedent)
     previous_row: list[int] = []  # the chains the row before wrote in
-    for row_offset, row in rows[:MAX_ROWS]:
+    for row_number, (row_offset, row) in enumerate(rows[:MAX_ROWS]):
         first_new = len(pending)
         consequent = row.lstrip().startswith(IMPLIED_MARK)
         row = row.replace(IMPLIED_MARK, " ")
@@ -264,11 +269,13 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
                 else:
                     pending.append((row_line, list(elements), list(relations), [piece.strip()],
                                     []))  # fmt: skip
+                    written_rows.append(set())
                     target = len(pending) - 1
                     column_chain[column] = target
                 targets.append(target)
         for target in dict.fromkeys(targets):
             pending[target][4].extend(conditions)
+            written_rows[target].add(row_number)
         if consequent and previous_row:
             antecedent = ", ".join(EDGE_SPACING.sub("", " ".join(
                 r" \\ ".join(pending[k][3]).split())) for k in dict.fromkeys(previous_row))
@@ -283,11 +290,14 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
     for position, (chain_line, elements, relations, sources, conditions) in enumerate(pending):
         cleaned = tuple(EDGE_SPACING.sub("", element).strip() for element in elements)
         role, antecedent = implication.get(position, ("", ""))
+        rows_written = written_rows[position]
+        row_latex = (row_sources[min(rows_written)] if len(rows_written) == 1
+                     and min(rows_written) < len(row_sources) else "")
         chains.append(
             Chain(chain_line, r" \\ ".join(sources), cleaned, tuple(relations),
                   conditional=position in conditional_lines,
                   condition=", ".join(filter(None, (*conditions, antecedent))),
-                  implication=role)
+                  implication=role, row_latex=row_latex)
         )  # fmt: skip
     return chains
 
@@ -346,6 +356,16 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     ``\\[10pt]`` row spacing, empty scripts, editor spacing ``{ p }_{ i }`` and trailing
     prose such as ``\quad \text{for all } i``. Lines are kept (blanked, not removed). The
     columns of an aligning environment stay marked (:func:`mark_columns`)."""
+    return _without_prose(_without_layout(latex, environment))
+
+
+def _blank(keep: bool, shorter: str = " "):
+    """A replacement: ``shorter`` as written, or (``keep``) blanks of the match's length, so
+    that offsets in the result are offsets in the source."""
+    return (lambda m: " " * len(m.group())) if keep else (lambda m: shorter)
+
+
+def _without_layout(latex: str, environment: str = "", keep: bool = False) -> str:
     text = ROW_SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), latex)
     text = mark_columns(text, environment)
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
@@ -354,20 +374,41 @@ def normalise_layout(latex: str, environment: str = "") -> str:
     arrays = [match.span() for match in ARRAY_ENVIRONMENT.finditer(text)]
     text = LAYOUT.sub(
         lambda m: m.group() if m.group() == "&" and any(a <= m.start() < b for a, b in arrays)
-        else " ", text,
+        else (" " * len(m.group()) if keep else " "), text,
     )  # fmt: skip
     depth = _brace_depths(text)  # \lim_{h \rightarrow 0}: an arrow inside braces is no connective
-    text = CONNECTIVE.sub(
+    return CONNECTIVE.sub(
         lambda m: m.group() if depth[m.start()] else "\\\\" + (
             IMPLIED_MARK + " " * (len(m.group()) - 3) if IMPLICATION.fullmatch(m.group())
             else " " * (len(m.group()) - 2)), text
     )
-    text = TRAILING_PROSE.sub(" ", text)
+
+
+def _without_prose(text: str, keep: bool = False) -> str:
+    text = TRAILING_PROSE.sub(_blank(keep), text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)
     text = TRAILING_FORALL.sub(lambda m: " " * len(m.group()), text)
-    text = EMPTY_SCRIPT.sub(" ", text)
+    text = EMPTY_SCRIPT.sub(_blank(keep), text)
     text = ANNOTATION.sub(lambda m: " " * len(m.group()), text)
-    return SPACED_NAME.sub(lambda m: m.group(1), text)
+    return SPACED_NAME.sub(
+        lambda m: m.group(1) + (" " * (len(m.group()) - len(m.group(1))) if keep else ""), text)
+
+
+def _row_sources(latex: str, environment: str, count: int) -> list[str]:
+    r"""The text of each top-level row of the block with its layout removed but its trailing
+    prose kept (``\sqrt{y^2} = y \quad \text{for } y \ge 0,``): where a condition written in
+    the display is read, row by row (round 14a F18). Empty when the rows do not line up with
+    the ``count`` rows of the normalised block."""
+    laid = _without_layout(latex, environment, keep=True)
+    rows = _split_rows(_without_prose(laid, keep=True))
+    if len(rows) != count:
+        return []
+    ends = [start for start, _ in rows[1:]] + [len(laid)]
+    return [laid[start:end].removesuffix("\\\\").translate(_MARKS)
+            for (start, _), end in zip(rows, ends)]
+
+
+_MARKS = str.maketrans({ALIGN_POINT: " ", COLUMN_BREAK: " "})
 
 
 def latex_lines_before(text: str, offset: int) -> int:

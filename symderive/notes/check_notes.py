@@ -145,6 +145,7 @@ from symderive.notes.restated import (
     settle_disputes,
     with_first_readings,
 )
+from symderive.notes.relation_spellings import usual_relations
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
 from symderive.notes.variants import (
     ALTERNATIVES,
@@ -318,6 +319,7 @@ def _matrix_shapes(text: str, base: tuple) -> tuple:
 def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
+    text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
     if markdown:  # a blockquote's "> " marks are no words of its sentences (round 14a F22)
@@ -729,7 +731,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         names = _step_names(step)
         lead = equation.block.lead
         used += stated_used(plan.context, chain.line, chain.latex, names, lead)
-        used += display_used(plan.context, equation.block.latex, chain.line, names)
+        used += display_used(plan.context, chain.row_latex, chain.line, names)  # its row's
         if outcome.verdict == "refuted" and "shapes differ" in outcome.reason:
             steps.append(_skipped(
                 step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -1265,14 +1267,14 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
     chain = equation.chain
     if chain.condition:
         return chain.condition
-    read = read_conditions(context, chain.line, chain.latex, equation.block.latex)  # they hold
+    read = read_conditions(context, chain.line, chain.latex, chain.row_latex)  # they hold
     stated = [c for c in context.conditions_by_line.get(chain.line, [])
               if c != chain.latex.strip() and not condition_read(c, read)
               and not over_all_reals(c)]  # \forall w \in \mathbb{R}: no restriction (14a F6)
     if stated:
         return ", ".join(stated[:3])
     phrase = HYPOTHESIS_PHRASE.search(without_all_reals(equation.block.latex))  # (not ∀x ∈ ℝ)
-    if phrase and display_symbols(context, equation.block.latex, chain.line):
+    if phrase and display_symbols(context, chain.row_latex, chain.line):
         phrase = None  # read as the domain of its name (notes/inequalities.py)
     match = phrase or POINT_IN_WORDS.search(without_all_reals(equation.block.latex))
     if match:

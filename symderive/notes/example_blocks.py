@@ -5,12 +5,21 @@ An example value set inside a delimited block — a LaTeX ``example``, ``proof``
 ``<details>`` element, a fenced div (``:::example … :::``, ``:::{note}``) — holds to the end of
 that block (and never past its section): a ``lemma`` or a display after ``\end{example}`` is a
 statement of its own, not about the example's value (review round 12a F14).
+
+A footnote, a margin note or a float caption is a block too: a Markdown footnote definition
+(``[^1]: For instance, take $x = 2$.`` and its indented continuation lines), a Pandoc inline
+note ``^[…]``, and the argument of LaTeX ``\footnote``, ``\footnotetext``, ``\marginpar``,
+``\marginnote``, ``\sidenote``, ``\caption``: it is typeset away from the text it follows, so
+its example values hold inside it only (review round 14a F20).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+
+from symderive.notes.tex_package_tests import closing_braces
 
 # LaTeX environments that delimit a piece of reasoning of their own (not math displays,
 # lists or the document)
@@ -24,6 +33,11 @@ _ENVIRONMENT = re.compile(r"\\(begin|end)\s*\{\s*(" + "|".join(ENVIRONMENTS) + r
 _QUOTE = re.compile(r"^ {0,3}>")
 _DETAILS = re.compile(r"<(/?)details\b", re.I)
 _FENCE = re.compile(r"^ {0,3}(:{3,})\s*(\S?)")
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+_CONTINUATION = re.compile(r"^(?: {4}|\t)")
+# LaTeX commands whose argument is typeset elsewhere on the page (optional [..] first)
+_ASIDE = re.compile(r"(?:\\(?:footnote|footnotetext|marginpar|marginnote|sidenote|caption)"
+                    r"(?![A-Za-z])\*?\s*(?:\[[^\]]*\]\s*)?(?=\{)|\^(?=\[))")
 
 
 def block_ends(lines: Sequence[str]) -> dict[int, int]:
@@ -59,9 +73,37 @@ def block_ends(lines: Sequence[str]) -> dict[int, int]:
             quote_start = 0
     if quote_start:
         spans.append((quote_start, len(lines)))
+    spans += footnote_spans(lines)
     ends: dict[int, int] = {}
     # wider spans first, so the innermost block's end is the one kept
     for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
         for number in range(start, end + 1):
             ends[number] = end
     return ends
+
+
+def footnote_spans(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(first line, last line) of each footnote, margin note or caption of the note: a
+    Markdown footnote definition with its indented continuation lines, and the braced argument
+    of ``\\footnote`` and its kin (or the brackets of a Pandoc ``^[…]``), over lines too."""
+    spans: list[tuple[int, int]] = []
+    opened = 0
+    for number, text in enumerate(lines, start=1):
+        if _FOOTNOTE_DEFINITION.match(text):
+            opened = number
+            spans.append((number, number))
+        elif opened and (_CONTINUATION.match(text) or not text.strip()):
+            if text.strip():
+                spans[-1] = (opened, number)
+        else:
+            opened = 0
+    text = "\n".join(lines)
+    if not _ASIDE.search(text):
+        return spans
+    brackets = {"{": closing_braces(text), "[": closing_braces(text, "[", "]")}
+    breaks = [offset for offset, character in enumerate(text) if character == "\n"]
+    for match in _ASIDE.finditer(text):
+        end = brackets[text[match.end()]].get(match.end())
+        if end is not None:
+            spans.append((bisect_right(breaks, match.start()) + 1, bisect_right(breaks, end) + 1))
+    return spans

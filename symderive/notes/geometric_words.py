@@ -36,7 +36,7 @@ _COMMANDS = {"mathbf", "boldsymbol", "bm", "vec", "hat", "bar", "tilde", "left",
 def _names(math: str) -> set:
     """The names a short formula writes: ``a``, ``a, b``, ``(x, y)``, ``\\mathbf{a}``; a longer
     formula (a relation) names nothing here."""
-    if re.search(r"[=<>]|\\(?:le|ge|ne|neq|leq|geq|in)\b", math) or len(math) > 40:
+    if re.search(r"[=<>]|\\(?:le|ge|ne|neq|leq|geq|in)(?![A-Za-z])", math) or len(math) > 40:
         return set()
     found = set()
     for letter in _LETTER.findall(math):

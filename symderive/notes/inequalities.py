@@ -480,7 +480,7 @@ _SPACE = r"(?:\\q?quad|\\[,;:!]|~|\s)*"
 _CONNECTIVE = (rf"(?:valid|true|holds?)\s+(?:for|when|if|whenever)|(?!{CONVERSE}){SUFFICIENT}")
 DISPLAY_CONDITIONS = (
     # \sqrt{x^2} = x \qquad \forall x > 0
-    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)"
+    re.compile(rf"(?:,|\\q?quad){_SPACE}(?:\\forall|\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:{_CONNECTIVE})\s*\}}){_SPACE}(?P<math>[^\\{{}}$]*?(?:\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])"
                rf"[^\\{{}}$]*?)?)\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \quad \text{($x > 0$)}, \text{for $x > 0$}, \text{valid for $x > 0$}
     re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*\(?\s*(?:(?:{_CONNECTIVE})\s+)?\$(?P<math>[^$]*)\$"

@@ -11,6 +11,8 @@ are *unsure* — read, but a claim in them is never refuted (the text may not be
 
 A switch setting is a local assignment that ends with its group (``{\showtrue}``); how far
 one reaches is :mod:`symderive.notes.tex_switches` (round 13, F6).
+The tests of packages (``\ifthenelse``, ``\iftoggle`` …) and macros that discard their
+argument are read by :mod:`symderive.notes.tex_package_tests`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.notes.tex_switches import SwitchSettings
+from symderive.notes.tex_package_tests import package_branches
 
 # \ifXXX, \else, \or, \fi, \unless as control words (\fill, \orange are not)
 TOKEN = re.compile(r"\\(if[A-Za-z@]*|else|or|fi|unless)(?![A-Za-z@])")
@@ -87,7 +90,8 @@ def conditional_branches(text: str) -> Branches:
             truth = not truth
         start = token.start() - (len(unless.group()) if unless else 0)
         stack.append(_Open(start, end, word if not unless else "unless " + word, truth, []))
-    return Branches(tuple(sorted(dead)), tuple(sorted(unsure)))
+    more_dead, more_unsure = package_branches(text, dead, unsure)  # \ifthenelse, \hide{…} (14a F24)
+    return Branches(tuple(sorted(dead + more_dead)), tuple(sorted(unsure + more_unsure)))
 
 
 def _is_conditional(word: str, text: str, token: re.Match, switches: set[str]) -> bool:

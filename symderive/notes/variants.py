@@ -63,7 +63,7 @@ def check_context(
     lead = equation.block.lead
     for symbol, stated in stated_symbols(context, chain.line, chain.latex, lead).items():
         domains.setdefault(symbol, stated)
-    for symbol, stated in display_symbols(context, equation.block.latex, chain.line).items():
+    for symbol, stated in display_symbols(context, chain.row_latex, chain.line).items():
         domains.setdefault(symbol, stated)  # \qquad \forall x > 0 in the display
     domains.update(narrowed(context, chain.line, chain.latex, lead))  # directive ∩ prose
     groups = list(context.independent)

@@ -1,0 +1,43 @@
+r"""Other spellings of the order relations, read as the usual ones.
+
+amssymb's ``\leqq`` / ``\geqq`` (≦ ≧, the usual ≤ ≥ of Japanese and Korean textbooks) and
+``\lneq`` / ``\lneqq`` / ``\gneq`` / ``\gneqq`` (≨ ≩: less / greater and not equal, that is
+strictly) are control words of their own: a control word is the whole run of letters after the
+backslash, so ``\geqq`` is never ``\ge`` followed by the letter q (review round 14a F27).  The
+note's text is rewritten once, before any reader sees it, with spellings of the same length
+(offsets and lines stay), so every reader — the chain splitter, the grammar, the domain
+readers — meets one spelling of each relation.  A note that defines one of these words itself
+keeps it (its meaning is the note's, and a use of it is not read).
+"""
+
+from __future__ import annotations
+
+import re
+
+# word → the usual spelling, padded to the word's length
+SAME_RELATION = {
+    "leqq": r"\leq", "geqq": r"\geq", "lneqq": r"\lt", "gneqq": r"\gt", "lneq": r"\lt",
+    "gneq": r"\gt",
+}  # fmt: skip
+SAME_SIGN = {"≦": "≤", "≧": "≥", "≨": "<", "≩": ">"}
+_WORD = re.compile(r"\\(" + "|".join(sorted(SAME_RELATION, key=len, reverse=True))
+                   + r")(?![A-Za-z@])|[" + "".join(SAME_SIGN) + "]")
+_DEFINED = re.compile(r"\\(?:def|gdef|edef|xdef|let|newcommand\*?|renewcommand\*?|providecommand"
+                      r"\*?|DeclareMathSymbol|DeclareRobustCommand\*?)\s*\{?\s*\\([A-Za-z]+)")
+
+
+def usual_relations(text: str) -> str:
+    r"""``text`` with ``\leqq`` as ``\leq `` (same length), ``≦`` as ``≤`` …"""
+    if not _WORD.search(text):
+        return text
+    own = {match.group(1) for match in _DEFINED.finditer(text)}
+
+    def usual(match: re.Match) -> str:
+        word = match.group(1)
+        if word is None:
+            return SAME_SIGN[match.group()]
+        if word in own:
+            return match.group()
+        return SAME_RELATION[word].ljust(len(match.group()))
+
+    return _WORD.sub(usual, text)
