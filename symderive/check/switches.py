@@ -102,6 +102,8 @@ def locate(expr: sp.Basic, base_point: dict, samples: list[dict], context, solve
         symbols = _real_symbols(argument, base_point, context)
         if not symbols or argument in solved or _definite(argument):
             continue
+        if _definite_over_domain(argument, symbols, base_point, context):
+            continue
         if set(argument.free_symbols & set(base_point)) - set(symbols):
             continue  # it also moves with an integer variable: the integer sampling's part
         zeros = _numeric_zeros(argument, symbols, base_point, samples, context)
@@ -121,6 +123,61 @@ def _definite(argument: sp.Basic) -> bool:
         return bool(argument.is_positive or argument.is_negative)
     except (TypeError, ValueError, RecursionError):
         return False
+
+
+BOX_PIECES = 256  # boxes, at most, to show an argument keeps one sign over bounded domains
+
+
+def _definite_over_domain(argument, symbols, base_point, context) -> bool:
+    """Whether interval arithmetic shows the argument of one sign over the whole bounded
+    domain of its variables (x sin x − 10^7 < 0 for 0 < x < 100), the box split in halves
+    along its widest side while a piece straddles 0.  Variables the argument shares with
+    other sampled ones stay at the base point only if they are not free in it."""
+    from flint import arb
+
+    bounds = {}
+    for symbol in symbols:
+        domain = context.domain_of(symbol)
+        if domain.kind == "probability":
+            low, high = sp.S.Zero, sp.S.One
+        elif domain.kind == "interval" and domain.low is not None and domain.high is not None:
+            low, high = sp.sympify(domain.low), sp.sympify(domain.high)
+        else:
+            return False
+        if not (low.is_Rational and high.is_Rational):
+            return False
+        bounds[symbol] = (low, high)
+    line = argument.xreplace({s: v for s, v in base_point.items() if s not in bounds})
+    if line.free_symbols - set(bounds):
+        return False
+    pending = [bounds]
+    signs = set()
+    pieces = 0
+    while pending:
+        box = pending.pop()
+        pieces += 1
+        if pieces > BOX_PIECES:
+            return False
+        balls = _box({s: b[0] for s, b in box.items()}, {s: b[1] for s, b in box.items()})
+        try:
+            value = certified.enclosure_over(line, balls, SCAN_PREC)
+        except certified.Uncertain:
+            value = None
+        except (certified.Undefined, certified.Unsupported, ZeroDivisionError, ValueError,
+                OverflowError, TypeError, AttributeError):
+            return False
+        if value is not None and value > 0:
+            signs.add(1)
+        elif value is not None and value < 0:
+            signs.add(-1)
+        else:
+            widest = max(box, key=lambda s: box[s][1] - box[s][0])
+            low, high = box[widest]
+            middle = (low + high) / 2
+            pending += [{**box, widest: (low, middle)}, {**box, widest: (middle, high)}]
+        if len(signs) > 1:
+            return False
+    return len(signs) == 1
 
 
 def _sign_at(argument, point, prec=SCAN_PREC) -> int | None:
@@ -318,16 +375,42 @@ def exactly_zero(argument: sp.Basic, point: dict) -> bool:
     x = 3/5, y = √66/5; sin x − y at y = sin x), where balls only straddle 0."""
     try:
         value = argument.xreplace(point)
-        return value == 0 or (value.is_number and sp.expand(value) == 0)
-    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        if value == 0 or (value.is_number and sp.expand(value) == 0):
+            return True
+        return any(_root_of(argument, point, symbol) for symbol, at in point.items()
+                   if isinstance(at, sp.CRootOf))
+    except (TypeError, ValueError, ArithmeticError, RecursionError, sp.PolynomialError):
         return False
 
 
-def on_switch(left, right, relation: str, point: dict, arguments: list):
+def _root_of(argument: sp.Basic, point: dict, symbol: sp.Symbol) -> bool:
+    """Whether ``point[symbol]``, an exact real root of a polynomial p (SymPy's CRootOf), is a
+    zero of ``argument`` along the line of ``symbol``: p divides the argument there
+    (x^5 - x - 1 at its real root)."""
+    root = point[symbol]
+    line = argument.xreplace({s: v for s, v in point.items() if s != symbol})
+    if line.free_symbols != {symbol}:
+        return False
+    polynomial = sp.Poly(line, symbol)
+    if not all(c.is_Rational for c in polynomial.all_coeffs()):
+        return False
+    divisor = sp.Poly(root.expr, root.poly.gen).as_expr().xreplace({root.poly.gen: symbol})
+    return polynomial.rem(sp.Poly(divisor, symbol)).is_zero
+
+
+@dataclass(frozen=True)
+class OnSwitch:
+    status: str  # agree / disagree / inconclusive (as certified.PointComparison's)
+    lhs_value: str = ""
+    rhs_value: str = ""
+
+
+def on_switch(left, right, relation: str, point: dict, arguments: list) -> OnSwitch | None:
     """Compare the sides at a point that lies exactly on the zero set of some switching
     arguments, each of their switches given its value there (:func:`at_zero`): the balls of
-    sign(0), H(0) and ties then decide.  A :class:`certified.PointComparison`, or None when the
-    point is on no switch or the sides do not change."""
+    sign(0), H(0) and ties then decide.  An exact real root of a polynomial (CRootOf) is
+    enclosed in its isolating interval, refined to 10^-40.  None when the point is on no
+    switch or the sides do not change."""
     on = [a for a in arguments if a.free_symbols and exactly_zero(a, point)]
     if not on:
         return None
@@ -336,4 +419,51 @@ def on_switch(left, right, relation: str, point: dict, arguments: list):
         at_left, at_right = at_zero(at_left, argument), at_zero(at_right, argument)
     if at_left == left and at_right == right:
         return None
-    return certified.compare(at_left, at_right, relation, point)
+    if not any(isinstance(v, sp.CRootOf) for v in point.values()):
+        found = certified.compare(at_left, at_right, relation, point)
+        return OnSwitch(found.status, found.lhs_value, found.rhs_value)
+    try:
+        box = {s: _root_ball(v) if isinstance(v, sp.CRootOf) else certified.enclosure(v, {}, 256)
+               for s, v in point.items()}
+    except (certified.Undefined, certified.Uncertain, certified.Unsupported, ValueError,
+            TypeError, AttributeError, sp.PolynomialError):
+        return None
+    for prec in REFUTE_PRECS:
+        try:
+            lhs = certified.enclosure_over(at_left, box, prec)
+            rhs = certified.enclosure_over(at_right, box, prec)
+        except certified.Uncertain:
+            continue
+        except (certified.Undefined, certified.Unsupported, ZeroDivisionError, ValueError,
+                OverflowError, TypeError, AttributeError):
+            return None
+        if _breaks(lhs, rhs, relation):
+            return OnSwitch("disagree", certified._text(lhs), certified._text(rhs))
+        if _holds(lhs, rhs, relation):
+            return OnSwitch("agree", certified._text(lhs), certified._text(rhs))
+    return OnSwitch("inconclusive")
+
+
+ROOT_WIDTH = sp.Rational(1, 10**40)
+
+
+def _root_ball(root: sp.CRootOf):
+    """An Arb ball holding the real root ``root`` (its isolating interval, refined)."""
+    interval = root._get_interval()
+    for _ in range(400):
+        if interval.dx <= ROOT_WIDTH:
+            break
+        interval = interval.refine()
+    low, high = sp.Rational(interval.a), sp.Rational(interval.b)
+    return _box({"t": low}, {"t": high})["t"]
+
+
+def _holds(lhs, rhs, relation: str) -> bool:
+    from flint import arb
+
+    difference = lhs - rhs
+    if relation == "=":
+        scale = max(arb(1), abs(lhs).upper(), abs(rhs).upper())
+        return bool(abs(difference) < scale * arb(10) ** (-certified.DIGITS))
+    return {"<": difference < 0, "<=": difference <= 0, ">": difference > 0,
+            ">=": difference >= 0}.get(relation, False)
