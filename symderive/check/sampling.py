@@ -579,20 +579,25 @@ def kink_arguments(expr: sp.Basic) -> list[sp.Basic]:
     """The expressions whose zeros are the kinks of ``expr``: the arguments of Heaviside, Abs
     and sign, the differences of Max/Min arguments (every pair), and the sides of each
     Piecewise condition, floor and ceiling's argument minus its integer part's jump."""
+    return [argument for node in sp.preorder_traversal(expr)
+            for argument in switch_arguments(node)]
+
+
+def switch_arguments(node: sp.Basic) -> list[sp.Basic]:
+    """The kink arguments one node switches at (not its children's): see
+    :func:`kink_arguments`."""
+    if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign, relu, leaky_relu)):
+        return [node.args[0]]
+    if isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
+        return [a - b for a, b in itertools.combinations(node.args, 2)]
     arguments = []
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign, relu, leaky_relu)):
-            arguments.append(node.args[0])
-        elif isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
-            arguments.append(node.args[0] - node.args[1])
-            arguments += [a - b for a, b in itertools.combinations(node.args, 2)][1:]
-        elif isinstance(node, sp.Piecewise):
-            for _, condition in node.args:
-                if isinstance(condition, sp.core.relational.Relational):
-                    arguments.append(condition.lhs - condition.rhs)
-                elif isinstance(condition, (sp.And, sp.Or)):
-                    arguments += [part.lhs - part.rhs for part in condition.args
-                                  if isinstance(part, sp.core.relational.Relational)]
+    if isinstance(node, sp.Piecewise):
+        for _, condition in node.args:
+            if isinstance(condition, sp.core.relational.Relational):
+                arguments.append(condition.lhs - condition.rhs)
+            elif isinstance(condition, (sp.And, sp.Or)):
+                arguments += [part.lhs - part.rhs for part in condition.args
+                              if isinstance(part, sp.core.relational.Relational)]
     return arguments
 
 

@@ -78,14 +78,13 @@ def switch_nodes(expr: sp.Basic, argument: sp.Basic) -> list[sp.Basic]:
 
 
 def candidate_arguments(node: sp.Basic) -> list[sp.Basic]:
-    """The arguments :func:`sampling.kink_arguments` reads off one node (not its children)."""
-    if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign, relu, leaky_relu)):
-        return [node.args[0]]
-    if isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
-        return [a - b for a, b in itertools.combinations(node.args, 2)]
+    """The arguments one node switches at (:func:`sampling.switch_arguments`); a condition
+    of a piecewise expression is named by itself (``x sin x > 10^7``), not its Piecewise."""
+    if isinstance(node, sp.Piecewise):
+        return []
     if isinstance(node, sp.core.relational.Relational):
         return [node.lhs - node.rhs]
-    return []
+    return sampling.switch_arguments(node)
 
 
 def _real_symbols(argument, base_point, context) -> list:
