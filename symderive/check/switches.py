@@ -9,7 +9,8 @@ set of every switching argument in a real variable was **located** —
 
 * solved (:func:`symderive.check.sampling.kink_points`: exact roots of polynomials, what
   ``sp.solve`` finds, along a line through the base point in each variable in turn), or
-  proved to have no zero (SymPy's sign of the argument under the variables' assumptions), or
+  proved to have no zero (SymPy's sign of the argument under the variables' assumptions, or
+  interval arithmetic over a bounded domain: :func:`_definite_over_domain`), or
 * found numerically: a sign change of the argument between two points (a grid over the
   decades along each coordinate, and the segments between the sampled points), narrowed by
   certified bisection to a bracket [a, b] ~10^-40 wide where the argument's balls have
@@ -218,7 +219,7 @@ def _numeric_zeros(argument, symbols, base_point, samples, context) -> list[Zero
                 break
     zeros = []
     for low, high, sign in brackets[:ZEROS_PER_ARGUMENT]:
-        zero = _narrow(argument, low, high, sign)
+        zero = Zero(argument, low, high) if sign == 0 else _narrow(argument, low, high, sign)
         if zero is not None:
             zeros.append(zero)
     return zeros
@@ -227,11 +228,9 @@ def _numeric_zeros(argument, symbols, base_point, samples, context) -> list[Zero
 def _changes(argument, line: list[dict]) -> list[tuple]:
     signs = [(p, _sign_at(argument, p)) for p in line]
     signs = [(p, s) for p, s in signs if s is not None]
-    changes = []
+    changes = [(p, p, 0) for p, s in signs if s == 0]  # an exact zero on the grid (|x| at 0)
     for (p, s), (q, t) in zip(signs, signs[1:]):
-        if s == 0 or t == 0:
-            continue  # an exact zero at a sampled point: evaluated there already
-        if s != t:
+        if s and t and s != t:
             changes.append((p, q, s))
     return changes
 
