@@ -23,7 +23,7 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
-from symderive.check import extrema, inequality_certificates, symbolic, undefined_points
+from symderive.check import extrema, inequality_certificates, switches, symbolic, undefined_points
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
@@ -264,6 +264,7 @@ class Tally:
     exact_bound: float | None = None  # Schwartz–Zippel bound when checked exactly
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
+    unlocated: list = field(default_factory=list)  # switches whose zeros were not located
     jumps_unfound: bool = False  # a floor/ceiling argument whose integer values were not solved
     family: str = ""  # the adversarial finite laws tried (expectations), for the verdict
     laws_decide: str = ""  # why the laws tried decide the claim for every law ('' if sampled)
@@ -978,6 +979,15 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             points=tuple(_format_point(dict(p)) for p in tally.agreeing[:8]),
             digits=certified.DIGITS,
         )
+    if tally.unlocated:  # round 14b F3, F11, F13: the switch may flip where no point looked
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"the switch of {tally.unlocated[0]} was not located: its argument was not "
+            "solved and kept one sign at the points tried, so the claim was never evaluated "
+            "where it switches (" + counts + ")",
+            digits=certified.DIGITS,
+        )
     if tally.jumps_unfound or tally.kinks_undecided:
         return Outcome(
             "undecided",
@@ -1121,6 +1131,7 @@ def _checked_note(tally: Tally, counts: str) -> str:
 
 POINTS_PER_SIZE = 3
 JUMP_POINTS = 16  # points at and beside the jumps of floor, ceiling, frac, mod (at most)
+SWITCH_POINTS = 8  # points beside the switches found numerically (at most)
 POINTS_WITHOUT_SIZES = 10
 POINTS_WITH_MODELS = 3  # points of the deterministic symbols when there are random ones
 MODELS_PER_POINT = 2
@@ -1163,7 +1174,14 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
     ]
     base_point = points[0]
     difference = left - right if _difference(left, right) is not None else left
-    kinks = [] if further else sampling.kink_points(difference, base_point, context)[:10]
+    solved: set = set()
+    kinks = [] if further else sampling.kink_points(difference, base_point, context,
+                                                    solved)[:10]
+    switch_search = None
+    if not further:  # the zeros kink_points did not solve: found numerically, or named
+        switch_search = switches.locate(difference, base_point, points + kinks, context, solved)
+        kinks += switch_search.points[:SWITCH_POINTS]
+        tally.unlocated += [s for s in switch_search.unlocated if s not in tally.unlocated]
     if not further:  # where a floor/ceiling argument is an integer (round 12a F1)
         jumps, every_jump = sampling.jump_points(difference, base_point, context)
         kinks += jumps[:JUMP_POINTS]
@@ -1225,12 +1243,40 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
             elif outcome is not None:
                 return outcome
         if tally.inconclusive > undecided_before and any(point is kink for kink in kinks):
-            tally.kinks_undecided += 1
+            settled = None if (models != [None] or conditions) else switches.on_switch(
+                left, right, relation, point, sampling.kink_arguments(difference))
+            if settled is not None and settled.status == "disagree" and relation != "!=":
+                return Outcome(  # exactly on a switch (x = 3/5, y = √66/5 on x² + y² = 3)
+                    "refuted",
+                    method="numeric (certified balls)",
+                    counterexample=Counterexample(_format_point({**fixed, **point}),
+                                                  settled.lhs_value, settled.rhs_value),
+                    digits=certified.DIGITS,
+                    reason="exactly on a switch (its argument is 0 there in exact arithmetic; "
+                    "the switch at its value there)",
+                )
+            if settled is not None and settled.status == "agree":
+                tally.inconclusive -= 1
+                tally.agreeing.append(tuple({**fixed, **point}.items()))
+            else:
+                tally.kinks_undecided += 1
         if further and len(tally.agreeing) > agreed_before:
             break  # one certified agreement is this combination's evidence
         if further and len(points) < INDEX_POINTS:
             points.append(sampling.draw_point(deterministic, context, rng, size_values,
                                               sampling.STYLES[offset]))  # fmt: skip
+    if switch_search is not None and switch_search.zeros and relation != "!=":
+        found = switches.refute_at_zeros(left, right, relation, switch_search.zeros)
+        if found is not None:  # at a zero located numerically, each switch at its value there
+            return Outcome(
+                "refuted",
+                method="numeric (certified balls)",
+                counterexample=Counterexample(tuple(found.values), found.lhs_value,
+                                              found.rhs_value),
+                digits=certified.DIGITS,
+                reason="at a zero of a switching argument (located by certified bisection; "
+                "both sides enclosed over its bracket, the switch at its value there)",
+            )
     return None
 
 
@@ -1496,13 +1542,16 @@ def _reproduces(left, right, relation, point, model, outcome_index, conditions,
             )
     except (ParseError, ValueError) as error:
         # SymPy's exact arithmetic on the substituted numbers is too slow (x^(10^6)), or
-        # SymPy refuses to build a side there (Heaviside(log(-546/97)): "defined only for
-        # real values", round 14b F9): the point is re-evaluated from scratch instead, which
-        # is the same certified arithmetic
+        # SymPy refuses to build a side there (Heaviside and Max/Min of log(-2) raise
+        # ValueError, where sign(log(-2)) goes through: round 14b F9): the point is
+        # re-evaluated from scratch instead, which is the same certified arithmetic
         if model is not None or (isinstance(error, ValueError) and not point):
             return False
-        again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
-                                deep_cost=REPRODUCE_SECONDS)
+        try:
+            again = _compare_values(left, right, relation, point, conditions, deep_bits=bits,
+                                    deep_cost=REPRODUCE_SECONDS)
+        except (TypeError, ValueError, ArithmeticError):
+            return False
     except (TypeError, ArithmeticError):
         return False
     return again.status == "disagree"

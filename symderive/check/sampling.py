@@ -621,20 +621,25 @@ def kink_arguments(expr: sp.Basic) -> list[sp.Basic]:
     """The expressions whose zeros are the kinks of ``expr``: the arguments of Heaviside, Abs
     and sign, the differences of Max/Min arguments (every pair), and the sides of each
     Piecewise condition, floor and ceiling's argument minus its integer part's jump."""
+    return [argument for node in sp.preorder_traversal(expr)
+            for argument in switch_arguments(node)]
+
+
+def switch_arguments(node: sp.Basic) -> list[sp.Basic]:
+    """The kink arguments one node switches at (not its children's): see
+    :func:`kink_arguments`."""
+    if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign, relu, leaky_relu)):
+        return [node.args[0]]
+    if isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
+        return [a - b for a, b in itertools.combinations(node.args, 2)]
     arguments = []
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, (sp.Heaviside, sp.Abs, sp.sign, relu, leaky_relu)):
-            arguments.append(node.args[0])
-        elif isinstance(node, (sp.Max, sp.Min)) and len(node.args) >= 2:
-            arguments.append(node.args[0] - node.args[1])
-            arguments += [a - b for a, b in itertools.combinations(node.args, 2)][1:]
-        elif isinstance(node, sp.Piecewise):
-            for _, condition in node.args:
-                if isinstance(condition, sp.core.relational.Relational):
-                    arguments.append(condition.lhs - condition.rhs)
-                elif isinstance(condition, (sp.And, sp.Or)):
-                    arguments += [part.lhs - part.rhs for part in condition.args
-                                  if isinstance(part, sp.core.relational.Relational)]
+    if isinstance(node, sp.Piecewise):
+        for _, condition in node.args:
+            if isinstance(condition, sp.core.relational.Relational):
+                arguments.append(condition.lhs - condition.rhs)
+            elif isinstance(condition, (sp.And, sp.Or)):
+                arguments += [part.lhs - part.rhs for part in condition.args
+                              if isinstance(part, sp.core.relational.Relational)]
     return arguments
 
 
@@ -736,7 +741,8 @@ KINK_ROOTS = 6  # real roots of one kink argument sampled (with the gaps between
 
 
 def kink_points(
-    expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic], context: CheckContext | None = None
+    expr: sp.Basic, base_point: dict[sp.Basic, sp.Basic], context: CheckContext | None = None,
+    solved: set | None = None,
 ) -> list[dict[sp.Basic, sp.Basic]]:
     """Points where a kink argument vanishes (Heaviside(0), Abs(0), ties of Max/Min), and
     between and beside those zeros.
@@ -747,6 +753,8 @@ def kink_points(
     between the two zeros 1/7 ± 10^-4 of its argument (round 11a F1): every real zero of a
     polynomial argument is found (exact isolation, :func:`_real_zeros`), and the point
     midway between two consecutive zeros is sampled too, where the argument keeps one sign.
+    ``solved`` collects the arguments whose zeros were found here (the others are searched
+    numerically, :mod:`symderive.check.switches`).
     """
     arguments = kink_arguments(expr)
     context = context or CheckContext()
@@ -754,24 +762,51 @@ def kink_points(
     per_argument = []
     for argument in arguments[:4]:
         free = sorted(argument.free_symbols & set(base_point), key=sp.default_sort_key)
-        if not free:
-            continue
-        target = free[0]
-        others = {s: v for s, v in base_point.items() if s != target}
-        per_argument.append([{**base_point, target: value} for value in _kink_values(
-            argument.xreplace(others), target, domains[target])
-            if in_domain(value, domains[target])])
+        # each variable in turn, the others at the base point: the line through it in x may
+        # miss the curve sin x = y (y = 20/7) that the line in y crosses (round 14b F11)
+        for target in free:
+            others = {s: v for s, v in base_point.items() if s != target}
+            complete: list = []
+            values = _kink_values_within(argument.xreplace(others), target, domains[target],
+                                         complete)
+            values = [{**base_point, target: value} for value in values
+                      if in_domain(value, domains[target])]
+            if solved is not None and (values or (len(free) == 1 and complete == [True])):
+                solved.add(argument)  # its zeros found, or none there are (one variable)
+            if values:
+                per_argument.append(values)
+                break
     # in turns, the first zero of every argument before the second of any (a caller keeps
     # only the first few points)
     return [point for group in itertools.zip_longest(*per_argument) for point in group
             if point is not None]
 
 
-def _kink_values(argument: sp.Basic, target: sp.Symbol, domain) -> list[sp.Basic]:
+KINK_SOLVE_SECONDS = 0.5  # of CPU, to solve one kink argument for one variable (SymPy's
+# solve of x sin x = 10^7 runs 1.5 s and gives up; the zeros it cannot give are searched
+# numerically, :mod:`symderive.check.switches`)
+
+
+def _kink_values_within(argument: sp.Basic, target: sp.Symbol, domain,
+                        complete: list | None = None) -> list[sp.Basic]:
+    """:func:`_kink_values`, within :data:`KINK_SOLVE_SECONDS`."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    try:
+        with time_limit(KINK_SOLVE_SECONDS, source="sampling", what="solving a kink"):
+            return _kink_values(argument, target, domain, complete)
+    except (ParseError, NotImplementedError, ValueError, TypeError, AttributeError):
+        return []
+
+
+def _kink_values(argument: sp.Basic, target: sp.Symbol, domain, complete: list | None = None
+                 ) -> list[sp.Basic]:
     """The values of ``target`` to sample for one kink argument (in one variable): its real
     zeros, the midpoints of the gaps between consecutive zeros, and a step beyond the outer
-    ones; for an integer variable the integers around each zero instead."""
-    zeros = _real_zeros(argument, target)
+    ones; for an integer variable the integers around each zero instead.  ``complete``
+    receives whether the zeros were solved for (not given up on)."""
+    zeros = _real_zeros(argument, target, complete)
     if not zeros:
         return []
     integer = domain.kind in ("integer", "size")
@@ -785,7 +820,10 @@ def _kink_values(argument: sp.Basic, target: sp.Symbol, domain) -> list[sp.Basic
             else:
                 values += [sp.Integer(v) for v in integer_neighbours(zero)]
         return list(dict.fromkeys(values))
-    zeros = [zero if zero.is_Rational else sp.nsimplify(zero) for zero in zeros]
+    # a zero certified arithmetic evaluates stays exact (sin(3/5), not nsimplify's algebraic
+    # number 10^-15 away from it: the point must sit ON the switch, round 14b F11)
+    zeros = [zero if zero.is_Rational or _evaluable(zero) else sp.nsimplify(zero)
+             for zero in zeros]
     ordered = sorted(zeros, key=_numeric_key) if len(zeros) > 1 else zeros
     approximations = [_rational_near(zero) for zero in ordered]
     # the kink itself, and a step to either side: a kink far out (relu(x - 5000),
@@ -800,6 +838,18 @@ def _kink_values(argument: sp.Basic, target: sp.Symbol, domain) -> list[sp.Basic
     values += [high + step_high, low - step_low]
     values += ordered[1:]
     return list(dict.fromkeys(values))
+
+
+def _evaluable(value: sp.Basic) -> bool:
+    """Whether certified arithmetic encloses the number ``value``."""
+    from symderive.check import certified
+
+    try:
+        certified.enclosure(value, {}, 64)
+    except (certified.Undefined, certified.Uncertain, certified.Unsupported,
+            ZeroDivisionError, ValueError, OverflowError, TypeError, AttributeError):
+        return False
+    return True
 
 
 def _rational_near(value: sp.Basic) -> sp.Rational | None:
@@ -830,7 +880,7 @@ def _numeric_key(value: sp.Basic):
         return 0.0
 
 
-def _real_zeros(argument: sp.Basic, target: sp.Symbol) -> list:
+def _real_zeros(argument: sp.Basic, target: sp.Symbol, complete: list | None = None) -> list:
     """The real zeros of ``argument`` in ``target`` (at most :data:`KINK_ROOTS`).  A polynomial with rational coefficients: every real root, isolated
     exactly (SymPy's ``Poly.intervals``) and refined to a rational within 10^-40 of it (exact
     when the root is rational); anything else: what ``sp.solve`` finds."""
@@ -856,6 +906,8 @@ def _real_zeros(argument: sp.Basic, target: sp.Symbol) -> list:
                     zeros.append(b)
                 else:  # the root itself, exactly: at it a Heaviside is H(0), no rational is
                     zeros.append(sp.CRootOf(poly.as_expr(), target, index))
+            if complete is not None:
+                complete.append(len(intervals) <= KINK_ROOTS)
             return zeros
     try:
         solutions = [v for v in sp.solve(argument.xreplace({target: real}), real, rational=True)]
@@ -866,6 +918,8 @@ def _real_zeros(argument: sp.Basic, target: sp.Symbol) -> list:
         if not (solution.is_real and solution.is_finite):
             continue
         zeros.append(solution)
+    if complete is not None:  # what sp.solve returns when it does not give up
+        complete.append(len(solutions) <= KINK_ROOTS)
     return zeros
 
 
