@@ -27,6 +27,8 @@ _NOUN = (r"(?:(?:real|positive|negative|nonzero|non-zero|intermediate|unique|cer
          r"|natural)\s+){0,2}(?:(?:point|number|value"
          r"|constant|scalar|parameter|index|angle|time|root|zero)s?\s+)?")
 _ARTICLE = r"(?:(?:a|an|some|one|the|at\s+least\s+one)\s+)?"
+# "어떤 실수 $x$에 대해서도" / "어떤 $x$라도": for ANY x (universal), not for some x
+ANY_KOREAN = r"(?!\s*(?:에\s*대(?:해|하여)\s*(?:서\s*)?도|[이가]?\s*라도|이든|든지|이더라도))"
 BINDING = re.compile(
     r"\b(?:there\s+(?:is|are|exists?|must\s+be|will\s+be)|exists?"
     r"|for\s+(?:some|a\s+(?:suitable|certain|particular)|an\s+(?:appropriate|intermediate)"
@@ -34,7 +36,7 @@ BINDING = re.compile(
     r"|(?:we|one|you)\s+(?:can|could|may|will)\s+(?:find|choose|pick)|can\s+be\s+found"
     r")\s+" + _ARTICLE + _NOUN + _MATH
     + r"|\b(?:some|suitable|certain)\s+" + _NOUN + _MATH
-    + r"|(?:어떤|적당한|적절한)\s*(?:점|수|값|실수)?\s*" + _MATH
+    + r"|(?:어떤|적당한|적절한)\s*(?:점|수|값|실수)?\s*" + _MATH + ANY_KOREAN
     + r"|" + _MATH + r"\s*(?:[이가]\s*)?(?:\([^()]*\)\s*)?존재",
     re.I,
 )

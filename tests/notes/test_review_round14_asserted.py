@@ -198,3 +198,13 @@ def test_an_abbreviation_does_not_end_the_sentence():
     text = "Let $\\lambda$ be an eigenvalue of $A$, i.e. $$\\lambda^2 = 4.$$\n"
     around = read_around(text, 1, "\\lambda^2 = 4.")
     assert around.before.startswith("Let $\\lambda$ be an eigenvalue")
+
+
+def test_korean_for_any_is_universal_not_existential(tmp_path):
+    # "어떤 실수 $x$에 대해서도" / "어떤 $x$라도" is "for any real x": a false identity stays refuted
+    note = ("# K\n\n어떤 실수 $x$에 대해서도 $$(x+1)^2 = x^2 + 1$$ 이 성립한다.\n\n"
+            "어떤 $y$라도 $$(y+1)^2 = y^2 + 1$$ 이다.\n\n"
+            "어떤 실수 $v$에 대해 $$v^3 = v + 1$$ 이 성립한다.\n")
+    from tests.notes.note_steps import first_verdicts
+    verdicts = first_verdicts(tmp_path, note)
+    assert verdicts[3] == "refuted" and verdicts[5] == "refuted" and verdicts[7] == "undecided"
