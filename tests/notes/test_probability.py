@@ -163,7 +163,7 @@ def test_self_information_average_and_uniform_bound(tmp_path):
         "For symbols $s_1, \\ldots, s_k$ with probabilities $p_1, \\ldots, p_k$ the entropy is\n\n"
         "$$H(S) = \\sum_i {p_i \\cdot I(s_i)} = - \\sum_i {p_i \\cdot \\log p_i}.$$\n\n"
         "For a $k$-class distribution $$H(X) \\leq \\log(k).$$\n\n"
-        "Wrongly, $$H(X) \\geq \\log(k).$$\n"))
+        "Hence $$H(X) \\geq \\log(k).$$\n"))  # asserted ("Wrongly," disowns it: round 14a F5)
     assert [s.verdict for s in steps if s.lhs_latex.strip() in ("H(S)", r"\sum_i {p_i \cdot I(s_i)}")] \
         == ["proved", "proved"]
     bound, wrong = [s for s in steps if s.lhs_latex.strip() == "H(X)" and s.relation != "="]
