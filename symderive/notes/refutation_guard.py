@@ -17,7 +17,9 @@ and withholds the refutation (*undecided*, quoting the words) when it finds
    error, erroneous, invalid, fallacy, does not hold, is not true, fails, never holds, cannot
    write, counterexample, absurd, contradiction*; Korean 틀리/틀린/틀렸, 잘못, 오류, 오답, 거짓,
    성립하지 않, 아니다/아닙, 않는다, 옳지 않, 맞지 않, 반례, 착각, 모순;
-2. a question mark ending the formula's own sentence (*Does $…$ hold? No.*, *…이 성립할까?*);
+2. a question mark ending the formula's own sentence (*Does $…$ hold? No.*, *…이 성립할까?*),
+   unless the question is one of why or how (*Why does $…$ hold?*, *How do we get $…$?*, 왜):
+   such a question presupposes the formula;
 3. an existential or naming introduction, in the formula's sentence, of a letter that the
    counterexample gives a value to (*there is / exists … $t$*, *for some $c$*, *some $r$*, *let
    $a$ be the …*, *let $a$ be a … with / such that / so*, *the number $a$ with*, *choose $k$ so
@@ -40,7 +42,7 @@ from dataclasses import dataclass, replace
 from symderive.errors import ParseError
 from symderive.notes.context import parse
 from symderive.notes.disowned import ASSERTED
-from symderive.notes.questions import answer
+from symderive.notes.questions import WHY_OR_HOW, answer
 
 WINDOW_LINES = 12  # lines read before and after the formula
 WINDOW_CHARS = 3000  # and at most so many characters on each side
@@ -173,7 +175,10 @@ def refutation_doubt(block, context, counterexample) -> str:
         word = _negative(_prose(words))
         if word:
             return f"the note says '{_quote(words, word)}' {where}"
-    if around.question and answer(_prose(around.after + " " + around.following)) != "yes":
+    # "Why does $…$ hold?", "How do we get $…$?", 왜 $…$ 이 성립할까: the question presupposes
+    # the formula (its denials, "Why is $…$ wrong?", were read above)
+    if (around.question and not WHY_OR_HOW.search(_prose(around.before))
+            and answer(_prose(around.after + " " + around.following)) != "yes"):
         return f"the formula stands in a question ('{_shorten(sentence)}')"
     letters = _counter_names(counterexample)
     for name in introduced(around.before, around.after, letters, context, block.line):

@@ -146,7 +146,7 @@ def test_every_index_value_lists_each_pair_once_within_the_ranges():
 def test_a_refuted_list_names_the_entry_that_failed_with_both_values_and_its_precision(tmp_path):
     import mpmath
 
-    (step,) = steps(tmp_path, "# Lists\n\nNegative wrong: $[-e^1, e^{-2}] = [2.72, 0.14]$.\n")
+    (step,) = steps(tmp_path, "# Lists\n\nRounded: $[-e^1, e^{-2}] = [2.72, 0.14]$.\n")
     assert step.verdict == "refuted"
     values = dict(step.counterexample.values)
     assert values["entry"] == "1 of 2: -e^1 against 2.72"  # the sign flip, not entry 2

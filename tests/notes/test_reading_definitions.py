@@ -100,7 +100,7 @@ def test_the_chain_rule_with_unknown_functions_is_proved_for_every_function(tmp_
         "# Chain rule\n\nSuppose that $y = f(g(x))$ and that the underlying functions "
         "$y=f(u)$ and $u=g(x)$ are both differentiable. The chain rule states that\n\n"
         "$$\\frac{dy}{dx} = \\frac{dy}{du} \\frac{du}{dx}.$$\n\n"
-        "A wrong one: $$\\frac{dy}{dx} = \\frac{dy}{du}.$$\n\n# Linear?\n\n"
+        "Hence $$\\frac{dy}{dx} = \\frac{dy}{du}.$$\n\n# Linear?\n\n"
         "$$h_\\theta(x_1 + x_2) = h_\\theta(x_1) + h_\\theta(x_2)$$\n\n"
         "$$\\ell(2\\theta) = 2\\ell(\\theta)$$\n"
     )
