@@ -60,7 +60,7 @@ from symderive.notes.sections import (
 from symderive.notes.shadowed import shadowed_in, shadows
 from symderive.notes.earlier_sections import earlier_formula_doubt
 from symderive.notes.context import (
-    FileContext, build_context, locate, section_ends, section_start,
+    FileContext, build_context, locate, parse, section_ends, section_start,
 )
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
@@ -109,6 +109,7 @@ from symderive.notes.named_functions import named_functions, named_properties, s
 from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import replaced_name_used, replaced_names
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
+from symderive.notes.restricted_definitions import restricted
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
@@ -443,6 +444,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)
     ))  # fmt: skip
     context.unread_cases = read_cases(located, cases, context, source)  # a Piecewise, or not
+    restricted(context, source, parse)  # For $x \le 1$, $r(x) = x^2$: r(1.5) not given (14a F23)
     notices.extend(context.problems)
     settle_disputes(context, source)  # a second formula equal to the first: no dispute
     planned = []

@@ -20,6 +20,7 @@ from symderive.real_roots import real_node
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
 from symderive.notes.indexed_families import instance_families, instance_values
+from symderive.notes.restricted_definitions import check_application
 from symderive.notes.kinks import differentiate, settle
 from symderive.notes.context import DefinitionView
 
@@ -122,11 +123,16 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             if symbol in visible and symbol not in keep
         }
         replacements.update(point_values(expr, view, keep))  # and x_3 of x_k = 2^k:
-        replacements.update({instance: value for instance, value in instance_values(
-            expr, view.symbols, visible, view.families).items() if instance not in keep})
+        try:  # and b_{n+1} of b_n = n^2 (round 14a F14)
+            instances = instance_values(expr, view.symbols, visible, view.families)
+        except ValueError as error:  # a shifted term the family cannot give: not read
+            raise ParseError(str(error)) from error
+        replacements.update({instance: value for instance, value in instances.items()
+                             if instance not in keep})
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
+                check_application(applied.func.__name__, definition, applied.args)  # (14a F23)
                 parameters, body = definition
                 for parameter, argument in zip(parameters, applied.args):
                     if isinstance(parameter, sp.MatrixExpr) != isinstance(argument, sp.MatrixExpr):

@@ -98,6 +98,67 @@ def instance_of(head: str) -> tuple[str, int] | None:
     return (parts[0], int(parts[1])) if parts is not None and parts[1].isdigit() else None
 
 
+# a shifted subscript: an integer-affine expression of one letter (n+1, n-1, 2i, 2i+1, 1+n),
+# as SymPy spells the name (b_{n+1} → "b_n+1")
+SHIFTED = re.compile(r"^\s*(?P<stem>[^_]+?)\s*_\s*\{?\s*(?:(?P<scale>\d+)\s*\*?\s*)?"
+                     r"(?P<letter>[A-Za-z])\s*(?:(?P<sign>[+-])\s*(?P<shift>\d+))?\s*\}?\s*$"
+                     r"|^\s*(?P<stem2>[^_]+?)\s*_\s*\{?\s*(?P<shift2>\d+)\s*\+\s*"
+                     r"(?P<letter2>[A-Za-z])\s*\}?\s*$")
+
+
+def shifted_instance(symbol: sp.Symbol, expr_names: dict, symbols: dict,
+                     families: dict) -> tuple | None:
+    r"""(the family's symbol, the term's value) for a shifted term ``b_{n+1}`` (SymPy's
+    ``b_n+1``) of a family ``b_n = n^2`` (round 14a F14): the body with its letter set to n + 1,
+    ``(n + 1)^2`` — the n of the claim (``expr_names``: name → symbol), else the family's own.
+    None when ``symbol`` is no such term. A term of a family defined only on a range of indices
+    (*for $n \ge 1$*), whose body cannot be read at a shifted index (``m_t`` inside it), or
+    written in another letter (``f_{m+1}`` of ``f_n``: ``f_m`` beside it is a name of its own) is
+    the family's but not read: :class:`ValueError`, so the claim is never decided on a free
+    value for it."""
+    match = SHIFTED.match(symbol.name)
+    if match is None:
+        return None
+    stem = re.sub(r"[\s{}]", "", match.group("stem") or match.group("stem2"))
+    letter = match.group("letter") or match.group("letter2")
+    scale = int(match.group("scale") or 1)
+    shift = int(match.group("shift") or match.group("shift2") or 0)
+    if match.group("sign") == "-":
+        shift = -shift
+    if scale == 1 and shift == 0:
+        return None  # b_m: a name of its own (or the family itself)
+    for family, (low, high) in families.items():
+        split = _split(getattr(family, "name", ""))
+        if split is None or split[0] != stem or family not in symbols:
+            continue
+        body = symbols[family]
+        own = next((name for name in getattr(body, "free_symbols", ())
+                    if getattr(name, "name", None) == split[1]), None)
+        variable = expr_names.get(letter) or own
+        if letter != split[1]:  # f_{m+1} - f_m of f_n: f_m is a name of its own, not read
+            raise ValueError(f"{symbol.name} is a term of the family {family.name} at an index "
+                             f"in {letter}, not {split[1]}, which is not read")
+        if low is not None or high is not None or own is None:
+            raise ValueError(f"{symbol.name} is a term of the family {family.name} at a shifted "
+                             f"index, which is not read (the family is defined on a range of "
+                             f"indices or its body has none)")
+        if any(letter_in(name, split[1]) for name in body.free_symbols if name != own) or (
+                body.atoms(sp.Indexed)) or any(
+                limit[0] == own for node in body.atoms(*BINDING) for limit in node.limits):
+            raise ValueError(f"{symbol.name} is a term of the family {family.name} at a shifted "
+                             f"index, which is not read (its body has other terms indexed by "
+                             f"{split[1]} or binds it)")
+        value = body.xreplace({own: scale * variable + shift})
+        return family, value
+    return None
+
+
+def letter_in(name, letter: str) -> bool:
+    """Whether the subscript of ``name`` uses ``letter`` (``m_t``, ``w_{tj}`` for t)."""
+    parts = _split(getattr(name, "name", ""))
+    return parts is not None and letter in parts[1]
+
+
 def _instance(symbol: sp.Symbol, symbols: dict, families: dict) -> tuple | None:
     """(the family's symbol, the instance's value) for a symbol ``x_3`` of a family ``x_k`` in
     ``families`` (symbol -> the (lowest, highest) index it is defined at, None: unbounded) whose
@@ -148,18 +209,32 @@ def instance_values(expr: sp.Basic, symbols: dict, visible, families: dict) -> d
     """{instance: value} for the instances ``x_3`` among the symbols ``visible`` in ``expr``
     that have no definition of their own, of a family ``x_k`` in ``families``."""
     found = {}
+    names = {symbol.name: symbol for symbol in expr.free_symbols if isinstance(symbol, sp.Symbol)}
     for symbol in visible:
-        if isinstance(symbol, sp.Symbol) and symbol not in symbols and "_" in symbol.name and (
-                instance := _instance(symbol, symbols, families)) is not None:
+        if not isinstance(symbol, sp.Symbol) or symbol in symbols or "_" not in symbol.name:
+            continue
+        instance = _instance(symbol, symbols, families) or shifted_instance(
+            symbol, names, symbols, families)
+        if instance is not None:
             found[symbol] = instance[1]
     return found
 
 
 def instance_families(expr: sp.Basic, symbols: dict, visible, families: dict) -> set:
-    """The family symbols (``x_k``) whose instances ``expr`` uses."""
-    return {instance[0] for symbol in visible
-            if isinstance(symbol, sp.Symbol) and symbol not in symbols and "_" in symbol.name
-            and (instance := _instance(symbol, symbols, families)) is not None}
+    """The family symbols (``x_k``) whose instances ``expr`` uses (``x_3``, ``x_{k+1}``)."""
+    names = {symbol.name: symbol for symbol in expr.free_symbols if isinstance(symbol, sp.Symbol)}
+    found = set()
+    for symbol in visible:
+        if not isinstance(symbol, sp.Symbol) or symbol in symbols or "_" not in symbol.name:
+            continue
+        try:
+            instance = _instance(symbol, symbols, families) or shifted_instance(
+                symbol, names, symbols, families)
+        except ValueError:
+            instance = None
+        if instance is not None:
+            found.add(instance[0])
+    return found
 
 
 _SUBSCRIPT = re.compile(r"_\s*(?:\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])")

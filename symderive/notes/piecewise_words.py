@@ -50,6 +50,12 @@ LET_BETWEEN = re.compile(
     r"^\s*,?\s*(?:(?:we\s+)?(?:let|set|define|take|put|have)|then)?\s*,?\s*$", re.I)
 SENTENCE_END = re.compile(r"[.;!?。](?=\s|$)")
 ELSE_WORDS = re.compile(r"\b(?:otherwise|else|elsewhere)\b|그렇지\s*않으면|아니면", re.I)
+# a sentence that opens with a condition continues the definition by cases before it (round 14a
+# F23): "Let $f(x) = x^2$ for $x \le 1$. For $x > 1$, let $f(x) = 2 - x$."
+_CASE_OPENING = (r"^\s*(?:for|if|when|whenever|on|in\s+case)\b(?:\s+(?:all|every|each|any|odd|even"
+                 r"|positive|negative|non-?negative|non-?positive|real|integers?|natural|the"
+                 r"|values?\s+of|numbers?))*\s*")
+LEADING_CASE = re.compile(_CASE_OPENING + "$", re.I)
 SIGNS = {"positive": ">", "negative": "<", "nonnegative": r"\ge", "non-negative": r"\ge",
          "nonpositive": r"\le", "non-positive": r"\le"}
 RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality}
@@ -98,9 +104,11 @@ def _sentences(tokens: list[str]) -> list[list[int]]:
     joined: list[list[int]] = []
     for sentence in sentences:
         words = " ".join(tokens[index] for index in sentence if index % 2 == 0)
+        lead = ""
         if joined:  # ". Otherwise, $r = 0$": the words after the previous sentence's end
-            words = SENTENCE_END.split(tokens[joined[-1][-1]])[-1] + " " + words
-        if joined and ELSE_WORDS.search(words):
+            lead = SENTENCE_END.split(tokens[joined[-1][-1]])[-1]
+            words = lead + " " + words
+        if joined and (ELSE_WORDS.search(words) or LEADING_CASE.match(lead)):
             joined[-1] = joined[-1] + sentence
         else:
             joined.append(sentence)
@@ -150,11 +158,23 @@ def _condition_of(tokens: list[str], index: int, previous_branch: int) -> tuple[
     return None, False
 
 
+# a paragraph that opens with a condition on a formula continues the one before it (round 14a
+# F23): "Let $f(x) = x^2$ for $x \le 1$." ⏎⏎ "For $x > 1$, let $f(x) = 2 - x$."
+LEADING_PARAGRAPH = re.compile(_CASE_OPENING + r"\$", re.I)
+
+
 def _paragraphs(lines: list[str]):
-    """(first line, text) of each run of prose lines (a blank line or a display ends one)."""
+    """(first line, text) of each run of prose lines (a blank line or a display ends one; a
+    blank line before a paragraph that opens with a condition does not)."""
     run: list[str] = []
     start = 1
-    for number, text in enumerate([*lines, ""], start=1):
+    padded = [*lines, ""]
+    for number, text in enumerate(padded, start=1):
+        if run and not text.strip() and "$" in "".join(run):
+            following = next((later for later in padded[number:] if later.strip()), "")
+            if LEADING_PARAGRAPH.match(following) and "$$" not in following:
+                run.append("")  # kept as a line, so the line numbers stay right
+                continue
         if not text.strip() or "$$" in text or "\\[" in text or "\\begin" in text:
             if run:
                 yield start, "\n".join(run)

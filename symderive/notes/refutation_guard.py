@@ -26,6 +26,16 @@ and withholds the refutation (*undecided*, quoting the words) when it finds
    that*, 어떤 … $v$, 적당한 $c$, $t$가 있다 / 존재한다): the formula constrains or defines that
    letter, it is no identity in it.
 
+4. words that make it an approximation or a statement about large or small values only, in
+   the formula's sentence, the next one or a lead-in pointing ahead (round 14a F12, F25): *to
+   first / leading / fifth order, approximately, approximation, linearising, Taylor / Maclaurin
+   polynomial, for small $x$, when $x$ is small, small-angle, as / for $x \to 0$, near $x = 0$,
+   up to terms of order, sufficiently large, large enough, for large $n$, eventually,
+   asymptotically*; Korean 근사, 충분히 큰 / 작은, 테일러: the counterexample is a value the
+   note excludes (y = −17/3 is no small angle), so nothing is refuted;
+5. a table row whose other cell is a verdict of *no* (*No, False, ✗, ❌, ×, Wrong, Fails*, 거짓,
+   아니오, 틀림, X) (round 14a F15): a true-or-false table labels the formula false.
+
 Words are only ever a reason to say less: a word too many turns a refutation into *undecided*,
 never a proof into anything. Negated words (*this is not wrong*, *no mistake here*, 틀리지
 않다) are not read as an assertion either: double negation is left undecided, with a reason
@@ -98,6 +108,27 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|no|nothing|never|without|hardly|n['’]t)
                             re.I)
 NEGATED_AFTER_KOREAN = re.compile(r"^\w{0,3}\s*(?:지\s*않|[이가은는]\s*없|도\s*없)"
                                   r"|^\s*\S{0,3}?\s*[이가]\s*(?:아니|아닙)")
+
+# 4. approximations and statements about large or small values (read on the words with their
+# inline mathematics kept: "as $x \to 0$", "near $x = 0$")
+APPROXIMATE = re.compile(
+    r"\b(?:approximat\w*|(?:to|of)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|leading|"
+    r"lowest|linear|quadratic|cubic|higher|\w+-th|\d+(?:st|nd|rd|th)|n-?th|\w+)[\s-]+order\b"
+    r"|(?:first|second|third|fourth|fifth|leading|lowest|higher)[\s-]+order\s+(?:approximation|"
+    r"expansion|terms?)|up\s+to\s+(?:terms?\s+of\s+)?(?:order|\$\s*O|higher|\w+-order)"
+    r"|lineari[sz]\w*|taylor|maclaurin|truncat\w*|for\s+small\b|(?:is|are)\s+small\b"
+    r"|small[\s-]+(?:angle|signal|\w+\s+limit|values?|perturbations?|deviations?)"
+    r"|(?:sufficiently|very|large)\s+(?:large|small)|(?:large|small)\s+enough|for\s+(?:all\s+)?large"
+    r"|for\s+(?:all\s+)?\$[^$]{1,40}\$\s+(?:large|small)|eventually|asymptotic\w*"
+    r"|in\s+the\s+limit|(?:as|for|when|where)\s+\$[^$]{0,40}\\(?:to|rightarrow|downarrow|searrow)"
+    r"|\bto\s+\$\s*(?:\\mathcal\s*\{\s*O\s*\}|O)\s*\(|near\s+\$[^$]{1,40}\$|(?:close|closer)\s+to\s+(?:zero|0|\$)"
+    r")|근사|충분히\s*(?:큰|작은|크|작)|테일러|매클로린|선형\s*근사|극한에서",
+    re.I,
+)
+# 5. a table cell that is a verdict of no
+VERDICT_NO = re.compile(
+    r"^(?:no|false|wrong|fails?|incorrect|invalid|never|✗|✘|❌|×|x|n|f|거짓|아니오|아니요|틀림|"
+    r"틀리다|틀린\s*식|오답)$", re.I)
 
 # 3. existential or naming introductions of a letter; the inline math is the only group
 _M = r"\$([^$]{1,80})\$"
@@ -177,6 +208,15 @@ def refutation_doubt(block, context, counterexample) -> str:
             return f"the note says '{_quote(words, word)}' {where}"
     # "Why does $…$ hold?", "How do we get $…$?", 왜 $…$ 이 성립할까: the question presupposes
     # the formula (its denials, "Why is $…$ wrong?", were read above)
+    for words, where in ((sentence, "about it"), (around.following, "right after it"),
+                         (around.preceding, "just before it")):
+        found = APPROXIMATE.search(_masked(words))
+        if found:
+            return (f"the note says '{_quote(words, found.group())}' {where}: an approximation "
+                    f"or a statement for small or large values only, not an identity")
+    row = _table_verdict(text, block.line)
+    if row:
+        return f"the note's table marks it '{row}'"
     if (around.question and not WHY_OR_HOW.search(_prose(around.before))
             and answer(_prose(around.after + " " + around.following)) != "yes"):
         return f"the formula stands in a question ('{_shorten(sentence)}')"
@@ -184,6 +224,33 @@ def refutation_doubt(block, context, counterexample) -> str:
     for name in introduced(around.before, around.after, letters, context, block.line):
         return (f"the note introduces {name} as some or a particular value ('"
                 f"{_shorten(sentence)}'): the formula is a condition on {name}, not an identity")
+    return ""
+
+
+def _masked(words: str) -> str:
+    """The words with the formula and other displays blanked, inline mathematics kept."""
+    return (words or "").replace(TARGET, " ").replace(DISPLAY, " ")
+
+
+def _table_verdict(text: str, line: int) -> str:
+    """The cell of a Markdown table row at ``line`` that says *no* (| $…$ | No |), or ''."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    row = re.sub(r"^(?:\s*>)+", "", lines[line - 1]).strip()
+    if not row.startswith("|"):
+        return ""
+    masked = re.sub(r"\$[^$]*\$", lambda m: "\x00" * len(m.group()), row)
+    cells, start = [], 0
+    for index, char in enumerate(masked):
+        if char == "|" and (index == 0 or masked[index - 1] != "\\"):
+            cells.append(row[start:index])
+            start = index + 1
+    cells.append(row[start:])
+    for cell in cells:
+        plain = re.sub(r"[*_`~.!:\s]+", " ", cell).strip()
+        if "$" not in cell and VERDICT_NO.match(plain):
+            return plain
     return ""
 
 
