@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 MAX_SECONDS = 3600.0  # one step never gets more than an hour
+MIN_SECONDS = 0.01  # below the clock's useful resolution for a budget
 MAX_JOBS = 256
 MAX_STEPS = 1_000_000  # training steps: the lecture runs 2000; a million takes hours already
 
@@ -63,8 +64,13 @@ def positive_float(text: str) -> float:
 
 
 def seconds(text: str) -> float:
-    """A time budget: finite, > 0 and at most :data:`MAX_SECONDS`."""
+    """A time budget: finite, at least :data:`MIN_SECONDS` (below it no symbolic attempt can
+    even start, round 14b L3) and at most :data:`MAX_SECONDS`."""
     value = positive_float(text)
+    if value < MIN_SECONDS:
+        raise argparse.ArgumentTypeError(
+            f"expected at least {MIN_SECONDS:g} seconds, not {text!r}"
+        )
     if value > MAX_SECONDS:
         raise argparse.ArgumentTypeError(
             f"expected at most {MAX_SECONDS:g} seconds, not {text!r}"

@@ -313,9 +313,10 @@ class Construction:
             if not exponent.is_integer:
                 if exponent.q % 2 == 0:
                     self._require("nonnegative", base, "the base of an even root", column)
-                elif base.is_negative:
+                elif base.is_negative or base.is_nonpositive:
                     # the real odd root (docs/conventions.md): (-8)^(1/3) = -2, and
-                    # (-8)^(2/3) = 4, and so for a base known to be negative
+                    # (-8)^(2/3) = 4, and so for a base known to be negative or non-positive
+                    # ((-x^2)^(1/3) = -(x^2)^(1/3), round 14b F10; 0 either way)
                     value = sp.Pow(-base, exponent)
                     return self.sized(-value if exponent.p % 2 else value, column)
             # x^(2/3) is |x|^(2/3); x^(1/3) keeps SymPy's form, which the checker evaluates

@@ -1303,6 +1303,26 @@ SOLVE_WORDS = re.compile(r"\b(?:roots?|satisf(?:y|ies)|solv\w*|solutions?)\b|해
 ALTERNATIVE_WORDS = re.compile(r"(?:\bor\b|또는|,\s*$|\band\b)", re.I)
 
 
+def _holds_at_the_unit(step) -> bool:
+    """Whether the step's two sides agree, symbolically, with every symbol named i set to
+    √−1 (bounded: a few seconds of SymPy at most, False when undecided)."""
+    sides = (getattr(step, "lhs", None), getattr(step, "rhs", None))
+    if not all(isinstance(side, sp.Basic) and not isinstance(side, sp.MatrixBase)
+               for side in sides):
+        return False
+    units = {symbol: sp.I for side in sides for symbol in side.free_symbols
+             if getattr(symbol, "name", "") == "i"}
+    if not units:
+        return False
+    try:
+        with time_limit(2.0, source="<imaginary unit>", what="substituting i = √−1"):
+            difference = sp.expand(sides[0].xreplace(units) - sides[1].xreplace(units),
+                                   complex=True)
+            return difference == 0 or sp.simplify(difference) == 0
+    except Exception:  # noqa: BLE001 - any failure (time included) decides nothing
+        return False
+
+
 def _law_in_prose(step, chain, context: FileContext) -> str:
     """A sentence of the chain's section, before it, stating the law of one of its random
     variables (round-4 C25: 'Let $X$ be a Bernoulli random variable')."""
@@ -1435,6 +1455,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
         return f"{', '.join(sorted(names & constants))} is called a constant in the note"
     if "i" in names and (imaginary := IMAGINARY.search(written)):
         return f"{IMAGINARY_DOUBT} (it writes '{' '.join(imaginary.group(0).split())}')"
+    if "i" in names and _holds_at_the_unit(step):  # (1 + i)^2 = 2i alone (round 14a L1)
+        return f"{IMAGINARY_DOUBT} (the claim holds with i = √−1)"
     if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
            for name, value in values.items()) and SCALE_WORDS.search(plan.context.words):
         return "σ is a standard deviation or scale in the note, so positive ('assume \\sigma positive')"

@@ -34,7 +34,9 @@ and withholds the refutation (*undecided*, quoting the words) when it finds
    asymptotically*; Korean 근사, 충분히 큰 / 작은, 테일러: the counterexample is a value the
    note excludes (y = −17/3 is no small angle), so nothing is refuted;
 5. a table row whose other cell is a verdict of *no* (*No, False, ✗, ❌, ×, Wrong, Fails*, 거짓,
-   아니오, 틀림, X) (round 14a F15): a true-or-false table labels the formula false.
+   아니오, 틀림, X) (round 14a F15): a true-or-false table labels the formula false;
+6. a heading of the formula's section that bounds a letter of the counterexample in words
+   (*## The case of positive $y$*, *### Negative $t$*, *## 양수 $y$ 의 경우*) (round 14a F19).
 
 Words are only ever a reason to say less: a word too many turns a refutation into *undecided*,
 never a proof into anything. Negated words (*this is not wrong*, *no mistake here*, 틀리지
@@ -125,6 +127,14 @@ APPROXIMATE = re.compile(
     r")|근사|충분히\s*(?:큰|작은|크|작)|테일러|매클로린|선형\s*근사|극한에서",
     re.I,
 )
+# 6. a heading that bounds a letter in words: "## The case of positive $y$", "### 양수 $y$"
+HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$|^\s*\\(?:sub)*section\*?\s*\{(.*)\}\s*$")
+DOMAIN_WORD = (r"(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive|non-?zero|integer"
+               r"|natural|even|odd|small|large|bounded|양수|음수|정수|자연수|양의|음의)")
+HEADING_BOUND = re.compile(
+    DOMAIN_WORD + r"\s*(?:real\s+|numbers?\s+|values?\s+(?:of\s+)?|실수\s*)?" + r"\$([^$]{1,40})\$"
+    r"|\$([^$]{1,40})\$\s*(?:[이가은는]\s*)?(?:is\s+|are\s+)?" + DOMAIN_WORD, re.I)
+
 # 5. a table cell that is a verdict of no
 VERDICT_NO = re.compile(
     r"^(?:no|false|wrong|fails?|incorrect|invalid|never|✗|✘|❌|×|x|n|f|거짓|아니오|아니요|틀림|"
@@ -214,6 +224,9 @@ def refutation_doubt(block, context, counterexample) -> str:
         if found:
             return (f"the note says '{_quote(words, found.group())}' {where}: an approximation "
                     f"or a statement for small or large values only, not an identity")
+    heading = _heading_bound(text, block.line, _counter_names(counterexample), context)
+    if heading:
+        return f"the section's heading '{heading}' bounds a letter of it in words"
     row = _table_verdict(text, block.line)
     if row:
         return f"the note's table marks it '{row}'"
@@ -224,6 +237,25 @@ def refutation_doubt(block, context, counterexample) -> str:
     for name in introduced(around.before, around.after, letters, context, block.line):
         return (f"the note introduces {name} as some or a particular value ('"
                 f"{_shorten(sentence)}'): the formula is a condition on {name}, not an identity")
+    return ""
+
+
+def _heading_bound(text: str, line: int, letters: dict, context) -> str:
+    """The heading (as written) of the section holding ``line`` when it bounds a letter of the
+    counterexample in words, else ''."""
+    if not letters:
+        return ""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        match = HEADING_LINE.match(lines[number])
+        if not match:
+            continue
+        words = match.group(1) or match.group(2) or ""
+        for bound in HEADING_BOUND.finditer(words):
+            name = _NAME.match((bound.group(1) or bound.group(2)) + " ")
+            if name and _symbol(context, name.group(1), number + 1) in letters:
+                return " ".join(words.split())[:80]
+        return ""  # the nearest heading only
     return ""
 
 

@@ -53,3 +53,22 @@ def test_the_derivative_of_max_does_not_depend_on_the_written_order(left, right)
 def test_relu_has_derivative_zero_at_zero_whichever_way_max_is_written():
     assert verdict(r"\frac{d}{dx}\max(0,x)", r"\mathbb{1}(x > 0)") in ("proved", "checked")
     assert verdict(r"\frac{d}{dx}\max(x,0)", r"\mathbb{1}(x \ge 0)") == "refuted"
+
+
+# -- 14b F10: an odd root of a base known to be non-positive is its real root --------------------
+@pytest.mark.parametrize("written, real_root", [
+    ("(-x^2)^(1/3)", "-(x^2)^(1/3)"),  # −|x|^(2/3), real at every x (0 at 0)
+    ("(-abs(x))^(1/3)", "-abs(x)^(1/3)"),
+    ("(-x^2)^(2/3)", "(x^2)^(2/3)"),  # an even power of the real cube root
+    ("(-2*x^2)^(1/5)", "-(2*x^2)^(1/5)"),
+])
+def test_an_odd_root_of_a_non_positive_base_is_the_real_root(written, real_root):
+    import sympy as sp
+
+    from symderive.grammar.plain import parse_expression
+
+    left, right = parse_expression(written), parse_expression(real_root)
+    for value in (sp.Rational(-7, 3), 0, sp.Rational(5, 2)):
+        at = {symbol: value for symbol in left.free_symbols | right.free_symbols}
+        here = sp.N(left.xreplace(at), 30)
+        assert here.is_real and abs(here - sp.N(right.xreplace(at), 30)) < 1e-25

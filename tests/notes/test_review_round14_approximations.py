@@ -134,3 +134,30 @@ def test_a_shifted_term_the_family_cannot_give_is_not_read_rather_than_a_free_va
     e_line, f_line = sorted(found)[4:]
     assert verdicts(tmp_path, FAMILIES)[4:] == ["skipped", "skipped"]
     assert "not read" in found[e_line] and "not read" in found[f_line]
+
+
+# -- F19: a heading that bounds a letter in words -------------------------------------------------
+@pytest.mark.parametrize("heading", [
+    "## The case of positive $y$", "### Positive $y$", "## When $y$ is positive",
+    "## 양수 $y$ 의 경우", "\\section{The case of positive $y$}",
+])
+def test_a_heading_that_bounds_the_letter_in_words_withholds_the_refutation(tmp_path, heading):
+    found = first_reasons(tmp_path, f"# Note\n\n{heading}\n\n$$|y| = y.$$\n")
+    (line,) = found
+    assert first_verdicts(tmp_path, f"# Note\n\n{heading}\n\n$$|y| = y.$$\n")[line] == "undecided"
+    assert "heading" in found[line]
+
+
+def test_a_heading_about_another_letter_or_an_earlier_section_withholds_nothing(tmp_path):
+    text = ("# Note\n\n## The case of positive $t$\n\n$$|y| = y.$$\n\n"
+            "## Positive $y$\n\nSome words.\n\n## General\n\n$$|y| = y.$$\n")
+    assert verdicts(tmp_path, text) == ["refuted", "refuted"]
+
+
+# -- L1: a claim that holds at i = √−1 alone ------------------------------------------------------
+def test_a_claim_that_holds_with_i_the_imaginary_unit_is_not_refuted_at_a_real_i(tmp_path):
+    text = "# C\n\n$$i^3 = i$$\n\n$$(1+i)^2 = 2i$$\n"
+    # i^3 = -i: false at a real i and at √−1 alike, so refuted; (1+i)^2 = 2i holds at √−1
+    assert verdicts(tmp_path, text) == ["refuted", "undecided"]
+    found = first_reasons(tmp_path, text)
+    assert "imaginary unit" in found[max(found)]
