@@ -113,20 +113,33 @@ NEGATED_AFTER_KOREAN = re.compile(r"^\w{0,3}\s*(?:지\s*않|[이가은는]\s*없
 
 # 4. approximations and statements about large or small values (read on the words with their
 # inline mathematics kept: "as $x \to 0$", "near $x = 0$")
-APPROXIMATE = re.compile(
+APPROXIMATE = re.compile(  # words that make the formula an approximation, whatever its letters
     r"\b(?:approximat\w*|(?:to|of)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|leading|"
     r"lowest|linear|quadratic|cubic|higher|\w+-th|\d+(?:st|nd|rd|th)|n-?th|\w+)[\s-]+order\b"
     r"|(?:first|second|third|fourth|fifth|leading|lowest|higher)[\s-]+order\s+(?:approximation|"
     r"expansion|terms?)|up\s+to\s+(?:terms?\s+of\s+)?(?:order|\$\s*O|higher|\w+-order)"
-    r"|lineari[sz]\w*|taylor|maclaurin|truncat\w*|for\s+small\b|(?:is|are)\s+small\b"
-    r"|small[\s-]+(?:angle|signal|\w+\s+limit|values?|perturbations?|deviations?)"
-    r"|(?:sufficiently|very|large)\s+(?:large|small)|(?:large|small)\s+enough|for\s+(?:all\s+)?large"
-    r"|for\s+(?:all\s+)?\$[^$]{1,40}\$\s+(?:large|small)|eventually|asymptotic\w*"
-    r"|in\s+the\s+limit|(?:as|for|when|where)\s+\$[^$]{0,40}\\(?:to|rightarrow|downarrow|searrow)"
-    r"|\bto\s+\$\s*(?:\\mathcal\s*\{\s*O\s*\}|O)\s*\(|near\s+\$[^$]{1,40}\$|(?:close|closer)\s+to\s+(?:zero|0|\$)"
-    r")|근사|충분히\s*(?:큰|작은|크|작)|테일러|매클로린|선형\s*근사|극한에서",
+    r"|lineari[sz]\w*|taylor|maclaurin|truncat\w*"
+    r"|small[\s-]+(?:angle|signal|\w+\s+limit|perturbations?|deviations?)|asymptotic\w*"
+    r"|in\s+the\s+(?:small[\s-]+\w+\s+)?limit|eventually"
+    r"|\bto\s+\$\s*(?:\\mathcal\s*\{\s*O\s*\}|O)\s*\("
+    r")|근사|테일러|매클로린|극한에서",
     re.I,
 )
+# words that restrict one letter to small or large values (or a neighbourhood): the letter must
+# be one the counterexample gives a value to ("The error term … for small h" says nothing of a)
+_LETTER = r"(?:\$([^$]{1,40})\$|\b([A-Za-z])\b)"
+_SIZE = r"(?:(?:sufficiently|very|suitably)\s+)?(?:small|large|big)"
+LIMITED_LETTER = [
+    re.compile(r"\bfor\s+(?:all\s+|every\s+)?" + _SIZE + r"\s+(?:values?\s+of\s+)?" + _LETTER,
+               re.I),
+    re.compile(_LETTER + r"\s+(?:is|are|being|gets?|becomes?)\s+" + _SIZE + r"\b", re.I),
+    re.compile(r"\bfor\s+(?:all\s+|every\s+)?" + _LETTER + r"\s+(?:large|small|big)\s+enough", re.I),
+    re.compile(r"\b(?:as|for|when|where|with)\s+\$\s*([^$]{1,20}?)\s*\\(?:to|rightarrow|"
+               r"downarrow|searrow|nearrow)", re.I),
+    re.compile(r"\b(?:near|around|close\s+to)\s+\$\s*([^$=]{1,20}?)\s*=", re.I),
+    re.compile(r"충분히\s*(?:큰|작은|크|작)\s*(?:실수\s*|정수\s*|값의\s*)?" + _LETTER),
+    re.compile(_LETTER + r"\s*[이가은는]?\s*충분히\s*(?:크|작)"),
+]
 # 6. a heading that bounds a letter in words: "## The case of positive $y$", "### 양수 $y$"
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$|^\s*\\(?:sub)*section\*?\s*\{(.*)\}\s*$")
 DOMAIN_WORD = (r"(?:strictly\s+)?(?:positive|negative|non-?negative|non-?positive|non-?zero|integer"
@@ -218,9 +231,11 @@ def refutation_doubt(block, context, counterexample) -> str:
             return f"the note says '{_quote(words, word)}' {where}"
     # "Why does $…$ hold?", "How do we get $…$?", 왜 $…$ 이 성립할까: the question presupposes
     # the formula (its denials, "Why is $…$ wrong?", were read above)
+    letters = _counter_names(counterexample)
     for words, where in ((sentence, "about it"), (around.following, "right after it"),
                          (around.preceding, "just before it")):
-        found = APPROXIMATE.search(_masked(words))
+        found = APPROXIMATE.search(_masked(words)) or _limited(_masked(words), letters, context,
+                                                                block.line)
         if found:
             return (f"the note says '{_quote(words, found.group())}' {where}: an approximation "
                     f"or a statement for small or large values only, not an identity")
@@ -257,6 +272,18 @@ def _heading_bound(text: str, line: int, letters: dict, context) -> str:
                 return " ".join(words.split())[:80]
         return ""  # the nearest heading only
     return ""
+
+
+def _limited(words: str, letters: dict, context, line: int):
+    """The match of words restricting a letter of the counterexample to small or large values
+    (:data:`LIMITED_LETTER`), or None."""
+    for pattern in LIMITED_LETTER:
+        for match in pattern.finditer(words):
+            written = next((group for group in match.groups() if group), "")
+            name = _NAME.match(written + " ")
+            if name and _symbol(context, name.group(1), line) in letters:
+                return match
+    return None
 
 
 def _masked(words: str) -> str:
