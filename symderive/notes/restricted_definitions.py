@@ -72,6 +72,13 @@ def restricted(context, source: str, parse) -> None:
         others = [m.group(1) for m in INLINE.finditer(line) if " ".join(m.group(1).split())
                   != " ".join(written.split()) and re.match(
                       rf"\s*{re.escape(definition.key[1])}\s*\([^=]*\)\s*=", m.group(1))]
+        for inner in _display_conditions(lines[definition.start - 1], written):
+            if COMPARISON.search(inner) and _mentions(inner, names):
+                found.append(inner)  # $$f(x) = x^2, \quad x \le 1$$
+                try:
+                    conditions.append(_condition(inner, context, source, definition.start, parse))
+                except ParseError:
+                    conditions.append(None)
         for match in INLINE.finditer(line):
             latex = match.group(1).strip()
             if " ".join(latex.split()) == " ".join(written.split()) or "=" in latex and not (
@@ -103,6 +110,31 @@ def restricted(context, source: str, parse) -> None:
                 where += f" (with another formula of {definition.key[1]} in the same sentence)"
             context.definitions[position] = replace(definition, value=Restricted(
                 parameters, body, known, where, definition.start))
+
+
+DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]")
+SEPARATOR = re.compile(r"\\q?quad\b|\\text\s*\{[^{}]*\}|\\mbox\s*\{[^{}]*\}|\\[,;: ]|,|;")
+
+
+def _display_conditions(line: str, written: str) -> list[str]:
+    r"""The pieces of the display on ``line`` that holds the definition ``written``, after it
+    and set apart by a gap, a comma or words (``$$f(x) = x^2, \quad x \le 1$$``,
+    ``\quad \text{for } x \le 1``, ``\qquad (0 \le x \le 1)``)."""
+    pieces = []
+    key = "".join(written.split())
+    for match in DISPLAY.finditer(line):
+        body = match.group(1) or match.group(2) or ""
+        flat = "".join(body.split())
+        if not key or key not in flat:
+            continue
+        after = body[body.find(written.strip()) + len(written.strip()):] if written.strip() in body \
+            else ""
+        for piece in SEPARATOR.split(after):
+            piece = re.sub(r"^\s*\\left\s*\(|\\right\s*\)\s*$", "", piece.strip()).strip(" .")
+            piece = re.sub(r"^\((.*)\)$", r"\1", piece).strip()
+            if piece:
+                pieces.append(piece)
+    return pieces
 
 
 def _own_sentence(line: str, written: str) -> str:

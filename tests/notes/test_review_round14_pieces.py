@@ -40,6 +40,8 @@ def test_a_piece_after_when_in_the_next_sentence_joins_too(tmp_path):
     "Let $r(x) = x^2$ for $x \\le 1$.",
     "On $[0, 1]$, $r(x) = x^2$.",
     "$r(x) = x^2$ $(x \\le 1)$.",
+    "$$r(x) = x^2, \\quad x \\le 1$$",  # the condition inside the display
+    "$$r(x) = x^2 \\quad \\text{for } x \\le 1$$",
 ])
 @pytest.mark.parametrize("claim", ["r(1.5) = 2.25", "r(1.5) = 0"])
 def test_one_piece_gives_no_value_outside_its_condition(tmp_path, definition, claim):
