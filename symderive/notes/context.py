@@ -31,6 +31,7 @@ from symderive.notes.indexed_families import (
     family_written,
     index_bounds,
     instance_of,
+    shifted_head,
     letter_free,
 )
 from symderive.notes import matrix_definitions
@@ -371,6 +372,12 @@ def _family_of_instance(chain: Chain, names: dict, families: dict) -> tuple | No
     if head is None or head[1] is not None or head[0] in names:
         return None
     instance = instance_of(head[0])
+    if instance is None and (shifted := shifted_head(head[0])) is not None:
+        # b_{n+1} = … after b_n = n^2: a claim about the family (round 15 F10)
+        found = families.get(shifted[0])
+        if found and family_letter(found[0]) == shifted[1]:
+            return found[0], found[1], head[0]
+        return None
     found = families.get(instance[0]) if instance else None
     if not found:
         return None

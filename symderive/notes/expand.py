@@ -20,7 +20,7 @@ from symderive.real_roots import real_node
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
 from symderive.notes.indexed_families import instance_families, instance_values
-from symderive.notes.restricted_definitions import check_application
+from symderive.notes.restricted_definitions import check_application, restricted_inside_bindings
 from symderive.notes.kinks import differentiate, settle
 from symderive.notes.context import DefinitionView
 
@@ -132,7 +132,8 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
-                check_application(applied.func.__name__, definition, applied.args)  # (14a F23)
+                check_application(applied.func.__name__, definition, applied.args,
+                                  view.symbols, expr)  # a piece gives no value elsewhere (F23)
                 parameters, body = definition
                 for parameter, argument in zip(parameters, applied.args):
                     if isinstance(parameter, sp.MatrixExpr) != isinstance(argument, sp.MatrixExpr):
@@ -358,6 +359,7 @@ def prepare(
 
     A derivative of an undefined name becomes the derivative of an unknown function of the
     variables it is taken by; ``unknown_names`` collects those names for the report."""
+    restricted_inside_bindings(expr, view)  # r'(3), ∫ r, Σ r(k) of a piece (round 15 F25)
 
     def rewrite(node: sp.Basic) -> sp.Basic:
         if isinstance(node, (Grad, Jacobian)):  # matrix hook: ∂f/∂W, evaluated entrywise later

@@ -153,6 +153,20 @@ def shifted_instance(symbol: sp.Symbol, expr_names: dict, symbols: dict,
     return None
 
 
+def shifted_head(head: str) -> tuple[str, str] | None:
+    """(stem, letter) of a shifted term written in LaTeX (``b_{n+1}``, ``a_{2k}``), or None
+    (also for ``b_n`` itself)."""
+    match = SHIFTED.match(re.sub(r"\s+", "", head or ""))
+    if match is None:
+        return None
+    scale = int(match.group("scale") or 1)
+    shift = int(match.group("shift") or match.group("shift2") or 0)
+    if scale == 1 and shift == 0:
+        return None
+    stem = re.sub(r"[\s{}]", "", match.group("stem") or match.group("stem2"))
+    return stem, match.group("letter") or match.group("letter2")
+
+
 def letter_in(name, letter: str) -> bool:
     """Whether the subscript of ``name`` uses ``letter`` (``m_t``, ``w_{tj}`` for t)."""
     parts = _split(getattr(name, "name", ""))

@@ -66,6 +66,7 @@ from symderive.notes.bound_claims import bound_claimed, unclaimed
 from symderive.notes.kronecker import kronecker_and_families
 from symderive.notes.kinks import NotDifferentiableHere
 from symderive.notes.indexed_families import clashing_instances, family_letter
+from symderive.notes.restricted_definitions import Restricted
 from symderive.notes.expand import (
     free_names,
     fresh_bound,
@@ -651,6 +652,8 @@ def _derivative_table(equation, elements, relations, latex, view, context, sourc
     if form is None or written is None or form[1] not in view.functions:
         return False
     kind, name, arguments = form
+    if isinstance(view.functions[name], Restricted):
+        return False  # a piece: its derivative table is read by the general path (round 15)
     parameters, body = view.functions[name]
     if len(parameters) != len(arguments) or not all(
         isinstance(parameter, sp.Symbol) for parameter in parameters

@@ -48,12 +48,27 @@ class Restricted(tuple):
         return (Restricted, (self[0], self[1], self.conditions, self.where, self.line))
 
 
-def restricted(context, source: str, parse) -> None:
-    """Mark each function definition of ``context`` whose line states a condition on its
-    parameters (see the module) as :class:`Restricted`."""
-    from dataclasses import replace
+RESTRICTION_CUE = re.compile(
+    r"\b(?:only|valid|used|holds?|defined|applies|beyond|outside|elsewhere|otherwise|past|"
+    r"provided|restricted)\b|단\s*,|다만|에서만|에\s*대해서만|일\s*때만|인\s*경우에만", re.I)
+CASE_WORDS = re.compile(
+    r"\b(?:if|when|whenever|while|as\s+long\s+as|below|above|beyond|past|outside|otherwise|"
+    r"else|elsewhere|unless)\b|이면|일\s*때|경우|그렇지\s*않으면|밖", re.I)
+OTHER_CASES = re.compile(r"\b(?:elsewhere|otherwise|else|for\s+(?:all\s+)?other|in\s+all\s+other"
+                         r"|outside|beyond|below\s+zero|above\s+zero)\b|그렇지\s*않으면|그\s*외|나머지", re.I)
+MEMBERSHIP = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*\\in\s*(?P<set>.+?)\s*$")
+SIGNATURE = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*:\s*(?P<set>.+?)\s*\\(?:to|rightarrow)\b")
+REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
+BLANK_OR_DISPLAY_END = re.compile(r"^\s*$|\$\$|\\\]|\\end\s*\{")
 
-    from symderive.notes.piecewise_words import _condition
+
+def restricted(context, source: str, parse) -> None:
+    """Mark each function definition of ``context`` whose sentence (or display, or the lead-in
+    of its display, or a restriction right after it) states a condition on its parameters
+    (see the module) as :class:`Restricted`; and a later formula of a function whose earlier
+    one was restricted, in the same section, as restricted by conditions not read (the pieces
+    of a definition by cases this reader did not join)."""
+    from dataclasses import replace
 
     lines = context.lines
     for position, definition in enumerate(context.definitions):
@@ -66,50 +81,163 @@ def restricted(context, source: str, parse) -> None:
         if not 1 <= definition.start <= len(lines):
             continue
         written = definition.note.split(" (")[0]
-        line = _own_sentence(lines[definition.start - 1], written)
+        name = definition.key[1]
+        text = lines[definition.start - 1]
+        line = _own_sentence(text, written)
         names = {p.name for p in parameters}
-        found, conditions = [], []
-        others = [m.group(1) for m in INLINE.finditer(line) if " ".join(m.group(1).split())
-                  != " ".join(written.split()) and re.match(
-                      rf"\s*{re.escape(definition.key[1])}\s*\([^=]*\)\s*=", m.group(1))]
-        for inner in _display_conditions(lines[definition.start - 1], written):
-            if COMPARISON.search(inner) and _mentions(inner, names):
-                found.append(inner)  # $$f(x) = x^2, \quad x \le 1$$
-                try:
-                    conditions.append(_condition(inner, context, source, definition.start, parse))
-                except ParseError:
-                    conditions.append(None)
-        for match in INLINE.finditer(line):
-            latex = match.group(1).strip()
-            if " ".join(latex.split()) == " ".join(written.split()) or "=" in latex and not (
-                    COMPARISON.search(latex)):
-                continue
-            inner = re.sub(r"^\((.*)\)$", r"\1", latex).strip()
-            before = line[:match.start()]
-            if COMPARISON.search(inner) and _mentions(inner, names) and not re.search(
-                    rf"{re.escape(definition.key[1])}\s*\(", inner):
-                found.append(inner)
-                try:
-                    conditions.append(_condition(inner, context, source, definition.start, parse))
-                except ParseError:
-                    conditions.append(None)
-            elif (interval := INTERVAL.match(inner)) and INTERVAL_WORDS.search(before) and (
-                    len(parameters) == 1):
-                found.append(f"{parameters[0].name} \\in {inner}")
-                conditions.append(_interval(interval, parameters[0], context, source,
-                                            definition.start, parse))
-            elif (sign := SIGN_WORDS.search(before)) and inner in names:
-                relation = SIGN_RELATION[sign.group(1).lower()]
-                found.append(f"{inner} {relation} 0")
-                conditions.append(_condition(f"{inner} {relation} 0", context, source,
-                                             definition.start, parse))
-        if found:  # another formula of the function in the sentence: whose condition is it?
-            known = None if None in conditions or others else tuple(conditions)
-            where = ", ".join(f"${c}$" for c in found)
-            if others:
-                where += f" (with another formula of {definition.key[1]} in the same sentence)"
+        reader = _Reader(context, source, parse, definition.start, parameters, name)
+        for inner in _display_conditions(text, written):
+            reader.formula(inner, "")
+        reader.prose(line, skip=written)
+        displayed = f"${written.strip()}$" not in text.replace("$ ", "$").replace(" $", "$") and (
+            "$" + " ".join(written.split()) + "$" not in " ".join(text.split()))
+        if displayed:  # For $x \le 1$, \[ f(x) = x^2 \]: the lead-in before the display
+            reader.prose(_lead_in(lines, definition.start), skip=written)
+        rest = _next_sentence(text, line, lines, definition.start)
+        if RESTRICTION_CUE.search(re.sub(r"\$[^$]*\$", " ", rest)):  # "… used for $x \le 1$ only"
+            reader.prose(rest, skip=written)
+        if OTHER_CASES.search(re.sub(r"\$[^$]*\$", " ", line)):  # Elsewhere $h(x) = x$.
+            reader.found.append("words of another case")
+            reader.conditions.append(None)
+        neighbourhood = " ".join((line, rest))
+        others = [m.group(1) for m in INLINE.finditer(neighbourhood)
+                  if " ".join(m.group(1).split()) != " ".join(written.split())
+                  and re.match(rf"\s*{re.escape(name)}\s*(?:\([^=]*\))?\s*=", m.group(1))]
+        if others and not reader.found and CASE_WORDS.search(re.sub(r"\$[^$]*\$", " ",
+                                                                     neighbourhood)):
+            reader.found.append("words beside another formula of " + name)
+            reader.conditions.append(None)  # c(x) = x as long as x stays below 1; past that …
+        del names
+        if reader.found:  # another formula of the function beside it: whose condition is it?
+            known = None if None in reader.conditions or others else tuple(reader.conditions)
+            where = "only where " + ", ".join(f"${c}$" for c in reader.found
+                                              if not c.startswith("words "))
+            if reader.found[0] == "words of another case":
+                where = "by cases, this formula for a case stated in words it does not read"
+            elif reader.found[0].startswith("words "):
+                where = "by two formulas with words between them that may be conditions"
+            elif others:
+                where += f" (with another formula of {name} beside it)"
             context.definitions[position] = replace(definition, value=Restricted(
                 parameters, body, known, where, definition.start))
+    _later_pieces(context)
+
+
+def _later_pieces(context) -> None:
+    """A later formula of a function whose formula before it (same section) was restricted is
+    another piece, not its definition everywhere: restricted by conditions not read (round 15
+    F12: *The ReLU is $r(z) = z$ for $z > 0$; below zero we take $r(z) = 0$.*)."""
+    from dataclasses import replace
+
+    seen: dict = {}
+    for position, definition in sorted(enumerate(context.definitions),
+                                       key=lambda pair: pair[1].start):
+        if definition.key[0] != "function":
+            continue
+        key = (definition.key, definition.end)
+        earlier = seen.get(key)
+        value = definition.value
+        if earlier is not None and isinstance(earlier.value, Restricted) and not isinstance(
+                value, Restricted) and not isinstance(value[1], sp.Piecewise):
+            value = Restricted(value[0], value[1], None,
+                               f"in pieces (line {earlier.start} {earlier.value.where}, then "
+                               f"line {definition.start})", definition.start)
+            context.definitions[position] = replace(definition, value=value)
+            definition = context.definitions[position]
+        seen[key] = definition
+
+
+class _Reader:
+    """Collects the conditions on a definition's parameters from formulas and prose."""
+
+    def __init__(self, context, source, parse, line, parameters, name):
+        self.context, self.source, self.parse, self.line = context, source, parse, line
+        self.parameters, self.name = parameters, name
+        self.names = {p.name for p in parameters}
+        self.found: list[str] = []
+        self.conditions: list = []
+
+    def prose(self, text: str, skip: str) -> None:
+        for match in INLINE.finditer(text or ""):
+            latex = match.group(1).strip()
+            if " ".join(latex.split()) == " ".join(skip.split()):
+                continue
+            self.formula(latex, text[:match.start()])
+
+    def formula(self, latex: str, before: str) -> None:
+        from symderive.notes.piecewise_words import _condition
+
+        if "=" in latex and not COMPARISON.search(latex):
+            return
+        inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
+        if re.search(rf"{re.escape(self.name)}\s*\(", inner):
+            signature = SIGNATURE.match(inner)
+            if signature and signature.group("name").lstrip("\\") == self.name.lstrip("\\"):
+                self._set(self.parameters[0].name, signature.group("set"))
+            return
+        signature = SIGNATURE.match(inner)
+        if signature and signature.group("name").lstrip("\\") == self.name.lstrip("\\") and (
+                len(self.parameters) == 1):
+            self._set(self.parameters[0].name, signature.group("set"))  # k : [0, 1] \to ℝ
+            return
+        member = MEMBERSHIP.match(inner)
+        if member and member.group("name") in self.names:
+            self._set(member.group("name"), member.group("set"))  # x \in [0, 1]
+            return
+        if COMPARISON.search(inner) and _mentions(inner, self.names):
+            self.found.append(inner)
+            try:
+                self.conditions.append(_condition(inner, self.context, self.source, self.line,
+                                                  self.parse))
+            except ParseError:
+                self.conditions.append(None)
+        elif (interval := INTERVAL.match(inner)) and INTERVAL_WORDS.search(before) and (
+                len(self.parameters) == 1):
+            self.found.append(f"{self.parameters[0].name} \\in {inner}")
+            self.conditions.append(_interval(interval, self.parameters[0], self.context,
+                                             self.source, self.line, self.parse))
+        elif (sign := SIGN_WORDS.search(before)) and inner in self.names:
+            relation = SIGN_RELATION[sign.group(1).lower()]
+            self.found.append(f"{inner} {relation} 0")
+            self.conditions.append(_condition(f"{inner} {relation} 0", self.context,
+                                              self.source, self.line, self.parse))
+
+    def _set(self, name: str, written: str) -> None:
+        """``name`` in the set ``written``: an interval is read, ℝ restricts nothing, any other
+        set is a condition not read."""
+        written = written.strip()
+        if REALS.match(written):
+            return
+        parameter = next((p for p in self.parameters if p.name == name), None)
+        self.found.append(f"{name} \\in {written}")
+        interval = INTERVAL.match(written)
+        self.conditions.append(None if interval is None or parameter is None else _interval(
+            interval, parameter, self.context, self.source, self.line, self.parse))
+
+
+def _lead_in(lines, line: int) -> str:
+    """The prose right before the display that starts at (or holds) ``line``: up to two lines
+    back, not past a blank line or another display."""
+    gathered = []
+    for number in range(line - 1, max(0, line - 3), -1):
+        text = lines[number - 1]
+        if BLANK_OR_DISPLAY_END.search(text) and not text.strip().endswith(("\\[", "$$")):
+            break
+        gathered.insert(0, text)
+    lead = " ".join(gathered)
+    pieces = re.split(r"(?<=[.;!?])\s+", lead)
+    return pieces[-1] if pieces else ""
+
+
+def _next_sentence(text: str, own: str, lines, line: int) -> str:
+    """The sentence after the definition's own one: the rest of its line, else the next line."""
+    position = text.find(own)
+    rest = text[position + len(own):] if position >= 0 else ""
+    if not rest.strip() and line < len(lines) and not BLANK_OR_DISPLAY_END.search(lines[line]):
+        rest = lines[line]
+    masked = INLINE.sub(lambda m: "\x00" * len(m.group()), rest)
+    cut = re.search(r"[.!?](?=\s|$)", masked)
+    return rest[:cut.end()] if cut else rest
 
 
 DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]")
@@ -167,22 +295,71 @@ def _interval(match, parameter, context, source, line, parse):
     return sp.And(left, right)
 
 
-def check_application(name: str, definition, arguments) -> None:
+BINDING = (sp.Integral, sp.Sum, sp.Product, sp.Subs, sp.Limit)
+
+
+def check_application(name: str, definition, arguments, values: dict | None = None,
+                      expr: sp.Basic | None = None) -> None:
     """Raise :class:`ParseError` when ``definition`` (of function ``name``) is
-    :class:`Restricted` and ``arguments``, all numbers, are not decided to lie where the note
-    defines it; other applications pass."""
+    :class:`Restricted` and its application to ``arguments`` is not decided to lie where the
+    note defines it. ``values``: the names' values in force (example values included), put in
+    first — ``r(t)`` after *Take $t = 3$* is r(3). An application to its own parameters
+    (``r(x)``) passes — the readers of domains keep x's bound — unless ``expr`` evaluates it
+    elsewhere (an integral, sum, product, limit or derivative at a point over it: round 15
+    F25); any other argument (``r(x + 5)``, ``r(2t)``) must be decided inside symbolically."""
     if not isinstance(definition, Restricted):
         return
-    if not all(isinstance(a, sp.Basic) and a.is_number for a in arguments):
-        return
+    arguments = [_resolved(a, values or {}) for a in arguments]
+    parameters = definition[0]
     shown = f"{name}({', '.join(str(a) for a in arguments)})"
-    where = f"the note defines {name} only where {definition.where} (line {definition.line})"
+    where = f"the note defines {name} {definition.where} (line {definition.line})"
+    numbers = all(isinstance(a, sp.Basic) and a.is_number for a in arguments)
+    # its own parameters, or the dummy of a written derivative r'(u) (its point: the caller)
+    own = tuple(arguments) == tuple(parameters) or all(isinstance(a, sp.Dummy) for a in arguments)
+    if own and not (expr is not None and expr.has(*BINDING)):
+        return
     if definition.conditions is None:
-        raise ParseError(f"{where}, which this reader does not read exactly: {shown} is not read")
-    mapping = dict(zip(definition[0], arguments))
+        raise ParseError(f"{where}; as its conditions are not read exactly, {shown} is not "
+                         "read")
+    mapping = dict(zip(parameters, arguments))
     for condition in definition.conditions:
         value = condition.xreplace(mapping)
+        if value is not sp.true and not numbers:
+            try:
+                value = sp.simplify(value) if value.free_symbols else value
+            except Exception:  # noqa: BLE001 - undecided
+                pass
         if value is sp.false:
             raise ParseError(f"{where}: {shown} lies outside it, so the note gives it no value")
         if value is not sp.true:
-            raise ParseError(f"{where}: {shown} is not known to lie there")
+            raise ParseError(f"{where}: {shown} is not known to lie there" + (
+                "" if numbers else " for every value of its letters"))
+
+
+def _resolved(argument, values: dict):
+    """The argument with the values in force put in (a few rounds: t = 3, s = t + 1)."""
+    for _ in range(4):
+        if not isinstance(argument, sp.Basic) or not values:
+            return argument
+        replaced = argument.xreplace(values)
+        if replaced == argument:
+            return argument
+        argument = replaced
+    return argument
+
+
+def restricted_inside_bindings(expr, view) -> None:
+    """Check every application of a :class:`Restricted` function inside an integral, sum,
+    product, limit or evaluation at a point (``r'(3)`` is ``Subs(r'(u), u, 3)``): there even
+    ``r(x)`` is evaluated away from x's own bound."""
+    if not isinstance(expr, sp.Basic) or not getattr(view, "functions", None):
+        return
+    for node in expr.atoms(*BINDING):
+        for applied in node.atoms(sp.core.function.AppliedUndef):
+            definition = view.functions.get(applied.func.__name__)
+            if isinstance(definition, Restricted) and len(definition[0]) == len(applied.args):
+                values = dict(view.symbols)
+                if isinstance(node, sp.Subs):  # r'(3): r at the point 3
+                    values.update(zip(node.variables, node.point))
+                check_application(applied.func.__name__, definition, applied.args, values,
+                                  None if isinstance(node, sp.Subs) else node)

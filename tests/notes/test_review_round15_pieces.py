@@ -1,0 +1,88 @@
+"""Round 15 F1, F7, F10, F12, F17, F25, F32: a function the note defines only on part of the line.
+
+The note gives r(x) = x² only where x ≤ 1 — in the display (``\\text{if } x \\le 1``), in the
+lead-in before it (*For $x \\le 1$,* ``\\[ … \\]``), in the next sentence (*This formula is used
+for $x \\le 1$ only*), as a set (``x \\in [0, 1]``, ``k : [0, 1] \\to \\mathbb{R}``), or as one piece
+of a definition by cases whose other condition is in words (*below zero we take*, *Elsewhere*,
+*past that*). Outside, the note says nothing of r with that formula: r(3) = 9 is never proved
+(nor refuted) with it — not directly, not through an example value (*Take $t = 3$. Then
+$r(t) = 9$*), a shifted argument (r(x + 5) for x ≥ 0), a derivative at a point (r'(3)), an
+integral or a sum over it. Inside, the formula is used as before (r(0.5) = 0.25 proved,
+r'(0.5) = 2 refuted). And a shifted term b_{n+1} written first in a formula is a claim about the
+family b_n, never a new name's definition (F10).
+"""
+
+import pytest
+
+from tests.notes.note_steps import first_verdicts, verdicts_by_line
+
+NOT_DECIDED = ("skipped", "undecided")
+
+
+def verdicts(tmp_path, text: str) -> list[str]:
+    found = first_verdicts(tmp_path, text)
+    return [found[line] for line in sorted(found)]
+
+
+def last(tmp_path, text: str) -> str:
+    return verdicts(tmp_path, text)[-1]
+
+
+PIECES = [
+    # F1: the condition in the display, or in the lead-in of the display
+    "$$s(x) = x^2 \\quad \\text{if } x \\le 1,$$",
+    "For $x \\le 1$,\n$$s(x) = x^2,$$",
+    # F7: a restriction in the next sentence
+    "Let $s(x) = x^2$. This formula is used for $x \\le 1$ only; beyond that, $s$ is constant.",
+    "$s(x) = x^2$로 정의한다. 단, $x \\le 1$이다.",
+    # F32: as a set
+    "For $x \\in [0, 1]$, $s(x) = x^2$; outside, $s = 0$.",
+    "Let $s : [0, 1] \\to \\mathbb{R}$, $s(x) = x^2$.",
+    # F12, F17: a second piece whose condition is in words
+    "The square is $s(x) = x^2$ for $x \\le 1$; below zero we take $s(x) = 0$.",
+    "We clip: $s(x) = x^2$ as long as $x$ stays below $1$; past that, $s(x) = 1$.",
+    "Set $s(x) = x^2$ when $x \\le 1$.\n\nElsewhere $s(x) = 1$.",
+]
+
+
+@pytest.mark.parametrize("definition", PIECES)
+@pytest.mark.parametrize("claim", ["s(3) = 9", "s(3) = 1"])
+def test_a_piece_gives_no_value_outside_its_condition(tmp_path, definition, claim):
+    assert last(tmp_path, f"# P\n\n{definition}\n\nSo $${claim}$$\n") in NOT_DECIDED
+
+
+@pytest.mark.parametrize("claim", [
+    "r(t) = 9",  # through an example value (F25)
+    "r'(3) = 6", "\\int_0^3 r(x)\\,dx = 9", "\\sum_{k=2}^{3} r(k) = 13",
+    "\\frac{d}{dx} r(x) \\Big|_{x=3} = 6",
+])
+def test_a_piece_is_not_applied_outside_through_examples_derivatives_integrals_or_sums(
+        tmp_path, claim):
+    text = (f"# P\n\nFor $x \\le 1$, $r(x) = x^2$; beyond $1$, $r$ stays at $1$.\n\n"
+            f"Take $t = 3$. Then $${claim}$$\n")
+    assert last(tmp_path, text) in NOT_DECIDED
+
+
+def test_a_shifted_argument_outside_the_condition_is_not_read(tmp_path):
+    text = ("# P\n\nFor $x \\le 1$, $r(x) = x^2$.\n\n"
+            "Hence $$r(x + 5) = (x + 5)^2$$ for every $x \\ge 0$.\n")
+    assert last(tmp_path, text) in NOT_DECIDED
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("r(0.5) = 0.25", "proved"), ("r(0.5) = 0.5", "refuted"),
+    ("r'(0.5) = 1", "proved"), ("r'(0.5) = 2", "refuted"),
+])
+def test_inside_its_condition_the_piece_is_used(tmp_path, claim, expected):
+    text = f"# P\n\nFor $x \\le 1$, $r(x) = x^2$.\n\nThen $${claim}$$\n"
+    assert last(tmp_path, text) == expected
+
+
+def test_a_shifted_term_written_first_is_a_claim_about_the_family(tmp_path):
+    # (n+1)^2 = n^2 + 2n + 1: "b_{n+1} = n^2 + 2n + 2" is a false claim, never b_{n+1}'s
+    # definition (which would then prove b_{n+1} - b_n = 2n + 2)
+    text = ("# F\n\nLet $b_n = n^2$.\n\n"
+            "Then $b_{n+1} = n^2 + 2n + 2$, so $b_{n+1} - b_n = 2n + 2$.\n\n"
+            "Also $c_{n+1} = n^2 + 2n + 1$ for $c_n = n^2$.\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[min(found)] == ["refuted", "refuted"]
