@@ -685,6 +685,11 @@ class _Parser:
                         self.position += 3
                         result = _transpose(result)
                         continue
+                if self.at("{") and self.peek().text == "[" and isinstance(
+                    result, (sp.Symbol, sp.MatrixSymbol)
+                ):  # W^{[l]}, a^{[l-1]}: the layer of a name (Ng's notation), round 15 F15
+                    result = self.bracketed_superscript(result)
+                    continue
                 if (self.at("{") and self.peek().text == "(" or self.at("(")) and isinstance(
                     result, (sp.Symbol, sp.MatrixSymbol)
                 ):  # x^{(i)}, f^{(2)}(x) on a name; e^{(x+1)}, 2^{(n)} are powers
@@ -1448,6 +1453,34 @@ class _Parser:
         closing = [")", "}"] if offset else [")"]
         after = [self.peek(offset + 2 + k).text for k in range(len(closing))]
         return isinstance(base, (sp.Symbol, sp.MatrixSymbol)) and after == closing
+
+    def bracketed_superscript(self, base: sp.Basic) -> sp.Basic:
+        r"""``W^{[l]}``, ``a^{[0]}``, ``z^{[l-1]}``: a layer label, part of the name (the
+        deep-learning notation for the layer of a weight or activation), never a power. The
+        label is at most a few letters, numbers and + / −; a name with a label is not applied."""
+        self.expect("{")
+        opening = self.advance()
+        pieces = []
+        while not self.at("]"):
+            token = self.advance()
+            if token.kind not in ("letter", "number") and token.text not in ("+", "-"):
+                self.fail("a superscript in brackets that is not a layer label (not read)", token)
+            pieces.append(token.text)
+            if len(pieces) > 5:
+                self.fail("a layer label in brackets longer than a few symbols (not read)",
+                          opening)
+        self.expect("]")
+        self.expect("}")
+        if not pieces:
+            self.fail("an empty layer label (not read)", opening)
+        label = "".join(pieces)
+        labelled = f"{base.name}^{{[{label}]}}"
+        self.readings.setdefault(labelled, "a layer label (a superscript in brackets)")
+        if isinstance(base, sp.MatrixSymbol):
+            return sp.MatrixSymbol(labelled, *base.shape)
+        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+            self.fail(f"{labelled} applied to arguments (not read)", opening)
+        return self.after_symbol(self.make_symbol(labelled), labelled)
 
     def parenthesised_superscript(self, base: sp.Basic) -> sp.Basic:
         r"""``f^{(n)}(x)`` or a label ``x^{(i)}``, ``\mathbf{W}^{(2)}``, ``l^{(i)}`` (the rule):

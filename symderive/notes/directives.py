@@ -179,7 +179,8 @@ DEFINITION_HEAD = re.compile(
     r"|\\[A-Za-z]+|[A-Za-z]))"
     # a star or a label in parentheses is part of the name (symderive.grammar.latex):
     # w^* = (X^T X)^{-1} X^T y defines w^*; W^{(2)} = … defines W^{(2)}
-    r"(?P<mark>\^\s*(?:\*|\{\s*\*\s*\}|\\ast|\{\s*\(\s*[A-Za-z0-9]\s*\)\s*\}))?"
+    r"(?P<mark>\^\s*(?:\*|\{\s*\*\s*\}|\\ast|\{\s*\(\s*[A-Za-z0-9]\s*\)\s*\}"
+    r"|\{\s*\[\s*[A-Za-z0-9+\-\s]{1,8}\]\s*\}))?"  # and a layer label: z^{[1]} = …
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
     r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
 )
