@@ -71,7 +71,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from symderive.errors import ParseError
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
-from symderive.grammar import entries, integer_parts, matrices, operators, optimisation
+from symderive.grammar import cases, entries, integer_parts, matrices, operators, optimisation
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -2010,6 +2010,8 @@ class _Parser:
             return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):  # \partial_{\mathbf{w}} f is derivative_operator's (above)
             self.fail("a bare \\partial outside a derivative fraction", token)
+        if name == "begin":  # \begin{cases} … \end{cases}: a Piecewise (round 15 F28)
+            return cases.read_cases(self, token)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
 

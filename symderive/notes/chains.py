@@ -384,7 +384,22 @@ def _without_layout(latex: str, environment: str = "", keep: bool = False) -> st
     )
 
 
+CASES_ENVIRONMENT = re.compile(r"\\begin\{([dr]?cases\*?)\}.*?\\end\{\1\}", re.S)
+
+
 def _without_prose(text: str, keep: bool = False) -> str:
+    r"""The text without trailing prose and annotations; a ``cases`` environment is kept
+    whole (its ``\text{if } x \ge 0`` are the conditions of its rows: symderive.grammar.cases)."""
+    pieces, last = [], 0
+    for match in CASES_ENVIRONMENT.finditer(text):
+        pieces.append(_prose_removed(text[last:match.start()], keep))
+        pieces.append(match.group())
+        last = match.end()
+    pieces.append(_prose_removed(text[last:], keep))
+    return "".join(pieces)
+
+
+def _prose_removed(text: str, keep: bool = False) -> str:
     text = TRAILING_PROSE.sub(_blank(keep), text)
     text = PHRASE.sub(lambda m: " " * len(m.group()), text)
     text = TRAILING_FORALL.sub(lambda m: " " * len(m.group()), text)

@@ -1,0 +1,169 @@
+r"""``\begin{cases} … \end{cases}``: a definition by cases, read as a SymPy ``Piecewise``.
+
+Each row is ``value & condition``; the condition is a comparison or a chain of them
+(``x \ge 0``, ``0 \le x < 1``, ``x \ne 0``), optionally after ``\text{if}``, ``\text{for}``,
+``\text{when}`` or a comma, or the last row's ``\text{otherwise}`` / ``\text{else}`` (그 외,
+나머지). The pieces are read by the same grammar (a sub-parser on the same note context) and
+joined in the order written. Where no row's condition holds the expression has no value
+(SymPy's ``Piecewise`` is then undefined) — never a value the note did not give.
+
+Read only when every row is read exactly: a condition in words (``\text{if $x$ is rational}``),
+a membership (``x \in [0, 1]``), a nested ``cases`` or a matrix value is not read. Two rows
+whose conditions overlap must agree there (``x & x \ge 0 \\ -x & x \le 0`` agree at 0; ``1 &
+x \ge 0 \\ 0 & x \le 0`` give x = 0 two values: not read) — a note that defines a value twice
+says nothing certain about it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+CASES = re.compile(r"\\begin\s*\{\s*(?P<kind>[dr]?cases\*?)\s*\}(?P<body>.*?)\\end\s*\{\s*(?P=kind)\s*\}",
+                   re.S)
+ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
+OTHERWISE = re.compile(
+    r"^(?:\\(?:text|textrm|mathrm|mbox|textit)\s*\{\s*(?:otherwise|else|elsewhere|"
+    r"in\s+all\s+other\s+cases|sonst|그\s*외|나머지|기타|그렇지\s*않으면)\s*[.,]?\s*\}|otherwise)$",
+    re.I)
+LEAD = re.compile(r"^(?:,|\\q?quad|\\[,;: ]|\s)*(?:\\(?:text|textrm|mathrm|mbox)\s*\{\s*"
+                  r"(?:if|for|when|whenever|where)\s*\}|\\(?:text|textrm|mathrm|mbox)\s*\{\s*"
+                  r"(?:if|for|when|whenever|where)\s+\}|if|for|when)?(?:,|\\q?quad|\\[,;: ]|\s)*",
+                  re.I)
+TRAIL = re.compile(r"(?:\s|,|\.|;|\\[,;: ]|\\text\s*\{\s*[.,;]?\s*\})*$")
+RELATION = re.compile(r"\\(?:leq?|geq?|lt|gt|neq?|leqslant|geqslant)(?![A-Za-z])|<=|>=|<|>|=|≤|≥|≠")
+RELATIONS = {
+    r"\le": sp.Le, r"\leq": sp.Le, r"\leqslant": sp.Le, "<=": sp.Le, "≤": sp.Le,
+    r"\ge": sp.Ge, r"\geq": sp.Ge, r"\geqslant": sp.Ge, ">=": sp.Ge, "≥": sp.Ge,
+    r"\lt": sp.Lt, "<": sp.Lt, r"\gt": sp.Gt, ">": sp.Gt,
+    r"\ne": sp.Ne, r"\neq": sp.Ne, "≠": sp.Ne, "=": sp.Eq,
+}  # fmt: skip
+
+
+def read_cases(parser, token) -> sp.Basic:
+    """The ``cases`` environment starting at ``token`` (``\\begin``) of ``parser``'s text, as a
+    ``Piecewise``; the parser is moved past its ``\\end``."""
+    start = token.column - 1
+    match = CASES.match(parser.text, start)
+    if match is None:
+        parser.fail("an environment other than cases inside a formula is not read", token)
+    body = match.group("body")
+    if re.search(r"\\begin\s*\{", body):
+        parser.fail("a nested environment inside cases is not read", token)
+    end = match.end()
+    while parser.current.kind != "end" and parser.current.column - 1 < end:
+        parser.advance()
+    rows = [row for row in _split_top(body, ROW_BREAK) if row.strip()]
+    if not rows:
+        parser.fail("an empty cases environment", token)
+    pieces = []
+    for number, row in enumerate(rows):
+        columns = _split_top(row, re.compile("&"))
+        if len(columns) != 2:
+            parser.fail("a row of cases needs a value and a condition separated by & "
+                        "(not read)", token)
+        value = _sub(parser, TRAIL.sub("", columns[0].strip()), token)  # "x, & x \ge 0"
+        if isinstance(value, sp.MatrixExpr) or getattr(value, "is_Matrix", False):
+            parser.fail("a matrix value in cases is not read", token)
+        written = TRAIL.sub("", columns[1].strip())
+        if OTHERWISE.match(written.strip()):
+            if number != len(rows) - 1:
+                parser.fail("'otherwise' before the last row of cases (not read)", token)
+            pieces.append((value, sp.true))
+            continue
+        pieces.append((value, _condition(parser, LEAD.sub("", written, count=1), token)))
+    _agree_where_overlapping(parser, pieces, token)
+    parser.readings.setdefault("cases", "a definition by cases (a Piecewise, in row order)")
+    return sp.Piecewise(*pieces)
+
+
+def _split_top(text: str, separator: re.Pattern) -> list[str]:
+    """``text`` split at ``separator`` outside braces."""
+    parts, depth, last, position = [], 0, 0, 0
+    while position < len(text):
+        character = text[position]
+        if character == "\\" and position + 1 < len(text) and text[position + 1] in "{}":
+            position += 2
+            continue
+        if character == "{":
+            depth += 1
+        elif character == "}":
+            depth -= 1
+        elif depth == 0 and (found := separator.match(text, position)):
+            parts.append(text[last:position])
+            position = last = found.end()
+            continue
+        position += 1
+    parts.append(text[last:])
+    return parts
+
+
+def _sub(parser, text: str, token) -> sp.Basic:
+    """One piece read by the grammar on the parser's note context (its readings and natural
+    domain kept)."""
+    from symderive.grammar.latex import parse_latex_reading
+
+    if not text.strip():
+        parser.fail("an empty piece in cases (not read)", token)
+    value, readings, conditions = parse_latex_reading(
+        text, context=parser.context, source=parser.source, line=parser.line)
+    for name, how in readings.items():
+        parser.readings.setdefault(name, how)
+    for condition in conditions:
+        if condition not in parser.build.conditions:
+            parser.build.conditions.append(condition)
+    return value
+
+
+def _condition(parser, text: str, token) -> sp.Basic:
+    """A comparison or a chain of comparisons (``0 \\le x < 1``) as a SymPy condition."""
+    text = text.strip()
+    if not text or "\\text" in text or "\\in" in text or "\\mathrm" in text:
+        parser.fail(f"the condition '{text}' of a row of cases is not read", token)
+    operators = list(RELATION.finditer(text))
+    if not operators:
+        parser.fail(f"the condition '{text}' of a row of cases is no comparison (not read)",
+                    token)
+    sides, last = [], 0
+    for found in operators:
+        sides.append(text[last:found.start()])
+        last = found.end()
+    sides.append(text[last:])
+    values = [_sub(parser, side, token) for side in sides]
+    parts = [RELATIONS[found.group()](left, right)
+             for found, left, right in zip(operators, values, values[1:])]
+    condition = sp.And(*parts)
+    if condition in (sp.true, sp.false) or not condition.free_symbols:
+        parser.fail(f"the condition '{text}' of a row of cases does not depend on a name",
+                    token)
+    return condition
+
+
+def _agree_where_overlapping(parser, pieces: list, token) -> None:
+    """Two rows whose conditions hold together must give the same value there."""
+    for index, (value, condition) in enumerate(pieces):
+        for other_value, other in pieces[index + 1:]:
+            if other is sp.true:
+                continue  # otherwise: only where no row before holds
+            both = sp.And(condition, other)
+            if both is sp.false:
+                continue
+            region, name = None, None
+            if len(both.free_symbols) == 1:
+                (name,) = both.free_symbols
+                real = sp.Dummy("t", real=True)
+                try:  # the region on the real line (the names are real numbers)
+                    region = both.xreplace({name: real}).as_set()
+                except Exception:  # noqa: BLE001 - a region SymPy cannot describe
+                    region = None
+            if region is not None and region is sp.S.EmptySet:
+                continue
+            if sp.simplify(value - other_value) == 0:
+                continue
+            if isinstance(region, sp.FiniteSet) and all(
+                sp.simplify((value - other_value).subs(name, point)) == 0 for point in region
+            ):
+                continue
+            parser.fail("two rows of cases hold together with different values (not read)",
+                        token)
