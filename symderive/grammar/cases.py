@@ -131,9 +131,12 @@ def _condition(parser, text: str, token) -> sp.Basic:
         last = found.end()
     sides.append(text[last:])
     values = [_sub(parser, side, token) for side in sides]
-    parts = [RELATIONS[found.group()](left, right)
-             for found, left, right in zip(operators, values, values[1:])]
-    condition = sp.And(*parts)
+    try:  # SymPy may evaluate a side while comparing (a divergent sum)
+        parts = [RELATIONS[found.group()](left, right)
+                 for found, left, right in zip(operators, values, values[1:])]
+        condition = sp.And(*parts)
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError):
+        parser.fail(f"the condition '{text}' of a row of cases cannot be compared", token)
     if condition in (sp.true, sp.false) or not condition.free_symbols:
         parser.fail(f"the condition '{text}' of a row of cases does not depend on a name",
                     token)

@@ -1457,7 +1457,8 @@ class _Parser:
     def bracketed_superscript(self, base: sp.Basic) -> sp.Basic:
         r"""``W^{[l]}``, ``a^{[0]}``, ``z^{[l-1]}``: a layer label, part of the name (the
         deep-learning notation for the layer of a weight or activation), never a power. The
-        label is at most a few letters, numbers and + / −; a name with a label is not applied."""
+        label is at most a few letters, numbers and + / −; a function name with a label applied
+        to arguments (``h^{[1]}(x)``) is not read, any other name before ``(`` multiplies."""
         self.expect("{")
         opening = self.advance()
         pieces = []
@@ -1478,8 +1479,10 @@ class _Parser:
         self.readings.setdefault(labelled, "a layer label (a superscript in brackets)")
         if isinstance(base, sp.MatrixSymbol):
             return sp.MatrixSymbol(labelled, *base.shape)
-        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+        if (self.at("(") or (self.at(r"\left") and self.peek().text == "(")) and (
+                reads_as_function(base.name) or base.name in self.context.functions):
             self.fail(f"{labelled} applied to arguments (not read)", opening)
+        # a^{[1]}(1 - a^{[1]}): a product, as a(1 - a) is for a name that is no function
         return self.after_symbol(self.make_symbol(labelled), labelled)
 
     def parenthesised_superscript(self, base: sp.Basic) -> sp.Basic:
@@ -2283,6 +2286,10 @@ class _Parser:
             )):  # \partial \mathbf{W}^{(2)}: a label, not the order
                 self.advance()
                 variable = self.parenthesised_superscript(variable)
+            elif self.at("^") and self.peek().text == "{" and self.peek(2).text == "[" and (
+                    isinstance(variable, (sp.Symbol, sp.MatrixSymbol))):
+                self.advance()  # \partial W^{[1]}: the layer label, not the order (round 15 F45)
+                variable = self.bracketed_superscript(variable)
             power = 1
             if self.accept("^"):
                 power_expr = self.script()

@@ -529,7 +529,16 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
         if text is None:
             plans.append(NoteFile(str(path), error=error))
             continue
-        plan = plan_file(text, str(path), path.suffix.lower() != ".tex")
+        try:
+            plan = plan_file(text, str(path), path.suffix.lower() != ".tex")
+        except (ParseError, TimeoutError, RecursionError, MemoryError) as problem:
+            plans.append(NoteFile(str(path), error=f"{path}: {problem}"))
+            continue
+        except Exception as problem:  # noqa: BLE001 - one file's bug never ends the run
+            plans.append(NoteFile(str(path), error=(
+                f"{path}: internal: a bug in symderive while reading this note "
+                f"({type(problem).__name__}: {' '.join(str(problem).split())[:120]})")))
+            continue
         plans.append(plan)
         file_seconds = plan.seconds  # reading and planning count against the file's budget
         instance_seconds = 0.0

@@ -261,9 +261,13 @@ def _condition(latex: str, context, source: str, line: int, parse) -> sp.Basic:
     ):
         raise ParseError(f"the condition ${latex}$ is not a comparison this reader reads")
     elements = [parse(element, context.latex, source, line) for element in chains[0].elements]
-    parts = [RELATIONS[relation](left, right) for relation, left, right
-             in zip(chains[0].relations, elements, elements[1:])]
-    condition = sp.And(*parts)
+    try:  # SymPy may evaluate a side while comparing (a divergent sum: round 15 F38)
+        parts = [RELATIONS[relation](left, right) for relation, left, right
+                 in zip(chains[0].relations, elements, elements[1:])]
+        condition = sp.And(*parts)
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError) as problem:
+        raise ParseError(f"the condition ${latex}$ cannot be compared "
+                         f"({' '.join(str(problem).split())[:80]})") from None
     if condition in (sp.true, sp.false) or not condition.free_symbols:
         raise ParseError(f"the condition ${latex}$ does not depend on a name")
     return condition

@@ -56,6 +56,12 @@ CASE_WORDS = re.compile(
     r"else|elsewhere|unless)\b|이면|일\s*때|경우|그렇지\s*않으면|밖", re.I)
 OTHER_CASES = re.compile(r"\b(?:elsewhere|otherwise|else|for\s+(?:all\s+)?other|in\s+all\s+other"
                          r"|outside|beyond|below\s+zero|above\s+zero)\b|그렇지\s*않으면|그\s*외|나머지", re.I)
+# a condition negated in words (round 15 F39): its complement is meant, which is not read
+NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|unless|except|excepting|outside|other\s+than|away\s+from|apart\s+from|"
+    r"besides|never|no)\b(?:\s+(?:in|on|for|when|where|if|at|of|whenever|that|the\s+\w+))*"
+    r"|\$[^$]{1,20}\$\s+not\s+(?:in|on))\s*$", re.I)
+NEGATED_AFTER = re.compile(r"^\s*(?:[이가은는을를]\s*)?(?:아닐|아닌|아니|제외|빼고|밖|외)")
 MEMBERSHIP = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*\\in\s*(?P<set>.+?)\s*$")
 SIGNATURE = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*:\s*(?P<set>.+?)\s*\\(?:to|rightarrow)\b")
 REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
@@ -110,8 +116,9 @@ def restricted(context, source: str, parse) -> None:
         del names
         if reader.found:  # another formula of the function beside it: whose condition is it?
             known = None if None in reader.conditions or others else tuple(reader.conditions)
-            where = "only where " + ", ".join(f"${c}$" for c in reader.found
-                                              if not c.startswith("words "))
+            where = "only where " + ", ".join(
+                f"not ${c[4:]}$" if c.startswith("not ") else f"${c}$" for c in reader.found
+                if not c.startswith("words "))
             if reader.found[0] == "words of another case":
                 where = "by cases, this formula for a case stated in words it does not read"
             elif reader.found[0].startswith("words "):
@@ -162,12 +169,19 @@ class _Reader:
             latex = match.group(1).strip()
             if " ".join(latex.split()) == " ".join(skip.split()):
                 continue
-            self.formula(latex, text[:match.start()])
+            self.formula(latex, text[:match.start()], text[match.end():match.end() + 16])
 
-    def formula(self, latex: str, before: str) -> None:
+    def formula(self, latex: str, before: str, after: str = "") -> None:
         from symderive.notes.piecewise_words import _condition
 
         if "=" in latex and not COMPARISON.search(latex):
+            return
+        if NEGATED_BEFORE.search(before) or NEGATED_AFTER.match(after):
+            # For $x$ not in …, Unless $x \le 1$, $x \le 1$이 아닐 때: the complement, not read
+            inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
+            if _mentions(latex, self.names) or INTERVAL.match(inner) or COMPARISON.search(inner):
+                self.found.append(f"not {latex.strip()}")
+                self.conditions.append(None)
             return
         inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
         if re.search(rf"{re.escape(self.name)}\s*\(", inner):

@@ -42,3 +42,15 @@ def test_the_layer_definitions_of_a_note_are_definitions_and_its_arithmetic_is_c
     found = verdicts_by_line(tmp_path, text)
     assert found[5] == ["skipped", "proved"]  # defines z^{[1]}, then 3·2 = 6
     assert found[7][0] in ("refuted", "skipped")  # 3·2 ≠ 7: never proved
+
+
+def test_the_gradient_by_a_layer_weight_is_taken_by_that_weight(tmp_path):
+    # round 15 F45: \partial W^{[1]} was read as the first derivative by W (its ^{[1]} an
+    # order), so every gradient by a layer weight was 0 and the true ones refuted
+    text = ("# Layers\n\nLet $z^{[1]} = W^{[1]} x + b^{[1]}$ and $a^{[1]} = \\sigma(z^{[1]})$.\n\n"
+            "Then $\\frac{\\partial z^{[1]}}{\\partial W^{[1]}} = x$ and "
+            "$\\frac{\\partial a^{[1]}}{\\partial z^{[1]}} = a^{[1]}(1 - a^{[1]})$ and "
+            "$\\frac{\\partial z^{[1]}}{\\partial W^{[1]}} = 0$.\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[5][:2] == ["proved", "proved"]
+    assert found[5][2] in ("refuted", "skipped")  # the false gradient is never proved

@@ -86,3 +86,22 @@ def test_a_shifted_term_written_first_is_a_claim_about_the_family(tmp_path):
             "Also $c_{n+1} = n^2 + 2n + 1$ for $c_n = n^2$.\n")
     found = verdicts_by_line(tmp_path, text)
     assert found[min(found)] == ["refuted", "refuted"]
+
+
+@pytest.mark.parametrize("definition", [
+    # round 15 F39: the complement of the written condition is meant
+    "For $x$ not in $[0, 1]$, $s(x) = x + 7$.",
+    "Unless $x \\le 1$, $s(x) = x + 7$.",
+    "Except when $x > 2$, $s(x) = x + 7$.",
+    "$x \\le 1$이 아닐 때 $s(x) = x + 7$로 정의한다.",
+])
+@pytest.mark.parametrize("claim", ["s(0.5) = 7.5", "s(3) = 10"])
+def test_a_negated_condition_is_never_read_as_the_condition(tmp_path, definition, claim):
+    assert last(tmp_path, f"# P\n\n{definition}\n\nSo $${claim}$$\n") in NOT_DECIDED
+
+
+def test_a_condition_sympy_cannot_compare_is_not_read_and_crashes_nothing(tmp_path):
+    # round 15 F38: a divergent series as a bound raised ValueError out of the reader
+    text = ("# H\n\nLet $s(x) = x$ if $x \\le \\sum_{k=1}^{\\infty} \\frac{1}{k}$, and "
+            "$s(x) = 0$ otherwise.\n\nThen $$s(2) = 2.$$\n")
+    assert last(tmp_path, text) in NOT_DECIDED
