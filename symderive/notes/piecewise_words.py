@@ -29,13 +29,13 @@ from symderive.notes.expression_bounds import RELATIONS as COMPARISONS
 from symderive.notes.roles import Reading, Role
 
 CASE_WORDS = re.compile(
-    r"\b(?:if|when|whenever|for|provided|otherwise|else|elsewhere|unless|positive|negative)\b"
+    r"\b(?:if|when|whenever|for|provided|otherwise|else|elsewhere|unless|positive|negative|on)\b"
     r"|이면|일\s*때|경우|그렇지\s*않으면|아니면|그\s*외",
     re.I,
 )
 # the words right after a branch that give its condition: "$r = s$ if $s > 0$"
-CONDITION_AFTER = re.compile(
-    r"^\s*,?\s*(?:if|when|whenever|for|provided(?:\s+that)?|where)\s*$", re.I)
+CONDITION_AFTER = re.compile(  # "on $[0, 1]$": an interval, a condition not read (round 15 F44)
+    r"^\s*,?\s*(?:if|when|whenever|for|provided(?:\s+that)?|where|on)\s*$", re.I)
 SIGN_AFTER = re.compile(
     r"^\s*,?\s*for\s+(?:all\s+|every\s+|each\s+)?(?P<sign>positive|negative|non-?negative"
     r"|non-?positive)\s*$", re.I)

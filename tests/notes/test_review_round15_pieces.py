@@ -105,3 +105,10 @@ def test_a_condition_sympy_cannot_compare_is_not_read_and_crashes_nothing(tmp_pa
     text = ("# H\n\nLet $s(x) = x$ if $x \\le \\sum_{k=1}^{\\infty} \\frac{1}{k}$, and "
             "$s(x) = 0$ otherwise.\n\nThen $$s(2) = 2.$$\n")
     assert last(tmp_path, text) in NOT_DECIDED
+
+
+def test_the_second_piece_of_a_tent_on_intervals_is_a_branch_not_a_claim(tmp_path):
+    # round 15 F44: "Let $g(x) = x$ on $[0, 1]$ and $g(x) = 2 - x$ on $(1, 2]$." refuted its
+    # second piece as a claim about the first
+    text = "# Tent\n\nLet $g(x) = x$ on $[0, 1]$ and $g(x) = 2 - x$ on $(1, 2]$.\n"
+    assert "refuted" not in [v for vs in verdicts_by_line(tmp_path, text).values() for v in vs]
