@@ -73,4 +73,6 @@ def read_note(path: Path) -> tuple[str | None, str | None]:
         )
     if "\x00" in text:
         return None, "binary file (NUL bytes): not read"
-    return text, None
+    # CRLF (Windows) and lone CR (classic Mac) end lines as LF does: one line each, so line
+    # numbers and table rows are the editor's (round 15 F36)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

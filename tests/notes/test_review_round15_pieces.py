@@ -112,3 +112,17 @@ def test_the_second_piece_of_a_tent_on_intervals_is_a_branch_not_a_claim(tmp_pat
     # second piece as a claim about the first
     text = "# Tent\n\nLet $g(x) = x$ on $[0, 1]$ and $g(x) = 2 - x$ on $(1, 2]$.\n"
     assert "refuted" not in [v for vs in verdicts_by_line(tmp_path, text).values() for v in vs]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_classic_mac_line_ends_are_lines(tmp_path, newline):
+    # round 15 F36: with lone CRs every step was on line 1 and a table's "No" was lost
+    from symderive.notes.files import read_note
+
+    note = tmp_path / "note.md"
+    note.write_bytes(newline.join(["# A", "", "But $\\frac{d}{dy} y^3 = y^2$.", "",
+                                   "| $\\frac{d}{dz} z^2 = z$ | No |", ""]).encode())
+    text, error = read_note(note)
+    assert error is None and text.split("\n")[2] == "But $\\frac{d}{dy} y^3 = y^2$."
+    found = first_verdicts(tmp_path, text)
+    assert found == {3: "refuted", 5: "undecided"}
