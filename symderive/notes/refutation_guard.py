@@ -77,6 +77,10 @@ BREAK = re.compile(
     r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+>|][ \t]|\d{1,3}[.)][ \t]|\\item\b|\\(?:sub)*section\b"
     r"|\\paragraph\b|\\begin\b|\\end\b))|(?<=[다요])[ \t]*\n")
 HEADING = re.compile(r"^\s*(?:#|\\(?:sub)*section\b|\\paragraph\b|\\chapter\b)")
+# the words before a formula end their clause (a colon, semicolon, dash, comma, full stop, or a
+# conjunction that opens a new clause: "The naive bound is wrong: $…$ holds instead")
+CLAUSE_ENDED = re.compile(r"(?:^|[:;,.!?–—]|\s-|\b(?:but|yet|whereas|however|instead|rather|"
+                          r"actually|indeed|in\s+fact))\s*$", re.I)
 POINTS_AHEAD = re.compile(r"\b(?:following|below)\b|다음|아래", re.I)
 
 # 1. negative evaluation or denial
@@ -100,6 +104,8 @@ NEGATIVE = re.compile(
     r"|not\s+(?:\w+\s+)?(?:true|correct|valid|right|the\s+case|hold\w*)"
     r"|no\s+longer\s+(?:holds?|true|valid)"
     r"|never\s+(?:\w+\s+){0,2}?(?:holds?|true|valid|correct|equal\w*|the\s+case|write|use|assume)"
+    r"|(?:nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:believes?|thinks?|writes?|claims?|accepts?|uses?)"
+    r"|nothing\s+(?:guarantees|ensures|implies|shows|says)|not\s+guaranteed"
     r")\b"
     r"|틀리|틀린|틀렸|틀림|잘못|오류|오답|거짓|성립하지\s*않|성립하지\s*못|성립\s*안|아니다|아닙|아니며|아님"
     r"|않는다|않습니다|않음|옳지\s*않|맞지\s*않|반례|착각|모순",
@@ -222,7 +228,10 @@ def refutation_doubt(block, context, counterexample) -> str:
     sentence = f"{around.before} {TARGET} {around.after}".strip()
     # words right after it that assert it win over words before it ("The naive bound is wrong:
     # $…$ holds instead"), as in symderive.notes.disowned
-    asserted = bool(ASSERTED.match(_prose(around.after))) and not _negative(_prose(around.after))
+    # — but only when the words before end their clause: in "It is false that $…$ holds",
+    # "Students wrongly think $…$ is correct" the formula and its "holds" are the denied content
+    asserted = (bool(ASSERTED.match(_prose(around.after))) and not _negative(_prose(around.after))
+                and bool(CLAUSE_ENDED.search(_prose(around.before))))
     for words, where in ((around.after if asserted else sentence, "about it"),
                          (around.following, "right after it"),
                          (around.preceding, "just before it")):
