@@ -77,6 +77,13 @@ BREAK = re.compile(
     r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+>|][ \t]|\d{1,3}[.)][ \t]|\\item\b|\\(?:sub)*section\b"
     r"|\\paragraph\b|\\begin\b|\\end\b))|(?<=[다요])[ \t]*\n")
 HEADING = re.compile(r"^\s*(?:#|\\(?:sub)*section\b|\\paragraph\b|\\chapter\b)")
+# a why / how question that doubts or proposes the formula, or asks about someone's belief:
+# it does not presuppose the formula (round 15 F3)
+RHETORICAL = re.compile(
+    r"n['’]t\b|\b(?:not|can|could|would|should|might|may|possibly|ever|on\s+earth|anyone|anybody"
+    r"|someone|somebody|people|students?|authors?|they|he|she|others|books?|texts?|believe\w*"
+    r"|think\w*|thought|claim\w*|suppose\w*|expect\w*|guess\w*|write|writes|wrote|written)\b"
+    r"|아닐|않을|아닌|않는|아니|안\s*(?:되|돼)|못", re.I)
 # the words before a formula end their clause (a colon, semicolon, dash, comma, full stop, or a
 # conjunction that opens a new clause: "The naive bound is wrong: $…$ holds instead")
 CLAUSE_ENDED = re.compile(r"(?:^|[:;,.!?–—]|\s-|\b(?:but|yet|whereas|however|instead|rather|"
@@ -254,7 +261,7 @@ def refutation_doubt(block, context, counterexample) -> str:
     row = _table_verdict(text, block.line)
     if row:
         return f"the note's table marks it '{row}'"
-    if (around.question and not WHY_OR_HOW.search(_prose(around.before))
+    if (around.question and not _presupposing(around)
             and answer(_prose(around.after + " " + around.following)) != "yes"):
         return f"the formula stands in a question ('{_shorten(sentence)}')"
     letters = _counter_names(counterexample)
@@ -262,6 +269,15 @@ def refutation_doubt(block, context, counterexample) -> str:
         return (f"the note introduces {name} as some or a particular value ('"
                 f"{_shorten(sentence)}'): the formula is a condition on {name}, not an identity")
     return ""
+
+
+def _presupposing(around: Around) -> bool:
+    """Whether the formula's question is a plain one of why or how, which presupposes it (*Why
+    does $…$ hold?*, *How do we get $…$?*, 왜 $…$ 이 성립할까) — not a rhetorical, modal or negated
+    one (*Why not simply write $…$?*, *How can $…$ be right?*, *Why isn't $…$?*, 왜 $…$가
+    아닐까) nor one about someone's writing or belief (*Why do students believe $…$?*)."""
+    before, after = _prose(around.before), _prose(around.after)
+    return bool(WHY_OR_HOW.search(before)) and not RHETORICAL.search(f"{before} {after}")
 
 
 def _heading_bound(text: str, line: int, letters: dict, context) -> str:

@@ -5,6 +5,9 @@ refutation guard, :mod:`symderive.notes.refutation_guard`).
   it when the formula stands in a that-clause: *It is false that $…$ holds*, *Students wrongly
   think $…$ holds*, *We cannot conclude that $…$ holds*, *Nobody should believe that $…$ is
   true*. *The naive bound is wrong: $…$ holds instead* still asserts it.
+* F3 — a rhetorical, modal or negated question of why or how (*Why not simply write $…$?*,
+  *How can $…$ be right?*, *Why isn't $…$?*, *Why do students believe $…$?*, 왜 $…$가 아닐까)
+  does not presuppose the formula; the plain *Why does $…$ hold?* / *How do we get $…$?* does.
 
 Each withheld case has a control: the same false formula asserted plainly stays refuted, and a
 true identity in the same words stays proved.
@@ -64,3 +67,30 @@ def test_holds_after_a_finished_clause_still_asserts_the_formula(tmp_path):
                             f"${FALSE_SQUARE}$ holds."], "refuted")
     _assert_each(tmp_path, [f"The naive bound is wrong: ${TRUE_SQUARE}$ holds instead.",
                             f"It is true that ${TRUE_SQUARE}$ holds."], "proved")
+
+
+# -- F3: rhetorical why / how questions --------------------------------------------------------
+
+RHETORICAL = [
+    r"Why not simply write $\frac{d}{dw} w^3 = 3w$?",
+    r"How can $\frac{d}{dz} z^2 = z$ be right?",
+    r"How could $e^{s+t} = e^s + e^t$ possibly hold?",
+    r"Why would anyone write $\frac{d}{dx} x^4 = x^3$?",
+    r"How on earth did the author get $\frac{d}{dz} z^6 = z^5$?",
+    r"Why do so many students believe $\frac{d}{du} u^7 = u^6$?",
+    r"왜 $\frac{d}{dx}x^2 = x$가 아닐까?",
+    r"Why isn't $\frac{d}{dy} y^3 = y^2$?",
+    r"왜 $\frac{d}{dz} z^4 = z^3$이 되지 않을까?",
+]
+
+
+def test_a_rhetorical_why_or_how_question_does_not_claim_its_formula(tmp_path):
+    _assert_each(tmp_path, RHETORICAL, "undecided")
+
+
+def test_a_plain_why_or_how_question_presupposes_its_formula(tmp_path):
+    _assert_each(tmp_path, [f"Why does ${FALSE_SQUARE}$ hold?", f"How do we get ${FALSE_SQUARE}$?",
+                            f"Why is ${FALSE_SQUARE}$ true?", f"왜 ${FALSE_SQUARE}$ 이 성립할까?"],
+                 "refuted")
+    _assert_each(tmp_path, [f"Why does ${TRUE_SQUARE}$ hold?",
+                            r"How do we get $\frac{d}{dz} z^2 = 2z$?"], "proved")
