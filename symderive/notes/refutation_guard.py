@@ -70,7 +70,8 @@ MATH = re.compile(
 # line, before a heading, list item, quote, table row, \item, \section or \begin / \end, and
 # at a line ending in a Korean declarative ending (다, 요) written without a full stop
 ABBREVIATION = re.compile(
-    r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|fig|resp|viz|approx|thm|prop|def|sec|no|ca)"
+    r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|eqn|fig|resp|viz|approx|thm|prop|def|defn|sec|no|ca"
+    r"|prof|dr|mr|mrs|ms|st|ex|exs|ch|chap|al|lem|cor|pp?|vol|ed|ref|app|tab|alg)"
     r"|\b[A-Za-z])$", re.I)
 TERMINAL = re.compile(r"[.!?。？！](?=\s|$)")
 BREAK = re.compile(
@@ -88,7 +89,11 @@ RHETORICAL = re.compile(
 # conjunction that opens a new clause: "The naive bound is wrong: $…$ holds instead")
 CLAUSE_ENDED = re.compile(r"(?:^|[:;,.!?–—]|\s-|\b(?:but|yet|whereas|however|instead|rather|"
                           r"actually|indeed|in\s+fact))\s*$", re.I)
-POINTS_AHEAD = re.compile(r"\b(?:following|below)\b|다음|아래", re.I)
+POINTS_AHEAD = re.compile(r"\b(?:following|below|next|here\s+is|here\s+are|as\s+follows)\b"
+                          r"|다음|아래", re.I)
+# a one-word answer of no in the sentence right after: "Q: $…$. A: No, it is $2m$."
+ANSWER_NO = re.compile(r"^\W*(?:(?:a|ans|answer)\s*[:.)]\s*\W*)?(?:no|nope|false|wrong)\s*[,.!:;]",
+                       re.I)
 
 # 1. negative evaluation or denial
 _NOT_A_VERDICT = (r"(?!\s+(?:positives?|negatives?|alarms?|discover\w*|rates?|terms?|functions?"
@@ -113,9 +118,22 @@ NEGATIVE = re.compile(
     r"|never\s+(?:\w+\s+){0,2}?(?:holds?|true|valid|correct|equal\w*|the\s+case|write|use|assume)"
     r"|(?:nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:believes?|thinks?|writes?|claims?|accepts?|uses?)"
     r"|nothing\s+(?:guarantees|ensures|implies|shows|says)|not\s+guaranteed"
+    # round 15 F6: a mistake framed in other words
+    r"|naive(?:ly)?|tempt\w*|beware|caution|warning|slips?|typos?|blunders?|howlers?|gaffes?"
+    r"|overlook\w*|forg[eo]t\w*|not\s+but"
+    r"|(?:spot|find|locate|identify|catch|fix)\s+the\s+(?:\w+\s+)?(?:errors?|bugs?|flaws?|slips?)"
+    r"|(?:drop\w*|omit\w*|ignor\w*|neglect\w*|skip\w*|miss\w*)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+    r"(?:chain|product|quotient|power|sum)\s+rule"
     r")\b"
     r"|틀리|틀린|틀렸|틀림|잘못|오류|오답|거짓|성립하지\s*않|성립하지\s*못|성립\s*안|아니다|아닙|아니며|아님"
-    r"|않는다|않습니다|않음|옳지\s*않|맞지\s*않|반례|착각|모순",
+    r"|않는다|않습니다|않음|옳지\s*않|맞지\s*않|반례|착각|모순"
+    # round 15 F6: 오개념, 함정, 엉터리, 쓰지 말자, 빠뜨린, 아니야, 곤란, 사실과 다르다, 흔한 실수
+    # (실수 alone is also "real number"), 생각하기 쉽다 (not 보이기 쉽다: easy to show)
+    r"|오개념|함정|엉터리|쓰지\s*말|빠뜨|누락|오타|아니야|아냐|아니에요|곤란|사실과\s*다르"
+    r"|(?:흔한|흔히\s*하는|대표적인|전형적인|하는|저지르는|범하는)\s*실수|실수하기"
+    r"|(?:생각|착각|오해|실수|혼동|믿|쓰)\w{0,3}\s*쉽"
+    r"|흔히[^.?!]{0,40}?라고\s*(?:쓴|쓰|생각|믿)"
+    r"|\[!\s*(?:bug|failure|fail|error|danger|missing)\s*\]",
     re.I,
 )
 # the word itself negated: "not wrong", "no mistake", "nothing wrong", 틀리지 않, 잘못이 없
@@ -239,6 +257,8 @@ def refutation_doubt(block, context, counterexample) -> str:
     # "Students wrongly think $…$ is correct" the formula and its "holds" are the denied content
     asserted = (bool(ASSERTED.match(_prose(around.after))) and not _negative(_prose(around.after))
                 and bool(CLAUSE_ENDED.search(_prose(around.before))))
+    if ANSWER_NO.match(_prose(around.following)):
+        return f"the note answers '{_shorten(around.following)}' right after it"
     for words, where in ((around.after if asserted else sentence, "about it"),
                          (around.following, "right after it"),
                          (around.preceding, "just before it")):
@@ -258,9 +278,15 @@ def refutation_doubt(block, context, counterexample) -> str:
     heading = _heading_bound(text, block.line, _counter_names(counterexample), context)
     if heading:
         return f"the section's heading '{heading}' bounds a letter of it in words"
-    row = _table_verdict(text, block.line)
+    row = _table_verdict(text, block.line, block.latex)
     if row:
         return f"the note's table marks it '{row}'"
+    label = _block_label(text, block.line)
+    if label and _negative(_prose(label)):
+        return f"the block holding it is labelled '{_shorten(label)}'"
+    mark = _item_mark(text, block.line)
+    if mark:
+        return f"the list item is marked '{mark}'"
     if (around.question and not _presupposing(around)
             and answer(_prose(around.after + " " + around.following)) != "yes"):
         return f"the formula stands in a question ('{_shorten(sentence)}')"
@@ -316,14 +342,8 @@ def _masked(words: str) -> str:
     return (words or "").replace(TARGET, " ").replace(DISPLAY, " ")
 
 
-def _table_verdict(text: str, line: int) -> str:
-    """The cell of a Markdown table row at ``line`` that says *no* (| $…$ | No |), or ''."""
-    lines = text.split("\n")
-    if not 1 <= line <= len(lines):
-        return ""
-    row = re.sub(r"^(?:\s*>)+", "", lines[line - 1]).strip()
-    if not row.startswith("|"):
-        return ""
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row (its mathematics kept whole)."""
     masked = re.sub(r"\$[^$]*\$", lambda m: "\x00" * len(m.group()), row)
     cells, start = [], 0
     for index, char in enumerate(masked):
@@ -331,11 +351,77 @@ def _table_verdict(text: str, line: int) -> str:
             cells.append(row[start:index])
             start = index + 1
     cells.append(row[start:])
+    return cells
+
+
+def _table_verdict(text: str, line: int, latex: str = "") -> str:
+    """The cell of a Markdown table row at ``line`` that says *no* (| $…$ | No |), or the header
+    of the formula's column when it labels the column wrong (| Mistake | Correction |, 틀린 식);
+    else ''."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    def row_at(number):
+        return re.sub(r"^(?:\s*>)+", "", lines[number]).strip()
+    row = row_at(line - 1)
+    if not row.startswith("|"):
+        return ""
+    cells = _cells(row)
     for cell in cells:
         plain = re.sub(r"[*_`~.!:\s]+", " ", cell).strip()
         if "$" not in cell and VERDICT_NO.match(plain):
             return plain
+    # round 15 F16: the header of the formula's column
+    column = next((index for index, cell in enumerate(cells)
+                   if latex.strip() and latex.strip() in cell), None)
+    top = line - 1
+    while top > 0 and row_at(top - 1).startswith("|"):
+        top -= 1
+    if column is None or top >= line - 2 or not re.fullmatch(r"[|:\-\s]+", row_at(top + 1)):
+        return ""
+    header = _cells(row_at(top))
+    if column < len(header) and "$" not in header[column]:
+        words = header[column].strip()
+        if _negative(words):
+            return f"{words}' (its column's header"
     return ""
+
+
+def _block_label(text: str, line: int) -> str:
+    """The label of the block holding ``line``: the type and title of a Markdown callout
+    (``> [!bug]``) or the ``<summary>`` of an HTML ``<details>`` (round 15 F19), else ''."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    number = line - 1
+    if lines[number].lstrip().startswith(">"):
+        while number > 0 and lines[number - 1].lstrip().startswith(">"):
+            number -= 1
+        callout = re.match(r"^\s*(?:>\s*)+(\[![^\]]*\].*)$", lines[number])
+        if callout:
+            return callout.group(1)
+    for number in range(line - 1, max(-1, line - 41), -1):
+        if "</details>" in lines[number] and number < line - 1:
+            return ""
+        summary = re.search(r"<summary>(.*?)</summary>", lines[number], re.I)
+        if summary:
+            return summary.group(1)
+    return ""
+
+
+# round 15 F20: a LaTeX list item marked with a cross (\item[\ding{55}], \item[$\times$])
+CROSS_ITEM = re.compile(
+    r"^\s*\\item\s*\[\s*\$?\s*(\\ding\s*\{\s*5[4-6]\s*\}|\\times|\\xmark|\\crossmark|\\text\{\s*[✗✘❌×]\s*\}"
+    r"|[✗✘❌×])\s*\$?\s*\]")
+
+
+def _item_mark(text: str, line: int) -> str:
+    """The cross marking the LaTeX list item at ``line``, else ''."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    found = CROSS_ITEM.match(lines[line - 1])
+    return found.group(1) if found else ""
 
 
 def read_around(text: str, line: int, latex: str) -> Around | None:
@@ -388,7 +474,10 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
     earlier = [cut for cut in cuts if cut < begin and shadow[cut:begin].strip(" \t\n\x00")]
     if earlier:
         candidate = _shown(window, spans, earlier[-1], begin, target)
-        if POINTS_AHEAD.search(_prose(candidate)):
+        written = window[t_start:t_end]
+        display = not written.startswith("$") or written.startswith("$$")
+        # the sentence announcing a display right after it ("Here is a common error.")
+        if POINTS_AHEAD.search(_prose(candidate)) or (display and not before.strip()):
             preceding = candidate
     return Around(before, after, following, preceding, question)
 

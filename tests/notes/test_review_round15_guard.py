@@ -8,6 +8,14 @@ refutation guard, :mod:`symderive.notes.refutation_guard`).
 * F3 — a rhetorical, modal or negated question of why or how (*Why not simply write $…$?*,
   *How can $…$ be right?*, *Why isn't $…$?*, *Why do students believe $…$?*, 왜 $…$가 아닐까)
   does not presuppose the formula; the plain *Why does $…$ hold?* / *How do we get $…$?* does.
+* F6, F11, F18, F19, F20, F16 — a mistake framed in other words: *Naively,*, *Forgetting the
+  chain rule gives*, *It is tempting to write*, *is not $…$ but*, *Beware:*, *A classic slip:*,
+  *Typo*, *overlooks*, *Q: $…$. A: No*, Korean 생각하기 쉽다, 대표적인 실수 (실수 alone is a real
+  number), 오개념, 함정, 엉터리, 쓰지 말자, 빠뜨린, 아니야, 곤란, 사실과 다르다; a sentence
+  announcing the display right after it (*Here is a common error.*, *Spot the error in the next
+  line.*); abbreviations that do not end a sentence (*Prof.*, *Ex.*, *Ch.*, *et al.*); a
+  ``<details>`` whose ``<summary>`` says *Wrong answer* and ``> [!bug]`` / ``[!failure]``
+  callouts; ``\item[\ding{55}]``, ``\item[$\times$]``; a table column headed *Mistake* / 틀린 식.
 
 Each withheld case has a control: the same false formula asserted plainly stays refuted, and a
 true identity in the same words stays proved.
@@ -94,3 +102,72 @@ def test_a_plain_why_or_how_question_presupposes_its_formula(tmp_path):
                  "refuted")
     _assert_each(tmp_path, [f"Why does ${TRUE_SQUARE}$ hold?",
                             r"How do we get $\frac{d}{dz} z^2 = 2z$?"], "proved")
+
+
+# -- F6, F11, F18, F19, F20, F16: mistakes framed in other words ------------------------------
+
+MISTAKES = [
+    r"Naively, $\frac{d}{dx} \sin(x^2) = \cos(x^2)$.",
+    r"Forgetting the chain rule gives $\frac{d}{dy} \sin(2y) = \cos(2y)$.",
+    r"It is tempting to write $\frac{d}{dz} e^{3z} = e^{3z}$.",
+    r"The derivative is not $\frac{d}{dt} t^3 = t^2$ but $3t^2$.",
+    r"$\frac{d}{dq} q^4 = q^3$ 라고 생각하기 쉽다.",
+    r"Beware: $\frac{d}{dk} \ln(2k) = \frac{1}{2k}$.",
+    r"The student's answer $\frac{d}{dx} x e^x = e^x$ overlooks the product rule.",
+    r"A classic slip: $\frac{d}{ds} \cos s = \sin s$.",
+    r"Q: $\frac{d}{dm} m^2 = m$. A: No, it is $2m$.",
+    r"Typo in the textbook: $\frac{d}{dg} g^6 = 5 g^6$.",
+    r"If one drops the chain rule one obtains $\frac{d}{dy}\cos(y^2) = -\sin(y^2)$.",
+    r"$(p+q)^3 = p^3 + q^3$ 은 대표적인 실수이다.",
+    r"학생들은 흔히 $\frac{d}{dx}\sin(x^2) = \cos(x^2)$ 이라고 쓴다.",
+    r"$(a+b)^2 = a^2 + b^2$ 는 흔한 오개념이다.",
+    r"$e^{u+v} = e^u + e^v$ 는 함정이다.",
+    r"$\log(pq) = \log p \cdot \log q$ 같은 엉터리 공식을 쓰지 말자.",
+    r"$\frac{d}{dx}\sin(x^2) = \cos(x^2)$ 는 연쇄법칙을 빠뜨린 결과이다.",
+    r"$\frac{d}{dy} y^3 = y^2$ 는 항등식이 아니야.",
+    r"$\frac{d}{dz} z^4 = z^3$ 로 계산해서는 곤란하다.",
+    r"$\frac{d}{du} u^5 = u^4$ 는 사실과 다르다.",
+    "Here is a common error.\n\n$$\\frac{d}{dy} \\ln(y^2) = \\frac{1}{y^2}.$$",
+    "Spot the error in the next line.\n\n$$\\frac{d}{dw} \\cos(3w) = -\\sin(3w).$$",
+    r"A mistake made by Prof. Kim: $\frac{d}{dx} x^9 = x^8$.",
+    r"An error in Ex. 3 of Ch. 2: $\frac{d}{dz} z^7 = 7 z^7$.",
+    "<details>\n<summary>Wrong answer</summary>\n\n$$\\frac{d}{dx} x^2 = x$$\n\n</details>",
+    "> [!bug]\n> $$\\frac{d}{du} u^5 = u^4$$",
+    "> [!failure]\n> $$\\frac{d}{du} u^5 = u^4$$",
+]
+
+
+def test_a_formula_framed_as_a_mistake_is_not_refuted(tmp_path):
+    _assert_each(tmp_path, MISTAKES, "undecided")
+
+
+def test_a_real_number_is_no_mistake_and_easy_to_show_is_no_warning(tmp_path):
+    _assert_each(tmp_path, [r"$(x+1)^2 = x^2 + 1$, 실수 $x$에 대해.",
+                            f"${FALSE_SQUARE}$ 임을 보이기 쉽다.",
+                            f"Here is the key step: ${FALSE_SQUARE}$.",
+                            f"By Prof. Kim's lemma, ${FALSE_SQUARE}$."], "refuted")
+    _assert_each(tmp_path, [f"Here is a common identity.\n\n$${TRUE_SQUARE}.$$",
+                            f"By Prof. Kim's lemma, ${TRUE_SQUARE}$."], "proved")
+
+
+def test_a_column_headed_mistake_and_a_crossed_item_are_not_refuted(tmp_path):
+    table = ("| Mistake | Correction |\n|---|---|\n"
+             "| $\\frac{d}{dx} e^{2x} = e^{2x}$ | $\\frac{d}{dx} e^{2x} = 2e^{2x}$ |\n"
+             "| $\\frac{d}{dx} \\ln(3x) = \\frac{3}{x}$ | $\\frac{d}{dx} \\ln(3x) = \\frac{1}{x}$ |")
+    korean = ("| 틀린 식 | 맞는 식 |\n|---|---|\n"
+              "| $\\frac{d}{dy} \\sin(2y) = \\cos(2y)$ | $\\frac{d}{dy} \\sin(2y) = 2\\cos(2y)$ |")
+    plain = ("| Formula | Note |\n|---|---|\n| $\\frac{d}{dx} e^{2x} = e^{2x}$ | chain rule |")
+    assert _sections(tmp_path, table, korean, plain) == [
+        ["undecided", "proved", "undecided", "proved"], ["undecided", "proved"], ["refuted"]]
+
+
+def test_a_latex_item_marked_with_a_cross_is_not_refuted(tmp_path):
+    note = tmp_path / "note.tex"
+    note.write_text("\\begin{itemize}\n\\item[\\ding{51}] $\\frac{d}{dq} q^8 = 8q^7$\n"
+                    "\\item[\\ding{55}] $\\frac{d}{dz} z^4 = z^3$\n"
+                    "\\item[$\\times$] $\\frac{d}{dy} y^3 = y^2$\n"
+                    "\\item $\\frac{d}{dy} y^3 = y^2$\n\\end{itemize}\n", encoding="utf-8")
+    from symderive.notes.check_notes import NotesOptions, check_files
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    verdicts = [step.verdict for equation in report.files[0].equations for step in equation.steps]
+    assert verdicts == ["proved", "undecided", "undecided", "refuted"]
