@@ -85,6 +85,28 @@ RHETORICAL = re.compile(
     r"|someone|somebody|people|students?|authors?|they|he|she|others|books?|texts?|believe\w*"
     r"|think\w*|thought|claim\w*|suppose\w*|expect\w*|guess\w*|write|writes|wrote|written)\b"
     r"|아닐|않을|아닌|않는|아니|안\s*(?:되|돼)|못", re.I)
+# round 15 F14: a conjecture, guess or hypothesis under test; an exercise asking whether
+PROPOSED_BEFORE = re.compile(
+    r"\b(?:conjectur\w*|guess\w*|hypothes[ie]s|hypothesi[sz]\w*|candidates?|ansatz|surmis\w*"
+    r"|speculat\w*|postulat\w*|whether|if\s+or\s+not)\b"
+    r"(?:\s+(?:is|was|would\s+be|reads|says|states|that))*\s*[:,]?\s*$", re.I)
+PROPOSED_KOREAN = re.compile(r"추측|가설|(?:인지|는지|은지|ㄴ지)\s*(?:아닌지\s*)?(?:조사|판별|확인|알아보|판단|결정|"
+                             r"검토|밝히)")
+# a choice among options announced just before: "Select all correct statements.", 고르시오,
+# 다음 중 항등식은?
+CHOOSE = re.compile(r"\b(?:select|choose|pick|circle|mark|tick|identify)\s+(?:all|each|every|the|those"
+                    r"|which|one)\b|고르|선택하|다음\s*중", re.I)
+OPTION_LABEL = re.compile(r"^\s*(?:[-*+]|\(?[A-Ha-h1-9]\)|[A-Ha-h][.)]|[①-⑳]|\d{1,2}[.)])?\s*$")
+# round 15 F9: an equation to solve
+TO_SOLVE_BEFORE = re.compile(
+    r"\b(?:find|solve|determine)\s+(?:all|every|each|the|some|any)?\s*(?:real\s+|positive\s+)?"
+    r"(?:\$[^$]*\$|values?|numbers?|solutions?|roots?)?[^.?!$]{0,20}[:]\s*$"
+    r"|\b(?:meet|meets|met|intersect|intersects|cross|crosses|touch|touches|coincide)\s+(?:exactly\s+)?"
+    r"(?:where|when|at|iff|if)\s*:?\s*$"
+    r"|\b(?:intersections?|intersection\s+points?|crossings?|fixed\s+points?)\s*[:]\s*$"
+    r"|\b(?:roots?|solutions?|zeros?)\s+(?:of|to)\s*(?:the\s+equation\s*)?$"
+    r"|\b(?:points?|curves?|graphs?|places?)\b[^.?!$]{0,30}\bwhere\s*$", re.I)
+TO_SOLVE_KOREAN = re.compile(r"교점|^\s*의\s*(?:실|양의\s*|음의\s*)?(?:근|해|영점|고정점)|방정식의\s*(?:근|해)")
 # the words before a formula end their clause (a colon, semicolon, dash, comma, full stop, or a
 # conjunction that opens a new clause: "The naive bound is wrong: $…$ holds instead")
 CLAUSE_ENDED = re.compile(r"(?:^|[:;,.!?–—]|\s-|\b(?:but|yet|whereas|however|instead|rather|"
@@ -118,6 +140,9 @@ NEGATIVE = re.compile(
     r"|never\s+(?:\w+\s+){0,2}?(?:holds?|true|valid|correct|equal\w*|the\s+case|write|use|assume)"
     r"|(?:nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:believes?|thinks?|writes?|claims?|accepts?|uses?)"
     r"|nothing\s+(?:guarantees|ensures|implies|shows|says)|not\s+guaranteed"
+    # round 15 F23: the equation is never satisfied
+    r"|has\s+no\s+(?:real\s+|positive\s+|negative\s+|integer\s+|\w+\s+)?(?:roots?|solutions?|zeros?)"
+    r"|nowhere|for\s+no"
     # round 15 F6: a mistake framed in other words
     r"|naive(?:ly)?|tempt\w*|beware|caution|warning|slips?|typos?|blunders?|howlers?|gaffes?"
     r"|overlook\w*|forg[eo]t\w*|not\s+but"
@@ -198,13 +223,23 @@ INTRODUCED = (
     re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:number|root|solution|value|point|constant|zero|"
                r"minimi[sz]er|maximi[sz]er)\s+" + _M + r"\s*(?:,\s*)?(?:with|such\s+that|"
                r"satisfying|for\s+which|so|where)\b", re.I),
-    re.compile(r"\b(?:choose|pick|find|select)\s+(?:\w+\s+){0,3}?" + _M
+    re.compile(r"\b(?:choose|pick|find|select|take|fix|consider)\s+(?:\w+\s+){0,3}?" + _M
                + r"[^$.;?!]{0,30}?\b(?:with|such\s+that|so\s+that|satisfying|for\s+which)\b", re.I),
     # 어떤 실수 $v$에 대해 (for some v); not 어떤 $x$에 대해서도 / 라도 (for any x)
     re.compile(r"(?:어떤|적당한|적절한)\s*[^$.?!]{0,12}?" + _M
                + r"(?![^$.?!]{0,12}?(?:서도|라도|이든|든지|더라도))"),
     re.compile(_M + r"\s*(?:[이가]|도)?\s*(?:\([^()$]{0,40}\)\s*)?(?:존재|하나\s*있|있)"),
     re.compile(r"\\exists\s*([A-Za-z]|\\[A-Za-z]+)"),
+)
+# a letter named in words, in the formula's sentence or the one before it: "Let $\varphi$ be the
+# golden ratio.", "$\tau$를 황금비라 하자.", "$\tau$는 황금비이다." (round 15 F31; not 실수 / 정수 …)
+_GENERIC_KOREAN = r"(?!\s*(?:임의의|모든|실수|정수|자연수|유리수|양수|음수|복소수|변수|상수|양의\s*실수|음의\s*실수)\s*(?:이|라|로))"
+NAMED = (
+    re.compile(r"\blet\s+" + _M + r"\s+(?:be|denote)\s+the\b", re.I),
+    re.compile(r"\b(?:denote\s+by|call|write)\s+" + _M + r"\s+the\b", re.I),
+    re.compile(_M + r"\s*[을를]" + _GENERIC_KOREAN + r"\s*[^.?!]{1,60}?(?:이)?라\s*(?:하자|하고|두자|부르자|"
+               r"하면|하며|한다|할\s*때|놓자|하겠다)"),
+    re.compile(_M + r"\s*[은는]" + _GENERIC_KOREAN + r"\s*[^$.?!]{1,30}?(?:이다|입니다|이며|이고)"),
 )
 # "the number with $…$": no letter written, the formula itself is the condition
 UNNAMED = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}?(?:number|root|solution|value|point)\s+"
@@ -227,6 +262,7 @@ class Around:
     following: str
     preceding: str
     question: bool
+    previous: str = ""  # the sentence before, whatever it says
 
 
 def guarded(step, block, context) -> object:
@@ -290,8 +326,21 @@ def refutation_doubt(block, context, counterexample) -> str:
     if (around.question and not _presupposing(around)
             and answer(_prose(around.after + " " + around.following)) != "yes"):
         return f"the formula stands in a question ('{_shorten(sentence)}')"
+    last_words = re.split(r"\$[^$]*\$", around.before)[-1]
+    if (PROPOSED_BEFORE.search(last_words)
+            or PROPOSED_KOREAN.search(_prose(sentence))):
+        return f"the note proposes it to be tested ('{_shorten(sentence)}'), it does not assert it"
+    previous = _prose(around.previous)
+    if OPTION_LABEL.match(_prose(last_words)) and (CHOOSE.search(previous) or (
+            previous.rstrip().endswith("?") and re.search(r"\b(?:which|following)\b|다음|어느|어떤",
+                                                          previous, re.I))):
+        return (f"it is an option of the question just before it ('{_shorten(around.previous)}')")
+    if TO_SOLVE_BEFORE.search(around.before) or TO_SOLVE_KOREAN.search(_prose(around.before)) or (
+            TO_SOLVE_KOREAN.search(_prose(around.after)[:12])):
+        return f"it is an equation to solve ('{_shorten(sentence)}'), not an identity"
     letters = _counter_names(counterexample)
-    for name in introduced(around.before, around.after, letters, context, block.line):
+    for name in introduced(around.before, around.after, letters, context, block.line,
+                           around.previous):
         return (f"the note introduces {name} as some or a particular value ('"
                 f"{_shorten(sentence)}'): the formula is a condition on {name}, not an identity")
     return ""
@@ -470,16 +519,16 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
         following = _shown(window, spans, finish, next_cuts[0], target, stop_at_display=True)
         if following.rstrip().endswith(":"):  # a lead-in to another formula
             following = ""
-    preceding = ""
+    preceding = candidate = ""
     earlier = [cut for cut in cuts if cut < begin and shadow[cut:begin].strip(" \t\n\x00")]
-    if earlier:
+    if earlier and not HEADING.match(window[earlier[-1]:begin].lstrip("\n")):
         candidate = _shown(window, spans, earlier[-1], begin, target)
         written = window[t_start:t_end]
         display = not written.startswith("$") or written.startswith("$$")
         # the sentence announcing a display right after it ("Here is a common error.")
         if POINTS_AHEAD.search(_prose(candidate)) or (display and not before.strip()):
             preceding = candidate
-    return Around(before, after, following, preceding, question)
+    return Around(before, after, following, preceding, question, candidate)
 
 
 def _target(window: str, origin: int, latex: str, spans) -> tuple[int, int]:
@@ -546,15 +595,18 @@ def _negative(prose: str) -> str:
     return ""
 
 
-def introduced(before: str, after: str, letters: dict, context, line: int):
+def introduced(before: str, after: str, letters: dict, context, line: int, previous: str = ""):
     """The letters of the counterexample that the formula's sentence introduces as some or a
-    particular value (:data:`INTRODUCED`), in order."""
+    particular value (:data:`INTRODUCED`), or it or the sentence before names in words
+    (:data:`NAMED`), in order."""
     if not letters:
         return
     sentence = f"{before} {TARGET} {after}"
     seen = set()
-    for pattern in INTRODUCED:
-        for match in pattern.finditer(sentence):
+    readings = [(pattern, sentence) for pattern in INTRODUCED + NAMED[2:]]
+    readings += [(pattern, previous) for pattern in NAMED if previous]
+    for pattern, words in readings:
+        for match in pattern.finditer(words):
             math = match.group(1) or ""
             for piece in math.split(","):
                 name = _NAME.match(piece + " ")

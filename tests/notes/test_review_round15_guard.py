@@ -16,6 +16,13 @@ refutation guard, :mod:`symderive.notes.refutation_guard`).
   line.*); abbreviations that do not end a sentence (*Prof.*, *Ex.*, *Ch.*, *et al.*); a
   ``<details>`` whose ``<summary>`` says *Wrong answer* and ``> [!bug]`` / ``[!failure]``
   callouts; ``\item[\ding{55}]``, ``\item[$\times$]``; a table column headed *Mistake* / 틀린 식.
+* F23, F26, F14, F9, F31 — an equation the note says is never satisfied (*has no real root*,
+  *Nowhere is*, *For no $t$*); a qualified yes (*Yes, at $b = 0$.*, *Yes and no.*) leaves the
+  question open; a conjecture, guess or hypothesis (*Conjecture:*, *A plausible guess is*, 추측,
+  가설, *…인지 조사하여라:*) and the options of a choice (*Select all correct statements.* (A),
+  옳은 것을 모두 고르시오 ①, 다음 중 항등식은?); an equation to solve (*Find all $x$:*, *The curves
+  meet where*, *Intersections:*, 교점, *Take $c$ with*, *$…$의 실근*); a constant named in Korean
+  words (*$\tau$를 황금비라 하자*, *$\tau$는 황금비이다*).
 
 Each withheld case has a control: the same false formula asserted plainly stays refuted, and a
 true identity in the same words stays proved.
@@ -171,3 +178,50 @@ def test_a_latex_item_marked_with_a_cross_is_not_refuted(tmp_path):
     report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
     verdicts = [step.verdict for equation in report.files[0].equations for step in equation.steps]
     assert verdicts == ["proved", "undecided", "undecided", "refuted"]
+
+
+# -- F23, F26, F14, F9, F31: never satisfied, qualified yes, conjectures, equations to solve ---
+
+NOT_ASSERTED = [
+    r"$y^4 + 1 = y$ has no real root.",
+    r"Nowhere is $\cosh z = \sinh z$.",
+    r"For no $t$ do we get $e^{t} = t$.",
+    r"Conjecture: $\sum_{k=1}^{n} k^3 = n^4$.",
+    r"A plausible guess is $\prod_{k=1}^{n} k = n^2$.",
+    r"We test the hypothesis $\frac{d}{dx} \sigma(x) = \sigma(x)^2$ numerically.",
+    r"Test the conjecture $\sum_{k=1}^{n} k^3 = n^3$.",
+    r"Compare the true derivative with the guess $\frac{d}{dp} p^5 = p^4$.",
+    r"다음 식이 항등식인지 조사하여라: $e^{2v} = 2e^{v}$.",
+    "다음 중 항등식은?\n\n- $\\tan(2z) = 2\\tan z$",
+    "Select all correct statements.\n\n(A) $\\ln(ab) = \\ln a \\ln b$",
+    r"Find all $x$: $x^3 = x$.",
+    r"The curves meet where $x^2 = x$.",
+    r"Intersections: $e^{t} = t + 1$.",
+    r"교점은 $m^2 = 2m$을 만족한다.",
+    r"Take $c$ with $c^3 = c + 1$.",
+    r"$\tau$를 황금비라 하자. 그러면 $\tau^2 = \tau + 1$이다.",
+    r"$\tau$는 황금비이다. 따라서 $\tau^2 = \tau + 1$이다.",
+    r"$\rho$를 $x^3 = x + 1$의 실근이라 하자. 그러면 $\rho^3 = \rho + 1$이다.",
+]
+
+
+def test_a_formula_the_note_proposes_denies_or_solves_is_not_refuted(tmp_path):
+    _assert_each(tmp_path, NOT_ASSERTED, "undecided")
+
+
+def test_a_qualified_yes_leaves_the_question_open_and_a_plain_yes_claims(tmp_path):
+    _assert_each(tmp_path, [r"Does $\sin(2b) = 2\sin b$ hold? Yes, at $b = 0$.",
+                            r"Does $\cos(2u) = 2\cos u$ hold? Yes and no."], "skipped")
+    _assert_each(tmp_path, [f"Does ${FALSE_SQUARE}$ hold? Yes."], "refuted")
+    _assert_each(tmp_path, [r"Does $\cos(2u) = 1 - 2\sin^2 u$ hold? Yes."], "proved")
+
+
+def test_the_same_kind_of_words_around_an_asserted_formula_keep_it_claimed(tmp_path):
+    _assert_each(tmp_path, [f"By the conjecture's proof, ${FALSE_SQUARE}$.",
+                            f"${FALSE_SQUARE}$ has a simple proof.",
+                            f"Everywhere, ${FALSE_SQUARE}$.",
+                            f"We find that for all $x$: ${FALSE_SQUARE}$.",
+                            r"$x$는 실수이다. 따라서 $(x+1)^2 = x^2 + 1$이다.",
+                            f"Choose the correct value: ${FALSE_SQUARE}$."], "refuted")
+    _assert_each(tmp_path, [f"Everywhere, ${TRUE_SQUARE}$.",
+                            r"$x$는 실수이다. 따라서 $(x+1)^2 = x^2 + 2x + 1$이다."], "proved")
