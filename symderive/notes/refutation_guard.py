@@ -107,6 +107,17 @@ TO_SOLVE_BEFORE = re.compile(
     r"|\b(?:roots?|solutions?|zeros?)\s+(?:of|to)\s*(?:the\s+equation\s*)?$"
     r"|\b(?:points?|curves?|graphs?|places?)\b[^.?!$]{0,30}\bwhere\s*$", re.I)
 TO_SOLVE_KOREAN = re.compile(r"교점|^\s*의\s*(?:실|양의\s*|음의\s*)?(?:근|해|영점|고정점)|방정식의\s*(?:근|해)")
+# round 15 F2: the sentence names another structure or notation than the reals
+OTHER_STRUCTURE = re.compile(
+    r"\bcharacteristic\s+(?:\$\s*)?(?:\d|p\b|two|three)|\b(?:over|in)\s+(?:the\s+)?(?:finite\s+)?"
+    r"(?:field\s+|ring\s+)?\$\s*(?:\\mathbb\s*\{?\s*[FZ]|\\mathbf\s*\{?\s*[FZ]|GF|\\mathrm\s*\{\s*GF|F_|Z_)"
+    r"|\bmod(?:ulo)?\s+(?:\$\s*)?\d|\\pmod|\\bmod|\\equiv|\bfinite\s+fields?|\bGF\s*\("
+    r"|(?<!\\)\bboolean\b(?!\s*\{)|\bsemi-?rings?\b|\btropical\b|\bmax-plus\b|\bmin-plus\b"
+    r"|\bin\s+(?:binary|octal|hexadecimal|hex|base[\s-]*\$?\s*\d+)|\bbase[\s-]+(?:two|eight|sixteen)\b"
+    r"|\bin\s+degrees\b|\bdegree\s+mode\b|\bfloating[\s-]+point\b|\bIEEE\b|\bmachine\s+arithmetic\b"
+    r"|\bmodular\s+arithmetic\b|\bclock\s+arithmetic\b"
+    r"|이진|이진법|\d\s*진법|모듈로|법\s*\$|불\s*대수|부울\s*대수|부동\s*소수|도\s*단위|유한체|표수", re.I)
+CONSEQUENCE = re.compile(r"[,;:]\s*(?:and\s+)?(?:so|hence|thus|therefore|consequently)\s*,?\s*$", re.I)
 # the words before a formula end their clause (a colon, semicolon, dash, comma, full stop, or a
 # conjunction that opens a new clause: "The naive bound is wrong: $…$ holds instead")
 CLAUSE_ENDED = re.compile(r"(?:^|[:;,.!?–—]|\s-|\b(?:but|yet|whereas|however|instead|rather|"
@@ -178,7 +189,13 @@ APPROXIMATE = re.compile(  # words that make the formula an approximation, whate
     r"|small[\s-]+(?:angle|signal|\w+\s+limit|perturbations?|deviations?)|asymptotic\w*"
     r"|in\s+the\s+(?:small[\s-]+\w+\s+)?limit|eventually"
     r"|\bto\s+\$\s*(?:\\mathcal\s*\{\s*O\s*\}|O)\s*\("
-    r")|근사|테일러|매클로린|극한에서",
+    # round 15 F4: neglecting, keeping only, near zero, at leading order, Stirling
+    r"|neglect\w*|(?:ignor\w*|dropp\w*|discard\w*)\s+(?:the\s+|all\s+)?(?:[\w$^{}\\]+\s+){0,3}?terms?"
+    r"|keeping\s+only|retaining\s+only|near\s+(?:zero|the\s+origin|infinity)"
+    r"|(?:at|in)\s+(?:the\s+)?(?:leading|lowest|first|second|linear)[\s-]+order|leading[\s-]+order"
+    r"|stirling\w*"
+    r")|\\(?:ll|gg)(?![A-Za-z])|근사|테일러|매클로린|극한에서|무시|작은\s*각|근방|근처|가까우면|가까울\s*때"
+    r"|\\to\s*\\?(?:infty|0)?[^$]{0,8}\$\s*(?:일\s*때|이면|에서|으로\s*갈|로\s*갈)",
     re.I,
 )
 # words that restrict one letter to small or large values (or a neighbourhood): the letter must
@@ -195,6 +212,11 @@ LIMITED_LETTER = [
     re.compile(r"\b(?:near|around|close\s+to)\s+\$\s*([^$=]{1,20}?)\s*=", re.I),
     re.compile(r"충분히\s*(?:큰|작은|크|작)\s*(?:실수\s*|정수\s*|값의\s*)?" + _LETTER),
     re.compile(_LETTER + r"\s*[이가은는]?\s*충분히\s*(?:크|작)"),
+    # round 15 F4: "(small $r$)", 작은 $v$에 대해, $n$이 클 때, $x$가 $0$에 가까우면
+    re.compile(r"\(\s*(?:for\s+)?(?:very\s+)?(?:small|large|big)\s+" + _LETTER, re.I),
+    re.compile(r"(?:작은|큰)\s*(?:실수\s*|정수\s*|값의\s*)?" + _LETTER),
+    re.compile(_LETTER + r"\s*[이가은는]?\s*(?:클|작을|커질|작아질|크면|작으면|커지면|작아지면)"),
+    re.compile(_LETTER + r"\s*[이가은는]?\s*(?:\$[^$]{1,20}\$|\S{1,10})\s*에\s*(?:가까|근접)"),
 ]
 # 6. a heading that bounds a letter in words: "## The case of positive $y$", "### 양수 $y$"
 HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$|^\s*\\(?:sub)*section\*?\s*\{(.*)\}\s*$")
@@ -207,7 +229,11 @@ HEADING_BOUND = re.compile(
 # 5. a table cell that is a verdict of no
 VERDICT_NO = re.compile(
     r"^(?:no|false|wrong|fails?|incorrect|invalid|never|✗|✘|❌|×|x|n|f|거짓|아니오|아니요|틀림|"
-    r"틀리다|틀린\s*식|오답)$", re.I)
+    r"틀리다|틀린\s*식|오답|nope|nah|🚫|⛔|⊥|✖|✖️|❎)$"
+    # round 15 F5: a cell that begins with no or restricts the formula ("no — only for $x \ge 0$",
+    # "only at $x = 0$", "not in general")
+    r"|^(?:no|nope|not|never|false|wrong|fails?|only\s+(?:at|for|when|if|on|in)|🚫|⛔|✗|✘|❌|×)(?=[\s,;:—–-]|$)",
+    re.I)
 
 # 3. existential or naming introductions of a letter; the inline math is the only group
 _M = r"\$([^$]{1,80})\$"
@@ -270,7 +296,8 @@ def guarded(step, block, context) -> object:
     assert it (see the module); any other step as it is."""
     if step.verdict != "refuted":
         return step
-    why = refutation_doubt(block, context, step.counterexample)
+    why = refutation_doubt(block, context, step.counterexample,
+                           (getattr(step, "lhs_latex", "") or "", getattr(step, "rhs_latex", "") or ""))
     if not why:
         return step
     return replace(step, verdict="undecided", suggestion=None, reason=(
@@ -278,8 +305,9 @@ def guarded(step, block, context) -> object:
         + (f" (as read: {step.reason})" if step.reason else "")))
 
 
-def refutation_doubt(block, context, counterexample) -> str:
-    """Why the note may not assert the formula of ``block`` ('' when nothing says so)."""
+def refutation_doubt(block, context, counterexample, step_latex: tuple = ()) -> str:
+    """Why the note may not assert the formula of ``block`` ('' when nothing says so);
+    ``step_latex``: the two sides of the refuted step as written."""
     text = getattr(context, "prose_text", "") or getattr(context, "raw_text", "")
     if not text or block is None:
         return ""
@@ -293,6 +321,9 @@ def refutation_doubt(block, context, counterexample) -> str:
     # "Students wrongly think $…$ is correct" the formula and its "holds" are the denied content
     asserted = (bool(ASSERTED.match(_prose(around.after))) and not _negative(_prose(around.after))
                 and bool(CLAUSE_ENDED.search(_prose(around.before))))
+    # a conclusion drawn from the words before ("The counterexample search failed, so $…$ for
+    # all $y$"): those words are not about the formula (round 15 F27)
+    asserted = asserted or bool(CONSEQUENCE.search(_prose(around.before)))
     if ANSWER_NO.match(_prose(around.following)):
         return f"the note answers '{_shorten(around.following)}' right after it"
     for words, where in ((around.after if asserted else sentence, "about it"),
@@ -306,11 +337,19 @@ def refutation_doubt(block, context, counterexample) -> str:
     letters = _counter_names(counterexample)
     for words, where in ((sentence, "about it"), (around.following, "right after it"),
                          (around.preceding, "just before it")):
-        found = APPROXIMATE.search(_masked(words)) or _limited(_masked(words), letters, context,
-                                                                block.line)
+        found = _approximate(_masked(words)) or _limited(_masked(words), letters, context,
+                                                              block.line)
         if found:
             return (f"the note says '{_quote(words, found.group())}' {where}: an approximation "
                     f"or a statement for small or large values only, not an identity")
+    for words, where in ((sentence, "about it"), (around.preceding, "just before it")):
+        found = OTHER_STRUCTURE.search(_masked(words))
+        if found:
+            return (f"the note says '{_quote(words, found.group())}' {where}: it speaks of another "
+                    f"structure or notation than the real numbers")
+    notation = _other_reading(step_latex, context, block.line)
+    if notation:
+        return notation
     heading = _heading_bound(text, block.line, _counter_names(counterexample), context)
     if heading:
         return f"the section's heading '{heading}' bounds a letter of it in words"
@@ -374,6 +413,15 @@ def _heading_bound(text: str, line: int, letters: dict, context) -> str:
     return ""
 
 
+def _approximate(words: str):
+    """The first approximation word of :data:`APPROXIMATE` in ``words`` that is not negated
+    (*No approximation is needed*: round 15 F27), or None."""
+    for match in APPROXIMATE.finditer(words):
+        if not NEGATED_BEFORE.search(words[max(0, match.start() - 30):match.start()]):
+            return match
+    return None
+
+
 def _limited(words: str, letters: dict, context, line: int):
     """The match of words restricting a letter of the counterexample to small or large values
     (:data:`LIMITED_LETTER`), or None."""
@@ -403,6 +451,19 @@ def _cells(row: str) -> list[str]:
     return cells
 
 
+def _tabular_cells(row: str) -> list[str]:
+    """The cells of a LaTeX ``tabular`` / ``array`` row (``$…$ & No \\\\``)."""
+    row = re.sub(r"\\\\\s*(?:\\hline\s*)?$", "", row)
+    masked = re.sub(r"\$[^$]*\$", lambda m: "\x00" * len(m.group()), row)
+    cells, start = [], 0
+    for index, char in enumerate(masked):
+        if char == "&" and (index == 0 or masked[index - 1] != "\\"):
+            cells.append(row[start:index])
+            start = index + 1
+    cells.append(row[start:])
+    return cells
+
+
 def _table_verdict(text: str, line: int, latex: str = "") -> str:
     """The cell of a Markdown table row at ``line`` that says *no* (| $…$ | No |), or the header
     of the formula's column when it labels the column wrong (| Mistake | Correction |, 틀린 식);
@@ -413,13 +474,18 @@ def _table_verdict(text: str, line: int, latex: str = "") -> str:
     def row_at(number):
         return re.sub(r"^(?:\s*>)+", "", lines[number]).strip()
     row = row_at(line - 1)
+    tabular = "&" in row and re.search(r"\\\\\s*(?:\\hline\s*)?$", row)
+    if not row.startswith("|") and not tabular:
+        return ""
+    cells = _cells(row) if row.startswith("|") else _tabular_cells(row)
+    for cell in cells:
+        cell = re.sub(r"\$\s*\\times\s*\$|\\ding\s*\{\s*5[4-6]\s*\}|\\xmark\b|\\crossmark\b", "×", cell)
+        plain = re.sub(r"[*_`~.!:\s]+", " ", re.sub(r"\$[^$]*\$", " ", cell)).strip()
+        plain = re.sub(r"\\text(?:bf|it|rm)?\s*\{([^{}]*)\}", r"\1", plain).strip()
+        if plain and VERDICT_NO.match(plain) and not cell.strip().startswith("$"):
+            return plain
     if not row.startswith("|"):
         return ""
-    cells = _cells(row)
-    for cell in cells:
-        plain = re.sub(r"[*_`~.!:\s]+", " ", cell).strip()
-        if "$" not in cell and VERDICT_NO.match(plain):
-            return plain
     # round 15 F16: the header of the formula's column
     column = next((index for index, cell in enumerate(cells)
                    if latex.strip() and latex.strip() in cell), None)
@@ -656,3 +722,58 @@ def _quote(words: str, found: str) -> str:
 def _shorten(words: str) -> str:
     shown = words.replace(TARGET, "$…$").replace(DISPLAY, "$$…$$")
     return shown if len(shown) <= 90 else shown[:89] + "…"
+
+
+def _other_reading(sides: tuple, context, line: int) -> str:
+    """Why the two sides may hold in a reading the checker did not take (round 15 F34): a
+    ``\\log`` without a base that is base 10 or 2 in the note's field, or a bar over a letter that
+    also stands bare (the complex conjugate, ``z \\bar{z}``); '' otherwise."""
+    if len(sides) != 2 or not all(sides):
+        return ""
+    written = " ".join(sides)
+    for bar in re.finditer(r"\\(?:bar|overline)\s*\{?\s*([A-Za-z])\b", written):
+        bare = re.sub(r"\\(?:bar|overline)\s*\{?\s*[A-Za-z]\b", " ", written)
+        if re.search(rf"(?<![A-Za-z\\]){bar.group(1)}(?![A-Za-z])", bare):
+            return (f"it writes both {bar.group(1)} and {bar.group()}: the bar may be the complex "
+                    f"conjugate, which the checker does not read")
+    if not re.search(r"\\log(?![A-Za-z_])", written) or re.search(r"\\ln\b|\\log\s*_", written):
+        return ""
+    for base in (10, 2):
+        if _holds_with_log_base(sides, base, context, line):
+            return (f"it holds when \\log is read in base {base} (the logarithm may be base {base} "
+                    f"in the note)")
+    return ""
+
+
+def _holds_with_log_base(sides: tuple, base: int, context, line: int) -> bool:
+    """Whether the two sides agree at a few sample points when ``\\log`` means log base ``base``
+    (a number check only: it can only withhold a refutation)."""
+    import sympy
+
+    latex = getattr(context, "latex", None)
+    if latex is None:
+        return False
+    try:
+        left, right = (parse(side, latex, "<guard>", line) for side in sides)
+    except Exception:  # noqa: BLE001 - a side the grammar does not read here
+        return False
+    if left is None or right is None:
+        return False
+    def rebased(expr):
+        return expr.replace(sympy.log, lambda *args: sympy.log(args[0]) / sympy.log(base)
+                            if len(args) == 1 else sympy.log(*args))
+    difference = rebased(left) - rebased(right)
+    names = sorted(difference.free_symbols, key=str)
+    if len(names) > 4:
+        return False
+    scale = 1.0
+    for point in ((1.7, 2.3, 3.1, 1.3), (5.2, 0.7, 1.9, 2.9), (11.0, 3.7, 0.45, 7.1)):
+        try:
+            value = complex(difference.subs(dict(zip(names, point))).evalf(20))
+            size = complex(rebased(right).subs(dict(zip(names, point))).evalf(20))
+        except Exception:  # noqa: BLE001
+            return False
+        scale = max(1.0, abs(size))
+        if not abs(value) <= 1e-4 * scale:  # the note may round its decimals (3.0103)
+            return False
+    return True

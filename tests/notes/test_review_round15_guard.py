@@ -23,6 +23,13 @@ refutation guard, :mod:`symderive.notes.refutation_guard`).
   옳은 것을 모두 고르시오 ①, 다음 중 항등식은?); an equation to solve (*Find all $x$:*, *The curves
   meet where*, *Intersections:*, 교점, *Take $c$ with*, *$…$의 실근*); a constant named in Korean
   words (*$\tau$를 황금비라 하자*, *$\tau$는 황금비이다*).
+* F2, F4, F5, F27, F34 — another structure or notation named (*In characteristic $2$*, *Over
+  $\mathbb{F}_2$*, *Modulo $2$*, *In Boolean algebra*, *In binary*, *In degrees*, *In floating
+  point*); approximation words (``\ll`` / ``\gg``, *Neglecting*, *near zero*, *At leading order*,
+  *(small $r$)*, *Stirling*, 작은 $v$에 대해, 무시하면, 가까우면, *$…\to…$일 때*, 클 때); verdict cells
+  *Nope*, 🚫, ⛔, *only at …*, and LaTeX ``tabular`` rows; *No approximation is needed* and a
+  conclusion after *so* are still claims (F27); a ``\log`` that holds in base 10 or 2 and a bar
+  over a letter that also stands bare (``z \bar{z}``) are other readings (F34).
 
 Each withheld case has a control: the same false formula asserted plainly stays refuted, and a
 true identity in the same words stays proved.
@@ -225,3 +232,75 @@ def test_the_same_kind_of_words_around_an_asserted_formula_keep_it_claimed(tmp_p
                             f"Choose the correct value: ${FALSE_SQUARE}$."], "refuted")
     _assert_each(tmp_path, [f"Everywhere, ${TRUE_SQUARE}$.",
                             r"$x$는 실수이다. 따라서 $(x+1)^2 = x^2 + 2x + 1$이다."], "proved")
+
+
+# -- F2, F4, F5, F27, F34: other structures, approximations, verdict cells, other readings -----
+
+OTHER_READINGS = [
+    r"In characteristic $2$, $(c+d)^2 = c^2 + d^2$.",
+    r"Over $\mathbb{F}_2$ we have $(c+d)^2 = c^2 + d^2$.",
+    r"In Boolean algebra, $x + x y = x$.",
+    r"Modulo $2$, $(m+1)^2 = m^2 + 1$.",
+    r"In $\mathbb{Z}/2\mathbb{Z}$, $1 + 1 = 0$.",
+    r"In Boolean logic, $1 + 1 = 1$.",
+    r"In binary, $1 + 1 = 10$.",
+    r"In degrees, $\sin 30 = \frac{1}{2}$.",
+    r"In floating point arithmetic, $0.1 + 0.2 = 0.30000000000000004$.",
+    r"For $|x| \ll 1$, $\sin x = x$.",
+    r"Neglecting the quadratic term, $e^{y} = 1 + y$.",
+    r"For $z$ near zero, $\tan z = z$.",
+    r"When $N \gg 1$, $\log(N + 1) = \log N$.",
+    r"작은 $v$에 대해 $\sin v = v$이다.",
+    r"$v^2$ 항을 무시하면 $e^{v} = 1 + v$이다.",
+    r"At leading order in $\epsilon$, $(1+\epsilon)^3 = 1 + 3\epsilon$.",
+    r"$\sin r = r$ (small $r$).",
+    r"By Stirling's formula, $\ln(n!) = n \ln n - n$.",
+    r"$x$가 $0$에 가까우면 $\sin x = x$이다.",
+    r"$y \to 0$일 때 $\tan y = y$이다.",
+    r"$n$이 클 때 $\ln(n + 1) = \ln n$이다.",
+    r"$m \to \infty$이면 $\sqrt{m^2 + m} = m + \frac{1}{2}$이다.",
+    r"작은 각에서는 $\cos t = 1 - \frac{t^2}{2}$이다.",
+    r"Keeping only linear terms, $e^{w} = 1 + w$.",
+    r"$10^{\log 100} = 100$.",
+    r"$\log(100 x) = 2 + \log x$.",
+    r"$\log(8 y) = 3 + \log y$.",
+    r"The decibel value is $10 \log \frac{P}{P_0}$, so doubling gives $10 \log 2 = 3.0103$.",
+    r"$z \bar{z} = |z|^2$.",
+]
+
+
+def test_a_formula_of_another_structure_or_an_approximation_is_not_refuted(tmp_path):
+    _assert_each(tmp_path, OTHER_READINGS, "undecided")
+
+
+def test_the_same_formulas_over_the_reals_or_asserted_exactly_stay_refuted(tmp_path):
+    _assert_each(tmp_path, [r"In general, $(c+d)^2 = c^2 + d^2$.",
+                            r"In $\mathbb{R}$, $(c+d)^2 = c^2 + d^2$.",
+                            r"$\sin x = x$.",
+                            r"$\log(x y) = \log x \log y$.",
+                            r"No approximation is needed here: $\sin(2x) = 2\sin x$ exactly.",
+                            r"The counterexample search failed, so $\cos(2y) = 2\cos y$ for all $y$."],
+                 "refuted")
+    _assert_each(tmp_path, [r"In general, $(c+d)^2 = c^2 + 2cd + d^2$.",
+                            r"$\log(e x) = 1 + \log x$.",
+                            r"Neglecting nothing, $e^{y} e^{w} = e^{y + w}$."], "proved")
+
+
+def test_verdict_cells_of_a_true_or_false_table_withhold(tmp_path):
+    table = ("| Claim | Holds for all real $x$? |\n|---|---|\n"
+             "| $e^{2x} = 2e^{2x}$ | Nope |\n| $\\cos(2x) = 2\\cos x$ | 🚫 |\n"
+             "| $\\sin(2x) = 2\\sin x$ | ⛔ |\n| $(x+1)^2 = x^2 + 1$ | only at the origin |")
+    asserted = "| Claim | Note |\n|---|---|\n| $(a+b)^2 = a^2 + b^2$ | yes |\n| $(a+b)^2 = a^2 + 2ab + b^2$ | yes |"
+    assert _sections(tmp_path, table, asserted) == [["undecided"] * 4, ["refuted", "proved"]]
+
+
+def test_a_latex_tabular_row_marked_no_is_not_refuted(tmp_path):
+    note = tmp_path / "note.tex"
+    note.write_text("\\begin{tabular}{ll}\nClaim & True? \\\\\n"
+                    "$\\frac{d}{dy} y^3 = y^2$ & No \\\\\n$\\frac{d}{dz} z^4 = z^3$ & $\\times$ \\\\\n"
+                    "$\\frac{d}{dz} z^4 = z^3$ & Yes \\\\\n$\\frac{d}{dz} z^4 = 4z^3$ & Yes \\\\\n"
+                    "\\end{tabular}\n", encoding="utf-8")
+    from symderive.notes.check_notes import NotesOptions, check_files
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    verdicts = [step.verdict for equation in report.files[0].equations for step in equation.steps]
+    assert verdicts == ["undecided", "undecided", "refuted", "proved"]
