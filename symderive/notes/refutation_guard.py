@@ -73,7 +73,7 @@ ABBREVIATION = re.compile(
     r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|eqn|fig|resp|viz|approx|thm|prop|def|defn|sec|no|ca"
     r"|prof|dr|mr|mrs|ms|st|ex|exs|ch|chap|al|lem|cor|pp?|vol|ed|ref|app|tab|alg)"
     r"|\b[A-Za-z])$", re.I)
-TERMINAL = re.compile(r"[.!?。？！](?=\s|$)")
+TERMINAL = re.compile(r"[.!?。？！][)\]\"'”’*_]*(?=\s|$)")
 BREAK = re.compile(
     r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+>|][ \t]|\d{1,3}[.)][ \t]|\\item\b|\\(?:sub)*section\b"
     r"|\\paragraph\b|\\begin\b|\\end\b))|(?<=[다요])[ \t]*\n")
@@ -97,6 +97,14 @@ PROPOSED_KOREAN = re.compile(r"추측|가설|(?:인지|는지|은지|ㄴ지)\s*(
 CHOOSE = re.compile(r"\b(?:select|choose|pick|circle|mark|tick|identify)\s+(?:all|each|every|the|those"
                     r"|which|one)\b|고르|선택하|다음\s*중", re.I)
 OPTION_LABEL = re.compile(r"^\s*(?:[-*+]|\(?[A-Ha-h1-9]\)|[A-Ha-h][.)]|[①-⑳]|\d{1,2}[.)])?\s*$")
+# round 15 F42: an equation assumed, not asserted ("Assume that $…$", "Hypothesis:", 라고 가정하자)
+ASSUMED_BEFORE = re.compile(
+    r"\b(?:suppose|supposing|assume|assuming|assumption(?:\s*\([^()]{1,8}\))?|given\s+that|under\s+the"
+    r"\s+(?:condition|assumption|hypothesis|constraint)|we\s+impose|impose|towards?\s+a\s+contradiction"
+    r"\s*,?\s*let|for\s+(?:the\s+sake\s+of\s+)?contradiction\s*,?\s*let)(?:\s+that)?\s*[:,]?\s*$", re.I)
+ASSUMED_AFTER_KOREAN = re.compile(
+    r"^\s*(?:[이가을를]\s*)?(?:(?:성립|만족)한다\s*)?(?:이?라고|다고|고)\s*(?:가정|하자|치자|놓자|두자)"
+    r"|^\s*[을를]\s*가정|^\s*(?:이?라는|라는)\s*조건|^\s*[을를]\s*만족한다고\s*(?:치자|하자|가정)")
 # round 15 F9: an equation to solve
 TO_SOLVE_BEFORE = re.compile(
     r"\b(?:find|solve|determine)\s+(?:all|every|each|the|some|any)?\s*(?:real\s+|positive\s+)?"
@@ -143,7 +151,7 @@ NEGATIVE = re.compile(
     r"|(?:does|do|did|can|could|would|will|need|must|may|might|should|is|are|was|were)"
     r"\s*(?:not|n['’]t)"
     r"\s+(?:\w+\s+){0,2}?(?:hold\w*|true|valid|correct|right|work|the\s+case|so|equal\w*|apply"
-    r"|follow)"
+    r"|follow|use|write|plug)"
     r"|cannot\s+(?:\w+\s+){0,2}?(?:hold\w*|be\s+true|be\s+right|write|use|say|claim|assume"
     r"|conclude|expect)"
     r"|not\s+(?:\w+\s+)?(?:true|correct|valid|right|the\s+case|hold\w*)"
@@ -156,7 +164,8 @@ NEGATIVE = re.compile(
     r"|nowhere|for\s+no"
     # round 15 F6: a mistake framed in other words
     r"|naive(?:ly)?|tempt\w*|beware|caution|warning|slips?|typos?|blunders?|howlers?|gaffes?"
-    r"|overlook\w*|forg[eo]t\w*|not\s+but"
+    r"|overlook\w*|forg[eo]t\w*|not\s+but|fake|paradox\w*|flaw\w*|omit\w*"
+    r"|drop\w*\s+(?:the\s+)?(?:factor|term|sign)"
     r"|(?:spot|find|locate|identify|catch|fix)\s+the\s+(?:\w+\s+)?(?:errors?|bugs?|flaws?|slips?)"
     r"|(?:drop\w*|omit\w*|ignor\w*|neglect\w*|skip\w*|miss\w*)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
     r"(?:chain|product|quotient|power|sum)\s+rule"
@@ -165,7 +174,8 @@ NEGATIVE = re.compile(
     r"|않는다|않습니다|않음|옳지\s*않|맞지\s*않|반례|착각|모순"
     # round 15 F6: 오개념, 함정, 엉터리, 쓰지 말자, 빠뜨린, 아니야, 곤란, 사실과 다르다, 흔한 실수
     # (실수 alone is also "real number"), 생각하기 쉽다 (not 보이기 쉽다: easy to show)
-    r"|오개념|함정|엉터리|쓰지\s*말|빠뜨|누락|오타|아니야|아냐|아니에요|곤란|사실과\s*다르"
+    r"|오개념|함정|엉터리|쓰지\s*말|빠뜨|누락|오타|아니야|아냐|아니에요|아니고|곤란|사실과\s*다르"
+    r"|면\s*안\s*(?:된|돼|됩)|(?:다|라)고\s*(?:믿는|생각하는|착각하는|오해하는)\s*(?:학생|사람)"
     r"|(?:흔한|흔히\s*하는|대표적인|전형적인|하는|저지르는|범하는)\s*실수|실수하기"
     r"|(?:생각|착각|오해|실수|혼동|믿|쓰)\w{0,3}\s*쉽"
     r"|흔히[^.?!]{0,40}?라고\s*(?:쓴|쓰|생각|믿)"
@@ -374,6 +384,8 @@ def refutation_doubt(block, context, counterexample, step_latex: tuple = ()) -> 
             previous.rstrip().endswith("?") and re.search(r"\b(?:which|following)\b|다음|어느|어떤",
                                                           previous, re.I))):
         return (f"it is an option of the question just before it ('{_shorten(around.previous)}')")
+    if ASSUMED_BEFORE.search(last_words) or ASSUMED_AFTER_KOREAN.match(_prose(around.after)):
+        return f"the note assumes it ('{_shorten(sentence)}'), it does not assert it"
     if TO_SOLVE_BEFORE.search(around.before) or TO_SOLVE_KOREAN.search(_prose(around.before)) or (
             TO_SOLVE_KOREAN.search(_prose(around.after)[:12])):
         return f"it is an equation to solve ('{_shorten(sentence)}'), not an identity"
@@ -575,7 +587,7 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
                   | {m.end() for m in BREAK.finditer(shadow)})
     begin = max((cut for cut in cuts if cut <= t_start), default=0)
     finish = min((cut for cut in cuts if cut >= t_end), default=len(shadow))
-    question = shadow[t_end - 1:finish].rstrip()[-1:] in ("?", "？")
+    question = shadow[t_end - 1:finish].rstrip().rstrip(")]\"'”’*_!")[-1:] in ("?", "？")
     before = _shown(window, spans, begin, t_start, target)
     after = _shown(window, spans, t_end, finish, target)
     # the next sentence (not past a heading), to its first display
@@ -585,6 +597,16 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
         following = _shown(window, spans, finish, next_cuts[0], target, stop_at_display=True)
         if following.rstrip().endswith(":"):  # a lead-in to another formula
             following = ""
+        # round 15 F40: "This looks plausible. Unfortunately, it is wrong." — a sentence without
+        # mathematics right after lets the verdict in the one after it be read too
+        later = [cut for cut in cuts if cut > next_cuts[0]
+                 and shadow[next_cuts[0]:cut].strip(" \t\n\x00")]
+        if (following and "$" not in following and DISPLAY not in following and later
+                and "\x00" not in shadow[finish:next_cuts[0]]
+                and not HEADING.match(window[next_cuts[0]:later[0]].lstrip("\n"))):
+            second = _shown(window, spans, next_cuts[0], later[0], target, stop_at_display=True)
+            if not second.rstrip().endswith(":"):
+                following = f"{following} {second}"
     preceding = candidate = ""
     earlier = [cut for cut in cuts if cut < begin and shadow[cut:begin].strip(" \t\n\x00")]
     if earlier and not HEADING.match(window[earlier[-1]:begin].lstrip("\n")):

@@ -30,6 +30,12 @@ refutation guard, :mod:`symderive.notes.refutation_guard`).
   *Nope*, 🚫, ⛔, *only at …*, and LaTeX ``tabular`` rows; *No approximation is needed* and a
   conclusion after *so* are still claims (F27); a ``\log`` that holds in base 10 or 2 and a bar
   over a letter that also stands bare (``z \bar{z}``) are other readings (F34).
+* More of F6, F8, F14 and F40, F42 from the round's summary — *A fake proof:*, *Paradox:*, *Where
+  is the flaw?*, *which omits*, *drop the factor*, *Do not use $…$ instead*, 옳은 식이 아니고,
+  맞다고 생각하면 안 된다, 옳다고 믿는 학생이 많다, *(Does $…$ hold?)*; a verdict two sentences after
+  a display (*This looks plausible. Unfortunately, it is wrong.*); an equation assumed (*Assume
+  that $…$*, *Assumption (A1):*, *We impose*, *Under the condition*, 라고 가정하자, 가 성립한다고
+  하자, 를 만족한다고 치자, 귀류법으로 … 놓자).
 
 Each withheld case has a control: the same false formula asserted plainly stays refuted, and a
 true identity in the same words stays proved.
@@ -304,3 +310,40 @@ def test_a_latex_tabular_row_marked_no_is_not_refuted(tmp_path):
     report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
     verdicts = [step.verdict for equation in report.files[0].equations for step in equation.steps]
     assert verdicts == ["undecided", "undecided", "refuted", "proved"]
+
+
+# -- more of F6, F8, F14; F40, F42 ------------------------------------------------------------
+
+MORE = [
+    "A fake proof:\n\n$$\\frac{d}{dx} x^3 = x^2.$$",
+    r"Paradox: $\frac{d}{dy} y^4 = y^3$.",
+    "$$\\frac{d}{dz} z^5 = z^4$$\n\nWhere is the flaw?",
+    r"Do not use $\frac{d}{dy} y^3 = y^2$ instead.",
+    r"$\frac{d}{dx} x^3 = x^2$는 옳은 식이 아니고, 올바른 식은 $\frac{d}{dx} x^3 = 3x^2$이다.",
+    r"$\frac{d}{dx} x^2 = x$가 맞다고 생각하면 안 된다.",
+    r"$\frac{d}{dy} y^3 = y^2$이 옳다고 믿는 학생이 많다.",
+    r"(Does $\frac{d}{dy} y^4 = y^3$ hold?)",
+    "Consider\n$$\\frac{d}{dx} x^5 = x^4.$$\nThis looks plausible. Unfortunately, it is wrong.",
+    r"Assume that $b^3 = b$ holds.",
+    r"Assumption (A1): $c^2 = 5c$.",
+    r"We impose $f^2 = 8f$.",
+    r"Under the condition $c^2 + 1 = 2c$ we continue.",
+    r"$f^2 = 2f$라고 가정하자.",
+    r"$a^2 = 2a$가 성립한다고 하자.",
+    r"$d^2 = 3d$를 만족한다고 치자.",
+    r"귀류법으로 $e^2 = 2e + 7$이라고 놓자.",
+]
+
+
+def test_more_framings_assumptions_and_late_verdicts_withhold(tmp_path):
+    verdicts = _sections(tmp_path, *MORE)
+    for paragraph, found in zip(MORE, verdicts):
+        assert found and found[0] == "undecided", (paragraph, found)
+
+
+def test_an_assumption_before_the_claim_and_a_neutral_later_sentence_leave_it_claimed(tmp_path):
+    _assert_each(tmp_path, [r"Suppose $x > 0$. Then $\sqrt{x^2} = -x$.",
+                            "Consider\n$$(a+b)^2 = a^2 + b^2.$$\nThis looks plausible. The next "
+                            "section is different.",
+                            f"${FALSE_SQUARE}$이 옳다고 보이자."], "refuted")
+    _assert_each(tmp_path, [r"Suppose $x > 0$. Then $\sqrt{x^2} = x$."], "proved")
