@@ -38,6 +38,16 @@ and withholds the refutation (*undecided*, quoting the words) when it finds
 6. a heading of the formula's section that bounds a letter of the counterexample in words
    (*## The case of positive $y$*, *### Negative $t$*, *## 양수 $y$ 의 경우*) (round 14a F19).
 
+Round 15 added, in the same spirit: words after the formula that assert it (*holds*) override
+a denial only when the words before end their clause (*It is false that $…$ holds* denies it);
+why / how questions presuppose the formula only when plain (*How can $…$ be right?* does not);
+more framings of mistakes, block labels (``<summary>Wrong answer</summary>``, ``> [!bug]``),
+crossed ``\item`` labels and table headers (*Mistake*); equations never satisfied, proposed
+(conjectures, options of a choice), assumed (*Assume that*, 라고 가정하자) or to be solved (*Find
+all $x$:*, 교점); another structure or notation named (*In characteristic $2$*, *In binary*); more
+approximation words (``\ll``, *neglecting*, 무시하면); and two other readings of the formula
+itself — a ``\log`` that holds in base 10 or 2, a bar over a letter that also stands bare.
+
 Words are only ever a reason to say less: a word too many turns a refutation into *undecided*,
 never a proof into anything. Negated words (*this is not wrong*, *no mistake here*, 틀리지
 않다) are not read as an assertion either: double negation is left undecided, with a reason
@@ -73,7 +83,7 @@ ABBREVIATION = re.compile(
     r"(?:\b(?:i\.e|e\.g|etc|cf|vs|eq|eqs|eqn|fig|resp|viz|approx|thm|prop|def|defn|sec|no|ca"
     r"|prof|dr|mr|mrs|ms|st|ex|exs|ch|chap|al|lem|cor|pp?|vol|ed|ref|app|tab|alg)"
     r"|\b[A-Za-z])$", re.I)
-TERMINAL = re.compile(r"[.!?。？！][)\]\"'”’*_]*(?=\s|$)")
+TERMINAL = re.compile(r"[.!?。？！][)\]\"'”’]*(?=\s|$)")
 BREAK = re.compile(
     r"\n[ \t]*\n|\n(?=[ \t]*(?:#|[-*+>|][ \t]|\d{1,3}[.)][ \t]|\\item\b|\\(?:sub)*section\b"
     r"|\\paragraph\b|\\begin\b|\\end\b))|(?<=[다요])[ \t]*\n")
@@ -119,7 +129,7 @@ TO_SOLVE_KOREAN = re.compile(r"교점|^\s*의\s*(?:실|양의\s*|음의\s*)?(?:�
 OTHER_STRUCTURE = re.compile(
     r"\bcharacteristic\s+(?:\$\s*)?(?:\d|p\b|two|three)|\b(?:over|in)\s+(?:the\s+)?(?:finite\s+)?"
     r"(?:field\s+|ring\s+)?\$\s*(?:\\mathbb\s*\{?\s*[FZ]|\\mathbf\s*\{?\s*[FZ]|GF|\\mathrm\s*\{\s*GF|F_|Z_)"
-    r"|\bmod(?:ulo)?\s+(?:\$\s*)?\d|\\pmod|\\bmod|\\equiv|\bfinite\s+fields?|\bGF\s*\("
+    r"|\bmod(?:ulo)?\s+(?:\$\s*)?\d|\\pmod|\\bmod|\bfinite\s+fields?|\bGF\s*\("
     r"|(?<!\\)\bboolean\b(?!\s*\{)|\bsemi-?rings?\b|\btropical\b|\bmax-plus\b|\bmin-plus\b"
     r"|\bin\s+(?:binary|octal|hexadecimal|hex|base[\s-]*\$?\s*\d+)|\bbase[\s-]+(?:two|eight|sixteen)\b"
     r"|\bin\s+degrees\b|\bdegree\s+mode\b|\bfloating[\s-]+point\b|\bIEEE\b|\bmachine\s+arithmetic\b"
@@ -151,7 +161,8 @@ NEGATIVE = re.compile(
     r"|(?:does|do|did|can|could|would|will|need|must|may|might|should|is|are|was|were)"
     r"\s*(?:not|n['’]t)"
     r"\s+(?:\w+\s+){0,2}?(?:hold\w*|true|valid|correct|right|work|the\s+case|so|equal\w*|apply"
-    r"|follow|use|write|plug)"
+    r"|follow)"
+    r"|(?:do|does|did|should|must|shall)\s*(?:not|n['’]t)\s+(?:ever\s+)?(?:use|write|plug)"
     r"|cannot\s+(?:\w+\s+){0,2}?(?:hold\w*|be\s+true|be\s+right|write|use|say|claim|assume"
     r"|conclude|expect)"
     r"|not\s+(?:\w+\s+)?(?:true|correct|valid|right|the\s+case|hold\w*)"
@@ -164,7 +175,7 @@ NEGATIVE = re.compile(
     r"|nowhere|for\s+no"
     # round 15 F6: a mistake framed in other words
     r"|naive(?:ly)?|tempt\w*|beware|caution|warning|slips?|typos?|blunders?|howlers?|gaffes?"
-    r"|overlook\w*|forg[eo]t\w*|not\s+but|fake|paradox\w*|flaw\w*|omit\w*"
+    r"|overlook\w*|forg[eo]t\w*|not\s+but|fake|paradox\w*|flaw(?!less)\w*|omit\w*"
     r"|drop\w*\s+(?:the\s+)?(?:factor|term|sign)"
     r"|(?:spot|find|locate|identify|catch|fix)\s+the\s+(?:\w+\s+)?(?:errors?|bugs?|flaws?|slips?)"
     r"|(?:drop\w*|omit\w*|ignor\w*|neglect\w*|skip\w*|miss\w*)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
@@ -756,7 +767,8 @@ def _other_reading(sides: tuple, context, line: int) -> str:
     for bar in re.finditer(r"\\(?:bar|overline)\s*\{?\s*([A-Za-z])\b", written):
         bare = re.sub(r"\\(?:bar|overline)\s*\{?\s*[A-Za-z]\b", " ", written)
         if re.search(rf"(?<![A-Za-z\\]){bar.group(1)}(?![A-Za-z])", bare):
-            return (f"it writes both {bar.group(1)} and {bar.group()}: the bar may be the complex "
+            shown = bar.group().replace(" ", "") + ("}" if "{" in bar.group() else "")
+            return (f"it writes both {bar.group(1)} and {shown}: the bar may be the complex "
                     f"conjugate, which the checker does not read")
     if not re.search(r"\\log(?![A-Za-z_])", written) or re.search(r"\\ln\b|\\log\s*_", written):
         return ""

@@ -347,3 +347,10 @@ def test_an_assumption_before_the_claim_and_a_neutral_later_sentence_leave_it_cl
                             "section is different.",
                             f"${FALSE_SQUARE}$이 옳다고 보이자."], "refuted")
     _assert_each(tmp_path, [r"Suppose $x > 0$. Then $\sqrt{x^2} = x$."], "proved")
+
+
+def test_labels_in_bold_still_disown_and_a_flawless_or_identically_named_claim_stays(tmp_path):
+    _assert_each(tmp_path, [f"**Wrong.** ${FALSE_SQUARE}$", f"*Myth.* ${FALSE_SQUARE}$."],
+                 "undecided")
+    _assert_each(tmp_path, [f"A flawless derivation gives ${FALSE_SQUARE}$.",
+                            f"Since $g \\equiv 1$, ${FALSE_SQUARE}$."], "refuted")
