@@ -501,7 +501,10 @@ def _table_verdict(text: str, line: int, latex: str = "") -> str:
     if not row.startswith("|") and not tabular:
         return ""
     cells = _cells(row) if row.startswith("|") else _tabular_cells(row)
-    for cell in cells:
+    other_question = _other_question_columns(lines, line, row_at) if row.startswith("|") else set()
+    for index, cell in enumerate(cells):
+        if index in other_question:
+            continue
         cell = re.sub(r"\$\s*\\times\s*\$|\\ding\s*\{\s*5[4-6]\s*\}|\\xmark\b|\\crossmark\b", "×", cell)
         plain = re.sub(r"[*_`~.!:\s]+", " ", re.sub(r"\$[^$]*\$", " ", cell)).strip()
         plain = re.sub(r"\\text(?:bf|it|rm)?\s*\{([^{}]*)\}", r"\1", plain).strip()
@@ -523,6 +526,25 @@ def _table_verdict(text: str, line: int, latex: str = "") -> str:
         if _negative(words):
             return f"{words}' (its column's header"
     return ""
+
+
+# a column header that asks whether the formula holds (its No is a verdict on the formula)
+TRUTH_HEADER = re.compile(r"\b(?:holds?|true|false|correct|valid|right|wrong|identit(?:y|ies)|verdict|ok"
+                          r"|status|answer|result|checks?|works?|always|T\s*/\s*F)\b|[✓✗✔✘]|참|거짓|성립"
+                          r"|맞|옳|정답|판정|결과|항등|O\s*/\s*X", re.I)
+
+
+def _other_question_columns(lines, line: int, row_at) -> set:
+    """The columns whose header asks a question about something else than whether the formula
+    holds (| Rule | Needs the chain rule? |: its No is no verdict, round 15 F27)."""
+    top = line - 1
+    while top > 0 and row_at(top - 1).startswith("|"):
+        top -= 1
+    if top >= line - 2 or not re.fullmatch(r"[|:\-\s]+", row_at(top + 1)):
+        return set()
+    header = _cells(row_at(top))
+    return {index for index, cell in enumerate(header)
+            if cell.strip().endswith("?") and not TRUTH_HEADER.search(_prose(cell))}
 
 
 def _block_label(text: str, line: int) -> str:

@@ -354,3 +354,10 @@ def test_labels_in_bold_still_disown_and_a_flawless_or_identically_named_claim_s
                  "undecided")
     _assert_each(tmp_path, [f"A flawless derivation gives ${FALSE_SQUARE}$.",
                             f"Since $g \\equiv 1$, ${FALSE_SQUARE}$."], "refuted")
+
+
+def test_a_no_answering_another_question_of_the_table_is_no_verdict(tmp_path):
+    other = ("| Rule | Needs the chain rule? |\n|---|---|\n| $\\frac{d}{dx} x^3 = x^2$ | No |\n"
+             "| $\\frac{d}{dx} \\sin(x^2) = 2x\\cos(x^2)$ | Yes |")
+    truth = "| Rule | Holds? |\n|---|---|\n| $\\frac{d}{dx} x^3 = x^2$ | No |"
+    assert _sections(tmp_path, other, truth) == [["refuted", "proved"], ["undecided"]]
