@@ -103,9 +103,20 @@ def asked(sentence_lead: str, trail: str, inline: bool) -> str:
     return ""
 
 
+# round 15 F26: a yes that is qualified ("Yes, at $b = 0$.", "Yes and no.", "Yes, but only …")
+QUALIFIED_YES = re.compile(
+    r"^[^.!?]*[?.:]\s*(?:\*\*|_)?(?:answer\s*[:.]\s*)?(?:yes|네|예)\b\W{0,3}?\s*(?:\*\*|_)?\s*"
+    r"(?:at|only|for|when|whenever|if|iff|in\s+some|sometimes|but|and\s+no|or\s+no|under"
+    r"|provided|except|unless|partly|partially|in\s+(?:the\s+)?special|with|on|near|as\s+long)\b",
+    re.I)
+
+
 def answer(trail: str) -> str:
-    """"yes" or "no" when the words right after a question answer it, else ''."""
+    """"yes" or "no" when the words right after a question answer it, else '' (a yes with a
+    qualification, *Yes, at $b = 0$*, *Yes and no*, answers neither way)."""
     rest = " ".join((trail or "").split())
+    if QUALIFIED_YES.match(rest):
+        return ""
     return "yes" if ANSWER_YES.match(rest) else "no" if ANSWER_NO.match(rest) else ""
 
 
