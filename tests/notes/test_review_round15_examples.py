@@ -60,3 +60,67 @@ def test_a_claim_after_front_matter_is_still_read(tmp_path):
 def test_less_than_and_greater_than_in_math_are_no_tag():
     blocks = extract_math("Here $a<b c>d$ and $x<y\\ z>w$.\n").blocks
     assert [block.latex for block in blocks] == ["a<b c>d", "x<y\\ z>w"]
+
+
+# F13: a value the note excludes is no example value ------------------------------------------
+
+EXCLUDED = [
+    "The point $y = 0$ is excluded from the domain.\n\nThen $\\sin(2y) = 2\\sin y$.",
+    "Here $y = 0$ is not allowed.\n\nThen $\\sin(2y) = 2\\sin y$.",
+    "We must avoid $y = 0$.\n\nThen $\\sin(2y) = 2\\sin y$.",
+    "($y = 0$ excluded.)\n\nThen $\\sin(2y) = 2\\sin y$.",
+    "Away from $y = 0$, we have $\\sin(2y) = 2\\sin y$.",
+    "Apart from $y = 0$, $\\sin(2y) = 2\\sin y$.",
+    "Except at $y = 0$, $\\sin(2y) = 2\\sin y$.",
+    "The formula has a removable singularity at $y = 0$; for $y$ elsewhere, $\\sin(2y) = 2\\sin y$.",
+    "The function blows up at $y = 0$.\n\nThen $\\sin(2y) = 2\\sin y$.",
+    "$y = 0$은 제외한다.\n\n그러면 $\\sin(2y) = 2\\sin y$이다.",
+    "$y = 0$을 빼고 생각하자.\n\n그러면 $\\sin(2y) = 2\\sin y$이다.",
+    "$y = 0$이 아닌 점에서 $\\sin(2y) = 2\\sin y$이다.",
+]
+
+
+@pytest.mark.parametrize("text", EXCLUDED)
+def test_an_excluded_value_proves_nothing(tmp_path, text):
+    assert last_verdict(tmp_path, "# B\n\n" + text + "\n") in NOT_PROVED
+
+
+@pytest.mark.parametrize("text", [
+    "Take $y = 0$.\n\nThen $\\sin(2y) = 2\\sin y$.",  # the same claim at a value given
+    "Let $x = 2$. Then $x^2 = 4$.",
+    "$y = 0$이라 하자.\n\n그러면 $\\sin(2y) = 2\\sin y$이다.",
+    # the same exclusions before a true identity
+    "The point $y = 0$ is excluded from the domain.\n\nThen $\\sin^2 y + \\cos^2 y = 1$.",
+    "Away from $y = 0$, we have $\\frac{y^2}{y} = y$.",
+])
+def test_an_example_value_given_or_a_true_identity_stays_proved(tmp_path, text):
+    assert last_verdict(tmp_path, "# B\n\n" + text + "\n") == "proved"
+
+
+def test_a_false_claim_after_an_excluded_value_is_refuted(tmp_path):
+    text = "# B\n\nThe point $y = 0$ is excluded from the domain.\n\nThen $\\sin(2y) = 2\\sin y$.\n"
+    assert last_verdict(tmp_path, text) == "refuted"
+
+
+# F21: the ends of a range and boundary points are no example values --------------------------
+
+@pytest.mark.parametrize("text", [
+    "We plot $\\sin$ from $x = 0$ to $x = \\pi$.\n\nNote that $\\sin(2x) = 2\\sin x$.",
+    "Integrate between $x = 0$ and $x = 1$.\n\nNote that $x^3 = x^2$.",
+    "The boundary points are $t = 0$ and $t = 1$.\n\nOn the interior, $t^3 = t^2$.",
+    "The integral runs over $[0, 1]$; at the endpoint $u = 1$ the integrand is $1$.\n\n"
+    "For interior points, $u^4 = u$.",
+    "The limits of integration are $u = 0$ and $u = 1$.\n\nInside, $u^4 = u$.",
+    "$x = 0$부터 $x = 1$까지 적분한다.\n\n그러면 $x^3 = x^2$이다.",
+    "경계점은 $t = 0$과 $t = 1$이다.\n\n내부에서 $t^3 = t^2$이다.",
+])
+def test_the_ends_of_a_range_prove_nothing(tmp_path, text):
+    assert last_verdict(tmp_path, "# C\n\n" + text + "\n") in NOT_PROVED
+
+
+@pytest.mark.parametrize("text", [
+    "Take $t = 1$.\n\nThen $t^3 = t^2$.",
+    "We plot $\\sin$ from $x = 0$ to $x = \\pi$.\n\nNote that $\\sin(2x) = 2\\sin x \\cos x$.",
+])
+def test_a_value_given_or_a_true_identity_after_a_range_stays_proved(tmp_path, text):
+    assert last_verdict(tmp_path, "# C\n\n" + text + "\n") == "proved"
