@@ -124,3 +124,85 @@ def test_the_ends_of_a_range_prove_nothing(tmp_path, text):
 ])
 def test_a_value_given_or_a_true_identity_after_a_range_stays_proved(tmp_path, text):
     assert last_verdict(tmp_path, "# C\n\n" + text + "\n") == "proved"
+
+
+# F22: a dismissed case, a condition excluding the value, a case label ------------------------
+
+@pytest.mark.parametrize("text", [
+    "The case $x = 0$ is trivial, so assume $x \\ne 0$.\n\nThen $\\sin(2x) = 2\\sin x$.",
+    "Unlike at $x = 0$, the identity $\\sin(3x) = 3\\sin x$ holds everywhere.",
+    "We already handled $x = 0$. For the remaining $x$, $\\tan(2x) = 2\\tan x$.",
+    "Take $x = 0$.\n\nNow assume $x \\neq 0$.\n\nThen $\\sin(2x) = 2\\sin x$.",
+    "Take $x = 0$.\n\nFrom now on $x > 0$.\n\nThen $\\sin x = x$.",
+    "**Case 1:** $x = 0$. Both sides vanish.\n\n**Case 2:** $x \\neq 0$. Here $\\sin(2x) = 2\\sin x$.",
+    "1. Case $x = 0$: trivial.\n2. Case $x \\neq 0$: we get $\\sin(3x) = 3 \\sin x$.",
+    "$x = 0$인 경우는 자명하므로 $x \\neq 0$이라 하자.\n\n그러면 $\\sin(2x) = 2\\sin x$이다.",
+])
+def test_a_case_left_or_dismissed_proves_nothing(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in NOT_PROVED
+
+
+@pytest.mark.parametrize("text", [
+    "**Case 1:** $x = 0$. Then $\\sin(2x) = 0$.\n\n**Case 2:** $x \\neq 0$. Here $\\sin(2x) = 2\\sin x \\cos x$.",
+    "**Case 1:** $x = 0$. Then $\\sin(2x) = 0$.",  # within its case, the value is in force
+    "Let $x = 2$. Assume $x > 0$. Then $x^2 = 4$.",  # a condition the value meets leaves nothing
+    "Take $x = 0$.\n\nAssume $x \\ge 0$. Then $\\sin x = x$.",
+])
+def test_a_case_in_force_or_a_condition_it_meets_keeps_the_value(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+
+
+# F30: words that take a new case of the name end its example value ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let $x = 0$. Then $\\sin x = x$.\n\nNow let $x$ be positive. Then $\\sin x = x$ as well.",
+    "Take $y = 0$, so $\\tan y = y$.\n\nNext consider a positive $y$: again $\\tan y = y$.",
+    "Let $x = 0$. Now let $x$ be positive. Then $\\sin x = x$.",
+    "Let $x = 0$.\n\nSuppose $x$ is nonzero. Then $\\sin(2x) = 2\\sin x$.",
+    "Let $x = 0$.\n\nFor positive $x$ we have $\\sin x = x$.",
+    "Let $x = 0$.\n\nFor the other values of $x$, $\\sin(2x) = 2\\sin x$.",
+    "$z = 0$인 예를 보자.\n\n$z$가 양수인 경우에도 $\\sin(3z) = 3\\sin z$이다.",
+    "$z = 0$으로 두자.\n\n이제 $z$가 양수라 하자. 그러면 $\\sin z = z$이다.",
+    "$z = 0$으로 두자.\n\n나머지 $z$에 대해 $\\sin(3z) = 3\\sin z$이다.",
+])
+def test_a_new_case_of_the_name_proves_nothing_at_the_old_value(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in NOT_PROVED
+
+
+@pytest.mark.parametrize("text", [
+    "Let $x = 2$. Then $\\sqrt{x^2} = x$.\n\nNow let $x$ be negative. Then $\\sqrt{x^2} = -x$.",
+    "Take $y = 3$, so $|y| = 3$.\n\nNext consider a negative $y$: $|y| = -y$.",
+])
+def test_the_true_claim_for_the_new_case_is_not_refuted_at_the_old_value(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in ("proved", "undecided")
+
+
+@pytest.mark.parametrize("text", [
+    "Let $x = 2$. For positive $x$, $\\sqrt{x^2} = x$. So $x^2 = 4$.",  # a quantifier it meets
+    "Let $x = 2$.\n\nSince $x$ is positive, $x^2 = 4$.",
+    "$z = 4$로 두자.\n\n$z$가 양수이므로 $z^2 = 16$이다.",
+])
+def test_words_the_example_value_meets_keep_it(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+
+
+def test_a_false_claim_for_the_new_case_is_refuted(tmp_path):
+    text = "# A\n\nLet $x = 0$.\n\nNow let $x$ be arbitrary. Then $\\sin(2x) = 2\\sin x$.\n"
+    assert last_verdict(tmp_path, text) == "refuted"
+
+
+# F5: a value in a table cell holds on its row only -------------------------------------------
+
+def test_a_value_in_a_table_cell_is_no_example_for_other_rows(tmp_path):
+    text = ("# T\n\n| Claim | Holds for all real $x$? |\n|---|---|\n"
+            "| $(x+1)^2 = x^2 + 1$ | only at $x = 0$ |\n| $e^{2x} = 2e^x$ | true at $x = 0$? no |\n"
+            "| $\\tan(2x) = 2\\tan x$ | no |\n| $\\sin(2x) = 2\\sin x$ | only at $x = 0$ |\n\n"
+            "Then $\\tan(3x) = 3\\tan x$.\n")
+    found = first_verdicts(tmp_path, text)
+    assert all(verdict != "proved" for verdict in found.values())
+    assert found[10] == "refuted"
+
+
+def test_a_value_given_in_a_row_holds_on_that_row(tmp_path):
+    text = "# T\n\n| Value | Square |\n|---|---|\n| $x = 2$ | $x^2 = 4$ |\n| $x = 3$ | $x^2 = 9$ |\n"
+    assert verdicts(tmp_path, text) == ["proved", "proved"]
