@@ -206,3 +206,26 @@ def test_a_value_in_a_table_cell_is_no_example_for_other_rows(tmp_path):
 def test_a_value_given_in_a_row_holds_on_that_row(tmp_path):
     text = "# T\n\n| Value | Square |\n|---|---|\n| $x = 2$ | $x^2 = 4$ |\n| $x = 3$ | $x^2 = 9$ |\n"
     assert verdicts(tmp_path, text) == ["proved", "proved"]
+
+
+# F29: a function given a new meaning in words keeps no old formula ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let $g(x) = x^3$.\n\nNow let $g$ denote the sigmoid function instead.\n\nThen $g(0) = 0$.",
+    "Let $g(x) = x^3$.\n\nNow let $g$ be the hyperbolic tangent instead.\n\nThen $g(1) = 1$.",
+    "Let $g(x) = x^3$.\n\nFrom now on $g$ is the ReLU.\n\nThen $g(-1) = -1$.",
+    "Let $g(x) = x^3$.\n\nWe redefine $g$ as the sigmoid.\n\nThen $g(0) = 0$.",
+    "$k(s) = s^2$로 두자.\n\n이제 $k$를 시그모이드 함수라 하자.\n\n그러면 $k(0) = 0$이다.",
+])
+def test_a_function_redefined_in_words_keeps_no_old_formula(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in NOT_PROVED
+
+
+@pytest.mark.parametrize("text", [
+    "Let $g(x) = x^3$.\n\nLet $g$ be as above.\n\nThen $g(2) = 8$.",
+    "Let $g(x) = x^3$.\n\nThen $g(2) = 8$.",
+    "Let $g(x) = x^3$.\n\nLet $g$ denote this cube function.\n\nThen $g(2) = 8$.",
+    "Let $u$ be a differentiable function. Then $\\frac{d}{dx} u(x)^2 = 2 u(x) u'(x)$.",
+])
+def test_a_formula_in_force_still_decides(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
