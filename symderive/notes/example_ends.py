@@ -169,12 +169,29 @@ def left_examples(located: list, lines: Sequence[str]) -> list:
             if later.chain.line > end:
                 break
             if later.reading.role is Role.CONDITION and set(later.chain.relations) <= (
-                    UNEQUAL | INEQUALITIES) and violated(later.chain, name, value):
+                    UNEQUAL | INEQUALITIES) and violated(later.chain, name, value) and not (
+                    _local(lines, later)):
                 end = _leaving(lines, later.chain.line, line, _formula_at(lines, later))
                 break
         words_end = _left_in_words(lines, name, value, item, end)
         result[position] = replace(item, section_end=min(end, words_end))
     return result
+
+
+# a hypothesis of its own sentence ("If $x > 0$, …", "For $x \ne 0$, …", "$x \ne 0$이면"),
+# not a standing supposition ("so assume $x \ne 0$", "**Case 2:** $x \neq 0$", 이라 하자)
+LOCAL_BEFORE = re.compile(r"\b(?:if|when|whenever|unless|for|provided|where|with|given|whether)"
+                          r"\s*(?:that\s*)?[:,]?\s*$", re.I)
+LOCAL_AFTER = re.compile(r"^\s*(?:이|가)?\s*(?:일\s*때|이면|라면|이라면)")
+
+
+def _local(lines: Sequence[str], item) -> bool:
+    """Whether the condition ``item`` is a hypothesis of its own sentence only."""
+    text = lines[item.chain.line - 1] if 0 < item.chain.line <= len(lines) else ""
+    offset = _formula_at(lines, item)
+    before = re.sub(r"\$[^$]*\$", " ", text[:max(offset - 1, 0)])[-40:]
+    after = text[offset + len(item.chain.latex.strip()):].lstrip("$")
+    return bool(LOCAL_BEFORE.search(before) or LOCAL_AFTER.match(after))
 
 
 def _formula_at(lines: Sequence[str], item) -> int:

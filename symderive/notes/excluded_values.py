@@ -52,10 +52,12 @@ CASE_DISMISSED = re.compile(
 # the ends of a range (round 15 F21): "from $x = 0$ to $x = \pi$", "between … and …",
 # "$x = 0$부터 $x = \pi$까지"
 RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
-RANGE_GOES_ON = re.compile(r"^\s*(?:to|until|till|through|thru|up\s+to|and|[-–—]+)(?:\s|$)"
-                           r"|^\s*(?:부터|에서\s*(?:부터)?)\s*$", re.I)
-RANGE_END = re.compile(r"\b(?:from|between)\s*\$[^$]*\$\s*(?:to|until|till|through|thru|up\s+to|"
-                       r"and|[-–—]+)\s*$|\$[^$]*\$\s*(?:부터|에서)\s*$", re.I)
+RANGE_GOES_ON = {"from": re.compile(r"^\s*(?:to|until|till|through|thru|up\s+to|[-–—]+)(?:\s|$)",
+                                   re.I),
+                 "between": re.compile(r"^\s*(?:and|[-–—]+)(?:\s|$)", re.I)}
+RANGE_END = re.compile(r"\bfrom\s*\$[^$]*\$\s*(?:to|until|till|through|thru|up\s+to|[-–—]+)\s*$"
+                       r"|\bbetween\s*\$[^$]*\$\s*(?:and|[-–—]+)\s*$|\$[^$]*\$\s*(?:부터|에서)\s*$",
+                       re.I)
 RANGE_END_AFTER = re.compile(r"^\s*까지")
 KOREAN_FROM = re.compile(r"^\s*(?:에서\s*)?부터")
 # a boundary point (round 15 F21): "at the endpoint $u = 1$", "The boundary points are $t = 0$
@@ -97,7 +99,8 @@ def why_not_an_example(lead: str, trail: str = "", value: str = "0") -> str:
     if number and CASE_LEAD.search(words) and CASE_DISMISSED.match(trail or ""):
         return ("a case the prose dismisses ('the case … is trivial'): a condition, not an "
                 "example value")
-    if (RANGE_START.search(lead or "") and RANGE_GOES_ON.match(trail or "")) or RANGE_END.search(
+    start = RANGE_START.search(lead or "")
+    if (start and RANGE_GOES_ON[start.group().strip().lower()].match(trail or "")) or RANGE_END.search(
             lead or "") or RANGE_END_AFTER.match(trail or "") or KOREAN_FROM.match(trail or ""):
         return "an end of a range ('from … to', 'between … and'): not an example value"
     if BOUNDARY.search(_JOINED.sub("", lead or "")):

@@ -229,3 +229,19 @@ def test_a_function_redefined_in_words_keeps_no_old_formula(tmp_path, text):
 ])
 def test_a_formula_in_force_still_decides(tmp_path, text):
     assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+
+
+# controls: a hypothesis of its own sentence, an initial value "from … and" ------------------
+
+@pytest.mark.parametrize("text", [
+    "Let $x = 0$. If $x > 0$, then $\\sin x < x$.\n\nSo $\\sin x = 0$.",  # "if": its sentence only
+    "Starting from $x = 1$ and squaring, we get $x^2 = 1$.",  # an initial value, no range
+    "Let $x = 0$.\n\nFor $x \\ne 0$ one divides by $x$.\n\nHere $\\sin x = 0$.",
+])
+def test_a_hypothesis_of_its_own_sentence_keeps_the_value(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+
+
+def test_a_korean_supposition_excluding_the_value_states_the_new_domain(tmp_path):
+    text = ("# D\n\n$x = 0$으로 두자.\n\n$x \\neq 0$이라 하자. 그러면 $\\sin(2x) = 2\\sin x$이다.\n")
+    assert last_verdict(tmp_path, text) == "refuted"
