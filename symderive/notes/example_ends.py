@@ -64,11 +64,15 @@ REMAINING = re.compile(
     rf"(?:remaining|other|rest\s+of\s+the)\s+(?:values?\s+(?:of\s+)?)?{_ONE}"
     rf"|{_ONE2}\s+(?:elsewhere|otherwise)\b", re.I)
 # Korean: "이제 $z$가 음수라 하자", "$z$가 양수인 경우에도", "$z$가 0이 아닌 경우", "나머지 $z$"
-_KOREAN_SIGN = r"(?P<sign>양수|음수|0이\s*아닌|영이\s*아닌|양의\s*실수|음의\s*실수)"
+_KOREAN_SIGN = r"(?P<sign>양수|음수|0이\s*아닌|영이\s*아닌|양의\s*실수|음의\s*실수|양의|음의)"
 KOREAN_CASE = re.compile(
     rf"{_ONE}\s*(?:가|이|는|은|를|을)\s*(?:이제\s*)?{_KOREAN_SIGN}\s*(?:수|실수|값)?\s*"
-    rf"(?:인\s*경우|일\s*경우|이?라\s*(?:하자|가정)|이?라고\s*(?:하자|가정)|로\s*(?:두자|하자)|이면|라면|"
+    rf"(?:인\s*경우|일\s*경우|이?라\s*(?:하자|가정)|이?라고\s*(?:하자|가정)|로\s*(?:두자|하자|바꾸자|바꾸면|두면)|이면|라면|"
     rf"일\s*때|인\s*때)", re.I)
+# a sign word before the name ("Negative $x$ give …", "음수 $y$에 대해"): a new case only when
+# the value is not of that sign, and no lift of its own sentence (*the positive $x$* may be it)
+SIGNED = re.compile(rf"\b{_SIGN}\s+(?:real\s+)?(?:numbers?\s+|values?\s+)?{_ONE}", re.I)
+KOREAN_SIGNED = re.compile(rf"{_KOREAN_SIGN}\s*(?:인\s*)?(?:수\s*|실수\s*)?{_ONE}")
 KOREAN_REMAINING = re.compile(rf"(?:나머지|다른|그\s*밖의|그\s*외의)\s*{_ONE}")
 KOREAN_NEW = re.compile(r"이제|다음으로|한편|이번에는")
 # Korean if/when (일 때, 이면, 라면) is a quantifier; 경우 (the case), 하자 (let) a new case
@@ -93,13 +97,17 @@ def _number(text: str) -> float | None:
         return None
 
 
-def new_cases(words: str) -> list[tuple[str, int, str, bool]]:
+def new_cases(words: str, signed: bool = True) -> list[tuple[str, int, str, bool]]:
     """(name, offset, sign or '', always) of each new case the words take: ``always`` when
     the words leave any value (*now let*, *consider*, *remaining*, 경우), not only one the
-    adjective excludes (*for negative $x$*, 일 때)."""
+    adjective excludes (*for negative $x$*, 일 때); with ``signed`` also a bare sign word before
+    the name (:data:`SIGNED`)."""
     found = []
-    for pattern, always in ((SUPPOSED, True), (CONSIDERED, True), (REMAINING, True),
-                            (KOREAN_REMAINING, True), (QUANTIFIED, False), (KOREAN_CASE, None)):
+    patterns = [(SUPPOSED, True), (CONSIDERED, True), (REMAINING, True), (KOREAN_REMAINING, True),
+                (QUANTIFIED, False), (KOREAN_CASE, None)]
+    if signed:
+        patterns += [(SIGNED, False), (KOREAN_SIGNED, False)]
+    for pattern, always in patterns:
         for match in pattern.finditer(words or ""):
             names = [name for key, name in match.groupdict().items() if key.startswith("name")
                      and name]
@@ -115,7 +123,7 @@ def new_case_names(words: str) -> set[str]:
     """The names whose new case the words take (:data:`SUPPOSED`, :data:`CONSIDERED`,
     :data:`REMAINING`, :data:`QUANTIFIED`, Korean): a claim after them in the same sentence
     is not about the example value."""
-    return {name for name, *_ in new_cases(words)}
+    return {name for name, *_ in new_cases(words, signed=False)}
 
 
 _ORDER = {r"\ne": operator.ne, r"\neq": operator.ne, "≠": operator.ne, "!=": operator.ne,

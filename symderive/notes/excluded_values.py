@@ -18,7 +18,8 @@ import re
 EXCLUDING = re.compile(
     r"(?:\bnot\b(?:\s+[\w'’]+){0,3}|\bfails?\s+(?:at|for|when|if)|\bexcept(?:\s+(?:at|for|when|if))?"
     r"|\bexcluding|\bexclud(?:e|ed)\b(?:\s+(?:the\s+)?(?:points?|values?|cases?))?"
-    r"|\bother than|\bbreaks down (?:at|for)|\bundefined (?:at|for)|\bavoid(?:ing)?"
+    r"|\bother\s+than(?:\s+(?:at|for|when))?|\b(?:leaving|leave|setting|set|putting|put)\s+aside"
+    r"|\bignor(?:e|ing)|\bdisregard(?:ing)?|\bbreaks down (?:at|for)|\bundefined (?:at|for)|\bavoid(?:ing)?"
     r"|\b(?:away|apart|aside)\s+from|\bunlike(?:\s+(?:at|for|in|when))?|\boutside(?:\s+of)?"
     r"|\b(?:singularit(?:y|ies)|singular|poles?|discontinuit(?:y|ies)|discontinuous|blows\s+up|"
     r"diverges?|asymptotes?)\s+(?:at|for|when)|\bomit(?:ting)?|\bremov(?:e|ing)\s+(?:the\s+point\s+)?"
@@ -39,7 +40,10 @@ EXCLUDED_AFTER = re.compile(
     r"a\s+(?:removable\s+)?singularity|"
     r"a\s+(?:singular|special|degenerate|trivial|removable)\s+(?:point|case)|a\s+pole)\b"
     r"|excluded\b|removed\b|aside\b|apart\b)"
-    r"|^\s*(?:은|는|을|를|이|가)?\s*(?:제외|빼|뺀|빠|말고|이외|외에|자명|예외|아닌|아니)",
+    r"|^\s*(?:은|는|을|를|이|가)?\s*(?:제외|빼|뺀|빠|말고|이외|외에|자명|예외|아닌|아니)"
+    r"|^\s*(?:cannot|can't|must\s+not|may\s+not|should\s+not)\s+be\s+(?:used|taken|allowed|chosen|"
+    r"included|plugged|substituted|set)\b"
+    r"|^[^.!?]*?(?:제외|빠진다|빠지|허용되지\s*않|허용하지\s*않|정의되지\s*않|면\s*안\s*된)",
     re.I,
 )
 # the only value where the row's formula holds (round 15 F5: a table cell "only at $x = 0$")
@@ -48,7 +52,9 @@ ONLY_AT = re.compile(r"\bonly\s+(?:at|for|when|if|where)\s*$|에서만|일\s*때
 CASE_LEAD = re.compile(r"\bcases?\s*(?:\d+\s*)?(?:\*\*|__)?\s*(?:of\s+|[:.]\s*(?:\*\*|__)?\s*)?$", re.I)
 CASE_DISMISSED = re.compile(
     r"^\s*(?:[:.,)]\s*)?(?:(?:is|was|being)\s+)?(?:trivial|obvious|clear|immediate|easy|simple|"
-    r"straightforward|done|handled|settled|excluded|degenerate|special)\b", re.I)
+    r"straightforward|done|handled|settled|excluded|degenerate|special)\b"
+    r"|^\s*[:.,]?\s*(?:there\s+is\s+nothing\s+to\s+(?:prove|show|do)|the\s+(?:claim|result|"
+    r"statement|identity)\s+is\s+(?:trivial|obvious|clear|immediate))", re.I)
 # the ends of a range (round 15 F21): "from $x = 0$ to $x = \pi$", "between … and …",
 # "$x = 0$부터 $x = \pi$까지"
 RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
@@ -67,10 +73,14 @@ BOUNDARY = re.compile(
     r"(?:lower|upper)\s+(?:limits?|bounds?|ends?|endpoints?)|limits\s+of\s+integration|"
     r"(?:integration\s+)?limits|bounds)\b"
     r"(?:\s+(?:of\s+the\s+)?(?:interval|domain|range|region|integral|segment|rod|string))?"
-    r"\s*(?:(?:is|are|lie|lies|sit|sits)(?:\s+at)?|at|:|,)?\s*$"
+    r"\s*(?:(?:is|are|lie|lies|sit|sits)(?:\s+at)?|at|:|,)?\s*\(?\s*$"
     r"|(?:끝\s*점|경계\s*점?|경곗값|양\s*끝|하한|상한)(?:은|는|이|가|인|으로|로)?\s*$",
     re.I,
 )
+# ... or words just after it: "At $x = 0$ (the left end)", "$u = 1$, the endpoint,"
+BOUNDARY_AFTER = re.compile(
+    r"^\s*[,(]?\s*(?:which\s+is\s+|is\s+)?(?:the|an?|its|one)?\s*(?:left|right|lower|upper|other)?\s*"
+    r"(?:end\s*-?\s*points?|ends?|boundary(?:\s+points?)?|edge)\b", re.I)
 # formulas joined to this one by "and", ",", "or" (the list goes on: "are $t = 0$ and")
 _JOINED = re.compile(r"(?:\s*\$[^$]*\$\s*(?:,|\band\b|\bor\b|과|와|및)\s*)+$", re.I)
 
@@ -103,6 +113,6 @@ def why_not_an_example(lead: str, trail: str = "", value: str = "0") -> str:
     if (start and RANGE_GOES_ON[start.group().strip().lower()].match(trail or "")) or RANGE_END.search(
             lead or "") or RANGE_END_AFTER.match(trail or "") or KOREAN_FROM.match(trail or ""):
         return "an end of a range ('from … to', 'between … and'): not an example value"
-    if BOUNDARY.search(_JOINED.sub("", lead or "")):
+    if BOUNDARY.search(_JOINED.sub("", lead or "")) or BOUNDARY_AFTER.match(trail or ""):
         return "a boundary point or an end point ('the endpoint', 'the boundary'): not an example value"
     return ""

@@ -245,3 +245,21 @@ def test_a_hypothesis_of_its_own_sentence_keeps_the_value(tmp_path, text):
 def test_a_korean_supposition_excluding_the_value_states_the_new_domain(tmp_path):
     text = ("# D\n\n$x = 0$으로 두자.\n\n$x \\neq 0$이라 하자. 그러면 $\\sin(2x) = 2\\sin x$이다.\n")
     assert last_verdict(tmp_path, text) == "refuted"
+
+
+# more wordings of the same classes -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Note that $y = 0$ is not in the domain. Then $\\sin(2y) = 2\\sin y$.",
+    "$y = 0$은 정의역에서 빠진다. 그러면 $\\sin(2y) = 2\\sin y$이다.",
+    "Leaving aside $y = 0$, we get $\\sin(3y) = 3\\sin y$.",
+    "Other than at $y = 0$, $\\sin(3y) = 3\\sin y$.",
+    "Ignoring $y = 0$, $\\sin(3y) = 3\\sin y$.",
+    "In the case $y = 0$ there is nothing to prove.\n\nThen $\\sin(2y) = 2\\sin y$.",
+    "At $y = 1$ (the right end), the integrand is $1$.\n\nInside, $y^4 = y$.",
+    "Let $y = 2$. Then $\\sqrt{y^2} = y$.\n\nNegative $y$ give $\\sqrt{y^2} = y$ too.",
+    "$y = 0$으로 두자. 그러면 $\\tan y = y$이다.\n\n양수 $y$에 대해서도 $\\tan y = y$이다.",
+    "$y = 0$이면 안 된다. 그러면 $\\sin(2y) = 2\\sin y$이다.",
+])
+def test_other_wordings_of_an_excluded_or_left_value_prove_nothing(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in NOT_PROVED
