@@ -172,9 +172,18 @@ def test_a_new_case_of_the_name_proves_nothing_at_the_old_value(tmp_path, text):
 @pytest.mark.parametrize("text", [
     "Let $x = 2$. Then $\\sqrt{x^2} = x$.\n\nNow let $x$ be negative. Then $\\sqrt{x^2} = -x$.",
     "Take $y = 3$, so $|y| = 3$.\n\nNext consider a negative $y$: $|y| = -y$.",
+    "$z = 4$로 두자.\n\n이제 $z$가 음수라 하자. 그러면 $|z| = -z$이다.",
 ])
-def test_the_true_claim_for_the_new_case_is_not_refuted_at_the_old_value(tmp_path, text):
-    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in ("proved", "undecided")
+def test_the_true_claim_for_the_new_case_is_proved_in_its_new_domain(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+
+
+@pytest.mark.parametrize("text", [
+    "Let $x = 0$. Then $\\sin x = x$.\n\nNow let $x$ be positive. Then $\\sin x = x$ as well.",
+    "$z = 0$인 예를 보자.\n\n$z$가 양수인 경우에도 $\\sin(3z) = 3\\sin z$이다.",
+])
+def test_the_false_claim_for_the_new_case_is_refuted_in_its_new_domain(tmp_path, text):
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "refuted"
 
 
 @pytest.mark.parametrize("text", [
