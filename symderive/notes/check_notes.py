@@ -107,7 +107,8 @@ from symderive.notes.bare_intervals import bare_interval
 from symderive.notes.convergence_words import convergence_restriction
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
 from symderive.notes.described_names import described_doubt, described_names
-from symderive.notes.replaced_names import replaced_name_used, replaced_names
+from symderive.notes.replaced_names import (
+    redefined_in_words, replaced_name_used, replaced_names)
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
 from symderive.notes.restricted_definitions import restricted
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
@@ -372,7 +373,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     for name in assumed_functions(located):  # Assume $k(x + 1) = k(x)$: k is a function (X12)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
     end_of = section_ends(stated.ends)
-    context.replaced_names = replaced_names(prose, end_of)  # replace $A$ by $AB$ (9b L6)
+    context.replaced_names = replaced_names(prose, end_of) + redefined_in_words(
+        prose, end_of, context.definitions)  # replace $A$ by $AB$ (9b L6); let $g$ be … (15 F29)
     context.described_names = described_names(prose, end_of)  # the softmax of $z$ (9a L4)
     for said in function_words(stated):  # r \mapsto m(r); "Let $k$ be an increasing function."
         if said.function:

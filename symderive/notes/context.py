@@ -21,6 +21,7 @@ from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.example_blocks import block_ends
+from symderive.notes.example_ends import left_examples
 from symderive.notes.earlier_sections import restated
 from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
@@ -331,7 +332,7 @@ def locate(
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
         located.append(Located(block, chain, end, reading, order=len(located),
                                index_range=index_range))
-    return _tables_of_cases(located)
+    return left_examples(_tables_of_cases(located), lines)  # Now let $x$ be negative (15 F30)
 
 
 def _section_prose(lines: Sequence[str], sections, line: int) -> str:

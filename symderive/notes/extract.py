@@ -195,6 +195,8 @@ def without_code(text: str, markdown: bool = True) -> str:
         working = _blank_matches(working, LINK_REFERENCE)
         working = _blank_matches(working, CODE_SPAN)
         working = _blank_hidden_elements(working)
+        working = _blank_tag_attributes(working)  # alt="…", title="…" (round 15 F24, F33)
+        working = _blank_front_matter(working)
         working = _blank_closed(working, OBSIDIAN_COMMENT, lambda m: "%%")
         working = _blank_hidden_divs(working)
     if not markdown and (end := END_DOCUMENT.search(working)):  # nothing after it is typeset
@@ -269,6 +271,56 @@ def _blank_hidden_elements(text: str) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+# round 15 F24, F33: the attribute text of an HTML tag (alt="…", title="…", data-…="…") is
+# never typeset; a tag is one of HTML's elements (longer than a letter) or has a quoted
+# attribute value, so that ``$a<b c>d$`` in math is no tag
+HTML_ELEMENTS = frozenset((
+    "a abbr acronym area article aside audio b bdi bdo big blockquote body br button canvas "
+    "caption center cite col colgroup data dd del details dfn dialog div dl dt em embed "
+    "figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i iframe img input ins "
+    "kbd label legend li link main map mark meta meter nav object ol optgroup option output p "
+    "param picture progress q rp rt ruby s samp section select small source span strike strong "
+    "sub summary sup svg table tbody td tfoot th thead time tr track tt u ul var video wbr"
+).split())
+TAG_WITH_ATTRIBUTES = re.compile(
+    r"<(?P<name>[A-Za-z][\w-]{0,30})(?P<attributes>\s[^<>]{0,2000}?)/?>")
+QUOTED_ATTRIBUTE = re.compile(r"[\w:-]\s*=\s*[\"']")
+
+
+def _blank_tag_attributes(text: str) -> str:
+    """Blank the attributes of each HTML tag (the tag's name stays): ``<img alt="$z = 0$">``
+    and ``title="…"`` are never typeset, so they state nothing (review round 15, F24, F33)."""
+    def blank(match: re.Match) -> str:
+        attributes = match.group("attributes")
+        name = match.group("name").lower()
+        if not (len(name) > 1 and name in HTML_ELEMENTS) and not QUOTED_ATTRIBUTE.search(
+                attributes):  # (<a href="…"> has quotes; $a<b c>d$ is math)
+            return match.group()
+        start, end = match.span("attributes")
+        offset = match.start()
+        whole = match.group()
+        return (whole[: start - offset] + re.sub(r"[^\n]", " ", attributes)
+                + whole[end - offset :])
+    return TAG_WITH_ATTRIBUTES.sub(blank, text) if "<" in text else text
+
+
+# YAML (--- … --- or ...) or TOML (+++ … +++) front matter opening the note: metadata of the
+# site generator (title, description), never typeset (round 15 F24)
+FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n(?=[ \t]*[\w\"'-][^\n]*[:=])"
+    r".{0,100000}?\n(?:(?P=fence)|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def _blank_front_matter(text: str) -> str:
+    """Blank the front matter opening a Markdown note (:data:`FRONT_MATTER`): a first line
+    ``---`` (or ``+++``), then ``key: value`` lines, then a closing ``---``, ``...`` or
+    ``+++``."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text
+    return re.sub(r"[^\n]", " ", match.group()) + text[match.end():]
 
 
 def _blank_hidden_divs(text: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from symderive.grammar.negation import NEGATED
+from symderive.notes.example_ends import new_case_names
 
 ALL = None  # every example value lifted
 
@@ -308,6 +309,7 @@ def _lifted(lead: str, after: str, cases: bool) -> set | None:
     # (the formula the last piece follows kept as a mark: "… $F$ holds for every $x$" speaks of F)
     last = pieces[-1] if len(pieces) == 1 else "$=$" + pieces[-1]
     for words in (last, after or ""):
+        found |= new_case_names(words)  # "Now let $x$ be negative." (round 15 F30)
         for match in LIFTING.finditer(words):
             found |= _letters(next(group for group in match.groups() if group))
         named_spans = [match.span() for match in ABOUT_FORMULA.finditer(words)]

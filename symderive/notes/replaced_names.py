@@ -97,3 +97,58 @@ def replaced_name_used(step_latex: str, line: int, replacements: list[Replacemen
                 f"('{replacement.words}'), which this reader does not carry out: the step uses "
                 f"{replacement.name}{via} and no reading of its new meaning is in force")
     return ""
+
+
+# round 15 F29: a name given a new meaning in words — "Now let $g$ denote the sigmoid function
+# instead.", "From now on $g$ is the ReLU.", "Redefine $g$ as the tanh.", "$g$ now denotes …",
+# Korean "이제 $k$를 시그모이드 함수라 하자" — read for a name defined by a formula before it
+_ONE = r"\$\s*([^$\n=]{1,40}?)\s*\$"
+_SAME = (r"(?!\s*(?:as\s+(?:above|before|defined|given)|the\s+(?:same|above|previous|former)\b|"
+         r"unchanged|defined\s+above|this\b|that\b|it\b))")
+REDEFINING = (
+    re.compile(rf"\blet\s+{_ONE}\s+(?:instead\s+|now\s+)?(?:be|denote|stand\s+for|mean|represent|"
+               rf"refer\s+to){_SAME}\b", re.I),
+    re.compile(rf"\b(?:redefin\w*|reinterpret\w*)\s+{_ONE}", re.I),
+    re.compile(rf"{_ONE}\s+(?:now|henceforth|from\s+now\s+on|instead|will\s+now|hereafter)\s+"
+               rf"(?:denotes?|is|stands\s+for|means|represents|be)\b{_SAME}", re.I),
+    re.compile(rf"\b(?:from\s+now\s+on|henceforth|hereafter|this\s+time)\s*,?\s+{_ONE}\s+"
+               rf"(?:denotes?|is|stands\s+for|means|represents|will\s+be)\b{_SAME}", re.I),
+    re.compile(rf"\b(?:now\s+)?take\s+{_ONE}\s+to\s+be\b{_SAME}", re.I),
+    re.compile(rf"(?:이제|지금부터|앞으로|이번에는|대신)\s*{_ONE}\s*(?:를|을|는|은|가|이)\s*[^$.\n]{{1,40}}?"
+               r"(?:이?라\s*(?:하자|두자|하면)|이?라고\s*(?:하자|두자|하면)|(?:으)?로\s*(?:두자|하자|바꾸자|"
+               r"바꾸면|정의하자|정의하면)|이다|를\s*뜻한다|을\s*뜻한다|를\s*나타낸다|을\s*나타낸다)"),
+)
+
+
+def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]:
+    """The names defined by a formula (``definitions``: the note's, with start, end, role and
+    key) that words give a new meaning in their section (:data:`REDEFINING`): each holds from
+    the words to the name's next formula or its section's end (round 15 F29)."""
+    found = []
+    for pattern in REDEFINING:
+        for match in pattern.finditer(text):
+            name = " ".join(match.group(1).split())
+            if not NAME.match(name):
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            bare = name.lstrip("\\")
+            earlier = [d for d in definitions if _name_of(d) == bare and d.start < line <= d.end
+                       and getattr(d.role, "value", "") == "definition"]
+            if not earlier:
+                continue  # "Let $g$ be a differentiable function.": its first meaning
+            later = [d.start for d in definitions if _name_of(d) == bare and d.start >= line]
+            end = min([section_end(line)] + [start - 1 for start in later])
+            start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            stop = min((i for i in (text.find(".", match.end()), text.find("\n", match.end()))
+                        if i >= 0), default=len(text))
+            words = " ".join(text[start:stop].split())[:100]
+            found.append(Replacement(name, _pattern(name.strip()), line, end, words))
+    return sorted(found, key=lambda r: r.line)
+
+
+def _name_of(definition) -> str:
+    """The defined name of a definition, as written bare (``g``, ``sigma``)."""
+    kind, key = definition.key[0], definition.key[1]
+    if kind == "function":
+        return str(key).lstrip("\\")
+    return str(getattr(key, "name", key)).lstrip("\\")

@@ -16,8 +16,11 @@ Rules (documented in docs/notes.md, "How relations are classified"):
   ``w_5 = 0.4``): substituted in what follows, within its section.
 * A chain of inequalities bounding bare names (``1 \le i \le n``, ``0 < p < 1``) is a
   *condition*: it gives the names a domain and is not checked; so is ``z \ne 0``.
-* ``x = 1`` after words that exclude it (*not the case, fails at, except, other than*, 아닌,
-  제외) is a condition (the value the note rules out), never an example value.
+* ``x = 1`` with words that exclude or dismiss it (*not the case, fails at, except, other than,
+  away from, unlike at, is excluded, already handled, the case … is trivial*, 아닌, 제외) or make
+  it the end of a range or a boundary point (*from … to, between … and, the endpoint*, 부터 …
+  까지, 경계점) is a condition of its sentence, never an example value
+  (:mod:`symderive.notes.excluded_values`).
 * A second definition is a claim only in the paragraph of the first, and not after words that
   introduce a new example (*function, consider, for, of, e.g., (ii)*, 예를, 함수): notes reuse
   ``L_i``, ``f(x)`` for each new example.
@@ -51,6 +54,7 @@ from symderive.notes.assumed_equations import (
     FUNCTIONAL_HYPOTHESIS_LEAD, FUNCTIONAL_HYPOTHESIS_TRAIL, HYPOTHESIS_LEAD, applied_letters,
     functional_hypothesis)
 from symderive.notes.constraint_words import constraint_words
+from symderive.notes.excluded_values import why_not_an_example
 from symderive.notes.expression_bounds import CONDITION_WORDS, stated_condition
 from symderive.notes.row_items import opens_row_or_item
 from symderive.notes.scope_words import (
@@ -147,12 +151,6 @@ SUPPOSING = re.compile(
     r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
     re.I,
 )
-EXCLUDING = re.compile(
-    r"(?:\bnot\b(?:\s+[\w'’]+){0,3}|\bfails?\s+(?:at|for|when|if)|\bexcept(?:\s+(?:at|for|when|if))?"
-    r"|\bexcluding|\bother than|\bbreaks down (?:at|for)|\bundefined (?:at|for)|\bavoid(?:ing)?"
-    r"|\bnever|제외|아닌|아니)\s*[:,]?\s*$",
-    re.I,
-)
 UNEQUAL = {r"\ne", r"\neq", "≠", "!="}
 INEQUALITIES = {r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant", "<", ">", "≤", "≥",
                 r"\lt", r"\gt"}  # fmt: skip
@@ -240,9 +238,9 @@ def classify_first_step(
         return Reading(Role.CONDITION, why=(
             "the prose assumes this equation holds (a hypothesis, e.g. a fixed point "
             "x^*(a) = f(a, x^*(a))), not a claim"))
-    if relation == "=" and is_bare_name(first) and is_number(second) and EXCLUDING.search(words):
-        return Reading(Role.CONDITION, why=(
-            "a value the prose excludes ('not the case', 'fails at', 'except'): not an example"))
+    if relation == "=" and len(chain.relations) == 1 and is_bare_name(first) and (
+            excluded := why_not_an_example(lead, trail if inline else "", second)):
+        return Reading(Role.CONDITION, why=excluded)  # round 15 F13, F21, F22
     if relation == "=" and is_bare_name(first) and POINT_WORDS.match(second):
         return Reading(Role.CONDITION, why=(
             "a point written with words in the display (x = 1 \\text{에서}): a condition of "

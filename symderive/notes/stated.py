@@ -101,17 +101,22 @@ _END = r"\s*[.。]?\s*$"
 
 # a statement: the whole sentence
 STATEMENTS = (
-    re.compile(r"^(?:Let|Suppose(?:\s+that)?|Assume(?:\s+that)?)\s+" + _VARS
+    # (round 15 F30: "Now let $x$ be negative.", "From now on, suppose $x$ is positive.")
+    re.compile(r"^(?:(?:Now|Next|Henceforth|From\s+now\s+on)\s*,?\s+)?(?:Let|Suppose(?:\s+that)?|"
+               r"Assume(?:\s+that)?)\s+(?:now\s+)?" + _VARS
                + r"\s+(?:be|is|are)\s+(?:an?\s+)?(?P<words>" + _EN + r")" + _END, re.I),
     re.compile(r"^(?:Let|Suppose(?:\s+that)?|Assume(?:\s+that)?)\s+\$\s*(?P<v1>" + _NAME
                + r")\s*\\in\s*(?P<set>" + _SET + r")\s*\$" + _END, re.I),
-    re.compile(r"^" + _VARS + r"\s*(?:은|는|이|가)\s*(?P<kwords>" + _KO
-               + r")\s*(?:이다|입니다|라고\s*하자|라\s*하자|이라고\s*하자|이라\s*하자)" + _END),
+    re.compile(r"^(?:(?:이제|지금부터|다음으로|이번에는)\s*)?" + _VARS + r"\s*(?:은|는|이|가)\s*(?P<kwords>"
+               + _KO + r")\s*(?:이다|입니다|라고\s*하자|라\s*하자|이라고\s*하자|이라\s*하자)" + _END),
 )  # fmt: skip
 # a hypothesis: the clause before the claim, or after it up to the end of the sentence
 HYPOTHESES = (
     re.compile(r"^(?:For|for)\s+(?:(?:every|all|any|each|an?)\s+)?(?P<words>" + _EN + r")\s+"
                + _VARS + r"\s*(?:,|:|$)", re.I),
+    # round 15 F30: "Next consider a negative $y$:", "Now take a positive $x$:"
+    re.compile(r"^(?:(?:Now|Next|Then)\s*,?\s+)?(?:consider|take)\s+(?:an?|any)\s+(?P<words>" + _EN
+               + r")\s+" + _VARS + r"\s*(?:,|:|$)", re.I),
     re.compile(r"^(?:If|When|Whenever)\s+" + _VARS + r"\s+(?:is|are)\s+(?:an?\s+)?(?P<words>"
                + _EN + r")\s*,(?:\s*then\b)?", re.I),
     re.compile(r"^(?:For|If|When)\s+\$\s*(?P<v1>" + _NAME + r")\s*\\in\s*(?P<set>" + _SET
@@ -119,7 +124,7 @@ HYPOTHESES = (
     re.compile(r"^(?:(?:모든|임의의|각)\s*)?(?P<kwords>" + _KO + r")\s*" + _VARS
                + r"\s*(?:에\s*대하여|에\s*대해서?)\s*,?"),
     re.compile(r"^" + _VARS + r"\s*(?:가|이)\s*(?P<kwords>" + _KO
-               + r")\s*(?:일\s*때(?:는)?|이면|인\s*경우(?:에)?(?:는)?)\s*,?"),
+               + r")\s*(?:일\s*때(?:는|도)?|이면|인\s*경우(?:에)?(?:는|도)?)\s*,?"),
 )  # fmt: skip
 AFTER_CLAIM = re.compile(
     r"\s(?:whenever|when|if)\s+" + _VARS + r"\s+(?:is|are)\s+(?:an?\s+)?(?P<words>" + _EN
