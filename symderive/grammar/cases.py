@@ -74,6 +74,7 @@ def read_cases(parser, token) -> sp.Basic:
             continue
         pieces.append((value, _condition(parser, LEAD.sub("", written, count=1), token)))
     _agree_where_overlapping(parser, pieces, token)
+    _cover_the_line(parser, pieces, token)
     parser.readings.setdefault("cases", "a definition by cases (a Piecewise, in row order)")
     return sp.Piecewise(*pieces)
 
@@ -170,3 +171,24 @@ def _agree_where_overlapping(parser, pieces: list, token) -> None:
                 continue
             parser.fail("two rows of cases hold together with different values (not read)",
                         token)
+
+
+def _cover_the_line(parser, pieces: list, token) -> None:
+    """The rows (or a last *otherwise*) cover every real value of their one variable: a claim
+    about a function given on part of the line only would be checked where it is given and
+    read as an identity (round 16 F7: ``x^2 = \\begin{cases} x^2 & x > 100 \\end{cases}``)."""
+    if any(condition is sp.true for _, condition in pieces):
+        return
+    names = set().union(*(condition.free_symbols for _, condition in pieces))
+    if len(names) != 1:
+        parser.fail("cases in several variables without 'otherwise' are not read", token)
+    (name,) = names
+    real = sp.Dummy("t", real=True)
+    try:
+        covered = sp.Union(*(condition.xreplace({name: real}).as_set()
+                             for _, condition in pieces))
+    except Exception:  # noqa: BLE001 - a region SymPy cannot describe
+        covered = None
+    if covered != sp.S.Reals:
+        parser.fail("the rows of cases leave some values without a row (not read); add "
+                    "'\\text{otherwise}' or the missing case", token)

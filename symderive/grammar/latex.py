@@ -1691,6 +1691,8 @@ class _Parser:
         self.leave()
         if isinstance(body, sp.MatrixExpr):
             self.fail("limits of matrices are not read", token)
+        if body.has(sp.Piecewise, sp.Heaviside):  # SymPy takes the case at the point itself
+            self.fail("a limit of a function defined by cases is not evaluated", token)
         bound = sp.Dummy(variable.name)  # bound: an example value of the name never enters
         body = body.xreplace({variable: bound})
         if point in (sp.oo, -sp.oo):

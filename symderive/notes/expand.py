@@ -401,7 +401,19 @@ def prepare(
             return node
         return node.func(*(rewrite(argument) for argument in node.args))
 
-    return settle(difference_quotients(expand_definitions(rewrite(expr), view)))
+    return settle(no_limit_by_cases(difference_quotients(expand_definitions(rewrite(expr),
+                                                                          view))))
+
+
+def no_limit_by_cases(expr: sp.Basic) -> sp.Basic:
+    """``expr``, unless it takes a limit of a function by cases: SymPy's limit of a
+    ``Piecewise`` evaluates the cases *at* the point (lim_{x→0⁻} of a step gives the step's
+    value at 0), so such a limit is not read (round 16 F1, F2, F11, F25)."""
+    for node in getattr(expr, "atoms", lambda *_: ())(sp.Limit):
+        if node.args[0].has(sp.Piecewise, sp.Heaviside):
+            raise ParseError("a limit of a function defined by cases is not evaluated here "
+                             "(SymPy would take the case at the point itself)")
+    return expr
 
 
 def held_fixed(node: sp.Derivative, view: DefinitionView, notation) -> tuple:

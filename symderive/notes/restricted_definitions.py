@@ -63,7 +63,15 @@ NEGATED_BEFORE = re.compile(
     r"|\$[^$]{1,20}\$\s+not\s+(?:in|on))\s*$", re.I)
 NEGATED_AFTER = re.compile(r"^\s*(?:[이가은는을를]\s*)?(?:아닐|아닌|아니|제외|빼고|밖|외)")
 MEMBERSHIP = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*\\in\s*(?P<set>.+?)\s*$")
-SIGNATURE = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*:\s*(?P<set>.+?)\s*\\(?:to|rightarrow)\b")
+SIGNATURE = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*(?::|\\colon)\s*(?P<set>.+?)\s*"
+                       r"\\(?:to|rightarrow|longrightarrow|mapsto)\b")
+# words that bound a letter without a formula (round 16 F6, F14, F19): between, at most, the
+# unit interval, positive values, integers, even …
+DOMAIN_WORDS = re.compile(
+    r"\b(?:between|at\s+most|at\s+least|interval|restricted|restrict\w*|domain|range|positive|"
+    r"negative|non-?negative|non-?positive|integers?|natural|even|odd|rationals?|only|bounded|"
+    r"small|large|near|except|unless|outside|inside|within)\b|구간|정수|자연수|양수|음수|짝수|홀수|"
+    r"범위|정의역|에서만|이하|이상|미만|초과|사이", re.I)
 REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
 BLANK_OR_DISPLAY_END = re.compile(r"^\s*$|\$\$|\\\]|\\end\s*\{")
 
@@ -93,7 +101,7 @@ def restricted(context, source: str, parse) -> None:
         names = {p.name for p in parameters}
         reader = _Reader(context, source, parse, definition.start, parameters, name)
         for inner in _display_conditions(text, written):
-            reader.formula(inner, "")
+            reader.formula(inner, "on " if INTERVAL.match(inner) else "")
         reader.prose(line, skip=written)
         displayed = f"${written.strip()}$" not in text.replace("$ ", "$").replace(" $", "$") and (
             "$" + " ".join(written.split()) + "$" not in " ".join(text.split()))
@@ -104,6 +112,20 @@ def restricted(context, source: str, parse) -> None:
             reader.prose(rest, skip=written)
         if OTHER_CASES.search(re.sub(r"\$[^$]*\$", " ", line)):  # Elsewhere $h(x) = x$.
             reader.found.append("words of another case")
+            reader.conditions.append(None)
+        # the rest of the paragraph (a condition on the next line of a wrapped sentence, after
+        # a display on its own lines, in an align): a condition there is one not read (16 F3)
+        paragraph = _paragraph(lines, definition.start)
+        spare = _Reader(context, source, parse, definition.start, parameters, name)
+        spare.prose(paragraph, skip=written)
+        for row in paragraph.split("\n"):
+            for inner in _display_conditions(row, written):
+                spare.formula(inner, "on " if INTERVAL.match(inner) else "")
+        if spare.found and not set(spare.found) <= set(reader.found):
+            reader.found.append("words beside it that may bound it")
+            reader.conditions.append(None)
+        if _domain_words_near(paragraph, names):
+            reader.found.append("words beside it that may bound it")
             reader.conditions.append(None)
         neighbourhood = " ".join((line, rest))
         others = [m.group(1) for m in INLINE.finditer(neighbourhood)
@@ -119,7 +141,10 @@ def restricted(context, source: str, parse) -> None:
             where = "only where " + ", ".join(
                 f"not ${c[4:]}$" if c.startswith("not ") else f"${c}$" for c in reader.found
                 if not c.startswith("words "))
-            if reader.found[0] == "words of another case":
+            if all(c.startswith("words ") for c in reader.found) and (
+                    "words beside it that may bound it" in reader.found):
+                where = "with words or conditions beside it that may bound its arguments"
+            elif reader.found[0] == "words of another case":
                 where = "by cases, this formula for a case stated in words it does not read"
             elif reader.found[0].startswith("words "):
                 where = "by two formulas with words between them that may be conditions"
@@ -229,6 +254,33 @@ class _Reader:
             interval, parameter, self.context, self.source, self.line, self.parse))
 
 
+def _paragraph(lines, line: int) -> str:
+    """The lines of the paragraph holding ``line`` (to blank lines or headings; at most eight
+    lines each way), displays included."""
+    first = line
+    while first > 1 and line - first < 8 and lines[first - 2].strip() and not (
+            lines[first - 2].lstrip().startswith("#")):
+        first -= 1
+    last = line
+    while last < len(lines) and last - line < 8 and lines[last].strip() and not (
+            lines[last].lstrip().startswith("#")):
+        last += 1
+    return "\n".join(lines[first - 1:last])
+
+
+def _domain_words_near(paragraph: str, names: set) -> bool:
+    """Domain words in a sentence of the paragraph that writes a parameter as a formula
+    (*for $x$ between $0$ and $1$*, *for integers $x$*, *$x$가 양수일 때*)."""
+    masked = INLINE.sub(lambda m: " \x01" + m.group(1) + "\x01 ", paragraph)
+    for sentence in re.split(r"(?<=[.;!?])\s+|\n\s*\n", masked):
+        letters = {piece.strip() for piece in re.findall("\x01([^\x01]*)\x01", sentence)}
+        if not any(_mentions(piece, names) for piece in letters):
+            continue
+        if DOMAIN_WORDS.search(re.sub("\x01[^\x01]*\x01", " ", sentence)):
+            return True
+    return False
+
+
 def _lead_in(lines, line: int) -> str:
     """The prose right before the display that starts at (or holds) ``line``: up to two lines
     back, not past a blank line or another display."""
@@ -264,18 +316,43 @@ def _display_conditions(line: str, written: str) -> list[str]:
     ``\quad \text{for } x \le 1``, ``\qquad (0 \le x \le 1)``)."""
     pieces = []
     key = "".join(written.split())
-    for match in DISPLAY.finditer(line):
-        body = match.group(1) or match.group(2) or ""
+    line = line.replace("&", " ")  # t(x) &= x^2, \quad x \le 1 in an align
+    bodies = [match.group(1) or match.group(2) or "" for match in DISPLAY.finditer(line)]
+    if "$" not in line:  # a row inside an environment, or a display on its own lines
+        bodies.append(line)
+    spaced = " ".join(written.split())
+    for body in bodies:
+        body = " ".join(body.split())
         flat = "".join(body.split())
         if not key or key not in flat:
             continue
-        after = body[body.find(written.strip()) + len(written.strip()):] if written.strip() in body \
-            else ""
-        for piece in SEPARATOR.split(after):
-            piece = re.sub(r"^\s*\\left\s*\(|\\right\s*\)\s*$", "", piece.strip()).strip(" .")
+        after = body[body.find(spaced) + len(spaced):] if spaced in body else ""
+        for piece in _split_outside_brackets(after):
+            piece = re.sub(r"^\s*\\left\s*\(|\\right\s*\)\s*$", "", piece.strip()).strip(" .,")
+            if INTERVAL.match(piece):  # \text{on } [0, 1]: an interval of the definition
+                pieces.append(piece)
+                continue
             piece = re.sub(r"^\((.*)\)$", r"\1", piece).strip()
             if piece:
                 pieces.append(piece)
+    return pieces
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """``text`` split at :data:`SEPARATOR` where no bracket or parenthesis is open (the comma
+    of ``[0, 1]`` separates nothing)."""
+    depths, depth = [], 0
+    for character in text:
+        depth += character in "([" and 1 or 0
+        depth -= character in ")]" and 1 or 0
+        depths.append(depth)
+    pieces, last = [], 0
+    for match in SEPARATOR.finditer(text):
+        if depths[match.start()] > 0 if match.start() < len(depths) else False:
+            continue
+        pieces.append(text[last:match.start()])
+        last = match.end()
+    pieces.append(text[last:])
     return pieces
 
 

@@ -36,11 +36,25 @@ def test_the_relu_by_cases_is_the_relu(text):
     assert [at(relu, value) for value in (-2, 0, sp.Rational(3, 2))] == [0, 0, sp.Rational(3, 2)]
 
 
-def test_a_chain_of_comparisons_is_one_condition_and_outside_every_row_there_is_no_value():
-    hat = read(r"\begin{cases} x & 0 \le x \le 1 \\ 2 - x & 1 < x \le 2 \end{cases}")
-    assert [at(hat, v) for v in (sp.Rational(1, 2), sp.Rational(3, 2))] == [
-        sp.Rational(1, 2), sp.Rational(1, 2)]
-    assert at(hat, 3) is sp.nan  # the note gives no value at 3
+def test_a_chain_of_comparisons_is_one_condition():
+    ramp = read(r"\begin{cases} 0 & x < 0 \\ x & 0 \le x \le 1 \\ 1 & x > 1 \end{cases}")
+    assert [at(ramp, v) for v in (-3, sp.Rational(1, 2), 7)] == [0, sp.Rational(1, 2), 1]
+
+
+def test_rows_that_leave_values_without_a_row_are_not_read():
+    # round 16 F7: x^2 = {x^2 if x > 100} was proved where the right side had a value
+    for text in (r"\begin{cases} x^2 & x > 100 \end{cases}",
+                 r"\begin{cases} x & 0 \le x \le 1 \\ 2 - x & 1 < x \le 2 \end{cases}"):
+        with pytest.raises(ParseError, match="without a row"):
+            read(text)
+
+
+def test_a_limit_of_a_function_by_cases_is_not_evaluated(tmp_path):
+    # round 16 F1, F11: SymPy's limit of a Piecewise takes the case at the point itself
+    text = ("# Step\n\n$$g(x) = \\begin{cases} 1 & x \\ge 0 \\\\ 0 & \\text{otherwise} "
+            "\\end{cases}$$\n\nThen $\\lim_{x \\to 0^-} g(x) = 1$ and $\\lim_{x \\to 0} g(x) = 1$.\n")
+    found = verdicts_by_line(tmp_path, text)
+    assert found[5] == ["skipped", "skipped"]
 
 
 def test_rows_that_overlap_must_agree_there():

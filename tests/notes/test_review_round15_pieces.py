@@ -126,3 +126,21 @@ def test_windows_and_classic_mac_line_ends_are_lines(tmp_path, newline):
     assert error is None and text.split("\n")[2] == "But $\\frac{d}{dy} y^3 = y^2$."
     found = first_verdicts(tmp_path, text)
     assert found == {3: "refuted", 5: "undecided"}
+
+
+@pytest.mark.parametrize("definition", [
+    # round 16 F3, F4, F5, F6, F12, F14, F19, F23, F29: more places and words for the condition
+    "$$s(x) = x^2$$\nfor $x \\le 1$.",
+    "$$s(x) = x^2,$$\nwhere $x \\le 1$.",
+    "$$s(x) = x^2 \\quad \\text{on } [0,1].$$",
+    "Let $s(x) = x^2$ for $x$ between $0$ and $1$.",
+    "Let $s(x) = x^2$ for $x$ at most $1$.",
+    "Restricted to the unit interval, $s(x) = x^2$ for $x$ there.",
+    "\\begin{align}\ns(x) &= x^2, \\quad x \\le 1\n\\end{align}",
+    "Let $s(x) = x^2$ for integers $x$.",
+    "Let $s \\colon [0, 1] \\to \\mathbb{R}$, $s(x) = x^2$.",
+    "Let $s : [0, 1] \\longrightarrow \\mathbb{R}$, $s(x) = x^2$.",
+    "Let $s : [0, 1] \\to \\mathbb{R}$ be a function. Define $s(x) = x^2$.",
+])
+def test_a_condition_beside_the_definition_in_other_places_and_words(tmp_path, definition):
+    assert last(tmp_path, f"# P\n\n{definition}\n\nThen $$s(2.5) = 6.25$$\n") in NOT_DECIDED
