@@ -27,6 +27,7 @@ from symderive.notes.extract import MathBlock
 from symderive.notes.indices import normalise_indices
 from symderive.notes.constant_letters import called_constant
 from symderive.notes.indexed_families import (
+    unread_index_domain,
     family_letter,
     family_stem,
     family_written,
@@ -317,7 +318,8 @@ def locate(
             if reading.arguments is None and (
                     family_of := family_stem(reading.name, chain.elements[1])):  # x_k = 2^k
                 written = lines[chain.line - 1] if 0 < chain.line <= len(lines) else ""
-                if not called_constant(_section_prose(lines, sections, chain.line), family_of[1]):
+                if not called_constant(_section_prose(lines, sections, chain.line), family_of[1]) \
+                        and not unread_index_domain(written):
                     # "Here $k$ is the spring constant": U_k is a name, no family (round 13 F2)
                     index_range = index_bounds(written, family_of[1])
                     families.setdefault(own, {})[family_of[0]] = (

@@ -20,7 +20,9 @@ from symderive.real_roots import real_node
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
 from symderive.notes.indexed_families import instance_families, instance_values
-from symderive.notes.restricted_definitions import check_application, restricted_inside_bindings
+from symderive.notes.restricted_definitions import (
+    Restricted, check_application, restricted_inside_bindings,
+)
 from symderive.notes.kinks import differentiate, settle
 from symderive.notes.context import DefinitionView
 
@@ -295,7 +297,8 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
     bodies = {
         name: (parameters, body) for name, (parameters, body) in view.functions.items()
         if parameters and all(isinstance(p, (sp.Symbol, sp.MatrixSymbol)) for p in parameters)
-    }  # fmt: skip
+        and not isinstance(view.functions[name], Restricted)  # a piece: its bare name is no
+    }  # fmt: skip                                            # value anywhere (round 16 F10, F16)
     if not bodies:
         return view, {}
     frontier = [raw for raw in raws  # l = …, a whole element: the value of l (round 11a F9)

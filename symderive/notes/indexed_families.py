@@ -91,6 +91,18 @@ def index_bounds(text: str, letter: str) -> tuple:
     return low, high
 
 
+UNREAD_INDEX_DOMAIN = re.compile(
+    r"\b(?:even|odd|primes?|multiples?|divisible|only)\b"
+    r"|\\(?:dots|ldots|cdots)|\\in\s*\\\{|짝수|홀수|소수|배수", re.I)
+
+
+def unread_index_domain(text: str) -> bool:
+    """Whether the family's line bounds its index in a way :func:`index_bounds` does not read
+    (*for even $n$*, *$n = 1, \\dots, 5$*, *$n \\in \\{1, 2, 3\\}$*; round 16 F18, F27): then the
+    family gives no instance (b_6, b_{n+1}) a value."""
+    return bool(UNREAD_INDEX_DOMAIN.search(text or ""))
+
+
 def instance_of(head: str) -> tuple[str, int] | None:
     """(stem, index) of an instance written with a number for its subscript (``x_3``,
     ``\\hat m_{1}``), else None."""

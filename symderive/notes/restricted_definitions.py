@@ -153,6 +153,34 @@ def restricted(context, source: str, parse) -> None:
             context.definitions[position] = replace(definition, value=Restricted(
                 parameters, body, known, where, definition.start))
     _later_pieces(context)
+    _through_pieces(context)
+
+
+def _through_pieces(context) -> None:
+    """A function whose formula applies a restricted one (``h(t) = 2 r(t)``) is restricted by
+    conditions not read: its values outside r's condition are not given either (round 16
+    F8: h'(3))."""
+    from dataclasses import replace
+
+    for _ in range(4):
+        pieces = {d.key[1] for d in context.definitions
+                  if d.key[0] == "function" and isinstance(d.value, Restricted)}
+        changed = False
+        for position, definition in enumerate(context.definitions):
+            if definition.key[0] != "function" or isinstance(definition.value, Restricted):
+                continue
+            parameters, body = definition.value
+            used = {a.func.__name__ for a in getattr(body, "atoms", lambda *_: ())(
+                sp.core.function.AppliedUndef)} | {getattr(s, "name", "") for s in getattr(
+                    body, "free_symbols", ())}
+            through = sorted(used & pieces)
+            if through:
+                context.definitions[position] = replace(definition, value=Restricted(
+                    parameters, body, None, f"through {through[0]}, which the note gives on part "
+                    "of the line only", definition.start))
+                changed = True
+        if not changed:
+            return
 
 
 def _later_pieces(context) -> None:
@@ -446,10 +474,20 @@ def restricted_inside_bindings(expr, view) -> None:
     if not isinstance(expr, sp.Basic) or not getattr(view, "functions", None):
         return
     for node in expr.atoms(*BINDING):
+        for name in node.free_symbols | set(node.atoms(sp.Symbol)):
+            definition = view.functions.get(getattr(name, "name", None))
+            if isinstance(definition, Restricted):  # dr/dx|_{x=3} with the bare name r
+                raise ParseError(f"the note defines {name.name} {definition.where} (line "
+                                 f"{definition.line}); its bare name under an evaluation, "
+                                 "integral, sum or limit is not read")
         for applied in node.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if isinstance(definition, Restricted) and len(definition[0]) == len(applied.args):
-                values = dict(view.symbols)
+                bound = set(node.variables) if isinstance(node, sp.Subs) else {
+                    limit[0] for limit in getattr(node, "limits", ())} | (
+                    {node.args[1]} if isinstance(node, sp.Limit) else set())
+                # a bound variable takes no example value (Take $x = 0$. Then ∫_0^3 r(x) dx)
+                values = {k: v for k, v in view.symbols.items() if k not in bound}
                 if isinstance(node, sp.Subs):  # r'(3): r at the point 3
                     values.update(zip(node.variables, node.point))
                 check_application(applied.func.__name__, definition, applied.args, values,

@@ -25,7 +25,9 @@ def verdicts(tmp_path, text: str) -> list[str]:
 
 
 def last(tmp_path, text: str) -> str:
-    return verdicts(tmp_path, text)[-1]
+    """The verdict of the note's last formula ('skipped' when it has no step to check)."""
+    found = verdicts(tmp_path, text)
+    return found[-1] if found else "skipped"
 
 
 PIECES = [
@@ -144,3 +146,28 @@ def test_windows_and_classic_mac_line_ends_are_lines(tmp_path, newline):
 ])
 def test_a_condition_beside_the_definition_in_other_places_and_words(tmp_path, definition):
     assert last(tmp_path, f"# P\n\n{definition}\n\nThen $$s(2.5) = 6.25$$\n") in NOT_DECIDED
+
+
+@pytest.mark.parametrize("claim", [
+    # round 16 F8, F10, F16, F21: a piece reached through another function, a Leibniz form at
+    # a point, its bare name with an example value, an integral with an example value of its
+    # variable
+    "Let $h(t) = 2 r(t)$. Then $$h'(3) = 12$$",
+    "Then $$\\frac{dr}{dx}\\Big|_{x=3} = 6$$",
+    "Then $$\\frac{dr}{dx}(3) = 6$$",
+    "Take $x = 3$. Then $$r = 9$$",
+    "Take $x = 0$. Then $$\\int_0^3 r(x)\\,dx = 9$$",
+])
+def test_a_piece_is_not_reached_through_other_functions_bare_names_or_examples(tmp_path, claim):
+    text = f"# P\n\nFor $x \\le 1$, $r(x) = x^2$.\n\n{claim}\n"
+    assert last(tmp_path, text) in NOT_DECIDED
+
+
+@pytest.mark.parametrize("definition, claim", [
+    # round 16 F18, F27: a family bounded in words or by a finite list gives no instance
+    ("Let $d_n = 2^n$ for $n$ even.", "d_3 = 8"),
+    ("Let $b_n = n^2$ for $n = 1, \\dots, 5$.", "b_6 = 36"),
+    ("Let $b_n = n^2$ for even $n$.", "b_{n+1} = (n+1)^2"),
+])
+def test_a_family_bounded_in_words_gives_no_instance(tmp_path, definition, claim):
+    assert last(tmp_path, f"# F\n\n{definition}\n\nThen $${claim}$$\n") in NOT_DECIDED
