@@ -89,9 +89,10 @@ def restricted(context, source: str, parse) -> None:
         if definition.key[0] != "function" or isinstance(definition.value, Restricted):
             continue
         parameters, body = definition.value
-        if isinstance(body, sp.Piecewise) or not all(isinstance(p, sp.Symbol)
+        if isinstance(body, sp.Piecewise) or not all(isinstance(p, (sp.Symbol, sp.MatrixSymbol))
                                                      for p in parameters):
             continue
+        vectors = any(isinstance(p, sp.MatrixSymbol) for p in parameters)
         if not 1 <= definition.start <= len(lines):
             continue
         written = definition.note.split(" (")[0]
@@ -137,7 +138,8 @@ def restricted(context, source: str, parse) -> None:
             reader.conditions.append(None)  # c(x) = x as long as x stays below 1; past that …
         del names
         if reader.found:  # another formula of the function beside it: whose condition is it?
-            known = None if None in reader.conditions or others else tuple(reader.conditions)
+            known = None if None in reader.conditions or others or vectors else tuple(
+                reader.conditions)  # a condition on a vector (‖x‖ ≤ 1) is not read (16 F28)
             where = "only where " + ", ".join(
                 f"not ${c[4:]}$" if c.startswith("not ") else f"${c}$" for c in reader.found
                 if not c.startswith("words "))

@@ -171,3 +171,10 @@ def test_a_piece_is_not_reached_through_other_functions_bare_names_or_examples(t
 ])
 def test_a_family_bounded_in_words_gives_no_instance(tmp_path, definition, claim):
     assert last(tmp_path, f"# F\n\n{definition}\n\nThen $${claim}$$\n") in NOT_DECIDED
+
+
+def test_a_vector_function_restricted_by_a_norm_is_not_read_elsewhere(tmp_path):
+    # round 16 F28: F(2x) = 4 x^T x was checked for every vector x
+    text = ("# V\n\nFor $\\|\\mathbf{x}\\| \\le 1$, $F(\\mathbf{x}) = \\mathbf{x}^T \\mathbf{x}$.\n\n"
+            "Then $$F(2\\mathbf{x}) = 4 \\mathbf{x}^T \\mathbf{x}$$\n")
+    assert last(tmp_path, text) in NOT_DECIDED
