@@ -725,7 +725,9 @@ def introduced(before: str, after: str, letters: dict, context, line: int, previ
     sentence = f"{before} {TARGET} {after}"
     seen = set()
     readings = [(pattern, sentence) for pattern in INTRODUCED + NAMED[2:]]
-    readings += [(pattern, previous) for pattern in NAMED if previous]
+    # the sentence before: Korean naming only (English "Let $\gamma$ be the discount factor,
+    # $0 < \gamma < 1$." before a display is a domain, read by the readers of domains)
+    readings += [(pattern, previous) for pattern in NAMED[2:] if previous]
     for pattern, words in readings:
         for match in pattern.finditer(words):
             math = match.group(1) or ""
