@@ -280,7 +280,7 @@ INTRODUCED = (
 )
 # a letter named in words, in the formula's sentence or the one before it: "Let $\varphi$ be the
 # golden ratio.", "$\tau$를 황금비라 하자.", "$\tau$는 황금비이다." (round 15 F31; not 실수 / 정수 …)
-_GENERIC_KOREAN = r"(?!\s*(?:임의의|모든|실수|정수|자연수|유리수|양수|음수|복소수|변수|상수|양의\s*실수|음의\s*실수)\s*(?:이|라|로))"
+_GENERIC_KOREAN = r"(?!\s*(?:임의의|모든|실수|정수|자연수|유리수|양수|음수|복소수|변수|상수|확률|비율|양의\s*실수|음의\s*실수)\s*(?:이|라|로))"
 NAMED = (
     re.compile(r"\blet\s+" + _M + r"\s+(?:be|denote)\s+the\b", re.I),
     re.compile(r"\b(?:denote\s+by|call|write)\s+" + _M + r"\s+the\b", re.I),
@@ -647,7 +647,8 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
         written = window[t_start:t_end]
         display = not written.startswith("$") or written.startswith("$$")
         # the sentence announcing a display right after it ("Here is a common error.")
-        if POINTS_AHEAD.search(_prose(candidate)) or (display and not before.strip()):
+        if POINTS_AHEAD.search(_prose(candidate)) or (display and not before.strip()
+                                                      and candidate.rstrip().endswith(":")):
             preceding = candidate
     return Around(before, after, following, preceding, question, candidate)
 
@@ -725,7 +726,9 @@ def introduced(before: str, after: str, letters: dict, context, line: int, previ
     sentence = f"{before} {TARGET} {after}"
     seen = set()
     readings = [(pattern, sentence) for pattern in INTRODUCED + NAMED[2:]]
-    readings += [(pattern, previous) for pattern in NAMED if previous]
+    # the sentence before: Korean naming only (English "Let $\gamma$ be the discount factor,
+    # $0 < \gamma < 1$." before a display is a domain, read by the readers of domains)
+    readings += [(pattern, previous) for pattern in NAMED[2:] if previous]
     for pattern, words in readings:
         for match in pattern.finditer(words):
             math = match.group(1) or ""
