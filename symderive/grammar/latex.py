@@ -2015,8 +2015,8 @@ class _Parser:
             return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):  # \partial_{\mathbf{w}} f is derivative_operator's (above)
             self.fail("a bare \\partial outside a derivative fraction", token)
-        if name == "begin":  # \begin{cases} … \end{cases}: a Piecewise (round 15 F28)
-            return cases.read_cases(self, token)
+        if name == "begin" and cases.CASES.match(self.text, token.column - 1):
+            return cases.read_cases(self, token)  # \begin{cases}: a Piecewise (round 15 F28)
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
 

@@ -68,10 +68,9 @@ SIGNATURE = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*(?::|\\colon)\s*(?P<set>.+
 # words that bound a letter without a formula (round 16 F6, F14, F19): between, at most, the
 # unit interval, positive values, integers, even …
 DOMAIN_WORDS = re.compile(
-    r"\b(?:between|at\s+most|at\s+least|interval|restricted|restrict\w*|domain|range|positive|"
-    r"negative|non-?negative|non-?positive|integers?|natural|even|odd|rationals?|only|bounded|"
-    r"small|large|near|except|unless|outside|inside|within)\b|구간|정수|자연수|양수|음수|짝수|홀수|"
-    r"범위|정의역|에서만|이하|이상|미만|초과|사이", re.I)
+    r"\b(?:between|at\s+most|at\s+least|interval|restricted|restrict\w*|domain|positive|"
+    r"negative|non-?negative|non-?positive|integers?|natural|even|odd|rationals?|only|bounded)\b"
+    r"|구간|정수|자연수|양수|음수|짝수|홀수|정의역|에서만|이하|이상|미만|초과|사이", re.I)
 REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
 BLANK_OR_DISPLAY_END = re.compile(r"^\s*$|\$\$|\\\]|\\end\s*\{")
 

@@ -22,7 +22,7 @@ A true one:
 
 $$\\frac{d}{dx} x^2 = 2x$$
 
-and a wrong one, with a comma, a colon and a percent sign in its neighbourhood (50%):
+and a second one, with a comma, a colon and a percent sign in its neighbourhood (50%):
 
 $$\\frac{d}{dx} x^3 = 2x^2$$
 """
