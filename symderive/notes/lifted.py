@@ -29,8 +29,12 @@ GENERAL_CLAIM = (r"\b(?:more\s+)?general\s+(?:identit(?:y|ies)|formulas?|formula
                  r"|일반(?:적인|적|의)?\s*(?:항등식|등식|식|경우|공식|결과|형태|관계|법칙|상황)|일반화")
 GENERAL_WORDS = re.compile(
     r"\b(?:in general|for (?:every|all|any|each|arbitrary)|generally|arbitrary|whatever|"
-    r"regardless|always|any value|no matter|identically|universally)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|항등적으로",
+    r"regardless|always|any value|no matter|identically|universally|"
+    # round 15 F43: "This extends to every $z$:", "Beyond this special case", "for other $u$",
+    # "In all cases", "In full generality", "For a generic $x$"
+    r"extends?\s+to\s+(?:every|all|any)|beyond\s+(?:this|the)\s+(?:special\s+)?case|"
+    r"for\s+(?:the\s+)?other|in\s+all\s+cases|in\s+full\s+generality|generic)\b"
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|항등적으로|무엇이든|어떤\s*[^$]{0,8}에\s*대해서도",
     re.I,
 )
 # ... as the claim's own subject, not a general result applied to the example ("Plugging $x = 3$

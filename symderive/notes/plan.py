@@ -104,6 +104,25 @@ APPROXIMATE = {r"\approx", "≈", r"\simeq"}
 # a power written on an entry (x_j^2, x_{j}^{2}): in Einstein notation not the product x_j x_j
 ENTRY_POWER = re.compile(r"[A-Za-z}]\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*(?:\\right)?\s*\)?\s*\^")
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
+# words that set a value on purpose (Take $x = 0$, For example $x = 2$, $x = 1$이라 하자); a value
+# written otherwise (the line $y = 0$, vanishes at $x = 0$, the asymptote $x = 0$) is not what a
+# claim true only there is about: that claim is undecided, never proved (round 15 F35)
+SETTING = re.compile(
+    r"(?:\b(?:take|taking|let|set|setting|suppose|assume|choose|pick|put|say|consider|"
+    r"for\s+(?:example|instance)|e\.\s*g\.|plug\w*|substitut\w*|with|when|if|where|given|using|"
+    r"evaluat\w*|at\s+the\s+(?:point|value)|case|from|starting)\b[^$.;!?]{0,30}"
+    r"|예를\s*들어[^$.;!?]{0,20})"
+    r"\$[^$]*=[^$]*\$"
+    r"|\$[^$]*=[^$]*\$\s*(?:[이가을를로으은는]\s*)?(?:라\s*하|이라\s*하|라고\s*하|로\s*두|로\s*놓|"
+    r"이면|면|일\s*때|인\s*경우|을\s*대입|를\s*대입|대입)", re.I)
+
+
+def explicitly_set(lines, line: int) -> bool:
+    """Whether ``line`` sets a value on purpose (:data:`SETTING`)."""
+    if not 0 < line <= len(lines):
+        return False
+    text = lines[line - 1]
+    return text.lstrip().startswith("|") or bool(SETTING.search(text))  # a table row: its own
 PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
 
 
@@ -586,7 +605,8 @@ def plan_steps(
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
                 example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR
-                and not claim_label(equation.located.block.lead),  # "Claim:" (14a F6)
+                and not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
+                and all(explicitly_set(context.lines, line) for line in example_lines),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
