@@ -111,6 +111,7 @@ SETTING = re.compile(
     r"(?:\b(?:take|taking|let|set|setting|suppose|assume|choose|pick|put|say|consider|"
     r"for\s+(?:example|instance)|e\.\s*g\.|plug\w*|substitut\w*|with|when|if|where|given|using|"
     r"evaluat\w*|at\s+the\s+(?:point|value)|case|from|starting)\b[^$.;!?]{0,30}"
+    r"|\b(?:is|are|be|becomes|equals)\s+"  # The first label is $y^{(1)} = 3$ (a datum)
     r"|예를\s*들어[^$.;!?]{0,20})"
     r"\$[^$]*=[^$]*\$"
     r"|\$[^$]*=[^$]*\$\s*(?:[이가을를로으은는]\s*)?(?:라\s*하|이라\s*하|라고\s*하|로\s*두|로\s*놓|"
