@@ -110,7 +110,7 @@ from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import (
     redefined_in_words, replaced_name_used, replaced_names)
 from symderive.notes.unread_definitions import unread_definition_used, unread_definitions
-from symderive.notes.restricted_definitions import restricted
+from symderive.notes.restricted_definitions import restricted, restricted_symbol_used
 from symderive.notes.piecewise_words import find_cases, mark_branches, read_cases, unread_cases_used
 from symderive.notes.probability import note_reading, take_over
 from symderive.notes.after_display import reaching_back, unread_after, with_after_displays
@@ -714,6 +714,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             equation.block.lead)
         if earlier and outcome.verdict in DECIDING:  # L of the previous section (12a F15, F16)
             outcome = Outcome("undecided", method=outcome.method, reason=earlier)
+        under = restricted_symbol_used(step.used, equation.view, plan.context)
+        if under and outcome.verdict in DECIDING:  # y = x^2 for x ≥ 0, then x = -2 (16 F20)
+            outcome = Outcome("undecided", method=outcome.method, reason=under)
         by_cases = unread_cases_used(step.used, equation.view, plan.context.unread_cases)
         if by_cases and outcome.verdict in DECIDING:  # r = s if s > 0, … (round 9a, C3)
             outcome = Outcome("undecided", method=outcome.method, reason=by_cases)

@@ -493,3 +493,42 @@ def restricted_inside_bindings(expr, view) -> None:
                     values.update(zip(node.variables, node.point))
                 check_application(applied.func.__name__, definition, applied.args, values,
                                   None if isinstance(node, sp.Subs) else node)
+
+
+def restricted_symbol_used(step_used, view, context) -> str:
+    """Why a step is not decided: it uses a name defined under a condition on the letters of
+    its formula (*Let $y = x^2$ for $x \\ge 0$.*) while example values of those letters are
+    in force that the condition does not hold at, or cannot be read for (*Take $x = -2$.*):
+    the note gives the name no value there (round 16 F20); '' otherwise."""
+    from symderive.notes.context import parse
+    from symderive.notes.piecewise_words import _condition
+
+    if view is None:
+        return ""
+    for key in step_used:
+        if key[0] != "symbol" or key in view.examples:
+            continue
+        found = re.search(r"line (\d+)\)$", view.notes.get(key, ""))
+        body = view.symbols.get(key[1])
+        if found is None or not isinstance(body, sp.Basic):
+            continue
+        line = int(found.group(1))
+        values = {s: view.symbols[s] for s in body.free_symbols
+                  if s in view.symbols and ("symbol", s) in view.examples}
+        if not values:
+            continue  # the formula's letters are free: the readers of domains keep the bound
+        names = {getattr(s, "name", "") for s in values}
+        for written in getattr(context, "conditions_by_line", {}).get(line, []):
+            if not _mentions(written, names):
+                continue
+            shown = ", ".join(f"{s} = {v}" for s, v in values.items())
+            try:
+                condition = _condition(written, context, "<note>", line, parse)
+            except ParseError:
+                return (f"{key[1]} is defined at line {line} under a condition (${written}$) "
+                        f"this reader does not read, and example values are in force ({shown})")
+            if condition.xreplace(values) is not sp.true:
+                return (f"{key[1]} is defined at line {line} only where ${written}$, which the "
+                        f"example values in force ({shown}) do not satisfy: the note gives it no "
+                        "value there")
+    return ""

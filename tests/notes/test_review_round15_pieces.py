@@ -178,3 +178,11 @@ def test_a_vector_function_restricted_by_a_norm_is_not_read_elsewhere(tmp_path):
     text = ("# V\n\nFor $\\|\\mathbf{x}\\| \\le 1$, $F(\\mathbf{x}) = \\mathbf{x}^T \\mathbf{x}$.\n\n"
             "Then $$F(2\\mathbf{x}) = 4 \\mathbf{x}^T \\mathbf{x}$$\n")
     assert last(tmp_path, text) in NOT_DECIDED
+
+
+def test_a_name_defined_under_a_condition_has_no_value_at_an_example_outside_it(tmp_path):
+    # round 16 F20: y = x^2 is given for x >= 0 only; at the example x = -2 it has no value
+    outside = "# Y\n\nLet $y = x^2$ for $x \\ge 0$.\n\nTake $x = -2$. Then $$y = 4$$\n"
+    inside = "# V\n\nLet $v = \\ln x$ for $x \\ge 1$.\n\nTake $x = 1$. Then $$v + 1 = 1$$\n"
+    assert last(tmp_path, outside) in NOT_DECIDED
+    assert last(tmp_path, inside) == "proved"
