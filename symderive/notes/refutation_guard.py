@@ -462,12 +462,13 @@ def _masked(words: str) -> str:
     return (words or "").replace(TARGET, " ").replace(DISPLAY, " ")
 
 
-def _cells(row: str) -> list[str]:
-    """The cells of a Markdown table row (its mathematics kept whole)."""
+def _cells(row: str, separator: str = "|") -> list[str]:
+    """The cells of a Markdown table row, or with ``separator`` ``&`` of a LaTeX ``tabular``
+    row; its mathematics kept whole and an escaped separator (``\\|``, ``\\&``) inside a cell."""
     masked = re.sub(r"\$[^$]*\$", lambda m: "\x00" * len(m.group()), row)
     cells, start = [], 0
     for index, char in enumerate(masked):
-        if char == "|" and (index == 0 or masked[index - 1] != "\\"):
+        if char == separator and (index == 0 or masked[index - 1] != "\\"):
             cells.append(row[start:index])
             start = index + 1
     cells.append(row[start:])
@@ -476,15 +477,7 @@ def _cells(row: str) -> list[str]:
 
 def _tabular_cells(row: str) -> list[str]:
     """The cells of a LaTeX ``tabular`` / ``array`` row (``$…$ & No \\\\``)."""
-    row = re.sub(r"\\\\\s*(?:\\hline\s*)?$", "", row)
-    masked = re.sub(r"\$[^$]*\$", lambda m: "\x00" * len(m.group()), row)
-    cells, start = [], 0
-    for index, char in enumerate(masked):
-        if char == "&" and (index == 0 or masked[index - 1] != "\\"):
-            cells.append(row[start:index])
-            start = index + 1
-    cells.append(row[start:])
-    return cells
+    return _cells(re.sub(r"\\\\\s*(?:\\hline\s*)?$", "", row), "&")
 
 
 def _table_verdict(text: str, line: int, latex: str = "") -> str:

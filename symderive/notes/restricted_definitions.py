@@ -98,10 +98,8 @@ def restricted(context, source: str, parse) -> None:
         name = definition.key[1]
         text = lines[definition.start - 1]
         line = _own_sentence(text, written)
-        names = {p.name for p in parameters}
         reader = _Reader(context, source, parse, definition.start, parameters, name)
-        for inner in _display_conditions(text, written):
-            reader.formula(inner, "on " if INTERVAL.match(inner) else "")
+        reader.display(text, written)
         reader.prose(line, skip=written)
         displayed = f"${written.strip()}$" not in text.replace("$ ", "$").replace(" $", "$") and (
             "$" + " ".join(written.split()) + "$" not in " ".join(text.split()))
@@ -119,12 +117,11 @@ def restricted(context, source: str, parse) -> None:
         spare = _Reader(context, source, parse, definition.start, parameters, name)
         spare.prose(paragraph, skip=written)
         for row in paragraph.split("\n"):
-            for inner in _display_conditions(row, written):
-                spare.formula(inner, "on " if INTERVAL.match(inner) else "")
+            spare.display(row, written)
         if spare.found and not set(spare.found) <= set(reader.found):
             reader.found.append("words beside it that may bound it")
             reader.conditions.append(None)
-        if _domain_words_near(paragraph, names):
+        if _domain_words_near(paragraph, reader.names):
             reader.found.append("words beside it that may bound it")
             reader.conditions.append(None)
         neighbourhood = " ".join((line, rest))
@@ -135,7 +132,6 @@ def restricted(context, source: str, parse) -> None:
                                                                      neighbourhood)):
             reader.found.append("words beside another formula of " + name)
             reader.conditions.append(None)  # c(x) = x as long as x stays below 1; past that …
-        del names
         if reader.found:  # another formula of the function beside it: whose condition is it?
             known = None if None in reader.conditions or others or vectors else tuple(
                 reader.conditions)  # a condition on a vector (‖x‖ ≤ 1) is not read (16 F28)
@@ -225,28 +221,30 @@ class _Reader:
                 continue
             self.formula(latex, text[:match.start()], text[match.end():match.end() + 16])
 
+    def display(self, text: str, written: str) -> None:
+        """The conditions after the definition ``written`` in a display on ``text``."""
+        for inner in _display_conditions(text, written):
+            self.formula(inner, "on " if INTERVAL.match(inner) else "")
+
     def formula(self, latex: str, before: str, after: str = "") -> None:
         from symderive.notes.piecewise_words import _condition
 
         if "=" in latex and not COMPARISON.search(latex):
             return
+        inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
         if NEGATED_BEFORE.search(before) or NEGATED_AFTER.match(after):
             # For $x$ not in …, Unless $x \le 1$, $x \le 1$이 아닐 때: the complement, not read
-            inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
             if _mentions(latex, self.names) or INTERVAL.match(inner) or COMPARISON.search(inner):
                 self.found.append(f"not {latex.strip()}")
                 self.conditions.append(None)
             return
-        inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
-        if re.search(rf"{re.escape(self.name)}\s*\(", inner):
-            signature = SIGNATURE.match(inner)
-            if signature and signature.group("name").lstrip("\\") == self.name.lstrip("\\"):
-                self._set(self.parameters[0].name, signature.group("set"))
-            return
+        applied = re.search(rf"{re.escape(self.name)}\s*\(", inner)
         signature = SIGNATURE.match(inner)
         if signature and signature.group("name").lstrip("\\") == self.name.lstrip("\\") and (
-                len(self.parameters) == 1):
+                applied or len(self.parameters) == 1):
             self._set(self.parameters[0].name, signature.group("set"))  # k : [0, 1] \to ℝ
+            return
+        if applied:  # another formula of the function itself
             return
         member = MEMBERSHIP.match(inner)
         if member and member.group("name") in self.names:
