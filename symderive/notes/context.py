@@ -300,7 +300,8 @@ def locate(
         reading = _derived_again(reading, chain, block.lead, functions, own)
         if chain.is_chain:  # disowned, asked, to solve: no claim, and no definition either
             reading = withheld_reading(reading, not_given(
-                block, chain.line, words_after(lines, block), line_after(lines, block), lines))
+                block, chain.line, words_after(lines, block), line_after(lines, block), lines,
+                giving=reading.role in (Role.DEFINITION, Role.EXAMPLE)))
         reading = restated(reading, chain, block.lead, formulas, own)
         if reading.role is Role.DEFINITION and reading.name and len(chain.elements) >= 2:
             written = {"".join(chain.elements[1].split())}

@@ -91,13 +91,30 @@ END_VALUE = re.compile(r"^\s*[-+−]?\s*(?:\d+(?:\.\d*)?\s*)?(?:\\pi|\\infty|\\t
                        r"(?:/\s*\d+)?\s*$")
 
 
-def why_not_an_example(lead: str, trail: str = "", value: str = "0") -> str:
+def bound_index(lead: str, name: str) -> bool:
+    r"""Whether the sentence before ``name = …`` binds ``name`` as the index of a sum, product
+    or limit, or as an integral's variable (``\sum_{k=1}^{3} k = 6``, with $k = 3$ the last
+    term): the value describes the index's range, no example value (round 15 F35)."""
+    if not name:
+        return False
+    sentence = re.split(r"(?<=[.!?。])\s+", lead or "")[-1]
+    letter = re.escape(name.strip())
+    return bool(re.search(
+        rf"\\(?:sum|prod|lim|bigcup|bigcap)\s*(?:\\limits\s*)?_\s*\{{?\s*{letter}\s*(?:=|\\to|\\in|"
+        rf"\\rightarrow|<|\\le)|\\i+nt\b[^$]*\\?(?:d|\\mathrm\{{d\}}|\\,d)\s*{letter}(?![A-Za-z])",
+        sentence))
+
+
+def why_not_an_example(lead: str, trail: str = "", value: str = "0", name: str = "") -> str:
     r"""Why ``name = value`` with the words ``lead`` before it (formulas kept) and ``trail``
     after it (its sentence's words up to the next formula) is no example value, or ''. Words
     of exclusion are read for a number ``value``; the end of a range or a boundary point also
     for a constant or one letter (``x = \pi``, ``k = n``)."""
     if not END_VALUE.match(value) or not re.search(r"[\d\\A-Za-z]", value):
         return ""
+    if bound_index(lead, name):
+        return ("the index of a sum, product, limit or integral written just before: it "
+                "describes the index's range, not an example value")
     words = re.sub(r"\$[^$]*\$", " ", lead or "")[-60:]
     number = bool(re.match(r"^\s*[-+−]?\s*\d+(?:\.\d*)?\s*$", value))
     if number and (EXCLUDING.search(words) or EXCLUDED_AFTER.match(trail or "")):

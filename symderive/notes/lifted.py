@@ -34,7 +34,7 @@ GENERAL_WORDS = re.compile(
     # "In all cases", "In full generality", "For a generic $x$"
     r"extends?\s+to\s+(?:every|all|any)|beyond\s+(?:this|the)\s+(?:special\s+)?case|"
     r"for\s+(?:the\s+)?other|in\s+all\s+cases|in\s+full\s+generality|generic)\b"
-    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|항등적으로|무엇이든|어떤\s*[^$]{0,8}에\s*대해서도",
+    r"|일반적으로|모든|임의의|항상|관계\s*없이|상관\s*없이|언제나|항등적으로|무엇이든|어떤\s*(?:\$[^$]{1,12}\$|[^$]{0,8})\s*에\s*대해서도",
     re.I,
 )
 # ... as the claim's own subject, not a general result applied to the example ("Plugging $x = 3$

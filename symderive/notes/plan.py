@@ -332,9 +332,11 @@ def plan_steps(
     said = said_after(after, equation.block.kind == "display")
     general = lifted(equation.located.block.lead, " ".join((trailing, said, general_words(row),
                                                             general_words("", going_on))))
-    if (named := case_lift(equation.located.block.lead, trailing + " " + said)) is not None:
-        # "In both cases": the names the cases vary, never a fixed one beside them (13 F5)
-        equation.cases = case_values(context.definitions, chain.line)
+    if ((named := case_lift(equation.located.block.lead, trailing + " " + said)) is not None
+            and (cases := case_values(context.definitions, chain.line))):
+        # "In both cases": the names the cases vary, never a fixed one beside them (13 F5);
+        # with no cases listed before it, "In all cases", 모든 경우에 is general (round 15 F43)
+        equation.cases = cases
         general = named | {name for name, _ in equation.cases}
     if general is not ALL and (bound := bound_names(row) | prose_bound(going_on)):
         general = set(general) | bound  # \forall w, \text{for every } w: w is bound here

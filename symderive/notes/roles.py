@@ -239,7 +239,7 @@ def classify_first_step(
             "the prose assumes this equation holds (a hypothesis, e.g. a fixed point "
             "x^*(a) = f(a, x^*(a))), not a claim"))
     if relation == "=" and len(chain.relations) == 1 and is_bare_name(first) and (
-            excluded := why_not_an_example(lead, trail if inline else "", second)):
+            excluded := why_not_an_example(lead, trail if inline else "", second, first)):
         return Reading(Role.CONDITION, why=excluded)  # round 15 F13, F21, F22
     if relation == "=" and is_bare_name(first) and POINT_WORDS.match(second):
         return Reading(Role.CONDITION, why=(

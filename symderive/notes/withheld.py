@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from symderive.notes.bare_intervals import after_sentence
 from symderive.notes.disowned import disowning_words, marked_rows
+from symderive.notes.negative_words import negative_word
 from symderive.notes.questions import (
     ASKED_AFTER, ASKED_AFTER_KOREAN, asking_words, list_question)
 from symderive.notes.roles import SENTENCE_END, SOLVING_AFTER, TO_SOLVE, Reading, Role
@@ -70,10 +71,33 @@ def struck(lead: str) -> str:
     return opened
 
 
-def not_given(block, chain_line: int, after: str, line_rest: str, lines) -> NotGiven | None:
+# words before a negative word that fight the error rather than commit it ("To avoid this
+# mistake, let", "We fix the error by setting"): the formula after them is the remedy
+REMEDY = re.compile(r"\b(?:avoid\w*|prevent\w*|fix\w*|correct\w*|remed\w*|repair\w*|instead\s+of|"
+                    r"rather\s+than|unlike|fight\w*|guard\w*|against)\b|피하|막기|고치|바로잡", re.I)
+
+
+def disowned_giving(lead: str) -> str:
+    """The word of negative evaluation (:mod:`symderive.notes.negative_words`) in the clause
+    that introduces a definition or an example value (*An old edition erroneously defines*, *The
+    wrong definition*, *Students wrongly plug in*, 잘못 대입한 값, round 15 F37), or ''. Only the
+    words between the sentence's last formula or clause break and this formula count, so that
+    *To avoid a common error, let* and *Unlike $f$, which fails at 0, let* give a value."""
+    words = re.sub(r"\$[^$]*\$", "$", lead or "")
+    clause = re.split(r"[.!?;,:。$]", words)[-1]
+    word = negative_word(clause)
+    if not word or REMEDY.search(clause[:clause.find(word)] if word in clause else clause):
+        return ""
+    return word
+
+
+def not_given(block, chain_line: int, after: str, line_rest: str, lines,
+              giving: bool = False) -> NotGiven | None:
     """Whether the note withholds the formula of ``block`` (the chain on ``chain_line``):
     ``after`` is the rest of an inline formula's line up to the next formula, ``line_rest``
-    the rest of its line (later formulas as ``$…$``), ``lines`` the note's lines."""
+    the rest of its line (later formulas as ``$…$``), ``lines`` the note's lines; ``giving``:
+    the formula was read as a definition or an example value, which words of negative
+    evaluation in its own clause also withhold (:func:`disowned_giving`)."""
     inline = block.kind == "inline"
     lead = plain_prose(block.lead)
     after, line_rest = plain_prose(after), plain_prose(line_rest)
@@ -87,6 +111,8 @@ def not_given(block, chain_line: int, after: str, line_rest: str, lines) -> NotG
         block.latex, block.line).get(chain_line, "")
     if words:
         return NotGiven("disowned", words)
+    if giving and (word := disowned_giving(lead)):
+        return NotGiven("disowned", f"{word} … $…$")
     asking = asking_words(lead, line_rest, block.kind == "inline") or list_question(
         lines, block.line, lead, line_rest)
     if asking:
