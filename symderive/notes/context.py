@@ -46,6 +46,7 @@ from symderive.notes.roles import (
     DERIVING,
     NEW_EXAMPLE,
     classify_first_step,
+    concluded_value,
     is_label,
     is_number,
     is_parameter_list,
@@ -281,15 +282,23 @@ def locate(
         section_labels = labels.setdefault(own, set())
         family = _family_of_instance(chain, names, families.get(own, {}))
         index_range = None
+        concluded = len(chain.elements) >= 2 and is_number(chain.elements[1]) and concluded_value(
+            block.lead, trailing_words(lines, block), block.kind == "inline")
         reading = (
             classify_first_step(
-                chain, block.lead, _redefinable(names, chain) | ({family[2]} if family else set()),
+                chain, block.lead, _redefinable(names, chain, concluded) | (
+                    {family[2]} if family else set()),
                 block.kind == "inline", frozenset(section_labels),
                 frozenset(parameterised.get(own, ())), trailing_words(lines, block),
             )
             if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
             else Reading(Role.CLAIM)
         )
+        if concluded and reading.role is Role.EXAMPLE and _shifted_stem(reading.name, names):
+            # Let $b_{n+1} = n^2$. Then $b_3 = 9$: what follows, never a value set (17 F4)
+            reading = Reading(Role.CLAIM, why=(
+                f"{reading.name} is an instance of a family defined at a shifted index, and the "
+                "words conclude it ('then', 'so', 'hence' …): a claim, not an example value"))
         if family and reading.second and _letter_beside(chain, family):
             reading = _instance_or_name(reading, family)  # U_2 = ¼ k x²: k beside U_2 (13 F2)
         elif family and reading.second:  # Then $x_3 = 9$: a claim about x_k (round 12a F2)
@@ -509,11 +518,23 @@ def _derived_again(
                    "(the prose says so): a claim, not a new definition")
 
 
-def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain) -> set[str]:
-    """Names whose new ``=`` is a claim: every defined name, except that a new example value
-    replaces an earlier example value (``x = 1`` … later ``x = 2``)."""
+def _shifted_stem(name: str | None, names: dict) -> bool:
+    """Whether ``name`` is an instance ``b_3`` of a stem defined at a shifted index in the
+    section (``b_{n+1} = n^2``)."""
+    instance = instance_of(name or "")
+    return instance is not None and any(
+        (shifted := shifted_head(defined)) is not None and shifted[0] == instance[0]
+        for defined in names)
 
-    if len(chain.elements) >= 2 and is_number(chain.elements[1]):
+
+def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain,
+                 concluded: bool = False) -> set[str]:
+    """Names whose new ``=`` is a claim: every defined name, except that a new example value
+    replaces an earlier example value (``x = 1`` … later ``x = 2``) — unless the words conclude
+    it (*Let $p = 2$. Then $p = 3$*: what follows from the value in force, a claim, round 17
+    F1)."""
+
+    if len(chain.elements) >= 2 and is_number(chain.elements[1]) and not concluded:
         return {name for name, (role, _) in names.items() if role is not Role.EXAMPLE}
     return set(names)
 

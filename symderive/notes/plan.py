@@ -30,6 +30,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
+from symderive.notes.example_near import about_the_example, claim_sentence
 from symderive.notes.display_quantifiers import (
     bound_names, continuation, general_words, prose_bound, row_of,
 )
@@ -103,27 +104,6 @@ SCIENTIFIC = re.compile(
 APPROXIMATE = {r"\approx", "≈", r"\simeq"}
 # a power written on an entry (x_j^2, x_{j}^{2}): in Einstein notation not the product x_j x_j
 ENTRY_POWER = re.compile(r"[A-Za-z}]\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*(?:\\right)?\s*\)?\s*\^")
-NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
-# words that set a value on purpose (Take $x = 0$, For example $x = 2$, $x = 1$이라 하자); a value
-# written otherwise (the line $y = 0$, vanishes at $x = 0$, the asymptote $x = 0$) is not what a
-# claim true only there is about: that claim is undecided, never proved (round 15 F35)
-SETTING = re.compile(
-    r"(?:\b(?:take|taking|let|set|setting|suppose|assume|choose|pick|put|say|consider|"
-    r"for\s+(?:example|instance)|e\.\s*g\.|plug\w*|substitut\w*|with|when|if|where|given|using|"
-    r"evaluat\w*|at\s+the\s+(?:point|value)|case|from|starting)\b[^$.;!?]{0,30}"
-    r"|\b(?:is|are|be|becomes|equals)\s+"  # The first label is $y^{(1)} = 3$ (a datum)
-    r"|예를\s*들어[^$.;!?]{0,20})"
-    r"\$[^$]*=[^$]*\$"
-    r"|\$[^$]*=[^$]*\$\s*(?:[이가을를로으은는]\s*)?(?:라\s*하|이라\s*하|라고\s*하|로\s*두|로\s*놓|"
-    r"이면|면|일\s*때|인\s*경우|을\s*대입|를\s*대입|대입)", re.I)
-
-
-def explicitly_set(lines, line: int) -> bool:
-    """Whether ``line`` sets a value on purpose (:data:`SETTING`)."""
-    if not 0 < line <= len(lines):
-        return False
-    text = lines[line - 1]
-    return text.lstrip().startswith("|") or bool(SETTING.search(text))  # a table row: its own
 PLAN_SECONDS = 3.0  # parent-side work on one element (substitution, differentiation)
 
 
@@ -145,7 +125,7 @@ class PlannedStep:
     named_in_words: str = ""  # a first left side naming one quantity defined only in prose
     domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
-    example_near: bool = False  # the example values were given just before (≤ NEAR lines)
+    example_near: bool = False  # the claim is about the example values (notes.example_near)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
@@ -497,6 +477,12 @@ def plan_steps(
                 general = None
         parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
     defines_head = equation.located.reading.role in (Role.DEFINITION, Role.EXAMPLE)
+    own_sentence = claim_sentence(context.lines, equation.block)
+    differentiated = {  # d/dx of an expression in x, not at a point (round 17 F8)
+        str(variable) for raw in raws if isinstance(raw, sp.Basic)
+        for derivative in raw.atoms(sp.Derivative) for variable in derivative.variables
+    } - {str(variable) for raw in raws if isinstance(raw, sp.Basic)
+         for subs in raw.atoms(sp.Subs) for variable in subs.variables}
     for index in range(1, len(elements)):
         written = relations[index - 1]
         left, right = parsed[index - 1], parsed[index]
@@ -607,9 +593,10 @@ def plan_steps(
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
                 general=general,
-                example_near=bool(example_lines) and chain.line - max(example_lines) <= NEAR
-                and not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
-                and all(explicitly_set(context.lines, line) for line in example_lines),
+                example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
+                and about_the_example(context.lines, chain.line, {
+                    _key_name(key): view.examples[key] for key in left[4] | right[4]
+                    if key in view.examples}, own_sentence, differentiated),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
@@ -617,6 +604,11 @@ def plan_steps(
                 unclaimed=unclaimed_words,
             )
         )  # fmt: skip
+
+
+def _key_name(key) -> str:
+    """The name of an example value's key (("symbol", x) → "x")."""
+    return str(key[1]) if isinstance(key, tuple) and len(key) > 1 else str(key)
 
 
 def _letters_beside_instances(raws: list, view: DefinitionView) -> tuple | None:

@@ -611,6 +611,24 @@ def concluding(lead: str, trail: str = "", inline: bool = True) -> bool:
         introduced_as(lead, trail, inline) == "claim")
 
 
+# the words right before a value that draw it from what precedes (", so", "hence", "it follows
+# that", "we get", 따라서): a conclusion about the value in force, never a value set (17 F1)
+CONCLUDED_BEFORE = re.compile(
+    r"^[\s,;:]*(?:(?:and\s+)?(?:therefore|hence|thus|so|consequently|then)\b(?!\s+that\b)"
+    r"|it\s+follows\s+that|we\s+(?:get|obtain|find|conclude(?:\s+that)?|deduce(?:\s+that)?)"
+    r"|(?:this|which)\s+(?:gives|yields|implies|means(?:\s+that)?)|giving|yielding"
+    r"|따라서|그러므로|그러면|즉)[\s,]*$", re.I)
+
+
+def concluded_value(lead: str, trail: str = "", inline: bool = True) -> bool:
+    """Whether a ``name = number`` is drawn from what precedes it (:func:`concluding`, or
+    :data:`CONCLUDED_BEFORE` right before it: *Let $x = 2$. Then $2x = 6$, so $x = 3$*)."""
+    sentence = re.split(r"(?<=[.!?。])\s+", re.sub(r"\$[^$]*\$", " $ ", lead or ""))[-1]
+    return concluding(lead, trail, inline) or (
+        bool(CONCLUDED_BEFORE.match(sentence_words(lead or "")) or CONCLUDING.match(sentence))
+        and introduced_as(lead, trail, inline) in ("claim", "", "words"))
+
+
 def second_formula(name: str, arguments: str | None, introduced: str, value: bool) -> Reading:
     """The role of a second ``name = …`` for a name already defined in its section."""
     if value:  # f(1, 0) = 3 after "For example,": a value in a new example, not compared

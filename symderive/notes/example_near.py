@@ -1,0 +1,166 @@
+r"""Whether a claim true only at the example values in force is *about* them.
+
+A claim that holds at the example values but not for every value (``sin 2x = 2 sin x`` after
+``Take $x = 0$``) is *proved for the example values given just before* only when the note
+plainly speaks of the example; otherwise it is *undecided* ("say which is meant"), never proved
+(:func:`symderive.notes.variants._with_examples`). It speaks of the example when all hold:
+
+* the value was set on purpose, by words right before its own formula (*Take, Let, For
+  example, Case, with, given*, a table row, Korean *이라 하자*), not anywhere on its line
+  (*Let $x = 2$. Then … so $x = 3$*: the second value is concluded), and not as a feature of
+  something else (*The only real root … is $x = 0$*, *has its vertex where $x = 0$*, *the
+  inflection point is $z = 0$*: round 15 F35, round 17 F6);
+* no new unit of the note starts between the value and the claim: a thematic break (``---``),
+  a bold run-in title (``**Derivatives.**``, ``\textbf{…}``, ``\paragraph``) or an exercise
+  label (*Exercise 3.*, 연습문제) (round 17 F8);
+* the claim's own sentence does not range over the name (*for $x \in \mathbb{R}$*, *for real
+  $x$*, *for $t > 0$*, *everywhere*, *globally*, *on all of*, 실수 $x$에 대하여: round 17 F5);
+* the claim does not differentiate with respect to a name that has the example value (*The
+  derivative of the sine is $\frac{d}{dx}\sin x = 1$* names the derivative function; at a point
+  the note writes ``\big|_{x=0}``: round 17 F8).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from symderive.notes.bare_intervals import after_sentence
+
+NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
+
+# words that set a value on purpose (Take $x = 0$, For example $x = 2$, $x = 1$이라 하자), read
+# in the clause right before the value's own formula
+SETTING_BEFORE = re.compile(
+    r"(?:\b(?:take|taking|let|set|setting|suppose|assume|choose|pick|put|say|consider|"
+    r"for\s+(?:example|instance)|e\.\s*g\.|plug\w*|substitut\w*|with|when|if|where|given|using|"
+    r"evaluat\w*|at\s+the\s+(?:point|value)|case|from|starting)\b[^$.;!?]{0,30}"
+    r"|\b(?:is|are|be|becomes|equals)\s+"  # The first label is $y^{(1)} = 3$ (a datum)
+    r"|예를\s*들어[^$.;!?]{0,20})$", re.I)
+# ... or a setting word earlier in the same sentence that governs a list of values (*Let $c =
+# 5$ and $d = 1$*, *Let $a^{[0]} = 2$ be the input and $W^{[1]} = 3$ the first weight*), when no
+# word of conclusion stands between (*Let $x = 2$, so $x = 3$*: round 17 F1)
+SETTING_WORD = re.compile(
+    r"\b(?:take|taking|let|set|setting|suppose|assume|choose|pick|put|consider|for\s+(?:example|"
+    r"instance)|e\.\s*g\.|plug\w*|substitut\w*|given)\b|예를\s*들어", re.I)
+CONCLUSION_WORD = re.compile(
+    r"\b(?:then|so|hence|thus|therefore|consequently|follows?|gives?|yields?|implies|get|obtain|"
+    r"find|means?)\b|따라서|그러므로|그러면|즉", re.I)
+SETTING_AFTER = re.compile(
+    r"^\s*(?:[이가을를로으은는]\s*)?(?:라\s*하|이라\s*하|라고\s*하|로\s*두|로\s*놓|이면|면|일\s*때|인\s*경우|"
+    r"을\s*대입|를\s*대입|대입)")
+# ... but not a feature of a function or a curve located at the value (round 15 F35, 17 F6)
+FEATURE = re.compile(
+    r"\b(?:roots?|zeros?|zeroes|solutions?|vert(?:ex|ices)|extrem(?:um|a)|maxim(?:um|a)|minim(?:um|a)|"
+    r"(?:critical|inflection|inflexion|fixed|stationary|turning|saddle|equilibrium|boundary|end)"
+    r"\s*-?\s*points?|intercepts?|tangents?|horizontal|vertical|asymptotes?|cross(?:es|ing)?|"
+    r"meets?|intersect\w*|vanish\w*|discontinu\w*|singular\w*|poles?|peaks?|troughs?|kinks?|"
+    r"jumps?|axis|line|plane|attained|achieved|reached|occurs?|located|lies|sits)\b"
+    r"|근|해는|꼭짓점|극값|극대|극소|최댓값|최솟값|최대|최소|변곡점|고정점|임계점|점근선|교점|절편",
+    re.I)
+# a Markdown table row: its value is its own
+TABLE_ROW = re.compile(r"^\s*\|")
+# a new unit of the note: a thematic break, a bold run-in title, an exercise label
+NEW_UNIT = re.compile(
+    r"^\s{0,3}(?:(?:[-*_]\s*){3,}$|(?:\*\*|__)[^*_]{1,60}?[.:]?(?:\*\*|__)\s*[.:]?(?:\s|$)"
+    r"|\\(?:noindent\s*\\)?(?:textbf|paragraph|subparagraph)\s*\{"
+    r"|(?:exercise|problem|question|homework|연습\s*문제|문제)\s*[\dA-Z]*\s*[.:)])", re.I)
+# ... unless the title introduces the example itself (**Example.**, **Case 1:**, **예**)
+EXAMPLE_TITLE = re.compile(r"^\s*(?:\*\*|__|\\textbf\s*\{)\s*(?:for\s+)?(?:example|instance|case|"
+                           r"illustration|worked|예|예시|예제|경우)", re.I)
+# words in the claim's own sentence that range over a name: "for $x \in \mathbb{R}$", "for real
+# $x$", "for $t > 0$", "everywhere", "globally", "on all of", 실수 $x$에 대하여 (round 17 F5)
+RANGING = re.compile(
+    r"\bfor\s+(?:(?:all|every|each|any)\s+)?(?:real|positive|negative|non-?negative|complex|"
+    r"natural|integer|rational)\s+(?:numbers?\s+)?\$|\bfor\s+\$[^$]*(?:\\in|\\geq?|\\leq?|\\neq?|"
+    r"\\gt|\\lt|[<>]|∈)[^$]*\$|\beverywhere\b|\bglobally\b|\bon\s+(?:all\s+of|the\s+whole|the\s+entire)"
+    r"\b|\bthroughout\b|\bover\s+(?:all\s+of\s+)?(?:the\s+)?(?:reals|real\s+line|\$\\mathbb)"
+    r"|실수\s*\$[^$]*\$\s*에\s*대(?:하여|해)|전체에서|어디서나|모든\s*실수",
+    re.I)
+_VALUED = re.compile(r"\$([^$]*)=([^$]*)\$")
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[\s{}\\]|\\mathrm|\\mathit", "", name or "")
+
+
+def set_on_purpose(lines: Sequence[str], line: int, name: str = "") -> bool:
+    """Whether ``line`` sets the value of ``name`` on purpose (see the module): a table row, or
+    setting words right before its own formula ``$name = …$`` (or 이라 하자 after it), with no
+    feature word in that clause. Without the formula found, the line's first valued formula."""
+    if not 0 < line <= len(lines):
+        return False
+    text = lines[line - 1]
+    if TABLE_ROW.match(text):
+        return True
+    formulas = list(_VALUED.finditer(text))
+    own = [found for found in formulas if _plain(found.group(1)) == _plain(name)] if name else []
+    for found in own or formulas:
+        before = text[:found.start()]
+        clause = re.split(r"[.;!?。]\s", before)[-1]
+        if FEATURE.search(re.sub(r"\$[^$]*\$", " ", clause)):
+            continue  # "The only real root of $x^3 + x$ is $x = 0$" (17 F6)
+        if SETTING_BEFORE.search(clause) or SETTING_AFTER.match(text[found.end():]):
+            return True
+        words = re.sub(r"\$[^$]*\$", " ", clause)
+        setting = list(SETTING_WORD.finditer(words))
+        if setting and not CONCLUSION_WORD.search(words[setting[-1].end():]):
+            return True
+    return False
+
+
+def new_unit_between(lines: Sequence[str], start: int, end: int) -> str:
+    """The line after ``start`` and up to ``end`` (the claim's line) that opens a new unit of
+    the note (a thematic break, a bold run-in title, an exercise label), or ''."""
+    for number in range(start + 1, min(end, len(lines)) + 1):
+        text = lines[number - 1]
+        if NEW_UNIT.match(text) and not EXAMPLE_TITLE.match(text):
+            return text.strip()[:40]
+    return ""
+
+
+def claim_sentence(lines: Sequence[str], block) -> str:
+    """The claim's own sentence with its formulas, the claim as ``$…$``: the lead's last
+    sentence and, after an inline formula, the rest of its sentence on its line (after a
+    display, the words that go on lower-case: *$$…$$ for every real $x$.*)."""
+    before = re.split(r"(?<=[.!?。])\s+", block.lead or "")[-1]
+    after = ""
+    if block.kind == "inline" and 0 < block.line <= len(lines):
+        text = lines[block.line - 1]
+        position = text.find("$" + block.latex + "$")
+        after = text[position + len(block.latex) + 2:] if position >= 0 else ""
+    elif block.kind != "inline":
+        following = after_sentence(lines, block.line, block.latex).strip()
+        after = following if following[:1].islower() else ""
+    after = re.split(r"(?<=[.!?。])\s", after, maxsplit=1)[0]
+    return f"{before} $…$ {after}"
+
+
+def ranging_words(sentence: str, names=()) -> str:
+    """Words of the claim's own sentence that range over one of ``names`` (:data:`RANGING`;
+    words that name no letter, *everywhere*, range over all), or ''. *For every real $d$* does
+    not range over c."""
+    plain = {_plain(name) for name in names}
+    for found in RANGING.finditer(sentence or ""):
+        rest = sentence[found.start():]
+        formula = re.search(r"\$([^$]*)\$", rest[:len(found.group()) + 40])
+        if formula is None or not plain or re.search(r"\\mathbb|\\R\b|ℝ", formula.group(1)):
+            return found.group()
+        letters = {_plain(letter) for letter in re.findall(
+            r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{[^{}]*\})?", formula.group(1))}
+        if letters & plain:
+            return found.group()
+    return ""
+
+
+def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
+                      differentiated: set) -> bool:
+    """Whether the claim on ``claim_line`` is about the example values ``examples`` (name →
+    line) in force (see the module). ``sentence``: the claim's own sentence (formulas kept);
+    ``differentiated``: the names the claim differentiates with respect to (not at a point)."""
+    if not examples or claim_line - max(examples.values()) > NEAR:
+        return False
+    if set(examples) & differentiated or ranging_words(sentence, examples):
+        return False
+    return all(set_on_purpose(lines, line, name) and not new_unit_between(lines, line, claim_line)
+               for name, line in examples.items())
