@@ -275,6 +275,7 @@ def locate(
     located: list[Located] = []
     blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
     formulas: dict[str, tuple[set, int, int]] = {}  # name -> (right sides, line, section start)
+    constrained: dict[int, dict[str, tuple]] = {}  # section -> stem -> (line, what) (17 F12)
     for block, chain in pairs:
         end = sections.end_of(chain.line)  # where its statements hold (sub-sections too)
         own = sections.start_of(chain.line)  # its own section: what "earlier in it" means
@@ -294,6 +295,18 @@ def locate(
             if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
             else Reading(Role.CLAIM)
         )
+        constraints = constrained.setdefault(own, {})
+        if (reading.role is Role.DEFINITION and not reading.second and not reading.not_in_force
+                and (found := constraints.get(_stem(reading.name) if "_" in (reading.name or "")
+                                              else reading.name))
+                and CLOSED_FORM_WORDS.search(_sentence_before(block.lead))):
+            # "Let $a_{n+1} = 2a_n$ … Unrolling, we find $a_n = …$", "The solution of $y' = y$
+            # is $y(t) = 1 + t$": a closed form the note derives, a claim (round 17 F12)
+            reading = Reading(Role.CLAIM, why=(
+                f"{reading.name} is constrained at line {found[0]} by {found[1]} this reader does "
+                "not solve: this formula is a closed form the note derives, a claim, not a "
+                "definition"))
+        _record_constraints(constraints, chain, reading, names)
         if concluded and reading.role is Role.EXAMPLE and _shifted_stem(reading.name, names):
             # Let $b_{n+1} = n^2$. Then $b_3 = 9$: what follows, never a value set (17 F4)
             reading = Reading(Role.CLAIM, why=(
@@ -516,6 +529,50 @@ def _derived_again(
     return Reading(Role.CLAIM, reading.name, reading.arguments,
                    f"{reading.name} is defined at line {earlier[1]} and derived again here "
                    "(the prose says so): a claim, not a new definition")
+
+
+def _stem(name: str | None) -> str:
+    """The letter a name is written with (``a_{n+1}`` → a, ``F_n`` → F, ``y`` → y,
+    ``\\theta_k`` → \\theta)."""
+    found = re.match(r"\s*(\\?[A-Za-z]+)", name or "")
+    return found.group(1) if found else ""
+
+
+# a name written with its derivative: y', \dot y, \frac{dy}{dt}, \frac{d y}{d t}
+DERIVED_NAME = re.compile(
+    r"(?<![A-Za-z\\])([A-Za-z])\s*(?:'|\^\s*\{?\s*\\prime)|\\dot\s*\{?\s*([A-Za-z])"
+    r"|\\frac\s*\{\s*(?:d|\\partial)\s*([A-Za-z])\s*\}")
+
+
+# words that derive the formula after them ("Unrolling, we find", "By induction,", "The
+# solution … is", 따라서): a closed form of a name the note constrained before is derived
+CLOSED_FORM_WORDS = re.compile(
+    r"\b(?:then|so(?!\s+that)|thus|hence|therefore|we\s+(?:obtain|get|arrive\s+at|find|see|"
+    r"conclude|deduce|have)|unroll\w*|induct\w*|solv\w*|solutions?|integrat\w*|it\s+follows|"
+    r"one\s+(?:can\s+)?(?:shows?|checks?|verif\w*)|closed[\s-]+form|gives?|yields?|explicitly)\b"
+    r"|따라서|그러므로|풀면|해는|얻", re.I)
+
+
+def _sentence_before(lead: str) -> str:
+    """The words of the formula's own sentence before it, formulas blanked."""
+    return re.split(r"(?<=[.!?。])\s+", re.sub(r"\$[^$]*\$", " ", lead or ""))[-1]
+
+
+def _record_constraints(constraints: dict, chain: Chain, reading: Reading, names) -> None:
+    """Record the names ``chain`` constrains without defining them: a recurrence not in force
+    (by its stem), a property (``f(x + 1) = f(x)``), an equation between a name not defined and
+    its derivative (``y' = y``, ``\\dot x = -kx``)."""
+    if reading.not_in_force:
+        constraints.setdefault(_stem(reading.name), (chain.line, "a recurrence"))
+    elif reading.role is Role.CONDITION and reading.why == PROPERTY and reading.name:
+        constraints.setdefault(reading.name, (chain.line, "a property"))
+    if reading.role is not Role.DEFINITION and "=" in chain.relations:
+        for found in DERIVED_NAME.finditer(chain.latex):
+            letter = next(group for group in found.groups() if group)
+            bare = re.sub(r"\\frac\s*\{[^{}]*\}\s*\{[^{}]*\}|\\dot\s*\{?\s*[A-Za-z]|[A-Za-z]\s*'",
+                          " ", chain.latex)
+            if letter not in names and re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", bare):
+                constraints.setdefault(letter, (chain.line, "an equation with its derivative"))
 
 
 def _shifted_stem(name: str | None, names: dict) -> bool:

@@ -111,12 +111,24 @@ REDEFINING = (
     re.compile(rf"\b(?:redefin\w*|reinterpret\w*)\s+{_ONE}", re.I),
     re.compile(rf"{_ONE}\s+(?:now|henceforth|from\s+now\s+on|instead|will\s+now|hereafter)\s+"
                rf"(?:denotes?|is|stands\s+for|means|represents|be)\b{_SAME}", re.I),
-    re.compile(rf"\b(?:from\s+now\s+on|henceforth|hereafter|this\s+time)\s*,?\s+{_ONE}\s+"
-               rf"(?:denotes?|is|stands\s+for|means|represents|will\s+be)\b{_SAME}", re.I),
+    re.compile(rf"\b(?:from\s+(?:now|here|this\s+point)\s+on(?:wards?)?|henceforth|hereafter|"
+               rf"this\s+time|in\s+what\s+follows|in\s+the\s+rest\s+of\s+(?:this|the)\s+\w+|"
+               rf"for\s+the\s+rest\s+of\s+(?:this|the)\s+\w+|below)\s*,?\s+(?:we\s+(?:let|take|set|use)\s+)?"
+               rf"{_ONE}\s+(?:denotes?|is|stands\s+for|means|represents|refers\s+to|will\s+(?:be|"
+               rf"denote|mean|represent|stand\s+for))\b{_SAME}", re.I),
+    # round 17 F9: "$h$ stands for the ReLU", "We now switch to the tanh for $g$", "we use the
+    # ReLU for $h$", "Using the tanh as $g$"
+    re.compile(rf"{_ONE}\s+(?:(?:now|then|here|below)\s+)?(?:stands\s+for|denotes|represents|"
+               rf"refers\s+to)\b{_SAME}", re.I),
+    re.compile(rf"\b(?:switch\w*|chang\w*|mov\w*|turn\w*)\s+(?:over\s+)?to\s+[^$.;\n]{{1,50}}?\s+"
+               rf"(?:for|as)\s+{_ONE}", re.I),
+    re.compile(rf"\b(?:use|uses|using|take|takes|taking|choose|chooses|choosing|pick|picks)\s+"
+               rf"(?:instead\s+)?(?:the|a|an)\s+[^$.;\n]{{1,50}}?\s+(?:for|as)\s+{_ONE}{_SAME}", re.I),
     re.compile(rf"\b(?:now\s+)?take\s+{_ONE}\s+to\s+be\b{_SAME}", re.I),
     re.compile(rf"(?:이제|지금부터|앞으로|이번에는|대신)\s*{_ONE}\s*(?:를|을|는|은|가|이)\s*[^$.\n]{{1,40}}?"
                r"(?:이?라\s*(?:하자|두자|하면)|이?라고\s*(?:하자|두자|하면)|(?:으)?로\s*(?:두자|하자|바꾸자|"
                r"바꾸면|정의하자|정의하면)|이다|를\s*뜻한다|을\s*뜻한다|를\s*나타낸다|을\s*나타낸다)"),
+    re.compile(rf"{_ONE}\s*(?:는|은)\s*[^$.\n]{{1,40}}?(?:를|을)\s*(?:나타낸다|뜻한다|의미한다|가리킨다)"),
 )
 
 

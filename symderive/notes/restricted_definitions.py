@@ -69,8 +69,19 @@ SIGNATURE = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+)\s*(?::|\\colon)\s*(?P<set>.+
 # unit interval, positive values, integers, even …
 DOMAIN_WORDS = re.compile(
     r"\b(?:between|at\s+most|at\s+least|interval|restricted|restrict\w*|domain|positive|"
-    r"negative|non-?negative|non-?positive|integers?|natural|even|odd|rationals?|only|bounded)\b"
-    r"|구간|정수|자연수|양수|음수|짝수|홀수|정의역|에서만|이하|이상|미만|초과|사이", re.I)
+    r"negative|non-?negative|non-?positive|integers?|natural|even|odd|rationals?|only|bounded|"
+    # round 17 F15: comparatives with a number ("for $x$ less than $1$", "up to", "not exceeding")
+    # ("under", "below", "up to", "within" are read only before a number: PARAMETER_THEN_NUMBER;
+    # alone they are ordinary words: "the above derivatives")
+    r"(?:less|greater|smaller|larger|bigger|higher|lower|more|fewer)\s+than|exceed\w*|"
+    r"no\s+(?:more|less|larger|smaller|greater|bigger)|"
+    r"not\s+(?:more|less|larger|smaller|greater|above|below|over))\b"
+    r"|구간|정수|자연수|양수|음수|짝수|홀수|정의역|에서만|이하|이상|미만|초과|사이|보다|넘지|"
+    r"크지\s*않|작지\s*않|까지", re.I)
+# a parameter written alone, then words, then a number, in one clause ("for $x$ short of $1$",
+# "$x$가 $1$ 근처일 때"): a bound in words not read, whatever the words (round 17 F15)
+PARAMETER_THEN_NUMBER = re.compile(
+    "\x01\\s*(?P<name>\\\\?[A-Za-z]+)\\s*\x01[^\x01.;!?]{1,40}\x01\\s*[-+−]?\\s*\\d[\\d.,]*\\s*\x01")
 REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
 BLANK_OR_DISPLAY_END = re.compile(r"^\s*$|\$\$|\\\]|\\end\s*\{")
 
@@ -304,6 +315,9 @@ def _domain_words_near(paragraph: str, names: set) -> bool:
         if not any(_mentions(piece, names) for piece in letters):
             continue
         if DOMAIN_WORDS.search(re.sub("\x01[^\x01]*\x01", " ", sentence)):
+            return True
+        if any(found.group("name").lstrip("\\") in {str(name) for name in names}
+               for found in PARAMETER_THEN_NUMBER.finditer(sentence)):
             return True
     return False
 
