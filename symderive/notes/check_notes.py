@@ -84,6 +84,7 @@ from symderive.notes.laws import (
 )
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
+from symderive.notes.delimiters import one_spelling, unwrapped
 from symderive.notes.extract import (
     FENCE, HTML_COMMENT, QUOTE_MARKS, TEX_COMMENT, MathBlock, _blank_matches, extract_math,
     unsure_branches,
@@ -322,6 +323,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
     text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
+    text = unwrapped(one_spelling(text))  # \(…\) is $…$, a wrapped $…$ on one line (17 F29, F31)
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
     if markdown:  # a blockquote's "> " marks are no words of its sentences (round 14a F22)

@@ -519,7 +519,7 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
             spans.append((position, end + 2))
             position = end + 2
             continue
-        end = _inline_end(text, position + 1)
+        end = inline_end(text, position + 1)
         if end is None:
             position += 1
             continue
@@ -549,7 +549,7 @@ def _lead(text: str, offset: int) -> str:
     return QUOTE_MARKS.sub("", before.rstrip().rpartition("\n")[2]).strip()
 
 
-def _inline_end(text: str, start: int) -> int | None:
+def inline_end(text: str, start: int) -> int | None:
     """Closing $ of an inline formula on the same paragraph; None if it is a lone dollar."""
     if start >= len(text) or text[start] in " \t\n":
         return None
