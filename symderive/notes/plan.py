@@ -42,6 +42,7 @@ from symderive.notes.operator_words import object_symbols, object_words, written
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
 from symderive.notes.sections import as_sections
+from symderive.grammar.transpose import t_as_number
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -351,6 +352,8 @@ def plan_steps(
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line),
         described_letters(view, context.lines, context.headings, chain.line))
     latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
+    if "T" in latex.names and not _t_number_in_force(context, chain.line):
+        latex = replace(latex, names=latex.names - {"T"})  # a horizon T elsewhere: x^T here (17 F23)
     if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
         latex = replace(latex, functions=latex.functions - numbers)  # real number.": u(2a) = u·2a
     equation.latex = latex
@@ -604,6 +607,16 @@ def plan_steps(
                 unclaimed=unclaimed_words,
             )
         )  # fmt: skip
+
+
+def _t_number_in_force(context: FileContext, line: int) -> bool:
+    """Whether a formula in force at ``line`` (its own line, or before it in its sections) uses
+    T as a number (a horizon ``T = 10``, a bound ``t \\le T``): only then is ``x^T`` a power
+    there; a T of another section or later in the note says nothing of it (round 17 F23)."""
+    sections = as_sections(context.headings)
+    before = set(sections.before(line))
+    return t_as_number([latex for number, latex in context.math_blocks
+                        if number == line or number in before])
 
 
 def _key_name(key) -> str:

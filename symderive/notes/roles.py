@@ -241,6 +241,9 @@ def classify_first_step(
     if relation == "=" and len(chain.relations) == 1 and is_bare_name(first) and (
             excluded := why_not_an_example(lead, trail if inline else "", second, first)):
         return Reading(Role.CONDITION, why=excluded)  # round 15 F13, F21, F22
+    if relation == "=" and len(chain.relations) == 1 and is_bare_name(first) and inline and (
+            stated_at := claim_point(lead)):
+        return Reading(Role.CONDITION, why=stated_at)  # $\sin x = x$ at $x = 0$ (round 17 F3)
     if relation == "=" and is_bare_name(first) and POINT_WORDS.match(second):
         return Reading(Role.CONDITION, why=(
             "a point written with words in the display (x = 1 \\text{에서}): a condition of "
@@ -627,6 +630,24 @@ def concluded_value(lead: str, trail: str = "", inline: bool = True) -> bool:
     return concluding(lead, trail, inline) or (
         bool(CONCLUDED_BEFORE.match(sentence_words(lead or "")) or CONCLUDING.match(sentence))
         and introduced_as(lead, trail, inline) in ("claim", "", "words"))
+
+
+# the words between a claim and the point it is stated at, in one sentence ("$\sin x = x$ at
+# $x = 0$", "holds for $x = 1$", "at the point $u = 0$", "$w^3 = w$, 단 $w = 1$"), or a Korean
+# 단, opening the next sentence after a claim ("$\sin x = x$이다. 단, $x = 0$이다.")
+POINT_AFTER_CLAIM = re.compile(
+    r"\$[^$]*(?:=|\\ne|<|>|\\le|\\ge)[^$]*\$\s*(?:[이가은는]\s*)?(?:,\s*)?(?:(?:which\s+)?(?:only\s+)?"
+    r"(?:holds?|is\s+true|is\s+valid|works?)\s+)?(?:only\s+)?(?:at|for|when|where|if|at\s+the\s+point|"
+    r"in\s+the\s+case)\s*$|\$[^$]*=[^$]*\$\s*(?:이다|입니다)?\s*[,.]?\s*단\s*,?\s*$", re.I)
+
+
+def claim_point(lead: str) -> str:
+    """Why ``name = value`` after ``lead`` is the point the claim just before it is stated at
+    (:data:`POINT_AFTER_CLAIM`), or ''."""
+    if POINT_AFTER_CLAIM.search(lead or ""):
+        return ("the point the claim just before it is stated at ('at', 'for', 단): a condition "
+                "of that claim, not an example value")
+    return ""
 
 
 def second_formula(name: str, arguments: str | None, introduced: str, value: bool) -> Reading:

@@ -1,0 +1,46 @@
+"""Round 17 F3, F23: a claim stated at one point, and a T of another section.
+
+* F3: *We have $\\sin x = x$ at $x = 0$*, *The identity $x^2 = x$ holds for $x = 1$*,
+  *$w^3 = w$, 단 $w = 1$*: the claim is stated at that point, where it is true; a counterexample
+  elsewhere refutes nothing. A claim false at its own point stays refutable elsewhere only
+  through its condition, never proved.
+* F23: a horizon ``T = 10`` in a later section does not turn the transpose ``x^T x`` of an
+  earlier one into a power (the identity x^T x = ||x||^2 is not refuted).
+"""
+
+import pytest
+
+from tests.notes.note_steps import first_verdicts
+
+
+@pytest.mark.parametrize("sentence", [
+    "We have $\\sin x = x$ at $x = 0$.",
+    "We have $\\sin x = x$ for $x = 0$.",
+    "Clearly $\\tan u = u$ at the point $u = 0$.",
+    "The identity $x^2 = x$ holds for $x = 1$.",
+    "$w^3 = w$, 단 $w = 1$.",
+    "$\\sin x = x$이다. 단, $x = 0$이다.",
+])
+def test_a_claim_stated_at_its_point_is_not_refuted_elsewhere(tmp_path, sentence):
+    found = first_verdicts(tmp_path, f"# A\n\n{sentence}\n")
+    assert found[3] not in ("refuted", "proved")
+
+
+def test_a_claim_without_its_point_is_refuted(tmp_path):
+    assert first_verdicts(tmp_path, "# A\n\nWe have $\\sin x = x$ always.\n")[3] == "refuted"
+
+
+def test_a_point_is_no_example_value_for_the_next_claim(tmp_path):
+    text = "# A\n\nWe have $\\sin x = x$ at $x = 0$.\n\nAlso $\\sin(2x) = 2\\sin x$.\n"
+    assert first_verdicts(tmp_path, text)[5] == "refuted"
+
+
+def test_a_horizon_of_another_section_leaves_the_transpose(tmp_path):
+    text = ("# V\n\nWe have $x^T x = \\|x\\|^2$.\n\n# W\n\n"
+            "The horizon is $T = 10$ steps.\n")
+    assert first_verdicts(tmp_path, text)[3] != "refuted"
+
+
+def test_a_horizon_in_force_makes_t_a_number(tmp_path):
+    text = "# W\n\nLet $T = 2$.\n\nThen $x^T = x^2$.\n"
+    assert first_verdicts(tmp_path, text)[5] == "proved"
