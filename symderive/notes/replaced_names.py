@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from symderive.notes.unread_definitions import _pattern
 
 _MATH = r"\$([^$\n]{1,60})\$"
+_NUMBER = (r"\$\s*[-+−]?\s*(?:\d[\d.,]*|\\pi|e|\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}"
+           r"|\\sqrt\s*\{\s*\d+\s*\})\s*\$")
 _ARTICLE = r"(?:(?:each|every|all|the|its)\s+(?:\w+\s+)?)?"
 REPLACING = (
     # replace $A$ by $B$ / replacing the matrix $A$ with $B$
@@ -47,6 +49,16 @@ REPLACING = (
     (re.compile(rf"{_MATH}\s*대신(?:에)?\s*{_MATH}\s*(?:을|를)\s*(?:대입|넣)"), 1),
     # $A$에 $B$를 대입
     (re.compile(rf"{_MATH}\s*에\s*{_MATH}\s*(?:을|를)\s*대입"), 1),
+    # round 17 F2: a value given in words around two formulas — "Set $x$ to $0$", "Let $n$ be
+    # $4$", "Take $z$ equal to $2$", "Choose $b$ as $1$", "With $w$ set to $1$", "$x$를 $0$으로
+    # 두면": read as a replacement (a later claim about the name is undecided, never refuted)
+    (re.compile(rf"\b(?:set|sets|setting|let|take|taking|choose|choosing|put|putting|fix|fixing|"
+                rf"pick|picking|assign\w*)\s+{_MATH}\s+(?:to\s+be|to|be|equal(?:\s+to)?|equals|as|"
+                rf"at)\s+{_NUMBER}", re.I), 1),
+    (re.compile(rf"{_MATH}\s+(?:is\s+|being\s+)?(?:set|fixed|chosen|taken|put)\s+(?:to|as|at|"
+                rf"equal\s+to)\s+{_NUMBER}", re.I), 1),
+    (re.compile(rf"{_MATH}\s*(?:를|을|는|은|이|가)\s*{_NUMBER}\s*(?:로|으로|이라고|라고|이라|라)\s*"
+                rf"(?:두|놓|잡|정하|하자|하면|하고|한다)"), 1),
 )
 NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|hat|tilde|bar|vec)\s*\{\s*)?\\?[A-Za-z]+"
                   r"(?:\s*\})?(?:_\{?\w+\}?)?\s*$")

@@ -44,3 +44,21 @@ def test_a_horizon_of_another_section_leaves_the_transpose(tmp_path):
 def test_a_horizon_in_force_makes_t_a_number(tmp_path):
     text = "# W\n\nLet $T = 2$.\n\nThen $x^T = x^2$.\n"
     assert first_verdicts(tmp_path, text)[5] == "proved"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Set $x$ to $0$. Then $\\sin x = x$.",
+    "Let $x$ be $0$. Then $\\sin x = x$.",
+    "Take $x$ equal to $0$. Then $\\sin x = x$.",
+    "Choose $x$ as $0$; then $\\sin x = x$.",
+    "With $x$ set to $0$, we get $\\sin x = x$.",
+    "$x$를 $0$으로 두면 $\\sin x = x$이다.",
+])
+def test_a_value_given_in_words_is_no_free_name(tmp_path, sentence):
+    # sin 0 = 0: the claim at the value set in words is never refuted at another x (17 F2)
+    assert first_verdicts(tmp_path, f"# A\n\n{sentence}\n")[3] != "refuted"
+
+
+def test_a_name_called_a_set_is_no_value(tmp_path):
+    text = "# A\n\nLet $x$ be $\\mathbb{R}$-valued. Then $\\sin x = x$.\n"
+    assert first_verdicts(tmp_path, text)[3] == "refuted"
