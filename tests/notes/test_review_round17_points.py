@@ -62,3 +62,17 @@ def test_a_value_given_in_words_is_no_free_name(tmp_path, sentence):
 def test_a_name_called_a_set_is_no_value(tmp_path):
     text = "# A\n\nLet $x$ be $\\mathbb{R}$-valued. Then $\\sin x = x$.\n"
     assert first_verdicts(tmp_path, text)[3] == "refuted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Let $x = 2$. A general fact about our example is that $x^2 = 2x$.",
+    "Let $x = 1$. Regardless of the method used, $x^3 = x$ here.",
+    "Let $x = 0$. For all practical purposes, at this $x$, $\\sin x = x$.",
+])
+def test_words_tying_the_claim_to_the_example_win_over_general_words(tmp_path, sentence):
+    assert first_verdicts(tmp_path, f"# A\n\n{sentence}\n")[3] == "proved"  # round 17 F25
+
+
+def test_general_words_without_a_tie_release_the_example(tmp_path):
+    text = "# A\n\nLet $x = 1$. Regardless of the method used, $x^3 = x$ for every $x$.\n"
+    assert first_verdicts(tmp_path, text)[3] == "refuted"
