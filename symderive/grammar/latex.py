@@ -72,6 +72,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
 from symderive.grammar import cases, entries, integer_parts, matrices, operators, optimisation
+from symderive.grammar.units import UNITS
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -129,12 +130,6 @@ PROSE_WORDS = frozenset({"if", "for", "and", "or", "where", "otherwise", "when",
 RELATION_COMMANDS = frozenset({"ge", "geq", "le", "leq", "neq", "ne", "lt", "gt"})
 LANDAU = ("asymptotic notation (o(·), O(·), Θ(·), Ω(·)): a class of functions, each occurrence "
           "a different one, not a value (not read)")
-UNITS = frozenset({
-    "m", "km", "cm", "mm", "nm", "um", "s", "ms", "us", "ns", "h", "min", "g", "kg", "mg",
-    "K", "N", "J", "kJ", "W", "kW", "MW", "V", "mV", "A", "mA", "L", "mL", "Hz", "kHz", "MHz",
-    "GHz", "Pa", "kPa", "bar", "eV", "B", "kB", "MB", "GB", "TB", "bit", "bits", "byte",
-    "bytes", "mol", "cal", "kcal", "FLOPS", "FLOP",
-})  # fmt: skip
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
                   "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 

@@ -17,6 +17,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
+from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
@@ -81,6 +82,7 @@ class Definition:
     forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
     disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
     index_range: tuple | None = None  # a family x_k = 2^k: (lowest, highest) index or None's
+    units: tuple = ()  # L = 5 m: the units of a quantity (symderive.grammar.units)
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -781,9 +783,10 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
         what = f"its value at {' '.join(str(item.reading.arguments).split())}"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
+    units = tuple(unit_terms(chain.elements[1]) or ()) if key[0] == "symbol" else ()
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
                       defines_forward(item), item.reading.disputed,
-                      item.index_range if key[0] == "symbol" else None)  # fmt: skip
+                      item.index_range if key[0] == "symbol" else None, units)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

@@ -1,0 +1,77 @@
+"""Round 17: notation the notes reader misread as something else.
+
+Units written in italic (``$1 km = 1000 m$``) are no product of letters (round 15 F41). Each
+false verdict has a control of the same form that must stay proved.
+"""
+
+import pytest
+
+from symderive.grammar.units import conversion, unit_terms
+
+from tests.notes.note_steps import first_reasons, first_verdicts, verdicts_by_line
+
+
+def verdicts(tmp_path, text: str) -> list[str]:
+    found = verdicts_by_line(tmp_path, text)
+    return [verdict for line in sorted(found) for verdict in found[line]]
+
+
+# F41 (round 15): a conversion between units is not a product of letters ----------------------
+
+@pytest.mark.parametrize("claim", [
+    "$1 km = 1000 m$", "$5 m = 500 cm$", "$3 kg = 3000 g$", "$1 h = 60 min$", "$60 min = 1 h$",
+    "$1km=1000m$", "$1\\ km = 1000\\ m$", "$1~km = 1000~m$", "$1\\,km = 10^3\\,m$",
+    "$0.5 kg = 500 g$", "$-5 m = -500 cm$", "$2 GHz = 2 \\times 10^9 Hz$", "$1 kB = 1024 B$",
+    "$1 m^2 = 10000 cm^2$", "$1 m/s = 3.6 km/h$", "$1 km/h = \\frac{1}{3.6} m/s$",
+    "$2 km + 500 m = 2500 m$", "$1 ft = 12 in$", "$1 kB = 1024 B$ 이다",
+])
+def test_a_unit_conversion_in_italic_letters_is_not_refuted(tmp_path, claim):
+    found = verdicts(tmp_path, f"# Units\n\n{claim}.\n")
+    assert found and set(found) == {"skipped"}
+    assert "unit" in first_reasons(tmp_path, f"# Units\n\n{claim}.\n")[3]
+
+
+def test_every_step_of_a_chain_of_conversions_is_a_unit_statement(tmp_path):
+    text = "# Units\n\n$1 h = 60 min = 3600 s$.\n"
+    assert verdicts(tmp_path, text) == ["skipped", "skipped"]
+
+
+def test_a_conversion_in_an_aligned_display_is_not_refuted(tmp_path):
+    text = ("# Units\n\n$$\n\\begin{aligned}\n1 km &= 1000 m \\\\\n&= 100000 cm\n"
+            "\\end{aligned}\n$$\n")
+    assert set(verdicts(tmp_path, text)) == {"skipped"}
+
+
+@pytest.mark.parametrize("claim", [
+    "$2 m = m + m$",  # a term with no number: m is the note's letter
+    "$3 g = g + 2g$",
+    "$5 m + 3 m = 8 m$",  # one unit reads the same as a letter
+    "$2 km = 2 k m$",  # k and m written apart: two letters, no unit
+    "$2ms = 2 sm$",  # sm is no unit
+    "$2 m \\cdot 3 m = 6 m^2$",  # a product, not a sum of quantities
+])
+def test_algebra_in_letters_that_spell_units_stays_proved(tmp_path, claim):
+    assert verdicts(tmp_path, f"# Algebra\n\n{claim}.\n") == ["proved"]
+
+
+def test_a_quantity_defined_with_a_unit_is_converted_not_refuted(tmp_path):
+    text = ("# Units\n\nLet $L = 5 m$. Then $L = 500 cm$.\n\n"
+            "Let $P = 2 km$. Then $P + 20 m = 2020 m$.\n")
+    assert set(verdicts(tmp_path, text)) == {"skipped"}
+
+
+def test_a_quantity_defined_with_a_unit_is_still_used_in_its_own_unit(tmp_path):
+    text = "# Units\n\nLet $L = 5 m$. Then $2L = 10 m$.\n"
+    assert verdicts(tmp_path, text) == ["proved"]
+
+
+def test_a_false_claim_in_one_unit_is_still_refuted(tmp_path):
+    assert verdicts(tmp_path, "# Algebra\n\n$m + m = 3 m$.\n") == ["refuted"]
+
+
+def test_the_reader_of_units_names_the_units_it_saw():
+    assert unit_terms("2 km + 500 m") == ["km", "m"]
+    assert unit_terms("m + m") is None
+    assert unit_terms("2 kx") is None
+    assert "km, m" in conversion("1 km", "1000 m")
+    assert conversion("5 m + 3 m", "8 m") == ""
