@@ -1124,8 +1124,10 @@ class _Parser:
         if letter == "E" and (self.at("[") or self.at("(")):
             self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
-        if letter == "e" and not self.at("_") and "e" not in self.context.defined:
-            return self.build.constant("e")  # a note that defines e (e = y - wx): a name there
+        if letter == "e" and not self.at("_") and "e" not in self.context.defined and not (
+            "e" in self.context.functions and (self.at("(") or self.at(r"\left"))
+        ):  # a note that defines e (e = y - wx) or the function e(x) = -x: a name there
+            return self.build.constant("e")
         if letter == "D" and self.at("_"):
             subscript_text = self.peek_group_text()
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):

@@ -524,6 +524,9 @@ def build_context(
 ) -> FileContext:
     function_names = set(directives.latex_context().functions)
     for item in located:
+        head = definition_head(item.chain.elements[0]) if item.chain.elements else None
+        if head and head[0] == "e" and head[1] is not None:  # e(x) = -x, defining or not: the
+            function_names.add("e")  # function e, never Euler's number times x (round 16 F15)
         if item.reading.point:  # P(A) = 0.3: P is a function (c(x) is not c times x)
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):

@@ -1150,6 +1150,8 @@ def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (
     the chain's one differentiation variable (f', D f) and the names defined so far (a D the
     notes define is a name, not the derivative operator)."""
     defined = {str(name) for name in view.symbols} | set(view.functions)
+    if "e" not in {str(name) for name in view.symbols}:  # the function e(x) = -x: e^x and
+        defined.discard("e")  # 2e stay Euler's number beside it (round 16 F15)
     variable = chain_variable(elements)
     primes, linked = prime_variables(view, variable)
     return replace(latex, variable=variable, defined=frozenset(defined),

@@ -75,3 +75,49 @@ def test_the_reader_of_units_names_the_units_it_saw():
     assert unit_terms("2 kx") is None
     assert "km, m" in conversion("1 km", "1000 m")
     assert conversion("5 m + 3 m", "8 m") == ""
+
+
+# F15 (round 16): a function named e is applied, not Euler's number times its argument --------
+
+def test_a_restricted_function_named_e_gives_no_value_outside_its_domain(tmp_path):
+    text = "# E\n\nFor $x$ negative, $e(x) = -x$. Then $e(4) = -4$.\n"
+    assert verdicts(tmp_path, text) == ["skipped"]
+
+
+def test_a_restricted_function_named_e_is_used_inside_its_domain(tmp_path):
+    text = "# E\n\n$$e(x) = -x, \\quad x < 0$$\n\nThen $e(4) = -4$ and $e(-4) = 4$.\n"
+    assert verdicts(tmp_path, text) == ["skipped", "proved"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Let $e(x) = x^2$. Then $e(3) = 9$.", ["proved"]),
+    ("Let $e(x) = x^2$. Then $e(3) = 8$.", ["refuted"]),
+    ("Define $e(x) := x^2 + 1$. Then $e(2) = 5$.", ["proved"]),
+    ("$e(t) := t + 1$이라 하자. 그러면 $e(2) = 3$.", ["proved"]),
+    ("Then $e(2) = 8$, where $e(t) = t^3$.", ["proved"]),
+    ("Let $e(t, s) = t s$. Then $e(2, 3) = 6$.", ["proved"]),
+    ("Let $i(x) = 3x$. Then $i(2) = 6$.", ["proved"]),
+    ("Let $i(x) = 3x$. Then $i(1) = 4$.", ["refuted"]),
+])
+def test_a_function_named_e_or_i_is_applied(tmp_path, text, expected):
+    assert verdicts(tmp_path, f"# E\n\n{text}\n") == expected
+
+
+def test_a_claim_about_e_of_x_with_no_definition_is_not_refuted_with_euler_number(tmp_path):
+    text = "# E\n\n$x < 0$일 때 $e(x) = -x$이다. 그러면 $e(4) = -4$이다.\n"
+    assert "refuted" not in verdicts(tmp_path, text)
+
+
+def test_euler_number_stays_beside_a_function_named_e(tmp_path):
+    text = "# E\n\nLet $e(x) = x^2$. Then $e^{\\ln 2} = 2$ and $e(x + 1) = x^2 + 2x + 1$.\n"
+    assert verdicts(tmp_path, text) == ["proved", "proved"]
+
+
+@pytest.mark.parametrize("claim", ["$e(x + 1) = ex + e$", "$e(2) = 2e$", "$e^x e^{-x} = 1$"])
+def test_euler_number_times_a_bracket_stays_a_product_when_no_function_e_is_written(
+        tmp_path, claim):
+    assert verdicts(tmp_path, f"# Euler\n\nHere {claim}.\n") == ["proved"]
+
+
+def test_a_wrong_product_with_euler_number_is_still_refuted(tmp_path):
+    assert verdicts(tmp_path, "# Euler\n\nHere $e(x + 1) = ex + 1$.\n") == ["refuted"]
