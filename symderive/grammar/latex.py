@@ -333,6 +333,7 @@ class _Parser:
     """Recursive descent over the token list; see the module docstring for the rules."""
 
     def __init__(self, text: str, context: LatexContext, source: str, line: int):
+        text = cases.text_columns(text)  # \begin{cases*}: its conditions written in text
         self.text = text
         self.context = context
         self.source = source

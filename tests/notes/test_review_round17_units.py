@@ -121,3 +121,37 @@ def test_euler_number_times_a_bracket_stays_a_product_when_no_function_e_is_writ
 
 def test_a_wrong_product_with_euler_number_is_still_refuted(tmp_path):
     assert verdicts(tmp_path, "# Euler\n\nHere $e(x + 1) = ex + 1$.\n") == ["refuted"]
+
+
+# F24 (round 16): every cases environment defines, not only cases -----------------------------
+
+@pytest.mark.parametrize("kind", ["cases", "dcases", "rcases"])
+def test_a_definition_by_cases_in_any_environment_is_used(tmp_path, kind):
+    text = (f"# C\n\n$$f(x) = \\begin{{{kind}}} x & x \\ge 0 \\\\ 0 & x < 0 \\end{{{kind}}}$$\n\n"
+            "Then $f(2) = 2$ and $f(-1) = 0$ and $f(-1) = 5$.\n")
+    assert verdicts(tmp_path, text) == ["proved", "proved", "refuted"]
+
+
+@pytest.mark.parametrize("kind", ["cases*", "dcases*"])
+def test_the_text_column_of_starred_cases_is_read_as_the_condition(tmp_path, kind):
+    text = (f"# C\n\n$$\ng(x) = \\begin{{{kind}}}\n  x^2 & if $x \\ge 0$ \\\\\n"
+            f"  -x & otherwise\n\\end{{{kind}}}\n$$\n\n"
+            "Then $g(3) = 9$ and $g(-2) = 2$ and $g(-2) = 4$.\n")
+    assert verdicts(tmp_path, text) == ["proved", "proved", "refuted"]
+
+
+def test_a_multi_line_dcases_display_defines(tmp_path):
+    text = ("# C\n\n$$\nk(x) =\n\\begin{dcases}\n  \\frac{x}{2} & \\text{if } x \\ge 1, \\\\\n"
+            "  x & \\text{if } x < 1.\n\\end{dcases}\n$$\n\nThen $k(4) = 2$ and $k(0) = 1$.\n")
+    assert verdicts(tmp_path, text) == ["proved", "refuted"]
+
+
+def test_a_starred_row_in_words_is_not_read(tmp_path):
+    text = ("# C\n\n$$h(n) = \\begin{cases*} 1 & if $n$ is even \\\\ 0 & otherwise "
+            "\\end{cases*}$$\n\nThen $h(2) = 0$.\n")
+    assert "refuted" not in verdicts(tmp_path, text) and "proved" not in verdicts(tmp_path, text)
+
+
+def test_an_identity_with_dcases_is_proved(tmp_path):
+    text = "# C\n\n$$|x| = \\begin{dcases} x & x \\ge 0 \\\\ -x & x < 0 \\end{dcases}$$\n"
+    assert verdicts(tmp_path, text) == ["proved"]
