@@ -155,3 +155,45 @@ def test_a_starred_row_in_words_is_not_read(tmp_path):
 def test_an_identity_with_dcases_is_proved(tmp_path):
     text = "# C\n\n$$|x| = \\begin{dcases} x & x \\ge 0 \\\\ -x & x < 0 \\end{dcases}$$\n"
     assert verdicts(tmp_path, text) == ["proved"]
+
+
+# F22 (round 16): an integral, sum or product of a restricted function over a range inside it --
+
+RESTRICTED = "# R\n\nFor $x \\le 1$, $r(x) = x^2$.\n\n"
+
+
+@pytest.mark.parametrize("claim", [
+    "$\\int_0^1 r(x)\\,dx = \\frac{1}{3}$",
+    "$\\int_{0}^{1} r(t)\\,dt = \\frac{1}{3}$",
+    "$\\sum_{k=-2}^{1} r(k) = 6$",
+    "$\\prod_{k=0}^{1} r(k) = 0$",
+    "$\\int_{0}^{1/2} r(2t)\\,dt = \\frac{1}{6}$",
+    "$\\int_1^0 r(x)\\,dx = -\\frac{1}{3}$",
+])
+def test_a_restricted_function_is_integrated_and_summed_inside_its_domain(tmp_path, claim):
+    assert verdicts(tmp_path, RESTRICTED + f"Then {claim}.\n") == ["proved"]
+
+
+def test_a_wrong_integral_inside_the_domain_is_refuted(tmp_path):
+    text = RESTRICTED + "Then $\\int_{0}^{1} r(t)\\,dt = \\frac{1}{2}$.\n"
+    assert verdicts(tmp_path, text) == ["refuted"]
+
+
+@pytest.mark.parametrize("claim", [
+    "$\\int_{0}^{2} r(t)\\,dt = \\frac{8}{3}$",  # runs past x = 1
+    "$\\int_{0}^{1} r(2t)\\,dt = \\frac{4}{3}$",  # 2t reaches 2
+    "$\\sum_{k=0}^{n} r(k) = 1$",  # a bound with a letter
+    "$\\lim_{x \\to 0} r(x) = 0 + \\int_0^3 r(x)\\,dx - 9$",  # one range runs past 1
+])
+def test_a_range_past_the_domain_is_not_read(tmp_path, claim):
+    assert verdicts(tmp_path, RESTRICTED + f"Then {claim}.\n") == ["skipped"]
+
+
+def test_the_variable_of_an_integral_takes_no_example_value(tmp_path):
+    text = RESTRICTED + "Take $t = 3$. Then $\\int_0^1 r(t)\\,dt = \\frac{1}{3}$.\n"
+    assert verdicts(tmp_path, text) == ["proved"]
+
+
+def test_a_letter_free_beside_the_same_application_under_an_integral_is_not_read(tmp_path):
+    text = RESTRICTED + "Then $\\sum_{v=0}^{1} r(v) + \\int_0^1 r(v)\\,dx = 1 + r(v)$.\n"
+    assert verdicts(tmp_path, text) == ["skipped"]
