@@ -22,6 +22,7 @@ import re
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.notes.function_words import PROPERTY
 
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$")
 COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant)\b|[<>≤≥]")
@@ -71,6 +72,16 @@ DOMAIN_WORDS = re.compile(
     r"\b(?:between|at\s+most|at\s+least|interval|restricted|restrict\w*|domain|positive|"
     r"negative|non-?negative|non-?positive|integers?|natural|even|odd|rationals?|only|bounded)\b"
     r"|구간|정수|자연수|양수|음수|짝수|홀수|정의역|에서만|이하|이상|미만|초과|사이", re.I)
+# a property stated of the function just defined, on part of the line: "Let $f(x) = x^2$, which
+# is increasing for $x \ge 0$", "$f(x) = x^2$이며 $x \ge 0$에서 증가한다" — a claim about f, no
+# condition of its definition (round 16 F13)
+PROPERTY_CLAUSE = re.compile(
+    r",?\s*(?:which|that)\s+is\s+(?:(?:also|strictly|monotonically|everywhere)\s+)*"
+    rf"(?:{PROPERTY.pattern})\s+(?:on|over|for|when(?:ever)?|where|if|in)\s+(?:all\s+|every\s+)?$",
+    re.I)
+KOREAN_AND = re.compile(r"(?:이며|이고|인데)\s*,?\s*$")
+KOREAN_PROPERTY_AFTER = re.compile(
+    rf"^\s*(?:에서|일\s*때|인\s*곳에서|에\s*대해(?:서)?)\s*(?:단조\s*)?(?:{PROPERTY.pattern})")
 REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
 BLANK_OR_DISPLAY_END = re.compile(r"^\s*$|\$\$|\\\]|\\end\s*\{")
 
@@ -219,6 +230,8 @@ class _Reader:
             latex = match.group(1).strip()
             if " ".join(latex.split()) == " ".join(skip.split()):
                 continue
+            if _property_of(text[:match.start()], text[match.end():match.end() + 16], skip):
+                continue  # …, which is increasing for $x \ge 0$: a claim about it
             self.formula(latex, text[:match.start()], text[match.end():match.end() + 16])
 
     def display(self, text: str, written: str) -> None:
@@ -279,6 +292,20 @@ class _Reader:
         interval = INTERVAL.match(written)
         self.conditions.append(None if interval is None or parameter is None else _interval(
             interval, parameter, self.context, self.source, self.line, self.parse))
+
+
+def _property_of(before: str, after: str, written: str) -> bool:
+    """Whether the formula between ``before`` and ``after`` bounds a property stated of the
+    definition ``written`` right before it (*$f(x) = x^2$, which is increasing for*, Korean
+    *$f(x) = x^2$이며 … 에서 증가한다*), not the definition itself."""
+    clause = PROPERTY_CLAUSE.search(before)
+    korean = KOREAN_AND.search(before) if KOREAN_PROPERTY_AFTER.match(after) else None
+    found = clause or korean
+    if found is None:
+        return False
+    last = re.search(r"\$\$?([^$]*)\$\$?\s*$", before[:found.start()])
+    return last is not None and (
+        " ".join(last.group(1).split()).rstrip(",. ") == " ".join(written.split()).rstrip(",. "))
 
 
 def _paragraph(lines, line: int) -> str:

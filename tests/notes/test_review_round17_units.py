@@ -197,3 +197,25 @@ def test_the_variable_of_an_integral_takes_no_example_value(tmp_path):
 def test_a_letter_free_beside_the_same_application_under_an_integral_is_not_read(tmp_path):
     text = RESTRICTED + "Then $\\sum_{v=0}^{1} r(v) + \\int_0^1 r(v)\\,dx = 1 + r(v)$.\n"
     assert verdicts(tmp_path, text) == ["skipped"]
+
+
+# F13 (round 16): a property stated for part of the line does not restrict the definition -----
+
+@pytest.mark.parametrize("sentence", [
+    "Let $f(x) = x^2$, which is increasing for $x \\ge 0$.",
+    "Let $f(x) = x^2$, which is strictly increasing on $x \\ge 0$.",
+    "$f(x) = x^2$이며 $x \\ge 0$에서 증가한다.",
+])
+def test_a_property_clause_is_no_condition_of_the_definition(tmp_path, sentence):
+    text = f"# P\n\n{sentence}\n\nThen $f(-2) = 4$ and $f(-2) = 5$.\n"
+    assert verdicts(tmp_path, text) == ["proved", "refuted"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Let $g(x) = x^2$, which is defined for $x \\ge 0$.",
+    "Let $g(x) = x^2$ for $x \\ge 0$, which is increasing.",
+    "Let $g(x) = x^2$, which is convex for $x \\le 1$ and used only for $x \\ge 0$.",
+])
+def test_a_condition_of_the_definition_beside_a_property_still_restricts(tmp_path, sentence):
+    text = f"# P\n\n{sentence}\n\nThen $g(-2) = 4$.\n"
+    assert verdicts(tmp_path, text) == ["skipped"]
