@@ -1126,7 +1126,8 @@ class _Parser:
             self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
         if letter == "e" and not self.at("_") and "e" not in self.context.defined and not (
-            "e" in self.context.functions and (self.at("(") or self.at(r"\left"))
+            "e" in self.context.functions
+            and (self.at("(") or (self.at(r"\left") and self.peek().text == "("))
         ):  # a note that defines e (e = y - wx) or the function e(x) = -x: a name there
             return self.build.constant("e")
         if letter == "D" and self.at("_"):

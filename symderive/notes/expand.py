@@ -136,7 +136,8 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             if definition and len(definition[0]) == len(applied.args):
                 check_application(  # a piece gives no value elsewhere (F23), ∫_0^1 r inside
                     applied.func.__name__, definition, applied.args, view.symbols, expr,
-                    enclosing_ranges(expr, applied, view.symbols))  # its range does (16 F22)
+                    enclosing_ranges(expr, applied, view.symbols)  # its range does (16 F22)
+                    if isinstance(definition, Restricted) else None)
                 parameters, body = definition
                 for parameter, argument in zip(parameters, applied.args):
                     if isinstance(parameter, sp.MatrixExpr) != isinstance(argument, sp.MatrixExpr):
