@@ -20,8 +20,10 @@ import re
 
 import sympy as sp
 
-CASES = re.compile(r"\\begin\s*\{\s*(?P<kind>[dr]?cases\*?)\s*\}(?P<body>.*?)\\end\s*\{\s*(?P=kind)\s*\}",
-                   re.S)
+# the one name of a cases environment: cases, dcases, rcases and their starred forms (mathtools)
+CASES_KIND = r"[dr]?cases\*?"
+CASES = re.compile(
+    rf"\\begin\s*\{{\s*(?P<kind>{CASES_KIND})\s*\}}(?P<body>.*?)\\end\s*\{{\s*(?P=kind)\s*\}}", re.S)
 ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
 OTHERWISE = re.compile(
     r"^(?:\\(?:text|textrm|mathrm|mbox|textit)\s*\{\s*(?:otherwise|else|elsewhere|"
@@ -77,6 +79,33 @@ def read_cases(parser, token) -> sp.Basic:
     _cover_the_line(parser, pieces, token)
     parser.readings.setdefault("cases", "a definition by cases (a Piecewise, in row order)")
     return sp.Piecewise(*pieces)
+
+
+TEXT_CONDITION = re.compile(r"^(?:(?P<word>if|for|when|whenever|where)\s+)?\$(?P<math>[^$]+)\$$", re.I)
+
+
+def text_columns(text: str) -> str:
+    r"""``text`` with each ``cases*`` / ``dcases*`` (whose second column is text) written as
+    its unstarred form: ``if $x \ge 0$`` becomes ``\text{if } x \ge 0``, ``otherwise``
+    ``\text{otherwise}``; other words stay words (``\text{…}``, a condition not read)."""
+    def unstarred(match: re.Match) -> str:
+        kind = match.group("kind")
+        if not kind.endswith("*"):
+            return match.group()
+        rows = []
+        for row in _split_top(match.group("body"), ROW_BREAK):
+            columns = _split_top(row, re.compile("&"))
+            if len(columns) == 2:
+                written = TRAIL.sub("", columns[1].strip())
+                found = TEXT_CONDITION.match(written)
+                if found is not None:
+                    columns[1] = f" \\text{{{found.group('word') or 'if'} }} {found.group('math')} "
+                else:
+                    columns[1] = f" \\text{{{written.replace('$', ' ')}}} "
+            rows.append("&".join(columns))
+        plain = kind[:-1]
+        return f"\\begin{{{plain}}}" + " \\\\ ".join(rows) + f"\\end{{{plain}}}"
+    return CASES.sub(unstarred, text) if "cases*" in text else text
 
 
 def _split_top(text: str, separator: re.Pattern) -> list[str]:

@@ -72,6 +72,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
 from symderive.grammar import cases, entries, integer_parts, matrices, operators, optimisation
+from symderive.grammar.units import UNITS
 from symderive.grammar.build import LIMITS, Construction, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
@@ -129,12 +130,6 @@ PROSE_WORDS = frozenset({"if", "for", "and", "or", "where", "otherwise", "when",
 RELATION_COMMANDS = frozenset({"ge", "geq", "le", "leq", "neq", "ne", "lt", "gt"})
 LANDAU = ("asymptotic notation (o(·), O(·), Θ(·), Ω(·)): a class of functions, each occurrence "
           "a different one, not a value (not read)")
-UNITS = frozenset({
-    "m", "km", "cm", "mm", "nm", "um", "s", "ms", "us", "ns", "h", "min", "g", "kg", "mg",
-    "K", "N", "J", "kJ", "W", "kW", "MW", "V", "mV", "A", "mA", "L", "mL", "Hz", "kHz", "MHz",
-    "GHz", "Pa", "kPa", "bar", "eV", "B", "kB", "MB", "GB", "TB", "bit", "bits", "byte",
-    "bytes", "mol", "cal", "kcal", "FLOPS", "FLOP",
-})  # fmt: skip
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
                   "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 
@@ -338,6 +333,7 @@ class _Parser:
     """Recursive descent over the token list; see the module docstring for the rules."""
 
     def __init__(self, text: str, context: LatexContext, source: str, line: int):
+        text = cases.text_columns(text)  # \begin{cases*}: its conditions written in text
         self.text = text
         self.context = context
         self.source = source
@@ -1129,8 +1125,11 @@ class _Parser:
         if letter == "E" and (self.at("[") or self.at("(")):
             self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
-        if letter == "e" and not self.at("_") and "e" not in self.context.defined:
-            return self.build.constant("e")  # a note that defines e (e = y - wx): a name there
+        if letter == "e" and not self.at("_") and "e" not in self.context.defined and not (
+            "e" in self.context.functions
+            and (self.at("(") or (self.at(r"\left") and self.peek().text == "("))
+        ):  # a note that defines e (e = y - wx) or the function e(x) = -x: a name there
+            return self.build.constant("e")
         if letter == "D" and self.at("_"):
             subscript_text = self.peek_group_text()
             if subscript_text in ("KL", "{KL}", "{\\mathrm{KL}}", "{\\text{KL}}"):

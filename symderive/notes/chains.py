@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from symderive.grammar.cases import CASES_KIND
 from symderive.notes.broken_rows import continues_expression, join
 from symderive.notes.condition_words import CONVERSE, KOREAN_CONVERSE, KOREAN_SUFFICIENT, OPENER
 
@@ -53,7 +54,7 @@ LAYOUT = re.compile(
 )
 # inside these, & separates the columns of a matrix: it is mathematics, not alignment
 ARRAY_ENVIRONMENT = re.compile(
-    r"\\begin\{(?P<kind>[pbvBV]?matrix\*?|smallmatrix|array|cases)\}.*?\\end\{(?P=kind)\}",
+    rf"\\begin\{{(?P<kind>[pbvBV]?matrix\*?|smallmatrix|array|{CASES_KIND})\}}.*?\\end\{{(?P=kind)\}}",
     re.S,
 )
 HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")  # separates equations as \qquad does
@@ -146,7 +147,7 @@ class Chain:
 # the environments where & alternates alignment point and column separator
 ALIGNING = frozenset({"align", "alignat", "flalign", "xalignat", "xxalignat", "aligned",
                       "alignedat"})  # fmt: skip
-ARRAYS = re.compile(r"[pbvBV]?matrix\*?|smallmatrix|array|cases\*?|dcases|rcases|tabular")
+ARRAYS = re.compile(rf"[pbvBV]?matrix\*?|smallmatrix|array|{CASES_KIND}|tabular")
 ALIGN_POINT = "\x1e"  # an odd & of a row of an aligning environment (layout)
 COLUMN_BREAK = "\x1f"  # an even &: what follows is a new column (a new equation or a note)
 TOKEN = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}|\\(?:left|right)(?![A-Za-z])|\\.|[{}&]",
@@ -384,7 +385,7 @@ def _without_layout(latex: str, environment: str = "", keep: bool = False) -> st
     )
 
 
-CASES_ENVIRONMENT = re.compile(r"\\begin\{([dr]?cases\*?)\}.*?\\end\{\1\}", re.S)
+CASES_ENVIRONMENT = re.compile(rf"\\begin\{{({CASES_KIND})\}}.*?\\end\{{\1\}}", re.S)
 
 
 def _without_prose(text: str, keep: bool = False) -> str:

@@ -17,6 +17,7 @@ import sympy as sp
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
 from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
+from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
@@ -82,6 +83,7 @@ class Definition:
     forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
     disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
     index_range: tuple | None = None  # a family x_k = 2^k: (lowest, highest) index or None's
+    units: tuple = ()  # L = 5 m: the units of a quantity (symderive.grammar.units)
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -601,6 +603,9 @@ def build_context(
 ) -> FileContext:
     function_names = set(directives.latex_context().functions)
     for item in located:
+        head = definition_head(item.chain.elements[0]) if item.chain.elements else None
+        if head and head[0] == "e" and head[1] is not None:  # e(x) = -x, defining or not: the
+            function_names.add("e")  # function e, never Euler's number times x (round 16 F15)
         if item.reading.point:  # P(A) = 0.3: P is a function (c(x) is not c times x)
             head = definition_head(item.chain.elements[0])
             if head and not head[0].startswith("\\"):
@@ -860,9 +865,10 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
         what = f"its value at {' '.join(str(item.reading.arguments).split())}"
     note = f"{chain.elements[0]} = {chain.elements[1]} ({what}, line {chain.line})"
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
+    units = tuple(unit_terms(chain.elements[1]) or ()) if key[0] == "symbol" else ()
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
                       defines_forward(item), item.reading.disputed,
-                      item.index_range if key[0] == "symbol" else None)  # fmt: skip
+                      item.index_range if key[0] == "symbol" else None, units)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

@@ -190,6 +190,19 @@ NOT_NAMES = {
 }  # fmt: skip
 
 
+PARAMETERS = re.compile(r"\(\s*(?:[A-Za-df-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-df-z]|\\[A-Za-z]+))*\s*\)")
+
+
+def _euler_letter_applied(match: re.Match) -> bool:
+    """``e(x) = -x``, ``e(t, s) = …``: the letter e written on parameters (letters other than
+    e) names a function the note defines, not Euler's number times them (round 16 F15)."""
+    arguments = match.group("args") or ""
+    if match.group("mark") or match.group("sub") or not PARAMETERS.fullmatch(arguments):
+        return False
+    parts = [part.strip() for part in arguments[1:-1].split(",")]
+    return len(set(parts)) == len(parts)
+
+
 def definition_head(latex: str) -> tuple[str, str | None] | None:
     """(name, argument text) when ``latex`` is a defined name such as ``L``, ``f(x, y)``,
     ``H_p(q)`` or ``\\sigma(x)``; None for any other expression."""
@@ -200,7 +213,7 @@ def definition_head(latex: str) -> tuple[str, str | None] | None:
     if not match:
         return None
     name = match.group("name").strip()
-    if name in NOT_NAMES:
+    if name in NOT_NAMES and not (name == "e" and _euler_letter_applied(match)):
         return None
     head = name + (match.group("mark") or "") + (match.group("sub") or "")
     arguments = match.group("args")

@@ -21,7 +21,7 @@ from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
 from symderive.notes.indexed_families import instance_families, instance_values
 from symderive.notes.restricted_definitions import (
-    Restricted, check_application, restricted_inside_bindings,
+    Restricted, check_application, enclosing_ranges, restricted_inside_bindings,
 )
 from symderive.notes.kinks import differentiate, settle
 from symderive.notes.context import DefinitionView
@@ -134,8 +134,10 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
-                check_application(applied.func.__name__, definition, applied.args,
-                                  view.symbols, expr)  # a piece gives no value elsewhere (F23)
+                check_application(  # a piece gives no value elsewhere (F23), ∫_0^1 r inside
+                    applied.func.__name__, definition, applied.args, view.symbols, expr,
+                    enclosing_ranges(expr, applied, view.symbols)  # its range does (16 F22)
+                    if isinstance(definition, Restricted) else None)
                 parameters, body = definition
                 for parameter, argument in zip(parameters, applied.args):
                     if isinstance(parameter, sp.MatrixExpr) != isinstance(argument, sp.MatrixExpr):

@@ -26,6 +26,7 @@ from symderive.grammar.matrices import (
 )
 from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
+from symderive.grammar.units import conversion
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
@@ -486,6 +487,8 @@ def plan_steps(
         for derivative in raw.atoms(sp.Derivative) for variable in derivative.variables
     } - {str(variable) for raw in raws if isinstance(raw, sp.Basic)
          for subs in raw.atoms(sp.Subs) for variable in subs.variables}
+    quantities = {d.note.partition(" = ")[0].strip(): d.units for d in context.definitions
+                  if d.units and view.notes.get(d.key) == d.note}  # L = 5 m: L is in metres
     for index in range(1, len(elements)):
         written = relations[index - 1]
         left, right = parsed[index - 1], parsed[index]
@@ -504,6 +507,11 @@ def plan_steps(
         if relation_kind(written) == "definition":
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="a definition"))  # fmt: skip
+            continue
+        units = conversion(elements[index - 1], elements[index], quantities)
+        if units:  # 1 km = 1000 m: km and m are units, not letters (round 15 F41)
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.PARSE_ERROR,
+                                              reason=units))  # fmt: skip
             continue
         problem = left if left[0] is None else right if right[0] is None else None
         example_lines = [view.examples[k] for k in (left[4] | right[4]) if k in view.examples]
@@ -1149,6 +1157,8 @@ def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (
     the chain's one differentiation variable (f', D f) and the names defined so far (a D the
     notes define is a name, not the derivative operator)."""
     defined = {str(name) for name in view.symbols} | set(view.functions)
+    if "e" not in {str(name) for name in view.symbols}:  # the function e(x) = -x: e^x and
+        defined.discard("e")  # 2e stay Euler's number beside it (round 16 F15)
     variable = chain_variable(elements)
     primes, linked = prime_variables(view, variable)
     return replace(latex, variable=variable, defined=frozenset(defined),

@@ -22,6 +22,7 @@ import re
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.notes.function_words import PROPERTY
 
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$")
 COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant)\b|[<>≤≥]")
@@ -82,6 +83,16 @@ DOMAIN_WORDS = re.compile(
 # "$x$가 $1$ 근처일 때"): a bound in words not read, whatever the words (round 17 F15)
 PARAMETER_THEN_NUMBER = re.compile(
     "\x01\\s*(?P<name>\\\\?[A-Za-z]+)\\s*\x01[^\x01.;!?]{1,40}\x01\\s*[-+−]?\\s*\\d[\\d.,]*\\s*\x01")
+# a property stated of the function just defined, on part of the line: "Let $f(x) = x^2$, which
+# is increasing for $x \ge 0$", "$f(x) = x^2$이며 $x \ge 0$에서 증가한다" — a claim about f, no
+# condition of its definition (round 16 F13)
+PROPERTY_CLAUSE = re.compile(
+    r",?\s*(?:which|that)\s+is\s+(?:(?:also|strictly|monotonically|everywhere)\s+)*"
+    rf"(?:{PROPERTY.pattern})\s+(?:on|over|for|when(?:ever)?|where|if|in)\s+(?:all\s+|every\s+)?$",
+    re.I)
+KOREAN_AND = re.compile(r"(?:이며|이고|인데)\s*,?\s*$")
+KOREAN_PROPERTY_AFTER = re.compile(
+    rf"^\s*(?:에서|일\s*때|인\s*곳에서|에\s*대해(?:서)?)\s*(?:단조\s*)?(?:{PROPERTY.pattern})")
 REALS = re.compile(r"^\\mathbb\s*\{\s*R\s*\}$|^\\R$|^\(\s*-\s*\\infty\s*,\s*\\infty\s*\)$")
 BLANK_OR_DISPLAY_END = re.compile(r"^\s*$|\$\$|\\\]|\\end\s*\{")
 
@@ -230,6 +241,8 @@ class _Reader:
             latex = match.group(1).strip()
             if " ".join(latex.split()) == " ".join(skip.split()):
                 continue
+            if _property_of(text[:match.start()], text[match.end():match.end() + 16], skip):
+                continue  # …, which is increasing for $x \ge 0$: a claim about it
             self.formula(latex, text[:match.start()], text[match.end():match.end() + 16])
 
     def display(self, text: str, written: str) -> None:
@@ -290,6 +303,20 @@ class _Reader:
         interval = INTERVAL.match(written)
         self.conditions.append(None if interval is None or parameter is None else _interval(
             interval, parameter, self.context, self.source, self.line, self.parse))
+
+
+def _property_of(before: str, after: str, written: str) -> bool:
+    """Whether the formula between ``before`` and ``after`` bounds a property stated of the
+    definition ``written`` right before it (*$f(x) = x^2$, which is increasing for*, Korean
+    *$f(x) = x^2$이며 … 에서 증가한다*), not the definition itself."""
+    clause = PROPERTY_CLAUSE.search(before)
+    korean = KOREAN_AND.search(before) if KOREAN_PROPERTY_AFTER.match(after) else None
+    found = clause or korean
+    if found is None:
+        return False
+    last = re.search(r"\$\$?([^$]*)\$\$?\s*$", before[:found.start()])
+    return last is not None and (
+        " ".join(last.group(1).split()).rstrip(",. ") == " ".join(written.split()).rstrip(",. "))
 
 
 def _paragraph(lines, line: int) -> str:
@@ -431,17 +458,21 @@ BINDING = (sp.Integral, sp.Sum, sp.Product, sp.Subs, sp.Limit)
 
 
 def check_application(name: str, definition, arguments, values: dict | None = None,
-                      expr: sp.Basic | None = None) -> None:
+                      expr: sp.Basic | None = None, ranges: dict | None = None) -> None:
     """Raise :class:`ParseError` when ``definition`` (of function ``name``) is
     :class:`Restricted` and its application to ``arguments`` is not decided to lie where the
     note defines it. ``values``: the names' values in force (example values included), put in
     first — ``r(t)`` after *Take $t = 3$* is r(3). An application to its own parameters
     (``r(x)``) passes — the readers of domains keep x's bound — unless ``expr`` evaluates it
     elsewhere (an integral, sum, product, limit or derivative at a point over it: round 15
-    F25); any other argument (``r(x + 5)``, ``r(2t)``) must be decided inside symbolically."""
+    F25); any other argument (``r(x + 5)``, ``r(2t)``) must be decided inside symbolically.
+    ``ranges``: the interval each bound variable of ``expr`` runs over (``∫_0^1 r(x) dx``: x in
+    [0, 1]); a condition in one such variable is decided over its whole interval (16 F22)."""
     if not isinstance(definition, Restricted):
         return
-    arguments = [_resolved(a, values or {}) for a in arguments]
+    ranges = ranges or {}
+    values = {k: v for k, v in (values or {}).items() if k not in ranges}  # bound: no example
+    arguments = [_resolved(a, values) for a in arguments]
     parameters = definition[0]
     shown = f"{name}({', '.join(str(a) for a in arguments)})"
     where = f"the note defines {name} {definition.where} (line {definition.line})"
@@ -463,9 +494,75 @@ def check_application(name: str, definition, arguments, values: dict | None = No
                 pass
         if value is sp.false:
             raise ParseError(f"{where}: {shown} lies outside it, so the note gives it no value")
+        if value is not sp.true and _holds_over(value, ranges):
+            continue
         if value is not sp.true:
             raise ParseError(f"{where}: {shown} is not known to lie there" + (
                 "" if numbers else " for every value of its letters"))
+
+
+def _holds_over(condition, ranges: dict) -> bool:
+    """Whether ``condition``, in one bound variable only, holds on the whole interval that
+    variable runs over (``t \\le 1`` on [0, 1]); False when not decided."""
+    names = condition.free_symbols
+    if len(names) != 1 or next(iter(names)) not in ranges:
+        return False
+    (name,) = names
+    real = sp.Dummy("v", real=True)
+    try:
+        holds = condition.xreplace({name: real}).as_set()
+        return bool(ranges[name].is_subset(holds))
+    except Exception:  # noqa: BLE001 - a region SymPy cannot describe: not decided
+        return False
+
+
+def _ranges(node, values: dict) -> dict:
+    """The closed interval each variable of an integral, sum or product runs over, where its
+    bounds are numbers (with the values in force put in): ``∫_0^1``, ``Σ_{k=-2}^{1}``."""
+    if not isinstance(node, (sp.Integral, sp.Sum, sp.Product)):
+        return {}
+    found = {}
+    for limit in node.limits:
+        if len(limit) != 3:
+            continue
+        low, high = (_resolved(bound, values) for bound in limit[1:])
+        if not all(isinstance(b, sp.Basic) and b.is_number and b.is_extended_real
+                   for b in (low, high)):
+            continue
+        low, high = (low, high) if bool(low <= high) else (high, low)
+        found[limit[0]] = sp.Interval(low, high)
+    return found
+
+
+def enclosing_ranges(expr, applied, values: dict) -> dict:
+    """The interval each letter of ``applied`` runs over where ``expr`` writes it: a letter
+    bound by an integral, sum or product with number bounds around every occurrence
+    (``∫_0^1 r(t) dt``: t in [0, 1]; two occurrences, the union); a letter free at one
+    occurrence, or bound otherwise (a limit, a derivative, a bound with letters), has none."""
+    found: dict = {}
+
+    def walk(node, ranges: dict) -> None:
+        if node == applied:
+            for name in applied.free_symbols:
+                found.setdefault(name, []).append(ranges.get(name))
+            return
+        if isinstance(node, (sp.Integral, sp.Sum, sp.Product)):
+            numeric = _ranges(node, values)
+            inner = {**ranges, **{limit[0]: numeric.get(limit[0]) for limit in node.limits}}
+            walk(node.function, inner)
+            for limit in node.limits:
+                for bound in limit[1:]:
+                    walk(bound, ranges)
+            return
+        if isinstance(node, (sp.Subs, sp.Limit, sp.Derivative, sp.Lambda)):
+            bound = node.variables if not isinstance(node, sp.Limit) else (node.args[1],)
+            ranges = {**ranges, **{name: None for name in bound}}
+        for argument in node.args:
+            walk(argument, ranges)
+
+    walk(expr, {})
+    return {name: sp.Union(*intervals) for name, intervals in found.items()
+            if intervals and all(interval is not None for interval in intervals)}
 
 
 def _resolved(argument, values: dict):
@@ -504,7 +601,8 @@ def restricted_inside_bindings(expr, view) -> None:
                 if isinstance(node, sp.Subs):  # r'(3): r at the point 3
                     values.update(zip(node.variables, node.point))
                 check_application(applied.func.__name__, definition, applied.args, values,
-                                  None if isinstance(node, sp.Subs) else node)
+                                  None if isinstance(node, sp.Subs) else node,
+                                  enclosing_ranges(expr, applied, values))
 
 
 def restricted_symbol_used(step_used, view, context) -> str:
