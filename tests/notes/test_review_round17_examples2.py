@@ -1,0 +1,81 @@
+"""Round 17 F11, F13, F14, F19: example values read as the note gives them.
+
+* F11 — alternative example values of one name in one sentence (*Take $b = 1$ or $b = 5$*, *two
+  examples, $u = 1$ and $u = 4$*, *$b = 1$, $b = 2$ or $b = 3$*, 또는) are cases: the claim after
+  them must hold at each, never at the last value alone.
+
+Each false verdict has a control of the same form that must keep its verdict.
+"""
+
+import pytest
+
+from tests.notes.note_steps import steps_by_line
+
+
+def verdict_and_reason(tmp_path, text: str, line: int, which: int = -1) -> tuple[str, str]:
+    step = steps_by_line(tmp_path, text)[line][which]
+    return step.verdict, step.reason
+
+
+# -- F11: alternatives in one sentence are cases -------------------------------------------------
+
+ALTERNATIVES = [
+    "Take $b = 1$ or $b = 5$.",
+    "Let $b = 1$ or $b = 5$.",
+    "We consider two examples, $b = 1$ and $b = 5$.",
+    "Take $b = 1$, $b = 3$ or $b = 5$.",
+    "Choose either $b = 1$ or alternatively $b = 5$.",
+    "$b = 1$ 또는 $b = 5$라 하자.",
+]
+
+
+@pytest.mark.parametrize("given", ALTERNATIVES)
+def test_a_claim_true_only_at_the_last_alternative_is_refuted_at_another(tmp_path, given):
+    # b^2 = 5b holds at b = 5 (and 0), not at b = 1
+    verdict, reason = verdict_and_reason(tmp_path, f"# A\n\n{given} Then $b^2 = 5b$.\n", 3)
+    assert verdict == "refuted", reason
+    assert "b = 1" in reason
+
+
+@pytest.mark.parametrize("given", ALTERNATIVES[:3] + ALTERNATIVES[4:])
+def test_a_claim_true_at_every_alternative_is_proved_in_each_case(tmp_path, given):
+    # b^2 - 6b + 5 = (b - 1)(b - 5) vanishes at both
+    verdict, reason = verdict_and_reason(tmp_path, f"# A\n\n{given} Then $b^2 - 6b + 5 = 0$.\n", 3)
+    assert verdict == "proved", reason
+    assert "each case" in reason
+
+
+def test_three_alternatives_the_claim_must_hold_at_all_three(tmp_path):
+    text = "# A\n\nTake $b = 1$, $b = 2$ or $b = 3$. Then $b^2 = 3b$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "refuted"
+    text = "# A\n\nTake $b = 1$, $b = 2$ or $b = 3$. Then $(b-1)(b-2)(b-3) = 0$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+def test_the_square_root_claim_of_two_examples_fails_at_the_first(tmp_path):
+    text = "# A\n\nWe consider two examples, $u = 1$ and $u = 4$. Here $\\sqrt{u} = u/2$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "refuted"
+
+
+def test_an_identity_after_alternatives_stays_proved(tmp_path):
+    text = "# A\n\nTake $b = 1$ or $b = 5$. Then $(b + 1)^2 = b^2 + 2b + 1$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+def test_a_fixed_value_beside_the_alternatives_keeps_its_value(tmp_path):
+    text = "# A\n\nLet $a = 2$. Take $b = 1$ or $b = 5$. Then $a b^2 = 2 b^2$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+    text = "# A\n\nLet $a = 2$. Take $b = 1$ or $b = 5$. Then $a b^2 = 2b$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "refuted"
+
+
+def test_values_given_one_after_the_other_replace_each_other(tmp_path):
+    text = "# A\n\nTake $b = 1$. Then $b^2 = b$. Now take $b = 5$. Then $b^2 = 25$.\n"
+    assert [step.verdict for step in steps_by_line(tmp_path, text)[3]] == ["proved", "proved"]
+
+
+def test_alternatives_far_before_a_claim_prove_nothing(tmp_path):
+    filler = "\n".join(f"Some words on line {n}." for n in range(8))
+    text = f"# A\n\nTake $b = 1$ or $b = 5$.\n\n{filler}\n\nThen $b^2 - 6b + 5 = 0$.\n"
+    found = steps_by_line(tmp_path, text)
+    assert found[max(found)][-1].verdict != "proved"
