@@ -66,6 +66,9 @@ class Located:
     order: int = -1  # position in reading order (chains on one line are read left to right)
     # x_k = 2^k for k ≥ 1: the indices its instances x_3 take it at (indexed_families)
     index_range: tuple | None = None
+    # an example value left on its last line (Now assume $x^2 > 9$, round 17 F14): the reading
+    # order of the condition that leaves it, after which it is no longer in force; -1: none
+    ends_before: int = -1
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Definition:
     forward: bool = False  # "… for $f(x) = x^2$": it holds on its whole line, also before it
     disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
     index_range: tuple | None = None  # a family x_k = 2^k: (lowest, highest) index or None's
+    ends_before: int = -1  # on its last line in force only before this reading order (F14)
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -236,6 +240,9 @@ def latest_in_force(definitions, line: int, order: int | None, first_readings: b
             and not definition.forward
         ):  # fmt: skip
             continue  # written later on the same line: never backwards (unless "for …")
+        if definition.end == line and order is not None and 0 <= getattr(
+                definition, "ends_before", -1) < order:
+            continue  # left on this line by a condition it violates (round 17 F14)
         if definition.start <= line <= definition.end:
             current = latest.get(key(definition))
             if current is None or definition.start >= current.start:
@@ -805,7 +812,8 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     end = max(item.row_end, chain.line) if item.row_local else item.section_end
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
                       defines_forward(item), item.reading.disputed,
-                      item.index_range if key[0] == "symbol" else None)  # fmt: skip
+                      item.index_range if key[0] == "symbol" else None,
+                      item.ends_before if item.reading.role is Role.EXAMPLE else -1)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

@@ -3,6 +3,8 @@
 * F11 — alternative example values of one name in one sentence (*Take $b = 1$ or $b = 5$*, *two
   examples, $u = 1$ and $u = 4$*, *$b = 1$, $b = 2$ or $b = 3$*, 또는) are cases: the claim after
   them must hold at each, never at the last value alone.
+* F14 — an example value ends at a later assumption on an expression of its name that it
+  violates (*Let $x = 2$. Now assume $x^2 > 9$.*), evaluated at the value.
 
 Each false verdict has a control of the same form that must keep its verdict.
 """
@@ -79,3 +81,45 @@ def test_alternatives_far_before_a_claim_prove_nothing(tmp_path):
     text = f"# A\n\nTake $b = 1$ or $b = 5$.\n\n{filler}\n\nThen $b^2 - 6b + 5 = 0$.\n"
     found = steps_by_line(tmp_path, text)
     assert found[max(found)][-1].verdict != "proved"
+
+
+# -- F14: an example value ends at a later condition on an expression of its name it violates ---
+
+VIOLATED = [
+    ("Let $x = 2$.", "Now assume $x^2 > 9$.", "$x^2 = 2x$", "$x^2 - 4x + 4 = (x - 2)^2$"),
+    ("Let $y = 0$.", "Now suppose $\\sin y \\ne 0$.", "$\\sin y = y$", "$\\sin^2 y = \\sin^2 y$"),
+    ("Let $t = 1$.", "Now assume $|t| > 5$.", "$t^3 = t$", "$t^2 = |t|^2$"),
+    ("Let $x = 2$.", "Assume from now on that $x^2 > 9$.", "$x^2 = 2x$", "$x + x = 2x$"),
+    ("Let $x = 2$.", "We now assume that $x^3 \\ge 10$.", "$x^2 = 2x$", "$x + x = 2x$"),
+    ("$x = 2$라 하자.", "이제 $x^2 > 9$라고 가정하자.", "$x^2 = 2x$", "$x + x = 2x$"),
+]
+
+
+@pytest.mark.parametrize("value, condition, false, true", VIOLATED)
+def test_a_value_the_later_assumption_excludes_proves_nothing_after_it(tmp_path, value,
+                                                                      condition, false, true):
+    # each false claim holds only at the example value the assumption excludes
+    text = f"# A\n\n{value} {condition} Then {false}.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] != "proved"
+    text = f"# A\n\n{value}\n\n{condition}\n\nThen {false}.\n"
+    found = steps_by_line(tmp_path, text)
+    assert found[max(found)][-1].verdict != "proved"
+    # an identity stays proved under the assumption
+    text = f"# A\n\n{value} {condition} Then {true}.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+@pytest.mark.parametrize("value, condition, claim", [
+    ("Let $x = 4$.", "Now assume $x^2 > 9$.", "$x^2 = 4x$"),
+    ("Let $t = 1$.", "Now assume $|t| \\le 5$.", "$t^3 = t$"),
+    ("Let $y = 1$.", "Now suppose $\\sin y \\ne 0$.", "$\\sin y = \\sin 1$"),
+    ("Let $x = 2$.", "Assume $y > x$.", "$x^2 = 2x$"),  # a condition on y: x keeps its value
+])
+def test_a_value_the_assumption_allows_keeps_proving(tmp_path, value, condition, claim):
+    text = f"# A\n\n{value} {condition} Then {claim}.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+def test_a_claim_before_the_assumption_on_its_line_is_still_at_the_value(tmp_path):
+    text = "# A\n\nLet $x = 2$. Then $x^2 = 2x$. Now assume $x^2 > 9$.\n"
+    assert verdict_and_reason(tmp_path, text, 3, 0)[0] == "proved"
