@@ -49,6 +49,7 @@ from symderive.notes.roles import (
     concluded_value,
     is_label,
     is_number,
+    is_value,
     is_parameter_list,
 )
 
@@ -289,7 +290,7 @@ def locate(
         section_labels = labels.setdefault(own, set())
         family = _family_of_instance(chain, names, families.get(own, {}))
         index_range = None
-        concluded = len(chain.elements) >= 2 and is_number(chain.elements[1]) and concluded_value(
+        concluded = len(chain.elements) >= 2 and is_value(chain.elements[1]) and concluded_value(
             block.lead, trailing_words(lines, block), block.kind == "inline")
         reading = (
             classify_first_step(
@@ -541,7 +542,7 @@ def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain,
     it (*Let $p = 2$. Then $p = 3$*: what follows from the value in force, a claim, round 17
     F1)."""
 
-    if len(chain.elements) >= 2 and is_number(chain.elements[1]) and not concluded:
+    if len(chain.elements) >= 2 and is_value(chain.elements[1]) and not concluded:
         return {name for name, (role, _) in names.items() if role is not Role.EXAMPLE}
     return set(names)
 

@@ -194,6 +194,31 @@ def is_number(latex: str) -> bool:
     return bool(NUMBER.match(latex.replace(r"\,", "")))
 
 
+# the spellings of a closed constant expression (round 17 F13): numbers, π, Euler's e, roots,
+# fractions, logarithms and elementary functions of them, powers, signs — no free letter
+CONSTANT_COMMANDS = re.compile(
+    r"\\(?:pi|sqrt|[dt]?frac|ln|log|exp|sin|cos|tan|cdot|times|left|right|big|Big|bigl|bigr|"
+    r"Bigl|Bigr)(?![A-Za-z])|\\[,;:! ]|(?<![A-Za-z\\])e(?![A-Za-z])")
+
+
+def is_constant(latex: str) -> bool:
+    r"""Whether ``latex`` is a closed constant expression that is not a plain number (``\pi``,
+    ``\sqrt{2}``, ``\pi/2``, ``e``, ``\frac{1}{2}``, ``\ln 2``, ``2 + 1``, ``2^{10}``): read
+    syntactically (nothing is evaluated), no letter other than π and Euler's e."""
+    text = latex.strip()
+    if not text or is_number(text):
+        return False
+    rest = CONSTANT_COMMANDS.sub(" ", text)
+    return (bool(re.fullmatch(r"[\d\s.+\-−*/^_(){}\[\]|]*", rest))
+            and bool(re.search(r"\d|\\pi|(?<![A-Za-z\\])e(?![A-Za-z])", text)))
+
+
+def is_value(latex: str) -> bool:
+    """A plain number or a closed constant expression: what makes ``name = …`` an example
+    value (round 17 F13)."""
+    return is_number(latex) or is_constant(latex)
+
+
 def is_bare_name(latex: str) -> bool:
     return bool(BARE_NAME.match(latex))
 
@@ -273,7 +298,7 @@ def classify_first_step(
     if kind == "definition":
         if head is None:
             return Reading(Role.CLAIM)
-        role = Role.EXAMPLE if is_number(second) and head[1] is None else Role.DEFINITION
+        role = Role.EXAMPLE if is_value(second) and head[1] is None else Role.DEFINITION
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
@@ -345,7 +370,7 @@ def classify_first_step(
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
         if arguments is not None and not is_parameter_list(arguments):
             return Reading(Role.CLAIM, why="a value of a function: a claim")
-        if is_number(second) and arguments is None:
+        if is_value(second) and arguments is None:
             return Reading(Role.EXAMPLE, name, None, "an example value")
         return Reading(Role.DEFINITION, name, arguments, "the first '=' for this name")
     if relation == "=" and UNINDEXED_SUM.match(first) and is_number(second) and float(

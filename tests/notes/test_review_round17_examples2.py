@@ -3,6 +3,9 @@
 * F11 — alternative example values of one name in one sentence (*Take $b = 1$ or $b = 5$*, *two
   examples, $u = 1$ and $u = 4$*, *$b = 1$, $b = 2$ or $b = 3$*, 또는) are cases: the claim after
   them must hold at each, never at the last value alone.
+* F13 — a letter given a closed constant expression (``\\pi``, ``\\sqrt{2}``, ``\\pi/2``, ``e``,
+  ``\\frac{1}{2}``, ``\\ln 2``, ``2 + 1``) is an example value, lifted by *For every real $z$*, *In
+  general*, ended by *Now let $x$ be negative*, proved only near the claim about it.
 * F14 — an example value ends at a later assumption on an expression of its name that it
   violates (*Let $x = 2$. Now assume $x^2 > 9$.*), evaluated at the value.
 
@@ -123,3 +126,62 @@ def test_a_value_the_assumption_allows_keeps_proving(tmp_path, value, condition,
 def test_a_claim_before_the_assumption_on_its_line_is_still_at_the_value(tmp_path):
     text = "# A\n\nLet $x = 2$. Then $x^2 = 2x$. Now assume $x^2 > 9$.\n"
     assert verdict_and_reason(tmp_path, text, 3, 0)[0] == "proved"
+
+
+# -- F13: a letter given a closed constant expression is an example value, with all its rules ----
+
+GENERALISED = [  # (value, claim false for every value but true at it, identity of the same form)
+    ("Take $z = \\pi/2$ as an example.", "For every real $z$, $\\sin z = 1$.",
+     "For every real $z$, $\\sin^2 z + \\cos^2 z = 1$."),
+    ("Take $z = \\frac{1}{2}$.", "For every real $z$, $2z = 1$.", "For every real $z$, $2z = z + z$."),
+    ("Take $r = \\ln 2$.", "For every real $r$, $e^r = 2$.", "For every real $r$, $e^{2r} = (e^r)^2$."),
+    ("Let $v = 2 + 1$.", "For every real $v$, $v^2 = 3v$.", "For every real $v$, $v^2 = v \\cdot v$."),
+    ("Let $w = -\\frac{1}{2}$.", "For every real $w$, $2w = -1$.", "For every real $w$, $2w = w + w$."),
+    ("Take $y = \\sqrt{2}$.", "In general, $y^2 = 2$.", "In general, $(y + 1)^2 = y^2 + 2y + 1$."),
+    ("$x = \\pi$라 하자.", "일반적으로 $\\sin x = 0$이다.", "일반적으로 $\\sin(-x) = -\\sin x$이다."),
+]
+
+
+@pytest.mark.parametrize("value, false, true", GENERALISED)
+def test_a_constant_example_value_is_lifted_by_generalising_words(tmp_path, value, false, true):
+    assert verdict_and_reason(tmp_path, f"# A\n\n{value} {false}\n", 3)[0] != "proved"
+    assert verdict_and_reason(tmp_path, f"# A\n\n{value} {true}\n", 3)[0] == "proved"
+
+
+def test_a_claim_true_only_at_pi_far_after_it_is_not_proved(tmp_path):
+    filler = "\n\n".join(f"Line {n}." for n in range(4))
+    text = f"# A\n\nTake $x = \\pi$.\n\n{filler}\n\nThe sine vanishes: $\\sin x = 0$.\n"
+    found = steps_by_line(tmp_path, text)
+    assert found[max(found)][-1].verdict != "proved"
+    text = "# A\n\nTake $x = \\pi$. Then $\\sin x = 0$.\n"  # right after it: about the example
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+def test_the_derivative_function_is_not_proved_at_euler_s_number(tmp_path):
+    text = "# A\n\nFor instance $t = e$. The derivative is $\\frac{d}{dt} \\ln t = \\frac{1}{e}$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] != "proved"
+    text = "# A\n\nFor instance $t = e$. The derivative is $\\frac{d}{dt} \\ln t = \\frac{1}{t}$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+def test_a_constant_value_ends_where_the_note_leaves_it(tmp_path):
+    # sqrt(x^2) = -x is true for negative x: not refuted at x = π
+    text = "# A\n\nTake $x = \\pi$. Now let $x$ be negative. Then $\\sqrt{x^2} = -x$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] != "refuted"
+    text = "# A\n\nTake $y = \\frac{1}{2}$. So assume $y \\ne \\frac{1}{2}$. Then $2y = 1$.\n"
+    assert steps_by_line(tmp_path, text)[3][-1].verdict != "proved"
+
+
+def test_two_constant_alternatives_are_cases_not_a_definition_and_a_claim(tmp_path):
+    text = "# A\n\nTake $b = \\sqrt{2}$ or $b = \\pi$. In both cases $b^2 = \\pi^2$.\n"
+    steps = steps_by_line(tmp_path, text)[3]
+    assert not any(step.rhs_latex.strip() == "\\pi" and step.verdict == "refuted"
+                   for step in steps)
+    assert steps[-1].verdict != "proved"
+
+
+def test_a_constant_given_just_before_still_proves_its_value(tmp_path):
+    text = "# A\n\nLet $c = \\sqrt{2}$. Then $c^2 = 2$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+    text = "# A\n\nLet $c = \\sqrt{2}$. Then $c^2 = 3$.\n"  # as after $x = 2$: never proved
+    assert verdict_and_reason(tmp_path, text, 3)[0] != "proved"
