@@ -43,6 +43,7 @@ from symderive.notes.operator_words import object_symbols, object_words, written
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
 from symderive.notes.sections import as_sections
+from symderive.notes.sized_examples import examples_in_sizes
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -406,6 +407,7 @@ def plan_steps(
         raws, view, equation.readings, {**context.domains, **equation.index_domains},
         lambda index, high: index_domain(context, equation.index_domains, index, high),
         context.raw_text)
+    raws = examples_in_sizes(raws, view)  # Take $n = 3$: n in \sum_{k=1}^{n} too (17 F19)
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it

@@ -8,6 +8,8 @@
   general*, ended by *Now let $x$ be negative*, proved only near the claim about it.
 * F14 — an example value ends at a later assumption on an expression of its name that it
   violates (*Let $x = 2$. Now assume $x^2 > 9$.*), evaluated at the value.
+* F19 — an example value is put into a sum's or product's bound and a binomial coefficient
+  (*Take $n = 3$. Then $\\sum_{k=1}^{n} k = n + 3$.* is proved, 6 = 6), never read as a free size.
 
 Each false verdict has a control of the same form that must keep its verdict.
 """
@@ -185,3 +187,44 @@ def test_a_constant_given_just_before_still_proves_its_value(tmp_path):
     assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
     text = "# A\n\nLet $c = \\sqrt{2}$. Then $c^2 = 3$.\n"  # as after $x = 2$: never proved
     assert verdict_and_reason(tmp_path, text, 3)[0] != "proved"
+
+
+# -- F19: an example value is put into a sum's or product's bound and a binomial coefficient ----
+
+@pytest.mark.parametrize("value, true, false", [
+    ("Take $n = 3$.", "$\\sum_{k=1}^{n} k = n + 3$", "$\\sum_{k=1}^{n} k = n + 4$"),
+    ("Take $n = 4$.", "$\\prod_{k=1}^{n} k = 6n$", "$\\prod_{k=1}^{n} k = 5n$"),
+    ("$n = 3$이라 하자.", "$\\sum_{k=1}^{n} k^2 = 14 + n - 3$", "$\\sum_{k=1}^{n} k^2 = 15 + n - 3$"),
+])
+def test_the_bound_of_a_sum_or_product_takes_the_example_value(tmp_path, value, true, false):
+    verdict, reason = verdict_and_reason(tmp_path, f"# A\n\n{value} Then {true}.\n", 3)
+    assert verdict == "proved", reason
+    assert "n = " in reason
+    assert verdict_and_reason(tmp_path, f"# A\n\n{value} Then {false}.\n", 3)[0] == "refuted"
+
+
+def test_a_binomial_coefficient_takes_the_example_value(tmp_path):
+    text = "# A\n\nTake $n = 5$. Then $\\binom{n}{k} = \\binom{5}{k}$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+    text = "# A\n\nTake $n = 5$. Then $\\binom{n}{2} = \\binom{5}{2}$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+    text = "# A\n\nTake $n = 4$ and $k = 2$. Then $\\binom{n}{k} = 6$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+    text = "# A\n\nTake $n = 4$ and $k = 2$. Then $\\binom{n}{k} = 4$.\n"  # as $x^2 = 3$ after
+    assert verdict_and_reason(tmp_path, text, 3)[0] != "proved"  # $x = 2$: never proved
+
+
+def test_a_value_that_is_no_size_is_not_put_into_a_bound(tmp_path):
+    text = "# A\n\nTake $n = \\frac{1}{2}$. Then $\\sum_{k=1}^{n} k = 1$.\n"
+    verdict, reason = verdict_and_reason(tmp_path, text, 3)
+    assert verdict == "skipped" and "size" in reason
+
+
+def test_the_index_of_the_sum_takes_no_example_value(tmp_path):
+    text = "# A\n\nTake $k = 2$. Then $\\sum_{k=0}^{n} \\binom{n}{k} = 2^n$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
+
+
+def test_a_lifted_size_is_checked_for_every_value(tmp_path):
+    text = "# A\n\nLet $n = 3$. For every $n$, $\\sum_{k=1}^{n} k = 2n$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "refuted"
