@@ -4,9 +4,11 @@ r"""Alternative example values of one name given in one sentence are *cases* (ro
 $u = 1$ and $u = 4$``, ``$b = 1$, $b = 2$ or $b = 3$``, ``$b = 1$ 또는 $b = 5$``: the note gives
 b two (or more) values at once, so a claim after them is about b under either choice — it must
 hold at each (as after *In both cases*: :mod:`symderive.notes.case_claims`), never at the last
-value alone. Only values joined by nothing but joining words (*or, and, either, as well as,
-alternatively*, commas, 또는, 혹은, 이나, 와/과) count: *Take $b = 1$. Then … Now take $b = 5$*
-gives b = 1 and then replaces it.
+value alone. Values count as alternatives when they stand in one sentence on one line with
+only words between them (*or, and, either, alternatively, as a second example*, commas, 또는,
+혹은, 이나, 와/과) — no other formula, and no word that moves on from the first value
+(:data:`MOVING_ON`: *then, now, next, instead, so, if*, 그러면, 이제, 대신): *Take $b = 1$. Then
+… Now take $b = 5$* gives b = 1 and then replaces it.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import re
 from collections.abc import Sequence
 
 _VALUED = re.compile(r"\$([^$]*?)=([^$]*)\$")
-JOINING = re.compile(
-    r"^(?:[\s,()]|\bor\b|\band\b|\beither\b|\bas\s+well\s+as\b|\balternatively\b|\belse\b|"
-    r"\balso\b|\bresp(?:ectively|\.)?|또는|혹은|이나|이거나|거나|나|와|과|및|그리고)*$", re.I)
+# what may stand between two alternatives: words of one sentence, no other formula, none that
+# move on from the first value (*then, now, next, instead, so, if*, 그러면, 이제, 대신)
+MOVING_ON = re.compile(
+    r"[.;!?。](?:\s|$)|\$|\b(?:then|now|next|later|afterwards|after|instead|rather|again|so|hence|"
+    r"thus|therefore|gives?|get|gets|yields?|implies|but|if|when|whenever|unless|whereas|while|"
+    r"where|except|not|never)\b|그러면|이제|다음|대신|따라서|그러므로|이면|일\s*때", re.I)
 
 
 def _plain(text: str) -> str:
@@ -32,31 +37,51 @@ def _written(note: str) -> tuple[str, str]:
     return _plain(left), _plain(right)
 
 
-def _runs(text: str, name: str) -> list[list[str]]:
-    """The right sides of ``name = …`` formulas on ``text``, grouped in runs joined only by
-    joining words (:data:`JOINING`)."""
-    runs: list[list[str]] = []
+def _runs(text: str, name: str) -> tuple[list[str], list[tuple[list[int], bool]]]:
+    """The right sides of the ``name = …`` formulas on ``text``, and their positions grouped in
+    runs of alternatives (nothing of :data:`MOVING_ON` between them), each with whether values
+    of other names stand between them (*Take $a = 1$, $b = 2$ or $a = 3$, $b = 4$*: the cases
+    are pairs)."""
+    written: list[str] = []
+    runs: list[tuple[list[int], bool]] = []
     previous_end = None
     for found in _VALUED.finditer(text):
         if _plain(found.group(1)) != name:
-            previous_end = None  # a formula of another name ends the run
             continue
-        if previous_end is not None and JOINING.match(text[previous_end:found.start()]):
-            runs[-1].append(_plain(found.group(2)))
+        written.append(_plain(found.group(2)))
+        between = text[previous_end:found.start()] if previous_end is not None else None
+        others = _VALUED.sub(" ", between) if between is not None else None
+        if others is not None and not MOVING_ON.search(others):
+            runs[-1] = (runs[-1][0] + [len(written) - 1], runs[-1][1] or others != between)
         else:
-            runs.append([_plain(found.group(2))])
+            runs.append(([len(written) - 1], False))
         previous_end = found.end()
-    return runs
+    return written, runs
+
+
+def _positions(written: list[str], given: list) -> list[int | None]:
+    """The position among the formulas ``written`` of each definition of ``given`` (in reading
+    order), matched in order by the value written; None when not found. Formulas between
+    that are no definition (*Then $b = 4$*, a claim) are passed over."""
+    positions: list[int | None] = []
+    start = 0
+    for definition in given:
+        value = _written(definition.note)[1]
+        found = next((index for index in range(start, len(written)) if written[index] == value),
+                     None)
+        positions.append(found)
+        if found is not None:
+            start = found + 1
+    return positions
 
 
 def alternative_values(lines: Sequence[str], definitions, line: int, order: int | None) -> tuple:
     """The names whose example value in force at ``line`` (reading order ``order``) was given
     with other values of the same name in one run of alternatives (see the module), each with
-    its values in the order given and the line they are given on: ((name, (value, …), line),
-    …) — the cases a claim there is made in. Names given one value, or defined, are not
-    listed."""
+    its values in the order given, the line they are given on and whether they are paired with
+    values of other names: ((name, (value, …), line, paired), …) — the cases a claim there is
+    made in. Names given one value, or defined, are not listed."""
     latest: dict = {}
-    in_force: dict = {}
     for definition in definitions:
         if definition.key[0] != "symbol" or not definition.start <= line <= definition.end:
             continue
@@ -66,24 +91,31 @@ def alternative_values(lines: Sequence[str], definitions, line: int, order: int 
         if current is None or (definition.start, definition.order) >= (current.start,
                                                                        current.order):
             latest[definition.key] = definition
-        in_force.setdefault(definition.key, []).append(definition)
     cases = []
     for key, last in latest.items():
         if getattr(last.role, "value", "") != "example" or not 0 < last.start <= len(lines):
             continue
-        same_line = [d for d in in_force[key] if d.start == last.start
-                     and getattr(d.role, "value", "") == "example"]
-        if len(same_line) < 2:
+        on_line = sorted((d for d in definitions if d.key == key and d.start == last.start
+                          and getattr(d.role, "value", "") == "example"),
+                         key=lambda definition: definition.order)
+        if len(on_line) < 2:
             continue
-        name, last_value = _written(last.note)
-        values = {_written(d.note)[1]: d.value for d in same_line}
-        runs = [run for run in _runs(lines[last.start - 1], name) if last_value in run]
-        if not runs or len(runs[-1]) < 2 or any(value not in values for value in runs[-1]):
+        written, runs = _runs(lines[last.start - 1], _written(last.note)[0])
+        positions = _positions(written, on_line)
+        if None in positions:
+            continue  # not found as written: no cases read
+        at = positions[on_line.index(last)]
+        run = next((run for run in runs if at in run[0]), None)
+        if run is None or len(run[0]) < 2:
             continue
+        by_position = dict(zip(positions, on_line))
+        if any(position not in by_position for position in run[0]):
+            continue  # a formula of the run is no example value in force
         given: list = []
-        for written in runs[-1]:
-            if all(str(values[written]) != str(value) for value in given):
-                given.append(values[written])
+        for position in run[0]:
+            value = by_position[position].value
+            if all(str(value) != str(other) for other in given):
+                given.append(value)
         if len(given) >= 2:
-            cases.append((str(key[1]), tuple(given), last.start))
+            cases.append((str(key[1]), tuple(given), last.start, run[1]))
     return tuple(cases)

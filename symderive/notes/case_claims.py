@@ -55,11 +55,14 @@ def _holds(left: sp.Basic, right: sp.Basic, relation: str) -> bool:
 
 
 def refuted_in_a_case(outcome: Outcome, lhs: sp.Basic, rhs: sp.Basic, relation: str,
-                      cases: tuple, prove: bool = True) -> Outcome:
+                      cases: tuple, prove: bool = True, paired: bool = False) -> Outcome:
     """A refutation of a claim made in every case (see the module), at a case or undecided.
     ``cases``: ((name, (value, …)), …), the names the cases vary with their values;
-    ``prove``: a claim holding exactly in each case is proved there (else undecided)."""
-    if outcome.verdict != "refuted" or not cases or _at_a_case(outcome.counterexample, cases):
+    ``prove``: a claim holding exactly in each case is proved there (else undecided);
+    ``paired``: the cases pair values of several names (*$a = 1$, $b = 2$ or $a = 3$, $b = 4$*),
+    so a counterexample with each name at one of its values need not be a case."""
+    if outcome.verdict != "refuted" or not cases or (
+            not paired and _at_a_case(outcome.counterexample, cases)):
         return outcome
     varied = {name: values for name, values in cases}
     free = set().union(*(side.free_symbols for side in (lhs, rhs) if isinstance(side, sp.Basic)))

@@ -155,6 +155,7 @@ class PlannedEquation:
     said_identity: str = ""  # the words call it an identity for every value: no equation to solve
     cases: tuple = ()  # "in both cases": ((name, (values …)), …) the cases vary (case_claims)
     cases_proved: bool = True  # a claim holding in each case is proved (case_claims)
+    cases_paired: bool = False  # the cases pair values of several names (a = 1, b = 2 or …)
     parsed: bool = True  # every element was read by the grammar
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
@@ -325,10 +326,11 @@ def plan_steps(
             context.lines, context.definitions, chain.line, equation.located.order)):
         # "Take $b = 1$ or $b = 5$. Then …": the alternatives are cases too (round 17 F11);
         # a claim proved in each case only when it speaks of them (notes.example_near)
-        equation.cases = tuple((name, values) for name, values, _ in alternatives)
+        equation.cases = tuple((name, values) for name, values, *_ in alternatives)
         equation.cases_proved = about_the_example(
-            context.lines, chain.line, {name: line for name, _, line in alternatives},
+            context.lines, chain.line, {name: line for name, _, line, _ in alternatives},
             claim_sentence(context.lines, equation.block), set())
+        equation.cases_paired = any(paired for *_, paired in alternatives)
         general = set(general) | {name for name, _ in equation.cases}
     if general is not ALL and (bound := bound_names(row) | prose_bound(going_on)):
         general = set(general) | bound  # \forall w, \text{for every } w: w is bound here

@@ -228,3 +228,23 @@ def test_the_index_of_the_sum_takes_no_example_value(tmp_path):
 def test_a_lifted_size_is_checked_for_every_value(tmp_path):
     text = "# A\n\nLet $n = 3$. For every $n$, $\\sum_{k=1}^{n} k = 2n$.\n"
     assert verdict_and_reason(tmp_path, text, 3)[0] == "refuted"
+
+
+@pytest.mark.parametrize("given", [
+    "Take $b = 1$ and, as a second example, $b = 5$.",
+    "Take $b = 1$ (or $b = 5$).",
+    "$b = 1$이나 $b = 5$로 두자.",
+])
+def test_more_wordings_of_alternatives_are_cases(tmp_path, given):
+    assert verdict_and_reason(tmp_path, f"# A\n\n{given} Then $b^2 = 5b$.\n", 3)[0] == "refuted"
+    assert verdict_and_reason(tmp_path, f"# A\n\n{given} Then $b^2 + 5 = 6b$.\n", 3)[0] == "proved"
+
+
+@pytest.mark.parametrize("given", [
+    "Take $b = 1$; now take $b = 5$ instead.",
+    "Take $b = 1$; next $b = 5$.",
+    "Take $b = 1$ and now $b = 5$.",
+])
+def test_a_value_that_moves_on_replaces_the_first(tmp_path, given):
+    # b^2 = 5b holds at the value in force, b = 5
+    assert verdict_and_reason(tmp_path, f"# A\n\n{given} Then $b^2 = 5b$.\n", 3)[0] != "refuted"
