@@ -248,3 +248,18 @@ def test_more_wordings_of_alternatives_are_cases(tmp_path, given):
 def test_a_value_that_moves_on_replaces_the_first(tmp_path, given):
     # b^2 = 5b holds at the value in force, b = 5
     assert verdict_and_reason(tmp_path, f"# A\n\n{given} Then $b^2 = 5b$.\n", 3)[0] != "refuted"
+
+
+def test_paired_alternatives_are_cases_of_each_name(tmp_path):
+    # a^2 = 3a fails at a = 1; a + 1 = b holds in both pairs, never refuted at a non-pair
+    text = "# A\n\nTake $a = 1$, $b = 2$ or $a = 3$, $b = 4$. Then $a^2 = 3a$ and $a + 1 = b$.\n"
+    steps = steps_by_line(tmp_path, text)[3]
+    assert steps[0].verdict == "refuted"
+    assert steps[-1].verdict != "refuted" and steps[-1].verdict != "proved"
+
+
+def test_an_indexed_constant_after_setting_words_is_an_example_value(tmp_path):
+    text = "# A\n\nTake $x_1 = \\pi$. For every real $x_1$, $\\sin x_1 = 0$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] != "proved"
+    text = "# A\n\nTake $x_1 = \\pi$. Then $\\sin x_1 = 0$.\n"
+    assert verdict_and_reason(tmp_path, text, 3)[0] == "proved"
