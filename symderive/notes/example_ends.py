@@ -27,6 +27,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from symderive.grammar.build import time_limit
 from symderive.grammar.latex import LatexContext, parse_latex_math
 
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
@@ -244,19 +245,29 @@ def holds_at_examples(chain, item, earlier: list) -> bool:
     at = [side.xreplace(values) if isinstance(side, sp.Basic) else side for side in sides]
     if any(getattr(side, "free_symbols", ()) for side in at):
         return True  # another name without a value: a condition on it, not on the example
-    tests = {r"\ne": sp.Ne, r"\neq": sp.Ne, "≠": sp.Ne, "!=": sp.Ne, "<": sp.Lt, r"\lt": sp.Lt,
-             ">": sp.Gt, r"\gt": sp.Gt, r"\le": sp.Le, r"\leq": sp.Le, r"\leqslant": sp.Le,
-             "≤": sp.Le, r"\ge": sp.Ge, r"\geq": sp.Ge, r"\geqslant": sp.Ge, "≥": sp.Ge}
     try:
-        for left, relation, right in zip(at, chain.relations, at[1:]):
-            difference = sp.nsimplify(sp.simplify(left - right))
-            if not difference.is_number or difference.is_real is not True:
-                return False  # not decided at the example: it is left
-            if tests[relation](difference, 0) is not sp.true:
-                return False
-    except Exception:  # noqa: BLE001 - not decided at the example: it is left
+        with time_limit(CONDITION_SECONDS, source="<condition>",
+                        what="evaluating a condition at the example values"):
+            return all(_holds(sp.simplify(left - right), relation)
+                       for left, relation, right in zip(at, chain.relations, at[1:]))
+    except Exception:  # noqa: BLE001 - not decided at the example (or too slow): it is left
         return False
-    return True
+
+
+CONDITION_SECONDS = 1.0
+# what a relation says of the difference of its sides, as SymPy decides it (None: not decided)
+_SIGN_OF = {operator.ne: lambda d: d.is_zero is False,
+            operator.lt: lambda d: d.is_negative, operator.gt: lambda d: d.is_positive,
+            operator.le: lambda d: d.is_nonpositive, operator.ge: lambda d: d.is_nonnegative}
+
+
+def _holds(difference: sp.Basic, relation: str) -> bool:
+    """Whether the relation holds of a difference of two numbers: decided by SymPy (a zero
+    that is not simplified away is not decided, so not held)."""
+    test = _ORDER.get(relation)
+    if test is None or not difference.is_number or difference.is_real is not True:
+        return False
+    return _SIGN_OF[test](difference) is True
 
 
 # a hypothesis of its own sentence ("If $x > 0$, …", "For $x \ne 0$, …", "$x \ne 0$이면"),
