@@ -699,7 +699,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
         if equation.cases:  # "In both cases": refuted at a case, or not refuted (round 13 F5)
             outcome = refuted_in_a_case(outcome, step.lhs, step.rhs, step.relation,
-                                        equation.cases)
+                                        equation.cases, equation.cases_proved,
+                                        equation.cases_paired)
         if step.alternate is not None:
             outcome = both_readings(outcome, outcomes.get(key + (FIRST_READING,)), step)
         shadow = shadowed_in((step.lhs, step.rhs), f"{lhs_latex} {rhs_latex}", chain.line,

@@ -50,6 +50,7 @@ from symderive.notes.roles import (
     concluded_value,
     is_label,
     is_number,
+    is_value,
     is_parameter_list,
 )
 
@@ -67,6 +68,9 @@ class Located:
     order: int = -1  # position in reading order (chains on one line are read left to right)
     # x_k = 2^k for k ≥ 1: the indices its instances x_3 take it at (indexed_families)
     index_range: tuple | None = None
+    # an example value left on its last line (Now assume $x^2 > 9$, round 17 F14): the reading
+    # order of the condition that leaves it, after which it is no longer in force; -1: none
+    ends_before: int = -1
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class Definition:
     disputed: bool = False  # a second formula that may be a new definition or a claim (roles)
     index_range: tuple | None = None  # a family x_k = 2^k: (lowest, highest) index or None's
     units: tuple = ()  # L = 5 m: the units of a quantity (symderive.grammar.units)
+    ends_before: int = -1  # on its last line in force only before this reading order (F14)
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -238,6 +243,9 @@ def latest_in_force(definitions, line: int, order: int | None, first_readings: b
             and not definition.forward
         ):  # fmt: skip
             continue  # written later on the same line: never backwards (unless "for …")
+        if definition.end == line and order is not None and 0 <= getattr(
+                definition, "ends_before", -1) < order:
+            continue  # left on this line by a condition it violates (round 17 F14)
         if definition.start <= line <= definition.end:
             current = latest.get(key(definition))
             if current is None or definition.start >= current.start:
@@ -285,7 +293,7 @@ def locate(
         section_labels = labels.setdefault(own, set())
         family = _family_of_instance(chain, names, families.get(own, {}))
         index_range = None
-        concluded = len(chain.elements) >= 2 and is_number(chain.elements[1]) and concluded_value(
+        concluded = len(chain.elements) >= 2 and is_value(chain.elements[1]) and concluded_value(
             block.lead, trailing_words(lines, block), block.kind == "inline")
         reading = (
             classify_first_step(
@@ -593,7 +601,7 @@ def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain,
     it (*Let $p = 2$. Then $p = 3$*: what follows from the value in force, a claim, round 17
     F1)."""
 
-    if len(chain.elements) >= 2 and is_number(chain.elements[1]) and not concluded:
+    if len(chain.elements) >= 2 and is_value(chain.elements[1]) and not concluded:
         return {name for name, (role, _) in names.items() if role is not Role.EXAMPLE}
     return set(names)
 
@@ -868,7 +876,9 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     units = tuple(unit_terms(chain.elements[1]) or ()) if key[0] == "symbol" else ()
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
                       defines_forward(item), item.reading.disputed,
-                      item.index_range if key[0] == "symbol" else None, units)  # fmt: skip
+                      item.index_range if key[0] == "symbol" else None, units=units,
+                      ends_before=item.ends_before if item.reading.role is Role.EXAMPLE
+                      else -1)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

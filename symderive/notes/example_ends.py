@@ -25,6 +25,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import sympy as sp
+
+from symderive.grammar.build import time_limit
+from symderive.grammar.latex import LatexContext, parse_latex_math
+
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
 _ONE = rf"\$\s*(?P<name>{_NAME})\s*\$"
 _ONE2 = _ONE.replace("<name>", "<name2>")
@@ -173,17 +178,96 @@ def left_examples(located: list, lines: Sequence[str]) -> list:
         name = item.reading.name.strip()
         value = item.chain.elements[1]
         end = item.section_end
-        for later in result[position + 1:]:
+        ends_before = -1
+        for later_position, later in enumerate(result[position + 1:], position + 1):
             if later.chain.line > end:
                 break
-            if later.reading.role is Role.CONDITION and set(later.chain.relations) <= (
-                    UNEQUAL | INEQUALITIES) and violated(later.chain, name, value) and not (
-                    _local(lines, later)):
+            if not set(later.chain.relations) <= (UNEQUAL | INEQUALITIES) or _local(
+                    lines, later):
+                continue
+            supposed = later.reading.role is Role.CONDITION or (
+                later.reading.role is Role.CLAIM and SUPPOSED_BEFORE.search(
+                    re.sub(r"\$[^$]*\$", " ", later.block.lead or "")[-40:]))
+            if supposed and (violated(later.chain, name, value) or not holds_at_examples(
+                    later.chain, item, result[:later_position])):
+                # Now assume $x^2 > 9$ after x = 2 (round 17 F14): the value is left
                 end = _leaving(lines, later.chain.line, line, _formula_at(lines, later))
+                ends_before = later.order if end == later.chain.line else -1
                 break
         words_end = _left_in_words(lines, name, value, item, end)
-        result[position] = replace(item, section_end=min(end, words_end))
+        if words_end < end:
+            end, ends_before = words_end, -1
+        result[position] = replace(item, section_end=end, ends_before=ends_before)
     return result
+
+
+# words that make a relation a supposition the note goes on under (*Now assume*, *suppose*,
+# *let*, 가정하자) although it was read as a claim (*Now suppose $\sin y \ne 0$*)
+# (*Assume from now on that*, *suppose, from here on,*; not *let us check that*)
+SUPPOSED_BEFORE = re.compile(r"\b(?:suppose|supposing|assume|assuming|let)\b(?!\s+(?:us|me)\b)"
+                             r"[^$.;!?]{0,25}$|가정", re.I)
+
+
+def holds_at_examples(chain, item, earlier: list) -> bool:
+    r"""Whether the condition ``chain`` on an expression of the example value ``item``'s name
+    (``x^2 > 9``, ``\sin y \ne 0``, ``|t| > 5``) holds at the example values in force before
+    it (``earlier``: the items read before the condition), read by the notes' grammar. True
+    when it does not mention the name, or mentions a name with no example value (a condition
+    on another name, *Assume $y > x$*); False when it fails there or cannot be decided
+    (round 17 F14)."""
+    from symderive.notes.roles import Role  # (roles imports context)
+
+    def read(latex: str):
+        return parse_latex_math(latex, context=LatexContext(), source="<condition>",
+                                line=chain.line)
+
+    try:
+        name = read(item.chain.elements[0])
+        sides = [read(element) for element in chain.elements]
+    except Exception:  # noqa: BLE001 - not read (ParseError or SymPy): nothing known of it
+        return True
+    if not isinstance(name, sp.Symbol) or not any(
+            name in getattr(side, "free_symbols", ()) for side in sides):
+        return True
+    values: dict = {}
+    for other in earlier:
+        if other.reading.role is not Role.EXAMPLE or not other.reading.name or not (
+                other.chain.line <= chain.line <= other.section_end):
+            continue
+        try:
+            symbol, value = read(other.chain.elements[0]), read(other.chain.elements[1])
+        except Exception:  # noqa: BLE001 - not read: no value known
+            continue
+        if isinstance(symbol, sp.Symbol) and not getattr(value, "free_symbols", {1}):
+            values[symbol] = value
+    if name not in values:
+        return True
+    at = [side.xreplace(values) if isinstance(side, sp.Basic) else side for side in sides]
+    if any(getattr(side, "free_symbols", ()) for side in at):
+        return True  # another name without a value: a condition on it, not on the example
+    try:
+        with time_limit(CONDITION_SECONDS, source="<condition>",
+                        what="evaluating a condition at the example values"):
+            return all(_holds(sp.simplify(left - right), relation)
+                       for left, relation, right in zip(at, chain.relations, at[1:]))
+    except Exception:  # noqa: BLE001 - not decided at the example (or too slow): it is left
+        return False
+
+
+CONDITION_SECONDS = 1.0
+# what a relation says of the difference of its sides, as SymPy decides it (None: not decided)
+_SIGN_OF = {operator.ne: lambda d: d.is_zero is False,
+            operator.lt: lambda d: d.is_negative, operator.gt: lambda d: d.is_positive,
+            operator.le: lambda d: d.is_nonpositive, operator.ge: lambda d: d.is_nonnegative}
+
+
+def _holds(difference: sp.Basic, relation: str) -> bool:
+    """Whether the relation holds of a difference of two numbers: decided by SymPy (a zero
+    that is not simplified away is not decided, so not held)."""
+    test = _ORDER.get(relation)
+    if test is None or not difference.is_number or difference.is_real is not True:
+        return False
+    return _SIGN_OF[test](difference) is True
 
 
 # a hypothesis of its own sentence ("If $x > 0$, …", "For $x \ne 0$, …", "$x \ne 0$이면"),

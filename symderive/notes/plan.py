@@ -31,6 +31,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
+from symderive.notes.alternatives import alternative_values
 from symderive.notes.example_near import about_the_example, claim_sentence
 from symderive.notes.display_quantifiers import (
     bound_names, continuation, general_words, prose_bound, row_of,
@@ -44,6 +45,7 @@ from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.scoped import declared_at, scalars_at
 from symderive.notes.sections import as_sections
 from symderive.grammar.transpose import t_as_number
+from symderive.notes.sized_examples import examples_in_sizes
 from symderive.notes.context import (
     DefinitionView,
     FileContext,
@@ -154,6 +156,8 @@ class PlannedEquation:
     view: DefinitionView | None = None
     said_identity: str = ""  # the words call it an identity for every value: no equation to solve
     cases: tuple = ()  # "in both cases": ((name, (values …)), …) the cases vary (case_claims)
+    cases_proved: bool = True  # a claim holding in each case is proved (case_claims)
+    cases_paired: bool = False  # the cases pair values of several names (a = 1, b = 2 or …)
     parsed: bool = True  # every element was read by the grammar
     random: set = field(default_factory=set)  # symbols inferred random in this chain
     readings: dict = field(default_factory=dict)  # name -> how it was read (not literal)
@@ -320,6 +324,16 @@ def plan_steps(
         # with no cases listed before it, "In all cases", 모든 경우에 is general (round 15 F43)
         equation.cases = cases
         general = named | {name for name, _ in equation.cases}
+    elif general is not ALL and (alternatives := alternative_values(
+            context.lines, context.definitions, chain.line, equation.located.order)):
+        # "Take $b = 1$ or $b = 5$. Then …": the alternatives are cases too (round 17 F11);
+        # a claim proved in each case only when it speaks of them (notes.example_near)
+        equation.cases = tuple((name, values) for name, values, *_ in alternatives)
+        equation.cases_proved = about_the_example(
+            context.lines, chain.line, {name: line for name, _, line, _ in alternatives},
+            claim_sentence(context.lines, equation.block), set())
+        equation.cases_paired = any(paired for *_, paired in alternatives)
+        general = set(general) | {name for name, _ in equation.cases}
     if general is not ALL and (bound := bound_names(row) | prose_bound(going_on)):
         general = set(general) | bound  # \forall w, \text{for every } w: w is bound here
     equation.said_identity = said_identity(  # "The identity $…$ always holds." (12a F4)
@@ -399,6 +413,7 @@ def plan_steps(
         raws, view, equation.readings, {**context.domains, **equation.index_domains},
         lambda index, high: index_domain(context, equation.index_domains, index, high),
         context.raw_text)
+    raws = examples_in_sizes(raws, view)  # Take $n = 3$: n in \sum_{k=1}^{n} too (17 F19)
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
     # so instantiating the free i never captures it

@@ -61,6 +61,7 @@ from symderive.notes.scope_words import (
     BELOW, hypothetical, mask_from_here_on, sentence_from_here_on)
 from symderive.notes.sentence_definitions import defining_sentence
 from symderive.notes.derivative_names import not_in_force
+from symderive.notes.example_near import SETTING_BEFORE
 
 
 class Role(str, Enum):
@@ -194,6 +195,46 @@ def is_number(latex: str) -> bool:
     return bool(NUMBER.match(latex.replace(r"\,", "")))
 
 
+# the spellings of a closed constant expression (round 17 F13): numbers, π, Euler's e, roots,
+# fractions, logarithms and elementary functions of them, powers, signs — no free letter
+CONSTANT_COMMANDS = re.compile(
+    r"\\(?:pi|sqrt|[dt]?frac|ln|log|exp|sin|cos|tan|cdot|times|left|right|big|Big|bigl|bigr|"
+    r"Bigl|Bigr)(?![A-Za-z])|\\[,;:! ]|(?<![A-Za-z\\])e(?![A-Za-z])")
+
+
+def is_constant(latex: str) -> bool:
+    r"""Whether ``latex`` is a closed constant expression that is not a plain number (``\pi``,
+    ``\sqrt{2}``, ``\pi/2``, ``e``, ``\frac{1}{2}``, ``\ln 2``, ``2 + 1``, ``2^{10}``): read
+    syntactically (nothing is evaluated), no letter other than π and Euler's e."""
+    text = latex.strip()
+    if not text or is_number(text):
+        return False
+    rest = CONSTANT_COMMANDS.sub(" ", text)
+    return (bool(re.fullmatch(r"[\d\s.+\-−*/^_(){}\[\]|]*", rest))
+            and bool(re.search(r"\d|\\pi|(?<![A-Za-z\\])e(?![A-Za-z])", text)))
+
+
+def is_value(latex: str) -> bool:
+    """A plain number or a closed constant expression (round 17 F13)."""
+    return is_number(latex) or is_constant(latex)
+
+
+LETTER = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*$")
+
+
+def example_value(name: str, latex: str, lead: str) -> bool:
+    """Whether ``name = latex`` gives an example value: a plain number, or a closed constant
+    expression given to a letter (``x = \\pi``, ``y = \\sqrt{2}``) or after setting words (*Take
+    $x_1 = \\pi$*) — not an indexed name written as a definition (``$$ x_1 = 3 - \\tan 3 $$``,
+    the first of a sequence of iterates) (round 17 F13)."""
+    if is_number(latex):
+        return True
+    if not is_constant(latex):
+        return False
+    clause = re.split(r"[.;!?。]\s", re.sub(r"\$[^$]*\$", " ", lead or ""))[-1]
+    return bool(LETTER.match(name or "") or SETTING_BEFORE.search(clause))
+
+
 def is_bare_name(latex: str) -> bool:
     return bool(BARE_NAME.match(latex))
 
@@ -276,7 +317,8 @@ def classify_first_step(
     if kind == "definition":
         if head is None:
             return Reading(Role.CLAIM)
-        role = Role.EXAMPLE if is_number(second) and head[1] is None else Role.DEFINITION
+        role = Role.EXAMPLE if example_value(head[0], second, lead) and head[1] is None else (
+            Role.DEFINITION)
         return Reading(role, head[0], head[1], "written as a definition")
     if relation == "=" and head is not None:
         name, arguments = head
@@ -348,7 +390,7 @@ def classify_first_step(
             return Reading(Role.DEFINITION, name, arguments, SHIFTED)
         if arguments is not None and not is_parameter_list(arguments):
             return Reading(Role.CLAIM, why="a value of a function: a claim")
-        if is_number(second) and arguments is None:
+        if arguments is None and example_value(name, second, lead):
             return Reading(Role.EXAMPLE, name, None, "an example value")
         return Reading(Role.DEFINITION, name, arguments, "the first '=' for this name")
     if relation == "=" and UNINDEXED_SUM.match(first) and is_number(second) and float(

@@ -174,8 +174,10 @@ def test_a_claim_false_in_a_case_is_refuted_at_that_case(tmp_path, words):
 
 
 def test_a_claim_true_at_both_listed_values_is_not_refuted_elsewhere(tmp_path):
+    # (round 17 F11: it holds exactly at b = 1 and at b = 5, so it is proved in each case)
     text = "# Lift\n\nTake $b = 1$ or $b = 5$. In both cases $b^2 + 5 = 6b$.\n"
-    assert steps_by_line(tmp_path, text)[3][-1].verdict == "undecided"
+    step = steps_by_line(tmp_path, text)[3][-1]
+    assert step.verdict == "proved" and "each case" in step.reason
 
 
 def test_case_words_lift_only_what_no_case_names():
