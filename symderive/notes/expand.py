@@ -68,6 +68,7 @@ def _check_size(expr: sp.Basic) -> sp.Basic:
 
 
 BINDING = (sp.Sum, sp.Product, sp.Integral)  # their limit variables are bound, not names
+# an evaluation bar ``\left. x^2 \right|_{x=1}`` (Subs) binds its variables too (round 17 F20)
 
 
 def outside_indexed(expr: sp.Basic) -> set:
@@ -77,6 +78,11 @@ def outside_indexed(expr: sp.Basic) -> set:
         return set().union(*(index.free_symbols for index in expr.indices))
     if isinstance(expr, sp.Symbol):
         return {expr}
+    if isinstance(expr, sp.Subs):  # the bar's variable is bound; its point is not
+        found = outside_indexed(expr.expr) - set(expr.variables)
+        for point in expr.point:
+            found |= outside_indexed(point)
+        return found
     if isinstance(expr, BINDING):
         found = outside_indexed(expr.function) - {limit[0] for limit in expr.limits}
         for limit in expr.limits:
@@ -102,6 +108,11 @@ def _replace_outside_indexed(expr: sp.Basic, replacements: dict) -> sp.Basic:
         limits = [(limit[0], *(_replace_outside_indexed(b, inner) for b in limit[1:]))
                   for limit in expr.limits]  # fmt: skip
         return expr.func(_replace_outside_indexed(expr.function, inner), *limits)
+    if isinstance(expr, sp.Subs):  # x^2 |_{x=1} after Take x = 2: the bar's x is its own
+        bound = set(expr.variables)
+        inner = {name: value for name, value in replacements.items() if name not in bound}
+        return sp.Subs(_replace_outside_indexed(expr.expr, inner), expr.variables,
+                       tuple(_replace_outside_indexed(p, replacements) for p in expr.point))
     if isinstance(expr, sp.Derivative) and any(v in replacements for v in expr.variables):
         variables = tuple(dict.fromkeys(expr.variables))
         dummies = tuple(sp.Dummy(str(v)) for v in variables)
@@ -212,12 +223,50 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
         if not found:
             break
         used |= found
+        contexts = {}
+        for item in frontier:
+            _bound_contexts(item, frozenset(), contexts)
         frontier = [
-            view.symbols[key[1]] if key[0] == "symbol" else view.points[key[1]]
-            if key[0] == "point" else parameters_bound(*view.functions[key[1]])
-            for key in found
+            view.points[key[1]] if key[0] == "point"
+            else parameters_bound(*view.functions[key[1]])
+            for key in found if key[0] != "symbol"
+        ] + [  # y = x^3 under the bar |_{x=1}: that x is the bar's, no example value of x
+            _hidden(view.symbols[key[1]], around)
+            for key in found if key[0] == "symbol"
+            for around in contexts.get(key[1], {frozenset()})
         ]
     return used
+
+
+def _bound_contexts(expr: sp.Basic, bound: frozenset, found: dict) -> dict:
+    r"""For each visible symbol of ``expr`` (as :func:`outside_indexed`), the sets of bound
+    variables around its occurrences (the x of ``\sum_x``, ``\int … dx``, ``|_{x=1}``)."""
+    if isinstance(expr, sp.Indexed):
+        for index in expr.indices:
+            _bound_contexts(index, bound, found)
+    elif isinstance(expr, sp.Symbol):
+        if expr not in bound:
+            found.setdefault(expr, set()).add(bound)
+    elif isinstance(expr, sp.Subs):
+        _bound_contexts(expr.expr, bound | set(expr.variables), found)
+        for point in expr.point:
+            _bound_contexts(point, bound, found)
+    elif isinstance(expr, BINDING):
+        _bound_contexts(expr.function, bound | {limit[0] for limit in expr.limits}, found)
+        for limit in expr.limits:
+            for end in limit[1:]:
+                _bound_contexts(end, bound, found)
+    else:
+        for argument in expr.args:
+            _bound_contexts(argument, bound, found)
+    return found
+
+
+def _hidden(value, bound: frozenset):
+    """A definition's value read under binders: their variables are not free names there."""
+    if not bound or not isinstance(value, sp.Basic):
+        return value
+    return value.xreplace({symbol: sp.Dummy(str(symbol)) for symbol in bound})
 
 
 def point_values(expr: sp.Basic, view: DefinitionView, held: Iterable = ()) -> dict:

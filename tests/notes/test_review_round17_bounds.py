@@ -1,0 +1,57 @@
+r"""Round 17 F18, F20, F26, F28: a bound variable, or a value outside the real domain, slips in.
+
+* F20: an evaluation bar ``\left. x^2 \right|_{x=1}``, ``x^2 \Big|_{x=1}``, ``\bigg|_{t=0}``
+  binds its variable: the bar's point is used, never the example value (*Take $x = 2$*) nor a
+  definition of the same letter.
+
+Each false claim comes with a true control of the same form that stays proved.
+"""
+
+import pytest
+
+from tests.notes.note_steps import verdicts_by_line
+
+
+def verdicts(tmp_path, sentence: str) -> list[str]:
+    """The verdicts of the claims of one sentence written on line 3 of a note."""
+    return verdicts_by_line(tmp_path, f"# A\n\n{sentence}\n").get(3, [])
+
+
+# -- F20: the evaluation bar binds its variable --------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    r"Take $x = 2$. Then $\left. x^2 \right|_{x=1} = 4$.",
+    r"Take $t = 3$. Then $\left. \frac{d}{dt} t^2 \right|_{t=0} = 6$.",
+    r"Take $x = 2$. Then $x^2 \Big|_{x=1} = 4$.",
+    r"Take $x = 2$. Then $\frac{d}{dx} x^3 \bigg|_{x = 0} = 12$.",
+    r"Let $y = x^3$. Take $x = 2$. Then $\left. \frac{dy}{dx} \right|_{x=1} = 12$.",
+    r"Let $f(x) = x^3$. Take $x = 2$. Then $\left. f'(x) \right|_{x=1} = 12$.",
+])
+def test_an_evaluation_bar_takes_its_own_point_not_the_example_value(tmp_path, sentence):
+    assert "proved" not in verdicts(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Take $x = 2$. Then $\left. x^2 \right|_{x=1} = 1$.",
+    r"Take $t = 3$. Then $\left. \frac{d}{dt} t^2 \right|_{t=0} = 0$.",
+    r"Take $x = 2$. Then $x^2 \Big|_{x=1} = 1$.",
+    r"Take $x = 2$. Then $\frac{d}{dx} x^3 \bigg|_{x = 0} = 0$.",
+    r"Let $y = x^3$. Take $x = 2$. Then $\left. \frac{dy}{dx} \right|_{x=1} = 3$.",
+    r"Let $f(x) = x^3$. Take $x = 2$. Then $\left. f'(x) \right|_{x=1} = 3$.",
+    r"Let $x = t^2$. Then $\left. x^2 \right|_{x=3} = 9$.",
+])
+def test_an_evaluation_bar_at_its_point_is_proved(tmp_path, sentence):
+    assert verdicts(tmp_path, sentence) == ["proved"]
+
+
+def test_the_bars_definition_reports_no_example_value_of_its_variable(tmp_path):
+    from tests.notes.note_steps import steps_by_line
+
+    text = ("# A\n\nLet $y = x^3$. Take $x = 2$. Then "
+            "$\\left. \\frac{dy}{dx} \\right|_{x=1} = 3$.\n")
+    step = steps_by_line(tmp_path, text)[3][0]
+    assert step.verdict == "proved" and "x = 2" not in step.reason
+
+
+def test_another_letter_under_the_bar_takes_its_example_value(tmp_path):
+    assert verdicts(tmp_path, r"Take $a = 2$. Then $\left. a x^2 \right|_{x=1} = 2$.") \
+        == ["proved"]
