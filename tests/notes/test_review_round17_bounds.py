@@ -3,6 +3,10 @@ r"""Round 17 F18, F20, F26, F28: a bound variable, or a value outside the real d
 * F20: an evaluation bar ``\left. x^2 \right|_{x=1}``, ``x^2 \Big|_{x=1}``, ``\bigg|_{t=0}``
   binds its variable: the bar's point is used, never the example value (*Take $x = 2$*) nor a
   definition of the same letter.
+* F18: an expectation or a variance averages over its random variable
+  (``\mathbb{E}_{a \sim \mathcal{N}(0,1)}[a]``, ``\mathbb{E}_x[x^2]``, ``\mathbb{E}[X]``,
+  ``\operatorname{Var}(X)``): an example value of it (a realisation) never enters; another
+  name with an example value inside (``\mathbb{E}[aX]`` after *Let $a = 2$*) is not read.
 
 Each false claim comes with a true control of the same form that stays proved.
 """
@@ -55,3 +59,34 @@ def test_the_bars_definition_reports_no_example_value_of_its_variable(tmp_path):
 def test_another_letter_under_the_bar_takes_its_example_value(tmp_path):
     assert verdicts(tmp_path, r"Take $a = 2$. Then $\left. a x^2 \right|_{x=1} = 2$.") \
         == ["proved"]
+
+
+# -- F18: an expectation averages over its random variable -------------------------------
+@pytest.mark.parametrize("sentence", [
+    r"Let $a = 3$. Then $\mathbb{E}_{a \sim \mathcal{N}(0,1)}[a] = 3$.",
+    r"Take $x = 1$. Then $\mathbb{E}_{x}[x^2] = 1$.",
+    r"Take $u = 2$. Then $\mathbb{E}_{u \sim U[0,1]}[u] = 2$.",
+    r"Let $X$ be uniform on $[0, 1]$. Take $X = 1$. Then $\mathbb{E}[X] = 1$.",
+    r"Let $X$ be a fair die roll. Take $X = 3$. Then $\operatorname{Var}(X) = 0$.",
+    r"Let $X$ be a fair die roll. Take $X = 3$. Then $\mathrm{Var}[X] = 0$.",
+    r"Let $Y = 2X + 1$. Take $X = 3$. Then $\mathbb{E}[Y] = 7$.",
+    r"Let $a = 2$. Then $\mathbb{E}[a X] = 3 \mathbb{E}[X]$.",
+])
+def test_an_example_value_never_enters_an_expectation(tmp_path, sentence):
+    assert "proved" not in verdicts(tmp_path, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Let $X$ be a fair die roll. Take $X = 3$. Then "
+    r"$\operatorname{Var}(2X) = 4 \operatorname{Var}(X)$.",
+    r"Take $X = 3$. Then $\mathbb{E}[X + 1] = \mathbb{E}[X] + 1$.",
+    r"Let $a = 3$. Then $\mathbb{E}_{a \sim \mathcal{N}(0,1)}[2a] = 2\mathbb{E}[a]$.",
+    r"Let $Y = 2X + 1$. Take $X = 3$. Then $\mathbb{E}[Y] = 2\mathbb{E}[X] + 1$.",
+])
+def test_an_expectation_law_beside_an_example_value_is_proved(tmp_path, sentence):
+    assert verdicts(tmp_path, sentence) == ["proved"]
+
+
+def test_the_example_value_still_holds_outside_the_expectation(tmp_path):
+    assert verdicts(tmp_path, r"Take $X = 3$. Then $X^2 = 9$ and "
+                              r"$\mathbb{E}[X + 1] = \mathbb{E}[X] + 1$.") == ["proved", "proved"]
