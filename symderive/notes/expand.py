@@ -373,7 +373,7 @@ def with_unknowns(
         if arguments:
             symbols[name] = unknown_function(name, arguments)
     return DefinitionView(symbols, view.functions, view.notes, points=view.points,
-                          families=view.families)
+                          families=view.families, domains=view.domains)
 
 
 def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
@@ -427,7 +427,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
             notes[("symbol", name)] = note
             shown[name.name] = note
     return DefinitionView(symbols, view.functions, notes, view.examples, view.points,
-                          view.families), shown
+                          view.families, view.domains), shown
 
 
 def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:

@@ -19,6 +19,7 @@ from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar import entries
 from symderive.grammar.latex import MATRIX_SIZE, LatexContext, parse_latex_math
+from symderive.notes.written_domain import undefined_as_written
 from symderive.grammar.matrices import (
     as_scalar,
     has_matrix_derivative,
@@ -186,7 +187,8 @@ def without_examples_before(view: DefinitionView, line: int) -> DefinitionView:
     dropped = {key for key, given in view.examples.items() if given < line}
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
-    return DefinitionView(symbols, view.functions, view.notes, examples, view.points)
+    return DefinitionView(symbols, view.functions, view.notes, examples, view.points,
+                          domains=view.domains)
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -196,7 +198,7 @@ def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
     return DefinitionView(symbols, view.functions, view.notes, examples,
-                          families=view.families)
+                          families=view.families, domains=view.domains)
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -439,6 +441,10 @@ def plan_steps(
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
                 prepared = prepare(raw, view, unknown, constants, notation)
+                undefined = undefined_as_written(  # w(0) of w(x) = x/x (round 17 F26, F28)
+                    raw, equation.conditions.get(elements[position], ()), view)
+                if undefined:
+                    raise ParseError(undefined)
         except (HiddenPath, NotDifferentiableHere, AmbiguousPartial) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
@@ -776,15 +782,20 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext, line:
     return object_words(lhs, rhs, objects, written)
 
 
-def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
+ALL_KINDS = frozenset({"nonzero", "positive", "nonnegative", "power"})
+
+
+def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view,
+                    kinds: frozenset = frozenset({"nonzero"})) -> tuple:
     """The written sides' natural domains (denominators ≠ 0, log arguments > 0 …), kept where
     their symbols are still the step's own (a renamed or substituted symbol drops its
-    condition rather than constrain an unrelated one)."""
+    condition rather than constrain an unrelated one). Only denominators by default: notes
+    mean their claims on the common domain (d/dx log x = 1/x), which the checker samples."""
     found = []
     for side, latex, raw in (("lhs", left, raw_left), ("rhs", right, raw_right)):
         for condition in equation.conditions.get(latex, ()):
-            if condition.kind != "nonzero":
-                continue  # notes mean their claims on the common domain (d/dx log x = 1/x)
+            if condition.kind not in kinds:
+                continue
             symbols = condition.expr.free_symbols
             renamed = {str(entry.base) for entry in raw.atoms(sp.Indexed)}
             if not symbols & set(view.symbols) and not any(
