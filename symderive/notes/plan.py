@@ -19,7 +19,7 @@ from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar import entries
 from symderive.grammar.latex import MATRIX_SIZE, LatexContext, parse_latex_math
-from symderive.notes.written_domain import undefined_as_written
+from symderive.notes.written_domain import definition_requirements, undefined_as_written
 from symderive.grammar.matrices import (
     as_scalar,
     has_matrix_derivative,
@@ -125,6 +125,8 @@ class PlannedStep:
     places: int | None = None  # decimals written: checked to this precision
     named_in_words: str = ""  # a first left side naming one quantity defined only in prose
     domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
+    # every requirement of it (even roots, logarithms too): a refutation must satisfy them
+    written_domain: tuple = ()
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the claim is about the example values (notes.example_near)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
@@ -417,6 +419,7 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
+    requirements: dict = {}  # position -> the written domains of the definitions it uses
     varying = not_constants(as_sections(context.headings).text_at(context.lines, chain.line)) \
         | varying_in_section(context, chain.line)  # only where the words hold (8a H1)
     for position, raw in enumerate(raws):
@@ -445,6 +448,7 @@ def plan_steps(
                     raw, equation.conditions.get(elements[position], ()), view)
                 if undefined:
                     raise ParseError(undefined)
+                requirements[position] = definition_requirements(raw, view)
         except (HiddenPath, NotDifferentiableHere, AmbiguousPartial) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
@@ -598,6 +602,11 @@ def plan_steps(
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
+                written_domain=_natural_domain(equation, elements[index - 1], elements[index],
+                                               raws[index - 1], raws[index], view, ALL_KINDS)
+                + tuple((side, *requirement) for side, position in (("lhs", index - 1),
+                                                                    ("rhs", index))
+                        for requirement in requirements.get(position, ())),
                 general=general,
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
                 and about_the_example(context.lines, chain.line, {

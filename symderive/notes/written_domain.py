@@ -18,6 +18,8 @@ itself (``\sum_{k=0}^{2} \frac{k}{k}``), and the rest holds away from a point.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import sympy as sp
 
 from symderive.grammar.build import fails_at
@@ -55,6 +57,17 @@ def undefined_as_written(raw: sp.Basic, conditions, view: DefinitionView | None)
                     "(SymPy's simplified form would have a value there; the note's formula "
                     "has none)")
     return ""
+
+
+def definition_requirements(raw: sp.Basic, view: DefinitionView | None) -> tuple:
+    r"""The written domains of the definitions ``raw`` uses, in the step's own letters (the
+    arguments put in for the parameters): (kind, expr, why) — a refutation must satisfy them
+    (``f(t) = |t|`` after ``f(t) = e^{\ln t}`` is not refuted at a negative t)."""
+    if view is None or not view.domains or not isinstance(raw, sp.Basic):
+        return ()
+    found: list = []
+    _collect(raw, view, {}, found, 0)
+    return tuple((kind, expr, why + where) for kind, expr, why, where in found)
 
 
 def _substituted(view: DefinitionView, examples: frozenset) -> set:
@@ -156,3 +169,32 @@ def _add(conditions, mapping: dict, env: dict, found: list, note: str) -> None:
             continue
         found.append((condition.kind, _put(expr, env), condition.why, where))
 
+
+def outside_written_domain(domain: tuple, counterexample) -> str:
+    r"""Why a refutation does not stand: its point lies outside the natural domain of a side
+    as written (``|x| = (\sqrt{x})^2`` at x = −17/3, where SymPy's x has a value and the
+    written square root has none; round 17 F28); "" when it lies inside, or it cannot be told.
+    ``domain`` holds (side, kind, expr, why) as :attr:`PlannedStep.written_domain`."""
+    if counterexample is None or not domain:
+        return ""
+    values = {}
+    for name, text in counterexample.values:
+        try:
+            number = Fraction(str(text).strip())
+        except (ValueError, ZeroDivisionError):
+            continue
+        values[name] = sp.Rational(number.numerator, number.denominator)
+    for side, kind, expr, why in domain:
+        symbols = expr.free_symbols
+        if not symbols or any(str(symbol) not in values for symbol in symbols):
+            continue
+        at = {symbol: values[str(symbol)] for symbol in symbols}
+        if fails_at(kind, expr, at):
+            shown = ", ".join(f"{symbol} = {value}" for symbol, value in at.items())
+            part = expr.args[0] if kind == "power" else expr
+            return (f"refuted as read only where the {'left' if side == 'lhs' else 'right'} "
+                    f"side as written is undefined (at {shown}, {why} is "
+                    f"{sp.sstr(part.xreplace(at))}): a "
+                    "claim is meant where both sides are defined, so this is not a refutation; "
+                    "state the domain (e.g. 'assume x positive') to decide it")
+    return ""

@@ -159,3 +159,18 @@ def test_a_value_outside_the_real_domain_is_not_proved(tmp_path, sentence):
 ])
 def test_a_value_inside_the_real_domain_is_proved(tmp_path, sentence):
     assert verdicts(tmp_path, sentence) == ["proved"]
+
+
+@pytest.mark.parametrize("sentence", [
+    r"We have $|x| = (\sqrt{x})^2$.",
+    r"We have $|t| = e^{\ln t}$.",
+    r"We have $\sqrt{x}\sqrt{x} = |x|$.",
+    r"Let $f(t) = e^{\ln t}$. Then $f(t) = |t|$.",
+    r"Let $y = \sqrt{x}$. Then $y^2 = |x|$.",
+])
+def test_no_refutation_where_a_side_as_written_has_no_value(tmp_path, sentence):
+    assert "refuted" not in verdicts(tmp_path, sentence)
+
+
+def test_a_refutation_inside_the_written_domain_stands(tmp_path):
+    assert verdicts(tmp_path, r"We have $(\sqrt{x^2 + 1})^2 = x^2$.") == ["refuted"]
