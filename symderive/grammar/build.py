@@ -76,6 +76,11 @@ class Condition:
         for declared ones, e.g. ``p`` for ``p positive``)."""
         return not _always_holds(self.kind, self.expr)
 
+    def value_text(self, values: dict) -> str:
+        """What the requirement's expression is at ``values``: ``a denominator is 0``."""
+        expr = self.expr.args[0] if self.kind == "power" else self.expr
+        return f"{self.why} is {sp.sstr(expr.xreplace(values))}"
+
     def violated_text(self) -> str:
         """The excluded set, as a reader would write it: ``x = 0``, ``x <= 0``, ``x < 0``."""
         if self.kind == "power":
@@ -471,8 +476,31 @@ class Construction:
             high, sp.floor, column)
         if low.is_Integer and high.is_Integer and high < low:
             return sp.S.Zero if kind == "sum" else sp.S.One
+        self.defined_over_range(kind, index, low, high, column)
         node = sp.Sum if kind == "sum" else sp.Product
         return node(body, (index, low, high))
+
+    def defined_over_range(self, kind: str, index, low, high, column=None) -> None:
+        r"""Refuse a sum or product one of whose terms is undefined as written: the body's
+        natural domain in the index alone (``\frac{k}{k}`` needs k ≠ 0, which SymPy's
+        cancellation to 1 hides) checked at every index of a written range, or at its first
+        index when the range ends at a size (round 17 F26)."""
+        if not low.is_Integer:
+            return
+        last = high if high.is_Integer else low
+        if last - low >= self.limits.sum_terms:
+            return
+        what = "sum" if kind == "sum" else "product"
+        for condition in self.conditions:
+            symbols = condition.expr.free_symbols
+            if index not in symbols or symbols - {index}:
+                continue
+            for value in range(int(low), int(last) + 1):
+                at = {index: sp.Integer(value)}
+                if fails_at(condition.kind, condition.expr, at):
+                    raise self.error(f"undefined: the term of the {what} at {index} = {value} "
+                                     f"has no value as written ({condition.value_text(at)})",
+                                     column)
 
     def integer_bound(self, bound: sp.Basic, rounding, column=None) -> sp.Basic:
         r"""A bound of Σ/Π as the integers it admits: the index runs over the integers from
@@ -549,6 +577,32 @@ def tie_rule(function, arguments: Sequence[sp.Expr]) -> sp.Expr:
         branches.append((candidate, sp.And(*(wins(candidate, other) for other in others))))
     branches[-1] = (arguments[-1], True)
     return sp.Piecewise(*branches)
+
+
+def fails_at(kind: str, expr: sp.Basic, values: dict | None = None) -> bool:
+    """Whether a natural-domain requirement (:class:`Condition`'s kind and expression)
+    certainly fails once ``values`` are put in: a number that is 0 (``nonzero``), ≤ 0
+    (``positive``), < 0 (``nonnegative``), or a negative base under an even root or an
+    irrational power (an odd root of a negative number is real: docs/conventions.md).
+    False whenever it cannot be told (names left, or SymPy cannot decide the sign)."""
+    try:
+        value = expr.xreplace({k: sp.Integer(v) if isinstance(v, int) else v
+                               for k, v in values.items()}) if values else expr
+        if kind == "power":
+            base, exponent = value.args
+            if not (base.is_number and exponent.is_number and base.is_negative):
+                return False
+            if isinstance(exponent, sp.Rational):  # odd roots are real roots (conventions)
+                return exponent.q % 2 == 0
+            return exponent.is_rational is False
+        if not value.is_number:
+            return False
+        if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return True
+        return bool({"nonzero": value.is_zero, "positive": value.is_nonpositive,
+                     "nonnegative": value.is_negative}.get(kind, False))
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def _always_holds(kind: str, expr: sp.Expr) -> bool:

@@ -73,7 +73,7 @@ from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
 from symderive.grammar import cases, entries, integer_parts, matrices, operators, optimisation
 from symderive.grammar.units import UNITS
-from symderive.grammar.build import LIMITS, Construction, time_limit
+from symderive.grammar.build import LIMITS, Condition, Construction, fails_at, time_limit
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
 MAX_LENGTH = LIMITS.length  # characters in one expression
@@ -565,7 +565,23 @@ class _Parser:
                       "whether it evaluates the last one or all of them is ambiguous (not read)")
         if isinstance(value, sp.MatrixBase) or getattr(value, "is_Matrix", False):
             self.fail("an evaluation bar on a matrix (not read)")
+        self.domain_at_point(dict(zip(names, values)))
         return sp.Subs(value, names, values)
+
+    def domain_at_point(self, point: dict) -> None:
+        r"""The natural domain of what a bar evaluates, at its point: ``\left. rac{x}{x}
+        
+ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
+        round 17 F26); a requirement that may hold stays, in the point's terms."""
+        conditions = self.build.conditions
+        for position, condition in enumerate(conditions):
+            if not condition.expr.free_symbols & set(point):
+                continue
+            if fails_at(condition.kind, condition.expr, point):
+                shown = ", ".join(f"{name} = {sp.sstr(value)}" for name, value in point.items())
+                self.fail(f"undefined at {shown} as written: {condition.value_text(point)}")
+            conditions[position] = Condition(condition.kind, condition.expr.xreplace(point),
+                                             condition.why)
 
     def evaluation_point(self) -> tuple[tuple, tuple]:
         """``_{x = 1}`` or ``_{x = 1, y = 2}`` after an evaluation bar: (names, values)."""

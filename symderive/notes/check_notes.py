@@ -32,6 +32,7 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
+from symderive.notes.written_domain import outside_written_domain
 from symderive.notes.kronecker import READING as KRONECKER_READING
 from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
@@ -777,6 +778,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"({outcome.counterexample.lhs_value} vs {outcome.counterexample.rhs_value}): "
                 "a claim is meant where both sides are defined, so this is not a refutation; "
                 "state the domain (e.g. 'assume x positive') to decide it"))  # fmt: skip
+        if outcome.verdict == "refuted" and (outside := outside_written_domain(
+                step.written_domain, outcome.counterexample)):  # |x| = (√x)² (17 F28)
+            outcome = Outcome("undecided", method=outcome.method, reason=outside)
         if outcome.verdict == "refuted" and step.doubt:
             outcome = _not_refuted(outcome, step.doubt)
         clash = _contradicting_givens_about(step, plan.context)

@@ -16,7 +16,7 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.grammar.build import time_limit
-from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math
+from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math, parse_latex_side
 from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
@@ -89,6 +89,8 @@ class Definition:
     index_range: tuple | None = None  # a family x_k = 2^k: (lowest, highest) index or None's
     units: tuple = ()  # L = 5 m: the units of a quantity (symderive.grammar.units)
     ends_before: int = -1  # on its last line in force only before this reading order (F14)
+    # the value's natural domain as written (Condition s: x ≠ 0 of x/x, which SymPy cancels)
+    domain: tuple = ()
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -122,6 +124,8 @@ class DefinitionView:
     points: dict = field(default_factory=dict)
     # families x_k = 2^k whose instances x_3 take their value: symbol -> (lowest, highest) index
     families: dict = field(default_factory=dict)
+    # key -> the natural domain of the value as written (symderive.notes.written_domain)
+    domains: dict = field(default_factory=dict)
 
     def without_names(self, names: set) -> DefinitionView:
         """The view with the functions and values of ``names`` forgotten (``any functions $f$
@@ -134,7 +138,8 @@ class DefinitionView:
         notes = {k: v for k, v in self.notes.items() if k in keep}
         examples = {k: v for k, v in self.examples.items() if k in keep}
         families = {s: v for s, v in self.families.items() if s in symbols}
-        return DefinitionView(symbols, functions, notes, examples, points, families)
+        domains = {k: v for k, v in self.domains.items() if k in keep}
+        return DefinitionView(symbols, functions, notes, examples, points, families, domains)
 
     def disputed(self, context: FileContext, keys) -> list:
         """The disputed definitions in force in this view that ``keys`` use (a function is
@@ -149,7 +154,7 @@ class DefinitionView:
         # P(A) = 0.3 is the problem's datum at A, not an example standing for every A
         families = {s: v for s, v in self.families.items() if s in symbols}
         return DefinitionView(symbols, self.functions, self.notes, points=self.points,
-                              families=families)
+                              families=families, domains=self.domains)
 
 
 @dataclass
@@ -210,7 +215,7 @@ class FileContext:
         before it stays in force."""
         latest = latest_in_force(self.definitions, line, order, first_readings,
                                  key=lambda definition: definition.key)
-        symbols, functions, notes, examples, points, families = {}, {}, {}, {}, {}, {}
+        symbols, functions, notes, examples, points, families, domains = {}, {}, {}, {}, {}, {}, {}
         for key, definition in latest.items():
             if key[0] == "point":
                 later = latest.get(("function", key[1].func.__name__))
@@ -224,9 +229,11 @@ class FileContext:
             else:
                 functions[key[1]] = definition.value
             notes[key] = definition.note
+            if definition.domain:
+                domains[key] = definition.domain
             if definition.role is Role.EXAMPLE and key[0] != "point":
                 examples[key] = definition.start
-        return DefinitionView(symbols, functions, notes, examples, points, families)
+        return DefinitionView(symbols, functions, notes, examples, points, families, domains)
 
 
 def latest_in_force(definitions, line: int, order: int | None, first_readings: bool,
@@ -858,11 +865,17 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
         latex = replace(latex, defined=latex.defined | {"e"})
     try:
         lhs = parse(chain.elements[0], latex, source, chain.line)
-        rhs = parse(chain.elements[1], context.latex, source, chain.line)
+        rhs, domain = parse_latex_side(chain.elements[1], context=context.latex, source=source,
+                                       line=chain.line)
     except ParseError:
         return None
+    written = rhs
     lhs, rhs = normalise_indices([lhs, rhs], context)
+    if rhs != written:
+        domain = ()  # indices read otherwise: the conditions speak of the written names
     key, value = definition_entry(lhs, rhs, item.reading.arguments)
+    if key is not None and key[0] == "function" and value[1] != rhs:
+        domain = ()  # f(x + ε) = …: the parameters are renamed, the conditions are not
     if item.reading.point:  # the value at these arguments only (round 8, C2)
         key, value = (("point", lhs), rhs) if key is not None and key[0] == "function" else (
             None, None)
@@ -878,7 +891,7 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
                       defines_forward(item), item.reading.disputed,
                       item.index_range if key[0] == "symbol" else None, units=units,
                       ends_before=item.ends_before if item.reading.role is Role.EXAMPLE
-                      else -1)  # fmt: skip
+                      else -1, domain=domain)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

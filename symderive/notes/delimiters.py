@@ -36,7 +36,8 @@ def one_spelling(text: str) -> str:
             continue
         closer, opening, closing = PAIRS[following]
         end = text.find(closer, position + 2)
-        if end < 0 or "$" in text[position + 2:end]:
+        inside = text[position + 2:end]
+        if end < 0 or "$" in inside or "`" in inside or "\n\n" in inside:
             position += 2  # no closer, or a dollar inside: as written
             continue
         pieces += [text[last:position], opening, text[position + 2:end], closing]

@@ -16,6 +16,7 @@ import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
+from symderive.expectation import E, _Moment, symbols_read_as_random
 from symderive.real_roots import real_node
 from symderive.matrixcalc import Grad, Jacobian
 from symderive.notes.indices import family_values
@@ -68,30 +69,50 @@ def _check_size(expr: sp.Basic) -> sp.Basic:
 
 
 BINDING = (sp.Sum, sp.Product, sp.Integral)  # their limit variables are bound, not names
+MOMENTS = (E, _Moment)  # 𝔼[X], Var(X): their random variable is averaged over (F18)
+# an evaluation bar ``\left. x^2 \right|_{x=1}`` (Subs) binds its variables too (round 17 F20)
 
 
-def outside_indexed(expr: sp.Basic) -> set:
+def outside_indexed(expr: sp.Basic, examples: frozenset = frozenset()) -> set:
     r"""Free symbols that are not only the label of an IndexedBase (``p`` of ``p[i]``), nor a
-    bound variable (the i of ``\sum_i``, the x of ``\int … dx``)."""
+    bound variable (the i of ``\sum_i``, the x of ``\int … dx``, of ``|_{x=1}``), nor the random
+    variable of an expectation or a variance among ``examples`` (names with an example value,
+    which never enters there: :func:`_moment_replacements`)."""
+    def again(node):
+        return outside_indexed(node, examples)
+
     if isinstance(expr, sp.Indexed):
         return set().union(*(index.free_symbols for index in expr.indices))
     if isinstance(expr, sp.Symbol):
         return {expr}
+    if isinstance(expr, sp.Subs):  # the bar's variable is bound; its point is not
+        found = again(expr.expr) - set(expr.variables)
+        for point in expr.point:
+            found |= again(point)
+        return found
     if isinstance(expr, BINDING):
-        found = outside_indexed(expr.function) - {limit[0] for limit in expr.limits}
+        found = again(expr.function) - {limit[0] for limit in expr.limits}
         for limit in expr.limits:
             for bound in limit[1:]:
-                found |= outside_indexed(bound)
+                found |= again(bound)
         return found
+    if isinstance(expr, MOMENTS) and examples:
+        return again(expr.args[0]) - (examples & symbols_read_as_random([expr]))
     found: set = set()
     for argument in expr.args:
-        found |= outside_indexed(argument)
+        found |= again(argument)
     return found
 
 
-def _replace_outside_indexed(expr: sp.Basic, replacements: dict) -> sp.Basic:
+def _replace_outside_indexed(expr: sp.Basic, replacements: dict,
+                             examples: frozenset = frozenset()) -> sp.Basic:
     """xreplace that leaves ``p[i]`` alone when ``p`` itself is being replaced, and turns a
-    derivative by a replaced variable into its value there (``dL/dz`` at z = t²)."""
+    derivative by a replaced variable into its value there (``dL/dz`` at z = t²). An example
+    value (``examples``: the names that have one) never enters an expectation or a variance of
+    its random variable (:func:`_moment_replacements`)."""
+    def again(node, rules=replacements):
+        return _replace_outside_indexed(node, rules, examples)
+
     if isinstance(expr, (sp.Indexed, sp.IndexedBase)):
         return expr
     if expr in replacements:
@@ -99,26 +120,51 @@ def _replace_outside_indexed(expr: sp.Basic, replacements: dict) -> sp.Basic:
     if isinstance(expr, BINDING):  # an example value of i never enters \sum_i (i is bound)
         bound = {limit[0] for limit in expr.limits}
         inner = {name: value for name, value in replacements.items() if name not in bound}
-        limits = [(limit[0], *(_replace_outside_indexed(b, inner) for b in limit[1:]))
-                  for limit in expr.limits]  # fmt: skip
-        return expr.func(_replace_outside_indexed(expr.function, inner), *limits)
+        limits = [(limit[0], *(again(b) for b in limit[1:])) for limit in expr.limits]
+        return expr.func(again(expr.function, inner), *limits)
+    if isinstance(expr, sp.Subs):  # x^2 |_{x=1} after Take x = 2: the bar's x is its own
+        bound = set(expr.variables)
+        inner = {name: value for name, value in replacements.items() if name not in bound}
+        return sp.Subs(again(expr.expr, inner), expr.variables,
+                       tuple(again(p) for p in expr.point))
+    if isinstance(expr, MOMENTS) and examples:
+        return expr.func(again(expr.args[0], _moment_replacements(expr, replacements, examples)))
     if isinstance(expr, sp.Derivative) and any(v in replacements for v in expr.variables):
         variables = tuple(dict.fromkeys(expr.variables))
         dummies = tuple(sp.Dummy(str(v)) for v in variables)
         inner = expr.xreplace(dict(zip(variables, dummies)))
-        points = tuple(_replace_outside_indexed(v, replacements) for v in variables)
+        points = tuple(again(v) for v in variables)
         return sp.Subs(inner, dummies, points)
     if not expr.args:
         return expr
-    arguments = [_replace_outside_indexed(argument, replacements) for argument in expr.args]
+    arguments = [again(argument) for argument in expr.args]
     # u^{3/2} and e^{(3/2) ln u} with u = x^{2/3} are |x|, never x (symderive.real_roots)
     return real_node(expr.func, arguments)
 
 
+def _moment_replacements(moment: sp.Basic, replacements: dict, examples: frozenset) -> dict:
+    r"""The replacements that enter an expectation or a variance (round 17 F18). Its random
+    variable (alone inside it, or the only name: ``\mathbb{E}_{a \sim \mathcal{N}(0,1)}[a]``,
+    ``\mathbb{E}_x[x^2]``, ``\operatorname{Var}(X)``) is averaged over, so an example value of
+    it (a realisation, *Take $X = 3$*) never enters; another name with an example value inside
+    (``\mathbb{E}[aX]`` after *Let $a = 2$*) may be a constant or random: not read."""
+    inside = outside_indexed(moment.args[0]) & examples & set(replacements)
+    if not inside:
+        return replacements
+    unread = sorted(str(name) for name in inside - symbols_read_as_random([moment]))
+    if unread:
+        raise ParseError(f"{', '.join(unread)} has an example value and stands inside an "
+                         "expectation or a variance with other names: whether it is a constant "
+                         "or a random variable averaged over (whose example value does not "
+                         "enter) is not read")
+    return {name: value for name, value in replacements.items() if name not in inside}
+
+
 def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()) -> sp.Basic:
     keep = set(keep)
+    examples = frozenset(key[1] for key in view.examples if key[0] == "symbol")
     for _ in range(EXPANSION_ROUNDS):
-        visible = outside_indexed(expr)
+        visible = outside_indexed(expr, examples)
         replacements = {
             symbol: value
             for symbol, value in view.symbols.items()
@@ -154,8 +200,9 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             if family:
                 continue
             return expr
-        expr = _check_size(_replace_outside_indexed(expr, replacements))
-    if any(symbol in outside_indexed(expr) for symbol in view.symbols if symbol not in keep):
+        expr = _check_size(_replace_outside_indexed(expr, replacements, examples))
+    if any(symbol in outside_indexed(expr, examples) for symbol in view.symbols
+           if symbol not in keep):
         circle = circular(view)
         if circle:
             raise Circular(
@@ -194,10 +241,11 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
     """Keys of the definitions an expression uses, directly or through other definitions."""
     used: set = set()
     frontier = [expr]
+    examples = frozenset(key[1] for key in view.examples if key[0] == "symbol")
     for _ in range(EXPANSION_ROUNDS):
         found = set()
         for item in frontier:
-            visible = outside_indexed(item)
+            visible = outside_indexed(item, examples)
             for symbol in view.symbols:
                 if symbol in visible:
                     found.add(("symbol", symbol))
@@ -214,12 +262,57 @@ def used_definitions(expr: sp.Basic, view: DefinitionView) -> set:
         if not found:
             break
         used |= found
+        contexts = {}
+        for item in frontier:
+            _bound_contexts(item, frozenset(), contexts, examples)
         frontier = [
-            view.symbols[key[1]] if key[0] == "symbol" else view.points[key[1]]
-            if key[0] == "point" else parameters_bound(*view.functions[key[1]])
-            for key in found
+            view.points[key[1]] if key[0] == "point"
+            else parameters_bound(*view.functions[key[1]])
+            for key in found if key[0] != "symbol"
+        ] + [  # y = x^3 under the bar |_{x=1}: that x is the bar's, no example value of x
+            _hidden(view.symbols[key[1]], around)
+            for key in found if key[0] == "symbol"
+            for around in contexts.get(key[1], {frozenset()})
         ]
     return used
+
+
+def _bound_contexts(expr: sp.Basic, bound: frozenset, found: dict,
+                    examples: frozenset = frozenset()) -> dict:
+    r"""For each visible symbol of ``expr`` (as :func:`outside_indexed`), the sets of bound
+    variables around its occurrences (the x of ``\sum_x``, ``\int … dx``, ``|_{x=1}``, the
+    random variable with an example value of ``\mathbb{E}[X]``)."""
+    def again(node, around=bound):
+        return _bound_contexts(node, around, found, examples)
+
+    if isinstance(expr, sp.Indexed):
+        for index in expr.indices:
+            again(index)
+    elif isinstance(expr, sp.Symbol):
+        if expr not in bound:
+            found.setdefault(expr, set()).add(bound)
+    elif isinstance(expr, sp.Subs):
+        again(expr.expr, bound | set(expr.variables))
+        for point in expr.point:
+            again(point)
+    elif isinstance(expr, BINDING):
+        again(expr.function, bound | {limit[0] for limit in expr.limits})
+        for limit in expr.limits:
+            for end in limit[1:]:
+                again(end)
+    elif isinstance(expr, MOMENTS) and examples:
+        again(expr.args[0], bound | (examples & symbols_read_as_random([expr])))
+    else:
+        for argument in expr.args:
+            again(argument)
+    return found
+
+
+def _hidden(value, bound: frozenset):
+    """A definition's value read under binders: their variables are not free names there."""
+    if not bound or not isinstance(value, sp.Basic):
+        return value
+    return value.xreplace({symbol: sp.Dummy(str(symbol)) for symbol in bound})
 
 
 def point_values(expr: sp.Basic, view: DefinitionView, held: Iterable = ()) -> dict:
@@ -282,7 +375,7 @@ def with_unknowns(
         if arguments:
             symbols[name] = unknown_function(name, arguments)
     return DefinitionView(symbols, view.functions, view.notes, points=view.points,
-                          families=view.families)
+                          families=view.families, domains=view.domains)
 
 
 def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
@@ -336,7 +429,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
             notes[("symbol", name)] = note
             shown[name.name] = note
     return DefinitionView(symbols, view.functions, notes, view.examples, view.points,
-                          view.families), shown
+                          view.families, view.domains), shown
 
 
 def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:

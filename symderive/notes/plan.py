@@ -19,6 +19,7 @@ from symderive.expectation import E, Var, symbols_read_as_random
 from symderive.grammar.build import time_limit
 from symderive.grammar import entries
 from symderive.grammar.latex import MATRIX_SIZE, LatexContext, parse_latex_math
+from symderive.notes.written_domain import definition_requirements, undefined_as_written
 from symderive.grammar.matrices import (
     as_scalar,
     has_matrix_derivative,
@@ -128,6 +129,8 @@ class PlannedStep:
     places: int | None = None  # decimals written: checked to this precision
     named_in_words: str = ""  # a first left side naming one quantity defined only in prose
     domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
+    # every requirement of it (even roots, logarithms too): a refutation must satisfy them
+    written_domain: tuple = ()
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the claim is about the example values (notes.example_near)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
@@ -192,7 +195,8 @@ def without_examples_before(view: DefinitionView, line: int) -> DefinitionView:
     dropped = {key for key, given in view.examples.items() if given < line}
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
-    return DefinitionView(symbols, view.functions, view.notes, examples, view.points)
+    return DefinitionView(symbols, view.functions, view.notes, examples, view.points,
+                          domains=view.domains)
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -202,7 +206,7 @@ def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
     return DefinitionView(symbols, view.functions, view.notes, examples,
-                          families=view.families)
+                          families=view.families, domains=view.domains)
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -434,6 +438,7 @@ def plan_steps(
         equation.readings[name] = "a constant (so called in the prose)"
     view = with_unknowns(readable, view, constants)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
+    requirements: dict = {}  # position -> the written domains of the definitions it uses
     varying = not_constants(as_sections(context.headings).text_at(context.lines, chain.line)) \
         | varying_in_section(context, chain.line)  # only where the words hold (8a H1)
     for position, raw in enumerate(raws):
@@ -458,6 +463,11 @@ def plan_steps(
         try:
             with time_limit(PLAN_SECONDS, source=source, what="substituting and differentiating"):
                 prepared = prepare(raw, view, unknown, constants, notation)
+                undefined = undefined_as_written(  # w(0) of w(x) = x/x (round 17 F26, F28)
+                    raw, equation.conditions.get(elements[position], ()), view)
+                if undefined:
+                    raise ParseError(undefined)
+                requirements[position] = definition_requirements(raw, view)
         except (HiddenPath, NotDifferentiableHere, AmbiguousPartial) as hidden:
             parsed.append((None, SkipReason.UNDEFINED_DERIVATIVE, str(hidden), False, frozenset()))
             continue
@@ -618,6 +628,11 @@ def plan_steps(
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view),  # fmt: skip
+                written_domain=_natural_domain(equation, elements[index - 1], elements[index],
+                                               raws[index - 1], raws[index], view, ALL_KINDS)
+                + tuple((side, *requirement) for side, position in (("lhs", index - 1),
+                                                                    ("rhs", index))
+                        for requirement in requirements.get(position, ())),
                 general=general,
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
                 and about_the_example(context.lines, chain.line, {
@@ -812,15 +827,20 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext, line:
     return object_words(lhs, rhs, objects, written)
 
 
-def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view) -> tuple:
+ALL_KINDS = frozenset({"nonzero", "positive", "nonnegative", "power"})
+
+
+def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view,
+                    kinds: frozenset = frozenset({"nonzero"})) -> tuple:
     """The written sides' natural domains (denominators ≠ 0, log arguments > 0 …), kept where
     their symbols are still the step's own (a renamed or substituted symbol drops its
-    condition rather than constrain an unrelated one)."""
+    condition rather than constrain an unrelated one). Only denominators by default: notes
+    mean their claims on the common domain (d/dx log x = 1/x), which the checker samples."""
     found = []
     for side, latex, raw in (("lhs", left, raw_left), ("rhs", right, raw_right)):
         for condition in equation.conditions.get(latex, ()):
-            if condition.kind != "nonzero":
-                continue  # notes mean their claims on the common domain (d/dx log x = 1/x)
+            if condition.kind not in kinds:
+                continue
             symbols = condition.expr.free_symbols
             renamed = {str(entry.base) for entry in raw.atoms(sp.Indexed)}
             if not symbols & set(view.symbols) and not any(

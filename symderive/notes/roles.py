@@ -679,7 +679,7 @@ def concluded_value(lead: str, trail: str = "", inline: bool = True) -> bool:
 # 단, opening the next sentence after a claim ("$\sin x = x$이다. 단, $x = 0$이다.")
 POINT_AFTER_CLAIM = re.compile(
     r"\$[^$]*(?:=|\\ne|<|>|\\le|\\ge)[^$]*\$\s*(?:[이가은는]\s*)?(?:,\s*)?(?:(?:which\s+)?(?:only\s+)?"
-    r"(?:holds?|is\s+true|is\s+valid|works?)\s+)?(?:only\s+)?(?:at|for|when|where|if|at\s+the\s+point|"
+    r"(?:holds?|is\s+true|is\s+valid|works?)\s+)?(?:only\s+)?(?:at|for|when|if|at\s+the\s+point|"
     r"in\s+the\s+case)\s*$|\$[^$]*=[^$]*\$\s*(?:이다|입니다)?\s*[,.]?\s*단\s*,?\s*$", re.I)
 
 

@@ -77,6 +77,13 @@ REMEDY = re.compile(r"\b(?:avoid\w*|prevent\w*|fix\w*|correct\w*|remed\w*|repair
                     r"rather\s+than|unlike|fight\w*|guard\w*|against)\b|피하|막기|고치|바로잡", re.I)
 
 
+# of the negative words, those that call the formula itself wrong (not "forget", "fails",
+# "drop", "omit": round 18 F5)
+WRONG_GIVING = re.compile(
+    r"wrong|false|incorrect|mistake|mistaken|erroneous|invalid|bogus|fallac|misconception|myth|"
+    r"flaw|faulty|typo|slip|blunder|naive|error|틀|잘못|오류|오답|거짓|엉터리|오개념|착각", re.I)
+
+
 def disowned_giving(lead: str) -> str:
     """The word of negative evaluation (:mod:`symderive.notes.negative_words`) in the clause
     that introduces a definition or an example value (*An old edition erroneously defines*, *The
@@ -86,6 +93,8 @@ def disowned_giving(lead: str) -> str:
     words = re.sub(r"\$[^$]*\$", "$", lead or "")
     clause = re.split(r"[.!?;,:。$]", words)[-1]
     word = negative_word(clause)
+    if word and not WRONG_GIVING.search(word):
+        return ""  # "Let us forget the old value and take", "When the solver fails, define"
     if not word or REMEDY.search(clause[:clause.find(word)] if word in clause else clause):
         return ""
     return word
