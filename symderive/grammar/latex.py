@@ -1324,7 +1324,8 @@ class _Parser:
             and (base in FUNCTION_LETTERS or base in FUNCTION_GREEK
                  or (base not in SCALAR_LETTERS and base not in PROBABILITY_LETTERS))
         )  # fmt: skip
-        if name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name):
+        if (name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name)) and (
+                name not in self.context.functions):  # Let $q(x) = x + 1$: q(0) is q at 0
             saved = self.position
             arguments = self.arguments()
             single = len(arguments) == 1 and isinstance(arguments[0], (sp.Symbol, sp.Indexed))
