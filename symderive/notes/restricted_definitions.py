@@ -436,6 +436,8 @@ def check_application(name: str, definition, arguments, values: dict | None = No
     own = tuple(arguments) == tuple(parameters) or all(isinstance(a, sp.Dummy) for a in arguments)
     if own and not (expr is not None and expr.has(*BINDING)):
         return
+    if definition.conditions is None and "overlap with different values" in definition.where:
+        raise ParseError(f"{where}: {shown} is not read")  # round 17 F22
     if definition.conditions is None:
         raise ParseError(f"{where}; as its conditions are not read exactly, {shown} is not "
                          "read")

@@ -1,0 +1,69 @@
+"""Round 17 F22, F27, F10, F21: definitions by cases and restricted definitions.
+
+* F22: a definition by cases in words whose conditions overlap with different values gives a
+  point two values (*Let $f(x) = x$ if $x \\ge 0$, and $f(x) = 2x$ if $x \\ge 1$ …*: f(3) is 3
+  and 6). No claim about the name is decided — the rule of ``\\begin{cases}``. Rows that agree
+  where they overlap (|x| written as x for x ≥ 0 and −x for x ≤ 0) stay a definition.
+* A letter of probability (p, q) that the note defines as a function is applied to a number:
+  after *Let $q(x) = x + 1$*, q(0) is q at 0, never the product q·0.
+"""
+
+import pytest
+
+from tests.notes.note_steps import first_reasons, first_verdicts
+
+
+def last_claim(tmp_path, text: str) -> str:
+    found = first_verdicts(tmp_path, text)
+    return found[max(found)]
+
+
+# F22 ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Let $f(x) = x$ if $x \\ge 0$, and $f(x) = 2x$ if $x \\ge 1$, and $f(x) = 0$ otherwise. "
+    "Then $f(3) = 3$.",
+    "Let $g(x) = x^2$ when $x > 0$ and $g(x) = -x$ when $x < 2$. Then $g(1) = 1$.",
+    "Set $q(x) = x$ for $x \\geq 0$; for $x \\le 0$ set $q(x) = x^2 + 1$. Then $q(0) = 0$.",
+    "Let $p(x) = x$ for $x \\ge 0$ and $p(x) = x + 1$ for $x \\le 0$. Then $p(0) = 0$.",
+    "For $x \\le 1$, $r(x) = x^2$. For $x \\ge 1$, $r(x) = 2x$. Then $r(1) = 1$.",
+    "For $x \\le 1$, let $s(x) = x^2$.\n\nFor $x \\ge 1$, let $s(x) = 2x$.\n\nThen $s(1) = 2$.",
+    "$x \\ge 0$이면 $f(x) = x$이고, $x \\ge 1$이면 $f(x) = 2x$이다. 그러면 $f(3) = 3$이다.",
+])
+def test_cases_that_give_a_point_two_values_decide_nothing(tmp_path, text):
+    verdict = last_claim(tmp_path, f"# A\n\n{text}\n")
+    assert verdict in ("undecided", "skipped")
+
+
+def test_the_reason_names_the_overlap(tmp_path):
+    text = "# A\n\nFor $x \\le 1$, $r(x) = x^2$. For $x \\ge 1$, $r(x) = 2x$. Then $r(1) = 1$.\n"
+    assert "overlap with different values at x = 1" in first_reasons(tmp_path, text)[3]
+
+
+def test_a_name_defined_by_overlapping_cases_in_words_decides_nothing(tmp_path):
+    text = ("# A\n\nLet $u = v$ if $v \\ge 0$ and $u = 2v$ if $v \\ge 1$, and $u = 0$ "
+            "otherwise. Take $v = 3$. Then $u = 3$.\n")
+    assert last_claim(tmp_path, text) == "undecided"
+
+
+@pytest.mark.parametrize("text", [
+    "Let $f(x) = x$ for $x \\ge 0$ and $f(x) = -x$ for $x \\le 0$. Then $f(0) = 0$.",
+    "Let $f(x) = x$ for $x \\ge 0$ and $f(x) = -x$ for $x \\le 0$. Then $f(-2) = 2$.",
+    "For $x \\le 1$, let $s(x) = x^2$.\n\nFor $x \\ge 1$, let $s(x) = x$.\n\nThen $s(1) = 1$.",
+    "Let $g(x) = x^2$ when $x > 0$ and $g(x) = -x$ when $x \\le 0$. Then $g(1) = 1$.",
+    "Let $k(x) = 1$ if $x \\ge 0$, and $k(x) = 1$ if $x \\ge 1$, and $k(x) = 0$ otherwise. "
+    "Then $k(3) = 1$.",
+    "Let $p(x) = x + 1$ for $x \\ge 0$ and $p(x) = 1 - x$ for $x < 0$. Then $p(0) = 1$.",
+])
+def test_cases_that_agree_where_they_overlap_are_a_definition(tmp_path, text):
+    assert last_claim(tmp_path, f"# A\n\n{text}\n") == "proved"
+
+
+# a letter of probability defined as a function -------------------------------------------------
+
+@pytest.mark.parametrize("letter", ["p", "q"])
+def test_a_defined_function_named_p_or_q_is_applied_not_multiplied(tmp_path, letter):
+    false = f"# A\n\nLet ${letter}(x) = x + 1$. Then ${letter}(0) = 0$.\n"
+    true = f"# A\n\nLet ${letter}(x) = x + 1$. Then ${letter}(1) = 2$.\n"
+    assert last_claim(tmp_path, false) == "refuted"
+    assert last_claim(tmp_path, true) == "proved"
