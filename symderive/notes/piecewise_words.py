@@ -59,7 +59,7 @@ _CASE_OPENING = (r"^\s*(?:for|if|when|whenever|on|in\s+case)\b(?:\s+(?:all|every
 LEADING_CASE = re.compile(_CASE_OPENING + "$", re.I)
 SIGNS = {"positive": ">", "negative": "<", "nonnegative": r"\ge", "non-negative": r"\ge",
          "nonpositive": r"\le", "non-positive": r"\le"}
-RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality}
+RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality, "≠": sp.Unequality}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ import sympy as sp
 from symderive.errors import ParseError
 
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$")
-COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant)\b|[<>≤≥]")
+# \ne too (round 17 F27): *For $x \ne 0$, $s(x) = x^2$* gives s no value at 0
+COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant|ne|neq)\b|[<>≤≥≠]")
+# a set with points taken out: \mathbb{R} \setminus \{0\}, [0, 2] \backslash \{1\}, \mathbb{R} - \{1, 2\}
+PUNCTURED = re.compile(r"^(?P<base>.+?)\s*(?:\\setminus|\\backslash|-)\s*\\\{(?P<points>[^{}]+)\\\}\s*$")
 INTERVAL = re.compile(r"^\s*(?P<open>[\[(]|\\left\s*[\[(])\s*(?P<low>[^,]+?)\s*,\s*(?P<high>[^,]+?)"
                       r"\s*(?P<close>[\])]|\\right\s*[\])])\s*$")
 INTERVAL_WORDS = re.compile(r"\b(?:on|over|in|for|across|within)\s*(?:the\s+interval\s*)?$", re.I)
@@ -276,6 +279,11 @@ class _Reader:
             return
         parameter = next((p for p in self.parameters if p.name == name), None)
         self.found.append(f"{name} \\in {written}")
+        punctured = PUNCTURED.match(written)
+        if punctured and parameter is not None:  # ℝ \ {0}: x ≠ 0 (round 17 F27)
+            self.conditions.append(_punctured(punctured, parameter, self.context, self.source,
+                                              self.line, self.parse))
+            return
         interval = INTERVAL.match(written)
         self.conditions.append(None if interval is None or parameter is None else _interval(
             interval, parameter, self.context, self.source, self.line, self.parse))
@@ -399,6 +407,29 @@ def _own_sentence(line: str, written: str) -> str:
 def _mentions(latex: str, names: set) -> bool:
     return any(re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", latex)
                for name in names)
+
+
+def _punctured(match, parameter, context, source, line, parse):
+    """``S \\setminus \\{a, b\\}`` for S the real line or an interval: the parameter in S and
+    none of the points; None when a part is not read."""
+    base = match.group("base").strip()
+    parts = []
+    if not REALS.match(base):
+        interval = INTERVAL.match(base)
+        inside = None if interval is None else _interval(interval, parameter, context, source,
+                                                          line, parse)
+        if inside is None:
+            return None
+        parts.append(inside)
+    for written in match.group("points").split(","):
+        try:
+            point = parse(written, context.latex, source, line)
+        except ParseError:
+            return None
+        if not getattr(point, "is_number", False):
+            return None
+        parts.append(sp.Ne(parameter, point))
+    return sp.And(*parts)
 
 
 def _interval(match, parameter, context, source, line, parse):

@@ -67,3 +67,37 @@ def test_a_defined_function_named_p_or_q_is_applied_not_multiplied(tmp_path, let
     true = f"# A\n\nLet ${letter}(x) = x + 1$. Then ${letter}(1) = 2$.\n"
     assert last_claim(tmp_path, false) == "refuted"
     assert last_claim(tmp_path, true) == "proved"
+
+
+# F27 ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("definition, excluded, elsewhere", [
+    ("For $x \\ne 0$, $s(x) = x^2$.", "$s(0) = 0$", "$s(3) = 9$"),
+    ("For $x ≠ 0$, $s(x) = x^2$.", "$s(0) = 0$", "$s(3) = 9$"),
+    ("Let $t(x) = x^3$ for $x \\neq 1$.", "$t(1) = 1$", "$t(2) = 8$"),
+    ("Let $s$ be defined on $x \\ne 0$ by $s(x) = x^2$.", "$s(0) = 0$", "$s(3) = 9$"),
+    ("$$u(x) = \\frac{\\sin x}{x} \\cdot x, \\quad x \\ne 0$$", "$u(0) = 0$", "$u(\\pi) = 0$"),
+    ("Let $p: \\mathbb{R} \\setminus \\{0\\} \\to \\mathbb{R}$, $p(x) = x$.", "$p(0) = 0$",
+     "$p(2) = 2$"),
+    ("Let $k \\colon \\mathbb{R}\\backslash\\{0, 1\\} \\to \\mathbb{R}$, $k(x) = x^2$.",
+     "$k(1) = 1$", "$k(2) = 4$"),
+    ("Let $m : [0, 3] \\setminus \\{1\\} \\to \\mathbb{R}$, $m(x) = x$.", "$m(1) = 1$",
+     "$m(2) = 2$"),
+    ("For $x \\in \\mathbb{R} \\setminus \\{0\\}$ let $h(x) = x$.", "$h(0) = 0$", "$h(1) = 1$"),
+])
+def test_a_definition_that_excludes_a_point_gives_it_no_value(tmp_path, definition, excluded,
+                                                               elsewhere):
+    at_the_point = f"# A\n\n{definition}\n\nThen {excluded}.\n"
+    away = f"# A\n\n{definition}\n\nThen {elsewhere}.\n"
+    assert last_claim(tmp_path, at_the_point) in ("skipped", "undecided")
+    assert last_claim(tmp_path, away) == "proved"
+
+
+def test_the_removable_singularity_is_not_filled_by_the_formula(tmp_path):
+    text = "# A\n\nLet $g(x) = \\frac{x^2}{x}$ for $x \\ne 0$ and $g(0) = 5$. Then $g(0) = 0$.\n"
+    assert last_claim(tmp_path, text) != "proved"
+
+
+def test_a_name_defined_away_from_a_point_has_no_value_there(tmp_path):
+    text = "# A\n\nLet $y = x^2$ for $x \\ne 0$. Take $x = 0$. Then $y = 0$.\n"
+    assert last_claim(tmp_path, text) == "undecided"
