@@ -101,3 +101,37 @@ def test_the_removable_singularity_is_not_filled_by_the_formula(tmp_path):
 def test_a_name_defined_away_from_a_point_has_no_value_there(tmp_path):
     text = "# A\n\nLet $y = x^2$ for $x \\ne 0$. Take $x = 0$. Then $y = 0$.\n"
     assert last_claim(tmp_path, text) == "undecided"
+
+
+# F10 ------------------------------------------------------------------------------------------
+
+def test_the_next_layer_of_a_layer_family_is_the_family_at_l_plus_1(tmp_path):
+    text = "# A\n\nLet $c^{[l]} = l^2$.\n\nAlso $c^{[l+1]} - c^{[l]} = 2l + 1$.\n"
+    assert last_claim(tmp_path, text) == "proved"
+    wrong = "# A\n\nLet $c^{[l]} = l^2$.\n\nAlso $c^{[l+1]} - c^{[l]} = 2l$.\n"
+    assert last_claim(tmp_path, wrong) == "refuted"
+
+
+@pytest.mark.parametrize("text", [
+    "Let $n^{[l]} = 2^l$. Then $n^{[4]} = 10$, so $n^{[4]} - 2 = 8$.",
+    "Let $c^{[l]} = l^2$. Then $c^{[2]} = 6$, so $c^{[2]} + 1 = 7$.",
+])
+def test_a_false_layer_instance_is_a_claim_not_an_example_value(tmp_path, text):
+    found = first_verdicts(tmp_path, f"# A\n\n{text}\n")
+    assert "proved" not in found.values()
+    assert found[3] == "refuted"
+
+
+@pytest.mark.parametrize("text", [
+    "Let $n^{[l]} = 2^l$. Then $n^{[l+1]} = 2 n^{[l]}$.",
+    "Let $n^{[l]} = 2^l$. Then $n^{[3]} = 8$.",
+    "Let $b^{[l]} = 2l$. Then $b^{[l+1]} = b^{[l]} + 2$.",
+])
+def test_a_true_layer_instance_or_shift_is_proved(tmp_path, text):
+    assert last_claim(tmp_path, f"# A\n\n{text}\n") == "proved"
+
+
+def test_layer_names_of_a_network_stay_names(tmp_path):
+    text = ("# A\n\nThe pre-activation is $z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$ and "
+            "$a^{[l]} = g(z^{[l]})$.\nThen $\\frac{\\partial z^{[l]}}{\\partial b^{[l]}} = 1$.\n")
+    assert last_claim(tmp_path, text) == "proved"
