@@ -135,3 +135,25 @@ def test_layer_names_of_a_network_stay_names(tmp_path):
     text = ("# A\n\nThe pre-activation is $z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$ and "
             "$a^{[l]} = g(z^{[l]})$.\nThen $\\frac{\\partial z^{[l]}}{\\partial b^{[l]}} = 1$.\n")
     assert last_claim(tmp_path, text) == "proved"
+
+
+# F21 ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("display", [
+    "$$2^{a+b} = 2^a + 2^b \\quad \\text{(a common mistake)}$$",
+    "$$\\cos(2x) = 2 \\cos x \\quad \\text{— a typical error}$$",
+    "$$\\sqrt{a^2} = a \\qquad \\text{(not in general!)}$$",
+    "$$(a + b)^2 = a^2 + b^2 \\quad \\mbox{(this is wrong)}$$",
+    "$$\\sin(2x) = 2 \\sin x \\qquad \\textrm{(a classic blunder)}$$",
+])
+def test_a_display_annotated_as_a_mistake_is_not_claimed(tmp_path, display):
+    assert last_claim(tmp_path, f"# A\n\n{display}\n") == "skipped"
+
+
+@pytest.mark.parametrize("display, verdict", [
+    ("$$2^{a+b} = 2^a + 2^b \\quad \\text{(exponent rule)}$$", "refuted"),
+    ("$$2^{a+b} = 2^a 2^b \\quad \\text{(no mistake here)}$$", "proved"),
+    ("$$\\cos(2x) = 2 \\cos^2 x - 1 \\quad \\text{(double angle)}$$", "proved"),
+])
+def test_a_display_annotated_otherwise_is_claimed(tmp_path, display, verdict):
+    assert last_claim(tmp_path, f"# A\n\n{display}\n") == verdict
