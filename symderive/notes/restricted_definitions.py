@@ -233,6 +233,17 @@ class _Reader:
         from symderive.notes.piecewise_words import _condition
 
         if "=" in latex and not COMPARISON.search(latex):
+            point = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*=\s*([^=]+?)\s*", latex)
+            if point and point.group(1) in self.names and (
+                    NEGATED_BEFORE.search(before) or NEGATED_AFTER.match(after)):
+                # except at $x = 0$, other than $x = 1$: the point taken out (round 17 F27)
+                excluded = f"{point.group(1)} \\ne {point.group(2)}"
+                self.found.append(excluded)
+                try:
+                    self.conditions.append(_condition(excluded, self.context, self.source,
+                                                      self.line, self.parse))
+                except ParseError:
+                    self.conditions.append(None)
             return
         inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
         if NEGATED_BEFORE.search(before) or NEGATED_AFTER.match(after):

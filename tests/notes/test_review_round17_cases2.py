@@ -84,6 +84,9 @@ def test_a_defined_function_named_p_or_q_is_applied_not_multiplied(tmp_path, let
     ("Let $m : [0, 3] \\setminus \\{1\\} \\to \\mathbb{R}$, $m(x) = x$.", "$m(1) = 1$",
      "$m(2) = 2$"),
     ("For $x \\in \\mathbb{R} \\setminus \\{0\\}$ let $h(x) = x$.", "$h(0) = 0$", "$h(1) = 1$"),
+    ("Let $f(x) = x^2$ except at $x = 0$.", "$f(0) = 0$", "$f(2) = 4$"),
+    ("Let $g(x) = x^2$ for all $x$ except $x = 1$.", "$g(1) = 1$", "$g(2) = 4$"),
+    ("Let $n(x) = x^2$ when $x \\neq 0$.", "$n(0) = 0$", "$n(1) = 1$"),
 ])
 def test_a_definition_that_excludes_a_point_gives_it_no_value(tmp_path, definition, excluded,
                                                                elsewhere):
