@@ -204,7 +204,34 @@ def _later_pieces(context) -> None:
                                f"line {definition.start})", definition.start)
             context.definitions[position] = replace(definition, value=value)
             definition = context.definitions[position]
+        elif earlier is not None and isinstance(earlier.value, Restricted) and isinstance(
+                value, Restricted) and value.conditions is not None:
+            overlap = _overlap(earlier.value, value)
+            if overlap:  # x^2 for x ≤ 1, then 2x for x ≥ 1: f(1) given twice (round 17 F22)
+                value = Restricted(value[0], value[1], None,
+                                   f"in pieces (line {earlier.start}, then line "
+                                   f"{definition.start}) that {overlap}", definition.start)
+                context.definitions[position] = replace(definition, value=value)
+                definition = context.definitions[position]
         seen[key] = definition
+
+
+def _overlap(earlier: Restricted, later: Restricted) -> str:
+    """Where two restricted pieces of one function hold together with different values, in
+    words (the rule of a definition by cases: :func:`symderive.grammar.cases.disagreeing_overlap`),
+    or ''; an earlier piece whose conditions are not read may overlap anywhere."""
+    from symderive.grammar.cases import disagreeing_overlap
+
+    if earlier.conditions is None:
+        return "may overlap with different values (the earlier conditions are not read)"
+    if len(earlier[0]) != len(later[0]):
+        return "overlap with different values (their parameters differ)"
+    renamed = dict(zip(earlier[0], later[0]))
+    pieces = [(earlier[1].xreplace(renamed), sp.And(*(c.xreplace(renamed)
+                                                       for c in earlier.conditions))),
+              (later[1], sp.And(*later.conditions))]
+    where = disagreeing_overlap(pieces)
+    return f"overlap with different values at {where}" if where else ""
 
 
 class _Reader:

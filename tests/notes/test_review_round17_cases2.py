@@ -35,6 +35,15 @@ def test_cases_that_give_a_point_two_values_decide_nothing(tmp_path, text):
     assert verdict in ("undecided", "skipped")
 
 
+def test_two_restricted_definitions_that_overlap_with_different_values_decide_nothing(tmp_path):
+    text = ("# A\n\nLet $f(x) = x^2$ for $x \\le 1$.\n\nLet $f(x) = 2x$ for $x \\ge 1$.\n\n"
+            "Then $f(1) = 2$.\n")
+    assert last_claim(tmp_path, text) == "skipped"
+    agreeing = ("# A\n\nLet $h(x) = x^2$ for $x \\le 1$.\n\nLet $h(x) = x$ for $x \\ge 1$.\n\n"
+                "Then $h(3) = 3$.\n")
+    assert last_claim(tmp_path, agreeing) == "proved"
+
+
 def test_the_reason_names_the_overlap(tmp_path):
     text = "# A\n\nFor $x \\le 1$, $r(x) = x^2$. For $x \\ge 1$, $r(x) = 2x$. Then $r(1) = 1$.\n"
     assert "overlap with different values at x = 1" in first_reasons(tmp_path, text)[3]
