@@ -348,6 +348,7 @@ def _shortened(before: str, after: str) -> str:
 # \text{— a typical error}, \mbox{(not in general!)}
 ANNOTATION = re.compile(r"\\(?:text|textrm|mbox|textit|textbf|textnormal)\s*\{([^{}]*)\}")
 NOT_IN_GENERAL = re.compile(r"\bnot\s+(?:\w+\s+)?in\s+general\b|\bnot\s+always\b", re.I)
+ANNOTATION_CONDITION = re.compile(r"\b(?:unless|except|if|only|when|whenever|provided)\b", re.I)
 ROW_RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx|equiv)(?![A-Za-z])")
 
 
@@ -364,9 +365,9 @@ def marked_rows(latex: str, line: int) -> dict[int, str]:
     for match in ANNOTATION.finditer(latex):
         row = re.split(r"\\\\", latex[:match.start()])[-1]
         words = match.group(1)
-        if not ROW_RELATION.search(row) or not (
+        if not ROW_RELATION.search(row) or ANNOTATION_CONDITION.search(words) or not (
                 negative_word(words) or NOT_IN_GENERAL.search(words)):
-            continue
+            continue  # "(false unless X, Y independent)": a condition, read by its own reader
         marks.setdefault(line + latex.count("\n", 0, match.start()),
                          " ".join(match.group().split()))
     return marks
