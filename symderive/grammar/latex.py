@@ -1324,8 +1324,7 @@ class _Parser:
             and (base in FUNCTION_LETTERS or base in FUNCTION_GREEK
                  or (base not in SCALAR_LETTERS and base not in PROBABILITY_LETTERS))
         )  # fmt: skip
-        if (name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name)) and (
-                name not in self.context.functions):  # Let $q(x) = x + 1$: q(0) is q at 0
+        if name in PROBABILITY_LETTERS or (name[:1] in PROBABILITY_LETTERS and "_" in name):
             saved = self.position
             arguments = self.arguments()
             single = len(arguments) == 1 and isinstance(arguments[0], (sp.Symbol, sp.Indexed))
@@ -1334,6 +1333,8 @@ class _Parser:
                 if isinstance(argument, sp.Indexed):
                     return sp.IndexedBase(name)[argument.indices]
                 return sp.Function(name)(argument)
+            if name in self.context.functions:  # Let $q(x) = x + 1$: q(0) is q at 0, not q·0
+                return sp.Function(name)(*arguments)
             self.position = saved
             return symbol
         if base == "l" and name not in self.context.scalars and self.several_arguments_ahead():
