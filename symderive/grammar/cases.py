@@ -175,9 +175,21 @@ def _condition(parser, text: str, token) -> sp.Basic:
 
 def _agree_where_overlapping(parser, pieces: list, token) -> None:
     """Two rows whose conditions hold together must give the same value there."""
+    where = disagreeing_overlap(pieces)
+    if where:
+        parser.fail(f"two rows of cases hold together with different values ({where}; not "
+                    "read)", token)
+
+
+def disagreeing_overlap(pieces: list) -> str:
+    """Where two of ``pieces`` (``(value, condition)`` in the order written; a last
+    ``otherwise`` is ``True``) hold together with values not shown equal there, in words
+    (``x = 1``, ``x in [1, oo)``, ``where x > 0 and x < 2 both hold``); '' when every overlap
+    agrees. The one rule of a definition by cases, for ``\\begin{cases}`` and for cases in
+    words (:mod:`symderive.notes.piecewise_words`): a value given twice is not given."""
     for index, (value, condition) in enumerate(pieces):
         for other_value, other in pieces[index + 1:]:
-            if other is sp.true:
+            if other is sp.true or condition is sp.true:
                 continue  # otherwise: only where no row before holds
             both = sp.And(condition, other)
             if both is sp.false:
@@ -192,14 +204,26 @@ def _agree_where_overlapping(parser, pieces: list, token) -> None:
                     region = None
             if region is not None and region is sp.S.EmptySet:
                 continue
-            if sp.simplify(value - other_value) == 0:
+            try:
+                difference = sp.simplify(value - other_value)
+            except Exception:  # noqa: BLE001 - values SymPy cannot subtract (not shown equal)
+                difference = None
+            if difference == 0:
                 continue
-            if isinstance(region, sp.FiniteSet) and all(
-                sp.simplify((value - other_value).subs(name, point)) == 0 for point in region
+            if difference is not None and isinstance(region, sp.FiniteSet) and all(
+                sp.simplify(difference.subs(name, point)) == 0 for point in region
             ):
                 continue
-            parser.fail("two rows of cases hold together with different values (not read)",
-                        token)
+            if isinstance(region, sp.FiniteSet):
+                return ", ".join(f"{name} = {point}" for point in region)
+            if isinstance(region, sp.Interval):
+                ends = [str(end).replace("oo", "∞") for end in (region.start, region.end)]
+                return (f"{name} in {'(' if region.left_open else '['}{ends[0]}, "
+                        f"{ends[1]}{')' if region.right_open else ']'}")
+            if region is not None:
+                return f"{name} in {region}"
+            return f"where {condition} and {other} both hold"
+    return ""
 
 
 def _cover_the_line(parser, pieces: list, token) -> None:

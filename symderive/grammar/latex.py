@@ -1348,6 +1348,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                 if isinstance(argument, sp.Indexed):
                     return sp.IndexedBase(name)[argument.indices]
                 return sp.Function(name)(argument)
+            if name in self.context.functions:  # Let $q(x) = x + 1$: q(0) is q at 0, not q·0
+                return sp.Function(name)(*arguments)
             self.position = saved
             return symbol
         if base == "l" and name not in self.context.scalars and self.several_arguments_ahead():

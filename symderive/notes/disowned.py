@@ -31,6 +31,7 @@ import re
 from dataclasses import replace
 
 from symderive.grammar.negation import negated_near
+from symderive.notes.negative_words import negative_word
 from symderive.notes.questions import answer, asked
 from symderive.notes.report import NoteStep, SkipReason
 from symderive.notes.roles import sentence_words
@@ -343,13 +344,33 @@ def _shortened(before: str, after: str) -> str:
     return after if len(after) <= 60 else after[:59] + "…"
 
 
+# words set beside a formula in its display (round 17 F21): \text{(a common mistake)},
+# \text{— a typical error}, \mbox{(not in general!)}
+ANNOTATION = re.compile(r"\\(?:text|textrm|mbox|textit|textbf|textnormal)\s*\{([^{}]*)\}")
+NOT_IN_GENERAL = re.compile(r"\bnot\s+(?:\w+\s+)?in\s+general\b|\bnot\s+always\b", re.I)
+ANNOTATION_CONDITION = re.compile(r"\b(?:unless|except|if|only|when|whenever|provided)\b", re.I)
+ROW_RELATION = re.compile(r"=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx|equiv)(?![A-Za-z])")
+
+
 def marked_rows(latex: str, line: int) -> dict[int, str]:
-    """Lines of a block whose row marks itself wrong (``\\qquad \\text{(wrong!)}``), with the
-    mark; ``line`` is the block's first line (rows are counted as the chains count them)."""
-    return {
+    """Lines of a block whose row marks itself wrong (``\\qquad \\text{(wrong!)}``; the words
+    of a ``\\text{…}`` after the row's relation with a word of negative evaluation of
+    :mod:`symderive.notes.negative_words`, ``(a common mistake)``, ``— a typical error``, or
+    ``not in general``), with the mark; ``line`` is the block's first line (rows are counted
+    as the chains count them)."""
+    marks = {
         line + latex.count("\n", 0, match.start()): " ".join(match.group().split())
         for match in ROW_MARK.finditer(latex)
     }
+    for match in ANNOTATION.finditer(latex):
+        row = re.split(r"\\\\", latex[:match.start()])[-1]
+        words = match.group(1)
+        if not ROW_RELATION.search(row) or ANNOTATION_CONDITION.search(words) or not (
+                negative_word(words) or NOT_IN_GENERAL.search(words)):
+            continue  # "(false unless X, Y independent)": a condition, read by its own reader
+        marks.setdefault(line + latex.count("\n", 0, match.start()),
+                         " ".join(match.group().split()))
+    return marks
 
 
 CALLED_WRONG = "the note calls this formula wrong"

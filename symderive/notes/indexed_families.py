@@ -33,10 +33,25 @@ SUBSCRIPTED = re.compile(
 BINDING = (sp.Sum, sp.Product, sp.Integral)
 
 
+LABEL = re.compile(r"\^\s*\{\s*\[\s*([^\]{}]*?)\s*\]\s*\}")
+
+
+def subscript_spelling(text: str) -> str:
+    """A layer label written as the family's index (round 17 F10): ``c^{[l+1]}`` →
+    ``c^[]_{l+1}``, so ``c^{[l]} = l^2`` is the family of its layers as ``c_l = l^2`` is of
+    its terms (the stem ``c^[]`` keeps the two notations apart)."""
+    return LABEL.sub(lambda m: "^[]_{" + re.sub(r"\s+", "", m.group(1)) + "}", text or "")
+
+
+def _indexed(name: str) -> bool:
+    return "_" in name or "^{[" in name
+
+
 def _split(name: str) -> tuple[str, str] | None:
-    """``x_{3}`` → ("x", "3"); ``\\hat m_t`` → ("\\hatm", "t"): the stem with spaces and
-    braces dropped (``\\hat{m}`` and ``\\hat m`` are one stem) and the subscript."""
-    match = SUBSCRIPTED.match(name or "")
+    """``x_{3}`` → ("x", "3"); ``\\hat m_t`` → ("\\hatm", "t"); ``c^{[l]}`` → ("c^[]", "l"): the
+    stem with spaces and braces dropped (``\\hat{m}`` and ``\\hat m`` are one stem) and the
+    subscript or layer label."""
+    match = SUBSCRIPTED.match(subscript_spelling(name or ""))
     if not match:
         return None
     stem = re.sub(r"[\s{}]", "", match.group("stem"))
@@ -50,11 +65,13 @@ def family_stem(head: str, body: str) -> tuple[str, str] | None:
     if parts is None or not re.fullmatch(r"[A-Za-z]", parts[1]):
         return None
     stem, letter = parts
-    plain_body = re.sub(r"[\s{}]", "", body)
+    plain_body = re.sub(r"[\s{}]", "", subscript_spelling(body))
     if not re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", body) or (
         re.search(rf"(?<![A-Za-z\\]){re.escape(stem)}_", plain_body)
     ):  # 2^k uses k; x_k = 2 x_{k-1} is a recurrence
         return None
+    if "^{[" in head and not letter_free(subscript_spelling(body), letter):
+        return None  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: names per layer, as before
     return stem, letter
 
 
@@ -128,7 +145,7 @@ def shifted_instance(symbol: sp.Symbol, expr_names: dict, symbols: dict,
     written in another letter (``f_{m+1}`` of ``f_n``: ``f_m`` beside it is a name of its own) is
     the family's but not read: :class:`ValueError`, so the claim is never decided on a free
     value for it."""
-    match = SHIFTED.match(symbol.name)
+    match = SHIFTED.match(subscript_spelling(symbol.name))
     if match is None:
         return None
     stem = re.sub(r"[\s{}]", "", match.group("stem") or match.group("stem2"))
@@ -168,7 +185,7 @@ def shifted_instance(symbol: sp.Symbol, expr_names: dict, symbols: dict,
 def shifted_head(head: str) -> tuple[str, str] | None:
     """(stem, letter) of a shifted term written in LaTeX (``b_{n+1}``, ``a_{2k}``), or None
     (also for ``b_n`` itself)."""
-    match = SHIFTED.match(re.sub(r"\s+", "", head or ""))
+    match = SHIFTED.match(re.sub(r"\s+", "", subscript_spelling(head or "")))
     if match is None:
         return None
     scale = int(match.group("scale") or 1)
@@ -220,9 +237,10 @@ def _at(body: sp.Basic, letter: str, number: sp.Integer) -> sp.Basic | None:
             mapping[name], uses = number, True
             continue
         parts = _split(name.name)
-        if parts is not None and parts[1] == letter:  # m_t → m_1
-            mapping[name], uses = sp.Symbol(f"{name.name[: -len(letter)]}{number}",
-                                            **name.assumptions0), True
+        if parts is not None and parts[1] == letter:  # m_t → m_1, a^{[l]} → a^{[1]}
+            spelled = (LABEL.sub(f"^{{[{number}]}}", name.name) if "^{[" in name.name
+                       else f"{name.name[: -len(letter)]}{number}")
+            mapping[name], uses = sp.Symbol(spelled, **name.assumptions0), True
         elif parts is not None and letter in parts[1]:
             return None  # m_{t-1}, w_{tj}, x_{ij}: not read
     if not uses:
@@ -237,7 +255,7 @@ def instance_values(expr: sp.Basic, symbols: dict, visible, families: dict) -> d
     found = {}
     names = {symbol.name: symbol for symbol in expr.free_symbols if isinstance(symbol, sp.Symbol)}
     for symbol in visible:
-        if not isinstance(symbol, sp.Symbol) or symbol in symbols or "_" not in symbol.name:
+        if not isinstance(symbol, sp.Symbol) or symbol in symbols or not _indexed(symbol.name):
             continue
         instance = _instance(symbol, symbols, families) or shifted_instance(
             symbol, names, symbols, families)
@@ -251,7 +269,7 @@ def instance_families(expr: sp.Basic, symbols: dict, visible, families: dict) ->
     names = {symbol.name: symbol for symbol in expr.free_symbols if isinstance(symbol, sp.Symbol)}
     found = set()
     for symbol in visible:
-        if not isinstance(symbol, sp.Symbol) or symbol in symbols or "_" not in symbol.name:
+        if not isinstance(symbol, sp.Symbol) or symbol in symbols or not _indexed(symbol.name):
             continue
         try:
             instance = _instance(symbol, symbols, families) or shifted_instance(
@@ -287,7 +305,7 @@ def family_written(latex: str, family: str) -> bool:
     if parts is None:
         return False
     stem, letter = parts
-    plain = re.sub(r"[\s{}]", "", latex)
+    plain = re.sub(r"[\s{}]", "", subscript_spelling(latex))
     return re.search(rf"(?<![A-Za-z\\]){re.escape(stem)}_{re.escape(letter)}(?![A-Za-z])",
                      plain) is not None
 
@@ -306,7 +324,7 @@ def clashing_instances(names: set, symbols: dict, families: dict) -> dict:
     letters = {symbol.name for symbol in names if isinstance(symbol, sp.Symbol)}
     found = {}
     for symbol in names:
-        if not isinstance(symbol, sp.Symbol) or symbol in symbols or "_" not in symbol.name:
+        if not isinstance(symbol, sp.Symbol) or symbol in symbols or not _indexed(symbol.name):
             continue
         instance = _instance(symbol, symbols, families)
         if instance is not None and instance[0] not in names and (

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import sympy as sp
 
 from symderive.errors import ParseError
+from symderive.grammar.cases import disagreeing_overlap
 from symderive.notes.chains import split_chains
 from symderive.notes.directives import definition_head
 from symderive.notes.expression_bounds import RELATIONS as COMPARISONS
@@ -58,7 +59,7 @@ _CASE_OPENING = (r"^\s*(?:for|if|when|whenever|on|in\s+case)\b(?:\s+(?:all|every
 LEADING_CASE = re.compile(_CASE_OPENING + "$", re.I)
 SIGNS = {"positive": ">", "negative": "<", "nonnegative": r"\ge", "non-negative": r"\ge",
          "nonpositive": r"\le", "non-positive": r"\le"}
-RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality}
+RELATIONS = {**COMPARISONS, r"\ne": sp.Unequality, r"\neq": sp.Unequality, "≠": sp.Unequality}
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,8 @@ def read_cases(located: list, cases: list[Cases], context, source: str) -> list[
         if why:
             unread.append(replace(case, why=why, key=key or (definitions[0].key if definitions[0]
                                                              else None)))
+            if why.startswith(OVERLAP) and key is not None and key[0] == "function":
+                _no_branch_alone(context, case, key, why)
             continue
         first = definitions[0]
         note = f"{case.name} by cases ({case.describe()})"
@@ -311,6 +314,23 @@ def read_cases(located: list, cases: list[Cases], context, source: str) -> list[
                 context.conditions_by_line[line] = [
                     c for c in conditions if " ".join(c.split()) not in ours]
     return unread
+
+
+OVERLAP = "the cases overlap with different values"
+
+
+def _no_branch_alone(context, case: Cases, key: tuple, why: str) -> None:
+    """Each branch of a function defined by cases that give one point two values gives no
+    value anywhere on its own (round 17 F22): an application of the name is not read."""
+    from symderive.notes.restricted_definitions import Restricted
+
+    for position, definition in enumerate(context.definitions):
+        if definition.key == key and definition.start in case.lines and not isinstance(
+                definition.value, Restricted):
+            parameters, body = definition.value
+            context.definitions[position] = replace(definition, value=Restricted(
+                parameters, body, None, f"by cases ({case.describe()}), and {why}",
+                definition.start))
 
 
 def _sentence_read(context, case: Cases, latex: str) -> None:
@@ -351,6 +371,10 @@ def _piecewise(case: Cases, definitions: list, key: tuple, context, source: str,
         condition is sp.true for _, condition in pieces[:-1]
     ):
         raise ParseError("it has an 'otherwise' branch before its last")
+    overlap = disagreeing_overlap(pieces)  # the rule of \begin{cases} (round 17 F22)
+    if overlap:
+        raise ParseError(f"{OVERLAP} at {overlap} (the note "
+                         "gives a value there twice)")
     if pieces[-1][1] is not sp.true:
         covered = sp.Or(*(condition for _, condition in pieces))
         symbols = covered.free_symbols

@@ -25,7 +25,10 @@ from symderive.errors import ParseError
 from symderive.notes.function_words import PROPERTY
 
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$")
-COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant)\b|[<>≤≥]")
+# \ne too (round 17 F27): *For $x \ne 0$, $s(x) = x^2$* gives s no value at 0
+COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant|ne|neq)\b|[<>≤≥≠]")
+# a set with points taken out: \mathbb{R} \setminus \{0\}, [0, 2] \backslash \{1\}, \mathbb{R} - \{1, 2\}
+PUNCTURED = re.compile(r"^(?P<base>.+?)\s*(?:\\setminus|\\backslash|-)\s*\\\{(?P<points>[^{}]+)\\\}\s*$")
 INTERVAL = re.compile(r"^\s*(?P<open>[\[(]|\\left\s*[\[(])\s*(?P<low>[^,]+?)\s*,\s*(?P<high>[^,]+?)"
                       r"\s*(?P<close>[\])]|\\right\s*[\])])\s*$")
 INTERVAL_WORDS = re.compile(r"\b(?:on|over|in|for|across|within)\s*(?:the\s+interval\s*)?$", re.I)
@@ -223,7 +226,34 @@ def _later_pieces(context) -> None:
                                f"line {definition.start})", definition.start)
             context.definitions[position] = replace(definition, value=value)
             definition = context.definitions[position]
+        elif earlier is not None and isinstance(earlier.value, Restricted) and isinstance(
+                value, Restricted) and value.conditions is not None:
+            overlap = _overlap(earlier.value, value)
+            if overlap:  # x^2 for x ≤ 1, then 2x for x ≥ 1: f(1) given twice (round 17 F22)
+                value = Restricted(value[0], value[1], None,
+                                   f"in pieces (line {earlier.start}, then line "
+                                   f"{definition.start}) that {overlap}", definition.start)
+                context.definitions[position] = replace(definition, value=value)
+                definition = context.definitions[position]
         seen[key] = definition
+
+
+def _overlap(earlier: Restricted, later: Restricted) -> str:
+    """Where two restricted pieces of one function hold together with different values, in
+    words (the rule of a definition by cases: :func:`symderive.grammar.cases.disagreeing_overlap`),
+    or ''; an earlier piece whose conditions are not read may overlap anywhere."""
+    from symderive.grammar.cases import disagreeing_overlap
+
+    if earlier.conditions is None:
+        return "may overlap with different values (the earlier conditions are not read)"
+    if len(earlier[0]) != len(later[0]):
+        return "overlap with different values (their parameters differ)"
+    renamed = dict(zip(earlier[0], later[0]))
+    pieces = [(earlier[1].xreplace(renamed), sp.And(*(c.xreplace(renamed)
+                                                       for c in earlier.conditions))),
+              (later[1], sp.And(*later.conditions))]
+    where = disagreeing_overlap(pieces)
+    return f"overlap with different values at {where}" if where else ""
 
 
 class _Reader:
@@ -254,6 +284,17 @@ class _Reader:
         from symderive.notes.piecewise_words import _condition
 
         if "=" in latex and not COMPARISON.search(latex):
+            point = re.fullmatch(r"\s*(\\?[A-Za-z]+)\s*=\s*([^=]+?)\s*", latex)
+            if point and point.group(1) in self.names and (
+                    NEGATED_BEFORE.search(before) or NEGATED_AFTER.match(after)):
+                # except at $x = 0$, other than $x = 1$: the point taken out (round 17 F27)
+                excluded = f"{point.group(1)} \\ne {point.group(2)}"
+                self.found.append(excluded)
+                try:
+                    self.conditions.append(_condition(excluded, self.context, self.source,
+                                                      self.line, self.parse))
+                except ParseError:
+                    self.conditions.append(None)
             return
         inner = re.sub(r"^\((.*)\)$", r"\1", latex.strip()).strip()
         if NEGATED_BEFORE.search(before) or NEGATED_AFTER.match(after):
@@ -300,6 +341,11 @@ class _Reader:
             return
         parameter = next((p for p in self.parameters if p.name == name), None)
         self.found.append(f"{name} \\in {written}")
+        punctured = PUNCTURED.match(written)
+        if punctured and parameter is not None:  # ℝ \ {0}: x ≠ 0 (round 17 F27)
+            self.conditions.append(_punctured(punctured, parameter, self.context, self.source,
+                                              self.line, self.parse))
+            return
         interval = INTERVAL.match(written)
         self.conditions.append(None if interval is None or parameter is None else _interval(
             interval, parameter, self.context, self.source, self.line, self.parse))
@@ -442,6 +488,29 @@ def _mentions(latex: str, names: set) -> bool:
                for name in names)
 
 
+def _punctured(match, parameter, context, source, line, parse):
+    """``S \\setminus \\{a, b\\}`` for S the real line or an interval: the parameter in S and
+    none of the points; None when a part is not read."""
+    base = match.group("base").strip()
+    parts = []
+    if not REALS.match(base):
+        interval = INTERVAL.match(base)
+        inside = None if interval is None else _interval(interval, parameter, context, source,
+                                                          line, parse)
+        if inside is None:
+            return None
+        parts.append(inside)
+    for written in match.group("points").split(","):
+        try:
+            point = parse(written, context.latex, source, line)
+        except ParseError:
+            return None
+        if not getattr(point, "is_number", False):
+            return None
+        parts.append(sp.Ne(parameter, point))
+    return sp.And(*parts)
+
+
 def _interval(match, parameter, context, source, line, parse):
     try:
         low = parse(match.group("low"), context.latex, source, line)
@@ -481,6 +550,8 @@ def check_application(name: str, definition, arguments, values: dict | None = No
     own = tuple(arguments) == tuple(parameters) or all(isinstance(a, sp.Dummy) for a in arguments)
     if own and not (expr is not None and expr.has(*BINDING)):
         return
+    if definition.conditions is None and "overlap with different values" in definition.where:
+        raise ParseError(f"{where}: {shown} is not read")  # round 17 F22
     if definition.conditions is None:
         raise ParseError(f"{where}; as its conditions are not read exactly, {shown} is not "
                          "read")
