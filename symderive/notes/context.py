@@ -318,11 +318,12 @@ def locate(
                                               else reading.name))
                 and CLOSED_FORM_WORDS.search(_sentence_before(block.lead))):
             # "Let $a_{n+1} = 2a_n$ … Unrolling, we find $a_n = …$", "The solution of $y' = y$
-            # is $y(t) = 1 + t$": a closed form the note derives, a claim (round 17 F12)
-            reading = Reading(Role.CLAIM, why=(
+            # is $y(t) = 1 + t$": a closed form the note derives, no definition (round 17 F12);
+            # not checked either: read alone its name is a free number (round 18 F4, F12)
+            reading = Reading(Role.CONDITION, why=(
                 f"{reading.name} is constrained at line {found[0]} by {found[1]} this reader does "
-                "not solve: this formula is a closed form the note derives, a claim, not a "
-                "definition"))
+                "not solve: this formula is a closed form the note derives, not a definition, "
+                "and it is not checked"))
         _record_constraints(constraints, chain, reading, names)
         if concluded and reading.role is Role.EXAMPLE and _shifted_stem(reading.name, names):
             # Let $b_{n+1} = n^2$. Then $b_3 = 9$: what follows, never a value set (17 F4)

@@ -69,3 +69,12 @@ def test_the_above_derivatives_bound_nothing(tmp_path):
     text = ("# A\n\nWe generalize the above derivatives to $f(x) = x^2$, most importantly.\n\n"
             "Then $f(3) = 9$.\n")
     assert last_claim(tmp_path, text) == "proved"
+
+
+@pytest.mark.parametrize("text", [
+    "# A\n\nLet $a_{n+1} = 2 a_n$ with $a_0 = 1$. Unrolling, we find $a_n = 2^n$.\n",
+    "# A\n\nHere $\\dot x = -x$. Hence $x = 5 e^{-t}$.\n",
+])
+def test_a_correct_closed_form_is_not_refuted_as_a_free_number(tmp_path, text):
+    # round 18 F4, F12: read alone, the closed form's name is a free number
+    assert "refuted" not in first_verdicts(tmp_path, text).values()
