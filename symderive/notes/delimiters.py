@@ -26,6 +26,7 @@ def one_spelling(text: str) -> str:
         return text
     pieces: list[str] = []
     position, last, length = 0, 0, len(text)
+    unclosed: set[str] = set()  # closers known absent from here on: each searched once (18 F20)
     while position < length - 1:
         if text[position] != "\\":
             position += 1
@@ -35,7 +36,9 @@ def one_spelling(text: str) -> str:
             position += 2  # \\, \$ and every other escape: kept, and skipped whole
             continue
         closer, opening, closing = PAIRS[following]
-        end = text.find(closer, position + 2)
+        end = -1 if closer in unclosed else text.find(closer, position + 2)
+        if end < 0:
+            unclosed.add(closer)
         inside = text[position + 2:end]
         if end < 0 or "$" in inside or "`" in inside or "\n\n" in inside:
             position += 2  # no closer, or a dollar inside: as written

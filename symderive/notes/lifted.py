@@ -263,7 +263,7 @@ FOR_THE_EXAMPLE = re.compile(
     r"parameters?|data|instances?|points?|assignments?|selections?)\b|\bfor\s+the\s+example\b"
     r"|\bin\s+our\s+(?:example|case|setting)\b|\bwith\s+(?:this|that)\s+(?:choice|value)\b"
     # round 17 F25: "A general fact about our example", "at this $t$", "… $z^3 = z$ here."
-    r"|\b(?:about|of|for|in)\s+(?:our|this|the)\s+(?:particular\s+)?(?:example|instance|choice)\b"
+    r"|\b(?:about|of|for|in)\s+(?:our|this)\s+(?:particular\s+)?(?:example|instance|choice)\b"
     r"|\b(?:at|for|with)\s+this\s+\$|^\s*,?\s*here\s*(?:[.;!]|$)"
     r"|이\s*(?:경우|값|값들|선택|예)(?:에|에서|에\s*대해|의)?(?:는|도)?(?=\s|$|[,.])|이때|이\s*예에서",
     re.I,

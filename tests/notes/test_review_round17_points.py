@@ -76,3 +76,11 @@ def test_words_tying_the_claim_to_the_example_win_over_general_words(tmp_path, s
 def test_general_words_without_a_tie_release_the_example(tmp_path):
     text = "# A\n\nLet $x = 1$. Regardless of the method used, $x^3 = x$ for every $x$.\n"
     assert first_verdicts(tmp_path, text)[3] == "refuted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Let $x = 0$. Regardless of the choice of $x$, $\\sin(2x) = 2\\sin x$.",
+    "Let $x = 0$. The lesson of the example is general: $\\sin(2x) = 2\\sin x$ for all $x$.",
+])
+def test_words_of_the_example_as_a_whole_tie_nothing(tmp_path, sentence):
+    assert first_verdicts(tmp_path, f"# A\n\n{sentence}\n")[3] != "proved"  # round 18 F3, F15
