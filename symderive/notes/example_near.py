@@ -67,7 +67,7 @@ NEW_UNIT = re.compile(
     r"|(?:exercise|problem|question|homework|연습\s*문제|문제)\s*[\dA-Z]*\s*[.:)])", re.I)
 # ... unless the title introduces the example itself (**Example.**, **Case 1:**, **예**)
 EXAMPLE_TITLE = re.compile(r"^\s*(?:\*\*|__|\\textbf\s*\{)\s*(?:for\s+)?(?:example|instance|case|"
-                           r"illustration|worked|예|예시|예제|경우)", re.I)
+                           r"illustration|worked|예|예시|예제|경우)(?!\s*[\dA-Z]\b|\s+\d)", re.I)
 # words in the claim's own sentence that range over a name: "for $x \in \mathbb{R}$", "for real
 # $x$", "for $t > 0$", "everywhere", "globally", "on all of", 실수 $x$에 대하여 (round 17 F5)
 RANGING = re.compile(
@@ -153,8 +153,42 @@ def ranging_words(sentence: str, names=()) -> str:
     return ""
 
 
+# words that tie the claim to the example just set (round 18: a claim false in general is about
+# the example only when the note says so — a general phrase missing from a list is no tie):
+# "Then", "so", "hence", "we get", "since", "here", "at this $x$", "for this choice", "in our
+# example", "in both cases", 그러면, 따라서, 이때, 즉, 이므로, 이 경우
+TIE = re.compile(
+    r"\b(?:then|so(?!\s+that)|hence|thus|therefore|consequently|we\s+(?:get|obtain|find)|"
+    r"plugging|substituting|evaluating|i\.\s*e\.|here|"
+    r"since|because|as\s+\$|(?:at|for|with)\s+(?:this|these|that|those|our)\b|"
+    r"in\s+(?:this|that|our)\s+(?:case|example|setting)|in\s+(?:both|each|every|all|either)\s+"
+    r"cases?|either\s+way)\b"
+    r"|그러면|따라서|그러므로|이때|즉|이\s*경우|대입하면|넣으면|이므로|므로|두\s*경우|각\s*경우", re.I)
+
+
+# words before a tie that put the claim away from the example ("Not only in our example",
+# "Even outside of this example", "Beyond our example"): no tie (round 18 F6)
+AWAY = re.compile(r"\b(?:not\s+(?:only|just)|outside(?:\s+of)?|beyond|apart\s+from|besides|"
+                  r"other\s+than|unlike|except|even)\s*(?:\w+\s+)?$", re.I)
+
+
+def tied(sentence: str, lead: str) -> bool:
+    """Whether the claim's own sentence ties it to the example (:data:`TIE`, before or after
+    it), or has no words before it (*Let $c = 2$.* then a display ``c^2 = 4``), or continues
+    the sentence that sets the value (*Take $x = 0$: $\\sin x = 0$*)."""
+    words = re.sub(r"\$[^$]*\$", " § ", sentence.replace("$…$", " § "))
+    if any(not AWAY.search(words[max(0, found.start() - 25):found.start()])
+           for found in TIE.finditer(words)):
+        return True
+    before = re.sub(r"\$[^$]*\$", " ", sentence.split("$…$", 1)[0])
+    if not re.search(r"\w", before) or re.search(r"[.!?。]\s*$", lead or ""):
+        return True
+    last = re.split(r"(?<=[.!?。])\s+", lead or "")[-1]
+    return bool(re.search(r"\$[^$]*=[^$]*\$\s*[:,;]?\s*(?:and\s+)?$", last))
+
+
 def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
-                      differentiated: set) -> bool:
+                      differentiated: set, lead: str = "") -> bool:
     """Whether the claim on ``claim_line`` is about the example values ``examples`` (name →
     line) in force (see the module). ``sentence``: the claim's own sentence (formulas kept);
     ``differentiated``: the names the claim differentiates with respect to (not at a point)."""
@@ -162,5 +196,7 @@ def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sen
         return False
     if set(examples) & differentiated or ranging_words(sentence, examples):
         return False
+    if claim_line not in examples.values() and not tied(sentence, lead):
+        return False  # a claim false in general, with no word about the example (round 18)
     return all(set_on_purpose(lines, line, name) and not new_unit_between(lines, line, claim_line)
                for name, line in examples.items())

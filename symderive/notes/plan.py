@@ -637,7 +637,8 @@ def plan_steps(
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
                 and about_the_example(context.lines, chain.line, {
                     _key_name(key): view.examples[key] for key in left[4] | right[4]
-                    if key in view.examples}, own_sentence, differentiated),
+                    if key in view.examples}, own_sentence, differentiated,
+                    equation.block.lead),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),

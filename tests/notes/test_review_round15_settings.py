@@ -14,7 +14,7 @@ from tests.notes.note_steps import first_verdicts
 
 
 def claim_after(tmp_path, sentence: str) -> str:
-    found = first_verdicts(tmp_path, f"# A\n\n{sentence}\n\nMoreover $$\\sin(2x) = 2\\sin x.$$\n")
+    found = first_verdicts(tmp_path, f"# A\n\n{sentence}\n\nThen $$\\sin(2x) = 2\\sin x.$$\n")
     return found[max(found)]
 
 

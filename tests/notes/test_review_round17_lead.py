@@ -82,5 +82,5 @@ def test_the_index_of_a_sum_takes_no_example_value(tmp_path, sentence):
 
 
 def test_a_value_beside_a_sum_of_another_index_is_an_example_value(tmp_path):
-    text = "# A\n\nTake $k = 3$, and note $\\sum_{j=1}^{3} j = 6$.\n\nAlso $k^2 = 3k$.\n"
+    text = "# A\n\nTake $k = 3$, and note $\\sum_{j=1}^{3} j = 6$.\n\nThen $k^2 = 3k$.\n"
     assert last_claim(tmp_path, text) == "proved"

@@ -194,7 +194,10 @@ def test_x8_let_d_be_arbitrary_keeps_the_value_of_c(tmp_path):
     "Let $c = 5$ and $d = 1$. Now drop the assumption $d = 1$.",
 ])
 def test_x8_other_wordings_lift_only_the_letter_they_name(tmp_path, words):
-    assert verdicts(tmp_path, f"# C\n\n{words}\n\n$$c + d = 5 + d$$\n") == {5: "proved"}
+    # c keeps its value 5 (lifted, c + d = 5 + d would be refuted); after "For every real $d$,"
+    # no word ties the display to the example, so it is undecided, not proved (round 18)
+    expected = "undecided" if words.endswith(",") else "proved"
+    assert verdicts(tmp_path, f"# C\n\n{words}\n\n$$c + d = 5 + d$$\n") == {5: expected}
 
 
 @pytest.mark.slow
