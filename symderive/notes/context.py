@@ -300,14 +300,15 @@ def locate(
         section_labels = labels.setdefault(own, set())
         family = _family_of_instance(chain, names, families.get(own, {}))
         index_range = None
+        trailing = trailing_words(lines, block)
         concluded = len(chain.elements) >= 2 and is_value(chain.elements[1]) and concluded_value(
-            block.lead, trailing_words(lines, block), block.kind == "inline")
+            block.lead, trailing, block.kind == "inline")
         reading = (
             classify_first_step(
                 chain, block.lead, _redefinable(names, chain, concluded) | (
                     {family[2]} if family else set()),
                 block.kind == "inline", frozenset(section_labels),
-                frozenset(parameterised.get(own, ())), trailing_words(lines, block),
+                frozenset(parameterised.get(own, ())), trailing,
             )
             if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
             else Reading(Role.CLAIM)

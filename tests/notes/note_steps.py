@@ -36,6 +36,13 @@ def first_verdicts(tmp_path: Path, text: str) -> dict[int, str]:
     return {line: found[0].verdict for line, found in steps_by_line(tmp_path, text).items()}
 
 
+def last_claim(tmp_path: Path, text: str) -> str:
+    """The verdict of the first step on the last line that has steps (the claim a test note
+    ends with)."""
+    found = first_verdicts(tmp_path, text)
+    return found[max(found)]
+
+
 def first_reasons(tmp_path: Path, text: str) -> dict[int, str]:
     """line -> the reason of the first step written on it."""
     return {line: found[0].reason for line, found in steps_by_line(tmp_path, text).items()}

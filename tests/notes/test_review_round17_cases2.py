@@ -10,12 +10,7 @@
 
 import pytest
 
-from tests.notes.note_steps import first_reasons, first_verdicts
-
-
-def last_claim(tmp_path, text: str) -> str:
-    found = first_verdicts(tmp_path, text)
-    return found[max(found)]
+from tests.notes.note_steps import first_reasons, first_verdicts, last_claim
 
 
 # F22 ------------------------------------------------------------------------------------------

@@ -9,12 +9,7 @@ editor's; ``\\\\[10pt]`` (a LaTeX line break) and a lone dollar stay as written.
 import pytest
 
 from symderive.notes.delimiters import one_spelling, unwrapped
-from tests.notes.note_steps import first_verdicts
-
-
-def last_claim(tmp_path, text: str) -> str:
-    found = first_verdicts(tmp_path, text)
-    return found[max(found)]
+from tests.notes.note_steps import first_verdicts, last_claim
 
 
 def test_latex_delimiters_become_dollars():

@@ -18,12 +18,7 @@ letter's range stay proved.
 
 import pytest
 
-from tests.notes.note_steps import first_verdicts, verdicts_by_line
-
-
-def last_claim(tmp_path, text: str) -> str:
-    found = first_verdicts(tmp_path, text)
-    return found[max(found)]
+from tests.notes.note_steps import last_claim, verdicts_by_line
 
 
 @pytest.mark.parametrize("sentence", [

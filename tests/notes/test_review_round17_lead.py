@@ -12,12 +12,7 @@ Each false verdict has a control of the same form that must keep its verdict.
 
 import pytest
 
-from tests.notes.note_steps import first_verdicts
-
-
-def last_claim(tmp_path, text: str) -> str:
-    found = first_verdicts(tmp_path, text)
-    return found[max(found)]
+from tests.notes.note_steps import last_claim
 
 
 @pytest.mark.parametrize("words", ["In all cases,", "In every case,", "모든 경우에",

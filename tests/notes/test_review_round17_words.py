@@ -13,12 +13,7 @@ Controls keep a plain definition proved.
 
 import pytest
 
-from tests.notes.note_steps import first_verdicts
-
-
-def last_claim(tmp_path, text: str) -> str:
-    found = first_verdicts(tmp_path, text)
-    return found[max(found)]
+from tests.notes.note_steps import first_verdicts, last_claim
 
 
 @pytest.mark.parametrize("words", [
