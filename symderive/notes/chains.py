@@ -94,7 +94,7 @@ _LABEL = (
 EQUATION_NUMBER = re.compile(
     r",?(?P<gap>" + _GAP + r")\s*(?:"
     r"(?:\\left\s*)?(?:\(|\[|\\\{)" + _LABEL + r"(?:\\right\s*)?(?:\)|\]|\\\})"
-    r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[][^{}]*[)\]]\s*\}"
+    r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[][^{}$]*[)\]]\s*\}"
     r"|\\(?:checkmark|square|blacksquare|Box|qed|qedsymbol)(?![A-Za-z])"
     r")\s*[.,;]?\s*(?=\\\\|\x1f|$)"
 )

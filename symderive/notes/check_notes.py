@@ -732,7 +732,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         replaced = replaced_name_used(
             f"{lhs_latex} {rhs_latex}", chain.line, plan.context.replaced_names,
             tuple(equation.view.notes[k] for k in step.used
-                  if equation.view and k in equation.view.notes))
+                  if equation.view and k in equation.view.notes), equation.block.start)
         if replaced and outcome.verdict in DECIDING:  # replace $A$ by $AB$ (round 9b, L6)
             outcome = Outcome("undecided", method=outcome.method, reason=replaced)
         described = described_doubt(

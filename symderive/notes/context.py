@@ -40,6 +40,7 @@ from symderive.notes.indexed_families import (
 from symderive.notes import matrix_definitions
 from symderive.notes.sections import as_sections
 from symderive.notes.withheld import not_given, withheld_reading
+from symderive.notes.wrapped_lines import wrapped_after
 from symderive.notes.roles import (
     PROPERTY,
     Reading,
@@ -91,6 +92,7 @@ class Definition:
     ends_before: int = -1  # on its last line in force only before this reading order (F14)
     # the value's natural domain as written (Condition s: x ≠ 0 of x/x, which SymPy cancels)
     domain: tuple = ()
+    offset: int = -1  # where its formula is written in the note (MathBlock.start); -1: unknown
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -432,14 +434,18 @@ def _family_of_instance(chain: Chain, names: dict, families: dict) -> tuple | No
     return found[0], found[1], head[0]
 
 
-def _rest_of_line(lines: Sequence[str], block: MathBlock) -> str | None:
-    """The rest of an inline formula's line after it (formulas kept); None for a display or
-    a formula not found on its line."""
+def _rest_of_line(lines: Sequence[str], block: MathBlock, wrapped: bool = True) -> str | None:
+    """The rest of an inline formula's line after it (formulas kept), and of its sentence on
+    the next lines when the paragraph is hard-wrapped (notes.wrapped_lines, round 18 F11;
+    ``wrapped``); None for a display or a formula not found on its line."""
     if block.kind != "inline" or not 0 < block.line <= len(lines):
         return None
     text = lines[block.line - 1]
     position = text.find("$" + block.latex + "$")
-    return None if position < 0 else text[position + len(block.latex) + 2 :]
+    if position < 0:
+        return None
+    rest = text[position + len(block.latex) + 2 :]
+    return wrapped_after(rest, list(lines[block.line : block.line + 2])) if wrapped else rest
 
 
 def words_after(lines: Sequence[str], block: MathBlock) -> str:
@@ -456,7 +462,7 @@ def text_after(lines: Sequence[str], block: MathBlock, limit: int = 400) -> str:
     if not 0 < block.line <= len(lines):
         return ""
     if block.kind == "inline":
-        rest, end = _rest_of_line(lines, block), block.line - 1
+        rest, end = _rest_of_line(lines, block, wrapped=False), block.line - 1
         if rest is None:
             return ""
     elif block.kind == "display":
@@ -893,7 +899,7 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
                       defines_forward(item), item.reading.disputed,
                       item.index_range if key[0] == "symbol" else None, units=units,
                       ends_before=item.ends_before if item.reading.role is Role.EXAMPLE
-                      else -1, domain=domain)  # fmt: skip
+                      else -1, domain=domain, offset=item.block.start)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:
@@ -913,7 +919,7 @@ def _add_definition(item: Located, context: FileContext, source: str) -> None:
         # bare letter f is the row's function f_c
         context.definitions.append(Definition(
             ("function", letter), value, f"{note[:-1]}; the row's {letter})", chain.line, end,
-            item.reading.role, item.order))  # fmt: skip
+            item.reading.role, item.order, offset=item.block.start))  # fmt: skip
     name = item.reading.name or str(key[1])
     kind = "function" if key[0] == "function" else "scalar"
     what = "example value" if item.reading.role is Role.EXAMPLE else "defined"
@@ -947,7 +953,8 @@ def _add_chained_definitions(item: Located, context: FileContext, source: str) -
                 f"(defined, line {chain.line})")  # fmt: skip
         end = max(item.row_end, chain.line) if item.row_local else item.section_end
         context.definitions.append(
-            Definition(key, value, note, chain.line, end, item.reading.role, item.order))
+            Definition(key, value, note, chain.line, end, item.reading.role, item.order,
+                       offset=item.block.start))
         context.readings.setdefault(head[0], f"function, defined at line {chain.line}")
 
 

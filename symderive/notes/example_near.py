@@ -17,7 +17,13 @@ plainly speaks of the example; otherwise it is *undecided* ("say which is meant"
   $x$*, *for $t > 0$*, *everywhere*, *globally*, *on all of*, 실수 $x$에 대하여: round 17 F5);
 * the claim does not differentiate with respect to a name that has the example value (*The
   derivative of the sine is $\frac{d}{dx}\sin x = 1$* names the derivative function; at a point
-  the note writes ``\big|_{x=0}``: round 17 F8).
+  the note writes ``\big|_{x=0}``: round 17 F8);
+* the claim's sentence ties it to the example (*Then, so, here, for this choice*, 그러면 …), or
+  it stands alone right after the value (round 18);
+* the words between the value and the claim do not speak of the name alone (``$x$``) or move
+  a value into it (``$x \gets 2$``): *Now change $x$ to $2$*, *Let $x$ now be $2$*, *Now double
+  $x$* may change the value in words this reader does not carry out (round 18 F8). *for this
+  $x$* points back at the value.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from symderive.notes.bare_intervals import after_sentence
+from symderive.notes.wrapped_lines import wrapped_after
 
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
 
@@ -128,7 +135,8 @@ def claim_sentence(lines: Sequence[str], block) -> str:
     if block.kind == "inline" and 0 < block.line <= len(lines):
         text = lines[block.line - 1]
         position = text.find("$" + block.latex + "$")
-        after = text[position + len(block.latex) + 2:] if position >= 0 else ""
+        after = wrapped_after(text[position + len(block.latex) + 2:], list(
+            lines[block.line:block.line + 2])) if position >= 0 else ""  # (round 18 F11)
     elif block.kind != "inline":
         following = after_sentence(lines, block.line, block.latex).strip()
         after = following if following[:1].islower() else ""
@@ -187,16 +195,87 @@ def tied(sentence: str, lead: str) -> bool:
     return bool(re.search(r"\$[^$]*=[^$]*\$\s*[:,;]?\s*(?:and\s+)?$", last))
 
 
+# a formula that is the name alone, or moves a value into it (x \gets 2, x \leftarrow x + 1)
+_FORMULA = re.compile(r"\$([^$\n]{1,60})\$")
+_ASSIGNING = re.compile(r"\\gets\b|\\leftarrow\b|\\mapsfrom\b|\\Leftarrow\b|\\to\b|\\rightarrow\b|"
+                        r"\\mapsto\b|\\longrightarrow\b|:=|\\coloneqq\b|←|→")
+_ARTICLES = {"a", "A", "I"}  # a letter that is also an English word is no mention in words
+# ... unless the words point back at the value in force: "for this $x$", "at that $x$", 이 $x$
+_SAME_VALUE = re.compile(r"(?:\b(?:this|that|these|those|the\s+same|such\s+an?|our|its|given)"
+                         r"|(?:^|\s)(?:이|그))\s*$", re.I)
+
+
+# words of a clause that may give a name another value: a verb or adverb of change, a number
+CHANGING = re.compile(
+    r"\b(?:chang\w*|make|makes|making|made|turn\w*|set|sets|setting|let|take|takes|taking|took|"
+    r"put\w*|try|tries|trying|tried|use|uses|using|choos\w*|chose\w*|pick\w*|increas\w*|"
+    r"decreas\w*|doubl\w*|halv\w*|tripl\w*|negat\w*|updat\w*|mov\w*|shift\w*|replac\w*|"
+    r"substitut\w*|assign\w*|now|instead|becom\w*|became|equal\w*|twice|half|new|again|next|"
+    r"another|different|other|bump\w*|rais\w*|lower\w*|reduc\w*|grow\w*|scal\w*|go\w*|went|"
+    r"zero|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b"
+    r"|\d|바꾸|바꿔|바꾼|두면|두자|놓|이제|대신|증가|감소|새로|다시|이번", re.I)
+_NUMBER_FORMULA = re.compile(r"^\s*[-+−]?\s*(?:\d|\\frac\s*\{\s*\d|\\pi\b|\\sqrt|e\s*$)")
+_CLAUSE_END = re.compile(r"[.;:!?。,](?:\s|$)|\n\s*\n")
+
+
+def mentioned_between(lines: Sequence[str], line: int, name: str, claim_line: int,
+                      claim_column: int) -> str:
+    r"""The clause between the formula that gives ``name`` its value on ``line`` and the claim
+    (on ``claim_line`` at ``claim_column``, -1: its line's end) that may give the name another
+    value in words the reader does not carry out (round 18 F8: *Now change $x$ to $2$*,
+    *Increase $x$ to $2$*, *Let $x$ now be $2$*, *Now double $x$*, *$x$를 $2$로 바꾸면*): a
+    formula moving a value into it (``$x \gets 2$``), or a clause that speaks of the name alone
+    (``$x$``, or the letter x in words) with a word of change or a number (:data:`CHANGING`);
+    '' when none. *Since $x$ is positive*, *one divides by $x$* and *for this $x$* change
+    nothing."""
+    if not (0 < line <= claim_line <= len(lines)):
+        return ""
+    first = lines[line - 1]
+    stop = claim_column if claim_column >= 0 and claim_line == line else len(first)
+    own = [found for found in _VALUED.finditer(first[:stop])
+           if _plain(found.group(1)) == _plain(name)]
+    pieces = [first[own[-1].end() if own else 0:stop]]
+    for number in range(line + 1, claim_line + 1):
+        text = lines[number - 1]
+        pieces.append(text[:claim_column] if number == claim_line and claim_column >= 0 else text)
+    words = "\n".join(pieces)
+    plain = _plain(name)
+    blanked = _FORMULA.sub(lambda found: " " * len(found.group()), words)  # same offsets
+    mentions = []
+    for found in _FORMULA.finditer(words):
+        formula = found.group(1)
+        if _ASSIGNING.search(formula) and _plain(_ASSIGNING.split(formula)[0]) == plain:
+            mentions.append((found.span(), True))  # x \gets 2: a value moved into it
+        elif _plain(formula) == plain and not _SAME_VALUE.search(words[:found.start()]):
+            mentions.append((found.span(), False))
+    if len(plain) == 1 and plain not in _ARTICLES:  # "Now change x to 2", without $…$
+        mentions += [(found.span(), False) for found in re.finditer(
+            rf"(?<![\w'’\\-]){re.escape(plain)}(?![\w'’(])", blanked)]
+    for (start, end), moved in mentions:
+        left = max((found.end() for found in _CLAUSE_END.finditer(blanked, 0, start)), default=0)
+        right = _CLAUSE_END.search(blanked, end)
+        clause = words[left:right.start() if right else len(words)]
+        numbers = _FORMULA.sub(lambda found: " 0 " if _NUMBER_FORMULA.match(found.group(1))
+                               else " ", clause)
+        if moved or CHANGING.search(numbers):
+            return " ".join(clause.split())[:80]
+    return ""
+
+
 def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
-                      differentiated: set, lead: str = "") -> bool:
-    """Whether the claim on ``claim_line`` is about the example values ``examples`` (name →
-    line) in force (see the module). ``sentence``: the claim's own sentence (formulas kept);
-    ``differentiated``: the names the claim differentiates with respect to (not at a point)."""
+                      differentiated: set, lead: str = "", claim_column: int = -1) -> bool:
+    """Whether the claim on ``claim_line`` (at ``claim_column`` on it, -1: unknown) is about
+    the example values ``examples`` (name → line) in force (see the module). ``sentence``: the
+    claim's own sentence (formulas kept); ``differentiated``: the names the claim
+    differentiates with respect to (not at a point)."""
     if not examples or claim_line - max(examples.values()) > NEAR:
         return False
     if set(examples) & differentiated or ranging_words(sentence, examples):
         return False
     if claim_line not in examples.values() and not tied(sentence, lead):
         return False  # a claim false in general, with no word about the example (round 18)
+    if any(mentioned_between(lines, line, name, claim_line, claim_column)
+           for name, line in examples.items()):
+        return False  # "Now change $x$ to $2$": the value may have changed (round 18 F8)
     return all(set_on_purpose(lines, line, name) and not new_unit_between(lines, line, claim_line)
                for name, line in examples.items())

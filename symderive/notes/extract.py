@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlsplit
 
 from symderive.notes.tex_conditionals import conditional_branches
+from symderive.notes.wrapped_lines import wrapped_before
 
 ENVIRONMENTS = (
     "equation", "align", "alignat", "flalign", "xalignat", "xxalignat", "gather", "multline",
@@ -106,6 +107,10 @@ class MathBlock:
     kind: str  # display, inline, environment, alt-text, image-url
     lead: str = ""  # the words just before the math on its line (or the line before)
     environment: str = ""  # the environment a block of kind "environment" is (align, alignat*)
+    # where it is written in the note as read (after notes.delimiters): the offsets of its opening
+    # delimiter and just past its closing one; -1 when unknown (a formula read from words)
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(frozen=True)
@@ -446,12 +451,14 @@ def _images(text: str, lines: _Lines, blocks: list[MathBlock]) -> str:
         alt, url = match.group(1), match.group(2)
         line = lines.line_of(match.start())
         if looks_like_latex(alt):
-            blocks.append(MathBlock(alt.strip(), line, "alt-text", _lead(text, match.start())))
+            blocks.append(MathBlock(alt.strip(), line, "alt-text", _lead(text, match.start()),
+                                    start=match.start(), end=match.end()))
         else:
             from_url = latex_from_image_url(url)
             if from_url and looks_like_latex(from_url):
                 blocks.append(
-                    MathBlock(from_url.strip(), line, "image-url", _lead(text, match.start()))
+                    MathBlock(from_url.strip(), line, "image-url", _lead(text, match.start()),
+                              start=match.start(), end=match.end())
                 )
     return _blank_matches(text, IMAGE)
 
@@ -467,7 +474,8 @@ def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: li
             offset = match.start("body")
             blocks.append(
                 MathBlock(match.group("body"), lines.line_of(offset), "environment",
-                          _lead(text, match.start()), match.group("name") + match.group("star"))
+                          _lead(text, match.start()), match.group("name") + match.group("star"),
+                          start=match.start(), end=match.end())
             )  # fmt: skip
     return _blank_matches(text, pattern)
 
@@ -494,7 +502,7 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
                 content = text[position + 2 : end]
                 blocks.append(
                     MathBlock(content, _content_line(text, lines, position + 2), kind,
-                              _lead(text, position))
+                              _lead(text, position), start=position, end=end + 2)
                 )  # fmt: skip
                 spans.append((position, end + 2))
                 position = end + 2
@@ -514,7 +522,7 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
             content = text[position + 2 : end]
             blocks.append(
                 MathBlock(content, _content_line(text, lines, position + 2), "display",
-                          _lead(text, position))
+                          _lead(text, position), start=position, end=end + 2)
             )  # fmt: skip
             spans.append((position, end + 2))
             position = end + 2
@@ -524,7 +532,8 @@ def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[
             position += 1
             continue
         content = text[position + 1 : end]
-        blocks.append(MathBlock(content, lines.line_of(position), "inline", _lead(text, position)))
+        blocks.append(MathBlock(content, lines.line_of(position), "inline", _lead(text, position),
+                                start=position, end=end + 1))
         spans.append((position, end + 1))
         position = end + 1
     pieces, last = [], 0
@@ -539,13 +548,18 @@ LEAD = 120  # characters of text before a formula that its classification may re
 
 
 def _lead(text: str, offset: int) -> str:
-    """The text just before ``offset``: the start of its line, or the line before when the
-    formula opens the line (``Suppose\n$$x = 1$$``)."""
+    """The text just before ``offset``: the start of its line (with the start of its sentence
+    on the line before when the paragraph is hard-wrapped: notes.wrapped_lines), or the line
+    before when the formula opens the line (``Suppose\n$$x = 1$$``)."""
     window = text[max(0, offset - LEAD) : offset]
     before, _, same_line = window.rpartition("\n")
     same_line = QUOTE_MARKS.sub("", same_line)  # "> $$…$$" in a blockquote (round 14a F22)
     if same_line.strip():
-        return same_line.strip()
+        line_start = text.rfind("\n", 0, offset) + 1
+        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        previous = QUOTE_MARKS.sub("", text[previous_start : max(previous_start, line_start - 1)])
+        wrapped = wrapped_before(previous, same_line) if line_start > 0 else ""
+        return f"{wrapped} {same_line.strip()}".strip()  # a wrapped sentence (18 F11)
     return QUOTE_MARKS.sub("", before.rstrip().rpartition("\n")[2]).strip()
 
 

@@ -177,6 +177,13 @@ class PlannedEquation:
         return self.located.block
 
 
+def _column(text: str, offset: int) -> int:
+    """The column of ``offset`` on its line of ``text``; -1 when unknown."""
+    if not 0 <= offset < len(text or ""):
+        return -1
+    return offset - text.rfind("\n", 0, offset) - 1
+
+
 def _general_heading(context: FileContext, line: int) -> int:
     """The line of the heading of ``line``'s innermost section when it calls the section general
     (*General case*, *Theorem*, 일반적인 경우: :data:`symderive.notes.lifted.GENERAL_HEADING`), or 0."""
@@ -335,7 +342,8 @@ def plan_steps(
         equation.cases = tuple((name, values) for name, values, *_ in alternatives)
         equation.cases_proved = about_the_example(
             context.lines, chain.line, {name: line for name, _, line, _ in alternatives},
-            claim_sentence(context.lines, equation.block), set())
+            claim_sentence(context.lines, equation.block), set(), "",
+            _column(context.raw_text, equation.block.start))
         equation.cases_paired = any(paired for *_, paired in alternatives)
         general = set(general) | {name for name, _ in equation.cases}
     if general is not ALL and (bound := bound_names(row) | prose_bound(going_on)):
@@ -638,7 +646,7 @@ def plan_steps(
                 and about_the_example(context.lines, chain.line, {
                     _key_name(key): view.examples[key] for key in left[4] | right[4]
                     if key in view.examples}, own_sentence, differentiated,
-                    equation.block.lead),
+                    equation.block.lead, _column(context.raw_text, equation.block.start)),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),

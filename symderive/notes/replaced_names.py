@@ -71,6 +71,16 @@ class Replacement:
     line: int
     end: int  # the last line of its section
     words: str
+    offset: int = -1  # where the words are in the note: a step on their line holds before them
+
+
+def after(replacement: Replacement, line: int, offset: int) -> bool:
+    """Whether a formula on ``line`` written at ``offset`` (-1: unknown) comes after the
+    replacing words: on a later line, or on theirs after them (round 18 F19: *Let $x = 1$, so
+    $x^2 = 1$. Now set $x$ to $2$.* — the first claim is stated before the new value)."""
+    if line != replacement.line or offset < 0 or replacement.offset < 0:
+        return line >= replacement.line
+    return offset > replacement.offset
 
 
 def replaced_names(text: str, section_end) -> list[Replacement]:
@@ -88,17 +98,17 @@ def replaced_names(text: str, section_end) -> list[Replacement]:
                         if i >= 0), default=len(text))
             words = " ".join(text[start:stop].split())[:100]
             found.append(Replacement(" ".join(name.split()), _pattern(name.strip()), line,
-                                     section_end(line), words))
+                                     section_end(line), words, match.start()))
     return sorted(found, key=lambda r: r.line)
 
 
 def replaced_name_used(step_latex: str, line: int, replacements: list[Replacement],
-                       used: tuple) -> str:
-    """Why a step at ``line`` is undecided: it mentions a name replaced in words before it (in
-    its section), or uses a definition (``used``: the notes of the definitions in force that
-    the step used) whose formula mentions it; '' when none."""
+                       used: tuple, offset: int = -1) -> str:
+    """Why a step at ``line`` (written at ``offset``) is undecided: it mentions a name replaced
+    in words before it (in its section), or uses a definition (``used``: the notes of the
+    definitions in force that the step used) whose formula mentions it; '' when none."""
     for replacement in replacements:
-        if not replacement.line <= line <= replacement.end:
+        if not (after(replacement, line, offset) and line <= replacement.end):
             continue
         through = next((note for note in used if re.search(replacement.pattern, note)), None)
         if not re.search(replacement.pattern, step_latex) and through is None:
@@ -141,6 +151,22 @@ REDEFINING = (
                r"(?:이?라\s*(?:하자|두자|하면)|이?라고\s*(?:하자|두자|하면)|(?:으)?로\s*(?:두자|하자|바꾸자|"
                r"바꾸면|정의하자|정의하면)|이다|를\s*뜻한다|을\s*뜻한다|를\s*나타낸다|을\s*나타낸다)"),
     re.compile(rf"{_ONE}\s*(?:는|은)\s*[^$.\n]{{1,40}}?(?:를|을)\s*(?:나타낸다|뜻한다|의미한다|가리킨다)"),
+    # round 18 F8: a verb of change governing the name — "Now make $g$ the ReLU", "turn $g$
+    # into …", "change $g$ to …", "we update $g$", "$g$ is changed to …", "$g$ now becomes …",
+    # "let $g$ now be …", $g$를 ReLU로 바꾸자
+    re.compile(rf"\b(?:make|makes|making|made|turn|turns|turning|turned|chang\w*|switch\w*|swap\w*|"
+               rf"updat\w*|modif\w*|alter\w*|adjust\w*|tweak\w*|doubl\w*|halv\w*|negat\w*|flip\w*|"
+               rf"shift\w*|rescal\w*|perturb\w*|increas\w*|decreas\w*|reassign\w*|overwrit\w*|"
+               rf"rewrit\w*\s+(?:the\s+definition\s+of|the\s+rule\s+for))\s+(?:the\s+(?:function|map|"
+               rf"activation|value)\s+)?{_ONE}(?!\s*(?:\(|'))", re.I),
+    re.compile(rf"{_ONE}\s+(?:is\s+|was\s+|gets\s+|being\s+|has\s+been\s+)?(?:now\s+)?(?:changed|"
+               rf"made|turned|switched|updated|modified|swapped|altered|redefined|replaced|reset)"
+               rf"\s+(?:to|into|in|as|so)\b", re.I),
+    re.compile(rf"{_ONE}\s+(?:now\s+|then\s+|instead\s+)?becom(?:es|e)\s+(?:the|an?|equal\s+to|\$)"
+               rf"{_SAME}", re.I),
+    re.compile(rf"\blet\s+{_ONE}\s+(?:\w+\s+)?(?:now|instead)\s+(?:be|denote|stand|mean)\b{_SAME}",
+               re.I),
+    re.compile(rf"{_ONE}\s*(?:를|을)\s*[^$.\n]{{1,40}}?(?:로|으로)\s*(?:바꾸|바꿔|바꾼|변경|수정|교체|대체)"),
 )
 
 
@@ -156,18 +182,30 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
                 continue
             line = text.count("\n", 0, match.start()) + 1
             bare = name.lstrip("\\")
-            earlier = [d for d in definitions if _name_of(d) == bare and d.start < line <= d.end
+            # round 18 F19: on the words' own line, a definition written before them counts
+            earlier = [d for d in definitions if _name_of(d) == bare and line <= d.end
+                       and _before(d, line, match.start())
                        and getattr(d.role, "value", "") == "definition"]
             if not earlier:
                 continue  # "Let $g$ be a differentiable function.": its first meaning
-            later = [d.start for d in definitions if _name_of(d) == bare and d.start >= line]
-            end = min([section_end(line)] + [start - 1 for start in later])
+            later = [d.start for d in definitions if _name_of(d) == bare
+                     and not _before(d, line, match.start())]
+            # up to its next formula (one later on the words' own line: their line, undecided)
+            end = min([section_end(line)] + [max(start - 1, line) for start in later])
             start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
             stop = min((i for i in (text.find(".", match.end()), text.find("\n", match.end()))
                         if i >= 0), default=len(text))
             words = " ".join(text[start:stop].split())[:100]
-            found.append(Replacement(name, _pattern(name.strip()), line, end, words))
+            found.append(Replacement(name, _pattern(name.strip()), line, end, words,
+                                     match.start()))
     return sorted(found, key=lambda r: r.line)
+
+
+def _before(definition, line: int, offset: int) -> bool:
+    """Whether ``definition`` is written before the words at ``offset`` on ``line``."""
+    if definition.start != line:
+        return definition.start < line
+    return 0 <= getattr(definition, "offset", -1) < offset
 
 
 def _name_of(definition) -> str:
