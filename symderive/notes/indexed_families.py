@@ -237,6 +237,16 @@ def _at(body: sp.Basic, letter: str, number: sp.Integer) -> sp.Basic | None:
             mapping[name], uses = number, True
             continue
         parts = _split(name.name)
+        shifted = re.fullmatch(rf"(?P<stem>[A-Za-z]+)_\{{?{re.escape(letter)}(?P<shift>[+-]\d+)\}}?",
+                               name.name.replace(" ", ""))
+        if shifted and int(number) + int(shifted["shift"]) >= 0:  # a_{t-1} at t = 2 is a_1
+            mapping[name] = sp.Symbol(f"{shifted['stem']}_{int(number) + int(shifted['shift'])}",
+                                      **name.assumptions0)
+            uses = True
+            continue
+        if parts is None and re.search(rf"_.*(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])",
+                                       subscript_spelling(name.name)):
+            return None  # a_{t-1} (SymPy's a_t-1): a shifted term, not read (never left free)
         if parts is not None and parts[1] == letter:  # m_t → m_1, a^{[l]} → a^{[1]}
             spelled = (LABEL.sub(f"^{{[{number}]}}", name.name) if "^{[" in name.name
                        else f"{name.name[: -len(letter)]}{number}")
