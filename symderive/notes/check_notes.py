@@ -697,7 +697,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             f"{base} (line {simplex_at(plan.context, chain.line)[str(base)]})"
             for base in stated_vectors(plan, equation, step)
         )  # fmt: skip
-        outcome, description = combined(key, chosen, outcomes, step.example_near, stated)
+        outcome, description = combined(key, chosen, outcomes, step.example_near, stated,
+                                        step.example_changed)
         if equation.cases:  # "In both cases": refuted at a case, or not refuted (round 13 F5)
             outcome = refuted_in_a_case(outcome, step.lhs, step.rhs, step.relation,
                                         equation.cases, equation.cases_proved,

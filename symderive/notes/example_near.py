@@ -262,6 +262,17 @@ def mentioned_between(lines: Sequence[str], line: int, name: str, claim_line: in
     return ""
 
 
+def changed_in_words(lines: Sequence[str], claim_line: int, examples: dict,
+                     claim_column: int = -1) -> str:
+    """The first clause between an example value of ``examples`` (name → line) and the claim
+    that may change it (:func:`mentioned_between`), with its line, or ''."""
+    for name, line in examples.items():
+        if claim_line - line <= NEAR and (
+                words := mentioned_between(lines, line, name, claim_line, claim_column)):
+            return f"'{words}' after {name} = … (line {line})"
+    return ""
+
+
 def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
                       differentiated: set, lead: str = "", claim_column: int = -1) -> bool:
     """Whether the claim on ``claim_line`` (at ``claim_column`` on it, -1: unknown) is about
@@ -274,8 +285,7 @@ def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sen
         return False
     if claim_line not in examples.values() and not tied(sentence, lead):
         return False  # a claim false in general, with no word about the example (round 18)
-    if any(mentioned_between(lines, line, name, claim_line, claim_column)
-           for name, line in examples.items()):
+    if changed_in_words(lines, claim_line, examples, claim_column):
         return False  # "Now change $x$ to $2$": the value may have changed (round 18 F8)
     return all(set_on_purpose(lines, line, name) and not new_unit_between(lines, line, claim_line)
                for name, line in examples.items())

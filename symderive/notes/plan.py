@@ -33,7 +33,7 @@ from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
-from symderive.notes.example_near import about_the_example, claim_sentence
+from symderive.notes.example_near import about_the_example, changed_in_words, claim_sentence
 from symderive.notes.display_quantifiers import (
     bound_names, continuation, general_words, prose_bound, row_of,
 )
@@ -133,6 +133,7 @@ class PlannedStep:
     written_domain: tuple = ()
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the claim is about the example values (notes.example_near)
+    example_changed: str = ""  # words after an example value that may change it (round 18 F8)
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
@@ -548,6 +549,9 @@ def plan_steps(
             continue
         problem = left if left[0] is None else right if right[0] is None else None
         example_lines = [view.examples[k] for k in (left[4] | right[4]) if k in view.examples]
+        examples_used = {_key_name(key): view.examples[key] for key in left[4] | right[4]
+                         if key in view.examples}
+        column = _column(context.raw_text, equation.block.start)
         general = None
         if example_lines and problem is None:
             general = (
@@ -643,10 +647,10 @@ def plan_steps(
                         for requirement in requirements.get(position, ())),
                 general=general,
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
-                and about_the_example(context.lines, chain.line, {
-                    _key_name(key): view.examples[key] for key in left[4] | right[4]
-                    if key in view.examples}, own_sentence, differentiated,
-                    equation.block.lead, _column(context.raw_text, equation.block.start)),
+                and about_the_example(context.lines, chain.line, examples_used, own_sentence,
+                                      differentiated, equation.block.lead, column),
+                example_changed=changed_in_words(context.lines, chain.line, examples_used,
+                                                 column),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),

@@ -292,10 +292,11 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
     return run_tasks(tasks, options.budget_seconds, options.jobs) if tasks else {}
 
 
-def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
+def _with_examples(key, outcomes, near: bool, changed: str = "") -> tuple[Outcome, str]:
     """A claim after example values: true for all values → that verdict; refuted at the
     example → refuted; true only at the example → its verdict when the example was given just
-    before (the claim is about it), else undecided (the note may mean the general claim)."""
+    before (the claim is about it), else undecided (the note may mean the general claim, or
+    ``changed``: words after the value may have changed it)."""
     example, general = outcomes[key + ("plain",)], outcomes[key + ("general",)]
     if general.holds:
         return general, "holds for all values, not only the example values"
@@ -305,6 +306,10 @@ def _with_examples(key, outcomes, near: bool) -> tuple[Outcome, str]:
         return example, ""
     if near:
         return example, "for the example values given just before"
+    if changed:  # "Now change $x$ to $2$" (round 18 F8)
+        return Outcome("undecided", method=example.method, reason=(
+            f"holds for the example value, but the words {changed} may change it, which this "
+            "reader does not carry out; it does not hold for all values")), ""
     return Outcome("undecided", method=example.method, reason=(
         "holds for the example values in force, but not for all values: say which is meant"
     )), ""  # fmt: skip
@@ -319,10 +324,11 @@ def _out_of_time(outcome: Outcome | None) -> bool:
     )
 
 
-def combined(key, chosen, outcomes, near: bool = False, stated: str = "") -> tuple[Outcome, str]:
+def combined(key, chosen, outcomes, near: bool = False, stated: str = "",
+             changed: str = "") -> tuple[Outcome, str]:
     """One outcome for a step from its variants; the description of what was checked."""
     if [name for name, *_ in chosen] == ["plain", "general"]:
-        return _with_examples(key, outcomes, near)
+        return _with_examples(key, outcomes, near, changed)
     if [name for name, *_ in chosen] == ["decimal", "decimal-unit"]:
         rounded, unit = (outcomes[key + (name,)] for name, *_ in chosen)
         description = chosen[0][4]

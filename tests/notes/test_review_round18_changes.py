@@ -100,3 +100,10 @@ def test_a_claim_before_the_new_value_on_its_line_keeps_the_old_one(tmp_path):
     text = "# A\n\nLet $x = 1$, so $x^2 = 1$. Now set $x$ to $2$. Then $x^2 = 1$.\n"
     assert verdicts_by_line(tmp_path, text)[3][0] == "proved"
     assert verdicts_by_line(tmp_path, text)[3][-1] not in ("proved", "checked")
+
+
+def test_the_verdict_names_the_words_that_may_change_the_value(tmp_path):
+    from tests.notes.note_steps import first_reasons
+
+    reason = first_reasons(tmp_path, SET + "Now change $x$ to $2$. Then $x^2 = 1$.\n")[5]
+    assert "'Now change $x$ to $2$'" in reason and "line 3" in reason
