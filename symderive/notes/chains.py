@@ -94,7 +94,10 @@ _LABEL = (
 EQUATION_NUMBER = re.compile(
     r",?(?P<gap>" + _GAP + r")\s*(?:"
     r"(?:\\left\s*)?(?:\(|\[|\\\{)" + _LABEL + r"(?:\\right\s*)?(?:\)|\]|\\\})"
-    r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[][^{}$]*[)\]]\s*\}"
+    r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[]"
+    r"(?![^{}]*(?:[$<>=≤≥≠∈]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|in|notin)\b|\b(?:for|if|when|where|"
+    r"valid|unless|provided|all|every|any|positive|negative|nonzero|non-zero)\b))"
+    r"[^{}]*[)\]]\s*\}"  # an equation number, not a condition (x > 0), (t positive): 19 F7
     r"|\\(?:checkmark|square|blacksquare|Box|qed|qedsymbol)(?![A-Za-z])"
     r")\s*[.,;]?\s*(?=\\\\|\x1f|$)"
 )

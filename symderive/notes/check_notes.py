@@ -86,6 +86,7 @@ from symderive.notes.laws import (
 from symderive.expectation import E, Var
 from symderive.notes.kinks import at_a_switch
 from symderive.notes.delimiters import one_spelling, unwrapped
+from symderive.notes.emphasis import without_emphasis
 from symderive.notes.extract import (
     FENCE, HTML_COMMENT, QUOTE_MARKS, TEX_COMMENT, MathBlock, _blank_matches, extract_math,
     unsure_branches,
@@ -325,6 +326,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     started = time.monotonic()
     text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
     text = unwrapped(one_spelling(text))  # \(…\) is $…$, a wrapped $…$ on one line (17 F29, F31)
+    text = without_emphasis(text)  # "for _positive_ $x$": no marks in the words (round 19 F10)
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
     if markdown:  # a blockquote's "> " marks are no words of its sentences (round 14a F22)
@@ -341,10 +343,11 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     word_sentences = sentences_of(_blank_matches(prose, HTML_COMMENT))
     in_words = word_definitions(word_sentences)  # "The residual $e$ equals $y - wx$."
     for defined in in_words:  # read as the formula e = y - wx written on its line
-        block = MathBlock(defined.latex, defined.line, "inline", lead=defined.words)
+        block = MathBlock(defined.latex, defined.line, "inline", lead=defined.words,
+                          start=defined.offset)  # (where its value is written: round 19 F6)
         pairs.extend((block, chain) for chain in split_chains(block.latex, block.line, ""))
     if in_words:
-        pairs.sort(key=lambda pair: pair[1].line)
+        pairs.sort(key=lambda pair: (pair[1].line, pair[0].start))  # in reading order (19 F6)
     if len(pairs) > MAX_CHAINS_PER_FILE:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]

@@ -32,7 +32,8 @@ import re
 from collections.abc import Sequence
 
 from symderive.notes.bare_intervals import after_sentence
-from symderive.notes.wrapped_lines import wrapped_after
+from symderive.notes.example_words import unread_word
+from symderive.notes.wrapped_lines import STRUCTURE
 
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
 
@@ -126,22 +127,64 @@ def new_unit_between(lines: Sequence[str], start: int, end: int) -> str:
     return ""
 
 
+_ABBREVIATED = re.compile(r"\b(?:i\.\s?e|e\.\s?g|cf|resp|viz|etc)\.", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s")
+# the next sentence speaks of the claim when it widens it ("This identity holds everywhere.",
+# 즉, 모든 $x$에 대해 성립한다), or when it is a sentence of plain remarks; not when it leads into
+# the next formula (no end before it), states one, or takes a new step (round 19 F11)
+_WIDE = re.compile(r"\b(?:every\w*|all|any\w*|arbitrar\w*|always|general\w*|identit\w*|whatever|"
+                   r"regardless|universal\w*|each|whenever|forall)\b|모든|항상|임의|일반|항등|언제나",
+                   re.I)
+_NEXT_STEP = re.compile(r"\b(?:let|take|set|assume|suppose|choose|pick|put|change|replace|"
+                        r"consider|now|next)\b|두자|하자|놓자|이제|다음", re.I)
+_RELATION_FORMULA = re.compile(r"\$[^$]*(?:=|<|>|\\le|\\ge|\\ne|\\in\b)[^$]*\$")
+_TEXT_IN_MATH = re.compile(r"\\(?:text|textrm|textnormal|mbox|textit|textbf|emph|mathrm)\s*\{([^{}$]*)\}")
+
+
+def _unabbreviated(words: str) -> str:
+    """``i.e.``, ``e.g.`` … without their periods, which end no sentence (round 19 F25)."""
+    return _ABBREVIATED.sub(lambda found: found.group().replace(".", " "), words)
+
+
 def claim_sentence(lines: Sequence[str], block) -> str:
     """The claim's own sentence with its formulas, the claim as ``$…$``: the lead's last
-    sentence and, after an inline formula, the rest of its sentence on its line (after a
-    display, the words that go on lower-case: *$$…$$ for every real $x$.*)."""
-    before = re.split(r"(?<=[.!?。])\s+", block.lead or "")[-1]
+    sentence and, after an inline formula, the rest of its sentence (after a display, the words
+    that go on lower-case or in parentheses: *$$…$$ (for every real $x$).*), the words inside
+    a display (``\quad \text{everywhere}``), and the next sentence when it speaks of the claim
+    (*This identity holds everywhere.*)."""
+    before = _SENTENCE_END.split(_unabbreviated(block.lead or ""))[-1]
     after = ""
     if block.kind == "inline" and 0 < block.line <= len(lines):
         text = lines[block.line - 1]
         position = text.find("$" + block.latex + "$")
-        after = wrapped_after(text[position + len(block.latex) + 2:], list(
-            lines[block.line:block.line + 2])) if position >= 0 else ""  # (round 18 F11)
+        after = " ".join([text[position + len(block.latex) + 2:]] + _paragraph_after(
+            lines, block.line)) if position >= 0 else ""
     elif block.kind != "inline":
         following = after_sentence(lines, block.line, block.latex).strip()
-        after = following if following[:1].islower() else ""
-    after = re.split(r"(?<=[.!?。])\s", after, maxsplit=1)[0]
+        later = " ".join(_paragraph_after(lines, block.line + block.latex.count("\n")))
+        opened = following.lstrip("([*_ \t")[:1]
+        after = f"{following} {later}" if opened.islower() or following[:1] in "([" else ""
+        after = " ".join(_TEXT_IN_MATH.findall(block.latex) + [after])  # \text{everywhere}
+    pieces = _SENTENCE_END.split(_unabbreviated(after), maxsplit=1)
+    after = pieces[0]
+    if len(pieces) > 1:  # the next sentence of the paragraph (see _WIDE)
+        rest = _SENTENCE_END.split(pieces[1], maxsplit=1)
+        following = rest[0]
+        ends = len(rest) > 1 or bool(re.search(r"[.!?。]\s*$", following))
+        if ends and (_WIDE.search(re.sub(r"\$[^$]*\$", " ", following)) or not (
+                _RELATION_FORMULA.search(following) or _NEXT_STEP.search(following))):
+            after += " " + following
     return f"{before} $…$ {after}"
+
+
+def _paragraph_after(lines: Sequence[str], line: int, most: int = 6) -> list[str]:
+    """The lines after ``line`` in its paragraph (up to ``most``), stripped."""
+    found = []
+    for text in lines[line:line + most]:
+        if not text.strip() or STRUCTURE.match(text):
+            break
+        found.append(text.strip())
+    return found
 
 
 def ranging_words(sentence: str, names=()) -> str:
@@ -195,39 +238,10 @@ def tied(sentence: str, lead: str) -> bool:
     return bool(re.search(r"\$[^$]*=[^$]*\$\s*[:,;]?\s*(?:and\s+)?$", last))
 
 
-# a formula that is the name alone, or moves a value into it (x \gets 2, x \leftarrow x + 1)
-_FORMULA = re.compile(r"\$([^$\n]{1,60})\$")
-_ASSIGNING = re.compile(r"\\gets\b|\\leftarrow\b|\\mapsfrom\b|\\Leftarrow\b|\\to\b|\\rightarrow\b|"
-                        r"\\mapsto\b|\\longrightarrow\b|:=|\\coloneqq\b|←|→")
-_ARTICLES = {"a", "A", "I"}  # a letter that is also an English word is no mention in words
-# ... unless the words point back at the value in force: "for this $x$", "at that $x$", 이 $x$
-_SAME_VALUE = re.compile(r"(?:\b(?:this|that|these|those|the\s+same|such\s+an?|our|its|given)"
-                         r"|(?:^|\s)(?:이|그))\s*$", re.I)
-
-
-# words of a clause that may give a name another value: a verb or adverb of change, a number
-CHANGING = re.compile(
-    r"\b(?:chang\w*|make|makes|making|made|turn\w*|set|sets|setting|let|take|takes|taking|took|"
-    r"put\w*|try|tries|trying|tried|use|uses|using|choos\w*|chose\w*|pick\w*|increas\w*|"
-    r"decreas\w*|doubl\w*|halv\w*|tripl\w*|negat\w*|updat\w*|mov\w*|shift\w*|replac\w*|"
-    r"substitut\w*|assign\w*|now|instead|becom\w*|became|equal\w*|twice|half|new|again|next|"
-    r"another|different|other|bump\w*|rais\w*|lower\w*|reduc\w*|grow\w*|scal\w*|go\w*|went|"
-    r"zero|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\b"
-    r"|\d|바꾸|바꿔|바꾼|두면|두자|놓|이제|대신|증가|감소|새로|다시|이번", re.I)
-_NUMBER_FORMULA = re.compile(r"^\s*[-+−]?\s*(?:\d|\\frac\s*\{\s*\d|\\pi\b|\\sqrt|e\s*$)")
-_CLAUSE_END = re.compile(r"[.;:!?。,](?:\s|$)|\n\s*\n")
-
-
-def mentioned_between(lines: Sequence[str], line: int, name: str, claim_line: int,
-                      claim_column: int) -> str:
-    r"""The clause between the formula that gives ``name`` its value on ``line`` and the claim
-    (on ``claim_line`` at ``claim_column``, -1: its line's end) that may give the name another
-    value in words the reader does not carry out (round 18 F8: *Now change $x$ to $2$*,
-    *Increase $x$ to $2$*, *Let $x$ now be $2$*, *Now double $x$*, *$x$를 $2$로 바꾸면*): a
-    formula moving a value into it (``$x \gets 2$``), or a clause that speaks of the name alone
-    (``$x$``, or the letter x in words) with a word of change or a number (:data:`CHANGING`);
-    '' when none. *Since $x$ is positive*, *one divides by $x$* and *for this $x$* change
-    nothing."""
+def words_between(lines: Sequence[str], line: int, name: str, claim_line: int,
+                  claim_column: int) -> str:
+    """The text between the formula that gives ``name`` its value on ``line`` and the claim
+    (on ``claim_line`` at ``claim_column``; -1: its line's end), formulas kept."""
     if not (0 < line <= claim_line <= len(lines)):
         return ""
     first = lines[line - 1]
@@ -238,44 +252,58 @@ def mentioned_between(lines: Sequence[str], line: int, name: str, claim_line: in
     for number in range(line + 1, claim_line + 1):
         text = lines[number - 1]
         pieces.append(text[:claim_column] if number == claim_line and claim_column >= 0 else text)
-    words = "\n".join(pieces)
-    plain = _plain(name)
-    blanked = _FORMULA.sub(lambda found: " " * len(found.group()), words)  # same offsets
-    mentions = []
-    for found in _FORMULA.finditer(words):
-        formula = found.group(1)
-        if _ASSIGNING.search(formula) and _plain(_ASSIGNING.split(formula)[0]) == plain:
-            mentions.append((found.span(), True))  # x \gets 2: a value moved into it
-        elif _plain(formula) == plain and not _SAME_VALUE.search(words[:found.start()]):
-            mentions.append((found.span(), False))
-    if len(plain) == 1 and plain not in _ARTICLES:  # "Now change x to 2", without $…$
-        mentions += [(found.span(), False) for found in re.finditer(
-            rf"(?<![\w'’\\-]){re.escape(plain)}(?![\w'’(])", blanked)]
-    for (start, end), moved in mentions:
-        left = max((found.end() for found in _CLAUSE_END.finditer(blanked, 0, start)), default=0)
-        right = _CLAUSE_END.search(blanked, end)
-        clause = words[left:right.start() if right else len(words)]
-        numbers = _FORMULA.sub(lambda found: " 0 " if _NUMBER_FORMULA.match(found.group(1))
-                               else " ", clause)
-        if moved or CHANGING.search(numbers):
-            return " ".join(clause.split())[:80]
-    return ""
+    return "\n".join(pieces)
 
 
-def changed_in_words(lines: Sequence[str], claim_line: int, examples: dict,
-                     claim_column: int = -1) -> str:
-    """The first clause between an example value of ``examples`` (name → line) and the claim
-    that may change it (:func:`mentioned_between`), with its line, or ''."""
+def _own_formulas(lines: Sequence[str], examples: dict, claim_line: int, column: int,
+                  written: dict | None) -> list:
+    """The formulas (``$x = 1$``, as written) that give the values in force: on each value's
+    line, the ones written as its definition (``written``: name → ``x = 1``; without it the
+    last one before the claim)."""
+    found = []
     for name, line in examples.items():
-        if claim_line - line <= NEAR and (
-                words := mentioned_between(lines, line, name, claim_line, claim_column)):
-            return f"'{words}' after {name} = … (line {line})"
+        if 0 < line <= len(lines):
+            text = lines[line - 1]
+            text = text[:column] if line == claim_line and column >= 0 else text
+            own = [match.group() for match in _VALUED.finditer(text)
+                   if _plain(match.group(1)) == _plain(name)]
+            if written is not None:
+                value = re.sub(r"\s", "", written.get(name, ""))
+                found += [formula for formula in own if re.sub(r"\s", "", formula[1:-1]) == value]
+            else:
+                found += own[-1:]
+    return found
+
+
+def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
+                  written_at: tuple = (), written: dict | None = None) -> str:
+    r"""Why a claim true only at the example values ``examples`` (name → line) is not read as
+    about them: the first word of its own ``sentence``, or of the text between a value and the
+    claim, that is not plain (:mod:`symderive.notes.example_words`: *every*, *identity*, *Now
+    change $x$ to $2$*, *Let $x \in \mathbb{R}$*); '' when there is none."""
+    before, mark, after = (sentence or "").partition("$…$")
+    own = frozenset(_own_formulas(lines, examples, claim_line, (written_at or (0, -1))[1],
+                                  written))
+    values = [found for found in _VALUED.finditer(before) if found.group() in own]
+    if values:  # "The first label is $y = 3$, so $…$": the words after the value in it
+        before = before[values[-1].end():]
+    word = unread_word(before + mark + after, examples, own)
+    if word:
+        return f"its sentence says '{word}', which this reader does not take as about the example"
+    start_line, column = written_at or (claim_line, -1)  # where the claim's formula opens
+    for name, line in examples.items():
+        if claim_line - line <= NEAR and (word := unread_word(words_between(
+                lines, line, name, max(line, start_line), column if start_line >= line else -1),
+                examples, own)):
+            return (f"the words after {name} = … (line {line}) say '{word}', which may change "
+                    f"the value or widen the claim, and this reader does not carry them out")
     return ""
 
 
 def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
-                      differentiated: set, lead: str = "", claim_column: int = -1) -> bool:
-    """Whether the claim on ``claim_line`` (at ``claim_column`` on it, -1: unknown) is about
+                      differentiated: set, lead: str = "", written_at: tuple = (),
+                      written: dict | None = None) -> bool:
+    """Whether the claim on ``claim_line`` (whose formula opens at ``written_at``, (line, column)) is about
     the example values ``examples`` (name → line) in force (see the module). ``sentence``: the
     claim's own sentence (formulas kept); ``differentiated``: the names the claim
     differentiates with respect to (not at a point)."""
@@ -285,7 +313,7 @@ def about_the_example(lines: Sequence[str], claim_line: int, examples: dict, sen
         return False
     if claim_line not in examples.values() and not tied(sentence, lead):
         return False  # a claim false in general, with no word about the example (round 18)
-    if changed_in_words(lines, claim_line, examples, claim_column):
-        return False  # "Now change $x$ to $2$": the value may have changed (round 18 F8)
+    if example_doubt(lines, claim_line, examples, sentence, written_at, written):
+        return False  # "for **every** $x$", "Now change $x$ to $2$" (rounds 18 F8, 19)
     return all(set_on_purpose(lines, line, name) and not new_unit_between(lines, line, claim_line)
                for name, line in examples.items())

@@ -485,6 +485,9 @@ DISPLAY_CONDITIONS = (
     # \sqrt{x^2} = x \quad \text{($x > 0$)}, \text{for $x > 0$}, \text{valid for $x > 0$}
     re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*\(?\s*(?:(?:{_CONNECTIVE})\s+)?\$(?P<math>[^$]*)\$"
                rf"\s*\)?\s*\}}\s*[.,]?\s*$"),
+    # \sqrt{x^2} = x \quad \text{(x > 0)}: the relation written as text (round 19 F7)
+    re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*\(\s*(?:(?:{_CONNECTIVE})\s+)?"
+               rf"(?P<math>[^{{}}$()]+?)\s*\)\s*\}}\s*[.,]?\s*$"),
     # \sqrt{x^2} = x \quad \text{for positive } x
     re.compile(rf"(?:,|\\q?quad){_SPACE}\\(?:text|textrm|mbox|textnormal)\s*\{{\s*(?:for|if|when)\s+(?:(?:all|every|any)\s+)?"
                rf"(?P<word>positive|negative|non-?negative|non-?zero)\s*\}}{_SPACE}(?P<name>{_NAME})"

@@ -9,6 +9,7 @@ condition, update rule) or cannot be read.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -33,7 +34,7 @@ from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
-from symderive.notes.example_near import about_the_example, changed_in_words, claim_sentence
+from symderive.notes.example_near import about_the_example, claim_sentence, example_doubt
 from symderive.notes.display_quantifiers import (
     bound_names, continuation, general_words, prose_bound, row_of,
 )
@@ -178,11 +179,18 @@ class PlannedEquation:
         return self.located.block
 
 
-def _column(text: str, offset: int) -> int:
-    """The column of ``offset`` on its line of ``text``; -1 when unknown."""
-    if not 0 <= offset < len(text or ""):
-        return -1
-    return offset - text.rfind("\n", 0, offset) - 1
+def _written_at(context: FileContext, offset: int, line: int) -> tuple[int, int]:
+    """(line, column) where ``offset`` is in the note (a display's ``$$`` may stand on the
+    line before its first formula line); ``(line, -1)`` when the offset is unknown."""
+    text = context.raw_text or ""
+    if not 0 <= offset < len(text):
+        return line, -1
+    starts = getattr(context, "_line_starts", None)
+    if starts is None:
+        starts = [0] + [found.end() for found in re.finditer("\n", text)]
+        context._line_starts = starts
+    number = bisect.bisect_right(starts, offset)
+    return number, offset - starts[number - 1]
 
 
 def _general_heading(context: FileContext, line: int) -> int:
@@ -344,7 +352,7 @@ def plan_steps(
         equation.cases_proved = about_the_example(
             context.lines, chain.line, {name: line for name, _, line, _ in alternatives},
             claim_sentence(context.lines, equation.block), set(), "",
-            _column(context.raw_text, equation.block.start))
+            _written_at(context, equation.block.start, chain.line))
         equation.cases_paired = any(paired for *_, paired in alternatives)
         general = set(general) | {name for name, _ in equation.cases}
     if general is not ALL and (bound := bound_names(row) | prose_bound(going_on)):
@@ -549,9 +557,11 @@ def plan_steps(
             continue
         problem = left if left[0] is None else right if right[0] is None else None
         example_lines = [view.examples[k] for k in (left[4] | right[4]) if k in view.examples]
+        values_written = {_key_name(key): view.notes.get(key, "").split(" (")[0]
+                          for key in left[4] | right[4] if key in view.examples}  # "x = 1"
         examples_used = {_key_name(key): view.examples[key] for key in left[4] | right[4]
                          if key in view.examples}
-        column = _column(context.raw_text, equation.block.start)
+        written_at = _written_at(context, equation.block.start, chain.line)
         general = None
         if example_lines and problem is None:
             general = (
@@ -648,9 +658,10 @@ def plan_steps(
                 general=general,
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
                 and about_the_example(context.lines, chain.line, examples_used, own_sentence,
-                                      differentiated, equation.block.lead, column),
-                example_changed=changed_in_words(context.lines, chain.line, examples_used,
-                                                 column),
+                                      differentiated, equation.block.lead, written_at,
+                                      values_written),
+                example_changed=example_doubt(context.lines, chain.line, examples_used,
+                                              own_sentence, written_at, values_written),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),

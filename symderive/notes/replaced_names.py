@@ -167,6 +167,56 @@ REDEFINING = (
     re.compile(rf"\blet\s+{_ONE}\s+(?:\w+\s+)?(?:now|instead)\s+(?:be|denote|stand|mean)\b{_SAME}",
                re.I),
     re.compile(rf"{_ONE}\s*(?:를|을)\s*[^$.\n]{{1,40}}?(?:로|으로)\s*(?:바꾸|바꿔|바꾼|변경|수정|교체|대체)"),
+    # round 19 F5: the name as the subject of a copula with a definite noun phrase — "Now $f$ is
+    # the ReLU", "$f$ is now the ReLU", "Suppose instead that $f$ is a different function",
+    # "What if $f$ were the ReLU?" (*$f$ is a convex function* describes it: not read here)
+    re.compile(rf"{_ONE}\s+(?:is|was|were|be|being|shall\s+be|will\s+be)\s+(?:now\s+|instead\s+|"
+               rf"again\s+|henceforth\s+)?(?:the\s+(?!same\b|above\b|previous\b|former\b|one\s+"
+               rf"above\b|function\s+(?:above|defined|given)\b)|an?\s+(?:new|different|other|second|"
+               rf"third|another)\b|another\b|some\s+other\b)", re.I),
+    # "think of / regard / view / treat / read $f$ as …", "with the ReLU as $f$", "in place of
+    # $f$", "instead of $f$"
+    re.compile(rf"\b(?:think\w*\s+of|regard\w*|view\w*|treat\w*|read\w*|interpret\w*|"
+               rf"consider\w*)\s+{_ONE}\s+as\b{_SAME}", re.I),
+    re.compile(rf"\b(?:with|using|taking|choosing)\s+(?:the|a|an)\s+[^$.;\n]{{1,50}}?\s+as\s+{_ONE}",
+               re.I),
+    re.compile(rf"\b(?:in\s+place\s+of|instead\s+of|rather\s+than)\s+{_ONE}", re.I),
+    # Korean: $f$를 ReLU로 두자 / 쓰자 / 하자, $f$ 대신
+    re.compile(rf"{_ONE}\s*(?:를|을|는|은)\s*[^$.\n]{{1,40}}?(?:로|으로|이라고|라고|이라|라)\s*"
+               rf"(?:두|놓|쓰|하자|하면|정하)"),
+    re.compile(rf"{_ONE}\s*대신"),
+    # round 19 F9: a copula with a formula or a proper name ("Now $f$ is $\tanh$", "$f$ is
+    # ReLU", "Our $f$ is from now on $\max(0, x)$"), "will denote", "swap in … for $f$", Korean
+    # "$f$가 ReLU라고 하자", "$f$가 ReLU인 경우", "$f$가 ReLU일 때"
+    re.compile(rf"{_ONE}\s+(?:is|was|were|be|will\s+be)\s+(?:now\s+|instead\s+|henceforth\s+|"
+               rf"from\s+now\s+on\s+|from\s+here\s+on\s+)?(?:\$|(?!I\b)[A-Z][A-Za-z]*\b)"),
+    re.compile(rf"{_ONE}\s+will\s+(?:now\s+|instead\s+)?(?:denote|be|mean|represent|stand\s+for|"
+               rf"refer\s+to)\b{_SAME}", re.I),
+    re.compile(rf"\bswap\w*\s+in\s+[^$.;\n]{{1,50}}?\s+for\s+{_ONE}", re.I),
+    re.compile(rf"{_ONE}\s*(?:가|이)\s*[^$.\n]{{1,40}}?(?:라고|이라고|라|이라)\s*(?:하자|하면|두자|가정)"),
+    re.compile(rf"{_ONE}\s*(?:가|이)\s*[^$.\n]{{1,30}}?(?:인|일)\s*(?:경우|때)"),
+    # round 19 F6: arithmetic on a defined name — "add $m$ to $k$", "multiply $k$ by 3", "$k$
+    # gets multiplied by three", "$k$ grows by $m$", "take $k$ twice as large", increment
+    re.compile(rf"\b(?:add\w*|subtract\w*)\s+[^.;\n]{{0,40}}?\s*(?:to|from)\s+{_ONE}", re.I),
+    re.compile(rf"\b(?:multipl\w*|divid\w*|increment\w*|decrement\w*|squar\w*|cub\w*|invert\w*|"
+               rf"round\w*|clip\w*|normali[sz]\w*|reset\w*)\s+{_ONE}", re.I),
+    re.compile(rf"{_ONE}\s+(?:gets|is|was|becomes|has\s+been)\s+(?:\w+\s+)?(?:multiplied|divided|"
+               rf"increased|decreased|doubled|halved|tripled|scaled|shifted|reduced|incremented|"
+               rf"decremented|squared|negated|updated|changed)\b", re.I),
+    re.compile(rf"{_ONE}\s+(?:grows|shrinks|increases|decreases|doubles|halves|drops|rises|changes|"
+               rf"moves|jumps)\b", re.I),
+    re.compile(rf"\b(?:take|make|let)\s+{_ONE}\s+(?:\w+\s+)?(?:times|as\s+large|as\s+big|as\s+small|"
+               rf"larger|smaller|bigger|greater)\b", re.I),
+)
+# a formula that moves a value into a defined name or gives it a map: "$k \gets k + m$",
+# "$k \mathrel{+}= m$", "$f \colon x \mapsto \max(0, x)$", "$f \colon \mathbb{R} \to
+# \mathbb{R}$, $x \mapsto …$" (round 19 F6, F7)
+MOVING = (
+    re.compile(r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?(?:_\{?\w+\}?)?)\s*(?:\\gets|"
+               r"\\leftarrow|\\longleftarrow|\\Leftarrow|\\Longleftarrow|\\mathrel\s*\{?\s*[-+*/]\s*\}?\s*=|"
+               r"[-+*/]=)"),
+    re.compile(r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?)\s*(?:\\colon|:)\s*[^$]*?"
+               r"(?:\\mapsto|\$\s*,?\s*(?:and\s+)?\$[^$]*\\mapsto)"),
 )
 
 
@@ -175,7 +225,7 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
     key) that words give a new meaning in their section (:data:`REDEFINING`): each holds from
     the words to the name's next formula or its section's end (round 15 F29)."""
     found = []
-    for pattern in REDEFINING:
+    for pattern in REDEFINING + MOVING:
         for match in pattern.finditer(text):
             name = " ".join(match.group(1).split())
             if not NAME.match(name):
@@ -202,10 +252,11 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
 
 
 def _before(definition, line: int, offset: int) -> bool:
-    """Whether ``definition`` is written before the words at ``offset`` on ``line``."""
+    """Whether ``definition`` is written before the words at ``offset`` on ``line``; on their
+    line with its place unknown (a definition read from words), it is (round 19 F6)."""
     if definition.start != line:
         return definition.start < line
-    return 0 <= getattr(definition, "offset", -1) < offset
+    return getattr(definition, "offset", -1) < offset
 
 
 def _name_of(definition) -> str:

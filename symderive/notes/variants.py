@@ -306,10 +306,11 @@ def _with_examples(key, outcomes, near: bool, changed: str = "") -> tuple[Outcom
         return example, ""
     if near:
         return example, "for the example values given just before"
-    if changed:  # "Now change $x$ to $2$" (round 18 F8)
+    if changed:  # "Now change $x$ to $2$", "for **every** $x$" (round 18 F8, round 19)
         return Outcome("undecided", method=example.method, reason=(
-            f"holds for the example value, but the words {changed} may change it, which this "
-            "reader does not carry out; it does not hold for all values")), ""
+            f"holds for the example values in force, but not for all values: say which is "
+            f"meant ({changed})"
+        )), ""  # fmt: skip
     return Outcome("undecided", method=example.method, reason=(
         "holds for the example values in force, but not for all values: say which is meant"
     )), ""  # fmt: skip

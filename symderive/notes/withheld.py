@@ -84,6 +84,12 @@ WRONG_GIVING = re.compile(
     r"flaw|faulty|typo|slip|blunder|naive|error|틀|잘못|오류|오답|거짓|엉터리|오개념|착각", re.I)
 
 
+# words right before a formula that set it aside: "rather than", "instead of", "no longer",
+# "in place of", "not", 대신 (round 19 F8)
+REJECTING = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer|in\s+place\s+of|not|"
+                       r"unlike|other\s+than)\s*[(]?\s*$|(?:대신|말고)\s*$", re.I)
+
+
 def disowned_giving(lead: str) -> str:
     """The word of negative evaluation (:mod:`symderive.notes.negative_words`) in the clause
     that introduces a definition or an example value (*An old edition erroneously defines*, *The
@@ -92,6 +98,8 @@ def disowned_giving(lead: str) -> str:
     *To avoid a common error, let* and *Unlike $f$, which fails at 0, let* give a value."""
     words = re.sub(r"\$[^$]*\$", "$", lead or "")
     clause = re.split(r"[.!?;,:。$]", words)[-1]
+    if (rejected := REJECTING.search(clause)) is not None:
+        return rejected.group().strip()  # "make $f$ the ReLU rather than $f(x) = x^2$" (19 F8)
     word = negative_word(clause)
     if word and not WRONG_GIVING.search(word):
         return ""  # "Let us forget the old value and take", "When the solver fails, define"

@@ -117,6 +117,7 @@ class WordDefinition:
     rhs: str
     line: int
     words: str
+    offset: int = -1  # where its right side is written in the note (at most: spaces collapsed)
 
     @property
     def latex(self) -> str:
@@ -133,7 +134,8 @@ def word_definitions(sentences) -> list[WordDefinition]:
                 r"(?<![A-Za-z\\])" + match.group("name") + r"(?![A-Za-z])", match.group("rhs")
             ):  # fmt: skip (e equals e^{…}: not a definition of the letter)
                 found.append(WordDefinition(match.group("name"), match.group("rhs"),
-                                            sentence.first, sentence.text[:120]))
+                                            sentence.first, sentence.text[:120],
+                                            sentence.offset + match.start("rhs")))
                 break
     return found
 

@@ -24,7 +24,7 @@ import re
 # a line that does not go on with the paragraph before it (or whose paragraph stops there)
 STRUCTURE = re.compile(
     r"^\s*(?:$|#|\||>|[-*+]\s|\d{1,9}[.)]\s|\$\$|\\\[|\\\]|\\begin|\\end|\\item|(?:[-*_]\s*){3,}$"
-    r"|(?:\*\*|__)[^*_]{1,60}?[.:]?(?:\*\*|__))")
+    r"|(?:\*\*|__)[^*_]{1,60}?(?:[.:](?:\*\*|__)|(?:\*\*|__)\s*[.:]))")  # a bold run-in title
 ENDS_LINE = re.compile(r"(?:[.;:!?。]|\$\$|\\\\)\s*$")  # a line whose sentence ends with it
 SENTENCE_END = re.compile(r"[.;!?。](?:\s|$)")
 REACH = 120  # characters of a neighbouring line that are read

@@ -41,9 +41,9 @@ def test_a_loss_of_a_vector_pair_is_a_definition_used_later(tmp_path):
     assert first.skip is not None and first.skip.value == "definition"
     verdicts = [(e.line, s.verdict) for e in note.equations for s in e.steps]
     assert verdicts[0] in ((6, "proved"), (6, "checked"))
-    # "and not $l = …$": the words neither derive nor redefine l, so the formula is compared
-    # with line 5's but never refuted (the note itself denies it)
-    assert verdicts[1] == (6, "undecided")
+    # "and not $l = …$": the words neither derive nor redefine l, so the formula is never
+    # refuted (the note itself denies it): compared with line 5's, or set aside (round 19 F8)
+    assert verdicts[1] in ((6, "undecided"), (6, "skipped"))
 
 
 def test_a_zero_loss_is_an_equation_in_its_arguments_not_a_new_definition(tmp_path):

@@ -190,7 +190,11 @@ def test_case_words_lift_only_what_no_case_names():
 @pytest.mark.parametrize("words", ["for this choice", "for these values", "for our example",
                                    "with this choice"])
 def test_words_for_the_example_keep_its_values(tmp_path, words):
+    # "In general … for this choice" writes both readings: which is meant is asked, never
+    # refuted (round 19); the words alone tie the claim to the example
     text = f"# Lift\n\nLet $m = 4$. In general, $m q = 4 q$ {words}.\n"
+    assert verdicts_on(tmp_path, text)[3][-1] == "undecided"
+    text = f"# Lift\n\nLet $m = 4$. Then $m q = 4 q$ {words}.\n"
     assert verdicts_on(tmp_path, text)[3][-1] == "proved"
 
 
@@ -200,7 +204,11 @@ def test_in_general_alone_still_lifts_the_example(tmp_path):
 
 
 def test_korean_words_for_this_case_keep_the_example(tmp_path):
+    # "in this case, in general": both readings are written, so which is meant is asked (round
+    # 19: a claim false in general is proved at the example only among plain words)
     text = "# Lift\n\nLet $m = 4$. 이 경우에 일반적으로 $m q = 4 q$ 이다.\n"
+    assert verdicts_on(tmp_path, text)[3][-1] == "undecided"
+    text = "# Lift\n\nLet $m = 4$. 이 경우에 $m q = 4 q$ 이다.\n"
     assert verdicts_on(tmp_path, text)[3][-1] == "proved"
     wrong = "# Lift\n\nLet $m = 4$. 이 경우에 $m q = 5 q$ 이다.\n"
     assert verdicts_on(tmp_path, wrong)[3][-1] == "refuted"

@@ -145,11 +145,20 @@ def test_a_case_left_or_dismissed_proves_nothing(tmp_path, text):
 @pytest.mark.parametrize("text", [
     "**Case 1:** $x = 0$. Then $\\sin(2x) = 0$.\n\n**Case 2:** $x \\neq 0$. Here $\\sin(2x) = 2\\sin x \\cos x$.",
     "**Case 1:** $x = 0$. Then $\\sin(2x) = 0$.",  # within its case, the value is in force
-    "Let $x = 2$. Assume $x > 0$. Then $x^2 = 4$.",  # a condition the value meets leaves nothing
-    "Take $x = 0$.\n\nAssume $x \\ge 0$. Then $\\sin x = x$.",
 ])
 def test_a_case_in_force_or_a_condition_it_meets_keeps_the_value(tmp_path, text):
     assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+
+
+@pytest.mark.parametrize("text", [
+    "Let $x = 2$. Assume $x > 0$. Then $x^2 = 4$.",
+    "Take $x = 0$.\n\nAssume $x \\ge 0$. Then $\\sin x = x$.",
+])
+def test_a_condition_the_value_meets_is_no_plain_word(tmp_path, text):
+    # round 19: a claim false in general is proved at the example only among plain words
+    # (symderive/notes/example_words.py); an assumption between them leaves it undecided, and
+    # the value (which meets it) never refutes it
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "undecided"
 
 
 # F30: words that take a new case of the name end its example value ---------------------------
@@ -192,7 +201,9 @@ def test_the_false_claim_for_the_new_case_is_refuted_in_its_new_domain(tmp_path,
     "$z = 4$로 두자.\n\n$z$가 양수이므로 $z^2 = 16$이다.",
 ])
 def test_words_the_example_value_meets_keep_it(tmp_path, text):
-    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+    # never refuted at another value; since round 19 words about the letter between the value
+    # and the claim ("Since $x$ is positive") leave it undecided, "For positive $x$, …" too
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in ("proved", "undecided")
 
 
 def test_a_false_claim_for_the_new_case_is_refuted(tmp_path):
@@ -248,7 +259,9 @@ def test_a_formula_in_force_still_decides(tmp_path, text):
     "Let $x = 0$.\n\nFor $x \\ne 0$ one divides by $x$.\n\nHere $\\sin x = 0$.",
 ])
 def test_a_hypothesis_of_its_own_sentence_keeps_the_value(tmp_path, text):
-    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") == "proved"
+    # the value stays in force (never refuted at another x); the words between are no plain
+    # words (round 19), so the claim is undecided rather than proved
+    assert last_verdict(tmp_path, "# A\n\n" + text + "\n") in ("proved", "undecided")
 
 
 def test_a_korean_supposition_excluding_the_value_states_the_new_domain(tmp_path):

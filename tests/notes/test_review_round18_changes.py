@@ -45,8 +45,8 @@ def test_a_change_on_the_value_line_counts_from_where_it_is_written(tmp_path):
 
 
 @pytest.mark.parametrize("back", [
-    "Then for this $x$, $x^2 = 1$.",
-    "Then at that $x$ we have $x^2 = 1$.",
+    "Then for this choice, $x^2 = 1$.",
+    "Then at this value we have $x^2 = 1$.",
 ])
 def test_words_pointing_back_at_the_value_keep_it(tmp_path, back):
     assert first_verdicts(tmp_path, "# A\n\nLet $x = 1$.\n\n" + back + "\n")[5] == "proved"
@@ -84,7 +84,7 @@ def test_a_hard_wrapped_sentence_ranges_over_the_name(tmp_path, text):
 
 
 def test_a_wrapped_paragraph_still_ties_a_claim_to_the_example(tmp_path):
-    text = "# A\n\nTake $x = 0$. We look at this\nchoice. Then $\\sin 2x = 2 \\sin x$\nhere.\n"
+    text = "# A\n\nTake $x = 0$. Then for this\nchoice we get $\\sin 2x = 2 \\sin x$\nhere.\n"
     assert first_verdicts(tmp_path, text)[4] == "proved"
 
 
@@ -106,4 +106,4 @@ def test_the_verdict_names_the_words_that_may_change_the_value(tmp_path):
     from tests.notes.note_steps import first_reasons
 
     reason = first_reasons(tmp_path, SET + "Now change $x$ to $2$. Then $x^2 = 1$.\n")[5]
-    assert "'Now change $x$ to $2$'" in reason and "line 3" in reason
+    assert "'now'" in reason and "line 3" in reason

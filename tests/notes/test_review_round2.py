@@ -166,4 +166,6 @@ def test_r3_general_words_after_the_claim_in_its_sentence(tmp_path):
                      "# C\n\nLet $x = 3$. Then $x \\cdot x = 9$. In general it is not.\n")
     assert verdict_of(found, r"x \cdot x", "3x") == "refuted"
     assert verdict_of(found, r"x \cdot x", "2x") == "refuted"
-    assert verdict_of(found, r"x \cdot x", "9") in GOOD  # the next sentence does not count
+    # "In general it is not." speaks of the claim: both readings are written, so which is meant
+    # is asked (round 19: the next sentence counts when it widens or denies generality)
+    assert verdict_of(found, r"x \cdot x", "9") in GOOD + ("undecided",)

@@ -1,0 +1,128 @@
+r"""The words a claim proved only at an example value may stand among (review rounds 18, 19).
+
+A claim that holds at the example value but not for every value (``\sin 2x = 2 \sin x`` after
+*Take $x = 0$*) is proved *for the example values given just before* only when the note plainly
+speaks of the example. Every list of words that say otherwise — *for every real $x$*, *on
+$\mathbb{R}$*, *as an identity*, *for **every** $x$*, *Now change that $x$ to $2$*, *Add one to
+$x$*, *Let $x \in \mathbb{R}$* — missed a phrasing, and each miss was a false proof. So the rule
+is the other way round: the claim's own sentence, and the words between the value and the
+claim, may hold only the words of :data:`PLAIN` — conjunctions, *then, so, here, for this
+choice, in both cases, we get, since* and their Korean counterparts, none of which can widen
+the claim or change a value — and formulas that are relations written with ``=`` (other claims
+and values, which the reader reads itself). Any other word, a number written in words or
+digits, or a formula without ``=`` that names the example's letter or a set (``$x$``, ``$x \in
+\mathbb{R}$``, ``$x \gets 2$``) leaves the claim *undecided*. A setting word (*let, take, set*)
+counts only right before a formula with ``=`` (*and let $y = 2$*).
+"""
+
+from __future__ import annotations
+
+import re
+
+PLAIN = frozenset("""
+then so thus hence therefore consequently and or also too we have has get gets got obtain obtains
+find finds see sees that it its is are holds hold gives give giving yields yield follows follow
+here this these our for at with in the a an value values choice choices case cases example
+instance both either way since because as plugging plug plugged substituting substitute
+substituted evaluating evaluate evaluated into ie eg i e g indeed clearly of by which note
+notice noting expected required desired claimed check checks checking verify verifies verified
+confirm confirms confirming correct correctly easily immediately just simply directly result
+results answer compute computes computing computed calculate calculating calculated to we've
+there true be only just
+input inputs output outputs weight weights bias label labels target prediction predictions rate
+step size first second third last initial parameter parameters point slope data sample
+observation layer hidden unit neuron activation loss error gradient learning need needed want
+wanted
+그러면 따라서 그러므로 이때 즉 이 경우 경우에 경우에는 이므로 므로 이다 이고 이며 이라 라 이라고 라고 하자 하면
+값 값은 값에서 값을 대입하면 넣으면 두 각 된다 성립한다 성립 얻는다 여기서 이를 이면 면 을 를 은 는 가 에서
+두자 놓자 정하자 가정하자 두면 놓으면 이나 나 또는
+에 의 와 과 도 로 으로 예를 들어 예 확인할 수 있다 있다 계산하면 하면
+""".split())
+# setting words: plain only right before a formula with "=" ("and let $y = 2$")
+SETTING = frozenset("let take set suppose say put pick choose consider given with using "
+                    "assume".split())
+# words that make the formula after them a condition or a point, not a claim: "at $x = 2$",
+# "with $2x = 4$", "for $n = 0, 1, 2, \dots$", "if $x = 3$" (round 19 F1–F3, F20)
+CONDITIONING = frozenset("at with for if when whenever where given assuming provided since "
+                         "because as unless once until whereas while".split())
+KOREAN_CONDITIONING = ("에서", "일 ", "일때", "일", "이면", "면", "인 ", "인경우", "이라면", "라면",
+                       "에 대해", "에대해", "에 대하여", "로 두면", "으로 두면", "에서의")
+_DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
+_INLINE = re.compile(r"\$([^$\n]{1,400})\$")
+_VALUED = "\x1e"  # a formula with "=": a claim or value the reader reads itself
+_OTHER = "\x1f"  # any other formula
+_EQUALS = re.compile(r"(?<![<>!:\\])=(?!=)")
+_WIDENING = re.compile(r"\\(?:in|notin|subset|forall|exists|le|ge|leq|geq|lt|gt|ne|neq|"
+                       r"to|gets|[A-Za-z]*arrow|mapsto|mapsfrom|sim|approx|R|N|Z|Q|C)\b"
+                       r"|\\mathbb\s*\{?\s*[RNZQC]|[<>∈ℝ←→]")
+_TOKEN = re.compile(r"[\x1e\x1f]|[^\s\x1e\x1f.,;:!?()\[\]\"'“”‘’*_~`|]+")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")  # an HTML tag around the words: no word
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _plain_name(text: str) -> str:
+    return re.sub(r"[\s{}\\]|\\mathrm|\\mathit|\\mathbf|\\boldsymbol", "", text or "")
+
+
+def _letters(formula: str) -> set[str]:
+    return {_plain_name(found) for found in re.findall(
+        r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", formula)}
+
+
+def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
+    """The first word of ``text`` outside :data:`PLAIN` (see the module) — or a formula
+    without ``=`` that names one of ``names`` or a set — as written; '' when every word is
+    plain. ``$…$`` in ``text`` stands for the claim itself; ``own``: the formulas (as written,
+    ``$x = 1$``) that give the values in force — any other ``name = …`` of one of ``names``
+    gives it another value or states one (*taking $x = 2$*), which is not plain."""
+    plain_names = {_plain_name(name) for name in names}
+    marked = _TAG.sub(" ", text).replace("$…$", f" {_VALUED} ")
+
+    def formula(found: re.Match) -> str:
+        body = found.group()[2:-2] if found.group().startswith("$$") else found.group(1)
+        if _EQUALS.search(body) and not _WIDENING.search(body):
+            left, _, right = body.partition("=")
+            if _plain_name(left) not in plain_names or found.group() in own:
+                return f" {_VALUED} "  # (x = 2 or x = x + 1 for a letter in force: not plain)
+        elif not _WIDENING.search(body) and re.search(r"[A-Za-z]", body) and not (
+                _letters(body) & plain_names):
+            return f" {_OTHER} "  # a formula of other names ($L$, $f$)
+        return f" {found.group()} "  # kept as written: not plain
+
+    marked = _INLINE.sub(formula, _DISPLAY.sub(formula, marked))
+    tokens = _TOKEN.findall(marked.lower())
+    for position, token in enumerate(tokens):
+        if token in CONDITIONING and tokens[position + 1:position + 2] in ([_VALUED], [_OTHER]):
+            return f"{token} $…$"  # "at $x = 2$", "with $2x = 4$", "for $n = 0, 1, \dots$"
+        if token in (_VALUED, _OTHER) and (following := tokens[position + 1:position + 2]) and (
+                following[0].startswith(KOREAN_CONDITIONING)):
+            return f"$…${following[0]}"  # $x = 2$에서, $x = 2$일 때, $x = 2$이면
+        if token in (_VALUED, _OTHER) or token in PLAIN:
+            continue
+        if token in ("each", "every", "all") and tokens[position + 1:position + 2] in (
+                ["case"], ["cases"]):
+            continue  # "in each case" of the alternatives (no cases listed: lifted.py lifts)
+        if token in SETTING and tokens[position + 1:position + 2] == [_VALUED]:
+            continue
+        if _HANGUL.search(token) and _korean_plain(token):
+            continue
+        return token
+    return ""
+
+
+_LONGEST = max(map(len, PLAIN))
+
+
+def _korean_plain(token: str) -> bool:
+    """A Korean word made of plain pieces (``이다``, ``경우에는``, ``그러면``): greedy, pieces at
+    most as long as the longest plain word, so linear in the token (round 19 F21: a long run of
+    Hangul took minutes)."""
+    rest = token
+    while rest:
+        for size in range(min(len(rest), _LONGEST), 0, -1):
+            if rest[:size] in PLAIN:
+                rest = rest[size:]
+                break
+        else:
+            return False
+    return True
