@@ -147,7 +147,7 @@ def _unabbreviated(words: str) -> str:
 
 
 def claim_sentence(lines: Sequence[str], block) -> str:
-    """The claim's own sentence with its formulas, the claim as ``$…$``: the lead's last
+    r"""The claim's own sentence with its formulas, the claim as ``$…$``: the lead's last
     sentence and, after an inline formula, the rest of its sentence (after a display, the words
     that go on lower-case or in parentheses: *$$…$$ (for every real $x$).*), the words inside
     a display (``\quad \text{everywhere}``), and the next sentence when it speaks of the claim
