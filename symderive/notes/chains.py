@@ -95,7 +95,8 @@ EQUATION_NUMBER = re.compile(
     r",?(?P<gap>" + _GAP + r")\s*(?:"
     r"(?:\\left\s*)?(?:\(|\[|\\\{)" + _LABEL + r"(?:\\right\s*)?(?:\)|\]|\\\})"
     r"|\\(?:text[a-z]{0,2}|mathrm|mbox)\s*\{\s*[(\[]"
-    r"(?![^{}]*(?:[$<>=≤≥≠∈]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|in|notin)\b|\b(?:for|if|when|where|"
+    r"(?![^{}]*(?:[$<>=≤≥≠∈⩽⩾]|\\(?:le|ge|leq|geq|leqslant|geqslant|lt|gt|ne|neq|in|notin)\b|"
+    r"\b(?:for|if|when|where|"
     r"valid|unless|provided|all|every|any|positive|negative|nonzero|non-zero)\b))"
     r"[^{}]*[)\]]\s*\}"  # an equation number, not a condition (x > 0), (t positive): 19 F7
     r"|\\(?:checkmark|square|blacksquare|Box|qed|qedsymbol)(?![A-Za-z])"

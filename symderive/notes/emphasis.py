@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 
-_MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`", re.S)
+_MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`|\\begin\{(?P<env>[A-Za-z]+\*?)\}.*?"
+                           r"\\end\{(?P=env)\}", re.S)  # (an environment is mathematics: 19 F6)
 # emphasis inside a line: marks around words (letters, digits, spaces, hyphens), not intraword
 _MARKED = re.compile(
     r"(?<=\S)(?P<space>[ \t]+)(?P<mark>\*{1,3}|_{1,3})(?=[^\s*_])(?P<words>[^*_\n$`]{1,60}?)"
     r"(?<=[^\s*_])(?P=mark)(?![\w*])"
     r"|(?<=\S[ \t])(?P<mark2>\*|_{1,2})(?=[^\s*_])(?P<words2>[^*_\n$`]{1,60}?)(?<=[^\s*_])"
-    r"(?P=mark2)(?![\w*])")  # (a run-in label opening a line, *Myth.*, stays)
+    r"(?P=mark2)(?![\w*])"  # (a run-in label opening a line, *Myth.*, stays; a lower-case word
+    r"|(?<=\n)(?P<mark3>\*|_{1,2})(?=[a-z])(?P<words3>[^*_\n$`]{1,60}?)(?<=[^\s*_])"
+    r"(?P=mark3)(?![\w*])")  # opening a wrapped line does not: 19 F7)
 _COMMAND = re.compile(r"\\(?:emph|textit|textbf|textsl|underline|em)\s*\{(?P<words>[^{}$\n]{1,80})\}")
 
 
@@ -41,7 +44,7 @@ def without_emphasis(text: str) -> str:
 def _plain(words: str) -> str:
     def blank(found: re.Match) -> str:
         whole = found.group()
-        inner = found.group("words") or found.group("words2") or ""
+        inner = found.group("words") or found.group("words2") or found.group("words3") or ""
         start = whole.index(inner)
         return (re.sub(r"\S", " ", whole[:start]) + inner
                 + " " * (len(whole) - start - len(inner)))
@@ -59,6 +62,6 @@ def _plain(words: str) -> str:
 
 def blank_marks(found: re.Match) -> str:
     """The emphasised words of a match of :data:`_MARKED` with their marks as spaces."""
-    mark = found.group("mark") or found.group("mark2")
-    inner = found.group("words") or found.group("words2")
+    mark = found.group("mark") or found.group("mark2") or found.group("mark3")
+    inner = found.group("words") or found.group("words2") or found.group("words3")
     return " " * len(mark) + inner + " " * len(mark)

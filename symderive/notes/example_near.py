@@ -129,15 +129,14 @@ def new_unit_between(lines: Sequence[str], start: int, end: int) -> str:
 
 _ABBREVIATED = re.compile(r"\b(?:i\.\s?e|e\.\s?g|cf|resp|viz|etc)\.", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s")
-# the next sentence speaks of the claim when it widens it ("This identity holds everywhere.",
-# 즉, 모든 $x$에 대해 성립한다), or when it is a sentence of plain remarks; not when it leads into
-# the next formula (no end before it), states one, or takes a new step (round 19 F11)
-_WIDE = re.compile(r"\b(?:every\w*|all|any\w*|arbitrar\w*|always|general\w*|identit\w*|whatever|"
-                   r"regardless|universal\w*|each|whenever|forall)\b|모든|항상|임의|일반|항등|언제나",
-                   re.I)
+# a new step: a setting verb right before a formula ("Now set $x$ to $2$", "Now assume $x^2 >
+# 9$", "Take $b = 5$"), or a Korean setting ending right after one ("$b = 5$로 두자")
 _NEXT_STEP = re.compile(r"\b(?:let|take|set|assume|suppose|choose|pick|put|change|replace|"
-                        r"consider|now|next)\b|두자|하자|놓자|이제|다음", re.I)
-_RELATION_FORMULA = re.compile(r"\$[^$]*(?:=|<|>|\\le|\\ge|\\ne|\\in\b)[^$]*\$")
+                        r"consider)\s+(?:\w+\s+){0,2}\$|\$[^$]*\$\s*(?:을|를|로|으로|이라|라)?\s*"
+                        r"(?:두자|하자|놓자|두면|가정)", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+# a next paragraph that opens by speaking of the claim: "This identity holds for every $x$."
+_BACK = re.compile(r"^\s*(?:this|that|it|these|such|the\s+(?:same|above|last)|이|그)\b", re.I)
 _TEXT_IN_MATH = re.compile(r"\\(?:text|textrm|textnormal|mbox|textit|textbf|emph|mathrm)\s*\{([^{}$]*)\}")
 
 
@@ -165,24 +164,30 @@ def claim_sentence(lines: Sequence[str], block) -> str:
         opened = following.lstrip("([*_ \t")[:1]
         after = f"{following} {later}" if opened.islower() or following[:1] in "([" else ""
         after = " ".join(_TEXT_IN_MATH.findall(block.latex) + [after])  # \text{everywhere}
-    pieces = _SENTENCE_END.split(_unabbreviated(after), maxsplit=1)
-    after = pieces[0]
-    if len(pieces) > 1:  # the next sentence of the paragraph (see _WIDE)
-        rest = _SENTENCE_END.split(pieces[1], maxsplit=1)
-        following = rest[0]
-        ends = len(rest) > 1 or bool(re.search(r"[.!?。]\s*$", following))
-        if ends and (_WIDE.search(re.sub(r"\$[^$]*\$", " ", following)) or not (
-                _RELATION_FORMULA.search(following) or _NEXT_STEP.search(following))):
-            after += " " + following
+    sentences = _SENTENCE_END.split(_unabbreviated(after))
+    after = sentences[0]
+    for position, following in enumerate(sentences[1:4], 1):  # the next sentences (round 20 F1,
+        ends = position < len(sentences) - 1 or bool(re.search(r"[.!?。]\s*$", following))  # F5)
+        if not ends or _NEXT_STEP.search(following):
+            break  # the lead of the next formula, or a new step: about the next claim
+        after += " " + following
     return f"{before} $…$ {after}"
 
 
 def _paragraph_after(lines: Sequence[str], line: int, most: int = 6) -> list[str]:
-    """The lines after ``line`` in its paragraph (up to ``most``), stripped."""
+    """The lines after ``line`` in its paragraph (up to ``most``), stripped, and the next
+    paragraph's first line when it opens by speaking of the claim (*This identity …*)."""
     found = []
-    for text in lines[line:line + most]:
-        if not text.strip() or STRUCTURE.match(text):
+    for number in range(line, min(line + most, len(lines))):
+        text = lines[number]
+        if not text.strip():
+            if number + 1 < len(lines) and _BACK.match(lines[number + 1]):
+                found += [".", lines[number + 1].strip()]  # (round 20 F5)
             break
+        if STRUCTURE.match(text):
+            if not _LIST_ITEM.match(text):
+                break
+            text = _LIST_ITEM.sub("", text)  # a list item may go on with the sentence (20 F5)
         found.append(text.strip())
     return found
 
@@ -291,8 +296,8 @@ def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentenc
     if word:
         return f"its sentence says '{word}', which this reader does not take as about the example"
     start_line, column = written_at or (claim_line, -1)  # where the claim's formula opens
-    for name, line in examples.items():
-        if claim_line - line <= NEAR and (word := unread_word(words_between(
+    for name, line in examples.items():  # (every value in force, near or not: round 20 F15)
+        if (word := unread_word(words_between(
                 lines, line, name, max(line, start_line), column if start_line >= line else -1),
                 examples, own)):
             return (f"the words after {name} = … (line {line}) say '{word}', which may change "

@@ -45,23 +45,29 @@ SETTING = frozenset("let take set suppose say put pick choose consider given wit
 # "with $2x = 4$", "for $n = 0, 1, 2, \dots$", "if $x = 3$" (round 19 F1–F3, F20)
 CONDITIONING = frozenset("at with for if when whenever where given assuming provided since "
                          "because as unless once until whereas while".split())
-KOREAN_CONDITIONING = ("에서", "일 ", "일때", "일", "이면", "면", "인 ", "인경우", "이라면", "라면",
+KOREAN_CONDITIONING = ("에서", "일 ", "일때", "일", "이면", "면", "인 ", "인경우", "이라면", "라면", "이므로", "므로",
                        "에 대해", "에대해", "에 대하여", "로 두면", "으로 두면", "에서의")
 _DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
 _INLINE = re.compile(r"\$([^$\n]{1,400})\$")
 _VALUED = "\x1e"  # a formula with "=": a claim or value the reader reads itself
 _OTHER = "\x1f"  # any other formula
+_LETTERED = "\x1d"  # a formula with "=" that names the example's letter (a claim, or after a
+# setting or condition word a new value: "Let $2x = \pi$", "Set $x + 1 = 2$": round 20 F2)
+_CONSTANT = re.compile(r"\\(?:pi|sqrt|d?t?frac|sin|cos|tan|log|ln|exp|cdot|times|left|right|mathrm)\b"
+                       r"|\be\b|[^A-Za-z]")  # what a number written with letters is made of
+_TEXT = re.compile(r"\\(?:text|textrm|textnormal|mbox|mathrm|textit|textbf|emph)\s*\{([^{}$]*)\}")
 _EQUALS = re.compile(r"(?<![<>!:\\])=(?!=)")
 _WIDENING = re.compile(r"\\(?:in|notin|subset|forall|exists|le|ge|leq|geq|lt|gt|ne|neq|"
                        r"to|gets|[A-Za-z]*arrow|mapsto|mapsfrom|sim|approx|R|N|Z|Q|C)\b"
                        r"|\\mathbb\s*\{?\s*[RNZQC]|[<>∈ℝ←→]")
-_TOKEN = re.compile(r"[\x1e\x1f]|[^\s\x1e\x1f.,;:!?()\[\]\"'“”‘’*_~`|]+")
+_TOKEN = re.compile(r"[\x1d\x1e\x1f]|[^\s\x1d\x1e\x1f.,;:!?()\[\]\"'“”‘’*_~`|]+")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")  # an HTML tag around the words: no word
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _plain_name(text: str) -> str:
-    return re.sub(r"[\s{}\\]|\\mathrm|\\mathit|\\mathbf|\\boldsymbol", "", text or "")
+    return re.sub(r"\\mathrm|\\mathit|\\mathbf|\\boldsymbol|\\operatorname|[\s{}\\]", "",
+                  text or "")  # (\mathrm{x} is x: round 20 F2)
 
 
 def _letters(formula: str) -> set[str]:
@@ -76,28 +82,38 @@ def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
     ``$x = 1$``) that give the values in force — any other ``name = …`` of one of ``names``
     gives it another value or states one (*taking $x = 2$*), which is not plain."""
     plain_names = {_plain_name(name) for name in names}
-    marked = _TAG.sub(" ", text).replace("$…$", f" {_VALUED} ")
+    marked = text.replace("$…$", f" {_VALUED} ")
 
     def formula(found: re.Match) -> str:
         body = found.group()[2:-2] if found.group().startswith("$$") else found.group(1)
+        said = " ".join(_TEXT.findall(body))  # "$… = 0 \text{ for all } x$" (round 20 F4)
         if _EQUALS.search(body) and not _WIDENING.search(body):
             left, _, right = body.partition("=")
-            if _plain_name(left) not in plain_names or found.group() in own:
-                return f" {_VALUED} "  # (x = 2 or x = x + 1 for a letter in force: not plain)
-        elif not _WIDENING.search(body) and re.search(r"[A-Za-z]", body) and not (
+            if found.group() in own or not (_letters(body) & plain_names):
+                return f" {_VALUED} {said} "
+            if _plain_name(left) not in plain_names:
+                return f" {_LETTERED} {said} "  # a claim about the letter (x^2 = 1)
+            # x = 2 or x = x + 1 for a letter in force: not plain
+        elif not _WIDENING.search(body) and _CONSTANT.sub("", body) and not (
                 _letters(body) & plain_names):
-            return f" {_OTHER} "  # a formula of other names ($L$, $f$)
+            return f" {_OTHER} {said} "  # a formula of other names ($L$, $f$; not $\pi/4$: F11)
         return f" {found.group()} "  # kept as written: not plain
 
     marked = _INLINE.sub(formula, _DISPLAY.sub(formula, marked))
+    marked = _TAG.sub(" ", marked)  # (after the formulas: $b<a$ … $a>b$ is no tag, round 20)
     tokens = _TOKEN.findall(marked.lower())
+    formulas = (_VALUED, _OTHER, _LETTERED)
     for position, token in enumerate(tokens):
-        if token in CONDITIONING and tokens[position + 1:position + 2] in ([_VALUED], [_OTHER]):
+        following = tokens[position + 1:position + 2]
+        if token in CONDITIONING and following and following[0] in formulas:
             return f"{token} $…$"  # "at $x = 2$", "with $2x = 4$", "for $n = 0, 1, \dots$"
-        if token in (_VALUED, _OTHER) and (following := tokens[position + 1:position + 2]) and (
-                following[0].startswith(KOREAN_CONDITIONING)):
-            return f"$…${following[0]}"  # $x = 2$에서, $x = 2$일 때, $x = 2$이면
-        if token in (_VALUED, _OTHER) or token in PLAIN:
+        if token in SETTING and following == [_LETTERED]:
+            return f"{token} $…$"  # "Let $2x = \pi$", "Set $x + 1 = 2$" (round 20 F2)
+        if token in formulas and following and following[0].startswith(KOREAN_CONDITIONING):
+            return f"$…${following[0]}"  # $x = 2$에서, $x = 2$일 때, $x = 2$이면, 이므로
+        if token in ("각", "두") and not (following and following[0].startswith("경우")):
+            return token  # 각 경우 (each case), not 각 값에서 (at each value: round 20 F3)
+        if token in formulas or token in PLAIN:
             continue
         if token in ("each", "every", "all") and tokens[position + 1:position + 2] in (
                 ["case"], ["cases"]):

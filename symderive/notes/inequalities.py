@@ -508,6 +508,9 @@ def display_bound(latex: str) -> Bound | None:
     r"""The inequality a display states after its claim for one name (``\qquad \forall x > 0``,
     ``\qquad \text{if } x \text{ is positive}``), or None."""
     text = " ".join(latex.split())
+    for written, read in (("⩾", r" \geq "), ("⩽", r" \leq "), ("≥", r" \geq "), ("≤", r" \leq "),
+                          (r"\geqslant", r"\geq"), (r"\leqslant", r"\leq")):
+        text = text.replace(written, read)  # (round 20 F14)
     for pattern in DISPLAY_CONDITIONS:
         match = pattern.search(text)
         if not match:

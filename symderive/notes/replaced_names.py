@@ -207,6 +207,13 @@ REDEFINING = (
                rf"moves|jumps)\b", re.I),
     re.compile(rf"\b(?:take|make|let)\s+{_ONE}\s+(?:\w+\s+)?(?:times|as\s+large|as\s+big|as\s+small|"
                rf"larger|smaller|bigger|greater)\b", re.I),
+    # round 20 F8: "Let $f(x)$ be $\max(0, x)$", "Denote the ReLU by $f$", "Let us call the ReLU
+    # $f$", "the ReLU plays the role of $f$"
+    re.compile(r"\blet\s+\$\s*([A-Za-z\\]+)\s*\([^$]*\)\s*\$\s+(?:now\s+|instead\s+|from\s+now\s+on\s+)?"
+               rf"(?:be|denote|stand\s+for|mean|equal)\b{_SAME}", re.I),
+    re.compile(rf"\bdenot\w*\s+[^$.;\n]{{1,50}}?\s+by\s+{_ONE}", re.I),
+    re.compile(rf"\bcall\w*\s+(?:it\s+|this\s+|that\s+|the\s+[^$.;\n]{{1,40}}?\s+)?{_ONE}", re.I),
+    re.compile(rf"\brole\s+of\s+{_ONE}", re.I),
 )
 # a formula that moves a value into a defined name or gives it a map: "$k \gets k + m$",
 # "$k \mathrel{+}= m$", "$f \colon x \mapsto \max(0, x)$", "$f \colon \mathbb{R} \to
@@ -217,6 +224,8 @@ MOVING = (
                r"[-+*/]=)"),
     re.compile(r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?)\s*(?:\\colon|:)\s*[^$]*?"
                r"(?:\\mapsto|\$\s*,?\s*(?:and\s+)?\$[^$]*\\mapsto)"),
+    # "$f \equiv 0$", "$f(x) \equiv 0$" (round 20 F8)
+    re.compile(r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?)\s*(?:\([^$)]*\))?\s*\\equiv"),
 )
 
 

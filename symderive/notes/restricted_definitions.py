@@ -25,6 +25,7 @@ from symderive.errors import ParseError
 from symderive.notes.function_words import PROPERTY
 
 INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$")
+WINDOW = 300  # characters of words before a formula that its condition is read from
 # \ne too (round 17 F27): *For $x \ne 0$, $s(x) = x^2$* gives s no value at 0
 COMPARISON = re.compile(r"\\(?:le|ge|leq|geq|lt|gt|leqslant|geqslant|ne|neq)\b|[<>≤≥≠]")
 # a set with points taken out: \mathbb{R} \setminus \{0\}, [0, 2] \backslash \{1\}, \mathbb{R} - \{1, 2\}
@@ -267,13 +268,16 @@ class _Reader:
         self.conditions: list = []
 
     def prose(self, text: str, skip: str) -> None:
+        """The conditions the words ``text`` state beside the definition ``skip``: each formula
+        read with the words of at most :data:`WINDOW` characters before it."""
         for match in INLINE.finditer(text or ""):
             latex = match.group(1).strip()
             if " ".join(latex.split()) == " ".join(skip.split()):
                 continue
-            if _property_of(text[:match.start()], text[match.end():match.end() + 16], skip):
+            before = text[max(0, match.start() - WINDOW):match.start()]  # (linear: round 20 F15)
+            if _property_of(before, text[match.end():match.end() + 16], skip):
                 continue  # …, which is increasing for $x \ge 0$: a claim about it
-            self.formula(latex, text[:match.start()], text[match.end():match.end() + 16])
+            self.formula(latex, before, text[match.end():match.end() + 16])
 
     def display(self, text: str, written: str) -> None:
         """The conditions after the definition ``written`` in a display on ``text``."""

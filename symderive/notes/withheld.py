@@ -85,9 +85,9 @@ WRONG_GIVING = re.compile(
 
 
 # words right before a formula that set it aside: "rather than", "instead of", "no longer",
-# "in place of", "not", 대신 (round 19 F8)
+# "in place of", "not" (round 19 F8)
 REJECTING = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer|in\s+place\s+of|not|"
-                       r"unlike|other\s+than)\s*[(]?\s*$|(?:대신|말고)\s*$", re.I)
+                       r"unlike|other\s+than)\s*[(]?\s*$", re.I)  # (대신 follows what it sets aside)
 
 
 def disowned_giving(lead: str) -> str:
