@@ -54,3 +54,12 @@ def file_verdicts(tmp_path: Path, text: str, suffix: str) -> list[str]:
     note.write_text(text, encoding="utf-8")
     report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
     return [step.verdict for equation in report.files[0].equations for step in equation.steps]
+
+
+def before_and_after_change(tmp_path: Path, definition: str, change: str,
+                            claim: str) -> tuple[str, str]:
+    """The verdicts of ``claim`` right after ``definition`` and again after the words
+    ``change`` (a new paragraph) that give its name another meaning."""
+    text = f"# A\n\n{definition} Then {claim}.\n\n{change} Then {claim}.\n"
+    verdicts = first_verdicts(tmp_path, text)
+    return verdicts[3], verdicts[5]

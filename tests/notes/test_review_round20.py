@@ -5,7 +5,7 @@ the round-19 rules let through; the controls keep the readings that must stay.
 
 import pytest
 
-from tests.notes.note_steps import first_verdicts, verdicts_by_line
+from tests.notes.note_steps import before_and_after_change, first_verdicts, verdicts_by_line
 
 CLAIM = "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$."
 
@@ -68,9 +68,9 @@ def test_an_emphasised_word_opening_a_wrapped_line_is_read(tmp_path, text, line)
     "We let the ReLU play the role of $f$.",
 ])
 def test_still_more_new_meanings_of_a_function_keep_no_old_formula(tmp_path, change):
-    text = "# A\n\nLet $f(x) = x^2$. Then $f(-1) = 1$.\n\n" + change + " Then $f(-1) = 1$.\n"
-    verdicts = first_verdicts(tmp_path, text)
-    assert verdicts[3] == "proved" and verdicts[5] not in ("proved", "checked")
+    # ReLU(-1) = 0 (and the zero function is 0): f(-1) = 1 is false under the new meaning
+    before, after = before_and_after_change(tmp_path, "Let $f(x) = x^2$.", change, "$f(-1) = 1$")
+    assert before == "proved" and after not in ("proved", "checked")
 
 
 def test_korean_instead_sets_aside_the_formula_before_it(tmp_path):
