@@ -125,6 +125,12 @@ def replaced_name_used(step_latex: str, line: int, replacements: list[Replacemen
 # instead.", "From now on $g$ is the ReLU.", "Redefine $g$ as the tanh.", "$g$ now denotes …",
 # Korean "이제 $k$를 시그모이드 함수라 하자" — read for a name defined by a formula before it
 _ONE = r"\$\s*([^$\n=]{1,40}?)\s*\$"
+# a class or a property named after someone, not a new meaning: "$f$ is Lipschitz", "$f$ is
+# $C^1$", "$f$ is $2\pi$-periodic", "$f$ is Riemann integrable" (round 20 F16)
+_PROPERTY_NAME = (r"(?:Lipschitz|Riemann|Lebesgue|Borel|Gaussian|Hermitian|H[öo]lder|Fr[ée]chet|"
+                  r"G[âa]teaux|Cauchy|Markov|Toeplitz|Hankel|Hessian|Jacobian|Hilbert|Banach|"
+                  r"Schwartz|Sobolev|Lyapunov|Bernoulli|Poisson|Euclidean|Laplacian|Kolmogorov)\b")
+_CLASS_FORMULA = r"\s*(?:[CLHW]\s*\^|\\mathcal|[^$]*\$\s*-)"
 _SAME = (r"(?!\s*(?:as\s+(?:above|before|defined|given)|the\s+(?:same|above|previous|former)\b|"
          r"unchanged|defined\s+above|this\b|that\b|it\b))")
 REDEFINING = (
@@ -189,7 +195,8 @@ REDEFINING = (
     # ReLU", "Our $f$ is from now on $\max(0, x)$"), "will denote", "swap in … for $f$", Korean
     # "$f$가 ReLU라고 하자", "$f$가 ReLU인 경우", "$f$가 ReLU일 때"
     re.compile(rf"{_ONE}\s+(?:is|was|were|be|will\s+be)\s+(?:now\s+|instead\s+|henceforth\s+|"
-               rf"from\s+now\s+on\s+|from\s+here\s+on\s+)?(?:\$|(?!I\b)[A-Z][A-Za-z]*\b)"),
+               rf"from\s+now\s+on\s+|from\s+here\s+on\s+)?(?:\$(?!{_CLASS_FORMULA})|(?!I\b|{_PROPERTY_NAME})"
+               rf"[A-Z][A-Za-z]*\b)"),
     re.compile(rf"{_ONE}\s+will\s+(?:now\s+|instead\s+)?(?:denote|be|mean|represent|stand\s+for|"
                rf"refer\s+to)\b{_SAME}", re.I),
     re.compile(rf"\bswap\w*\s+in\s+[^$.;\n]{{1,50}}?\s+for\s+{_ONE}", re.I),

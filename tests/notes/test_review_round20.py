@@ -89,3 +89,13 @@ def test_slanted_inequalities_in_a_display_condition_are_read(tmp_path, conditio
 def test_a_plain_example_is_still_proved(tmp_path):
     text = "# A\n\nTake $x = 2$. Then $x^2 = 4$. This is the value we need.\n"
     assert first_verdicts(tmp_path, text)[3] == "proved"
+
+
+@pytest.mark.parametrize("words", [
+    "Note that $f$ is Lipschitz.",  # F16: a property named after someone, not a new meaning
+    "Note that $f$ is $C^1$.",
+    "Note that $f$ is $2\\pi$-periodic.",
+])
+def test_a_property_of_a_defined_function_keeps_its_formula(tmp_path, words):
+    text = "# A\n\nDefine $f(x) = 2x$ for all real $x$. " + words + " Then $f(3) = 6$.\n"
+    assert first_verdicts(tmp_path, text)[3] == "proved"
