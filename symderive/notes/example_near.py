@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from symderive.notes.bare_intervals import after_sentence
-from symderive.notes.example_words import unread_word
+from symderive.notes.example_words import TEXT_IN_MATH, unread_word
 from symderive.notes.wrapped_lines import STRUCTURE
 
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
@@ -137,7 +137,6 @@ _NEXT_STEP = re.compile(r"\b(?:let|take|set|assume|suppose|choose|pick|put|chang
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 # a next paragraph that opens by speaking of the claim: "This identity holds for every $x$."
 _BACK = re.compile(r"^\s*(?:this|that|it|these|such|the\s+(?:same|above|last)|이|그)\b", re.I)
-_TEXT_IN_MATH = re.compile(r"\\(?:text|textrm|textnormal|mbox|textit|textbf|emph|mathrm)\s*\{([^{}$]*)\}")
 
 
 def _unabbreviated(words: str) -> str:
@@ -163,7 +162,7 @@ def claim_sentence(lines: Sequence[str], block) -> str:
         later = " ".join(_paragraph_after(lines, block.line + block.latex.count("\n")))
         opened = following.lstrip("([*_ \t")[:1]
         after = f"{following} {later}" if opened.islower() or following[:1] in "([" else ""
-        after = " ".join(_TEXT_IN_MATH.findall(block.latex) + [after])  # \text{everywhere}
+        after = " ".join(TEXT_IN_MATH.findall(block.latex) + [after])  # \text{everywhere}
     sentences = _SENTENCE_END.split(_unabbreviated(after))
     after = sentences[0]
     for position, following in enumerate(sentences[1:4], 1):  # the next sentences (round 20 F1,

@@ -55,7 +55,8 @@ _LETTERED = "\x1d"  # a formula with "=" that names the example's letter (a clai
 # setting or condition word a new value: "Let $2x = \pi$", "Set $x + 1 = 2$": round 20 F2)
 _CONSTANT = re.compile(r"\\(?:pi|sqrt|d?t?frac|sin|cos|tan|log|ln|exp|cdot|times|left|right|mathrm)\b"
                        r"|\be\b|[^A-Za-z]")  # what a number written with letters is made of
-_TEXT = re.compile(r"\\(?:text|textrm|textnormal|mbox|mathrm|textit|textbf|emph)\s*\{([^{}$]*)\}")
+# the words written inside a formula (\text{ for all } x), read as words
+TEXT_IN_MATH = re.compile(r"\\(?:text|textrm|textnormal|mbox|mathrm|textit|textbf|emph)\s*\{([^{}$]*)\}")
 _EQUALS = re.compile(r"(?<![<>!:\\])=(?!=)")
 _WIDENING = re.compile(r"\\(?:in|notin|subset|forall|exists|le|ge|leq|geq|lt|gt|ne|neq|"
                        r"to|gets|[A-Za-z]*arrow|mapsto|mapsfrom|sim|approx|R|N|Z|Q|C)\b"
@@ -86,7 +87,7 @@ def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
 
     def formula(found: re.Match) -> str:
         body = found.group()[2:-2] if found.group().startswith("$$") else found.group(1)
-        said = " ".join(_TEXT.findall(body))  # "$… = 0 \text{ for all } x$" (round 20 F4)
+        said = " ".join(TEXT_IN_MATH.findall(body))  # "$… = 0 \text{ for all } x$" (round 20 F4)
         if _EQUALS.search(body) and not _WIDENING.search(body):
             left, _, right = body.partition("=")
             if found.group() in own or not (_letters(body) & plain_names):

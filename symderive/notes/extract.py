@@ -128,7 +128,7 @@ class Extraction:
     notices: tuple[Notice, ...]
 
 
-class _Lines:
+class LineIndex:
     """Offset → 1-based line number."""
 
     def __init__(self, text: str):
@@ -236,7 +236,7 @@ def unsure_branches(text: str, markdown: bool = True) -> tuple[tuple[int, int, s
     not be typeset, so a claim there is read but never refuted."""
     working = text if markdown else _blank_matches(text, TEX_COMMENT)
     working = without_code(working, markdown)
-    lines = _Lines(working)
+    lines = LineIndex(working)
     return tuple((lines.line_of(start), lines.line_of(end), condition)
                  for start, end, condition in conditional_branches(working).unsure)
 
@@ -412,7 +412,7 @@ def latex_from_image_url(url: str) -> str | None:
 
 def extract_math(text: str, *, markdown: bool = True) -> Extraction:
     """Every math block of a note, in reading order, plus notices about what was not used."""
-    lines = _Lines(text)
+    lines = LineIndex(text)
     notices: list[Notice] = []
     blocks: list[MathBlock] = []
     if markdown:
@@ -446,7 +446,7 @@ def extract_math(text: str, *, markdown: bool = True) -> Extraction:
     return Extraction(tuple(kept), tuple(notices))
 
 
-def _images(text: str, lines: _Lines, blocks: list[MathBlock]) -> str:
+def _images(text: str, lines: LineIndex, blocks: list[MathBlock]) -> str:
     for match in IMAGE.finditer(text):
         alt, url = match.group(1), match.group(2)
         line = lines.line_of(match.start())
@@ -463,7 +463,7 @@ def _images(text: str, lines: _Lines, blocks: list[MathBlock]) -> str:
     return _blank_matches(text, IMAGE)
 
 
-def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice],
+def _environments(text: str, lines: LineIndex, blocks: list[MathBlock], notices: list[Notice],
                   pattern: re.Pattern[str] = ENVIRONMENT) -> str:
     for match in pattern.finditer(text):
         line = lines.line_of(match.start())
@@ -480,7 +480,7 @@ def _environments(text: str, lines: _Lines, blocks: list[MathBlock], notices: li
     return _blank_matches(text, pattern)
 
 
-def _delimited(text: str, lines: _Lines, blocks: list[MathBlock], notices: list[Notice]) -> str:
+def _delimited(text: str, lines: LineIndex, blocks: list[MathBlock], notices: list[Notice]) -> str:
     r"""$$…$$, \[…\], $…$ and \(…\) in one left-to-right scan (escaped \$ is text); the text
     with them blanked (what is left is outside math)."""
     spans: list[tuple[int, int]] = []
@@ -583,7 +583,7 @@ def inline_end(text: str, start: int) -> int | None:
     return None
 
 
-def _content_line(text: str, lines: _Lines, offset: int) -> int:
+def _content_line(text: str, lines: LineIndex, offset: int) -> int:
     """The line of the first non-blank character of a block (``$$\\n a = b`` starts at a)."""
     match = re.compile(r"\s*").match(text, offset)
     return lines.line_of(match.end() if match else offset)

@@ -9,7 +9,6 @@ condition, update rule) or cannot be read.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -35,6 +34,7 @@ from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
 from symderive.notes.example_near import about_the_example, claim_sentence, example_doubt
+from symderive.notes.extract import LineIndex
 from symderive.notes.display_quantifiers import (
     bound_names, continuation, general_words, prose_bound, row_of,
 )
@@ -185,12 +185,11 @@ def _written_at(context: FileContext, offset: int, line: int) -> tuple[int, int]
     text = context.raw_text or ""
     if not 0 <= offset < len(text):
         return line, -1
-    starts = getattr(context, "_line_starts", None)
-    if starts is None:
-        starts = [0] + [found.end() for found in re.finditer("\n", text)]
-        context._line_starts = starts
-    number = bisect.bisect_right(starts, offset)
-    return number, offset - starts[number - 1]
+    lines = getattr(context, "_line_index", None)
+    if lines is None:
+        lines = context._line_index = LineIndex(text)
+    number = lines.line_of(offset)
+    return number, offset - lines.starts[number - 1]
 
 
 def _general_heading(context: FileContext, line: int) -> int:

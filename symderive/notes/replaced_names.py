@@ -93,10 +93,7 @@ def replaced_names(text: str, section_end) -> list[Replacement]:
             if "=" in name or not NAME.match(name):
                 continue  # "substituting $w = 2$": a formula, read by the definition reader
             line = text.count("\n", 0, match.start()) + 1
-            start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-            stop = min((i for i in (text.find(".", match.end()), text.find("\n", match.end()))
-                        if i >= 0), default=len(text))
-            words = " ".join(text[start:stop].split())[:100]
+            words = _sentence_around(text, match)
             found.append(Replacement(" ".join(name.split()), _pattern(name.strip()), line,
                                      section_end(line), words, match.start()))
     return sorted(found, key=lambda r: r.line)
@@ -258,13 +255,19 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
                      and not _before(d, line, match.start())]
             # up to its next formula (one later on the words' own line: their line, undecided)
             end = min([section_end(line)] + [max(start - 1, line) for start in later])
-            start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-            stop = min((i for i in (text.find(".", match.end()), text.find("\n", match.end()))
-                        if i >= 0), default=len(text))
-            words = " ".join(text[start:stop].split())[:100]
+            words = _sentence_around(text, match)
             found.append(Replacement(name, _pattern(name.strip()), line, end, words,
                                      match.start()))
     return sorted(found, key=lambda r: r.line)
+
+
+def _sentence_around(text: str, match: re.Match) -> str:
+    """The words of ``match``'s sentence (to the periods or line ends around it), for the
+    report."""
+    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    stop = min((i for i in (text.find(".", match.end()), text.find("\n", match.end()))
+                if i >= 0), default=len(text))
+    return " ".join(text[start:stop].split())[:100]
 
 
 def _before(definition, line: int, offset: int) -> bool:

@@ -40,7 +40,7 @@ from symderive.notes.context import parse
 from symderive.notes.sections import (
     FOREVER, HEADING_BREAK, SCOPE_OPENER, as_sections, blank_headings, without_item_mark,
 )
-from symderive.notes.extract import ENVIRONMENTS, INNER_ENVIRONMENTS, _Lines
+from symderive.notes.extract import ENVIRONMENTS, INNER_ENVIRONMENTS, LineIndex
 from symderive.notes.lifted import ABOUT_FORMULA, GENERAL_WORDS
 from symderive.notes.scope_words import (
     CONDITION_IN_WORDS, OTHER_CASE, side_named, without_case_lead,
@@ -596,7 +596,7 @@ def sentences_of(text: str) -> list[Sentence]:
     """The prose's sentences (display math ends a paragraph; inline math stays in its
     sentence; a period inside ``$…$`` does not end one)."""
     found: list[Sentence] = []
-    lines = _Lines(text)
+    lines = LineIndex(text)
     paragraph = 0
     # a display is blanked (lines kept) and ends the paragraph: NUL marks the break
     blanked = blank_headings(_blank_displays(text))  # a heading ends a paragraph too
@@ -637,7 +637,7 @@ def sentences_of(text: str) -> list[Sentence]:
         for sentence in found]
 
 
-def _add(found: list, piece: str, lines: _Lines, offset: int, paragraph: int, after: int) -> int:
+def _add(found: list, piece: str, lines: LineIndex, offset: int, paragraph: int, after: int) -> int:
     """Adds the sentence; what the next one follows (nothing once a sentence was added)."""
     stripped = piece.strip()
     if not stripped:
