@@ -889,7 +889,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
         ) and not quantified(
             plan.context, chain.line, chain.latex, names, lead=lead
-        ) and not _declared_by_directive(plan.context, names) and not step.bound:
+        ) and not _declared_by_directive(plan.context, names) and not step.bound and not (
+            _computed_at_the_example(step)  # Let $x = 2$. Then $x^2 = 5$: 4 ≠ 5, refuted
+        ):
             # sin x + cos x ≤ 1 claimed as a bound: refuted (round 11a F12); its words decide
             # (round 13 F1: "a number with $x^2 \le 90$" claims nothing)
             steps.append(_skipped(
@@ -1664,6 +1666,16 @@ def _decided_step(step, lhs_latex: str, rhs_latex: str, written) -> NoteStep:
         extras.append("sizes checked: " + ", ".join(str(size) for size in outcome.sizes))
     return NoteStep(step.index, lhs_latex, rhs_latex, written, outcome.verdict, outcome=outcome,
                     reason="; ".join(extras), readings=tuple(step.decided_reading.split("; ")))
+
+
+def _computed_at_the_example(step) -> bool:
+    """Whether ``step`` is a value computed at the example values given just before, with no
+    letter left once they are put in (*Let $x = 2$. Then $x^2 = 5$.*): false there, it is
+    an error of arithmetic, not an equation to solve (notes.example_near says when the claim
+    is about the example; plan._still_varying excludes a relation in an example letter; a
+    goal, *We want $x^2 = 5$*, is no such value)."""
+    return bool(step.example_near and step.general is not None and not step.goal
+                and not (step.lhs.free_symbols | step.rhs.free_symbols))
 
 
 def _declared_by_directive(context, names: set[str]) -> bool:

@@ -38,6 +38,9 @@ wanted
 두자 놓자 정하자 가정하자 두면 놓으면 이나 나 또는
 에 의 와 과 도 로 으로 예를 들어 예 확인할 수 있다 있다 계산하면 하면
 """.split())
+# plain words that make the claim a goal, not a result: a value computed at the example that
+# is false there is refuted only without them ("We want $x^2 = 5$", "the expected output")
+GOAL = frozenset("need needed want wanted required desired expected target".split())
 # setting words: plain only right before a formula with "=" ("and let $y = 2$")
 SETTING = frozenset("let take set suppose say put pick choose consider given with using "
                     "assume".split())
@@ -64,6 +67,13 @@ _WIDENING = re.compile(r"\\(?:in|notin|subset|forall|exists|le|ge|leq|geq|lt|gt|
 _TOKEN = re.compile(r"[\x1d\x1e\x1f]|[^\s\x1d\x1e\x1f.,;:!?()\[\]\"'“”‘’*_~`|]+")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")  # an HTML tag around the words: no word
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def goal_word(sentence: str) -> str:
+    """The first word of ``sentence`` that states a goal (:data:`GOAL`), '' when none."""
+    words = (found.group().lower() for found in _TOKEN.finditer(TEXT_IN_MATH.sub(
+        r" \1 ", sentence or "")))
+    return next((word for word in words if word in GOAL), "")
 
 
 def _plain_name(text: str) -> str:

@@ -34,6 +34,7 @@ from symderive.notes import matrix_definitions
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
 from symderive.notes.example_near import about_the_example, claim_sentence, example_doubt
+from symderive.notes.example_words import goal_word
 from symderive.notes.extract import LineIndex
 from symderive.notes.display_quantifiers import (
     bound_names, continuation, general_words, prose_bound, row_of,
@@ -135,6 +136,7 @@ class PlannedStep:
     general: tuple | None = None  # (lhs, rhs) without example values, when the step used some
     example_near: bool = False  # the claim is about the example values (notes.example_near)
     example_changed: str = ""  # words after an example value that may change it (round 18 F8)
+    goal: str = ""  # a word of its sentence that makes the claim a goal ("we want"): no error
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
@@ -570,6 +572,7 @@ def plan_steps(
         if problem is not None:
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
+        still_varying = _still_varying(general, examples_used)
         lhs, rhs = left[0], right[0]
         arities: dict = {}
         for applied in (lhs.atoms(sp.core.function.AppliedUndef)
@@ -656,11 +659,14 @@ def plan_steps(
                         for requirement in requirements.get(position, ())),
                 general=general,
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
+                and not still_varying
                 and about_the_example(context.lines, chain.line, examples_used, own_sentence,
                                       differentiated, equation.block.lead, written_at,
                                       values_written),
-                example_changed=example_doubt(context.lines, chain.line, examples_used,
-                                              own_sentence, written_at, values_written),
+                example_changed=still_varying or example_doubt(
+                    context.lines, chain.line, examples_used, own_sentence, written_at,
+                    values_written),
+                goal=goal_word(own_sentence),
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
@@ -678,6 +684,22 @@ def _t_number_in_force(context: FileContext, line: int) -> bool:
     before = set(sections.before(line))
     return t_as_number([latex for number, latex in context.math_blocks
                         if number == line or number in before])
+
+
+def _still_varying(general: tuple | None, examples: dict) -> str:
+    """Why a claim after example values is no value computed at them: an example letter
+    stands on both of its sides as written (``sin 2x = 2 sin x`` after *Take $x = 0$*), so it
+    is a relation in that letter and reads as a claim for every value of it, however the words
+    around it run; '' when no letter is on both sides (``x^2 = 0``, ``wx + b = 7``, ``2a = b``
+    after *Let $a = 1$, $b = 2$*)."""
+    if general is None or not examples or not all(isinstance(side, sp.Basic) for side in general):
+        return ""
+    left, right = ({str(symbol) for symbol in side.free_symbols} for side in general)
+    both = sorted(set(examples) & left & right)
+    if not both:
+        return ""
+    return (f"{', '.join(both)} stands on both sides, so it reads as a claim for every value "
+            f"of {'it' if len(both) == 1 else 'them'}, not a value computed at the example")
 
 
 def _key_name(key) -> str:

@@ -201,7 +201,7 @@ def test_a_true_general_claim_stays_proved_and_an_example_claim_at_the_example(t
         tmp_path,
         "Let $b = 2$. Note that $(b+1)^2 = b^2 + 2b + 1$; this identity is true for every $b$.",
         "Let $c = 2$. Then $c^2 = 4$; this is the value we need.",
-        "Let $d = 2$. Then $d^2 = 2d$. This holds only for the example.")
+        "Let $d = 2$. Then $d^2 = 4$. This holds only for the example.")
     assert [step.verdict for step in general[-1:]] == ["proved"]
     assert [step.verdict for step in example[-1:]] == ["proved"]
     assert "example value" in example[-1].reason

@@ -89,7 +89,7 @@ def test_the_true_identity_stays_proved_under_the_same_words(tmp_path):
 
 
 def test_a_claim_about_the_example_is_still_proved_at_it(tmp_path):
-    bodies = [EXAMPLE + "Then $$w^2 = 3w.$$", EXAMPLE + "$$w^2 = 9 \\quad \\text{here}.$$",
+    bodies = [EXAMPLE + "Then $$3w^2 = 27.$$", EXAMPLE + "$$w^2 = 9 \\quad \\text{here}.$$",
               EXAMPLE + "$$w^2 = 9.$$"]
     for body, (verdict, reason) in zip(bodies, verdicts(tmp_path, bodies)):
         assert verdict == "proved", (body, verdict, reason)

@@ -85,9 +85,9 @@ def test_an_example_in_a_markdown_footnote_does_not_prove_the_next_display(tmp_p
 
 def test_an_example_inside_its_footnote_is_still_used_there(tmp_path):
     text = ("# Squares\n\nThe squaring map.[^1]\n\n[^1]: For instance, take $x = 2$. Then\n"
-            "    $$x^2 = 2x.$$\n")
+            "    $$x^2 = 4.$$\n")
     assert verdicts_by_line(tmp_path, text)[6] == ["proved"]
-    text = "# Squares\n\nFor instance, take $w = 2$.\n\n$$w^2 = 2w.$$\n"  # not a footnote
+    text = "# Squares\n\nFor instance, take $w = 2$.\n\n$$w^2 = 4.$$\n"  # not a footnote
     assert verdicts_by_line(tmp_path, text)[5] == ["proved"]
 
 

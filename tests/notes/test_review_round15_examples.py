@@ -38,7 +38,7 @@ def test_an_example_value_in_an_html_attribute_is_not_in_force(tmp_path, text):
 
 
 def test_an_example_value_in_the_text_beside_the_tag_stays_in_force(tmp_path):
-    text = '# C\n\n<span title="a note">Take $z = 0$.</span>\n\nThus $\\sin(3z) = 3\\sin z$.\n'
+    text = '# C\n\n<span title="a note">Take $z = 0$.</span>\n\nThus $\\sin(3z) = 0$.\n'
     assert last_verdict(tmp_path, text) == "proved"
 
 
@@ -86,9 +86,9 @@ def test_an_excluded_value_proves_nothing(tmp_path, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Take $y = 0$.\n\nThen $\\sin(2y) = 2\\sin y$.",  # the same claim at a value given
+    "Take $y = 0$.\n\nThen $\\sin(2y) = 0$.",  # a value computed at the example given
     "Let $x = 2$. Then $x^2 = 4$.",
-    "$y = 0$이라 하자.\n\n그러면 $\\sin(2y) = 2\\sin y$이다.",
+    "$y = 0$이라 하자.\n\n그러면 $\\sin(2y) = 0$이다.",
     # the same exclusions before a true identity
     "The point $y = 0$ is excluded from the domain.\n\nThen $\\sin^2 y + \\cos^2 y = 1$.",
     "Away from $y = 0$, we have $\\frac{y^2}{y} = y$.",
@@ -119,7 +119,7 @@ def test_the_ends_of_a_range_prove_nothing(tmp_path, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Take $t = 1$.\n\nThen $t^3 = t^2$.",
+    "Take $t = 1$.\n\nThen $t^3 = 1$.",
     "We plot $\\sin$ from $x = 0$ to $x = \\pi$.\n\nNote that $\\sin(2x) = 2\\sin x \\cos x$.",
 ])
 def test_a_value_given_or_a_true_identity_after_a_range_stays_proved(tmp_path, text):

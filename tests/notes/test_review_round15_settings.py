@@ -14,7 +14,8 @@ from tests.notes.note_steps import first_verdicts
 
 
 def claim_after(tmp_path, sentence: str) -> str:
-    found = first_verdicts(tmp_path, f"# A\n\n{sentence}\n\nThen $$\\sin(2x) = 2\\sin x.$$\n")
+    # sin 2x = 0 holds at x = 0, not at x = π/4 (a value computed at the example, if any)
+    found = first_verdicts(tmp_path, f"# A\n\n{sentence}\n\nThen $$\\sin(2x) = 0.$$\n")
     return found[max(found)]
 
 

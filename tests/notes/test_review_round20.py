@@ -7,7 +7,7 @@ import pytest
 
 from tests.notes.note_steps import before_and_after_change, first_verdicts, verdicts_by_line
 
-CLAIM = "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$."
+CLAIM = "Take $x = 0$. Then $\\cos x = 1$."
 
 
 @pytest.mark.parametrize("text", [
@@ -17,25 +17,25 @@ CLAIM = "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$."
     CLAIM + " The same holds for $x = \\pi/4$.",
     CLAIM + " This is correct. It holds for every real $x$.",  # F5: two sentences on
     CLAIM + "\n\nThis identity holds for every real $x$.",  # the next paragraph
-    "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$,\n- and this holds for every real $x$.",
-    "Take $x = 0$. Let $2x = \\pi$. Then $\\sin 2x = 2 \\sin x$.",  # F2: a new value
-    "Take $x = 0$. Set $x + 1 = 2$. Then $\\sin 2x = 2 \\sin x$.",
-    "Take $x = 0$. Let $\\mathrm{x} = 1$. Then $\\sin 2x = 2 \\sin x$.",
-    "$x = 0$이라 하자. 그러면 각 값에서 $\\sin 2x = 2 \\sin x$이다.",  # F3
-    "Take $x = 0$. Then $\\sin 2x = 2 \\sin x$, i.e. $\\sin 2x - 2 \\sin x = 0 \\text{ for all } x$.",
-    "Take $x = 0$. Plugging in $\\pi/4$, we get $\\sin 2x = 2 \\sin x$.",  # F9
-    "$x = 0$이라 하자. $x + 1 = 3$이므로 $\\sin 2x = 2 \\sin x$이다.",  # F10
+    "Take $x = 0$. Then $\\cos x = 1$,\n- and this holds for every real $x$.",
+    "Take $x = 0$. Let $2x = \\pi$. Then $\\cos x = 1$.",  # F2: a new value
+    "Take $x = 0$. Set $x + 1 = 2$. Then $\\cos x = 1$.",
+    "Take $x = 0$. Let $\\mathrm{x} = 1$. Then $\\cos x = 1$.",
+    "$x = 0$이라 하자. 그러면 각 값에서 $\\cos x = 1$이다.",  # F3
+    "Take $x = 0$. Then $\\cos x = 1$, i.e. $\\cos x - 1 = 0 \\text{ for all } x$.",
+    "Take $x = 0$. Plugging in $\\pi/4$, we get $\\cos x = 1$.",  # F9
+    "$x = 0$이라 하자. $x + 1 = 3$이므로 $\\cos x = 1$이다.",  # F10
     CLAIM[:-1] + " (note $b<a$, so it is an identity, and $a>b$).",  # F12: no tag
 ])
 def test_widening_words_and_new_values_around_the_claim_stop_the_example_proof(tmp_path, text):
-    # sin 2x = 2 sin x is false at x = π/4
+    # cos x = 1 is false at x = π/4
     assert "proved" not in first_verdicts(tmp_path, "# A\n\n" + text + "\n").values()
 
 
 def test_an_arbitrary_letter_far_above_ends_an_old_value(tmp_path):
     # F11: the words after every value in force are read, near or not
     text = ("# A\n\nTake $x = 0$ and $y = 1$.\n\nFrom now on, $x$ is an arbitrary real number.\n\n"
-            "\n\n\n\n\nTake $y = 2$. Then $y \\sin 2x = 2 y \\sin x$.\n")
+            "\n\n\n\n\nTake $y = 2$. Then $y \\cos x = 2$.\n")
     assert "proved" not in [v for line, v in first_verdicts(tmp_path, text).items() if line > 5]
 
 

@@ -186,7 +186,7 @@ def test_x8_let_d_be_arbitrary_keeps_the_value_of_c(tmp_path):
     found = steps_by_line(tmp_path, text)
     assert found[5][0].verdict == "undecided"
     assert "c = 5" in "; ".join(found[5][0].used)
-    text = "# C\n\nLet $c = 5$ and $d = 1$.\n\n$$c + d = 5 + d$$\n"
+    text = "# C\n\nLet $c = 5$ and $d = 1$.\n\n$$c + d = 6$$\n"
     assert steps_by_line(tmp_path, text)[5][0].verdict == "proved"
 
 
