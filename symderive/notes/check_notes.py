@@ -326,7 +326,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     started = time.monotonic()
     text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
     text = unwrapped(one_spelling(text))  # \(…\) is $…$, a wrapped $…$ on one line (17 F29, F31)
-    text = without_emphasis(text)  # "for _positive_ $x$": no marks in the words (round 19 F10)
+    text = without_emphasis(text, [(block.start, block.end) for block in extract_math(
+        text, markdown=markdown).blocks])  # "for _positive_ $x$": no marks in the words (19 F10)
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
     if markdown:  # a blockquote's "> " marks are no words of its sentences (round 14a F22)

@@ -350,8 +350,8 @@ def locate(
             written = {"".join(chain.elements[1].split())}
             formulas[reading.name] = (formulas.get(reading.name, (set(),))[0] | written,
                                       chain.line, own)
-        if reading.role is Role.EXAMPLE:
-            end = min(end, blocks.get(chain.line, end))
+        if reading.role is Role.EXAMPLE or (reading.role is Role.DEFINITION and reading.second):
+            end = min(end, blocks.get(chain.line, end))  # (a new meaning too: round 21 F16)
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
             # and "Then $x = 2$" after x^2 = 4 is no example value

@@ -132,9 +132,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])\s")
 # a new step: a setting verb right before a formula ("Now set $x$ to $2$", "Now assume $x^2 >
 # 9$", "Take $b = 5$"), or a Korean setting ending right after one ("$b = 5$로 두자")
 _NEXT_STEP = re.compile(r"\b(?:let|take|set|assume|suppose|choose|pick|put|change|replace|"
-                        r"consider)\s+(?:\w+\s+){0,2}\$|\$[^$]*\$\s*(?:을|를|로|으로|이라|라)?\s*"
+                        r"consider)\s+(?!(?:\w+\s+){0,2}?(?:any|every|all|arbitrary)\b)"
+                        r"(?:\w+\s+){0,2}\$|\$[^$]*\$\s*(?:을|를|로|으로|이라|라)?\s*"
                         r"(?:두자|하자|놓자|두면|가정)", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+# a quoted line's marks ("> "): a quote's next lines go on with its sentence (round 21 F13)
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+# a formula with "=" of its own: a next paragraph with one takes a new step
+_NEW_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # a next paragraph that opens by speaking of the claim: "This identity holds for every $x$."
 _BACK = re.compile(r"^\s*(?:this|that|it|these|such|the\s+(?:same|above|last)|이|그)\b", re.I)
 
@@ -165,7 +170,7 @@ def claim_sentence(lines: Sequence[str], block) -> str:
         after = " ".join(TEXT_IN_MATH.findall(block.latex) + [after])  # \text{everywhere}
     sentences = _SENTENCE_END.split(_unabbreviated(after))
     after = sentences[0]
-    for position, following in enumerate(sentences[1:4], 1):  # the next sentences (round 20 F1,
+    for position, following in enumerate(sentences[1:9], 1):  # the next sentences (round 20 F1,
         ends = position < len(sentences) - 1 or bool(re.search(r"[.!?。]\s*$", following))  # F5)
         if not ends or _NEXT_STEP.search(following):
             break  # the lead of the next formula, or a new step: about the next claim
@@ -177,11 +182,14 @@ def _paragraph_after(lines: Sequence[str], line: int, most: int = 6) -> list[str
     """The lines after ``line`` in its paragraph (up to ``most``), stripped, and the next
     paragraph's first line when it opens by speaking of the claim (*This identity …*)."""
     found = []
+    quoted = bool(_QUOTE.match(lines[line - 1])) if 0 < line <= len(lines) else False
     for number in range(line, min(line + most, len(lines))):
-        text = lines[number]
+        text = _QUOTE.sub("", lines[number]) if quoted else lines[number]  # (round 21 F13)
         if not text.strip():
-            if number + 1 < len(lines) and _BACK.match(lines[number + 1]):
-                found += [".", lines[number + 1].strip()]  # (round 20 F5)
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            if _BACK.match(following) or (following.strip() and not STRUCTURE.match(following)
+                                          and not _NEW_FORMULA.search(following)):
+                found += [".", following.strip()]  # (round 20 F5, round 21 F4)
             break
         if STRUCTURE.match(text):
             if not _LIST_ITEM.match(text):
@@ -279,6 +287,18 @@ def _own_formulas(lines: Sequence[str], examples: dict, claim_line: int, column:
     return found
 
 
+_ORDINAL = re.compile(r"\b(?:first|second|third|last|initial|final)\b", re.I)
+
+
+def _ordinals_of_the_value(between: str) -> str:
+    """The words between a value and the claim, without the ordinals of the value's own
+    sentence (*Let $W = 3$ be the first weight.* names the value's instance); an ordinal after
+    it may name another instance (*The second weight gives …*: round 21 F10)."""
+    head, end, tail = (parts := re.split(r"([.!?。](?:\s|$))", between, maxsplit=1)) + [""] * (
+        3 - len(parts))
+    return _ORDINAL.sub(" ", head) + end + tail if end else between
+
+
 def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
                   written_at: tuple = (), written: dict | None = None) -> str:
     r"""Why a claim true only at the example values ``examples`` (name → line) is not read as
@@ -296,9 +316,9 @@ def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentenc
         return f"its sentence says '{word}', which this reader does not take as about the example"
     start_line, column = written_at or (claim_line, -1)  # where the claim's formula opens
     for name, line in examples.items():  # (every value in force, near or not: round 20 F15)
-        if (word := unread_word(words_between(
-                lines, line, name, max(line, start_line), column if start_line >= line else -1),
-                examples, own)):
+        between = _ordinals_of_the_value(words_between(
+            lines, line, name, max(line, start_line), column if start_line >= line else -1))
+        if (word := unread_word(between, examples, own)):
             return (f"the words after {name} = … (line {line}) say '{word}', which may change "
                     f"the value or widen the claim, and this reader does not carry them out")
     return ""

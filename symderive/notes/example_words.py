@@ -30,7 +30,7 @@ confirm confirms confirming correct correctly easily immediately just simply dir
 results answer compute computes computing computed calculate calculating calculated to we've
 there true be only just
 input inputs output outputs weight weights bias label labels target prediction predictions rate
-step size first second third last initial parameter parameters point slope data sample
+step size parameter parameters point slope data sample
 observation layer hidden unit neuron activation loss error gradient learning need needed want
 wanted
 그러면 따라서 그러므로 이때 즉 이 경우 경우에 경우에는 이므로 므로 이다 이고 이며 이라 라 이라고 라고 하자 하면
@@ -41,6 +41,13 @@ wanted
 # plain words that make the claim a goal, not a result: a value computed at the example that
 # is false there is refuted only without them ("We want $x^2 = 5$", "the expected output")
 GOAL = frozenset("need needed want wanted required desired expected target".split())
+# a formula in the example's letter before these words is a hypothesis, not a result at the
+# example: "$x^2 = 9$ gives $x = 3$" (round 21 F11)
+CONSEQUENCE = frozenset("gives give giving yields yield implies imply means mean leads lead "
+                        "forces force shows show entails".split())
+# a Korean ending after a formula that sets or supposes it: "$2x = \pi$라 하자", "로 두자",
+# "이라 가정하자" (round 21 F17)
+KOREAN_SETTING = re.compile(r"^(?:이?라고?|으?로)\s*(?:하자|두자|놓자|가정|하면|두면|놓으면|정하자)")
 # setting words: plain only right before a formula with "=" ("and let $y = 2$")
 SETTING = frozenset("let take set suppose say put pick choose consider given with using "
                     "assume".split())
@@ -59,7 +66,9 @@ _LETTERED = "\x1d"  # a formula with "=" that names the example's letter (a clai
 _CONSTANT = re.compile(r"\\(?:pi|sqrt|d?t?frac|sin|cos|tan|log|ln|exp|cdot|times|left|right|mathrm)\b"
                        r"|\be\b|[^A-Za-z]")  # what a number written with letters is made of
 # the words written inside a formula (\text{ for all } x), read as words
-TEXT_IN_MATH = re.compile(r"\\(?:text|textrm|textnormal|mbox|mathrm|textit|textbf|emph)\s*\{([^{}$]*)\}")
+TEXT_IN_MATH = re.compile(r"\\(?:(?:text|textrm|textnormal|mbox|mathrm|textit|textbf|emph)\s*\{|"
+                          r"tag\*?\s*\{(?=[^{}$]*[A-Za-z\uac00-\ud7a3]{3}))([^{}$]*)\}")  # (\tag{for
+# every real x} is words, \tag{1} a label: round 21 F18)
 _EQUALS = re.compile(r"(?<![<>!:\\])=(?!=)")
 _WIDENING = re.compile(r"\\(?:in|notin|subset|forall|exists|le|ge|leq|geq|lt|gt|ne|neq|"
                        r"to|gets|[A-Za-z]*arrow|mapsto|mapsfrom|sim|approx|R|N|Z|Q|C)\b"
@@ -70,10 +79,22 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def goal_word(sentence: str) -> str:
-    """The first word of ``sentence`` that states a goal (:data:`GOAL`), '' when none."""
-    words = (found.group().lower() for found in _TOKEN.finditer(TEXT_IN_MATH.sub(
-        r" \1 ", sentence or "")))
-    return next((word for word in words if word in GOAL), "")
+    """Why the claim (``$…$`` in its ``sentence``) is no result stated at the example: a word
+    of the sentence that states a goal (:data:`GOAL`), a setting word right before it (*Let
+    $2x = \pi$*) or a Korean setting ending right after it (``$2x = \pi$라 하자``: a
+    supposition, round 21 F17); '' when none."""
+    marked = TEXT_IN_MATH.sub(r" \1 ", (sentence or "").replace("$…$", f" {_VALUED} "))
+    tokens = [found.group().lower() for found in _TOKEN.finditer(marked)]
+    if (goal := next((word for word in tokens if word in GOAL), "")):
+        return goal
+    for position, token in enumerate(tokens):
+        if token != _VALUED:
+            continue
+        if position and tokens[position - 1] in SETTING | CONDITIONING:
+            return tokens[position - 1]
+        if KOREAN_SETTING.match(" ".join(tokens[position + 1:position + 3])):
+            return tokens[position + 1]
+    return ""
 
 
 def _plain_name(text: str) -> str:
@@ -82,8 +103,14 @@ def _plain_name(text: str) -> str:
 
 
 def _letters(formula: str) -> set[str]:
-    return {_plain_name(found) for found in re.findall(
-        r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", formula)}
+    """The names a formula writes, and each letter of a run of letters that is no command
+    (``kx`` is k times x: round 21 F2)."""
+    found = set()
+    for name in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", formula):
+        found.add(_plain_name(name))
+        if not name.startswith("\\"):
+            found.update(re.match(r"[A-Za-z]+", name).group())
+    return found
 
 
 def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
@@ -120,6 +147,10 @@ def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
             return f"{token} $…$"  # "at $x = 2$", "with $2x = 4$", "for $n = 0, 1, \dots$"
         if token in SETTING and following == [_LETTERED]:
             return f"{token} $…$"  # "Let $2x = \pi$", "Set $x + 1 = 2$" (round 20 F2)
+        if token == _LETTERED and following and following[0] in CONSEQUENCE:
+            return f"$…$ {following[0]}"  # "$x^2 = 9$ gives $x = 3$" (round 21 F11)
+        if token == _LETTERED and KOREAN_SETTING.match(" ".join(tokens[position + 1:position + 3])):
+            return f"$…${tokens[position + 1]}"  # "$2x = \pi$라 하자" (round 21 F17)
         if token in formulas and following and following[0].startswith(KOREAN_CONDITIONING):
             return f"$…${following[0]}"  # $x = 2$에서, $x = 2$일 때, $x = 2$이면, 이므로
         if token in ("각", "두") and not (following and following[0].startswith("경우")):

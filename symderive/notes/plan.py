@@ -522,7 +522,11 @@ def plan_steps(
                                       notation)  # fmt: skip
             except Exception:  # noqa: BLE001 - no general reading: the example one stands alone
                 general = None
-        parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general))
+        # a side whose reading without the example values failed still varies with the example
+        # letters it uses (round 21 F1: ∫_0^x r(t) dt of a restricted r)
+        unread = frozenset(_key_name(key) for key in used if key in view.examples) if (
+            general is None and any(key in view.examples for key in used)) else frozenset()
+        parsed.append((prepared, None, "", bool(raw.atoms(sp.Derivative)), used, general, unread))
     defines_head = equation.located.reading.role in (Role.DEFINITION, Role.EXAMPLE)
     own_sentence = claim_sentence(context.lines, equation.block)
     differentiated = {  # d/dx of an expression in x, not at a point (round 17 F8)
@@ -572,7 +576,7 @@ def plan_steps(
         if problem is not None:
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
-        still_varying = _still_varying(general, examples_used)
+        still_varying = _still_varying(general, examples_used, (left[6], right[6]))
         lhs, rhs = left[0], right[0]
         arities: dict = {}
         for applied in (lhs.atoms(sp.core.function.AppliedUndef)
@@ -686,15 +690,18 @@ def _t_number_in_force(context: FileContext, line: int) -> bool:
                         if number == line or number in before])
 
 
-def _still_varying(general: tuple | None, examples: dict) -> str:
+def _still_varying(general: tuple | None, examples: dict,
+                   unread: tuple = (frozenset(), frozenset())) -> str:
     """Why a claim after example values is no value computed at them: an example letter
     stands on both of its sides as written (``sin 2x = 2 sin x`` after *Take $x = 0$*), so it
     is a relation in that letter and reads as a claim for every value of it, however the words
     around it run; '' when no letter is on both sides (``x^2 = 0``, ``wx + b = 7``, ``2a = b``
-    after *Let $a = 1$, $b = 2$*)."""
+    after *Let $a = 1$, $b = 2$*). ``unread``: per side, the example letters of a side whose
+    reading without them failed (it varies with them)."""
     if general is None or not examples or not all(isinstance(side, sp.Basic) for side in general):
         return ""
-    left, right = ({str(symbol) for symbol in side.free_symbols} for side in general)
+    left, right = ({str(symbol) for symbol in side.free_symbols} | set(letters)
+                   for side, letters in zip(general, unread))
     both = sorted(set(examples) & left & right)
     if not both:
         return ""

@@ -26,8 +26,24 @@ _DEFINED = re.compile(r"\\(?:def|gdef|edef|xdef|let|newcommand\*?|renewcommand\*
                       r"\*?|DeclareMathSymbol|DeclareRobustCommand\*?)\s*\{?\s*\\([A-Za-z]+)")
 
 
+# other spellings of the definition sign ":=" (round 21 F5): an equals sign annotated "def",
+# Δ or ▵ (never "!" or "?": a condition, a question), \mathrel{:=}, :\!=, \colon=, \defeq
+_DEFINITION_SIGN = re.compile(
+    r"\\(?:overset|stackrel)\s*\{\s*(?:\\(?:mathrm|text|textrm|rm|mathit|textup|scriptscriptstyle|"
+    r"scriptstyle|small|tiny)\s*\{?\s*)?(?:def|defn|definition|\\Delta|\\triangle|\\bigtriangleup|"
+    r"\\vartriangle)\s*\.?\s*\}?\s*\}\s*\{\s*(?:\\[,;!:]\s*)*=\s*(?:\\[,;!:]\s*)*\}"
+    r"|\\mathrel\s*\{\s*(?::\s*=|\\mathop\s*\{?\s*:\s*\}?)\s*\}\s*(?<![=])=?"
+    r"|:\s*\\!\s*=|\\colon\s*=|\\(?:defeq|eqdef|coloneq)(?![A-Za-z@])")
+
+
 def usual_relations(text: str) -> str:
-    r"""``text`` with ``\leqq`` as ``\leq `` (same length), ``≦`` as ``≤`` …"""
+    r"""``text`` with ``\leqq`` as ``\leq `` (same length), ``≦`` as ``≤``, every spelling of
+    the definition sign as ``:=`` …"""
+    if "\\" in text or ":" in text:
+        own_words = {match.group(1) for match in _DEFINED.finditer(text)}
+        text = _DEFINITION_SIGN.sub(lambda found: found.group() if any(
+            f"\\{word}" in found.group() for word in own_words & {"defeq", "eqdef", "coloneq"}
+        ) else ":=".ljust(len(found.group())), text)
     if not _WORD.search(text):
         return text
     own = {match.group(1) for match in _DEFINED.finditer(text)}

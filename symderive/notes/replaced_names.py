@@ -128,8 +128,15 @@ _PROPERTY_NAME = (r"(?:Lipschitz|Riemann|Lebesgue|Borel|Gaussian|Hermitian|H[öo
                   r"G[âa]teaux|Cauchy|Markov|Toeplitz|Hankel|Hessian|Jacobian|Hilbert|Banach|"
                   r"Schwartz|Sobolev|Lyapunov|Bernoulli|Poisson|Euclidean|Laplacian|Kolmogorov)\b")
 _CLASS_FORMULA = r"\s*(?:[CLHW]\s*\^|\\mathcal|[^$]*\$\s*-)"
+# words that change a meaning named as the same ("as above, but doubled", "the same function
+# plus one", "the previous function times two": round 21 F3)
+_MODIFIED = (r"(?![^.;\n]*?(?:\bbut\b|\bplus\b|\bminus\b|\btimes\b|\bdoubled\b|\bhalved\b|"
+             r"\btripled\b|\bshift\w*|\bscal\w*|\bsquared\b|\bcubed\b|\bnegated\b|\bexcept\b|"
+             r"\badded\b|\bmultipl\w*|\bdivided\b|\bcompos\w*|\binstead\b|\bmodified\b|"
+             r"\bchanged\b|\bwith\b|\bafter\b|\bover\b|\bfor\s+negative\b|[-+*/^]|\\cdot|"
+             r"\\times|두\s*배|더한|뺀|곱한|나눈))")
 _SAME = (r"(?!\s*(?:as\s+(?:above|before|defined|given)|the\s+(?:same|above|previous|former)\b|"
-         r"unchanged|defined\s+above|this\b|that\b|it\b))")
+         rf"unchanged|defined\s+above|this\b|that\b|it\b){_MODIFIED})")
 REDEFINING = (
     re.compile(rf"\blet\s+{_ONE}\s+(?:instead\s+|now\s+)?(?:be|denote|stand\s+for|mean|represent|"
                rf"refer\s+to){_SAME}\b", re.I),
@@ -230,7 +237,12 @@ MOVING = (
                r"(?:\\mapsto|\$\s*,?\s*(?:and\s+)?\$[^$]*\\mapsto)"),
     # "$f \equiv 0$", "$f(x) \equiv 0$" (round 20 F8)
     re.compile(r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?)\s*(?:\([^$)]*\))?\s*\\equiv"),
+    # the name on the right of a definition sign: "$x^3 =: f(x)$", "\eqqcolon f" (round 21 F5)
+    re.compile(r"(?:=:|\\eqqcolon)\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?)"),
 )
+# a function given a bare formula: "$f = x^3$" after $f(x) = x^2$ (round 21 F5: read both ways
+# before, the claims after it used the old formula)
+FUNCTION_MOVING = re.compile(r"\$\s*((?:\\[A-Za-z]+\s*\{\s*)?[A-Za-z]+(?:\s*\})?)\s*(?::?=)(?!=)[^$]+\$")
 
 
 def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]:
@@ -238,8 +250,11 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
     key) that words give a new meaning in their section (:data:`REDEFINING`): each holds from
     the words to the name's next formula or its section's end (round 15 F29)."""
     found = []
-    for pattern in REDEFINING + MOVING:
-        for match in pattern.finditer(text):
+    functions_only = []
+    for match in (*(m for pattern in REDEFINING + MOVING for m in pattern.finditer(text)),
+                  *bare_mentions(text), *(functions_only := list(
+                      FUNCTION_MOVING.finditer(text)))):
+        if True:  # (a bare mention of a letter set equal to a letter, i = k, is an index)
             name = " ".join(match.group(1).split())
             if not NAME.match(name):
                 continue
@@ -248,7 +263,9 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
             # round 18 F19: on the words' own line, a definition written before them counts
             earlier = [d for d in definitions if _name_of(d) == bare and line <= d.end
                        and _before(d, line, match.start())
-                       and getattr(d.role, "value", "") == "definition"]
+                       and getattr(d.role, "value", "") == "definition"
+                       and not (isinstance(match, _At) and getattr(d.value, "is_Symbol", False))
+                       and (match not in functions_only or d.key[0] == "function")]
             if not earlier:
                 continue  # "Let $g$ be a differentiable function.": its first meaning
             later = [d.start for d in definitions if _name_of(d) == bare
@@ -284,3 +301,71 @@ def _name_of(definition) -> str:
     if kind == "function":
         return str(key).lstrip("\\")
     return str(getattr(key, "name", key)).lstrip("\\")
+
+
+# A later bare mention of a defined name, alone in its formula (``$f$``), in a sentence that
+# is not one of a few shapes that describe it: a possible new meaning (round 21 F3). Missing
+# shapes cost a proof; missing wordings of a new meaning had cost soundness (rounds 15–21).
+_FORMULA = re.compile(r"\$\$.*?\$\$|\$[^$\n]{1,400}\$", re.S)
+_BARE = re.compile(r"^\$\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?)\s*\$$")
+_PROPERTIES = (r"(?:even|odd|convex|concave|continuous|differentiable|smooth|increasing|"
+               r"decreasing|monotone|monotonic|bounded|unbounded|positive|negative|nonnegative|"
+               r"non-negative|linear|nonlinear|non-linear|periodic|injective|surjective|bijective|"
+               r"invertible|integrable|symmetric|zero|nonzero|non-zero|real|defined\s+(?:above|"
+               r"earlier|before|in|on|for|everywhere)|given\s+(?:above|earlier|before|in)|as\s+"
+               r"(?:above|before|defined|given)|(?:strictly|twice|infinitely|continuously|"
+               r"uniformly|locally|globally)\s+\w+|Lipschitz|not\b|both\s+\w+|all\s+\w+)")
+_DESCRIBING_AFTER = re.compile(
+    rf"^\s*(?:(?:is|are|was|were|remains|stays)\s+(?:also\s+|still\s+|again\s+|clearly\s+|"
+    rf"indeed\s+|then\s+|everywhere\s+)?(?:an?\s+)?{_PROPERTIES}|'s\b|has\b|have\b|attains\b|"
+    rf"takes\s+(?:its|the|a)\b|satisfies\b|vanishes\b|at\s|on\s|over\s|with\s+respect\s+to\b|"
+    rf"above\b|(?:and|or|,)\s*\$|"
+    # the same meaning again: "$g$ denotes the same function", "Let $g$ be as above" (15 F29)
+    rf"(?:be|is|denotes?|stands\s+for|means|will\s+(?:be|denote))\s+(?:as\s+(?:above|before|"
+    rf"defined|given)|the\s+(?:same|above|previous|former)\b|unchanged|this\b|that\b|it\b)"
+    rf"{_MODIFIED}|"
+    # a kind or a class: "$u$ is a function with …", "$f$ is $C^1$", "$f$ is $2\pi$-periodic"
+    rf"is\s+an?\s+(?!new\b|different\b|other\b|second\b|third\b|another\b)(?:[\w-]+\s+)?"
+    rf"(?:function|map|mapping|solution)\b|is\s+\${_CLASS_FORMULA}|(?:의|를\s*미분|을\s*미분|에\s*대해|에\s*대한|와\s*\$|과\s*\$|"
+    rf"(?:는|은|가|이)\s*(?:모두\s*)?(?:연속|미분\s*가능|볼록|증가|감소|각각)))", re.I)
+_DESCRIBING_BEFORE = re.compile(
+    r"(?:\bof|\band|\bor|\bapply(?:ing)?|\bapplied|\bcompute|\bcomputing|\bevaluat\w*|"
+    r"\bdifferentiat\w*|\bintegrat\w*|\bminimi[sz]\w*|\bmaximi[sz]\w*|\bplot\w*|\bgraph|"
+    r"\bderivative|\bgradient|와|과|및|\$[^$\n]{1,40}\$\s*,)\s*(?:\$[^$\n]{1,40}\$\s*(?:와|과|and|,)\s*)?$",
+    re.I)  # (a comma only in a list of formulas: "From now on, $f$ equals …" describes nothing)
+# words right before the name that give it a meaning, whatever follows: "Let the ReLU be $f$",
+# "use the ReLU as $f$", "denote it by $f$", "call it $f$", "written $f$"
+_GIVING_BEFORE = re.compile(r"\b(?:be|as|for|by|call\w*|denot\w*|writ\w*|named?|to|into|equals?|"
+                            r"is|are|becomes?|set|take|pick|choose|assign\w*|use|using)\s*$", re.I)
+
+
+def bare_mentions(text: str) -> list[re.Match]:
+    """The bare mentions of a name (``$f$``) in ``text`` that no describing shape around them
+    explains (see :data:`_BARE`)."""
+    found = []
+    for formula in _FORMULA.finditer(text):
+        if not (match := _BARE.match(formula.group())):
+            continue
+        after = text[formula.end():formula.end() + 80]
+        before = text[max(0, formula.start() - 60):formula.start()]
+        if not _GIVING_BEFORE.search(before) and (
+                _DESCRIBING_AFTER.match(after) or _DESCRIBING_BEFORE.search(before)):
+            continue
+        found.append(_At(match.group(1), formula.start()))
+    return found
+
+
+@dataclass(frozen=True)
+class _At:
+    """A name found at ``offset`` (the shape of a match, for :func:`redefined_in_words`)."""
+    name: str
+    offset: int
+
+    def group(self, _index: int = 0) -> str:
+        return self.name
+
+    def start(self) -> int:
+        return self.offset
+
+    def end(self) -> int:
+        return self.offset + len(self.name) + 2

@@ -149,7 +149,8 @@ def korean_consequent(lead: str) -> bool:
 
 SUPPOSING = re.compile(
     r"(?:\b(?:if|when|whenever|suppose|supposing|assume|assuming|let|by making|such that|"
-    r"provided|given that|set|setting)\b|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",
+    r"provided|given that|set|setting|take|taking|choose|choosing|pick|picking|fix|fixing|put)\b"
+    r"|만약|가정|일\s*때|라면|이면|조건|하자)\s*[:,]?\s*$",  # (take: round 21 F7)
     re.I,
 )
 UNEQUAL = {r"\ne", r"\neq", "≠", "!="}
@@ -392,6 +393,10 @@ def classify_first_step(
             return Reading(Role.CLAIM, why="a value of a function: a claim")
         if arguments is None and example_value(name, second, lead):
             return Reading(Role.EXAMPLE, name, None, "an example value")
+        if arguments is not None and concluded:  # "Let $f$ be the ReLU. … Then $f(x) = x$."
+            return Reading(Role.CLAIM, name, arguments, (  # (round 21 F12)
+                f"stated as what follows ('then', 'so'): a claim about {name}, not its "
+                f"definition"))
         return Reading(Role.DEFINITION, name, arguments, "the first '=' for this name")
     if relation == "=" and UNINDEXED_SUM.match(first) and is_number(second) and float(
         second.replace("−", "-").replace(" ", "")

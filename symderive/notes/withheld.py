@@ -90,6 +90,19 @@ REJECTING = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer|in\s+place\
                        r"unlike|other\s+than)\s*[(]?\s*$", re.I)  # (대신 follows what it sets aside)
 
 
+# a definition attributed to someone else or offered as a possibility ("A student wrote:",
+# "One might instead define", "It is tempting to set"), or written under a label that calls
+# it wrong ("Wrong: let …", "> **Incorrect:** …") gives nothing (round 21 F15)
+ATTRIBUTED = re.compile(
+    r"\b(?:one\s+(?:might|could|may|would)|it\s+is\s+tempting\s+to|(?:a|the|some|many|our)\s+"
+    r"(?:students?|readers?|beginners?|novices?)\b[^.]{0,30}?\b(?:wr[io]te|"
+    r"writes?|claim\w*|sa(?:y|ys|id)|think\w*|thought|believ\w*|defin\w*|tr(?:y|ies|ied)|us(?:e|es|ed)"
+    r"|suggest\w*|propos\w*)|someone|somebody)", re.I)  # ("a common error": negative_words)
+LABELLED_WRONG = re.compile(
+    r"^[\s>*_]*(?:wrong|incorrect|mistake|error|false|myth|bad|don'?t|do\s+not|never|오답|틀린|"
+    r"잘못)\b[^:.]{0,30}[:.]", re.I)
+
+
 def disowned_giving(lead: str) -> str:
     """The word of negative evaluation (:mod:`symderive.notes.negative_words`) in the clause
     that introduces a definition or an example value (*An old edition erroneously defines*, *The
@@ -97,6 +110,9 @@ def disowned_giving(lead: str) -> str:
     words between the sentence's last formula or clause break and this formula count, so that
     *To avoid a common error, let* and *Unlike $f$, which fails at 0, let* give a value."""
     words = re.sub(r"\$[^$]*\$", "$", lead or "")
+    sentence = re.split(r"(?<=[.!?。])\s", words)[-1]
+    if (found := LABELLED_WRONG.match(sentence) or ATTRIBUTED.search(sentence)) is not None:
+        return " ".join(found.group().split()).strip("*_> ")
     clause = re.split(r"[.!?;,:。$]", words)[-1]
     if (rejected := REJECTING.search(clause)) is not None:
         return rejected.group().strip()  # "make $f$ the ReLU rather than $f(x) = x^2$" (19 F8)

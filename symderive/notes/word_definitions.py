@@ -56,7 +56,13 @@ LONE_E = re.compile(
     r"|\$[^$]*(?<![A-Za-z\\])e\s*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt|\\in|\\ne|\\neq)[^$]*\$"
     r"|\$[^$]*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt)\s*e(?![A-Za-z])[^$]*\$")
 EULER_WORDS = re.compile(
-    r"euler|napier|natural|exponential|\bbase\b|number\s+\$\s*e|2\.71|\\approx|자연|오일러|밑", re.I)
+    r"euler|napier|base\s+of\s+(?:the\s+)?(?:natural|exponential)|natural\s+base|(?:exponential|"
+    r"natural)\s+(?:function\s+)?\$\s*e|\bbase\s+\$\s*e|number\s+\$\s*e|2\.71|\\approx|자연\s*상수|"
+    r"오일러|밑", re.I)  # (never "natural" or "base" alone: a natural number, base-10: round 21 F8)
+# a sentence that calls e a number of a kind makes it a letter of the note, whatever else it says
+E_KIND = re.compile(r"\$\s*e\s*\$[^.$]{0,40}?\b(?:natural\s+numbers?|integers?|counts?|exponent|"
+                    r"whole\s+numbers?|index)\b|\b(?:natural\s+number|integer|count|exponent|index)"
+                    r"\s+\$\s*e\s*\$", re.I)
 # "e is the elementary charge, not Euler's number", "Unlike Euler's number, …" (round 8c X3)
 DENIED_EULER = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,20}"
                           r"(?:euler|napier|natural)|오일러[^.]{0,12}(?:아니|아닌|와\s*달리)", re.I)
@@ -70,6 +76,12 @@ PI_QUANTITY = re.compile(
 PI_APPLIED = re.compile(r"\$\s*\\pi\s*(?:\\left\s*)?\(")  # $\pi(a \mid s)$
 PI_CONSTANT = re.compile(r"archimedes|\bcircle|circumference|radians?|3\.14|\\approx|원주율|라디안",
                          re.I)
+# a lone π defined as a quantity: the quantity is the head of the phrase, whatever follows it
+PI_DEFINED = re.compile(
+    r"(?:\blet\s+\$\s*\\pi\s*\$\s+(?:be|denote)|\$\s*\\pi\s*\$\s+(?:denotes|is|stands\s+for|will\s+be)"
+    r"|\bwhere\s+\$\s*\\pi\s*\$\s+is)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+){0,2}?"
+    r"(?:polic(?:y|ies)|probabilit(?:y|ies)|distribution|prior|proportion|permutation|profit|"
+    r"price|fraction|share|parameter|weight|mixing)", re.I)
 # "π is the policy here, not Archimedes' constant", "unlike the circle constant, …"
 DENIED_PI = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,24}"
                        r"(?:archimedes|circle|constant|3\.14|ratio)|원주율[^.]{0,12}(?:아니|아닌|와\s*달리)",
@@ -101,6 +113,8 @@ def names_pi(text: str) -> bool:
     if not bounds and not LONE_PI.search(text) and not PI_APPLIED.search(text):
         return False  # π only inside a larger formula (2\pi r, \pi_k): the constant or another name
     if DENIED_PI.search(text):
+        return True
+    if PI_DEFINED.search(text):  # "Let $\pi$ be the probability that … circle" (round 21 F9)
         return True
     return bool(PI_QUANTITY.search(text)) and not PI_CONSTANT.search(text)
 
@@ -149,7 +163,8 @@ def named_letters(sentences) -> tuple[tuple[int, str, str], ...]:
         said = [match.group("name") or match.group("korean")
                 for match in QUANTITY.finditer(sentence.text)]
         if LONE_E.search(sentence.text) and (not EULER_WORDS.search(sentence.text)
-                                             or DENIED_EULER.search(sentence.text)):
+                                             or DENIED_EULER.search(sentence.text)
+                                             or E_KIND.search(sentence.text)):
             said.append("e")  # round 8b K5
         if names_pi(sentence.text):  # "$\pi$ is the policy", "$0 < \pi < 1$" (round 8c X3)
             said.append("\\pi")
