@@ -1676,6 +1676,7 @@ def _computed_at_the_example(step) -> bool:
     is about the example; plan._still_varying excludes a relation in an example letter; a
     goal, *We want $x^2 = 5$*, is no such value)."""
     return bool(step.example_near and step.general is not None and not step.goal
+                and not step.loose
                 and not (step.lhs.free_symbols | step.rhs.free_symbols))
 
 

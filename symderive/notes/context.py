@@ -277,6 +277,11 @@ def section_ends(headings: Sequence[int]) -> callable:
     return as_sections(headings).end_of
 
 
+# words that keep a new meaning past the block it is given in (round 22 F5)
+_PERSISTING = re.compile(r"\b(?:from\s+now\s+on|henceforth|hereafter|for\s+the\s+rest|"
+                         r"from\s+here\s+on|in\s+what\s+follows)\b|이제부터|앞으로|지금부터", re.I)
+
+
 def locate(
     pairs: Sequence[tuple[MathBlock, Chain]],
     headings: Sequence[int],
@@ -350,7 +355,8 @@ def locate(
             written = {"".join(chain.elements[1].split())}
             formulas[reading.name] = (formulas.get(reading.name, (set(),))[0] | written,
                                       chain.line, own)
-        if reading.role is Role.EXAMPLE or (reading.role is Role.DEFINITION and reading.second):
+        if reading.role is Role.EXAMPLE or (reading.role is Role.DEFINITION and reading.second
+                                            and not _PERSISTING.search(block.lead + " " + trailing)):
             end = min(end, blocks.get(chain.line, end))  # (a new meaning too: round 21 F16)
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,

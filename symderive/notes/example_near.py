@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from symderive.notes.bare_intervals import after_sentence
-from symderive.notes.example_words import TEXT_IN_MATH, unread_word
+from symderive.notes.example_words import INSTANCE_WORDS, TEXT_IN_MATH, unread_word
 from symderive.notes.wrapped_lines import STRUCTURE
 
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
@@ -133,11 +133,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])\s")
 # 9$", "Take $b = 5$"), or a Korean setting ending right after one ("$b = 5$로 두자")
 _NEXT_STEP = re.compile(r"\b(?:let|take|set|assume|suppose|choose|pick|put|change|replace|"
                         r"consider)\s+(?!(?:\w+\s+){0,2}?(?:any|every|all|arbitrary)\b)"
-                        r"(?:\w+\s+){0,2}\$|\$[^$]*\$\s*(?:을|를|로|으로|이라|라)?\s*"
+                        r"(?:\w+\s+){0,2}\$(?![^$]*\$\s+(?:\w+\s+){0,3}?(?:any|every|all|"
+                        r"arbitrar\w*|anything|range\w*)\b)|\$[^$]*\$\s*(?:을|를|로|으로|이라|라)?\s*"
                         r"(?:두자|하자|놓자|두면|가정)", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 # a quoted line's marks ("> "): a quote's next lines go on with its sentence (round 21 F13)
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
+# a comment line between paragraphs
+_COMMENT_LINE = re.compile(r"^\s*(?:<!--.*-->|%.*)\s*$")
 # a formula with "=" of its own: a next paragraph with one takes a new step
 _NEW_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # a next paragraph that opens by speaking of the claim: "This identity holds for every $x$."
@@ -186,7 +189,11 @@ def _paragraph_after(lines: Sequence[str], line: int, most: int = 6) -> list[str
     for number in range(line, min(line + most, len(lines))):
         text = _QUOTE.sub("", lines[number]) if quoted else lines[number]  # (round 21 F13)
         if not text.strip():
-            following = lines[number + 1] if number + 1 < len(lines) else ""
+            ahead = number + 1  # (blank lines and comments before it: round 22 F7)
+            while ahead < len(lines) and (not lines[ahead].strip()
+                                          or _COMMENT_LINE.match(lines[ahead])):
+                ahead += 1
+            following = lines[ahead] if ahead < len(lines) else ""
             if _BACK.match(following) or (following.strip() and not STRUCTURE.match(following)
                                           and not _NEW_FORMULA.search(following)):
                 found += [".", following.strip()]  # (round 20 F5, round 21 F4)
@@ -250,6 +257,12 @@ def tied(sentence: str, lead: str) -> bool:
     return bool(re.search(r"\$[^$]*=[^$]*\$\s*[:,;]?\s*(?:and\s+)?$", last))
 
 
+def _names(formula: str, name: str) -> bool:
+    """Whether ``formula`` writes the letter ``name`` (not inside a longer word or command)."""
+    return bool(re.search(rf"(?<![A-Za-z\\]){re.escape(name.lstrip(chr(92)))}(?![A-Za-z])",
+                          formula))
+
+
 def words_between(lines: Sequence[str], line: int, name: str, claim_line: int,
                   claim_column: int) -> str:
     """The text between the formula that gives ``name`` its value on ``line`` and the claim
@@ -259,7 +272,8 @@ def words_between(lines: Sequence[str], line: int, name: str, claim_line: int,
     first = lines[line - 1]
     stop = claim_column if claim_column >= 0 and claim_line == line else len(first)
     own = [found for found in _VALUED.finditer(first[:stop])
-           if _plain(found.group(1)) == _plain(name)]
+           if _plain(found.group(1)) == _plain(name) and not _names(found.group(2), name)]
+    # (w = w - ηg names w on its right: an update after the value, no value: round 22 F6)
     pieces = [first[own[-1].end() if own else 0:stop]]
     for number in range(line + 1, claim_line + 1):
         text = lines[number - 1]
@@ -287,7 +301,7 @@ def _own_formulas(lines: Sequence[str], examples: dict, claim_line: int, column:
     return found
 
 
-_ORDINAL = re.compile(r"\b(?:first|second|third|last|initial|final)\b", re.I)
+_ORDINAL = re.compile(r"\b(?:" + "|".join(sorted(INSTANCE_WORDS)) + r")\b", re.I)
 
 
 def _ordinals_of_the_value(between: str) -> str:
@@ -300,7 +314,8 @@ def _ordinals_of_the_value(between: str) -> str:
 
 
 def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
-                  written_at: tuple = (), written: dict | None = None) -> str:
+                  written_at: tuple = (), written: dict | None = None,
+                  strict: bool = False) -> str:
     r"""Why a claim true only at the example values ``examples`` (name → line) is not read as
     about them: the first word of its own ``sentence``, or of the text between a value and the
     claim, that is not plain (:mod:`symderive.notes.example_words`: *every*, *identity*, *Now
@@ -311,14 +326,14 @@ def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentenc
     values = [found for found in _VALUED.finditer(before) if found.group() in own]
     if values:  # "The first label is $y = 3$, so $…$": the words after the value in it
         before = before[values[-1].end():]
-    word = unread_word(before + mark + after, examples, own)
+    word = unread_word(before + mark + after, examples, own, strict)
     if word:
         return f"its sentence says '{word}', which this reader does not take as about the example"
     start_line, column = written_at or (claim_line, -1)  # where the claim's formula opens
     for name, line in examples.items():  # (every value in force, near or not: round 20 F15)
         between = _ordinals_of_the_value(words_between(
             lines, line, name, max(line, start_line), column if start_line >= line else -1))
-        if (word := unread_word(between, examples, own)):
+        if (word := unread_word(between, examples, own, strict)):
             return (f"the words after {name} = … (line {line}) say '{word}', which may change "
                     f"the value or widen the claim, and this reader does not carry them out")
     return ""

@@ -29,14 +29,26 @@ notice noting expected required desired claimed check checks checking verify ver
 confirm confirms confirming correct correctly easily immediately just simply directly result
 results answer compute computes computing computed calculate calculating calculated to we've
 there true be only just
-input inputs output outputs weight weights bias label labels target prediction predictions rate
-step size parameter parameters point slope data sample
-observation layer hidden unit neuron activation loss error gradient learning need needed want
-wanted
+need needed want wanted
 그러면 따라서 그러므로 이때 즉 이 경우 경우에 경우에는 이므로 므로 이다 이고 이며 이라 라 이라고 라고 하자 하면
 값 값은 값에서 값을 대입하면 넣으면 두 각 된다 성립한다 성립 얻는다 여기서 이를 이면 면 을 를 은 는 가 에서
 두자 놓자 정하자 가정하자 두면 놓으면 이나 나 또는
 에 의 와 과 도 로 으로 예를 들어 예 확인할 수 있다 있다 계산하면 하면
+""".split())
+# nouns that name an instance ("the input", "the output layer", "the gradient step"): plain only in
+# the value's own sentence (*Take $x = 2$ as the input.*), where they name the value's instance;
+# after it they may name another one (round 21 F10, round 22 F1)
+INSTANCE_WORDS = frozenset("""input inputs output outputs weight weights bias label labels target
+prediction predictions rate step size parameter parameters point slope data sample observation
+layer hidden unit neuron activation loss error gradient learning first second third last initial
+final""".split())
+# the only words that carry a refutation at the example: a value computed there that is false
+# is an error only when nothing but these stand between the value and it, and around it in its
+# sentence (*Let $x = 2$. Then $x^2 = 5$.*); any other word may name another instance, a
+# hypothesis, another example (round 22 F1, F2, F8, F13)
+STRICT = frozenset("""then so thus hence therefore and we have get obtain find it follows that
+gives give is are which
+그러면 따라서 그러므로 이므로 므로 즉 이다 이고 이며 라 이라 하자 하면 이면 면 은 는 이 가 을 를 다 된다
 """.split())
 # plain words that make the claim a goal, not a result: a value computed at the example that
 # is false there is refuted only without them ("We want $x^2 = 5$", "the expected output")
@@ -113,7 +125,7 @@ def _letters(formula: str) -> set[str]:
     return found
 
 
-def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
+def unread_word(text: str, names, own: frozenset = frozenset(), strict: bool = False) -> str:
     """The first word of ``text`` outside :data:`PLAIN` (see the module) — or a formula
     without ``=`` that names one of ``names`` or a set — as written; '' when every word is
     plain. ``$…$`` in ``text`` stands for the claim itself; ``own``: the formulas (as written,
@@ -129,6 +141,8 @@ def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
             left, _, right = body.partition("=")
             if found.group() in own or not (_letters(body) & plain_names):
                 return f" {_VALUED} {said} "
+            if _letters(left) & plain_names and _letters(right) & plain_names:
+                return f" {found.group()} "  # a relation in the letter: for every value (22 F12)
             if _plain_name(left) not in plain_names:
                 return f" {_LETTERED} {said} "  # a claim about the letter (x^2 = 1)
             # x = 2 or x = x + 1 for a letter in force: not plain
@@ -141,6 +155,9 @@ def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
     marked = _TAG.sub(" ", marked)  # (after the formulas: $b<a$ … $a>b$ is no tag, round 20)
     tokens = _TOKEN.findall(marked.lower())
     formulas = (_VALUED, _OTHER, _LETTERED)
+    if strict:  # (a refutation: nothing but tie words and the values in force)
+        return next((token for token in tokens if token != _VALUED and token not in STRICT
+                     and not (_HANGUL.search(token) and _korean_plain(token, STRICT))), "")
     for position, token in enumerate(tokens):
         following = tokens[position + 1:position + 2]
         if token in CONDITIONING and following and following[0] in formulas:
@@ -171,14 +188,14 @@ def unread_word(text: str, names, own: frozenset = frozenset()) -> str:
 _LONGEST = max(map(len, PLAIN))
 
 
-def _korean_plain(token: str) -> bool:
+def _korean_plain(token: str, vocabulary: frozenset = PLAIN) -> bool:
     """A Korean word made of plain pieces (``이다``, ``경우에는``, ``그러면``): greedy, pieces at
     most as long as the longest plain word, so linear in the token (round 19 F21: a long run of
     Hangul took minutes)."""
     rest = token
     while rest:
         for size in range(min(len(rest), _LONGEST), 0, -1):
-            if rest[:size] in PLAIN:
+            if rest[:size] in vocabulary:
                 rest = rest[size:]
                 break
         else:

@@ -137,6 +137,9 @@ class PlannedStep:
     example_near: bool = False  # the claim is about the example values (notes.example_near)
     example_changed: str = ""  # words after an example value that may change it (round 18 F8)
     goal: str = ""  # a word of its sentence that makes the claim a goal ("we want"): no error
+    # why a value computed at the example is no error there even when false: a word around it
+    # other than a tie word (example_words.STRICT); '' when none
+    loose: str = ""
     opaque: tuple = ()  # values of never-defined functions read as arbitrary numbers ("P(j)")
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
@@ -671,6 +674,9 @@ def plan_steps(
                     context.lines, chain.line, examples_used, own_sentence, written_at,
                     values_written),
                 goal=goal_word(own_sentence),
+                loose=example_doubt(context.lines, chain.line, examples_used, own_sentence,
+                                    written_at, values_written, strict=True)
+                if examples_used and not still_varying else "",
                 opaque=opaque,
                 doubt=doubt,
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),

@@ -120,6 +120,12 @@ def answer(trail: str) -> str:
     return "yes" if ANSWER_YES.match(rest) else "no" if ANSWER_NO.match(rest) else ""
 
 
+# formulas listed at the end of the words before a formula ("… true? $A$ or $B$"): each group
+# opens at a dollar and none gives back what it took, so a line of many formulas is read in
+# linear time (round 22 F16: nested stars took minutes on "$f$ $f$ … $f$ Let")
+_OPTIONS_AT_END = re.compile(r"\s*(?:\$[^$]*\$\s*(?:(?:,|\bor\b|\band\b|또는|혹은)\s*)?)++$")
+
+
 def asking_words(lead: str, trail: str, inline: bool) -> str:
     """The words of a question the note leaves open (:func:`asked`, not answered right after),
     or ''. ``lead``: the text before the formula (its line, or the line before). One answered
@@ -131,7 +137,8 @@ def asking_words(lead: str, trail: str, inline: bool) -> str:
     if inline and (which := _which_question(lead, trail)):  # Which is correct: $A$ or $B$?
         return which
     # the options listed after the question: "Which of the following is true? $A$ or $B$."
-    before_options = re.sub(r"(?:\s*\$[^$]*\$\s*(?:,|\bor\b|\band\b|또는|혹은)?)+\s*$", "", lead or "")
+    before_options = _OPTIONS_AT_END.sub("", lead or "") if re.search(
+        r"(?:\$|,|\bor|\band|또는|혹은)\s*$", lead or "") else (lead or "")
     if before_options.rstrip().endswith("?") and before_options.strip() != (lead or "").strip():
         question = sentence_words(before_options)
         if POINTS_AHEAD.search(question) and WHICH_OPENING.match(question):

@@ -311,10 +311,10 @@ _BARE = re.compile(r"^\$\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?)\s*\$$")
 _PROPERTIES = (r"(?:even|odd|convex|concave|continuous|differentiable|smooth|increasing|"
                r"decreasing|monotone|monotonic|bounded|unbounded|positive|negative|nonnegative|"
                r"non-negative|linear|nonlinear|non-linear|periodic|injective|surjective|bijective|"
-               r"invertible|integrable|symmetric|zero|nonzero|non-zero|real|defined\s+(?:above|"
+               r"invertible|integrable|symmetric|nonzero|non-zero|real|defined\s+(?:above|"
                r"earlier|before|in|on|for|everywhere)|given\s+(?:above|earlier|before|in)|as\s+"
                r"(?:above|before|defined|given)|(?:strictly|twice|infinitely|continuously|"
-               r"uniformly|locally|globally)\s+\w+|Lipschitz|not\b|both\s+\w+|all\s+\w+)")
+               r"uniformly|locally|globally)\s+\w+|Lipschitz)")
 _DESCRIBING_AFTER = re.compile(
     rf"^\s*(?:(?:is|are|was|were|remains|stays)\s+(?:also\s+|still\s+|again\s+|clearly\s+|"
     rf"indeed\s+|then\s+|everywhere\s+)?(?:an?\s+)?{_PROPERTIES}|'s\b|has\b|have\b|attains\b|"
@@ -329,7 +329,9 @@ _DESCRIBING_AFTER = re.compile(
     rf"(?:function|map|mapping|solution)\b|is\s+\${_CLASS_FORMULA}|(?:의|를\s*미분|을\s*미분|에\s*대해|에\s*대한|와\s*\$|과\s*\$|"
     rf"(?:는|은|가|이)\s*(?:모두\s*)?(?:연속|미분\s*가능|볼록|증가|감소|각각)))", re.I)
 _DESCRIBING_BEFORE = re.compile(
-    r"(?:\bof|\band|\bor|\bapply(?:ing)?|\bapplied|\bcompute|\bcomputing|\bevaluat\w*|"
+    r"(?:\b(?:values?|graph|derivatives?|gradient|zeros?|roots?|integral|domain|range|minimum|"
+    r"maximum|minima|maxima|plot|arguments?|inverse|properties|slope|behaviou?r|output|input|"
+    r"shape|curve|limit|image|expansion|series)\s+of|\band|\bor|\bapply(?:ing)?|\bapplied|\bcompute|\bcomputing|\bevaluat\w*|"
     r"\bdifferentiat\w*|\bintegrat\w*|\bminimi[sz]\w*|\bmaximi[sz]\w*|\bplot\w*|\bgraph|"
     r"\bderivative|\bgradient|와|과|및|\$[^$\n]{1,40}\$\s*,)\s*(?:\$[^$\n]{1,40}\$\s*(?:와|과|and|,)\s*)?$",
     re.I)  # (a comma only in a list of formulas: "From now on, $f$ equals …" describes nothing)
@@ -339,16 +341,42 @@ _GIVING_BEFORE = re.compile(r"\b(?:be|as|for|by|call\w*|denot\w*|writ\w*|named?|
                             r"is|are|becomes?|set|take|pick|choose|assign\w*|use|using)\s*$", re.I)
 
 
+# words of change anywhere in the sentence: a describing shape at its start does not make a
+# sentence that changes the name a description ("$f$ has a new formula", "$f$'s formula is
+# changed to …", "$f$ is zero for negative inputs from now on": round 22 F3)
+_CHANGE = re.compile(
+    r"\b(?:now|from\s+now|henceforth|hereafter|new|newly|chang\w*|replac\w*|instead|redefin\w*|"
+    r"becom\w*|modif\w*|switch\w*|updat\w*|takes?\s+the\s+form|set\s+to|defined\s+(?:by|as)|"
+    r"definition|formula|meaning|rule|role|relu|sigmoid|tanh|softmax|softplus|rectifier)\b"
+    r"|\\max|\\min|이제|바꾸|바꿔|대신|새|둔다|두자|정의|식을|식은", re.I)
+# how the grammar writes one name: spacing, empty groups, braces and a font around it
+_SPACING = re.compile(r"\\[,!;:>]|~|\{\s*\}|\\(?:mathit|mathrm|mathnormal|boldsymbol|mathbf|bm|"
+                      r"operatorname)\s*(?=\{)")
+
+
+def _one_name(formula: str) -> str:
+    """``formula`` (``$…$``) without what does not change the name it holds (``${f}$``,
+    ``$f\,$``, ``$\mathit{f}$`` are ``$f$``: round 22 F14)."""
+    body = _SPACING.sub("", formula[1:-1]).strip()
+    while re.fullmatch(r"\{[^{}]*\}", body):
+        body = body[1:-1].strip()
+    return f"${body}$"
+
+
 def bare_mentions(text: str) -> list[re.Match]:
     """The bare mentions of a name (``$f$``) in ``text`` that no describing shape around them
-    explains (see :data:`_BARE`)."""
+    explains (see :data:`_BARE`), in a sentence with no word of change (:data:`_CHANGE`)."""
     found = []
     for formula in _FORMULA.finditer(text):
-        if not (match := _BARE.match(formula.group())):
+        if not (match := _BARE.match(_one_name(formula.group()))):
             continue
         after = text[formula.end():formula.end() + 80]
         before = text[max(0, formula.start() - 60):formula.start()]
-        if not _GIVING_BEFORE.search(before) and (
+        stop = re.search(r"[.!?。\n]", text[formula.end():formula.end() + 300])
+        rest = text[formula.end():formula.end() + (stop.start() if stop else 300)]
+        start = max(text.rfind(".", 0, formula.start()), text.rfind("\n", 0, formula.start()))
+        sentence = text[start + 1:formula.start()] + " " + rest
+        if not _GIVING_BEFORE.search(before) and not _CHANGE.search(sentence) and (
                 _DESCRIBING_AFTER.match(after) or _DESCRIBING_BEFORE.search(before)):
             continue
         found.append(_At(match.group(1), formula.start()))

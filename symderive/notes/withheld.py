@@ -95,12 +95,11 @@ REJECTING = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer|in\s+place\
 # it wrong ("Wrong: let …", "> **Incorrect:** …") gives nothing (round 21 F15)
 ATTRIBUTED = re.compile(
     r"\b(?:one\s+(?:might|could|may|would)|it\s+is\s+tempting\s+to|(?:a|the|some|many|our)\s+"
-    r"(?:students?|readers?|beginners?|novices?)\b[^.]{0,30}?\b(?:wr[io]te|"
+    r"(?:students?|readers?|beginners?|novices?)|someone|somebody)\s+(?:\w+\s+){0,2}?(?:wr[io]te|"
     r"writes?|claim\w*|sa(?:y|ys|id)|think\w*|thought|believ\w*|defin\w*|tr(?:y|ies|ied)|us(?:e|es|ed)"
-    r"|suggest\w*|propos\w*)|someone|somebody)", re.I)  # ("a common error": negative_words)
+    r"|suggest\w*|propos\w*|set\w*|let|put\w*|tak\w*)\b[^.;$]{0,14}$", re.I)  # (right before it)
 LABELLED_WRONG = re.compile(
-    r"^[\s>*_]*(?:wrong|incorrect|mistake|error|false|myth|bad|don'?t|do\s+not|never|오답|틀린|"
-    r"잘못)\b[^:.]{0,30}[:.]", re.I)
+    r"^[\s>*_]*(?:wrong|incorrect|mistake|error|false|myth|bad|오답|틀림|잘못)[*_]*\s*[:.]", re.I)
 
 
 def disowned_giving(lead: str) -> str:

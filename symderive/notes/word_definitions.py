@@ -56,9 +56,10 @@ LONE_E = re.compile(
     r"|\$[^$]*(?<![A-Za-z\\])e\s*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt|\\in|\\ne|\\neq)[^$]*\$"
     r"|\$[^$]*(?:<|>|\\le|\\ge|\\leq|\\geq|\\lt|\\gt)\s*e(?![A-Za-z])[^$]*\$")
 EULER_WORDS = re.compile(
-    r"euler|napier|base\s+of\s+(?:the\s+)?(?:natural|exponential)|natural\s+base|(?:exponential|"
-    r"natural)\s+(?:function\s+)?\$\s*e|\bbase\s+\$\s*e|number\s+\$\s*e|2\.71|\\approx|자연\s*상수|"
-    r"오일러|밑", re.I)  # (never "natural" or "base" alone: a natural number, base-10: round 21 F8)
+    r"euler'?s\s+(?:number|constant)|napier|base\s+of\s+(?:the\s+)?(?:natural|exponential)|"
+    r"natural\s+base|(?:exponential|natural)\s+(?:function\s+)?\$\s*e|\bbase\s+\$\s*e|"
+    r"number\s+\$\s*e\s*\$(?!\s*(?:of|for|counts?)\b)|2\.71|\\approx|자연\s*상수|오일러\s*(?:수|상수)|"
+    r"로그의\s*밑|밑이\s*\$\s*e", re.I)  # (round 22 F11)  # (never "natural" or "base" alone: a natural number, base-10: round 21 F8)
 # a sentence that calls e a number of a kind makes it a letter of the note, whatever else it says
 E_KIND = re.compile(r"\$\s*e\s*\$[^.$]{0,40}?\b(?:natural\s+numbers?|integers?|counts?|exponent|"
                     r"whole\s+numbers?|index)\b|\b(?:natural\s+number|integer|count|exponent|index)"
