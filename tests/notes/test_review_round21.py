@@ -47,6 +47,7 @@ def test_without_the_supposition_the_value_stays(tmp_path):
 
 
 # F3: a bare mention of a defined function outside a describing shape may give it a new meaning
+@pytest.mark.slow  # (a sample of its cases in CI: tests/conftest.py)
 @pytest.mark.parametrize("words", [
     "We now use $f$ for the ReLU.", "Let the ReLU be $f$.", "From now on, $f$ equals the ReLU.",
     "Set $f$ to be the ReLU.", "Assign the ReLU to $f$.", "Next, $f$ is taken to be the ReLU.",
@@ -97,6 +98,7 @@ def test_words_in_a_tag_are_words_and_a_number_is_a_label(tmp_path):
 
 
 # F5: every spelling of the definition sign defines
+@pytest.mark.slow  # (a sample of its cases in CI: tests/conftest.py)
 @pytest.mark.parametrize("sign", [
     "\\overset{\\mathrm{def}}{=}", "\\stackrel{def}{=}", "\\stackrel{\\Delta}{=}", "\\mathrel{:=}",
     ":\\!=", "\\colon=", "\\mathrel{\\mathop:}=", "\\defeq", "\\stackrel{\\text{def}}{\\,=\\,}", ":=",
@@ -143,6 +145,7 @@ def test_pi_defined_as_a_probability_is_no_circle_constant(tmp_path, claim):
 
 # F10, F11, F17: a value of another instance, a hypothesis, a supposition: never refuted at
 # the example, never proved there
+@pytest.mark.slow  # (a sample of its cases in CI: tests/conftest.py)
 @pytest.mark.parametrize("text", [
     "Take the first input $x = 2$. For the second input, $x^2 = 9$.",
     "For the first sample take $x = 2$; for the second sample, $x^2 = 9$.",

@@ -70,6 +70,7 @@ def test_a_value_on_an_upright_letter_is_never_contradicted(tmp_path, text):
 
 # F3, F5: "the same function" changed by the words after it, a name on the right of "=:", a
 # function given a bare formula
+@pytest.mark.slow  # (a sample of its cases in CI: tests/conftest.py)
 @pytest.mark.parametrize("words", [
     "Now let $f$ be as above, but doubled.", "Now let $f$ be the same function plus one.",
     "Now let $f$ be as before, shifted by one.", "From now on $f$ is the previous function times two.",

@@ -26,6 +26,7 @@ def test_the_claims_are_false_away_from_the_example():
 
 
 # F1, F2, F8, F13: another instance, a hypothesis, another example: never refuted at the value
+@pytest.mark.slow  # (a sample of its cases in CI: tests/conftest.py)
 @pytest.mark.parametrize("text", [
     "Take $w = 2$ and the learning rate $\\eta = 0.1$, with loss $L = w^2$. The gradient is "
     "$2w = 4$. The gradient step gives a loss of $w^2 = 2.56$.",
@@ -87,6 +88,7 @@ def test_a_value_computed_at_the_example_with_no_words_after_it_is_proved(tmp_pa
 
 
 # F3, F14: a sentence that changes f, however it opens and however f is written
+@pytest.mark.slow  # (a sample of its cases in CI: tests/conftest.py)
 @pytest.mark.parametrize("words", [
     "$f$ is not the square any more; from now on it is the ReLU.",
     "$f$'s formula is changed to the ReLU.", "$f$ has a new formula: the ReLU.",
