@@ -250,31 +250,33 @@ def redefined_in_words(text: str, section_end, definitions) -> list[Replacement]
     key) that words give a new meaning in their section (:data:`REDEFINING`): each holds from
     the words to the name's next formula or its section's end (round 15 F29)."""
     found = []
-    functions_only = []
-    for match in (*(m for pattern in REDEFINING + MOVING for m in pattern.finditer(text)),
-                  *bare_mentions(text), *(functions_only := list(
-                      FUNCTION_MOVING.finditer(text)))):
-        if True:  # (a bare mention of a letter set equal to a letter, i = k, is an index)
-            name = " ".join(match.group(1).split())
-            if not NAME.match(name):
-                continue
-            line = text.count("\n", 0, match.start()) + 1
-            bare = name.lstrip("\\")
-            # round 18 F19: on the words' own line, a definition written before them counts
-            earlier = [d for d in definitions if _name_of(d) == bare and line <= d.end
-                       and _before(d, line, match.start())
-                       and getattr(d.role, "value", "") == "definition"
-                       and not (isinstance(match, _At) and getattr(d.value, "is_Symbol", False))
-                       and (match not in functions_only or d.key[0] == "function")]
-            if not earlier:
-                continue  # "Let $g$ be a differentiable function.": its first meaning
-            later = [d.start for d in definitions if _name_of(d) == bare
-                     and not _before(d, line, match.start())]
-            # up to its next formula (one later on the words' own line: their line, undecided)
-            end = min([section_end(line)] + [max(start - 1, line) for start in later])
-            words = _sentence_around(text, match)
-            found.append(Replacement(name, _pattern(name.strip()), line, end, words,
-                                     match.start()))
+    # what kind of words: "words" (a wording of change), "bare" (a bare mention: never of a
+    # letter set equal to a letter, i = k is an index), "function" ($f = x^3$: of a function)
+    matches = [(match, "words") for pattern in REDEFINING + MOVING
+               for match in pattern.finditer(text)]
+    matches += [(match, "bare") for match in bare_mentions(text)]
+    matches += [(match, "function") for match in FUNCTION_MOVING.finditer(text)]
+    for match, kind in matches:
+        name = " ".join(match.group(1).split())
+        if not NAME.match(name):
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        bare = name.lstrip("\\")
+        # round 18 F19: on the words' own line, a definition written before them counts
+        earlier = [d for d in definitions if _name_of(d) == bare and line <= d.end
+                   and _before(d, line, match.start())
+                   and getattr(d.role, "value", "") == "definition"
+                   and not (kind == "bare" and getattr(d.value, "is_Symbol", False))
+                   and (kind != "function" or d.key[0] == "function")]
+        if not earlier:
+            continue  # "Let $g$ be a differentiable function.": its first meaning
+        later = [d.start for d in definitions if _name_of(d) == bare
+                 and not _before(d, line, match.start())]
+        # up to its next formula (one later on the words' own line: their line, undecided)
+        end = min([section_end(line)] + [max(start - 1, line) for start in later])
+        words = _sentence_around(text, match)
+        found.append(Replacement(name, _pattern(name.strip()), line, end, words,
+                                 match.start()))
     return sorted(found, key=lambda r: r.line)
 
 
