@@ -21,7 +21,8 @@ from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
-from symderive.notes.example_blocks import block_ends
+from symderive.notes.example_arguments import evaluated_at_example
+from symderive.notes.example_blocks import aside_offsets, block_ends
 from symderive.notes.example_ends import left_examples
 from symderive.notes.earlier_sections import restated
 from symderive.notes.extract import MathBlock
@@ -52,7 +53,9 @@ from symderive.notes.roles import (
     is_label,
     is_number,
     is_value,
+    is_bare_name,
     is_parameter_list,
+    mentions,
 )
 
 
@@ -298,6 +301,7 @@ def locate(
     families: dict[int, dict[str, tuple]] = {}  # section -> stem -> (x_k, its line, index range)
     located: list[Located] = []
     blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
+    full = "\n".join(lines)  # (the offsets of the blocks)
     formulas: dict[str, tuple[set, int, int]] = {}  # name -> (right sides, line, section start)
     constrained: dict[int, dict[str, tuple]] = {}  # section -> stem -> (line, what) (17 F12)
     for block, chain in pairs:
@@ -320,6 +324,14 @@ def locate(
             if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
             else Reading(Role.CLAIM)
         )
+        if reading.role is Role.DEFINITION and (at_example := evaluated_at_example(
+                reading, block.lead, trailing, full[block.end:block.end + 160] if block.end >= 0
+                else "", block.kind == "inline", _examples_in_force(located, chain.line))):
+            reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
+        if reading.role is Role.CLAIM and (updated := _updated_example(chain, names)):
+            reading = Reading(Role.UPDATE, why=(  # Let $w = 2$. Then $w = w - \eta g = 0$
+                f"{updated} has an example value (line {names[updated][1]}) and stands on both "
+                "sides: an update of that value written with '=', not an equation"))
         constraints = constrained.setdefault(own, {})
         if (reading.role is Role.DEFINITION and not reading.second and not reading.not_in_force
                 and (found := constraints.get(_stem(reading.name) if "_" in (reading.name or "")
@@ -384,7 +396,68 @@ def locate(
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
         located.append(Located(block, chain, end, reading, order=len(located),
                                index_range=index_range))
-    return left_examples(_tables_of_cases(located), lines)  # Now let $x$ be negative (15 F30)
+    # Now let $x$ be negative (15 F30)
+    return _left_with_their_asides(left_examples(_tables_of_cases(located), lines), lines)
+
+
+def _left_with_their_asides(located: list[Located], lines: Sequence[str]) -> list[Located]:
+    """An example value or a new meaning given inside an inline footnote (``^[…]``,
+    ``\\footnote{…}``) ends where the footnote closes: a formula after it on the same line reads
+    the meaning in force before (round 22 F10)."""
+    text = "\n".join(lines)
+    asides = [(opened, end) for opened, end in aside_offsets(text)  # (unless "from now on",
+              if not _PERSISTING.search(text[_sentence_start(text, opened):end])]  # R23-01)
+    if not asides:
+        return located
+    result = list(located)
+    for position, item in enumerate(result):
+        bounded = item.reading.role is Role.EXAMPLE or (
+            item.reading.role is Role.DEFINITION and item.reading.second)
+        start = item.block.start
+        if not bounded or start < 0:
+            continue
+        closing = min((end for opened, end in asides if opened < start < end), default=-1)
+        if closing < 0:
+            continue
+        after = next((later for later in result[position + 1:]
+                      if later.block.start > closing), None)
+        if after is None or after.chain.line > item.section_end:
+            continue
+        last_inside = after.order - 1  # (in force up to this reading order on its last line)
+        ends_before = last_inside if item.ends_before < 0 else min(item.ends_before, last_inside)
+        result[position] = replace(item, section_end=after.chain.line, ends_before=ends_before)
+    return result
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """The offset where the sentence holding ``offset`` starts (after a sentence end or a blank
+    line)."""
+    start = max(0, offset - 2000)  # (a sentence is shorter: linear in the note)
+    ends = [found.end() for found in re.finditer(r"[.!?。]\s|\n\s*\n", text[start:offset])]
+    return start + ends[-1] if ends else start
+
+
+def _updated_example(chain: Chain, names: dict) -> str:
+    """The name of ``w = w - \\eta g`` when ``w`` has an example value in the section: the first
+    step of the chain moves that value (an update written with '='), or ''."""
+    if len(chain.elements) < 2 or chain.relations[0] != "=":
+        return ""
+    name = " ".join(chain.elements[0].split())
+    known = names.get(name)
+    if known is None or known[0] is not Role.EXAMPLE or not is_bare_name(name):
+        return ""
+    second = chain.elements[1]
+    if re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*\(", second):
+        return ""  # x = x(a, b): x as a function of a and b, no update
+    return name if mentions(second, name) and "".join(second.split()) != "".join(
+        name.split()) else ""
+
+
+def _examples_in_force(located: Sequence[Located], line: int) -> list[tuple[str, int]]:
+    """(letter, line) of the example values read so far that are still in force at ``line``."""
+    return [(item.reading.name, item.chain.line) for item in located
+            if item.reading.role is Role.EXAMPLE and not item.reading.point
+            and item.reading.name and item.section_end >= line]
 
 
 def _section_prose(lines: Sequence[str], sections, line: int) -> str:
@@ -904,8 +977,7 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
                       defines_forward(item), item.reading.disputed,
                       item.index_range if key[0] == "symbol" else None, units=units,
-                      ends_before=item.ends_before if item.reading.role is Role.EXAMPLE
-                      else -1, domain=domain, offset=item.block.start)  # fmt: skip
+                      ends_before=item.ends_before, domain=domain, offset=item.block.start)  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

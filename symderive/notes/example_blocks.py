@@ -35,6 +35,7 @@ _DETAILS = re.compile(r"<(/?)details\b", re.I)
 _FENCE = re.compile(r"^ {0,3}(:{3,})\s*(\S?)")
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 _CONTINUATION = re.compile(r"^(?: {4}|\t)")
+_INLINE_MATH = re.compile(r"(?<!\\)\$[^$\n]+(?<!\\)\$")
 # LaTeX commands whose argument is typeset elsewhere on the page (optional [..] first)
 _ASIDE = re.compile(r"(?:\\(?:footnote|footnotetext|marginpar|marginnote|sidenote|caption)"
                     r"(?![A-Za-z])\*?\s*(?:\[[^\]]*\]\s*)?(?=\{)|\^(?=\[))")
@@ -98,12 +99,23 @@ def footnote_spans(lines: Sequence[str]) -> list[tuple[int, int]]:
         else:
             opened = 0
     text = "\n".join(lines)
-    if not _ASIDE.search(text):
-        return spans
-    brackets = {"{": closing_braces(text), "[": closing_braces(text, "[", "]")}
     breaks = [offset for offset, character in enumerate(text) if character == "\n"]
+    for start, end in aside_offsets(text):
+        spans.append((bisect_right(breaks, start) + 1, bisect_right(breaks, end) + 1))
+    return spans
+
+
+def aside_offsets(text: str) -> list[tuple[int, int]]:
+    """(offset of the command, offset of its closing brace or bracket) of each inline aside of
+    ``text``: ``\\footnote{…}`` and its kin, Pandoc's ``^[…]``."""
+    if not _ASIDE.search(text):
+        return []
+    # brackets inside a formula are the formula's: $(0, 1]$ closes no ^[…] (round 23 R23-05)
+    masked = _INLINE_MATH.sub(lambda found: "$" + " " * (len(found.group()) - 2) + "$", text)
+    brackets = {"{": closing_braces(masked), "[": closing_braces(masked, "[", "]")}
+    found = []
     for match in _ASIDE.finditer(text):
         end = brackets[text[match.end()]].get(match.end())
         if end is not None:
-            spans.append((bisect_right(breaks, match.start()) + 1, bisect_right(breaks, end) + 1))
-    return spans
+            found.append((match.start(), end))
+    return found

@@ -144,7 +144,9 @@ _COMMENT_LINE = re.compile(r"^\s*(?:<!--.*-->|%.*)\s*$")
 # a formula with "=" of its own: a next paragraph with one takes a new step
 _NEW_FORMULA = re.compile(r"\$[^$]*=[^$]*\$")
 # a next paragraph that opens by speaking of the claim: "This identity holds for every $x$."
-_BACK = re.compile(r"^\s*(?:this|that|it|these|such|the\s+(?:same|above|last)|이|그)\b", re.I)
+_BACK = re.compile(r"^\s*(?:(?:in\s+fact|indeed|actually|note\s+that|of\s+course|moreover|more\s+"
+                   r"generally|in\s+general|generally)\s*,?\s*)?"  # (round 22 q08)
+                   r"(?:this|that|it|these|such|the\s+(?:same|above|last)|이|그)\b", re.I)
 
 
 def _unabbreviated(words: str) -> str:
@@ -313,6 +315,49 @@ def _ordinals_of_the_value(between: str) -> str:
     return _ORDINAL.sub(" ", head) + end + tail if end else between
 
 
+# a noun phrase naming an example ("in our example", "the running example", "this case",
+# 우리 예에서): with two values of one letter given in its section it may mean either (round 22
+# F13: "In our example, $x^3 = 8$" after a side example's $x = 2$ meant the running $x = 3$)
+_NAMED_EXAMPLE = re.compile(
+    r"\b(?:our|the|this|that|running|main|original|first|earlier|previous|above)\s+(?:\w+\s+)?"
+    r"(?:example|case|setting|instance|illustration)s?\b|(?:우리|앞의|위의|이|그)\s*(?:예|예시|예제|경우)",
+    re.I)
+
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(?:equation|align|gather)\*?\}(.+?)"
+                   r"\\end\{(?:equation|align|gather)\*?\}|(?<!\\)\$([^$]+?)(?<!\\)\$", re.S)
+_PIECE = re.compile(r",|;|\\q?quad|\\text\s*\{[^{}]*\}|\\\\|&")
+
+
+def _values_of(text: str, name: str) -> set[str]:
+    """The values ``text`` gives ``name`` in its formulas, as written without spaces: every
+    piece ``name = value`` of a formula (``$x = 3, y = 1$``, a display over lines)."""
+    found = set()
+    for math in _MATH.finditer(text):
+        body = next(group for group in math.groups() if group is not None)
+        for piece in _PIECE.split(body):
+            left, equals, right = piece.partition("=")
+            if equals and _plain(left) == _plain(name) and right.strip(" .\n"):
+                found.add(re.sub(r"\s", "", right).rstrip("."))
+    return found
+
+
+def _other_values(lines: Sequence[str], name: str, line: int) -> list[int]:
+    """Whether ``name`` has had another value than its value on ``line``, before it in the note
+    or on that line itself (*take $x = 2$ instead of $x = 3$*): [a line of it] or []. Earlier
+    sections count too: a sub-section reads its parent's values (round 23 R23-16 to R23-19)."""
+    if not 0 < line <= len(lines):
+        return []
+    current = _values_of(lines[line - 1], name)
+    if len(current) > 1:
+        return [line]
+    before = "\n".join(lines[:line - 1])
+    for math in _MATH.finditer(before):
+        if _values_of(math.group(), name) - current:
+            return [before.count("\n", 0, math.start()) + 1]
+    return []
+
+
 def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentence: str,
                   written_at: tuple = (), written: dict | None = None,
                   strict: bool = False) -> str:
@@ -333,6 +378,10 @@ def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentenc
     for name, line in examples.items():  # (every value in force, near or not: round 20 F15)
         between = _ordinals_of_the_value(words_between(
             lines, line, name, max(line, start_line), column if start_line >= line else -1))
+        named = _NAMED_EXAMPLE.search(re.sub(r"\$[^$]*\$", " ", f"{before} {after} {between}"))
+        if named and (others := _other_values(lines, name, line)):
+            return (f"'{named.group().strip()}' may mean the example at line {others[0]}, where "
+                    f"{name} has another value than at line {line}")
         if (word := unread_word(between, examples, own, strict)):
             return (f"the words after {name} = … (line {line}) say '{word}', which may change "
                     f"the value or widen the claim, and this reader does not carry them out")

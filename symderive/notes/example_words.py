@@ -91,7 +91,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def goal_word(sentence: str) -> str:
-    """Why the claim (``$…$`` in its ``sentence``) is no result stated at the example: a word
+    r"""Why the claim (``$…$`` in its ``sentence``) is no result stated at the example: a word
     of the sentence that states a goal (:data:`GOAL`), a setting word right before it (*Let
     $2x = \pi$*) or a Korean setting ending right after it (``$2x = \pi$라 하자``: a
     supposition, round 21 F17); '' when none."""

@@ -357,7 +357,7 @@ _SPACING = re.compile(r"\\[,!;:>]|~|\{\s*\}|\\(?:mathit|mathrm|mathnormal|boldsy
 
 
 def _one_name(formula: str) -> str:
-    """``formula`` (``$…$``) without what does not change the name it holds (``${f}$``,
+    r"""``formula`` (``$…$``) without what does not change the name it holds (``${f}$``,
     ``$f\,$``, ``$\mathit{f}$`` are ``$f$``: round 22 F14)."""
     body = _SPACING.sub("", formula[1:-1]).strip()
     while re.fullmatch(r"\{[^{}]*\}", body):

@@ -263,7 +263,7 @@ def classify_first_step(
     if kind == "unchecked" and relation not in (r"\gets", r"\leftarrow"):
         return Reading(Role.UNCHECKED)
     if relation in (r"\gets", r"\leftarrow") or (
-        kind == "definition" and _mentions(second, first)
+        kind == "definition" and mentions(second, first)
     ):
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
@@ -352,7 +352,7 @@ def classify_first_step(
         if arguments is not None and is_parameter_list(arguments) and _applies(second, name):
             # f(x) = f(-x), g(x) = 2 g(x/2): a property (functional equation), not a definition
             return Reading(Role.CONDITION, name, arguments, PROPERTY)
-        if arguments is None and not is_number(second) and _mentions(second, name) and (
+        if arguments is None and not is_number(second) and mentions(second, name) and (
             name not in defined and len(chain.relations) == 1 and second.strip() != first.strip()
         ):  # v = βv + g: the name on both sides is an update or a recursion, not a definition
             return Reading(Role.UPDATE, why="the name is on both sides: an update, not a "
@@ -486,7 +486,7 @@ def shifted_argument(arguments: str, body: str) -> bool:
     # the argument removed with the spacing as written (squeezing "\epsilon h" would hide ε)
     spaced = r"\s*".join(re.escape(character) for character in "(" + squeezed + ")")
     rest = re.sub(spaced, "() ", body)
-    return not any(_mentions(rest, name) for name in names)
+    return not any(mentions(rest, name) for name in names)
 
 
 def is_label(body: str, arguments: str) -> bool:
@@ -495,7 +495,7 @@ def is_label(body: str, arguments: str) -> bool:
     ``\hat{y}_j``)."""
     body = BOLD.sub(r"\1", body)
     return not any(
-        _mentions(body, BOLD.sub(r"\1", parameter.strip())) for parameter in arguments.split(",")
+        mentions(body, BOLD.sub(r"\1", parameter.strip())) for parameter in arguments.split(",")
     )
 
 
@@ -602,6 +602,19 @@ def sentence_words(lead: str) -> str:
     return SENTENCE_END.split(own.rstrip(" \t.!?;。"))[-1]
 
 
+# a negation word in an idiom that denies nothing after it ("Never mind the square", "no matter
+# which", "not only": round 22 i05); a colon or a dash after a negation may introduce what it
+# denies ("We do not do the following: let …", round 23 R23-02), so only idioms are set aside
+_IDIOM = re.compile(r"\b(?:never\s+mind|no\s+matter|not\s+only|not\s+just|no\s+doubt)\b", re.I)
+
+
+def _denial_of(words: str) -> re.Match | None:
+    """The first negation word of ``words`` that is not part of an idiom (:data:`_IDIOM`)."""
+    idioms = [found.span() for found in _IDIOM.finditer(words)]
+    return next((denied for denied in NEGATED.finditer(words)
+                 if not any(start <= denied.start() < end for start, end in idioms)), None)
+
+
 def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
     """How the words around a formula introduce it: "redefinition", "claim", "open" (words
     that may start a new example), "words" (other words), "listed" (right after a formula alone
@@ -625,7 +638,7 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
     if marks:
         kind = "open" if LINE_MARK.match(lead or "") and "$" not in (lead or "") else "redefinition"
         last[kind] = max(last[kind], marks[-1].start())
-    denied = NEGATED.search(words)
+    denied = _denial_of(words)
     if denied and last["redefinition"] >= 0 and denied.start() < last["redefinition"] + 40:
         # "We define nothing new here:", "we do not redefine l": the same l, a claim about it
         last["redefinition"] = -1
@@ -724,7 +737,7 @@ def second_formula(name: str, arguments: str | None, introduced: str, value: boo
         second=True)
 
 
-def _mentions(expression: str, name: str) -> bool:
+def mentions(expression: str, name: str) -> bool:
     """Whether the LaTeX name occurs in the expression as a whole token."""
     name = name.strip()
     if not name:

@@ -83,6 +83,20 @@ PI_DEFINED = re.compile(
     r"|\bwhere\s+\$\s*\\pi\s*\$\s+is)\s+(?:the\s+|an?\s+|our\s+)?(?:\w+\s+){0,2}?"
     r"(?:polic(?:y|ies)|probabilit(?:y|ies)|distribution|prior|proportion|permutation|profit|"
     r"price|fraction|share|parameter|weight|mixing)", re.I)
+# a lone π that a defining word names — "Let $\pi$ be the angle of the wedge", "We denote by $\pi$
+# …", "Here $\pi$ denotes …", "Set $\pi$ to be …", "Let now $\pi$, the angle, …", "$\pi$를 …이라
+# 하자" — is a quantity of the note, unless the sentence speaks of the circle constant ("Let
+# $\pi$ denote the ratio of a circle's circumference …": round 22 F11, round 23 R23-20 to R23-25)
+PI_LET = re.compile(
+    r"\b(?:let(?!\s*(?:us|me)\b|['’]s\b)|denote|denotes|set|write|call|define|use|"
+    r"introduce)\b[^.$]{0,24}\$\s*\\pi\s*\$"
+    r"|\$\s*\\pi\s*\$\s*(?:,[^.$]{0,40},\s*)?(?:denotes|stands\s+for|represents|will\s+denote|"
+    r"is\s+defined\s+as|is\s+used\s+for|be|is\s+now)\b"
+    r"|\$\s*\\pi\s*\$\s*(?:를|을|는|은|가|이)?[^.$]{0,40}?(?:이?라\s*하자|이?라고\s*하자|로\s*두자|"
+    r"으?로\s*정의|이?라\s*두자|을\s*나타낸다|를\s*나타낸다|로\s*나타내자)", re.I)
+PI_NAMED_CONSTANT = re.compile(
+    r"circle|circumference|diameter|ratio|constant|archimedes|3\.14|radians?|\\approx|원주율|라디안",
+    re.I)
 # "π is the policy here, not Archimedes' constant", "unlike the circle constant, …"
 DENIED_PI = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,24}"
                        r"(?:archimedes|circle|constant|3\.14|ratio)|원주율[^.]{0,12}(?:아니|아닌|와\s*달리)",
@@ -116,6 +130,8 @@ def names_pi(text: str) -> bool:
     if DENIED_PI.search(text):
         return True
     if PI_DEFINED.search(text):  # "Let $\pi$ be the probability that … circle" (round 21 F9)
+        return True
+    if PI_LET.search(text) and not PI_NAMED_CONSTANT.search(text):  # (round 22 F11)
         return True
     return bool(PI_QUANTITY.search(text)) and not PI_CONSTANT.search(text)
 

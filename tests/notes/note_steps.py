@@ -63,3 +63,10 @@ def before_and_after_change(tmp_path: Path, definition: str, change: str,
     text = f"# A\n\n{definition} Then {claim}.\n\n{change} Then {claim}.\n"
     verdicts = first_verdicts(tmp_path, text)
     return verdicts[3], verdicts[5]
+
+
+def verdicts_by_claim(tmp_path: Path, text: str) -> dict[str, str]:
+    """'lhs = rhs' (as written) -> the verdict of that step of the note."""
+    found = steps_by_line(tmp_path, text)
+    return {f"{step.lhs_latex} = {step.rhs_latex}": step.verdict
+            for line in sorted(found) for step in found[line]}
