@@ -21,8 +21,9 @@ from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
-from symderive.notes.example_arguments import evaluated_at_example
+from symderive.notes.example_arguments import evaluated_at_example, named_in_words
 from symderive.notes.example_blocks import aside_offsets, block_ends
+from symderive.notes.example_near import unabbreviated
 from symderive.notes.example_ends import left_examples
 from symderive.notes.earlier_sections import restated
 from symderive.notes.extract import MathBlock
@@ -280,9 +281,12 @@ def section_ends(headings: Sequence[int]) -> callable:
     return as_sections(headings).end_of
 
 
-# words that keep a new meaning past the block it is given in (round 22 F5)
+# words that keep a new meaning past the block it is given in (round 22 F5), or adopt it
+# ("We now switch to the cubic\footnote{…}": round 24)
 _PERSISTING = re.compile(r"\b(?:from\s+now\s+on|henceforth|hereafter|for\s+the\s+rest|"
-                         r"from\s+here\s+on|in\s+what\s+follows)\b|이제부터|앞으로|지금부터", re.I)
+                         r"from\s+here\s+on|in\s+what\s+follows|from\s+this\s+point|"
+                         r"switch(?:es|ed)?\s+to|we\s+now\s+use|adopt(?:s|ed)?)\b"
+                         r"|이제부터|앞으로|지금부터", re.I)
 
 
 def locate(
@@ -302,6 +306,8 @@ def locate(
     located: list[Located] = []
     blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
     full = "\n".join(lines)  # (the offsets of the blocks)
+    starts = [0] + [found.end() for found in re.finditer("\n", full)]  # line -> its offset
+    asides = _asides(full)  # inline footnotes: (opened, closed, kept past them)
     formulas: dict[str, tuple[set, int, int]] = {}  # name -> (right sides, line, section start)
     constrained: dict[int, dict[str, tuple]] = {}  # section -> stem -> (line, what) (17 F12)
     for block, chain in pairs:
@@ -326,7 +332,9 @@ def locate(
         )
         if reading.role is Role.DEFINITION and (at_example := evaluated_at_example(
                 reading, block.lead, trailing, full[block.end:block.end + 160] if block.end >= 0
-                else "", block.kind == "inline", _examples_in_force(located, chain.line))):
+                else "", block.kind == "inline", _examples_in_force(located, chain.line),
+                named_in_words(full[max(starts[own - 1], block.start - 3000):max(
+                    0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
         if reading.role is Role.CLAIM and (updated := _updated_example(chain, names)):
             reading = Reading(Role.UPDATE, why=(  # Let $w = 2$. Then $w = w - \eta g = 0$
@@ -367,8 +375,17 @@ def locate(
             written = {"".join(chain.elements[1].split())}
             formulas[reading.name] = (formulas.get(reading.name, (set(),))[0] | written,
                                       chain.line, own)
-        if reading.role is Role.EXAMPLE or (reading.role is Role.DEFINITION and reading.second
-                                            and not _PERSISTING.search(block.lead + " " + trailing)):
+        aside = _aside_of(asides, block.start)
+        if reading.role is Role.DEFINITION and reading.second and aside is not None:
+            if aside[2]:  # "from now on" in the footnote or its sentence: it holds on
+                aside = "kept"
+            else:  # the rest of the footnote's line may read either meaning (round 24)
+                reading = replace(reading, disputed=True, why=(
+                    f"{reading.why}; given inside a footnote: after it, on the rest of its line, "
+                    "the earlier formula may be meant as well, and both readings are checked"))
+        if aside != "kept" and (reading.role is Role.EXAMPLE or (
+                reading.role is Role.DEFINITION and reading.second
+                and not _PERSISTING.search(block.lead + " " + trailing))):
             end = min(end, blocks.get(chain.line, end))  # (a new meaning too: round 21 F16)
         if reading.role is Role.CONDITION and reading.why.startswith("the prose assumes"):
             # "Assume that the equation $y = 2z$ holds": a later y = … is a claim under it,
@@ -397,28 +414,43 @@ def locate(
         located.append(Located(block, chain, end, reading, order=len(located),
                                index_range=index_range))
     # Now let $x$ be negative (15 F30)
-    return _left_with_their_asides(left_examples(_tables_of_cases(located), lines), lines)
+    return _left_with_their_asides(left_examples(_tables_of_cases(located), lines), asides)
 
 
-def _left_with_their_asides(located: list[Located], lines: Sequence[str]) -> list[Located]:
-    """An example value or a new meaning given inside an inline footnote (``^[…]``,
-    ``\\footnote{…}``) ends where the footnote closes: a formula after it on the same line reads
-    the meaning in force before (round 22 F10)."""
-    text = "\n".join(lines)
-    asides = [(opened, end) for opened, end in aside_offsets(text)  # (unless "from now on",
-              if not _PERSISTING.search(text[_sentence_start(text, opened):end])]  # R23-01)
+def _asides(text: str) -> list[tuple[int, int, bool]]:
+    """(offset of the command, of its closing bracket, whether the footnote or the sentence
+    around it keeps its meanings: *from now on* …) of each inline footnote of ``text``."""
+    found = []
+    for opened, closed in aside_offsets(text):
+        start = max(0, opened - 2000)  # (a sentence is shorter: linear in the note)
+        before = unabbreviated(text[start:opened])
+        ends = [match.end() for match in re.finditer(r"[.!?。]\s|\n\s*\n", before)]
+        after = unabbreviated(text[closed + 1:closed + 400])
+        stop = re.search(r"[.!?。](?:\s|$)|\n\s*\n", after)
+        sentence = (before[ends[-1] if ends else 0:] + text[opened:closed + 1]
+                    + after[:stop.start() if stop else len(after)])
+        found.append((opened, closed, bool(_PERSISTING.search(sentence))))
+    return found
+
+
+def _aside_of(asides: list[tuple[int, int, bool]], offset: int) -> tuple | None:
+    """The innermost inline footnote holding ``offset``, or None."""
+    holding = [aside for aside in asides if aside[0] < offset < aside[1]] if offset >= 0 else []
+    return min(holding, key=lambda aside: aside[1] - aside[0]) if holding else None
+
+
+def _left_with_their_asides(located: list[Located], asides: list[tuple]) -> list[Located]:
+    """An example value given inside an inline footnote (``^[…]``, ``\\footnote{…}``) ends where
+    the footnote closes: a formula after it on the same line reads the value in force before
+    (round 22 F10), unless *from now on* … keeps it."""
     if not asides:
         return located
     result = list(located)
     for position, item in enumerate(result):
-        bounded = item.reading.role is Role.EXAMPLE or (
-            item.reading.role is Role.DEFINITION and item.reading.second)
-        start = item.block.start
-        if not bounded or start < 0:
+        aside = _aside_of(asides, item.block.start)
+        if item.reading.role is not Role.EXAMPLE or aside is None or aside[2]:
             continue
-        closing = min((end for opened, end in asides if opened < start < end), default=-1)
-        if closing < 0:
-            continue
+        closing = aside[1]
         after = next((later for later in result[position + 1:]
                       if later.block.start > closing), None)
         if after is None or after.chain.line > item.section_end:
@@ -427,14 +459,6 @@ def _left_with_their_asides(located: list[Located], lines: Sequence[str]) -> lis
         ends_before = last_inside if item.ends_before < 0 else min(item.ends_before, last_inside)
         result[position] = replace(item, section_end=after.chain.line, ends_before=ends_before)
     return result
-
-
-def _sentence_start(text: str, offset: int) -> int:
-    """The offset where the sentence holding ``offset`` starts (after a sentence end or a blank
-    line)."""
-    start = max(0, offset - 2000)  # (a sentence is shorter: linear in the note)
-    ends = [found.end() for found in re.finditer(r"[.!?。]\s|\n\s*\n", text[start:offset])]
-    return start + ends[-1] if ends else start
 
 
 def _updated_example(chain: Chain, names: dict) -> str:

@@ -108,8 +108,12 @@ BEFORE = re.compile("|".join((
     # "Do not write", "You should never write"
     r"\b(?:do\s+not|don['’]t|never|must\s+not|mustn['’]t|should\s+not|shouldn['’]t|avoid"
     r"|cannot|can\s+not|can['’]t|may\s+not)\s+"
-    r"(?:\w+\s+){0,2}?(?:" + SAYING + r"|let|(?:re)?defin(?:e|es|ing))\s*[:,]?\s*$",
-    # (round 23 R23-26: "we do not let $f(x) = x^3$" claims nothing)
+    r"(?:\w+\s+){0,2}?" + SAYING + r"\s*[:,]?\s*$",
+    # "we do not let $f(x) = x^3$" claims nothing (round 23 R23-26); but "do not forget to
+    # redefine", "it never hurts to redefine" do (round 24 R24-12, R24-13)
+    r"\b(?:do\s+not|don['’]t|did\s+not|didn['’]t|never|must\s+not|mustn['’]t|should\s+not|"
+    r"shouldn['’]t|cannot|can\s+not|can['’]t|may\s+not)\s+(?:(?:simply|just|ever|here|again|"
+    r"now|instead)\s+)?(?:let|(?:re)?define)\s*[:,]?\s*$",
     # "It is tempting, but wrong, to conclude"
     r"\b(?:" + WRONG + r"|a\s+mistake|an\s+error)\b[^.;]{0,40}?\bto\s+" + SAYING
     + r"\s*[:,]?\s*$",

@@ -1,11 +1,21 @@
 r"""A function formula whose parameter has an example value in force (round 22 F9).
 
 *Take $x = 2$: $f(x) = x$* and *At $x = 2$ we have $f(x) = x$* say what f gives at the example
-(f(2) = 2), not what f is for every x: read as f's definition it would prove *f(5) = 5*. Such a
-formula is the first for f, its parameter list names a letter with an example value in force,
-and no defining word (*let*, *define*, 정의하자 …) stands between the last formula before it and
-the formula itself (*Let $x = 3$ and define $f(x) = x^2$* still defines f). It is then read as
-a condition at the example: it states a value of f there, defines nothing and is not checked.
+(f(2) = 2), not what f is for every x: read as f's definition it would prove *f(5) = 5*. The
+first formula for f is read as a condition at the example — it states a value of f there,
+defines nothing and is not checked — when its parameter list names a letter
+
+* with an example value in force, and the words introducing the formula (after the last formula
+  before it) evaluate (*we have, gives, then, here, there, its value, the output, at*, a colon,
+  대입하면, 일 때 …) or are none, or f was named in words before (*Let $f$ be the ReLU*, `$f$를
+  … 라 하자`: the formula is what that f gives at the example); or
+* whose point is named right after it (*$f(x) = x$ at $x = 2$*, *(at the point $x = 2$)*,
+  *, evaluated at $x = 2$*, `($x = 2$에서)`: round 23, round 24);
+
+unless a defining verb governs it (*Define $f(x) = …$*, *and let $L(w) = …$*, *Consider the
+loss $L(w) = …$*: at most three words between, no colon, not denied), the noun *function*
+stands right before it, or ``로 정의하자`` follows it. Other words keep the definition: *Take $w =
+3$. The loss is $L(w) = (w - 1)^2$* defines the loss (round 24 R24-28).
 """
 
 from __future__ import annotations
@@ -23,19 +33,26 @@ from symderive.notes.roles import (
 
 # the words after the last formula of the lead (the words that introduce this formula)
 _LAST_FORMULA = re.compile(r"\$[^$]*\$|\\\([^)]*\\\)")
-# a defining verb governing the formula: at most three words between it and the formula
-# ("Define $f(x) …$", "and let $L(w) …$", "Consider the loss $L(w) …$", "denote by $f(x) …$"), or
-# the noun "function" right before it ("the function $f(x) = …$"); anywhere else in the words
-# it may be about something else ("This defines the input, and the output is …": round 23)
+# a defining verb governing the formula, at most three words before it and no colon between
+# ("Define $f(x) …$", "and let $L(w) …$", "Consider the loss $L(w) …$", "denote by $f(x) …$");
+# anywhere else in the words it may be about something else ("This defines the input, and the
+# output is …", "consider the forward pass: $f(x) = x = 2$": rounds 23, 24)
 _DEFINING = re.compile(
     r"\b(?:let(?!\s*(?:us|me)\b|['’]s\b)|define|defining|denote|denoting|consider|considering|"
-    r"introduce|set)\b"
-    r"(?:\s+[\w'-]+){0,3}\s*[:,]?\s*$|\bfunctions?\s*[:,]?\s*$|"
+    r"introduce|set)\b(?:\s+[\w'-]+){0,3}\s*,?\s*$|\b(?:define|let)\s*:\s*$|\bfunctions?\s*$|"
     r"(?:정의하자|정의한다|정의하면)\s*$", re.I)
 _KOREAN_DEFINING_AFTER = re.compile(r"^\s*(?:으?로|이?라고?)\s*(?:정의|두자|놓자|하자)")
-# the example's letter named right after the formula: "$f(x) = x$ at $x = 2$", "when $x = 2$",
-# "$x = 2$에서" after it (round 23 R23-14, R23-15)
-_POINT_AFTER = re.compile(r"^[\s,]*(?:at|when|for|if|where|with|whenever)\s+\$([^$=]+)=", re.I)
+# words that evaluate: the formula is what f gives at the example
+_EVALUATING = re.compile(
+    r"\b(?:we\s+(?:have|get|obtain|find|see)|gives?|giving|yields?|there|here|then|so|hence|thus|"
+    r"therefore|values?|outputs?|results?|evaluat\w*|plug\w*|substitut\w*|comput\w*|at|becomes?|"
+    r"equals?|forward|pass)\b|:\s*$|그러면|따라서|대입|값|에서|얻|이때|일\s*때|이면|면\s*$", re.I)
+# the point named right after the formula: "$f(x) = x$ at $x = 2$", "(at the point $x = 2$)",
+# ", evaluated at $x = 2$", "when $x = 2$", "($x = 2$에서)"
+_POINT_AFTER = re.compile(
+    r"^[\s,;(]*(?:[\w-]+\s+){0,2}?(?:at|when|for|if|where|with|whenever)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?\$([^$=]+)=|^\s*(?:이다|이고|이며|이므로)?\s*[,(]?\s*\$([^$=]+)=[^$]*\$\s*"
+    r"(?:에서|일\s*때|이면)", re.I)
 
 
 def _plain(name: str) -> str:
@@ -47,29 +64,47 @@ def _introducing_words(lead: str) -> str:
     return pieces[-1] if pieces else ""
 
 
+def named_in_words(prose: str, name: str) -> bool:
+    """Whether ``prose`` (the note before the formula, in its section) names the function
+    ``name`` in words without a formula: *Let $f$ be the ReLU*, *$f$ denotes the sigmoid*,
+    `$f$를 제곱 함수라 하자`."""
+    written = rf"\$\s*{re.escape(name)}\s*\$"
+    return bool(re.search(
+        rf"\b(?:let|we\s+let)\s+{written}\s+(?:be|denote)\b|{written}\s+(?:denotes|is\s+the|"
+        rf"stands\s+for)\b|{written}\s*(?:를|을|는|은|가|이)[^$.]{{0,30}}(?:이?라\s*하자|로\s*두자|"
+        r"이?라고\s*하자)", prose or "", re.I))
+
+
 def evaluated_at_example(reading: Reading, lead: str, trail: str, after: str, inline: bool,
-                         examples: Iterable[tuple[str, int]]) -> Reading | None:
-    """The condition reading of a first function formula ``reading`` whose parameter has an
-    example value in force (``examples``: (letter, line of its value)) or names a point right
-    after it (``after``: the text after an inline formula, ``at $x = 2$``), or None."""
+                         examples: Iterable[tuple[str, int]], named: bool = False
+                         ) -> Reading | None:
+    """The condition reading of a first function formula ``reading`` (see the module), or
+    None. ``examples``: (letter, line of its value) of the example values in force; ``after``:
+    the text after the formula; ``named``: f was named in words before it."""
     if reading.role is not Role.DEFINITION or reading.second or reading.point:
         return None
     arguments = reading.arguments
     if arguments is None or not is_parameter_list(arguments):
         return None
     parameters = {_plain(part) for part in arguments.split(",")}
-    valued = [(letter, f"line {line}") for letter, line in examples if _plain(letter) in parameters]
-    point = _POINT_AFTER.match(after or "") if inline else None
-    if point and _plain(point.group(1)) in parameters:
-        valued.append((point.group(1).strip(), "right after it"))
-    if not valued:
-        return None
     words = _introducing_words(lead)
     if (_DEFINING.search(words) and not NEGATED.search(words)) or (
             inline and (REDEFINING_AFTER.match(trail or "")
                         or _KOREAN_DEFINING_AFTER.match(trail or ""))):
         return None
-    letter, where = valued[-1]
+    point = _POINT_AFTER.match(after or "")
+    letter = (point.group(1) or point.group(2)).strip() if point else ""
+    if point and _plain(letter) in parameters:
+        where = "named right after it"
+    else:
+        valued = [(name, line) for name, line in examples if _plain(name) in parameters]
+        if not valued:
+            return None
+        spoken = re.sub(r"[\s.,;]", "", words)
+        if spoken and not named and not _EVALUATING.search(words):
+            return None  # "Take $w = 3$. The loss is $L(w) = (w - 1)^2$": its definition
+        letter, line = valued[-1]
+        where = f"line {line}"
     return Reading(Role.CONDITION, why=(
         f"{reading.name}({' '.join(arguments.split())}) with {letter} at its example value "
         f"({where}): the value of {reading.name} at the example, not its definition for "

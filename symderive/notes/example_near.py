@@ -149,7 +149,7 @@ _BACK = re.compile(r"^\s*(?:(?:in\s+fact|indeed|actually|note\s+that|of\s+course
                    r"(?:this|that|it|these|such|the\s+(?:same|above|last)|이|그)\b", re.I)
 
 
-def _unabbreviated(words: str) -> str:
+def unabbreviated(words: str) -> str:
     """``i.e.``, ``e.g.`` … without their periods, which end no sentence (round 19 F25)."""
     return _ABBREVIATED.sub(lambda found: found.group().replace(".", " "), words)
 
@@ -160,7 +160,7 @@ def claim_sentence(lines: Sequence[str], block) -> str:
     that go on lower-case or in parentheses: *$$…$$ (for every real $x$).*), the words inside
     a display (``\quad \text{everywhere}``), and the next sentence when it speaks of the claim
     (*This identity holds everywhere.*)."""
-    before = _SENTENCE_END.split(_unabbreviated(block.lead or ""))[-1]
+    before = _SENTENCE_END.split(unabbreviated(block.lead or ""))[-1]
     after = ""
     if block.kind == "inline" and 0 < block.line <= len(lines):
         text = lines[block.line - 1]
@@ -173,7 +173,7 @@ def claim_sentence(lines: Sequence[str], block) -> str:
         opened = following.lstrip("([*_ \t")[:1]
         after = f"{following} {later}" if opened.islower() or following[:1] in "([" else ""
         after = " ".join(TEXT_IN_MATH.findall(block.latex) + [after])  # \text{everywhere}
-    sentences = _SENTENCE_END.split(_unabbreviated(after))
+    sentences = _SENTENCE_END.split(unabbreviated(after))
     after = sentences[0]
     for position, following in enumerate(sentences[1:9], 1):  # the next sentences (round 20 F1,
         ends = position < len(sentences) - 1 or bool(re.search(r"[.!?。]\s*$", following))  # F5)
@@ -326,7 +326,9 @@ _NAMED_EXAMPLE = re.compile(
 
 _MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|\\begin\{(?:equation|align|gather)\*?\}(.+?)"
                    r"\\end\{(?:equation|align|gather)\*?\}|(?<!\\)\$([^$]+?)(?<!\\)\$", re.S)
-_PIECE = re.compile(r",|;|\\q?quad|\\text\s*\{[^{}]*\}|\\\\|&")
+_SAID_VALUE = re.compile(r"\$([^$=]{1,30})\$\s+(?:equals|is|was|be|becomes|takes\s+the\s+value)\s+"
+                         r"\$([^$=]{1,30})\$")
+_PIECE = re.compile(r",|;|\\q?quad|\\text\s*\{[^{}]*\}|\\\\")
 
 
 def _values_of(text: str, name: str) -> set[str]:
@@ -335,10 +337,16 @@ def _values_of(text: str, name: str) -> set[str]:
     found = set()
     for math in _MATH.finditer(text):
         body = next(group for group in math.groups() if group is not None)
+        body = re.sub(r"\\coloneqq|\\coloneq|:=|&|\\(?:begin|end)\s*\{[^{}]*\}",
+                      lambda found: "=" if "=" in found.group() or "coloneq" in found.group()
+                      else " ", body)  # (x &= 3 in an align, x := 3: round 24)
         for piece in _PIECE.split(body):
             left, equals, right = piece.partition("=")
             if equals and _plain(left) == _plain(name) and right.strip(" .\n"):
                 found.add(re.sub(r"\s", "", right).rstrip("."))
+    for said in _SAID_VALUE.finditer(text):  # "the input $x$ equals $3$" (round 24)
+        if _plain(said.group(1)) == _plain(name):
+            found.add(re.sub(r"\s", "", said.group(2)).rstrip("."))
     return found
 
 
@@ -352,9 +360,9 @@ def _other_values(lines: Sequence[str], name: str, line: int) -> list[int]:
     if len(current) > 1:
         return [line]
     before = "\n".join(lines[:line - 1])
-    for math in _MATH.finditer(before):
-        if _values_of(math.group(), name) - current:
-            return [before.count("\n", 0, math.start()) + 1]
+    for found in [*_MATH.finditer(before), *_SAID_VALUE.finditer(before)]:
+        if _values_of(found.group(), name) - current:
+            return [before.count("\n", 0, found.start()) + 1]
     return []
 
 

@@ -605,7 +605,9 @@ def sentence_words(lead: str) -> str:
 # a negation word in an idiom that denies nothing after it ("Never mind the square", "no matter
 # which", "not only": round 22 i05); a colon or a dash after a negation may introduce what it
 # denies ("We do not do the following: let …", round 23 R23-02), so only idioms are set aside
-_IDIOM = re.compile(r"\b(?:never\s+mind|no\s+matter|not\s+only|not\s+just|no\s+doubt)\b", re.I)
+_IDIOM = re.compile(r"\b(?:never\s+mind|no\s+matter|not\s+only|not\s+just|no\s+doubt|"
+                    r"(?:do\s+not|don['’]t|never)\s+(?:forget|hesitate)|not\s+to\s+forget|"
+                    r"never\s+hurts|(?:does|do)\s+not\s+hurt|doesn['’]t\s+hurt)\b", re.I)  # (R24-12)
 
 
 def _denial_of(words: str) -> re.Match | None:

@@ -88,15 +88,17 @@ PI_DEFINED = re.compile(
 # 하자" — is a quantity of the note, unless the sentence speaks of the circle constant ("Let
 # $\pi$ denote the ratio of a circle's circumference …": round 22 F11, round 23 R23-20 to R23-25)
 PI_LET = re.compile(
-    r"\b(?:let(?!\s*(?:us|me)\b|['’]s\b)|denote|denotes|set|write|call|define|use|"
-    r"introduce)\b[^.$]{0,24}\$\s*\\pi\s*\$"
+    r"\b(?:let(?!\s*(?:us|me)\b|['’]s\b)|denote\s+by|denote|write|call|define|use|introduce|set)"
+    r"\s+(?:now\s+)?\$\s*\\pi\s*\$"
     r"|\$\s*\\pi\s*\$\s*(?:,[^.$]{0,40},\s*)?(?:denotes|stands\s+for|represents|will\s+denote|"
-    r"is\s+defined\s+as|is\s+used\s+for|be|is\s+now)\b"
-    r"|\$\s*\\pi\s*\$\s*(?:를|을|는|은|가|이)?[^.$]{0,40}?(?:이?라\s*하자|이?라고\s*하자|로\s*두자|"
-    r"으?로\s*정의|이?라\s*두자|을\s*나타낸다|를\s*나타낸다|로\s*나타내자)", re.I)
+    r"is\s+defined\s+as|is\s+used\s+for|be|is\s+now|is\s+(?:the|an?|our)\b)"
+    r"|\$\s*\\pi\s*\$\s*(?:를|을|는|은|가|이)[^.$]{0,40}?(?:이?라\s*하자|이?라고\s*하자|으?로\s*두자|"
+    r"으?로\s*놓자|으?로\s*정의|이?라\s*두자|을\s*나타낸다|를\s*나타낸다|로\s*나타내자)"
+    r"|\$\s*\\pi\s*\$\s*(?:이?라고?|으?로)\s*(?:부르자|부른다|쓰자)", re.I)
+# words of the circle constant in the sentence: it is the constant after all
 PI_NAMED_CONSTANT = re.compile(
-    r"circle|circumference|diameter|ratio|constant|archimedes|3\.14|radians?|\\approx|원주율|라디안",
-    re.I)
+    r"circle|circumference|diameter|archimedes|3\.14|원주율|\b(?:the|a)\s+(?:usual|mathematical|"
+    r"famous|well-known|familiar)\s+constant", re.I)
 # "π is the policy here, not Archimedes' constant", "unlike the circle constant, …"
 DENIED_PI = re.compile(r"\b(?:not|unlike|rather\s+than|instead\s+of|no\s+longer)\b[^.]{0,24}"
                        r"(?:archimedes|circle|constant|3\.14|ratio)|원주율[^.]{0,12}(?:아니|아닌|와\s*달리)",

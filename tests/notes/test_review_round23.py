@@ -42,7 +42,7 @@ def test_a_bracket_inside_a_formula_does_not_close_the_footnote(tmp_path):
     text = ("Let $f(x) = x^2$.\n\nWe have $f(2) = 4$^[Now let $f(x) = x^3$. On the interval "
             "$(0, 1]$ it is below $x^2$, and $f(2) = 8$.] and hence $f(3) = 9$.\n")
     found = verdicts(tmp_path, text)
-    assert found["f(2) = 8"] != "refuted" and found["f(3) = 9"] == "proved"
+    assert found["f(2) = 8"] != "refuted" and found["f(3) = 9"] != "refuted"
 
 
 # R23-07 to R23-15: a function formula at the example value, introduced by other words
