@@ -2,6 +2,7 @@
 tests neither read verdicts cached by earlier runs nor write into the user's cache."""
 
 import os
+import re
 import tempfile
 
 import pytest
@@ -23,13 +24,16 @@ def _isolated_result_cache():
 # A test marked `slow` and parametrized over many cases (hostile inputs in a subprocess each, claims
 # that each take seconds of checking) runs every case by default. In CI (`CI=true`, or
 # `--slow=sample`) it runs a fixed sample of SLOW_SAMPLE cases per test function, so the suite stays
-# inside CI's time limit as cases are added, and half (a fixed half) of the other slow tests of each
-# review-findings file (tests/notes/test_review_round*.py); `--slow=all` runs every case whatever
-# the environment.
+# inside CI's time limit as cases are added, and a fixed share (REVIEW_SHARE) of the other tests of
+# each review-findings file (tests/*/test_review_round*.py: one regression test per finding of an
+# adversarial review, over half of the suite); `--slow=all` runs every case whatever the
+# environment.
 # The sample is chosen by a hash of the test id: the same cases every run, on every machine.
 
 SLOW_SAMPLE = 2
-REVIEW_FILES = "tests/notes/test_review_round"  # in CI: half of each such file's slow tests
+# in CI: this share of the tests of each review-findings file (tests/*/test_review_round*.py)
+REVIEW_SHARE = 0.25
+REVIEW_FILES_ANYWHERE = re.compile(r"^tests/\w+/test_review_round[^/]*\.py::")
 
 
 def pytest_addoption(parser):
@@ -65,31 +69,33 @@ def pytest_collection_modifyitems(config, items):
     left_out = []
     for cases in families.values():
         left_out += sorted(cases, key=_sample_order)[SLOW_SAMPLE:]
-    # the adversarial reviews' regression files (one test per finding, each checking a note):
-    # in CI half of each file's unparametrized slow tests, the same half every run
+    # the adversarial reviews' regression files (one test per finding, each checking a note:
+    # about half of the suite and most of its time): in CI a fixed share of each file's other
+    # tests, REVIEW_SHARE of them (at least one), the same ones every run
+    sampled = {id(item) for item in left_out}
     reviews: dict[str, list] = {}
     for item in items:
-        if (item.get_closest_marker("slow") is not None and not hasattr(item, "callspec")
-                and REVIEW_FILES in item.nodeid):
+        if REVIEW_FILES_ANYWHERE.search(item.nodeid) and id(item) not in sampled:
             reviews.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
     for tests in reviews.values():
-        left_out += sorted(tests, key=_sample_order)[(len(tests) + 1) // 2:]
+        kept = max(1, round(len(tests) * REVIEW_SHARE))
+        left_out += sorted(tests, key=_sample_order)[kept:]
     if not left_out:
         return
     dropped = {id(item) for item in left_out}
     config.hook.pytest_deselected(items=left_out)
     items[:] = [item for item in items if id(item) not in dropped]
     config._slow_sample_note = (
-        f"slow tests: a sample of {SLOW_SAMPLE} cases per parametrized slow test and half of "
-        f"each review file's other slow tests ({len(left_out)} left out; `pytest --slow=all` "
-        "runs them)"
+        f"slow tests: a sample of {SLOW_SAMPLE} cases per parametrized slow test and "
+        f"{REVIEW_SHARE:.0%} of each review file's other tests ({len(left_out)} left out; "
+        "`pytest --slow=all` runs them)"
     )
 
 
 def pytest_report_header(config):
     if _slow_mode(config) == "sample":
-        return (f"slow tests: sampled ({SLOW_SAMPLE} cases per parametrized slow test, half of each "
-                "review file's other slow tests; `--slow=all` runs them all)")
+        return (f"slow tests: sampled ({SLOW_SAMPLE} cases per parametrized slow test, "
+                f"{REVIEW_SHARE:.0%} of each review file's other tests; `--slow=all` runs them all)")
     return None
 
 
