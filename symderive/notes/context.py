@@ -375,15 +375,14 @@ def locate(
             written = {"".join(chain.elements[1].split())}
             formulas[reading.name] = (formulas.get(reading.name, (set(),))[0] | written,
                                       chain.line, own)
-        aside = _aside_of(asides, block.start)
-        if reading.role is Role.DEFINITION and reading.second and aside is not None:
-            if aside[2]:  # "from now on" in the footnote or its sentence: it holds on
-                aside = "kept"
-            else:  # the rest of the footnote's line may read either meaning (round 24)
-                reading = replace(reading, disputed=True, why=(
-                    f"{reading.why}; given inside a footnote: after it, on the rest of its line, "
-                    "the earlier formula may be meant as well, and both readings are checked"))
-        if aside != "kept" and (reading.role is Role.EXAMPLE or (
+        aside = _aside_of(asides, block.start) if (
+            reading.role is Role.DEFINITION and reading.second) else None
+        kept = aside is not None and aside[2]  # "from now on" in the footnote or its sentence
+        if aside is not None and not kept:  # the rest of its line may read either (round 24)
+            reading = replace(reading, disputed=True, why=(
+                f"{reading.why}; given inside a footnote: after it, on the rest of its line, "
+                "the earlier formula may be meant as well, and both readings are checked"))
+        if not kept and (reading.role is Role.EXAMPLE or (
                 reading.role is Role.DEFINITION and reading.second
                 and not _PERSISTING.search(block.lead + " " + trailing))):
             end = min(end, blocks.get(chain.line, end))  # (a new meaning too: round 21 F16)
@@ -447,8 +446,10 @@ def _left_with_their_asides(located: list[Located], asides: list[tuple]) -> list
         return located
     result = list(located)
     for position, item in enumerate(result):
+        if item.reading.role is not Role.EXAMPLE:
+            continue
         aside = _aside_of(asides, item.block.start)
-        if item.reading.role is not Role.EXAMPLE or aside is None or aside[2]:
+        if aside is None or aside[2]:
             continue
         closing = aside[1]
         after = next((later for later in result[position + 1:]
