@@ -8,6 +8,13 @@ ran out of time — and otherwise reports *undecided*.  Several workers may run 
 The budget counts the worker's CPU time where the system reports it (Linux ``/proc``), so a
 verdict does not depend on how busy the machine is; a wall-clock cap of
 ``WALL_FACTOR × budget + WALL_SLACK`` seconds still bounds every check, so nothing hangs.
+
+The budget bounds the search for a *better* verdict, not the first one: a check that has
+reached no verdict at all when its budget is spent may run on to ``FIRST_VERDICT_GRACE ×
+budget`` for its first (the numeric check of a derivative of a sum written out at nine sizes
+takes 1.2–1.9 s of a 2 s budget on one machine and more on a slower one: without the grace
+the same claim was *checked* on one machine and *undecided* on the next).  The first outcome
+that arrives after the budget ends the check.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from symderive.report import Outcome
 
 WALL_FACTOR = 4.0
 WALL_SLACK = 2.0
+FIRST_VERDICT_GRACE = 3.0
 POLL_SECONDS = 0.05
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -41,6 +49,11 @@ def cpu_seconds(pid: int) -> float | None:
         return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
     except (OSError, IndexError, ValueError):
         return None
+
+
+def _allowed(budget_seconds: float, has_outcome: bool) -> float:
+    """CPU seconds a check may use: its budget once it has a verdict, else the grace."""
+    return budget_seconds if has_outcome else FIRST_VERDICT_GRACE * budget_seconds
 
 
 def _over_budget(process, started: float, budget_seconds: float, now: float) -> bool:
@@ -155,11 +168,13 @@ def _raised_at(error: BaseException) -> str:
 def _finalize(latest: Outcome | None, budget_seconds: float, timed_out: bool) -> Outcome:
     if latest is None:
         reason = (
-            f"time budget of {budget_seconds:g} s (CPU) exceeded"
+            f"time budget of {budget_seconds:g} s (CPU) exceeded (no verdict within "
+            f"{_allowed(budget_seconds, False):g} s)"
             if timed_out
             else "the worker stopped without an outcome"
         )
-        return Outcome("undecided", reason=reason, seconds=budget_seconds if timed_out else 0.0)
+        spent = _allowed(budget_seconds, False) if timed_out else 0.0
+        return Outcome("undecided", reason=reason, seconds=spent)
     if timed_out and latest.verdict == "checked":
         note = f"symbolic attempts did not finish within {budget_seconds:g} s"
         return replace(latest, reason=(latest.reason + "; " if latest.reason else "") + note)
@@ -207,8 +222,9 @@ def run_tasks(
             except (EOFError, OSError):
                 finished[connection] = False
         now = time.monotonic()
-        for connection, (_, process, started, _) in running.items():
-            if connection not in finished and _over_budget(process, started, budget_seconds, now):
+        for connection, (_, process, started, latest) in running.items():
+            allowed = _allowed(budget_seconds, latest is not None)
+            if connection not in finished and _over_budget(process, started, allowed, now):
                 finished[connection] = True
         for connection, timed_out in finished.items():
             task, process, _, latest = running.pop(connection)

@@ -563,22 +563,39 @@ def constant_decades(*sides) -> int:
 
 @lru_cache(maxsize=4096)
 def _decades(expr: sp.Basic) -> int:
+    """Each distinct subexpression looked at once, and the balls of constant subexpressions
+    shared between them (one memo, at 64 bits): a constant written out at a point (a side
+    with every variable substituted) has thousands of constant subexpressions, and enclosing
+    each afresh repeated the work of its children at every ancestor."""
     deepest = 0
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.Rational) and node:  # 10^{-400}: 400 decades
-            deepest = max(deepest, int(max(abs(node.p).bit_length(), node.q.bit_length()) * 0.30103) + 1)
-            continue
-        if not isinstance(node, sp.Expr) or node.free_symbols or not node.args:
-            continue
-        try:
-            ball = abs(enclosure(node, {}, 64))
-        except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError,
-                OverflowError, TypeError, AttributeError):
-            continue
-        if not ball > 0:
-            continue
-        decades = abs(ball.log()) / arb(10).log()
-        deepest = max(deepest, int(math.ceil(float(decades.upper()))))
+    memo: dict = {}
+    seen: set = set()
+    saved = ctx.prec
+    ctx.prec = 64
+    try:
+        pending = [expr]
+        while pending:
+            node = pending.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            pending.extend(node.args)
+            if isinstance(node, sp.Rational) and node:  # 10^{-400}: 400 decades
+                deepest = max(deepest, int(max(abs(node.p).bit_length(), node.q.bit_length()) * 0.30103) + 1)
+                continue
+            if not isinstance(node, sp.Expr) or node.free_symbols or not node.args:
+                continue
+            try:
+                ball = abs(_evaluate(node, {}, memo))
+            except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError,
+                    OverflowError, TypeError, AttributeError):
+                continue
+            if not ball > 0:
+                continue
+            decades = abs(ball.log()) / arb(10).log()
+            deepest = max(deepest, int(math.ceil(float(decades.upper()))))
+    finally:
+        ctx.prec = saved
     return deepest
 
 

@@ -100,6 +100,7 @@ class NoncommutingExp(sp.Function):
 
 
 _Expired = TimeLimitExpired  # raised by the alarm (symderive.errors: importable without SymPy)
+EXPIRE_AGAIN_SECONDS = 0.05
 
 
 @contextmanager
@@ -127,7 +128,10 @@ def time_limit(seconds: float | None, *, source: str, what: str) -> Iterator[Non
 
     started = time.process_time()
     previous_handler = signal.signal(signal.SIGPROF, expire)
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_PROF, seconds)
+    # repeating: an expiry raised where Python swallows exceptions (a garbage-collector
+    # callback, a __del__) is followed by another one, so the limit is never lost
+    previous_delay, previous_interval = signal.setitimer(
+        signal.ITIMER_PROF, seconds, EXPIRE_AGAIN_SECONDS)
     try:
         try:
             yield

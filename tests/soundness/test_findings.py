@@ -244,10 +244,13 @@ def _cpu() -> float:
 
 
 @pytest.mark.parametrize("text, latex", HANGS)
-def test_each_former_hang_ends_within_3_cpu_seconds_with_a_verdict_or_refusal(text, latex):
+def test_each_former_hang_ends_within_its_budgets_grace_with_a_verdict_or_refusal(text, latex):
+    from symderive.check.budget import FIRST_VERDICT_GRACE
+
     started = _cpu()
     verdict, detail = via_equal(text, "0", latex=latex, budget=1.5)
-    assert _cpu() - started <= 3.0
+    # a check with no verdict may run to the grace for its first; reading and planning: 1.5 s
+    assert _cpu() - started <= FIRST_VERDICT_GRACE * 1.5 + 1.5
     assert verdict in ("refused", "undecided", "refuted", "checked", "proved")
     if verdict == "undecided":
         assert detail["reason"]
