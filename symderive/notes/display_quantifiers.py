@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from symderive.notes.condition_words import PROSE, TEXT_GROUP
+from symderive.notes.names import plain_name
 
 NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
 _NAMES = rf"{NAME}(?:\s*,\s*{NAME})*"
@@ -64,10 +65,6 @@ def _math(segment: str) -> str:
     return f" ${inner}$ " if inner else " "
 
 
-def _plain(name: str) -> str:
-    return re.sub(r"[\\{}\s]", "", name)
-
-
 def quantified(latex: str, prose: str = "") -> dict:
     r"""name (as written) → (the words before it, the set or bound after it) for each letter the
     formula quantifies (``\forall x \in \mathbb{R}`` → x: ('', '\in \mathbb{R}')); with
@@ -83,7 +80,7 @@ def quantified(latex: str, prose: str = "") -> dict:
 def bound_names(latex: str) -> set[str]:
     """The plain names (``w_18`` for ``w_{18}``) the formula quantifies: none of them takes an
     example value given before it (round 14a F6)."""
-    return {_plain(name) for name in quantified(latex)}
+    return {plain_name(name) for name in quantified(latex)}
 
 
 def widened(latex: str) -> set[str]:
@@ -91,7 +88,7 @@ def widened(latex: str) -> set[str]:
     x \in \mathbb{R}``, ``\text{for all real } x``): a domain stated before does not hold for the
     claim (round 14a F7). A quantifier with a bound or another set (``\forall x > 0``, ``\text{for
     all positive } x``) is not one."""
-    return {_plain(name) for name, (words, rest) in quantified(latex).items()
+    return {plain_name(name) for name, (words, rest) in quantified(latex).items()
             if _REAL_WORDS.match(words + " " if words else "") and _ALL_REALS.match(rest)}
 
 
@@ -130,7 +127,7 @@ def rebound_letters(located) -> tuple:
             continue
         chain = " ".join(item.chain.latex.split())
         for name, (words, rest) in quantified(row).items():
-            plain = _plain(name)
+            plain = plain_name(name)
             if plain in widened(row):
                 clear = bool(words or rest.strip(" .,;"))
                 found.append((item.chain.line, chain, plain,
@@ -148,7 +145,7 @@ def general_words(latex: str, prose: str = "") -> str:
 
 def prose_bound(words: str) -> set[str]:
     """The plain names the words after a display quantify (*holds for every real $w$*)."""
-    return {_plain(name) for name in quantified("", words)} if words else set()
+    return {plain_name(name) for name in quantified("", words)} if words else set()
 
 
 _CONTINUES = re.compile(r"^\s*[,:–—-]?\s*(?:[a-z]|[가-힣])")
@@ -194,9 +191,9 @@ def prose_condition(block: str, chain: str) -> str:
     if not words:
         return ""
     math = TEXT_GROUP.sub(lambda m: " " + m.group("words") + " ", rest)
-    claim_names = {_plain(n) for n in re.findall(NAME, claim)}
+    claim_names = {plain_name(n) for n in re.findall(NAME, claim)}
     for match in _BOUND_LETTER.finditer(math):
-        name = _plain(match.group("a") or match.group("b"))
+        name = plain_name(match.group("a") or match.group("b"))
         if name in claim_names or name.split("_")[0] in claim_names:
             return " ".join(" ".join(words).split())[:80]
     return ""

@@ -20,6 +20,7 @@ import re
 
 import sympy as sp
 
+from symderive.notes.names import plain_name
 from symderive.notes.roles import Role
 
 # words that refer back to an earlier part of the note
@@ -70,10 +71,6 @@ def _depends(context, name: str, line: int) -> set:
     return seen
 
 
-def _plain(name: str) -> str:
-    return name.replace("\\", "").replace("{", "").replace("}", "")
-
-
 def earlier_formula_doubt(context, line: int, view, expressions, written: str, verdict: str,
                           values=(), lead: str = "") -> str:
     """Why a verdict on a step is withheld: it (or a definition it used: ``expressions``) uses
@@ -88,18 +85,18 @@ def earlier_formula_doubt(context, line: int, view, expressions, written: str, v
     # a counterexample's free value of the name is no value of the earlier formula when the
     # words refer back to it (otherwise the letter may well be a new, free quantity)
     refers_back = REFERS_BACK.search(re.sub(r"\$[^$]*\$", " ", lead or ""))
-    counter = {_plain(str(name)) for name, _ in values or ()} if refers_back else set()
+    counter = {plain_name(str(name)) for name, _ in values or ()} if refers_back else set()
     calculus = bool(_CALCULUS.search(written)) or any(
         e.has(sp.Derivative, sp.Integral, sp.Limit, sp.Sum) for e in expressions)
-    varied = {_plain(match.group(1) or match.group(2)) for match in _WRT.finditer(written)}
+    varied = {plain_name(match.group(1) or match.group(2)) for match in _WRT.finditer(written)}
     for e in expressions:
         for atom in e.atoms(sp.Derivative, sp.Integral, sp.Sum):
-            varied |= {_plain(str(v)) for v in atom.variables}
+            varied |= {plain_name(str(v)) for v in atom.variables}
     for name, definition in sorted(earlier.items()):
-        depends = {_plain(n) for n in _depends(context, name, line)}
+        depends = {plain_name(n) for n in _depends(context, name, line)}
         moving = sorted(depends & varied) if calculus else []
-        unseen = calculus and not varied and depends & {_plain(n) for n in names}
-        valued = verdict == "refuted" and _plain(name) in counter
+        unseen = calculus and not varied and depends & {plain_name(n) for n in names}
+        valued = verdict == "refuted" and plain_name(name) in counter
         if not (moving or unseen or valued):
             continue
         why = (f"depends on {', '.join(moving)}, which this step varies" if moving else

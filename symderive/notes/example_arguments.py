@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from symderive.grammar.negation import NEGATED
+from symderive.notes.names import plain_name
 from symderive.notes.roles import (
     REDEFINING_AFTER,
     Reading,
@@ -55,10 +56,6 @@ _POINT_AFTER = re.compile(
     r"(?:에서|일\s*때|이면)", re.I)
 
 
-def _plain(name: str) -> str:
-    return re.sub(r"[\s{}]|\\mathrm|\\mathit|\\mathbf|\\boldsymbol", "", name or "")
-
-
 def _introducing_words(lead: str) -> str:
     pieces = _LAST_FORMULA.split(lead or "")
     return pieces[-1] if pieces else ""
@@ -86,7 +83,7 @@ def evaluated_at_example(reading: Reading, lead: str, trail: str, after: str, in
     arguments = reading.arguments
     if arguments is None or not is_parameter_list(arguments):
         return None
-    parameters = {_plain(part) for part in arguments.split(",")}
+    parameters = {plain_name(part) for part in arguments.split(",")}
     words = _introducing_words(lead)
     if (_DEFINING.search(words) and not NEGATED.search(words)) or (
             inline and (REDEFINING_AFTER.match(trail or "")
@@ -94,10 +91,10 @@ def evaluated_at_example(reading: Reading, lead: str, trail: str, after: str, in
         return None
     point = _POINT_AFTER.match(after or "")
     letter = (point.group(1) or point.group(2)).strip() if point else ""
-    if point and _plain(letter) in parameters:
+    if point and plain_name(letter) in parameters:
         where = "named right after it"
     else:
-        valued = [(name, line) for name, line in examples if _plain(name) in parameters]
+        valued = [(name, line) for name, line in examples if plain_name(name) in parameters]
         if not valued:
             return None
         spoken = re.sub(r"[\s.,;]", "", words)

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from symderive.notes.bare_intervals import after_sentence
 from symderive.notes.example_words import INSTANCE_WORDS, TEXT_IN_MATH, unread_word
+from symderive.notes.names import plain_name
 from symderive.notes.wrapped_lines import STRUCTURE
 
 NEAR = 5  # lines: an example value given this close before a claim is what the claim is about
@@ -88,10 +89,6 @@ RANGING = re.compile(
 _VALUED = re.compile(r"\$([^$]*)=([^$]*)\$")
 
 
-def _plain(name: str) -> str:
-    return re.sub(r"[\s{}\\]|\\mathrm|\\mathit", "", name or "")
-
-
 def set_on_purpose(lines: Sequence[str], line: int, name: str = "") -> bool:
     """Whether ``line`` sets the value of ``name`` on purpose (see the module): a table row, or
     setting words right before its own formula ``$name = …$`` (or 이라 하자 after it), with no
@@ -102,7 +99,7 @@ def set_on_purpose(lines: Sequence[str], line: int, name: str = "") -> bool:
     if TABLE_ROW.match(text):
         return True
     formulas = list(_VALUED.finditer(text))
-    own = [found for found in formulas if _plain(found.group(1)) == _plain(name)] if name else []
+    own = [found for found in formulas if plain_name(found.group(1)) == plain_name(name)] if name else []
     for found in own or formulas:
         before = text[:found.start()]
         clause = re.split(r"[.;!?。]\s", before)[-1]
@@ -212,13 +209,13 @@ def ranging_words(sentence: str, names=()) -> str:
     """Words of the claim's own sentence that range over one of ``names`` (:data:`RANGING`;
     words that name no letter, *everywhere*, range over all), or ''. *For every real $d$* does
     not range over c."""
-    plain = {_plain(name) for name in names}
+    plain = {plain_name(name) for name in names}
     for found in RANGING.finditer(sentence or ""):
         rest = sentence[found.start():]
         formula = re.search(r"\$([^$]*)\$", rest[:len(found.group()) + 40])
         if formula is None or not plain or re.search(r"\\mathbb|\\R\b|ℝ", formula.group(1)):
             return found.group()
-        letters = {_plain(letter) for letter in re.findall(
+        letters = {plain_name(letter) for letter in re.findall(
             r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{[^{}]*\})?", formula.group(1))}
         if letters & plain:
             return found.group()
@@ -266,16 +263,20 @@ def _names(formula: str, name: str) -> bool:
 
 
 def words_between(lines: Sequence[str], line: int, name: str, claim_line: int,
-                  claim_column: int) -> str:
-    """The text between the formula that gives ``name`` its value on ``line`` and the claim
-    (on ``claim_line`` at ``claim_column``; -1: its line's end), formulas kept."""
+                  claim_column: int, in_force: frozenset = frozenset()) -> str:
+    r"""The text between the formula that gives ``name`` its value on ``line`` and the claim
+    (on ``claim_line`` at ``claim_column``; -1: its line's end), formulas kept.  The formula is
+    the last of ``in_force`` (the formulas giving the values in force, as written) on the line,
+    else the last formula of the name there: *Take $x = 0$. Let $\mathrm{x} = 1$.* keeps the
+    second value in the words after the first."""
     if not (0 < line <= claim_line <= len(lines)):
         return ""
     first = lines[line - 1]
     stop = claim_column if claim_column >= 0 and claim_line == line else len(first)
     own = [found for found in _VALUED.finditer(first[:stop])
-           if _plain(found.group(1)) == _plain(name) and not _names(found.group(2), name)]
+           if plain_name(found.group(1)) == plain_name(name) and not _names(found.group(2), name)]
     # (w = w - ηg names w on its right: an update after the value, no value: round 22 F6)
+    own = [found for found in own if found.group() in in_force] or own
     pieces = [first[own[-1].end() if own else 0:stop]]
     for number in range(line + 1, claim_line + 1):
         text = lines[number - 1]
@@ -294,7 +295,7 @@ def _own_formulas(lines: Sequence[str], examples: dict, claim_line: int, column:
             text = lines[line - 1]
             text = text[:column] if line == claim_line and column >= 0 else text
             own = [match.group() for match in _VALUED.finditer(text)
-                   if _plain(match.group(1)) == _plain(name)]
+                   if plain_name(match.group(1)) == plain_name(name)]
             if written is not None:
                 value = re.sub(r"\s", "", written.get(name, ""))
                 found += [formula for formula in own if re.sub(r"\s", "", formula[1:-1]) == value]
@@ -342,10 +343,10 @@ def _values_of(text: str, name: str) -> set[str]:
                       else " ", body)  # (x &= 3 in an align, x := 3: round 24)
         for piece in _PIECE.split(body):
             left, equals, right = piece.partition("=")
-            if equals and _plain(left) == _plain(name) and right.strip(" .\n"):
+            if equals and plain_name(left) == plain_name(name) and right.strip(" .\n"):
                 found.add(re.sub(r"\s", "", right).rstrip("."))
     for said in _SAID_VALUE.finditer(text):  # "the input $x$ equals $3$" (round 24)
-        if _plain(said.group(1)) == _plain(name):
+        if plain_name(said.group(1)) == plain_name(name):
             found.add(re.sub(r"\s", "", said.group(2)).rstrip("."))
     return found
 
@@ -385,7 +386,8 @@ def example_doubt(lines: Sequence[str], claim_line: int, examples: dict, sentenc
     start_line, column = written_at or (claim_line, -1)  # where the claim's formula opens
     for name, line in examples.items():  # (every value in force, near or not: round 20 F15)
         between = _ordinals_of_the_value(words_between(
-            lines, line, name, max(line, start_line), column if start_line >= line else -1))
+            lines, line, name, max(line, start_line), column if start_line >= line else -1,
+            own))
         named = _NAMED_EXAMPLE.search(re.sub(r"\$[^$]*\$", " ", f"{before} {after} {between}"))
         if named and (others := _other_values(lines, name, line)):
             return (f"'{named.group().strip()}' may mean the example at line {others[0]}, where "

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from symderive.notes.names import plain_name
+
 PLAIN = frozenset("""
 then so thus hence therefore consequently and or also too we have has get gets got obtain obtains
 find finds see sees that it its is are holds hold gives give giving yields yield follows follow
@@ -109,17 +111,12 @@ def goal_word(sentence: str) -> str:
     return ""
 
 
-def _plain_name(text: str) -> str:
-    return re.sub(r"\\mathrm|\\mathit|\\mathbf|\\boldsymbol|\\operatorname|[\s{}\\]", "",
-                  text or "")  # (\mathrm{x} is x: round 20 F2)
-
-
 def _letters(formula: str) -> set[str]:
     """The names a formula writes, and each letter of a run of letters that is no command
     (``kx`` is k times x: round 21 F2)."""
     found = set()
     for name in re.findall(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?", formula):
-        found.add(_plain_name(name))
+        found.add(plain_name(name))
         if not name.startswith("\\"):
             found.update(re.match(r"[A-Za-z]+", name).group())
     return found
@@ -131,7 +128,7 @@ def unread_word(text: str, names, own: frozenset = frozenset(), strict: bool = F
     plain. ``$…$`` in ``text`` stands for the claim itself; ``own``: the formulas (as written,
     ``$x = 1$``) that give the values in force — any other ``name = …`` of one of ``names``
     gives it another value or states one (*taking $x = 2$*), which is not plain."""
-    plain_names = {_plain_name(name) for name in names}
+    plain_names = {plain_name(name) for name in names}
     marked = text.replace("$…$", f" {_VALUED} ")
 
     def formula(found: re.Match) -> str:
@@ -143,7 +140,7 @@ def unread_word(text: str, names, own: frozenset = frozenset(), strict: bool = F
                 return f" {_VALUED} {said} "
             if _letters(left) & plain_names and _letters(right) & plain_names:
                 return f" {found.group()} "  # a relation in the letter: for every value (22 F12)
-            if _plain_name(left) not in plain_names:
+            if plain_name(left) not in plain_names:
                 return f" {_LETTERED} {said} "  # a claim about the letter (x^2 = 1)
             # x = 2 or x = x + 1 for a letter in force: not plain
         elif not _WIDENING.search(body) and _CONSTANT.sub("", body) and not (

@@ -64,6 +64,7 @@ from dataclasses import dataclass, replace
 from symderive.errors import ParseError
 from symderive.notes.context import parse
 from symderive.notes.disowned import ASSERTED
+from symderive.notes.names import plain_name
 from symderive.notes.negative_words import NEGATED_BEFORE, negative_word as _negative
 from symderive.notes.questions import WHY_OR_HOW, answer
 
@@ -674,11 +675,7 @@ def introduced(before: str, after: str, letters: dict, context, line: int, previ
 def _counter_names(counterexample) -> dict:
     if counterexample is None:
         return {}
-    return {_plain(name): value for name, value in counterexample.values}
-
-
-def _plain(name: str) -> str:
-    return re.sub(r"[\\{}\s]", "", str(name))
+    return {plain_name(name): value for name, value in counterexample.values}
 
 
 def _symbol(context, name: str, line: int) -> str:
@@ -687,10 +684,10 @@ def _symbol(context, name: str, line: int) -> str:
     if latex is not None:
         try:
             symbol = parse(name, latex, "<prose>", line)
-            return _plain(getattr(symbol, "name", symbol))
+            return plain_name(getattr(symbol, "name", symbol))
         except (ParseError, Exception):  # noqa: BLE001 - a name the grammar does not read
             pass
-    return _plain(name)
+    return plain_name(name)
 
 
 def _quote(words: str, found: str) -> str:
