@@ -63,6 +63,14 @@ NOT_HAD = (
     r"|used|assumed|written|substituted|let))?\s*[:,]?\s*$"
     r"|\b(?:(?:were\s+(?:we|one|you)|if\s+(?:we|one|you)\s+were)|not\s+(?:allowed|permitted)"
     r"|forbidden)\s+to\s+" + SAYING + r"\s*[:,]?\s*$")
+# round 25: what would follow from a choice the note did not make ("Had we chosen $f(x) = x^3$,
+# we would get $f(2) = 8$"): the consequence is as hypothetical as the choice
+HAD_WE = re.compile(
+    r"\bhad\s+(?:we|one|you|I|they)\b|\bif\s+(?:we|one|you|I|they)\s+had\b"
+    r"|\bwere\s+(?:we|one|you)\s+to\b|\bif\s+(?:we|one|you|I|they)\s+were\s+to\b", re.I)
+HYPOTHETICAL_RESULT = re.compile(
+    r"\b(?:would|could|might)\s+(?:\w+\s+){0,2}?(?:get|have|obtain|find|see|be|give|yield"
+    r"|become|read|equal)\s*[:,]?\s*$|\bwould\s*[:,]?\s*$", re.I)
 # round 12a F6: a noun the note qualifies as wrong: "A wrong version:", "The incorrect expansion"
 WRONG_ADJECTIVE = (r"(?:wrong|false|incorrect|erroneous|mistaken|invalid|flawed|bogus|faulty|"
                    r"bad|broken)")
@@ -177,8 +185,8 @@ AFTER = re.compile(
     r"|needn['’]t)\s+(?:(?:necessarily|generally)\s+)?(?:required|needed|necessary|assumed|imposed"
     r"|allowed|permitted|guaranteed|given|hold|be\s+true)(?=\s*(?:here|in\s+general|either"
     r"|at\s+all)?\s*[,:]?\s*$)"
-    # round 12a F6: "$…$ ✗", "$…$ (❌)"
-    r"|^\s*[(\[]?\s*" + CROSS,
+    # round 12a F6: "$…$ ✗", "$…$ (❌)"; round 25: "$…$ (X)", the O/X mark of Korean notes
+    r"|^\s*[(\[]?\s*" + CROSS + r"|^\s*[(\[]\s*(?-i:X|×)\s*[)\]]",
     re.I,
 )
 AFTER_KOREAN = re.compile(
@@ -337,6 +345,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
     if re.search(COUNTERFACTUAL, whole_sentence, re.I) and not re.search(
             COUNTERFACTUAL + r"\s*$", words, re.I):  # a consequence: "…, then $1 = 0$"
         return _shortened(whole_sentence, "") + " $…$"
+    if HAD_WE.search(whole_sentence) and HYPOTHETICAL_RESULT.search(words):
+        return _shortened(whole_sentence, "") + " $…$"  # Had we chosen $…$, we would get $…$
     if SAID_KOREAN.match(after) and MISTAKE_KOREAN.search(words):
         return _shortened(words, "") + " $…$" + _shortened("", after)
     return ""

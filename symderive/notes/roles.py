@@ -653,6 +653,11 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
             last["claim"] = max(last["claim"], 0)
         else:  # "1. $l(y, ŷ) = (y - ŷ)^2$": the next step or a new case: both readings
             last["open"] = max(last["open"], 0)
+    restated = _restating_a_change(
+        words, from_here_on if from_here_on >= 0 or not sentence_from_here_on(lead) else 0,
+        last["claim"]) if last["redefinition"] < last["claim"] else ""
+    if restated:
+        return restated
     if last["redefinition"] > last["claim"]:
         return "redefinition"  # "To give an example, let's plot the function": not undone
     if last["claim"] >= 0 and last["claim"] > last["open"]:
@@ -665,6 +670,27 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
 
 CONCLUDING = re.compile(
     r"^\s*(?:(?:therefore|hence|thus|so|consequently|then)\b(?!\s+that\b)|따라서|그러므로)", re.I)
+
+# words that restate what was just named: after a change in the same sentence they spell out the
+# new meaning ("From now on we use the cube, that is, $f(x) = x^3$", "We switch to the cube,
+# i.e. …", "다음으로 세제곱 함수, 즉 …": round 25), not a claim about the old one
+RESTATING = re.compile(r"\b(?:i_e|that is|in other words|namely)\b|즉|다시 말해", re.I)
+# words of a change of what a name stands for (without 'from now on', whose scope is explicit)
+CHANGING = re.compile(
+    r"\b(?:switch\w*|(?:we|now)\s+(?:use|take|turn|consider|move)|now|instead|next|chang\w*|"
+    r"replac\w*|new|another|different|other)\b|다음으로|이제|대신|바꾸|바꿔|새로운|새|다른", re.I)
+
+
+def _restating_a_change(words: str, from_here_on: int, last_claim: int) -> str:
+    """"redefinition" when the last claiming word restates (:data:`RESTATING`) after a *from
+    here on* phrase, "open" (both readings) after a word of change (:data:`CHANGING`), else ''."""
+    restating = [found.start() for found in RESTATING.finditer(words)]
+    if not restating or restating[-1] != last_claim:
+        return ""
+    if 0 <= from_here_on < last_claim:
+        return "redefinition"
+    changed = CHANGING.search(words[:last_claim])
+    return "open" if changed else ""
 
 
 def concluding(lead: str, trail: str = "", inline: bool = True) -> bool:
