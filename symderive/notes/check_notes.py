@@ -96,7 +96,6 @@ from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
 from symderive.notes.log_base import statements as log_statements
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
-from symderive.notes.footnotes import inline_footnotes, original_line
 from symderive.notes.plan import (
     PLAN_SECONDS,
     PlannedEquation,
@@ -192,7 +191,6 @@ class FilePlan:
     seconds: float
     # (first line, last line, condition) of conditional branches TeX may or may not typeset
     unsure: tuple[tuple[int, int, str], ...] = ()
-    moved: tuple = ()  # footnotes read at their reference (symderive.notes.footnotes.Moved)
 
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
@@ -327,9 +325,6 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
     text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
-    moved: tuple = ()
-    if markdown:  # a footnote [^1] read where it is referenced (notes/footnotes.py, round 25)
-        text, moved = inline_footnotes(text)
     text = unwrapped(one_spelling(text))  # \(…\) is $…$, a wrapped $…$ on one line (17 F29, F31)
     text = without_emphasis(text, [(block.start, block.end) for block in extract_math(
         text, markdown=markdown).blocks])  # "for _positive_ $x$": no marks in the words (19 F10)
@@ -482,7 +477,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             planned[position].skip, planned[position].reason = SkipReason.UNKNOWN_COMMAND, why
             planned[position].steps = []
     return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started,
-                    unsure_branches(text, markdown), moved)
+                    unsure_branches(text, markdown))
 
 
 # -- stage 5: check ---------------------------------------------------------------------------
@@ -1044,9 +1039,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
     # the one place a step of a note becomes refuted: words around it that do not assert it
     # (a question, a wrong formula, an existential or naming sentence) withhold it (14a F2, F5)
     steps = [guarded(step, equation.block, plan.context) for step in steps]
-    line = original_line(plan.moved, chain.line, chain.latex) or chain.line  # (a footnote)
     return NoteEquation(
-        line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
+        chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,
     )  # fmt: skip
 

@@ -185,8 +185,8 @@ AFTER = re.compile(
     r"|needn['’]t)\s+(?:(?:necessarily|generally)\s+)?(?:required|needed|necessary|assumed|imposed"
     r"|allowed|permitted|guaranteed|given|hold|be\s+true)(?=\s*(?:here|in\s+general|either"
     r"|at\s+all)?\s*[,:]?\s*$)"
-    # round 12a F6: "$…$ ✗", "$…$ (❌)"; round 25: "$…$ (X)", the O/X mark of Korean notes
-    r"|^\s*[(\[]?\s*" + CROSS + r"|^\s*[(\[]\s*(?-i:X|×)\s*[)\]]",
+    # round 12a F6: "$…$ ✗", "$…$ (❌)" (not "(X)": the tenth label of (I) … (X), round 26)
+    r"|^\s*[(\[]?\s*" + CROSS,
     re.I,
 )
 AFTER_KOREAN = re.compile(
@@ -345,7 +345,8 @@ def disowning_words(lead: str, trail: str, inline: bool) -> str:
     if re.search(COUNTERFACTUAL, whole_sentence, re.I) and not re.search(
             COUNTERFACTUAL + r"\s*$", words, re.I):  # a consequence: "…, then $1 = 0$"
         return _shortened(whole_sentence, "") + " $…$"
-    if HAD_WE.search(whole_sentence) and HYPOTHETICAL_RESULT.search(words):
+    if (had := HAD_WE.search(whole_sentence)) and "$" in whole_sentence[had.end():] and \
+            HYPOTHETICAL_RESULT.search(words):  # (a choice of a formula, not of an action)
         return _shortened(whole_sentence, "") + " $…$"  # Had we chosen $…$, we would get $…$
     if SAID_KOREAN.match(after) and MISTAKE_KOREAN.search(words):
         return _shortened(words, "") + " $…$" + _shortened("", after)

@@ -66,13 +66,20 @@ def named_in_words(prose: str, name: str) -> bool:
     """Whether ``prose`` (the note before the formula, in its section) names the function
     ``name`` without a formula: *Let $f$ be the ReLU*, *Call the squaring function $f$*, *We
     denote … by $f$*, *Take the ReLU for $f$*, `$f$를 제곱 함수라 하자`, `이를 $f$로 나타낸다`
-    — any mention of the bare name (``$f$``, ``${f}$``, ``$\\mathit{f}$``): a function the
+    — any mention of the bare name (``$f$``, ``${f}$``, ``$\\mathit{f}$``, ``$f\\colon A \\to B$``,
+    ``$f(x)$``, *called f*): a function the
     words introduced has its meaning from them, and a formula for it at an example value is its
     value there (round 25: each wording a list missed was a false verdict)."""
     wanted = plain_name(name)
-    return bool(wanted) and any(
-        plain_name(found.group(1) or found.group(2)) == wanted
-        for found in _INLINE_FORMULA.finditer(prose or ""))
+    if not wanted:
+        return False
+    for found in _INLINE_FORMULA.finditer(prose or ""):
+        body = plain_name(found.group(1) or found.group(2))
+        if body == wanted or "=" not in body and (  # f, f: ℝ → ℝ, f(x) (round 26)
+                re.match(rf"{re.escape(wanted)}(?:colon|:|\()", body)):
+            return True
+    words = _INLINE_FORMULA.sub(" ", prose or "")  # "Let the squaring map be called f"
+    return bool(re.search(rf"\b(?:called|named|denoted(?:\s+by)?)\s+{re.escape(name)}\b", words))
 
 
 _INLINE_FORMULA = re.compile(r"\$([^$]*)\$|\\\((.*?)\\\)")

@@ -38,11 +38,10 @@ ASKED_BEFORE = re.compile(
     r"your\s+(?:friend|classmate|colleague))\s+(?:\w+\s+){0,2}?(?:claims?|claimed|says?|said|"
     r"argues?|argued|conjectures?|insists?|asserts?|proposes?|suggests?|writes?|wrote|thinks?|"
     r"believes?)(?:\s+that)?|"
-    # round 25: "Another wrote $…$", "the second student claimed" (a verb of saying right after)
-    r"(?:another|an?\s+other|a\s+second|the\s+(?:other|next|second))(?:\s+(?:one|student|"
-    r"friend|classmate|colleague|reader))?\s+(?:claimed|claims|said|says|argued|argues|wrote|"
-    r"writes|thinks|thought|believes|believed|suggested|suggests|proposed|proposes|insisted|"
-    r"insists)(?:\s+that)?)\b[^.!?]*$",
+    # round 25: "Another wrote $…$" (someone's act, in the past: not "the second says that",
+    # a rule of the note's own list, round 26)
+    r"another(?:\s+(?:one|student|friend|classmate|colleague|reader))?\s+(?:claimed|said|"
+    r"argued|wrote|thought|believed|suggested|proposed|insisted)(?:\s+that)?)\b[^.!?]*$",
     re.I)
 # round 12a F7: a question that ends with the formula ("Q: $…$?") or asks which ("Which is
 # correct: $A$ or $B$?", 어느 것이 옳은가): not one of why or how ("How do we get $…$?" asserts)

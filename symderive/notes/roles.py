@@ -671,9 +671,10 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
 CONCLUDING = re.compile(
     r"^\s*(?:(?:therefore|hence|thus|so|consequently|then)\b(?!\s+that\b)|따라서|그러므로)", re.I)
 
-# words that restate what was just named: after a change in the same sentence they spell out the
-# new meaning ("From now on we use the cube, that is, $f(x) = x^3$", "We switch to the cube,
-# i.e. …", "다음으로 세제곱 함수, 즉 …": round 25), not a claim about the old one
+# words that restate what was just named: after a change in the same sentence they may spell out
+# the new meaning ("From now on we use the cube, that is, $f(x) = x^3$", "We switch to the cube,
+# i.e. …", "다음으로 세제곱 함수, 즉 …": round 25) or the old one ("From now on we keep this loss,
+# that is, …": round 26)
 RESTATING = re.compile(r"\b(?:i_e|that is|in other words|namely)\b|즉|다시 말해", re.I)
 # words of a change of what a name stands for (without 'from now on', whose scope is explicit)
 CHANGING = re.compile(
@@ -682,14 +683,14 @@ CHANGING = re.compile(
 
 
 def _restating_a_change(words: str, from_here_on: int, last_claim: int) -> str:
-    """"redefinition" when the last claiming word restates (:data:`RESTATING`) after a *from
-    here on* phrase, "open" (both readings) after a word of change (:data:`CHANGING`), else ''."""
+    """"open" (both readings checked) when the last claiming word restates (:data:`RESTATING`)
+    after a *from here on* phrase or a word of change (:data:`CHANGING`), else '': *From now on
+    we use the cube, that is, …* restates the new meaning, *From now on we keep this loss,
+    that is, …* the old one (round 26), and the words do not say which."""
     restating = [found.start() for found in RESTATING.finditer(words)]
     if not restating or restating[-1] != last_claim:
         return ""
-    if 0 <= from_here_on < last_claim:
-        return "redefinition"
-    changed = CHANGING.search(words[:last_claim])
+    changed = 0 <= from_here_on < last_claim or CHANGING.search(words[:last_claim])
     return "open" if changed else ""
 
 
