@@ -52,13 +52,15 @@ SAYING = (r"(?:write|writing|writes|claim\w*|assum\w*|think\w*|conclud\w*|say\w*
           r"|giv(?:e|es|ing)"
           # round 12a F11: a value taken ("It would be wrong to take $x = 2$", "Do not set")
           r"|tak(?:e|es|ing)|set(?:s|ting)?|choos\w*|pick\w*|substitut\w*)(?:\s+that)?")
+# "Had we …", "If we had …": a choice the note did not make (NOT_HAD, HAD_WE)
+_HAD = r"\bhad\s+(?:we|one|you|I|they)\b|\bif\s+(?:we|one|you|I|they)\s+had\b"
 # round 12a F10, F11: what the note does not have, or only would have had ("We do not have
 # $…$", "It does not follow that", "Had we taken $x = 2$", "If we were to set")
 NOT_HAD = (
     r"\b(?:we|you|one)\s+(?:do\s+not|don['’]t|cannot|can['’]t|can\s+not|need\s+not)\s+"
     r"(?:(?:in\s+general|necessarily|always)\s+)?(?:have|get|obtain|know|conclude|deduce|infer)"
     r"(?:\s+that)?\s*[:,]?\s*$|\bit\s+(?:does\s+not|doesn['’]t)\s+follow\s+that\s*$"
-    r"|(?:\bhad\s+(?:we|one|you|I|they)|\bif\s+(?:we|one|you|I|they)\s+had|\b(?:we|one|you|I|they)"
+    r"|(?:" + _HAD + r"|\b(?:we|one|you|I|they)"
     r"\s+(?:could|would|might|should)\s+have)(?:\s+(?:\w+\s+){0,2}?(?:taken|set|chosen|picked|put"
     r"|used|assumed|written|substituted|let))?\s*[:,]?\s*$"
     r"|\b(?:(?:were\s+(?:we|one|you)|if\s+(?:we|one|you)\s+were)|not\s+(?:allowed|permitted)"
@@ -66,8 +68,7 @@ NOT_HAD = (
 # round 25: what would follow from a choice the note did not make ("Had we chosen $f(x) = x^3$,
 # we would get $f(2) = 8$"): the consequence is as hypothetical as the choice
 HAD_WE = re.compile(
-    r"\bhad\s+(?:we|one|you|I|they)\b|\bif\s+(?:we|one|you|I|they)\s+had\b"
-    r"|\bwere\s+(?:we|one|you)\s+to\b|\bif\s+(?:we|one|you|I|they)\s+were\s+to\b", re.I)
+    _HAD + r"|\bwere\s+(?:we|one|you)\s+to\b|\bif\s+(?:we|one|you|I|they)\s+were\s+to\b", re.I)
 HYPOTHETICAL_RESULT = re.compile(
     r"\b(?:would|could|might)\s+(?:\w+\s+){0,2}?(?:get|have|obtain|find|see|be|give|yield"
     r"|become|read|equal)\s*[:,]?\s*$|\bwould\s*[:,]?\s*$", re.I)

@@ -653,11 +653,10 @@ def introduced_as(lead: str, trail: str = "", inline: bool = True) -> str:
             last["claim"] = max(last["claim"], 0)
         else:  # "1. $l(y, ŷ) = (y - ŷ)^2$": the next step or a new case: both readings
             last["open"] = max(last["open"], 0)
-    restated = _restating_a_change(
-        words, from_here_on if from_here_on >= 0 or not sentence_from_here_on(lead) else 0,
-        last["claim"]) if last["redefinition"] < last["claim"] else ""
-    if restated:
-        return restated
+    if last["redefinition"] < last["claim"] and _restates_after_a_change(
+            words, 0 if from_here_on < 0 and sentence_from_here_on(lead) else from_here_on,
+            last["claim"]):
+        return "open"  # "From now on we use the cube, that is, …": the new meaning or the old
     if last["redefinition"] > last["claim"]:
         return "redefinition"  # "To give an example, let's plot the function": not undone
     if last["claim"] >= 0 and last["claim"] > last["open"]:
@@ -682,16 +681,15 @@ CHANGING = re.compile(
     r"replac\w*|new|another|different|other)\b|다음으로|이제|대신|바꾸|바꿔|새로운|새|다른", re.I)
 
 
-def _restating_a_change(words: str, from_here_on: int, last_claim: int) -> str:
-    """"open" (both readings checked) when the last claiming word restates (:data:`RESTATING`)
-    after a *from here on* phrase or a word of change (:data:`CHANGING`), else '': *From now on
-    we use the cube, that is, …* restates the new meaning, *From now on we keep this loss,
-    that is, …* the old one (round 26), and the words do not say which."""
+def _restates_after_a_change(words: str, from_here_on: int, last_claim: int) -> bool:
+    """Whether the last claiming word restates (:data:`RESTATING`) after a *from here on*
+    phrase or a word of change (:data:`CHANGING`): *From now on we use the cube, that is, …*
+    restates the new meaning, *From now on we keep this loss, that is, …* the old one (round
+    26), and the words do not say which."""
     restating = [found.start() for found in RESTATING.finditer(words)]
     if not restating or restating[-1] != last_claim:
-        return ""
-    changed = 0 <= from_here_on < last_claim or CHANGING.search(words[:last_claim])
-    return "open" if changed else ""
+        return False
+    return 0 <= from_here_on < last_claim or bool(CHANGING.search(words[:last_claim]))
 
 
 def concluding(lead: str, trail: str = "", inline: bool = True) -> bool:
