@@ -394,6 +394,8 @@ def _side(expr, point, prec, conditions=()):
             return None, Undefined("pole" if sign == 0 else "nonreal", f"{why} is not > 0")
         if kind == "nonnegative" and sign < 0:
             return None, Undefined("nonreal", f"{why} is negative")
+        if kind == "counted" and sign < 0:  # no agreed value: excluded, never a counterexample
+            return None, Undefined("pole", f"{why} is negative")
     try:
         return enclosure(expr, point, prec), None
     except Undefined as undefined:

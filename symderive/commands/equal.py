@@ -133,9 +133,12 @@ def parse_latex_sides(lhs_text: str, rhs_text: str, symbols: dict) -> tuple:
             side, domain = parse_latex_side(text, source="<command line>")
         except ParseError as error:
             raise ParseError(error.message, source=source, column=error.column) from None
+        written = set(side.free_symbols).union(*(  # (a name only its domain still has:
+            sp.Tuple(*c.expr).free_symbols if isinstance(c.expr, tuple)  # \binom{n}{n} = 1)
+            else c.expr.free_symbols for c in domain))
         by_name = {
             symbol: symbols[symbol.name]
-            for symbol in side.free_symbols
+            for symbol in written
             if isinstance(symbol, sp.Symbol) and symbol.name in symbols
         }
         if by_name:

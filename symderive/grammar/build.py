@@ -63,8 +63,9 @@ class Condition:
     """One requirement of a side's natural domain, read from its written form.
 
     ``kind`` is ``nonzero`` (denominators, log bases ≠ 1 via ``log b``), ``positive`` (log
-    arguments and bases), ``nonnegative`` (even roots) or ``power`` (``expr`` is the pair
-    (b, y) of b^y: real where b > 0, or where y is an integer).
+    arguments and bases), ``nonnegative`` (even roots), ``counted`` (≥ 0, and below 0 no
+    agreed value, not a non-real one: a binomial coefficient's lower argument) or ``power``
+    (``expr`` is the pair (b, y) of b^y: real where b > 0, or where y is an integer).
     """
 
     kind: str
@@ -214,10 +215,11 @@ class Construction:
                 "nonzero": expr.is_zero,
                 "positive": expr.is_positive,
                 "nonnegative": expr.is_nonnegative,
+                "counted": expr.is_nonnegative,
             }[kind]
             failed = verdict is True if kind == "nonzero" else verdict is False
             if failed or expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
-                what = "undefined" if kind == "nonzero" else "undefined (non-real)"
+                what = "undefined" if kind in ("nonzero", "counted") else "undefined (non-real)"
                 raise self.error(f"{what}: {why} is {sp.sstr(expr)}", column)
             if verdict is None:
                 self.conditions.append(Condition(kind, expr, why))
@@ -227,6 +229,63 @@ class Construction:
         condition = Condition(kind, expr, why)
         if condition not in self.conditions:
             self.conditions.append(condition)
+
+    def binomial(self, upper: sp.Basic, lower: sp.Basic, column: int | None = None) -> sp.Basic:
+        r"""``binomial(upper, lower)`` for a lower argument ≥ 0 only: below 0 the conventions
+        differ — SymPy's numbers give 0 (``\binom{-1}{-1} = 0``), its algebra 1
+        (``binomial(n, n) = 1`` for every integer n), Γ's limit −120 for ``\binom{-4}{-11}``
+        — so a negative lower argument is outside the side's domain (round 27b F02)."""
+        if lower.is_number and lower.is_negative:
+            raise self.error(f"a binomial coefficient with the negative lower argument "
+                             f"{sp.sstr(lower)} is not read: its conventions differ", column)
+        self._require("counted", lower, "the lower argument of a binomial coefficient "
+                      "(below 0 its conventions differ)", column)
+        return self.sized(sp.binomial(upper, lower), column)
+
+    def release(self, start: int, variables, points=(), how: str = "ends",
+                lowest: dict | None = None) -> None:
+        r"""The requirements recorded since ``start`` that name a variable bound by the node just
+        built (the index of Σ/Π, the variable of a limit or an integral) speak of the values it
+        runs through, not of the side's domain (round 27b F03: ``\lim_{t \to 2} \sqrt{t}``
+        required t ≥ 0 of a free t, sampled at t < 0 and refuted). One naming the bound
+        variable alone is forgotten. One naming free names too restricts them, and is kept at
+        each of ``points`` when that says it (rounds 28-29): ``how`` is "every" (``points`` are
+        every value the variable takes: a short written sum), "limit" (the limit's point: a
+        continuous requirement there holds near it, one that is a bare number there says
+        nothing of the free names) or "ends" (a range's ends: enough for a requirement of
+        sign linear in the variable, ``\int_0^1 \sqrt{x + t}^2\,dt`` needs x ≥ 0 and
+        x + 1 ≥ 0). Otherwise it is recorded as ``unread``: the checker then decides nothing
+        (``symderive.check.decide``: ``\int_{-1}^{1} \sqrt{t^2 - x}^2\,dt`` fails inside the
+        range, not at its ends). ``lowest``: a sum's index → its first value; a requirement
+        that holds at every integer from there up (``i(i + 1) ≠ 0`` from i = 1) is met whatever
+        the upper bound."""
+        bound = set(variables)
+        # a range or point with free names (\int_0^x, \lim_{t \to x}) makes a requirement of
+        # the bound variable alone one on them too (round 29 F22, F23)
+        moving = any(getattr(to, "free_symbols", set()) - bound
+                     for point in points for to in point.values())
+        kept = self.conditions[:start]
+        for condition in self.conditions[start:]:
+            names = set(getattr(condition.expr, "free_symbols", set()))
+            if not names & bound:
+                kept.append(condition)
+                continue
+            if not names - bound and not moving:
+                continue  # about the bound variable alone
+            if lowest and _holds_upward(condition, lowest):
+                continue
+            enough = how in ("every", "limit") or (
+                condition.kind in ("positive", "nonnegative", "counted", "power")
+                and all(_linear_in(condition, variable) for variable in bound))
+            found = [_at_point(condition, bound, point) for point in points] if enough else [None]
+            if enough and None not in found:
+                kept.extend(at for at in found if at is not HOLDS and at not in kept)
+                continue
+            unread = Condition("unread", condition.expr, f"{condition.why}, for every value of "
+                               f"{', '.join(sorted(map(str, bound)))} it takes")
+            if unread not in kept:
+                kept.append(unread)
+        self.conditions[:] = kept
 
     def sized(self, expression: sp.Basic, column: int | None = None) -> sp.Basic:
         limit = 10**self.limits.number_digits
@@ -604,9 +663,73 @@ def fails_at(kind: str, expr: sp.Basic, values: dict | None = None) -> bool:
         if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             return True
         return bool({"nonzero": value.is_zero, "positive": value.is_nonpositive,
-                     "nonnegative": value.is_negative}.get(kind, False))
+                     "nonnegative": value.is_negative, "counted": value.is_negative}.get(
+                         kind, False))
     except (TypeError, ValueError, AttributeError):
         return False
+
+
+def _holds_upward(condition: Condition, lowest: dict) -> bool:
+    """Whether the requirement holds at every integer value of each index from its first value
+    up, by SymPy's assumptions (index = first + k, k a non-negative integer)."""
+    if condition.kind == "power":
+        return False
+    steps = {index: first + sp.Dummy("k", integer=True, nonnegative=True)
+             for index, first in lowest.items() if getattr(first, "is_Integer", False)}
+    if len(steps) != len(lowest):
+        return False
+    try:
+        return _always_holds(condition.kind, condition.expr.xreplace(steps))
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def _linear_in(condition: Condition, variable) -> bool:
+    """Whether the requirement's expression (a power's base) is of degree at most 1 in
+    ``variable``: its sign over a range is then decided at the range's ends."""
+    expr = condition.expr.args[0] if isinstance(condition.expr, sp.Tuple) else condition.expr
+    try:
+        return sp.Poly(expr, variable).degree() <= 1
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError):
+        return False
+
+
+HOLDS = "holds"  # _at_point: the requirement holds at the point with room to spare
+
+
+def _at_point(condition: Condition, bound: set, point: dict):
+    """``condition`` with each bound variable at its value in ``point`` (a variable → value
+    map; ±∞ approached by a limit within a short time): the requirement it puts on the free
+    names, :data:`HOLDS` when it holds there strictly whatever they are (a positive number:
+    ``1 + x/n`` at n = ∞), or None when nothing is known (its value not found, or a number on
+    the edge: ``x t^2 ≥ 0`` at t = 0 is 0 ≥ 0, which says nothing of x near the point)."""
+    paired = isinstance(condition.expr, sp.Tuple)  # a power's (base, exponent): its base
+    parts = condition.expr.args[:1] if paired else (condition.expr,)  # (> 0 suffices)
+    values = []
+    try:
+        with time_limit(0.5, source="domain", what="a requirement at a bound"):
+            for part in parts:
+                value = part
+                for variable, to in point.items():
+                    if to in (sp.oo, -sp.oo):
+                        value = sp.limit(value, variable, to)
+                    else:
+                        value = value.xreplace({variable: to})
+                values.append(value)
+    except Exception:  # noqa: BLE001 - a value not found: no requirement known
+        return None
+    if any(not isinstance(value, sp.Expr) or value.has(sp.oo, -sp.oo, sp.zoo, sp.nan,
+                                                       sp.Limit, *bound) for value in values):
+        return None
+    first = values[0]
+    if not first.free_symbols:  # a number: strictly inside, or on the edge / outside
+        inside = first.is_nonzero if condition.kind == "nonzero" else first.is_positive
+        return HOLDS if inside else None
+    where = ", ".join(f"{variable} = {sp.sstr(to)}" for variable, to in point.items())
+    kind = "positive" if paired else condition.kind  # (a base > 0: real for any exponent)
+    if _always_holds(kind, values[0]):
+        return HOLDS
+    return Condition(kind, values[0], f"{condition.why} (at {where})")
 
 
 def _always_holds(kind: str, expr: sp.Expr) -> bool:

@@ -12,7 +12,8 @@ the binomial coefficient ``\binom{n}{k}`` (``{n \choose k}``).
   is a claim for 0 ≤ k ≤ n), other names of the lower argument are sizes.  A written number
   in the lower argument must be an integer; a written number above may be a fraction
   (Newton's ``\binom{1/2}{k}``).  A name that is not an integer letter (``\binom{x}{2}``,
-  ``\binom{\alpha}{k}``: a generalised coefficient of a real number?) is not read.
+  ``\binom{\alpha}{k}``: a generalised coefficient of a real number?) is not read.  A lower
+  argument below 0 is outside the domain (conventions differ there: round 27b F02).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def binomial(parser, upper: sp.Basic, lower: sp.Basic, token) -> sp.Basic:
         parser.fail(f"a binomial coefficient with a lower argument larger than "
                     f"{parser.build.limits.factorial} is not built", token)  # fmt: skip
     parser.readings.setdefault(r"\binom", BINOMIAL_READING)
-    return parser.build.sized(sp.binomial(upper, lower), token.column)
+    return parser.build.binomial(upper, lower, token.column)
 
 
 def integer_names(value: sp.Basic) -> sp.Basic:

@@ -1703,9 +1703,11 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         self.expect("}")
         if not self.starts_factor():
             self.fail("a limit without its expression", token)
+        recorded = len(self.build.conditions)
         self.enter()
         body = self.term()
         self.leave()
+        self.build.release(recorded, [variable], [{variable: point}], how="limit")
         if isinstance(body, sp.MatrixExpr):
             self.fail("limits of matrices are not read", token)
         if body.has(sp.Piecewise, sp.Heaviside):  # SymPy takes the case at the point itself
@@ -2177,6 +2179,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if offset == 0:
             self.fail("an integral with an empty body", token)
         stop = self.position + offset
+        recorded = len(self.build.conditions)
         saved_tokens = self.tokens
         self.tokens = saved_tokens[:stop] + [Token("end", "", saved_tokens[stop].column)]
         try:
@@ -2187,6 +2190,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.tokens = saved_tokens
         self.position = stop + 1
         variable = sp.Symbol(self.advance().text)
+        self.build.release(recorded, [variable], [{variable: low}, {variable: high}])
         return sp.Integral(body, (variable, low, high))
 
     def braced_word(self) -> str:
@@ -2443,6 +2447,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         elif explicit_bounds:
             self.fail("a sum with a lower bound needs an upper bound")
         self.bound.extend([index, *more])
+        recorded = len(self.build.conditions)
         try:
             self.enter()
             body = self.term()
@@ -2459,7 +2464,19 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                           "\\mathbf{X}); here an index is not an entry's")  # fmt: skip
             top = SIZE if top is None else top
             body = self.build.big_operator(name, body, inner, low, top, column=token.column)
+        every = _indices(low, high) if not more and explicit_bounds else None
+        self.build.release(recorded, [index, *more], [  # (checked at each term: big_operator)
+            {index: at} for at in (every or ([low, high] if not more else []))],
+            how="every" if every else "ends", lowest={index: low} if not more else None)
         return body
+
+
+def _indices(low: sp.Basic, high: sp.Basic, most: int = 200) -> list:
+    """Every value a sum's index takes, for a written range of at most ``most`` terms (its
+    body's requirements are kept on the free names at each: round 28 F18), else []."""
+    if low.is_Integer and high.is_Integer and 0 <= high - low < most:
+        return [sp.Integer(value) for value in range(int(low), int(high) + 1)]
+    return []
 
 
 def _varies(factor: sp.Basic) -> bool:

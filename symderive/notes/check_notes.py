@@ -96,6 +96,7 @@ from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
 from symderive.notes.log_base import statements as log_statements
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
+from symderive.notes.footnotes import footnote_of, footnoted, inline_footnotes, original_line
 from symderive.notes.plan import (
     PLAN_SECONDS,
     PlannedEquation,
@@ -191,6 +192,7 @@ class FilePlan:
     seconds: float
     # (first line, last line, condition) of conditional branches TeX may or may not typeset
     unsure: tuple[tuple[int, int, str], ...] = ()
+    moved: tuple = ()  # footnotes read at their reference (symderive.notes.footnotes.Moved)
 
 
 # -- stages 2-4: locate, context, plan ----------------------------------------------------------
@@ -321,10 +323,23 @@ def _matrix_shapes(text: str, base: tuple) -> tuple:
     return base + tuple((name, (MATRIX_SIZE, MATRIX_SIZE)) for name in found)
 
 
-def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
-    """Extract, locate, read the context of and plan every chain of one note (no checking)."""
-    started = time.monotonic()
-    text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
+@dataclass
+class _Read:
+    """Stages 1–2 of one note: its text as read, its prose, its math and each chain located."""
+
+    text: str
+    prose: str
+    directives: object
+    extraction: object
+    headings: list
+    located: list
+    notices: list
+    sentences: list  # the sentences of its words (symderive.notes.sentences)
+
+
+def _read_chains(text: str, markdown: bool) -> _Read:
+    """Extract the chains of one note and locate each (its section and the role of its first
+    step)."""
     text = unwrapped(one_spelling(text))  # \(…\) is $…$, a wrapped $…$ on one line (17 F29, F31)
     text = without_emphasis(text, [(block.start, block.end) for block in extract_math(
         text, markdown=markdown).blocks])  # "for _positive_ $x$": no marks in the words (19 F10)
@@ -354,6 +369,40 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     headings = heading_lines(text, markdown)
     located = locate(continue_chains(pairs), headings, text.split("\n"))
+    return _Read(text, prose, directives, extraction, headings, located, notices,
+                 word_sentences)
+
+
+def _new_meaning_footnotes(text: str) -> set[str]:
+    """The labels of the Markdown footnotes that give a name defined before their reference a
+    new meaning, read where they are referenced: every formula of them giving a meaning
+    gives a second one (round 26 R1: a footnote's formula for a name the note defines only
+    after the reference is an aside about a definition still to come, and stays below)."""
+    inlined, moved = inline_footnotes(text)
+    if not moved:
+        return set()
+    giving: dict[str, bool] = {}  # label -> all its meanings are second ones
+    for item in _read_chains(inlined, True).located:
+        origin = footnote_of(moved, item.chain.line, item.chain.latex)
+        if origin is None or item.reading.role not in (Role.DEFINITION, Role.EXAMPLE):
+            continue
+        giving[origin.label] = giving.get(origin.label, True) and (
+            item.reading.role is Role.DEFINITION and bool(item.reading.second))
+    return {label for label, second in giving.items() if second}
+
+
+def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
+    """Extract, locate, read the context of and plan every chain of one note (no checking)."""
+    started = time.monotonic()
+    text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
+    moved: tuple = ()
+    if markdown and "[^" in text:  # a footnote [^1] giving a name a new meaning is read
+        # where it is referenced (notes/footnotes.py, round 25; only a new meaning: round 26)
+        text, moved = inline_footnotes(text, _new_meaning_footnotes(text))
+    read = _read_chains(text, markdown)
+    text, prose, extraction, located = read.text, read.prose, read.extraction, read.located
+    notices, directives, headings = read.notices, read.directives, read.headings
+    word_sentences = read.sentences
     # a formula using a command the note (re)defines is not read: it defines nothing either
     own_macros = redefinitions(prose if markdown else _blank_matches(prose, TEX_COMMENT))
     macro_uses = {}
@@ -373,6 +422,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     cases = find_cases(located, note_lines)  # $r = s$ if $s > 0$ and $r = 0$ otherwise
     located = mark_branches(located, cases)
     context = build_context(located, directives, source)
+    if moved:  # "used: f(x) = x^3 (defined, line 3, in the footnote on line 5)" (round 26 M1)
+        context.definitions = [footnoted(definition, moved) for definition in context.definitions]
     context.unread_definitions = unread_definitions(located, context.definitions)  # softmax
     for name, line in prose_functions(stated).items():  # "Let $u$ be any function.": u(a + b)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
@@ -477,7 +528,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
             planned[position].skip, planned[position].reason = SkipReason.UNKNOWN_COMMAND, why
             planned[position].steps = []
     return FilePlan(source, tuple(planned), context, tuple(notices), time.monotonic() - started,
-                    unsure_branches(text, markdown))
+                    unsure_branches(text, markdown), moved)
 
 
 # -- stage 5: check ---------------------------------------------------------------------------
@@ -1039,8 +1090,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
     # the one place a step of a note becomes refuted: words around it that do not assert it
     # (a question, a wrong formula, an existential or naming sentence) withhold it (14a F2, F5)
     steps = [guarded(step, equation.block, plan.context) for step in steps]
+    line = original_line(plan.moved, chain.line, chain.latex) or chain.line  # (a footnote)
     return NoteEquation(
-        chain.line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
+        line, chain.latex.strip(), equation.block.kind, tuple(steps), equation.skip,
         equation.reason, parsed=equation.skip is None and equation.parsed,
     )  # fmt: skip
 

@@ -49,6 +49,7 @@ from symderive.notes.roles import (
     Role,
     DERIVING,
     NEW_EXAMPLE,
+    case_in_words,
     classify_first_step,
     concluded_value,
     is_label,
@@ -307,7 +308,7 @@ def locate(
     blocks = block_ends(lines)  # an example value ends with its example, proof, quote …
     full = "\n".join(lines)  # (the offsets of the blocks)
     starts = [0] + [found.end() for found in re.finditer("\n", full)]  # line -> its offset
-    asides = _asides(full)  # inline footnotes: (opened, closed, kept past them)
+    asides = _asides(full)  # inline footnotes: (opened, closed, what keeps them past it)
     formulas: dict[str, tuple[set, int, int]] = {}  # name -> (right sides, line, section start)
     constrained: dict[int, dict[str, tuple]] = {}  # section -> stem -> (line, what) (17 F12)
     for block, chain in pairs:
@@ -336,6 +337,13 @@ def locate(
                 named_in_words(full[max(starts[own - 1], block.start - 3000):max(
                     0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
+        heading = sections.start_of(chain.line)  # "## The cubic case" names the case too
+        heading = lines[heading - 1] if 0 < heading <= len(lines) and heading < chain.line else ""
+        if reading.role is Role.CLAIM and (case := case_in_words(_paragraph_before(
+                full, block.start, heading) if block.start >= 0 else block.lead)):
+            reading = Reading(Role.CONDITION, why=(  # In the cubic case, $f(3) = 27$ (round 27)
+                f"a claim about a case the note names in words ('{case}'), not by a formula: "
+                "its names may not have the meanings in force, so it is not checked"))
         if reading.role is Role.CLAIM and (updated := _updated_example(chain, names)):
             reading = Reading(Role.UPDATE, why=(  # Let $w = 2$. Then $w = w - \eta g = 0$
                 f"{updated} has an example value (line {names[updated][1]}) and stands on both "
@@ -382,6 +390,14 @@ def locate(
             reading = replace(reading, disputed=True, why=(
                 f"{reading.why}; given inside a footnote: after it, on the rest of its line, "
                 "the earlier formula may be meant as well, and both readings are checked"))
+        elif aside is not None and kept == "sentence" and not reading.disputed:
+            # "From now on we keep the square.^[Another common choice is $f(x) = x^3$.]": the
+            # words that keep a meaning are the sentence's, and the footnote's formula may be
+            # the meaning kept or an aside beside it — both readings from here on (round 27)
+            reading = replace(reading, disputed=True, why=(
+                f"{reading.why}; given inside a footnote of a sentence that keeps a meaning "
+                "from here on ('from now on' …): the footnote's formula may be that meaning or "
+                "an aside beside it, and both readings are checked"))
         if not kept and (reading.role is Role.EXAMPLE or (
                 reading.role is Role.DEFINITION and reading.second
                 and not _PERSISTING.search(block.lead + " " + trailing))):
@@ -417,8 +433,9 @@ def locate(
 
 
 def _asides(text: str) -> list[tuple[int, int, bool]]:
-    """(offset of the command, of its closing bracket, whether the footnote or the sentence
-    around it keeps its meanings: *from now on* …) of each inline footnote of ``text``."""
+    """(offset of the command, of its closing bracket, whether the footnote ("own") or only the
+    sentence around it ("sentence") keeps its meanings: *from now on* …, else "") of each
+    inline footnote of ``text``."""
     found = []
     for opened, closed in aside_offsets(text):
         start = max(0, opened - 2000)  # (a sentence is shorter: linear in the note)
@@ -428,11 +445,13 @@ def _asides(text: str) -> list[tuple[int, int, bool]]:
         stop = re.search(r"[.!?。](?:\s|$)|\n\s*\n", after)
         sentence = (before[ends[-1] if ends else 0:] + text[opened:closed + 1]
                     + after[:stop.start() if stop else len(after)])
-        found.append((opened, closed, bool(_PERSISTING.search(sentence))))
+        own = _PERSISTING.search(text[opened:closed + 1])
+        found.append((opened, closed, "own" if own else "sentence" if _PERSISTING.search(
+            sentence) else ""))
     return found
 
 
-def _aside_of(asides: list[tuple[int, int, bool]], offset: int) -> tuple | None:
+def _aside_of(asides: list[tuple[int, int, str]], offset: int) -> tuple | None:
     """The innermost inline footnote holding ``offset``, or None."""
     holding = [aside for aside in asides if aside[0] < offset < aside[1]] if offset >= 0 else []
     return min(holding, key=lambda aside: aside[1] - aside[0]) if holding else None
@@ -476,6 +495,20 @@ def _updated_example(chain: Chain, names: dict) -> str:
         return ""  # x = x(a, b): x as a function of a and b, no update
     return name if mentions(second, name) and "".join(second.split()) != "".join(
         name.split()) else ""
+
+
+def _paragraph_before(text: str, offset: int, heading: str = "") -> str:
+    """The text of the paragraph holding ``offset``, up to it, after the heading of its section;
+    a display or a list item opening its paragraph reads the paragraph before it too (its
+    lead-in: *In the cubic case the computation is different:*, *two variants:*; round 29)."""
+    start = max(0, offset - 3000)
+    breaks = [start] + [start + found.end()
+                        for found in re.finditer(r"\n[ \t]*\n", text[start:offset])]
+    first = breaks[-1]
+    own = text[first:offset]
+    if len(breaks) > 1 and re.match(r"\s*(?:\$\$|\\\[|\\begin|[-*+]\s|\d+[.)]\s|$)", own):
+        first = breaks[-2]
+    return f"{heading}\n\n{text[first:offset]}" if heading else text[first:offset]
 
 
 def _examples_in_force(located: Sequence[Located], line: int) -> list[tuple[str, int]]:

@@ -2,7 +2,8 @@ r"""Other spellings of the order relations, read as the usual ones.
 
 amssymb's ``\leqq`` / ``\geqq`` (≦ ≧, the usual ≤ ≥ of Japanese and Korean textbooks) and
 ``\lneq`` / ``\lneqq`` / ``\gneq`` / ``\gneqq`` (≨ ≩: less / greater and not equal, that is
-strictly) are control words of their own: a control word is the whole run of letters after the
+strictly) and the negated ``\nleq`` (≰, between real numbers ``>``), ``\ngeq``, ``\nless``,
+``\ngtr`` … are control words of their own: a control word is the whole run of letters after the
 backslash, so ``\geqq`` is never ``\ge`` followed by the letter q (review round 14a F27).  The
 note's text is rewritten once, before any reader sees it, with spellings of the same length
 (offsets and lines stay), so every reader — the chain splitter, the grammar, the domain
@@ -18,8 +19,15 @@ import re
 SAME_RELATION = {
     "leqq": r"\leq", "geqq": r"\geq", "lneqq": r"\lt", "gneqq": r"\gt", "lneq": r"\lt",
     "gneq": r"\gt",
+    # amssymb's negated orders, between real numbers the strict or wide opposite (round 27a
+    # R2: "For $x \nleq 0$" was no relation at all, and its claim was refuted at x = -1)
+    "nleq": ">", "nleqslant": ">", "nleqq": ">", "ngeq": "<", "ngeqslant": "<", "ngeqq": "<",
+    "nless": r"\ge", "ngtr": r"\le",
 }  # fmt: skip
-SAME_SIGN = {"≦": "≤", "≧": "≥", "≨": "<", "≩": ">"}
+SAME_SIGN = {"≦": "≤", "≧": "≥", "≨": "<", "≩": ">", "≰": ">", "≱": "<", "≮": "≥", "≯": "≤"}
+# \notin followed by a space is \not\in in the same length (the reader's spelling of it, read
+# as a condition: round 27a R2)
+_NOTIN = re.compile(r"\\notin(?![A-Za-z@]) ")
 _WORD = re.compile(r"\\(" + "|".join(sorted(SAME_RELATION, key=len, reverse=True))
                    + r")(?![A-Za-z@])|[" + "".join(SAME_SIGN) + "]")
 _DEFINED = re.compile(r"\\(?:def|gdef|edef|xdef|let|newcommand\*?|renewcommand\*?|providecommand"
@@ -44,6 +52,8 @@ def usual_relations(text: str) -> str:
         text = _DEFINITION_SIGN.sub(lambda found: found.group() if any(
             f"\\{word}" in found.group() for word in own_words & {"defeq", "eqdef", "coloneq"}
         ) else ":=".ljust(len(found.group())), text)
+    if "\\notin" in text and "notin" not in {m.group(1) for m in _DEFINED.finditer(text)}:
+        text = _NOTIN.sub(r"\\not\\in", text)
     if not _WORD.search(text):
         return text
     own = {match.group(1) for match in _DEFINED.finditer(text)}

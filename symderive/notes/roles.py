@@ -529,6 +529,65 @@ def _own_words(lead: str) -> str:
     return re.sub(r"\$[^$]*\$", " ", lead.rpartition("$")[2] if lead.count("$") >= 2 else lead)[-60:]
 
 
+# round 26 (open since): a case named by a word, not by a formula — "In the cubic case, $f(3) =
+# 27$", "In the binary case, $H(p) = …$" — speaks of a variant of the names in force that the
+# note does not write down; "in the general case", "in this case" do not. (Korean 의 경우, 인
+# 경우 are not read so: "편도함수 표기법의 경우" is "as for the notation", field corpus)
+CONDITION_FORMULA = re.compile(r"\s*[A-Za-z](?:_\{?\w+\}?)?\s*(?:=|<|>|\\le|\\ge|\\leq|\\geq|\\in|"
+                               r"\\ne|\\neq|\\to)(?![A-Za-z])")
+GENERAL_WORDS = re.compile(r"\b(?:general(?:ly)?|identity|identities|theorem|for\s+(?:all|"
+                           r"every|any)|in\s+all\s+cases)\b|일반|모든", re.I)  # ("As always,": 29 F27)
+CASE_IN_WORDS = re.compile(
+    r"\b(?:in|for|under|take|consider|treat|study|look\s+at|turn\s+to|now)\s+the\s+(?!(?:general|"
+    r"same|present|above|current|previous|preceding|"
+    r"following|usual|standard|stated|given|original|"
+    # a sign, a side, the other case: the domains of its letters, read by the stated domains
+    # (scope_words.OTHER_CASE ends them), not another meaning of its names
+    r"other|opposite|remaining|complementary|second|latter|former|negative|positive|"
+    r"non-?negative|non-?positive|zero|nonzero|non-zero)\b)(?:[A-Za-z][\w-]*\s+){1,2}?"
+    r"(?:cases?|settings?|variants?|versions?|scenarios?|regimes?|situations?|setups?)\b"
+    r"(?!\s*(?:,\s*)?(?:of\s+|where\s+|with\s+|when\s+|that\s+)?§)[^.!?]*$"
+    # round 28 F07, F09: "When the map is cubic,", "Case 2 (cubic):"
+    r"|\b(?:when|if|whenever|in\s+case|once)\s+(?:the|our|this)\s+[A-Za-z-]+\s+(?:is|are|were|was|"
+    r"becomes?|equals?)\s+(?!(?:"
+    r"positive|negative|zero|non-?negative|non-?positive|non-?zero|small|large|real|an?|the|not|"
+    r"symmetric|orthogonal|invertible|diagonal|square|defined|given|known|fixed|differentiable|"
+    r"continuous|convex|concave|linear|independent|bounded|finite|nonsingular|singular|"
+    r"minimi[sz]ed|maximi[sz]ed|at|in|equal|less|greater|larger|smaller|0)\b)[A-Za-z0-9][\w-]*"
+    r"\b[^.!?]*$"
+    # round 29 F11, F12, F15: "**Cubic case.**" alone, "two variants" announced, "Switching to
+    # cubes," (a change named by a word, no formula)
+    r"|^\s*(?:the\s+)?(?!(?:general|same|this|that|base|other|negative|positive|"
+    r"first|second|third|last|mirror|latter|former|remaining|opposite|complementary|symmetric|"
+    r"zero|trivial|degenerate)\b)[A-Za-z][\w-]*\s+"
+    r"(?:case|setting|variant|version)s?\s*:?\s*$"
+    r"|\b(?:two|three|four|several|the\s+following)\s+(?:[A-Za-z-]+\s+)?"
+    r"(?:variants|settings|versions|scenarios)\b"  # ("in both cases": cases its formulas name)
+    r"|^\s*(?:switching|moving|changing|turning|passing)\s+to\s+(?:the\s+|a\s+)?[A-Za-z][\w-]*"
+    r"\s*[,:][^.!?§]*$"
+    r"|^\s*case\s+(?:\d+|[ivx]+|[a-z])\s*\(\s*[A-Za-z][\w -]*\)[^.!?]*$", re.I)
+
+
+def case_in_words(paragraph: str) -> str:
+    """The words naming a case by a word (*in the cubic case*) in the paragraph before a
+    formula (``paragraph``: its text up to the formula), or "": in the formula's own sentence,
+    before it and its earlier formulas (*In the cubic case, $f(3) = 27$ and $f(-1) = -1$*), or
+    in an earlier sentence of the paragraph, whose case may go on (*… $f(-2) = -8$ there as
+    well*; round 28 F19, F20) unless the formula's own sentence speaks in general (*The general
+    identity is*). A case named by a formula (*In the special case $x = 3$*) is not one."""
+    words = re.sub(r"\$([^$]*)\$", lambda math: " § " if CONDITION_FORMULA.match(
+        math.group(1)) else " ¤ ", paragraph[-2000:])  # § a condition (x = 3, n > 1), ¤ another
+    words = re.sub(r"\s+", " ", re.sub(r"\*+|^\s*#+|\n\s*#+|\n[ \t]*\n", ". ", words))  # **Label.**
+    sentences = SENTENCE_END.split(words)
+    if GENERAL_WORDS.search(sentences[-1]):
+        sentences = sentences[-1:]
+    for sentence in sentences:
+        found = CASE_IN_WORDS.search(sentence.rstrip(" \t.!?;。"))
+        if found:
+            return re.sub("[§¤]", "$…$", found.group()).strip()
+    return ""
+
+
 NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|예를|다른", re.I)
 
 

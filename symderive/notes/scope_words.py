@@ -87,9 +87,51 @@ OTHER_CASE = re.compile(
     r"|\binstead\b|\b(?:in|for)\s+(?:the\s+|all\s+|any\s+)?(?:other|remaining|opposite|"
     r"complementary|second|latter)\s+(?:cases?|half|range|regime|side)\b|\bif\s+not\b"
     r"|\bthe\s+(?:other|opposite)\s+(?:case|sign)\b"
-    r"|반면|한편|반대로|그\s*외|이외의|그렇지\s*않|나머지\s*경우|다른\s*경우|대신",
+    r"|반면|한편|반대로|그\s*외|이외의|그렇지\s*않|나머지\s*경우|다른\s*경우|대신"
+    # round 27a R1: an assumption withdrawn or widened ("Without this assumption", "If we drop
+    # this assumption", "More generally, for an input of either sign", 이 가정 없이도): every
+    # domain stated before ends, as after another case
+    r"|\beven\s+without\b|\bin\s+general\b|\bmore\s+generally\b|\b(?:regardless|irrespective)"
+    r"\s+of\b|\b(?:either|any|both|all|arbitrary|every)\s+signs?\b|\bon\s+the\s+whole\s+(?:real\s+)?"
+    r"(?:line|axis)\b"
+    r"|일반적으로|부호(?:와|에)\s*(?:상관|관계)\s*없이|부호(?:가|와)?\s*(?:무엇이든|어떻든)"
+    # round 29 F04-F08: the assumption named by its formula (blanked here: "Without $x > 0$,"),
+    # or left open ("If $x > 0$ is not assumed", "for $x$ of unknown sign")
+    r"|\b(?:without|dropp\w*|remov\w*|relax\w*|lift\w*|ignor\w*|beyond|abandon\w*|discard\w*)"
+    r"\s{3,}|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
+    r"|\bnot\s+assuming\b|\bof\s+(?:unknown|any|arbitrary|either)\s+signs?\b|\bwhose\s+sign\s+is"
+    r"\s+(?:unknown|not\s+known|arbitrary)\b",
     re.I,
 )
+# round 28 F03-F06: a word of an assumption and a word withdrawing it anywhere in the sentence,
+# in any order and voice ("If this assumption is dropped", "Without assuming positivity", "When
+# the assumption fails"); two searches, linear in the sentence (round 29 F30: one pattern with a
+# look-ahead took time growing with the square of a long sentence)
+ASSUMPTION_WORD = re.compile(r"\b(?:assum\w*|conditions?|restrictions?|hypothes[ie]s|constraints?"
+                             r"|premises?|requirements?|positivity|negativity|sign)\b", re.I)
+WITHDRAWING_WORD = re.compile(r"\b(?:without|drop\w*|remov\w*|relax\w*|lift\w*|fail\w*|violat\w*"
+                              r"|abandon\w*|discard\w*|ignor\w*|no\s+longer|not\s+hold\w*|set\s+aside"
+                              r"|weaken\w*|waiv\w*|beyond|unknown)\b", re.I)
+WITHDRAWN_KOREAN = re.compile(r"(?:가정|조건|제약)[^.。]{0,40}?(?:없이|없애|없다면|없으면|제거|빼|버리|풀|"
+                              r"무시|깨지|성립하지\s*않)")
+
+
+class _OtherCaseWords:
+    """:data:`OTHER_CASE`: ``search(words)`` gives the match of the words opening another case
+    or withdrawing an assumption, or None."""
+
+    def __init__(self, words: re.Pattern):
+        self.words = words
+        self.pattern = words.pattern
+
+    def search(self, text: str):
+        found = self.words.search(text) or WITHDRAWN_KOREAN.search(text)
+        if found is None and ASSUMPTION_WORD.search(text):
+            found = WITHDRAWING_WORD.search(text)
+        return found
+
+
+OTHER_CASE = _OtherCaseWords(OTHER_CASE)
 # a condition in words about no letter: "For negative inputs", "when the argument is positive"
 CONDITION_IN_WORDS = re.compile(
     r"\b(?:for|when|whenever|if|in\s+case|once|where)\b[^.;$]{0,40}?\b(?:positive|negative|"

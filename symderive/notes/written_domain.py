@@ -51,7 +51,7 @@ def undefined_as_written(raw: sp.Basic, conditions, view: DefinitionView | None)
         except Exception:  # noqa: BLE001 - a value not computed: nothing known to fail
             continue
         if fails_at(kind, value):
-            what = "undefined" if kind == "nonzero" else "undefined (non-real)"
+            what = "undefined" if kind in ("nonzero", "counted") else "undefined (non-real)"
             shown = sp.sstr(value.args[0] if kind == "power" else value)
             return (f"{what} as written at the values in force: {why}{where} is {shown} "
                     "(SymPy's simplified form would have a value there; the note's formula "

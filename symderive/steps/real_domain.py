@@ -45,7 +45,7 @@ def refuse_without_real_values(expression: sp.Basic, variable: sp.Symbol,
             continue
         real = _as_real(expr)
         never = (real.is_positive is False if kind == "positive"
-                 else real.is_negative is True if kind == "nonnegative" else False)
+                 else real.is_negative is True if kind in ("nonnegative", "counted") else False)
         if never:
             relation = "> 0" if kind == "positive" else ">= 0"
             raise NotReal(

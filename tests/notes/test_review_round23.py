@@ -30,11 +30,15 @@ def test_a_denied_definition_gives_no_new_meaning(tmp_path, denial):
     assert found["f(2) = 4"] == "proved"
 
 
-# R23-01: "from now on" in the sentence around the footnote
+# R23-01: "from now on" in the sentence around the footnote: the footnote's formula may be the
+# meaning kept from here on, so the claim after it is never refuted with the old f. Round 27:
+# nor is it proved with the new one — the footnote may equally be an aside beside the meaning
+# the sentence keeps ("From now on we keep the square.\footnote{Another common choice is …}"),
+# so both readings are checked, and here they differ
 def test_from_now_on_around_a_footnote_keeps_its_meaning(tmp_path):
     text = ("Let $f(x) = x^2$, so $f(3) = 9$.\n\nFrom now on we use the cubic instead\\footnote{"
             "That is, we let $f(x) = x^3$.}, so $f(2) = 8$.\n")
-    assert verdicts(tmp_path, text)["f(2) = 8"] == "proved"
+    assert verdicts(tmp_path, text)["f(2) = 8"] == "undecided"
 
 
 # R23-05: the bracket of a half-open interval inside a formula closes no ^[…]

@@ -9,6 +9,8 @@ import contextlib
 import io
 import json
 
+import sympy as sp
+
 from symderive.check import check_relation
 from symderive.cli import main
 from symderive.errors import ParseError
@@ -29,7 +31,11 @@ def via_relation(lhs: str, rhs: str, assume: str = "", latex: bool = False, rela
             (left, left_domain), (right, right_domain) = (
                 parse_latex_side(lhs), parse_latex_side(rhs)
             )
-            by_name = {s: symbols[s.name] for s in left.free_symbols | right.free_symbols
+            written = left.free_symbols | right.free_symbols | {  # (and names only a
+                s for c in (*left_domain, *right_domain)  # domain still has: \binom{n}{n})
+                for s in sp.Tuple(*(c.expr if isinstance(c.expr, tuple) else (c.expr,))
+                                  ).free_symbols}
+            by_name = {s: symbols[s.name] for s in written
                        if getattr(s, "name", None) in symbols}
             left, right = left.xreplace(by_name), right.xreplace(by_name)
             left_domain = tuple((c.kind, c.expr.xreplace(by_name), c.why) for c in left_domain)
