@@ -271,7 +271,12 @@ class Construction:
                 kept.append(condition)
                 continue
             if not names - bound and not moving:
-                continue  # about the bound variable alone
+                # about the bound variable alone: forgotten, unless it certainly fails at a
+                # written end or point (\int_2^3 \sqrt{1 - t}^2\,dt: round 30 F20)
+                if how != "every" and any(_fails_at_point(condition, point) for point in points):
+                    kept.append(Condition("unread", condition.expr, f"{condition.why}, for "
+                                          f"every value of {', '.join(sorted(map(str, bound)))}"))
+                continue
             if lowest and _holds_upward(condition, lowest):
                 continue
             enough = how in ("every", "limit") or (
@@ -665,6 +670,21 @@ def fails_at(kind: str, expr: sp.Basic, values: dict | None = None) -> bool:
         return bool({"nonzero": value.is_zero, "positive": value.is_nonpositive,
                      "nonnegative": value.is_negative, "counted": value.is_negative}.get(
                          kind, False))
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def _fails_at_point(condition: Condition, point: dict) -> bool:
+    """Whether the requirement certainly fails with the bound variables at finite numbers."""
+    if any(to in (sp.oo, -sp.oo) or getattr(to, "free_symbols", None) for to in point.values()):
+        return False
+    if condition.kind == "nonzero":
+        return False  # a pole at an end: an improper integral, not read here
+    try:
+        if condition.kind == "power":
+            return fails_at(condition.kind, condition.expr, dict(point))
+        value = condition.expr.xreplace(dict(point))
+        return bool(value.is_number and value.is_negative)  # (0 at an end: its edge)
     except (TypeError, ValueError, AttributeError):
         return False
 

@@ -349,7 +349,8 @@ def sentence_before(lead: str) -> str:
 def rounded_to_integer(left: str, right: str, words: str) -> str:
     """Whether one side is a whole number as written, the other no number, and the words of
     the sentence say it is rounded to a whole number (*to the nearest integer*, *rounded to an
-    integer*, 정수로 반올림): "rounded" (equal to 0 decimals); when a word beside them may deny
+    integer*, 정수로 반올림): "rounded" (a refutation of the exact value does not stand; it is
+    never checked to 0 decimals: round 30); when a word beside them may deny
     or move the rounding (*not, before, later, exactly, up, truncated*, 반올림 없이: round 28
     F11-F16, round 29 F17-F19) the words as a doubt that keeps a refutation of the exact value
     from standing; else ""."""
@@ -678,8 +679,10 @@ def plan_steps(
         places = decimals_written(elements[index - 1], elements[index])
         rounding = rounded_to_integer(elements[index - 1], elements[index], " ".join((
             sentence_before(equation.block.lead), trailing))) if places is None else ""
-        if rounding == "rounded":
-            places = 0  # "$e^{10} = 22026$ to the nearest integer" (round 27a F12)
+        # "$e^{10} = 22026$ to the nearest integer" (round 27a F12) is never refuted; it is not
+        # checked either: words that defer, deny or redirect the rounding have too many
+        # spellings to list (rounds 28-30: "prior to rounding", "to be rounded", "the score is
+        # rounded, but the ratio is …" were checked)
         if places is not None and _exact_decimals(lhs, rhs, places):
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
@@ -720,7 +723,9 @@ def plan_steps(
                                     written_at, values_written, strict=True)
                 if examples_used and not still_varying else "",
                 opaque=opaque,
-                doubt=doubt or (rounding if rounding not in ("", "rounded") else ""),
+                doubt=doubt or (rounding if rounding != "rounded" else (
+                    "the words say a value is rounded to a whole number: read exactly it fails, "
+                    "rounded it may hold")),
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
                 bound=spread and not unclaimed_words,
                 unclaimed=unclaimed_words,

@@ -124,13 +124,25 @@ def test_a_negated_relation_is_its_opposite_in_the_same_length(negated, usual):
     assert usual_relations(text) == text.replace(negated, usual.ljust(len(negated)))
 
 
-# round 27a F12: an integer said to be rounded is compared to 0 decimals
-def test_a_value_rounded_to_an_integer_is_checked_to_zero_decimals(tmp_path):
-    assert abs(math.exp(10) - 22026) < 0.5 and abs(math.exp(10) - 22100) > 0.5
-    text = ("The exponential grows fast: $e^{10} = 22026$ to the nearest integer.\n\n"
-            "Rounded, $e^{10} = 22100$.\n\nAnd $e^{10} = 22026$ exactly.\n")
+# round 27a F12: an integer said to be rounded is not refuted; round 30: nor checked (words that
+# defer, deny or redirect the rounding — "prior to rounding", "to be rounded", "the score is
+# rounded, but the ratio is" — have too many spellings to list)
+@pytest.mark.parametrize("sentence", [
+    "The exponential grows fast: $e^{10} = 22026$ to the nearest integer.",
+    "Prior to rounding to the nearest integer, the ratio is $\\frac{13}{4} = 3$.",  # 30 F05
+    "The raw ratio (to be rounded to the nearest integer) is $\\frac{13}{4} = 3$.",  # 30 F06
+    "The score is rounded to the nearest integer, but the ratio itself is $\\frac{13}{4} = 3$.",
+    "Rounded to the nearest integer, the ratio is $\\frac{7}{2} = 3$.",  # 30 F14: a tie
+])
+def test_a_value_said_to_be_rounded_is_neither_refuted_nor_checked(tmp_path, sentence):
+    assert abs(math.exp(10) - 22026) < 0.5 and 13 / 4 != 3
+    assert verdicts_by_line(tmp_path, sentence + "\n")[1] == ["undecided"]
+
+
+def test_without_rounding_words_the_value_is_exact(tmp_path):
+    text = "Rounded, $e^{10} = 22100$.\n\nAnd $e^{10} = 22026$ exactly.\n"
     found = verdicts_by_line(tmp_path, text)
-    assert found[1] == ["checked"] and found[3] == ["refuted"] and found[5] == ["refuted"]
+    assert found[1] == ["refuted"] and found[3] == ["refuted"]
 
 
 # round 28 (a review of the rules above)

@@ -116,3 +116,21 @@ def test_a_limit_at_a_free_point_keeps_its_requirement_there():
 def test_a_long_sum_keeps_each_terms_requirement():
     for verdict, detail in latex_channels(r"\sum_{i=1}^{100}\frac{x-i}{x-i}", "100"):
         assert verdict in HOLDS and "x = 50" in str(detail.get("excluded", "")), detail
+
+
+# round 30 F20: a requirement of the bound variable alone that fails at a written end
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\int_2^3 \sqrt{1-t}\sqrt{1-t}\,dt", r"-\frac{3}{2}"),  # real nowhere on [2, 3]
+    (r"\lim_{t\to2}\sqrt{1-t}\sqrt{1-t}", "-1"),
+])
+def test_a_body_real_nowhere_in_its_range_decides_nothing(lhs, rhs):
+    for verdict, detail in latex_channels(lhs, rhs):
+        assert verdict not in HOLDS, detail
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\int_0^1 \sqrt{t}\,dt", r"\frac{2}{3}"), (r"\int_{0}^{1} \log t \, dt", "-1"),
+])
+def test_an_integrand_on_the_edge_at_an_end_is_still_proved(lhs, rhs):
+    for verdict, detail in latex_channels(lhs, rhs):
+        assert verdict in HOLDS, detail
