@@ -330,13 +330,6 @@ ROUNDED_WORDS = re.compile(
     r"\b(?:rounded|rounds?|rounding)\s+(?:off\s+)?to\s+(?:the\s+nearest\s+|an?\s+)?"
     r"(?:integer|whole\s+number)\b|\bto\s+the\s+nearest\s+(?:integer|whole\s+number)\b"
     r"|정수로\s*반올림|반올림하면|반올림한\s*값", re.I)
-# words that deny or place elsewhere the rounding (round 28 F11-F16: "not rounded", "no rounding",
-# "before rounding", "avoid rounding", "exactly", 반올림 없이)
-NOT_ROUNDED_WORDS = re.compile(r"\b(?:not|no|never|without|avoid\w*|before|after|later|"
-                               r"instead|rather|exact(?:ly)?|precisely|un-?rounded|will|up|down|"
-                               r"ceil\w*|floor\w*|truncat\w*|decimals?|places?|digits?|tenths?|"
-                               r"hundredths?|thousandths?|significant)\b|없이|않|전에|나중|정확|올림|내림|소수|"
-                               r"자리", re.I)
 INTEGER_WRITTEN = re.compile(r"^\s*-?\s*\d+\s*$")
 
 
@@ -347,21 +340,18 @@ def sentence_before(lead: str) -> str:
 
 
 def rounded_to_integer(left: str, right: str, words: str) -> str:
-    """Whether one side is a whole number as written, the other no number, and the words of
-    the sentence say it is rounded to a whole number (*to the nearest integer*, *rounded to an
-    integer*, 정수로 반올림): "rounded" (a refutation of the exact value does not stand; it is
-    never checked to 0 decimals: round 30); when a word beside them may deny
-    or move the rounding (*not, before, later, exactly, up, truncated*, 반올림 없이: round 28
-    F11-F16, round 29 F17-F19) the words as a doubt that keeps a refutation of the exact value
-    from standing; else ""."""
+    """Why a refutation of the exact value does not stand, when one side is a whole number as
+    written, the other no number, and the words of the sentence say a value is rounded to a
+    whole number (*to the nearest integer*, *rounded to an integer*, 정수로 반올림); else "".
+    It is never checked to 0 decimals on the strength of the words: words that defer, deny or
+    redirect the rounding have too many spellings to list (rounds 28-30: "prior to rounding",
+    "to be rounded", "the score is rounded, but the ratio is …" were checked)."""
     found = ROUNDED_WORDS.search(words)
     if not found or not any(INTEGER_WRITTEN.match(mine) and not is_number(other)
                             for mine, other in ((left, right), (right, left))):
         return ""
-    if NOT_ROUNDED_WORDS.search(words):
-        return (f"the words speak of rounding ('{found.group()}') and of something that may "
-                "deny or move it: read exactly it fails, rounded it may hold")
-    return "rounded"
+    return (f"the words say a value is rounded to a whole number ('{found.group()}'): read "
+            "exactly it fails, rounded it may hold")
 
 
 def plan_steps(
@@ -679,10 +669,6 @@ def plan_steps(
         places = decimals_written(elements[index - 1], elements[index])
         rounding = rounded_to_integer(elements[index - 1], elements[index], " ".join((
             sentence_before(equation.block.lead), trailing))) if places is None else ""
-        # "$e^{10} = 22026$ to the nearest integer" (round 27a F12) is never refuted; it is not
-        # checked either: words that defer, deny or redirect the rounding have too many
-        # spellings to list (rounds 28-30: "prior to rounding", "to be rounded", "the score is
-        # rounded, but the ratio is …" were checked)
         if places is not None and _exact_decimals(lhs, rhs, places):
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
@@ -723,9 +709,7 @@ def plan_steps(
                                     written_at, values_written, strict=True)
                 if examples_used and not still_varying else "",
                 opaque=opaque,
-                doubt=doubt or (rounding if rounding != "rounded" else (
-                    "the words say a value is rounded to a whole number: read exactly it fails, "
-                    "rounded it may hold")),
+                doubt=doubt or rounding,  # "= 22026 to the nearest integer" (round 27a F12)
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
                 bound=spread and not unclaimed_words,
                 unclaimed=unclaimed_words,
