@@ -243,7 +243,7 @@ class Construction:
         return self.sized(sp.binomial(upper, lower), column)
 
     def release(self, start: int, variables, points=(), how: str = "ends",
-                lowest: dict | None = None) -> None:
+                lowest: dict | None = None, side: str = "+-") -> None:
         r"""The requirements recorded since ``start`` that name a variable bound by the node just
         built (the index of Σ/Π, the variable of a limit or an integral) speak of the values it
         runs through, not of the side's domain (round 27b F03: ``\lim_{t \to 2} \sqrt{t}``
@@ -258,7 +258,13 @@ class Construction:
         (``symderive.check.decide``: ``\int_{-1}^{1} \sqrt{t^2 - x}^2\,dt`` fails inside the
         range, not at its ends). ``lowest``: a sum's index → its first value; a requirement
         that holds at every integer from there up (``i(i + 1) ≠ 0`` from i = 1) is met whatever
-        the upper bound."""
+        the upper bound. At a limit (``side``: the point approached from '+', '-' or both),
+        a requirement must hold *near* the point, not at it: one of the bound variable alone
+        is forgotten only when it holds on the side approached (``t > 0`` for
+        ``\lim_{t \to 0^+} t \log t``; ``\lim_{t \to 0^+} \sqrt{-t}`` is unread), one naming
+        free names is kept strictly (``x - t^2 \ge 0`` at t = 0 asks x > 0: at x = 0 no
+        point near 0 is in the domain) and only when it is continuous there (``\lceil t
+        \rceil`` jumps at 0: round 30 F01, F12, F13)."""
         bound = set(variables)
         # a range or point with free names (\int_0^x, \lim_{t \to x}) makes a requirement of
         # the bound variable alone one on them too (round 29 F22, F23)
@@ -270,19 +276,33 @@ class Construction:
             if not names & bound:
                 kept.append(condition)
                 continue
+            if how == "limit" and not _continuous(condition):
+                kept.append(Condition("unread", condition.expr, f"{condition.why}, near the "
+                                      f"point {', '.join(sorted(map(str, bound)))} approaches"))
+                continue
             if not names - bound and not moving:
                 # about the bound variable alone: forgotten, unless it certainly fails at a
-                # written end or point (\int_2^3 \sqrt{1 - t}^2\,dt: round 30 F20)
-                if how != "every" and any(_fails_at_point(condition, point) for point in points):
+                # written end or point (\int_2^3 \sqrt{1 - t}^2\,dt: round 30 F20), or at a
+                # limit, unless it is not known to hold on the side approached
+                if how == "limit" and not all(_holds_near(condition, point, side)
+                                              for point in points):
+                    kept.append(Condition("unread", condition.expr, f"{condition.why}, near the "
+                                          f"point {', '.join(sorted(map(str, bound)))} "
+                                          "approaches"))
+                elif how != "every" and any(_fails_at_point(condition, point)
+                                            for point in points):
                     kept.append(Condition("unread", condition.expr, f"{condition.why}, for "
                                           f"every value of {', '.join(sorted(map(str, bound)))}"))
                 continue
             if lowest and _holds_upward(condition, lowest):
                 continue
+            if condition.kind != "power" and _always_holds(condition.kind, condition.expr):
+                continue  # whatever the values: log(e^{o_j} / Σ_k e^{o_k}) > 0 (no restriction)
             enough = how in ("every", "limit") or (
                 condition.kind in ("positive", "nonnegative", "counted", "power")
                 and all(_linear_in(condition, variable) for variable in bound))
-            found = [_at_point(condition, bound, point) for point in points] if enough else [None]
+            found = [_at_point(condition, bound, point, strict=how == "limit")
+                     for point in points] if enough else [None]
             if enough and None not in found:
                 kept.extend(at for at in found if at is not HOLDS and at not in kept)
                 continue
@@ -717,7 +737,51 @@ def _linear_in(condition: Condition, variable) -> bool:
 HOLDS = "holds"  # _at_point: the requirement holds at the point with room to spare
 
 
-def _at_point(condition: Condition, bound: set, point: dict):
+# functions continuous wherever SymPy gives them a finite real value: a requirement built
+# from them and the field operations holds near a point where it holds strictly
+_CONTINUOUS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh, sp.atan,
+               sp.asinh, sp.Abs, sp.Max, sp.Min)
+
+
+def _continuous(condition: Condition) -> bool:
+    """Whether the requirement's expression uses only continuous operations (no floor,
+    ceiling, sign, cases …, whose value at a point says nothing of the values near it)."""
+    return all(isinstance(applied, _CONTINUOUS)
+               for applied in condition.expr.atoms(sp.Function))
+
+
+def _holds_near(condition: Condition, point: dict, side: str) -> bool:
+    """Whether a requirement of the bound variable alone holds at every point near ``point``
+    on the side(s) approached (the point itself excluded): strictly at a finite point, where it
+    is continuous, or for every t = point ± s with s > 0 by SymPy's assumptions; at ±∞ when
+    its limit there is strictly inside."""
+    if _at_point(condition, set(point), point, strict=True) is HOLDS:
+        return True
+    paired = isinstance(condition.expr, sp.Tuple)
+    kind = "positive" if paired else condition.kind
+    expr = condition.expr.args[0] if paired else condition.expr
+    if any(to in (sp.oo, -sp.oo) for to in point.values()):
+        if len(point) != 1:
+            return False
+        (variable, to), = point.items()
+        try:  # tending to +∞ (or -∞ for ≠ 0): eventually strictly inside
+            with time_limit(0.5, source="domain", what="a requirement near a limit's point"):
+                end = sp.limit(expr, variable, to)
+        except Exception:  # noqa: BLE001 - not known: the requirement is unread
+            return False
+        return end == sp.oo or (kind == "nonzero" and end == -sp.oo)
+    step = sp.Dummy("s", positive=True)
+    signs = {"+": (1,), "-": (-1,)}.get(side, (1, -1))
+    try:
+        with time_limit(0.5, source="domain", what="a requirement near a limit's point"):
+            return all(_always_holds(kind, expr.xreplace(
+                {variable: to + sign * step for variable, to in point.items()}))
+                for sign in signs)
+    except Exception:  # noqa: BLE001 - not known: the requirement is unread
+        return False
+
+
+def _at_point(condition: Condition, bound: set, point: dict, strict: bool = False):
     """``condition`` with each bound variable at its value in ``point`` (a variable → value
     map; ±∞ approached by a limit within a short time): the requirement it puts on the free
     names, :data:`HOLDS` when it holds there strictly whatever they are (a positive number:
@@ -747,6 +811,8 @@ def _at_point(condition: Condition, bound: set, point: dict):
         return HOLDS if inside else None
     where = ", ".join(f"{variable} = {sp.sstr(to)}" for variable, to in point.items())
     kind = "positive" if paired else condition.kind  # (a base > 0: real for any exponent)
+    if strict and kind in ("nonnegative", "counted"):  # near a limit's point: with room
+        kind = "positive"
     if _always_holds(kind, values[0]):
         return HOLDS
     return Condition(kind, values[0], f"{condition.why} (at {where})")
@@ -757,11 +823,19 @@ def _always_holds(kind: str, expr: sp.Expr) -> bool:
     if kind == "power":
         base, exponent = expr.args
         return bool(exponent.is_integer) or _always_holds("positive", base)
+    # a sum of positive terms stands for a positive number: were it empty (0), the expression
+    # dividing by it or taking its logarithm is undefined by a requirement of its own
+    sums = {total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
+            if total.function.is_positive is not True
+            and _always_holds("positive", total.function)}
+    sums.update({total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
+                 if total.function.is_positive})
+    expr = expr.xreplace(sums) if sums else expr
     real = expr.xreplace(
         {
-            symbol: sp.Dummy(symbol.name, real=True)
-            for symbol in expr.free_symbols
-            if isinstance(symbol, sp.Symbol) and symbol.is_real is None
+            symbol: sp.Dummy(str(symbol), real=True)
+            for symbol in expr.free_symbols | expr.atoms(sp.Indexed)
+            if isinstance(symbol, (sp.Symbol, sp.Indexed)) and symbol.is_real is None
         }
     )
     if kind == "nonzero":

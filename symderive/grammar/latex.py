@@ -1707,7 +1707,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         self.enter()
         body = self.term()
         self.leave()
-        self.build.release(recorded, [variable], [{variable: point}], how="limit")
+        self.build.release(recorded, [variable], [{variable: point}], how="limit",
+                           side=direction)
         if isinstance(body, sp.MatrixExpr):
             self.fail("limits of matrices are not read", token)
         if body.has(sp.Piecewise, sp.Heaviside):  # SymPy takes the case at the point itself

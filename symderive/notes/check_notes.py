@@ -631,7 +631,8 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                 for name, lhs, rhs, relation, _ in chosen:
                     context = check_context(
                         plan, equation, expressions=(lhs, rhs),
-                        domain=step.domain if name == "plain" else (),
+                        domain=step.domain if name == "plain" else tuple(
+                            condition for condition in step.domain if condition[1] == "unread"),
                     )  # fmt: skip
                     try:
                         identity = (sp.srepr(lhs), sp.srepr(rhs), relation, repr(context))

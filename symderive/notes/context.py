@@ -8,6 +8,7 @@ define, and docs/notes.md for the rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,7 @@ from symderive.notes.roles import (
     Role,
     DERIVING,
     NEW_EXAMPLE,
+    GENERAL_WORDS,
     case_in_words,
     classify_first_step,
     concluded_value,
@@ -77,6 +79,12 @@ class Located:
     # an example value left on its last line (Now assume $x^2 > 9$, round 17 F14): the reading
     # order of the condition that leaves it, after which it is no longer in force; -1: none
     ends_before: int = -1
+    # a claim in a case the note names in words (*In the cubic case*, ``## Binary case``): those
+    # words and the line where the case begins (symderive.notes.plan: names defined before it
+    # may not have their meaning there)
+    case: str = ""
+    case_line: int = 0
+    case_order: int = -1  # the reading order of the first chain after those words
 
 
 @dataclass(frozen=True)
@@ -337,13 +345,10 @@ def locate(
                 named_in_words(full[max(starts[own - 1], block.start - 3000):max(
                     0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
-        heading = sections.start_of(chain.line)  # "## The cubic case" names the case too
-        heading = lines[heading - 1] if 0 < heading <= len(lines) and heading < chain.line else ""
-        if reading.role is Role.CLAIM and (case := case_in_words(_paragraph_before(
-                full, block.start, heading) if block.start >= 0 else block.lead)):
-            reading = Reading(Role.CONDITION, why=(  # In the cubic case, $f(3) = 27$ (round 27)
-                f"a claim about a case the note names in words ('{case}'), not by a formula: "
-                "its names may not have the meanings in force, so it is not checked"))
+        case = _case_named(full, starts, lines, sections, chain.line, block) if (
+            reading.role is Role.CLAIM) else ("", 0, -1)  # In the cubic case, $f(3) = 27$ (27)
+        case_order = min((item.order for item in located if item.block.start >= case[2]),
+                         default=len(located)) if case[0] else -1
         if reading.role is Role.CLAIM and (updated := _updated_example(chain, names)):
             reading = Reading(Role.UPDATE, why=(  # Let $w = 2$. Then $w = w - \eta g = 0$
                 f"{updated} has an example value (line {names[updated][1]}) and stands on both "
@@ -427,7 +432,8 @@ def locate(
                 parameterised.setdefault(own, set()).add(reading.name)
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
         located.append(Located(block, chain, end, reading, order=len(located),
-                               index_range=index_range))
+                               index_range=index_range, case=case[0], case_line=case[1],
+                               case_order=case_order))
     # Now let $x$ be negative (15 F30)
     return _left_with_their_asides(left_examples(_tables_of_cases(located), lines), asides)
 
@@ -497,18 +503,52 @@ def _updated_example(chain: Chain, names: dict) -> str:
         name.split()) else ""
 
 
-def _paragraph_before(text: str, offset: int, heading: str = "") -> str:
-    """The text of the paragraph holding ``offset``, up to it, after the heading of its section;
+def _case_named(full: str, starts: list, lines: Sequence[str], sections, line: int,
+                block) -> tuple[str, int, int]:
+    """The words naming a case by a word around a claim on ``line`` and the line where that
+    case begins and its offset (roles.case_in_words), or ("", 0, -1): in its paragraph (and the lead-in before a
+    display or list) or a heading of a section holding it (``## The cubic case``, ``###`` below
+    ``## Case 2: the cubic map``, ``\\subsection{The cubic case}``). The innermost case wins: a
+    name defined after its start is the case's own (symderive.notes.plan reads the claim with
+    it), one defined before may not have its meaning there."""
+    if block.start < 0:
+        return case_in_words(block.lead)[0], line, 0
+    paragraph, first = _paragraph_before(full, block.start)
+    words, at = case_in_words(paragraph)
+    if words:
+        return words, bisect.bisect_right(starts, first + at), first + at
+    own = re.split(r"[.!?;。](?=\s|$)", re.sub(r"\$[^$]*\$", " ", paragraph))[-1]
+    if GENERAL_WORDS.search(own):  # "The general identity is" under "## The cubic case"
+        return "", 0, -1
+    for heading in sections.enclosing(line):
+        if 0 < heading <= len(lines) and heading < line:
+            words, _ = case_in_words(_heading_title(lines[heading - 1]))
+            if words:
+                return words, heading, starts[heading - 1]
+    return "", 0, -1
+
+
+def _heading_title(heading: str) -> str:
+    """A heading line's own words: ``## The cubic case`` and ``\\subsection*{The cubic case}``
+    give ``The cubic case``."""
+    latex = re.match(r"\s*\\[a-z]+\*?\s*(?:\[[^\]]*\]\s*)?\{(.*)\}\s*$", heading)
+    return latex.group(1) if latex else re.sub(r"^\s*#+\s*|\s*#+\s*$", "", heading)
+
+
+def _paragraph_before(text: str, offset: int) -> tuple[str, int]:
+    """The text of the paragraph holding ``offset``, up to it, and the offset where it starts;
     a display or a list item opening its paragraph reads the paragraph before it too (its
     lead-in: *In the cubic case the computation is different:*, *two variants:*; round 29)."""
     start = max(0, offset - 3000)
     breaks = [start] + [start + found.end()
                         for found in re.finditer(r"\n[ \t]*\n", text[start:offset])]
-    first = breaks[-1]
-    own = text[first:offset]
-    if len(breaks) > 1 and re.match(r"\s*(?:\$\$|\\\[|\\begin|[-*+]\s|\d+[.)]\s|$)", own):
-        first = breaks[-2]
-    return f"{heading}\n\n{text[first:offset]}" if heading else text[first:offset]
+    opens = r"\s*(?:\$\$|\\\[|\\begin|[-*+]\s|\d+[.)]\s|$)"  # a display, a list item
+    at = len(breaks) - 1
+    # back over the displays and items after the lead-in (its second display: round 30 F18)
+    while at > 0 and len(breaks) - at <= 6 and re.match(opens, text[breaks[at]:offset]):
+        at -= 1
+    first = breaks[at]
+    return text[first:offset], first
 
 
 def _examples_in_force(located: Sequence[Located], line: int) -> list[tuple[str, int]]:

@@ -565,27 +565,59 @@ CASE_IN_WORDS = re.compile(
     r"(?:variants|settings|versions|scenarios)\b"  # ("in both cases": cases its formulas name)
     r"|^\s*(?:switching|moving|changing|turning|passing)\s+to\s+(?:the\s+|a\s+)?[A-Za-z][\w-]*"
     r"\s*[,:][^.!?§]*$"
-    r"|^\s*case\s+(?:\d+|[ivx]+|[a-z])\s*\(\s*[A-Za-z][\w -]*\)[^.!?]*$", re.I)
+    r"|^\s*case\s+(?:\d+|[ivx]+|[a-z])\s*\(\s*[A-Za-z][\w -]*\)[^.!?]*$"
+    # round 30 F03, F23: "## Case 2: the cubic map", "*Remark (cubic case).*"
+    r"|^\s*case\s+(?:\d+|[ivx]+|[a-z])\s*[:.—–-]\s*(?:the\s+|an?\s+)?[A-Za-z][\w-]*[^.!?§]*$"
+    r"|\b(?:remark|note|example|aside|comment)\s*\(\s*(?:the\s+|an?\s+)?(?!(?:general|same|"
+    r"other|negative|positive|zero|trivial)\b)[A-Za-z][\w-]*\s+(?:case|setting|variant|version)s?"
+    r"\s*\)", re.I)
 
 
-def case_in_words(paragraph: str) -> str:
+def case_in_words(paragraph: str) -> tuple[str, int]:
     """The words naming a case by a word (*in the cubic case*) in the paragraph before a
-    formula (``paragraph``: its text up to the formula), or "": in the formula's own sentence,
-    before it and its earlier formulas (*In the cubic case, $f(3) = 27$ and $f(-1) = -1$*), or
-    in an earlier sentence of the paragraph, whose case may go on (*… $f(-2) = -8$ there as
-    well*; round 28 F19, F20) unless the formula's own sentence speaks in general (*The general
-    identity is*). A case named by a formula (*In the special case $x = 3$*) is not one."""
-    words = re.sub(r"\$([^$]*)\$", lambda math: " § " if CONDITION_FORMULA.match(
-        math.group(1)) else " ¤ ", paragraph[-2000:])  # § a condition (x = 3, n > 1), ¤ another
-    words = re.sub(r"\s+", " ", re.sub(r"\*+|^\s*#+|\n\s*#+|\n[ \t]*\n", ". ", words))  # **Label.**
-    sentences = SENTENCE_END.split(words)
-    if GENERAL_WORDS.search(sentences[-1]):
+    formula (``paragraph``: its text up to the formula) and the offset in ``paragraph`` where
+    they begin, or ("", -1): in the formula's own sentence, before it and its earlier formulas
+    (*In the cubic case, $f(3) = 27$ and $f(-1) = -1$*), or in an earlier sentence of the
+    paragraph, whose case may go on (*… $f(-2) = -8$ there as well*; round 28 F19, F20) unless
+    the formula's own sentence speaks in general (*The general identity is*). A case named by a
+    formula (*In the special case $x = 3$*) is not one."""
+    base = max(0, len(paragraph) - 2000)
+    words, origin = _mapped_sub(r"\$([^$]*)\$", lambda math: " § " if CONDITION_FORMULA.match(
+        math.group(1)) else " ¤ ", paragraph[base:], list(range(base, len(paragraph))))
+    # § a condition (x = 3, n > 1), ¤ another; **Label.**, __Label.__, a heading's marks end a
+    # sentence; a dash after a run-in label ends it too ("Cubic case — $f(3) = 27$")
+    words, origin = _mapped_sub(r"\*+|__+|^\s*#+|\n\s*#+|\n[ \t]*\n|\s[—–]\s|\s--?-?\s",
+                                ". ", words, origin)
+    words, origin = _mapped_sub(r"\s+", " ", words, origin)
+    ends = [0] + [found.end() for found in SENTENCE_END.finditer(words)] + [len(words)]
+    sentences = [(ends[k], words[ends[k]:ends[k + 1]]) for k in range(len(ends) - 1)]
+    if sentences and GENERAL_WORDS.search(sentences[-1][1]):
         sentences = sentences[-1:]
-    for sentence in sentences:
+    for start, sentence in sentences:
         found = CASE_IN_WORDS.search(sentence.rstrip(" \t.!?;。"))
         if found:
-            return re.sub("[§¤]", "$…$", found.group()).strip()
-    return ""
+            at = start + found.start()
+            return (re.sub("[§¤]", "$…$", found.group()).strip(),
+                    origin[at] if at < len(origin) else len(paragraph))
+    return "", -1
+
+
+def _mapped_sub(pattern: str, replace, text: str, origin: list) -> tuple[str, list]:
+    """``re.sub`` that also carries, for each character of the result, the offset in the
+    original text it comes from (``origin`` for ``text``; a replacement's characters come from
+    the start of what it replaced)."""
+    pieces, offsets, last = [], [], 0
+    for found in re.finditer(pattern, text):
+        pieces.append(text[last:found.start()])
+        offsets.extend(origin[last:found.start()])
+        put = replace(found) if callable(replace) else replace
+        pieces.append(put)
+        offsets.extend([origin[found.start()] if found.start() < len(origin) else (
+            origin[-1] + 1 if origin else 0)] * len(put))
+        last = found.end()
+    pieces.append(text[last:])
+    offsets.extend(origin[last:])
+    return "".join(pieces), offsets
 
 
 NEW_EXAMPLE = re.compile(r"\b(?:example|suppose|consider|let|another|instead)\b|예를|다른", re.I)

@@ -142,6 +142,17 @@ class Sections:
                 return self.lines[later] - 1
         return FOREVER
 
+    def enclosing(self, line: int) -> list[int]:
+        """The heading lines of the sections holding ``line``, innermost first (a ``###``
+        sub-section's heading, then the ``##`` above it …)."""
+        found = []
+        index = self._innermost(line)
+        while index >= 0:
+            if not found or self.levels[index] < self.levels[found[-1]]:
+                found.append(index)
+            index -= 1
+        return [self.lines[index] for index in found]
+
     def chapter_end(self, line: int) -> int:
         """The last line of the top-level section holding ``line`` (its chapter)."""
         index = self._innermost(line)

@@ -22,6 +22,7 @@ from tests.notes.note_steps import verdicts_by_claim as verdicts
 from tests.notes.note_steps import verdicts_by_line
 
 HOLDS = ("proved", "checked")
+NOT_CHECKED = (None, "skipped")  # not read as a claim, or skipped as one (symderive.notes.plan)
 
 
 def test_the_claims_are_false_for_the_meanings_meant():
@@ -75,7 +76,7 @@ def test_a_footnote_before_the_definition_stays_an_aside(tmp_path):
 def test_a_case_named_in_words_is_not_checked_with_the_names_in_force(tmp_path, case):
     text = f"Let $f(x) = x^2$. Then $f(2) = 4$.\n\n{case} $f(3) = 27$.\n"
     found = verdicts(tmp_path, text)
-    assert found["f(2) = 4"] == "proved" and "f(3) = 27" not in found
+    assert found["f(2) = 4"] == "proved" and found.get("f(3) = 27") in NOT_CHECKED
 
 
 @pytest.mark.parametrize("case", ["In the general case,", "In this case", ""])
@@ -171,7 +172,7 @@ def test_an_assumption_withdrawn_in_other_words_proves_nothing(tmp_path, withdra
 def test_a_case_named_in_other_words_is_not_checked_with_the_names_in_force(tmp_path, case):
     found = verdicts(tmp_path, f"Let $f(x) = x^2$. Then $f(2) = 4$.\n\n{case}\n")
     assert found["f(2) = 4"] == "proved"
-    assert "f(3) = 27" not in found and "f(-1) = -1" not in found
+    assert found.get("f(3) = 27") in NOT_CHECKED and found.get("f(-1) = -1") in NOT_CHECKED
 
 
 @pytest.mark.parametrize("sentence", [
@@ -226,7 +227,7 @@ def test_an_assumption_withdrawn_by_its_formula_proves_nothing(tmp_path, withdra
 ])
 def test_a_case_named_around_the_claim_is_not_checked_with_the_names_in_force(tmp_path, case):
     found = verdicts(tmp_path, f"Let $f(x) = x^2$. Then $f(2) = 4$.\n\n{case}\n")
-    assert found["f(2) = 4"] == "proved" and "f(3) = 27" not in found
+    assert found["f(2) = 4"] == "proved" and found.get("f(3) = 27") in NOT_CHECKED
 
 
 @pytest.mark.parametrize("sentence", [
