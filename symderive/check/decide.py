@@ -1567,6 +1567,58 @@ def conditions_at(conditions, point):
     return tuple((side, kind, at_point(expr, point), why) for side, kind, expr, why in conditions)
 
 
+def _requirements_on(side) -> set:
+    """What ``side`` requires inside its sums, products and integrals: (the binder's limits,
+    kind, expression) — a logarithm's argument "positive", an even root's base "nonnegative",
+    a denominator "nonzero" — with 1/b > 0 read as b > 0, and closed under what a requirement
+    implies (b > 0 gives b ≥ 0 and b ≠ 0): two sides with the same set have their values on the
+    same points, as far as these go."""
+    found: set = set()
+    if not isinstance(side, sp.Basic):
+        return found
+    for binder in sp.preorder_traversal(side):
+        if not isinstance(binder, (sp.Sum, sp.Product, sp.Integral)):
+            continue
+        for node in sp.preorder_traversal(binder.function):
+            if isinstance(node, sp.log):
+                kind, expr = "positive", node.args[0]
+            elif isinstance(node, sp.Pow) and not node.exp.is_integer:
+                kind, expr = "nonnegative", node.base
+            elif isinstance(node, sp.Pow) and node.exp.is_negative:
+                kind, expr = "nonzero", node.base
+            else:
+                continue
+            if kind != "nonnegative":  # a/b > 0 is ab > 0 (and b ≠ 0): a sign by factors
+                expr = _inverses_turned(expr)
+                found |= {(binder.limits, "nonzero", factor) for factor in sp.Mul.make_args(expr)}
+            found.add((binder.limits, kind, expr))
+            if kind == "positive":
+                found |= {(binder.limits, "nonnegative", expr), (binder.limits, "nonzero", expr)}
+    return found
+
+
+def _inverses_turned(expr):
+    """``expr`` with each factor b^(-k) written b^k: the same sign, the same zeros left out."""
+    return sp.Mul(*(factor.base ** -factor.exp if isinstance(factor, sp.Pow)
+                    and factor.exp.is_integer and factor.exp.is_negative else factor
+                    for factor in sp.Mul.make_args(expr)))
+
+
+def _required_alike(expr, lhs, rhs) -> bool:
+    r"""Whether ``expr`` (an unread requirement: it names a bound variable) is required alike by
+    both sides: each side's requirements inside binders (:func:`_requirements_on`) are the same
+    and name it. Then each side has a real value where the other has one, as far as they go,
+    and the verdict stands (``-\sum_j y_j \log \hat y_j`` against ``\sum_j y_j \log
+    \frac{1}{\hat y_j}``: both need every ŷ_j > 0)."""
+    if not isinstance(expr, sp.Basic) or isinstance(expr, sp.Tuple):
+        return False
+    left = _requirements_on(lhs)
+    if not left or left != _requirements_on(rhs):
+        return False
+    named = _inverses_turned(expr)
+    return any(required == named for _, _, required in left)
+
+
 def decide(
     lhs: sp.Basic,
     rhs: sp.Basic,
@@ -1584,8 +1636,9 @@ def decide(
     # a requirement of an integral's, a sum's or a limit's body on the free names that the
     # grammar could not put at points (symderive.grammar.build.Construction.release): where
     # the sides have real values is not read, so nothing is decided (round 29 F01-F03)
-    unread = [why for _, kind, _, why in context.conditions if kind == "unread"]
-    if unread:
+    unread = [why for side, kind, expr, why in context.conditions if kind == "unread"
+              and not _required_alike(expr, lhs, rhs)]
+    if any(condition[1] == "unread" for condition in context.conditions):
         context = replace(context, conditions=tuple(
             condition for condition in context.conditions if condition[1] != "unread"))
     lhs, rhs, context, merged = unify_symbols(lhs, rhs, context)

@@ -273,8 +273,10 @@ class Construction:
         kept = self.conditions[:start]
         for condition in self.conditions[start:]:
             names = set(getattr(condition.expr, "free_symbols", set()))
-            if not names & bound:
-                kept.append(condition)
+            if not names & bound or condition.kind == "unread":
+                # (an inner body's requirement not read stays not read: round 31b F04, F05)
+                if condition not in kept:
+                    kept.append(condition)
                 continue
             if how == "limit" and not _continuous(condition):
                 kept.append(Condition("unread", condition.expr, f"{condition.why}, near the "
@@ -289,20 +291,35 @@ class Construction:
                     kept.append(Condition("unread", condition.expr, f"{condition.why}, near the "
                                           f"point {', '.join(sorted(map(str, bound)))} "
                                           "approaches"))
-                elif how != "every" and any(_fails_at_point(condition, point)
-                                            for point in points):
+                elif how != "every" and (any(_fails_at_point(condition, point)
+                                             for point in points)
+                                         or (how == "ends" and not _holds_between(condition,
+                                                                                  points))):
                     kept.append(Condition("unread", condition.expr, f"{condition.why}, for "
                                           f"every value of {', '.join(sorted(map(str, bound)))}"))
                 continue
             if lowest and _holds_upward(condition, lowest):
                 continue
-            if condition.kind != "power" and _always_holds(condition.kind, condition.expr):
+            if condition.kind != "power" and _always_holds(condition.kind, condition.expr,
+                                                           sums=True):
                 continue  # whatever the values: log(e^{o_j} / Σ_k e^{o_k}) > 0 (no restriction)
-            enough = how in ("every", "limit") or (
-                condition.kind in ("positive", "nonnegative", "counted", "power")
-                and all(_linear_in(condition, variable) for variable in bound))
-            found = [_at_point(condition, bound, point, strict=how == "limit")
-                     for point in points] if enough else [None]
+            linear = how == "ends" and all(_linear_in(condition, variable) for variable in bound)
+            enough = how in ("every", "limit") or (linear and condition.kind in (
+                "positive", "nonnegative", "counted", "power"))
+            found = [_at_point(condition, bound, point, strict=how == "limit",
+                               edge=how == "ends") for point in points] if enough else [None]
+            if linear and condition.kind == "nonzero":
+                # a linear t ≠ 0 over a range: the same strict sign at both ends
+                # (\int_1^x \frac{dt}{t} needs x > 0: round 31a M7)
+                for signed in (condition.expr, -condition.expr):
+                    found = [_at_point(Condition("positive", signed, condition.why), bound, point)
+                             for point in points]
+                    if None not in found:
+                        enough = True
+                        break
+            if how == "limit" and None in found and all(
+                    _holds_near(condition, point, side) for point in points):
+                continue  # t - x ≠ 0 near t = x, the point itself left out
             if enough and None not in found:
                 kept.extend(at for at in found if at is not HOLDS and at not in kept)
                 continue
@@ -737,6 +754,29 @@ def _linear_in(condition: Condition, variable) -> bool:
 HOLDS = "holds"  # _at_point: the requirement holds at the point with room to spare
 
 
+def _holds_between(condition: Condition, points) -> bool:
+    r"""Whether a requirement of an integral's variable alone holds (but for single points,
+    its edges) on the whole range between the two written ends: linear in it, at the ends;
+    else where SymPy finds it failing on the range — nowhere (``\int_{-1}^{1}
+    \sqrt{t^2 - 1/4}^2\,dt`` has none on (−1/2, 1/2): round 31b F09). Not known: False."""
+    if condition.kind not in ("positive", "nonnegative", "power") or len(points) != 2:
+        return True  # (a pole inside: an improper integral, its value SymPy's to find)
+    (variable, low), (_, high) = (next(iter(point.items())) for point in points)
+    if any(not getattr(end, "is_number", False) or end.has(sp.oo, -sp.oo, sp.zoo)
+           for end in (low, high)):
+        return False
+    if all(_linear_in(condition, variable) for variable in points[0]):
+        return True  # its sign is read at the ends
+    expr = condition.expr.args[0] if isinstance(condition.expr, sp.Tuple) else condition.expr
+    try:
+        with time_limit(1.0, source="domain", what="a requirement over an integral's range"):
+            failing = sp.solveset(sp.StrictLessThan(expr, 0), variable,
+                                  sp.Interval(sp.Min(low, high), sp.Max(low, high)))
+            return failing is sp.EmptySet or bool(failing.measure == 0)
+    except Exception:  # noqa: BLE001 - not known: the requirement is unread
+        return False
+
+
 # functions continuous wherever SymPy gives them a finite real value: a requirement built
 # from them and the field operations holds near a point where it holds strictly
 _CONTINUOUS = (sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh, sp.atan,
@@ -774,14 +814,39 @@ def _holds_near(condition: Condition, point: dict, side: str) -> bool:
     signs = {"+": (1,), "-": (-1,)}.get(side, (1, -1))
     try:
         with time_limit(0.5, source="domain", what="a requirement near a limit's point"):
-            return all(_always_holds(kind, expr.xreplace(
-                {variable: to + sign * step for variable, to in point.items()}))
-                for sign in signs)
+            if all(_always_holds(kind, expr.xreplace(
+                    {variable: to + sign * step for variable, to in point.items()}))
+                   for sign in signs):
+                return True
+        if len(point) != 1 or not _continuous(condition):
+            return False
+        with time_limit(0.5, source="domain", what="a requirement near a limit's point"):
+            return _leading_term_holds(kind, expr, *next(iter(point.items())), signs)
     except Exception:  # noqa: BLE001 - not known: the requirement is unread
         return False
 
 
-def _at_point(condition: Condition, bound: set, point: dict, strict: bool = False):
+def _leading_term_holds(kind: str, expr, variable, to, signs) -> bool:
+    r"""Whether the leading term c·s^k of ``expr`` at t = to + s (its first term as s → 0)
+    has the required sign for small s on each side in ``signs``: ``\sin t ≠ 0`` near 0 (s),
+    ``1 - t^2 > 0`` left of 1 (−2s), ``t - x ≠ 0`` near t = x (s); c must have it for every
+    value of the free names (``x t^2 ≥ 0`` near 0 is c = x: not known)."""
+    small = sp.Symbol("s")  # (no assumptions: the leading term of either side)
+    lead = sp.expand(expr.xreplace({variable: to + small})).as_leading_term(small)
+    coefficient, power = lead.as_coeff_exponent(small)
+    if coefficient.has(small) or not power.is_number or not power.is_nonnegative:
+        return False
+    for sign in signs:
+        if sign < 0 and not power.is_integer:
+            return False  # (−s)^k with k not an integer: no real value
+        signed = coefficient * (-1 if sign < 0 and power.is_odd else 1)
+        if not _always_holds("nonzero" if kind == "nonzero" else "positive", signed):
+            return False
+    return True
+
+
+def _at_point(condition: Condition, bound: set, point: dict, strict: bool = False,
+              edge: bool = False):
     """``condition`` with each bound variable at its value in ``point`` (a variable → value
     map; ±∞ approached by a limit within a short time): the requirement it puts on the free
     names, :data:`HOLDS` when it holds there strictly whatever they are (a positive number:
@@ -803,12 +868,16 @@ def _at_point(condition: Condition, bound: set, point: dict, strict: bool = Fals
     except Exception:  # noqa: BLE001 - a value not found: no requirement known
         return None
     if any(not isinstance(value, sp.Expr) or value.has(sp.oo, -sp.oo, sp.zoo, sp.nan,
-                                                       sp.Limit, *bound) for value in values):
+                                                       sp.Limit, sp.AccumBounds, *bound)
+           for value in values):  # (x + sin t at t = ∞: no value, round 31b M4)
         return None
     first = values[0]
     if not first.free_symbols:  # a number: strictly inside, or on the edge / outside
         inside = first.is_nonzero if condition.kind == "nonzero" else first.is_positive
-        return HOLDS if inside else None
+        # (with ``edge``, the end of a range where a linear requirement is 0: inside on the
+        # open range when the other end is — \int_0^1 t^a\,dt)
+        return HOLDS if inside or (edge and condition.kind != "nonzero" and first.is_zero) \
+            else None
     where = ", ".join(f"{variable} = {sp.sstr(to)}" for variable, to in point.items())
     kind = "positive" if paired else condition.kind  # (a base > 0: real for any exponent)
     if strict and kind in ("nonnegative", "counted"):  # near a limit's point: with room
@@ -818,19 +887,21 @@ def _at_point(condition: Condition, bound: set, point: dict, strict: bool = Fals
     return Condition(kind, values[0], f"{condition.why} (at {where})")
 
 
-def _always_holds(kind: str, expr: sp.Expr) -> bool:
-    """Whether SymPy's assumptions (every symbol real) already guarantee the condition."""
+def _always_holds(kind: str, expr: sp.Expr, sums: bool = False) -> bool:
+    r"""Whether SymPy's assumptions (every symbol real) already guarantee the condition. With
+    ``sums``, a sum of positive terms stands for a positive number: only where the requirement
+    that it is not 0 (empty) is recorded of its own (Construction.release: a body's requirement
+    ``e^{o_j} / \sum_k e^{o_k} > 0`` beside the denominator's; never for that requirement
+    itself — round 31b F06)."""
     if kind == "power":
         base, exponent = expr.args
-        return bool(exponent.is_integer) or _always_holds("positive", base)
-    # a sum of positive terms stands for a positive number: were it empty (0), the expression
-    # dividing by it or taking its logarithm is undefined by a requirement of its own
-    sums = {total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
-            if total.function.is_positive is not True
-            and _always_holds("positive", total.function)}
-    sums.update({total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
-                 if total.function.is_positive})
-    expr = expr.xreplace(sums) if sums else expr
+        return bool(exponent.is_integer) or _always_holds("positive", base, sums)
+    if kind not in ("nonzero", "positive", "nonnegative", "counted"):
+        return False  # ("unread": never known to hold)
+    if sums:
+        expr = expr.xreplace({total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
+                              if total.function.is_positive
+                              or _always_holds("positive", total.function)})
     real = expr.xreplace(
         {
             symbol: sp.Dummy(str(symbol), real=True)

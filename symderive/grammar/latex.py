@@ -1704,11 +1704,21 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if not self.starts_factor():
             self.fail("a limit without its expression", token)
         recorded = len(self.build.conditions)
-        self.enter()
-        body = self.term()
-        self.leave()
+        self.bound.append(variable)  # a_n under \lim_{n \to \infty}: the sequence's entry a[n]
+        try:  # (round 31b F08: read as a name that does not depend on n)
+            self.enter()
+            body = self.term()
+            self.leave()
+        finally:
+            del self.bound[-1]
         self.build.release(recorded, [variable], [{variable: point}], how="limit",
                            side=direction)
+        if point in (sp.oo, -sp.oo) and _oscillates_inside(body, variable):
+            self.fail("a limit at infinity of a function of an oscillating one (tanh(t sin t)) "
+                      "is not evaluated: SymPy's limit may be wrong there", token)
+        if getattr(point, "free_symbols", None) and body.has(*JUMPING):
+            self.fail("a limit of a function with jumps (floor, ceiling, sign …) at a point "
+                      "with letters is not evaluated", token)  # \lim_{t \to x} \lfloor t \rfloor
         if isinstance(body, sp.MatrixExpr):
             self.fail("limits of matrices are not read", token)
         if body.has(sp.Piecewise, sp.Heaviside):  # SymPy takes the case at the point itself
@@ -2470,6 +2480,26 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             {index: at} for at in (every or ([low, high] if not more else []))],
             how="every" if every else "ends", lowest={index: low} if not more else None)
         return body
+
+
+OSCILLATING = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
+def _oscillates_inside(body: sp.Basic, variable) -> bool:
+    """Whether an oscillating function of ``variable`` (sin t) stands inside the argument of
+    another function (tanh(t sin t), log(2 + sin t)): SymPy's limit at ±∞ then answers wrongly
+    (round 31b F02, F03: 1 + 2 tanh(t sin t) "→ 1"); a product or quotient (sin t / t) is
+    read by its bounds."""
+    return any(
+        any(inner.has(variable) for argument in outer.args
+            for inner in argument.atoms(*OSCILLATING))
+        for outer in body.atoms(sp.Function) if not isinstance(outer, OSCILLATING)
+    ) or any(any(inner.has(variable) for inner in outer.args[0].atoms(*OSCILLATING))
+             for outer in body.atoms(*OSCILLATING))
+
+
+# functions whose value jumps: SymPy's limit at a point with letters takes the value there
+JUMPING = (sp.floor, sp.ceiling, sp.frac, sp.sign, sp.Mod, sp.Heaviside, sp.Piecewise)
 
 
 def _indices(low: sp.Basic, high: sp.Basic, most: int = 200) -> list:

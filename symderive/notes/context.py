@@ -52,6 +52,7 @@ from symderive.notes.roles import (
     NEW_EXAMPLE,
     GENERAL_WORDS,
     case_in_words,
+    change_in_words,
     classify_first_step,
     concluded_value,
     is_label,
@@ -79,12 +80,6 @@ class Located:
     # an example value left on its last line (Now assume $x^2 > 9$, round 17 F14): the reading
     # order of the condition that leaves it, after which it is no longer in force; -1: none
     ends_before: int = -1
-    # a claim in a case the note names in words (*In the cubic case*, ``## Binary case``): those
-    # words and the line where the case begins (symderive.notes.plan: names defined before it
-    # may not have their meaning there)
-    case: str = ""
-    case_line: int = 0
-    case_order: int = -1  # the reading order of the first chain after those words
 
 
 @dataclass(frozen=True)
@@ -346,9 +341,19 @@ def locate(
                     0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
         case = _case_named(full, starts, lines, sections, chain.line, block) if (
-            reading.role is Role.CLAIM) else ("", 0, -1)  # In the cubic case, $f(3) = 27$ (27)
-        case_order = min((item.order for item in located if item.block.start >= case[2]),
-                         default=len(located)) if case[0] else -1
+            reading.role in (Role.CLAIM, Role.DEFINITION)) else ("", 0)
+        if case[0] and reading.role is Role.CLAIM:  # In the cubic case, $f(3) = 27$ (round 27)
+            reading = Reading(Role.CONDITION, why=(
+                f"a claim about a case the note names in words ('{case[0]}', line {case[1]}), "
+                "not by a formula: its names, its numbers may not have the meanings in force "
+                "there (the cube, complex numbers, degrees …), so it is not checked"))
+        elif case[0]:
+            # a definition made in a case (*In the cubic case let $f(x) = x^3$*) holds in that
+            # case only, whose claims are not checked: it is not in force after it (round 31a
+            # F26: *The square map is even: $f(-3) = f(3)$* was refuted with the cube)
+            reading = Reading(Role.CONDITION, why=(
+                f"a definition in a case the note names in words ('{case[0]}', line {case[1]}): "
+                "it holds in that case only"))
         if reading.role is Role.CLAIM and (updated := _updated_example(chain, names)):
             reading = Reading(Role.UPDATE, why=(  # Let $w = 2$. Then $w = w - \eta g = 0$
                 f"{updated} has an example value (line {names[updated][1]}) and stands on both "
@@ -432,8 +437,7 @@ def locate(
                 parameterised.setdefault(own, set()).add(reading.name)
                 functions.setdefault(reading.name, (" ".join(arguments.split()), chain.line, own))
         located.append(Located(block, chain, end, reading, order=len(located),
-                               index_range=index_range, case=case[0], case_line=case[1],
-                               case_order=case_order))
+                               index_range=index_range))
     # Now let $x$ be negative (15 F30)
     return _left_with_their_asides(left_examples(_tables_of_cases(located), lines), asides)
 
@@ -504,35 +508,42 @@ def _updated_example(chain: Chain, names: dict) -> str:
 
 
 def _case_named(full: str, starts: list, lines: Sequence[str], sections, line: int,
-                block) -> tuple[str, int, int]:
+                block) -> tuple[str, int]:
     """The words naming a case by a word around a claim on ``line`` and the line where that
-    case begins and its offset (roles.case_in_words), or ("", 0, -1): in its paragraph (and the lead-in before a
+    case begins (roles.case_in_words), or ("", 0): in its paragraph (and the lead-in before a
     display or list) or a heading of a section holding it (``## The cubic case``, ``###`` below
-    ``## Case 2: the cubic map``, ``\\subsection{The cubic case}``). The innermost case wins: a
-    name defined after its start is the case's own (symderive.notes.plan reads the claim with
-    it), one defined before may not have its meaning there."""
+    ``## Case 2: the cubic map``, ``\\subsection{The cubic case}``), or a sentence changing a
+    meaning in words alone from then on (roles.change_in_words)."""
     if block.start < 0:
-        return case_in_words(block.lead)[0], line, 0
+        return case_in_words(block.lead)[0], line
     paragraph, first = _paragraph_before(full, block.start)
     words, at = case_in_words(paragraph)
     if words:
-        return words, bisect.bisect_right(starts, first + at), first + at
+        return words, bisect.bisect_right(starts, first + at)
     own = re.split(r"[.!?;。](?=\s|$)", re.sub(r"\$[^$]*\$", " ", paragraph))[-1]
     if GENERAL_WORDS.search(own):  # "The general identity is" under "## The cubic case"
-        return "", 0, -1
+        return "", 0
     for heading in sections.enclosing(line):
         if 0 < heading <= len(lines) and heading < line:
             words, _ = case_in_words(_heading_title(lines[heading - 1]))
             if words:
-                return words, heading, starts[heading - 1]
-    return "", 0, -1
+                return words, heading
+    back = max(0, block.start - 20000)
+    words, at = change_in_words(full[back:block.start])
+    changed = bisect.bisect_right(starts, back + at) if words else 0
+    if words and sections.reaches(changed, line):  # from now on, in words (round 30 F04)
+        return words, changed
+    return "", 0
 
 
 def _heading_title(heading: str) -> str:
     """A heading line's own words: ``## The cubic case`` and ``\\subsection*{The cubic case}``
     give ``The cubic case``."""
-    latex = re.match(r"\s*\\[a-z]+\*?\s*(?:\[[^\]]*\]\s*)?\{(.*)\}\s*$", heading)
-    return latex.group(1) if latex else re.sub(r"^\s*#+\s*|\s*#+\s*$", "", heading)
+    latex = re.match(r"\s*\\[a-z]+\*?\s*(?:\[[^\]]*\]\s*)?\{((?:[^{}]|\{[^{}]*\})*)\}", heading)
+    title = latex.group(1) if latex else re.sub(r"^\s*#+\s*|\s*#+\s*$", "", heading)
+    title = re.sub(r"\{#[^}]*\}|\\label\{[^}]*\}", "", title)  # {#sec:cubic}, \label{…}
+    title = re.sub(r"^\s*(?:\d+\.)*\d+\.?\s+", "", title)  # "2.1 The cubic case"
+    return re.sub(r"\s[—–-]+\s", ": ", title)  # "Case B — the cubic map"
 
 
 def _paragraph_before(text: str, offset: int) -> tuple[str, int]:
@@ -542,10 +553,11 @@ def _paragraph_before(text: str, offset: int) -> tuple[str, int]:
     start = max(0, offset - 3000)
     breaks = [start] + [start + found.end()
                         for found in re.finditer(r"\n[ \t]*\n", text[start:offset])]
-    opens = r"\s*(?:\$\$|\\\[|\\begin|[-*+]\s|\d+[.)]\s|$)"  # a display, a list item
+    opens = r"\s*(?:\$\$|\\\[|\\begin|\\item|\||[-*+]\s|\d+[.)]\s|$)"  # a display, an item, a row
     at = len(breaks) - 1
-    # back over the displays and items after the lead-in (its second display: round 30 F18)
-    while at > 0 and len(breaks) - at <= 6 and re.match(opens, text[breaks[at]:offset]):
+    # back over the displays and items after the lead-in (its second display: round 30 F18;
+    # the 7th item, \item, a table's rows: round 31a F11-F13)
+    while at > 0 and len(breaks) - at <= 40 and re.match(opens, text[breaks[at]:offset]):
         at -= 1
     first = breaks[at]
     return text[first:offset], first

@@ -608,19 +608,8 @@ def plan_steps(
         if problem is not None:
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
-        case = equation.located.case
-        if case and (earlier := _defined_before_case(context, view, left[4] | right[4],
-                                                     equation.located.case_order)):
-            equation.steps.append(PlannedStep(index, written, skip=SkipReason.CONDITION, reason=(
-                f"a claim about a case the note names in words ('{case}', line "
-                f"{equation.located.case_line}), not by a formula: {earlier} was defined before "
-                "it and may not have that meaning there, so it is not checked")))
-            continue
         still_varying = _still_varying(general, examples_used, (left[6], right[6]))
         lhs, rhs = left[0], right[0]
-        case_doubt = (f"the claim is about a case the note names in words ('{case}'), where a "
-                      "letter or function may have a value the note does not write") if case and (
-            _letters_left(lhs) or _letters_left(rhs)) else ""  # (g(2) = 9 with its own g: no)
         arities: dict = {}
         for applied in (lhs.atoms(sp.core.function.AppliedUndef)
                         | rhs.atoms(sp.core.function.AppliedUndef)):  # fmt: skip
@@ -700,7 +689,11 @@ def plan_steps(
                 else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
-                                       raws[index - 1], raws[index], view),  # fmt: skip
+                                       raws[index - 1], raws[index], view)  # fmt: skip
+                + tuple((side, *requirement) for side, position in (("lhs", index - 1),
+                                                                    ("rhs", index))
+                        for requirement in requirements.get(position, ())
+                        if requirement[0] == "unread"),  # a defined integral's (round 31a F33)
                 written_domain=_natural_domain(equation, elements[index - 1], elements[index],
                                                raws[index - 1], raws[index], view, ALL_KINDS)
                 + tuple((side, *requirement) for side, position in (("lhs", index - 1),
@@ -720,7 +713,7 @@ def plan_steps(
                                     written_at, values_written, strict=True)
                 if examples_used and not still_varying else "",
                 opaque=opaque,
-                doubt=doubt or rounding or case_doubt,  # "= 22026 to the nearest integer" (27a F12)
+                doubt=doubt or rounding,  # "= 22026 to the nearest integer" (round 27a F12)
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
                 bound=spread and not unclaimed_words,
                 unclaimed=unclaimed_words,
@@ -925,29 +918,6 @@ def _array_in_words(lhs, rhs, left: str, right: str, context: FileContext, line:
         return (f"{', '.join(named)} called matrices or vectors in the prose, but read as "
                 f"scalars here: declare them with 'assume {first} matrix R C' (or vector N)")
     return object_words(lhs, rhs, objects, written)
-
-
-def _defined_before_case(context, view: DefinitionView, used, case_order: int) -> str:
-    """The names of ``used`` (definition keys a step substitutes) whose meaning in force was
-    given before the words naming the case (by a chain read before ``case_order``, the reading
-    order of the first chain after them; or where it is not known), as the note writes them;
-    "" when each was given in the case itself (``## Binary case`` … ``Let $H(p) = …$``: the
-    case's own definition, read like any other — round 30 M4, M5)."""
-    earlier = []
-    for key in used:
-        note = view.notes.get(key, "")
-        order = next((definition.order for definition in context.definitions
-                      if definition.note == note and (definition.key == key or (
-                          key[0] == "symbol" and definition.key[1] == str(key[1])))), -1)
-        if order < 0 or order < case_order:
-            earlier.append(note.split(" (")[0] or _key_name(key))
-    return ", ".join(sorted(set(earlier)))
-
-
-def _letters_left(side) -> bool:
-    """Whether a side as read still has letters or unknown functions (not only numbers)."""
-    return not isinstance(side, sp.Basic) or bool(
-        side.free_symbols or side.atoms(sp.core.function.AppliedUndef))
 
 
 ALL_KINDS = frozenset({"nonzero", "positive", "nonnegative", "power", "counted"})

@@ -96,13 +96,18 @@ OTHER_CASE = re.compile(
     r"(?:line|axis)\b"
     r"|일반적으로|부호(?:와|에)\s*(?:상관|관계)\s*없이|부호(?:가|와)?\s*(?:무엇이든|어떻든)"
     r"|부호(?:를|가)?\s*(?:모[르를름]|알\s*수\s*없|정해지지\s*않)"  # round 30 F11
+    r"|부호(?:와|에)\s*무관|부호를?\s*가리지\s*않|양수가\s*아닐\s*수도"  # round 31a F23, F24, F27
     # round 29 F04-F08: the assumption named by its formula (blanked here: "Without $x > 0$,"),
     # or left open ("If $x > 0$ is not assumed", "for $x$ of unknown sign")
     r"|\b(?:without|dropp\w*|remov\w*|relax\w*|lift\w*|ignor\w*|beyond|abandon\w*|discard\w*"
-    r"|dispens\w*\s+with|do(?:ing)?\s+away\s+with|giv\w*\s+up|forgett?\w*)\s{3,}"
+    r"|dispens\w*\s+with|do(?:ing)?\s+away\s+with)\s{3,}"
     # round 30 F09: "When $x > 0$ fails", "once $x > 0$ no longer holds"
-    r"|\s{3,}(?:fails?|failing|(?:does|do)\s*(?:not|n't)\s+hold|no\s+longer\s+holds?|is\s+(?:false|"
-    r"violated|not\s+true|dropped|removed|relaxed|lifted|abandoned))\b|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
+    # (after a blanked formula: a look-behind, so a long run of blanks is not searched again
+    # from each of its characters — round 31a F31)
+    r"|(?<=\s\s\s)(?:fails?|failing|(?:does|do)\s*(?:not|n't)\s+hold|no\s+longer\s+holds?|is\s+"
+    r"(?:false|violated|not\s+(?:true|satisfied|guaranteed|assumed)|dropped|removed|relaxed|"
+    r"lifted|abandoned|retracted|suspended|withdrawn)|(?:breaks?|broke)\s+down)\b"
+    r"|\b(?:in\s+the\s+absence\s+of|letting\s+go\s+of|suspend\w*|retract\w*|withdraw\w*)\s|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
     r"|\bnot\s+assuming\b|\bof\s+(?:unknown|any|arbitrary|either)\s+signs?\b|\bwhose\s+sign\s+is"
     r"\s+(?:unknown|not\s+known|arbitrary)\b",
     re.I,
@@ -113,10 +118,11 @@ OTHER_CASE = re.compile(
 # look-ahead took time growing with the square of a long sentence)
 ASSUMPTION_WORD = re.compile(r"\b(?:assum\w*|conditions?|restrictions?|hypothes[ie]s|constraints?"
                              r"|premises?|requirements?|positivity|negativity|sign)\b", re.I)
-WITHDRAWING_WORD = re.compile(r"\b(?:without|dispens\w*|drop\w*|remov\w*|relax\w*|lift\w*|fail\w*|violat\w*"
+WITHDRAWING_WORD = re.compile(r"\b(?:without|dispens\w*|suspend\w*|retract\w*|withdr[ae]w\w*|drop\w*"
+                              r"|remov\w*|relax\w*|lift\w*|fail\w*|violat\w*"
                               r"|abandon\w*|discard\w*|ignor\w*|no\s+longer|not\s+hold\w*|set\s+aside"
                               r"|weaken\w*|waiv\w*|beyond|unknown)\b", re.I)
-WITHDRAWN_KOREAN = re.compile(r"(?:가정|조건|제약)[^.。]{0,200}?(?:없이|없애|없다면|없으면|제거|빼|버리|풀|"
+WITHDRAWN_KOREAN = re.compile(r"(?:가정|조건|제약)[^.。]{0,200}?(?:철회|완화|거두|없이|없애|없다면|없으면|제거|빼|버리|풀|"
                               r"무시|깨지|성립하지\s*않)")
 
 
