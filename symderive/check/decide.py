@@ -1583,7 +1583,10 @@ def _requirements_on(side) -> set:
             if isinstance(node, sp.log):
                 kind, expr = "positive", node.args[0]
             elif isinstance(node, sp.Pow) and not node.exp.is_integer:
-                kind, expr = "nonnegative", node.base
+                if isinstance(node.exp, sp.Rational) and node.exp.q % 2:
+                    continue  # an odd root of a negative number is real (round 32b F02)
+                kind = "nonnegative" if isinstance(node.exp, sp.Rational) else "positive"
+                expr = node.base
             elif isinstance(node, sp.Pow) and node.exp.is_negative:
                 kind, expr = "nonzero", node.base
             else:
@@ -1638,6 +1641,9 @@ def decide(
     # the sides have real values is not read, so nothing is decided (round 29 F01-F03)
     unread = [why for side, kind, expr, why in context.conditions if kind == "unread"
               and not _required_alike(expr, lhs, rhs)]
+    # a requirement both sides make alike, dropped: the sampler does not know it, so a point
+    # where a side is undefined by it is no counterexample (round 32b F03)
+    alike = any(kind == "unread" for _, kind, _, _ in context.conditions) and not unread
     if any(condition[1] == "unread" for condition in context.conditions):
         context = replace(context, conditions=tuple(
             condition for condition in context.conditions if condition[1] != "unread"))
@@ -1653,6 +1659,12 @@ def decide(
     )
 
     def stamped(outcome: Outcome) -> Outcome:
+        if alike and outcome.verdict == "refuted" and outcome.counterexample is not None and any(
+                str(value).startswith("undefined") for value in (
+                    outcome.counterexample.lhs_value, outcome.counterexample.rhs_value)):
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                "refuted as read only where a side is undefined by a requirement both sides "
+                "make inside their sums or integrals: not a counterexample"))
         if unread and outcome.verdict in ("proved", "checked", "refuted"):
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"{outcome.verdict} as read, but the written form requires {unread[0]}, "

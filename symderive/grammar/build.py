@@ -243,7 +243,7 @@ class Construction:
         return self.sized(sp.binomial(upper, lower), column)
 
     def release(self, start: int, variables, points=(), how: str = "ends",
-                lowest: dict | None = None, side: str = "+-") -> None:
+                lowest: dict | None = None, side: str = "+-", continuous: bool = False) -> None:
         r"""The requirements recorded since ``start`` that name a variable bound by the node just
         built (the index of Σ/Π, the variable of a limit or an integral) speak of the values it
         runs through, not of the side's domain (round 27b F03: ``\lim_{t \to 2} \sqrt{t}``
@@ -258,7 +258,10 @@ class Construction:
         (``symderive.check.decide``: ``\int_{-1}^{1} \sqrt{t^2 - x}^2\,dt`` fails inside the
         range, not at its ends). ``lowest``: a sum's index → its first value; a requirement
         that holds at every integer from there up (``i(i + 1) ≠ 0`` from i = 1) is met whatever
-        the upper bound. At a limit (``side``: the point approached from '+', '-' or both),
+        the upper bound. With ``continuous`` (an integral's variable, which runs over every real
+        between the ends) a requirement of the variable alone must hold on the whole range but
+        for single points (_holds_between), and a linear t ≠ 0 needs one strict sign at both
+        ends. At a limit (``side``: the point approached from '+', '-' or both),
         a requirement must hold *near* the point, not at it: one of the bound variable alone
         is forgotten only when it holds on the side approached (``t > 0`` for
         ``\lim_{t \to 0^+} t \log t``; ``\lim_{t \to 0^+} \sqrt{-t}`` is unread), one naming
@@ -271,6 +274,11 @@ class Construction:
         moving = any(getattr(to, "free_symbols", set()) - bound
                      for point in points for to in point.values())
         kept = self.conditions[:start]
+        # sums required ≠ 0 on their own: inside a body they stand for positive numbers when
+        # their terms are (an empty one is excluded by that requirement: round 32b F04)
+        required_sums = {condition.expr for condition in self.conditions
+                         if condition.kind in ("nonzero", "positive")
+                         and isinstance(condition.expr, sp.Sum)}
         for condition in self.conditions[start:]:
             names = set(getattr(condition.expr, "free_symbols", set()))
             if not names & bound or condition.kind == "unread":
@@ -293,29 +301,34 @@ class Construction:
                                           "approaches"))
                 elif how != "every" and (any(_fails_at_point(condition, point)
                                              for point in points)
-                                         or (how == "ends" and not _holds_between(condition,
-                                                                                  points))):
+                                         or (continuous and not _holds_between(condition,
+                                                                               points))):
                     kept.append(Condition("unread", condition.expr, f"{condition.why}, for "
                                           f"every value of {', '.join(sorted(map(str, bound)))}"))
                 continue
             if lowest and _holds_upward(condition, lowest):
                 continue
             if condition.kind != "power" and _always_holds(condition.kind, condition.expr,
-                                                           sums=True):
+                                                           sums=required_sums):
                 continue  # whatever the values: log(e^{o_j} / Σ_k e^{o_k}) > 0 (no restriction)
             linear = how == "ends" and all(_linear_in(condition, variable) for variable in bound)
             enough = how in ("every", "limit") or (linear and condition.kind in (
                 "positive", "nonnegative", "counted", "power"))
             found = [_at_point(condition, bound, point, strict=how == "limit",
                                edge=how == "ends") for point in points] if enough else [None]
-            if linear and condition.kind == "nonzero":
+            if linear and continuous and condition.kind == "nonzero":
                 # a linear t ≠ 0 over a range: the same strict sign at both ends
                 # (\int_1^x \frac{dt}{t} needs x > 0: round 31a M7)
-                for signed in (condition.expr, -condition.expr):
-                    found = [_at_point(Condition("positive", signed, condition.why), bound, point)
-                             for point in points]
-                    if None not in found:
-                        enough = True
+                signs = [[_at_point(Condition("positive", signed, condition.why), bound, point)
+                          for point in points] for signed in (condition.expr, -condition.expr)]
+                for own, other, signed in ((signs[0], signs[1], condition.expr),
+                                           (signs[1], signs[0], -condition.expr)):
+                    # one sign, unless the other is possible too (x > 0 or x < 0 for
+                    # \int_x^{2x}: a choice not read — round 32b F01)
+                    if None not in own and (all(at is HOLDS for at in own) or any(
+                            _fails_at_point(Condition("nonnegative", signed.__neg__(), ""), point)
+                            for point in points)):
+                        found, enough = own, True
                         break
             if how == "limit" and None in found and all(
                     _holds_near(condition, point, side) for point in points):
@@ -759,18 +772,22 @@ def _holds_between(condition: Condition, points) -> bool:
     its edges) on the whole range between the two written ends: linear in it, at the ends;
     else where SymPy finds it failing on the range — nowhere (``\int_{-1}^{1}
     \sqrt{t^2 - 1/4}^2\,dt`` has none on (−1/2, 1/2): round 31b F09). Not known: False."""
-    if condition.kind not in ("positive", "nonnegative", "power") or len(points) != 2:
-        return True  # (a pole inside: an improper integral, its value SymPy's to find)
+    if condition.kind not in ("positive", "nonnegative", "power", "nonzero") or len(points) != 2:
+        return True
     (variable, low), (_, high) = (next(iter(point.items())) for point in points)
     if any(not getattr(end, "is_number", False) or end.has(sp.oo, -sp.oo, sp.zoo)
            for end in (low, high)):
         return False
-    if all(_linear_in(condition, variable) for variable in points[0]):
+    if condition.kind != "nonzero" and all(_linear_in(condition, variable)
+                                           for variable in points[0]):
         return True  # its sign is read at the ends
     expr = condition.expr.args[0] if isinstance(condition.expr, sp.Tuple) else condition.expr
     try:
         with time_limit(1.0, source="domain", what="a requirement over an integral's range"):
-            failing = sp.solveset(sp.StrictLessThan(expr, 0), variable,
+            # a denominator 0 at single points: poles, an improper integral SymPy evaluates;
+            # 0 on a whole piece (\lfloor t \rfloor on [0, 1)): no value there (round 32b F05)
+            failing = sp.solveset(sp.Eq(expr, 0) if condition.kind == "nonzero" else
+                                  sp.StrictLessThan(expr, 0), variable,
                                   sp.Interval(sp.Min(low, high), sp.Max(low, high)))
             return failing is sp.EmptySet or bool(failing.measure == 0)
     except Exception:  # noqa: BLE001 - not known: the requirement is unread
@@ -887,12 +904,11 @@ def _at_point(condition: Condition, bound: set, point: dict, strict: bool = Fals
     return Condition(kind, values[0], f"{condition.why} (at {where})")
 
 
-def _always_holds(kind: str, expr: sp.Expr, sums: bool = False) -> bool:
-    r"""Whether SymPy's assumptions (every symbol real) already guarantee the condition. With
-    ``sums``, a sum of positive terms stands for a positive number: only where the requirement
-    that it is not 0 (empty) is recorded of its own (Construction.release: a body's requirement
-    ``e^{o_j} / \sum_k e^{o_k} > 0`` beside the denominator's; never for that requirement
-    itself — round 31b F06)."""
+def _always_holds(kind: str, expr: sp.Expr, sums=frozenset()) -> bool:
+    r"""Whether SymPy's assumptions (every symbol real) already guarantee the condition. A sum of
+    ``sums`` (each required ≠ 0 of its own) with positive terms stands for a positive number
+    (Construction.release: a body's requirement ``e^{o_j} / \sum_k e^{o_k} > 0`` beside the
+    denominator's; never for that requirement itself — round 31b F06, 32b F04)."""
     if kind == "power":
         base, exponent = expr.args
         return bool(exponent.is_integer) or _always_holds("positive", base, sums)
@@ -900,8 +916,8 @@ def _always_holds(kind: str, expr: sp.Expr, sums: bool = False) -> bool:
         return False  # ("unread": never known to hold)
     if sums:
         expr = expr.xreplace({total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
-                              if total.function.is_positive
-                              or _always_holds("positive", total.function)})
+                              if total in sums and (total.function.is_positive
+                                                    or _always_holds("positive", total.function))})
     real = expr.xreplace(
         {
             symbol: sp.Dummy(str(symbol), real=True)

@@ -2201,7 +2201,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.tokens = saved_tokens
         self.position = stop + 1
         variable = sp.Symbol(self.advance().text)
-        self.build.release(recorded, [variable], [{variable: low}, {variable: high}])
+        self.build.release(recorded, [variable], [{variable: low}, {variable: high}],
+                           continuous=True)  # (an integral's variable runs over every real)
         return sp.Integral(body, (variable, low, high))
 
     def braced_word(self) -> str:

@@ -52,7 +52,6 @@ from symderive.notes.roles import (
     NEW_EXAMPLE,
     GENERAL_WORDS,
     case_in_words,
-    change_in_words,
     classify_first_step,
     concluded_value,
     is_label,
@@ -341,19 +340,12 @@ def locate(
                     0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
         case = _case_named(full, starts, lines, sections, chain.line, block) if (
-            reading.role in (Role.CLAIM, Role.DEFINITION)) else ("", 0)
+            reading.role is Role.CLAIM) else ("", 0)
         if case[0] and reading.role is Role.CLAIM:  # In the cubic case, $f(3) = 27$ (round 27)
             reading = Reading(Role.CONDITION, why=(
                 f"a claim about a case the note names in words ('{case[0]}', line {case[1]}), "
                 "not by a formula: its names, its numbers may not have the meanings in force "
                 "there (the cube, complex numbers, degrees …), so it is not checked"))
-        elif case[0]:
-            # a definition made in a case (*In the cubic case let $f(x) = x^3$*) holds in that
-            # case only, whose claims are not checked: it is not in force after it (round 31a
-            # F26: *The square map is even: $f(-3) = f(3)$* was refuted with the cube)
-            reading = Reading(Role.CONDITION, why=(
-                f"a definition in a case the note names in words ('{case[0]}', line {case[1]}): "
-                "it holds in that case only"))
         if reading.role is Role.CLAIM and (updated := _updated_example(chain, names)):
             reading = Reading(Role.UPDATE, why=(  # Let $w = 2$. Then $w = w - \eta g = 0$
                 f"{updated} has an example value (line {names[updated][1]}) and stands on both "
@@ -512,14 +504,16 @@ def _case_named(full: str, starts: list, lines: Sequence[str], sections, line: i
     """The words naming a case by a word around a claim on ``line`` and the line where that
     case begins (roles.case_in_words), or ("", 0): in its paragraph (and the lead-in before a
     display or list) or a heading of a section holding it (``## The cubic case``, ``###`` below
-    ``## Case 2: the cubic map``, ``\\subsection{The cubic case}``), or a sentence changing a
-    meaning in words alone from then on (roles.change_in_words)."""
+    ``## Case 2: the cubic map``, ``\\subsection{The cubic case}``)."""
     if block.start < 0:
         return case_in_words(block.lead)[0], line
     paragraph, first = _paragraph_before(full, block.start)
     words, at = case_in_words(paragraph)
     if words:
         return words, bisect.bisect_right(starts, first + at)
+    after = re.split(r"[.!?;。](?=\s|$)|\n[ \t]*\n", full[block.end:block.end + 400])[0]
+    if after.strip() and (words := case_in_words(re.sub(r"\$[^$]*\$", " ", after))[0]):
+        return words, line  # "… holds as well in the matrix setting." (round 32a F14)
     own = re.split(r"[.!?;。](?=\s|$)", re.sub(r"\$[^$]*\$", " ", paragraph))[-1]
     if GENERAL_WORDS.search(own):  # "The general identity is" under "## The cubic case"
         return "", 0
@@ -528,11 +522,6 @@ def _case_named(full: str, starts: list, lines: Sequence[str], sections, line: i
             words, _ = case_in_words(_heading_title(lines[heading - 1]))
             if words:
                 return words, heading
-    back = max(0, block.start - 20000)
-    words, at = change_in_words(full[back:block.start])
-    changed = bisect.bisect_right(starts, back + at) if words else 0
-    if words and sections.reaches(changed, line):  # from now on, in words (round 30 F04)
-        return words, changed
     return "", 0
 
 

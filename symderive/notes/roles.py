@@ -571,9 +571,10 @@ CASE_IN_WORDS = re.compile(
     r"|\b(?:remark|note|example|aside|comment)\s*\(\s*(?:the\s+|an?\s+)?(?!(?:general|same|"
     r"other|negative|positive|zero|trivial)\b)[A-Za-z][\w-]*\s+(?:case|setting|variant|version)s?"
     r"\s*\)"
-    # round 31a F15, F16: a sentence or heading opening with a word and 인/일 경우 (행렬인 경우에도,
-    # ## 세제곱인 경우); not a sign (양수인 경우: a domain), not a formula's (…$인 경우: a condition)
-    r"|^\s*(?!(?:양수|음수|양|음|영|0)(?:인|일))[가-힣]+(?:인|일)\s*경우", re.I)
+    # round 31a F15, F16: a sentence or heading opening with a noun and 인/일 경우 (행렬인 경우에도,
+    # ## 세제곱인 경우); not a sign (양수인 경우: a domain), not a formula's (…$인 경우: a condition),
+    # not an adjective in -적 (일반적인 경우 "in general", 구체적인 경우: round 32a F05, F06)
+    r"|^\s*(?!(?:양수|음수|양|음|영|0)(?:인|일|의))[가-힣]*[가-힣](?<!적)(?:인|일|의)\s*경우", re.I)
 
 
 def case_in_words(paragraph: str) -> tuple[str, int]:
@@ -607,32 +608,6 @@ def case_in_words(paragraph: str) -> tuple[str, int]:
             return (re.sub("[§¤]", "$…$", found.group()).strip(),
                     origin[at] if at < len(origin) else len(paragraph))
     return "", -1
-
-
-# round 30 F04: a change of meaning said in words alone, in force from then on ("From now on
-# the map is the cube, that is, the exponent becomes three."): a case that lasts; with a
-# formula in its sentence the change is read from the formula (roles, "Formulas given again")
-CHANGE_IN_WORDS = re.compile(
-    r"\b(?:from\s+(?:now|here|this\s+point)\s+on|henceforth|hereafter)\b[^.!?;]{0,80}?"
-    r"\b(?:(?:the|our)\s+[A-Za-z-]+\s+(?:is|are|becomes?|will\s+be)\s+(?!(?:the\s+)?(?:same|"
-    r"unchanged|as\s+before|fixed|kept)\b)|we\s+(?:use|take|switch\s+to|change\s+to|replace|"
-    r"work\s+with)\s+(?!(?:the\s+)?(?:same|this|these|that|it|them)\b))", re.I)
-_FORMULA_MARK = re.compile(r"\$|\\\(|\\\[|\\begin|\[\^|\^\[|\\footnote")  # (a footnote's formula too)
-
-
-def change_in_words(text: str) -> tuple[str, int]:
-    """The last sentence of ``text`` that changes a meaning in words alone from then on
-    (:data:`CHANGE_IN_WORDS`, no formula in it) and its offset in ``text``, or ("", -1)."""
-    found = ("", -1)
-    for change in CHANGE_IN_WORDS.finditer(text):
-        start = max(text.rfind(". ", 0, change.start()), text.rfind("\n\n", 0, change.start()),
-                    text.rfind("? ", 0, change.start()), text.rfind("! ", 0, change.start()))
-        start = 0 if start < 0 else start + 2
-        end = re.search(r"[.!?。](?=\s|$)|\n[ \t]*\n", text[change.end():])
-        sentence = text[start:change.end() + (end.end() if end else len(text))]
-        if not _FORMULA_MARK.search(sentence):
-            found = (" ".join(sentence.split()), start)
-    return found
 
 
 def _mapped_sub(pattern: str, replace, text: str, origin: list) -> tuple[str, list]:

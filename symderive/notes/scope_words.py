@@ -97,6 +97,7 @@ OTHER_CASE = re.compile(
     r"|일반적으로|부호(?:와|에)\s*(?:상관|관계)\s*없이|부호(?:가|와)?\s*(?:무엇이든|어떻든)"
     r"|부호(?:를|가)?\s*(?:모[르를름]|알\s*수\s*없|정해지지\s*않)"  # round 30 F11
     r"|부호(?:와|에)\s*무관|부호를?\s*가리지\s*않|양수가\s*아닐\s*수도"  # round 31a F23, F24, F27
+    r"|성립하지\s*않더라도|양수가\s*아니더라도|보장이\s*없어도"  # round 32a F21
     # round 29 F04-F08: the assumption named by its formula (blanked here: "Without $x > 0$,"),
     # or left open ("If $x > 0$ is not assumed", "for $x$ of unknown sign")
     r"|\b(?:without|dropp\w*|remov\w*|relax\w*|lift\w*|ignor\w*|beyond|abandon\w*|discard\w*"
@@ -104,10 +105,13 @@ OTHER_CASE = re.compile(
     # round 30 F09: "When $x > 0$ fails", "once $x > 0$ no longer holds"
     # (after a blanked formula: a look-behind, so a long run of blanks is not searched again
     # from each of its characters — round 31a F31)
-    r"|(?<=\s\s\s)(?:fails?|failing|(?:does|do)\s*(?:not|n't)\s+hold|no\s+longer\s+holds?|is\s+"
-    r"(?:false|violated|not\s+(?:true|satisfied|guaranteed|assumed)|dropped|removed|relaxed|"
-    r"lifted|abandoned|retracted|suspended|withdrawn)|(?:breaks?|broke)\s+down)\b"
-    r"|\b(?:in\s+the\s+absence\s+of|letting\s+go\s+of|suspend\w*|retract\w*|withdraw\w*)\s|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
+    r"|(?<=\s\s\s)(?:fails?|failing|(?:(?:does|do)\s*)?(?:not|n't)\s+(?:hold|apply)|no\s+longer\s+"
+    r"holds?|(?:might|may|could)\s+(?:fail|not\s+hold)|(?:is|were|was)\s*(?:n't\s+|\s+)"
+    r"(?:false|untrue|unknown|violated|not\s+(?:true|satisfied|guaranteed|assumed|in\s+force|the\s+"
+    r"case)|true|dropped|removed|relaxed|lifted|abandoned|retracted|suspended|withdrawn|given\s+"
+    r"up)|cannot\s+be\s+(?:guaranteed|assumed)|(?:breaks?|broke)\s+down)\b"
+    r"|\b(?:in\s+the\s+absence\s+of|letting\s+go\s+of|suspend\w*|retract\w*|withdraw\w*"
+    r"|stop\s+assuming|do\s+not\s+insist\s+on|free\s+\S*\s*from\s+the)\s|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
     r"|\bnot\s+assuming\b|\bof\s+(?:unknown|any|arbitrary|either)\s+signs?\b|\bwhose\s+sign\s+is"
     r"\s+(?:unknown|not\s+known|arbitrary)\b",
     re.I,
@@ -121,7 +125,7 @@ ASSUMPTION_WORD = re.compile(r"\b(?:assum\w*|conditions?|restrictions?|hypothes[
 WITHDRAWING_WORD = re.compile(r"\b(?:without|dispens\w*|suspend\w*|retract\w*|withdr[ae]w\w*|drop\w*"
                               r"|remov\w*|relax\w*|lift\w*|fail\w*|violat\w*"
                               r"|abandon\w*|discard\w*|ignor\w*|no\s+longer|not\s+hold\w*|set\s+aside"
-                              r"|weaken\w*|waiv\w*|beyond|unknown)\b", re.I)
+                              r"|weaken\w*|waiv\w*|beyond|unknown|aside|gone|untrue)\b", re.I)
 WITHDRAWN_KOREAN = re.compile(r"(?:가정|조건|제약)[^.。]{0,200}?(?:철회|완화|거두|없이|없애|없다면|없으면|제거|빼|버리|풀|"
                               r"무시|깨지|성립하지\s*않)")
 

@@ -1,7 +1,6 @@
 """Round 30 (left open by the last session) and round 31a: a case named in words (*In the cubic
 case*, ``## Binary case``, *In the complex case*) may change the meaning of its names and of
-its numbers, so no claim in it is checked, and a definition made in it holds in it only. A case
-is named by any heading holding the claim (a ``###`` below
+its numbers, so no claim in it is checked. A case is named by any heading holding the claim (a ``###`` below
 ``## Case 2: the cubic map``, ``\\subsection{The cubic case}``), run-in labels (``__Cubic
 case.__``, *Cubic case —*, *Remark (cubic case).*), and a lead-in before several displays.
 An assumption withdrawn by its formula (*When $x > 0$ fails*, *Dispensing with $x > 0$*,
@@ -55,13 +54,6 @@ def test_a_case_may_change_the_numbers_themselves_so_nothing_in_it_is_checked(tm
     assert set(file_verdicts(tmp_path, f"# Notes\n\n{case}\n", ".md")) <= {"skipped"}
 
 
-def test_a_definition_made_in_a_case_holds_in_that_case_only(tmp_path):  # round 31a F26
-    text = ("# Maps\n\nLet $f(x) = x^2$. Then $f(2) = 4$.\n\nIn the cubic case, let $f(x) = x^3$ "
-            "instead; then $f(2) = 8$.\n\nThe square map is even: $f(-3) = f(3)$.\n")
-    found = verdicts_by_line(tmp_path, text)
-    assert found[3] == ["proved"] and found[7] == ["proved"]
-
-
 @pytest.mark.parametrize("withdrawal", [
     "When $x > 0$ fails, we still get $|x| = x$.",  # F09
     "Dispensing with $x > 0$, we get $|x| = x$.",  # F10
@@ -95,17 +87,6 @@ def test_a_korean_withdrawal_far_from_its_assumption_word_proves_nothing(tmp_pat
 ])
 def test_a_body_requirement_not_read_leaves_a_notes_claim_undecided(tmp_path, claim):
     assert verdicts_by_line(tmp_path, f"We have ${claim}$.\n")[1] == ["undecided"]
-
-
-def test_a_change_said_in_words_alone_lasts_to_the_end_of_its_chapter(tmp_path):  # F04
-    text = ("# Maps\n\nLet $f(x) = x^2$. Then $f(2) = 4$.\n\nFrom now on we use the same map. "
-            "Then $f(3) = 9$.\n\nFrom now on the map is the cube, that is, the exponent becomes "
-            "three.\n\n## Negative inputs\n\nAt a negative input, $f(-1) = 1$.\n\n# Chapter 2\n\n"
-            "Let $f(x) = x^2$. Again $f(2) = 4$.\n")
-    found = verdicts_by_line(tmp_path, text)
-    assert found[3] == ["proved"] and found[5] == ["proved"]  # the same map: kept
-    assert set(found.get(11, [])) <= {"skipped"}  # the cube, said in words: not checked
-    assert found[15] == ["proved"]  # a new chapter, a new definition
 
 
 # round 31a: more places a case is named
@@ -155,3 +136,40 @@ def test_a_long_formula_does_not_slow_the_withdrawal_words(tmp_path):  # F31: wa
 ])
 def test_a_defined_body_requirement_not_read_leaves_the_claim_undecided(tmp_path, text):
     assert "refuted" not in file_verdicts(tmp_path, text + "\n", ".md")
+
+
+# round 32a (review of the above)
+@pytest.mark.parametrize("text", [
+    # F01-F04: a definition made where a case is named stays in force after it (the author
+    # switched for good); a rule dropping it refuted f(2) = 8 with the square
+    "We now turn to the cubic case, and let $f(x) = x^3$ from here on.\n\nThen $f(2) = 8$.",
+    "Unlike in the quadratic case, we now let $f(x) = x^3$ for the rest of these notes.\n\n"
+    "Then $f(2) = 8$.",
+    "구체적인 경우로 세제곱을 보자. 이제 $f(x) = x^3$이라 하자.\n\n그러면 $f(2) = 8$이다.",  # F05
+])
+def test_a_definition_where_a_case_is_named_stays_in_force(tmp_path, text):
+    assert "refuted" not in file_verdicts(tmp_path, f"# Maps\n\n{SQUARE}{text}\n", ".md")
+
+
+@pytest.mark.parametrize("case", [
+    "The rule $e^{a+b} = e^{a} e^{b}$ holds as well in the matrix setting.",  # F14: after it
+    "행렬의 경우에도 $e^{a+b} = e^{a} e^{b}$이다.",  # F19
+])
+def test_case_words_after_the_formula_or_in_korean_are_read(tmp_path, case):
+    text = f"# Exponentials\n\nFor numbers, $e^{{1+2}} = e^{{1}} e^{{2}}$.\n\n{case}\n"
+    found = verdicts_by_line(tmp_path, text)
+    assert found[3] == ["proved"] and set(found.get(5, [])) <= {"skipped"}
+
+
+@pytest.mark.parametrize("withdrawal", [  # round 32a F21
+    "If $x > 0$ is not in force, $|x| = x$.", "Once we stop assuming $x > 0$, $|x| = x$.",
+    "Putting the positivity assumption aside, $|x| = x$.", "Should $x > 0$ not hold, $|x| = x$.",
+    "If $x > 0$ is untrue, $|x| = x$.", "If $x > 0$ isn't true, $|x| = x$.",
+    "If $x > 0$ cannot be guaranteed, $|x| = x$.", "If $x > 0$ might fail, $|x| = x$.",
+    "Even if $x > 0$ were false, $|x| = x$.", "$x > 0$이 성립하지 않더라도 $|x| = x$이다.",
+    "$x$가 양수가 아니더라도 $|x| = x$이다.",
+])
+def test_withdrawals_of_round_32(tmp_path, withdrawal):
+    text = f"# Absolute value\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
+    found = verdicts_by_line(tmp_path, text)
+    assert "proved" in found[3] and all(verdict not in HOLDS for verdict in found.get(5, []))

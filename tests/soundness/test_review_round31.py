@@ -137,3 +137,40 @@ def test_limits_sympy_cannot_be_trusted_with_are_not_decided(lhs, rhs):
 def test_textbook_limits_are_still_proved(lhs, rhs):
     for verdict, detail in latex_channels(lhs, rhs):
         assert verdict in HOLDS, detail
+
+
+# round 32b (review of the above)
+@pytest.mark.parametrize("lhs, rhs", [
+    # F01: t ≠ 0 over [x, 2x] holds for x > 0 or for x < 0: a choice not read, never one sign
+    (r"\int_{x}^{2x}\frac{1}{t}\,dt", r"\log 2"),
+    (r"\int_{0}^{1}\frac{1}{t-y}\,dt", r"\log\frac{y-1}{y}"),
+    # F03: both sides need every x_k ≥ 0; a point where neither is real is no counterexample
+    (r"\sum_{k=1}^{n}\left|\sqrt{x_k}\right|^3", r"\sum_{k=1}^{n}\sqrt{x_k}^3"),
+])
+def test_a_requirement_with_two_readings_or_dropped_alike_refutes_nothing(lhs, rhs):
+    for verdict, detail in latex_channels(lhs, rhs):
+        assert verdict != "refuted", detail
+
+
+def test_an_odd_root_requires_nothing_an_even_root_requires():
+    # F02: ∛x is real for x < 0, √x is not: the sums' requirements differ, nothing is checked
+    for verdict, detail in latex_channels(r"\sum_{k=1}^{n}\left|\sqrt[3]{x_k}\right|^{3}",
+                                          r"\sum_{k=1}^{n}\left|\sqrt{x_k}\right|^{2}"):
+        assert verdict not in HOLDS, detail
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # F04: the inner sums are empty at m = 1: every term 0/0
+    (r"\sum_{j=1}^{n}\frac{e^{x_j}\sum_{k=2}^{m}e^{a_k}}{e^{x_j}\sum_{k=2}^{m}e^{a_k}}", "n"),
+    # F05: a denominator 0 on a whole piece of the range, not at a single pole
+    (r"\int_0^2\frac{\lfloor t\rfloor}{\lfloor t\rfloor}dt", "2"),
+    (r"\int_{-1}^1\frac{|t|+t}{|t|+t}dt", "2"),
+])
+def test_a_body_undefined_on_a_whole_piece_decides_nothing(lhs, rhs):
+    for verdict, detail in latex_channels(lhs, rhs):
+        assert verdict not in HOLDS, detail
+
+
+def test_a_pole_at_a_single_point_is_still_an_integral():
+    for verdict, detail in latex_channels(r"\int_1^2 \frac{1}{t}\,dt", r"\log 2"):
+        assert verdict in HOLDS, detail
