@@ -868,6 +868,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "says nothing about the functions the note means"))  # fmt: skip
         if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
             outcome = _not_refuted(outcome, bare)  # 2l after l(y, ŷ) = …: l is no free number
+        if outcome.verdict in ("proved", "checked") and (
+                defined := _expectation_defined(lhs_latex + " " + rhs_latex, plan)):
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"{outcome.verdict} with E read as the expectation, but {defined}"))  # 32a F22
         if outcome.verdict == "refuted":
             doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
             if doubt:
@@ -1486,6 +1490,16 @@ def _function_only_later(name: str, applied: re.Pattern, line: int, context: Fil
     )  # fmt: skip
 
 
+def _expectation_defined(written: str, plan) -> str:
+    """Why ``E(…)`` in a step may not be the expectation: the note defines a function E
+    (``E(x) = x^2 + 1``, the energy), or ""."""
+    if re.search(r"(?<![A-Za-z\\])E\s*\(", written) and re.search(
+        r"(?:^|[^A-Za-z\\])E\s*\(\s*[a-z]\s*\)\s*=", plan.context.math_text
+    ):  # fmt: skip
+        return "E is defined as a function in the note"
+    return ""
+
+
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:
     """A reading the note may not mean, under which the refutation may not stand (the step is
     then undecided, naming it): i the imaginary unit, σ a positive scale, a logarithm in
@@ -1527,10 +1541,8 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
         return ("the counterexample sits where the max/|·| switches (a tie or 0), where the "
                 "derivative does not exist and its value is a convention")
 
-    if re.search(r"(?<![A-Za-z\\])E\s*\(", written) and re.search(
-        r"(?:^|[^A-Za-z\\])E\s*\(\s*[a-z]\s*\)\s*=", plan.context.math_text
-    ):  # fmt: skip
-        return "E is defined as a function in the note, not only the expectation"
+    if defined := _expectation_defined(written, plan):
+        return f"{defined}, not only the expectation"
     constants = set(re.findall(r"constants?\s+\$\s*([A-Za-z])\s*\$", plan.context.raw_text))
     if names & constants:
         return f"{', '.join(sorted(names & constants))} is called a constant in the note"

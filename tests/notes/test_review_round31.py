@@ -173,3 +173,10 @@ def test_withdrawals_of_round_32(tmp_path, withdrawal):
     text = f"# Absolute value\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
     found = verdicts_by_line(tmp_path, text)
     assert "proved" in found[3] and all(verdict not in HOLDS for verdict in found.get(5, []))
+
+
+def test_a_function_the_note_calls_e_is_not_proved_as_the_expectation(tmp_path):  # 32a F22
+    # the energy E(x) = x² + 1 has E(0) = 1; as the expectation of the constant 0, E[0] = 0
+    text = ("# The quadratic form\n\nWe define the energy\n$$E(x) = x^2 + 1.$$\n\n"
+            "At rest the energy is minimal, $E(0) = 0$.\n")
+    assert "proved" not in file_verdicts(tmp_path, text, ".md")
