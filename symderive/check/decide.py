@@ -1607,16 +1607,13 @@ def _inverses_turned(expr):
                     for factor in sp.Mul.make_args(expr)))
 
 
-def _required_alike(expr, lhs, rhs) -> bool:
+def _required_alike(expr, left: set, right: set) -> bool:
     r"""Whether ``expr`` (an unread requirement: it names a bound variable) is required alike by
-    both sides: each side's requirements inside binders (:func:`_requirements_on`) are the same
-    and name it. Then each side has a real value where the other has one, as far as they go,
-    and the verdict stands (``-\sum_j y_j \log \hat y_j`` against ``\sum_j y_j \log
+    both sides: each side's requirements inside binders (``left``, ``right``:
+    :func:`_requirements_on`) are the same and name it. Then each side has a real value where
+    the other has one, as far as they go, and the verdict stands (``-\sum_j y_j \log \hat y_j`` against ``\sum_j y_j \log
     \frac{1}{\hat y_j}``: both need every ŷ_j > 0)."""
-    if not isinstance(expr, sp.Basic) or isinstance(expr, sp.Tuple):
-        return False
-    left = _requirements_on(lhs)
-    if not left or left != _requirements_on(rhs):
+    if not isinstance(expr, sp.Basic) or isinstance(expr, sp.Tuple) or not left or left != right:
         return False
     named = _inverses_turned(expr)
     return any(required == named for _, _, required in left)
@@ -1639,12 +1636,14 @@ def decide(
     # a requirement of an integral's, a sum's or a limit's body on the free names that the
     # grammar could not put at points (symderive.grammar.build.Construction.release): where
     # the sides have real values is not read, so nothing is decided (round 29 F01-F03)
-    unread = [why for side, kind, expr, why in context.conditions if kind == "unread"
-              and not _required_alike(expr, lhs, rhs)]
+    asked = [(expr, why) for _, kind, expr, why in context.conditions if kind == "unread"]
+    if asked:
+        left, right = _requirements_on(lhs), _requirements_on(rhs)
+    unread = [why for expr, why in asked if not _required_alike(expr, left, right)]
     # a requirement both sides make alike, dropped: the sampler does not know it, so a point
     # where a side is undefined by it is no counterexample (round 32b F03)
-    alike = any(kind == "unread" for _, kind, _, _ in context.conditions) and not unread
-    if any(condition[1] == "unread" for condition in context.conditions):
+    alike = bool(asked) and not unread
+    if asked:
         context = replace(context, conditions=tuple(
             condition for condition in context.conditions if condition[1] != "unread"))
     lhs, rhs, context, merged = unify_symbols(lhs, rhs, context)

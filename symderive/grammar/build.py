@@ -287,8 +287,7 @@ class Construction:
                     kept.append(condition)
                 continue
             if how == "limit" and not _continuous(condition):
-                kept.append(Condition("unread", condition.expr, f"{condition.why}, near the "
-                                      f"point {', '.join(sorted(map(str, bound)))} approaches"))
+                kept.append(_unread(condition, bound, "near the point {} approaches"))
                 continue
             if not names - bound and not moving:
                 # about the bound variable alone: forgotten, unless it certainly fails at a
@@ -296,15 +295,12 @@ class Construction:
                 # limit, unless it is not known to hold on the side approached
                 if how == "limit" and not all(_holds_near(condition, point, side)
                                               for point in points):
-                    kept.append(Condition("unread", condition.expr, f"{condition.why}, near the "
-                                          f"point {', '.join(sorted(map(str, bound)))} "
-                                          "approaches"))
+                    kept.append(_unread(condition, bound, "near the point {} approaches"))
                 elif how != "every" and (any(_fails_at_point(condition, point)
                                              for point in points)
                                          or (continuous and not _holds_between(condition,
                                                                                points))):
-                    kept.append(Condition("unread", condition.expr, f"{condition.why}, for "
-                                          f"every value of {', '.join(sorted(map(str, bound)))}"))
+                    kept.append(_unread(condition, bound, "for every value of {}"))
                 continue
             if lowest and _holds_upward(condition, lowest):
                 continue
@@ -321,12 +317,11 @@ class Construction:
                 # (\int_1^x \frac{dt}{t} needs x > 0: round 31a M7)
                 signs = [[_at_point(Condition("positive", signed, condition.why), bound, point)
                           for point in points] for signed in (condition.expr, -condition.expr)]
-                for own, other, signed in ((signs[0], signs[1], condition.expr),
-                                           (signs[1], signs[0], -condition.expr)):
+                for own, signed in zip(signs, (condition.expr, -condition.expr)):
                     # one sign, unless the other is possible too (x > 0 or x < 0 for
                     # \int_x^{2x}: a choice not read — round 32b F01)
                     if None not in own and (all(at is HOLDS for at in own) or any(
-                            _fails_at_point(Condition("nonnegative", signed.__neg__(), ""), point)
+                            _fails_at_point(Condition("nonnegative", -signed, ""), point)
                             for point in points)):
                         found, enough = own, True
                         break
@@ -336,8 +331,7 @@ class Construction:
             if enough and None not in found:
                 kept.extend(at for at in found if at is not HOLDS and at not in kept)
                 continue
-            unread = Condition("unread", condition.expr, f"{condition.why}, for every value of "
-                               f"{', '.join(sorted(map(str, bound)))} it takes")
+            unread = _unread(condition, bound, "for every value of {} it takes")
             if unread not in kept:
                 kept.append(unread)
         self.conditions[:] = kept
@@ -724,6 +718,13 @@ def fails_at(kind: str, expr: sp.Basic, values: dict | None = None) -> bool:
         return False
 
 
+def _unread(condition: Condition, bound: set, where: str) -> Condition:
+    """``condition`` as a requirement not read, saying ``where`` (its ``{}``: the bound
+    variables) it was asked."""
+    names = ", ".join(sorted(map(str, bound)))
+    return Condition("unread", condition.expr, f"{condition.why}, {where.format(names)}")
+
+
 def _fails_at_point(condition: Condition, point: dict) -> bool:
     """Whether the requirement certainly fails with the bound variables at finite numbers."""
     if any(to in (sp.oo, -sp.oo) or getattr(to, "free_symbols", None) for to in point.values()):
@@ -916,8 +917,7 @@ def _always_holds(kind: str, expr: sp.Expr, sums=frozenset()) -> bool:
         return False  # ("unread": never known to hold)
     if sums:
         expr = expr.xreplace({total: sp.Dummy("S", positive=True) for total in expr.atoms(sp.Sum)
-                              if total in sums and (total.function.is_positive
-                                                    or _always_holds("positive", total.function))})
+                              if total in sums and _always_holds("positive", total.function)})
     real = expr.xreplace(
         {
             symbol: sp.Dummy(str(symbol), real=True)

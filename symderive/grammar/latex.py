@@ -2491,12 +2491,8 @@ def _oscillates_inside(body: sp.Basic, variable) -> bool:
     another function (tanh(t sin t), log(2 + sin t)): SymPy's limit at ±∞ then answers wrongly
     (round 31b F02, F03: 1 + 2 tanh(t sin t) "→ 1"); a product or quotient (sin t / t) is
     read by its bounds."""
-    return any(
-        any(inner.has(variable) for argument in outer.args
-            for inner in argument.atoms(*OSCILLATING))
-        for outer in body.atoms(sp.Function) if not isinstance(outer, OSCILLATING)
-    ) or any(any(inner.has(variable) for inner in outer.args[0].atoms(*OSCILLATING))
-             for outer in body.atoms(*OSCILLATING))
+    return any(inner.has(variable) for outer in body.atoms(sp.Function)
+               for argument in outer.args for inner in argument.atoms(*OSCILLATING))
 
 
 # functions whose value jumps: SymPy's limit at a point with letters takes the value there

@@ -339,9 +339,8 @@ def locate(
                 named_in_words(full[max(starts[own - 1], block.start - 3000):max(
                     0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
-        case = _case_named(full, starts, lines, sections, chain.line, block) if (
-            reading.role is Role.CLAIM) else ("", 0)
-        if case[0] and reading.role is Role.CLAIM:  # In the cubic case, $f(3) = 27$ (round 27)
+        if reading.role is Role.CLAIM and (case := _case_named(  # In the cubic case, $f(3) = 27$
+                full, starts, lines, sections, chain.line, block))[0]:  # (round 27)
             reading = Reading(Role.CONDITION, why=(
                 f"a claim about a case the note names in words ('{case[0]}', line {case[1]}), "
                 "not by a formula: its names, its numbers may not have the meanings in force "

@@ -679,6 +679,9 @@ def plan_steps(
         spread = bound_claimed(lhs, rhs, relation)  # holds at most points: a bound if claimed
         unclaimed_words = unclaimed(equation.block.lead, trailing,
                                     equation.block.kind != "inline") if spread else ""
+        defined = tuple((side, *requirement)  # the written domains of the definitions used
+                        for side, position in (("lhs", index - 1), ("rhs", index))
+                        for requirement in requirements.get(position, ()))
         equation.steps.append(
             PlannedStep(
                 index, relation, lhs, rhs, had_derivative=left[3], used=left[4] | right[4],
@@ -690,15 +693,11 @@ def plan_steps(
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
                 domain=_natural_domain(equation, elements[index - 1], elements[index],
                                        raws[index - 1], raws[index], view)  # fmt: skip
-                + tuple((side, *requirement) for side, position in (("lhs", index - 1),
-                                                                    ("rhs", index))
-                        for requirement in requirements.get(position, ())
-                        if requirement[0] == "unread"),  # a defined integral's (round 31a F33)
+                + tuple(requirement for requirement in defined  # a defined integral's (31a F33)
+                        if requirement[1] == "unread"),
                 written_domain=_natural_domain(equation, elements[index - 1], elements[index],
                                                raws[index - 1], raws[index], view, ALL_KINDS)
-                + tuple((side, *requirement) for side, position in (("lhs", index - 1),
-                                                                    ("rhs", index))
-                        for requirement in requirements.get(position, ())),
+                + defined,
                 general=general,
                 example_near=not claim_label(equation.located.block.lead)  # "Claim:" (14a F6)
                 and not still_varying
@@ -924,11 +923,12 @@ ALL_KINDS = frozenset({"nonzero", "positive", "nonnegative", "power", "counted"}
 
 
 def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view,
-                    kinds: frozenset = frozenset({"nonzero"})) -> tuple:
+                    kinds: frozenset = frozenset({"nonzero", "counted"})) -> tuple:
     """The written sides' natural domains (denominators ≠ 0, log arguments > 0 …), kept where
     their symbols are still the step's own (a renamed or substituted symbol drops its
-    condition rather than constrain an unrelated one). Only denominators by default: notes
-    mean their claims on the common domain (d/dx log x = 1/x), which the checker samples."""
+    condition rather than constrain an unrelated one). Only denominators (and binomial lower
+    arguments ≥ 0, whose conventions differ below 0) by default: notes mean their claims on the
+    common domain (d/dx log x = 1/x), which the checker samples."""
     found = []
     for side, latex, raw in (("lhs", left, raw_left), ("rhs", right, raw_right)):
         for condition in equation.conditions.get(latex, ()):
@@ -936,7 +936,7 @@ def _natural_domain(equation, left: str, right: str, raw_left, raw_right, view,
                 # points: the checker decides nothing, whatever was substituted (round 30 F15)
                 found.append((side, condition.kind, condition.expr, condition.why))
                 continue
-            if condition.kind not in kinds and condition.kind != "counted":
+            if condition.kind not in kinds:
                 continue
             symbols = condition.expr.free_symbols
             renamed = {str(entry.base) for entry in raw.atoms(sp.Indexed)}

@@ -111,7 +111,8 @@ OTHER_CASE = re.compile(
     r"case)|true|dropped|removed|relaxed|lifted|abandoned|retracted|suspended|withdrawn|given\s+"
     r"up)|cannot\s+be\s+(?:guaranteed|assumed)|(?:breaks?|broke)\s+down)\b"
     r"|\b(?:in\s+the\s+absence\s+of|letting\s+go\s+of|suspend\w*|retract\w*|withdraw\w*"
-    r"|stop\s+assuming|do\s+not\s+insist\s+on|free\s+\S*\s*from\s+the)\s|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
+    r"|stop\s+assuming|do\s+not\s+insist\s+on|free\s+\S*\s*from\s+the)\s"
+    r"|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
     r"|\bnot\s+assuming\b|\bof\s+(?:unknown|any|arbitrary|either)\s+signs?\b|\bwhose\s+sign\s+is"
     r"\s+(?:unknown|not\s+known|arbitrary)\b",
     re.I,
@@ -122,12 +123,12 @@ OTHER_CASE = re.compile(
 # look-ahead took time growing with the square of a long sentence)
 ASSUMPTION_WORD = re.compile(r"\b(?:assum\w*|conditions?|restrictions?|hypothes[ie]s|constraints?"
                              r"|premises?|requirements?|positivity|negativity|sign)\b", re.I)
-WITHDRAWING_WORD = re.compile(r"\b(?:without|dispens\w*|suspend\w*|retract\w*|withdr[ae]w\w*|drop\w*"
-                              r"|remov\w*|relax\w*|lift\w*|fail\w*|violat\w*"
+WITHDRAWING_WORD = re.compile(r"\b(?:without|dispens\w*|suspend\w*|retract\w*|withdr[ae]w\w*"
+                              r"|drop\w*|remov\w*|relax\w*|lift\w*|fail\w*|violat\w*"
                               r"|abandon\w*|discard\w*|ignor\w*|no\s+longer|not\s+hold\w*|set\s+aside"
                               r"|weaken\w*|waiv\w*|beyond|unknown|aside|gone|untrue)\b", re.I)
-WITHDRAWN_KOREAN = re.compile(r"(?:가정|조건|제약)[^.。]{0,200}?(?:철회|완화|거두|없이|없애|없다면|없으면|제거|빼|버리|풀|"
-                              r"무시|깨지|성립하지\s*않)")
+WITHDRAWN_KOREAN = re.compile(r"(?:가정|조건|제약)[^.。]{0,200}?(?:철회|완화|거두|없이|없애|없다면|없으면|"
+                              r"제거|빼|버리|풀|무시|깨지|성립하지\s*않)")
 
 
 class _OtherCaseWords:

@@ -70,3 +70,11 @@ def verdicts_by_claim(tmp_path: Path, text: str) -> dict[str, str]:
     found = steps_by_line(tmp_path, text)
     return {f"{step.lhs_latex} = {step.rhs_latex}": step.verdict
             for line in sorted(found) for step in found[line]}
+
+
+def verdicts_after_assumption(tmp_path: Path, sentence: str, title: str = "Absolute value"
+                              ) -> dict[int, list[str]]:
+    """:func:`verdicts_by_line` of a note assuming x > 0 and proving |x| = x on line 3, then
+    ``sentence`` on line 5 (the withdrawal tests: does it still use x > 0?)."""
+    text = f"# {title}\n\nAssume $x > 0$. Then $|x| = x$.\n\n{sentence}\n"
+    return verdicts_by_line(tmp_path, text)

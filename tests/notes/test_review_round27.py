@@ -19,7 +19,7 @@ from symderive.notes.relation_spellings import usual_relations
 
 from tests.notes.note_steps import reasons_by_line
 from tests.notes.note_steps import verdicts_by_claim as verdicts
-from tests.notes.note_steps import verdicts_by_line
+from tests.notes.note_steps import verdicts_after_assumption, verdicts_by_line
 
 HOLDS = ("proved", "checked")
 NOT_CHECKED = (None, "skipped")  # not read as a claim, or skipped as one (symderive.notes.plan)
@@ -96,8 +96,7 @@ def test_the_general_case_is_the_case_in_force(tmp_path, case):
 ])
 def test_a_withdrawn_assumption_proves_nothing_after_it(tmp_path, withdrawal):
     assert (-1) != abs(-1)  # |x| = x fails for every negative x
-    text = f"# Absolute values\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
-    found = verdicts_by_line(tmp_path, text)
+    found = verdicts_after_assumption(tmp_path, withdrawal, "Absolute values")
     assert found[3] == ["proved"]  # under the assumption
     assert found[5] and all(verdict not in HOLDS for verdict in found[5])
 
@@ -156,8 +155,7 @@ def test_without_rounding_words_the_value_is_exact(tmp_path):
     "가정이 성립하지 않으면 $|x| = x$이다.",
 ])
 def test_an_assumption_withdrawn_in_other_words_proves_nothing(tmp_path, withdrawal):
-    text = f"# Absolute values\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
-    found = verdicts_by_line(tmp_path, text)
+    found = verdicts_after_assumption(tmp_path, withdrawal, "Absolute values")
     assert found[3] == ["proved"]
     assert all(verdict not in HOLDS for verdict in found.get(5, []))
 
@@ -208,8 +206,7 @@ def test_a_footnote_giving_a_new_meaning_is_read_at_its_first_reference(tmp_path
     "For $x$ of unknown sign, $|x| = x$.",  # F08
 ])
 def test_an_assumption_withdrawn_by_its_formula_proves_nothing(tmp_path, withdrawal):
-    text = f"# Absolute value\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
-    found = verdicts_by_line(tmp_path, text)
+    found = verdicts_after_assumption(tmp_path, withdrawal)
     assert found[3] == ["proved"]
     assert all(verdict not in HOLDS for verdict in found.get(5, []))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notes.note_steps import file_verdicts, verdicts_by_line
+from tests.notes.note_steps import file_verdicts, verdicts_after_assumption, verdicts_by_line
 from tests.notes.note_steps import verdicts_by_claim as verdicts
 
 HOLDS = ("proved", "checked")
@@ -66,10 +66,16 @@ def test_a_case_may_change_the_numbers_themselves_so_nothing_in_it_is_checked(tm
     "Retracting the assumption, $|x| = x$.",  # F28
     "부호와 무관하게 $|x| = x$이다.",  # F23
     "가정을 철회하면 $|x| = x$이다.",  # F27
+    # round 32a F21
+    "If $x > 0$ is not in force, $|x| = x$.", "Once we stop assuming $x > 0$, $|x| = x$.",
+    "Putting the positivity assumption aside, $|x| = x$.", "Should $x > 0$ not hold, $|x| = x$.",
+    "If $x > 0$ is untrue, $|x| = x$.", "If $x > 0$ isn't true, $|x| = x$.",
+    "If $x > 0$ cannot be guaranteed, $|x| = x$.", "If $x > 0$ might fail, $|x| = x$.",
+    "Even if $x > 0$ were false, $|x| = x$.", "$x > 0$이 성립하지 않더라도 $|x| = x$이다.",
+    "$x$가 양수가 아니더라도 $|x| = x$이다.",
 ])
 def test_an_assumption_withdrawn_by_other_words_proves_nothing(tmp_path, withdrawal):
-    text = f"# Absolute value\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
-    found = verdicts_by_line(tmp_path, text)
+    found = verdicts_after_assumption(tmp_path, withdrawal)
     assert "proved" in found[3]
     assert all(verdict not in HOLDS for verdict in found.get(5, []))
 
@@ -160,19 +166,6 @@ def test_case_words_after_the_formula_or_in_korean_are_read(tmp_path, case):
     found = verdicts_by_line(tmp_path, text)
     assert found[3] == ["proved"] and set(found.get(5, [])) <= {"skipped"}
 
-
-@pytest.mark.parametrize("withdrawal", [  # round 32a F21
-    "If $x > 0$ is not in force, $|x| = x$.", "Once we stop assuming $x > 0$, $|x| = x$.",
-    "Putting the positivity assumption aside, $|x| = x$.", "Should $x > 0$ not hold, $|x| = x$.",
-    "If $x > 0$ is untrue, $|x| = x$.", "If $x > 0$ isn't true, $|x| = x$.",
-    "If $x > 0$ cannot be guaranteed, $|x| = x$.", "If $x > 0$ might fail, $|x| = x$.",
-    "Even if $x > 0$ were false, $|x| = x$.", "$x > 0$이 성립하지 않더라도 $|x| = x$이다.",
-    "$x$가 양수가 아니더라도 $|x| = x$이다.",
-])
-def test_withdrawals_of_round_32(tmp_path, withdrawal):
-    text = f"# Absolute value\n\nAssume $x > 0$. Then $|x| = x$.\n\n{withdrawal}\n"
-    found = verdicts_by_line(tmp_path, text)
-    assert "proved" in found[3] and all(verdict not in HOLDS for verdict in found.get(5, []))
 
 
 def test_a_function_the_note_calls_e_is_not_proved_as_the_expectation(tmp_path):  # 32a F22
