@@ -1607,16 +1607,21 @@ def _inverses_turned(expr):
                     for factor in sp.Mul.make_args(expr)))
 
 
-def _required_alike(expr, left: set, right: set) -> bool:
-    r"""Whether ``expr`` (an unread requirement: it names a bound variable) is required alike by
-    both sides: each side's requirements inside binders (``left``, ``right``:
-    :func:`_requirements_on`) are the same and name it. Then each side has a real value where
-    the other has one, as far as they go, and the verdict stands (``-\sum_j y_j \log \hat y_j`` against ``\sum_j y_j \log
-    \frac{1}{\hat y_j}``: both need every ŷ_j > 0)."""
+def _required_alike(expr, was: str, left: set, right: set) -> bool:
+    r"""Whether ``expr`` (an unread requirement of kind ``was``: it names a bound variable) is
+    required alike by both sides: each side's requirements inside binders (``left``,
+    ``right``: :func:`_requirements_on`) are the same and hold it, of the same kind. Then each
+    side has a real value where the other has one, as far as they go, and the verdict stands
+    (``-\sum_j y_j \log \hat y_j`` against ``\sum_j y_j \log \frac{1}{\hat y_j}``: both need
+    every ŷ_j > 0). The kind is the one the grammar recorded: SymPy builds √x² as x, whose
+    tree no longer shows the root (round 33b F01, F02)."""
     if not isinstance(expr, sp.Basic) or isinstance(expr, sp.Tuple) or not left or left != right:
         return False
     named = _inverses_turned(expr)
-    return any(required == named for _, _, required in left)
+    # under every binder that requires anything of it, of that kind: x_k ≥ 0 over k ≤ m is no
+    # x_k ≥ 0 over k ≤ n (round 35 F13)
+    ranges = {limits for limits, _, required in left if required == named}
+    return bool(ranges) and all((limits, was, named) in left for limits in ranges)
 
 
 def decide(
@@ -1636,10 +1641,11 @@ def decide(
     # a requirement of an integral's, a sum's or a limit's body on the free names that the
     # grammar could not put at points (symderive.grammar.build.Construction.release): where
     # the sides have real values is not read, so nothing is decided (round 29 F01-F03)
-    asked = [(expr, why) for _, kind, expr, why in context.conditions if kind == "unread"]
+    asked = [(expr, getattr(kind, "was", ""), why)
+             for _, kind, expr, why in context.conditions if kind == "unread"]
     if asked:
         left, right = _requirements_on(lhs), _requirements_on(rhs)
-    unread = [why for expr, why in asked if not _required_alike(expr, left, right)]
+    unread = [why for expr, was, why in asked if not _required_alike(expr, was, left, right)]
     # a requirement both sides make alike, dropped: the sampler does not know it, so a point
     # where a side is undefined by it is no counterexample (round 32b F03)
     alike = bool(asked) and not unread

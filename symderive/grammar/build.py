@@ -276,10 +276,22 @@ class Construction:
         kept = self.conditions[:start]
         # sums required ≠ 0 on their own: inside a body they stand for positive numbers when
         # their terms are (an empty one is excluded by that requirement: round 32b F04)
+        # — only those whose requirement stays outside this binder: one naming its variable
+        # is released here, so it cannot vouch for itself (round 33b F05)
         required_sums = {condition.expr for condition in self.conditions
                          if condition.kind in ("nonzero", "positive")
-                         and isinstance(condition.expr, sp.Sum)}
+                         and isinstance(condition.expr, sp.Sum)
+                         and not condition.expr.free_symbols & bound}
         for condition in self.conditions[start:]:
+            if continuous and condition.kind == "power" and condition.expr[1].free_symbols & bound:
+                # b^t with t running over a range: real between the ends only where b > 0, the
+                # integer exponents at the ends say nothing ((-1)^t on [0, 2]: round 33b F03)
+                base = condition.expr[0]
+                if not base.free_symbols & bound:
+                    if not base.is_positive:
+                        kept.append(_unread(condition, bound, "for every value of {} it takes"))
+                    continue
+                condition = Condition("positive", base, condition.why)
             names = set(getattr(condition.expr, "free_symbols", set()))
             if not names & bound or condition.kind == "unread":
                 # (an inner body's requirement not read stays not read: round 31b F04, F05)
@@ -718,11 +730,29 @@ def fails_at(kind: str, expr: sp.Basic, values: dict | None = None) -> bool:
         return False
 
 
+class Unread(str):
+    """The kind ``"unread"`` (equal to that string), remembering the kind the requirement had
+    before it was found not read (``was``): the checker compares two sides' requirements by
+    it, not by a kind read again from a tree SymPy may have simplified (√x² is built as x:
+    round 33b F01)."""
+
+    was: str
+
+    def __new__(cls, was: str) -> Unread:
+        made = super().__new__(cls, "unread")
+        made.was = was
+        return made
+
+    def __reduce__(self):
+        return (Unread, (self.was,))
+
+
 def _unread(condition: Condition, bound: set, where: str) -> Condition:
     """``condition`` as a requirement not read, saying ``where`` (its ``{}``: the bound
     variables) it was asked."""
     names = ", ".join(sorted(map(str, bound)))
-    return Condition("unread", condition.expr, f"{condition.why}, {where.format(names)}")
+    was = getattr(condition.kind, "was", condition.kind)
+    return Condition(Unread(was), condition.expr, f"{condition.why}, {where.format(names)}")
 
 
 def _fails_at_point(condition: Condition, point: dict) -> bool:
@@ -779,8 +809,8 @@ def _holds_between(condition: Condition, points) -> bool:
     if any(not getattr(end, "is_number", False) or end.has(sp.oo, -sp.oo, sp.zoo)
            for end in (low, high)):
         return False
-    if condition.kind != "nonzero" and all(_linear_in(condition, variable)
-                                           for variable in points[0]):
+    if condition.kind not in ("nonzero", "power") and all(_linear_in(condition, variable)
+                                                        for variable in points[0]):
         return True  # its sign is read at the ends
     expr = condition.expr.args[0] if isinstance(condition.expr, sp.Tuple) else condition.expr
     try:
@@ -793,6 +823,25 @@ def _holds_between(condition: Condition, points) -> bool:
             return failing is sp.EmptySet or bool(failing.measure == 0)
     except Exception:  # noqa: BLE001 - not known: the requirement is unread
         return False
+
+
+OSCILLATING = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+
+
+def oscillates_near(expr, variable, point) -> bool:
+    """Whether an oscillating function (sin, cos, …) of ``variable`` in ``expr`` has an
+    argument without a finite value at the finite ``point`` (sin(1/t) at t = 0, sin(log t) at
+    0): it takes every value of its range on every side of the point."""
+    for applied in getattr(expr, "atoms", lambda *_: ())(*OSCILLATING):
+        if not applied.has(variable):
+            continue
+        try:
+            value = applied.args[0].xreplace({variable: point})
+        except (TypeError, ValueError):
+            return True
+        if value.has(sp.zoo, sp.oo, -sp.oo, sp.nan) or value.is_finite is False:
+            return True
+    return False
 
 
 # functions continuous wherever SymPy gives them a finite real value: a requirement built
@@ -849,6 +898,8 @@ def _leading_term_holds(kind: str, expr, variable, to, signs) -> bool:
     has the required sign for small s on each side in ``signs``: ``\sin t ≠ 0`` near 0 (s),
     ``1 - t^2 > 0`` left of 1 (−2s), ``t - x ≠ 0`` near t = x (s); c must have it for every
     value of the free names (``x t^2 ≥ 0`` near 0 is c = x: not known)."""
+    if oscillates_near(expr, variable, to):
+        return False  # 1 + 2 tanh(sin(1/s)/s) has no leading term (round 33b F04)
     small = sp.Symbol("s")  # (no assumptions: the leading term of either side)
     lead = sp.expand(expr.xreplace({variable: to + small})).as_leading_term(small)
     coefficient, power = lead.as_coeff_exponent(small)

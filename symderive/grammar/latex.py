@@ -73,7 +73,15 @@ from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
 from symderive.grammar import cases, entries, integer_parts, matrices, operators, optimisation
 from symderive.grammar.units import UNITS
-from symderive.grammar.build import LIMITS, Condition, Construction, fails_at, time_limit
+from symderive.grammar.build import (
+    LIMITS,
+    OSCILLATING,
+    Condition,
+    Construction,
+    fails_at,
+    oscillates_near,
+    time_limit,
+)
 
 # one limit table for every channel (symderive.grammar.build.LIMITS)
 MAX_LENGTH = LIMITS.length  # characters in one expression
@@ -1716,6 +1724,12 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if point in (sp.oo, -sp.oo) and _oscillates_inside(body, variable):
             self.fail("a limit at infinity of a function of an oscillating one (tanh(t sin t)) "
                       "is not evaluated: SymPy's limit may be wrong there", token)
+        if point not in (sp.oo, -sp.oo) and _oscillates_inside(body, variable, point):
+            # the same at a point where the oscillation's argument has no value: tanh(sin(1/t)/t)
+            # at t = 0 (round 33b F04)
+            self.fail("a limit at a point of a function of one oscillating without end there "
+                      "(tanh(sin(1/t)/t) at 0) is not evaluated: SymPy's limit may be wrong there",
+                      token)
         if getattr(point, "free_symbols", None) and body.has(*JUMPING):
             self.fail("a limit of a function with jumps (floor, ceiling, sign …) at a point "
                       "with letters is not evaluated", token)  # \lim_{t \to x} \lfloor t \rfloor
@@ -2483,15 +2497,14 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         return body
 
 
-OSCILLATING = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
-
-
-def _oscillates_inside(body: sp.Basic, variable) -> bool:
+def _oscillates_inside(body: sp.Basic, variable, point=None) -> bool:
     """Whether an oscillating function of ``variable`` (sin t) stands inside the argument of
     another function (tanh(t sin t), log(2 + sin t)): SymPy's limit at ±∞ then answers wrongly
     (round 31b F02, F03: 1 + 2 tanh(t sin t) "→ 1"); a product or quotient (sin t / t) is
-    read by its bounds."""
-    return any(inner.has(variable) for outer in body.atoms(sp.Function)
+    read by its bounds. At a finite ``point``, only one oscillating without end there
+    (sin(1/t) at 0: :func:`oscillates_near`) counts."""
+    return any(inner.has(variable) and (point is None or oscillates_near(inner, variable, point))
+               for outer in body.atoms(sp.Function)
                for argument in outer.args for inner in argument.atoms(*OSCILLATING))
 
 

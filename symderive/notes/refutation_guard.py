@@ -64,6 +64,7 @@ from dataclasses import dataclass, replace
 from symderive.errors import ParseError
 from symderive.notes.context import parse
 from symderive.notes.disowned import ASSERTED
+from symderive.notes.fronted_clauses import unread_framing
 from symderive.notes.names import plain_name
 from symderive.notes.negative_words import NEGATED_BEFORE, negative_word as _negative
 from symderive.notes.questions import WHY_OR_HOW, answer
@@ -135,7 +136,8 @@ OTHER_STRUCTURE = re.compile(
     r"|(?<!\\)\bboolean\b(?!\s*\{)|\bsemi-?rings?\b|\btropical\b|\bmax-plus\b|\bmin-plus\b"
     r"|\bin\s+(?:binary|octal|hexadecimal|hex|base[\s-]*\$?\s*\d+)|\bbase[\s-]+(?:two|eight|sixteen)\b"
     r"|\bin\s+degrees\b|\bdegree\s+mode\b|\bfloating[\s-]+point\b|\bIEEE\b|\bmachine\s+arithmetic\b"
-    r"|\bmodular\s+arithmetic\b|\bclock\s+arithmetic\b"
+    r"|\bmodular\s+arithmetic\b|\bclock\s+arithmetic\b|\b(?:on|in|with)\s+(?:a|the|an)\s+"
+    r"(?:(?:\d+|twelve|twenty-four|24)[\s-]*hours?\s+)?(?:clock|dial|clock\s+face|watch)\b"
     r"|이진|이진법|\d\s*진법|모듈로|법\s*\$|불\s*대수|부울\s*대수|부동\s*소수|도\s*단위|유한체|표수", re.I)
 CONSEQUENCE = re.compile(r"[,;:]\s*(?:and\s+)?(?:so|hence|thus|therefore|consequently)\s*,?\s*$", re.I)
 # the words before a formula end their clause (a colon, semicolon, dash, comma, full stop, or a
@@ -265,7 +267,20 @@ class Around:
 
 def guarded(step, block, context) -> object:
     """The step, made *undecided* when it is refuted but the prose around its formula does not
-    assert it (see the module); any other step as it is."""
+    assert it (see the module), or when it holds by what the note said before (``used``) but
+    words before it that are not read may change that (:mod:`symderive.notes.fronted_clauses`);
+    any other step as it is."""
+    if step.verdict in ("proved", "checked", "refuted") and getattr(step, "used", ()):
+        framing = _unread_framing(  # (the cases read by the readers of cases and examples)
+            block, context, any(said in (step.reason or "") for said in (
+                "one of the cases the claim is made in", "the example values given just before")),
+            any("stated" in used or "example" in used for used in step.used))
+        # words the domain reader took the domain from are read (*For every integer $n$,*)
+        if framing and not any(framing.strip(" ,.:;") in used for used in step.used):
+            return replace(step, verdict="undecided", suggestion=None, reason=(
+                f"{step.verdict} as read, but the words '{_shorten(framing)}' around it are not "
+                f"read: they may change what it relies on ({'; '.join(step.used)}): not "
+                f"{step.verdict}"))
     if step.verdict != "refuted":
         return step
     why = refutation_doubt(block, context, step.counterexample,
@@ -275,6 +290,17 @@ def guarded(step, block, context) -> object:
     return replace(step, verdict="undecided", suggestion=None, reason=(
         f"refuted as read, but {why}: not refuted"
         + (f" (as read: {step.reason})" if step.reason else "")))
+
+
+def _unread_framing(block, context, cases_read: bool = False, domain_used: bool = True) -> str:
+    """The words around the formula of ``block`` that may change a meaning and are not read
+    ('' when there are none)."""
+    text = getattr(context, "prose_text", "") or getattr(context, "raw_text", "")
+    if not text or block is None:
+        return ""
+    around = read_around(text, block.line, block.latex)
+    return unread_framing(around.before, around.previous, around.after, cases_read,
+                          domain_used) if around else ""
 
 
 def refutation_doubt(block, context, counterexample, step_latex: tuple = ()) -> str:

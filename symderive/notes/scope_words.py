@@ -98,6 +98,9 @@ OTHER_CASE = re.compile(
     r"|부호(?:를|가)?\s*(?:모[르를름]|알\s*수\s*없|정해지지\s*않)"  # round 30 F11
     r"|부호(?:와|에)\s*무관|부호를?\s*가리지\s*않|양수가\s*아닐\s*수도"  # round 31a F23, F24, F27
     r"|성립하지\s*않더라도|양수가\s*아니더라도|보장이\s*없어도"  # round 32a F21
+    # round 34a F23, F28: whether it holds or not
+    r"|이?든\s*(?:아니든|말든|안\s*하든|거짓이든)|참이라\s*해도\s*거짓이라\s*해도"
+    r"|\bwhether\s+or\s+not\b|\bwhether\b[^.;]{0,120}?\bor\s+not\b"
     # round 29 F04-F08: the assumption named by its formula (blanked here: "Without $x > 0$,"),
     # or left open ("If $x > 0$ is not assumed", "for $x$ of unknown sign")
     r"|\b(?:without|dropp\w*|remov\w*|relax\w*|lift\w*|ignor\w*|beyond|abandon\w*|discard\w*"
@@ -108,8 +111,9 @@ OTHER_CASE = re.compile(
     r"|(?<=\s\s\s)(?:fails?|failing|(?:(?:does|do)\s*)?(?:not|n't)\s+(?:hold|apply)|no\s+longer\s+"
     r"holds?|(?:might|may|could)\s+(?:fail|not\s+hold)|(?:is|were|was)\s*(?:n't\s+|\s+)"
     r"(?:false|untrue|unknown|violated|not\s+(?:true|satisfied|guaranteed|assumed|in\s+force|the\s+"
-    r"case)|true|dropped|removed|relaxed|lifted|abandoned|retracted|suspended|withdrawn|given\s+"
-    r"up)|cannot\s+be\s+(?:guaranteed|assumed)|(?:breaks?|broke)\s+down)\b"
+    r"case)|dropped|removed|relaxed|lifted|abandoned|retracted|suspended|withdrawn|given\s+"
+    r"up)|(?:is|were|was)n't\s+true|cannot\s+be\s+(?:guaranteed|assumed)"
+    r"|(?:breaks?|broke)\s+down)\b"
     r"|\b(?:in\s+the\s+absence\s+of|letting\s+go\s+of|suspend\w*|retract\w*|withdraw\w*"
     r"|stop\s+assuming|do\s+not\s+insist\s+on|free\s+\S*\s*from\s+the)\s"
     r"|\b(?:is|are)\s+(?:not|no\s+longer)\s+(?:assumed|required|given|known)\b"
