@@ -85,7 +85,9 @@ choice choices chosen label labels slope slopes sample samples
 special energy loss losses cost error errors output outputs weight weights bias 
 ii iii iv vi vii viii define defined defining   nothing  need needs
 hessian hessians jacobian jacobians sanity geometrically intuitively informally formally
-tangent steeper steep consider considering no not
+tangent steeper steep consider considering no not via explicit explicitly mathematician
+mathematicians encodes encode fact facts way everything zero except say just simply only
+multiplied divided added subtracted
 """.split())
 # verbs of substitution: read when every formula of the words gives a letter a value or a
 # bound (*Setting $x = 3$*, *Plugging in $x = 2$*), not one that replaces an expression
@@ -115,6 +117,7 @@ CASES_READ = re.compile(r"\b(?:in\s+)?(?:both|each|every|all|either)\s+(?:cases?
 PHRASES = re.compile(r"\bin\s+other\s+words\b|\bsquare\s+matri(?:x|ces)\b|\bon\s+the\s+other\s+hand\b"
                      r"|\b(?:left|right)[\s-]+hand\s+sides?\b|\bnothing\s+new\b"
                      r"|\b(?:do|does|did)\s+not\s+redefine\b"
+                     r"|\b(?:to\s+be\s+)?more\s+(?:explicit|precise|formal|concrete)(?:ly)?\b"
                      r"|\banother\s+way\s+(?:to\s+(?:write|put|say|see)|of\s+(?:writing|putting|saying"
                      r"|seeing))\b|\bas\s+well\b", re.I)
 
@@ -156,7 +159,8 @@ NAMED_RESULT = re.compile(
     r"identity|law|expansion|decomposition|trick|bound)\b")
 # a step of calculation on the formula's own terms: expanding the square, taking the square root
 CALCULATION = re.compile(r"\b(?:expanding|completing|expand|complete)\s+the\s+square\b"
-                         r"|\bdifferentiat\w*\s+(?:\w+\s+)?twice\b|\bthe\s+general\s+case\b", re.I)
+                         r"|\bdifferentiat\w*\s+(?:\w+\s+)?twice\b|\bthe\s+general\s+case\b"
+                         r"|\btak\w*\s+the\s+(?:partial\s+)?derivatives?\b", re.I)
 MATH = re.compile(r"\$[^$]*\$|\u27e8[A-Z]\u27e9")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
@@ -295,7 +299,12 @@ def trailing(after: str) -> str:
 def unread_framing(before: str, previous: str, after: str = "", cases_read: bool = False,
                    domain_used: bool = True) -> str:
     """The words that may change the formula's meaning and are not read: the words before it,
-    after it, or the scope sentence before it, quoted ('' when every word of them is read)."""
+    after it, or the scope sentence before it, quoted ('' when every word of them is read). A
+    display alone in its paragraph takes the paragraph before it as its words when that one
+    ends in no full stop nor colon (*Had we used the cube instead, we would find* ⏎⏎ $$…$$:
+    round 35 F01)."""
+    if not before.strip() and previous and not re.search(r"[.!?。:]\W*$", previous):
+        before, previous = previous, ""
     for clause in (framing(before), trailing(after)):
         if clause and unread_words(clause, cases_read, domain_used):
             return clause
