@@ -134,7 +134,8 @@ KOREAN_NEUTRAL = re.compile(
     r"정리하면|계산하면|미분하면|적분하면|대입하면|전개하면|풀면|풀어\s*쓰면|나누면|곱하면|더하면|빼면|"
     r"양변을|양변에|식을|식에|위|위의|앞|앞의|이를|이것을|그|이|위\s*식을|정의에|정의에\s*의해|정의로부터|"
     r"연쇄\s*법칙에|연쇄법칙에|연쇄법칙을|의해|의해서|따라|따르면|적용하면|이용하면|사용하면|"
-    r"새로|두면|놓으면|하면|이므로|므로|으므로|때문에|"
+    r"새로|두면|놓으면|하면|이므로|므로|으므로|때문에|수식으로|식으로|나타내면|표현하면|쓰면|적으면|"
+    r"법칙|법칙을|법칙만|미분의|미분을|행렬|알기만|알면|안다면|한다면|"
     r"(?:양수|음수|정수|자연수|실수|양의\s*실수|음의\s*실수)(?:일|이면|인|이고|이며|이므로|라면|이라면)?|"
     r"(?:도함수|함수|기울기|값|미분|변수|벡터|행렬|입력|출력|손실|오차)(?:은|는|이|가|을|를|의|에|에서|로|으로"
     r"|와|과|도)?|"
@@ -242,7 +243,8 @@ def unread_words(clause: str, cases_read: bool = False, domain_used: bool = True
             (CASES_READ,) if cases_read else ()):
         prose = phrase.sub(" ", prose)
     found = []
-    for token in re.sub(r"[,.;:()\[\]]", " ", prose).split():
+    # (a stray jamo is a typing slip: ㅌ행렬 in seed 001)
+    for token in re.sub(r"[,.;:()\[\]\u3131-\u318e]", " ", prose).split():
         if HANGUL.search(token):
             if korean and not KOREAN_NEUTRAL.match(token) and not (
                     bounded and KOREAN_QUANTIFYING.match(token)):
