@@ -85,9 +85,7 @@ choice choices chosen label labels slope slopes sample samples
 special energy loss losses cost error errors output outputs weight weights bias 
 ii iii iv vi vii viii define defined defining   nothing  need needs
 hessian hessians jacobian jacobians sanity geometrically intuitively informally formally
-tangent steeper steep consider considering no not via explicit explicitly mathematician
-mathematicians encodes encode fact facts way everything zero except say just simply only
-multiplied divided added subtracted
+tangent steeper steep consider considering no not
 """.split())
 # verbs of substitution: read when every formula of the words gives a letter a value or a
 # bound (*Setting $x = 3$*, *Plugging in $x = 2$*), not one that replaces an expression
@@ -117,7 +115,6 @@ CASES_READ = re.compile(r"\b(?:in\s+)?(?:both|each|every|all|either)\s+(?:cases?
 PHRASES = re.compile(r"\bin\s+other\s+words\b|\bsquare\s+matri(?:x|ces)\b|\bon\s+the\s+other\s+hand\b"
                      r"|\b(?:left|right)[\s-]+hand\s+sides?\b|\bnothing\s+new\b"
                      r"|\b(?:do|does|did)\s+not\s+redefine\b"
-                     r"|\b(?:to\s+be\s+)?more\s+(?:explicit|precise|formal|concrete)(?:ly)?\b"
                      r"|\banother\s+way\s+(?:to\s+(?:write|put|say|see)|of\s+(?:writing|putting|saying"
                      r"|seeing))\b|\bas\s+well\b", re.I)
 
@@ -134,8 +131,7 @@ KOREAN_NEUTRAL = re.compile(
     r"정리하면|계산하면|미분하면|적분하면|대입하면|전개하면|풀면|풀어\s*쓰면|나누면|곱하면|더하면|빼면|"
     r"양변을|양변에|식을|식에|위|위의|앞|앞의|이를|이것을|그|이|위\s*식을|정의에|정의에\s*의해|정의로부터|"
     r"연쇄\s*법칙에|연쇄법칙에|연쇄법칙을|의해|의해서|따라|따르면|적용하면|이용하면|사용하면|"
-    r"새로|두면|놓으면|하면|이므로|므로|으므로|때문에|수식으로|식으로|나타내면|표현하면|쓰면|적으면|"
-    r"법칙|법칙을|법칙만|미분의|미분을|행렬|알기만|알면|안다면|한다면|"
+    r"새로|두면|놓으면|하면|이므로|므로|으므로|때문에|"
     r"(?:양수|음수|정수|자연수|실수|양의\s*실수|음의\s*실수)(?:일|이면|인|이고|이며|이므로|라면|이라면)?|"
     r"(?:도함수|함수|기울기|값|미분|변수|벡터|행렬|입력|출력|손실|오차)(?:은|는|이|가|을|를|의|에|에서|로|으로"
     r"|와|과|도)?|"
@@ -160,8 +156,7 @@ NAMED_RESULT = re.compile(
     r"identity|law|expansion|decomposition|trick|bound)\b")
 # a step of calculation on the formula's own terms: expanding the square, taking the square root
 CALCULATION = re.compile(r"\b(?:expanding|completing|expand|complete)\s+the\s+square\b"
-                         r"|\bdifferentiat\w*\s+(?:\w+\s+)?twice\b|\bthe\s+general\s+case\b"
-                         r"|\btak\w*\s+the\s+(?:partial\s+)?derivatives?\b", re.I)
+                         r"|\bdifferentiat\w*\s+(?:\w+\s+)?twice\b|\bthe\s+general\s+case\b", re.I)
 MATH = re.compile(r"\$[^$]*\$|\u27e8[A-Z]\u27e9")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
@@ -243,8 +238,7 @@ def unread_words(clause: str, cases_read: bool = False, domain_used: bool = True
             (CASES_READ,) if cases_read else ()):
         prose = phrase.sub(" ", prose)
     found = []
-    # (a stray jamo is a typing slip: ㅌ행렬 in seed 001)
-    for token in re.sub(r"[,.;:()\[\]\u3131-\u318e]", " ", prose).split():
+    for token in re.sub(r"[,.;:()\[\]]", " ", prose).split():
         if HANGUL.search(token):
             if korean and not KOREAN_NEUTRAL.match(token) and not (
                     bounded and KOREAN_QUANTIFYING.match(token)):
@@ -301,12 +295,7 @@ def trailing(after: str) -> str:
 def unread_framing(before: str, previous: str, after: str = "", cases_read: bool = False,
                    domain_used: bool = True) -> str:
     """The words that may change the formula's meaning and are not read: the words before it,
-    after it, or the scope sentence before it, quoted ('' when every word of them is read). A
-    display alone in its paragraph takes the paragraph before it as its words when that one
-    ends in no full stop nor colon (*Had we used the cube instead, we would find* ⏎⏎ $$…$$:
-    round 35 F01)."""
-    if not before.strip() and previous and not re.search(r"[.!?。:]\W*$", previous):
-        before, previous = previous, ""
+    after it, or the scope sentence before it, quoted ('' when every word of them is read)."""
     for clause in (framing(before), trailing(after)):
         if clause and unread_words(clause, cases_read, domain_used):
             return clause

@@ -134,13 +134,11 @@ def test_a_reference_in_latex_is_read_as_a_reference():
     "$f(3) = 27$이 세제곱에 대해 성립한다.",  # F08a
     "세제곱에서 $f(3) = 27$이다.",  # F09a
     "세제곱을 쓰니 $f(3) = 27$이다.",  # F09b
-    "Had we used the cube instead, we would find\n\n$$f(3) + f(-2) = 19.$$",  # F01
 ])
 def test_round_34a_words_that_may_change_a_definition_decide_nothing(tmp_path, words):
     found = verdicts_by_line(tmp_path, f"{SQUARE}{words}\n")
     assert found[3] == ["proved"]
-    after = {verdict for line, verdicts in found.items() if line > 3 for verdict in verdicts}
-    assert after and not after & {"proved", "checked", "refuted"}
+    assert not set(found[5]) & {"proved", "checked", "refuted"}
 
 
 @pytest.mark.parametrize("sentence", [
