@@ -832,7 +832,7 @@ def oscillates_near(expr, variable, point) -> bool:
     """Whether an oscillating function (sin, cos, …) of ``variable`` in ``expr`` has an
     argument without a finite value at the finite ``point`` (sin(1/t) at t = 0, sin(log t) at
     0): it takes every value of its range on every side of the point."""
-    for applied in getattr(expr, "atoms", lambda *_: ())(*OSCILLATING):
+    for applied in expr.atoms(*OSCILLATING):
         if not applied.has(variable):
             continue
         try:

@@ -1721,13 +1721,13 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             del self.bound[-1]
         self.build.release(recorded, [variable], [{variable: point}], how="limit",
                            side=direction)
-        if point in (sp.oo, -sp.oo) and _oscillates_inside(body, variable):
-            self.fail("a limit at infinity of a function of an oscillating one (tanh(t sin t)) "
-                      "is not evaluated: SymPy's limit may be wrong there", token)
-        if point not in (sp.oo, -sp.oo) and _oscillates_inside(body, variable, point):
-            # the same at a point where the oscillation's argument has no value: tanh(sin(1/t)/t)
+        infinite = point in (sp.oo, -sp.oo)
+        if _oscillates_inside(body, variable, None if infinite else point):
+            # also at a point where the oscillation's argument has no value: tanh(sin(1/t)/t)
             # at t = 0 (round 33b F04)
-            self.fail("a limit at a point of a function of one oscillating without end there "
+            self.fail("a limit at infinity of a function of an oscillating one (tanh(t sin t)) "
+                      "is not evaluated: SymPy's limit may be wrong there" if infinite else
+                      "a limit at a point of a function of one oscillating without end there "
                       "(tanh(sin(1/t)/t) at 0) is not evaluated: SymPy's limit may be wrong there",
                       token)
         if getattr(point, "free_symbols", None) and body.has(*JUMPING):

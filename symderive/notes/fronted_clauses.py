@@ -45,47 +45,39 @@ import re
 # (rounded, integers, places) or name an exponent (power, third); and verbs of substitution
 # (setting, putting, taking, substituting …), read only before a value (:data:`SUBSTITUTING`).
 NEUTRAL = frozenset("""
-a an the this that these those it its we us our one ones you he she they them
-is are was were be been being has have had having do does did can could may might must will
-would shall should get gets got getting obtain obtains obtained find finds found see sees saw
-know knows write writes wrote rewrite rewriting rewritten note notice observe recall recalling
-remember remark conclude concluding follows follow following it's let let's lets
-and or but so thus hence therefore consequently then now next also again finally first firstly
-secondly lastly moreover furthermore besides additionally similarly
-likewise analogously equivalently indeed clearly obviously evidently trivially certainly
-of course in fact particular example instance e.g. i.e. eg ie that is short
-summary by at on for to from with within as since because given when whenever where
-wherever if once while after before
-definition definitions construction symmetry linearity   
-induction above below same
-equation equations eq eqs eqn identity identities formula formulas result results lemma
-theorem proposition corollary claim property properties rule rules chain product quotient
-step steps line lines expression expressions term terms side sides hand  
-applying apply applied using use used combining combine
-expanding expand expanded simplifying simplify simplified rearranging rearrange collecting
-collect factoring  factorising factorizing differentiating differentiate integrating
-integrate evaluating evaluate computing compute calculating calculate solving solve dividing
-divide multiplying multiply adding add subtracting subtract cancelling canceling cancel
-grouping group noting noticing observing writing yields yield gives give gave leads lead
-shows show shown reduces reduce reads read reading holds hold true
-l'hôpital l'hospital hôpital hospital's l'hôpital's
-value values point points respect wrt w.r.t. w.r.t derivative derivatives
-positive negative nonnegative non-negative nonpositive non-positive nonzero non-zero strictly
-scalar scalars input inputs
-independent  exact exactly  
-say says said state states stated once   there here section chapter paragraph text
-joint law laws distribution distributions list what which method methods proof proofs
-comparing compare compared resembles resemble computation computations calculation calculations
-derivation derivations done answer quickly easily directly immediately readily
-desired required claimed expected wanted needed promised asserted
-prove proves show shows verify verifies check checks function functions variable variables
-gradient gradients partial partials vector vectors matrix matrices element elements entry
-entries component components limit limits integral integrals its their his her
-choice choices chosen label labels slope slopes sample samples
-special energy loss losses cost error errors output outputs weight weights bias 
-ii iii iv vi vii viii define defined defining   nothing  need needs
-hessian hessians jacobian jacobians sanity geometrically intuitively informally formally
-tangent steeper steep consider considering no not
+a an the this that these those it its we us our one ones you he she they them is are was were be
+been being has have had having do does did can could may might must will would shall should get
+gets got getting obtain obtains obtained find finds found see sees saw know knows write writes
+wrote rewrite rewriting rewritten note notice observe recall recalling remember remark conclude
+concluding follows follow following it's let let's lets and or but so thus hence therefore
+consequently then now next also again finally first firstly secondly lastly moreover furthermore
+besides additionally similarly likewise analogously equivalently indeed clearly obviously
+evidently trivially certainly of course in fact particular example instance e.g. i.e. eg ie
+short summary by at on for to from with within as since because given when whenever where
+wherever if once while after before definition definitions construction symmetry linearity
+induction above below same equation equations eq eqs eqn identity identities formula formulas
+result results lemma theorem proposition corollary claim property properties rule rules chain
+product quotient step steps line lines expression expressions term terms side sides hand
+applying apply applied using use used combining combine expanding expand expanded simplifying
+simplify simplified rearranging rearrange collecting collect factoring factorising factorizing
+differentiating differentiate integrating integrate evaluating evaluate computing compute
+calculating calculate solving solve dividing divide multiplying multiply adding add subtracting
+subtract cancelling canceling cancel grouping group noting noticing observing writing yields
+yield gives give gave leads lead shows show shown reduces reduce reads read reading holds hold
+true l'hôpital l'hospital hôpital hospital's l'hôpital's value values point points respect wrt
+w.r.t. w.r.t derivative derivatives positive negative nonnegative non-negative nonpositive
+non-positive nonzero non-zero strictly scalar scalars input inputs independent exact exactly say
+says said state states stated there here section chapter paragraph text joint law laws
+distribution distributions list what which method methods proof proofs comparing compare
+compared resembles resemble computation computations calculation calculations derivation
+derivations done answer quickly easily directly immediately readily desired required claimed
+expected wanted needed promised asserted prove proves verify verifies check checks function
+functions variable variables gradient gradients partial partials vector vectors matrix matrices
+element elements entry entries component components limit limits integral integrals their his
+her choice choices chosen label labels slope slopes sample samples special energy loss losses
+cost error errors output outputs weight weights bias ii iii iv vi vii viii define defined
+defining nothing need needs hessian hessians jacobian jacobians sanity geometrically intuitively
+informally formally tangent steeper steep consider considering no not
 """.split())
 # verbs of substitution: read when every formula of the words gives a letter a value or a
 # bound (*Setting $x = 3$*, *Plugging in $x = 2$*), not one that replaces an expression
@@ -159,6 +151,8 @@ CALCULATION = re.compile(r"\b(?:expanding|completing|expand|complete)\s+the\s+sq
                          r"|\bdifferentiat\w*\s+(?:\w+\s+)?twice\b|\bthe\s+general\s+case\b", re.I)
 MATH = re.compile(r"\$[^$]*\$|\u27e8[A-Z]\u27e9")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# words, blanks and inline formulas, each a token of its own
+TOKENS = re.compile(r"(\$[^$]*\$|\s+)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -175,7 +169,7 @@ def _conditional_clause(words: str) -> str:
     …이면, …경우) and at most four words before it, back to a comma or a sentence's end (which
     d2l's Korean often writes without a blank: *뒷받침됩니다.이 도함수는*); '' when there is
     none."""
-    tokens = re.split(r"(\$[^$]*\$|\s+)", words)
+    tokens = TOKENS.split(words)
     marks = [index for index, token in enumerate(tokens)
              if not token.startswith("$") and KOREAN_CONDITION.search(token)]
     if not marks:
@@ -206,7 +200,7 @@ def _prose_tail(words: str) -> str:
     ``\\\\``, an alignment ``&``, ``\\begin``, ``\\end``): the prose right before the formula,
     with mathematics written outside dollars left out (``x -> x^3``, ``\\frac{a}{b} =``) but its
     words kept (round 34a F20)."""
-    tokens = re.split(r"(\$[^$]*\$|\s+)", words)
+    tokens = TOKENS.split(words)
     kept: list[str] = []
     for token in reversed(tokens):
         if token.startswith("$") or not token.strip():

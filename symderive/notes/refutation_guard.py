@@ -268,11 +268,18 @@ class Around:
 def guarded(step, block, context) -> object:
     """The step, made *undecided* when it is refuted but the prose around its formula does not
     assert it (see the module), or when it holds by what the note said before (``used``) but
-    words before it that are not read may change that (:mod:`symderive.notes.fronted_clauses`);
+    words around it that are not read may change that (:mod:`symderive.notes.fronted_clauses`);
     any other step as it is."""
-    if step.verdict in ("proved", "checked", "refuted") and getattr(step, "used", ()):
-        framing = _unread_framing(  # (the cases read by the readers of cases and examples)
-            block, context, any(said in (step.reason or "") for said in (
+    relies = step.verdict in ("proved", "checked", "refuted") and getattr(step, "used", ())
+    if not relies and step.verdict != "refuted":
+        return step
+    found = _around(block, context)  # (read once for both questions)
+    around = found[1]
+    if relies and around is not None:
+        framing = unread_framing(
+            around.before, around.previous, around.after,
+            # the cases read by the readers of cases and examples
+            any(said in (step.reason or "") for said in (
                 "one of the cases the claim is made in", "the example values given just before")),
             any("stated" in used or "example" in used for used in step.used))
         # words the domain reader took the domain from are read (*For every integer $n$,*)
@@ -284,7 +291,8 @@ def guarded(step, block, context) -> object:
     if step.verdict != "refuted":
         return step
     why = refutation_doubt(block, context, step.counterexample,
-                           (getattr(step, "lhs_latex", "") or "", getattr(step, "rhs_latex", "") or ""))
+                           (getattr(step, "lhs_latex", "") or "", getattr(step, "rhs_latex", "") or ""),
+                           found)
     if not why:
         return step
     return replace(step, verdict="undecided", suggestion=None, reason=(
@@ -292,24 +300,21 @@ def guarded(step, block, context) -> object:
         + (f" (as read: {step.reason})" if step.reason else "")))
 
 
-def _unread_framing(block, context, cases_read: bool = False, domain_used: bool = True) -> str:
-    """The words around the formula of ``block`` that may change a meaning and are not read
-    ('' when there are none)."""
+def _around(block, context) -> tuple:
+    """The note's prose and the words around the formula of ``block`` in it (:func:`read_around`;
+    None when there is no prose or the formula is not found there)."""
     text = getattr(context, "prose_text", "") or getattr(context, "raw_text", "")
     if not text or block is None:
-        return ""
-    around = read_around(text, block.line, block.latex)
-    return unread_framing(around.before, around.previous, around.after, cases_read,
-                          domain_used) if around else ""
+        return text, None
+    return text, read_around(text, block.line, block.latex)
 
 
-def refutation_doubt(block, context, counterexample, step_latex: tuple = ()) -> str:
+def refutation_doubt(block, context, counterexample, step_latex: tuple = (),
+                     found: tuple | None = None) -> str:
     """Why the note may not assert the formula of ``block`` ('' when nothing says so);
-    ``step_latex``: the two sides of the refuted step as written."""
-    text = getattr(context, "prose_text", "") or getattr(context, "raw_text", "")
-    if not text or block is None:
-        return ""
-    around = read_around(text, block.line, block.latex)
+    ``step_latex``: the two sides of the refuted step as written; ``found``: :func:`_around`,
+    when already read."""
+    text, around = found or _around(block, context)
     if around is None:
         return ""
     sentence = f"{around.before} {TARGET} {around.after}".strip()
