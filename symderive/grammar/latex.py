@@ -2029,7 +2029,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             found = operators.laplacian(self, token, "\\Delta")  # the Laplacian of f (C7)
             if found is not None:
                 return found
-        if name in ("Delta", "delta") and self.current.kind == "letter":
+        if (name in ("Delta", "delta") and self.current.kind == "letter"
+                and name not in self.context.defined):  # (a δ the note defines multiplies)
             letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
             self.readings.setdefault(f"\\{name} {letter}", "a single name (an increment)")
             return self.symbol_with_scripts(f"{name} {letter}")

@@ -399,6 +399,15 @@ def locate(
                 f"{reading.why}; given inside a footnote of a sentence that keeps a meaning "
                 "from here on ('from now on' …): the footnote's formula may be that meaning or "
                 "an aside beside it, and both readings are checked"))
+        if (reading.role is Role.DEFINITION and reading.second and not reading.disputed
+                and not kept and not _PERSISTING.search(block.lead + " " + trailing)
+                and (case := _case_named(full, starts, lines, sections, chain.line, block))[0]):
+            # "In the cubic case, let $f(x) = x^3$ instead." then "Back to the square: $f(-3) =
+            # f(3)$": past the case the earlier formula may be meant again (round 31a F26)
+            reading = replace(reading, disputed=True, why=(
+                f"{reading.why}; given in a case the note names in words ('{case[0]}', line "
+                f"{case[1]}): after it the earlier formula may be meant again, and both readings "
+                "are checked"))
         if not kept and (reading.role is Role.EXAMPLE or (
                 reading.role is Role.DEFINITION and reading.second
                 and not _PERSISTING.search(block.lead + " " + trailing))):

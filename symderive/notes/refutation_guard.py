@@ -45,8 +45,10 @@ more framings of mistakes, block labels (``<summary>Wrong answer</summary>``, ``
 crossed ``\item`` labels and table headers (*Mistake*); equations never satisfied, proposed
 (conjectures, options of a choice), assumed (*Assume that*, 라고 가정하자) or to be solved (*Find
 all $x$:*, 교점); another structure or notation named (*In characteristic $2$*, *In binary*); more
-approximation words (``\ll``, *neglecting*, 무시하면); and two other readings of the formula
-itself — a ``\log`` that holds in base 10 or 2, a bar over a letter that also stands bare.
+approximation words (``\ll``, *neglecting*, 무시하면); and other readings of the formula
+itself in which it holds (:mod:`symderive.notes.other_readings`: a ``\log`` in base 10 or 2, a
+bar over a letter that also stands bare, and since round 34a F24, F25, F29 the arithmetic of a
+clock or of parities, integer division, numerals in another base, angles in degrees).
 
 Words are only ever a reason to say less: a word too many turns a refutation into *undecided*,
 never a proof into anything. Negated words (*this is not wrong*, *no mistake here*, 틀리지
@@ -66,8 +68,10 @@ from symderive.notes.context import parse
 from symderive.notes.disowned import ASSERTED
 from symderive.notes.fronted_clauses import unread_framing
 from symderive.notes.names import plain_name
+from symderive.notes.other_readings import other_reading
 from symderive.notes.negative_words import NEGATED_BEFORE, negative_word as _negative
 from symderive.notes.questions import WHY_OR_HOW, answer
+from symderive.notes.sentence_marks import DISPLAY, TARGET, prose as _prose
 
 WINDOW_LINES = 12  # lines read before and after the formula
 WINDOW_CHARS = 3000  # and at most so many characters on each side
@@ -248,8 +252,6 @@ _NAME = re.compile(  # t, \rho, x_1, x^*, \mathbf{v}, \boldsymbol{\rho}
     r"^\s*((?:\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*(?:\\[A-Za-z]+|[A-Za-z])\s*\}"
     r"|\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:\^\{?\*\}?)?)")
 
-TARGET = "\u27e8F\u27e9"  # the formula itself in the sentence shown
-DISPLAY = "\u27e8D\u27e9"  # another display
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,7 @@ class Around:
     preceding: str
     question: bool
     previous: str = ""  # the sentence before, whatever it says
+    earlier: tuple = ()  # the sentences of its paragraph before that one, nearest first
 
 
 def guarded(step, block, context) -> object:
@@ -281,7 +284,8 @@ def guarded(step, block, context) -> object:
             # the cases read by the readers of cases and examples
             any(said in (step.reason or "") for said in (
                 "one of the cases the claim is made in", "the example values given just before")),
-            any("stated" in used or "example" in used for used in step.used))
+            any("stated" in used or "example" in used for used in step.used),
+            around.earlier, around.following, _nearest_heading(found[0], block.line))
         # words the domain reader took the domain from are read (*For every integer $n$,*)
         if framing and not any(framing.strip(" ,.:;") in used for used in step.used):
             return replace(step, verdict="undecided", suggestion=None, reason=(
@@ -350,7 +354,7 @@ def refutation_doubt(block, context, counterexample, step_latex: tuple = (),
         if found:
             return (f"the note says '{_quote(words, found.group())}' {where}: it speaks of another "
                     f"structure or notation than the real numbers")
-    notation = _other_reading(step_latex, context, block.line)
+    notation = other_reading(step_latex, context, block.line)
     if notation:
         return notation
     heading = _heading_bound(text, block.line, _counter_names(counterexample), context)
@@ -397,6 +401,17 @@ def _presupposing(around: Around) -> bool:
     아닐까) nor one about someone's writing or belief (*Why do students believe $…$?*)."""
     before, after = _prose(around.before), _prose(around.after)
     return bool(WHY_OR_HOW.search(before)) and not RHETORICAL.search(f"{before} {after}")
+
+
+def _nearest_heading(text: str, line: int) -> str:
+    """The words of the nearest heading above ``line`` (a Markdown ``#`` line or a LaTeX
+    sectioning command), '' when there is none."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        match = HEADING_LINE.match(lines[number])
+        if match:
+            return match.group(1) or match.group(2) or ""
+    return ""
 
 
 def _heading_bound(text: str, line: int, letters: dict, context) -> str:
@@ -625,7 +640,17 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
         if POINTS_AHEAD.search(_prose(candidate)) or (display and not before.strip()
                                                       and candidate.rstrip().endswith(":")):
             preceding = candidate
-    return Around(before, after, following, preceding, question, candidate)
+    # the sentences of the paragraph before the previous one (round 34a F13: *From now on the
+    # map is the cube. It is odd. So $f(3) = 27$.*), nearest first
+    paragraph = max((m.end() for m in BREAK.finditer(shadow) if m.end() <= begin), default=0)
+    sentences = []
+    if earlier and paragraph < earlier[-1]:
+        starts_back = sorted({paragraph} | {cut for cut in cuts if paragraph <= cut < earlier[-1]})
+        sentences = [_shown(window, spans, start, stop, target)
+                     for start, stop in zip(starts_back, starts_back[1:] + [earlier[-1]])
+                     if shadow[start:stop].strip(" \t\n\x00")]
+    return Around(before, after, following, preceding, question, candidate,
+                  tuple(reversed(sentences)))
 
 
 def _target(window: str, origin: int, latex: str, spans) -> tuple[int, int]:
@@ -669,11 +694,6 @@ def _shown(window: str, spans, start: int, end: int, target, stop_at_display=Fal
         cursor = min(span_end, end)
     pieces.append(window[cursor:end])
     return " ".join("".join(pieces).split())
-
-
-def _prose(words: str) -> str:
-    """The words without their mathematics (inline math and marks become a blank)."""
-    return re.sub(r"\$[^$]*\$|" + TARGET + "|" + DISPLAY, " ", words or "")
 
 
 def introduced(before: str, after: str, letters: dict, context, line: int, previous: str = ""):
@@ -735,59 +755,3 @@ def _quote(words: str, found: str) -> str:
 def _shorten(words: str) -> str:
     shown = words.replace(TARGET, "$…$").replace(DISPLAY, "$$…$$")
     return shown if len(shown) <= 90 else shown[:89] + "…"
-
-
-def _other_reading(sides: tuple, context, line: int) -> str:
-    """Why the two sides may hold in a reading the checker did not take (round 15 F34): a
-    ``\\log`` without a base that is base 10 or 2 in the note's field, or a bar over a letter that
-    also stands bare (the complex conjugate, ``z \\bar{z}``); '' otherwise."""
-    if len(sides) != 2 or not all(sides):
-        return ""
-    written = " ".join(sides)
-    for bar in re.finditer(r"\\(?:bar|overline)\s*\{?\s*([A-Za-z])\b", written):
-        bare = re.sub(r"\\(?:bar|overline)\s*\{?\s*[A-Za-z]\b", " ", written)
-        if re.search(rf"(?<![A-Za-z\\]){bar.group(1)}(?![A-Za-z])", bare):
-            shown = bar.group().replace(" ", "") + ("}" if "{" in bar.group() else "")
-            return (f"it writes both {bar.group(1)} and {shown}: the bar may be the complex "
-                    f"conjugate, which the checker does not read")
-    if not re.search(r"\\log(?![A-Za-z_])", written) or re.search(r"\\ln\b|\\log\s*_", written):
-        return ""
-    for base in (10, 2):
-        if _holds_with_log_base(sides, base, context, line):
-            return (f"it holds when \\log is read in base {base} (the logarithm may be base {base} "
-                    f"in the note)")
-    return ""
-
-
-def _holds_with_log_base(sides: tuple, base: int, context, line: int) -> bool:
-    """Whether the two sides agree at a few sample points when ``\\log`` means log base ``base``
-    (a number check only: it can only withhold a refutation)."""
-    import sympy
-
-    latex = getattr(context, "latex", None)
-    if latex is None:
-        return False
-    try:
-        left, right = (parse(side, latex, "<guard>", line) for side in sides)
-    except Exception:  # noqa: BLE001 - a side the grammar does not read here
-        return False
-    if left is None or right is None:
-        return False
-    def rebased(expr):
-        return expr.replace(sympy.log, lambda *args: sympy.log(args[0]) / sympy.log(base)
-                            if len(args) == 1 else sympy.log(*args))
-    difference = rebased(left) - rebased(right)
-    names = sorted(difference.free_symbols, key=str)
-    if len(names) > 4:
-        return False
-    scale = 1.0
-    for point in ((1.7, 2.3, 3.1, 1.3), (5.2, 0.7, 1.9, 2.9), (11.0, 3.7, 0.45, 7.1)):
-        try:
-            value = complex(difference.subs(dict(zip(names, point))).evalf(20))
-            size = complex(rebased(right).subs(dict(zip(names, point))).evalf(20))
-        except Exception:  # noqa: BLE001
-            return False
-        scale = max(1.0, abs(size))
-        if not abs(value) <= 1e-4 * scale:  # the note may round its decimals (3.0103)
-            return False
-    return True
