@@ -11,6 +11,7 @@ parent, which enforces the time budget):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import time
@@ -40,9 +41,24 @@ from symderive.report import Counterexample, Outcome
 
 def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
     """Givens substituted, sizes/indices fixed, derivatives/sums done, DL functions rewritten,
-    matrices made explicit."""
+    matrices made explicit. Both phases prepare the same sides: the second time is remembered
+    (an integral SymPy cannot do in closed form costs about a second each time it tries)."""
     if not isinstance(expr, sp.Basic):
         return expr
+    key = tuple(fixed.items())
+    try:
+        hash((expr, context, key))
+    except TypeError:  # (an unhashable part: prepared without remembering)
+        return _prepare(expr, context, fixed)
+    return _prepared_once(expr, context, key)
+
+
+@functools.lru_cache(maxsize=64)
+def _prepared_once(expr: sp.Basic, context: CheckContext, fixed: tuple) -> sp.Basic:
+    return _prepare(expr, context, dict(fixed))
+
+
+def _prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
     for old, new in context.substitutions():
         expr = expr.subs(old, new)
     if fixed:

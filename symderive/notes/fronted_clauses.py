@@ -34,9 +34,8 @@ calculation, a noun of calculus, a word of signs and cases that other readers re
 a rule or a reference (:data:`NEUTRAL`, :data:`KOREAN_NEUTRAL`); a verb of substitution only
 before a value (:data:`SUBSTITUTING`), a quantifier or kind that widens a domain only where the
 words bound the letters (:data:`QUANTIFYING`), negations only where no domain is relied on
-(:data:`NEGATING`) and never of a meaning (:data:`NOT_THE_SAME`); verbs of
-arithmetic only on the sides of an equation (:data:`ARITHMETIC`). A
-step whose verdict relies on what the note
+(:data:`NEGATING`) and never of a meaning (:data:`NOT_THE_SAME`), verbs of arithmetic only on
+the sides of an equation (:data:`ARITHMETIC`). A step whose verdict relies on what the note
 said before (its ``used``) and whose words hold any other word is *undecided*
 (:func:`symderive.notes.refutation_guard.guarded`): the note may have changed what it relies
 on there. This only ever says less. A step relying on nothing the note said is not read here:
@@ -96,6 +95,8 @@ cost error errors output outputs weight weights bias ii iii iv vi vii viii defin
 defining hessian hessians jacobian jacobians sanity geometrically intuitively
 informally formally tangent steeper steep consider considering via explicit explicitly mathematician
 mathematicians encodes encode fact facts way everything zero except just simply only
+exercise worked backpropagation backprop differentiation automatic introduction overview
+background preliminaries notation setup recap review discussion appendix solution remarks
 
 """.split())
 # verbs of substitution: read when every formula of the words gives a letter a value or a
@@ -159,7 +160,7 @@ KOREAN_CONDITION = re.compile(r"(?:때|때는|때에는|때에|때엔|면|면은
 # Korean words that change no meaning (a formula, masked, leaves its particle behind)
 KOREAN_NEUTRAL = re.compile(
     r"^(?:따라서|그러므로|그러면|그럼|즉|이때|반면|반면에|한편|이\s*때|여기서|이제|마찬가지로|또한|특히|예를|들어|예컨대|"
-    r"그리고|또|다시|먼저|우선|끝으로|결국|결과적으로|각|각각의|"
+    r"그리고|또|다시|먼저|우선|끝으로|결국|결과적으로|각|각각의|예제|역전파|연습문제|풀이|개요|요약|참고|"
     r"[이가은는을를에의와과도로]|으로|에서|에서는|에서도|에\s*대해|대해|대해서|대하여|대한|"
     r"일|일\s*때|인|이고|이며|이면|이라면|라면|면|일때|때|때는|때에는|때에|경우|경우에는|경우에|"
     r"정리하면|계산하면|미분하면|적분하면|대입하면|전개하면|풀면|풀어\s*쓰면|나누면|곱하면|더하면|빼면|"
@@ -218,6 +219,9 @@ CONTINUING = re.compile(r"^\W*(?:similarly|likewise|analogously|correspondingly|
                         r"(?![A-Za-z])", re.I)
 # a sentence right after the formula, without mathematics, that points back to it (*Here we
 # used the cube.*, round 35 F07)
+USED = re.compile(r"^\W*(?:(?:of\s+course|note\s+that|recall\s+that|again|also|clearly|here|above"
+                  r"|there)\W+)?we\s+(?:have\s+)?(?:used|took|assumed|considered|chose|picked|applied"
+                  r"|worked)\b", re.I)
 POINTING_BACK = re.compile(r"^\W*(?:(?:of\s+course|note\s+that|recall\s+that|again|also|clearly"
                            r"|obviously|indeed|so)\W+)?(?:we\s+(?:have\s+)?(?:used|took|assumed|considered"
                            r"|chose|picked|applied|worked)|here|this|that|these|those|there|above|all\s+"
@@ -347,7 +351,8 @@ def unread_words(clause: str, cases_read: bool = False, domain_used: bool = True
             continue
         for word in WORD.findall(token):
             bare = word.lower().strip(".'’-")
-            if len(bare) <= 1 or bare in NEUTRAL or (values_only and bare in SUBSTITUTING) or (
+            if len(bare) <= 1 or bare in NEUTRAL or (  # (a plural of one: *Examples*)
+                    bare.endswith("s") and bare[:-1] in NEUTRAL) or (values_only and bare in SUBSTITUTING) or (
                     bounded and bare in QUANTIFYING) or (not domain_used and bare in NEGATING) or (
                     sides and bare in ARITHMETIC):
                 continue
@@ -404,48 +409,80 @@ def trailing(after: str) -> str:
 
 def unread_framing(before: str, previous: str, after: str = "", cases_read: bool = False,
                    domain_used: bool = True, earlier: tuple = (), following: str = "",
-                   heading: str = "") -> str:
+                   heading: str = "", heading_since: bool = False) -> str:
+    """The words that may change the formula's meaning and are not read, quoted ('' when every
+    word of them is read): the words before it (a display's lead-in paragraph among them,
+    :func:`_lead_in`), after it in its clause, the sentence before when the formula's says
+    *Similarly*, a scope sentence earlier in its paragraph (``earlier``, nearest first), the
+    sentence after when it speaks of the formula (:func:`_about_it`), and the nearest heading
+    when it names a variant."""
     before, previous, after, following = (_unwrapped(words) for words in (
         before, previous, after, following))
     earlier = tuple(_unwrapped(words) for words in earlier)
-    """The words that may change the formula's meaning and are not read: the words before it,
-    after it, or the scope sentence before it, quoted ('' when every word of them is read). A
-    display alone in its paragraph takes the paragraph before it as its words when that one
-    ends in no full stop nor colon (*Had we used the cube instead, we would find* ⏎⏎ $$…$$:
-    round 35 F01)."""
-    if not before.strip() and previous and not previous.rstrip().endswith("\u27e9"):
-        # (not a sentence ending in a display): a lead-in in no full stop nor colon, or one
-        # that names a variant (*With the cube instead, we get the following.*: round 36 F02)
-        # (a lead-in holding mathematics that ends in a full stop or colon gives what it says:
-        # *Suppose $f(a) = 1$ and $f(b) = 3$.*, *In what follows, $q = r^2$ instead.*)
-        if not re.search(r"[.!?。:]\W*$", previous) or not MATH.search(previous) and (
-                VARIANT.search(previous) or CHANGE_WORDS.search(previous)
-                or (_korean(previous) and _conditional_clause(_last_sentence(previous)))):
-            before, previous = previous, ""
-    for clause in (framing(before), trailing(after)):
+    if _lead_in(before, previous):
+        before, previous = previous, ""
+    framed = framing(before)
+    for clause in (framed, trailing(after)):
         if clause and unread_words(clause, cases_read, domain_used):
             return clause
-    if previous and CONTINUING.match(prose(framing(before) or before)):
+    if previous and CONTINUING.match(prose(framed or before)):
         words = framing(prose(previous)) if _korean(previous) else previous
         if words and unread_words(words, cases_read, domain_used):
             return previous
-    for sentence in (previous, *earlier):  # (the paragraph's, nearest first)
+    for sentence in (previous, *earlier):
         scope = scope_sentence(sentence)
         if scope and unread_words(SCOPE_KOREAN_END.sub(" ", SCOPE_OPENER.sub(" ", scope,
                                                                              count=1))):
             return scope
-    # (a sentence after it that ends in no full stop leads in to the next display: *Had we used
-    # the cube instead, we would find* ⏎⏎ $$…$$ is not about this formula)
-    # (with mathematics only when it points back and names a variant: *Here $f(x) = x^3$
-    # instead.*; not *여기서 $x$는 …*, where the formula's letters are explained, nor the next
-    # step's own words, *Had we used the cube, we would get $f(3) = 27$.*)
-    if (following and (not MATH.search(following) or (
-            POINTING_BACK.match(following) and VARIANT.search(prose(following))))
-            and re.search(r"[.!?。]\W*$", following) and (
-            POINTING_BACK.match(following) or VARIANT_AFTER.search(following))
-            and unread_words(following, cases_read, domain_used)):
+    if _about_it(following) and unread_words(following, cases_read, domain_used):
         return following
-    if heading and (VARIANT.search(heading) or CHANGE_WORDS.search(heading)) and unread_words(
+    if heading and (heading_since or VARIANT.search(heading) or CHANGE_WORDS.search(heading)) and unread_words(
             heading, cases_read, domain_used):
         return heading
     return ""
+
+
+def _lead_in(before: str, previous: str) -> bool:
+    """Whether a formula with no words before it in its sentence takes the sentence before as
+    its words: a display's lead-in paragraph ending in no full stop nor colon (*Had we used the
+    cube instead, we would find* ⏎⏎ $$…$$: round 35 F01), or one without mathematics that names
+    a variant (*With the cube instead, we get the following.*: round 36 F02). Not a sentence
+    ending in a display, nor a lead-in holding mathematics that ends in a full stop or colon: it
+    gives what it says (*Suppose $f(a) = 1$ and $f(b) = 3$.*, *In what follows, $q = r^2$
+    instead.*)."""
+    if before.strip() or not previous or previous.rstrip().endswith("\u27e9"):
+        return False
+    return not re.search(r"[.!?。:]\W*$", previous) or not MATH.search(previous) and bool(
+        SHORT_LABEL.match(_last_sentence(previous)) or VARIANT.search(previous) or CHANGE_WORDS.search(previous)
+        or (_korean(previous) and _conditional_clause(_last_sentence(previous))))
+
+
+# a short label before a display naming what it is for (*For the cubic map:*, *With cubes:*): a
+# phrase of a few words, no verb of its own, before a colon
+SHORT_LABEL = re.compile(r"^\W*(?:for|with|in|under|using|on|taking|case)\b(?:\s+[\w'’-]+){1,5}\s*:\W*$",
+                         re.I)
+
+
+def _about_it(following: str) -> bool:
+    """Whether the sentence after the formula speaks of it: it ends in a full stop (one that
+    does not lead in to the next display: *Had we used the cube instead, we would find* ⏎⏎
+    $$…$$), points back or names a variant with its object, and holds mathematics only when it
+    does both (*Here $f(x) = x^3$ instead.*; not *여기서 $x$는 …*, where the formula's letters are
+    explained, nor the next step's own words, *Had we used the cube, we would get $f(3) =
+    27$.*)."""
+    if not following or not re.search(r"[.!?。]\W*$", following):
+        return False
+    if following.startswith("\n\n"):  # (a sentence of the next paragraph: what was used only)
+        following = following.lstrip()
+        return not MATH.search(following) and bool(
+            USED.match(following) or KOREAN_USED.search(following))
+    if MATH.search(following) and not (POINTING_BACK.match(following)
+                                       and VARIANT.search(prose(following))):
+        return False
+    return bool(POINTING_BACK.match(following) or VARIANT_AFTER.search(following)
+                or KOREAN_USED.search(following))
+
+
+# a Korean sentence saying what was used, its verb in the past (*세제곱을 사용했다.*: round 36
+# F05e), as *We used …*
+KOREAN_USED = re.compile(r"(?:사용|이용|적용|가정|선택|대입)(?:했|하였)|썼|택했")

@@ -18,6 +18,10 @@ The readings, each of the formula as written:
   *200 + 100 = 44* in 8 bits); ``m = r`` for a count from one, a week's 7, a clock's 12 or 24
   (*7 + 17 = 12*); a negative value only modulo a clock, a circle or a machine word (*2 − 5 =
   3* stays a sign error). Small errors (*2 · 3 = 0*) are withheld too: they hold modulo 6;
+* **counts that include both ends**: a sum of counts from one that is one less for each ``+``
+  (*3 + 3 = 5*: a third and a third make a fifth, round 36 F19);
+* **transfinite**: ω or ℵ as an infinite ordinal or cardinal, both sides infinite with it
+  (*1 + ω = ω*, round 36 F18);
 * **integer division**: a quotient of integers, of a sum or a negative one, equal to a numeral
   that is its quotient rounded down or toward zero (*7 / 2 = 3*, *-7 / 2 = -4*, *(2 + 5) / 2 =
   3*);
@@ -85,6 +89,9 @@ def other_reading(sides: tuple, context, line: int) -> str:
         found = _closed_reading(sides, read, latex, line)
         if found:
             return found
+    if _transfinite(read):
+        return ("it holds when ω or ℵ is read as an infinite ordinal or cardinal (1 + ω = ω), "
+                "which the checker does not read")
     if re.search(r"\\log(?![A-Za-z_])", written) and not re.search(r"\\ln\b|\\log\s*_", written):
         for base in (10, 2):
             if _holds(*(_log_in_base(side, base) for side in read)):
@@ -104,7 +111,7 @@ def other_reading(sides: tuple, context, line: int) -> str:
 
 
 def _rounded(sides: tuple, left, right) -> bool:
-    """Whether one side is a decimal numeral and the other, closed, rounds to it at the digits
+    r"""Whether one side is a decimal numeral and the other, closed, rounds to it at the digits
     written (*\sin 60 = 0.866* in degrees: round 37 F07)."""
     for numeral, (value, other) in ((sides[1], (right, left)), (sides[0], (left, right))):
         written = re.fullmatch(r"\s*(-?\d+\.(\d+))\s*", numeral)
@@ -167,6 +174,11 @@ def _closed_reading(sides: tuple, read: tuple, latex, line: int) -> str:
             if modulus:
                 return (f"it holds modulo {modulus} (residues: a clock, a week, a circle, parities, a "
                         f"byte), which the checker does not read")
+        terms = re.fullmatch(r"\s*\d+(?:\s*\+\s*\d+)+\s*", sides[other])
+        if (terms and value.is_Integer and residue == value - sides[other].count("+")
+                and all(int(term) >= 1 for term in re.findall(r"\d+", sides[other]))):
+            return ("it holds when counts include both ends (musical intervals: a third and a "
+                    "third make a fifth), which the checker does not read")
         if (value.is_Rational and not value.is_Integer and INTEGER_QUOTIENT.fullmatch(sides[other])
                 and residue in (int(sympy.floor(value)), int(value))):
             return ("it holds with integer division (the quotient rounded down), which the "
@@ -195,6 +207,20 @@ def _closed_reading(sides: tuple, read: tuple, latex, line: int) -> str:
             return (f"it holds when its numerals are read in base {base}, which the checker "
                     f"does not read")
     return ""
+
+
+def _transfinite(read: tuple) -> bool:
+    """Whether the sides name ω or ℵ and both are infinite with it infinite: the arithmetic of
+    ordinals or cardinals, where 1 + ω = ω and ℵ₀ + ℵ₀ = ℵ₀ (round 36 F18)."""
+    names = {symbol for side in read for symbol in side.free_symbols
+             if re.match(r"(?:omega|aleph)", symbol.name)}
+    if not names:
+        return False
+    try:
+        left, right = (side.xreplace({symbol: sympy.oo for symbol in names}) for side in read)
+    except Exception:  # noqa: BLE001
+        return False
+    return left.is_infinite is True and left == right
 
 
 def _in_base(numeral: str, base: int) -> str:

@@ -266,6 +266,7 @@ class Around:
     question: bool
     previous: str = ""  # the sentence before, whatever it says
     earlier: tuple = ()  # the sentences of its paragraph before that one, nearest first
+    next_sentence: str = ""  # the first sentence of ``following`` alone
 
 
 def guarded(step, block, context) -> object:
@@ -285,7 +286,7 @@ def guarded(step, block, context) -> object:
             any(said in (step.reason or "") for said in (
                 "one of the cases the claim is made in", "the example values given just before")),
             any("stated" in used or "example" in used for used in step.used),
-            around.earlier, around.following, _nearest_heading(found[0], block.line))
+            around.earlier, around.next_sentence, *_heading_since(found[0], block.line, step.used))
         # words the domain reader took the domain from are read (*For every integer $n$,*)
         if framing and not any(framing.strip(" ,.:;") in used for used in step.used):
             return replace(step, verdict="undecided", suggestion=None, reason=(
@@ -412,6 +413,24 @@ def _nearest_heading(text: str, line: int) -> str:
         if match:
             return match.group(1) or match.group(2) or ""
     return ""
+
+
+def _heading_since(text: str, line: int, used) -> tuple[str, bool]:
+    """The nearest heading above ``line`` and whether it stands after a line the step relies
+    on (a definition or value given before the section the step is in: *We define $f(x) =
+    x^2$* ⏎ ``### The cubic map`` ⏎ $f(2) = 8$, round 37 F04): the section may give the name
+    another meaning, so then every word of the heading is read."""
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        match = HEADING_LINE.match(lines[number])
+        if match:
+            relied = [int(found) for said in used for found in USED_LINE.findall(said)]
+            return match.group(1) or match.group(2) or "", any(
+                at <= number for at in relied)
+    return "", False
+
+
+USED_LINE = re.compile(r"\bline (\d+)\)")
 
 
 def _heading_bound(text: str, line: int, letters: dict, context) -> str:
@@ -614,12 +633,16 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
     before = _shown(window, spans, begin, t_start, target)
     after = _shown(window, spans, t_end, finish, target)
     # the next sentence (not past a heading), to its first display
-    following = ""
+    following = next_sentence = ""
     next_cuts = [cut for cut in cuts if cut > finish and shadow[finish:cut].strip(" \t\n\x00")]
     if next_cuts and not HEADING.match(window[finish:next_cuts[0]].lstrip("\n")):
         following = _shown(window, spans, finish, next_cuts[0], target, stop_at_display=True)
         if following.rstrip().endswith(":"):  # a lead-in to another formula
             following = ""
+        # (past a blank line only a sentence saying what was used speaks of it: *We used the
+        # cube.*, not *This is already enough to start to play around with in code.*)
+        next_sentence = following if not re.search(r"\n[ \t]*\n", window[finish:next_cuts[0]]) \
+            else f"\n\n{following}"
         # round 15 F40: "This looks plausible. Unfortunately, it is wrong." — a sentence without
         # mathematics right after lets the verdict in the one after it be read too
         later = [cut for cut in cuts if cut > next_cuts[0]
@@ -650,7 +673,7 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
                      for start, stop in zip(starts_back, starts_back[1:] + [earlier[-1]])
                      if shadow[start:stop].strip(" \t\n\x00")]
     return Around(before, after, following, preceding, question, candidate,
-                  tuple(reversed(sentences)))
+                  tuple(reversed(sentences)), next_sentence)
 
 
 def _target(window: str, origin: int, latex: str, spans) -> tuple[int, int]:
