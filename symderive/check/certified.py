@@ -587,6 +587,7 @@ def _decades(expr: sp.Basic) -> int:
                 continue
             if not isinstance(node, sp.Expr) or node.free_symbols or not node.args:
                 continue
+            deepest = max(deepest, _saturation_decades(node, memo))
             try:
                 ball = abs(_evaluate(node, {}, memo))
             except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError,
@@ -599,6 +600,30 @@ def _decades(expr: sp.Basic) -> int:
     finally:
         ctx.prec = saved
     return deepest
+
+
+# functions that approach their limit exponentially fast: f(a) differs from it by about
+# e^{-rate·|a|^power}, which no written constant shows (tanh(30000) = 1 − 2e^{-60000}: a claim
+# x·tanh(30000) = x differs by 10^-26058; round 38 B01)
+SATURATING = {sp.tanh: (2, 1), sp.coth: (2, 1), sp.erf: (1, 2), sp.erfc: (1, 2)}
+
+
+def _saturation_decades(node: sp.Basic, memo: dict) -> int:
+    """The decades between a saturating function of a constant and its limit (0 for any other
+    node): rate·|a|^power / ln 10 for the argument a."""
+    law = SATURATING.get(node.func)
+    if law is None or len(node.args) != 1:
+        return 0
+    try:
+        size = abs(_evaluate(node.args[0], {}, memo))
+    except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError,
+            TypeError, AttributeError):
+        return 0
+    rate, power = law
+    upper = float(size.upper())
+    if not math.isfinite(upper):
+        return 10**9  # (beyond any precision: the agreement is then no evidence)
+    return int(math.ceil(rate * upper**power / math.log(10))) + 1
 
 
 def confirmation_bits(lhs, rhs, prec: int) -> int:

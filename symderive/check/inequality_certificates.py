@@ -155,6 +155,7 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
     f = _exact(slack).xreplace({variable: real})
     try:
         with time_limit(CERTIFY_SECONDS, source="certificate", what="certifying an inequality"):
+            _certified_coefficients(f, real)
             certificate = _certificate(f, real, variable, interval, strict)
             _cover_guard(f, real, variable, interval, certificate.minimum)
             return certificate
@@ -163,6 +164,21 @@ def certify(slack: sp.Expr, variable: sp.Symbol, interval: sp.Set, relation: str
     except (NotImplementedError, ValueError, TypeError, AttributeError, RecursionError,
             ZeroDivisionError) as error:
         raise NoCertificate(f"SymPy's exact range failed ({type(error).__name__})") from error
+
+
+def _certified_coefficients(f, x) -> None:
+    """Every constant that multiplies a function of ``x`` in the expanded slack has a
+    certified sign (or is exactly 0): SymPy's limits and ranges decide such signs in floating
+    point, and x²·(tanh(30000) − 1) went to +∞ for them (round 38 B06: the coefficient is
+    −10^-26058)."""
+    grouped: dict = {}
+    for term in sp.Add.make_args(sp.expand(f)):
+        coefficient, part = term.as_independent(x, as_Add=False)
+        grouped[part] = grouped.get(part, 0) + coefficient
+    for part, coefficient in grouped.items():
+        if part == 1 or coefficient.is_Rational or not coefficient.is_number:
+            continue
+        _sign(coefficient)  # (NoCertificate when it is not certified)
 
 
 def _certificate(f, x, shown, interval, strict, depth: int = 0) -> Certificate:

@@ -95,6 +95,8 @@ from symderive.notes.extract import (
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
 from symderive.notes.log_base import statements as log_statements
+from symderive.notes.stated_conventions import doubt as convention_doubt
+from symderive.notes.stated_conventions import statements as convention_statements
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
 from symderive.notes.footnotes import footnote_of, footnoted, inline_footnotes, original_line
 from symderive.notes.plan import (
@@ -454,6 +456,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         named)  # σ = 2; σ the tanh activation (round 10, C6)
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
+    context.conventions = convention_statements(context.lines)  # "Angles are in degrees"
     spaced = without_spaces(text)  # "Let $y \in \mathbb{R}^q$ be one-hot": y (round 10, H2)
     context.stated_onehot = onehot_statements(spaced)  # "let $y$ be a one-hot vector" (8a C10)
     context.stated_simplex = tuple(sorted(  # one-hot or probability vectors (scoped.simplex_at)
@@ -755,6 +758,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         )  # fmt: skip
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated,
                                         step.example_changed)
+        if chosen and chosen[0][0] == "decimal" and outcome.verdict == "refuted":
+            outcome, description = _off_by_more(outcome, step, description)
         if equation.cases:  # "In both cases": refuted at a case, or not refuted (round 13 F5)
             outcome = refuted_in_a_case(outcome, step.lhs, step.rhs, step.relation,
                                         equation.cases, equation.cases_proved,
@@ -866,6 +871,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"held on the instances of the unknown function, but the note states a property "
                 f"of {stated_property}, which those instances need not satisfy: a check on them "
                 "says nothing about the functions the note means"))  # fmt: skip
+        if outcome.verdict == "refuted" and (negative := _negative_base(step, outcome)):
+            outcome = _not_refuted(outcome, negative)  # x^x > 0 at x = −17/3 (round 38 B04)
+        if outcome.verdict == "refuted" and (special := _special_function(step)):
+            outcome = _not_refuted(outcome, special)  # Γ(x + 1) = xΓ(x) (round 38 B02, B03)
         if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
             outcome = _not_refuted(outcome, bare)  # 2l after l(y, ŷ) = …: l is no free number
         if outcome.verdict in ("proved", "checked") and (
@@ -1021,7 +1030,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 "the sides differ somewhere, but ≠ claims they differ for every value: one "
                 "differing point does not check it (only a proof or a refutation decides)"))
-        base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, used)
+        base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, used) or convention_doubt(
+            plan.context.lines, chain.line, plan.context.conventions,
+            " ".join([lhs_latex, rhs_latex, *used])) if outcome.verdict in DECIDING else ""
         if base and outcome.verdict in DECIDING:  # "All logarithms are base 2": not ln here
             outcome = Outcome("undecided", method=outcome.method, reason=base)
             description = ""  # what was checked with ln does not describe this verdict
@@ -1144,6 +1155,85 @@ def _commuting_doubt(step, equation, plan, chain, lhs_latex: str, rhs_latex: str
     return commuting_doubt(step.lhs, step.rhs, context.raw_text, lhs_latex, rhs_latex,
                            scalars=scalars, reread=reread if latex is not None else None,
                            members=members, relation=step.relation, opaque=opaque)
+
+
+# letters that name special functions by convention: a rule about one of them refuted on an
+# invented instance refutes nothing the note means (Γ(x + 1) = xΓ(x), Φ(−x) = 1 − Φ(x):
+# round 38 B02, B03)
+SPECIAL_FUNCTIONS = {"Gamma": "gamma function", "\\Gamma": "gamma function",
+                     "psi": "digamma function", "\\psi": "digamma function",
+                     "Phi": "standard normal distribution function",
+                     "\\Phi": "standard normal distribution function",
+                     "phi": "standard normal density", "\\phi": "standard normal density",
+                     "varphi": "standard normal density", "zeta": "Riemann zeta function",
+                     "\\zeta": "Riemann zeta function", "B": "beta function",
+                     "Beta": "beta function", "erf": "error function", "Li": "polylogarithm"}
+
+
+def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str]:
+    """A decimal refuted to the places written, said as such: the two sides' values at the
+    counterexample (not |difference| and the tolerance the variant compared), and what the
+    tolerance was (round 38 B05: *left side = 0.5, right side = 0.05*, *checked to 1 decimals*
+    on a refuted step)."""
+    found = outcome.counterexample
+    if found is None:
+        return outcome, description
+    tolerance = found.rhs_value
+    values = {}
+    for name, value in found.values:
+        if re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
+            values[str(name)] = sp.Rational(str(value).strip())
+    shown = []
+    for side in (step.lhs, step.rhs):
+        try:
+            with time_limit(1.0, source="<report>", what="a side's value"):
+                at = side.xreplace({symbol: values[str(symbol)] for symbol in side.free_symbols
+                                    if str(symbol) in values})
+                shown.append(str(sp.N(at.doit(), 15)) if not at.free_symbols else "")
+        except Exception:  # noqa: BLE001 - the value is only shown, never relied on
+            shown.append("")
+    if not all(shown):
+        return outcome, f"not correct to the decimals written: |difference| = {found.lhs_value} > {tolerance}"
+    return replace(outcome, counterexample=replace(found, lhs_value=shown[0], rhs_value=shown[1])), (
+        f"not correct to the decimals written: |difference| = {found.lhs_value} > {tolerance} "
+        "(half a unit of the last decimal)")
+
+
+def _negative_base(step, outcome) -> str:
+    """Why a counterexample that puts a negative number in the base of a power with a variable
+    exponent (x^x at x = −17/3, read through a real cube root) refutes nothing an author of x^x
+    means: such a power is e^{x ln x}, for positive bases ('' otherwise)."""
+    if outcome.counterexample is None:
+        return ""
+    values = {}
+    for name, value in outcome.counterexample.values:
+        if re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
+            values[str(name)] = sp.Rational(str(value).strip())
+    for side in (step.lhs, step.rhs):
+        if not isinstance(side, sp.Basic):
+            continue
+        for power in side.atoms(sp.Pow):
+            base, exponent = power.args
+            if not exponent.free_symbols or not base.free_symbols:
+                continue
+            at = base.xreplace({symbol: values[str(symbol)] for symbol in base.free_symbols
+                                if str(symbol) in values})
+            if at.is_number and at.is_negative:
+                return (f"the counterexample puts the negative number {at} in the base of "
+                        f"{sp.sstr(power)}, a power with a variable exponent, which is read for "
+                        "positive bases (e^{exponent·ln base})")
+    return ""
+
+
+def _special_function(step) -> str:
+    """Why a refutation on instances of an unknown function is not one: its letter names a
+    special function by convention ('' otherwise)."""
+    for name, _ in getattr(step, "unknown", ()) or ():
+        meaning = SPECIAL_FUNCTIONS.get(str(name))
+        if meaning:
+            return (f"it fails on invented instances of {name}, but {name} is by convention the "
+                    f"{meaning}, which those instances are not")
+    return ""
 
 
 def _log_base_doubt(plan, chain, lhs_latex: str, rhs_latex: str, used, tens_only=False) -> str:

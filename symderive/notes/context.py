@@ -205,6 +205,8 @@ class FileContext:
     # stated domains that contradict each other: symderive.notes.domain_clash.Clash
     domain_clashes: list = field(default_factory=list)
     log_statements: list = field(default_factory=list)  # symderive.notes.log_base.Statement
+    # degrees, row vectors, indices from zero (symderive.notes.stated_conventions.Statement)
+    conventions: list = field(default_factory=list)
     named_letters: tuple = ()  # (line, e/E/π, words) named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions

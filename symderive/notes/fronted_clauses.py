@@ -342,6 +342,8 @@ def unread_words(clause: str, cases_read: bool = False, domain_used: bool = True
             (CASES_READ,) if cases_read else ()):
         text = phrase.sub(" ", text)
     found = [match.group() for match in NOT_THE_SAME.finditer(text)]
+    found += [match.group().strip() for match in VARIANT_FORMULA.finditer(clause or "")
+              if not ONE_NAME.fullmatch(match.group("math") or match.group("math2"))]
     # (a stray jamo is a typing slip: ㅌ행렬 in seed 001)
     for token in re.sub(r"[,.;:()\[\]\u3131-\u318e]", " ", text).split():
         if HANGUL.search(token):
@@ -362,8 +364,27 @@ def unread_words(clause: str, cases_read: bool = False, domain_used: bool = True
 
 # a sentence without mathematics that changes a meaning wherever its verb stands (*We now
 # switch to the cube.*: round 35 F03)
+# (also a term added to a loss in words: *Now add the weight-decay term $…$ to the loss.*,
+# *We now regularise the loss*: round 38 A10)
 CHANGE_WORDS = re.compile(r"\b(?:switch\w*\s+to|chang\w*\s+(?:to|into|it|the|our|f)|replac\w*|swap\w*"
-                          r"|redefin\w*|instead\s+of)\b|바꾸|바꿔|교체|재정의", re.I)
+                          r"|redefin\w*|instead\s+of|(?:regulari[sz]|augment|modif(?:y|ie))\w*\s+(?:the\s+|our\s+)?(?:loss|objective|cost)"
+                          r"|add\w*\s+[^.]{0,80}?\bto\s+(?:the\s+|our\s+|its\s+|this\s+)?(?:loss|objective"
+                          r"|cost|error|energy|function|model|network|output|map)"
+                          r"|includ\w*\s+[^.]{0,80}?\bin\s+(?:the\s+|our\s+)?(?:loss|objective|cost)"
+                          r"|(?:loss|objective|cost)\s+(?:now\s+)?(?:also\s+)?(?:contains|includes|has))\b"
+                          r"|바꾸|바꿔|교체|재정의|(?:손실|비용|목적\s*함수)에[^.]{0,60}?(?:더한|더하|추가)", re.I)
+
+
+# a formula that names what the words are about, after *for, with, using* or before 에 대해,
+# 이면, 을 쓰면 (*Likewise for $x^3$:*, *Using $x^3$ instead:*, *마찬가지로 $x^3$에 대해*: round 38
+# A04): an expression, not a relation nor a name alone (*for $x$*, *with $\lambda$*, *for
+# $x > 0$*, read elsewhere), may be a variant of what the step relies on
+VARIANT_FORMULA = re.compile(
+    r"\b(?:for|with|using|taking)\s+\$(?P<math>[^$=<>]+)\$"
+    r"|\$(?P<math2>[^$=<>]+)\$\s*(?:에\s*대해|에\s*대하여|에\s*대한|이면|면|을\s*쓰면|를\s*쓰면|을\s*사용하면"
+    r"|를\s*사용하면|의\s*경우)", re.I)
+# one name alone, perhaps indexed or primed: x, \lambda, x_i, \mathbf{x}, f'
+ONE_NAME = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z])(?:_\{?[\w,]+\}?|'|\^\{?\(\w+\)\}?)*\s*")
 
 
 RELATION = re.compile(r"\$[^$]*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|to|in|approx|equiv|sim)(?![A-Za-z]))"
@@ -452,6 +473,9 @@ def _lead_in(before: str, previous: str) -> bool:
     instead.*)."""
     if before.strip() or not previous or previous.rstrip().endswith("\u27e9"):
         return False
+    if re.search(r"[.!?。:]\W*$", previous) and MATH.search(previous) and not RELATION.search(
+            previous) and (VARIANT.search(prose(previous)) or VARIANT_FORMULA.search(previous)):
+        return True  # (an expression in it names the variant: *Using $x^3$ instead:*, 38 A04)
     return not re.search(r"[.!?。:]\W*$", previous) or not MATH.search(previous) and bool(
         SHORT_LABEL.match(_last_sentence(previous)) or VARIANT.search(previous) or CHANGE_WORDS.search(previous)
         or (_korean(previous) and _conditional_clause(_last_sentence(previous))))

@@ -30,11 +30,13 @@ from symderive.notes.sections import HEADING_LINE
 BASE_TWO = re.compile(
     r"밑\s*(?:을|은|는|이)?\s*2(?!\d|\.\d)|이진\s*로그|base[- ]2\b|base of 2\b"
     r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:2|two)\b|base[- ]two\b|binary logarithm"
+    r"|\bbinary\s+logs?\b|\blog(?:arithm)?s?\s+(?:are|is)\s+(?:\w+\s+)?binary\b|(?<![\\\w])log_?2\b|이진\s*로그"
     r"|\\log_2\s*\(\s*\.\s*\)", re.I)
 BASE_TEN = re.compile(
     r"밑\s*(?:을|은|는|이)?\s*10(?!\d|\.\d)|base[- ]10\b|base of 10\b"
     r"|(?:to|in|with|taken|using)\s+(?:the\s+)?base\s+(?:10|ten)\b|base[- ]ten\b"
-    r"|common\s*(?:\(\s*base[- ]10\s*\)\s*)?logarithm|decimal logarithm|상용\s*로그"
+    r"|common\s*(?:\(\s*base[- ]10\s*\)\s*)?logarithms?|common\s+logs?\b|decimal\s+log(?:arithm)?s?"
+    r"|(?<![\\\w])log_?10\b|상용\s*로그"
     r"|\\log_\{?10\}?\s*\(\s*\.\s*\)", re.I)
 # round 11a F8: "$\log x$ always means $\log_2 x$", "Throughout, $\log = \log_2$", "we write
 # $\log$ for $\log_2$": the bare \log said to be the one with a base
@@ -42,8 +44,11 @@ _BASED = r"\\log_\s*\{?\s*(?:2|10)(?!\d)\s*\}?"
 LOG_MEANS = re.compile(
     r"\\log(?![_A-Za-z])[^$]{0,12}\$?\s*(?:(?:always|here|throughout|now|henceforth)\s+)*"
     r"(?:means|denotes|stands\s+for|refers\s+to|will\s+(?:mean|denote)|is\s+(?:short(?:hand)?\s+"
-    r"for|read\s+as|taken\s+as|understood\s+as|to\s+be\s+read\s+as))\s*(?:the\s+)?\$?[^$]{0,20}?"
-    + _BASED
+    r"for|read\s+as|taken\s+as|understood\s+as|to\s+be\s+read\s+as)|is|are|(?:은|는)(?:\s*(?:모두|항상|늘"
+    r"|언제나))?)\s*(?:the\s+)?\$?[^$]{0,20}?\$?\s*" + _BASED
+    # "We work with $\log_2$ and drop the subscript", "the base is omitted"
+    + r"|" + _BASED + r"[^.]{0,60}?\b(?:drop|omit|suppress|leave\s+out|without)\w*\s+(?:the\s+)?"
+    r"(?:subscript|base|index)"
     # "$\log = \log_2$", "$\log x = \log_2 x$" (the whole formula: not a conversion rule)
     + r"|\$\s*\\log(?![_A-Za-z])\s*(?:\(?\s*[A-Za-z]\s*\)?)?\s*=\s*" + _BASED
     + r"\s*(?:\(?\s*[A-Za-z]\s*\)?)?\s*\$"
@@ -51,7 +56,7 @@ LOG_MEANS = re.compile(
     re.I)
 # "We measure entropy in bits", "in units of bits", "비트 단위": information in base 2 (round 11a F8;
 # "in nats" is among NATURAL_WORDS)
-IN_BITS = re.compile(r"\bin\s+(?:units\s+of\s+)?bits\b|\bunits?\s+of\s+bits\b"
+IN_BITS = re.compile(r"\bin\s+(?:units\s+of\s+)?bits\b|\bunits?\s+of\s+bits\b|\bin\s+shannons?\b"
                      r"|\bbits\s+(?:throughout|everywhere)\b"
                      r"|비트\s*(?:단위|로\s*(?:측정|나타|잰|재|표시))", re.I)
 LOG_WORD = re.compile(r"\\log(?![_A-Za-z])|\blog(?:arithm)?s?\b|로그", re.I)

@@ -286,7 +286,7 @@ def guarded(step, block, context) -> object:
             any(said in (step.reason or "") for said in (
                 "one of the cases the claim is made in", "the example values given just before")),
             any("stated" in used or "example" in used for used in step.used),
-            around.earlier, around.next_sentence, *_heading_since(found[0], block.line, step.used))
+            _since_definition(around, step.used), around.next_sentence, *_heading_since(found[0], block.line, step.used))
         # words the domain reader took the domain from are read (*For every integer $n$,*)
         if framing and not any(framing.strip(" ,.:;") in used for used in step.used):
             return replace(step, verdict="undecided", suggestion=None, reason=(
@@ -413,6 +413,20 @@ def _nearest_heading(text: str, line: int) -> str:
         if match:
             return match.group(1) or match.group(2) or ""
     return ""
+
+
+def _since_definition(around: Around, used) -> tuple:
+    """The earlier sentences of the paragraph (nearest first) down to the one before the
+    sentence that gave a definition the step relies on: words before a definition do not
+    change it (*Let's take this one step further. Consider $g(x) = ax^2 + bx + c$.*)."""
+    formulas = [re.sub(r"\s+", "", said.split(" (")[0]) for said in used]
+    formulas = [formula for formula in formulas if len(formula) > 2]
+    kept = []
+    for sentence in (around.previous, *around.earlier):
+        if any(formula in re.sub(r"\s+", "", sentence) for formula in formulas):
+            return tuple(kept[1:]) if kept else ()
+        kept.append(sentence)
+    return around.earlier
 
 
 def _heading_since(text: str, line: int, used) -> tuple[str, bool]:
@@ -665,7 +679,12 @@ def read_around(text: str, line: int, latex: str) -> Around | None:
             preceding = candidate
     # the sentences of the paragraph before the previous one (round 34a F13: *From now on the
     # map is the cube. It is odd. So $f(3) = 27$.*), nearest first
-    paragraph = max((m.end() for m in BREAK.finditer(shadow) if m.end() <= begin), default=0)
+    # (a display with no words of its own before it: the paragraph of its lead-in, *Now add the
+    # term $…$ to the loss. Then* ⏎⏎ $$…$$, round 38 A10)
+    written = window[t_start:t_end]
+    alone = (not written.startswith("$") or written.startswith("$$")) and not before.strip()
+    paragraph = max((m.end() for m in BREAK.finditer(shadow)
+                     if m.end() <= (earlier[-1] if alone and earlier else begin)), default=0)
     sentences = []
     if earlier and paragraph < earlier[-1]:
         starts_back = sorted({paragraph} | {cut for cut in cuts if paragraph <= cut < earlier[-1]})
