@@ -1146,7 +1146,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if len(run) >= 3:
             self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
         letter = self.advance().text
-        if letter == "E" and (self.at("[") or self.at("(")):
+        if letter == "E" and (self.at("[") or self.at("(") or self.at_sized_bracket()):
             self.readings["E"] = "expectation operator"
             return self.expectation_bracket()
         if letter == "e" and not self.at("_") and "e" not in self.context.defined and not (
@@ -1362,6 +1362,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             return symbol
         if base == "l" and name not in self.context.scalars and self.several_arguments_ahead():
             applies = True  # l(\mathbf{y}, \hat{\mathbf{y}}): the loss (as \ell) of a pair
+        if self.decorated_at_one_letter(name):
+            applies = True  # \hat{y}(x): the prediction at x (round 38 C07)
         if not applies:
             if base not in SCALAR_LETTERS:
                 self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
@@ -1397,6 +1399,32 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         sized = self.current.kind == "command" and self.current.text[1:] in SIZING - {
             "left", "right"} and self.peek().text in ("(", "[")  # fmt: skip
         return sized or (self.at("[") and name == "O")
+
+    def decorated_at_one_letter(self, name: str) -> bool:
+        r"""``\hat{y}(x)``, ``\tilde{u}(t)``, ``\bar{y}(x_0)``: a decorated name (an estimate, a
+        mean, an approximation) followed by one letter in parentheses is that quantity at the
+        letter, as a prediction ŷ(x) is (round 38 C07), unless the note declares, defines or
+        otherwise writes it as a value. A product ŷ·x is not written with the x alone in
+        parentheses; ``\bar{x}(1 - \bar{x})`` holds more than one letter and stays a product."""
+        if not name.startswith(tuple(DECORATION.values())) or (
+            name in self.context.scalars or name in self.context.defined
+        ):  # fmt: skip
+            return False
+        offset = 1 if self.at("(") else 2
+        if self.peek(offset).kind != "letter":
+            return False
+        offset += 1
+        if self.peek(offset).text == "_":  # x_0, x_{i}
+            offset += 1
+            if self.peek(offset).text == "{":
+                offset += 2
+                if self.peek(offset).text != "}":
+                    return False
+            elif self.peek(offset).kind not in ("letter", "number"):
+                return False
+            offset += 1
+        closing = self.peek(offset).text
+        return closing == ")" or (closing == r"\right" and self.peek(offset + 1).text == ")")
 
     def several_arguments_ahead(self) -> bool:
         """``(a, b)`` follows: a comma at the top level of the parentheses (``l(y, \\hat{y})``
@@ -1858,6 +1886,13 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             applied = self.build.call(function, [self.scalar_argument()], start.column)
             return self.build.function_power(applied, exponent, start.column)
         return self.build.call(function, [self.scalar_argument()], start.column)
+
+    def at_sized_bracket(self) -> bool:
+        r"""Whether a sized opening bracket starts here (``\left[``, ``\big[``, ``\Bigl(``):
+        after E it is the expectation as ``E[…]`` is, never the number E times a group, whose
+        square would leave E outside (round 38 C06: E\left[X^2\right] = E\left[X\right]^2)."""
+        return (self.current.kind == "command" and self.current.text[1:] in SIZING
+                and self.peek().text in ("[", "("))
 
     def expectation_bracket(self) -> sp.Basic:
         if self.current.kind == "command" and self.current.text[1:] in SIZING:

@@ -51,6 +51,8 @@ from symderive.notes.onehot import onehot_refutation, onehot_statements, simplex
 from symderive.notes.scope_words import elsewhere_around
 from symderive.notes.scoped import declared_at, onehot_at, scalars_at, simplex_at
 from symderive.notes.spaced_names import without_spaces
+from symderive.notes.word_names import with_word_names
+from symderive.notes.energy_names import own_e
 from symderive.notes.sections import (
     LATEX_HEADING,
     LATEX_LEVELS,
@@ -397,6 +399,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     """Extract, locate, read the context of and plan every chain of one note (no checking)."""
     started = time.monotonic()
     text = usual_relations(text)  # \leqq is \leq (notes/relation_spellings.py)
+    text = with_word_names(text, markdown)  # SE_{i} = …: the name SE (round 38 C03)
     moved: tuple = ()
     if markdown and "[^" in text:  # a footnote [^1] giving a name a new meaning is read
         # where it is referenced (notes/footnotes.py, round 25; only a new meaning: round 26)
@@ -1581,13 +1584,10 @@ def _function_only_later(name: str, applied: re.Pattern, line: int, context: Fil
 
 
 def _expectation_defined(written: str, plan) -> str:
-    """Why ``E(…)`` in a step may not be the expectation: the note defines a function E
-    (``E(x) = x^2 + 1``, the energy), or ""."""
-    if re.search(r"(?<![A-Za-z\\])E\s*\(", written) and re.search(
-        r"(?:^|[^A-Za-z\\])E\s*\(\s*[a-z]\s*\)\s*=", plan.context.math_text
-    ):  # fmt: skip
-        return "E is defined as a function in the note"
-    return ""
+    """Why ``E(…)``/``E[…]`` in a step may not be the expectation: the note defines a
+    function or a functional E (``E(x) = x^2 + 1``, the energy), or names E an energy, or ""."""
+    # E[u] = \int u'(x)^2 dx, "the energy functional E[\psi]" too (round 38 A09)
+    return own_e(written, plan.context.math_text, plan.context.raw_text)
 
 
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:

@@ -1347,6 +1347,19 @@ def names_something(latex: str, context: LatexContext) -> bool:
     return isinstance(value, (sp.Symbol, sp.Indexed, sp.core.function.AppliedUndef))
 
 
+def _function_values_in_moments(expressions: list, readings: dict) -> set:
+    r"""The values of never-defined functions inside an expectation or a variance
+    (``E[(F^*(x_0) - \hat{F}(x_0))^2]``): any numbers, so possibly random ones, never constants
+    taken out of E (round 38: with the prediction F̂(x_0) constant, E[(F^* - F̂)^2] =
+    (F^* - F̂)^2 was proved)."""
+    inside = set()
+    for expr in expressions:
+        for moment in expr.atoms(E, Var):
+            inside |= moment.args[0].free_symbols
+    return {symbol for symbol in inside if readings.get(str(symbol), "").startswith(
+        "the value of a function the note never defines")}
+
+
 def infer_random(planned: list[PlannedEquation], context: FileContext) -> None:
     """Random symbols of each chain that uses E[…] or Var(…), where no directive decides.
 
@@ -1366,6 +1379,7 @@ def infer_random(planned: list[PlannedEquation], context: FileContext) -> None:
         if not any(expr.atoms(E, Var) for expr in expressions):
             continue
         symbols = set().union(*(expr.free_symbols for expr in expressions))
-        equation.random = {symbol for symbol in symbols & alone if symbol not in context.domains}
+        random = (symbols & alone) | _function_values_in_moments(expressions, equation.readings)
+        equation.random = {symbol for symbol in random if symbol not in context.domains}
         for symbol in equation.random:
             equation.readings.setdefault(str(symbol), "random variable (alone inside E[…]/Var)")
