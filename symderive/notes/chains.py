@@ -248,6 +248,9 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
             for index, (elements, relations, piece) in enumerate(pieces):
                 if not "".join(elements).strip() and not relations:
                     continue
+                if index and targets and (case := INDEX_CASE.match(piece)):
+                    conditions.append(f"{case[1]} = {case[2]}")  # the case it holds in (38 C01)
+                    continue
                 target = column_chain.get(column)
                 if target is None:
                     target = targets[-1] if targets else len(pending) - 1
@@ -305,6 +308,13 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
                   implication=role, row_latex=row_latex)
         )  # fmt: skip
     return chains
+
+
+# "\frac{\partial a_j}{\partial z_i} = a_i(1 - a_i), \quad i = j": two index letters set
+# equal after an equation of the same row name the case that equation holds in, as
+# "\quad i \neq j" does; never a definition of i (round 38 C01)
+INDEX_CASE = re.compile(
+    r"^(?:\s|\\[,;:! ]|~|\\q?quad(?![A-Za-z]))*([i-n])\s*=\s*(?!\1)([i-n])\s*[,.]?\s*$")
 
 
 def _starts_with_relation(text: str) -> bool:

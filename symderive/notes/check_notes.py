@@ -909,7 +909,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                     f"agrees at the few values sampled for the index {loose}, which is not "
                     "bounded: not checked (bound it, e.g. 1 \\le m \\le n)"))
         hypothesis = _stated_hypothesis(equation, plan.context)
-        if outcome.verdict == "refuted" and hypothesis:
+        if outcome.verdict == "refuted" and hypothesis and not _index_case_met(hypothesis, outcome):
             outcome = _not_refuted(outcome, (
                 f"the note states a condition for it ({hypothesis}) that the counterexample "
                 "need not satisfy"))  # fmt: skip
@@ -1465,6 +1465,20 @@ def _stated_hypothesis(equation, context: FileContext) -> str:
             return f"\\text{{{words}}}"
     return unread_after(getattr(context, "stated", None), chain.line, chain.latex,
                         declared_at(context, chain.line))
+
+
+INDEX_CASE = re.compile(r"([i-n]) = ([i-n])")
+
+
+def _index_case_met(hypothesis: str, outcome: Outcome) -> bool:
+    """Whether the condition is only index cases ``i = j`` that the counterexample meets: the
+    planner set j to i (:func:`symderive.notes.plan._in_index_case`), so j is gone from it or
+    equals i (``a_i, \\quad i = j`` for the softmax's diagonal: refuted there, round 38 C01)."""
+    cases = [INDEX_CASE.fullmatch(part.strip()) for part in hypothesis.split(", ")]
+    if not cases or None in cases or outcome.counterexample is None:
+        return False
+    values = dict(outcome.counterexample.values)
+    return all(values.get(case[2], values.get(case[1])) == values.get(case[1]) for case in cases)
 
 
 IMAGINARY_DOUBT = "i may be the imaginary unit here"

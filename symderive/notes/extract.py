@@ -472,12 +472,31 @@ def _environments(text: str, lines: LineIndex, blocks: list[MathBlock], notices:
                 line, "unterminated-math", f"\\begin{{{match.group('name')}}} is never ended"))
         else:
             offset = match.start("body")
+            lead_at = _wrapping_opener(text, match.start(), match.end())
             blocks.append(
                 MathBlock(match.group("body"), lines.line_of(offset), "environment",
-                          _lead(text, match.start()), match.group("name") + match.group("star"),
+                          _lead(text, lead_at), match.group("name") + match.group("star"),
                           start=match.start(), end=match.end())
             )  # fmt: skip
     return _blank_matches(text, pattern)
+
+
+# a display delimiter alone just before an environment, and its closer just after it
+WRAPPING_OPENER = re.compile(r"(?:\$\$|\\\[)[ \t]*\n?[ \t]*\Z")
+WRAPPING_CLOSER = {"$$": re.compile(r"[ \t]*\n?[ \t]*\$\$"),
+                   "\\[": re.compile(r"[ \t]*\n?[ \t]*\\\]")}
+
+
+def _wrapping_opener(text: str, start: int, end: int) -> int:
+    """Where the words before an environment are read from: the ``$$`` or ``\\[`` that wraps
+    it (``$$\\begin{align} … \\end{align}$$``, MathJax's way of numbering rows), else its
+    ``\\begin``. The lead of such an environment is the paragraph before the display, as for
+    ``aligned`` inside ``$$`` (*solving for β̂:* above normal equations: round 38 C05)."""
+    opener = WRAPPING_OPENER.search(text, max(0, start - 40), start)
+    if opener is None:
+        return start
+    delimiter = "$$" if text.startswith("$$", opener.start()) else "\\["
+    return opener.start() if WRAPPING_CLOSER[delimiter].match(text, end) else start
 
 
 def _delimited(text: str, lines: LineIndex, blocks: list[MathBlock], notices: list[Notice]) -> str:
@@ -487,6 +506,7 @@ def _delimited(text: str, lines: LineIndex, blocks: list[MathBlock], notices: li
     position = 0
     length = len(text)
     unclosed: set[str] = set()  # closers known absent from here on: each is searched once
+    lone_dollar = -1  # the last $ that opened no inline formula
     while position < length:
         character = text[position]
         if character == "\\" and position + 1 < length:
@@ -513,6 +533,15 @@ def _delimited(text: str, lines: LineIndex, blocks: list[MathBlock], notices: li
             position += 1
             continue
         if text.startswith("$$", position):
+            if (lone := _closed_by_double(text, lone_dollar, position)) is not None:
+                notices.append(Notice(lines.line_of(lone), "mismatched-math", (
+                    "a $ opened here is closed by $$: read as inline math")))
+                blocks.append(MathBlock(text[lone + 1 : position], lines.line_of(lone), "inline",
+                                        _lead(text, lone), start=lone, end=position + 2))
+                spans.append((lone, position + 2))
+                lone_dollar = -1
+                position += 2
+                continue
             end = text.find("$$", position + 2)
             if end < 0:
                 notices.append(
@@ -529,6 +558,7 @@ def _delimited(text: str, lines: LineIndex, blocks: list[MathBlock], notices: li
             continue
         end = inline_end(text, position + 1)
         if end is None:
+            lone_dollar = position
             position += 1
             continue
         content = text[position + 1 : end]
@@ -541,6 +571,24 @@ def _delimited(text: str, lines: LineIndex, blocks: list[MathBlock], notices: li
         pieces += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
         last = end
     return "".join(pieces) + text[last:]
+
+
+# what a typo "$ p = 1/16 $$" holds between its $ and $$: mathematics (a relation, a command,
+# a script), not "$5, and $$x$$"
+MISMATCHED_CONTENT = re.compile(r"[^$\n]*(?:[=<>^_]|\\[A-Za-z])[^$\n]*")
+
+
+def _closed_by_double(text: str, lone: int, position: int) -> int | None:
+    """The offset of a lone ``$`` on the line of the ``$$`` at ``position`` that this ``$$``
+    closes: a typo ``$ p = 1/16 $$ for every number.`` (round 38 C04). Read as a display
+    opener, the ``$$`` would pair with the next display's opener and shift every later display
+    into prose; so when no ``$$`` closes it on its own line and the text since the ``$`` is
+    mathematics, it closes the ``$`` instead, and the notice names this line."""
+    if lone < 0 or not MISMATCHED_CONTENT.fullmatch(text, lone + 1, position):
+        return None
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    return None if "$$" in text[position + 2 : line_end] else lone
 
 
 MAX_INLINE = 5000  # an inline formula longer than this is a lone dollar (keeps the scan linear)

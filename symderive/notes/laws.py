@@ -17,7 +17,7 @@ import sympy as sp
 from symderive.check.finite import FiniteModel
 from symderive.expectation import E, Var
 from symderive.grammar.build import time_limit
-from symderive.grammar.latex import parse_latex_math
+from symderive.grammar.latex import GREEK, UNICODE_GREEK, parse_latex_math
 from symderive.notes.chains import split_chains
 from symderive.report import Counterexample, Outcome
 
@@ -65,14 +65,29 @@ def stated_law(prose: str, names) -> str:
     return "', '".join(sentence[:100] for sentence in found[:3])
 
 
+def written_name(name: str) -> str:
+    """A pattern for the name ``name`` (a SymPy name) as the note writes it in math: a letter
+    standing alone (``X``, not the X of ``\\Xi``), or a Greek letter as its command or its
+    character (``varepsilon``: ``\\varepsilon``, ``\\epsilon``, ``ε``; round 38 C02)."""
+    letter = name.removeprefix("var")
+    if name not in GREEK:
+        return r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])"
+    characters = "".join(c for c, spelled in UNICODE_GREEK.items() if spelled == letter)
+    return r"\\(?:var)?" + letter + r"(?![A-Za-z])" + (f"|[{characters}]" if characters else "")
+
+
+def _symbol_name(written: str) -> str:
+    """The SymPy name of a variable written ``X``, ``\\varepsilon`` or ``ε``."""
+    return UNICODE_GREEK.get(written, written.lstrip("\\"))
+
+
 def stated_laws(prose: str, names) -> list[str]:
     """Every sentence of ``prose`` that states something about the law of one of ``names``."""
     prose = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]", " ", prose, flags=re.S)
     found = []
     for sentence in SENTENCE.findall(prose):
         for name in names:
-            mentioned = re.search(r"\$[^$]*(?<![A-Za-z\\])" + re.escape(name)
-                                  + r"(?![A-Za-z])[^$]*\$", sentence)
+            mentioned = re.search(r"\$[^$]*(?:" + written_name(name) + r")[^$]*\$", sentence)
             if mentioned and LAW_WORDS.search(sentence):
                 found.append(" ".join(sentence.split()))
                 break
@@ -84,11 +99,15 @@ def stated_laws(prose: str, names) -> list[str]:
 # words say nothing of a law but its means (and independence, which a claim about one variable
 # does not see); a counterexample law shifted to those means is one the note allows
 MEAN_FACT = re.compile(r"^\s*(?:E|\\mathbb\s*\{\s*E\s*\}|\\operatorname\s*\{\s*E\s*\})\s*"
-                       r"(?:\[|\(|\\left\s*[\[(])\s*(?P<name>[A-Za-z])\s*(?:\]|\)|\\right\s*[\])])"
+                       r"(?:\[|\(|\\left\s*[\[(])\s*(?P<name>[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])\s*"
+                       r"(?:\]|\)|\\right\s*[\])])"
                        r"\s*=\s*(?P<mean>-?\d+(?:/\d+)?)\s*$")
 MEANS_ONLY_WORDS = frozenset(
     "let suppose assume that be are is a an and with where both two independent random variable "
-    "variables real real-valued such".split())
+    "variables real real-valued such "
+    # the premise of the claim in the same sentence: "Since $E(ε) = 0$, we have …", "…이므로"
+    # (round 38 C02)
+    "since as because given we have get then so hence thus 이므로 므로 때문에 입니다 이다".split())
 
 
 def stated_means(sentences: list[str]) -> dict[str, Fraction] | None:
@@ -100,12 +119,12 @@ def stated_means(sentences: list[str]) -> dict[str, Fraction] | None:
         if any(word not in MEANS_ONLY_WORDS for word in re.findall(r"[^\s,.;:]+", words)):
             return None
         for math in re.findall(r"\$([^$]*)\$", sentence):
-            if re.fullmatch(r"\s*[A-Za-z]\s*", math):
-                continue
+            if re.fullmatch(r"\s*[A-Za-z]?\s*", math):
+                continue  # a name, or the claim of the sentence taken out
             fact = MEAN_FACT.match(math)
             if fact is None:
                 return None
-            means[fact["name"]] = Fraction(fact["mean"])
+            means[_symbol_name(fact["name"])] = Fraction(fact["mean"])
     return means
 
 

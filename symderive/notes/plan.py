@@ -609,7 +609,7 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=problem[1], reason=problem[2]))
             continue
         still_varying = _still_varying(general, examples_used, (left[6], right[6]))
-        lhs, rhs = left[0], right[0]
+        lhs, rhs = _in_index_case(chain.condition, left[0], right[0])
         arities: dict = {}
         for applied in (lhs.atoms(sp.core.function.AppliedUndef)
                         | rhs.atoms(sp.core.function.AppliedUndef)):  # fmt: skip
@@ -728,6 +728,24 @@ def _t_number_in_force(context: FileContext, line: int) -> bool:
     before = set(sections.before(line))
     return t_as_number([latex for number, latex in context.math_blocks
                         if number == line or number in before])
+
+
+INDEX_EQUALITY = re.compile(r"([i-n]) = ([i-n])")
+
+
+def _in_index_case(condition: str, lhs: sp.Basic, rhs: sp.Basic) -> tuple[sp.Basic, sp.Basic]:
+    """Both sides in the case ``i = j`` the display states beside them (``\\frac{\\partial
+    a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j``: round 38 C01): the second index set to
+    the first, so the claim is checked where the note makes it."""
+    for case in condition.split(", "):
+        equal = INDEX_EQUALITY.fullmatch(case.strip())
+        if equal is None:
+            continue
+        names = {symbol.name: symbol for side in (lhs, rhs) for symbol in side.free_symbols
+                 if isinstance(symbol, sp.Symbol) and symbol.is_integer}
+        if equal[1] in names and equal[2] in names:
+            lhs, rhs = (side.xreplace({names[equal[2]]: names[equal[1]]}) for side in (lhs, rhs))
+    return lhs, rhs
 
 
 def _still_varying(general: tuple | None, examples: dict,
