@@ -114,6 +114,7 @@ from symderive.notes.opaque import read_opaque
 from symderive.notes.bare_intervals import bare_interval
 from symderive.notes.convergence_words import convergence_restriction
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
+from symderive.notes.prime_labels import prime_label_used, prime_labels
 from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import (
     redefined_in_words, replaced_name_used, replaced_names)
@@ -457,6 +458,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.prose_text = _blank_matches(prose, HTML_COMMENT if markdown else TEX_COMMENT)
     context.shadows = shadows(context.math_blocks, text, context.latex, source) + sigma_shadows(
         named)  # σ = 2; σ the tanh activation (round 10, C6)
+    context.prime_labels = prime_labels(stated.sentences)  # g' is a layer (round 38 A08)
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.conventions = convention_statements(context.lines)  # "Angles are in degrees"
@@ -774,6 +776,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                              lambda line: section_start(plan.context.headings, line))
         if shadow and outcome.verdict in DECIDING:  # Let σ(x) = x^2: not the sigmoid (C8)
             outcome = Outcome("undecided", method=outcome.method, reason=shadow)
+        label = prime_label_used(f"{lhs_latex} {rhs_latex}", chain.line, plan.context.prime_labels,
+                                 lambda line: section_start(plan.context.headings, line))
+        if label and outcome.verdict in DECIDING:  # primes are not derivatives (round 38 A08)
+            outcome = Outcome("undecided", method=outcome.method, reason=label)
         earlier = earlier_formula_doubt(
             plan.context, chain.line, equation.view, (step.lhs, step.rhs, *(
                 equation.view.symbols.get(key[1]) for key in step.used

@@ -209,6 +209,7 @@ class FileContext:
     conventions: list = field(default_factory=list)
     named_letters: tuple = ()  # (line, e/E/π, words) named in words (word_definitions)
     shadows: list = field(default_factory=list)  # symderive.notes.shadowed.Shadow: σ = 2
+    prime_labels: list = field(default_factory=list)  # prime_labels.PrimeLabel: g' a layer
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: symderive.notes.matrix_definitions
     matrix_definitions: list = field(default_factory=list)
     unread_cases: list = field(default_factory=list)  # piecewise_words.Cases not read

@@ -2,7 +2,9 @@ r"""Letters the prose names as a particular known function (review round 10, C6 
 
 *Let $\sigma$ denote the tanh activation.*, *The activation $g$ is the logistic sigmoid.*,
 *Let $\phi$ be the hyperbolic tangent.*, *We use the ReLU $h$.*, ``$g$는 시그모이드 함수이다``:
-the note says which function the letter is, in words only.
+the note says which function the letter is, in words; for σ also by a formula that is only a
+function's name (*The activation function $\sigma$ is $\tanh$.*, *Below, $\sigma$ is
+$\operatorname{ReLU}$.*: round 38 A05).
 
 * The grammar reads ``\sigma(…)`` as the sigmoid. A sentence that names σ as another function
   (tanh, ReLU, softplus, …) gives σ the note's own meaning: a step applying σ is not decided
@@ -77,6 +79,16 @@ NAMED = re.compile(rf"{_MATH_LETTER}\s*,?\s*{VERB}\s*(?P<words>[^$.;:!?]{{0,80}}
 NOUN_BEFORE_LETTER = re.compile(
     r"\s*(?:activation|nonlinearity|unit|map|function)?(?:\s+function)?\s*(?:함수|활성화\s*함수)?\s*")
 BEFORE = re.compile(rf"(?P<words>[^$.;:!?]{{0,60}})\s*{_MATH_LETTER}")
+# a formula that is only a function's name: "$\tanh$", "$\operatorname{ReLU}$", "$\sin(\cdot)$",
+# "$\max(0, z)$" — the note names σ's function in math, not in words (round 38 A05)
+_NAME_MACRO = (r"\\(?P<macro>mathrm|operatorname|text|textrm)\s*\{\s*"
+               r"(?P<word>[A-Za-z][A-Za-z\s-]*?)\s*\}")
+FUNCTION_MACROS = {"tanh": "tanh", "sin": "sine", "cos": "sine", "arctan": "arctan",
+                   "exp": "exponential", "log": "logarithm", "ln": "logarithm"}
+_ARGUMENT = r"(?:\s*(?:\\left\s*)?\(\s*(?:\\cdot|[a-z])?\s*(?:\\right\s*)?\))?"
+MATH_FUNCTION = re.compile(
+    rf"\s*(?:{_NAME_MACRO}|\\(?P<function>{'|'.join(FUNCTION_MACROS)})(?![A-Za-z])"
+    rf"|(?P<max>\\max\s*(?:\\left\s*)?\(\s*0\s*,\s*[a-z]\s*(?:\\right\s*)?\))){_ARGUMENT}\s*")
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,26 @@ def _named_in(words: str) -> list[str]:
         named.append(NAMES[index])
         end = match.end()
     return list(dict.fromkeys(named))
+
+
+def _functions_in_math(text: str) -> list[str]:
+    r"""The known functions ``text`` names by a formula that is only a function's name:
+    ``$\tanh$``, ``$\operatorname{ReLU}$``, ``$\mathrm{GELU}(\cdot)$``, ``$\max(0, z)$``; an
+    ``\operatorname`` of a name not known is another function (round 38 A05)."""
+    named = []
+    for formula in re.findall(r"\$([^$]*)\$", text):
+        match = MATH_FUNCTION.fullmatch(formula)
+        if not match:
+            continue
+        if match.group("function"):
+            named.append(FUNCTION_MACROS[match.group("function")])
+        elif match.group("max"):
+            named.append("ReLU")
+        elif word := FUNCTION_WORD.fullmatch(match.group("word").strip()):
+            named.append(NAMES[next(int(k[1:]) for k, v in word.groupdict().items() if v)])
+        elif match.group("macro") == "operatorname":
+            named.append("another function")
+    return named
 
 
 def named_functions(sentences) -> list[NamedFunction]:
@@ -146,6 +178,8 @@ def named_functions(sentences) -> list[NamedFunction]:
                 index = next(int(k[1:]) for k, v in match.groupdict().items() if v)
                 if NAMES[index] != "sigmoid":
                     pairs.append(("\\sigma", NAMES[index]))
+            pairs += [("\\sigma", function) for function in _functions_in_math(text)
+                      if function != "sigmoid"]  # "$\sigma$ is $\tanh$" (round 38 A05)
             if re.search(r"sigmoid\s*-\s*\w", text, re.I):
                 pairs.append(("\\sigma", "another function"))
         for name, function in dict.fromkeys(pairs):
