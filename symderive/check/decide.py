@@ -39,6 +39,15 @@ from symderive.report import Counterexample, Outcome
 
 
 
+def _names_of(*exprs) -> set:
+    """The free names of expressions or tuples of them (a requirement's (base, exponent))."""
+    found = set()
+    for expr in exprs:
+        for part in (expr if isinstance(expr, tuple) else (expr,)):
+            found |= set(getattr(part, "free_symbols", set()))
+    return found
+
+
 def prepare(expr: sp.Basic, context: CheckContext, fixed: dict) -> sp.Basic:
     """Givens substituted, sizes/indices fixed, derivatives/sums done, DL functions rewritten,
     matrices made explicit. Both phases prepare the same sides: the second time is remembered
@@ -1661,7 +1670,10 @@ def decide(
              for _, kind, expr, why in context.conditions if kind == "unread"]
     if asked:
         left, right = _requirements_on(lhs), _requirements_on(rhs)
-    unread = [why for expr, was, why in asked if not _required_alike(expr, was, left, right)]
+    # (one of the bound variable alone, failing on its range, is never alike: the sides have
+    # no real value at all, ∫_0^2 (t − 1)^t dt = ∫_0^2 (t − 1)^t dt + 0: round 33b F03)
+    unread = [why for expr, was, why in asked if not _required_alike(expr, was, left, right)
+              or not _names_of(expr) & _names_of(lhs, rhs)]
     # a requirement both sides make alike, dropped: the sampler does not know it, so a point
     # where a side is undefined by it is no counterexample (round 32b F03)
     alike = bool(asked) and not unread

@@ -499,7 +499,9 @@ def _about_it(following: str) -> bool:
     if following.startswith("\n\n"):  # (a sentence of the next paragraph: what was used only)
         following = following.lstrip()
         return not MATH.search(following) and bool(
-            USED.match(following) or KOREAN_USED.search(following))
+            USED.match(following) or KOREAN_USED.search(following)
+            or VARIANT_AFTER.search(following)  # (a footnote, the display's sentence going on)
+            or re.match(r"^\W*[a-z]", following))
     if MATH.search(following) and not (POINTING_BACK.match(following)
                                        and VARIANT.search(prose(following))):
         return False

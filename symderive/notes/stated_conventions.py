@@ -82,7 +82,15 @@ def stated(sentence: str, convention: Convention) -> bool:
     if match is None or not convention.about.search(sentence):
         return False
     near = MATH.sub(" ", words[max(0, match.start() - 30): match.start()])
-    return not NEGATED_OR_CONTRASTED.search(near)
+    if NEGATED_OR_CONTRASTED.search(near):
+        return False
+    if convention is ANGLES:  # (*π radians, or 180 degrees*: a conversion, unless the radians
+        # are denied: *in degrees rather than radians*)
+        for radians in re.finditer(r"\bradians?\b|라디안", words, re.I):
+            before = words[max(0, radians.start() - 30): radians.start()]
+            if not NEGATED_OR_CONTRASTED.search(before):
+                return False
+    return True
 
 
 def statements(lines: list[str]) -> list[Statement]:
