@@ -1483,8 +1483,18 @@ def _index_case_met(hypothesis: str, outcome: Outcome) -> bool:
     cases = [INDEX_CASE.fullmatch(part.strip()) for part in hypothesis.split(", ")]
     if not cases or None in cases or outcome.counterexample is None:
         return False
-    values = dict(outcome.counterexample.values)
-    return all(values.get(case[2], values.get(case[1])) == values.get(case[1]) for case in cases)
+    values = {str(name): value for name, value in outcome.counterexample.values}
+    for case in cases:
+        first, second = case[1], case[2]
+        if values.get(second, values.get(first)) != values.get(first):
+            return False
+        # an indexed name read as one symbol (x_i, x_j): the j-th one must be the i-th one
+        # (Cov(x_i, x_j) = E[x_i^2] − E[x_i]^2, \quad i = j: round 39 G03, G04)
+        for name, value in values.items():
+            at = re.fullmatch(rf"(.+?)(_\{{?|\[){re.escape(second)}(\}}?|\])", name)
+            if at and values.get(f"{at[1]}{at[2]}{first}{at[3]}", value) != value:
+                return False
+    return True
 
 
 IMAGINARY_DOUBT = "i may be the imaginary unit here"

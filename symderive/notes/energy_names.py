@@ -18,6 +18,13 @@ APPLIED_E = re.compile(
 _E_OF_ONE_NAME = re.compile(
     r"(?:^|[^A-Za-z\\])E\s*(?P<open>[(\[])\s*(?P<name>[a-z]|\\[A-Za-z]+)\s*[)\]]\s*=")
 _ENERGY_WORDS = re.compile(r"\benerg(?:y|ies)\b|\bfunctionals?\b|에너지|범함수", re.IGNORECASE)
+# E alone as a formula, and words naming a quantity rather than an operator (round 39 G01, G02)
+_BARE_E = re.compile(r"\$\s*E\s*\$")
+_CONSTANT_WORDS = re.compile(r"\bmodul(?:us|i)\b|\byoung'?s?\b|\belastic\w*|\bstiffness\b"
+                             r"|\bconstants?\b|\b(?:electric|field)\b|\bvoltage\b|\bstress\b"
+                             r"|탄성|계수|상수|전기장|전계", re.IGNORECASE)
+_EXPECTATION_WORDS = re.compile(r"\bexpect\w*|\bmeans?\b|\baverage|기댓값|기대값|평균",
+                                re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z가-힣#$])|\n\s*\n")
 
 
@@ -34,6 +41,11 @@ def own_e(written: str, math_text: str, raw_text: str) -> str:
     for sentence in _SENTENCE_END.split(raw_text):
         if _ENERGY_WORDS.search(_words_of(sentence)) and APPLIED_E.search(sentence):
             return "the note names E an energy or a functional"
+        if _BARE_E.search(sentence) and not _EXPECTATION_WORDS.search(sentence) and (
+                _ENERGY_WORDS.search(_words_of(sentence))
+                or _CONSTANT_WORDS.search(_words_of(sentence))):
+            # *Young's modulus $E$*, *a photon of energy $E$*: E(…) may be E times (…)
+            return "the note names E a quantity (a modulus, an energy, a constant)"
     return ""
 
 

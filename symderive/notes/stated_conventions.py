@@ -42,7 +42,7 @@ class Convention:
 ANGLES = Convention(
     "angles in degrees", "radians",
     re.compile(r"\bdeg(?:ree)?s?\b|°|\\circ\b|\\degree\b|도\s*(?:\(\s*degree\s*\)|단위)", re.I),
-    re.compile(r"\bangles?\b|\btrigonometr\w*|\\(?:sin|cos|tan|cot|sec|csc)\b|\b(?:sin|cos|tan)\b"
+    re.compile(r"\bangles?\b|\b(?:measured\s+)?in\s+deg(?:ree)?s\b|도\s*단위|°|\btrigonometr\w*|\\(?:sin|cos|tan|cot|sec|csc)\b|\b(?:sin|cos|tan)\b"
                r"|각(?:도|은|는|을|이)?|삼각", re.I),
     re.compile(r"\\(?:arc)?(?:sin|cos|tan|cot|sec|csc)h?(?![A-Za-z])"),
 )

@@ -1,0 +1,50 @@
+"""Round 39 (a review of round 38's fixes): E applied to a sized parenthesis is the expectation
+only where the note does not name E a quantity (*Young's modulus $E$*, *a photon of energy $E$*:
+G01, G02); an index case ``\\quad i = j`` is met by a counterexample only where the j-th named
+value is the i-th (G03, G04); *$\\theta$ is measured in degrees* states degrees though it names
+no angle (G05)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.note_steps import verdicts_by_line
+
+
+@pytest.mark.parametrize("said, claim", [
+    ("A bar of length $L$ and Young's modulus $E$ is stretched by $2\\delta$.",
+     "\\frac{1}{2} E \\left(\\frac{2\\delta}{L}\\right)^2 = \\frac{2E\\delta^2}{L^2}"),  # G01
+    ("Let $E$ be the elastic modulus, a constant.",
+     "E\\big(2\\varepsilon\\big)^2 = 4E\\varepsilon^2"),
+    ("The stress in a bar with modulus $E$ under a strain of $2$ is",
+     "E\\left(2\\right) = 2"),  # G02: 2E, never the expectation of 2
+    ("A photon of energy $E$; doubling the ratio:",
+     "E\\left(\\frac{2a}{b}\\right)^2 = \\frac{4Ea^2}{b^2}"),
+])
+def test_e_named_a_quantity_is_not_the_expectation(tmp_path, said, claim):
+    found = verdicts_by_line(tmp_path, f"{said}\n\n$${claim}$$\n")[3]
+    assert not set(found) & {"proved", "checked", "refuted"}
+
+
+def test_the_expectation_named_in_words_stays_the_expectation(tmp_path):
+    note = ("The expectation $E$ is linear: for any constant $a$ and a random variable $X$,\n\n"
+            "$$E\\left[X^2\\right] = E\\left[X\\right]^2$$\n")
+    assert verdicts_by_line(tmp_path, note)[3] == ["refuted"]  # Var X ≠ 0 in general
+
+
+@pytest.mark.parametrize("claim", [
+    "\\operatorname{Cov}(x_i, x_j) = E[x_i^2] - E[x_i]^2, \\quad i = j",  # G03
+    "E[x_i x_j] = E[x_i^2], \\quad i = j",  # G04
+])
+def test_an_index_case_is_not_broken_by_its_counterexample(tmp_path, claim):
+    note = f"Let $x_1, \\dots, x_n$ be random variables.\n\n$${claim}$$\n"
+    assert "refuted" not in verdicts_by_line(tmp_path, note)[3]
+
+
+@pytest.mark.parametrize("said", [
+    "Here $\\theta$ is measured in degrees.",  # G05
+    "The elevation $\\theta$ of the sun is given in degrees.",
+])
+def test_a_letter_measured_in_degrees_decides_no_trigonometry(tmp_path, said):
+    note = f"{said}\n\n$$\\frac{{d}}{{d\\theta}}\\sin\\theta = \\cos\\theta$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["undecided"]
