@@ -167,7 +167,8 @@ from symderive.notes.variants import (
     stated_vectors,
     variants_of,
 )
-from symderive.report import Outcome
+from symderive.check import certified
+from symderive.report import Counterexample, Outcome
 
 MAX_CHAINS_PER_FILE = 400
 MAX_FILE_SECONDS = 240.0  # worker time one file may claim (steps × budget); later steps skip
@@ -881,7 +882,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 f"of {stated_property}, which those instances need not satisfy: a check on them "
                 "says nothing about the functions the note means"))  # fmt: skip
         if outcome.verdict == "refuted" and (negative := _negative_base(step, outcome)):
-            outcome = _not_refuted(outcome, negative)  # x^x > 0 at x = −17/3 (round 38 B04)
+            # x^x > 0 at x = −17/3 (round 38 B04): refuted only at the positive bases
+            outcome = _at_positive_bases(step, outcome) or _not_refuted(outcome, negative)
         if outcome.verdict == "refuted" and (special := _special_function(step)):
             outcome = _not_refuted(outcome, special)  # Γ(x + 1) = xΓ(x) (round 38 B02, B03)
         if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
@@ -1208,10 +1210,37 @@ def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str
         "(half a unit of the last decimal)")
 
 
+def _at_positive_bases(step, outcome: Outcome) -> Outcome | None:
+    """The refutation moved to the point with every negative value made positive, where the
+    certified balls still separate the sides (γ^t·γ = γ^t fails at γ = 17/3 too); None when
+    they do not there (x^x > 0 holds for x > 0) or the point is not one of plain numbers."""
+    values = {}
+    for name, value in outcome.counterexample.values:
+        if not re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
+            return None
+        values[str(name)] = abs(sp.Rational(str(value).strip()))
+    sides = (step.lhs, step.rhs)
+    symbols = set().union(*(side.free_symbols for side in sides if isinstance(side, sp.Basic)))
+    if not symbols or any(str(symbol) not in values for symbol in symbols):
+        return None
+    point = {symbol: values[str(symbol)] for symbol in symbols}
+    try:
+        with time_limit(2.0, source="<report>", what="a refutation at positive bases"):
+            found = certified.compare(step.lhs, step.rhs, step.relation, point)
+    except Exception:  # noqa: BLE001 - not moved: withheld
+        return None
+    if found.status != "disagree":
+        return None
+    moved = Counterexample(tuple((name, str(values[name])) for name, _ in
+                                 outcome.counterexample.values), found.lhs_value, found.rhs_value)
+    return replace(outcome, counterexample=moved)
+
+
 def _negative_base(step, outcome) -> str:
     """Why a counterexample that puts a negative number in the base of a power with a variable
-    exponent (x^x at x = −17/3, read through a real cube root) refutes nothing an author of x^x
-    means: such a power is e^{x ln x}, for positive bases ('' otherwise)."""
+    exponent that varies with the base (x^x at x = −17/3, read through a real cube root)
+    refutes nothing an author of x^x means: such a power is e^{x ln x}, for positive bases (''
+    otherwise)."""
     if outcome.counterexample is None:
         return ""
     values = {}
@@ -1223,7 +1252,9 @@ def _negative_base(step, outcome) -> str:
             continue
         for power in side.atoms(sp.Pow):
             base, exponent = power.args
-            if not exponent.free_symbols or not base.free_symbols:
+            # (only a power whose exponent varies with its base, x^x, (1 + x)^{1/x}: one defined
+            # as e^{exponent·ln base}; (x^a)^b = x^{ab} at x < 0 stays refuted, round 11 F11)
+            if not exponent.free_symbols & base.free_symbols:
                 continue
             at = base.xreplace({symbol: values[str(symbol)] for symbol in base.free_symbols
                                 if str(symbol) in values})

@@ -37,8 +37,10 @@ def test_a_small_claim_is_looked_at_to_the_deepest_bits():
 def test_a_large_claim_stops_where_its_modelled_cost_would_exceed_the_budget():
     # fifty exponentials of sines: each doubling costs more than a small claim's
     large = sum(sp.exp(sp.sin(k * x)) for k in range(1, 51))
-    # tanh(10^4) - 1 is about 10^-8686: 28,900 bits would separate the sides
-    lhs, rhs = large + sp.tanh(10**4), large + 1
+    # T^8(3) - π (Newton's iterates of π) is about -5·10^-7128: 23,700 bits would separate the
+    # sides (a saturated tanh no longer hides: its decades count among the constants, round 38)
+    hidden = newton_pi_expr(8)
+    lhs, rhs = large + hidden, large + sp.pi
     found = certified.compare(lhs, rhs, "=", {x: sp.Rational(1, 3)},
                               deep_bits=certified.DEEP_BITS, deep_cost=certified.DEEP_COST)
     nodes = sum(1 for side in (lhs, rhs) for _ in sp.preorder_traversal(side))
@@ -47,7 +49,7 @@ def test_a_large_claim_stops_where_its_modelled_cost_would_exceed_the_budget():
     following = found.examined * 2
     assert found.deep_cost + certified.modelled_cost(nodes, following) > certified.DEEP_COST
     # a small claim with the same hidden difference is looked at deep enough to refute it
-    assert certified.compare(sp.tanh(10**4), sp.Integer(1), "=", {},
+    assert certified.compare(hidden, sp.pi, "=", {},
                              deep_bits=certified.DEEP_BITS,
                              deep_cost=certified.DEEP_COST).status == "disagree"
 
@@ -76,12 +78,12 @@ def test_true_entries_of_a_matrix_do_not_use_up_the_look_at_a_false_one():
 
 
 def test_a_matrix_reports_the_depth_every_overlapping_entry_reached():
-    # a cheap true entry is looked at to DEEP_BITS; a large entry hiding tanh(10^5) - 1 (about
-    # 10^-86859, beyond any depth) is priced out earlier: the matrix names the shallower depth
+    # a cheap true entry is looked at to DEEP_BITS; a large entry hiding T^9(3) - π (about
+    # 10^-21000, beyond any depth) is priced out earlier: the matrix names the shallower depth
     a_point = {x: sp.Rational(1, 3)}
     cheap = (sp.sin(x) ** 2 + sp.cos(x) ** 2, sp.Integer(1))
     large_sum = sum(sp.exp(sp.sin(k * x)) for k in range(1, 51))
-    large = (large_sum + sp.tanh(10**5), large_sum + 1)
+    large = (large_sum + newton_pi_expr(9), large_sum + sp.pi)
 
     def alone(sides):
         return certified.compare(*sides, "=", a_point, deep_bits=certified.DEEP_BITS,
