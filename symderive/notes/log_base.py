@@ -106,19 +106,24 @@ def sentence_base(sentence: str) -> int | None:
     return None
 
 
-def statements(lines: list[str]) -> list[Statement]:
-    """Every sentence of the note that states a base for its logarithm, with its line."""
-    found = []
+def sentences(lines: list[str]):
+    """(line, sentence) for every sentence of the note shorter than 2,000 characters: the
+    sentences a statement of a convention is looked for in (also by
+    :mod:`symderive.notes.stated_conventions`)."""
     text = "\n".join(lines)
     position = 0
     for sentence in SENTENCE.split(text):
         start = text.find(sentence, position)
         position = max(position, start + len(sentence)) if start >= 0 else position
-        base = sentence_base(sentence) if len(sentence) < 2000 else None
-        if base is not None:
-            line = text.count("\n", 0, max(start, 0)) + 1
-            found.append(Statement(line, base, " ".join(sentence.split())[:80]))
-    return found
+        if len(sentence) < 2000:
+            yield text.count("\n", 0, max(start, 0)) + 1, sentence
+
+
+def statements(lines: list[str]) -> list[Statement]:
+    """Every sentence of the note that states a base for its logarithm, with its line."""
+    return [Statement(line, base, " ".join(sentence.split())[:80])
+            for line, sentence in sentences(lines)
+            if (base := sentence_base(sentence)) is not None]
 
 
 def _section(lines: list[str], line: int) -> tuple[int, int]:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.grammar.negation import NEGATED_OR_CONTRASTED
-from symderive.notes.log_base import SENTENCE, _section
+from symderive.notes.log_base import _section, sentences
 
 MATH = re.compile(r"\$[^$]*\$")
 
@@ -97,17 +97,10 @@ def statements(lines: list[str]) -> list[Statement]:
     """Every sentence (or heading) of the note that states one of the conventions, with its
     line."""
     found = []
-    text = "\n".join(lines)
-    position = 0
-    for sentence in SENTENCE.split(text):
-        start = text.find(sentence, position)
-        position = max(position, start + len(sentence)) if start >= 0 else position
-        if len(sentence) >= 2000:
-            continue
+    for line, sentence in sentences(lines):
         for convention in CONVENTIONS:
             for part in sentence.split("\n"):  # (a heading is a sentence of its own)
                 if part.strip() and stated(part, convention):
-                    line = text.count("\n", 0, max(start, 0)) + 1
                     found.append(Statement(convention, line, " ".join(part.split())[:80]))
                     break
     return found
