@@ -1214,12 +1214,19 @@ def _at_positive_bases(step, outcome: Outcome) -> Outcome | None:
     """The refutation moved to the point with every negative value made positive, where the
     certified balls still separate the sides (γ^t·γ = γ^t fails at γ = 17/3 too); None when
     they do not there (x^x > 0 holds for x > 0) or the point is not one of plain numbers."""
+    sides = (step.lhs, step.rhs)
+    # (only the bases' letters made positive: a stated y < 0 elsewhere stays as it was,
+    # round 39 H01)
+    bases = {str(symbol) for side in sides if isinstance(side, sp.Basic)
+             for power in side.atoms(sp.Pow)
+             if power.args[1].free_symbols & power.args[0].free_symbols
+             for symbol in power.args[0].free_symbols}
     values = {}
     for name, value in outcome.counterexample.values:
         if not re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
             return None
-        values[str(name)] = abs(sp.Rational(str(value).strip()))
-    sides = (step.lhs, step.rhs)
+        number = sp.Rational(str(value).strip())
+        values[str(name)] = abs(number) if str(name) in bases else number
     symbols = set().union(*(side.free_symbols for side in sides if isinstance(side, sp.Basic)))
     if not symbols or any(str(symbol) not in values for symbol in symbols):
         return None

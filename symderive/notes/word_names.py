@@ -67,7 +67,8 @@ def defined_word_names(blocks: list) -> set[str]:
             first.setdefault(match.group(), (block.latex, match))
     names = set()
     for run, (latex, match) in first.items():
-        others = "".join(other for other in first if other != run)
+        # (a longer run holding this one is a compound of it, MSE or SSE of SE: round 39 H05)
+        others = "".join(other for other in first if other != run and run not in other)
         if _defines(latex, match) and not any(
             letter in others or _letter_alone(letter, math) for letter in set(run)
         ):  # fmt: skip

@@ -48,3 +48,23 @@ def test_an_index_case_is_not_broken_by_its_counterexample(tmp_path, claim):
 def test_a_letter_measured_in_degrees_decides_no_trigonometry(tmp_path, said):
     note = f"{said}\n\n$$\\frac{{d}}{{d\\theta}}\\sin\\theta = \\cos\\theta$$\n"
     assert verdicts_by_line(tmp_path, note)[3] == ["undecided"]
+
+
+def test_a_refutation_moved_to_positive_bases_keeps_the_other_letters(tmp_path):
+    # H01: with y < 0, x^x + y = |x|^x − |y| holds for x > 0; only x is made positive
+    note = "# Powers\n\nFor $y < 0$ we have\n\n$$x^{x} + y = |x|^{x} - |y|$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] != ["refuted"]
+
+
+def test_gamma_to_the_t_still_fails_at_positive_bases(tmp_path):
+    note = "Let $t$ be the time step.\n\n$$ \\gamma^t \\gamma = \\gamma^{t} $$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["refuted"]
+
+
+@pytest.mark.parametrize("mention", [
+    "We write $MSE$ for the mean of the $SE_{i}$. Then",  # H05: MSE holds SE, no use of S or E
+    "Their sum is $SSE = \\sum_i SE_{i}$. Then",
+])
+def test_a_compound_of_a_defined_name_keeps_it_one_name(tmp_path, mention):
+    note = f"$$SE_{{i}} = (y_i - w x_i)^2$$\n\n{mention}\n\n$$\\frac{{\\partial SE_{{i}}}}{{\\partial w}} = 0$$\n"
+    assert not set(verdicts_by_line(tmp_path, note)[5]) & {"proved", "checked"}
