@@ -144,12 +144,18 @@ def _functions_in_math(text: str) -> list[str]:
     return named
 
 
+# σ in a formula, as a command or the letter itself (round 39 H04: *The activation $σ$ is …*)
+SIGMA_IN_MATH = re.compile(r"\$[^$]*(?:\\sigma(?![A-Za-z])|σ)[^$]*\$")
+POINTS_BACK = re.compile(r"\b(?:it|this|that|these)\b|이를|이것을|이것|이\s*함수를", re.I)
+
+
 def named_functions(sentences) -> list[NamedFunction]:
     """Every letter a sentence names as a known function (``sentences``: objects with
     ``text`` and ``first``, the sentences of the prose)."""
     found: list[NamedFunction] = []
+    before = ""  # the sentence before, which a σ sentence may point back to
     for sentence in sentences:
-        text = _as_dollars(sentence.text)
+        text, previous, before = _as_dollars(sentence.text), before, _as_dollars(sentence.text)
         if "$" not in text:
             continue
         shown = " ".join(text.split())
@@ -170,10 +176,14 @@ def named_functions(sentences) -> list[NamedFunction]:
                     and not NEGATED.search(words[:last[0].start()][-30:])):
                 index = next(int(k[1:]) for k, v in last[0].groupdict().items() if v)
                 pairs.append((match.group("name"), NAMES[index]))
-        if re.search(r"\$[^$]*\\sigma(?![A-Za-z])[^$]*\$", text):
+        if SIGMA_IN_MATH.search(text):
             # any other function named in a sentence about σ may be σ ("where σ was the sigmoid,
             # here it is the tanh"), and "sigmoid-weighted" is no sigmoid: σ is not decided
-            # with the built-in (review round 10b, C6, C10)
+            # with the built-in (review round 10b, C6, C10); so in the sentence before when
+            # this one points back to it (*The activation is $\tanh$. Below we write it as
+            # $\sigma$.*, 이를 $\sigma$로 쓴다: round 39 H04)
+            if POINTS_BACK.search(re.sub(r"\$[^$]*\$", " ", text)):
+                text = f"{previous} {text}"
             for match in FUNCTION_WORD.finditer(re.sub(r"\$[^$]*\$", " ", text)):
                 index = next(int(k[1:]) for k, v in match.groupdict().items() if v)
                 if NAMES[index] != "sigmoid":

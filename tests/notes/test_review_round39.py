@@ -68,3 +68,26 @@ def test_gamma_to_the_t_still_fails_at_positive_bases(tmp_path):
 def test_a_compound_of_a_defined_name_keeps_it_one_name(tmp_path, mention):
     note = f"$$SE_{{i}} = (y_i - w x_i)^2$$\n\n{mention}\n\n$$\\frac{{\\partial SE_{{i}}}}{{\\partial w}} = 0$$\n"
     assert not set(verdicts_by_line(tmp_path, note)[5]) & {"proved", "checked"}
+
+
+SIGMOID_DERIVATIVE = "$$\\sigma'(z) = \\sigma(z)\\left(1 - \\sigma(z)\\right)$$\n"
+
+
+@pytest.mark.parametrize("said", [
+    "The activation is $\\tanh$. Below we write it as $\\sigma$.",  # H04
+    "The activation function is the hyperbolic tangent. Below we write it as $\\sigma$.",
+    "은닉층의 활성화 함수는 쌍곡 탄젠트이다. 이를 $\\sigma$로 쓴다.",
+])
+def test_sigma_named_tanh_a_sentence_before_is_not_the_sigmoid(tmp_path, said):
+    assert verdicts_by_line(tmp_path, f"{said}\n\n{SIGMOID_DERIVATIVE}")[3] == ["undecided"]
+
+
+def test_a_unicode_sigma_named_tanh_is_not_the_sigmoid(tmp_path):
+    note = ("The activation $σ$ is the hyperbolic tangent.\n\n"
+            "$$σ'(z) = σ(z)\\left(1 - σ(z)\\right)$$\n")
+    assert verdicts_by_line(tmp_path, note)[3] == ["undecided"]
+
+
+def test_sigma_said_to_be_the_sigmoid_keeps_its_derivative(tmp_path):
+    note = f"Let $\\sigma$ be the logistic sigmoid. We use it throughout.\n\n{SIGMOID_DERIVATIVE}"
+    assert verdicts_by_line(tmp_path, note)[3] == ["proved"]
