@@ -34,7 +34,7 @@ from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
 from symderive.notes.written_domain import outside_written_domain
 from symderive.notes.kronecker import READING as KRONECKER_READING
-from symderive.grammar.latex import MATRIX_SIZE, reads_as_function
+from symderive.grammar.latex import DECORATION, MATRIX_SIZE, reads_as_function
 from symderive.grammar.matrices import (
     shape_statements,
     is_symmetric_word,
@@ -454,6 +454,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
+    for name in _decorated_functions(context.math_text, context.latex):  # ŷ(x), then ŷ(x + 1)
+        context.latex = replace(context.latex, functions=context.latex.functions | {name})
     context.math_blocks = [(block.line, block.latex) for block in extraction.blocks]
     context.raw_text = text
     context.prose_text = _blank_matches(prose, HTML_COMMENT if markdown else TEX_COMMENT)
@@ -884,6 +886,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and (negative := _negative_base(step, outcome)):
             # x^x > 0 at x = −17/3 (round 38 B04): refuted only at the positive bases
             outcome = _at_positive_bases(step, outcome) or _not_refuted(outcome, negative)
+        if outcome.verdict == "refuted" and (applied := DECORATED_APPLIED.search(
+                lhs_latex + " " + rhs_latex)):  # ŷ(x + 1)^2 read as ŷ·(x + 1)^2 (round 39 H02)
+            outcome = _not_refuted(outcome, (
+                f"'{applied.group().strip()}' may be a decorated function's value (a prediction "
+                "ŷ(x)), which the checker read as a product"))
         if outcome.verdict == "refuted" and (special := _special_function(step)):
             outcome = _not_refuted(outcome, special)  # Γ(x + 1) = xΓ(x) (round 38 B02, B03)
         if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
@@ -1179,6 +1186,31 @@ SPECIAL_FUNCTIONS = {"Gamma": "gamma function", "\\Gamma": "gamma function",
                      "varphi": "standard normal density", "zeta": "Riemann zeta function",
                      "\\zeta": "Riemann zeta function", "B": "beta function",
                      "Beta": "beta function", "erf": "error function", "Li": "polylogarithm"}
+
+
+# a decorated letter applied to one letter in parentheses: ŷ(x), \tilde{u}(t), \bar{y}(x_0)
+DECORATED_AT_LETTER = re.compile(
+    r"\\(hat|tilde|bar|overline|widehat|widetilde)\s*(?:\{\s*([A-Za-z])\s*\}|\s([A-Za-z]))\s*"
+    r"(?:\\left\s*)?\(\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*(?:\\right\s*)?\)")
+
+
+# a decorated letter before a parenthesis (any argument): ŷ(x + 1), \bar{g}(t + 1)
+DECORATED_APPLIED = re.compile(
+    r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\s*(?:\{\s*[A-Za-z]\s*\}|\s[A-Za-z])\s*"
+    r"(?:\\left\s*)?\(")
+
+
+def _decorated_functions(math_text: str, latex) -> set[str]:
+    """The decorated names the note applies to one letter somewhere (ŷ(x): the prediction at
+    x, round 38 C07): a function of the note's wherever it is applied, so ŷ(x + 1) is its
+    value at x + 1, never ŷ·(x + 1) (round 39 H02, H03); not a name declared or defined as a
+    value."""
+    found = set()
+    for match in DECORATED_AT_LETTER.finditer(math_text or ""):
+        name = f"{DECORATION[match[1]]}{{{match[2] or match[3]}}}"
+        if name not in latex.scalars and name not in latex.defined:
+            found.add(name)
+    return found
 
 
 def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str]:

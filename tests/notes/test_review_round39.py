@@ -91,3 +91,24 @@ def test_a_unicode_sigma_named_tanh_is_not_the_sigmoid(tmp_path):
 def test_sigma_said_to_be_the_sigmoid_keeps_its_derivative(tmp_path):
     note = f"Let $\\sigma$ be the logistic sigmoid. We use it throughout.\n\n{SIGMOID_DERIVATIVE}"
     assert verdicts_by_line(tmp_path, note)[3] == ["proved"]
+
+
+PREDICTION = "Let $\\hat{y}(x)$ denote the model's prediction at input $x$. Then\n\n"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("\\hat{y}(x+1)^2 = \\hat{y}(x+1)\\,\\hat{y}(x+1)", "proved"),  # H02: the value at x + 1
+    ("\\hat{y}(x+1) - \\hat{y}(x-1) = 2\\hat{y}", "not held"),  # H03: 4x for ŷ(x) = x²
+])
+def test_a_prediction_applied_to_one_letter_is_applied_everywhere(tmp_path, claim, verdict):
+    found = verdicts_by_line(tmp_path, f"{PREDICTION}$${claim}$$\n")[3]
+    if verdict == "proved":
+        assert found == ["proved"]
+    else:
+        assert not set(found) & {"proved", "checked"}
+
+
+def test_a_decorated_name_before_a_parenthesis_refutes_nothing_as_a_product(tmp_path):
+    # H02 with no note about ŷ: ŷ(t + 1)^2 = ŷ(t + 1) ŷ(t + 1) holds for the value ŷ(t + 1)
+    note = "$$\\hat{y}(t+1)^2 = \\hat{y}(t+1)\\,\\hat{y}(t+1)$$\n"
+    assert verdicts_by_line(tmp_path, note)[1] != ["refuted"]
