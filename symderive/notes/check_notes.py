@@ -1188,16 +1188,16 @@ SPECIAL_FUNCTIONS = {"Gamma": "gamma function", "\\Gamma": "gamma function",
                      "Beta": "beta function", "erf": "error function", "Li": "polylogarithm"}
 
 
-# a decorated letter applied to one letter in parentheses: ŷ(x), \tilde{u}(t), \bar{y}(x_0)
+# a decorated letter before an opening parenthesis: \hat{y}(, \bar g\left(
+_DECORATED_OPENING = (r"\\(hat|tilde|bar|overline|widehat|widetilde)\s*(?:\{\s*([A-Za-z])\s*\}"
+                      r"|\s([A-Za-z]))\s*(?:\\left\s*)?\(")
+# … applied to one letter in parentheses: ŷ(x), \tilde{u}(t), \bar{y}(x_0)
 DECORATED_AT_LETTER = re.compile(
-    r"\\(hat|tilde|bar|overline|widehat|widetilde)\s*(?:\{\s*([A-Za-z])\s*\}|\s([A-Za-z]))\s*"
-    r"(?:\\left\s*)?\(\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*(?:\\right\s*)?\)")
+    _DECORATED_OPENING + r"\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\s*(?:\\right\s*)?\)")
 
 
 # a decorated letter before a parenthesis (any argument): ŷ(x + 1), \bar{g}(t + 1)
-DECORATED_APPLIED = re.compile(
-    r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\s*(?:\{\s*[A-Za-z]\s*\}|\s[A-Za-z])\s*"
-    r"(?:\\left\s*)?\(")
+DECORATED_APPLIED = re.compile(_DECORATED_OPENING)
 
 
 def _decorated_functions(math_text: str, latex) -> set[str]:
@@ -1213,6 +1213,22 @@ def _decorated_functions(math_text: str, latex) -> set[str]:
     return found
 
 
+def _plain_values(found: Counterexample) -> dict:
+    """name → value for the counterexample's values that are plain integers or fractions (the
+    checker's own output, read by a pattern, never evaluated)."""
+    return {str(name): sp.Rational(str(value).strip()) for name, value in found.values
+            if re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip())}
+
+
+def _self_powers(step) -> list:
+    """The powers of the step's sides whose exponent varies with their base (x^x, (1 + x)^{1/x}):
+    ones defined as e^{exponent·ln base}, for positive bases ((x^a)^b = x^{ab} at x < 0 is no
+    such power and stays refuted, round 11 F11)."""
+    return [power for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+            for power in side.atoms(sp.Pow)
+            if power.args[1].free_symbols & power.args[0].free_symbols]
+
+
 def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str]:
     """A decimal refuted to the places written, said as such: the two sides' values at the
     counterexample (not |difference| and the tolerance the variant compared), and what the
@@ -1222,10 +1238,7 @@ def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str
     if found is None:
         return outcome, description
     tolerance = found.rhs_value
-    values = {}
-    for name, value in found.values:
-        if re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
-            values[str(name)] = sp.Rational(str(value).strip())
+    values = _plain_values(found)
     shown = []
     for side in (step.lhs, step.rhs):
         try:
@@ -1243,22 +1256,16 @@ def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str
 
 
 def _at_positive_bases(step, outcome: Outcome) -> Outcome | None:
-    """The refutation moved to the point with every negative value made positive, where the
+    """The refutation moved to the point with the letters of the self-powers' bases made
+    positive (only those: a stated y < 0 elsewhere stays as it was, round 39 H01), where the
     certified balls still separate the sides (γ^t·γ = γ^t fails at γ = 17/3 too); None when
     they do not there (x^x > 0 holds for x > 0) or the point is not one of plain numbers."""
     sides = (step.lhs, step.rhs)
-    # (only the bases' letters made positive: a stated y < 0 elsewhere stays as it was,
-    # round 39 H01)
-    bases = {str(symbol) for side in sides if isinstance(side, sp.Basic)
-             for power in side.atoms(sp.Pow)
-             if power.args[1].free_symbols & power.args[0].free_symbols
-             for symbol in power.args[0].free_symbols}
-    values = {}
-    for name, value in outcome.counterexample.values:
-        if not re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
-            return None
-        number = sp.Rational(str(value).strip())
-        values[str(name)] = abs(number) if str(name) in bases else number
+    bases = {str(symbol) for power in _self_powers(step) for symbol in power.args[0].free_symbols}
+    values = _plain_values(outcome.counterexample)
+    if len(values) != len(outcome.counterexample.values):
+        return None
+    values = {name: abs(number) if name in bases else number for name, number in values.items()}
     symbols = set().union(*(side.free_symbols for side in sides if isinstance(side, sp.Basic)))
     if not symbols or any(str(symbol) not in values for symbol in symbols):
         return None
@@ -1282,25 +1289,15 @@ def _negative_base(step, outcome) -> str:
     otherwise)."""
     if outcome.counterexample is None:
         return ""
-    values = {}
-    for name, value in outcome.counterexample.values:
-        if re.fullmatch(r"-?\d+(?:/\d+)?", str(value).strip()):
-            values[str(name)] = sp.Rational(str(value).strip())
-    for side in (step.lhs, step.rhs):
-        if not isinstance(side, sp.Basic):
-            continue
-        for power in side.atoms(sp.Pow):
-            base, exponent = power.args
-            # (only a power whose exponent varies with its base, x^x, (1 + x)^{1/x}: one defined
-            # as e^{exponent·ln base}; (x^a)^b = x^{ab} at x < 0 stays refuted, round 11 F11)
-            if not exponent.free_symbols & base.free_symbols:
-                continue
-            at = base.xreplace({symbol: values[str(symbol)] for symbol in base.free_symbols
-                                if str(symbol) in values})
-            if at.is_number and at.is_negative:
-                return (f"the counterexample puts the negative number {at} in the base of "
-                        f"{sp.sstr(power)}, a power with a variable exponent, which is read for "
-                        "positive bases (e^{exponent·ln base})")
+    values = _plain_values(outcome.counterexample)
+    for power in _self_powers(step):
+        base = power.args[0]
+        at = base.xreplace({symbol: values[str(symbol)] for symbol in base.free_symbols
+                            if str(symbol) in values})
+        if at.is_number and at.is_negative:
+            return (f"the counterexample puts the negative number {at} in the base of "
+                    f"{sp.sstr(power)}, a power with a variable exponent, which is read for "
+                    "positive bases (e^{exponent·ln base})")
     return ""
 
 
