@@ -182,6 +182,18 @@ def _tan(value: arb) -> arb:
     return value.sin() / cosine
 
 
+def _quotient(name: str, numerator, denominator):
+    """cot = cos/sin, sec = 1/cos, csc = 1/sin, coth = cosh/sinh: Uncertain where the ball of the
+    denominator holds 0 (a pole, or too close to one to say)."""
+    def evaluate(value: arb) -> arb:
+        below = denominator(value)
+        if 0 in below:
+            raise Uncertain(f"{name} near a pole")
+        return numerator(value) / below
+
+    return evaluate
+
+
 def _acosh(value: arb) -> arb:
     if value >= 1:
         return value.acosh()
@@ -205,6 +217,10 @@ UNARY = {
     sp.asin: _bounded("asin", -1, 1, False),
     sp.acos: _bounded("acos", -1, 1, False),
     sp.atan: lambda v: v.atan(),
+    sp.cot: _quotient("cot", lambda v: v.cos(), lambda v: v.sin()),
+    sp.sec: _quotient("sec", lambda v: arb(1), lambda v: v.cos()),
+    sp.csc: _quotient("csc", lambda v: arb(1), lambda v: v.sin()),
+    sp.coth: _quotient("coth", lambda v: v.cosh(), lambda v: v.sinh()),
     sp.Abs: abs,
     sigmoid: lambda v: 1 / (1 + (-v).exp()),
 }

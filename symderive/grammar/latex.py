@@ -108,7 +108,8 @@ UNICODE_OPERATORS = {"−": "-", "·": r"\cdot", "×": r"\times", "∂": r"\part
 ELEMENTARY = {
     "log": sp.log, "ln": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sigmoid": sigmoid, "relu": relu,
-    "ReLU": relu, "sqrt": sp.sqrt, "abs": sp.Abs,
+    "ReLU": relu, "sqrt": sp.sqrt, "abs": sp.Abs, "arcsin": sp.asin, "arccos": sp.acos,
+    "arctan": sp.atan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc, "coth": sp.coth,
 }  # fmt: skip
 MULTI_ARGUMENT = {"max": sp.Max, "min": sp.Min}
 SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "space", "displaystyle", "textstyle",
@@ -1364,6 +1365,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             applies = True  # l(\mathbf{y}, \hat{\mathbf{y}}): the loss (as \ell) of a pair
         if self.decorated_at_one_letter(name):
             applies = True  # \hat{y}(x): the prediction at x (round 38 C07)
+        if applies and name not in self.context.functions and self.holds_itself_ahead(name):
+            applies = False  # N(N+1), K(K-1): a count times a count, not N at N+1
+            self.readings.setdefault(name, "number (it appears inside its own parentheses), "
+                                     "so name(…) is a product")
         if not applies:
             if base not in SCALAR_LETTERS:
                 self.readings.setdefault(name, "scalar (declared), so name(…) is a product")
@@ -1372,6 +1377,17 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if name not in self.context.functions:
             self.readings.setdefault(name, f"unknown function of {len(arguments)} argument(s)")
         return sp.Function(name)(*arguments)
+
+    def holds_itself_ahead(self, name: str) -> bool:
+        """``N(N+1)``, ``T(T-1)``, ``K(K^2-1)``: a one-letter name not known as a function whose
+        parentheses hold the name itself as a value (neither applied nor subscripted) is a number
+        times a number, as in the sum of the first N integers; ``f(f(x))`` stays a composition."""
+        if len(name) != 1 or name in FUNCTION_LETTERS:
+            return False
+        inside = [token for _, token in self.group_ahead()]
+        return any(token.kind == "letter" and token.text == name
+                   and (index + 1 == len(inside) or inside[index + 1].text not in ("(", "_"))
+                   for index, token in enumerate(inside))  # fmt: skip
 
     def landau_ahead(self, name: str) -> bool:
         r"""``o(x^2)``, ``O(h)``, ``\Theta(n)``, ``\Omega(n)`` (the current token is the

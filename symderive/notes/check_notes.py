@@ -65,6 +65,7 @@ from symderive.notes.earlier_sections import earlier_formula_doubt
 from symderive.notes.context import (
     FileContext, build_context, locate, parse, section_ends, section_start,
 )
+from symderive.notes.macro_expansion import expand_macros, expanded_lines
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
 from symderive.notes.directives import SCALAR_DOMAINS, read_directives
@@ -351,11 +352,19 @@ def _read_chains(text: str, markdown: bool) -> _Read:
         text, markdown=markdown).blocks])  # "for _positive_ $x$": no marks in the words (19 F10)
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
+    source = prose if markdown else _blank_matches(prose, TEX_COMMENT)
+    expanded, read_lines = expand_macros(text, source), expanded_lines(source)
+    if expanded != text:  # \newcommand{\R}{\mathbb{R}}: \R is read as \mathbb{R}
+        text = expanded
+        prose = without_code(text, markdown)
     if markdown:  # a blockquote's "> " marks are no words of its sentences (round 14a F22)
         prose = re.sub(QUOTE_MARKS.pattern, lambda m: " " * len(m.group()), prose, flags=re.M)
     directives = read_directives(prose)
     extraction = extract_math(text, markdown=markdown)
-    notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices]
+    notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices
+               if notice.code != "macro-not-expanded" or notice.line not in read_lines]
+    notices += [f"line {line}: {', '.join(names)} (the note's own macros) expanded where used"
+                for line, names in read_lines.items()]
     pairs = []
     for block in extraction.blocks:
         if block.latex.count("\\\\") >= MAX_ROWS:
@@ -627,7 +636,8 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
                     continue
                 building = time.monotonic()
                 try:
-                    with time_limit(PLAN_SECONDS, source=plan.path, what="building the instances"):
+                    with time_limit(PLAN_SECONDS, source=plan.path, what=("building the instances" if step.unknown
+                                                 else "preparing its values")):
                         chosen = variants_of(step, options.seed + step.index,
                                            plan.context.onehot, plan.context.simplex)  # fmt: skip
                 except Exception as problem:  # noqa: BLE001 - an instance SymPy cannot build
@@ -754,11 +764,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                                   "reached", skip=SkipReason.INPUT_LIMIT))  # fmt: skip
             continue
         if not isinstance(chosen, list):
-            message = getattr(chosen, "message", None) or str(chosen)
-            code = SkipReason.INPUT_LIMIT if "longer than" in message else SkipReason.PARSE_ERROR
-            steps.append(_skipped(step, lhs_latex, rhs_latex, written, code,
-                                  f"cannot build the instances of its unknown functions: "
-                                  f"{message}"))  # fmt: skip
+            steps.append(_unprepared(step, chosen, lhs_latex, rhs_latex, written))
             continue
         stated = ", ".join(
             f"{base} (line {simplex_at(plan.context, chain.line)[str(base)]})"
@@ -1178,13 +1184,10 @@ def _commuting_doubt(step, equation, plan, chain, lhs_latex: str, rhs_latex: str
 # letters that name special functions by convention: a rule about one of them refuted on an
 # invented instance refutes nothing the note means (Γ(x + 1) = xΓ(x), Φ(−x) = 1 − Φ(x):
 # round 38 B02, B03)
-SPECIAL_FUNCTIONS = {"Gamma": "gamma function", "\\Gamma": "gamma function",
-                     "psi": "digamma function", "\\psi": "digamma function",
+SPECIAL_FUNCTIONS = {"Gamma": "gamma function", "psi": "digamma function",
                      "Phi": "standard normal distribution function",
-                     "\\Phi": "standard normal distribution function",
-                     "phi": "standard normal density", "\\phi": "standard normal density",
-                     "varphi": "standard normal density", "zeta": "Riemann zeta function",
-                     "\\zeta": "Riemann zeta function", "B": "beta function",
+                     "phi": "standard normal density", "varphi": "standard normal density",
+                     "zeta": "Riemann zeta function", "B": "beta function",
                      "Beta": "beta function", "erf": "error function", "Li": "polylogarithm"}
 
 
@@ -1305,7 +1308,7 @@ def _special_function(step) -> str:
     """Why a refutation on instances of an unknown function is not one: its letter names a
     special function by convention ('' otherwise)."""
     for name, _ in getattr(step, "unknown", ()) or ():
-        meaning = SPECIAL_FUNCTIONS.get(str(name))
+        meaning = SPECIAL_FUNCTIONS.get(str(name).lstrip("\\"))  # Gamma or \\Gamma
         if meaning:
             return (f"it fails on invented instances of {name}, but {name} is by convention the "
                     f"{meaning}, which those instances are not")
@@ -1941,6 +1944,20 @@ def _declared_by_directive(context, names: set[str]) -> bool:
         declared |= {str(symbol) for symbol in getattr(given, "free_symbols", ())}
     return any(name == letter or name.startswith((letter + "_", letter + "["))
                for name in names for letter in declared)  # t_1 of a declared vector t
+
+
+def _unprepared(step, problem: Exception, lhs_latex: str, rhs_latex: str, written: str):
+    """The step skipped because what is checked could not be built from it: the instances of
+    its unknown functions, or its values (SymPy's own failure is named, not its message)."""
+    message = getattr(problem, "message", None)
+    if message is None and isinstance(problem, (TimeoutError, MemoryError, RecursionError)):
+        message = str(problem) or type(problem).__name__
+    if message is None:
+        message = f"SymPy failed while evaluating it ({type(problem).__name__})"
+    what = ("cannot build the instances of its unknown functions" if step.unknown
+            else "cannot prepare it for checking")
+    code = SkipReason.INPUT_LIMIT if "longer than" in message else SkipReason.PARSE_ERROR
+    return _skipped(step, lhs_latex, rhs_latex, written, code, f"{what}: {message}")
 
 
 def _skipped(step, lhs_latex: str, rhs_latex: str, written, skip: SkipReason, reason: str,

@@ -126,7 +126,7 @@ def statements(lines: list[str]) -> list[Statement]:
             if (base := sentence_base(sentence)) is not None]
 
 
-def _section(lines: list[str], line: int) -> tuple[int, int]:
+def section_lines(lines: list[str], line: int) -> tuple[int, int]:
     """The 1-based first and last line of the section holding ``line``."""
     start = max((k + 1 for k in range(min(line, len(lines))) if HEADING_LINE.match(lines[k])),
                 default=1)
@@ -136,7 +136,7 @@ def _section(lines: list[str], line: int) -> tuple[int, int]:
 
 def says_natural(lines: list[str], line: int) -> bool:
     """The section of ``line`` says its logarithm is natural (and states no other base)."""
-    start, end = _section(lines, line)
+    start, end = section_lines(lines, line)
     section = [lines[k - 1] for k in range(start, end + 1)]
     text = MATH.sub(" ", " ".join(section))
     return bool(NATURAL_WORDS.search(text)) and not any(
@@ -150,7 +150,7 @@ def bases_at(lines: list[str], line: int, found: list[Statement] | None = None) 
     found = statements(lines) if found is None else found
     if not found:
         return []
-    start, end = _section(lines, line)
+    start, end = section_lines(lines, line)
     own = [statement for statement in found if start <= statement.line <= end]
     if own:
         return own
@@ -173,7 +173,7 @@ def section_says_base_two(lines: list[str], line: int) -> bool | None:
     """What the section of ``line`` says of the information-theory reading's base: True (a
     statement of base 2 in it), False (it says natural, or base 10 — not a base that reading
     uses, see :func:`bases_at`), None (silent)."""
-    start, end = _section(lines, line)
+    start, end = section_lines(lines, line)
     own = [s for s in statements(lines[start - 1:end])]
     if own:
         return all(statement.base == 2 for statement in own)

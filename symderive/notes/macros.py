@@ -1,9 +1,10 @@
 r"""Commands a note defines or redefines itself (``\renewcommand{\exp}{\log}``, ``\def\f``,
 ``\let\exp\log``, ``\newcommand{\E}{\mathbb{E}}``, ``\DeclareMathOperator{\exp}{log}``).
 
-The notes reader never expands a note's macros (they are reported as not followed), so a
-formula that uses a command the note gave its own meaning is not read with the standard one:
-it is skipped, naming the command and the line that (re)defines it. A definition holds from
+The notes reader expands a note's macros only where their meaning is certain
+(:mod:`symderive.notes.macro_expansion`); a formula that uses any other command the note gave its
+own meaning is not read with the standard one: it is skipped, naming the command and the line
+that (re)defines it. A definition holds from
 its line on. ``\DeclareMathOperator{\tr}{tr}`` (the operator's own name, as
 ``\DeclareMathOperator*{\argmax}{arg\,max}``) keeps the standard meaning and is not listed;
 ``\providecommand`` of a command LaTeX already has changes nothing, but the reader cannot tell
@@ -51,8 +52,9 @@ class Redefinition:
                                            "\\edef", "\\xdef", "\\DeclareMathOperator",
                                            "\\DeclareRobustCommand") or self.how.startswith(
             ("\\Renew", "\\Declare")) else "defined"
-        return (f"uses \\{self.name}, {verb} by the note at line {self.line} ({self.how}): the "
-                "note's macros are not expanded, so it is not read with the standard meaning")
+        return (f"uses \\{self.name}, {verb} by the note at line {self.line} ({self.how}): a "
+                "macro is expanded only when its meaning is certain (defined once, on one line, "
+                "with no optional argument or parameter text), so it is not read")
 
 
 def redefinitions(text: str) -> tuple[Redefinition, ...]:

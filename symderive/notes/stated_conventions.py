@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from symderive.grammar.negation import NEGATED_OR_CONTRASTED
-from symderive.notes.log_base import _section, sentences
+from symderive.notes.log_base import section_lines, sentences
 
 MATH = re.compile(r"\$[^$]*\$")
 
@@ -112,7 +112,7 @@ def doubt(lines: list[str], line: int, found: list[Statement], latex: str) -> st
     its section states none, changes what it uses; '' when none does."""
     if not found:
         return ""
-    start, end = _section(lines, line)
+    start, end = section_lines(lines, line)
     for convention in CONVENTIONS:
         mine = [s for s in found if s.convention is convention]
         own = [s for s in mine if start <= s.line <= end]
