@@ -606,16 +606,51 @@ def _decades(expr: sp.Basic) -> int:
             deepest = max(deepest, _saturation_decades(node, memo))
             try:
                 ball = abs(_evaluate(node, {}, memo))
-            except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError,
-                    OverflowError, TypeError, AttributeError):
+            except Undefined:  # log(0), a negative root: undefined, no size hidden
                 continue
-            if not ball > 0:
-                continue
+            except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError,
+                    TypeError, AttributeError):
+                ball = None
+            if ball is None or not ball > 0:
+                if ball is not None and ball.is_exact() and ball.is_zero():
+                    continue  # exactly 0
+                ball = _resolved(node)  # e^{-10^20}, 1/(π − 3.14159…): round 40 K01, K02
+                if ball is None:
+                    return BEYOND_RESOLUTION
             decades = abs(ball.log()) / arb(10).log()
             deepest = max(deepest, int(math.ceil(float(decades.upper()))))
     finally:
         ctx.prec = saved
     return deepest
+
+
+# the decades of a constant no precision up to RESOLVING_BITS encloses away from 0 or infinity:
+# an agreement at a point holding it is then no evidence (confirmation_bits exceeds every limit)
+BEYOND_RESOLUTION = 10**9
+RESOLVING_BITS = (256, 1024, 4096)
+
+
+def _resolved(node: sp.Basic) -> arb | None:
+    """|node| enclosed away from 0 at a rising precision (a constant whose 64-bit ball holds 0 or
+    overflows: e^{-10^{20}}, 1/(π − 3.1415926535897932384626433832795028)), or None when no
+    precision up to the last of RESOLVING_BITS does (an exactly-zero constant SymPy did not
+    simplify also ends here: saying less is allowed)."""
+    saved = ctx.prec
+    try:
+        for bits in RESOLVING_BITS:
+            ctx.prec = bits
+            try:
+                ball = abs(_evaluate(node, {}, {}))
+            except Undefined:
+                return None
+            except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError,
+                    TypeError, AttributeError):
+                continue
+            if ball > 0 and ball.is_finite():
+                return ball
+        return None
+    finally:
+        ctx.prec = saved
 
 
 # functions that approach their limit exponentially fast: f(a) differs from it by about

@@ -71,7 +71,8 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 from symderive.errors import ParseError
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
-from symderive.grammar import cases, entries, integer_parts, matrices, operators, optimisation
+from symderive.grammar import cases, entries, integer_parts, matrices, matrix_literals, operators
+from symderive.grammar import optimisation
 from symderive.grammar.units import UNITS
 from symderive.grammar.build import (
     LIMITS,
@@ -2113,6 +2114,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail("a bare \\partial outside a derivative fraction", token)
         if name == "begin" and cases.CASES.match(self.text, token.column - 1):
             return cases.read_cases(self, token)  # \begin{cases}: a Piecewise (round 15 F28)
+        if name == "begin" and matrix_literals.LITERAL.match(self.text, token.column - 1):
+            return matrix_literals.read_literal(self, token)  # \begin{pmatrix} … \end{pmatrix}
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
 
@@ -2309,12 +2312,25 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         return name
 
     def fraction(self, token: Token) -> sp.Basic:
+        self.brace_operator_numerator()
         derivative = self.try_derivative_fraction()
         if derivative is not None:
             return derivative
         numerator = self.group() if self.at("{") else self.script()
         denominator = self.group() if self.at("{") else self.script()
         return self.build.divide(numerator, denominator, token.column)
+
+    def brace_operator_numerator(self) -> None:
+        r"""``\frac d{dx}``, ``\frac\partial{\partial x}``: TeX's unbraced one-token numerator,
+        written as ``\frac{d}{dx}`` so the derivative is read (never d/(d·x) = 1/x: round 40
+        J01, J02); only before a denominator that starts with d or \partial."""
+        current = self.current
+        if current.text not in ("d", r"\partial") or self.peek().text != "{" or (
+            self.peek(2).text not in ("d", r"\partial", r"\mathrm")
+        ):  # fmt: skip
+            return
+        self.tokens[self.position:self.position + 1] = [
+            Token("symbol", "{", current.column), current, Token("symbol", "}", current.column)]
 
     def try_derivative_fraction(self) -> sp.Basic | None:
         r"""\frac{d}{dx}, \frac{df}{dx}, \frac{\partial f}{\partial x}, \frac{d^2 f}{dx^2}."""

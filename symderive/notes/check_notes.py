@@ -65,6 +65,7 @@ from symderive.notes.earlier_sections import earlier_formula_doubt
 from symderive.notes.context import (
     FileContext, build_context, locate, parse, section_ends, section_start,
 )
+from symderive.notes.unicode_math import greek_in, with_greek_commands
 from symderive.notes.macro_expansion import expand_macros, expanded_lines
 from symderive.notes.macros import redefined_use, redefinitions
 from symderive.notes.roles import Reading, Role, is_number
@@ -348,6 +349,9 @@ def _read_chains(text: str, markdown: bool) -> _Read:
     """Extract the chains of one note and locate each (its section and the role of its first
     step)."""
     text = unwrapped(one_spelling(text))  # \(…\) is $…$, a wrapped $…$ on one line (17 F29, F31)
+    if greek_in(text):  # $σ(x)$ is $\sigma(x)$ for every reader (round 40 I03)
+        text = with_greek_commands(text, [(block.start, block.end) for block in extract_math(
+            text, markdown=markdown).blocks])
     text = without_emphasis(text, [(block.start, block.end) for block in extract_math(
         text, markdown=markdown).blocks])  # "for _positive_ $x$": no marks in the words (19 F10)
     # a directive shown inside fenced code or a code span is an example, not a comment
@@ -1273,6 +1277,8 @@ def _at_positive_bases(step, outcome: Outcome) -> Outcome | None:
     if not symbols or any(str(symbol) not in values for symbol in symbols):
         return None
     point = {symbol: values[str(symbol)] for symbol in symbols}
+    if any(not power.args[0].xreplace(point).is_positive for power in _self_powers(step)):
+        return None  # (1 - x)^x at x = 3 stays a negative base (round 40 I06)
     try:
         with time_limit(2.0, source="<report>", what="a refutation at positive bases"):
             found = certified.compare(step.lhs, step.rhs, step.relation, point)

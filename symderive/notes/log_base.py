@@ -64,7 +64,7 @@ NATURAL_WORDS = re.compile(r"natural log|natural\b|\bln\b|자연\s*로그|밑이
                            r"|\bin\s+(?:units\s+of\s+)?nats\b|\bunits?\s+of\s+nats\b|내트", re.I)
 MATH = re.compile(r"\$[^$]*\$")
 SENTENCE = re.compile(r"(?<=[.!?。])\s+|\n\s*\n")
-BARE_LOG = re.compile(r"\\log(?!_)(?![A-Za-z])")
+BARE_LOG = re.compile(r"\\log(?!\s*_)(?![A-Za-z])")  # \log _{ 2 }: a base (40 J)
 
 
 @dataclass(frozen=True)

@@ -41,15 +41,17 @@ class Convention:
 
 ANGLES = Convention(
     "angles in degrees", "radians",
-    re.compile(r"\bdeg(?:ree)?s?\b|°|\\circ\b|\\degree\b|도\s*(?:\(\s*degree\s*\)|단위)", re.I),
+    re.compile(r"\bdeg(?:ree)?s?\b|°|\\circ\b|\\degree\b|도\s*(?:\(\s*degree\s*\)|단위)"
+               r"|(?:60|육십)\s*분법", re.I),  # 60분법: degree measure (round 40 I09)
     re.compile(r"\bangles?\b|\b(?:measured\s+)?in\s+deg(?:ree)?s\b|도\s*단위|°|\btrigonometr\w*|\\(?:sin|cos|tan|cot|sec|csc)\b|\b(?:sin|cos|tan)\b"
                r"|각(?:도|은|는|을|이)?|삼각", re.I),
     re.compile(r"\\(?:arc)?(?:sin|cos|tan|cot|sec|csc)h?(?![A-Za-z])"),
 )
 ROW_VECTORS = Convention(
     "vectors are rows", "column vectors",
-    re.compile(r"\brow[- ]vectors?\b|\bvectors?\s+(?:are|as)\s+(?:written\s+as\s+)?rows\b|행\s*벡터",
-               re.I),
+    re.compile(r"\brow[- ]vectors?\b|\bvectors?\s+(?:are|as)\s+(?:written\s+as\s+)?rows\b|행\s*벡터"
+               r"|가로\s*벡터|\bvectors?\s+(?:is|are)\s+(?:an?\s+)?\$\s*1\s*\\times\s*[A-Za-z]"
+               r"|\ban?\s+(?:single|one)\s+row\b", re.I),  # 가로 벡터, a $1 \times n$ matrix (40 I10)
     re.compile(r"\bvectors?\b|\brows?\b|벡터"),
     re.compile(r"\^\s*\{?\s*(?:\\top|\\intercal|T|\\mathsf\{T\}|\\mathrm\{T\})\s*\}?|\\(?:mathbf|"
                r"boldsymbol|vec|bm)\b|\\nabla|\\partial\s*\\(?:mathbf|boldsymbol)"),
@@ -77,20 +79,35 @@ class Statement:
 
 def stated(sentence: str, convention: Convention) -> bool:
     """Whether the sentence states the convention (not negated nor contrasted just before)."""
-    words = sentence if convention is ZERO_BASED else MATH.sub(" ", sentence)
+    words = sentence if convention is not ANGLES else MATH.sub(
+        lambda math: " " * len(math.group()), sentence)  # (the same length: positions kept)
     match = convention.said.search(words)
     if match is None or not convention.about.search(sentence):
         return False
     near = MATH.sub(" ", words[max(0, match.start() - 30): match.start()])
     if NEGATED_OR_CONTRASTED.search(near):
         return False
-    if convention is ANGLES:  # (*π radians, or 180 degrees*: a conversion, unless the radians
-        # are denied: *in degrees rather than radians*)
-        for radians in re.finditer(r"\bradians?\b|라디안", words, re.I):
+    if convention is ANGLES and not _degrees_stated(sentence, words, convention):
+        # *π radians, or 180 degrees*: a conversion, unless the radians are denied (*in degrees
+        # rather than radians*) or degrees are stated beside it (*angles are measured in
+        # degrees (recall that π radians is 180 degrees)*: round 40 I08)
+        for radians in re.finditer(r"\bradians?\b|라디안|호도법", words, re.I):
             before = words[max(0, radians.start() - 30): radians.start()]
             if not NEGATED_OR_CONTRASTED.search(before):
                 return False
     return True
+
+
+def _degrees_stated(sentence: str, words: str, convention: Convention) -> bool:
+    """A mention of degrees (in ``words``, the sentence without its math) that is no number's
+    unit (*measured in degrees*, not *$180$ degrees*) and is not denied: the sentence states
+    degrees whatever conversion it adds."""
+    for match in convention.said.finditer(words):
+        before = sentence[max(0, match.start() - 30): match.start()].replace("$", " ")
+        if not re.search(r"[\d)}]\s*$|\bpi\s*$|π\s*$", before) and not NEGATED_OR_CONTRASTED.search(
+                before):
+            return True
+    return False
 
 
 def statements(lines: list[str]) -> list[Statement]:

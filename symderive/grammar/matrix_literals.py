@@ -1,0 +1,63 @@
+r"""``\begin{pmatrix} a & b \\ c & d \end{pmatrix}``: a matrix written entry by entry, read as a
+SymPy ``ImmutableMatrix`` (``bmatrix``, ``Bmatrix``, ``matrix``, ``smallmatrix`` alike;
+``vmatrix`` is its determinant).
+
+Each entry is read by the same grammar (a sub-parser on the same note context).  Read only when
+every entry is: rows of one length, no ellipsis (``\cdots``, ``\vdots``, ``\ddots``: a matrix of
+unknown size is not this one), no entry that is itself a matrix, no nested environment, at most
+``MAX_SIDE`` rows and columns.  ``Vmatrix`` (a norm) is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from symderive.grammar.cases import ROW_BREAK, _split_top, _sub
+
+LITERAL = re.compile(
+    r"\\begin\s*\{\s*(?P<kind>[pbBvV]?matrix|smallmatrix)\s*\}(?P<body>.*?)"
+    r"\\end\s*\{\s*(?P=kind)\s*\}", re.S)
+ELLIPSIS = re.compile(r"\\(?:[cvdl]?dots|dotsc|dotsb|hdots|hdotsfor)(?![A-Za-z])|\.\.\.")
+MAX_SIDE = 8
+
+
+def read_literal(parser, token) -> sp.Basic:
+    """The matrix environment starting at ``token`` (``\\begin``) of ``parser``'s text; the
+    parser is moved past its ``\\end``."""
+    match = LITERAL.match(parser.text, token.column - 1)
+    if match is None:
+        parser.fail("unsupported command \\begin: a matrix environment not read", token)
+    kind, body = match.group("kind"), match.group("body")
+    if kind == "Vmatrix":
+        parser.fail("a matrix norm written as Vmatrix is not read", token)
+    if re.search(r"\\begin\s*\{", body) or ELLIPSIS.search(body):
+        parser.fail("a matrix with an ellipsis or a nested environment is not read", token)
+    end = match.end()
+    while parser.current.kind != "end" and parser.current.column - 1 < end:
+        parser.advance()
+    rows = [_split_top(row, re.compile("&")) for row in _split_top(body, ROW_BREAK)]
+    rows = [row for row in rows if any(entry.strip() for entry in row)]
+    if not rows or len({len(row) for row in rows}) != 1:
+        parser.fail("a matrix whose rows have different lengths is not read", token)
+    if len(rows) > MAX_SIDE or len(rows[0]) > MAX_SIDE:
+        parser.fail(f"a matrix larger than {MAX_SIDE}×{MAX_SIDE} written out is not read", token)
+    entries = []
+    for row in rows:
+        values = []
+        for entry in row:
+            if not entry.strip():
+                parser.fail("a matrix with an empty entry is not read", token)
+            value = _sub(parser, entry, token)
+            if isinstance(value, sp.MatrixExpr) or getattr(value, "is_Matrix", False):
+                parser.fail("a matrix with a matrix entry (a block matrix) is not read", token)
+            values.append(value)
+        entries.append(values)
+    matrix = sp.ImmutableMatrix(entries)
+    parser.readings.setdefault("matrix", "a matrix written entry by entry")
+    if kind == "vmatrix":
+        if matrix.rows != matrix.cols:
+            parser.fail("the determinant of a matrix that is not square", token)
+        return matrix.det()
+    return matrix
