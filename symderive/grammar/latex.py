@@ -177,6 +177,7 @@ class LatexContext:
     scalars: frozenset[str] = field(default_factory=frozenset)  # never applied to "(…)"
     bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
     frobenius_2: bool = False  # ‖M‖_2 of a matrix is Frobenius (the note says so: matrices)
+    binomial: bool = False  # the note speaks of binomial coefficients: (n k) may be n choose k
     declared: tuple[tuple[str, tuple], ...] = ()  # shapes the prose gives (matrices module)
     # the chain's one differentiation variable (LaTeX text, symderive.grammar.operators):
     # what f', y', D f, \nabla f, \partial_i f differentiate by; "" when none is written
@@ -2327,8 +2328,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         current = self.current
         if current.text not in ("d", r"\partial") or self.peek().text != "{" or (
             self.peek(2).text not in ("d", r"\partial", r"\mathrm")
-        ):  # fmt: skip
-            return
+        ) or (self.peek(2).text == "d" and self.peek(3).kind not in ("letter", "command")):
+            return  # \frac d{d+1}, \frac d{d_1}: d over a sum or a name (round 41 P)
         self.tokens[self.position:self.position + 1] = [
             Token("symbol", "{", current.column), current, Token("symbol", "}", current.column)]
 

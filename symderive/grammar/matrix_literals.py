@@ -1,6 +1,7 @@
 r"""``\begin{pmatrix} a & b \\ c & d \end{pmatrix}``: a matrix written entry by entry, read as a
 SymPy ``ImmutableMatrix`` (``bmatrix``, ``Bmatrix``, ``matrix``, ``smallmatrix`` alike;
-``vmatrix`` is its determinant).
+``vmatrix`` is its determinant; a one-entry ``vmatrix`` — |x| or det — and, in a note about
+binomial coefficients, a two-row ``pmatrix`` — n choose k — are not read).
 
 Each entry is read by the same grammar (a sub-parser on the same note context).  Read only when
 every entry is: rows of one length, no ellipsis (``\cdots``, ``\vdots``, ``\ddots``: a matrix of
@@ -55,6 +56,12 @@ def read_literal(parser, token) -> sp.Basic:
             values.append(value)
         entries.append(values)
     matrix = sp.ImmutableMatrix(entries)
+    if kind == "pmatrix" and matrix.shape == (2, 1) and parser.context.binomial:
+        parser.fail("a two-row pmatrix in a note about binomial coefficients may be n choose k "
+                    "(not read)", token)  # round 41 P06
+    if kind == "vmatrix" and matrix.shape == (1, 1):
+        parser.fail("a one-entry vmatrix may be an absolute value or a determinant (not read)",
+                    token)  # round 41 P07
     parser.readings.setdefault("matrix", "a matrix written entry by entry")
     if kind == "vmatrix":
         if matrix.rows != matrix.cols:

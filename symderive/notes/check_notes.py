@@ -356,8 +356,9 @@ def _read_chains(text: str, markdown: bool) -> _Read:
         text, markdown=markdown).blocks])  # "for _positive_ $x$": no marks in the words (19 F10)
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
-    source = prose if markdown else _blank_matches(prose, TEX_COMMENT)
-    expanded, read_lines = expand_macros(text, source), expanded_lines(source)
+    source = _blank_matches(prose, HTML_COMMENT if markdown else TEX_COMMENT)  # (41 P05)
+    expanded = expand_macros(text, source, markdown)
+    read_lines = expanded_lines(source, markdown)
     if expanded != text:  # \newcommand{\R}{\mathbb{R}}: \R is read as \mathbb{R}
         text = expanded
         prose = without_code(text, markdown)
@@ -408,6 +409,11 @@ def _new_meaning_footnotes(text: str) -> set[str]:
         giving[origin.label] = giving.get(origin.label, True) and (
             item.reading.role is Role.DEFINITION and bool(item.reading.second))
     return {label for label, second in giving.items() if second}
+
+
+# words of binomial coefficients: a two-row pmatrix may then be n choose k (round 41 P06)
+BINOMIAL_WORDS = re.compile(r"\bbinomial|\bchoose\b|\bcombinations?\b|\\binom|\\choose|이항|조합"
+                            r"|二项|組合|组合", re.I)
 
 
 def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
@@ -523,6 +529,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
                                 context.latex.functions))  # fmt: skip
     t_marks = lower_t([block.latex for block in extraction.blocks], text)  # w^t: R13
     context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused)
+    context.latex = replace(context.latex, binomial=bool(BINOMIAL_WORDS.search(text)))
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)

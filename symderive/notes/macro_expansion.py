@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from symderive.notes.macros import DEFINING
+from symderive.notes.macros import DEFINING, redefinitions
 
 HEAD = re.compile(
     r"\\(?P<how>newcommand|renewcommand|DeclareRobustCommand)\*?\s*"
@@ -26,6 +26,12 @@ HEAD = re.compile(
     r"|\\def\s*\\(?P<defined>[A-Za-z]+)\s*"
     r"|\\DeclareMathOperator(?P<star>\*?)\s*\{\s*\\(?P<operator>[A-Za-z]+)\s*\}\s*"
 )
+# TeX's own programming (conditionals, switches, grouping, expansion control): a macro using it
+# is not a plain abbreviation, and a \newif switch (\ifshow) is read by notes/tex_switches.py
+PRIMITIVE = re.compile(r"\\(?:if[A-Za-z]*|fi|else|or|expandafter|noexpand|csname|endcsname|relax"
+                       r"|begingroup|endgroup|bgroup|egroup|global|catcode|makeat[A-Za-z]+|newif"
+                       r"|input|include|string|the|number|romannumeral|afterassignment"
+                       r"|aftergroup)(?![A-Za-z])")
 MAX_BODY = 400
 MAX_PASSES = 4
 MAX_GROWTH = 200_000  # characters a note may grow by
@@ -59,21 +65,47 @@ def _group(text: str, start: int) -> int | None:
     return None
 
 
-def _definitions(source: str) -> tuple[dict[str, Macro], list[tuple[int, int]], set[str]]:
+def _scoped(source: str, index: int, markdown: bool) -> bool:
+    """A definition at ``index`` that TeX would forget at the end of a group: inside braces, and in
+    a .tex file also inside math or an environment other than the document (MathJax, which shows
+    a Markdown note's math, keeps a top-level definition made in a formula: round 41 P01)."""
+    depth = 0
+    for match in re.finditer(r"\\.|[{}]", source[:index], re.S):
+        if match.group() == "{":
+            depth += 1
+        elif match.group() == "}":
+            depth = max(0, depth - 1)
+    if depth or markdown:
+        return bool(depth)
+    before = source[:index]
+    dollars = len(re.findall(r"(?<!\\)\$", before))
+    if dollars % 2 or before.count("\\[") > before.count("\\]") or (
+            before.count("\\(") > before.count("\\)")):
+        return True
+    opened = re.findall(r"\\begin\s*\{\s*([A-Za-z*]+)\s*\}", before)
+    closed = re.findall(r"\\end\s*\{\s*([A-Za-z*]+)\s*\}", before)
+    return any(opened.count(name) > closed.count(name) for name in set(opened) - {"document"})
+
+
+def _definitions(source: str, markdown: bool = True
+                 ) -> tuple[dict[str, Macro], list[tuple[int, int]], set[str]]:
     """The expandable macros, the spans of every definition, and the names defined in a way
-    that cannot be expanded (never to be expanded, even where another definition could)."""
+    that cannot be expanded (never to be expanded, even where another definition could): every
+    defining command of :mod:`symderive.notes.macros` counts (``\\gdef``, ``\\let``,
+    ``\\RenewDocumentCommand`` … make their name unexpandable: round 41 P03, P04)."""
     found: dict[str, list[Macro]] = {}
     spans: list[tuple[int, int]] = []
     refused: set[str] = set()
-    for match in HEAD.finditer(source):
-        name = (match.group("braced") or match.group("bare") or match.group("defined")
-                or match.group("operator"))  # fmt: skip
-        end = _group(source, match.end())
-        if end is None:  # \def\f#1{…}, [2][default], a body too long or never closed
-            refused.add(name)
-            spans.append((match.start(), match.end()))
+    heads = {match.start(): match for match in HEAD.finditer(source)}
+    for redefinition in redefinitions(source):
+        name, start = redefinition.name, redefinition.start
+        spans.append((start, redefinition.end))
+        match = heads.get(start)
+        end = None if match is None else _group(source, match.end())
+        if match is None or end is None or _scoped(source, start, markdown):
+            refused.add(name)  # \\def\\f#1{…}, [2][default], a body never closed, a group's own
             continue
-        spans.append((match.start(), end))
+        spans[-1] = (start, end)
         body = source[match.end() + 1:end - 1]
         arity = int(match.group("arity") or 0)
         if match.group("operator") is not None:
@@ -81,16 +113,48 @@ def _definitions(source: str) -> tuple[dict[str, Macro], list[tuple[int, int]], 
         if ("\n" in body or "@" in body or "##" in body or len(body) > MAX_BODY
                 or re.search(r"\\" + name + r"(?![A-Za-z])", body)
                 or any(int(k) > arity or k == "0" for k in re.findall(r"#(\d)", body))
-                or re.search(r"#(?!\d)", body) or HEAD.search(body)):
+                or re.search(r"#(?!\d)", body) or HEAD.search(body) or DEFINING.search(body)
+                or PRIMITIVE.search(body) or name.startswith("if")):
             refused.add(name)
             continue
-        found.setdefault(name, []).append(Macro(name, arity, body, match.start()))
+        found.setdefault(name, []).append(Macro(name, arity, body, start))
     macros = {}
     for name, defined in found.items():
         if name in refused or len({(m.arity, m.body) for m in defined}) > 1:
             continue  # defined twice differently: which one holds where is not followed
         macros[name] = defined[0]
     return macros, spans, refused
+
+
+def _joined(pieces: list[str]) -> str:
+    """The pieces one after another, as TeX's tokens: a control word never runs into the
+    letters that follow it (``\\sin`` then ``h`` is ``\\sin h``, not ``\\sinh``: round 41 P02)."""
+    out = ""
+    for piece in pieces:
+        if piece and out and piece[0].isalpha() and re.search(r"\\[A-Za-z]+$", out):
+            out += " "
+        out += piece
+    return out
+
+
+def _joined_pair(pieces: list[str], sources: list[str]) -> tuple[str, str]:
+    """:func:`_joined` of the note's pieces, and of their blanked-code copies with the same
+    spaces put in (the two stay the same length)."""
+    text, source = "", ""
+    for piece, blanked in zip(pieces, sources):
+        if piece and text and piece[0].isalpha() and re.search(r"\\[A-Za-z]+$", text):
+            text, source = text + " ", source + " "
+        text, source = text + piece, source + blanked
+    return text, source
+
+
+def _filled(body: str, arguments: list[str]) -> str:
+    """The body with #k replaced by the k-th argument, each kept a token sequence of its own."""
+    pieces, last = [], 0
+    for match in re.finditer(r"#(\d)", body):
+        pieces += [body[last:match.start()], arguments[int(match.group(1)) - 1]]
+        last = match.end()
+    return _joined(pieces + [body[last:]])
 
 
 def _escaped(text: str, index: int) -> bool:
@@ -139,19 +203,19 @@ def _expanded_once(text: str, source: str, macros: dict[str, Macro],
             end = argument[1]
         if len(arguments) < macro.arity or "\n" in source[start:end]:
             continue  # arguments across lines: not expanded (lines never move)
-        body = re.sub(r"#(\d)", lambda m: arguments[int(m.group(1)) - 1], macro.body)
-        pieces_text.append(text[last:start] + body)
-        pieces_source.append(source[last:start] + body)
+        body = _filled(macro.body, arguments)
+        pieces_text += [text[last:start], body]
+        pieces_source += [source[last:start], body]
         last, changed = end, True
     pieces_text.append(text[last:])
     pieces_source.append(source[last:])
-    return "".join(pieces_text), "".join(pieces_source), changed
+    return _joined_pair(pieces_text, pieces_source) + (changed,)
 
 
-def expanded_lines(source: str) -> dict[int, list[str]]:
+def expanded_lines(source: str, markdown: bool = True) -> dict[int, list[str]]:
     """The lines whose every (re)definition of a command is one this module expands, with the
     names defined there."""
-    macros, _, _ = _definitions(source)
+    macros, _, _ = _definitions(source, markdown)
     line_of = lambda index: source.count("\n", 0, index) + 1  # noqa: E731
     starts = {macro.start for macro in macros.values()}
     others = {line_of(match.start()) for match in DEFINING.finditer(source)
@@ -163,14 +227,14 @@ def expanded_lines(source: str) -> dict[int, list[str]]:
     return expanded
 
 
-def expand_macros(text: str, source: str) -> str:
+def expand_macros(text: str, source: str, markdown: bool = True) -> str:
     """``text`` with the note's expandable macros expanded (``source``: the same note with its
     code and comments blanked, where definitions and uses are looked for)."""
     if "\\" not in source or not HEAD.search(source):
         return text
     original = len(text)
     for _ in range(MAX_PASSES):
-        macros, spans, _ = _definitions(source)
+        macros, spans, _ = _definitions(source, markdown)
         if not macros:
             break
         expanded, expanded_source, changed = _expanded_once(text, source, macros, spans)

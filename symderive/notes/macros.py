@@ -46,6 +46,8 @@ class Redefinition:
     name: str  # without the backslash
     line: int
     how: str  # \renewcommand, \newcommand, \def, \let, \DeclareMathOperator
+    start: int = -1  # where the defining command begins in the text
+    end: int = -1  # just past the defining command and the name it defines
 
     def explained(self) -> str:
         verb = "redefined" if self.how in ("\\renewcommand", "\\def", "\\let", "\\gdef",
@@ -80,7 +82,7 @@ def redefinitions(text: str) -> tuple[Redefinition, ...]:
             name = (match.group("stem_braced") or match.group("stem_bare")
                     or match.group("stem_string"))
             how = "\\" + match.group("stem")
-        found.append(Redefinition(name, line, how))
+        found.append(Redefinition(name, line, how, match.start(), match.end()))
     return tuple(found)
 
 

@@ -1,0 +1,80 @@
+"""Round 41 (a review of the macros and matrices read in round 40): a macro is expanded only
+where TeX's meaning is certain — not a definition TeX forgets at the end of its group (P01),
+not a name any other defining command touches (\\gdef, \\let, \\RenewDocumentCommand: P03, P04),
+not in an HTML comment (P05); arguments stay tokens of their own (``\\sin#1`` with h is
+``\\sin h``: P02); a two-row pmatrix in a note about binomial coefficients (P06) and a one-entry
+vmatrix (P07) are not read as matrices; ``\\frac d{d+1}`` is d over d + 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from symderive.notes.check_notes import NotesOptions, check_files
+from tests.notes.note_steps import verdicts_by_line
+
+DECIDING = {"proved", "checked", "refuted"}
+
+
+def verdicts_of(tmp_path, text: str, suffix: str) -> dict[int, list[str]]:
+    path = tmp_path / f"note{suffix}"
+    path.write_text(text, encoding="utf-8")
+    report = check_files([path], NotesOptions(budget_seconds=3.0, jobs=2))
+    return {equation.line: [step.verdict for step in equation.steps]
+            for equation in report.files[0].equations}
+
+
+TEX = "\\documentclass{{article}}\n\\begin{{document}}\n{body}\n\\end{{document}}\n"
+
+
+@pytest.mark.parametrize("body", [
+    "{\\renewcommand{\\pi}{3}For a rough estimate, $A = \\pi r^2$.}\n\nExactly, $\\cos \\pi = -1$.",
+    "\\begin{example}\n\\renewcommand{\\pi}{3}\n\\end{example}\nExactly, $\\cos \\pi = -1$.",
+    "In rough terms, $\\renewcommand{\\pi}{3} \\pi = 3$.\n\nExactly, $\\cos \\pi = -1$.",
+])
+def test_a_definition_scoped_to_a_group_is_never_expanded_beyond_it(tmp_path, body):  # P01
+    verdicts = verdicts_of(tmp_path, TEX.format(body=body), ".tex")
+    assert "refuted" not in [v for found in verdicts.values() for v in found]
+
+
+def test_an_argument_is_a_token_of_its_own(tmp_path):  # P02
+    note = "\\newcommand{\\sn}[1]{\\sin#1}\n\nThe double angle: $2\\sn{h}\\cos h = \\sin 2h$.\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["proved"]
+
+
+@pytest.mark.parametrize("text, suffix", [
+    ("\\documentclass{article}\n\\def\\n{2}\n\\begin{document}\n$\\n^2 = 4$.\n\n\\gdef\\n{3}\n"
+     "$\\n^2 = 4$.\n\\end{document}\n", ".tex"),  # P03
+    ("\\newcommand{\\e}{\\varepsilon}\n\\let\\e\\exp\n\nSo $\\e(0) = 1$.\n", ".md"),
+    ("\\documentclass{article}\n\\newcommand{\\dt}{0.1}\n\\begin{document}\n$1/\\dt = 10$.\n\n"
+     "\\RenewDocumentCommand{\\dt}{}{0.5}\n$1/\\dt = 10$.\n\\end{document}\n", ".tex"),  # P04
+])
+def test_a_name_another_defining_command_touches_is_not_expanded(tmp_path, text, suffix):
+    verdicts = verdicts_of(tmp_path, text, suffix)
+    assert not {v for found in verdicts.values() for v in found} & DECIDING
+
+
+def test_a_definition_in_an_html_comment_defines_nothing(tmp_path):  # P05
+    note = "<!-- \\renewcommand{\\pi}{3} -->\n\nThe half turn: $\\cos \\pi = -1$.\n"
+    assert "refuted" not in verdicts_by_line(tmp_path, note).get(3, [])
+
+
+def test_pascals_rule_in_a_note_about_binomial_coefficients_is_not_a_vector_claim(tmp_path):
+    note = ("The binomial coefficients are symmetric:\n\n"
+            "$$\\begin{pmatrix} n \\\\ k \\end{pmatrix} = \\begin{pmatrix} n \\\\ n-k \\end{pmatrix}$$\n")
+    assert not set(verdicts_by_line(tmp_path, note).get(3, [])) & DECIDING  # P06
+
+
+def test_a_column_vector_elsewhere_is_still_a_vector(tmp_path):
+    note = ("$$\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}\\begin{pmatrix} x \\\\ y \\end{pmatrix}"
+            " = \\begin{pmatrix} x + 2y \\\\ 3x + 4y \\end{pmatrix}$$\n")
+    assert verdicts_by_line(tmp_path, note)[1] == ["proved"]
+
+
+def test_a_one_entry_vmatrix_is_not_read(tmp_path):  # P07: |−3| = 3, det(−3) = −3
+    verdicts = verdicts_by_line(tmp_path, "$$\\begin{vmatrix} -3 \\end{vmatrix} = 3$$\n")
+    assert not set(verdicts.get(1, [])) & DECIDING
+
+
+@pytest.mark.parametrize("claim", ["\\frac d{d+1} = 1 - \\frac 1{d+1}", "\\frac d{d_1} d_1 = d"])
+def test_d_over_a_sum_or_a_name_is_a_quotient(tmp_path, claim):
+    assert verdicts_by_line(tmp_path, f"${claim}$\n")[1] == ["proved"]
