@@ -467,7 +467,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
         if said.properties:  # linear, convex, even, periodic …: the instances need not be
             context.properties.append((said.name, said.line, end_of(said.line),
                                        f"{', '.join(said.properties)} — '{said.words}'"))
-    named = named_functions(stated.sentences)  # "Let $\sigma$ denote the tanh activation."
+    named = named_functions(stated.sentences, as_sections(stated.ends).reaches)  # σ the tanh
     context.properties += named_properties(named, end_of)  # g is the sigmoid: not an instance
     context.prose_arrays = prose_arrays(text)
     context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
@@ -480,7 +480,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.prose_text = _blank_matches(prose, HTML_COMMENT if markdown else TEX_COMMENT)
     context.shadows = shadows(context.math_blocks, text, context.latex, source) + sigma_shadows(
         named)  # σ = 2; σ the tanh activation (round 10, C6)
-    context.prime_labels = prime_labels(stated.sentences)  # g' is a layer (round 38 A08)
+    context.prime_labels = prime_labels(  # g' is a layer (round 38 A08), two models (40 I12)
+        stated.sentences, [latex for _, latex in context.math_blocks])
     context.lines = text.split("\n")
     context.log_statements = log_statements(context.lines)  # "All logarithms are base 2"
     context.conventions = convention_statements(context.lines)  # "Angles are in degrees"

@@ -18,11 +18,15 @@ APPLIED_E = re.compile(
 _E_OF_ONE_NAME = re.compile(
     r"(?:^|[^A-Za-z\\])E\s*(?P<open>[(\[])\s*(?P<name>[a-z]|\\[A-Za-z]+)\s*[)\]]\s*=")
 _ENERGY_WORDS = re.compile(r"\benerg(?:y|ies)\b|\bfunctionals?\b|에너지|범함수", re.IGNORECASE)
-# E alone as a formula, and words naming a quantity rather than an operator (round 39 G01, G02)
-_BARE_E = re.compile(r"\$\s*E\s*\$")
+# E alone as a formula, or given a value (*Young's modulus is $E = 200$ GPa*: round 40 I07), and
+# words naming a quantity rather than an operator (round 39 G01, G02; round 40 I07)
+_BARE_E = re.compile(r"\$\s*E\s*(?:=[^$=]*)?\$")
 _CONSTANT_WORDS = re.compile(r"\bmodul(?:us|i)\b|\byoung'?s?\b|\belastic\w*|\bstiffness\b"
                              r"|\bconstants?\b|\b(?:electric|field)\b|\bvoltage\b|\bstress\b"
-                             r"|탄성|계수|상수|전기장|전계", re.IGNORECASE)
+                             r"|\bemfs?\b|\belectromotive\b|\bpotential\s+difference\b"
+                             r"|탄성|계수|상수|전기장|전계|영률|기전력|전압", re.IGNORECASE)
+# E given a number: *$E = 200$ GPa*, *E = 2.1 \times 10^{11}* (round 40 I07): E is that number
+_E_A_NUMBER = re.compile(r"(?<![A-Za-z\\{])E\s*=\s*-?\s*\d")
 _EXPECTATION_WORDS = re.compile(r"\bexpect\w*|\bmeans?\b|\baverage|기댓값|기대값|평균",
                                 re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z가-힣#$])|\n\s*\n")
@@ -38,6 +42,9 @@ def own_e(written: str, math_text: str, raw_text: str) -> str:
             return "E is defined as a function in the note"  # E(x) = x^2 + 1 (32a F22)
         if found.group("open") == "[" and _applies(found.group("name"), math_text, found.end()):
             return "E is defined as a functional in the note"  # E[u] = \int u'(x)^2 dx
+    if _E_A_NUMBER.search(math_text) or any(
+            _E_A_NUMBER.search(formula) for formula in re.findall(r"\$([^$]*)\$", raw_text)):
+        return "the note gives E a numeric value"
     for sentence in _SENTENCE_END.split(raw_text):
         if _ENERGY_WORDS.search(_words_of(sentence)) and APPLIED_E.search(sentence):
             return "the note names E an energy or a functional"

@@ -147,19 +147,82 @@ def _functions_in_math(text: str) -> list[str]:
 # σ in a formula, as a command or the letter itself (round 39 H04: *The activation $σ$ is …*)
 SIGMA_IN_MATH = re.compile(r"\$[^$]*(?:\\sigma(?![A-Za-z])|σ)[^$]*\$")
 POINTS_BACK = re.compile(r"\b(?:it|this|that|these)\b|이를|이것을|이것|이\s*함수를", re.I)
+# the role a σ sentence may name σ by, which an earlier sentence names as a function (*The
+# activation function is the hyperbolic tangent. We denote the activation by $\sigma$.*: round
+# 40 I01, I02)
+ROLE = re.compile(r"\b(?:activations?|non-?linearit(?:y|ies)|(?:transfer|squashing)\s+functions?)\b"
+                  r"|활성화\s*함수|활성\s*함수|비선형\s*함수", re.I)
+# σ itself called by that role: *We denote the activation by $\sigma$*, *Let $\sigma(z)$ denote
+# the activation*, *활성화 함수를 $\sigma$로 표기한다* (not *Let $a = \sigma(z)$ be the activation*)
+_SIGMA_ALONE = r"\$\s*(?:\\sigma(?![A-Za-z])|σ)\s*(?:\(\s*(?:\\cdot|[a-z])?\s*\))?\s*\$"
+SIGMA_BY_ROLE = re.compile(rf"(?:{ROLE.pattern})[^$.;:!?]{{0,40}}{_SIGMA_ALONE}"
+                           rf"|{_SIGMA_ALONE}[^$.;:!?]{{0,40}}(?:{ROLE.pattern})", re.I)
+_POINTING_BACK_REACH = 3  # sentences a chain of *it* may reach back through (round 40 I01)
 
 
-def named_functions(sentences) -> list[NamedFunction]:
+def _without_math(text: str) -> str:
+    return re.sub(r"\$[^$]*\$", " ", text)
+
+
+def _pointed_back_to(earlier: list, sentence, text: str) -> list[str]:
+    r"""The sentences before ``sentence`` (in its paragraph) that ``text`` points back to: the
+    one before when it says *it*/*this*/이를, and the one before that while each says it too
+    (*The activation is $\tanh$. We use it in every layer. Below we write it as $\sigma$.*)."""
+    found = []
+    for before, before_text in reversed(earlier[-_POINTING_BACK_REACH:]):
+        if before.paragraph != sentence.paragraph or not POINTS_BACK.search(_without_math(text)):
+            break
+        found.append(before_text)
+        text = before_text
+    return found[::-1]
+
+
+def _role_named_before(earlier: list, sentence, text: str, reaches) -> list[str]:
+    r"""The sentences before ``sentence`` that name σ's role as a function, when ``text`` (the σ
+    sentence) calls σ by that role and names no function itself (*We denote the activation by
+    $\sigma$.* after *The activation function is the hyperbolic tangent.*: round 40 I01): those
+    in its paragraph, and those whose statement reaches it (``reaches(their line, its line)``)."""
+    words = _without_math(text)
+    if not SIGMA_BY_ROLE.search(text) or FUNCTION_WORD.search(words) or _functions_in_math(text):
+        return []
+    return [before_text for before, before_text in earlier
+            if (before.paragraph == sentence.paragraph or reaches(before.first, sentence.first))
+            and ROLE.search(_without_math(before_text))]
+
+
+def _sigma_named_in(text: str) -> list[tuple[str, str]]:
+    """(σ, function) for each function other than the sigmoid ``text`` (sentences
+    about σ) names, in words or by a formula that is only its name."""
+    pairs = []
+    for match in FUNCTION_WORD.finditer(_without_math(text)):
+        index = next(int(k[1:]) for k, v in match.groupdict().items() if v)
+        if NAMES[index] != "sigmoid":
+            pairs.append(("\\sigma", NAMES[index]))
+    pairs += [("\\sigma", function) for function in _functions_in_math(text)
+              if function != "sigmoid"]  # "$\sigma$ is $\tanh$" (round 38 A05)
+    if re.search(r"sigmoid\s*-\s*\w", text, re.I):
+        pairs.append(("\\sigma", "another function"))
+    return pairs
+
+
+def _shown(text: str) -> str:
+    shown = " ".join(text.split())
+    return shown if len(shown) <= 100 else shown[:97] + "..."
+
+
+def named_functions(sentences, reaches=None) -> list[NamedFunction]:
     """Every letter a sentence names as a known function (``sentences``: objects with
-    ``text`` and ``first``, the sentences of the prose)."""
+    ``text``, ``first`` and ``paragraph``, the sentences of the prose; ``reaches(line, other)``:
+    whether a statement on ``line`` holds at ``other``, its section; by default its paragraph)."""
+    reaches = reaches or (lambda line, other: False)
     found: list[NamedFunction] = []
-    before = ""  # the sentence before, which a σ sentence may point back to
+    earlier: list = []  # (sentence, its text): those a σ sentence may point back to
     for sentence in sentences:
-        text, previous, before = _as_dollars(sentence.text), before, _as_dollars(sentence.text)
+        text = _as_dollars(sentence.text)
+        before, earlier = earlier, earlier + [(sentence, text)]
         if "$" not in text:
             continue
-        shown = " ".join(text.split())
-        shown = shown if len(shown) <= 100 else shown[:97] + "..."
+        shown = _shown(text)
         pairs = []
         for match in NAMED.finditer(text):
             words = match.group("words")
@@ -179,19 +242,16 @@ def named_functions(sentences) -> list[NamedFunction]:
         if SIGMA_IN_MATH.search(text):
             # any other function named in a sentence about σ may be σ ("where σ was the sigmoid,
             # here it is the tanh"), and "sigmoid-weighted" is no sigmoid: σ is not decided
-            # with the built-in (review round 10b, C6, C10); so in the sentence before when
-            # this one points back to it (*The activation is $\tanh$. Below we write it as
-            # $\sigma$.*, 이를 $\sigma$로 쓴다: round 39 H04)
-            if POINTS_BACK.search(re.sub(r"\$[^$]*\$", " ", text)):
-                text = f"{previous} {text}"
-            for match in FUNCTION_WORD.finditer(re.sub(r"\$[^$]*\$", " ", text)):
-                index = next(int(k[1:]) for k, v in match.groupdict().items() if v)
-                if NAMES[index] != "sigmoid":
-                    pairs.append(("\\sigma", NAMES[index]))
-            pairs += [("\\sigma", function) for function in _functions_in_math(text)
-                      if function != "sigmoid"]  # "$\sigma$ is $\tanh$" (round 38 A05)
-            if re.search(r"sigmoid\s*-\s*\w", text, re.I):
-                pairs.append(("\\sigma", "another function"))
+            # with the built-in (review round 10b, C6, C10); so in the sentences before that
+            # this one points back to (*The activation is $\tanh$. Below we write it as
+            # $\sigma$.*, 이를 $\sigma$로 쓴다: round 39 H04; through *We use it in every
+            # layer.* between: round 40 I01), and in an earlier one naming σ's role (*the
+            # activation*) a function (round 40 I01, I02)
+            read = " ".join(dict.fromkeys(_role_named_before(before, sentence, text, reaches)
+                                          + _pointed_back_to(before, sentence, text) + [text]))
+            pairs += _sigma_named_in(read)
+            if read != text:  # the reason quotes the sentences σ was named in
+                shown = _shown(read)
         for name, function in dict.fromkeys(pairs):
             found.append(NamedFunction(name, function, sentence.first, shown))
     return found

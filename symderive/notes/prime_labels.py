@@ -61,6 +61,28 @@ PRIMED_DEFINED = re.compile(
     rf"|\$\s*{_PRIMED.format('ko_name')}\s*\([^()$]*\)\s*(?::=|=)(?P<ko_body>[^$]*)\$\s*"
     r"(?:로|으로|라고|이라고)\s*(?:새로\s*)?정의", re.I)
 DERIVATIVE_FORMULA = re.compile(r"\\lim(?![A-Za-z])|" + DERIVATIVE_MATH.pattern)
+# a primed letter listed beside its plain letter as one of several things (round 40 I12): *We
+# compare two models, $g$ and $g'$, …*, *the networks $f$ and $f'$*, *두 모델 $g$와 $g'$*. A
+# thing no derivative is (a model, a layer, a network, an estimator …) names a label; a
+# function or a map may still be the derivative (*plot the two functions $f$ and $f'$*): a
+# label only where a display defines both side by side (*$$g(x) = x^2, \qquad g'(x) = x^2 + 1$$*)
+_THINGS = (r"models|layers|networks|nets|estimators|predictors|classifiers|regressors|fits|"
+           r"candidates|versions|variants|policies|hypotheses|agents|learners|experts|"
+           r"모델|층|신경망|추정량|예측기|분류기")
+_GENERIC = r"functions|maps|mappings|curves|함수"
+_LISTED_LETTER = r"\$\s*(?P<{}>[A-Za-z])\s*(?:\(\s*[a-z]\s*\))?\s*\$"
+
+
+def _listed_primed(group: str) -> str:
+    return rf"\$\s*{_PRIMED.format(group)}\s*(?:\(\s*[a-z]\s*\))?\s*\$"
+
+
+_LIST_JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|와\s*|과\s*|,\s*)"
+PRIMED_LISTED = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<things>{_THINGS})|(?P<generic>{_GENERIC}))\s*[,:]?\s*(?:namely\s+|called\s+)?"
+    rf"(?:{_LISTED_LETTER.format('plain')}{_LIST_JOIN}{_listed_primed('name')}"
+    rf"|{_listed_primed('first_name')}{_LIST_JOIN}{_LISTED_LETTER.format('first_plain')})",
+    re.I)
 # a thing that is a property or a value of a derivative, not a new name
 NOT_A_NAME = re.compile(
     r"\b(?:function|polynomial|constant|zero|same|value|limit|sum|product|maximum|minimum|"
@@ -107,15 +129,46 @@ def _primed_names(text: str) -> list[str]:
     return names
 
 
-def prime_labels(sentences) -> list[PrimeLabel]:
+def _listed_primes(text: str, displays: list[str]) -> list[str]:
+    """The primed letters ``text`` lists beside their plain letters as things no derivative is
+    (*two models, $g$ and $g'$*), or as functions that a display defines side by side
+    (``displays``: the note's display formulas) (round 40 I12)."""
+    if DERIVATIVE_WORDS.search(re.sub(r"\$[^$]*\$", " ", text)):
+        return []  # *the function $f$ and its derivative $f'$*
+    names = []
+    for match in PRIMED_LISTED.finditer(text):
+        name = match.group("name") or match.group("first_name")
+        if name != (match.group("plain") or match.group("first_plain")):
+            continue
+        if match.group("things") or any(_defined_side_by_side(name, shown) for shown in displays):
+            names.append(name)
+    return names
+
+
+def _defined_side_by_side(name: str, display: str) -> bool:
+    r"""Whether one row of ``display`` defines ``name(x)`` and then ``name'(x)`` by formulas of
+    their own, apart (``g(x) = x^2, \qquad g'(x) = x^2 + 1``): two functions, not a function and
+    the derivative worked out from it (no d/dx, no limit on the primed one's side)."""
+    for row in re.split(r"\\\\|\n", display):
+        plain = re.search(rf"(?<![A-Za-z\\]){name}\s*\(\s*[a-z]\s*\)\s*=", row)
+        primed = re.search(rf"(?:,|\\q?quad|\\text\s*\{{[^{{}}]*\}})\s*{_PRIMED.format('p')}"
+                           rf"\s*\(\s*[a-z]\s*\)\s*=(?P<body>[^,]*)", row)
+        if plain and primed and primed.group("p") == name and plain.start() < primed.start() and (
+                not DERIVATIVE_FORMULA.search(primed.group("body"))):
+            return True
+    return False
+
+
+def prime_labels(sentences, displays=()) -> list[PrimeLabel]:
     """Every sentence of the prose that makes a prime a label (``sentences``: objects with
-    ``text`` and ``first``)."""
+    ``text`` and ``first``; ``displays``: the note's display formulas, as LaTeX)."""
     found = []
     for sentence in sentences:
         text = re.sub(r"\\\\?[()]", "$", sentence.text)  # \(g'\) as $g'$
         if _says_primes_are_not_derivatives(text):
             found.append(PrimeLabel("", sentence.first, _shown(text)))
-        found += [PrimeLabel(name, sentence.first, _shown(text)) for name in _primed_names(text)]
+        named = _primed_names(text) + _listed_primes(text, list(displays))
+        found += [PrimeLabel(name, sentence.first, _shown(text)) for name in dict.fromkeys(named)]
     return found
 
 
