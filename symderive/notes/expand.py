@@ -351,20 +351,28 @@ def unknown_function(name: sp.Basic, variables: Iterable[sp.Basic]) -> sp.Basic:
 
 
 def with_unknowns(
-    raws: Iterable[sp.Basic], view: DefinitionView, constants: frozenset = frozenset()
+    raws: Iterable[sp.Basic], view: DefinitionView, constants: frozenset = frozenset(),
+    functions: frozenset = frozenset(),
 ) -> DefinitionView:
-    """The view with every differentiated name the note never defines read as an unknown
+    r"""The view with every differentiated name the note never defines read as an unknown
     function: of the intermediate quantities it is differentiated by (names defined in the
     view, or themselves unknown), else of every variable it is differentiated by. So in
-    ``∂L/∂x = ∂L/∂q · ∂q/∂x`` with ``q = Wx``, L is L(q) and the chain rule is checked."""
+    ``∂L/∂x = ∂L/∂q · ∂q/∂x`` with ``q = Wx``, L is L(q) and the chain rule is checked. A bare
+    name of a function the note speaks of (``functions``: "Let $\hat{y}(x)$ denote …") inside a
+    differentiand is such a name too: ``rac{d}{dx}\hat{y}^2`` is about ŷ(x), never a constant
+    (round 40 I11)."""
     by: dict[sp.Symbol, list] = {}
     for raw in raws:
         for derivative in raw.atoms(sp.Derivative):
+            inside = bare_names_inside(derivative, functions - constants)
             if (
                 isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols
                 and derivative.expr.name not in constants  # "for any constant $C$": d/dx C = 0
             ):  # fmt: skip
-                by.setdefault(derivative.expr, []).extend(derivative.variables)
+                inside.append(derivative.expr)
+            for name in inside:
+                if name not in view.symbols:
+                    by.setdefault(name, []).extend(derivative.variables)
     if not by:
         return view
     symbols = dict(view.symbols)
@@ -376,6 +384,16 @@ def with_unknowns(
             symbols[name] = unknown_function(name, arguments)
     return DefinitionView(symbols, view.functions, view.notes, points=view.points,
                           families=view.families, domains=view.domains)
+
+
+def bare_names_inside(derivative: sp.Derivative, names: Iterable[str]) -> list[sp.Symbol]:
+    r"""The bare (unapplied) names among ``names`` inside the derivative's differentiand, not
+    differentiated by: ŷ in ``\frac{\partial}{\partial w}(\hat{y} - y)^2`` after
+    ``\hat{y}(x) = wx + b`` is the prediction wx + b, never a constant (round 40 I11)."""
+    names = set(names)
+    return [symbol for symbol in derivative.expr.free_symbols
+            if isinstance(symbol, sp.Symbol) and symbol.name in names
+            and symbol not in derivative.variables]
 
 
 def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tuple:
@@ -400,7 +418,8 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
                 if isinstance(raw, sp.Symbol) and raw.name in bodies and raw not in view.symbols]
     for raw in raws:
         for derivative in raw.atoms(sp.Derivative):
-            for name in (derivative.expr, *derivative.variables):
+            for name in (derivative.expr, *derivative.variables,
+                         *bare_names_inside(derivative, bodies)):
                 if isinstance(name, sp.Symbol) and name.name in bodies and name not in view.symbols:
                     frontier.append(name)
     chosen: dict = {}

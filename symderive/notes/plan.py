@@ -84,6 +84,7 @@ from symderive.notes.expand import (
     UndefinedDerivative,
     prepare,
     used_definitions,
+    bare_names_inside,
     with_function_values,
     with_unknowns,
 )
@@ -486,7 +487,9 @@ def plan_steps(
     constants = prose_constants(context, equation, readable)
     for name in constants:
         equation.readings[name] = "a constant (so called in the prose)"
-    view = with_unknowns(readable, view, constants)
+    spoken = _spoken_functions(context) - constants
+    doubt = doubt or _spoken_inside_doubt(readable, view, spoken)  # round 40 I11
+    view = with_unknowns(readable, view, constants, spoken)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
     requirements: dict = {}  # position -> the written domains of the definitions it uses
     varying = not_constants(as_sections(context.headings).text_at(context.lines, chain.line)) \
@@ -770,6 +773,32 @@ def _still_varying(general: tuple | None, examples: dict,
 def _key_name(key) -> str:
     """The name of an example value's key (("symbol", x) → "x")."""
     return str(key[1]) if isinstance(key, tuple) and len(key) > 1 else str(key)
+
+
+def _spoken_functions(context) -> frozenset:
+    r"""The functions the note speaks of without defining them anywhere ("Let $\hat{y}(x)$
+    denote the prediction", "Let $f$ be any function"): their bare names inside a derivative
+    are functions of its variable (round 40 I11). A name the note defines somewhere is left to
+    the definitions in force: an earlier section's ``a(w, x, y, z) = …`` does not make a later
+    scalar a in ``\frac{d}{dx}(ax^2)`` a function."""
+    defined = {str(definition.key[1]) for definition in context.definitions}
+    return frozenset(context.latex.functions) - defined
+
+
+def _spoken_inside_doubt(readable: list, view: DefinitionView, spoken: frozenset) -> str:
+    r"""Why a refutation is withheld when the bare name of a function the note only speaks of
+    stands inside a derivative (``\frac{\partial}{\partial w}(\hat{y} - y)^2`` after "Let
+    $\hat{y}(x)$ denote the prediction"): it is read as an unknown function of the variable
+    differentiated by, and whether the note's function depends on that variable, and how, is not
+    said (round 40 I11); '' when no such name is there."""
+    names = sorted({
+        str(name) for raw in readable for derivative in raw.atoms(sp.Derivative)
+        for name in bare_names_inside(derivative, spoken) if name not in view.symbols})
+    if not names:
+        return ""
+    return (f"{', '.join(names)} is a function the note speaks of without defining it, read "
+            "inside the derivative as an unknown function of the variable differentiated by, "
+            "and the note does not say how it depends on that variable")
 
 
 def _letters_beside_instances(raws: list, view: DefinitionView) -> tuple | None:
