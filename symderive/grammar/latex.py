@@ -124,6 +124,9 @@ KNOWN_WORDS = set(ELEMENTARY) | set(MULTI_ARGUMENT) | {"Var", "softmax", "E", "B
 FUNCTION_LETTERS = frozenset("fghFGHJLPI")
 FUNCTION_GREEK = frozenset({"ell", "phi", "varphi", "psi", "Phi", "Psi"})
 PROBABILITY_LETTERS = frozenset("pq")
+# how ``P(Y=1 | X=x)``, read as one unknown value, is described; the notes checker samples a
+# symbol read so in (0, 1) (round 40 J06)
+OPAQUE_PROBABILITY = "a probability (an unknown value)"
 # names read as scalars before "(" unless the notes define them as functions: x(1-x) is a product
 SCALAR_LETTERS = frozenset("abcdnmkrstuvwxyzijlo") | {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "lambda", "mu",
@@ -209,6 +212,9 @@ class LatexContext:
     # names read as non-commuting symbols (symderive.notes.commuting: does a claim hold when
     # its letters are matrices or operators?)
     noncommuting: frozenset[str] = field(default_factory=frozenset)
+    # the note's words speak of the trace: a bare ``tr a``, ``Tr(A)`` is the trace operator,
+    # not t·r·a (round 40 J09, CS229's notes write tr without \operatorname)
+    trace_named: bool = False
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -1130,6 +1136,14 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             offset += 1
         return letters
 
+    def bare_trace(self, run: str) -> bool:
+        """``tr a``, ``Tr(A)`` written without ``\\operatorname`` in a note whose words name the
+        trace: the trace of what follows (round 40 J09)."""
+        if not self.context.trace_named or run not in ("tr", "Tr"):
+            return False
+        following = self.peek(2)
+        return following.kind in ("letter", "command") or following.text in ("(", "{")
+
     def adjacent(self, offset: int) -> bool:
         return offset == 0 or self.peek(offset).column == self.peek(offset - 1).column + 1
 
@@ -1144,6 +1158,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                 self.advance()
             return self.named_function(word, start)
         run = self.letter_run()
+        if self.bare_trace(run):
+            self.advance()
+            self.advance()
+            return self.operator("trace", start)
         if optimisation.is_arg_word(run):
             optimisation.refuse_arg(self, run, start)
         if len(run) >= 3:
@@ -1869,7 +1887,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             if depth == 0:
                 break
         written = name + "".join(parts)
-        self.readings.setdefault(written, "a probability (an unknown value)")
+        self.readings.setdefault(written, OPAQUE_PROBABILITY)
         return sp.Symbol(written, positive=True)
 
     def named_function(self, name: str, start: Token) -> sp.Basic:

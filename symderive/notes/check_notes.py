@@ -160,6 +160,7 @@ from symderive.notes.restated import (
 )
 from symderive.notes.relation_spellings import usual_relations
 from symderive.notes.report import NoteEquation, NoteFile, NotesReport, NoteStep, SkipReason
+from symderive.notes.scale_words import SCALE_WORDS, SIGMA_NAME
 from symderive.notes.variants import (
     ALTERNATIVES,
     alternative_round,
@@ -529,7 +530,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
                                 [block.latex for block in extraction.blocks],
                                 context.latex.functions))  # fmt: skip
     t_marks = lower_t([block.latex for block in extraction.blocks], text)  # w^t: R13
-    context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused)
+    context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused,
+                            trace_named=TRACE_WORDS.search(context.words) is not None)  # J09
     context.latex = replace(context.latex, binomial=bool(BINOMIAL_WORDS.search(text)))
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
@@ -1584,7 +1586,7 @@ def _index_case_met(hypothesis: str, outcome: Outcome) -> bool:
 IMAGINARY_DOUBT = "i may be the imaginary unit here"
 IMAGINARY = re.compile(r"(?:\be\s*\^\s*\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])|\\exp\s*\\?\(?\s*-?i\b|"
                        r"(?<![A-Za-z\\])i\s*\\(?:sin|cos|theta|omega|pi))")
-SCALE_WORDS = re.compile(r"standard deviation|std\b|scale|표준\s*편차|\\sigma\s*>\s*0", re.I)
+TRACE_WORDS = re.compile(r"\btraces?\b|迹|대각합|트레이스", re.I)  # bare tr is the trace
 KRONECKER = re.compile(r"\\delta\s*_\s*\{\s*[a-z]\s*,?\s*[a-z]\s*\}")
 IDENTITY = re.compile(  # \mathbb{1}(x > 0), \mathbb{1}\{…\}: the indicator, no identity matrix
     r"\\(?:mathbf|mathbb|boldsymbol|bm)\s*\{\s*I\s*\}|(?<![A-Za-z\\])I_\{?[n0-9]"
@@ -1754,7 +1756,7 @@ def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -
         return f"{IMAGINARY_DOUBT} (it writes '{' '.join(imaginary.group(0).split())}')"
     if "i" in names and _holds_at_the_unit(step):  # (1 + i)^2 = 2i alone (round 14a L1)
         return f"{IMAGINARY_DOUBT} (the claim holds with i = √−1)"
-    if any(name in ("sigma", "\\sigma") and str(value).lstrip().startswith("-")
+    if any(SIGMA_NAME.fullmatch(str(name)) and str(value).lstrip().startswith("-")
            for name, value in values.items()) and SCALE_WORDS.search(plan.context.words):
         return "σ is a standard deviation or scale in the note, so positive ('assume \\sigma positive')"
     try:

@@ -422,7 +422,8 @@ def classify_first_step(
 POINT_WORDS = re.compile(  # "1 \text{에서}", "1 \text{ (the point)}": a value, then prose
     r"^\s*[-+]?\d+(?:\.\d+)?\s*(?:\\[,;!]\s*|\\q?quad\s*)*"
     r"(?:\\(?:text\w*|mathrm|mbox)\s*\{|[^\x00-\x7f])")
-RESERVED_LETTER = re.compile(r"^\s*(?P<name>e|E(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*$")
+RESERVED_LETTER = re.compile(  # E_\pi = E_V, e_a = e_b: any subscript too (round 40 J07)
+    r"^\s*(?P<name>[eE](?:_\{[^{}]*\}|_[A-Za-z0-9]|_\\[A-Za-z]+)?)\s*$")
 CONSTANT_FORMULA = re.compile(r"\\(?:lim|sum|prod|int|infty)\b|!")
 
 

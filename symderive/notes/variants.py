@@ -17,6 +17,7 @@ from symderive.check.context import CheckContext
 from symderive.errors import TIME_LIMIT_REACHED
 from symderive.expectation import E, Var
 from symderive.grammar import matrices
+from symderive.grammar.latex import OPAQUE_PROBABILITY
 from symderive.model import Domain
 from symderive.notes.instances import (
     at_infinity,
@@ -31,6 +32,7 @@ from symderive.notes.stated import properties_at, stated_symbols
 from symderive.notes.plan import PlannedEquation, PlannedStep
 from symderive.notes.scoped import simplex_at
 from symderive.notes.report import NoteFile
+from symderive.notes.scale_words import scale_symbols
 from symderive.report import Outcome
 
 
@@ -47,6 +49,9 @@ ALTERNATIVES = {
     "simplex": "holds if the indexed vectors sum to 1 (probability or one-hot), fails "
     "otherwise: say so with '<!-- symderive: assume NAME simplex N -->'",
     "layout": matrices.LAYOUT_AMBIGUITY,  # matrix hook: ∂f/∂x transposed
+    # refuted at a negative σ the note calls a standard deviation (round 40 J08)
+    "scale": "σ is a standard deviation or scale in the note, so positive, and the claim "
+    "holds for positive σ: say so with '<!-- symderive: assume \\sigma positive -->'",
 }
 
 
@@ -72,11 +77,15 @@ def check_context(
     if alternative == "simplex" and step is not None:
         for base in _indexed_bases(step):
             domains[base] = Domain("simplex", group=str(base))
+    if alternative == "scale" and step is not None:
+        for symbol in scale_symbols((step.lhs, step.rhs), context.words):
+            domains[symbol] = Domain("positive")
     if alternative == "stated" and step is not None:
         for base in stated_vectors(plan, equation, step):
             domains[base] = Domain("simplex", group=str(base))
     if expressions or step is not None:
         _entry_domains(expressions or (step.lhs, step.rhs), domains)
+        _probability_domains(expressions or (step.lhs, step.rhs), equation.readings, domains)
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
     built = replace(CheckContext.build(domains, context.givens, groups, domain),
                     certify_inequalities=True)  # a sampled inequality is not checked
@@ -118,6 +127,15 @@ def _entry_domains(expressions: tuple, domains: dict) -> None:
             inherited = by_name.get(symbol.name.rpartition("_")[0])
             if inherited is not None and inherited.kind != "simplex":
                 domains[symbol] = inherited
+
+
+def _probability_domains(expressions: tuple, readings: dict, domains: dict) -> None:
+    """``P(X = 1)`` read as one unknown value is a probability: sampled in (0, 1), never at
+    37/3 (round 40 J06: ``P(X = 1)^2 \\le P(X = 1)`` was refuted there)."""
+    for expression in expressions:
+        for symbol in getattr(expression, "free_symbols", ()):
+            if isinstance(symbol, sp.Symbol) and readings.get(symbol.name) == OPAQUE_PROBABILITY:
+                domains.setdefault(symbol, Domain("probability"))
 
 
 def _identical(step: PlannedStep) -> tuple | None:
@@ -280,6 +298,8 @@ def alternative_round(plans, variants, outcomes, options) -> dict:
                     step.rhs
                 ):
                     applicable.append("layout")
+                if scale_symbols((step.lhs, step.rhs), plan.context.words):
+                    applicable.append("scale")
                 _, written_lhs, written_rhs, relation, _ = chosen[0]
                 for alternative in applicable:
                     lhs, rhs = written_lhs, written_rhs
@@ -355,6 +375,9 @@ def combined(key, chosen, outcomes, near: bool = False, stated: str = "",
             other = outcomes.get(key + (alternative,))
             if outcome.verdict == "refuted" and other is not None and other.holds:
                 return Outcome("undecided", method=outcome.method, reason=why), description
+        scale = outcomes.get(key + ("scale",))
+        if outcome.verdict == "refuted" and scale is not None and scale.verdict == "refuted":
+            return scale, description  # it fails at a positive σ too: that counterexample
         unsettled = [alternative for alternative in ("stated", *ALTERNATIVES)
                      if _out_of_time(outcomes.get(key + (alternative,)))]  # fmt: skip
         if outcome.verdict == "refuted" and unsettled:  # a reading that may save it, unknown
