@@ -215,6 +215,11 @@ class LatexContext:
     # the note's words speak of the trace: a bare ``tr a``, ``Tr(A)`` is the trace operator,
     # not t·r·a (round 40 J09, CS229's notes write tr without \operatorname)
     trace_named: bool = False
+    # the chain's Greek letters written as values, not only as a whole superscript, and the
+    # labelled names it applies to names (d^{\beta} of d^\beta(s)): symderive.grammar.
+    # superscript_labels, read by _Parser.superscript_label (round 40 J03)
+    greek_values: frozenset[str] = field(default_factory=frozenset)
+    applied_labels: frozenset[str] = field(default_factory=frozenset)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -734,6 +739,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                     self.position += 3 if self.at("{") else 1
                     result = self.starred(result)
                     continue
+                labelled = self.superscript_label(result)
+                if labelled is not None:  # V^\theta(s), Q^\pi(s, a): round 40 J03, J04
+                    result = labelled
+                    continue
                 if self.lower_t_two_readings(result):
                     self.fail(f"{result}^t: the transpose of {result} (written with a lower-case "
                               f"t) or {result} to the power t — two readings (not read)")
@@ -803,6 +812,107 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail("^T on a scalar expression: its transpose or a power of T — two readings "
                       "(ambiguous notation, not read)")  # fmt: skip
         return spelled
+
+    def superscript_label(self, base: sp.Basic) -> sp.Basic | None:
+        r"""``V^\theta(s)``, ``d^\beta(s)``, ``Q^\pi(s, a)``, ``J^\theta`` (the parser just past
+        ``^``): a Greek letter written only as this whole superscript in the expression labels
+        the name (the value function of the policy θ), as ``h_\theta(x)`` does — never a power
+        times a product (round 40 J03, J04). Applied to parentheses the labelled name is a
+        function when it is a function's name (a capital, f, g, h …, a Greek letter, one the
+        note defines) or its parentheses hold only names (``d^\beta(s)``); a power when a power
+        follows the parentheses (``x^\alpha(1-x)^\beta``); otherwise two readings, not read.
+        Not applied, a function's name with such a label (``J^\theta``) is two readings too;
+        ``x^\alpha`` stays a power. None: read the superscript as a power."""
+        spelled = self.greek_superscript()
+        if not spelled or not isinstance(base, sp.Symbol) or "^" in base.name:
+            return None
+        label = (self.current if spelled == 1 else self.peek()).text
+        if base in self.bound or label in self.context.greek_values or not (
+                self.only_whole_superscript(label)):
+            return None
+        shown = f"{base.name}^{{{label}}}"
+        function_name = (base.name[:1].isupper() or reads_as_function(base.name)
+                         or base.name in self.context.functions or base.name in GREEK)
+        after = self.peek(spelled)
+        applied = after.text == "(" or (
+            after.text == r"\left" and self.peek(spelled + 1).text == "(")
+        if not applied:
+            if function_name:
+                self.fail(f"{shown}: {base.name} labelled by {label} (a quantity of {label}) or "
+                          f"{base.name} to the power {label} — two readings (not read)")
+            return None
+        close = self.group_end(spelled)
+        if close is None or self.peek(close + 1).text == "^":
+            return None  # x^\alpha(1-x)^\beta: a product of powers
+        if not (function_name or shown in self.context.applied_labels
+                or self.only_names(spelled, close)):
+            self.fail(f"{shown}(…): a function labelled by {label} applied, or {base.name} to "
+                      f"the power {label} multiplied by the parentheses — two readings (not read)")
+        self.position += spelled
+        arguments = self.arguments()
+        self.readings.setdefault(shown, f"a function labelled by {label} (a superscript label, "
+                                 "as h_θ(x)), unknown")
+        return sp.Function(shown)(*arguments)
+
+    def greek_superscript(self) -> int:
+        r"""How many tokens spell a single Greek letter as the superscript: ``\theta`` 1,
+        ``{\theta}`` 3, else 0."""
+        def greek(token: Token) -> bool:
+            return token.kind == "command" and token.text[1:] in GREEK - {"nabla"}
+        if greek(self.current):
+            return 1
+        if self.at("{") and greek(self.peek()) and self.peek(2).text == "}":
+            return 3
+        return 0
+
+    def only_whole_superscript(self, label: str) -> bool:
+        r"""Whether ``label`` stands in the expression only as a whole superscript (``^\theta``,
+        ``^{\theta}``), never as a value (``\alpha x^{\alpha - 1}``, ``x^{\alpha+\beta}``)."""
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if token.text != label:
+                continue
+            before = [tokens[k].text for k in range(max(index - 2, 0), index)]
+            after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if before[-1:] == ["^"] or (before == ["^", "{"] and after == "}"):
+                continue
+            return False
+        return True
+
+    def group_end(self, offset: int) -> int | None:
+        r"""The offset of the ``)`` closing the parenthesis that opens at ``offset`` (after a
+        ``\left``), None when it never closes."""
+        depth = 0
+        while True:
+            token = self.peek(offset)
+            if token.kind == "end":
+                return None
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return offset
+            offset += 1
+
+    def only_names(self, start: int, close: int) -> bool:
+        r"""The parentheses from ``start`` to ``close`` hold only names (``(s)``, ``(s, a)``,
+        ``(s_{t+1})``, ``(\mathbf{x})``): the arguments of a function, not a factor."""
+        depth, previous = 0, ""
+        for offset in range(start, close):
+            token = self.peek(offset)
+            if token.text in ("(", "[", "{"):
+                depth += 1
+            elif token.text in (")", "]", "}"):
+                depth -= 1
+            elif depth == 1 and not (
+                token.kind == "letter" or token.text in (",", "_", "'", r"\left", r"\right")
+                or (token.kind == "command" and token.text[1:] in GREEK | BOLD)
+                or (token.kind == "number" and previous == "_")
+            ):
+                return False
+            previous = token.text
+        return True
 
     def lower_t_two_readings(self, base: sp.Basic) -> bool:
         r"""Whether ``^t`` / ``^{t}`` (after the ``^``) on the name ``base`` is a transpose as

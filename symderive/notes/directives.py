@@ -172,6 +172,9 @@ def name_symbol(name: str, context: LatexContext) -> sp.Basic:
     raise ParseError(f"{name!r} is not a name", source="<directive>")
 
 
+# a Greek letter as the label of a function's name: V^\theta(s), d^\pi(s) (round 40 J04)
+GREEK_LABEL = (r"\\(?:alpha|beta|gamma|delta|epsilon|theta|kappa|lambda|mu|nu|xi|pi|rho|sigma"
+               r"|tau|phi|psi|omega)(?![A-Za-z])")
 DEFINITION_HEAD = re.compile(
     r"^\s*(?P<name>(?:\\(?:mathrm|textrm|mathit|mathsf)\s*\{[A-Za-z]{2,}\}"
     r"|\\(?:hat|tilde|bar)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}\s*\}"
@@ -180,7 +183,9 @@ DEFINITION_HEAD = re.compile(
     # a star or a label in parentheses is part of the name (symderive.grammar.latex):
     # w^* = (X^T X)^{-1} X^T y defines w^*; W^{(2)} = … defines W^{(2)}
     r"(?P<mark>\^\s*(?:\*|\{\s*\*\s*\}|\\ast|\{\s*\(\s*[A-Za-z0-9]\s*\)\s*\}"
-    r"|\{\s*\[\s*[A-Za-z0-9+\-\s]{1,8}\]\s*\}))?"  # and a layer label: z^{[1]} = …
+    r"|\{\s*\[\s*[A-Za-z0-9+\-\s]{1,8}\]\s*\}"  # and a layer label: z^{[1]} = …
+    # a Greek label applied (round 40 J04): d^\pi(s) = … defines the labelled function d^\pi
+    rf"|(?P<greek>(?:{GREEK_LABEL}|\{{\s*{GREEK_LABEL}\s*\}})(?=\s*\())))?"
     r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
     r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
 )

@@ -27,7 +27,9 @@ from symderive.grammar.matrices import (
 )
 from symderive.grammar.negation import NEGATED_OR_SUPPOSED
 from symderive.grammar.operators import chain_variable, differentiated
+from symderive.grammar.superscript_labels import applied_labels, greek_values
 from symderive.grammar.units import conversion
+from symderive.notes.space_sides import membership
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
@@ -589,6 +591,11 @@ def plan_steps(
         if relation_kind(written) == "definition":
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="a definition"))  # fmt: skip
+            continue
+        space = membership(elements[index - 1], elements[index])
+        if space:  # W^{[1]}x^{(i)} = R^{3\times 1}: it lies in ℝ^{3×1} (round 40 J11)
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.CONDITION,
+                                              reason=space))  # fmt: skip
             continue
         units = conversion(elements[index - 1], elements[index], quantities)
         if units:  # 1 km = 1000 m: km and m are units, not letters (round 15 F41)
@@ -1340,7 +1347,9 @@ def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (
         defined.discard("e")  # 2e stay Euler's number beside it (round 16 F15)
     variable = chain_variable(elements)
     primes, linked = prime_variables(view, variable)
+    written = " = ".join(elements)
     return replace(latex, variable=variable, defined=frozenset(defined),
+                   greek_values=greek_values(written), applied_labels=applied_labels(written),
                    differentiated=differentiated(elements), primes=primes,
                    variable_linked=linked,
                    entries=entry_links(elements, latex.bold, *einstein,
