@@ -43,6 +43,7 @@ class Macro:
     arity: int
     body: str  # #1 … #9 stand for the arguments
     start: int  # where the definition begins: uses before it are not expanded
+    how: str = "\\newcommand"  # the defining command
 
 
 def _group(text: str, start: int) -> int | None:
@@ -117,7 +118,7 @@ def _definitions(source: str, markdown: bool = True
                 or PRIMITIVE.search(body) or name.startswith("if")):
             refused.add(name)
             continue
-        found.setdefault(name, []).append(Macro(name, arity, body, start))
+        found.setdefault(name, []).append(Macro(name, arity, body, start, redefinition.how))
     macros = {}
     for name, defined in found.items():
         if name in refused or len({(m.arity, m.body) for m in defined}) > 1:
@@ -223,7 +224,7 @@ def expanded_lines(source: str, markdown: bool = True) -> dict[int, list[str]]:
     expanded: dict[int, list[str]] = {}
     for macro in sorted(macros.values(), key=lambda macro: macro.start):
         if line_of(macro.start) not in others:
-            expanded.setdefault(line_of(macro.start), []).append("\\" + macro.name)
+            expanded.setdefault(line_of(macro.start), []).append(f"\\{macro.name} ({macro.how})")
     return expanded
 
 
