@@ -75,10 +75,11 @@ def test_a_definition_that_cannot_be_read_leaves_the_step_unread(tmp_path):
             "Let $\\mathbf{v} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$.\n\n"
             "$$ \\|\\mathbf{v}\\|^2 = 7 $$\n")
     steps = steps_by_line(tmp_path, text)
-    for line in (5, 9):
-        [step] = steps[line]
-        assert step.verdict == "skipped"
-        assert "cannot substitute" in step.reason and "defined at line" in step.reason
+    [step] = steps[5]  # the tuple (x_1, x_2) is not read
+    assert step.verdict == "skipped"
+    assert "cannot substitute" in step.reason and "defined at line" in step.reason
+    [step] = steps[9]  # a bmatrix is read (grammar/matrix_literals.py): ‖(1, 2)‖² = 5, not 7
+    assert step.verdict == "refuted"
 
 
 def test_a_matrix_differentiated_by_is_not_substituted(tmp_path):
