@@ -99,6 +99,7 @@ from symderive.notes.extract import (
 from symderive.notes.lists import failing_entry
 from symderive.notes.log_base import bases_at, describe, uses_bare_log
 from symderive.notes.log_base import statements as log_statements
+from symderive.notes.sigmoid_doubt import doubt as sigmoid_doubt
 from symderive.notes.stated_conventions import doubt as convention_doubt
 from symderive.notes.stated_conventions import statements as convention_statements
 from symderive.notes.files import MAX_FILE_BYTES, collect_paths, read_note  # noqa: F401 (public)
@@ -1070,7 +1071,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "differing point does not check it (only a proof or a refutation decides)"))
         base = _log_base_doubt(plan, chain, lhs_latex, rhs_latex, used) or convention_doubt(
             plan.context.lines, chain.line, plan.context.conventions,
-            " ".join([lhs_latex, rhs_latex, *used])) if outcome.verdict in DECIDING else ""
+            " ".join([lhs_latex, rhs_latex, *used])) or sigmoid_doubt(
+            plan.context.raw_text, " ".join([lhs_latex, rhs_latex, *used])
+        ) if outcome.verdict in DECIDING else ""  # (σ: round 41 Q01-Q04)
         if base and outcome.verdict in DECIDING:  # "All logarithms are base 2": not ln here
             outcome = Outcome("undecided", method=outcome.method, reason=base)
             description = ""  # what was checked with ln does not describe this verdict

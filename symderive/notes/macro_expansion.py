@@ -79,10 +79,13 @@ def _scoped(source: str, index: int, markdown: bool) -> bool:
     if depth or markdown:
         return bool(depth)
     before = source[:index]
-    dollars = len(re.findall(r"(?<!\\)\$", before))
-    if dollars % 2 or before.count("\\[") > before.count("\\]") or (
-            before.count("\\(") > before.count("\\)")):
-        return True
+    count = lambda pattern: len(re.findall(r"(?<!\\)(?:\\\\)*" + pattern, before))  # noqa: E731
+    if count(r"\$") % 2 or count(r"\\\[") > count(r"\\\]") or (
+            count(r"\\\(") > count(r"\\\)")):
+        return True  # (\\[4pt] is a line break, no display: round 41 Q)
+    if count(r"\\begingroup(?![A-Za-z])") > count(r"\\endgroup(?![A-Za-z])") or (
+            count(r"\\bgroup(?![A-Za-z])") > count(r"\\egroup(?![A-Za-z])")):
+        return True  # \begingroup … \endgroup, \bgroup … \egroup (round 41 Q06)
     opened = re.findall(r"\\begin\s*\{\s*([A-Za-z*]+)\s*\}", before)
     closed = re.findall(r"\\end\s*\{\s*([A-Za-z*]+)\s*\}", before)
     return any(opened.count(name) > closed.count(name) for name in set(opened) - {"document"})

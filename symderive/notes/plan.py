@@ -489,7 +489,7 @@ def plan_steps(
     constants = prose_constants(context, equation, readable)
     for name in constants:
         equation.readings[name] = "a constant (so called in the prose)"
-    spoken = _spoken_functions(context) - constants
+    spoken = (_spoken_functions(context) | _undefined_decorated(readable, context)) - constants
     doubt = doubt or _spoken_inside_doubt(readable, view, spoken)  # round 40 I11
     view = with_unknowns(readable, view, constants, spoken)
     parsed: list = []  # (expr | None, skip, reason, had_derivative, used, unknown names)
@@ -790,6 +790,17 @@ def _spoken_functions(context) -> frozenset:
     scalar a in ``\frac{d}{dx}(ax^2)`` a function."""
     defined = {str(definition.key[1]) for definition in context.definitions}
     return frozenset(context.latex.functions) - defined
+
+
+def _undefined_decorated(readable: list, context) -> frozenset:
+    r"""Decorated names (ŷ, ỹ, ȳ) no formula of the note defines: a prediction or an estimate,
+    which in a derivative may depend on what is differentiated by (*the linear model
+    $f(x) = wx + b$ predicts $\hat{y}$*: ∂/∂w of (ŷ − y)² is not 0; round 41 Q05)."""
+    defined = {str(definition.key[1]) for definition in context.definitions}
+    return frozenset(
+        symbol.name for raw in readable for symbol in raw.free_symbols
+        if isinstance(symbol, sp.Symbol) and symbol.name.startswith(("\\hat", "\\tilde", "\\bar"))
+        and symbol.name not in defined)
 
 
 def _spoken_inside_doubt(readable: list, view: DefinitionView, spoken: frozenset) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from symderive.notes.check_notes import NotesOptions, check_files
+from symderive.notes.sigmoid_doubt import doubt as sigmoid_doubt
 from tests.notes.note_steps import verdicts_by_line
 
 DECIDING = {"proved", "checked", "refuted"}
@@ -78,3 +79,54 @@ def test_a_one_entry_vmatrix_is_not_read(tmp_path):  # P07: |−3| = 3, det(−3
 @pytest.mark.parametrize("claim", ["\\frac d{d+1} = 1 - \\frac 1{d+1}", "\\frac d{d_1} d_1 = d"])
 def test_d_over_a_sum_or_a_name_is_a_quotient(tmp_path, claim):
     assert verdicts_by_line(tmp_path, f"${claim}$\n")[1] == ["proved"]
+
+
+@pytest.mark.parametrize("note", [
+    "Every hidden unit applies $\\tanh$ to its input. We denote the activation by $\\sigma$, so "
+    "its derivative is\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n",  # Q01
+    "은닉층에서는 쌍곡탄젠트 $\\tanh$를 쓴다. 이 함수는 매끄럽다. 또한 원점에 대해 대칭이다. "
+    "이를 $\\sigma$로 쓴다.\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n",  # Q04
+    "The hidden layers use the hyperbolic tangent. We denote the activation, which like the "
+    "logistic sigmoid saturates, by $\\sigma$.\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n",
+])
+def test_sigma_in_a_note_naming_tanh_and_never_the_sigmoid_is_not_the_sigmoid(tmp_path, note):
+    assert verdicts_by_line(tmp_path, note)[3] == ["undecided"]
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike $\\tanh$, the logistic sigmoid $\\sigma$ is positive.",
+    "We compare ReLU with the sigmoid $\\sigma(x) = \\frac{1}{1 + e^{-x}}$.",
+    "ReLU is cheap; here $\\sigma$ denotes the logistic function.",
+])
+def test_sigma_stated_the_sigmoid_raises_no_doubt(text):
+    assert sigmoid_doubt(text, "\\sigma(z)(1 - \\sigma(z))") == ""
+
+
+def test_sigma_alone_in_a_note_without_another_activation_is_the_sigmoid(tmp_path):
+    note = "The activation is the sigmoid.\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["proved"]
+
+
+@pytest.mark.parametrize("claim", [
+    "\\frac{\\partial}{\\partial w}(\\hat{y} - y)^2 = 2(\\hat{y} - y)x",  # Q05: true as meant
+    "\\frac{\\partial}{\\partial w}(\\hat{y} - y)^2 = 0",  # false as meant: never proved
+])
+def test_a_prediction_named_in_words_may_depend_on_the_weight(tmp_path, claim):
+    note = ("For an input $x$ the linear model $f(x) = wx + b$ predicts $\\hat{y}$. The squared "
+            f"error has gradient\n\n$${claim}$$\n")
+    assert not set(verdicts_by_line(tmp_path, note)[3]) & DECIDING
+
+
+@pytest.mark.parametrize("group", [("\\begingroup", "\\endgroup"), ("\\bgroup", "\\egroup")])
+def test_a_definition_inside_begingroup_ends_with_it(tmp_path, group):  # Q06
+    body = (f"{group[0]}\\renewcommand{{\\pi}}{{3}}Roughly $\\pi r^2$.{group[1]}\n"
+            "Exactly, $\\cos \\pi = -1$.")
+    verdicts = verdicts_of(tmp_path, TEX.format(body=body), ".tex")
+    assert "refuted" not in [v for found in verdicts.values() for v in found]
+
+
+def test_a_line_break_with_spacing_opens_no_display(tmp_path):
+    body = ("\\begin{align}\na &= b \\\\[4pt]\nc &= d\n\\end{align}\n\\newcommand{\\s}{x+y}\n"
+            "\\[ 2\\s = 2x + y \\]")
+    verdicts = verdicts_of(tmp_path, TEX.format(body=body), ".tex")
+    assert verdicts[8] == ["proved"]
