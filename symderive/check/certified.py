@@ -627,13 +627,13 @@ def _decades(expr: sp.Basic) -> int:
 # the decades of a constant no precision up to RESOLVING_BITS encloses away from 0 or infinity:
 # an agreement at a point holding it is then no evidence (confirmation_bits exceeds every limit)
 BEYOND_RESOLUTION = 10**9
-RESOLVING_BITS = (256, 1024, 4096)
+RESOLVING_BITS = (256, 1024, 4096, 16384, 65536)  # up to DEEP_BITS
 
 
 def _resolved(node: sp.Basic) -> arb | None:
     """|node| enclosed away from 0 at a rising precision (a constant whose 64-bit ball holds 0 or
     overflows: e^{-10^{20}}, 1/(π − 3.1415926535897932384626433832795028)), or None when no
-    precision up to the last of RESOLVING_BITS does (an exactly-zero constant SymPy did not
+    precision up to the last of RESOLVING_BITS (the deep look's DEEP_BITS) does (an exactly-zero constant SymPy did not
     simplify also ends here: saying less is allowed)."""
     saved = ctx.prec
     try:

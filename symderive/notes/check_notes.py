@@ -912,6 +912,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = _not_refuted(outcome, (
                 f"'{applied.group().strip()}' may be a decorated function's value (a prediction "
                 "ŷ(x)), which the checker read as a product"))
+        if outcome.verdict == "refuted" and (unused := _defined_matrix_unused(step, plan)):
+            outcome = _not_refuted(outcome, unused)  # A = pmatrix, then A^T (round 42 R04)
         if outcome.verdict == "refuted" and (special := _special_function(step)):
             outcome = _not_refuted(outcome, special)  # Γ(x + 1) = xΓ(x) (round 38 B02, B03)
         if outcome.verdict == "refuted" and (bare := _bare_function(outcome, equation.view)):
@@ -1320,6 +1322,21 @@ def _negative_base(step, outcome) -> str:
             return (f"the counterexample puts the negative number {at} in the base of "
                     f"{sp.sstr(power)}, a power with a variable exponent, which is read for "
                     "positive bases (e^{exponent·ln base})")
+    return ""
+
+
+def _defined_matrix_unused(step, plan) -> str:
+    r"""Why a refutation that reads a name as a matrix of unknown entries refutes nothing: the
+    note defines that name (``A = \begin{pmatrix} a & b \\ c & d \end{pmatrix}``), and the
+    counterexample gave its entries values of their own (round 42 R04); '' otherwise."""
+    defined = {str(definition.key[1]): definition.start for definition in plan.context.definitions
+               if definition.key[0] == "symbol"}
+    for side in (step.lhs, step.rhs):
+        for matrix in (side.atoms(sp.MatrixSymbol) if isinstance(side, sp.Basic) else ()):
+            if matrix.name in defined:
+                return (f"{matrix.name} is read as a matrix of unknown entries, but the note "
+                        f"defines it (line {defined[matrix.name]}), and that definition was not "
+                        "substituted here")
     return ""
 
 

@@ -14,41 +14,75 @@ from __future__ import annotations
 
 import re
 
+from symderive.notes.named_functions import KNOWN
+
+# another activation function, by the words of notes/named_functions.KNOWN (one list) or by a
+# formula's name: \tanh, \arctan, \sin, \operatorname{SiLU} … (round 42 R01, R02)
+_OTHERS = ("tanh", "ReLU", "softplus", "ELU", "swish", "arctan", "step", "sign", "sine")
 OTHER_ACTIVATION = re.compile(
-    r"\\tanh(?![A-Za-z])|\btanh\b|hyperbolic\s+tangent|\bReLU\b|\brelu\b|rectified\s+linear|"
-    r"\bsoftplus\b|\bGELU\b|\bswish\b|\bleaky\b|\bELU\b|쌍곡\s*탄젠트|하이퍼볼릭\s*탄젠트|렐루", re.I)
+    "|".join(rf"(?<![A-Za-z])(?:{KNOWN[name]})(?![A-Za-z])" for name in _OTHERS)
+    + r"|\\(?:tanh|arctan|sin)(?![A-Za-z])|hyperbolic[-\s]+tangent|soft-?sign|\bmish\b"
+    r"|双曲正切|雙曲正切|쌍곡\s*탄젠트|하이퍼볼릭\s*탄젠트|렐루", re.I)
 SIGMA = r"(?:\\sigma(?![A-Za-z])|σ)"
-SIGMOID_WORD = re.compile(r"sigmoid|logistic|시그모이드|로지스틱", re.I)
-# the sigmoid as the object of a comparison (*like the logistic sigmoid*, 시그모이드처럼), not σ's name
-COMPARED_BEFORE = re.compile(r"\b(?:like|unlike|than|instead\s+of|not|versus|vs\.?|compared\s+(?:to|with)"
-                             r"|similar\s+to|resembles?)\s+(?:(?:the|a|an)\s+)?(?:logistic\s+)?$", re.I)
-COMPARED_AFTER = re.compile(r"^\s*(?:함수)?\s*(?:처럼|와\s*달리|과\s*달리|대신|보다|에\s*비해|와\s*비슷|과\s*비슷)")
+_SIGMOID = r"(?:(?:logistic\s+)?sigmoid|logistic)(?:\s+(?:function|activation|curve|nonlinearity))?"
+# σ said to be the sigmoid: *the sigmoid function $\sigma$*, *$\sigma$ denotes the logistic
+# function*, *We denote the sigmoid by $\sigma$*, 시그모이드 함수 $\sigma$ — never a sentence
+# that only mentions both (*the output uses a sigmoid instead*: round 42 R03)
+SIGMOID_STATED = re.compile(
+    rf"(?:the|a|by|with|of|is|=)\s+{_SIGMOID}\s*,?\s*\(?\s*\$\s*{SIGMA}"
+    rf"|^\s*{_SIGMOID}\s*,?\s*\$\s*{SIGMA}"
+    rf"|\$\s*{SIGMA}[^$]{{0,25}}\$\s*,?\s*(?:is|denotes?|will\s+denote|be|stands?\s+for|represents?"
+    rf"|refers\s+to|as|for)\s+(?:the\s+|a\s+)?{_SIGMOID}"
+    rf"|(?:denote|write|call)\s+(?:the\s+|a\s+)?{_SIGMOID}\s+(?:by|as)\s+\$\s*{SIGMA}"
+    rf"|(?:시그모이드|로지스틱)\s*(?:함수)?\s*(?:인\s*)?\$\s*{SIGMA}"
+    rf"|\$\s*{SIGMA}[^$]{{0,25}}\$\s*(?:는|은|를|을|이|가)?\s*(?:시그모이드|로지스틱)", re.I | re.M)
 SIGMOID_FORMULA = re.compile(
     rf"{SIGMA}\s*\(\s*[a-z]\s*\)\s*(?:=|:=|\\coloneqq|\\triangleq|\\equiv)\s*\\d?frac\s*\{{?\s*1\s*\}}?"
     rf"\s*\{{\s*1\s*\+\s*(?:e\s*\^|\\exp)")
 APPLIED_SIGMA = re.compile(rf"{SIGMA}\s*(?:'|\^\s*\{{?\s*\\prime|\\left\s*\(|\()")
+SIGMOID_WORD = re.compile(r"sigmoid|logistic|시그모이드|로지스틱|S형", re.I)
 SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|\n|$)")
 
 
+# words that make a mention of the sigmoid no statement about σ: a contrast, a denial, a role
+# taken over (*uses a sigmoid instead*, *we do not use the sigmoid*, *plays the role the sigmoid
+# played*), or another thing named after it (*the logistic loss*)
+NO_STATEMENT = re.compile(
+    r"\b(?:instead|rather|unlike|like|not|no|never|than|role|played|replaces?|replaced|versus"
+    r"|vs|compared?|similar|except|only\s+for|logistic\s+(?:loss|regression\s+loss))\b"
+    r"|대신|아니|처럼|달리|비해", re.I)
+DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
+INLINE = re.compile(r"\$([^$]*)\$")
+# an inline formula that is only a function's name ($\tanh$, $\operatorname{SiLU}(\cdot)$): a word
+NAME_ONLY = re.compile(r"^\s*\\(?:[A-Za-z]+|(?:operatorname|mathrm|text)\s*\{\s*[A-Za-z]+\s*\})\s*"
+                       r"(?:\(\s*(?:\\cdot|[a-z])?\s*\))?\s*$")
+
+
+def _words(text: str) -> str:
+    """The note's words, with displays blanked and inline formulas kept only where they are just
+    a function's name (``applies $\\tanh$``): a formula using tanh names no activation."""
+    text = DISPLAY.sub(lambda found: " " * len(found.group()), text)
+    return INLINE.sub(lambda found: found.group() if NAME_ONLY.match(found.group(1))
+                      else "$" + " " * (len(found.group()) - 2) + "$", text)
+
+
 def sigmoid_stated(text: str) -> bool:
-    """The note says σ is the sigmoid: the formula, or a sentence with σ and the word."""
-    if SIGMOID_FORMULA.search(text):
+    """The note says σ is the sigmoid: the formula, words naming σ the sigmoid, or a sentence
+    of its words naming the sigmoid (*The logistic sigmoid has the famous derivative*) that
+    names no other activation and neither contrasts nor denies it."""
+    if SIGMOID_FORMULA.search(text) or SIGMOID_STATED.search(text):
         return True
-    for sentence in SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(_words(text)):
         words = sentence.group()
-        if not re.search(rf"\$[^$]*{SIGMA}[^$]*\$", words):
-            continue
-        for found in SIGMOID_WORD.finditer(words):
-            before = re.sub(r"\$[^$]*\$", " ", words[:found.start()])[-40:]
-            if not COMPARED_BEFORE.search(before) and not COMPARED_AFTER.match(
-                    words[found.end():]):
-                return True
+        if (SIGMOID_WORD.search(words) and not OTHER_ACTIVATION.search(words)
+                and not NO_STATEMENT.search(words)):
+            return True
     return False
 
 
 def other_activation_line(text: str) -> int:
-    """The first line naming another activation function outside a formula's σ (0: none)."""
-    found = OTHER_ACTIVATION.search(text)
+    """The first line whose words name another activation function (0: none)."""
+    found = OTHER_ACTIVATION.search(_words(text))
     return text.count("\n", 0, found.start()) + 1 if found else 0
 
 

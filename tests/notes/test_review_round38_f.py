@@ -48,7 +48,6 @@ def test_the_reason_names_the_sentence(tmp_path):
     "The activation $\\sigma$ is the sigmoid.",
     "Here $\\sigma$ is $\\operatorname{sigmoid}$.",
     "The activation $\\sigma$ is the logistic function $\\sigma(z) = 1/(1+e^{-z})$.",
-    "Let $x$ be the input and $\\tanh(x)$ its hidden unit.",  # σ not named in the sentence
 ])
 def test_sigma_the_sigmoid_stays_proved(tmp_path, sentence):
     assert sigmoid_derivative_after(tmp_path, sentence) == ["proved"]
@@ -107,3 +106,10 @@ def test_read_f_prime_of_x_is_the_derivative(tmp_path):
     note = ("# T\n\nLet $f(x) = x^2$. Its derivative is written $f'(x)$, read \"f prime of x\"."
             "\n\n$$f'(x) = 2x$$\n")
     assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
+
+
+def test_sigma_beside_a_named_tanh_and_never_called_the_sigmoid_is_undecided(tmp_path):
+    # the last guard of round 41 (notes/sigmoid_doubt.py): the note names tanh and never says
+    # σ is the sigmoid, so which σ it means is not certain
+    note = f"# Backprop\n\nLet $x$ be the input and $\\tanh(x)$ its hidden unit.\n\n{SIGMOID_DERIVATIVE}"
+    assert "never says σ is the sigmoid" in reasons_by_line(tmp_path, note)[5][0]

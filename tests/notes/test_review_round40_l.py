@@ -123,7 +123,11 @@ def test_the_reviewers_note_with_its_line_breaks(tmp_path):
 
 
 def test_a_value_of_sigma_called_the_activation_leaves_sigma_the_sigmoid(tmp_path):
-    # a = σ(z) is the activation; σ itself is not named by the role the ReLU sentence names
+    # a = σ(z) is the activation; σ itself is not named by the role the ReLU sentence names —
+    # but the note names ReLU and never says σ is the sigmoid: undecided by the last guard of
+    # round 41 (notes/sigmoid_doubt.py); said so, it is proved
     note = ("Hidden layers use the ReLU activation. Let $a = \\sigma(z)$ be the activation "
             f"of the output unit.\n\n{SIGMOID_DERIVATIVE}")
-    assert verdicts_by_line(tmp_path, note)[3] == ["proved"]
+    assert verdicts_by_line(tmp_path, note)[3] == ["undecided"]
+    said = note.replace("of the output unit.", "of the output unit, $\\sigma$ the sigmoid.")
+    assert verdicts_by_line(tmp_path, said)[3] == ["proved"]

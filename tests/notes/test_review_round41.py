@@ -130,3 +130,34 @@ def test_a_line_break_with_spacing_opens_no_display(tmp_path):
             "\\[ 2\\s = 2x + y \\]")
     verdicts = verdicts_of(tmp_path, TEX.format(body=body), ".tex")
     assert verdicts[8] == ["proved"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every hidden unit applies the SiLU to its input. We denote the activation by $\\sigma$.",  # R01
+    "Each hidden unit applies $\\operatorname{SiLU}$; we write the activation as $\\sigma$.",
+    "The hidden layers use the hyperbolic-tangent; we write it as $\\sigma$.",  # R02
+    "隐藏层使用双曲正切函数, 记为 $\\sigma$.",
+    "The activation is written $\\sigma$; the output unit uses a sigmoid instead. Hidden units "
+    "apply $\\tanh$.",  # R03: a sentence mentioning both is no statement
+    "Hidden units apply $\\tanh$, written $\\sigma$ (we do not use the sigmoid anywhere).",
+])
+def test_sigma_named_another_activation_in_more_words_is_not_the_sigmoid(tmp_path, sentence):
+    note = f"{sentence}\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["undecided"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hidden units apply $\\tanh$; the output is the sigmoid function $\\sigma$.",
+    "We use ReLU inside; let $\\sigma$ denote the logistic function.",
+    "We denote the sigmoid by $\\sigma$; hidden units apply $\\tanh$.",
+    "은닉층은 렐루를 쓰고, 출력층은 시그모이드 함수 $\\sigma$를 쓴다.",
+])
+def test_words_naming_sigma_the_sigmoid_are_a_statement(text):
+    assert sigmoid_doubt(text, "\\sigma(z)") == ""
+
+
+@pytest.mark.parametrize("claim", ["\\det A = ad - bc", "\\operatorname{tr}(A) = a + d"])
+def test_a_matrix_defined_entry_by_entry_is_not_refuted_as_an_unknown_matrix(tmp_path, claim):
+    note = ("Let\n$$A = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}.$$\nThen\n"
+            f"$${claim}$$\nand its transpose has the same determinant, $\\det A^T = \\det A$.\n")
+    assert "refuted" not in verdicts_by_line(tmp_path, note)[4]  # R04
