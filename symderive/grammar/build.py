@@ -31,6 +31,18 @@ from symderive.errors import ParseError, TimeLimitExpired
 from symderive.real_roots import absolute_even_roots, real_power
 
 
+# where the functions read since round 40 are defined (real): arcsin and arccos on [−1, 1],
+# cot/csc off the zeros of sin, sec off those of cos, coth off 0
+DOMAINS = {
+    sp.asin: (("nonnegative", lambda a: 1 - a**2, "1 − (argument of arcsin)²"),),
+    sp.acos: (("nonnegative", lambda a: 1 - a**2, "1 − (argument of arccos)²"),),
+    sp.cot: (("nonzero", sp.sin, "sin of the argument of cot"),),
+    sp.csc: (("nonzero", sp.sin, "sin of the argument of csc"),),
+    sp.sec: (("nonzero", sp.cos, "cos of the argument of sec"),),
+    sp.coth: (("nonzero", lambda a: a, "the argument of coth"),),
+}
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one expression may cost, whichever front end reads it."""
@@ -566,6 +578,9 @@ class Construction:
             return self.sized(canonical, column)
         if function is sp.tan:
             self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
+        for requirement in DOMAINS.get(function, ()):  # arcsin, cot, sec …: where defined
+            kind, of, why = requirement
+            self._require(kind, of(arguments[0]), why, column)
         return self.sized(function(*arguments), column)
 
     def function_power(self, value: sp.Expr, exponent: sp.Expr, column=None) -> sp.Expr:

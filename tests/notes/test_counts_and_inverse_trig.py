@@ -65,3 +65,11 @@ def test_certified_reciprocal_functions_match_their_definitions():
 def test_sympy_failing_inside_an_integral_is_named_not_leaked(tmp_path):
     reason = first_reasons(tmp_path, "$$\\int_0^1 \\lfloor 10^{6} x \\rfloor dx = 499999.5$$\n")[1]
     assert "mpf" not in reason and "attribute" not in reason
+
+
+def test_the_new_functions_hold_only_where_they_are_defined(tmp_path):
+    found = steps_by_line(tmp_path, "$$\\cot x \\tan x = 1$$\n\n$$\\coth x \\tanh x = 1$$\n")
+    assert found[1][0].verdict == "proved" and "sin(x) = 0" in found[1][0].outcome.reason + str(
+        found[1][0].outcome)
+    assert found[3][0].verdict == "proved"
+    assert first_reasons(tmp_path, "$$\\arcsin(2) = 1$$\n")[1].startswith("undefined (non-real)")
