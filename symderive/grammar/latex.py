@@ -830,6 +830,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if base in self.bound or label in self.context.greek_values or not (
                 self.only_whole_superscript(label)):
             return None
+        if base.name in self.context.scalars or base.name == self.context.variable.strip():
+            return None  # x^\alpha(y) where x is what ∂/∂x differentiates by: a power (43 S03)
         shown = f"{base.name}^{{{label}}}"
         function_name = (base.name[:1].isupper() or reads_as_function(base.name)
                          or base.name in self.context.functions or base.name in GREEK)

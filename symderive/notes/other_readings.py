@@ -92,7 +92,8 @@ def other_reading(sides: tuple, context, line: int) -> str:
     if _transfinite(read):
         return ("it holds when ω or ℵ is read as an infinite ordinal or cardinal (1 + ω = ω), "
                 "which the checker does not read")
-    if re.search(r"\\log(?![A-Za-z_])", written) and not re.search(r"\\ln\b|\\log\s*_", written):
+    if re.search(r"\\log(?![A-Za-z_])", written) and not re.search(r"\\ln\b|\\log\s*_", written) and (
+            not _holds(*read)):  # (as read it already agrees to 4 digits: no base explains it)
         for base in (10, 2):
             if _holds(*(_log_in_base(side, base) for side in read)):
                 return (f"it holds when \\log is read in base {base} (the logarithm may be base "

@@ -52,18 +52,12 @@ NO_STATEMENT = re.compile(
     r"|vs|compared?|similar|except|only\s+for|logistic\s+(?:loss|regression\s+loss))\b"
     r"|대신|아니|처럼|달리|비해", re.I)
 DISPLAY = re.compile(r"\$\$.*?\$\$|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
-INLINE = re.compile(r"\$([^$]*)\$")
-# an inline formula that is only a function's name ($\tanh$, $\operatorname{SiLU}(\cdot)$): a word
-NAME_ONLY = re.compile(r"^\s*\\(?:[A-Za-z]+|(?:operatorname|mathrm|text)\s*\{\s*[A-Za-z]+\s*\})\s*"
-                       r"(?:\(\s*(?:\\cdot|[a-z])?\s*\))?\s*$")
-
 
 def _words(text: str) -> str:
-    """The note's words, with displays blanked and inline formulas kept only where they are just
-    a function's name (``applies $\\tanh$``): a formula using tanh names no activation."""
-    text = DISPLAY.sub(lambda found: " " * len(found.group()), text)
-    return INLINE.sub(lambda found: found.group() if NAME_ONLY.match(found.group(1))
-                      else "$" + " " * (len(found.group()) - 2) + "$", text)
+    """The note's words and inline formulas (``applies $\\tanh$``, ``computes $h = \\tanh(z)$``:
+    round 43 S02), with displays blanked: a display using tanh (its derivative worked out)
+    names no activation."""
+    return DISPLAY.sub(lambda found: " " * len(found.group()), text)
 
 
 def sigmoid_stated(text: str) -> bool:
@@ -72,12 +66,29 @@ def sigmoid_stated(text: str) -> bool:
     names no other activation and neither contrasts nor denies it."""
     if SIGMOID_FORMULA.search(text) or SIGMOID_STATED.search(text):
         return True
-    for sentence in SENTENCE.finditer(_words(text)):
+    words_of_note = _words(text)
+    inline_sigma = re.compile(rf"\$[^$]*{SIGMA}[^$]*\$")
+    for sentence in SENTENCE.finditer(words_of_note):
         words = sentence.group()
-        if (SIGMOID_WORD.search(words) and not OTHER_ACTIVATION.search(words)
+        if not (SIGMOID_WORD.search(words) and not OTHER_ACTIVATION.search(words)
                 and not NO_STATEMENT.search(words)):
-            return True
+            continue
+        if inline_sigma.search(words):
+            return True  # *the logistic sigmoid $\sigma$ saturates*
+        elsewhere = words_of_note[:sentence.start()] + words_of_note[sentence.end():]
+        if _leads_into_sigma(text, sentence) and not inline_sigma.search(elsewhere):
+            return True  # σ only in displays, and this sentence leads into one (the corpus)
     return False
+
+
+def _leads_into_sigma(text: str, sentence: re.Match) -> bool:
+    """The sentence leads into a display that uses σ (*The logistic sigmoid has the famous
+    derivative* $$σ'…$$). Counted only in a note whose words never write σ otherwise: *We denote
+    the activation by $\sigma$. The last layer is a sigmoid.* names σ elsewhere (round 43 S01)."""
+    following = DISPLAY.match(text, len(text[:sentence.end()]) + len(
+        re.match(r"\s*", text[sentence.end():]).group()))
+    return bool(following and re.search(SIGMA, following.group()))
+
 
 
 def other_activation_line(text: str) -> int:
