@@ -84,7 +84,7 @@ def sigmoid_stated(text: str) -> bool:
 def _leads_into_sigma(text: str, sentence: re.Match) -> bool:
     """The sentence leads into a display that uses σ (*The logistic sigmoid has the famous
     derivative* $$σ'…$$). Counted only in a note whose words never write σ otherwise: *We denote
-    the activation by $\sigma$. The last layer is a sigmoid.* names σ elsewhere (round 43 S01)."""
+    the activation by $\\sigma$. The last layer is a sigmoid.* names σ elsewhere (round 43 S01)."""
     following = DISPLAY.match(text, len(text[:sentence.end()]) + len(
         re.match(r"\s*", text[sentence.end():]).group()))
     return bool(following and re.search(SIGMA, following.group()))
