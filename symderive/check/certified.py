@@ -175,15 +175,8 @@ def _bounded(function_name: str, low: float, high: float, open_interval: bool):
     return evaluate
 
 
-def _tan(value: arb) -> arb:
-    cosine = value.cos()
-    if 0 in cosine:
-        raise Uncertain("tan near a pole")
-    return value.sin() / cosine
-
-
 def _quotient(name: str, numerator, denominator):
-    """cot = cos/sin, sec = 1/cos, csc = 1/sin, coth = cosh/sinh: Uncertain where the ball of the
+    """tan = sin/cos, cot = cos/sin, sec = 1/cos, csc = 1/sin, coth = cosh/sinh: Uncertain where the ball of the
     denominator holds 0 (a pole, or too close to one to say)."""
     def evaluate(value: arb) -> arb:
         below = denominator(value)
@@ -207,7 +200,7 @@ UNARY = {
     sp.log: _log,
     sp.sin: lambda v: v.sin(),
     sp.cos: lambda v: v.cos(),
-    sp.tan: _tan,
+    sp.tan: _quotient("tan", lambda v: v.sin(), lambda v: v.cos()),
     sp.sinh: lambda v: v.sinh(),
     sp.cosh: lambda v: v.cosh(),
     sp.tanh: lambda v: v.tanh(),
@@ -572,6 +565,10 @@ def bits_to_digits(bits: int) -> int:
     return int(bits * math.log10(2))
 
 
+# what an enclosure of a constant node may raise when it does not resolve it at a precision
+UNRESOLVED = (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError, TypeError,
+              AttributeError)
+
 def constant_decades(*sides) -> int:
     """The decades the number-valued parts of the sides span: the largest |log10 |c|| over
     every subexpression c without free symbols (``e^{-1000}``: 435; ``10^{400}``: 400), from
@@ -608,8 +605,7 @@ def _decades(expr: sp.Basic) -> int:
                 ball = abs(_evaluate(node, {}, memo))
             except Undefined:  # log(0), a negative root: undefined, no size hidden
                 continue
-            except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError,
-                    TypeError, AttributeError):
+            except UNRESOLVED:
                 ball = None
             if ball is None or not ball > 0:
                 if ball is not None and ball.is_exact() and ball.is_zero():
@@ -643,8 +639,7 @@ def _resolved(node: sp.Basic) -> arb | None:
                 ball = abs(_evaluate(node, {}, {}))
             except Undefined:
                 return None
-            except (Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError,
-                    TypeError, AttributeError):
+            except UNRESOLVED:
                 continue
             if ball > 0 and ball.is_finite():
                 return ball
@@ -667,8 +662,7 @@ def _saturation_decades(node: sp.Basic, memo: dict) -> int:
         return 0
     try:
         size = abs(_evaluate(node.args[0], {}, memo))
-    except (Undefined, Uncertain, Unsupported, ZeroDivisionError, ValueError, OverflowError,
-            TypeError, AttributeError):
+    except (Undefined, *UNRESOLVED):
         return 0
     rate, power = law
     upper = float(size.upper())

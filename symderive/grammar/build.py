@@ -31,9 +31,10 @@ from symderive.errors import ParseError, TimeLimitExpired
 from symderive.real_roots import absolute_even_roots, real_power
 
 
-# where the functions read since round 40 are defined (real): arcsin and arccos on [−1, 1],
-# cot/csc off the zeros of sin, sec off those of cos, coth off 0
+# where functions are defined (real): tan and sec off the zeros of cos, cot and csc off those
+# of sin, coth off 0, arcsin and arccos on [−1, 1]
 DOMAINS = {
+    sp.tan: (("nonzero", sp.cos, "cos of the argument of tan"),),
     sp.asin: (("nonnegative", lambda a: 1 - a**2, "1 − (argument of arcsin)²"),),
     sp.acos: (("nonnegative", lambda a: 1 - a**2, "1 − (argument of arccos)²"),),
     sp.cot: (("nonzero", sp.sin, "sin of the argument of cot"),),
@@ -576,8 +577,6 @@ class Construction:
             if isinstance(canonical, function):
                 return tie_rule(function, list(canonical.args))
             return self.sized(canonical, column)
-        if function is sp.tan:
-            self._require("nonzero", sp.cos(arguments[0]), "cos of the argument of tan", column)
         for requirement in DOMAINS.get(function, ()):  # arcsin, cot, sec …: where defined
             kind, of, why = requirement
             self._require(kind, of(arguments[0]), why, column)

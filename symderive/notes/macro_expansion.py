@@ -133,12 +133,7 @@ def _definitions(source: str, markdown: bool = True
 def _joined(pieces: list[str]) -> str:
     """The pieces one after another, as TeX's tokens: a control word never runs into the
     letters that follow it (``\\sin`` then ``h`` is ``\\sin h``, not ``\\sinh``: round 41 P02)."""
-    out = ""
-    for piece in pieces:
-        if piece and out and piece[0].isalpha() and re.search(r"\\[A-Za-z]+$", out):
-            out += " "
-        out += piece
-    return out
+    return _joined_pair(pieces, pieces)[0]
 
 
 def _joined_pair(pieces: list[str], sources: list[str]) -> tuple[str, str]:
@@ -219,6 +214,8 @@ def _expanded_once(text: str, source: str, macros: dict[str, Macro],
 def expanded_lines(source: str, markdown: bool = True) -> dict[int, list[str]]:
     """The lines whose every (re)definition of a command is one this module expands, with the
     names defined there."""
+    if not HEAD.search(source):
+        return {}
     macros, _, _ = _definitions(source, markdown)
     line_of = lambda index: source.count("\n", 0, index) + 1  # noqa: E731
     starts = {macro.start for macro in macros.values()}

@@ -13,6 +13,7 @@ formula ``\\sigma(x) = \\frac{1}{1 + e^{-x}}``), a verdict that reads σ as the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from symderive.notes.named_functions import KNOWN
 
@@ -97,14 +98,22 @@ def other_activation_line(text: str) -> int:
     return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
+@lru_cache(maxsize=8)
+def _unstated_other_activation(text: str) -> int:
+    """The line naming another activation in a note that never says σ is the sigmoid (0: none):
+    a fact of the whole note, read once for all its steps, not once per step."""
+    line = other_activation_line(text)
+    return 0 if not line or sigmoid_stated(text) else line
+
+
 def doubt(text: str, latex: str) -> str:
     """Why a step that applies σ (``latex``: its formulas and the definitions it used) is not
     decided with σ the sigmoid: the note names another activation and never says σ is the
     sigmoid; '' otherwise."""
     if not APPLIED_SIGMA.search(latex):
         return ""
-    line = other_activation_line(text)
-    if not line or sigmoid_stated(text):
+    line = _unstated_other_activation(text)
+    if not line:
         return ""
     return (f"σ is read as the sigmoid, but the note names another activation function (line "
             f"{line}) and never says σ is the sigmoid: not decided (say 'σ is the sigmoid', or "
