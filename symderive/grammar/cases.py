@@ -20,11 +20,12 @@ import re
 
 import sympy as sp
 
+from symderive.grammar.environment_rows import ROW_BREAK, COLUMN, read_piece, split_top
+
 # the one name of a cases environment: cases, dcases, rcases and their starred forms (mathtools)
 CASES_KIND = r"[dr]?cases\*?"
 CASES = re.compile(
     rf"\\begin\s*\{{\s*(?P<kind>{CASES_KIND})\s*\}}(?P<body>.*?)\\end\s*\{{\s*(?P=kind)\s*\}}", re.S)
-ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
 OTHERWISE = re.compile(
     r"^(?:\\(?:text|textrm|mathrm|mbox|textit)\s*\{\s*(?:otherwise|else|elsewhere|"
     r"in\s+all\s+other\s+cases|sonst|그\s*외|나머지|기타|그렇지\s*않으면)\s*[.,]?\s*\}|otherwise)$",
@@ -56,16 +57,16 @@ def read_cases(parser, token) -> sp.Basic:
     end = match.end()
     while parser.current.kind != "end" and parser.current.column - 1 < end:
         parser.advance()
-    rows = [row for row in _split_top(body, ROW_BREAK) if row.strip()]
+    rows = [row for row in split_top(body, ROW_BREAK) if row.strip()]
     if not rows:
         parser.fail("an empty cases environment", token)
     pieces = []
     for number, row in enumerate(rows):
-        columns = _split_top(row, re.compile("&"))
+        columns = split_top(row, COLUMN)
         if len(columns) != 2:
             parser.fail("a row of cases needs a value and a condition separated by & "
                         "(not read)", token)
-        value = _sub(parser, TRAIL.sub("", columns[0].strip()), token)  # "x, & x \ge 0"
+        value = read_piece(parser, TRAIL.sub("", columns[0].strip()), token, "cases")  # "x, & x \ge 0"
         if isinstance(value, sp.MatrixExpr) or getattr(value, "is_Matrix", False):
             parser.fail("a matrix value in cases is not read", token)
         written = TRAIL.sub("", columns[1].strip())
@@ -93,8 +94,8 @@ def text_columns(text: str) -> str:
         if not kind.endswith("*"):
             return match.group()
         rows = []
-        for row in _split_top(match.group("body"), ROW_BREAK):
-            columns = _split_top(row, re.compile("&"))
+        for row in split_top(match.group("body"), ROW_BREAK):
+            columns = split_top(row, COLUMN)
             if len(columns) == 2:
                 written = TRAIL.sub("", columns[1].strip())
                 found = TEXT_CONDITION.match(written)
@@ -106,44 +107,6 @@ def text_columns(text: str) -> str:
         plain = kind[:-1]
         return f"\\begin{{{plain}}}" + " \\\\ ".join(rows) + f"\\end{{{plain}}}"
     return CASES.sub(unstarred, text) if "cases*" in text else text
-
-
-def _split_top(text: str, separator: re.Pattern) -> list[str]:
-    """``text`` split at ``separator`` outside braces."""
-    parts, depth, last, position = [], 0, 0, 0
-    while position < len(text):
-        character = text[position]
-        if character == "\\" and position + 1 < len(text) and text[position + 1] in "{}":
-            position += 2
-            continue
-        if character == "{":
-            depth += 1
-        elif character == "}":
-            depth -= 1
-        elif depth == 0 and (found := separator.match(text, position)):
-            parts.append(text[last:position])
-            position = last = found.end()
-            continue
-        position += 1
-    parts.append(text[last:])
-    return parts
-
-
-def _sub(parser, text: str, token) -> sp.Basic:
-    """One piece read by the grammar on the parser's note context (its readings and natural
-    domain kept)."""
-    from symderive.grammar.latex import parse_latex_reading
-
-    if not text.strip():
-        parser.fail("an empty piece in cases (not read)", token)
-    value, readings, conditions = parse_latex_reading(
-        text, context=parser.context, source=parser.source, line=parser.line)
-    for name, how in readings.items():
-        parser.readings.setdefault(name, how)
-    for condition in conditions:
-        if condition not in parser.build.conditions:
-            parser.build.conditions.append(condition)
-    return value
 
 
 def _condition(parser, text: str, token) -> sp.Basic:
@@ -160,7 +123,7 @@ def _condition(parser, text: str, token) -> sp.Basic:
         sides.append(text[last:found.start()])
         last = found.end()
     sides.append(text[last:])
-    values = [_sub(parser, side, token) for side in sides]
+    values = [read_piece(parser, side, token, "cases") for side in sides]
     try:  # SymPy may evaluate a side while comparing (a divergent sum)
         parts = [RELATIONS[found.group()](left, right)
                  for found, left, right in zip(operators, values, values[1:])]

@@ -15,7 +15,7 @@ import re
 
 import sympy as sp
 
-from symderive.grammar.cases import ROW_BREAK, _split_top, _sub
+from symderive.grammar.environment_rows import COLUMN, ROW_BREAK, read_piece, split_top
 
 LITERAL = re.compile(
     r"\\begin\s*\{\s*(?P<kind>[pbBvV]?matrix|smallmatrix)\s*\}(?P<body>.*?)"
@@ -38,7 +38,7 @@ def read_literal(parser, token) -> sp.Basic:
     end = match.end()
     while parser.current.kind != "end" and parser.current.column - 1 < end:
         parser.advance()
-    rows = [_split_top(row, re.compile("&")) for row in _split_top(body, ROW_BREAK)]
+    rows = [split_top(row, COLUMN) for row in split_top(body, ROW_BREAK)]
     rows = [row for row in rows if any(entry.strip() for entry in row)]
     if not rows or len({len(row) for row in rows}) != 1:
         parser.fail("a matrix whose rows have different lengths is not read", token)
@@ -50,7 +50,7 @@ def read_literal(parser, token) -> sp.Basic:
         for entry in row:
             if not entry.strip():
                 parser.fail("a matrix with an empty entry is not read", token)
-            value = _sub(parser, entry, token)
+            value = read_piece(parser, entry, token, "a matrix")
             if isinstance(value, sp.MatrixExpr) or getattr(value, "is_Matrix", False):
                 parser.fail("a matrix with a matrix entry (a block matrix) is not read", token)
             values.append(value)

@@ -219,14 +219,14 @@ CONTINUING = re.compile(r"^\W*(?:similarly|likewise|analogously|correspondingly|
                         r"(?![A-Za-z])", re.I)
 # a sentence right after the formula, without mathematics, that points back to it (*Here we
 # used the cube.*, round 35 F07)
+_WE_USED = (r"we\s+(?:have\s+)?(?:used|took|assumed|considered|chose|picked|applied"
+            r"|worked)")
 USED = re.compile(r"^\W*(?:(?:of\s+course|note\s+that|recall\s+that|again|also|clearly|here|above"
-                  r"|there)\W+)?we\s+(?:have\s+)?(?:used|took|assumed|considered|chose|picked|applied"
-                  r"|worked)\b", re.I)
+                  rf"|there)\W+)?{_WE_USED}\b", re.I)
 POINTING_BACK = re.compile(r"^\W*(?:(?:of\s+course|note\s+that|recall\s+that|again|also|clearly"
-                           r"|obviously|indeed|so)\W+)?(?:we\s+(?:have\s+)?(?:used|took|assumed|considered"
-                           r"|chose|picked|applied|worked)|here|this|that|these|those|there|above|all\s+"
-                           r"(?:of\s+)?this|everything|in\s+(?:this|that|the\s+above)|여기서|여기에서|이때|"
-                           r"이\s*때|이는|이것은|위에서|위\s*식)(?![A-Za-z])", re.I)
+                           rf"|obviously|indeed|so)\W+)?(?:{_WE_USED}|here|this|that|these|those"
+                           r"|there|above|all\s+(?:of\s+)?this|everything|in\s+(?:this|that|the\s+"
+                           r"above)|여기서|여기에서|이때|이\s*때|이는|이것은|위에서|위\s*식)(?![A-Za-z])", re.I)
 # the same after the formula, with an object (*instead of the square*; not a discourse *Instead,*)
 VARIANT_AFTER = re.compile(r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|had\s+we|if\s+we\s+had|were"
                            r"\s+we|would\s+have)\b|대신", re.I)

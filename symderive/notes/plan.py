@@ -788,19 +788,23 @@ def _spoken_functions(context) -> frozenset:
     are functions of its variable (round 40 I11). A name the note defines somewhere is left to
     the definitions in force: an earlier section's ``a(w, x, y, z) = …`` does not make a later
     scalar a in ``\frac{d}{dx}(ax^2)`` a function."""
-    defined = {str(definition.key[1]) for definition in context.definitions}
-    return frozenset(context.latex.functions) - defined
+    return frozenset(context.latex.functions) - _defined_names(context)
 
 
 def _undefined_decorated(readable: list, context) -> frozenset:
     r"""Decorated names (ŷ, ỹ, ȳ) no formula of the note defines: a prediction or an estimate,
     which in a derivative may depend on what is differentiated by (*the linear model
     $f(x) = wx + b$ predicts $\hat{y}$*: ∂/∂w of (ŷ − y)² is not 0; round 41 Q05)."""
-    defined = {str(definition.key[1]) for definition in context.definitions}
+    defined = _defined_names(context)
     return frozenset(
         symbol.name for raw in readable for symbol in raw.free_symbols
         if isinstance(symbol, sp.Symbol) and symbol.name.startswith(("\\hat", "\\tilde", "\\bar"))
         and symbol.name not in defined)
+
+
+def _defined_names(context) -> set:
+    """The names some formula of the note defines (anywhere in it)."""
+    return {str(definition.key[1]) for definition in context.definitions}
 
 
 def _spoken_inside_doubt(readable: list, view: DefinitionView, spoken: frozenset) -> str:
