@@ -715,10 +715,17 @@ def check_files(paths: Sequence[Path], options: NotesOptions = NotesOptions()) -
     return NotesReport(tuple(results), time.monotonic() - started)
 
 
-def _step_readings(step_latex: str, readings: dict) -> tuple[str, ...]:
+# a reading that is a definition or an example value in force from its line (notes/context.py)
+_BY_DEFINITION = re.compile(r"(?:scalar|function), (?:example value|defined) at line (\d+)"
+                            r"(?:; again at line \d+)*")
+
+
+def _step_readings(step_latex: str, readings: dict, used=()) -> tuple[str, ...]:
     """The readings of the names this step writes: a name with a command (``h_\\theta``) is
     found in the step as written; a plain one (``t``, ``f``) as a whole name outside commands
-    (not the t of ``\\partial`` or the f of ``\\frac``)."""
+    (not the t of ``\\partial`` or the f of ``\\frac``). A name read by a definition or an
+    example value only where this step used it (*Take $a = 1$*, then *for any $a$, $a^2 = a$*:
+    the step is about every a, not the example)."""
     squeezed = re.sub(r"[\\{}\s]", "", step_latex)
     plain = re.sub(r"\\[A-Za-z]+|[{}\s]", " ", step_latex)
     plain = re.sub(r"(?<![A-Za-z])d(?=[A-Za-z](?![A-Za-z]))", "d ", plain)  # df/dx: d f, d x
@@ -731,6 +738,13 @@ def _step_readings(step_latex: str, readings: dict) -> tuple[str, ...]:
             hit = bare in squeezed
         else:
             hit = re.search(r"(?<![A-Za-z0-9_])" + re.escape(bare) + r"(?![A-Za-z0-9])", plain)
+        by_definition = _BY_DEFINITION.fullmatch(how)
+        if hit and by_definition and used:
+            lines = {int(line) for line in re.findall(r"line (\d+)", how)}
+            hit = any(int(line) in lines for entry in used
+                      for line in re.findall(r", line (\d+)\)", entry))
+        elif hit and by_definition:
+            hit = False
         if hit:
             found.append(f"{name}: {how}")
     return tuple(found)
@@ -1139,7 +1153,7 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             step.index, lhs_latex, rhs_latex, written, outcome.verdict,
             lhs=sp.sstr(step.lhs), rhs=sp.sstr(step.rhs), outcome=outcome,
             suggestion=suggestion, reason=explanation,
-            readings=_step_readings(lhs_latex + " " + rhs_latex, readings), used=used,
+            readings=_step_readings(lhs_latex + " " + rhs_latex, readings, used), used=used,
             instances=description if step.unknown else "",
         ))  # fmt: skip
     if equation.located.reading.disowned:
