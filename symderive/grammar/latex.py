@@ -143,6 +143,8 @@ PROSE_WORDS = frozenset({"if", "for", "and", "or", "where", "otherwise", "when",
 RELATION_COMMANDS = frozenset({"ge", "geq", "le", "leq", "neq", "ne", "lt", "gt"})
 LANDAU = ("asymptotic notation (o(·), O(·), Θ(·), Ω(·)): a class of functions, each occurrence "
           "a different one, not a value (not read)")
+# calligraphic letters read as names (a loss, cost or error): notes/ML texts' \mathcal{L}
+CALLIGRAPHIC_NAMES = ("L", "J", "C", "E")
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "det": "det", "sech": "sech",
                   "Cov": "Cov", "cov": "Cov"}  # fmt: skip
 
@@ -684,6 +686,22 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if token.kind == "letter":
             return self.word_at() is not None
         return False
+
+    def calligraphic(self, token) -> sp.Basic:
+        r"""``\mathcal{L}``, ``\mathcal{J}``, ``\mathcal{C}``, ``\mathcal{E}``: a loss, cost or
+        error, a name of its own (not L: a note may write both). Any other calligraphic letter
+        names a distribution (``\mathcal{N}``), a set or a class (``\mathcal{D}``,
+        ``\mathcal{X}``, ``\mathcal{H}``), which is not a value: not read."""
+        letters = [self.peek(k).text for k in range(3)]
+        if letters[0] != "{" or letters[2] != "}" or letters[1] not in CALLIGRAPHIC_NAMES:
+            self.fail("\\mathcal{…} other than a loss or cost (\\mathcal{L}, \\mathcal{J}, "
+                      "\\mathcal{C}, \\mathcal{E}): a distribution, a set or a class, not a "
+                      "value (not read)", token)
+        self.position += 3
+        name = f"\\mathcal{{{letters[1]}}}"
+        self.readings.setdefault(name, "a name of its own (a loss or cost), not the letter "
+                                 f"{letters[1]}")
+        return self.symbol_with_scripts(name)
 
     def postfix(self) -> sp.Basic:
         result = self.primary()
@@ -2175,6 +2193,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail(f"unknown operator name {word!r}", token)
         if name == "mathcal" and [self.peek(k).text for k in range(3)] == ["{", "O", "}"]:
             self.fail(LANDAU, token)
+        if name == "mathcal":
+            return self.calligraphic(token)
         if name == "mathbb" and self.at("{"):
             word = self.braced_word()
             if word == "E":
