@@ -117,6 +117,8 @@ SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "space", "displaystyle", "t
            "limits", "nolimits", "nonumber", "notag"}  # fmt: skip
 SIZING = {"big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
           "Biggl", "Biggr", "left", "right"}  # fmt: skip
+# upright text in a subscript (L_{\text{MSE}}, x_{\textrm{max}}): a label, as \mathrm writes it
+UPRIGHT_TEXT = {"text", "textrm", "textup", "mathrm"}
 BOLD = {"mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "mathbfit", "pmb"}
 DECORATION = {"hat": r"\hat", "tilde": r"\tilde", "bar": r"\bar", "overline": r"\bar",
               "widehat": r"\hat", "widetilde": r"\tilde"}  # fmt: skip
@@ -1377,6 +1379,9 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                 parts.append(token)
                 self.advance()
             allowed = [t for t in parts if t.text not in ("{", "}")]
+            label = _upright_label(parts)
+            if label:  # L_{\text{MSE}} is L_{\mathrm{MSE}}: one label, whichever font wrote it
+                return label, allowed
             for t in allowed:
                 if t.kind == "command" and t.text[1:] not in GREEK and t.text[1:] not in BOLD:
                     self.fail("unsupported subscript", t)
@@ -2820,6 +2825,17 @@ def _joined_lines(tokens: list[Token]) -> list[Token]:
 
 def _spacing(token: Token) -> bool:
     return token.kind == "command" and token.text[1:] in SPACING or token.text == "&"
+
+
+def _upright_label(parts: list[Token]) -> str:
+    r"""``\mathrm{MSE}`` for a subscript that is one upright word (``\text{MSE}``,
+    ``\textrm{max}``, ``\mathrm{MSE}``, two letters or more): a label, named with its braces so
+    that no letter of it is read as an index; '' otherwise."""
+    texts = [t.text for t in parts]
+    if len(texts) < 4 or texts[0][1:] not in UPRIGHT_TEXT or texts[1] != "{" or texts[-1] != "}":
+        return ""
+    word = "".join(texts[2:-1])
+    return f"\\mathrm{{{word}}}" if re.fullmatch(r"[A-Za-z]{2,}", word) else ""
 
 
 def _plain(token: Token) -> str:

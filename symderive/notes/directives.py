@@ -186,7 +186,9 @@ DEFINITION_HEAD = re.compile(
     r"|\{\s*\[\s*[A-Za-z0-9+\-\s]{1,8}\]\s*\}"  # and a layer label: z^{[1]} = …
     # a Greek label applied (round 40 J04): d^\pi(s) = … defines the labelled function d^\pi
     rf"|(?P<greek>(?:{GREEK_LABEL}|\{{\s*{GREEK_LABEL}\s*\}})(?=\s*\())))?"
-    r"(?P<sub>_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*"
+    # a subscript; one upright word in it is a label (J_{\text{MSE}} = … defines J_{\text{MSE}})
+    r"(?P<sub>_\{\s*\\(?:text|textrm|textup|mathrm)\s*\{[A-Za-z]{2,}\}\s*\}|_\{[^{}]*\}"
+    r"|_\\?[A-Za-z0-9]+)?\s*"
     r"(?P<args>\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])?\s*$"
 )
 NOT_NAMES = {

@@ -50,3 +50,28 @@ def test_the_calligraphic_letter_is_not_the_plain_letter(tmp_path):
 def test_other_calligraphic_letters_are_not_values(tmp_path, written):
     [step] = steps_by_line(tmp_path, f"$${written}$$\n")[1]
     assert step.verdict == "skipped"
+
+
+# -- an upright word in a subscript is a label -------------------------------------------------
+
+def test_an_upright_subscript_word_is_one_label_whatever_its_font(tmp_path):
+    same = "$$2L_{\\text{MSE}} = L_{\\mathrm{MSE}} + L_{\\textrm{MSE}}$$\n"
+    assert verdicts_by_line(tmp_path, same)[1] == ["proved"]
+    assert verdicts_by_line(tmp_path, "$$L_{\\text{MSE}} + 1 = L_{\\mathrm{MSE}}$$\n")[1] == [
+        "refuted"]
+
+
+def test_a_loss_named_by_an_upright_subscript_is_defined_then_used(tmp_path):
+    note = ("$$\\mathcal{L}_{\\text{MSE}}(\\hat{y}, y) = \\frac{1}{2}(y - \\hat{y})^2$$\n\n"
+            "$$J_{\\text{MSE}} = \\frac{1}{m} \\sum_{i=1}^{m} (y_i - a)^2$$\n\n"
+            "$$\\frac{\\partial \\mathcal{L}_{\\text{MSE}}}{\\partial \\hat{y}} = \\hat{y} - y$$\n\n"
+            "$$\\frac{\\partial \\mathcal{L}_{\\text{MSE}}}{\\partial \\hat{y}} = y - \\hat{y}$$\n")
+    steps = steps_by_line(tmp_path, note)
+    assert 1 not in steps and 3 not in steps  # definitions, never claims to refute
+    assert [step.verdict for step in steps[5]] == ["proved"]
+    assert [step.verdict for step in steps[7]] == ["refuted"]
+
+
+def test_a_one_letter_upright_subscript_is_not_read(tmp_path):
+    [step] = steps_by_line(tmp_path, "$$\\sum_{i=1}^{2} x_{\\text{i}} = 2x_{\\text{i}}$$\n")[1]
+    assert step.verdict == "skipped"
