@@ -75,3 +75,78 @@ def test_a_loss_named_by_an_upright_subscript_is_defined_then_used(tmp_path):
 def test_a_one_letter_upright_subscript_is_not_read(tmp_path):
     [step] = steps_by_line(tmp_path, "$$\\sum_{i=1}^{2} x_{\\text{i}} = 2x_{\\text{i}}$$\n")[1]
     assert step.verdict == "skipped"
+
+
+# -- σ is the sigmoid where the note says so (round 44 T01–T05, T07, T11) -----------------------
+
+SIGMOID_DERIVATIVE = "$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n"
+
+
+@pytest.mark.parametrize("words", [
+    # another activation, in the shape of round 41 Q01 (T01)
+    "Every hidden unit applies the softmax to its input. We denote the activation by $\\sigma$, "
+    "so its derivative is",
+    "Every hidden unit applies the identity to its input. We denote the activation by $\\sigma$.",
+    "Every hidden unit applies $\\operatorname{erf}$ to its input. We denote the activation by "
+    "$\\sigma$.",
+    "Every hidden unit applies $\\Phi$, the normal CDF, to its input. We denote the activation by "
+    "$\\sigma$.",
+    # a sigmoid of some kind (T02, T03)
+    "Any sigmoid $\\sigma$ will do, e.g. $\\tanh$ or $\\arctan$.",
+    "Let $\\sigma$ be any sigmoid function (bounded, increasing, S-shaped).",
+    "Every hidden unit applies $\\tanh$ to its input. We denote the activation by $\\sigma$. "
+    "Note that $\\sigma$ is a sigmoid curve, ranging over $(-1, 1)$.",
+    "Every hidden unit applies $\\tanh$ to its input. We denote the activation by $\\sigma$. "
+    "Up to scaling, $\\sigma$ is the logistic function.",
+    "Every hidden unit applies $\\tanh$. We denote it by $\\sigma$, the symmetric cousin of the "
+    "logistic sigmoid.",
+    "모든 은닉 유닛은 입력에 $\\tanh$를 적용한다. 활성화 함수를 $\\sigma$로 표기한다. "
+    "$\\sigma$는 S자 모양의 시그모이드 곡선이다.",
+    # σ given another meaning in Unicode prose, in Korean, as an approximation (T04), probit (T05)
+    "Here σ denotes the identity activation, so the network is linear.",
+    "$\\sigma$는 임의의 활성화 함수이다.",
+    "The activation $\\sigma$ is a piecewise linear approximation of the sigmoid.",
+    "In probit regression the link is $\\sigma$, the cumulative distribution function of the "
+    "standard normal distribution. Its derivative is",
+    "$\\sigma$는 표준정규분포의 누적분포함수이다.",
+])
+def test_sigma_given_another_meaning_is_not_the_sigmoid(tmp_path, words):
+    note = f"# Note\n\n{words}\n\n{SIGMOID_DERIVATIVE}"
+    assert verdicts_by_line(tmp_path, note)[5] == ["undecided"]
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("Let $\\sigma$ be the permutation of $\\{1,2,3\\}$ that swaps $1$ and $2$.",
+     "\\sigma(1) + \\sigma(2) = 3"),
+    ("Let $\\sigma(n)$ denote the sum of the divisors of $n$.", "\\sigma(6) = 12"),
+    ("$\\sigma(n)$은 $n$의 약수의 합이다.", "\\sigma(6) = 12"),
+    ("Let $\\sigma(A)$ be the largest singular value of $A$.", "\\sigma(2A) = 2\\sigma(A)"),
+])
+def test_sigma_named_otherwise_in_words_is_not_refuted_as_the_sigmoid(tmp_path, words, claim):
+    note = f"# Note\n\n{words}\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5][0] == "undecided"  # T07
+
+
+@pytest.mark.parametrize("words", [
+    "Hidden layers use $\\tanh$. The output unit applies $\\sigma(z) = (1 + e^{-z})^{-1}$.",  # T11
+    "Hidden layers use $\\tanh$. The output unit applies $\\sigma(z) = \\frac{e^z}{1 + e^z}$.",
+    "Hidden layers use $\\tanh$. The output unit applies $\\sigma(z) = 1/(1 + e^{-z})$.",
+    "The activation is the logistic sigmoid. We write it $\\sigma$.",  # pointing back
+    "The activation is the logistic sigmoid. We use it in every layer. Below we write it as "
+    "$\\sigma$.",
+    "We use the sigmoid function $\\sigma$ at the output.",
+])
+def test_sigma_the_note_says_is_the_sigmoid_keeps_its_derivative(tmp_path, words):
+    note = f"# Note\n\n{words}\n\n{SIGMOID_DERIVATIVE}"
+    assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
+
+
+def test_sigma_in_formulas_only_keeps_the_convention(tmp_path):
+    note = "# Note\n\nLet $a = \\sigma(w x + b)$.\n\n" + SIGMOID_DERIVATIVE
+    assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
+
+
+def test_a_sentence_naming_the_sigmoid_before_its_display_states_it(tmp_path):
+    note = ("# Note\n\nHere σ is written in the prose.\n\n"
+            "For the output layer with sigmoid: $$\\hat{y} = \\sigma(z)$$\n\n" + SIGMOID_DERIVATIVE)
+    assert verdicts_by_line(tmp_path, note)[7] == ["proved"]
