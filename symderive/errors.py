@@ -50,3 +50,27 @@ TIME_LIMIT_REACHED = "a time limit inside the checker was reached"
 # verdict is undecided (exit code 1, as any undecided step) and its reason says so in these
 # words, with the exception and the line of symderive where it was raised
 CHECKER_ERROR = "checker error (internal: a bug in symderive, not a judgement of the claim)"
+
+
+_MATRIX_TYPES = r"'(?:Immutable|Mutable)?(?:Dense|Sparse)?Matrix'|'MatrixSymbol'|'MatMul'|'MatAdd'"
+
+
+def sympy_refusal(error: BaseException) -> str:
+    """What SymPy refused to build, in the words of the notes (``A + 1`` with A a matrix:
+    *a matrix plus a number*), or its own message when it is none of these (round 44 U)."""
+    import re
+
+    message = " ".join(str(error).split())
+    if re.search(rf"unsupported operand type\(s\) for [+-]: (?:{_MATRIX_TYPES}) and '"
+                 rf"|unsupported operand type\(s\) for [+-]: '\w+' and (?:{_MATRIX_TYPES})",
+                 message):
+        return ("a matrix plus or minus a number (not defined; a multiple of the identity is "
+                "written cI, with I declared a matrix)")
+    sizes = re.search(r"size mismatch:? \((\d+), (\d+)\) ([*+]) \((\d+), (\d+)\)", message, re.I)
+    if sizes:
+        rows, columns, operation, rows_2, columns_2 = sizes.groups()
+        joined = "times" if operation == "*" else "plus"
+        return (f"the shapes do not fit: a {rows}×{columns} matrix {joined} a {rows_2}×"
+                f"{columns_2} one (an inner product is written u^T v or u \\cdot v with u, v "
+                "declared vectors)")
+    return message[:160]

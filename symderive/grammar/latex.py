@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from symderive.errors import ParseError
+from symderive.errors import ParseError, sympy_refusal
 from symderive.expectation import E, Bias, Var
 from symderive.functions import relu, sigmoid
 from symderive.grammar import cases, entries, integer_parts, matrices, matrix_literals, operators
@@ -2932,9 +2932,8 @@ def parse_latex_reading(
     except RecursionError:
         raise ParseError("expression nested too deeply", source=source, line=line) from None
     except (ValueError, TypeError, AttributeError, ZeroDivisionError, NotImplementedError) as error:
-        message = " ".join(str(error).split())[:160]
         raise ParseError(
-            f"cannot build this expression: {message}", source=source, line=line
+            f"cannot build this expression: {sympy_refusal(error)}", source=source, line=line
         ) from None
 
 

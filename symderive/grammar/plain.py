@@ -77,7 +77,7 @@ from lark.visitors import Transformer_NonRecursive
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
-from symderive.errors import ParseError
+from symderive.errors import ParseError, sympy_refusal
 from symderive.grammar.build import LIMITS, Condition, Construction, time_limit
 from symderive.functions import leaky_relu, relu, sigmoid
 
@@ -278,8 +278,8 @@ _SYMPY_REFUSALS = (ValueError, TypeError, ArithmeticError, RecursionError)
 
 
 def _refusal(error: BaseException, source: str) -> ParseError:
-    reason = " ".join(str(error).split())[:200]
-    return ParseError(f"SymPy cannot build this expression: {reason}", source=source)
+    return ParseError(f"SymPy cannot build this expression: {sympy_refusal(error)}",
+                      source=source)
 
 
 def check_characters(text: str, *, source: str = "<argument>") -> None:

@@ -150,3 +150,17 @@ def test_a_sentence_naming_the_sigmoid_before_its_display_states_it(tmp_path):
     note = ("# Note\n\nHere σ is written in the prose.\n\n"
             "For the output layer with sigmoid: $$\\hat{y} = \\sigma(z)$$\n\n" + SIGMOID_DERIVATIVE)
     assert verdicts_by_line(tmp_path, note)[7] == ["proved"]
+
+
+# -- what SymPy refuses, in the notes' words (round 44 U notes) ----------------------------------
+
+@pytest.mark.parametrize("claim, words", [
+    ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix} - 4 = \\begin{pmatrix} -3 & 2 \\\\ 3 & 0 "
+     "\\end{pmatrix}", "a matrix plus or minus a number"),
+    ("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}\\begin{pmatrix} 3 \\\\ 4 \\end{pmatrix} = 11",
+     "a 2×1 matrix times a 2×1 one"),
+])
+def test_a_construction_sympy_refuses_is_named_in_words(tmp_path, claim, words):
+    [step] = steps_by_line(tmp_path, f"$${claim}$$\n")[1]
+    assert step.verdict == "skipped" and words in step.reason
+    assert "Immutable" not in step.reason and "operand" not in step.reason
