@@ -117,6 +117,7 @@ SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "space", "displaystyle", "t
            "limits", "nolimits", "nonumber", "notag"}  # fmt: skip
 SIZING = {"big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
           "Biggl", "Biggr", "left", "right"}  # fmt: skip
+SIZING_OPENERS = SIZING - {"bigr", "Bigr", "biggr", "Biggr", "right"}
 # upright text in a subscript (L_{\text{MSE}}, x_{\textrm{max}}): a label, as \mathrm writes it
 UPRIGHT_TEXT = {"text", "textrm", "textup", "mathrm"}
 BOLD = {"mathbf", "boldsymbol", "bm", "vec", "mathrm", "mathit", "mathbfit", "pmb"}
@@ -224,12 +225,23 @@ class LatexContext:
     # superscript_labels, read by _Parser.superscript_label (round 40 J03)
     greek_values: frozenset[str] = field(default_factory=frozenset)
     applied_labels: frozenset[str] = field(default_factory=frozenset)
+    # (name, letter) pairs an update rule of the note carries as iteration superscripts
+    # (w^{k+1} = w^k - \eta g^k): w^{k+1}, w^k are the iterates w^{(k+1)}, w^{(k)} there
+    # (symderive.notes.iteration_indices, round 44 T09)
+    iterations: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    iterated: frozenset[str] = field(default_factory=frozenset)  # w of w^{k+1} = … itself
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
             if known == name:
                 return shape
         return None
+
+
+def _plain_name(name: str) -> str:
+    """``\\mathbf{w}`` → ``w``, ``theta`` → ``theta``: a parsed name without bold, as
+    :func:`symderive.notes.iteration_indices.iteration_labels` spells an update rule's names."""
+    return re.sub(r"^\\(?:mathbf|boldsymbol|bm|vec)\{(\w+)\}$", r"\1", name)
 
 
 def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token]:
@@ -759,6 +771,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                     self.position += 3 if self.at("{") else 1
                     result = self.starred(result)
                     continue
+                iterate = self.iteration_label(result)
+                if iterate is not None:  # w^{k+1}, w^k of an update rule (round 44 T09)
+                    result = iterate
+                    continue
                 labelled = self.superscript_label(result)
                 if labelled is not None:  # V^\theta(s), Q^\pi(s, a): round 40 J03, J04
                     result = labelled
@@ -767,9 +783,14 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                     self.fail(f"{result}^t: the transpose of {result} (written with a lower-case "
                               f"t) or {result} to the power t — two readings (not read)")
                 exponent = self.script()
+                if self.variance_of_random_variable(result, exponent):
+                    self.readings.setdefault("sigma^2", "σ²(X): the variance of the random "
+                                             "variable X, Var(X)")
+                    result = self.postfix_operators(Var(self.function_argument()))
+                    continue
                 if (
                     isinstance(result, sp.Symbol) and reads_as_function(result.name)
-                    and (self.at("(") or (self.at(r"\left") and self.peek().text == "("))
+                    and self.at_parenthesis()
                 ):  # fmt: skip
                     self.fail("f^{-1}(x), f^2(x): a power of a function is operator notation "
                               "(not read)")  # fmt: skip
@@ -833,6 +854,61 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                       "(ambiguous notation, not read)")  # fmt: skip
         return spelled
 
+    def variance_of_random_variable(self, base: sp.Basic, exponent: sp.Basic) -> bool:
+        r"""``\sigma^2(X + Y)``, ``\sigma^2(aX)`` (the parser just past the exponent): σ² applied
+        to random variables — capital letters with numbers and lower-case factors, no power or
+        command inside and no power after — is their variance, as ``\operatorname{Var}(X + Y)``
+        is, never σ² times a sum (round 44 T08: σ²(X + Y) = σ²(X) + σ²(Y) was proved).
+        ``\sigma^2(x + 1)``, ``\sigma^2 (X^\top X)^{-1}`` stay a number times a group."""
+        if base != sp.Symbol("sigma") or exponent != 2 or not self.at("("):
+            return False
+        inside = [token for _, token in self.group_ahead()]
+        if not any(token.kind == "letter" and token.text.isupper() for token in inside):
+            return False
+        if any(token.kind == "command" or token.text not in "+-" and token.kind == "symbol"
+               for token in inside):  # fmt: skip
+            return False
+        return self.peek(len(inside) + 2).text != "^"
+
+    def iteration_label(self, base: sp.Basic) -> sp.Basic | None:
+        r"""``w^{k+1}``, ``w^k``, ``g^{k-1}`` (the parser just past ``^``) where an update rule
+        of the note carries the name with the letter k as its iteration: the iterate named
+        ``w^{(k+1)}``, as ``w^{(k+1)}`` would be, never a power (round 44 T09). None otherwise."""
+        if not isinstance(base, (sp.Symbol, sp.MatrixSymbol)) or not self.context.iterations:
+            return None
+        if self.at("0") or (self.at("{") and self.peek().text == "0" and self.peek(2).text == "}"):
+            return self.initial_iterate(base)  # w^0: the starting point, never w to the 0th
+        if self.current.kind == "letter":
+            letter, label, width = self.current.text, self.current.text, 1
+        elif self.at("{") and self.peek().kind == "letter" and self.peek(2).text == "}":
+            letter, label, width = self.peek().text, self.peek().text, 3
+        elif (self.at("{") and self.peek().kind == "letter" and self.peek(2).text in "+-"
+              and self.peek(3).kind == "number" and self.peek(4).text == "}"):
+            letter, width = self.peek().text, 5
+            label = letter + self.peek(2).text + self.peek(3).text
+        else:
+            return None
+        if (_plain_name(base.name), letter) not in self.context.iterations:
+            return None
+        self.position += width
+        return self.iterate(base, label)
+
+    def initial_iterate(self, base: sp.Basic) -> sp.Basic | None:
+        """``w^0``, ``w^{0}`` of a name an update rule iterates: the iterate w^{(0)}."""
+        if not any(name == _plain_name(base.name) for name, _ in self.context.iterations):
+            return None
+        self.position += 1 if self.at("0") else 3
+        return self.iterate(base, "0")
+
+    def iterate(self, base: sp.Basic, label: str) -> sp.Basic:
+        """The iterate of ``base`` at step ``label``: the name ``w^{(k+1)}``."""
+        name = f"{base.name}^{{({label})}}"
+        self.readings.setdefault(name, f"the iterate at step {label} (an update rule of the "
+                                 "note counts iterations by this superscript)")
+        if isinstance(base, sp.MatrixSymbol):
+            return sp.MatrixSymbol(name, *base.shape)
+        return self.make_symbol(name)
+
     def superscript_label(self, base: sp.Basic) -> sp.Basic | None:
         r"""``V^\theta(s)``, ``d^\beta(s)``, ``Q^\pi(s, a)``, ``J^\theta`` (the parser just past
         ``^``): a Greek letter written only as this whole superscript in the expression labels
@@ -856,8 +932,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         function_name = (base.name[:1].isupper() or reads_as_function(base.name)
                          or base.name in self.context.functions or base.name in GREEK)
         after = self.peek(spelled)
-        applied = after.text == "(" or (
-            after.text == r"\left" and self.peek(spelled + 1).text == "(")
+        applied = self.at_parenthesis(spelled)
         if not applied:
             if function_name:
                 self.fail(f"{shown}: {base.name} labelled by {label} (a quantity of {label}) or "
@@ -1304,7 +1379,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             return self.expectation_bracket()
         if letter == "e" and not self.at("_") and "e" not in self.context.defined and not (
             "e" in self.context.functions
-            and (self.at("(") or (self.at(r"\left") and self.peek().text == "("))
+            and self.at_parenthesis()
         ):  # a note that defines e (e = y - wx) or the function e(x) = -x: a name there
             return self.build.constant("e")
         if letter == "D" and self.at("_"):
@@ -1488,7 +1563,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             return sp.Function(symbol.name)(*arguments)
         if isinstance(symbol, sp.Symbol) and self.sized_landau_ahead(symbol.name):
             self.fail(LANDAU)  # O\Big(x^2\Big), o\bigl(…\bigr), O[x^2] (round 7, R11)
-        if not self.at("(") and not (self.at(r"\left") and self.peek().text == "("):
+        if not self.at_parenthesis():
             return symbol
         if not isinstance(symbol, sp.Symbol):
             return symbol
@@ -1624,7 +1699,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             order += 1
         if order > LIMITS.derivative_order:
             self.fail(f"derivative order must be at most {LIMITS.derivative_order}")
-        if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
+        if not self.at_parenthesis():
             whole = re.fullmatch(r"\s*\\?[A-Za-z]+(?:_\{?[^{}']*\}?)?\s*'+\s*", self.text)
             if not whole:  # f' g' beside f(g(x)): at which point? only a whole side y' is read
                 self.fail("primes (f') are not supported without an argument: write f'(x)")
@@ -1703,7 +1778,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         self.readings.setdefault(labelled, "a layer label (a superscript in brackets)")
         if isinstance(base, sp.MatrixSymbol):
             return sp.MatrixSymbol(labelled, *base.shape)
-        if (self.at("(") or (self.at(r"\left") and self.peek().text == "(")) and (
+        if self.at_parenthesis() and (
                 reads_as_function(base.name) or base.name in self.context.functions):
             self.fail(f"{labelled} applied to arguments (not read)", opening)
         # a^{[1]}(1 - a^{[1]}): a product, as a(1 - a) is for a name that is no function
@@ -1730,7 +1805,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if written.kind not in ("letter", "number") and label not in GREEK:
             self.fail("a superscript in parentheses that is neither an order nor a label "
                       "(operator notation, not read)", written)  # fmt: skip
-        applied = self.at("(") or (self.at(r"\left") and self.peek().text == "(")
+        applied = self.at_parenthesis()
         if isinstance(base, sp.Symbol) and (
             reads_as_function(base.name) or base.name in self.context.functions
         ):
@@ -1773,7 +1848,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail("a star on this expression is not read (a conjugate or a convolution?)")
         name = f"{base.name}^*"
         self.readings.setdefault(name, "a name (the star decorates it)")
-        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+        if self.at_parenthesis():
             arguments = self.arguments()
             self.readings[name] = f"unknown function of {len(arguments)} argument(s) (starred)"
             return sp.Function(name)(*arguments)
@@ -2058,6 +2133,16 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             return self.build.function_power(applied, exponent, start.column)
         return self.build.call(function, [self.scalar_argument()], start.column)
 
+    def at_parenthesis(self, offset: int = 0) -> bool:
+        r"""Whether an opening parenthesis starts ``offset`` tokens ahead: ``(``, ``\left(`` or a
+        sized one (``\bigl(``, ``\Big(``) — after a function name each is its application
+        (round 44 T06: ``\sigma\bigl(z\bigr)`` is σ at z, never σ times z)."""
+        here = self.peek(offset) if offset else self.current
+        if here.text == "(":
+            return True
+        return (here.kind == "command" and here.text[1:] in SIZING_OPENERS
+                and self.peek(offset + 1).text == "(")
+
     def at_sized_bracket(self) -> bool:
         r"""Whether a sized opening bracket starts here (``\left[``, ``\big[``, ``\Bigl(``):
         after E it is the expectation as ``E[…]`` is, never the number E times a group, whose
@@ -2135,7 +2220,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             upper = self.group()
             return integer_parts.binomial(self, upper, self.group(), token)
         if name == "sigma":
-            if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+            if self.at_parenthesis():
                 return sigmoid(matrices.as_scalar(self.delimited()))  # matrix hook
             return self.symbol_with_scripts("sigma")
         if name in ELEMENTARY or name in MULTI_ARGUMENT:
@@ -2319,7 +2404,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         Bias itself — then it is the note's function, read as any defined function is."""
         if "Bias" in self.context.functions:
             return self.symbol_with_scripts("Bias")
-        if not (self.at("(") or (self.at(r"\left") and self.peek().text == "(")):
+        if not self.at_parenthesis():
             self.fail("Bias without a parenthesised argument (not read)", token)
         self.readings.setdefault(
             "Bias", "the bias of an estimator, E[x] - (its target): an opaque quantity")
@@ -2329,7 +2414,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         """A word (``\\text{sign}``) right before ``(`` that the note does not define as a
         function: an application of a function whose meaning is unknown, never an instance."""
         return word not in self.context.functions and (
-            self.at("(") or (self.at(r"\left") and self.peek().text == "(")
+            self.at_parenthesis()
         )
 
     def unit_after_number(self, word: str, token: Token) -> bool:
@@ -2582,7 +2667,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.refuse_open_sum(start, "\\frac{d}{dx}")
             return _derivative(function, variables, self)
         derivative = _derivative(function, variables, self)
-        if self.at("(") or (self.at(r"\left") and self.peek().text == "("):
+        if self.at_parenthesis():
             return self.derivative_at(derivative, variables)
         return derivative
 

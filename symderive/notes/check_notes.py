@@ -117,6 +117,7 @@ from symderive.notes.opaque import read_opaque
 from symderive.notes.bare_intervals import bare_interval
 from symderive.notes.convergence_words import convergence_restriction
 from symderive.notes.named_functions import named_functions, named_properties, sigma_shadows
+from symderive.notes.applied_names import applied_names
 from symderive.notes.prime_labels import prime_label_used, prime_labels
 from symderive.notes.described_names import described_doubt, described_names
 from symderive.notes.replaced_names import (
@@ -534,6 +535,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused,
                             trace_named=TRACE_WORDS.search(context.words) is not None)  # J09
     context.latex = replace(context.latex, binomial=bool(BINOMIAL_WORDS.search(text)))
+    context.latex = replace(context.latex, functions=context.latex.functions | applied_names(
+        text))  # Let $\sigma_1(A)$ denote …: a function, never σ_1 times A (round 44 T08)
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
         d.key[1].name for d in context.definitions
         if d.key[0] == "symbol" and not reads_as_function(d.key[1].name)

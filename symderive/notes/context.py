@@ -22,6 +22,7 @@ from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
+from symderive.notes.iteration_indices import iterated_names, iteration_labels
 from symderive.notes.example_arguments import evaluated_at_example, named_in_words
 from symderive.notes.example_blocks import aside_offsets, block_ends
 from symderive.notes.example_near import unabbreviated
@@ -834,7 +835,9 @@ def build_context(
                 function_names.add(word.group(1))
     base = directives.latex_context()
     latex = LatexContext(
-        shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars
+        shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars,
+        iterations=iteration_labels([item.chain.latex for item in located]),  # round 44 T09
+        iterated=iterated_names([item.chain.latex for item in located]),
     )
     context = FileContext(latex=latex)
     for line, message in directives.errors:

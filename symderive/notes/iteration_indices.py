@@ -49,6 +49,56 @@ def iteration_index(latex: str) -> str:
     return letter if earlier else ""
 
 
+def iteration_labels(formulas: list[str]) -> frozenset[tuple[str, str]]:
+    r"""(name, letter) of every name that an update rule of the note carries with its iteration
+    superscript: ``{('w', 'k'), ('g', 'k')}`` for ``w^{k+1} = w^k - \eta g^k``. Once a note
+    states such a rule, ``w^{k+1}`` and ``w^k`` are the iterates w^{(k+1)}, w^{(k)} in every
+    formula of it, so ``w^{k+1} - w^k = -\eta g^k`` follows from the rule instead of being
+    refuted as powers (round 44 T09). Names are spelled plainly (``\theta`` → ``theta``,
+    ``\mathbf{w}`` → ``w``), as :func:`plain_name` spells the parser's names."""
+    found: set[tuple[str, str]] = set()
+    for formula in formulas:
+        for line in re.split(r"\\\\|&", formula):
+            letter = iteration_index(line)
+            if not letter:
+                continue
+            found |= {(plain_name(_parts(match)[0]), letter)
+                      for match in SUPERSCRIPTED.finditer(line)
+                      if _parts(match)[1] == letter and _parts(match)[0] != "e"}  # fmt: skip
+    return frozenset(found)
+
+
+def iterated_names(formulas: list[str]) -> frozenset[str]:
+    r"""The names the note's update rules iterate (``w`` of ``w^{k+1} = w^k - \eta g^k``),
+    spelled as :func:`plain_name` spells them."""
+    return frozenset(plain_name(_parts(SUPERSCRIPTED.match(line.strip()))[0])
+                     for formula in formulas for line in re.split(r"\\\\|&", formula)
+                     if iteration_index(line))  # fmt: skip
+
+
+def free_iterate_doubt(counterexample, iterated: frozenset[str]) -> str:
+    r"""Why a refutation is withheld when its counterexample gives an iterate of an update rule
+    (``w^{(k)} = 13``, ``w^{(0)} = 2/7``) a free value: the rule ties the iterates together
+    and only one step of it is used, so a claim true by induction (``w^{k} = w^0 - k\eta g``)
+    would be refuted (round 44 T09). '' when there is none."""
+    if counterexample is None or not iterated:
+        return ""
+    free = [name for name, _ in counterexample.values
+            if "^{(" in name and plain_name(name.split("^{(")[0]) in iterated]  # fmt: skip
+    if not free:
+        return ""
+    return (f"the counterexample gives the iterate {free[0]} a value of its own, but the "
+            "update rule of the note ties the iterates together (only one step of it is "
+            "used here)")
+
+
+def plain_name(name: str) -> str:
+    """``\\mathbf{w}`` → ``w``, ``\\theta`` → ``theta``: a name as an update rule and the parser
+    both spell it, without bold and backslash."""
+    unbold = re.sub(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?([A-Za-z]+)\s*\}", r"\1", name)
+    return unbold.replace("\\", "")
+
+
 def _bare(name: str, latex: str) -> bool:
     """Whether the name stands in ``latex`` without a superscript or a subscript."""
     spelled = r"\s*".join(re.escape(character) for character in name)

@@ -70,11 +70,14 @@ _THINGS = (r"models|layers|networks|nets|estimators|predictors|classifiers|regre
            r"candidates|versions|variants|policies|hypotheses|agents|learners|experts|"
            r"모델|층|신경망|추정량|예측기|분류기")
 _GENERIC = r"functions|maps|mappings|curves|함수"
-_LISTED_LETTER = r"\$\s*(?P<{}>[A-Za-z])\s*(?:\(\s*[a-z]\s*\))?\s*\$"
+# each may come with its own formula: *two hypotheses, $h(x) = 2x$ and $h'(x) = 3x$* (44 T13)
+_OWN_FORMULA = r"(?:\s*=[^$]*)?"
+_LISTED_LETTER = r"\$\s*(?P<{}>[A-Za-z])\s*(?:\(\s*[a-z]\s*\))?" + _OWN_FORMULA + r"\s*\$"
 
 
 def _listed_primed(group: str) -> str:
-    return rf"\$\s*{_PRIMED.format(group)}\s*(?:\(\s*[a-z]\s*\))?\s*\$"
+    return (rf"\$\s*{_PRIMED.format(group)}\s*(?:\(\s*[a-z]\s*\))?(?P<{group}_body>\s*=[^$]*)?"
+            r"\s*\$")
 
 
 _LIST_JOIN = r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|와\s*|과\s*|,\s*)"
@@ -83,6 +86,13 @@ PRIMED_LISTED = re.compile(
     rf"(?:{_LISTED_LETTER.format('plain')}{_LIST_JOIN}{_listed_primed('name')}"
     rf"|{_listed_primed('first_name')}{_LIST_JOIN}{_LISTED_LETTER.format('first_plain')})",
     re.I)
+# one primed letter given its own formula as a thing no derivative is (round 44 T13): *after
+# fine-tuning we obtain the model $f'(x) = 2x + 1$*, *A second hypothesis is $h'(x) = 3x$.*
+_THING = (r"model|layer|network|net|estimator|predictor|classifier|regressor|fit|candidate|"
+          r"version|variant|policy|hypothesis|agent|learner|expert")
+PRIMED_THING = re.compile(
+    rf"\b(?:{_THING})\s+(?:is\s+|as\s+|:\s*)?\$\s*{_PRIMED.format('name')}\s*\(\s*[a-z]\s*\)"
+    r"\s*=(?P<body>[^$]*)\$", re.I)
 # a thing that is a property or a value of a derivative, not a new name
 NOT_A_NAME = re.compile(
     r"\b(?:function|polynomial|constant|zero|same|value|limit|sum|product|maximum|minimum|"
@@ -126,6 +136,9 @@ def _primed_names(text: str) -> list[str]:
     for match in PRIMED_DEFINED.finditer(text):
         if not DERIVATIVE_FORMULA.search(match.group("body") or match.group("ko_body")):
             names.append(match.group("name") or match.group("ko_name"))
+    if not DERIVATIVE_WORDS.search(re.sub(r"\$[^$]*\$", " ", text)):
+        names += [match.group("name") for match in PRIMED_THING.finditer(text)
+                  if not DERIVATIVE_FORMULA.search(match.group("body"))]  # fmt: skip
     return names
 
 
@@ -140,6 +153,9 @@ def _listed_primes(text: str, displays: list[str]) -> list[str]:
         name = match.group("name") or match.group("first_name")
         if name != (match.group("plain") or match.group("first_plain")):
             continue
+        body = match.group("name_body") or match.group("first_name_body") or ""
+        if DERIVATIVE_FORMULA.search(body):
+            continue  # *the functions $f$ and $f'(x) = \lim …$*: the derivative itself
         if match.group("things") or any(_defined_side_by_side(name, shown) for shown in displays):
             names.append(name)
     return names

@@ -67,7 +67,8 @@ from symderive.errors import ParseError
 from symderive.notes.context import parse
 from symderive.notes.disowned import ASSERTED
 from symderive.notes.fronted_clauses import unread_framing
-from symderive.notes.iteration_indices import iteration_doubt
+from symderive.notes.applied_names import applied_name_doubt
+from symderive.notes.iteration_indices import free_iterate_doubt, iteration_doubt
 from symderive.notes.names import plain_name
 from symderive.notes.other_readings import other_reading
 from symderive.notes.negative_words import NEGATED_BEFORE, negative_word as _negative
@@ -297,7 +298,9 @@ def guarded(step, block, context) -> object:
     if step.verdict != "refuted":
         return step
     sides = f"{getattr(step, 'lhs_latex', '') or ''} = {getattr(step, 'rhs_latex', '') or ''}"
-    why = iteration_doubt(sides) or iteration_doubt(getattr(block, "latex", "") or "")
+    why = (iteration_doubt(sides) or iteration_doubt(getattr(block, "latex", "") or "")
+           or free_iterate_doubt(step.counterexample, context.latex.iterated)
+           or applied_name_doubt(sides, context.prose_text))  # round 44 T09, T08
     if why:  # w^{k+1} = w^k - \eta g^k: an update rule, not powers (round 40 J05)
         return replace(step, verdict="undecided", suggestion=None, reason=(
             f"refuted as read, but {why}: not refuted"))

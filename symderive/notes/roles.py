@@ -50,6 +50,7 @@ from enum import Enum
 from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
 from symderive.notes.directives import definition_head
+from symderive.notes.iteration_indices import iteration_index
 from symderive.notes.assumed_equations import (
     FUNCTIONAL_HYPOTHESIS_LEAD, FUNCTIONAL_HYPOTHESIS_TRAIL, HYPOTHESIS_LEAD, applied_letters,
     functional_hypothesis)
@@ -293,6 +294,8 @@ def classify_first_step(
     head = definition_head(first) if relation in ("=",) or kind == "definition" else None
     if head is None and (relation == "=" or kind == "definition"):
         head = letter_definition(first, second)  # e = y - wx, E = mc^2: e and E named
+    if head is None and relation == "=" and iteration_index(f"{first} = {second}"):
+        head = (first.strip(), None)  # w^{k+1} = w^k - \eta g^k: the next iterate (44 T09)
     if relation == "=" and head is not None and EVALUATED_OPERATOR.match(head[0]):
         head = None  # tr(I) = n, Var(Y) = Var(X): the checker's own operator, never a label
     if relation == "=" and CONDITIONED_NAME.match(first):

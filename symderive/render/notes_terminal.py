@@ -49,7 +49,8 @@ def step_text(path: str, equation: NoteEquation, step: NoteStep) -> Group:
         lines.append(_indented(outcome.method, "dim"))
     if step.counterexample is not None:
         values = ", ".join(f"{name} = {value}" for name, value in step.counterexample.values)
-        lines.append(_indented(f"counterexample: {values}", "red"))
+        if values:  # a claim between numbers has no values to show (round 44 T06)
+            lines.append(_indented(f"counterexample: {values}", "red"))
         lines.append(
             _indented(
                 f"left side = {step.counterexample.lhs_value}, "

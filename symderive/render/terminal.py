@@ -107,7 +107,8 @@ def outcome_details(outcome: Outcome) -> Text:
         text.append(f"\nsizes n = {', '.join(str(s) for s in outcome.sizes)}", style="dim")
     if outcome.counterexample is not None:
         values = ", ".join(f"{name}={value}" for name, value in outcome.counterexample.values)
-        text.append(f"\ncounterexample: {values}", style="red")
+        if values:  # a claim between numbers has no values to show (round 44 T06)
+            text.append(f"\ncounterexample: {values}", style="red")
         sides = outcome.counterexample
         text.append(f"\n  lhs = {sides.lhs_value}, rhs = {sides.rhs_value}", style="red")
     if outcome.used_givens:

@@ -87,7 +87,8 @@ def test_powers_with_parentheses_keep_their_reading(tmp_path, claim, verdict):
     "Newton's iterates are $x^{n+1} = x^n - \\frac{f_n}{d_n}$.",
 ])
 def test_an_update_rule_with_iteration_superscripts_is_not_refuted(tmp_path, sentence):
-    found = verdicts_by_line(tmp_path, f"# Updates\n\n{sentence}\n")[3]
+    # a definition of the next iterate since round 44 T09 (no step on line 3 then)
+    found = verdicts_by_line(tmp_path, f"# Updates\n\n{sentence}\n").get(3, [])
     assert "refuted" not in found
 
 
