@@ -304,14 +304,37 @@ def stated_simplex(text: str) -> tuple[tuple[int, str], ...]:
                  and not elsewhere_around(text, match.start(), match.end()))
 
 
-def continue_chains(pairs: list) -> list:
+# what may stand between a formula and the block continuing it: spaces, a blockquote's marks,
+# the punctuation ending the formula's row (round 44 V05)
+NOTHING_BETWEEN = re.compile(r"[\s>,.;:]*")
+BLANK_LINE = re.compile(r"\n[ \t>]*\n")
+
+
+def _follows_directly(text: str, before, block) -> bool:
+    r"""Whether ``block`` is written right after ``before``: no words between them, and, when
+    either is inline, in the same paragraph (no blank line). ``$\eta = 1$`` … a paragraph or a
+    section later … ``($< 0.01$)`` is no continuation of it (round 44 V05)."""
+    if before.end < 0 or block.start < before.end:
+        return False  # where one of them is written is unknown: not joined
+    between = text[before.end:block.start]
+    if not NOTHING_BETWEEN.fullmatch(between):
+        return False
+    inline = "inline" in (before.kind, block.kind)
+    return not (inline and BLANK_LINE.search(between))
+
+
+def continue_chains(pairs: list, text: str) -> list:
     """A block that starts with a relation (``$$ = … $$``, a common Markdown style) continues
-    the last chain of the block before it."""
+    the last chain of the block written directly before it (nothing but spaces between, round
+    44 V05); one written after words is a fragment, read on its own."""
     merged: list = []
+    last = None  # the block read last: the one a continuation must follow directly
     for block, chain in pairs:
+        written_after, last = last, block
         if (
             merged and chain.relations and not chain.elements[0].strip()
             and merged[-1][0] is not block and merged[-1][1].elements[-1].strip()
+            and _follows_directly(text, written_after, block)
         ):  # fmt: skip
             previous_block, previous = merged[-1]
             merged[-1] = (previous_block, replace(
@@ -391,7 +414,7 @@ def _read_chains(text: str, markdown: bool) -> _Read:
         notices.append(f"only the first {MAX_CHAINS_PER_FILE} of {len(pairs)} equations checked")
         pairs = pairs[:MAX_CHAINS_PER_FILE]
     headings = heading_lines(text, markdown)
-    located = locate(continue_chains(pairs), headings, text.split("\n"))
+    located = locate(continue_chains(pairs, text), headings, text.split("\n"))
     return _Read(text, prose, directives, extraction, headings, located, notices,
                  word_sentences)
 
@@ -805,7 +828,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         outcome, description = combined(key, chosen, outcomes, step.example_near, stated,
                                         step.example_changed)
         if chosen and chosen[0][0] == "decimal" and outcome.verdict == "refuted":
-            outcome, description = _off_by_more(outcome, step, description)
+            outcome, description = _off_by_more(outcome, step, description) if not (
+                step.rounded_entries) else (outcome, "an entry is not correct to the decimals "
+                                            "written on it")  # the entry: failing_entry
         if equation.cases:  # "In both cases": refuted at a case, or not refuted (round 13 F5)
             outcome = refuted_in_a_case(outcome, step.lhs, step.rhs, step.relation,
                                         equation.cases, equation.cases_proved,

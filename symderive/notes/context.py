@@ -21,6 +21,8 @@ from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math, parse
 from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.chains import Chain
+from symderive.notes.condition_lists import listed_conditions
+from symderive.notes.extreme_words import extreme_value
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.iteration_indices import iterated_names, iteration_labels
 from symderive.notes.example_arguments import evaluated_at_example, named_in_words
@@ -343,6 +345,14 @@ def locate(
                 named_in_words(full[max(starts[own - 1], block.start - 3000):max(
                     0, block.start)], reading.name or ""))):
             reading = at_example  # Take $x = 2$: $f(x) = x$ (round 22 F9)
+        if reading.role is Role.CLAIM and chain.relations and (
+                listed := listed_conditions(block.latex, names)):  # (round 44 V06)
+            reading = Reading(Role.CONDITION, why=(
+                f"a list of bounds on {', '.join(listed)} (names with no value here): "
+                "conditions it states, not a claim"))
+        if reading.role is Role.CLAIM and chain.relations and (
+                extreme := extreme_value(chain.elements, chain.relations, block.lead)):
+            reading = Reading(Role.CONDITION, why=extreme)  # Maximum: σ'(z) = 0.25 (44 V07)
         if reading.role is Role.CLAIM and (case := _case_named(  # In the cubic case, $f(3) = 27$
                 full, starts, lines, sections, chain.line, block))[0]:  # (round 27)
             reading = Reading(Role.CONDITION, why=(

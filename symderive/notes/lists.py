@@ -72,7 +72,7 @@ class RoundedEntry:
     """One entry pair of a list claim: ``left`` (its value) against ``right`` to ``power``
     (the written precision: |left − right| ≤ ½ · 10^power); the texts as written."""
 
-    position: int  # 1-based
+    position: int | tuple  # 1-based; (row, column) for a matrix entry
     left: sp.Basic
     right: sp.Basic
     left_text: str
@@ -83,6 +83,12 @@ class RoundedEntry:
     def scaled_error(self) -> sp.Basic:
         """|left − right| in units of the last written place (≤ ½ when correctly rounded)."""
         return sp.Abs(self.left - self.right) * sp.Integer(10) ** (-self.power)
+
+    def position_text(self, count: int) -> str:
+        """``2 of 3`` in a list of 3, ``(1, 2)`` (row, column) in a matrix."""
+        if isinstance(self.position, tuple):
+            return "(" + ", ".join(str(part) for part in self.position) + ")"
+        return f"{self.position} of {count}"
 
     def precision(self) -> str:
         """The written precision in words: ``2 decimals (|difference| ≤ 0.005)``."""
@@ -121,6 +127,42 @@ def rounded_entries(left: list, right: list, left_latex: list, right_latex: list
     return tuple(entries)
 
 
+def rounded_matrix_entries(left: sp.MatrixBase, right: sp.MatrixBase, left_table,
+                           right_table) -> tuple[RoundedEntry, ...] | None:
+    r"""The entries of a matrix claim written with rounded decimals, round 44 V02:
+    ``-0.574 \times \begin{bmatrix} 0.0 & 1.6 \end{bmatrix} = \begin{bmatrix} 0 & -0.918
+    \end{bmatrix}``. A ``\begin{bmatrix}`` side written out (``left_table`` / ``right_table``:
+    rows of entry LaTeX, or None for a side computed otherwise) is read as a single decimal
+    is: an entry written with d decimals (``-0.918``) is the value correctly rounded to d
+    decimals (|e − (−0.918)| ≤ 0.0005). Any other entry (``0``, ``\frac{1}{3}``) is exact, as
+    a scalar written without decimals is: it must equal its partner exactly, else this is not
+    read (the matrices are compared exactly, and that entry refutes). None too when the
+    matrices are not numbers of one shape, no entry is written with decimals, or they are
+    equal exactly (nothing rounded: the exact check proves it)."""
+    if left.shape != right.shape or left.free_symbols or right.free_symbols or any(
+        table and (len(table), len(table[0])) != left.shape for table in (left_table, right_table)
+    ):
+        return None
+    if sp.simplify(left - right).is_zero_matrix:
+        return None  # 0.5·[0.5 1.0] = [0.25 0.5]: exact decimal arithmetic, no rounding
+    rows, columns = left.shape
+    entries, decimal = [], False
+    for row in range(rows):
+        for column in range(columns):
+            l_text, r_text = (table[row][column] if table else "" for table in (left_table,
+                                                                                right_table))
+            unit = written_unit(r_text) or written_unit(l_text)
+            l, r = left[row, column], right[row, column]
+            if unit is None or not unit[1]:  # written exactly: compared exactly
+                if sp.simplify(l - r) != 0:
+                    return None
+                continue
+            decimal = True
+            entries.append(RoundedEntry((row + 1, column + 1), l, r, l_text,
+                                        r_text or _value_text(r), unit[0]))
+    return tuple(entries) if decimal else None
+
+
 def rounded_list_claim(entries: tuple[RoundedEntry, ...]):
     """(lhs, rhs) of the one scalar claim ``max_k |l_k − r_k|·10^{d_k} = 0`` checked to 0
     places (so ≤ ½: every entry correct to its own d_k decimals)."""
@@ -137,9 +179,10 @@ def failing_entry(entries: tuple[RoundedEntry, ...]) -> Counterexample | None:
         comparison = certified.compare(entry.scaled_error, sp.Rational(1, 2), "<=", {})
         if comparison.status != "disagree":
             continue
+        against = f"{entry.left_text} against {entry.right_text}" if entry.left_text else (
+            f"{entry.right_text} written")
         values = (
-            ("entry", f"{entry.position} of {len(entries)}: {entry.left_text} against "
-                      f"{entry.right_text}"),
+            ("entry", f"{entry.position_text(len(entries))}: {against}"),
             ("precision", entry.precision()),
         )
         return Counterexample(values, _value_text(entry.left), entry.right_text)

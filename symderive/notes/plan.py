@@ -91,7 +91,9 @@ from symderive.notes.expand import (
     with_unknowns,
 )
 from symderive.notes.instances import bound_arguments, unknown_functions
-from symderive.notes.lists import list_entries, rounded_entries, rounded_list_claim
+from symderive.notes.lists import (
+    list_entries, rounded_entries, rounded_list_claim, rounded_matrix_entries,
+)
 from symderive.notes.rewrites import softmax_entries
 from symderive.notes.vectors import (
     derivative_entries,
@@ -269,6 +271,10 @@ def classify_chain(located: Located) -> tuple[SkipReason | None, str]:
         if re.search(r"\\text\{[^}]*[A-Za-z]{2}", text):
             return SkipReason.PROSE, "prose in \\text{}"
         return SkipReason.NOT_A_CHAIN, "a single expression, no relation"
+    if chain.relations and not chain.elements[0].strip():  # ($< 0.01$) after words (44 V05)
+        return SkipReason.NOT_A_CHAIN, (
+            f"a fragment starting with {chain.relations[0].strip()}: no formula directly "
+            "before it (words or a paragraph between) to give its left side")
     if OPTIMIZATION.search(text):
         return SkipReason.OPTIMIZATION, "minimize/maximize state equal optimisers, not equal values"
     if chain.conditional:
@@ -682,6 +688,10 @@ def plan_steps(
         if places is not None and _exact_decimals(lhs, rhs, places):
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
+        matrix_entries = _rounded_matrix(lhs, rhs, elements[index - 1], elements[index],
+                                         source) if relation == "=" else None
+        if matrix_entries:  # [0 & -0.918]: each entry to the decimals written on it (44 V02)
+            (lhs, rhs), places = rounded_list_claim(matrix_entries), 0
         solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
                                  len(elements), (elements[index - 1], elements[index]))
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
@@ -698,6 +708,7 @@ def plan_steps(
                 unknown=tuple(sorted(unknown.items())),
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
+                rounded_entries=matrix_entries or (),
                 named_in_words="" if false_everywhere or (spread and not unclaimed_words)
                 else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
@@ -841,6 +852,23 @@ def _letters_beside_instances(raws: list, view: DefinitionView) -> tuple | None:
            "name of its own")
     return replace(view, families={s: v for s, v in view.families.items()
                                    if s not in clashing.values()}), why
+
+
+def _rounded_matrix(lhs, rhs, left: str, right: str, source: str) -> tuple | None:
+    """The entries of a numeric matrix equality with a side written out in decimals, each read
+    to the decimals written on it (symderive.notes.lists.rounded_matrix_entries, round 44
+    V02); None when the step is not that (or its entries could not be compared in time)."""
+    if not (isinstance(lhs, sp.MatrixBase) and isinstance(rhs, sp.MatrixBase)):
+        return None
+    tables = [written_matrix(side) for side in (left, right)]
+    tables = [table[1] if table and not table[0] else None for table in tables]
+    if tables == [None, None]:
+        return None
+    try:
+        with time_limit(PLAN_SECONDS, source=source, what="reading a matrix of rounded values"):
+            return rounded_matrix_entries(lhs, rhs, *tables)
+    except Exception:  # noqa: BLE001 - entries not compared: the matrices are compared exactly
+        return None
 
 
 def _rounded_list(equation, elements: list, relations: list, latex, source: str) -> bool:
