@@ -24,7 +24,8 @@ from symderive.matrixcalc import EntryMatrix
 
 from symderive.check import certified, exact, finite, givens as given_facts, limits, sampling
 from symderive.check.rare import MOST, MOST_JOINT, claim_integers, rare_probabilities
-from symderive.check import extrema, inequality_certificates, switches, symbolic, undefined_points
+from symderive.check import extrema, inequality_certificates, poles, switches, symbolic
+from symderive.check import undefined_points
 from symderive.check.aimed import KIND as AIMED_KIND
 from symderive.check.aimed import aimed_laws
 from symderive.check.context import CheckContext
@@ -291,6 +292,7 @@ class Tally:
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
     unlocated: list = field(default_factory=list)  # switches whose zeros were not located
     jumps_unfound: bool = False  # a floor/ceiling argument whose integer values were not solved
+    poles_unlocated: list = field(default_factory=list)  # tan/sec/cot/csc poles not solved
     family: str = ""  # the adversarial finite laws tried (expectations), for the verdict
     laws_decide: str = ""  # why the laws tried decide the claim for every law ('' if sampled)
     laws_agreed: int = 0  # finite laws (adversarial and random) on which the claim held
@@ -1013,6 +1015,15 @@ def _verdict_of(tally: Tally, relation: str, size_symbols: list, indices: list =
             "where it switches (" + counts + ")",
             digits=certified.DIGITS,
         )
+    if tally.poles_unlocated:  # round 44 U04: a side may jump or change sign there
+        return Outcome(
+            "undecided",
+            method="numeric",
+            reason=f"the poles of {tally.poles_unlocated[0]} inside the stated interval were "
+            "not located, so the claim was never evaluated on both sides of them (" + counts
+            + ")",
+            digits=certified.DIGITS,
+        )
     if tally.jumps_unfound or tally.kinks_undecided:
         return Outcome(
             "undecided",
@@ -1211,6 +1222,11 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         jumps, every_jump = sampling.jump_points(difference, base_point, context)
         kinks += jumps[:JUMP_POINTS]
         tally.jumps_unfound |= not every_jump  # a step function unsolved: not checked
+    if not further:  # both sides of a pole of tan/sec/cot/csc in a stated interval (round 44 U04)
+        found_poles = poles.pole_points((left, right), base_point, context)
+        kinks += found_poles.points
+        tally.poles_unlocated += [p for p in found_poles.unlocated
+                                  if p not in tally.poles_unlocated]
     if not further:  # a variable in an exponent: 2, 1/2, 3, 1/3, … over a negative base
         # (early: where the power laws fail over the reals, round 11a F11)
         points[1:1] = sampling.exponent_points(difference, base_point, context)

@@ -1194,7 +1194,23 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail(f"a function applied to '{written}' without parentheses: to the whole "
                       "product or to its first factor only — two readings (ambiguous "
                       "notation, not read)", self.tokens[start])  # fmt: skip
+        self.refuse_tight_slash(start)
         return self.build.multiply(factors) if len(factors) > 1 else factors[0]
+
+    def refuse_tight_slash(self, start: int) -> None:
+        r"""``\tan x/2`` written tight against its argument is the half-angle tan(x/2) in most
+        notes (``\tan x/2 = \frac{1 - \cos x}{\sin x}``) and (tan x)/2 by ISO 80000-2: two
+        readings, not read (round 44 U10; it was refuted as (tan x)/2).  Spaced apart,
+        ``\sin x / 2`` stays (sin x)/2, like ``\sin x / \cos x``."""
+        if not self.at("/") or self.position == 0:
+            return
+        slash, before, after = self.current, self.tokens[self.position - 1], self.peek()
+        if (slash.column == before.column + len(before.text) and after.kind == "number"
+                and after.column == slash.column + 1):
+            written = " ".join(t.text for t in self.tokens[start : self.position])
+            self.fail(f"a function applied to '{written}/{after.text}' without parentheses: "
+                      f"to '{written}/{after.text}' or to '{written}' divided by {after.text} "
+                      "— two readings (write parentheses; not read)", self.tokens[start])
 
     def primary(self) -> sp.Basic:
         self.enter()
@@ -2474,6 +2490,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail(f"{kind} of a scalar: declare the matrix with 'assume NAME matrix R C'")
         if kind == "trace":
             return sp.Trace(argument)
+        if isinstance(argument, sp.ImmutableMatrix):  # written out: bounded (round 44 U13)
+            if argument.rows != argument.cols:
+                self.fail("the determinant of a matrix that is not square", token)
+            return matrix_literals.written_determinant(argument, self, token)
         return sp.Determinant(argument)
 
     def integral(self, token: Token) -> sp.Basic:

@@ -22,6 +22,10 @@ LITERAL = re.compile(
     r"\\end\s*\{\s*(?P=kind)\s*\}", re.S)
 ELLIPSIS = re.compile(r"\\(?:[cvdl]?dots|dotsc|dotsb|hdots|hdotsfor)(?![A-Za-z])|\.\.\.")
 MAX_SIDE = 8
+DET_SECONDS = 0.5  # of CPU, for the determinant of a written-out matrix with letters in it
+DET_NODES = 4000  # nodes, at most, of such a determinant's expression (5×5 of 25 letters: 1837)
+DENSE_DET_SIDE = 6  # from this side on, a determinant with letters in more than two entries a
+# row is refused before it is computed (6! = 720 terms and more)
 
 
 def read_literal(parser, token) -> sp.Basic:
@@ -66,5 +70,40 @@ def read_literal(parser, token) -> sp.Basic:
     if kind == "vmatrix":
         if matrix.rows != matrix.cols:
             parser.fail("the determinant of a matrix that is not square", token)
-        return matrix.det()
+        return written_determinant(matrix, parser, token)
     return matrix
+
+
+def written_determinant(matrix: sp.ImmutableMatrix, parser, token=None) -> sp.Basic:
+    """The determinant of a matrix written entry by entry.  With letters in its entries it is
+    computed by Berkowitz's division-free method (SymPy's default, Bareiss with its
+    simplification of every entry, took 3 s for a 5×5 matrix and never ended for 8×8), and
+    not read when it takes longer than :data:`DET_SECONDS` or is larger than
+    :data:`DET_NODES`: the 8! = 40320 terms of an 8×8 determinant cost every later step
+    seconds — eight such displays took 84 s against a budget of 2 s each (round 44 U13)."""
+    from symderive.errors import ParseError
+    from symderive.grammar.build import time_limit
+
+    if not matrix.free_symbols:
+        return matrix.det()
+    too_large = (f"the determinant of a written-out {matrix.rows}×{matrix.cols} matrix with "
+                 "letters in its entries is too large to expand (not read)")
+    lettered = sum(1 for entry in matrix if entry.free_symbols)
+    if matrix.rows >= DENSE_DET_SIDE and lettered > 2 * matrix.rows:
+        parser.fail(too_large, token)
+    try:
+        with time_limit(DET_SECONDS, source="<det>", what="a determinant"):
+            determinant = matrix.det(method="berkowitz")
+    except ParseError:
+        parser.fail(too_large, token)
+    if larger_than(determinant, DET_NODES):
+        parser.fail(too_large, token)
+    return determinant
+
+
+def larger_than(expr: sp.Basic, most: int) -> bool:
+    """Whether ``expr`` has more than ``most`` nodes (counted no further than that)."""
+    for count, _ in enumerate(sp.preorder_traversal(expr), start=1):
+        if count > most:
+            return True
+    return False

@@ -1302,6 +1302,8 @@ def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str
     if found is None:
         return outcome, description
     tolerance = found.rhs_value
+    written = (f"{step.precision} (stated in words)" if getattr(step, "precision", "")
+               else "the decimals written")  # round 44 U12
     values = _plain_values(found)
     shown = []
     for side in (step.lhs, step.rhs):
@@ -1313,9 +1315,9 @@ def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str
         except Exception:  # noqa: BLE001 - the value is only shown, never relied on
             shown.append("")
     if not all(shown):
-        return outcome, f"not correct to the decimals written: |difference| = {found.lhs_value} > {tolerance}"
+        return outcome, f"not correct to {written}: |difference| = {found.lhs_value} > {tolerance}"
     return replace(outcome, counterexample=replace(found, lhs_value=shown[0], rhs_value=shown[1])), (
-        f"not correct to the decimals written: |difference| = {found.lhs_value} > {tolerance} "
+        f"not correct to {written}: |difference| = {found.lhs_value} > {tolerance} "
         "(half a unit of the last decimal)")
 
 

@@ -30,6 +30,8 @@ from symderive.grammar.operators import chain_variable, differentiated
 from symderive.grammar.superscript_labels import applied_labels, greek_values
 from symderive.grammar.units import conversion
 from symderive.notes.space_sides import membership
+from symderive.notes.precision_words import StatedPrecision, precision_for
+from symderive.grammar.matrix_literals import larger_than
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
@@ -134,6 +136,7 @@ class PlannedStep:
     unknown: tuple[tuple[str, int], ...] = ()  # unknown functions (name, arity): instances
     solve_like: bool = False  # expression = number: an equation in unknowns when false
     places: int | None = None  # decimals written: checked to this precision
+    precision: str = ""  # the words that stated it ('two significant figures'), if any
     named_in_words: str = ""  # a first left side naming one quantity defined only in prose
     domain: tuple = ()  # natural domain of the written sides: ("lhs"|"rhs", kind, expr, why)
     # every requirement of it (even roots, logarithms too): a refutation must satisfy them
@@ -316,6 +319,16 @@ def _exact_decimals(lhs, rhs, places: int) -> bool:
     """Both sides exact numbers with at most ``places`` decimals: nothing was rounded."""
     scale = sp.Integer(10) ** places
     return all(isinstance(side, sp.Rational) and (side * scale).is_integer for side in (lhs, rhs))
+
+
+def precision_in_words(left: str, right: str, before: str, after: str
+                       ) -> StatedPrecision | None:
+    """The precision the words around the formula state for a bare number on one side (the
+    other no number): *To three decimal places, 1/7 = 0.14* (round 44 U11, U12)."""
+    for mine, other in ((left, right), (right, left)):
+        if is_number(mine) and not is_number(other):
+            return precision_for(mine, before, after)
+    return None
 
 
 def decimals_written(left: str, right: str) -> int | None:
@@ -682,7 +695,10 @@ def plan_steps(
                 "matrices is not known): declare them with 'assume NAME matrix R C'",
             ))  # fmt: skip
             continue
-        places = decimals_written(elements[index - 1], elements[index])
+        stated = precision_in_words(elements[index - 1], elements[index], sentence_before(
+            equation.block.lead), trailing or after)  # "to three decimal places" (round 44 U12)
+        places = stated.places if stated else decimals_written(elements[index - 1],
+                                                               elements[index])
         rounding = rounded_to_integer(elements[index - 1], elements[index], " ".join((
             sentence_before(equation.block.lead), trailing))) if places is None else ""
         if places is not None and _exact_decimals(lhs, rhs, places):
@@ -709,6 +725,8 @@ def plan_steps(
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
                 rounded_entries=matrix_entries or (),
+                precision=stated.text if stated and places is not None and not matrix_entries
+                else "",
                 named_in_words="" if false_everywhere or (spread and not unclaimed_words)
                 else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),
@@ -1293,9 +1311,17 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     return ""
 
 
+NO_SOLUTION_NODES = 1000
+
+
 def _no_solution(lhs, rhs, source: str) -> bool:
     """The difference of the sides simplifies to a nonzero constant (``\\sin^2 x + \\cos^2 x =
-    2``): no value solves it, so it is not an equation to solve but a false claim."""
+    2``): no value solves it, so it is not an equation to solve but a false claim.  A
+    difference of more than :data:`NO_SOLUTION_NODES` nodes (the 120 terms of a written-out
+    5×5 determinant) is not simplified: it overran its time limit severalfold (round 44 U13)."""
+    if any(isinstance(side, sp.Basic) and larger_than(side, NO_SOLUTION_NODES)
+           for side in (lhs, rhs)):
+        return False  # kept solve-like: skipped, never refuted on this ground
     try:
         with time_limit(PLAN_SECONDS, source=source, what="simplifying the difference"):
             difference = sp.simplify(lhs - rhs)

@@ -239,10 +239,11 @@ def variants_of(
         # may be a truncation (undecided), beyond that it is wrong to the decimals written
         unit = sp.Integer(10) ** (-step.places)
         half = unit / 2
+        precision = step.precision or f"{step.places} decimals"  # the words' (round 44 U11)
         return [("decimal", sp.Abs(lhs - rhs), half, "<=",
-                 f"checked to {step.places} decimals (|difference| ≤ {half})"),
+                 f"checked to {precision} (|difference| ≤ {half})"),
                 ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",
-                 f"to within one unit of the last of {step.places} decimals")]  # fmt: skip
+                 f"to within one unit of the last of {precision}")]  # fmt: skip
     if step.unknown:
         # first as written, with SymPy's undefined functions: a rewrite to exactly 0 proves the
         # rule for every function (the chain rule); otherwise the instances decide

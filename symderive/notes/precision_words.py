@@ -1,0 +1,97 @@
+r"""A precision stated in words beside a rounded number: *to three decimal places*, *to two
+significant figures*, *3 d.p.*, *2 s.f.*, 소수점 아래 셋째 자리, 유효숫자 두 자리.
+
+A rounded value is checked to the decimals written on it (|difference| ≤ half a unit of its
+last place).  When the words state the precision, they decide it (round 44):
+
+* "To three decimal places, 1/7 = 0.14" claims 1/7 rounds to 0.140 — false, 1/7 = 0.143 to
+  three places (U12: it was checked to the 2 decimals written);
+* "To two significant figures, e^{10} = 22000" claims e^{10} rounds to 22000 at two
+  significant figures — true, e^{10} = 22026 (U11: it was refuted as exact; the trailing
+  zeros of a whole number are not significant then).
+
+Decimals give that many places; significant figures N give the places N − 1 − e, where 10^e
+is the leading digit's place in the written number (negative for a whole number rounded to
+thousands: 22000 at two figures is checked to ±500).  The words are used only when the number
+written has no more digits than they state (a number written to more digits than the words
+say keeps the decimals written on it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6,
+    "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "여섯째": 6,
+}  # fmt: skip
+_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_KOREAN_COUNT = r"(\d{1,2}|다섯째|여섯째|첫째|둘째|셋째|넷째|다섯|여섯|한|두|세|네)"
+DECIMAL_WORDS = re.compile(
+    rf"\b{_COUNT}[\s-]+(?:decimal[\s-]+(?:places?|digits?)|decimals\b|d\.\s?p\.?|dp\b)"
+    rf"|소수\s*(?:점\s*)?(?:아래\s*)?(?:이하\s*)?{_KOREAN_COUNT}\s*자리", re.I)
+FIGURE_WORDS = re.compile(
+    rf"\b{_COUNT}[\s-]+(?:significant[\s-]+(?:figures?|digits?)|sig\.?[\s-]+figs?\b"
+    rf"|s\.\s?f\.?|sf\b)|유효\s*숫자\s*{_KOREAN_COUNT}\s*자리", re.I)
+_SENTENCE_END = re.compile(r"[.;!?。]")
+_CLOSES = re.compile(r"^\s*\)?\s*(?:[.;!?。]|$)")
+WRITTEN_NUMBER = re.compile(r"^\s*[-+−]?\s*(\d*)(?:\.(\d+))?\s*$")
+
+
+@dataclass(frozen=True)
+class StatedPrecision:
+    places: int  # decimals to check to (negative: a whole number rounded to tens, hundreds …)
+    text: str  # what the words say: 'three decimal places', '2 significant figures'
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def stated_precision(before: str, after: str) -> tuple[str, int, str] | None:
+    """('decimals' | 'figures', N, the words) from the sentence before a formula, or from the
+    words that close its sentence after it; None when neither states one."""
+    for kind, pattern in (("decimals", DECIMAL_WORDS), ("figures", FIGURE_WORDS)):
+        found = pattern.search(before or "") or _closing(pattern, after or "")
+        if found:
+            count = next(group for group in found.groups() if group)
+            return kind, _count(count), found.group().strip()
+    return None
+
+
+def _closing(pattern: re.Pattern, after: str) -> re.Match | None:
+    """The words after a formula, when they close its sentence: "$$ … $$ to three decimal
+    places." — not "$$ … $$ To three decimal places, $$ … $$" (the next formula's)."""
+    text = after.strip()
+    head = text.split("$")[0][:80]
+    found = pattern.search(head)
+    if found is None or _SENTENCE_END.search(head[:found.start()]):
+        return None
+    rest = head[found.end():]
+    cut = len(head) < len(text)  # a formula or more text follows
+    closes = _CLOSES.match(rest)
+    return found if closes and (closes.group().strip() or not cut) else None
+
+
+def precision_for(written: str, before: str, after: str) -> StatedPrecision | None:
+    """The precision the words state for the rounded number ``written`` (LaTeX of a bare
+    number), when it has no more digits than they say; else None."""
+    stated = stated_precision(before, after)
+    number = WRITTEN_NUMBER.match(written.replace(r"\,", "").replace("{,}", ""))
+    if stated is None or number is None or not (number.group(1) or number.group(2)):
+        return None
+    kind, count, text = stated
+    whole, fraction = number.group(1) or "", number.group(2) or ""
+    if kind == "decimals":
+        return StatedPrecision(count, text) if len(fraction) <= count else None
+    digits = (whole + fraction).lstrip("0")
+    if not digits:
+        return None  # 0 has no significant figure to count from
+    significant = digits if fraction else digits.rstrip("0")  # 22000: two figures at least
+    if len(significant) > count:
+        return None
+    leading = len(whole.lstrip("0")) - 1 if whole.lstrip("0") else -(
+        len(fraction) - len(fraction.lstrip("0")) + 1)
+    return StatedPrecision(count - 1 - leading, text)
