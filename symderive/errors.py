@@ -70,7 +70,8 @@ def sympy_refusal(error: BaseException) -> str:
     if sizes:
         rows, columns, operation, rows_2, columns_2 = sizes.groups()
         joined = "times" if operation == "*" else "plus"
+        hint = (" (an inner product is written u^T v or u \\cdot v with u, v declared vectors)"
+                if operation == "*" else "")
         return (f"the shapes do not fit: a {rows}×{columns} matrix {joined} a {rows_2}×"
-                f"{columns_2} one (an inner product is written u^T v or u \\cdot v with u, v "
-                "declared vectors)")
+                f"{columns_2} one{hint}")
     return message[:160]

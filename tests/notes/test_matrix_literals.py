@@ -37,7 +37,7 @@ def test_matrices_written_out(tmp_path, claim, verdict):
     ("\\begin{pmatrix} x & \\cdots \\\\ \\vdots & \\ddots \\end{pmatrix} = 0", "ellipsis"),
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix} = 0", "different lengths"),
     ("\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix} + \\begin{pmatrix} 1 & 2 \\end{pmatrix} = 0",
-     "mismatch"),
+     "shapes do not fit"),
 ])
 def test_what_is_not_one_matrix_is_skipped(tmp_path, claim, why):
     assert why in first_reasons(tmp_path, f"$${claim}$$\n")[1]
