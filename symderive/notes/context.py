@@ -20,6 +20,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math, parse_latex_side
 from symderive.grammar.units import unit_terms
 from symderive.model import Domain
+from symderive.notes.differentials import d_marks_names
 from symderive.notes.chains import Chain
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.example_arguments import evaluated_at_example, named_in_words
@@ -811,7 +812,8 @@ def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain,
 
 
 def build_context(
-    located: Sequence[Located], directives: Directives, source: str
+    located: Sequence[Located], directives: Directives, source: str,
+    math_blocks: Sequence[str] = (),
 ) -> FileContext:
     function_names = set(directives.latex_context().functions)
     for item in located:
@@ -834,7 +836,8 @@ def build_context(
                 function_names.add(word.group(1))
     base = directives.latex_context()
     latex = LatexContext(
-        shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars
+        shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars,
+        d_marks_names=bool(math_blocks) and d_marks_names(math_blocks),  # dZ_2 (round 44 V03)
     )
     context = FileContext(latex=latex)
     for line, message in directives.errors:
