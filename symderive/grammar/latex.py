@@ -2292,7 +2292,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if name == "int":
             return self.integral(token)
         if name in DECORATION:
-            inner_name = self.decorated_name()
+            inner_name = self.decorated_name(subscript_outside=True)
             if inner_name.startswith("\\mathbf{"):
                 if self.at("_"):  # \hat{\mathbf{y}}_i: an entry, a scalar
                     return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name[8:-1]}}}")
@@ -2488,8 +2488,11 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         self.expect("}")
         return word
 
-    def decorated_name(self) -> str:
-        r"""The name inside \hat{y}, \hat y, \mathbf{x}, \hat{\sigma}."""
+    def decorated_name(self, subscript_outside: bool = False) -> str:
+        r"""The name inside \hat{y}, \hat y, \mathbf{x}, \hat{\sigma}. With
+        ``subscript_outside`` (a hat, tilde or bar on a letter), ``\hat{y_1}`` is read as
+        ``\hat{y}_1``: the subscript is moved past the closing brace (round 44 V, keonhee);
+        never for bold (``\mathbf{x_i}`` is the i-th vector, ``\mathbf{x}_i`` an entry)."""
         braced = self.accept("{")
         token = self.advance()
         if token.kind == "letter":
@@ -2509,10 +2512,33 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail("expected a letter to decorate", token)
             raise AssertionError
         if braced:
-            if self.at("_"):  # \hat{y_i} → treat as \hat{y}_i
+            if self.at("_") and not (subscript_outside and token.kind in ("letter", "command")
+                                     and self.subscript_moved_outside()):
                 self.fail("write the subscript outside the decoration: \\hat{y}_i")
             self.expect("}")
         return name
+
+    def subscript_moved_outside(self) -> bool:
+        """``\\hat{y_1}``, ``\\hat{y_{ij}}`` (at the ``_``): the closing brace moved before the
+        subscript, so the decoration closes and the subscript follows it; False (nothing moved)
+        when anything but the subscript stands before the closing brace."""
+        end = self.position + 2  # past "_" and one token
+        if self.peek().text == "{":
+            depth, end = 0, self.position + 1
+            while True:
+                token = self.tokens[end]
+                if token.kind == "end":
+                    return False
+                depth += {"{": 1, "}": -1}.get(token.text, 0)
+                end += 1
+                if depth == 0:
+                    break
+        if end >= len(self.tokens) or self.tokens[end].text != "}":
+            return False
+        closing = self.tokens[end]
+        del self.tokens[end]
+        self.tokens.insert(self.position, closing)
+        return True
 
     def fraction(self, token: Token) -> sp.Basic:
         self.brace_operator_numerator()

@@ -1,7 +1,8 @@
 """Round 44 (reviewer V, real public lecture notes), fixer P: the complement ``A^c`` of an event
 inside ``P(…)`` is no power (V01); ``dZ_2``, ``dW_1`` name gradients in backpropagation notes,
 never d times Z_2 (V03); ``du = 2x\\,dx`` relates differentials, never a product with a
-variable d (V04)."""
+variable d (V04); ``\\hat{y_1}`` is ``\\hat{y}_1`` (a note of V's: a parse error skipped whole
+backpropagation notes)."""
 
 from __future__ import annotations
 
@@ -110,3 +111,28 @@ def test_a_derivative_fraction_still_reads(tmp_path):
 def test_a_false_derivative_fraction_is_still_refuted(tmp_path):
     note = "# Derivatives\n\n$$\\frac{d}{dx} x^2 = 3x$$\n"
     assert verdicts_by_line(tmp_path, note)[3] == ["refuted"]
+
+
+# -- \hat{y_1}: the subscript inside the hat is the subscript after it ---------------------
+def test_a_subscript_inside_a_hat_names_the_same_estimate(tmp_path):
+    note = "# Loss\n\nLet $\\hat{y}_1 = 0.5$ and $y_1 = 1$.\n\n$$(\\hat{y_1} - y_1)^2 = 0.25$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
+
+
+@pytest.mark.parametrize("claim", [
+    "\\hat{y_1} + \\hat{y}_1 = 2\\hat{y}_1",
+    "\\tilde{x_{1}} - \\tilde{x}_1 = 0",
+    "\\hat{\\beta_1} - \\hat{\\beta}_1 = 0",
+])
+def test_a_hat_around_a_subscript_is_the_hat_before_it(tmp_path, claim):
+    assert verdicts_by_line(tmp_path, f"# Estimates\n\n$${claim}$$\n")[3] == ["proved"]
+
+
+def test_a_hat_around_a_subscript_gives_no_false_proof(tmp_path):
+    note = "# Estimates\n\n$$\\hat{y_1} + \\hat{y}_1 = 3\\hat{y}_1$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["refuted"]
+
+
+def test_a_bold_name_around_a_subscript_is_still_not_read(tmp_path):
+    note = "# Vectors\n\n$$\\mathbf{x_1} + \\mathbf{x}_1 = 2\\mathbf{x}_1$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["skipped"]
