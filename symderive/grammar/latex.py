@@ -135,10 +135,12 @@ COMPLEMENT_MARK = re.compile(rf"{_EVENT}\^(?:{_MARK}|\{{{_MARK}\}})")
 BARRED_EVENT = re.compile(rf"\\(?:bar|overline)(?P<brace>\{{)?{_EVENT}(?(brace)\}})")
 
 
-def differential_refusal(written: str) -> str:
-    """Why a differential outside an integral is not read (round 44 V04)."""
-    return (f"{written} is a differential: a relation between differentials (du = 2x dx, "
-            "that is du/dx = 2x) is not read")
+def differential_refusal(written: str, upright: bool = False) -> str:
+    """Why a differential outside an integral is not read (round 44 V04); a plain ``db`` may
+    as well name a gradient (backpropagation notes), an upright ``\\mathrm{d}u`` may not."""
+    gradient = "" if upright else " (or, in backpropagation notes, a gradient's name: db for ∂L/∂b)"
+    return (f"{written} is a differential{gradient}: a relation between differentials "
+            "(du = 2x dx, that is du/dx = 2x) is not read")
 # names read as scalars before "(" unless the notes define them as functions: x(1-x) is a product
 SCALAR_LETTERS = frozenset("abcdnmkrstuvwxyzijlo") | {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "lambda", "mu",
@@ -2221,7 +2223,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                 return self.operator(OPERATOR_NAMES[word], token)
             if word == "d" and (self.current.kind == "letter" or (
                     self.current.kind == "command" and self.current.text[1:] in GREEK)):
-                self.fail(differential_refusal(f"\\{name}{{d}}{self.current.text}"), token)
+                self.fail(differential_refusal(f"\\{name}{{d}}{self.current.text}", upright=True),
+                          token)  # fmt: skip
             if name in ("mathrm", "mathit") and word == "e" and not self.at("_"):
                 return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
             if name in ("mathrm", "mathit", "mathsf") and len(word) == 1:
