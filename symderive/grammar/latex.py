@@ -130,6 +130,20 @@ PROBABILITY_LETTERS = frozenset("pq")
 # how ``P(Y=1 | X=x)``, read as one unknown value, is described; the notes checker samples a
 # symbol read so in (0, 1) (round 40 J06)
 OPAQUE_PROBABILITY = "a probability (an unknown value)"
+# the complement of an event inside P(…): A^c, A^{C}, A^\complement, A^{\mathsf{c}}, \bar{A}
+# (tokens joined without spaces; round 44 V01)
+_EVENT = r"(?P<event>[A-Z](?:_(?:\{[A-Za-z0-9]\}|[A-Za-z0-9]))?)"
+_MARK = r"(?:c|C|\\complement|\\math(?:sf|rm)\{c\})"
+COMPLEMENT_MARK = re.compile(rf"{_EVENT}\^(?:{_MARK}|\{{{_MARK}\}})")
+BARRED_EVENT = re.compile(rf"\\(?:bar|overline)(?P<brace>\{{)?{_EVENT}(?(brace)\}})")
+
+
+def differential_refusal(written: str, upright: bool = False) -> str:
+    """Why a differential outside an integral is not read (round 44 V04); a plain ``db`` may
+    as well name a gradient (backpropagation notes), an upright ``\\mathrm{d}u`` may not."""
+    gradient = "" if upright else " (or, in backpropagation notes, a gradient's name: db for ∂L/∂b)"
+    return (f"{written} is a differential{gradient}: a relation between differentials "
+            "(du = 2x dx, that is du/dx = 2x) is not read")
 # names read as scalars before "(" unless the notes define them as functions: x(1-x) is a product
 SCALAR_LETTERS = frozenset("abcdnmkrstuvwxyzijlo") | {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "eta", "theta", "lambda", "mu",
@@ -220,6 +234,9 @@ class LatexContext:
     # the note's words speak of the trace: a bare ``tr a``, ``Tr(A)`` is the trace operator,
     # not t·r·a (round 40 J09, CS229's notes write tr without \operatorname)
     trace_named: bool = False
+    # the note never uses d alone (symderive.notes.differentials): dZ_2 is one name (a
+    # gradient), du outside an integral a differential, never d times Z_2 (round 44 V03, V04)
+    d_marks_names: bool = False
     # the chain's Greek letters written as values, not only as a whole superscript, and the
     # labelled names it applies to names (d^{\beta} of d^\beta(s)): symderive.grammar.
     # superscript_labels, read by _Parser.superscript_label (round 40 J03)
@@ -1389,6 +1406,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             optimisation.refuse_arg(self, run, start)
         if len(run) >= 3:
             self.fail(f"unknown word {run!r} (write \\operatorname{{{run}}} only for known names)")
+        if start.text == "d" and self.d_against_a_name():
+            return self.marked_by_d(start)
         letter = self.advance().text
         if letter == "E" and (self.at("[") or self.at("(") or self.at_sized_bracket()):
             self.readings["E"] = "expectation operator"
@@ -1410,6 +1429,28 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             if derivative is not None:
                 return derivative
         return self.symbol_with_scripts(letter)
+
+    def d_against_a_name(self) -> bool:
+        """``dZ_2``, ``du``: a d written against a letter in a note that never uses d alone."""
+        following = self.peek()
+        return (self.context.d_marks_names and following.kind == "letter"
+                and following.column == self.current.column + 1)
+
+    def marked_by_d(self, start: Token) -> sp.Basic:
+        """``dZ_2`` (d against a capital) is one name, the gradient ∂L/∂Z_2 as backpropagation
+        notes write it; ``du``, ``dx`` (d against a lower-case letter, outside an integral or a
+        derivative fraction) is a differential: a relation between differentials (du = 2x dx,
+        that is du/dx = 2x) is not read (round 44 V03, V04)."""
+        named = self.peek().text
+        if not named.isupper():
+            self.fail(differential_refusal(f"d{named}"), start)
+        self.advance()
+        self.advance()
+        symbol = self.symbol_with_scripts(f"d{named}")
+        written = symbol.name if isinstance(symbol, sp.Symbol) else f"d{named}"
+        self.readings.setdefault(written, f"one name (the gradient of the loss with respect to "
+                                          f"{written[1:]}, as backpropagation notes write it)")
+        return symbol
 
     def peek_group_text(self) -> str:
         """Raw text of the subscript group after '_' (without consuming)."""
@@ -1589,6 +1630,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail(LANDAU)
         if base in ("P", "Pr") and self.conditional_probability_ahead():
             return self.opaque_probability(name)
+        if base in ("P", "Pr") and name not in self.context.defined:
+            complement = self.complemented_event_ahead()
+            if complement:  # P(A^c) = 1 - P(A), never P at A to the power c (round 44 V01)
+                return self.complement_probability(name, complement)
         applies = name in self.context.functions or (
             name not in self.context.scalars
             and (base in FUNCTION_LETTERS or base in FUNCTION_GREEK
@@ -2079,6 +2124,32 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         return any(depth == 1 and token.text in ("=", "|", r"\mid", ";", r"\vert")
                    for depth, token in self.group_ahead())  # fmt: skip
 
+    def complemented_event_ahead(self) -> str:
+        """``A^c`` when the parentheses ahead hold only the complement of the event A (``A^c``,
+        ``A^{C}``, ``A^\\complement``, ``A^{\\mathsf{c}}``, ``\\bar{A}``, ``\\overline{A}``;
+        A a capital letter, maybe with a one-character subscript), else ""."""
+        inside = "".join(token.text for _, token in self.group_ahead()
+                         if token.text not in (r"\left", r"\right"))
+        written = COMPLEMENT_MARK.fullmatch(inside) or BARRED_EVENT.fullmatch(inside)
+        if written is None or (written.re is COMPLEMENT_MARK and "c" in self.context.defined):
+            return ""
+        return written.group(0)
+
+    def complement_probability(self, name: str, complement: str) -> sp.Basic:
+        """``P(A^c)``: the probability of the complement of the event A, 1 − P(A)."""
+        written = COMPLEMENT_MARK.fullmatch(complement) or BARRED_EVENT.fullmatch(complement)
+        event = re.sub(r"[{}]", "", written.group("event"))
+        depth = 0
+        while True:  # past the parentheses, whose content complemented_event_ahead read
+            token = self.advance()
+            depth += {"(": 1, ")": -1}.get(token.text, 0)
+            if depth == 0 and token.text == ")":
+                break
+        probability = sp.Function(name)(self.make_symbol(event))
+        self.readings.setdefault(f"{name}({complement})", f"the probability of the complement of "
+                                 f"the event {event}: 1 - {name}({event})")  # fmt: skip
+        return 1 - probability
+
     def group_ahead(self) -> list[tuple[int, Token]]:
         """The tokens inside the group that opens at the current token (or after a sizing
         command), each with its nesting depth (1 directly inside); [] when it never closes."""
@@ -2274,6 +2345,10 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                 return self.expectation_bracket()
             if word in OPERATOR_NAMES:
                 return self.operator(OPERATOR_NAMES[word], token)
+            if word == "d" and (self.current.kind == "letter" or (
+                    self.current.kind == "command" and self.current.text[1:] in GREEK)):
+                self.fail(differential_refusal(f"\\{name}{{d}}{self.current.text}", upright=True),
+                          token)  # fmt: skip
             if name in ("mathrm", "mathit") and word == "e" and not self.at("_"):
                 return self.build.constant("e")  # \mathrm{e} is Euler's number, as e is
             if name in ("mathrm", "mathit", "mathsf") and len(word) == 1:
@@ -2346,7 +2421,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         if name == "int":
             return self.integral(token)
         if name in DECORATION:
-            inner_name = self.decorated_name()
+            inner_name = self.decorated_name(subscript_outside=True)
             if inner_name.startswith("\\mathbf{"):
                 if self.at("_"):  # \hat{\mathbf{y}}_i: an entry, a scalar
                     return self.symbol_with_scripts(f"{DECORATION[name]}{{{inner_name[8:-1]}}}")
@@ -2546,8 +2621,11 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         self.expect("}")
         return word
 
-    def decorated_name(self) -> str:
-        r"""The name inside \hat{y}, \hat y, \mathbf{x}, \hat{\sigma}."""
+    def decorated_name(self, subscript_outside: bool = False) -> str:
+        r"""The name inside \hat{y}, \hat y, \mathbf{x}, \hat{\sigma}. With
+        ``subscript_outside`` (a hat, tilde or bar on a letter), ``\hat{y_1}`` is read as
+        ``\hat{y}_1``: the subscript is moved past the closing brace (round 44 V, keonhee);
+        never for bold (``\mathbf{x_i}`` is the i-th vector, ``\mathbf{x}_i`` an entry)."""
         braced = self.accept("{")
         token = self.advance()
         if token.kind == "letter":
@@ -2567,10 +2645,33 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.fail("expected a letter to decorate", token)
             raise AssertionError
         if braced:
-            if self.at("_"):  # \hat{y_i} → treat as \hat{y}_i
+            if self.at("_") and not (subscript_outside and token.kind in ("letter", "command")
+                                     and self.subscript_moved_outside()):
                 self.fail("write the subscript outside the decoration: \\hat{y}_i")
             self.expect("}")
         return name
+
+    def subscript_moved_outside(self) -> bool:
+        """``\\hat{y_1}``, ``\\hat{y_{ij}}`` (at the ``_``): the closing brace moved before the
+        subscript, so the decoration closes and the subscript follows it; False (nothing moved)
+        when anything but the subscript stands before the closing brace."""
+        end = self.position + 2  # past "_" and one token
+        if self.peek().text == "{":
+            depth, end = 0, self.position + 1
+            while True:
+                token = self.tokens[end]
+                if token.kind == "end":
+                    return False
+                depth += {"{": 1, "}": -1}.get(token.text, 0)
+                end += 1
+                if depth == 0:
+                    break
+        if end >= len(self.tokens) or self.tokens[end].text != "}":
+            return False
+        closing = self.tokens[end]
+        del self.tokens[end]
+        self.tokens.insert(self.position, closing)
+        return True
 
     def fraction(self, token: Token) -> sp.Basic:
         self.brace_operator_numerator()

@@ -473,7 +473,8 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     located = [consequent(item, stated) for item in located]  # $x$가 양수이면 $…$ 이다
     cases = find_cases(located, note_lines)  # $r = s$ if $s > 0$ and $r = 0$ otherwise
     located = mark_branches(located, cases)
-    context = build_context(located, directives, source)
+    context = build_context(located, directives, source,
+                            [block.latex for block in extraction.blocks])
     if moved:  # "used: f(x) = x^3 (defined, line 3, in the footnote on line 5)" (round 26 M1)
         context.definitions = [footnoted(definition, moved) for definition in context.definitions]
     context.unread_definitions = unread_definitions(located, context.definitions)  # softmax

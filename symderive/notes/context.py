@@ -20,6 +20,7 @@ from symderive.grammar.build import time_limit
 from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math, parse_latex_side
 from symderive.grammar.units import unit_terms
 from symderive.model import Domain
+from symderive.notes.differentials import d_marks_names
 from symderive.notes.chains import Chain
 from symderive.notes.condition_lists import listed_conditions
 from symderive.notes.extreme_words import extreme_value
@@ -822,7 +823,8 @@ def _redefinable(names: dict[str, tuple[Role, int]], chain: Chain,
 
 
 def build_context(
-    located: Sequence[Located], directives: Directives, source: str
+    located: Sequence[Located], directives: Directives, source: str,
+    math_blocks: Sequence[str] = (),
 ) -> FileContext:
     function_names = set(directives.latex_context().functions)
     for item in located:
@@ -848,6 +850,7 @@ def build_context(
         shapes=base.shapes, functions=frozenset(function_names), scalars=base.scalars,
         iterations=iteration_labels([item.chain.latex for item in located]),  # round 44 T09
         iterated=iterated_names([item.chain.latex for item in located]),
+        d_marks_names=bool(math_blocks) and d_marks_names(math_blocks),  # dZ_2 (round 44 V03)
     )
     context = FileContext(latex=latex)
     for line, message in directives.errors:
