@@ -92,7 +92,8 @@ from symderive.notes.kinks import at_a_switch
 from symderive.notes.delimiters import one_spelling, unwrapped
 from symderive.notes.emphasis import without_emphasis
 from symderive.notes.extract import (
-    FENCE, HTML_COMMENT, QUOTE_MARKS, TEX_COMMENT, MathBlock, _blank_matches, extract_math,
+    FENCE, HTML_COMMENT, MAX_BLOCK, QUOTE_MARKS, TEX_COMMENT, MathBlock, _blank_matches,
+    extract_math, math_comments_blanked,
     unsure_branches,
     without_code,
 )
@@ -369,6 +370,8 @@ class _Read:
     located: list
     notices: list
     sentences: list  # the sentences of its words (symderive.notes.sentences)
+    # (line, formula as written, why it is not read): grown too long by macros (round 44 T)
+    grown: tuple = ()
 
 
 def _read_chains(text: str, markdown: bool) -> _Read:
@@ -383,8 +386,11 @@ def _read_chains(text: str, markdown: bool) -> _Read:
     # a directive shown inside fenced code or a code span is an example, not a comment
     prose = without_code(text, markdown)  # code, <pre>, verbatim, \iffalse: not the note's
     source = _blank_matches(prose, HTML_COMMENT if markdown else TEX_COMMENT)  # (41 P05)
+    if markdown:  # a definition in a formula's % comment defines nothing (round 44 T10)
+        source = math_comments_blanked(source)
     expanded = expand_macros(text, source, markdown)
     read_lines = expanded_lines(source, markdown)
+    unexpanded = text
     if expanded != text:  # \newcommand{\R}{\mathbb{R}}: \R is read as \mathbb{R}
         text = expanded
         prose = without_code(text, markdown)
@@ -392,12 +398,14 @@ def _read_chains(text: str, markdown: bool) -> _Read:
         prose = re.sub(QUOTE_MARKS.pattern, lambda m: " " * len(m.group()), prose, flags=re.M)
     directives = read_directives(prose)
     extraction = extract_math(text, markdown=markdown)
+    grown_blocks, grown = _grown_formulas(unexpanded, text, extraction, source, markdown)
     notices = [f"line {notice.line}: {notice.message}" for notice in extraction.notices
-               if notice.code != "macro-not-expanded" or notice.line not in read_lines]
+               if notice.code != "macro-not-expanded" or notice.line not in read_lines
+               if notice.code != "block-too-long" or notice.line not in {g[0] for g in grown}]
     notices += [f"line {line}: {', '.join(names)} (the note's own macros) expanded where used"
                 for line, names in read_lines.items()]
     pairs = []
-    for block in extraction.blocks:
+    for block in sorted(extraction.blocks + grown_blocks, key=lambda block: block.line):
         if block.latex.count("\\\\") >= MAX_ROWS:
             notices.append(f"line {block.line}: only the first {MAX_ROWS} rows of this block read")
         pairs.extend((block, chain) for chain in split_chains(block.latex, block.line,
@@ -416,7 +424,37 @@ def _read_chains(text: str, markdown: bool) -> _Read:
     headings = heading_lines(text, markdown)
     located = locate(continue_chains(pairs, text), headings, text.split("\n"))
     return _Read(text, prose, directives, extraction, headings, located, notices,
-                 word_sentences)
+                 word_sentences, grown)
+
+
+def _grown_formulas(unexpanded: str, expanded: str, extraction, source: str, markdown: bool
+                    ) -> tuple[tuple[MathBlock, ...], tuple[tuple[int, str, str], ...]]:
+    """The formulas the note's own macros make too long to read, as written (so that they are
+    reported skipped, not lost: round 44 T, "2 equations found" for 3), each with its line and
+    why it is not read."""
+    if expanded == unexpanded or not any(notice.code == "block-too-long"
+                                         for notice in extraction.notices):
+        return (), ()
+    too_long = {notice.line for notice in extraction.notices if notice.code == "block-too-long"}
+    read = {(block.line, block.latex) for block in extraction.blocks}
+    defined = redefinitions(source)
+    blocks, grown = [], []
+    for block in extract_math(unexpanded, markdown=markdown).blocks:
+        if block.line not in too_long or (block.line, block.latex) in read:
+            continue
+        used = redefined_use(block.latex, block.line, defined)
+        named = f", \\{used.name} (line {used.line})" if used is not None else ""
+        blocks.append(block)
+        grown.append((block.line, block.latex, (
+            f"the note's own macros{named}, expanded, make this formula longer than "
+            f"{MAX_BLOCK:,} characters, more than is read: it is not read")))
+    return tuple(blocks), tuple(grown)
+
+
+def _grown_reason(chain, grown: tuple[tuple[int, str, str], ...]) -> str | None:
+    """Why ``chain`` is not read, if it is one of the formulas its macros grew too long."""
+    return next((why for line, latex, why in grown
+                 if line == chain.line and chain.latex in latex), None)
 
 
 def _new_meaning_footnotes(text: str) -> set[str]:
@@ -456,14 +494,17 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     notices, directives, headings = read.notices, read.directives, read.headings
     word_sentences = read.sentences
     # a formula using a command the note (re)defines is not read: it defines nothing either
-    own_macros = redefinitions(prose if markdown else _blank_matches(prose, TEX_COMMENT))
+    own_macros = redefinitions(math_comments_blanked(prose) if markdown  # (round 44 T10)
+                               else _blank_matches(prose, TEX_COMMENT))
     macro_uses = {}
     for position, item in enumerate(located):
-        if (found := redefined_use(item.chain.latex, item.chain.line, own_macros)) is not None:
-            macro_uses[position] = found.explained()
+        found = redefined_use(item.chain.latex, item.chain.line, own_macros)
+        why = _grown_reason(item.chain, read.grown)  # expanded, too long to read (round 44 T)
+        why = why or (found.explained() if found is not None else None)
+        if why is not None:
+            macro_uses[position] = why
             located[position] = replace(item, reading=Reading(
-                Role.CLAIM, why=found.explained(), disowned=item.reading.disowned,
-                asked=item.reading.asked))
+                Role.CLAIM, why=why, disowned=item.reading.disowned, asked=item.reading.asked))
     note_lines = text.split("\n")
     properties = affirmed_properties(prose, stated_properties(text)) + described_matrices(
         text)  # "A is symmetric", "P is a projection matrix"

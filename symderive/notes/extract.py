@@ -412,6 +412,39 @@ def latex_from_image_url(url: str) -> str | None:
 
 def extract_math(text: str, *, markdown: bool = True) -> Extraction:
     """Every math block of a note, in reading order, plus notices about what was not used."""
+    blocks, notices = _found_blocks(text, markdown)
+    kept = []
+    for block in blocks:
+        if markdown and block.kind in ("display", "inline", "environment"):
+            block = replace(block, latex=TEX_COMMENT.sub("", block.latex))  # MathJax, KaTeX
+        if len(block.latex) > MAX_BLOCK:
+            notices.append(
+                Notice(block.line, "block-too-long", f"math longer than {MAX_BLOCK} characters")
+            )
+        else:
+            kept.append(block)
+    return Extraction(tuple(kept), tuple(notices))
+
+
+def math_comments_blanked(text: str) -> str:
+    """A Markdown note with the ``%`` comments of its formulas blanked (same length and lines):
+    MathJax and KaTeX read ``%`` in math as a comment to the line's end (``\\%`` is a percent
+    sign), as :func:`extract_math` does, and a percent sign in the words as a percent sign. A
+    definition in such a comment defines nothing (round 44 T10)."""
+    if "%" not in text:
+        return text
+    pieces, last = [], 0
+    for block in sorted(_found_blocks(text, True)[0], key=lambda block: block.start):
+        if block.kind not in ("display", "inline", "environment") or block.start < last:
+            continue
+        pieces += [text[last:block.start], _blank_matches(text[block.start:block.end], TEX_COMMENT)]
+        last = block.end
+    return "".join(pieces) + text[last:]
+
+
+def _found_blocks(text: str, markdown: bool) -> tuple[list[MathBlock], list[Notice]]:
+    """Every math block as written (its comments still in it, of any length), in reading order,
+    and the notices about what was not used."""
     lines = LineIndex(text)
     notices: list[Notice] = []
     blocks: list[MathBlock] = []
@@ -433,17 +466,7 @@ def extract_math(text: str, *, markdown: bool = True) -> Extraction:
     working = _delimited(working, lines, blocks, notices)
     _environments(working, lines, blocks, notices, INNER_ENVIRONMENT)
     blocks.sort(key=lambda block: block.line)
-    kept = []
-    for block in blocks:
-        if markdown and block.kind in ("display", "inline", "environment"):
-            block = replace(block, latex=TEX_COMMENT.sub("", block.latex))  # MathJax, KaTeX
-        if len(block.latex) > MAX_BLOCK:
-            notices.append(
-                Notice(block.line, "block-too-long", f"math longer than {MAX_BLOCK} characters")
-            )
-        else:
-            kept.append(block)
-    return Extraction(tuple(kept), tuple(notices))
+    return blocks, notices
 
 
 def _images(text: str, lines: LineIndex, blocks: list[MathBlock]) -> str:

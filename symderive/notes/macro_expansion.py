@@ -16,7 +16,8 @@ definition (:mod:`symderive.notes.macros`).  Lines never move: a note's line num
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from symderive.notes.macros import DEFINING, redefinitions
 
@@ -66,29 +67,78 @@ def _group(text: str, start: int) -> int | None:
     return None
 
 
-def _scoped(source: str, index: int, markdown: bool) -> bool:
-    """A definition at ``index`` that TeX would forget at the end of a group: inside braces, and in
-    a .tex file also inside math or an environment other than the document (MathJax, which shows
-    a Markdown note's math, keeps a top-level definition made in a formula: round 41 P01)."""
-    depth = 0
-    for match in re.finditer(r"\\.|[{}]", source[:index], re.S):
-        if match.group() == "{":
-            depth += 1
-        elif match.group() == "}":
-            depth = max(0, depth - 1)
-    if depth or markdown:
-        return bool(depth)
-    before = source[:index]
-    count = lambda pattern: len(re.findall(r"(?<!\\)(?:\\\\)*" + pattern, before))  # noqa: E731
-    if count(r"\$") % 2 or count(r"\\\[") > count(r"\\\]") or (
-            count(r"\\\(") > count(r"\\\)")):
-        return True  # (\\[4pt] is a line break, no display: round 41 Q)
-    if count(r"\\begingroup(?![A-Za-z])") > count(r"\\endgroup(?![A-Za-z])") or (
-            count(r"\\bgroup(?![A-Za-z])") > count(r"\\egroup(?![A-Za-z])")):
-        return True  # \begingroup … \endgroup, \bgroup … \egroup (round 41 Q06)
-    opened = re.findall(r"\\begin\s*\{\s*([A-Za-z*]+)\s*\}", before)
-    closed = re.findall(r"\\end\s*\{\s*([A-Za-z*]+)\s*\}", before)
-    return any(opened.count(name) > closed.count(name) for name in set(opened) - {"document"})
+# what a definition's scope depends on, read once from the start of the note (round 44 T12: one
+# scan, not one per definition): a brace, a control sequence (\\ is a line break, \$ a dollar
+# sign), a dollar, an environment's \begin or \end
+SCOPE_TOKEN = re.compile(r"\\begin\s*\{\s*(?P<begin>[A-Za-z*]+)\s*\}"
+                         r"|\\end\s*\{\s*(?P<end>[A-Za-z*]+)\s*\}"
+                         r"|\\(?P<word>[A-Za-z]+)|\\.|[{}$]", re.S)
+# \begingroup … \endgroup, \bgroup … \egroup, \[ … \], \( … \): what opens and what closes
+OPENS = {"begingroup": "endgroup", "bgroup": "egroup", "\\[": "\\]", "\\(": "\\)"}
+CLOSES = {closer: opener for opener, closer in OPENS.items()}
+
+
+@dataclass
+class _Scope:
+    """What is open at a point of the note: brace depth, unmatched dollars, \\begingroup … and
+    environments (counted, as TeX counts them: an extra closer closes nothing)."""
+
+    depth: int = 0
+    dollars: int = 0
+    groups: dict[str, int] = field(default_factory=dict)
+    environments: dict[str, int] = field(default_factory=dict)
+
+    def read(self, match: re.Match[str]) -> None:
+        token = match.group()
+        if token == "{":
+            self.depth += 1
+        elif token == "}":
+            self.depth = max(0, self.depth - 1)
+        elif token == "$":
+            self.dollars += 1
+        elif match.group("begin"):
+            name = match.group("begin")
+            self.environments[name] = self.environments.get(name, 0) + 1
+        elif match.group("end"):
+            name = match.group("end")
+            self.environments[name] = self.environments.get(name, 0) - 1
+        else:
+            opener = match.group("word") or token
+            if opener in OPENS:
+                self.groups[opener] = self.groups.get(opener, 0) + 1
+            elif opener in CLOSES:
+                self.groups[CLOSES[opener]] = self.groups.get(CLOSES[opener], 0) - 1
+
+    def grouping(self) -> bool:
+        """Inside braces or an open \\begingroup/\\bgroup: a definition TeX, and MathJax in a
+        Markdown formula, forgets at the group's end (round 41 Q06; Markdown: round 44 T)."""
+        return bool(self.depth) or any(
+            self.groups.get(name, 0) > 0 for name in ("begingroup", "bgroup"))
+
+    def in_tex_math_or_environment(self) -> bool:
+        """Inside math (``\\\\[4pt]`` is a line break, no display: round 41 Q) or an environment
+        other than the document: a .tex file's group."""
+        in_math = bool(self.dollars % 2) or any(
+            self.groups.get(name, 0) > 0 for name in ("\\[", "\\("))
+        return in_math or any(count > 0 for name, count in self.environments.items()
+                              if name != "document")
+
+
+def _scoped_starts(source: str, starts: list[int], markdown: bool) -> set[int]:
+    """The definitions (by where they start) that TeX would forget at the end of a group: inside
+    braces or \\begingroup … \\endgroup, and in a .tex file also inside math or an environment
+    other than the document (MathJax, which shows a Markdown note's math, keeps a top-level
+    definition made in a formula: round 41 P01).  One scan of the note (round 44 T12)."""
+    scope, scoped = _Scope(), set()
+    tokens = SCOPE_TOKEN.finditer(source)
+    token = next(tokens, None)
+    for start in sorted(set(starts)):
+        while token is not None and token.end() <= start:
+            scope.read(token)
+            token = next(tokens, None)
+        if scope.grouping() or (not markdown and scope.in_tex_math_or_environment()):
+            scoped.add(start)
+    return scoped
 
 
 def _definitions(source: str, markdown: bool = True
@@ -101,12 +151,14 @@ def _definitions(source: str, markdown: bool = True
     spans: list[tuple[int, int]] = []
     refused: set[str] = set()
     heads = {match.start(): match for match in HEAD.finditer(source)}
-    for redefinition in redefinitions(source):
+    found_redefinitions = redefinitions(source)
+    scoped = _scoped_starts(source, [found.start for found in found_redefinitions], markdown)
+    for redefinition in found_redefinitions:
         name, start = redefinition.name, redefinition.start
         spans.append((start, redefinition.end))
         match = heads.get(start)
         end = None if match is None else _group(source, match.end())
-        if match is None or end is None or _scoped(source, start, markdown):
+        if match is None or end is None or start in scoped:
             refused.add(name)  # \\def\\f#1{…}, [2][default], a body never closed, a group's own
             continue
         spans[-1] = (start, end)
@@ -180,10 +232,28 @@ def _argument(text: str, index: int) -> tuple[str, int] | None:
     return text[index], index + 1
 
 
+class _Spans:
+    """The spans of the note's definitions, asked whether a position lies in one (by bisection:
+    a note of 8000 definitions asks 8000 times, round 44 T12)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.lows = [low for low, _ in ordered]
+        self.reach, furthest = [], -1  # the furthest end of the spans begun so far
+        for _, high in ordered:
+            furthest = max(furthest, high)
+            self.reach.append(furthest)
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self.lows, position) - 1
+        return index >= 0 and position < self.reach[index]
+
+
 def _expanded_once(text: str, source: str, macros: dict[str, Macro],
                    spans: list[tuple[int, int]]) -> tuple[str, str, bool]:
     """One pass: every use of a macro in ``source`` (the note without code and comments, the
     same length as ``text``) replaced in both."""
+    in_definition = _Spans(spans)
     pattern = re.compile(r"\\(" + "|".join(sorted(macros, key=len, reverse=True))
                          + r")(?![A-Za-z])")  # fmt: skip
     pieces_text, pieces_source, last, changed = [], [], 0, False
@@ -191,7 +261,7 @@ def _expanded_once(text: str, source: str, macros: dict[str, Macro],
         start = match.start()
         macro = macros[match.group(1)]
         if (start < last or start < macro.start or _escaped(source, start)
-                or any(low <= start < high for low, high in spans)):
+                or start in in_definition):
             continue
         arguments, end = [], match.end()
         for _ in range(macro.arity):
@@ -217,7 +287,8 @@ def expanded_lines(source: str, markdown: bool = True) -> dict[int, list[str]]:
     if not HEAD.search(source):
         return {}
     macros, _, _ = _definitions(source, markdown)
-    line_of = lambda index: source.count("\n", 0, index) + 1  # noqa: E731
+    line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+    line_of = lambda index: bisect.bisect_right(line_starts, index)  # noqa: E731
     starts = {macro.start for macro in macros.values()}
     others = {line_of(match.start()) for match in DEFINING.finditer(source)
               if match.start() not in starts}

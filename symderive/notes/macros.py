@@ -62,9 +62,10 @@ class Redefinition:
 def redefinitions(text: str) -> tuple[Redefinition, ...]:
     """Every command the note (re)defines, in order; ``text`` is the note without its code
     and comments (the same length and lines as the file)."""
-    found = []
+    found, line, counted = [], 1, 0
     for match in DEFINING.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", counted, match.start())  # counted on from the last (44 T12)
+        counted = match.start()
         if match.group("operator"):
             name = match.group("operator_name")
             if SPACING.sub("", match.group("body")) == name:
