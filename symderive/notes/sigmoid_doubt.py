@@ -38,6 +38,10 @@ SIGMOID_STATED = re.compile(
     rf"|\$\s*{SIGMA}[^$]{{0,25}}\$\s*,?\s*(?:is|denotes?|will\s+denote|be|stands?\s+for|represents?"
     rf"|refers\s+to|as|for)\s+(?:the\s+|a\s+)?{_SIGMOID}"
     rf"|(?:denote|write|call)\s+(?:the\s+|a\s+)?{_SIGMOID}\s+(?:by|as)\s+\$\s*{SIGMA}"
+    rf"|\$\s*{SIGMA}[^$]{{0,25}}\$\s*,?\s*(?:the|a)\s+{_SIGMOID}"  # *by $\sigma$, the logistic sigmoid*
+    rf"|(?:the\s+)?{_SIGMOID}\s+is\s+\$\s*{SIGMA}"  # *The sigmoid is $\sigma$*
+    rf"|\$\s*{SIGMA}[^$]{{0,25}}\$\s*(?:is|denotes|=)\s*\$\s*\\(?:operatorname|mathrm|text|textrm)"
+    rf"\s*\{{\s*sigmoid\s*\}}"  # *Here $\sigma$ is $\operatorname{{sigmoid}}$*
     rf"|(?:시그모이드|로지스틱)\s*(?:함수)?\s*(?:인\s*)?\$\s*{SIGMA}"
     rf"|\$\s*{SIGMA}[^$]{{0,25}}\$\s*(?:는|은|를|을|이|가)?\s*(?:시그모이드|로지스틱)", re.I | re.M)
 _ONE_PLUS_EXP = r"1\s*\+\s*(?:e\s*\^|\\exp)"
@@ -58,8 +62,9 @@ SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]|\n|$)")
 # played*), or another thing named after it (*the logistic loss*)
 NO_STATEMENT = re.compile(
     r"\b(?:instead|rather|unlike|like|not|no|never|than|role|played|replaces?|replaced|versus"
-    r"|vs|compared?|similar|except|only\s+for|logistic\s+(?:loss|regression\s+loss))\b"
-    r"|대신|아니|처럼|달리|비해", re.I)
+    r"|vs|compared?|similar|except|only\s+for|logistic\s+(?:loss|regression\s+loss)|whereas|while"
+    r"|in\s+contrast|as\s+opposed|both)\b"
+    r"|대신|아니|처럼|달리|비해|반면", re.I)
 # words that make σ a sigmoid of some kind, not the logistic function: a class or any member of it
 # (*any sigmoid*, *a sigmoid curve*, *sigmoidal*, *S-shaped*), an approximation, a relative or a
 # transform of it (*up to scaling*, *the symmetric cousin of*), another model around it (*a
@@ -100,8 +105,9 @@ def sigmoid_stated(text: str) -> bool:
                 and not NO_STATEMENT.search(words) and not HEDGE.search(words)):
             continue
         if inline_sigma.search(words):
-            return True  # *the logistic sigmoid $\sigma$ saturates*
-        if _named_next(words_of_note, sentence.end(), inline_sigma):
+            continue  # σ beside the sigmoid, not named it (*The logistic sigmoid and $\sigma$
+            # both send 0 to 1/2*, round 45 X04): only SIGMOID_STATED's shapes name it
+        if _named_next(words_of_note, sentence.end()):
             return True  # *The activation is the logistic sigmoid. We write it $\sigma$.*
         elsewhere = words_of_note[:sentence.start()] + words_of_note[sentence.end():]
         if _leads_into_sigma(text, sentence) and not inline_sigma.search(elsewhere):
@@ -109,17 +115,29 @@ def sigmoid_stated(text: str) -> bool:
     return False
 
 
-def _named_next(words_of_note: str, end: int, inline_sigma: re.Pattern) -> bool:
-    """One of the next sentences (at most :data:`REACH`) writes σ, and none before it names
-    another activation, hedges or says something else of the sigmoid (round 40 I01: *The
-    activation is the logistic sigmoid. We use it in every layer. Below we write it as σ.*)."""
+def _named_next(words_of_note: str, end: int) -> bool:
+    """One of the next sentences (at most :data:`REACH`) names σ by pointing back to the
+    sigmoid (*We write it $\sigma$*, *We denote the activation by $\sigma$*, *이를 $\sigma$로
+    표기한다*), and none before it names another activation, hedges or speaks of the sigmoid
+    (round 40 I01). A sentence giving σ to something else (*Its derivative we denote by σ*,
+    *Its inverse we write as σ*, *$\sigma(n)$ is the sum of the divisors*) names nothing
+    (round 45 X01–X03)."""
     for sentence in list(SENTENCE.finditer(words_of_note, end))[:REACH]:
         words = sentence.group()
         if OTHER_ACTIVATION.search(words) or HEDGE.search(words) or SIGMOID_WORD.search(words):
             return False
-        if inline_sigma.search(words):
-            return not NO_STATEMENT.search(words)
+        if re.search(SIGMA, words):
+            return bool(POINTING_BACK.search(words)) and not NO_STATEMENT.search(words)
     return False
+
+
+# σ given to what the sentence before named: *We write it $\sigma$*, *Below we write it as
+# $\sigma$*, *We denote the activation by $\sigma$*, *이를 $\sigma$로 표기한다*
+POINTING_BACK = re.compile(
+    rf"^\W*(?:\w+\s+){{0,2}}?(?:we\s+)?(?:write|denote|call|represent|abbreviate)\s+(?:it|this"
+    rf"(?:\s+function)?|the\s+(?:activation|nonlinearity|function))\s+(?:by\s+|as\s+)?\$\s*{SIGMA}"
+    rf"\s*\$\s*[.!。]?\s*$|^\W*(?:이를|이것을|이\s*함수를|활성화\s*함수를)\s*\$\s*{SIGMA}\s*\$\s*"
+    rf"(?:로|으로)\s*(?:표기|쓴|쓰자|나타낸|적는)", re.I)
 
 
 REACH = 3  # sentences a statement naming the sigmoid reaches forward to the σ that writes it

@@ -164,3 +164,26 @@ def test_a_construction_sympy_refuses_is_named_in_words(tmp_path, claim, words):
     [step] = steps_by_line(tmp_path, f"$${claim}$$\n")[1]
     assert step.verdict == "skipped" and words in step.reason
     assert "Immutable" not in step.reason and "operand" not in step.reason
+
+
+@pytest.mark.parametrize("words, claim", [  # round 45 X01–X05
+    ("The logistic sigmoid will appear later. First, $\\sigma(n)$ is the sum of the divisors "
+     "of $n$.", "\\sigma(6) = 12"),
+    ("로지스틱 함수는 나중에 다룬다. 여기서 $\\sigma(n)$은 $n$의 약수의 합이다.", "\\sigma(6) = 12"),
+    ("The output layer applies the logistic sigmoid. Its derivative we denote by $\\sigma$.",
+     "\\sigma(0) = \\frac{1}{4}"),
+    ("The mean function is the logistic sigmoid. Its inverse, the log-odds map, we write as "
+     "$\\sigma$.", "\\sigma(1/2) = 0"),
+    ("Let $\\sigma$ be the standard normal distribution function. The logistic sigmoid and "
+     "$\\sigma$ both send $0$ to $1/2$.", "\\sigma(1) = \\frac{1}{1 + e^{-1}}"),
+    ("Whereas the logistic sigmoid is bounded, $\\sigma(n)$, the sum of the divisors of $n$, "
+     "grows without bound.", "\\sigma(6) = 12"),
+])
+def test_a_sentence_beside_the_sigmoid_does_not_name_sigma_the_sigmoid(tmp_path, words, claim):
+    note = f"# Note\n\n{words}\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["undecided"]
+
+
+def test_a_statement_pointing_forward_in_korean(tmp_path):
+    note = f"# Note\n\n활성화 함수는 로지스틱 시그모이드이다. 이를 $\\sigma$로 표기한다.\n\n{SIGMOID_DERIVATIVE}"
+    assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
