@@ -200,6 +200,9 @@ class LatexContext:
     bold: frozenset[str] = field(default_factory=frozenset)  # plain A read as \mathbf{A}
     frobenius_2: bool = False  # ‖M‖_2 of a matrix is Frobenius (the note says so: matrices)
     binomial: bool = False  # the note speaks of binomial coefficients: (n k) may be n choose k
+    # names the note defines as a vector or matrix (u = \begin{pmatrix} 1 \\ 2 \end{pmatrix}):
+    # never an entry of a matrix written out (a block matrix, round 44 U05)
+    vectors_defined: frozenset[str] = field(default_factory=frozenset)
     declared: tuple[tuple[str, tuple], ...] = ()  # shapes the prose gives (matrices module)
     # the chain's one differentiation variable (LaTeX text, symderive.grammar.operators):
     # what f', y', D f, \nabla f, \partial_i f differentiate by; "" when none is written

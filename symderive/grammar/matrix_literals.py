@@ -1,11 +1,14 @@
 r"""``\begin{pmatrix} a & b \\ c & d \end{pmatrix}``: a matrix written entry by entry, read as a
 SymPy ``ImmutableMatrix`` (``bmatrix``, ``Bmatrix``, ``matrix``, ``smallmatrix`` alike;
 ``vmatrix`` is its determinant; a one-entry ``vmatrix`` — |x| or det — and, in a note about
-binomial coefficients, a two-row ``pmatrix`` — n choose k — are not read).
+binomial coefficients, a two-row column in parentheses — n choose k, as ``pmatrix`` or as
+``\left(\begin{matrix} … \end{matrix}\right)`` — are not read).
 
 Each entry is read by the same grammar (a sub-parser on the same note context).  Read only when
 every entry is: rows of one length, no ellipsis (``\cdots``, ``\vdots``, ``\ddots``: a matrix of
-unknown size is not this one), no entry that is itself a matrix, no nested environment, at most
+unknown size is not this one), no entry that is itself a matrix — nor a name the note defines
+as a vector or matrix (``\begin{pmatrix} u & v \end{pmatrix}`` of column vectors u, v is a
+block matrix, round 44 U05) —, no nested environment, at most
 ``MAX_SIDE`` rows and columns.  ``Vmatrix`` (a norm) is not read.
 """
 
@@ -26,6 +29,12 @@ DET_SECONDS = 0.5  # of CPU, for the determinant of a written-out matrix with le
 DET_NODES = 4000  # nodes, at most, of such a determinant's expression (5×5 of 25 letters: 1837)
 DENSE_DET_SIDE = 6  # from this side on, a determinant with letters in more than two entries a
 # row is refused before it is computed (6! = 720 terms and more)
+# the opening and closing parentheses around a ``matrix``/``smallmatrix`` environment, with
+# sizing commands and thin spaces: \left(\!\begin{matrix} n \\ k \end{matrix}\!\right)
+SPACES = r"(?:\s|\\[!,;: ])*"
+OPENED = re.compile(r"(?:\\left|\\[bB]igg?l?)?\s*\(" + SPACES + r"$")
+CLOSED = re.compile(SPACES + r"(?:\\right|\\[bB]igg?r?)?\s*\)")
+FACTORIAL = re.compile(r"(?<!\\)!(?!=)")  # n!, not \! (a thin space) nor !=
 
 
 def read_literal(parser, token) -> sp.Basic:
@@ -57,12 +66,14 @@ def read_literal(parser, token) -> sp.Basic:
             value = read_piece(parser, entry, token, "a matrix")
             if isinstance(value, sp.MatrixExpr) or getattr(value, "is_Matrix", False):
                 parser.fail("a matrix with a matrix entry (a block matrix) is not read", token)
+            _no_defined_vector(parser, value, token)
             values.append(value)
         entries.append(values)
     matrix = sp.ImmutableMatrix(entries)
-    if kind == "pmatrix" and matrix.shape == (2, 1) and parser.context.binomial:
-        parser.fail("a two-row pmatrix in a note about binomial coefficients may be n choose k "
-                    "(not read)", token)  # round 41 P06
+    if matrix.shape == (2, 1) and parser.context.binomial and in_parentheses(
+            parser.text, match.start(), match.end(), kind):  # round 41 P06, round 44 U03
+        parser.fail("a two-row column in parentheses in a note about binomial coefficients may "
+                    "be n choose k (not read)", token)
     if kind == "vmatrix" and matrix.shape == (1, 1):
         parser.fail("a one-entry vmatrix may be an absolute value or a determinant (not read)",
                     token)  # round 41 P07
@@ -107,3 +118,41 @@ def larger_than(expr: sp.Basic, most: int) -> bool:
         if count > most:
             return True
     return False
+
+
+def _no_defined_vector(parser, value, token) -> None:
+    """Fail when the entry uses a name the note defines as a vector or matrix: the literal is
+    then a block matrix, whatever the scalar reading of that name would give (round 44 U05)."""
+    defined = parser.context.vectors_defined
+    used = sorted(str(symbol) for symbol in getattr(value, "free_symbols", ()) if
+                  str(symbol) in defined)
+    if used:
+        parser.fail(f"a matrix written with {', '.join(used)}, which the note defines as a "
+                    "vector or matrix, as an entry (a block matrix) is not read", token)
+
+
+def in_parentheses(text: str, start: int, end: int, kind: str) -> bool:
+    r"""Whether the environment text[start:end] is typeset inside round brackets: a
+    ``pmatrix``, or a ``matrix``/``smallmatrix`` between ``(`` and ``)`` (``\left(``,
+    ``\big(`` …) — the shapes n choose k takes (round 44 U03)."""
+    if kind == "pmatrix":
+        return True
+    if kind not in ("matrix", "smallmatrix"):
+        return False
+    return bool(OPENED.search(text[:start]) and CLOSED.match(text, end))
+
+
+def binomial_columns(latex: str) -> bool:
+    """Whether ``latex`` (one block of a note's mathematics) writes a two-row column in
+    parentheses beside a factorial — ``(n; k) = n!/(k!(n-k)!)``: that column is n choose k,
+    never a vector (round 44 U02)."""
+    found, rest, last = False, [], 0
+    for match in LITERAL.finditer(latex):
+        rows = [row for row in split_top(match.group("body"), ROW_BREAK) if row.strip()]
+        if len(rows) == 2 and all(len(split_top(row, COLUMN)) == 1 for row in rows) and (
+                in_parentheses(latex, match.start(), match.end(), match.group("kind"))):
+            found = True
+        rest.append(latex[last:match.start()])
+        last = match.end()
+    rest.append(latex[last:])
+    return found and bool(FACTORIAL.search(" ".join(rest)))

@@ -42,6 +42,7 @@ from symderive.grammar.matrices import (
     stated_properties,
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
+from symderive.grammar.matrix_literals import binomial_columns
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
@@ -475,9 +476,25 @@ def _new_meaning_footnotes(text: str) -> set[str]:
     return {label for label, second in giving.items() if second}
 
 
-# words of binomial coefficients: a two-row pmatrix may then be n choose k (round 41 P06)
+# words of binomial coefficients: a two-row pmatrix may then be n choose k (round 41 P06);
+# Pascal's triangle too (round 44 U01; not Pascal's law nor the unit pascal)
 BINOMIAL_WORDS = re.compile(r"\bbinomial|\bchoose\b|\bcombinations?\b|\\binom|\\choose|이항|조합"
-                            r"|二项|組合|组合", re.I)
+                            r"|二项|組合|组合"
+                            r"|\bPascal(?:'s|’s|s)?\s+(?:triangle|rule|identity|recurrence)"
+                            r"|파스칼\s*(?:의\s*)?삼각형|帕斯卡三角|杨辉三角|楊輝三角|パスカルの三角形", re.I)
+
+
+def speaks_of_binomials(text: str, blocks: list[str]) -> bool:
+    """Whether a two-row column in parentheses may be n choose k in this note: its words say
+    so, or one of its formulas writes such a column beside a factorial (round 44 U01, U02)."""
+    return bool(BINOMIAL_WORDS.search(text)) or any(binomial_columns(b) for b in blocks)
+
+
+def vectors_defined(definitions) -> frozenset[str]:
+    """The names the note defines as a vector or matrix written out (u = (1; 2)): never the
+    scalar entries of another matrix written out (round 44 U05)."""
+    return frozenset(d.key[1].name for d in definitions if d.key[0] == "symbol"
+                     and getattr(d.value, "is_Matrix", False))
 
 
 def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
@@ -599,7 +616,9 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     t_marks = lower_t([block.latex for block in extraction.blocks], text)  # w^t: R13
     context.latex = replace(context.latex, t_vectors=t_marks.vectors, t_unused=t_marks.unused,
                             trace_named=TRACE_WORDS.search(context.words) is not None)  # J09
-    context.latex = replace(context.latex, binomial=bool(BINOMIAL_WORDS.search(text)))
+    context.latex = replace(context.latex, binomial=speaks_of_binomials(
+        text, [block.latex for block in extraction.blocks]),
+        vectors_defined=vectors_defined(context.definitions))
     context.latex = replace(context.latex, functions=context.latex.functions | applied_names(
         text))  # Let $\sigma_1(A)$ denote …: a function, never σ_1 times A (round 44 T08)
     context.latex = replace(context.latex, shapes=shapes, bold=bold, scalars=context.latex.scalars | frozenset(
@@ -925,7 +944,10 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "undecided" and outcome.reason == ALTERNATIVES["simplex"]:
             outcome = replace(outcome, reason=simplex_directive(step))
         in_force = equation.view.notes if equation.view else {}
-        used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force)
+        examples = equation.view.examples if equation.view else {}
+        general_judged = outcome is outcomes.get(key + ("general",)) and examples
+        used = tuple(in_force[k] for k in sorted(step.used, key=str) if k in in_force and not (
+            general_judged and k in examples))  # judged for all values: not used (round 44 U08)
         used += _symmetric_used(step, plan, equation)
         names = _step_names(step)
         lead = equation.block.lead

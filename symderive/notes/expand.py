@@ -518,8 +518,39 @@ def prepare(
             return node
         return node.func(*(rewrite(argument) for argument in node.args))
 
-    return settle(no_limit_by_cases(difference_quotients(expand_definitions(rewrite(expr),
-                                                                          view))))
+    return settle(no_limit_by_cases(no_block_entries(difference_quotients(
+        expand_definitions(rewrite(expr), view)))))
+
+
+def _holds_a_matrix(entry) -> bool:
+    """Whether a matrix entry is, or contains, a whole matrix (explicit or symbolic); an entry
+    M[i, j] of a matrix is a number, not a matrix."""
+    if isinstance(entry, MatrixElement) or not isinstance(entry, sp.Basic):
+        return False
+    if isinstance(entry, (sp.MatrixBase, sp.MatrixExpr)):
+        return True
+    return any(_holds_a_matrix(argument) for argument in entry.args)
+
+
+def _explicit_matrices(expr) -> list:
+    """The matrices written out in ``expr`` (not looking inside a matrix's own entries)."""
+    if isinstance(expr, sp.MatrixBase):
+        return [expr]
+    if isinstance(expr, MatrixElement) or not isinstance(expr, sp.Basic):
+        return []
+    return [found for argument in expr.args for found in _explicit_matrices(argument)]
+
+
+def no_block_entries(expr: sp.Basic) -> sp.Basic:
+    """``expr``, unless a matrix in it has an entry that became a matrix once the definitions
+    were substituted (u = (1; 2), v = (3; 4), then [u v]^T): SymPy keeps such an entry as one
+    opaque element, so both sides would compare as if u, v were numbers (round 44 U05)."""
+    for matrix in _explicit_matrices(expr):
+        if any(_holds_a_matrix(entry) for entry in matrix):
+            raise ParseError("a matrix written out whose entries become vectors or matrices "
+                             "once the definitions are substituted (a block matrix, or a defined "
+                             "matrix read as a number beside it) is not read")
+    return expr
 
 
 def no_limit_by_cases(expr: sp.Basic) -> sp.Basic:

@@ -35,6 +35,8 @@ from symderive.grammar.matrix_literals import larger_than
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
+from symderive.notes.eigen_equations import eigen_equation
+from symderive.notes.vector_arguments import function_of_column
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
 from symderive.notes.example_near import about_the_example, claim_sentence, example_doubt
@@ -595,6 +597,12 @@ def plan_steps(
     for index in range(1, len(elements)):
         written = relations[index - 1]
         left, right = parsed[index - 1], parsed[index]
+        applied = function_of_column(elements[0], raws[0], {
+            str(name) for name in view.symbols} | set(view.functions)) if index == 1 else None
+        if applied:  # T(x; y) = (x + y; x − y): defines the map T (round 44 U09)
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION, reason=(
+                f"defines {applied} as a function of the column written after it")))
+            continue
         if index == 1 and defines_head:
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="defines the name on the left"))  # fmt: skip
@@ -709,7 +717,9 @@ def plan_steps(
         if matrix_entries:  # [0 & -0.918]: each entry to the decimals written on it (44 V02)
             (lhs, rhs), places = rounded_list_claim(matrix_entries), 0
         solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
-                                 len(elements), (elements[index - 1], elements[index]))
+                                 len(elements), (elements[index - 1], elements[index])) or (
+            eigen_equation(elements[index - 1], elements[index], lhs, rhs, " ".join((
+                sentence_before(equation.block.lead), trailing))))  # A v = λ v (round 44 U07)
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         spread = bound_claimed(lhs, rhs, relation)  # holds at most points: a bound if claimed

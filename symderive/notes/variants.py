@@ -322,8 +322,8 @@ def _with_examples(key, outcomes, near: bool, changed: str = "") -> tuple[Outcom
     example, general = outcomes[key + ("plain",)], outcomes[key + ("general",)]
     if general.holds:
         return general, "holds for all values, not only the example values"
-    if not near and not example.holds:
-        return general, ""  # the note may mean the general claim: judge that one
+    if not near and not example.holds:  # the note may mean the general claim: judge that one
+        return general, "judged for all values (the example values in force are not used)"
     if example.verdict == "refuted" or not example.holds:
         return example, ""
     if near:
