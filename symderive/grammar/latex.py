@@ -1436,7 +1436,9 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
     def d_against_a_name(self) -> bool:
         """``dZ_2``, ``du``: a d written against a letter in a note that never uses d alone."""
         following = self.peek()
-        return (self.context.d_marks_names and following.kind == "letter"
+        unbraced = self.position > 0 and self.tokens[self.position - 1].text in (
+            r"\frac", r"\dfrac", r"\tfrac")  # \frac dx: TeX's d over x, one token each
+        return (self.context.d_marks_names and following.kind == "letter" and not unbraced
                 and following.column == self.current.column + 1)
 
     def marked_by_d(self, start: Token) -> sp.Basic:
