@@ -142,15 +142,31 @@ def in_parentheses(text: str, start: int, end: int, kind: str) -> bool:
     return bool(OPENED.search(text[:start]) and CLOSED.match(text, end))
 
 
+# n!/(k!(n-k)!) written as a fraction: \frac{n!}{k!\,(n-k)!} or n!/(k!(n-k)!) — n choose k
+# by its formula, anywhere in the note (round 46 Z03)
+FACTORIAL_FRACTION = re.compile(r"\\[dt]?frac\s*\{[^{}]*(?<!\\)!\s*\}\s*\{[^{}]*(?<!\\)!(?!=)"
+                                r"|(?<!\\)!\s*/\s*\(?[^/=$]*?(?<!\\)!(?!=)")
+
+
+def two_row_column(latex: str) -> bool:
+    """Whether ``latex`` writes a two-row column in parentheses: ``(n; k)``, n choose k's
+    shape (round 46 Z03)."""
+    return any(_column_in_parentheses(latex, match) for match in LITERAL.finditer(latex))
+
+
+def _column_in_parentheses(latex: str, match) -> bool:
+    rows = [row for row in split_top(match.group("body"), ROW_BREAK) if row.strip()]
+    return len(rows) == 2 and all(len(split_top(row, COLUMN)) == 1 for row in rows) and (
+        in_parentheses(latex, match.start(), match.end(), match.group("kind")))
+
+
 def binomial_columns(latex: str) -> bool:
     """Whether ``latex`` (one block of a note's mathematics) writes a two-row column in
     parentheses beside a factorial — ``(n; k) = n!/(k!(n-k)!)``: that column is n choose k,
     never a vector (round 44 U02)."""
     found, rest, last = False, [], 0
     for match in LITERAL.finditer(latex):
-        rows = [row for row in split_top(match.group("body"), ROW_BREAK) if row.strip()]
-        if len(rows) == 2 and all(len(split_top(row, COLUMN)) == 1 for row in rows) and (
-                in_parentheses(latex, match.start(), match.end(), match.group("kind"))):
+        if _column_in_parentheses(latex, match):
             found = True
         rest.append(latex[last:match.start()])
         last = match.end()

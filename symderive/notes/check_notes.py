@@ -42,7 +42,7 @@ from symderive.grammar.matrices import (
     stated_properties,
 )
 from symderive.grammar.operators import labelled_functions, names_not_operators
-from symderive.grammar.matrix_literals import binomial_columns
+from symderive.grammar.matrix_literals import FACTORIAL_FRACTION, binomial_columns, two_row_column
 from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
@@ -484,10 +484,24 @@ BINOMIAL_WORDS = re.compile(r"\bbinomial|\bchoose\b|\bcombinations?\b|\\binom|\\
                             r"|파스칼\s*(?:의\s*)?삼각형|帕斯卡三角|杨辉三角|楊輝三角|パスカルの三角形", re.I)
 
 
+# words that define a count of choices — what n choose k counts (round 46 Z03): "the number
+# of $k$-element subsets", "ways to pick $k$ of $n$", "subsets of size k", 부분집합의 개수,
+# k개를 뽑는 경우의 수
+COUNTING_WORDS = re.compile(
+    r"-?\belement\s+subsets?\b|\bsubsets?\s+of\s+(?:size|cardinality)\b"
+    r"|\bways?\s+(?:to|of)\s+(?:choose|choosing|pick|picking|select|selecting)\b"
+    r"|부분\s*집합\s*의?\s*(?:개수|수)|뽑는\s*(?:경우의\s*수|방법의\s*수|방법)", re.I)
+
+
 def speaks_of_binomials(text: str, blocks: list[str]) -> bool:
     """Whether a two-row column in parentheses may be n choose k in this note: its words say
-    so, or one of its formulas writes such a column beside a factorial (round 44 U01, U02)."""
-    return bool(BINOMIAL_WORDS.search(text)) or any(binomial_columns(b) for b in blocks)
+    so, or one of its formulas writes such a column beside a factorial (round 44 U01, U02),
+    or the note writes such a column and, anywhere, words of counting choices or the
+    factorial fraction n!/(k!(n-k)!) (round 46 Z03)."""
+    if BINOMIAL_WORDS.search(text) or any(binomial_columns(b) for b in blocks):
+        return True
+    return any(two_row_column(b) for b in blocks) and bool(
+        COUNTING_WORDS.search(text) or any(FACTORIAL_FRACTION.search(b) for b in blocks))
 
 
 def vectors_defined(definitions) -> frozenset[str]:

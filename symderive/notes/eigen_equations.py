@@ -11,6 +11,9 @@ Recognised in two ways, for a step whose two sides are both matrices as read:
 
 Such a step is then *solve-like* (symderive.notes.plan): refuted as read, it is skipped as a
 condition, never refuted; proved or checked (true for every v) it keeps that verdict.
+A step with no free name at all (every entry written out: ``(2 1; 1 2)(1; -1) = 3(1; -1)``)
+has nothing to solve for: it is an ordinary claim, checked and refuted as written (round 46,
+after Z-rot.md).
 """
 
 from __future__ import annotations
@@ -69,6 +72,6 @@ def both_matrices(lhs, rhs) -> bool:
 def eigen_equation(left: str, right: str, lhs, rhs, words: str) -> bool:
     """Whether the step is an eigen-equation to solve (see the module): both sides matrices,
     and its form or its words say so."""
-    if not both_matrices(lhs, rhs):
-        return False
+    if not both_matrices(lhs, rhs) or not (lhs.free_symbols | rhs.free_symbols):
+        return False  # no unknown: nothing to solve, a claim (round 46, Z-rot.md)
     return eigen_form(left, right) or EIGEN_WORDS.search(words) is not None

@@ -36,6 +36,7 @@ from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
 from symderive.notes import matrix_definitions
 from symderive.notes.eigen_equations import eigen_equation
+from symderive.notes.extreme_words import extreme_at_point
 from symderive.notes.vector_arguments import function_of_column
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
@@ -602,6 +603,11 @@ def plan_steps(
         if applied:  # T(x; y) = (x + y; x − y): defines the map T (round 44 U09)
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION, reason=(
                 f"defines {applied} as a function of the column written after it")))
+            continue
+        if index == 1 and equation.located.reading.role is Role.CLAIM and (
+                extreme := extreme_at_point(elements, relations, equation.block.lead)):
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.CONDITION,
+                                              reason=extreme))  # σ'(z) = σ'(0) (round 46 Z02)
             continue
         if index == 1 and defines_head:
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
