@@ -126,6 +126,9 @@ def at_point(expr: sp.Basic, point: Mapping) -> sp.Basic:
         return expr
     if getattr(expr, "is_Matrix", False) and holds_odd_roots(sp.ImmutableMatrix(expr)):
         return expr.applyfunc(lambda entry: at_point(entry, point))
+    if not getattr(expr, "is_Matrix", False) and expr.has(sp.Abs, sp.sign) and any(
+            _near_pole_sign(node) for node in expr.atoms(sp.Abs, sp.sign)):
+        return _with_signs_held(expr, point)
     if not holds_odd_roots(expr):
         return expr.xreplace(point)
     held = expr.replace(_odd_root_of_symbols, lambda node: _RealRoot(node.base, node.exp))
@@ -134,6 +137,39 @@ def at_point(expr: sp.Basic, point: Mapping) -> sp.Basic:
         value = value.replace(lambda node: isinstance(node, _RealRoot),
                               lambda node: sp.Pow(*node.args))
     return value
+
+
+class _HeldAbs(sp.Function):
+    """|·| kept unevaluated while a point is written in (no eval: SymPy's sign is not read)."""
+
+
+class _HeldSign(sp.Function):
+    """sign(·) kept unevaluated while a point is written in."""
+
+
+_POLE_FUNCTIONS = (sp.tan, sp.sec, sp.cot, sp.csc)
+_HELD = {sp.Abs: _HeldAbs, sp.sign: _HeldSign}
+
+
+def _near_pole_sign(node: sp.Basic) -> bool:
+    """Whether |u| or sign(u) has a u with a pole (tan, sec, cot, csc, a negative power):
+    written at a rational point, SymPy reads the sign of u from a 2-digit evalf, which is
+    wrong next to the pole — |tan(x³ + x)| became tan(x³ + x) = −10^40 at a point 10^-40
+    past the pole (round 46 Y01).  Such nodes are left to the certified balls."""
+    argument = node.args[0]
+    return argument.has(*_POLE_FUNCTIONS) or any(
+        power.exp.is_negative for power in argument.atoms(sp.Pow))
+
+
+def _with_signs_held(expr: sp.Basic, point: Mapping) -> sp.Basic:
+    """``expr`` at ``point`` with each pole-bearing |u| and sign(u) left unevaluated (its
+    argument written in exactly), for the certified balls to decide."""
+    held = expr.replace(lambda node: isinstance(node, (sp.Abs, sp.sign)) and _near_pole_sign(node),
+                        lambda node: _HELD[type(node)](*node.args))
+    value = at_point(held, point)
+    back = {held_type: original for original, held_type in _HELD.items()}
+    return value.replace(lambda node: isinstance(node, (_HeldAbs, _HeldSign)),
+                         lambda node: back[type(node)](*node.args, evaluate=False))
 
 
 # Around these, x^(1/3) may be its complex principal value in SymPy's rules without changing what

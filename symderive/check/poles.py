@@ -1,4 +1,5 @@
-r"""Both sides of every pole of tan, sec, cot and csc inside a bounded stated interval.
+r"""Both sides of every pole of tan, sec, cot, csc and of every denominator inside a bounded
+stated interval.
 
 tan x and sec x have no value where cos x = 0, cot x and csc x where sin x = 0
 (:data:`symderive.grammar.build.DOMAINS`); through such a pole a side changes sign or jumps
@@ -37,13 +38,18 @@ class Poles:
 
 def vanishing_expressions(sides: tuple) -> list[sp.Basic]:
     """(node, cos(u)) for each tan(u), sec(u) of the sides, (node, sin(u)) for each cot(u),
-    csc(u); one node for each expression (tan x and sec x share their poles)."""
+    csc(u), and (node, d) for each factor d^(-k) (a denominator: sin x / cos x, 1/cos²x have
+    the poles of tan x and sec x without naming them, round 46 Y02); one node for each
+    expression (tan x and sec x share their poles)."""
     found: dict = {}
     for side in sides:
         if not isinstance(side, sp.Basic):
             continue
         for node in sorted(side.atoms(*VANISHING), key=sp.default_sort_key):
             found.setdefault(VANISHING[type(node)](node.args[0]), node)
+        for node in sorted(side.atoms(sp.Pow), key=sp.default_sort_key):
+            if node.exp.is_number and node.exp.is_negative and node.base.free_symbols:
+                found.setdefault(node.base, node)
     return [(node, vanishing) for vanishing, node in found.items()]
 
 

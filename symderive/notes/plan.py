@@ -361,7 +361,9 @@ INTEGER_WRITTEN = re.compile(r"^\s*-?\s*\d+\s*$")
 def sentence_before(lead: str) -> str:
     """The words of the formula's sentence before it (formulas blanked)."""
     words = re.sub(r"\$[^$]*\$", " ", lead or "")
-    return re.split(r"[.!?。]\s", words)[-1]
+    # a sentence ends at its stop even at the lead's end ("… here. $…$"), but not at the
+    # abbreviations "3 d.p.", "2 s.f." (round 46 Y04, Y06)
+    return re.split(r"(?<!\bd\.p)(?<!\bs\.f)[.!?。](?:\s|$)", words)[-1]
 
 
 def rounded_to_integer(left: str, right: str, words: str) -> str:
@@ -711,6 +713,10 @@ def plan_steps(
             continue
         stated = precision_in_words(elements[index - 1], elements[index], sentence_before(
             equation.block.lead), trailing or after)  # "to three decimal places" (round 44 U12)
+        if stated and stated.mismatch:  # 첫째 자리에서 반올림하면 √2 = 1.4 (round 46 Y03)
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.UNCHECKED_RELATION,
+                                              reason=stated.mismatch))
+            continue
         places = stated.places if stated else decimals_written(elements[index - 1],
                                                                elements[index])
         rounding = rounded_to_integer(elements[index - 1], elements[index], " ".join((

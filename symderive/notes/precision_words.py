@@ -36,6 +36,14 @@ FIGURE_WORDS = re.compile(
     rf"\b{_COUNT}[\s-]+(?:significant[\s-]+(?:figures?|digits?)|sig\.?[\s-]+figs?\b"
     rf"|s\.\s?f\.?|sf\b)|유효\s*숫자\s*{_KOREAN_COUNT}\s*자리", re.I)
 _SENTENCE_END = re.compile(r"[.;!?。]")
+# words saying the stated precision does not govern the formula: "Although the table is
+# rounded to two significant figures, the count below is exact", "We never round to …",
+# "Without rounding to …", "Instead of three decimal places we keep one" (round 46 Y04, Y05)
+NOT_GOVERNING = re.compile(
+    r"\b(?:never|not|no|without|instead|rather|although|though|but|except|unless|exact|exactly"
+    r"|unrounded|prior|before)\b|n't\b|않|없이|대신|아니", re.I)
+# "셋째 자리에서 반올림": rounded AT the third place, keeping two (round 46 Y03)
+_AT_PLACE = re.compile(r"^\s*에서")
 _CLOSES = re.compile(r"^\s*\)?\s*(?:[.;!?。]|$)")
 WRITTEN_NUMBER = re.compile(r"^\s*[-+−]?\s*(\d*)(?:\.(\d+))?\s*$")
 
@@ -44,6 +52,7 @@ WRITTEN_NUMBER = re.compile(r"^\s*[-+−]?\s*(\d*)(?:\.(\d+))?\s*$")
 class StatedPrecision:
     places: int  # decimals to check to (negative: a whole number rounded to tens, hundreds …)
     text: str  # what the words say: 'three decimal places', '2 significant figures'
+    mismatch: str = ""  # why the number written cannot be the rounding the words describe
 
 
 def _count(word: str) -> int:
@@ -51,14 +60,30 @@ def _count(word: str) -> int:
 
 
 def stated_precision(before: str, after: str) -> tuple[str, int, str] | None:
-    """('decimals' | 'figures', N, the words) from the sentence before a formula, or from the
-    words that close its sentence after it; None when neither states one."""
+    """('decimals' | 'figures' | 'decimals at', N, the words) from the sentence before a
+    formula, or from the words that close its sentence after it; None when neither states
+    one, or when the sentence negates or contrasts it (then it need not govern the formula)."""
+    if NOT_GOVERNING.search(before or "") or NOT_GOVERNING.search(_sentence_head(after)):
+        return None  # "the count below is exact", "never round to …" (round 46 Y04, Y05)
     for kind, pattern in (("decimals", DECIMAL_WORDS), ("figures", FIGURE_WORDS)):
-        found = pattern.search(before or "") or _closing(pattern, after or "")
+        found, text = pattern.search(before or ""), before or ""
+        if not found:
+            found, text = _closing(pattern, after or ""), (after or "").strip()
         if found:
             count = next(group for group in found.groups() if group)
+            if _AT_PLACE.match(text[found.end():]):  # 자리에서 반올림: at that place
+                if kind == "figures":
+                    return None  # 유효숫자 세 자리에서: whether two or three are kept is unclear
+                kind = "decimals at"
             return kind, _count(count), found.group().strip()
     return None
+
+
+def _sentence_head(after: str) -> str:
+    """The words after a formula up to its sentence's end (or the next formula)."""
+    head = (after or "").strip().split("$")[0][:80]
+    end = _SENTENCE_END.search(head)
+    return head[:end.start()] if end else head
 
 
 def _closing(pattern: re.Pattern, after: str) -> re.Match | None:
@@ -84,6 +109,14 @@ def precision_for(written: str, before: str, after: str) -> StatedPrecision | No
         return None
     kind, count, text = stated
     whole, fraction = number.group(1) or "", number.group(2) or ""
+    if kind == "decimals at":  # 셋째 자리에서 반올림: two decimals kept (round 46 Y03)
+        kept = count - 1
+        if len(fraction) <= kept:
+            return StatedPrecision(kept, f"{text}에서 반올림 (keeping {kept} after the point)")
+        return StatedPrecision(kept, text, mismatch=(
+            f"the words say the value is rounded at decimal place {count} ('{text}에서'), "
+            f"keeping {kept}, but the number is written with {len(fraction)}: which "
+            "rounding is meant is not clear"))
     if kind == "decimals":
         return StatedPrecision(count, text) if len(fraction) <= count else None
     digits = (whole + fraction).lstrip("0")
