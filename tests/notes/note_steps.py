@@ -78,3 +78,14 @@ def verdicts_after_assumption(tmp_path: Path, sentence: str, title: str = "Absol
     ``sentence`` on line 5 (the withdrawal tests: does it still use x > 0?)."""
     text = f"# {title}\n\nAssume $x > 0$. Then $|x| = x$.\n\n{sentence}\n"
     return verdicts_by_line(tmp_path, text)
+
+
+def equations_by_line(tmp_path: Path, text: str) -> dict[int, list]:
+    """line -> the equations written on it (checked or skipped whole), in order."""
+    note = tmp_path / "note.md"
+    note.write_text(text, encoding="utf-8")
+    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
+    found: dict[int, list] = {}
+    for equation in report.files[0].equations:
+        found.setdefault(equation.line, []).append(equation)
+    return found

@@ -12,23 +12,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.condition_lists import listed_conditions
 from symderive.notes.extreme_words import extreme_value
-from tests.notes.note_steps import steps_by_line, verdicts_by_line
-
-
-def equations_by_line(tmp_path: Path, text: str) -> dict[int, list]:
-    """line -> the equations written on it (checked or skipped whole), in order."""
-    note = tmp_path / "note.md"
-    note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
-    found: dict[int, list] = {}
-    for equation in report.files[0].equations:
-        found.setdefault(equation.line, []).append(equation)
-    return found
+from tests.notes.note_steps import equations_by_line, steps_by_line, verdicts_by_line
 
 
 # V02: matrix entries written as rounded decimals ------------------------------------------

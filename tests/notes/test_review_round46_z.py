@@ -11,27 +11,14 @@ r"""Round 46 (reviewer Z), fixer z.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from symderive.grammar.matrix_literals import FACTORIAL_FRACTION
-from symderive.notes.check_notes import NotesOptions, check_files, speaks_of_binomials
+from symderive.notes.check_notes import speaks_of_binomials
 from symderive.notes.extreme_words import extreme_at_point, extreme_value
-from tests.notes.note_steps import steps_by_line, verdicts_by_line
+from tests.notes.note_steps import equations_by_line, steps_by_line, verdicts_by_line
 
 SIGMOID = "Let $\\sigma$ be the logistic sigmoid.\n\n"
-
-
-def equations_by_line(tmp_path: Path, text: str) -> dict[int, list]:
-    """line -> the equations written on it (checked or skipped whole), in order."""
-    note = tmp_path / "note.md"
-    note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
-    found: dict[int, list] = {}
-    for equation in report.files[0].equations:
-        found.setdefault(equation.line, []).append(equation)
-    return found
 
 
 def column(upper: str, lower: str) -> str:
