@@ -984,6 +984,49 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
     return edges + all_ones(base_point, context)
 
 
+# how far inside a stated interval's ends, as a fraction of its width, points are placed
+NEAR_END_FRACTIONS = (sp.Rational(1, 10**2), sp.Rational(1, 10**4), sp.Rational(1, 10**6),
+                      sp.Rational(1, 10**9))
+
+
+def near_ends(base_point: dict, context: CheckContext) -> list[dict]:
+    """Points just inside the ends of each bounded interval stated for a variable (at
+    :data:`NEAR_END_FRACTIONS` of its width), one variable at a time and all of them at the same
+    end together: a claim false only on a sliver by an end is caught there — √((x − 1.999)²) =
+    1.999 − x on (0, 2), arcsin(sin x) = x on (0, 1.58), tan(x + y) past π/2 with x < 1 and
+    y < 0.6 (round 47 A01–A03)."""
+    bounds = {symbol: _bounds(context.domain_of(symbol))
+              for symbol in sorted(base_point, key=sp.default_sort_key)}
+    bounded = [symbol for symbol, ends in bounds.items() if ends is not None]
+    points = []
+    for fraction in NEAR_END_FRACTIONS:
+        ends = {}
+        for symbol in bounded:
+            low, high = bounds[symbol]
+            step = (high - low) * fraction
+            ends[symbol] = (low + step, high - step)
+        for symbol in bounded[:3]:
+            points += [{**base_point, symbol: value} for value in ends[symbol]]
+        if len(bounded) > 1:
+            for side in (0, -1):
+                corner = {symbol: ends[symbol][side] for symbol in bounded if ends[symbol]}
+                points.append({**base_point, **corner})
+    return points
+
+
+def _bounds(domain) -> tuple | None:
+    """(low, high) of a bounded interval domain (a probability's (0, 1) too), else None."""
+    if domain.kind == "probability":
+        return sp.S.Zero, sp.S.One
+    if domain.kind != "interval" or domain.low is None or domain.high is None:
+        return None
+    try:  # a written bound: an integer, a fraction or a decimal (π and names: not placed)
+        low, high = sp.Rational(domain.low), sp.Rational(domain.high)
+    except (TypeError, ValueError):
+        return None
+    return (low, high) if low < high else None
+
+
 def all_ones(base_point: dict, context: CheckContext, sizes: dict | None = None) -> list[dict]:
     """Every coordinate 1 (x = (1, …, 1)), where every domain allows it, and, with ``sizes``,
     each complete probability vector uniform (1/n, …, 1/n): where the entries of a vector are
