@@ -328,8 +328,11 @@ def precision_in_words(left: str, right: str, before: str, after: str
                        ) -> StatedPrecision | None:
     """The precision the words around the formula state for a bare number on one side (the
     other no number): *To three decimal places, 1/7 = 0.14* (round 44 U11, U12)."""
+    def bare(latex: str) -> bool:  # 2.2 \times 10^{4} too (round 47 A07)
+        return is_number(latex) or bool(SCIENTIFIC.match(latex))
+
     for mine, other in ((left, right), (right, left)):
-        if is_number(mine) and not is_number(other):
+        if bare(mine) and not bare(other):
             return precision_for(mine, before, after)
     return None
 

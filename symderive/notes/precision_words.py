@@ -40,12 +40,23 @@ _SENTENCE_END = re.compile(r"[.;!?。]")
 # rounded to two significant figures, the count below is exact", "We never round to …",
 # "Without rounding to …", "Instead of three decimal places we keep one" (round 46 Y04, Y05)
 NOT_GOVERNING = re.compile(
-    r"\b(?:never|not|no|without|instead|rather|although|though|but|except|unless|exact|exactly"
-    r"|unrounded|prior|before)\b|n't\b|않|없이|대신|아니", re.I)
+    r"\b(?:never|not|no|without|instead|rather|although|though|but|except|unless|exact"
+    r"|unrounded|prior|before)\b|n't\b|않|없이|대신|아니", re.I)  # "exactly" negates nothing (47 A06)
+# words of truncation: the value is cut or pushed, not rounded to nearest, so half a unit of
+# the last place does not bound it ("Truncated to two decimal places, 2/3 = 0.67" is false:
+# 0.66); 버림/올림/내림 are not 반올림 (round 47 A04, A05)
+TRUNCATION_WORDS = re.compile(
+    r"\b(?:truncat\w*|chop(?:s|ped|ping)?|floor(?:ed)?|ceiling|round(?:s|ed|ing)?[\s-]+(?:down|up)"
+    r"|round(?:s|ed|ing)?[\s-]+(?:it|them|this|the\s+\w+)[\s-]+(?:down|up))\b"
+    r"|(?<!반)올림|버림|내림|절사|절삭", re.I)
 # "셋째 자리에서 반올림": rounded AT the third place, keeping two (round 46 Y03)
 _AT_PLACE = re.compile(r"^\s*에서")
 _CLOSES = re.compile(r"^\s*\)?\s*(?:[.;!?。]|$)")
 WRITTEN_NUMBER = re.compile(r"^\s*[-+−]?\s*(\d*)(?:\.(\d+))?\s*$")
+# 2.2 \times 10^{4}: the mantissa's digits and the power (round 47 A07)
+WRITTEN_SCIENTIFIC = re.compile(
+    r"^\s*[-+−]?\s*(\d+)(?:\.(\d+))?\s*(?:\\times|\\cdot|×)\s*10\s*\^\s*"
+    r"(?:\{\s*([-+−]?\s*\d{1,3})\s*\}|(\d))\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,8 +74,27 @@ def stated_precision(before: str, after: str) -> tuple[str, int, str] | None:
     """('decimals' | 'figures' | 'decimals at', N, the words) from the sentence before a
     formula, or from the words that close its sentence after it; None when neither states
     one, or when the sentence negates or contrasts it (then it need not govern the formula)."""
-    if NOT_GOVERNING.search(before or "") or NOT_GOVERNING.search(_sentence_head(after)):
+    if _negated(before, after):
         return None  # "the count below is exact", "never round to …" (round 46 Y04, Y05)
+    return _stated(before, after)
+
+
+def _negated(before: str, after: str) -> bool:
+    """A negation or contrast word in the formula's sentence (round 46 Y04, Y05)."""
+    return bool(NOT_GOVERNING.search(before or "") or NOT_GOVERNING.search(_sentence_head(after)))
+
+
+def _truncation(before: str, after: str) -> str:
+    """The words of truncation in the formula's sentence ('truncated', '버림'), or ''."""
+    for text in (before or "", _sentence_head(after)):
+        found = TRUNCATION_WORDS.search(text)
+        if found:
+            return found.group()
+    return ""
+
+
+def _stated(before: str, after: str) -> tuple[str, int, str] | None:
+    """The precision the words state, negated or not."""
     for kind, pattern in (("decimals", DECIMAL_WORDS), ("figures", FIGURE_WORDS)):
         found, text = pattern.search(before or ""), before or ""
         if not found:
@@ -100,31 +130,78 @@ def _closing(pattern: re.Pattern, after: str) -> re.Match | None:
     return found if closes and (closes.group().strip() or not cut) else None
 
 
-def precision_for(written: str, before: str, after: str) -> StatedPrecision | None:
-    """The precision the words state for the rounded number ``written`` (LaTeX of a bare
-    number), when it has no more digits than they say; else None."""
-    stated = stated_precision(before, after)
-    number = WRITTEN_NUMBER.match(written.replace(r"\,", "").replace("{,}", ""))
-    if stated is None or number is None or not (number.group(1) or number.group(2)):
-        return None
-    kind, count, text = stated
-    whole, fraction = number.group(1) or "", number.group(2) or ""
-    if kind == "decimals at":  # 셋째 자리에서 반올림: two decimals kept (round 46 Y03)
-        kept = count - 1
-        if len(fraction) <= kept:
-            return StatedPrecision(kept, f"{text}에서 반올림 (keeping {kept} after the point)")
-        return StatedPrecision(kept, text, mismatch=(
-            f"the words say the value is rounded at decimal place {count} ('{text}에서'), "
-            f"keeping {kept}, but the number is written with {len(fraction)}: which "
-            "rounding is meant is not clear"))
-    if kind == "decimals":
-        return StatedPrecision(count, text) if len(fraction) <= count else None
+@dataclass(frozen=True)
+class WrittenNumber:
+    places: int  # decimals written: 0.14 → 2, 22000 → 0, 2.2 × 10^4 → 1 − 4 = −3
+    significant: str  # its significant digits (a whole number's trailing zeros left out)
+    leading: int  # the power of ten of its leading digit: 0.14 → −1, 2.2 × 10^4 → 4
+
+
+def written_number(written: str) -> WrittenNumber | None:
+    """The digits of a bare number as written (LaTeX), plain or ``2.2 \\times 10^{4}``
+    (round 47 A07); None for anything else or for 0."""
+    text = written.replace(r"\,", "").replace("{,}", "")
+    power = 0
+    scientific = WRITTEN_SCIENTIFIC.match(text)
+    if scientific:
+        whole, fraction = scientific.group(1), scientific.group(2) or ""
+        power = int((scientific.group(3) or scientific.group(4)).replace("−", "-").replace(" ", ""))
+    else:
+        number = WRITTEN_NUMBER.match(text)
+        if number is None or not (number.group(1) or number.group(2)):
+            return None
+        whole, fraction = number.group(1) or "", number.group(2) or ""
     digits = (whole + fraction).lstrip("0")
     if not digits:
         return None  # 0 has no significant figure to count from
     significant = digits if fraction else digits.rstrip("0")  # 22000: two figures at least
-    if len(significant) > count:
-        return None
     leading = len(whole.lstrip("0")) - 1 if whole.lstrip("0") else -(
         len(fraction) - len(fraction.lstrip("0")) + 1)
-    return StatedPrecision(count - 1 - leading, text)
+    return WrittenNumber(len(fraction) - power, significant, leading + power)
+
+
+def precision_for(written: str, before: str, after: str) -> StatedPrecision | None:
+    """The precision the words state for the rounded number ``written`` (LaTeX of a bare
+    number), when it has no more digits than they say; else None.  A precision that cannot
+    be trusted (truncation words, negated words stating more places than written) comes back
+    with a ``mismatch`` saying why the step is not checked."""
+    number = written_number(written)
+    if number is None:
+        return None
+    stated = _stated(before, after)
+    truncation = _truncation(before, after)
+    if truncation and (stated or number.places > 0):  # round 47 A04, A05
+        return StatedPrecision(max(number.places, 0), truncation, mismatch=(
+            f"the words say '{truncation}': a truncated (or rounded up/down) value is not "
+            "within half a unit of its last place, so it is not checked as rounded"))
+    if stated is None:
+        return None
+    precision = _precision(number, *stated)
+    if precision and not precision.mismatch and _negated(before, after):
+        if precision.places <= number.places:
+            return None  # the decimals written are as strict: check to them (round 46 Y04)
+        return StatedPrecision(precision.places, precision.text, mismatch=(  # round 47 A06
+            f"the words state '{stated[2]}' but also negate or contrast something: whether "
+            f"the number written with {max(number.places, 0)} decimals is meant to that "
+            "precision is not clear"))
+    return precision
+
+
+def _precision(number: WrittenNumber, kind: str, count: int, text: str
+               ) -> StatedPrecision | None:
+    """The places the stated words give ``number``, when it has no more digits than they
+    say."""
+    if kind == "decimals at":  # 셋째 자리에서 반올림: two decimals kept (round 46 Y03)
+        kept = count - 1
+        if number.places <= kept:  # not '반올림' unless written (round 47 A05)
+            return StatedPrecision(kept, f"{text}에서 (rounded at that place, keeping {kept} "
+                                   "after the point)")
+        return StatedPrecision(kept, text, mismatch=(
+            f"the words say the value is rounded at decimal place {count} ('{text}에서'), "
+            f"keeping {kept}, but the number is written with {number.places}: which "
+            "rounding is meant is not clear"))
+    if kind == "decimals":
+        return StatedPrecision(count, text) if number.places <= count else None
+    if len(number.significant) > count:
+        return None
+    return StatedPrecision(count - 1 - number.leading, text)
