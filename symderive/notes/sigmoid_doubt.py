@@ -116,7 +116,7 @@ def sigmoid_stated(text: str) -> bool:
 
 
 def _named_next(words_of_note: str, end: int) -> bool:
-    """One of the next sentences (at most :data:`REACH`) names σ by pointing back to the
+    r"""One of the next sentences (at most :data:`REACH`) names σ by pointing back to the
     sigmoid (*We write it $\sigma$*, *We denote the activation by $\sigma$*, *이를 $\sigma$로
     표기한다*), and none before it names another activation, hedges or speaks of the sigmoid
     (round 40 I01). A sentence giving σ to something else (*Its derivative we denote by σ*,
