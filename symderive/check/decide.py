@@ -1237,7 +1237,8 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         points += sampling.zero_points(difference, base_point, context)[:3]
     if not fixed:
         points += sampling.edge_points(base_point, context, rng)[:10]
-        points += sampling.near_ends(base_point, context)[:40]  # slivers by an end (47 A01)
+        points += sampling.near_ends(base_point, context)[:48]  # slivers by an end (47 A01)
+        points += sampling.beside_kinks(kinks, context)[:20]  # between a kink and an end (AB03)
     elif not further:  # at a size: the entries all equal too
         # (probability vectors uniform too, at a size only the claim's numbers name)
         points += sampling.all_ones(base_point, context, size_values if few else None)

@@ -987,6 +987,7 @@ def edge_points(base_point: dict, context: CheckContext, rng: random.Random) -> 
 # how far inside a stated interval's ends, as a fraction of its width, points are placed
 NEAR_END_FRACTIONS = (sp.Rational(1, 10**2), sp.Rational(1, 10**4), sp.Rational(1, 10**6),
                       sp.Rational(1, 10**9))
+PAST_DIGITS = (1, 3)  # and steps this many digits past the digits the ends are written with
 
 
 def near_ends(base_point: dict, context: CheckContext) -> list[dict]:
@@ -999,11 +1000,11 @@ def near_ends(base_point: dict, context: CheckContext) -> list[dict]:
               for symbol in sorted(base_point, key=sp.default_sort_key)}
     bounded = [symbol for symbol, ends in bounds.items() if ends is not None]
     points = []
-    for fraction in NEAR_END_FRACTIONS:
+    for fraction in NEAR_END_FRACTIONS + PAST_DIGITS:
         ends = {}
         for symbol in bounded:
             low, high = bounds[symbol]
-            step = (high - low) * fraction
+            step = (high - low) * fraction if fraction < 1 else _past_digits(low, high, fraction)
             ends[symbol] = (low + step, high - step)
         for symbol in bounded[:3]:
             points += [{**base_point, symbol: value} for value in ends[symbol]]
@@ -1011,6 +1012,36 @@ def near_ends(base_point: dict, context: CheckContext) -> list[dict]:
             for side in (0, -1):
                 corner = {symbol: ends[symbol][side] for symbol in bounded if ends[symbol]}
                 points.append({**base_point, **corner})
+    return points
+
+
+def _past_digits(low: sp.Rational, high: sp.Rational, past: int) -> sp.Rational:
+    """A step ``past`` digits beyond those the ends are written with: 1.570796327 is π/2
+    rounded up, false just above π/2 (round 48 AB03); never more than a third of the width."""
+    digits = max(_decimals(low), _decimals(high))
+    return min(sp.Rational(1, 10 ** (digits + past)), (high - low) / 3)
+
+
+def _decimals(value: sp.Rational) -> int:
+    """The decimals a value written as a decimal has (its denominator 10^d), else 0."""
+    denominator, decimals = value.q, 0
+    while denominator % 10 == 0 and decimals < 30:
+        denominator //= 10
+        decimals += 1
+    return decimals if denominator == 1 else 0
+
+
+def beside_kinks(kinks: list[dict], context: CheckContext) -> list[dict]:
+    """Halfway from each kink to each end of a stated bounded interval: a claim false only
+    between a kink and the end (√((x − 1.9999999995)²) = 1.9999999995 − x on (0, 2), round 48
+    AB03) is caught there, however narrow."""
+    points = []
+    for kink in kinks:
+        for symbol, value in kink.items():
+            bounds = _bounds(context.domain_of(symbol))
+            if bounds is None or not value.is_Rational or not bounds[0] < value < bounds[1]:
+                continue
+            points += [{**kink, symbol: (value + end) / 2} for end in bounds]
     return points
 
 

@@ -47,7 +47,11 @@ NOT_GOVERNING = re.compile(
 # 0.66); 버림/올림/내림 are not 반올림 (round 47 A04, A05)
 TRUNCATION_WORDS = re.compile(
     r"\b(?:truncat\w*|chop(?:s|ped|ping)?|floor(?:ed)?|ceiling|round(?:s|ed|ing)?[\s-]+(?:down|up)"
-    r"|round(?:s|ed|ing)?[\s-]+(?:it|them|this|the\s+\w+)[\s-]+(?:down|up))\b"
+    r"(?:wards?)?|round(?:s|ed|ing)?[\s-]+(?:it|them|this|the\s+\w+)[\s-]+(?:down|up)(?:wards?)?"
+    # other ways to say it (round 48 AB01, AB02): rounded downwards, cut off after, rounding
+    # toward zero / negative infinity, keeping only … (the rest dropped), discarding the rest
+    r"|(?:down|up)wards?|cut(?:s|ting)?[\s-]+off|towards?\s+(?:zero|(?:negative|positive|minus|plus)"
+    r"\s+infinity|[+-]?\s*\\?infty|-?∞)|keep(?:s|ing)?\s+only|dropp(?:ed|ing)|discard\w*|omitt\w*)\b"
     r"|(?<!반)올림|버림|내림|절사|절삭", re.I)
 # "셋째 자리에서 반올림": rounded AT the third place, keeping two (round 46 Y03)
 _AT_PLACE = re.compile(r"^\s*에서")
