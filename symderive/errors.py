@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class SymderiveError(Exception):
     """Base class: every error the CLI turns into a one-line message and exit code 2."""
@@ -58,8 +60,6 @@ _MATRIX_TYPES = r"'(?:Immutable|Mutable)?(?:Dense|Sparse)?Matrix'|'MatrixSymbol'
 def sympy_refusal(error: BaseException) -> str:
     """What SymPy refused to build, in the words of the notes (``A + 1`` with A a matrix:
     *a matrix plus a number*), or its own message when it is none of these (round 44 U)."""
-    import re
-
     message = " ".join(str(error).split())
     if re.search(rf"unsupported operand type\(s\) for [+-]: (?:{_MATRIX_TYPES}) and '"
                  rf"|unsupported operand type\(s\) for [+-]: '\w+' and (?:{_MATRIX_TYPES})",

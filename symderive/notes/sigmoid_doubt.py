@@ -94,10 +94,10 @@ def sigmoid_stated(text: str) -> bool:
     contrasts nor denies it, nor hedges, and writes σ or leads into a display that does."""
     if SIGMOID_FORMULA.search(text):
         return True
-    for found in SIGMOID_STATED.finditer(text):
-        if not HEDGE.search(_sentence_around(text, found.start(), found.end())):
-            return True
     words_of_note = _words(text)
+    for found in SIGMOID_STATED.finditer(text):
+        if not HEDGE.search(_sentence_around(text, words_of_note, found.start(), found.end())):
+            return True
     inline_sigma = re.compile(rf"\$[^$]*{SIGMA}[^$]*\$")
     for sentence in SENTENCE.finditer(words_of_note):
         words = sentence.group()
@@ -143,10 +143,9 @@ POINTING_BACK = re.compile(
 REACH = 3  # sentences a statement naming the sigmoid reaches forward to the σ that writes it
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
+def _sentence_around(text: str, words: str, start: int, end: int) -> str:
     """The sentence of ``text`` holding ``text[start:end]`` (a full stop inside a formula
-    ends nothing)."""
-    words = _words(text)
+    ends nothing: ``words`` is the text with its displays blanked, :func:`_words`)."""
     before = max(words.rfind(mark, 0, start) for mark in ".!?。\n")
     after = [words.find(mark, end) for mark in ".!?。\n"]
     after = min([position for position in after if position >= 0], default=len(text))

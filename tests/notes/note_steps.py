@@ -89,3 +89,9 @@ def equations_by_line(tmp_path: Path, text: str) -> dict[int, list]:
     for equation in report.files[0].equations:
         found.setdefault(equation.line, []).append(equation)
     return found
+
+
+def sentence_verdict(tmp_path: Path, sentence: str) -> str:
+    """The verdict of the one step of a note that is a heading and ``sentence`` (on line 3)."""
+    [found] = verdicts_by_line(tmp_path, f"# Note\n\n{sentence}\n")[3]
+    return found

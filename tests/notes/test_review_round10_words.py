@@ -11,26 +11,13 @@ r"""Review round 10, words that change what a formula is (C5, H1, H2).
   space is also declared.
 """
 
-from pathlib import Path
 
 import pytest
 
 from symderive.notes.assumed_equations import applied_letters, functional_hypothesis
-from symderive.notes.check_notes import NotesOptions, check_files
 from symderive.notes.roles import introduced_as
 from symderive.notes.spaced_names import without_spaces
-from tests.notes.note_steps import steps_by_line
-
-
-def equations_by_line(tmp_path: Path, text: str) -> dict[int, list]:
-    """line -> every equation written on it (with its skip reason and steps)."""
-    note = tmp_path / "note.md"
-    note.write_text(text, encoding="utf-8")
-    report = check_files([note], NotesOptions(budget_seconds=3.0, jobs=1))
-    found: dict[int, list] = {}
-    for equation in report.files[0].equations:
-        found.setdefault(equation.line, []).append(equation)
-    return found
+from tests.notes.note_steps import equations_by_line, steps_by_line
 
 
 def verdicts(steps: dict[int, list], line: int) -> list[str]:

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notes.note_steps import verdicts_by_line
-
-
-def verdict(tmp_path, sentence: str) -> str:
-    [found] = verdicts_by_line(tmp_path, f"# Note\n\n{sentence}\n")[3]
-    return found
+from tests.notes.note_steps import sentence_verdict as verdict
 
 
 # -- A04: truncation words ----------------------------------------------------------------------
