@@ -992,14 +992,16 @@ PAST_DIGITS = (1, 3)  # and steps this many digits past the digits the ends are 
 
 def near_ends(base_point: dict, context: CheckContext) -> list[dict]:
     """Points just inside the ends of each bounded interval stated for a variable (at
-    :data:`NEAR_END_FRACTIONS` of its width), one variable at a time and all of them at the same
-    end together: a claim false only on a sliver by an end is caught there — √((x − 1.999)²) =
-    1.999 − x on (0, 2), arcsin(sin x) = x on (0, 1.58), tan(x + y) past π/2 with x < 1 and
-    y < 0.6 (round 47 A01–A03)."""
+    :data:`NEAR_END_FRACTIONS` of its width), one variable at a time, all of them at the same
+    end together, then every mix of ends of the first three (x near its top and y near its
+    bottom): a claim false only on a sliver by an end or a corner is caught there —
+    √((x − 1.999)²) = 1.999 − x on (0, 2), arcsin(sin x) = x on (0, 1.58), tan(x + y) past π/2
+    with x < 1 and y < 0.6 (round 47 A01–A03), |x − y − 0.9| = 0.9 − x + y on (0, 1)²
+    (round 49 AC01)."""
     bounds = {symbol: _bounds(context.domain_of(symbol))
               for symbol in sorted(base_point, key=sp.default_sort_key)}
     bounded = [symbol for symbol, ends in bounds.items() if ends is not None]
-    points = []
+    singles, same_ends, mixed = [], [], []
     for fraction in NEAR_END_FRACTIONS + PAST_DIGITS:
         ends = {}
         for symbol in bounded:
@@ -1007,12 +1009,15 @@ def near_ends(base_point: dict, context: CheckContext) -> list[dict]:
             step = (high - low) * fraction if fraction < 1 else _past_digits(low, high, fraction)
             ends[symbol] = (low + step, high - step)
         for symbol in bounded[:3]:
-            points += [{**base_point, symbol: value} for value in ends[symbol]]
+            singles += [{**base_point, symbol: value} for value in ends[symbol]]
         if len(bounded) > 1:
             for side in (0, -1):
-                corner = {symbol: ends[symbol][side] for symbol in bounded if ends[symbol]}
-                points.append({**base_point, **corner})
-    return points
+                same_ends.append({**base_point, **{s: ends[s][side] for s in bounded}})
+            for sides in itertools.product((0, -1), repeat=min(len(bounded), 3)):
+                if len(set(sides)) > 1:
+                    mixed.append({**base_point, **{s: ends[s][side]
+                                                   for s, side in zip(bounded, sides)}})
+    return singles + same_ends + mixed
 
 
 def _past_digits(low: sp.Rational, high: sp.Rational, past: int) -> sp.Rational:

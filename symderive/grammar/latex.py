@@ -685,7 +685,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             )
         if token.kind == "command":
             name = token.text[1:]
-            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}", "choose") or (
+            if name in ("cdot", "times", "right", "rVert", "rvert", "pm", "mp", "}", "choose",
+                        "rangle") or (
                 name in ELLIPSIS or name in RELATION_COMMANDS or token.text in integer_parts.CLOSERS
             ):
                 return False
@@ -696,7 +697,7 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
                         BARS + (r"\rvert",)):
                     return False  # \big| closing a \big| … bar
                 return self.peek().text in ("(", "[", r"\{", "|", r"\|", r"\lVert", r"\lvert",
-                                            *integer_parts.FLOOR_BRACKETS)
+                                            r"\langle", *integer_parts.FLOOR_BRACKETS)
             return True
         return False
 
@@ -727,11 +728,16 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         names a distribution (``\mathcal{N}``), a set or a class (``\mathcal{D}``,
         ``\mathcal{X}``, ``\mathcal{H}``), which is not a value: not read."""
         letters = [self.peek(k).text for k in range(3)]
+        if self.peek(0).kind == "letter":  # \mathcal L: the one letter after it, unbraced
+            letters = ["{", letters[0], "}"]
+            width = 1
+        else:
+            width = 3
         if letters[0] != "{" or letters[2] != "}" or letters[1] not in CALLIGRAPHIC_NAMES:
             self.fail("\\mathcal{…} other than a loss or cost (\\mathcal{L}, \\mathcal{J}, "
                       "\\mathcal{C}, \\mathcal{E}): a distribution, a set or a class, not a "
                       "value (not read)", token)
-        self.position += 3
+        self.position += width
         name = f"\\mathcal{{{letters[1]}}}"
         self.readings.setdefault(name, "a name of its own (a loss or cost), not the letter "
                                  f"{letters[1]}")
@@ -1127,6 +1133,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             return self.absolute(SIZED_BAR)
         if sized and opener in integer_parts.FLOOR_BRACKETS:  # \left\lfloor … \right\rfloor
             return integer_parts.floor_or_ceiling(self, self.advance())
+        if sized and opener == r"\langle":  # \left\langle u, v \right\rangle
+            return self.inner_product(self.advance())
         if opener not in closers:
             if sized:
                 self.fail("expected a delimiter after a sizing command")
@@ -1140,6 +1148,28 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             self.advance()
         self.expect(closers[opener])
         return inner
+
+    def inner_product(self, token: Token) -> sp.Basic:
+        r"""``\langle u, v \rangle`` (the parser just past ``\langle``): the inner product of two
+        vectors or matrices of one shape, ``tr(uᵀv)`` — ``uᵀv`` for vectors, the Frobenius
+        product for matrices. Names with no shape are refused (⟨x, y⟩ of two numbers is xy,
+        of two vectors it is not: which one the note means is not known)."""
+        left = self.expr()
+        if not self.accept(","):
+            self.fail(r"expected ',' in \langle u, v \rangle (⟨u|v⟩ and other brackets are "
+                      "not read)", token)
+        right = self.expr()
+        if self.current.kind == "command" and self.current.text[1:] in SIZING:
+            self.advance()
+        self.expect(r"\rangle")
+        if not (isinstance(left, sp.MatrixExpr) and isinstance(right, sp.MatrixExpr)):
+            self.fail(r"\langle u, v \rangle of names with no shape (a product of numbers or "
+                      "an inner product of vectors: declare them with 'assume u vector N')",
+                      token)
+        if tuple(left.shape) != tuple(right.shape):
+            self.fail(r"\langle u, v \rangle of two different shapes", token)
+        self.readings.setdefault(r"\langle u, v \rangle", "the inner product tr(uᵀv)")
+        return sp.Trace(_transpose(left) * right)
 
     def arguments(self) -> list[sp.Basic]:
         """( a, b, … ) for functions of several arguments."""
@@ -2377,7 +2407,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             if name in ("text", "textrm"):
                 self.fail("prose inside \\text{} is not mathematics", token)
             self.fail(f"unknown operator name {word!r}", token)
-        if name == "mathcal" and [self.peek(k).text for k in range(3)] == ["{", "O", "}"]:
+        if name == "mathcal" and ([self.peek(k).text for k in range(3)] == ["{", "O", "}"]
+                                  or (self.peek(0).kind == "letter" and self.peek(0).text == "O")):
             self.fail(LANDAU, token)
         if name == "mathcal":
             return self.calligraphic(token)
@@ -2445,6 +2476,8 @@ ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
             return self.absolute(closer, norm=True)
         if name == "lvert":
             return self.absolute(r"\rvert")
+        if name == "langle":
+            return self.inner_product(token)
         if name == "infty":
             return sp.oo  # allowed only as a bound of a sum (Construction.finish refuses it)
         if name in ("partial",):  # \partial_{\mathbf{w}} f is derivative_operator's (above)

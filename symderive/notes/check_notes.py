@@ -134,7 +134,7 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
-from symderive.notes.imaginary import imaginary_words, with_imaginary_unit
+from symderive.notes.imaginary import imaginary_words, index_statements, with_imaginary_unit
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
@@ -1110,7 +1110,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if unit_words and not other_complex and (
                 outcome.verdict in DECIDING or IMAGINARY_DOUBT in outcome.reason):
             # (1 + i)^2 = 2i in a note about complex numbers (round 11a F4)
-            outcome = with_imaginary_unit(step, outcome, unit_words)
+            outcome = with_imaginary_unit(step, outcome, unit_words, index_said="; ".join(
+                index_statements(tuple(plan.context.lines))[:2]))
             description = ""  # what was sampled at real i does not describe this verdict
         if outcome.verdict == "refuted" and step.solve_like and not unit_words and not (
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)

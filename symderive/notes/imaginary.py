@@ -35,6 +35,25 @@ _MATH = re.compile(r"\$\$(.*?)\$\$|\$([^$\n]*)\$", re.S)
 INDEX_I = re.compile(r"_\s*(?:i(?![A-Za-z])|\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])[^{}]*\})")
 
 
+# words calling i an index (a counter, a row): "Here $i$ is an index", "for each $i$",
+# "the index $i$", "$i$번째", "인덱스 $i$" (round 49 AE: then i² = −1 is not i = √−1 for sure)
+INDEX_WORDS = re.compile(
+    r"\$\s*i\s*\$\s+(?:is|denotes|runs\s+(?:over|from|through)|ranges\s+over|counts)\s+"
+    r"(?:an?\s+|the\s+)?(?:index|indices|counter|row|column|sample|example|data\s+point)"
+    r"|\bind(?:ex|ices)\s+\$\s*i\s*\$|\bfor\s+(?:each|every|all)\s+\$\s*i\s*\$"
+    r"|\$\s*i\s*\$\s*(?:번째|는\s*인덱스|은\s*인덱스)|인덱스\s*\$\s*i\s*\$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4)
+def index_statements(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of each line that call ``i`` an index, with their line."""
+    return tuple(f"'{match.group(0)}', line {number}"
+                 for number, text in enumerate(lines, start=1)
+                 if (match := INDEX_WORDS.search(text)))
+
+
 @lru_cache(maxsize=4)
 def complex_statements(lines: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     """(line, words) of each line saying the note works with complex numbers, the headings
@@ -80,7 +99,8 @@ def imaginary_words(context, line: int, latex: str, step) -> str:
     return "; ".join(words for _, words in held[:2])
 
 
-def with_imaginary_unit(step, outcome: Outcome, words: str, seconds: float = 3.0) -> Outcome:
+def with_imaginary_unit(step, outcome: Outcome, words: str, seconds: float = 3.0,
+                        index_said: str = "") -> Outcome:
     """The step read with ``i`` the imaginary unit: *proved* when the difference of its sides
     (an equation) simplifies to exactly zero with i = √−1, else *undecided* naming ``words``
     (a real counterexample or agreement at real i says nothing about the note's i)."""
@@ -99,5 +119,9 @@ def with_imaginary_unit(step, outcome: Outcome, words: str, seconds: float = 3.0
         return doubt
     if not zero:
         return doubt
+    if index_said:  # two readings, two verdicts: say so (round 49 AE)
+        return Outcome("undecided", method=outcome.method, reason=(
+            f"with i the imaginary unit ({words}) the sides agree, but the note also calls i "
+            f"an index ({index_said}), and as a real number i they differ: not decided"))
     return Outcome("proved", method="simplify (i the imaginary unit)", reason=(
         f"with i the imaginary unit ({words}), the difference of the sides simplifies to 0"))

@@ -43,7 +43,9 @@ from symderive.notes.stated import (
 )
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
-_NUMBER = r"-?\s*\d+(?:\.\d+)?"
+# a written number: an integer, a decimal, a fraction of integers or a power of ten
+_NUMBER = (r"-?\s*(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}"
+           r"|10\s*\^\s*(?:\{\s*-?\s*\d+\s*\}|\d))")
 _LESS = {"<": "(", r"\lt": "(", r"\le": "[", r"\leq": "[", r"\leqslant": "[", "≤": "["}
 _MORE = {">": "(", r"\gt": "(", r"\ge": "[", r"\geq": "[", r"\geqslant": "[", "≥": "["}
 _UNEQUAL = (r"\ne", r"\neq", "≠")
@@ -66,8 +68,19 @@ class Bound:
 
 
 def _number(text: str) -> sp.Rational | None:
+    r"""The exact value of a written number (:data:`_NUMBER`): ``0.5``, ``\frac{1}{2}``,
+    ``10^{6}``; None for anything else (π, names: no bound is read)."""
     text = re.sub(r"\s+", "", text)
-    return sp.Rational(text) if re.fullmatch(r"-?\d+(?:\.\d+)?", text) else None
+    sign, text = (-1, text[1:]) if text.startswith("-") else (1, text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return sign * sp.Rational(text)
+    if fraction := re.fullmatch(r"\\[dt]?frac\{(\d+)\}\{(\d+)\}", text):
+        numerator, denominator = int(fraction[1]), int(fraction[2])
+        return sign * sp.Rational(numerator, denominator) if denominator else None
+    if power := re.fullmatch(r"10\^(?:\{(-?\d+)\}|(\d))", text):
+        exponent = int(power[1] or power[2])
+        return sign * sp.Rational(10) ** exponent if abs(exponent) <= 30 else None
+    return None
 
 
 def _is_name(text: str) -> bool:

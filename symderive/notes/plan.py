@@ -1314,6 +1314,8 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     of the index values, equal ones too, is evaluated (round 11a L6)."""
     by_base: dict[str, set[str]] = {}
     named: set[str] = set()  # the bases written as names (x_i a Symbol): ∂x_j/∂x_i read as 0
+    if not any(_letter_indexed(side) for side in (lhs, rhs)):
+        return ""  # no index letter anywhere: nothing to expand ((x + 1)^900, round 49 AF01)
     for side in (lhs, rhs):
         for term in sp.Add.make_args(sp.expand(side) if side.is_Mul or side.is_Add else side):
             letters: list[str] = []
@@ -1336,6 +1338,15 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     return ""
 
 
+def _letter_indexed(side) -> bool:
+    """Whether ``side`` holds a name with a letter subscript (x_i) or an indexed entry."""
+    if not isinstance(side, sp.Basic):
+        return False
+    return bool(side.atoms(sp.Indexed)) or any(
+        (sub := getattr(symbol, "name", "").rpartition("_"))[0] and sub[2].isalpha()
+        for symbol in side.free_symbols)
+
+
 NO_SOLUTION_NODES = 1000
 
 
@@ -1347,12 +1358,41 @@ def _no_solution(lhs, rhs, source: str) -> bool:
     if any(isinstance(side, sp.Basic) and larger_than(side, NO_SOLUTION_NODES)
            for side in (lhs, rhs)):
         return False  # kept solve-like: skipped, never refuted on this ground
+    if _varies(lhs, rhs):
+        return False  # two values differ: no constant (and no slow simplification, 49 AF01)
     try:
         with time_limit(PLAN_SECONDS, source=source, what="simplifying the difference"):
             difference = sp.simplify(lhs - rhs)
     except Exception:  # noqa: BLE001 - a slow or failing simplification keeps it solve-like
         return False
     return bool(difference.is_number and difference.is_zero is False)
+
+
+VARIES_POINTS = ({"a": sp.Rational(3, 7)}, {"a": sp.Rational(11, 5)})  # 'a': each free name
+
+
+def _varies(lhs, rhs) -> bool:
+    """Whether the difference of the sides takes two clearly different values at two rational
+    points (every free name 3/7, then 11/5; 30 digits): then it is not a constant. Only ever a
+    reason to keep an equation solve-like (skipped), so an evaluation that misleads costs a
+    check, no more."""
+    values = []
+    try:
+        with time_limit(0.5, source="<plan>", what="evaluating the difference"):
+            difference = lhs - rhs
+            if not isinstance(difference, sp.Expr) or isinstance(difference, sp.MatrixExpr) \
+                    or not difference.free_symbols:
+                return False
+            for point in VARIES_POINTS:
+                at = {symbol: point["a"] for symbol in difference.free_symbols}
+                value = difference.xreplace(at).evalf(30)
+                if not value.is_number or not value.is_real or not value.is_finite:
+                    return False
+                values.append(value)
+    except Exception:  # noqa: BLE001 - not evaluated: not known to vary
+        return False
+    scale = 1 + abs(values[0]) + abs(values[1])
+    return bool(abs(values[0] - values[1]) > sp.Float(10) ** -10 * scale)
 
 
 def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("", "")) -> bool:

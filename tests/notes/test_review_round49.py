@@ -1,0 +1,149 @@
+"""Round 49: bounds written as a fraction or a power of ten are read as the interval they state
+(before, ``0 < x < \\frac{1}{2}`` and ``0 < x < 10^{6}`` gave no domain, and a claim false by
+their ends was only withheld as undecided)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.notes.note_steps import reasons_by_line, verdicts_by_line
+
+
+@pytest.mark.parametrize("bounds, claim", [
+    ("$0 < x < \\frac{1}{2}$", "\\sqrt{(x - 0.4999)^2} = 0.4999 - x"),  # false on (0.4999, 1/2)
+    ("$0 < x < 10^{6}$", "\\sqrt{(x - 999999.99)^2} = 999999.99 - x"),
+    ("$x \\in (-\\tfrac{3}{4}, 0)$", "\\sqrt{(x + 0.7499)^2} = -x - 0.7499"),
+])
+def test_a_claim_false_by_a_written_fraction_or_power_end_is_refuted(tmp_path, bounds, claim):
+    note = f"# Note\n\nFor {bounds}, we have ${claim}$.\n"
+    assert verdicts_by_line(tmp_path, note)[3][-1] == "refuted"
+
+
+@pytest.mark.parametrize("bounds, claim", [
+    ("$0 < x < \\frac{1}{2}$", "\\sqrt{(x - 0.5)^2} = 0.5 - x"),
+    ("$0 < x < 10^{6}$", "\\sqrt{(x - 10^{6})^2} = 10^{6} - x"),
+    ("$x \\in (-\\tfrac{3}{4}, 0)$", "\\sqrt{(x + 0.75)^2} = x + 0.75"),
+])
+def test_the_claim_on_the_interval_it_holds_on_is_checked(tmp_path, bounds, claim):
+    note = f"# Note\n\nFor {bounds}, we have ${claim}$.\n"
+    assert verdicts_by_line(tmp_path, note)[3][-1] in ("checked", "proved")
+
+
+# -- \mathcal L without braces is the same name as \mathcal{L} ---------------------------------
+
+def test_an_unbraced_calligraphic_loss_is_the_braced_name(tmp_path):
+    note = "# Note\n\n$$\\mathcal L(w) = (w - 1)^2, \\qquad \\frac{d\\mathcal L}{dw} = 2(w-1)$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["proved"]
+
+
+def test_an_unbraced_calligraphic_distribution_is_still_not_a_value(tmp_path):
+    note = "# Note\n\n$$\\mathcal N(0, 1) = 1$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["skipped"]
+
+
+# -- round 49 AC01: a claim false only at a mixed corner (x near its top, y near its bottom) ---
+
+@pytest.mark.parametrize("claim", [
+    "|x - y - 0.9| = 0.9 - x + y",  # false on the triangle x − y > 0.9
+    "\\sqrt{(x - y - 0.999)^2} = 0.999 - x + y",
+])
+def test_a_claim_false_only_where_one_variable_is_high_and_the_other_low_is_refuted(
+        tmp_path, claim):
+    note = f"# Note\n\nLet $0 < x < 1$ and $0 < y < 1$. Then ${claim}$.\n"
+    assert verdicts_by_line(tmp_path, note)[3][-1] == "refuted"
+
+
+def test_the_claim_that_holds_on_the_whole_square_stays_checked(tmp_path):
+    note = "# Note\n\nLet $0 < x < 1$ and $0 < y < 1$. Then $|x - y - 1| = 1 - x + y$.\n"
+    assert verdicts_by_line(tmp_path, note)[3][-1] in ("checked", "proved")
+
+
+# -- a claim is meant where both sides are defined: points where one side has no real value
+# -- (arcsin 5, log of a negative number) are named, not counted against it ------------------
+
+@pytest.mark.parametrize("claim", [
+    "\\arcsin x + \\arccos x = \\frac{\\pi}{2}",  # undecided before: arcsin(-17/3) has no value
+    "\\log(x^2) = 2\\log x",  # where both sides are defined (x > 0)
+])
+def test_an_identity_on_the_common_domain_of_its_sides_is_checked_there(tmp_path, claim):
+    note = f"# Note\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["checked"]
+    assert "checked where both sides are defined" in reasons_by_line(tmp_path, note)[3][0]
+
+
+@pytest.mark.parametrize("claim", [
+    "\\log(x^2) = 3\\log x",
+    "\\arcsin x = \\arccos x",
+])
+def test_a_claim_false_where_both_sides_are_defined_is_refuted(tmp_path, claim):
+    note = f"# Note\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[3] == ["refuted"]
+
+
+# -- round 49 AF01: a high power under the input limit is not expanded or simplified in the parent
+
+def test_a_varying_difference_is_no_constant_without_simplifying(monkeypatch):
+    import sympy as sp
+
+    from symderive.notes import plan
+
+    x, y = sp.symbols("x y")
+    monkeypatch.setattr(plan.sp, "simplify", lambda *_: pytest.fail("simplified"))
+    assert plan._no_solution((x + 1) ** 900 - (x - 1) ** 900, (y + 1) ** 800, "<test>") is False
+    monkeypatch.undo()
+    # sin²x + cos²x = 2: the difference is the constant −1, no value solves it
+    assert plan._no_solution(sp.sin(x) ** 2 + sp.cos(x) ** 2, sp.Integer(2), "<test>") is True
+
+
+def test_indices_are_looked_for_without_expanding_a_side_that_has_none(monkeypatch):
+    import sympy as sp
+
+    from symderive.notes import plan
+
+    x, x_i, a_ij, x_j = sp.symbols("x x_i a_ij x_j")
+    monkeypatch.setattr(plan.sp, "expand", lambda *_: pytest.fail("expanded"))
+    assert plan.index_ambiguity((x + 1) ** 900, (x - 1) ** 900, False) == ""
+    monkeypatch.undo()
+    assert "Einstein" in plan.index_ambiguity(x_i * a_ij * x_j, sp.Integer(0), False)
+
+
+# -- round 49 AE (note): a note that calls i an index and writes i² = −1 has two readings ------
+
+@pytest.mark.parametrize("words", ["Here $i$ is an index.", "For each $i$, $x_i$ is a sample."])
+def test_i_called_an_index_is_not_silently_the_imaginary_unit(tmp_path, words):
+    note = f"# Note\n\n{words}\n\n$$ i^2 = -1 $$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["undecided"]
+
+
+def test_a_note_about_complex_numbers_still_proves_with_the_imaginary_unit(tmp_path):
+    note = "# Complex numbers\n\nThe imaginary unit satisfies $i^2 = -1$.\n\n$$ (1 + i)^2 = 2i $$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
+
+
+# -- ⟨u, v⟩: the inner product tr(uᵀv) of two declared vectors or matrices of one shape ---------
+
+SHAPES = "<!-- symderive: assume u vector 3; assume v vector 3; assume A matrix 3 3; assume B matrix 3 3 -->"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("\\langle u, v \\rangle = u^T v", "proved"),
+    ("\\left\\langle u, v \\right\\rangle = \\langle v, u \\rangle", "proved"),  # symmetric
+    ("\\langle A u, v \\rangle = \\langle u, A^T v \\rangle", "proved"),  # the adjoint
+    ("\\langle A, B \\rangle = \\operatorname{tr}(A^T B)", "proved"),  # Frobenius
+    ("\\nabla_u \\langle u, A u \\rangle = (A + A^T) u", "proved"),
+    ("\\langle u, v \\rangle^2 = \\langle u, u \\rangle \\langle v, v \\rangle", "refuted"),
+    ("\\langle A, B \\rangle = \\operatorname{tr}(A B)", "refuted"),
+])
+def test_the_inner_product_of_declared_vectors_and_matrices(tmp_path, claim, verdict):
+    note = f"# Note\n\n{SHAPES}\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == [verdict]
+
+
+@pytest.mark.parametrize("claim", [
+    "\\langle x, y \\rangle = x y",  # numbers or vectors: not known
+    "\\langle A, u \\rangle = 0",  # two shapes
+    "\\langle u | v \\rangle = 0",  # Dirac's bracket
+])
+def test_an_inner_product_the_reader_cannot_place_is_skipped(tmp_path, claim):
+    note = f"# Note\n\n{SHAPES}\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["skipped"]
