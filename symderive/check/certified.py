@@ -735,9 +735,6 @@ def _confirm(lhs, rhs, point, lhs_conditions, rhs_conditions, prec, status, rela
         bits = following
 
 
-ONE_SIDE_NONREAL = "one side is real here, the other is not"
-
-
 def _undefined_status(left, right, left_undefined, right_undefined, relation):
     lhs_text = _text(left) if left is not None else f"undefined ({left_undefined.why})"
     rhs_text = _text(right) if right is not None else f"undefined ({right_undefined.why})"
@@ -745,7 +742,7 @@ def _undefined_status(left, right, left_undefined, right_undefined, relation):
     one_sided = (left_undefined is None) != (right_undefined is None)
     if relation == "=" and one_sided and kinds == {"nonreal"}:
         return PointComparison(
-            "disagree", lhs_text, rhs_text, reason=ONE_SIDE_NONREAL
+            "disagree", lhs_text, rhs_text, reason="one side is real here, the other is not"
         )
     return PointComparison("skip", lhs_text, rhs_text, reason="a side is undefined here")
 

@@ -23,9 +23,6 @@ class CheckContext:
     # an inequality about every value of its variables is *checked* only with a certificate
     # over the whole domain (notes claims; symderive.check.inequality_certificates)
     certify_inequalities: bool = False
-    # a claim is meant where both sides are defined (notes claims): a point where one side is
-    # real and the other is not (arcsin 5 against π/2) says nothing, and is skipped and named
-    meant_where_defined: bool = False
 
     @classmethod
     def build(
@@ -64,7 +61,6 @@ class CheckContext:
             tuple((side, kind, swap(expr), why) for side, kind, expr, why in self.conditions),
             self.symmetric,
             self.certify_inequalities,
-            self.meant_where_defined,
         )
 
     def conditions_at(self, fixed: Mapping) -> tuple:

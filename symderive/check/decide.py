@@ -291,9 +291,6 @@ class Tally:
     constant: bool = True  # no symbol was sampled: one point says all there is to say
     kinks_undecided: int = 0  # kink points (where conventions matter) no precision decided
     unlocated: list = field(default_factory=list)  # switches whose zeros were not located
-    # a point where one side is real and the other is not says nothing (notes claims:
-    # CheckContext.meant_where_defined); else the sides disagree there
-    meant_where_defined: bool = False
     jumps_unfound: bool = False  # a floor/ceiling argument whose integer values were not solved
     poles_unlocated: list = field(default_factory=list)  # tan/sec/cot/csc poles not solved
     family: str = ""  # the adversarial finite laws tried (expectations), for the verdict
@@ -390,7 +387,7 @@ def numeric_phase(
     symbolic_shapes = any(
         not has_numeric_shape(m) for side in (lhs, rhs) for m in side.atoms(sp.MatrixSymbol)
     )
-    tally = Tally(meant_where_defined=context.meant_where_defined)
+    tally = Tally()
     # sums, indexed entries and matrices grow with the size: those take the small sizes only
     # (plus one just beyond); a bare polynomial in a size is also tried further out
     # (a factorial or binomial coefficient of a size grows as fast: n! at n = 10^6 never ends)
@@ -696,7 +693,7 @@ def _worst_candidates(lhs, rhs, relation, context, fixed_here, left, right, foun
                       ) -> Outcome | None:
     """Each candidate of a search certified and reproduced: a refutation, an undecided
     where one fails at 30 digits that certified evaluation cannot confirm, else None."""
-    scratch = Tally(meant_where_defined=context.meant_where_defined)  # the candidates are not sample points: they do not count as evidence
+    scratch = Tally()  # the candidates are not sample points: they do not count as evidence
     for candidate, clear in zip(found.candidates, found.clear):
         if not all(sampling.in_domain(value, context.domain_of(symbol))
                    for symbol, value in candidate.items()):
@@ -849,8 +846,7 @@ def _each_combination(lhs, rhs, relation, context, rng, size_values, assignments
             rng.setstate(state)  # the same points, on sides prepared with the indices fixed
             try:
                 outcome = _sample_and_compare(*_prepared(lhs, rhs, context, fixed), relation,
-                                              context, rng, fixed, Tally(meant_where_defined=context.meant_where_defined),
-                                              further=True)
+                                              context, rng, fixed, Tally(), further=True)
             except (ValueError, TypeError, NotImplementedError):
                 outcome = None
             if outcome is None or outcome.verdict != "refuted":
@@ -1493,10 +1489,6 @@ def _compare_at(left, right, relation, point, model, fixed, tally, conditions, g
             if deep and comparison.deep_cost:
                 tally.deep_points += 1
         status = comparison.status
-        if (status == "disagree" and tally.meant_where_defined
-                and comparison.reason == certified.ONE_SIDE_NONREAL
-                and not (left.has(sp.I) or right.has(sp.I))):  # e^{ix} = cos x: a complex claim
-            status = "skip"  # where one side has no real value the claim says nothing
         if status == "unsupported":
             tally.unsupported.append(comparison.reason)
             tally.inconclusive += 1

@@ -134,7 +134,9 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
-from symderive.notes.imaginary import imaginary_words, index_statements, with_imaginary_unit
+from symderive.notes.imaginary import (
+    complex_space_words, imaginary_words, index_statements, with_imaginary_unit,
+)
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
@@ -1113,6 +1115,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = with_imaginary_unit(step, outcome, unit_words, index_said="; ".join(
                 index_statements(tuple(plan.context.lines))[:2]))
             description = ""  # what was sampled at real i does not describe this verdict
+        if outcome.verdict in DECIDING and "\\langle" in chain.latex and (
+                complex_words := complex_space_words(tuple(plan.context.lines))):
+            outcome = Outcome("undecided", method=outcome.method, reason=(
+                f"⟨u, v⟩ is read as the real inner product tr(uᵀv), but the note works over the "
+                f"complex numbers ({complex_words}), where it may be conjugate-linear (u^H v): "
+                "not decided"))  # round 50 AG04
         if outcome.verdict == "refuted" and step.solve_like and not unit_words and not (
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
         ) and not quantified(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from symderive.errors import ParseError
@@ -362,8 +363,11 @@ def with_unknowns(
     differentiand is such a name too: ``rac{d}{dx}\hat{y}^2`` is about ŷ(x), never a constant
     (round 40 I11)."""
     by: dict[sp.Symbol, list] = {}
+    raws = list(raws)
     for raw in raws:
-        for derivative in raw.atoms(sp.Derivative):
+        # in the order written (a set's order changes with the hash seed: ∂f/∂x, ∂f/∂y made
+        # f(x, y) in one run and f(y, x) in the next, round 50)
+        for derivative in _in_order(raw, sp.Derivative):
             inside = bare_names_inside(derivative, functions - constants)
             if (
                 isinstance(derivative.expr, sp.Symbol) and derivative.expr not in view.symbols
@@ -376,14 +380,35 @@ def with_unknowns(
     if not by:
         return view
     symbols = dict(view.symbols)
+    written = _written_arguments(raws, view)
     for name, variables in by.items():
         variables = [v for v in dict.fromkeys(variables) if v != name]
         intermediate = [v for v in variables if v in view.symbols or v in by]
         arguments = intermediate or variables
+        order = written.get(str(name), ())
+        if set(arguments) <= set(order):  # z = f(x, y) written: f's arguments in that order
+            arguments = [v for v in order if v in arguments]
         if arguments:
             symbols[name] = unknown_function(name, arguments)
     return DefinitionView(symbols, view.functions, view.notes, points=view.points,
                           families=view.families, domains=view.domains)
+
+
+def _in_order(expr: sp.Basic, kind: type) -> list:
+    """The distinct nodes of ``kind`` in ``expr``, in preorder (a fixed order, unlike atoms)."""
+    return list(dict.fromkeys(node for node in sp.preorder_traversal(expr)
+                              if isinstance(node, kind)))
+
+
+def _written_arguments(raws: list, view: DefinitionView) -> dict[str, tuple]:
+    """name → the arguments an unknown function is applied to where the note writes it
+    applied (``z = f(x, y)``, or ``f(x, y)`` in the chain), the first such application."""
+    found: dict[str, tuple] = {}
+    values = [value for value in view.symbols.values() if isinstance(value, sp.Basic)]
+    for expr in [raw for raw in raws if isinstance(raw, sp.Basic)] + values:
+        for applied in _in_order(expr, AppliedUndef):
+            found.setdefault(applied.func.__name__, applied.args)
+    return found
 
 
 def bare_names_inside(derivative: sp.Derivative, names: Iterable[str]) -> list[sp.Symbol]:

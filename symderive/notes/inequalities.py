@@ -45,7 +45,7 @@ from symderive.notes.stated import (
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
 # a written number: an integer, a decimal, a fraction of integers or a power of ten
 _NUMBER = (r"-?\s*(?:\d+(?:\.\d+)?|\\[dt]?frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}"
-           r"|10\s*\^\s*(?:\{\s*-?\s*\d+\s*\}|\d))")
+           r"|10\s*\^\s*(?:\{\s*-?\s*\d{1,2}\s*\}|\d))")  # (10^{±99} at most: round 50 AG05)
 _LESS = {"<": "(", r"\lt": "(", r"\le": "[", r"\leq": "[", r"\leqslant": "[", "≤": "["}
 _MORE = {">": "(", r"\gt": "(", r"\ge": "[", r"\geq": "[", r"\geqslant": "[", "≥": "["}
 _UNEQUAL = (r"\ne", r"\neq", "≠")
@@ -77,9 +77,8 @@ def _number(text: str) -> sp.Rational | None:
     if fraction := re.fullmatch(r"\\[dt]?frac\{(\d+)\}\{(\d+)\}", text):
         numerator, denominator = int(fraction[1]), int(fraction[2])
         return sign * sp.Rational(numerator, denominator) if denominator else None
-    if power := re.fullmatch(r"10\^(?:\{(-?\d+)\}|(\d))", text):
-        exponent = int(power[1] or power[2])
-        return sign * sp.Rational(10) ** exponent if abs(exponent) <= 30 else None
+    if power := re.fullmatch(r"10\^(?:\{(-?\d{1,2})\}|(\d))", text):
+        return sign * sp.Rational(10) ** int(power[1] or power[2])
     return None
 
 
@@ -138,6 +137,8 @@ def _plain_bound_of(math: str) -> Bound | None:
     if two:
         low, high, name = _number(two.group("a")), _number(two.group("b")), two.group("x")
         first, second = two.group("r"), two.group("s")
+        if low is None or high is None:
+            return None
         if first in _LESS and second in _LESS and low < high and _is_name(name):
             return _bound(name, low, high, _LESS[first] + ("]" if _LESS[second] == "[" else ")"),
                           math)

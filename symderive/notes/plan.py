@@ -1316,6 +1316,9 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
     named: set[str] = set()  # the bases written as names (x_i a Symbol): ∂x_j/∂x_i read as 0
     if not any(_letter_indexed(side) for side in (lhs, rhs)):
         return ""  # no index letter anywhere: nothing to expand ((x + 1)^900, round 49 AF01)
+    family = _entry_of_a_family(lhs, rhs)
+    if family:
+        return family
     for side in (lhs, rhs):
         for term in sp.Add.make_args(sp.expand(side) if side.is_Mul or side.is_Add else side):
             letters: list[str] = []
@@ -1335,6 +1338,26 @@ def index_ambiguity(lhs: sp.Basic, rhs: sp.Basic, had_derivative: bool) -> str:
                 return "a repeated index may mean Einstein summation (x_i a_ij x_j)"
     if had_derivative and any(len(subs) > 1 and base in named for base, subs in by_base.items()):
         return "entries with different index letters may coincide (dx_i/dx_k = δ_ik)"
+    return ""
+
+
+def _entry_of_a_family(lhs, rhs) -> str:
+    """Why a name such as ``z_{nk}`` may be an entry of the family ``z_n[j]`` the step sums
+    over (k an index letter that may take j's values): read as a name of its own, a
+    counterexample gives it a value the entry z_n[k] does not have (K = 1, z_nk ≠ z_n[1]: the
+    softmax of mlbook's logistic regression, round 50)."""
+    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
+    families = {str(entry.base) for side in sides for entry in side.atoms(sp.Indexed)}
+    for side in sides:
+        for symbol in side.free_symbols:
+            head, _, sub = getattr(symbol, "name", "").rpartition("_")
+            if not head or not sub or not sub[-1].isalpha():
+                continue
+            family = f"{head}_{sub[:-1]}" if len(sub) > 1 else head
+            if family in families:
+                return (f"{symbol.name} may be the entry {sub[-1]} of {family}, whose entries "
+                        f"the step also writes ({family}[…]): read as a name of its own, a "
+                        "counterexample may give it a value that entry does not have")
     return ""
 
 

@@ -88,8 +88,7 @@ def check_context(
         _probability_domains(expressions or (step.lhs, step.rhs), equation.readings, domains)
         domain = _conditions_on_the_point(domain, expressions or (step.lhs, step.rhs))
     built = replace(CheckContext.build(domains, context.givens, groups, domain),
-                    certify_inequalities=True,  # a sampled inequality is not checked
-                    meant_where_defined=True)  # arcsin x + arccos x = π/2: on [-1, 1]
+                    certify_inequalities=True)  # a sampled inequality is not checked
     symmetric = frozenset(  # matrix hook: "Let A be a symmetric matrix" in this section
         name for name, word, _ in properties_at(context, chain.line, chain.latex, lead)
         if matrices.is_symmetric_word(word)

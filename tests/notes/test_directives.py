@@ -57,9 +57,8 @@ def test_positivity_is_what_makes_log_of_a_product_split(tmp_path):
         "proved",
         "checked",
     )
-    # a = b = -1: the right side is undefined there, so that is no refutation (review N25);
-    # a claim is meant where both sides are defined, and there (a, b > 0) it holds (round 49)
-    assert verdicts(tmp_path, chain) == ["checked"]
+    # a = b = -1: the right side is undefined there, so that is no refutation (review N25)
+    assert verdicts(tmp_path, chain) == ["undecided"]
 
 
 def test_a_given_is_used(tmp_path):
