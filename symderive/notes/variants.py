@@ -240,6 +240,8 @@ def variants_of(
         unit = sp.Integer(10) ** (-step.places)
         half = unit / 2
         precision = step.precision or f"{step.places} decimals"  # the words' (round 44 U11)
+        if step.rounding_interval:  # not symmetric, or no truncation meant (round 49 AD01)
+            return _rounding_in_interval(lhs, rhs, step.rounding_interval, precision)
         return [("decimal", sp.Abs(lhs - rhs), half, "<=",
                  f"checked to {precision} (|difference| ≤ {half})"),
                 ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",
@@ -266,6 +268,17 @@ def variants_of(
         general_lhs, general_rhs = step.general
         plain.append(("general", general_lhs, general_rhs, relation, "without example values"))
     return plain
+
+
+def _rounding_in_interval(lhs, rhs, interval: tuple, precision: str) -> list:
+    """The decimal variants of a rounding whose lhs − rhs must lie in [lo, hi] (correct) or
+    [unit lo, unit hi] (perhaps a truncation: undecided)."""
+    (low, high), (unit_low, unit_high) = interval
+    return [("decimal", sp.Abs(lhs - rhs - (low + high) / 2), (high - low) / 2, "<=",
+             f"checked to {precision} (lhs − rhs within [{low}, {high}])"),
+            ("decimal-unit", sp.Abs(lhs - rhs - (unit_low + unit_high) / 2),
+             (unit_high - unit_low) / 2, "<=",
+             f"lhs − rhs within [{unit_low}, {unit_high}] ({precision})")]  # fmt: skip
 
 
 def alternative_round(plans, variants, outcomes, options) -> dict:
