@@ -414,6 +414,16 @@ def _rounding_reading(lhs, rhs, left: str, right: str, places: int | None,
     return verdict, why, interval
 
 
+def _precision_said(stated: StatedPrecision | None, places: int | None, tie: str) -> str:
+    """What a rounded value is checked to, in words, with what a tie's rule gives."""
+    if places is None:
+        return ""
+    said = stated.text if stated else ""
+    if tie:  # round 49 AD02
+        said = f"{said or f'{places} decimals'}; {tie}"
+    return said
+
+
 def _tie_step(index: int, written: str, lhs, rhs, verdict: str, why: str, _) -> PlannedStep:
     """An exact tie the named rule rounds the other way (refuted), or whose rule is unclear."""
     if verdict == "unclear":
@@ -810,8 +820,8 @@ def plan_steps(
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
                 rounded_entries=matrix_entries or (),
-                precision=(stated.text if stated and places is not None and not matrix_entries
-                           else "") + (f"; {tie[1]}" if tie[1] else ""),
+                precision=_precision_said(stated, places, tie[1]) if not matrix_entries
+                else "",
                 rounding_interval=tie[2] if places is not None else (),
                 named_in_words="" if false_everywhere or (spread and not unclaimed_words)
                 else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)

@@ -12,7 +12,11 @@ last place).  When the words state the precision, they decide it (round 44):
 
 Decimals give that many places; significant figures N give the places N − 1 − e, where 10^e
 is the leading digit's place in the written number (negative for a whole number rounded to
-thousands: 22000 at two figures is checked to ±500).  The words are used only when the number
+thousands: 22000 at two figures is checked to ±500).  A written power of ten (1.00) may be the
+rounding of a true value just below it only at one place more, the true value's leading digit
+being one place lower (0.9996 → 1.00, but 0.999 stays 0.999 at three figures: round 49 AD01,
+symderive.notes.rounding_rules).  "To the nearest hundred" gives −2 places, "to three figures"
+is significant figures (AD06).  The words are used only when the number
 written has no more digits than they state (a number written to more digits than the words
 say keeps the decimals written on it).
 """
@@ -61,9 +65,11 @@ TRUNCATION_WORDS = re.compile(
     r"\s+infinity|[+-]?\s*\\?infty|-?∞)|keep(?:s|ing)?\s+only|dropp(?:ed|ing)|discard\w*|omitt\w*"
     # round 49 AD03, AD04: ceil, drop(s) every digit after, cutting after / at; the Korean
     # verbs 버리면/버려서, 올리면/올려서 (not 반올리면), 잘라내면/잘라서, 절상/절하
-    r"|ceil(?:s|ed|ing)?|drop(?:s)?|cut(?:s|ting)?[\s-]+(?:after|at|before|beyond))\b"
+    r"|ceil(?:s|ed|ing)?|drop(?:s)?|cut(?:s|ting)?[\s-]+(?:after|at|before|beyond)"
+    r"|ignor(?:e|es|ed|ing)[\s-]+(?:the\s+)?(?:rest|remaining|later|further|other)"
+    r"|(?:the\s+)?(?:rest|remaining)\s+(?:of\s+the\s+)?digits?\s+(?:dropped|removed|deleted|gone))\b"
     r"|(?<!반)올림|(?<!반)올리|(?<!반)올려|(?<!반)올린|버림|버리|버려|버린|내림|내리면|내려서"
-    r"|절사|절삭|절상|절하|잘라|잘린|자르|잘랐", re.I)
+    r"|절사|절삭|절상|절하|잘라|잘린|자르|잘랐|(?:나머지|이하|아래)[^.$]{0,12}?(?:무시|생략)", re.I)
 # "셋째 자리에서 반올림": rounded AT the third place, keeping two (round 46 Y03)
 _AT_PLACE = re.compile(r"^\s*에서")
 _CLOSES = re.compile(r"^\s*\)?\s*(?:[.;!?。]|$)")
@@ -134,7 +140,8 @@ def _stated(before: str, after: str) -> tuple[str, int, str] | None:
                 if kind == "figures":
                     return None  # 유효숫자 세 자리에서: whether two or three are kept is unclear
                 kind = "decimals at"
-            return kind, _count(count), found.group().strip()
+            said = re.sub(r"^(?:to|with|at)\s+", "", found.group().strip(), flags=re.I)
+            return kind, _count(count), said  # 'three figures', not 'to three figures'
     nearest = NEAREST_WORDS.search(before or "") or _closing(NEAREST_WORDS, after or "")
     if nearest:  # "to the nearest hundred" (round 49 AD06)
         return "nearest", _NEAREST_PLACES[nearest.group(1).lower()], nearest.group().strip()

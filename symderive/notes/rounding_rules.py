@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import sympy as sp
 
@@ -48,17 +49,29 @@ def tie_verdict(true, written, places: int, words: str) -> tuple[str, str]:
         return "", ""
     rule, said = tie_rule(words)
     other = true + difference  # the other neighbour of the tie
+    true, written, other = (_decimal(value) for value in (true, written, other))
     if not rule:
         return "either", (f"the true value {true} lies exactly halfway between {written} and "
                           f"{other}: with no tie rule named, either is accepted")
-    if rule == "half up" and true < 0 and "반올림" not in said and "사사오입" not in said:
+    if rule == "half up" and true.startswith("-") and "반올림" not in said and "사사오입" not in said:
         return "unclear", (f"the true value {true} is an exact tie and negative: whether "
                            f"'{said}' means towards +∞ or away from zero is not clear")
-    chosen = _rounded_tie(true, written, other, rule, places)
-    if chosen == written:
+    chosen = _rounded_tie(sp.Rational(true), sp.Rational(written), sp.Rational(other), rule,
+                          places)
+    if chosen == sp.Rational(written):
         return "right", f"an exact tie, rounded {rule} ('{said}') gives {written}"
     return "wrong", (f"the true value {true} lies exactly halfway between {written} and "
                      f"{other}; rounded {rule} ('{said}') it is {other}, not {written}")
+
+
+def _decimal(value: sp.Rational) -> str:
+    """A terminating rational as its decimal: 1/8 → '0.125'."""
+    return str(Decimal(int(value.p)) / Decimal(int(value.q)))
+
+
+def interval_text(low: sp.Rational, high: sp.Rational) -> str:
+    """[-0.005, 0.0005] for an interval of rounding (its ends terminate)."""
+    return f"[{_decimal(sp.Rational(low))}, {_decimal(sp.Rational(high))}]"
 
 
 def _rounded_tie(true, low_or_high, other, rule: str, places: int):

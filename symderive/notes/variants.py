@@ -26,6 +26,7 @@ from symderive.notes.instances import (
     linear_in_unknowns,
 )
 from symderive.notes.domain_clash import narrowed
+from symderive.notes.rounding_rules import interval_text
 from symderive.notes.indices import chain_index_domains
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
@@ -275,10 +276,10 @@ def _rounding_in_interval(lhs, rhs, interval: tuple, precision: str) -> list:
     [unit lo, unit hi] (perhaps a truncation: undecided)."""
     (low, high), (unit_low, unit_high) = interval
     return [("decimal", sp.Abs(lhs - rhs - (low + high) / 2), (high - low) / 2, "<=",
-             f"checked to {precision} (lhs − rhs within [{low}, {high}])"),
+             f"checked to {precision} (left − right side within {interval_text(low, high)})"),
             ("decimal-unit", sp.Abs(lhs - rhs - (unit_low + unit_high) / 2),
              (unit_high - unit_low) / 2, "<=",
-             f"lhs − rhs within [{unit_low}, {unit_high}] ({precision})")]  # fmt: skip
+             f"left − right side within {interval_text(unit_low, unit_high)} ({precision})")]  # fmt: skip
 
 
 def alternative_round(plans, variants, outcomes, options) -> dict:

@@ -103,3 +103,33 @@ def test_a_list_lead_in_of_rounding_still_checks(tmp_path):
 ])
 def test_nearest_hundred_and_figures(tmp_path, sentence, verdict):
     assert sentence_verdict(tmp_path, sentence) == verdict
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    # the power of ten written on the left, or negative (round 49 AD01)
+    (r"To 3 s.f., $1.00 = \frac{999}{1000}$.", "refuted"),
+    (r"To 3 s.f., $1.00 = \frac{9996}{10000}$.", "checked"),
+    (r"To 3 s.f., $-\frac{999}{1000} = -1.00$.", "refuted"),
+    (r"To 3 s.f., $-\frac{9996}{10000} = -1.00$.", "checked"),
+    # a negative tie: 'half up' may mean towards +∞ or away from zero
+    (r"Rounded half up to two decimal places, $-\frac{1}{8} = -0.12$.", SKIPPED),
+    (r"Rounded half away from zero to two decimal places, $-\frac{1}{8} = -0.13$.", "checked"),
+    (r"Rounded half away from zero to two decimal places, $-\frac{1}{8} = -0.12$.", "refuted"),
+])
+def test_signs_and_sides_of_a_rounding(tmp_path, sentence, verdict):
+    assert sentence_verdict(tmp_path, sentence) == verdict
+
+
+@pytest.mark.parametrize("sentence", [
+    r"Ignoring the remaining digits, $\frac{2}{3} = 0.67$.",
+    "나머지 자리는 무시하면 $\\frac{2}{3} = 0.67$이다.",
+])
+def test_ignoring_the_remaining_digits_is_truncation(tmp_path, sentence):
+    assert sentence_verdict(tmp_path, sentence) != "checked"
+
+
+def test_the_tie_reason_names_the_rule(tmp_path):
+    from tests.notes.note_steps import reasons_by_line
+    note = "# Note\n\nRounded half up to two decimal places, $\\frac{1}{8} = 0.12$.\n"
+    [reason] = reasons_by_line(tmp_path, note)[3]
+    assert "0.13, not 0.12" in reason
