@@ -32,6 +32,7 @@ from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import property_denied
 from symderive.grammar.latex import parse_latex_math
+from symderive.notes.rounding_rules import interval_text
 from symderive.notes.written_domain import outside_written_domain
 from symderive.notes.kronecker import READING as KRONECKER_READING
 from symderive.grammar.latex import DECORATION, MATRIX_SIZE, reads_as_function
@@ -1403,6 +1404,12 @@ def _off_by_more(outcome: Outcome, step, description: str) -> tuple[Outcome, str
             shown.append("")
     if not all(shown):
         return outcome, f"not correct to {written}: |difference| = {found.lhs_value} > {tolerance}"
+    if getattr(step, "rounding_interval", ()):  # not symmetric (round 49 AD01)
+        (low, high), _ = step.rounding_interval
+        return replace(outcome, counterexample=replace(found, lhs_value=shown[0],
+                                                       rhs_value=shown[1])), (
+            f"not correct to {written}: left − right side must lie in {interval_text(low, high)} "
+            "(counted from the true value's leading digit)")
     return replace(outcome, counterexample=replace(found, lhs_value=shown[0], rhs_value=shown[1])), (
         f"not correct to {written}: |difference| = {found.lhs_value} > {tolerance} "
         "(half a unit of the last decimal)")

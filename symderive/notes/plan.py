@@ -31,6 +31,8 @@ from symderive.grammar.superscript_labels import applied_labels, greek_values
 from symderive.grammar.units import conversion
 from symderive.notes.space_sides import membership
 from symderive.notes.precision_words import StatedPrecision, precision_for
+from symderive.notes.rounding_rules import rounding_interval, tie_verdict, written_side
+from symderive.report import Counterexample, Outcome
 from symderive.grammar.matrix_literals import larger_than
 from symderive.notes.chains import CHECKED_RELATIONS, MAX_STEPS, relation_kind
 from symderive.notes.directives import definition_head
@@ -155,6 +157,9 @@ class PlannedStep:
     doubt: str = ""  # another plausible reading under which a refutation would not stand
     decided: object = None  # an Outcome already found by a reading of its own (probability)
     decided_reading: str = ""  # that reading, shown on the verdict
+    # ((lo, hi), (unit lo, unit hi)) of lhs − rhs when a rounding is not symmetric (round 49
+    # AD01: true value below a written power of ten) or no truncation is meant (AD06)
+    rounding_interval: tuple = ()
     rounded_entries: tuple = ()  # a list of rounded values: each entry to its own decimals
     # (symderive.notes.lists.RoundedEntry)
     # the step read with the first definition of a name whose second formula is disputed
@@ -324,7 +329,7 @@ def _exact_decimals(lhs, rhs, places: int) -> bool:
     return all(isinstance(side, sp.Rational) and (side * scale).is_integer for side in (lhs, rhs))
 
 
-def precision_in_words(left: str, right: str, before: str, after: str
+def precision_in_words(left: str, right: str, before: str, after: str, governing: str = ""
                        ) -> StatedPrecision | None:
     """The precision the words around the formula state for a bare number on one side (the
     other no number): *To three decimal places, 1/7 = 0.14* (round 44 U11, U12)."""
@@ -333,7 +338,7 @@ def precision_in_words(left: str, right: str, before: str, after: str
 
     for mine, other in ((left, right), (right, left)):
         if bare(mine) and not bare(other):
-            return precision_for(mine, before, after)
+            return precision_for(mine, before, after, governing)
     return None
 
 
@@ -361,12 +366,71 @@ ROUNDED_WORDS = re.compile(
 INTEGER_WRITTEN = re.compile(r"^\s*-?\s*\d+\s*$")
 
 
+_TABLE_OR_LIST = re.compile(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)")
+
+
+def governing_words(lines, line: int, lead: str) -> str:
+    """The words that may govern a value beyond its own sentence (round 49 AD05): its
+    paragraph before it, and for a table row or list item the paragraph just above the table
+    or list (its caption or lead-in)."""
+    words = [re.sub(r"\$[^$]*\$", " ", lead or "")]
+    at = line - 1  # 0-based index of the formula's line
+    if 0 <= at < len(lines) and _TABLE_OR_LIST.match(lines[at]):
+        while at > 0 and _TABLE_OR_LIST.match(lines[at - 1]):
+            at -= 1
+        while at > 0 and not lines[at - 1].strip():
+            at -= 1
+        paragraph = []
+        while at > 0 and lines[at - 1].strip() and not lines[at - 1].lstrip().startswith("#"):
+            paragraph.insert(0, lines[at - 1])
+            at -= 1
+        words.append(re.sub(r"\$[^$]*\$", " ", " ".join(paragraph)))
+    return " ".join(words)
+
+
 def sentence_before(lead: str) -> str:
     """The words of the formula's sentence before it (formulas blanked)."""
     words = re.sub(r"\$[^$]*\$", " ", lead or "")
     # a sentence ends at its stop even at the lead's end ("… here. $…$"), but not at the
     # abbreviations "3 d.p.", "2 s.f." (round 46 Y04, Y06)
     return re.split(r"(?<!\bd\.p)(?<!\bs\.f)[.!?。](?:\s|$)", words)[-1]
+
+
+def _rounding_reading(lhs, rhs, left: str, right: str, places: int | None,
+                      stated: StatedPrecision | None, words: str) -> tuple[str, str, tuple]:
+    """(tie verdict, its words, interval of lhs − rhs) for a rounded decimal: the rule a tie
+    is rounded by (round 49 AD02), the true value just below a written power of ten (AD01),
+    "to the nearest hundred" (AD06)."""
+    if places is None or is_number(left) == is_number(right):
+        return "", "", ()
+    number_left = is_number(left)
+    true, written_value = written_side(lhs, rhs, number_left)
+    verdict, why = tie_verdict(true, written_value, places, words)
+    half = sp.Rational(1, 2) * sp.Integer(10) ** (-places)
+    interval = rounding_interval(half, bool(stated and stated.power_of_ten),
+                                 bool(stated and stated.nearest),
+                                 not written_value.is_negative, number_left) if (
+        isinstance(written_value, sp.Number)) else ()
+    return verdict, why, interval
+
+
+def _precision_said(stated: StatedPrecision | None, places: int | None, tie: str) -> str:
+    """What a rounded value is checked to, in words, with what a tie's rule gives."""
+    if places is None:
+        return ""
+    said = stated.text if stated else ""
+    if tie:  # round 49 AD02
+        said = f"{said or f'{places} decimals'}; {tie}"
+    return said
+
+
+def _tie_step(index: int, written: str, lhs, rhs, verdict: str, why: str, _) -> PlannedStep:
+    """An exact tie the named rule rounds the other way (refuted), or whose rule is unclear."""
+    if verdict == "unclear":
+        return PlannedStep(index, written, skip=SkipReason.UNCHECKED_RELATION, reason=why)
+    return PlannedStep(index, "=", lhs, rhs, places=0,
+                       decided=Outcome("refuted", method="exact tie", reason=why,
+                                       counterexample=Counterexample((), str(lhs), str(rhs))))
 
 
 def rounded_to_integer(left: str, right: str, words: str) -> str:
@@ -715,7 +779,8 @@ def plan_steps(
             ))  # fmt: skip
             continue
         stated = precision_in_words(elements[index - 1], elements[index], sentence_before(
-            equation.block.lead), trailing or after)  # "to three decimal places" (round 44 U12)
+            equation.block.lead), trailing or after, governing_words(
+            context.lines, chain.line, equation.block.lead))  # round 44 U12, round 49 AD05
         if stated and stated.mismatch:  # 첫째 자리에서 반올림하면 √2 = 1.4 (round 46 Y03)
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.UNCHECKED_RELATION,
                                               reason=stated.mismatch))
@@ -727,6 +792,11 @@ def plan_steps(
         if places is not None and _exact_decimals(lhs, rhs, places):
             places = None  # 0.1 + 0.2 = 0.4: exact decimal arithmetic, no rounding involved
         relation = CHECKED_RELATIONS.get(written, "=")
+        tie = _rounding_reading(lhs, rhs, elements[index - 1], elements[index], places,
+                                     stated, " ".join((equation.block.lead or "", trailing)))
+        if places is not None and relation == "=" and tie[0] in ("wrong", "unclear"):
+            equation.steps.append(_tie_step(index, written, lhs, rhs, *tie))  # 49 AD02
+            continue
         matrix_entries = _rounded_matrix(lhs, rhs, elements[index - 1], elements[index],
                                          source) if relation == "=" else None
         if matrix_entries:  # [0 & -0.918]: each entry to the decimals written on it (44 V02)
@@ -750,8 +820,9 @@ def plan_steps(
                 solve_like=solve_like and not false_everywhere,
                 places=places if relation == "=" else None,
                 rounded_entries=matrix_entries or (),
-                precision=stated.text if stated and places is not None and not matrix_entries
+                precision=_precision_said(stated, places, tie[1]) if not matrix_entries
                 else "",
+                rounding_interval=tie[2] if places is not None else (),
                 named_in_words="" if false_everywhere or (spread and not unclaimed_words)
                 else _named_in_words(  # sin x ≤ 0.99 bounds no quantity defined in words (F12)
                     index, raws[index - 1], (lhs, rhs, raws[index]), view, context),

@@ -12,7 +12,11 @@ last place).  When the words state the precision, they decide it (round 44):
 
 Decimals give that many places; significant figures N give the places N − 1 − e, where 10^e
 is the leading digit's place in the written number (negative for a whole number rounded to
-thousands: 22000 at two figures is checked to ±500).  The words are used only when the number
+thousands: 22000 at two figures is checked to ±500).  A written power of ten (1.00) may be the
+rounding of a true value just below it only at one place more, the true value's leading digit
+being one place lower (0.9996 → 1.00, but 0.999 stays 0.999 at three figures: round 49 AD01,
+symderive.notes.rounding_rules).  "To the nearest hundred" gives −2 places, "to three figures"
+is significant figures (AD06).  The words are used only when the number
 written has no more digits than they state (a number written to more digits than the words
 say keeps the decimals written on it).
 """
@@ -34,7 +38,14 @@ DECIMAL_WORDS = re.compile(
     rf"|소수\s*(?:점\s*)?(?:아래\s*)?(?:이하\s*)?{_KOREAN_COUNT}\s*자리", re.I)
 FIGURE_WORDS = re.compile(
     rf"\b{_COUNT}[\s-]+(?:significant[\s-]+(?:figures?|digits?)|sig\.?[\s-]+figs?\b"
-    rf"|s\.\s?f\.?|sf\b)|유효\s*숫자\s*{_KOREAN_COUNT}\s*자리", re.I)
+    rf"|s\.\s?f\.?|sf\b)|유효\s*숫자\s*{_KOREAN_COUNT}\s*자리"
+    # "correct to three figures" is significant figures (round 49 AD06)
+    rf"|\b(?:to|with|at)\s+{_COUNT}[\s-]+figures?\b", re.I)
+# "to the nearest hundred / tenth": the place rounded to, as decimals (round 49 AD06)
+_NEAREST_PLACES = {"thousandth": 3, "hundredth": 2, "tenth": 1, "ten": -1, "hundred": -2,
+                   "thousand": -3}
+NEAREST_WORDS = re.compile(
+    r"\bnearest\s+(thousandth|hundredth|tenth|ten|hundred|thousand)s?\b", re.I)
 _SENTENCE_END = re.compile(r"[.;!?。]")
 # words saying the stated precision does not govern the formula: "Although the table is
 # rounded to two significant figures, the count below is exact", "We never round to …",
@@ -51,8 +62,14 @@ TRUNCATION_WORDS = re.compile(
     # other ways to say it (round 48 AB01, AB02): rounded downwards, cut off after, rounding
     # toward zero / negative infinity, keeping only … (the rest dropped), discarding the rest
     r"|(?:down|up)wards?|cut(?:s|ting)?[\s-]+off|towards?\s+(?:zero|(?:negative|positive|minus|plus)"
-    r"\s+infinity|[+-]?\s*\\?infty|-?∞)|keep(?:s|ing)?\s+only|dropp(?:ed|ing)|discard\w*|omitt\w*)\b"
-    r"|(?<!반)올림|버림|내림|절사|절삭", re.I)
+    r"\s+infinity|[+-]?\s*\\?infty|-?∞)|keep(?:s|ing)?\s+only|dropp(?:ed|ing)|discard\w*|omitt\w*"
+    # round 49 AD03, AD04: ceil, drop(s) every digit after, cutting after / at; the Korean
+    # verbs 버리면/버려서, 올리면/올려서 (not 반올리면), 잘라내면/잘라서, 절상/절하
+    r"|ceil(?:s|ed|ing)?|drop(?:s)?|cut(?:s|ting)?[\s-]+(?:after|at|before|beyond)"
+    r"|ignor(?:e|es|ed|ing)[\s-]+(?:the\s+)?(?:rest|remaining|later|further|other)"
+    r"|(?:the\s+)?(?:rest|remaining)\s+(?:of\s+the\s+)?digits?\s+(?:dropped|removed|deleted|gone))\b"
+    r"|(?<!반)올림|(?<!반)올리|(?<!반)올려|(?<!반)올린|버림|버리|버려|버린|내림|내리면|내려서"
+    r"|절사|절삭|절상|절하|잘라|잘린|자르|잘랐|(?:나머지|이하|아래)[^.$]{0,12}?(?:무시|생략)", re.I)
 # "셋째 자리에서 반올림": rounded AT the third place, keeping two (round 46 Y03)
 _AT_PLACE = re.compile(r"^\s*에서")
 _CLOSES = re.compile(r"^\s*\)?\s*(?:[.;!?。]|$)")
@@ -68,6 +85,10 @@ class StatedPrecision:
     places: int  # decimals to check to (negative: a whole number rounded to tens, hundreds …)
     text: str  # what the words say: 'three decimal places', '2 significant figures'
     mismatch: str = ""  # why the number written cannot be the rounding the words describe
+    # the true value may lie just below the written power of ten (0.9996 → 1.00 at three
+    # significant figures): then it is rounded at one place more (round 49 AD01)
+    power_of_ten: bool = False
+    nearest: bool = False  # "to the nearest hundred": no truncation is meant (round 49 AD06)
 
 
 def _count(word: str) -> int:
@@ -97,6 +118,16 @@ def _truncation(before: str, after: str) -> str:
     return ""
 
 
+def _governing_truncation(governing: str) -> str:
+    """Truncation words in the paragraph before the formula's sentence, or in the caption or
+    lead-in of its table or list (round 49 AD05), unless negated in their sentence."""
+    for sentence in re.split(r"(?<=[.!?。:])\s+", governing or ""):
+        found = TRUNCATION_WORDS.search(sentence)
+        if found and not NOT_GOVERNING.search(sentence):
+            return found.group()
+    return ""
+
+
 def _stated(before: str, after: str) -> tuple[str, int, str] | None:
     """The precision the words state, negated or not."""
     for kind, pattern in (("decimals", DECIMAL_WORDS), ("figures", FIGURE_WORDS)):
@@ -109,7 +140,11 @@ def _stated(before: str, after: str) -> tuple[str, int, str] | None:
                 if kind == "figures":
                     return None  # 유효숫자 세 자리에서: whether two or three are kept is unclear
                 kind = "decimals at"
-            return kind, _count(count), found.group().strip()
+            said = re.sub(r"^(?:to|with|at)\s+", "", found.group().strip(), flags=re.I)
+            return kind, _count(count), said  # 'three figures', not 'to three figures'
+    nearest = NEAREST_WORDS.search(before or "") or _closing(NEAREST_WORDS, after or "")
+    if nearest:  # "to the nearest hundred" (round 49 AD06)
+        return "nearest", _NEAREST_PLACES[nearest.group(1).lower()], nearest.group().strip()
     return None
 
 
@@ -164,7 +199,8 @@ def written_number(written: str) -> WrittenNumber | None:
     return WrittenNumber(len(fraction) - power, significant, leading + power)
 
 
-def precision_for(written: str, before: str, after: str) -> StatedPrecision | None:
+def precision_for(written: str, before: str, after: str, governing: str = ""
+                  ) -> StatedPrecision | None:
     """The precision the words state for the rounded number ``written`` (LaTeX of a bare
     number), when it has no more digits than they say; else None.  A precision that cannot
     be trusted (truncation words, negated words stating more places than written) comes back
@@ -173,7 +209,9 @@ def precision_for(written: str, before: str, after: str) -> StatedPrecision | No
     if number is None:
         return None
     stated = _stated(before, after)
-    truncation = _truncation(before, after)
+    # truncation stated earlier in the paragraph, or in a table caption / list lead-in,
+    # governs the value too (round 49 AD05)
+    truncation = _truncation(before, after) or _governing_truncation(governing)
     if truncation and (stated or number.places > 0):  # round 47 A04, A05
         return StatedPrecision(max(number.places, 0), truncation, mismatch=(
             f"the words say '{truncation}': a truncated (or rounded up/down) value is not "
@@ -206,6 +244,18 @@ def _precision(number: WrittenNumber, kind: str, count: int, text: str
             "rounding is meant is not clear"))
     if kind == "decimals":
         return StatedPrecision(count, text) if number.places <= count else None
+    if kind == "nearest":  # 22000 to the nearest hundred: its last nonzero digit no finer
+        return StatedPrecision(count, text, nearest=True) if (
+            _finest_place(number) <= count) else None
     if len(number.significant) > count:
         return None
-    return StatedPrecision(count - 1 - number.leading, text)
+    return StatedPrecision(count - 1 - number.leading, text,
+                           power_of_ten=number.significant.rstrip("0") == "1")
+
+
+def _finest_place(number: WrittenNumber) -> int:
+    """The place of its last written digit, a whole number's trailing zeros not counted:
+    0.14 → 2, 22000 → −3."""
+    if number.places != 0:
+        return number.places
+    return -(number.leading - len(number.significant) + 1)

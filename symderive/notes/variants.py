@@ -26,6 +26,7 @@ from symderive.notes.instances import (
     linear_in_unknowns,
 )
 from symderive.notes.domain_clash import narrowed
+from symderive.notes.rounding_rules import interval_text
 from symderive.notes.indices import chain_index_domains
 from symderive.notes.inequalities import display_symbols
 from symderive.notes.stated import properties_at, stated_symbols
@@ -240,6 +241,8 @@ def variants_of(
         unit = sp.Integer(10) ** (-step.places)
         half = unit / 2
         precision = step.precision or f"{step.places} decimals"  # the words' (round 44 U11)
+        if step.rounding_interval:  # not symmetric, or no truncation meant (round 49 AD01)
+            return _rounding_in_interval(lhs, rhs, step.rounding_interval, precision)
         return [("decimal", sp.Abs(lhs - rhs), half, "<=",
                  f"checked to {precision} (|difference| ≤ {half})"),
                 ("decimal-unit", sp.Abs(lhs - rhs), unit, "<=",
@@ -266,6 +269,17 @@ def variants_of(
         general_lhs, general_rhs = step.general
         plain.append(("general", general_lhs, general_rhs, relation, "without example values"))
     return plain
+
+
+def _rounding_in_interval(lhs, rhs, interval: tuple, precision: str) -> list:
+    """The decimal variants of a rounding whose lhs − rhs must lie in [lo, hi] (correct) or
+    [unit lo, unit hi] (perhaps a truncation: undecided)."""
+    (low, high), (unit_low, unit_high) = interval
+    return [("decimal", sp.Abs(lhs - rhs - (low + high) / 2), (high - low) / 2, "<=",
+             f"checked to {precision} (left − right side within {interval_text(low, high)})"),
+            ("decimal-unit", sp.Abs(lhs - rhs - (unit_low + unit_high) / 2),
+             (unit_high - unit_low) / 2, "<=",
+             f"left − right side within {interval_text(unit_low, unit_high)} ({precision})")]  # fmt: skip
 
 
 def alternative_round(plans, variants, outcomes, options) -> dict:

@@ -79,7 +79,9 @@ def test_a_different_precision_kept_instead(tmp_path):
 
 
 def test_the_precision_words_still_govern_a_plain_sentence(tmp_path):
-    assert verdict(tmp_path, r"To two significant figures, $5! \cdot 8 = 1000$.") == "checked"
+    # 5!·8 = 960 is 960 to two significant figures, not 1000 (round 49 AD01): 5!·9 = 1080
+    assert verdict(tmp_path, r"To two significant figures, $5! \cdot 9 = 1100$.") == "checked"
+    assert verdict(tmp_path, r"To two significant figures, $5! \cdot 8 = 1000$.") == "refuted"
     assert verdict(tmp_path, r"To three decimal places, $\frac{1}{7} = 0.14$.") == "refuted"
 
 
