@@ -41,6 +41,7 @@ from symderive.notes.stated import (
     StatedDomains,
     case_doubt,
 )
+from symderive.notes.worded_bounds import worded_formula
 
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]\}?)?"
 # a written number: an integer, a decimal, a fraction of integers or a power of ten
@@ -310,6 +311,10 @@ def _read(clause: str, sentence, index: int, stated: StatedDomains) -> list[Stat
             bound = Bound(match.group("name"), Domain("interval", low=sp.Integer(0),
                                                       high=sp.Integer(1), ends="[]"), "")
             return [_record(bound, clause, sentence.first, index, False)]
+    worded = worded_formula(clause)  # "$x$가 0과 1 사이라고 하자." (round 49 AC02-AC05)
+    bound = bound_of(worded) if worded else None
+    if bound:
+        return [_record(bound, clause, sentence.first, index, False)]
     for pattern in STATEMENTS:
         match = pattern.match(clause)
         bound = bound_of(match.group("math")) if match else None
@@ -392,7 +397,13 @@ DOMAIN_WORDS = re.compile(
     r"\bmass(?:es)?\b|\bspeeds?\b|\bcounts?\b|\bnumber\s+of\b|\bages?\b|\bprices?\b|"
     r"\bmagnitudes?\b|\bangles?\b|\bdurations?\b|\bpositive\b|\bnegative\b|"
     r"\bnon-?negative\b|\bsuccess\b|\bchance\b|\blikelihood\b|"
-    r"거리|길이|비율|확률|넓이|각도|사이의|양수|음수", re.I)
+    r"거리|길이|비율|확률|넓이|각도|사이의|양수|음수|"
+    # the other wordings of a bound (round 49 AC02-AC05): 0과 1 사이라고, 0보다 크고 1보다
+    # 작다, 0 이상 1 이하, 0 초과 1 미만, 구간, greater than 0 and less than 1, at least
+    r"사이|구간|보다\s*(?:크|작)|이상|이하(?!에서)|초과|미만|\b(?:greater|less|smaller|larger|"
+    r"bigger)\s+than\b|\bat\s+(?:least|most)\b|\bbelongs?\s+to\b|\blies?\s+in\b", re.I)
+# a letter written without $ before a Korean particle: "x가 0과 1 사이라고 하자" (round 49 AC02)
+_BARE_KOREAN_LETTER = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\s*(?=가|는|은|이|를|을|의|와|과)")
 
 
 def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
@@ -430,7 +441,8 @@ def unread_bound(context, line: int, latex: str, names: set[str]) -> str:
                             "in words this reader does not read as a domain")
         words = re.sub(r"\$[^$]*\$", " ", sentence.text)
         if DOMAIN_WORDS.search(words):  # round 8b K8: "a number between $0$ and $1$"
-            for math in re.findall(r"\$([^$]+)\$", sentence.text):
+            letters = re.findall(r"\$([^$]+)\$", sentence.text) + _BARE_KOREAN_LETTER.findall(words)
+            for math in letters:
                 name = math.strip().lstrip("\\")
                 if name in plain and not force.supersedes(name, sentence=index):
                     return (f"the note describes {name} at line {sentence.first} in words that "
