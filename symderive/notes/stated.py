@@ -34,7 +34,7 @@ import sympy as sp
 
 from symderive.errors import ParseError
 from symderive.grammar.matrices import PROPERTY
-from symderive.grammar.negation import CONTRAST, SUPPOSITION, negation
+from symderive.grammar.negation import CONTRAST, NEGATED_OR_CONTRASTED, SUPPOSITION, negation
 from symderive.model import Domain
 from symderive.notes.context import parse
 from symderive.notes.sections import (
@@ -1178,7 +1178,8 @@ AFFIRMED = (
 
 def affirmed_properties(text: str, properties: list) -> list:
     """The matrix properties found in words (symderive.grammar.matrices.stated_properties),
-    keeping *symmetric* only where its sentence states it affirmatively and nothing else:
+    keeping *symmetric* only where its sentence, or a clause of it said of that name (``Let
+    $A$ be a symmetric matrix and $x$ a vector``, round 49 AE01), states it affirmatively:
     ``$\\mathbf{A}$ is symmetric in the previous section but not here`` or ``… 대칭이라면
     좋겠지만 그렇지 않다`` instantiate nothing (the check then treats A as a general matrix)."""
     if not any(word in ("symmetric", "대칭") for _, word, _ in properties):
@@ -1195,7 +1196,46 @@ def affirmed_properties(text: str, properties: list) -> list:
 
 
 def _affirms(sentence: str, name: str) -> bool:
-    clause = without_item_mark(sentence)
+    """The sentence, or one of its clauses (round 49 AE01), states ``name`` symmetric."""
+    sentence = without_item_mark(sentence)
+    return any(_clause_affirms(clause, name) for clause in _clauses(sentence))
+
+
+# -- clauses of one sentence (round 49 AE01) ----------------------------------------------------
+# "Let $A$ be a symmetric matrix and $x$ a vector.": each clause says something of its own name.
+_LEAD = re.compile(r"^(?:(?:Let|Suppose(?:\s+that)?|Assume(?:\s+that)?|Here|Now|Throughout|"
+                   r"where|If|When|Consider|Take|Given)\s*,?\s+)?", re.I)
+_NEXT_CLAUSE = re.compile(  # "… and $x$ a vector", "…, and let $x \in …$", "…; $B$ …", 이고 $x$는
+    r"\s*(?:,\s*|;\s*)?\band\s+(?:let\s+)?(?=\$)|\s*[;,]\s*(?:let\s+)?(?=\$)"
+    r"|(?<=이고|이며)\s*,?\s*(?=\$)", re.I)
+_TURNS = re.compile(NEGATED_OR_CONTRASTED.pattern + r"|\b(?:but|whereas|however|although|though|"
+                    r"was|were|previous|earlier)\b|하지만|그러나|지만|었|였", re.I)
+_VERB_LEFT_OUT = re.compile(r"^(\$[^$]+\$)\s+(?!(?:is|be|are|and)\b)(?=[a-z])", re.I)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence itself, then each run of its clauses with the sentence's opening words
+    ("Let", "If" …): "Let $A$ be a symmetric matrix and $x$ a vector." gives "Let $A$ be a
+    symmetric matrix" and "Let $x$ be a vector"; "$A$ and $B$ are symmetric" stays whole."""
+    lead = _LEAD.match(sentence).group(0)
+    body = sentence[len(lead):]
+    cuts = list(_NEXT_CLAUSE.finditer(body))
+    if not cuts or _TURNS.search(re.sub(r"\$[^$]*\$", " ", sentence)):
+        return [sentence]  # "… and $x$ a vector, but not here": the whole sentence or nothing
+    starts = [0] + [cut.end() for cut in cuts]
+    ends = [cut.start() for cut in cuts] + [len(body)]
+    runs = [sentence]
+    for first in range(len(starts)):
+        for last in range(first, len(ends)):
+            if (first, last) != (0, len(ends) - 1):
+                run = body[starts[first]:ends[last]]
+                if first > 0:  # "… and $A$ a symmetric matrix": the verb is the lead's "be"
+                    run = _VERB_LEFT_OUT.sub(r"\1 be ", run)
+                runs.append(lead + run)
+    return runs
+
+
+def _clause_affirms(clause: str, name: str) -> bool:
     for pattern in AFFIRMED:
         match = pattern.match(clause)
         if match and any(
