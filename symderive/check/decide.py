@@ -1236,8 +1236,10 @@ def _sample_and_compare(left, right, relation, context, rng, fixed, tally,
         # small scalar claims only: solving costs up to 0.3 s a symbol)
         points += sampling.zero_points(difference, base_point, context)[:3]
     if not fixed:
-        points += sampling.edge_points(base_point, context, rng)[:10]
+        # just inside the ends before at them: a counterexample inside a stated interval
+        # refutes on every reading of its ends ("between 0 and 2", round 50)
         points += sampling.near_ends(base_point, context)[:96]  # slivers by an end or a corner
+        points += sampling.edge_points(base_point, context, rng)[:10]
         points += sampling.beside_kinks(kinks, context)[:20]  # between a kink and an end (AB03)
     elif not further:  # at a size: the entries all equal too
         # (probability vectors uniform too, at a size only the claim's numbers name)

@@ -627,9 +627,8 @@ class _Parser:
         return sp.Subs(value, names, values)
 
     def domain_at_point(self, point: dict) -> None:
-        r"""The natural domain of what a bar evaluates, at its point: ``\left. rac{x}{x}
-        
-ight|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
+        r"""The natural domain of what a bar evaluates, at its point: ``\left. \frac{x}{x}
+        \right|_{x=0}`` is undefined as written (SymPy cancelled x/x to 1 while building;
         round 17 F26); a requirement that may hold stays, in the point's terms."""
         conditions = self.build.conditions
         for position, condition in enumerate(conditions):

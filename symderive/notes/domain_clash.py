@@ -287,7 +287,24 @@ def outside_stated(context, line: int, latex: str, lead: str, values) -> str:
             if outside(value, domain):
                 return (f"the counterexample's {name} = {text} lies outside the domain the note "
                         f"states for it ({where}), which this check did not use")
+        for record in in_force:
+            if name_key(record.name) == key and _at_an_unsaid_end(value, record):
+                return (f"the counterexample's {name} = {text} is an end of the interval the "
+                        f"note states in words ({_quoted(record)}), which may or may not "
+                        "include its ends")
     return ""
+
+
+# "between 0 and 1", "0과 1 사이": the ends may or may not belong (worded_bounds reads it closed)
+_ENDS_UNSAID = re.compile(r"(?<!strictly )\bbetween\b|사이", re.I)
+
+
+def _at_an_unsaid_end(value: sp.Rational, record) -> bool:
+    domain = domain_of(record)
+    ends = (domain.low, domain.high) if domain.kind == "interval" else (
+        (0, 1) if domain.kind == "probability" else ())
+    return bool(_ENDS_UNSAID.search(record.words)) and any(
+        end is not None and value == end for end in ends)
 
 
 def _reason(name: str, said: str) -> str:

@@ -360,7 +360,7 @@ def with_unknowns(
     view, or themselves unknown), else of every variable it is differentiated by. So in
     ``∂L/∂x = ∂L/∂q · ∂q/∂x`` with ``q = Wx``, L is L(q) and the chain rule is checked. A bare
     name of a function the note speaks of (``functions``: "Let $\hat{y}(x)$ denote …") inside a
-    differentiand is such a name too: ``rac{d}{dx}\hat{y}^2`` is about ŷ(x), never a constant
+    differentiand is such a name too: ``\frac{d}{dx}\hat{y}^2`` is about ŷ(x), never a constant
     (round 40 I11)."""
     by: dict[sp.Symbol, list] = {}
     raws = list(raws)
@@ -606,7 +606,7 @@ def held_fixed(node: sp.Derivative, view: DefinitionView, notation) -> tuple:
 
 
 def difference_quotients(expr: sp.Basic) -> sp.Basic:
-    r"""``\lim_{h 	o 0} rac{f(x+h) - f(x)}{h}`` of a function the note never defines is its
+    r"""``\lim_{h \to 0} \frac{f(x+h) - f(x)}{h}`` of a function the note never defines is its
     derivative f'(x) — the definition of the derivative (SymPy leaves the limit unevaluated);
     only that exact shape: an unknown function of one argument, the quotient over h itself."""
 

@@ -8,8 +8,10 @@ r"""An interval a statement gives one letter in words (round 49 AC02–AC05):
 Each is the formula it means (``0 < x < 1``, ``0 \le x \le 1``, ``x \in (0, 1)``), read by
 :func:`symderive.notes.inequalities.bound_of`, so the statement holds, as ``Let $0 < x < 1$.``
 does, to the end of its section. A sentence is read only when it is one template whole, about one
-letter with numeric ends; *between* (사이) is the open interval: a counterexample inside it
-refutes the claim whether or not the author meant the ends too. Any other wording of such a
+letter with numeric ends; *between* (사이) may or may not include its ends: it is read as the
+closed interval, so a claim checked on it holds on either reading, and a counterexample at an end
+is no refutation (:func:`symderive.notes.domain_clash.outside_stated`); *strictly between* is the
+open interval. Any other wording of such a
 bound is not read, and a refutation about its letter stays undecided
 (:func:`symderive.notes.inequalities.unread_bound`).
 """
@@ -54,7 +56,8 @@ ENGLISH = (
     re.compile(rf"^{_LET}\s+{_LETTER}\s+{_IS}\s+{_either(_BELOW, 'high')}\s+(?P<b>{_NUMBER})\s*,?\s+"
                rf"and\s+(?:{_IS}\s+)?{_either(_ABOVE, 'low')}\s+(?P<a>{_NUMBER}){_ENGLISH_END}", re.I),
     # Let $x$ lie (strictly) between 0 and 1.  Suppose $x$ is between $0$ and $1$.
-    re.compile(rf"^{_LET}\s+{_LETTER}\s+{_IS}\s+(?:strictly\s+)?between\s+(?P<a>{_NUMBER})\s+and\s+"
+    re.compile(rf"^{_LET}\s+{_LETTER}\s+{_IS}\s+(?P<strictly>strictly\s+)?(?P<between>between)\s+"
+               rf"(?P<a>{_NUMBER})\s+and\s+"
                rf"(?P<b>{_NUMBER}){_ENGLISH_END}", re.I),
     # Suppose $x$ is greater than 0.  Let $x$ be at most 1.  (one end)
     re.compile(rf"^{_LET}\s+{_LETTER}\s+{_IS}\s+(?:{_either(_ABOVE, 'low')}\s+(?P<a>{_NUMBER})|"
@@ -76,7 +79,7 @@ _KOREAN_BELOW = {")": r"(?:보다\s*작|미만)", "]": r"(?:보다\s*작거나\s
 KOREAN = (
     # $x$가 0과 1 사이라고 하자.  x가 0과 1 사이이다.  $x$는 0과 1 사이에 있다.  …사이의 값이다.
     re.compile(rf"^{_KOREAN_LETTER}{_SUBJECT}(?P<a>{_NUMBER})\s*(?:과|와)\s*(?P<b>{_NUMBER})\s*"
-               rf"사이(?:에\s*있|에\s*놓이|의\s*(?:값|실수|수))?{_KOREAN_END}"),
+               rf"(?P<between>사이)(?:에\s*있|에\s*놓이|의\s*(?:값|실수|수))?{_KOREAN_END}"),
     # $x$는 0보다 크고 1보다 작다고 하자.  $x$는 0 이상 1 이하이다.  0 초과 1 미만이라고 하자.
     re.compile(rf"^{_KOREAN_LETTER}{_SUBJECT}(?P<a>{_NUMBER})\s*{_either(_KOREAN_ABOVE, 'low')}\s*"
                rf"(?P<b>{_NUMBER})\s*{_either(_KOREAN_BELOW, 'high')}{_KOREAN_END}"),
@@ -117,8 +120,11 @@ def _formula(match: re.Match) -> str:
     name = groups.get("name") or groups["bare"]
     if groups.get("interval"):
         return rf"{name} \in {groups['interval']}"
-    low = r"\le" if groups.get("low_c") else "<"
-    high = r"\le" if groups.get("high_c") else "<"
+    # between 0 and 1 (사이) may or may not include its ends: read closed, so a check covers
+    # both readings, and a counterexample at an end refutes nothing (domain_clash.outside_stated)
+    ends_unsaid = bool(groups.get("between")) and not groups.get("strictly")
+    low = r"\le" if groups.get("low_c") or ends_unsaid else "<"
+    high = r"\le" if groups.get("high_c") or ends_unsaid else "<"
     if groups.get("b") is None:  # one end: greater than 0, 0 이상
         return rf"{groups['a']} {low} {name}"
     if groups.get("a") is None:  # less than 1, 1 이하

@@ -24,11 +24,11 @@ def _claim_after(tmp_path, statement: str, claim: str, then: str = "Then") -> st
 # -- the statements read as the interval they mean ----------------------------------------------
 
 @pytest.mark.parametrize("statement, formula", [
-    ("$x$가 0과 1 사이라고 하자.", "0 < x < 1"),                        # AC02
-    ("x가 0과 1 사이라고 하자.", "0 < x < 1"),                          # AC02, x without $
-    ("x가 0과 1 사이이다.", "0 < x < 1"),
-    ("$x$는 0과 1 사이에 있다고 하자.", "0 < x < 1"),
-    ("$x$가 0과 1 사이의 값이라고 하자.", "0 < x < 1"),
+    ("$x$가 0과 1 사이라고 하자.", r"0 \le x \le 1"),                  # AC02 (ends unsaid: closed)
+    ("x가 0과 1 사이라고 하자.", r"0 \le x \le 1"),                    # AC02, x without $
+    ("x가 0과 1 사이이다.", r"0 \le x \le 1"),
+    ("$x$는 0과 1 사이에 있다고 하자.", r"0 \le x \le 1"),
+    ("$x$가 0과 1 사이의 값이라고 하자.", r"0 \le x \le 1"),
     ("$x$는 0보다 크고 1보다 작다고 하자.", "0 < x < 1"),               # AC03
     ("$x$는 1보다 작고 0보다 크다.", "0 < x < 1"),
     ("$x$는 0 이상 1 이하이다.", r"0 \le x \le 1"),
@@ -37,7 +37,8 @@ def _claim_after(tmp_path, statement: str, claim: str, then: str = "Then") -> st
     ("Suppose $x$ is greater than 0 and less than 1.", "0 < x < 1"),    # AC05
     ("Let $x$ be at least $0$ and at most $1$.", r"0 \le x \le 1"),
     ("Suppose $x$ is at least 0 and less than one.", r"0 \le x < 1"),
-    ("Suppose $x$ lies between 0 and 1.", "0 < x < 1"),
+    ("Suppose $x$ lies between 0 and 1.", r"0 \le x \le 1"),
+    ("Suppose $x$ lies strictly between 0 and 1.", "0 < x < 1"),
     ("Suppose $x$ belongs to the interval $(0, 1)$.", r"x \in (0, 1)"),
 ])
 def test_a_bound_in_words_is_the_formula_it_means(statement, formula):
@@ -112,3 +113,23 @@ def test_a_bound_below_one_in_korean_makes_the_claim_checked(tmp_path):
 def test_a_positive_letter_in_words_gets_its_square_root(tmp_path):
     claim = r"$\sqrt{x^2} = x$"
     assert _claim_after(tmp_path, "Suppose $x$ is greater than 0.", claim) in ("proved", "checked")
+
+
+# -- between 0 and 1: the ends may or may not belong -----------------------------------------------
+
+@pytest.mark.parametrize("statement, then", [
+    ("Suppose $x$ lies between 0 and 1.", "Then"),
+    ("x가 0과 1 사이라고 하자.", "그러면"),
+])
+def test_a_claim_false_only_at_an_end_of_between_is_neither_checked_nor_refuted(
+        tmp_path, statement, then):
+    # ⌊x⌋ + x = x holds on [0, 1) and fails at x = 1: true if the ends are left out, false if not
+    claim = r"$\lfloor x \rfloor + x = x$"
+    assert _claim_after(tmp_path, statement, claim, then) == "undecided"
+
+
+def test_strictly_between_leaves_the_ends_out(tmp_path):
+    claim = r"$\lfloor x \rfloor + x = x$"
+    # (0, 1): x = 1 is never tried; the floor's jumps are not located, so it stays undecided
+    assert _claim_after(tmp_path, "Suppose $x$ lies strictly between 0 and 1.", claim) in (
+        "checked", "proved", "undecided")
