@@ -2237,6 +2237,8 @@ class _Parser:
                 optimisation.refuse_ranged(self, name, start)
             return self.build.call(MULTI_ARGUMENT[name], self.arguments(), start.column)
         function = ELEMENTARY[name]
+        if self.at("'"):  # \tanh'(z), \log''(x): the derivative of a known function at a point
+            return self.elementary_prime(name, function, start)
         if name in ("log", "ln") and self.at("_"):
             self.advance()
             base = self.script()
@@ -2253,6 +2255,26 @@ class _Parser:
             applied = self.build.call(function, [self.scalar_argument()], start.column)
             return self.build.function_power(applied, exponent, start.column)
         return self.build.call(function, [self.scalar_argument()], start.column)
+
+    def elementary_prime(self, name: str, function, start: Token) -> sp.Basic:
+        r"""``\tanh'(z)``, ``\exp''(x)``, ``\log'(x)``: the order-th derivative of a known
+        smooth function at its argument, as ``\sigma'(z)`` is. ReLU' and |·|' are not read:
+        at the kink their value is a convention (0, 1, ½?), not a derivative."""
+        order = 0
+        while self.accept("'"):
+            order += 1
+        if order > LIMITS.derivative_order:
+            self.fail(f"derivative order must be at most {LIMITS.derivative_order}", start)
+        if function in (relu, sp.Abs):
+            self.fail(f"{name}': the derivative of a function with a kink (its value at the "
+                      "kink is a convention, not a derivative) is not read", start)
+        if not self.at_parenthesis():
+            self.fail(f"{name}' without an argument: write {name}'(x)", start)
+        argument = matrices.as_scalar(self.delimited())
+        point = sp.Dummy("u")
+        derivative = sp.Derivative(function(point), (point, order)).doit()
+        self.readings.setdefault(f"\\{name}'", f"the derivative of {name} (at its argument)")
+        return self.build.call(sp.Lambda(point, derivative), [argument], start.column)
 
     def at_parenthesis(self, offset: int = 0) -> bool:
         r"""Whether an opening parenthesis starts ``offset`` tokens ahead: ``(``, ``\left(`` or a

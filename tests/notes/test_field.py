@@ -1,8 +1,11 @@
-"""The field corpus: 22 real note files from 5 public sources (tests/notes/field/SOURCES.md).
+"""The field corpora: real note files from public sources — ``field/`` (22 files from 5 sources,
+the corpus the reader's misreadings were found and fixed on) and ``field_holdout/`` (14 files from
+3 more sources, added in round 50 and judged as they came: nobody tuned the reader on them).
+Each has its ``SOURCES.md`` (repository, commit, licence).
 
 Every step the checker refutes, and every step it proves or checks that a reader judged
-wrong, is listed with a hand judgement in ``field/truth.json`` (file, line, step, the written
-sides, the judgement and why). The gates, computed from the checker's report:
+wrong, is listed with a hand judgement in the corpus's ``truth.json`` (file, line, step, the
+written sides, the judgement and why). The gates, computed from the checker's report:
 
 * no step the truth file judges wrong is *proved* or *checked*;
 * every refutation has a judgement, and refutations of correct steps are ≤ 10 % of them;
@@ -20,26 +23,32 @@ import pytest
 
 from symderive.notes.check_notes import NotesOptions, check_files
 
-FIELD = Path(__file__).resolve().parent / "field"
-TRUTH = FIELD / "truth.json"
+HERE = Path(__file__).resolve().parent
+FIELD = HERE / "field"
 NOT_CLAIMS = {"definition", "condition", "update-rule"}  # skipped because they are not claims
-# proved + checked / claim steps: measured 198/354 (55.9 %) on 2026-12-02; the issue asks 50 %;
-# the margin absorbs steps near the 2 s CPU budget on a loaded runner (undecided, never false)
-MEASURED_SHARE = 0.54
+# proved + checked / claim steps, each corpus at its measured level (the margin absorbs steps
+# near the 2 s CPU budget on a loaded runner: undecided, never false)
+# field: 198/354 (55.9 %) on 2026-12-02, 194/350 on 2026-12-05; the issue asks 50 %
+# field_holdout: measured when added (round 50), far below: see its SOURCES.md
+MEASURED_SHARE = {"field": 0.54, "field_holdout": 0.14}  # field_holdout: 39/258 (15.1 %)
 pytestmark = pytest.mark.slow  # the whole corpus: about two minutes of CPU on two workers
 
 
+@pytest.fixture(scope="module", params=sorted(MEASURED_SHARE))
+def corpus(request) -> Path:
+    return HERE / request.param
+
+
 @pytest.fixture(scope="module")
-def report():
-    paths = sorted(FIELD.glob("*.md"))
-    paths = [path for path in paths if path.name != "SOURCES.md"]
-    assert len(paths) >= 20
+def report(corpus):
+    paths = sorted(path for path in corpus.glob("*.md") if path.name != "SOURCES.md")
+    assert len(paths) >= 14
     return check_files(paths, NotesOptions(budget_seconds=2.0, jobs=2))
 
 
 @pytest.fixture(scope="module")
-def truth() -> dict:
-    entries = json.loads(TRUTH.read_text(encoding="utf-8"))
+def truth(corpus) -> dict:
+    entries = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     return {(entry["file"], entry["line"], entry["step"]): entry for entry in entries}
 
 
@@ -50,7 +59,7 @@ def rows(report):
                 yield Path(note.path).name, equation.line, step
 
 
-def test_the_corpus_comes_from_at_least_five_sources():
+def test_the_field_corpus_comes_from_at_least_five_sources():
     names = [path.name for path in FIELD.glob("*.md") if path.name != "SOURCES.md"]
     sources = {name.split("-", 1)[0] if not name.startswith("d2l") else name[:6] for name in names}
     assert len(names) >= 20 and len(sources) >= 5
@@ -78,6 +87,10 @@ def test_every_refutation_is_judged_and_few_are_false(report, truth):
     assert len(false) <= 0.10 * len(refuted)
 
 
+def report_corpus(report) -> str:
+    return Path(report.files[0].path).parent.name
+
+
 def test_share_of_claims_proved_or_checked_and_skip_counts(report):
     claims = [
         step for _, _, step in rows(report)
@@ -89,6 +102,6 @@ def test_share_of_claims_proved_or_checked_and_skip_counts(report):
     print(f"\nclaim steps: {len(claims)}, proved or checked: {holding} ({share:.0%})")
     print("equations skipped by reason:", summary["equations_skipped_by_reason"])
     print("steps skipped by reason:", summary["steps_skipped_by_reason"])
-    assert share >= MEASURED_SHARE
+    assert share >= MEASURED_SHARE[report_corpus(report)]
     reasons = Counter(step.skip.value for _, _, step in rows(report) if step.skip is not None)
     assert sum(reasons.values()) == summary["skipped"]  # every skip has a counted reason

