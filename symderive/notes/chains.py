@@ -105,6 +105,11 @@ EQUATION_NUMBER = re.compile(
 # a logical implication arrow between two formulas (not "hence"/"so", which assert both)
 IMPLICATION = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow)(?![A-Za-z])")
 IMPLIED_MARK = "\x0e"  # the row after an implication arrow: its consequent
+# a row opening with \therefore (∴): the conclusion of the rows before it; a row listing
+# several equations before it (x + 3y = y, \quad 2x = x \\ ∴ x = -2y) is a system the note
+# solves, its equations premises, never claims (round 51 AJ02)
+THEREFORE = re.compile(r"(?:(?<=\\\\)|^)(\s*)(\\therefore(?![A-Za-z])|∴)")
+CONCLUDED_MARK = "\x0f"
 # "… = 3w \;\forall w", "…, \forall x \in \mathbb{R}": a quantifier after the claim ends its row (it
 # is read from the display by symderive.notes.display_quantifiers, round 14a F6)
 TRAILING_FORALL = re.compile(
@@ -142,6 +147,7 @@ class Chain:
     # the one row the chain is written in, layout removed and its in-display condition kept
     # (``\\sqrt{y^2} = y \\quad \\text{for } y \\ge 0``); empty when it runs over several rows
     row_latex: str = ""
+    premise: bool = False  # one of several equations a ∴ row below concludes from (a system)
 
     @property
     def is_chain(self) -> bool:
@@ -219,11 +225,15 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
     conditional_lines: set[int] = set()
     column_chain: dict[int, int] = {}  # column → the chain last started in it
     implication: dict[int, tuple[str, str]] = {}  # chain → ("if" | "then", its antecedent)
+    premises: set[int] = set()  # chains of a listed system a ∴ row concludes from
     previous_row: list[int] = []  # the chains the row before wrote in
     for row_number, (row_offset, row) in enumerate(rows[:MAX_ROWS]):
         first_new = len(pending)
         consequent = row.lstrip().startswith(IMPLIED_MARK)
         row = row.replace(IMPLIED_MARK, " ")
+        if row.lstrip().startswith(CONCLUDED_MARK) and len(previous_row) > 1:
+            premises.update(previous_row)  # x + 3y = y, \quad 2x = x \\ ∴ …: a system
+        row = row.replace(CONCLUDED_MARK, " ")
         targets: list[int] = []  # the chains this row writes in
         conditions: list[str] = []
         offset = row_offset
@@ -305,7 +315,7 @@ def split_chains(latex: str, line: int, environment: str = "") -> list[Chain]:
             Chain(chain_line, r" \\ ".join(sources), cleaned, tuple(relations),
                   conditional=position in conditional_lines,
                   condition=", ".join(filter(None, (*conditions, antecedent))),
-                  implication=role, row_latex=row_latex)
+                  implication=role, row_latex=row_latex, premise=position in premises)
         )  # fmt: skip
     return chains
 
@@ -386,6 +396,8 @@ def _without_layout(latex: str, environment: str = "", keep: bool = False) -> st
     text = HSPACE.sub(lambda m: "\\qquad" + " " * (len(m.group()) - 6), text)  # a gap
     text = EQUATION_NUMBER.sub(lambda m: " " * len(m.group()) if _wide(m["gap"]) else m.group(),
                                text)
+    text = THEREFORE.sub(lambda m: m.group(1) + CONCLUDED_MARK + " " * (len(m.group(2)) - 1),
+                         text)
     arrays = [match.span() for match in ARRAY_ENVIRONMENT.finditer(text)]
     text = LAYOUT.sub(
         lambda m: m.group() if m.group() == "&" and any(a <= m.start() < b for a, b in arrays)
@@ -438,7 +450,7 @@ def _row_sources(latex: str, environment: str, count: int) -> list[str]:
             for (start, _), end in zip(rows, ends)]
 
 
-_MARKS = str.maketrans({ALIGN_POINT: " ", COLUMN_BREAK: " "})
+_MARKS = str.maketrans({ALIGN_POINT: " ", COLUMN_BREAK: " ", CONCLUDED_MARK: " "})
 
 
 def latex_lines_before(text: str, offset: int) -> int:

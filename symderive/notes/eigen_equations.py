@@ -40,7 +40,7 @@ CAPITAL = (r"(?:[A-Z]|\\(?:mathbf|boldsymbol|bm)\{(?:[A-Z]|\\[A-Z][a-z]+)\}"
 MATRIX = re.compile(r"\\begin\{(?P<kind>[pbBV]?matrix|smallmatrix)\}.*?\\end\{(?P=kind)\}"
                     rf"|(?:{CAPITAL})+", re.S)
 # the factor of the right side: a number, a letter or a Greek letter (λ, λ_1, \lambda_{\max})
-SCALAR = re.compile(r"-?(?:\d+(?:\.\d+)?|\\frac\{\d+\}\{\d+\}|\\[A-Za-z]+|[A-Za-z])"
+SCALAR = re.compile(r"-?(?:\d+(?:\.\d+)?|\\frac\{\d+\}\{\d+\}|\\[A-Za-z]+|[A-Za-zα-ω])"
                     r"(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?(?:\^(?:\{[^{}]*\}|[A-Za-z0-9]))?"
                     r"(?:\\cdot)?$")
 
@@ -71,7 +71,11 @@ def both_matrices(lhs, rhs) -> bool:
 
 def eigen_equation(left: str, right: str, lhs, rhs, words: str) -> bool:
     """Whether the step is an eigen-equation to solve (see the module): both sides matrices,
-    and its form or its words say so."""
-    if not both_matrices(lhs, rhs) or not (lhs.free_symbols | rhs.free_symbols):
+    and its form or its words say so; or, with sides read as numbers (``AX = λX`` where the
+    note never declares A a matrix), its form: an equation in A, X and λ, never an identity
+    (round 51 AJ01, ratsgo's 고유값 notes)."""
+    if not (getattr(lhs, "free_symbols", set()) | getattr(rhs, "free_symbols", set())):
         return False  # no unknown: nothing to solve, a claim (round 46, Z-rot.md)
+    if not both_matrices(lhs, rhs):
+        return eigen_form(left, right)
     return eigen_form(left, right) or EIGEN_WORDS.search(words) is not None

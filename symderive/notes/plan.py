@@ -804,7 +804,8 @@ def plan_steps(
         solve_like = _solve_like(*(general or (lhs, rhs)), raws[index - 1], raws[index],
                                  len(elements), (elements[index - 1], elements[index])) or (
             eigen_equation(elements[index - 1], elements[index], lhs, rhs, " ".join((
-                sentence_before(equation.block.lead), trailing))))  # A v = λ v (round 44 U07)
+                sentence_before(equation.block.lead), trailing)))  # A v = λ v (round 44 U07)
+            or equation.chain.premise)  # x + 3y = y, \quad 2x = x \\ ∴ x = -2y (51 AJ02)
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         spread = bound_claimed(lhs, rhs, relation)  # holds at most points: a bound if claimed

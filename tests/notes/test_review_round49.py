@@ -215,3 +215,25 @@ def test_a_power_of_ten_bound_far_from_one_never_loses_the_note(tmp_path, bound,
 ])
 def test_a_primed_known_function_is_its_derivative_at_the_argument(tmp_path, claim, verdict):
     assert verdicts_by_line(tmp_path, f"# Note\n\n$${claim}$$\n")[3] == [verdict]
+
+
+# -- round 51 AJ01, AJ02 (ratsgo's notes): an eigen-equation AX = λX read with numbers, and the
+# -- equations of a system a ∴ row concludes from, are equations to solve, never refuted --------
+
+@pytest.mark.parametrize("note", [
+    "다음 식을 만족하는 람다와 X가 각각 정방행렬 A의 고유값과 고유벡터가 됩니다.\n\n$$AX=\\lambda X$$",
+    "바로 고유값, 고유벡터 구할 때 바로 그 $AX=λX$ 꼴입니다.",
+])
+def test_an_eigen_equation_with_undeclared_names_is_not_refuted(tmp_path, note):
+    verdicts = verdicts_by_line(tmp_path, f"# Note\n\n{note}\n")
+    assert "refuted" not in [v for line in verdicts.values() for v in line]
+
+
+def test_the_equations_of_a_system_concluded_with_therefore_are_not_refuted(tmp_path):
+    note = "# Note\n\n$$x + 3y = y, \\quad 2x = x \\\\ \\therefore x = -2y$$\n"
+    assert "refuted" not in verdicts_by_line(tmp_path, note)[3]
+
+
+def test_a_single_false_line_before_therefore_is_still_refuted(tmp_path):
+    note = "# Note\n\n$$(a + b)^2 = a^2 + b^2 \\\\ \\therefore a = b$$\n"
+    assert verdicts_by_line(tmp_path, note)[3][0] == "refuted"
