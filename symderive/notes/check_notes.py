@@ -135,9 +135,8 @@ from symderive.notes.declared import (
     complex_definition, complex_names, imaginary_unit, prose_functions, shape_doubt, with_complex,
 )
 from symderive.notes.function_words import function_words
-from symderive.notes.imaginary import (
-    complex_space_words, imaginary_words, index_statements, with_imaginary_unit,
-)
+from symderive.notes.imaginary import imaginary_words, index_statements, with_imaginary_unit
+from symderive.notes.inner_products import inner_product_doubt
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
@@ -1116,12 +1115,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = with_imaginary_unit(step, outcome, unit_words, index_said="; ".join(
                 index_statements(tuple(plan.context.lines))[:2]))
             description = ""  # what was sampled at real i does not describe this verdict
-        if outcome.verdict in DECIDING and "\\langle" in chain.latex and (
-                complex_words := complex_space_words(tuple(plan.context.lines))):
+        if outcome.verdict in DECIDING and ("\\langle" in chain.latex or any(
+                "\\langle" in str(note) for note in used)) and (
+                doubt := inner_product_doubt(tuple(plan.context.lines))):
             outcome = Outcome("undecided", method=outcome.method, reason=(
-                f"⟨u, v⟩ is read as the real inner product tr(uᵀv), but the note works over the "
-                f"complex numbers ({complex_words}), where it may be conjugate-linear (u^H v): "
-                "not decided"))  # round 50 AG04
+                f"⟨u, v⟩ is read as the real inner product tr(uᵀv), but {doubt}: not decided"
+            ))  # round 50 AG04, round 51 AI01–AI04
         if outcome.verdict == "refuted" and step.solve_like and not unit_words and not (
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
         ) and not quantified(
@@ -1153,7 +1152,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 outcome = _not_refuted(outcome, bound)
         if outcome.verdict == "refuted":  # a hypothesis in words the templates did not read
             unread = unread_property(plan.context.stated, chain.line, chain.latex, names) or (
-                unread_bound(plan.context, chain.line, chain.latex, names))
+                unread_bound(plan.context, chain.line, chain.latex, names)) or (
+                _symmetric_entries(plan.context, chain.line, chain.latex, lead, names))
             if unread:
                 outcome = _not_refuted(outcome, unread)
         if outcome.verdict == "refuted":  # "On $[1, \infty)$ we have" (round 10 H5)
@@ -1537,6 +1537,34 @@ def _unsure_branch(plan: FilePlan, line: int) -> str:
             return (f"it stands in a branch of '{condition}' (line {first}), which TeX may not "
                     "typeset (the condition depends on what is defined elsewhere)")
     return ""
+
+
+def _symmetric_entries(context, line: int, latex: str, lead: str, names: set[str]) -> str:
+    """Why a refutation about entries ``w_{14}``, ``w_{41}`` may not stand: the note calls the
+    matrix ``W`` symmetric (w_ij = w_ji) — read as a property, or in a sentence near the claim
+    — and its entries written as names of their own are sampled apart (round 51 AJ03:
+    가중치 행렬 $W$는 대칭행렬입니다)."""
+    said = [(name, where) for name, word, where in properties_at(context, line, latex, lead)
+            if is_symmetric_word(word)]
+    stated = getattr(context, "stated", None)
+    if stated is not None:
+        for index in stated.nearby(line, latex):
+            sentence = stated.sentences[index]
+            if SYMMETRIC_WORD.search(re.sub(r"\$[^$]*\$", " ", sentence.text)):
+                said += [(name, sentence.first)
+                         for name in re.findall(r"\$\s*((?:\\mathbf\s*\{)?[A-Z]\}?)\s*\$",
+                                                sentence.text)]
+    for name, where in said:
+        letter = re.sub(r"\\(?:mathbf|boldsymbol|bm)\s*\{?|[{}\s]", "", name).lower()
+        entries = sorted(n for n in names
+                         if re.fullmatch(rf"{re.escape(letter)}_\{{?\s*\w+\s*\}}?", n))
+        if len(letter) == 1 and entries:
+            return (f"the note calls {name} symmetric (line {where}), and its entries written "
+                    f"as names ({', '.join(entries[:3])}) were sampled apart")
+    return ""
+
+
+SYMMETRIC_WORD = re.compile(r"\bsymmetric\b|대칭", re.I)
 
 
 def _not_refuted(outcome: Outcome, doubt: str) -> Outcome:

@@ -631,7 +631,13 @@ def _lead(text: str, offset: int) -> str:
         previous = QUOTE_MARKS.sub("", text[previous_start : max(previous_start, line_start - 1)])
         wrapped = wrapped_before(previous, same_line) if line_start > 0 else ""
         return f"{wrapped} {same_line.strip()}".strip()  # a wrapped sentence (18 F11)
+    # directives or other comments on their own lines between the words and the display are
+    # no words: "If $A$ is symmetric, then:" stays the lead (round 51 AI05)
+    before = COMMENT_LINES.sub("", before.rstrip())
     return QUOTE_MARKS.sub("", before.rstrip().rpartition("\n")[2]).strip()
+
+
+COMMENT_LINES = re.compile(r"(?:\n[ \t]*<!--.*?-->[ \t]*)+$", re.S)
 
 
 def inline_end(text: str, start: int) -> int | None:

@@ -46,23 +46,6 @@ INDEX_WORDS = re.compile(
 )
 
 
-# a note about complex vector spaces: its ⟨u, v⟩ may be conjugate-linear (u^H v), not uᵀv
-COMPLEX_SPACE = re.compile(
-    r"\\mathbb\s*(?:\{\s*C\s*\}|C\b)|ℂ|\bconjugate|\bHermitian|\bsesquilinear|\bunitary|켤레|에르미트",
-    re.IGNORECASE,
-)
-
-
-def complex_space_words(lines: tuple[str, ...]) -> str:
-    """The first words of a note saying it works over the complex numbers (ℂⁿ, conjugate,
-    Hermitian, or :data:`COMPLEX_WORDS`), with their line; '' when it says none."""
-    for number, text in enumerate(lines, start=1):
-        said = COMPLEX_SPACE.search(text) or COMPLEX_WORDS.search(text)
-        if said:
-            return f"'{said.group(0)}', line {number}"
-    return ""
-
-
 @lru_cache(maxsize=4)
 def index_statements(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The words of each line that call ``i`` an index, with their line."""

@@ -523,7 +523,8 @@ class StatedDomains:
         runs_into = -1
         if before >= 0:
             sentence = self.sentences[before]
-            if line - sentence.last <= 2 and not re.search(r"(?:[.。!?]|다)\s*$", sentence.text):
+            if (line - sentence.last <= 2 or sentence.into_display) and not re.search(
+                    r"(?:[.。!?]|다)\s*$", sentence.text):  # (directives between: 51 AI05)
                 runs_into = before
         return None, before, runs_into
 
@@ -532,7 +533,8 @@ class StatedDomains:
         last two sentences of the paragraph just before it."""
         own, before, _ = self.locate(line, latex)
         last = own if own is not None else before
-        if last < 0 or (own is None and line - self.sentences[last].last > 2):
+        if last < 0 or (own is None and line - self.sentences[last].last > 2
+                        and not self.sentences[last].into_display):  # (directives between)
             return []
         paragraph = self.sentences[last].paragraph
         return [i for i in (last - 1, last) if i >= 0 and self.sentences[i].paragraph == paragraph]
@@ -632,9 +634,17 @@ def sentences_of(text: str) -> list[Sentence]:
                 start = position + 1
             position += 1
         offset += len(chunk)
-    return [replace(sentence, into_display=True) if re.match(
-        r"[ \t]*(?:\n[ \t]*){0,2}\x00", blanked[sentence.offset + sentence.length:]) else sentence
+    return [replace(sentence, into_display=True) if re.match(  # (directives between: blank)
+        r"[ \t]*(?:\n[ \t]*){0,2}\x00", _without_comment_lines(
+            blanked[sentence.offset + sentence.length:])) else sentence
         for sentence in found]
+
+
+def _without_comment_lines(text: str) -> str:
+    """``text`` without the HTML comments (directives) that open it on lines of their own:
+    "If $A$ is symmetric, then:" runs into the display below its directives (round 51 AI05)."""
+    return re.sub(r"^(?:[ \t]*\n)*(?:(?:[ \t]*<!--.*?-->[ \t]*|[ \t]{4,})\n(?:[ \t]*\n)*)+",
+                  "\n", text, count=1, flags=re.S)  # (a comment blanked: a line of spaces)
 
 
 def _add(found: list, piece: str, lines: LineIndex, offset: int, paragraph: int, after: int) -> int:

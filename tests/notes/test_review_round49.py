@@ -237,3 +237,38 @@ def test_the_equations_of_a_system_concluded_with_therefore_are_not_refuted(tmp_
 def test_a_single_false_line_before_therefore_is_still_refuted(tmp_path):
     note = "# Note\n\n$$(a + b)^2 = a^2 + b^2 \\\\ \\therefore a = b$$\n"
     assert verdicts_by_line(tmp_path, note)[3][0] == "refuted"
+
+
+# -- round 51 AI01–AI05, AJ03 -------------------------------------------------------------------
+
+VECTORS = "<!-- symderive: assume u vector 3; assume v vector 3; assume W matrix 3 3 -->"
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("Let $u$ and $v$ be vectors with complex entries.", "\\langle u, v \\rangle = \\langle v, u \\rangle"),
+    ("Let $u$ and $v$ be vectors in a complex inner product space.",
+     "\\langle u, v \\rangle = \\langle v, u \\rangle"),
+    ("With the weighted inner product $\\langle u, v \\rangle := u^T W v$, we get",
+     "\\langle u, u \\rangle = u^T W u"),  # AI03: the note's own ⟨·,·⟩
+    ("Here $\\langle u, v \\rangle$ denotes $u^T W v$, the inner product weighted by $W$.",
+     "\\langle u, u \\rangle = u^T W u"),
+])
+def test_an_inner_product_the_note_may_mean_otherwise_is_not_decided(tmp_path, words, claim):
+    note = f"# Note\n\n{VECTORS}\n\n{words}\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[7] == ["undecided"]
+
+
+def test_directives_between_a_hypothesis_and_its_display_do_not_cut_them_apart(tmp_path):
+    note = ("# Note\n\nIf $A$ is symmetric, then:\n\n<!-- symderive: assume A matrix 3 3 -->\n"
+            "<!-- symderive: assume x vector 3 -->\n\n$$\\nabla_x (x^T A x) = 2 A x$$\n")
+    assert verdicts_by_line(tmp_path, note)[8] != ["refuted"]  # AI05
+
+
+@pytest.mark.parametrize("words", [
+    "가중치 행렬 $W$는 대칭 행렬입니다.",  # AJ03 (ratsgo's graph cut)
+    "The weight matrix $W$ is symmetric.",
+])
+def test_entries_of_a_matrix_called_symmetric_are_not_refuted_as_independent_names(tmp_path, words):
+    claim = ("\\frac{1}{4}\\begin{bmatrix} 1 & 1 & -1 & -1 \\end{bmatrix}\\begin{bmatrix} 2w_{14} "
+             "\\\\ 2w_{23} \\\\ -2w_{32} \\\\ -2w_{41} \\end{bmatrix} = w_{14} + w_{23}")
+    assert verdicts_by_line(tmp_path, f"# Note\n\n{words}\n\n$${claim}$$\n")[5] == ["undecided"]
