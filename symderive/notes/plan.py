@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from symderive.errors import ParseError
 from symderive.expectation import E, Var, symbols_read_as_random
@@ -1514,7 +1515,25 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("",
             and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
         ):  # fmt: skip
             return True
+    if _differential_equation(lhs, rhs) and _differential_equation(raw_left, raw_right):
+        return True  # g'(x) = 2g(x): an equation g solves (round 51 AJ), as written and read
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
+
+
+def _differential_equation(lhs, rhs) -> bool:
+    """``g'(x) = 2g(x)``, ``y''(t) + y(t) = 0`` of a function the note never defines: an
+    equation its unknown function solves (an ODE, or an initial condition ``g'(0) = 1``), not
+    an identity over every function; derivatives of a product or a composition (the product
+    and chain rules, written right or wrong) stay claims."""
+    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
+    if len(sides) != 2:
+        return False
+    unknown = {node for side in sides for node in side.atoms(AppliedUndef)}
+    derivatives = [node for side in sides for node in side.atoms(sp.Derivative)]
+    if not unknown or not derivatives:
+        return False
+    return all(isinstance(node.expr, AppliedUndef) for node in derivatives) and all(
+        all(isinstance(argument, sp.Symbol) for argument in node.args) for node in unknown)
 
 
 def _writes_a_letter_of(latex: str, side: sp.Basic) -> bool:

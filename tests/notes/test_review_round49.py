@@ -272,3 +272,16 @@ def test_entries_of_a_matrix_called_symmetric_are_not_refuted_as_independent_nam
     claim = ("\\frac{1}{4}\\begin{bmatrix} 1 & 1 & -1 & -1 \\end{bmatrix}\\begin{bmatrix} 2w_{14} "
              "\\\\ 2w_{23} \\\\ -2w_{32} \\\\ -2w_{41} \\end{bmatrix} = w_{14} + w_{23}")
     assert verdicts_by_line(tmp_path, f"# Note\n\n{words}\n\n$${claim}$$\n")[5] == ["undecided"]
+
+
+# -- round 51 AJ (note): g'(x) = 2g(x) of a function the note never defines is an ODE g solves ----
+
+def test_a_differential_equation_of_an_unknown_function_is_not_refuted(tmp_path):
+    note = ("# Note\n\n$$g'(x) = 2 g(x)$$\n\n"
+            "$$\\frac{d}{dx}\\left(f(x) g(x)\\right) = f'(x) g'(x)$$\n\n"  # a wrong product rule
+            "$$\\frac{d}{dx} f(g(x)) = f'(x) g'(x)$$\n\n"  # a wrong chain rule
+            "$$h(x) = x^2, \\quad h'(x) = 3 h(x)$$\n")  # h defined: a claim about x²
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts[3] == ["skipped"]
+    assert verdicts[5] == verdicts[7] == ["refuted"]
+    assert verdicts[9][-1] == "refuted"
