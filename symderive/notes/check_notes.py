@@ -137,6 +137,7 @@ from symderive.notes.declared import (
 from symderive.notes.function_words import function_words
 from symderive.notes.imaginary import imaginary_words, index_statements, with_imaginary_unit
 from symderive.notes.inner_products import inner_product_doubt
+from symderive.notes.rounded_operands import within_written_rounding
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
     condition_read,
@@ -976,6 +977,14 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 "is not known): declare them with 'assume NAME matrix R C'", used,
             ))  # fmt: skip
             continue
+        if outcome.verdict == "refuted" and (rounded := within_written_rounding(
+                (lhs_latex, rhs_latex), (step.lhs, step.rhs))):
+            outcome = _not_refuted(outcome, rounded)  # σ'(1) = 0.731 · 0.269 (52 AK02)
+        clash = _shapes_clash(step)
+        if clash:  # W (m × n) in the step, W (size × size) in a definition it uses (52 AK01)
+            steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
+                                  clash, used))
+            continue
         ambiguity = ""
         if outcome.verdict == "refuted":
             try:
@@ -1536,6 +1545,24 @@ def _unsure_branch(plan: FilePlan, line: int) -> str:
         if first <= line <= last:
             return (f"it stands in a branch of '{condition}' (line {first}), which TeX may not "
                     "typeset (the condition depends on what is defined elsewhere)")
+    return ""
+
+
+def _shapes_clash(step) -> str:
+    """Why the step cannot be checked: one name read as matrices of two shapes (the step's own
+    W is m × n as the prose declares it, the W of a definition it uses size × size), so the
+    sides speak of different matrices and any verdict would be about something else."""
+    shapes: dict[str, set] = {}
+    for side in (step.lhs, step.rhs):
+        if isinstance(side, sp.Basic):
+            for symbol in side.atoms(sp.MatrixSymbol):
+                shapes.setdefault(str(symbol.name), set()).add(tuple(symbol.shape))
+    for name, found in sorted(shapes.items()):
+        if len(found) > 1:
+            shown = " and ".join(" × ".join(str(n) for n in shape) for shape in sorted(found, key=str))
+            return (f"{name} is read as matrices of two shapes ({shown}): the step and a "
+                    f"definition it uses were read with different shapes; declare them with "
+                    f"'assume {name} matrix R C'")
     return ""
 
 

@@ -285,3 +285,26 @@ def test_a_differential_equation_of_an_unknown_function_is_not_refuted(tmp_path)
     assert verdicts[3] == ["skipped"]
     assert verdicts[5] == verdicts[7] == ["refuted"]
     assert verdicts[9][-1] == "refuted"
+
+
+# -- round 52 AK01, AK02 ---------------------------------------------------------------------------
+
+def test_a_definition_read_with_other_shapes_than_the_step_gives_no_verdict(tmp_path):
+    # AK01: the prose declares W m × n; the loss defined in the next sentence read W as
+    # size × size: ∂L/∂W then differentiated another matrix (0), and the true gradient was refuted
+    note = ("# Note\n\nLet $\\mathbf{W} \\in \\mathbb{R}^{m \\times n}$, $\\mathbf{x} \\in "
+            "\\mathbb{R}^{n}$ and $\\mathbf{y} \\in \\mathbb{R}^{m}$.\nThe squared error is "
+            "$\\mathcal{L} = \\|\\mathbf{W}\\mathbf{x} - \\mathbf{y}\\|^2$.\n\n"
+            "$$\\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{W}} = 2(\\mathbf{W}\\mathbf{x} - "
+            "\\mathbf{y})\\mathbf{x}^\\top$$\n")
+    assert verdicts_by_line(tmp_path, note)[6] in (["skipped"], ["proved"], ["checked"])
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("\\sigma'(1) = 0.731 \\cdot 0.269", "undecided"),  # AK02: the rounded factors' product
+    ("\\sigma'(1) = 0.731 \\cdot 0.369", "refuted"),  # far outside their rounding
+])
+def test_a_value_computed_from_rounded_decimals_is_judged_within_their_rounding(
+        tmp_path, claim, verdict):
+    note = f"# Note\n\nWe use the logistic sigmoid $\\sigma$.\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == [verdict]
