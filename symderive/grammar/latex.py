@@ -288,6 +288,10 @@ def tokenize(text: str, *, source: str = "<input>", line: int = 1) -> list[Token
             tokens.append(Token("symbol", "|", position + 1))  # \mid is a bar, as | is
             position += 4
             continue
+        if text.startswith("\\vert", position) and not text[position + 5 : position + 6].isalpha():
+            tokens.append(Token("symbol", "|", position + 1))  # TeX's \vert is the glyph |
+            position += 5
+            continue
         match = TOKEN.match(text, position)
         if match is None:
             raise ParseError(

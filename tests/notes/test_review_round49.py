@@ -308,3 +308,14 @@ def test_a_value_computed_from_rounded_decimals_is_judged_within_their_rounding(
         tmp_path, claim, verdict):
     note = f"# Note\n\nWe use the logistic sigmoid $\\sigma$.\n\n$${claim}$$\n"
     assert verdicts_by_line(tmp_path, note)[5] == [verdict]
+
+
+# -- TeX's \vert is the glyph | (lil-log writes \vert x \vert; 19 steps were unknown-command) ----
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("\\vert -3 \\vert = 3", "proved"),
+    ("\\left\\vert x \\right\\vert^2 = x^2", "proved"),
+    ("\\Big\\vert x \\Big\\vert = x", "refuted"),
+])
+def test_vert_is_a_bar(tmp_path, claim, verdict):
+    assert verdicts_by_line(tmp_path, f"# Note\n\n$${claim}$$\n")[3] == [verdict]
