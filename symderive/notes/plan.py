@@ -406,7 +406,8 @@ def _rounding_reading(lhs, rhs, left: str, right: str, places: int | None,
         return "", "", ()
     number_left = is_number(left)
     true, written_value = written_side(lhs, rhs, number_left)
-    verdict, why = tie_verdict(true, written_value, places, words)
+    verdict, why = tie_verdict(true, written_value, places, words,  # round 51 AH04
+                               bool(stated and stated.power_of_ten))
     half = sp.Rational(1, 2) * sp.Integer(10) ** (-places)
     interval = rounding_interval(half, bool(stated and stated.power_of_ten),
                                  bool(stated and stated.nearest),

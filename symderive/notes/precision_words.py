@@ -16,7 +16,9 @@ thousands: 22000 at two figures is checked to ±500).  A written power of ten (1
 rounding of a true value just below it only at one place more, the true value's leading digit
 being one place lower (0.9996 → 1.00, but 0.999 stays 0.999 at three figures: round 49 AD01,
 symderive.notes.rounding_rules).  "To the nearest hundred" gives −2 places, "to three figures"
-is significant figures (AD06).  The words are used only when the number
+is significant figures (AD06); "the nearest ten thousand / million", "the nearest 1000" and
+만 단위로 반올림 are read whole, and a "nearest" unit not read (a quarter, five) leaves the step
+unchecked (round 51 AH02, AH03).  The words are used only when the number
 written has no more digits than they state (a number written to more digits than the words
 say keeps the decimals written on it).
 """
@@ -41,11 +43,27 @@ FIGURE_WORDS = re.compile(
     rf"|s\.\s?f\.?|sf\b)|유효\s*숫자\s*{_KOREAN_COUNT}\s*자리"
     # "correct to three figures" is significant figures (round 49 AD06)
     rf"|\b(?:to|with|at)\s+{_COUNT}[\s-]+figures?\b", re.I)
-# "to the nearest hundred / tenth": the place rounded to, as decimals (round 49 AD06)
-_NEAREST_PLACES = {"thousandth": 3, "hundredth": 2, "tenth": 1, "ten": -1, "hundred": -2,
-                   "thousand": -3}
+# "to the nearest hundred / tenth": the place rounded to, as decimals (round 49 AD06); every
+# unit a word for, "ten thousand" and "ten million" not read as "ten" (round 51 AH02, AH03)
+_NEAREST_PLACES = {
+    "thousandth": 3, "millionth": 6, "billionth": 9, "hundredth": 2, "tenth": 1, "ten": -1,
+    "hundred": -2, "thousand": -3, "million": -6, "billion": -9, "trillion": -12,
+    # 만 단위로 반올림: to the nearest ten thousand
+    "십": -1, "백": -2, "천": -3, "만": -4, "십만": -5, "백만": -6, "천만": -7, "억": -8,
+    "십억": -9, "백억": -10, "천억": -11, "조": -12,
+}  # fmt: skip
+_TIMES = {"ten": 1, "hundred": 2}  # ten thousand(th)s: one place more than thousand(th)s
+_UNIT = (r"(?:(?:ten|hundred)[\s-]+)?(?:thousandth|millionth|billionth|thousand|million"
+         r"|billion|trillion)|hundredth|tenth|hundred|ten")
+_KOREAN_UNIT = r"십억|백억|천억|십만|백만|천만|십|백|천|만|억|조"
 NEAREST_WORDS = re.compile(
-    r"\bnearest\s+(thousandth|hundredth|tenth|ten|hundred|thousand)s?\b", re.I)
+    rf"\bnearest\s+({_UNIT})s?\b|\bnearest\s+(1(?:0{{1,12}})?|0\.0{{0,5}}1)(?![\d.])"
+    rf"|(?<![가-힣])({_KOREAN_UNIT})\s*(?:의\s*)?(?:자리\s*)?단위(?:로|까지)\s*반올림", re.I)
+# "to the nearest <something not read>" (a quarter, five, cent, 0.5): rounded, but to what is
+# not known, so the number is checked neither as exact nor to its own decimals (round 51 AH03)
+NEAREST_UNREAD = re.compile(
+    r"(?:\b(?:round\w*|correct|accurate)\s+(?:off\s+)?|(?:^|[.;:!?]\s*)(?:and\s+)?)"
+    r"to\s+(?:the\s+)?nearest\s+(?!(?:integer|whole)\b)([\w.-]+(?:[\s-]+\w+)?)", re.I)
 _SENTENCE_END = re.compile(r"[.;!?。]")
 # words saying the stated precision does not govern the formula: "Although the table is
 # rounded to two significant figures, the count below is exact", "We never round to …",
@@ -142,10 +160,35 @@ def _stated(before: str, after: str) -> tuple[str, int, str] | None:
                 kind = "decimals at"
             said = re.sub(r"^(?:to|with|at)\s+", "", found.group().strip(), flags=re.I)
             return kind, _count(count), said  # 'three figures', not 'to three figures'
-    nearest = NEAREST_WORDS.search(before or "") or _closing(NEAREST_WORDS, after or "")
+    # the phrase nearest the formula: "to the nearest tenth, $…$, and to the nearest ten, $…$"
+    nearest = _last(NEAREST_WORDS, before) or _closing(NEAREST_WORDS, after or "")
     if nearest:  # "to the nearest hundred" (round 49 AD06)
-        return "nearest", _NEAREST_PLACES[nearest.group(1).lower()], nearest.group().strip()
+        return "nearest", _nearest_places(nearest), nearest.group().strip()
+    unread = _last(NEAREST_UNREAD, before) or _closing(NEAREST_UNREAD, after or "")
+    if unread:  # round 51 AH03
+        return "nearest unread", 0, re.sub(r"^\W*(?:and\s+)?", "", unread.group().strip())
     return None
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last match of ``pattern`` in ``text``, or None."""
+    found = None
+    for found in pattern.finditer(text or ""):
+        pass
+    return found
+
+
+def _nearest_places(found: re.Match) -> int:
+    """The decimals of the unit named: 'ten thousand' → −4, '0.01' → 2, 만 → −4."""
+    unit, numeral, korean = found.groups()
+    if numeral:
+        return len(numeral) - 2 if "." in numeral else 1 - len(numeral)
+    if korean:
+        return _NEAREST_PLACES[korean]
+    *times, base = re.split(r"[\s-]+", unit.lower())
+    shift = _TIMES[times[0]] if times else 0
+    places = _NEAREST_PLACES[base]
+    return places + shift if places > 0 else places - shift
 
 
 def _sentence_head(after: str) -> str:
@@ -244,6 +287,10 @@ def _precision(number: WrittenNumber, kind: str, count: int, text: str
             "rounding is meant is not clear"))
     if kind == "decimals":
         return StatedPrecision(count, text) if number.places <= count else None
+    if kind == "nearest unread":  # round 51 AH03
+        return StatedPrecision(max(number.places, 0), text, mismatch=(
+            f"the words say the value is rounded '{text}', a unit not read here: what it is "
+            "rounded to is not known, so it is not checked"))
     if kind == "nearest":  # 22000 to the nearest hundred: its last nonzero digit no finer
         return StatedPrecision(count, text, nearest=True) if (
             _finest_place(number) <= count) else None

@@ -2,7 +2,9 @@
 
 * At an exact tie (1/8 = 0.125 to two decimals) the rule the words name decides: rounded half
   up, half away from zero, 반올림 → 0.13; half to even → 0.12.  With no rule named either
-  neighbour is accepted, and the verdict says so.
+  neighbour is accepted, and the verdict says so.  A rule the words reject ("we do not use
+  banker's rounding", "not half up") decides nothing; rules that disagree leave the tie
+  undecided, as does "half up" / "half down" on a negative tie (round 51 AH01, AH05).
 * Significant figures are counted from the true value's leading digit: written 1.00 at three
   figures, the true value may be 0.9996 (rounds to 1.00) but not 0.999 (that is 0.999 itself),
   so below the power of ten it must be within half a unit of one place more.
@@ -19,18 +21,45 @@ TIE_RULES = (  # (pattern, rule), the most specific first
     (re.compile(r"\bhalf[\s-]+(?:to|towards?)[\s-]+even\b|\bbanker'?s\b|\bround[\s-]+half[\s-]+even\b",
                 re.I), "half to even"),
     (re.compile(r"\bhalf[\s-]+away[\s-]+from[\s-]+zero\b", re.I), "half away from zero"),
-    (re.compile(r"\bhalf[\s-]+(?:towards?[\s-]+zero|down)\b", re.I), "half down"),
+    (re.compile(r"\bhalf[\s-]+towards?[\s-]+zero\b", re.I), "half towards zero"),
+    # "half down" on a negative tie may mean towards −∞ or towards zero (round 51 AH05)
+    (re.compile(r"\bhalf[\s-]+down\b", re.I), "half down"),
     (re.compile(r"\bhalf[\s-]+up\b|반올림|사사오입", re.I), "half up"),
 )
+# a rule the words reject: "We do not use banker's rounding", "half to even, not half up",
+# "(not banker's rounding)", "rather than half up"; "banker's rounding is not used",
+# 반올림이 아니라 (round 51 AH01).  The negation is looked for in the rule's own clause.
+_CLAUSE_BREAK = re.compile(r"[.;:,()\[\]!?。]|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|no|never|without|instead|rather|avoid\w*|reject\w*|neither|nor|except)\b|n't\b",
+    re.I)
+_NEGATION_AFTER = re.compile(r"\b(?:not|never)\b|n't\b|아니|않|없", re.I)
 
 
 def tie_rule(words: str) -> tuple[str, str]:
-    """(rule, the words naming it) for ties, or ('', '')."""
+    """(rule, the words naming it) for ties; ('', '') when no rule is named; ('unclear',
+    the words) when the rules named disagree or a rule named is rejected and no other is
+    affirmed (round 51 AH01)."""
+    affirmed, rejected = {}, []
     for pattern, rule in TIE_RULES:
-        found = pattern.search(words or "")
-        if found:
-            return rule, found.group()
+        for found in pattern.finditer(words or ""):
+            if _rejected(words, found):
+                rejected.append(found.group())
+            else:
+                affirmed.setdefault(rule, found.group())
+    if len(affirmed) == 1:
+        return next(iter(affirmed.items()))
+    if affirmed or rejected:
+        said = "', '".join([*affirmed.values(), *rejected])
+        return "unclear", said
     return "", ""
+
+
+def _rejected(words: str, found: re.Match) -> bool:
+    """The rule named at ``found`` is negated in its own clause."""
+    before = _CLAUSE_BREAK.split(words[:found.start()])[-1]
+    after = _CLAUSE_BREAK.split(words[found.end():])[0]
+    return bool(_NEGATION_BEFORE.search(before) or _NEGATION_AFTER.search(after))
 
 
 def written_side(lhs, rhs, left_is_number: bool):
@@ -38,14 +67,17 @@ def written_side(lhs, rhs, left_is_number: bool):
     return (rhs, lhs) if left_is_number else (lhs, rhs)
 
 
-def tie_verdict(true, written, places: int, words: str) -> tuple[str, str]:
+def tie_verdict(true, written, places: int, words: str, power_of_ten: bool = False
+                ) -> tuple[str, str]:
     """At an exact tie: ('right' | 'wrong' | 'either' | 'unclear', why); ('', '') when the
-    true value is no exact tie of the written one."""
+    true value is no exact tie of the written one.  Below a written power of ten (1.0 at two
+    significant figures) the tie is at one place more: 0.995 lies halfway between 0.99 and
+    1.0 (round 51 AH04)."""
     if not (isinstance(true, sp.Rational) and isinstance(written, sp.Rational)):
         return "", ""
-    half = sp.Rational(1, 2) * sp.Integer(10) ** (-places)
     difference = true - written
-    if abs(difference) != half:
+    places = _tie_places(true, written, places, power_of_ten)
+    if abs(difference) != sp.Rational(1, 2) * sp.Integer(10) ** (-places):
         return "", ""
     rule, said = tie_rule(words)
     other = true + difference  # the other neighbour of the tie
@@ -53,15 +85,32 @@ def tie_verdict(true, written, places: int, words: str) -> tuple[str, str]:
     if not rule:
         return "either", (f"the true value {true} lies exactly halfway between {written} and "
                           f"{other}: with no tie rule named, either is accepted")
-    if rule == "half up" and true.startswith("-") and "반올림" not in said and "사사오입" not in said:
+    if rule == "unclear":  # round 51 AH01
+        return "unclear", (f"the true value {true} lies exactly halfway between {written} and "
+                           f"{other}: the tie rules named or rejected ('{said}') do not say "
+                           "clearly which neighbour is meant")
+    if _sign_unclear(rule, said) and true.startswith("-"):  # round 51 AH05
         return "unclear", (f"the true value {true} is an exact tie and negative: whether "
-                           f"'{said}' means towards +∞ or away from zero is not clear")
+                           f"'{said}' means towards {'+' if rule == 'half up' else '−'}∞ or "
+                           f"{'away from' if rule == 'half up' else 'towards'} zero is not clear")
     chosen = _rounded_tie(sp.Rational(true), sp.Rational(written), sp.Rational(other), rule,
                           places)
     if chosen == sp.Rational(written):
         return "right", f"an exact tie, rounded {rule} ('{said}') gives {written}"
     return "wrong", (f"the true value {true} lies exactly halfway between {written} and "
                      f"{other}; rounded {rule} ('{said}') it is {other}, not {written}")
+
+
+def _tie_places(true, written, places: int, power_of_ten: bool) -> int:
+    """The places a tie is rounded at: one more when the true value lies below the written
+    power of ten, its leading digit one place lower (round 51 AH04)."""
+    return places + 1 if power_of_ten and abs(true) < abs(written) else places
+
+
+def _sign_unclear(rule: str, said: str) -> bool:
+    """'half up' and 'half down' name a direction that a negative tie makes ambiguous
+    (towards ±∞, or away from / towards zero); 반올림 rounds the magnitude up."""
+    return rule in ("half up", "half down") and "반올림" not in said and "사사오입" not in said
 
 
 def _decimal(value: sp.Rational) -> str:
@@ -83,7 +132,7 @@ def _rounded_tie(true, low_or_high, other, rule: str, places: int):
     towards = first if true > 0 else second
     if rule == "half away from zero" or rule == "half up":  # 반올림 / half up: magnitude up
         return away
-    return towards
+    return towards  # half towards zero; half down of a positive tie
 
 
 def rounding_interval(half, power_of_ten: bool, nearest: bool, written_positive: bool,
