@@ -1522,7 +1522,7 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("",
 
 
 def _differential_equation(lhs, rhs) -> bool:
-    """``g'(x) = 2g(x)``, ``y''(t) + y(t) = 0`` of a function the note never defines: an
+    """``g'(x) = 2g(x)``, ``y''(t) + y(t) = 0`` of one function the note never defines: an
     equation its unknown function solves (an ODE, or an initial condition ``g'(0) = 1``), not
     an identity over every function; derivatives of a product or a composition (the product
     and chain rules, written right or wrong) stay claims."""
@@ -1531,8 +1531,9 @@ def _differential_equation(lhs, rhs) -> bool:
         return False
     unknown = {node for side in sides for node in side.atoms(AppliedUndef)}
     derivatives = [node for side in sides for node in side.atoms(sp.Derivative)]
-    if not unknown or not derivatives:
-        return False
+    if not unknown or not derivatives or len({node.func for node in unknown}) != 1 or any(
+            side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
+        return False  # one unknown function, no integral: ∫ f g' = f g − ∫ f' g is a claim
     return all(isinstance(node.expr, AppliedUndef) for node in derivatives) and all(
         all(isinstance(argument, sp.Symbol) for argument in node.args) for node in unknown)
 

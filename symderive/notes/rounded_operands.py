@@ -61,7 +61,7 @@ def _range(text: str, decimals: list[str]):
     symbols = {str(symbol): symbol for symbol in expression.free_symbols}
     arithmetic = all(isinstance(node, (sp.Add, sp.Mul, sp.Pow, sp.Symbol, sp.Number))
                      for node in sp.preorder_traversal(expression))
-    if expression.is_Symbol or not arithmetic or set(symbols) != {
+    if expression.is_Symbol or (-expression).is_Symbol or not arithmetic or set(symbols) != {
             f"r_{index}" for index in range(len(decimals))}:
         return None, None
     ranges = []
