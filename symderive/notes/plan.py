@@ -705,12 +705,13 @@ def plan_steps(
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="a definition"))  # fmt: skip
             continue
-        before = _text_before(context, equation.block.start, chain.line)
-        if written == "=" and (fresh := fresh_column(elements[index - 1], before)):
-            # η = [η_1; η_2] = [μ/σ²; 1/(2σ²)] names the entries of η (round 52 AL01)
+        fresh = written == "=" and fresh_column(  # η = [η_1; η_2] = [μ/σ²; 1/(2σ²)] (52 AL01)
+            elements[index - 1], elements[index],
+            _text_before(context, equation.block.start, chain.line))
+        if fresh:  # names the entries of η, which the note gave no value before
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION, reason=(
-                f"defines the entries {fresh}, which appear nowhere before, by the column "
-                "written after them")))
+                f"defines the entries {fresh}, which the note gives no value before, by the "
+                "column written after them")))
             continue
         space = membership(elements[index - 1], elements[index])
         if space:  # W^{[1]}x^{(i)} = R^{3\times 1}: it lies in ℝ^{3×1} (round 40 J11)

@@ -36,6 +36,18 @@ def test_other_columns_of_fresh_names_are_definitions_too(tmp_path, column):
     assert "refuted" not in sum(verdicts_by_line(tmp_path, note).values(), [])
 
 
+def test_names_written_before_as_generic_components_have_no_value_yet(tmp_path):
+    note = (r"We have the vector $\boldsymbol{\eta} = (\eta_1, \eta_2, ..., \eta_l) \in "
+            r"\mathbb{R}^l$ of natural parameters." "\n\n" + ETA)
+    assert verdicts_by_line(tmp_path, note)[5] == ["skipped", "skipped"]
+
+
+def test_a_column_whose_values_use_its_own_names_is_still_checked(tmp_path):
+    note = (r"$$A = \begin{bmatrix} a_{11} & a_{12} \\ a_{21} & a_{22} \end{bmatrix} = "
+            r"\begin{bmatrix} a_{11} & a_{21} \\ a_{12} & a_{22} \end{bmatrix}$$" "\n")
+    assert verdicts_by_line(tmp_path, note)[1][-1] != "skipped"
+
+
 def test_names_the_note_already_gave_values_are_still_checked(tmp_path):
     note = ("Let $x_1 = 1$ and $x_2 = 2$.\n\n"
             r"$$\begin{bmatrix} x_1 \\ x_2 \end{bmatrix} = "
