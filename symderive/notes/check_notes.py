@@ -48,6 +48,7 @@ from symderive.grammar.transpose import lower_t, t_as_number
 from symderive.notes.chains import MAX_ROWS, split_chains
 from symderive.notes.points import stated_values_used
 from symderive.notes.geometric_words import geometric_doubt
+from symderive.notes.integration_ranges import integrated_from_zero
 from symderive.notes.entry_names import entries_apart
 from symderive.notes.onehot import onehot_refutation, onehot_statements, simplex_refutation
 from symderive.notes.scope_words import elsewhere_around
@@ -1091,6 +1092,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 outcome = _not_refuted(outcome, (
                     f"the note states the law in words ('{law}'), which the finite law of the "
                     f"counterexample need not satisfy ({law_shown(outcome)})"))  # fmt: skip
+        if outcome.verdict == "refuted" and (law := _law_of_summed_outcomes(step, equation,
+                                                                            plan.context)):
+            outcome = _not_refuted(outcome, (  # Σ_i x_i p_i = (a-2)p + … (round 52 AL03)
+                f"it sums over the outcomes x_i, p_i of a law the note states in words "
+                f"('{law}'), which the values of the counterexample need not satisfy"))
         if outcome.verdict == "refuted" and step.solve_like and about_a_law(step.lhs, step.rhs):
             outcome = _not_refuted(outcome, (
                 "it compares moments with a number, which may be a hypothesis on the law (as in "
@@ -1106,6 +1112,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and (geometric := geometric_doubt(  # legs, radius (C14)
                 plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
             outcome = _not_refuted(outcome, geometric)
+        if outcome.verdict == "refuted" and (ranged := integrated_from_zero(  # r of ∫_0^∞ … dr
+                _note_before(plan.context, equation), outcome.counterexample.values)):
+            outcome = _not_refuted(outcome, ranged)  # the polar radius r < 0 (round 52 AL02)
         if outcome.verdict == "refuted" and step.relation in ("<", "<=", ">", ">="):
             # an inequality fails only outside a bound stated in words: not "it does not hold
             # for all values" (x^{1/3} ≥ -1 at -17/3, the note says x ≥ -1, round 9b L10); an
@@ -1842,6 +1851,29 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
         *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
     prose = prose.replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
+
+
+def _note_before(context: FileContext, equation) -> str:
+    """The note as written before the equation's block (its lines before it when the block's
+    offset is unknown)."""
+    text = context.raw_text or ""
+    start = equation.block.start
+    if 0 <= start <= len(text):
+        return text[:start]
+    return "\n".join(text.splitlines()[:max(equation.chain.line - 1, 0)])
+
+
+def _law_of_summed_outcomes(step, equation, context: FileContext) -> str:
+    """The law in words of a random variable of another step of the same chain, when this step
+    sums over indexed names (``\\sum_i x_i p_i`` after ``E[X] = \\sum_i x_i p_i``): the x_i, p_i
+    are that law's outcomes and probabilities, not free numbers (round 52 AL03)."""
+    if not any(isinstance(side, sp.Basic) and side.atoms(sp.Sum) for side in (step.lhs, step.rhs)):
+        return ""
+    for other in equation.steps:
+        if other is not step and other.skip is None and (
+                law := _law_in_prose(other, equation.chain, context)):
+            return law
+    return ""
 
 
 def _within_stated_means(step, chain, context: FileContext, outcome: Outcome) -> Outcome | None:

@@ -41,6 +41,7 @@ from symderive.notes import matrix_definitions
 from symderive.notes.eigen_equations import eigen_equation
 from symderive.notes.extreme_words import extreme_at_point
 from symderive.notes.vector_arguments import function_of_column
+from symderive.notes.fresh_columns import fresh_column
 from symderive.notes.laplacian import laplacians
 from symderive.notes.alternatives import alternative_values
 from symderive.notes.example_near import about_the_example, claim_sentence, example_doubt
@@ -199,6 +200,15 @@ class PlannedEquation:
     @property
     def block(self):
         return self.located.block
+
+
+def _text_before(context, offset: int, line: int) -> str:
+    """The note as written before the claim, which starts at ``offset`` (or on ``line`` when
+    the offset is unknown): where the names it uses may have been introduced."""
+    text = context.raw_text or ""
+    if 0 <= offset <= len(text):
+        return text[:offset]
+    return "\n".join(text.splitlines()[:max(line - 1, 0)])
 
 
 def _written_at(context: FileContext, offset: int, line: int) -> tuple[int, int]:
@@ -695,6 +705,14 @@ def plan_steps(
         if relation_kind(written) == "definition":
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION,
                                               reason="a definition"))  # fmt: skip
+            continue
+        fresh = written == "=" and fresh_column(  # η = [η_1; η_2] = [μ/σ²; 1/(2σ²)] (52 AL01)
+            elements[index - 1], elements[index],
+            _text_before(context, equation.block.start, chain.line))
+        if fresh:  # names the entries of η, which the note gave no value before
+            equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION, reason=(
+                f"defines the entries {fresh}, which the note gives no value before, by the "
+                "column written after them")))
             continue
         space = membership(elements[index - 1], elements[index])
         if space:  # W^{[1]}x^{(i)} = R^{3\times 1}: it lies in ℝ^{3×1} (round 40 J11)
