@@ -47,8 +47,11 @@ def _written(base: str, subscript: str) -> str:
 
 
 def _given_a_value(base: str, subscript: str) -> re.Pattern:
-    """``base_subscript`` written on the left of ``=`` (or ``:=``, ``\\equiv``, …)."""
-    return re.compile(_written(base, subscript) + _GIVEN)
+    """``base_subscript`` written on the left of ``=`` (or ``:=``, ``\\equiv``, …), alone or
+    inside a tuple or column set equal to values (``Let $(x_1, x_2) = (3, 4)$``, round 53
+    AM07)."""
+    return re.compile(_written(base, subscript)
+                      + r"(?:[^=$\n]{0,80}?(?:\)|\]|\\end\{[a-zA-Z]*\}|\\right\s*[)\]]))?" + _GIVEN)
 
 
 def fresh_column(element: str, values: str, text_before: str) -> str:

@@ -1534,26 +1534,39 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("",
             and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
         ):  # fmt: skip
             return True
-    if _differential_equation(lhs, rhs) and _differential_equation(raw_left, raw_right):
+    if _differential_equation(lhs, rhs) and _written_differential_equation(raw_left, raw_right):
         return True  # g'(x) = 2g(x): an equation g solves (round 51 AJ), as written and read
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
 
 
 def _differential_equation(lhs, rhs) -> bool:
-    """``g'(x) = 2g(x)``, ``y''(t) + y(t) = 0`` of one function the note never defines: an
-    equation its unknown function solves (an ODE, or an initial condition ``g'(0) = 1``), not
-    an identity over every function; derivatives of a product or a composition (the product
-    and chain rules, written right or wrong) stay claims."""
+    """``g'(x) = 2g(x)``, ``y''(t) + y(t) = 0``, ``\\frac{dP}{dt} = kP`` of one function the note
+    never defines: an equation its unknown function solves (an ODE, or an initial condition
+    ``g'(0) = 1``), not an identity over every function; derivatives of a product or a
+    composition (the product and chain rules, written right or wrong) stay claims. As read: one
+    unknown function left (not a defined h), every derivative of it alone, no integral."""
     sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
-    if len(sides) != 2:
-        return False
+    if len(sides) != 2 or any(side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
+        return False  # ∫ f g' = f g − ∫ f' g is a claim
     unknown = {node for side in sides for node in side.atoms(AppliedUndef)}
     derivatives = [node for side in sides for node in side.atoms(sp.Derivative)]
-    if not unknown or not derivatives or len({node.func for node in unknown}) != 1 or any(
-            side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
-        return False  # one unknown function, no integral: ∫ f g' = f g − ∫ f' g is a claim
+    if not unknown or not derivatives or len({node.func for node in unknown}) != 1:
+        return False
     return all(isinstance(node.expr, AppliedUndef) for node in derivatives) and all(
         all(isinstance(argument, sp.Symbol) for argument in node.args) for node in unknown)
+
+
+def _written_differential_equation(lhs, rhs) -> bool:
+    """As written: every derivative is of one name or one function at names (``dP/dt``,
+    ``g'(x)``), none of a product or a composition, and no integral."""
+    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
+    if len(sides) != 2 or any(side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
+        return False
+    derivatives = [node for side in sides for node in side.atoms(sp.Derivative)]
+    return bool(derivatives) and all(
+        isinstance(node.expr, sp.Symbol) or (isinstance(node.expr, AppliedUndef) and all(
+            isinstance(argument, sp.Symbol) for argument in node.expr.args))
+        for node in derivatives)
 
 
 def _writes_a_letter_of(latex: str, side: sp.Basic) -> bool:

@@ -57,7 +57,10 @@ _UNIT = (r"(?:(?:ten|hundred)[\s-]+)?(?:thousandth|millionth|billionth|thousand|
          r"|billion|trillion)|hundredth|tenth|hundred|ten")
 _KOREAN_UNIT = r"십억|백억|천억|십만|백만|천만|십|백|천|만|억|조"
 NEAREST_WORDS = re.compile(
-    rf"\bnearest\s+({_UNIT})s?\b|\bnearest\s+(1(?:0{{1,12}})?|0\.0{{0,5}}1)(?![\d.])"
+    rf"\bnearest\s+({_UNIT})s?\b"
+    # 1000, 10,000, 10 000 (digits grouped by thousands: round 53 AM01), 0.01
+    rf"|\bnearest\s+(1(?:0{{1,2}})?(?:[,\u2009\u202f ]000)+|1(?:0{{1,12}})?|0\.0{{0,5}}1)"
+    rf"(?![\d.]|[,\u2009\u202f ]\d)"
     rf"|(?<![가-힣])({_KOREAN_UNIT})\s*(?:의\s*)?(?:자리\s*)?단위(?:로|까지)\s*반올림", re.I)
 # "to the nearest <something not read>" (a quarter, five, cent, 0.5): rounded, but to what is
 # not known, so the number is checked neither as exact nor to its own decimals (round 51 AH03)
@@ -182,6 +185,7 @@ def _nearest_places(found: re.Match) -> int:
     """The decimals of the unit named: 'ten thousand' → −4, '0.01' → 2, 만 → −4."""
     unit, numeral, korean = found.groups()
     if numeral:
+        numeral = re.sub(r"[,\u2009\u202f ]", "", numeral)  # 10,000 is 10000
         return len(numeral) - 2 if "." in numeral else 1 - len(numeral)
     if korean:
         return _NEAREST_PLACES[korean]

@@ -4,10 +4,12 @@ exactly, yet it is what the author means: the value computed from the decimals w
 known to half a unit of its last place (round 52 AK02).
 
 A refutation of a step without names whose one side is arithmetic on decimals only (``+``,
-``-``, ``·``, ``/``, powers) is therefore undecided when the other side's value lies between the
+``-``, ``·``, ``/``, powers) and whose other side is no exact number (``0.2 + 0.3 + 0.4 = 1``
+claims exact arithmetic) is therefore undecided when the other side's value lies between the
 least and the greatest value of that side over the corners of the box the decimals' rounding
 allows (each decimal d with k places in [d − ½·10⁻ᵏ, d + ½·10⁻ᵏ], at most :data:`MOST` of
-them). Only ever a reason to withhold a refutation.
+them; a denominator that may vanish in the box bounds nothing). Only ever a reason to withhold
+a refutation.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def within_written_rounding(written: tuple[str, str], sides: tuple) -> str:
         decimals = DECIMAL.findall(text)
         if not decimals or len(decimals) > MOST or not isinstance(other, sp.Basic):
             continue
+        if other.is_Rational:
+            continue  # 0.2 + 0.3 + 0.4 = 1: exact numbers, the sum claimed exactly (53 AM05)
         try:
             with time_limit(1.0, source="<rounding>", what="bounding a side of rounded values"):
                 value = sp.N(other, 30)
@@ -65,14 +69,20 @@ def _range(text: str, decimals: list[str]):
             f"r_{index}" for index in range(len(decimals))}:
         return None, None
     ranges = []
+    denominators = [node.base for node in sp.preorder_traversal(expression)
+                    if isinstance(node, sp.Pow) and node.exp.is_negative]
     for index, decimal in enumerate(decimals):
         places = len(decimal.split(".")[1])
         half = sp.Rational(1, 2 * 10 ** places)
         ranges.append((symbols[f"r_{index}"], sp.Rational(decimal) - half,
                        sp.Rational(decimal) + half))
-    values = [expression.xreplace({symbol: corner for (symbol, _, _), corner in
-                                   zip(ranges, choice)})
-              for choice in itertools.product(*((low, high) for _, low, high in ranges))]
+    corners = [{symbol: corner for (symbol, _, _), corner in zip(ranges, choice)}
+               for choice in itertools.product(*((low, high) for _, low, high in ranges))]
+    for denominator in denominators:  # a pole inside the box: the corners bound nothing
+        signs = {sp.sign(denominator.xreplace(corner)) for corner in corners}
+        if len(signs) > 1 or 0 in signs:
+            return None, None
+    values = [expression.xreplace(corner) for corner in corners]
     if not all(value.is_Rational for value in values):
         return None, None
     return min(values), max(values)

@@ -319,3 +319,32 @@ def test_a_value_computed_from_rounded_decimals_is_judged_within_their_rounding(
 ])
 def test_vert_is_a_bar(tmp_path, claim, verdict):
     assert verdicts_by_line(tmp_path, f"# Note\n\n$${claim}$$\n")[3] == [verdict]
+
+
+# -- round 53 AM01–AM07 ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, claim, verdict", [
+    ("To the nearest 10,000,", "e^{10} = 20000", "checked"),  # AM02: 10,000 is ten thousand
+    ("To the nearest 10 000,", "e^{10} = 20000", "checked"),
+    ("To the nearest 1,000,", "e^{10} = 22000", "checked"),
+    ("To the nearest 10,000, the value is", "e^{10} = 22030", "refuted"),  # AM01
+])
+def test_a_nearest_unit_with_grouped_digits_is_read_whole(tmp_path, words, claim, verdict):
+    assert verdicts_by_line(tmp_path, f"# Note\n\n{words} ${claim}$.\n")[3] == [verdict]
+
+
+@pytest.mark.parametrize("claim", [
+    "\\frac{dP}{dt} = kP",  # AM03: Leibniz notation
+    "\\frac{dN}{dt} = -\\lambda N(t)",
+])
+def test_a_differential_equation_in_leibniz_notation_is_not_refuted(tmp_path, claim):
+    verdicts = verdicts_by_line(tmp_path, f"# Note\n\nThe quantity obeys ${claim}$.\n")[3]
+    assert verdicts in (["skipped"], ["undecided"])
+
+
+@pytest.mark.parametrize("claim", [
+    "0.25 + 0.35 + 0.45 = 1",  # AM05: exact numbers claimed exactly (sum 1.05)
+    "\\frac{1}{0.12 - 0.1} = 3",  # AM06: a pole in the rounding box bounds nothing (it is 50)
+])
+def test_exact_arithmetic_on_decimals_is_not_withheld_as_rounding(tmp_path, claim):
+    assert verdicts_by_line(tmp_path, f"# Note\n\n$${claim}$$\n")[3] == ["refuted"]
