@@ -825,7 +825,10 @@ def plan_steps(
                                  len(elements), (elements[index - 1], elements[index])) or (
             eigen_equation(elements[index - 1], elements[index], lhs, rhs, " ".join((
                 sentence_before(equation.block.lead), trailing)))  # A v = λ v (round 44 U07)
-            or equation.chain.premise)  # x + 3y = y, \quad 2x = x \\ ∴ x = -2y (51 AJ02)
+            or equation.chain.premise  # x + 3y = y, \quad 2x = x \\ ∴ x = -2y (51 AJ02)
+            or (_differential_equation(lhs, rhs)  # g'(x) = 2g(x): an equation g solves (51 AJ)
+                and _written_differential_equation(raws[index - 1], raws[index])
+                and not _said_arbitrary(lhs, rhs, context.lines, chain.line)))
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
         spread = bound_claimed(lhs, rhs, relation)  # holds at most points: a bound if claimed
@@ -1534,8 +1537,6 @@ def _solve_like(lhs, rhs, raw_left, raw_right, count: int, written: tuple = ("",
             and not isinstance(raw, ParseError) and not raw.atoms(sp.Derivative)
         ):  # fmt: skip
             return True
-    if _differential_equation(lhs, rhs) and _written_differential_equation(raw_left, raw_right):
-        return True  # g'(x) = 2g(x): an equation g solves (round 51 AJ), as written and read
     return count == 2 and _relation_between_letters(lhs, rhs, raw_left, raw_right)
 
 
@@ -1554,6 +1555,26 @@ def _differential_equation(lhs, rhs) -> bool:
         return False
     return all(isinstance(node.expr, AppliedUndef) for node in derivatives) and all(
         all(isinstance(argument, sp.Symbol) for argument in node.args) for node in unknown)
+
+
+# "Let $g$ be a smooth function", "for any differentiable $f$": the function is arbitrary, so
+# an equation about it is a claim for every such function (round 10 named: g' = g(1 − g))
+ARBITRARY = re.compile(
+    r"(?:\b(?:let|suppose|assume)\s+\$\s*(?P<a>[A-Za-z])\s*\$\s+be\s+(?:an?\s+|any\s+)?"
+    r"(?:arbitrary\s+|smooth\s+|differentiable\s+|continuous\s+|real\s+|given\s+)*function"
+    r"|\b(?:any|every|arbitrary)\s+(?:smooth\s+|differentiable\s+|continuous\s+)*function\s+"
+    r"\$\s*(?P<b>[A-Za-z])\s*\$)", re.I)
+
+
+def _said_arbitrary(lhs, rhs, lines, line: int) -> bool:
+    """Whether the note, before ``line``, calls the unknown function of the step arbitrary."""
+    names = {node.func.__name__ for side in (lhs, rhs) if isinstance(side, sp.Basic)
+             for node in side.atoms(AppliedUndef)}
+    for text in lines[:line]:
+        for match in ARBITRARY.finditer(text):
+            if (match["a"] or match["b"]) in names:
+                return True
+    return False
 
 
 def _written_differential_equation(lhs, rhs) -> bool:

@@ -59,7 +59,11 @@ def test_a_sentence_saying_only_that_still_proves_it(tmp_path, sentence):
     "Let $A$ be a matrix and $x$ a vector.",
 ])
 def test_a_matrix_not_said_symmetric_stays_general(tmp_path, sentence):
-    assert gradient_of_the_quadratic_form(tmp_path, sentence) == "refuted"
+    verdict = gradient_of_the_quadratic_form(tmp_path, sentence)
+    if "symmetric part" in sentence:  # the words near the display speak of symmetry and of A:
+        assert verdict in ("refuted", "undecided")  # a doubt (round 51 AI05), never a proof
+    else:
+        assert verdict == "refuted"
 
 
 @pytest.mark.parametrize("sentence, names", [
