@@ -981,6 +981,11 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
         if outcome.verdict == "refuted" and (rounded := within_written_rounding(
                 (lhs_latex, rhs_latex), (step.lhs, step.rhs))):
             outcome = _not_refuted(outcome, rounded)  # σ'(1) = 0.731 · 0.269 (52 AK02)
+        if (outcome.verdict in ("proved", "checked") or (
+                outcome.verdict == "refuted" and RANDOM_WORDS.search(plan.context.words))) and (
+                constant := _moment_of_constants(step, equation.random, plan.context)):
+            # (a constant is a law too: without words of randomness it refutes, round 11a F20)
+            outcome = Outcome("undecided", method=outcome.method, reason=constant)
         clash = _shapes_clash(step)
         if clash:  # W (m × n) in the step, W (size × size) in a definition it uses (52 AK01)
             steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -1554,6 +1559,38 @@ def _unsure_branch(plan: FilePlan, line: int) -> str:
         if first <= line <= last:
             return (f"it stands in a branch of '{condition}' (line {first}), which TeX may not "
                     "typeset (the condition depends on what is defined elsewhere)")
+    return ""
+
+
+RANDOM_WORDS = re.compile(r"\brandom\s+variables?\b|\bi\.\s?i\.\s?d\b|\bindependent\b|"
+                          r"\bdistribut|확률\s*변수|독립|분포", re.I)
+
+
+def _moment_of_constants(step, random: set, context) -> str:
+    """Why the step's verdict may rest on a misreading: it takes a variance or an expectation
+    of names none of which is read as random (``Var(\\frac{1}{N}\\sum X_i)`` with X a scalar by
+    directive): as read those moments are constants (Var 0, E the value itself), while the
+    note, writing Var or E of them, means them random (round 54 AN01: the missing 1/N was
+    proved, 0 = 0)."""
+    declared = {str(symbol) for symbol, domain in context.domains.items()
+                if domain.kind == "random"}
+    random_names = {str(symbol) for symbol in random} | declared
+    for side in (step.lhs, step.rhs):
+        if not isinstance(side, sp.Basic):
+            continue
+        for node in side.atoms(E, Var):
+            argument = node.args[0]
+            names = {str(symbol) for symbol in argument.free_symbols
+                     if isinstance(symbol, sp.Symbol)}
+            names |= {str(entry.base) for entry in argument.atoms(sp.Indexed)}
+            bound = {str(variable) for sum_ in argument.atoms(sp.Sum)
+                     for variable in sum_.variables}
+            names -= bound
+            if names and not names & random_names:
+                return (f"it takes {type(node).__name__} of {', '.join(sorted(names))}, none of "
+                        "which is read as random (as read the moment is a constant), while the "
+                        "note writing it means them random: declare them with 'assume X random'"
+                        " or write them plainly (X_1, X_2): not decided")
     return ""
 
 

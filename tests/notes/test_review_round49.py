@@ -348,3 +348,26 @@ def test_a_differential_equation_in_leibniz_notation_is_not_refuted(tmp_path, cl
 ])
 def test_exact_arithmetic_on_decimals_is_not_withheld_as_rounding(tmp_path, claim):
     assert verdicts_by_line(tmp_path, f"# Note\n\n$${claim}$$\n")[3] == ["refuted"]
+
+
+# -- round 54 AN01, AN02: Var or E of names none of which is read as random -----------------------
+
+@pytest.mark.parametrize("claim", [
+    # AN01: with X a scalar by directive, both sides were Var of constants, 0 = 0: proved
+    "\\mathrm{Var}\\left(\\frac{1}{N}\\sum_{i=1}^{N} X_i\\right) = "
+    "\\frac{1}{N}\\sum_{i=1}^{N} \\mathrm{Var}(X_i)",
+    "\\mathrm{Var}\\left(\\sum_{i=1}^{N} X_i\\right) = 0",
+])
+def test_a_moment_of_names_not_read_as_random_is_not_decided(tmp_path, claim):
+    note = ("# Note\n\n<!-- symderive: assume X scalar -->\n\n"
+            "$X_1, \\dots, X_N$이 i.i.d. 확률변수이고 분산이 $\\sigma^2$ 라고 하자.\n\n"
+            f"$${claim}$$\n")
+    assert verdicts_by_line(tmp_path, note)[7] == ["undecided"]
+
+
+def test_a_law_stated_in_korean_words_keeps_the_constant_law_from_refuting(tmp_path):
+    # AN02: E[X̄] = μ after "i.i.d. 확률변수 with mean μ": X_1 = 31/7 constant is no counterexample
+    note = ("# Note\n\n<!-- symderive: assume X scalar -->\n\n"
+            "$X_1, \\dots, X_N$이 평균이 $\\mu$인 i.i.d. 확률변수라고 하자.\n\n"
+            "$$\\mathbb{E}\\left[\\frac{1}{N}\\sum_{i=1}^{N} X_i\\right] = \\mu$$\n")
+    assert verdicts_by_line(tmp_path, note)[7] == ["undecided"]
