@@ -1,10 +1,11 @@
-"""Time and memory of `symderive notes` on the field corpus (tests/notes/field), one file at a time.
+"""Time and memory of `symderive notes` on a field corpus (tests/notes/field, or with
+``--corpus field_holdout`` the held-out one), one file at a time.
 
 For every file: wall time and CPU time (this process and its worker children) of
 ``check_files([file])``; then the median and maximum over files, the peak resident memory of
 the parent and of the largest worker, and the corpus verdict figures.
 
-    .venv/bin/python benchmarks/bench_notes_field.py [--jobs 2] [--timeout 2]
+    .venv/bin/python benchmarks/bench_notes_field.py [--jobs 2] [--timeout 2] [--corpus field]
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from symderive.notes.check_notes import NotesOptions, check_files
 
-FIELD = Path(__file__).resolve().parents[1] / "tests" / "notes" / "field"
+NOTES = Path(__file__).resolve().parents[1] / "tests" / "notes"
 
 
 def cpu_seconds() -> float:
@@ -30,9 +31,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=2.0)
+    parser.add_argument("--corpus", choices=("field", "field_holdout"), default="field")
     arguments = parser.parse_args()
     options = NotesOptions(budget_seconds=arguments.timeout, jobs=arguments.jobs)
-    paths = sorted(p for p in FIELD.glob("*.md") if p.name != "SOURCES.md")
+    paths = sorted(p for p in (NOTES / arguments.corpus).glob("*.md") if p.name != "SOURCES.md")
     rows = []
     totals: dict[str, int] = {}
     for path in paths:
