@@ -1586,7 +1586,8 @@ def _moment_of_constants(step, random: set, context) -> str:
             bound = {str(variable) for sum_ in argument.atoms(sp.Sum)
                      for variable in sum_.variables}
             names -= bound
-            names -= {str(symbol) for symbol in context.domains}  # declared numbers: E[y] = y
+            if not RANDOM_WORDS.search(context.words):  # declared numbers: E[y] = y, unless
+                names -= {str(symbol) for symbol in context.domains}  # the words say random
             if names and not names & random_names:
                 return (f"it takes {type(node).__name__} of {', '.join(sorted(names))}, none of "
                         "which is read as random (as read the moment is a constant), while the "

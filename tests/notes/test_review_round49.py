@@ -371,3 +371,13 @@ def test_a_law_stated_in_korean_words_keeps_the_constant_law_from_refuting(tmp_p
             "$X_1, \\dots, X_N$이 평균이 $\\mu$인 i.i.d. 확률변수라고 하자.\n\n"
             "$$\\mathbb{E}\\left[\\frac{1}{N}\\sum_{i=1}^{N} X_i\\right] = \\mu$$\n")
     assert verdicts_by_line(tmp_path, note)[7] == ["undecided"]
+
+
+@pytest.mark.parametrize("words", [
+    "Let $y$ be a real-valued random variable.",  # AO01: 'assume y real' says real, not fixed
+    "$y$는 확률변수이다.",
+])
+def test_a_directive_real_does_not_make_a_random_variable_a_constant(tmp_path, words):
+    note = (f"# Note\n\n<!-- symderive: assume y real -->\n\n{words}\n\n"
+            "$$\\mathbb{E}[y^2] = \\mathbb{E}[y]^2$$\n")
+    assert verdicts_by_line(tmp_path, note)[7] != ["proved"]
