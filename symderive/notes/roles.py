@@ -44,7 +44,7 @@ Rules (documented in docs/notes.md, "How relations are classified"):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from symderive.grammar.negation import NEGATED
@@ -108,6 +108,9 @@ UNINDEXED_SUM = re.compile(  # \sum F_{x}, \sum{M_z}: no index, no bounds, one n
 HYPOTHESIS_AFTER_KOREAN = re.compile(
     r"^\s*(?:(?:이|가|은|는)\s*)?(?:일\s*때|이면|이라면|라면|인\s*경우|일\s*경우|이?라고\s*가정하면|을\s*때|되면|에서"
     r"|(?P<let>이?라(?:고)?\s*하면|으?로\s*(?:두|놓|잡)(?:으)?면))(?:에는|에|는)?(?!\s*안\s*(?:된|됩|돼))")
+
+
+NAMED = re.compile(r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?")  # R, A_1, \Omega: a bare name
 
 
 def inequality_hypothesis(lead: str, trail: str = "") -> str:
@@ -269,6 +272,13 @@ def classify_first_step(
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
+    if (relation == "=" and len(chain.relations) > 1 and NAMED.fullmatch(first.strip())
+            and all(r in INEQUALITIES for r in chain.relations[1:])
+            and _bounds_names(replace(chain, elements=chain.elements[1:],
+                                      relations=chain.relations[1:]))):
+        # R = x_{nd} \le t: a name for a condition (a split rule, an event), no claim
+        return Reading(Role.CONDITION, why="a name given to a condition (an event or a rule, "
+                       "R = x ≤ t), not a claim (round 56 AQ01)")
     if len(chain.relations) == 1 and chain.relations[0] in INEQUALITIES and inline and (
         stated_condition(chain.latex, lead)
     ):  # For $|z| < 1$, (round 9a, H1)

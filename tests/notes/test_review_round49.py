@@ -381,3 +381,16 @@ def test_a_directive_real_does_not_make_a_random_variable_a_constant(tmp_path, w
     note = (f"# Note\n\n<!-- symderive: assume y real -->\n\n{words}\n\n"
             "$$\\mathbb{E}[y^2] = \\mathbb{E}[y]^2$$\n")
     assert verdicts_by_line(tmp_path, note)[7] != ["proved"]
+
+
+# -- round 56 AQ01 (mlbook's regression tree): R = x ≤ t names a condition, claims nothing -------
+
+def test_a_name_given_to_a_condition_is_not_a_claim(tmp_path):
+    note = "# Note\n\nWe use the rule $R = x \\leq t$.\n"
+    assert "refuted" not in [v for line in verdicts_by_line(tmp_path, note).values() for v in line]
+
+
+def test_a_chain_of_a_value_then_a_bound_is_still_checked(tmp_path):
+    # y = 2 written before: y = 2 ≤ 1 is a claim about a number, refuted
+    note = "# Note\n\n$$\\frac{4}{2} = 2 \\le 1$$\n"
+    assert verdicts_by_line(tmp_path, note)[3][-1] == "refuted"
