@@ -116,6 +116,7 @@ from symderive.notes.plan import (
     index_ambiguity,
     infer_random,
     plan_steps,
+    text_before,
 )
 from symderive.notes.opaque import read_opaque
 from symderive.notes.bare_intervals import bare_interval
@@ -1118,7 +1119,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 plan.context, chain.line, {n for n, _ in outcome.counterexample.values})):
             outcome = _not_refuted(outcome, geometric)
         if outcome.verdict == "refuted" and (ranged := integrated_from_zero(  # r of ∫_0^∞ … dr
-                _note_before(plan.context, equation), outcome.counterexample.values)):
+                text_before(plan.context, equation.block.start, equation.chain.line),
+                outcome.counterexample.values)):
             outcome = _not_refuted(outcome, ranged)  # the polar radius r < 0 (round 52 AL02)
         if outcome.verdict == "refuted" and step.relation in ("<", "<=", ">", ">="):
             # an inequality fails only outside a bound stated in words: not "it does not hold
@@ -1575,6 +1577,9 @@ def _moment_of_constants(step, random: set, context) -> str:
     declared = {str(symbol) for symbol, domain in context.domains.items()
                 if domain.kind == "random"}
     random_names = {str(symbol) for symbol in random} | declared
+    # names a directive gives values are numbers (E[y] = y), unless the words say random
+    numbers = (set() if RANDOM_WORDS.search(context.words)
+               else {str(symbol) for symbol in context.domains})
     for side in (step.lhs, step.rhs):
         if not isinstance(side, sp.Basic):
             continue
@@ -1585,9 +1590,7 @@ def _moment_of_constants(step, random: set, context) -> str:
             names |= {str(entry.base) for entry in argument.atoms(sp.Indexed)}
             bound = {str(variable) for sum_ in argument.atoms(sp.Sum)
                      for variable in sum_.variables}
-            names -= bound
-            if not RANDOM_WORDS.search(context.words):  # declared numbers: E[y] = y, unless
-                names -= {str(symbol) for symbol in context.domains}  # the words say random
+            names -= bound | numbers
             if names and not names & random_names:
                 return (f"it takes {type(node).__name__} of {', '.join(sorted(names))}, none of "
                         "which is read as random (as read the moment is a constant), while the "
@@ -1890,16 +1893,6 @@ def _law_in_prose(step, chain, context: FileContext) -> str:
         *as_sections(context.headings).before(chain.line), chain.line] if number <= len(lines))
     prose = prose.replace(chain.latex.strip(), " ")
     return stated_law(prose, names)
-
-
-def _note_before(context: FileContext, equation) -> str:
-    """The note as written before the equation's block (its lines before it when the block's
-    offset is unknown)."""
-    text = context.raw_text or ""
-    start = equation.block.start
-    if 0 <= start <= len(text):
-        return text[:start]
-    return "\n".join(text.splitlines()[:max(equation.chain.line - 1, 0)])
 
 
 def _law_of_summed_outcomes(step, equation, context: FileContext) -> str:

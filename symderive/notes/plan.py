@@ -202,7 +202,7 @@ class PlannedEquation:
         return self.located.block
 
 
-def _text_before(context, offset: int, line: int) -> str:
+def text_before(context, offset: int, line: int) -> str:
     """The note as written before the claim, which starts at ``offset`` (or on ``line`` when
     the offset is unknown): where the names it uses may have been introduced."""
     text = context.raw_text or ""
@@ -708,7 +708,7 @@ def plan_steps(
             continue
         fresh = written == "=" and fresh_column(  # η = [η_1; η_2] = [μ/σ²; 1/(2σ²)] (52 AL01)
             elements[index - 1], elements[index],
-            _text_before(context, equation.block.start, chain.line))
+            text_before(context, equation.block.start, chain.line))
         if fresh:  # names the entries of η, which the note gave no value before
             equation.steps.append(PlannedStep(index, written, skip=SkipReason.DEFINITION, reason=(
                 f"defines the entries {fresh}, which the note gives no value before, by the "
@@ -1486,7 +1486,7 @@ def _no_solution(lhs, rhs, source: str) -> bool:
     return bool(difference.is_number and difference.is_zero is False)
 
 
-VARIES_POINTS = ({"a": sp.Rational(3, 7)}, {"a": sp.Rational(11, 5)})  # 'a': each free name
+VARIES_AT = (sp.Rational(3, 7), sp.Rational(11, 5))  # the value every free name takes
 
 
 def _varies(lhs, rhs) -> bool:
@@ -1501,9 +1501,9 @@ def _varies(lhs, rhs) -> bool:
             if not isinstance(difference, sp.Expr) or isinstance(difference, sp.MatrixExpr) \
                     or not difference.free_symbols:
                 return False
-            for point in VARIES_POINTS:
-                at = {symbol: point["a"] for symbol in difference.free_symbols}
-                value = difference.xreplace(at).evalf(30)
+            for point in VARIES_AT:
+                value = difference.xreplace(
+                    dict.fromkeys(difference.free_symbols, point)).evalf(30)
                 if not value.is_number or not value.is_real or not value.is_finite:
                     return False
                 values.append(value)
@@ -1546,15 +1546,28 @@ def _differential_equation(lhs, rhs) -> bool:
     ``g'(0) = 1``), not an identity over every function; derivatives of a product or a
     composition (the product and chain rules, written right or wrong) stay claims. As read: one
     unknown function left (not a defined h), every derivative of it alone, no integral."""
-    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
-    if len(sides) != 2 or any(side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
-        return False  # ∫ f g' = f g − ∫ f' g is a claim
+    sides = _sides_without_integrals(lhs, rhs)  # ∫ f g' = f g − ∫ f' g is a claim
+    if not sides:
+        return False
     unknown = {node for side in sides for node in side.atoms(AppliedUndef)}
     derivatives = [node for side in sides for node in side.atoms(sp.Derivative)]
     if not unknown or not derivatives or len({node.func for node in unknown}) != 1:
         return False
     return all(isinstance(node.expr, AppliedUndef) for node in derivatives) and all(
-        all(isinstance(argument, sp.Symbol) for argument in node.args) for node in unknown)
+        _at_names(node) for node in unknown)
+
+
+def _sides_without_integrals(lhs, rhs) -> list:
+    """Both sides, when both are SymPy expressions with no integral, sum or limit; else []."""
+    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
+    if len(sides) != 2 or any(side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
+        return []
+    return sides
+
+
+def _at_names(applied) -> bool:
+    """Whether a function is applied at names only: g(x), f(x, y), not g(2x) or f(g(x))."""
+    return all(isinstance(argument, sp.Symbol) for argument in applied.args)
 
 
 # "Let $g$ be a smooth function", "for any differentiable $f$": the function is arbitrary, so
@@ -1580,13 +1593,11 @@ def _said_arbitrary(lhs, rhs, lines, line: int) -> bool:
 def _written_differential_equation(lhs, rhs) -> bool:
     """As written: every derivative is of one name or one function at names (``dP/dt``,
     ``g'(x)``), none of a product or a composition, and no integral."""
-    sides = [side for side in (lhs, rhs) if isinstance(side, sp.Basic)]
-    if len(sides) != 2 or any(side.has(sp.Integral, sp.Sum, sp.Limit) for side in sides):
-        return False
-    derivatives = [node for side in sides for node in side.atoms(sp.Derivative)]
+    derivatives = [node for side in _sides_without_integrals(lhs, rhs)
+                   for node in side.atoms(sp.Derivative)]
     return bool(derivatives) and all(
-        isinstance(node.expr, sp.Symbol) or (isinstance(node.expr, AppliedUndef) and all(
-            isinstance(argument, sp.Symbol) for argument in node.expr.args))
+        isinstance(node.expr, sp.Symbol)
+        or (isinstance(node.expr, AppliedUndef) and _at_names(node.expr))
         for node in derivatives)
 
 
