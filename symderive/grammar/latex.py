@@ -1074,8 +1074,9 @@ class _Parser:
             return -value
         return self.build.negate(value)
 
-    def script(self) -> sp.Basic:
-        """The argument of ^ or _: a braced group or a single token."""
+    def script(self, bound: bool = False) -> sp.Basic:
+        """The argument of ^ or _: a braced group or a single token (``bound``: of a sum, a
+        product or an integral)."""
         if self.at("{"):
             return self.group()
         token = self.current
@@ -1086,6 +1087,8 @@ class _Parser:
                 self.tokens.insert(self.position, Token("number", token.text[1:], token.column + 1))
                 return sp.Integer(token.text[0])
             return self.build.number(token.text, token.column)
+        if token.kind == "letter" and self.peek().text in ("(", r"\left"):
+            return self.script_letter(token, bound)
         if token.kind == "letter" or token.kind == "command":
             return self.primary()
         if token.text == "-":
@@ -1093,6 +1096,22 @@ class _Parser:
             return self.negate(self.script())
         self.fail("expected an exponent")
         raise AssertionError  # unreachable
+
+    def script_letter(self, token: Token, bound: bool) -> sp.Basic:
+        r"""A letter alone as the argument of ^ or _ before a parenthesis. TeX's ``^N`` takes
+        the one token N: ``\sum_{n=1}^N (y_n - t_n)^2`` sums the parenthesis up to N and
+        ``x^N (a + 1)`` is x^N times (a + 1), never N applied to a + 1 (round 57: a note's MSE
+        was not read, so its gradients were skipped). In an exponent a letter read as a
+        function (``e^f(x)``: e^{f(x)} meant, e^f times (x) typeset) is two readings; a bound
+        of a sum, product or integral is always the letter."""
+        if not bound and (token.text in self.context.functions or reads_as_function(token.text)):
+            self.fail(f"^{token.text}(…): {token.text} applied to the parenthesis in the "
+                      f"exponent, or ^{token.text} times the parenthesis as TeX sets it — two "
+                      f"readings (not read); write ^{{{token.text}(…)}}", token)
+        self.advance()
+        if token.text == "e" and "e" not in self.context.defined:
+            return self.build.constant("e")
+        return self.make_symbol(token.text)
 
     def group(self) -> sp.Basic:
         opener = self.expect("{")
@@ -2642,7 +2661,7 @@ class _Parser:
         low = self.script()
         if not self.accept("^"):
             self.fail("a definite integral needs an upper bound", token)
-        high = self.script()
+        high = self.script(bound=True)
         depth, offset = 0, 0
         while True:
             ahead = self.peek(offset)
@@ -2961,7 +2980,7 @@ class _Parser:
                           "cut by a condition) is not read")  # fmt: skip
             self.expect("}")
         if self.accept("^"):
-            high = self.script()
+            high = self.script(bound=True)
             explicit_bounds = True
         elif explicit_bounds:
             self.fail("a sum with a lower bound needs an upper bound")

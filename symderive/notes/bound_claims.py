@@ -43,6 +43,8 @@ def bound_claimed(lhs: sp.Basic, rhs: sp.Basic, relation: str) -> bool:
     """Whether ``lhs relation rhs`` holds at most points of the spread (see the module)."""
     if relation not in ORDER or not all(isinstance(side, sp.Expr) for side in (lhs, rhs)):
         return False
+    if any(isinstance(side, sp.MatrixExpr) for side in (lhs, rhs)):
+        return False  # c(x) ≤ 0 read as c times a bold x: no difference with 0 (round 57 AR01)
     symbols = sorted((lhs - rhs).free_symbols, key=str)
     if not symbols or (lhs - rhs).has(sp.Sum, sp.Product, sp.Integral, sp.Indexed,
                                       sp.Derivative, sp.MatrixExpr, E, Var) or (

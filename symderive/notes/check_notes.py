@@ -1338,6 +1338,7 @@ def _commuting_doubt(step, equation, plan, chain, lhs_latex: str, rhs_latex: str
     scalars = frozenset(  # a directive's real domain (scalar, positive, random, independent …)
         name for name, kind in context.directive_kinds.items()
         if kind in SCALAR_DOMAINS or kind == "independent") | numeric_names(context.definitions)
+    scalars |= _counts(step)
     members = unread_members(context, chain.line)
     if verdict == "refuted":
         return member_refutation(step.lhs, step.rhs, members, scalars)
@@ -1353,6 +1354,16 @@ def _commuting_doubt(step, equation, plan, chain, lhs_latex: str, rhs_latex: str
     return commuting_doubt(step.lhs, step.rhs, context.raw_text, lhs_latex, rhs_latex,
                            scalars=scalars, reread=reread if latex is not None else None,
                            members=members, relation=step.relation, opaque=opaque)
+
+
+def _counts(step) -> frozenset:
+    r"""Names bounding a sum or product of the step (N of ``\frac{1}{N}\sum_{n=1}^{N}``): the
+    number of its terms, an integer, which commutes with everything (round 57: the MSE
+    gradient ∂L/∂y_m = (y_m − t_m)/N was withheld as if N might be a matrix)."""
+    return frozenset(
+        str(symbol) for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+        for node in side.atoms(sp.Sum, sp.Product) for _, low, high in node.limits
+        for symbol in (low.free_symbols | high.free_symbols))
 
 
 # letters that name special functions by convention: a rule about one of them refuted on an

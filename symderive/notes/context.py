@@ -104,6 +104,9 @@ class Definition:
     # the value's natural domain as written (Condition s: x ≠ 0 of x/x, which SymPy cancels)
     domain: tuple = ()
     offset: int = -1  # where its formula is written in the note (MathBlock.start); -1: unknown
+    # a symbol's formula as written (its right side), read again where the prose gives its
+    # matrices shapes (symderive.notes.shaped_definitions)
+    written: str = ""
 
 
 FORWARD_WORDS = re.compile(r"(?:\b(?:for|where|with|given)\b|여기서|단)\s*[:,]?\s*$", re.I)
@@ -139,6 +142,8 @@ class DefinitionView:
     families: dict = field(default_factory=dict)
     # key -> the natural domain of the value as written (symderive.notes.written_domain)
     domains: dict = field(default_factory=dict)
+    # symbol -> its Definition (the formula as written and where), for a second reading
+    definitions: dict = field(default_factory=dict)
 
     def without_names(self, names: set) -> DefinitionView:
         """The view with the functions and values of ``names`` forgotten (``any functions $f$
@@ -152,7 +157,8 @@ class DefinitionView:
         examples = {k: v for k, v in self.examples.items() if k in keep}
         families = {s: v for s, v in self.families.items() if s in symbols}
         domains = {k: v for k, v in self.domains.items() if k in keep}
-        return DefinitionView(symbols, functions, notes, examples, points, families, domains)
+        return DefinitionView(symbols, functions, notes, examples, points, families, domains,
+                              self.definitions)
 
     def disputed(self, context: FileContext, keys) -> list:
         """The disputed definitions in force in this view that ``keys`` use (a function is
@@ -167,7 +173,8 @@ class DefinitionView:
         # P(A) = 0.3 is the problem's datum at A, not an example standing for every A
         families = {s: v for s, v in self.families.items() if s in symbols}
         return DefinitionView(symbols, self.functions, self.notes, points=self.points,
-                              families=families, domains=self.domains)
+                              families=families, domains=self.domains,
+                              definitions=self.definitions)
 
 
 @dataclass
@@ -232,6 +239,7 @@ class FileContext:
         latest = latest_in_force(self.definitions, line, order, first_readings,
                                  key=lambda definition: definition.key)
         symbols, functions, notes, examples, points, families, domains = {}, {}, {}, {}, {}, {}, {}
+        read_from: dict = {}
         for key, definition in latest.items():
             if key[0] == "point":
                 later = latest.get(("function", key[1].func.__name__))
@@ -240,6 +248,7 @@ class FileContext:
                 points[key[1]] = definition.value
             elif key[0] == "symbol":
                 symbols[key[1]] = definition.value
+                read_from[key[1]] = definition
                 if definition.index_range is not None:
                     families[key[1]] = definition.index_range
             else:
@@ -249,7 +258,8 @@ class FileContext:
                 domains[key] = definition.domain
             if definition.role is Role.EXAMPLE and key[0] != "point":
                 examples[key] = definition.start
-        return DefinitionView(symbols, functions, notes, examples, points, families, domains)
+        return DefinitionView(symbols, functions, notes, examples, points, families, domains,
+                              read_from)
 
 
 def latest_in_force(definitions, line: int, order: int | None, first_readings: bool,
@@ -1103,7 +1113,9 @@ def formula_definition(item: Located, context: FileContext, source: str) -> Defi
     return Definition(key, value, note, chain.line, end, item.reading.role, item.order,
                       defines_forward(item), item.reading.disputed,
                       item.index_range if key[0] == "symbol" else None, units=units,
-                      ends_before=item.ends_before, domain=domain, offset=item.block.start)  # fmt: skip
+                      ends_before=item.ends_before, domain=domain, offset=item.block.start,
+                      written=chain.elements[1] if key[0] == "symbol" and not item.reading.point
+                      else "")  # fmt: skip
 
 
 def _add_definition(item: Located, context: FileContext, source: str) -> None:

@@ -391,7 +391,8 @@ def with_unknowns(
         if arguments:
             symbols[name] = unknown_function(name, arguments)
     return DefinitionView(symbols, view.functions, view.notes, points=view.points,
-                          families=view.families, domains=view.domains)
+                          families=view.families, domains=view.domains,
+                          definitions=view.definitions)
 
 
 def _in_order(expr: sp.Basic, kind: type) -> list:
@@ -473,7 +474,7 @@ def with_function_values(raws: Iterable[sp.Basic], view: DefinitionView) -> tupl
             notes[("symbol", name)] = note
             shown[name.name] = note
     return DefinitionView(symbols, view.functions, notes, view.examples, view.points,
-                          view.families, view.domains), shown
+                          view.families, view.domains, view.definitions), shown
 
 
 def _no_hidden_path(node: sp.Derivative, inner: sp.Basic, view: DefinitionView) -> None:

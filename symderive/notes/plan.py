@@ -56,6 +56,7 @@ from symderive.notes.lifted import (
 )
 from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
+from symderive.notes.shaped_definitions import with_declared_shapes
 from symderive.notes.scoped import declared_at, scalars_at
 from symderive.notes.sections import as_sections
 from symderive.grammar.transpose import t_as_number
@@ -243,7 +244,7 @@ def without_examples_before(view: DefinitionView, line: int) -> DefinitionView:
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
     return DefinitionView(symbols, view.functions, view.notes, examples, view.points,
-                          domains=view.domains)
+                          domains=view.domains, definitions=view.definitions)
 
 
 def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
@@ -253,7 +254,8 @@ def without_examples_of(view: DefinitionView, names: set) -> DefinitionView:
     symbols = {s: v for s, v in view.symbols.items() if ("symbol", s) not in dropped}
     examples = {k: v for k, v in view.examples.items() if k not in dropped}
     return DefinitionView(symbols, view.functions, view.notes, examples,
-                          families=view.families, domains=view.domains)
+                          families=view.families, domains=view.domains,
+                          definitions=view.definitions)
 
 
 def skip_code(problem: ParseError) -> SkipReason:
@@ -527,6 +529,9 @@ def plan_steps(
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line),
         described_letters(view, context.lines, context.headings, chain.line))
     latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
+    if latex.declared:  # L = ‖Wx − y‖² read with W m × n as declared (round 52 AK01)
+        view = with_declared_shapes(view, context, latex.declared, source)
+        equation.view = view
     if "T" in latex.names and not _t_number_in_force(context, chain.line):
         latex = replace(latex, names=latex.names - {"T"})  # a horizon T elsewhere: x^T here (17 F23)
     if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
