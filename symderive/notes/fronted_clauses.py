@@ -97,6 +97,7 @@ informally formally tangent steeper steep consider considering via explicit expl
 mathematicians encodes encode fact facts way everything zero except just simply only
 exercise worked backpropagation backprop differentiation automatic introduction overview
 background preliminaries notation setup recap review discussion appendix solution remarks
+cross-entropy entropy one-hot encoded encoding
 
 """.split())
 # verbs of substitution: read when every formula of the words gives a letter a value or a
@@ -169,7 +170,8 @@ KOREAN_NEUTRAL = re.compile(
     r"새로|두면|놓으면|가정하면|가능하다고|가능하면|가능한|가능하고|모두|하면|이므로|므로|으므로|때문에|수식으로|식으로|나타내면|표현하면|쓰면|적으면|"
     r"법칙|법칙을|법칙만|미분의|미분을|행렬|알기만|알면|안다면|한다면|"
     r"(?:양수|음수|정수|자연수|실수|양의\s*실수|음의\s*실수)(?:일|이면|인|이고|이며|이므로|라면|이라면)?|"
-    r"(?:도함수|함수|기울기|값|미분|변수|벡터|행렬|입력|출력|손실|오차)(?:은|는|이|가|을|를|의|에|에서|로|으로"
+    r"(?:도함수|함수|기울기|값|미분|변수|벡터|행렬|입력|출력|손실|오차|교차|엔트로피|교차\s*엔트로피|원\s*-?\s*핫"
+    r"|소프트맥스|레이블|라벨|정답)(?:은|는|이|가|을|를|의|에|에서|로|으로"
     r"|와|과|도)?|"
     r"[,.;:])$")
 SCOPE_OPENER = re.compile(

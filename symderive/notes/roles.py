@@ -249,6 +249,32 @@ def _words(lead: str) -> str:
     return re.sub(r"\$[^$]*\$", " ", lead)[-60:]
 
 
+# a vector's entries summed to one: \sum_i t_i = 1, \sum_{k=1}^{K} \mathbf{t}_k = 1
+SUM_TO_ONE = re.compile(
+    r"^\s*\\sum_\{?\s*([a-z])\s*(?:=\s*[01]\s*)?\}?(?:\^\{?\s*[A-Za-z0-9]+\s*\}?)?\s*"
+    r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?([A-Za-z])\s*\}?\s*_\{?\s*\1\s*\}?\s*$")
+# the words that state it as a hypothesis of what follows: *With … and $…$*, *where $…$*,
+# *given $…$*, *since $…$*; Korean after it: *$…$이므로*, *$…$이고*, *$…$을 만족하는*
+NORMALISING_LEAD = re.compile(
+    r"(?:^|[.!?:]\s)\s*(?:with|given|assuming|since|as|for)\b[^.!?]*$"
+    r"|\b(?:where|with|given|assuming|since|such\s+that|provided(?:\s+that)?)\s*[:,]?\s*$", re.I)
+NORMALISING_AFTER = re.compile(r"^\s*(?:이므로|이니까|이고|이며|임을|을\s*만족|를\s*만족|인\s*경우)")
+SUPPOSED = "introduced as a supposition"
+NORMALISED_PLAIN = ("a vector's entries summing to 1, stated as a hypothesis (with, where, "
+                    "given, since …): a condition, not a claim")
+DISTRIBUTION_WORDS = re.compile(
+    r"cross[- ]?entropy|probabilit|distribution|likelihood|one[- ]hot|label|target|softmax|"
+    r"categorical|확률|분포|우도|원\s*-?\s*핫|레이블|라벨|정답|교차\s*엔트로피|소프트맥스", re.I)
+NORMALISED = ("a vector's entries summing to 1, stated as a hypothesis (with, where, given, "
+              "since …): the vector is read as a probability vector, not a claim")
+
+
+def summed_to_one(first: str, second: str) -> str:
+    r"""The vector ``first = second`` says sums to one (``\sum_i t_i = 1``: t), or ''."""
+    match = SUM_TO_ONE.match(first)
+    return match.group(2) if match and second.strip() == "1" else ""
+
+
 def classify_first_step(
     chain: Chain, lead: str, defined: set[str], inline: bool = True,
     labels: frozenset = frozenset(), parameterised: frozenset = frozenset(), trail: str = "",
@@ -417,9 +443,16 @@ def classify_first_step(
         return Reading(Role.CONDITION, why=(
             "\\sum without an index over a single name (the sum of the system's forces or "
             "moments) set to 0: an equilibrium condition, an equation to solve, not an identity"))
+    if relation == "=" and len(chain.relations) == 1 and summed_to_one(first, second) and (
+            not consequence and (NORMALISING_LEAD.search(lead) or SUPPOSING.search(lead) or (
+                inline and NORMALISING_AFTER.match(trail)))):  # with Σ_i t_i = 1 (round 57)
+        # (a probability vector only where the words speak of laws: weights summing to 1 may
+        # be negative, an affine combination, where a check on the simplex would say nothing)
+        return Reading(Role.CONDITION, why=NORMALISED if DISTRIBUTION_WORDS.search(
+            f"{lead} {trail}") else NORMALISED_PLAIN)
     inequality = all(r in INEQUALITIES for r in chain.relations)
     if (relation == "=" or inequality) and SUPPOSING.search(lead) and not consequence:
-        return Reading(Role.CONDITION, why="introduced as a supposition")
+        return Reading(Role.CONDITION, why=SUPPOSED)
     if inequality and not consequence and (
             stated := inequality_hypothesis(lead, trail if inline else "")):
         # "a number with $x^2 \le 90$", "The constraint $x + y \le 15$" (round 13 F1)

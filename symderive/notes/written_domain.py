@@ -67,7 +67,49 @@ def definition_requirements(raw: sp.Basic, view: DefinitionView | None) -> tuple
         return ()
     found: list = []
     _collect(raw, view, {}, found, 0)
-    return tuple((kind, expr, why + where) for kind, expr, why, where in found)
+    return tuple((kind, expr, why + where) for kind, expr, why, where in found
+                 if not _met_by_definitions(kind, expr, view))
+
+
+# the kinds of requirement a value greater than zero meets
+_MET_BY_POSITIVE = frozenset({"positive", "nonzero", "nonnegative"})
+
+
+def _met_by_definitions(kind: str, expr: sp.Basic, view: DefinitionView) -> bool:
+    r"""Whether the requirement holds at every real value once the definitions in force are
+    put in: ``\log y_i`` in L = −Σ t_i log y_i asks y_i > 0 for every i, and y_i is the softmax
+    e^{z_i}/Σ_k e^{z_k}, positive wherever it is defined (round 57: the cross-entropy gradient
+    y − t was withheld as if y_i might be negative)."""
+    if getattr(kind, "was", kind) not in _MET_BY_POSITIVE:
+        return False
+    try:
+        value = expand_definitions(expr, view)
+    except Exception:  # noqa: BLE001 - a value not computed: the requirement stays
+        return False
+    return value != expr and positive_everywhere(value)
+
+
+def positive_everywhere(expr: sp.Basic) -> bool:
+    """Whether ``expr`` is greater than zero at every real value of its names (a sum's count
+    at least its lower bound): a positive number or name, an exponential of a real
+    expression, and sums, products, quotients and real powers of those, also summed over a
+    range that is never empty. False when that is not shown (it may still be positive)."""
+    if not isinstance(expr, sp.Basic) or expr.has(sp.I, sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return False
+    if expr.is_positive:
+        return True
+    if isinstance(expr, sp.exp):
+        return True  # every name is real
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(positive_everywhere(part) for part in expr.args)
+    if isinstance(expr, sp.Pow):
+        return positive_everywhere(expr.base)
+    if isinstance(expr, sp.Sum) and len(expr.limits) == 1:
+        _, low, high = expr.limits[0]
+        nonempty = (high - low).is_nonnegative or (
+            low.is_Integer and low <= 1 and high.is_integer and high.is_positive)
+        return bool(nonempty) and positive_everywhere(expr.function)
+    return False
 
 
 def _substituted(view: DefinitionView, examples: frozenset) -> set:

@@ -96,3 +96,49 @@ def test_a_constraint_on_a_function_of_a_vector_leaves_the_rest_of_the_note_read
     note = ("# Constraints\n\nWe need $c(\\mathbf{x}) \\leq 0$ for all feasible points.\n\n"
             "$$\\frac{d}{dx} x^2 = 2x$$\n")
     assert verdicts_by_line(tmp_path, note)[5] == ["proved"]
+
+
+# -- softmax + cross-entropy: ∂L/∂z = y − t (the classic result) --------------------------------
+
+SOFTMAX = "Let $y_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$ be the softmax of the logits $z$.\n\n"
+
+
+@pytest.mark.parametrize("said", [
+    "With cross-entropy $L = -\\sum_i t_i \\log y_i$, where $t$ is a one-hot vector,",
+    "With cross-entropy $L = -\\sum_i t_i \\log y_i$ and $\\sum_i t_i = 1$,",
+    "Given $\\sum_i t_i = 1$ and the cross-entropy $L = -\\sum_i t_i \\log y_i$,",
+    "With cross-entropy $L = -\\sum_i t_i \\log y_i$, where $\\sum_{i=1}^{n} t_i = 1$,",
+    "교차 엔트로피 $L = -\\sum_i t_i \\log y_i$이고 $\\sum_i t_i = 1$이므로",
+])
+def test_the_gradient_of_softmax_cross_entropy_is_y_minus_t(tmp_path, said):
+    # log y_i asks y_i > 0, which the softmax always is; Σ t = 1 stated as a hypothesis puts
+    # t on the simplex
+    note = (f"# Softmax\n\n{SOFTMAX}{said}\n\n$$\\frac{{\\partial L}}{{\\partial z_j}} = "
+            "y_j - t_j$$\n\n$$\\frac{\\partial L}{\\partial z_j} = t_j - y_j$$\n")
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts[7] == ["checked"]
+    assert verdicts[9] == ["refuted"]  # at a one-hot t of two entries, not at n = 1
+
+
+def test_weights_summing_to_one_without_words_of_laws_are_no_probability_vector(tmp_path):
+    # an affine combination's weights may be negative: the sum is a condition, the claim not
+    # checked on the simplex (√(w_1²) + √(w_2²) = 1 holds there only)
+    note = ("# Affine\n\nFor weights with $w_1 + w_2 = 1$ and $\\sum_{i=1}^{2} w_i = 1$,\n\n"
+            "$$\\sqrt{w_1^2} + \\sqrt{w_2^2} = 1$$\n")
+    assert verdicts_by_line(tmp_path, note)[5] != ["checked"]
+
+
+@pytest.mark.parametrize("expression, positive", [
+    ("exp(z[i])/Sum(exp(z[k]), (k, 1, n))", True),
+    ("exp(a) + 2", True),
+    ("Sum(exp(z[k]), (k, 1, n))", True),
+    ("exp(a) - 1", False),
+    ("Sum(exp(z[k]), (k, 3, n))", False),  # empty for n < 3
+])
+def test_positive_everywhere(expression, positive):
+    from symderive.notes.written_domain import positive_everywhere
+
+    z = sp.IndexedBase("z")
+    names = {"z": z, "i": sp.Symbol("i", integer=True), "k": sp.Symbol("k", integer=True),
+             "n": sp.Symbol("n", integer=True, positive=True), "a": sp.Symbol("a")}
+    assert positive_everywhere(sp.parse_expr(expression, local_dict=names)) is positive
