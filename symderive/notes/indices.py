@@ -71,6 +71,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
         context.domains.setdefault(index, Domain("index", low=0, high=(
             uppers[0] if len(uppers) == 1 else sp.Max(*uppers))))
     replacements: dict = {}
+    shifts: list = []  # (x_{j+1}'s index j + 1, the size x is summed to)
     for expr in expressions:
         for symbol in expr.atoms(sp.Symbol):  # derivative variables too (∂/∂z_j is bound)
             if symbol.name in integer_index and not symbol.is_integer:
@@ -93,6 +94,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                     if same is not None:
                         shifted = shifted.xreplace({letter: same})
                 replacements[symbol] = sp.IndexedBase(base)[shifted]
+                shifts.append((shifted, upper[base]))
                 continue
             if base in upper and (
                 subscript.isdigit() or (len(subscript) == 1 and subscript.isalpha())
@@ -104,6 +106,10 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                     high = upper[base]
                     index_domain(context, local, index, high)
                 replacements[symbol] = sp.IndexedBase(base)[index]
+    summed = {v.name for e in expressions for node in e.atoms(sp.Sum, sp.Product)
+              for v in node.variables}  # fmt: skip
+    for shifted, high in shifts:  # a_{j+1} of a summed a: j + 1 in 1..n (round 57 AU02)
+        shifted_index_domain(local, shifted, high, bound_names | summed)
     sizes = set(upper.values())
     for expr in scanned:  # f_{y_i}: the label y_i is an index into f, 1..n of its sum (also
         for indexed in expr.atoms(sp.Indexed):  # p_{y_i} of a definition, p as long as f)
@@ -135,6 +141,34 @@ def index_domain(context, local: dict, index: sp.Symbol, high: sp.Basic) -> None
     if index not in context.domains:
         context.domains[index] = Domain("index", low=1, high=high)
         context.chain_index_keys.add(index)
+
+
+def shifted_index_domain(local: dict, shifted: sp.Basic, high: sp.Basic,
+                         not_free: set = frozenset()) -> None:
+    """An entry ``x_{j+1}`` of a family or vector with entries 1..high (round 57 AU01, AU02):
+    the note means j + 1 in 1..high, so j is in 0..high - 1 — and, where the chain gives j a
+    range of its own (``x_j`` beside it: 1..high), in both. A refutation at j + 1 = 13 of a
+    vector of one entry is no refutation. Only a shift of one free letter (``j + 1``, ``i -
+    1``) is read; a size (n of ``x_{n+1}``) or a summed letter gets no range here."""
+    letters = [s for s in shifted.free_symbols if isinstance(s, sp.Symbol)]
+    if len(letters) != 1 or letters[0].name in not_free:
+        return
+    letter = letters[0]
+    offset = sp.expand(shifted - letter)
+    if not offset.is_Integer:
+        return  # 2k, n - i + 1: no range read
+    narrow_index_domain(local, letter, 1 - offset, high - offset)
+
+
+def narrow_index_domain(local: dict, index: sp.Symbol, low: sp.Basic, high: sp.Basic) -> None:
+    """``index`` in low..high for this chain, within any index range the chain already gives it
+    (``local``); an index the chain reads otherwise (a size, a real) is left alone."""
+    known = local.get(index)
+    if known is not None and known.kind != "index":
+        return
+    if known is not None and known.low is not None and known.high is not None:
+        low, high = sp.Max(known.low, low), sp.Min(known.high, high)
+    local[index] = Domain("index", low=low, high=high)
 
 
 def chain_index_domains(context, local: dict) -> dict:

@@ -577,7 +577,7 @@ def plan_steps(
     raws = kronecker_and_families(  # δ_ij, s_j after s_i = …
         raws, view, equation.readings, {**context.domains, **equation.index_domains},
         lambda index, high: index_domain(context, equation.index_domains, index, high),
-        context.raw_text)
+        context.raw_text, equation.index_domains)
     raws = examples_in_sizes(raws, view)  # Take $n = 3$: n in \sum_{k=1}^{n} too (17 F19)
     doubt = valued_entries(raws, view)  # y_c = 1 given, y_c read as y[c] of a summed y
     # a bound index named like a free index of the step (∂f/∂x_i = Σ_i β_i) is renamed apart,
