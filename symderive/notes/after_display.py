@@ -7,7 +7,8 @@ as $x$ is positive.``, ``for every integer $n$.``, ``where $z$ is a complex numb
 
 **Which text.** The first sentence after a display: the rest of its paragraph (``$$…$$ for $x >
 0$.`` on the display's lines), or the first sentence of the next paragraph when it opens with a
-lower-case word or with 여기서 / 단 (a continuation, not a new paragraph of prose); not a
+lower-case word or with 여기서 / 단 / 어떤, or Chinese 其中 / 这里 / 对于 / 对某个 / 当 / 假设 (round 57
+AR02: 对于一些 $C$ "for some C") (a continuation, not a new paragraph of prose); not a
 sentence without a final period running into the next display (``for $x > 0$,`` then ``$$…$$``
 introduces that display, :mod:`symderive.notes.inequalities`). It applies to
 the display(s) it follows: every display between the sentence before them and this one — after
@@ -30,7 +31,7 @@ $\mathbf{S}$ is symmetric.``) is read by the matrix-property reader of the secti
 
 **What is not read.** Any other words stating a condition (``where $X$ is a Bernoulli random
 variable.``, ``for any $2 \times 2$ matrix $\mathbf{A}$.``, ``where $X$ is binary.``, ``at $x =
-1$.``) about a name of the claim make a refutation *undecided*, quoting the sentence
+1$.``, ``where $C$ is some constant.``) about a name of the claim make a refutation *undecided*, quoting the sentence
 (:func:`unread_after`). A sentence is a condition when its connective is conditional (*for, if,
 when, provided, valid for, as long as, at, 단*) or its words name a property, a law, a shape or a
 relation; ``where $W$ is the weight matrix.`` only describes W.
@@ -71,7 +72,12 @@ _CONDITIONAL = (
 )
 CONNECTIVE = re.compile(
     rf"^\(?\s*(?:(?P<cond>{_CONDITIONAL})|(?P<plain>where|here|여기서))\b\s*,?\s*", re.I)
-KOREAN = re.compile(r"^\(?\s*(?P<cond>단)\s*,?\s*|^\(?\s*(?P<plain>여기서)\s*,?\s*")
+# Korean and Chinese open a continuation with these words (round 57 AR02: 对于一些 $C$ "for some
+# C", 对任意 / 对于所有 "for all", 当 "when", 假设 "assume", 其中 / 这里 "where / here")
+_CHINESE_CONDITIONAL = (r"对于|对(?=\s*(?:任意|任何|所有|每|一切|某|一些))|当(?!然)|若|如果|假设|假定|只要"
+                        r"|给定|存在")
+KOREAN = re.compile(rf"^\(?\s*(?P<cond>단|어떤|적당한|{_CHINESE_CONDITIONAL})\s*[,，]?\s*"
+                    r"|^\(?\s*(?P<plain>여기서|其中|这里|此处)\s*[,，]?\s*")
 _MATH = r"\$[^$]{1,80}\$"
 _JOIN = r"\s*(?:,\s*(?:and\s+)?|and\s+|이고\s*,?\s*|이며\s*,?\s*|와\s*|과\s*)\s*"
 # maths joined by , / and / 이고, then at most a description of the names and the end
@@ -82,6 +88,9 @@ MATHS = re.compile(
 # a condition in the words: a relation in a formula, a domain, property, law or shape word
 RELATION_IN_MATH = re.compile(r"\$[^$]*(?:[<>≤≥≠]|\\(?:le|ge|leq|geq|lt|gt|ne|neq|in)(?![A-Za-z])|"
                               r"=\s*-?[\d.]+\s*\$|\\times)[^$]*\$")
+# "where $C$ is some constant", 여기서 $C$는 어떤 상수, 其中$C$是某个常数: the display holds for
+# some value of the letter, which a counterexample need not take (round 57 AR02)
+SOME_WORDS = re.compile(r"\b(?:some|certain|suitable)\b|어떤|적당한|某|一些|存在", re.I)
 CONDITION_WORDS = re.compile(r"\b(?:binary|complex|square|bounded|distributed|takes?\s+values|"
                              r"orthonormal|unit|normali[sz]ed|independent|i\.i\.d)\b|복소|독립", re.I)
 
@@ -253,7 +262,7 @@ def unread_after(stated: StatedDomains, line: int, latex: str, declared: tuple =
     prose = re.sub(r"\$[^$]*\$", " ", after.rest)
     if not (after.conditional or RELATION_IN_MATH.search(after.rest)
             or PROPERTY_WORDS.search(prose) or LAW_WORDS.search(prose)
-            or CONDITION_WORDS.search(prose)):
+            or CONDITION_WORDS.search(prose) or SOME_WORDS.search(prose)):
         return ""
     text = " ".join(stated.sentences[following].text.split())
     return f"line {stated.sentences[following].first}, after the display: '{text[:100]}'"

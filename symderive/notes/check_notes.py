@@ -1581,7 +1581,7 @@ def _unsure_branch(plan: FilePlan, line: int) -> str:
 
 
 RANDOM_WORDS = re.compile(r"\brandom\s+variables?\b|\bi\.\s?i\.\s?d\b|\bindependent\b|"
-                          r"\bdistribut|확률\s*변수|독립|분포", re.I)
+                          r"\bdistribut|확률\s*변수|독립|분포|随机变量|独立|分布", re.I)  # (zh: 57 AR02)
 
 
 def _moment_of_constants(step, random: set, context) -> str:

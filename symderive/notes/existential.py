@@ -29,6 +29,10 @@ _NOUN = (r"(?:(?:real|positive|negative|nonzero|non-zero|intermediate|unique|cer
 _ARTICLE = r"(?:(?:a|an|some|one|the|at\s+least\s+one)\s+)?"
 # "어떤 실수 $x$에 대해서도" / "어떤 $x$라도": for ANY x (universal), not for some x
 ANY_KOREAN = r"(?!\s*(?:에\s*대(?:해|하여)\s*(?:서\s*)?도|[이가]?\s*라도|이든|든지|이더라도))"
+# round 57 AR02: Chinese 存在常数 $C$ ("there is a constant C"), 对于一些 $C$ / 对某个 $C$ ("for
+# some C"), 某些 $C$; the math is the only group (not 对任意 / 对所有: "for any / all")
+CHINESE_SOME = (r"(?:存在着?\s*(?:一个|一些|某个|某些)?|(?:对于|对)?\s*(?:某一个|某一|某个|某些|一些|某))"
+                r"\s*(?:正常数|实数|常数|正数|整数|数|值|点)?\s*")
 BINDING = re.compile(
     r"\b(?:there\s+(?:is|are|exists?|must\s+be|will\s+be)|exists?"
     r"|for\s+(?:some|a\s+(?:suitable|certain|particular)|an\s+(?:appropriate|intermediate)"
@@ -37,7 +41,8 @@ BINDING = re.compile(
     r")\s+" + _ARTICLE + _NOUN + _MATH
     + r"|\b(?:some|suitable|certain)\s+" + _NOUN + _MATH
     + r"|(?:어떤|적당한|적절한)\s*(?:점|수|값|실수)?\s*" + _MATH + ANY_KOREAN
-    + r"|" + _MATH + r"\s*(?:[이가]\s*)?(?:\([^()]*\)\s*)?존재",
+    + r"|" + _MATH + r"\s*(?:[이가]\s*)?(?:\([^()]*\)\s*)?존재"
+    + r"|" + CHINESE_SOME + _MATH,
     re.I,
 )
 # "a point $\xi$ such that", "some $c$ with": the name chosen to satisfy the display

@@ -96,4 +96,90 @@ def described_matrices(text: str) -> list[tuple[str, str, int]]:
             said = ("an " if said[0] in "aeiou" else "a ") + said  # "is a projection matrix"
             for name in names:
                 found.append((_key(name), said, line))
-    return found + related_matrices(text)
+    return found + related_matrices(text) + decomposed_matrices(text)
+
+
+# round 57 AS03: a decomposition named in words makes some of its factors orthogonal by its
+# meaning (X = U S V^T "by SVD": U^T U = I), as "orthogonal" written out does; the kind, its
+# words (English, Korean, Chinese) and which factors of the written product are orthogonal
+_SVD = (r"\bSVD\b|singular[\s-]+value\s+decomposition|특이\s*값\s*분해|特异值分解|奇异值分解")
+_EIGEN = (r"eigen-?\s*decomposition|eigenvalue\s+decomposition|spectral\s+decomposition"
+          r"|고유\s*값?\s*분해|스펙트럼\s*분해|特征值?分解|谱分解")
+_QR = r"\bQR\b(?:[\s-]*(?:decomposition|factori[sz]ation|분해|分解))?"
+DECOMPOSITIONS = (  # (its words, its name in the report, the orthogonal factors: first, last)
+    (re.compile(_SVD, re.I), "the SVD", (0, -1)),
+    (re.compile(_EIGEN, re.I), "an eigendecomposition", (0, -1)),
+    (re.compile(_QR), "a QR decomposition", (0,)),
+)
+# where a sentence ends (., 。, a blank line), and a formula: inline or displayed
+_SENTENCE_END = re.compile(r"(?<!\d)[.。！？!?](?=\s|$)|\n[ \t]*\n")
+_FORMULA = re.compile(r"\$\$(?P<display>.+?)\$\$|\\\[(?P<bracket>.+?)\\\]|\$(?P<inline>[^$]+)\$", re.S)
+_FACTOR = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z]")
+_SCRIPT = re.compile(r"[\^_]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|\w)")
+
+
+def decomposed_matrices(text: str) -> list[tuple[str, str, int]]:
+    r"""(name as the grammar spells it, the words, line) for each factor a decomposition named
+    in words makes orthogonal: ``Take the SVD of $X$.`` then ``$$X = U S V^T$$`` (U and V),
+    ``Let $A = Q \Lambda Q^T$ be the eigendecomposition``, ``QR 分解 $A = QR$`` (Q). The
+    formula is one in the sentence naming the decomposition, else the display right after it
+    (round 57 AS03: (V S U^T)(U S V^T) = V S^2 V^T was refuted with U = −48/5, which no SVD
+    has). A word too many only withholds a refutation."""
+    found = []
+    formulas = list(_FORMULA.finditer(text))
+    for pattern, kind, which in DECOMPOSITIONS:
+        for match in pattern.finditer(text):
+            if any(f.start() <= match.start() < f.end() for f in formulas):
+                continue  # the words of the prose only
+            latex = _decomposition_formula(text, formulas, match.start(), match.end())
+            factors = _factors(latex) if latex else []
+            shown = " ".join((latex or "").split())
+            line = text.count("\n", 0, match.start()) + 1
+            for index in which:
+                if len(factors) >= 2 and re.fullmatch(_NAME, factors[index]):
+                    found.append((_key(factors[index]),
+                                  f"orthogonal, as a factor of {kind} {shown}", line))
+    return list(dict.fromkeys(found))  # (SVD(특이값 분해): the words twice, U and V once)
+
+
+def _decomposition_formula(text: str, formulas: list, start: int, end: int) -> str:
+    """The formula ``NAME = product`` the words at ``start:end`` name: one in their sentence,
+    else the display right after the sentence ('' when there is none)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(_prose_only(text, formulas), 0, start)),
+                default=0)
+    closing = _SENTENCE_END.search(_prose_only(text, formulas), end)
+    finish = closing.end() if closing else len(text)
+    for formula in formulas:
+        latex = next(group for group in formula.groups() if group is not None)
+        if max(begin, start - 400) <= formula.start() < min(finish, end + 400) and (
+                _product_equation(latex)):
+            return latex
+    following = next((f for f in formulas if f.start() >= finish), None)
+    if (following is not None and following.group("inline") is None
+            and not text[finish:following.start()].strip()):
+        latex = following.group("display") or following.group("bracket")
+        return latex if _product_equation(latex) else ""
+    return ""
+
+
+def _prose_only(text: str, formulas: list) -> str:
+    """``text`` with its formulas blanked (same length): their periods end no sentence."""
+    pieces, cursor = [], 0
+    for formula in formulas:
+        pieces += [text[cursor:formula.start()], " " * (formula.end() - formula.start())]
+        cursor = formula.end()
+    return "".join(pieces) + text[cursor:]
+
+
+def _product_equation(latex: str) -> bool:
+    """Whether ``latex`` reads ``NAME = a product of two or more factors``."""
+    return "=" in latex and len(_factors(latex)) >= 2
+
+
+def _factors(latex: str) -> list[str]:
+    """The names multiplied on the right of the first ``=`` (scripts dropped: ``V^T`` is V)."""
+    right = _SCRIPT.sub(" ", latex.split("=")[1])
+    right = re.sub(r"\\(?:left|right|big|Big|cdot|quad)(?![A-Za-z])|\\[,;!: ]|[()\[\].,;]", " ",
+                   right)
+    return [name for name in _FACTOR.findall(right)
+            if name not in ("\\top", "\\mathrm", "\\text", "\\operatorname")]

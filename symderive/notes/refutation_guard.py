@@ -66,6 +66,7 @@ from dataclasses import dataclass, replace
 from symderive.errors import ParseError
 from symderive.notes.context import parse
 from symderive.notes.disowned import ASSERTED
+from symderive.notes.existential import CHINESE_SOME
 from symderive.notes.fronted_clauses import unread_framing
 from symderive.notes.applied_names import applied_name_doubt
 from symderive.notes.iteration_indices import free_iterate_doubt, iteration_doubt
@@ -120,7 +121,8 @@ OPTION_LABEL = re.compile(r"^\s*(?:[-*+]|\(?[A-Ha-h1-9]\)|[A-Ha-h][.)]|[①-⑳]
 ASSUMED_BEFORE = re.compile(
     r"\b(?:suppose|supposing|assume|assuming|assumption(?:\s*\([^()]{1,8}\))?|given\s+that|under\s+the"
     r"\s+(?:condition|assumption|hypothesis|constraint)|we\s+impose|impose|towards?\s+a\s+contradiction"
-    r"\s*,?\s*let|for\s+(?:the\s+sake\s+of\s+)?contradiction\s*,?\s*let)(?:\s+that)?\s*[:,]?\s*$", re.I)
+    r"\s*,?\s*let|for\s+(?:the\s+sake\s+of\s+)?contradiction\s*,?\s*let)(?:\s+that)?\s*[:,]?\s*$"
+    r"|(?:假设|假定|设)\s*[:：,，]?\s*$", re.I)  # Chinese "assume", "let" (round 57 AR02)
 ASSUMED_AFTER_KOREAN = re.compile(
     r"^\s*(?:[이가을를]\s*)?(?:(?:성립|만족)한다\s*)?(?:이?라고|다고|고)\s*(?:가정|하자|치자|놓자|두자)"
     r"|^\s*[을를]\s*가정|^\s*(?:이?라는|라는)\s*조건|^\s*[을를]\s*만족한다고\s*(?:치자|하자|가정)")
@@ -236,6 +238,7 @@ INTRODUCED = (
                + r"(?![^$.?!]{0,12}?(?:서도|라도|이든|든지|더라도))"),
     re.compile(_M + r"\s*(?:[이가]|도)?\s*(?:\([^()$]{0,40}\)\s*)?(?:존재|하나\s*있|있)"),
     re.compile(r"\\exists\s*([A-Za-z]|\\[A-Za-z]+)"),
+    re.compile(CHINESE_SOME + _M),  # 存在常数 $C$, 对于一些 $C$ (round 57 AR02)
 )
 # a letter named in words, in the formula's sentence or the one before it: "Let $\varphi$ be the
 # golden ratio.", "$\tau$를 황금비라 하자.", "$\tau$는 황금비이다." (round 15 F31; not 실수 / 정수 …)
