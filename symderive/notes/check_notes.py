@@ -140,6 +140,7 @@ from symderive.notes.declared import (
 from symderive.notes.function_words import function_words
 from symderive.notes.imaginary import imaginary_words, index_statements, with_imaginary_unit
 from symderive.notes.inner_products import inner_product_doubt
+from symderive.notes.random_names import called_random, said_random
 from symderive.notes.rounded_operands import within_written_rounding
 from symderive.notes.assumed_equations import assumed_functions
 from symderive.notes.inequalities import (
@@ -577,6 +578,7 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.prose_arrays = prose_arrays(text)
     context.prose_objects = prose_objects(text)  # operators, permutations, rotations (8c X9)
     context.words = re.sub(r"\$[^$]*\$", " ", text)[:200_000]
+    context.said_random = said_random(text, context.latex)  # $X$ and $y$ are random (57 AT03)
     context.math_text = " ".join(block.latex for block in extraction.blocks)[:400_000]
     for name in _decorated_functions(context.math_text, context.latex):  # ŷ(x), then ŷ(x + 1)
         context.latex = replace(context.latex, functions=context.latex.functions | {name})
@@ -992,6 +994,9 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
                 constant := _moment_of_constants(step, equation.random, plan.context)):
             # (a constant is a law too: without words of randomness it refutes, round 11a F20)
             outcome = Outcome("undecided", method=outcome.method, reason=constant)
+        if outcome.verdict in ("proved", "checked", "refuted") and (
+                number := _random_read_as_number(step, equation.random, plan.context)):
+            outcome = Outcome("undecided", method=outcome.method, reason=number)  # 57 AT02/03
         clash = _shapes_clash(step)
         if clash:  # W (m × n) in the step, W (size × size) in a definition it uses (52 AK01)
             steps.append(_skipped(step, lhs_latex, rhs_latex, written, SkipReason.MATRIX,
@@ -1596,23 +1601,57 @@ def _moment_of_constants(step, random: set, context) -> str:
     # names a directive gives values are numbers (E[y] = y), unless the words say random
     numbers = (set() if RANDOM_WORDS.search(context.words)
                else {str(symbol) for symbol in context.domains})
-    for side in (step.lhs, step.rhs):
-        if not isinstance(side, sp.Basic):
-            continue
-        for node in side.atoms(E, Var):
-            argument = node.args[0]
-            names = {str(symbol) for symbol in argument.free_symbols
-                     if isinstance(symbol, sp.Symbol)}
-            names |= {str(entry.base) for entry in argument.atoms(sp.Indexed)}
-            bound = {str(variable) for sum_ in argument.atoms(sp.Sum)
-                     for variable in sum_.variables}
-            names -= bound | numbers
-            if names and not names & random_names:
-                return (f"it takes {type(node).__name__} of {', '.join(sorted(names))}, none of "
-                        "which is read as random (as read the moment is a constant), while the "
-                        "note writing it means them random: declare them with 'assume X random'"
-                        " or write them plainly (X_1, X_2): not decided")
+    for node in _moments(step):
+        names = _moment_names(node) - numbers
+        if names and not names & random_names:
+            return (f"it takes {type(node).__name__} of {', '.join(sorted(names))}, none of "
+                    "which is read as random (as read the moment is a constant), while the "
+                    "note writing it means them random: declare them with 'assume X random'"
+                    " or write them plainly (X_1, X_2): not decided")
     return ""
+
+
+def _random_read_as_number(step, random: set, context) -> str:
+    r"""Why the step's verdict rests on a reading the note does not mean: a moment over a name
+    the prose itself calls random (*Let $X$ and $y$ be random variables*, *$y \sim
+    \mathcal{N}(0, 1)$*, *$y$는 확률변수*) while the step reads it as a plain number (a
+    directive ``assume y real``, or y never alone inside E): E[Xy] = E[X]·y and E[y²] = E[y]²
+    hold for the number, not for the random variable (round 57 AT02, AT03)."""
+    said = getattr(context, "said_random", None) or {}
+    if not said:
+        return ""
+    read_random = {str(symbol) for symbol in random} | {
+        str(symbol) for symbol, domain in context.domains.items() if domain.kind == "random"}
+    for node in _moments(step):
+        for name in sorted(_moment_names(node) - read_random):
+            if where := called_random(name, said):
+                how = ("a number by its directive" if _directive_names(context) & {name}
+                       else "a constant (never alone inside E or Var)")
+                return (f"it takes {type(node).__name__} over {name}, which the note calls "
+                        f"random (line {where[0]}: '{where[1]}') but which is read as {how}: "
+                        "the moment would be decided for a number, not for the random variable"
+                        f" (declare it with 'assume {name} random'): not decided")
+    return ""
+
+
+def _directive_names(context) -> set:
+    return {str(symbol) for symbol in context.domains}
+
+
+def _moments(step) -> list:
+    """Every expectation and variance the step's two sides take."""
+    return [node for side in (step.lhs, step.rhs) if isinstance(side, sp.Basic)
+            for node in side.atoms(E, Var)]
+
+
+def _moment_names(node) -> set:
+    """The names a moment is taken over: its free symbols and indexed families, without the
+    variables its sums bind."""
+    argument = node.args[0]
+    names = {str(symbol) for symbol in argument.free_symbols if isinstance(symbol, sp.Symbol)}
+    names |= {str(entry.base) for entry in argument.atoms(sp.Indexed)}
+    bound = {str(variable) for sum_ in argument.atoms(sp.Sum) for variable in sum_.variables}
+    return names - bound
 
 
 def _shapes_clash(step) -> str:

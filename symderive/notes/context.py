@@ -229,6 +229,7 @@ class FileContext:
     shape_statements: tuple = ()
     replaced_names: list = field(default_factory=list)  # replaced_names: replace $A$ by $AB$
     described_names: list = field(default_factory=list)  # described_names: the softmax of $z$
+    said_random: dict = field(default_factory=dict)  # random_names: name → (line, words)
 
     def definitions_at(
         self, line: int, order: int | None = None, first_readings: bool = False
