@@ -1156,6 +1156,12 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"⟨u, v⟩ is read as the real inner product tr(uᵀv), but {doubt}: not decided"
             ))  # round 50 AG04, round 51 AI01–AI04
+        if outcome.verdict == "refuted" and step.solution_of and not equation.said_identity:
+            steps.append(_skipped(  # ln P = rt + C after integrating dP/dt = rP (round 57 AT04)
+                step, lhs_latex, rhs_latex, written, SkipReason.CONDITION,
+                f"{step.solution_of}: it does not hold for all values as read "
+                f"({_values_text(outcome)}), which it need not, so it is not refuted", used))
+            continue
         if outcome.verdict == "refuted" and step.solve_like and not unit_words and not (
             equation.said_identity  # "the identity $…$, valid for all $x$" (round 12a F4)
         ) and not quantified(

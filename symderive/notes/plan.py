@@ -54,6 +54,7 @@ from symderive.notes.lifted import (
     ALL, GENERAL_HEADING, case_lift, case_values, claim_label, denied, lifted, said_after,
     said_identity,
 )
+from symderive.notes.ode_solutions import solution_of_an_integration
 from symderive.notes.operator_words import object_symbols, object_words, written_objects
 from symderive.notes.partials import AmbiguousPartial, Notation
 from symderive.notes.shaped_definitions import with_declared_shapes
@@ -174,6 +175,9 @@ class PlannedStep:
     # expression ≤ number holding at most points, claimed as a bound by its words (bound_claims)
     bound: bool = False
     unclaimed: str = ""  # why its words leave such an inequality a condition (round 13 F1)
+    # ln P = rt + C after integrating dP/dt = rP: an equation the ODE's solution satisfies
+    # (symderive.notes.ode_solutions, round 57 AT04); why, or ''
+    solution_of: str = ""
 
 
 @dataclass
@@ -880,6 +884,10 @@ def plan_steps(
                 coinciding=coinciding_indices(raws[index - 1], raws[index], view=view),
                 bound=spread and not unclaimed_words,
                 unclaimed=unclaimed_words,
+                solution_of=solution_of_an_integration(
+                    lhs, rhs, (raws[index - 1], raws[index]), context.lines,
+                    as_sections(context.headings).start_of(chain.line), chain.line,
+                    equation.block.lead or "") if relation == "=" else "",
             )
         )  # fmt: skip
 

@@ -298,10 +298,7 @@ def classify_first_step(
         return Reading(Role.UPDATE, why="an update rule (the name is on both sides)")
     if all(r in INEQUALITIES for r in chain.relations) and _bounds_names(chain):
         return Reading(Role.CONDITION, why="bounds on names: a condition, not a claim")
-    if (relation == "=" and len(chain.relations) > 1 and NAMED.fullmatch(first.strip())
-            and all(r in INEQUALITIES for r in chain.relations[1:])
-            and _bounds_names(replace(chain, elements=chain.elements[1:],
-                                      relations=chain.relations[1:]))):
+    if relation == "=" and _names_a_condition(chain):
         # R = x_{nd} \le t: a name for a condition (a split rule, an event), no claim
         return Reading(Role.CONDITION, why="a name given to a condition (an event or a rule, "
                        "R = x ≤ t), not a claim (round 56 AQ01)")
@@ -936,6 +933,27 @@ def is_parameter_list(arguments: str) -> bool:
     """``x, y`` (distinct names) — not ``2`` or ``x+1``: a function's parameter list."""
     parts = [part.strip() for part in arguments.split(",")]
     return all(part and is_bare_name(part) for part in parts) and len(set(parts)) == len(parts)
+
+
+def _names_a_condition(chain: Chain) -> bool:
+    """``R = x_{nd} \\le t``: a name (not a constant such as π or e) given to a condition on
+    names (round 56 AQ01); the condition may also give a value to one of its names (``R = x_1
+    \\le t = 3``, the threshold t = 3: round 57 AT01). Every relation after the first is an
+    inequality or such an ``=`` with a name on one side, and at least one is an inequality."""
+    first, rest = chain.elements[0].strip(), replace(
+        chain, elements=chain.elements[1:], relations=chain.relations[1:])
+    if not rest.relations or not NAMED.fullmatch(first) or is_constant(first):
+        return False  # \pi = e \le 2 is a claim about two numbers (round 57 AT01 notes)
+    if not any(r in INEQUALITIES for r in rest.relations) or not _bounds_names(rest):
+        return False
+    return all(r in INEQUALITIES or (r == "=" and _a_name_given_a_value(left, right))
+               for left, r, right in zip(rest.elements, rest.relations, rest.elements[1:]))
+
+
+def _a_name_given_a_value(left: str, right: str) -> bool:
+    """``t = 3`` (or ``3 = t``) inside a condition: a value given to a name, not a constant."""
+    return any(is_bare_name(name) and not is_constant(name) and not is_number(name)
+               for name in (left, right))
 
 
 def _bounds_names(chain: Chain) -> bool:
