@@ -400,8 +400,8 @@ class _Parser:
         self.context = context
         self.source = source
         self.line = line
-        self.tokens = _joined_lines(
-            [t for t in tokenize(text, source=source, line=line) if not _spacing(t)])
+        self.tokens = _unbraced_increments(_joined_lines(
+            [t for t in tokenize(text, source=source, line=line) if not _spacing(t)]))
         self.position = 0
         self.depth = 0
         self.bound: list[sp.Symbol] = []  # summation indices in scope
@@ -3109,6 +3109,24 @@ def _joined_lines(tokens: list[Token]) -> list[Token]:
         joined.append(tokens[index])
         index += 1
     return joined
+
+
+def _unbraced_increments(tokens: list[Token]) -> list[Token]:
+    r"""``\Delta{t}`` is ``\Delta t`` (and ``\delta{x}`` is ``\delta x``): braces around the one
+    letter after the increment sign change nothing, so they are dropped and the increment (or
+    the Laplacian) rule reads both spellings alike (round 57 AS01: ``\Delta{t}`` was Δ·t)."""
+    kept: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        kept.append(tokens[index])
+        braced = [t.text for t in tokens[index + 1 : index + 4]]
+        if (tokens[index].text in (r"\Delta", r"\delta") and len(braced) == 3
+                and braced[0] == "{" and tokens[index + 2].kind == "letter" and braced[2] == "}"):
+            kept.append(tokens[index + 2])
+            index += 4
+            continue
+        index += 1
+    return kept
 
 
 def _spacing(token: Token) -> bool:

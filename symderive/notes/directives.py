@@ -175,8 +175,11 @@ def name_symbol(name: str, context: LatexContext) -> sp.Basic:
 # a Greek letter as the label of a function's name: V^\theta(s), d^\pi(s) (round 40 J04)
 GREEK_LABEL = (r"\\(?:alpha|beta|gamma|delta|epsilon|theta|kappa|lambda|mu|nu|xi|pi|rho|sigma"
                r"|tau|phi|psi|omega)(?![A-Za-z])")
+# an increment, one name in the grammar: \Delta t, \Delta{t}, \delta y (round 57 AS01)
+INCREMENT_NAME = r"\\[Dd]elta(?:\s*\{\s*[A-Za-z]\s*\}|\s+[A-Za-z])(?![A-Za-z])"
 DEFINITION_HEAD = re.compile(
     r"^\s*(?P<name>(?:\\(?:mathrm|textrm|mathit|mathsf)\s*\{[A-Za-z]{2,}\}"
+    rf"|(?P<increment>{INCREMENT_NAME})"
     r"|\\(?:hat|tilde|bar)\s*\{\s*\\(?:mathbf|boldsymbol|bm)\s*\{\s*[A-Za-z]\s*\}\s*\}"
     r"|\\(?:hat|tilde|bar|mathbf|boldsymbol|vec|bm|mathsf|mathcal)\s*\{?\s*\\?[A-Za-z]+\s*\}?"
     r"|\\[A-Za-z]+|[A-Za-z]))"
@@ -195,6 +198,19 @@ NOT_NAMES = {
     r"\log", r"\ln", r"\exp", r"\sin", r"\cos", r"\tanh", r"\max", r"\min", r"\sum", r"\prod",
     r"\frac", r"\sqrt", r"\left", r"\mathbb", r"\operatorname", "e", "E",
 }  # fmt: skip
+
+
+def increment_spelled(name: str) -> str:
+    r"""``\Delta t`` for ``\Delta{t}`` and ``\Delta  t``: one spelling of an increment's name, as
+    the grammar reads it (round 57 AS01)."""
+    sign, letter = re.fullmatch(r"(\\[Dd]elta)\s*\{?\s*([A-Za-z])\s*\}?", name).groups()
+    return f"{sign} {letter}"
+
+
+def increment_letter(name: str) -> str:
+    r"""The letter an increment's name ``\Delta t`` changes (``t``); '' for any other name."""
+    found = re.fullmatch(r"\\[Dd]elta ([A-Za-z])", name.strip())
+    return found.group(1) if found else ""
 
 
 PARAMETERS = re.compile(r"\(\s*(?:[A-Za-df-z]|\\[A-Za-z]+)(?:\s*,\s*(?:[A-Za-df-z]|\\[A-Za-z]+))*\s*\)")
@@ -220,6 +236,10 @@ def definition_head(latex: str) -> tuple[str, str | None] | None:
     if not match:
         return None
     name = match.group("name").strip()
+    if match.group("increment"):
+        if match.group("args"):
+            return None  # \Delta f(x) = f(x + h) - f(x): a difference operator, not a name
+        name = increment_spelled(name)
     if name in NOT_NAMES and not (name == "e" and _euler_letter_applied(match)):
         return None
     head = name + (match.group("mark") or "") + (match.group("sub") or "")

@@ -49,7 +49,7 @@ from enum import Enum
 
 from symderive.grammar.negation import NEGATED
 from symderive.notes.chains import Chain, relation_kind
-from symderive.notes.directives import definition_head
+from symderive.notes.directives import definition_head, increment_letter
 from symderive.notes.iteration_indices import iteration_index
 from symderive.notes.assumed_equations import (
     FUNCTIONAL_HYPOTHESIS_LEAD, FUNCTIONAL_HYPOTHESIS_TRAIL, HYPOTHESIS_LEAD, applied_letters,
@@ -329,6 +329,8 @@ def classify_first_step(
         head = letter_definition(first, second)  # e = y - wx, E = mc^2: e and E named
     if head is None and relation == "=" and iteration_index(f"{first} = {second}"):
         head = (first.strip(), None)  # w^{k+1} = w^k - \eta g^k: the next iterate (44 T09)
+    if head is not None and _change_of_a_defined_name(head[0], defined):
+        head = None  # \Delta f after f(x, y) = …: its Laplacian or its change, a claim either way
     if relation == "=" and head is not None and EVALUATED_OPERATOR.match(head[0]):
         head = None  # tr(I) = n, Var(Y) = Var(X): the checker's own operator, never a label
     if relation == "=" and CONDITIONED_NAME.match(first):
@@ -468,6 +470,13 @@ POINT_WORDS = re.compile(  # "1 \text{에서}", "1 \text{ (the point)}": a value
 RESERVED_LETTER = re.compile(  # E_\pi = E_V, e_a = e_b: any subscript too (round 40 J07)
     r"^\s*(?P<name>[eE](?:_\{[^{}]*\}|_[A-Za-z0-9]|_\\[A-Za-z]+)?)\s*$")
 CONSTANT_FORMULA = re.compile(r"\\(?:lim|sum|prod|int|infty)\b|!")
+
+
+def _change_of_a_defined_name(name: str, defined: set[str]) -> bool:
+    r"""Whether ``name`` is an increment ``\Delta f`` of a name the section defines (f, its
+    Laplacian perhaps), or its sign δ is defined (then δ multiplies): no new name then."""
+    letter = increment_letter(name)
+    return bool(letter) and (letter in defined or name.split()[0] in defined)
 
 
 def letter_definition(first: str, second: str) -> tuple[str, None] | None:

@@ -6,11 +6,19 @@ The grammar reads adjacent letters as a product (``AB`` is A·B), so a note's ow
 A run of two to four capitals is one name, written ``\mathrm{SE}`` for every reader, only
 where the note makes it one:
 
-* its first occurrence is the left side of a first ``=`` (``SE_{i} = …``, ``MSE = …``), a
-  two-letter run with a subscript (``AB = BA`` stays the product of two matrices);
-* none of its letters is used alone elsewhere in the note's mathematics (``A``, ``E_i``), nor
-  in another run of capitals (``BA``) — E before a bracket, the expectation, is no use of
-  the letter E.
+* its first occurrence is the left side of a first ``=`` (``SE_{i} = …``, ``MSE = …``,
+  ``SE = …``: round 57 AS02);
+* none of its letters is used alone elsewhere in the note's mathematics (``A``, ``E_i``), and
+  no other run of capitals is written with its letters only (``BA``: ``AB = BA`` stays the
+  product of two matrices; ``SD`` beside ``SE`` is another name) — E before a bracket, the
+  expectation, is no use of the letter E.
+
+A run the prose spells out as an abbreviation is one name wherever it stands, whatever its
+letters do elsewhere (round 57 AS02: ``SE = SD * \sqrt{n}`` was S·E = S·D·√n): a word followed
+by the run in parentheses (``표준오차(SE)``, ``표준 편차(SD)``, ``standard error (SE, …)``), or by
+the run alone between dollars, the English words' initials spelling it (``standard error
+$SE$``, ``mean squared error $MSE$``) or a Korean word before it (``표준오차 $SE$``). Words of
+products and matrices (*product, matrix*, 곱, 행렬 …) spell nothing out: ``the product $AB$``.
 """
 
 from __future__ import annotations
@@ -27,6 +35,20 @@ _WORD_COMMAND = re.compile(
 _DEFINING_HEAD = re.compile(r"(?P<sub>_\{[^{}]*\}|_[A-Za-z0-9])?\s*&?\s*=(?!=)")
 _ROW_START = re.compile(r"(?:^|\\\\|\n|\\begin\{[A-Za-z*]+\})\s*&?\s*$")
 _EXPECTATION_AFTER = re.compile(r"\s*(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)?[\[(]")
+_HANGUL = "\uac00-\ud7a3"
+# 표준오차(SE), standard error (SE, …): a word, then the run alone in parentheses or before a comma
+_IN_PARENTHESES = re.compile(
+    rf"(?P<word>[A-Za-z{_HANGUL}]{{2,}})[ \t]*\([ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*[,)]")
+# standard error $SE$, 표준오차 $SE$: words, then the run alone between dollars
+_IN_DOLLARS = re.compile(
+    rf"(?P<words>(?:[A-Za-z]+[ \t-]+){{1,6}}|[{_HANGUL}]+[ \t]*)\$[ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*\$(?!\$)")
+# the product $AB$, 행렬곱(AB), 따라서 $AB$: words of products or of reasoning spell nothing out
+_NO_SPELLING = re.compile(
+    r"(?:products?|matri(?:x|ces)|vectors?|then|so|thus|hence|where|and|or)"
+    r"|.*(?:행렬|벡터).*|(?:.*(?<!제))?곱|따라서|그리고|그러면|그러므로|즉|이때|여기서|또한|이제",
+    re.I)  # (제곱, the square of 평균제곱오차, is no product)
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "to", "in", "for"}
+_ROMAN = re.compile(r"[IVXL]+")
 
 
 def _runs(latex: str) -> list[re.Match]:
@@ -43,8 +65,14 @@ def _defines(latex: str, match: re.Match) -> bool:
     """Whether the run at ``match`` is the left side of an ``=`` starting its row."""
     if not _ROW_START.search(latex[: match.start()]):
         return False
-    head = _DEFINING_HEAD.match(latex, match.end())
-    return bool(head) and (len(match.group()) > 2 or bool(head.group("sub")))
+    return bool(_DEFINING_HEAD.match(latex, match.end()))
+
+
+def _reordered(run: str, other: str) -> bool:
+    """Whether ``other`` is written with letters of ``run`` only (``BA`` for ``AB``): the two
+    are then products of the same letters (``AB = BA``), never two names. A run sharing only
+    some letters (``SD`` beside ``SE``) is another abbreviation (round 57 AS02)."""
+    return other != run and run not in other and set(other) <= set(run)
 
 
 def _letter_alone(letter: str, latex: str) -> bool:
@@ -58,20 +86,41 @@ def _letter_alone(letter: str, latex: str) -> bool:
     return False
 
 
-def defined_word_names(blocks: list) -> set[str]:
-    """The runs of capitals the note defines as names (see the module's rules)."""
+def spelled_out(text: str) -> set[str]:
+    """The runs of capitals the prose of ``text`` introduces as abbreviations (round 57 AS02)."""
+    runs = {found.group("run") for found in _IN_PARENTHESES.finditer(text)
+            if not _NO_SPELLING.fullmatch(found.group("word"))}
+    for found in _IN_DOLLARS.finditer(text):
+        if _spells(found.group("words"), found.group("run")):
+            runs.add(found.group("run"))
+    return {run for run in runs if not _ROMAN.fullmatch(run)}
+
+
+def _spells(words: str, run: str) -> bool:
+    """Whether the words just before ``$RUN$`` spell it out: English words whose initials are
+    its letters (*standard error* for SE), or a Korean word (표준오차)."""
+    if re.search(f"[{_HANGUL}]", words):
+        return not _NO_SPELLING.fullmatch(words.strip())
+    content = [word for word in re.split(r"[ \t-]+", words.strip())
+               if word and word.lower() not in _SMALL_WORDS]
+    initials = "".join(word[0] for word in content[-len(run):]).upper()
+    return len(content) >= len(run) and initials == run
+
+
+def defined_word_names(blocks: list, spelled: frozenset = frozenset()) -> set[str]:
+    """The runs of capitals the note defines as names (see the module's rules); ``spelled``
+    are the runs its prose spells out (names wherever they stand)."""
     math = " ".join(block.latex for block in blocks)
     first: dict[str, tuple[str, re.Match]] = {}
     for block in blocks:
         for match in _runs(block.latex):
             first.setdefault(match.group(), (block.latex, match))
-    names = set()
+    names = {run for run in first if run in spelled}
     for run, (latex, match) in first.items():
         # (a longer run holding this one is a compound of it, MSE or SSE of SE: round 39 H05)
-        others = "".join(other for other in first if other != run and run not in other)
         if _defines(latex, match) and not any(
-            letter in others or _letter_alone(letter, math) for letter in set(run)
-        ):  # fmt: skip
+            _reordered(run, other) for other in first
+        ) and not any(_letter_alone(letter, math) for letter in set(run)):
             names.add(run)
     return names
 
@@ -83,7 +132,7 @@ def with_word_names(text: str, markdown: bool) -> str:
         return text
     blocks = [block for block in extract_math(text, markdown=markdown).blocks
               if 0 <= block.start < block.end]
-    names = defined_word_names(blocks)
+    names = defined_word_names(blocks, frozenset(spelled_out(text)))
     if not names:
         return text
     pieces, done = [], 0
