@@ -596,11 +596,11 @@ def plan_file(text: str, source: str, markdown: bool) -> FilePlan:
     context.stated_onehot = onehot_statements(spaced)  # "let $y$ be a one-hot vector" (8a C10)
     context.stated_simplex = tuple(sorted(  # one-hot or probability vectors (scoped.simplex_at)
         {(line, name) for line, name, _ in onehot_statements(spaced, here=True)}
-        | set(stated_simplex(spaced))  # here: not "in the next chapter" (round 11 C13)
-        | {(item.chain.line, summed_to_one(*item.chain.elements[:2])) for item in located
-           if item.reading.role is Role.CONDITION and len(item.chain.relations) == 1
-           and item.reading.why == NORMALISED
-           and summed_to_one(*item.chain.elements[:2])}))  # with $\sum_i t_i = 1$ (round 57)
+        | set(stated_simplex(spaced))))  # here: not "in the next chapter" (round 11 C13)
+    context.summed_to_one = tuple(sorted(  # with $\sum_i t_i = 1$ (round 57)
+        (item.chain.line, summed_to_one(*item.chain.elements[:2])) for item in located
+        if item.reading.role is Role.CONDITION and len(item.chain.relations) == 1
+        and item.reading.why == NORMALISED and summed_to_one(*item.chain.elements[:2])))
     context.matrix_properties = properties  # matrices: "A is symmetric" (and where lifted)
     context.headings = heading_lines(text, markdown)
     context.shape_statements = shape_statements(text)  # matrices: where each holds (scoped)

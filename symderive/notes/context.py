@@ -204,6 +204,9 @@ class FileContext:
     readings: dict = field(default_factory=dict)  # name -> how it was read (for --explain)
     lines: list = field(default_factory=list)  # the note's lines (prose read around a formula)
     stated_simplex: tuple = ()  # (line, name) where the prose calls it one-hot / a probability vector
+    # (line, name) where a formula stated as a hypothesis sums it to one (Σ_i t_i = 1, beside
+    # words of laws): scoped.simplex_at, which holds them to analytic equalities
+    summed_to_one: tuple = ()
     stated_onehot: tuple = ()  # (line, name, words): "y is one-hot" (scoped.onehot_at)
     memberships: tuple = ()  # name ∈ set stated in the note (notes.member_sets.Membership)
     # matrix properties stated in words: (name as the grammar spells it, property, line)

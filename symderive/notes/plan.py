@@ -837,6 +837,7 @@ def plan_steps(
             or equation.chain.premise  # x + 3y = y, \quad 2x = x \\ ∴ x = -2y (51 AJ02)
             or (_differential_equation(lhs, rhs)  # g'(x) = 2g(x): an equation g solves (51 AJ)
                 and _written_differential_equation(raws[index - 1], raws[index])
+                and not _by_a_defined_name(raws[index - 1], raws[index], view)
                 and not _said_arbitrary(lhs, rhs, context.lines, chain.line)))
         # no value solves it (sin²x + cos²x = 2): false whatever its unknowns mean
         false_everywhere = solve_like and _no_solution(*(general or (lhs, rhs)), source)
@@ -1612,6 +1613,15 @@ def _written_differential_equation(lhs, rhs) -> bool:
         isinstance(node.expr, sp.Symbol)
         or (isinstance(node.expr, AppliedUndef) and _at_names(node.expr))
         for node in derivatives)
+
+
+def _by_a_defined_name(lhs, rhs, view) -> bool:
+    """Whether a derivative as written is taken by a name the note defines (``∂L/∂y`` after
+    ``y = wx``): ∂L/∂w = ∂L/∂y · x is the chain rule through y, a claim, no equation L solves
+    (round 44's test, lost to the Leibniz ODE rule of round 53)."""
+    return any(variable in view.symbols
+               for side in _sides_without_integrals(lhs, rhs)
+               for node in side.atoms(sp.Derivative) for variable in node.variables)
 
 
 def _writes_a_letter_of(latex: str, side: sp.Basic) -> bool:

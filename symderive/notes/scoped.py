@@ -45,12 +45,15 @@ def onehot_at(context, line: int) -> dict:
     return found
 
 
-def simplex_at(context, line: int) -> dict:
+def simplex_at(context, line: int, summed: bool = True) -> dict:
     """Vectors a sentence in force at ``line`` (from its line on) calls one-hot or probability
-    vectors: name → the line of the first such sentence."""
+    vectors: name → the line of the first such sentence; with ``summed``, also those a formula
+    stated as a hypothesis sums to one (Σ_i t_i = 1 beside words of laws)."""
     found: dict = {}
+    statements = tuple(getattr(context, "stated_simplex", ())) + (
+        tuple(getattr(context, "summed_to_one", ())) if summed else ())
     for stated, name in as_sections(context.headings).in_force(
-            getattr(context, "stated_simplex", ()), line, after=False):
+            tuple(sorted(statements)), line, after=False):
         found.setdefault(name, stated)
     return found
 

@@ -168,8 +168,28 @@ def stated_vectors(plan, equation: PlannedEquation, step: PlannedStep) -> list:
     one-hot or probability vectors (``Since $\\mathbf{y}$ is a one-hot vector of length $q$``),
     in a sentence whose statements hold there (its section, from its line on):
     only those are put on the simplex, never the step's other vectors."""
-    stated = set(simplex_at(plan.context, equation.chain.line))  # its section's words
+    # its section's words; a vector only summed to one by a formula (Σ_i t_i = 1) may have
+    # negative entries (an affine combination): a check on the simplex shows an equality of
+    # analytic sides on the whole plane Σ t = 1 (it holds on an open set of it), nothing else
+    # (round 58 AV01, AV02: Σ|t_i| = 1 was checked)
+    stated = set(simplex_at(plan.context, equation.chain.line,
+                            summed=_analytic_equality(step)))
     return [base for base in _indexed_bases(step) if str(base) in stated]
+
+
+# functions that are not analytic where their argument changes sign or jumps
+_KINKED = (sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.sign, sp.floor, sp.ceiling, sp.Heaviside,
+           sp.re, sp.im, sp.frac, sp.Mod)
+
+
+def _analytic_equality(step: PlannedStep) -> bool:
+    """Whether the step is an equality of sides analytic in their names (no |·|, max, cases,
+    floor …, no root or other non-integer power)."""
+    sides = (step.lhs, step.rhs)
+    return step.relation == "=" and all(
+        isinstance(side, sp.Basic) and not side.has(*_KINKED) and not any(
+            not power.exp.is_integer for power in side.atoms(sp.Pow))
+        for side in sides)
 
 
 def _indexed_bases(step: PlannedStep) -> list:

@@ -142,3 +142,30 @@ def test_positive_everywhere(expression, positive):
     names = {"z": z, "i": sp.Symbol("i", integer=True), "k": sp.Symbol("k", integer=True),
              "n": sp.Symbol("n", integer=True, positive=True), "a": sp.Symbol("a")}
     assert positive_everywhere(sp.parse_expr(expression, local_dict=names)) is positive
+
+
+@pytest.mark.parametrize("words, claim", [
+    # round 58 AV01: a law word denied beside an affine combination
+    ("An affine combination with $\\sum_i t_i = 1$ is not a probability distribution: its "
+     "weights can be negative. Then", "\\sum_i |t_i| = 1"),
+    # AV02: a law named only in a comparison (Richardson extrapolation's weights)
+    ("The extrapolation weights satisfy, where $\\sum_i w_i = 1$, the same normalisation as a "
+     "probability law. Then", "\\sum_i |w_i| = 1"),
+    ("Given the labels with $\\sum_i t_i = 1$,", "\\sum_i \\sqrt{t_i^2} = 1"),
+])
+def test_a_formula_summing_to_one_checks_no_claim_that_needs_nonnegative_entries(
+        tmp_path, words, claim):
+    # Σ t = 1 alone allows negative entries: only an equality of analytic sides is checked on
+    # the simplex (holding on an open part of the plane Σ t = 1, it holds on all of it)
+    note = f"# Weights\n\n{words}\n\n$${claim}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["undecided"]
+
+
+def test_the_chain_rule_through_a_defined_name_is_no_differential_equation(tmp_path):
+    # ∂L/∂w = ∂L/∂y · x after y = wx: a claim about every L (round 44), not an equation L
+    # solves (the Leibniz ODE rule of round 53 had made the wrong version a condition)
+    chain = "\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial y}"
+    note = f"Let $y = wx$.\n\n$${chain} x$$\n\n$${chain} w$$\n\n$$\\frac{{dP}}{{dt}} = kP$$\n"
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts[3] == ["proved"] and verdicts[5] == ["refuted"]
+    assert verdicts[7] == ["skipped"]  # dP/dt = kP: still an equation P solves
