@@ -166,8 +166,10 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
     examples = frozenset(key[1] for key in view.examples if key[0] == "symbol")
     for _ in range(EXPANSION_ROUNDS):
         visible = outside_indexed(expr, examples)
+        avoid = free_names(expr)  # a value's bound k never captures the step's free k (y_k
+        # after y_i = e^{z_i} / Σ_k e^{z_k}: instantiating k = 1 broke the sum's limits)
         replacements = {
-            symbol: value
+            symbol: _apart(value, avoid)
             for symbol, value in view.symbols.items()
             if symbol in visible and symbol not in keep
         }
@@ -176,8 +178,8 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
             instances = instance_values(expr, view.symbols, visible, view.families)
         except ValueError as error:  # a shifted term the family cannot give: not read
             raise ParseError(str(error)) from error
-        replacements.update({instance: value for instance, value in instances.items()
-                             if instance not in keep})
+        replacements.update({instance: _apart(value, avoid)
+                             for instance, value in instances.items() if instance not in keep})
         for applied in expr.atoms(sp.core.function.AppliedUndef):
             definition = view.functions.get(applied.func.__name__)
             if definition and len(definition[0]) == len(applied.args):
@@ -193,8 +195,9 @@ def expand_definitions(expr: sp.Basic, view: DefinitionView, keep: Iterable = ()
                         raise ParseError(f"{applied.func.__name__} is defined for a {kind} "
                                          f"{parameter}, here applied to {argument}: not expanded")
                 replacements[applied] = fresh_bound(  # never captured by a free index
-                    body.xreplace(dict(zip(parameters, applied.args))), free_names(expr))
-        family = family_values(expr, view.symbols)  # entries hook: p_{y_i} after p_k = …
+                    body.xreplace(dict(zip(parameters, applied.args))), avoid)
+        family = {entry: _apart(value, avoid)  # entries hook: p_{y_i} after p_k = …
+                  for entry, value in family_values(expr, view.symbols).items()}
         if family:
             expr = _check_size(expr.xreplace(family))
         if not replacements:
@@ -643,6 +646,11 @@ def free_names(expr: sp.Basic) -> set:
         for variable in derivative.variables:
             found |= variable.free_symbols
     return found
+
+
+def _apart(value, avoid: set):
+    """A definition's value with its bound indices renamed apart from ``avoid``."""
+    return fresh_bound(value, avoid) if isinstance(value, sp.Basic) else value
 
 
 def fresh_bound(body: sp.Basic, avoid: set) -> sp.Basic:

@@ -47,6 +47,11 @@ class MatrixDefinition:
         return f"{self.written} = {self.value} (defined, line {self.start})"
 
 
+def _mentions(value: str, name: str) -> bool:
+    r"""Whether the value as written writes the matrix ``name`` (``\mathbf{z}``, ``W``)."""
+    return re.search(re.escape(name) + r"(?![A-Za-z])", value) is not None
+
+
 def defined_matrix(lhs: sp.Basic, arguments) -> str | None:
     """The name a definition's parsed left side defines as a matrix, or None."""
     if arguments is None and isinstance(lhs, sp.MatrixSymbol):
@@ -170,10 +175,19 @@ def substitute(
     problems: dict[str, ParseError] = {}
     extra: list = []
     values: dict[str, str] = {}
-    for _ in range(ROUNDS):  # the names the values use, too (G = X^T X with X defined)
+    for _ in range(ROUNDS * 2):  # the names the values use, too (G = X^T X with X defined)
         fresh = [name for name in used if name not in values and name not in problems]
         if not fresh:
             break
+        # a value using another defined matrix is read once that one's shape is known (o = V z
+        # + c after z = W x + b, with W, V declared h × d, k × h: z is h × 1 before o is read;
+        # read first, o took the default shapes and the step "fitted only where h = k", round
+        # 58 AX N1)
+        inner = {name: [other for other in definitions if other != name and other not in values
+                        and other not in problems and _mentions(definitions[name].value, other)]
+                 for name in fresh}
+        used = sorted(set(used) | {other for others in inner.values() for other in others})
+        fresh = [name for name in fresh if not inner[name]] or fresh
         for name in fresh:
             definition = definitions[name]
             alone = read([definition.value], tuple(extra))[0]

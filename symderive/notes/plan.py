@@ -533,9 +533,6 @@ def plan_steps(
         einstein, section), defined_letters(view, context.lines, context.headings, chain.line),
         described_letters(view, context.lines, context.headings, chain.line))
     latex = replace(latex, declared=declared_at(context, chain.line))  # the section's shapes
-    if latex.declared:  # L = ‖Wx − y‖² read with W m × n as declared (round 52 AK01)
-        view = with_declared_shapes(view, context, latex.declared, source)
-        equation.view = view
     if "T" in latex.names and not _t_number_in_force(context, chain.line):
         latex = replace(latex, names=latex.names - {"T"})  # a horizon T elsewhere: x^T here (17 F23)
     if numbers := _numbers_not_functions(latex, view, context, chain.line):  # "Here $u$ is a
@@ -563,6 +560,11 @@ def plan_steps(
         ParseError)
     matrices = latest_in_force(context.matrix_definitions, chain.line, equation.located.order,
                                first_readings, key=lambda definition: definition.name)
+    if latex.declared:  # L = ‖Wx − y‖² read with W m × n as declared (round 52 AK01), and
+        view = with_declared_shapes(  # the matrices defined before it with theirs (58 AX N1)
+            view, context, latex.declared, set(matrices), lambda text: (
+                matrix_definitions.substitute(read([text]), [text], read, matrices, {})[0]))
+        equation.view = view
     # \mathbf{G} = \mathbf{X}^\top \mathbf{X}: G is that (C4)
     written = raws
     raws = matrix_definitions.substitute(raws, elements, read, matrices, equation.readings)

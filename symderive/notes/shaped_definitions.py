@@ -17,21 +17,23 @@ other shapes speaks of other matrices: it is left as it was, and the step is not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import sympy as sp
 
 from symderive.errors import ParseError
-from symderive.grammar.matrices import read_with_declared_shapes
-from symderive.notes.context import DefinitionView, parse
+from symderive.notes.context import DefinitionView
 from symderive.notes.indices import normalise_indices
 from symderive.notes.scoped import declared_at
 
 
-def with_declared_shapes(view: DefinitionView, context, declared: tuple, source: str
-                         ) -> DefinitionView:
+def with_declared_shapes(view: DefinitionView, context, declared: tuple, defined: set,
+                         read: Callable[[str], object]) -> DefinitionView:
     """The view with each definition whose matrices the ``declared`` shapes (the step's)
-    give other shapes read again with them (see the module)."""
+    give other shapes, or that uses a matrix ``defined`` before it (``z = Wx + b``: read with
+    the step's shapes too), read again by ``read`` (the step's reader: its shapes, its matrix
+    definitions substituted; see the module)."""
     shapes = dict(declared)
     if not shapes:
         return view
@@ -41,10 +43,10 @@ def with_declared_shapes(view: DefinitionView, context, declared: tuple, source:
         if definition is None or not definition.written or not isinstance(value, sp.Basic):
             continue
         names = _matrix_names(value, shapes)
-        if not _reshaped(value, shapes) or _shapes_at(context, definition.start, names) != {
-                name: shapes.get(name) for name in names}:
+        if not _reshaped(value, shapes, defined) or _shapes_at(
+                context, definition.start, names) != {name: shapes.get(name) for name in names}:
             continue
-        again = _read_again(definition, context, declared, source)
+        again = _read_again(definition, context, read)
         if again is not None:
             symbols[symbol] = again
     return replace(view, symbols=symbols) if symbols != view.symbols else view
@@ -57,10 +59,11 @@ def _matrix_names(value: sp.Basic, shapes: dict) -> set[str]:
         symbol.name for symbol in value.atoms(sp.Symbol) if symbol.name in shapes}
 
 
-def _reshaped(value: sp.Basic, shapes: dict) -> bool:
-    """Whether ``shapes`` gives a matrix of ``value`` another shape, or a number of it one."""
-    return any(matrix.name in shapes and tuple(matrix.shape) != tuple(shapes[matrix.name])
-               for matrix in value.atoms(sp.MatrixSymbol)) or any(
+def _reshaped(value: sp.Basic, shapes: dict, defined: set) -> bool:
+    """Whether ``shapes`` gives a matrix of ``value`` another shape, or a number of it one, or
+    ``value`` uses a matrix defined by a formula (read with the step's shapes)."""
+    return any((matrix.name in shapes and tuple(matrix.shape) != tuple(shapes[matrix.name]))
+               or str(matrix.name) in defined for matrix in value.atoms(sp.MatrixSymbol)) or any(
         symbol.name in shapes for symbol in value.atoms(sp.Symbol))
 
 
@@ -70,14 +73,11 @@ def _shapes_at(context, line: int, names: set[str]) -> dict:
     return {name: there.get(name) for name in names}
 
 
-def _read_again(definition, context, declared: tuple, source: str):
-    """The definition's formula read with the ``declared`` shapes, or None when it is not
-    read so (then it stays as it was, and so does the step's doubt)."""
-    read = read_with_declared_shapes(
-        [definition.written],
-        lambda element, latex: parse(element, latex, source, definition.start),
-        context.latex, declared)
-    if not read or isinstance(read[0], ParseError):
-        return None
-    value = normalise_indices([read[0]], context)[0]
+def _read_again(definition, context, read: Callable[[str], object]):
+    """The definition's formula read by the step's reader, or None when it is not read so
+    (then it stays as it was, and so does the step's doubt)."""
+    value = read(definition.written)
+    if not isinstance(value, sp.Basic) or isinstance(value, sp.MatrixExpr):
+        return None  # (a scalar's formula read as a matrix: not this definition)
+    value = normalise_indices([value], context)[0]
     return None if isinstance(value, ParseError) else value

@@ -169,3 +169,33 @@ def test_the_chain_rule_through_a_defined_name_is_no_differential_equation(tmp_p
     verdicts = verdicts_by_line(tmp_path, note)
     assert verdicts[3] == ["proved"] and verdicts[5] == ["refuted"]
     assert verdicts[7] == ["skipped"]  # dP/dt = kP: still an equation P solves
+
+
+@pytest.mark.parametrize("gradient, verdict", [
+    ("\\frac{\\partial L}{\\partial \\mathbf{b}} = \\mathbf{z} - \\mathbf{t}", "checked"),
+    ("\\frac{\\partial L}{\\partial \\mathbf{W}} = (\\mathbf{W}\\mathbf{x} + \\mathbf{b} - "
+     "\\mathbf{t})\\mathbf{x}^\\top", "checked"),
+    ("\\frac{\\partial L}{\\partial \\mathbf{b}} = \\mathbf{t} - \\mathbf{z}", "refuted"),
+])
+def test_a_loss_through_a_defined_layer_is_read_with_the_declared_shapes(tmp_path, gradient,
+                                                                         verdict):
+    # round 58 AX N1: L = ½‖z − t‖² uses the matrix z = Wx + b, read with the step's shapes
+    note = ("# One layer\n\nLet $\\mathbf{x} \\in \\mathbb{R}^d$, $\\mathbf{W} \\in "
+            "\\mathbb{R}^{h \\times d}$, $\\mathbf{b} \\in \\mathbb{R}^h$ and $\\mathbf{t} \\in "
+            "\\mathbb{R}^h$.\nThe output is $\\mathbf{z} = \\mathbf{W}\\mathbf{x} + \\mathbf{b}$."
+            "\nThe loss is $L = \\frac{1}{2}\\|\\mathbf{z} - \\mathbf{t}\\|^2$.\n\n"
+            f"$${gradient}$$\n")
+    assert verdicts_by_line(tmp_path, note)[7] == [verdict]
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("\\frac{\\partial y_k}{\\partial z_k} = y_k(1 - y_k)", "checked"),
+    ("\\frac{\\partial y_k}{\\partial z_k} = y_k(1 + y_k)", "refuted"),
+    ("\\sum_{k=1}^{n} y_k = 1", "proved"),
+])
+def test_a_family_used_at_its_definitions_summation_letter(tmp_path, claim, verdict):
+    # y_k after y_i = e^{z_i} / Σ_k e^{z_k}: the sum's k is renamed apart from the step's free
+    # k (instantiating k = 1 had made the sum's limits (1, 1, n): "Invalid limits")
+    note = ("# Softmax\n\nLet $y_i = \\frac{e^{z_i}}{\\sum_{k=1}^n e^{z_k}}$.\n\n"
+            f"$${claim}$$\n")
+    assert verdicts_by_line(tmp_path, note)[5] == [verdict]
