@@ -406,15 +406,15 @@ def combined(key, chosen, outcomes, near: bool = False, stated: str = "",
                 f"holds when {words or 'the vectors the note calls one-hot'} sum to 1, as the "
                 "note says in words (one-hot / probability vector): checked on that simplex; "
                 "it fails for other vectors")), description
+        for alternative, why in ALTERNATIVES.items():
+            other = outcomes.get(key + (alternative,))
+            if outcome.verdict == "refuted" and other is not None and other.holds:
+                return Outcome("undecided", method=outcome.method, reason=why), description
         if outcome.verdict == "refuted" and stated is not None and stated.verdict == "refuted" \
                 and stated.counterexample is not None:  # fails on the simplex too: at a point
             return replace(stated, reason=(  # of it (not at n = 1, where every label agrees)
                 f"refuted with {words or 'the vectors the note calls one-hot'} summing to 1, "
                 "as the note says in words (one-hot / probability vector)")), description
-        for alternative, why in ALTERNATIVES.items():
-            other = outcomes.get(key + (alternative,))
-            if outcome.verdict == "refuted" and other is not None and other.holds:
-                return Outcome("undecided", method=outcome.method, reason=why), description
         scale = outcomes.get(key + ("scale",))
         if outcome.verdict == "refuted" and scale is not None and scale.verdict == "refuted":
             return scale, description  # it fails at a positive σ too: that counterexample

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from symderive.notes.extract import extract_math
+from symderive.notes.extract import HTML_COMMENT, extract_math
 
 _RUN = re.compile(r"(?<![A-Za-z\\])[A-Z]{2,4}(?![A-Za-z])")
 # a run inside \mathrm{…}, \text{…}, \mathbb{…}, \begin{…}: a word already, or no name
@@ -38,7 +38,7 @@ _EXPECTATION_AFTER = re.compile(r"\s*(?:\\(?:left|bigl?|Bigl?|biggl?|Biggl?)\s*)
 _HANGUL = "\uac00-\ud7a3"
 # 표준오차(SE), standard error (SE, …): a word, then the run alone in parentheses or before a comma
 _IN_PARENTHESES = re.compile(
-    rf"(?P<word>[A-Za-z{_HANGUL}]{{2,}})[ \t]*\([ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*[,)]")
+    rf"(?<![\\A-Za-z{_HANGUL}])(?P<word>[A-Za-z{_HANGUL}]{{2,}})[ \t]*\([ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*[,)]")
 # standard error $SE$, 표준오차 $SE$: words, then the run alone between dollars
 _IN_DOLLARS = re.compile(
     rf"(?P<words>(?:[A-Za-z]+[ \t-]+){{1,6}}|[{_HANGUL}]+[ \t]*)\$[ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*\$(?!\$)")
@@ -86,9 +86,12 @@ def _letter_alone(letter: str, latex: str) -> bool:
     return False
 
 
-def spelled_out(text: str) -> set[str]:
-    """The runs of capitals the prose of ``text`` introduces as abbreviations (round 57 AS02)."""
-    runs = {found.group("run") for found in _IN_PARENTHESES.finditer(text)
+def spelled_out(text: str, prose: str | None = None) -> set[str]:
+    """The runs of capitals the prose of ``text`` introduces as abbreviations (round 57 AS02):
+    in parentheses after a word of ``prose`` (``text`` with its mathematics blanked), or alone
+    between dollars after words."""
+    runs = {found.group("run") for found in _IN_PARENTHESES.finditer(
+        text if prose is None else prose)
             if not _NO_SPELLING.fullmatch(found.group("word"))}
     for found in _IN_DOLLARS.finditer(text):
         if _spells(found.group("words"), found.group("run")):
@@ -125,6 +128,17 @@ def defined_word_names(blocks: list, spelled: frozenset = frozenset()) -> set[st
     return names
 
 
+def _prose(text: str, blocks: list) -> tuple[str, str]:
+    r"""``text`` without HTML comments, and also with its mathematics blanked: an abbreviation is spelled out in words, never
+    by ``\det(AB)`` (round 58: det read as a word spelling AB, so \det(AB) = \det(A)\det(B)
+    became \det of one name) nor HTML comments' directives."""
+    words = HTML_COMMENT.sub(lambda found: " " * len(found.group()), text)
+    chars = list(words)
+    for block in blocks:
+        chars[block.start:block.end] = " " * (block.end - block.start)
+    return words, "".join(chars)
+
+
 def with_word_names(text: str, markdown: bool) -> str:
     r"""``text`` with each run of capitals the note defines as a name written
     ``\mathrm{RUN}`` inside its mathematics (lines kept; the words are left as written)."""
@@ -132,7 +146,7 @@ def with_word_names(text: str, markdown: bool) -> str:
         return text
     blocks = [block for block in extract_math(text, markdown=markdown).blocks
               if 0 <= block.start < block.end]
-    names = defined_word_names(blocks, frozenset(spelled_out(text)))
+    names = defined_word_names(blocks, frozenset(spelled_out(*_prose(text, blocks))))
     if not names:
         return text
     pieces, done = [], 0

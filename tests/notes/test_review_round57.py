@@ -199,3 +199,14 @@ def test_a_family_used_at_its_definitions_summation_letter(tmp_path, claim, verd
     note = ("# Softmax\n\nLet $y_i = \\frac{e^{z_i}}{\\sum_{k=1}^n e^{z_k}}$.\n\n"
             f"$${claim}$$\n")
     assert verdicts_by_line(tmp_path, note)[5] == [verdict]
+
+
+@pytest.mark.parametrize("note", [
+    "<!-- symderive: assume A, B matrix 3 3 -->\n\n$$\\det(AB) = \\det(A)\\det(B)$$\n",
+    "<!-- symderive: assume A, B matrix 2 2 -->\nFor square matrices (AB) we have "
+    "$\\det(AB) = \\det(A)\\det(B)$.\n",
+])
+def test_a_product_of_capitals_inside_a_function_is_no_abbreviation(tmp_path, note):
+    # round 58 (full run): \det(AB) read as the word det spelling out AB, one name
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert "proved" in [verdict for found in verdicts.values() for verdict in found]
