@@ -1616,6 +1616,11 @@ class _Parser:
                     for piece in pieces
                 ]
                 return self.after_symbol(sp.IndexedBase(name)[tuple(indices)], name)
+            if len(text) > 1 and all(letter in bound_names for letter in text):
+                # y_{nk} inside sums over n and k: the entry y[n, k] of one 2-D family, as
+                # y_{n,k} is, never the row y_n[k] whose label hides the summed n (round 58 AX01)
+                indices = tuple(bound_names[letter] for letter in text)
+                return self.after_symbol(sp.IndexedBase(name)[indices], name)
             computed = re.fullmatch(r"(?:[2-9]|\d{2,})|.*[+\-]", text[:-1])  # x_{2i}, x_{3-i}
             if len(text) > 1 and text[-1] in bound_names and "," not in text and not computed:
                 base = sp.IndexedBase(f"{name}_{text[:-1]}")

@@ -20,7 +20,7 @@ from symderive.errors import ParseError
 from symderive.expectation import E, _Moment, symbols_read_as_random
 from symderive.real_roots import real_node
 from symderive.matrixcalc import Grad, Jacobian
-from symderive.notes.indices import family_values
+from symderive.notes.indices import family_values, unlinked_family_definition
 from symderive.notes.indexed_families import instance_families, instance_values
 from symderive.notes.restricted_definitions import (
     Restricted, check_application, enclosing_ranges, restricted_inside_bindings,
@@ -524,6 +524,8 @@ def prepare(
             held = held_fixed(node, view, notation)  # ∂z/∂x of z = x^2 y, y = x^3 (C6)
             inner = expand_definitions(rewrite(node.expr), view, keep=(*variables, *held))
             _no_hidden_path(node, inner, view)
+            if unlinked := unlinked_family_definition(inner, view.symbols):
+                raise HiddenPath(unlinked)  # y_{nk} = … beside Σ_n Σ_k y_{nk} (round 58 AX02)
             for applied in inner.atoms(sp.core.function.AppliedUndef):
                 if unknown_names is not None and applied.func.__name__ not in view.functions:
                     unknown_names.add(applied.func.__name__)

@@ -39,7 +39,7 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
     scanned = expressions + [value for value in extra if isinstance(value, sp.Basic)]
     bound_names: set[str] = set()
     upper: dict[str, sp.Basic] = {}
-    unlinked = unlinked_entry_sum(expressions)
+    unlinked = unlinked_entry_sum(expressions, summed_families(scanned))
     if unlinked:
         return [raw if isinstance(raw, ParseError) else ParseError(unlinked) for raw in raws]
     for expr in scanned:
@@ -70,10 +70,26 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
         uppers = list(dict.fromkeys(binomial_indices[name]))
         context.domains.setdefault(index, Domain("index", low=0, high=(
             uppers[0] if len(uppers) == 1 else sp.Max(*uppers))))
+    families = summed_families(scanned)  # y_{nk} under sums over n and k: y[n, k]
     replacements: dict = {}
     shifts: list = []  # (x_{j+1}'s index j + 1, the size x is summed to)
+    rows = family_rows(expressions, families, context, local)  # t_n[k] of \\sum_k t_{nk}: t[n, k]
+    if isinstance(rows, str):
+        return [raw if isinstance(raw, ParseError) else ParseError(rows) for raw in raws]
+    replacements.update(rows)
+    labels = {indexed.base.label for indexed in rows}
     for expr in expressions:
         for symbol in expr.atoms(sp.Symbol):  # derivative variables too (∂/∂z_j is bound)
+            if symbol in labels:
+                continue
+            if isinstance(symbol, sp.Symbol) and symbol.name.rpartition("_")[0] in families:
+                entry = family_entry(symbol, families, context, local)
+                if isinstance(entry, str):  # y_k of a 2-D family y[n, k]: not read
+                    return [raw if isinstance(raw, ParseError) else ParseError(entry)
+                            for raw in raws]  # fmt: skip
+                if entry is not None:
+                    replacements[symbol] = entry
+                continue
             if symbol.name in integer_index and not symbol.is_integer:
                 replacements[symbol] = integer_index[symbol.name]
                 continue
@@ -131,6 +147,79 @@ def normalise_indices(raws: list, context, extra: tuple = (), einstein: bool = F
                 domains[key] = Domain("index", low=domain.low, high=domain.high.xreplace(
                     replacements))
     return [raw if isinstance(raw, ParseError) else raw.xreplace(replacements) for raw in raws]
+
+
+def summed_families(expressions: list) -> dict[str, tuple]:
+    """Families written with two or more indices that sums run over (``y_{nk}`` inside
+    ``\\sum_{n=1}^N \\sum_{k=1}^K``, read ``y[n, k]``): the family's name → the size each index
+    runs to (None where no sum gives one)."""
+    families: dict[str, tuple] = {}
+    for expr in expressions:
+        sizes: dict = {}
+        for node in expr.atoms(sp.Sum, sp.Product):
+            for index, _low, high in node.limits:
+                sizes[index] = high if sizes.get(index, high) == high else None
+        for indexed in expr.atoms(sp.Indexed):
+            if len(indexed.indices) < 2 or not any(i in sizes for i in indexed.indices):
+                continue
+            found = tuple(sizes.get(index) for index in indexed.indices)
+            known = families.setdefault(str(indexed.base.label), found)
+            if len(known) != len(found):
+                families[str(indexed.base.label)] = ()  # written with 2 and 3 indices
+            elif known != found:
+                families[str(indexed.base.label)] = tuple(
+                    a if a == b else None for a, b in zip(known, found))
+    return families
+
+
+def family_entry(symbol: sp.Symbol, families: dict, context, local: dict):
+    """A free ``y_{mj}`` (``y_{m,j}``, ``y_{m j}``) beside the summed family ``y[n, k]``: the
+    family's entry ``y[m, j]``, each index in 1..the size its sum runs to (round 58 AX01: read
+    as an unrelated name, ∂E/∂y_{mj} of E = ½Σ_nΣ_k (y_{nk} − t_{nk})² was proved 0).  A reason
+    (str) when the entry has another number of indices than the family (``y_k``); None when
+    the subscript is no run of indices (``y_{\\max}``): a name of its own."""
+    base, _, subscript = symbol.name.rpartition("_")
+    letters = subscript_indices(subscript)
+    if letters is None:
+        return None
+    sizes = families[base]
+    if len(letters) != len(sizes):
+        return (f"{symbol} has {len(letters)} index(es) but the summed family {base} is written "
+                f"with {len(sizes) or 'different numbers of'} indices: which entry it is is "
+                "not one thing (not read)")
+    indices = []
+    for letter, high in zip(letters, sizes):
+        if letter.isdigit():
+            indices.append(sp.Integer(letter))
+            continue
+        index = sp.Symbol(letter, integer=True)
+        if high is not None:
+            index_domain(context, local, index, high)
+        indices.append(index)
+    return sp.IndexedBase(base)[tuple(indices)]
+
+
+def family_rows(expressions: list, families: dict, context, local: dict) -> dict | str:
+    """``t_n[k]``, the grammar's row of ``t_{nk}`` summed over k only, beside the summed family
+    ``t[n, k]``: that family's entries ``t[n, k]`` (round 58 AX01); a reason (str) when the
+    row's indices are not as many as the family's."""
+    rows: dict = {}
+    for expr in expressions:
+        for indexed in expr.atoms(sp.Indexed):
+            base, _, head = str(indexed.base.label).rpartition("_")
+            letters = subscript_indices(head) if base in families else None
+            if letters is None:
+                continue
+            if len(letters) + len(indexed.indices) != len(families[base]):
+                return (f"{indexed} is an entry of {base} with {len(letters) + len(indexed.indices)}"
+                        f" indices beside the summed family {base} of other dimensions: not read")
+            written = [sp.Integer(letter) if letter.isdigit() else sp.Symbol(letter, integer=True)
+                       for letter in letters]  # fmt: skip
+            for index, high in zip(written, families[base]):
+                if index.is_Symbol and high is not None:
+                    index_domain(context, local, index, high)
+            rows[indexed] = sp.IndexedBase(base)[(*written, *indexed.indices)]
+    return rows
 
 
 def index_domain(context, local: dict, index: sp.Symbol, high: sp.Basic) -> None:
@@ -283,11 +372,12 @@ def _row_entries(raws: list) -> list:
     return [raw.xreplace(replacements) if isinstance(raw, sp.Basic) else raw for raw in raws]
 
 
-def unlinked_entry_sum(expressions: list) -> str:
+def unlinked_entry_sum(expressions: list, families: dict | None = None) -> str:
     """Why a chain is not read when a sum runs over an index of entries written with two
     indices that are linked to no matrix (``\\sum_k u_{ik}v_{kb}`` beside ``u_{i1}v_{1b}``, no
     bracket entry): ``v_{kb}`` would be one scalar for every k and the sum's range an unrelated
-    size.  "" when there is none."""
+    size.  "" when there is none; a letter of ``families`` (written ``y_{nk}`` under sums
+    over n and k, :func:`summed_families`) is that family's entry, never unlinked."""
     for expr in expressions:
         for node in expr.atoms(sp.Sum, sp.Product):
             summed = {str(limit[0]) for limit in node.limits}
@@ -296,6 +386,8 @@ def unlinked_entry_sum(expressions: list) -> str:
                 found = subscript_indices(script.strip("{}")) if stem and script else None
                 if _MULTIPLE.fullmatch(script.strip("{}")):
                     continue  # x_{2i}: the entry 2i (row_families took the rows)
+                if stem in (families or {}):
+                    continue  # y_{nj} beside the summed y[n, k]: its entry (family_entry)
                 if found and len(found) >= 2 and summed & set(found):
                     return (f"the entries {symbol} of a sum over "
                             f"{', '.join(sorted(summed & set(found)))} are linked to no "
@@ -949,3 +1041,20 @@ def family_values(expr: sp.Basic, symbols: dict) -> dict:
             if used:
                 found[entry] = body.xreplace({i: entry.indices[0] for i in index})
     return found
+
+
+def unlinked_family_definition(expr: sp.Basic, defined: dict) -> str:
+    """Why a derivative of ``expr`` is not read when it holds entries ``y[n, k]`` of a summed
+    family whose entry the note defines only as a name of its own (``y_{nk} = \\frac{e^{z_{nk}}}
+    {\\sum_j e^{z_{nj}}}``, read as the scalar ``y_nk``): the definition never reaches the
+    sums, and ∂L/∂z_{mj} would read 0 (round 58 AX02); "" when there is none."""
+    for indexed in expr.atoms(sp.Indexed):
+        if len(indexed.indices) < 2:
+            continue
+        stem = str(indexed.base.label)
+        for name in defined:
+            base, _, script = getattr(name, "name", str(name)).rpartition("_")
+            if base == stem and subscript_indices(script) is not None:
+                return (f"{name} is defined as a name of its own, not linked to the entries "
+                        f"{stem}[…] the sums run over: the derivative through it is not read")
+    return ""
