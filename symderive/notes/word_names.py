@@ -50,8 +50,8 @@ _IN_DOLLARS = re.compile(
     rf"(?P<words>(?:[A-Za-z]+[ \t-]+){{1,6}}|[{_HANGUL}]+[ \t]*)\$[ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*\$(?!\$)")
 # Let $SE = SD / \sqrt{n}$ be the standard error: the run, its formula, then words naming it
 _NAMED_AFTER = re.compile(
-    r"\$[ \t]*(?P<run>[A-Z]{2,4})[ \t]*=[^$=]*\$[ \t,]*(?:be|denotes?|is|are|is called)[ \t]+"
-    r"(?P<words>(?:[A-Za-z]+[ \t-]+){0,5}[A-Za-z]+)", re.I)
+    r"\$[ \t]*(?P<run>[A-Z]{2,4})[ \t]*=[^$=]*\$[ \t,]*(?i:be|denotes?|is|are|is called)[ \t]+"
+    r"(?P<words>(?:[A-Za-z]+[ \t-]+){0,5}[A-Za-z]+)")
 # the product $AB$, 행렬곱(AB), 따라서 $AB$: words of products or of reasoning spell nothing out
 _NO_SPELLING = re.compile(
     r"(?:products?|matri(?:x|ces)|vectors?|then|so|thus|hence|where|and|or)"
@@ -143,18 +143,20 @@ def defined_word_names(blocks: list, spelled: frozenset = frozenset()) -> set[st
             _reordered(run, other) for other in first
         ) and not any(_letter_alone(letter, math) for letter in set(run)):
             names.add(run)
-    return names | _companions(names, math, set(first))
+    return names | _companions(names, [block.latex for block in blocks], set(first))
 
 
-def _companions(names: set[str], math: str, runs: set[str]) -> set[str]:
+def _companions(names: set[str], formulas: list[str], runs: set[str]) -> set[str]:
     r"""The runs written in the formula of a name of ``names`` (``SE = SD / \sqrt{n}``) that
     share a letter with it without being a reordering of it: another abbreviation of the same
     family (SD, the standard deviation, beside SE), one name as SE is (round 58 AV04: SE^2 =
     SD^2 / n was refuted with SD^2 read as S·D^2)."""
     found = set()
     for name in names:
-        for formula in re.finditer(rf"(?<![A-Za-z\\]){name}(?![A-Za-z])\s*=([^=$]*)", math):
-            for match in _RUN.finditer(formula.group(1)):
+        for formula in (head for latex in formulas for head in re.finditer(
+                rf"(?<![A-Za-z\\]){name}(?![A-Za-z])\s*=([^=$]*)", latex)):
+            right = re.split(r"\\\\|&", formula.group(1))[0]  # (its row only)
+            for match in _RUN.finditer(right):
                 other = match.group()
                 if (other in runs and other != name and set(other) & set(name)
                         and not _reordered(name, other) and not _reordered(other, name)):
