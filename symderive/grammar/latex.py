@@ -250,6 +250,11 @@ class LatexContext:
     # (symderive.notes.iteration_indices, round 44 T09)
     iterations: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     iterated: frozenset[str] = field(default_factory=frozenset)  # w of w^{k+1} = … itself
+    # "Delta", "delta" where the note writes the sign alone ((\delta + r) h, \Delta = …):
+    # there \delta h is δ·h, not an increment (symderive.notes.lone_increments, round 58 AW01)
+    lone_increments: frozenset[str] = field(default_factory=frozenset)
+    # "Delta t" where the note writes \Delta t = …: that increment stays a name beside a lone Δ
+    increments_defined: frozenset[str] = field(default_factory=frozenset)
 
     def shape_of(self, name: str) -> tuple[int, int] | None:
         for known, shape in self.shapes:
@@ -2499,7 +2504,8 @@ class _Parser:
             if found is not None:
                 return found
         if (name in ("Delta", "delta") and self.current.kind == "letter"
-                and name not in self.context.defined):  # (a δ the note defines multiplies)
+                and name not in self.context.defined  # (a δ the note defines multiplies)
+                and self.increment_ahead(name)):
             letter = self.advance().text  # \Delta y, \delta y_{o1}: one name, not a product
             self.readings.setdefault(f"\\{name} {letter}", "a single name (an increment)")
             return self.symbol_with_scripts(f"{name} {letter}")
@@ -2537,6 +2543,19 @@ class _Parser:
             return matrix_literals.read_literal(self, token)  # \begin{pmatrix} … \end{pmatrix}
         self.fail(f"unsupported command {token.text}", token)
         raise AssertionError
+
+    def increment_ahead(self, sign: str) -> bool:
+        r"""Whether ``\Delta`` or ``\delta`` (just read) and the letter after it are one name, an
+        increment (round 58 AW01, AW02). Not when the letter is Euler's number raised to a
+        power (``\Delta e^{x}``: Δ·e^x — an increment of a constant is no name), nor when the
+        note writes the sign alone (``(\delta + r) h``) and does not define this increment by
+        an ``=``."""
+        letter = self.current.text
+        if {f"{sign} {letter}"} & (self.context.defined | self.context.increments_defined):
+            return True  # \Delta t = t_2 - t_1 before: that name
+        if letter == "e" and self.peek().text == "^" and "e" not in self.context.defined:
+            return False  # (\Delta e_t, \Delta e = e_1 - e_0: an error's increment, a name)
+        return sign not in self.context.lone_increments
 
     def indicator(self, token: Token) -> sp.Basic:
         r"""``\mathbb{1}(a \ge b)``, ``\mathbb{1}\{y_i = k\}``: 1 where the written condition

@@ -21,6 +21,7 @@ from symderive.grammar.latex import GREEK, LatexContext, parse_latex_math, parse
 from symderive.grammar.units import unit_terms
 from symderive.model import Domain
 from symderive.notes.differentials import d_marks_names
+from symderive.notes.lone_increments import defined_increments, lone_signs
 from symderive.notes.chains import Chain
 from symderive.notes.condition_lists import listed_conditions
 from symderive.notes.extreme_words import extreme_value
@@ -865,6 +866,8 @@ def build_context(
         iterations=iteration_labels([item.chain.latex for item in located]),  # round 44 T09
         iterated=iterated_names([item.chain.latex for item in located]),
         d_marks_names=bool(math_blocks) and d_marks_names(math_blocks),  # dZ_2 (round 44 V03)
+        lone_increments=lone_signs(math_blocks),  # (\delta + r) h: δh is δ·h (round 58 AW01)
+        increments_defined=defined_increments(math_blocks),  # but \Delta t = t_2 - t_1 a name
     )
     context = FileContext(latex=latex)
     for line, message in directives.errors:

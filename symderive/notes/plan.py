@@ -1665,13 +1665,22 @@ def _relation_between_letters(lhs, rhs, raw_left, raw_right) -> bool:
         return False
     for side in (raw_left, raw_right, lhs, rhs):
         if side.atoms(sp.Function, sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.Indexed,
-                      sp.Limit) or not all(isinstance(s, sp.Symbol) for s in side.free_symbols):
+                      sp.Limit) - side.atoms(sp.exp) or not all(
+                isinstance(s, sp.Symbol) for s in side.free_symbols):
             return False
     letters = lhs.free_symbols | rhs.free_symbols
-    if not letters or not all(side.is_polynomial(*letters) for side in (lhs, rhs)):
+    if not letters or not all(_exp_polynomial(side, letters) for side in (lhs, rhs)):
         return False
     return bool(lhs.free_symbols) and bool(rhs.free_symbols) and not (
         lhs.free_symbols & rhs.free_symbols)
+
+
+def _exp_polynomial(side, letters) -> bool:
+    r"""Whether ``side`` is a polynomial in ``letters`` and in exponentials of polynomials in
+    them (``\Delta e^{\delta h} S_0 u + B e^{rh}``, a portfolio's value: round 58 AW03)."""
+    powers = {power: sp.Dummy() for power in side.atoms(sp.exp)
+              if power.args[0].is_polynomial(*letters)}
+    return side.xreplace(powers).is_polynomial(*letters, *powers.values())
 
 
 def chain_context(latex: LatexContext, elements: list, view, einstein: tuple = (),

@@ -74,6 +74,8 @@ from symderive.notes.names import plain_name
 from symderive.notes.other_readings import other_reading
 from symderive.notes.negative_words import NEGATED_BEFORE, negative_word as _negative
 from symderive.notes.questions import WHY_OR_HOW, answer
+from symderive.notes.solved_later import solved_later
+from symderive.notes.word_names import split_run_doubt
 from symderive.notes.sentence_marks import DISPLAY, TARGET, prose as _prose
 
 WINDOW_LINES = 12  # lines read before and after the formula
@@ -303,7 +305,10 @@ def guarded(step, block, context) -> object:
     sides = f"{getattr(step, 'lhs_latex', '') or ''} = {getattr(step, 'rhs_latex', '') or ''}"
     why = (iteration_doubt(sides) or iteration_doubt(getattr(block, "latex", "") or "")
            or free_iterate_doubt(step.counterexample, context.latex.iterated)
-           or applied_name_doubt(sides, context.prose_text))  # round 44 T09, T08
+           or applied_name_doubt(sides, context.prose_text)  # round 44 T09, T08
+           or solved_later(block.line, step.counterexample,  # Δ, B solving it (round 58 AW03)
+                           getattr(context, "definitions", ()), _read_sides(step, context, block))
+           or split_run_doubt(step.counterexample))  # SD beside S, D (round 58 AV04)
     if why:  # w^{k+1} = w^k - \eta g^k: an update rule, not powers (round 40 J05)
         return replace(step, verdict="undecided", suggestion=None, reason=(
             f"refuted as read, but {why}: not refuted"))
@@ -315,6 +320,18 @@ def guarded(step, block, context) -> object:
     return replace(step, verdict="undecided", suggestion=None, reason=(
         f"refuted as read, but {why}: not refuted"
         + (f" (as read: {step.reason})" if step.reason else "")))
+
+
+def _read_sides(step, context, block) -> tuple:
+    """The step's two sides as the grammar reads them in the note's context (() when not)."""
+    latex = getattr(context, "latex", None)
+    if latex is None:
+        return ()
+    try:
+        return tuple(parse(side or "", latex, "<step>", block.line)
+                     for side in (step.lhs_latex, step.rhs_latex))
+    except (ParseError, Exception):  # noqa: BLE001 - a side the grammar does not read alone
+        return ()
 
 
 def _around(block, context) -> tuple:

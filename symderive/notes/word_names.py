@@ -19,6 +19,12 @@ by the run in parentheses (``표준오차(SE)``, ``표준 편차(SD)``, ``standa
 the run alone between dollars, the English words' initials spelling it (``standard error
 $SE$``, ``mean squared error $MSE$``) or a Korean word before it (``표준오차 $SE$``). Words of
 products and matrices (*product, matrix*, 곱, 행렬 …) spell nothing out: ``the product $AB$``.
+Words after a run's formula spell it out by their initials too (``Let $SE = SD / \sqrt{n}$ be
+the standard error``), and a run written in the formula of a name (SD in ``SE = SD /
+\sqrt{n}``) that shares a letter with it is another abbreviation of the family, one name
+wherever it stands (round 58 AV04: ``SE^2 = SD^2 / n`` was refuted with SE² read as S·E² and
+SD² as S·D²). Where the note also writes that run's letters apart (``S^2 D^2``), a refutation
+resting on the one-name reading is withheld (:func:`split_run_doubt`).
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ _IN_PARENTHESES = re.compile(
 # standard error $SE$, 표준오차 $SE$: words, then the run alone between dollars
 _IN_DOLLARS = re.compile(
     rf"(?P<words>(?:[A-Za-z]+[ \t-]+){{1,6}}|[{_HANGUL}]+[ \t]*)\$[ \t]*(?P<run>[A-Z]{{2,4}})[ \t]*\$(?!\$)")
+# Let $SE = SD / \sqrt{n}$ be the standard error: the run, its formula, then words naming it
+_NAMED_AFTER = re.compile(
+    r"\$[ \t]*(?P<run>[A-Z]{2,4})[ \t]*=[^$=]*\$[ \t,]*(?i:be|denotes?|is|are|is called)[ \t]+"
+    r"(?P<words>(?:[A-Za-z]+[ \t-]+){0,5}[A-Za-z]+)")
 # the product $AB$, 행렬곱(AB), 따라서 $AB$: words of products or of reasoning spell nothing out
 _NO_SPELLING = re.compile(
     r"(?:products?|matri(?:x|ces)|vectors?|then|so|thus|hence|where|and|or)"
@@ -96,7 +106,18 @@ def spelled_out(text: str, prose: str | None = None) -> set[str]:
     for found in _IN_DOLLARS.finditer(text):
         if _spells(found.group("words"), found.group("run")):
             runs.add(found.group("run"))
+    for found in _NAMED_AFTER.finditer(text):  # Let $SE = …$ be the standard error (round 58 AV04)
+        if _initials(found.group("words"), found.group("run")):
+            runs.add(found.group("run"))
     return {run for run in runs if not _ROMAN.fullmatch(run)}
+
+
+def _initials(words: str, run: str) -> bool:
+    """Whether the first English words after ``$RUN = …$ be`` spell it out (*the standard error
+    of the mean* for SE)."""
+    content = [word for word in re.split(r"[ \t-]+", words.strip())
+               if word and word.lower() not in _SMALL_WORDS]
+    return "".join(word[0] for word in content[: len(run)]).upper() == run
 
 
 def _spells(words: str, run: str) -> bool:
@@ -125,7 +146,25 @@ def defined_word_names(blocks: list, spelled: frozenset = frozenset()) -> set[st
             _reordered(run, other) for other in first
         ) and not any(_letter_alone(letter, math) for letter in set(run)):
             names.add(run)
-    return names
+    return names | _companions(names, [block.latex for block in blocks], set(first))
+
+
+def _companions(names: set[str], formulas: list[str], runs: set[str]) -> set[str]:
+    r"""The runs written in the formula of a name of ``names`` (``SE = SD / \sqrt{n}``) that
+    share a letter with it without being a reordering of it: another abbreviation of the same
+    family (SD, the standard deviation, beside SE), one name as SE is (round 58 AV04: SE^2 =
+    SD^2 / n was refuted with SD^2 read as S·D^2)."""
+    found = set()
+    for name in names:
+        for formula in (head for latex in formulas for head in re.finditer(
+                rf"(?<![A-Za-z\\]){name}(?![A-Za-z])\s*=([^=$]*)", latex)):
+            right = re.split(r"\\\\|&", formula.group(1))[0]  # (its row only)
+            for match in _RUN.finditer(right):
+                other = match.group()
+                if (other in runs and other != name and set(other) & set(name)
+                        and not _reordered(name, other) and not _reordered(other, name)):
+                    found.add(other)
+    return found
 
 
 def _prose(text: str, blocks: list) -> tuple[str, str]:
@@ -163,3 +202,18 @@ def with_word_names(text: str, markdown: bool) -> str:
         pieces.append("".join(written) + span[kept:])
         done = block.end
     return "".join(pieces) + text[done:]
+
+
+def split_run_doubt(counterexample) -> str:
+    """Why a refutation may rest on reading a run of capitals as one name ('' when not): the
+    counterexample gives values to the name SD and to each of its letters S, D, so the step
+    also writes them apart (``SD^2 = S^2 D^2``) — the product reading is there too (round 58
+    AV04)."""
+    if counterexample is None:
+        return ""
+    names = {str(name) for name, _ in counterexample.values}
+    for name in sorted(names):
+        if re.fullmatch(r"[A-Z]{2,4}", name) and set(name) <= names:
+            return (f"{name} is read as one name while its letters {', '.join(sorted(set(name)))} "
+                    f"also stand alone in it: it may mean their product")
+    return ""
