@@ -25,6 +25,7 @@ from symderive.notes.lone_increments import defined_increments, lone_signs
 from symderive.notes.chains import Chain
 from symderive.notes.condition_lists import listed_conditions
 from symderive.notes.extreme_words import extreme_value
+from symderive.notes.geometric_words import law_of_the_figure
 from symderive.notes.directives import Directives, definition_head
 from symderive.notes.iteration_indices import iterated_names, iteration_labels
 from symderive.notes.example_arguments import evaluated_at_example, named_in_words
@@ -47,6 +48,7 @@ from symderive.notes.indexed_families import (
 )
 from symderive.notes import matrix_definitions
 from symderive.notes.sections import as_sections
+from symderive.notes.reversed_definitions import reversed_definition
 from symderive.notes.withheld import not_given, withheld_reading
 from symderive.notes.wrapped_lines import wrapped_after
 from symderive.notes.roles import (
@@ -345,16 +347,36 @@ def locate(
         trailing = trailing_words(lines, block)
         concluded = len(chain.elements) >= 2 and is_value(chain.elements[1]) and concluded_value(
             block.lead, trailing, block.kind == "inline")
-        reading = (
-            classify_first_step(
-                chain, block.lead, _redefinable(names, chain, concluded) | (
-                    {family[2]} if family else set()),
-                block.kind == "inline", frozenset(section_labels),
-                frozenset(parameterised.get(own, ())), trailing,
+
+        def classified(chain: Chain) -> Reading:  # (the chain as written, or turned round)
+            return (
+                classify_first_step(
+                    chain, block.lead, _redefinable(names, chain, concluded) | (
+                        {family[2]} if family else set()),
+                    block.kind == "inline", frozenset(section_labels),
+                    frozenset(parameterised.get(own, ())), trailing,
+                )
+                if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
+                else Reading(Role.CLAIM)
             )
-            if len(chain.elements) >= 2 and not chain.conditional and not chain.implication
-            else Reading(Role.CLAIM)
-        )
+
+        reading = classified(chain)
+        if len(chain.elements) == 2 and (flipped := reversed_definition(
+                chain, block.lead, trailing, (item.chain.latex for item in located
+                                              if sections.reaches(item.chain.line, chain.line)))):
+            # "write $AB = C$": C = AB, never a claim about a free C (round 58 AV03)
+            right = classified(flipped.chain)
+            if right.role is Role.CONDITION and flipped.letting:  # $AB = C$라고 하면
+                right = Reading(Role.DEFINITION, flipped.name, None, flipped.why)
+            if right.role is not Role.CLAIM:
+                chain, reading = flipped.chain, right
+                if reading.role is Role.DEFINITION:
+                    reading = replace(reading, why=flipped.why)
+        if reading.role is Role.DEFINITION and (law := law_of_the_figure(
+                reading.name, reading.arguments, chain.elements[1], block.lead,
+                lambda: "\n".join(lines[heading - 1] for heading in sections.enclosing(
+                    chain.line) if 0 < heading <= min(chain.line, len(lines))))):
+            reading = Reading(Role.CLAIM, why=law)  # a = c cos B + b cos C (round 58 AW04)
         if reading.role is Role.DEFINITION and (at_example := evaluated_at_example(
                 reading, block.lead, trailing, full[block.end:block.end + 160] if block.end >= 0
                 else "", block.kind == "inline", _examples_in_force(located, chain.line),

@@ -12,6 +12,9 @@ of $z$*, *the sigmoid of $a$*, *the output of the network*, *the predicted proba
 * a proof or check of a step that mentions it together with a name it is said to be a
   function of (*of $z$* and the step's z) is undecided too (∂p_i/∂z_i = 0 holds for a free p).
 
+Named after its description counts too: *and call the product $C$*, *denote their sum by $s$*,
+*$A$와 $B$의 곱을 $C$라 하자* (round 58 AV03).
+
 A name that also has a formula in force (``p = \sigma(z)`` read by the definition reader) is
 read from the formula, not from these words.
 """
@@ -35,6 +38,20 @@ DESCRIBED = re.compile(
 DESCRIBED_KOREAN = re.compile(
     rf"\$\s*(?P<name>{_NAME})\s*\$\s*(?:은|는|이|가)\s*(?P<words>(?:\$(?P<of>[^$\n]{{1,40}})\$\s*의\s*)?"
     r"(?:소프트맥스|시그모이드|출력))")
+# "and call the product $C$", "denote their sum by $s$", "곱을 $C$라 하자": a result named after
+# it is computed (round 58 AV03: C^T = (AB)^T was refuted with C a free matrix)
+_RESULTS = rf"{_KINDS}|products?|sums?|differences?|quotients?|results?|compositions?"
+CALLED = re.compile(
+    r"\b(?:call|calling|denote|denoting|name|naming|write|writing)\s+(?P<words>"
+    r"(?:(?:the|their|its|this|that|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_RESULTS})\b(?:\s+(?:of\s+)?\$(?P<of>[^$\n]{{1,40}})\$)?)\s*(?:by|as)?\s*"
+    rf"\$\s*(?P<name>{_NAME})\s*\$",
+    re.I,
+)
+CALLED_KOREAN = re.compile(
+    r"(?P<words>(?:\$(?P<of>[^$\n]{1,40})\$\s*의\s*)?(?:곱|합|차|결과|출력|소프트맥스|시그모이드))"
+    rf"\s*(?:을|를)\s*\$\s*(?P<name>{_NAME})\s*\$\s*(?:이?라(?:고)?\s*(?:하자|하면|두자|놓자)|"
+    r"으?로\s*(?:두자|놓자|두면|나타내|표기|쓰))")
 # the words that make the name a function of the names after "of" (a probability of $X = 1$
 # is a number, not a function of X)
 FUNCTION_WORDS = re.compile(r"softmax|soft-max|sigmoid|logistic|outputs?|predictions?|"
@@ -64,7 +81,7 @@ def _pattern(letter: str) -> str:
 def described_names(text: str, section_end) -> list[Described]:
     """Every name the prose describes in words as a computed quantity (see the docstring)."""
     found = []
-    for pattern in (DESCRIBED, DESCRIBED_KOREAN):
+    for pattern in (DESCRIBED, DESCRIBED_KOREAN, CALLED, CALLED_KOREAN):
         for match in pattern.finditer(text):
             name = " ".join(match.group("name").split())
             of = tuple(dict.fromkeys(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])",
