@@ -31,7 +31,7 @@ from symderive.check.budget import Task, run_tasks
 from symderive.errors import ParseError, UsageError
 from symderive.grammar.build import time_limit
 from symderive.grammar.negation import property_denied
-from symderive.grammar.latex import parse_latex_math
+from symderive.grammar.latex import OPAQUE_PROBABILITY, parse_latex_math
 from symderive.notes.rounding_rules import interval_text
 from symderive.notes.written_domain import outside_written_domain
 from symderive.notes.kronecker import READING as KRONECKER_READING
@@ -1071,7 +1071,8 @@ def _equation_report(file_index, equation_index, equation, plan, variants, outco
             outcome = Outcome("undecided", method=outcome.method, reason=(
                 f"{outcome.verdict} with E read as the expectation, but {defined}"))  # 32a F22
         if outcome.verdict == "refuted":
-            doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome)
+            doubt = _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) \
+                or _law_given(step, lhs_latex, equation.readings)
             if doubt:
                 outcome = _not_refuted(outcome, doubt)
         if outcome.verdict == "refuted" and (branch := _unsure_branch(plan, chain.line)):
@@ -2042,6 +2043,22 @@ def _expectation_defined(written: str, plan) -> str:
     function or a functional E (``E(x) = x^2 + 1``, the energy), or names E an energy, or ""."""
     # E[u] = \int u'(x)^2 dx, "the energy functional E[\psi]" too (round 38 A09)
     return own_e(written, plan.context.math_text, plan.context.raw_text)
+
+
+def _law_given(step, lhs_latex: str, readings: dict) -> str:
+    r"""Why a refutation does not stand: the step gives the first formula the note writes for a
+    probability it reads as one unknown value (``P(X=x;\theta) = \theta^x(1-\theta)^{1-x}``,
+    a likelihood ``P(\mathcal{D};\theta) = …``): the law the note sets down, a model, no
+    claim that any value equals it (round 59 AZ02: refuted at θ = 8/7; saying less of a wrong
+    law written later, P(X = 2) = θ², is allowed). A formula with other probabilities on its right (``P(A \cup B) = P(A) + P(B) - …``) stays a claim."""
+    opaque = {name for name, reading in readings.items() if reading == OPAQUE_PROBABILITY}
+    if step.index != 1 or not isinstance(step.lhs, sp.Symbol) or step.lhs.name not in opaque:
+        return ""
+    if any(getattr(symbol, "name", "") in opaque for symbol in getattr(step.rhs, "free_symbols", ())):
+        return ""
+    return (f"the step gives the first formula for the probability {lhs_latex}, read as one "
+            "unknown value: the law the note sets down (a model), no claim that every value "
+            "equals it")
 
 
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:

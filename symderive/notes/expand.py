@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from dataclasses import replace
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.matrices.expressions.matexpr import MatrixElement
@@ -549,8 +551,27 @@ def prepare(
             return node
         return node.func(*(rewrite(argument) for argument in node.args))
 
+    view = _derivatives_evaluated(view, expr, rewrite)
     return settle(no_limit_by_cases(no_block_entries(difference_quotients(
         expand_definitions(rewrite(expr), view)))))
+
+
+def _derivatives_evaluated(view: DefinitionView, expr: sp.Basic, rewrite) -> DefinitionView:
+    r"""The view with each definition whose value is a derivative (``\delta = \frac{\partial
+    L}{\partial y}``) that ``expr`` uses given that derivative evaluated as written: by y with
+    y kept, L's formula in y put in (``L = \frac12 (y - t)^2``: y − t), before y's own
+    definition (``y = wx + b``) is substituted (round 59 BA02: L expanded through y first, δ
+    was 0 and ∂L/∂b = δ refuted). A value not evaluated so is left as it was."""
+    used = expr.free_symbols
+    derived = {symbol: value for symbol, value in view.symbols.items()
+               if symbol in used and isinstance(value, sp.Basic) and value.has(sp.Derivative)}
+    evaluated = {}
+    for symbol, value in derived.items():
+        try:
+            evaluated[symbol] = rewrite(value)
+        except Exception:  # noqa: BLE001 - not evaluated here: as before
+            continue
+    return replace(view, symbols={**view.symbols, **evaluated}) if evaluated else view
 
 
 def _holds_a_matrix(entry) -> bool:

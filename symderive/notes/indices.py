@@ -180,9 +180,9 @@ def family_entry(symbol: sp.Symbol, families: dict, context, local: dict):
     the subscript is no run of indices (``y_{\\max}``): a name of its own."""
     base, _, subscript = symbol.name.rpartition("_")
     letters = subscript_indices(subscript)
-    if letters is None:
-        return None
     sizes = families[base]
+    if letters is None:
+        return _bound_or_digit_entry(symbol, base, subscript, sizes, context, local)
     if len(letters) != len(sizes):
         return (f"{symbol} has {len(letters)} index(es) but the summed family {base} is written "
                 f"with {len(sizes) or 'different numbers of'} indices: which entry it is is "
@@ -196,6 +196,38 @@ def family_entry(symbol: sp.Symbol, families: dict, context, local: dict):
         if high is not None:
             index_domain(context, local, index, high)
         indices.append(index)
+    return sp.IndexedBase(base)[tuple(indices)]
+
+
+def _bound_or_digit_entry(symbol: sp.Symbol, base: str, subscript: str, sizes: tuple,
+                          context, local: dict):
+    r"""``y_{mK}``, ``y_{Nj}``, ``y_{11}`` beside the summed family ``y[n, k]`` (n to N, k to
+    K): the entry at the last example or class (its index the sum's bound itself) or at digits
+    (round 59 AY01: read as a name of their own, ∂E/∂y_{mK} = 0 was proved). A reason (str)
+    when such a run of letters and digits is no entry that way (not read: never an unrelated
+    name); None when the subscript is no run of single letters and digits (``y_{\max}``)."""
+    pieces = [piece for piece in subscript.replace(" ", "").split(",") if piece]
+    pieces = pieces if len(pieces) > 1 else list(pieces[0]) if pieces else []
+    if not pieces or not all(len(piece) == 1 and piece.isalnum() for piece in pieces):
+        return None
+    if len(pieces) != len(sizes):
+        return (f"{symbol} may be an entry of the summed family {base} (its subscript is a run "
+                "of letters and digits), but not one with as many indices: not read")
+    indices = []
+    for piece, high in zip(pieces, sizes):
+        if piece.isdigit() and piece != "0":
+            indices.append(sp.Integer(piece))
+        elif piece.islower():
+            index = sp.Symbol(piece, integer=True)
+            if high is not None:
+                index_domain(context, local, index, high)
+            indices.append(index)
+        elif high is not None and str(high) == piece:
+            indices.append(high if high.is_integer else sp.Symbol(  # y_{mK}: the last class,
+                piece, integer=True, positive=True))  # K itself (as its sum's bound is read)
+        else:
+            return (f"{symbol} may be an entry of the summed family {base} at {piece}, which "
+                    "is no index the sums give: not read")
     return sp.IndexedBase(base)[tuple(indices)]
 
 

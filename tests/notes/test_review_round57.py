@@ -210,3 +210,52 @@ def test_a_product_of_capitals_inside_a_function_is_no_abbreviation(tmp_path, no
     # round 58 (full run): \det(AB) read as the word det spelling out AB, one name
     verdicts = verdicts_by_line(tmp_path, note)
     assert "proved" in [verdict for found in verdicts.values() for verdict in found]
+
+
+# -- round 59 ------------------------------------------------------------------------------------
+
+BATCH = "$$E = \\frac{1}{2}\\sum_{n=1}^{N}\\sum_{k=1}^{K} (y_{nk} - t_{nk})^2$$\n\n"
+
+
+@pytest.mark.parametrize("claim", [
+    "\\frac{\\partial E}{\\partial y_{mK}} = 0",  # AY01: the last class, y[m, K]
+    "\\frac{\\partial E}{\\partial y_{Nj}} = 0",  # the last example
+    "\\frac{\\partial E}{\\partial y_{11}} = 0",
+])
+def test_a_batch_entry_at_a_bound_or_at_digits_has_a_nonzero_gradient(tmp_path, claim):
+    assert verdicts_by_line(tmp_path, f"# Batch\n\n{BATCH}$${claim}$$\n")[5] not in (
+        ["proved"], ["checked"])
+
+
+def test_the_gradient_at_the_last_example_is_checked(tmp_path):
+    # AY02: refuted with y_Nj, t_Nj as names of their own
+    note = f"# Batch\n\n{BATCH}$$\\frac{{\\partial E}}{{\\partial y_{{Nj}}}} = y_{{Nj}} - t_{{Nj}}$$\n"
+    assert verdicts_by_line(tmp_path, note)[5] == ["checked"]
+
+
+def test_a_size_used_as_an_index_does_not_stop_the_note(tmp_path):
+    # a sum up to N evaluated at N = 3/7 (plan._varies) raised TypeError: the note was unread
+    note = ("# Size\n\nLet $N$ be the batch size.\n\n$$E = \\sum_{n=1}^{N}\\sum_{k=1}^{K} "
+            "y_{nk}^2$$\n\n$$\\frac{\\partial E}{\\partial y_{Nk}} = 2 y_{Nk}$$\n\n"
+            "$$\\frac{d}{dx} x^2 = 2x$$\n")
+    assert verdicts_by_line(tmp_path, note)[9] == ["proved"]
+
+
+@pytest.mark.parametrize("law", [
+    "P(X=x;\\theta) = \\theta^x(1-\\theta)^{1-x}",  # AZ02: the Bernoulli pmf
+    "P(\\mathcal{D};\\theta) = \\theta^k(1-\\theta)^{n-k}",  # a likelihood
+])
+def test_the_law_a_note_sets_down_is_not_refuted(tmp_path, law):
+    assert verdicts_by_line(tmp_path, f"The model is\n\n$${law}$$\n")[3] != ["refuted"]
+
+
+@pytest.mark.parametrize("gradient, verdict", [
+    ("\\delta", "proved"),  # BA02: δ = ∂L/∂y = y − t, then y = wx + b
+    ("\\delta x", "refuted"),
+])
+def test_a_gradient_named_by_a_derivative_is_taken_before_its_variable_is_expanded(
+        tmp_path, gradient, verdict):
+    note = ("# Bias gradient\n\nThe loss is $L = \\frac{1}{2}(y - t)^2$ with $y = w x + b$. "
+            "Write $\\delta = \\frac{\\partial L}{\\partial y}$.\n\n"
+            f"$$\\frac{{\\partial L}}{{\\partial b}} = {gradient}$$\n")
+    assert verdicts_by_line(tmp_path, note)[5] == [verdict]
