@@ -215,8 +215,12 @@ def _bound_or_digit_entry(symbol: sp.Symbol, base: str, subscript: str, sizes: t
                 "of letters and digits), but not one with as many indices: not read")
     indices = []
     for piece, high in zip(pieces, sizes):
-        if piece.isdigit() and piece != "0":
+        if piece == "1" or (piece.isdigit() and piece != "0" and high is not None
+                            and high.is_Integer and int(piece) <= high):  # (every size ≥ 1)
             indices.append(sp.Integer(piece))
+        elif piece.isdigit():  # y_{19} with k up to K: K ≥ 9 is meant, the checks may take K =
+            return (f"{symbol} is an entry of the summed family {base} at the index {piece}, "
+                    f"which its size {high} need not reach at the sizes checked: not read")
         elif piece.islower():
             index = sp.Symbol(piece, integer=True)
             if high is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from symderive.grammar.latex import GREEK
 from symderive.notes.directives import definition_head
 from symderive.notes.roles import Role
 
@@ -54,7 +55,8 @@ def unread_definitions(located: list, definitions: list) -> list[UnreadDefinitio
             continue
         name = " ".join(head[0].split())
         if name.startswith("\\") and not re.match(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)",
-                                                  name):
+                                                  name) and not (
+                head[1] is None and name[1:] in GREEK):  # (\delta = ∂L/∂y: a name, round 59 BA03)
             continue  # \sigma(x) = …, \textrm{…}: functions the other readers handle
         if ENTRIES.match(item.chain.elements[1]):
             continue  # x = [x_1, …, x_n]^T: a vector of free entries, as the free name reads it

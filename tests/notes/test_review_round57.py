@@ -259,3 +259,20 @@ def test_a_gradient_named_by_a_derivative_is_taken_before_its_variable_is_expand
             "Write $\\delta = \\frac{\\partial L}{\\partial y}$.\n\n"
             f"$$\\frac{{\\partial L}}{{\\partial b}} = {gradient}$$\n")
     assert verdicts_by_line(tmp_path, note)[5] == [verdict]
+
+
+@pytest.mark.parametrize("said", [
+    "Write $\\delta = \\partial L / \\partial y$.",  # BA03: a slash between the partials
+    "$\\delta = \\partial L / \\partial y$라 두자.",
+])
+def test_a_greek_name_defined_by_a_formula_not_read_is_no_free_number(tmp_path, said):
+    note = ("# Bias gradient\n\nThe loss is $L = \\frac{1}{2}(y - t)^2$ with $y = w x + b$. "
+            f"{said}\n\n$$\\frac{{\\partial L}}{{\\partial b}} = \\delta$$\n")
+    assert verdicts_by_line(tmp_path, note)[5] == ["undecided"]
+
+
+def test_a_batch_entry_at_a_digit_the_sizes_need_not_reach_is_not_refuted(tmp_path):
+    # round 60 BB01: y_{19} means K ≥ 9; refuted at K = 1, where y[1, 9] is no entry
+    note = (f"# Batch\n\n{BATCH}so\n\n$$\\frac{{\\partial E}}{{\\partial y_{{19}}}} = "
+            "y_{19} - t_{19}$$\n")
+    assert verdicts_by_line(tmp_path, note)[7] != ["refuted"]
