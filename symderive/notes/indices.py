@@ -1085,12 +1085,13 @@ def unlinked_family_definition(expr: sp.Basic, defined: dict) -> str:
     {\\sum_j e^{z_{nj}}}``, read as the scalar ``y_nk``): the definition never reaches the
     sums, and ∂L/∂z_{mj} would read 0 (round 58 AX02); "" when there is none."""
     for indexed in expr.atoms(sp.Indexed):
-        if len(indexed.indices) < 2:
-            continue
         stem = str(indexed.base.label)
         for name in defined:
             base, _, script = getattr(name, "name", str(name)).rpartition("_")
-            if base == stem and subscript_indices(script) is not None:
+            letters = subscript_indices(script) if base == stem else None
+            if letters is not None and (len(indexed.indices) >= 2 or len(letters) == 1):
+                # (one index too: a_j = σ(z_j) beside y = Σ_j v_j a_j, with z_j a name of its
+                # own, is no family; ∂L/∂b_j read 0 was proved, round 60 BA01)
                 return (f"{name} is defined as a name of its own, not linked to the entries "
                         f"{stem}[…] the sums run over: the derivative through it is not read")
     return ""

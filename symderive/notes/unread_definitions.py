@@ -56,7 +56,8 @@ def unread_definitions(located: list, definitions: list) -> list[UnreadDefinitio
         name = " ".join(head[0].split())
         if name.startswith("\\") and not re.match(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec)",
                                                   name) and not (
-                head[1] is None and name[1:] in GREEK):  # (\delta = ∂L/∂y: a name, round 59 BA03)
+                head[1] is None and re.split(r"[_^\s{]", name[1:], maxsplit=1)[0] in GREEK
+        ):  # (\delta = ∂L/∂y, \delta_j = ∂L/∂z_j: a name, round 59 BA03, BA01)
             continue  # \sigma(x) = …, \textrm{…}: functions the other readers handle
         if ENTRIES.match(item.chain.elements[1]):
             continue  # x = [x_1, …, x_n]^T: a vector of free entries, as the free name reads it

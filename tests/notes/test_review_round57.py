@@ -276,3 +276,17 @@ def test_a_batch_entry_at_a_digit_the_sizes_need_not_reach_is_not_refuted(tmp_pa
     note = (f"# Batch\n\n{BATCH}so\n\n$$\\frac{{\\partial E}}{{\\partial y_{{19}}}} = "
             "y_{19} - t_{19}$$\n")
     assert verdicts_by_line(tmp_path, note)[7] != ["refuted"]
+
+
+BIAS = ("# Bias gradient\n\nLet $\\sigma$ be the logistic sigmoid. The hidden unit computes "
+        "$z_j = \\sum_i w_{ji} x_i + b_j$ and\n$a_j = \\sigma(z_j)$; the output is "
+        "$y = \\sum_j v_j a_j$ and the loss is $L = \\frac{1}{2}(y - t)^2$.\nWrite $\\delta_j = "
+        "\\frac{\\partial L}{\\partial z_j}$.\n\n")
+
+
+@pytest.mark.parametrize("claim", [
+    "\\frac{\\partial L}{\\partial b_j} = 0",  # round 60 BA01: proved (a[j] of the sum unlinked)
+    "\\frac{\\partial L}{\\partial b_j} = 2\\delta_j",
+])
+def test_a_gradient_through_an_entry_defined_as_a_name_of_its_own_is_not_proved(tmp_path, claim):
+    assert verdicts_by_line(tmp_path, f"{BIAS}$${claim}$$\n")[7] not in (["proved"], ["checked"])
