@@ -575,6 +575,8 @@ def plan_steps(
         equation.view = view
     if said:  # the note says what u_{ik} is, otherwise than "the (i, k) entry of U": not read
         raws = [raw if isinstance(raw, ParseError) else ParseError(said) for raw in raws]
+    if CONVOLUTION_WORDS.search(context.words) and any(map(STAR.search, elements)):
+        raws = [raw if isinstance(raw, ParseError) else ParseError(CONVOLVED) for raw in raws]
     if any(isinstance(raw, ParseError) for raw in raws):
         equation.parsed = False
     values = tuple(view.symbols.values()) + tuple(body for _, body in view.functions.values())
@@ -1616,6 +1618,14 @@ def _written_differential_equation(lhs, rhs) -> bool:
         isinstance(node.expr, sp.Symbol)
         or (isinstance(node.expr, AppliedUndef) and _at_names(node.expr))
         for node in derivatives)
+
+
+# a note speaking of convolution writes it * (x[n] * h[n]): never a product there (round 60
+# BC01: x[n] * h[n] = x[n]h[n] was proved)
+CONVOLUTION_WORDS = re.compile(r"convol|컨볼루션|합성곱|콘볼루션|卷积|畳み込み", re.I)
+STAR = re.compile(r"(?<![\^_{])\s*(?:\*|\\ast(?![A-Za-z]))(?!\s*[}$])")
+CONVOLVED = ("* or \\ast in a note that speaks of convolution: a convolution or a product — "
+             "two readings (not read)")
 
 
 def _by_a_defined_name(lhs, rhs, view) -> bool:

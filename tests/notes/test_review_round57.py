@@ -290,3 +290,12 @@ BIAS = ("# Bias gradient\n\nLet $\\sigma$ be the logistic sigmoid. The hidden un
 ])
 def test_a_gradient_through_an_entry_defined_as_a_name_of_its_own_is_not_proved(tmp_path, claim):
     assert verdicts_by_line(tmp_path, f"{BIAS}$${claim}$$\n")[7] not in (["proved"], ["checked"])
+
+
+def test_a_star_in_a_note_about_convolution_is_no_product(tmp_path):
+    # round 60 BC01 (false proved): x[n] * h[n] = x[n]h[n] after '* denotes convolution'
+    note = ("# 이산 컨볼루션\n\n여기서 $*$ 는 컨볼루션(convolution) 연산을 의미한다.\n\n"
+            "$$x[n] * h[n] = x[n]h[n]$$\n\n$$x^* + 1 = 1 + x^*$$\n")
+    verdicts = verdicts_by_line(tmp_path, note)
+    assert verdicts[5] == ["skipped"]
+    assert verdicts[7] == ["proved"]  # a superscript star is no convolution
