@@ -1454,6 +1454,11 @@ class _Parser:
             word = None
         if word is not None:
             run = self.letter_run()
+            if len(run) > len(word) and self.peek(len(run)).text in ("(", r"\left"):
+                # sinc(x), cosine(x), logit(p): a longer word applied, never sin(c·x) (round
+                # 60 BC02: sin(πt/T)/(πt/T) = sinc(t/T) was refuted as sin(c·t/T))
+                self.fail(f"{run}(…): a function named by a word the note does not define: its "
+                          "meaning is unknown (not read)")
             for _ in word:
                 self.advance()
             return self.named_function(word, start)

@@ -299,3 +299,15 @@ def test_a_star_in_a_note_about_convolution_is_no_product(tmp_path):
     verdicts = verdicts_by_line(tmp_path, note)
     assert verdicts[5] == ["skipped"]
     assert verdicts[7] == ["proved"]  # a superscript star is no convolution
+
+
+@pytest.mark.parametrize("written", ["sinc(x)", "logit(p)", "cosine(x)"])
+def test_a_longer_word_applied_is_not_a_known_function_times_letters(written):
+    # round 60 BC02: sinc(t/T) was read sin(c·t/T)
+    with pytest.raises(ParseError):
+        parse_latex_math(written)
+
+
+@pytest.mark.parametrize("written, read", [("sinh(x)", "sinh(x)"), ("sinx", "sin(x)")])
+def test_known_words_still_read(written, read):
+    assert str(parse_latex_math(written)) == read
