@@ -965,7 +965,6 @@ class _Parser:
         shown = f"{base.name}^{{{label}}}"
         function_name = (base.name[:1].isupper() or reads_as_function(base.name)
                          or base.name in self.context.functions or base.name in GREEK)
-        after = self.peek(spelled)
         applied = self.at_parenthesis(spelled)
         if not applied:
             if function_name:

@@ -46,7 +46,7 @@ from symderive.grammar.shape_words import only_shapes
 from symderive.notes.bound_lists import formula_bounds
 from symderive.notes.condition_words import CONVERSE, SUFFICIENT
 from symderive.notes.declared import COMPLEX_SET, COMPLEX_WORDS, PLAIN_MATH
-from symderive.notes.inequalities import BoundDomain, _record, bound_of
+from symderive.notes.inequalities import BoundDomain, _record
 from symderive.notes.laws import LAW_WORDS
 from symderive.notes.stated import (
     AFTER_LIFT,

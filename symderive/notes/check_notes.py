@@ -2046,19 +2046,21 @@ def _expectation_defined(written: str, plan) -> str:
 
 
 def _law_given(step, lhs_latex: str, readings: dict) -> str:
-    r"""Why a refutation does not stand: the step gives the first formula the note writes for a
-    probability it reads as one unknown value (``P(X=x;\theta) = \theta^x(1-\theta)^{1-x}``,
+    r"""Why a refutation does not stand: the first step of a chain gives a formula for a
+    probability read as one unknown value (``P(X=x;\theta) = \theta^x(1-\theta)^{1-x}``,
     a likelihood ``P(\mathcal{D};\theta) = …``): the law the note sets down, a model, no
     claim that any value equals it (round 59 AZ02: refuted at θ = 8/7; saying less of a wrong
-    law written later, P(X = 2) = θ², is allowed). A formula with other probabilities on its right (``P(A \cup B) = P(A) + P(B) - …``) stays a claim."""
+    law written later, P(X = 2) = θ², is allowed). A formula with other probabilities on its
+    right (``P(A \cup B) = P(A) + P(B) - …``) stays a claim."""
     opaque = {name for name, reading in readings.items() if reading == OPAQUE_PROBABILITY}
     if step.index != 1 or not isinstance(step.lhs, sp.Symbol) or step.lhs.name not in opaque:
         return ""
-    if any(getattr(symbol, "name", "") in opaque for symbol in getattr(step.rhs, "free_symbols", ())):
+    if any(getattr(symbol, "name", "") in opaque
+           for symbol in getattr(step.rhs, "free_symbols", ())):
         return ""
-    return (f"the step gives the first formula for the probability {lhs_latex}, read as one "
-            "unknown value: the law the note sets down (a model), no claim that every value "
-            "equals it")
+    return (f"the step opens its chain with a formula for the probability {lhs_latex}, read "
+            "as one unknown value: the law the note may be setting down (a model), no claim "
+            "that every value equals it")
 
 
 def _reading_doubt(step, lhs_latex, rhs_latex, chain, equation, plan, outcome) -> str:

@@ -62,7 +62,6 @@ from symderive.notes.roles import (
     classify_first_step,
     concluded_value,
     is_label,
-    is_number,
     is_value,
     is_bare_name,
     is_parameter_list,
@@ -768,7 +767,6 @@ def _tables_of_cases(located: list[Located]) -> list[Located]:
 def _letter(name: str) -> str:
     """``f`` of ``f_c``, ``f``; ``\\sigma`` of ``\\sigma``."""
     return name.split("_", 1)[0]
-    return located
 
 
 def _derived_again(
